@@ -655,6 +655,24 @@ def test_a_value_shown_in_a_text_box_is_read(tmp_path: Path) -> None:
     assert read_document(tmp_path / "form.html").lines == MERGED_001
 
 
+@pytest.mark.parametrize("nested", [False, True])
+def test_a_value_shown_as_images_of_its_digits_is_read(nested: bool, tmp_path: Path) -> None:
+    # Some CMS show a table's counts as images of their digits, the digits in each image's alt text
+    # ('<td><img src="8.gif" alt="8"><img src="8.gif" alt="8"></td>'): a reader of the page sees 88, the cell was
+    # read blank (NA, the value lost). A picture whose alt text is no number (an icon, a QR code) shows no text,
+    # nor does an image outside a table. (`nested`: a cell holding a table, read by the general walk.)
+    inner = "<table><tr><td>嵌套</td></tr></table>" if nested else ""
+    page = render_html(MERGED_001).decode("utf-8").replace(
+        "<td>88</td>", "<td><img src='d8.gif' alt='8'><IMG SRC=d8.gif ALT=8></td>").replace(
+        "<td>11</td>", "<td><span><img alt=' 11 ' src='n11.png'></span><img alt='二维码' src='qr.png'></td>", 1).replace(
+        "<td>74</td>", "<td>74<img src='new.gif' alt='新'></td>", 1).replace(
+        "<td>99</td>", f"<td>99{inner}</td>").replace("<body>", "<body><img src='logo.png' alt='2020'>")
+    (tmp_path / "digits.html").write_text(page, encoding="utf-8")
+    at = next(i for i, line in enumerate(MERGED_001) if "99" in line) + 1
+    assert read_document(tmp_path / "digits.html").lines == [*MERGED_001[:at], *([["嵌套"]] if nested else []),
+                                                             *MERGED_001[at:]]
+
+
 def test_noframes_and_noembed_fallbacks_are_not_read_as_markup(tmp_path: Path) -> None:
     # A browser shows neither a <noframes> nor a <noembed> fallback, and the parser keeps their content as text: it
     # was read as lines of markup ('<p>您的浏览器不支持框架</p>'), in a cell too. A page of frames whose only text
@@ -1709,6 +1727,50 @@ def test_a_gbk_footer_in_a_utf8_text_is_read_beside_a_stray_byte(tmp_path, parse
     assert _cells_of(got) == _cells_of(want)
 
 
+@pytest.mark.parametrize("pasted", [[0], [0, 35]])
+def test_lines_pasted_in_big5_into_a_utf8_text_are_read_and_flagged(pasted, tmp_path, parsed_seed):
+    # A title or a row label pasted from a Hong Kong or Taiwan page in Big5 into a UTF-8 file was read with its bytes
+    # replaced by U+FFFD (the agency and the row's label lost: its GB reading is no line of a report); read in Big5,
+    # as a line pasted in GBK is read in GBK, and flagged.
+    import opencc
+
+    import toolkit
+
+    seed = "004_b232cca7e491c758"
+    lines = (RAW / f"{seed}.txt").read_text(encoding="utf-8").split("\n")
+    traditional = opencc.OpenCC("s2t")
+    data = b"\n".join(traditional.convert(line).encode("big5") if i in pasted else line.encode("utf-8")
+                      for i, line in enumerate(lines))
+    path = write_bytes(tmp_path / "big5.txt", data)
+    numbers = ", ".join(str(i + 1) for i in pasted)
+    with pytest.warns(UserWarning, match=rf"big5.txt: mixed encodings: line\(s\) {numbers} in Big5 in a UTF-8 text"):
+        got = toolkit.parse_report(path)
+    want = parsed_seed(seed)
+    assert got.encoding == "utf-8"
+    assert [got.original_lines[i] for i in pasted] == [traditional.convert(lines[i]) for i in pasted]
+    assert got.metadata["agency"] == want.metadata["agency"] == "市住建局"
+    assert _cells_of(got) == _cells_of(want)
+    assert {f.code for f in got.flags} - {f.code for f in want.flags} == {"mixed_encoding"}
+
+
+@pytest.mark.parametrize("codec, pasted_codec", [("utf-8", "gbk"), ("gbk", "utf-8")])
+def test_a_cell_pasted_in_another_encoding_in_a_page_of_one_line_is_read_and_flagged(codec, pasted_codec, tmp_path):
+    # A page written on one line (a CMS's minified markup) with a row label pasted in another encoding: in GBK into
+    # UTF-8, the label's bytes were replaced by U+FFFD (the row's label lost, flagged only as bad bytes, or the page
+    # refused); in UTF-8 into GBK, read as GB18030 into mojibake ('琛屾斂浜嬩笟鎬ф敹璐'), as the line, the whole page,
+    # is in neither encoding.  No GB or UTF-8 byte is '<' (nor '\n'): the text between two tags is read in its own
+    # encoding, as a line is.
+    page = render_html(MERGED_001).decode("utf-8").replace("\n", "").replace('charset="utf-8"', f'charset="{codec}"')
+    before, after = page.split("行政事业性收费", 1)
+    path = write_bytes(tmp_path / "oneline.html", before.encode(codec) + "行政事业性收费".encode(pasted_codec)
+                       + after.encode(codec))
+    said = rf"oneline.html: mixed encodings: line\(s\) 1 in {_CODEC_NAMES[pasted_codec]} in a {_CODEC_NAMES[codec]} text"
+    with pytest.warns(UserWarning, match=said) as caught:
+        doc = read_document(path)
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+    assert doc.encoding == codec and doc.lines == MERGED_001
+
+
 def test_a_warning_about_the_gb_part_of_a_mixed_text_names_the_file(tmp_path):
     # (it named '<bytes>': the GB lines were decoded apart from the path)
     path = tmp_path / "mixed.txt"
@@ -2524,6 +2586,13 @@ def test_an_invisible_cell_keeps_its_place_in_its_row(style: str, row: list, tmp
     ("[class] { display: none } .on { display: inline }", None, ["旧版"]),  # (as specific as a class: the last wins)
     # (attributes' values, siblings and :not are not read: they hide nothing, rather than more than they do)
     ("span[class~=old], p + span, p ~ span, span:not(.x), [title] { display: none }", None, ["旧版"]),
+    # (... but a rule of such a selector showing what another hides shows it: the shown text was lost; read as if
+    # its selector matched more, at its own specificity; a user's action or a pseudo-element's box shows nothing)
+    (".old { display: none } span:not(.x) { display: inline }", None, ["旧版"]),
+    ("p > span:first-child { display: inline } .old { display: none }", None, ["旧版"]),
+    (".old { display: none } .old[class~=on], :is(.y, .z) { display: inline }", None, ["旧版"]),
+    ("#x, .old { visibility: hidden } td ~ #x, p > :nth-child(1) { visibility: visible }", None, ["旧版"]),
+    (".old { display: none } .old:focus, .old::after, a:hover + .old { display: inline }", None, []),
 ])
 def test_html_elements_hidden_by_the_style_sheet_are_not_read(sheet: str, media: str | None, shown: list,
                                                               tmp_path: Path) -> None:

@@ -679,7 +679,7 @@ def _utf8_lines(data: bytes, path: str | None) -> tuple[str, str] | None:
     nothing but a report's characters (_mixed_line): the bytes of GB text almost never do, and UTF-8 read as GB18030
     is mojibake without an error ('甯備綇寤哄眬' for '市住建局').
     """
-    lines = data.split(b"\n")  # (a GB character holds no 0x0A byte)
+    lines, ends = _pieces(data)  # (a GB character holds no 0x0A byte; a long line of markup in pieces: see _pieces)
     utf8: dict[int, str] = {}
     for number, line in enumerate(lines):
         if line.isascii():
@@ -693,12 +693,45 @@ def _utf8_lines(data: bytes, path: str | None) -> tuple[str, str] | None:
                        mixed=False)
     if found is None:
         return None
-    rest = iter(found[0].split("\n"))
-    text = "\n".join(utf8[number] if number in utf8 else next(rest) for number in range(len(lines)))
-    numbers = ", ".join(str(n + 1) for n in sorted(utf8)[:10]) + (" …" if len(utf8) > 10 else "")
+    rest = iter(found[0].split("\n"))  # (the pieces joined by line breaks, which none holds, and split again)
+    text = "".join((utf8[number] if number in utf8 else next(rest)) + ends[number] for number in range(len(lines)))
+    numbers = _line_numbers(ends, sorted(utf8))
     _warn(path, f"mixed encodings: line(s) {numbers} in UTF-8 in a {found[1].upper()} text, read as UTF-8 "
                 "(as GB18030 they are other characters)", "mixed_encoding")
     return text, found[1]
+
+
+#: A line longer than this (in bytes) that holds markup is cut into pieces at its tags by _pieces.
+_LONG_LINE = 1000
+_TAG_START = re.compile(rb"(?<=<)")
+
+
+def _pieces(data: bytes) -> tuple[list[bytes], list[str]]:
+    """The lines of ``data`` (split at its line breaks), a long one holding markup (a page written on one line, a CMS's
+    minified markup) cut after each '<' into pieces, each piece with what ends it (``'\n'`` or ``''``): the text
+    between two tags can then be read in its own encoding, as a line is (a cell pasted in another encoding: the line,
+    the page, was read in the page's).  No byte of a GB, Big5 or UTF-8 character is 0x0A or 0x3C.  Short lines are
+    not cut: a page written with line breaks pays for no more pieces."""
+    lines = data.split(b"\n")
+    if len(data) <= _LONG_LINE or b"<" not in data or all(len(line) <= _LONG_LINE for line in lines):
+        return lines, ["\n"] * (len(lines) - 1) + [""]
+    pieces: list[bytes] = []
+    ends: list[str] = []
+    for line in lines:
+        cut = _TAG_START.split(line) if len(line) > _LONG_LINE and b"<" in line else [line]
+        pieces.extend(cut)
+        ends.extend([""] * (len(cut) - 1) + ["\n"])
+    ends[-1] = ""
+    return pieces, ends
+
+
+def _line_numbers(ends: list[str], numbers: list[int]) -> str:
+    """The (1-based) lines of the pieces ``numbers`` (see _pieces: ``ends``), the first ten, for a warning."""
+    starts = [0]
+    for end in ends:
+        starts.append(starts[-1] + (end == "\n"))
+    lines = sorted({starts[number] + 1 for number in numbers})
+    return ", ".join(map(str, lines[:10])) + (" …" if len(lines) > 10 else "")
 
 
 def _gb_lines(data: bytes, path: str | None) -> str | None:
@@ -711,9 +744,9 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     (_mixed_line: at least two Chinese characters, or one common one, and nothing but a report's characters), and the
     UTF-8 lines hold more characters other than ASCII than the GB lines.  Read as UTF-8 with its bad bytes replaced,
     such a line's Chinese was lost ('市住建局…' became '\ufffd\ufffd…', a row's label with it), and a long one made the
-    whole report fail to decode.
+    whole report fail to decode.  A line pasted in Big5 is read so too (see _pasted_reading), and named apart.
     """
-    lines = data.split(b"\n")  # (a GB character holds no 0x0A byte)
+    lines, ends = _pieces(data)  # (a long line of markup in pieces: a cell pasted in GBK in a page on one line)
     failed: list[int] = []
     utf8_chars = 0  # Chinese characters of the UTF-8 lines (a short GB line may be UTF-8 too, of Latin or Greek)
     for number, line in enumerate(lines):
@@ -726,31 +759,51 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     if not failed or utf8_chars == 0:  # (GB text: hardly a line of it is UTF-8)
         return None
     gb: dict[int, str] = {}
+    big5: set[int] = set()  # the lines of gb in Big5
     bad: list[int] = []  # the other lines that are no UTF-8
     for number in failed:
-        found = _gb_reading(lines[number])
-        text = found[0] if found is not None else None
-        if text is not None and _mixed_line(text):
-            gb[number] = text
-        else:
+        found = _pasted_reading(lines[number])
+        if found is None:
             bad.append(number)
+        else:
+            gb[number] = found[0]
+            if found[1].startswith("big5"):
+                big5.add(number)
     if not gb or sum(len(_CJK_CHAR.findall(text)) for text in gb.values()) >= utf8_chars:
         return None
     count = sum(lines[number].decode("utf-8", errors="replace").count("\ufffd") for number in bad)
     if count > 256 or utf8_chars < 50 * count:
         return None
-    text = "\n".join(gb[number] if number in gb else line.decode("utf-8", errors="replace")
-                     for number, line in enumerate(lines))
+    text = "".join((gb[number] if number in gb else line.decode("utf-8", errors="replace")) + end
+                   for number, (line, end) in enumerate(zip(lines, ends)))
     _refuse_mojibake(text, path)
-    numbers = ", ".join(str(n + 1) for n in sorted(gb)[:10]) + (" …" if len(gb) > 10 else "")
-    _warn(path, f"mixed encodings: line(s) {numbers} in GBK in a UTF-8 text, read as GBK (as UTF-8 they are "
-                "undecodable bytes)", "mixed_encoding")
+    for name, pasted in (("GBK", sorted(set(gb) - big5)), ("Big5", sorted(big5))):
+        if pasted:
+            _warn(path, f"mixed encodings: line(s) {_line_numbers(ends, pasted)} in {name} in a UTF-8 text, read as "
+                        f"{name} (as UTF-8 they are undecodable bytes)", "mixed_encoding")
     if bad:
-        at = sum(len(line) + 1 for line in lines[:bad[0]])
+        at = sum(len(line) + len(end) for line, end in zip(lines[:bad[0]], ends))
         offset, shown = _first_error(lines[bad[0]], "utf-8").split(" ", 1)
         _warn(path, f"{count} byte sequence(s) that are not UTF-8 in a UTF-8 text (first at byte offset "
                     f"{at + int(offset)} {shown}) were replaced by U+FFFD", "bad_bytes")
     return text
+
+
+def _pasted_reading(line: bytes) -> tuple[str, str] | None:
+    """(text, codec) of a line of a UTF-8 text that is no UTF-8, read as a line pasted from a GB page (see
+    _gb_reading) or a Big5 one (a line from a Hong Kong or Taiwan page: it was U+FFFD, its GB reading being no line
+    of a report) where that reading is such a line (_mixed_line); of both, the one whose characters are the more
+    common of its encoding (see _decode_gb); None where neither is."""
+    found = _gb_reading(line)
+    if found is not None and not _mixed_line(found[0]):
+        found = None
+    for codec in ("big5", "big5hkscs"):  # (HKSCS adds characters such as 裏 衆 羣)
+        text = _try(line, codec)
+        if text is not None and _mixed_line(text):
+            if found is None or _rare_share(text, _common_big5)[0] < _rare_share(found[0], _common_gb)[0]:
+                return text, codec
+            break
+    return found
 
 
 def _mixed_line(text: str) -> bool:
@@ -1486,6 +1539,8 @@ def _as_shown(root, encoded: bytes) -> None:
         _drop_struck(root)
     if b"<input" in low:
         _input_values(root)
+    if b"<img" in low and b"alt" in low:
+        _image_values(root)
     if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
         _drop_unshown_controls(root)
     if b"x:num=" in encoded:
@@ -1719,6 +1774,22 @@ def _input_values(root) -> None:
         if value and (el.get("type") or "").strip().lower() in _TEXT_INPUTS \
                 and next(el.iterancestors("td", "th"), None) is not None:
             el.text = value
+
+
+#: The alt text of an image that shows a value's digits (one or more of them, a sign, a decimal point, a separator or a
+#: per cent sign): see _image_values.
+_DIGITS_ALT = re.compile(r"[-+]?[\d,.%]+")
+
+
+def _image_values(root) -> None:
+    """Write the alt text of each image of digits in a table cell (``<td><img src="8.gif" alt="8"><img src="8.gif"
+    alt="8"></td>``: some CMS show a table's counts so) as its text: a reader of the page sees the value, the cell was
+    read blank.  Only a number's alt text, and only in a cell: another picture (an icon, a QR code, a logo) shows no
+    text of the report."""
+    for el in root.iter("img"):
+        alt = (el.get("alt") or "").strip()
+        if alt and _DIGITS_ALT.fullmatch(alt) and next(el.iterancestors("td", "th"), None) is not None:
+            el.text = alt
 
 
 def _drop_deleted(root) -> None:
@@ -2697,10 +2768,62 @@ def _css_rules(sheet: str) -> Iterator[tuple[str, str]]:
         last = brace.end()
 
 
-def _sheet_rules(root, wanted: Callable[[str], object]) -> list:
+# A selector _css_compounds does not read, widened to one it reads that matches every element it matches (see
+# _css_widened): its pseudo-classes, the values of its attributes and the siblings it names before its element
+# dropped.  A user's action (hovering, focus, a link's target) or a pseudo-element's box is not widened: what it
+# shows, a browser does not show on a page as opened.
+_CSS_NOT_WIDENED = re.compile(r"::|:(?:hover|focus(?:-within|-visible)?|active|target(?:-within)?|before|after|"
+                              r"first-line|first-letter|marker|placeholder|selection|popover-open|modal|fullscreen)"
+                              r"(?![\w-])", re.IGNORECASE)
+_CSS_PSEUDO_RE = re.compile(r":[a-z][\w-]*(?:\((?:[^()]|\([^()]*\))*\))?", re.IGNORECASE)
+_CSS_ATTRIBUTE_VALUE_RE = re.compile(r"\[\s*([a-z][\w-]*)\s*[~|^$*]?=[^\]]*\]", re.IGNORECASE)
+_CSS_SIBLING_RE = re.compile(r"\s*[+~]\s*")
+_CSS_SPECIFICITY_RE = re.compile(r"(#[\w-]+)|(\.[\w-]+|\[|:(?!not\b|is\b|where\b|has\b)[a-z][\w-]*)|"
+                                 r"((?:^|(?<=[\s>+~(,]))[a-z][a-z0-9]*)", re.IGNORECASE)
+
+
+def _css_widened(selector: str) -> tuple[list, tuple[int, int, int]] | None:
+    """The compounds (see _css_compounds) of a selector that matches every element ``selector`` matches, with
+    ``selector``'s own specificity (counted on its text: ids, classes, attributes and pseudo-classes, tags), else
+    None (a user's action or a pseudo-element: see _CSS_NOT_WIDENED)."""
+    if _CSS_NOT_WIDENED.search(selector):
+        return None
+    counts = [0, 0, 0]
+    for found in _CSS_SPECIFICITY_RE.finditer(selector.strip()):
+        counts[(found.lastindex or 1) - 1] += 1  # (the group that matched: one always does)
+    # ('.tab > :first-child': a compound of a pseudo-class alone is any element's, '*')
+    wide = _CSS_PSEUDO_RE.sub(lambda m: "*" if m.start() == 0 or m.string[m.start() - 1] in " \t\n>+~" else "",
+                              _CSS_ATTRIBUTE_VALUE_RE.sub(r"[\1]", selector.strip()))
+    # 'X A + B' matches B in X, whose parent A's is too ('X > A ~ B': X > B)
+    parts = _CSS_SIBLING_RE.split(wide)
+    wide = " ".join([part.rsplit(None, 1)[0] if len(part.split()) > 1 else "" for part in parts[:-1]] + parts[-1:])
+    compounds = _css_compounds(wide)
+    if compounds is None or compounds == [(None, set(), set(), False, frozenset())]:
+        return None  # (':root', ':first-child' alone: every element's, its declarations written into every one)
+    return compounds, (counts[0], counts[1], counts[2])
+
+
+def _css_selectors(selectors: str) -> list:
+    """A rule's selectors: its text split at the commas outside brackets and parentheses (':is(.a, .b)')."""
+    if "(" not in selectors and "[" not in selectors:
+        return selectors.split(",")
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(selectors):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(depth - 1, 0)
+        elif ch == "," and not depth:
+            parts.append(selectors[start:i])
+            start = i + 1
+    return [*parts, selectors[start:]]
+
+
+def _sheet_rules(root, wanted: Callable[[str], object], widen: Callable[..., object] | None = None) -> list:
     """The rules of the page's style sheets shown on a screen (see _css_rules) for which ``wanted(declarations)`` is
     not None, each (specificity, order, compounds, wanted's value), sorted by specificity, then order (the last
-    wins); a selector other than tags, classes and ids joined by spaces or '>' is not read (see _css_compounds)."""
+    wins); a selector other than tags, classes and ids joined by spaces or '>' is not read (see _css_compounds),
+    unless ``widen(value)`` gives a value for it: then it is read widened (see _css_widened), with that value."""
     rules: list = []
     for style in root.iter("style"):
         if not style.text or not _screen_media(style.get("media")):
@@ -2711,12 +2834,16 @@ def _sheet_rules(root, wanted: Callable[[str], object]) -> list:
             value = wanted(declarations)
             if value is None:
                 continue
-            for selector in selectors.split(","):
+            for selector in (selectors.split(",") if widen is None else _css_selectors(selectors)):
                 compounds = _css_compounds(selector)
                 if compounds:
                     specificity = (sum(len(c[2]) for c in compounds), sum(len(c[1]) + len(c[4]) for c in compounds),
                                    sum(c[0] is not None for c in compounds))
                     rules.append((specificity, len(rules), compounds, value))
+                elif widen is not None and selector.strip() and (shown := widen(value)) is not None:
+                    widened = _css_widened(selector)
+                    if widened is not None:
+                        rules.append((widened[1], len(rules), widened[0], shown))
     rules.sort(key=lambda rule: rule[:2])
     return rules
 
@@ -2785,6 +2912,9 @@ def _displays_inline_as_block(rule: tuple) -> bool:
         compounds[-1][0] is None or compounds[-1][0] in _INLINE_TAGS)
 
 
+_WIDENED_DISPLAY_RE = re.compile(r"display:(?!none;)[\w-]+", re.IGNORECASE)  # (as _hiding_declarations writes it)
+
+
 def _sheet_hidden(root) -> None:
     """Write into the style attribute of each element the ``display``, ``visibility`` and ``font-size`` the page's
     style sheets set for it (``.hide { display: none }``, ``#old { visibility: hidden }``, ``.z { font-size: 0 }``;
@@ -2806,11 +2936,23 @@ def _sheet_hidden(root) -> None:
     if not clips and not colors and not any("display" in sheet or "visibility" in sheet or _ZERO_FONT_BYTES.search(
             sheet.encode("utf-8")) for sheet in sheets):
         return
-    rules = _sheet_rules(root, functools.partial(_hiding_declarations, clips=clips, colors=colors))
-    if not any(_hidden_style(normal + important) or _font_shown_by(normal + important) is False
-               or (clips and _clipped_style(normal + important, "div"))
-               or (colors and _color_shown_by(normal + important) is False)
-               for _, _, _, (normal, important) in rules) and not any(map(_displays_inline_as_block, rules)) and not (
+    def hides(declarations: str) -> bool:
+        return bool(_hidden_style(declarations) or _font_shown_by(declarations) is False
+                    or (clips and _clipped_style(declarations, "div"))
+                    or (colors and _color_shown_by(declarations) is False))
+
+    def widen(value: tuple[str, str]) -> tuple[str, str] | None:
+        # A rule showing what another hides, by a selector not read ('.tab:first-child { display: block }' after
+        # '.tab { display: none }', 'p + .tab', '.tab:not(.old)'): the shown element was dropped.  Read widened (see
+        # _css_widened), it shows more than a browser does (a hidden word read, rather than a shown one lost); its
+        # display is no block's (see _display_blocks: an inline element it names stays in its line).
+        if hides(value[0] + value[1]):
+            return None
+        return (_WIDENED_DISPLAY_RE.sub("display:revert", value[0]), _WIDENED_DISPLAY_RE.sub("display:revert", value[1]))
+
+    rules = _sheet_rules(root, functools.partial(_hiding_declarations, clips=clips, colors=colors), widen)
+    if not any(hides(normal + important) for _, _, _, (normal, important) in rules) and not any(
+            map(_displays_inline_as_block, rules)) and not (
             # (a rule displaying an element the hidden attribute hides shows it: the HTML5 reset's 'section { display:
             # block }' a <section hidden>, as the browser's own '[hidden] { display: none }' weighs less)
             any("display" in normal + important for _, _, _, (normal, important) in rules)
