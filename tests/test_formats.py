@@ -2191,6 +2191,22 @@ def test_pdf_flat_watermark_in_a_mid_grey_is_not_read(seed_id, text, grey, size,
     assert _same(_cells(report), _cells(original))
 
 
+@pytest.mark.parametrize("seed_id", PDF_SEEDS)
+@pytest.mark.parametrize("text, grey, size", [("内部资料", 150, 9.0), ("乌当区人民政府", 120, 12.0)])
+def test_pdf_flat_watermark_in_a_mid_grey_at_the_body_size_is_not_read(seed_id, text, grey, size, tmp_path):
+    # The same watermark tiled at about the size of the page's text: not twice its size, it was read into the
+    # lines ('内部资料 内部资料 …' lines, glued into the headings and rows: '内部(三资)料政府信息管内理部。资料'). No line
+    # of a report is printed over another: grey characters of a colour and size some of which stand over the
+    # page's other characters are a watermark's, all of them (grey text beside the text is read: the test below).
+    from overlays import watermark
+
+    mark = watermark(text, angle=0.0, size=size, grey=grey, step=(size * 8, size * 6))
+    original, plain, drawn = _plain_and_drawn(seed_id, tmp_path, decorate=mark)
+    assert drawn == plain
+    report = toolkit.parse_report(tmp_path / "drawn.pdf", report_id=seed_id)
+    assert _same(_cells(report), _cells(original))
+
+
 @pytest.mark.parametrize("colour", [(0, 0, 0), (200, 0, 0), (120, 120, 120)])
 def test_pdf_large_dark_red_or_grey_text_of_the_page_size_is_read(colour, tmp_path):
     # A control: a red header ('乌当区人民政府文件', 30 pt), a black one, or grey text at the body's size is the

@@ -5330,13 +5330,16 @@ def _overlay_filter(page, settings: dict):
     greys = {id(ch) for ch in chars if _grey(ch.get("non_stroking_color"), settings["watermark_grey"], limit)}
     body = sorted(ch["size"] for ch in chars if id(ch) not in greys) if greys else []
     grey_over = settings["watermark_size"] * body[len(body) // 2] if body else float("inf")
+    # ... and one tiled in the body's size: no line of a report is printed over another, so grey characters of a
+    # colour and size of which some stand over the page's other characters are a watermark's, all of them
+    layers = _grey_layers_over_text(chars, greys) if greys and body else set()
 
     def keep(obj: dict) -> bool:
         if obj.get("object_type") != "char":
             return True
         if _turned(obj, slant) and (drop_turned or _diagonal(obj)):
             return False
-        if id(obj) in greys and obj["size"] >= grey_over:
+        if id(obj) in greys and (obj["size"] >= grey_over or _grey_layer(obj) in layers):
             return False
         light = _lightness(obj.get("non_stroking_color"))
         if light is None or light < limit:
@@ -5344,6 +5347,31 @@ def _overlay_filter(page, settings: dict):
         return any(_inside(obj, bb) for bb in dark_fills)
 
     return keep
+
+
+def _grey_layer(ch: dict) -> tuple:
+    """A grey character's colour and size (rounded): the characters of a watermark share them."""
+    return tuple(ch.get("non_stroking_color") or ()), round(float(ch["size"]), 1)
+
+
+def _grey_layers_over_text(chars: list, greys: set) -> set:
+    """The layers (:func:`_grey_layer`) of the grey characters of ``chars`` (ids in ``greys``) of which one or more
+    stand over another character of the page: the middle of the grey character inside the other's box."""
+    import bisect
+
+    dark = sorted((ch for ch in chars if id(ch) not in greys), key=lambda ch: ch["top"])
+    tops = [ch["top"] for ch in dark]
+    reach = max(ch["bottom"] - ch["top"] for ch in dark)
+    layers: set = set()
+    for ch in chars:
+        if id(ch) not in greys or (layer := _grey_layer(ch)) in layers:
+            continue
+        x, y = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        for other in dark[bisect.bisect_left(tops, y - reach):bisect.bisect_right(tops, y)]:
+            if other["x0"] < x < other["x1"] and other["top"] < y < other["bottom"]:
+                layers.add(layer)
+                break
+    return layers
 
 
 def _superscripts(chars: list, settings: dict) -> set:
