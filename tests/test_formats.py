@@ -2096,6 +2096,23 @@ def test_pdf_counts_set_spread_out_read_as_written(seed_id, spacing, ruled, tmp_
 
 
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)
+@pytest.mark.parametrize("spacing", [8.0, 12.0])
+def test_pdf_counts_spread_wider_than_letter_spacing_in_a_ruled_cell_read_as_written(seed_id, spacing, tmp_path):
+    # A count spread over a wide ruled cell (Word's distributed alignment in a value column) stands 8 or 12 pt apart,
+    # wider than pdf.letter_spacing: it read '2 5 3', not a number (NA, not_a_number, missing_rows). Digits evenly
+    # apart that no column of the table's other rows parts are one number, however wide apart.
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    lines = _as_lines(original)
+    spaced = {cell: spacing for x in lines if isinstance(x, list) for cell in x if cell.isdigit() and len(cell) >= 3}
+    _assert_spread_reads_as_plain(lines, spaced, seed_id, tmp_path, ruled=True)
+    # a control: digits under the three columns of the row above, in one box (the rules between them missing), are
+    # three values: they stay apart
+    rows = [["规章", "10", "20", "30"], ["行政许可", "123"]]
+    render_pdf(rows, tmp_path / "merged.pdf", spans={"123": 3}, spaced={"123": 20.0})
+    assert read_document(tmp_path / "merged.pdf").lines[-1] == ["行政许可", "1 2 3"]
+
+
+@pytest.mark.parametrize("seed_id", PDF_SEEDS)
 @pytest.mark.parametrize("spacing", [4.0, 5.0])
 def test_pdf_title_and_headings_set_letter_spaced_read_as_written(seed_id, spacing, tmp_path):
     # A title or heading spread out (letter spacing, distributed alignment): every gap wider than pdfplumber's
@@ -2165,6 +2182,22 @@ def test_pdf_flat_watermark_in_a_mid_grey_is_not_read(seed_id, text, grey, size,
     # does not give) or by a grey darker than a light one: it was read into the lines, glued into the headings, labels
     # and cells ('内部资规章'): tables lost (table_missing, unknown_row, ragged). Grey characters twice the size of
     # the page's text or more are a watermark's: the page reads as without it.
+    from overlays import watermark
+
+    mark = watermark(text, angle=0.0, size=size, grey=grey, step=(size * 8, size * 6))
+    original, plain, drawn = _plain_and_drawn(seed_id, tmp_path, decorate=mark)
+    assert drawn == plain
+    report = toolkit.parse_report(tmp_path / "drawn.pdf", report_id=seed_id)
+    assert _same(_cells(report), _cells(original))
+
+
+@pytest.mark.parametrize("seed_id", PDF_SEEDS)
+@pytest.mark.parametrize("text, grey, size", [("内部资料", 150, 9.0), ("乌当区人民政府", 120, 12.0)])
+def test_pdf_flat_watermark_in_a_mid_grey_at_the_body_size_is_not_read(seed_id, text, grey, size, tmp_path):
+    # The same watermark tiled at about the size of the page's text: not twice its size, it was read into the
+    # lines ('内部资料 内部资料 …' lines, glued into the headings and rows: '内部(三资)料政府信息管内理部。资料'). No line
+    # of a report is printed over another: grey characters of a colour and size some of which stand over the
+    # page's other characters are a watermark's, all of them (grey text beside the text is read: the test below).
     from overlays import watermark
 
     mark = watermark(text, angle=0.0, size=size, grey=grey, step=(size * 8, size * 6))

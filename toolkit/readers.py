@@ -5491,13 +5491,16 @@ def _overlay_filter(page, settings: dict):
     greys = {id(ch) for ch in chars if _grey(ch.get("non_stroking_color"), settings["watermark_grey"], limit)}
     body = sorted(ch["size"] for ch in chars if id(ch) not in greys) if greys else []
     grey_over = settings["watermark_size"] * body[len(body) // 2] if body else float("inf")
+    # ... and one tiled in the body's size: no line of a report is printed over another, so grey characters of a
+    # colour and size of which some stand over the page's other characters are a watermark's, all of them
+    layers = _grey_layers_over_text(chars, greys) if greys and body else set()
 
     def keep(obj: dict) -> bool:
         if obj.get("object_type") != "char":
             return True
         if _turned(obj, slant) and (drop_turned or _diagonal(obj)):
             return False
-        if id(obj) in greys and obj["size"] >= grey_over:
+        if id(obj) in greys and (obj["size"] >= grey_over or _grey_layer(obj) in layers):
             return False
         light = _lightness(obj.get("non_stroking_color"))
         if light is None or light < limit:
@@ -5505,6 +5508,31 @@ def _overlay_filter(page, settings: dict):
         return any(_inside(obj, bb) for bb in dark_fills)
 
     return keep
+
+
+def _grey_layer(ch: dict) -> tuple:
+    """A grey character's colour and size (rounded): the characters of a watermark share them."""
+    return tuple(ch.get("non_stroking_color") or ()), round(float(ch["size"]), 1)
+
+
+def _grey_layers_over_text(chars: list, greys: set) -> set:
+    """The layers (:func:`_grey_layer`) of the grey characters of ``chars`` (ids in ``greys``) of which one or more
+    stand over another character of the page: the middle of the grey character inside the other's box."""
+    import bisect
+
+    dark = sorted((ch for ch in chars if id(ch) not in greys), key=lambda ch: ch["top"])
+    tops = [ch["top"] for ch in dark]
+    reach = max(ch["bottom"] - ch["top"] for ch in dark)
+    layers: set = set()
+    for ch in chars:
+        if id(ch) not in greys or (layer := _grey_layer(ch)) in layers:
+            continue
+        x, y = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        for other in dark[bisect.bisect_left(tops, y - reach):bisect.bisect_right(tops, y)]:
+            if other["x0"] < x < other["x1"] and other["top"] < y < other["bottom"]:
+                layers.add(layer)
+                break
+    return layers
 
 
 def _superscripts(chars: list, settings: dict) -> set:
@@ -5585,7 +5613,8 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
             top = row.bbox[1] if row.bbox else table.bbox[1]
             kept = [_join_wrapped(c) for c in cells if c is not None]
             if any(c and _SPREAD_DIGITS.fullmatch(c) for c in kept):  # (a cheap test first: rare)
-                kept = [_digits_joined(page, box, c, settings) if c and _SPREAD_DIGITS.fullmatch(c) else c
+                edges = {x for r in table.rows for b in r.cells if b for x in (b[0], b[2])}  # (the table's columns)
+                kept = [_digits_joined(page, box, c, settings, edges) if c and _SPREAD_DIGITS.fullmatch(c) else c
                         for box, c in zip((b for b, c in zip(row.cells, cells) if c is not None), kept)]
             if kept:
                 items.append(((top, 0, 0.0), len(items), kept, False))
@@ -6058,11 +6087,14 @@ def _number_above(line: dict, low: dict, size: float, upper: bool = False) -> li
 _SPREAD_DIGITS = re.compile(r"\d(?: [\d,.])+")
 
 
-def _digits_joined(page, box, text: str, settings: dict) -> str:
+def _digits_joined(page, box, text: str, settings: dict, edges: set | frozenset = frozenset()) -> str:
     """A ruled table cell's ``text`` of digits apart ('6 5 6 5 1', :data:`_SPREAD_DIGITS`) without its spaces where
     the cell's characters in ``box`` stand about one gap apart (within a fifth), wider than pdfplumber's tolerance
-    and narrower than ``pdf.letter_spacing`` times the text size: one number set letter-spaced (Word's distributed
-    alignment), read '6 5 6 5 1', not a number, NA. Digits further apart, or unevenly, are left as they are."""
+    and narrower than ``pdf.letter_spacing`` times the text size, or wider where no column of the table's other rows
+    (``edges``: the x of its cells' sides) begins or ends between the first digit and the last: one number set
+    letter-spaced (Word's distributed alignment), read '6 5 6 5 1', not a number, NA. Digits unevenly apart, or
+    wide apart across the columns of other rows (a box merged over cells a rule is missing between), are left as
+    they are."""
     from pdfplumber.utils.text import DEFAULT_X_TOLERANCE
 
     chars = sorted((ch for ch in page.within_bbox(box).chars if ch.get("text", "").strip()), key=lambda ch: ch["x0"])
@@ -6070,8 +6102,12 @@ def _digits_joined(page, box, text: str, settings: dict) -> str:
         return text
     gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:])]
     size = min(ch["size"] for ch in chars)
-    if DEFAULT_X_TOLERANCE < min(gaps) and max(gaps) < settings["letter_spacing"] * size \
-            and max(gaps) <= 1.2 * min(gaps):
+    if not (DEFAULT_X_TOLERANCE < min(gaps) and max(gaps) <= 1.2 * min(gaps)):
+        return text
+    # a count of three digits spread over a wide cell stands farther apart than letter spacing (8 or 12 pt in a
+    # value column): read '2 5 3', not a number; within one column of the table it is one number all the same
+    if max(gaps) < settings["letter_spacing"] * size \
+            or not any(chars[0]["x1"] < x < chars[-1]["x0"] for x in edges):
         return text.replace(" ", "")
     return text
 
