@@ -969,6 +969,24 @@ def test_a_glued_signature_ends_the_last_section_of_a_web_page(stem):
     assert report.statements["text"].str.contains("平潭综合实验区").sum() == 0
 
 
+@pytest.mark.parametrize("signature", [[], ["。平潭综合实验区交通与建设局2021年1月26日"]], ids=["unsigned", "glued"])
+@pytest.mark.parametrize("fields", [["发布日期：2021-01-30"], ["发布日期：2021-01-30 16:20  浏览次数：12"],
+                                    ["信息来源：市住建局", "发布时间：2021年1月30日"], ["【打印本页】【关闭窗口】"]],
+                         ids=["date", "date_views", "source_date", "buttons"])
+def test_web_page_fields_ending_a_text_without_a_signature_on_lines_of_its_own_are_no_text(signature, fields):
+    # The page's fields under the report's last line with no signature on lines of its own above them: none at all
+    # ('…无' / '发布日期：2021-01-30'), or one glued after the last sentence ('…无。XX局2021年1月26日' / '发布日期：…').
+    # Before, they stayed in the last section's text ('无\n发布日期:2021-01-30'), and the glued signature with them
+    # (its date was not the text's last): 8 of 8.  A signature on lines of its own ended the text already.
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8").rstrip()
+    assert text.endswith("六、其他需要报告的事项\n无")
+    plain = toolkit.parse_text(text + "".join(signature) + "\n")
+    report = toolkit.parse_text(text + "".join(signature) + "\n" + "\n".join(fields) + "\n")
+    assert plain.sections[-1].text == "无" + "".join(signature)[:1]
+    assert report.sections[-1].text == plain.sections[-1].text
+    assert report.metadata["published"] == "2021-01-30" or "发布" not in "".join(fields)
+
+
 @pytest.mark.parametrize("stem", _PINGTAN)
 def test_merged_and_question_headings_glued_in_web_page_text(stem):
     # The same headings glued to their text in the real web pages: the question is the problems section's heading

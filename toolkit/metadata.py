@@ -1956,7 +1956,27 @@ def signature_start(lines: list[str]) -> int:
     undated = tail.undated if found is None else None
     if undated is not None and not undated[1]:
         return undated[0]
-    return _annex_end(lines[:_links_start(lines)])  # (a block of links under the report ends its text too)
+    # (a block of links under the report ends its text too, and so do the page's and the site's fields under its last
+    # line with no signature on lines of its own: '…无' / '发布日期:2021-01-30  浏览次数:12', also under a signature
+    # glued after the last sentence, whose date was then not the text's last; a lone number stays the text's: it may
+    # be a table's last value)
+    return _annex_end(lines[:_unsigned_content_end(lines)])
+
+
+_LONE_NUMBER = re.compile(r"\d{1,3}")
+
+
+def _unsigned_content_end(lines: list[str]) -> int:
+    """:func:`_content_end` of a text with no signature, the lone numbers right after its content kept in it;
+    ``len(lines)`` where only blank lines or such numbers follow it (nothing to leave out), or where the content
+    leaves a bracket open (the furniture's line closes it: '…2021年1月26日 （联系人：林耀，' / '联系方式：…） 附件下载',
+    a signature glued after the last sentence that :func:`glued_signature_start` reads whole)."""
+    end = _content_end(lines)
+    if end < len(lines) and _open_bracket(lines[:end]):
+        return len(lines)
+    while end < len(lines) and (not lines[end].strip() or _LONE_NUMBER.fullmatch(lines[end].strip())):
+        end += 1
+    return end
 
 
 @functools.lru_cache(maxsize=1)
