@@ -1362,7 +1362,10 @@ def _is_footer(line: str, words: list[str]) -> bool:
     # (a site footer is a short line; a page glued into one line may name 主办 or 承办 in its body; nor is a sentence
     # holding one of its words, its clauses' or its end's stops in it (glue_stops), furniture: '依申请公开由承办科室按时
     # 答复。', '，明确…技术支持科室…。' after a date opening it, '2021年1月20日，…', which was read as a signature's date)
-    return is_page_furniture(text) or bool(re.fullmatch(r"\d{1,3}", text)) or _is_annex(text) or (
+    # (a browser's print stamp too, on the last page under the signature: 'http://…/art_1.html 3/3', '2021/1/30 下午6:41';
+    # it is page furniture to the sections already, but was read as the text's last line, the signature kept in it)
+    return is_page_furniture(text) or is_print_stamp(text) or bool(re.fullmatch(r"\d{1,3}", text)) \
+        or _is_annex(text) or (
         len(text) <= 80 and (_any_word(tuple(words)).search(text) and not _glue_stop().search(text)
                              or _is_site_furniture(text))) \
         or bool(_disclosure_note().fullmatch(text)) or text in _rules()["signature"]["disclosure_notes"] \
