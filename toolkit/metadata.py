@@ -851,6 +851,9 @@ def _published_field(regions: list[str]) -> tuple[_dt.date | None, bool]:
             continue  # (no label on the line, nor one a wrap broke over it and the next)
         # (and a label that a wrap broke over two lines: '…时间' / '：2021-01-27')
         for m, value in _labels_at(pattern, regions, n):
+            k = next(g for g in (1, 2, 3) if m.group(g))
+            if _not_published().search(m.string, max(0, m.end(k) - 6), m.end(k)):
+                continue  # (日期 ending a label dating no publication: '打印日期：2023-05-01', the date the page printed)
             date, bad = _parse_date_at(value.lstrip(" [【(（"))  # ('发布时间：【2021-01-20】')
             if date is not None:
                 rank = preference.index(re.sub(r"\s+", "", next(label for label in m.groups() if label)))
@@ -858,6 +861,12 @@ def _published_field(regions: list[str]) -> tuple[_dt.date | None, bool]:
                     best = (rank, date)
             garbled = garbled or bad
     return (best[1] if best else None), garbled
+
+
+@functools.lru_cache(maxsize=1)
+def _not_published() -> re.Pattern[str]:
+    """A label of metadata.yaml ``fields.not_published`` ending where it is searched up to ('打印日期')."""
+    return re.compile(rf"(?:{alternation(_rules()['fields']['not_published'])})$")
 
 
 _DATE_PIECE = re.compile(r"[\d年月日.\-/]{0,11}")  # the start of a date that a wrap may have cut ('2021-01-')
