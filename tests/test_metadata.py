@@ -469,6 +469,15 @@ def _assert_signed_as_plain(date: str) -> None:
     assert report.sections[-1].text == plain.sections[-1].text
 
 
+@pytest.mark.parametrize("stamp", ["打印日期：2023-05-01", "打印时间：2023年5月1日 10:20", "浏览时间：2023-05-01 10:20:31",
+                                   "访问时间：2023-05-01"])
+def test_the_date_a_page_was_printed_or_visited_under_the_signature_is_no_published_date(stamp):
+    # A web page's print or visit date under the signature ('打印日期：2023-05-01'): its 日期/时间 was read as a
+    # publication date's label, so the page printed in 2023 was published then, and the line was no page furniture,
+    # so the signature above it stayed in the last section's text (4 of 4).
+    _assert_signed_as_plain(f"2021年1月30日\n{stamp}")
+
+
 @pytest.mark.parametrize("date", ["2021年1月30号", "2021年01月30号", "二〇二一年一月三十号"])
 def test_a_signature_date_with_its_day_marked_hao(date):
     # A date whose day is marked 号, not 日 ('2021年1月30号', web-page text): no whole date ended the line, so the

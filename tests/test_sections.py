@@ -597,12 +597,14 @@ def test_the_sub_heading_pattern_opening_with_its_bracket_finds_the_same_heading
                                     ["运行维护：高港区大数据局", "网站识别码：3212030001", "推荐使用IE9以上浏览器"],
                                     ["共2页 上一页 1 2 下一页"], ["【首页】【上一页】【下一页】【尾页】"],
                                     ["打印 关闭"], ["收藏 打印 关闭"], ["打印", "关闭"], ["下载："],
-                                    ["文章出处：高港区住建局"], ["出处：高港区住建局  浏览次数：12"]],
+                                    ["文章出处：高港区住建局"], ["出处：高港区住建局  浏览次数：12"],
+                                    ["http://www.taizhou.gov.cn/art/2018/1/21/art_1.html 3/3"],
+                                    ["2018/1/21 下午6:41", "http://www.taizhou.gov.cn/art/2018/1/21/art_1.html 3/3"]],
                          ids=["editor", "date_source", "seal_after_date", "previous_next", "previous_bracketed",
                               "site_address", "related_links", "previous_next_below", "share", "collect", "errata",
                               "eye_care", "copyright", "maintainer", "pages_bar", "pages_buttons",
                               "bare_buttons", "bare_three_buttons", "bare_buttons_lines", "bare_download",
-                              "article_source", "source_views"])
+                              "article_source", "source_views", "print_url", "print_stamps"])
 @pytest.mark.parametrize("stem, end", [("003_ce1f8ef96d3daffd", "七、说明与附表"), ("004_b232cca7e491c758", "六、其他需要报告的事项")])
 def test_web_page_fields_after_the_signature_end_the_last_section_with_it(stem, end, fields):
     # The problems section last, then the signature and a web page's fields after it (statements.yaml furniture).
@@ -619,6 +621,8 @@ def test_web_page_fields_after_the_signature_end_the_last_section_with_it(stem, 
     # pages ('共2页 上一页 1 2 下一页').  So too the buttons without their brackets ('打印 关闭', '下载：'): they were
     # read as the text's last line, so the signature above them stayed in the last section's text, 2 of 2 in each form.
     # So too the page's source under another label ('文章出处：…', '出处：…'): the signature stayed in the text.
+    # So too a browser's print stamp on the last page (its URL and page count, the date and time it printed): the
+    # signature stayed in the text with it, 2 of 2 in each form (the stamp was page furniture to the sections only).
     text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
     signature = ["泰州市高港区住房和城乡建设局", "2018年1月20日"]
     plain = toolkit.parse_text(text[: text.index(end)] + "\n".join(signature) + "\n")
@@ -967,6 +971,24 @@ def test_a_glued_signature_ends_the_last_section_of_a_web_page(stem):
     assert report.sections[-1].key == "other" and text.endswith("。")
     assert "平潭综合实验区" not in text[-40:] and not re.search(r"\d{4}年\d{1,2}月\d{1,2}日", text[-40:])
     assert report.statements["text"].str.contains("平潭综合实验区").sum() == 0
+
+
+@pytest.mark.parametrize("signature", [[], ["。平潭综合实验区交通与建设局2021年1月26日"]], ids=["unsigned", "glued"])
+@pytest.mark.parametrize("fields", [["发布日期：2021-01-30"], ["发布日期：2021-01-30 16:20  浏览次数：12"],
+                                    ["信息来源：市住建局", "发布时间：2021年1月30日"], ["【打印本页】【关闭窗口】"]],
+                         ids=["date", "date_views", "source_date", "buttons"])
+def test_web_page_fields_ending_a_text_without_a_signature_on_lines_of_its_own_are_no_text(signature, fields):
+    # The page's fields under the report's last line with no signature on lines of its own above them: none at all
+    # ('…无' / '发布日期：2021-01-30'), or one glued after the last sentence ('…无。XX局2021年1月26日' / '发布日期：…').
+    # Before, they stayed in the last section's text ('无\n发布日期:2021-01-30'), and the glued signature with them
+    # (its date was not the text's last): 8 of 8.  A signature on lines of its own ended the text already.
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8").rstrip()
+    assert text.endswith("六、其他需要报告的事项\n无")
+    plain = toolkit.parse_text(text + "".join(signature) + "\n")
+    report = toolkit.parse_text(text + "".join(signature) + "\n" + "\n".join(fields) + "\n")
+    assert plain.sections[-1].text == "无" + "".join(signature)[:1]
+    assert report.sections[-1].text == plain.sections[-1].text
+    assert report.metadata["published"] == "2021-01-30" or "发布" not in "".join(fields)
 
 
 @pytest.mark.parametrize("stem", _PINGTAN)

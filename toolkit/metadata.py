@@ -851,6 +851,9 @@ def _published_field(regions: list[str]) -> tuple[_dt.date | None, bool]:
             continue  # (no label on the line, nor one a wrap broke over it and the next)
         # (and a label that a wrap broke over two lines: '…时间' / '：2021-01-27')
         for m, value in _labels_at(pattern, regions, n):
+            k = next(g for g in (1, 2, 3) if m.group(g))
+            if _not_published().search(m.string, max(0, m.end(k) - 6), m.end(k)):
+                continue  # (日期 ending a label dating no publication: '打印日期：2023-05-01', the date the page printed)
             date, bad = _parse_date_at(value.lstrip(" [【(（"))  # ('发布时间：【2021-01-20】')
             if date is not None:
                 rank = preference.index(re.sub(r"\s+", "", next(label for label in m.groups() if label)))
@@ -858,6 +861,12 @@ def _published_field(regions: list[str]) -> tuple[_dt.date | None, bool]:
                     best = (rank, date)
             garbled = garbled or bad
     return (best[1] if best else None), garbled
+
+
+@functools.lru_cache(maxsize=1)
+def _not_published() -> re.Pattern[str]:
+    """A label of metadata.yaml ``fields.not_published`` ending where it is searched up to ('打印日期')."""
+    return re.compile(rf"(?:{alternation(_rules()['fields']['not_published'])})$")
 
 
 _DATE_PIECE = re.compile(r"[\d年月日.\-/]{0,11}")  # the start of a date that a wrap may have cut ('2021-01-')
@@ -1362,7 +1371,10 @@ def _is_footer(line: str, words: list[str]) -> bool:
     # (a site footer is a short line; a page glued into one line may name 主办 or 承办 in its body; nor is a sentence
     # holding one of its words, its clauses' or its end's stops in it (glue_stops), furniture: '依申请公开由承办科室按时
     # 答复。', '，明确…技术支持科室…。' after a date opening it, '2021年1月20日，…', which was read as a signature's date)
-    return is_page_furniture(text) or bool(re.fullmatch(r"\d{1,3}", text)) or _is_annex(text) or (
+    # (a browser's print stamp too, on the last page under the signature: 'http://…/art_1.html 3/3', '2021/1/30 下午6:41';
+    # it is page furniture to the sections already, but was read as the text's last line, the signature kept in it)
+    return is_page_furniture(text) or is_print_stamp(text) or bool(re.fullmatch(r"\d{1,3}", text)) \
+        or _is_annex(text) or (
         len(text) <= 80 and (_any_word(tuple(words)).search(text) and not _glue_stop().search(text)
                              or _is_site_furniture(text))) \
         or bool(_disclosure_note().fullmatch(text)) or text in _rules()["signature"]["disclosure_notes"] \
@@ -1956,7 +1968,27 @@ def signature_start(lines: list[str]) -> int:
     undated = tail.undated if found is None else None
     if undated is not None and not undated[1]:
         return undated[0]
-    return _annex_end(lines[:_links_start(lines)])  # (a block of links under the report ends its text too)
+    # (a block of links under the report ends its text too, and so do the page's and the site's fields under its last
+    # line with no signature on lines of its own: '…无' / '发布日期:2021-01-30  浏览次数:12', also under a signature
+    # glued after the last sentence, whose date was then not the text's last; a lone number stays the text's: it may
+    # be a table's last value)
+    return _annex_end(lines[:_unsigned_content_end(lines)])
+
+
+_LONE_NUMBER = re.compile(r"\d{1,3}")
+
+
+def _unsigned_content_end(lines: list[str]) -> int:
+    """:func:`_content_end` of a text with no signature, the lone numbers right after its content kept in it;
+    ``len(lines)`` where only blank lines or such numbers follow it (nothing to leave out), or where the content
+    leaves a bracket open (the furniture's line closes it: '…2021年1月26日 （联系人：林耀，' / '联系方式：…） 附件下载',
+    a signature glued after the last sentence that :func:`glued_signature_start` reads whole)."""
+    end = _content_end(lines)
+    if end < len(lines) and _open_bracket(lines[:end]):
+        return len(lines)
+    while end < len(lines) and (not lines[end].strip() or _LONE_NUMBER.fullmatch(lines[end].strip())):
+        end += 1
+    return end
 
 
 @functools.lru_cache(maxsize=1)
