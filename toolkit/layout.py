@@ -1730,10 +1730,10 @@ _CN_NUMBERING = r"(?:[(（][一二三四五六七八九十]+[)）]|[一二三四
 # mark set apart by spaces or cell marks on both sides ('条\r—\r4.', seed 000's layout; '条无4.' is no value), or
 # a dash, which is no word nor a sign, also run together ('件—1.当面申请数', page text)
 _SET_MARK = (rf"(?<=[\s|])(?:{_MARK})(?=[\s|]|$)"
-             rf"|(?:{alternation([m for m in NA_MARKS if set(m) == {'—'}])})(?!—)"
+             rf"|(?:{alternation([m for m in NA_MARKS if set(m) <= {'—', '―'}])})(?![—―])"
              # (another mark but 无, which may open a word, run into the next row's start: its Chinese or Arabic
              # item number, 其中 or a word, or the text's end: '件-七、', '件/(二)', '件-1﹒当面申请数', '件/涉及…')
-             rf"|(?:{alternation([m for m in NA_MARKS if m != '无' and set(m) != {'—'}])})"
+             rf"|(?:{alternation([m for m in NA_MARKS if m != '无' and not set(m) <= {'—', '―'}])})"
              rf"(?={_CN_NUMBERING}|\d\d?[.、﹒](?!\d)|其中|$|[{HAN_RANGES}])"
              # (无 only before the next row's item number, 其中 or the text's end, where it opens no word: '件无十八、'
              # was no value, so the row and the next were lost, unflagged; it is read as in a pipe row, NA)
