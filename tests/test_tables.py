@@ -3438,3 +3438,28 @@ def test_a_horizontal_bar_as_the_not_applicable_mark_reads_as_the_dash(bar, layo
     assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
     raw = got.tables.set_index(["row_key", "col_key"])["raw"]
     assert [raw[("carried_over", "commercial")], raw[("coercion", "change")], raw[("procurement", "items")]] == [bar] * 3
+
+
+@pytest.mark.parametrize("sep", ["", " "])
+def test_slash_marks_in_glued_page_text_are_cells(sep):
+    # templates-detail §3.2 (R13): bodies with no rule-making power write '/' in the 规章 row. In page text that lost
+    # its cells the marks run together ('规章///', or '规章/ / /', whose spaces the compacting drops) or into digits
+    # ('行政强制/36/'): read as one word, the row was lost, flagged missing_rows, its 36 with it. Each '/' is a
+    # cell, NA kept as written, and the digits beside it the row's other values, as pipe rows read them.
+    lines = _set_cell(_report_lines("001_4d29bfef72dd56db.txt"), "规章", 0, "/")
+    lines = _set_cell(_set_cell(lines, "规章", 1, "/"), "规章", 2, "/")
+    lines = _set_cell(_set_cell(lines, "行政强制", 0, "/"), "行政强制", 2, "/")
+    for at in range(7):
+        lines = _set_cell(lines, "(六)其他处理", at, "/")
+    page = _glued_page(lines).replace("/", sep + "/" + sep) if sep else _glued_page(lines)
+    report = toolkit.parse_text(page)
+    cells = report.tables.set_index(["row_key", "col_key"])
+    want = {("regulations", c): (None, "/") for c in ("made", "published", "total_public")}
+    want |= {("coercion", "prev_items"): (None, "/"), ("coercion", "change"): (36.0, "36"),
+             ("coercion", "decisions"): (None, "/")}
+    want |= {("other_handling", c): (None, "/") for c in REQUEST_COLS}
+    got = {k: (None if pd.isna(cells.loc[k, "value"]) else cells.loc[k, "value"], cells.loc[k, "raw"])
+           for k in want if k in cells.index}
+    assert got == want
+    assert not [f for f in report.flags if f.code in ("missing_rows", "unknown_row", "truncated")
+                or any(k in f.detail for k in ("regulations", "coercion", "other_handling"))]

@@ -1710,6 +1710,11 @@ def _value_cells(text: str, start: int, end: int, line_at) -> list[Cell]:
         token, line = found.group(0), line_at(found.start())
         if _DIGIT_RUN.fullmatch(token):
             out.append(Cell(token, line, glued=True))
+        elif "/" in token and _SLASHED_RUN.fullmatch(token) and not _RATIO.fullmatch(token):
+            # not-applicable marks '/' run together with each other or with digits ('规章///', '/ / /' whose spaces
+            # the compacting dropped, '行政强制/0/'): each '/' a cell of its own, a mark, and the digits between them
+            # a glued run; read as one word, the row was lost (missing_rows) with the values beside the marks
+            out.extend(Cell(piece, line, glued=piece != "/") for piece in _SLASHED_PIECE.findall(token))
         else:
             number = _NUMBER_BEFORE_HEADING.match(token)
             if number:
@@ -1721,6 +1726,10 @@ def _value_cells(text: str, start: int, end: int, line_at) -> list[Cell]:
 
 _TOKEN = re.compile(r"\S+")
 _DIGIT_RUN = re.compile(r"[+-]?[\d.,+-]+")
+# marks '/' and digit runs run together ('///', '/0/', '2/////2'), but not a ratio or date of digits between slashes
+_SLASHED_RUN = re.compile(r"(?:/|[+-]?\d[\d.,]*)+")
+_SLASHED_PIECE = re.compile(r"/|[+-]?\d[\d.,]*")
+_RATIO = re.compile(r"\d[\d.,]*(?:/\d[\d.,]*)+")
 
 
 # --- a pre-2019 statistics table glued into one line of page text ------------------------------------------
