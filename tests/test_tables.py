@@ -3419,3 +3419,47 @@ def test_requests_header_split_over_three_rows_is_no_unknown_row(variant, layout
     assert _cells_of(got, "requests")["value"].notna().sum() > 100
     pd.testing.assert_frame_equal(got.tables[keys], want.tables[keys])
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab", "lines", "html"])
+@pytest.mark.parametrize("bar", ["――", "―"])
+def test_a_horizontal_bar_as_the_not_applicable_mark_reads_as_the_dash(bar, layout, tmp_path):
+    # '――' (U+2015 HORIZONTAL BAR) is how text decoded as GB 2312 (Python's gb2312 codec, iconv's GB2312: the page
+    # declared it) or copied from such a page writes the dash '——' (A1AA). In a value cell it was no mark but a word:
+    # the procurement row whose first cell it was became an unknown row, its 630.2 lost (truncated), and a cell a
+    # line a requests row lost all seven values (ragged). It is the not-applicable mark the dash is: NA, as written.
+    def marked(mark: str) -> list:
+        lines = _set_cell(_report_lines("001_4d29bfef72dd56db.txt"), "二、上年结转政府信息公开申请数量", 1, mark)
+        return _set_cell(_set_cell(lines, "行政强制", 1, mark), "政府集中采购", 0, mark)
+
+    want, got = read_as(marked("——"), layout, tmp_path), read_as(marked(bar), layout, tmp_path)
+    keys = ["table", "row_key", "col_key", "value", "flag"]
+    pd.testing.assert_frame_equal(got.tables[keys], want.tables[keys])
+    assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
+    raw = got.tables.set_index(["row_key", "col_key"])["raw"]
+    assert [raw[("carried_over", "commercial")], raw[("coercion", "change")], raw[("procurement", "items")]] == [bar] * 3
+
+
+@pytest.mark.parametrize("sep", ["", " "])
+def test_slash_marks_in_glued_page_text_are_cells(sep):
+    # templates-detail §3.2 (R13): bodies with no rule-making power write '/' in the 规章 row. In page text that lost
+    # its cells the marks run together ('规章///', or '规章/ / /', whose spaces the compacting drops) or into digits
+    # ('行政强制/36/'): read as one word, the row was lost, flagged missing_rows, its 36 with it. Each '/' is a
+    # cell, NA kept as written, and the digits beside it the row's other values, as pipe rows read them.
+    lines = _set_cell(_report_lines("001_4d29bfef72dd56db.txt"), "规章", 0, "/")
+    lines = _set_cell(_set_cell(lines, "规章", 1, "/"), "规章", 2, "/")
+    lines = _set_cell(_set_cell(lines, "行政强制", 0, "/"), "行政强制", 2, "/")
+    for at in range(7):
+        lines = _set_cell(lines, "(六)其他处理", at, "/")
+    page = _glued_page(lines).replace("/", sep + "/" + sep) if sep else _glued_page(lines)
+    report = toolkit.parse_text(page)
+    cells = report.tables.set_index(["row_key", "col_key"])
+    want = {("regulations", c): (None, "/") for c in ("made", "published", "total_public")}
+    want |= {("coercion", "prev_items"): (None, "/"), ("coercion", "change"): (36.0, "36"),
+             ("coercion", "decisions"): (None, "/")}
+    want |= {("other_handling", c): (None, "/") for c in REQUEST_COLS}
+    got = {k: (None if pd.isna(cells.loc[k, "value"]) else cells.loc[k, "value"], cells.loc[k, "raw"])
+           for k in want if k in cells.index}
+    assert got == want
+    assert not [f for f in report.flags if f.code in ("missing_rows", "unknown_row", "truncated")
+                or any(k in f.detail for k in ("regulations", "coercion", "other_handling"))]

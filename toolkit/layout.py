@@ -1708,6 +1708,11 @@ def _value_cells(text: str, start: int, end: int, line_at) -> list[Cell]:
         token, line = found.group(0), line_at(found.start())
         if _DIGIT_RUN.fullmatch(token):
             out.append(Cell(token, line, glued=True))
+        elif "/" in token and _SLASHED_RUN.fullmatch(token) and not _RATIO.fullmatch(token):
+            # not-applicable marks '/' run together with each other or with digits ('规章///', '/ / /' whose spaces
+            # the compacting dropped, '行政强制/0/'): each '/' a cell of its own, a mark, and the digits between them
+            # a glued run; read as one word, the row was lost (missing_rows) with the values beside the marks
+            out.extend(Cell(piece, line, glued=piece != "/") for piece in _SLASHED_PIECE.findall(token))
         else:
             number = _NUMBER_BEFORE_HEADING.match(token)
             if number:
@@ -1719,6 +1724,10 @@ def _value_cells(text: str, start: int, end: int, line_at) -> list[Cell]:
 
 _TOKEN = re.compile(r"\S+")
 _DIGIT_RUN = re.compile(r"[+-]?[\d.,+-]+")
+# marks '/' and digit runs run together ('///', '/0/', '2/////2'), but not a ratio or date of digits between slashes
+_SLASHED_RUN = re.compile(r"(?:/|[+-]?\d[\d.,]*)+")
+_SLASHED_PIECE = re.compile(r"/|[+-]?\d[\d.,]*")
+_RATIO = re.compile(r"\d[\d.,]*(?:/\d[\d.,]*)+")
 
 
 # --- a pre-2019 statistics table glued into one line of page text ------------------------------------------
@@ -1728,10 +1737,10 @@ _CN_NUMBERING = r"(?:[(（][一二三四五六七八九十]+[)）]|[一二三四
 # mark set apart by spaces or cell marks on both sides ('条\r—\r4.', seed 000's layout; '条无4.' is no value), or
 # a dash, which is no word nor a sign, also run together ('件—1.当面申请数', page text)
 _SET_MARK = (rf"(?<=[\s|])(?:{_MARK})(?=[\s|]|$)"
-             rf"|(?:{alternation([m for m in NA_MARKS if set(m) == {'—'}])})(?!—)"
+             rf"|(?:{alternation([m for m in NA_MARKS if set(m) <= {'—', '―'}])})(?![—―])"
              # (another mark but 无, which may open a word, run into the next row's start: its Chinese or Arabic
              # item number, 其中 or a word, or the text's end: '件-七、', '件/(二)', '件-1﹒当面申请数', '件/涉及…')
-             rf"|(?:{alternation([m for m in NA_MARKS if m != '无' and set(m) != {'—'}])})"
+             rf"|(?:{alternation([m for m in NA_MARKS if m != '无' and not set(m) <= {'—', '―'}])})"
              rf"(?={_CN_NUMBERING}|\d\d?[.、﹒](?!\d)|其中|$|[{HAN_RANGES}])"
              # (无 only before the next row's item number, 其中 or the text's end, where it opens no word: '件无十八、'
              # was no value, so the row and the next were lost, unflagged; it is read as in a pipe row, NA)

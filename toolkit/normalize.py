@@ -700,7 +700,9 @@ def label_key(label: str, *, keep_numbering: bool = False) -> str:
 
 # --- numbers -----------------------------------------------------------------
 
-NA_MARKS = frozenset({"/", "-", "—", "——", "--", "无", "-/-", "\\", "×"})
+# ("――", U+2015 HORIZONTAL BAR, is the dash "——" of a text decoded as GB 2312 by the standard mapping of A1AA, as
+# Python's gb2312 codec and iconv do, or copied from such a page: the same mark)
+NA_MARKS = frozenset({"/", "-", "—", "——", "--", "无", "-/-", "\\", "×", "―", "――"})
 # A PDF cell whose glyphs have no Unicode map: pdfminer's placeholders, '(cid:21)(cid:21)' (a value not read)
 CID_GLYPHS = re.compile(r"(?:\(cid:\d+\))+")
 
