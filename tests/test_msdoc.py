@@ -209,6 +209,19 @@ def test_text_word_does_not_show_is_not_read(tmp_path):
     assert "共收到申请15件。" in got and "公开完毕" in got and "第一段接着的第二段" in got
 
 
+@pytest.mark.parametrize("sprm", [0x0800, 0x083C], ids=["deleted", "hidden"])
+def test_a_paragraph_whose_mark_word_does_not_show_joins_the_next(sprm):
+    # a paragraph mark set hidden (sprmCFVanish on the mark, a heading set to run in with its text as a style
+    # separator does, or a note hidden whole) is not shown, so Word shows the paragraph on one line with the next,
+    # as the DOCX reader reads it; a deleted mark was so joined but a hidden one ended a line of its own
+    # ('一、总体情况' then '本年度工作正常开展。'), and a numbered paragraph hidden whole still took its number
+    paragraphs = [("一、总体情况\r", {}), ("本年度工作正常开展。\r", {}), ("填写说明\r", {"list": (1, 0)}),
+                  ("二、主动公开政府信息情况\r", {})]
+    found = read_doc(doc_bytes(paragraphs, raised=[(6, 7), (18, 23)], chpx=_sprm(sprm, b"\x01"))).blocks
+    assert found[:2] == ["一、总体情况本年度工作正常开展。", "二、主动公开政府信息情况"]
+    assert all(getattr(p, "number", None) is None for p in found)
+
+
 # text set raised (sprmCIss) was read as the text around it: a paragraph holding it now says where it stands (its
 # text as before), and the reader writes it as a DOCX's raised run
 def test_raised_text_is_named_where_it_stands():

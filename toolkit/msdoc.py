@@ -200,8 +200,8 @@ def read_doc(data: bytes, path: str | None = None) -> DocText:
         cp = match.start()
         shown = text[start:cp] if unshown is None else _shown(text, unshown, start, cp)
         start = cp + 1
-        if unshown is not None and unshown[cp] == _DELETED and match.group() == "\r":
-            joined += shown  # a paragraph whose mark is a tracked deletion: Word shows it joined to the next
+        if unshown is not None and unshown[cp] in _JOINING and match.group() == "\r":
+            joined += shown  # a paragraph whose mark is deleted or hidden: Word shows it joined to the next
             continue
         props = papx.at(marks(cp))
         builder.add(_with_leader(_with_raised(fields.shown(joined + shown)), props.leader), match.group(), props)
@@ -410,6 +410,9 @@ def _main_text(word: bytes, pieces: list, ccp: int, path: str | None, upto: int 
 
 # of a character in _unshown's mask (_RAISED: shown, set raised; _STRUCK: struck through, not shown)
 _HIDDEN, _DELETED, _RAISED, _STRUCK = 1, 2, 3, 4
+# a paragraph mark Word does not show, deleted or hidden: the paragraph is shown on one line with the next (a hidden
+# one too, as a DOCX's: a heading run in with its text; a paragraph hidden whole left out, its list number uncounted)
+_JOINING = (_DELETED, _HIDDEN)
 
 
 def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int,
