@@ -482,7 +482,8 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
     dict: ``depth`` (the table depth, 0 outside tables), ``row_end`` (its mark ends a row: sprmPFTtp, or
     sprmPFInnerTtp in a nested table), ``cell_end`` (its paragraph mark ends a nested table's cell) and
     ``merged`` (of a row end: the cells covered by a vertical merge; ``restart``: the cells starting one) and
-    ``tabs`` (tab stops it adds, (position in twips, leader: 1 dots … 5 middle dots) each). The
+    ``tabs`` (tab stops it adds, (position in twips, leader: 1 dots … 5 middle dots) each) and ``style`` (its
+    paragraph style's istd, 0 if not given). The
     text is cut into `pieces` pieces of
     the piece table (with `eight_bit`, also where it turns from text cp1252 holds to other text and back, the
     first kind written 8-bit), stored in reverse order with `reverse` (as Word's fast saves leave them);
@@ -491,7 +492,8 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
     `streams` adds streams to (or, given None, removes them from) the container. `raised` holds (start, end) spans
     of the text set raised (superscript: sprmCIss in the character properties, PlcBteChpx), in order; `chpx`, if
     given, holds the spans' character properties' sprms instead (sprmCIstd naming a character style, or others);
-    `styles` is the style sheet's character styles, {istd: (the style it is based on or None, its sprms)}.
+    `styles` is the style sheet's character styles, {istd: (the style it is based on or None, its sprms)}, a third
+    item "paragraph" making one a paragraph style (its character properties' sprms).
     `lists` holds the lists' definitions (PlfLst, the LVLs after it, one LFO each in the PlfLfo: list k + 1 of a
     paragraph's ``list`` property, (list, level)), each a list of its 9 levels' dicts: ``start``, ``nfc`` (the number
     format's value), ``text`` (\x00 … \x08 for the levels' numbers), ``legal`` (fLegal) and ``restart_lim`` (with
@@ -531,7 +533,8 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
             extra += struct.pack("<H", len(grpprl)) + grpprl
             grpprl = _sprm(0x6646, struct.pack("<I", len(extra) - len(grpprl) - 2))
         mark = fc_of(cp - 1)
-        marks.append((mark, mark + (1 if stored[max(b for b in bounds[:-1] if b <= cp - 1)][1] else 2), grpprl))
+        marks.append((mark, mark + (1 if stored[max(b for b in bounds[:-1] if b <= cp - 1)][1] else 2),
+                      struct.pack("<H", props.get("style", 0)) + grpprl))
     marks.sort()
     bte_fcs, bte_pns = [], []
     for k in range(0, len(marks), 8):
@@ -542,7 +545,7 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
         struct.pack_into(f"<{len(rgfc)}I", page, 0, *rgfc)
         top = _SECTOR - 1
         for j, (_m, _e, grpprl) in enumerate(group):
-            papx = b"\0\0" + grpprl  # istd 0, then the sprms
+            papx = grpprl  # (its istd, then the sprms)
             data = bytes([(len(papx) + 1) // 2]) + papx if len(papx) % 2 else b"\0" + bytes([len(papx) // 2]) + papx
             top = (top - len(data)) & ~1
             page[top:top + len(data)] = data
@@ -612,17 +615,20 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
 
 
 def _style_sheet(styles: dict) -> bytes:
-    """A style sheet (STSH) of the character `styles` of doc_bytes, the other slots up to the last empty."""
+    """A style sheet (STSH) of the `styles` of doc_bytes, the other slots up to the last empty."""
     stshi = struct.pack("<HHH", max(styles) + 1, 10, 0) + b"\0" * 12  # cstd, cbSTDBaseInFile (Word 97's), …
     out = struct.pack("<H", len(stshi)) + stshi
     for istd in range(max(styles) + 1):
         if istd not in styles:
             out += b"\0\0"
             continue
-        base, sprms = styles[istd]
+        base, sprms, *kind = styles[istd]
         name = f"style {istd}".encode("utf-16-le")
-        std = (struct.pack("<HHHHH", 0, 2 | (0x0FFF if base is None else base) << 4, 1 | istd << 4, 0, 0)
+        paragraph = kind == ["paragraph"]  # (stk 1, its UPXs: its paragraph properties, none but its istd, first)
+        std = (struct.pack("<HHHHH", 0, (1 if paragraph else 2) | (0x0FFF if base is None else base) << 4,
+                           (2 if paragraph else 1) | istd << 4, 0, 0)
                + struct.pack("<H", len(name) // 2) + name + b"\0\0"
+               + (struct.pack("<HH", 2, istd) if paragraph else b"")
                + struct.pack("<H", len(sprms)) + sprms + b"\0" * (len(sprms) % 2))
         out += struct.pack("<H", len(std)) + std
     return out

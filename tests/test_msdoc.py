@@ -209,6 +209,19 @@ def test_text_word_does_not_show_is_not_read(tmp_path):
     assert "共收到申请15件。" in got and "公开完毕" in got and "第一段接着的第二段" in got
 
 
+@pytest.mark.parametrize("sprm", [0x0800, 0x083C], ids=["deleted", "hidden"])
+def test_a_paragraph_whose_mark_word_does_not_show_joins_the_next(sprm):
+    # a paragraph mark set hidden (sprmCFVanish on the mark, a heading set to run in with its text as a style
+    # separator does, or a note hidden whole) is not shown, so Word shows the paragraph on one line with the next,
+    # as the DOCX reader reads it; a deleted mark was so joined but a hidden one ended a line of its own
+    # ('一、总体情况' then '本年度工作正常开展。'), and a numbered paragraph hidden whole still took its number
+    paragraphs = [("一、总体情况\r", {}), ("本年度工作正常开展。\r", {}), ("填写说明\r", {"list": (1, 0)}),
+                  ("二、主动公开政府信息情况\r", {})]
+    found = read_doc(doc_bytes(paragraphs, raised=[(6, 7), (18, 23)], chpx=_sprm(sprm, b"\x01"))).blocks
+    assert found[:2] == ["一、总体情况本年度工作正常开展。", "二、主动公开政府信息情况"]
+    assert all(getattr(p, "number", None) is None for p in found)
+
+
 # text set raised (sprmCIss) was read as the text around it: a paragraph holding it now says where it stands (its
 # text as before), and the reader writes it as a DOCX's raised run
 def test_raised_text_is_named_where_it_stands():
@@ -590,3 +603,40 @@ def test_struck_text_is_not_read_but_a_cells_whole_value(chpx, styles, struck, t
     got = read_doc(doc_bytes(paragraphs, raised=spans, chpx=chpx, styles=styles)).blocks
     assert got[0] == ("共收到申请88件。" if struck else "共收到申请9188件。")
     assert [c.blocks for c in got[1][0]] == [["自然人"], ["88" if struck else "9188"], ["11"]]
+
+
+# text hidden or struck through by its paragraph style (a template's '填写说明' style set hidden, an old paragraph's
+# style struck; the style's character properties in the style sheet, the paragraph's istd in its PAPX) was read,
+# only the runs' own properties and character styles being read: a note Word does not show read as a line, and,
+# numbered, took a number. A paragraph style hides (or strikes) its text and its mark, so Word shows a paragraph so
+# hidden not at all (or, where a run shows itself again, on one line with the next), as the DOCX reader reads it;
+# the run's own setting decides first (0, 1; 0x81: the opposite of the style's), and a character style that also
+# hides shows it again (a toggle, ECMA-376 17.7.3, as in a DOCX).
+_NOTE = [("一、总体情况\r", {}), ("填写说明：本节由办公室填写\r", {"style": 13, "list": (1, 0)}),
+         ("本年度工作正常开展。\r", {})]
+
+
+@pytest.mark.parametrize("styles, chpx, shown", [
+    ({13: (None, _sprm(_VANISH, b"\x01"), "paragraph")}, None, ["本年度工作正常开展。"]),
+    ({13: (14, b"", "paragraph"), 14: (None, _sprm(_VANISH, b"\x01"), "paragraph")}, None, ["本年度工作正常开展。"]),
+    ({13: (None, _sprm(_VANISH, b"\x01"), "paragraph")}, _sprm(_VANISH, b"\x81"), ["本节由办公室填写本年度工作正常开展。"]),
+    ({13: (None, _sprm(_VANISH, b"\x01"), "paragraph")}, _sprm(_VANISH, b"\x00"), ["本节由办公室填写本年度工作正常开展。"]),
+    ({13: (None, _sprm(_VANISH, b"\x01"), "paragraph"), 11: (None, _sprm(_VANISH, b"\x01"))}, _STYLE,
+     ["本节由办公室填写本年度工作正常开展。"]),
+    ({13: (None, _sprm(0x0835, b"\x01"), "paragraph")}, None, ["填写说明：本节由办公室填写", "本年度工作正常开展。"]),
+    ({13: (None, b"", "paragraph"), 11: (None, _sprm(_VANISH, b"\x01"))}, _STYLE, ["填写说明：", "本年度工作正常开展。"]),
+], ids=["hides", "its base hides", "run shows", "run off", "character style toggles", "bold", "character style"])
+def test_text_hidden_by_its_paragraph_style_is_not_read(styles, chpx, shown):
+    # (the span: '本节由办公室填写', set by ``chpx``; the last case: the character style alone hides it)
+    found = read_doc(doc_bytes(_NOTE, raised=[(12, 20)] if chpx else (), chpx=chpx, styles=styles)).blocks
+    assert found[:len(shown) + 1] == ["一、总体情况", *shown]
+    assert [getattr(p, "number", None) is not None for p in found[1:len(shown) + 1]] == [
+        s.startswith("填写说明") for s in shown]
+
+
+def test_text_struck_by_its_paragraph_style_is_not_read_but_a_cells_whole_value():
+    paragraphs = [("共收到申请91件。\r", {"style": 13}), ("共收到申请88件。\r", {}), ("自然人\x07", {"depth": 1}),
+                  ("9188\x07", {"depth": 1, "style": 13}), ("\x07", {"depth": 1, "row_end": True})]
+    got = read_doc(doc_bytes(paragraphs, styles={13: (None, _sprm(_STRIKE, b"\x01"), "paragraph")})).blocks
+    assert [b for b in got if not isinstance(b, list)][:2] == ["", "共收到申请88件。"]
+    assert [c.blocks for c in got[2][0]] == [["自然人"], ["9188"]]

@@ -992,18 +992,22 @@ def test_docx_an_old_value_struck_through_beside_the_new_one_is_not_read(props: 
     assert read_document(path).lines == MERGED_001
 
 
-_STRUCK_PARAGRAPH_STYLE = ('<w:style w:type="paragraph" w:styleId="Revised"><w:name w:val="Revised"/>'
-                           '<w:rPr><w:strike/></w:rPr></w:style>'
-                           '<w:style w:type="character" w:styleId="Struck"><w:name w:val="Struck"/>'
-                           '<w:rPr><w:strike/></w:rPr></w:style>')
+_TOGGLED_STYLES = ('<w:style w:type="paragraph" w:styleId="Revised"><w:name w:val="Revised"/>'
+                   '<w:rPr><w:{tag}/></w:rPr></w:style>'
+                   '<w:style w:type="character" w:styleId="Struck"><w:name w:val="Struck"/>'
+                   '<w:rPr><w:{tag}/></w:rPr></w:style>')
 
 
+@pytest.mark.parametrize("tag", ["strike", "vanish"])
 @pytest.mark.parametrize("struck_cell", [False, True])
-def test_docx_strike_of_a_paragraph_style_and_a_character_style_cancel(struck_cell: bool, tmp_path: Path) -> None:
-    # w:strike is a toggle property (ECMA-376 17.7.3): set by the paragraph's style and by the run's character
-    # style both, they cancel, and Word shows the text plain. The character style alone decided: the run was read
-    # struck, its text blanked ('88' of a row, '政府信息公开…' of a paragraph lost). The paragraph style alone, or the
-    # character style alone, still strikes (a struck old value beside its correction is left out).
+def test_docx_strike_of_a_paragraph_style_and_a_character_style_cancel(struck_cell: bool, tag: str,
+                                                                       tmp_path: Path) -> None:
+    # w:strike and w:vanish (hidden text) are toggle properties (ECMA-376 17.7.3): set by the paragraph's style and
+    # by the run's character style both, they cancel, and Word shows the text plain. The character style alone
+    # decided: the run was read struck or hidden, its text blanked ('88' of a row, '政府信息公开…' of a paragraph
+    # lost). The paragraph style alone, or the character style alone, still strikes or hides (a struck old value
+    # beside its correction is left out).  Each paragraph's mark is set in the character style too (as Word does
+    # when a whole paragraph is given it), so that, toggled off, it does not hide the mark.
     path = tmp_path / "toggled.docx"
     render_docx(MERGED_001, path, colspan_header=True)
     styled = '<w:r><w:rPr><w:rStyle w:val="Struck"/></w:rPr><w:t>{}</w:t></w:r>'
@@ -1013,7 +1017,7 @@ def test_docx_strike_of_a_paragraph_style_and_a_character_style_cancel(struck_ce
         pairs = [("<w:r><w:t>88</w:t></w:r>", styled.format("88")),  # both styles: shown, the cell's value
                  ("<w:r><w:t>四、行政复议、行政诉讼情况</w:t></w:r>", styled.format("四、行政复议、行政诉讼情况"))]
         if struck_cell:  # the paragraph style alone strikes an old value beside its correction: left out
-            pairs.append(("<w:r><w:t>74</w:t></w:r>", '<w:r><w:t>74</w:t></w:r>' + '<w:r><w:rPr><w:strike w:val="0"/>'
+            pairs.append(("<w:r><w:t>74</w:t></w:r>", f'<w:r><w:t>74</w:t></w:r><w:r><w:rPr><w:{tag} w:val="0"/>'
                           '</w:rPr><w:t>X</w:t></w:r>'))
         for old, new in pairs:
             assert old in xml
@@ -1023,13 +1027,16 @@ def test_docx_strike_of_a_paragraph_style_and_a_character_style_cancel(struck_ce
             at = xml.index(f"<w:t>{text}</w:t>")
             start = xml.rindex("<w:p>", 0, at) if "<w:p>" in xml[:at] else xml.rindex("<w:p ", 0, at)
             head = xml.index(">", start) + 1
-            xml = xml[:head] + '<w:pPr><w:pStyle w:val="Revised"/></w:pPr>' + xml[head:]
+            xml = xml[:head] + ('<w:pPr><w:pStyle w:val="Revised"/><w:rPr><w:rStyle w:val="Struck"/></w:rPr></w:pPr>'
+                                + xml[head:])
         parts["word/document.xml"] = xml.encode()
-        parts["word/styles.xml"] = parts["word/styles.xml"].replace(b"</w:styles>", _STRUCK_PARAGRAPH_STYLE.encode()
-                                                                    + b"</w:styles>")
+        parts["word/styles.xml"] = parts["word/styles.xml"].replace(
+            b"</w:styles>", _TOGGLED_STYLES.format(tag=tag).encode() + b"</w:styles>")
 
     path.write_bytes(rezip(path.read_bytes(), edit))
-    want = [[*x[:2], "X", *x[3:]] if struck_cell and isinstance(x, list) and x[1:3] == ["(一)予以公开", "74"] else x
+    # (a cell all of whose text is struck keeps it; hidden by the paragraph style alone, the 74 is not shown)
+    kept = "X" if struck_cell else "74" if tag == "strike" else ""
+    want = [[*x[:2], kept, *x[3:]] if isinstance(x, list) and x[1:3] == ["(一)予以公开", "74"] else x
             for x in MERGED_001]
     assert read_document(path).lines == want
 

@@ -9,7 +9,7 @@ Only the main document is read (the first ``ccpText`` characters): headers, foot
 are stories after it, as a DOCX's are parts other than its body; the paragraphs of the first section's page
 headers are given apart (:attr:`DocText.headers`: a title some agencies hold only there). Text Word does not
 show (a tracked deletion, hidden text: the character properties of PlcBteChpx, and of the character style a run
-names, from the style sheet) is left out; text set raised (superscript, a footnote mark typed after a value, on
+names or the paragraph style a paragraph names, from the style sheet) is left out; text set raised (superscript, a footnote mark typed after a value, on
 the run or by its character style) is a :class:`Paragraph` naming where it stands. A paragraph
 numbered by a list is a :class:`Paragraph` naming it, the lists' levels in :attr:`DocText.lists`. A field shows
 its result, not its code; an embedded object (``EMBED Excel.Sheet.8``) is named in :attr:`DocText.objects`, its
@@ -190,7 +190,11 @@ def read_doc(data: bytes, path: str | None = None) -> DocText:
     text, marks = _main_text(word, pieces, ccp, path, ccp + notes + headers)
     plc = _slice(table, *fc_lcb(_FC_PLCF_BTE_PAPX), path, "the paragraph properties (PlcBtePapx)")
     papx = _Papx(word, plc, extra, path)
-    unshown = _unshown(word, table, fc_lcb(_FC_PLCF_BTE_CHPX), pieces, ccp, fc_lcb(_FC_STSHF))
+    by_paragraph = _paragraph_toggles(table, fc_lcb(_FC_STSHF))
+    codes = bytearray(ccp) if by_paragraph else None  # (only where a style may hide or strike a paragraph's text)
+    unshown = _unshown(word, table, fc_lcb(_FC_PLCF_BTE_CHPX), pieces, ccp, fc_lcb(_FC_STSHF), codes)
+    if codes is not None:
+        unshown = _paragraph_styled(text, unshown, codes, ccp, by_paragraph, lambda cp: papx.at(marks(cp)).style)
     if unshown is not None and _STRUCK in unshown:
         _keep_struck_cells(text, unshown, ccp, lambda cp: papx.at(marks(cp)))
     fields = _Fields()
@@ -200,8 +204,8 @@ def read_doc(data: bytes, path: str | None = None) -> DocText:
         cp = match.start()
         shown = text[start:cp] if unshown is None else _shown(text, unshown, start, cp)
         start = cp + 1
-        if unshown is not None and unshown[cp] == _DELETED and match.group() == "\r":
-            joined += shown  # a paragraph whose mark is a tracked deletion: Word shows it joined to the next
+        if unshown is not None and unshown[cp] in _JOINING and match.group() == "\r":
+            joined += shown  # a paragraph whose mark is deleted or hidden: Word shows it joined to the next
             continue
         props = papx.at(marks(cp))
         builder.add(_with_leader(_with_raised(fields.shown(joined + shown)), props.leader), match.group(), props)
@@ -410,14 +414,18 @@ def _main_text(word: bytes, pieces: list, ccp: int, path: str | None, upto: int 
 
 # of a character in _unshown's mask (_RAISED: shown, set raised; _STRUCK: struck through, not shown)
 _HIDDEN, _DELETED, _RAISED, _STRUCK = 1, 2, 3, 4
+# a paragraph mark Word does not show, deleted or hidden: the paragraph is shown on one line with the next (a hidden
+# one too, as a DOCX's: a heading run in with its text; a paragraph hidden whole left out, its list number uncounted)
+_JOINING = (_DELETED, _HIDDEN)
 
 
 def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int,
-             stshf: tuple = (0, 0)) -> bytearray | None:
+             stshf: tuple = (0, 0), codes: bytearray | None = None) -> bytearray | None:
     """Which characters of the main document Word does not show (a mask: _HIDDEN, _DELETED) or shows raised
     (_RAISED), or None when it shows them all as set (the usual case): the runs of the character properties
     (PlcBteChpx → FKP → CHPX) marked as a tracked deletion, hidden text or superscript, set on the run or by its
-    character style (sprmCIstd: the style sheet at ``stshf``, read only where a run names a style; see _styled)."""
+    character style (sprmCIstd: the style sheet at ``stshf``, read only where a run names a style; see _styled).
+    ``codes``, if given, takes each character's _toggle_codes (see _paragraph_styled)."""
     styles: dict | None = None
     fc, lcb = fc_lcb
     n = (lcb - 4) // 8
@@ -434,29 +442,102 @@ def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int,
         for j in range(crun):
             at = 2 * page[4 * (crun + 1) + j]
             grpprl = page[at + 1:at + 1 + page[at]] if at else b""
-            kind = kinds.get(grpprl)
-            if kind is None:
+            found = kinds.get(grpprl)
+            if found is None:
                 sprms = dict(_sprms(grpprl))
                 if _C_ISTD in sprms:  # a character style (the sheet read once, for the first)
                     styles = _style_sheet(table, *stshf) if styles is None else styles
-                    sprms = _styled(sprms, styles)
-                kind = kinds[grpprl] = (_DELETED if sprms.get(_C_DELETED, b"")[:1] in _ON else
-                                        _HIDDEN if sprms.get(_C_HIDDEN, b"")[:1] in _ON else
-                                        _STRUCK if any(sprms.get(s, b"")[:1] in _ON for s in _C_STRIKES) else
-                                        _RAISED if _raised(sprms) else 0)
-            if kind:
-                ranges.append((rgfc[j], rgfc[j + 1], kind))
+                code = _toggle_codes(sprms, styles) if codes is not None else 0
+                if _C_ISTD in sprms:
+                    sprms = _styled(sprms, styles or {})
+                found = kinds[grpprl] = (_DELETED if sprms.get(_C_DELETED, b"")[:1] in _ON else
+                                         _HIDDEN if sprms.get(_C_HIDDEN, b"")[:1] in _ON else
+                                         _STRUCK if any(sprms.get(s, b"")[:1] in _ON for s in _C_STRIKES) else
+                                         _RAISED if _raised(sprms) else 0,
+                                         code | (_CODE_RAISED if codes is not None and _raised(sprms) else 0))
+            if found != (0, 0):
+                ranges.append((rgfc[j], rgfc[j + 1], *found))
     if not ranges:
         return None
     mask = bytearray(ccp)
     for first, end, start, compressed in pieces:
         width = 1 if compressed else 2
         count = min(end, ccp) - first
-        for lo, hi, kind in ranges:  # the piece's characters whose bytes begin in [lo, hi)
+        for lo, hi, kind, code in ranges:  # the piece's characters whose bytes begin in [lo, hi)
             k_lo = max(-(-(lo - start) // width), 0)
             k_hi = min(-(-(hi - start) // width), count)
             if k_lo < k_hi:
                 mask[first + k_lo:first + k_hi] = bytes([kind]) * (k_hi - k_lo)
+                if codes is not None:
+                    codes[first + k_lo:first + k_hi] = bytes([code]) * (k_hi - k_lo)
+    return mask if any(mask) else None
+
+
+# A paragraph style's hidden text or strike (sprmCFVanish, sprmCFStrike, sprmCFDStrike in its character properties):
+# what each character's own properties make of it, a code of two bits a property (_toggle_codes: hidden, struck,
+# double struck), and whether it is raised. A run's own 0 or 1 decides; else its character style, which toggles the
+# paragraph style's setting where it sets it on (ECMA-376 17.7.3, as in a DOCX) and sets it off where off; 0x81 is
+# the opposite of what the styles make of it.
+_SAME, _NOT, _OFF, _ON_ALWAYS = 0, 1, 2, 3
+_TOGGLES = (_C_HIDDEN, *_C_STRIKES)
+_CODE_RAISED = 0x40
+_TOGGLE_BYTES = (b"\x3c\x08", b"\x37\x08", b"\x53\x2a")  # (the toggles' sprms, as a style sheet stores them)
+
+
+def _toggle_codes(sprms: dict, styles: dict | None) -> int:
+    """What a run's character ``sprms`` (as read, before _styled) make of each toggle its paragraph style sets: the
+    codes (_SAME, _NOT, _OFF, _ON_ALWAYS) of hidden, struck and double struck, two bits each."""
+    istd = int.from_bytes(sprms[_C_ISTD][:2], "little") if _C_ISTD in sprms else None
+    out = 0
+    for k, toggle in enumerate(_TOGGLES):
+        by_style = _style_value(styles or {}, istd, toggle)[:1] if istd is not None else b""
+        code = _NOT if by_style in _ON else _OFF if by_style else _SAME
+        own = sprms.get(toggle, b"\x80")[:1]
+        if own == b"\x81":
+            code ^= 1  # (the opposite: _SAME and _NOT, _OFF and _ON_ALWAYS)
+        elif own != b"\x80":
+            code = _ON_ALWAYS if own in _ON else _OFF
+        out |= code << 2 * k
+    return out
+
+
+def _toggled(code: int, on: bool) -> bool:
+    """Whether a toggle of ``code`` (see _toggle_codes) is on in a paragraph whose style sets it ``on``."""
+    return bool(code & 1) if code & 2 else on != bool(code & 1)
+
+
+def _paragraph_toggles(table: bytes, stshf: tuple) -> dict:
+    """The styles of the style sheet at ``stshf`` that set hidden text or a strike on (a paragraph style, or one
+    of its bases): {istd: (hidden, struck, double struck)}; {} where none does (the usual case: the sheet's bytes
+    hold none of the toggles' sprms, a check made before the sheet is read)."""
+    fc, lcb = stshf
+    if all(table.find(sprm, fc, fc + lcb) < 0 for sprm in _TOGGLE_BYTES):
+        return {}
+    styles = _style_sheet(table, fc, lcb)
+    settings = {istd: tuple(_style_value(styles, istd, toggle)[:1] in _ON for toggle in _TOGGLES) for istd in styles}
+    return {istd: on for istd, on in settings.items() if any(on)}
+
+
+def _paragraph_styled(text: str, unshown: bytearray | None, codes: bytearray, ccp: int, by_paragraph: dict,
+                      style_at: Callable[[int], int]) -> bytearray | None:
+    """``unshown`` (see _unshown) with the text of the paragraphs whose style hides or strikes it (``by_paragraph``,
+    see _paragraph_toggles; ``style_at(cp)``: the style of the paragraph whose mark is at ``cp``) hidden or struck,
+    its mark too, unless the characters' own properties (``codes``, see _toggle_codes) say otherwise; a deleted
+    character stays deleted."""
+    mask = bytearray(ccp) if unshown is None else unshown
+    start = 0
+    for match in _MARKS.finditer(text, 0, ccp):
+        cp = match.start()
+        on = by_paragraph.get(style_at(cp))
+        if on is not None:
+            hidden, struck, double = on
+            for k in range(start, cp + 1):
+                code = codes[k]
+                if mask[k] != _DELETED:
+                    mask[k] = (_HIDDEN if _toggled(code, hidden) else
+                               _STRUCK if _toggled(code >> 2 & 3, struck) or _toggled(code >> 4 & 3, double) else
+                               _RAISED if code & _CODE_RAISED else 0)
+        start = cp + 1
     return mask if any(mask) else None
 
 
@@ -598,6 +679,7 @@ class _Props:
     down: tuple = ()  # of a row end: those of them covered by the cell above them (a vertical merge)
     number: tuple | None = None  # the list and level numbering the paragraph
     leader: str | None = None  # the leader of its rightmost tab stop (see Paragraph)
+    style: int = 0  # its paragraph style (istd)
 
 
 _NO_PROPS = _Props()
@@ -631,7 +713,7 @@ class _Papx:
         grpprl = self._grpprl(self.pages[k], offsets[j])
         props = self.props.get(grpprl)  # (paragraphs share few distinct properties)
         if props is None:
-            props = self.props[grpprl] = _paragraph(grpprl, self.extra)
+            props = self.props[grpprl] = _paragraph(grpprl[2:], self.extra, int.from_bytes(grpprl[:2], "little"))
         return props
 
     def _fkp(self, pn: int) -> tuple:
@@ -656,7 +738,7 @@ class _Papx:
             at, size = at + 2, 2 * page[at + 1]
         else:
             at, size = at + 1, 2 * cb - 1
-        return page[at + 2:at + size]  # (after the style index, istd)
+        return page[at:at + size]  # (the style index, istd, then the sprms)
 
 
 def _sprms(grpprl: bytes) -> list:
@@ -683,8 +765,8 @@ def _sprms(grpprl: bytes) -> list:
     return out
 
 
-def _paragraph(grpprl: bytes, extra: bytes) -> _Props:
-    """What a paragraph's sprms say of its place in a table (``extra``: the Data stream)."""
+def _paragraph(grpprl: bytes, extra: bytes, style: int = 0) -> _Props:
+    """What a paragraph's sprms say of its place in a table (``extra``: the Data stream; ``style``: its istd)."""
     depth, in_table, ttp, inner_ttp, inner_cell, ilfo, ilvl = 0, False, False, False, False, 0, 0
     leader = None
     covered: dict = {}
@@ -726,7 +808,7 @@ def _paragraph(grpprl: bytes, extra: bytes) -> _Props:
     row_end = ttp if depth <= 1 else inner_ttp
     return _Props(depth, row_end, inner_cell and depth > 1, tuple(sorted(k for k, v in covered.items() if v)),
                   tuple(sorted(k for k, v in covered.items() if v == "down")),
-                  None if ilfo in _NO_LIST else (ilfo, ilvl), leader)
+                  None if ilfo in _NO_LIST else (ilfo, ilvl), leader, style)
 
 
 def _tab_leader(op: bytes, close: bool) -> str | None:

@@ -4331,19 +4331,24 @@ def _vanish_styled_runs(element, hidden: tuple[dict, str | None]) -> None:
     """Mark as hidden (w:vanish, in memory) the runs under ``element`` that a style hides, and the paragraph marks
     (a paragraph style hides its mark as its text: see _hidden_mark, _runs_in).
 
-    The run's own w:vanish decides first, then its character style's, then its paragraph style's.
+    The run's own w:vanish decides first, then its styles': w:vanish is a toggle (ECMA-376 17.7.3, as w:strike, see
+    _struck), so text hidden by its character style and by its paragraph style both is shown, as Word shows it.
     """
     sets, default = hidden
     if not sets:
         return
+
+    def styled(rstyle, para_hidden: bool) -> bool:
+        by_character = sets.get(rstyle.get(_w("val"))) if rstyle is not None else None
+        return para_hidden if by_character is None else by_character and not para_hidden
+
     for p in element.iter(_w("p")):
         props = p.find(_w("pPr"))
         style = props.find(_w("pStyle")) if props is not None else None
         para_hidden = sets.get(style.get(_w("val")) if style is not None else default, False)
         mark = props.find(_w("rPr")) if props is not None else None
         if mark is None or mark.find(_w("vanish")) is None:  # (the mark's own setting decides first)
-            mark_style = mark.find(_w("rStyle")) if mark is not None else None
-            if sets.get(mark_style.get(_w("val")) if mark_style is not None else None, para_hidden):
+            if styled(mark.find(_w("rStyle")) if mark is not None else None, para_hidden):
                 if props is None:
                     props = p.makeelement(_w("pPr"), {})
                     p.insert(0, props)
@@ -4352,10 +4357,8 @@ def _vanish_styled_runs(element, hidden: tuple[dict, str | None]) -> None:
             props = run.find(_w("rPr"))
             if props is not None and props.find(_w("vanish")) is not None:
                 continue  # the run's own setting
-            rstyle = props.find(_w("rStyle")) if props is not None else None
-            if not sets.get(rstyle.get(_w("val")) if rstyle is not None else None, para_hidden):
-                continue
-            _vanish(run)
+            if styled(props.find(_w("rStyle")) if props is not None else None, para_hidden):
+                _vanish(run)
 
 
 def _raise_styled_runs(element, document) -> None:
