@@ -301,7 +301,8 @@ def test_the_style_sheet_of_a_word_97_file_is_read(name):
     word, table, _ = _streams((FIXTURES / name).read_bytes(), name)
     styles = _style_sheet(table, *_fib(word, name)[1](_FC_STSHF))
     assert len(styles) > 20 and all(base == 0x0FFF or base in styles for base, _ in styles.values())
-    assert all(not sprms for _, sprms in styles.values())  # (nothing raised or hidden by a style there)
+    # (nothing raised or hidden by a style there; the list styles of python-docx's template number their lists)
+    assert all(set(sprms) <= {0x460B, 0x260A} for _, sprms in styles.values())
 
 
 @pytest.mark.parametrize("first_page", [False, True])
@@ -640,3 +641,23 @@ def test_text_struck_by_its_paragraph_style_is_not_read_but_a_cells_whole_value(
     got = read_doc(doc_bytes(paragraphs, styles={13: (None, _sprm(_STRIKE, b"\x01"), "paragraph")})).blocks
     assert [b for b in got if not isinstance(b, list)][:2] == ["", "共收到申请88件。"]
     assert [c.blocks for c in got[2][0]] == [["自然人"], ["9188"]]
+
+
+@pytest.mark.parametrize("own, shown", [
+    ({}, ["一、总体情况", "本年度工作正常开展。", "二、主动公开政府信息情况", "（一）机构建设"]),
+    ({"list": (0, 0)}, ["一、总体情况", "本年度工作正常开展。", "主动公开政府信息情况", "（一）机构建设"]),
+], ids=["by style", "paragraph unnumbered"])
+def test_headings_numbered_by_their_paragraph_style_are_numbered(own, shown, tmp_path):
+    # Headings numbered by their style (Word's 'Heading 1' linked to a list: sprmPIlfo and sprmPIlvl in the style's
+    # paragraph properties, its base's for 'Heading 2', none on the paragraph) lost their numbers, as a DOCX's
+    # numbered through w:pStyle would not: '总体情况' for '一、总体情况', and the report its sections. A paragraph's
+    # own sprmPIlfo decides first (0: not numbered, whatever its style says).
+    from test_readers import _HEADS
+
+    levels = [{"start": 1, "nfc": 37, "text": "\x00、"}, {"start": 1, "nfc": 37, "text": "（\x01）"}]
+    levels += [{"start": 1, "nfc": 0, "text": f"{chr(k)}."} for k in range(2, 9)]
+    heading = _sprm(0x460B, b"\x01\x00") + _sprm(0x260A, b"\x00")
+    styles = {13: (None, b"", "paragraph", heading), 14: (13, b"", "paragraph", _sprm(0x260A, b"\x01"))}
+    paragraphs = [(_HEADS[0] + "\r", {"style": 13}), ("本年度工作正常开展。\r", {}),
+                  (_HEADS[1] + "\r", {"style": 13, **own}), ("机构建设\r", {"style": 14})]
+    assert _read(paragraphs, tmp_path, lists=[levels], styles=styles).lines == shown
