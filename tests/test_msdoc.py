@@ -301,8 +301,9 @@ def test_the_style_sheet_of_a_word_97_file_is_read(name):
     word, table, _ = _streams((FIXTURES / name).read_bytes(), name)
     styles = _style_sheet(table, *_fib(word, name)[1](_FC_STSHF))
     assert len(styles) > 20 and all(base == 0x0FFF or base in styles for base, _ in styles.values())
-    # (nothing raised or hidden by a style there; the list styles of python-docx's template number their lists)
-    assert all(set(sprms) <= {0x460B, 0x260A} for _, sprms in styles.values())
+    # (nothing raised or hidden by a style there; the list styles of python-docx's template number their lists, and
+    # its header and footer styles set tab stops, with no leader)
+    assert all(set(sprms) <= {0x460B, 0x260A, 0xC60D} for _, sprms in styles.values())
 
 
 @pytest.mark.parametrize("first_page", [False, True])
@@ -388,21 +389,30 @@ def test_word_special_characters_show_what_word_shows(text, shown, tmp_path):
     assert got == ["标题", *([shown] if isinstance(shown, str) else shown)]
 
 
-def test_a_table_of_contents_reads_as_in_a_docx(tmp_path):
+@pytest.mark.parametrize("by", ["paragraph", "style", "base", "beside"])
+def test_a_table_of_contents_reads_as_in_a_docx(by, tmp_path):
     # Word's table of contents draws the dots before each page number as a right tab stop's leader (sprmPChgTabsPapx
     # in the paragraph's properties): its entries read '一、总体情况\t1', no contents' entries, whose titles were
     # taken for the sections' (seed 001 with one: active, requests and review_litigation lost, as in a DOCX before).
+    # The stop may be set by the entries' paragraph style ('toc 1', or the style it is based on), as the DOCX reader
+    # reads it (_style_tab_stops): a .doc's entries so set read '一、总体情况\t1' still; a stop a paragraph adds at
+    # another place, left of the style's, is merged with it as Word merges them.
+    from renderers import _grpprl
     from test_differential import _reading
 
     stem = "001_4d29bfef72dd56db"
     lines = _lines_of(stem)
     titles = [s.title for s in toolkit.parse_report(RAW / f"{stem}.txt").sections]
-    contents = [("目录\r", {})] + [(f"{t}\t{k + 1}\r", {"tabs": [(8296, 1)]}) for k, t in enumerate(titles)]
+    entry = {"paragraph": {"tabs": [(8296, 1)]}, "beside": {"style": 14, "tabs": [(420, 0)]}}.get(by, {"style": 14})
+    contents = [("目录\r", {})] + [(f"{t}\t{k + 1}\r", entry) for k, t in enumerate(titles)]
     contents[1] = ("\x13 TOC \\o \x14" + contents[1][0], contents[1][1])
     contents[-1] = (contents[-1][0][:-1] + "\x15\r", contents[-1][1])
     paragraphs = doc_paragraphs(lines)
     path = tmp_path / "contents.doc"
-    path.write_bytes(doc_bytes(paragraphs[:1] + contents + paragraphs[1:]))
+    leader = _grpprl({"tabs": [(8296, 1)]})
+    styles = ({13: (None, b"", "paragraph", leader), 14: (13, b"", "paragraph")} if by == "base" else
+              {14: (None, b"", "paragraph", leader)})
+    path.write_bytes(doc_bytes(paragraphs[:1] + contents + paragraphs[1:], styles=styles))
     got = read_document(path).lines
     assert got[1:3] == ["目录", titles[0] + "......1"]
     render_docx(lines, tmp_path / "seed.docx")

@@ -191,6 +191,7 @@ def read_doc(data: bytes, path: str | None = None) -> DocText:
     plc = _slice(table, *fc_lcb(_FC_PLCF_BTE_PAPX), path, "the paragraph properties (PlcBtePapx)")
     papx = _Papx(word, plc, extra, path)
     papx.style_numbers = _style_numbers(table, fc_lcb(_FC_STSHF))
+    papx.style_tabs = _style_tab_stops(table, fc_lcb(_FC_STSHF))
     by_paragraph = _paragraph_toggles(table, fc_lcb(_FC_STSHF))
     codes = bytearray(ccp) if by_paragraph else None  # (only where a style may hide or strike a paragraph's text)
     unshown = _unshown(word, table, fc_lcb(_FC_PLCF_BTE_CHPX), pieces, ccp, fc_lcb(_FC_STSHF), codes)
@@ -603,8 +604,37 @@ def _style_sheet(table: bytes, fc: int, lcb: int) -> dict:
 
 
 _STYLE_SPRMS = frozenset({_C_ISS, _C_HPS_POS, _C_HIDDEN, *_C_STRIKES})  # (those _style_sheet keeps)
-_STYLE_LIST_SPRMS = frozenset({_P_ILFO, _P_ILVL})  # (and, of a paragraph style, the list and level it numbers)
+# (and, of a paragraph style, the list and level it numbers and the tab stops it adds)
+_STYLE_LIST_SPRMS = frozenset({_P_ILFO, _P_ILVL, _P_CHG_TABS_PAPX})
 _ILFO_BYTES = b"\x0b\x46"  # (sprmPIlfo, as a style sheet stores it)
+
+
+_TABS_BYTES = b"\x0d\xc6"  # (sprmPChgTabsPapx, as a style sheet stores it)
+
+
+def _style_tab_stops(table: bytes, stshf: tuple) -> dict:
+    """The tab stops of the paragraph styles of the style sheet at ``stshf`` of which one has a leader (Word's
+    'toc 1', whose right tab stop draws a table of contents' dots), {istd: {position: leader (TBD.tlc)}}, a style's
+    merged with its bases' as Word merges them (a style's sprmPChgTabsPapx deletes and adds to its base's); {} where
+    none has (the usual case: the sheet's bytes hold no sprmPChgTabsPapx, a check made before the sheet is read)."""
+    fc, lcb = stshf
+    if table.find(_TABS_BYTES, fc, fc + lcb) < 0:
+        return {}
+    styles = _style_sheet(table, fc, lcb)
+    out = {}
+    for istd in styles:
+        chain, cur = [], istd
+        while cur in styles and cur not in chain:  # (a loop of bases in a damaged sheet ends)
+            chain.append(cur)
+            cur = styles[cur][0]
+        stops: dict = {}
+        for base in reversed(chain):
+            op = styles[base][1].get(_P_CHG_TABS_PAPX)
+            if op is not None and len(op) >= 2:
+                _change_tab_stops(stops, op, False)
+        if any(stops.values()):
+            out[istd] = stops
+    return out
 
 
 def _style_numbers(table: bytes, stshf: tuple) -> dict:
@@ -722,6 +752,7 @@ class _Papx:
         self.fkps: dict = {}
         self.props: dict = {}
         self.style_numbers: dict = {}  # the lists paragraph styles number (see _style_numbers)
+        self.style_tabs: dict = {}  # the tab stops of paragraph styles, one with a leader (see _style_tab_stops)
 
     def at(self, fc: int) -> _Props:
         k = bisect.bisect_right(self.fcs, fc) - 1
@@ -738,7 +769,8 @@ class _Papx:
         props = self.props.get(grpprl)  # (paragraphs share few distinct properties)
         if props is None:
             istd = int.from_bytes(grpprl[:2], "little")
-            props = self.props[grpprl] = _paragraph(grpprl[2:], self.extra, istd, self.style_numbers.get(istd))
+            props = self.props[grpprl] = _paragraph(grpprl[2:], self.extra, istd, self.style_numbers.get(istd),
+                                                    self.style_tabs.get(istd))
         return props
 
     def _fkp(self, pn: int) -> tuple:
@@ -790,11 +822,14 @@ def _sprms(grpprl: bytes) -> list:
     return out
 
 
-def _paragraph(grpprl: bytes, extra: bytes, style: int = 0, style_number: tuple | None = None) -> _Props:
-    """What a paragraph's sprms say of its place in a table (``extra``: the Data stream; ``style``: its istd) and
-    of the list numbering it, its own sprmPIlfo and sprmPIlvl deciding over its style's (``style_number``)."""
+def _paragraph(grpprl: bytes, extra: bytes, style: int = 0, style_number: tuple | None = None,
+               style_tabs: dict | None = None) -> _Props:
+    """What a paragraph's sprms say of its place in a table (``extra``: the Data stream; ``style``: its istd), of
+    the list numbering it, its own sprmPIlfo and sprmPIlvl deciding over its style's (``style_number``), and of its
+    rightmost tab stop's leader (its own stops merged with its style's, ``style_tabs``)."""
     depth, in_table, ttp, inner_ttp, inner_cell, ilfo, ilvl = 0, False, False, False, False, 0, None
     leader = None
+    stops = None if style_tabs is None else dict(style_tabs)
     covered: dict = {}
     sprms = _sprms(grpprl)
     for sprm, op in sprms:
@@ -820,7 +855,10 @@ def _paragraph(grpprl: bytes, extra: bytes, style: int = 0, style_number: tuple 
         elif sprm == _P_ILVL:
             ilvl = op[0] if op[0] <= 8 else 0
         elif sprm in (_P_CHG_TABS_PAPX, _P_CHG_TABS) and len(op) >= 2:
-            leader = _tab_leader(op, sprm == _P_CHG_TABS)
+            if stops is None:
+                leader = _tab_leader(op, sprm == _P_CHG_TABS)
+            else:
+                _change_tab_stops(stops, op, sprm == _P_CHG_TABS)
         elif sprm == _T_DEF_TABLE and len(op) >= 3:
             cells = op[2]
             at = 3 + 2 * (cells + 1)  # after itcMac and rgdxaCenter: the TC80s, 20 bytes each
@@ -833,6 +871,9 @@ def _paragraph(grpprl: bytes, extra: bytes, style: int = 0, style_number: tuple 
     if style_number is not None and not any(sprm == _P_ILFO for sprm, _ in sprms):  # (numbered by its style)
         ilfo, ilvl = style_number[0], style_number[1] if ilvl is None else ilvl
     ilvl = ilvl or 0
+    if stops:  # (its style's stops, one with a leader, and its own: the rightmost decides)
+        tlc = stops[max(stops)]
+        leader = _TAB_LEADERS[tlc] if tlc < len(_TAB_LEADERS) else None
     depth = max(min(depth, _MAX_DEPTH), 1) if in_table or depth > 0 else 0
     row_end = ttp if depth <= 1 else inner_ttp
     return _Props(depth, row_end, inner_cell and depth > 1, tuple(sorted(k for k, v in covered.items() if v)),
@@ -852,6 +893,20 @@ def _tab_leader(op: bytes, close: bool) -> str | None:
              for k in range(added)]
     tlc = max(stops)[1]
     return _TAB_LEADERS[tlc] if tlc < len(_TAB_LEADERS) else None
+
+
+def _change_tab_stops(stops: dict, op: bytes, close: bool) -> None:
+    """Apply to ``stops`` ({position: TBD.tlc}) the tab stops the operand ``op`` (its cb first) of a
+    sprmPChgTabsPapx (of a sprmPChgTabs, with ``close``) deletes and adds, as Word merges a paragraph's with its
+    style's."""
+    deleted = op[1]
+    for k in range(min(deleted, (len(op) - 2) // 2)):
+        stops.pop(struct.unpack_from("<h", op, 2 + 2 * k)[0], None)
+    at = 2 + (4 if close else 2) * deleted
+    added = op[at] if at < len(op) else 0
+    if added and at + 1 + 3 * added <= len(op):
+        for k in range(added):
+            stops[struct.unpack_from("<h", op, at + 1 + 2 * k)[0]] = op[at + 1 + 2 * added + k] >> 3 & 0x7
 
 
 def _with_leader(text: str, leader: str | None) -> str:
