@@ -222,6 +222,17 @@ def test_a_paragraph_whose_mark_word_does_not_show_joins_the_next(sprm):
     assert all(getattr(p, "number", None) is None for p in found)
 
 
+@pytest.mark.parametrize("sprm", [0x0800, 0x083C], ids=["deleted", "hidden"])
+def test_a_paragraph_whose_mark_word_does_not_show_stays_out_of_the_table_after_it(sprm):
+    # such a paragraph before a table cannot run in with the table's first cell: Word shows it on its own line, as
+    # the DOCX reader reads it; it was read into the cell ('说明文字规章' for the row label '规章'). After the table,
+    # one that shows nothing is left out as before.
+    paragraphs = [("说明文字\r", {}), ("规章\x07", {"depth": 1}), ("5\x07", {"depth": 1}),
+                  ("\x07", {"depth": 1, "row_end": True}), ("\r", {}), ("完\r", {})]
+    found = read_doc(doc_bytes(paragraphs, raised=[(4, 5), (11, 12)], chpx=_sprm(sprm, b"\x01"))).blocks
+    assert found[0] == "说明文字" and [c.blocks for c in found[1][0]] == [["规章"], ["5"]] and found[2:4] == ["完", ""]
+
+
 # text set raised (sprmCIss) was read as the text around it: a paragraph holding it now says where it stands (its
 # text as before), and the reader writes it as a DOCX's raised run
 def test_raised_text_is_named_where_it_stands():

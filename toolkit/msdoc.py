@@ -201,15 +201,19 @@ def read_doc(data: bytes, path: str | None = None) -> DocText:
         _keep_struck_cells(text, unshown, ccp, lambda cp: papx.at(marks(cp)))
     fields = _Fields()
     builder = _Builder()
-    start, joined = 0, ""
+    start, joined, joined_props = 0, "", _NO_PROPS
     for match in _MARKS.finditer(text, 0, ccp):
         cp = match.start()
         shown = text[start:cp] if unshown is None else _shown(text, unshown, start, cp)
         start = cp + 1
         if unshown is not None and unshown[cp] in _JOINING and match.group() == "\r":
             joined += shown  # a paragraph whose mark is deleted or hidden: Word shows it joined to the next
+            joined_props = papx.at(marks(cp))
             continue
         props = papx.at(marks(cp))
+        if joined and props.depth != joined_props.depth:  # (the next is in a table, or out of it: no run-in)
+            builder.add(_with_raised(fields.shown(joined)), "\r", joined_props)
+            joined = ""
         builder.add(_with_leader(_with_raised(fields.shown(joined + shown)), props.leader), match.group(), props)
         joined = ""
     builder.add(_with_raised(fields.shown(joined + text[start:ccp] if unshown is None else
