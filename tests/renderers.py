@@ -493,7 +493,8 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
     of the text set raised (superscript: sprmCIss in the character properties, PlcBteChpx), in order; `chpx`, if
     given, holds the spans' character properties' sprms instead (sprmCIstd naming a character style, or others);
     `styles` is the style sheet's character styles, {istd: (the style it is based on or None, its sprms)}, a third
-    item "paragraph" making one a paragraph style (its character properties' sprms).
+    item "paragraph" making one a paragraph style (its character properties' sprms), a fourth, if given, the sprms of
+    its paragraph properties (a list it numbers: sprmPIlfo, sprmPIlvl).
     `lists` holds the lists' definitions (PlfLst, the LVLs after it, one LFO each in the PlfLfo: list k + 1 of a
     paragraph's ``list`` property, (list, level)), each a list of its 9 levels' dicts: ``start``, ``nfc`` (the number
     format's value), ``text`` (\x00 … \x08 for the levels' numbers), ``legal`` (fLegal) and ``restart_lim`` (with
@@ -624,11 +625,12 @@ def _style_sheet(styles: dict) -> bytes:
             continue
         base, sprms, *kind = styles[istd]
         name = f"style {istd}".encode("utf-16-le")
-        paragraph = kind == ["paragraph"]  # (stk 1, its UPXs: its paragraph properties, none but its istd, first)
+        paragraph = kind[:1] == ["paragraph"]  # (stk 1, its UPXs: its paragraph properties, its istd first, first)
+        papx = struct.pack("<H", istd) + (kind[1] if len(kind) > 1 else b"")
         std = (struct.pack("<HHHHH", 0, (1 if paragraph else 2) | (0x0FFF if base is None else base) << 4,
                            (2 if paragraph else 1) | istd << 4, 0, 0)
                + struct.pack("<H", len(name) // 2) + name + b"\0\0"
-               + (struct.pack("<HH", 2, istd) if paragraph else b"")
+               + (struct.pack("<H", len(papx)) + papx + b"\0" * (len(papx) % 2) if paragraph else b"")
                + struct.pack("<H", len(sprms)) + sprms + b"\0" * (len(sprms) % 2))
         out += struct.pack("<H", len(std)) + std
     return out

@@ -222,6 +222,17 @@ def test_a_paragraph_whose_mark_word_does_not_show_joins_the_next(sprm):
     assert all(getattr(p, "number", None) is None for p in found)
 
 
+@pytest.mark.parametrize("sprm", [0x0800, 0x083C], ids=["deleted", "hidden"])
+def test_a_paragraph_whose_mark_word_does_not_show_stays_out_of_the_table_after_it(sprm):
+    # such a paragraph before a table cannot run in with the table's first cell: Word shows it on its own line, as
+    # the DOCX reader reads it; it was read into the cell ('说明文字规章' for the row label '规章'). After the table,
+    # one that shows nothing is left out as before.
+    paragraphs = [("说明文字\r", {}), ("规章\x07", {"depth": 1}), ("5\x07", {"depth": 1}),
+                  ("\x07", {"depth": 1, "row_end": True}), ("\r", {}), ("完\r", {})]
+    found = read_doc(doc_bytes(paragraphs, raised=[(4, 5), (11, 12)], chpx=_sprm(sprm, b"\x01"))).blocks
+    assert found[0] == "说明文字" and [c.blocks for c in found[1][0]] == [["规章"], ["5"]] and found[2:4] == ["完", ""]
+
+
 # text set raised (sprmCIss) was read as the text around it: a paragraph holding it now says where it stands (its
 # text as before), and the reader writes it as a DOCX's raised run
 def test_raised_text_is_named_where_it_stands():
@@ -301,7 +312,9 @@ def test_the_style_sheet_of_a_word_97_file_is_read(name):
     word, table, _ = _streams((FIXTURES / name).read_bytes(), name)
     styles = _style_sheet(table, *_fib(word, name)[1](_FC_STSHF))
     assert len(styles) > 20 and all(base == 0x0FFF or base in styles for base, _ in styles.values())
-    assert all(not sprms for _, sprms in styles.values())  # (nothing raised or hidden by a style there)
+    # (nothing raised or hidden by a style there; the list styles of python-docx's template number their lists, and
+    # its header and footer styles set tab stops, with no leader)
+    assert all(set(sprms) <= {0x460B, 0x260A, 0xC60D} for _, sprms in styles.values())
 
 
 @pytest.mark.parametrize("first_page", [False, True])
@@ -387,21 +400,30 @@ def test_word_special_characters_show_what_word_shows(text, shown, tmp_path):
     assert got == ["标题", *([shown] if isinstance(shown, str) else shown)]
 
 
-def test_a_table_of_contents_reads_as_in_a_docx(tmp_path):
+@pytest.mark.parametrize("by", ["paragraph", "style", "base", "beside"])
+def test_a_table_of_contents_reads_as_in_a_docx(by, tmp_path):
     # Word's table of contents draws the dots before each page number as a right tab stop's leader (sprmPChgTabsPapx
     # in the paragraph's properties): its entries read '一、总体情况\t1', no contents' entries, whose titles were
     # taken for the sections' (seed 001 with one: active, requests and review_litigation lost, as in a DOCX before).
+    # The stop may be set by the entries' paragraph style ('toc 1', or the style it is based on), as the DOCX reader
+    # reads it (_style_tab_stops): a .doc's entries so set read '一、总体情况\t1' still; a stop a paragraph adds at
+    # another place, left of the style's, is merged with it as Word merges them.
+    from renderers import _grpprl
     from test_differential import _reading
 
     stem = "001_4d29bfef72dd56db"
     lines = _lines_of(stem)
     titles = [s.title for s in toolkit.parse_report(RAW / f"{stem}.txt").sections]
-    contents = [("目录\r", {})] + [(f"{t}\t{k + 1}\r", {"tabs": [(8296, 1)]}) for k, t in enumerate(titles)]
+    entry = {"paragraph": {"tabs": [(8296, 1)]}, "beside": {"style": 14, "tabs": [(420, 0)]}}.get(by, {"style": 14})
+    contents = [("目录\r", {})] + [(f"{t}\t{k + 1}\r", entry) for k, t in enumerate(titles)]
     contents[1] = ("\x13 TOC \\o \x14" + contents[1][0], contents[1][1])
     contents[-1] = (contents[-1][0][:-1] + "\x15\r", contents[-1][1])
     paragraphs = doc_paragraphs(lines)
     path = tmp_path / "contents.doc"
-    path.write_bytes(doc_bytes(paragraphs[:1] + contents + paragraphs[1:]))
+    leader = _grpprl({"tabs": [(8296, 1)]})
+    styles = ({13: (None, b"", "paragraph", leader), 14: (13, b"", "paragraph")} if by == "base" else
+              {14: (None, b"", "paragraph", leader)})
+    path.write_bytes(doc_bytes(paragraphs[:1] + contents + paragraphs[1:], styles=styles))
     got = read_document(path).lines
     assert got[1:3] == ["目录", titles[0] + "......1"]
     render_docx(lines, tmp_path / "seed.docx")
@@ -640,3 +662,23 @@ def test_text_struck_by_its_paragraph_style_is_not_read_but_a_cells_whole_value(
     got = read_doc(doc_bytes(paragraphs, styles={13: (None, _sprm(_STRIKE, b"\x01"), "paragraph")})).blocks
     assert [b for b in got if not isinstance(b, list)][:2] == ["", "共收到申请88件。"]
     assert [c.blocks for c in got[2][0]] == [["自然人"], ["9188"]]
+
+
+@pytest.mark.parametrize("own, shown", [
+    ({}, ["一、总体情况", "本年度工作正常开展。", "二、主动公开政府信息情况", "（一）机构建设"]),
+    ({"list": (0, 0)}, ["一、总体情况", "本年度工作正常开展。", "主动公开政府信息情况", "（一）机构建设"]),
+], ids=["by style", "paragraph unnumbered"])
+def test_headings_numbered_by_their_paragraph_style_are_numbered(own, shown, tmp_path):
+    # Headings numbered by their style (Word's 'Heading 1' linked to a list: sprmPIlfo and sprmPIlvl in the style's
+    # paragraph properties, its base's for 'Heading 2', none on the paragraph) lost their numbers, as a DOCX's
+    # numbered through w:pStyle would not: '总体情况' for '一、总体情况', and the report its sections. A paragraph's
+    # own sprmPIlfo decides first (0: not numbered, whatever its style says).
+    from test_readers import _HEADS
+
+    levels = [{"start": 1, "nfc": 37, "text": "\x00、"}, {"start": 1, "nfc": 37, "text": "（\x01）"}]
+    levels += [{"start": 1, "nfc": 0, "text": f"{chr(k)}."} for k in range(2, 9)]
+    heading = _sprm(0x460B, b"\x01\x00") + _sprm(0x260A, b"\x00")
+    styles = {13: (None, b"", "paragraph", heading), 14: (13, b"", "paragraph", _sprm(0x260A, b"\x01"))}
+    paragraphs = [(_HEADS[0] + "\r", {"style": 13}), ("本年度工作正常开展。\r", {}),
+                  (_HEADS[1] + "\r", {"style": 13, **own}), ("机构建设\r", {"style": 14})]
+    assert _read(paragraphs, tmp_path, lists=[levels], styles=styles).lines == shown

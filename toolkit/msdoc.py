@@ -5,15 +5,15 @@ its line breaks and page breaks as ``\n``) or a table (a list of rows, a row a l
 holding blocks in turn, nested tables included). :mod:`toolkit.readers` turns them into the lines of a DOCX's
 body, so that everything downstream is shared.
 
-Only the main document is read (the first ``ccpText`` characters): headers, footnotes, comments and text boxes
-are stories after it, as a DOCX's are parts other than its body; the paragraphs of the first section's page
-headers are given apart (:attr:`DocText.headers`: a title some agencies hold only there). Text Word does not
-show (a tracked deletion, hidden text: the character properties of PlcBteChpx, and of the character style a run
-names or the paragraph style a paragraph names, from the style sheet) is left out; text set raised (superscript, a footnote mark typed after a value, on
-the run or by its character style) is a :class:`Paragraph` naming where it stands. A paragraph
-numbered by a list is a :class:`Paragraph` naming it, the lists' levels in :attr:`DocText.lists`. A field shows
-its result, not its code; an embedded object (``EMBED Excel.Sheet.8``) is named in :attr:`DocText.objects`, its
-content is not read.
+Only the main document is read (the first ``ccpText`` characters): headers, footnotes, comments and text boxes are
+stories after it, as a DOCX's are parts other than its body; the paragraphs of the first section's page headers are
+given apart (:attr:`DocText.headers`: a title some agencies hold only there). Text Word does not show (a tracked
+deletion, hidden text: the character properties of PlcBteChpx, and of the character style a run names or the
+paragraph style a paragraph names, from the style sheet) is left out; text set raised (superscript, a footnote mark
+typed after a value, on the run or by its character style) is a :class:`Paragraph` naming where it stands. A
+paragraph numbered by a list (its own or its paragraph style's) is a :class:`Paragraph` naming it, the lists'
+levels in :attr:`DocText.lists`. A field shows its result, not its code; an embedded object
+(``EMBED Excel.Sheet.8``) is named in :attr:`DocText.objects`, its content is not read.
 
 The container is an OLE compound file (:mod:`olefile`). The text is found through the piece table (Clx) of the
 table stream; a table's cells end with a cell mark (``\x07``), its rows with a further mark whose paragraph
@@ -190,6 +190,8 @@ def read_doc(data: bytes, path: str | None = None) -> DocText:
     text, marks = _main_text(word, pieces, ccp, path, ccp + notes + headers)
     plc = _slice(table, *fc_lcb(_FC_PLCF_BTE_PAPX), path, "the paragraph properties (PlcBtePapx)")
     papx = _Papx(word, plc, extra, path)
+    papx.style_numbers = _style_numbers(table, fc_lcb(_FC_STSHF))
+    papx.style_tabs = _style_tab_stops(table, fc_lcb(_FC_STSHF))
     by_paragraph = _paragraph_toggles(table, fc_lcb(_FC_STSHF))
     codes = bytearray(ccp) if by_paragraph else None  # (only where a style may hide or strike a paragraph's text)
     unshown = _unshown(word, table, fc_lcb(_FC_PLCF_BTE_CHPX), pieces, ccp, fc_lcb(_FC_STSHF), codes)
@@ -199,15 +201,19 @@ def read_doc(data: bytes, path: str | None = None) -> DocText:
         _keep_struck_cells(text, unshown, ccp, lambda cp: papx.at(marks(cp)))
     fields = _Fields()
     builder = _Builder()
-    start, joined = 0, ""
+    start, joined, joined_props = 0, "", _NO_PROPS
     for match in _MARKS.finditer(text, 0, ccp):
         cp = match.start()
         shown = text[start:cp] if unshown is None else _shown(text, unshown, start, cp)
         start = cp + 1
         if unshown is not None and unshown[cp] in _JOINING and match.group() == "\r":
             joined += shown  # a paragraph whose mark is deleted or hidden: Word shows it joined to the next
+            joined_props = papx.at(marks(cp))
             continue
         props = papx.at(marks(cp))
+        if joined and props.depth != joined_props.depth:  # (the next is in a table, or out of it: no run-in)
+            builder.add(_with_raised(fields.shown(joined)), "\r", joined_props)
+            joined = ""
         builder.add(_with_leader(_with_raised(fields.shown(joined + shown)), props.leader), match.group(), props)
         joined = ""
     builder.add(_with_raised(fields.shown(joined + text[start:ccp] if unshown is None else
@@ -585,12 +591,16 @@ def _style_sheet(table: bytes, fc: int, lcb: int) -> dict:
             upx = name + 4 + 2 * struct.unpack_from("<H", table, name)[0]  # (the name: cch, its chars, a 0)
             # the UPXs: a paragraph style's (stk 1) paragraph, then character properties; a character style's (2)
             # character properties only (each cbUpx, then the UPX, padded to an even size)
-            for _ in range({1: 1, 2: 0}.get(kind_base & 0x0F, -1)):
-                upx += 2 + (struct.unpack_from("<H", table, upx)[0] + 1 & ~1)
             sprms: dict = {}
+            for _ in range({1: 1, 2: 0}.get(kind_base & 0x0F, -1)):
+                size = struct.unpack_from("<H", table, upx)[0]
+                if size > 2 and upx + 2 + size <= at:  # (its istd, then the sprms: the list it numbers)
+                    sprms.update((sprm, op) for sprm, op in _sprms(table[upx + 4:upx + 2 + size])
+                                 if sprm in _STYLE_LIST_SPRMS)
+                upx += 2 + (size + 1 & ~1)
             if upx < at and kind_base & 0x0F in (1, 2):
                 chpx = table[upx + 2:min(upx + 2 + struct.unpack_from("<H", table, upx)[0], at)]
-                sprms = {sprm: operand for sprm, operand in _sprms(chpx) if sprm in _STYLE_SPRMS}
+                sprms.update((sprm, operand) for sprm, operand in _sprms(chpx) if sprm in _STYLE_SPRMS)
             out[istd] = (kind_base >> 4, sprms)
     except struct.error:
         return out
@@ -598,6 +608,53 @@ def _style_sheet(table: bytes, fc: int, lcb: int) -> dict:
 
 
 _STYLE_SPRMS = frozenset({_C_ISS, _C_HPS_POS, _C_HIDDEN, *_C_STRIKES})  # (those _style_sheet keeps)
+# (and, of a paragraph style, the list and level it numbers and the tab stops it adds)
+_STYLE_LIST_SPRMS = frozenset({_P_ILFO, _P_ILVL, _P_CHG_TABS_PAPX})
+_ILFO_BYTES = b"\x0b\x46"  # (sprmPIlfo, as a style sheet stores it)
+
+
+_TABS_BYTES = b"\x0d\xc6"  # (sprmPChgTabsPapx, as a style sheet stores it)
+
+
+def _style_tab_stops(table: bytes, stshf: tuple) -> dict:
+    """The tab stops of the paragraph styles of the style sheet at ``stshf`` of which one has a leader (Word's
+    'toc 1', whose right tab stop draws a table of contents' dots), {istd: {position: leader (TBD.tlc)}}, a style's
+    merged with its bases' as Word merges them (a style's sprmPChgTabsPapx deletes and adds to its base's); {} where
+    none has (the usual case: the sheet's bytes hold no sprmPChgTabsPapx, a check made before the sheet is read)."""
+    fc, lcb = stshf
+    if table.find(_TABS_BYTES, fc, fc + lcb) < 0:
+        return {}
+    styles = _style_sheet(table, fc, lcb)
+    out = {}
+    for istd in styles:
+        chain, cur = [], istd
+        while cur in styles and cur not in chain:  # (a loop of bases in a damaged sheet ends)
+            chain.append(cur)
+            cur = styles[cur][0]
+        stops: dict = {}
+        for base in reversed(chain):
+            op = styles[base][1].get(_P_CHG_TABS_PAPX)
+            if op is not None and len(op) >= 2:
+                _change_tab_stops(stops, op, False)
+        if any(stops.values()):
+            out[istd] = stops
+    return out
+
+
+def _style_numbers(table: bytes, stshf: tuple) -> dict:
+    """The lists the paragraph styles of the style sheet at ``stshf`` number (Word's 'Heading 1' linked to a list:
+    sprmPIlfo, sprmPIlvl in the style's paragraph properties, or its base's), {istd: (ilfo, ilvl or None)}; {} where
+    none does (the usual case: the sheet's bytes hold no sprmPIlfo, a check made before the sheet is read)."""
+    fc, lcb = stshf
+    if table.find(_ILFO_BYTES, fc, fc + lcb) < 0:
+        return {}
+    styles = _style_sheet(table, fc, lcb)
+    out = {}
+    for istd in styles:
+        ilfo, ilvl = _style_value(styles, istd, _P_ILFO), _style_value(styles, istd, _P_ILVL)
+        if len(ilfo) == 2:
+            out[istd] = (ilfo[0] | ilfo[1] << 8, ilvl[0] if ilvl and ilvl[0] <= 8 else None)
+    return out
 
 
 def _raised(sprms: dict) -> bool:
@@ -698,6 +755,8 @@ class _Papx:
         self.word, self.extra, self.path = word, extra, path
         self.fkps: dict = {}
         self.props: dict = {}
+        self.style_numbers: dict = {}  # the lists paragraph styles number (see _style_numbers)
+        self.style_tabs: dict = {}  # the tab stops of paragraph styles, one with a leader (see _style_tab_stops)
 
     def at(self, fc: int) -> _Props:
         k = bisect.bisect_right(self.fcs, fc) - 1
@@ -713,7 +772,9 @@ class _Papx:
         grpprl = self._grpprl(self.pages[k], offsets[j])
         props = self.props.get(grpprl)  # (paragraphs share few distinct properties)
         if props is None:
-            props = self.props[grpprl] = _paragraph(grpprl[2:], self.extra, int.from_bytes(grpprl[:2], "little"))
+            istd = int.from_bytes(grpprl[:2], "little")
+            props = self.props[grpprl] = _paragraph(grpprl[2:], self.extra, istd, self.style_numbers.get(istd),
+                                                    self.style_tabs.get(istd))
         return props
 
     def _fkp(self, pn: int) -> tuple:
@@ -765,10 +826,14 @@ def _sprms(grpprl: bytes) -> list:
     return out
 
 
-def _paragraph(grpprl: bytes, extra: bytes, style: int = 0) -> _Props:
-    """What a paragraph's sprms say of its place in a table (``extra``: the Data stream; ``style``: its istd)."""
-    depth, in_table, ttp, inner_ttp, inner_cell, ilfo, ilvl = 0, False, False, False, False, 0, 0
+def _paragraph(grpprl: bytes, extra: bytes, style: int = 0, style_number: tuple | None = None,
+               style_tabs: dict | None = None) -> _Props:
+    """What a paragraph's sprms say of its place in a table (``extra``: the Data stream; ``style``: its istd), of
+    the list numbering it, its own sprmPIlfo and sprmPIlvl deciding over its style's (``style_number``), and of its
+    rightmost tab stop's leader (its own stops merged with its style's, ``style_tabs``)."""
+    depth, in_table, ttp, inner_ttp, inner_cell, ilfo, ilvl = 0, False, False, False, False, 0, None
     leader = None
+    stops = None if style_tabs is None else dict(style_tabs)
     covered: dict = {}
     sprms = _sprms(grpprl)
     for sprm, op in sprms:
@@ -794,7 +859,10 @@ def _paragraph(grpprl: bytes, extra: bytes, style: int = 0) -> _Props:
         elif sprm == _P_ILVL:
             ilvl = op[0] if op[0] <= 8 else 0
         elif sprm in (_P_CHG_TABS_PAPX, _P_CHG_TABS) and len(op) >= 2:
-            leader = _tab_leader(op, sprm == _P_CHG_TABS)
+            if stops is None:
+                leader = _tab_leader(op, sprm == _P_CHG_TABS)
+            else:
+                _change_tab_stops(stops, op, sprm == _P_CHG_TABS)
         elif sprm == _T_DEF_TABLE and len(op) >= 3:
             cells = op[2]
             at = 3 + 2 * (cells + 1)  # after itcMac and rgdxaCenter: the TC80s, 20 bytes each
@@ -804,6 +872,12 @@ def _paragraph(grpprl: bytes, extra: bytes, style: int = 0) -> _Props:
                 covered[itc] = "across" if (tcgrf & 0x3) == 2 else "down" if (tcgrf >> 5 & 0x3) == 1 else None
         elif sprm == _T_VERT_MERGE and len(op) >= 3:
             covered[op[1]] = "down" if (op[2] & 0x3) == 1 else covered.get(op[1]) if op[2] & 0x3 else None
+    if style_number is not None and not any(sprm == _P_ILFO for sprm, _ in sprms):  # (numbered by its style)
+        ilfo, ilvl = style_number[0], style_number[1] if ilvl is None else ilvl
+    ilvl = ilvl or 0
+    if stops:  # (its style's stops, one with a leader, and its own: the rightmost decides)
+        tlc = stops[max(stops)]
+        leader = _TAB_LEADERS[tlc] if tlc < len(_TAB_LEADERS) else None
     depth = max(min(depth, _MAX_DEPTH), 1) if in_table or depth > 0 else 0
     row_end = ttp if depth <= 1 else inner_ttp
     return _Props(depth, row_end, inner_cell and depth > 1, tuple(sorted(k for k, v in covered.items() if v)),
@@ -823,6 +897,20 @@ def _tab_leader(op: bytes, close: bool) -> str | None:
              for k in range(added)]
     tlc = max(stops)[1]
     return _TAB_LEADERS[tlc] if tlc < len(_TAB_LEADERS) else None
+
+
+def _change_tab_stops(stops: dict, op: bytes, close: bool) -> None:
+    """Apply to ``stops`` ({position: TBD.tlc}) the tab stops the operand ``op`` (its cb first) of a
+    sprmPChgTabsPapx (of a sprmPChgTabs, with ``close``) deletes and adds, as Word merges a paragraph's with its
+    style's."""
+    deleted = op[1]
+    for k in range(min(deleted, (len(op) - 2) // 2)):
+        stops.pop(struct.unpack_from("<h", op, 2 + 2 * k)[0], None)
+    at = 2 + (4 if close else 2) * deleted
+    added = op[at] if at < len(op) else 0
+    if added and at + 1 + 3 * added <= len(op):
+        for k in range(added):
+            stops[struct.unpack_from("<h", op, at + 1 + 2 * k)[0]] = op[at + 1 + 2 * added + k] >> 3 & 0x7
 
 
 def _with_leader(text: str, leader: str | None) -> str:
