@@ -1017,6 +1017,21 @@ def test_a_folder_passes_over_the_icon_file_of_macos(tmp_path: Path) -> None:
     assert corpus._expand([d / "Icon\r"]) == [str(d / "Icon\r")]  # named: tried
 
 
+def test_a_word_lock_file_named_says_what_it_is(tmp_path: Path) -> None:
+    # 'toolkit extract reports/*.docx' unquoted: the shell names Word's lock file ~$report.docx, which is then an
+    # input (it gets a row), failing as 'not a valid DOCX: not a ZIP archive or truncated', as if a report were
+    # damaged. Its row now says it is a lock file, and how to pass over such files.
+    lock = b"\x05alice" + b"\x20" * 49 + b"\x05\x00a\x00l\x00i\x00c\x00e\x00" + b"\x00" * 96
+    (tmp_path / "~$report.docx").write_bytes(lock)
+    (tmp_path / "~$老报告.doc").write_bytes(lock)
+    rows = corpus.extract_corpus([tmp_path / "~$report.docx", tmp_path / "~$老报告.doc"], jobs=1,
+                                 _parse=fake_parse)["reports"].set_index("path")["error"]
+    for name in ("~$report.docx", "~$老报告.doc"):
+        assert rows[str(tmp_path / name)] == (
+            f"{tmp_path / name}: a lock file of Word or WPS, not a report: they keep one beside a document while it "
+            f"is open, and a crash leaves it (a folder, or a pattern in quotes, passes over such files)")
+
+
 def test_a_link_and_its_file_give_one_row_under_the_files_own_name(tmp_path: Path) -> None:
     # report.txt and a link a_latest.txt to it gave one row named after whichever sorted (or came) first.
     d = tmp_path / "d"

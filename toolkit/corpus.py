@@ -73,6 +73,7 @@ _JUNK_FILES = frozenset({"thumbs.db", "desktop.ini", "icon\r"})
 # folders a folder's search passes over, as it does hidden ones (.Trashes, .git): a Windows drive's recycle bin
 # (its deleted reports, read again as reports, each with a $I file that failed) and the system's own folder
 _SYSTEM_FOLDERS = frozenset({"$recycle.bin", "recycler", "system volume information"})
+_LOCK_FILE_BYTES = 4096  # Word's lock files ~$x.docx are 162 bytes (the user's name); no report is so small
 # what the failed row of a pattern that matched only such files says it matched
 _LOCK_OR_SETTINGS = "Word lock file or folder settings"
 # the kinds of the run's own files in --out; its .part files are this run's unfinished ones (a killed run's are
@@ -1568,6 +1569,12 @@ def _fails_before_parsing(path: str, max_bytes: int) -> ToolkitError | None:
             _read_bytes(path, max_bytes)
         except ToolkitError as exc:
             return exc
+    if os.path.basename(path).startswith("~$") and st.st_size < _LOCK_FILE_BYTES:
+        # named (the shell expands an unquoted 'reports/*.docx'): the reader's 'not a valid DOCX' read as if a
+        # report were damaged
+        return ReadError(path, "a lock file of Word or WPS, not a report: they keep one beside a document while it "
+                               "is open, and a crash leaves it (a folder, or a pattern in quotes, passes over such "
+                               "files)")
     if st.st_size > max_bytes:
         return FileTooLargeError(path, f"file is {st.st_size} bytes, larger than the limit of {max_bytes} bytes "
                                        f"(max_bytes)")
