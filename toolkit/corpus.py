@@ -541,7 +541,8 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
     name when that is among them (see :func:`_keep_one`).
 
     No folder or glob gives the run's own output files in the folder ``exclude`` (``--out``), unfinished
-    (``.part``) or from an earlier run; other files there are read as anywhere else.
+    (``.part``) or from an earlier run, and such a file named (the shell's expansion of ``out/*``) is no input
+    either; other files there are read as anywhere else.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -568,6 +569,10 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
                 found.errors[s] = ReadError(s, f"no report file in this folder ({_nothing_read(kinds)})")
                 got = [s]
             files += got
+        elif os.path.lexists(s) and found.excluded(s):
+            # named, as the shell names them for an unquoted 'out/*': read, each was a failed row, and a run of only
+            # them replaced the outputs it had read
+            own_only.append(s)
         elif os.path.lexists(s) or not (_GLOB_CHARS & set(s)):
             files.append(s)  # a missing file gives a failed row, not an exception
         else:
@@ -606,9 +611,10 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
     if own_only and all(f in own_only for f in files):  # (such a folder is in files, for its failed row)
         # ('out/*' or 'out' --out out) the run's only inputs are its outputs: a run of nothing, or of the folder's
         # one failed row, would replace them
-        says = "holds" if os.path.isdir(own_only[0]) else "matches"
-        raise OwnOutputError(f"{typed[own_only[0]]!r} {says} only the output files of this run in {exclude}, which "
-                             f"are never read as inputs; nothing to do, and the files there are left as they are")
+        first = own_only[0]
+        says = "holds only" if os.path.isdir(first) else "is one of" if os.path.lexists(first) else "matches only"
+        raise OwnOutputError(f"{typed[first]!r} {says} the output files of this run in {exclude}, which are never "
+                             f"read as inputs; nothing to do, and the files there are left as they are")
     found.files = _keep_one(files, found.merged)
     return found
 
