@@ -1002,6 +1002,17 @@ def test_pages_saved_with_their_query_are_read(tmp_path: Path) -> None:
     assert sorted(rows["source_format"]) == ["html", "html", "text", "text", "text"]
 
 
+@pytest.mark.parametrize("url", ["http://www.gov.cn/zhengce/2021/report.html", "https://x.gov.cn/a.pdf?id=1",
+                                 "file:///home/me/report.txt"])
+def test_a_url_given_as_an_input_says_it_is_not_downloaded(url: str) -> None:
+    # a researcher pastes the report's address: its row said 'file not found', and (since inputs are tidied) with
+    # the URL's '//' made '/'. The row keeps the URL as given and says to save the page first.
+    rows = corpus.extract_corpus([url], jobs=1, _parse=fake_parse)["reports"]
+    assert rows[["path", "status"]].values.tolist() == [[url, "failed"]]
+    assert rows["error"].iloc[0] == (f"{url}: file not found: a URL is not downloaded; save the page (or the "
+                                     f"document it links to) and give its file")
+
+
 def test_a_folder_passes_over_the_icon_file_of_macos(tmp_path: Path) -> None:
     # a folder given a custom icon on macOS holds 'Icon\r' (empty, its data in a resource fork), which a synced or
     # copied folder brings along: it has no extension, so it was tried as a report and failed (file is empty),

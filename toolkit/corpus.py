@@ -627,9 +627,9 @@ def _tidy(path: str) -> str:
     """``path`` without the parts that name nothing: ``./d//x.txt`` is ``d/x.txt``, so that ``reports.path`` is
     the same however a file or folder was typed (it was kept as typed, and a folder given as ``./d`` gave
     ``./d/x.txt`` where ``d`` gave ``d/x.txt``).  ``..`` is kept (after a linked folder it is not the folder
-    above), and so is a slash ending a name that is no folder (``x.txt/`` is no file)."""
+    above), and so is a slash ending a name that is no folder (``x.txt/`` is no file); a URL is left as it is."""
     tidy = str(PurePath(path))
-    if tidy == path:  # (the usual case)
+    if tidy == path or "://" in path:  # (the usual case; a URL, whose '//' is no doubled slash)
         return path
     seps = tuple(os.sep + (os.altsep or ""))
     if path.endswith(seps) and not tidy.endswith(seps) and not os.path.isdir(tidy):
@@ -1565,7 +1565,7 @@ def _fails_before_parsing(path: str, max_bytes: int) -> ToolkitError | None:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        if _GLOB_CHARS & set(path) and not os.path.lexists(path):
+        if _GLOB_CHARS & set(path) and not os.path.lexists(path) and "://" not in path:  # (a URL's '?' is a query)
             return ReadError(path, "no file matches this pattern")
         return ReadError(path, _not_found(path))
     except OSError as exc:
