@@ -592,12 +592,12 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
             for m in matched:
                 if os.path.isdir(m):
                     in_folder, skipped = _walk(m, found)
-                    got += in_folder  # type: ignore[arg-type]  # got is a new list of paths (mypy: list[Never])
+                    got += in_folder
                     kinds.update(skipped)
                 elif not asked and _kind(os.path.basename(m)) == "junk":
                     kinds[_LOCK_OR_SETTINGS] += 1
                 elif not found.excluded(m):
-                    got.append(m)  # type: ignore[arg-type]  # whatever it is (a link that loops, a pipe): tried, and failed if need be
+                    got.append(m)  # whatever it is (a link that loops, a pipe): tried, and failed if need be
                 else:
                     kinds[_own_kind(m)] += 1
             if matched and not got:
