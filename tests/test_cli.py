@@ -639,7 +639,9 @@ def test_a_run_never_reads_its_own_output(tmp_path: Path, monkeypatch: pytest.Mo
     Path("in").mkdir()
     for seed in RAW_REPORTS[:2]:
         (Path("in") / seed.name).write_bytes(seed.read_bytes())
-    for inputs in (["in/**"], ["in/**"], ["in"], [str(tmp_path / "in" / "*" / "*.csv"), "in"]):
+    for inputs in (["in/**"], ["in/**"], ["in"], [str(tmp_path / "in" / "*" / "*.csv"), "in"], "shell"):
+        if inputs == "shell":  # 'in/* in/out/*' unquoted: the shell names the output files, each was a failed row
+            inputs = sorted(str(p) for p in [*Path("in").glob("*.txt"), *Path("in/out").iterdir()])
         code = cli.main(["extract", *inputs, "--out", "in/out", "--jobs", "1", "--quiet", "--strict"],
                         _parse=fake_parse)
         rows = pd.read_csv(tmp_path / "in" / "out" / "reports.csv")
@@ -657,9 +659,14 @@ def test_a_run_of_only_its_own_outputs_is_refused_and_keeps_them(tmp_path: Path,
     capsys.readouterr()
     # the folder itself ('out' --out out) too: it gave a run of one failed row ('no report file in this folder (it
     # holds only 24 toolkit output)'), which replaced the old files
-    for given, says in (("out/*", "matches"), ("out", "holds"), ("./out/", "holds"), ("o*", "matches")):
-        assert cli.main(["extract", given, "--out", "out", "--jobs", "1", "--quiet"], _parse=fake_parse) == 2
-        assert f"{given!r} {says} only the output files of this run" in capsys.readouterr().err
+    # 'out/*' unquoted, which the shell expands: each output file was read as a report, and a run of twelve failed
+    # rows ('unsupported file extension') replaced the old files
+    named = sorted(f"out/{name}" for name in before)
+    for given, says in (("out/*", "matches only"), ("out", "holds only"), ("./out/", "holds only"),
+                        ("o*", "matches only"), (named, "is one of")):
+        argv = given if isinstance(given, list) else [given]
+        assert cli.main(["extract", *argv, "--out", "out", "--jobs", "1", "--quiet"], _parse=fake_parse) == 2
+        assert f"{argv[0]!r} {says} the output files of this run" in capsys.readouterr().err
         assert {f.name: f.read_bytes() for f in Path("out").iterdir()} == before
 
 

@@ -1002,6 +1002,17 @@ def test_pages_saved_with_their_query_are_read(tmp_path: Path) -> None:
     assert sorted(rows["source_format"]) == ["html", "html", "text", "text", "text"]
 
 
+@pytest.mark.parametrize("url", ["http://www.gov.cn/zhengce/2021/report.html", "https://x.gov.cn/a.pdf?id=1",
+                                 "file:///home/me/report.txt"])
+def test_a_url_given_as_an_input_says_it_is_not_downloaded(url: str) -> None:
+    # a researcher pastes the report's address: its row said 'file not found', and (since inputs are tidied) with
+    # the URL's '//' made '/'. The row keeps the URL as given and says to save the page first.
+    rows = corpus.extract_corpus([url], jobs=1, _parse=fake_parse)["reports"]
+    assert rows[["path", "status"]].values.tolist() == [[url, "failed"]]
+    assert rows["error"].iloc[0] == (f"{url}: file not found: a URL is not downloaded; save the page (or the "
+                                     f"document it links to) and give its file")
+
+
 def test_a_folder_passes_over_the_icon_file_of_macos(tmp_path: Path) -> None:
     # a folder given a custom icon on macOS holds 'Icon\r' (empty, its data in a resource fork), which a synced or
     # copied folder brings along: it has no extension, so it was tried as a report and failed (file is empty),
@@ -1015,6 +1026,21 @@ def test_a_folder_passes_over_the_icon_file_of_macos(tmp_path: Path) -> None:
         assert rows[["report_id", "path"]].values.tolist() == [["report", str(d / "report.txt")]], inputs
     assert not corpus._collect([d]).skipped  # not counted among the files skipped either
     assert corpus._expand([d / "Icon\r"]) == [str(d / "Icon\r")]  # named: tried
+
+
+def test_a_word_lock_file_named_says_what_it_is(tmp_path: Path) -> None:
+    # 'toolkit extract reports/*.docx' unquoted: the shell names Word's lock file ~$report.docx, which is then an
+    # input (it gets a row), failing as 'not a valid DOCX: not a ZIP archive or truncated', as if a report were
+    # damaged. Its row now says it is a lock file, and how to pass over such files.
+    lock = b"\x05alice" + b"\x20" * 49 + b"\x05\x00a\x00l\x00i\x00c\x00e\x00" + b"\x00" * 96
+    (tmp_path / "~$report.docx").write_bytes(lock)
+    (tmp_path / "~$老报告.doc").write_bytes(lock)
+    rows = corpus.extract_corpus([tmp_path / "~$report.docx", tmp_path / "~$老报告.doc"], jobs=1,
+                                 _parse=fake_parse)["reports"].set_index("path")["error"]
+    for name in ("~$report.docx", "~$老报告.doc"):
+        assert rows[str(tmp_path / name)] == (
+            f"{tmp_path / name}: a lock file of Word or WPS, not a report: they keep one beside a document while it "
+            f"is open, and a crash leaves it (a folder, or a pattern in quotes, passes over such files)")
 
 
 def test_a_link_and_its_file_give_one_row_under_the_files_own_name(tmp_path: Path) -> None:

@@ -73,6 +73,7 @@ _JUNK_FILES = frozenset({"thumbs.db", "desktop.ini", "icon\r"})
 # folders a folder's search passes over, as it does hidden ones (.Trashes, .git): a Windows drive's recycle bin
 # (its deleted reports, read again as reports, each with a $I file that failed) and the system's own folder
 _SYSTEM_FOLDERS = frozenset({"$recycle.bin", "recycler", "system volume information"})
+_LOCK_FILE_BYTES = 4096  # Word's lock files ~$x.docx are 162 bytes (the user's name); no report is so small
 # what the failed row of a pattern that matched only such files says it matched
 _LOCK_OR_SETTINGS = "Word lock file or folder settings"
 # the kinds of the run's own files in --out; its .part files are this run's unfinished ones (a killed run's are
@@ -540,7 +541,8 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
     name when that is among them (see :func:`_keep_one`).
 
     No folder or glob gives the run's own output files in the folder ``exclude`` (``--out``), unfinished
-    (``.part``) or from an earlier run; other files there are read as anywhere else.
+    (``.part``) or from an earlier run, and such a file named (the shell's expansion of ``out/*``) is no input
+    either; other files there are read as anywhere else.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -567,6 +569,10 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
                 found.errors[s] = ReadError(s, f"no report file in this folder ({_nothing_read(kinds)})")
                 got = [s]
             files += got
+        elif os.path.lexists(s) and found.excluded(s):
+            # named, as the shell names them for an unquoted 'out/*': read, each was a failed row, and a run of only
+            # them replaced the outputs it had read
+            own_only.append(s)
         elif os.path.lexists(s) or not (_GLOB_CHARS & set(s)):
             files.append(s)  # a missing file gives a failed row, not an exception
         else:
@@ -586,12 +592,12 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
             for m in matched:
                 if os.path.isdir(m):
                     in_folder, skipped = _walk(m, found)
-                    got += in_folder  # type: ignore[arg-type]  # got is a new list of paths (mypy: list[Never])
+                    got += in_folder
                     kinds.update(skipped)
                 elif not asked and _kind(os.path.basename(m)) == "junk":
                     kinds[_LOCK_OR_SETTINGS] += 1
                 elif not found.excluded(m):
-                    got.append(m)  # type: ignore[arg-type]  # whatever it is (a link that loops, a pipe): tried, and failed if need be
+                    got.append(m)  # whatever it is (a link that loops, a pipe): tried, and failed if need be
                 else:
                     kinds[_own_kind(m)] += 1
             if matched and not got:
@@ -605,9 +611,10 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
     if own_only and all(f in own_only for f in files):  # (such a folder is in files, for its failed row)
         # ('out/*' or 'out' --out out) the run's only inputs are its outputs: a run of nothing, or of the folder's
         # one failed row, would replace them
-        says = "holds" if os.path.isdir(own_only[0]) else "matches"
-        raise OwnOutputError(f"{typed[own_only[0]]!r} {says} only the output files of this run in {exclude}, which "
-                             f"are never read as inputs; nothing to do, and the files there are left as they are")
+        first = own_only[0]
+        says = "holds only" if os.path.isdir(first) else "is one of" if os.path.lexists(first) else "matches only"
+        raise OwnOutputError(f"{typed[first]!r} {says} the output files of this run in {exclude}, which are never "
+                             f"read as inputs; nothing to do, and the files there are left as they are")
     found.files = _keep_one(files, found.merged)
     return found
 
@@ -620,9 +627,9 @@ def _tidy(path: str) -> str:
     """``path`` without the parts that name nothing: ``./d//x.txt`` is ``d/x.txt``, so that ``reports.path`` is
     the same however a file or folder was typed (it was kept as typed, and a folder given as ``./d`` gave
     ``./d/x.txt`` where ``d`` gave ``d/x.txt``).  ``..`` is kept (after a linked folder it is not the folder
-    above), and so is a slash ending a name that is no folder (``x.txt/`` is no file)."""
+    above), and so is a slash ending a name that is no folder (``x.txt/`` is no file); a URL is left as it is."""
     tidy = str(PurePath(path))
-    if tidy == path:  # (the usual case)
+    if tidy == path or "://" in path:  # (the usual case; a URL, whose '//' is no doubled slash)
         return path
     seps = tuple(os.sep + (os.altsep or ""))
     if path.endswith(seps) and not tidy.endswith(seps) and not os.path.isdir(tidy):
@@ -1558,7 +1565,7 @@ def _fails_before_parsing(path: str, max_bytes: int) -> ToolkitError | None:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        if _GLOB_CHARS & set(path) and not os.path.lexists(path):
+        if _GLOB_CHARS & set(path) and not os.path.lexists(path) and "://" not in path:  # (a URL's '?' is a query)
             return ReadError(path, "no file matches this pattern")
         return ReadError(path, _not_found(path))
     except OSError as exc:
@@ -1568,6 +1575,12 @@ def _fails_before_parsing(path: str, max_bytes: int) -> ToolkitError | None:
             _read_bytes(path, max_bytes)
         except ToolkitError as exc:
             return exc
+    if os.path.basename(path).startswith("~$") and st.st_size < _LOCK_FILE_BYTES:
+        # named (the shell expands an unquoted 'reports/*.docx'): the reader's 'not a valid DOCX' read as if a
+        # report were damaged
+        return ReadError(path, "a lock file of Word or WPS, not a report: they keep one beside a document while it "
+                               "is open, and a crash leaves it (a folder, or a pattern in quotes, passes over such "
+                               "files)")
     if st.st_size > max_bytes:
         return FileTooLargeError(path, f"file is {st.st_size} bytes, larger than the limit of {max_bytes} bytes "
                                        f"(max_bytes)")

@@ -482,12 +482,19 @@ def _check_encoding(encoding: object) -> str:
     return name
 
 
+_URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)  # (a report's address pasted as its file)
+
+
 def _not_found(path: str) -> str:
     """Why ``path`` is not found: ``'file not found'``, naming the target of a link whose file was moved or
-    deleted (the link is still listed in its folder, so the bare message would puzzle)."""
+    deleted (the link is still listed in its folder, so the bare message would puzzle), and saying that a URL
+    is not downloaded."""
     try:
         target = os.readlink(path)
     except (OSError, ValueError):  # no link (or no file at all)
+        if _URL.match(path):
+            return ("file not found: a URL is not downloaded; save the page (or the document it links to) and give "
+                    "its file")
         return "file not found"
     return f"file not found (a link to {target}, which does not exist)"
 
