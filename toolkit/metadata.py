@@ -1911,10 +1911,11 @@ def table_leads(lines: list[str]) -> list[int]:
 @functools.lru_cache(maxsize=1)
 def _table_lead_hint() -> re.Pattern[str]:
     """What a line :func:`table_lead` holds has somewhere, its marks stripped or not: a header's word, a block
-    heading, or 表 (a title's end)."""
-    from toolkit.layout import _block_heading  # (layout reads this module: imported where asked)
-
-    return re.compile(rf"{_table_header().pattern}|{_block_heading().pattern}|表")
+    heading, or 表 (a title's end).  (Their words alone: whether a line holds a header's or a block heading's
+    somewhere does not hang on the spaces or the number before them, and a pattern that may start at any character
+    was tried at every one of every line, most of the cost of finding where the report's own text ends.)"""
+    fm = load_formats()["legacy"]
+    return re.compile(rf"{alternation(fm['label_header_words'], spaced=True)}|{alternation(fm['block_headings'])}|表")
 
 
 @functools.lru_cache(maxsize=1)
