@@ -291,13 +291,14 @@ def _values_of(readings: list[Reading]) -> dict[Placed, float]:
 def _domains(readings: list[Reading], free_lows: tuple[float, ...]) -> list[tuple[float, float]]:
     """Per column, the interval of the values the readings give it (a missing value: any; ``free_lows`` the low
     ends of the columns' intervals of any value)."""
-    if not readings:
-        return []
-    value_of = _values_of(readings)
-    # each column's cells, their values (a cell with none: the ends of any value) taken in C
-    return [(min(map(value_of.get, column, itertools.repeat(low))),
-             max(map(value_of.get, column, itertools.repeat(math.inf))))
-            for column, low in zip(zip(*readings), free_lows)]
+    domains = []
+    for column, low in zip(zip(*readings), free_lows):
+        # (a column's few distinct cells, in their order, found in C: each cell of the readings hashed once, not
+        # once more per end of its interval; a row of dozens of readings holds a few cells a column)
+        cells = dict.fromkeys(column)
+        domains.append((min([low if p is None or p.value is None else p.value for p in cells]),
+                        max([math.inf if p is None or p.value is None else p.value for p in cells])))
+    return domains
 
 
 #: No other row's check adds the cell.
@@ -386,8 +387,11 @@ class _Search:
         self.checks: dict[str, tuple[dict[int, list], list[Prepared]]] = {}
         #: a column and its checks on one cell -> a value of the cell -> whether it passes them all
         self.verdicts: dict[tuple, dict[Placed | None, bool]] = {}
-        #: a check on several cells of a row -> a reading of the row -> whether it passes
-        self.holding: dict[Prepared, dict[Reading, bool]] = {}
+        #: a check on several cells of a row -> the id of a reading of the row -> whether it passes (by id: a
+        #: reading's hash is its every cell's, asked twice per reading and check; ``asked`` keeps them alive, so
+        #: that no id is another reading's)
+        self.holding: dict[Prepared, dict[int, bool]] = {}
+        self.asked: list[Reading] = []
         #: number of columns -> the ends of the intervals of cells with no value, per column (low, high)
         self.free_ends: dict[int, tuple[tuple[float, ...], tuple[float, ...]]] = {}
         #: rows whose readings, checked again, would stay as they are
@@ -492,10 +496,12 @@ class _Search:
             # (a reading's verdict under a check on several cells is kept too: most are the row's own total, which
             # no other row changes, asked again at every pass)
             verdicts = self.holding.setdefault(con, {})
-            unknown = list(itertools.filterfalse(verdicts.__contains__, readings))
-            if unknown:
-                verdicts.update(zip(unknown, _passes(con, self._bounded(unknown))))
-            readings = list(itertools.compress(readings, map(verdicts.__getitem__, readings)))
+            ids = list(map(id, readings))
+            if not all(map(verdicts.__contains__, ids)):
+                unknown = list(itertools.compress(readings, map(operator.not_, map(verdicts.__contains__, ids))))
+                self.asked += unknown
+                verdicts.update(zip(map(id, unknown), _passes(con, self._bounded(unknown))))
+            readings = list(itertools.compress(readings, map(verdicts.__getitem__, ids)))
         return readings
 
     def _holds_single(self, col: int, p: Placed | None, checks: list) -> bool:
