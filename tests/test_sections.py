@@ -599,12 +599,15 @@ def test_the_sub_heading_pattern_opening_with_its_bracket_finds_the_same_heading
                                     ["打印 关闭"], ["收藏 打印 关闭"], ["打印", "关闭"], ["下载："],
                                     ["文章出处：高港区住建局"], ["出处：高港区住建局  浏览次数：12"],
                                     ["http://www.taizhou.gov.cn/art/2018/1/21/art_1.html 3/3"],
-                                    ["2018/1/21 下午6:41", "http://www.taizhou.gov.cn/art/2018/1/21/art_1.html 3/3"]],
+                                    ["2018/1/21 下午6:41", "http://www.taizhou.gov.cn/art/2018/1/21/art_1.html 3/3"],
+                                    ["初审：张三 复审：李四 终审：王五"], ["撰稿：张三  供稿：办公室", "录入：王五  发布者：管理员"],
+                                    ["稿源：高港区住建局  阅读：123次"], ["发布人：张三  点击：12次"], ["最后更新：2018-01-21"]],
                          ids=["editor", "date_source", "seal_after_date", "previous_next", "previous_bracketed",
                               "site_address", "related_links", "previous_next_below", "share", "collect", "errata",
                               "eye_care", "copyright", "maintainer", "pages_bar", "pages_buttons",
                               "bare_buttons", "bare_three_buttons", "bare_buttons_lines", "bare_download",
-                              "article_source", "source_views", "print_url", "print_stamps"])
+                              "article_source", "source_views", "print_url", "print_stamps",
+                              "review_chain", "writer_keyer", "source_reads", "poster_clicks", "last_updated"])
 @pytest.mark.parametrize("stem, end", [("003_ce1f8ef96d3daffd", "七、说明与附表"), ("004_b232cca7e491c758", "六、其他需要报告的事项")])
 def test_web_page_fields_after_the_signature_end_the_last_section_with_it(stem, end, fields):
     # The problems section last, then the signature and a web page's fields after it (statements.yaml furniture).
@@ -623,6 +626,8 @@ def test_web_page_fields_after_the_signature_end_the_last_section_with_it(stem, 
     # So too the page's source under another label ('文章出处：…', '出处：…'): the signature stayed in the text.
     # So too a browser's print stamp on the last page (its URL and page count, the date and time it printed): the
     # signature stayed in the text with it, 2 of 2 in each form (the stamp was page furniture to the sections only).
+    # So too the editorial fields of a site's publishing system (初审/复审/终审, 撰稿, 供稿, 录入, 发布者, 稿源, 阅读, 点击,
+    # 最后更新): the signature stayed in the text with them and its date was lost (published None), 2 of 2 in each form.
     text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
     signature = ["泰州市高港区住房和城乡建设局", "2018年1月20日"]
     plain = toolkit.parse_text(text[: text.index(end)] + "\n".join(signature) + "\n")
@@ -660,7 +665,17 @@ _HEADINGS_UNREAD = [("五、存在的主要问题及改进情况", "五、存在
                     ("五、存在的主要问题及改进情况", "五、今后的工作计划"),
                     ("二、主动公开政府信息情况", "二、政府信息主动公开情况"),
                     ("六、其他需要报告的事项", "六、需要说明的其他事项"),  # worded in another order
-                    ("六、其他需要报告的事项", "六、其他需要公开的事项")]
+                    ("六、其他需要报告的事项", "六、其他需要公开的事项"),
+                    # the problems and the measures joined otherwise (以及, 及其, 、), the problems named twice
+                    # (问题与不足), the measures as a plan or with 的 (改进计划, 改进的情况), 改善 for 改进
+                    ("五、存在的主要问题及改进情况", "五、存在的主要问题以及改进情况"),
+                    ("五、存在的主要问题及改进情况", "五、存在的主要问题及其改进情况"),
+                    ("五、存在的主要问题及改进情况", "五、存在的主要问题、改进情况"),
+                    ("五、存在的主要问题及改进情况", "五、存在的问题与不足及改进措施"),
+                    ("五、存在的主要问题及改进情况", "五、存在的问题和不足以及改进措施"),
+                    ("五、存在的主要问题及改进情况", "五、存在的主要问题及改进计划"),
+                    ("五、存在的主要问题及改进情况", "五、存在的主要问题及改进的情况"),
+                    ("五、存在的主要问题及改进情况", "五、存在的主要问题及改善情况")]
 
 
 @pytest.mark.parametrize("layout", ["pipe_rows", "lines", "html"])

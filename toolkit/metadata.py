@@ -1943,10 +1943,10 @@ def signature_start(lines: list[str]) -> int:
         footer lines and attachment or contact lines (``附件：…``, ``联系人：…``) may follow it.
         Without a date, the index of the agency's name where it is certain on lines of its own
         (one, or two a wrap broke it over: ``平潭综合实`` / ``验区经济发展局``; :func:`_undated_signature`).
-        Without such a signature, the index of the attachment and contact lines that end the
-        text, if any, else ``len(lines)`` (the text goes on to the end, a lone page number
-        included: it may be a table's last value; a date line followed by text is a wrapped
-        sentence's).
+        Without such a signature, the index of the attachment and contact lines, or of the page's
+        and the site's furniture (``发布日期：…``, ``【打印本页】``), that end the text, if any, else
+        ``len(lines)`` (the text goes on to the end, a lone page number included: it may be a
+        table's last value; a date line followed by text is a wrapped sentence's).
 
     Examples
     --------
