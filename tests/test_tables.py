@@ -3463,3 +3463,23 @@ def test_slash_marks_in_glued_page_text_are_cells(sep):
     assert got == want
     assert not [f for f in report.flags if f.code in ("missing_rows", "unknown_row", "truncated")
                 or any(k in f.detail for k in ("regulations", "coercion", "other_handling"))]
+
+
+@pytest.mark.parametrize("mark", ["/", "—", "——"])
+def test_review_row_set_with_spaces_after_its_glued_header_with_marks(mark, tmp_path):
+    # Page text whose review header ran into its row of values set with spaces (pingtan-2023-02's '…总计 00 0 00 …'),
+    # the lawsuits without review case written with marks ('…总计4 0 0 0 4 / / / / / 1 0 0 0 1'): the line was read
+    # as one spaced row labelled with the header's words run together, the whole table lost (table_missing), while
+    # a row of digits alone was read. It reads as the same table in pipe rows: the marks NA, kept as written.
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    values = next(x for x in lines if isinstance(x, list) and len(x) == 15)
+    marked = [*values[:5], *[mark] * 5, *values[10:]]
+    lines = [marked if x is values else x for x in lines]
+    page = _glued_page(lines).replace("".join(marked), " ".join(marked))
+    assert " ".join(marked) in page
+    got, want = toolkit.parse_text(page), read_as(lines, "pipe_rows", tmp_path)
+    keys = ["row_key", "col_key", "value", "raw"]
+    review = [t.tables.query("table == 'review_litigation'")[keys].reset_index(drop=True) for t in (got, want)]
+    assert len(review[1]) == 15 and (review[1]["raw"] == mark).sum() == 5
+    pd.testing.assert_frame_equal(*review)
+    assert not [f for f in got.flags if f.table == "review_litigation"]

@@ -372,6 +372,20 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             stream.flush()
             prev_bare = False
             continue
+        if spaced is not None and not spaced[1] and _glued_head(spaced[0]["label"]):
+            # page text whose header ran into a row of values set with spaces, a mark among them ('…尚未审结总计4 0 0 0
+            # 4 / / / / / 1 0 0 0 1', '— — —'): read as one spaced row, its label the header's words run together, the
+            # table was lost (table_missing), where a row of digits alone was read as glued text. The header is read
+            # so, and each value set apart a cell of its own, the marks too (glued, '4-----1' is no row's)
+            stream.flush()
+            head = spaced[0]["label"]
+            for cell in _glued_cells([(head.strip(), seg.line)]):
+                stream.add(cell)
+            for token in stripped[len(head):].split():
+                stream.add(Cell(token, seg.line, glued=_PLAIN_NUMBER.fullmatch(token) is not None))
+            stream.flush()
+            prev_bare = False
+            continue
         if spaced:
             spaced = spaced[0]
             head = spaced.group("label")
@@ -1451,6 +1465,21 @@ def _glued_line(stripped: str, spaced: tuple[re.Match[str], bool] | None) -> boo
     # a row to read with its words, its marked cell flagged, as a short row is, not its seven values glued
     return spaced is not None or _MARKED_VALUE.search(stripped) is None or _row_with_words(stripped) is None \
         or _spaced_row(_MARKED_VALUE.sub(_marked_value, stripped)) is None
+
+
+def _glued_head(label: str | None) -> bool:
+    """Whether a spaced row's label is a table's header words run together, three labels of the format or more and
+    nothing else but the row's first value run into them ('行政复议行政诉讼结果维持…总计4': page text that lost the
+    header's cells); not a row's own label, a group's and its item's ('(三)不予公开1.属于国家秘密')."""
+    if not label or len(label) < 8 or " " in (head := label.strip()):
+        return False
+    head = head.rstrip("0123456789")
+    pos, n = 0, 0
+    for m in _glued_pattern().finditer(head):
+        if m.start() != pos:
+            return False
+        pos, n = m.end(), n + 1
+    return n >= 3 and pos == len(head)
 
 
 def _marked_value(match: re.Match[str]) -> str:
