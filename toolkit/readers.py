@@ -646,11 +646,14 @@ def _codec_given(data: bytes, codec: str) -> str:
 
     GB 2312 or GBK given, for bytes that are no such text, is the first of its supersets, GBK then GB18030, that
     reads them (a GBK character such as 镕 in a 'GB2312' corpus, a rare name's character of GB18030 alone), as a
-    browser reads those labels: the file failed whole at that character."""
+    browser reads those labels: the file failed whole at that character.  GB 2312 given is read as GBK even where
+    its own codec reads the bytes, as a browser reads the label (and as a page declaring it is read): Python's GB 2312
+    reads the dash ——, A1AA twice, as ―― (U+2015) and the middle dot as ・, in every line and table cell."""
     bom = _detect_bom(data)
-    if bom is None and codec in ("gb2312", "gbk") and _try(data, codec) is None:
-        wider = ("gbk", "gb18030") if codec == "gb2312" else ("gb18030",)
-        return next((superset for superset in wider if _try(data, superset) is not None), codec)
+    if bom is None and codec == "gb2312":
+        codec = "gbk"
+    if bom is None and codec == "gbk" and _try(data, codec) is None:
+        return "gb18030" if _try(data, "gb18030") is not None else codec
     if bom is None or codec == bom:
         return codec
     try:  # the codec given reads the mark as one ('utf-16-le' a little-endian mark, 'utf-8' Notepad's): it is its own
