@@ -2242,6 +2242,22 @@ def test_pdf_diagonal_watermark_on_a_page_of_little_text_is_not_read(seed_id, an
     assert drawn == plain
 
 
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("angle, grey, size", [(90.0, 150, 20.0), (270.0, 120, 20.0), (90.0, 150, 9.0)])
+def test_pdf_watermark_at_a_quarter_turn_in_a_mid_grey_is_not_read(seed_id, angle, grey, size, tmp_path):
+    # The agency's name tiled down the pages at a quarter turn in a mid grey, the last section alone on the last
+    # page: on the page of the requests and review tables (digits, few characters) the watermark's turned characters
+    # outnumbered the page's own, so the page was turned away (its tables read as text, rows lost) and on the last
+    # page they were kept. The page's own text decides: grey characters turn no page and are dropped when turned.
+    from overlays import watermark
+
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    lines = lines[:-2] + [PAGE_BREAK] + lines[-2:]
+    mark = watermark("乌当区人民政府", angle=angle, grey=grey, size=size, step=(160.0, 120.0))
+    _, plain, drawn = _plain_and_drawn(seed_id, tmp_path, lines, decorate=mark)
+    assert drawn == plain
+
+
 @pytest.mark.parametrize("slant", [-12.0, 12.0, 20.0])
 def test_pdf_text_set_in_a_faked_italic_is_read(slant, tmp_path):
     # A note set in italic in a font without an italic face (SimSun): the word processor slants the upright glyphs

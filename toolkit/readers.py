@@ -5435,10 +5435,15 @@ def _turned_upright(pdf, page) -> tuple:
 
     from pdfplumber.page import Page
 
-    limit = _pdf_settings()["light_colour"]
-    turns = Counter(_quarter_turn(ch) for ch in page.chars  # (a diagonal watermark's, dropped, do not count)
-                    if ch.get("text", "").strip() and (_lightness(ch.get("non_stroking_color")) or 0.0) < limit
-                    and not _diagonal(ch))
+    settings = _pdf_settings()
+    limit = settings["light_colour"]
+    counted = [ch for ch in page.chars  # (a diagonal watermark's, dropped, do not count)
+               if ch.get("text", "").strip() and (_lightness(ch.get("non_stroking_color")) or 0.0) < limit
+               and not _diagonal(ch)]
+    # a watermark tiled down the page at a quarter turn in a mid grey outnumbers the text of a page of tables, which
+    # was turned away and lost its tables: grey characters turn a page only where it has no other text
+    dark = [ch for ch in counted if not _grey(ch.get("non_stroking_color"), settings["watermark_grey"], limit)]
+    turns = Counter(_quarter_turn(ch) for ch in dark or counted)
     turn, n = turns.most_common(1)[0] if turns else (None, 0)
     if turn in (None, 0) or n <= sum(turns.values()) / 2:
         return None, None
@@ -5491,9 +5496,12 @@ def _overlay_filter(page, settings: dict):
     """
     chars = [ch for ch in page.chars if ch.get("text", "").strip()]
     slant = settings["slant"]
-    turned = sum(_turned(ch, slant) for ch in chars)
-    drop_turned = 0 < turned < len(chars) / 2
     limit = settings["light_colour"]
+    greys = {id(ch) for ch in chars if _grey(ch.get("non_stroking_color"), settings["watermark_grey"], limit)}
+    # (the page's own text decides: a mid grey watermark at a quarter turn may outnumber a page of little text)
+    own = [ch for ch in chars if id(ch) not in greys] or chars
+    turned = sum(_turned(ch, slant) for ch in own)
+    drop_turned = turned < len(own) / 2 and (turned > 0 or len(own) < len(chars))
     dark_fills = [
         (r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects
         if r.get("fill") and (_lightness(r.get("non_stroking_color")) or 0.0) < limit
@@ -5501,7 +5509,6 @@ def _overlay_filter(page, settings: dict):
     # a flat watermark in a mid grey (a portal's '内部资料' or the agency's name, its lightness set by opacity, which
     # pdfplumber does not give): grey characters much larger than the page's dark text (asked only where a grey
     # one is there: most pages are black text)
-    greys = {id(ch) for ch in chars if _grey(ch.get("non_stroking_color"), settings["watermark_grey"], limit)}
     body = sorted(ch["size"] for ch in chars if id(ch) not in greys) if greys else []
     grey_over = settings["watermark_size"] * body[len(body) // 2] if body else float("inf")
     # ... and one tiled in the body's size: no line of a report is printed over another, so grey characters of a
