@@ -1604,6 +1604,51 @@ def test_utf8_with_a_few_stray_bytes_is_read_and_flagged(footer, tmp_path, parse
     assert decode_bytes("政府信息公开工作年度报告\n".encode("gbk") * 50)[1] == "gbk"
 
 
+# Windows-1252 punctuation as a Windows editor writes it into a pasted line: “ ” ‘ ’ – — …
+_CP1252_PUNCTUATION = {"“": b"\x93", "”": b"\x94", "‘": b"\x91", "’": b"\x92", "–": b"\x96", "—": b"\x97", "…": b"\x85"}
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_utf8_with_windows_1252_punctuation_is_read_and_flagged(bom, tmp_path, parsed_seed):
+    # A UTF-8 report whose quotes, dashes and ellipses were written as Windows-1252 bytes (0x93 0x94 …: lone bytes
+    # no UTF-8 character holds) was read with them as U+FFFD, flagged bad_bytes, where it had at most 256 of them, and
+    # refused whole (DecodeError) where it had more: a long report lost for its punctuation.  They are read as the
+    # Windows-1252 characters they are, flagged mixed_encoding.
+    import toolkit
+
+    seed = "pingtan-2023-02"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    data = text.encode("utf-8")
+    for char, byte in _CP1252_PUNCTUATION.items():
+        data = data.replace(char.encode("utf-8"), byte)
+    assert text.count("“") > 10
+    path = write_bytes(tmp_path / "quotes.txt", bom + data)
+    with pytest.warns(ReaderWarning, match=r"quotes.txt: mixed encodings: \d+ byte\(s\) of Windows-1252 "
+                                           r"punctuation \('“”'\) on line\(s\) \d+") as caught:
+        got = toolkit.parse_report(path)
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+    want = parsed_seed(seed)
+    assert got.encoding == ("utf-8-sig" if bom else "utf-8") and got.original_lines == want.original_lines
+    assert _cells_of(got) == _cells_of(want)
+    assert {f.code for f in got.flags} - {f.code for f in want.flags} == {"mixed_encoding"}
+    # a long report, with more than 256 such bytes (it was refused), and every sign of the range
+    signs = "“政府信息”‘公开’2023–2024年—完毕…"
+    long = text + "\n".join([signs] * 300)
+    data = long.encode("utf-8")
+    for char, byte in _CP1252_PUNCTUATION.items():
+        data = data.replace(char.encode("utf-8"), byte)
+    with pytest.warns(ReaderWarning, match="Windows-1252"):
+        assert decode_bytes(bom + data) == (long, "utf-8-sig" if bom else "utf-8")
+    # GB and Big5 text, whose lead bytes are 0x81-0xFE, stays GB and Big5 (0x93 0x94 lead bytes of GBK characters)
+    gb = "“政府信息公开”工作—年度报告…\n".encode("gbk") * 3 + "丂亐仯".encode("gbk") + text.encode("gbk", errors="ignore")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert decode_bytes(gb) == (gb.decode("gbk"), "gbk")
+        assert decode_bytes(gb + "䶮".encode("gb18030")) == ((gb + "䶮".encode("gb18030")).decode("gb18030"), "gb18030")
+        big5 = "「政府資訊公開」工作—年度報告…\n".encode("big5") * 30
+        assert decode_bytes(big5) == (big5.decode("big5"), "big5")
+
+
 @pytest.mark.parametrize("codec, damage", [("utf-8-sig", "stray"), ("utf-8-sig", "cut"), ("utf-16", "cut"),
                                            ("utf-16", "stray"), ("utf-16-be", "cut"), ("utf-32", "cut")])
 def test_text_with_a_byte_order_mark_and_a_few_bad_bytes_is_read_and_flagged(codec, damage, tmp_path,
