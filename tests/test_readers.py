@@ -1680,24 +1680,29 @@ def test_text_with_a_byte_order_mark_and_a_few_bad_bytes_is_read_and_flagged(cod
     with pytest.raises(DecodeError, match="byte-order mark"):
         toolkit.parse_report(path)
 
-@pytest.mark.parametrize("codec", ["utf-8", "gbk"])
-def test_text_padded_with_nul_bytes_at_its_end_is_read_and_flagged(codec, tmp_path, parsed_seed):
+@pytest.mark.parametrize("padding", [4096, 5])
+@pytest.mark.parametrize("codec", ["utf-8", "gbk", "utf-8-sig", "utf-16", "utf-32"])
+def test_text_padded_with_nul_bytes_at_its_end_is_read_and_flagged(codec, padding, tmp_path, parsed_seed):
     # A report whose file ends in a run of NUL bytes (a download cut short, a file preallocated or recovered from a
     # disk) failed whole as 'contains NUL bytes: binary data'; its text is now read, the padding dropped and flagged.
+    # (So it is with a byte-order mark, Notepad's UTF-8 or UTF-16, where it still failed: a UTF-16 text's last
+    # character ends in a NUL byte, not padding, and a run of padding cut anywhere ends the text in the middle of one.)
     import toolkit
     from toolkit.errors import BinaryFileError
 
     seed = "pingtan-2023-02"
     data = (RAW / f"{seed}.txt").read_text(encoding="utf-8").encode(codec)
-    path = write_bytes(tmp_path / "padded.txt", data + b"\x00" * 4096)
-    with pytest.warns(ReaderWarning, match=r"padded.txt: 4096 NUL byte\(s\) at the end of the text .* dropped"):
+    path = write_bytes(tmp_path / "padded.txt", data + b"\x00" * padding)
+    with pytest.warns(ReaderWarning, match=rf"padded.txt: {padding} NUL byte\(s\) at the end of the text .* dropped"):
         got = toolkit.parse_report(path)
     assert got.encoding == codec and got.original_lines == parsed_seed(seed).original_lines
     assert _cells_of(got) == _cells_of(parsed_seed(seed))
     assert [f.code for f in got.flags if f.code == "bad_bytes"] == ["bad_bytes"]
-    # NUL bytes inside the text are still binary data
-    with pytest.raises(BinaryFileError, match="contains NUL bytes"):
-        read_document(write_bytes(tmp_path / "inside.txt", data[:100] + b"\x00" + data[100:] + b"\x00\x00"))
+    # NUL bytes inside the text are still binary data (a NUL character, in UTF-16 or UTF-32)
+    nul = b"\x00" * {"utf-16": 2, "utf-32": 4}.get(codec, 1)
+    at = 100 if len(nul) > 1 else data.index(b"\n") + 1  # (between two characters)
+    with pytest.raises(BinaryFileError, match="contains NUL (bytes|characters)"):
+        read_document(write_bytes(tmp_path / "inside.txt", data[:at] + nul + data[at:] + b"\x00" * 8))
 
 
 @pytest.mark.parametrize("stray", [b"\x80", b"\xff", b"\xb9\n", b"\xa9 2024"])

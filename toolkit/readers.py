@@ -1148,6 +1148,20 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
     """Detect the codec of `data` (see decode_bytes); `declared` comes from HTML.  (text, codec, whether the
     text is `data` read as UTF-8 byte for byte: its UTF-8 encoding is `data` itself, not to be made again.)"""
     bom = _detect_bom(data)
+    if bom is not None and data.endswith(b"\x00"):
+        # NUL padding (see below) after a byte-order mark, Notepad's: it was refused as binary data.  The padding ends
+        # at the last character's last byte that is not NUL, in UTF-16 or UTF-32 at the end of its code unit ('\n'
+        # in UTF-16-LE ends in a NUL byte; a U+0000 is no character of a text): a run cut anywhere ends so too.
+        unit = {"utf-16": 2, "utf-32": 4}.get(bom, 1)
+        end = len(data.rstrip(b"\x00"))
+        end += -end % unit  # (the mark is of whole units: ends of units are multiples of the unit)
+        if len(data) - end >= unit:  # (less, in UTF-16 or UTF-32, is rather a last character cut: see below)
+            text, codec, _same = _detect(data[:end], path, declared)
+            if "\x00" in text:
+                raise BinaryFileError(path, "contains NUL characters: binary data, not text")
+            _warn(path, f"{len(data) - end} NUL byte(s) at the end of the text (padding of a file cut short or "
+                        "preallocated) were dropped", "bad_bytes")
+            return text, codec, False
     if bom is not None:
         text = _try(data, bom)
         if text is None and bom == "utf-8-sig":
