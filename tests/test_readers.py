@@ -1649,6 +1649,31 @@ def test_utf8_with_windows_1252_punctuation_is_read_and_flagged(bom, tmp_path, p
         assert decode_bytes(big5) == (big5.decode("big5"), "big5")
 
 
+
+def test_windows_1252_punctuation_beside_a_gbk_line_in_a_utf8_text_is_read(tmp_path, parsed_seed):
+    # A UTF-8 report with its title pasted in GBK and its quotes written as Windows-1252 bytes: the quoted lines
+    # were taken for lines in no encoding, and the title was lost with them ('ƽ̶\ufffd\ufffd…', agency lost), the
+    # whole read as UTF-8 with bad bytes.  Each line is read in its own encoding, both flagged mixed_encoding.
+    import toolkit
+
+    seed = "pingtan-2023-02"
+    lines = (RAW / f"{seed}.txt").read_text(encoding="utf-8").split("\n")
+    data = b"\n".join(line.encode("gbk") if i == 0 else line.encode("utf-8") for i, line in enumerate(lines))
+    for char, byte in _CP1252_PUNCTUATION.items():
+        data = data.replace(char.encode("utf-8"), byte)
+    path = write_bytes(tmp_path / "mixed.txt", data)
+    with pytest.warns(ReaderWarning) as caught:
+        got = toolkit.parse_report(path)
+    said = sorted(str(w.message).split(": ", 1)[1] for w in caught)
+    assert [w.message.code for w in caught] == ["mixed_encoding", "mixed_encoding"]
+    assert said[0].startswith("mixed encodings: 30 byte(s) of Windows-1252 punctuation ('“”') on line(s) 2 in a "
+                              "UTF-8 text"), said
+    assert said[1].startswith("mixed encodings: line(s) 1 in GBK in a UTF-8 text"), said
+    want = parsed_seed(seed)
+    assert got.encoding == "utf-8" and got.original_lines == want.original_lines
+    assert got.metadata["agency"] == want.metadata["agency"]
+    assert _cells_of(got) == _cells_of(want)
+
 @pytest.mark.parametrize("codec, damage", [("utf-8-sig", "stray"), ("utf-8-sig", "cut"), ("utf-16", "cut"),
                                            ("utf-16", "stray"), ("utf-16-be", "cut"), ("utf-32", "cut")])
 def test_text_with_a_byte_order_mark_and_a_few_bad_bytes_is_read_and_flagged(codec, damage, tmp_path,

@@ -751,13 +751,22 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     lines, ends = _pieces(data)  # (a long line of markup in pieces: a cell pasted in GBK in a page on one line)
     failed: list[int] = []
     utf8_chars = 0  # Chinese characters of the UTF-8 lines (a short GB line may be UTF-8 too, of Latin or Greek)
+    signed: dict[int, str] = {}  # UTF-8 lines with Windows-1252 punctuation (see _utf8_with_cp1252_signs), read so
     for number, line in enumerate(lines):
         if not line.isascii():
-            text = _try(line, "utf-8")
-            if text is None:
-                failed.append(number)
-            else:
-                utf8_chars += len(_CJK_CHAR.findall(text))
+            try:
+                text = line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                # (beside a GB line, quotes written as Windows-1252 bytes made their lines fail: taken for lines in no
+                # encoding, they made the GB line lost too; a GB line's common characters fail on other bytes, at once)
+                escaped = line.decode("utf-8", errors="surrogateescape") \
+                    if exc.end - exc.start == 1 and 0xDC00 + line[exc.start] in _CP1252_SIGNS else ""
+                text = escaped.translate(_CP1252_SIGNS) if _cp1252_strays(escaped) else ""
+                if not text or _NOT_REPORT_CHARS.search(text):
+                    failed.append(number)
+                    continue
+                signed[number] = escaped
+            utf8_chars += len(_CJK_CHAR.findall(text))
     if not failed or utf8_chars == 0:  # (GB text: hardly a line of it is UTF-8)
         return None
     gb: dict[int, str] = {}
@@ -776,10 +785,15 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     count = sum(lines[number].decode("utf-8", errors="replace").count("\ufffd") for number in bad)
     if count > 256 or utf8_chars < 50 * count:
         return None
+    for number, escaped in signed.items():
+        gb[number] = escaped.translate(_CP1252_SIGNS)
     text = "".join((gb[number] if number in gb else line.decode("utf-8", errors="replace")) + end
                    for number, (line, end) in enumerate(zip(lines, ends)))
     _refuse_mojibake(text, path)
-    for name, pasted in (("GBK", sorted(set(gb) - big5)), ("Big5", sorted(big5))):
+    if signed:
+        strays = [char for escaped in signed.values() for char in _ESCAPED_BYTE.findall(escaped)]
+        _warn_cp1252(path, len(strays), "".join(strays).translate(_CP1252_SIGNS), _line_numbers(ends, sorted(signed)))
+    for name, pasted in (("GBK", sorted(set(gb) - big5 - set(signed))), ("Big5", sorted(big5))):
         if pasted:
             _warn(path, f"mixed encodings: line(s) {_line_numbers(ends, pasted)} in {name} in a UTF-8 text, read as "
                         f"{name} (as UTF-8 they are undecodable bytes)", "mixed_encoding")
@@ -1106,12 +1120,8 @@ def _utf8_with_cp1252_signs(data: bytes, path: str | None) -> str | None:
         if exc.end - exc.start != 1 or 0xDC00 + data[exc.start] not in _CP1252_SIGNS:
             return None
     escaped = data.decode("utf-8", errors="surrogateescape")  # (each byte that is no UTF-8 a lone surrogate)
-    strays: list[int] = []
-    for match in _ESCAPED_BYTE.finditer(escaped):
-        if ord(match.group()) not in _CP1252_SIGNS:
-            return None
-        strays.append(match.start())
-    if not strays:  # pragma: no cover - only called when decoding failed
+    strays = _cp1252_strays(escaped)
+    if not strays:
         return None
     text = escaped.translate(_CP1252_SIGNS)
     if len(_HAN.findall(text)) < max(20, len(strays)):
@@ -1124,12 +1134,27 @@ def _utf8_with_cp1252_signs(data: bytes, path: str | None) -> str | None:
         last = at
         if not lines or lines[-1] != line:
             lines.append(line)
-    signs = "".join(dict.fromkeys(text[at] for at in strays))
     numbers = ", ".join(map(str, lines[:10])) + (" …" if len(lines) > 10 else "")
-    _warn(path, f"mixed encodings: {len(strays)} byte(s) of Windows-1252 punctuation ({signs!r}) on line(s) "
-                f"{numbers} in a UTF-8 text, read as Windows-1252 (as UTF-8 they are undecodable bytes)",
-          "mixed_encoding")  # (no line: in a page, the lines of its bytes are not the document's)
+    _warn_cp1252(path, len(strays), "".join(text[at] for at in strays), numbers)
     return text
+
+
+def _cp1252_strays(escaped: str) -> list[int] | None:
+    """The places of the bytes that are no UTF-8 in ``escaped`` (bytes decoded with ``surrogateescape``) where all
+    are Windows-1252 punctuation (_CP1252_SIGNS); None where one is not, or there is none."""
+    strays: list[int] = []
+    for match in _ESCAPED_BYTE.finditer(escaped):
+        if ord(match.group()) not in _CP1252_SIGNS:
+            return None
+        strays.append(match.start())
+    return strays or None
+
+
+def _warn_cp1252(path: str | None, count: int, signs: str, numbers: str) -> None:
+    """Warn of ``count`` bytes of Windows-1252 punctuation, ``signs``, read so on the lines ``numbers``."""
+    _warn(path, f"mixed encodings: {count} byte(s) of Windows-1252 punctuation ({''.join(dict.fromkeys(signs))!r}) on "
+                f"line(s) {numbers} in a UTF-8 text, read as Windows-1252 (as UTF-8 they are undecodable bytes)",
+          "mixed_encoding")  # (no line: in a page, the lines of its bytes are not the document's)
 
 
 def _detect_bom(data: bytes) -> str | None:
