@@ -1617,6 +1617,76 @@ def test_utf8_with_a_few_stray_bytes_is_read_and_flagged(footer, tmp_path, parse
     assert decode_bytes("政府信息公开工作年度报告\n".encode("gbk") * 50)[1] == "gbk"
 
 
+# Windows-1252 punctuation as a Windows editor writes it into a pasted line: “ ” ‘ ’ – — …
+_CP1252_PUNCTUATION = {"“": b"\x93", "”": b"\x94", "‘": b"\x91", "’": b"\x92", "–": b"\x96", "—": b"\x97", "…": b"\x85"}
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_utf8_with_windows_1252_punctuation_is_read_and_flagged(bom, tmp_path, parsed_seed):
+    # A UTF-8 report whose quotes, dashes and ellipses were written as Windows-1252 bytes (0x93 0x94 …: lone bytes
+    # no UTF-8 character holds) was read with them as U+FFFD, flagged bad_bytes, where it had at most 256 of them, and
+    # refused whole (DecodeError) where it had more: a long report lost for its punctuation.  They are read as the
+    # Windows-1252 characters they are, flagged mixed_encoding.
+    import toolkit
+
+    seed = "pingtan-2023-02"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    data = text.encode("utf-8")
+    for char, byte in _CP1252_PUNCTUATION.items():
+        data = data.replace(char.encode("utf-8"), byte)
+    assert text.count("“") > 10
+    path = write_bytes(tmp_path / "quotes.txt", bom + data)
+    with pytest.warns(ReaderWarning, match=r"quotes.txt: mixed encodings: \d+ byte\(s\) of Windows-1252 "
+                                           r"punctuation \('“”'\) on line\(s\) \d+") as caught:
+        got = toolkit.parse_report(path)
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+    want = parsed_seed(seed)
+    assert got.encoding == ("utf-8-sig" if bom else "utf-8") and got.original_lines == want.original_lines
+    assert _cells_of(got) == _cells_of(want)
+    assert {f.code for f in got.flags} - {f.code for f in want.flags} == {"mixed_encoding"}
+    # a long report, with more than 256 such bytes (it was refused), and every sign of the range
+    signs = "“政府信息”‘公开’2023–2024年—完毕…"
+    long = text + "\n".join([signs] * 300)
+    data = long.encode("utf-8")
+    for char, byte in _CP1252_PUNCTUATION.items():
+        data = data.replace(char.encode("utf-8"), byte)
+    with pytest.warns(ReaderWarning, match="Windows-1252"):
+        assert decode_bytes(bom + data) == (long, "utf-8-sig" if bom else "utf-8")
+    # GB and Big5 text, whose lead bytes are 0x81-0xFE, stays GB and Big5 (0x93 0x94 lead bytes of GBK characters)
+    gb = "“政府信息公开”工作—年度报告…\n".encode("gbk") * 3 + "丂亐仯".encode("gbk") + text.encode("gbk", errors="ignore")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert decode_bytes(gb) == (gb.decode("gbk"), "gbk")
+        assert decode_bytes(gb + "䶮".encode("gb18030")) == ((gb + "䶮".encode("gb18030")).decode("gb18030"), "gb18030")
+        big5 = "「政府資訊公開」工作—年度報告…\n".encode("big5") * 30
+        assert decode_bytes(big5) == (big5.decode("big5"), "big5")
+
+
+
+def test_windows_1252_punctuation_beside_a_gbk_line_in_a_utf8_text_is_read(tmp_path, parsed_seed):
+    # A UTF-8 report with its title pasted in GBK and its quotes written as Windows-1252 bytes: the quoted lines
+    # were taken for lines in no encoding, and the title was lost with them ('ƽ̶\ufffd\ufffd…', agency lost), the
+    # whole read as UTF-8 with bad bytes.  Each line is read in its own encoding, both flagged mixed_encoding.
+    import toolkit
+
+    seed = "pingtan-2023-02"
+    lines = (RAW / f"{seed}.txt").read_text(encoding="utf-8").split("\n")
+    data = b"\n".join(line.encode("gbk") if i == 0 else line.encode("utf-8") for i, line in enumerate(lines))
+    for char, byte in _CP1252_PUNCTUATION.items():
+        data = data.replace(char.encode("utf-8"), byte)
+    path = write_bytes(tmp_path / "mixed.txt", data)
+    with pytest.warns(ReaderWarning) as caught:
+        got = toolkit.parse_report(path)
+    said = sorted(str(w.message).split(": ", 1)[1] for w in caught)
+    assert [w.message.code for w in caught] == ["mixed_encoding", "mixed_encoding"]
+    assert said[0].startswith("mixed encodings: 30 byte(s) of Windows-1252 punctuation ('“”') on line(s) 2 in a "
+                              "UTF-8 text"), said
+    assert said[1].startswith("mixed encodings: line(s) 1 in GBK in a UTF-8 text"), said
+    want = parsed_seed(seed)
+    assert got.encoding == "utf-8" and got.original_lines == want.original_lines
+    assert got.metadata["agency"] == want.metadata["agency"]
+    assert _cells_of(got) == _cells_of(want)
+
 @pytest.mark.parametrize("codec, damage", [("utf-8-sig", "stray"), ("utf-8-sig", "cut"), ("utf-16", "cut"),
                                            ("utf-16", "stray"), ("utf-16-be", "cut"), ("utf-32", "cut")])
 def test_text_with_a_byte_order_mark_and_a_few_bad_bytes_is_read_and_flagged(codec, damage, tmp_path,
@@ -1648,24 +1718,29 @@ def test_text_with_a_byte_order_mark_and_a_few_bad_bytes_is_read_and_flagged(cod
     with pytest.raises(DecodeError, match="byte-order mark"):
         toolkit.parse_report(path)
 
-@pytest.mark.parametrize("codec", ["utf-8", "gbk"])
-def test_text_padded_with_nul_bytes_at_its_end_is_read_and_flagged(codec, tmp_path, parsed_seed):
+@pytest.mark.parametrize("padding", [4096, 5])
+@pytest.mark.parametrize("codec", ["utf-8", "gbk", "utf-8-sig", "utf-16", "utf-32"])
+def test_text_padded_with_nul_bytes_at_its_end_is_read_and_flagged(codec, padding, tmp_path, parsed_seed):
     # A report whose file ends in a run of NUL bytes (a download cut short, a file preallocated or recovered from a
     # disk) failed whole as 'contains NUL bytes: binary data'; its text is now read, the padding dropped and flagged.
+    # (So it is with a byte-order mark, Notepad's UTF-8 or UTF-16, where it still failed: a UTF-16 text's last
+    # character ends in a NUL byte, not padding, and a run of padding cut anywhere ends the text in the middle of one.)
     import toolkit
     from toolkit.errors import BinaryFileError
 
     seed = "pingtan-2023-02"
     data = (RAW / f"{seed}.txt").read_text(encoding="utf-8").encode(codec)
-    path = write_bytes(tmp_path / "padded.txt", data + b"\x00" * 4096)
-    with pytest.warns(ReaderWarning, match=r"padded.txt: 4096 NUL byte\(s\) at the end of the text .* dropped"):
+    path = write_bytes(tmp_path / "padded.txt", data + b"\x00" * padding)
+    with pytest.warns(ReaderWarning, match=rf"padded.txt: {padding} NUL byte\(s\) at the end of the text .* dropped"):
         got = toolkit.parse_report(path)
     assert got.encoding == codec and got.original_lines == parsed_seed(seed).original_lines
     assert _cells_of(got) == _cells_of(parsed_seed(seed))
     assert [f.code for f in got.flags if f.code == "bad_bytes"] == ["bad_bytes"]
-    # NUL bytes inside the text are still binary data
-    with pytest.raises(BinaryFileError, match="contains NUL bytes"):
-        read_document(write_bytes(tmp_path / "inside.txt", data[:100] + b"\x00" + data[100:] + b"\x00\x00"))
+    # NUL bytes inside the text are still binary data (a NUL character, in UTF-16 or UTF-32)
+    nul = b"\x00" * {"utf-16": 2, "utf-32": 4}.get(codec, 1)
+    at = 100 if len(nul) > 1 else data.index(b"\n") + 1  # (between two characters)
+    with pytest.raises(BinaryFileError, match="contains NUL (bytes|characters)"):
+        read_document(write_bytes(tmp_path / "inside.txt", data[:at] + nul + data[at:] + b"\x00" * 8))
 
 
 @pytest.mark.parametrize("stray", [b"\x80", b"\xff", b"\xb9\n", b"\xa9 2024"])

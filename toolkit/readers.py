@@ -32,6 +32,7 @@ import os
 import re
 import sys
 import threading
+import unicodedata
 import warnings
 import zipfile
 import zlib
@@ -375,7 +376,8 @@ def decode_bytes(
         strict UTF-8); strict UTF-8 (``'utf-8'``;
         data whose last character is cut off is accepted with a warning, and so
         is UTF-8 with up to 256 stray byte sequences of another encoding,
-        outnumbered 50 to 1 by its valid characters, replaced by U+FFFD; 7-bit ASCII
+        outnumbered 50 to 1 by its valid characters, replaced by U+FFFD, and UTF-8 whose only other bytes are
+        Windows-1252 punctuation (“ ” ‘ ’ – — …), read as such with a ``mixed_encoding`` warning; 7-bit ASCII
         holding ``~{`` is read as HZ, ``'hz'``, where it decodes so into Chinese); strict GBK (``'gbk'``); strict GB18030 (``'gb18030'``)
         (either with lines in UTF-8 read as such, with a ``mixed_encoding`` warning), or
         Big5 (``'big5'``, ``'big5hkscs'``) where the bytes read as Big5 too and its reading has the
@@ -759,13 +761,22 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     lines, ends = _pieces(data)  # (a long line of markup in pieces: a cell pasted in GBK in a page on one line)
     failed: list[int] = []
     utf8_chars = 0  # Chinese characters of the UTF-8 lines (a short GB line may be UTF-8 too, of Latin or Greek)
+    signed: dict[int, str] = {}  # UTF-8 lines with Windows-1252 punctuation (see _utf8_with_cp1252_signs), read so
     for number, line in enumerate(lines):
         if not line.isascii():
-            text = _try(line, "utf-8")
-            if text is None:
-                failed.append(number)
-            else:
-                utf8_chars += len(_CJK_CHAR.findall(text))
+            try:
+                text = line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                # (beside a GB line, quotes written as Windows-1252 bytes made their lines fail: taken for lines in no
+                # encoding, they made the GB line lost too; a GB line's common characters fail on other bytes, at once)
+                escaped = line.decode("utf-8", errors="surrogateescape") \
+                    if exc.end - exc.start == 1 and 0xDC00 + line[exc.start] in _CP1252_SIGNS else ""
+                text = escaped.translate(_CP1252_SIGNS) if _cp1252_strays(escaped) else ""
+                if not text or _NOT_REPORT_CHARS.search(text):
+                    failed.append(number)
+                    continue
+                signed[number] = escaped
+            utf8_chars += len(_CJK_CHAR.findall(text))
     if not failed or utf8_chars == 0:  # (GB text: hardly a line of it is UTF-8)
         return None
     gb: dict[int, str] = {}
@@ -784,10 +795,15 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     count = sum(lines[number].decode("utf-8", errors="replace").count("\ufffd") for number in bad)
     if count > 256 or utf8_chars < 50 * count:
         return None
+    for number, escaped in signed.items():
+        gb[number] = escaped.translate(_CP1252_SIGNS)
     text = "".join((gb[number] if number in gb else line.decode("utf-8", errors="replace")) + end
                    for number, (line, end) in enumerate(zip(lines, ends)))
     _refuse_mojibake(text, path)
-    for name, pasted in (("GBK", sorted(set(gb) - big5)), ("Big5", sorted(big5))):
+    if signed:
+        strays = [char for escaped in signed.values() for char in _ESCAPED_BYTE.findall(escaped)]
+        _warn_cp1252(path, len(strays), "".join(strays).translate(_CP1252_SIGNS), _line_numbers(ends, sorted(signed)))
+    for name, pasted in (("GBK", sorted(set(gb) - big5 - set(signed))), ("Big5", sorted(big5))):
         if pasted:
             _warn(path, f"mixed encodings: line(s) {_line_numbers(ends, pasted)} in {name} in a UTF-8 text, read as "
                         f"{name} (as UTF-8 they are undecodable bytes)", "mixed_encoding")
@@ -1089,6 +1105,68 @@ def _utf8_with_stray_bytes(data: bytes, codec: str = "utf-8") -> tuple[str | Non
     return None, bad
 
 
+#: Bytes 0x80-0x9F that Windows-1252 reads as punctuation or a sign (“ ” ‘ ’ – — … • € ™ ‰ †), keyed by the lone
+#: surrogate that UTF-8 decoding with ``surrogateescape`` makes of each (see _utf8_with_cp1252_signs).  Letters of
+#: the range (Š Œ Ž ƒ) are left out: no editor writes them alone into Chinese text.
+_CP1252_SIGNS = {0xDC00 + byte: sign for byte in range(0x80, 0xA0)
+                 for sign in [bytes([byte]).decode("cp1252", errors="ignore")]
+                 if sign and unicodedata.category(sign)[0] in "PS"}
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _utf8_with_cp1252_signs(data: bytes, path: str | None) -> str | None:
+    """UTF-8 text whose only bytes that are no UTF-8 are lone bytes of Windows-1252 punctuation (“ ” ‘ ’ – — …, as a
+    Windows editor writes them into a pasted line), read as those characters with a warning ``mixed_encoding`` naming
+    their lines; None where it is no such text.
+
+    Read as UTF-8 with stray bytes they were U+FFFD, and a long report with more than 256 of them (a quote mark every
+    few lines) was refused whole.  Such a byte is a UTF-8 continuation byte without its lead, which UTF-8 decodes
+    alone.  GB, GB18030 and Big5 text is no such text: its common Chinese characters fail as UTF-8 on other bytes
+    (GBK's '政', D5 FE, on D5); and the text is asked at least 20 Chinese characters, no fewer than the bytes so read.
+    """
+    try:  # (a cheap look first: GB or Big5 text fails at once on a byte of no sign)
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.end - exc.start != 1 or 0xDC00 + data[exc.start] not in _CP1252_SIGNS:
+            return None
+    escaped = data.decode("utf-8", errors="surrogateescape")  # (each byte that is no UTF-8 a lone surrogate)
+    strays = _cp1252_strays(escaped)
+    if not strays:
+        return None
+    text = escaped.translate(_CP1252_SIGNS)
+    if len(_HAN.findall(text)) < max(20, len(strays)):
+        return None
+    _refuse_mojibake(text, path)
+    lines: list[int] = []
+    line, last = 1, 0
+    for at in strays:
+        line += escaped.count("\n", last, at)
+        last = at
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    numbers = ", ".join(map(str, lines[:10])) + (" …" if len(lines) > 10 else "")
+    _warn_cp1252(path, len(strays), "".join(text[at] for at in strays), numbers)
+    return text
+
+
+def _cp1252_strays(escaped: str) -> list[int] | None:
+    """The places of the bytes that are no UTF-8 in ``escaped`` (bytes decoded with ``surrogateescape``) where all
+    are Windows-1252 punctuation (_CP1252_SIGNS); None where one is not, or there is none."""
+    strays: list[int] = []
+    for match in _ESCAPED_BYTE.finditer(escaped):
+        if ord(match.group()) not in _CP1252_SIGNS:
+            return None
+        strays.append(match.start())
+    return strays or None
+
+
+def _warn_cp1252(path: str | None, count: int, signs: str, numbers: str) -> None:
+    """Warn of ``count`` bytes of Windows-1252 punctuation, ``signs``, read so on the lines ``numbers``."""
+    _warn(path, f"mixed encodings: {count} byte(s) of Windows-1252 punctuation ({''.join(dict.fromkeys(signs))!r}) on "
+                f"line(s) {numbers} in a UTF-8 text, read as Windows-1252 (as UTF-8 they are undecodable bytes)",
+          "mixed_encoding")  # (no line: in a page, the lines of its bytes are not the document's)
+
+
 def _detect_bom(data: bytes) -> str | None:
     if data.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
@@ -1105,12 +1183,28 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
     """Detect the codec of `data` (see decode_bytes); `declared` comes from HTML.  (text, codec, whether the
     text is `data` read as UTF-8 byte for byte: its UTF-8 encoding is `data` itself, not to be made again.)"""
     bom = _detect_bom(data)
+    if bom is not None and data.endswith(b"\x00"):
+        # NUL padding (see below) after a byte-order mark, Notepad's: it was refused as binary data.  The padding ends
+        # at the last character's last byte that is not NUL, in UTF-16 or UTF-32 at the end of its code unit ('\n'
+        # in UTF-16-LE ends in a NUL byte; a U+0000 is no character of a text): a run cut anywhere ends so too.
+        unit = {"utf-16": 2, "utf-32": 4}.get(bom, 1)
+        end = len(data.rstrip(b"\x00"))
+        end += -end % unit  # (the mark is of whole units: ends of units are multiples of the unit)
+        if len(data) - end >= unit:  # (less, in UTF-16 or UTF-32, is rather a last character cut: see below)
+            text, codec, _same = _detect(data[:end], path, declared)
+            if "\x00" in text:
+                raise BinaryFileError(path, "contains NUL characters: binary data, not text")
+            _warn(path, f"{len(data) - end} NUL byte(s) at the end of the text (padding of a file cut short or "
+                        "preallocated) were dropped", "bad_bytes")
+            return text, codec, False
     if bom is not None:
         text = _try(data, bom)
         if text is None and bom == "utf-8-sig":
-            # lines pasted from a GB page into Notepad's UTF-8, which writes the mark, are read as GB as without a mark
-            # (see _gb_lines): they were U+FFFD, or the whole file was refused
-            text = _gb_lines(data[3:], path)
+            # Windows-1252 punctuation or lines pasted from a GB page in Notepad's UTF-8, which writes the mark, are read
+            # as without a mark (see _utf8_with_cp1252_signs, _gb_lines): they were U+FFFD, or the whole file refused
+            text = _utf8_with_cp1252_signs(data[3:], path)
+            if text is None:
+                text = _gb_lines(data[3:], path)
         if text is None:
             # a few bad bytes (a stray byte, a last byte lost) are read as without a mark: flagged, not fatal
             text, bad = _utf8_with_stray_bytes(data, bom)
@@ -1147,6 +1241,9 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
     if text is not None:
         _warn(path, "the data ends in the middle of a UTF-8 character (truncated file?); the incomplete "
                     "character was dropped", "bad_bytes")
+        return text, "utf-8", False
+    text = _utf8_with_cp1252_signs(data, path)  # (quotes written as Windows-1252 bytes: U+FFFD, or the file refused)
+    if text is not None:
         return text, "utf-8", False
     if not len(data) % 2:  # (UTF-16 of Chinese alone: no NUL byte told it above)
         found = _utf16_without_nul(data, path)
