@@ -710,6 +710,20 @@ def test_headings_written_otherwise_name_the_same_sections(title, written, layou
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
 
 
+@pytest.mark.parametrize("written", ["六、存在的困难和问题及改进措施", "六、存在的困难和问题", "六、存在的问题和困难"])
+def test_a_pre_2019_problems_heading_naming_the_difficulties_is_the_same_section(written):
+    # The pre-2019 seed 003 with its problems heading naming 困难 among the problems, as the modern titles may: before,
+    # the heading was no section, its text went into the section before it (sections_missing, unknown_section) and
+    # its 8 statements were lost.
+    text = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8")
+    plain, got = toolkit.parse_text(text), toolkit.parse_text(text.replace("六、存在的主要问题和改进措施", written))
+    assert got.template == plain.template == "legacy"
+    assert [(s.key, s.text) for s in got.sections] == [(s.key, s.text) for s in plain.sections]
+    assert got.section("problems").title == written
+    assert got.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]])
+    assert sorted(f.code for f in got.flags) == sorted(f.code for f in plain.flags)
+
+
 @pytest.mark.parametrize("layout", ["lines", "html"])
 @pytest.mark.parametrize("subs", [("一、存在的问题", "二、改进措施"), ("一、存在的不足", "二、下一步工作打算")])
 @pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
