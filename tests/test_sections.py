@@ -601,13 +601,16 @@ def test_the_sub_heading_pattern_opening_with_its_bracket_finds_the_same_heading
                                     ["http://www.taizhou.gov.cn/art/2018/1/21/art_1.html 3/3"],
                                     ["2018/1/21 下午6:41", "http://www.taizhou.gov.cn/art/2018/1/21/art_1.html 3/3"],
                                     ["初审：张三 复审：李四 终审：王五"], ["撰稿：张三  供稿：办公室", "录入：王五  发布者：管理员"],
-                                    ["稿源：高港区住建局  阅读：123次"], ["发布人：张三  点击：12次"], ["最后更新：2018-01-21"]],
+                                    ["稿源：高港区住建局  阅读：123次"], ["发布人：张三  点击：12次"], ["最后更新：2018-01-21"],
+                                    ["签发：李四"], ["发布机构：泰州市高港区住房和城乡建设局  索引号：000014349/2021-00012"],
+                                    ["文号：泰高住建〔2018〕1号", "主题分类：其他  公开范围：面向社会"]],
                          ids=["editor", "date_source", "seal_after_date", "previous_next", "previous_bracketed",
                               "site_address", "related_links", "previous_next_below", "share", "collect", "errata",
                               "eye_care", "copyright", "maintainer", "pages_bar", "pages_buttons",
                               "bare_buttons", "bare_three_buttons", "bare_buttons_lines", "bare_download",
                               "article_source", "source_views", "print_url", "print_stamps",
-                              "review_chain", "writer_keyer", "source_reads", "poster_clicks", "last_updated"])
+                              "review_chain", "writer_keyer", "source_reads", "poster_clicks", "last_updated",
+                              "signed_off", "body_index", "number_topic_scope"])
 @pytest.mark.parametrize("stem, end", [("003_ce1f8ef96d3daffd", "七、说明与附表"), ("004_b232cca7e491c758", "六、其他需要报告的事项")])
 def test_web_page_fields_after_the_signature_end_the_last_section_with_it(stem, end, fields):
     # The problems section last, then the signature and a web page's fields after it (statements.yaml furniture).
@@ -628,6 +631,8 @@ def test_web_page_fields_after_the_signature_end_the_last_section_with_it(stem, 
     # signature stayed in the text with it, 2 of 2 in each form (the stamp was page furniture to the sections only).
     # So too the editorial fields of a site's publishing system (初审/复审/终审, 撰稿, 供稿, 录入, 发布者, 稿源, 阅读, 点击,
     # 最后更新): the signature stayed in the text with them and its date was lost (published None), 2 of 2 in each form.
+    # So too the header box's fields a page sets under the signature (签发, 发布机构, 索引号, 文号 with its year in 〔〕, 主题分类,
+    # 公开范围): the signature stayed in the last section's text with them, 2 of 2 in each form.
     text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
     signature = ["泰州市高港区住房和城乡建设局", "2018年1月20日"]
     plain = toolkit.parse_text(text[: text.index(end)] + "\n".join(signature) + "\n")
@@ -675,7 +680,18 @@ _HEADINGS_UNREAD = [("五、存在的主要问题及改进情况", "五、存在
                     ("五、存在的主要问题及改进情况", "五、存在的问题和不足以及改进措施"),
                     ("五、存在的主要问题及改进情况", "五、存在的主要问题及改进计划"),
                     ("五、存在的主要问题及改进情况", "五、存在的主要问题及改进的情况"),
-                    ("五、存在的主要问题及改进情况", "五、存在的主要问题及改善情况")]
+                    ("五、存在的主要问题及改进情况", "五、存在的主要问题及改善情况"),
+                    # the problems also 困难 (困难和问题), the two joined by 、, the plan bare (下一步工作)
+                    ("五、存在的主要问题及改进情况", "五、存在的不足及下一步工作"),
+                    ("五、存在的主要问题及改进情况", "五、存在的困难和问题及改进措施"),
+                    ("五、存在的主要问题及改进情况", "五、存在的问题、不足及改进措施"),
+                    ("五、存在的主要问题及改进情况", "五、存在的困难和问题"),
+                    # the measures as suggestions or where to strive, the problems named twice without 存在, the plan
+                    # bare after 主要问题
+                    ("五、存在的主要问题及改进情况", "五、存在的主要问题及改进建议"),
+                    ("五、存在的主要问题及改进情况", "五、存在的不足及努力方向"),
+                    ("五、存在的主要问题及改进情况", "五、问题和不足及改进措施"),
+                    ("五、存在的主要问题及改进情况", "五、主要问题及下一步工作")]
 
 
 @pytest.mark.parametrize("layout", ["pipe_rows", "lines", "html"])
@@ -698,6 +714,20 @@ def test_headings_written_otherwise_name_the_same_sections(title, written, layou
     keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
     pd.testing.assert_frame_equal(got.tables[keys], want.tables[keys])
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
+@pytest.mark.parametrize("written", ["六、存在的困难和问题及改进措施", "六、存在的困难和问题", "六、存在的问题和困难"])
+def test_a_pre_2019_problems_heading_naming_the_difficulties_is_the_same_section(written):
+    # The pre-2019 seed 003 with its problems heading naming 困难 among the problems, as the modern titles may: before,
+    # the heading was no section, its text went into the section before it (sections_missing, unknown_section) and
+    # its 8 statements were lost.
+    text = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8")
+    plain, got = toolkit.parse_text(text), toolkit.parse_text(text.replace("六、存在的主要问题和改进措施", written))
+    assert got.template == plain.template == "legacy"
+    assert [(s.key, s.text) for s in got.sections] == [(s.key, s.text) for s in plain.sections]
+    assert got.section("problems").title == written
+    assert got.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]])
+    assert sorted(f.code for f in got.flags) == sorted(f.code for f in plain.flags)
 
 
 @pytest.mark.parametrize("layout", ["lines", "html"])
