@@ -135,6 +135,20 @@ def test_legacy_without_a_unit_column_one_cell_a_line(layout, units_in_cells):
     assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
 
 
+def test_legacy_without_a_unit_column_one_cell_a_line_note_after_the_table():
+    # The same table, a note after it ('二十、提交电子证照数' / '0件' / '说明:本年度…'): the last item's value, its
+    # unit then text, was taken for digits whose end is not certain and the item dropped, unflagged. Its unit in
+    # the cell bounds the value: 0件 read, as the pipe rows read it.
+    lines = _seed_without_unit_column(True)
+    _, end = _table_at(_seed_lines())
+    lines = [*lines[:end], "说明:本年度主动公开政府信息数比上年增加12条。", *lines[end:]]
+    want, got = (toolkit.parse_text(render_text(lines, x)) for x in ("pipe_rows", "lines"))
+    cols = ["table", "row_key", "col_key", "value", "raw", "unit", "flag"]
+    assert len(want.tables) == 85
+    pd.testing.assert_frame_equal(got.tables[cols], want.tables[cols])
+    assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
+
+
 @pytest.mark.parametrize("fmt", ["txt", "html"])
 def test_legacy_unit_in_the_labels_brackets(fmt, tmp_path, seed_cells):
     # Seed 003 with each unit in its label's brackets, no 单位 column ('制发规范性文件总数（件） | 0'): the units

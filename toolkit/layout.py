@@ -2046,8 +2046,10 @@ def _other_item(units: str, end: str, sub_rows: bool = False, unit_after: bool =
     sub = rf"|(?:{_sub_item()})[:：][^\d|()（）。;；:：\s]{{2,30}}?" if sub_rows else ""
     label = rf"(?P<label>{_CN_NUMBERING}[^\d|()（）。;；:：]{{2,30}}?|(?<=\r)(?:(?:{_sub_item()})[:：])?{_UNNUMBERED}{sub})"
     if unit_after:
-        # (the unit may be left out, a bare count: '十一、政务服务事项业务数\r636\r十二、')
-        return rf"{label}{_ROW_NOTE}[\s|]*(?P<cells>(?P<value>\d[\d,]*(?:\.\d+)?))(?P<unit>{units})?{end}"
+        # (the unit may be left out, a bare count: '十一、政务服务事项业务数\r636\r十二、'; where written, it bounds
+        # the value, whatever text follows: '二十、提交电子证照数0件说明:…')
+        return (rf"{label}{_ROW_NOTE}[\s|]*(?P<cells>(?P<value>\d[\d,]*(?:\.\d+)?))"
+                rf"(?:(?P<unit>{units})(?:(?!\d)|{end})|{end})")
     return (rf"{label}"
             rf"{_ROW_NOTE}"
             rf"[\s|]*(?P<unit>{units})"
