@@ -109,6 +109,46 @@ def test_legacy_table_without_a_unit_column_keeps_its_blank_items(fmt, tmp_path,
     assert {f.code for f in report.flags if f.table == "legacy"} == {"unit_unknown"}
 
 
+def _seed_without_unit_column(units_in_cells: bool) -> list:
+    """Seed 003's lines with no 单位 column ('统计指标 | 统计数'), each value's unit written in its cell
+    ('(一)主动公开政府信息数 | 480条') or nowhere ('… | 480')."""
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    rows = [[row[0], row[2] + row[1] if row[2] and units_in_cells else row[2]] if len(row) == 3 else row
+            for row in lines[start + 1:end]]
+    return lines[:start] + [["统计指标", "统计数"]] + rows + lines[end:]
+
+
+@pytest.mark.parametrize("units_in_cells", [True, False])
+@pytest.mark.parametrize("layout", ["lines", "tab"])
+def test_legacy_without_a_unit_column_one_cell_a_line(layout, units_in_cells):
+    # Seed 003 with no 单位 column, one cell a line ('统计指标' / '统计数' / '(一)主动公开政府信息数' / '480条', or
+    # '480'): its text was read as glued rows, which need a unit after each label, so the whole table (85 cells)
+    # was lost, flagged table_missing 'header found, no row read', while the pipe rows read it. Now each label is
+    # a row, a value's unit kept in its cell (480, unit 条), the local items after the known rows too
+    # ('十一、政务服务事项业务数' / '636件'), as the pipe rows read them.
+    lines = _seed_without_unit_column(units_in_cells)
+    want, got = (toolkit.parse_text(render_text(lines, x)) for x in ("pipe_rows", layout))
+    assert len(want.tables) == 85 and want.tables["value"].notna().sum() == (36 if units_in_cells else 35)
+    cols = ["table", "row_key", "col_key", "value", "raw", "unit", "flag"]
+    pd.testing.assert_frame_equal(got.tables[cols], want.tables[cols])
+    assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
+
+
+def test_legacy_without_a_unit_column_one_cell_a_line_note_after_the_table():
+    # The same table, a note after it ('二十、提交电子证照数' / '0件' / '说明:本年度…'): the last item's value, its
+    # unit then text, was taken for digits whose end is not certain and the item dropped, unflagged. Its unit in
+    # the cell bounds the value: 0件 read, as the pipe rows read it.
+    lines = _seed_without_unit_column(True)
+    _, end = _table_at(_seed_lines())
+    lines = [*lines[:end], "说明:本年度主动公开政府信息数比上年增加12条。", *lines[end:]]
+    want, got = (toolkit.parse_text(render_text(lines, x)) for x in ("pipe_rows", "lines"))
+    cols = ["table", "row_key", "col_key", "value", "raw", "unit", "flag"]
+    assert len(want.tables) == 85
+    pd.testing.assert_frame_equal(got.tables[cols], want.tables[cols])
+    assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
+
+
 @pytest.mark.parametrize("fmt", ["txt", "html"])
 def test_legacy_unit_in_the_labels_brackets(fmt, tmp_path, seed_cells):
     # Seed 003 with each unit in its label's brackets, no 单位 column ('制发规范性文件总数（件） | 0'): the units

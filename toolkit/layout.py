@@ -1966,13 +1966,33 @@ def glued_legacy_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     header = re.compile(rf"(?:{alternation(fm['label_header_words'], spaced=True)}){sep}"
                         rf"(?:(?:{alternation(fm['year_headers'], spaced=True)}){sep}(?={unit_header}))?"
                         rf"(?P<code_first>(?:{alternation(fm['code_headers'], spaced=True)}){sep}(?={unit_header}))?"
-                        rf"(?:(?:{unit_header}){sep}(?:{column})|(?:{long_value}))[\s|]*")
+                        rf"(?:(?:{unit_header}){sep}(?:{column})|(?P<no_unit>{long_value}))[\s|]*")
     labels, units, after = _glued_row_pieces()
     label = alternation(labels, spaced=True)
     row = re.compile(rf"{_LABEL_GOES_ON}(?P<label>{label}){_ROW_NAME}{_ROW_NOTE}[\s|]*(?P<unit>{units}){after}")
     # (a local item's value ends for certain before the next row's 其中: too, '其中:本地公民数件4其中:律师')
     return header, row, re.compile(_other_item(units, rf"(?={_OTHER_END.pattern}|[\s|]*(?:{_sub_item()})[:：]\s*$)",
                                                sub_rows=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _unitless_row() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a known row, a unit after its value, a local item: its value then its unit) of a glued statistics table
+    with no unit column (header ``统计指标统计数``, each count's unit written after it in its cell, or none:
+    ``主动公开政府信息数`` / ``480条``).
+
+    The row: an item's label, a name after its colon, a note in brackets, its unit group empty, followed as a
+    glued row's unit is (a value, an item number, another label …).  The unit after a value: one of the units,
+    then no digit but an item number's ('480条2.政府网站…'), so that it stays in the value's cell ('480条', read as
+    the pipe rows read that cell)."""
+    labels, units, after = _glued_row_pieces()
+    label = alternation(labels, spaced=True)
+    # (its note no Chinese item number: '信函申请数(二)申请办结数' is two rows, where a unit stood between them)
+    note = rf"(?:\s*(?!{_CN_NUMBERING})[(（][^()（）\n]{{0,60}}[)）])?"
+    return (re.compile(rf"{_LABEL_GOES_ON}(?P<label>{label}){_ROW_NAME}{note}(?P<unit>){after}"),
+            re.compile(rf"(?:{units})(?:(?!\d)|(?=\d{{1,2}}[.、﹒](?:\D|$)))"),
+            re.compile(_other_item(units, rf"(?={_OTHER_END.pattern}|[\s|]*(?:{_sub_item()})[:：]\s*$)", sub_rows=True,
+                                   unit_after=True)))
 
 
 # A row's code in a code column between its label and its unit (Gansu: 1, 1.1, 2.1 or 01 …), set apart from both
@@ -2017,27 +2037,34 @@ def _row_code() -> re.Pattern[str]:
     return re.compile(_ROW_CODE.format(units=_glued_row_pieces()[1]))
 
 
-def _other_item(units: str, end: str, sub_rows: bool = False) -> str:
+def _other_item(units: str, end: str, sub_rows: bool = False, unit_after: bool = False) -> str:
     """A local item's pattern (``glued_legacy_patterns``' third), its text after it bound by ``end``; with
     ``sub_rows``, also a sub-row not numbered that its words open ('其中:本地业务数件7十二、'), with no cell bound
-    before it: 其中: bounds its label as an item number does."""
+    before it: 其中: bounds its label as an item number does; with ``unit_after``, of a table with no unit column,
+    its value then its unit, if any ('十四、政务服务事项不见面占比80%十五、')."""
     # (a label not numbered may open with the words of an item's parts: '其中:本地特色信息数')
     sub = rf"|(?:{_sub_item()})[:：][^\d|()（）。;；:：\s]{{2,30}}?" if sub_rows else ""
-    return (rf"(?P<label>{_CN_NUMBERING}[^\d|()（）。;；:：]{{2,30}}?|(?<=\r)(?:(?:{_sub_item()})[:：])?{_UNNUMBERED}{sub})"
+    label = rf"(?P<label>{_CN_NUMBERING}[^\d|()（）。;；:：]{{2,30}}?|(?<=\r)(?:(?:{_sub_item()})[:：])?{_UNNUMBERED}{sub})"
+    if unit_after:
+        # (the unit may be left out, a bare count: '十一、政务服务事项业务数\r636\r十二、'; where written, it bounds
+        # the value, whatever text follows: '二十、提交电子证照数0件说明:…')
+        return (rf"{label}{_ROW_NOTE}[\s|]*(?P<cells>(?P<value>\d[\d,]*(?:\.\d+)?))"
+                rf"(?:(?P<unit>{units})(?:(?!\d)|{end})|{end})")
+    return (rf"{label}"
             rf"{_ROW_NOTE}"
             rf"[\s|]*(?P<unit>{units})"
             rf"(?P<cells>[\s|]*(?P<value>{_GLUED_CELL})?(?:[\s|]+(?:{_GLUED_CELL})(?![\d.、])|\s*\|)*){end}")
 
 
-@functools.lru_cache(maxsize=1)
-def _last_other_items() -> re.Pattern[str]:
+@functools.lru_cache(maxsize=2)
+def _last_other_items(unit_after: bool = False) -> re.Pattern[str]:
     """A local item after the table's last known row: bound as ``glued_legacy_patterns``' third, or by text after
     its value ('二十、提交电子证照数件0说明:…', the table's last row, then a note or the prose), where the value's
     digits end for certain (no digit, stop or separator after them), or after a dash or a cell mark (a blank cell's
     mark: '件—说明', '件 | |说明'), or before a note's first number ('件01.说明': 0)."""
     return re.compile(_other_item(alternation(vocabulary().legacy_units),
                                   rf"(?={_OTHER_END.pattern}|(?<=\d)[\s|]*[^\d\s|.,、]|(?<=[—|])"
-                                  rf"|(?={_NOTE_FIRST.pattern}))", sub_rows=True))
+                                  rf"|(?={_NOTE_FIRST.pattern}))", sub_rows=True, unit_after=unit_after))
 
 
 _CN_ITEM_NUMBER = re.compile(r"[(（]([一二三四五六七八九十]+)[)）]|([一二三四五六七八九十]+)、")
@@ -2312,6 +2339,19 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
     if code_first:
         text = text[:start] + _row_code().sub(lambda m: " " * len(m.group()), text[start:])
     found = list(row_re.finditer(text, start))
+    unit_after: re.Pattern[str] | None = None
+    if len(found) < fm["min_item_rows"] and header is not None and header["no_unit"] is not None:
+        # a table with no unit column (统计指标 | 统计数, a cell a line: '主动公开政府信息数' / '480条'): no unit after
+        # a label, so no row was found and the table was lost; its rows are the labels, each count's unit kept in
+        # its value's cell as the pipe rows keep it.  Only as far as the rows follow one another: a label in the
+        # prose after the table (a sentence's stop or a long text between) is no row.
+        row_re, unit_after, other_re = _unitless_row()
+        found = list(row_re.finditer(text, start))
+        for k in range(1, len(found)):
+            gap = text[found[k - 1].end():found[k].start()]
+            if len(gap) > 80 or re.search(r"[。;；]", gap):
+                found = found[:k]
+                break
     if len(found) < fm["min_item_rows"]:
         return [], {}, []
     # the header before the first row, from its label column's word (or the few characters there): more value
@@ -2371,13 +2411,15 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
         digits left over are noted unlabelled."""
         nonlocal last
         left, end = [], 0
-        pattern = _last_other_items() if tail else other_re
+        pattern = _last_other_items(unit_after is not None) if tail else other_re
         for m in pattern.finditer(chunk):
             # (the cells stop at a line the digits of whose start are none of them: the item read up to there)
             several = ncells > 1
-            cut = _line_cut(text, at + m.start("cells"), at + m.end("cells"), starts, several)
+            # (no unit column: a value's unit after it bounds it, no line's digits nor text run into it)
+            bounded = unit_after is not None and bool(m.group("unit"))
+            cut = None if bounded else _line_cut(text, at + m.start("cells"), at + m.end("cells"), starts, several)
             into = "the digits opening the next line"
-            if cut is None and tail and not several:
+            if cut is None and tail and not several and not bounded:
                 cut = _text_cut(text, at + m.start("cells"), at + m.end("cells"), ends)
                 into = into if cut is None else _run_into(text, cut[0])
             m = m if cut is None else pattern.match(chunk, m.start(), cut[0] - at) or m
@@ -2408,7 +2450,10 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
                 items.append((heading.strip(), ""))
                 lines.append(line_at(at + m.start()))
                 values.append("")
-            items.append((label.strip(), m.group("unit")))
+            unit = m.group("unit") or ""
+            if unit_after is not None and isinstance(value, str) and value:
+                value, unit = value + unit, ""  # (no unit column: the unit in the value's cell, as written)
+            items.append((label.strip(), unit))
             lines.append(line_at(at + m.start("label") + len(heading) + len(bound)))  # (the label's own line)
             if cut is not None and not cut[1] and m.end() == cut[0] - at:
                 value, ambiguous[label.strip()] = None, into
@@ -2438,6 +2483,8 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
         own = ""
         if k:
             digits, end = _glued_value(gap)
+            if unit_after is not None and digits[-1:].isdigit() and (unit := unit_after.match(gap, end)):
+                digits, end = digits + unit.group(), unit.end()  # (its unit, as its cell writes it)
             rest = gap[end:]
             apart = _apart(gap, digits, rest)
             if apart is not None:
@@ -2449,7 +2496,9 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
                 if (num := _arabic_item().search(rest)) is not None:
                     last = int(num.group(1))
                     own = rest[num.start():].strip()
-            elif digits and rest[:1] in (".", "、") and not rest[1:2].isdigit():
+            elif (digits if unit_after is None else digits[-1:].isdigit()) and rest[:1] in (".", "、") \
+                    and not rest[1:2].isdigit():
+                # (in a table with no unit column, a value's unit bounds it: the number after is the next row's)
                 # the value runs into this row's item number ('362.'): the numbering tells where, or nothing
                 value = _split_glued_number(digits, None if last is None else last + 1, len(names) > 1)
                 if value is None and last is not None and _sub_row_since(items):
@@ -2527,6 +2576,10 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
             and (cut := _text_cut(text, prev_end, run.end(), ends)) is not None):
         into, limit = _run_into(text, cut[0]), cut[0]
     digits, end = _glued_value(text, prev_end, limit)
+    if unit_after is not None and (own_cell := _glued_value(text, prev_end))[0][-1:].isdigit() \
+            and (unit := unit_after.match(text, own_cell[1])):
+        # (no unit column: the value's unit after it bounds it, no page number nor text run into it)
+        digits, end, cut = own_cell[0] + unit.group(), unit.end(), None
     values[-1] = digits
     apart = _apart(text[prev_end:min(prev_end + 200, limit)], digits, text[end:min(end + 20, limit)])
     if apart is not None:
