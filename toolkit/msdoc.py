@@ -616,15 +616,19 @@ _ILFO_BYTES = b"\x0b\x46"  # (sprmPIlfo, as a style sheet stores it)
 _TABS_BYTES = b"\x0d\xc6"  # (sprmPChgTabsPapx, as a style sheet stores it)
 
 
+def _style_sheet_holding(table: bytes, stshf: tuple, sprm: bytes) -> dict:
+    """The style sheet at ``stshf`` (see _style_sheet) where its bytes hold ``sprm``'s code as a sheet stores it, else
+    {}: most documents' styles set no such property, and the sheet is then not read."""
+    fc, lcb = stshf
+    return _style_sheet(table, fc, lcb) if table.find(sprm, fc, fc + lcb) >= 0 else {}
+
+
 def _style_tab_stops(table: bytes, stshf: tuple) -> dict:
     """The tab stops of the paragraph styles of the style sheet at ``stshf`` of which one has a leader (Word's
     'toc 1', whose right tab stop draws a table of contents' dots), {istd: {position: leader (TBD.tlc)}}, a style's
     merged with its bases' as Word merges them (a style's sprmPChgTabsPapx deletes and adds to its base's); {} where
     none has (the usual case: the sheet's bytes hold no sprmPChgTabsPapx, a check made before the sheet is read)."""
-    fc, lcb = stshf
-    if table.find(_TABS_BYTES, fc, fc + lcb) < 0:
-        return {}
-    styles = _style_sheet(table, fc, lcb)
+    styles = _style_sheet_holding(table, stshf, _TABS_BYTES)
     out = {}
     for istd in styles:
         chain, cur = [], istd
@@ -645,10 +649,7 @@ def _style_numbers(table: bytes, stshf: tuple) -> dict:
     """The lists the paragraph styles of the style sheet at ``stshf`` number (Word's 'Heading 1' linked to a list:
     sprmPIlfo, sprmPIlvl in the style's paragraph properties, or its base's), {istd: (ilfo, ilvl or None)}; {} where
     none does (the usual case: the sheet's bytes hold no sprmPIlfo, a check made before the sheet is read)."""
-    fc, lcb = stshf
-    if table.find(_ILFO_BYTES, fc, fc + lcb) < 0:
-        return {}
-    styles = _style_sheet(table, fc, lcb)
+    styles = _style_sheet_holding(table, stshf, _ILFO_BYTES)
     out = {}
     for istd in styles:
         ilfo, ilvl = _style_value(styles, istd, _P_ILFO), _style_value(styles, istd, _P_ILVL)
