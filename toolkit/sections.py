@@ -156,7 +156,11 @@ def _inline_marked_heading() -> re.Pattern[str]:
 
 # the cheap test a line passes before _inline_marked_heading is sought in it
 _MARKED_NUMBER = re.compile(rf"[。;!?\d,]{_CN_NUM}[.,]")
-_MAY_CUT = re.compile(rf"、|{_MARKED_NUMBER.pattern}")  # a line split_segments may cut (or the sub-cuts' lines)
+# a line split_segments may cut (or the sub-cuts' lines): one with a 、 or a _MARKED_NUMBER ('、|' + its pattern).
+# Written to open on a character either must hold, a 、 or a Chinese numeral (the mark before it looked behind), so
+# that the search skips to them: opening on _MARKED_NUMBER's class, \d, a Unicode class was asked of every character
+# of every line.  (_CN_NUM, one or two numerals: the first here, then one more.)
+_MAY_CUT = re.compile(rf"[、{_CN_DIGITS}](?:(?<=、)|(?<=[。;!?\d,].)[{_CN_DIGITS}]?[.,])")
 
 # a table's value alone in its cell, ending the text before a glued title: after a cell mark or at the line's start
 # ('… | 0', '\t12', '1,577', '0.5'; a comma after it or not, '0,'), not a date's or a version's digits ('2021.1.26')
