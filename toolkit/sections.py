@@ -156,7 +156,11 @@ def _inline_marked_heading() -> re.Pattern[str]:
 
 # the cheap test a line passes before _inline_marked_heading is sought in it
 _MARKED_NUMBER = re.compile(rf"[。;!?\d,]{_CN_NUM}[.,]")
-_MAY_CUT = re.compile(rf"、|{_MARKED_NUMBER.pattern}")  # a line split_segments may cut (or the sub-cuts' lines)
+# a line split_segments may cut (or the sub-cuts' lines): one with a 、 or a _MARKED_NUMBER ('、|' + its pattern).
+# Written to open on a character either must hold, a 、 or a Chinese numeral (the mark before it looked behind), so
+# that the search skips to them: opening on _MARKED_NUMBER's class, \d, a Unicode class was asked of every character
+# of every line.  (_CN_NUM, one or two numerals: the first here, then one more.)
+_MAY_CUT = re.compile(rf"[、{_CN_DIGITS}](?:(?<=、)|(?<=[。;!?\d,].)[{_CN_DIGITS}]?[.,])")
 
 # a table's value alone in its cell, ending the text before a glued title: after a cell mark or at the line's start
 # ('… | 0', '\t12', '1,577', '0.5'; a comma after it or not, '0,'), not a date's or a version's digits ('2021.1.26')
@@ -287,8 +291,9 @@ def _glued_sub_cuts(lines: list[str], min_run: int = _SUB_RUN_MIN) -> _SubCuts:
     """
     found: list[tuple[int, int, int, int, bool]] = []  # (line number, offset, number, section's rank, wrapped)
     pattern = None
-    # (only the lines with a '(': picked in C, most lines have none)
-    for number, line in itertools.compress(enumerate(lines, start=1), map(_HAS_OPEN_BRACKET.search, lines)):
+    # (only the lines with a '(': picked in C by `in`, a fraction of a regex search's cost; most lines have none)
+    with_bracket = map(operator.contains, lines, itertools.repeat("("))
+    for number, line in itertools.compress(enumerate(lines, start=1), with_bracket):
         # the next line's start: a title broken by the line's end, in its number or its words
         joined = line + lines[number][:_TITLE_REACH] if number < len(lines) else line
         if not _SUB_MARK.search(joined):
@@ -374,8 +379,6 @@ def _inline_arabic_heading() -> re.Pattern[str]:
 
 
 _ARABIC_DUN = re.compile(r"\d、")
-# a character a line is asked to hold, the lines searched in C (most lines hold none)
-_HAS_OPEN_BRACKET, _HAS_DUN = re.compile(r"\("), re.compile("、")
 
 
 def _glued_arabic_cuts(lines: list[str]) -> _SubCuts:
@@ -387,10 +390,13 @@ def _glued_arabic_cuts(lines: list[str]) -> _SubCuts:
     a line's end is sought in the line and the next line's start, as a 一、 title is."""
     found: list[tuple[int, int, int, bool, bool]] = []  # (line number, offset, number, numbered 2、, wrapped)
     # the titles numbered 2、 first (most reports have none inside a line: no more is asked), then those numbered 一、
+    # (only the lines with a 2、, then with a 、: picked in C, most lines have none.  A 2、 is sought only in the
+    # lines with a 、, found by `in`: its pattern opens on \d, a Unicode class asked of every character of every line)
+    with_dun = list(itertools.compress(enumerate(lines, start=1), map(operator.contains, lines, itertools.repeat("、"))))
     for pattern, key in ((None, "arabic"), (_inline_any_heading(), "top")):
-        # (only the lines with a 2、, then with a 、: picked in C, most lines have none)
-        has = map(_ARABIC_DUN.search, lines) if pattern is None else map(_HAS_DUN.search, lines)
-        for number, line in itertools.compress(enumerate(lines, start=1), has):
+        has = (with_dun if pattern is not None
+               else itertools.compress(with_dun, map(_ARABIC_DUN.search, map(operator.itemgetter(1), with_dun))))
+        for number, line in has:
             joined = line + lines[number][:_TITLE_REACH] if number < len(lines) else line
             for m in (pattern or _inline_arabic_heading()).finditer(joined):
                 if m.start() >= len(line):
