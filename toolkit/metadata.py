@@ -1373,7 +1373,7 @@ def _is_footer(line: str, words: list[str]) -> bool:
     # 答复。', '，明确…技术支持科室…。' after a date opening it, '2021年1月20日，…', which was read as a signature's date)
     # (a browser's print stamp too, on the last page under the signature: 'http://…/art_1.html 3/3', '2021/1/30 下午6:41';
     # it is page furniture to the sections already, but was read as the text's last line, the signature kept in it)
-    return is_page_furniture(text) or is_print_stamp(text) or bool(re.fullmatch(r"\d{1,3}", text)) \
+    return is_page_furniture(text) or is_print_stamp(text) or bool(_LONE_NUMBER.fullmatch(text)) \
         or _is_annex(text) or (
         len(text) <= 80 and (_any_word(tuple(words)).search(text) and not _glue_stop().search(text)
                              or _is_site_furniture(text))) \

@@ -19,6 +19,7 @@ written, blank ones and tabs included.
 """
 from __future__ import annotations
 
+import bisect
 import codecs
 import contextlib
 import contextvars
@@ -742,7 +743,11 @@ def _line_numbers(ends: list[str], numbers: list[int]) -> str:
     starts = [0]
     for end in ends:
         starts.append(starts[-1] + (end == "\n"))
-    lines = sorted({starts[number] + 1 for number in numbers})
+    return _first_ten(sorted({starts[number] + 1 for number in numbers}))
+
+
+def _first_ten(lines: list[int]) -> str:
+    """Line numbers for a warning: the first ten, and '…' where there are more."""
     return ", ".join(map(str, lines[:10])) + (" …" if len(lines) > 10 else "")
 
 
@@ -1137,14 +1142,8 @@ def _utf8_with_cp1252_signs(data: bytes, path: str | None) -> str | None:
     if len(_HAN.findall(text)) < max(20, len(strays)):
         return None
     _refuse_mojibake(text, path)
-    lines: list[int] = []
-    line, last = 1, 0
-    for at in strays:
-        line += escaped.count("\n", last, at)
-        last = at
-        if not lines or lines[-1] != line:
-            lines.append(line)
-    numbers = ", ".join(map(str, lines[:10])) + (" …" if len(lines) > 10 else "")
+    breaks = [m.start() for m in re.finditer("\n", escaped)]  # (a stray's line: the breaks before it, + 1)
+    numbers = _first_ten(sorted({bisect.bisect(breaks, at) + 1 for at in strays}))
     _warn_cp1252(path, len(strays), "".join(text[at] for at in strays), numbers)
     return text
 
@@ -5635,8 +5634,6 @@ def _grey_layer(ch: dict) -> tuple:
 def _grey_layers_over_text(chars: list, greys: set) -> set:
     """The layers (:func:`_grey_layer`) of the grey characters of ``chars`` (ids in ``greys``) of which one or more
     stand over another character of the page: the middle of the grey character inside the other's box."""
-    import bisect
-
     dark = sorted((ch for ch in chars if id(ch) not in greys), key=lambda ch: ch["top"])
     tops = [ch["top"] for ch in dark]
     reach = max(ch["bottom"] - ch["top"] for ch in dark)
