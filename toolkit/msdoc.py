@@ -516,10 +516,7 @@ def _paragraph_toggles(table: bytes, stshf: tuple) -> dict:
     """The styles of the style sheet at ``stshf`` that set hidden text or a strike on (a paragraph style, or one
     of its bases): {istd: (hidden, struck, double struck)}; {} where none does (the usual case: the sheet's bytes
     hold none of the toggles' sprms, a check made before the sheet is read)."""
-    fc, lcb = stshf
-    if all(table.find(sprm, fc, fc + lcb) < 0 for sprm in _TOGGLE_BYTES):
-        return {}
-    styles = _style_sheet(table, fc, lcb)
+    styles = _style_sheet_holding(table, stshf, *_TOGGLE_BYTES)
     settings = {istd: tuple(_style_value(styles, istd, toggle)[:1] in _ON for toggle in _TOGGLES) for istd in styles}
     return {istd: on for istd, on in settings.items() if any(on)}
 
@@ -616,11 +613,11 @@ _ILFO_BYTES = b"\x0b\x46"  # (sprmPIlfo, as a style sheet stores it)
 _TABS_BYTES = b"\x0d\xc6"  # (sprmPChgTabsPapx, as a style sheet stores it)
 
 
-def _style_sheet_holding(table: bytes, stshf: tuple, sprm: bytes) -> dict:
-    """The style sheet at ``stshf`` (see _style_sheet) where its bytes hold ``sprm``'s code as a sheet stores it, else
-    {}: most documents' styles set no such property, and the sheet is then not read."""
+def _style_sheet_holding(table: bytes, stshf: tuple, *sprms: bytes) -> dict:
+    """The style sheet at ``stshf`` (see _style_sheet) where its bytes hold one of ``sprms``' codes as a sheet stores
+    them, else {}: most documents' styles set no such property, and the sheet is then not read."""
     fc, lcb = stshf
-    return _style_sheet(table, fc, lcb) if table.find(sprm, fc, fc + lcb) >= 0 else {}
+    return _style_sheet(table, fc, lcb) if any(table.find(sprm, fc, fc + lcb) >= 0 for sprm in sprms) else {}
 
 
 def _style_tab_stops(table: bytes, stshf: tuple) -> dict:
