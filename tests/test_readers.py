@@ -2209,6 +2209,28 @@ def test_a_field_instruction_wrapped_over_paragraphs_shows_only_the_result(tmp_p
     assert _docx_with_paragraphs(tmp_path / "g.docx", xml) == ["前文", "后文", ["规章", "5"]]
 
 
+@pytest.mark.parametrize("simple", [False, True])
+def test_a_page_number_field_is_no_digit_of_a_cells_value(simple, tmp_path):
+    # a page-number field (PAGE, NUMPAGES: furniture, as a PDF's page numbers) after a cell's value: its result was
+    # read into the value, '5' and page 3 read 53; a paragraph that is a page number alone ('- 3 -', '第 3 页')
+    # keeps it, a line dropped as furniture later, as before
+    run = "<w:r><w:t>{}</w:t></w:r>"
+
+    def field(code: str, result: str) -> str:
+        if simple:
+            return f'<w:fldSimple w:instr="{code}">{run.format(result)}</w:fldSimple>'
+        return (_FLD.format("begin") + f'<w:r><w:instrText xml:space="preserve">{code}</w:instrText></w:r>'
+                + _FLD.format("separate") + run.format(result) + _FLD.format("end"))
+
+    cell = "<w:tc><w:p>{}</w:p></w:tc>"
+    xml = ("<w:tbl><w:tr>" + cell.format(run.format("规章")) + cell.format(run.format("5") + field(" PAGE ", "3"))
+           + cell.format(run.format("7") + field(" numpages \\* Arabic ", "12")) + "</w:tr></w:tbl>"
+           + "<w:p>" + run.format("- ") + field(" PAGE ", "3") + run.format(" -") + "</w:p>"
+           + "<w:p>" + run.format("见第") + field(" PAGEREF _Toc1 \\h ", "4") + run.format("页") + "</w:p>")
+    assert _docx_with_paragraphs(tmp_path / "p.docx", xml) == [["规章", "5", "7"], "- 3 -", "见第4页", "后文",
+                                                                ["规章", "5"]]
+
+
 def test_an_absolute_position_tab_separates_what_it_stands_between(tmp_path):
     # w:ptab (an absolute position tab: a contents' entry, a line set flush right) was read as nothing: the entry
     # '一、总体情况' + a dot-leader ptab + '1' read '一、总体情况1', a date set flush right was glued to the text.

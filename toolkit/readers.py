@@ -4696,14 +4696,30 @@ def _docx_text_boxes(p) -> list:
     return [box for box in p.iter(_w("txbxContent")) if not _inside_box_or_fallback(box, p)]
 
 
+# Fields whose result is a page number (the page's, the document's or the section's count of pages): furniture, as a
+# PDF's page numbers, read into the text around it ('5' in a cell, then page 3: 53)
+_PAGE_FIELDS = frozenset({"PAGE", "NUMPAGES", "SECTIONPAGES"})
+_FIELD_SIMPLE = _w("fldSimple")
+
+
+def _page_field(instruction: str | None) -> bool:
+    """Whether a field's instruction (its code, ``' PAGE \\* MERGEFORMAT '``) is a page number's (_PAGE_FIELDS)."""
+    words = (instruction or "").split(None, 1)
+    return bool(words) and words[0].upper() in _PAGE_FIELDS
+
+
 def _docx_paragraph(p) -> str:
     """Text of a paragraph as Word shows it: runs in order, breaks as newlines, tabs kept.
 
     A complex field (w:fldChar begin … separate … end) shows its result, not its instruction, and
     nested fields inside an instruction (``{ = { REF a } + { REF b } }``) show nothing of their own.
+    A page number field's result (see _PAGE_FIELDS) is left out, but in a paragraph that is a page number alone
+    ('- 3 -', a line dropped as furniture later).
     """
     out: list = []
-    fields: list = []  # per open field: True once its result has begun
+    fields: list = []  # per open field: False in its instruction, True once its result has begun, None: a page number's
+    codes: list = []  # per open field: its instruction's text
+    page_parts: list = []  # where in ``out`` a page number field's result stands
     last_tab = None  # where in ``out`` the paragraph's last tab stands
     baseline = None  # how the paragraph's text is raised (see _paragraph_raise), found at its first raised run
     math = None  # the last equation read (Office Math): the runs inside it are its own, read with it
@@ -4725,19 +4741,29 @@ def _docx_paragraph(p) -> str:
             baseline = _paragraph_raise(p) if baseline is None else baseline
             if _raise_of(run) != baseline:  # (raised no more than its paragraph's text: not raised at all)
                 continue
+        page_run = run.getparent().tag == _FIELD_SIMPLE and _page_field(run.getparent().get(_w("instr")))
         for node in run.iterchildren():
             tag = node.tag
             if tag == _w("fldChar"):
                 kind = node.get(_w("fldCharType"))
                 if kind == "begin":
                     fields.append(False)
+                    codes.append([])
                 elif kind == "separate" and fields:
-                    fields[-1] = True
+                    page = fields[-1] is None or (fields[-1] is False and _page_field("".join(codes[-1])))
+                    fields[-1] = None if page else True
                 elif kind == "end" and fields:
                     fields.pop()
+                    codes.pop()
                 continue
+            page = page_run
             if fields and not all(fields):
-                continue  # inside a field's instruction
+                if False in fields:  # inside a field's instruction
+                    if tag == _w("instrText") and fields[-1] is False:
+                        codes[-1].append(node.text or "")
+                    continue
+                page = True  # a page number's result
+            at = len(out)
             if tag == _w("t"):
                 out.append(node.text or "")
             elif tag == _w("tab"):
@@ -4751,9 +4777,14 @@ def _docx_paragraph(p) -> str:
                 out.append("-")
             elif tag == _w("sym"):
                 out.append(_docx_symbol(node.get(_w("font")), node.get(_w("char"))))
+            if page and len(out) > at:
+                page_parts.append(at)
     leader = _tab_leader(p)
     if leader and last_tab is not None:
         out[last_tab] = leader
+    if page_parts and not is_page_furniture(normalize_line("".join(out))):
+        for k in page_parts:
+            out[k] = ""
     return "".join(out)
 
 
