@@ -462,6 +462,17 @@ def test_a_nested_table_reads_as_in_a_docx(tmp_path):
     assert blocks[1][0][1].blocks == ["说明", [[Cell(["规章"]), Cell(["0"])]], ""]
 
 
+def test_a_page_number_fields_result_is_no_digit_of_a_cells_value(tmp_path):
+    # a page-number field (PAGE, NUMPAGES) after a cell's value: its result was read into the value, '5' and page 3
+    # read 53, as in a DOCX (see test_readers); a paragraph that is a page number alone keeps it (furniture, dropped
+    # later), and a page reference (PAGEREF, a contents' entry) is kept
+    cell = {"depth": 1}
+    paragraphs = [("标题\r", {}), ("规章\x07", cell), ("5\x13 PAGE \x143\x15\x07", cell),
+                  ("7\x13 numpages \\* Arabic \x1412\x15\x07", cell), ("\x07", {"depth": 1, "row_end": True}),
+                  ("- \x13 PAGE \x143\x15 -\r", {}), ("见第\x13 PAGEREF _Toc1 \\h \x144\x15页\r", {})]
+    assert _read(paragraphs, tmp_path).lines == ["标题", ["规章", "5", "7"], "- 3 -", "见第4页"]
+
+
 def test_merged_cells_are_left_out_as_in_a_docx(tmp_path):
     row = [("合计\x07", {"depth": 1}), ("2\x07", {"depth": 1}), ("\x07", {"depth": 1, "row_end": True})]
     covered = [("\x07", {"depth": 1}), ("3\x07", {"depth": 1}), ("\x07", {"depth": 1, "row_end": True,

@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from toolkit.errors import CorruptFileError, UnsupportedFormatError
+from toolkit.normalize import is_page_furniture, normalize_line
 
 __all__ = ["OLE_MAGIC", "Cell", "DocText", "Paragraph", "read_doc"]
 
@@ -922,30 +923,62 @@ def _with_leader(text: str, leader: str | None) -> str:
     return out
 
 
+# Fields whose result is a page number (the page's, the document's or the section's count of pages): furniture, as a
+# PDF's page numbers, read into the text around it ('5' in a cell, then page 3: 53)
+_PAGE_FIELDS = frozenset({"PAGE", "NUMPAGES", "SECTIONPAGES"})
+
+
+def _page_field(code: str | None) -> bool:
+    """Whether a Word field's code (its instruction, ``' PAGE \\* MERGEFORMAT '``) is a page number's: its result is
+    left out of a paragraph's text (DOCX and .doc alike), but where the paragraph is a page number alone.
+
+    Examples
+    --------
+    >>> _page_field(" PAGE \\* MERGEFORMAT "), _page_field("numpages"), _page_field(" PAGEREF _Toc1 \\h ")
+    (True, True, False)
+    """
+    words = (code or "").split(None, 1)
+    return bool(words) and words[0].upper() in _PAGE_FIELDS
+
+
+def _page_number_alone(text: str) -> bool:
+    """Whether a paragraph's shown text is a page number alone ('- 3 -', '第 3 页 共 5 页': furniture, dropped later)."""
+    return is_page_furniture(normalize_line(text.replace(_RAISE, "").replace(_LOWER, "")))
+
+
 class _Fields:
     """The text a paragraph shows: a field's result, not its code (fields may nest and span paragraphs)."""
 
     def __init__(self) -> None:
-        self.open: list = []  # per open field: its code so far, or None once its result has begun
+        # per open field: its code so far, or once its result has begun None (False: a page number's, see _page_field)
+        self.open: list = []
         self.objects: list = []
 
     def shown(self, text: str) -> str:
         if not self.open and "\x13" not in text:
             return text.translate(_SHOWN)
         out = []
+        page_parts = []  # where in ``out`` a page number field's result stands
         for part in _FIELD_CHARS.split(text):
             if part == "\x13":
                 self.open.append("")
             elif part in ("\x14", "\x15"):
-                if self.open and self.open[-1] is not None:
+                if self.open and isinstance(self.open[-1], str):
                     self._code(self.open[-1])
-                    self.open[-1] = None  # its result begins
+                    self.open[-1] = False if _page_field(self.open[-1]) else None  # its result begins
                 if part == "\x15" and self.open:
                     self.open.pop()
-            elif all(code is None for code in self.open):
+            elif not any(isinstance(code, str) for code in self.open):
+                if False in self.open:
+                    page_parts.append(len(out))
                 out.append(part)  # text, or a field's result (not inside another field's code)
-            elif self.open[-1] is not None:
+            elif isinstance(self.open[-1], str):
                 self.open[-1] += part
+        shown = "".join(out).translate(_SHOWN)
+        if not page_parts or _page_number_alone(shown):
+            return shown
+        for k in page_parts:  # (as the DOCX reader: furniture read into a cell's value, '5' and page 3 read 53)
+            out[k] = ""
         return "".join(out).translate(_SHOWN)
 
     def _code(self, code: str) -> None:

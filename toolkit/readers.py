@@ -53,6 +53,7 @@ from toolkit.errors import (
     UnmappedFontError,
     UnsupportedFormatError,
 )
+from toolkit.msdoc import _page_field
 from toolkit.normalize import (_HAN, HAN_RANGES, HAN_UNIFIED, NA_MARKS, is_continuation_caption, is_page_furniture,
                                normalize_line, to_simplified)
 
@@ -4696,16 +4697,7 @@ def _docx_text_boxes(p) -> list:
     return [box for box in p.iter(_w("txbxContent")) if not _inside_box_or_fallback(box, p)]
 
 
-# Fields whose result is a page number (the page's, the document's or the section's count of pages): furniture, as a
-# PDF's page numbers, read into the text around it ('5' in a cell, then page 3: 53)
-_PAGE_FIELDS = frozenset({"PAGE", "NUMPAGES", "SECTIONPAGES"})
 _FIELD_SIMPLE = _w("fldSimple")
-
-
-def _page_field(instruction: str | None) -> bool:
-    """Whether a field's instruction (its code, ``' PAGE \\* MERGEFORMAT '``) is a page number's (_PAGE_FIELDS)."""
-    words = (instruction or "").split(None, 1)
-    return bool(words) and words[0].upper() in _PAGE_FIELDS
 
 
 def _docx_paragraph(p) -> str:
@@ -4713,7 +4705,7 @@ def _docx_paragraph(p) -> str:
 
     A complex field (w:fldChar begin … separate … end) shows its result, not its instruction, and
     nested fields inside an instruction (``{ = { REF a } + { REF b } }``) show nothing of their own.
-    A page number field's result (see _PAGE_FIELDS) is left out, but in a paragraph that is a page number alone
+    A page number field's result (see msdoc._page_field) is left out, but in a paragraph that is a page number alone
     ('- 3 -', a line dropped as furniture later).
     """
     out: list = []
