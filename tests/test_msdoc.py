@@ -389,6 +389,8 @@ CHARACTERS = [
     ("0851\x1e8888\x1f8888\r", "0851-88888888"),  # non-breaking hyphen, optional hyphen
     ("注\x02:见附件\x01\x08\r", "注:见附件"),  # a footnote mark, a picture, a drawn object
     ("第一行\x0b第二行\x0c第三行\r", ["第一行", "第二行", "第三行"]),  # a line break, a page break
+    # a column break (a DOCX's w:br w:type="column"): it was dropped, the text after it glued to the text before
+    ("（一）主动公开情况。\x0e二、依申请公开情况\r", ["（一）主动公开情况。", "二、依申请公开情况"]),
     ("\x13 TOC \x14一、总体情况\r二、主动公开\x15\r", ["一、总体情况", "二、主动公开"]),  # a result over paragraphs
 ]
 

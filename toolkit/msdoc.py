@@ -95,12 +95,13 @@ _RAISE, _LOWER = "\ufdd0", "\ufdd1"  # (noncharacters) where raised text begins 
 
 # 8-bit text is cp1252, the bytes cp1252 leaves undefined standing for the same code point ([MS-DOC] 2.4.1)
 _CP1252 = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
-# special characters in the text ([MS-DOC] 2.8.25): a line break (\x0b) or page break (\x0c) ends a line, a
+# special characters in the text ([MS-DOC] 2.8.25): a line break (\x0b), page break (\x0c) or column break (\x0e,
+# a DOCX's w:br w:type="column": dropped, it glued a heading to the text before it) ends a line, a
 # non-breaking hyphen (\x1e) is a hyphen; an optional hyphen (\x1f), a picture or object (\x01, \x08), a
 # footnote, comment or separator mark (\x02-\x05) and other controls show no text
 # (and U+FFFE, U+FFFF are no characters)
-_SHOWN = {0x0B: "\n", 0x0C: "\n", 0x1E: "-",
-          **{c: None for c in (*range(0x00, 0x09), *range(0x0E, 0x1E), 0x1F, 0xFFFE, 0xFFFF)}}
+_SHOWN = {0x0B: "\n", 0x0C: "\n", 0x0E: "\n", 0x1E: "-",
+          **{c: None for c in (*range(0x00, 0x09), *range(0x0F, 0x1E), 0x1F, 0xFFFE, 0xFFFF)}}
 _MARKS = re.compile("[\r\x07]")  # paragraph and cell marks: the end of a paragraph
 _FIELD_CHARS = re.compile("([\x13\x14\x15])")  # field begin, separator, end
 # what an OLE file without a WordDocument stream holds, by one of its streams
