@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.errors import ReaderWarning
+from toolkit.errors import CorruptFileError, ReaderWarning
 from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, decode_bytes, read_document, text_lines
 
 try:
@@ -866,6 +866,31 @@ def test_docx_with_macros_or_a_template_is_read(kind: str, renamed: bool, tmp_pa
     doc = read_document(path)
     assert doc.format == "docx" and doc.lines == read_document(tmp_path / "plain.docx").lines
     assert f".{kind}" in SUPPORTED_EXTENSIONS  # a corpus run finds them in a folder
+
+
+@pytest.mark.parametrize("extension", [".docx", ""])
+def test_a_docx_whose_main_part_has_another_name_is_read(extension: str, tmp_path: Path) -> None:
+    # The main part is the one the package's relationships name (_rels/.rels, officeDocument), and Word for the web
+    # and others save it as word/document2.xml: such a file was refused, "not a valid DOCX: word/document.xml is
+    # missing" (and, with no extension, "a ZIP archive that is not a DOCX"); Word opens it, and so does this reader
+    render_docx(MERGED_001, tmp_path / "plain.docx", colspan_header=True)
+
+    def rename(parts: dict) -> None:
+        parts["word/document2.xml"] = parts.pop("word/document.xml")
+        parts["word/_rels/document2.xml.rels"] = parts.pop("word/_rels/document.xml.rels")
+        for name in ("[Content_Types].xml", "_rels/.rels"):
+            assert b"word/document.xml" in parts[name]
+            parts[name] = parts[name].replace(b"word/document.xml", b"word/document2.xml")
+
+    path = tmp_path / f"renamed{extension}"
+    path.write_bytes(rezip((tmp_path / "plain.docx").read_bytes(), rename))
+    doc = read_document(path)
+    assert doc.format == "docx" and doc.lines == MERGED_001
+    # a package whose relationships name no part it holds is still refused, by name
+    path = tmp_path / "missing.docx"
+    path.write_bytes(rezip((tmp_path / "plain.docx").read_bytes(), lambda parts: parts.pop("word/document.xml")))
+    with pytest.raises(CorruptFileError, match="word/document.xml is missing"):
+        read_document(path)
 
 
 def test_a_strict_open_xml_docx_is_read(tmp_path: Path, parsed_seed) -> None:

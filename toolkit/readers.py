@@ -618,15 +618,42 @@ def _sniff(data: bytes, path: str, codec: str | None) -> str:
 
 
 def _zip_document(data: bytes) -> str | None:
-    """'docx' for a ZIP package holding word/document.xml, 'ofd' for one holding OFD.xml, else None."""
+    """'docx' for a ZIP package holding a Word document's main part (see _word_main_part), 'ofd' for one holding
+    OFD.xml, else None."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = zf.namelist()
+            if _word_main_part(zf, set(names)) is not None:
+                return "docx"
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):  # (a version of ZIP it cannot read)
         return None
-    if "word/document.xml" in names:
-        return "docx"
     return "ofd" if any(name.lstrip("/").lower() == "ofd.xml" for name in names) else None
+
+
+_MAIN_DOCUMENT = "word/document.xml"  # where Word writes a document's main part, but for some (see _word_main_part)
+_RELATIONSHIP_TAG = re.compile(rb"<(?:[\w.-]+:)?Relationship\s[^>]*>")
+_XML_ATTRIBUTE = re.compile(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def _word_main_part(zf: zipfile.ZipFile, names: set) -> str | None:
+    """The name of a Word package's main part: word/document.xml, else the part its relationships name
+    (_rels/.rels, of type officeDocument) where the package holds it, else None.
+
+    Word for the web, and others, save the main part as word/document2.xml: such a file was refused ('not a valid
+    DOCX: word/document.xml is missing'), where Word, and python-docx, open it by its relationship.
+    """
+    if _MAIN_DOCUMENT in names:
+        return _MAIN_DOCUMENT  # (almost every file: its relationships not read)
+    try:
+        rels = zf.read("_rels/.rels")
+    except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError):
+        return None
+    for tag in _RELATIONSHIP_TAG.finditer(rels[:1 << 20]):
+        attributes = {name: double or single for name, double, single in _XML_ATTRIBUTE.findall(tag[0])}
+        if attributes.get(b"Type", b"").endswith(b"/officeDocument"):
+            target = attributes.get(b"Target", b"").decode("utf-8", "replace").lstrip("/")
+            return target if target in names and target.lower().startswith("word/") else None
+    return None
 
 
 def _decode_strict(data: bytes, codec: str, path: str | None) -> str:
@@ -3436,7 +3463,7 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
         ) from exc
     with zf:
         names = set(zf.namelist())
-        if "word/document.xml" not in names:
+        if _word_main_part(zf, names) is None:
             raise CorruptFileError(path, "not a valid DOCX: word/document.xml is missing")
         _check_zip(zf, path, max_bytes, "DOCX")
         data = _as_plain_document(zf, data)
