@@ -1030,6 +1030,31 @@ def test_docx_an_old_value_struck_through_beside_the_new_one_is_not_read(props: 
     assert read_document(path).lines == MERGED_001
 
 
+def test_docx_a_subscript_mark_after_a_cells_number_is_no_digit_of_it(tmp_path: Path) -> None:
+    # a footnote mark set low (w:vertAlign subscript) after a cell's number: '88' then a subscript '1' read 881,
+    # '74' then '[2]' no number, as the HTML reader read '88<sub>1</sub>' before it left such marks out; a subscript
+    # after a letter ('CO' then '2') or standing alone in its cell stays
+    path = tmp_path / "sub.docx"
+    render_docx(MERGED_001, path, colspan_header=True)
+    low = '<w:r><w:rPr><w:vertAlign w:val="subscript"/></w:rPr><w:t>{}</w:t></w:r>'
+
+    def edit(parts: dict) -> None:
+        xml = parts["word/document.xml"].decode()
+        for old, new in (("<w:r><w:t>88</w:t></w:r>", "<w:r><w:t>88</w:t></w:r>" + low.format("1")),
+                         ("<w:r><w:t>74</w:t></w:r>", "<w:r><w:t>74 </w:t></w:r>" + low.format("[2]")),
+                         ("<w:r><w:t>11</w:t></w:r>", low.format("11")),
+                         ("<w:r><w:t>自然人</w:t></w:r>", "<w:r><w:t>自然人（CO</w:t></w:r>" + low.format("2")
+                          + "<w:r><w:t>）</w:t></w:r>")):
+            assert old in xml
+            xml = xml.replace(old, new, 1)
+        parts["word/document.xml"] = xml.encode()
+
+    path.write_bytes(rezip(path.read_bytes(), edit))
+    want = [[cell.replace("自然人", "自然人（CO2）") for cell in line] if isinstance(line, list) else line
+            for line in MERGED_001]
+    assert read_document(path).lines == want
+
+
 _TOGGLED_STYLES = ('<w:style w:type="paragraph" w:styleId="Revised"><w:name w:val="Revised"/>'
                    '<w:rPr><w:{tag}/></w:rPr></w:style>'
                    '<w:style w:type="character" w:styleId="Struck"><w:name w:val="Struck"/>'

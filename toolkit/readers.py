@@ -3487,6 +3487,7 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
         _vanish_placeholders(body)
         _hide_spanning_instructions(body)
         _blank_struck_runs(body, document, hidden[1])
+        _blank_lowered_marks(body)
         _style_tab_stops(body, document)
         _docx_block(body, lines, _WordNumbering(document), chunks)
     if not lines:
@@ -4560,6 +4561,34 @@ def _blank_struck_runs(element, document, default: str | None) -> None:
                for t in run.iterchildren(_w("t"))):
             for run in struck:
                 _blank_run_text(run)
+
+
+def _blank_lowered_marks(element) -> None:
+    """Blank (in memory) the footnote marks set low (w:vertAlign subscript) right after a table cell's number: '88'
+    then a subscript '1' read 881, '74' then '[2]' no number, as the HTML reader leaves out ``88<sub>1</sub>`` (see
+    _drop_subscript_marks; raised marks: _is_footnote_mark).
+
+    Only after a digit in a cell: a subscript after a letter is a formula's ('CO' then '2'), and one alone in its cell
+    is its value.  Only the subscripts are visited (a walk over the w:vertAlign elements alone).
+    """
+    for align in list(element.iter(_w("vertAlign"))):
+        props = align.getparent()
+        run = props.getparent() if props is not None and props.tag == _w("rPr") else None
+        if align.get(_w("val")) != "subscript" or run is None or run.tag != _w("r"):
+            continue
+        if not _FOOTNOTE_MARK.fullmatch("".join(t.text or "" for t in run.iterchildren(_w("t")))):
+            continue
+        p = _paragraph_of(run)
+        if p is None or next(run.iterancestors(_w("tc")), None) is None:
+            continue
+        before: list = []  # the text the paragraph shows before the mark
+        for other in p.iter(_w("r")):
+            if other is run:
+                break
+            if not _unshown_run(other, p):
+                before.extend(t.text or "" for t in other.iterchildren(_w("t")))
+        if "".join(before).rstrip()[-1:].isdigit():
+            _blank_run_text(run)
 
 
 def _strike_setting(props, tag: str) -> bool | None:
