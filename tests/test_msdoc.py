@@ -389,6 +389,8 @@ CHARACTERS = [
     ("0851\x1e8888\x1f8888\r", "0851-88888888"),  # non-breaking hyphen, optional hyphen
     ("注\x02:见附件\x01\x08\r", "注:见附件"),  # a footnote mark, a picture, a drawn object
     ("第一行\x0b第二行\x0c第三行\r", ["第一行", "第二行", "第三行"]),  # a line break, a page break
+    # a column break (a DOCX's w:br w:type="column"): it was dropped, the text after it glued to the text before
+    ("（一）主动公开情况。\x0e二、依申请公开情况\r", ["（一）主动公开情况。", "二、依申请公开情况"]),
     ("\x13 TOC \x14一、总体情况\r二、主动公开\x15\r", ["一、总体情况", "二、主动公开"]),  # a result over paragraphs
 ]
 
@@ -460,6 +462,17 @@ def test_a_nested_table_reads_as_in_a_docx(tmp_path):
     assert got == read_document(tmp_path / "nested.docx").lines and ["规章", "0"] in got
     blocks = read_doc(doc_bytes(paragraphs)).blocks
     assert blocks[1][0][1].blocks == ["说明", [[Cell(["规章"]), Cell(["0"])]], ""]
+
+
+def test_a_page_number_fields_result_is_no_digit_of_a_cells_value(tmp_path):
+    # a page-number field (PAGE, NUMPAGES) after a cell's value: its result was read into the value, '5' and page 3
+    # read 53, as in a DOCX (see test_readers); a paragraph that is a page number alone keeps it (furniture, dropped
+    # later), and a page reference (PAGEREF, a contents' entry) is kept
+    cell = {"depth": 1}
+    paragraphs = [("标题\r", {}), ("规章\x07", cell), ("5\x13 PAGE \x143\x15\x07", cell),
+                  ("7\x13 numpages \\* Arabic \x1412\x15\x07", cell), ("\x07", {"depth": 1, "row_end": True}),
+                  ("- \x13 PAGE \x143\x15 -\r", {}), ("见第\x13 PAGEREF _Toc1 \\h \x144\x15页\r", {})]
+    assert _read(paragraphs, tmp_path).lines == ["标题", ["规章", "5", "7"], "- 3 -", "见第4页"]
 
 
 def test_merged_cells_are_left_out_as_in_a_docx(tmp_path):

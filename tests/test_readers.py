@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.errors import ReaderWarning
+from toolkit.errors import CorruptFileError, ReaderWarning
 from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, decode_bytes, read_document, text_lines
 
 try:
@@ -868,6 +868,31 @@ def test_docx_with_macros_or_a_template_is_read(kind: str, renamed: bool, tmp_pa
     assert f".{kind}" in SUPPORTED_EXTENSIONS  # a corpus run finds them in a folder
 
 
+@pytest.mark.parametrize("extension", [".docx", ""])
+def test_a_docx_whose_main_part_has_another_name_is_read(extension: str, tmp_path: Path) -> None:
+    # The main part is the one the package's relationships name (_rels/.rels, officeDocument), and Word for the web
+    # and others save it as word/document2.xml: such a file was refused, "not a valid DOCX: word/document.xml is
+    # missing" (and, with no extension, "a ZIP archive that is not a DOCX"); Word opens it, and so does this reader
+    render_docx(MERGED_001, tmp_path / "plain.docx", colspan_header=True)
+
+    def rename(parts: dict) -> None:
+        parts["word/document2.xml"] = parts.pop("word/document.xml")
+        parts["word/_rels/document2.xml.rels"] = parts.pop("word/_rels/document.xml.rels")
+        for name in ("[Content_Types].xml", "_rels/.rels"):
+            assert b"word/document.xml" in parts[name]
+            parts[name] = parts[name].replace(b"word/document.xml", b"word/document2.xml")
+
+    path = tmp_path / f"renamed{extension}"
+    path.write_bytes(rezip((tmp_path / "plain.docx").read_bytes(), rename))
+    doc = read_document(path)
+    assert doc.format == "docx" and doc.lines == MERGED_001
+    # a package whose relationships name no part it holds is still refused, by name
+    path = tmp_path / "missing.docx"
+    path.write_bytes(rezip((tmp_path / "plain.docx").read_bytes(), lambda parts: parts.pop("word/document.xml")))
+    with pytest.raises(CorruptFileError, match="word/document.xml is missing"):
+        read_document(path)
+
+
 def test_a_strict_open_xml_docx_is_read(tmp_path: Path, parsed_seed) -> None:
     # Word's 'Strict Open XML Document' (its parts in the http://purl.oclc.org/ooxml/ namespaces) was refused:
     # "not a valid DOCX: KeyError: no relationship of type '…/officeDocument' in collection".
@@ -1003,6 +1028,31 @@ def test_docx_an_old_value_struck_through_beside_the_new_one_is_not_read(props: 
 
     path.write_bytes(rezip(path.read_bytes(), edit))
     assert read_document(path).lines == MERGED_001
+
+
+def test_docx_a_subscript_mark_after_a_cells_number_is_no_digit_of_it(tmp_path: Path) -> None:
+    # a footnote mark set low (w:vertAlign subscript) after a cell's number: '88' then a subscript '1' read 881,
+    # '74' then '[2]' no number, as the HTML reader read '88<sub>1</sub>' before it left such marks out; a subscript
+    # after a letter ('CO' then '2') or standing alone in its cell stays
+    path = tmp_path / "sub.docx"
+    render_docx(MERGED_001, path, colspan_header=True)
+    low = '<w:r><w:rPr><w:vertAlign w:val="subscript"/></w:rPr><w:t>{}</w:t></w:r>'
+
+    def edit(parts: dict) -> None:
+        xml = parts["word/document.xml"].decode()
+        for old, new in (("<w:r><w:t>88</w:t></w:r>", "<w:r><w:t>88</w:t></w:r>" + low.format("1")),
+                         ("<w:r><w:t>74</w:t></w:r>", "<w:r><w:t>74 </w:t></w:r>" + low.format("[2]")),
+                         ("<w:r><w:t>11</w:t></w:r>", low.format("11")),
+                         ("<w:r><w:t>自然人</w:t></w:r>", "<w:r><w:t>自然人（CO</w:t></w:r>" + low.format("2")
+                          + "<w:r><w:t>）</w:t></w:r>")):
+            assert old in xml
+            xml = xml.replace(old, new, 1)
+        parts["word/document.xml"] = xml.encode()
+
+    path.write_bytes(rezip(path.read_bytes(), edit))
+    want = [[cell.replace("自然人", "自然人（CO2）") for cell in line] if isinstance(line, list) else line
+            for line in MERGED_001]
+    assert read_document(path).lines == want
 
 
 _TOGGLED_STYLES = ('<w:style w:type="paragraph" w:styleId="Revised"><w:name w:val="Revised"/>'
@@ -2207,6 +2257,28 @@ def test_a_field_instruction_wrapped_over_paragraphs_shows_only_the_result(tmp_p
     # a field whose begin is never closed (a damaged file) hides nothing after its own paragraph, as before
     xml = "<w:p>" + run.format("前文") + _FLD.format("begin") + instr.format("PAGE") + "</w:p>"
     assert _docx_with_paragraphs(tmp_path / "g.docx", xml) == ["前文", "后文", ["规章", "5"]]
+
+
+@pytest.mark.parametrize("simple", [False, True])
+def test_a_page_number_field_is_no_digit_of_a_cells_value(simple, tmp_path):
+    # a page-number field (PAGE, NUMPAGES: furniture, as a PDF's page numbers) after a cell's value: its result was
+    # read into the value, '5' and page 3 read 53; a paragraph that is a page number alone ('- 3 -', '第 3 页')
+    # keeps it, a line dropped as furniture later, as before
+    run = "<w:r><w:t>{}</w:t></w:r>"
+
+    def field(code: str, result: str) -> str:
+        if simple:
+            return f'<w:fldSimple w:instr="{code}">{run.format(result)}</w:fldSimple>'
+        return (_FLD.format("begin") + f'<w:r><w:instrText xml:space="preserve">{code}</w:instrText></w:r>'
+                + _FLD.format("separate") + run.format(result) + _FLD.format("end"))
+
+    cell = "<w:tc><w:p>{}</w:p></w:tc>"
+    xml = ("<w:tbl><w:tr>" + cell.format(run.format("规章")) + cell.format(run.format("5") + field(" PAGE ", "3"))
+           + cell.format(run.format("7") + field(" numpages \\* Arabic ", "12")) + "</w:tr></w:tbl>"
+           + "<w:p>" + run.format("- ") + field(" PAGE ", "3") + run.format(" -") + "</w:p>"
+           + "<w:p>" + run.format("见第") + field(" PAGEREF _Toc1 \\h ", "4") + run.format("页") + "</w:p>")
+    assert _docx_with_paragraphs(tmp_path / "p.docx", xml) == [["规章", "5", "7"], "- 3 -", "见第4页", "后文",
+                                                                ["规章", "5"]]
 
 
 def test_an_absolute_position_tab_separates_what_it_stands_between(tmp_path):

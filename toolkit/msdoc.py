@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from toolkit.errors import CorruptFileError, UnsupportedFormatError
+from toolkit.normalize import is_page_furniture, normalize_line
 
 __all__ = ["OLE_MAGIC", "Cell", "DocText", "Paragraph", "read_doc"]
 
@@ -94,12 +95,13 @@ _RAISE, _LOWER = "\ufdd0", "\ufdd1"  # (noncharacters) where raised text begins 
 
 # 8-bit text is cp1252, the bytes cp1252 leaves undefined standing for the same code point ([MS-DOC] 2.4.1)
 _CP1252 = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
-# special characters in the text ([MS-DOC] 2.8.25): a line break (\x0b) or page break (\x0c) ends a line, a
+# special characters in the text ([MS-DOC] 2.8.25): a line break (\x0b), page break (\x0c) or column break (\x0e,
+# a DOCX's w:br w:type="column": dropped, it glued a heading to the text before it) ends a line, a
 # non-breaking hyphen (\x1e) is a hyphen; an optional hyphen (\x1f), a picture or object (\x01, \x08), a
 # footnote, comment or separator mark (\x02-\x05) and other controls show no text
 # (and U+FFFE, U+FFFF are no characters)
-_SHOWN = {0x0B: "\n", 0x0C: "\n", 0x1E: "-",
-          **{c: None for c in (*range(0x00, 0x09), *range(0x0E, 0x1E), 0x1F, 0xFFFE, 0xFFFF)}}
+_SHOWN = {0x0B: "\n", 0x0C: "\n", 0x0E: "\n", 0x1E: "-",
+          **{c: None for c in (*range(0x00, 0x09), *range(0x0F, 0x1E), 0x1F, 0xFFFE, 0xFFFF)}}
 _MARKS = re.compile("[\r\x07]")  # paragraph and cell marks: the end of a paragraph
 _FIELD_CHARS = re.compile("([\x13\x14\x15])")  # field begin, separator, end
 # what an OLE file without a WordDocument stream holds, by one of its streams
@@ -922,30 +924,62 @@ def _with_leader(text: str, leader: str | None) -> str:
     return out
 
 
+# Fields whose result is a page number (the page's, the document's or the section's count of pages): furniture, as a
+# PDF's page numbers, read into the text around it ('5' in a cell, then page 3: 53)
+_PAGE_FIELDS = frozenset({"PAGE", "NUMPAGES", "SECTIONPAGES"})
+
+
+def _page_field(code: str | None) -> bool:
+    """Whether a Word field's code (its instruction, ``' PAGE \\* MERGEFORMAT '``) is a page number's: its result is
+    left out of a paragraph's text (DOCX and .doc alike), but where the paragraph is a page number alone.
+
+    Examples
+    --------
+    >>> _page_field(" PAGE \\* MERGEFORMAT "), _page_field("numpages"), _page_field(" PAGEREF _Toc1 \\h ")
+    (True, True, False)
+    """
+    words = (code or "").split(None, 1)
+    return bool(words) and words[0].upper() in _PAGE_FIELDS
+
+
+def _page_number_alone(text: str) -> bool:
+    """Whether a paragraph's shown text is a page number alone ('- 3 -', '第 3 页 共 5 页': furniture, dropped later)."""
+    return is_page_furniture(normalize_line(text.replace(_RAISE, "").replace(_LOWER, "")))
+
+
 class _Fields:
     """The text a paragraph shows: a field's result, not its code (fields may nest and span paragraphs)."""
 
     def __init__(self) -> None:
-        self.open: list = []  # per open field: its code so far, or None once its result has begun
+        # per open field: its code so far, or once its result has begun None (False: a page number's, see _page_field)
+        self.open: list = []
         self.objects: list = []
 
     def shown(self, text: str) -> str:
         if not self.open and "\x13" not in text:
             return text.translate(_SHOWN)
         out = []
+        page_parts = []  # where in ``out`` a page number field's result stands
         for part in _FIELD_CHARS.split(text):
             if part == "\x13":
                 self.open.append("")
             elif part in ("\x14", "\x15"):
-                if self.open and self.open[-1] is not None:
+                if self.open and isinstance(self.open[-1], str):
                     self._code(self.open[-1])
-                    self.open[-1] = None  # its result begins
+                    self.open[-1] = False if _page_field(self.open[-1]) else None  # its result begins
                 if part == "\x15" and self.open:
                     self.open.pop()
-            elif all(code is None for code in self.open):
+            elif not any(isinstance(code, str) for code in self.open):
+                if False in self.open:
+                    page_parts.append(len(out))
                 out.append(part)  # text, or a field's result (not inside another field's code)
-            elif self.open[-1] is not None:
+            elif isinstance(self.open[-1], str):
                 self.open[-1] += part
+        shown = "".join(out).translate(_SHOWN)
+        if not page_parts or _page_number_alone(shown):
+            return shown
+        for k in page_parts:  # (as the DOCX reader: furniture read into a cell's value, '5' and page 3 read 53)
+            out[k] = ""
         return "".join(out).translate(_SHOWN)
 
     def _code(self, code: str) -> None:

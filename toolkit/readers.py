@@ -53,6 +53,7 @@ from toolkit.errors import (
     UnmappedFontError,
     UnsupportedFormatError,
 )
+from toolkit.msdoc import _page_field
 from toolkit.normalize import (_HAN, HAN_RANGES, HAN_UNIFIED, NA_MARKS, is_continuation_caption, is_page_furniture,
                                normalize_line, to_simplified)
 
@@ -617,15 +618,42 @@ def _sniff(data: bytes, path: str, codec: str | None) -> str:
 
 
 def _zip_document(data: bytes) -> str | None:
-    """'docx' for a ZIP package holding word/document.xml, 'ofd' for one holding OFD.xml, else None."""
+    """'docx' for a ZIP package holding a Word document's main part (see _word_main_part), 'ofd' for one holding
+    OFD.xml, else None."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = zf.namelist()
+            if _word_main_part(zf, set(names)) is not None:
+                return "docx"
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):  # (a version of ZIP it cannot read)
         return None
-    if "word/document.xml" in names:
-        return "docx"
     return "ofd" if any(name.lstrip("/").lower() == "ofd.xml" for name in names) else None
+
+
+_MAIN_DOCUMENT = "word/document.xml"  # where Word writes a document's main part, but for some (see _word_main_part)
+_RELATIONSHIP_TAG = re.compile(rb"<(?:[\w.-]+:)?Relationship\s[^>]*>")
+_XML_ATTRIBUTE = re.compile(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def _word_main_part(zf: zipfile.ZipFile, names: set) -> str | None:
+    """The name of a Word package's main part: word/document.xml, else the part its relationships name
+    (_rels/.rels, of type officeDocument) where the package holds it, else None.
+
+    Word for the web, and others, save the main part as word/document2.xml: such a file was refused ('not a valid
+    DOCX: word/document.xml is missing'), where Word, and python-docx, open it by its relationship.
+    """
+    if _MAIN_DOCUMENT in names:
+        return _MAIN_DOCUMENT  # (almost every file: its relationships not read)
+    try:
+        rels = zf.read("_rels/.rels")
+    except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError):
+        return None
+    for tag in _RELATIONSHIP_TAG.finditer(rels[:1 << 20]):
+        attributes = {name: double or single for name, double, single in _XML_ATTRIBUTE.findall(tag[0])}
+        if attributes.get(b"Type", b"").endswith(b"/officeDocument"):
+            target = attributes.get(b"Target", b"").decode("utf-8", "replace").lstrip("/")
+            return target if target in names and target.lower().startswith("word/") else None
+    return None
 
 
 def _decode_strict(data: bytes, codec: str, path: str | None) -> str:
@@ -3435,7 +3463,7 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
         ) from exc
     with zf:
         names = set(zf.namelist())
-        if "word/document.xml" not in names:
+        if _word_main_part(zf, names) is None:
             raise CorruptFileError(path, "not a valid DOCX: word/document.xml is missing")
         _check_zip(zf, path, max_bytes, "DOCX")
         data = _as_plain_document(zf, data)
@@ -3459,6 +3487,7 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
         _vanish_placeholders(body)
         _hide_spanning_instructions(body)
         _blank_struck_runs(body, document, hidden[1])
+        _blank_lowered_marks(body)
         _style_tab_stops(body, document)
         _docx_block(body, lines, _WordNumbering(document), chunks)
     if not lines:
@@ -4534,6 +4563,34 @@ def _blank_struck_runs(element, document, default: str | None) -> None:
                 _blank_run_text(run)
 
 
+def _blank_lowered_marks(element) -> None:
+    """Blank (in memory) the footnote marks set low (w:vertAlign subscript) right after a table cell's number: '88'
+    then a subscript '1' read 881, '74' then '[2]' no number, as the HTML reader leaves out ``88<sub>1</sub>`` (see
+    _drop_subscript_marks; raised marks: _is_footnote_mark).
+
+    Only after a digit in a cell: a subscript after a letter is a formula's ('CO' then '2'), and one alone in its cell
+    is its value.  Only the subscripts are visited (a walk over the w:vertAlign elements alone).
+    """
+    for align in list(element.iter(_w("vertAlign"))):
+        props = align.getparent()
+        run = props.getparent() if props is not None and props.tag == _w("rPr") else None
+        if align.get(_w("val")) != "subscript" or run is None or run.tag != _w("r"):
+            continue
+        if not _FOOTNOTE_MARK.fullmatch("".join(t.text or "" for t in run.iterchildren(_w("t")))):
+            continue
+        p = _paragraph_of(run)
+        if p is None or next(run.iterancestors(_w("tc")), None) is None:
+            continue
+        before: list = []  # the text the paragraph shows before the mark
+        for other in p.iter(_w("r")):
+            if other is run:
+                break
+            if not _unshown_run(other, p):
+                before.extend(t.text or "" for t in other.iterchildren(_w("t")))
+        if "".join(before).rstrip()[-1:].isdigit():
+            _blank_run_text(run)
+
+
 def _strike_setting(props, tag: str) -> bool | None:
     """Whether run properties (a w:rPr, or None) set the strike ``tag`` on or off; None where they do not set it."""
     found = props.find(tag) if props is not None else None
@@ -4696,14 +4753,21 @@ def _docx_text_boxes(p) -> list:
     return [box for box in p.iter(_w("txbxContent")) if not _inside_box_or_fallback(box, p)]
 
 
+_FIELD_SIMPLE = _w("fldSimple")
+
+
 def _docx_paragraph(p) -> str:
     """Text of a paragraph as Word shows it: runs in order, breaks as newlines, tabs kept.
 
     A complex field (w:fldChar begin … separate … end) shows its result, not its instruction, and
     nested fields inside an instruction (``{ = { REF a } + { REF b } }``) show nothing of their own.
+    A page number field's result (see msdoc._page_field) is left out, but in a paragraph that is a page number alone
+    ('- 3 -', a line dropped as furniture later).
     """
     out: list = []
-    fields: list = []  # per open field: True once its result has begun
+    fields: list = []  # per open field: False in its instruction, True once its result has begun, None: a page number's
+    codes: list = []  # per open field: its instruction's text
+    page_parts: list = []  # where in ``out`` a page number field's result stands
     last_tab = None  # where in ``out`` the paragraph's last tab stands
     baseline = None  # how the paragraph's text is raised (see _paragraph_raise), found at its first raised run
     math = None  # the last equation read (Office Math): the runs inside it are its own, read with it
@@ -4725,19 +4789,29 @@ def _docx_paragraph(p) -> str:
             baseline = _paragraph_raise(p) if baseline is None else baseline
             if _raise_of(run) != baseline:  # (raised no more than its paragraph's text: not raised at all)
                 continue
+        page_run = run.getparent().tag == _FIELD_SIMPLE and _page_field(run.getparent().get(_w("instr")))
         for node in run.iterchildren():
             tag = node.tag
             if tag == _w("fldChar"):
                 kind = node.get(_w("fldCharType"))
                 if kind == "begin":
                     fields.append(False)
+                    codes.append([])
                 elif kind == "separate" and fields:
-                    fields[-1] = True
+                    page = fields[-1] is None or (fields[-1] is False and _page_field("".join(codes[-1])))
+                    fields[-1] = None if page else True
                 elif kind == "end" and fields:
                     fields.pop()
+                    codes.pop()
                 continue
+            page = page_run
             if fields and not all(fields):
-                continue  # inside a field's instruction
+                if False in fields:  # inside a field's instruction
+                    if tag == _w("instrText") and fields[-1] is False:
+                        codes[-1].append(node.text or "")
+                    continue
+                page = True  # a page number's result
+            at = len(out)
             if tag == _w("t"):
                 out.append(node.text or "")
             elif tag == _w("tab"):
@@ -4751,9 +4825,14 @@ def _docx_paragraph(p) -> str:
                 out.append("-")
             elif tag == _w("sym"):
                 out.append(_docx_symbol(node.get(_w("font")), node.get(_w("char"))))
+            if page and len(out) > at:
+                page_parts.append(at)
     leader = _tab_leader(p)
     if leader and last_tab is not None:
         out[last_tab] = leader
+    if page_parts and not is_page_furniture(normalize_line("".join(out))):
+        for k in page_parts:
+            out[k] = ""
     return "".join(out)
 
 
