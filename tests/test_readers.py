@@ -2679,8 +2679,13 @@ def test_an_invisible_cell_keeps_its_place_in_its_row(style: str, row: list, tmp
     ("p > .old { display: none } body > p > .on { display: inline }", None, ["旧版"]),  # (more specific)
     ("span[class] { display: none }", None, []),  # (an attribute named)
     ("[class] { display: none } .on { display: inline }", None, ["旧版"]),  # (as specific as a class: the last wins)
-    # (attributes' values, siblings and :not are not read: they hide nothing, rather than more than they do)
-    ("span[class~=old], p + span, p ~ span, span:not(.x), [title] { display: none }", None, ["旧版"]),
+    # (an attribute's value is read as CSS reads it: '[aria-hidden="true"] { display: none }' hid nothing)
+    ("span[class~=old] { display: none }", None, []),
+    ("[class='old on'] { display: none }", None, []),
+    ("p > [class^=ol]:not(.x), [class$=\"ON\" i] { display: none }", None, []),
+    ("span[class=old], [class|=on], [class*=''], [class~=\"d o\"], [title=old] { display: none }", None, ["旧版"]),
+    # (siblings and :not are not read: they hide nothing, rather than more than they do)
+    ("p + span, p ~ span, span:not(.x), [title] { display: none }", None, ["旧版"]),
     # (... but a rule of such a selector showing what another hides shows it: the shown text was lost; read as if
     # its selector matched more, at its own specificity; a user's action or a pseudo-element's box shows nothing)
     (".old { display: none } span:not(.x) { display: inline }", None, ["旧版"]),

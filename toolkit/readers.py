@@ -2738,22 +2738,31 @@ def _declared_list_style(declarations: str) -> str | None:
     return found
 
 
-# A style sheet's comment, and a selector's compound of a tag, classes, ids and attributes named only ('ol', '.nb',
-# 'ol.nb#x', '[hidden]'): other selectors (pseudo-classes, attributes' values, combinators but the descendant's and the
-# child's) are not read, rather than read as matching more than they do.  (A sheet's rules are found by _css_rules.)
+# A style sheet's comment, and a selector's compound of a tag, classes, ids and attributes, named or with a value
+# ('ol', '.nb', 'ol.nb#x', '[hidden]', '[aria-hidden="true"]', '[class~=x i]'): other selectors (pseudo-classes,
+# combinators but the descendant's and the child's) are not read, rather than read as matching more than they do.
+# (A sheet's rules are found by _css_rules.)
 _CSS_COMMENT_RE = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
-_CSS_COMPOUND_RE = re.compile(r"(\*|[a-z][a-z0-9]*)?((?:[.#][\w-]+|\[\s*[a-z][\w-]*\s*\])*)", re.IGNORECASE)
-_CSS_NAME_RE = re.compile(r"[.#][\w-]+|\[\s*[\w-]+")  # a class, id or attribute of a compound
-_CSS_CHILD_RE = re.compile(r"\s*>\s*")
+_CSS_ATTRIBUTE = r"""\[\s*[a-z][\w-]*\s*(?:[~|^$*]?=\s*(?:"[^"]*"|'[^']*'|[\w-]+)\s*(?:[is]\s*)?)?\]"""
+_CSS_COMPOUND_RE = re.compile(rf"(\*|[a-z][a-z0-9]*)?((?:[.#][\w-]+|{_CSS_ATTRIBUTE})*)", re.IGNORECASE)
+# a class, id or attribute of a compound: (the class or id; the attribute's name, its operator, its value quoted or
+# not, its case flag)
+_CSS_NAME_RE = re.compile(r"""([.#][\w-]+)|\[\s*([\w-]+)\s*(?:([~|^$*]?=)\s*(?:"([^"]*)"|'([^']*)'|([\w-]+))\s*"""
+                          r"([is])?\s*)?\]", re.IGNORECASE)
+# a selector's parts: a child combinator, else a compound (an attribute's quoted value may hold a space or a '>')
+_CSS_PART_RE = re.compile(r"""\s*(>|(?:[^\s>\[]|\[(?:[^\]"']|"[^"]*"|'[^']*')*\])+)""")
 
 
 def _css_compounds(selector: str) -> list | None:
-    """The compounds of a selector of tags, classes, ids and attributes named (``[hidden]``) joined by descendant or
-    child (``>``) combinators, each (tag or None, classes, ids, whether it is joined to the one before by ``>``,
-    attributes), else None."""
+    """The compounds of a selector of tags, classes, ids and attributes (``[hidden]``, ``[aria-hidden="true"]``)
+    joined by descendant or child (``>``) combinators, each (tag or None, classes, ids, whether it is joined to the one
+    before by ``>``, attributes: each (name, operator or '' for one named only, value, whether its case is
+    ignored)), else None."""
     compounds: list = []
     child = False
-    for part in _CSS_CHILD_RE.sub(" > ", selector).split():
+    if _CSS_PART_RE.sub("", selector).strip():
+        return None  # (a bracket left open: no selector)
+    for part in _CSS_PART_RE.findall(selector):
         if part == ">":
             if child or not compounds:
                 return None  # ('> p', 'div > > p': no selector)
@@ -2764,9 +2773,9 @@ def _css_compounds(selector: str) -> list | None:
             return None
         names = _CSS_NAME_RE.findall(match.group(2))
         tag = match.group(1)
-        compounds.append((None if tag in (None, "*") else tag.lower(), {n[1:] for n in names if n[0] == "."},
-                          {n[1:] for n in names if n[0] == "#"}, child,
-                          frozenset(n[1:].strip().lower() for n in names if n[0] == "[")))
+        compounds.append((None if tag in (None, "*") else tag.lower(), {n[0][1:] for n in names if n[0][:1] == "."},
+                          {n[0][1:] for n in names if n[0][:1] == "#"}, child,
+                          frozenset((n[1].lower(), n[2], n[3] or n[4] or n[5], bool(n[6])) for n in names if n[1])))
         child = False
     return None if child else compounds or None
 
@@ -2801,7 +2810,27 @@ def _css_fits(node, compound: tuple) -> bool:
     tag, classes, ids = compound[:3]
     return ((tag is None or (isinstance(node.tag, str) and _tag_name(node.tag) == tag))
             and classes <= set((node.get("class") or "").split()) and (not ids or ids == {node.get("id")})
-            and all(node.get(name) is not None for name in compound[4]))
+            and all(_css_attribute_fits(node.get(attribute[0]), *attribute[1:]) for attribute in compound[4]))
+
+
+def _css_attribute_fits(value: str | None, operator: str, wanted: str, ignore_case: bool) -> bool:
+    """Whether an attribute's ``value`` (None: not given) fits an attribute selector's ``operator`` ('' for one named
+    only, '=', '~=', '|=', '^=', '$=', '*=') and ``wanted`` value (its case ignored with the ``i`` flag), as CSS reads
+    them ('[aria-hidden="true"] { display: none }' hid nothing: an attribute's value was not read)."""
+    if value is None or not operator:
+        return value is not None
+    if ignore_case:
+        value, wanted = value.lower(), wanted.lower()
+    if operator == "=":
+        return value == wanted
+    if operator == "~=":
+        return wanted in value.split()
+    if operator == "|=":
+        return value == wanted or value.startswith(wanted + "-")
+    if not wanted:  # ('[class^=""]' matches nothing)
+        return False
+    return (value.startswith(wanted) if operator == "^=" else value.endswith(wanted) if operator == "$="
+            else wanted in value)
 
 
 #: The braces of a style sheet's blocks, and the markup comment marks an old page wraps a sheet in ('<!-- … -->').
@@ -3068,7 +3097,7 @@ def _sheet_hidden(root) -> None:
     for rule in rules:
         last_tag, last_classes, last_ids, _, last_attributes = rule[2][-1]
         key = (("#", next(iter(last_ids))) if last_ids else (".", min(last_classes)) if last_classes
-               else ("[", min(last_attributes)) if last_attributes else ("", last_tag or "*"))
+               else ("[", min(a[0] for a in last_attributes)) if last_attributes else ("", last_tag or "*"))
         index.setdefault(key, []).append(rule)
     tags = {name for kind, name in index if kind == ""}
     classes = {name for kind, name in index if kind == "."}
