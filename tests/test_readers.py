@@ -2672,6 +2672,14 @@ def test_an_invisible_cell_keeps_its_place_in_its_row(style: str, row: list, tmp
     (".old { display: none } @media (max-width:600px), (min-width:100em) { .on { display: inline } }", None, []),
     (".old { display: none }", "only screen and (max-width: 40em)", ["旧版"]),
     (".old { display: none }", "print", ["旧版"]),
+    # (a desktop's other features: a landscape window, a mouse, the light scheme; 'not print' is the screen's; the
+    # width in level 4's ranges: these were not read, and what they hide was read in)
+    (".old { display: none }", "not print", []),
+    ("@media screen and (orientation: landscape) { .old { display: none } }", None, []),
+    ("@media (hover: hover) and (prefers-color-scheme: light) { .old { display: none } }", None, []),
+    ("@media (width >= 48rem) { .old { display: none } }", None, []),
+    ("@media (orientation: portrait), (prefers-color-scheme: dark), (hover: none), (400px <= width <= 700px), "
+     "(min-resolution: 2dppx) { .old { display: none } }", None, ["旧版"]),
     (".old { display: none } .old:hover { display: inline }", None, []),  # (a pseudo-class: not read)
     ("p > span.old { display: none }", None, []),  # (a child combinator: the span is the p's child)
     ("body>p>.old { display: none }", None, []),

@@ -2839,40 +2839,94 @@ _CSS_MARKUP_COMMENT_RE = re.compile(r"<!--|-->")
 
 
 #: The window a page is read as shown in: a desktop browser's, this many CSS pixels wide (a media query on the width
-#: is read for it: a sheet that hides the desktop's menu below 768px, or shows it above, is read as on a desktop).
+#: is read for it: a sheet that hides the desktop's menu below 768px, or shows it above, is read as on a desktop), and
+#: what its other media features are (a landscape window, a mouse that hovers, the light scheme, scripts on):
+#: ``(orientation: landscape)``, ``(hover: hover)`` hold; a feature named alone holds unless its value is one of
+#: _MEDIA_OFF ('(hover)' holds, '(prefers-reduced-motion)' does not).  A feature not in it is not read.
 _SCREEN_WIDTH = 1280
-_MEDIA_FEATURE_RE = re.compile(r"\(\s*([\w-]+)\s*(?::\s*([\d.]+)\s*(px|r?em)?\s*)?\)|\band\b", re.IGNORECASE)
+_SCREEN_FEATURES = {"orientation": "landscape", "hover": "hover", "any-hover": "hover", "pointer": "fine",
+                    "any-pointer": "fine", "prefers-color-scheme": "light", "prefers-reduced-motion": "no-preference",
+                    "prefers-reduced-transparency": "no-preference", "prefers-reduced-data": "no-preference",
+                    "prefers-contrast": "no-preference", "forced-colors": "none", "inverted-colors": "none",
+                    "scripting": "enabled", "display-mode": "browser", "update": "fast", "overflow-block": "scroll",
+                    "overflow-inline": "scroll", "color": "8", "monochrome": "0", "grid": "0"}
+_MEDIA_OFF = frozenset({"none", "no-preference", "0"})
+_MEDIA_FEATURE_RE = re.compile(r"\(([^()]*)\)|\band\b", re.IGNORECASE)
+_MEDIA_LENGTH = r"([\d.]+)\s*(px|r?em)?"
+_MEDIA_RANGE_RE = re.compile(rf"(?:{_MEDIA_LENGTH}\s*([<>]=?|=)\s*)?(width|device-width)(?:\s*([<>]=?|=)\s*{_MEDIA_LENGTH})?",
+                             re.IGNORECASE)
+_MEDIA_FLIPPED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "=": "="}  # ('768px < width': 'width > 768px')
 
 
 def _screen_media(media: str | None) -> bool:
     """Whether a media query (a ``<style>``'s ``media``, an ``@media`` block's) applies to a desktop browser's
-    screen (_SCREEN_WIDTH wide): none, ``all`` or ``screen`` (among others: ``screen, print``), with conditions on
-    the width only (``screen and (min-width: 768px)``); not ``print`` nor ``speech``, nor one with another feature or
-    ``not``, rather than read as shown."""
+    screen (_SCREEN_WIDTH wide, its features _SCREEN_FEATURES): none, ``all`` or ``screen`` (among others: ``screen,
+    print``), with conditions it meets joined by ``and`` (``screen and (min-width: 768px)``, ``(width >= 48rem)``,
+    ``(orientation: landscape)``), or ``not`` a query it does not meet (``not print``); not ``print`` nor ``speech``,
+    nor one with a feature not read, rather than read as shown."""
     if media is None or not media.strip():
         return True
     for query in media.lower().split(","):
         words = query.split("(", 1)[0].split()
-        if words[:1] == ["only"]:
+        negated = words[:1] == ["not"]
+        if words[:1] in (["only"], ["not"]):
             words = words[1:]
-        if words not in ([], ["all"], ["screen"], ["all", "and"], ["screen", "and"]):
-            continue
+        if words[:1] in ([], ["and"]) and negated:
+            continue  # ('not (hover)': a condition's not, of level 4, not read)
+        if words[-1:] == ["and"]:
+            words = words[:-1]
+        if len(words) != 1 and (words or negated):
+            continue  # (no media type, or words that are no query)
         rest = query[query.find("("):] if "(" in query else ""
-        if _MEDIA_FEATURE_RE.sub("", rest).strip():
-            continue  # (something else than width conditions joined by 'and')
-        if all(_width_holds(feature, value, unit) for feature, value, unit in _MEDIA_FEATURE_RE.findall(rest)
-               if feature):
+        if _MEDIA_FEATURE_RE.sub("", rest).strip() or (not words and not rest):
+            continue  # (something else than conditions joined by 'and')
+        held = [_media_feature_holds(found) for found in _MEDIA_FEATURE_RE.findall(rest) if found]
+        if None in held:
+            continue  # (a feature not read)
+        if ((not words or words[0] in ("all", "screen")) and all(held)) != negated:
             return True
     return False
+
+
+def _media_feature_holds(feature: str) -> bool | None:
+    """Whether a media query's condition (the text in its parentheses: ``min-width: 768px``, ``width >= 48rem``,
+    ``hover: hover``, ``color``) holds on the screen a page is read as shown on (see _screen_media), None for a feature
+    not read."""
+    name, colon, value = (part.strip() for part in feature.partition(":"))
+    if colon:
+        if name in ("min-width", "max-width", "min-device-width", "max-device-width"):
+            length = re.fullmatch(_MEDIA_LENGTH, value)
+            return None if length is None else _width_holds(name, *length.groups(""))
+        return None if name not in _SCREEN_FEATURES else value == _SCREEN_FEATURES[name]
+    if name in _SCREEN_FEATURES:  # (a feature named alone)
+        return _SCREEN_FEATURES[name] not in _MEDIA_OFF
+    found = _MEDIA_RANGE_RE.fullmatch(name)
+    if found is None or not (found.group(3) or found.group(5)):
+        return None
+    before, before_unit, before_op, _, after_op, after, after_unit = found.groups("")
+    checks = ([(_MEDIA_FLIPPED[before_op], before, before_unit)] if before_op else []) + (
+        [(after_op, after, after_unit)] if after_op else [])
+    widths = [(_MEDIA_COMPARE[op], _media_px(number, unit)) for op, number, unit in checks]  # ('400px <= width')
+    return None if any(px is None for _, px in widths) else all(compare(_SCREEN_WIDTH, px) for compare, px in widths)
+
+
+_MEDIA_COMPARE = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "=": operator.eq}
+
+
+def _media_px(value: str, unit: str) -> float | None:
+    """A media query's length in CSS pixels (an em of a media query is 16px), None where it is no number."""
+    try:
+        return float(value) * (16 if unit.lower().endswith("em") else 1)
+    except ValueError:
+        return None
 
 
 def _width_holds(feature: str, value: str, unit: str) -> bool:
     """Whether a media feature of a query ``(min-width: 768px)`` holds on _SCREEN_WIDTH (one not on the width: no)."""
     if feature not in ("min-width", "max-width", "min-device-width", "max-device-width") or not value:
         return False
-    try:
-        width = float(value) * (16 if unit.lower().endswith("em") else 1)  # (an em of a media query: 16px)
-    except ValueError:
+    width = _media_px(value, unit)
+    if width is None:
         return False
     return _SCREEN_WIDTH >= width if feature.startswith("min") else _SCREEN_WIDTH <= width
 
