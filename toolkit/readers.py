@@ -2197,7 +2197,11 @@ def _display_blocks(root) -> None:
     for el in root.xpath("//*[@style]"):
         if _tag_name(el.tag) not in _INLINE_TAGS or "display" not in (style := el.get("style")).lower():
             continue
-        displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style) if prop.lower() == "display"]
+        # (a 'revert' is a rule's read widened, showing what another hides: see _sheet_hidden; it says nothing of the
+        # box, which the rules read whole make: '.line { display: block }' and 'td .line:first-child { display:
+        # block }' left the lines inline, run together)
+        displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style)
+                    if prop.lower() == "display" and value.lower() != "revert"]
         if displays and displays[-1] in _BLOCK_DISPLAYS:
             el.tag = "div"
 
@@ -3134,7 +3138,7 @@ def _sheet_hidden(root) -> None:
         # A rule showing what another hides, by a selector not read ('.tab:first-child { display: block }' after
         # '.tab { display: none }', 'p + .tab', '.tab:not(.old)'): the shown element was dropped.  Read widened (see
         # _css_widened), it shows more than a browser does (a hidden word read, rather than a shown one lost); its
-        # display is no block's (see _display_blocks: an inline element it names stays in its line).
+        # display, 'revert', makes no block nor unmakes one (see _display_blocks: the rules read whole decide).
         if hides(value[0] + value[1]):
             return None
         return (_WIDENED_DISPLAY_RE.sub("display:revert", value[0]), _WIDENED_DISPLAY_RE.sub("display:revert", value[1]))
