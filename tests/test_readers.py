@@ -781,6 +781,29 @@ def test_html_pre_keeps_its_line_breaks(tmp_path: Path, key: str) -> None:
     assert toolkit.parse_report(path).tables[keys].equals(toolkit.parse_report(SEED[key]).tables[keys])
 
 
+@pytest.mark.parametrize("box", ["<div style='white-space: pre-wrap'>{}</div>", "<div class='c'><span>{}</span></div>",
+                                 "<textarea readonly>{}</textarea>"])
+def test_html_text_whose_white_space_keeps_its_line_breaks_is_read_line_by_line(box: str, tmp_path: Path) -> None:
+    # A CMS showing the report's plain text in a box whose white-space keeps its line breaks (pre-wrap, pre-line: by
+    # the box's style or a sheet's rule; a <textarea>'s own) shows it line by line, as a <pre>: it was read as one
+    # line, its headings and table rows run together, and no table was found.  A child whose white-space is normal
+    # runs its lines together, as a browser shows it.
+    import html as html_lib
+
+    import toolkit
+
+    text = SEED["001"].read_text(encoding="utf-8")
+    path = tmp_path / "box.html"
+    path.write_text("<html><head><style>.c { white-space: pre-line } .n { white-space: normal }</style></head><body>"
+                    f"<h1>标题</h1>{box.format(html_lib.escape(text))}<p class='c'>页脚<span class='n'>甲\n乙</span>\n完"
+                    "</p></body></html>", encoding="utf-8")
+    lines = read_document(path).lines
+    assert lines[0] == "标题" and lines[-2:] == ["页脚甲乙", "完"]
+    assert lines[1:4] == [line.strip() for line in text.splitlines()[:3]]
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    assert toolkit.parse_report(path).tables[keys].equals(toolkit.parse_report(SEED["001"]).tables[keys])
+
+
 def test_web_page_without_html_extension_is_sniffed(tmp_path: Path) -> None:
     # (a name ending in a dot, a download saved as '报告.', has no extension either: it was refused, "unsupported
     # file extension '.'", where the same file without the dot is read)

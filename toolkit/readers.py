@@ -1655,10 +1655,76 @@ def _as_shown(root, encoded: bytes) -> None:
         _row_groups_where_shown(root, "thead")
     if b"<tfoot" in encoded or b"<TFOOT" in encoded:
         _row_groups_where_shown(root, "tfoot")
+    if (b"white-space" in low or b"<textarea" in low) and _KEPT_BREAKS_BYTES.search(low):
+        _kept_line_breaks(root)
     if b"list-style" in encoded:  # (a list numbered by a style sheet's rule: see _sheet_list_styles)
         _sheet_list_styles(root)
     if b"srcdoc" in low:  # (last: the page's passes and sheets do not reach into a frame's document)
         _srcdoc_frames(root)
+
+
+# An element whose white-space keeps the line breaks of its text (pre, pre-wrap, pre-line, break-spaces: a CMS showing
+# the text of a plain box so, a <textarea>, whose own is pre-wrap) shows each line of it on a line of its own; its text
+# was read as one line ('一、总体情况本年度无。二、…', the report's headings lost in it).  The property is inherited; a
+# child setting normal or nowrap runs its lines together again.  (A <pre> is read as written: see _html_lines.)
+_WHITE_SPACE_RE = re.compile(r"(?<![\w-])white-space\s*:\s*([\w-]+)", re.IGNORECASE)
+_KEPT_BREAKS_BYTES = re.compile(rb"white-space\s*:\s*(?:pre|break-spaces)|<textarea")  # (of the lower-cased bytes)
+_BREAKS_KEPT = frozenset({"pre", "pre-wrap", "pre-line", "break-spaces"})
+_BREAKS_RUN = frozenset({"normal", "nowrap", "initial"})
+
+
+def _white_space(style: str) -> bool | None:
+    """Whether a style's declarations keep the line breaks of the text (see _BREAKS_KEPT), None when they set no
+    white-space (or inherit it)."""
+    values = _WHITE_SPACE_RE.findall(style)
+    last = values[-1].lower() if values else ""
+    return True if last in _BREAKS_KEPT else False if last in _BREAKS_RUN else None
+
+
+def _kept_line_breaks(root) -> None:
+    """Put a ``<br>`` for each line break of the text an element's white-space (its style's, a sheet's rule's, a
+    ``<textarea>``'s own) keeps, as a browser shows it (see _WHITE_SPACE_RE); a ``<pre>`` is left to _html_lines."""
+    import lxml.etree
+
+    rules = _sheet_rules(root, lambda declarations: (_white_space(declarations) if "white-space" in
+                                                      declarations.lower() else None))
+    texts: list = []  # (element, whether its text's breaks are kept, whether its tail's are)
+    kept = [False]  # the setting of each open element, the page's (normal) first
+    walker = lxml.etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        if event == "end":
+            kept.pop()
+            continue
+        tag = _tag_name(el.tag) if isinstance(el.tag, str) else ""
+        if tag in _DROP_TAGS or tag == "pre" or not tag:
+            walker.skip_subtree()  # (its end event comes next, and pops this)
+            kept.append(False)
+            texts.append((el, False, kept[-2]))
+            continue
+        own = _white_space(el.get("style") or "")
+        if own is None and rules:
+            for _, _, compounds, value in rules:
+                if value is not None and _css_matches(el, compounds):
+                    own = value
+        if own is None and tag == "textarea":
+            own = True
+        kept.append(kept[-1] if own is None else own)
+        texts.append((el, kept[-1], kept[-2]))
+    for el, inside, outside in texts:
+        if inside and el.text and "\n" in el.text:
+            lines = el.text.split("\n")
+            el.text = lines[0]
+            for i, line in enumerate(lines[1:]):
+                el.insert(i, lxml.etree.Element("br"))
+                el[i].tail = line
+        if outside and el.tail and "\n" in el.tail and el.getparent() is not None:
+            lines = el.tail.split("\n")
+            el.tail = lines[0]
+            at = el.getparent().index(el) + 1
+            for i, line in enumerate(lines[1:]):
+                br = lxml.etree.Element("br")
+                br.tail = line
+                el.getparent().insert(at + i, br)
 
 
 def _shadow_roots(root) -> None:
