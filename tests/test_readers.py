@@ -17,6 +17,7 @@ try:
         cjk_font_path,
         render_docx,
         render_html,
+        render_mht,
         render_pdf,
         render_text,
         rezip,
@@ -28,6 +29,7 @@ except ImportError:  # tests/ imported as a package
         cjk_font_path,
         render_docx,
         render_html,
+        render_mht,
         render_pdf,
         render_text,
         rezip,
@@ -802,6 +804,26 @@ def test_html_text_whose_white_space_keeps_its_line_breaks_is_read_line_by_line(
     assert lines[1:4] == [line.strip() for line in text.splitlines()[:3]]
     keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
     assert toolkit.parse_report(path).tables[keys].equals(toolkit.parse_report(SEED["001"]).tables[keys])
+
+
+def test_a_web_archives_style_sheets_hide_what_they_hide(tmp_path: Path) -> None:
+    # A page saved as one file by a browser (Chrome's, IE's MHT) keeps its style sheets as parts of the archive, which
+    # its <link rel="stylesheet"> name by their address (relative to the page's, absolute, or 'cid:'): a class they hide
+    # (an old version's words, a hidden copy of a cell) was read as shown, the sheets not read.  A sheet for print, an
+    # alternate one (a user's choice), or one no link names, hides nothing.
+    page = ("<html><head><link rel='stylesheet' href='css/a.css'><link rel=stylesheet href='cid:b@mhtml.blink'>"
+            "<link rel='stylesheet' media='print' href='http://www.example.gov.cn/p.css'>"
+            "<link rel='alternate stylesheet' href='/n.css'></head><body>"
+            "<p>一、总体情况<span class='old'>旧版</span><span class='b'>隐</span><span class='p'>印</span>"
+            "<span class='n'>无</span></p><table><tr><td>件</td><td><span class='old'>9</span>7</td></tr></table>"
+            "</body></html>").encode()
+    sheets = (({"Content-Location": "http://www.example.gov.cn/zfxxgk/css/a.css"}, ".old { display: none }"),
+              ({"Content-Location": "cid:b@mhtml.blink"}, ".b { visibility: hidden }"),
+              ({"Content-Location": "http://www.example.gov.cn/p.css"}, ".p { display: none }"),
+              ({"Content-Location": "http://www.example.gov.cn/n.css"}, ".n { display: none }"))
+    path = tmp_path / "page.mht"
+    path.write_bytes(render_mht([], page=page, sheets=sheets))
+    assert read_document(path).lines == ["一、总体情况印无", ["件", "7"]]
 
 
 def test_web_page_without_html_extension_is_sniffed(tmp_path: Path) -> None:

@@ -1526,8 +1526,10 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
-def _read_html(data: bytes, path: str, codec: str | None, declared: str | None = None) -> RawDocument:
-    """An HTML page's lines; ``declared``: the charset its container names (a web archive's part header)."""
+def _read_html(data: bytes, path: str, codec: str | None, declared: str | None = None,
+               sheets: dict | None = None) -> RawDocument:
+    """An HTML page's lines; ``declared``: the charset its container names (a web archive's part header); ``sheets``:
+    the style sheets it holds beside the page (a web archive's: see _archive_sheets)."""
     import lxml.etree
 
     _check_text_file(data, path)
@@ -1561,6 +1563,8 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
                 path, "cannot parse the HTML: elements nested deeper than 2048 levels"
             )
     if root is not None:
+        if sheets and (b"<link" in encoded or b"<LINK" in encoded):
+            encoded = encoded + b"\n" + _linked_sheets(root, sheets)  # (the passes' gates read the sheets too)
         _as_shown(root, encoded)
     with _MergedDownWarned(path) as merged:
         lines = _html_lines(root) if root is not None else []
@@ -3512,14 +3516,15 @@ def _is_web_archive(data: bytes) -> bool:
 
 def _read_web_archive(data: bytes, path: str, codec: str | None, max_bytes: int) -> RawDocument:
     """The page of a web archive, read as an HTML page is (``format`` ``'mht'``)."""
-    page, charset = _web_archive_page(data, path, max_bytes)
-    doc = _read_html(page, path, codec, declared=charset)
+    page, charset, sheets = _web_archive_page(data, path, max_bytes)
+    doc = _read_html(page, path, codec, declared=charset, sheets=sheets)
     doc.format = "mht"
     return doc
 
 
-def _web_archive_page(data: bytes, path: str, max_bytes: int) -> tuple[bytes, str | None]:
-    """The HTML page of a web archive (MHT) and the charset its part header names, else an error saying why.
+def _web_archive_page(data: bytes, path: str, max_bytes: int) -> tuple[bytes, str | None, dict]:
+    """The HTML page of a web archive (MHT), the charset its part header names and its style sheets (see
+    _archive_sheets), else an error saying why.
 
     The page is the archive's first part of type text/html, decoded from quoted-printable or base64; its
     charset may be in that part's header only (Word and IE write it there, not always in the page).
@@ -3553,11 +3558,69 @@ def _web_archive_page(data: bytes, path: str, max_bytes: int) -> tuple[bytes, st
         payload: bytes = item.get_payload(decode=True)  # type: ignore[assignment]  # decoded: a part's bytes
         if payload and payload.strip():
             charset = item.get_content_charset()
+            sheets = _archive_sheets(parts, item)
             try:
-                return payload, None if charset is None else codecs.lookup(charset).name
+                return payload, None if charset is None else codecs.lookup(charset).name, sheets
             except LookupError:
-                return payload, None  # an unknown name: the page's own meta tag, or detection, decides
+                return payload, None, sheets  # an unknown name: the page's own meta tag, or detection, decides
     raise EmptyFileError(path, "the web archive's HTML page is empty")
+
+
+def _archive_sheets(parts: list, page) -> dict:
+    """The style sheets (text/css parts) of a web archive whose HTML part is ``page``, by the addresses a page's
+    ``<link rel="stylesheet" href="…">`` names them by (the part's Content-Location, 'cid:' and its Content-ID), and
+    the page's own address under the key ''.  A browser saving a page as one file (Chrome's, IE's MHT) keeps its
+    sheets so: a class they hide was read as shown, though the archive holds the sheet that hides it."""
+    sheets: dict = {}
+    for item in parts:
+        if item.get_content_type() != "text/css":
+            continue
+        payload = item.get_payload(decode=True)
+        if not isinstance(payload, bytes):
+            continue
+        try:
+            css = payload.decode(item.get_content_charset() or "utf-8", "replace")
+        except LookupError:
+            css = payload.decode("utf-8", "replace")
+        location, ident = (str(item.get(name) or "").strip() for name in ("Content-Location", "Content-ID"))
+        if location:
+            sheets[location] = css
+        if ident.strip("<>"):
+            sheets[f"cid:{ident.strip('<>')}"] = css
+    if sheets:
+        sheets[""] = (page.get("Content-Location") or "").strip()
+    return sheets
+
+
+def _linked_sheets(root, sheets: dict) -> bytes:
+    """Put in place of each ``<link rel="stylesheet">`` of the page ``root`` the sheet of ``sheets`` (see
+    _archive_sheets) it names, as a ``<style>`` of the link's ``media``; the UTF-8 bytes of the sheets put in."""
+    from urllib.parse import urldefrag, urljoin
+
+    base = sheets.get("", "")
+    found = root.find("head/base")
+    if found is not None and found.get("href"):
+        base = urljoin(base, found.get("href").strip())
+    added: list = []
+    for link in list(root.iter("link")):
+        href, rel = (link.get("href") or "").strip(), (link.get("rel") or "").lower().split()
+        if not href or "stylesheet" not in rel or "alternate" in rel or link.getparent() is None:
+            continue  # (an alternate sheet is one a user may choose: not shown)
+        css = sheets.get(href)
+        if css is None:
+            try:
+                css = sheets.get(urldefrag(urljoin(base, href))[0])
+            except ValueError:  # (an address that is none)
+                continue
+        if css is None:
+            continue
+        media = (link.get("media") or "").strip()
+        link.attrib.clear()  # (its tail stays where it is)
+        link.tag, link.text = "style", css
+        if media:
+            link.set("media", media)
+        added.append(css)
+    return "\n".join(added).encode("utf-8", "replace")
 
 
 # --------------------------------------------------------------------------
