@@ -2765,6 +2765,19 @@ def test_html_elements_hidden_by_the_style_sheet_are_not_read(sheet: str, media:
     assert read_document(path).lines == ["一、总体情况" + "".join(shown), ["件", cell, "7"], "本年度无。见下"]
 
 
+def test_a_class_name_escaped_in_a_style_sheet_is_read(tmp_path: Path) -> None:
+    # Tailwind's classes hold characters a selector escapes ('md:block' is '.md\\:block', '2xl:block' '.\\32xl\\:block'):
+    # such a selector was not read, so a desktop's 'class="hidden md:block"' (hidden on a phone, shown from 768px on)
+    # was read hidden by '.hidden { display: none }', a paragraph the browser shows lost; one shown from 1536px on
+    # only stays hidden on the desktop the page is read on.
+    path = tmp_path / "page.html"
+    path.write_text("<html><head><style>.hidden { display: none } @media (min-width: 768px) { .md\\:block { display: "
+                    "block } } @media (min-width: 1536px) { .\\32xl\\:block { display: block } }</style></head><body>"
+                    "<p>一、总体情况</p><div class='hidden md:block'>本年度无。</div><div class='hidden 2xl:block'>宽屏"
+                    "</div><div class='hidden'>菜单</div></body></html>", encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况", "本年度无。"]
+
+
 @pytest.mark.parametrize("hide", [
     "<div style='display:none'>{}</div>",
     "{}",  # (the table itself hidden: see the replace below)

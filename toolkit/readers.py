@@ -2818,10 +2818,13 @@ def _declared_list_style(declarations: str) -> str | None:
 # (A sheet's rules are found by _css_rules.)
 _CSS_COMMENT_RE = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
 _CSS_ATTRIBUTE = r"""\[\s*[a-z][\w-]*\s*(?:[~|^$*]?=\s*(?:"[^"]*"|'[^']*'|[\w-]+)\s*(?:[is]\s*)?)?\]"""
-_CSS_COMPOUND_RE = re.compile(rf"(\*|[a-z][a-z0-9]*)?((?:[.#][\w-]+|{_CSS_ATTRIBUTE})*)", re.IGNORECASE)
+# (a class's or id's name may hold escaped characters: Tailwind's '.md\:block', '.w-1\/2', '.\32xl\:block' for 2xl:block)
+_CSS_IDENT = r"(?:[\w-]|\\[0-9a-f]{1,6}|\\[^\n0-9a-f])+"
+_CSS_ESCAPE_RE = re.compile(r"\\([0-9a-f]{1,6})|\\(.)", re.IGNORECASE)
+_CSS_COMPOUND_RE = re.compile(rf"(\*|[a-z][a-z0-9]*)?((?:[.#]{_CSS_IDENT}|{_CSS_ATTRIBUTE})*)", re.IGNORECASE)
 # a class, id or attribute of a compound: (the class or id; the attribute's name, its operator, its value quoted or
 # not, its case flag)
-_CSS_NAME_RE = re.compile(r"""([.#][\w-]+)|\[\s*([\w-]+)\s*(?:([~|^$*]?=)\s*(?:"([^"]*)"|'([^']*)'|([\w-]+))\s*"""
+_CSS_NAME_RE = re.compile(rf"""([.#]{_CSS_IDENT})|\[\s*([\w-]+)\s*(?:([~|^$*]?=)\s*(?:"([^"]*)"|'([^']*)'|([\w-]+))\s*"""
                           r"([is])?\s*)?\]", re.IGNORECASE)
 # a selector's parts: a child combinator, else a compound (an attribute's quoted value may hold a space or a '>')
 _CSS_PART_RE = re.compile(r"""\s*(>|(?:[^\s>\[]|\[(?:[^\]"']|"[^"]*"|'[^']*')*\])+)""")
@@ -2846,12 +2849,25 @@ def _css_compounds(selector: str) -> list | None:
         if match is None or not part:
             return None
         names = _CSS_NAME_RE.findall(match.group(2))
+        if "\\" in part:
+            names = [(_css_unescaped(n[0]), *n[1:]) for n in names]
         tag = match.group(1)
         compounds.append((None if tag in (None, "*") else tag.lower(), {n[0][1:] for n in names if n[0][:1] == "."},
                           {n[0][1:] for n in names if n[0][:1] == "#"}, child,
                           frozenset((n[1].lower(), n[2], n[3] or n[4] or n[5], bool(n[6])) for n in names if n[1])))
         child = False
     return None if child else compounds or None
+
+
+def _css_unescaped(name: str) -> str:
+    """A selector's class or id name with its escapes read ('md\\:block': 'md:block'; '\\32xl': '2xl')."""
+    def char(match: re.Match[str]) -> str:
+        if match.group(2) is not None:
+            return match.group(2)
+        code = int(match.group(1), 16)
+        return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+
+    return _CSS_ESCAPE_RE.sub(char, name)
 
 
 def _css_matches(el, compounds: list) -> bool:
