@@ -163,13 +163,15 @@ def render_html(lines: list, *, encoding: str = "utf-8", colspan_header: bool = 
 
 
 def render_mht(lines: list, *, encoding: str = "utf-8", transfer: str = "quoted-printable",
-               charset_in: str = "both") -> bytes:
+               charset_in: str = "both", sheets: tuple = (), page=None) -> bytes:
     """Return a web archive (MHT, as a browser or Word saves a page as one file) holding `lines`.
 
     A multipart/related MIME message (built with the ``email`` package) whose first part is the page of
-    :func:`render_html` in `encoding`, in `transfer` (``'quoted-printable'`` or ``'base64'``), and whose second is
-    an image. `charset_in` says where the page's charset is named: ``'both'``, ``'header'`` (the part's
-    Content-Type only: the page's meta tag is taken out) or ``'meta'`` (the page only).
+    :func:`render_html` in `encoding` (else the bytes `page`), in `transfer` (``'quoted-printable'`` or
+    ``'base64'``), and whose second is an image. `charset_in` says where the page's charset is named: ``'both'``,
+    ``'header'`` (the part's Content-Type only: the page's meta tag is taken out) or ``'meta'`` (the page only).
+    `sheets` holds style sheets ``(headers, css)``, each a text/css part after the image with those headers
+    (``{"Content-Location": "http://…/a.css"}``), in quoted-printable.
     """
     import re
     from email import encoders
@@ -177,7 +179,7 @@ def render_mht(lines: list, *, encoding: str = "utf-8", transfer: str = "quoted-
     from email.mime.multipart import MIMEMultipart
     from email.mime.nonmultipart import MIMENonMultipart
 
-    page = render_html(lines, encoding=encoding)
+    page = render_html(lines, encoding=encoding) if page is None else page
     if charset_in == "header":
         page = re.sub(rb"<meta charset=[^>]*>", b"", page)
     archive = MIMEMultipart("related", type="text/html")
@@ -196,6 +198,13 @@ def render_mht(lines: list, *, encoding: str = "utf-8", transfer: str = "quoted-
     part["Content-Location"] = "http://www.example.gov.cn/zfxxgk/report.html"
     archive.attach(part)
     archive.attach(MIMEImage(b"GIF89a\x01\x00\x01\x00\x00\x00\x00;", "gif"))
+    for headers, css in sheets:
+        sheet = MIMENonMultipart("text", "css", charset="utf-8")
+        sheet.set_payload(css.encode("utf-8"))
+        encoders.encode_quopri(sheet)
+        for name, value in headers.items():
+            sheet[name] = value
+        archive.attach(sheet)
     return archive.as_bytes()
 
 

@@ -17,6 +17,7 @@ try:
         cjk_font_path,
         render_docx,
         render_html,
+        render_mht,
         render_pdf,
         render_text,
         rezip,
@@ -28,6 +29,7 @@ except ImportError:  # tests/ imported as a package
         cjk_font_path,
         render_docx,
         render_html,
+        render_mht,
         render_pdf,
         render_text,
         rezip,
@@ -779,6 +781,49 @@ def test_html_pre_keeps_its_line_breaks(tmp_path: Path, key: str) -> None:
     assert lines[1:-1] == [line.rstrip(" \r") for line in text.rstrip().splitlines()]
     keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
     assert toolkit.parse_report(path).tables[keys].equals(toolkit.parse_report(SEED[key]).tables[keys])
+
+
+@pytest.mark.parametrize("box", ["<div style='white-space: pre-wrap'>{}</div>", "<div class='c'><span>{}</span></div>",
+                                 "<textarea readonly>{}</textarea>"])
+def test_html_text_whose_white_space_keeps_its_line_breaks_is_read_line_by_line(box: str, tmp_path: Path) -> None:
+    # A CMS showing the report's plain text in a box whose white-space keeps its line breaks (pre-wrap, pre-line: by
+    # the box's style or a sheet's rule; a <textarea>'s own) shows it line by line, as a <pre>: it was read as one
+    # line, its headings and table rows run together, and no table was found.  A child whose white-space is normal
+    # runs its lines together, as a browser shows it.
+    import html as html_lib
+
+    import toolkit
+
+    text = SEED["001"].read_text(encoding="utf-8")
+    path = tmp_path / "box.html"
+    path.write_text("<html><head><style>.c { white-space: pre-line } .n { white-space: normal }</style></head><body>"
+                    f"<h1>标题</h1>{box.format(html_lib.escape(text))}<p class='c'>页脚<span class='n'>甲\n乙</span>\n完"
+                    "</p></body></html>", encoding="utf-8")
+    lines = read_document(path).lines
+    assert lines[0] == "标题" and lines[-2:] == ["页脚甲乙", "完"]
+    assert lines[1:4] == [line.strip() for line in text.splitlines()[:3]]
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    assert toolkit.parse_report(path).tables[keys].equals(toolkit.parse_report(SEED["001"]).tables[keys])
+
+
+def test_a_web_archives_style_sheets_hide_what_they_hide(tmp_path: Path) -> None:
+    # A page saved as one file by a browser (Chrome's, IE's MHT) keeps its style sheets as parts of the archive, which
+    # its <link rel="stylesheet"> name by their address (relative to the page's, absolute, or 'cid:'): a class they hide
+    # (an old version's words, a hidden copy of a cell) was read as shown, the sheets not read.  A sheet for print, an
+    # alternate one (a user's choice), or one no link names, hides nothing.
+    page = ("<html><head><link rel='stylesheet' href='css/a.css'><link rel=stylesheet href='cid:b@mhtml.blink'>"
+            "<link rel='stylesheet' media='print' href='http://www.example.gov.cn/p.css'>"
+            "<link rel='alternate stylesheet' href='/n.css'></head><body>"
+            "<p>一、总体情况<span class='old'>旧版</span><span class='b'>隐</span><span class='p'>印</span>"
+            "<span class='n'>无</span></p><table><tr><td>件</td><td><span class='old'>9</span>7</td></tr></table>"
+            "</body></html>").encode()
+    sheets = (({"Content-Location": "http://www.example.gov.cn/zfxxgk/css/a.css"}, ".old { display: none }"),
+              ({"Content-Location": "cid:b@mhtml.blink"}, ".b { visibility: hidden }"),
+              ({"Content-Location": "http://www.example.gov.cn/p.css"}, ".p { display: none }"),
+              ({"Content-Location": "http://www.example.gov.cn/n.css"}, ".n { display: none }"))
+    path = tmp_path / "page.mht"
+    path.write_bytes(render_mht([], page=page, sheets=sheets))
+    assert read_document(path).lines == ["一、总体情况印无", ["件", "7"]]
 
 
 def test_web_page_without_html_extension_is_sniffed(tmp_path: Path) -> None:
@@ -2557,7 +2602,9 @@ def test_an_inline_element_displayed_as_a_block_is_a_line_of_its_own(tmp_path: P
                      ("style='display:inline-block'", "class='ib'"),
                      ("style='display:block;display:inline'", "class='b'"),
                      ("<html>", "<html><head><style>.line { display: block } div > a { display: block } .ib { display: "
-                                "inline-block } .b { display: block } p > .b { display: inline }</style></head>")):
+                                "inline-block } .b { display: block } p > .b { display: inline } "
+                                # (a rule read widened, showing what another hides: it leaves a block a block)
+                                "td .line:first-child { display: block }</style></head>")):
         page = page.replace(old, new)
     assert "style=" not in page
     path.write_text(page, encoding="utf-8")
@@ -2744,6 +2791,14 @@ def test_an_invisible_cell_keeps_its_place_in_its_row(style: str, row: list, tmp
     (".old { display: none } @media (max-width:600px), (min-width:100em) { .on { display: inline } }", None, []),
     (".old { display: none }", "only screen and (max-width: 40em)", ["旧版"]),
     (".old { display: none }", "print", ["旧版"]),
+    # (a desktop's other features: a landscape window, a mouse, the light scheme; 'not print' is the screen's; the
+    # width in level 4's ranges: these were not read, and what they hide was read in)
+    (".old { display: none }", "not print", []),
+    ("@media screen and (orientation: landscape) { .old { display: none } }", None, []),
+    ("@media (hover: hover) and (prefers-color-scheme: light) { .old { display: none } }", None, []),
+    ("@media (width >= 48rem) { .old { display: none } }", None, []),
+    ("@media (orientation: portrait), (prefers-color-scheme: dark), (hover: none), (400px <= width <= 700px), "
+     "(min-resolution: 2dppx) { .old { display: none } }", None, ["旧版"]),
     (".old { display: none } .old:hover { display: inline }", None, []),  # (a pseudo-class: not read)
     ("p > span.old { display: none }", None, []),  # (a child combinator: the span is the p's child)
     ("body>p>.old { display: none }", None, []),
@@ -2751,8 +2806,13 @@ def test_an_invisible_cell_keeps_its_place_in_its_row(style: str, row: list, tmp
     ("p > .old { display: none } body > p > .on { display: inline }", None, ["旧版"]),  # (more specific)
     ("span[class] { display: none }", None, []),  # (an attribute named)
     ("[class] { display: none } .on { display: inline }", None, ["旧版"]),  # (as specific as a class: the last wins)
-    # (attributes' values, siblings and :not are not read: they hide nothing, rather than more than they do)
-    ("span[class~=old], p + span, p ~ span, span:not(.x), [title] { display: none }", None, ["旧版"]),
+    # (an attribute's value is read as CSS reads it: '[aria-hidden="true"] { display: none }' hid nothing)
+    ("span[class~=old] { display: none }", None, []),
+    ("[class='old on'] { display: none }", None, []),
+    ("p > [class^=ol]:not(.x), [class$=\"ON\" i] { display: none }", None, []),
+    ("span[class=old], [class|=on], [class*=''], [class~=\"d o\"], [title=old] { display: none }", None, ["旧版"]),
+    # (siblings and :not are not read: they hide nothing, rather than more than they do)
+    ("p + span, p ~ span, span:not(.x), [title] { display: none }", None, ["旧版"]),
     # (... but a rule of such a selector showing what another hides shows it: the shown text was lost; read as if
     # its selector matched more, at its own specificity; a user's action or a pseudo-element's box shows nothing)
     (".old { display: none } span:not(.x) { display: inline }", None, ["旧版"]),
@@ -2775,6 +2835,19 @@ def test_html_elements_hidden_by_the_style_sheet_are_not_read(sheet: str, media:
                     encoding="utf-8")
     cell = "9" if "#x" in sheet and shown else ""
     assert read_document(path).lines == ["一、总体情况" + "".join(shown), ["件", cell, "7"], "本年度无。见下"]
+
+
+def test_a_class_name_escaped_in_a_style_sheet_is_read(tmp_path: Path) -> None:
+    # Tailwind's classes hold characters a selector escapes ('md:block' is '.md\\:block', '2xl:block' '.\\32xl\\:block'):
+    # such a selector was not read, so a desktop's 'class="hidden md:block"' (hidden on a phone, shown from 768px on)
+    # was read hidden by '.hidden { display: none }', a paragraph the browser shows lost; one shown from 1536px on
+    # only stays hidden on the desktop the page is read on.
+    path = tmp_path / "page.html"
+    path.write_text("<html><head><style>.hidden { display: none } @media (min-width: 768px) { .md\\:block { display: "
+                    "block } } @media (min-width: 1536px) { .\\32xl\\:block { display: block } }</style></head><body>"
+                    "<p>一、总体情况</p><div class='hidden md:block'>本年度无。</div><div class='hidden 2xl:block'>宽屏"
+                    "</div><div class='hidden'>菜单</div></body></html>", encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况", "本年度无。"]
 
 
 @pytest.mark.parametrize("hide", [

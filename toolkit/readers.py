@@ -1554,8 +1554,10 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
-def _read_html(data: bytes, path: str, codec: str | None, declared: str | None = None) -> RawDocument:
-    """An HTML page's lines; ``declared``: the charset its container names (a web archive's part header)."""
+def _read_html(data: bytes, path: str, codec: str | None, declared: str | None = None,
+               sheets: dict | None = None) -> RawDocument:
+    """An HTML page's lines; ``declared``: the charset its container names (a web archive's part header); ``sheets``:
+    the style sheets it holds beside the page (a web archive's: see _archive_sheets)."""
     import lxml.etree
 
     _check_text_file(data, path)
@@ -1589,6 +1591,8 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
                 path, "cannot parse the HTML: elements nested deeper than 2048 levels"
             )
     if root is not None:
+        if sheets and (b"<link" in encoded or b"<LINK" in encoded):
+            encoded = encoded + b"\n" + _linked_sheets(root, sheets)  # (the passes' gates read the sheets too)
         _as_shown(root, encoded)
     with _MergedDownWarned(path) as merged:
         lines = _html_lines(root) if root is not None else []
@@ -1683,10 +1687,76 @@ def _as_shown(root, encoded: bytes) -> None:
         _row_groups_where_shown(root, "thead")
     if b"<tfoot" in encoded or b"<TFOOT" in encoded:
         _row_groups_where_shown(root, "tfoot")
+    if (b"white-space" in low or b"<textarea" in low) and _KEPT_BREAKS_BYTES.search(low):
+        _kept_line_breaks(root)
     if b"list-style" in encoded:  # (a list numbered by a style sheet's rule: see _sheet_list_styles)
         _sheet_list_styles(root)
     if b"srcdoc" in low:  # (last: the page's passes and sheets do not reach into a frame's document)
         _srcdoc_frames(root)
+
+
+# An element whose white-space keeps the line breaks of its text (pre, pre-wrap, pre-line, break-spaces: a CMS showing
+# the text of a plain box so, a <textarea>, whose own is pre-wrap) shows each line of it on a line of its own; its text
+# was read as one line ('一、总体情况本年度无。二、…', the report's headings lost in it).  The property is inherited; a
+# child setting normal or nowrap runs its lines together again.  (A <pre> is read as written: see _html_lines.)
+_WHITE_SPACE_RE = re.compile(r"(?<![\w-])white-space\s*:\s*([\w-]+)", re.IGNORECASE)
+_KEPT_BREAKS_BYTES = re.compile(rb"white-space\s*:\s*(?:pre|break-spaces)|<textarea")  # (of the lower-cased bytes)
+_BREAKS_KEPT = frozenset({"pre", "pre-wrap", "pre-line", "break-spaces"})
+_BREAKS_RUN = frozenset({"normal", "nowrap", "initial"})
+
+
+def _white_space(style: str) -> bool | None:
+    """Whether a style's declarations keep the line breaks of the text (see _BREAKS_KEPT), None when they set no
+    white-space (or inherit it)."""
+    values = _WHITE_SPACE_RE.findall(style)
+    last = values[-1].lower() if values else ""
+    return True if last in _BREAKS_KEPT else False if last in _BREAKS_RUN else None
+
+
+def _kept_line_breaks(root) -> None:
+    """Put a ``<br>`` for each line break of the text an element's white-space (its style's, a sheet's rule's, a
+    ``<textarea>``'s own) keeps, as a browser shows it (see _WHITE_SPACE_RE); a ``<pre>`` is left to _html_lines."""
+    import lxml.etree
+
+    rules = _sheet_rules(root, lambda declarations: (_white_space(declarations) if "white-space" in
+                                                      declarations.lower() else None))
+    texts: list = []  # (element, whether its text's breaks are kept, whether its tail's are)
+    kept = [False]  # the setting of each open element, the page's (normal) first
+    walker = lxml.etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        if event == "end":
+            kept.pop()
+            continue
+        tag = _tag_name(el.tag) if isinstance(el.tag, str) else ""
+        if tag in _DROP_TAGS or tag == "pre" or not tag:
+            walker.skip_subtree()  # (its end event comes next, and pops this)
+            kept.append(False)
+            texts.append((el, False, kept[-2]))
+            continue
+        own = _white_space(el.get("style") or "")
+        if own is None and rules:
+            for _, _, compounds, value in rules:
+                if value is not None and _css_matches(el, compounds):
+                    own = value
+        if own is None and tag == "textarea":
+            own = True
+        kept.append(kept[-1] if own is None else own)
+        texts.append((el, kept[-1], kept[-2]))
+    for el, inside, outside in texts:
+        if inside and el.text and "\n" in el.text:
+            lines = el.text.split("\n")
+            el.text = lines[0]
+            for i, line in enumerate(lines[1:]):
+                el.insert(i, lxml.etree.Element("br"))
+                el[i].tail = line
+        if outside and el.tail and "\n" in el.tail and el.getparent() is not None:
+            lines = el.tail.split("\n")
+            el.tail = lines[0]
+            at = el.getparent().index(el) + 1
+            for i, line in enumerate(lines[1:]):
+                br = lxml.etree.Element("br")
+                br.tail = line
+                el.getparent().insert(at + i, br)
 
 
 def _shadow_roots(root) -> None:
@@ -2225,7 +2295,11 @@ def _display_blocks(root) -> None:
     for el in root.xpath("//*[@style]"):
         if _tag_name(el.tag) not in _INLINE_TAGS or "display" not in (style := el.get("style")).lower():
             continue
-        displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style) if prop.lower() == "display"]
+        # (a 'revert' is a rule's read widened, showing what another hides: see _sheet_hidden; it says nothing of the
+        # box, which the rules read whole make: '.line { display: block }' and 'td .line:first-child { display:
+        # block }' left the lines inline, run together)
+        displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style)
+                    if prop.lower() == "display" and value.lower() != "revert"]
         if displays and displays[-1] in _BLOCK_DISPLAYS:
             el.tag = "div"
 
@@ -2766,22 +2840,34 @@ def _declared_list_style(declarations: str) -> str | None:
     return found
 
 
-# A style sheet's comment, and a selector's compound of a tag, classes, ids and attributes named only ('ol', '.nb',
-# 'ol.nb#x', '[hidden]'): other selectors (pseudo-classes, attributes' values, combinators but the descendant's and the
-# child's) are not read, rather than read as matching more than they do.  (A sheet's rules are found by _css_rules.)
+# A style sheet's comment, and a selector's compound of a tag, classes, ids and attributes, named or with a value
+# ('ol', '.nb', 'ol.nb#x', '[hidden]', '[aria-hidden="true"]', '[class~=x i]'): other selectors (pseudo-classes,
+# combinators but the descendant's and the child's) are not read, rather than read as matching more than they do.
+# (A sheet's rules are found by _css_rules.)
 _CSS_COMMENT_RE = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
-_CSS_COMPOUND_RE = re.compile(r"(\*|[a-z][a-z0-9]*)?((?:[.#][\w-]+|\[\s*[a-z][\w-]*\s*\])*)", re.IGNORECASE)
-_CSS_NAME_RE = re.compile(r"[.#][\w-]+|\[\s*[\w-]+")  # a class, id or attribute of a compound
-_CSS_CHILD_RE = re.compile(r"\s*>\s*")
+_CSS_ATTRIBUTE = r"""\[\s*[a-z][\w-]*\s*(?:[~|^$*]?=\s*(?:"[^"]*"|'[^']*'|[\w-]+)\s*(?:[is]\s*)?)?\]"""
+# (a class's or id's name may hold escaped characters: Tailwind's '.md\:block', '.w-1\/2', '.\32xl\:block' for 2xl:block)
+_CSS_IDENT = r"(?:[\w-]|\\[0-9a-f]{1,6}|\\[^\n0-9a-f])+"
+_CSS_ESCAPE_RE = re.compile(r"\\([0-9a-f]{1,6})|\\(.)", re.IGNORECASE)
+_CSS_COMPOUND_RE = re.compile(rf"(\*|[a-z][a-z0-9]*)?((?:[.#]{_CSS_IDENT}|{_CSS_ATTRIBUTE})*)", re.IGNORECASE)
+# a class, id or attribute of a compound: (the class or id; the attribute's name, its operator, its value quoted or
+# not, its case flag)
+_CSS_NAME_RE = re.compile(rf"""([.#]{_CSS_IDENT})|\[\s*([\w-]+)\s*(?:([~|^$*]?=)\s*(?:"([^"]*)"|'([^']*)'|([\w-]+))\s*"""
+                          r"([is])?\s*)?\]", re.IGNORECASE)
+# a selector's parts: a child combinator, else a compound (an attribute's quoted value may hold a space or a '>')
+_CSS_PART_RE = re.compile(r"""\s*(>|(?:[^\s>\[]|\[(?:[^\]"']|"[^"]*"|'[^']*')*\])+)""")
 
 
 def _css_compounds(selector: str) -> list | None:
-    """The compounds of a selector of tags, classes, ids and attributes named (``[hidden]``) joined by descendant or
-    child (``>``) combinators, each (tag or None, classes, ids, whether it is joined to the one before by ``>``,
-    attributes), else None."""
+    """The compounds of a selector of tags, classes, ids and attributes (``[hidden]``, ``[aria-hidden="true"]``)
+    joined by descendant or child (``>``) combinators, each (tag or None, classes, ids, whether it is joined to the one
+    before by ``>``, attributes: each (name, operator or '' for one named only, value, whether its case is
+    ignored)), else None."""
     compounds: list = []
     child = False
-    for part in _CSS_CHILD_RE.sub(" > ", selector).split():
+    if _CSS_PART_RE.sub("", selector).strip():
+        return None  # (a bracket left open: no selector)
+    for part in _CSS_PART_RE.findall(selector):
         if part == ">":
             if child or not compounds:
                 return None  # ('> p', 'div > > p': no selector)
@@ -2791,12 +2877,25 @@ def _css_compounds(selector: str) -> list | None:
         if match is None or not part:
             return None
         names = _CSS_NAME_RE.findall(match.group(2))
+        if "\\" in part:
+            names = [(_css_unescaped(n[0]), *n[1:]) for n in names]
         tag = match.group(1)
-        compounds.append((None if tag in (None, "*") else tag.lower(), {n[1:] for n in names if n[0] == "."},
-                          {n[1:] for n in names if n[0] == "#"}, child,
-                          frozenset(n[1:].strip().lower() for n in names if n[0] == "[")))
+        compounds.append((None if tag in (None, "*") else tag.lower(), {n[0][1:] for n in names if n[0][:1] == "."},
+                          {n[0][1:] for n in names if n[0][:1] == "#"}, child,
+                          frozenset((n[1].lower(), n[2], n[3] or n[4] or n[5], bool(n[6])) for n in names if n[1])))
         child = False
     return None if child else compounds or None
+
+
+def _css_unescaped(name: str) -> str:
+    """A selector's class or id name with its escapes read ('md\\:block': 'md:block'; '\\32xl': '2xl')."""
+    def char(match: re.Match[str]) -> str:
+        if match.group(2) is not None:
+            return match.group(2)
+        code = int(match.group(1), 16)
+        return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+
+    return _CSS_ESCAPE_RE.sub(char, name)
 
 
 def _css_matches(el, compounds: list) -> bool:
@@ -2829,7 +2928,27 @@ def _css_fits(node, compound: tuple) -> bool:
     tag, classes, ids = compound[:3]
     return ((tag is None or (isinstance(node.tag, str) and _tag_name(node.tag) == tag))
             and classes <= set((node.get("class") or "").split()) and (not ids or ids == {node.get("id")})
-            and all(node.get(name) is not None for name in compound[4]))
+            and all(_css_attribute_fits(node.get(attribute[0]), *attribute[1:]) for attribute in compound[4]))
+
+
+def _css_attribute_fits(value: str | None, operator: str, wanted: str, ignore_case: bool) -> bool:
+    """Whether an attribute's ``value`` (None: not given) fits an attribute selector's ``operator`` ('' for one named
+    only, '=', '~=', '|=', '^=', '$=', '*=') and ``wanted`` value (its case ignored with the ``i`` flag), as CSS reads
+    them ('[aria-hidden="true"] { display: none }' hid nothing: an attribute's value was not read)."""
+    if value is None or not operator:
+        return value is not None
+    if ignore_case:
+        value, wanted = value.lower(), wanted.lower()
+    if operator == "=":
+        return value == wanted
+    if operator == "~=":
+        return wanted in value.split()
+    if operator == "|=":
+        return value == wanted or value.startswith(wanted + "-")
+    if not wanted:  # ('[class^=""]' matches nothing)
+        return False
+    return (value.startswith(wanted) if operator == "^=" else value.endswith(wanted) if operator == "$="
+            else wanted in value)
 
 
 #: The braces of a style sheet's blocks, and the markup comment marks an old page wraps a sheet in ('<!-- … -->').
@@ -2838,40 +2957,94 @@ _CSS_MARKUP_COMMENT_RE = re.compile(r"<!--|-->")
 
 
 #: The window a page is read as shown in: a desktop browser's, this many CSS pixels wide (a media query on the width
-#: is read for it: a sheet that hides the desktop's menu below 768px, or shows it above, is read as on a desktop).
+#: is read for it: a sheet that hides the desktop's menu below 768px, or shows it above, is read as on a desktop), and
+#: what its other media features are (a landscape window, a mouse that hovers, the light scheme, scripts on):
+#: ``(orientation: landscape)``, ``(hover: hover)`` hold; a feature named alone holds unless its value is one of
+#: _MEDIA_OFF ('(hover)' holds, '(prefers-reduced-motion)' does not).  A feature not in it is not read.
 _SCREEN_WIDTH = 1280
-_MEDIA_FEATURE_RE = re.compile(r"\(\s*([\w-]+)\s*(?::\s*([\d.]+)\s*(px|r?em)?\s*)?\)|\band\b", re.IGNORECASE)
+_SCREEN_FEATURES = {"orientation": "landscape", "hover": "hover", "any-hover": "hover", "pointer": "fine",
+                    "any-pointer": "fine", "prefers-color-scheme": "light", "prefers-reduced-motion": "no-preference",
+                    "prefers-reduced-transparency": "no-preference", "prefers-reduced-data": "no-preference",
+                    "prefers-contrast": "no-preference", "forced-colors": "none", "inverted-colors": "none",
+                    "scripting": "enabled", "display-mode": "browser", "update": "fast", "overflow-block": "scroll",
+                    "overflow-inline": "scroll", "color": "8", "monochrome": "0", "grid": "0"}
+_MEDIA_OFF = frozenset({"none", "no-preference", "0"})
+_MEDIA_FEATURE_RE = re.compile(r"\(([^()]*)\)|\band\b", re.IGNORECASE)
+_MEDIA_LENGTH = r"([\d.]+)\s*(px|r?em)?"
+_MEDIA_RANGE_RE = re.compile(rf"(?:{_MEDIA_LENGTH}\s*([<>]=?|=)\s*)?(width|device-width)(?:\s*([<>]=?|=)\s*{_MEDIA_LENGTH})?",
+                             re.IGNORECASE)
+_MEDIA_FLIPPED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "=": "="}  # ('768px < width': 'width > 768px')
 
 
 def _screen_media(media: str | None) -> bool:
     """Whether a media query (a ``<style>``'s ``media``, an ``@media`` block's) applies to a desktop browser's
-    screen (_SCREEN_WIDTH wide): none, ``all`` or ``screen`` (among others: ``screen, print``), with conditions on
-    the width only (``screen and (min-width: 768px)``); not ``print`` nor ``speech``, nor one with another feature or
-    ``not``, rather than read as shown."""
+    screen (_SCREEN_WIDTH wide, its features _SCREEN_FEATURES): none, ``all`` or ``screen`` (among others: ``screen,
+    print``), with conditions it meets joined by ``and`` (``screen and (min-width: 768px)``, ``(width >= 48rem)``,
+    ``(orientation: landscape)``), or ``not`` a query it does not meet (``not print``); not ``print`` nor ``speech``,
+    nor one with a feature not read, rather than read as shown."""
     if media is None or not media.strip():
         return True
     for query in media.lower().split(","):
         words = query.split("(", 1)[0].split()
-        if words[:1] == ["only"]:
+        negated = words[:1] == ["not"]
+        if words[:1] in (["only"], ["not"]):
             words = words[1:]
-        if words not in ([], ["all"], ["screen"], ["all", "and"], ["screen", "and"]):
-            continue
+        if words[:1] in ([], ["and"]) and negated:
+            continue  # ('not (hover)': a condition's not, of level 4, not read)
+        if words[-1:] == ["and"]:
+            words = words[:-1]
+        if len(words) != 1 and (words or negated):
+            continue  # (no media type, or words that are no query)
         rest = query[query.find("("):] if "(" in query else ""
-        if _MEDIA_FEATURE_RE.sub("", rest).strip():
-            continue  # (something else than width conditions joined by 'and')
-        if all(_width_holds(feature, value, unit) for feature, value, unit in _MEDIA_FEATURE_RE.findall(rest)
-               if feature):
+        if _MEDIA_FEATURE_RE.sub("", rest).strip() or (not words and not rest):
+            continue  # (something else than conditions joined by 'and')
+        held = [_media_feature_holds(found) for found in _MEDIA_FEATURE_RE.findall(rest) if found]
+        if None in held:
+            continue  # (a feature not read)
+        if ((not words or words[0] in ("all", "screen")) and all(held)) != negated:
             return True
     return False
+
+
+def _media_feature_holds(feature: str) -> bool | None:
+    """Whether a media query's condition (the text in its parentheses: ``min-width: 768px``, ``width >= 48rem``,
+    ``hover: hover``, ``color``) holds on the screen a page is read as shown on (see _screen_media), None for a feature
+    not read."""
+    name, colon, value = (part.strip() for part in feature.partition(":"))
+    if colon:
+        if name in ("min-width", "max-width", "min-device-width", "max-device-width"):
+            length = re.fullmatch(_MEDIA_LENGTH, value)
+            return None if length is None else _width_holds(name, *length.groups(""))
+        return None if name not in _SCREEN_FEATURES else value == _SCREEN_FEATURES[name]
+    if name in _SCREEN_FEATURES:  # (a feature named alone)
+        return _SCREEN_FEATURES[name] not in _MEDIA_OFF
+    found = _MEDIA_RANGE_RE.fullmatch(name)
+    if found is None or not (found.group(3) or found.group(5)):
+        return None
+    before, before_unit, before_op, _, after_op, after, after_unit = found.groups("")
+    checks = ([(_MEDIA_FLIPPED[before_op], before, before_unit)] if before_op else []) + (
+        [(after_op, after, after_unit)] if after_op else [])
+    widths = [(_MEDIA_COMPARE[op], _media_px(number, unit)) for op, number, unit in checks]  # ('400px <= width')
+    return None if any(px is None for _, px in widths) else all(compare(_SCREEN_WIDTH, px) for compare, px in widths)
+
+
+_MEDIA_COMPARE = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "=": operator.eq}
+
+
+def _media_px(value: str, unit: str) -> float | None:
+    """A media query's length in CSS pixels (an em of a media query is 16px), None where it is no number."""
+    try:
+        return float(value) * (16 if unit.lower().endswith("em") else 1)
+    except ValueError:
+        return None
 
 
 def _width_holds(feature: str, value: str, unit: str) -> bool:
     """Whether a media feature of a query ``(min-width: 768px)`` holds on _SCREEN_WIDTH (one not on the width: no)."""
     if feature not in ("min-width", "max-width", "min-device-width", "max-device-width") or not value:
         return False
-    try:
-        width = float(value) * (16 if unit.lower().endswith("em") else 1)  # (an em of a media query: 16px)
-    except ValueError:
+    width = _media_px(value, unit)
+    if width is None:
         return False
     return _SCREEN_WIDTH >= width if feature.startswith("min") else _SCREEN_WIDTH <= width
 
@@ -3079,7 +3252,7 @@ def _sheet_hidden(root) -> None:
         # A rule showing what another hides, by a selector not read ('.tab:first-child { display: block }' after
         # '.tab { display: none }', 'p + .tab', '.tab:not(.old)'): the shown element was dropped.  Read widened (see
         # _css_widened), it shows more than a browser does (a hidden word read, rather than a shown one lost); its
-        # display is no block's (see _display_blocks: an inline element it names stays in its line).
+        # display, 'revert', makes no block nor unmakes one (see _display_blocks: the rules read whole decide).
         if hides(value[0] + value[1]):
             return None
         return (_WIDENED_DISPLAY_RE.sub("display:revert", value[0]), _WIDENED_DISPLAY_RE.sub("display:revert", value[1]))
@@ -3096,7 +3269,7 @@ def _sheet_hidden(root) -> None:
     for rule in rules:
         last_tag, last_classes, last_ids, _, last_attributes = rule[2][-1]
         key = (("#", next(iter(last_ids))) if last_ids else (".", min(last_classes)) if last_classes
-               else ("[", min(last_attributes)) if last_attributes else ("", last_tag or "*"))
+               else ("[", min(a[0] for a in last_attributes)) if last_attributes else ("", last_tag or "*"))
         index.setdefault(key, []).append(rule)
     tags = {name for kind, name in index if kind == ""}
     classes = {name for kind, name in index if kind == "."}
@@ -3387,14 +3560,15 @@ def _is_web_archive(data: bytes) -> bool:
 
 def _read_web_archive(data: bytes, path: str, codec: str | None, max_bytes: int) -> RawDocument:
     """The page of a web archive, read as an HTML page is (``format`` ``'mht'``)."""
-    page, charset = _web_archive_page(data, path, max_bytes)
-    doc = _read_html(page, path, codec, declared=charset)
+    page, charset, sheets = _web_archive_page(data, path, max_bytes)
+    doc = _read_html(page, path, codec, declared=charset, sheets=sheets)
     doc.format = "mht"
     return doc
 
 
-def _web_archive_page(data: bytes, path: str, max_bytes: int) -> tuple[bytes, str | None]:
-    """The HTML page of a web archive (MHT) and the charset its part header names, else an error saying why.
+def _web_archive_page(data: bytes, path: str, max_bytes: int) -> tuple[bytes, str | None, dict]:
+    """The HTML page of a web archive (MHT), the charset its part header names and its style sheets (see
+    _archive_sheets), else an error saying why.
 
     The page is the archive's first part of type text/html, decoded from quoted-printable or base64; its
     charset may be in that part's header only (Word and IE write it there, not always in the page).
@@ -3428,11 +3602,69 @@ def _web_archive_page(data: bytes, path: str, max_bytes: int) -> tuple[bytes, st
         payload: bytes = item.get_payload(decode=True)  # type: ignore[assignment]  # decoded: a part's bytes
         if payload and payload.strip():
             charset = item.get_content_charset()
+            sheets = _archive_sheets(parts, item)
             try:
-                return payload, None if charset is None else codecs.lookup(charset).name
+                return payload, None if charset is None else codecs.lookup(charset).name, sheets
             except LookupError:
-                return payload, None  # an unknown name: the page's own meta tag, or detection, decides
+                return payload, None, sheets  # an unknown name: the page's own meta tag, or detection, decides
     raise EmptyFileError(path, "the web archive's HTML page is empty")
+
+
+def _archive_sheets(parts: list, page) -> dict:
+    """The style sheets (text/css parts) of a web archive whose HTML part is ``page``, by the addresses a page's
+    ``<link rel="stylesheet" href="…">`` names them by (the part's Content-Location, 'cid:' and its Content-ID), and
+    the page's own address under the key ''.  A browser saving a page as one file (Chrome's, IE's MHT) keeps its
+    sheets so: a class they hide was read as shown, though the archive holds the sheet that hides it."""
+    sheets: dict = {}
+    for item in parts:
+        if item.get_content_type() != "text/css":
+            continue
+        payload = item.get_payload(decode=True)
+        if not isinstance(payload, bytes):
+            continue
+        try:
+            css = payload.decode(item.get_content_charset() or "utf-8", "replace")
+        except LookupError:
+            css = payload.decode("utf-8", "replace")
+        location, ident = (str(item.get(name) or "").strip() for name in ("Content-Location", "Content-ID"))
+        if location:
+            sheets[location] = css
+        if ident.strip("<>"):
+            sheets[f"cid:{ident.strip('<>')}"] = css
+    if sheets:
+        sheets[""] = (page.get("Content-Location") or "").strip()
+    return sheets
+
+
+def _linked_sheets(root, sheets: dict) -> bytes:
+    """Put in place of each ``<link rel="stylesheet">`` of the page ``root`` the sheet of ``sheets`` (see
+    _archive_sheets) it names, as a ``<style>`` of the link's ``media``; the UTF-8 bytes of the sheets put in."""
+    from urllib.parse import urldefrag, urljoin
+
+    base = sheets.get("", "")
+    found = root.find("head/base")
+    if found is not None and found.get("href"):
+        base = urljoin(base, found.get("href").strip())
+    added: list = []
+    for link in list(root.iter("link")):
+        href, rel = (link.get("href") or "").strip(), (link.get("rel") or "").lower().split()
+        if not href or "stylesheet" not in rel or "alternate" in rel or link.getparent() is None:
+            continue  # (an alternate sheet is one a user may choose: not shown)
+        css = sheets.get(href)
+        if css is None:
+            try:
+                css = sheets.get(urldefrag(urljoin(base, href))[0])
+            except ValueError:  # (an address that is none)
+                continue
+        if css is None:
+            continue
+        media = (link.get("media") or "").strip()
+        link.attrib.clear()  # (its tail stays where it is)
+        link.tag, link.text = "style", css
+        if media:
+            link.set("media", media)
+        added.append(css)
+    return "\n".join(added).encode("utf-8", "replace")
 
 
 # --------------------------------------------------------------------------
