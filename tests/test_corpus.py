@@ -77,9 +77,16 @@ def fake_parse(path: str, report_id: str | None = None) -> FakeReport:
 
 
 def memory_parse(path: str, report_id: str | None = None) -> FakeReport:
-    """Like fake_parse, taking 4 GiB for a file named '...memory...' (zeroed: every page touched)."""
+    """Like fake_parse, taking 4 GiB for a file named '...memory...' (zeroed: every page touched), and mapping
+    8 GiB that it never touches for one named '...mapped...' (address space, not memory in use: what thread
+    arenas, thread stacks and OpenBLAS's buffers reserve)."""
     if "memory" in Path(path).stem:
         bytearray(4 * 2**30)
+    if "mapped" in Path(path).stem:
+        import mmap
+
+        with mmap.mmap(-1, 8 * 2**30):
+            return fake_parse(path, report_id)
     return fake_parse(path, report_id)
 
 
@@ -201,20 +208,33 @@ def test_every_file_gives_one_row_whatever_happens(tmp_path: Path) -> None:
 
 
 def test_a_file_needing_more_memory_than_a_worker_may_take_fails_alone(tmp_path: Path) -> None:
-    # max_memory bounds each worker's address space (RLIMIT_AS) beyond what it holds at its start: the file that
-    # needs 4 GiB gets a MemoryError and a failed row saying so, the worker goes on with the others (before, no
-    # limit but the machine's: the system's OOM killer, which may kill another process than the worker).
+    # max_memory bounds the memory each worker uses (its resident set) beyond what it holds at its start: the
+    # worker parsing the file that needs 4 GiB is stopped, the file gets a failed row saying so, the others are
+    # parsed (before, no limit but the machine's: the system's OOM killer, which may kill another process than the
+    # worker).
     paths = write_fake_corpus(tmp_path, 4)
     hog = tmp_path / "r01memory.txt"
     hog.write_text("x\n", encoding="utf-8")
     frames = corpus.extract_corpus([tmp_path], jobs=1, max_memory=2**30, _parse=memory_parse)
     reports = frames["reports"].set_index("report_id")
     # the row names the limit (it said 'out of memory (MemoryError)' alone, as if the machine's memory were out)
-    assert reports.loc["r01memory", "error"] == (f"{hog}: out of memory (MemoryError): the file needs more than the "
-                                                 f"limit max_memory={2**30} (pass a larger max_memory to read it)")
+    assert reports.loc["r01memory", "error"] == (f"{hog}: out of memory: the file needs more than the limit "
+                                                 f"max_memory={2**30} (pass a larger max_memory to read it)")
     assert (reports.loc[[p.stem for p in paths], "status"] != "failed").all()
     with pytest.raises(ValueError, match="max_memory must be a positive integer"):
         corpus.extract_corpus([tmp_path], max_memory=0)
+
+
+def test_a_memory_limit_counts_memory_in_use_not_address_space(tmp_path: Path) -> None:
+    # max_memory was a limit on the worker's address space (RLIMIT_AS): a file whose parser mapped 8 GiB and used
+    # none of it failed 'out of memory' under a limit of 256 MiB (as thread arenas and OpenBLAS's buffers do under
+    # a realistic 2G), while memory taken inside space mapped before went uncounted
+    paths = write_fake_corpus(tmp_path, 2)
+    (tmp_path / "r00mapped.txt").write_text("x\n", encoding="utf-8")
+    frames = corpus.extract_corpus([tmp_path], jobs=1, max_memory=2**28, _parse=memory_parse)
+    reports = frames["reports"].set_index("report_id")
+    assert reports.loc["r00mapped", "status"] == "ok", reports.loc["r00mapped", "error"]
+    assert (reports.loc[[p.stem for p in paths], "status"] != "failed").all()
 
 
 @pytest.mark.parametrize("max_memory", [2**63, 10**20])

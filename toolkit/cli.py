@@ -140,8 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="files larger than this fail without being read, in bytes or with K, M or G as in 50M "
                          "(default: 50 MiB)")
     ex.add_argument("--max-memory", type=_size, default=None, metavar="B",
-                    help="bytes of memory (or 512M, 2G) each worker may take (beyond what it holds at its start); a "
-                         "file that needs more fails with 'out of memory' (default: no limit; Linux)")
+                    help="bytes of memory (or 512M, 2G) each worker may use, resident, beyond what it holds at its "
+                         "start (memory mapped but unused does not count); a file that needs more fails with 'out of "
+                         "memory' (default: no limit; Linux)")
     ex.add_argument("--encoding", type=_codec, default=None, metavar="CODEC",
                     help="codec of every text and HTML file, e.g. gb18030 or big5; a file's byte-order mark of "
                          "another codec (UTF-8, UTF-16, UTF-32) wins (default: detected per file)")

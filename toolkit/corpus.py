@@ -1030,8 +1030,8 @@ def _isna(v: Any) -> bool:
         return False
 
 
-def _parse_one(parse: Callable, path: str, report_id: str, memory: int | None = None) -> _Part:
-    """The frames of one file, or its failed row (``memory``: the worker's max_memory, named when it runs out)."""
+def _parse_one(parse: Callable, path: str, report_id: str) -> _Part:
+    """The frames of one file, or its failed row."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ReaderWarning)  # kept as flags of the report, not printed by workers
@@ -1039,11 +1039,8 @@ def _parse_one(parse: Callable, path: str, report_id: str, memory: int | None = 
         return _frames_of(report, path, report_id)
     except ToolkitError as exc:
         return _failed(path, report_id, str(exc))
-    except MemoryError as exc:  # (max_memory, or the system's own limits): freed, and the worker goes on
-        # the limit the user set is named: 'out of memory' alone read as if the machine's memory were out
-        limit = "" if memory is None else (f": the file needs more than the limit max_memory={memory} (pass a larger "
-                                           f"max_memory to read it)")
-        return _failed(path, report_id, f"{path}: out of memory (MemoryError{': ' * bool(str(exc))}{exc}){limit}")
+    except MemoryError as exc:  # (the system's own limits; max_memory is the parent's, see _LocalPool._over_memory)
+        return _failed(path, report_id, f"{path}: out of memory (MemoryError{': ' * bool(str(exc))}{exc})")
     except (Exception, RecursionError) as exc:  # a parser bug must not stop the corpus
         return _failed(path, report_id, f"{path}: unexpected {type(exc).__name__}: {exc}")
 
@@ -1112,8 +1109,9 @@ def _run_batch(parse: Callable, batch: list[tuple[str, str]]) -> dict[str, pd.Da
 def _worker_main(conn: Any, parse: Callable | None, progress: Any, raw: bool = False,
                  memory: int | None = None) -> None:  # pragma: no cover - a child process
     """Parse the batches the parent sends, and send back the frames of each (``raw``: the parts gathered by
-    column, a _Batch, that the parent combines into frames, see _LocalPool), in at most ``memory`` bytes more
-    than the worker holds at its start (:func:`_limit_memory`).
+    column, a _Batch, that the parent combines into frames, see _LocalPool); with ``memory``, the worker's
+    memory in use at its start is written to ``progress`` for the parent, which stops it when it uses
+    ``memory`` bytes more (see _LocalPool._over_memory).
 
     ``progress`` (shared with the parent) says which file of the batch the worker is on and since when: the
     parent reads it when a time limit may be up or the worker died, rather than being woken for every file.
@@ -1122,9 +1120,9 @@ def _worker_main(conn: Any, parse: Callable | None, progress: Any, raw: bool = F
     """
     parse = parse or _default_parse
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
-    if memory is not None:
-        _limit_memory(memory)
     gc.freeze()  # what the worker inherited lives as long as it does: keep it out of every collection
+    if memory is not None:
+        progress[_BASE] = _resident(os.getpid()) or 0.0
     while True:
         try:
             msg = conn.recv()
@@ -1139,28 +1137,29 @@ def _worker_main(conn: Any, parse: Callable | None, progress: Any, raw: bool = F
                 progress[_FILE] = i  # last: a parent that sees file i sees when it began (or later)
                 if not i:
                     conn.send(("start", None))
-                parts.append(_parse_one(parse, path, rid, memory))
+                parts.append(_parse_one(parse, path, rid))
             conn.send(("done", _gather(parts) if raw else _combine(parts)))
         except (BrokenPipeError, ConnectionResetError):
             return  # the parent went away (stopped or killed): nobody to report to
 
 
-_MAX_RLIMIT = 2**63 - 1  # the largest limit setrlimit takes (a signed 64-bit rlim_t)
+# max_memory is a limit on the memory a worker uses (its resident set), which the parent reads this often. It was
+# a limit on its address space (RLIMIT_AS), which is no measure of it: a parser's threads and OpenBLAS map
+# gigabytes they never use (a file failed 'out of memory' under a realistic 2G), while memory taken in space
+# mapped before the limit went uncounted (a worker under a limit of 1K took 50 MB)
+_MEMORY_POLL = 0.05
 
 
-def _limit_memory(extra: int) -> None:
-    """Limit this process's address space (RLIMIT_AS) to what it has mapped now plus ``extra`` bytes, so that a file
-    that would take more gets a MemoryError, and a failed row, rather than the machine's memory (Linux)."""
-    import resource
+def _resident(pid: int) -> int | None:
+    """The bytes of memory the process ``pid`` holds (its resident set), or None when it is gone (Linux)."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as fh:  # (its second number: the pages resident)
+            return int(fh.read().split()[1]) * _PAGE
+    except (OSError, IndexError, ValueError):
+        return None
 
-    with open("/proc/self/statm") as fh:  # (its first number: the pages mapped)
-        mapped = int(fh.read().split()[0]) * resource.getpagesize()
-    hard = resource.getrlimit(resource.RLIMIT_AS)[1]
-    limit = mapped + extra if hard == resource.RLIM_INFINITY else min(mapped + extra, hard)
-    if limit > _MAX_RLIMIT:  # more than any address space: no limit (setrlimit raised OverflowError, killing the worker)
-        return
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 @dataclass
@@ -1172,7 +1171,9 @@ class _Unit:
     frames: dict[str, pd.DataFrame] | _Batch  # a _Batch: the parts of a batch, combined by the parent (_LocalPool)
 
 
-_FILE, _BEGAN = 0, 1  # a worker's progress: [index in its batch of the file it is on (-1: none yet), when it began it]
+# a worker's progress: [index in its batch of the file it is on (-1: none yet), when it began it, the memory it held
+# at its start (-1: not known yet), with max_memory]
+_FILE, _BEGAN, _BASE = 0, 1, 2
 
 
 @dataclass
@@ -1254,10 +1255,11 @@ class _LocalPool:
         self.memory = memory
         self.slots = [self._start() for _ in range(jobs)]
         self.startup_failures = 0
+        self.retried: set[int] = set()  # tasks put back once after their worker went over max_memory
 
     def _start(self) -> _Slot:
         parent, child = self.ctx.Pipe()
-        progress = self.ctx.RawArray("d", [-1.0, 0.0])
+        progress = self.ctx.RawArray("d", [-1.0, 0.0, -1.0])
         proc = self.ctx.Process(target=_worker_main, args=(child, self.parse, progress, self.raw, self.memory),
                                 daemon=True, name="toolkit-corpus-worker")
         with _main_script_hidden(self.parse):
@@ -1306,6 +1308,8 @@ class _LocalPool:
             if self.timeout is not None:
                 now = time.monotonic()
                 wait_for = min(_MAX_WAIT, max(0.0, min(self._deadline(s)[1] - now for s in busy)))
+            if self.memory is not None:
+                wait_for = _MEMORY_POLL if wait_for is None else min(wait_for, _MEMORY_POLL)
             objects = [s.conn for s in busy] + [s.proc.sentinel for s in busy]
             ready_objs = set(_wait(objects, timeout=wait_for))
             for slot in busy:
@@ -1321,6 +1325,10 @@ class _LocalPool:
                 if isinstance(unit.frames, _Batch):  # a batch's parts
                     unit.frames = _batch_frames(unit.frames)
                 yield unit
+            if self.memory is not None:
+                for slot in self.slots:
+                    if slot.batch and (unit := self._over_memory(slot, tasks, todo)) is not None:
+                        yield unit
             if self.timeout is not None:
                 now = time.monotonic()
                 for slot in self.slots:
@@ -1385,6 +1393,31 @@ class _LocalPool:
             slot.batch = []
             slot.done += len(batch)
             yield _Unit(batch[0], batch[-1] + 1, payload)
+
+    def _over_memory(self, slot: _Slot, tasks: list, todo: deque) -> _Unit | None:
+        """Stop the slot's worker when it uses more than max_memory beyond what it held at its start: the
+        file it is on fails, the rest of its batch is retried.  A worker that had parsed other files before
+        it (whose leftovers count too) is given a second chance: the file is retried first, alone, in a
+        fresh worker."""
+        assert self.memory is not None
+        base, current = slot.progress[_BASE], slot.current
+        if base < 0 or current < 0:
+            return None
+        used = _resident(slot.proc.pid)
+        if used is None or used - base <= self.memory:
+            return None
+        bad = slot.batch[current]
+        if (current > 0 or slot.done) and bad not in self.retried:
+            self.retried.add(bad)
+            batch = slot.batch
+            self._replace(slot)
+            for i in reversed([bad, *(i for i in batch if i != bad)]):
+                todo.appendleft([i])
+            return None
+        path = tasks[bad][0]
+        return self._lose(slot, tasks, todo, f"{path}: out of memory: the file needs more than the limit "
+                                             f"max_memory={self.memory} (pass a larger max_memory to read it)",
+                          current)
 
     def _lose(self, slot: _Slot, tasks: list, todo: deque, error: str, current: int | None = None) -> _Unit | None:
         """The worker hung or died on its current file (``current``: the one it was on when the time limit was
@@ -1727,10 +1760,11 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
         :func:`toolkit.parse_report` (e.g. ``"gb18030"``, ``"big5"``); None
         detects it file by file; a file's byte-order mark of another codec wins.  Ignored for DOCX, .doc, PDF and OFD.
     max_memory : int, optional
-        Bytes of memory each worker may take beyond what it holds when it
-        starts (its address space, ``RLIMIT_AS``; local backend, Linux): a
-        file that needs more fails with ``out of memory`` and the run goes
-        on.  None (default): no limit but the machine's.
+        Bytes of memory each worker may use beyond what it holds when it
+        starts (its resident set, read every 0.05 s; local backend, Linux):
+        the worker of a file that needs more is stopped, the file fails with
+        ``out of memory`` and the run goes on.  Memory mapped but not used
+        does not count.  None (default): no limit but the machine's.
 
     Returns
     -------
