@@ -1048,6 +1048,21 @@ def test_a_folder_passes_over_the_icon_file_of_macos(tmp_path: Path) -> None:
     assert corpus._expand([d / "Icon\r"]) == [str(d / "Icon\r")]  # named: tried
 
 
+def test_a_path_beginning_with_a_tilde_the_shell_left_says_so(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # "toolkit extract '~/reports'" (in quotes, or from a config file): the shell expands no '~' there, and the row
+    # said 'file not found' alone, though ~/reports exists
+    monkeypatch.setenv("HOME", str(tmp_path))
+    write_fake_corpus(tmp_path / "reports", 1)
+    rows = corpus.extract_corpus(["~/reports", "~/reports/*.txt", "~/nowhere"], jobs=1,
+                                 _parse=fake_parse)["reports"].set_index("path")["error"]
+    assert rows["~/reports"] == (f"~/reports: file not found ('~' is not expanded here, only by a shell outside quotes: "
+                                 f"give {tmp_path / 'reports'})")
+    assert rows["~/reports/*.txt"] == (f"~/reports/*.txt: no file matches this pattern ('~' is not expanded here, only "
+                                       f"by a shell outside quotes: give {tmp_path / 'reports' / '*.txt'})")
+    assert rows["~/nowhere"] == "~/nowhere: file not found"  # (no hint: there is no such file under ~ either)
+
+
 def test_a_word_lock_file_named_says_what_it_is(tmp_path: Path) -> None:
     # 'toolkit extract reports/*.docx' unquoted: the shell names Word's lock file ~$report.docx, which is then an
     # input (it gets a row), failing as 'not a valid DOCX: not a ZIP archive or truncated', as if a report were

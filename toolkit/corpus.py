@@ -1599,8 +1599,8 @@ def _fails_before_parsing(path: str, max_bytes: int) -> ToolkitError | None:
         st = os.stat(path)
     except FileNotFoundError:
         if _GLOB_CHARS & set(path) and not os.path.lexists(path) and "://" not in path:  # (a URL's '?' is a query)
-            return ReadError(path, "no file matches this pattern")
-        return ReadError(path, _not_found(path))
+            return ReadError(path, "no file matches this pattern" + _tilde_hint(path, pattern=True))
+        return ReadError(path, _not_found(path) + _tilde_hint(path))
     except OSError as exc:
         return ReadError(path, _cannot_open(exc))  # the reader's words (parse_report says the same)
     if not stat.S_ISREG(st.st_mode):
@@ -1618,6 +1618,18 @@ def _fails_before_parsing(path: str, max_bytes: int) -> ToolkitError | None:
         return FileTooLargeError(path, f"file is {st.st_size} bytes, larger than the limit of {max_bytes} bytes "
                                        f"(max_bytes)")
     return None
+
+
+def _tilde_hint(path: str, pattern: bool = False) -> str:
+    """' (... give /home/me/reports)' for a missing ``~/reports`` that the shell left as it was (in quotes, or from
+    a file of paths) when ``/home/me/reports`` exists (or, for a pattern, matches): 'file not found' alone puzzled,
+    the folder being there; else ''."""
+    if not path.startswith("~"):
+        return ""
+    home = os.path.expanduser(path)
+    if home == path or not (glob.glob(home, recursive=True) if pattern else os.path.lexists(home)):
+        return ""
+    return f" ('~' is not expanded here, only by a shell outside quotes: give {home})"
 
 
 class _NoBar:
