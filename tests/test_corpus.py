@@ -1094,6 +1094,23 @@ def test_a_link_and_its_file_give_one_row_under_the_files_own_name(tmp_path: Pat
     assert rows["report_id"].tolist() == ["a_latest"]
 
 
+def test_hard_links_to_one_file_give_one_row_under_the_first_name(tmp_path: Path) -> None:
+    # a file and a hard link to it (cp -l, rsync --link-dest, a backup beside the corpus) gave two rows of one
+    # report, where a symbolic link to it gives one: one file is one report, under the first of its names by path
+    d = tmp_path / "d"
+    (d / "sub").mkdir(parents=True)
+    (d / "report.txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    os.link(d / "report.txt", d / "sub" / "copy.txt")
+    (d / "other.txt").write_bytes(RAW_REPORTS[1].read_bytes())
+    for inputs in ([d], [d / "sub" / "copy.txt", d / "report.txt", d / "other.txt"], [str(d / "**" / "*.txt")]):
+        rows = corpus.extract_corpus(inputs, jobs=1, _parse=fake_parse)["reports"]
+        assert rows[["report_id", "path"]].values.tolist() == [["other", str(d / "other.txt")],
+                                                                ["report", str(d / "report.txt")]], inputs
+    ids = corpus.extract_corpus([d], jobs=1, _parse=fake_parse,
+                                report_ids={d / "sub" / "copy.txt": "C", d / "other.txt": "O"})["reports"]
+    assert ids["report_id"].tolist() == ["C", "O"]  # (an id given for either name)
+
+
 def test_report_ids_for_a_file_given_twice_say_it_was_merged(tmp_path: Path) -> None:
     # 'one id per input file (1), got 2' where two paths were given: the duplicate was merged silently.
     path = RAW_REPORTS[0]

@@ -655,14 +655,17 @@ def _kinds(counts: Counter) -> str:
     return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _real_key(path: str) -> str:
+def _real_key(path: str) -> str | tuple[int, int]:
     """What tells two names of one file apart from two files: its real path (a link that loops has none: the
-    real path of its folder and its own name)."""
+    real path of its folder and its own name), or its device and inode when it has several (hard links: two
+    real paths, one file, which gave two rows of one report where a symbolic link gives one)."""
     try:
-        os.stat(path)
+        st = os.stat(path)
     except OSError:
         head, tail = os.path.split(os.path.abspath(path))
         return os.path.normcase(os.path.join(os.path.realpath(head), tail))
+    if st.st_nlink > 1 and st.st_ino and stat.S_ISREG(st.st_mode):  # (an inode 0: a file system without them)
+        return (st.st_dev, st.st_ino)
     return os.path.normcase(os.path.realpath(path))
 
 
@@ -670,19 +673,20 @@ def _keep_one(files: list[str], merged: list[tuple[str, str]]) -> list[str]:
     """One input per file, at the place it was first given, under the file's own name when that is among
     its names: ``report.txt`` rather than a link ``latest.txt`` to it, whatever order they came in (else the
     first name in path order).  ``merged`` gets each name dropped, with the one kept."""
-    names: dict[str, list[str]] = {}
+    names: dict[str | tuple[int, int], list[str]] = {}
     for f in files:
         names.setdefault(_real_key(f), []).append(f)
     out = []
-    for key, given in names.items():
+    for given in names.values():
         if len(given) == 1:
             out.append(given[0])
             continue
-        own = os.path.basename(key)
         # the name as given last: 'd/x.txt' and './d/x.txt' are one path, and which is kept must not
         # depend on the order of the inputs
-        # ('d/../d/x.txt' or 'd/x.txt': not the name that climbs out and back)
-        kept = min(given, key=lambda f: (os.path.islink(f), os.path.normcase(os.path.basename(f)) != own,
+        # ('d/../d/x.txt' or 'd/x.txt': not the name that climbs out and back; a name that is the file's own, not
+        # one reached through a linked folder's name; of hard links, each its own, the first by path)
+        kept = min(given, key=lambda f: (os.path.islink(f), os.path.normcase(os.path.basename(f))
+                                         != os.path.normcase(os.path.basename(os.path.realpath(f))),
                                          ".." in Path(f).parts, Path(f).as_posix(), f))
         out.append(kept)
         drop = given.index(kept)
@@ -1746,7 +1750,8 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
         file that is no regular file (a named pipe) give a failed row, and so
         do a folder named that gives no file to read and a glob that matches
         nothing, or only such folders.  A file reached under several names (a
-        link to it) is read once, under its own name when that is among them.
+        link to it, hard links) is read once, under its own name when that is
+        among them, else the first of them by path.
     jobs : int or None, default None
         Number of worker processes (None: all available cores).
     backend : {"local", "dask"}, default "local"
