@@ -327,6 +327,23 @@ def test_batches_are_contiguous_runs() -> None:
     assert max(map(len, corpus._batches(list(range(200)), 2, None))) == 12  # eight a worker at least
 
 
+def test_more_jobs_than_the_open_file_limit_allows_are_fewer_workers(tmp_path: Path) -> None:
+    # each worker takes two of the parent's open files: '--jobs 500' under 'ulimit -n 1024' (256 on macOS) ended
+    # the run in a traceback, 'OSError: [Errno 24] Too many open files', its rows lost; now the workers are as many
+    # as the limit allows (the output does not depend on their number)
+    import resource
+
+    paths = write_fake_corpus(tmp_path, 24)
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (len(os.listdir("/proc/self/fd")) + 48, hard))
+    try:
+        frames = corpus.extract_corpus([tmp_path], jobs=24, _parse=fake_parse)
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    assert frames["reports"]["report_id"].tolist() == [p.stem for p in paths]
+    assert (frames["reports"]["status"] != "failed").all()
+
+
 def test_workers_are_recycled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write_fake_corpus(tmp_path, 7)
     monkeypatch.setattr(corpus, "_RECYCLE_AFTER", 3)

@@ -1560,6 +1560,28 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
+_FILES_PER_WORKER = 3  # the parent's open files a worker takes: its pipe's end and its sentinel (one more while it starts)
+_FILES_SPARE = 32  # for the rest of the run: the output files, the fork server, a file being read
+
+
+def _workers_files_allow() -> int:
+    """How many workers the open-file limit (``ulimit -n``) leaves room for: more ended the run in 'OSError: Too
+    many open files' ('--jobs 500' under the usual 1024; 256 on macOS), its rows lost."""
+    try:
+        import resource
+
+        soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    except (ImportError, OSError, ValueError):  # pragma: no cover - Windows
+        return sys.maxsize
+    if soft == resource.RLIM_INFINITY:
+        return sys.maxsize
+    try:
+        used = len(os.listdir("/proc/self/fd" if os.path.isdir("/proc/self/fd") else "/dev/fd"))
+    except OSError:  # pragma: no cover - neither
+        used = 0
+    return max(1, (soft - used - _FILES_SPARE) // _FILES_PER_WORKER)
+
+
 def _check_bytes(name: str, value: Any) -> int | None:
     """``value``, a positive whole number of bytes or None; else ValueError naming the argument."""
     if value is not None and (isinstance(value, bool) or not isinstance(value, Integral) or value < 1):
@@ -1714,7 +1736,7 @@ def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local",
         todo = _batches(to_parse, jobs, batch_size)
         window = max(256, jobs * 64, 4 * len(todo[0]) * jobs)
         if backend == "local":
-            workers = min(jobs, len(to_parse))
+            workers = min(jobs, len(to_parse), _workers_files_allow())
             pool = _LocalPool(workers, parse, timeout, raw=workers < _cores(), memory=max_memory)
             try:
                 for unit in pool.run(tasks, todo, window, ready):
@@ -1753,7 +1775,8 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
         link to it, hard links) is read once, under its own name when that is
         among them, else the first of them by path.
     jobs : int or None, default None
-        Number of worker processes (None: all available cores).
+        Number of worker processes (None: all available cores); no more
+        than the open-file limit (``ulimit -n``) leaves room for.
     backend : {"local", "dask"}, default "local"
         ``"dask"`` runs the batches on a Dask cluster (optional extra
         ``pip install gov-openinfo-toolkit[dask]``).
