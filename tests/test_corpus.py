@@ -979,6 +979,27 @@ def test_every_input_named_or_matched_gets_a_row(tmp_path: Path) -> None:
     assert rows.loc[str(d / "in" / "ok.txt"), "status"] == "partial"
 
 
+def test_a_pattern_through_a_folder_whose_name_holds_brackets_finds_its_files(tmp_path: Path) -> None:
+    # 'reports/[2020]/*.txt': '[2020]' is a set of characters to a pattern (one of 2 and 0), so the pattern missed
+    # the folder named '[2020]' (as the shell's does, which passes it on as typed): its row said 'no file matches
+    # this pattern', or it read the files of a folder '2' instead. Brackets are taken as written when so the pattern
+    # matches, else as a set, as before.
+    d = tmp_path / "[2020]"
+    paths = write_fake_corpus(d, 2)
+    write_fake_corpus(tmp_path / "[a]" / "[b]", 1)
+    rows = corpus.extract_corpus([str(tmp_path / "[a]" / "[b]" / "*")], jobs=1, _parse=fake_parse)["reports"]
+    assert rows["path"].tolist() == [str(tmp_path / "[a]" / "[b]" / "r00.txt")]
+    for inputs in ([str(d / "*.txt")], [str(d / "r0[01].txt")]):
+        rows = corpus.extract_corpus(inputs, jobs=1, _parse=fake_parse)["reports"]
+        assert rows["path"].tolist() == [str(p) for p in paths] and (rows["status"] != "failed").all(), inputs
+    (tmp_path / "2").mkdir()
+    (tmp_path / "2" / "x.txt").write_text("某局\n", encoding="utf-8")
+    rows = corpus.extract_corpus([str(d / "*.txt")], jobs=1, _parse=fake_parse)["reports"]
+    assert rows["path"].tolist() == [str(p) for p in paths]
+    rows = corpus.extract_corpus([str(tmp_path / "[2]" / "*.txt")], jobs=1, _parse=fake_parse)["reports"]
+    assert rows["path"].tolist() == [str(tmp_path / "2" / "x.txt")]  # (as a set, the only way it matches)
+
+
 def test_a_pattern_passes_over_word_lock_files_and_folder_settings_it_matches(tmp_path: Path) -> None:
     # 'reports/*.docx' while Word had a report open matched its lock file ~$report.docx (162 bytes: the
     # user's name), which got a failed row (exit 1 with --strict); '*' matched Thumbs.db and desktop.ini

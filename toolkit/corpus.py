@@ -577,7 +577,7 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
             files.append(s)  # a missing file gives a failed row, not an exception
         else:
             try:
-                matched = [m for m in sorted(glob.glob(s, recursive=True)) if not _through_loop(m)]
+                matched = [m for m in sorted(_glob_brackets_as_written(s)) if not _through_loop(m)]
             except RecursionError:  # '**' recurses a level per folder: a thousand nested folders are too many
                 found.errors[s] = ReadError(s, "the folders this pattern searches are nested too deep for a "
                                                "pattern: give the folder, which is searched to any depth")
@@ -617,6 +617,23 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
                              f"read as inputs; nothing to do, and the files there are left as they are")
     found.files = _keep_one(files, found.merged)
     return found
+
+
+def _glob_brackets_as_written(pattern: str) -> list[str]:
+    """``glob.glob(pattern, recursive=True)``, a part of the pattern holding brackets taken as written when a file
+    or folder has that name: '[2020]' is a set of characters to a pattern (one of 2 and 0), which missed the folder
+    named '[2020]' ('reports/[2020]/*.txt' as typed, or as the shell passes it on, matched nothing) or read a
+    folder '2' instead.  Parts after the first holding '*', '?' or a set are sets, as before."""
+    if "[" in pattern:
+        written = pattern.split(os.sep)
+        parts = list(written)
+        for i, part in enumerate(written):
+            if _GLOB_CHARS & set(part):
+                if "*" in part or "?" in part or not os.path.lexists(os.sep.join(written[: i + 1])):
+                    break
+                parts[i] = part.replace("[", "[[]")  # ('[[]' is a literal '['; the parts before are written)
+        pattern = os.sep.join(parts)
+    return glob.glob(pattern, recursive=True)
 
 
 class OwnOutputError(ValueError):
