@@ -1159,6 +1159,23 @@ def test_an_input_named_like_an_option_is_read_after_dashes(tmp_path: Path, monk
     assert cli.main(["extract", "--out", "o", "--jobs", "1", "--quiet", "--", "-dash.txt"]) == 0
     assert pd.read_csv("o/reports.csv")["report_id"].tolist() == ["-dash"]
 
+@pytest.mark.parametrize(("text", "value"), [("90", 90.0), ("90s", 90.0), ("5m", 300.0), ("1.5m", 90.0), ("1h", 3600.0),
+                                             ("2H", 7200.0), ("1d", 86400.0), (" 30 s ", 30.0), ("0.5s", 0.5)])
+def test_a_timeout_takes_the_suffixes_of_the_timeout_command(text: str, value: float) -> None:
+    # '--timeout 5m' was a usage error ('expected a number of seconds or 'none''), where --max-memory takes 2G and
+    # timeout(1) and sleep(1) take 5m
+    assert cli.build_parser().parse_args(["extract", "x", "--out", "o", "--timeout", text]).timeout == value
+
+
+@pytest.mark.parametrize("text", ["5x", "m", "5 m s", "5mm", "lots", "-5m", "1e3m"])
+def test_a_timeout_that_is_no_time_is_a_usage_error(text: str, capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["extract", "x", "--out", "o", f"--timeout={text}"])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "argument --timeout: expected a " in err and f"such as 90, 90s, 5m or 1h" in err and repr(text) in err
+
+
 @pytest.mark.parametrize("text", ["0", "0.0", "0e0", "none", "off"])
 def test_a_zero_timeout_however_written_means_no_limit(text: str) -> None:
     # '0' meant no limit, '0.0' was refused

@@ -77,9 +77,16 @@ def fake_parse(path: str, report_id: str | None = None) -> FakeReport:
 
 
 def memory_parse(path: str, report_id: str | None = None) -> FakeReport:
-    """Like fake_parse, taking 4 GiB for a file named '...memory...' (zeroed: every page touched)."""
+    """Like fake_parse, taking 4 GiB for a file named '...memory...' (zeroed: every page touched), and mapping
+    8 GiB that it never touches for one named '...mapped...' (address space, not memory in use: what thread
+    arenas, thread stacks and OpenBLAS's buffers reserve)."""
     if "memory" in Path(path).stem:
         bytearray(4 * 2**30)
+    if "mapped" in Path(path).stem:
+        import mmap
+
+        with mmap.mmap(-1, 8 * 2**30):
+            return fake_parse(path, report_id)
     return fake_parse(path, report_id)
 
 
@@ -201,20 +208,33 @@ def test_every_file_gives_one_row_whatever_happens(tmp_path: Path) -> None:
 
 
 def test_a_file_needing_more_memory_than_a_worker_may_take_fails_alone(tmp_path: Path) -> None:
-    # max_memory bounds each worker's address space (RLIMIT_AS) beyond what it holds at its start: the file that
-    # needs 4 GiB gets a MemoryError and a failed row saying so, the worker goes on with the others (before, no
-    # limit but the machine's: the system's OOM killer, which may kill another process than the worker).
+    # max_memory bounds the memory each worker uses (its resident set) beyond what it holds at its start: the
+    # worker parsing the file that needs 4 GiB is stopped, the file gets a failed row saying so, the others are
+    # parsed (before, no limit but the machine's: the system's OOM killer, which may kill another process than the
+    # worker).
     paths = write_fake_corpus(tmp_path, 4)
     hog = tmp_path / "r01memory.txt"
     hog.write_text("x\n", encoding="utf-8")
     frames = corpus.extract_corpus([tmp_path], jobs=1, max_memory=2**30, _parse=memory_parse)
     reports = frames["reports"].set_index("report_id")
     # the row names the limit (it said 'out of memory (MemoryError)' alone, as if the machine's memory were out)
-    assert reports.loc["r01memory", "error"] == (f"{hog}: out of memory (MemoryError): the file needs more than the "
-                                                 f"limit max_memory={2**30} (pass a larger max_memory to read it)")
+    assert reports.loc["r01memory", "error"] == (f"{hog}: out of memory: the file needs more than the limit "
+                                                 f"max_memory={2**30} (pass a larger max_memory to read it)")
     assert (reports.loc[[p.stem for p in paths], "status"] != "failed").all()
     with pytest.raises(ValueError, match="max_memory must be a positive integer"):
         corpus.extract_corpus([tmp_path], max_memory=0)
+
+
+def test_a_memory_limit_counts_memory_in_use_not_address_space(tmp_path: Path) -> None:
+    # max_memory was a limit on the worker's address space (RLIMIT_AS): a file whose parser mapped 8 GiB and used
+    # none of it failed 'out of memory' under a limit of 256 MiB (as thread arenas and OpenBLAS's buffers do under
+    # a realistic 2G), while memory taken inside space mapped before went uncounted
+    paths = write_fake_corpus(tmp_path, 2)
+    (tmp_path / "r00mapped.txt").write_text("x\n", encoding="utf-8")
+    frames = corpus.extract_corpus([tmp_path], jobs=1, max_memory=2**28, _parse=memory_parse)
+    reports = frames["reports"].set_index("report_id")
+    assert reports.loc["r00mapped", "status"] == "ok", reports.loc["r00mapped", "error"]
+    assert (reports.loc[[p.stem for p in paths], "status"] != "failed").all()
 
 
 @pytest.mark.parametrize("max_memory", [2**63, 10**20])
@@ -305,6 +325,23 @@ def test_batches_are_contiguous_runs() -> None:
     assert list(corpus._batches(list(range(200)), 1, None)) == [list(range(i, min(i + 64, 200)))
                                                                 for i in range(0, 200, 64)]
     assert max(map(len, corpus._batches(list(range(200)), 2, None))) == 12  # eight a worker at least
+
+
+def test_more_jobs_than_the_open_file_limit_allows_are_fewer_workers(tmp_path: Path) -> None:
+    # each worker takes two of the parent's open files: '--jobs 500' under 'ulimit -n 1024' (256 on macOS) ended
+    # the run in a traceback, 'OSError: [Errno 24] Too many open files', its rows lost; now the workers are as many
+    # as the limit allows (the output does not depend on their number)
+    import resource
+
+    paths = write_fake_corpus(tmp_path, 24)
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (len(os.listdir("/proc/self/fd")) + 48, hard))
+    try:
+        frames = corpus.extract_corpus([tmp_path], jobs=24, _parse=fake_parse)
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    assert frames["reports"]["report_id"].tolist() == [p.stem for p in paths]
+    assert (frames["reports"]["status"] != "failed").all()
 
 
 def test_workers_are_recycled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -942,6 +979,27 @@ def test_every_input_named_or_matched_gets_a_row(tmp_path: Path) -> None:
     assert rows.loc[str(d / "in" / "ok.txt"), "status"] == "partial"
 
 
+def test_a_pattern_through_a_folder_whose_name_holds_brackets_finds_its_files(tmp_path: Path) -> None:
+    # 'reports/[2020]/*.txt': '[2020]' is a set of characters to a pattern (one of 2 and 0), so the pattern missed
+    # the folder named '[2020]' (as the shell's does, which passes it on as typed): its row said 'no file matches
+    # this pattern', or it read the files of a folder '2' instead. Brackets are taken as written when so the pattern
+    # matches, else as a set, as before.
+    d = tmp_path / "[2020]"
+    paths = write_fake_corpus(d, 2)
+    write_fake_corpus(tmp_path / "[a]" / "[b]", 1)
+    rows = corpus.extract_corpus([str(tmp_path / "[a]" / "[b]" / "*")], jobs=1, _parse=fake_parse)["reports"]
+    assert rows["path"].tolist() == [str(tmp_path / "[a]" / "[b]" / "r00.txt")]
+    for inputs in ([str(d / "*.txt")], [str(d / "r0[01].txt")]):
+        rows = corpus.extract_corpus(inputs, jobs=1, _parse=fake_parse)["reports"]
+        assert rows["path"].tolist() == [str(p) for p in paths] and (rows["status"] != "failed").all(), inputs
+    (tmp_path / "2").mkdir()
+    (tmp_path / "2" / "x.txt").write_text("某局\n", encoding="utf-8")
+    rows = corpus.extract_corpus([str(d / "*.txt")], jobs=1, _parse=fake_parse)["reports"]
+    assert rows["path"].tolist() == [str(p) for p in paths]
+    rows = corpus.extract_corpus([str(tmp_path / "[2]" / "*.txt")], jobs=1, _parse=fake_parse)["reports"]
+    assert rows["path"].tolist() == [str(tmp_path / "2" / "x.txt")]  # (as a set, the only way it matches)
+
+
 def test_a_pattern_passes_over_word_lock_files_and_folder_settings_it_matches(tmp_path: Path) -> None:
     # 'reports/*.docx' while Word had a report open matched its lock file ~$report.docx (162 bytes: the
     # user's name), which got a failed row (exit 1 with --strict); '*' matched Thumbs.db and desktop.ini
@@ -1028,6 +1086,21 @@ def test_a_folder_passes_over_the_icon_file_of_macos(tmp_path: Path) -> None:
     assert corpus._expand([d / "Icon\r"]) == [str(d / "Icon\r")]  # named: tried
 
 
+def test_a_path_beginning_with_a_tilde_the_shell_left_says_so(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # "toolkit extract '~/reports'" (in quotes, or from a config file): the shell expands no '~' there, and the row
+    # said 'file not found' alone, though ~/reports exists
+    monkeypatch.setenv("HOME", str(tmp_path))
+    write_fake_corpus(tmp_path / "reports", 1)
+    rows = corpus.extract_corpus(["~/reports", "~/reports/*.txt", "~/nowhere"], jobs=1,
+                                 _parse=fake_parse)["reports"].set_index("path")["error"]
+    assert rows["~/reports"] == (f"~/reports: file not found ('~' is not expanded here, only by a shell outside quotes: "
+                                 f"give {tmp_path / 'reports'})")
+    assert rows["~/reports/*.txt"] == (f"~/reports/*.txt: no file matches this pattern ('~' is not expanded here, only "
+                                       f"by a shell outside quotes: give {tmp_path / 'reports' / '*.txt'})")
+    assert rows["~/nowhere"] == "~/nowhere: file not found"  # (no hint: there is no such file under ~ either)
+
+
 def test_a_word_lock_file_named_says_what_it_is(tmp_path: Path) -> None:
     # 'toolkit extract reports/*.docx' unquoted: the shell names Word's lock file ~$report.docx, which is then an
     # input (it gets a row), failing as 'not a valid DOCX: not a ZIP archive or truncated', as if a report were
@@ -1057,6 +1130,23 @@ def test_a_link_and_its_file_give_one_row_under_the_files_own_name(tmp_path: Pat
     # given alone, a link is read under its own name
     rows = corpus.extract_corpus([d / "a_latest.txt"], jobs=1, _parse=fake_parse)["reports"]
     assert rows["report_id"].tolist() == ["a_latest"]
+
+
+def test_hard_links_to_one_file_give_one_row_under_the_first_name(tmp_path: Path) -> None:
+    # a file and a hard link to it (cp -l, rsync --link-dest, a backup beside the corpus) gave two rows of one
+    # report, where a symbolic link to it gives one: one file is one report, under the first of its names by path
+    d = tmp_path / "d"
+    (d / "sub").mkdir(parents=True)
+    (d / "report.txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    os.link(d / "report.txt", d / "sub" / "copy.txt")
+    (d / "other.txt").write_bytes(RAW_REPORTS[1].read_bytes())
+    for inputs in ([d], [d / "sub" / "copy.txt", d / "report.txt", d / "other.txt"], [str(d / "**" / "*.txt")]):
+        rows = corpus.extract_corpus(inputs, jobs=1, _parse=fake_parse)["reports"]
+        assert rows[["report_id", "path"]].values.tolist() == [["other", str(d / "other.txt")],
+                                                                ["report", str(d / "report.txt")]], inputs
+    ids = corpus.extract_corpus([d], jobs=1, _parse=fake_parse,
+                                report_ids={d / "sub" / "copy.txt": "C", d / "other.txt": "O"})["reports"]
+    assert ids["report_id"].tolist() == ["C", "O"]  # (an id given for either name)
 
 
 def test_report_ids_for_a_file_given_twice_say_it_was_merged(tmp_path: Path) -> None:

@@ -60,19 +60,32 @@ def _size(text: str) -> int:
     return value
 
 
+# a time as timeout(1) and sleep(1) read it: seconds, or with s, m, h or d ('--timeout 5m' was refused: 'expected a
+# number of seconds'), as --max-memory takes 2G
+_TIME = re.compile(r"([+-]?)(\d+(?:\.\d*)?|\.\d+)\s*([smhd])", re.IGNORECASE)
+_TIME_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+_TIME_EXAMPLES = "such as 90, 90s, 5m or 1h"
+
+
 def _seconds(text: str) -> float | None:
-    """A time limit: a positive number of seconds, or no limit ('none', 'off', or 0 however written)."""
+    """A time limit: a positive number of seconds, also with s, m, h or d (5m, 1.5h), or no limit ('none', 'off',
+    or 0 however written)."""
     if text.lower() in ("none", "off"):
         return None
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds or 'none', got {text!r}") from None
+        match = _TIME.fullmatch(text.strip())
+        if not match:
+            raise argparse.ArgumentTypeError(f"expected a number of seconds, {_TIME_EXAMPLES}, or 'none', got "
+                                             f"{text!r}") from None
+        sign, number, unit = match.groups()
+        value = float(sign + number) * _TIME_UNITS[unit.lower()]
     if value == 0:  # '0', '0.0', '0e0' alike: 0 means no limit
         return None
     if not value > 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r} (0 or 'none': "
-                                         f"no limit)")
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r} ({_TIME_EXAMPLES}; "
+                                         f"0 or 'none': no limit)")
     return value
 
 
@@ -135,13 +148,15 @@ def build_parser() -> argparse.ArgumentParser:
                          "files that failed (reports.csv has them)")
     ex.add_argument("--strict", action="store_true", help="exit with status 1 if any file failed")
     ex.add_argument("--timeout", type=_seconds, default=60.0, metavar="S",
-                    help="time limit per file in seconds, 0 or 'none' for no limit (default: 60)")
+                    help="time limit per file in seconds, or with s, m, h as in 90s, 5m, 1h; 0 or 'none' for no limit "
+                         "(default: 60)")
     ex.add_argument("--max-bytes", type=_size, default=None, metavar="B",
                     help="files larger than this fail without being read, in bytes or with K, M or G as in 50M "
                          "(default: 50 MiB)")
     ex.add_argument("--max-memory", type=_size, default=None, metavar="B",
-                    help="bytes of memory (or 512M, 2G) each worker may take (beyond what it holds at its start); a "
-                         "file that needs more fails with 'out of memory' (default: no limit; Linux)")
+                    help="bytes of memory (or 512M, 2G) each worker may use, resident, beyond what it holds at its "
+                         "start (memory mapped but unused does not count); a file that needs more fails with 'out of "
+                         "memory' (default: no limit; Linux)")
     ex.add_argument("--encoding", type=_codec, default=None, metavar="CODEC",
                     help="codec of every text and HTML file, e.g. gb18030 or big5; a file's byte-order mark of "
                          "another codec (UTF-8, UTF-16, UTF-32) wins (default: detected per file)")

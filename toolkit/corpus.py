@@ -577,7 +577,7 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
             files.append(s)  # a missing file gives a failed row, not an exception
         else:
             try:
-                matched = [m for m in sorted(glob.glob(s, recursive=True)) if not _through_loop(m)]
+                matched = [m for m in sorted(_glob_brackets_as_written(s)) if not _through_loop(m)]
             except RecursionError:  # '**' recurses a level per folder: a thousand nested folders are too many
                 found.errors[s] = ReadError(s, "the folders this pattern searches are nested too deep for a "
                                                "pattern: give the folder, which is searched to any depth")
@@ -619,6 +619,23 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
     return found
 
 
+def _glob_brackets_as_written(pattern: str) -> list[str]:
+    """``glob.glob(pattern, recursive=True)``, a part of the pattern holding brackets taken as written when a file
+    or folder has that name: '[2020]' is a set of characters to a pattern (one of 2 and 0), which missed the folder
+    named '[2020]' ('reports/[2020]/*.txt' as typed, or as the shell passes it on, matched nothing) or read a
+    folder '2' instead.  Parts after the first holding '*', '?' or a set are sets, as before."""
+    if "[" in pattern:
+        written = pattern.split(os.sep)
+        parts = list(written)
+        for i, part in enumerate(written):
+            if _GLOB_CHARS & set(part):
+                if "*" in part or "?" in part or not os.path.lexists(os.sep.join(written[: i + 1])):
+                    break
+                parts[i] = part.replace("[", "[[]")  # ('[[]' is a literal '['; the parts before are written)
+        pattern = os.sep.join(parts)
+    return glob.glob(pattern, recursive=True)
+
+
 class OwnOutputError(ValueError):
     """The inputs of a run are only its own output files (``toolkit extract 'out/*' --out out``)."""
 
@@ -655,14 +672,17 @@ def _kinds(counts: Counter) -> str:
     return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _real_key(path: str) -> str:
+def _real_key(path: str) -> str | tuple[int, int]:
     """What tells two names of one file apart from two files: its real path (a link that loops has none: the
-    real path of its folder and its own name)."""
+    real path of its folder and its own name), or its device and inode when it has several (hard links: two
+    real paths, one file, which gave two rows of one report where a symbolic link gives one)."""
     try:
-        os.stat(path)
+        st = os.stat(path)
     except OSError:
         head, tail = os.path.split(os.path.abspath(path))
         return os.path.normcase(os.path.join(os.path.realpath(head), tail))
+    if st.st_nlink > 1 and st.st_ino and stat.S_ISREG(st.st_mode):  # (an inode 0: a file system without them)
+        return (st.st_dev, st.st_ino)
     return os.path.normcase(os.path.realpath(path))
 
 
@@ -670,19 +690,20 @@ def _keep_one(files: list[str], merged: list[tuple[str, str]]) -> list[str]:
     """One input per file, at the place it was first given, under the file's own name when that is among
     its names: ``report.txt`` rather than a link ``latest.txt`` to it, whatever order they came in (else the
     first name in path order).  ``merged`` gets each name dropped, with the one kept."""
-    names: dict[str, list[str]] = {}
+    names: dict[str | tuple[int, int], list[str]] = {}
     for f in files:
         names.setdefault(_real_key(f), []).append(f)
     out = []
-    for key, given in names.items():
+    for given in names.values():
         if len(given) == 1:
             out.append(given[0])
             continue
-        own = os.path.basename(key)
         # the name as given last: 'd/x.txt' and './d/x.txt' are one path, and which is kept must not
         # depend on the order of the inputs
-        # ('d/../d/x.txt' or 'd/x.txt': not the name that climbs out and back)
-        kept = min(given, key=lambda f: (os.path.islink(f), os.path.normcase(os.path.basename(f)) != own,
+        # ('d/../d/x.txt' or 'd/x.txt': not the name that climbs out and back; a name that is the file's own, not
+        # one reached through a linked folder's name; of hard links, each its own, the first by path)
+        kept = min(given, key=lambda f: (os.path.islink(f), os.path.normcase(os.path.basename(f))
+                                         != os.path.normcase(os.path.basename(os.path.realpath(f))),
                                          ".." in Path(f).parts, Path(f).as_posix(), f))
         out.append(kept)
         drop = given.index(kept)
@@ -1030,8 +1051,8 @@ def _isna(v: Any) -> bool:
         return False
 
 
-def _parse_one(parse: Callable, path: str, report_id: str, memory: int | None = None) -> _Part:
-    """The frames of one file, or its failed row (``memory``: the worker's max_memory, named when it runs out)."""
+def _parse_one(parse: Callable, path: str, report_id: str) -> _Part:
+    """The frames of one file, or its failed row."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ReaderWarning)  # kept as flags of the report, not printed by workers
@@ -1039,11 +1060,8 @@ def _parse_one(parse: Callable, path: str, report_id: str, memory: int | None = 
         return _frames_of(report, path, report_id)
     except ToolkitError as exc:
         return _failed(path, report_id, str(exc))
-    except MemoryError as exc:  # (max_memory, or the system's own limits): freed, and the worker goes on
-        # the limit the user set is named: 'out of memory' alone read as if the machine's memory were out
-        limit = "" if memory is None else (f": the file needs more than the limit max_memory={memory} (pass a larger "
-                                           f"max_memory to read it)")
-        return _failed(path, report_id, f"{path}: out of memory (MemoryError{': ' * bool(str(exc))}{exc}){limit}")
+    except MemoryError as exc:  # (the system's own limits; max_memory is the parent's, see _LocalPool._over_memory)
+        return _failed(path, report_id, f"{path}: out of memory (MemoryError{': ' * bool(str(exc))}{exc})")
     except (Exception, RecursionError) as exc:  # a parser bug must not stop the corpus
         return _failed(path, report_id, f"{path}: unexpected {type(exc).__name__}: {exc}")
 
@@ -1112,8 +1130,9 @@ def _run_batch(parse: Callable, batch: list[tuple[str, str]]) -> dict[str, pd.Da
 def _worker_main(conn: Any, parse: Callable | None, progress: Any, raw: bool = False,
                  memory: int | None = None) -> None:  # pragma: no cover - a child process
     """Parse the batches the parent sends, and send back the frames of each (``raw``: the parts gathered by
-    column, a _Batch, that the parent combines into frames, see _LocalPool), in at most ``memory`` bytes more
-    than the worker holds at its start (:func:`_limit_memory`).
+    column, a _Batch, that the parent combines into frames, see _LocalPool); with ``memory``, the worker's
+    memory in use at its start is written to ``progress`` for the parent, which stops it when it uses
+    ``memory`` bytes more (see _LocalPool._over_memory).
 
     ``progress`` (shared with the parent) says which file of the batch the worker is on and since when: the
     parent reads it when a time limit may be up or the worker died, rather than being woken for every file.
@@ -1122,9 +1141,9 @@ def _worker_main(conn: Any, parse: Callable | None, progress: Any, raw: bool = F
     """
     parse = parse or _default_parse
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
-    if memory is not None:
-        _limit_memory(memory)
     gc.freeze()  # what the worker inherited lives as long as it does: keep it out of every collection
+    if memory is not None:
+        progress[_BASE] = _resident(os.getpid()) or 0.0
     while True:
         try:
             msg = conn.recv()
@@ -1139,28 +1158,29 @@ def _worker_main(conn: Any, parse: Callable | None, progress: Any, raw: bool = F
                 progress[_FILE] = i  # last: a parent that sees file i sees when it began (or later)
                 if not i:
                     conn.send(("start", None))
-                parts.append(_parse_one(parse, path, rid, memory))
+                parts.append(_parse_one(parse, path, rid))
             conn.send(("done", _gather(parts) if raw else _combine(parts)))
         except (BrokenPipeError, ConnectionResetError):
             return  # the parent went away (stopped or killed): nobody to report to
 
 
-_MAX_RLIMIT = 2**63 - 1  # the largest limit setrlimit takes (a signed 64-bit rlim_t)
+# max_memory is a limit on the memory a worker uses (its resident set), which the parent reads this often. It was
+# a limit on its address space (RLIMIT_AS), which is no measure of it: a parser's threads and OpenBLAS map
+# gigabytes they never use (a file failed 'out of memory' under a realistic 2G), while memory taken in space
+# mapped before the limit went uncounted (a worker under a limit of 1K took 50 MB)
+_MEMORY_POLL = 0.05
 
 
-def _limit_memory(extra: int) -> None:
-    """Limit this process's address space (RLIMIT_AS) to what it has mapped now plus ``extra`` bytes, so that a file
-    that would take more gets a MemoryError, and a failed row, rather than the machine's memory (Linux)."""
-    import resource
+def _resident(pid: int) -> int | None:
+    """The bytes of memory the process ``pid`` holds (its resident set), or None when it is gone (Linux)."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as fh:  # (its second number: the pages resident)
+            return int(fh.read().split()[1]) * _PAGE
+    except (OSError, IndexError, ValueError):
+        return None
 
-    with open("/proc/self/statm") as fh:  # (its first number: the pages mapped)
-        mapped = int(fh.read().split()[0]) * resource.getpagesize()
-    hard = resource.getrlimit(resource.RLIMIT_AS)[1]
-    limit = mapped + extra if hard == resource.RLIM_INFINITY else min(mapped + extra, hard)
-    if limit > _MAX_RLIMIT:  # more than any address space: no limit (setrlimit raised OverflowError, killing the worker)
-        return
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 @dataclass
@@ -1172,7 +1192,9 @@ class _Unit:
     frames: dict[str, pd.DataFrame] | _Batch  # a _Batch: the parts of a batch, combined by the parent (_LocalPool)
 
 
-_FILE, _BEGAN = 0, 1  # a worker's progress: [index in its batch of the file it is on (-1: none yet), when it began it]
+# a worker's progress: [index in its batch of the file it is on (-1: none yet), when it began it, the memory it held
+# at its start (-1: not known yet), with max_memory]
+_FILE, _BEGAN, _BASE = 0, 1, 2
 
 
 @dataclass
@@ -1254,10 +1276,11 @@ class _LocalPool:
         self.memory = memory
         self.slots = [self._start() for _ in range(jobs)]
         self.startup_failures = 0
+        self.retried: set[int] = set()  # tasks put back once after their worker went over max_memory
 
     def _start(self) -> _Slot:
         parent, child = self.ctx.Pipe()
-        progress = self.ctx.RawArray("d", [-1.0, 0.0])
+        progress = self.ctx.RawArray("d", [-1.0, 0.0, -1.0])
         proc = self.ctx.Process(target=_worker_main, args=(child, self.parse, progress, self.raw, self.memory),
                                 daemon=True, name="toolkit-corpus-worker")
         with _main_script_hidden(self.parse):
@@ -1306,6 +1329,8 @@ class _LocalPool:
             if self.timeout is not None:
                 now = time.monotonic()
                 wait_for = min(_MAX_WAIT, max(0.0, min(self._deadline(s)[1] - now for s in busy)))
+            if self.memory is not None:
+                wait_for = _MEMORY_POLL if wait_for is None else min(wait_for, _MEMORY_POLL)
             objects = [s.conn for s in busy] + [s.proc.sentinel for s in busy]
             ready_objs = set(_wait(objects, timeout=wait_for))
             for slot in busy:
@@ -1321,6 +1346,10 @@ class _LocalPool:
                 if isinstance(unit.frames, _Batch):  # a batch's parts
                     unit.frames = _batch_frames(unit.frames)
                 yield unit
+            if self.memory is not None:
+                for slot in self.slots:
+                    if slot.batch and (unit := self._over_memory(slot, tasks, todo)) is not None:
+                        yield unit
             if self.timeout is not None:
                 now = time.monotonic()
                 for slot in self.slots:
@@ -1385,6 +1414,31 @@ class _LocalPool:
             slot.batch = []
             slot.done += len(batch)
             yield _Unit(batch[0], batch[-1] + 1, payload)
+
+    def _over_memory(self, slot: _Slot, tasks: list, todo: deque) -> _Unit | None:
+        """Stop the slot's worker when it uses more than max_memory beyond what it held at its start: the
+        file it is on fails, the rest of its batch is retried.  A worker that had parsed other files before
+        it (whose leftovers count too) is given a second chance: the file is retried first, alone, in a
+        fresh worker."""
+        assert self.memory is not None
+        base, current = slot.progress[_BASE], slot.current
+        if base < 0 or current < 0:
+            return None
+        used = _resident(slot.proc.pid)
+        if used is None or used - base <= self.memory:
+            return None
+        bad = slot.batch[current]
+        if (current > 0 or slot.done) and bad not in self.retried:
+            self.retried.add(bad)
+            batch = slot.batch
+            self._replace(slot)
+            for i in reversed([bad, *(i for i in batch if i != bad)]):
+                todo.appendleft([i])
+            return None
+        path = tasks[bad][0]
+        return self._lose(slot, tasks, todo, f"{path}: out of memory: the file needs more than the limit "
+                                             f"max_memory={self.memory} (pass a larger max_memory to read it)",
+                          current)
 
     def _lose(self, slot: _Slot, tasks: list, todo: deque, error: str, current: int | None = None) -> _Unit | None:
         """The worker hung or died on its current file (``current``: the one it was on when the time limit was
@@ -1523,6 +1577,28 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
+_FILES_PER_WORKER = 3  # the parent's open files a worker takes: its pipe's end and its sentinel (one more while it starts)
+_FILES_SPARE = 32  # for the rest of the run: the output files, the fork server, a file being read
+
+
+def _workers_files_allow() -> int:
+    """How many workers the open-file limit (``ulimit -n``) leaves room for: more ended the run in 'OSError: Too
+    many open files' ('--jobs 500' under the usual 1024; 256 on macOS), its rows lost."""
+    try:
+        import resource
+
+        soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    except (ImportError, OSError, ValueError):  # pragma: no cover - Windows
+        return sys.maxsize
+    if soft == resource.RLIM_INFINITY:
+        return sys.maxsize
+    try:
+        used = len(os.listdir("/proc/self/fd" if os.path.isdir("/proc/self/fd") else "/dev/fd"))
+    except OSError:  # pragma: no cover - neither
+        used = 0
+    return max(1, (soft - used - _FILES_SPARE) // _FILES_PER_WORKER)
+
+
 def _check_bytes(name: str, value: Any) -> int | None:
     """``value``, a positive whole number of bytes or None; else ValueError naming the argument."""
     if value is not None and (isinstance(value, bool) or not isinstance(value, Integral) or value < 1):
@@ -1566,8 +1642,8 @@ def _fails_before_parsing(path: str, max_bytes: int) -> ToolkitError | None:
         st = os.stat(path)
     except FileNotFoundError:
         if _GLOB_CHARS & set(path) and not os.path.lexists(path) and "://" not in path:  # (a URL's '?' is a query)
-            return ReadError(path, "no file matches this pattern")
-        return ReadError(path, _not_found(path))
+            return ReadError(path, "no file matches this pattern" + _tilde_hint(path, pattern=True))
+        return ReadError(path, _not_found(path) + _tilde_hint(path))
     except OSError as exc:
         return ReadError(path, _cannot_open(exc))  # the reader's words (parse_report says the same)
     if not stat.S_ISREG(st.st_mode):
@@ -1585,6 +1661,18 @@ def _fails_before_parsing(path: str, max_bytes: int) -> ToolkitError | None:
         return FileTooLargeError(path, f"file is {st.st_size} bytes, larger than the limit of {max_bytes} bytes "
                                        f"(max_bytes)")
     return None
+
+
+def _tilde_hint(path: str, pattern: bool = False) -> str:
+    """' (... give /home/me/reports)' for a missing ``~/reports`` that the shell left as it was (in quotes, or from
+    a file of paths) when ``/home/me/reports`` exists (or, for a pattern, matches): 'file not found' alone puzzled,
+    the folder being there; else ''."""
+    if not path.startswith("~"):
+        return ""
+    home = os.path.expanduser(path)
+    if home == path or not (glob.glob(home, recursive=True) if pattern else os.path.lexists(home)):
+        return ""
+    return f" ('~' is not expanded here, only by a shell outside quotes: give {home})"
 
 
 class _NoBar:
@@ -1665,7 +1753,7 @@ def _iter_corpus(paths: Any, *, jobs: int | None = None, backend: str = "local",
         todo = _batches(to_parse, jobs, batch_size)
         window = max(256, jobs * 64, 4 * len(todo[0]) * jobs)
         if backend == "local":
-            workers = min(jobs, len(to_parse))
+            workers = min(jobs, len(to_parse), _workers_files_allow())
             pool = _LocalPool(workers, parse, timeout, raw=workers < _cores(), memory=max_memory)
             try:
                 for unit in pool.run(tasks, todo, window, ready):
@@ -1701,9 +1789,11 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
         file that is no regular file (a named pipe) give a failed row, and so
         do a folder named that gives no file to read and a glob that matches
         nothing, or only such folders.  A file reached under several names (a
-        link to it) is read once, under its own name when that is among them.
+        link to it, hard links) is read once, under its own name when that is
+        among them, else the first of them by path.
     jobs : int or None, default None
-        Number of worker processes (None: all available cores).
+        Number of worker processes (None: all available cores); no more
+        than the open-file limit (``ulimit -n``) leaves room for.
     backend : {"local", "dask"}, default "local"
         ``"dask"`` runs the batches on a Dask cluster (optional extra
         ``pip install gov-openinfo-toolkit[dask]``).
@@ -1727,10 +1817,11 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
         :func:`toolkit.parse_report` (e.g. ``"gb18030"``, ``"big5"``); None
         detects it file by file; a file's byte-order mark of another codec wins.  Ignored for DOCX, .doc, PDF and OFD.
     max_memory : int, optional
-        Bytes of memory each worker may take beyond what it holds when it
-        starts (its address space, ``RLIMIT_AS``; local backend, Linux): a
-        file that needs more fails with ``out of memory`` and the run goes
-        on.  None (default): no limit but the machine's.
+        Bytes of memory each worker may use beyond what it holds when it
+        starts (its resident set, read every 0.05 s; local backend, Linux):
+        the worker of a file that needs more is stopped, the file fails with
+        ``out of memory`` and the run goes on.  Memory mapped but not used
+        does not count.  None (default): no limit but the machine's.
 
     Returns
     -------
