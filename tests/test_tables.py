@@ -3483,3 +3483,28 @@ def test_review_row_set_with_spaces_after_its_glued_header_with_marks(mark, tmp_
     assert len(review[1]) == 15 and (review[1]["raw"] == mark).sum() == 5
     pd.testing.assert_frame_equal(*review)
     assert not [f for f in got.flags if f.table == "review_litigation"]
+
+
+@pytest.mark.parametrize("mark", ["—", "——", "―", "-", "－"])
+def test_dash_marks_in_glued_page_text_are_cells(mark):
+    # A body with no rule-making power marks its 规章 cells blank with a dash (templates-detail §8.3); in page text
+    # that lost its cells the marks run together ('规章———', '规章---'): read as one word (or the hyphens as
+    # signs of a glued run), the row was lost, flagged missing_rows (ambiguous_digits). Each mark is a cell, NA
+    # kept as written; a mark beside digits ('行政强制—36—') a cell of its own, the digits the row's other value.
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    for at in range(3):
+        lines = _set_cell(lines, "规章", at, mark)
+    dashed = mark not in ("-", "－")  # (a hyphen before digits may be their sign: '-36-' stays undecided)
+    if dashed:
+        lines = _set_cell(_set_cell(lines, "行政强制", 0, mark), "行政强制", 2, mark)
+    report = toolkit.parse_text(_glued_page(lines))
+    cells = report.tables.set_index(["row_key", "col_key"])
+    want = {("regulations", c): (None, mark.replace("－", "-")) for c in ("made", "published", "total_public")}
+    if dashed:
+        want |= {("coercion", "prev_items"): (None, mark), ("coercion", "change"): (36.0, "36"),
+                 ("coercion", "decisions"): (None, mark)}
+    got = {k: (None if pd.isna(cells.loc[k, "value"]) else cells.loc[k, "value"], cells.loc[k, "raw"])
+           for k in want if k in cells.index}
+    assert got == want
+    assert not [f for f in report.flags if f.code in ("missing_rows", "unknown_row", "truncated")
+                or any(k in f.detail for k in {r for r, _ in want})]

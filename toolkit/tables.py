@@ -761,6 +761,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
             remark_of = (row_key, row)
         money_cols = frozenset(i for i, (k, _, _) in enumerate(row_cols) if k in money_keys)
         sparse = False
+        values = _dash_run_cut(values, ncols)
         if len(values) == 1 and ncols > 1 and not values[0].glued and (values[0].text[-1:].isdigit() or money_cols):
             # a row's one cell of glued digits ('| 规章 | 3015 |'): its cells, not one count, cut as page text
             # is; with no identity on the row and its blanks maybe lost too, only what every cut into at most
@@ -1068,7 +1069,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         if row_key in found:
             res.flags.append(Flag("duplicate_row", "requests", row.line, row_key))
             continue
-        trimmed = _trim_values(values, ncols)
+        trimmed = _dash_run_cut(_trim_values(values, ncols), ncols)
         if len(trimmed) == 1 and not trimmed[0].glued and trimmed[0].text[-1:].isdigit():
             # a row's one cell of glued digits ('| 本年新收… | 8811000099 |'): its cells, not one count, cut as
             # page text is; only a cut the identities leave is read ('1400014' is no 1|4|0|0|0|1|4 where its
@@ -1741,6 +1742,26 @@ def _one_glued_run(values: list[Cell], n: int, money: bool = False) -> list[Cell
     if run.isdigit() and len(run) >= n:
         return [values[0]._replace(text=run, glued=True)]
     return values
+
+
+_DASH_RUN = re.compile(r"—+|―+|-+")
+
+
+def _dash_run_cut(values: list[Cell], n: int) -> list[Cell]:
+    """A row's values with its one glued run of dashes ('———' in page text that lost its cells: the blank marks
+    of several cells run together, layout._value_cells) cut into the cells the row lacks, each the same mark;
+    left as it is where the run does not cut evenly into them, or into a mark (flagged by the placement).
+
+    Before, the run was one word: the row was lost (missing_rows), its values with it.
+    """
+    runs = [i for i, c in enumerate(values) if c.glued and c.text[:1] in "—―-" and _DASH_RUN.fullmatch(c.text)]
+    if len(runs) != 1:  # (the common row: no such cell)
+        return values
+    at = runs[0]
+    text, span = values[at].text, n - len(values) + 1
+    if span < 1 or len(text) % span or (mark := text[:len(text) // span]) not in NA_MARKS:
+        return values
+    return [*values[:at], *[Cell(mark, values[at].line)] * span, *values[at + 1:]]
 
 
 def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -> None:
