@@ -1684,8 +1684,16 @@ def _label_across(before: str, after: str) -> str | None:
 
 def _compact(text: str) -> str:
     """Glued page text without its stray spaces: those inside labels (社会公益 组织) and those between a label
-    and digits go; spaces between digits separate cells and stay."""
+    and digits go; spaces between digits separate cells and stay, and so do those around a dash set apart, a
+    blank's mark ('申请数量 0 - - 0 0 0 0', '总计 4 — — 0 4'): dropped, the marks ran together and into the
+    digits ('0--0', a glued run of signs with no reading; '0——0', two marks read as one), the row lost."""
+    if ("-" in text or "—" in text or "―" in text) and _DASH_APART.search(text):  # (a cheap test first)
+        parts = _DASH_APART.split(text)  # (text, mark, text, …)
+        return " ".join(p if i % 2 else _compact(p).strip() for i, p in enumerate(parts)).strip()
     return _SPACE_BETWEEN.sub("", _SPACE_IN_LABEL.sub("", text))
+
+
+_DASH_APART = re.compile(r"(?<!\S)([—―-]+)(?!\S)")
 
 
 _SPACE_IN_LABEL = re.compile(r"(?<=\D) +(?=\D)")
