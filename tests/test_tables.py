@@ -3483,3 +3483,54 @@ def test_review_row_set_with_spaces_after_its_glued_header_with_marks(mark, tmp_
     assert len(review[1]) == 15 and (review[1]["raw"] == mark).sum() == 5
     pd.testing.assert_frame_equal(*review)
     assert not [f for f in got.flags if f.table == "review_litigation"]
+
+
+@pytest.mark.parametrize("mark", ["—", "——", "―", "-", "－"])
+def test_dash_marks_in_glued_page_text_are_cells(mark):
+    # A body with no rule-making power marks its 规章 cells blank with a dash (templates-detail §8.3); in page text
+    # that lost its cells the marks run together ('规章———', '规章---'): read as one word (or the hyphens as
+    # signs of a glued run), the row was lost, flagged missing_rows (ambiguous_digits). Each mark is a cell, NA
+    # kept as written; a mark beside digits ('行政强制—36—') a cell of its own, the digits the row's other value.
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    for at in range(3):
+        lines = _set_cell(lines, "规章", at, mark)
+    dashed = mark not in ("-", "－")  # (a hyphen before digits may be their sign: '-36-' stays undecided)
+    if dashed:
+        lines = _set_cell(_set_cell(lines, "行政强制", 0, mark), "行政强制", 2, mark)
+    report = toolkit.parse_text(_glued_page(lines))
+    cells = report.tables.set_index(["row_key", "col_key"])
+    want = {("regulations", c): (None, mark.replace("－", "-")) for c in ("made", "published", "total_public")}
+    if dashed:
+        want |= {("coercion", "prev_items"): (None, mark), ("coercion", "change"): (36.0, "36"),
+                 ("coercion", "decisions"): (None, mark)}
+    got = {k: (None if pd.isna(cells.loc[k, "value"]) else cells.loc[k, "value"], cells.loc[k, "raw"])
+           for k in want if k in cells.index}
+    assert got == want
+    assert not [f for f in report.flags if f.code in ("missing_rows", "unknown_row", "truncated")
+                or any(k in f.detail for k in {r for r, _ in want})]
+
+
+@pytest.mark.parametrize("mark", ["-", "－", "—", "——"])
+def test_dash_marks_set_apart_in_a_spaced_row_of_glued_page_text(mark):
+    # A row set with spaces in page text that lost its cells ('…申请数量 0 - - 0 0 0 0', '…总计 4 - - 0 4 0 1 …'):
+    # the compacting dropped the spaces around the marks, which ran into the digits ('0--0': a glued run of signs
+    # with no reading; '0——0': two marks read as one), and a lone '-' beside digit runs was no piece of a run:
+    # the row lost every value (ambiguous_digits, '0 readings'). Each mark set apart is a blank's mark, NA kept
+    # as written, as the same row's '/' marks are.
+    label = "二、上年结转政府信息公开申请数量"
+    lines = _set_cell(_set_cell(_report_lines("001_4d29bfef72dd56db.txt"), label, 1, mark), label, 2, mark)
+    values = next(x for x in lines if isinstance(x, list) and len(x) == 15)
+    marked = [values[0], mark, mark, *values[3:]]
+    lines = [marked if x is values else x for x in lines]
+    row = next(x for x in lines if isinstance(x, list) and x and x[0] == label)
+    page = _glued_page(lines).replace("".join(row), f"{label} {' '.join(row[1:])} ")
+    page = page.replace("".join(marked), " " + " ".join(marked))
+    report = toolkit.parse_text(page)
+    cells = report.tables.set_index(["row_key", "col_key"])
+    written = mark.replace("－", "-")
+    want = {("carried_over", "commercial"): written, ("carried_over", "research"): written,
+            ("review", "corrected"): written, ("review", "other"): written,
+            ("carried_over", "natural_person"): "0", ("review", "upheld"): values[0]}
+    assert {k: cells.loc[k, "raw"] for k in want} == want
+    assert cells.loc[("review", "total"), "value"] == float(values[4])
+    assert not [f for f in report.flags if "carried_over" in f.detail or f.table == "review_litigation"]

@@ -1684,8 +1684,16 @@ def _label_across(before: str, after: str) -> str | None:
 
 def _compact(text: str) -> str:
     """Glued page text without its stray spaces: those inside labels (社会公益 组织) and those between a label
-    and digits go; spaces between digits separate cells and stay."""
+    and digits go; spaces between digits separate cells and stay, and so do those around a dash set apart, a
+    blank's mark ('申请数量 0 - - 0 0 0 0', '总计 4 — — 0 4'): dropped, the marks ran together and into the
+    digits ('0--0', a glued run of signs with no reading; '0——0', two marks read as one), the row lost."""
+    if ("-" in text or "—" in text or "―" in text) and _DASH_APART.search(text):  # (a cheap test first)
+        parts = _DASH_APART.split(text)  # (text, mark, text, …)
+        return " ".join(p if i % 2 else _compact(p).strip() for i, p in enumerate(parts)).strip()
     return _SPACE_BETWEEN.sub("", _SPACE_IN_LABEL.sub("", text))
+
+
+_DASH_APART = re.compile(r"(?<!\S)([—―-]+)(?!\S)")
 
 
 _SPACE_IN_LABEL = re.compile(r"(?<=\D) +(?=\D)")
@@ -1735,7 +1743,14 @@ def _value_cells(text: str, start: int, end: int, line_at) -> list[Cell]:
     out = []
     for found in _TOKEN.finditer(text, start, end):
         token, line = found.group(0), line_at(found.start())
-        if _DIGIT_RUN.fullmatch(token):
+        if _DASHES.search(token) and _DASHED_RUN.fullmatch(token):
+            # dashes, the blank mark, run together with digits ('行政强制—36—', '36--'; a hyphen before a digit
+            # may be its sign: left to the digit run): each run of dashes a cell, a mark, or, where it is no one
+            # mark ('规章———', several cells' marks), a glued run the tables stage cuts into its row's cells; the
+            # digits between a glued run. Read as one word, or the hyphens as signs, the row was lost
+            # (missing_rows, or ambiguous_digits with no reading)
+            out.extend(Cell(piece, line, glued=piece not in NA_MARKS) for piece in _DASHED_PIECE.findall(token))
+        elif _DIGIT_RUN.fullmatch(token):
             out.append(Cell(token, line, glued=True))
         elif "/" in token and _SLASHED_RUN.fullmatch(token) and not _RATIO.fullmatch(token):
             # not-applicable marks '/' run together with each other or with digits ('规章///', '/ / /' whose spaces
@@ -1757,6 +1772,11 @@ _DIGIT_RUN = re.compile(r"[+-]?[\d.,+-]+")
 _SLASHED_RUN = re.compile(r"(?:/|[+-]?\d[\d.,]*)+")
 _SLASHED_PIECE = re.compile(r"/|[+-]?\d[\d.,]*")
 _RATIO = re.compile(r"\d[\d.,]*(?:/\d[\d.,]*)+")
+# runs of dashes ('—', '―', or hyphens before no digit: a hyphen before one may be a sign) and digit runs run
+# together ('—36—', '36---'); the token is left to _DIGIT_RUN where a hyphen only ever stands before a digit
+_DASHES = re.compile(r"[—―]|-(?!\d)")
+_DASHED_PIECE = re.compile(r"—+|―+|-++(?!\d)|(?:[+-]?\d[\d.,]*)+")
+_DASHED_RUN = re.compile(rf"(?:{_DASHED_PIECE.pattern})+")
 
 
 # --- a pre-2019 statistics table glued into one line of page text ------------------------------------------

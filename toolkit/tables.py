@@ -761,6 +761,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
             remark_of = (row_key, row)
         money_cols = frozenset(i for i, (k, _, _) in enumerate(row_cols) if k in money_keys)
         sparse = False
+        values = _dash_run_cut(values, ncols)
         if len(values) == 1 and ncols > 1 and not values[0].glued and (values[0].text[-1:].isdigit() or money_cols):
             # a row's one cell of glued digits ('| 规章 | 3015 |'): its cells, not one count, cut as page text
             # is; with no identity on the row and its blanks maybe lost too, only what every cut into at most
@@ -771,7 +772,8 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         if len(values) > ncols:  # a note after the values ('行政许可 | 88 | -7 | 20 | 含上年结转项目')
             values = _drop_notes(res, "active", row_key, row, values, ncols, lambda t: vocab.active_row(t) is not None)
         signed_cols = frozenset(i for i, (k, _, _) in enumerate(row_cols) if k in signed)
-        placement = place([RowInput(row_key, values, ncols, sparse=sparse)], [], money_cols=money_cols,
+        placement = place([RowInput(row_key, _signs_set_apart(values, ncols), ncols, sparse=sparse)], [],
+                          money_cols=money_cols,
                           signed_cols=signed_cols)[row_key]
         _flag_placement(res, "active", row, placement, row_key)
         _flag_text_values(res, "active", row_key, placement, money_cols)
@@ -1068,7 +1070,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         if row_key in found:
             res.flags.append(Flag("duplicate_row", "requests", row.line, row_key))
             continue
-        trimmed = _trim_values(values, ncols)
+        trimmed = _dash_run_cut(_trim_values(values, ncols), ncols)
         if len(trimmed) == 1 and not trimmed[0].glued and trimmed[0].text[-1:].isdigit():
             # a row's one cell of glued digits ('| 本年新收… | 8811000099 |'): its cells, not one count, cut as
             # page text is; only a cut the identities leave is read ('1400014' is no 1|4|0|0|0|1|4 where its
@@ -1097,7 +1099,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         elif len(trimmed) == ncols and trimmed[-1].text[-1:] not in "0123456789" and not trimmed[-1].glued \
                 and not row.grid:  # (in a reader's grid the note stands in 总计's cell)
             kept = _drop_notes(res, "requests", row_key, row, trimmed, ncols - 1, is_row)
-        found[row_key] = (kept, row, last.text)
+        found[row_key] = (_signs_set_apart(kept, ncols), row, last.text)
         if remarks and len(trimmed) <= ncols:
             remark_of = (row_key, row)
         if len(trimmed) == len(values):  # (a row whose filler was trimmed has its blank 总计 as written)
@@ -1743,6 +1745,47 @@ def _one_glued_run(values: list[Cell], n: int, money: bool = False) -> list[Cell
     return values
 
 
+# one number as a cell holds it: no leading zero, its thousands grouped if separated at all
+_ONE_NUMBER = re.compile(r"[+-]?(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?")
+
+
+def _signs_set_apart(values: list[Cell], n: int) -> list[Cell]:
+    """A row of its ``n`` cells exactly, glued runs of one number each among them and a lone '-' set apart (the
+    blank's mark in a row set with spaces in glued page text: '…总计 4 - - 0 4 …', '申请数量 3 - - 0 0 0 3'): its
+    numbers as cells of their own, no runs to cut.
+
+    Each run is one cell where the row has as many cells as columns; but the placement cuts glued runs with every
+    cell of the row as a piece, and a lone '-' is no piece of a run (it stands for no number): the row had no
+    reading and lost every value (ambiguous_digits, '0 readings'); now the '-' is the blank's mark, NA kept as
+    written, as in a pipe row.
+    """
+    if len(values) != n or not any(c.text == "-" and not c.glued for c in values):  # (the common row: no '-')
+        return values
+    if not all(not c.glued or _ONE_NUMBER.fullmatch(c.text) for c in values) or not any(c.glued for c in values):
+        return values
+    return [c._replace(glued=False) if c.glued else c for c in values]
+
+
+_DASH_RUN = re.compile(r"—+|―+|-+")
+
+
+def _dash_run_cut(values: list[Cell], n: int) -> list[Cell]:
+    """A row's values with its one glued run of dashes ('———' in page text that lost its cells: the blank marks
+    of several cells run together, layout._value_cells) cut into the cells the row lacks, each the same mark;
+    left as it is where the run does not cut evenly into them, or into a mark (flagged by the placement).
+
+    Before, the run was one word: the row was lost (missing_rows), its values with it.
+    """
+    runs = [i for i, c in enumerate(values) if c.glued and c.text[:1] in "—―-" and _DASH_RUN.fullmatch(c.text)]
+    if len(runs) != 1:  # (the common row: no such cell)
+        return values
+    at = runs[0]
+    text, span = values[at].text, n - len(values) + 1
+    if span < 1 or len(text) % span or (mark := text[:len(text) // span]) not in NA_MARKS:
+        return values
+    return [*values[:at], *[Cell(mark, values[at].line)] * span, *values[at + 1:]]
+
+
 def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -> None:
     fm = load_formats()["review_litigation"]
     row_keys, col_keys = list(fm["rows"]), list(fm["cols"])
@@ -1881,7 +1924,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
             if all((rk, k) in at for k in (*ident["lhs"], *ident["rhs"])):  # (a column left out: nothing to check)
                 constraints.append(Constraint(tuple((key, at[rk, k]) for k in ident["lhs"]),
                                               tuple((key, at[rk, k]) for k in ident["rhs"])))
-    placement = place([RowInput(key, values if kinds else [], m)], constraints)[key]
+    placement = place([RowInput(key, _signs_set_apart(values, m) if kinds else [], m)], constraints)[key]
     _flag_placement(res, "review_litigation", first_row, placement, key)
     if between and not by_rows and res.flags and res.flags[-1].code == "extra_cells":
         # (where the 总计 row stands, the total of which rows not told)
