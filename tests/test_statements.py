@@ -607,6 +607,20 @@ def test_sub_heading_words_going_on_as_a_sentence_stay_its_text(words):
         ("problem", f"信息更新不够及时。{words}"), ("problem", "公开内容不够全面"), ("measure", "下一步,我局将加强培训")]
 
 
+@pytest.mark.parametrize("problems, measures", [("存在的问题", "改进措施"), ("主要问题", "下一步工作"),
+                                                ("存在不足", "工作计划"), ("【存在问题】", "●下一步工作打算")])
+@pytest.mark.parametrize("space", [" ", "\u3000", "  "])
+@pytest.mark.parametrize("between", ["\n", ""], ids=["lines", "glued"])
+def test_unnumbered_sub_headings_set_off_by_a_space(problems, measures, space, between):
+    # A PDF's or a web page's copy that sets an unnumbered sub-heading off from its text by a space only.  Before, the
+    # space was dropped with the others next to Chinese characters: the sub-heading was kept as the first words of the
+    # text ('改进措施加强培训,…') and the measures were read as problems.
+    section = (f"{problems}{space}信息更新不够及时,公开内容不够全面。{between}"
+               f"{measures}{space}加强培训,完善信息发布审核制度。")
+    assert _pairs(extract_statements(section)) == [("problem", "信息更新不够及时,公开内容不够全面"),
+                                                   ("measure", "加强培训,完善信息发布审核制度")]
+
+
 # Where each seed's list of measures numbered 一是… opens (in its raw text, either bracket or comma).
 _MEASURES_LIST = {"001_4d29bfef72dd56db": "针对存在的问题", "003_ce1f8ef96d3daffd": r"[(（]二[)）]改进措施",
                   "004_b232cca7e491c758": "下一步[,，]我局将采取", "pingtan-2023-01": "2024年[,，]我区将",

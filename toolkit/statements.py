@@ -259,6 +259,11 @@ def _cues() -> dict[str, Any]:
             rf"|(?:{any_title.replace('?P<', '?P<g_')})(?={spec['subheading_glued_before']['any']})"
             rf"|(?P<s_measure>{sub['measure']})(?={join(spec['subheading_glued_before']['measure'])}))"
         ),
+        # an unnumbered sub-heading opening a line or a sentence, set off from its text by spaces only ('改进措施 加强培训,…'
+        # copied from a PDF or a web page): the spaces stand for its line break (_clean_lines), not its words going on
+        "heading_spaced": re.compile(rf"(?P<head>(?:^|(?<=[。;!?]))[ \t]*{bullet}{opening}?"
+                                     rf"(?:{any_title.replace('?P<', '?P<sp_')})(?:如下)?{closing}?) +(?=[^\x00-\x7f]|[\d(])",
+                                     re.M),
         "first_item": re.compile(spec["first_item"]),
         # an item's short title before a first item of its own list ('主动公开方面:1.…', also ended as a sentence,
         # '主动公开方面。一是…'; _grouped's cheap test)
@@ -463,6 +468,9 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
         # (web text whose lines ended without a stop, copied with a space for each line break: '…不够全面 二是…'; where
         # some sentences end in 。, only a space before an item's number is taken so)
         text = _SPACE_FOR_BREAK.sub("\n", text) if "。" not in text else _SPACE_BEFORE_ITEM.sub("\n", text)
+        # (an unnumbered sub-heading set off from its text by a space, '改进措施 加强培训,…': the space was taken away
+        # with the others next to Chinese characters, and the sub-heading read as its words going on, kept in the text)
+        text = cues["heading_spaced"].sub(r"\g<head>\n", text)
     raw_lines = text.split("\n")
     if "附" in text or "说明" in text or "注:" in text:  # (cheap: most sections name no attachment, no note)
         raw_lines = raw_lines[: _annex_start(raw_lines, cues)]
