@@ -46,9 +46,17 @@ def page_number(of: int | None = None) -> Decorate:
 
 
 def watermark(text: str, *, angle: float = 30.0, grey: int = 210, size: float = 9.0,
-              step: tuple[float, float] = (130.0, 90.0)) -> Decorate:
-    """``text`` tiled over the page in light grey, turned by ``angle`` degrees (0: flat)."""
+              step: tuple[float, float] = (130.0, 90.0), alpha: float | None = None) -> Decorate:
+    """``text`` tiled over the page in light grey, turned by ``angle`` degrees (0: flat); with ``alpha``, drawn that
+    opaque (an ExtGState's ``/ca`` set by ``gs``: a black watermark made faint by its opacity, not its colour)."""
     def draw(pdf, page_no: int) -> None:
+        if alpha is not None:
+            with pdf.local_context(fill_opacity=alpha):
+                tiles(pdf)
+        else:
+            tiles(pdf)
+
+    def tiles(pdf) -> None:
         pdf.set_text_color(grey, grey, grey)
         yy = 30.0
         while yy < pdf.h - 20:

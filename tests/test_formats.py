@@ -2196,6 +2196,40 @@ def test_pdf_flat_watermark_in_a_mid_grey_is_not_read(seed_id, text, grey, size,
     assert _same(_cells(report), _cells(original))
 
 
+@pytest.mark.parametrize("seed_id", PDF_SEEDS)
+@pytest.mark.parametrize("text, alpha, size", [("内部资料", 0.2, 40.0), ("乌当区人民政府", 0.2, 9.0),
+                                               ("内部资料", 0.5, 40.0), ("乌当区人民政府", 0.5, 12.0)])
+def test_pdf_flat_black_watermark_made_faint_by_its_opacity_is_not_read(seed_id, text, alpha, size, tmp_path):
+    # A black watermark tiled flat over every page, faint by its opacity alone (an ExtGState's /ca 0.2 or 0.5 set by
+    # 'gs', which pdfminer does not apply): its characters came out black, read into the lines and glued into the
+    # headings, labels and cells. A character is as light as it shows on white paper (its colour blended by its
+    # opacity): the watermark is dropped as a light or a mid grey one is, and the page reads as without it.
+    from overlays import watermark
+
+    mark = watermark(text, angle=0.0, size=size, grey=0, step=(size * 8, size * 6), alpha=alpha)
+    original, plain, drawn = _plain_and_drawn(seed_id, tmp_path, decorate=mark)
+    assert drawn == plain
+    report = toolkit.parse_report(tmp_path / "drawn.pdf", report_id=seed_id)
+    assert _same(_cells(report), _cells(original))
+
+
+@pytest.mark.parametrize("alpha", [1.0, 0.9])
+def test_pdf_text_drawn_nearly_opaque_is_read(alpha, tmp_path):
+    # A control: a heading drawn through an ExtGState of opacity 1 (as word processors write) or 0.9 is the
+    # report's text.
+    from overlays import _text
+
+    seed_id = "004_b232cca7e491c758"
+    lines = [x for x in _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt")) if isinstance(x, str)][:6]
+    head = "乌当区人民政府文件"
+
+    def header(pdf, page_no: int) -> None:
+        with pdf.local_context(fill_opacity=alpha):
+            _text(pdf, 20, 400, head, 30.0)
+    _, plain, drawn = _plain_and_drawn(seed_id, tmp_path, lines, decorate=header)
+    assert drawn == plain + [head]
+
+
 @pytest.mark.parametrize("colour", [(0, 0, 0), (200, 0, 0), (120, 120, 120)])
 def test_pdf_large_dark_red_or_grey_text_of_the_page_size_is_read(colour, tmp_path):
     # A control: a red header ('乌当区人民政府文件', 30 pt), a black one, or grey text at the body's size is the

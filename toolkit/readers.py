@@ -5644,7 +5644,7 @@ def _read_pdf(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Raw
             ) from exc
         try:
             with pdf:
-                lines = _read_pages(pdf.pages, path, "PDF", lambda page: _turned_upright(pdf, page))
+                lines = _read_pages(pdf.pages, path, "PDF", lambda page: _turned_upright(pdf, _faded(page)))
                 title = _pdf_info_title(pdf) or _pdf_xmp_title(pdf)  # (the XMP's where the Info gives none)
         except ToolkitError:
             raise
@@ -5857,11 +5857,120 @@ def _turned_upright(pdf, page) -> tuple:
     page_obj = copy.copy(page.page_obj)  # the file's own page is left as it is
     page_obj.rotate = (page_obj.rotate + turn) % 360
     page_obj.attrs = {**page_obj.attrs, "Rotate": page_obj.rotate}
-    turned = Page(pdf, page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
+    turned = _faded(Page(pdf, page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop))
     upright = None
     if turns.get(0):
         upright = page.filter(lambda obj: obj.get("object_type") == "char" and _quarter_turn(obj) == 0)
     return turned, upright
+
+
+def _faded(page):
+    """``page`` (a pdfplumber page of a PDF) with its characters' fill colours as they show on white paper: blended
+    with white by the fill opacity they are drawn at, where the page sets one below 1; else ``page`` as it is.
+
+    A watermark made faint by its opacity alone (black text drawn through an ExtGState of ``/ca 0.2``, set by the
+    ``gs`` operator, which pdfminer does not apply) came out black and was read into the text. Blended, it is as light
+    as it shows, and dropped as a light or a mid grey watermark is (:func:`_overlay_filter`). Only a page whose
+    resources (or its forms') set an opacity below 1 is read so (a cheap look first: most pages set none, or 1).
+    """
+    if getattr(page, "page_obj", None) is None or hasattr(page, "_layout") \
+            or not _sets_opacity(page.page_obj.resources):
+        return page
+    from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    device = PDFPageAggregatorWithMarkedContent(page.pdf.rsrcmgr, pageno=page.page_number,
+                                                laparams=page.pdf.laparams)
+    try:  # (as pdfplumber's Page.layout reads a page, by an interpreter that applies the fill opacity)
+        _opacity_interpreter()(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    except Exception as exc:
+        raise PdfminerException(exc) from exc
+    page._layout = device.get_result()
+    return page
+
+
+def _sets_opacity(resources, depth: int = 0) -> bool:
+    """Whether a page's (a form's) ``resources`` hold a graphics state of a fill opacity (``/ca``) below 1, or
+    its forms' do (three forms deep at most)."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    resources = resolve1(resources)
+    if not isinstance(resources, dict):
+        return False
+    states = resolve1(resources.get("ExtGState"))
+    for state in states.values() if isinstance(states, dict) else ():
+        state = resolve1(state)
+        alpha = resolve1(state.get("ca")) if isinstance(state, dict) else None
+        if isinstance(alpha, (int, float)) and alpha < 1:
+            return True
+    objects = resolve1(resources.get("XObject"))
+    if depth >= 3 or not isinstance(objects, dict):
+        return False
+    for obj in objects.values():
+        obj = resolve1(obj)
+        if isinstance(obj, PDFStream) and getattr(obj.get("Subtype"), "name", None) == "Form" \
+                and _sets_opacity(obj.get("Resources"), depth + 1):
+            return True
+    return False
+
+
+def _blended(colour, alpha: float):
+    """A fill colour (gray, RGB or CMYK, told by its number of channels as :func:`_lightness` does) drawn at the
+    opacity ``alpha`` over white paper; another colour (a pattern, an unknown space) as it is."""
+    channels = colour if isinstance(colour, (tuple, list)) else (colour,)
+    if not channels or not all(isinstance(v, (int, float)) for v in channels) or len(channels) not in (1, 3, 4):
+        return colour
+    if len(channels) == 4:  # CMYK: less of each ink
+        out = tuple(alpha * v for v in channels)
+    else:
+        out = tuple(1 - alpha * (1 - v) for v in channels)
+    return out if isinstance(colour, (tuple, list)) else out[0]
+
+
+@functools.lru_cache(maxsize=1)
+def _opacity_interpreter() -> type:
+    """pdfminer's page interpreter applying a graphics state's fill opacity (``/ca``, set by ``gs``, kept by
+    ``q``/``Q``, passed on to the forms it draws) to the colour of the text it shows (:func:`_blended`)."""
+    from pdfminer.pdfinterp import PDFPageInterpreter
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import literal_name
+
+    class OpacityInterpreter(PDFPageInterpreter):
+        inherited = 1.0  # the opacity a form is drawn at
+
+        def init_state(self, ctm) -> None:
+            super().init_state(ctm)
+            self.graphicstate.fill_alpha = self.inherited  # type: ignore[attr-defined]
+
+        def get_current_state(self):
+            ctm, text, graphic = super().get_current_state()
+            graphic.fill_alpha = getattr(self.graphicstate, "fill_alpha", 1.0)  # type: ignore[attr-defined]
+            return ctm, text, graphic
+
+        def subinterp(self):
+            interp = super().subinterp()
+            interp.inherited = getattr(self.graphicstate, "fill_alpha", 1.0)  # type: ignore[attr-defined]
+            return interp
+
+        def do_gs(self, name) -> None:
+            states = resolve1((self.resources or {}).get("ExtGState"))
+            state = resolve1(states.get(literal_name(name))) if isinstance(states, dict) else None
+            alpha = resolve1(state.get("ca")) if isinstance(state, dict) else None
+            if isinstance(alpha, (int, float)):
+                self.graphicstate.fill_alpha = min(max(float(alpha), 0.0), 1.0)  # type: ignore[attr-defined]
+
+        def do_TJ(self, seq) -> None:
+            alpha = getattr(self.graphicstate, "fill_alpha", 1.0)
+            if alpha >= 1:
+                return super().do_TJ(seq)
+            colour = self.graphicstate.ncolor
+            self.graphicstate.ncolor = _blended(colour, alpha)
+            try:
+                super().do_TJ(seq)
+            finally:
+                self.graphicstate.ncolor = colour
+
+    return OpacityInterpreter
 
 
 def _lightness(colour) -> float | None:
