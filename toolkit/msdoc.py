@@ -930,7 +930,7 @@ _PAGE_FIELDS = frozenset({"PAGE", "NUMPAGES", "SECTIONPAGES"})
 
 
 def _page_field(code: str | None) -> bool:
-    """Whether a Word field's code (its instruction, ``' PAGE \\* MERGEFORMAT '``) is a page number's: its result is
+    r"""Whether a Word field's code (its instruction, ``' PAGE \* MERGEFORMAT '``) is a page number's: its result is
     left out of a paragraph's text (DOCX and .doc alike), but where the paragraph is a page number alone.
 
     Examples
@@ -958,8 +958,8 @@ class _Fields:
     def shown(self, text: str) -> str:
         if not self.open and "\x13" not in text:
             return text.translate(_SHOWN)
-        out = []
-        page_parts = []  # where in ``out`` a page number field's result stands
+        out: list[str] = []
+        page_parts: list[int] = []  # where in ``out`` a page number field's result stands
         for part in _FIELD_CHARS.split(text):
             if part == "\x13":
                 self.open.append("")
