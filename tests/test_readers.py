@@ -2722,6 +2722,12 @@ def test_an_invisible_cell_keeps_its_place_in_its_row(style: str, row: list, tmp
     # (a desktop's other features: a landscape window, a mouse, the light scheme; 'not print' is the screen's; the
     # width in level 4's ranges: these were not read, and what they hide was read in)
     (".old { display: none }", "not print", []),
+    # (a framework's @layer, Tailwind 4's, and an @supports of a feature a browser has: their rules were not read; an
+    # @supports not, or an @container, is not read)
+    ("@layer base, utilities; @layer utilities { .old { display: none } }", None, []),
+    ("@supports (display: grid) { @media screen { .old { display: none } } }", None, []),
+    ("@supports not (display: grid) { .old { display: none } } @container (min-width: 1px) { .old { display: none } }",
+     None, ["旧版"]),
     ("@media screen and (orientation: landscape) { .old { display: none } }", None, []),
     ("@media (hover: hover) and (prefers-color-scheme: light) { .old { display: none } }", None, []),
     ("@media (width >= 48rem) { .old { display: none } }", None, []),

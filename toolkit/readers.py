@@ -3021,11 +3021,19 @@ def _width_holds(feature: str, value: str, unit: str) -> bool:
     return _SCREEN_WIDTH >= width if feature.startswith("min") else _SCREEN_WIDTH <= width
 
 
+#: An at-rule's name and what follows it ('@media screen', '@media(min-width:768px)', '@layer utilities'), and a
+#: 'not' of an @supports condition.
+_CSS_AT_RULE_RE = re.compile(r"@([\w-]+)\s*(.*)", re.DOTALL)
+_CSS_NOT_WORD = re.compile(r"(?<![\w-])not(?![\w-])", re.IGNORECASE)
+
+
 def _css_rules(sheet: str) -> Iterator[tuple[str, str]]:
-    """The rules (selectors, declarations) of a style sheet that apply on a screen: at its top level or in an
-    ``@media`` block for the screen (see _screen_media); the rules of ``@media print`` and other at-rules' blocks
-    (``@font-face``, ``@keyframes``, ``@supports``), and the at-rule statements before a rule (``@charset …;``), are
-    not read as rules."""
+    """The rules (selectors, declarations) of a style sheet that apply on a screen: at its top level, in an
+    ``@media`` block for the screen (see _screen_media), in an ``@layer`` block (a framework's: Tailwind 4 puts its
+    utilities, '.hidden { display: none }', in one; read as if unlayered, by specificity and order) or an
+    ``@supports`` block without ``not`` (a feature a current browser has); the rules of ``@media print``, ``@supports
+    not (…)`` and other at-rules' blocks (``@font-face``, ``@keyframes``, ``@container``), and the at-rule statements
+    before a rule (``@charset …;``, ``@layer a, b;``), are not read as rules."""
     sheet = _CSS_MARKUP_COMMENT_RE.sub(" ", _CSS_COMMENT_RE.sub("", sheet))
     blocks: list = []  # the open blocks: (read, the rule's selectors or None for a block of rules, its start)
     last = 0  # where the text since the last brace starts
@@ -3036,8 +3044,10 @@ def _css_rules(sheet: str) -> Iterator[tuple[str, str]]:
             if blocks and blocks[-1][1] is not None:  # (a block nested in a rule's: not read)
                 blocks.append((False, None, 0))
             elif prelude[:1] == "@":
-                media = prelude[6:] if prelude[:6].lower() == "@media" else None
-                blocks.append((read and media is not None and _screen_media(media), None, 0))
+                at_rule = _CSS_AT_RULE_RE.match(prelude)
+                keyword, condition = (at_rule.group(1).lower(), at_rule.group(2)) if at_rule else ("", "")
+                blocks.append((read and (_screen_media(condition) if keyword == "media" else keyword == "layer" or (
+                    keyword == "supports" and not _CSS_NOT_WORD.search(condition))), None, 0))
             else:
                 blocks.append((read, prelude, brace.end()))
         elif blocks:
