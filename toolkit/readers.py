@@ -2996,8 +2996,13 @@ def _media_feature_holds(feature: str) -> bool | None:
     before, before_unit, before_op, _, after_op, after, after_unit = found.groups("")
     checks = ([(_MEDIA_FLIPPED[before_op], before, before_unit)] if before_op else []) + (
         [(after_op, after, after_unit)] if after_op else [])
-    widths = [(_MEDIA_COMPARE[op], _media_px(number, unit)) for op, number, unit in checks]  # ('400px <= width')
-    return None if any(px is None for _, px in widths) else all(compare(_SCREEN_WIDTH, px) for compare, px in widths)
+    held = True
+    for op, number, unit in checks:  # ('400px <= width <= 700px')
+        px = _media_px(number, unit)
+        if px is None:
+            return None
+        held = held and _MEDIA_COMPARE[op](_SCREEN_WIDTH, px)
+    return held
 
 
 _MEDIA_COMPARE = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "=": operator.eq}
