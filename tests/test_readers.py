@@ -804,6 +804,10 @@ def test_html_text_whose_white_space_keeps_its_line_breaks_is_read_line_by_line(
     assert lines[1:4] == [line.strip() for line in text.splitlines()[:3]]
     keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
     assert toolkit.parse_report(path).tables[keys].equals(toolkit.parse_report(SEED["001"]).tables[keys])
+    # (the white space between a table's rows and cells is no line break; a cell's own is)
+    path.write_text("<html><body><div style='white-space: pre-wrap'>\n<table>\n<tr>\n<td>行政\n许可</td>\n<td>1</td>"
+                    "\n</tr>\n<tr><td>其他</td><td>2</td></tr>\n</table>\n</div></body></html>", encoding="utf-8")
+    assert read_document(path).lines == [["行政 许可", "1"], ["其他", "2"]]
 
 
 def test_a_web_archives_style_sheets_hide_what_they_hide(tmp_path: Path) -> None:

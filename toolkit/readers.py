@@ -1675,6 +1675,7 @@ _WHITE_SPACE_RE = re.compile(r"(?<![\w-])white-space\s*:\s*([\w-]+)", re.IGNOREC
 _KEPT_BREAKS_BYTES = re.compile(rb"white-space\s*:\s*(?:pre|break-spaces)|<textarea")  # (of the lower-cased bytes)
 _BREAKS_KEPT = frozenset({"pre", "pre-wrap", "pre-line", "break-spaces"})
 _BREAKS_RUN = frozenset({"normal", "nowrap", "initial"})
+_TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "colgroup", "col"})
 
 
 def _white_space(style: str) -> bool | None:
@@ -1694,16 +1695,19 @@ def _kept_line_breaks(root) -> None:
                                                       declarations.lower() else None))
     texts: list = []  # (element, whether its text's breaks are kept, whether its tail's are)
     kept = [False]  # the setting of each open element, the page's (normal) first
+    parents = [""]  # the tag of each open element
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         if event == "end":
             kept.pop()
+            parents.pop()
             continue
         tag = _tag_name(el.tag) if isinstance(el.tag, str) else ""
         if tag in _DROP_TAGS or tag == "pre" or not tag:
             walker.skip_subtree()  # (its end event comes next, and pops this)
+            texts.append((el, False, kept[-1] and parents[-1] not in _TABLE_PARTS))
             kept.append(False)
-            texts.append((el, False, kept[-2]))
+            parents.append(tag)
             continue
         own = _white_space(el.get("style") or "")
         if own is None and rules:
@@ -1713,7 +1717,10 @@ def _kept_line_breaks(root) -> None:
         if own is None and tag == "textarea":
             own = True
         kept.append(kept[-1] if own is None else own)
-        texts.append((el, kept[-1], kept[-2]))
+        # (white space between a table's rows or cells is no text a browser shows, whatever its white-space: a table
+        # part's text and its children's tails keep no break)
+        texts.append((el, kept[-1] and tag not in _TABLE_PARTS, kept[-2] and parents[-1] not in _TABLE_PARTS))
+        parents.append(tag)
     for el, inside, outside in texts:
         if inside and el.text and "\n" in el.text:
             lines = el.text.split("\n")
