@@ -2583,14 +2583,15 @@ def test_html_text_in_a_transparent_colour_is_not_read(style: str, sheet: bool, 
 
 @pytest.mark.parametrize("sheet", [False, True])
 @pytest.mark.parametrize("style", ["opacity:0", "OPACITY: 0.0; color:red", "height:0;overflow:hidden",
-                                   "max-height: 0px; overflow-y: hidden; padding: 0"])
+                                   "max-height: 0px; overflow-y: hidden; padding: 0", "content-visibility: hidden"])
 def test_html_text_transparent_or_clipped_to_nothing_is_not_read(style: str, sheet: bool, tmp_path: Path) -> None:
     # Text fully transparent (opacity:0: a button a script fades in) or in a box of height 0 whose overflow is hidden
     # (a collapsed panel, a keyword block) shows nothing; it was read in ('一、总体情况隐藏').  Half transparent, a
     # height of 0 that does not hide its overflow, or one given its size back by padding (a video frame's
     # 'height:0;padding-bottom:56%'), shows it, and so does an inline element's or a cell's, which no height clips
     # (a transparent cell stays blank in its row).  `sheet`: the same set by a style sheet's rule on a class ('.fold
-    # { height: 0; overflow: hidden }'), which was read in when the style attribute's was not.
+    # { height: 0; overflow: hidden }'), which was read in when the style attribute's was not.  A block whose
+    # content-visibility is hidden shows none of its content either (an inline element's or a cell's is shown).
     path = tmp_path / "page.html"
     shown = "隐藏" if "opacity" not in style.lower() else ""  # (the span and the cell: no block)
     page = (f"<html><head><style>.pad {{ padding-bottom: 56% }}</style></head><body>"
@@ -2605,7 +2606,7 @@ def test_html_text_transparent_or_clipped_to_nothing_is_not_read(style: str, she
                          ("<p style='opacity:0.5'>", "<p class='y'>"),
                          ("</style>", f" .x {{ {style} }} .y {{ opacity: 0.5 }} </style>")):
             page = page.replace(old, new)
-        if "opacity" not in style.lower():  # (the padding of another rule gives the box its size back)
+        if "height" in style.lower():  # (the padding of another rule gives the box its size back)
             page = page.replace("<div style='height:0;padding-bottom:56%;overflow:hidden'>", "<div class='x pad'>")
         assert f"style='{style}'" not in page and page.count("class='x") >= 4
     path.write_text(page, encoding="utf-8")

@@ -2186,7 +2186,7 @@ def _may_hide(low: bytes) -> bool:
 # fades in) or clipped to nothing (a zero height or width with its overflow hidden: a collapsed panel, an
 # SEO keyword block).  Padding gives a box of zero height its size back (the 'height:0;padding-bottom:56%' trick of
 # a video's frame): not clipped then.
-_CLIP_RE = re.compile(r"(?<![\w-])(opacity|(?:max-)?(?:height|width)|overflow(?:-[xy])?|padding[\w-]*)\s*:\s*"
+_CLIP_RE = re.compile(r"(?<![\w-])(opacity|(?:max-)?(?:height|width)|overflow(?:-[xy])?|padding[\w-]*|content-visibility)\s*:\s*"
                       r"([^;!\"']*)", re.IGNORECASE)
 
 
@@ -2208,6 +2208,8 @@ def _clipped_style(style: str, tag: str) -> bool:
     displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style) if prop.lower() == "display"]
     if not (displays[-1] in _SIZED_DISPLAYS if displays else tag in _BLOCK_TAGS and tag not in ("caption", "html")):
         return False
+    if last.get("content-visibility", "").lower() == "hidden":  # (its content skipped, its box kept: a block's, as
+        return True  # its size containment asks; an inline element's or a cell's content is shown)
     if any(prop.startswith("padding") and not all(map(_ZERO_SIZE.fullmatch, value.split()))
            for prop, value in last.items()):
         return False
@@ -2232,7 +2234,8 @@ def _drop_hidden(root) -> None:
             how = "hidden"  # (a display its style sets, or a sheet's rule: see _sheet_hidden, shows it)
         if how is None:
             low = style.lower()
-            if ("opacity" not in low and "overflow" not in low) or not _clipped_style(style, _tag_name(el.tag)):
+            if ("opacity" not in low and "overflow" not in low and "content-visibility" not in low) or \
+                    not _clipped_style(style, _tag_name(el.tag)):
                 continue
             how = "clipped"
         if el.tag == "table" or el.find(".//table") is not None:
@@ -3177,7 +3180,7 @@ def _sheet_list_styles(root) -> None:
 
 
 #: The words of the declarations _clipped_style reads (opacity, sizes, overflow, padding).
-_CLIP_WORDS = ("opacity", "height", "width", "overflow", "padding")
+_CLIP_WORDS = ("opacity", "height", "width", "overflow", "padding", "content-visibility")
 
 
 def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = False) -> tuple[str, str] | None:
@@ -3232,7 +3235,7 @@ def _sheet_hidden(root) -> None:
     hide nothing and display no inline element as a block.
     """
     sheets = [style.text.lower() for style in root.iter("style") if style.text]
-    clips = any("opacity" in sheet or "overflow" in sheet for sheet in sheets)
+    clips = any("opacity" in sheet or "overflow" in sheet or "content-visibility" in sheet for sheet in sheets)
     colors = any("color" in sheet and _TRANSPARENT_BYTES.search(sheet.encode("utf-8")) for sheet in sheets)
     if not clips and not colors and not any("display" in sheet or "visibility" in sheet or _ZERO_FONT_BYTES.search(
             sheet.encode("utf-8")) for sheet in sheets):
