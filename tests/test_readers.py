@@ -804,6 +804,10 @@ def test_html_text_whose_white_space_keeps_its_line_breaks_is_read_line_by_line(
     assert lines[1:4] == [line.strip() for line in text.splitlines()[:3]]
     keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
     assert toolkit.parse_report(path).tables[keys].equals(toolkit.parse_report(SEED["001"]).tables[keys])
+    # (the white space between a table's rows and cells is no line break; a cell's own is)
+    path.write_text("<html><body><div style='white-space: pre-wrap'>\n<table>\n<tr>\n<td>行政\n许可</td>\n<td>1</td>"
+                    "\n</tr>\n<tr><td>其他</td><td>2</td></tr>\n</table>\n</div></body></html>", encoding="utf-8")
+    assert read_document(path).lines == [["行政 许可", "1"], ["其他", "2"]]
 
 
 def test_a_web_archives_style_sheets_hide_what_they_hide(tmp_path: Path) -> None:
@@ -2651,14 +2655,15 @@ def test_html_text_in_a_transparent_colour_is_not_read(style: str, sheet: bool, 
 
 @pytest.mark.parametrize("sheet", [False, True])
 @pytest.mark.parametrize("style", ["opacity:0", "OPACITY: 0.0; color:red", "height:0;overflow:hidden",
-                                   "max-height: 0px; overflow-y: hidden; padding: 0"])
+                                   "max-height: 0px; overflow-y: hidden; padding: 0", "content-visibility: hidden"])
 def test_html_text_transparent_or_clipped_to_nothing_is_not_read(style: str, sheet: bool, tmp_path: Path) -> None:
     # Text fully transparent (opacity:0: a button a script fades in) or in a box of height 0 whose overflow is hidden
     # (a collapsed panel, a keyword block) shows nothing; it was read in ('一、总体情况隐藏').  Half transparent, a
     # height of 0 that does not hide its overflow, or one given its size back by padding (a video frame's
     # 'height:0;padding-bottom:56%'), shows it, and so does an inline element's or a cell's, which no height clips
     # (a transparent cell stays blank in its row).  `sheet`: the same set by a style sheet's rule on a class ('.fold
-    # { height: 0; overflow: hidden }'), which was read in when the style attribute's was not.
+    # { height: 0; overflow: hidden }'), which was read in when the style attribute's was not.  A block whose
+    # content-visibility is hidden shows none of its content either (an inline element's or a cell's is shown).
     path = tmp_path / "page.html"
     shown = "隐藏" if "opacity" not in style.lower() else ""  # (the span and the cell: no block)
     page = (f"<html><head><style>.pad {{ padding-bottom: 56% }}</style></head><body>"
@@ -2673,7 +2678,7 @@ def test_html_text_transparent_or_clipped_to_nothing_is_not_read(style: str, she
                          ("<p style='opacity:0.5'>", "<p class='y'>"),
                          ("</style>", f" .x {{ {style} }} .y {{ opacity: 0.5 }} </style>")):
             page = page.replace(old, new)
-        if "opacity" not in style.lower():  # (the padding of another rule gives the box its size back)
+        if "height" in style.lower():  # (the padding of another rule gives the box its size back)
             page = page.replace("<div style='height:0;padding-bottom:56%;overflow:hidden'>", "<div class='x pad'>")
         assert f"style='{style}'" not in page and page.count("class='x") >= 4
     path.write_text(page, encoding="utf-8")
@@ -2794,6 +2799,12 @@ def test_an_invisible_cell_keeps_its_place_in_its_row(style: str, row: list, tmp
     # (a desktop's other features: a landscape window, a mouse, the light scheme; 'not print' is the screen's; the
     # width in level 4's ranges: these were not read, and what they hide was read in)
     (".old { display: none }", "not print", []),
+    # (a framework's @layer, Tailwind 4's, and an @supports of a feature a browser has: their rules were not read; an
+    # @supports not, or an @container, is not read)
+    ("@layer base, utilities; @layer utilities { .old { display: none } }", None, []),
+    ("@supports (display: grid) { @media screen { .old { display: none } } }", None, []),
+    ("@supports not (display: grid) { .old { display: none } } @container (min-width: 1px) { .old { display: none } }",
+     None, ["旧版"]),
     ("@media screen and (orientation: landscape) { .old { display: none } }", None, []),
     ("@media (hover: hover) and (prefers-color-scheme: light) { .old { display: none } }", None, []),
     ("@media (width >= 48rem) { .old { display: none } }", None, []),

@@ -1703,6 +1703,7 @@ _WHITE_SPACE_RE = re.compile(r"(?<![\w-])white-space\s*:\s*([\w-]+)", re.IGNOREC
 _KEPT_BREAKS_BYTES = re.compile(rb"white-space\s*:\s*(?:pre|break-spaces)|<textarea")  # (of the lower-cased bytes)
 _BREAKS_KEPT = frozenset({"pre", "pre-wrap", "pre-line", "break-spaces"})
 _BREAKS_RUN = frozenset({"normal", "nowrap", "initial"})
+_TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "colgroup", "col"})
 
 
 def _white_space(style: str) -> bool | None:
@@ -1722,16 +1723,19 @@ def _kept_line_breaks(root) -> None:
                                                       declarations.lower() else None))
     texts: list = []  # (element, whether its text's breaks are kept, whether its tail's are)
     kept = [False]  # the setting of each open element, the page's (normal) first
+    parents = [""]  # the tag of each open element
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         if event == "end":
             kept.pop()
+            parents.pop()
             continue
         tag = _tag_name(el.tag) if isinstance(el.tag, str) else ""
         if tag in _DROP_TAGS or tag == "pre" or not tag:
             walker.skip_subtree()  # (its end event comes next, and pops this)
+            texts.append((el, False, kept[-1] and parents[-1] not in _TABLE_PARTS))
             kept.append(False)
-            texts.append((el, False, kept[-2]))
+            parents.append(tag)
             continue
         own = _white_space(el.get("style") or "")
         if own is None and rules:
@@ -1741,7 +1745,10 @@ def _kept_line_breaks(root) -> None:
         if own is None and tag == "textarea":
             own = True
         kept.append(kept[-1] if own is None else own)
-        texts.append((el, kept[-1], kept[-2]))
+        # (white space between a table's rows or cells is no text a browser shows, whatever its white-space: a table
+        # part's text and its children's tails keep no break)
+        texts.append((el, kept[-1] and tag not in _TABLE_PARTS, kept[-2] and parents[-1] not in _TABLE_PARTS))
+        parents.append(tag)
     for el, inside, outside in texts:
         if inside and el.text and "\n" in el.text:
             lines = el.text.split("\n")
@@ -2207,7 +2214,7 @@ def _may_hide(low: bytes) -> bool:
 # fades in) or clipped to nothing (a zero height or width with its overflow hidden: a collapsed panel, an
 # SEO keyword block).  Padding gives a box of zero height its size back (the 'height:0;padding-bottom:56%' trick of
 # a video's frame): not clipped then.
-_CLIP_RE = re.compile(r"(?<![\w-])(opacity|(?:max-)?(?:height|width)|overflow(?:-[xy])?|padding[\w-]*)\s*:\s*"
+_CLIP_RE = re.compile(r"(?<![\w-])(opacity|(?:max-)?(?:height|width)|overflow(?:-[xy])?|padding[\w-]*|content-visibility)\s*:\s*"
                       r"([^;!\"']*)", re.IGNORECASE)
 
 
@@ -2229,6 +2236,8 @@ def _clipped_style(style: str, tag: str) -> bool:
     displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style) if prop.lower() == "display"]
     if not (displays[-1] in _SIZED_DISPLAYS if displays else tag in _BLOCK_TAGS and tag not in ("caption", "html")):
         return False
+    if last.get("content-visibility", "").lower() == "hidden":  # (its content skipped, its box kept: a block's, as
+        return True  # its size containment asks; an inline element's or a cell's content is shown)
     if any(prop.startswith("padding") and not all(map(_ZERO_SIZE.fullmatch, value.split()))
            for prop, value in last.items()):
         return False
@@ -2253,7 +2262,8 @@ def _drop_hidden(root) -> None:
             how = "hidden"  # (a display its style sets, or a sheet's rule: see _sheet_hidden, shows it)
         if how is None:
             low = style.lower()
-            if ("opacity" not in low and "overflow" not in low) or not _clipped_style(style, _tag_name(el.tag)):
+            if ("opacity" not in low and "overflow" not in low and "content-visibility" not in low) or \
+                    not _clipped_style(style, _tag_name(el.tag)):
                 continue
             how = "clipped"
         if el.tag == "table" or el.find(".//table") is not None:
@@ -3024,8 +3034,13 @@ def _media_feature_holds(feature: str) -> bool | None:
     before, before_unit, before_op, _, after_op, after, after_unit = found.groups("")
     checks = ([(_MEDIA_FLIPPED[before_op], before, before_unit)] if before_op else []) + (
         [(after_op, after, after_unit)] if after_op else [])
-    widths = [(_MEDIA_COMPARE[op], _media_px(number, unit)) for op, number, unit in checks]  # ('400px <= width')
-    return None if any(px is None for _, px in widths) else all(compare(_SCREEN_WIDTH, px) for compare, px in widths)
+    held = True
+    for op, number, unit in checks:  # ('400px <= width <= 700px')
+        px = _media_px(number, unit)
+        if px is None:
+            return None
+        held = held and _MEDIA_COMPARE[op](_SCREEN_WIDTH, px)
+    return held
 
 
 _MEDIA_COMPARE = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "=": operator.eq}
@@ -3049,11 +3064,19 @@ def _width_holds(feature: str, value: str, unit: str) -> bool:
     return _SCREEN_WIDTH >= width if feature.startswith("min") else _SCREEN_WIDTH <= width
 
 
+#: An at-rule's name and what follows it ('@media screen', '@media(min-width:768px)', '@layer utilities'), and a
+#: 'not' of an @supports condition.
+_CSS_AT_RULE_RE = re.compile(r"@([\w-]+)\s*(.*)", re.DOTALL)
+_CSS_NOT_WORD = re.compile(r"(?<![\w-])not(?![\w-])", re.IGNORECASE)
+
+
 def _css_rules(sheet: str) -> Iterator[tuple[str, str]]:
-    """The rules (selectors, declarations) of a style sheet that apply on a screen: at its top level or in an
-    ``@media`` block for the screen (see _screen_media); the rules of ``@media print`` and other at-rules' blocks
-    (``@font-face``, ``@keyframes``, ``@supports``), and the at-rule statements before a rule (``@charset …;``), are
-    not read as rules."""
+    """The rules (selectors, declarations) of a style sheet that apply on a screen: at its top level, in an
+    ``@media`` block for the screen (see _screen_media), in an ``@layer`` block (a framework's: Tailwind 4 puts its
+    utilities, '.hidden { display: none }', in one; read as if unlayered, by specificity and order) or an
+    ``@supports`` block without ``not`` (a feature a current browser has); the rules of ``@media print``, ``@supports
+    not (…)`` and other at-rules' blocks (``@font-face``, ``@keyframes``, ``@container``), and the at-rule statements
+    before a rule (``@charset …;``, ``@layer a, b;``), are not read as rules."""
     sheet = _CSS_MARKUP_COMMENT_RE.sub(" ", _CSS_COMMENT_RE.sub("", sheet))
     blocks: list = []  # the open blocks: (read, the rule's selectors or None for a block of rules, its start)
     last = 0  # where the text since the last brace starts
@@ -3064,8 +3087,10 @@ def _css_rules(sheet: str) -> Iterator[tuple[str, str]]:
             if blocks and blocks[-1][1] is not None:  # (a block nested in a rule's: not read)
                 blocks.append((False, None, 0))
             elif prelude[:1] == "@":
-                media = prelude[6:] if prelude[:6].lower() == "@media" else None
-                blocks.append((read and media is not None and _screen_media(media), None, 0))
+                at_rule = _CSS_AT_RULE_RE.match(prelude)
+                keyword, condition = (at_rule.group(1).lower(), at_rule.group(2)) if at_rule else ("", "")
+                blocks.append((read and (_screen_media(condition) if keyword == "media" else keyword == "layer" or (
+                    keyword == "supports" and not _CSS_NOT_WORD.search(condition))), None, 0))
             else:
                 blocks.append((read, prelude, brace.end()))
         elif blocks:
@@ -3183,7 +3208,7 @@ def _sheet_list_styles(root) -> None:
 
 
 #: The words of the declarations _clipped_style reads (opacity, sizes, overflow, padding).
-_CLIP_WORDS = ("opacity", "height", "width", "overflow", "padding")
+_CLIP_WORDS = ("opacity", "height", "width", "overflow", "padding", "content-visibility")
 
 
 def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = False) -> tuple[str, str] | None:
@@ -3238,7 +3263,7 @@ def _sheet_hidden(root) -> None:
     hide nothing and display no inline element as a block.
     """
     sheets = [style.text.lower() for style in root.iter("style") if style.text]
-    clips = any("opacity" in sheet or "overflow" in sheet for sheet in sheets)
+    clips = any("opacity" in sheet or "overflow" in sheet or "content-visibility" in sheet for sheet in sheets)
     colors = any("color" in sheet and _TRANSPARENT_BYTES.search(sheet.encode("utf-8")) for sheet in sheets)
     if not clips and not colors and not any("display" in sheet or "visibility" in sheet or _ZERO_FONT_BYTES.search(
             sheet.encode("utf-8")) for sheet in sheets):
