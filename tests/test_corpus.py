@@ -1118,6 +1118,18 @@ def test_a_path_beginning_with_a_tilde_the_shell_left_says_so(tmp_path: Path,
     assert rows["~/nowhere"] == "~/nowhere: file not found"  # (no hint: there is no such file under ~ either)
 
 
+def test_a_name_ending_in_a_line_end_of_windows_says_so(tmp_path: Path) -> None:
+    # 'toolkit extract $(cat list.txt)', the list saved on Windows: every name ends in '\r', and every row said
+    # 'file not found' alone, the files being there
+    paths = write_fake_corpus(tmp_path, 2)
+    rows = corpus.extract_corpus([f"{paths[0]}\r", f"{paths[1]} ", f"{tmp_path / 'none.txt'}\r"], jobs=1,
+                                 _parse=fake_parse)["reports"].set_index("path")["error"]
+    assert rows[f"{paths[0]}\r"] == (f"{paths[0]}\r: file not found (the name ends in a carriage return, as the lines "
+                                     f"of a list of files saved on Windows do: give {paths[0]})")
+    assert rows[f"{paths[1]} "] == f"{paths[1]} : file not found (the name ends in a space: give {paths[1]})"
+    assert rows[f"{tmp_path / 'none.txt'}\r"] == f"{tmp_path / 'none.txt'}\r: file not found"
+
+
 def test_a_word_lock_file_named_says_what_it_is(tmp_path: Path) -> None:
     # 'toolkit extract reports/*.docx' unquoted: the shell names Word's lock file ~$report.docx, which is then an
     # input (it gets a row), failing as 'not a valid DOCX: not a ZIP archive or truncated', as if a report were

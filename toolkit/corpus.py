@@ -1667,7 +1667,7 @@ def _fails_before_parsing(path: str, max_bytes: int) -> ToolkitError | None:
     except FileNotFoundError:
         if _GLOB_CHARS & set(path) and not os.path.lexists(path) and "://" not in path:  # (a URL's '?' is a query)
             return ReadError(path, "no file matches this pattern" + _tilde_hint(path, pattern=True))
-        return ReadError(path, _not_found(path) + _tilde_hint(path))
+        return ReadError(path, _not_found(path) + (_tilde_hint(path) or _blank_end_hint(path)))
     except OSError as exc:
         return ReadError(path, _cannot_open(exc))  # the reader's words (parse_report says the same)
     if not stat.S_ISREG(st.st_mode):
@@ -1685,6 +1685,18 @@ def _fails_before_parsing(path: str, max_bytes: int) -> ToolkitError | None:
         return FileTooLargeError(path, f"file is {st.st_size} bytes, larger than the limit of {max_bytes} bytes "
                                        f"(max_bytes)")
     return None
+
+
+def _blank_end_hint(path: str) -> str:
+    """' (the name ends in a carriage return …: give x.txt)' for a missing name ending in blanks when the name
+    without them exists: 'toolkit extract $(cat list.txt)' with a list saved on Windows gave every file's row
+    'file not found' alone; else ''."""
+    if not path[-1:].isspace() or not os.path.lexists(path.rstrip()):
+        return ""
+    end = path[len(path.rstrip()):]
+    what = ("a carriage return, as the lines of a list of files saved on Windows do" if "\r" in end
+            else "a space" if end == " " else "spaces" if set(end) == {" "} else f"blanks {end!r}")
+    return f" (the name ends in {what}: give {path.rstrip()})"
 
 
 def _tilde_hint(path: str, pattern: bool = False) -> str:
