@@ -197,6 +197,10 @@ def test_dictionary_command_matches_docs(capsys: pytest.CaptureFixture) -> None:
     (["summary", "x.txt", "-"], "a file named '-' is given as ./-"),
     # an unset shell variable (--out "$OUT"): said so, not "cannot write the output to --out : No such file"
     (["extract", "x", "--out", ""], "argument --out: an empty string"),
+    # a quoted '~/out' (no shell expands '~' in quotes) made a folder named '~' in the current one, and wrote there
+    (["extract", "x", "--out", "~/out"], "argument --out: '~/out' begins with '~', which no shell expanded (it was in "
+                                          f"quotes): give the folder as {Path.home() / 'out'}, or a folder named '~' "
+                                          f"as ./~/out"),
     (["extract", "x", "--out", "o", "--encoding", "klingon"], "encoding must be a known text codec"),
 ])
 def test_bad_arguments_exit_2(argv: list[str], message: str, capsys: pytest.CaptureFixture) -> None:

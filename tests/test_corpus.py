@@ -344,6 +344,23 @@ def test_more_jobs_than_the_open_file_limit_allows_are_fewer_workers(tmp_path: P
     assert (frames["reports"]["status"] != "failed").all()
 
 
+@pytest.mark.parametrize(("files", "cores"), [
+    ({"cpu.max": "200000 100000\n"}, 2), ({"cpu.max": "150000 100000\n"}, 2), ({"cpu.max": "max 100000\n"}, 64),
+    ({"cpu.max": "50000 100000\n"}, 1), ({"cpu.max": "6400000 100000\n"}, 64),
+    ({"cpu/cpu.cfs_quota_us": "300000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 3),
+    ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, 64), ({}, 64)])
+def test_all_cores_are_the_cores_a_container_may_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict,
+                                                     cores: int) -> None:
+    # (docker run --cpus 2 on a 64-core host) the default jobs were the host's 64 cores: 64 workers, each taking its
+    # memory, on two cores' time; now the container's CPU quota (cgroup v2 cpu.max, v1 cpu.cfs_quota_us) bounds them
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    monkeypatch.setattr(corpus, "_CGROUP", str(tmp_path))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(64)))
+    assert corpus._cores() == cores
+
+
 def test_workers_are_recycled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write_fake_corpus(tmp_path, 7)
     monkeypatch.setattr(corpus, "_RECYCLE_AFTER", 3)
@@ -1099,6 +1116,18 @@ def test_a_path_beginning_with_a_tilde_the_shell_left_says_so(tmp_path: Path,
     assert rows["~/reports/*.txt"] == (f"~/reports/*.txt: no file matches this pattern ('~' is not expanded here, only "
                                        f"by a shell outside quotes: give {tmp_path / 'reports' / '*.txt'})")
     assert rows["~/nowhere"] == "~/nowhere: file not found"  # (no hint: there is no such file under ~ either)
+
+
+def test_a_name_ending_in_a_line_end_of_windows_says_so(tmp_path: Path) -> None:
+    # 'toolkit extract $(cat list.txt)', the list saved on Windows: every name ends in '\r', and every row said
+    # 'file not found' alone, the files being there
+    paths = write_fake_corpus(tmp_path, 2)
+    rows = corpus.extract_corpus([f"{paths[0]}\r", f"{paths[1]} ", f"{tmp_path / 'none.txt'}\r"], jobs=1,
+                                 _parse=fake_parse)["reports"].set_index("path")["error"]
+    assert rows[f"{paths[0]}\r"] == (f"{paths[0]}\r: file not found (the name ends in a carriage return, as the lines "
+                                     f"of a list of files saved on Windows do: give {paths[0]})")
+    assert rows[f"{paths[1]} "] == f"{paths[1]} : file not found (the name ends in a space: give {paths[1]})"
+    assert rows[f"{tmp_path / 'none.txt'}\r"] == f"{tmp_path / 'none.txt'}\r: file not found"
 
 
 def test_a_word_lock_file_named_says_what_it_is(tmp_path: Path) -> None:

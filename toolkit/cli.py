@@ -828,6 +828,12 @@ def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -
                      "pattern (a file named '-' is given as ./-)")
     if getattr(args, "out", None) == "" and getattr(args, "func", None) is _run_extract:  # (classify says it itself)
         parser.error("argument --out: an empty string; give the folder to write the output files into")
+    out = getattr(args, "out", None)
+    if getattr(args, "func", None) is _run_extract and isinstance(out, str) and out.startswith("~") \
+            and os.path.expanduser(out) != out:
+        # a quoted '~/out' made a folder named '~' in the current one (one 'rm -r ~' away from the home folder)
+        parser.error(f"argument --out: {out!r} begins with '~', which no shell expanded (it was in quotes): give the "
+                     f"folder as {os.path.expanduser(out)}, or a folder named '~' as ./{out}")
     try:
         if args.func is _run_extract:
             _check_extract_options(parser, args)

@@ -1569,12 +1569,36 @@ def _run_dask(tasks: list[tuple[str, str]], todo: deque, scheduler: Any, parse: 
 # Driver
 # ----------------------------------------------------------------------------------------------
 
+_CGROUP = "/sys/fs/cgroup"  # a container's own control group, where its CPU quota is (Docker's --cpus, Kubernetes)
+
+
 def _cores() -> int:
-    """The cores this process may run on."""
+    """The cores this process may run on: those it may be scheduled on, no more than its container's CPU quota
+    allows (the host's 64 cores gave 64 workers, each taking its memory, in a container of 2 cores' time)."""
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
         return os.cpu_count() or 1
+    quota = _cpu_quota()
+    return cores if quota is None else max(1, min(cores, quota))
+
+
+def _cpu_quota() -> int | None:
+    """The cores' time the container's CPU quota allows, rounded up (cgroup v2 ``cpu.max``, v1
+    ``cpu.cfs_quota_us``), or None: no quota, or none to be read."""
+    for quota_file, period_file in (("cpu.max", None), ("cpu/cpu.cfs_quota_us", "cpu/cpu.cfs_period_us")):
+        try:
+            with open(os.path.join(_CGROUP, quota_file)) as fh:
+                fields = fh.read().split()
+            if period_file is not None:
+                with open(os.path.join(_CGROUP, period_file)) as fh:
+                    fields += fh.read().split()
+            quota, period = int(fields[0]), int(fields[1])  # ('max', or -1: no quota, ValueError or below)
+        except (OSError, ValueError, IndexError):
+            continue
+        if quota > 0 and period > 0:
+            return -(-quota // period)
+    return None
 
 
 _FILES_PER_WORKER = 3  # the parent's open files a worker takes: its pipe's end and its sentinel (one more while it starts)
@@ -1643,7 +1667,7 @@ def _fails_before_parsing(path: str, max_bytes: int) -> ToolkitError | None:
     except FileNotFoundError:
         if _GLOB_CHARS & set(path) and not os.path.lexists(path) and "://" not in path:  # (a URL's '?' is a query)
             return ReadError(path, "no file matches this pattern" + _tilde_hint(path, pattern=True))
-        return ReadError(path, _not_found(path) + _tilde_hint(path))
+        return ReadError(path, _not_found(path) + (_tilde_hint(path) or _blank_end_hint(path)))
     except OSError as exc:
         return ReadError(path, _cannot_open(exc))  # the reader's words (parse_report says the same)
     if not stat.S_ISREG(st.st_mode):
@@ -1661,6 +1685,18 @@ def _fails_before_parsing(path: str, max_bytes: int) -> ToolkitError | None:
         return FileTooLargeError(path, f"file is {st.st_size} bytes, larger than the limit of {max_bytes} bytes "
                                        f"(max_bytes)")
     return None
+
+
+def _blank_end_hint(path: str) -> str:
+    """' (the name ends in a carriage return …: give x.txt)' for a missing name ending in blanks when the name
+    without them exists: 'toolkit extract $(cat list.txt)' with a list saved on Windows gave every file's row
+    'file not found' alone; else ''."""
+    if not path[-1:].isspace() or not os.path.lexists(path.rstrip()):
+        return ""
+    end = path[len(path.rstrip()):]
+    what = ("a carriage return, as the lines of a list of files saved on Windows do" if "\r" in end
+            else "a space" if end == " " else "spaces" if set(end) == {" "} else f"blanks {end!r}")
+    return f" (the name ends in {what}: give {path.rstrip()})"
 
 
 def _tilde_hint(path: str, pattern: bool = False) -> str:
@@ -1792,7 +1828,8 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
         link to it, hard links) is read once, under its own name when that is
         among them, else the first of them by path.
     jobs : int or None, default None
-        Number of worker processes (None: all available cores); no more
+        Number of worker processes (None: all available cores, as many as
+        a container's CPU quota allows); no more
         than the open-file limit (``ulimit -n``) leaves room for.
     backend : {"local", "dask"}, default "local"
         ``"dask"`` runs the batches on a Dask cluster (optional extra
