@@ -3534,3 +3534,23 @@ def test_dash_marks_set_apart_in_a_spaced_row_of_glued_page_text(mark):
     assert {k: cells.loc[k, "raw"] for k in want} == want
     assert cells.loc[("review", "total"), "value"] == float(values[4])
     assert not [f for f in report.flags if "carried_over" in f.detail or f.table == "review_litigation"]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+@pytest.mark.parametrize("cell, want", [("减22", -22.0), ("减少22", -22.0), ("增5", 5.0), ("增加5", 5.0),
+                                        ("减免22", None), ("约减22", None)])
+def test_a_change_written_with_its_verb_reads_as_its_sign(cell, want, fmt, tmp_path):
+    # 本年增/减 asks for the net increase or decrease of matters (templates-detail §3.2); a report writes it with
+    # the verb the header names ('减22', '增加5') as often as with a sign: it was NA, flagged not_a_number, the
+    # value the report gives lost. In the change column the verb is the sign (kept as written in raw); any other
+    # word ('减免22', a fee waived) or a hedge stays NA and flagged, and so does a verb in a column of counts.
+    lines = _set_cell(_report_lines("001_4d29bfef72dd56db.txt"), "行政处罚", 1, cell)
+    lines = _set_cell(lines, "行政许可", 0, cell)
+    report = _render(lines, fmt, tmp_path)
+    t = report.tables.set_index(["row_key", "col_key"])
+    got = t.loc[("penalty", "change")]
+    assert got["raw"] == cell
+    flagged = [f.detail for f in report.flags if f.code == "not_a_number"]
+    assert (pd.isna(got["value"]) if want is None else got["value"] == want)
+    assert (f"penalty: {cell}" in flagged) == (want is None)
+    assert pd.isna(t.loc[("licensing", "prev_items"), "value"]) and f"licensing: {cell}" in flagged
