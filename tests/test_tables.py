@@ -3554,3 +3554,22 @@ def test_a_change_written_with_its_verb_reads_as_its_sign(cell, want, fmt, tmp_p
     assert (pd.isna(got["value"]) if want is None else got["value"] == want)
     assert (f"penalty: {cell}" in flagged) == (want is None)
     assert pd.isna(t.loc[("licensing", "prev_items"), "value"]) and f"licensing: {cell}" in flagged
+
+
+@pytest.mark.parametrize("amount, want", [("3500元", 0.35), ("184719元", 18.4719), ("0.35万元", 0.35)])
+def test_a_glued_procurement_row_with_its_amounts_unit_reads_as_without(amount, want):
+    # '政府集中采购03500元' in page text that lost its cells (no project, an amount in 元 in its cell, templates-detail
+    # §3.2: R1 '251000元', R2 '184719元'): a run of whole digits ending in a unit was no run, the row ragged, both
+    # values lost, while '03500' and '00.35万元' were cut where the digits leave one reading (0 | 3500). It is cut
+    # so too; with a reading of its own for each cut ('43500元': 4 | 3500元, 43 | 500元 …) NA, flagged why.
+    lines = _set_cell(_set_cell(_report_lines("001_4d29bfef72dd56db.txt"), "政府集中采购", 1, amount),
+                      "政府集中采购", 0, "0")
+    report = toolkit.parse_text(_glued_page(lines))
+    cells = report.tables.query("row_key == 'procurement'").set_index("col_key")
+    assert cells.loc["items", "value"] == 0 and cells.loc["amount_wan", "value"] == pytest.approx(want)
+    assert cells.loc["amount_wan", "raw"] == amount
+    assert not [f for f in report.flags if "procurement" in f.detail]
+    lines = _set_cell(lines, "政府集中采购", 0, "4")
+    report = toolkit.parse_text(_glued_page(lines))
+    assert report.tables.query("row_key == 'procurement'")["value"].isna().all()
+    assert [f.code for f in report.flags if "procurement" in f.detail] == ["ambiguous_digits"]

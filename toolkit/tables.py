@@ -1721,6 +1721,12 @@ def _money_run() -> re.Pattern[str]:
     return re.compile(rf"({_MONEY_RUN.pattern})(?:{alternation(cell_units()['money'])})?")
 
 
+@functools.lru_cache(maxsize=1)
+def _money_unit_run() -> re.Pattern[str]:
+    """A run of whole digits with a unit of money after it ('43500元'; formats.yaml ``cell_units.money``)."""
+    return re.compile(rf"(\d[\d,]*)(?:{alternation(cell_units()['money'])})")
+
+
 def _one_glued_run(values: list[Cell], n: int, money: bool = False) -> list[Cell]:
     """A row's values that are one cell of ``n`` digits or more, as one glued run; other values as they are.
 
@@ -1737,9 +1743,11 @@ def _one_glued_run(values: list[Cell], n: int, money: bool = False) -> list[Cell
     if len(values) != 1:
         return values
     text = values[0].text
-    amount = _money_run().fullmatch(text) if money else None
+    # (a run of whole digits with its unit of money, '03500元', too: it was no run, the row ragged, its values lost
+    # where the digits leave one reading, 0 | 3500元, as '03500' and '00.35万元' gave one)
+    amount = (_money_run().fullmatch(text) or _money_unit_run().fullmatch(text)) if money else None
     if amount:  # (its digits before the point: the counts' and the money's whole)
-        whole = amount[1][:amount[1].index(".")]
+        whole = amount[1].split(".", 1)[0]
         return [values[0]._replace(glued=True)] if len(whole) - whole.count(",") >= n else values
     run = _SET_APART.sub("", text)
     if run.isdigit() and len(run) >= n:
