@@ -2503,3 +2503,23 @@ def test_legacy_codes_run_into_one_value_column(codes, read):
         assert legacy.empty
         assert [(f.code, f.detail) for f in report.flags if f.table == "legacy"] == [
             ("table_missing", "header found, no row read")]
+
+
+@pytest.mark.parametrize("variant", ["glued", "no_pipes"])
+def test_glued_legacy_money_with_its_unit_before_the_next_items_number(variant):
+    """Seed 003 glued into one line, a row's money written with its unit in the cell right before the next row's
+    Arabic item number ('…万元3500元2﹒兼职人员数…', the cell marks gone): the unit was no part of the value, as
+    the gap before the next label ends at the item number ('3500元2﹒'), so the value was read 3500 in the row's
+    万元, 元 dropped (10,000 times too much; flagged only as an unlabelled '元2.'). It is 3500元, 0.35万元, as
+    with the cell marks and in a table of rows on lines of their own."""
+    import re
+    old = "1﹒专职人员数(不包括政府公报及政府网站工作人员数) | 人 | |"
+    text = SEED.read_text(encoding="utf-8").replace(old, old.replace("人 | |", "万元 | 3500元 |"))
+    text = re.sub(r"\s*\n\s*", "", text)
+    if variant == "no_pipes":
+        text = re.sub(r"[\s|]+", "", text)
+    report = toolkit.parse_text(text)
+    t = report.tables.set_index("row_key")
+    assert t.loc["staff_full_time", ["value", "raw", "unit"]].tolist() == [0.35, "3500元", "万元"]
+    assert t.loc["staff_part_time", "value"] == 2
+    assert not [f for f in report.flags if f.code == "unlabelled_values"]

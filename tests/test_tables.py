@@ -3534,3 +3534,42 @@ def test_dash_marks_set_apart_in_a_spaced_row_of_glued_page_text(mark):
     assert {k: cells.loc[k, "raw"] for k in want} == want
     assert cells.loc[("review", "total"), "value"] == float(values[4])
     assert not [f for f in report.flags if "carried_over" in f.detail or f.table == "review_litigation"]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+@pytest.mark.parametrize("cell, want", [("减22", -22.0), ("减少22", -22.0), ("增5", 5.0), ("增加5", 5.0),
+                                        ("减免22", None), ("约减22", None)])
+def test_a_change_written_with_its_verb_reads_as_its_sign(cell, want, fmt, tmp_path):
+    # 本年增/减 asks for the net increase or decrease of matters (templates-detail §3.2); a report writes it with
+    # the verb the header names ('减22', '增加5') as often as with a sign: it was NA, flagged not_a_number, the
+    # value the report gives lost. In the change column the verb is the sign (kept as written in raw); any other
+    # word ('减免22', a fee waived) or a hedge stays NA and flagged, and so does a verb in a column of counts.
+    lines = _set_cell(_report_lines("001_4d29bfef72dd56db.txt"), "行政处罚", 1, cell)
+    lines = _set_cell(lines, "行政许可", 0, cell)
+    report = _render(lines, fmt, tmp_path)
+    t = report.tables.set_index(["row_key", "col_key"])
+    got = t.loc[("penalty", "change")]
+    assert got["raw"] == cell
+    flagged = [f.detail for f in report.flags if f.code == "not_a_number"]
+    assert (pd.isna(got["value"]) if want is None else got["value"] == want)
+    assert (f"penalty: {cell}" in flagged) == (want is None)
+    assert pd.isna(t.loc[("licensing", "prev_items"), "value"]) and f"licensing: {cell}" in flagged
+
+
+@pytest.mark.parametrize("amount, want", [("3500元", 0.35), ("184719元", 18.4719), ("0.35万元", 0.35)])
+def test_a_glued_procurement_row_with_its_amounts_unit_reads_as_without(amount, want):
+    # '政府集中采购03500元' in page text that lost its cells (no project, an amount in 元 in its cell, templates-detail
+    # §3.2: R1 '251000元', R2 '184719元'): a run of whole digits ending in a unit was no run, the row ragged, both
+    # values lost, while '03500' and '00.35万元' were cut where the digits leave one reading (0 | 3500). It is cut
+    # so too; with a reading of its own for each cut ('43500元': 4 | 3500元, 43 | 500元 …) NA, flagged why.
+    lines = _set_cell(_set_cell(_report_lines("001_4d29bfef72dd56db.txt"), "政府集中采购", 1, amount),
+                      "政府集中采购", 0, "0")
+    report = toolkit.parse_text(_glued_page(lines))
+    cells = report.tables.query("row_key == 'procurement'").set_index("col_key")
+    assert cells.loc["items", "value"] == 0 and cells.loc["amount_wan", "value"] == pytest.approx(want)
+    assert cells.loc["amount_wan", "raw"] == amount
+    assert not [f for f in report.flags if "procurement" in f.detail]
+    lines = _set_cell(lines, "政府集中采购", 0, "4")
+    report = toolkit.parse_text(_glued_page(lines))
+    assert report.tables.query("row_key == 'procurement'")["value"].isna().all()
+    assert [f.code for f in report.flags if "procurement" in f.detail] == ["ambiguous_digits"]

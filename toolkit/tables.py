@@ -775,6 +775,8 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         placement = place([RowInput(row_key, _signs_set_apart(values, ncols), ncols, sparse=sparse)], [],
                           money_cols=money_cols,
                           signed_cols=signed_cols)[row_key]
+        if signed_cols:
+            placement = _signed_in_words(placement, signed_cols)
         _flag_placement(res, "active", row, placement, row_key)
         _flag_text_values(res, "active", row_key, placement, money_cols)
         unplaced = _unplaced_flag(placement)
@@ -1719,6 +1721,12 @@ def _money_run() -> re.Pattern[str]:
     return re.compile(rf"({_MONEY_RUN.pattern})(?:{alternation(cell_units()['money'])})?")
 
 
+@functools.lru_cache(maxsize=1)
+def _money_unit_run() -> re.Pattern[str]:
+    """A run of whole digits with a unit of money after it ('43500元'; formats.yaml ``cell_units.money``)."""
+    return re.compile(rf"(\d[\d,]*)(?:{alternation(cell_units()['money'])})")
+
+
 def _one_glued_run(values: list[Cell], n: int, money: bool = False) -> list[Cell]:
     """A row's values that are one cell of ``n`` digits or more, as one glued run; other values as they are.
 
@@ -1735,14 +1743,45 @@ def _one_glued_run(values: list[Cell], n: int, money: bool = False) -> list[Cell
     if len(values) != 1:
         return values
     text = values[0].text
-    amount = _money_run().fullmatch(text) if money else None
+    # (a run of whole digits with its unit of money, '03500元', too: it was no run, the row ragged, its values lost
+    # where the digits leave one reading, 0 | 3500元, as '03500' and '00.35万元' gave one)
+    amount = (_money_run().fullmatch(text) or _money_unit_run().fullmatch(text)) if money else None
     if amount:  # (its digits before the point: the counts' and the money's whole)
-        whole = amount[1][:amount[1].index(".")]
+        whole = amount[1].split(".", 1)[0]
         return [values[0]._replace(glued=True)] if len(whole) - whole.count(",") >= n else values
     run = _SET_APART.sub("", text)
     if run.isdigit() and len(run) >= n:
         return [values[0]._replace(text=run, glued=True)]
     return values
+
+
+@functools.lru_cache(maxsize=1)
+def _signed_word() -> tuple[re.Pattern[str], dict[str, int]]:
+    """(a change written with its verb and a count, '减22', '增加5'; each verb's sign: formats.yaml
+    ``active.signed_words``)."""
+    words = load_formats()["active"]["signed_words"]
+    return re.compile(rf"(?P<verb>{alternation(words)})(?P<n>\d+)"), words
+
+
+def _signed_in_words(placement: Placement, signed_cols: frozenset[int]) -> Placement:
+    """``placement`` with a signed column's cell written with the verb of 本年增/减 ('减22', '增加5') read as the
+    signed count it says (-22, 5), its text kept as written.
+
+    It was no number (NA, flagged ``not_a_number``): the change the report gives was lost. Only the verbs of the
+    header's words, in a signed column: '减免22' (a fee waived) and a verb in a count column stay no number.
+    """
+    cells = placement.cells
+    found = [i for i in signed_cols if i < len(cells) and (c := cells[i]) is not None and c.value is None
+             and c.raw[:1] in "增减"]
+    if not found:  # (the common row: its change a number)
+        return placement
+    pattern, sign = _signed_word()
+    cells = list(cells)
+    for i in found:
+        cell = cells[i]
+        if (m := pattern.fullmatch(cell.raw)) is not None:  # type: ignore[union-attr]  # found: not None
+            cells[i] = cell._replace(value=float(sign[m["verb"]] * int(m["n"])))  # type: ignore[union-attr]
+    return dataclasses.replace(placement, cells=cells)
 
 
 # one number as a cell holds it: no leading zero, its thousands grouped if separated at all
