@@ -478,6 +478,15 @@ def test_the_date_a_page_was_printed_or_visited_under_the_signature_is_no_publis
     _assert_signed_as_plain(f"2021年1月30日\n{stamp}")
 
 
+@pytest.mark.parametrize("stamp", ["2023-05-01 10:00 http://www.xx.gov.cn/art/2021/1/30/art_1.html 3/3",
+                                   "2023/5/1 下午6:41 http://www.xx.gov.cn/art/2021/1/30/art_1.html"])
+def test_a_browser_print_stamp_of_date_and_url_on_one_line_under_the_signature(stamp):
+    # The date and time a browser prints and the page's URL on one line under the signature: before, it was no print
+    # stamp, so it was read as the text's last line and the signature was not read (published None, both its lines the
+    # last section's text).
+    _assert_signed_as_plain(f"2021年1月30日\n{stamp}")
+
+
 @pytest.mark.parametrize("stamp", ["更新时间：2023-05-01", "更新日期：2023年5月1日", "更新时间：2023-05-01 10:20:31",
                                    "来源：本站 更新时间：2023-05-01 浏览次数：120", "修改时间：2023-05-01"])
 def test_the_date_a_page_was_updated_is_no_published_date(stamp):
