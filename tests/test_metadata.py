@@ -478,6 +478,30 @@ def test_the_date_a_page_was_printed_or_visited_under_the_signature_is_no_publis
     _assert_signed_as_plain(f"2021年1月30日\n{stamp}")
 
 
+@pytest.mark.parametrize("stamp", ["2023-05-01 10:00 http://www.xx.gov.cn/art/2021/1/30/art_1.html 3/3",
+                                   "2023/5/1 下午6:41 http://www.xx.gov.cn/art/2021/1/30/art_1.html"])
+def test_a_browser_print_stamp_of_date_and_url_on_one_line_under_the_signature(stamp):
+    # The date and time a browser prints and the page's URL on one line under the signature: before, it was no print
+    # stamp, so it was read as the text's last line and the signature was not read (published None, both its lines the
+    # last section's text).
+    _assert_signed_as_plain(f"2021年1月30日\n{stamp}")
+
+
+@pytest.mark.parametrize("stamp", ["更新时间：2023-05-01", "更新日期：2023年5月1日", "更新时间：2023-05-01 10:20:31",
+                                   "来源：本站 更新时间：2023-05-01 浏览次数：120", "修改时间：2023-05-01"])
+def test_the_date_a_page_was_updated_is_no_published_date(stamp):
+    # A web page's update date ('更新时间：2023-05-01', the site editing the page years later), under the signature or
+    # under the title: its 时间 was read as a publication date's label, so the report signed 2021-01-30 was published
+    # 2023-05-01 (and one with no other date too: NA now, as the report gives none).
+    import toolkit
+
+    _assert_signed_as_plain(f"2021年1月30日\n{stamp}")
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    title, body = text.split("\n", 1)
+    assert toolkit.parse_text(f"{title}\n{stamp}\n{body}\n市住建局\n2021年1月30日\n").metadata["published"] == "2021-01-30"
+    assert toolkit.parse_text(f"{title}\n{stamp}\n{body}").metadata["published"] is None
+
+
 @pytest.mark.parametrize("date", ["2021年1月30号", "2021年01月30号", "二〇二一年一月三十号"])
 def test_a_signature_date_with_its_day_marked_hao(date):
     # A date whose day is marked 号, not 日 ('2021年1月30号', web-page text): no whole date ended the line, so the

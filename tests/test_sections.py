@@ -730,6 +730,20 @@ def test_a_pre_2019_problems_heading_naming_the_difficulties_is_the_same_section
     assert sorted(f.code for f in got.flags) == sorted(f.code for f in plain.flags)
 
 
+@pytest.mark.parametrize("subs", [("1.存在问题", "2.改进措施"), ("一、存在问题", "二、改进措施"), ("1、存在问题", "2、改进措施"),
+                                  ("一、存在问题", "二、下一步工作打算")])
+def test_a_pre_2019_problems_section_s_own_numbered_sub_headings_stay_its_text(subs):
+    # The pre-2019 seed 003 with its problems section's sub-headings (一)存在问题 (二)改进措施 numbered 1. 2. or 一、
+    # 二、 under its heading 六、: before, 2.改进措施 (numbered below the 六、 before it) was taken for a pre-2019
+    # improvements section, the measures cut off the problems section under a heading that is none.
+    text = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8")
+    plain = toolkit.parse_text(text)
+    got = toolkit.parse_text(text.replace("(一)存在问题", subs[0]).replace("(二)改进措施", subs[1]))
+    assert [(s.key, s.title) for s in got.sections] == [(s.key, s.title) for s in plain.sections]
+    assert [t for t in got.section("problems").text.split("\n") if t in subs] == list(subs)
+    assert got.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]])
+
+
 @pytest.mark.parametrize("layout", ["lines", "html"])
 @pytest.mark.parametrize("subs", [("一、存在的问题", "二、改进措施"), ("一、存在的不足", "二、下一步工作打算")])
 @pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])

@@ -800,6 +800,16 @@ def test_a_browser_print_stamp_inside_a_statement_is_left_out(stem, stamp):
     assert _pairs(extract_statements(_broken_in_last_statement(stem, stamp))) == _expected(stem)
 
 
+@pytest.mark.parametrize("stem", [s for s in SEEDS if not s.startswith("002")])  # (002: traditional)
+@pytest.mark.parametrize("stamp", ["2021/1/30 下午6:41 http://www.example.gov.cn/zfxxgk/t20210130_66265123.html 1/2",
+                                   "2021-01-30 18:41 某某市住房和城乡建设局2020年政府信息公开工作年度报告"])
+def test_a_browser_print_stamp_of_date_and_url_or_title_on_one_line_is_left_out(stem, stamp):
+    # The date and time a browser prints on one line with the page's URL or its title (a header and footer at one
+    # edge, or the two stamps joined by a copy): before, neither a stamp nor a running title, the line was glued to
+    # the statement the page break cut.
+    assert _pairs(extract_statements(_broken_in_last_statement(stem, stamp))) == _expected(stem)
+
+
 def _broken_in_last_statement(stem: str, line: str) -> str:
     """The problems section glued into one line, then broken between two Chinese characters in the middle of
     its last statement by ``line`` (a page break's furniture)."""

@@ -394,6 +394,18 @@ def _stamp_pattern() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _stamp_time() -> re.Pattern[str]:
+    """The date and time a browser prints at the top of a page, before the page's title (``pdf.stamp_time``)."""
+    return re.compile(rf"^(?:{load_formats()['pdf']['stamp_time']})\s*")  # (a space taken away before a Chinese title)
+
+
+def _without_print_time(line: str) -> str:
+    """A line without the date and time a browser prints before the page's title at its top ('2023/5/1 10:00 <title>',
+    read as a running title then)."""
+    return _stamp_time().sub("", line, count=1) if line[:1].isdigit() else line
+
+
+@functools.lru_cache(maxsize=1)
 def _beside_title_pattern() -> re.Pattern[str]:
     """A line holding a date and nothing else, maybe with its time or weekday and in brackets ('2021-01-20',
     '[2021年1月20日 10:30]', '2021-01-20 星期三'), or after the page's source ('来源：驻马店市住建局 2021-01-20', ``fields.source``), or
@@ -1293,7 +1305,7 @@ def is_furniture(line: str) -> bool:
     >>> is_furniture("规范政府信息公开工作年度报告")
     False
     """
-    return is_page_furniture(line) or is_print_stamp(line) or is_running_title(line)
+    return is_page_furniture(line) or is_print_stamp(line) or is_running_title(_without_print_time(line))
 
 
 def is_running_title(line: str) -> bool:

@@ -897,12 +897,14 @@ def _print_stamp() -> re.Pattern[str]:
     from toolkit.formats import load_formats
 
     pdf = load_formats()["pdf"]
-    return re.compile(f"(?:{pdf['stamp_url']})|(?:{pdf['stamp_time']})")
+    # (the date and time before the URL on one line too: a header and footer printed at one edge, or a page's two
+    # stamps joined by a copy, '2023-05-01 10:00 http://…/art_1.html 1/3')
+    return re.compile(f"(?:(?:{pdf['stamp_time']})\\s+)?(?:{pdf['stamp_url']})|(?:{pdf['stamp_time']})")
 
 
 def is_print_stamp(line: str) -> bool:
     """True for a line that is only what a browser prints at the top or bottom of a page: a URL (with the
-    page count) or a date and time.
+    page count) or a date and time, or both on one line (the date and time first).
 
     Parameters
     ----------
@@ -917,6 +919,8 @@ def is_print_stamp(line: str) -> bool:
     --------
     >>> is_print_stamp("2021/1/30 下午6:41"), is_print_stamp("http://www.gov.cn/a.html 1/2")
     (True, True)
+    >>> is_print_stamp("2021/1/30 下午6:41 http://www.gov.cn/a.html 1/2")
+    True
     >>> is_print_stamp("2021年1月30日")
     False
     """

@@ -1268,6 +1268,19 @@ def _style_of(text: str) -> str:
     return _number_style(match.group())[0] if match else ""
 
 
+def _item_before(tops: Sequence[tuple[int, str, int | None]], start: int, end: int, text: str, number: int) -> bool:
+    """Whether a heading of ``tops`` (segment index, number form, value) numbered in the form of ``text`` and one less
+    than ``number`` stands between the segments ``start`` and ``end``: ``text`` goes on a run of items."""
+    style = _style_of(text)
+    return any(start < i < end and value == number - 1 and form == style for i, form, value in tops)
+
+
+def _top_number(text: str) -> int | None:
+    """The value of a heading's number numbered 一、 or 1. (None where it has none)."""
+    match = _NUM_AT_START.match(text)
+    return _number_style(match.group())[1] if match else None
+
+
 def _prefer_report_numbering(cands: list[tuple[int, str, str, str]]) -> list[tuple[int, str, str, str]]:
     """The candidates without the numbered headings whose number form is not the report's own where the report
     also names their section in its own form: the overview's items 1.主动公开情况, 2.依申请公开情况 are no
@@ -1300,7 +1313,7 @@ def _choose(cands: list[tuple[int, str, str, str]], order: list[str], family: st
         only = _numbered_only(family)
         cands = [c for c in cands if not (c[1] in only and c[2] == "none")]
         levels = {"top", "inline", "none", "lead"}
-        chosen = _choose_levels(cands, order, levels)
+        chosen = _choose_levels(cands, order, levels, tops=tops or ())
         if tops:
             better = _run_on_top_sections(cands, order, levels, tops, chosen)
             if better is not None:
@@ -1316,12 +1329,15 @@ def _choose(cands: list[tuple[int, str, str, str]], order: list[str], family: st
 
 
 def _choose_levels(cands: list[tuple[int, str, str, str]], order: list[str], allowed: set[str],
-                   subs: list[tuple[int, int]] | None = None) -> list[tuple[int, str, str]]:
+                   subs: list[tuple[int, int]] | None = None,
+                   tops: Sequence[tuple[int, str, int | None]] = ()) -> list[tuple[int, str, str]]:
     """The section headings among the candidates: for each key in ``order``, the first candidate of an allowed level
     after the section before (sections numbered (一)…(六) must run on).  Given ``subs``, the (segment index, number)
     of every heading numbered (一) (a known title or not), a run of (一) headings that explains more of the
     report's sections, or as many with fewer numbers out of place, wins over that first pick (see
-    :func:`_run_on_sections`)."""
+    :func:`_run_on_sections`).  Given ``tops``, the (segment index, number form, value) of every heading numbered
+    一、 (or 1.), a title numbered below the section before it that goes on a run of that section's items is none
+    (:func:`_item_before`)."""
     chosen: list[tuple[int, str, str]] = []
     last = -1
     last_number = 0
@@ -1330,6 +1346,7 @@ def _choose_levels(cands: list[tuple[int, str, str, str]], order: list[str], all
     for cand in cands:
         if cand[2] in allowed:
             by_key.setdefault(cand[1], []).append(cand)
+    last_top = 0  # the number of the last section chosen numbered 一、 (or 1.)
     for key in order:
         for i, _, level, text in by_key.get(key, ()):
             if i > last:
@@ -1338,9 +1355,17 @@ def _choose_levels(cands: list[tuple[int, str, str, str]], order: list[str], all
                     # Sections numbered (一)…(六) run on; a sub-heading such as the overview's
                     # (一)主动公开情况 restarts its own count and names no section.
                     continue
+                top = _top_number(text) if level in ("top", "inline") else None
+                if top is not None and top < last_top and _item_before(tops, last, i, text, top):
+                    # a title numbered below the section before it, after the title numbered one less in its own
+                    # form in that section, is that section's own item ('六、存在的问题和改进措施' / '1.存在问题…' /
+                    # '2.改进措施…': no pre-2019 improvements section); without such a run, a section out of place
+                    # ('五、存在的主要问题…' before '四、…复议…') or a typo stays a section
+                    continue
                 chosen.append((i, key, text))
                 last = i
                 last_number = number or last_number
+                last_top = top or last_top
                 break
     if subs and "sub" in allowed and any(c[2] in _SUB_LEVELS for c in cands):
         better = _run_on_sections(cands, order, allowed, subs, chosen)

@@ -422,12 +422,13 @@ def _normalize(text: str) -> str:
 def _is_furniture(line: str) -> bool:
     """Page furniture (:func:`toolkit.metadata.is_furniture`), though a line starting a list's item is no running
     title ('(一)…年度报告')."""
-    from toolkit.metadata import is_running_title
+    from toolkit.metadata import _without_print_time, is_running_title
     from toolkit.normalize import is_print_stamp
 
     if _is_page_or_site_furniture(line) or is_print_stamp(line):
         return True  # not a statement's text: gluing it to the line before would corrupt the statement
-    return is_running_title(line) and not any(p.match(line) for p, _ in _styles().values())
+    # (after the date and time a browser prints before it: '2023/5/1 10:00 <title>')
+    return is_running_title(_without_print_time(line)) and not any(p.match(line) for p, _ in _styles().values())
 
 
 def _is_site_furniture(line: str) -> bool:
