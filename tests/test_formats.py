@@ -2113,6 +2113,23 @@ def test_pdf_counts_spread_wider_than_letter_spacing_in_a_ruled_cell_read_as_wri
 
 
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)
+@pytest.mark.parametrize("spacing", [8.0, 12.0])
+def test_unruled_pdf_counts_spread_wider_than_letter_spacing_read_as_written(seed_id, spacing, tmp_path):
+    # The same counts spread over a wide cell of an unruled table, 8 or 12 pt apart: each digit was a word of its
+    # own, '6   5   6' three values (extra_cells, the row's values lost) or the run's columns too near to tell apart
+    # (the table read as text). Digits evenly apart over which every other row of the table that reaches there
+    # sets one word at most (one column) are one number.
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    lines = _as_lines(original)
+    spaced = {cell: spacing for x in lines if isinstance(x, list) for cell in x if cell.isdigit() and len(cell) >= 3}
+    _assert_spread_reads_as_plain(lines, spaced, seed_id, tmp_path, ruled=False)
+    # a control: a row of single digits, one a column under the other rows' columns, stays apart
+    rows = [["规章", "10", "20", "30", "40"], ["行政许可", "1", "2", "3", "4"], ["其他", "", "", "5", ""]]
+    render_pdf(rows, tmp_path / "digits.pdf", ruled=False)
+    assert read_document(tmp_path / "digits.pdf").lines[-2:] == [["行政许可", "1", "2", "3", "4"], ["其他", "", "", "5", ""]]
+
+
+@pytest.mark.parametrize("seed_id", PDF_SEEDS)
 @pytest.mark.parametrize("spacing", [4.0, 5.0])
 def test_pdf_title_and_headings_set_letter_spaced_read_as_written(seed_id, spacing, tmp_path):
     # A title or heading spread out (letter spacing, distributed alignment): every gap wider than pdfplumber's

@@ -6210,6 +6210,8 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
     # and a number alone in its right column is no cell of the left one)
     if not bands and any(_NUMBER_PART.fullmatch(line["text"].strip()) for _, line, _ in text_lines):
         text_lines = _join_wrapped_numbers(text_lines, settings)
+    if not bands and any(_SPREAD_COUNT.search(line["text"]) for _, line, _ in text_lines):  # (rare: a cheap test)
+        text_lines = _spread_counts_joined(text_lines, settings)
     if carry is not None and (bands or bboxes):
         carry.clear()  # (a ruled table or prose in columns: no unruled table goes on from this page or onto it)
     gridded = {} if bands else _unruled_cells([line for _, line, _ in text_lines], settings,
@@ -6252,12 +6254,102 @@ def _words(line: dict) -> list[tuple[float, float, str]]:
         if ch is last or not text.strip():
             continue  # (pdfplumber gives a '(cid:NN)' glyph once for each character of its text: one glyph)
         last = ch
-        if words and ch["x0"] - words[-1][1] <= DEFAULT_X_TOLERANCE:
+        if words and (ch["x0"] - words[-1][1] <= DEFAULT_X_TOLERANCE or ch.get("joined")):  # (_spread_counts_joined)
             words[-1][1] = max(words[-1][1], ch["x1"])
             words[-1][2] += text
         else:
             words.append([ch["x0"], ch["x1"], text])
     return [(x0, x1, text) for x0, x1, text in words]
+
+
+_SPREAD_COUNT = re.compile(r"(?<!\S)\d(?: +\d){2,}(?!\S)")  # three digits or more, each a word: '6 5 6'
+
+
+def _spread_counts_joined(text_lines: list, settings: dict) -> list:
+    """``text_lines`` (sort key, line, flag; top to bottom) with a count spread over a wide cell of an unruled table
+    one word again: its digits evenly apart (within a fifth), at least ``pdf.letter_spacing`` times the text size
+    (narrower, :func:`_spread_words_joined` joins them), where no line of its table (the rows around it, lines ending in a
+    number no farther apart than ``pdf.unruled_row_gap`` times the text size, and the ``pdf.unruled_header_lines``
+    lines at most above them that end in none: its header) sets two words or more over them, and one
+    sets one (a column); a line that has such digits over them too (the counts of the rows above and below, spread
+    alike) does not tell.
+
+    Word's distributed alignment spreads '656' over a wide value column, 8 or 12 pt apart: each digit was a word,
+    three values (extra_cells, the row's values lost) or columns too near to tell apart (the table read as text). A
+    row of single digits in columns of their own lies under the header's columns and the other rows' values, two or
+    more: it stays apart. The digits after the first are flagged ``joined`` to the one before (:func:`_words`), the
+    spaces between them taken out of the line's text.
+    """
+    lines = [line for _, line, _ in text_lines]
+    reach = int(settings["unruled_header_lines"])
+    runs = [_even_digit_runs(line, settings) if _SPREAD_COUNT.search(line["text"]) else [] for line in lines]
+    out = list(text_lines)
+    for k, found in enumerate(runs):
+        if not found:
+            continue
+        row_gap = settings["unruled_row_gap"] * _line_size(lines[k])
+        block = []  # its table's rows (lines ending in a number) around it and the header lines above them
+        for step in (-1, 1):
+            j, heads = k, 0
+            while 0 <= j + step < len(lines) and abs(j + step - k) <= 60 and lines[j + step].get("chars"):
+                upper, lower = (lines[j + step], lines[j]) if step < 0 else (lines[j], lines[j + step])
+                row = bool(_NUMBER_PART.fullmatch(lines[j + step]["text"].rstrip()[-1:]))
+                if lower["top"] - upper["bottom"] > row_gap or (not row and (step > 0 or heads >= reach)) \
+                        or (row and heads):
+                    break  # (below: the rows alone; above: the rows, then the header's lines over them)
+                heads += not row
+                j += step
+                block.append(j)
+        chars = [ch for ch in lines[k]["chars"] if ch.get("text", "").strip()]
+        joined: set[int] = set()  # the characters joined to the one before
+        for first, last in found:
+            x0, x1 = chars[first]["x0"], chars[last]["x1"]
+            over = [sum(1 for a, b, _ in _words(lines[j]) if a < x1 and b > x0) for j in block
+                    if not any(a < x1 and b > x0 for a, b in _run_spans(lines[j], runs[j]))]
+            if over and max(over) == 1:
+                joined.update(range(first + 1, last + 1))
+        if not joined:
+            continue
+        key, line, flag = text_lines[k]
+        text = line["text"]
+        for m in sorted(joined, reverse=True):  # (from the end: the positions before stay)
+            at = _text_position(text, m)
+            text = text[:at] + text[at:].lstrip()
+        ids = {id(chars[m]) for m in joined}
+        out[k] = (key, {**line, "text": text,
+                        "chars": [{**ch, "joined": True} if id(ch) in ids else ch for ch in line["chars"]]}, flag)
+    return out
+
+
+def _even_digit_runs(line: dict, settings: dict) -> list[tuple[int, int]]:
+    """(first, last) indexes among a line's characters (spaces left out) of each run of three digits or more, each
+    a word of its own, evenly apart (within a fifth) at least ``pdf.letter_spacing`` times the text size."""
+    from pdfplumber.utils.text import DEFAULT_X_TOLERANCE
+
+    chars = [ch for ch in line.get("chars", ()) if ch.get("text", "").strip()]
+    wide = settings["letter_spacing"] * _line_size(line) if chars else 0.0
+    gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:])]
+    digit = lambda i: len(chars[i]["text"]) == 1 and chars[i]["text"].isdigit()  # noqa: E731
+    found = []
+    i = 0
+    while i < len(chars):
+        end = i
+        while (end + 1 < len(chars) and digit(end) and digit(end + 1) and gaps[end] >= wide
+               and max(gaps[i:end + 1]) <= 1.2 * min(gaps[i:end + 1])):
+            end += 1
+        if end - i >= 2 and (i == 0 or gaps[i - 1] > DEFAULT_X_TOLERANCE) \
+                and (end + 1 == len(chars) or gaps[end] > DEFAULT_X_TOLERANCE):
+            found.append((i, end))
+            i = end + 1
+        else:  # (a digit of a run too short, or of a wider number, may start one: '67 0 1 3 6 3')
+            i += 1
+    return found
+
+
+def _run_spans(line: dict, runs: list[tuple[int, int]]) -> list[tuple[float, float]]:
+    """The x extents of the runs (:func:`_even_digit_runs`) of a line."""
+    chars = [ch for ch in line.get("chars", ()) if ch.get("text", "").strip()]
+    return [(chars[first]["x0"], chars[last]["x1"]) for first, last in runs]
 
 
 def _spread_label_joined(words: list[tuple[float, float, str]]) -> list[tuple[float, float, str]]:
