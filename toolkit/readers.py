@@ -1659,7 +1659,7 @@ def _as_shown(root, encoded: bytes) -> None:
         _row_groups_where_shown(root, "thead")
     if b"<tfoot" in encoded or b"<TFOOT" in encoded:
         _row_groups_where_shown(root, "tfoot")
-    if (b"white-space" in low or b"<textarea" in low) and _KEPT_BREAKS_BYTES.search(low):
+    if b"<textarea" in low or (b"white-space" in low and _KEPT_BREAKS_BYTES.search(low)):
         _kept_line_breaks(root)
     if b"list-style" in encoded:  # (a list numbered by a style sheet's rule: see _sheet_list_styles)
         _sheet_list_styles(root)
@@ -1672,7 +1672,7 @@ def _as_shown(root, encoded: bytes) -> None:
 # was read as one line ('一、总体情况本年度无。二、…', the report's headings lost in it).  The property is inherited; a
 # child setting normal or nowrap runs its lines together again.  (A <pre> is read as written: see _html_lines.)
 _WHITE_SPACE_RE = re.compile(r"(?<![\w-])white-space\s*:\s*([\w-]+)", re.IGNORECASE)
-_KEPT_BREAKS_BYTES = re.compile(rb"white-space\s*:\s*(?:pre|break-spaces)|<textarea")  # (of the lower-cased bytes)
+_KEPT_BREAKS_BYTES = re.compile(rb"white-space\s*:\s*(?:pre|break-spaces)")  # (of the lower-cased bytes)
 _BREAKS_KEPT = frozenset({"pre", "pre-wrap", "pre-line", "break-spaces"})
 _BREAKS_RUN = frozenset({"normal", "nowrap", "initial"})
 _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "colgroup", "col"})
