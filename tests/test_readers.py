@@ -2686,6 +2686,21 @@ def test_html_text_transparent_or_clipped_to_nothing_is_not_read(style: str, she
                                               "本年度无。"]
 
 
+@pytest.mark.parametrize("sheet", [".sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; "
+                                   "clip: rect(0, 0, 0, 0) }", ".sr-only{position:absolute !important;clip:rect(1px 1px "
+                                   "1px 1px)}"])
+def test_html_text_only_for_a_screen_reader_is_not_read(sheet: str, tmp_path: Path) -> None:
+    # Text positioned out of the flow and clipped to nothing (Bootstrap's .sr-only, .visually-hidden: '当前位置',
+    # '(当前)', a label for a screen reader) shows nothing; it was read into the lines around it.  A clip of some
+    # area, or one on an element in the flow (which clip does not reach), shows it.
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><head><style>{sheet}</style></head><body><p>一、总体情况<span class='sr-only'>当前</span>"
+                    "</p><table><tr><td>件</td><td class='sr-only'>9</td><td>7</td></tr></table><p>本年度无。"
+                    "<span style='position:absolute;clip:rect(0,10px,10px,0)'>见下</span><span style='clip:rect(0,0,0,0)'>"
+                    "。</span></p></body></html>", encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况", ["件", "", "7"], "本年度无。见下。"]
+
+
 @pytest.mark.parametrize("sheet", [".z { font-size: 0 }", "p > .z, .y{font-size:0px !important}", ".z{FONT-SIZE:0}"])
 def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: str, tmp_path: Path) -> None:
     # A font of size 0 set by a style sheet's rule ('.z { font-size: 0 }') hides the text as one set by the

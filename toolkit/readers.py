@@ -1687,7 +1687,7 @@ def _as_shown(root, encoded: bytes) -> None:
         _row_groups_where_shown(root, "thead")
     if b"<tfoot" in encoded or b"<TFOOT" in encoded:
         _row_groups_where_shown(root, "tfoot")
-    if (b"white-space" in low or b"<textarea" in low) and _KEPT_BREAKS_BYTES.search(low):
+    if b"<textarea" in low or (b"white-space" in low and _KEPT_BREAKS_BYTES.search(low)):
         _kept_line_breaks(root)
     if b"list-style" in encoded:  # (a list numbered by a style sheet's rule: see _sheet_list_styles)
         _sheet_list_styles(root)
@@ -1700,7 +1700,7 @@ def _as_shown(root, encoded: bytes) -> None:
 # was read as one line ('一、总体情况本年度无。二、…', the report's headings lost in it).  The property is inherited; a
 # child setting normal or nowrap runs its lines together again.  (A <pre> is read as written: see _html_lines.)
 _WHITE_SPACE_RE = re.compile(r"(?<![\w-])white-space\s*:\s*([\w-]+)", re.IGNORECASE)
-_KEPT_BREAKS_BYTES = re.compile(rb"white-space\s*:\s*(?:pre|break-spaces)|<textarea")  # (of the lower-cased bytes)
+_KEPT_BREAKS_BYTES = re.compile(rb"white-space\s*:\s*(?:pre|break-spaces)")  # (of the lower-cased bytes)
 _BREAKS_KEPT = frozenset({"pre", "pre-wrap", "pre-line", "break-spaces"})
 _BREAKS_RUN = frozenset({"normal", "nowrap", "initial"})
 _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "colgroup", "col"})
@@ -2205,16 +2205,17 @@ def _color_shown_by(style: str) -> bool | None:
 
 
 def _may_hide(low: bytes) -> bool:
-    """Whether a page (its UTF-8 bytes in lower case) can hide anything at all: most cannot, and four searches of
+    """Whether a page (its UTF-8 bytes in lower case) can hide anything at all: most cannot, and five searches of
     its bytes cost less than looking at the style of every element."""
-    return b"display" in low or b"hidden" in low or b"visibility" in low or b"opacity" in low
+    return b"display" in low or b"hidden" in low or b"visibility" in low or b"opacity" in low or b"clip" in low
 
 
 # Text a style attribute shows nothing of though its box stays: fully transparent ('opacity:0', a button a script
 # fades in) or clipped to nothing (a zero height or width with its overflow hidden: a collapsed panel, an
 # SEO keyword block).  Padding gives a box of zero height its size back (the 'height:0;padding-bottom:56%' trick of
 # a video's frame): not clipped then.
-_CLIP_RE = re.compile(r"(?<![\w-])(opacity|(?:max-)?(?:height|width)|overflow(?:-[xy])?|padding[\w-]*|content-visibility)\s*:\s*"
+_CLIP_RE = re.compile(r"(?<![\w-])(opacity|(?:max-)?(?:height|width)|overflow(?:-[xy])?|padding[\w-]*|content-visibility|"
+                      r"clip|position)\s*:\s*"
                       r"([^;!\"']*)", re.IGNORECASE)
 
 
@@ -2226,13 +2227,16 @@ _SIZED_DISPLAYS = frozenset({"block", "inline-block", "flex", "inline-flex", "gr
 
 def _clipped_style(style: str, tag: str) -> bool:
     """Whether a style attribute shows nothing of its element's (of tag ``tag``) text though it keeps its box: the
-    last opacity is 0, or the element is a block (by its tag or its style's display) whose last height or width (or
-    max-) is 0 with the overflow hidden and no padding."""
+    last opacity is 0, it is positioned out of the flow and clipped to a rectangle of no area (see _empty_clip), or
+    the element is a block (by its tag or its style's display) whose content-visibility is hidden, or whose last height
+    or width (or max-) is 0 with the overflow hidden and no padding."""
     last: dict[str, str] = {}
     for prop, value in _CLIP_RE.findall(style):
         last[prop.lower()] = value.strip()
     if _ZERO_SIZE.fullmatch(last.get("opacity", "")):
         return True
+    if last.get("position", "").lower() in ("absolute", "fixed") and _empty_clip(last.get("clip", "")):
+        return True  # (a screen reader's text: Bootstrap's .sr-only, .visually-hidden: 'clip: rect(0, 0, 0, 0)')
     displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style) if prop.lower() == "display"]
     if not (displays[-1] in _SIZED_DISPLAYS if displays else tag in _BLOCK_TAGS and tag not in ("caption", "html")):
         return False
@@ -2243,6 +2247,26 @@ def _clipped_style(style: str, tag: str) -> bool:
         return False
     return any(last.get(prop, "").lower() in ("hidden", "clip") for prop in ("overflow", "overflow-x", "overflow-y")) \
         and any(_ZERO_SIZE.fullmatch(last.get(prop, "")) for prop in ("height", "max-height", "width", "max-width"))
+
+
+_CLIP_RECT_RE = re.compile(r"rect\(\s*([^,\s)]+)[\s,]+([^,\s)]+)[\s,]+([^,\s)]+)[\s,]+([^,\s)]+)\s*\)", re.IGNORECASE)
+_CLIP_LENGTH_RE = re.compile(r"(-?[\d.]+)(?:px)?", re.IGNORECASE)
+
+
+def _empty_clip(clip: str) -> bool:
+    """Whether a ``clip`` value is a rectangle of no area ('rect(0, 0, 0, 0)', 'rect(1px 1px 1px 1px)': its top at
+    or under its bottom, or its left at or right of its right; an 'auto' edge is the box's, not read)."""
+    found = _CLIP_RECT_RE.search(clip)
+    if found is None:
+        return False
+    edges = [_CLIP_LENGTH_RE.fullmatch(edge) for edge in found.groups()]
+    if any(edge is None for edge in edges):
+        return False
+    try:
+        top, right, bottom, left = (float(edge.group(1)) for edge in edges)  # type: ignore[union-attr]  # all found
+    except ValueError:
+        return False
+    return bottom <= top or right <= left
 
 
 #: A cell with more text than this in two or more paragraphs holds a page, not a value or label; a hidden
@@ -2262,7 +2286,8 @@ def _drop_hidden(root) -> None:
             how = "hidden"  # (a display its style sets, or a sheet's rule: see _sheet_hidden, shows it)
         if how is None:
             low = style.lower()
-            if ("opacity" not in low and "overflow" not in low and "content-visibility" not in low) or \
+            if ("opacity" not in low and "overflow" not in low and "content-visibility" not in low
+                    and "clip" not in low) or \
                     not _clipped_style(style, _tag_name(el.tag)):
                 continue
             how = "clipped"
@@ -3208,7 +3233,7 @@ def _sheet_list_styles(root) -> None:
 
 
 #: The words of the declarations _clipped_style reads (opacity, sizes, overflow, padding).
-_CLIP_WORDS = ("opacity", "height", "width", "overflow", "padding", "content-visibility")
+_CLIP_WORDS = ("opacity", "height", "width", "overflow", "padding", "content-visibility", "clip", "position")
 
 
 def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = False) -> tuple[str, str] | None:
@@ -3263,7 +3288,8 @@ def _sheet_hidden(root) -> None:
     hide nothing and display no inline element as a block.
     """
     sheets = [style.text.lower() for style in root.iter("style") if style.text]
-    clips = any("opacity" in sheet or "overflow" in sheet or "content-visibility" in sheet for sheet in sheets)
+    clips = any("opacity" in sheet or "overflow" in sheet or "content-visibility" in sheet or "clip" in sheet
+                for sheet in sheets)
     colors = any("color" in sheet and _TRANSPARENT_BYTES.search(sheet.encode("utf-8")) for sheet in sheets)
     if not clips and not colors and not any("display" in sheet or "visibility" in sheet or _ZERO_FONT_BYTES.search(
             sheet.encode("utf-8")) for sheet in sheets):
