@@ -716,6 +716,17 @@ def test_headings_written_otherwise_name_the_same_sections(title, written, layou
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
 
 
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "003_ce1f8ef96d3daffd"])
+def test_headings_numbered_with_the_radical_dot_for_the_enumeration_comma(seed_id):
+    # '一丶总体情况': an input method's 丶 (U+4E36) typed for 、 after each section's number.  Before, no such title was a
+    # heading (seed 000 kept 4 of its 6 sections, the overview's (一) items taken for sections, requests lost).
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    plain = toolkit.parse_text(text)
+    got = toolkit.parse_text(re.sub(r"^(\s*[一二三四五六七八九十])、", r"\1丶", text, flags=re.M))
+    assert [(s.key, s.text) for s in got.sections] == [(s.key, s.text) for s in plain.sections]
+    assert got.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]])
+
+
 @pytest.mark.parametrize("written", ["六、存在的困难和问题及改进措施", "六、存在的困难和问题", "六、存在的问题和困难"])
 def test_a_pre_2019_problems_heading_naming_the_difficulties_is_the_same_section(written):
     # The pre-2019 seed 003 with its problems heading naming 困难 among the problems, as the modern titles may: before,

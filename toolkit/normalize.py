@@ -108,6 +108,9 @@ _VARIANTS = {
     # cell marks, as | and ｜ are: a table copied from a console or a converted PDF
     "\u2502": "|", "\u2503": "|", "\u2551": "|", "\u2506": "|", "\u2507": "|", "\u250a": "|", "\u250b": "|",
     "\u254e": "|", "\u254f": "|",
+    # 丶 (U+4E36, the radical 'dot', an ideograph NFKC leaves alone) typed for the enumeration comma 、 by an input
+    # method ('一丶总体情况', '队伍丶制度'): a character no report writes otherwise
+    "\u4e36": "、",
 }
 # Radicals standing for whole characters: a PDF's font maps the glyph of 民 or 长 to the radical's code point
 # (⺠, ⻓), which NFKC leaves alone, as it does not the Kangxi radicals (⼈ is 人 after NFKC). Only the
