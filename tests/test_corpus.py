@@ -1017,6 +1017,20 @@ def test_a_pattern_through_a_folder_whose_name_holds_brackets_finds_its_files(tm
     assert rows["path"].tolist() == [str(tmp_path / "2" / "x.txt")]  # (as a set, the only way it matches)
 
 
+def test_a_pattern_in_quotes_takes_braces_as_the_shell_does(tmp_path: Path) -> None:
+    # a pattern is quoted so that it passes over Word's lock files, but then no shell expands its braces: the
+    # pattern 'd/{2019,2020}/*.txt' matched nothing and 'd/2019/r0{0,1}.txt' was a file not found
+    for year in ("2019", "2020", "2021"):
+        write_fake_corpus(tmp_path / year, 2)
+    rows = corpus.extract_corpus([str(tmp_path / "{2019,2020}" / "*.txt"), str(tmp_path / "2021" / "r0{0,1}.txt"),
+                                  str(tmp_path / "{2022,2023}" / "*.txt")], jobs=1, _parse=fake_parse)["reports"]
+    errors = rows.set_index("path")["error"]
+    assert sorted(errors.index) == sorted([*(str(tmp_path / y / f"r0{i}.txt") for y in ("2019", "2020", "2021")
+                                             for i in (0, 1)), str(tmp_path / "{2022,2023}" / "*.txt")])
+    assert errors[str(tmp_path / "{2022,2023}" / "*.txt")] == (f"{tmp_path / '{2022,2023}' / '*.txt'}: no file "
+                                                                f"matches this pattern")
+
+
 def test_a_pattern_passes_over_word_lock_files_and_folder_settings_it_matches(tmp_path: Path) -> None:
     # 'reports/*.docx' while Word had a report open matched its lock file ~$report.docx (162 bytes: the
     # user's name), which got a failed row (exit 1 with --strict); '*' matched Thumbs.db and desktop.ini

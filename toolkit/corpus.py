@@ -573,11 +573,12 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
             # named, as the shell names them for an unquoted 'out/*': read, each was a failed row, and a run of only
             # them replaced the outputs it had read
             own_only.append(s)
-        elif os.path.lexists(s) or not (_GLOB_CHARS & set(s)):
+        elif os.path.lexists(s) or not _is_pattern(s):
             files.append(s)  # a missing file gives a failed row, not an exception
         else:
             try:
-                matched = [m for m in sorted(_glob_brackets_as_written(s)) if not _through_loop(m)]
+                matched = [m for m in sorted({m for q in _braces(s) for m in _glob_brackets_as_written(q)})
+                           if not _through_loop(m)]
             except RecursionError:  # '**' recurses a level per folder: a thousand nested folders are too many
                 found.errors[s] = ReadError(s, "the folders this pattern searches are nested too deep for a "
                                                "pattern: give the folder, which is searched to any depth")
@@ -617,6 +618,35 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
                              f"read as inputs; nothing to do, and the files there are left as they are")
     found.files = _keep_one(files, found.merged)
     return found
+
+
+def _is_pattern(path: str) -> bool:
+    """Whether ``path`` is a pattern: it holds '*', '?', '[' or braces with a comma ('{2019,2020}')."""
+    return bool(_GLOB_CHARS & set(path)) or ("{" in path and len(_braces(path)) > 1)
+
+
+def _braces(pattern: str) -> list[str]:
+    """The patterns a shell's braces give: 'd/{2019,2020}/*.txt' is 'd/2019/*.txt' and 'd/2020/*.txt' (nested
+    braces too); a pattern in quotes, which passes over Word's lock files, has no shell to expand them, and
+    matched nothing.  Braces without a comma at their level are as written, as the shell has them."""
+    for start, char in enumerate(pattern):
+        if char != "{":
+            continue
+        depth, cuts = 0, [start]
+        for i in range(start, len(pattern)):
+            if pattern[i] == "{":
+                depth += 1
+            elif pattern[i] == "," and depth == 1:
+                cuts.append(i)
+            elif pattern[i] == "}":
+                depth -= 1
+                if depth == 0:
+                    if len(cuts) == 1:
+                        break  # ('{x}': no alternatives, as written)
+                    cuts.append(i)
+                    head, tail = pattern[:start], pattern[i + 1:]
+                    return [out for a, b in zip(cuts, cuts[1:]) for out in _braces(head + pattern[a + 1:b] + tail)]
+    return [pattern]
 
 
 def _glob_brackets_as_written(pattern: str) -> list[str]:
@@ -1665,7 +1695,7 @@ def _fails_before_parsing(path: str, max_bytes: int) -> ToolkitError | None:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        if _GLOB_CHARS & set(path) and not os.path.lexists(path) and "://" not in path:  # (a URL's '?' is a query)
+        if _is_pattern(path) and not os.path.lexists(path) and "://" not in path:  # (a URL's '?' is a query)
             return ReadError(path, "no file matches this pattern" + _tilde_hint(path, pattern=True))
         return ReadError(path, _not_found(path) + (_tilde_hint(path) or _blank_end_hint(path)))
     except OSError as exc:
