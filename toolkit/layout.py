@@ -1828,7 +1828,7 @@ def _money_after() -> tuple[frozenset[str], re.Pattern[str]]:
     row's item number or its words of parts: '3500元' a cell a line, '3500元八、机构建设…'; the item number may end
     the text looked at, the gap before the next row's label: '3500元2﹒' before '兼职人员数', whose 元 was left
     out, the value read as 3500万元)."""
-    units = list(cell_units()["money"])
+    units = [*cell_units()["money"], *cell_units()["count"], *cell_units()["people"]]
     after = rf"(?=[\s|]|$|{_CN_NUMBERING}|\d{{1,2}}[.、﹒](?:\D|$)|(?:{_sub_item()})[:：])"
     return frozenset(u[0] for u in units), re.compile(rf"(?:{alternation(units)}){after}")
 # values set apart by spaces after a row's unit ('480 481'), not run into an item number after them ('36 2.')
