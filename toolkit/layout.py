@@ -1807,9 +1807,9 @@ _GLUED_VALUE = re.compile(rf"[\s|]*({_GLUED_CELL})?")
 
 def _glued_value(text: str, pos: int = 0, endpos: int = sys.maxsize) -> tuple[str, int]:
     """The value run together before the next row at ``pos`` of ``text`` ('' where none) and where its cell marks
-    or spaces then it end (_GLUED_VALUE, of optional parts only: it always matches).  A unit written after it in
-    its cell ('3500元' between cell bounds, a cell a line; '36条') is the value's, as a pipe row's cell keeps it:
-    the tables stage reads money in 万元 (the value was 3500 in a 万元 row, its 元 dropped)."""
+    or spaces then it end (_GLUED_VALUE, of optional parts only: it always matches).  A unit of money written
+    after it in its cell ('3500元' between cell bounds, a cell a line) is the value's, as a pipe row's cell keeps
+    it: the tables stage reads it in 万元 (the value was 3500 in a 万元 row, its 元 dropped)."""
     v = _GLUED_VALUE.match(text, pos, endpos)
     if v is None:
         return "", pos
@@ -1823,12 +1823,12 @@ def _glued_value(text: str, pos: int = 0, endpos: int = sys.maxsize) -> tuple[st
 
 @functools.lru_cache(maxsize=1)
 def _money_after() -> tuple[frozenset[str], re.Pattern[str]]:
-    """(the first characters of the units of money, counts and persons, formats.yaml ``cell_units``; such a unit
-    right after a glued value, before its cell's bound, a carriage return, a cell mark or a space, the text's end, or the next
+    """(the first characters of the units of money, formats.yaml ``cell_units.money``; a unit of money right after
+    a glued value, before its cell's bound, a carriage return, a cell mark or a space, the text's end, or the next
     row's item number or its words of parts: '3500元' a cell a line, '3500元八、机构建设…'; the item number may end
     the text looked at, the gap before the next row's label: '3500元2﹒' before '兼职人员数', whose 元 was left
-    out, the value read as 3500万元; '36条2﹒', whose 条 was flagged as a value not read)."""
-    units = [*cell_units()["money"], *cell_units()["count"], *cell_units()["people"]]
+    out, the value read as 3500万元)."""
+    units = list(cell_units()["money"])
     after = rf"(?=[\s|]|$|{_CN_NUMBERING}|\d{{1,2}}[.、﹒](?:\D|$)|(?:{_sub_item()})[:：])"
     return frozenset(u[0] for u in units), re.compile(rf"(?:{alternation(units)}){after}")
 # values set apart by spaces after a row's unit ('480 481'), not run into an item number after them ('36 2.')
