@@ -1740,7 +1740,7 @@ _NUMBER_BEFORE_HEADING = re.compile(r"([+-]?\d[\d.,+-]*)(?=\([一二三四五六
 def _value_cells(text: str, start: int, end: int, line_at) -> list[Cell]:
     """The cells of ``text[start:end]``, between two labels: digit runs and other words; ``line_at`` gives
     the line of a position."""
-    out = []
+    out: list[Cell] = []
     for found in _TOKEN.finditer(text, start, end):
         token, line = found.group(0), line_at(found.start())
         if _DASHES.search(token) and _DASHED_RUN.fullmatch(token):
