@@ -197,7 +197,8 @@ def read_document(
     (or ``.doc``) as HTML.  Otherwise the format comes from the extension:
     ``.txt``/``.text`` (plain text), ``.html``/``.htm``/``.shtml``/``.xhtml``
     (HTML), ``.mht``/``.mhtml`` (a web archive, a page saved as one file: its
-    HTML page is read), ``.docx`` (also ``.docm``, ``.dotx``, ``.dotm``),
+    HTML page is read, with the style sheets it holds; a page saved 'complete' reads the sheets it links by a
+    relative address in its own folder or below, such as ``报告_files/``), ``.docx`` (also ``.docm``, ``.dotx``, ``.dotm``),
     ``.doc`` (also ``.dot``, and WPS Office's ``.wps``: the main document, its
     tables as a DOCX's), ``.pdf`` and ``.ofd`` (GB/T 33190, read as a PDF's
     pages are: :mod:`toolkit.ofd`).  A file without
@@ -333,7 +334,7 @@ def read_document(
         if fmt == "text":
             return _read_text(data, spath, codec)
         if fmt == "html":
-            return _read_html(data, spath, codec)
+            return _read_html(data, spath, codec, on_disk=True)
         if fmt == "mht":
             return _read_web_archive(data, spath, codec, max_bytes)
         if fmt == "docx":
@@ -1555,9 +1556,10 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def _read_html(data: bytes, path: str, codec: str | None, declared: str | None = None,
-               sheets: dict | None = None) -> RawDocument:
+               sheets: dict | None = None, on_disk: bool = False) -> RawDocument:
     """An HTML page's lines; ``declared``: the charset its container names (a web archive's part header); ``sheets``:
-    the style sheets it holds beside the page (a web archive's: see _archive_sheets)."""
+    the style sheets it holds beside the page (a web archive's: see _archive_sheets); ``on_disk``: ``path`` is the
+    page's file, whose folder may hold the sheets it links (see _folder_sheet)."""
     import lxml.etree
 
     _check_text_file(data, path)
@@ -1592,7 +1594,12 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
             )
     if root is not None:
         if sheets and (b"<link" in encoded or b"<LINK" in encoded):
-            encoded = encoded + b"\n" + _linked_sheets(root, sheets)  # (the passes' gates read the sheets too)
+            base = sheets.get("", "")
+            encoded = encoded + b"\n" + _linked_sheets(root, sheets.get, base)  # (the passes' gates read them too)
+        elif on_disk and (b"<link" in encoded or b"<LINK" in encoded):
+            # a page saved 'complete' ('网页，全部'): its sheets in '报告_files/' ('报告.files/') beside it
+            folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))  # (a link's own folder, as a browser)
+            encoded = encoded + b"\n" + _linked_sheets(root, functools.partial(_folder_sheet, folder, used), "")
         _as_shown(root, encoded)
     with _MergedDownWarned(path) as merged:
         lines = _html_lines(root) if root is not None else []
@@ -3687,12 +3694,12 @@ def _archive_sheets(parts: list, page) -> dict:
     return sheets
 
 
-def _linked_sheets(root, sheets: dict) -> bytes:
-    """Put in place of each ``<link rel="stylesheet">`` of the page ``root`` the sheet of ``sheets`` (see
-    _archive_sheets) it names, as a ``<style>`` of the link's ``media``; the UTF-8 bytes of the sheets put in."""
+def _linked_sheets(root, find: Callable[[str], str | None], base: str) -> bytes:
+    """Put in place of each ``<link rel="stylesheet">`` of the page ``root`` the sheet ``find(address)`` gives (the
+    link's address as written, else resolved against the page's address ``base``: see _archive_sheets,
+    _folder_sheet), as a ``<style>`` of the link's ``media``; the UTF-8 bytes of the sheets put in."""
     from urllib.parse import urldefrag, urljoin
 
-    base = sheets.get("", "")
     found = root.find("head/base")
     if found is not None and found.get("href"):
         base = urljoin(base, found.get("href").strip())
@@ -3701,10 +3708,10 @@ def _linked_sheets(root, sheets: dict) -> bytes:
         href, rel = (link.get("href") or "").strip(), (link.get("rel") or "").lower().split()
         if not href or "stylesheet" not in rel or "alternate" in rel or link.getparent() is None:
             continue  # (an alternate sheet is one a user may choose: not shown)
-        css = sheets.get(href)
+        css = find(href)
         if css is None:
             try:
-                css = sheets.get(urldefrag(urljoin(base, href))[0])
+                css = find(urldefrag(urljoin(base, href))[0])
             except ValueError:  # (an address that is none)
                 continue
         if css is None:
@@ -3716,6 +3723,46 @@ def _linked_sheets(root, sheets: dict) -> bytes:
             link.set("media", media)
         added.append(css)
     return "\n".join(added).encode("utf-8", "replace")
+
+
+_FOLDER_SHEET_MAX = 2 * 1024 * 1024  # a style sheet's largest size read from a saved page's folder
+
+
+def _folder_sheet(folder: str, codec: str, href: str) -> str | None:
+    """The style sheet a page saved in ``folder`` links by the relative address ``href``, decoded (its byte-order
+    mark, else UTF-8, else the page's ``codec``), else None: an address with a scheme, a host or an absolute path
+    (a browser would fetch it, the file tool does not), one resolving outside ``folder`` ('..', a link leading
+    out), a missing file, or one larger than _FOLDER_SHEET_MAX (2 MiB)."""
+    from urllib.parse import unquote, urlsplit
+
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return None
+    name = unquote(parts.path)
+    if parts.scheme or parts.netloc or not name or name.startswith(("/", "\\")) or "\0" in name:
+        return None
+    target = os.path.realpath(os.path.join(folder, *name.replace("\\", "/").split("/")))
+    if not target.startswith(os.path.join(folder, "")):
+        return None  # (outside the page's folder: '..', a drive, or a link leading out)
+    try:
+        if not os.path.isfile(target) or os.path.getsize(target) > _FOLDER_SHEET_MAX:
+            return None
+        with open(target, "rb") as fh:
+            data = fh.read(_FOLDER_SHEET_MAX + 1)
+    except OSError:
+        return None
+    for mark, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(mark):
+            return data.decode(name, "replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            return data.decode(codec, "replace")
+        except LookupError:
+            return data.decode("utf-8", "replace")
 
 
 # --------------------------------------------------------------------------
