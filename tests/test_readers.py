@@ -2760,6 +2760,10 @@ def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: 
     ("<ol start='3' style='list-style:trad-chinese-informal'>", ["收到"], ["三、收到"]),
     ("<ol start='9' style='list-style-type:cjk-heavenly-stem'>", ["a", "b", "c"], ["壬、a", "癸、b", "一一、c"]),
     ("<ol style='list-style-type:cjk-earthly-branch'>", ["a", "b"], ["子、a", "丑、b"]),
+    # an item displayed as other than a list item (a CMS's 'display:block' on its <li>) shows no number and is not
+    # counted: it was read '1.a', the next '2.b'
+    ("<ol>", ["<li style='display:flex'>a", "b", "<li style='DISPLAY: Block; display: list-item'>c"],
+     ["a", "1.b", "2.c"]),
 ])
 def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp_path: Path) -> None:
     # An <ol>'s numbers as a browser shows them: its start, reversed, an item's value, its type and list-style-type

@@ -2815,7 +2815,7 @@ def _list_number(li, ordinals: dict | None = None) -> str:
     """
     parent = li.getparent()
     kind = _tag_name(parent.tag) if parent is not None else None
-    if kind not in ("ol", "ul"):
+    if kind not in ("ol", "ul") or not _shown_as_item(li):
         return ""
     text = "".join(li.itertext())
     if _list_marker().match(text[:12]) or _typed_bullet(text):
@@ -2844,10 +2844,23 @@ def _ordinals(ol) -> dict:
     number = (start if start is not None else len(items) if step < 0 else 1) - step
     counted = {}
     for item in items:
+        if not _shown_as_item(item):
+            continue  # (a browser counts the items displayed as list items only)
         value = _html_integer(item.get("value"))
         number = value if value is not None else number + step
         counted[item] = number
     return counted
+
+
+def _shown_as_item(li) -> bool:
+    """Whether a browser shows the ``<li>`` ``li`` as a list item, with a marker and counted: unless its style's last
+    display is another ('display:block', a CMS's way of laying out a list: no marker shown)."""
+    style = li.get("style")
+    if not style or "display" not in style.lower():
+        return True
+    displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style)
+                if prop.lower() == "display" and value.lower() != "revert"]  # (a 'revert': see _display_blocks)
+    return not displays or displays[-1] == "list-item"
 
 
 # HTML's rules for parsing an integer (a cell's rowspan or colspan, an <ol>'s start, an <li>'s value): white space, a
