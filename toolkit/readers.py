@@ -1599,7 +1599,8 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
         elif on_disk and (b"<link" in encoded or b"<LINK" in encoded):
             # a page saved 'complete' ('网页，全部'): its sheets in '报告_files/' ('报告.files/') beside it
             folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))  # (a link's own folder, as a browser)
-            encoded = encoded + b"\n" + _linked_sheets(root, functools.partial(_folder_sheet, folder, used), "")
+            find = functools.lru_cache(maxsize=256)(functools.partial(_folder_sheet, folder, used))  # (read once)
+            encoded = encoded + b"\n" + _linked_sheets(root, find, "")
         _as_shown(root, encoded)
     with _MergedDownWarned(path) as merged:
         lines = _html_lines(root) if root is not None else []
@@ -3707,16 +3708,23 @@ def _archive_sheets(parts: list, page) -> dict:
     return sheets
 
 
+#: The most text of linked style sheets put in a page (see _linked_sheets): a page of many links to one large sheet
+#: put in each (10,000 links to a sheet of 2 MiB, 20 GB of text).
+_LINKED_SHEETS_MAX = 8 * 1024 * 1024
+
+
 def _linked_sheets(root, find: Callable[[str], str | None], base: str) -> bytes:
     """Put in place of each ``<link rel="stylesheet">`` of the page ``root`` the sheet ``find(address)`` gives (the
     link's address as written, else resolved against the page's address ``base``: see _archive_sheets,
-    _folder_sheet), as a ``<style>`` of the link's ``media``; the UTF-8 bytes of the sheets put in."""
+    _folder_sheet), as a ``<style>`` of the link's ``media``, up to _LINKED_SHEETS_MAX characters in all (a sheet
+    past it is not put in); the UTF-8 bytes of the sheets put in."""
     from urllib.parse import urldefrag, urljoin
 
     found = root.find("head/base")
     if found is not None and found.get("href"):
         base = urljoin(base, found.get("href").strip())
     added: list = []
+    total = 0
     for link in list(root.iter("link")):
         href, rel = (link.get("href") or "").strip(), (link.get("rel") or "").lower().split()
         if not href or "stylesheet" not in rel or "alternate" in rel or link.getparent() is None:
@@ -3727,8 +3735,9 @@ def _linked_sheets(root, find: Callable[[str], str | None], base: str) -> bytes:
                 css = find(urldefrag(urljoin(base, href))[0])
             except ValueError:  # (an address that is none)
                 continue
-        if css is None:
+        if css is None or total + len(css) > _LINKED_SHEETS_MAX:
             continue
+        total += len(css)
         media = (link.get("media") or "").strip()
         link.attrib.clear()  # (its tail stays where it is)
         link.tag, link.text = "style", css
