@@ -207,6 +207,20 @@ def test_docx_that_expands_too_much(tmp_path: Path) -> None:
     expect(FileTooLargeError, path, r"DOCX expands to \d+ bytes when unzipped", max_bytes=60_000)
 
 
+def test_a_pages_linked_sheets_are_put_in_up_to_a_bound(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A page's linked style sheets (in a web archive, or in its folder: 报告_files/) were each put in as a <style>,
+    # without bound: a page of 10,000 links to one sheet of 2 MiB put in 20 GB of text.  Past a total of sheets'
+    # text (8 MiB; scaled down here), a link's sheet is no longer put in: what it hides is read.
+    monkeypatch.setattr(readers, "_LINKED_SHEETS_MAX", 60, raising=False)
+    (tmp_path / "a_files").mkdir()
+    (tmp_path / "a_files" / "a.css").write_text(".a { display: none }" + " " * 20, encoding="utf-8")
+    (tmp_path / "a_files" / "b.css").write_text(".b { display: none }" + " " * 20, encoding="utf-8")
+    path = write(tmp_path, "a.html", ("<html><head><link rel=stylesheet href='a_files/a.css'>"
+                                      "<link rel=stylesheet href='a_files/b.css'></head><body>"
+                                      "<p>一、总体情况<span class=a>旧</span><span class=b>新</span></p>"
+                                      "</body></html>").encode())
+    assert read_document(path).lines == ["一、总体情况新"]
+
 def test_docx_whose_text_part_is_a_zip_bomb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Paragraphs of one word repeated: word/document.xml compresses some 300 times. Under the limit of the
     # whole file's expansion (10 x max_bytes) it was parsed whole: a 270 KB file whose document.xml held 79 MB

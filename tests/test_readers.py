@@ -830,6 +830,34 @@ def test_a_web_archives_style_sheets_hide_what_they_hide(tmp_path: Path) -> None
     assert read_document(path).lines == ["一、总体情况印无", ["件", "7"]]
 
 
+def test_a_saved_pages_style_sheets_in_its_folder_hide_what_they_hide(tmp_path: Path) -> None:
+    # A page saved by a browser as 'web page, complete' ('网页，全部') keeps its style sheets in a folder beside it
+    # ('报告_files/', IE's '报告.files/'), linked by a relative address: a class they hide (an old version's words, a
+    # hidden copy of a cell) was read as shown.  A sheet outside the page's folder ('..', an absolute path, a URL),
+    # a missing one, or one for print, hides nothing.
+    (tmp_path / "报告_files").mkdir()
+    (tmp_path / "报告_files" / "a.css").write_text(".old { display: none }", encoding="utf-8")
+    (tmp_path / "报告.files").mkdir()
+    (tmp_path / "报告.files" / "b c.css").write_text(".b { visibility: hidden }", encoding="utf-8")
+    (tmp_path / "报告_files" / "p.css").write_text(".p { display: none }", encoding="utf-8")
+    (tmp_path / "out.css").write_text(".u { display: none }", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    page = ("<html><head><link rel='stylesheet' href='报告_files/a.css?v=2'>"
+            "<link rel=stylesheet href='./%E6%8A%A5%E5%91%8A.files/b%20c.css'>"
+            "<link rel='stylesheet' media='print' href='报告_files/p.css'><link rel='stylesheet' href='../out.css'>"
+            f"<link rel='stylesheet' href='{(tmp_path / 'out.css').as_posix()}'><link rel='stylesheet' href='no.css'>"
+            "<link rel='stylesheet' href='http://www.example.gov.cn/out.css'></head><body>"
+            "<p>一、总体情况<span class='old'>旧版</span><span class='b'>隐</span><span class='p'>印</span>"
+            "<span class='u'>外</span></p><table><tr><td>件</td><td><span class='old'>9</span>7</td></tr></table>"
+            "</body></html>")
+    path = tmp_path / "sub" / "报告.html"
+    path.write_text(page.replace("'报告_files/", "'../报告_files/"), "utf-8")  # (the sheets outside its folder)
+    assert read_document(path).lines == ["一、总体情况旧版隐印外", ["件", "97"]]
+    path = tmp_path / "报告.html"
+    path.write_text(page, "utf-8")
+    assert read_document(path).lines == ["一、总体情况印外", ["件", "7"]]
+
+
 def test_web_page_without_html_extension_is_sniffed(tmp_path: Path) -> None:
     # (a name ending in a dot, a download saved as '报告.', has no extension either: it was refused, "unsupported
     # file extension '.'", where the same file without the dot is read)
@@ -2732,6 +2760,10 @@ def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: 
     ("<ol start='3' style='list-style:trad-chinese-informal'>", ["收到"], ["三、收到"]),
     ("<ol start='9' style='list-style-type:cjk-heavenly-stem'>", ["a", "b", "c"], ["壬、a", "癸、b", "一一、c"]),
     ("<ol style='list-style-type:cjk-earthly-branch'>", ["a", "b"], ["子、a", "丑、b"]),
+    # an item displayed as other than a list item (a CMS's 'display:block' on its <li>) shows no number and is not
+    # counted: it was read '1.a', the next '2.b'
+    ("<ol>", ["<li style='display:flex'>a", "b", "<li style='DISPLAY: Block; display: list-item'>c"],
+     ["a", "1.b", "2.c"]),
 ])
 def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp_path: Path) -> None:
     # An <ol>'s numbers as a browser shows them: its start, reversed, an item's value, its type and list-style-type

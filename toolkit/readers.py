@@ -197,7 +197,8 @@ def read_document(
     (or ``.doc``) as HTML.  Otherwise the format comes from the extension:
     ``.txt``/``.text`` (plain text), ``.html``/``.htm``/``.shtml``/``.xhtml``
     (HTML), ``.mht``/``.mhtml`` (a web archive, a page saved as one file: its
-    HTML page is read), ``.docx`` (also ``.docm``, ``.dotx``, ``.dotm``),
+    HTML page is read, with the style sheets it holds; a page saved 'complete' reads the sheets it links by a
+    relative address in its own folder or below, such as ``报告_files/``), ``.docx`` (also ``.docm``, ``.dotx``, ``.dotm``),
     ``.doc`` (also ``.dot``, and WPS Office's ``.wps``: the main document, its
     tables as a DOCX's), ``.pdf`` and ``.ofd`` (GB/T 33190, read as a PDF's
     pages are: :mod:`toolkit.ofd`).  A file without
@@ -333,7 +334,7 @@ def read_document(
         if fmt == "text":
             return _read_text(data, spath, codec)
         if fmt == "html":
-            return _read_html(data, spath, codec)
+            return _read_html(data, spath, codec, on_disk=True)
         if fmt == "mht":
             return _read_web_archive(data, spath, codec, max_bytes)
         if fmt == "docx":
@@ -1555,9 +1556,10 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def _read_html(data: bytes, path: str, codec: str | None, declared: str | None = None,
-               sheets: dict | None = None) -> RawDocument:
+               sheets: dict | None = None, on_disk: bool = False) -> RawDocument:
     """An HTML page's lines; ``declared``: the charset its container names (a web archive's part header); ``sheets``:
-    the style sheets it holds beside the page (a web archive's: see _archive_sheets)."""
+    the style sheets it holds beside the page (a web archive's: see _archive_sheets); ``on_disk``: ``path`` is the
+    page's file, whose folder may hold the sheets it links (see _folder_sheet)."""
     import lxml.etree
 
     _check_text_file(data, path)
@@ -1592,7 +1594,13 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
             )
     if root is not None:
         if sheets and (b"<link" in encoded or b"<LINK" in encoded):
-            encoded = encoded + b"\n" + _linked_sheets(root, sheets)  # (the passes' gates read the sheets too)
+            base = sheets.get("", "")
+            encoded = encoded + b"\n" + _linked_sheets(root, sheets.get, base)  # (the passes' gates read them too)
+        elif on_disk and (b"<link" in encoded or b"<LINK" in encoded):
+            # a page saved 'complete' ('网页，全部'): its sheets in '报告_files/' ('报告.files/') beside it
+            folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))  # (a link's own folder, as a browser)
+            find = functools.lru_cache(maxsize=256)(functools.partial(_folder_sheet, folder, used))  # (read once)
+            encoded = encoded + b"\n" + _linked_sheets(root, find, "")
         _as_shown(root, encoded)
     with _MergedDownWarned(path) as merged:
         lines = _html_lines(root) if root is not None else []
@@ -2808,7 +2816,7 @@ def _list_number(li, ordinals: dict | None = None) -> str:
     """
     parent = li.getparent()
     kind = _tag_name(parent.tag) if parent is not None else None
-    if kind not in ("ol", "ul"):
+    if kind not in ("ol", "ul") or not _shown_as_item(li):
         return ""
     text = "".join(li.itertext())
     if _list_marker().match(text[:12]) or _typed_bullet(text):
@@ -2837,10 +2845,23 @@ def _ordinals(ol) -> dict:
     number = (start if start is not None else len(items) if step < 0 else 1) - step
     counted = {}
     for item in items:
+        if not _shown_as_item(item):
+            continue  # (a browser counts the items displayed as list items only)
         value = _html_integer(item.get("value"))
         number = value if value is not None else number + step
         counted[item] = number
     return counted
+
+
+def _shown_as_item(li) -> bool:
+    """Whether a browser shows the ``<li>`` ``li`` as a list item, with a marker and counted: unless its style's last
+    display is another ('display:block', a CMS's way of laying out a list: no marker shown)."""
+    style = li.get("style")
+    if not style or "display" not in style.lower():
+        return True
+    displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style)
+                if prop.lower() == "display" and value.lower() != "revert"]  # (a 'revert': see _display_blocks)
+    return not displays or displays[-1] == "list-item"
 
 
 # HTML's rules for parsing an integer (a cell's rowspan or colspan, an <ol>'s start, an <li>'s value): white space, a
@@ -3687,28 +3708,36 @@ def _archive_sheets(parts: list, page) -> dict:
     return sheets
 
 
-def _linked_sheets(root, sheets: dict) -> bytes:
-    """Put in place of each ``<link rel="stylesheet">`` of the page ``root`` the sheet of ``sheets`` (see
-    _archive_sheets) it names, as a ``<style>`` of the link's ``media``; the UTF-8 bytes of the sheets put in."""
+#: The most text of linked style sheets put in a page (see _linked_sheets): a page of many links to one large sheet
+#: put in each (10,000 links to a sheet of 2 MiB, 20 GB of text).
+_LINKED_SHEETS_MAX = 8 * 1024 * 1024
+
+
+def _linked_sheets(root, find: Callable[[str], str | None], base: str) -> bytes:
+    """Put in place of each ``<link rel="stylesheet">`` of the page ``root`` the sheet ``find(address)`` gives (the
+    link's address as written, else resolved against the page's address ``base``: see _archive_sheets,
+    _folder_sheet), as a ``<style>`` of the link's ``media``, up to _LINKED_SHEETS_MAX characters in all (a sheet
+    past it is not put in); the UTF-8 bytes of the sheets put in."""
     from urllib.parse import urldefrag, urljoin
 
-    base = sheets.get("", "")
     found = root.find("head/base")
     if found is not None and found.get("href"):
         base = urljoin(base, found.get("href").strip())
     added: list = []
+    total = 0
     for link in list(root.iter("link")):
         href, rel = (link.get("href") or "").strip(), (link.get("rel") or "").lower().split()
         if not href or "stylesheet" not in rel or "alternate" in rel or link.getparent() is None:
             continue  # (an alternate sheet is one a user may choose: not shown)
-        css = sheets.get(href)
+        css = find(href)
         if css is None:
             try:
-                css = sheets.get(urldefrag(urljoin(base, href))[0])
+                css = find(urldefrag(urljoin(base, href))[0])
             except ValueError:  # (an address that is none)
                 continue
-        if css is None:
+        if css is None or total + len(css) > _LINKED_SHEETS_MAX:
             continue
+        total += len(css)
         media = (link.get("media") or "").strip()
         link.attrib.clear()  # (its tail stays where it is)
         link.tag, link.text = "style", css
@@ -3716,6 +3745,46 @@ def _linked_sheets(root, sheets: dict) -> bytes:
             link.set("media", media)
         added.append(css)
     return "\n".join(added).encode("utf-8", "replace")
+
+
+_FOLDER_SHEET_MAX = 2 * 1024 * 1024  # a style sheet's largest size read from a saved page's folder
+
+
+def _folder_sheet(folder: str, codec: str, href: str) -> str | None:
+    """The style sheet a page saved in ``folder`` links by the relative address ``href``, decoded (its byte-order
+    mark, else UTF-8, else the page's ``codec``), else None: an address with a scheme, a host or an absolute path
+    (a browser would fetch it, the file tool does not), one resolving outside ``folder`` ('..', a link leading
+    out), a missing file, or one larger than _FOLDER_SHEET_MAX (2 MiB)."""
+    from urllib.parse import unquote, urlsplit
+
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return None
+    name = unquote(parts.path)
+    if parts.scheme or parts.netloc or not name or name.startswith(("/", "\\")) or "\0" in name:
+        return None
+    target = os.path.realpath(os.path.join(folder, *name.replace("\\", "/").split("/")))
+    if not target.startswith(os.path.join(folder, "")):
+        return None  # (outside the page's folder: '..', a drive, or a link leading out)
+    try:
+        if not os.path.isfile(target) or os.path.getsize(target) > _FOLDER_SHEET_MAX:
+            return None
+        with open(target, "rb") as fh:
+            data = fh.read(_FOLDER_SHEET_MAX + 1)
+    except OSError:
+        return None
+    for mark, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(mark):
+            return data.decode(name, "replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            return data.decode(codec, "replace")
+        except LookupError:
+            return data.decode("utf-8", "replace")
 
 
 # --------------------------------------------------------------------------
