@@ -2358,6 +2358,46 @@ def test_a_page_number_field_is_no_digit_of_a_cells_value(simple, tmp_path):
                                                                 ["规章", "5"]]
 
 
+_GLOSSARY = ('<w:glossaryDocument xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docParts>'
+             '<w:docPart><w:docPartPr><w:name w:val="DefaultPlaceholder_-1854013440"/></w:docPartPr><w:docPartBody>'
+             '<w:p><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>单击或点击此处输入文字。</w:t></w:r></w:p>'
+             '</w:docPartBody></w:docPart></w:docParts></w:glossaryDocument>')
+
+
+@pytest.mark.parametrize("glossary", [True, False])
+def test_a_content_control_filled_in_but_still_marked_as_showing_its_placeholder_shows_its_value(glossary, tmp_path):
+    # A system filling a template's content controls may leave w:showingPlcHdr on: Word shows what the control holds
+    # (its value, '5', in the placeholder's grey), and the value was left out as if it were the template's prompt.
+    # The prompt is the text of the placeholder the control names in the glossary (word/glossary/document.xml): a
+    # control holding it is still left out; one holding another text is read. Without a glossary, as before.
+    control = ('<w:sdt><w:sdtPr><w:placeholder><w:docPart w:val="DefaultPlaceholder_-1854013440"/></w:placeholder>'
+               '<w:showingPlcHdr/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>')
+    run = '<w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>{}</w:t></w:r>'
+    path = tmp_path / "filled.docx"
+    render_docx(["@@", "后文", ["规章", "5"]], path)
+
+    def edit(parts: dict) -> None:
+        xml = parts["word/document.xml"]
+        for old, new in ((b"<w:p><w:r><w:t>@@</w:t></w:r></w:p>",
+                          control.format("<w:p>" + run.format("单击或点击此处输入文字。") + "</w:p>")),
+                         (b"<w:r><w:t>5</w:t></w:r>", control.format(run.format("5")))):
+            assert old in xml
+            xml = xml.replace(old, new.encode())
+        parts["word/document.xml"] = xml
+        if glossary:
+            parts["word/glossary/document.xml"] = _GLOSSARY.encode()
+            parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+                b"</Relationships>", b'<Relationship Id="rIdGlossary" Type="http://schemas.openxmlformats.org/'
+                b'officeDocument/2006/relationships/glossaryDocument" Target="glossary/document.xml"/>'
+                b"</Relationships>")
+            parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+                b"</Types>", b'<Override PartName="/word/glossary/document.xml" ContentType="application/vnd.'
+                b'openxmlformats-officedocument.wordprocessingml.document.glossary+xml"/></Types>')
+
+    path.write_bytes(rezip(path.read_bytes(), edit))
+    assert read_document(path).lines == ["后文", ["规章", "5" if glossary else ""]]
+
+
 def test_an_absolute_position_tab_separates_what_it_stands_between(tmp_path):
     # w:ptab (an absolute position tab: a contents' entry, a line set flush right) was read as nothing: the entry
     # '一、总体情况' + a dot-leader ptab + '1' read '一、总体情况1', a date set flush right was glued to the text.

@@ -3836,7 +3836,7 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
         hidden = _docx_hidden_styles(document)
         _vanish_styled_runs(body, hidden)
         _raise_styled_runs(body, document)
-        _vanish_placeholders(body)
+        _vanish_placeholders(body, document)
         _hide_spanning_instructions(body)
         _blank_struck_runs(body, document, hidden[1])
         _blank_lowered_marks(body)
@@ -4984,18 +4984,50 @@ def _vanish(run) -> None:
     props.append(props.makeelement(_w("vanish"), {}))
 
 
-def _vanish_placeholders(element) -> None:
+def _vanish_placeholders(element, document=None) -> None:
     """Mark as hidden the runs of the content controls under ``element`` that show their placeholder
     (w:showingPlcHdr): a template's prompt, '单击或点击此处输入文字。', in a control left empty, whose cell or
-    paragraph holds nothing."""
+    paragraph holds nothing.
+
+    But a control holding another text than the placeholder it names (w:placeholder/w:docPart, its text in the
+    ``document``'s glossary, see _placeholder_texts): a system filling a template may leave w:showingPlcHdr on, and
+    Word shows what the control holds, its value ('5' was left out as a prompt)."""
+    placeholders: dict | None = None
     for shows in list(element.iter(_w("showingPlcHdr"))):
         props = shows.getparent()
         sdt = props.getparent() if props is not None else None
         content = sdt.find(_w("sdtContent")) if sdt is not None and props.tag == _w("sdtPr") else None
         if content is None or shows.get(_w("val"), "true") in _OFF:
             continue
+        named = props.find(f"{_w('placeholder')}/{_w('docPart')}")
+        if named is not None and document is not None:
+            placeholders = _placeholder_texts(document) if placeholders is None else placeholders
+            prompt = placeholders.get(named.get(_w("val")))
+            if prompt and _WS_RE.sub("", "".join(t.text or "" for t in content.iter(_w("t")))) != prompt:
+                continue  # (filled in: its value shown)
         for run in content.iter(_w("r")):
             _vanish(run)
+
+
+def _placeholder_texts(document) -> dict:
+    """The texts of the placeholders of a Word document's glossary (its building blocks, word/glossary/document.xml:
+    w:docPart by name), without white space; empty where it has none or it cannot be read."""
+    from lxml import etree
+
+    part = next((rel.target_part for rel in document.part.rels.values()
+                 if rel.reltype.endswith("/glossaryDocument") and not rel.is_external), None)
+    if part is None:
+        return {}
+    try:
+        root = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return {}
+    texts = {}
+    for entry in root.iter(_w("docPart")):
+        name, body = entry.find(f"{_w('docPartPr')}/{_w('name')}"), entry.find(_w("docPartBody"))
+        if name is not None and body is not None:
+            texts[name.get(_w("val"))] = _WS_RE.sub("", "".join(t.text or "" for t in body.iter(_w("t"))))
+    return texts
 
 
 def _paragraph_of(el):
