@@ -16,7 +16,7 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
@@ -508,7 +508,7 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
     resume = 0  # the line a carried heading goes on on, past a page break's lines (0-based)
     # the lines a heading's number can end in (a 、, a number marked after a sentence, a sub-cut), then an end mark:
     # the lines between, most lines, are segments as they are, made in bulk in C
-    visit = sorted(set(itertools.compress(itertools.count(1), _each_distinct(_MAY_CUT.search, lines))).union(sub_cuts))
+    visit = sorted(set(itertools.compress(itertools.count(1), map(_MAY_CUT.search, lines))).union(sub_cuts))
     visit.append(len(lines) + 1)
     number = 0
     while True:
@@ -820,7 +820,7 @@ def _headings(segments: list[Segment]) -> list[_Heading]:
     found = []
     texts = list(map(str.strip, map(_SEGMENT_TEXT, segments)))
     # (a blank line, half the lines of a table a cell a line: no heading, its form not asked; passed over in C)
-    for i in itertools.compress(itertools.count(), _each_distinct(_HEADING_HINT.match, texts)):
+    for i in itertools.compress(itertools.count(), map(_HEADING_HINT.match, texts)):
         text = texts[i]
         if "|" in text[:50]:
             number, _, title = text.strip(" \t|").partition("|")
@@ -2046,7 +2046,7 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
     texts = list(map(str.strip, map(_SEGMENT_TEXT, segments)))  # (mapped in C: hundreds of lines a report)
     # (every check below asks a first line of 1 to 40 characters, no '|', opening with a number or a Chinese
     # character: blank lines, prose, table rows and a table's cells of counts a line go at once, in one pass, in C)
-    for i in itertools.compress(range(len(texts) - 1), _each_distinct(_WRAP_FIRST_LINE.match, texts)):
+    for i in itertools.compress(range(len(texts) - 1), map(_WRAP_FIRST_LINE.match, texts)):
         first = texts[i]
         nxt, end = texts[i + 1], i + 1
         if first[:1] in _BREAK_FIRST and len(first) <= 40 and _NUMBERED.match(first) \
@@ -2094,13 +2094,6 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
 
 
 _SEGMENT_TEXT = operator.itemgetter(0)  # (Segment.text, its first field, read in C; layout maps it too)
-
-
-def _each_distinct(test: Callable[[str], object], texts: Sequence[str]) -> Iterator[object]:
-    """``test`` of each of ``texts``, in their order, asked once per distinct text (a report's lines repeat: a table
-    a cell a line has dozens of '0' and '0 |', and a regex call costs far more than a look-up), in C."""
-    distinct = set(texts)
-    return map(dict(zip(distinct, map(test, distinct))).__getitem__, texts)
 # a wrapped heading's first line, as _join_wrapped_headings asks it (stripped): 1 to 40 characters, no '|', a
 # number (_NUMBERED) or a Chinese character first (_unnumbered_wrap; a Chinese numeral too)
 _WRAP_FIRST_LINE = re.compile(rf"(?=[^|]{{1,40}}\Z)(?:[{HAN_RANGES}]|{_TOP}|{_SUB}|{_PART})")
