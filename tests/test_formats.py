@@ -2230,6 +2230,71 @@ def test_pdf_flat_black_watermark_made_faint_by_its_opacity_is_not_read(seed_id,
     assert _same(_cells(report), _cells(original))
 
 
+def _with_fields(path, fields: list, subtype: str = "Widget", flags: int = 4) -> bytes:
+    """The PDF at ``path`` (``render_pdf(compress=False)``) with annotations added to its pages that show a text
+    (``fields``: (page from 0, (x0, top, x1, bottom) on the page, text of ASCII) each) in their appearance stream in
+    Helvetica, as a filled form's text fields (``subtype`` Widget, ``/FT /Tx`` and the value ``/V``) or a FreeText
+    note show it; ``flags``: the annotations' ``/F`` (4: printed; 2: hidden)."""
+    import re
+
+    from renderers import pdf_update
+
+    data = open(path, "rb").read()
+    pages = re.findall(rb"(\d+) 0 obj\n(<<\n/Contents [^>]*/Type /Page\n>>)", data)
+    height = float(re.search(rb"/MediaBox \[0 0 [\d.]+ ([\d.]+)\]", data)[1])
+    number = max(int(n) for n in re.findall(rb"(\d+) 0 obj", data)) + 1
+    objects, annots = {}, {}
+    for page, (x0, top, x1, bottom), text in fields:
+        w, h = x1 - x0, bottom - top
+        look = f"BT /Helv 9 Tf 0 g 1 {(h - 7) / 2:.2f} Td ({text}) Tj ET".encode()
+        objects[number] = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 %.2f %.2f] /Resources << /Font << /Helv "
+                           b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> /Length %d >>\nstream\n"
+                           b"%s\nendstream" % (w, h, len(look), look))
+        field = f"/FT /Tx /T (f{number}) /V ({text}) " if subtype == "Widget" else f"/Contents ({text}) "
+        objects[number + 1] = (f"<< /Type /Annot /Subtype /{subtype} {field}/F {flags} /Rect [{x0:.2f} "
+                               f"{height - bottom:.2f} {x1:.2f} {height - top:.2f}] /AP << /N {number} 0 R >> >>"
+                               ).encode()
+        annots.setdefault(page, []).append(number + 1)
+        number += 2
+    for page, refs in annots.items():
+        n, body = pages[page]
+        objects[int(n)] = body[:-2] + b"/Annots [%s]\n>>" % b" ".join(b"%d 0 R" % r for r in refs)
+    return pdf_update(data, objects)
+
+
+@pytest.mark.parametrize("subtype", ["Widget", "FreeText"])
+def test_pdf_form_field_values_that_show_are_read(subtype, tmp_path):
+    # A report whose statistics table was filled in as a form: the values of its cells are text fields (widget
+    # annotations whose appearance stream shows the value), or FreeText notes set over blank cells. pdfminer reads
+    # no annotation: the cells were read blank (88 and 99 of the new requests lost, identity_failed not told apart
+    # from a blank). An annotation of text that shows (its appearance stream, not hidden) is drawn over its page.
+    import pdfplumber
+
+    seed_id = "001_4d29bfef72dd56db"
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    lines = _as_lines(original)
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x and x[0].startswith("一、本年新收"))
+    assert lines[at][1::6] == ["88", "99"]
+    render_pdf(lines, tmp_path / "plain.pdf", compress=False)
+    with pdfplumber.open(tmp_path / "plain.pdf") as pdf:
+        page = next(k for k, p in enumerate(pdf.pages) if "本年新收" in p.extract_text())
+        words = pdf.pages[page].extract_words()
+        row = next(w for w in words if w["text"].startswith("一、本年新收"))
+        boxes = [(w["x0"] - 1, row["top"] - 2, w["x1"] + 8, row["bottom"] + 2) for w in words
+                 if w["text"] in ("88", "99") and abs(w["top"] - row["top"]) < 1]
+    assert len(boxes) == 2
+    lines[at] = [lines[at][0], "", *lines[at][2:-1], ""]
+    render_pdf(lines, tmp_path / "blank.pdf", compress=False)
+    fields = [(page, box, text) for box, text in zip(boxes, ("88", "99"))]
+    (tmp_path / "filled.pdf").write_bytes(_with_fields(tmp_path / "blank.pdf", fields, subtype))
+    (tmp_path / "hidden.pdf").write_bytes(_with_fields(tmp_path / "blank.pdf", fields, subtype, flags=2))
+    plain, filled, hidden, blank = (toolkit.parse_report(tmp_path / f"{name}.pdf", report_id=seed_id)
+                                    for name in ("plain", "filled", "hidden", "blank"))
+    assert _same(_cells(filled), _cells(plain))
+    assert sorted(f.code for f in filled.flags) == sorted(f.code for f in plain.flags)
+    assert _same(_cells(hidden), _cells(blank))  # (a hidden field shows nothing)
+
+
 @pytest.mark.parametrize("alpha", [1.0, 0.9])
 def test_pdf_text_drawn_nearly_opaque_is_read(alpha, tmp_path):
     # A control: a heading drawn through an ExtGState of opacity 1 (as word processors write) or 0.9 is the

@@ -5798,7 +5798,8 @@ def _read_pdf(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Raw
             ) from exc
         try:
             with pdf:
-                lines = _read_pages(pdf.pages, path, "PDF", lambda page: _turned_upright(pdf, _faded(page)))
+                lines = _read_pages(pdf.pages, path, "PDF",
+                                    lambda page: _turned_upright(pdf, _pdf_as_shown(page)))
                 title = _pdf_info_title(pdf) or _pdf_xmp_title(pdf)  # (the XMP's where the Info gives none)
         except ToolkitError:
             raise
@@ -6011,14 +6012,14 @@ def _turned_upright(pdf, page) -> tuple:
     page_obj = copy.copy(page.page_obj)  # the file's own page is left as it is
     page_obj.rotate = (page_obj.rotate + turn) % 360
     page_obj.attrs = {**page_obj.attrs, "Rotate": page_obj.rotate}
-    turned = _faded(Page(pdf, page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop))
+    turned = _pdf_as_shown(Page(pdf, page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop))
     upright = None
     if turns.get(0):
         upright = page.filter(lambda obj: obj.get("object_type") == "char" and _quarter_turn(obj) == 0)
     return turned, upright
 
 
-def _faded(page):
+def _pdf_as_shown(page):
     """``page`` (a pdfplumber page of a PDF) with its characters' fill colours as they show on white paper: blended
     with white by the fill opacity they are drawn at, where the page sets one below 1; else ``page`` as it is.
 
@@ -6026,9 +6027,13 @@ def _faded(page):
     ``gs`` operator, which pdfminer does not apply) came out black and was read into the text. Blended, it is as light
     as it shows, and dropped as a light or a mid grey watermark is (:func:`_overlay_filter`). Only a page whose
     resources (or its forms') set an opacity below 1 is read so (a cheap look first: most pages set none, or 1).
+
+    The text that the page's annotations show is drawn over it too (:func:`_shown_annotations`): a form's filled
+    text fields and FreeText notes, which pdfminer does not read (the values of a table filled in as a form were
+    read blank).
     """
-    if getattr(page, "page_obj", None) is None or hasattr(page, "_layout") \
-            or not _sets_opacity(page.page_obj.resources):
+    if getattr(page, "page_obj", None) is None or hasattr(page, "_layout") or not (
+            _sets_opacity(page.page_obj.resources) or _shown_annotations(page.page_obj)):
         return page
     from pdfplumber.page import PDFPageAggregatorWithMarkedContent
     from pdfplumber.utils.exceptions import PdfminerException
@@ -6036,7 +6041,7 @@ def _faded(page):
     device = PDFPageAggregatorWithMarkedContent(page.pdf.rsrcmgr, pageno=page.page_number,
                                                 laparams=page.pdf.laparams)
     try:  # (as pdfplumber's Page.layout reads a page, by an interpreter that applies the fill opacity)
-        _opacity_interpreter()(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+        _shown_interpreter()(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     except Exception as exc:
         raise PdfminerException(exc) from exc
     page._layout = device.get_result()
@@ -6068,6 +6073,29 @@ def _sets_opacity(resources, depth: int = 0) -> bool:
     return False
 
 
+def _shown_annotations(page_obj) -> list:
+    """The annotations of a page that show text: text fields (a widget of ``/FT /Tx``, its own or its parent
+    field's) and FreeText notes, with an appearance stream (``/AP /N``), not hidden (``/F`` Hidden or NoView)."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    annots = resolve1(getattr(page_obj, "annots", None))
+    shown = []
+    for annot in annots[:1000] if isinstance(annots, list) else ():  # (a cheap look: most pages have none)
+        annot = resolve1(annot)
+        if not isinstance(annot, dict):
+            continue
+        kind = getattr(resolve1(annot.get("Subtype")), "name", None)
+        parent = resolve1(annot.get("Parent"))
+        field = resolve1(annot.get("FT")) or (resolve1(parent.get("FT")) if isinstance(parent, dict) else None)
+        flags = resolve1(annot.get("F"))
+        look = resolve1(annot.get("AP"))
+        look = resolve1(look.get("N")) if isinstance(look, dict) else None
+        if ((kind == "FreeText" or (kind == "Widget" and getattr(field, "name", None) == "Tx"))
+                and isinstance(look, PDFStream) and not (isinstance(flags, int) and flags & (2 | 32))):
+            shown.append((annot, look))
+    return shown
+
+
 def _blended(colour, alpha: float):
     """A fill colour (gray, RGB or CMYK, told by its number of channels as :func:`_lightness` does) drawn at the
     opacity ``alpha`` over white paper; another colour (a pattern, an unknown space) as it is."""
@@ -6082,15 +6110,48 @@ def _blended(colour, alpha: float):
 
 
 @functools.lru_cache(maxsize=1)
-def _opacity_interpreter() -> type:
+def _shown_interpreter() -> type:
     """pdfminer's page interpreter applying a graphics state's fill opacity (``/ca``, set by ``gs``, kept by
-    ``q``/``Q``, passed on to the forms it draws) to the colour of the text it shows (:func:`_blended`)."""
+    ``q``/``Q``, passed on to the forms it draws) to the colour of the text it shows (:func:`_blended`), and drawing
+    the appearance of the page's annotations that show text (:func:`_shown_annotations`) over its content, each
+    mapped onto its rectangle as a viewer draws it."""
     from pdfminer.pdfinterp import PDFPageInterpreter
     from pdfminer.pdftypes import resolve1
     from pdfminer.psparser import literal_name
+    from pdfminer.utils import apply_matrix_pt, mult_matrix
 
     class OpacityInterpreter(PDFPageInterpreter):
         inherited = 1.0  # the opacity a form is drawn at
+
+        def render_contents(self, resources, streams, ctm=(1, 0, 0, 1, 0, 0)) -> None:
+            super().render_contents(resources, streams, ctm=ctm)
+            page = getattr(self, "shown_page", None)
+            if page is None:
+                return
+            self.shown_page = None  # (the page's own contents only: not a form's)
+            for n, (annot, look) in enumerate(_shown_annotations(page)):
+                rect = [float(resolve1(v)) for v in resolve1(annot.get("Rect")) or ()]
+                box = [float(resolve1(v)) for v in resolve1(look.get("BBox")) or ()]
+                if len(rect) != 4 or len(box) != 4:
+                    continue
+                matrix = tuple(float(resolve1(v)) for v in resolve1(look.get("Matrix")) or (1, 0, 0, 1, 0, 0))
+                corners = [apply_matrix_pt(matrix, (x, y)) for x in box[::2] for y in box[1::2]]  # type: ignore[arg-type]
+                x0, y0 = min(x for x, _ in corners), min(y for _, y in corners)
+                x1, y1 = max(x for x, _ in corners), max(y for _, y in corners)
+                rx0, ry0, rx1, ry1 = min(rect[::2]), min(rect[1::2]), max(rect[::2]), max(rect[1::2])
+                if x1 <= x0 or y1 <= y0:
+                    continue
+                sx, sy = (rx1 - rx0) / (x1 - x0), (ry1 - ry0) / (y1 - y0)
+                onto = (sx, 0, 0, sy, rx0 - sx * x0, ry0 - sy * y0)  # (the appearance's box onto the rectangle)
+                name = f"annot{n}"
+                self.device.begin_figure(name, box, matrix)  # type: ignore[arg-type]
+                self.subinterp().render_contents(resolve1(look.get("Resources")) or resources, [look],
+                                                 ctm=mult_matrix(mult_matrix(matrix, onto), ctm))  # type: ignore[arg-type]
+                self.device.end_figure(name)
+
+        def process_page(self, page) -> None:
+            self.shown_page = page
+            super().process_page(page)
 
         def init_state(self, ctm) -> None:
             super().init_state(ctm)
