@@ -716,6 +716,24 @@ def test_the_signature_is_found_above_the_colophon(colophon):
     assert meta(TITLE.format("乌当区人民政府"), *lines)["published"] == "2024-01-15"
     assert meta(*lines)["agency"] == "乌当区人民政府"
 
+
+@pytest.mark.parametrize("date", ["2024年1月15日", "二〇二四年一月十五日"])
+@pytest.mark.parametrize("end", ["无。", "下一步，我局将继续加强培训。"])
+def test_a_signature_with_its_date_above_its_agency(date, end):
+    # A signature written date first ('…。' / '2024年1月15日' / '乌当区人民政府' at the text's end): published was NA
+    # and the last section kept both lines; now it is read as the usual order is.
+    lines = ["六、其他需要报告的事项", end, date, "乌当区人民政府"]
+    assert metadata.signature_start(lines) == 2
+    result = meta(*lines)
+    assert (result["agency"], result["published"]) == ("乌当区人民政府", "2024-01-15")
+
+
+@pytest.mark.parametrize("lead", ["截至", "整改时限为"])
+def test_a_sentences_date_above_a_name_is_no_signature(lead):
+    # (the date of a sentence wrapped onto its own line is no signature's, whatever name follows it)
+    lines = ["六、其他需要报告的事项", f"数据统计{lead}", "2024年1月15日", "乌当区人民政府"]
+    assert meta(*lines)["published"] is None
+
 # --- characters of real names and marks (each failed before its fix) ----------------------------------
 
 @pytest.mark.parametrize("agency, level", [("乾县住房和城乡建设局", "county"), ("乾安县人民政府", "county"),

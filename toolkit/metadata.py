@@ -1775,6 +1775,13 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
                 return tail[above][0], last, prev if _agency_like(prev) else None, date
             if prev.endswith(tuple(_rules()["signature"]["date_leads"])):
                 return None  # a sentence's date, wrapped ('…统计截至' / '2020年12月31日'): no signature
+        if pos == len(tail) - 2 and (above < 0 or _ends_statement([tail[above][1]])):
+            # the signature written date first, its name on the text's last line ('…。' / '2021年1月30日' / 'XX局': read
+            # as no signature, published NA and both lines left in the last section's text); a date alone after a
+            # statement's end, so no sentence's
+            name = _seal().sub("", _compact(tail[-1][1]))
+            if _agency_like(name):
+                return index, True, name, date
         return index, last, None, date
     return None
 
