@@ -728,6 +728,20 @@ def test_a_signature_with_its_date_above_its_agency(date, end):
     assert (result["agency"], result["published"]) == ("乌当区人民政府", "2024-01-15")
 
 
+@pytest.mark.parametrize("colophon", [["市住建局", "2021年1月30日印发"], ["市住建局办公室 2021年1月30日印发"],
+                                      ["市住建局", "抄送：市政府办公室。", "市住建局办公室    2021年1月30日印制"]])
+def test_the_colophons_date_is_the_published_date_where_no_other_is_given(colophon):
+    # A report issued as an official document may give no date but its colophon's ('XX办公室 2021年1月30日印发',
+    # GB/T 9704-2012's 版记: the date it was issued): published was NA; now that date, and only where no other date is
+    # given (a field's, the signature's).
+    result = meta(TITLE.format("市住建局"), "正文。", *colophon)
+    assert result["published"] == "2021-01-30"
+    assert "published_before_period_end" not in result["flags"]
+    signed = meta(TITLE.format("市住建局"), "正文。", "市住建局", "2021年1月28日", *colophon[-1:])
+    assert signed["published"] == "2021-01-28"
+    assert meta(TITLE.format("市住建局"), "发布日期：2021-02-01", "正文。", *colophon)["published"] == "2021-02-01"
+
+
 @pytest.mark.parametrize("lead", ["截至", "整改时限为"])
 def test_a_sentences_date_above_a_name_is_no_signature(lead):
     # (the date of a sentence wrapped onto its own line is no signature's, whatever name follows it)

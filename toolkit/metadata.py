@@ -1405,6 +1405,17 @@ def _colophon_words() -> tuple[str, ...]:
     return tuple(_rules()["signature"]["colophon_words"])
 
 
+def _colophon_date(lines: list[str]) -> _dt.date | None:
+    """The date of the colophon's printing line under the text ('XX办公室 2021年1月30日印发', :func:`_is_colophon`), the
+    last one, or None.  (A report issued as an official document may give no other date: the date it was issued on,
+    read only where no field, title nor signature dates it.)"""
+    for line in reversed(lines[_content_end(lines):]):
+        text = line.strip()
+        if text.endswith(_colophon_words()) and _is_colophon(text):
+            return _date_in(_compact(text))[0]
+    return None
+
+
 @functools.lru_cache(maxsize=1)
 def _colophon() -> re.Pattern[str]:
     """The colophon's printing line's end: a whole date then metadata.yaml ``signature.colophon_words``
@@ -3083,6 +3094,8 @@ def _metadata_of(lines: list[str], section_lines: dict[str, int] | None,
         published = _date_beside_title(lines, title_span, first_section, title_text)
     if published is None:
         published = sig_date
+    if published is None:
+        published = _colophon_date(lines)
     if report_year is None:
         report_year = _overview_year(lines, section_lines)
         flag = "year_inferred"
