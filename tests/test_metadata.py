@@ -742,6 +742,17 @@ def test_the_colophons_date_is_the_published_date_where_no_other_is_given(coloph
     assert meta(TITLE.format("市住建局"), "发布日期：2021-02-01", "正文。", *colophon)["published"] == "2021-02-01"
 
 
+@pytest.mark.parametrize("date", ["2024年1月15日。", "2024.1.15.", "二〇二四年一月十五日。"])
+@pytest.mark.parametrize("own_line", [True, False])
+def test_a_signatures_date_with_a_full_stop_after_it(date, own_line):
+    # A signature's date typed with a sentence's full stop after it ('乌当区人民政府' / '2024年1月15日。'): published
+    # was NA and the last section kept the signature; now the date is read, the stop no part of it.
+    lines = ["六、其他需要报告的事项", "无。", *(["乌当区人民政府", date] if own_line else [f"乌当区人民政府  {date}"])]
+    assert metadata.signature_start(lines) == 2
+    result = meta(TITLE.format("乌当区人民政府"), *lines)
+    assert (result["agency"], result["published"]) == ("乌当区人民政府", "2024-01-15")
+
+
 @pytest.mark.parametrize("lead", ["截至", "整改时限为"])
 def test_a_sentences_date_above_a_name_is_no_signature(lead):
     # (the date of a sentence wrapped onto its own line is no signature's, whatever name follows it)

@@ -1763,6 +1763,10 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             # the page's furniture or a note after the date on its line ('2021年1月26日 附件下载',
             # '2021年1月26日（此件公开发布）')
             compact = compact[:end]
+        elif date is not None and end == len(compact) - 1 and compact[end] in "。.．":
+            # a sentence's full stop typed after the signature's date ('XX局' / '2021年1月30日。', '2021.1.30.': read as
+            # no date ending its line, the signature was left in the last section's text and published NA)
+            compact = compact[:end]
         if date is None or end != len(compact):
             continue
         last = pos == len(tail) - 1  # nothing but page and site footer lines after it
