@@ -716,6 +716,49 @@ def test_the_signature_is_found_above_the_colophon(colophon):
     assert meta(TITLE.format("乌当区人民政府"), *lines)["published"] == "2024-01-15"
     assert meta(*lines)["agency"] == "乌当区人民政府"
 
+
+@pytest.mark.parametrize("date", ["2024年1月15日", "二〇二四年一月十五日"])
+@pytest.mark.parametrize("end", ["无。", "下一步，我局将继续加强培训。"])
+def test_a_signature_with_its_date_above_its_agency(date, end):
+    # A signature written date first ('…。' / '2024年1月15日' / '乌当区人民政府' at the text's end): published was NA
+    # and the last section kept both lines; now it is read as the usual order is.
+    lines = ["六、其他需要报告的事项", end, date, "乌当区人民政府"]
+    assert metadata.signature_start(lines) == 2
+    result = meta(*lines)
+    assert (result["agency"], result["published"]) == ("乌当区人民政府", "2024-01-15")
+
+
+@pytest.mark.parametrize("colophon", [["市住建局", "2021年1月30日印发"], ["市住建局办公室 2021年1月30日印发"],
+                                      ["市住建局", "抄送：市政府办公室。", "市住建局办公室    2021年1月30日印制"]])
+def test_the_colophons_date_is_the_published_date_where_no_other_is_given(colophon):
+    # A report issued as an official document may give no date but its colophon's ('XX办公室 2021年1月30日印发',
+    # GB/T 9704-2012's 版记: the date it was issued): published was NA; now that date, and only where no other date is
+    # given (a field's, the signature's).
+    result = meta(TITLE.format("市住建局"), "正文。", *colophon)
+    assert result["published"] == "2021-01-30"
+    assert "published_before_period_end" not in result["flags"]
+    signed = meta(TITLE.format("市住建局"), "正文。", "市住建局", "2021年1月28日", *colophon[-1:])
+    assert signed["published"] == "2021-01-28"
+    assert meta(TITLE.format("市住建局"), "发布日期：2021-02-01", "正文。", *colophon)["published"] == "2021-02-01"
+
+
+@pytest.mark.parametrize("date", ["2024年1月15日。", "2024.1.15.", "二〇二四年一月十五日。"])
+@pytest.mark.parametrize("own_line", [True, False])
+def test_a_signatures_date_with_a_full_stop_after_it(date, own_line):
+    # A signature's date typed with a sentence's full stop after it ('乌当区人民政府' / '2024年1月15日。'): published
+    # was NA and the last section kept the signature; now the date is read, the stop no part of it.
+    lines = ["六、其他需要报告的事项", "无。", *(["乌当区人民政府", date] if own_line else [f"乌当区人民政府  {date}"])]
+    assert metadata.signature_start(lines) == 2
+    result = meta(TITLE.format("乌当区人民政府"), *lines)
+    assert (result["agency"], result["published"]) == ("乌当区人民政府", "2024-01-15")
+
+
+@pytest.mark.parametrize("lead", ["截至", "整改时限为"])
+def test_a_sentences_date_above_a_name_is_no_signature(lead):
+    # (the date of a sentence wrapped onto its own line is no signature's, whatever name follows it)
+    lines = ["六、其他需要报告的事项", f"数据统计{lead}", "2024年1月15日", "乌当区人民政府"]
+    assert meta(*lines)["published"] is None
+
 # --- characters of real names and marks (each failed before its fix) ----------------------------------
 
 @pytest.mark.parametrize("agency, level", [("乾县住房和城乡建设局", "county"), ("乾安县人民政府", "county"),

@@ -1405,6 +1405,17 @@ def _colophon_words() -> tuple[str, ...]:
     return tuple(_rules()["signature"]["colophon_words"])
 
 
+def _colophon_date(lines: list[str]) -> _dt.date | None:
+    """The date of the colophon's printing line under the text ('XX办公室 2021年1月30日印发', :func:`_is_colophon`), the
+    last one, or None.  (A report issued as an official document may give no other date: the date it was issued on,
+    read only where no field, title nor signature dates it.)"""
+    for line in reversed(lines[_content_end(lines):]):
+        text = line.strip()
+        if text.endswith(_colophon_words()) and _is_colophon(text):
+            return _date_in(_compact(text))[0]
+    return None
+
+
 @functools.lru_cache(maxsize=1)
 def _colophon() -> re.Pattern[str]:
     """The colophon's printing line's end: a whole date then metadata.yaml ``signature.colophon_words``
@@ -1752,6 +1763,10 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             # the page's furniture or a note after the date on its line ('2021年1月26日 附件下载',
             # '2021年1月26日（此件公开发布）')
             compact = compact[:end]
+        elif date is not None and end == len(compact) - 1 and compact[end] in "。.．":
+            # a sentence's full stop typed after the signature's date ('XX局' / '2021年1月30日。', '2021.1.30.': read as
+            # no date ending its line, the signature was left in the last section's text and published NA)
+            compact = compact[:end]
         if date is None or end != len(compact):
             continue
         last = pos == len(tail) - 1  # nothing but page and site footer lines after it
@@ -1775,6 +1790,13 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
                 return tail[above][0], last, prev if _agency_like(prev) else None, date
             if prev.endswith(tuple(_rules()["signature"]["date_leads"])):
                 return None  # a sentence's date, wrapped ('…统计截至' / '2020年12月31日'): no signature
+        if pos == len(tail) - 2 and (above < 0 or _ends_statement([tail[above][1]])):
+            # the signature written date first, its name on the text's last line ('…。' / '2021年1月30日' / 'XX局': read
+            # as no signature, published NA and both lines left in the last section's text); a date alone after a
+            # statement's end, so no sentence's
+            name = _seal().sub("", _compact(tail[-1][1]))
+            if _agency_like(name):
+                return index, True, name, date
         return index, last, None, date
     return None
 
@@ -3076,6 +3098,8 @@ def _metadata_of(lines: list[str], section_lines: dict[str, int] | None,
         published = _date_beside_title(lines, title_span, first_section, title_text)
     if published is None:
         published = sig_date
+    if published is None:
+        published = _colophon_date(lines)
     if report_year is None:
         report_year = _overview_year(lines, section_lines)
         flag = "year_inferred"
