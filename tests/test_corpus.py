@@ -192,7 +192,8 @@ def test_every_file_gives_one_row_whatever_happens(tmp_path: Path) -> None:
     assert err["segv"] == "worker crashed: killed by signal SIGSEGV"
     assert err["boom"].endswith("unexpected RuntimeError: parser bug")
     assert err["bad"] == f"{odd / 'bad.txt'}: not a report"
-    assert err["huge"] == f"{odd / 'huge.txt'}: file is 10000 bytes, larger than the limit of 2000 bytes (max_bytes)"
+    assert err["huge"] == (f"{odd / 'huge.txt'}: file is 10000 bytes, larger than the limit max_bytes=2000 (pass a "
+                           f"larger max_bytes to read it)")
     assert err["nowhere"] == f"{missing}: file not found"
     for p in good:
         stem = p.stem
@@ -205,6 +206,21 @@ def test_every_file_gives_one_row_whatever_happens(tmp_path: Path) -> None:
     # the crash/hang did not lose the other files' tables
     tables = frames["tables"]
     assert sorted(tables["report_id"].unique()) == sorted(p.stem for p in good)
+
+
+def test_an_oversize_file_gets_the_readers_words_from_the_check_before_parsing(tmp_path: Path) -> None:
+    # The check before parsing said 'larger than the limit of 2000 bytes (max_bytes)', the reader (a file that
+    # grew, or parse_report) 'larger than the limit max_bytes=2000 (pass a larger max_bytes …)': one cause, one
+    # wording
+    from toolkit import parse_report
+    from toolkit.errors import FileTooLargeError
+
+    big = tmp_path / "big.txt"
+    big.write_text("1\n" * 5000, encoding="utf-8")
+    frames = corpus.extract_corpus([big], jobs=1, max_bytes=2000)
+    with pytest.raises(FileTooLargeError) as info:
+        parse_report(big, max_bytes=2000)
+    assert frames["reports"]["error"].tolist() == [str(info.value)]
 
 
 def test_a_file_needing_more_memory_than_a_worker_may_take_fails_alone(tmp_path: Path) -> None:
@@ -303,7 +319,7 @@ def test_files_failing_before_parsing_are_not_lost_between_batches(tmp_path: Pat
     assert list(reports["report_id"]) == sorted([p.stem for p in paths] + ["r04b-missing"])
     failed = reports.set_index("report_id")["error"].dropna()
     assert sorted(failed.index) == ["r02", "r04b-missing", "r05", "r06"]
-    assert "larger than the limit of 1000 bytes" in failed["r05"] and "file not found" in failed["r04b-missing"]
+    assert "larger than the limit max_bytes=1000" in failed["r05"] and "file not found" in failed["r04b-missing"]
 
 
 def test_files_failing_before_parsing_in_a_row_come_out_together(tmp_path: Path) -> None:

@@ -46,12 +46,12 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from toolkit.errors import FileTooLargeError, ReaderWarning, ReadError, ToolkitError
+from toolkit.errors import ReaderWarning, ReadError, ToolkitError
 from toolkit.formats import load_output_schema
 from toolkit.tables import flag_codes
 from toolkit.readers import _EXTENSIONS as _READ_EXTENSIONS
 from toolkit.readers import (_LEGACY_OFFICE, _SNIFF_EXTENSIONS, DEFAULT_MAX_BYTES, _cannot_open, _check_encoding,
-                              _extension, _not_found, _read_bytes)
+                              _extension, _not_found, _read_bytes, _too_large)
 
 __all__ = ["extract_corpus", "read_outputs", "output_schema", "data_dictionary", "FRAMES",
            "SUPPORTED_EXTENSIONS", "REPORT_LIKE_EXTENSIONS"]
@@ -1712,8 +1712,7 @@ def _fails_before_parsing(path: str, max_bytes: int) -> ToolkitError | None:
                                "is open, and a crash leaves it (a folder, or a pattern in quotes, passes over such "
                                "files)")
     if st.st_size > max_bytes:
-        return FileTooLargeError(path, f"file is {st.st_size} bytes, larger than the limit of {max_bytes} bytes "
-                                       f"(max_bytes)")
+        return _too_large(path, st.st_size, max_bytes)  # the reader's words: it had its own for the same cause
     return None
 
 
