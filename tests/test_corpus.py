@@ -1148,6 +1148,22 @@ def test_a_path_beginning_with_a_tilde_the_shell_left_says_so(tmp_path: Path,
     assert rows["~/nowhere"] == "~/nowhere: file not found"  # (no hint: there is no such file under ~ either)
 
 
+def test_the_tilde_hint_of_a_pattern_expands_its_braces_and_brackets(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # '~/r/{a,b}/*.txt' and '~/[2020]/*.txt' in quotes: a pattern's files are found with its braces expanded and
+    # a folder named '[2020]' taken as written, but the '~' hint globbed the pattern bare, matched nothing, and
+    # the row said 'no file matches this pattern' alone
+    monkeypatch.setenv("HOME", str(tmp_path))
+    write_fake_corpus(tmp_path / "r" / "a", 1)
+    write_fake_corpus(tmp_path / "[2020]", 1)
+    hint = "('~' is not expanded here, only by a shell outside quotes: give"
+    rows = corpus.extract_corpus(["~/r/{a,b}/*.txt", "~/[2020]/*.txt", "~/r/{c,d}/*.txt"], jobs=1,
+                                 _parse=fake_parse)["reports"].set_index("path")["error"]
+    assert rows["~/r/{a,b}/*.txt"].endswith(f"{hint} {tmp_path / 'r' / '{a,b}' / '*.txt'})")
+    assert rows["~/[2020]/*.txt"].endswith(f"{hint} {tmp_path / '[2020]' / '*.txt'})")
+    assert rows["~/r/{c,d}/*.txt"] == "~/r/{c,d}/*.txt: no file matches this pattern"  # (nothing there either)
+
+
 def test_a_name_ending_in_a_line_end_of_windows_says_so(tmp_path: Path) -> None:
     # 'toolkit extract $(cat list.txt)', the list saved on Windows: every name ends in '\r', and every row said
     # 'file not found' alone, the files being there

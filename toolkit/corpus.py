@@ -1735,7 +1735,11 @@ def _tilde_hint(path: str, pattern: bool = False) -> str:
     if not path.startswith("~"):
         return ""
     home = os.path.expanduser(path)
-    if home == path or not (glob.glob(home, recursive=True) if pattern else os.path.lexists(home)):
+    if home == path:
+        return ""
+    # a pattern as _collect expands it (braces, a folder named '[2020]' as written): a bare glob of
+    # '~/r/{a,b}/*.txt' matched nothing, and the hint was not given
+    if not (any(_glob_brackets_as_written(q) for q in _braces(home)) if pattern else os.path.lexists(home)):
         return ""
     return f" ('~' is not expanded here, only by a shell outside quotes: give {home})"
 
