@@ -241,6 +241,20 @@ def test_a_file_needing_more_memory_than_a_worker_may_take_fails_alone(tmp_path:
         corpus.extract_corpus([tmp_path], max_memory=0)
 
 
+def test_a_memory_error_of_the_system_says_what_to_do(tmp_path: Path) -> None:
+    # A MemoryError raised by the system (no max_memory: the machine's memory, a ulimit) gave the row 'out of
+    # memory (MemoryError: Unable to allocate …)' alone: not whether to give up on the file or what to change
+    def system_oom(path: str, report_id: str | None = None) -> FakeReport:
+        raise MemoryError("Unable to allocate output buffer.")
+
+    path = str(tmp_path / "r01.txt")
+    row, _ = corpus._parse_one(system_oom, path, "r01")
+    assert row["status"] == "failed"
+    assert row["error"] == (f"{path}: out of memory (MemoryError: Unable to allocate output buffer.): the system "
+                            f"had no more memory to give while the file was read; with fewer jobs at once, or on a "
+                            f"machine with more memory, it may be read")
+
+
 def test_a_memory_limit_counts_memory_in_use_not_address_space(tmp_path: Path) -> None:
     # max_memory was a limit on the worker's address space (RLIMIT_AS): a file whose parser mapped 8 GiB and used
     # none of it failed 'out of memory' under a limit of 256 MiB (as thread arenas and OpenBLAS's buffers do under

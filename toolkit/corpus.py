@@ -1091,7 +1091,10 @@ def _parse_one(parse: Callable, path: str, report_id: str) -> _Part:
     except ToolkitError as exc:
         return _failed(path, report_id, str(exc))
     except MemoryError as exc:  # (the system's own limits; max_memory is the parent's, see _LocalPool._over_memory)
-        return _failed(path, report_id, f"{path}: out of memory (MemoryError{': ' * bool(str(exc))}{exc})")
+        # (the row said what failed, not what to do: the file is not bad, the machine was short)
+        return _failed(path, report_id, f"{path}: out of memory (MemoryError{': ' * bool(str(exc))}{exc}): the "
+                                        f"system had no more memory to give while the file was read; with fewer jobs "
+                                        f"at once, or on a machine with more memory, it may be read")
     except (Exception, RecursionError) as exc:  # a parser bug must not stop the corpus
         return _failed(path, report_id, f"{path}: unexpected {type(exc).__name__}: {exc}")
 
