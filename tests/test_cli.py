@@ -112,6 +112,17 @@ def test_rows_of_a_command_line_run_name_the_options_typed(tmp_path: Path) -> No
                                 f"(pass a larger --max-memory to read it)")
 
 
+def test_an_undecodable_file_s_row_names_the_encoding_option(tmp_path: Path) -> None:
+    # 'pass encoding= if you know the codec': the Python argument; the command's option is --encoding
+    bad = tmp_path / "r01.txt"
+    bad.write_bytes("一、总体情况 ".encode("utf-8") + b"\x80\x80\xff\xfe text")
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(bad), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    error = pd.read_csv(out / "reports.csv")["error"][0]
+    assert error.startswith(f"{bad}: cannot decode the bytes") and error.endswith("; pass --encoding if you know "
+                                                                                 "the codec"), error
+
+
 def test_progress_bar_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     write_fake_corpus(tmp_path / "in", 3)
     assert cli.main(["extract", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--jobs", "1"],

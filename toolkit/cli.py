@@ -645,9 +645,10 @@ def _run_extract(args: argparse.Namespace, _parse: Callable | None = None,
     return 1 if (args.strict and n_failed) else 0
 
 
-# The Python arguments that the corpus's and the readers' messages name ('pass a larger max_bytes'), and the
-# options of a command-line run that set them
-_ARGUMENT_OPTION = re.compile(r"\bmax_(bytes|memory)\b")
+# The Python arguments that the corpus's and the readers' messages name ('pass a larger max_bytes', 'pass
+# encoding= if you know the codec'), and the options of a command-line run that set them
+_ARGUMENT_OPTION = re.compile(r"\bmax_(?:bytes|memory)\b|\bpass encoding=(?= )")
+_OPTION = {"max_bytes": "--max-bytes", "max_memory": "--max-memory", "pass encoding=": "pass --encoding"}
 
 
 def _in_option_words(reports: pd.DataFrame) -> pd.Series:
@@ -656,14 +657,14 @@ def _in_option_words(reports: pd.DataFrame) -> pd.Series:
     command-line user to look for an option --help does not list.  The file's name that starts a reason is
     left as it is (a path may hold those words)."""
     errors = reports["error"]
-    hit = errors.str.contains("max_", regex=False, na=False)  # cheap: most runs have no such row
+    hit = errors.str.contains("max_|encoding=", na=False)  # cheap: most runs have no such row
     if not hit.any():
         return errors
     errors = errors.copy()
     for i in hit[hit].index:
         error, path = errors[i], str(reports.at[i, "path"])
         start = len(path) if error.startswith(path) else 0
-        errors[i] = error[:start] + _ARGUMENT_OPTION.sub(r"--max-\1", error[start:])
+        errors[i] = error[:start] + _ARGUMENT_OPTION.sub(lambda m: _OPTION[m[0]], error[start:])
     return errors
 
 
