@@ -14,7 +14,8 @@ import pytest
 from toolkit import __version__, cli, corpus
 from toolkit.errors import ReadError
 from toolkit.summary import summarize
-from test_corpus import RAW, RAW_REPORTS, check_bad_rows, fake_parse, write_bad_files, write_fake_corpus
+from test_corpus import (RAW, RAW_REPORTS, check_bad_rows, fake_parse, memory_parse, write_bad_files,
+                         write_fake_corpus)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -57,6 +58,7 @@ def test_extract_real_seeds_and_bad_files(tmp_path: Path) -> None:
     assert list(reports["report_id"]) == sorted(reports["report_id"])
     # same content as the Python API
     api = corpus.extract_corpus([RAW, tmp_path / "bad"], jobs=1, max_bytes=limit)
+    api["reports"]["error"] = cli._in_option_words(api["reports"])  # (the CLI's rows name --max-bytes)
     for name in corpus.FRAMES:
         # pandas.read_parquet gives the documented dtypes back (Int64, boolean, string): no astype needed
         pd.testing.assert_frame_equal(frames[name], api[name], obj=name)
@@ -90,6 +92,35 @@ def test_timeout_and_crash_through_the_cli(tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 
     assert pq.ParquetFile(out / "tables.parquet").metadata.num_row_groups == 1  # rows buffered, not 1 group/batch
+
+
+def test_rows_of_a_command_line_run_name_the_options_typed(tmp_path: Path) -> None:
+    # A file over --max-bytes or --max-memory got 'pass a larger max_bytes / max_memory to read it': the Python
+    # arguments, not the options the user typed (a search of --help for max_bytes finds nothing)
+    write_fake_corpus(tmp_path / "in", 2)
+    big = tmp_path / "in" / "r09big.txt"
+    big.write_text("1\n" * 5000, encoding="utf-8")
+    hog = tmp_path / "in" / "r08memory.txt"
+    hog.write_text("x\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(tmp_path / "in"), "--out", str(out), "--jobs", "1", "--max-bytes", "2000",
+                     "--max-memory", "1G", "--quiet"], _parse=memory_parse) == 0
+    err = pd.read_csv(out / "reports.csv").set_index("report_id")["error"]
+    assert err["r09big"] == (f"{big}: file is 10000 bytes, larger than the limit --max-bytes=2000 (pass a larger "
+                             f"--max-bytes to read it)")
+    assert err["r08memory"] == (f"{hog}: out of memory: the file needs more than the limit --max-memory={2**30} "
+                                f"(pass a larger --max-memory to read it)")
+
+
+def test_an_undecodable_file_s_row_names_the_encoding_option(tmp_path: Path) -> None:
+    # 'pass encoding= if you know the codec': the Python argument; the command's option is --encoding
+    bad = tmp_path / "r01.txt"
+    bad.write_bytes("一、总体情况 ".encode("utf-8") + b"\x80\x80\xff\xfe text")
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(bad), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    error = pd.read_csv(out / "reports.csv")["error"][0]
+    assert error.startswith(f"{bad}: cannot decode the bytes") and error.endswith("; pass --encoding if you know "
+                                                                                 "the codec"), error
 
 
 def test_progress_bar_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

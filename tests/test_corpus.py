@@ -192,7 +192,8 @@ def test_every_file_gives_one_row_whatever_happens(tmp_path: Path) -> None:
     assert err["segv"] == "worker crashed: killed by signal SIGSEGV"
     assert err["boom"].endswith("unexpected RuntimeError: parser bug")
     assert err["bad"] == f"{odd / 'bad.txt'}: not a report"
-    assert err["huge"] == f"{odd / 'huge.txt'}: file is 10000 bytes, larger than the limit of 2000 bytes (max_bytes)"
+    assert err["huge"] == (f"{odd / 'huge.txt'}: file is 10000 bytes, larger than the limit max_bytes=2000 (pass a "
+                           f"larger max_bytes to read it)")
     assert err["nowhere"] == f"{missing}: file not found"
     for p in good:
         stem = p.stem
@@ -205,6 +206,21 @@ def test_every_file_gives_one_row_whatever_happens(tmp_path: Path) -> None:
     # the crash/hang did not lose the other files' tables
     tables = frames["tables"]
     assert sorted(tables["report_id"].unique()) == sorted(p.stem for p in good)
+
+
+def test_an_oversize_file_gets_the_readers_words_from_the_check_before_parsing(tmp_path: Path) -> None:
+    # The check before parsing said 'larger than the limit of 2000 bytes (max_bytes)', the reader (a file that
+    # grew, or parse_report) 'larger than the limit max_bytes=2000 (pass a larger max_bytes …)': one cause, one
+    # wording
+    from toolkit import parse_report
+    from toolkit.errors import FileTooLargeError
+
+    big = tmp_path / "big.txt"
+    big.write_text("1\n" * 5000, encoding="utf-8")
+    frames = corpus.extract_corpus([big], jobs=1, max_bytes=2000)
+    with pytest.raises(FileTooLargeError) as info:
+        parse_report(big, max_bytes=2000)
+    assert frames["reports"]["error"].tolist() == [str(info.value)]
 
 
 def test_a_file_needing_more_memory_than_a_worker_may_take_fails_alone(tmp_path: Path) -> None:
@@ -223,6 +239,20 @@ def test_a_file_needing_more_memory_than_a_worker_may_take_fails_alone(tmp_path:
     assert (reports.loc[[p.stem for p in paths], "status"] != "failed").all()
     with pytest.raises(ValueError, match="max_memory must be a positive integer"):
         corpus.extract_corpus([tmp_path], max_memory=0)
+
+
+def test_a_memory_error_of_the_system_says_what_to_do(tmp_path: Path) -> None:
+    # A MemoryError raised by the system (no max_memory: the machine's memory, a ulimit) gave the row 'out of
+    # memory (MemoryError: Unable to allocate …)' alone: not whether to give up on the file or what to change
+    def system_oom(path: str, report_id: str | None = None) -> FakeReport:
+        raise MemoryError("Unable to allocate output buffer.")
+
+    path = str(tmp_path / "r01.txt")
+    row, _ = corpus._parse_one(system_oom, path, "r01")
+    assert row["status"] == "failed"
+    assert row["error"] == (f"{path}: out of memory (MemoryError: Unable to allocate output buffer.): the system "
+                            f"had no more memory to give while the file was read; with fewer jobs at once, or on a "
+                            f"machine with more memory, it may be read")
 
 
 def test_a_memory_limit_counts_memory_in_use_not_address_space(tmp_path: Path) -> None:
@@ -303,7 +333,7 @@ def test_files_failing_before_parsing_are_not_lost_between_batches(tmp_path: Pat
     assert list(reports["report_id"]) == sorted([p.stem for p in paths] + ["r04b-missing"])
     failed = reports.set_index("report_id")["error"].dropna()
     assert sorted(failed.index) == ["r02", "r04b-missing", "r05", "r06"]
-    assert "larger than the limit of 1000 bytes" in failed["r05"] and "file not found" in failed["r04b-missing"]
+    assert "larger than the limit max_bytes=1000" in failed["r05"] and "file not found" in failed["r04b-missing"]
 
 
 def test_files_failing_before_parsing_in_a_row_come_out_together(tmp_path: Path) -> None:
@@ -1130,6 +1160,22 @@ def test_a_path_beginning_with_a_tilde_the_shell_left_says_so(tmp_path: Path,
     assert rows["~/reports/*.txt"] == (f"~/reports/*.txt: no file matches this pattern ('~' is not expanded here, only "
                                        f"by a shell outside quotes: give {tmp_path / 'reports' / '*.txt'})")
     assert rows["~/nowhere"] == "~/nowhere: file not found"  # (no hint: there is no such file under ~ either)
+
+
+def test_the_tilde_hint_of_a_pattern_expands_its_braces_and_brackets(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # '~/r/{a,b}/*.txt' and '~/[2020]/*.txt' in quotes: a pattern's files are found with its braces expanded and
+    # a folder named '[2020]' taken as written, but the '~' hint globbed the pattern bare, matched nothing, and
+    # the row said 'no file matches this pattern' alone
+    monkeypatch.setenv("HOME", str(tmp_path))
+    write_fake_corpus(tmp_path / "r" / "a", 1)
+    write_fake_corpus(tmp_path / "[2020]", 1)
+    hint = "('~' is not expanded here, only by a shell outside quotes: give"
+    rows = corpus.extract_corpus(["~/r/{a,b}/*.txt", "~/[2020]/*.txt", "~/r/{c,d}/*.txt"], jobs=1,
+                                 _parse=fake_parse)["reports"].set_index("path")["error"]
+    assert rows["~/r/{a,b}/*.txt"].endswith(f"{hint} {tmp_path / 'r' / '{a,b}' / '*.txt'})")
+    assert rows["~/[2020]/*.txt"].endswith(f"{hint} {tmp_path / '[2020]' / '*.txt'})")
+    assert rows["~/r/{c,d}/*.txt"] == "~/r/{c,d}/*.txt: no file matches this pattern"  # (nothing there either)
 
 
 def test_a_name_ending_in_a_line_end_of_windows_says_so(tmp_path: Path) -> None:

@@ -20,7 +20,10 @@ import sys
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:  # (pandas is imported when a command needs it: --help and --version stay quick)
+    import pandas as pd
 
 __all__ = ["main", "build_parser"]
 
@@ -612,6 +615,7 @@ def _run_extract(args: argparse.Namespace, _parse: Callable | None = None,
                                    exclude=args.out):
             if _stops is not None:
                 _stops.check()
+            frames["reports"]["error"] = _in_option_words(frames["reports"])
             writer.write(frames)
             empty_written = True
             reports = frames["reports"]
@@ -639,6 +643,29 @@ def _run_extract(args: argparse.Namespace, _parse: Callable | None = None,
                   + more, file=sys.stderr)
         print(f"toolkit extract: {n} report(s), {n_failed} failed; files in {args.out}", file=sys.stderr)
     return 1 if (args.strict and n_failed) else 0
+
+
+# The Python arguments that the corpus's and the readers' messages name ('pass a larger max_bytes', 'pass
+# encoding= if you know the codec'), and the options of a command-line run that set them
+_ARGUMENT_OPTION = re.compile(r"\bmax_(?:bytes|memory)\b|\bpass encoding=(?= )")
+_OPTION = {"max_bytes": "--max-bytes", "max_memory": "--max-memory", "pass encoding=": "pass --encoding"}
+
+
+def _in_option_words(reports: pd.DataFrame) -> pd.Series:
+    """The failed rows' reasons (column ``error``) naming the options a user typed (``--max-bytes``), not the
+    Python arguments (``max_bytes``) that extract_corpus's rows name: 'pass a larger max_memory' sent a
+    command-line user to look for an option --help does not list.  The file's name that starts a reason is
+    left as it is (a path may hold those words)."""
+    errors = reports["error"]
+    hit = errors.str.contains("max_|encoding=", na=False)  # cheap: most runs have no such row
+    if not hit.any():
+        return errors
+    errors = errors.copy()
+    for i in hit[hit].index:
+        error, path = errors[i], str(reports.at[i, "path"])
+        start = len(path) if error.startswith(path) else 0
+        errors[i] = error[:start] + _ARGUMENT_OPTION.sub(lambda m: _OPTION[m[0]], error[start:])
+    return errors
 
 
 def _failure_line(path: Any, error: Any) -> str:

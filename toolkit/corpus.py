@@ -46,12 +46,12 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from toolkit.errors import FileTooLargeError, ReaderWarning, ReadError, ToolkitError
+from toolkit.errors import ReaderWarning, ReadError, ToolkitError
 from toolkit.formats import load_output_schema
 from toolkit.tables import flag_codes
 from toolkit.readers import _EXTENSIONS as _READ_EXTENSIONS
 from toolkit.readers import (_LEGACY_OFFICE, _SNIFF_EXTENSIONS, DEFAULT_MAX_BYTES, _cannot_open, _check_encoding,
-                              _extension, _not_found, _read_bytes)
+                              _extension, _not_found, _read_bytes, _too_large)
 
 __all__ = ["extract_corpus", "read_outputs", "output_schema", "data_dictionary", "FRAMES",
            "SUPPORTED_EXTENSIONS", "REPORT_LIKE_EXTENSIONS"]
@@ -1091,7 +1091,10 @@ def _parse_one(parse: Callable, path: str, report_id: str) -> _Part:
     except ToolkitError as exc:
         return _failed(path, report_id, str(exc))
     except MemoryError as exc:  # (the system's own limits; max_memory is the parent's, see _LocalPool._over_memory)
-        return _failed(path, report_id, f"{path}: out of memory (MemoryError{': ' * bool(str(exc))}{exc})")
+        # (the row said what failed, not what to do: the file is not bad, the machine was short)
+        return _failed(path, report_id, f"{path}: out of memory (MemoryError{': ' * bool(str(exc))}{exc}): the "
+                                        f"system had no more memory to give while the file was read; with fewer jobs "
+                                        f"at once, or on a machine with more memory, it may be read")
     except (Exception, RecursionError) as exc:  # a parser bug must not stop the corpus
         return _failed(path, report_id, f"{path}: unexpected {type(exc).__name__}: {exc}")
 
@@ -1712,8 +1715,7 @@ def _fails_before_parsing(path: str, max_bytes: int) -> ToolkitError | None:
                                "is open, and a crash leaves it (a folder, or a pattern in quotes, passes over such "
                                "files)")
     if st.st_size > max_bytes:
-        return FileTooLargeError(path, f"file is {st.st_size} bytes, larger than the limit of {max_bytes} bytes "
-                                       f"(max_bytes)")
+        return _too_large(path, st.st_size, max_bytes)  # the reader's words: it had its own for the same cause
     return None
 
 
@@ -1736,7 +1738,11 @@ def _tilde_hint(path: str, pattern: bool = False) -> str:
     if not path.startswith("~"):
         return ""
     home = os.path.expanduser(path)
-    if home == path or not (glob.glob(home, recursive=True) if pattern else os.path.lexists(home)):
+    if home == path:
+        return ""
+    # a pattern as _collect expands it (braces, a folder named '[2020]' as written): a bare glob of
+    # '~/r/{a,b}/*.txt' matched nothing, and the hint was not given
+    if not (any(_glob_brackets_as_written(q) for q in _braces(home)) if pattern else os.path.lexists(home)):
         return ""
     return f" ('~' is not expanded here, only by a shell outside quotes: give {home})"
 

@@ -512,6 +512,14 @@ def _cannot_open(exc: OSError) -> str:
     return f"cannot open the file: {exc.strerror or exc}"
 
 
+def _too_large(path: str, size: int, max_bytes: int) -> FileTooLargeError:
+    """The error of a file of ``size`` bytes over ``max_bytes``: in one place, for the corpus's check before
+    parsing says the same (one cause, one wording)."""
+    return FileTooLargeError(
+        path, f"file is {size} bytes, larger than the limit max_bytes={max_bytes} (pass a larger max_bytes to read it)"
+    )
+
+
 def _read_bytes(path: str, max_bytes: int) -> bytes:
     """Read a whole file after checking that it exists, is a regular file and is small enough."""
     try:
@@ -529,11 +537,7 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
                 else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "a special file")
         raise ReadError(path, f"not a regular file: {kind}")
     if st.st_size > max_bytes:
-        raise FileTooLargeError(
-            path,
-            f"file is {st.st_size} bytes, larger than the limit max_bytes={max_bytes} "
-            f"(pass a larger max_bytes to read it)",
-        )
+        raise _too_large(path, st.st_size, max_bytes)
     try:
         with open(path, "rb") as fh:
             # the size stat gives and a byte more, to see whether the file grew since: a read of max_bytes + 1
