@@ -1102,6 +1102,28 @@ def test_a_folder_passes_over_the_recycle_bin_of_a_windows_drive(tmp_path: Path)
     assert corpus._expand([bin_]) == [str(bin_ / "$IABC123.txt"), str(bin_ / "$RABC123.txt")]  # named: searched
 
 
+def test_a_folder_passes_over_the_parts_folder_of_a_page_saved_complete(tmp_path: Path) -> None:
+    # a browser's "save page, complete" writes 报告.html and 报告_files/ (报告.files/ from Internet Explorer) with the
+    # page's scripts, style sheets and frames: a folder holding one gave a row for each part the readers took (a
+    # frame's page, an analytics script without extension), three reports for one page
+    page = b"<html><body><pre>" + html.escape(RAW_REPORTS[0].read_text(encoding="utf-8")).encode() + b"</pre></body></html>"
+    for name, parts in (("报告.html", "报告_files"), ("old.HTM", "old.files")):
+        (tmp_path / name).write_bytes(page)
+        (tmp_path / parts).mkdir()
+        (tmp_path / parts / "saved_resource.html").write_bytes(b"<html><body>ad</body></html>")
+        (tmp_path / parts / "analytics").write_bytes(b"var _hmt = _hmt || [];")
+        (tmp_path / parts / "style.css").write_bytes(b".old{display:none}")
+    # a folder so named beside no page is searched as any other
+    (tmp_path / "scans_files").mkdir()
+    (tmp_path / "scans_files" / "report.txt").write_bytes(RAW_REPORTS[0].read_bytes())
+    inputs = corpus._collect([tmp_path])
+    assert sorted(Path(f).relative_to(tmp_path).as_posix() for f in inputs.files) == [
+        "old.HTM", "scans_files/report.txt", "报告.html"]
+    # named, the folder is searched
+    named = corpus._collect([tmp_path / "报告_files"])
+    assert sorted(Path(f).name for f in named.files) == ["analytics", "saved_resource.html"]
+
+
 def test_pages_saved_with_their_query_are_read(tmp_path: Path) -> None:
     # wget saves a page under its URL's name with the query ('art.jsp?id=123'; 'art.jsp@id=123' with
     # --restrict-file-names=windows): a folder of them skipped every one as of the kind '.jsp?id=123', and named,

@@ -780,8 +780,10 @@ def _walk(folder: str, found: _Inputs) -> tuple[list[str], Counter]:
         out.append(path)
 
     for root, dirs, names in _walk_tree(folder, unlisted):
+        pages = _saved_pages(names)
         dirs[:] = [d for d in sorted(dirs) if not d.startswith(".")  # .ipynb_checkpoints, .git …
-                   and d.lower() not in _SYSTEM_FOLDERS and _first_visit(_join(root, d), visited)]
+                   and d.lower() not in _SYSTEM_FOLDERS and not _holds_a_pages_parts(d, pages)
+                   and _first_visit(_join(root, d), visited)]
         for name in sorted(names):
             kind = _kind(name)
             path = _join(root, name)
@@ -794,6 +796,25 @@ def _walk(folder: str, found: _Inputs) -> tuple[list[str], Counter]:
                 found.passed_over[os.path.realpath(path)] = kind
                 kinds[kind] += 1
     return out, kinds
+
+
+# A page saved "complete" by a browser: 报告.html beside the folder of its parts, 报告_files (Chrome, Firefox) or
+# 报告.files (Internet Explorer), whose style sheets the HTML reader applies (readers: a page's folder)
+_PAGE_EXTENSIONS = (".html", ".htm", ".shtml", ".xhtml")
+_PARTS_SUFFIXES = ("_files", ".files")
+
+
+def _saved_pages(names: list[str]) -> set[str]:
+    """The stems of a folder's web pages, lower-cased: 报告 of 报告.html."""
+    return {stem.lower() for stem, ext in map(os.path.splitext, names) if ext.lower() in _PAGE_EXTENSIONS}
+
+
+def _holds_a_pages_parts(folder: str, pages: set[str]) -> bool:
+    """Whether ``folder`` is the folder of a saved page's parts (报告_files beside 报告.html): its scripts, images
+    and frames are no reports, and each one the readers took gave a row of its own (an analytics script without
+    extension, a frame's page); a folder so named beside no page is searched as any other."""
+    low = folder.lower()
+    return any(low.endswith(suffix) and low[:-len(suffix)] in pages for suffix in _PARTS_SUFFIXES)
 
 
 def _walk_tree(top: str, onerror: Callable[[OSError], None]) -> Iterator[tuple[str, list[str], list[str]]]:
