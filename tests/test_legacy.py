@@ -2506,6 +2506,23 @@ def test_legacy_codes_run_into_one_value_column(codes, read):
 
 
 @pytest.mark.parametrize("variant", ["glued", "no_pipes"])
+def test_glued_legacy_count_with_its_unit_before_the_next_items_number(variant):
+    """Seed 003 glued into one line, a count written with its unit in the cell right before the next row's item
+    number ('…数条36条2﹒政府网站…'): the value was read 36, but its unit was left over, flagged unlabelled_values
+    ('not read: 条2.') as if a value had been lost. The unit is the value's, as in a pipe row's cell: 36条, 36."""
+    import re
+    old = "1﹒政府公报公开政府信息数 | 条 | 36 |"
+    text = re.sub(r"\s*\n\s*", "", SEED.read_text(encoding="utf-8").replace(old, old.replace("36", "36条")))
+    if variant == "no_pipes":
+        text = re.sub(r"[\s|]+", "", text)
+    report = toolkit.parse_text(text)
+    t = report.tables.set_index("row_key")
+    assert t.loc["via_gazette", ["value", "raw", "unit"]].tolist() == [36, "36条", "条"]
+    assert t.loc["via_website", "value"] == 245
+    assert not [f for f in report.flags if f.table]
+
+
+@pytest.mark.parametrize("variant", ["glued", "no_pipes"])
 def test_glued_legacy_money_with_its_unit_before_the_next_items_number(variant):
     """Seed 003 glued into one line, a row's money written with its unit in the cell right before the next row's
     Arabic item number ('…万元3500元2﹒兼职人员数…', the cell marks gone): the unit was no part of the value, as

@@ -3573,3 +3573,22 @@ def test_a_glued_procurement_row_with_its_amounts_unit_reads_as_without(amount, 
     report = toolkit.parse_text(_glued_page(lines))
     assert report.tables.query("row_key == 'procurement'")["value"].isna().all()
     assert [f.code for f in report.flags if "procurement" in f.detail] == ["ambiguous_digits"]
+
+
+def test_dash_marks_set_apart_in_a_short_spaced_row_of_glued_page_text():
+    # '…总计 4 - - 04 0 1 …': a row set with spaces whose blanks are marked '-', and two cells still glued ('04':
+    # 0 | 4), so fewer cells than columns. A lone '-' set apart was cut as a glued run, where a sign alone is no
+    # number: the row had no reading and lost every value ('review_litigation: 0 readings'). Now each such '-' is
+    # one cell, the blank's mark (NA, kept as written), the glued run cut around it.
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    values = next(x for x in lines if isinstance(x, list) and len(x) == 15)
+    marked = [values[0], "-", "-", *values[3:]]
+    page = _glued_page([marked if x is values else x for x in lines])
+    page = page.replace("".join(marked), " " + " ".join([*marked[:3], marked[3] + marked[4], *marked[5:]]))
+    report = toolkit.parse_text(page)
+    cells = report.tables[report.tables.table == "review_litigation"].set_index(["row_key", "col_key"])
+    assert cells.loc[("review", "corrected"), "raw"] == cells.loc[("review", "other"), "raw"] == "-"
+    assert pd.isna(cells.loc[("review", "corrected"), "value"]) and pd.isna(cells.loc[("review", "other"), "value"])
+    got = [cells.loc[k, "value"] for k in cells.index if k not in {("review", "corrected"), ("review", "other")}]
+    assert got == [float(v) for i, v in enumerate(values) if i not in (1, 2)]
+    assert not [f for f in report.flags if f.table == "review_litigation"]

@@ -1831,6 +1831,20 @@ def _money_after() -> tuple[frozenset[str], re.Pattern[str]]:
     units = list(cell_units()["money"])
     after = rf"(?=[\s|]|$|{_CN_NUMBERING}|\d{{1,2}}[.、﹒](?:\D|$)|(?:{_sub_item()})[:：])"
     return frozenset(u[0] for u in units), re.compile(rf"(?:{alternation(units)}){after}")
+
+
+def _own_unit_end(text: str, pos: int, unit: str) -> int | None:
+    """Where a glued row's own unit, repeated right after its value at ``pos`` in a table with a unit column,
+    ends ('条 | 36条2﹒政府网站…': the cell '36条'), or None where the text there is not that unit then a bound, as a
+    unit of money after a value is bounded (`_money_after`): the unit was left over before the next item's number
+    ('条2.'), flagged unlabelled_values as if a value had been lost, though the value was read."""
+    if not unit or not text.startswith(unit, pos):  # (a cheap test first)
+        return None
+    bound = re.compile(rf"(?=[\s|]|$|{_CN_NUMBERING}|\d{{1,2}}[.、﹒](?:\D|$)|(?:{_sub_item()})[:：])")
+    end = pos + len(unit)
+    return end if bound.match(text, end) else None
+
+
 # values set apart by spaces after a row's unit ('480 481'), not run into an item number after them ('36 2.')
 _VALUES_APART = re.compile(r"\s*(\d[\d,]*(?:\.\d+)?(?:\s+\d[\d,]*(?:\.\d+)?)+)(?![\d.、])")
 # cells alone on their lines between blank lines (seed 000's layout: report._cells_on_lines_apart made the blank
@@ -2507,6 +2521,8 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
             digits, end = _glued_value(gap)
             if unit_after is not None and digits[-1:].isdigit() and (unit := unit_after.match(gap, end)):
                 digits, end = digits + unit.group(), unit.end()  # (its unit, as its cell writes it)
+            elif unit_after is None and digits[-1:].isdigit() and (unit_end := _own_unit_end(gap, end, items[-1][1])):
+                digits, end = digits + items[-1][1], unit_end  # (its row's unit repeated in its cell: '36条2﹒')
             rest = gap[end:]
             apart = _apart(gap, digits, rest)
             if apart is not None:

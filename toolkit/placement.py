@@ -162,12 +162,15 @@ def _unit_off(run: str) -> tuple[str, str]:
 def _readings_glued(cells: list[Cell], ncols: int, money: bool) -> list[Reading]:
     tokens: list[tuple[str, int]] = []
     units: dict[int, str] = {}  # token -> the unit of money after its digits (`_unit_off`)
+    marks: set[int] = set()  # tokens that are a lone "-" not glued: a mark, kept as written
     for cell in cells:
         for tok in _signed_tokens(cell.text) if cell.glued else [cell.text]:
             if cell.glued:
                 tok, unit = _unit_off(tok)
                 if unit:
                     units[len(tokens)] = unit
+            elif tok == "-":  # a lone hyphen set apart: a blank's mark ('4 - - 04 0'), one cell, no run to cut
+                marks.add(len(tokens))
             tokens.append((tok, cell.line))
     if len(tokens) > ncols:
         return []
@@ -183,7 +186,8 @@ def _readings_glued(cells: list[Cell], ncols: int, money: bool) -> list[Reading]
         return p
 
     for counts in _compositions(ncols, len(tokens), capacity):
-        per_token = [_split_run(tok, k) for (tok, _), k in zip(tokens, counts)]
+        per_token = [[[tok]] if t in marks else _split_run(tok, k)
+                     for t, ((tok, _), k) in enumerate(zip(tokens, counts))]
         for t, unit in units.items():
             per_token[t] = [[*pieces[:-1], pieces[-1] + unit] for pieces in per_token[t]]
         total = math.prod(len(p) for p in per_token)
