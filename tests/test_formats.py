@@ -2080,6 +2080,17 @@ def test_unruled_pdf_row_labels_set_spread_out_read_as_the_labels(seed_id, spaci
     _assert_spread_reads_as_plain(lines, spaced, seed_id, tmp_path, ruled=False)
 
 
+
+
+def _lines_with_counts_spread(seed_id: str, spacing: float) -> tuple[list, dict[str, float]]:
+    """A seed's lines, as the PDF renderer takes them, and its counts of three digits or more, each to be set
+    with its digits ``spacing`` points apart."""
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    spaced = {cell: spacing for x in lines if isinstance(x, list) for cell in x if cell.isdigit() and len(cell) >= 3}
+    assert spaced
+    return lines, spaced
+
+
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)
 @pytest.mark.parametrize("spacing", [4.0, 5.0])
 @pytest.mark.parametrize("ruled", [True, False])
@@ -2088,10 +2099,7 @@ def test_pdf_counts_set_spread_out_read_as_written(seed_id, spacing, ruled, tmp_
     # cell, a few points apart): pdfplumber gave '6 5 6 5 1', in a ruled table no number (NA, not_a_number), in an
     # unruled one five values (the row's values lost, extra_cells). Digits about one gap apart, narrower than
     # pdf.letter_spacing times their size, the gaps around them wider, are one number.
-    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
-    lines = _as_lines(original)
-    spaced = {cell: spacing for x in lines if isinstance(x, list) for cell in x if cell.isdigit() and len(cell) >= 3}
-    assert spaced
+    lines, spaced = _lines_with_counts_spread(seed_id, spacing)
     _assert_spread_reads_as_plain(lines, spaced, seed_id, tmp_path, ruled=ruled)
 
 
@@ -2101,9 +2109,7 @@ def test_pdf_counts_spread_wider_than_letter_spacing_in_a_ruled_cell_read_as_wri
     # A count spread over a wide ruled cell (Word's distributed alignment in a value column) stands 8 or 12 pt apart,
     # wider than pdf.letter_spacing: it read '2 5 3', not a number (NA, not_a_number, missing_rows). Digits evenly
     # apart that no column of the table's other rows parts are one number, however wide apart.
-    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
-    lines = _as_lines(original)
-    spaced = {cell: spacing for x in lines if isinstance(x, list) for cell in x if cell.isdigit() and len(cell) >= 3}
+    lines, spaced = _lines_with_counts_spread(seed_id, spacing)
     _assert_spread_reads_as_plain(lines, spaced, seed_id, tmp_path, ruled=True)
     # a control: digits under the three columns of the row above, in one box (the rules between them missing), are
     # three values: they stay apart
@@ -2119,9 +2125,7 @@ def test_unruled_pdf_counts_spread_wider_than_letter_spacing_read_as_written(see
     # own, '6   5   6' three values (extra_cells, the row's values lost) or the run's columns too near to tell apart
     # (the table read as text). Digits evenly apart over which every other row of the table that reaches there
     # sets one word at most (one column) are one number.
-    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
-    lines = _as_lines(original)
-    spaced = {cell: spacing for x in lines if isinstance(x, list) for cell in x if cell.isdigit() and len(cell) >= 3}
+    lines, spaced = _lines_with_counts_spread(seed_id, spacing)
     _assert_spread_reads_as_plain(lines, spaced, seed_id, tmp_path, ruled=False)
     # a control: a row of single digits, one a column under the other rows' columns, stays apart
     rows = [["规章", "10", "20", "30", "40"], ["行政许可", "1", "2", "3", "4"], ["其他", "", "", "5", ""]]
