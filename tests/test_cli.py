@@ -333,6 +333,30 @@ def test_summary_tells_a_soft_check_from_a_failed_identity(tmp_path: Path) -> No
     assert len(failed) == 6 and all(line.startswith("FAILED requests.") for line in failed[:5])  # the identities
 
 
+def test_summary_takes_the_size_limit_and_the_codec_its_reasons_name(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture) -> None:
+    # A file over the size limit, or one no codec decodes, got a summary line saying 'pass a larger max_bytes' or
+    # 'pass encoding=', which summary had no way to take: it takes --max-bytes and --encoding as extract does, and
+    # its reasons name them
+    big = tmp_path / "big.txt"
+    big.write_bytes(RAW_REPORTS[0].read_bytes())
+    assert cli.main(["summary", str(big), "--max-bytes", "1K"]) == 0
+    line = capsys.readouterr().out.splitlines()[0]
+    assert line.startswith("big  failed: ") and "--max-bytes=1024 (pass a larger --max-bytes" in line, line
+    assert "max_bytes" not in line
+    assert cli.main(["summary", str(big), "--max-bytes", "10M"]) == 0
+    assert "failed" not in capsys.readouterr().out.splitlines()[0]
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes(RAW_REPORTS[0].read_text(encoding="utf-8").encode("gb18030"))
+    assert cli.main(["summary", str(gbk), "--encoding", "gb18030"]) == 0
+    assert summarize([gbk]).splitlines()[0] == capsys.readouterr().out.splitlines()[0]  # as detected: the same
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes("一、总体情况 ".encode("utf-8") + b"\x80\x80\xff\xfe text")
+    assert cli.main(["summary", str(bad)]) == 0
+    line = capsys.readouterr().out.splitlines()[0]
+    assert line.startswith("bad  failed: ") and line.endswith("pass --encoding if you know the codec"), line
+
+
 def test_summary_of_a_file_whose_stem_is_blank(tmp_path: Path) -> None:
     # summary '  .txt' ended in a traceback (ValueError: report_id must not be empty, from the blank stem
     # '  ' given to parse_report as the id); now it is described under the id toolkit extract gives, '  .txt'.

@@ -178,6 +178,12 @@ def build_parser() -> argparse.ArgumentParser:
                         description="Parse each report of INPUT (files, folders, glob patterns) and print its metadata, the "
                                     "sections found, the request totals and the identity checks that fail.")
     sm.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder (recursive) or glob pattern")
+    # (a file over the limit, or one no codec decodes, was told to 'pass a larger max_bytes' or 'pass encoding=',
+    # which summary had no way to take)
+    sm.add_argument("--max-bytes", type=_size, default=None, metavar="B",
+                    help="files larger than this fail without being read, as with extract (default: 50 MiB)")
+    sm.add_argument("--encoding", type=_codec, default=None, metavar="CODEC",
+                    help="codec of every text and HTML file, as with extract (default: detected per file)")
     sm.set_defaults(func=_run_summary)
 
     dd = sub.add_parser("dictionary", help="print the data dictionary of the output files (Markdown)",
@@ -779,10 +785,23 @@ def _stop_on_signals() -> Iterator[_StopSignals]:
 
 
 def _run_summary(args: argparse.Namespace) -> int:
+    from toolkit.readers import DEFAULT_MAX_BYTES
     from toolkit.summary import summarize
 
-    print(summarize(args.inputs))
+    text = summarize(args.inputs, max_bytes=DEFAULT_MAX_BYTES if args.max_bytes is None else args.max_bytes,
+                     encoding=args.encoding)
+    # the reasons name the options typed, as extract's rows do (a line is 'ID  failed: reason': the id, a file's
+    # stem, is left as it is)
+    print("\n".join(_in_option_line(line) for line in text.split("\n")))
     return 0
+
+
+def _in_option_line(line: str) -> str:
+    """A summary's line with the Python arguments its reason names put as the options (see _in_option_words)."""
+    at = line.find("  failed: ")
+    if at < 0 or not _ARGUMENT_OPTION.search(line, at):
+        return line
+    return line[:at] + _ARGUMENT_OPTION.sub(lambda m: _OPTION[m[0]], line[at:])
 
 
 def _run_dictionary(args: argparse.Namespace) -> int:

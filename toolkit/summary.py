@@ -32,7 +32,8 @@ def _one_line(text: str) -> str:
     return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
-def summarize(paths: Iterable[str | os.PathLike]) -> str:
+def summarize(paths: Iterable[str | os.PathLike], *, max_bytes: int = DEFAULT_MAX_BYTES,
+              encoding: str | None = None) -> str:
     """Describe reports in a few lines each.
 
     Parameters
@@ -40,6 +41,10 @@ def summarize(paths: Iterable[str | os.PathLike]) -> str:
     paths : iterable of path-like
         Report files, folders (recursive) and glob patterns, expanded as
         :func:`toolkit.extract_corpus` expands them.
+    max_bytes : int, default 50 MiB
+        Files larger than this fail without being read, as in :func:`toolkit.parse_report`.
+    encoding : str, optional
+        Codec of every text and HTML file (default: detected per file), as in :func:`toolkit.parse_report`.
 
     Returns
     -------
@@ -60,11 +65,11 @@ def summarize(paths: Iterable[str | os.PathLike]) -> str:
     # by report id, as reports.csv: the same files named in another order give the same overview
     for file, rid in sorted(zip(inputs.files, ids), key=lambda pair: pair[1]):
         # a folder that cannot be listed or holds no report, a pattern that matches nothing, a pipe …
-        problem = inputs.errors.get(file) or _fails_before_parsing(file, DEFAULT_MAX_BYTES)
+        problem = inputs.errors.get(file) or _fails_before_parsing(file, max_bytes)
         try:
             if problem is not None:
                 raise problem
-            report = parse_report(file, report_id=rid)
+            report = parse_report(file, report_id=rid, encoding=encoding, max_bytes=max_bytes)
         except ToolkitError as exc:
             out.append(f"{_one_line(rid)}  failed: {_one_line(exc.problem)}")
             continue
