@@ -2505,17 +2505,23 @@ def test_legacy_codes_run_into_one_value_column(codes, read):
             ("table_missing", "header found, no row read")]
 
 
+def _glued_seed_with(old: str, new: str, variant: str) -> str:
+    """Seed 003 with ``old`` written ``new``, glued into one line: with its cell marks (glued) or without
+    (no_pipes)."""
+    import re
+    text = SEED.read_text(encoding="utf-8")
+    assert old in text
+    text = re.sub(r"\s*\n\s*", "", text.replace(old, new))
+    return re.sub(r"[\s|]+", "", text) if variant == "no_pipes" else text
+
+
 @pytest.mark.parametrize("variant", ["glued", "no_pipes"])
 def test_glued_legacy_count_with_its_unit_before_the_next_items_number(variant):
     """Seed 003 glued into one line, a count written with its unit in the cell right before the next row's item
     number ('…数条36条2﹒政府网站…'): the value was read 36, but its unit was left over, flagged unlabelled_values
     ('not read: 条2.') as if a value had been lost. The unit is the value's, as in a pipe row's cell: 36条, 36."""
-    import re
     old = "1﹒政府公报公开政府信息数 | 条 | 36 |"
-    text = re.sub(r"\s*\n\s*", "", SEED.read_text(encoding="utf-8").replace(old, old.replace("36", "36条")))
-    if variant == "no_pipes":
-        text = re.sub(r"[\s|]+", "", text)
-    report = toolkit.parse_text(text)
+    report = toolkit.parse_text(_glued_seed_with(old, old.replace("36", "36条"), variant))
     t = report.tables.set_index("row_key")
     assert t.loc["via_gazette", ["value", "raw", "unit"]].tolist() == [36, "36条", "条"]
     assert t.loc["via_website", "value"] == 245
@@ -2529,13 +2535,8 @@ def test_glued_legacy_money_with_its_unit_before_the_next_items_number(variant):
     the gap before the next label ends at the item number ('3500元2﹒'), so the value was read 3500 in the row's
     万元, 元 dropped (10,000 times too much; flagged only as an unlabelled '元2.'). It is 3500元, 0.35万元, as
     with the cell marks and in a table of rows on lines of their own."""
-    import re
     old = "1﹒专职人员数(不包括政府公报及政府网站工作人员数) | 人 | |"
-    text = SEED.read_text(encoding="utf-8").replace(old, old.replace("人 | |", "万元 | 3500元 |"))
-    text = re.sub(r"\s*\n\s*", "", text)
-    if variant == "no_pipes":
-        text = re.sub(r"[\s|]+", "", text)
-    report = toolkit.parse_text(text)
+    report = toolkit.parse_text(_glued_seed_with(old, old.replace("人 | |", "万元 | 3500元 |"), variant))
     t = report.tables.set_index("row_key")
     assert t.loc["staff_full_time", ["value", "raw", "unit"]].tolist() == [0.35, "3500元", "万元"]
     assert t.loc["staff_part_time", "value"] == 2
