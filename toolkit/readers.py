@@ -3780,10 +3780,9 @@ def _folder_sheet(folder: str, codec: str, href: str) -> str | None:
             data = fh.read(_FOLDER_SHEET_MAX + 1)
     except OSError:
         return None
-    for mark, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                       (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(mark):
-            return data.decode(name, "replace")
+    bom = _detect_bom(data)
+    if bom is not None:
+        return data.decode(bom, "replace").lstrip("\ufeff")  # (GB18030's mark is a character of its own)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
