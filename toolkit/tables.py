@@ -772,8 +772,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         if len(values) > ncols:  # a note after the values ('行政许可 | 88 | -7 | 20 | 含上年结转项目')
             values = _drop_notes(res, "active", row_key, row, values, ncols, lambda t: vocab.active_row(t) is not None)
         signed_cols = frozenset(i for i, (k, _, _) in enumerate(row_cols) if k in signed)
-        placement = place([RowInput(row_key, _signs_set_apart(values, ncols), ncols, sparse=sparse)], [],
-                          money_cols=money_cols,
+        placement = place([RowInput(row_key, values, ncols, sparse=sparse)], [], money_cols=money_cols,
                           signed_cols=signed_cols)[row_key]
         if signed_cols:
             placement = _signed_in_words(placement, signed_cols)
@@ -1101,7 +1100,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         elif len(trimmed) == ncols and trimmed[-1].text[-1:] not in "0123456789" and not trimmed[-1].glued \
                 and not row.grid:  # (in a reader's grid the note stands in 总计's cell)
             kept = _drop_notes(res, "requests", row_key, row, trimmed, ncols - 1, is_row)
-        found[row_key] = (_signs_set_apart(kept, ncols), row, last.text)
+        found[row_key] = (kept, row, last.text)
         if remarks and len(trimmed) <= ncols:
             remark_of = (row_key, row)
         if len(trimmed) == len(values):  # (a row whose filler was trimmed has its blank 总计 as written)
@@ -1784,27 +1783,6 @@ def _signed_in_words(placement: Placement, signed_cols: frozenset[int]) -> Place
     return dataclasses.replace(placement, cells=cells)
 
 
-# one number as a cell holds it: no leading zero, its thousands grouped if separated at all
-_ONE_NUMBER = re.compile(r"[+-]?(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?")
-
-
-def _signs_set_apart(values: list[Cell], n: int) -> list[Cell]:
-    """A row of its ``n`` cells exactly, glued runs of one number each among them and a lone '-' set apart (the
-    blank's mark in a row set with spaces in glued page text: '…总计 4 - - 0 4 …', '申请数量 3 - - 0 0 0 3'): its
-    numbers as cells of their own, no runs to cut.
-
-    Each run is one cell where the row has as many cells as columns; but the placement cuts glued runs with every
-    cell of the row as a piece, and a lone '-' is no piece of a run (it stands for no number): the row had no
-    reading and lost every value (ambiguous_digits, '0 readings'); now the '-' is the blank's mark, NA kept as
-    written, as in a pipe row.
-    """
-    if len(values) != n or not any(c.text == "-" and not c.glued for c in values):  # (the common row: no '-')
-        return values
-    if not all(not c.glued or _ONE_NUMBER.fullmatch(c.text) for c in values) or not any(c.glued for c in values):
-        return values
-    return [c._replace(glued=False) if c.glued else c for c in values]
-
-
 _DASH_RUN = re.compile(r"—+|―+|-+")
 
 
@@ -1963,7 +1941,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
             if all((rk, k) in at for k in (*ident["lhs"], *ident["rhs"])):  # (a column left out: nothing to check)
                 constraints.append(Constraint(tuple((key, at[rk, k]) for k in ident["lhs"]),
                                               tuple((key, at[rk, k]) for k in ident["rhs"])))
-    placement = place([RowInput(key, _signs_set_apart(values, m) if kinds else [], m)], constraints)[key]
+    placement = place([RowInput(key, values if kinds else [], m)], constraints)[key]
     _flag_placement(res, "review_litigation", first_row, placement, key)
     if between and not by_rows and res.flags and res.flags[-1].code == "extra_cells":
         # (where the 总计 row stands, the total of which rows not told)
