@@ -1829,8 +1829,14 @@ def _money_after() -> tuple[frozenset[str], re.Pattern[str]]:
     the text looked at, the gap before the next row's label: '3500元2﹒' before '兼职人员数', whose 元 was left
     out, the value read as 3500万元)."""
     units = list(cell_units()["money"])
-    after = rf"(?=[\s|]|$|{_CN_NUMBERING}|\d{{1,2}}[.、﹒](?:\D|$)|(?:{_sub_item()})[:：])"
-    return frozenset(u[0] for u in units), re.compile(rf"(?:{alternation(units)}){after}")
+    return frozenset(u[0] for u in units), re.compile(rf"(?:{alternation(units)}){_value_bound().pattern}")
+
+
+@functools.lru_cache(maxsize=1)
+def _value_bound() -> re.Pattern[str]:
+    """Where a glued value's cell ends, after its unit (`_money_after`, `_own_unit_end`): before a carriage return, a
+    cell mark or a space, the text's end, or the next row's item number or its words of parts."""
+    return re.compile(rf"(?=[\s|]|$|{_CN_NUMBERING}|\d{{1,2}}[.、﹒](?:\D|$)|(?:{_sub_item()})[:：])")
 
 
 def _own_unit_end(text: str, pos: int, unit: str) -> int | None:
@@ -1840,9 +1846,8 @@ def _own_unit_end(text: str, pos: int, unit: str) -> int | None:
     ('条2.'), flagged unlabelled_values as if a value had been lost, though the value was read."""
     if not unit or not text.startswith(unit, pos):  # (a cheap test first)
         return None
-    bound = re.compile(rf"(?=[\s|]|$|{_CN_NUMBERING}|\d{{1,2}}[.、﹒](?:\D|$)|(?:{_sub_item()})[:：])")
     end = pos + len(unit)
-    return end if bound.match(text, end) else None
+    return end if _value_bound().match(text, end) else None
 
 
 # values set apart by spaces after a row's unit ('480 481'), not run into an item number after them ('36 2.')
