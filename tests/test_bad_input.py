@@ -16,12 +16,13 @@ from toolkit.errors import (
     DecodeError,
     EmptyFileError,
     FileTooLargeError,
+    ReaderWarning,
     ReadError,
     ToolkitError,
     UnmappedFontError,
     UnsupportedFormatError,
 )
-from toolkit import readers
+from toolkit import readers, webpage
 from toolkit.readers import decode_bytes, read_document
 
 try:
@@ -147,7 +148,7 @@ def test_pdf_with_scanned_pages_among_text_pages_says_so(tmp_path: Path) -> None
 
     path = _pdf_of_pages(tmp_path / "mixed.pdf", ["一、总体情况\n二、主动公开政府信息情况", "scan", "stamp",
                                                   "numbered scan"])
-    with pytest.warns(readers.ReaderWarning, match="pages 2 and 4 are images without text \\(a scan\\): not read"):
+    with pytest.warns(ReaderWarning, match="pages 2 and 4 are images without text \\(a scan\\): not read"):
         report = toolkit.parse_report(path)
     assert [f.code for f in report.flags if f.code == "scanned_pages"] == ["scanned_pages"]
 
@@ -211,7 +212,7 @@ def test_a_pages_linked_sheets_are_put_in_up_to_a_bound(tmp_path: Path, monkeypa
     # A page's linked style sheets (in a web archive, or in its folder: 报告_files/) were each put in as a <style>,
     # without bound: a page of 10,000 links to one sheet of 2 MiB put in 20 GB of text.  Past a total of sheets'
     # text (8 MiB; scaled down here), a link's sheet is no longer put in: what it hides is read.
-    monkeypatch.setattr(readers, "_LINKED_SHEETS_MAX", 60, raising=False)
+    monkeypatch.setattr(webpage, "_LINKED_SHEETS_MAX", 60, raising=False)
     (tmp_path / "a_files").mkdir()
     (tmp_path / "a_files" / "a.css").write_text(".a { display: none }" + " " * 20, encoding="utf-8")
     (tmp_path / "a_files" / "b.css").write_text(".b { display: none }" + " " * 20, encoding="utf-8")
@@ -270,18 +271,18 @@ def test_html_control_characters_counted_in_the_pages_bytes(tmp_path: Path, cont
     # A page's control characters are counted in its UTF-8 bytes (C1 controls are two bytes there), with the
     # count of the text's: the same pages refused, with the same message. Characters whose bytes look alike
     # (U+00A0 and Â are C2 A0 and C3 82, U+0100 is C4 80) are no controls.
-    from toolkit import readers
+    from toolkit import decoding
 
     text = "<html><body><p>" + "一、总体情况\xa0Â\u0100" * 30 + control * count + "</p></body></html>"
     for one in (text, text.replace("一", "a")):  # a page of Chinese characters and one of Latin-1 ones
         expected = None
         try:
-            readers._check_not_binary(one, "x.html")
+            decoding._check_not_binary(one, "x.html")
         except BinaryFileError as exc:
             expected = str(exc)
         found = None
         try:
-            readers._check_not_binary(one, "x.html", one.encode("utf-8"))
+            decoding._check_not_binary(one, "x.html", one.encode("utf-8"))
         except BinaryFileError as exc:
             found = str(exc)
         assert found == expected

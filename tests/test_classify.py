@@ -1292,7 +1292,7 @@ def test_cli_classify_follows_a_byte_order_mark_over_the_encoding(tmp_path, caps
     src, out = tmp_path / "in.csv", tmp_path / "out.csv"
     write(pd.DataFrame({"id": ["001"], "text": ["信息公开平台维护更新水平有待提高"]}), src)
     argv = [str(src), "--encoding", encoding, "--out", str(out), "--no-probabilities"]
-    # the mark decides, as for toolkit extract's reports (readers._codec_given)
+    # the mark decides, as for toolkit extract's reports (decoding._codec_given)
     assert run_classify(_args(configure_classify, argv)) == 0, capsys.readouterr().err
     got = pd.read_csv(out, dtype=str, encoding="utf-8-sig")
     assert got["id"].tolist() == ["001"] and got["labels"].tolist() == ["platform"]

@@ -430,7 +430,7 @@ def test_text_kind_value_is_value_cell() -> None:
     from toolkit import synth
     from toolkit.layout import _text_kind
     from toolkit.normalize import NA_MARKS, is_value_cell, normalize_lines
-    from toolkit.readers import _read_html
+    from toolkit.webpage import _read_html
 
     cells = {c for s in range(8) for item in normalize_lines(
         _read_html(synth.make_report(s, layout="html")[0].encode(), "page.html", None).lines)

@@ -508,9 +508,9 @@ def test_an_embedded_object_is_named(tmp_path):
 
 
 def test_the_readers_tell_a_word_document_by_its_magic():
-    from toolkit import msdoc, readers
+    from toolkit import decoding, msdoc, readers
 
-    assert readers._OLE_MAGIC == msdoc.OLE_MAGIC and readers._container(msdoc.OLE_MAGIC + b"\0" * 8) == "doc"
+    assert decoding._OLE_MAGIC == msdoc.OLE_MAGIC and readers._container(msdoc.OLE_MAGIC + b"\0" * 8) == "doc"
 
 
 @pytest.mark.parametrize("name", ["report.wps", "report.dot", "report", "download.jsp", "report.docx", "report.txt"])

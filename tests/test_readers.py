@@ -1317,18 +1317,18 @@ _MERGED_TABLES = [
 def test_html_fast_paths_read_as_the_general_walk(monkeypatch: pytest.MonkeyPatch, markup: str) -> None:
     # Plain tables and cells with a word processor's markup are taken whole; what they give must be
     # exactly what walking them element by element gives.
-    from toolkit import readers, synth
+    from toolkit import synth, webpage
 
     pages = [synth.make_report(s, layout="html", html_markup=markup)[0].encode() for s in range(6)]
     pages += [f"<html><body><p>前</p><table><tbody><tr>{c}</tr>\n<tr><td>x</td></tr></tbody></table>后</body></html>"
               .encode() for c in _CELL_CASES]
     pages += [f"<html><body><p>前</p><table>{t}</table>后</body></html>".encode() for t in _MERGED_TABLES]
     with pytest.warns(ReaderWarning, match="merged down"):
-        fast = [readers._read_html(p, "page.html", None).lines for p in pages]
-    monkeypatch.setattr(readers, "_plain_table_rows", lambda table: None)
-    monkeypatch.setattr(readers, "_cell_text", lambda cell: None)
+        fast = [webpage._read_html(p, "page.html", None).lines for p in pages]
+    monkeypatch.setattr(webpage, "_plain_table_rows", lambda table: None)
+    monkeypatch.setattr(webpage, "_cell_text", lambda cell: None)
     with pytest.warns(ReaderWarning, match="merged down"):
-        walked = [readers._read_html(p, "page.html", None).lines for p in pages]
+        walked = [webpage._read_html(p, "page.html", None).lines for p in pages]
     assert fast == walked
     assert fast[-3][1:4] == [["组", "甲", "0", "7"], ["乙", "", "8"], ["丙", "丁", "", "9"]]
     assert fast[-2][1:4] == [["甲", "0", "7"], ["注"], ["乙", "", "8"]]
@@ -1349,7 +1349,7 @@ def test_cell_chain_reads_as_its_pieces() -> None:
 
     import lxml.etree
 
-    from toolkit import readers
+    from toolkit import webpage
 
     texts = ["217", " 21 7 ", "\n信息\n公开\n", "\u3000x\u3000", "\u200b12\ufeff", "", " ", "\n", "a\tb", "x\u2028y"]
     tags = ["span", "p", "b", "div", "br", "script", "li", "table", "td"]
@@ -1369,62 +1369,62 @@ def test_cell_chain_reads_as_its_pieces() -> None:
                 elif stray == "sibling":
                     lxml.etree.SubElement(cell, "span").text = "2"
                 pieces = [cell.text] if cell.text else []
-                walked = readers._clean(pieces) if readers._cell_pieces(cell, pieces) else None
-                assert readers._cell_text(cell) == walked, (chain, inner, stray)
-                taken += stray is None and readers._chain_text(cell) is not None
+                walked = webpage._clean(pieces) if webpage._cell_pieces(cell, pieces) else None
+                assert webpage._cell_text(cell) == walked, (chain, inner, stray)
+                taken += stray is None and webpage._chain_text(cell) is not None
     assert taken == len(texts) * (7 + 7**2 + 7**3)  # every chain without a script or a table, taken whole
     deep = lxml.etree.Element("td")
     el = deep
-    for _ in range(readers._MAX_CELL_DEPTH + 1):
+    for _ in range(webpage._MAX_CELL_DEPTH + 1):
         el = lxml.etree.SubElement(el, "span")
     el.text = "7"
-    assert readers._chain_text(deep) is None and readers._cell_text(deep) is None  # too deep: the general walk
+    assert webpage._chain_text(deep) is None and webpage._cell_text(deep) is None  # too deep: the general walk
 
 
 def test_clean_text_shortcut_is_the_pattern() -> None:
     # _clean_text takes a printable text with no space but single ones inside for clean without its pattern,
     # and a text of white space only for blank: that must hold of every character, and the cells of real pages
     # (plain, word processor's, wrapped labels, &nbsp;, with white space) read the same.
-    from toolkit import readers
+    from toolkit import webpage
 
-    unclean = [chr(i) for i in range(0x110000) if readers._UNCLEAN_RE.search(chr(i))]
+    unclean = [chr(i) for i in range(0x110000) if webpage._UNCLEAN_RE.search(chr(i))]
     assert all(ch == " " or not ch.isprintable() for ch in unclean)
     blank = [chr(i) for i in range(0x110000) if chr(i).isspace()]
-    assert all(readers._clean_text(ch) == readers._collapse(ch).strip() == "" for ch in blank)
+    assert all(webpage._clean_text(ch) == webpage._collapse(ch).strip() == "" for ch in blank)
     for text in ["217", "申请人情况", "\x00217\x00", " 商业 企业 ", "a\u3000b", "\u200b12\ufeff", "信息\n公开", "x\x1cy",
                  "商业 企业", "现行有效 件数", "1 2 3", " 商业 企业", "商业 企业 ", "商业  企业", "a b\u3000c", "a b\x00",
                  "a b\u200b", "\xa0", "\u3000", " \xa0\n", "\n"]:
-        expected = readers._collapse(text).strip().strip("\u200b\ufeff").strip()
-        assert readers._clean_text(text) == expected
+        expected = webpage._collapse(text).strip().strip("\u200b\ufeff").strip()
+        assert webpage._clean_text(text) == expected
 
 
 def test_non_ascii_is_the_text_without_its_ascii() -> None:
     # The mojibake check samples a text's characters other than ASCII through its UTF-8 bytes: the same
     # characters as the pattern removing the ASCII runs, a lone surrogate included.
-    from toolkit import readers
+    from toolkit import decoding
 
     texts = [(RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")[:3000],
              '<td style="x">政府</td>\x00\x7f\x80é😀', "\ud800ab\udc00政", "", "ascii only"]
     for text in texts:
-        assert readers._non_ascii(text) == readers._ASCII_RUN.sub("", text)
+        assert decoding._non_ascii(text) == decoding._ASCII_RUN.sub("", text)
 
 
 def test_a_page_without_a_bracket_is_not_searched_for_a_dtd_subset(monkeypatch: pytest.MonkeyPatch) -> None:
     # An internal DTD subset opens with '[': a page without one reads the same without the search (which tries
     # its pattern at every '<' of the markup); a page with one has it cut (test_bad_input's entity bomb).
-    from toolkit import readers, synth
+    from toolkit import synth, webpage
 
     pages = [synth.make_report(s, layout="html", html_markup=m)[0].encode() for s in range(3) for m in ("plain", "word")]
-    want = [readers._read_html(p, "page.html", None).lines for p in pages]
+    want = [webpage._read_html(p, "page.html", None).lines for p in pages]
 
     class Refused:
         def subn(self, *args, **kwargs):
             raise AssertionError("searched")
 
-    monkeypatch.setattr(readers, "_DOCTYPE_SUBSET_RE", Refused())
-    assert [readers._read_html(p, "page.html", None).lines for p in pages] == want
+    monkeypatch.setattr(webpage, "_DOCTYPE_SUBSET_RE", Refused())
+    assert [webpage._read_html(p, "page.html", None).lines for p in pages] == want
     with pytest.raises(AssertionError, match="searched"):
-        readers._read_html(b"<!DOCTYPE html [ ]><p>x</p>", "page.html", None)
+        webpage._read_html(b"<!DOCTYPE html [ ]><p>x</p>", "page.html", None)
 
 
 def test_docx_text_box_is_its_own_line_once(tmp_path: Path) -> None:
@@ -2537,7 +2537,8 @@ def test_html_bytes_parsed_as_read_only_where_they_are_the_texts_utf8():
     instructions a page): the detection says so only where the text's UTF-8 is those bytes, never on the
     other paths that also report utf-8 (a character cut at the end, stray bytes) nor on a byte-order mark,
     GB or UTF-16 bytes; and such pages read as the same lines as the clean page where they should."""
-    from toolkit.readers import _declared_charset, _detect
+    from toolkit.decoding import _detect
+    from toolkit.webpage import _declared_charset
 
     pages = [render_html(lines) for lines in ([["统计指标", "单位", "统计数"], ["收到申请数", "件", "3"]],
                                               ["一、概述", "本机关主动公开政府信息480条。"])]
@@ -2566,13 +2567,13 @@ def test_html_bytes_parsed_as_read_only_where_they_are_the_texts_utf8():
 # column of its row to the merges' arithmetic: the value stood a column to the left of its own, so the row below
 # lost the blank cell in its place ('b' read under the merged value's column) and the merge was not flagged
 def test_a_layout_cell_beside_a_merged_value_is_a_column_of_its_row() -> None:
-    from toolkit import readers
+    from toolkit import webpage
 
     box = "<td><p>" + "本机关依法公开政府信息。" * 20 + "</p><p>特此报告。</p></td>"
     page = (f"<html><body><table><tr>{box}<td rowspan=2>5</td><td>a</td></tr><tr><td>x</td><td>b</td></tr>"
             "</table></body></html>").encode()
     with pytest.warns(ReaderWarning, match="'5' in column 2 .* merged down over the 1 cell"):
-        lines = readers._read_html(page, "page.html", None).lines
+        lines = webpage._read_html(page, "page.html", None).lines
     assert [line for line in lines if isinstance(line, list)] == [["5", "a"], ["x", "", "b"]]
     assert lines[1] == "本机关依法公开政府信息。" * 20 and lines[2] == "特此报告。"
 
@@ -2604,11 +2605,11 @@ def test_html_rowspan_zero_spans_the_rest_of_its_row_group(monkeypatch: pytest.M
     # the value merged down covered no cell, and every value after it in the rows below stood one column left
     # (['乙', '8'] for ['乙', '', '8']); the rows of the next tbody are not covered.  Both the plain-table path and
     # the general walk.
-    from toolkit import readers
+    from toolkit import webpage
 
     if walk:
-        monkeypatch.setattr(readers, "_plain_table_rows", lambda table: None)
-        monkeypatch.setattr(readers, "_cell_text", lambda cell: None)
+        monkeypatch.setattr(webpage, "_plain_table_rows", lambda table: None)
+        monkeypatch.setattr(webpage, "_cell_text", lambda cell: None)
     page = ("<html><body><table><tbody><tr><td>甲</td><td rowspan='0'>5</td><td>7</td></tr>"
             "<tr><td>乙</td><td>8</td></tr><tr><td>丙</td><td>9</td></tr></tbody>"
             "<tbody><tr><td>丁</td><td>1</td><td>2</td></tr></tbody></table></body></html>")
@@ -3023,18 +3024,18 @@ def test_html_style_sheet_in_a_noscript_hides_nothing(tmp_path: Path) -> None:
 def test_a_long_ol_is_counted_once(monkeypatch: pytest.MonkeyPatch) -> None:
     # Each item's number was found by counting the items before it, for every item: a list of n items looked at
     # n²/2 elements (5,000 items, 8 s; 20,000, two minutes). Each list is now counted once.
-    from toolkit import readers
+    from toolkit import webpage
 
     calls = [0]
-    tag_name = readers._tag_name
+    tag_name = webpage._tag_name
 
     def counted(tag: str) -> str:
         calls[0] += 1
         return tag_name(tag)
 
-    monkeypatch.setattr(readers, "_tag_name", counted)
+    monkeypatch.setattr(webpage, "_tag_name", counted)
     n = 2000
-    lines = readers._read_html(f"<html><body><ol>{'<li>条目' * n}</ol></body></html>".encode(), "p.html", None).lines
+    lines = webpage._read_html(f"<html><body><ol>{'<li>条目' * n}</ol></body></html>".encode(), "p.html", None).lines
     assert lines[0] == "1.条目" and lines[-1] == f"{n}.条目" and len(lines) == n
     assert calls[0] < 10 * n  # (counting the items before each: about n²/2)
 
@@ -3380,3 +3381,22 @@ def test_an_embedded_document_of_text_in_a_table_cell_is_the_cells_text(kind: st
     path = tmp_path / "chunk.docx"
     document.save(path)
     assert read_document(path).lines == [["一、本年新收政府信息公开申请数量", shown, "99"]]
+
+
+def test_reading_modules_import_downward_only():
+    # the reading stage is layered: what a document is, then codecs, then what the HTML and Word readers share, then
+    # the web-page reader, then read_document; a module importing one above it would make an import cycle
+    import ast
+
+    import toolkit
+
+    layers = ["document", "decoding", "markup", "webpage", "readers"]
+    root = Path(toolkit.__file__).parent
+    for rank, name in enumerate(layers):
+        tree = ast.parse((root / f"{name}.py").read_text(encoding="utf-8"))
+        imported = {node.module.split(".")[1] for node in ast.walk(tree)
+                    if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("toolkit.")}
+        assert not imported & set(layers[rank:]), (name, sorted(imported & set(layers[rank:])))
+    assert {"webpage", "markup", "decoding", "document"} <= {
+        node.module.split(".")[1] for node in ast.walk(ast.parse((root / "readers.py").read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("toolkit.")}

@@ -93,7 +93,7 @@ def _seconds(text: str) -> float | None:
 
 
 def _codec(text: str) -> str:
-    from toolkit.readers import _check_encoding
+    from toolkit.decoding import _check_encoding
 
     try:
         return _check_encoding(text)

@@ -46,12 +46,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from toolkit.decoding import _check_encoding
 from toolkit.errors import ReaderWarning, ReadError, ToolkitError
 from toolkit.formats import load_output_schema
 from toolkit.tables import flag_codes
 from toolkit.readers import _EXTENSIONS as _READ_EXTENSIONS
-from toolkit.readers import (_LEGACY_OFFICE, _SNIFF_EXTENSIONS, DEFAULT_MAX_BYTES, _cannot_open, _check_encoding,
-                              _extension, _not_found, _read_bytes, _too_large)
+from toolkit.readers import (_LEGACY_OFFICE, _SNIFF_EXTENSIONS, DEFAULT_MAX_BYTES, _cannot_open, _extension, _not_found,
+                             _read_bytes, _too_large)
 
 __all__ = ["extract_corpus", "read_outputs", "output_schema", "data_dictionary", "FRAMES",
            "SUPPORTED_EXTENSIONS", "REPORT_LIKE_EXTENSIONS"]

@@ -22,8 +22,10 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
+from toolkit.decoding import _magic
+from toolkit.document import _warn
 from toolkit.errors import CorruptFileError, EmptyFileError, UnsupportedFormatError
-from toolkit.readers import _check_zip, _magic, _warn
+from toolkit.readers import _check_zip
 
 __all__ = ["OFD_NAMESPACE", "OfdPage", "read_ofd"]
 

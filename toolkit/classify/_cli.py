@@ -432,7 +432,7 @@ def _not_utf8(data: bytes, codec: str, exc: UnicodeDecodeError) -> str:
                 "utf-16-le (or utf-16-be)")
     # GBK, GB18030 or Big5, told apart as toolkit extract tells a text report's (Big5 reads as GB18030 too, as
     # kana and rare characters: '獺そ秨キ' for '資訊公開')
-    from toolkit.readers import _decode_gb
+    from toolkit.decoding import _decode_gb
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # (too little to tell: the guess is only advice)

@@ -1,0 +1,211 @@
+"""What the readers of marked-up documents (HTML in :mod:`toolkit.webpage`, Word in :mod:`toolkit.readers`) share:
+a cell's value text, cells merged down over rows (warned of: ``merged_down``), list numbers as Word or a browser
+shows them, footnote marks, and white space.
+"""
+from __future__ import annotations
+
+import contextvars
+import functools
+import re
+from collections.abc import Callable
+from typing import Literal
+
+from toolkit.document import _warn
+from toolkit.normalize import NA_MARKS
+
+
+_WS_RE = re.compile(r"[ \t\n\r\f\x00]+")
+
+
+# A footnote mark set as a superscript: '120<sup>1</sup>' would read as 1201; also in brackets or after 注
+# ('120<sup>[1]</sup>', '<sup>(1)</sup>', '<sup>注1</sup>', '<sup>※</sup>'), which made the value no number, and two
+# or more marks in one ('<sup>1,2</sup>', '<sup>[1,2]</sup>', '<sup>1、2</sup>'; a part after the first of one or two
+# characters: '1,000' is no list of marks), a range of marks among them ('<sup>1-3</sup>', '<sup>[1~3]</sup>', '1,3-5';
+# raised only: '1-3' in a cell's own text is never read as marks).
+_MARKS = r"[\d*†‡#a-z①-⑳※]{1,3}(?:[,，、\-–~～][\d*†‡#a-z①-⑳※]{1,2}){0,4}"
+_FOOTNOTE_MARK = re.compile(rf"\s*(?:[\[(（【]注?{_MARKS}[\])）】]|注?{_MARKS}[)）]?|注)\s*")
+
+
+#: A cell with more text than this in two or more paragraphs holds a page, not a value or label; a hidden
+#: element with more is not dropped.
+_LAYOUT_CELL_CHARS = 200
+
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        0x2E80 <= o <= 0x9FFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFE30 <= o <= 0xFE4F
+        or 0xFF00 <= o <= 0xFFEF
+        or 0x20000 <= o <= 0x3FFFF
+    )
+
+
+def _holds_page(nested_table: bool, paragraphs: int, chars: int) -> bool:
+    """The rule for a table cell that holds page content (HTML and DOCX alike): paragraphs beside a nested
+    table, or several paragraphs of more than ``_LAYOUT_CELL_CHARS`` characters."""
+    return paragraphs >= 1 if nested_table else (paragraphs >= 2 and chars > _LAYOUT_CELL_CHARS)
+
+
+def _blank(text: str | None) -> bool:
+    return not text or text.isspace()
+
+
+# The value cells merged down over rows met in the document being read (see _merge_note)
+_MERGE_NOTES: contextvars.ContextVar["list | None"] = contextvars.ContextVar("toolkit_merge_notes", default=None)
+
+
+def _merge_note(text: str, row: list, column: int) -> list | None:
+    """A note of a cell merged down over rows holding ``text`` (in the grid's ``column`` of the row whose cells up
+    to it are ``row``): [its text, the row's label (its first cell of words), the column, the cells it covers so
+    far, the first row it covers (see _cover)], kept for _MergedDownWarned; None where the text is no value's (see
+    _value_text: covered cells of words are left out)."""
+    if not _value_text(text):
+        return None
+    note = [text, next((cell for cell in row if not _value_text(cell)), ""), column, 0, None]
+    notes = _MERGE_NOTES.get()
+    if notes is not None:
+        notes.append(note)
+    return note
+
+
+def _cover(note: list, row: list) -> None:
+    """Count a cell of ``row`` (the list the document's lines will hold) covered by the merge of ``note``, the
+    first such row kept, so that the flag can name its line."""
+    note[3] += 1
+    if note[4] is None:
+        note[4] = row
+
+
+class _MergedDownWarned:
+    """A context to read a document in, gathering each value merged down over rows (see _merge_note); once the
+    document's lines are final, :meth:`warn` warns of each that covers cells (``merged_down``, on the line of the
+    first row it covers), so that its covered cells, blank, tell why they are (one figure written for several
+    rows, not copied into each: never guessed). Entered while another is open (a document embedded in a DOCX, its
+    lines put among the DOCX's), it gathers into that one and warns of nothing itself."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.notes: list = []
+        self.token: contextvars.Token[list | None] | None = None
+        self.nested = False
+
+    def __enter__(self) -> "_MergedDownWarned":
+        outer = _MERGE_NOTES.get()
+        self.nested = outer is not None
+        self.notes = outer if self.nested else self.notes  # type: ignore[assignment]  # outer, when nested
+        self.token = _MERGE_NOTES.set(self.notes)
+        return self
+
+    def __exit__(self, *_) -> Literal[False]:
+        _MERGE_NOTES.reset(self.token)  # type: ignore[arg-type]  # set by __enter__
+        return False
+
+    def warn(self, lines: list) -> None:
+        """Warn of the values merged down that cover cells, each with the line (1-based) of ``lines`` (the
+        document's, final) holding the first row it covers."""
+        notes = [note for note in self.notes if note[3] and note[0].strip()] if not self.nested else ()
+        if notes:
+            at = {id(line): i for i, line in enumerate(lines, start=1) if line.__class__ is list}
+            for text, label, column, covered, row in notes:
+                _warn(self.path, f"{text!r} in column {column + 1} of the row {label!r} is merged down over the "
+                                 f"{covered} cell(s) below it: they are read as missing (one figure for several "
+                                 f"rows)", "merged_down", at.get(id(row)))
+
+
+# Word's number formats written as the digits a reader sees (bullets give '•', unknown formats no marker)
+_CN_DIGITS = "〇一二三四五六七八九"
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
+
+
+_LEGAL_SIMPLIFIED = "零壹贰叁肆伍陆柒捌玖拾"  # the digits, then ten, of the financial numerals
+_LEGAL_TRADITIONAL = "零壹貳參肆伍陸柒捌玖拾"
+_ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
+
+
+def _cn_number(n: int, digits: str = _CN_DIGITS + "十") -> str:
+    """一 … 九十九 (Word's chineseCounting), or in the financial numerals ``digits`` (壹 … 玖拾玖, where ten is
+    壹拾); larger numbers in digits."""
+    if n < 10:
+        return digits[n]
+    if n >= 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    lead = "" if tens == 1 and digits[1] == "一" else digits[tens]  # 十一, but 壹拾壹
+    return lead + digits[10] + ("" if ones == 0 else digits[ones])
+
+
+_NUM_FORMATS: dict[str, Callable[[int], str]] = {
+    "decimal": str, "decimalZero": lambda n: f"{n:02d}", "decimalFullWidth": str, "decimalHalfWidth": str,
+    "chineseCounting": _cn_number, "chineseCountingThousand": _cn_number, "japaneseCounting": _cn_number,
+    "taiwaneseCounting": _cn_number, "taiwaneseCountingThousand": _cn_number,
+    "ideographTraditional": lambda n: _STEMS[n - 1] if 1 <= n <= 10 else str(n),  # 甲 乙 丙
+    "decimalEnclosedCircle": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
+    "decimalEnclosedCircleChinese": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),  # ① ② ③
+    "decimalEnclosedFullstop": lambda n: chr(0x2488 + n - 1) if 1 <= n <= 20 else f"{n}.",  # ⒈ ⒉
+    "ideographEnclosedCircle": lambda n: chr(0x3280 + n - 1) if 1 <= n <= 10 else str(n),  # ㊀ ㊁
+    "chineseLegalSimplified": lambda n: _cn_number(n, _LEGAL_SIMPLIFIED),  # 壹 贰 … 壹拾
+    "ideographLegalTraditional": lambda n: _cn_number(n, _LEGAL_TRADITIONAL),  # 壹 貳 … 壹拾
+    "ideographDigital": lambda n: "".join(_CN_DIGITS[int(d)] for d in str(n)),  # 一〇 for 10
+    "taiwaneseDigital": lambda n: "".join(_CN_DIGITS[int(d)] for d in str(n)),
+    "ideographZodiac": lambda n: _ZODIAC[n - 1] if 1 <= n <= 12 else str(n),  # 子 丑 寅
+    "decimalEnclosedParen": lambda n: f"({n})",
+    "lowerLetter": lambda n: chr(96 + n) if 1 <= n <= 26 else str(n),
+    "upperLetter": lambda n: chr(64 + n) if 1 <= n <= 26 else str(n),
+}
+# The bullet written before the items of a bulleted list (an HTML <ul>, Word's bullets), where the statements
+# split a list (one of formats.yaml bullets); one typed at the start of the text is kept instead.
+_BULLET_MARK = "•"
+
+
+def _typed_bullet(text: str) -> bool:
+    """Whether ``text`` starts with a bullet of its own (formats.yaml ``bullets``)."""
+    from toolkit.formats import load_formats
+
+    start = text.lstrip()[:1]
+    return bool(start) and start in load_formats()["bullets"]
+
+
+@functools.lru_cache(maxsize=1)
+def _list_marker() -> re.Pattern[str]:
+    """A number typed at the start of a text (一、 (一) 1. 一是 ① 第一, and 壹、 (贰) in the formal numerals of
+    formats.yaml ``formal_numerals``): Word's or a list's own number is not added."""
+    from toolkit.formats import load_formats
+
+    formal = "".join(load_formats()["formal_numerals"])
+    return re.compile(rf"\s*(?:[(（]?[一二三四五六七八九十{formal}\d]{{1,3}}[)）]|[一二三四五六七八九十]{{1,3}}[、是]"
+                      rf"|[{formal}]{{1,3}}[、.．]|\d{{1,2}}[.、．](?!\d)|[①-⑳]|第[一二三四五六七八九十]{{1,3}}[,，、])")
+
+
+def _numbered(number: str, text: str) -> str:
+    """``text`` after the list ``number`` Word or a browser shows before it, with a space where the text
+    starts with a digit ('1. 12.5%…': glued, '1.12.5%' reads as no item marker)."""
+    text = text.lstrip()
+    if not number:
+        return text
+    return number + (" " if text[:1].isdigit() else "") + text
+
+
+def _own_cells(text: str, nested: list, after: list) -> list:
+    """The cells a table's cell gives its row (HTML and DOCX alike): its text, the lines and rows of the tables
+    nested in it (``nested``) put in ``after``, to follow the row; but a cell holding nothing but a table of one
+    row of values (see _value_text) gives that row's cells, shown side by side in its place (counts set in a table
+    of their own: the cell was blank, the counts in a row after its row)."""
+    if not text and len(nested) == 1 and isinstance(nested[0], list) and all(map(_value_text, nested[0])):
+        return nested[0]
+    after.extend(nested)
+    return [text]
+
+
+# A cell's text that is a value's: a number, blank or a not-applicable mark
+_VALUE_TEXT = re.compile(r"[\d.,，%\s-]*")
+
+
+def _value_text(text: str) -> bool:
+    """Whether a cell's text is a value's: a number, a not-applicable mark or nothing, not words (a label, a unit).
+
+    The cells a cell of a value merged down over rows covers (a column of zeros or blanks merged) stay in their rows
+    as blank cells: left out, the values after them stood one column to the left, under another column's key.
+    Covered cells of words are left out (see the module's docstring)."""
+    return _VALUE_TEXT.fullmatch(text) is not None or text in NA_MARKS

@@ -1,0 +1,2209 @@
+"""Reading web pages: HTML as a browser shows it, and web archives (MHT).
+
+A page is read as a desktop browser shows it: what its markup, style attributes and style sheets hide is left out
+(hidden, zero-size, transparent, clipped or struck-through text, footnote marks), list numbers are written as shown,
+tables give their rows (merged cells emitted once; see :mod:`toolkit.readers`), and a ``<pre>`` keeps its lines. A web
+archive (a "single file web page" saved by IE, Chrome, Word or WPS) is read as its page, with its style sheets.
+Called by :func:`toolkit.readers.read_document`.
+"""
+from __future__ import annotations
+
+import codecs
+import functools
+import operator
+import os
+import re
+from collections.abc import Callable
+from typing import Iterator
+
+from toolkit.decoding import (_check_not_binary, _check_not_blank, _check_text_file, _codec_given, _decode_strict,
+                              _detect, _detect_bom)
+from toolkit.document import DEFAULT_MAX_BYTES, RawDocument
+from toolkit.errors import CorruptFileError, EmptyFileError, FileTooLargeError
+from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LAYOUT_CELL_CHARS, _LEGAL_SIMPLIFIED, _LEGAL_TRADITIONAL,
+                            _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank, _cn_number, _cover,
+                            _holds_page, _is_cjk, _list_marker, _merge_note, _numbered, _own_cells, _typed_bullet)
+from toolkit.normalize import NA_MARKS
+
+
+# A web archive may hold at most this many MIME boundaries (its parts: a page and its images), and one line per
+# this many bytes of max_bytes (or DEFAULT_MAX_BYTES, the larger): see _web_archive_page.
+_MHT_MAX_PARTS = 10000
+_MHT_LINE_BYTES = 40
+_META_CHARSET_RE = re.compile(
+    rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE
+)
+_XML_DECL_RE = re.compile(rb"""<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""")
+_DOCTYPE_SUBSET_RE = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
+
+
+# --------------------------------------------------------------------------
+# HTML
+# --------------------------------------------------------------------------
+
+# (noframes and noembed: fallbacks a browser does not show, whose content the parser keeps as text, markup and all)
+# (a ruby annotation, <rt> and the brackets <rp> a browser without ruby shows, is pinyin over the characters, no text
+# of the report, as Word's phonetic guide is not in a DOCX: '政<rt>zhèng</rt>府' read '政zhèng府')
+# (the content of a <video>, <audio> or <canvas> is the fallback of a browser that cannot play or draw it, which
+# every browser now can: '您的浏览器不支持 video 标签。' was read as a line of the report, glued to the text after it;
+# a <datalist>'s options are suggestions a text box offers as it is typed in, never shown in the page)
+_DROP_TAGS = {"script", "style", "noscript", "head", "template", "title", "iframe", "object", "noframes", "noembed",
+              "rt", "rp", "video", "audio", "canvas", "datalist",
+              # an inline SVG's description and its editor's data, never shown (its <title>, a tooltip, is above)
+              "desc", "metadata"}
+_BLOCK_TAGS = {
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
+    "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
+    "html", "legend", "li", "main", "menu", "nav", "ol", "option", "p", "pre",
+    "section", "summary", "ul",
+}
+_CELL_TAGS = {"td", "th"}
+_BR = "\x00"  # marks a forced space (<br>, block edge) inside a cell
+
+
+def _declared_charset(data: bytes) -> str | None:
+    head = data[:8192]
+    match = _META_CHARSET_RE.search(head) or _XML_DECL_RE.search(head)
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _read_html(data: bytes, path: str, codec: str | None, declared: str | None = None,
+               sheets: dict | None = None, on_disk: bool = False) -> RawDocument:
+    """An HTML page's lines; ``declared``: the charset its container names (a web archive's part header); ``sheets``:
+    the style sheets it holds beside the page (a web archive's: see _archive_sheets); ``on_disk``: ``path`` is the
+    page's file, whose folder may hold the sheets it links (see _folder_sheet)."""
+    import lxml.etree
+
+    _check_text_file(data, path)
+    same = False  # whether the bytes read are the text's UTF-8, which lxml parses: not made again
+    if codec is not None:
+        used = _codec_given(data, codec)
+        text = _decode_strict(data, used, path)
+    else:
+        text, used, same = _detect(data, path, declared=declared or _declared_charset(data))
+        if text.startswith("\ufeff"):
+            text, same = text.lstrip("\ufeff"), False
+    try:
+        encoded: bytes | None = data if same else text.encode("utf-8")  # the control characters counted on it
+    except UnicodeEncodeError:  # a lone surrogate: fails below, after the checks, as it did
+        encoded = None
+    _check_not_binary(text, path, encoded)
+    _check_not_blank(text, path)
+    # An internal DTD subset can only serve entity tricks; HTML never needs one.  (It opens with '[': a page
+    # without one is not searched, a search trying the pattern at every '<' of the markup.)
+    text, removed = _DOCTYPE_SUBSET_RE.subn("", text, count=1) if "[" in text else (text, 0)
+    parser = _html_parser()
+    try:
+        if removed or encoded is None:
+            encoded = text.encode("utf-8")
+        root = lxml.etree.fromstring(encoded, parser)
+    except lxml.etree.XMLSyntaxError as exc:
+        raise CorruptFileError(path, f"cannot parse the HTML: {exc}") from exc
+    for entry in parser.error_log:
+        if "Excessive depth" in entry.message:
+            raise CorruptFileError(
+                path, "cannot parse the HTML: elements nested deeper than 2048 levels"
+            )
+    if root is not None:
+        if sheets and (b"<link" in encoded or b"<LINK" in encoded):
+            base = sheets.get("", "")
+            encoded = encoded + b"\n" + _linked_sheets(root, sheets.get, base)  # (the passes' gates read them too)
+        elif on_disk and (b"<link" in encoded or b"<LINK" in encoded):
+            # a page saved 'complete' ('网页，全部'): its sheets in '报告_files/' ('报告.files/') beside it
+            folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))  # (a link's own folder, as a browser)
+            find = functools.lru_cache(maxsize=256)(functools.partial(_folder_sheet, folder, used))  # (read once)
+            encoded = encoded + b"\n" + _linked_sheets(root, find, "")
+        _as_shown(root, encoded)
+    with _MergedDownWarned(path) as merged:
+        lines = _html_lines(root) if root is not None else []
+        if not lines and root is not None and (b"<noframes" in encoded or b"<NOFRAMES" in encoded):
+            lines = _frames_fallback_lines(root, parser)
+    if not lines:
+        raise EmptyFileError(path, "the HTML page holds no text")
+    merged.warn(lines)
+    return RawDocument(path=path, format="html", encoding=used, lines=lines, title=_page_title(root))
+
+
+def _html_parser():
+    """The parser of a page's UTF-8 bytes: lxml.etree's, not lxml.html's (the same tree, without a Python class
+    lookup per element)."""
+    import lxml.etree
+
+    return lxml.etree.HTMLParser(
+        encoding="utf-8",
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=True,  # nesting up to 2048 levels; the size is capped by max_bytes
+        default_doctype=False,
+    )
+
+
+def _srcdoc_frames(root) -> None:
+    """Put in place of each ``<iframe srcdoc="…">`` the document a browser shows in it (the srcdoc, read as shown:
+    its own sheets hide what they hide), read once: the frame's fallback text is not read, as before.  A frame so
+    written (a CMS embedding a piece of the report as a little page) lost its text: every iframe was left out."""
+    import lxml.etree
+
+    for frame in list(root.iter("iframe")):
+        markup = frame.get("srcdoc")
+        if not markup or not markup.strip() or any(_tag_name(a.tag) in _DROP_TAGS for a in frame.iterancestors()):
+            continue
+        encoded = markup.encode("utf-8", "replace")
+        try:
+            page = lxml.etree.fromstring(encoded, _html_parser())
+        except lxml.etree.XMLSyntaxError:
+            continue
+        body = page.find("body") if page is not None else None
+        if body is None:
+            continue
+        _as_shown(page, encoded)  # (a frame in it is put in place there)
+        tail = frame.tail
+        frame.clear()  # (its attributes, and the fallback the parser keeps as its text)
+        frame.tag, frame.text, frame.tail = "div", body.text, tail
+        frame.extend(list(body))
+
+
+def _as_shown(root, encoded: bytes) -> None:
+    """Make the parsed page ``root`` (of the UTF-8 bytes ``encoded``, which gate the passes most pages do not need)
+    read as a browser shows it: hidden elements, footnote marks, deleted text … removed, footers last, lists
+    numbered by the style sheet."""
+    low = encoded.lower()  # (the gates below that case does not matter to)
+    if b"shadowroot" in low:  # (first: the passes below read a shadow root's content as the page's)
+        _shadow_roots(root)
+    if b"/*" in encoded and _COMMENTED_STYLE_BYTES.search(encoded):
+        _uncomment_styles(root)
+    zero_font = _ZERO_FONT_BYTES.search(low)  # (one scan of the bytes: most pages set no font of size 0)
+    clear = (b"transparent" in low or b"a(" in low or b"/ 0" in low) and _TRANSPARENT_BYTES.search(encoded)
+    if _may_hide(low) or zero_font or clear:
+        _sheet_hidden(root)  # (what the page's style sheets hide, written as if by a style attribute)
+        _drop_hidden(root)
+        if b"display" in low and _BLOCK_DISPLAY_BYTES.search(low):
+            _display_blocks(root)
+    if zero_font:
+        _blank_zero_font(root)
+    if clear:  # (text in a transparent colour)
+        _blank_zero_font(root, _color_shown)
+    raised = b"vertical-align" in low or b"notereference" in low  # (marks set so: see _raised_by_style)
+    lowered = raised and _raised_by_style(root, "sub")
+    if raised:
+        _raised_by_style(root, "sup")
+    _drop_footnote_marks(root)
+    if b"<sub" in encoded or b"<SUB" in encoded or lowered:
+        _drop_subscript_marks(root)
+    if b"<del" in encoded or b"<DEL" in encoded:
+        _drop_deleted(root)
+    if b"<s>" in low or b"<s " in low or b"<strike" in low or b"line-through" in low:
+        _drop_struck(root)
+    if b"<input" in low:
+        _input_values(root)
+    if b"<img" in low and b"alt" in low:
+        _image_values(root)
+    if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
+        _drop_unshown_controls(root)
+    if b"x:num=" in encoded:
+        _excel_zero_dashes(root)
+    if b"<thead" in encoded or b"<THEAD" in encoded:
+        _row_groups_where_shown(root, "thead")
+    if b"<tfoot" in encoded or b"<TFOOT" in encoded:
+        _row_groups_where_shown(root, "tfoot")
+    if b"<textarea" in low or (b"white-space" in low and _KEPT_BREAKS_BYTES.search(low)):
+        _kept_line_breaks(root)
+    if b"list-style" in encoded:  # (a list numbered by a style sheet's rule: see _sheet_list_styles)
+        _sheet_list_styles(root)
+    if b"srcdoc" in low:  # (last: the page's passes and sheets do not reach into a frame's document)
+        _srcdoc_frames(root)
+
+
+# An element whose white-space keeps the line breaks of its text (pre, pre-wrap, pre-line, break-spaces: a CMS showing
+# the text of a plain box so, a <textarea>, whose own is pre-wrap) shows each line of it on a line of its own; its text
+# was read as one line ('一、总体情况本年度无。二、…', the report's headings lost in it).  The property is inherited; a
+# child setting normal or nowrap runs its lines together again.  (A <pre> is read as written: see _html_lines.)
+_WHITE_SPACE_RE = re.compile(r"(?<![\w-])white-space\s*:\s*([\w-]+)", re.IGNORECASE)
+_KEPT_BREAKS_BYTES = re.compile(rb"white-space\s*:\s*(?:pre|break-spaces)")  # (of the lower-cased bytes)
+_BREAKS_KEPT = frozenset({"pre", "pre-wrap", "pre-line", "break-spaces"})
+_BREAKS_RUN = frozenset({"normal", "nowrap", "initial"})
+_TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "colgroup", "col"})
+
+
+def _white_space(style: str) -> bool | None:
+    """Whether a style's declarations keep the line breaks of the text (see _BREAKS_KEPT), None when they set no
+    white-space (or inherit it)."""
+    values = _WHITE_SPACE_RE.findall(style)
+    last = values[-1].lower() if values else ""
+    return True if last in _BREAKS_KEPT else False if last in _BREAKS_RUN else None
+
+
+def _kept_line_breaks(root) -> None:
+    """Put a ``<br>`` for each line break of the text an element's white-space (its style's, a sheet's rule's, a
+    ``<textarea>``'s own) keeps, as a browser shows it (see _WHITE_SPACE_RE); a ``<pre>`` is left to _html_lines."""
+    import lxml.etree
+
+    rules = _sheet_rules(root, lambda declarations: (_white_space(declarations) if "white-space" in
+                                                      declarations.lower() else None))
+    texts: list = []  # (element, whether its text's breaks are kept, whether its tail's are)
+    kept = [False]  # the setting of each open element, the page's (normal) first
+    parents = [""]  # the tag of each open element
+    walker = lxml.etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        if event == "end":
+            kept.pop()
+            parents.pop()
+            continue
+        tag = _tag_name(el.tag) if isinstance(el.tag, str) else ""
+        if tag in _DROP_TAGS or tag == "pre" or not tag:
+            walker.skip_subtree()  # (its end event comes next, and pops this)
+            texts.append((el, False, kept[-1] and parents[-1] not in _TABLE_PARTS))
+            kept.append(False)
+            parents.append(tag)
+            continue
+        own = _white_space(el.get("style") or "")
+        if own is None and rules:
+            for _, _, compounds, value in rules:
+                if value is not None and _css_matches(el, compounds):
+                    own = value
+        if own is None and tag == "textarea":
+            own = True
+        kept.append(kept[-1] if own is None else own)
+        # (white space between a table's rows or cells is no text a browser shows, whatever its white-space: a table
+        # part's text and its children's tails keep no break)
+        texts.append((el, kept[-1] and tag not in _TABLE_PARTS, kept[-2] and parents[-1] not in _TABLE_PARTS))
+        parents.append(tag)
+    for el, inside, outside in texts:
+        if inside and el.text and "\n" in el.text:
+            lines = el.text.split("\n")
+            el.text = lines[0]
+            for i, line in enumerate(lines[1:]):
+                el.insert(i, lxml.etree.Element("br"))
+                el[i].tail = line
+        if outside and el.tail and "\n" in el.tail and el.getparent() is not None:
+            lines = el.tail.split("\n")
+            el.tail = lines[0]
+            at = el.getparent().index(el) + 1
+            for i, line in enumerate(lines[1:]):
+                br = lxml.etree.Element("br")
+                br.tail = line
+                el.getparent().insert(at + i, br)
+
+
+def _shadow_roots(root) -> None:
+    """Put in place of each declarative shadow root (``<template shadowrootmode="open">``, or Chrome's first
+    ``shadowroot``, in the element it is the shadow of) what a browser shows of its host: the shadow root's content,
+    its ``<slot>`` elements filled with the host's children (those named by a ``slot`` attribute, the rest and the
+    host's text in the slot without a name; a slot nothing fills shows its own content), the host's children that no
+    slot takes not shown.  A template's content is never read: a page (a web component's) so written lost its text.
+    """
+    hosts: set = set()
+    for template in list(root.iter("template")):
+        host = template.getparent()
+        mode = (template.get("shadowrootmode") or template.get("shadowroot") or "").strip().lower()
+        if mode not in ("open", "closed") or host is None or host in hosts or any(
+                _tag_name(a.tag) in _DROP_TAGS for a in template.iterancestors()):
+            continue
+        hosts.add(host)
+        named: dict = {}  # the host's children by the name of the slot they ask for
+        rest: list = [host.text, template.tail]  # the rest: text and elements, in order, for the slot without a name
+        host.text = template.tail = None
+        for child in list(host):
+            if child is template:
+                continue
+            tail, child.tail = child.tail, None
+            host.remove(child)
+            name = child.get("slot") if isinstance(child.tag, str) else None
+            (named.setdefault(name, []) if name else rest).append(child)
+            rest.append(tail)
+        for slot in list(template.iter("slot")):
+            items = named.pop(slot.get("name"), []) if slot.get("name") else rest
+            if not any(item is not None and (not isinstance(item, str) or item.strip()) for item in items):
+                continue  # (nothing fills it: its own content is shown)
+            slot.text = None
+            for child in list(slot):
+                slot.remove(child)
+            for item in items:
+                if isinstance(item, str):
+                    last = slot[-1] if len(slot) else None
+                    if last is None:
+                        slot.text = (slot.text or "") + item
+                    else:
+                        last.tail = (last.tail or "") + item
+                elif item is not None:
+                    slot.append(item)
+            if items is rest:
+                rest = []
+        template.attrib.clear()
+        template.tag = "div"
+
+
+#: A style attribute holding a CSS comment (Word's pages hold many in their sheet, few in an element's style).
+_COMMENTED_STYLE_BYTES = re.compile(rb"""(?i)\bstyle\s*=\s*(?:"[^"]*/\*|'[^']*/\*)""")
+
+
+def _uncomment_styles(root) -> None:
+    """Drop the CSS comments of the style attributes (``style="/* display:none; */ color:red"``, a declaration an editor
+    commented out), which a browser ignores: the passes reading a style took the commented declaration for one (the
+    text read as hidden, and lost)."""
+    for el in root.xpath("//*[@style]"):
+        style = el.get("style")
+        if "/*" in style:
+            el.set("style", _CSS_COMMENT_RE.sub(" ", style))
+
+
+def _frames_fallback_lines(root, parser) -> list:
+    """The lines of the ``<noframes>`` fallback of a page of frames that shows no text of its own (a saved frameset
+    page: the report in its fallback), its markup read as a page; [] where it has none."""
+    import lxml.etree
+
+    markup = "".join(el.text or "" for el in root.iter("noframes"))
+    if not markup.strip():
+        return []
+    encoded = markup.encode("utf-8")
+    try:
+        fallback = lxml.etree.fromstring(encoded, parser)
+    except lxml.etree.XMLSyntaxError:
+        return []
+    if fallback is None:
+        return []
+    _as_shown(fallback, encoded)  # (the fallback is a page: its hidden text, footnote marks … as the page's)
+    return _html_lines(fallback)
+
+
+def _page_title(root) -> str | None:
+    """The text of the page's ``<title>`` (in its head, where the parser puts it), white space collapsed, or None."""
+    title = root.find("head/title")
+    text = " ".join("".join(title.itertext()).split()) if title is not None else ""
+    return text or None
+
+
+# Text set raised or low by its style, not by <sup> or <sub>: an editor's '<span style="vertical-align:super">1</span>'
+# and Word's footnote and endnote references (class MsoFootnoteReference, which Word's sheet raises).
+_VERTICAL_ALIGN_RE = re.compile(r"(?<![\w-])vertical-align\s*:\s*([\w-]+)", re.IGNORECASE)
+_WORD_NOTE_REFERENCES = frozenset({"MsoFootnoteReference", "MsoEndnoteReference"})
+_INLINE_MARK_TAGS = frozenset({"span", "font", "a", "small", "b", "i", "em", "strong"})
+
+
+def _raised_by_style(root, how: str) -> bool:
+    """Make ``<sup>`` (``how='sup'``) or ``<sub>`` (``'sub'``) of the elements of the page set so by their style
+    (the last ``vertical-align`` of their style attribute; Word's note references raised), so that the footnote
+    mark passes read them as marks ('88<span style="vertical-align:super">1</span>' read 881); whether any was."""
+    found = False
+    for el in root.xpath("//*[@style or @class]"):
+        if el.tag not in _INLINE_MARK_TAGS:
+            continue  # (a cell or block set so is no mark)
+        aligns = _VERTICAL_ALIGN_RE.findall(el.get("style") or "")
+        if (aligns[-1].lower() == ("super" if how == "sup" else how) if aligns else
+                how == "sup" and not _WORD_NOTE_REFERENCES.isdisjoint((el.get("class") or "").split())):
+            el.tag = how
+            found = True
+    return found
+
+
+def _drop_footnote_marks(root) -> None:
+    """Remove the superscript footnote marks of an HTML page, keeping the text after them.
+
+    Digits set raised alone in a table cell (``<td><sup>88</sup></td>``) are its value: a footnote mark stands
+    after what it marks.  A mark is read with what it holds: a link to its note (``<sup><a href="#fn1">1</a></sup>``,
+    read 881 after 88 when only a mark without children was one).
+    """
+    for sup in list(root.iter("sup")):
+        mark = "".join(sup.itertext()) if len(sup) else sup.text or ""
+        if _FOOTNOTE_MARK.fullmatch(mark):
+            cell = next(sup.iterancestors("td", "th"), None)
+            if cell is None or "".join(cell.itertext()).strip() != mark.strip():
+                _remove_keeping_tail(sup)
+
+
+def _drop_subscript_marks(root) -> None:
+    """Remove the footnote marks set low right after a table cell's number (``88<sub>1</sub>`` read 881,
+    ``74<sub>[2]</sub>`` no number), as _drop_footnote_marks removes raised ones.
+
+    Only after a digit in a cell: a subscript after a letter is a formula's (``CO<sub>2</sub>``), and one alone in
+    its cell is its value.
+    """
+    for sub in list(root.iter("sub")):
+        if not _FOOTNOTE_MARK.fullmatch("".join(sub.itertext()) if len(sub) else sub.text or ""):
+            continue  # (a mark read with what it holds: '<sub><a href="#n1">1</a></sub>', as a raised one)
+        prev = sub.getprevious()
+        before = (prev.tail or "".join(prev.itertext())) if prev is not None else sub.getparent().text
+        if before and before.rstrip()[-1:].isdigit() and next(sub.iterancestors("td", "th"), None) is not None:
+            _remove_keeping_tail(sub)
+
+
+# The dashes a number format shows for a zero (Excel's accounting format: '-', padded with spaces).
+_ZERO_DASHES = frozenset(mark for mark in NA_MARKS if not mark.strip("-—"))
+
+
+def _excel_zero_dashes(root) -> None:
+    """Write as ``0`` the cells of Excel's "save as web page" that show a zero as a dash.
+
+    Excel keeps a number cell's value in ``x:num`` ('<td x:num="0"> - </td>'): the dash is only its display
+    format (accounting), and the value is the report's, 0; a dash without it stays a not-applicable mark.
+    """
+    for cell in root.iter("td"):
+        value = cell.get("x:num")
+        if value and "".join("".join(cell.itertext()).split()) in _ZERO_DASHES:
+            try:
+                if float(value) != 0:
+                    continue
+            except ValueError:
+                continue
+            for child in list(cell):
+                cell.remove(child)
+            cell.text = "0"
+
+
+_ROW_GROUP_ORDER = ("thead", "tbody", "tr", "tfoot")  # (a table's rows and row groups)
+
+
+def _row_groups_where_shown(root, tag: str) -> None:
+    """Move each table's first ``<thead>`` (``tag='thead'``) before its rows, or its first ``<tfoot>``
+    (``'tfoot'``) after them, where a browser shows it.
+
+    A generator that writes the header after the body (``<tbody>…</tbody><thead>…</thead>``, thead last or after a
+    tfoot) had the header rows read after the values, under which no column key stood; HTML 4 wrote the footer
+    before the body (``<thead>``, ``<tfoot>``, ``<tbody>``): read in the page's order, its row (a total, a note) came
+    before the table's header rows and its values were lost or put under other keys.  A second header or footer is
+    a row group where it stands, as a browser shows it.
+    """
+    for group in list(root.iter(tag)):
+        table = group.getparent()
+        if table is None or table.tag != "table" or table.find(tag) is not group:
+            continue
+        if tag == "thead":
+            first = next((sibling for sibling in table if sibling.tag in _ROW_GROUP_ORDER), None)
+            if first is None or first is group:
+                continue
+        elif not any(sibling.tag in ("tbody", "tr") for sibling in group.itersiblings()):
+            continue
+        _remove_keeping_tail(group)
+        group.tail = None
+        if tag == "thead":
+            first.addprevious(group)
+        else:
+            table.append(group)
+
+
+#: The types of ``<input>`` that show their value as text in a box (no type is text); a button's label, a check box
+#: or a hidden field's value is no text of the report.
+_TEXT_INPUTS = frozenset({"", "text", "number", "tel", "email", "url", "search", "date", "month"})
+
+
+def _input_values(root) -> None:
+    """Write the value of each text box in a table cell (``<td><input value="88" readonly></td>``: a form system's
+    page shows a table's counts so) as its text, which a browser shows and the page's text lacks: the cell was read
+    blank.  Only in a cell: elsewhere a box is the site's (a search box's hint, '请输入关键字'), not the report's."""
+    for el in root.iter("input"):
+        value = el.get("value")
+        if value and (el.get("type") or "").strip().lower() in _TEXT_INPUTS \
+                and next(el.iterancestors("td", "th"), None) is not None:
+            el.text = value
+
+
+#: The alt text of an image that shows a value's digits (one or more of them, a sign, a decimal point, a separator or a
+#: per cent sign): see _image_values.
+_DIGITS_ALT = re.compile(r"[-+]?[\d,.%]+")
+
+
+def _image_values(root) -> None:
+    """Write the alt text of each image of digits in a table cell (``<td><img src="8.gif" alt="8"><img src="8.gif"
+    alt="8"></td>``: some CMS show a table's counts so) as its text: a reader of the page sees the value, the cell was
+    read blank.  Only a number's alt text, and only in a cell: another picture (an icon, a QR code, a logo) shows no
+    text of the report."""
+    for el in root.iter("img"):
+        alt = (el.get("alt") or "").strip()
+        if alt and _DIGITS_ALT.fullmatch(alt) and next(el.iterancestors("td", "th"), None) is not None:
+            el.text = alt
+
+
+def _drop_deleted(root) -> None:
+    """Remove the text marked deleted (``<del>``: Word's tracked deletions saved as a web page, shown struck through
+    before the text that replaced it), as the DOCX reader leaves out Word's tracked deletions."""
+    for deleted in list(root.iter("del")):
+        _remove_keeping_tail(deleted)
+
+
+# Text struck through: <s>, <strike> (Word's strikethrough saved as a web page) or an editor's
+# '<span style="text-decoration: line-through">' (UEditor's, TinyMCE's strikethrough button)
+_STRUCK_TAGS = frozenset({"s", "strike"})
+_TEXT_DECORATION_RE = re.compile(r"(?<![\w-])text-decoration(?:-line)?\s*:\s*([^;]*)", re.IGNORECASE)
+
+
+def _drop_struck(root) -> None:
+    """Remove the text struck through (an old value left beside the one that corrected it, '<s>12</s>13': read
+    1213), as ``<del>`` is removed, keeping the text after it; a table cell all of whose text is struck through
+    keeps it, its value (losing a value would be worse than reading one struck out)."""
+    struck = set()
+    for el in root.xpath("//s | //strike | //*[@style]"):
+        if _tag_name(el.tag) not in _STRUCK_TAGS:
+            decorations = _TEXT_DECORATION_RE.findall(el.get("style") or "")
+            if not decorations or "line-through" not in decorations[-1].lower() or el.tag in _CELL_TAGS:
+                continue
+        struck.add(el)
+    kept: dict = {}  # cell -> whether it keeps its struck text (it has no other)
+    for el in [el for el in struck if not any(a in struck for a in el.iterancestors())]:
+        cell = next(el.iterancestors("td", "th"), None)
+        if cell is not None and kept.setdefault(cell, not _unstruck_text(cell, struck).strip()):
+            continue
+        _remove_keeping_tail(el)
+
+
+def _unstruck_text(el, struck: set) -> str:
+    """The text of ``el`` outside the elements ``struck``."""
+    if el in struck:
+        return ""
+    return (el.text or "") + "".join(_unstruck_text(child, struck) + (child.tail or "") for child in el)
+
+
+#: The start tags of the elements _drop_unshown_controls reads (as the page's bytes write them: lxml lowers them).
+_UNSHOWN_CONTROL_TAGS = (b"<details", b"<DETAILS", b"<Details", b"<select", b"<SELECT", b"<Select",
+                         b"<dialog", b"<DIALOG", b"<Dialog", b" popover")
+
+
+def _small_and_tableless(el, rest: list) -> bool:
+    """Whether the text of ``el`` but its children other than ``rest`` is at most _LAYOUT_CELL_CHARS long and none of
+    ``rest`` is or holds a table (what _drop_hidden drops: a report a script shows is read, losing it would be worse
+    than reading a hidden word)."""
+    size = len(el.text or "") + sum(len(t) for child in rest for t in child.itertext()) + sum(
+        len(child.tail or "") for child in el)
+    return size <= _LAYOUT_CELL_CHARS and not any(child.tag == "table" or child.find(".//table") is not None
+                                                  for child in rest)
+
+
+def _drop_unshown_controls(root) -> None:
+    """Remove what a browser does not show of a closed ``<details>`` (all but its first ``<summary>``, when small:
+    see _drop_hidden), of a closed ``<dialog>`` or a ``popover`` (all of it, when small) and of a drop-down
+    ``<select>`` (its options but the one shown: the last selected, else the first not disabled; a list box,
+    ``multiple`` or ``size`` over 1, shows them all)."""
+    # A <dialog> without ``open``, or an element with a ``popover`` attribute, is not shown until a script opens it
+    # (a login box, a '分享到' pop-up): its words were read into the page between the report's paragraphs.
+    for dialog in list(root.xpath("//dialog[not(@open)] | //*[@popover]")):
+        if _small_and_tableless(dialog, list(dialog)):
+            _remove_keeping_tail(dialog)
+    for details in list(root.iter("details")):
+        if details.get("open") is not None or details.getparent() is None:
+            continue
+        summary = details.find("summary")
+        rest = [child for child in details if child is not summary]
+        if not _small_and_tableless(details, rest):
+            continue
+        details.text = None
+        for child in rest:
+            details.remove(child)  # (its tail with it: hidden too)
+        if summary is not None:
+            summary.tail = None
+    for select in list(root.iter("select")):
+        if select.get("multiple") is not None or (_html_integer(select.get("size")) or 1) > 1:
+            continue
+        options = list(select.iter("option"))
+        # the last selected (a browser unselects all others of a drop-down), else the first not disabled (by itself
+        # or its <optgroup>)
+        shown = next((o for o in reversed(options) if o.get("selected") is not None), None)
+        if shown is None:
+            shown = next((o for o in options if o.get("disabled") is None and (
+                o.getparent().tag != "optgroup" or o.getparent().get("disabled") is None)), None)
+        for option in options:
+            if option is not shown:
+                option.getparent().remove(option)
+
+
+def _remove_keeping_tail(el) -> None:
+    """Remove ``el`` and what it holds from the tree; the text after it stays where it was."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail or ""
+    prev = el.getprevious()
+    if prev is not None:
+        prev.tail = (prev.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+# What a browser does not show: Word's hidden text saved as a web page ('display:none;mso-hide:all'), a hidden
+# cell or span. Only small elements that are or hold no table are dropped: a page may hide its whole article,
+# or a table, in a container that a script shows, and losing the report would be worse than reading a hidden
+# word.
+_HIDDEN_STYLE_RE = re.compile(r"(?<![\w-])(display|visibility)\s*:\s*([\w-]+)", re.IGNORECASE)
+
+
+def _hidden_style(style: str) -> str | None:
+    """How a style attribute hides its element: ``'display'`` (the last display is none: nothing of it is
+    shown), ``'visibility'`` (the last visibility is hidden: a child can be made visible again), else None
+    (Word's mso-hide:all alone hides nothing in a browser)."""
+    last: dict[str, str] = {}
+    for prop, value in _HIDDEN_STYLE_RE.findall(style):
+        last[prop.lower()] = value.lower()
+    if last.get("display") == "none":
+        return "display"
+    return "visibility" if last.get("visibility") in ("hidden", "collapse") else None
+
+
+def _visibility(el) -> bool | None:
+    """The visibility an element's style sets (True visible, False hidden), None when it sets none."""
+    last = None
+    for prop, value in _HIDDEN_STYLE_RE.findall(el.get("style") or ""):
+        if prop.lower() == "visibility":
+            last = value.lower()
+    return None if last is None else last == "visible"
+
+
+def _blank_unshown(el, setting: Callable[..., bool | None] = _visibility, shown: bool = False) -> None:
+    """Blank the text of ``el``'s subtree that is not shown, by an inherited ``setting`` of each element's style
+    (:func:`_visibility`, :func:`_font_shown`: True shown, False not, None inherited; a child can set it back)."""
+    own = setting(el)
+    shown = shown if own is None else own
+    if not shown:
+        el.text = None
+    for child in el:
+        _blank_unshown(child, setting, shown)
+        if not shown:
+            child.tail = None
+
+
+# Text set in a font of size 0 shows nothing (a keyword-stuffing or tracking span); a child set in a size again is
+# shown (the inline-block gap trick, <ul style="font-size:0"><li style="font-size:14px">).  The bytes' pattern gates
+# the walk; the style's last font-size decides.  Searched in bytes made lower case (ASCII's letters: the same matches
+# as a case-insensitive search): a pattern opening on a literal is skipped to in C, where one ignoring case was tried
+# at every byte of the page (~2 ms a page).
+_ZERO_FONT_BYTES = re.compile(rb"font-size\s*:\s*(?:0+(?:\.0*)?|\.0+)(?![\d.])")
+_FONT_SIZE_RE = re.compile(r"(?<![\w-])font-size\s*:\s*([^;!\"']*)", re.IGNORECASE)
+_ZERO_SIZE = re.compile(r"(?:0+(?:\.0*)?|\.0+)(?:[a-z]+|%)?", re.IGNORECASE)
+
+
+def _font_shown(el) -> bool | None:
+    """Whether an element's style sets a font size that shows its text (False: size 0), None when it sets none."""
+    return _font_shown_by(el.get("style") or "")
+
+
+def _font_shown_by(style: str) -> bool | None:
+    """Whether a style's declarations set a font size that shows text (False: size 0), None when they set none."""
+    sizes = _FONT_SIZE_RE.findall(style)
+    return None if not sizes else _ZERO_SIZE.fullmatch(sizes[-1].strip()) is None
+
+
+def _blank_zero_font(root, setting: Callable[..., bool | None] = _font_shown) -> None:
+    """Blank the text an HTML page sets in a font of size 0 (or that another inherited ``setting`` does not show:
+    see _color_shown), in small elements that are or hold no table (see _drop_hidden: a page's whole article is read
+    even so); a cell keeps its place in its row, blank."""
+    for el in root.xpath("//*[@style]"):
+        if setting(el) is not False or el.tag == "table" or el.find(".//table") is not None \
+                or sum(map(len, el.itertext())) > _LAYOUT_CELL_CHARS:
+            continue
+        _blank_unshown(el, setting)
+
+
+# Text in a transparent colour shows nothing (keyword stuffing, a placeholder a script fills): 'color:transparent',
+# or a colour of alpha 0 ('rgba(0,0,0,0)'); a child given a colour again is shown, and one that inherits it not.  The
+# bytes' pattern gates the walk (background-color and -webkit-text-fill-color, which hide no text, are not it).
+_TRANSPARENT_BYTES = re.compile(rb"(?i)(?<![\w-])color\s*:\s*(?:transparent|(?:rgb|hsl)a?\((?:(?:[^,()]*,){3}|[^/()]*/)"
+                                rb"\s*[0.]+%?\s*\))")
+_COLOR_RE = re.compile(r"(?<![\w-])color\s*:\s*([^;!\"']*)", re.IGNORECASE)
+_ZERO_ALPHA = re.compile(r"(?:rgb|hsl)a?\((?:(?:[^,()]*,){3}|[^/()]*/)\s*(?:0+(?:\.0*)?|\.0+)%?\s*\)")  # (4th value)
+_INHERITED_COLORS = frozenset({"inherit", "unset", "currentcolor", "revert", "revert-layer"})
+
+
+def _color_shown(el) -> bool | None:
+    """Whether an element's style sets a colour that shows its text (False: transparent), None when it sets none."""
+    return _color_shown_by(el.get("style") or "")
+
+
+def _color_shown_by(style: str) -> bool | None:
+    """Whether a style's declarations set a colour that shows text (False: transparent, or of alpha 0), None when
+    they set none (or inherit it)."""
+    colors = _COLOR_RE.findall(style)
+    last = colors[-1].strip().lower() if colors else ""
+    if not last or last in _INHERITED_COLORS:
+        return None
+    return last != "transparent" and not _ZERO_ALPHA.fullmatch(last)
+
+
+def _may_hide(low: bytes) -> bool:
+    """Whether a page (its UTF-8 bytes in lower case) can hide anything at all: most cannot, and five searches of
+    its bytes cost less than looking at the style of every element."""
+    return b"display" in low or b"hidden" in low or b"visibility" in low or b"opacity" in low or b"clip" in low
+
+
+# Text a style attribute shows nothing of though its box stays: fully transparent ('opacity:0', a button a script
+# fades in) or clipped to nothing (a zero height or width with its overflow hidden: a collapsed panel, an
+# SEO keyword block).  Padding gives a box of zero height its size back (the 'height:0;padding-bottom:56%' trick of
+# a video's frame): not clipped then.
+_CLIP_RE = re.compile(r"(?<![\w-])(opacity|(?:max-)?(?:height|width)|overflow(?:-[xy])?|padding[\w-]*|content-visibility|"
+                      r"clip|position)\s*:\s*"
+                      r"([^;!\"']*)", re.IGNORECASE)
+
+
+#: The displays whose box a height or width sizes: an inline element's (a span's) is sized by its text, and a table
+#: cell's or row's height is a least one (its text is shown whole in either).
+_SIZED_DISPLAYS = frozenset({"block", "inline-block", "flex", "inline-flex", "grid", "inline-grid", "flow-root",
+                             "list-item"})
+
+
+def _clipped_style(style: str, tag: str) -> bool:
+    """Whether a style attribute shows nothing of its element's (of tag ``tag``) text though it keeps its box: the
+    last opacity is 0, it is positioned out of the flow and clipped to a rectangle of no area (see _empty_clip), or
+    the element is a block (by its tag or its style's display) whose content-visibility is hidden, or whose last height
+    or width (or max-) is 0 with the overflow hidden and no padding."""
+    last: dict[str, str] = {}
+    for prop, value in _CLIP_RE.findall(style):
+        last[prop.lower()] = value.strip()
+    if _ZERO_SIZE.fullmatch(last.get("opacity", "")):
+        return True
+    if last.get("position", "").lower() in ("absolute", "fixed") and _empty_clip(last.get("clip", "")):
+        return True  # (a screen reader's text: Bootstrap's .sr-only, .visually-hidden: 'clip: rect(0, 0, 0, 0)')
+    displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style) if prop.lower() == "display"]
+    if not (displays[-1] in _SIZED_DISPLAYS if displays else tag in _BLOCK_TAGS and tag not in ("caption", "html")):
+        return False
+    if last.get("content-visibility", "").lower() == "hidden":  # (its content skipped, its box kept: a block's, as
+        return True  # its size containment asks; an inline element's or a cell's content is shown)
+    if any(prop.startswith("padding") and not all(map(_ZERO_SIZE.fullmatch, value.split()))
+           for prop, value in last.items()):
+        return False
+    return any(last.get(prop, "").lower() in ("hidden", "clip") for prop in ("overflow", "overflow-x", "overflow-y")) \
+        and any(_ZERO_SIZE.fullmatch(last.get(prop, "")) for prop in ("height", "max-height", "width", "max-width"))
+
+
+_CLIP_RECT_RE = re.compile(r"rect\(\s*([^,\s)]+)[\s,]+([^,\s)]+)[\s,]+([^,\s)]+)[\s,]+([^,\s)]+)\s*\)", re.IGNORECASE)
+_CLIP_LENGTH_RE = re.compile(r"(-?[\d.]+)(?:px)?", re.IGNORECASE)
+
+
+def _empty_clip(clip: str) -> bool:
+    """Whether a ``clip`` value is a rectangle of no area ('rect(0, 0, 0, 0)', 'rect(1px 1px 1px 1px)': its top at
+    or under its bottom, or its left at or right of its right; an 'auto' edge is the box's, not read)."""
+    found = _CLIP_RECT_RE.search(clip)
+    if found is None:
+        return False
+    edges = [_CLIP_LENGTH_RE.fullmatch(edge) for edge in found.groups()]
+    if any(edge is None for edge in edges):
+        return False
+    try:
+        top, right, bottom, left = (float(edge.group(1)) for edge in edges)  # type: ignore[union-attr]  # all found
+    except ValueError:
+        return False
+    return bottom <= top or right <= left
+
+
+def _drop_hidden(root) -> None:
+    """Remove the small hidden elements of an HTML page (see ``_hidden_style``), keeping the text after them, and
+    the hidden tables of a page that shows another table (see ``_drop_hidden_tables``)."""
+    tabled = []
+    for el in root.xpath("//*[@hidden or @style]"):
+        style = el.get("style") or ""
+        how = _hidden_style(style)
+        if el.get("hidden") is not None and how != "display" and not any(
+                prop.lower() == "display" for prop, _ in _HIDDEN_STYLE_RE.findall(style)):
+            how = "hidden"  # (a display its style sets, or a sheet's rule: see _sheet_hidden, shows it)
+        if how is None:
+            low = style.lower()
+            if ("opacity" not in low and "overflow" not in low and "content-visibility" not in low
+                    and "clip" not in low) or \
+                    not _clipped_style(style, _tag_name(el.tag)):
+                continue
+            how = "clipped"
+        if el.tag == "table" or el.find(".//table") is not None:
+            if _text_outside_tables(el) <= _LAYOUT_CELL_CHARS and not (
+                how == "visibility" and any(_visibility(d) for d in el.iterdescendants())
+            ):
+                tabled.append(el)
+            continue
+        if sum(map(len, el.itertext())) > _LAYOUT_CELL_CHARS:
+            continue
+        if how == "visibility" and (
+            any(_visibility(d) for d in el.iterdescendants()) or _tag_name(el.tag) in _CELL_TAGS
+        ):
+            # a child made visible again is shown, the rest not; and an invisible cell keeps its place in its row,
+            # blank (removed, the cells after it stood one column left, under another column's key)
+            _blank_unshown(el)
+            continue
+        if how == "clipped" and _tag_name(el.tag) in _CELL_TAGS:
+            _blank_unshown(el, lambda _: False)  # (its box stays: blank in its row, as an invisible cell)
+            continue
+        _remove_keeping_tail(el)
+    if tabled:
+        _drop_hidden_tables(root, tabled)
+
+
+#: Elements of text the reader runs on in their line (no block of _BLOCK_TAGS), and the displays that make one a
+#: block, which a browser shows on lines of its own (an inline-block stays in its line).
+_INLINE_TAGS = frozenset({"span", "font", "a", "small", "big", "b", "i", "u", "em", "strong", "label", "code", "nobr",
+                          "abbr", "cite", "q", "mark", "ins", "time", "tt", "var", "samp", "kbd", "dfn", "bdi", "bdo"})
+_BLOCK_DISPLAYS = frozenset({"block", "flex", "grid", "list-item", "table", "flow-root"})
+_BLOCK_DISPLAY_BYTES = re.compile(  # the same displays, sought in a lower-cased tag's bytes
+    rb"display\s*:\s*(?:" + "|".join(sorted(_BLOCK_DISPLAYS)).encode() + rb")(?![\w-])")
+
+
+def _display_blocks(root) -> None:
+    """Make blocks (``<div>``) of the inline elements whose style's last display is a block's (``<span
+    style="display:block">``, a CMS's way of writing lines): a browser shows each on lines of its own, they were read
+    run into one line with the text around them ('第一行第二行', a heading glued to its paragraph)."""
+    for el in root.xpath("//*[@style]"):
+        if _tag_name(el.tag) not in _INLINE_TAGS or "display" not in (style := el.get("style")).lower():
+            continue
+        # (a 'revert' is a rule's read widened, showing what another hides: see _sheet_hidden; it says nothing of the
+        # box, which the rules read whole make: '.line { display: block }' and 'td .line:first-child { display:
+        # block }' left the lines inline, run together)
+        displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style)
+                    if prop.lower() == "display" and value.lower() != "revert"]
+        if displays and displays[-1] in _BLOCK_DISPLAYS:
+            el.tag = "div"
+
+
+def _text_outside_tables(el) -> int:
+    """How many characters of ``el``'s text stand outside the tables in it (``el`` itself a table: none)."""
+    count = 0 if el.tag == "table" else len(el.text or "")
+    for child in el:
+        if child.tag != "table" and el.tag != "table":
+            count += _text_outside_tables(child)
+        count += len(child.tail or "") if el.tag != "table" else 0
+    return count
+
+
+def _drop_hidden_tables(root, tabled: list) -> None:
+    """Remove the hidden elements ``tabled`` (tables, or small wrappers of tables: see _drop_hidden) when the page
+    shows a data table (one holding no table) outside them: a hidden copy of a table (an old version left in the
+    page, a closed tab) read beside the shown one counted each value twice.  A page whose only tables are hidden
+    keeps them (a report a script shows: losing it would be worse than reading a hidden table)."""
+    hidden = {t for el in tabled for t in el.iter("table")}  # (the elements, kept alive: an id can be reused)
+    if not any(t not in hidden and t.find(".//table") is None for t in root.iter("table")):
+        return
+    for el in tabled:
+        _remove_keeping_tail(el)
+
+
+def _collapse(text: str) -> str:
+    """Collapse HTML white space; a source line break between CJK characters vanishes."""
+    if "\n" not in text and "\r" not in text:
+        return _WS_RE.sub(" ", text)  # no line break: every run is one space
+
+    def repl(m: re.Match) -> str:
+        run = m.group()
+        if _BR in run:
+            return " "
+        if "\n" in run or "\r" in run:
+            start, end = m.start(), m.end()
+            if 0 < start and end < len(text) and _is_cjk(text[start - 1]) and _is_cjk(text[end]):
+                return ""
+        return " "
+
+    return _WS_RE.sub(repl, text)
+
+
+_UNCLEAN_RE = re.compile(r"[\s\x00\u200b\ufeff]")  # what _clean removes or collapses
+_EDGE_SPACE = " \t\n\r\f" + _BR  # what _WS_RE collapses: a run of it at either end of a text is stripped anyway
+
+
+def _clean(pieces: list) -> str:
+    """The text of ``pieces`` as a browser shows it: white space collapsed (see _collapse) and stripped."""
+    return _clean_text("".join(pieces))
+
+
+def _is_clean(text: str) -> bool:
+    """Whether ``text`` is its own cleaning: it holds nothing _clean removes or collapses but single spaces
+    between its characters, which cleaning keeps as they are.
+
+    Every character of _UNCLEAN_RE but the space is one str.isprintable refuses (a control, format or separator
+    character): a printable text is clean unless it holds two spaces in a row or starts or ends with one, told
+    by C scans cheaper than a search (which a wrapped label, '商业 企业', would otherwise take twice).
+    _clean_text makes the same test inline (a call a cell saved): change both together.
+    """
+    if text.isprintable():
+        return " " not in text or ("  " not in text and text[0] != " " and text[-1] != " ")
+    return not _UNCLEAN_RE.search(text)
+
+
+def _clean_text(text: str) -> str:
+    """_clean of a single piece (a cell holding text only), without building a list to join."""
+    if text.isprintable():  # (_is_clean's test, inline)
+        if " " not in text or ("  " not in text and text[0] != " " and text[-1] != " "):
+            return text  # most cells ("217", "申请人情况", "商业 企业"): nothing to collapse or strip
+    elif not _UNCLEAN_RE.search(text):
+        return text
+    if text.isspace():
+        return ""  # a blank cell ('&nbsp;'): cleaning strips it all
+    inner = text.strip(_EDGE_SPACE)
+    if _is_clean(inner):
+        # a word processor's cell ("\x00217\x00", from <p>): nothing inside to collapse, and what the full
+        # cleaning would strip is exactly these runs at the ends
+        return inner
+    return _collapse(text).strip().strip("\u200b\ufeff").strip()
+
+
+_TAG_NAMES: dict = {}  # lxml tag -> bare lower-case name; the same few dozen tags recur on every page
+
+
+def _tag_name(tag: str) -> str:
+    name = _TAG_NAMES.get(tag)
+    if name is None:
+        name = tag.rsplit("}", 1)[-1].lower()
+        if len(_TAG_NAMES) < 4096:  # a page of made-up tags must not grow it without end
+            _TAG_NAMES[tag] = name
+    return name
+
+
+_ROW_GROUPS = {"tbody", "thead", "tfoot"}
+_COLUMN_TAGS = {"col", "colgroup"}
+_BOUNDARY_TAGS = _BLOCK_TAGS | _CELL_TAGS | {"br", "tr"}  # a forced space inside a cell
+_MAX_CELL_DEPTH = 32  # deeper markup inside a cell goes down the general walk
+# What an element inside a cell is to _cell_pieces: inline markup, a boundary (forced space around it),
+# dropped (its tail kept), or a table (the cell is walked instead); in this order (above _EDGE: no text of the cell).
+_INLINE, _EDGE, _DROPPED, _TABLE = 0, 1, 2, 3
+_CELL_KINDS: dict = {}  # lxml tag -> kind; bounded as _TAG_NAMES
+
+
+def _cell_kind(tag: str) -> int:
+    """What an element with this lxml tag is inside a cell (_INLINE, _EDGE, _DROPPED or _TABLE)."""
+    kind = _CELL_KINDS.get(tag)
+    if kind is None:
+        name = _tag_name(tag)
+        kind = (_TABLE if name == "table" else _DROPPED if name in _DROP_TAGS
+                else _EDGE if name in _BOUNDARY_TAGS else _INLINE)
+        if len(_CELL_KINDS) < 4096:
+            _CELL_KINDS[tag] = kind
+    return kind
+
+
+def _cell_pieces(el, out: list, depth: int = 0) -> bool:
+    """Append the text pieces of ``el``'s children as the general walk would; False where it must walk instead.
+
+    Handles what word processors put in a cell (paragraphs, spans, fonts, line breaks): every
+    block, cell or break element adds a forced space before and after its content.
+    """
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str):
+            kind = _CELL_KINDS.get(tag)  # (_cell_kind's own look-up, without a call an element)
+            if kind is None:
+                kind = _cell_kind(tag)
+            if kind == _TABLE or depth >= _MAX_CELL_DEPTH:
+                return False
+            if kind != _DROPPED:
+                if kind == _EDGE:
+                    out.append(_BR)
+                text = child.text  # (each read of .text or .tail builds a new string)
+                if text:
+                    out.append(text)
+                if len(child) and not _cell_pieces(child, out, depth + 1):
+                    return False
+                if kind == _EDGE:
+                    out.append(_BR)
+        tail = child.tail
+        if tail:
+            out.append(tail)
+    return True
+
+
+def _cell_text(cell) -> str | None:
+    """The cleaned text of a cell taken whole, or None if it holds a table (or is too deep)."""
+    text = cell.text
+    if not len(cell):  # most cells: text only
+        return _clean_text(text) if text else ""
+    return _markup_text(cell, text)
+
+
+def _markup_text(cell, text: str | None) -> str | None:
+    """_cell_text of a cell holding elements, whose own text (before them) is ``text``."""
+    if not text:
+        inner = _chain_text(cell)
+        if inner is not None:
+            return inner
+    pieces = [text] if text else []
+    return _clean(pieces) if _cell_pieces(cell, pieces) else None
+
+
+def _chain_text(cell) -> str | None:
+    """The cleaned text of a cell that holds one element holding one element … holding text only (a word
+    processor's ``<td><p><span>217</span></p></td>``), else None (the cell is taken piece by piece).
+
+    Nothing but the innermost text stands in such a chain, so _cell_pieces would put its forced spaces only
+    before and after that text, where cleaning strips them: the text cleaned alone is the cell's.
+    """
+    el = cell
+    for _ in range(_MAX_CELL_DEPTH):  # (deeper: _cell_pieces gives up, as it does)
+        if len(el) != 1:
+            return None
+        child = el[0]
+        if child.tail:
+            return None
+        tag = child.tag
+        kind = _CELL_KINDS.get(tag)
+        if kind is None:
+            if not isinstance(tag, str):
+                return None  # a comment or processing instruction (never in _CELL_KINDS)
+            kind = _cell_kind(tag)
+        if kind > _EDGE:  # dropped, or a table
+            return None
+        text = child.text
+        if not len(child):
+            return _clean_text(text) if text else ""
+        if text:
+            return None
+        el = child
+    return None
+
+
+_ROWSPAN = operator.methodcaller("get", "rowspan")  # a cell's rowspan attribute (None where not given)
+_TAG = operator.attrgetter("tag")
+_TAIL = operator.attrgetter("tail")
+
+
+def _plain_table_rows(table) -> list | None:
+    """The rows of a table that holds nothing but rows of text-only cells, else None.
+
+    Such a table (the usual table of these reports, its cells plain or with a word
+    processor's paragraphs and spans) gives what the general walk would (one list of
+    cleaned cell texts per non-empty row, no other line) at a fraction of its cost.  A
+    nested table, stray cell or text outside the cells sends it down the general walk.
+    """
+    if not _blank(table.text):
+        return None
+    rows: list = []
+    grid: list = []  # every row's texts and cells, for the cells merged down (see _with_covered_values)
+    merged = False
+    for child in table:
+        tag = child.tag
+        if tag in _ROW_GROUPS:
+            if not (_blank(child.text) and _blank(child.tail)):
+                return None
+            trs = child
+        elif tag == "tr":
+            trs = (child,)
+        elif tag in _COLUMN_TAGS and _blank(child.tail) and not any(not _blank(t) for t in child.itertext()):
+            continue  # the columns' widths (Word's and Excel's pages): no text
+        else:
+            return None
+        for tr in trs:
+            if tr.tag != "tr" or not (_blank(tr.text) and _blank(tr.tail)):
+                return None
+            # Only cells, with blank tails: told a row in C passes (map over the row), not by a test a cell; over a
+            # list of the row's cells, whose Python proxies then lxml makes once, not once a pass
+            row = list(tr)
+            if not _CELL_TAGS.issuperset(map(_TAG, row)):
+                return None
+            tails = "".join(filter(None, map(_TAIL, row)))
+            if tails and not tails.isspace():
+                return None
+            cells = []
+            for cell in row:
+                text = cell.text
+                if not len(cell):  # most cells: text only, taken here (and no layout cell: it has no paragraphs)
+                    cells.append(_clean_text(text) if text else "")
+                    continue
+                text = _markup_text(cell, text)
+                if text is None or (len(text) > _LAYOUT_CELL_CHARS and _is_layout_cell(cell, text)):
+                    return None
+                cells.append(text)
+            # A rowspan given in the row, in one C pass: an empty one (rowspan="") spans one row, so leaving it out
+            # changes nothing (_with_covered_values gives the rows as they are where no cell spans two)
+            merged = merged or any(map(_ROWSPAN, row))
+            grid.append((cells, tr))
+            if cells:
+                rows.append(cells)
+    return _with_covered_values(grid) if merged else rows
+
+
+def _span(value: str | None) -> int:
+    """A cell's rowspan or colspan as a browser takes it (1 where missing or not a positive number).
+
+    Read by HTML's rules, not ``int``: ``rowspan="2.0"`` spans two rows (``int`` refused it, the span was read as
+    1 and every value after it in the rows below one column left), ``'２'`` is no span and ``'2_0'`` spans two
+    (``int`` read 2 and 20).
+    """
+    number = _html_integer(value)  # (a negative one, '-2', is no span either: HTML reads spans unsigned)
+    return 1 if number is None else min(max(number, 1), 1000)
+
+
+#: What ``rowspan="0"`` spans: the rest of its row group (HTML's rule), which ends the merge (_with_covered_values).
+_ROWS_TO_GROUP_END = 65534
+
+
+def _rowspan(value: str | None) -> int:
+    """A cell's rowspan as a browser takes it (see _span): ``'0'`` spans the rest of its row group (thead, tbody)."""
+    if value is not None and _html_integer(value) == 0:
+        return _ROWS_TO_GROUP_END
+    return _span(value)
+
+
+def _with_covered_values(grid: list) -> list:
+    """The rows of a table (``grid``: each row's cell texts and ``<tr>``), a blank cell put in the place of each
+    value cell a cell merged down over it covers (``rowspan``; see _covered_row)."""
+    merged: dict = {}  # first column of a cell merged down -> [rows it still covers, its columns, its note]
+    rows: list = []
+    group = None
+    for texts, tr in grid:
+        if tr.getparent() is not group:  # (a merge ends with its row group, thead or tbody, as a browser ends it)
+            group = tr.getparent()
+            merged.clear()
+        row = _covered_row(merged, texts, tr)
+        if row:
+            rows.append(row)
+    return rows
+
+
+def _covered_row(merged: dict, texts: list, cells) -> list:
+    """A row's cell ``texts``, a blank cell put in the place of each value cell a cell merged down over it covers
+    (``rowspan``; see _value_text), but before the row's first cell; ``cells``: the ``<td>`` of each text (its
+    spans shared among the cells of a table nested in it: see _shared_spans), ``merged`` the merges still open above
+    it (see _with_covered_values), brought to the next row. A text None is a layout cell's (see _is_layout_cell): no
+    cell of the row, but its columns counted."""
+    row: list = []
+    column = 0
+    for text, cell in zip(texts, cells):
+        column = _past_covered(merged, column, row)
+        if text is not None:  # (None: a layout cell, read as lines after the row, but a column of it)
+            row.append(text)
+        down, across = _rowspan(cell.get("rowspan")), _span(cell.get("colspan"))
+        if down > 1:
+            merged[column] = [down, across, _merge_note(text, row, column) if text is not None else None]
+        column += across
+    if row:
+        _past_covered(merged, column, row)
+    for start in list(merged):
+        merged[start][0] -= 1
+        if not merged[start][0]:
+            del merged[start]
+    return row
+
+
+def _shared_spans(owner, count: int) -> list:
+    """What _covered_row takes as the ``<td>`` of each of the ``count`` cells a cell (``owner``) gives its row: the
+    cell itself, or, for the cells of a table of one row nested in it (see _own_cells), the columns it spans shared
+    among them (one each, the last the rest) and its rowspan each (every value of the row merged down)."""
+    if count == 1:
+        return [owner]
+    across, down = _span(owner.get("colspan")), owner.get("rowspan")
+    return [{"colspan": str(max(across - k, 1)) if k == count - 1 else "1", "rowspan": down} for k in range(count)]
+
+
+def _past_covered(merged: dict, column: int, row: list) -> int:
+    """The first column from ``column`` on that no cell merged down covers; a blank cell added to ``row`` (when it
+    has a cell) for each value cell passed."""
+    while column in merged:
+        _, across, note = merged[column]
+        if note is not None and row:
+            row.append("")
+            _cover(note, row)
+        column += across
+    return column
+
+
+def _is_layout_cell(cell, text: str | None) -> bool:
+    """Does a cell hold page content rather than a value or label?
+
+    Many sites set the whole report inside a layout table.  A cell with paragraphs (or line
+    breaks) and either a nested table or more than ``_LAYOUT_CELL_CHARS`` characters is read like
+    the page itself, line by line, and not as one cell.  ``text`` is the cell's text taken whole
+    (None where it is not taken whole).
+    """
+    if text is not None and len(text) <= _LAYOUT_CELL_CHARS:
+        return False  # almost every cell: a value or a label
+    nested = any(not _blank("".join(table.itertext())) for table in cell.iter("table") if table is not cell)
+    chars = len(text if text is not None else "".join(cell.itertext()).strip())
+    blocks = 0
+    for el in cell.iterdescendants():
+        if isinstance(el.tag, str) and (_tag_name(el.tag) in _BLOCK_TAGS or el.tag == "br"):
+            blocks += 1
+            if blocks >= 2:
+                break  # enough to decide
+    return _holds_page(nested, blocks, chars)
+
+
+class _Frame:
+    """One level of the HTML walk: the document, a table, a row, a cell or a layout cell ('box')."""
+
+    __slots__ = ("kind", "owner", "buf", "items", "cells", "after", "mark", "spans", "merged", "group")
+
+    def __init__(self, kind: str, owner=None) -> None:
+        self.kind = kind  # 'doc' | 'table' | 'row' | 'cell' | 'box' (a cell read like the page)
+        self.owner = owner  # the element that opened it (None: implicit row)
+        self.buf: list = []  # text pieces (doc, table, cell)
+        self.items: list = []  # finished lines (doc, table)
+        self.cells: list = []  # finished cells (row)
+        self.after: list = []  # rows of nested tables, emitted after this row
+        self.mark = 0  # (cell) where the lines of the tables nested in it begin in its row's ``after``
+        self.spans: list = []  # (row) the <td> of each of its cells (or its spans shared: see _shared_spans)
+        self.merged: dict = {}  # (table) its cells merged down over rows still open (see _with_covered_values)
+        self.group = None  # (table) the row group (tbody, thead …) of its last row
+
+
+def _list_number(li, ordinals: dict | None = None) -> str:
+    """The number a browser shows before an item of an ``<ol>`` ('3.'), unless the item's text has its own,
+    or the bullet ('•') before an item of a ``<ul>`` that is not a link alone (a site's menu).
+
+    Items numbered by the list carry no number in their text, and a report's 1. 2. … items ran together;
+    so did a bulleted list's.
+    """
+    parent = li.getparent()
+    kind = _tag_name(parent.tag) if parent is not None else None
+    if kind not in ("ol", "ul") or not _shown_as_item(li):
+        return ""
+    text = "".join(li.itertext())
+    if _list_marker().match(text[:12]) or _typed_bullet(text):
+        return ""
+    if kind == "ul":
+        # (menus, breadcrumbs and lists of other pages are links: their entries get no bullet)
+        linked = "".join(t for a in li.iter("a") for t in a.itertext())
+        return "" if not text.strip() or linked.strip() == text.strip() else _BULLET_MARK
+    style = _list_style(li) or _list_style(parent) or _OL_TYPES.get(parent.get("type") or "1", "decimal")
+    if style == "none":
+        return ""
+    counted = ordinals.get(parent) if ordinals is not None else None
+    if counted is None:
+        counted = _ordinals(parent)
+        if ordinals is not None:
+            ordinals[parent] = counted  # (each list counted once: counting it for every item took its square)
+    return _LIST_STYLES.get(style, _LIST_STYLES["decimal"])(counted[li])
+
+
+def _ordinals(ol) -> dict:
+    """The ordinal of each item of an ``<ol>`` as a browser counts it: the list's start (in a reversed list, its
+    number of items), each item one on (one back) from the item before it, or the number its own value sets."""
+    items = [sib for sib in ol if isinstance(sib.tag, str) and _tag_name(sib.tag) == "li"]
+    step = -1 if ol.get("reversed") is not None else 1
+    start = _html_integer(ol.get("start"))
+    number = (start if start is not None else len(items) if step < 0 else 1) - step
+    counted = {}
+    for item in items:
+        if not _shown_as_item(item):
+            continue  # (a browser counts the items displayed as list items only)
+        value = _html_integer(item.get("value"))
+        number = value if value is not None else number + step
+        counted[item] = number
+    return counted
+
+
+def _shown_as_item(li) -> bool:
+    """Whether a browser shows the ``<li>`` ``li`` as a list item, with a marker and counted: unless its style's last
+    display is another ('display:block', a CMS's way of laying out a list: no marker shown)."""
+    style = li.get("style")
+    if not style or "display" not in style.lower():
+        return True
+    displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style)
+                if prop.lower() == "display" and value.lower() != "revert"]  # (a 'revert': see _display_blocks)
+    return not displays or displays[-1] == "list-item"
+
+
+# HTML's rules for parsing an integer (a cell's rowspan or colspan, an <ol>'s start, an <li>'s value): white space, a
+# sign, ASCII digits, the rest ignored ('2.0', '2px', '3.' are 2, 2, 3); no digit there (' x', '２') is an error, the
+# attribute not set.
+_HTML_SIGNED = re.compile(r"[\t\n\f\r ]*([-+]?)([0-9]{1,4000})")
+
+
+def _html_integer(value: str | None) -> int | None:
+    """An integer attribute as a browser reads it (see _HTML_SIGNED), None where it gives none."""
+    match = _HTML_SIGNED.match(value) if value else None
+    return None if match is None else int(match.group(1) + match.group(2))
+
+
+_OL_TYPES = {"1": "decimal", "a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman"}
+_LIST_STYLE_RE = re.compile(r"(?<![\w-])list-style(?:-type)?\s*:\s*([^;]*)", re.IGNORECASE)
+
+
+def _list_style(el) -> str | None:
+    """The list-style-type an element's style attribute sets (``list-style-type`` or a keyword of ``list-style``),
+    one of _LIST_STYLES or ``'none'``, else None."""
+    return _declared_list_style(el.get("style") or "")
+
+
+def _declared_list_style(declarations: str) -> str | None:
+    """The list-style-type CSS ``declarations`` set (see _list_style), else None."""
+    found = None
+    for value in _LIST_STYLE_RE.findall(declarations):
+        for word in value.lower().split():
+            if word in _LIST_STYLES or word == "none":
+                found = word
+    return found
+
+
+# A style sheet's comment, and a selector's compound of a tag, classes, ids and attributes, named or with a value
+# ('ol', '.nb', 'ol.nb#x', '[hidden]', '[aria-hidden="true"]', '[class~=x i]'): other selectors (pseudo-classes,
+# combinators but the descendant's and the child's) are not read, rather than read as matching more than they do.
+# (A sheet's rules are found by _css_rules.)
+_CSS_COMMENT_RE = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
+_CSS_ATTRIBUTE = r"""\[\s*[a-z][\w-]*\s*(?:[~|^$*]?=\s*(?:"[^"]*"|'[^']*'|[\w-]+)\s*(?:[is]\s*)?)?\]"""
+# (a class's or id's name may hold escaped characters: Tailwind's '.md\:block', '.w-1\/2', '.\32xl\:block' for 2xl:block)
+_CSS_IDENT = r"(?:[\w-]|\\[0-9a-f]{1,6}|\\[^\n0-9a-f])+"
+_CSS_ESCAPE_RE = re.compile(r"\\([0-9a-f]{1,6})|\\(.)", re.IGNORECASE)
+_CSS_COMPOUND_RE = re.compile(rf"(\*|[a-z][a-z0-9]*)?((?:[.#]{_CSS_IDENT}|{_CSS_ATTRIBUTE})*)", re.IGNORECASE)
+# a class, id or attribute of a compound: (the class or id; the attribute's name, its operator, its value quoted or
+# not, its case flag)
+_CSS_NAME_RE = re.compile(rf"""([.#]{_CSS_IDENT})|\[\s*([\w-]+)\s*(?:([~|^$*]?=)\s*(?:"([^"]*)"|'([^']*)'|([\w-]+))\s*"""
+                          r"([is])?\s*)?\]", re.IGNORECASE)
+# a selector's parts: a child combinator, else a compound (an attribute's quoted value may hold a space or a '>')
+_CSS_PART_RE = re.compile(r"""\s*(>|(?:[^\s>\[]|\[(?:[^\]"']|"[^"]*"|'[^']*')*\])+)""")
+
+
+def _css_compounds(selector: str) -> list | None:
+    """The compounds of a selector of tags, classes, ids and attributes (``[hidden]``, ``[aria-hidden="true"]``)
+    joined by descendant or child (``>``) combinators, each (tag or None, classes, ids, whether it is joined to the one
+    before by ``>``, attributes: each (name, operator or '' for one named only, value, whether its case is
+    ignored)), else None."""
+    compounds: list = []
+    child = False
+    if _CSS_PART_RE.sub("", selector).strip():
+        return None  # (a bracket left open: no selector)
+    for part in _CSS_PART_RE.findall(selector):
+        if part == ">":
+            if child or not compounds:
+                return None  # ('> p', 'div > > p': no selector)
+            child = True
+            continue
+        match = _CSS_COMPOUND_RE.fullmatch(part)
+        if match is None or not part:
+            return None
+        names = _CSS_NAME_RE.findall(match.group(2))
+        if "\\" in part:
+            names = [(_css_unescaped(n[0]), *n[1:]) for n in names]
+        tag = match.group(1)
+        compounds.append((None if tag in (None, "*") else tag.lower(), {n[0][1:] for n in names if n[0][:1] == "."},
+                          {n[0][1:] for n in names if n[0][:1] == "#"}, child,
+                          frozenset((n[1].lower(), n[2], n[3] or n[4] or n[5], bool(n[6])) for n in names if n[1])))
+        child = False
+    return None if child else compounds or None
+
+
+def _css_unescaped(name: str) -> str:
+    """A selector's class or id name with its escapes read ('md\\:block': 'md:block'; '\\32xl': '2xl')."""
+    def char(match: re.Match[str]) -> str:
+        if match.group(2) is not None:
+            return match.group(2)
+        code = int(match.group(1), 16)
+        return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+
+    return _CSS_ESCAPE_RE.sub(char, name)
+
+
+def _css_matches(el, compounds: list) -> bool:
+    """Whether ``el`` matches a selector's ``compounds`` (see _css_compounds): the last on it, each one before on an
+    ancestor of the element the next one matched (its parent, for a child combinator)."""
+    return _css_fits(el, compounds[-1]) and _css_above(el, compounds, len(compounds) - 1)
+
+
+def _css_above(el, compounds: list, i: int) -> bool:
+    """Whether the compounds before ``compounds[i]``, which ``el`` matched, match ``el``'s ancestors."""
+    if not i:
+        return True
+    if compounds[i][3]:  # (a child combinator: the parent, only)
+        parent = el.getparent()
+        return parent is not None and _css_fits(parent, compounds[i - 1]) and _css_above(parent, compounds, i - 1)
+    # A nearer ancestor leaves more above it: the nearest that fits is enough, unless a child combinator before
+    # asks for a parent that only a farther one has ('div > p span').
+    farther = any(c[3] for c in compounds[:i])
+    for ancestor in el.iterancestors():
+        if _css_fits(ancestor, compounds[i - 1]):
+            if _css_above(ancestor, compounds, i - 1):
+                return True
+            if not farther:
+                return False
+    return False
+
+
+def _css_fits(node, compound: tuple) -> bool:
+    """Whether an element matches one compound of a selector (see _css_compounds)."""
+    tag, classes, ids = compound[:3]
+    return ((tag is None or (isinstance(node.tag, str) and _tag_name(node.tag) == tag))
+            and classes <= set((node.get("class") or "").split()) and (not ids or ids == {node.get("id")})
+            and all(_css_attribute_fits(node.get(attribute[0]), *attribute[1:]) for attribute in compound[4]))
+
+
+def _css_attribute_fits(value: str | None, operator: str, wanted: str, ignore_case: bool) -> bool:
+    """Whether an attribute's ``value`` (None: not given) fits an attribute selector's ``operator`` ('' for one named
+    only, '=', '~=', '|=', '^=', '$=', '*=') and ``wanted`` value (its case ignored with the ``i`` flag), as CSS reads
+    them ('[aria-hidden="true"] { display: none }' hid nothing: an attribute's value was not read)."""
+    if value is None or not operator:
+        return value is not None
+    if ignore_case:
+        value, wanted = value.lower(), wanted.lower()
+    if operator == "=":
+        return value == wanted
+    if operator == "~=":
+        return wanted in value.split()
+    if operator == "|=":
+        return value == wanted or value.startswith(wanted + "-")
+    if not wanted:  # ('[class^=""]' matches nothing)
+        return False
+    return (value.startswith(wanted) if operator == "^=" else value.endswith(wanted) if operator == "$="
+            else wanted in value)
+
+
+#: The braces of a style sheet's blocks, and the markup comment marks an old page wraps a sheet in ('<!-- … -->').
+_CSS_BRACE_RE = re.compile(r"[{}]")
+_CSS_MARKUP_COMMENT_RE = re.compile(r"<!--|-->")
+
+
+#: The window a page is read as shown in: a desktop browser's, this many CSS pixels wide (a media query on the width
+#: is read for it: a sheet that hides the desktop's menu below 768px, or shows it above, is read as on a desktop), and
+#: what its other media features are (a landscape window, a mouse that hovers, the light scheme, scripts on):
+#: ``(orientation: landscape)``, ``(hover: hover)`` hold; a feature named alone holds unless its value is one of
+#: _MEDIA_OFF ('(hover)' holds, '(prefers-reduced-motion)' does not).  A feature not in it is not read.
+_SCREEN_WIDTH = 1280
+_SCREEN_FEATURES = {"orientation": "landscape", "hover": "hover", "any-hover": "hover", "pointer": "fine",
+                    "any-pointer": "fine", "prefers-color-scheme": "light", "prefers-reduced-motion": "no-preference",
+                    "prefers-reduced-transparency": "no-preference", "prefers-reduced-data": "no-preference",
+                    "prefers-contrast": "no-preference", "forced-colors": "none", "inverted-colors": "none",
+                    "scripting": "enabled", "display-mode": "browser", "update": "fast", "overflow-block": "scroll",
+                    "overflow-inline": "scroll", "color": "8", "monochrome": "0", "grid": "0"}
+_MEDIA_OFF = frozenset({"none", "no-preference", "0"})
+_MEDIA_FEATURE_RE = re.compile(r"\(([^()]*)\)|\band\b", re.IGNORECASE)
+_MEDIA_LENGTH = r"([\d.]+)\s*(px|r?em)?"
+_MEDIA_RANGE_RE = re.compile(rf"(?:{_MEDIA_LENGTH}\s*([<>]=?|=)\s*)?(width|device-width)(?:\s*([<>]=?|=)\s*{_MEDIA_LENGTH})?",
+                             re.IGNORECASE)
+_MEDIA_FLIPPED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "=": "="}  # ('768px < width': 'width > 768px')
+
+
+def _screen_media(media: str | None) -> bool:
+    """Whether a media query (a ``<style>``'s ``media``, an ``@media`` block's) applies to a desktop browser's
+    screen (_SCREEN_WIDTH wide, its features _SCREEN_FEATURES): none, ``all`` or ``screen`` (among others: ``screen,
+    print``), with conditions it meets joined by ``and`` (``screen and (min-width: 768px)``, ``(width >= 48rem)``,
+    ``(orientation: landscape)``), or ``not`` a query it does not meet (``not print``); not ``print`` nor ``speech``,
+    nor one with a feature not read, rather than read as shown."""
+    if media is None or not media.strip():
+        return True
+    for query in media.lower().split(","):
+        words = query.split("(", 1)[0].split()
+        negated = words[:1] == ["not"]
+        if words[:1] in (["only"], ["not"]):
+            words = words[1:]
+        if words[:1] in ([], ["and"]) and negated:
+            continue  # ('not (hover)': a condition's not, of level 4, not read)
+        if words[-1:] == ["and"]:
+            words = words[:-1]
+        if len(words) != 1 and (words or negated):
+            continue  # (no media type, or words that are no query)
+        rest = query[query.find("("):] if "(" in query else ""
+        if _MEDIA_FEATURE_RE.sub("", rest).strip() or (not words and not rest):
+            continue  # (something else than conditions joined by 'and')
+        held = [_media_feature_holds(found) for found in _MEDIA_FEATURE_RE.findall(rest) if found]
+        if None in held:
+            continue  # (a feature not read)
+        if ((not words or words[0] in ("all", "screen")) and all(held)) != negated:
+            return True
+    return False
+
+
+def _media_feature_holds(feature: str) -> bool | None:
+    """Whether a media query's condition (the text in its parentheses: ``min-width: 768px``, ``width >= 48rem``,
+    ``hover: hover``, ``color``) holds on the screen a page is read as shown on (see _screen_media), None for a feature
+    not read."""
+    name, colon, value = (part.strip() for part in feature.partition(":"))
+    if colon:
+        if name in ("min-width", "max-width", "min-device-width", "max-device-width"):
+            length = re.fullmatch(_MEDIA_LENGTH, value)
+            return None if length is None else _width_holds(name, *length.groups(""))
+        return None if name not in _SCREEN_FEATURES else value == _SCREEN_FEATURES[name]
+    if name in _SCREEN_FEATURES:  # (a feature named alone)
+        return _SCREEN_FEATURES[name] not in _MEDIA_OFF
+    found = _MEDIA_RANGE_RE.fullmatch(name)
+    if found is None or not (found.group(3) or found.group(5)):
+        return None
+    before, before_unit, before_op, _, after_op, after, after_unit = found.groups("")
+    checks = ([(_MEDIA_FLIPPED[before_op], before, before_unit)] if before_op else []) + (
+        [(after_op, after, after_unit)] if after_op else [])
+    held = True
+    for op, number, unit in checks:  # ('400px <= width <= 700px')
+        px = _media_px(number, unit)
+        if px is None:
+            return None
+        held = held and _MEDIA_COMPARE[op](_SCREEN_WIDTH, px)
+    return held
+
+
+_MEDIA_COMPARE = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "=": operator.eq}
+
+
+def _media_px(value: str, unit: str) -> float | None:
+    """A media query's length in CSS pixels (an em of a media query is 16px), None where it is no number."""
+    try:
+        return float(value) * (16 if unit.lower().endswith("em") else 1)
+    except ValueError:
+        return None
+
+
+def _width_holds(feature: str, value: str, unit: str) -> bool:
+    """Whether a media feature of a query ``(min-width: 768px)`` holds on _SCREEN_WIDTH (one not on the width: no)."""
+    if feature not in ("min-width", "max-width", "min-device-width", "max-device-width") or not value:
+        return False
+    width = _media_px(value, unit)
+    if width is None:
+        return False
+    return _SCREEN_WIDTH >= width if feature.startswith("min") else _SCREEN_WIDTH <= width
+
+
+#: An at-rule's name and what follows it ('@media screen', '@media(min-width:768px)', '@layer utilities'), and a
+#: 'not' of an @supports condition.
+_CSS_AT_RULE_RE = re.compile(r"@([\w-]+)\s*(.*)", re.DOTALL)
+_CSS_NOT_WORD = re.compile(r"(?<![\w-])not(?![\w-])", re.IGNORECASE)
+
+
+def _css_rules(sheet: str) -> Iterator[tuple[str, str]]:
+    """The rules (selectors, declarations) of a style sheet that apply on a screen: at its top level, in an
+    ``@media`` block for the screen (see _screen_media), in an ``@layer`` block (a framework's: Tailwind 4 puts its
+    utilities, '.hidden { display: none }', in one; read as if unlayered, by specificity and order) or an
+    ``@supports`` block without ``not`` (a feature a current browser has); the rules of ``@media print``, ``@supports
+    not (…)`` and other at-rules' blocks (``@font-face``, ``@keyframes``, ``@container``), and the at-rule statements
+    before a rule (``@charset …;``, ``@layer a, b;``), are not read as rules."""
+    sheet = _CSS_MARKUP_COMMENT_RE.sub(" ", _CSS_COMMENT_RE.sub("", sheet))
+    blocks: list = []  # the open blocks: (read, the rule's selectors or None for a block of rules, its start)
+    last = 0  # where the text since the last brace starts
+    for brace in _CSS_BRACE_RE.finditer(sheet):
+        read = all(block[0] for block in blocks)
+        if brace.group() == "{":
+            prelude = sheet[last:brace.start()].rsplit(";", 1)[-1].strip()
+            if blocks and blocks[-1][1] is not None:  # (a block nested in a rule's: not read)
+                blocks.append((False, None, 0))
+            elif prelude[:1] == "@":
+                at_rule = _CSS_AT_RULE_RE.match(prelude)
+                keyword, condition = (at_rule.group(1).lower(), at_rule.group(2)) if at_rule else ("", "")
+                blocks.append((read and (_screen_media(condition) if keyword == "media" else keyword == "layer" or (
+                    keyword == "supports" and not _CSS_NOT_WORD.search(condition))), None, 0))
+            else:
+                blocks.append((read, prelude, brace.end()))
+        elif blocks:
+            _, selectors, start = blocks.pop()
+            if read and selectors is not None:
+                yield selectors, sheet[start:brace.start()]
+        last = brace.end()
+
+
+# A selector _css_compounds does not read, widened to one it reads that matches every element it matches (see
+# _css_widened): its pseudo-classes, the values of its attributes and the siblings it names before its element
+# dropped.  A user's action (hovering, focus, a link's target) or a pseudo-element's box is not widened: what it
+# shows, a browser does not show on a page as opened.
+_CSS_NOT_WIDENED = re.compile(r"::|:(?:hover|focus(?:-within|-visible)?|active|target(?:-within)?|before|after|"
+                              r"first-line|first-letter|marker|placeholder|selection|popover-open|modal|fullscreen)"
+                              r"(?![\w-])", re.IGNORECASE)
+_CSS_PSEUDO_RE = re.compile(r":[a-z][\w-]*(?:\((?:[^()]|\([^()]*\))*\))?", re.IGNORECASE)
+_CSS_ATTRIBUTE_VALUE_RE = re.compile(r"\[\s*([a-z][\w-]*)\s*[~|^$*]?=[^\]]*\]", re.IGNORECASE)
+_CSS_SIBLING_RE = re.compile(r"\s*[+~]\s*")
+_CSS_SPECIFICITY_RE = re.compile(r"(#[\w-]+)|(\.[\w-]+|\[|:(?!not\b|is\b|where\b|has\b)[a-z][\w-]*)|"
+                                 r"((?:^|(?<=[\s>+~(,]))[a-z][a-z0-9]*)", re.IGNORECASE)
+
+
+def _css_widened(selector: str) -> tuple[list, tuple[int, int, int]] | None:
+    """The compounds (see _css_compounds) of a selector that matches every element ``selector`` matches, with
+    ``selector``'s own specificity (counted on its text: ids, classes, attributes and pseudo-classes, tags), else
+    None (a user's action or a pseudo-element: see _CSS_NOT_WIDENED)."""
+    if _CSS_NOT_WIDENED.search(selector):
+        return None
+    counts = [0, 0, 0]
+    for found in _CSS_SPECIFICITY_RE.finditer(selector.strip()):
+        counts[(found.lastindex or 1) - 1] += 1  # (the group that matched: one always does)
+    # ('.tab > :first-child': a compound of a pseudo-class alone is any element's, '*')
+    wide = _CSS_PSEUDO_RE.sub(lambda m: "*" if m.start() == 0 or m.string[m.start() - 1] in " \t\n>+~" else "",
+                              _CSS_ATTRIBUTE_VALUE_RE.sub(r"[\1]", selector.strip()))
+    # 'X A + B' matches B in X, whose parent A's is too ('X > A ~ B': X > B)
+    parts = _CSS_SIBLING_RE.split(wide)
+    wide = " ".join([part.rsplit(None, 1)[0] if len(part.split()) > 1 else "" for part in parts[:-1]] + parts[-1:])
+    compounds = _css_compounds(wide)
+    if compounds is None or compounds == [(None, set(), set(), False, frozenset())]:
+        return None  # (':root', ':first-child' alone: every element's, its declarations written into every one)
+    return compounds, (counts[0], counts[1], counts[2])
+
+
+def _css_selectors(selectors: str) -> list:
+    """A rule's selectors: its text split at the commas outside brackets and parentheses (':is(.a, .b)')."""
+    if "(" not in selectors and "[" not in selectors:
+        return selectors.split(",")
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(selectors):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(depth - 1, 0)
+        elif ch == "," and not depth:
+            parts.append(selectors[start:i])
+            start = i + 1
+    return [*parts, selectors[start:]]
+
+
+def _sheet_rules(root, wanted: Callable[[str], object], widen: Callable[..., object] | None = None) -> list:
+    """The rules of the page's style sheets shown on a screen (see _css_rules) for which ``wanted(declarations)`` is
+    not None, each (specificity, order, compounds, wanted's value), sorted by specificity, then order (the last
+    wins); a selector other than tags, classes and ids joined by spaces or '>' is not read (see _css_compounds),
+    unless ``widen(value)`` gives a value for it: then it is read widened (see _css_widened), with that value."""
+    rules: list = []
+    for style in root.iter("style"):
+        if not style.text or not _screen_media(style.get("media")):
+            continue
+        if any(_tag_name(a.tag) in _DROP_TAGS and a.tag != "head" for a in style.iterancestors()):
+            continue  # (a sheet in a fallback or a template: <noscript><style>.js{display:none}… a browser skips)
+        for selectors, declarations in _css_rules(style.text):
+            value = wanted(declarations)
+            if value is None:
+                continue
+            for selector in (selectors.split(",") if widen is None else _css_selectors(selectors)):
+                compounds = _css_compounds(selector)
+                if compounds:
+                    specificity = (sum(len(c[2]) for c in compounds), sum(len(c[1]) + len(c[4]) for c in compounds),
+                                   sum(c[0] is not None for c in compounds))
+                    rules.append((specificity, len(rules), compounds, value))
+                elif widen is not None and selector.strip() and (shown := widen(value)) is not None:
+                    widened = _css_widened(selector)
+                    if widened is not None:
+                        rules.append((widened[1], len(rules), widened[0], shown))
+    rules.sort(key=lambda rule: rule[:2])
+    return rules
+
+
+def _sheet_list_styles(root) -> None:
+    """Write into the style attribute of each ``<ol>`` and ``<li>`` the list-style-type the page's style sheets
+    set for it (a rule on its class, ``ol.nb { list-style-type: cjk-ideographic }``), where its own style sets
+    none: the numbers a browser shows (a heading numbered 一、 by a class read 1.).
+
+    The most specific rule wins, then the last; a sheet's ``none`` is not read (a reset of every list's style,
+    ``ol, ul { list-style: none }``, is common, and a list's number is kept as before).
+    """
+    if not any(style.text and "list-style" in style.text for style in root.iter("style")):
+        return
+
+    def wanted(declarations: str) -> str | None:
+        value = _declared_list_style(declarations) if "list-style" in declarations else None
+        return None if value == "none" else value
+
+    rules = _sheet_rules(root, wanted)
+    if not rules:
+        return
+    for el in root.iter("ol", "li"):
+        found = None
+        for _, _, compounds, value in rules:
+            if _css_matches(el, compounds):
+                found = value
+        if found is not None and _list_style(el) is None:
+            el.set("style", f"list-style-type:{found};{el.get('style') or ''}")
+
+
+#: The words of the declarations _clipped_style reads (opacity, sizes, overflow, padding).
+_CLIP_WORDS = ("opacity", "height", "width", "overflow", "padding", "content-visibility", "clip", "position")
+
+
+def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = False) -> tuple[str, str] | None:
+    """The ``display``, ``visibility`` and ``font-size`` declarations of a rule (with ``clips``, those that
+    _clipped_style reads too: ``opacity``, sizes, ``overflow``, ``padding``; with ``colors``, ``color``), as a style
+    attribute writes them: (those of normal weight, those marked ``!important``), else None where it sets none."""
+    low = declarations.lower()
+    if "display" not in low and "visibility" not in low and "font-size" not in low and not (
+            clips and any(word in low for word in _CLIP_WORDS)) and not (colors and "color" in low):
+        return None
+    normal: list[str] = []
+    important: list[str] = []
+    for declaration in declarations.split(";"):
+        found = _HIDDEN_STYLE_RE.search(declaration)
+        size = _FONT_SIZE_RE.search(declaration)  # (a font of size 0 hides as display does: see _blank_zero_font)
+        clip = _CLIP_RE.search(declaration) if clips and not found and not size else None
+        color = _COLOR_RE.search(declaration) if colors and not found and not size and not clip else None
+        written = (f"{found.group(1)}:{found.group(2)};" if found
+                   else f"font-size:{size.group(1).strip()};" if size
+                   else f"{clip.group(1)}:{clip.group(2).strip()};" if clip
+                   else f"color:{color.group(1).strip()};" if color else None)
+        if written:
+            (important if "!important" in declaration.replace(" ", "") else normal).append(written)
+    return ("".join(normal), "".join(important)) if normal or important else None
+
+
+def _displays_inline_as_block(rule: tuple) -> bool:
+    """Whether a sheet's rule (see _sheet_rules) displays as a block (``.line { display: block }``) what may be an
+    inline element: see _display_blocks."""
+    _, _, compounds, (normal, important) = rule
+    displays = [value for prop, value in _HIDDEN_STYLE_RE.findall(normal + important) if prop.lower() == "display"]
+    return bool(displays) and displays[-1].lower() in _BLOCK_DISPLAYS and (
+        compounds[-1][0] is None or compounds[-1][0] in _INLINE_TAGS)
+
+
+_WIDENED_DISPLAY_RE = re.compile(r"display:(?!none;)[\w-]+", re.IGNORECASE)  # (as _hiding_declarations writes it)
+
+
+def _sheet_hidden(root) -> None:
+    """Write into the style attribute of each element the ``display``, ``visibility`` and ``font-size`` the page's
+    style sheets set for it (``.hide { display: none }``, ``#old { visibility: hidden }``, ``.z { font-size: 0 }``;
+    ``.line { display: block }``, which makes a block of an inline element: see _display_blocks), and, where a sheet
+    sets an opacity or an overflow, what _clipped_style reads (``.fade { opacity: 0 }``, ``.fold { height: 0;
+    overflow: hidden }``: read in, where the same in a style attribute was not), and where a sheet sets a transparent
+    colour, the colours (``.seo { color: transparent }``: see _color_shown), before its own
+    (which wins) and after it those marked ``!important`` (and after these its own so marked), so that _drop_hidden
+    (and _blank_zero_font) drop what a browser does not show as they drop what a style attribute hides (a class
+    hiding an old version's words: they were read in).
+
+    The most specific rule wins, then the last: a rule showing an element again (``.tab.active { display: block }``
+    after ``.tab { display: none }``) is read as a browser reads it.  Nothing is looked at on a page whose sheets
+    hide nothing and display no inline element as a block.
+    """
+    sheets = [style.text.lower() for style in root.iter("style") if style.text]
+    clips = any("opacity" in sheet or "overflow" in sheet or "content-visibility" in sheet or "clip" in sheet
+                for sheet in sheets)
+    colors = any("color" in sheet and _TRANSPARENT_BYTES.search(sheet.encode("utf-8")) for sheet in sheets)
+    if not clips and not colors and not any("display" in sheet or "visibility" in sheet or _ZERO_FONT_BYTES.search(
+            sheet.encode("utf-8")) for sheet in sheets):
+        return
+    def hides(declarations: str) -> bool:
+        return bool(_hidden_style(declarations) or _font_shown_by(declarations) is False
+                    or (clips and _clipped_style(declarations, "div"))
+                    or (colors and _color_shown_by(declarations) is False))
+
+    def widen(value: tuple[str, str]) -> tuple[str, str] | None:
+        # A rule showing what another hides, by a selector not read ('.tab:first-child { display: block }' after
+        # '.tab { display: none }', 'p + .tab', '.tab:not(.old)'): the shown element was dropped.  Read widened (see
+        # _css_widened), it shows more than a browser does (a hidden word read, rather than a shown one lost); its
+        # display, 'revert', makes no block nor unmakes one (see _display_blocks: the rules read whole decide).
+        if hides(value[0] + value[1]):
+            return None
+        return (_WIDENED_DISPLAY_RE.sub("display:revert", value[0]), _WIDENED_DISPLAY_RE.sub("display:revert", value[1]))
+
+    rules = _sheet_rules(root, functools.partial(_hiding_declarations, clips=clips, colors=colors), widen)
+    if not any(hides(normal + important) for _, _, _, (normal, important) in rules) and not any(
+            map(_displays_inline_as_block, rules)) and not (
+            # (a rule displaying an element the hidden attribute hides shows it: the HTML5 reset's 'section { display:
+            # block }' a <section hidden>, as the browser's own '[hidden] { display: none }' weighs less)
+            any("display" in normal + important for _, _, _, (normal, important) in rules)
+            and root.find(".//*[@hidden]") is not None):
+        return
+    index: dict = {}  # the rules by the last compound's id, else a class, else an attribute, else tag, else '*'
+    for rule in rules:
+        last_tag, last_classes, last_ids, _, last_attributes = rule[2][-1]
+        key = (("#", next(iter(last_ids))) if last_ids else (".", min(last_classes)) if last_classes
+               else ("[", min(a[0] for a in last_attributes)) if last_attributes else ("", last_tag or "*"))
+        index.setdefault(key, []).append(rule)
+    tags = {name for kind, name in index if kind == ""}
+    classes = {name for kind, name in index if kind == "."}
+    ids = {name for kind, name in index if kind == "#"}
+    attributes = {name for kind, name in index if kind == "["}
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        ident, names = el.get("id"), (el.get("class") or "").split()
+        tag = _tag_name(el.tag)
+        keys = [("", "*"), ("", tag)] if "*" in tags or tag in tags else []
+        if ident in ids:
+            keys.append(("#", ident))
+        keys.extend((".", name) for name in names if name in classes)
+        if attributes:
+            keys.extend(("[", name) for name in attributes if el.get(name) is not None)
+        if not keys:
+            continue
+        found = sorted(rule for key in keys for rule in index.get(key, ()) if _css_matches(el, rule[2]))
+        if found:
+            normal = "".join(rule[3][0] for rule in found)
+            important = "".join(rule[3][1] for rule in found)
+            own = el.get("style") or ""
+            # (the element's own '!important' outweighs a sheet's, as in a browser: written after it again)
+            own_important = ((_hiding_declarations(own, clips, colors) or ("", ""))[1] if "important" in own.lower()
+                             else "")
+            el.set("style", f"{normal}{own};{important}{own_important}")
+
+
+def _roman(n: int) -> str:
+    """``n`` in lower-case Roman numerals (1 to 3999; other numbers in digits, as a browser falls back)."""
+    if not 0 < n < 4000:
+        return str(n)
+    out = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        count, n = divmod(n, value)
+        out += letters * count
+    return out
+
+
+def _letters(n: int) -> str:
+    """``n`` in lower-case letters as a list counts (a … z, aa, ab …; below 1 in digits)."""
+    if n < 1:
+        return str(n)
+    out = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(97 + rest) + out
+    return out
+
+
+# The marker a browser shows before an <ol>'s item, by its list-style-type (the type attribute's too)
+_LIST_STYLES: dict[str, Callable[[int], str]] = {
+    "decimal": lambda n: f"{n}.",
+    "decimal-leading-zero": lambda n: f"{n:02d}.",
+    "lower-alpha": lambda n: f"{_letters(n)}.", "lower-latin": lambda n: f"{_letters(n)}.",
+    "upper-alpha": lambda n: f"{_letters(n).upper()}.", "upper-latin": lambda n: f"{_letters(n).upper()}.",
+    "lower-roman": lambda n: f"{_roman(n)}.", "upper-roman": lambda n: f"{_roman(n).upper()}.",
+    "cjk-decimal": lambda n: _NUM_FORMATS["ideographDigital"](n) + "、" if n >= 0 else f"{n}.",  # (Word's 一〇)
+    "cjk-ideographic": lambda n: f"{_cn_number(n)}、" if 0 < n < 100 else f"{n}.",
+    "simp-chinese-informal": lambda n: f"{_cn_number(n)}、" if 0 < n < 100 else f"{n}.",
+    "trad-chinese-informal": lambda n: f"{_cn_number(n)}、" if 0 < n < 100 else f"{n}.",  # (the same below 100)
+    "simp-chinese-formal": lambda n: f"{_cn_number(n, _LEGAL_SIMPLIFIED)}、" if 0 < n < 100 else f"{n}.",  # 壹、
+    "trad-chinese-formal": lambda n: f"{_cn_number(n, _LEGAL_TRADITIONAL)}、" if 0 < n < 100 else f"{n}.",
+    # 甲、 乙、 … and 子、 丑、 …; past the last, cjk-decimal (their fallback)
+    "cjk-heavenly-stem": lambda n: f"{_STEMS[n - 1]}、" if 1 <= n <= 10 else _LIST_STYLES["cjk-decimal"](n),
+    "cjk-earthly-branch": lambda n: f"{_ZODIAC[n - 1]}、" if 1 <= n <= 12 else _LIST_STYLES["cjk-decimal"](n),
+}
+
+
+def _html_lines(root) -> list:
+    """Walk the parsed page without recursion and collect lines and rows."""
+    import lxml.etree
+
+    stack = [_Frame("doc")]
+    owners: set = set()  # ids of the elements that opened a frame still open
+
+    def flush(frame: _Frame) -> None:
+        if frame.buf:
+            line = _clean(frame.buf)
+            frame.buf = []
+            if line:
+                frame.items.append(line)
+
+    def text_sink() -> _Frame:
+        top = stack[-1]
+        if top.kind != "row":
+            return top  # almost always (text in a row, between its cells, is rare)
+        for frame in reversed(stack):
+            if frame.kind != "row":
+                return frame
+        return stack[0]  # pragma: no cover - the doc frame is always there
+
+    in_pre = [0]  # inside <pre>: a line break in the source is a line break
+
+    def pre_flush(frame: _Frame) -> None:
+        # a <pre> line as written: tabs kept and blank lines too (the tab layout marks cells and rows so)
+        frame.items.append("".join(frame.buf).rstrip(" \r"))
+        frame.buf = []
+
+    pending_number = [""]  # an <ol> item's number, waiting for the item's text
+    ordinals: dict = {}  # each <ol> met: its items' ordinals (see _list_number)
+
+    def add_text(s: str | None) -> None:
+        if s:
+            if stack[-1].kind == "row" and not s.strip():
+                return  # white space between cells
+            if pending_number[0] and s.strip():
+                number, pending_number[0] = pending_number[0], ""
+                if text_sink().kind == "cell":
+                    # a table's cell ('<td><ol><li>21</li>…'): a bullet would hide its value, a number would make
+                    # it another ('1. 21'); as the fast path of a cell reads it
+                    number = ""
+                s = s if _list_marker().match(s) else _numbered(number, s)
+            if in_pre[0] and text_sink().kind != "cell":
+                for k, piece in enumerate(s.split("\n")):
+                    if k:
+                        pre_flush(text_sink())
+                    text_sink().buf.append(piece)
+                return
+            if in_pre[0] and "\n" in s:
+                for k, piece in enumerate(s.split("\n")):
+                    if k:
+                        boundary()
+                    text_sink().buf.append(piece)
+                return
+            text_sink().buf.append(s)
+
+    def boundary() -> None:
+        sink = text_sink()
+        if sink.kind == "cell":
+            sink.buf.append(_BR)
+        else:
+            flush(sink)
+
+    def close_top() -> None:
+        frame = stack.pop()
+        if frame.owner is not None:
+            owners.discard(id(frame.owner))
+        if frame.kind == "cell":
+            row = stack[-1]
+            nested = row.after[frame.mark:]
+            del row.after[frame.mark:]
+            cells = _own_cells(_clean(frame.buf), nested, row.after)
+            row.cells.extend(cells)
+            row.spans.extend(_shared_spans(frame.owner, len(cells)))
+        elif frame.kind == "box":  # its lines and rows follow the row that holds it
+            flush(frame)
+            stack[-1].after.extend(frame.items)
+            stack[-1].cells.append(None)  # (no cell, but a column of the row's: see _covered_row)
+            stack[-1].spans.append(frame.owner)
+        elif frame.kind == "row":
+            table = stack[-1]
+            flush(table)
+            cells = frame.cells
+            group = frame.owner.getparent() if frame.owner is not None else table.group
+            if group is not table.group:  # (a merge ends with its row group, as in _with_covered_values)
+                table.group = group
+                table.merged.clear()
+            if table.merged or any(cell.get("rowspan") is not None for cell in frame.spans):
+                cells = _covered_row(table.merged, cells, frame.spans)  # (a table the plain path does not take)
+            elif None in cells:
+                cells = [cell for cell in cells if cell is not None]  # (a layout cell's column)
+            if cells:
+                table.items.append(cells)
+            table.items.extend(frame.after)
+        else:  # a table: hand its lines to whatever holds it
+            flush(frame)
+            holder = stack[-1]
+            if holder.kind == "cell":
+                holder = stack[-2]  # the row holding the cell
+            if holder.kind == "row":
+                holder.after.extend(frame.items)
+            else:
+                flush(holder)
+                holder.items.extend(frame.items)
+
+    def push(kind: str, owner) -> None:
+        stack.append(_Frame(kind, owner))
+        if owner is not None:
+            owners.add(id(owner))
+
+    leaf = None  # a cell or plain table taken whole at its start (subtree skipped): its end event comes next
+    walker = lxml.etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = _TAG_NAMES.get(el.tag)  # (_tag_name's own look-up, without a call an element)
+        if tag is None:
+            if not isinstance(el.tag, str):  # comment / PI / entity left in the tree (never in _TAG_NAMES)
+                if event == "start":
+                    walker.skip_subtree()
+                else:
+                    add_text(el.tail)
+                continue
+            tag = _tag_name(el.tag)
+        if event == "start":
+            if tag in _DROP_TAGS:
+                walker.skip_subtree()
+                continue
+            top = stack[-1]
+            if tag == "table":
+                if text_sink().kind != "cell":
+                    flush(text_sink())
+                rows = _plain_table_rows(el)
+                if rows is not None:  # what closing its frame would do, without walking it
+                    holder = stack[-2] if top.kind == "cell" else top
+                    if holder.kind == "row":
+                        holder.after.extend(rows)
+                    else:
+                        flush(holder)
+                        holder.items.extend(rows)
+                    walker.skip_subtree()
+                    leaf = el
+                    continue
+                push("table", el)
+            elif tag == "tr" and (
+                top.kind == "table" or (top.kind == "row" and top.owner is None)
+            ):
+                if top.kind == "row":
+                    close_top()  # an implicit row opened by a stray <td>
+                push("row", el)
+            elif tag in _CELL_TAGS and top.kind in ("table", "row"):
+                if top.kind == "table":
+                    push("row", None)
+                # Most cells need no frame: their text is taken whole (the general path gives the same).
+                text = _cell_text(el)
+                if _is_layout_cell(el, text):
+                    push("box", el)
+                elif text is not None:
+                    stack[-1].cells.append(text)
+                    stack[-1].spans.append(el)
+                    walker.skip_subtree()
+                    leaf = el
+                    continue
+                else:
+                    push("cell", el)
+                    stack[-1].mark = len(stack[-2].after)
+            elif tag in _BLOCK_TAGS or tag in _CELL_TAGS or tag in ("br", "tr"):
+                boundary()
+            if tag == "pre":
+                in_pre[0] += 1
+                if el.text and el.text.startswith("\n"):
+                    el.text = el.text[1:]  # a line break right after <pre> is not shown (HTML)
+            elif tag == "li":
+                pending_number[0] = _list_number(el, ordinals)  # put before the item's first text, in its first block
+            add_text(el.text)
+        else:
+            if tag == "li":
+                pending_number[0] = ""  # an item without text (an image): its number goes nowhere else
+            if tag == "pre":
+                if text_sink().kind != "cell" and "".join(text_sink().buf).strip():
+                    pre_flush(text_sink())
+                in_pre[0] -= 1
+            if el is leaf:
+                leaf = None
+            elif tag in _DROP_TAGS:
+                pass
+            elif id(el) in owners:
+                while stack[-1].owner is not el:
+                    close_top()
+                close_top()
+            elif tag in _BLOCK_TAGS or tag in _CELL_TAGS or tag in ("br", "tr"):
+                boundary()
+            add_text(el.tail)
+    while len(stack) > 1:  # unclosed structures (the parser normally closes them)
+        close_top()
+    flush(stack[0])
+    return stack[0].items
+
+
+# --------------------------------------------------------------------------
+# web archives (MHT)
+# --------------------------------------------------------------------------
+
+# A MIME message's header block at the start of the file (a web archive: IE's, Chrome's, Word's or WPS's 'single
+# file web page'): header lines, folded ones included, up to a blank line; one of them gives a web page's content
+# type (not an e-mail's text/plain or multipart/mixed: a report mailed and saved as text is read as text).
+_MIME_HEADERS = re.compile(rb"(?:\xef\xbb\xbf)?[ \t\r\n]*((?:[!-9;-~]{1,76}:[^\r\n]*\r?\n"
+                           rb"(?:[ \t][^\r\n]*\r?\n)*){1,64})\r?\n")
+_MIME_MARK = re.compile(rb"^Content-Type:\s*(?:multipart/related|text/html)\b", re.IGNORECASE | re.MULTILINE)
+
+
+def _is_web_archive(data: bytes) -> bool:
+    """Whether the bytes are a web archive: a MIME message of ``Content-Type`` multipart/related or text/html."""
+    headers = _MIME_HEADERS.match(data, 0, 16384)  # (a report's first character, '<' or a Chinese one, ends it)
+    return headers is not None and _MIME_MARK.search(headers.group(1)) is not None
+
+
+def _read_web_archive(data: bytes, path: str, codec: str | None, max_bytes: int) -> RawDocument:
+    """The page of a web archive, read as an HTML page is (``format`` ``'mht'``)."""
+    page, charset, sheets = _web_archive_page(data, path, max_bytes)
+    doc = _read_html(page, path, codec, declared=charset, sheets=sheets)
+    doc.format = "mht"
+    return doc
+
+
+def _web_archive_page(data: bytes, path: str, max_bytes: int) -> tuple[bytes, str | None, dict]:
+    """The HTML page of a web archive (MHT), the charset its part header names and its style sheets (see
+    _archive_sheets), else an error saying why.
+
+    The page is the archive's first part of type text/html, decoded from quoted-printable or base64; its
+    charset may be in that part's header only (Word and IE write it there, not always in the page).
+    """
+    import email
+
+    # The parser takes a Python step per line and an object per part: a small file of tiny parts or lines would
+    # take minutes (40 MB of empty parts: 70 s), where an archive's page and images, in lines of 76
+    # characters, hold some hundreds of parts and a line per 78 bytes.
+    boundaries, lines = data.count(b"\n--"), data.count(b"\n")
+    most = max(max_bytes, DEFAULT_MAX_BYTES) // _MHT_LINE_BYTES
+    if boundaries > _MHT_MAX_PARTS or lines > most:
+        what = (f"{boundaries} MIME boundaries, more than {_MHT_MAX_PARTS}" if boundaries > _MHT_MAX_PARTS else
+                f"{lines} lines, more than {most} (one per {_MHT_LINE_BYTES} bytes of max_bytes or 50 MiB, the larger)")
+        raise FileTooLargeError(path, f"the web archive holds {what}")
+    try:
+        message = email.message_from_bytes(data)
+        parts = list(message.walk())
+    except RecursionError as exc:  # (the parser and walk() go down one level per nested part)
+        raise CorruptFileError(path, "broken web archive: its MIME parts are nested too deep") from exc
+    if message.get_content_maintype() == "multipart" and not message.is_multipart():
+        boundary = message.get_boundary()
+        why = ("its Content-Type names no boundary" if boundary is None
+               else f"the boundary {boundary!r} its Content-Type names is not found")
+        raise CorruptFileError(path, f"broken web archive: {why}, so its parts cannot be told apart")
+    pages = [item for item in parts if item.get_content_type() == "text/html"]
+    if not pages:
+        kinds = ", ".join(dict.fromkeys(item.get_content_type() for item in parts if not item.is_multipart()))
+        raise CorruptFileError(path, f"the web archive holds no HTML page (its parts: {kinds or 'none'})")
+    for item in pages:
+        payload: bytes = item.get_payload(decode=True)  # type: ignore[assignment]  # decoded: a part's bytes
+        if payload and payload.strip():
+            charset = item.get_content_charset()
+            sheets = _archive_sheets(parts, item)
+            try:
+                return payload, None if charset is None else codecs.lookup(charset).name, sheets
+            except LookupError:
+                return payload, None, sheets  # an unknown name: the page's own meta tag, or detection, decides
+    raise EmptyFileError(path, "the web archive's HTML page is empty")
+
+
+def _archive_sheets(parts: list, page) -> dict:
+    """The style sheets (text/css parts) of a web archive whose HTML part is ``page``, by the addresses a page's
+    ``<link rel="stylesheet" href="…">`` names them by (the part's Content-Location, 'cid:' and its Content-ID), and
+    the page's own address under the key ''.  A browser saving a page as one file (Chrome's, IE's MHT) keeps its
+    sheets so: a class they hide was read as shown, though the archive holds the sheet that hides it."""
+    sheets: dict = {}
+    for item in parts:
+        if item.get_content_type() != "text/css":
+            continue
+        payload = item.get_payload(decode=True)
+        if not isinstance(payload, bytes):
+            continue
+        try:
+            css = payload.decode(item.get_content_charset() or "utf-8", "replace")
+        except LookupError:
+            css = payload.decode("utf-8", "replace")
+        location, ident = (str(item.get(name) or "").strip() for name in ("Content-Location", "Content-ID"))
+        if location:
+            sheets[location] = css
+        if ident.strip("<>"):
+            sheets[f"cid:{ident.strip('<>')}"] = css
+    if sheets:
+        sheets[""] = (page.get("Content-Location") or "").strip()
+    return sheets
+
+
+#: The most text of linked style sheets put in a page (see _linked_sheets): a page of many links to one large sheet
+#: put in each (10,000 links to a sheet of 2 MiB, 20 GB of text).
+_LINKED_SHEETS_MAX = 8 * 1024 * 1024
+
+
+def _linked_sheets(root, find: Callable[[str], str | None], base: str) -> bytes:
+    """Put in place of each ``<link rel="stylesheet">`` of the page ``root`` the sheet ``find(address)`` gives (the
+    link's address as written, else resolved against the page's address ``base``: see _archive_sheets,
+    _folder_sheet), as a ``<style>`` of the link's ``media``, up to _LINKED_SHEETS_MAX characters in all (a sheet
+    past it is not put in); the UTF-8 bytes of the sheets put in."""
+    from urllib.parse import urldefrag, urljoin
+
+    found = root.find("head/base")
+    if found is not None and found.get("href"):
+        base = urljoin(base, found.get("href").strip())
+    added: list = []
+    total = 0
+    for link in list(root.iter("link")):
+        href, rel = (link.get("href") or "").strip(), (link.get("rel") or "").lower().split()
+        if not href or "stylesheet" not in rel or "alternate" in rel or link.getparent() is None:
+            continue  # (an alternate sheet is one a user may choose: not shown)
+        css = find(href)
+        if css is None:
+            try:
+                css = find(urldefrag(urljoin(base, href))[0])
+            except ValueError:  # (an address that is none)
+                continue
+        if css is None or total + len(css) > _LINKED_SHEETS_MAX:
+            continue
+        total += len(css)
+        media = (link.get("media") or "").strip()
+        link.attrib.clear()  # (its tail stays where it is)
+        link.tag, link.text = "style", css
+        if media:
+            link.set("media", media)
+        added.append(css)
+    return "\n".join(added).encode("utf-8", "replace")
+
+
+_FOLDER_SHEET_MAX = 2 * 1024 * 1024  # a style sheet's largest size read from a saved page's folder
+
+
+def _folder_sheet(folder: str, codec: str, href: str) -> str | None:
+    """The style sheet a page saved in ``folder`` links by the relative address ``href``, decoded (its byte-order
+    mark, else UTF-8, else the page's ``codec``), else None: an address with a scheme, a host or an absolute path
+    (a browser would fetch it, the file tool does not), one resolving outside ``folder`` ('..', a link leading
+    out), a missing file, or one larger than _FOLDER_SHEET_MAX (2 MiB)."""
+    from urllib.parse import unquote, urlsplit
+
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return None
+    name = unquote(parts.path)
+    if parts.scheme or parts.netloc or not name or name.startswith(("/", "\\")) or "\0" in name:
+        return None
+    target = os.path.realpath(os.path.join(folder, *name.replace("\\", "/").split("/")))
+    if not target.startswith(os.path.join(folder, "")):
+        return None  # (outside the page's folder: '..', a drive, or a link leading out)
+    try:
+        if not os.path.isfile(target) or os.path.getsize(target) > _FOLDER_SHEET_MAX:
+            return None
+        with open(target, "rb") as fh:
+            data = fh.read(_FOLDER_SHEET_MAX + 1)
+    except OSError:
+        return None
+    bom = _detect_bom(data)
+    if bom is not None:
+        return data.decode(bom, "replace").lstrip("\ufeff")  # (GB18030's mark is a character of its own)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            return data.decode(codec, "replace")
+        except LookupError:
+            return data.decode("utf-8", "replace")
