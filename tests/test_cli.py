@@ -882,6 +882,27 @@ def test_summary_gives_the_ids_and_messages_of_extract(tmp_path: Path) -> None:
     assert frames.loc[pattern, "error"] == f"{pattern}: no file matches this pattern"
 
 
+def test_summary_of_a_report_the_parser_fails_on_says_so_and_goes_on(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # a parser bug (an exception that is no ToolkitError) in one report ended toolkit summary in a traceback, the
+    # other reports' lines lost, where toolkit extract gives that report a failed row 'unexpected …' and goes on
+    import toolkit.summary
+
+    for name, seed in (("a", RAW_REPORTS[0]), ("b", RAW_REPORTS[1])):
+        (tmp_path / f"{name}.txt").write_bytes(seed.read_bytes())
+    parse = toolkit.summary.parse_report
+
+    def buggy(path: Any, **kwargs: Any) -> Any:
+        if Path(path).stem == "a":
+            raise IndexError("list index out of range")
+        return parse(path, **kwargs)
+
+    monkeypatch.setattr(toolkit.summary, "parse_report", buggy)
+    lines = [line for line in summarize([tmp_path]).splitlines() if not line.startswith(" ")]
+    assert lines[0] == "a  failed: unexpected IndexError: list index out of range"
+    assert lines[1].startswith("b  ") and len(lines) == 2
+
+
 # ----------------------------------------------------------------------------------------------
 # CSV and Parquet hold the same values (review of the corpus runner)
 # ----------------------------------------------------------------------------------------------
