@@ -123,6 +123,22 @@ def test_an_undecodable_file_s_row_names_the_encoding_option(tmp_path: Path) -> 
                                                                                  "the codec"), error
 
 
+def test_a_flag_s_detail_names_the_encoding_option(tmp_path: Path) -> None:
+    # an encoding_uncertain flag's detail in flags.csv said 'pass encoding= if you know the codec' (the Python
+    # argument) where the run's reports.error says 'pass --encoding': a command-line user has no encoding=
+    utf16 = tmp_path / "r01.txt"
+    utf16.write_bytes("暂无内容".encode("utf-16-le"))  # no BOM, no NUL byte: read as UTF-16, flagged
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(utf16), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    flags = pd.read_csv(out / "flags.csv")
+    detail = flags.loc[flags["code"] == "encoding_uncertain", "detail"].tolist()
+    assert len(detail) == 1 and detail[0].endswith("; pass --encoding if you know the codec"), detail
+    # (extract_corpus's flags keep the Python argument)
+    api = corpus.extract_corpus([utf16], jobs=1)["flags"]
+    assert api.loc[api["code"] == "encoding_uncertain", "detail"].str.endswith("pass encoding= if you know the "
+                                                                               "codec").all()
+
+
 def test_progress_bar_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     write_fake_corpus(tmp_path / "in", 3)
     assert cli.main(["extract", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--jobs", "1"],
@@ -864,6 +880,27 @@ def test_summary_gives_the_ids_and_messages_of_extract(tmp_path: Path) -> None:
     assert lines[0] == "none*  failed: no file matches this pattern"
     assert summarize(inputs[::-1]) == summarize(inputs)
     assert frames.loc[pattern, "error"] == f"{pattern}: no file matches this pattern"
+
+
+def test_summary_of_a_report_the_parser_fails_on_says_so_and_goes_on(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # a parser bug (an exception that is no ToolkitError) in one report ended toolkit summary in a traceback, the
+    # other reports' lines lost, where toolkit extract gives that report a failed row 'unexpected …' and goes on
+    import toolkit.summary
+
+    for name, seed in (("a", RAW_REPORTS[0]), ("b", RAW_REPORTS[1])):
+        (tmp_path / f"{name}.txt").write_bytes(seed.read_bytes())
+    parse = toolkit.summary.parse_report
+
+    def buggy(path: Any, **kwargs: Any) -> Any:
+        if Path(path).stem == "a":
+            raise IndexError("list index out of range")
+        return parse(path, **kwargs)
+
+    monkeypatch.setattr(toolkit.summary, "parse_report", buggy)
+    lines = [line for line in summarize([tmp_path]).splitlines() if not line.startswith(" ")]
+    assert lines[0] == "a  failed: unexpected IndexError: list index out of range"
+    assert lines[1].startswith("b  ") and len(lines) == 2
 
 
 # ----------------------------------------------------------------------------------------------

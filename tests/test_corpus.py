@@ -383,12 +383,55 @@ def test_all_cores_are_the_cores_a_container_may_use(tmp_path: Path, monkeypatch
                                                      cores: int) -> None:
     # (docker run --cpus 2 on a 64-core host) the default jobs were the host's 64 cores: 64 workers, each taking its
     # memory, on two cores' time; now the container's CPU quota (cgroup v2 cpu.max, v1 cpu.cfs_quota_us) bounds them
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text)
-    monkeypatch.setattr(corpus, "_CGROUP", str(tmp_path))
-    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(64)))
+    _fake_cgroups(tmp_path, monkeypatch, files, "0::/\n4:cpu,cpuacct:/\n")
     assert corpus._cores() == cores
+
+
+def _fake_cgroups(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict, own: str) -> None:
+    """A cgroup file tree under tmp_path/cgroup holding ``files``, and ``own`` as /proc/self/cgroup; 64 cores."""
+    root = tmp_path / "cgroup"
+    root.mkdir()
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    (tmp_path / "proc-cgroup").write_text(own)
+    monkeypatch.setattr(corpus, "_CGROUP", str(root))
+    monkeypatch.setattr(corpus, "_PROC_CGROUP", str(tmp_path / "proc-cgroup"))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(64)))
+
+
+_USER = "user.slice/user-1000.slice"
+_V1 = {"cpu.cfs_period_us": "100000\n"}
+
+
+@pytest.mark.parametrize(("files", "own", "cores"), [
+    # cgroup v2, no namespace (a login node's per-user CPUQuota=400%, systemd-run -p CPUQuota): the process's group
+    # is below the root, which has no cpu.max; the quota is on its slice
+    ({f"{_USER}/cpu.max": "400000 100000\n", f"{_USER}/session-3.scope/cpu.max": "max 100000\n"},
+     f"0::/{_USER}/session-3.scope\n", 4),
+    # the smallest quota on the way up wins (a pod's limit above its container's)
+    ({"kubepods/cpu.max": "200000 100000\n", "kubepods/pod1/cpu.max": "800000 100000\n"}, "0::/kubepods/pod1\n", 2),
+    # a group not under this root (a container mounting its own group as the root): the root's quota
+    ({"cpu.max": "300000 100000\n"}, "0::/system.slice/docker-1.scope\n", 3),
+    # cgroup v1: the cpu controller mounted as cpu,cpuacct (no 'cpu' link), the quota on the user's slice
+    ({f"cpu,cpuacct/{_USER}/cpu.cfs_quota_us": "250000\n", f"cpu,cpuacct/{_USER}/cpu.cfs_period_us": "100000\n"},
+     f"5:memory:/x\n4:cpu,cpuacct:/{_USER}\n1:name=systemd:/{_USER}\n", 3),
+    # cgroup v1 in Docker: the container's group is the mount's root, /proc/self/cgroup names it as the host does
+    ({"cpu/cpu.cfs_quota_us": "100000\n", **{f"cpu/{k}": v for k, v in _V1.items()}}, "4:cpu,cpuacct:/docker/ab12\n", 1),
+    # a quota in the group's sibling is no quota of this process
+    ({"other.slice/cpu.max": "100000 100000\n"}, f"0::/{_USER}\n", 64),
+    # no /proc/self/cgroup to read: the root's quota, as before
+    ({"cpu.max": "200000 100000\n"}, None, 2),
+])
+def test_the_cores_are_bounded_by_the_quota_of_the_process_s_own_cgroup(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict, own: str | None, cores: int) -> None:
+    # the quota was read at the hierarchy's root alone: a process in a group below it (a shared server's per-user
+    # slice) with a quota there ran as many workers as the machine has cores, on the slice's few cores' time
+    _fake_cgroups(tmp_path, monkeypatch, files, own or "")
+    if own is None:
+        (tmp_path / "proc-cgroup").unlink()
+    assert corpus._cores() == cores
+    assert corpus._check_args(None, "local", None, 60, None) == cores  # (the default jobs)
 
 
 def test_workers_are_recycled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

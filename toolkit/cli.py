@@ -622,6 +622,8 @@ def _run_extract(args: argparse.Namespace, _parse: Callable | None = None,
             if _stops is not None:
                 _stops.check()
             frames["reports"]["error"] = _in_option_words(frames["reports"])
+            # a flag's detail names them too (encoding_uncertain: 'pass encoding= if you know the codec')
+            frames["flags"] = _flags_in_option_words(frames["flags"])
             writer.write(frames)
             empty_written = True
             reports = frames["reports"]
@@ -672,6 +674,19 @@ def _in_option_words(reports: pd.DataFrame) -> pd.Series:
         start = len(path) if error.startswith(path) else 0
         errors[i] = error[:start] + _ARGUMENT_OPTION.sub(lambda m: _OPTION[m[0]], error[start:])
     return errors
+
+
+def _flags_in_option_words(flags: pd.DataFrame) -> pd.DataFrame:
+    """The flags with the Python arguments their details name put as the options (see _in_option_words)."""
+    if not len(flags):
+        return flags
+    hit = flags["detail"].str.contains("max_|encoding=", na=False)  # cheap: most flags name none
+    if not hit.any():
+        return flags
+    flags = flags.copy()
+    flags.loc[hit, "detail"] = flags.loc[hit, "detail"].str.replace(_ARGUMENT_OPTION, lambda m: _OPTION[m[0]],
+                                                                    regex=True)
+    return flags
 
 
 def _failure_line(path: Any, error: Any) -> str:

@@ -1625,6 +1625,8 @@ def _run_dask(tasks: list[tuple[str, str]], todo: deque, scheduler: Any, parse: 
 # ----------------------------------------------------------------------------------------------
 
 _CGROUP = "/sys/fs/cgroup"  # a container's own control group, where its CPU quota is (Docker's --cpus, Kubernetes)
+_PROC_CGROUP = "/proc/self/cgroup"  # the control groups of this process, as paths under the hierarchies' roots
+_V1_CPU = ("cpu", "cpu,cpuacct", "cpuacct,cpu")  # where cgroup v1 mounts its cpu controller (and its links)
 
 
 def _cores() -> int:
@@ -1639,21 +1641,66 @@ def _cores() -> int:
 
 
 def _cpu_quota() -> int | None:
-    """The cores' time the container's CPU quota allows, rounded up (cgroup v2 ``cpu.max``, v1
-    ``cpu.cfs_quota_us``), or None: no quota, or none to be read."""
-    for quota_file, period_file in (("cpu.max", None), ("cpu/cpu.cfs_quota_us", "cpu/cpu.cfs_period_us")):
-        try:
-            with open(os.path.join(_CGROUP, quota_file)) as fh:
-                fields = fh.read().split()
-            if period_file is not None:
-                with open(os.path.join(_CGROUP, period_file)) as fh:
-                    fields += fh.read().split()
-            quota, period = int(fields[0]), int(fields[1])  # ('max', or -1: no quota, ValueError or below)
-        except (OSError, ValueError, IndexError):
+    """The cores' time the CPU quota allows, rounded up (cgroup v2 ``cpu.max``, v1 ``cpu.cfs_quota_us``), the
+    smallest of the process's own control group and of those above it, or None: no quota, or none to be read.
+
+    The root of the hierarchy is a container's own group (its cgroup namespace, or its group mounted there); but
+    a process in a group deeper down (a login node's per-user slice with ``CPUQuota=400%``, ``systemd-run -p
+    CPUQuota``, a container sharing the host's cgroup namespace) has its quota there, which only the root was
+    read for: the default jobs were all the node's cores, on four cores' time.
+    """
+    own = _own_cgroups()
+    found = []
+    for version, folders in (("v2", [""]), ("v1", list(_V1_CPU))):
+        for folder in folders:
+            root = os.path.join(_CGROUP, folder)
+            for group in _ancestors(own.get(version, "/")):
+                quota = _quota_in(os.path.join(root, group), version)
+                if quota is not None:
+                    found.append(quota)
+    return min(found) if found else None
+
+
+def _own_cgroups() -> dict[str, str]:
+    """This process's control group in the v2 hierarchy and in v1's cpu controller (``/user.slice/...``), read
+    from /proc/self/cgroup; a hierarchy not there is missing."""
+    own: dict[str, str] = {}
+    try:
+        with open(_PROC_CGROUP) as fh:
+            lines = fh.read().splitlines()
+    except OSError:
+        return own
+    for line in lines:
+        fields = line.split(":", 2)
+        if len(fields) != 3:
             continue
-        if quota > 0 and period > 0:
-            return -(-quota // period)
-    return None
+        if fields[0] == "0" and not fields[1]:
+            own["v2"] = fields[2]
+        elif "cpu" in fields[1].split(","):
+            own["v1"] = fields[2]
+    return own
+
+
+def _ancestors(group: str) -> list[str]:
+    """A control group and those above it, to the root, as relative paths: '/a/b' gives 'a/b', 'a' and ''.
+    (Under a group mounted as the root, as Docker mounts a container's, the group's path names folders that
+    are not there: the root's file is read.)"""
+    parts = [p for p in group.split("/") if p and p not in (".", "..")]
+    return ["/".join(parts[:i]) for i in range(len(parts), -1, -1)]
+
+
+def _quota_in(folder: str, version: str) -> int | None:
+    """The cores' time the quota of the control group ``folder`` allows, rounded up, or None."""
+    names = ("cpu.max",) if version == "v2" else ("cpu.cfs_quota_us", "cpu.cfs_period_us")
+    fields: list[str] = []
+    try:
+        for name in names:
+            with open(os.path.join(folder, name)) as fh:
+                fields += fh.read().split()
+        quota, period = int(fields[0]), int(fields[1])  # ('max', or -1: no quota, ValueError or below)
+    except (OSError, ValueError, IndexError):
+        return None
+    return -(-quota // period) if quota > 0 and period > 0 else None
 
 
 _FILES_PER_WORKER = 3  # the parent's open files a worker takes: its pipe's end and its sentinel (one more while it starts)

@@ -73,6 +73,9 @@ def summarize(paths: Iterable[str | os.PathLike], *, max_bytes: int = DEFAULT_MA
         except ToolkitError as exc:
             out.append(f"{_one_line(rid)}  failed: {_one_line(exc.problem)}")
             continue
+        except Exception as exc:  # a parser bug: the report's line says it, as extract's row does, and the others follow
+            out.append(f"{_one_line(rid)}  failed: {_one_line(f'unexpected {type(exc).__name__}: {exc}')}")
+            continue
         m = report.metadata
         out.append(f"{_one_line(report.report_id)}  {m['agency'] or '?'}  {m['report_year'] or '?'}  "
                    f"template={m['template']}  {m['script']}  {m['level'] or '?'}/{m['agency_kind'] or '?'}  "
