@@ -899,6 +899,18 @@ def test_boilerplate_index_edge_cases(seed_sections):
         boilerplate_index(seed_sections, threshold=0)
 
 
+def test_boilerplate_index_counts_no_statements_for_a_report_without_the_section(seed_sections):
+    # A report whose problems section was not found (text missing, as a join of the reports with their sections
+    # gives it) had n_statements 0, as if its section said only 无: a count the report does not give is NA.
+    absent = pd.DataFrame({"report_id": ["absent", "none"], "agency": ["甲局", "乙局"], "report_year": [2021, 2021],
+                           "text": [None, "无。"]})
+    out = boilerplate_index(pd.concat([seed_sections, absent], ignore_index=True)).set_index("report_id")
+    assert pd.isna(out.loc["absent", "n_statements"]) and out.loc["none", "n_statements"] == 0
+    assert out["n_statements"].dtype == "Int64"
+    assert out.loc[["absent", "none"], ["max_similarity", "near_duplicate_share"]].isna().all().all()
+    assert (out.drop(index=["absent", "none"])["n_statements"] > 0).all()
+
+
 def test_boilerplate_index_threshold_one_counts_verbatim_copies():
     # Two identical TF-IDF vectors can have a cosine of 0.9999999999999998 (or 1.0000000000000002).
     copied = "一是网站栏目设置不合理。"

@@ -92,7 +92,8 @@ def boilerplate_index(
     sections : pandas.DataFrame
         One row per report with columns ``report_id``, ``agency``,
         ``report_year``, ``text`` (the problems section's text, e.g.
-        ``Section.text``).  ``agency``/``report_year`` may be missing.
+        ``Section.text``; missing for a report without the section).
+        ``agency``/``report_year`` may be missing.
     threshold : float, default NEAR_DUPLICATE_THRESHOLD (0.8)
         Cosine similarity from which a statement counts as a near-duplicate of
         a statement of another report (compared with a tolerance of 1e-9, so
@@ -102,7 +103,9 @@ def boilerplate_index(
     -------
     pandas.DataFrame
         One row per report, in input order: ``report_id, agency, report_year,
-        n_statements``; ``max_similarity`` (in [0, 1]) and ``most_similar``
+        n_statements`` (nullable integer: missing where ``text`` is, as the
+        report gives no section to count; 0 for an empty section or one that
+        says only 无); ``max_similarity`` (in [0, 1]) and ``most_similar``
         (the other report's id; of equally similar ones, the earliest: by
         ``report_year``, then by id);
         ``max_similarity_same_agency`` and ``most_similar_same_agency``
@@ -198,7 +201,8 @@ def boilerplate_index(
             block[own[:, None] == owner_arr[None, :]] = 0.0  # only other reports count
             is_dup[start:start + len(block)] = block.max(axis=1) >= threshold - _TOLERANCE
         dup_counts = np.bincount(owner_arr[is_dup], minlength=n)
-    out["n_statements"] = counts
+    # a report without the section (text missing) gives no count: NA, not the 0 of a section that says only 无
+    out["n_statements"] = pd.array(np.where(frame["text"].isna().to_numpy(), None, counts), dtype="Int64")
     share = np.where(counts > 0, dup_counts / np.maximum(counts, 1), np.nan)
     if len(set(owner)) < 2:
         share = np.full(n, np.nan)
