@@ -911,6 +911,17 @@ def test_boilerplate_index_counts_no_statements_for_a_report_without_the_section
     assert (out.drop(index=["absent", "none"])["n_statements"] > 0).all()
 
 
+def test_boilerplate_index_refuses_a_year_that_is_no_number(seed_sections):
+    # Years written '2020年' were coerced to NA without a word: the copy lost its agency's earlier year (NA), as
+    # if the agency had none. Years written '2021' are read as 2021; '2021年' is refused naming the column.
+    copy = seed_sections.iloc[[1]].assign(report_id="copy", report_year=2021)
+    frame = pd.concat([seed_sections, copy], ignore_index=True)
+    as_text = boilerplate_index(frame.assign(report_year=frame["report_year"].astype(str)))
+    assert as_text.set_index("report_id").loc["copy", "most_similar_same_agency"] == "001_4d29bfef72dd56db"
+    with pytest.raises(ValueError, match=r"sections\['report_year'\] must be numeric.*'2020年'"):
+        boilerplate_index(frame.assign(report_year=frame["report_year"].astype(str) + "年"))
+
+
 def test_boilerplate_index_threshold_one_counts_verbatim_copies():
     # Two identical TF-IDF vectors can have a cosine of 0.9999999999999998 (or 1.0000000000000002).
     copied = "一是网站栏目设置不合理。"

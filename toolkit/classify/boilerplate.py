@@ -24,6 +24,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from toolkit.classify._base import NON_WORD
+from toolkit.metrics import _numeric
 from toolkit.normalize import normalize_text
 from toolkit.statements import extract_statements
 
@@ -121,8 +122,9 @@ def boilerplate_index(
     TypeError
         If ``sections`` is not a DataFrame.
     ValueError
-        If a required column is missing, ``report_id`` is not unique, or
-        ``threshold`` is not in (0, 1].
+        If a required column is missing, ``report_id`` is not unique,
+        ``report_year`` holds text that is no number (``'2021年'``; ``'2021'``
+        is read as 2021), or ``threshold`` is not in (0, 1].
 
     Examples
     --------
@@ -149,7 +151,9 @@ def boilerplate_index(
     # computed in the order of year, then id, so that neither the values (the sparse products add their terms in
     # an order that follows the rows': last bits) nor the report named among equally similar ones (verbatim
     # copies: the first of equals, now the earliest) depend on the order of the rows
-    years = pd.to_numeric(frame["report_year"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    # a year written as text that is no number ('2021年') is refused, as compare.panel refuses it: coerced to NA it
+    # took the report out of its agency's earlier years without a word
+    years = _numeric(frame, "report_year", frame="sections").to_numpy(dtype=float, na_value=np.nan)
     order = np.lexsort((frame["report_id"].astype(str).to_numpy(), np.nan_to_num(years, nan=np.inf)))
     if (order != np.arange(len(order))).any():
         out = boilerplate_index(frame.iloc[order], threshold=threshold)
