@@ -922,6 +922,22 @@ def test_boilerplate_index_refuses_a_year_that_is_no_number(seed_sections):
         boilerplate_index(frame.assign(report_year=frame["report_year"].astype(str) + "年"))
 
 
+def test_boilerplate_index_keeps_agencies_of_one_name_in_two_places_apart(seed_sections):
+    # 市住建局 of 河南 2020 was taken for an earlier year of 市住建局 of 新疆 2021 (agency names compared alone), where
+    # cross_year_audit tells them apart by province; a report whose province is unknown still pairs.
+    text = seed_sections["text"].iloc[1]
+    frame = pd.DataFrame({"report_id": ["henan-2020", "xinjiang-2021", "unknown-2022"], "agency": ["市住建局"] * 3,
+                          "report_year": [2020, 2021, 2022], "province": ["河南省", "新疆维吾尔自治区", None],
+                          "text": [text] * 3})
+    out = boilerplate_index(pd.concat([seed_sections, frame], ignore_index=True)).set_index("report_id")
+    assert pd.isna(out.loc["xinjiang-2021", "most_similar_same_agency"])
+    assert pd.isna(out.loc["xinjiang-2021", "max_similarity_same_agency"])
+    assert out.loc["unknown-2022", "most_similar_same_agency"] == "henan-2020"
+    assert out.loc["xinjiang-2021", "max_similarity"] == pytest.approx(1.0)  # still a copy of another report
+    alone = boilerplate_index(frame.drop(columns="province")).set_index("report_id")
+    assert alone.loc["xinjiang-2021", "most_similar_same_agency"] == "henan-2020"  # no place columns: the name
+
+
 def test_boilerplate_index_threshold_one_counts_verbatim_copies():
     # Two identical TF-IDF vectors can have a cosine of 0.9999999999999998 (or 1.0000000000000002).
     copied = "一是网站栏目设置不合理。"

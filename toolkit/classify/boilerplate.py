@@ -24,6 +24,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from toolkit.classify._base import NON_WORD
+from toolkit.compare import _SAME_AGENCY
 from toolkit.metrics import _numeric
 from toolkit.normalize import normalize_text
 from toolkit.statements import extract_statements
@@ -110,7 +111,11 @@ def boilerplate_index(
         (the other report's id; of equally similar ones, the earliest: by
         ``report_year``, then by id);
         ``max_similarity_same_agency`` and ``most_similar_same_agency``
-        (only the same agency's earlier years; missing when there are none);
+        (only the same agency's earlier years; missing when there are none;
+        where ``sections`` has ``province`` or ``level`` columns, reports of
+        one name that differ in them are two agencies, as in
+        :func:`toolkit.compare.cross_year_audit`: a missing value keeps none
+        apart);
         ``near_duplicate_share`` (share of the report's statements with a
         near-duplicate in another report) and ``n_near_duplicates``.  They do
         not depend on the order of the rows.  Values
@@ -180,6 +185,10 @@ def boilerplate_index(
     best_at, same_at = np.full(n, -1), np.full(n, -1)
     # a missing agency (code -1) matches none
     agencies = pd.factorize(frame["agency"].astype(object).where(frame["agency"].notna(), None))[0]
+    # names as written are short (市住建局, 区财政局): where the frame has the place columns that compare.cross_year_audit
+    # tells agencies apart by, the 市住建局 of two provinces are not one agency's years (a missing value keeps none apart)
+    places = [pd.factorize(frame[c].astype(object).where(frame[c].notna(), None))[0]
+              for c in _SAME_AGENCY if c in frame.columns]
     if len(idx) >= 2:
         for start, block in _similarity_blocks([texts[i] for i in idx]):
             rows = idx[start:start + len(block)]
@@ -188,6 +197,9 @@ def boilerplate_index(
             best[rows], best_at[rows] = block[np.arange(len(rows)), j], idx[j]
             earlier = ((agencies[idx][None, :] == agencies[rows][:, None]) & (agencies[rows][:, None] >= 0)
                        & (years[idx][None, :] < years[rows][:, None]))
+            for code in places:  # one name in two provinces (or at two levels) is two agencies; unknown: no bar
+                earlier &= ((code[idx][None, :] == code[rows][:, None]) | (code[idx][None, :] < 0)
+                            | (code[rows][:, None] < 0))
             k = np.where(earlier, block, -1.0).argmax(axis=1)
             found = earlier.any(axis=1)
             same[rows[found]], same_at[rows[found]] = block[np.arange(len(rows)), k][found], idx[k][found]
