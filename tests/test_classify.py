@@ -1425,6 +1425,26 @@ def test_cli_evaluate_prints_and_writes(tmp_path, capsys):
     assert "--n-bootstrap must be >= 0, got -1" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("option", ["--out", "--predictions"])
+def test_cli_evaluate_refuses_an_unwritable_output_before_scoring(tmp_path, capsys, monkeypatch, option):
+    # --out or --predictions in a folder that does not exist (or naming a folder) failed only after the whole
+    # cross-validation (minutes), whose results were lost; classify checks its --out first, and so does evaluate now.
+    import toolkit.classify.evaluation as evaluation
+
+    def scored(*args, **kwargs):
+        raise AssertionError("the systems were scored before the output was checked")
+
+    monkeypatch.setattr(evaluation, "evaluate", scored)
+    for path, message in ((tmp_path / "missing" / "out.csv", "its folder"), (tmp_path, "is a folder")):
+        assert run_evaluate(_args(configure_evaluate, ["--n-repeats", "1", option, str(path)])) == 2
+        err = capsys.readouterr().err
+        assert message in err and str(path) in err and "Traceback" not in err
+        if message == "is a folder":
+            assert f"{option} {path} is a folder" in err
+    assert run_evaluate(_args(configure_evaluate, ["--n-repeats", "1", option, ""])) == 2
+    assert f"{option} is an empty string" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("line, message", [
     ("[1, 2]", "line 3: expected an object with source, text and labels, got list"),
     ("not json", "line 3: not valid JSON"),
