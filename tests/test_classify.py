@@ -193,6 +193,15 @@ def test_tokenize_uses_domain_words_and_drops_stopwords():
         tokenize(3)
 
 
+def test_a_stopwords_file_with_a_byte_order_mark_drops_its_first_word(tmp_path):
+    # Saved by Notepad, the file began with a byte-order mark: its first word was read as '\ufeff不够' and kept.
+    path = tmp_path / "stopwords.txt"
+    path.write_text("不够\n形式\n", encoding="utf-8-sig")
+    tokenizer = Tokenizer(stopwords=path)
+    assert tokenizer.stopwords == {"不够", "形式"}
+    assert tokenizer.cut("政策解读形式单一不够") == ["政策解读", "单一"]
+
+
 def test_tokenizer_is_silent_and_leaves_jieba_global_alone(capfd):
     import jieba
 

@@ -54,7 +54,9 @@ def _read_words(source: str | os.PathLike | Iterable[str] | None, default: str) 
     if source is None:
         text = _data_path(default).read_text(encoding="utf-8")
     elif isinstance(source, (str, os.PathLike)):
-        text = Path(source).read_text(encoding="utf-8")
+        # utf-8-sig: Notepad and Excel begin UTF-8 with a byte-order mark, which made the first word '\ufeff的',
+        # a stopword that matched no token
+        text = Path(source).read_text(encoding="utf-8-sig")
     else:
         return frozenset(str(w) for w in source)
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
