@@ -202,6 +202,14 @@ def test_a_stopwords_file_with_a_byte_order_mark_drops_its_first_word(tmp_path):
     assert tokenizer.cut("政策解读形式单一不够") == ["政策解读", "单一"]
 
 
+def test_a_stopwords_file_that_is_not_utf8_is_refused_naming_it(tmp_path):
+    # A GBK file (Chinese Windows' default) gave Python's UnicodeDecodeError, which names no file.
+    path = tmp_path / "stopwords.txt"
+    path.write_text("不够\n形式\n", encoding="gbk")
+    with pytest.raises(ValueError, match=rf"stopwords file {re.escape(str(path))} must be UTF-8 text \(byte 0: 0x"):
+        Tokenizer(stopwords=path)
+
+
 def test_tokenizer_is_silent_and_leaves_jieba_global_alone(capfd):
     import jieba
 
