@@ -955,6 +955,21 @@ def test_boilerplate_index_keeps_agencies_of_one_name_in_two_places_apart(seed_s
     assert alone.loc["xinjiang-2021", "most_similar_same_agency"] == "henan-2020"  # no place columns: the name
 
 
+def test_boilerplate_index_counts_no_statement_with_nothing_to_classify(seed_sections):
+    # Sections of only 略 / 同上 / N/A (placeholders label_statements leaves unlabelled) were counted as statements:
+    # two reports saying 同上 were near-duplicates of each other, and two reports saying only 略 failed in
+    # scikit-learn ("empty vocabulary": no character bigram). They have no statement, as a section of only 无.
+    placeholders = pd.DataFrame({"report_id": ["p1", "p2", "p3", "p4", "p5"], "agency": ["甲局", "乙局", "丙局", "丁局", "戊局"],
+                                 "report_year": [2021] * 5, "text": ["略。", "略。", "同上。", "同上。", "N/A"]})
+    assert boilerplate_index(placeholders.iloc[:2])["n_statements"].tolist() == [0, 0]  # was the failure
+    out = boilerplate_index(placeholders)
+    assert out["n_statements"].tolist() == [0] * 5 and out["max_similarity"].isna().all()
+    out = boilerplate_index(pd.concat([seed_sections, placeholders], ignore_index=True)).set_index("report_id")
+    assert (out.loc[["p3", "p4"], "n_statements"] == 0).all()
+    assert out.loc[["p3", "p4"], ["max_similarity", "near_duplicate_share"]].isna().all().all()
+    assert not out["most_similar"].isin(placeholders["report_id"]).any()
+
+
 def test_boilerplate_index_threshold_one_counts_verbatim_copies():
     # Two identical TF-IDF vectors can have a cosine of 0.9999999999999998 (or 1.0000000000000002).
     copied = "一是网站栏目设置不合理。"

@@ -23,7 +23,7 @@ import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from toolkit.classify._base import NON_WORD
+from toolkit.classify._base import NON_WORD, has_content
 from toolkit.compare import _SAME_AGENCY
 from toolkit.metrics import _numeric
 from toolkit.normalize import normalize_text
@@ -120,7 +120,9 @@ def boilerplate_index(
         near-duplicate in another report) and ``n_near_duplicates``.  They do
         not depend on the order of the rows.  Values
         that cannot be computed (a section without statements, such as an empty
-        one or one that says only 无; a single report) are missing.
+        one or one that says only 无, 略, 同上 or N/A, statements with nothing
+        to classify, see :func:`toolkit.classify.label_statements`; a single
+        report) are missing.
 
     Raises
     ------
@@ -168,11 +170,13 @@ def boilerplate_index(
     n = len(frame)
     out = frame[["report_id", "agency", "report_year"]].copy()
 
-    # statements first: a section that says only "无" has letters but nothing to compare
+    # statements first: a section that says only "无" has letters but nothing to compare; nor has one of only
+    # "略", "同上" or "N/A", statements label_statements leaves unlabelled (has_content): counted, two reports saying
+    # "同上" were near-duplicates of each other, and two saying "略" (no character bigram) failed in scikit-learn
     stmt_texts, owner = [], []
     for i, text in enumerate(texts):
         for s in extract_statements(text)["text"]:
-            if _letters(s):
+            if _letters(s) and has_content(s):
                 stmt_texts.append(s)
                 owner.append(i)
     owner_arr = np.asarray(owner, dtype=int)
