@@ -970,6 +970,16 @@ def test_boilerplate_index_counts_no_statement_with_nothing_to_classify(seed_sec
     assert not out["most_similar"].isin(placeholders["report_id"]).any()
 
 
+def test_boilerplate_index_of_sections_of_one_character_each():
+    # Statements of one character have no character bigram: where no statement had two, scikit-learn refused the
+    # empty vocabulary and boilerplate_index failed. They share no bigram, as among longer statements: similarity 0.
+    df = pd.DataFrame({"report_id": ["a", "b"], "agency": ["甲局", "乙局"], "report_year": [2020, 2021],
+                       "text": ["差。", "差。"]})
+    out = boilerplate_index(df)
+    assert out["n_statements"].tolist() == [1, 1]
+    assert out["max_similarity"].tolist() == [0.0, 0.0] and out["near_duplicate_share"].tolist() == [0.0, 0.0]
+
+
 def test_boilerplate_index_threshold_one_counts_verbatim_copies():
     # Two identical TF-IDF vectors can have a cosine of 0.9999999999999998 (or 1.0000000000000002).
     copied = "一是网站栏目设置不合理。"

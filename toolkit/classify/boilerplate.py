@@ -20,6 +20,7 @@ from numbers import Real
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
@@ -62,10 +63,15 @@ def _letters(text: str) -> str:
 
 
 def _vectors(texts: list[str]) -> np.ndarray:
+    letters = [_letters(t) for t in texts]
+    if not any(len(t) >= 2 for t in letters):
+        # texts of one character each (a section that says only 差) have no bigram, nothing in common: scikit-learn
+        # refuses an empty vocabulary, so their vectors are zero (similarity 0)
+        return sparse.csr_matrix((len(texts), 1))
     vectorizer = TfidfVectorizer(
-        analyzer="char", ngram_range=(2, 2), preprocessor=_letters, sublinear_tf=True, lowercase=False
+        analyzer="char", ngram_range=(2, 2), preprocessor=lambda t: t, sublinear_tf=True, lowercase=False
     )
-    return vectorizer.fit_transform(texts)
+    return vectorizer.fit_transform(letters)
 
 
 def _similarity_blocks(texts: list[str]) -> Iterator[tuple[int, np.ndarray]]:
