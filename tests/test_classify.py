@@ -316,6 +316,23 @@ def test_an_indicator_frame_is_read_by_its_column_names(train, fitted, small):
         StatementClassifier().fit(train["text"], dummies.rename(columns={"timeliness": "timely"}))
 
 
+def test_an_indicator_frame_of_nullable_numbers_is_read_as_a_matrix(small):
+    # A hand coding read with convert_dtypes() (Int64 or boolean columns) is an object array to numpy: it was taken
+    # for label lists, and iterating the frame gave its column names, statement i coded with the key of column i.
+    every = pd.DataFrame(labels_to_matrix(small["labels"].tolist()), columns=list(KEYS))
+    expected = MajorityBaseline().fit(small["text"], small["labels"]).frequencies_.tolist()
+    for frame in (every.convert_dtypes(), every.astype("Int64"), every.astype("boolean")):
+        assert MajorityBaseline().fit(small["text"], frame).frequencies_.tolist() == expected
+    systems = {"lexicon": LexiconClassifier()}
+    by_list = evaluate(small["text"], small["labels"], n_splits=3, n_repeats=1, n_bootstrap=0, systems=systems)
+    nullable = evaluate(small["text"], every.astype("Int64"), n_splits=3, n_repeats=1, n_bootstrap=0, systems=systems)
+    pd.testing.assert_frame_equal(nullable.per_category, by_list.per_category)
+    gap = every.astype("Int64")
+    gap.iloc[2, 1] = pd.NA  # a statement not coded for 'content': 0 or 1 is the coder's to say
+    with pytest.raises(ValueError, match=r"y has 1 missing cell\(s\), the first in row 2, column 'content'"):
+        MajorityBaseline().fit(small["text"], gap)
+
+
 def test_lexicon_features_of_an_edited_codebook_are_normalized_as_the_texts(train, fitted, tmp_path, monkeypatch):
     # The codebook is for editing; a keyword written there in traditional characters (資訊公開 for 信息公开) is
     # normalized by LexiconClassifier, but the model's lexicon features compared it as written with the normalized

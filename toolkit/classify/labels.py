@@ -61,12 +61,37 @@ def named_indicator(y: object, classes: Sequence[str], name: str = "y") -> np.nd
     return out
 
 
+def _numpy_frame(y: object, name: str) -> object:
+    """A DataFrame of nullable numbers or booleans (``Int64``, ``boolean``: ``convert_dtypes()``, or a spreadsheet
+    read with ``dtype_backend='numpy_nullable'``) as one of floats, else ``y`` as it is.
+
+    Such a frame is an object array to numpy: it was taken for label lists, and iterating it gave its column
+    names, so that statement i got the key of column i as its label, without a word.
+
+    Raises
+    ------
+    ValueError
+        If such a frame has a missing cell (a statement not coded for a category: 0 or 1 is for the coder to say).
+    """
+    if not isinstance(y, pd.DataFrame) or not len(y.columns) or all(isinstance(t, np.dtype) for t in y.dtypes):
+        return y
+    if not all(pd.api.types.is_numeric_dtype(t) or pd.api.types.is_bool_dtype(t) for t in y.dtypes):
+        return y
+    missing = y.isna().to_numpy()
+    if missing.any():
+        row, col = (int(i[0]) for i in np.nonzero(missing))
+        raise ValueError(f"{name} has {int(missing.sum())} missing cell(s), the first in row {row}, column "
+                         f"{y.columns[col]!r}: code each statement 0 or 1 for every category first")
+    return y.astype(float)
+
+
 def indicator_or_none(y: object, classes: Sequence[str], name: str = "y") -> np.ndarray | None:
     """``y`` as a matrix where it is one (an array, a DataFrame, a list of 0/1 rows), else None (label lists).
 
     Columns named by keys are put in ``classes`` order (:func:`named_indicator`); other matrices are returned as
     given, to be checked by the caller.
     """
+    y = _numpy_frame(y, name)
     named = named_indicator(y, classes, name)
     if named is not None:
         return named
