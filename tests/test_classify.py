@@ -333,6 +333,19 @@ def test_an_indicator_frame_of_nullable_numbers_is_read_as_a_matrix(small):
         MajorityBaseline().fit(small["text"], gap)
 
 
+def test_an_indicator_frame_of_text_is_refused_not_read_by_its_column_names(small):
+    # A 0/1 sheet read as text (pd.read_csv(..., dtype=str)) was taken for label lists: iterating the frame gave
+    # its column names, statement i coded with the key of column i (fit), and evaluate read list(frame), the names.
+    every = pd.DataFrame(labels_to_matrix(small["labels"].tolist()), columns=list(KEYS)).astype(str)
+    texts = small["text"].iloc[:len(KEYS)]  # as many statements as columns: no length to differ
+    for call in (lambda: MajorityBaseline().fit(texts, every.iloc[:len(KEYS)]),
+                 lambda: evaluate(texts, every.iloc[:len(KEYS)], n_splits=2, n_repeats=1, n_bootstrap=0,
+                                  systems={"lexicon": LexiconClassifier()}),
+                 lambda: labels_to_matrix(small[["labels"]])):
+        with pytest.raises(TypeError, match=r"not a DataFrame \(columns \["):
+            call()
+
+
 def test_lexicon_features_of_an_edited_codebook_are_normalized_as_the_texts(train, fitted, tmp_path, monkeypatch):
     # The codebook is for editing; a keyword written there in traditional characters (資訊公開 for 信息公开) is
     # normalized by LexiconClassifier, but the model's lexicon features compared it as written with the normalized

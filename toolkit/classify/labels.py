@@ -191,6 +191,8 @@ def labels_to_matrix(labels: Sequence[object], classes: Sequence[str] | None = N
     ------
     ValueError
         If a label is not among ``classes``.
+    TypeError
+        If ``labels`` is a single str or a DataFrame (whose rows are no label lists).
 
     Examples
     --------
@@ -201,6 +203,12 @@ def labels_to_matrix(labels: Sequence[object], classes: Sequence[str] | None = N
     index = {c: j for j, c in enumerate(classes)}
     if isinstance(labels, str):
         raise TypeError("labels must be a sequence with one entry per statement, not a single str")
+    if isinstance(labels, pd.DataFrame):
+        # iterating a frame gives its column names: statement i was coded with the key of column i (a 0/1 sheet
+        # read as text, pd.read_csv(..., dtype=str), whose columns are named by keys), or 'labels' was no key
+        raise TypeError(f"labels must be label lists or ';'-joined str, one per statement, not a DataFrame (columns "
+                        f"{list(labels.columns)[:5]}, dtypes {sorted({str(t) for t in labels.dtypes})}): pass its "
+                        "column of labels (df['labels']), or a 0/1 indicator frame of numbers (.astype(int))")
     matrix = np.zeros((len(labels), len(classes)), dtype=int)
     for i, value in enumerate(labels):
         for lab in split_labels(value):
