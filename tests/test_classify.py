@@ -333,6 +333,20 @@ def test_an_indicator_frame_of_nullable_numbers_is_read_as_a_matrix(small):
         MajorityBaseline().fit(small["text"], gap)
 
 
+def test_scores_and_labels_of_an_indicator_frame_of_nullable_numbers(small):
+    # category_metrics, matrix_to_labels and bootstrap_macro_f1 refused such a frame of 0 and 1 as "a 0/1 indicator
+    # matrix (threshold probabilities first), got values such as [0, 1]".
+    every = pd.DataFrame(labels_to_matrix(small["labels"].tolist()), columns=list(KEYS))
+    nullable = every.convert_dtypes()
+    pd.testing.assert_frame_equal(category_metrics(nullable, nullable), category_metrics(every, every))
+    assert matrix_to_labels(nullable.astype("boolean")) == matrix_to_labels(every)
+    np.testing.assert_array_equal(bootstrap_macro_f1(nullable, [nullable], n_bootstrap=5),
+                                  bootstrap_macro_f1(every, [every], n_bootstrap=5))
+    nullable.iloc[0, 0] = pd.NA
+    with pytest.raises(ValueError, match=r"y_true has 1 missing cell\(s\), the first in row 0, column 'awareness'"):
+        category_metrics(nullable, every)
+
+
 def test_an_indicator_frame_of_text_is_refused_not_read_by_its_column_names(small):
     # A 0/1 sheet read as text (pd.read_csv(..., dtype=str)) was taken for label lists: iterating the frame gave
     # its column names, statement i coded with the key of column i (fit), and evaluate read list(frame), the names.

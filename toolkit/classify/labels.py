@@ -19,9 +19,11 @@ __all__ = ["labels_to_matrix", "matrix_to_labels", "split_labels", "join_labels"
 def as_indicator(matrix: object, name: str = "matrix") -> np.ndarray:
     """``matrix`` as a 2-D int array of 0/1, or a ValueError naming ``name``.
 
-    Probabilities (0.99) or counts (2) are refused rather than truncated or read as "not 1".
+    Probabilities (0.99) or counts (2) are refused rather than truncated or read as "not 1".  A frame of nullable
+    numbers or booleans is read as its values (it was refused as 'got values such as [0, 1]'); a missing cell is
+    refused naming its row and column.
     """
-    array = np.asarray(matrix)
+    array = np.asarray(_numpy_frame(matrix, name))
     if array.ndim != 2:
         raise ValueError(f"{name} must be a 2-D 0/1 indicator matrix, got {array.ndim} dimension(s)")
     if array.dtype.kind not in "biuf" or not np.isin(array, (0, 1)).all():
