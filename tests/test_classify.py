@@ -193,6 +193,23 @@ def test_tokenize_uses_domain_words_and_drops_stopwords():
         tokenize(3)
 
 
+def test_a_stopwords_file_with_a_byte_order_mark_drops_its_first_word(tmp_path):
+    # Saved by Notepad, the file began with a byte-order mark: its first word was read as '\ufeff不够' and kept.
+    path = tmp_path / "stopwords.txt"
+    path.write_text("不够\n形式\n", encoding="utf-8-sig")
+    tokenizer = Tokenizer(stopwords=path)
+    assert tokenizer.stopwords == {"不够", "形式"}
+    assert tokenizer.cut("政策解读形式单一不够") == ["政策解读", "单一"]
+
+
+def test_a_stopwords_file_that_is_not_utf8_is_refused_naming_it(tmp_path):
+    # A GBK file (Chinese Windows' default) gave Python's UnicodeDecodeError, which names no file.
+    path = tmp_path / "stopwords.txt"
+    path.write_text("不够\n形式\n", encoding="gbk")
+    with pytest.raises(ValueError, match=rf"stopwords file {re.escape(str(path))} must be UTF-8 text \(byte 0: 0x"):
+        Tokenizer(stopwords=path)
+
+
 def test_tokenizer_is_silent_and_leaves_jieba_global_alone(capfd):
     import jieba
 
@@ -297,6 +314,50 @@ def test_an_indicator_frame_is_read_by_its_column_names(train, fitted, small):
     pd.testing.assert_frame_equal(as_rows.per_category, by_list.per_category)
     with pytest.raises(ValueError, match=r"y names its columns, but 'timely' is not among the classes"):
         StatementClassifier().fit(train["text"], dummies.rename(columns={"timeliness": "timely"}))
+
+
+def test_an_indicator_frame_of_nullable_numbers_is_read_as_a_matrix(small):
+    # A hand coding read with convert_dtypes() (Int64 or boolean columns) is an object array to numpy: it was taken
+    # for label lists, and iterating the frame gave its column names, statement i coded with the key of column i.
+    every = pd.DataFrame(labels_to_matrix(small["labels"].tolist()), columns=list(KEYS))
+    expected = MajorityBaseline().fit(small["text"], small["labels"]).frequencies_.tolist()
+    for frame in (every.convert_dtypes(), every.astype("Int64"), every.astype("boolean")):
+        assert MajorityBaseline().fit(small["text"], frame).frequencies_.tolist() == expected
+    systems = {"lexicon": LexiconClassifier()}
+    by_list = evaluate(small["text"], small["labels"], n_splits=3, n_repeats=1, n_bootstrap=0, systems=systems)
+    nullable = evaluate(small["text"], every.astype("Int64"), n_splits=3, n_repeats=1, n_bootstrap=0, systems=systems)
+    pd.testing.assert_frame_equal(nullable.per_category, by_list.per_category)
+    gap = every.astype("Int64")
+    gap.iloc[2, 1] = pd.NA  # a statement not coded for 'content': 0 or 1 is the coder's to say
+    with pytest.raises(ValueError, match=r"y has 1 missing cell\(s\), the first in row 2, column 'content'"):
+        MajorityBaseline().fit(small["text"], gap)
+
+
+def test_scores_and_labels_of_an_indicator_frame_of_nullable_numbers(small):
+    # category_metrics, matrix_to_labels and bootstrap_macro_f1 refused such a frame of 0 and 1 as "a 0/1 indicator
+    # matrix (threshold probabilities first), got values such as [0, 1]".
+    every = pd.DataFrame(labels_to_matrix(small["labels"].tolist()), columns=list(KEYS))
+    nullable = every.convert_dtypes()
+    pd.testing.assert_frame_equal(category_metrics(nullable, nullable), category_metrics(every, every))
+    assert matrix_to_labels(nullable.astype("boolean")) == matrix_to_labels(every)
+    np.testing.assert_array_equal(bootstrap_macro_f1(nullable, [nullable], n_bootstrap=5),
+                                  bootstrap_macro_f1(every, [every], n_bootstrap=5))
+    nullable.iloc[0, 0] = pd.NA
+    with pytest.raises(ValueError, match=r"y_true has 1 missing cell\(s\), the first in row 0, column 'awareness'"):
+        category_metrics(nullable, every)
+
+
+def test_an_indicator_frame_of_text_is_refused_not_read_by_its_column_names(small):
+    # A 0/1 sheet read as text (pd.read_csv(..., dtype=str)) was taken for label lists: iterating the frame gave
+    # its column names, statement i coded with the key of column i (fit), and evaluate read list(frame), the names.
+    every = pd.DataFrame(labels_to_matrix(small["labels"].tolist()), columns=list(KEYS)).astype(str)
+    texts = small["text"].iloc[:len(KEYS)]  # as many statements as columns: no length to differ
+    for call in (lambda: MajorityBaseline().fit(texts, every.iloc[:len(KEYS)]),
+                 lambda: evaluate(texts, every.iloc[:len(KEYS)], n_splits=2, n_repeats=1, n_bootstrap=0,
+                                  systems={"lexicon": LexiconClassifier()}),
+                 lambda: labels_to_matrix(small[["labels"]])):
+        with pytest.raises(TypeError, match=r"not a DataFrame \(columns \["):
+            call()
 
 
 def test_lexicon_features_of_an_edited_codebook_are_normalized_as_the_texts(train, fitted, tmp_path, monkeypatch):
@@ -899,6 +960,70 @@ def test_boilerplate_index_edge_cases(seed_sections):
         boilerplate_index(seed_sections, threshold=0)
 
 
+def test_boilerplate_index_counts_no_statements_for_a_report_without_the_section(seed_sections):
+    # A report whose problems section was not found (text missing, as a join of the reports with their sections
+    # gives it) had n_statements 0, as if its section said only 无: a count the report does not give is NA.
+    absent = pd.DataFrame({"report_id": ["absent", "none"], "agency": ["甲局", "乙局"], "report_year": [2021, 2021],
+                           "text": [None, "无。"]})
+    out = boilerplate_index(pd.concat([seed_sections, absent], ignore_index=True)).set_index("report_id")
+    assert pd.isna(out.loc["absent", "n_statements"]) and out.loc["none", "n_statements"] == 0
+    assert out["n_statements"].dtype == "Int64"
+    assert out.loc[["absent", "none"], ["max_similarity", "near_duplicate_share"]].isna().all().all()
+    assert (out.drop(index=["absent", "none"])["n_statements"] > 0).all()
+
+
+def test_boilerplate_index_refuses_a_year_that_is_no_number(seed_sections):
+    # Years written '2020年' were coerced to NA without a word: the copy lost its agency's earlier year (NA), as
+    # if the agency had none. Years written '2021' are read as 2021; '2021年' is refused naming the column.
+    copy = seed_sections.iloc[[1]].assign(report_id="copy", report_year=2021)
+    frame = pd.concat([seed_sections, copy], ignore_index=True)
+    as_text = boilerplate_index(frame.assign(report_year=frame["report_year"].astype(str)))
+    assert as_text.set_index("report_id").loc["copy", "most_similar_same_agency"] == "001_4d29bfef72dd56db"
+    with pytest.raises(ValueError, match=r"sections\['report_year'\] must be numeric.*'2020年'"):
+        boilerplate_index(frame.assign(report_year=frame["report_year"].astype(str) + "年"))
+
+
+def test_boilerplate_index_keeps_agencies_of_one_name_in_two_places_apart(seed_sections):
+    # 市住建局 of 河南 2020 was taken for an earlier year of 市住建局 of 新疆 2021 (agency names compared alone), where
+    # cross_year_audit tells them apart by province; a report whose province is unknown still pairs.
+    text = seed_sections["text"].iloc[1]
+    frame = pd.DataFrame({"report_id": ["henan-2020", "xinjiang-2021", "unknown-2022"], "agency": ["市住建局"] * 3,
+                          "report_year": [2020, 2021, 2022], "province": ["河南省", "新疆维吾尔自治区", None],
+                          "text": [text] * 3})
+    out = boilerplate_index(pd.concat([seed_sections, frame], ignore_index=True)).set_index("report_id")
+    assert pd.isna(out.loc["xinjiang-2021", "most_similar_same_agency"])
+    assert pd.isna(out.loc["xinjiang-2021", "max_similarity_same_agency"])
+    assert out.loc["unknown-2022", "most_similar_same_agency"] == "henan-2020"
+    assert out.loc["xinjiang-2021", "max_similarity"] == pytest.approx(1.0)  # still a copy of another report
+    alone = boilerplate_index(frame.drop(columns="province")).set_index("report_id")
+    assert alone.loc["xinjiang-2021", "most_similar_same_agency"] == "henan-2020"  # no place columns: the name
+
+
+def test_boilerplate_index_counts_no_statement_with_nothing_to_classify(seed_sections):
+    # Sections of only 略 / 同上 / N/A (placeholders label_statements leaves unlabelled) were counted as statements:
+    # two reports saying 同上 were near-duplicates of each other, and two reports saying only 略 failed in
+    # scikit-learn ("empty vocabulary": no character bigram). They have no statement, as a section of only 无.
+    placeholders = pd.DataFrame({"report_id": ["p1", "p2", "p3", "p4", "p5"], "agency": ["甲局", "乙局", "丙局", "丁局", "戊局"],
+                                 "report_year": [2021] * 5, "text": ["略。", "略。", "同上。", "同上。", "N/A"]})
+    assert boilerplate_index(placeholders.iloc[:2])["n_statements"].tolist() == [0, 0]  # was the failure
+    out = boilerplate_index(placeholders)
+    assert out["n_statements"].tolist() == [0] * 5 and out["max_similarity"].isna().all()
+    out = boilerplate_index(pd.concat([seed_sections, placeholders], ignore_index=True)).set_index("report_id")
+    assert (out.loc[["p3", "p4"], "n_statements"] == 0).all()
+    assert out.loc[["p3", "p4"], ["max_similarity", "near_duplicate_share"]].isna().all().all()
+    assert not out["most_similar"].isin(placeholders["report_id"]).any()
+
+
+def test_boilerplate_index_of_sections_of_one_character_each():
+    # Statements of one character have no character bigram: where no statement had two, scikit-learn refused the
+    # empty vocabulary and boilerplate_index failed. They share no bigram, as among longer statements: similarity 0.
+    df = pd.DataFrame({"report_id": ["a", "b"], "agency": ["甲局", "乙局"], "report_year": [2020, 2021],
+                       "text": ["差。", "差。"]})
+    out = boilerplate_index(df)
+    assert out["n_statements"].tolist() == [1, 1]
+    assert out["max_similarity"].tolist() == [0.0, 0.0] and out["near_duplicate_share"].tolist() == [0.0, 0.0]
+
+
 def test_boilerplate_index_threshold_one_counts_verbatim_copies():
     # Two identical TF-IDF vectors can have a cosine of 0.9999999999999998 (or 1.0000000000000002).
     copied = "一是网站栏目设置不合理。"
@@ -1384,6 +1509,26 @@ def test_cli_evaluate_prints_and_writes(tmp_path, capsys):
     assert (pred["source"] == rows["source"].iloc[pred["statement"]].to_numpy()).all()
     assert run_evaluate(_args(configure_evaluate, argv + ["--n-bootstrap", "-1"])) == 2
     assert "--n-bootstrap must be >= 0, got -1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("option", ["--out", "--predictions"])
+def test_cli_evaluate_refuses_an_unwritable_output_before_scoring(tmp_path, capsys, monkeypatch, option):
+    # --out or --predictions in a folder that does not exist (or naming a folder) failed only after the whole
+    # cross-validation (minutes), whose results were lost; classify checks its --out first, and so does evaluate now.
+    import toolkit.classify.evaluation as evaluation
+
+    def scored(*args, **kwargs):
+        raise AssertionError("the systems were scored before the output was checked")
+
+    monkeypatch.setattr(evaluation, "evaluate", scored)
+    for path, message in ((tmp_path / "missing" / "out.csv", "its folder"), (tmp_path, "is a folder")):
+        assert run_evaluate(_args(configure_evaluate, ["--n-repeats", "1", option, str(path)])) == 2
+        err = capsys.readouterr().err
+        assert message in err and str(path) in err and "Traceback" not in err
+        if message == "is a folder":
+            assert f"{option} {path} is a folder" in err
+    assert run_evaluate(_args(configure_evaluate, ["--n-repeats", "1", option, ""])) == 2
+    assert f"{option} is an empty string" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("line, message", [

@@ -184,14 +184,14 @@ def run_classify(args: argparse.Namespace) -> int:
     return 0
 
 
-def _unwritable(path: str) -> str | None:
-    """Why ``--out`` cannot be written (a folder, or in a folder that does not exist), or None.
+def _unwritable(path: str, option: str = "--out") -> str | None:
+    """Why the file of ``option`` cannot be written (a folder, or in a folder that does not exist), or None.
 
-    Found before the statements are classified: the write came after the
+    Found before the statements are classified (or the systems scored): the write came after the
     model, minutes for a corpus, whose labels were then lost.
     """
     if os.path.isdir(path):
-        return f"--out {path} is a folder: give the path of the CSV file to write"
+        return f"{option} {path} is a folder: give the path of the CSV file to write"
     folder = os.path.dirname(path)
     if folder and not os.path.isdir(folder):
         return f"cannot write {path}: its folder {folder} does not exist"
@@ -651,6 +651,10 @@ def run_evaluate(args: argparse.Namespace) -> int:
         return _error("evaluate", f"--n-bootstrap must be >= 0, got {args.n_bootstrap}")
     if args.learning_curve and not all(0 < f <= 1 for f in args.learning_curve):
         return _error("evaluate", f"--learning-curve shares must be in (0, 1], got {args.learning_curve}")
+    for option, path in (("--out", args.out), ("--predictions", args.predictions)):
+        # now, not after minutes of cross-validation whose results were then lost
+        if path is not None and (problem := (f"{option} is an empty string" if not path else _unwritable(path, option))):
+            return _error("evaluate", problem)
     schemes = ["stratified", "grouped"] if args.scheme == "both" else [args.scheme]
     long, audit = [], []
     for scheme in schemes:

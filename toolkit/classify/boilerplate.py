@@ -20,10 +20,13 @@ from numbers import Real
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from toolkit.classify._base import NON_WORD
+from toolkit.classify._base import NON_WORD, has_content
+from toolkit.compare import _SAME_AGENCY
+from toolkit.metrics import _numeric
 from toolkit.normalize import normalize_text
 from toolkit.statements import extract_statements
 
@@ -60,10 +63,15 @@ def _letters(text: str) -> str:
 
 
 def _vectors(texts: list[str]) -> np.ndarray:
+    letters = [_letters(t) for t in texts]
+    if not any(len(t) >= 2 for t in letters):
+        # texts of one character each (a section that says only 差) have no bigram, nothing in common: scikit-learn
+        # refuses an empty vocabulary, so their vectors are zero (similarity 0)
+        return sparse.csr_matrix((len(texts), 1))
     vectorizer = TfidfVectorizer(
-        analyzer="char", ngram_range=(2, 2), preprocessor=_letters, sublinear_tf=True, lowercase=False
+        analyzer="char", ngram_range=(2, 2), preprocessor=lambda t: t, sublinear_tf=True, lowercase=False
     )
-    return vectorizer.fit_transform(texts)
+    return vectorizer.fit_transform(letters)
 
 
 def _similarity_blocks(texts: list[str]) -> Iterator[tuple[int, np.ndarray]]:
@@ -92,7 +100,8 @@ def boilerplate_index(
     sections : pandas.DataFrame
         One row per report with columns ``report_id``, ``agency``,
         ``report_year``, ``text`` (the problems section's text, e.g.
-        ``Section.text``).  ``agency``/``report_year`` may be missing.
+        ``Section.text``; missing for a report without the section).
+        ``agency``/``report_year`` may be missing.
     threshold : float, default NEAR_DUPLICATE_THRESHOLD (0.8)
         Cosine similarity from which a statement counts as a near-duplicate of
         a statement of another report (compared with a tolerance of 1e-9, so
@@ -102,24 +111,33 @@ def boilerplate_index(
     -------
     pandas.DataFrame
         One row per report, in input order: ``report_id, agency, report_year,
-        n_statements``; ``max_similarity`` (in [0, 1]) and ``most_similar``
+        n_statements`` (nullable integer: missing where ``text`` is, as the
+        report gives no section to count; 0 for an empty section or one that
+        says only 无); ``max_similarity`` (in [0, 1]) and ``most_similar``
         (the other report's id; of equally similar ones, the earliest: by
         ``report_year``, then by id);
         ``max_similarity_same_agency`` and ``most_similar_same_agency``
-        (only the same agency's earlier years; missing when there are none);
+        (only the same agency's earlier years; missing when there are none;
+        where ``sections`` has ``province`` or ``level`` columns, reports of
+        one name that differ in them are two agencies, as in
+        :func:`toolkit.compare.cross_year_audit`: a missing value keeps none
+        apart);
         ``near_duplicate_share`` (share of the report's statements with a
         near-duplicate in another report) and ``n_near_duplicates``.  They do
         not depend on the order of the rows.  Values
         that cannot be computed (a section without statements, such as an empty
-        one or one that says only 无; a single report) are missing.
+        one or one that says only 无, 略, 同上 or N/A, statements with nothing
+        to classify, see :func:`toolkit.classify.label_statements`; a single
+        report) are missing.
 
     Raises
     ------
     TypeError
         If ``sections`` is not a DataFrame.
     ValueError
-        If a required column is missing, ``report_id`` is not unique, or
-        ``threshold`` is not in (0, 1].
+        If a required column is missing, ``report_id`` is not unique,
+        ``report_year`` holds text that is no number (``'2021年'``; ``'2021'``
+        is read as 2021), or ``threshold`` is not in (0, 1].
 
     Examples
     --------
@@ -146,7 +164,9 @@ def boilerplate_index(
     # computed in the order of year, then id, so that neither the values (the sparse products add their terms in
     # an order that follows the rows': last bits) nor the report named among equally similar ones (verbatim
     # copies: the first of equals, now the earliest) depend on the order of the rows
-    years = pd.to_numeric(frame["report_year"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    # a year written as text that is no number ('2021年') is refused, as compare.panel refuses it: coerced to NA it
+    # took the report out of its agency's earlier years without a word
+    years = _numeric(frame, "report_year", frame="sections").to_numpy(dtype=float, na_value=np.nan)
     order = np.lexsort((frame["report_id"].astype(str).to_numpy(), np.nan_to_num(years, nan=np.inf)))
     if (order != np.arange(len(order))).any():
         out = boilerplate_index(frame.iloc[order], threshold=threshold)
@@ -156,11 +176,13 @@ def boilerplate_index(
     n = len(frame)
     out = frame[["report_id", "agency", "report_year"]].copy()
 
-    # statements first: a section that says only "无" has letters but nothing to compare
+    # statements first: a section that says only "无" has letters but nothing to compare; nor has one of only
+    # "略", "同上" or "N/A", statements label_statements leaves unlabelled (has_content): counted, two reports saying
+    # "同上" were near-duplicates of each other, and two saying "略" (no character bigram) failed in scikit-learn
     stmt_texts, owner = [], []
     for i, text in enumerate(texts):
         for s in extract_statements(text)["text"]:
-            if _letters(s):
+            if _letters(s) and has_content(s):
                 stmt_texts.append(s)
                 owner.append(i)
     owner_arr = np.asarray(owner, dtype=int)
@@ -173,6 +195,10 @@ def boilerplate_index(
     best_at, same_at = np.full(n, -1), np.full(n, -1)
     # a missing agency (code -1) matches none
     agencies = pd.factorize(frame["agency"].astype(object).where(frame["agency"].notna(), None))[0]
+    # names as written are short (市住建局, 区财政局): where the frame has the place columns that compare.cross_year_audit
+    # tells agencies apart by, the 市住建局 of two provinces are not one agency's years (a missing value keeps none apart)
+    places = [pd.factorize(frame[c].astype(object).where(frame[c].notna(), None))[0]
+              for c in _SAME_AGENCY if c in frame.columns]
     if len(idx) >= 2:
         for start, block in _similarity_blocks([texts[i] for i in idx]):
             rows = idx[start:start + len(block)]
@@ -181,6 +207,9 @@ def boilerplate_index(
             best[rows], best_at[rows] = block[np.arange(len(rows)), j], idx[j]
             earlier = ((agencies[idx][None, :] == agencies[rows][:, None]) & (agencies[rows][:, None] >= 0)
                        & (years[idx][None, :] < years[rows][:, None]))
+            for code in places:  # one name in two provinces (or at two levels) is two agencies; unknown: no bar
+                earlier &= ((code[idx][None, :] == code[rows][:, None]) | (code[idx][None, :] < 0)
+                            | (code[rows][:, None] < 0))
             k = np.where(earlier, block, -1.0).argmax(axis=1)
             found = earlier.any(axis=1)
             same[rows[found]], same_at[rows[found]] = block[np.arange(len(rows)), k][found], idx[k][found]
@@ -198,7 +227,8 @@ def boilerplate_index(
             block[own[:, None] == owner_arr[None, :]] = 0.0  # only other reports count
             is_dup[start:start + len(block)] = block.max(axis=1) >= threshold - _TOLERANCE
         dup_counts = np.bincount(owner_arr[is_dup], minlength=n)
-    out["n_statements"] = counts
+    # a report without the section (text missing) gives no count: NA, not the 0 of a section that says only 无
+    out["n_statements"] = pd.array(np.where(frame["text"].isna().to_numpy(), None, counts), dtype="Int64")
     share = np.where(counts > 0, dup_counts / np.maximum(counts, 1), np.nan)
     if len(set(owner)) < 2:
         share = np.full(n, np.nan)

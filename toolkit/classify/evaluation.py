@@ -679,7 +679,8 @@ def _check_groups(groups: Sequence[object] | np.ndarray, n: int, name: str) -> n
 def _matrix(labels: object, classes: list[str], n: int, name: str) -> np.ndarray:
     Y = indicator_or_none(labels, classes, name)  # as the classifiers read y
     if Y is None:
-        Y = labels_to_matrix(list(labels), classes)  # type: ignore[call-overload]
+        # (a DataFrame as it is, refused there: list() of it is its column names)
+        Y = labels_to_matrix(labels if isinstance(labels, pd.DataFrame) else list(labels), classes)  # type: ignore[call-overload]
     else:
         Y = as_indicator(Y, name)
     if Y.shape != (n, len(classes)):

@@ -19,9 +19,11 @@ __all__ = ["labels_to_matrix", "matrix_to_labels", "split_labels", "join_labels"
 def as_indicator(matrix: object, name: str = "matrix") -> np.ndarray:
     """``matrix`` as a 2-D int array of 0/1, or a ValueError naming ``name``.
 
-    Probabilities (0.99) or counts (2) are refused rather than truncated or read as "not 1".
+    Probabilities (0.99) or counts (2) are refused rather than truncated or read as "not 1".  A frame of nullable
+    numbers or booleans is read as its values (it was refused as 'got values such as [0, 1]'); a missing cell is
+    refused naming its row and column.
     """
-    array = np.asarray(matrix)
+    array = np.asarray(_numpy_frame(matrix, name))
     if array.ndim != 2:
         raise ValueError(f"{name} must be a 2-D 0/1 indicator matrix, got {array.ndim} dimension(s)")
     if array.dtype.kind not in "biuf" or not np.isin(array, (0, 1)).all():
@@ -61,12 +63,37 @@ def named_indicator(y: object, classes: Sequence[str], name: str = "y") -> np.nd
     return out
 
 
+def _numpy_frame(y: object, name: str) -> object:
+    """A DataFrame of nullable numbers or booleans (``Int64``, ``boolean``: ``convert_dtypes()``, or a spreadsheet
+    read with ``dtype_backend='numpy_nullable'``) as one of floats, else ``y`` as it is.
+
+    Such a frame is an object array to numpy: it was taken for label lists, and iterating it gave its column
+    names, so that statement i got the key of column i as its label, without a word.
+
+    Raises
+    ------
+    ValueError
+        If such a frame has a missing cell (a statement not coded for a category: 0 or 1 is for the coder to say).
+    """
+    if not isinstance(y, pd.DataFrame) or not len(y.columns) or all(isinstance(t, np.dtype) for t in y.dtypes):
+        return y
+    if not all(pd.api.types.is_numeric_dtype(t) or pd.api.types.is_bool_dtype(t) for t in y.dtypes):
+        return y
+    missing = y.isna().to_numpy()
+    if missing.any():
+        row, col = (int(i[0]) for i in np.nonzero(missing))
+        raise ValueError(f"{name} has {int(missing.sum())} missing cell(s), the first in row {row}, column "
+                         f"{y.columns[col]!r}: code each statement 0 or 1 for every category first")
+    return y.astype(float)
+
+
 def indicator_or_none(y: object, classes: Sequence[str], name: str = "y") -> np.ndarray | None:
     """``y`` as a matrix where it is one (an array, a DataFrame, a list of 0/1 rows), else None (label lists).
 
     Columns named by keys are put in ``classes`` order (:func:`named_indicator`); other matrices are returned as
     given, to be checked by the caller.
     """
+    y = _numpy_frame(y, name)
     named = named_indicator(y, classes, name)
     if named is not None:
         return named
@@ -166,6 +193,8 @@ def labels_to_matrix(labels: Sequence[object], classes: Sequence[str] | None = N
     ------
     ValueError
         If a label is not among ``classes``.
+    TypeError
+        If ``labels`` is a single str or a DataFrame (whose rows are no label lists).
 
     Examples
     --------
@@ -176,6 +205,12 @@ def labels_to_matrix(labels: Sequence[object], classes: Sequence[str] | None = N
     index = {c: j for j, c in enumerate(classes)}
     if isinstance(labels, str):
         raise TypeError("labels must be a sequence with one entry per statement, not a single str")
+    if isinstance(labels, pd.DataFrame):
+        # iterating a frame gives its column names: statement i was coded with the key of column i (a 0/1 sheet
+        # read as text, pd.read_csv(..., dtype=str), whose columns are named by keys), or 'labels' was no key
+        raise TypeError(f"labels must be label lists or ';'-joined str, one per statement, not a DataFrame (columns "
+                        f"{list(labels.columns)[:5]}, dtypes {sorted({str(t) for t in labels.dtypes})}): pass its "
+                        "column of labels (df['labels']), or a 0/1 indicator frame of numbers (.astype(int))")
     matrix = np.zeros((len(labels), len(classes)), dtype=int)
     for i, value in enumerate(labels):
         for lab in split_labels(value):

@@ -54,7 +54,14 @@ def _read_words(source: str | os.PathLike | Iterable[str] | None, default: str) 
     if source is None:
         text = _data_path(default).read_text(encoding="utf-8")
     elif isinstance(source, (str, os.PathLike)):
-        text = Path(source).read_text(encoding="utf-8")
+        # utf-8-sig: Notepad and Excel begin UTF-8 with a byte-order mark, which made the first word '\ufeff的',
+        # a stopword that matched no token
+        try:
+            text = Path(source).read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            # (Python's message names no file: a GBK file saved on Chinese Windows left the user guessing which)
+            raise ValueError(f"stopwords file {os.fspath(source)} must be UTF-8 text (byte {exc.start}: "
+                             f"0x{exc.object[exc.start:exc.start + 2].hex()}); save it as UTF-8") from None
     else:
         return frozenset(str(w) for w in source)
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
@@ -72,6 +79,13 @@ class Tokenizer:
         A file with one word a line (``#`` starts a comment) or the words
         themselves.  Default: the package's ``stopwords.txt``; pass ``()`` to
         keep every word.
+
+    Raises
+    ------
+    ValueError
+        If a file is not UTF-8 text (naming it).
+    OSError
+        If a file cannot be read.
 
     Examples
     --------
