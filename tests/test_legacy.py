@@ -1945,6 +1945,23 @@ def test_glued_legacy_last_value_then_a_numbered_note(variant, last, value, afte
         assert flags == [("ambiguous_digits", f"{label}: value run into the text after the table")]
 
 
+@pytest.mark.parametrize("after", ["", "\n说明:本表数据统计期限为2017年。", "七、其他需要报告的事项2018年我局无其他需要报告的事项。",
+                                   "\n2018年2月28日"])
+@pytest.mark.parametrize("last", ["提交电子证照数", "接受培训人员数"])
+@pytest.mark.parametrize("variant", ["glued", "no_pipes", "open_cell"])
+def test_glued_legacy_last_value_with_its_unit_before_the_text_after(variant, last, after):
+    """Seed 003 glued into one line, its last row's cell writing the row's unit after the value ('件 | 7件', '人次7人次')
+    then the text's end or the next paragraph: the value was NA, flagged ambiguous_digits 'value run into the text
+    after the table', as if digits of the text after had run into it.  The row's unit repeated in its cell, then a
+    bound (a cell mark, a line's start, the next heading, the end), ends the value, as in the rows before it: 7, the
+    unit kept in the raw cell, no flag; the other cells as the seed's."""
+    unit = "件" if last == "提交电子证照数" else "人次"
+    report = toolkit.parse_text(_glued_seed_ending_at(last, f"7{unit}", variant) + after)
+    t, key = _last_row_and_key(report, last)
+    assert (t.loc[key, "value"], t.loc[key, "raw"], t.loc[key, "unit"]) == (7, f"7{unit}", unit)
+    assert [f for f in report.flags if f.table] == []
+
+
 @pytest.mark.parametrize("end", ["12", "", "\n- 12 -", "\n\n12"])
 @pytest.mark.parametrize("value", ["23", "20", "0"])
 @pytest.mark.parametrize("last", ["提交电子证照数", "接受培训人员数"])

@@ -1839,15 +1839,20 @@ def _value_bound() -> re.Pattern[str]:
     return re.compile(rf"(?=[\s|]|$|{_CN_NUMBERING}|\d{{1,2}}[.、﹒](?:\D|$)|(?:{_sub_item()})[:：])")
 
 
-def _own_unit_end(text: str, pos: int, unit: str) -> int | None:
+def _own_unit_end(text: str, pos: int, unit: str, starts: Sequence[int] = ()) -> int | None:
     """Where a glued row's own unit, repeated right after its value at ``pos`` in a table with a unit column,
     ends ('条 | 36条2﹒政府网站…': the cell '36条'), or None where the text there is not that unit then a bound, as a
     unit of money after a value is bounded (`_money_after`): the unit was left over before the next item's number
-    ('条2.'), flagged unlabelled_values as if a value had been lost, though the value was read."""
+    ('条2.'), flagged unlabelled_values as if a value had been lost, though the value was read.  A line's start
+    in ``starts`` (the offsets of the lines joined into ``text``) bounds it too: the table's last value, its unit,
+    then the next paragraph ('件7件' / '说明:…')."""
     if not unit or not text.startswith(unit, pos):  # (a cheap test first)
         return None
     end = pos + len(unit)
-    return end if _value_bound().match(text, end) else None
+    if _value_bound().match(text, end):
+        return end
+    k = bisect.bisect_left(starts, end)
+    return end if k < len(starts) and starts[k] == end else None
 
 
 # values set apart by spaces after a row's unit ('480 481'), not run into an item number after them ('36 2.')
@@ -2458,6 +2463,11 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
             several = ncells > 1
             # (no unit column: a value's unit after it bounds it, no line's digits nor text run into it)
             bounded = unit_after is not None and bool(m.group("unit"))
+            # (the table's last item, its row's unit repeated in its cell, '件7件' then the text after the table:
+            # the unit bounds the value as well; it was NA, flagged ambiguous_digits)
+            own_end = None if not tail or bounded or several or not m.group("value") \
+                or m.end("value") != m.end("cells") else _own_unit_end(text, at + m.end("cells"), m.group("unit"), starts)
+            bounded = bounded or own_end is not None
             cut = None if bounded else _line_cut(text, at + m.start("cells"), at + m.end("cells"), starts, several)
             into = "the digits opening the next line"
             if cut is None and tail and not several and not bounded:
@@ -2494,6 +2504,8 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
             unit = m.group("unit") or ""
             if unit_after is not None and isinstance(value, str) and value:
                 value, unit = value + unit, ""  # (no unit column: the unit in the value's cell, as written)
+            elif own_end is not None:
+                value = f"{value}{unit}"  # (its unit in its cell, as written, as the rows before it keep it)
             items.append((label.strip(), unit))
             lines.append(line_at(at + m.start("label") + len(heading) + len(bound)))  # (the label's own line)
             if cut is not None and not cut[1] and m.end() == cut[0] - at:
@@ -2502,7 +2514,7 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
                 # '件1.说明': a blank cell then a note's number, or the value 1 then '.说明'
                 value, ambiguous[label.strip()] = None, "the text after the table"
             values.append(value)
-            end = m.end()
+            end = m.end() if own_end is None else own_end - at
         if not tail:
             left.append(re.sub(rf"(?:{_CN_NUMBERING}|(?<!\d)\d{{1,2}}[.、])?(?:(?:{_sub_item()})[:：])?\s*$", "", chunk[end:]))
         rest = chunk[end:] if not tail else ""
@@ -2623,6 +2635,11 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
             and (unit := unit_after.match(text, own_cell[1])):
         # (no unit column: the value's unit after it bounds it, no page number nor text run into it)
         digits, end, cut = own_cell[0] + unit.group(), unit.end(), None
+    elif unit_after is None and (own_cell := _glued_value(text, prev_end))[0][-1:].isdigit() \
+            and (unit_end := _own_unit_end(text, own_cell[1], items[-1][1], starts)) is not None:
+        # its row's unit repeated in its cell ('件 | 7件', then the text after the table) bounds the value, as in the
+        # rows before it: no page number nor text ran into it (it was NA, flagged ambiguous_digits)
+        digits, end, cut = own_cell[0] + items[-1][1], unit_end, None
     values[-1] = digits
     apart = _apart(text[prev_end:min(prev_end + 200, limit)], digits, text[end:min(end + 20, limit)])
     if apart is not None:
