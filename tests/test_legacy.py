@@ -149,6 +149,31 @@ def test_legacy_without_a_unit_column_one_cell_a_line_note_after_the_table():
     assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
 
 
+@pytest.mark.parametrize("after", ["2018年2月28日", "12月31日印发"])
+@pytest.mark.parametrize("cut", [False, True])
+@pytest.mark.parametrize("layout", ["lines", "glued"])
+def test_legacy_without_a_unit_column_last_value_then_digits_on_the_next_line(layout, cut, after):
+    # The same table, a date on the line after it (the report's signature date): in page text joined from its lines
+    # ('…二十、提交电子证照数' / '0件' / '2018年2月28日'), the last value's unit followed by digits was taken for digits
+    # run into the text and the item dropped unseen (84 of 85 rows, no flag); cut after 接受培训人员数, '23人次'
+    # was read '23人', unit 人. The unit, whole, then the next line bounds the value: read as the pipe rows read it.
+    import re
+    lines = _seed_without_unit_column(True)
+    start, end = _table_at(_seed_lines())
+    if cut:
+        end = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0].startswith("互联网+政务服务"))
+    lines = [*lines[:end], after]
+    want = toolkit.parse_text(render_text(lines, "pipe_rows"))
+    text = render_text(lines, "lines" if layout == "lines" else "pipe_rows")
+    if layout == "glued":  # (the table's lines run together, cell marks and all, the date on a line of its own)
+        text = re.sub(r"\s*\n\s*", "", text[:text.index(after)]) + "\n" + after
+    got = toolkit.parse_text(text)
+    cols = ["table", "row_key", "col_key", "value", "raw", "unit", "flag"]
+    assert len(want.tables) == (70 if cut else 85) and want.tables["raw"].iloc[-1] == ("23人次" if cut else "0件")
+    pd.testing.assert_frame_equal(got.tables[cols], want.tables[cols])
+    assert [f for f in got.flags if f.table] == [f for f in want.flags if f.table] == []
+
+
 @pytest.mark.parametrize("fmt", ["txt", "html"])
 def test_legacy_unit_in_the_labels_brackets(fmt, tmp_path, seed_cells):
     # Seed 003 with each unit in its label's brackets, no 单位 column ('制发规范性文件总数（件） | 0'): the units

@@ -1855,6 +1855,23 @@ def _own_unit_end(text: str, pos: int, unit: str, starts: Sequence[int] = ()) ->
     return end if k < len(starts) and starts[k] == end else None
 
 
+def _unit_to_line_end(text: str, pos: int, starts: Sequence[int]) -> re.Match[str] | None:
+    """A unit of the legacy tables right at ``pos`` that ends its line (a line of ``starts`` opens after it, whatever
+    it opens with: '0件' / '2018年2月28日'), or None: in a table with no unit column, the last value's unit then the
+    text after the table on the next line bounds the value, as the unit before a word does."""
+    unit = _legacy_unit().match(text, pos)
+    if unit is None:
+        return None
+    k = bisect.bisect_left(starts, unit.end())
+    return unit if k < len(starts) and starts[k] == unit.end() else None
+
+
+@functools.lru_cache(maxsize=1)
+def _legacy_unit() -> re.Pattern[str]:
+    """One of the units of the legacy tables (formats.yaml ``legacy``: its rows' units and ``extra_units``)."""
+    return re.compile(alternation(vocabulary().legacy_units))
+
+
 # values set apart by spaces after a row's unit ('480 481'), not run into an item number after them ('36 2.')
 _VALUES_APART = re.compile(r"\s*(\d[\d,]*(?:\.\d+)?(?:\s+\d[\d,]*(?:\.\d+)?)+)(?![\d.、])")
 # cells alone on their lines between blank lines (seed 000's layout: report._cells_on_lines_apart made the blank
@@ -2036,7 +2053,8 @@ def _unitless_row() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     # (its note no Chinese item number: '信函申请数(二)申请办结数' is two rows, where a unit stood between them)
     note = rf"(?:\s*(?!{_CN_NUMBERING})[(（][^()（）\n]{{0,60}}[)）])?"
     return (re.compile(rf"{_LABEL_GOES_ON}(?P<label>{label}){_ROW_NAME}{note}(?P<unit>){after}"),
-            re.compile(rf"(?:{units})(?:(?!\d)|(?=\d{{1,2}}[.、﹒](?:\D|$)))"),
+            # (a unit whole: '人次' before digits is no '人' before '次')
+            re.compile(rf"(?>{units})(?:(?!\d)|(?=\d{{1,2}}[.、﹒](?:\D|$)))"),
             re.compile(_other_item(units, rf"(?={_OTHER_END.pattern}|[\s|]*(?:{_sub_item()})[:：]\s*$)", sub_rows=True,
                                    unit_after=True)))
 
@@ -2095,7 +2113,7 @@ def _other_item(units: str, end: str, sub_rows: bool = False, unit_after: bool =
         # (the unit may be left out, a bare count: '十一、政务服务事项业务数\r636\r十二、'; where written, it bounds
         # the value, whatever text follows: '二十、提交电子证照数0件说明:…')
         return (rf"{label}{_ROW_NOTE}[\s|]*(?P<cells>(?P<value>\d[\d,]*(?:\.\d+)?))"
-                rf"(?:(?P<unit>{units})(?:(?!\d)|{end})|{end})")
+                rf"(?:(?P<unit>(?>{units}))(?:(?!\d)|{end})|{end})")
     return (rf"{label}"
             rf"{_ROW_NOTE}"
             rf"[\s|]*(?P<unit>{units})"
@@ -2465,8 +2483,14 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
             bounded = unit_after is not None and bool(m.group("unit"))
             # (the table's last item, its row's unit repeated in its cell, '件7件' then the text after the table:
             # the unit bounds the value as well; it was NA, flagged ambiguous_digits)
-            own_end = None if not tail or bounded or several or not m.group("value") \
-                or m.end("value") != m.end("cells") else _own_unit_end(text, at + m.end("cells"), m.group("unit"), starts)
+            own_end, own_unit = None, m.group("unit") or ""
+            if tail and not bounded and not several and m.group("value") and m.end("value") == m.end("cells"):
+                if unit_after is None:
+                    own_end = _own_unit_end(text, at + m.end("cells"), own_unit, starts)
+                elif (unit := _unit_to_line_end(text, at + m.end("cells"), starts)) is not None:
+                    # (no unit column: its unit then the next line, '0件' / '2018年2月28日', bounds it too; it
+                    # was taken for digits run into the text, and the item dropped unseen)
+                    own_unit, own_end = unit.group(), unit.end()
             bounded = bounded or own_end is not None
             cut = None if bounded else _line_cut(text, at + m.start("cells"), at + m.end("cells"), starts, several)
             into = "the digits opening the next line"
@@ -2502,10 +2526,10 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
                 lines.append(line_at(at + m.start()))
                 values.append("")
             unit = m.group("unit") or ""
+            if own_end is not None:
+                value = f"{value}{own_unit}"  # (its unit in its cell, as written, as the rows before it keep it)
             if unit_after is not None and isinstance(value, str) and value:
                 value, unit = value + unit, ""  # (no unit column: the unit in the value's cell, as written)
-            elif own_end is not None:
-                value = f"{value}{unit}"  # (its unit in its cell, as written, as the rows before it keep it)
             items.append((label.strip(), unit))
             lines.append(line_at(at + m.start("label") + len(heading) + len(bound)))  # (the label's own line)
             if cut is not None and not cut[1] and m.end() == cut[0] - at:
@@ -2632,7 +2656,7 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
         into, limit = _run_into(text, cut[0]), cut[0]
     digits, end = _glued_value(text, prev_end, limit)
     if unit_after is not None and (own_cell := _glued_value(text, prev_end))[0][-1:].isdigit() \
-            and (unit := unit_after.match(text, own_cell[1])):
+            and (unit := _unit_to_line_end(text, own_cell[1], starts) or unit_after.match(text, own_cell[1])):
         # (no unit column: the value's unit after it bounds it, no page number nor text run into it)
         digits, end, cut = own_cell[0] + unit.group(), unit.end(), None
     elif unit_after is None and (own_cell := _glued_value(text, prev_end))[0][-1:].isdigit() \
