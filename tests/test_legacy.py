@@ -174,6 +174,28 @@ def test_legacy_without_a_unit_column_last_value_then_digits_on_the_next_line(la
     assert [f for f in got.flags if f.table] == [f for f in want.flags if f.table] == []
 
 
+@pytest.mark.parametrize("value", ["23", "7"])
+def test_legacy_without_a_unit_column_local_item_run_into_the_next_line_is_flagged(value):
+    # The same table with no unit in its cells, its lines run together in page text, the last item local and a
+    # date on the next line ('…二十、提交电子证照数23' / '2018年2月28日'): the value may end anywhere in '232018' (a
+    # number wrapped over two lines, or two), so it is not read; but a blank value and no unit read as a heading's
+    # row, and the item vanished with its flag (84 of 85 rows, no word). The item not read is flagged
+    # ambiguous_digits; the other rows as the pipe rows read them.
+    import re
+    lines = _seed_without_unit_column(False)
+    _, end = _table_at(_seed_lines())
+    assert lines[end - 1][0] == "二十、提交电子证照数"
+    lines[end - 1] = [lines[end - 1][0], value]
+    want = toolkit.parse_text(render_text(lines[:end], "pipe_rows"))
+    got = toolkit.parse_text(re.sub(r"[\s|]+", "", render_text(lines[:end], "pipe_rows")) + "\n2018年2月28日")
+    cols = ["table", "row_key", "col_key", "value", "raw", "unit", "flag"]
+    kept = want.tables[want.tables["row_key"] != "提交电子证照数"].reset_index(drop=True)
+    assert len(kept) == 84 and len(want.tables) == 85
+    pd.testing.assert_frame_equal(got.tables[cols].reset_index(drop=True), kept[cols])
+    assert [(f.code, f.line, f.detail) for f in got.flags if f.code == "ambiguous_digits"] == [
+        ("ambiguous_digits", 1, "二十、提交电子证照数: value run into the digits opening the next line, the item not read")]
+
+
 @pytest.mark.parametrize("fmt", ["txt", "html"])
 def test_legacy_unit_in_the_labels_brackets(fmt, tmp_path, seed_cells):
     # Seed 003 with each unit in its label's brackets, no 单位 column ('制发规范性文件总数（件） | 0'): the units
