@@ -196,6 +196,24 @@ def test_legacy_without_a_unit_column_local_item_run_into_the_next_line_is_flagg
         ("ambiguous_digits", 1, "二十、提交电子证照数: value run into the digits opening the next line, the item not read")]
 
 
+@pytest.mark.parametrize("units_in_cells", [False, True])
+@pytest.mark.parametrize("layout", ["lines", "tab"])
+def test_legacy_without_a_unit_column_one_cell_a_line_date_after_the_table(layout, units_in_cells):
+    # The same table a cell a line, the last item local, the report's date on the line after it ('二十、提交电子证照数'
+    # / '23' / '2018年2月28日', blank lines between): the value's cell is closed by its bound, but a local item's
+    # value then digits was no item, so the item was dropped unseen (84 of 85 rows, no flag). A cell's bound after
+    # the value ends it: 23 read, as the pipe rows read it.
+    lines = _seed_without_unit_column(units_in_cells)
+    _, end = _table_at(_seed_lines())
+    lines[end - 1] = [lines[end - 1][0], "23件" if units_in_cells else "23"]
+    lines = [*lines[:end], "2018年2月28日"]
+    want, got = (toolkit.parse_text(render_text(lines, x)) for x in ("pipe_rows", layout))
+    cols = ["table", "row_key", "col_key", "value", "raw", "unit", "flag"]
+    assert len(want.tables) == 85 and want.tables["value"].iloc[-1] == 23
+    pd.testing.assert_frame_equal(got.tables[cols], want.tables[cols])
+    assert [(f.code, f.detail) for f in got.flags if f.table] == [(f.code, f.detail) for f in want.flags if f.table]
+
+
 @pytest.mark.parametrize("fmt", ["txt", "html"])
 def test_legacy_unit_in_the_labels_brackets(fmt, tmp_path, seed_cells):
     # Seed 003 with each unit in its label's brackets, no 单位 column ('制发规范性文件总数（件） | 0'): the units

@@ -2125,10 +2125,13 @@ def _last_other_items(unit_after: bool = False) -> re.Pattern[str]:
     """A local item after the table's last known row: bound as ``glued_legacy_patterns``' third, or by text after
     its value ('二十、提交电子证照数件0说明:…', the table's last row, then a note or the prose), where the value's
     digits end for certain (no digit, stop or separator after them), or after a dash or a cell mark (a blank cell's
-    mark: '件—说明', '件 | |说明'), or before a note's first number ('件01.说明': 0)."""
+    mark: '件—说明', '件 | |说明'), or before a note's first number ('件01.说明': 0), or a cell's bound after the value
+    (a cell a line, blank lines between: '数\r23\r2018年2月28日', the table with no unit column, whose item was
+    dropped unseen)."""
     return re.compile(_other_item(alternation(vocabulary().legacy_units),
                                   rf"(?={_OTHER_END.pattern}|(?<=\d)[\s|]*[^\d\s|.,、]|(?<=[—|])"
-                                  rf"|(?={_NOTE_FIRST.pattern}))", sub_rows=True, unit_after=unit_after))
+                                  rf"|(?={_NOTE_FIRST.pattern})|(?<=\d){_CELL_BOUND})", sub_rows=True,
+                                  unit_after=unit_after))
 
 
 _CN_ITEM_NUMBER = re.compile(r"[(（]([一二三四五六七八九十]+)[)）]|([一二三四五六七八九十]+)、")
