@@ -149,6 +149,71 @@ def test_legacy_without_a_unit_column_one_cell_a_line_note_after_the_table():
     assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
 
 
+@pytest.mark.parametrize("after", ["2018年2月28日", "12月31日印发"])
+@pytest.mark.parametrize("cut", [False, True])
+@pytest.mark.parametrize("layout", ["lines", "glued"])
+def test_legacy_without_a_unit_column_last_value_then_digits_on_the_next_line(layout, cut, after):
+    # The same table, a date on the line after it (the report's signature date): in page text joined from its lines
+    # ('…二十、提交电子证照数' / '0件' / '2018年2月28日'), the last value's unit followed by digits was taken for digits
+    # run into the text and the item dropped unseen (84 of 85 rows, no flag); cut after 接受培训人员数, '23人次'
+    # was read '23人', unit 人. The unit, whole, then the next line bounds the value: read as the pipe rows read it.
+    import re
+    lines = _seed_without_unit_column(True)
+    start, end = _table_at(_seed_lines())
+    if cut:
+        end = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0].startswith("互联网+政务服务"))
+    lines = [*lines[:end], after]
+    want = toolkit.parse_text(render_text(lines, "pipe_rows"))
+    text = render_text(lines, "lines" if layout == "lines" else "pipe_rows")
+    if layout == "glued":  # (the table's lines run together, cell marks and all, the date on a line of its own)
+        text = re.sub(r"\s*\n\s*", "", text[:text.index(after)]) + "\n" + after
+    got = toolkit.parse_text(text)
+    cols = ["table", "row_key", "col_key", "value", "raw", "unit", "flag"]
+    assert len(want.tables) == (70 if cut else 85) and want.tables["raw"].iloc[-1] == ("23人次" if cut else "0件")
+    pd.testing.assert_frame_equal(got.tables[cols], want.tables[cols])
+    assert [f for f in got.flags if f.table] == [f for f in want.flags if f.table] == []
+
+
+@pytest.mark.parametrize("value", ["23", "7"])
+def test_legacy_without_a_unit_column_local_item_run_into_the_next_line_is_flagged(value):
+    # The same table with no unit in its cells, its lines run together in page text, the last item local and a
+    # date on the next line ('…二十、提交电子证照数23' / '2018年2月28日'): the value may end anywhere in '232018' (a
+    # number wrapped over two lines, or two), so it is not read; but a blank value and no unit read as a heading's
+    # row, and the item vanished with its flag (84 of 85 rows, no word). The item not read is flagged
+    # ambiguous_digits; the other rows as the pipe rows read them.
+    import re
+    lines = _seed_without_unit_column(False)
+    _, end = _table_at(_seed_lines())
+    assert lines[end - 1][0] == "二十、提交电子证照数"
+    lines[end - 1] = [lines[end - 1][0], value]
+    want = toolkit.parse_text(render_text(lines[:end], "pipe_rows"))
+    got = toolkit.parse_text(re.sub(r"[\s|]+", "", render_text(lines[:end], "pipe_rows")) + "\n2018年2月28日")
+    cols = ["table", "row_key", "col_key", "value", "raw", "unit", "flag"]
+    kept = want.tables[want.tables["row_key"] != "提交电子证照数"].reset_index(drop=True)
+    assert len(kept) == 84 and len(want.tables) == 85
+    pd.testing.assert_frame_equal(got.tables[cols].reset_index(drop=True), kept[cols])
+    assert [(f.code, f.line, f.detail) for f in got.flags if f.code == "ambiguous_digits"] == [
+        ("ambiguous_digits", 1, "二十、提交电子证照数: value run into the digits opening the next line, the item not read")]
+
+
+@pytest.mark.parametrize("units_in_cells", [False, True])
+@pytest.mark.parametrize("layout", ["lines", "tab"])
+def test_legacy_without_a_unit_column_one_cell_a_line_date_after_the_table(layout, units_in_cells):
+    # The same table a cell a line, the last item local, the report's date on the line after it ('二十、提交电子证照数'
+    # / '23' / '2018年2月28日', blank lines between): the value's cell is closed by its bound, but a local item's
+    # value then digits was no item, so the item was dropped unseen (84 of 85 rows, no flag). A cell's bound after
+    # the value ends it: 23 read, as the pipe rows read it.
+    lines = _seed_without_unit_column(units_in_cells)
+    _, end = _table_at(_seed_lines())
+    lines[end - 1] = [lines[end - 1][0], "23件" if units_in_cells else "23"]
+    lines = [*lines[:end], "2018年2月28日"]
+    want, got = (toolkit.parse_text(render_text(lines, x)) for x in ("pipe_rows", layout))
+    cols = ["table", "row_key", "col_key", "value", "raw", "unit", "flag"]
+    assert len(want.tables) == 85 and want.tables["value"].iloc[-1] == 23
+    pd.testing.assert_frame_equal(got.tables[cols], want.tables[cols])
+    assert [(f.code, f.detail) for f in got.flags if f.table] == [(f.code, f.detail) for f in want.flags if f.table]
+
+
 @pytest.mark.parametrize("fmt", ["txt", "html"])
 def test_legacy_unit_in_the_labels_brackets(fmt, tmp_path, seed_cells):
     # Seed 003 with each unit in its label's brackets, no 单位 column ('制发规范性文件总数（件） | 0'): the units
@@ -1943,6 +2008,23 @@ def test_glued_legacy_last_value_then_a_numbered_note(variant, last, value, afte
         assert np.isnan(t.loc[key, "value"])
         label = "(三)接受培训人员数" if key == "trainees" else "二十、提交电子证照数"
         assert flags == [("ambiguous_digits", f"{label}: value run into the text after the table")]
+
+
+@pytest.mark.parametrize("after", ["", "\n说明:本表数据统计期限为2017年。", "七、其他需要报告的事项2018年我局无其他需要报告的事项。",
+                                   "\n2018年2月28日"])
+@pytest.mark.parametrize("last", ["提交电子证照数", "接受培训人员数"])
+@pytest.mark.parametrize("variant", ["glued", "no_pipes", "open_cell"])
+def test_glued_legacy_last_value_with_its_unit_before_the_text_after(variant, last, after):
+    """Seed 003 glued into one line, its last row's cell writing the row's unit after the value ('件 | 7件', '人次7人次')
+    then the text's end or the next paragraph: the value was NA, flagged ambiguous_digits 'value run into the text
+    after the table', as if digits of the text after had run into it.  The row's unit repeated in its cell, then a
+    bound (a cell mark, a line's start, the next heading, the end), ends the value, as in the rows before it: 7, the
+    unit kept in the raw cell, no flag; the other cells as the seed's."""
+    unit = "件" if last == "提交电子证照数" else "人次"
+    report = toolkit.parse_text(_glued_seed_ending_at(last, f"7{unit}", variant) + after)
+    t, key = _last_row_and_key(report, last)
+    assert (t.loc[key, "value"], t.loc[key, "raw"], t.loc[key, "unit"]) == (7, f"7{unit}", unit)
+    assert [f for f in report.flags if f.table] == []
 
 
 @pytest.mark.parametrize("end", ["12", "", "\n- 12 -", "\n\n12"])

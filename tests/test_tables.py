@@ -3491,18 +3491,19 @@ def test_dash_marks_in_glued_page_text_are_cells(mark):
     # that lost its cells the marks run together ('规章———', '规章---'): read as one word (or the hyphens as
     # signs of a glued run), the row was lost, flagged missing_rows (ambiguous_digits). Each mark is a cell, NA
     # kept as written; a mark beside digits ('行政强制—36—') a cell of its own, the digits the row's other value.
+    # A hyphen before the digits of the row's first cell ('行政强制-36-') was read as their sign, which no column
+    # but 本年增/减 takes: the row had no reading ('0 readings'), all three values lost. It stands in the first
+    # cell's place, where no minus can, beside another '-' of the row: the blank's mark, as '—36—' reads.
     lines = _report_lines("001_4d29bfef72dd56db.txt")
     for at in range(3):
         lines = _set_cell(lines, "规章", at, mark)
-    dashed = mark not in ("-", "－")  # (a hyphen before digits may be their sign: '-36-' stays undecided)
-    if dashed:
-        lines = _set_cell(_set_cell(lines, "行政强制", 0, mark), "行政强制", 2, mark)
+    lines = _set_cell(_set_cell(lines, "行政强制", 0, mark), "行政强制", 2, mark)
     report = toolkit.parse_text(_glued_page(lines))
     cells = report.tables.set_index(["row_key", "col_key"])
-    want = {("regulations", c): (None, mark.replace("－", "-")) for c in ("made", "published", "total_public")}
-    if dashed:
-        want |= {("coercion", "prev_items"): (None, mark), ("coercion", "change"): (36.0, "36"),
-                 ("coercion", "decisions"): (None, mark)}
+    written = mark.replace("－", "-")
+    want = {("regulations", c): (None, written) for c in ("made", "published", "total_public")}
+    want |= {("coercion", "prev_items"): (None, written), ("coercion", "change"): (36.0, "36"),
+             ("coercion", "decisions"): (None, written)}
     got = {k: (None if pd.isna(cells.loc[k, "value"]) else cells.loc[k, "value"], cells.loc[k, "raw"])
            for k in want if k in cells.index}
     assert got == want

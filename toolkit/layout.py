@@ -1839,15 +1839,37 @@ def _value_bound() -> re.Pattern[str]:
     return re.compile(rf"(?=[\s|]|$|{_CN_NUMBERING}|\d{{1,2}}[.、﹒](?:\D|$)|(?:{_sub_item()})[:：])")
 
 
-def _own_unit_end(text: str, pos: int, unit: str) -> int | None:
+def _own_unit_end(text: str, pos: int, unit: str, starts: Sequence[int] = ()) -> int | None:
     """Where a glued row's own unit, repeated right after its value at ``pos`` in a table with a unit column,
     ends ('条 | 36条2﹒政府网站…': the cell '36条'), or None where the text there is not that unit then a bound, as a
     unit of money after a value is bounded (`_money_after`): the unit was left over before the next item's number
-    ('条2.'), flagged unlabelled_values as if a value had been lost, though the value was read."""
+    ('条2.'), flagged unlabelled_values as if a value had been lost, though the value was read.  A line's start
+    in ``starts`` (the offsets of the lines joined into ``text``) bounds it too: the table's last value, its unit,
+    then the next paragraph ('件7件' / '说明:…')."""
     if not unit or not text.startswith(unit, pos):  # (a cheap test first)
         return None
     end = pos + len(unit)
-    return end if _value_bound().match(text, end) else None
+    if _value_bound().match(text, end):
+        return end
+    k = bisect.bisect_left(starts, end)
+    return end if k < len(starts) and starts[k] == end else None
+
+
+def _unit_to_line_end(text: str, pos: int, starts: Sequence[int]) -> re.Match[str] | None:
+    """A unit of the legacy tables right at ``pos`` that ends its line (a line of ``starts`` opens after it, whatever
+    it opens with: '0件' / '2018年2月28日'), or None: in a table with no unit column, the last value's unit then the
+    text after the table on the next line bounds the value, as the unit before a word does."""
+    unit = _legacy_unit().match(text, pos)
+    if unit is None:
+        return None
+    k = bisect.bisect_left(starts, unit.end())
+    return unit if k < len(starts) and starts[k] == unit.end() else None
+
+
+@functools.lru_cache(maxsize=1)
+def _legacy_unit() -> re.Pattern[str]:
+    """One of the units of the legacy tables (formats.yaml ``legacy``: its rows' units and ``extra_units``)."""
+    return re.compile(alternation(vocabulary().legacy_units))
 
 
 # values set apart by spaces after a row's unit ('480 481'), not run into an item number after them ('36 2.')
@@ -2031,7 +2053,8 @@ def _unitless_row() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     # (its note no Chinese item number: '信函申请数(二)申请办结数' is two rows, where a unit stood between them)
     note = rf"(?:\s*(?!{_CN_NUMBERING})[(（][^()（）\n]{{0,60}}[)）])?"
     return (re.compile(rf"{_LABEL_GOES_ON}(?P<label>{label}){_ROW_NAME}{note}(?P<unit>){after}"),
-            re.compile(rf"(?:{units})(?:(?!\d)|(?=\d{{1,2}}[.、﹒](?:\D|$)))"),
+            # (a unit whole: '人次' before digits is no '人' before '次')
+            re.compile(rf"(?>{units})(?:(?!\d)|(?=\d{{1,2}}[.、﹒](?:\D|$)))"),
             re.compile(_other_item(units, rf"(?={_OTHER_END.pattern}|[\s|]*(?:{_sub_item()})[:：]\s*$)", sub_rows=True,
                                    unit_after=True)))
 
@@ -2090,7 +2113,7 @@ def _other_item(units: str, end: str, sub_rows: bool = False, unit_after: bool =
         # (the unit may be left out, a bare count: '十一、政务服务事项业务数\r636\r十二、'; where written, it bounds
         # the value, whatever text follows: '二十、提交电子证照数0件说明:…')
         return (rf"{label}{_ROW_NOTE}[\s|]*(?P<cells>(?P<value>\d[\d,]*(?:\.\d+)?))"
-                rf"(?:(?P<unit>{units})(?:(?!\d)|{end})|{end})")
+                rf"(?:(?P<unit>(?>{units}))(?:(?!\d)|{end})|{end})")
     return (rf"{label}"
             rf"{_ROW_NOTE}"
             rf"[\s|]*(?P<unit>{units})"
@@ -2102,10 +2125,13 @@ def _last_other_items(unit_after: bool = False) -> re.Pattern[str]:
     """A local item after the table's last known row: bound as ``glued_legacy_patterns``' third, or by text after
     its value ('二十、提交电子证照数件0说明:…', the table's last row, then a note or the prose), where the value's
     digits end for certain (no digit, stop or separator after them), or after a dash or a cell mark (a blank cell's
-    mark: '件—说明', '件 | |说明'), or before a note's first number ('件01.说明': 0)."""
+    mark: '件—说明', '件 | |说明'), or before a note's first number ('件01.说明': 0), or a cell's bound after the value
+    (a cell a line, blank lines between: '数\r23\r2018年2月28日', the table with no unit column, whose item was
+    dropped unseen)."""
     return re.compile(_other_item(alternation(vocabulary().legacy_units),
                                   rf"(?={_OTHER_END.pattern}|(?<=\d)[\s|]*[^\d\s|.,、]|(?<=[—|])"
-                                  rf"|(?={_NOTE_FIRST.pattern}))", sub_rows=True, unit_after=unit_after))
+                                  rf"|(?={_NOTE_FIRST.pattern})|(?<=\d){_CELL_BOUND})", sub_rows=True,
+                                  unit_after=unit_after))
 
 
 _CN_ITEM_NUMBER = re.compile(r"[(（]([一二三四五六七八九十]+)[)）]|([一二三四五六七八九十]+)、")
@@ -2458,6 +2484,17 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
             several = ncells > 1
             # (no unit column: a value's unit after it bounds it, no line's digits nor text run into it)
             bounded = unit_after is not None and bool(m.group("unit"))
+            # (the table's last item, its row's unit repeated in its cell, '件7件' then the text after the table:
+            # the unit bounds the value as well; it was NA, flagged ambiguous_digits)
+            own_end, own_unit = None, m.group("unit") or ""
+            if tail and not bounded and not several and m.group("value") and m.end("value") == m.end("cells"):
+                if unit_after is None:
+                    own_end = _own_unit_end(text, at + m.end("cells"), own_unit, starts)
+                elif (unit := _unit_to_line_end(text, at + m.end("cells"), starts)) is not None:
+                    # (no unit column: its unit then the next line, '0件' / '2018年2月28日', bounds it too; it
+                    # was taken for digits run into the text, and the item dropped unseen)
+                    own_unit, own_end = unit.group(), unit.end()
+            bounded = bounded or own_end is not None
             cut = None if bounded else _line_cut(text, at + m.start("cells"), at + m.end("cells"), starts, several)
             into = "the digits opening the next line"
             if cut is None and tail and not several and not bounded:
@@ -2492,6 +2529,8 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
                 lines.append(line_at(at + m.start()))
                 values.append("")
             unit = m.group("unit") or ""
+            if own_end is not None:
+                value = f"{value}{own_unit}"  # (its unit in its cell, as written, as the rows before it keep it)
             if unit_after is not None and isinstance(value, str) and value:
                 value, unit = value + unit, ""  # (no unit column: the unit in the value's cell, as written)
             items.append((label.strip(), unit))
@@ -2502,7 +2541,7 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
                 # '件1.说明': a blank cell then a note's number, or the value 1 then '.说明'
                 value, ambiguous[label.strip()] = None, "the text after the table"
             values.append(value)
-            end = m.end()
+            end = m.end() if own_end is None else own_end - at
         if not tail:
             left.append(re.sub(rf"(?:{_CN_NUMBERING}|(?<!\d)\d{{1,2}}[.、])?(?:(?:{_sub_item()})[:：])?\s*$", "", chunk[end:]))
         rest = chunk[end:] if not tail else ""
@@ -2620,9 +2659,14 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
         into, limit = _run_into(text, cut[0]), cut[0]
     digits, end = _glued_value(text, prev_end, limit)
     if unit_after is not None and (own_cell := _glued_value(text, prev_end))[0][-1:].isdigit() \
-            and (unit := unit_after.match(text, own_cell[1])):
+            and (unit := _unit_to_line_end(text, own_cell[1], starts) or unit_after.match(text, own_cell[1])):
         # (no unit column: the value's unit after it bounds it, no page number nor text run into it)
         digits, end, cut = own_cell[0] + unit.group(), unit.end(), None
+    elif unit_after is None and (own_cell := _glued_value(text, prev_end))[0][-1:].isdigit() \
+            and (unit_end := _own_unit_end(text, own_cell[1], items[-1][1], starts)) is not None:
+        # its row's unit repeated in its cell ('件 | 7件', then the text after the table) bounds the value, as in the
+        # rows before it: no page number nor text ran into it (it was NA, flagged ambiguous_digits)
+        digits, end, cut = own_cell[0] + items[-1][1], unit_end, None
     values[-1] = digits
     apart = _apart(text[prev_end:min(prev_end + 200, limit)], digits, text[end:min(end + 20, limit)])
     if apart is not None:

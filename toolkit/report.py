@@ -433,6 +433,14 @@ class Report:
                         rec["flag"] = "ambiguous_digits"
                         result.flags.append(Flag("ambiguous_digits", "legacy", rec["line"],
                                                  f"{rec['row_label']}: value run into {ambiguous[rec['row_label']]}"))
+                if ambiguous and len(read := {r["row_label"] for r in more.records if r["row_label"] in ambiguous}) \
+                        < len(ambiguous):
+                    # a local item of a table with no unit column, its value not certain: a blank value and no unit
+                    # read as a heading's row, so the item and its flag were dropped unseen; said, with its line
+                    for row in rows:
+                        if (label := row.cells[0].text) in ambiguous and label not in read:
+                            result.flags.append(Flag("ambiguous_digits", "legacy", row.line,
+                                                     f"{label}: value run into {ambiguous[label]}, the item not read"))
                 result.records.extend(more.records)
                 result.flags.extend(more.flags)
                 result.flags.extend(Flag("unlabelled_values", "legacy", line, f"not read: {what}")

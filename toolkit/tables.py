@@ -761,6 +761,9 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
             remark_of = (row_key, row)
         money_cols = frozenset(i for i, (k, _, _) in enumerate(row_cols) if k in money_keys)
         sparse = False
+        signed_cols = frozenset(i for i, (k, _, _) in enumerate(row_cols) if k in signed)
+        if values and values[0].glued and values[0].text[:1] == "-" and 0 not in signed_cols:
+            values = _leading_hyphen_cut(values)
         values = _dash_run_cut(values, ncols)
         if len(values) == 1 and ncols > 1 and not values[0].glued and (values[0].text[-1:].isdigit() or money_cols):
             # a row's one cell of glued digits ('| 规章 | 3015 |'): its cells, not one count, cut as page text
@@ -771,7 +774,6 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
             sparse = values[0].glued
         if len(values) > ncols:  # a note after the values ('行政许可 | 88 | -7 | 20 | 含上年结转项目')
             values = _drop_notes(res, "active", row_key, row, values, ncols, lambda t: vocab.active_row(t) is not None)
-        signed_cols = frozenset(i for i, (k, _, _) in enumerate(row_cols) if k in signed)
         placement = place([RowInput(row_key, values, ncols, sparse=sparse)], [], money_cols=money_cols,
                           signed_cols=signed_cols)[row_key]
         if signed_cols:
@@ -1784,6 +1786,20 @@ def _signed_in_words(placement: Placement, signed_cols: frozenset[int]) -> Place
 
 
 _DASH_RUN = re.compile(r"—+|―+|-+")
+_LEADING_HYPHEN = re.compile(r"-(?=\d)")
+
+
+def _leading_hyphen_cut(values: list[Cell]) -> list[Cell]:
+    """A row's values whose first glued run opens with a hyphen before digits ('行政强制-36-' in page text that lost
+    its cells, its blanks marked '-'), that hyphen a cell of its own, where the row's first column takes no sign (the
+    caller's test) and the row marks a blank with '-' elsewhere: the hyphen stands in the first cell's place, where
+    no minus can, so it is that blank's mark.  Read as a sign, the row had no reading and lost every value
+    (ambiguous_digits, '0 readings').  Two hyphens ('--37') stay as they are: the second may be the next cell's
+    sign (- | -3 | 7) or its mark (- | - | 37)."""
+    if _LEADING_HYPHEN.match(values[0].text) is None or not any(c.text == "-" for c in values[1:]):
+        return values
+    first = values[0]
+    return [Cell("-", first.line), first._replace(text=first.text[1:]), *values[1:]]
 
 
 def _dash_run_cut(values: list[Cell], n: int) -> list[Cell]:
