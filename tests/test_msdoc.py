@@ -695,3 +695,17 @@ def test_headings_numbered_by_their_paragraph_style_are_numbered(own, shown, tmp
     paragraphs = [(_HEADS[0] + "\r", {"style": 13}), ("本年度工作正常开展。\r", {}),
                   (_HEADS[1] + "\r", {"style": 13, **own}), ("机构建设\r", {"style": 14})]
     assert _read(paragraphs, tmp_path, lists=[levels], styles=styles).lines == shown
+
+
+@pytest.mark.parametrize("by_style", [False, True], ids=["run", "style"])
+def test_a_subscript_mark_after_a_cells_number_is_no_digit_of_it(by_style, tmp_path):
+    # a footnote mark set low (sprmCIss 2: subscript, on the run or by its character style) after a cell's number:
+    # '88' then a subscript '1' read 881, as a DOCX's did before (see test_readers); a subscript after a letter
+    # ('CO' then '2') or standing alone in its cell stays
+    cell = {"depth": 1}
+    paragraphs = [("标题\r", {}), ("规章\x07", cell), ("881\x07", cell), ("11\x07", cell), ("CO2\x07", cell),
+                  ("\x07", {"depth": 1, "row_end": True})]
+    low = _sprm(_ISS, b"\x02")
+    options = ({"chpx": _STYLE, "styles": {11: (None, low)}} if by_style else {"chpx": low})
+    got = _read(paragraphs, tmp_path, raised=[(8, 9), (10, 12), (15, 16)], **options).lines
+    assert got == ["标题", ["规章", "88", "11", "CO2"]]

@@ -10,9 +10,9 @@ stories after it, as a DOCX's are parts other than its body; the paragraphs of t
 given apart (:attr:`DocText.headers`: a title some agencies hold only there). Text Word does not show (a tracked
 deletion, hidden text: the character properties of PlcBteChpx, and of the character style a run names or the
 paragraph style a paragraph names, from the style sheet) is left out; text set raised (superscript, a footnote mark
-typed after a value, on the run or by its character style) is a :class:`Paragraph` naming where it stands. A
-paragraph numbered by a list (its own or its paragraph style's) is a :class:`Paragraph` naming it, the lists'
-levels in :attr:`DocText.lists`. A field shows its result, not its code; an embedded object
+typed after a value, on the run or by its character style) or set low (subscript) is a :class:`Paragraph` naming
+where it stands. A paragraph numbered by a list (its own or its paragraph style's) is a :class:`Paragraph` naming
+it, the lists' levels in :attr:`DocText.lists`. A field shows its result, not its code; an embedded object
 (``EMBED Excel.Sheet.8``) is named in :attr:`DocText.objects`, its content is not read.
 
 The container is an OLE compound file (:mod:`olefile`). The text is found through the piece table (Clx) of the
@@ -87,11 +87,12 @@ _C_DELETED, _C_HIDDEN = 0x0800, 0x083C
 # table cell's text is all struck (see _keep_struck_cells)
 _C_STRIKES = (0x0837, 0x2A53)
 _ON = (b"\x01", b"\x81")
-_C_ISS, _SUPERSCRIPT = 0x2A48, b"\x01"  # sprmCIss: the text's position (1: raised, superscript)
+_C_ISS, _SUPERSCRIPT, _SUBSCRIPT = 0x2A48, b"\x01", b"\x02"  # sprmCIss: the text's position (1: raised, 2: low)
 _C_HPS_POS = 0x4845  # sprmCHpsPos: the text lifted (> 0) or lowered by so many half-points ('Raised by 3 pt')
 _C_ISTD = 0x4A30  # sprmCIstd: the text's character style (its properties in the style sheet, STSH)
 _NO_STYLE = 0x0FFF  # StdfBase.istdBase of a style based on none
 _RAISE, _LOWER = "\ufdd0", "\ufdd1"  # (noncharacters) where raised text begins and ends, until _with_raised
+_SUB, _SUB_END = "\ufdd2", "\ufdd3"  # (noncharacters) where subscript text begins and ends, until _with_raised
 
 # 8-bit text is cp1252, the bytes cp1252 leaves undefined standing for the same code point ([MS-DOC] 2.4.1)
 _CP1252 = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
@@ -131,6 +132,7 @@ class Paragraph(str):
 
     number: tuple | None = (0, 0)
     raised: tuple = ()
+    lowered: tuple = ()  # (start, end) spans of its text set subscript (a footnote mark set low: '88' then a low '1')
     leader: str | None = None  # the leader of its rightmost tab stop (ST_TabTlc): a table of contents' dots
 
 
@@ -420,8 +422,10 @@ def _main_text(word: bytes, pieces: list, ccp: int, path: str | None, upto: int 
     return text, offset
 
 
-# of a character in _unshown's mask (_RAISED: shown, set raised; _STRUCK: struck through, not shown)
-_HIDDEN, _DELETED, _RAISED, _STRUCK = 1, 2, 3, 4
+# of a character in _unshown's mask (_RAISED: shown, set raised; _STRUCK: struck through, not shown; _LOWERED: shown,
+# set subscript)
+_HIDDEN, _DELETED, _RAISED, _STRUCK, _LOWERED = 1, 2, 3, 4, 5
+_PLACED = (_RAISED, _LOWERED)  # (shown, raised or set low)
 # a paragraph mark Word does not show, deleted or hidden: the paragraph is shown on one line with the next (a hidden
 # one too, as a DOCX's: a heading run in with its text; a paragraph hidden whole left out, its list number uncounted)
 _JOINING = (_DELETED, _HIDDEN)
@@ -461,8 +465,9 @@ def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int,
                 found = kinds[grpprl] = (_DELETED if sprms.get(_C_DELETED, b"")[:1] in _ON else
                                          _HIDDEN if sprms.get(_C_HIDDEN, b"")[:1] in _ON else
                                          _STRUCK if any(sprms.get(s, b"")[:1] in _ON for s in _C_STRIKES) else
-                                         _RAISED if _raised(sprms) else 0,
-                                         code | (_CODE_RAISED if codes is not None and _raised(sprms) else 0))
+                                         _RAISED if _raised(sprms) else _LOWERED if _lowered(sprms) else 0,
+                                         code | (0 if codes is None else _CODE_RAISED if _raised(sprms) else
+                                                 _CODE_LOWERED if _lowered(sprms) else 0))
             if found != (0, 0):
                 ranges.append((rgfc[j], rgfc[j + 1], *found))
     if not ranges:
@@ -488,7 +493,7 @@ def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int,
 # the opposite of what the styles make of it.
 _SAME, _NOT, _OFF, _ON_ALWAYS = 0, 1, 2, 3
 _TOGGLES = (_C_HIDDEN, *_C_STRIKES)
-_CODE_RAISED = 0x40
+_CODE_RAISED, _CODE_LOWERED = 0x40, 0x80
 _TOGGLE_BYTES = (b"\x3c\x08", b"\x37\x08", b"\x53\x2a")  # (the toggles' sprms, as a style sheet stores them)
 
 
@@ -541,7 +546,7 @@ def _paragraph_styled(text: str, unshown: bytearray | None, codes: bytearray, cc
                 if mask[k] != _DELETED:
                     mask[k] = (_HIDDEN if _toggled(code, hidden) else
                                _STRUCK if _toggled(code >> 2 & 3, struck) or _toggled(code >> 4 & 3, double) else
-                               _RAISED if code & _CODE_RAISED else 0)
+                               _RAISED if code & _CODE_RAISED else _LOWERED if code & _CODE_LOWERED else 0)
         start = cp + 1
     return mask if any(mask) else None
 
@@ -562,7 +567,7 @@ def _keep_struck_cells(text: str, unshown: bytearray, ccp: int, props_at: Callab
             if match.group() == "\x07" or props.cell_end:
                 span = range(cell_start, cp)
                 if any(unshown[k] == _STRUCK for k in span) and not any(
-                        unshown[k] in (0, _RAISED) and not text[k].isspace() and text[k] not in "\r\x07"
+                        unshown[k] in (0, *_PLACED) and not text[k].isspace() and text[k] not in "\r\x07"
                         for k in span):
                     for k in span:
                         if unshown[k] == _STRUCK:
@@ -666,6 +671,12 @@ def _raised(sprms: dict) -> bool:
     return len(lift) >= 2 and int.from_bytes(lift[:2], "little", signed=True) > 0
 
 
+def _lowered(sprms: dict) -> bool:
+    """Whether character ``sprms`` set their text subscript (sprmCIss 2: a footnote mark set low after a value, left
+    out by the reader as a DOCX's w:vertAlign subscript is)."""
+    return sprms.get(_C_ISS, b"")[:1] == _SUBSCRIPT
+
+
 def _style_value(styles: dict, istd: int, sprm: int) -> bytes:
     """The operand of ``sprm`` that style ``istd`` of ``styles`` (see _style_sheet) sets, or a style it is based
     on does, the nearest first; b'' where none does."""
@@ -695,33 +706,48 @@ def _styled(sprms: dict, styles: dict) -> dict:
 
 
 def _shown(text: str, unshown: bytearray, start: int, end: int) -> str:
-    """``text[start:end]`` but for the characters Word does not show, raised ones between _RAISE and _LOWER."""
+    """``text[start:end]`` but for the characters Word does not show, raised ones between _RAISE and _LOWER,
+    subscript ones between _SUB and _SUB_END."""
     out = []
-    raised = False
+    place = 0  # (_RAISED or _LOWERED while such text runs)
     for c, kind in zip(text[start:end], unshown[start:end]):
-        if raised != (kind == _RAISED) and kind != _HIDDEN and kind != _DELETED and kind != _STRUCK:
-            raised = not raised
-            out.append(_RAISE if raised else _LOWER)
-        if not kind or kind == _RAISED:
-            out.append(c)
-    if raised:  # (closed at the chunk's end: a chunk joined after it, past a deleted paragraph mark, is not raised)
-        out.append(_LOWER)
+        if kind == _HIDDEN or kind == _DELETED or kind == _STRUCK:
+            continue
+        now = kind if kind in _PLACED else 0
+        if now != place:
+            if place:
+                out.append(_LOWER if place == _RAISED else _SUB_END)
+            if now:
+                out.append(_RAISE if now == _RAISED else _SUB)
+            place = now
+        out.append(c)
+    if place:  # (closed at the chunk's end: a chunk joined after it, past a deleted paragraph mark, is not raised)
+        out.append(_LOWER if place == _RAISED else _SUB_END)
     return "".join(out)
+
+
+_PLACE_MARKS = re.compile(f"([{_RAISE}{_LOWER}{_SUB}{_SUB_END}])")
 
 
 def _with_raised(text: str) -> str:
     """A paragraph's shown text, its raised parts (between _RAISE and _LOWER, see _shown) given as a
-    :class:`Paragraph`'s ``raised`` spans."""
-    if _RAISE not in text:
+    :class:`Paragraph`'s ``raised`` spans, its subscript parts (between _SUB and _SUB_END) as its ``lowered``."""
+    if _RAISE not in text and _SUB not in text:
         return text
-    spans, plain, at = [], [], 0
-    for k, part in enumerate(text.replace(_LOWER, _RAISE).split(_RAISE)):
-        if k % 2 and part:
-            spans.append((at, at + len(part)))
-        plain.append(part)
-        at += len(part)
+    spans: dict = {_RAISE: [], _SUB: []}
+    plain, at, begun, which = [], 0, 0, None
+    for part in _PLACE_MARKS.split(text):
+        if part == _RAISE or part == _SUB:
+            which, begun = part, at
+        elif part == _LOWER or part == _SUB_END:
+            if which is not None and at > begun:
+                spans[which].append((begun, at))
+            which = None
+        else:
+            plain.append(part)
+            at += len(part)
     out = Paragraph("".join(plain))
-    out.number, out.raised = None, tuple(spans)
+    out.number, out.raised, out.lowered = None, tuple(spans[_RAISE]), tuple(spans[_SUB])
     return out
 
 
@@ -920,7 +946,7 @@ def _with_leader(text: str, leader: str | None) -> str:
         return text
     out = Paragraph(text)
     out.number = text.number if isinstance(text, Paragraph) else None
-    out.raised, out.leader = getattr(text, "raised", ()), leader
+    out.raised, out.lowered, out.leader = getattr(text, "raised", ()), getattr(text, "lowered", ()), leader
     return out
 
 
@@ -944,7 +970,7 @@ def _page_field(code: str | None) -> bool:
 
 def _page_number_alone(text: str) -> bool:
     """Whether a paragraph's shown text is a page number alone ('- 3 -', '第 3 页 共 5 页': furniture, dropped later)."""
-    return is_page_furniture(normalize_line(text.replace(_RAISE, "").replace(_LOWER, "")))
+    return is_page_furniture(normalize_line(_PLACE_MARKS.sub("", text)))
 
 
 class _Fields:

@@ -3997,6 +3997,7 @@ def _read_doc(data: bytes, path: str) -> RawDocument:
     _word_blocks(body, found.blocks)
     lines: list = []
     with _MergedDownWarned(path) as merged:
+        _blank_lowered_marks(body)  # (a footnote mark set low after a cell's number, as in a DOCX)
         _docx_block(body, lines, _WordNumbering.of_lists(found.lists))
     if lines:
         lines[:0] = _header_title(lines, ([line for part in header for line in _text_lines(part)]
@@ -4048,20 +4049,22 @@ def _word_blocks(parent, blocks: list) -> None:
 
 def _word_runs(p, text: str) -> None:
     """Write a paragraph's text (see :class:`toolkit.msdoc.Paragraph`) under ``p`` as a DOCX's runs: its raised
-    parts as runs set superscript, so that a footnote mark typed raised after a value is read as in a DOCX."""
+    parts as runs set superscript, its lowered parts as runs set subscript, so that a footnote mark typed raised or
+    low after a value is read as in a DOCX."""
     from lxml.etree import SubElement
 
-    spans = getattr(text, "raised", ())
+    spans = sorted([(start, end, "superscript") for start, end in getattr(text, "raised", ())]
+                   + [(start, end, "subscript") for start, end in getattr(text, "lowered", ())])
     if not spans:  # (almost every paragraph)
         _word_text(SubElement(p, _w("r")), text)
         return
     at = 0
-    for start, end in (*spans, (len(text), len(text))):
-        for part, raised in ((text[at:start], False), (text[start:end], True)):
+    for start, end, align in (*spans, (len(text), len(text), None)):
+        for part, place in ((text[at:start], None), (text[start:end], align)):
             if part:
                 r = SubElement(p, _w("r"))
-                if raised:
-                    SubElement(SubElement(r, _w("rPr")), _w("vertAlign")).set(_w("val"), "superscript")
+                if place:
+                    SubElement(SubElement(r, _w("rPr")), _w("vertAlign")).set(_w("val"), place)
                 _word_text(r, part)
         at = end
 
