@@ -2358,6 +2358,21 @@ def test_a_page_number_field_is_no_digit_of_a_cells_value(simple, tmp_path):
                                                                 ["规章", "5"]]
 
 
+@pytest.mark.parametrize("around", ['<w:hyperlink w:anchor="a">{}</w:hyperlink>',
+                                    '<w:smartTag w:uri="u" w:element="e">{}</w:smartTag>',
+                                    '<w:ins w:id="1" w:author="a" w:date="2021-01-01T00:00:00Z">{}</w:ins>',
+                                    '<w:fldSimple w:instr=" MERGEFORMAT ">{}</w:fldSimple>'],
+                         ids=["hyperlink", "smartTag", "ins", "fldSimple"])
+def test_a_simple_page_number_fields_result_inside_a_wrapper_is_no_digit_of_a_cells_value(around, tmp_path):
+    # a PAGE field written as w:fldSimple whose result run stands in a hyperlink, a smart tag, a tracked insertion or
+    # another field inside it: only a run right under the w:fldSimple was taken for its result, '5' and page 3 read 53
+    run = "<w:r><w:t>{}</w:t></w:r>"
+    cell = "<w:tc><w:p>{}</w:p></w:tc>"
+    page = '<w:fldSimple w:instr=" PAGE ">' + around.format(run.format("3")) + "</w:fldSimple>"
+    xml = "<w:tbl><w:tr>" + cell.format(run.format("规章")) + cell.format(run.format("5") + page) + "</w:tr></w:tbl>"
+    assert _docx_with_paragraphs(tmp_path / "p.docx", xml)[0] == ["规章", "5"]
+
+
 _GLOSSARY = ('<w:glossaryDocument xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docParts>'
              '<w:docPart><w:docPartPr><w:name w:val="DefaultPlaceholder_-1854013440"/></w:docPartPr><w:docPartBody>'
              '<w:p><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>单击或点击此处输入文字。</w:t></w:r></w:p>'

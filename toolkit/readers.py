@@ -5148,6 +5148,19 @@ def _docx_text_boxes(p) -> list:
 _FIELD_SIMPLE = _w("fldSimple")
 
 
+def _in_page_field(run, p) -> bool:
+    """Whether ``run`` is (part of) the result of a page number's w:fldSimple (see msdoc._page_field) in paragraph
+    ``p``: right under it, or under a hyperlink, smart tag, tracked insertion or another field inside it (only a run
+    right under it was taken for its result: '5' and page 3 read 53). A run right under its paragraph, as most are,
+    is in none (no walk up)."""
+    parent = run.getparent()
+    while parent is not None and parent is not p:
+        if parent.tag == _FIELD_SIMPLE and _page_field(parent.get(_w("instr"))):
+            return True
+        parent = parent.getparent()
+    return False
+
+
 def _docx_paragraph(p) -> str:
     """Text of a paragraph as Word shows it: runs in order, breaks as newlines, tabs kept.
 
@@ -5181,7 +5194,7 @@ def _docx_paragraph(p) -> str:
             baseline = _paragraph_raise(p) if baseline is None else baseline
             if _raise_of(run) != baseline:  # (raised no more than its paragraph's text: not raised at all)
                 continue
-        page_run = run.getparent().tag == _FIELD_SIMPLE and _page_field(run.getparent().get(_w("instr")))
+        page_run = _in_page_field(run, p)
         for node in run.iterchildren():
             tag = node.tag
             if tag == _w("fldChar"):
