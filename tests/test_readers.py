@@ -2373,6 +2373,19 @@ def test_a_simple_page_number_fields_result_inside_a_wrapper_is_no_digit_of_a_ce
     assert _docx_with_paragraphs(tmp_path / "p.docx", xml)[0] == ["规章", "5"]
 
 
+@pytest.mark.parametrize("note", ["footnoteReference", "endnoteReference"])
+def test_a_custom_note_mark_typed_after_the_reference_is_no_digit_of_a_cells_value(note, tmp_path):
+    # a footnote (endnote) reference with w:customMarkFollows: its mark is the text of the run after it (ECMA-376
+    # 17.11.14), not raised where its style is missing (as a generator or WPS writes it); '5' then the custom mark '1'
+    # read 51. Text after the reference that is no mark ('件') is still read.
+    run = "<w:r><w:t>{}</w:t></w:r>"
+    reference = f'<w:r><w:{note} w:customMarkFollows="1" w:id="1"/></w:r>'
+    cell = "<w:tc><w:p>{}</w:p></w:tc>"
+    xml = ("<w:tbl><w:tr>" + cell.format(run.format("规章")) + cell.format(run.format("5") + reference + run.format("1"))
+           + cell.format(run.format("7") + reference + run.format("件")) + "</w:tr></w:tbl>")
+    assert _docx_with_paragraphs(tmp_path / "n.docx", xml)[0] == ["规章", "5", "7件"]
+
+
 _GLOSSARY = ('<w:glossaryDocument xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docParts>'
              '<w:docPart><w:docPartPr><w:name w:val="DefaultPlaceholder_-1854013440"/></w:docPartPr><w:docPartBody>'
              '<w:p><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>单击或点击此处输入文字。</w:t></w:r></w:p>'
