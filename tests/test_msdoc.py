@@ -8,6 +8,7 @@ written by tests/renderers.doc_bytes.
 from __future__ import annotations
 
 import re
+import struct
 import sys
 from pathlib import Path
 
@@ -709,3 +710,18 @@ def test_a_subscript_mark_after_a_cells_number_is_no_digit_of_it(by_style, tmp_p
     options = ({"chpx": _STYLE, "styles": {11: (None, low)}} if by_style else {"chpx": low})
     got = _read(paragraphs, tmp_path, raised=[(8, 9), (10, 12), (15, 16)], **options).lines
     assert got == ["标题", ["规章", "88", "11", "CO2"]]
+
+
+@pytest.mark.parametrize("font, xchar, shown", [("Symbol", 0xF02D, "−22"), ("Symbol", 0x2D, "−22"),
+                                                ("Wingdings", 0xF081, "①22"), ("Arial", 0x2212, "−22"),
+                                                ("MT Extra", 0xF02D, "\ufffd22")])
+def test_a_character_set_from_a_symbol_font_reads_as_in_a_docx(font, xchar, shown, tmp_path):
+    # Word's Insert > Symbol in a .doc: a run with sprmCSymbol (its font, an index into the font table SttbfFfn, and
+    # its character) whose text stream holds '(' only: a minus sign set from the Symbol font before 22 read '(22'.
+    # Now the symbol's character, as a DOCX's w:sym reads (U+FFFD for a code of a font not known)
+    cell = {"depth": 1}
+    paragraphs = [("标题\r", {}), ("本年增/减\x07", cell), ("(22\x07", cell), ("\x07", {"depth": 1, "row_end": True}),
+                  ("(见附件)\r", {})]
+    symbol = _sprm(0x0855, b"\x01") + _sprm(0x6A09, struct.pack("<HH", 1, xchar))  # (sprmCFSpec, sprmCSymbol)
+    got = _read(paragraphs, tmp_path, raised=[(9, 10)], chpx=symbol, fonts=["Times New Roman", font]).lines
+    assert got == ["标题", ["本年增/减", shown], "(见附件)"]

@@ -12,7 +12,8 @@ deletion, hidden text: the character properties of PlcBteChpx, and of the charac
 paragraph style a paragraph names, from the style sheet) is left out; text set raised (superscript, a footnote mark
 typed after a value, on the run or by its character style) or set low (subscript) is a :class:`Paragraph` naming
 where it stands. A paragraph numbered by a list (its own or its paragraph style's) is a :class:`Paragraph` naming
-it, the lists' levels in :attr:`DocText.lists`. A field shows its result, not its code; an embedded object
+it, the lists' levels in :attr:`DocText.lists`. A character set from a symbol font (sprmCSymbol) reads as a DOCX's
+w:sym. A field shows its result, not its code; an embedded object
 (``EMBED Excel.Sheet.8``) is named in :attr:`DocText.objects`, its content is not read.
 
 The container is an OLE compound file (:mod:`olefile`). The text is found through the piece table (Clx) of the
@@ -27,7 +28,7 @@ import bisect
 import io
 import re
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from toolkit.errors import CorruptFileError, UnsupportedFormatError
@@ -45,7 +46,7 @@ _F_WHICH_TABLE = 0x0200  # FibBase flags: fWhichTblStm (1Table, else 0Table)
 _FIB_RGW = 0x20  # csw, then the FibRgW97
 _PAGE = 512  # an FKP's size in the WordDocument stream
 # entries of the FibRgFcLcb97: the style sheet, the character and paragraph properties, the piece table
-_FC_STSHF = 1
+_FC_STSHF, _FC_STTBF_FFN = 1, 15  # (and the font table)
 _FC_PLCF_HDD, _FC_PLCF_BTE_CHPX, _FC_PLCF_BTE_PAPX, _FC_CLX, _FC_PLF_LST, _FC_PLF_LFO = 11, 12, 13, 33, 73, 74
 # the header stories of the first section (PlcfHdd: six separator stories, then six a section): the first page's
 # header, then the header of odd pages (every page's, without a different first page or odd and even pages)
@@ -90,6 +91,9 @@ _ON = (b"\x01", b"\x81")
 _C_ISS, _SUPERSCRIPT, _SUBSCRIPT = 0x2A48, b"\x01", b"\x02"  # sprmCIss: the text's position (1: raised, 2: low)
 _C_HPS_POS = 0x4845  # sprmCHpsPos: the text lifted (> 0) or lowered by so many half-points ('Raised by 3 pt')
 _C_ISTD = 0x4A30  # sprmCIstd: the text's character style (its properties in the style sheet, STSH)
+# sprmCSymbol: a character set from a symbol font (Insert > Symbol): its font (an index into the font table) and its
+# character, the text stream holding '(' in its place
+_C_SYMBOL, _SYMBOL_HELD = 0x6A09, "("
 _NO_STYLE = 0x0FFF  # StdfBase.istdBase of a style based on none
 _RAISE, _LOWER = "\ufdd0", "\ufdd1"  # (noncharacters) where raised text begins and ends, until _with_raised
 _SUB, _SUB_END = "\ufdd2", "\ufdd3"  # (noncharacters) where subscript text begins and ends, until _with_raised
@@ -198,7 +202,10 @@ def read_doc(data: bytes, path: str | None = None) -> DocText:
     papx.style_tabs = _style_tab_stops(table, fc_lcb(_FC_STSHF))
     by_paragraph = _paragraph_toggles(table, fc_lcb(_FC_STSHF))
     codes = bytearray(ccp) if by_paragraph else None  # (only where a style may hide or strike a paragraph's text)
-    unshown = _unshown(word, table, fc_lcb(_FC_PLCF_BTE_CHPX), pieces, ccp, fc_lcb(_FC_STSHF), codes)
+    symbols: dict = {}
+    unshown = _unshown(word, table, fc_lcb(_FC_PLCF_BTE_CHPX), pieces, ccp, fc_lcb(_FC_STSHF), codes, symbols)
+    if symbols:
+        text = _with_symbols(text, symbols, table, fc_lcb(_FC_STTBF_FFN))
     if codes is not None:
         unshown = _paragraph_styled(text, unshown, codes, ccp, by_paragraph, lambda cp: papx.at(marks(cp)).style)
     if unshown is not None and _STRUCK in unshown:
@@ -432,12 +439,13 @@ _JOINING = (_DELETED, _HIDDEN)
 
 
 def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int,
-             stshf: tuple = (0, 0), codes: bytearray | None = None) -> bytearray | None:
+             stshf: tuple = (0, 0), codes: bytearray | None = None, symbols: dict | None = None) -> bytearray | None:
     """Which characters of the main document Word does not show (a mask: _HIDDEN, _DELETED) or shows raised
     (_RAISED), or None when it shows them all as set (the usual case): the runs of the character properties
     (PlcBteChpx → FKP → CHPX) marked as a tracked deletion, hidden text or superscript, set on the run or by its
     character style (sprmCIstd: the style sheet at ``stshf``, read only where a run names a style; see _styled).
-    ``codes``, if given, takes each character's _toggle_codes (see _paragraph_styled)."""
+    ``codes``, if given, takes each character's _toggle_codes (see _paragraph_styled); ``symbols``, if given, the
+    operand of the sprmCSymbol of the characters set from a symbol font, by CP (see _with_symbols)."""
     styles: dict | None = None
     fc, lcb = fc_lcb
     n = (lcb - 4) // 8
@@ -445,6 +453,7 @@ def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int,
         return None  # (no character properties: nothing hidden)
     ranges = []
     kinds: dict = {}
+    symbol_runs = []
     for pn in struct.unpack_from(f"<{n}I", table, fc + 4 * (n + 1)):
         page = word[(pn & 0x3FFFFF) * _PAGE:((pn & 0x3FFFFF) + 1) * _PAGE]
         crun = page[-1] if len(page) == _PAGE else 0
@@ -454,6 +463,10 @@ def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int,
         for j in range(crun):
             at = 2 * page[4 * (crun + 1) + j]
             grpprl = page[at + 1:at + 1 + page[at]] if at else b""
+            if symbols is not None and b"\x09\x6a" in grpprl:  # (sprmCSymbol's code: a cheap test first)
+                operand = dict(_sprms(grpprl)).get(_C_SYMBOL)
+                if operand is not None:
+                    symbol_runs.append((rgfc[j], rgfc[j + 1], operand))
             found = kinds.get(grpprl)
             if found is None:
                 sprms = dict(_sprms(grpprl))
@@ -470,20 +483,67 @@ def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int,
                                                  _CODE_LOWERED if _lowered(sprms) else 0))
             if found != (0, 0):
                 ranges.append((rgfc[j], rgfc[j + 1], *found))
+    if symbols is not None:
+        for cp_lo, cp_hi, operand in _cp_ranges(symbol_runs, pieces, ccp):
+            symbols.update((cp, operand) for cp in range(cp_lo, cp_hi))
     if not ranges:
         return None
     mask = bytearray(ccp)
+    for cp_lo, cp_hi, kind, code in _cp_ranges(ranges, pieces, ccp):
+        mask[cp_lo:cp_hi] = bytes([kind]) * (cp_hi - cp_lo)
+        if codes is not None:
+            codes[cp_lo:cp_hi] = bytes([code]) * (cp_hi - cp_lo)
+    return mask if any(mask) else None
+
+
+def _cp_ranges(ranges: list, pieces: list, ccp: int) -> Iterator[tuple]:
+    """The characters of the main document (CP ranges, with what follows them in each of ``ranges``) whose bytes
+    begin in the byte ranges (lo, hi, …) of ``ranges``, piece by piece."""
     for first, end, start, compressed in pieces:
         width = 1 if compressed else 2
         count = min(end, ccp) - first
-        for lo, hi, kind, code in ranges:  # the piece's characters whose bytes begin in [lo, hi)
+        for lo, hi, *rest in ranges:  # the piece's characters whose bytes begin in [lo, hi)
             k_lo = max(-(-(lo - start) // width), 0)
             k_hi = min(-(-(hi - start) // width), count)
             if k_lo < k_hi:
-                mask[first + k_lo:first + k_hi] = bytes([kind]) * (k_hi - k_lo)
-                if codes is not None:
-                    codes[first + k_lo:first + k_hi] = bytes([code]) * (k_hi - k_lo)
-    return mask if any(mask) else None
+                yield (first + k_lo, first + k_hi, *rest)
+
+
+def _with_symbols(text: str, symbols: dict, table: bytes, sttbf: tuple) -> str:
+    """``text`` with the characters set from a symbol font (``symbols``: by CP, the operand of their sprmCSymbol: the
+    font's index into the font table at ``sttbf``, the character) as a DOCX's w:sym reads them: the '(' the text
+    stream holds in their place read a minus sign from the Symbol font before 22 as '(22'."""
+    from toolkit.readers import _docx_symbol
+
+    fonts = _font_names(table, sttbf)
+    chars = list(text)
+    for cp, operand in symbols.items():
+        if cp < len(chars) and chars[cp] == _SYMBOL_HELD and len(operand) >= 4:
+            ftc, xchar = struct.unpack_from("<HH", operand)
+            # (a code below 0x100 is a byte of the symbol font, as F000 plus it)
+            chars[cp] = _docx_symbol(fonts.get(ftc), f"{xchar | 0xF000 if xchar < 0x100 else xchar:04X}")
+    return "".join(chars)
+
+
+def _font_names(table: bytes, sttbf: tuple) -> dict:
+    """The names of the fonts of the font table (SttbfFfn: an FFN each, its cbFfnM1 first, its name, 0-terminated
+    UTF-16, 40 bytes in) at ``sttbf`` of the table stream, by index; {} where it is missing or damaged."""
+    fc, lcb = sttbf
+    end = min(fc + lcb, len(table))
+    names: dict = {}
+    try:
+        count, = struct.unpack_from("<H", table, fc)
+        at = fc + 4  # (after cData and cbExtra)
+        for k in range(count):
+            size = table[at] + 1
+            if at + size > end:
+                break
+            name = table[at + 40:at + size].decode("utf-16-le", "replace")
+            names[k] = name.split("\0", 1)[0]
+            at += size
+    except (struct.error, IndexError):
+        pass
+    return names
 
 
 # A paragraph style's hidden text or strike (sprmCFVanish, sprmCFStrike, sprmCFDStrike in its character properties):
