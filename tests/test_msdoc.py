@@ -725,3 +725,19 @@ def test_a_character_set_from_a_symbol_font_reads_as_in_a_docx(font, xchar, show
     symbol = _sprm(0x0855, b"\x01") + _sprm(0x6A09, struct.pack("<HH", 1, xchar))  # (sprmCFSpec, sprmCSymbol)
     got = _read(paragraphs, tmp_path, raised=[(9, 10)], chpx=symbol, fonts=["Times New Roman", font]).lines
     assert got == ["标题", ["本年增/减", shown], "(见附件)"]
+
+
+def test_a_text_box_is_read_where_it_is_anchored(tmp_path):
+    # a .doc's text boxes are a story of their own after the main text (ccpTxbx): a title or a table set in one was
+    # lost without a word. A box is read before the paragraph its shape is anchored in (as a DOCX's, see test_readers:
+    # its own lines), one anchored in a table after the table
+    cell = {"depth": 1}
+    main = [("\x08一、总体情况\r", {}), ("本年度工作正常开展。\r", {}), ("规章\x07", cell), ("\x085\x07", cell),
+            ("\x07", {"depth": 1, "row_end": True}), ("完\r", {})]
+    boxes = [("某某局2020年政府信息公开工作年度报告\r", {}), ("行政许可\x07", cell), ("3\x07", cell),
+             ("\x07", {"depth": 1, "row_end": True}), ("\r", {})]
+    text = "".join(t for t, _ in main)
+    anchors = [(0, len(boxes[0][0])), (text.index("\x085"), sum(len(t) for t, _ in boxes[1:]))]
+    got = _read(main + boxes, tmp_path, ccp=len(text), text_boxes=anchors).lines
+    assert got == ["某某局2020年政府信息公开工作年度报告", "一、总体情况", "本年度工作正常开展。", ["规章", "5"],
+                   ["行政许可", "3"], "完"]

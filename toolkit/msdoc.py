@@ -5,15 +5,16 @@ its line breaks and page breaks as ``\n``) or a table (a list of rows, a row a l
 holding blocks in turn, nested tables included). :mod:`toolkit.readers` turns them into the lines of a DOCX's
 body, so that everything downstream is shared.
 
-Only the main document is read (the first ``ccpText`` characters): headers, footnotes, comments and text boxes are
-stories after it, as a DOCX's are parts other than its body; the paragraphs of the first section's page headers are
-given apart (:attr:`DocText.headers`: a title some agencies hold only there). Text Word does not show (a tracked
-deletion, hidden text: the character properties of PlcBteChpx, and of the character style a run names or the
-paragraph style a paragraph names, from the style sheet) is left out; text set raised (superscript, a footnote mark
-typed after a value, on the run or by its character style) or set low (subscript) is a :class:`Paragraph` naming
-where it stands. A paragraph numbered by a list (its own or its paragraph style's) is a :class:`Paragraph` naming
-it, the lists' levels in :attr:`DocText.lists`. A character set from a symbol font (sprmCSymbol) reads as a DOCX's
-w:sym. A field shows its result, not its code; an embedded object
+The main document is read (the first ``ccpText`` characters), and the text boxes (the text-box story, ccpTxbx: each
+box's blocks before the paragraph its shape is anchored in, as a DOCX's; one anchored in a table after the table);
+headers, footnotes and comments are stories after it, as a DOCX's are parts other than its body; the paragraphs of
+the first section's page headers are given apart (:attr:`DocText.headers`: a title some agencies hold only there).
+Text Word does not show (a tracked deletion, hidden text: the character properties of PlcBteChpx, and of the
+character style a run names or the paragraph style a paragraph names, from the style sheet) is left out; text set
+raised (superscript, a footnote mark typed after a value, on the run or by its character style) or set low
+(subscript) is a :class:`Paragraph` naming where it stands. A paragraph numbered by a list (its own or its paragraph
+style's) is a :class:`Paragraph` naming it, the lists' levels in :attr:`DocText.lists`. A character set from a
+symbol font (sprmCSymbol) reads as a DOCX's w:sym. A field shows its result, not its code; an embedded object
 (``EMBED Excel.Sheet.8``) is named in :attr:`DocText.objects`, its content is not read.
 
 The container is an OLE compound file (:mod:`olefile`). The text is found through the piece table (Clx) of the
@@ -48,6 +49,8 @@ _PAGE = 512  # an FKP's size in the WordDocument stream
 # entries of the FibRgFcLcb97: the style sheet, the character and paragraph properties, the piece table
 _FC_STSHF, _FC_STTBF_FFN = 1, 15  # (and the font table)
 _FC_PLCF_HDD, _FC_PLCF_BTE_CHPX, _FC_PLCF_BTE_PAPX, _FC_CLX, _FC_PLF_LST, _FC_PLF_LFO = 11, 12, 13, 33, 73, 74
+# the shapes anchored in the main document (PlcSpaMom) and the text boxes' text in the text-box story (PlcftxbxTxt)
+_FC_PLC_SPA_MOM, _FC_PLCF_TXBX_TXT = 40, 56
 # the header stories of the first section (PlcfHdd: six separator stories, then six a section): the first page's
 # header, then the header of odd pages (every page's, without a different first page or odd and even pages)
 _FIRST_HEADERS = (6 + 4, 6 + 1)
@@ -195,42 +198,121 @@ def read_doc(data: bytes, path: str | None = None) -> DocText:
     clx = _slice(table, *fc_lcb(_FC_CLX), path, "the piece table (Clx)")
     pieces = _pieces(clx, len(word), path)
     notes, headers = max(notes, 0), max(headers, 0)
-    text, marks = _main_text(word, pieces, ccp, path, ccp + notes + headers)
+    boxes_at, boxes_end = _text_box_story(word, ccp)
+    text, marks = _main_text(word, pieces, ccp, path, max(ccp + notes + headers, boxes_end))
+    span = ccp if boxes_end <= ccp or len(text) < boxes_end else boxes_end  # (the text the masks cover)
     plc = _slice(table, *fc_lcb(_FC_PLCF_BTE_PAPX), path, "the paragraph properties (PlcBtePapx)")
     papx = _Papx(word, plc, extra, path)
     papx.style_numbers = _style_numbers(table, fc_lcb(_FC_STSHF))
     papx.style_tabs = _style_tab_stops(table, fc_lcb(_FC_STSHF))
     by_paragraph = _paragraph_toggles(table, fc_lcb(_FC_STSHF))
-    codes = bytearray(ccp) if by_paragraph else None  # (only where a style may hide or strike a paragraph's text)
+    codes = bytearray(span) if by_paragraph else None  # (only where a style may hide or strike a paragraph's text)
     symbols: dict = {}
-    unshown = _unshown(word, table, fc_lcb(_FC_PLCF_BTE_CHPX), pieces, ccp, fc_lcb(_FC_STSHF), codes, symbols)
+    unshown = _unshown(word, table, fc_lcb(_FC_PLCF_BTE_CHPX), pieces, span, fc_lcb(_FC_STSHF), codes, symbols)
     if symbols:
         text = _with_symbols(text, symbols, table, fc_lcb(_FC_STTBF_FFN))
     if codes is not None:
-        unshown = _paragraph_styled(text, unshown, codes, ccp, by_paragraph, lambda cp: papx.at(marks(cp)).style)
+        unshown = _paragraph_styled(text, unshown, codes, span, by_paragraph, lambda cp: papx.at(marks(cp)).style)
     if unshown is not None and _STRUCK in unshown:
-        _keep_struck_cells(text, unshown, ccp, lambda cp: papx.at(marks(cp)))
-    fields = _Fields()
+        _keep_struck_cells(text, unshown, span, lambda cp: papx.at(marks(cp)))
+    story = _Story(text, unshown, papx, marks)
+    boxes: list = []  # the text boxes: (the CP of their anchor in the main document, their blocks)
     builder = _Builder()
-    start, joined, joined_props = 0, "", _NO_PROPS
-    for match in _MARKS.finditer(text, 0, ccp):
-        cp = match.start()
-        shown = text[start:cp] if unshown is None else _shown(text, unshown, start, cp)
-        start = cp + 1
-        if unshown is not None and unshown[cp] in _JOINING and match.group() == "\r":
-            joined += shown  # a paragraph whose mark is deleted or hidden: Word shows it joined to the next
-            joined_props = papx.at(marks(cp))
-            continue
-        props = papx.at(marks(cp))
-        if joined and props.depth != joined_props.depth:  # (the next is in a table, or out of it: no run-in)
-            builder.add(_with_raised(fields.shown(joined)), "\r", joined_props)
-            joined = ""
-        builder.add(_with_leader(_with_raised(fields.shown(joined + shown)), props.leader), match.group(), props)
-        joined = ""
-    builder.add(_with_raised(fields.shown(joined + text[start:ccp] if unshown is None else
-                                          joined + _shown(text, unshown, start, ccp))), "", _NO_PROPS)
-    return DocText(builder.close(), fields.objects, _headers(text, table, fc_lcb(_FC_PLCF_HDD), ccp + notes),
+    if span > ccp:  # (a document with text boxes: their story read, its boxes' blocks put where they are anchored)
+        for anchor, lo, hi in _text_boxes(table, fc_lcb(_FC_PLC_SPA_MOM), fc_lcb(_FC_PLCF_TXBX_TXT), boxes_at, span):
+            box = _Builder()
+            story.read(box, lo, hi)
+            boxes.append((ccp if anchor is None else anchor, box.close()))
+            builder.numbered = builder.numbered or box.numbered
+        boxes.sort(key=lambda found: found[0])
+    story.read(builder, 0, ccp, boxes)
+    return DocText(builder.close(), story.objects, _headers(text, table, fc_lcb(_FC_PLCF_HDD), ccp + notes),
                    _lists(table, fc_lcb(_FC_PLF_LST), fc_lcb(_FC_PLF_LFO)) if builder.numbered else {})
+
+
+class _Story:
+    """The paragraphs of a story of the document's ``text`` (the main document, a text box) into a _Builder: their
+    shown text (``unshown``: see _unshown), fields showing their result, and properties (``papx`` at the byte offset
+    ``marks(cp)`` gives of a paragraph's mark)."""
+
+    def __init__(self, text: str, unshown: bytearray | None, papx: "_Papx", marks: Callable[[int], int]) -> None:
+        self.text, self.unshown, self.papx, self.marks = text, unshown, papx, marks
+        self.objects: list = []  # the embedded objects the stories' fields name (see _Fields)
+
+    def read(self, builder: "_Builder", lo: int, hi: int, boxes: list | tuple = ()) -> None:
+        """Add the paragraphs of ``text[lo:hi]`` to ``builder``; ``boxes`` ((anchor CP, blocks), by CP): the blocks
+        of the text boxes anchored in them, put before the paragraph of their anchor (one in a table: after the
+        table, before the next paragraph outside it)."""
+        text, unshown, papx, marks, fields = self.text, self.unshown, self.papx, self.marks, _Fields()
+        fields.objects = self.objects
+        waiting: list = []  # the blocks of boxes anchored so far, not yet put
+        next_box = 0
+        start, joined, joined_props = lo, "", _NO_PROPS
+        for match in _MARKS.finditer(text, lo, hi):
+            cp = match.start()
+            while next_box < len(boxes) and boxes[next_box][0] <= cp:
+                waiting.extend(boxes[next_box][1])
+                next_box += 1
+            shown = text[start:cp] if unshown is None else _shown(text, unshown, start, cp)
+            start = cp + 1
+            if unshown is not None and unshown[cp] in _JOINING and match.group() == "\r":
+                joined += shown  # a paragraph whose mark is deleted or hidden: Word shows it joined to the next
+                joined_props = papx.at(marks(cp))
+                continue
+            props = papx.at(marks(cp))
+            if joined and props.depth != joined_props.depth:  # (the next is in a table, or out of it: no run-in)
+                builder.add(_with_raised(fields.shown(joined)), "\r", joined_props)
+                joined = ""
+            if waiting and not props.depth:  # (a box's own lines, before its anchor's paragraph, as a DOCX's)
+                builder.put(waiting)
+                waiting = []
+            builder.add(_with_leader(_with_raised(fields.shown(joined + shown)), props.leader), match.group(), props)
+            joined = ""
+        builder.add(_with_raised(fields.shown(joined + text[start:hi] if unshown is None else
+                                              joined + _shown(text, unshown, start, hi))), "", _NO_PROPS)
+        builder.put(waiting + [block for _, blocks in boxes[next_box:] for block in blocks])
+
+
+def _text_box_story(word: bytes, ccp: int) -> tuple[int, int]:
+    """Where the text-box story begins and ends (CPs): after the main document, the footnotes, the headers, the
+    comments and the endnotes (FibRgLw97's ccpText … ccpEdn), ccpTxbx characters long; (0, 0) where the document
+    has no text box (the usual case), or the FIB does not say."""
+    lw = _FIB_RGW + 2 + 2 * struct.unpack_from("<H", word, _FIB_RGW)[0]
+    if struct.unpack_from("<H", word, lw)[0] < 10:  # (cslw: FibRgLw97 up to ccpTxbx)
+        return 0, 0
+    counts = struct.unpack_from("<7i", word, lw + 2 + 12)  # ccpText, ccpFtn, ccpHdd, ccpMcr, ccpAtn, ccpEdn, ccpTxbx
+    if counts[6] <= 0 or min(counts) < 0:
+        return 0, 0
+    first = sum(counts[:6])
+    return first, first + counts[6]
+
+
+def _text_boxes(table: bytes, spa: tuple, txbx: tuple, first: int, end: int) -> list:
+    """The text boxes of the text-box story (from CP ``first`` to ``end``): (the CP of their anchor in the main
+    document, or None where it is not found, their first CP, their end) each, in the story's order. Their text is
+    given by the PlcftxbxTxt at ``txbx`` (a CP into the story and an FTXBXS, 22 bytes, each: its shape's id, lid, 14
+    bytes in; a box deleted and kept for reuse, fReusable, left out), their shapes' anchors by the PlcSpaMom at
+    ``spa`` (a CP and an FSPA, 26 bytes, its shape's id, spid, first, each); [] where these are damaged."""
+    try:
+        fc, lcb = spa
+        n = (lcb - 4) // 30 if fc + lcb <= len(table) else 0
+        cps = struct.unpack_from(f"<{n}i", table, fc) if n > 0 else ()
+        anchors = {struct.unpack_from("<I", table, fc + 4 * (n + 1) + 26 * k)[0]: cps[k] for k in range(max(n, 0))}
+        fc, lcb = txbx
+        n = (lcb - 4) // 26 if fc + lcb <= len(table) else 0
+        if n < 1:
+            return []
+        cps = struct.unpack_from(f"<{n + 1}i", table, fc)
+        out = []
+        for k in range(n):
+            at = fc + 4 * (n + 1) + 22 * k
+            reusable, = struct.unpack_from("<H", table, at + 8)
+            lo, hi = first + cps[k], min(first + cps[k + 1], end)
+            if not reusable and first <= lo < hi:
+                out.append((anchors.get(struct.unpack_from("<I", table, at + 14)[0]), lo, hi))
+        return out
+    except struct.error:
+        return []
 
 
 def _lists(table: bytes, lst: tuple, lfo: tuple) -> dict:
@@ -1128,6 +1210,13 @@ class _Builder:
         if mark == "\x07" if depth == 1 else props.cell_end:
             table.row.append(table.cell)
             table.cell = Cell()
+
+    def put(self, blocks: list) -> None:
+        """Put ``blocks`` (a text box's) in the body, after the tables open (closed)."""
+        if blocks:
+            while self.open:
+                self._close()
+            self.body.extend(blocks)
 
     def close(self) -> list:
         while self.open:
