@@ -741,3 +741,16 @@ def test_a_text_box_is_read_where_it_is_anchored(tmp_path):
     got = _read(main + boxes, tmp_path, ccp=len(text), text_boxes=anchors).lines
     assert got == ["某某局2020年政府信息公开工作年度报告", "一、总体情况", "本年度工作正常开展。", ["规章", "5"],
                    ["行政许可", "3"], "完"]
+
+
+def test_a_table_row_deleted_as_a_tracked_change_is_left_out(tmp_path):
+    # a row deleted with track changes on (its text and marks, the row's end mark too, sprmCFRMarkDel): Word's final
+    # view shows no row, as a DOCX's w:trPr/w:del (see test_readers); it was read as a row of blank cells
+    cell, row_end = {"depth": 1}, {"depth": 1, "row_end": True}
+    paragraphs = [("标题\r", {}), ("规章\x07", cell), ("5\x07", cell), ("\x07", row_end), ("旧行\x07", cell),
+                  ("9\x07", cell), ("\x07", row_end), ("规范性文件\x07", cell), ("7\x07", cell), ("\x07", row_end),
+                  ("完\r", {})]
+    text = "".join(t for t, _ in paragraphs)
+    deleted = [(text.index("旧行"), text.index("规范性文件"))]
+    got = _read(paragraphs, tmp_path, raised=deleted, chpx=_sprm(0x0800, b"\x01")).lines
+    assert got == ["标题", ["规章", "5"], ["规范性文件", "7"], "完"]

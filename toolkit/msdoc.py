@@ -266,7 +266,8 @@ class _Story:
             if waiting and not props.depth:  # (a box's own lines, before its anchor's paragraph, as a DOCX's)
                 builder.put(waiting)
                 waiting = []
-            builder.add(_with_leader(_with_raised(fields.shown(joined + shown)), props.leader), match.group(), props)
+            builder.add(_with_leader(_with_raised(fields.shown(joined + shown)), props.leader), match.group(), props,
+                        unshown is not None and unshown[cp] == _DELETED)
             joined = ""
         builder.add(_with_raised(fields.shown(joined + text[start:hi] if unshown is None else
                                               joined + _shown(text, unshown, start, hi))), "", _NO_PROPS)
@@ -1183,7 +1184,8 @@ class _Builder:
         if table.rows:
             self._into().append(table.rows)
 
-    def add(self, text: str, mark: str, props: _Props) -> None:
+    def add(self, text: str, mark: str, props: _Props, deleted: bool = False) -> None:
+        """Add a paragraph's ``text`` ending with ``mark`` (``deleted``: the mark is a tracked deletion)."""
         depth = props.depth or (1 if mark == "\x07" else 0)
         while len(self.open) > depth:
             self._close()
@@ -1199,6 +1201,9 @@ class _Builder:
             return
         table = self.open[-1]
         if props.row_end and (mark == "\x07" or depth > 1):
+            if deleted:  # (a row deleted as a tracked change, its end mark too: Word's final view shows no row)
+                table.row, table.cell = [], Cell()
+                return
             for itc in props.covered:
                 if itc < len(table.row):
                     table.row[itc].merged = True
