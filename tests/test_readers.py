@@ -2374,15 +2374,22 @@ def test_a_simple_page_number_fields_result_inside_a_wrapper_is_no_digit_of_a_ce
 
 
 @pytest.mark.parametrize("note", ["footnoteReference", "endnoteReference"])
-def test_a_custom_note_mark_typed_after_the_reference_is_no_digit_of_a_cells_value(note, tmp_path):
+@pytest.mark.parametrize("own_run", [False, True], ids=["next run", "own run"])
+def test_a_custom_note_mark_typed_after_the_reference_is_no_digit_of_a_cells_value(note, own_run, tmp_path):
     # a footnote (endnote) reference with w:customMarkFollows: its mark is the text of the run after it (ECMA-376
     # 17.11.14), not raised where its style is missing (as a generator or WPS writes it); '5' then the custom mark '1'
-    # read 51. Text after the reference that is no mark ('件') is still read.
+    # read 51; so where the mark is typed in the reference's own run, unraised (an endnote's, or a footnote's whose
+    # run has no properties). Text after the reference that is no mark ('件') is still read.
     run = "<w:r><w:t>{}</w:t></w:r>"
     reference = f'<w:r><w:{note} w:customMarkFollows="1" w:id="1"/></w:r>'
+    if own_run:
+        reference, run_after = "", f'<w:r><w:{note} w:customMarkFollows="1" w:id="1"/><w:t>{{}}</w:t></w:r>'
+    else:
+        run_after = run
     cell = "<w:tc><w:p>{}</w:p></w:tc>"
-    xml = ("<w:tbl><w:tr>" + cell.format(run.format("规章")) + cell.format(run.format("5") + reference + run.format("1"))
-           + cell.format(run.format("7") + reference + run.format("件")) + "</w:tr></w:tbl>")
+    xml = ("<w:tbl><w:tr>" + cell.format(run.format("规章"))
+           + cell.format(run.format("5") + reference + run_after.format("1"))
+           + cell.format(run.format("7") + reference + run_after.format("件")) + "</w:tr></w:tbl>")
     assert _docx_with_paragraphs(tmp_path / "n.docx", xml)[0] == ["规章", "5", "7件"]
 
 

@@ -4958,14 +4958,18 @@ _NOTE_REFERENCES = (_w("footnoteReference"), _w("endnoteReference"))
 def _blank_custom_note_marks(element) -> None:
     """Blank (in memory) the custom marks of the footnote and endnote references under ``element`` typed in the run
     after the reference (w:customMarkFollows: the next run's text is the mark, ECMA-376 17.11.14): not raised where
-    the 'Footnote Reference' style is missing, '5' then the custom mark '1' read 51.  Only text that is a mark (see
-    _FOOTNOTE_MARK) is blanked.  Only the references are visited (a walk over those elements alone)."""
+    the 'Footnote Reference' style is missing, '5' then the custom mark '1' read 51; or typed after the reference in
+    its own run.  Only text that is a mark (see _FOOTNOTE_MARK) is blanked.  Only the references are visited (a walk over those elements alone)."""
     for reference in list(element.iter(*_NOTE_REFERENCES)):
         run = reference.getparent()
         if run is None or run.tag != _w("r") or reference.get(_w("customMarkFollows"), "false") in _OFF:
             continue
-        if any(t.text for t in run.iterchildren(_w("t"))):
-            continue  # (the mark in the reference's own run: read as a footnote mark, see _is_footnote_mark)
+        own = list(reference.itersiblings(_w("t")))  # (the mark typed in the reference's own run, after it)
+        if any(t.text for t in own):
+            if _FOOTNOTE_MARK.fullmatch("".join(t.text or "" for t in own)):
+                for t in own:
+                    t.text = ""
+            continue
         after = next(run.itersiblings(_w("r")), None)
         if after is not None and _FOOTNOTE_MARK.fullmatch("".join(t.text or "" for t in after.iterchildren(_w("t")))):
             _blank_run_text(after)
