@@ -484,7 +484,8 @@ def _grpprl(props: dict) -> bytes:
 def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, reverse: bool = False,
               huge: bool = False, nfib: int = 0x00C1, flags: int = 0, streams: dict | None = None,
               clx: bytes | None = None, ccp: int | None = None, raised=(), chpx: bytes | None = None,
-              styles: dict | None = None, lists: list | None = None) -> bytes:
+              styles: dict | None = None, lists: list | None = None, fonts: list | None = None,
+              text_boxes: list | None = None) -> bytes:
     r"""A Word 97-2003 document whose main text is `paragraphs`: (text ending with its mark, table properties).
 
     A paragraph's text ends with ``\r`` (or ``\x07``, a cell or row mark of a table); its properties are a
@@ -507,7 +508,10 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
     `lists` holds the lists' definitions (PlfLst, the LVLs after it, one LFO each in the PlfLfo: list k + 1 of a
     paragraph's ``list`` property, (list, level)), each a list of its 9 levels' dicts: ``start``, ``nfc`` (the number
     format's value), ``text`` (\x00 … \x08 for the levels' numbers), ``legal`` (fLegal) and ``restart_lim`` (with
-    fNoRestart: the ilvlRestartLim), the last two optional.
+    fNoRestart: the ilvlRestartLim), the last two optional. `fonts` names the fonts of the font table (SttbfFfn), a
+    run's sprmCSymbol naming one by its index. `text_boxes` holds the text boxes, (the CP of its anchor in the main
+    text, the count of its characters) each: their text is the paragraphs after the main text's ``ccp`` characters, in
+    order (the text-box story: ccpTxbx, its boxes in PlcftxbxTxt, their anchors' shapes in PlcSpaMom).
     """
     text = "".join(t for t, _ in paragraphs)
     cuts = {len(text) * k // pieces for k in range(1, pieces)}
@@ -605,6 +609,26 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
         table += plf_lst + levels
         struct.pack_into("<II", word, 0x9A + 8 * 74, len(table), len(plf_lfo))  # PlfLfo
         table += plf_lfo
+    if text_boxes:  # the anchors (PlcSpaMom: a CP and an FSPA, its spid first, each) and the boxes' text (PlcftxbxTxt:
+        # CPs into the story and an FTXBXS, its lid the shape's spid at 14, each; a last, dummy box)
+        anchors = [cp for cp, _ in text_boxes]
+        spa = struct.pack(f"<{len(anchors) + 1}i", *anchors, ccp) + b"".join(
+            struct.pack("<I", 1025 + k) + bytes(22) for k in range(len(anchors)))
+        struct.pack_into("<II", word, 0x9A + 8 * 40, len(table), len(spa))
+        table += spa
+        cps = [0]
+        for _, size in text_boxes:
+            cps.append(cps[-1] + size)
+        txbx = struct.pack(f"<{len(cps) + 1}i", *cps, cps[-1] + 1) + b"".join(
+            bytes(14) + struct.pack("<II", 1025 + k, 0) for k in range(len(text_boxes) + 1))
+        struct.pack_into("<II", word, 0x9A + 8 * 56, len(table), len(txbx))
+        table += txbx
+        struct.pack_into("<i", word, 0x4C + 24, len(text) - ccp)  # ccpTxbx
+    if fonts:  # the font table: an FFN each, its cbFfnM1, 39 bytes of properties, its name (0-terminated)
+        ffns = [bytes(39) + (name + "\0").encode("utf-16-le") for name in fonts]
+        sttbf = struct.pack("<HH", len(ffns), 0) + b"".join(bytes([len(ffn)]) + ffn for ffn in ffns)
+        struct.pack_into("<II", word, 0x9A + 8 * 15, len(table), len(sttbf))  # SttbfFfn
+        table += sttbf
     if styles:
         struct.pack_into("<II", word, 0x9A + 8 * 1, len(table), len(_style_sheet(styles)))  # STSH
         table += _style_sheet(styles)

@@ -8,6 +8,7 @@ written by tests/renderers.doc_bytes.
 from __future__ import annotations
 
 import re
+import struct
 import sys
 from pathlib import Path
 
@@ -695,3 +696,61 @@ def test_headings_numbered_by_their_paragraph_style_are_numbered(own, shown, tmp
     paragraphs = [(_HEADS[0] + "\r", {"style": 13}), ("本年度工作正常开展。\r", {}),
                   (_HEADS[1] + "\r", {"style": 13, **own}), ("机构建设\r", {"style": 14})]
     assert _read(paragraphs, tmp_path, lists=[levels], styles=styles).lines == shown
+
+
+@pytest.mark.parametrize("by_style", [False, True], ids=["run", "style"])
+def test_a_subscript_mark_after_a_cells_number_is_no_digit_of_it(by_style, tmp_path):
+    # a footnote mark set low (sprmCIss 2: subscript, on the run or by its character style) after a cell's number:
+    # '88' then a subscript '1' read 881, as a DOCX's did before (see test_readers); a subscript after a letter
+    # ('CO' then '2') or standing alone in its cell stays
+    cell = {"depth": 1}
+    paragraphs = [("标题\r", {}), ("规章\x07", cell), ("881\x07", cell), ("11\x07", cell), ("CO2\x07", cell),
+                  ("\x07", {"depth": 1, "row_end": True})]
+    low = _sprm(_ISS, b"\x02")
+    options = ({"chpx": _STYLE, "styles": {11: (None, low)}} if by_style else {"chpx": low})
+    got = _read(paragraphs, tmp_path, raised=[(8, 9), (10, 12), (15, 16)], **options).lines
+    assert got == ["标题", ["规章", "88", "11", "CO2"]]
+
+
+@pytest.mark.parametrize("font, xchar, shown", [("Symbol", 0xF02D, "−22"), ("Symbol", 0x2D, "−22"),
+                                                ("Wingdings", 0xF081, "①22"), ("Arial", 0x2212, "−22"),
+                                                ("MT Extra", 0xF02D, "\ufffd22")])
+def test_a_character_set_from_a_symbol_font_reads_as_in_a_docx(font, xchar, shown, tmp_path):
+    # Word's Insert > Symbol in a .doc: a run with sprmCSymbol (its font, an index into the font table SttbfFfn, and
+    # its character) whose text stream holds '(' only: a minus sign set from the Symbol font before 22 read '(22'.
+    # Now the symbol's character, as a DOCX's w:sym reads (U+FFFD for a code of a font not known)
+    cell = {"depth": 1}
+    paragraphs = [("标题\r", {}), ("本年增/减\x07", cell), ("(22\x07", cell), ("\x07", {"depth": 1, "row_end": True}),
+                  ("(见附件)\r", {})]
+    symbol = _sprm(0x0855, b"\x01") + _sprm(0x6A09, struct.pack("<HH", 1, xchar))  # (sprmCFSpec, sprmCSymbol)
+    got = _read(paragraphs, tmp_path, raised=[(9, 10)], chpx=symbol, fonts=["Times New Roman", font]).lines
+    assert got == ["标题", ["本年增/减", shown], "(见附件)"]
+
+
+def test_a_text_box_is_read_where_it_is_anchored(tmp_path):
+    # a .doc's text boxes are a story of their own after the main text (ccpTxbx): a title or a table set in one was
+    # lost without a word. A box is read before the paragraph its shape is anchored in (as a DOCX's, see test_readers:
+    # its own lines), one anchored in a table after the table
+    cell = {"depth": 1}
+    main = [("\x08一、总体情况\r", {}), ("本年度工作正常开展。\r", {}), ("规章\x07", cell), ("\x085\x07", cell),
+            ("\x07", {"depth": 1, "row_end": True}), ("完\r", {})]
+    boxes = [("某某局2020年政府信息公开工作年度报告\r", {}), ("行政许可\x07", cell), ("3\x07", cell),
+             ("\x07", {"depth": 1, "row_end": True}), ("\r", {})]
+    text = "".join(t for t, _ in main)
+    anchors = [(0, len(boxes[0][0])), (text.index("\x085"), sum(len(t) for t, _ in boxes[1:]))]
+    got = _read(main + boxes, tmp_path, ccp=len(text), text_boxes=anchors).lines
+    assert got == ["某某局2020年政府信息公开工作年度报告", "一、总体情况", "本年度工作正常开展。", ["规章", "5"],
+                   ["行政许可", "3"], "完"]
+
+
+def test_a_table_row_deleted_as_a_tracked_change_is_left_out(tmp_path):
+    # a row deleted with track changes on (its text and marks, the row's end mark too, sprmCFRMarkDel): Word's final
+    # view shows no row, as a DOCX's w:trPr/w:del (see test_readers); it was read as a row of blank cells
+    cell, row_end = {"depth": 1}, {"depth": 1, "row_end": True}
+    paragraphs = [("标题\r", {}), ("规章\x07", cell), ("5\x07", cell), ("\x07", row_end), ("旧行\x07", cell),
+                  ("9\x07", cell), ("\x07", row_end), ("规范性文件\x07", cell), ("7\x07", cell), ("\x07", row_end),
+                  ("完\r", {})]
+    text = "".join(t for t, _ in paragraphs)
+    deleted = [(text.index("旧行"), text.index("规范性文件"))]
+    got = _read(paragraphs, tmp_path, raised=deleted, chpx=_sprm(0x0800, b"\x01")).lines
+    assert got == ["标题", ["规章", "5"], ["规范性文件", "7"], "完"]

@@ -2358,6 +2358,41 @@ def test_a_page_number_field_is_no_digit_of_a_cells_value(simple, tmp_path):
                                                                 ["规章", "5"]]
 
 
+@pytest.mark.parametrize("around", ['<w:hyperlink w:anchor="a">{}</w:hyperlink>',
+                                    '<w:smartTag w:uri="u" w:element="e">{}</w:smartTag>',
+                                    '<w:ins w:id="1" w:author="a" w:date="2021-01-01T00:00:00Z">{}</w:ins>',
+                                    '<w:fldSimple w:instr=" MERGEFORMAT ">{}</w:fldSimple>'],
+                         ids=["hyperlink", "smartTag", "ins", "fldSimple"])
+def test_a_simple_page_number_fields_result_inside_a_wrapper_is_no_digit_of_a_cells_value(around, tmp_path):
+    # a PAGE field written as w:fldSimple whose result run stands in a hyperlink, a smart tag, a tracked insertion or
+    # another field inside it: only a run right under the w:fldSimple was taken for its result, '5' and page 3 read 53
+    run = "<w:r><w:t>{}</w:t></w:r>"
+    cell = "<w:tc><w:p>{}</w:p></w:tc>"
+    page = '<w:fldSimple w:instr=" PAGE ">' + around.format(run.format("3")) + "</w:fldSimple>"
+    xml = "<w:tbl><w:tr>" + cell.format(run.format("规章")) + cell.format(run.format("5") + page) + "</w:tr></w:tbl>"
+    assert _docx_with_paragraphs(tmp_path / "p.docx", xml)[0] == ["规章", "5"]
+
+
+@pytest.mark.parametrize("note", ["footnoteReference", "endnoteReference"])
+@pytest.mark.parametrize("own_run", [False, True], ids=["next run", "own run"])
+def test_a_custom_note_mark_typed_after_the_reference_is_no_digit_of_a_cells_value(note, own_run, tmp_path):
+    # a footnote (endnote) reference with w:customMarkFollows: its mark is the text of the run after it (ECMA-376
+    # 17.11.14), not raised where its style is missing (as a generator or WPS writes it); '5' then the custom mark '1'
+    # read 51; so where the mark is typed in the reference's own run, unraised (an endnote's, or a footnote's whose
+    # run has no properties). Text after the reference that is no mark ('件') is still read.
+    run = "<w:r><w:t>{}</w:t></w:r>"
+    reference = f'<w:r><w:{note} w:customMarkFollows="1" w:id="1"/></w:r>'
+    if own_run:
+        reference, run_after = "", f'<w:r><w:{note} w:customMarkFollows="1" w:id="1"/><w:t>{{}}</w:t></w:r>'
+    else:
+        run_after = run
+    cell = "<w:tc><w:p>{}</w:p></w:tc>"
+    xml = ("<w:tbl><w:tr>" + cell.format(run.format("规章"))
+           + cell.format(run.format("5") + reference + run_after.format("1"))
+           + cell.format(run.format("7") + reference + run_after.format("件")) + "</w:tr></w:tbl>")
+    assert _docx_with_paragraphs(tmp_path / "n.docx", xml)[0] == ["规章", "5", "7件"]
+
+
 _GLOSSARY = ('<w:glossaryDocument xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docParts>'
              '<w:docPart><w:docPartPr><w:name w:val="DefaultPlaceholder_-1854013440"/></w:docPartPr><w:docPartBody>'
              '<w:p><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>单击或点击此处输入文字。</w:t></w:r></w:p>'

@@ -5,14 +5,16 @@ its line breaks and page breaks as ``\n``) or a table (a list of rows, a row a l
 holding blocks in turn, nested tables included). :mod:`toolkit.readers` turns them into the lines of a DOCX's
 body, so that everything downstream is shared.
 
-Only the main document is read (the first ``ccpText`` characters): headers, footnotes, comments and text boxes are
-stories after it, as a DOCX's are parts other than its body; the paragraphs of the first section's page headers are
-given apart (:attr:`DocText.headers`: a title some agencies hold only there). Text Word does not show (a tracked
-deletion, hidden text: the character properties of PlcBteChpx, and of the character style a run names or the
-paragraph style a paragraph names, from the style sheet) is left out; text set raised (superscript, a footnote mark
-typed after a value, on the run or by its character style) is a :class:`Paragraph` naming where it stands. A
-paragraph numbered by a list (its own or its paragraph style's) is a :class:`Paragraph` naming it, the lists'
-levels in :attr:`DocText.lists`. A field shows its result, not its code; an embedded object
+The main document is read (the first ``ccpText`` characters), and the text boxes (the text-box story, ccpTxbx: each
+box's blocks before the paragraph its shape is anchored in, as a DOCX's; one anchored in a table after the table);
+headers, footnotes and comments are stories after it, as a DOCX's are parts other than its body; the paragraphs of
+the first section's page headers are given apart (:attr:`DocText.headers`: a title some agencies hold only there).
+Text Word does not show (a tracked deletion, hidden text: the character properties of PlcBteChpx, and of the
+character style a run names or the paragraph style a paragraph names, from the style sheet) is left out; text set
+raised (superscript, a footnote mark typed after a value, on the run or by its character style) or set low
+(subscript) is a :class:`Paragraph` naming where it stands. A paragraph numbered by a list (its own or its paragraph
+style's) is a :class:`Paragraph` naming it, the lists' levels in :attr:`DocText.lists`. A character set from a
+symbol font (sprmCSymbol) reads as a DOCX's w:sym. A field shows its result, not its code; an embedded object
 (``EMBED Excel.Sheet.8``) is named in :attr:`DocText.objects`, its content is not read.
 
 The container is an OLE compound file (:mod:`olefile`). The text is found through the piece table (Clx) of the
@@ -27,7 +29,7 @@ import bisect
 import io
 import re
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from toolkit.errors import CorruptFileError, UnsupportedFormatError
@@ -45,8 +47,10 @@ _F_WHICH_TABLE = 0x0200  # FibBase flags: fWhichTblStm (1Table, else 0Table)
 _FIB_RGW = 0x20  # csw, then the FibRgW97
 _PAGE = 512  # an FKP's size in the WordDocument stream
 # entries of the FibRgFcLcb97: the style sheet, the character and paragraph properties, the piece table
-_FC_STSHF = 1
+_FC_STSHF, _FC_STTBF_FFN = 1, 15  # (and the font table)
 _FC_PLCF_HDD, _FC_PLCF_BTE_CHPX, _FC_PLCF_BTE_PAPX, _FC_CLX, _FC_PLF_LST, _FC_PLF_LFO = 11, 12, 13, 33, 73, 74
+# the shapes anchored in the main document (PlcSpaMom) and the text boxes' text in the text-box story (PlcftxbxTxt)
+_FC_PLC_SPA_MOM, _FC_PLCF_TXBX_TXT = 40, 56
 # the header stories of the first section (PlcfHdd: six separator stories, then six a section): the first page's
 # header, then the header of odd pages (every page's, without a different first page or odd and even pages)
 _FIRST_HEADERS = (6 + 4, 6 + 1)
@@ -87,11 +91,15 @@ _C_DELETED, _C_HIDDEN = 0x0800, 0x083C
 # table cell's text is all struck (see _keep_struck_cells)
 _C_STRIKES = (0x0837, 0x2A53)
 _ON = (b"\x01", b"\x81")
-_C_ISS, _SUPERSCRIPT = 0x2A48, b"\x01"  # sprmCIss: the text's position (1: raised, superscript)
+_C_ISS, _SUPERSCRIPT, _SUBSCRIPT = 0x2A48, b"\x01", b"\x02"  # sprmCIss: the text's position (1: raised, 2: low)
 _C_HPS_POS = 0x4845  # sprmCHpsPos: the text lifted (> 0) or lowered by so many half-points ('Raised by 3 pt')
 _C_ISTD = 0x4A30  # sprmCIstd: the text's character style (its properties in the style sheet, STSH)
+# sprmCSymbol: a character set from a symbol font (Insert > Symbol): its font (an index into the font table) and its
+# character, the text stream holding '(' in its place
+_C_SYMBOL, _SYMBOL_HELD = 0x6A09, "("
 _NO_STYLE = 0x0FFF  # StdfBase.istdBase of a style based on none
 _RAISE, _LOWER = "\ufdd0", "\ufdd1"  # (noncharacters) where raised text begins and ends, until _with_raised
+_SUB, _SUB_END = "\ufdd2", "\ufdd3"  # (noncharacters) where subscript text begins and ends, until _with_raised
 
 # 8-bit text is cp1252, the bytes cp1252 leaves undefined standing for the same code point ([MS-DOC] 2.4.1)
 _CP1252 = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
@@ -131,6 +139,7 @@ class Paragraph(str):
 
     number: tuple | None = (0, 0)
     raised: tuple = ()
+    lowered: tuple = ()  # (start, end) spans of its text set subscript (a footnote mark set low: '88' then a low '1')
     leader: str | None = None  # the leader of its rightmost tab stop (ST_TabTlc): a table of contents' dots
 
 
@@ -189,39 +198,122 @@ def read_doc(data: bytes, path: str | None = None) -> DocText:
     clx = _slice(table, *fc_lcb(_FC_CLX), path, "the piece table (Clx)")
     pieces = _pieces(clx, len(word), path)
     notes, headers = max(notes, 0), max(headers, 0)
-    text, marks = _main_text(word, pieces, ccp, path, ccp + notes + headers)
+    boxes_at, boxes_end = _text_box_story(word, ccp)
+    text, marks = _main_text(word, pieces, ccp, path, max(ccp + notes + headers, boxes_end))
+    span = ccp if boxes_end <= ccp or len(text) < boxes_end else boxes_end  # (the text the masks cover)
     plc = _slice(table, *fc_lcb(_FC_PLCF_BTE_PAPX), path, "the paragraph properties (PlcBtePapx)")
     papx = _Papx(word, plc, extra, path)
     papx.style_numbers = _style_numbers(table, fc_lcb(_FC_STSHF))
     papx.style_tabs = _style_tab_stops(table, fc_lcb(_FC_STSHF))
     by_paragraph = _paragraph_toggles(table, fc_lcb(_FC_STSHF))
-    codes = bytearray(ccp) if by_paragraph else None  # (only where a style may hide or strike a paragraph's text)
-    unshown = _unshown(word, table, fc_lcb(_FC_PLCF_BTE_CHPX), pieces, ccp, fc_lcb(_FC_STSHF), codes)
+    codes = bytearray(span) if by_paragraph else None  # (only where a style may hide or strike a paragraph's text)
+    symbols: dict = {}
+    unshown = _unshown(word, table, fc_lcb(_FC_PLCF_BTE_CHPX), pieces, span, fc_lcb(_FC_STSHF), codes, symbols)
+    if symbols:
+        text = _with_symbols(text, symbols, table, fc_lcb(_FC_STTBF_FFN))
     if codes is not None:
-        unshown = _paragraph_styled(text, unshown, codes, ccp, by_paragraph, lambda cp: papx.at(marks(cp)).style)
+        unshown = _paragraph_styled(text, unshown, codes, span, by_paragraph, lambda cp: papx.at(marks(cp)).style)
     if unshown is not None and _STRUCK in unshown:
-        _keep_struck_cells(text, unshown, ccp, lambda cp: papx.at(marks(cp)))
-    fields = _Fields()
+        _keep_struck_cells(text, unshown, span, lambda cp: papx.at(marks(cp)))
+    story = _Story(text, unshown, papx, marks)
+    boxes: list = []  # the text boxes: (the CP of their anchor in the main document, their blocks)
     builder = _Builder()
-    start, joined, joined_props = 0, "", _NO_PROPS
-    for match in _MARKS.finditer(text, 0, ccp):
-        cp = match.start()
-        shown = text[start:cp] if unshown is None else _shown(text, unshown, start, cp)
-        start = cp + 1
-        if unshown is not None and unshown[cp] in _JOINING and match.group() == "\r":
-            joined += shown  # a paragraph whose mark is deleted or hidden: Word shows it joined to the next
-            joined_props = papx.at(marks(cp))
-            continue
-        props = papx.at(marks(cp))
-        if joined and props.depth != joined_props.depth:  # (the next is in a table, or out of it: no run-in)
-            builder.add(_with_raised(fields.shown(joined)), "\r", joined_props)
-            joined = ""
-        builder.add(_with_leader(_with_raised(fields.shown(joined + shown)), props.leader), match.group(), props)
-        joined = ""
-    builder.add(_with_raised(fields.shown(joined + text[start:ccp] if unshown is None else
-                                          joined + _shown(text, unshown, start, ccp))), "", _NO_PROPS)
-    return DocText(builder.close(), fields.objects, _headers(text, table, fc_lcb(_FC_PLCF_HDD), ccp + notes),
+    if span > ccp:  # (a document with text boxes: their story read, its boxes' blocks put where they are anchored)
+        for anchor, lo, hi in _text_boxes(table, fc_lcb(_FC_PLC_SPA_MOM), fc_lcb(_FC_PLCF_TXBX_TXT), boxes_at, span):
+            box = _Builder()
+            story.read(box, lo, hi)
+            boxes.append((ccp if anchor is None else anchor, box.close()))
+            builder.numbered = builder.numbered or box.numbered
+        boxes.sort(key=lambda found: found[0])
+    story.read(builder, 0, ccp, boxes)
+    return DocText(builder.close(), story.objects, _headers(text, table, fc_lcb(_FC_PLCF_HDD), ccp + notes),
                    _lists(table, fc_lcb(_FC_PLF_LST), fc_lcb(_FC_PLF_LFO)) if builder.numbered else {})
+
+
+class _Story:
+    """The paragraphs of a story of the document's ``text`` (the main document, a text box) into a _Builder: their
+    shown text (``unshown``: see _unshown), fields showing their result, and properties (``papx`` at the byte offset
+    ``marks(cp)`` gives of a paragraph's mark)."""
+
+    def __init__(self, text: str, unshown: bytearray | None, papx: "_Papx", marks: Callable[[int], int]) -> None:
+        self.text, self.unshown, self.papx, self.marks = text, unshown, papx, marks
+        self.objects: list = []  # the embedded objects the stories' fields name (see _Fields)
+
+    def read(self, builder: "_Builder", lo: int, hi: int, boxes: list | tuple = ()) -> None:
+        """Add the paragraphs of ``text[lo:hi]`` to ``builder``; ``boxes`` ((anchor CP, blocks), by CP): the blocks
+        of the text boxes anchored in them, put before the paragraph of their anchor (one in a table: after the
+        table, before the next paragraph outside it)."""
+        text, unshown, papx, marks, fields = self.text, self.unshown, self.papx, self.marks, _Fields()
+        fields.objects = self.objects
+        waiting: list = []  # the blocks of boxes anchored so far, not yet put
+        next_box = 0
+        start, joined, joined_props = lo, "", _NO_PROPS
+        for match in _MARKS.finditer(text, lo, hi):
+            cp = match.start()
+            while next_box < len(boxes) and boxes[next_box][0] <= cp:
+                waiting.extend(boxes[next_box][1])
+                next_box += 1
+            shown = text[start:cp] if unshown is None else _shown(text, unshown, start, cp)
+            start = cp + 1
+            if unshown is not None and unshown[cp] in _JOINING and match.group() == "\r":
+                joined += shown  # a paragraph whose mark is deleted or hidden: Word shows it joined to the next
+                joined_props = papx.at(marks(cp))
+                continue
+            props = papx.at(marks(cp))
+            if joined and props.depth != joined_props.depth:  # (the next is in a table, or out of it: no run-in)
+                builder.add(_with_raised(fields.shown(joined)), "\r", joined_props)
+                joined = ""
+            if waiting and not props.depth:  # (a box's own lines, before its anchor's paragraph, as a DOCX's)
+                builder.put(waiting)
+                waiting = []
+            builder.add(_with_leader(_with_raised(fields.shown(joined + shown)), props.leader), match.group(), props,
+                        unshown is not None and unshown[cp] == _DELETED)
+            joined = ""
+        builder.add(_with_raised(fields.shown(joined + text[start:hi] if unshown is None else
+                                              joined + _shown(text, unshown, start, hi))), "", _NO_PROPS)
+        builder.put(waiting + [block for _, blocks in boxes[next_box:] for block in blocks])
+
+
+def _text_box_story(word: bytes, ccp: int) -> tuple[int, int]:
+    """Where the text-box story begins and ends (CPs): after the main document, the footnotes, the headers, the
+    comments and the endnotes (FibRgLw97's ccpText … ccpEdn), ccpTxbx characters long; (0, 0) where the document
+    has no text box (the usual case), or the FIB does not say."""
+    lw = _FIB_RGW + 2 + 2 * struct.unpack_from("<H", word, _FIB_RGW)[0]
+    if struct.unpack_from("<H", word, lw)[0] < 10:  # (cslw: FibRgLw97 up to ccpTxbx)
+        return 0, 0
+    counts = struct.unpack_from("<7i", word, lw + 2 + 12)  # ccpText, ccpFtn, ccpHdd, ccpMcr, ccpAtn, ccpEdn, ccpTxbx
+    if counts[6] <= 0 or min(counts) < 0:
+        return 0, 0
+    first = sum(counts[:6])
+    return first, first + counts[6]
+
+
+def _text_boxes(table: bytes, spa: tuple, txbx: tuple, first: int, end: int) -> list:
+    """The text boxes of the text-box story (from CP ``first`` to ``end``): (the CP of their anchor in the main
+    document, or None where it is not found, their first CP, their end) each, in the story's order. Their text is
+    given by the PlcftxbxTxt at ``txbx`` (a CP into the story and an FTXBXS, 22 bytes, each: its shape's id, lid, 14
+    bytes in; a box deleted and kept for reuse, fReusable, left out), their shapes' anchors by the PlcSpaMom at
+    ``spa`` (a CP and an FSPA, 26 bytes, its shape's id, spid, first, each); [] where these are damaged."""
+    try:
+        fc, lcb = spa
+        n = (lcb - 4) // 30 if fc + lcb <= len(table) else 0
+        cps = struct.unpack_from(f"<{n}i", table, fc) if n > 0 else ()
+        anchors = {struct.unpack_from("<I", table, fc + 4 * (n + 1) + 26 * k)[0]: cps[k] for k in range(max(n, 0))}
+        fc, lcb = txbx
+        n = (lcb - 4) // 26 if fc + lcb <= len(table) else 0
+        if n < 1:
+            return []
+        cps = struct.unpack_from(f"<{n + 1}i", table, fc)
+        out = []
+        for k in range(n):
+            at = fc + 4 * (n + 1) + 22 * k
+            reusable, = struct.unpack_from("<H", table, at + 8)
+            lo, hi = first + cps[k], min(first + cps[k + 1], end)
+            if not reusable and first <= lo < hi:
+                out.append((anchors.get(struct.unpack_from("<I", table, at + 14)[0]), lo, hi))
+        return out
+    except struct.error:
+        return []
 
 
 def _lists(table: bytes, lst: tuple, lfo: tuple) -> dict:
@@ -420,20 +512,23 @@ def _main_text(word: bytes, pieces: list, ccp: int, path: str | None, upto: int 
     return text, offset
 
 
-# of a character in _unshown's mask (_RAISED: shown, set raised; _STRUCK: struck through, not shown)
-_HIDDEN, _DELETED, _RAISED, _STRUCK = 1, 2, 3, 4
+# of a character in _unshown's mask (_RAISED: shown, set raised; _STRUCK: struck through, not shown; _LOWERED: shown,
+# set subscript)
+_HIDDEN, _DELETED, _RAISED, _STRUCK, _LOWERED = 1, 2, 3, 4, 5
+_PLACED = (_RAISED, _LOWERED)  # (shown, raised or set low)
 # a paragraph mark Word does not show, deleted or hidden: the paragraph is shown on one line with the next (a hidden
 # one too, as a DOCX's: a heading run in with its text; a paragraph hidden whole left out, its list number uncounted)
 _JOINING = (_DELETED, _HIDDEN)
 
 
 def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int,
-             stshf: tuple = (0, 0), codes: bytearray | None = None) -> bytearray | None:
+             stshf: tuple = (0, 0), codes: bytearray | None = None, symbols: dict | None = None) -> bytearray | None:
     """Which characters of the main document Word does not show (a mask: _HIDDEN, _DELETED) or shows raised
     (_RAISED), or None when it shows them all as set (the usual case): the runs of the character properties
     (PlcBteChpx → FKP → CHPX) marked as a tracked deletion, hidden text or superscript, set on the run or by its
     character style (sprmCIstd: the style sheet at ``stshf``, read only where a run names a style; see _styled).
-    ``codes``, if given, takes each character's _toggle_codes (see _paragraph_styled)."""
+    ``codes``, if given, takes each character's _toggle_codes (see _paragraph_styled); ``symbols``, if given, the
+    operand of the sprmCSymbol of the characters set from a symbol font, by CP (see _with_symbols)."""
     styles: dict | None = None
     fc, lcb = fc_lcb
     n = (lcb - 4) // 8
@@ -441,6 +536,7 @@ def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int,
         return None  # (no character properties: nothing hidden)
     ranges = []
     kinds: dict = {}
+    symbol_runs = []
     for pn in struct.unpack_from(f"<{n}I", table, fc + 4 * (n + 1)):
         page = word[(pn & 0x3FFFFF) * _PAGE:((pn & 0x3FFFFF) + 1) * _PAGE]
         crun = page[-1] if len(page) == _PAGE else 0
@@ -450,6 +546,10 @@ def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int,
         for j in range(crun):
             at = 2 * page[4 * (crun + 1) + j]
             grpprl = page[at + 1:at + 1 + page[at]] if at else b""
+            if symbols is not None and b"\x09\x6a" in grpprl:  # (sprmCSymbol's code: a cheap test first)
+                operand = dict(_sprms(grpprl)).get(_C_SYMBOL)
+                if operand is not None:
+                    symbol_runs.append((rgfc[j], rgfc[j + 1], operand))
             found = kinds.get(grpprl)
             if found is None:
                 sprms = dict(_sprms(grpprl))
@@ -461,24 +561,72 @@ def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int,
                 found = kinds[grpprl] = (_DELETED if sprms.get(_C_DELETED, b"")[:1] in _ON else
                                          _HIDDEN if sprms.get(_C_HIDDEN, b"")[:1] in _ON else
                                          _STRUCK if any(sprms.get(s, b"")[:1] in _ON for s in _C_STRIKES) else
-                                         _RAISED if _raised(sprms) else 0,
-                                         code | (_CODE_RAISED if codes is not None and _raised(sprms) else 0))
+                                         _RAISED if _raised(sprms) else _LOWERED if _lowered(sprms) else 0,
+                                         code | (0 if codes is None else _CODE_RAISED if _raised(sprms) else
+                                                 _CODE_LOWERED if _lowered(sprms) else 0))
             if found != (0, 0):
                 ranges.append((rgfc[j], rgfc[j + 1], *found))
+    if symbols is not None:
+        for cp_lo, cp_hi, operand in _cp_ranges(symbol_runs, pieces, ccp):
+            symbols.update((cp, operand) for cp in range(cp_lo, cp_hi))
     if not ranges:
         return None
     mask = bytearray(ccp)
+    for cp_lo, cp_hi, kind, code in _cp_ranges(ranges, pieces, ccp):
+        mask[cp_lo:cp_hi] = bytes([kind]) * (cp_hi - cp_lo)
+        if codes is not None:
+            codes[cp_lo:cp_hi] = bytes([code]) * (cp_hi - cp_lo)
+    return mask if any(mask) else None
+
+
+def _cp_ranges(ranges: list, pieces: list, ccp: int) -> Iterator[tuple]:
+    """The characters of the main document (CP ranges, with what follows them in each of ``ranges``) whose bytes
+    begin in the byte ranges (lo, hi, …) of ``ranges``, piece by piece."""
     for first, end, start, compressed in pieces:
         width = 1 if compressed else 2
         count = min(end, ccp) - first
-        for lo, hi, kind, code in ranges:  # the piece's characters whose bytes begin in [lo, hi)
+        for lo, hi, *rest in ranges:  # the piece's characters whose bytes begin in [lo, hi)
             k_lo = max(-(-(lo - start) // width), 0)
             k_hi = min(-(-(hi - start) // width), count)
             if k_lo < k_hi:
-                mask[first + k_lo:first + k_hi] = bytes([kind]) * (k_hi - k_lo)
-                if codes is not None:
-                    codes[first + k_lo:first + k_hi] = bytes([code]) * (k_hi - k_lo)
-    return mask if any(mask) else None
+                yield (first + k_lo, first + k_hi, *rest)
+
+
+def _with_symbols(text: str, symbols: dict, table: bytes, sttbf: tuple) -> str:
+    """``text`` with the characters set from a symbol font (``symbols``: by CP, the operand of their sprmCSymbol: the
+    font's index into the font table at ``sttbf``, the character) as a DOCX's w:sym reads them: the '(' the text
+    stream holds in their place read a minus sign from the Symbol font before 22 as '(22'."""
+    from toolkit.readers import _docx_symbol
+
+    fonts = _font_names(table, sttbf)
+    chars = list(text)
+    for cp, operand in symbols.items():
+        if cp < len(chars) and chars[cp] == _SYMBOL_HELD and len(operand) >= 4:
+            ftc, xchar = struct.unpack_from("<HH", operand)
+            # (a code below 0x100 is a byte of the symbol font, as F000 plus it)
+            chars[cp] = _docx_symbol(fonts.get(ftc), f"{xchar | 0xF000 if xchar < 0x100 else xchar:04X}")
+    return "".join(chars)
+
+
+def _font_names(table: bytes, sttbf: tuple) -> dict:
+    """The names of the fonts of the font table (SttbfFfn: an FFN each, its cbFfnM1 first, its name, 0-terminated
+    UTF-16, 40 bytes in) at ``sttbf`` of the table stream, by index; {} where it is missing or damaged."""
+    fc, lcb = sttbf
+    end = min(fc + lcb, len(table))
+    names: dict = {}
+    try:
+        count, = struct.unpack_from("<H", table, fc)
+        at = fc + 4  # (after cData and cbExtra)
+        for k in range(count):
+            size = table[at] + 1
+            if at + size > end:
+                break
+            name = table[at + 40:at + size].decode("utf-16-le", "replace")
+            names[k] = name.split("\0", 1)[0]
+            at += size
+    except (struct.error, IndexError):
+        pass
+    return names
 
 
 # A paragraph style's hidden text or strike (sprmCFVanish, sprmCFStrike, sprmCFDStrike in its character properties):
@@ -488,7 +636,7 @@ def _unshown(word: bytes, table: bytes, fc_lcb: tuple, pieces: list, ccp: int,
 # the opposite of what the styles make of it.
 _SAME, _NOT, _OFF, _ON_ALWAYS = 0, 1, 2, 3
 _TOGGLES = (_C_HIDDEN, *_C_STRIKES)
-_CODE_RAISED = 0x40
+_CODE_RAISED, _CODE_LOWERED = 0x40, 0x80
 _TOGGLE_BYTES = (b"\x3c\x08", b"\x37\x08", b"\x53\x2a")  # (the toggles' sprms, as a style sheet stores them)
 
 
@@ -541,7 +689,7 @@ def _paragraph_styled(text: str, unshown: bytearray | None, codes: bytearray, cc
                 if mask[k] != _DELETED:
                     mask[k] = (_HIDDEN if _toggled(code, hidden) else
                                _STRUCK if _toggled(code >> 2 & 3, struck) or _toggled(code >> 4 & 3, double) else
-                               _RAISED if code & _CODE_RAISED else 0)
+                               _RAISED if code & _CODE_RAISED else _LOWERED if code & _CODE_LOWERED else 0)
         start = cp + 1
     return mask if any(mask) else None
 
@@ -562,7 +710,7 @@ def _keep_struck_cells(text: str, unshown: bytearray, ccp: int, props_at: Callab
             if match.group() == "\x07" or props.cell_end:
                 span = range(cell_start, cp)
                 if any(unshown[k] == _STRUCK for k in span) and not any(
-                        unshown[k] in (0, _RAISED) and not text[k].isspace() and text[k] not in "\r\x07"
+                        unshown[k] in (0, *_PLACED) and not text[k].isspace() and text[k] not in "\r\x07"
                         for k in span):
                     for k in span:
                         if unshown[k] == _STRUCK:
@@ -666,6 +814,12 @@ def _raised(sprms: dict) -> bool:
     return len(lift) >= 2 and int.from_bytes(lift[:2], "little", signed=True) > 0
 
 
+def _lowered(sprms: dict) -> bool:
+    """Whether character ``sprms`` set their text subscript (sprmCIss 2: a footnote mark set low after a value, left
+    out by the reader as a DOCX's w:vertAlign subscript is)."""
+    return sprms.get(_C_ISS, b"")[:1] == _SUBSCRIPT
+
+
 def _style_value(styles: dict, istd: int, sprm: int) -> bytes:
     """The operand of ``sprm`` that style ``istd`` of ``styles`` (see _style_sheet) sets, or a style it is based
     on does, the nearest first; b'' where none does."""
@@ -695,33 +849,48 @@ def _styled(sprms: dict, styles: dict) -> dict:
 
 
 def _shown(text: str, unshown: bytearray, start: int, end: int) -> str:
-    """``text[start:end]`` but for the characters Word does not show, raised ones between _RAISE and _LOWER."""
+    """``text[start:end]`` but for the characters Word does not show, raised ones between _RAISE and _LOWER,
+    subscript ones between _SUB and _SUB_END."""
     out = []
-    raised = False
+    place = 0  # (_RAISED or _LOWERED while such text runs)
     for c, kind in zip(text[start:end], unshown[start:end]):
-        if raised != (kind == _RAISED) and kind != _HIDDEN and kind != _DELETED and kind != _STRUCK:
-            raised = not raised
-            out.append(_RAISE if raised else _LOWER)
-        if not kind or kind == _RAISED:
-            out.append(c)
-    if raised:  # (closed at the chunk's end: a chunk joined after it, past a deleted paragraph mark, is not raised)
-        out.append(_LOWER)
+        if kind == _HIDDEN or kind == _DELETED or kind == _STRUCK:
+            continue
+        now = kind if kind in _PLACED else 0
+        if now != place:
+            if place:
+                out.append(_LOWER if place == _RAISED else _SUB_END)
+            if now:
+                out.append(_RAISE if now == _RAISED else _SUB)
+            place = now
+        out.append(c)
+    if place:  # (closed at the chunk's end: a chunk joined after it, past a deleted paragraph mark, is not raised)
+        out.append(_LOWER if place == _RAISED else _SUB_END)
     return "".join(out)
+
+
+_PLACE_MARKS = re.compile(f"([{_RAISE}{_LOWER}{_SUB}{_SUB_END}])")
 
 
 def _with_raised(text: str) -> str:
     """A paragraph's shown text, its raised parts (between _RAISE and _LOWER, see _shown) given as a
-    :class:`Paragraph`'s ``raised`` spans."""
-    if _RAISE not in text:
+    :class:`Paragraph`'s ``raised`` spans, its subscript parts (between _SUB and _SUB_END) as its ``lowered``."""
+    if _RAISE not in text and _SUB not in text:
         return text
-    spans, plain, at = [], [], 0
-    for k, part in enumerate(text.replace(_LOWER, _RAISE).split(_RAISE)):
-        if k % 2 and part:
-            spans.append((at, at + len(part)))
-        plain.append(part)
-        at += len(part)
+    spans: dict = {_RAISE: [], _SUB: []}
+    plain, at, begun, which = [], 0, 0, None
+    for part in _PLACE_MARKS.split(text):
+        if part == _RAISE or part == _SUB:
+            which, begun = part, at
+        elif part == _LOWER or part == _SUB_END:
+            if which is not None and at > begun:
+                spans[which].append((begun, at))
+            which = None
+        else:
+            plain.append(part)
+            at += len(part)
     out = Paragraph("".join(plain))
-    out.number, out.raised = None, tuple(spans)
+    out.number, out.raised, out.lowered = None, tuple(spans[_RAISE]), tuple(spans[_SUB])
     return out
 
 
@@ -920,7 +1089,7 @@ def _with_leader(text: str, leader: str | None) -> str:
         return text
     out = Paragraph(text)
     out.number = text.number if isinstance(text, Paragraph) else None
-    out.raised, out.leader = getattr(text, "raised", ()), leader
+    out.raised, out.lowered, out.leader = getattr(text, "raised", ()), getattr(text, "lowered", ()), leader
     return out
 
 
@@ -944,7 +1113,7 @@ def _page_field(code: str | None) -> bool:
 
 def _page_number_alone(text: str) -> bool:
     """Whether a paragraph's shown text is a page number alone ('- 3 -', '第 3 页 共 5 页': furniture, dropped later)."""
-    return is_page_furniture(normalize_line(text.replace(_RAISE, "").replace(_LOWER, "")))
+    return is_page_furniture(normalize_line(_PLACE_MARKS.sub("", text)))
 
 
 class _Fields:
@@ -1015,7 +1184,8 @@ class _Builder:
         if table.rows:
             self._into().append(table.rows)
 
-    def add(self, text: str, mark: str, props: _Props) -> None:
+    def add(self, text: str, mark: str, props: _Props, deleted: bool = False) -> None:
+        """Add a paragraph's ``text`` ending with ``mark`` (``deleted``: the mark is a tracked deletion)."""
         depth = props.depth or (1 if mark == "\x07" else 0)
         while len(self.open) > depth:
             self._close()
@@ -1031,6 +1201,9 @@ class _Builder:
             return
         table = self.open[-1]
         if props.row_end and (mark == "\x07" or depth > 1):
+            if deleted:  # (a row deleted as a tracked change, its end mark too: Word's final view shows no row)
+                table.row, table.cell = [], Cell()
+                return
             for itc in props.covered:
                 if itc < len(table.row):
                     table.row[itc].merged = True
@@ -1042,6 +1215,13 @@ class _Builder:
         if mark == "\x07" if depth == 1 else props.cell_end:
             table.row.append(table.cell)
             table.cell = Cell()
+
+    def put(self, blocks: list) -> None:
+        """Put ``blocks`` (a text box's) in the body, after the tables open (closed)."""
+        if blocks:
+            while self.open:
+                self._close()
+            self.body.extend(blocks)
 
     def close(self) -> list:
         while self.open:

@@ -563,6 +563,7 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
         _hide_spanning_instructions(body)
         _blank_struck_runs(body, document, hidden[1])
         _blank_lowered_marks(body)
+        _blank_custom_note_marks(body)
         _style_tab_stops(body, document)
         _docx_block(body, lines, _WordNumbering(document), chunks)
     if not lines:
@@ -715,6 +716,7 @@ def _read_doc(data: bytes, path: str) -> RawDocument:
     _word_blocks(body, found.blocks)
     lines: list = []
     with _MergedDownWarned(path) as merged:
+        _blank_lowered_marks(body)  # (a footnote mark set low after a cell's number, as in a DOCX)
         _docx_block(body, lines, _WordNumbering.of_lists(found.lists))
     if lines:
         lines[:0] = _header_title(lines, ([line for part in header for line in _text_lines(part)]
@@ -766,20 +768,22 @@ def _word_blocks(parent, blocks: list) -> None:
 
 def _word_runs(p, text: str) -> None:
     """Write a paragraph's text (see :class:`toolkit.msdoc.Paragraph`) under ``p`` as a DOCX's runs: its raised
-    parts as runs set superscript, so that a footnote mark typed raised after a value is read as in a DOCX."""
+    parts as runs set superscript, its lowered parts as runs set subscript, so that a footnote mark typed raised or
+    low after a value is read as in a DOCX."""
     from lxml.etree import SubElement
 
-    spans = getattr(text, "raised", ())
+    spans = sorted([(start, end, "superscript") for start, end in getattr(text, "raised", ())]
+                   + [(start, end, "subscript") for start, end in getattr(text, "lowered", ())])
     if not spans:  # (almost every paragraph)
         _word_text(SubElement(p, _w("r")), text)
         return
     at = 0
-    for start, end in (*spans, (len(text), len(text))):
-        for part, raised in ((text[at:start], False), (text[start:end], True)):
+    for start, end, align in (*spans, (len(text), len(text), None)):
+        for part, place in ((text[at:start], None), (text[start:end], align)):
             if part:
                 r = SubElement(p, _w("r"))
-                if raised:
-                    SubElement(SubElement(r, _w("rPr")), _w("vertAlign")).set(_w("val"), "superscript")
+                if place:
+                    SubElement(SubElement(r, _w("rPr")), _w("vertAlign")).set(_w("val"), place)
                 _word_text(r, part)
         at = end
 
@@ -1593,6 +1597,29 @@ def _blank_lowered_marks(element) -> None:
             _blank_run_text(run)
 
 
+_NOTE_REFERENCES = (_w("footnoteReference"), _w("endnoteReference"))
+
+
+def _blank_custom_note_marks(element) -> None:
+    """Blank (in memory) the custom marks of the footnote and endnote references under ``element`` typed in the run
+    after the reference (w:customMarkFollows: the next run's text is the mark, ECMA-376 17.11.14): not raised where
+    the 'Footnote Reference' style is missing, '5' then the custom mark '1' read 51; or typed after the reference in
+    its own run.  Only text that is a mark (see _FOOTNOTE_MARK) is blanked.  Only the references are visited (a walk over those elements alone)."""
+    for reference in list(element.iter(*_NOTE_REFERENCES)):
+        run = reference.getparent()
+        if run is None or run.tag != _w("r") or reference.get(_w("customMarkFollows"), "false") in _OFF:
+            continue
+        own = list(reference.itersiblings(_w("t")))  # (the mark typed in the reference's own run, after it)
+        if any(t.text for t in own):
+            if _FOOTNOTE_MARK.fullmatch("".join(t.text or "" for t in own)):
+                for t in own:
+                    t.text = ""
+            continue
+        after = next(run.itersiblings(_w("r")), None)
+        if after is not None and _FOOTNOTE_MARK.fullmatch("".join(t.text or "" for t in after.iterchildren(_w("t")))):
+            _blank_run_text(after)
+
+
 def _strike_setting(props, tag: str) -> bool | None:
     """Whether run properties (a w:rPr, or None) set the strike ``tag`` on or off; None where they do not set it."""
     found = props.find(tag) if props is not None else None
@@ -1790,6 +1817,19 @@ def _docx_text_boxes(p) -> list:
 _FIELD_SIMPLE = _w("fldSimple")
 
 
+def _in_page_field(run, p) -> bool:
+    """Whether ``run`` is (part of) the result of a page number's w:fldSimple (see msdoc._page_field) in paragraph
+    ``p``: right under it, or under a hyperlink, smart tag, tracked insertion or another field inside it (only a run
+    right under it was taken for its result: '5' and page 3 read 53). A run right under its paragraph, as most are,
+    is in none (no walk up)."""
+    parent = run.getparent()
+    while parent is not None and parent is not p:
+        if parent.tag == _FIELD_SIMPLE and _page_field(parent.get(_w("instr"))):
+            return True
+        parent = parent.getparent()
+    return False
+
+
 def _docx_paragraph(p) -> str:
     """Text of a paragraph as Word shows it: runs in order, breaks as newlines, tabs kept.
 
@@ -1823,7 +1863,7 @@ def _docx_paragraph(p) -> str:
             baseline = _paragraph_raise(p) if baseline is None else baseline
             if _raise_of(run) != baseline:  # (raised no more than its paragraph's text: not raised at all)
                 continue
-        page_run = run.getparent().tag == _FIELD_SIMPLE and _page_field(run.getparent().get(_w("instr")))
+        page_run = _in_page_field(run, p)
         for node in run.iterchildren():
             tag = node.tag
             if tag == _w("fldChar"):
