@@ -3630,3 +3630,21 @@ def test_the_page_s_source_names_the_agency_where_nothing_else_does(line, agency
     assert edited != text
     assert toolkit.parse_text(edited.replace("驻马店市住房和城乡建设局2020年", "2020年", 1)).metadata["agency"] == agency
     assert toolkit.parse_text(edited).metadata["agency"] == "驻马店市住房和城乡建设局"
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("layout", ["\n驻马店市交通运输局{}\n2021年1月26日\n", "\n驻马店市交通运输局 {}\n2021年1月26日\n",
+                                    "\n驻马店市交通运输局\n{}\n2021年1月26日\n"])
+@pytest.mark.parametrize("seal", ["（印）", "（公章）", "（章）", "（单位盖章）", "（单位公章）",
+                                  "（盖章）"])  # (the last a control, read before)
+def test_the_seals_place_in_its_other_words(seal, layout, script):
+    # The seal's place written '（印）', '（公章）', '（章）', '（单位盖章）' after the agency's name or on a line of its
+    # own: only '（盖章）', '（印章）', '（签章）' were known, so the mark stayed in the last section's text ('无\n驻马店市
+    # 交通运输局(印)') and, on the name's line, hid the name (no agency where the title names none).  Now each is the
+    # seal's place: the agency and the date are read, the last section's text is the report's only.
+    import opencc
+
+    ending = layout.format(seal)
+    report = _seed_004_ending(ending if script == "simplified" else opencc.OpenCC("s2t").convert(ending))
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-26")
+    assert report.sections[-1].text.strip() == "无"
