@@ -728,6 +728,30 @@ def test_a_signature_with_its_date_above_its_agency(date, end):
     assert (result["agency"], result["published"]) == ("乌当区人民政府", "2024-01-15")
 
 
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("line", ["2021年1月26日 市交通运输局", "2021年1月26日\u3000驻马店市交通运输局", "2021年1月26日驻马店市交通运输局",
+                                  "二〇二一年一月二十六日  市交通运输局", "2021年1月26日 驻马店市交通运输局（盖章）"])
+def test_a_signature_with_its_date_before_its_agency_on_one_line(line, script):
+    # The date and the agency on the text's last line, date first ('2021年1月26日 市交通运输局'): the line was no
+    # signature, published and the agency NA and the line left in the last section's text; now it is read as the
+    # date first over two lines is.
+    import opencc
+
+    ending = "\n" + line + "\n"
+    report = _seed_004_ending(ending if script == "simplified" else opencc.OpenCC("s2t").convert(ending))
+    assert report.metadata["agency"] in ("市交通运输局", "驻马店市交通运输局")
+    assert (report.metadata["level"], report.metadata["published"]) == ("prefecture", "2021-01-26")
+    assert report.sections[-1].text.strip() == "无"
+
+
+@pytest.mark.parametrize("line", ["2021年1月26日 市交通运输局召开专题会议。", "2021年1月26日 市交通运输局召开专题会议"])
+def test_a_sentence_opening_with_a_date_and_a_body_is_no_signature(line):
+    # control (read before): a sentence's words after the body's name make it no signature
+    report = _seed_004_ending("\n" + line + "\n")
+    assert report.metadata["published"] is None
+    assert line in report.sections[-1].text
+
+
 @pytest.mark.parametrize("colophon", [["市住建局", "2021年1月30日印发"], ["市住建局办公室 2021年1月30日印发"],
                                       ["市住建局", "抄送：市政府办公室。", "市住建局办公室    2021年1月30日印制"]])
 def test_the_colophons_date_is_the_published_date_where_no_other_is_given(colophon):
