@@ -676,12 +676,14 @@ def test_docstring_examples():
     assert result.attempted >= 4 and result.failed == 0
 
 
-@pytest.mark.parametrize("footer", [["- 3 -"], ["第 3 页 共 3 页"], ["3"],
+@pytest.mark.parametrize("footer", [["- 3 -"], ["第 3 页 共 3 页"], ["3"], ["共 3 页"], ["共3页"],
                                     ["【打印本页】 【关闭窗口】", "主办:某某市人民政府办公室 承办:某某市大数据中心",
                                      "网站标识码:6522010001 新ICP备2021000123号-1"]])
 @pytest.mark.parametrize("stem", ["pingtan-2023-02", "001_4d29bfef72dd56db"])
 def test_signature_date_read_past_page_and_site_footers(stem, footer):
-    # A PDF's page number or a site's footer after the signature hid it: published was lost, status ok.
+    # A PDF's page number or a site's footer after the signature hid it: published was lost, status ok.  (The page
+    # count alone, '共 3 页', a footer or what a web page's pager leaves, was no page furniture: the signature, with it,
+    # stayed the last section's text, agency and published NA.)
     import toolkit
 
     text = (RAW / f"{stem}.txt").read_text(encoding="utf-8").rstrip("\n")
