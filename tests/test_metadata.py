@@ -676,12 +676,14 @@ def test_docstring_examples():
     assert result.attempted >= 4 and result.failed == 0
 
 
-@pytest.mark.parametrize("footer", [["- 3 -"], ["第 3 页 共 3 页"], ["3"],
+@pytest.mark.parametrize("footer", [["- 3 -"], ["第 3 页 共 3 页"], ["3"], ["共 3 页"], ["共3页"],
                                     ["【打印本页】 【关闭窗口】", "主办:某某市人民政府办公室 承办:某某市大数据中心",
                                      "网站标识码:6522010001 新ICP备2021000123号-1"]])
 @pytest.mark.parametrize("stem", ["pingtan-2023-02", "001_4d29bfef72dd56db"])
 def test_signature_date_read_past_page_and_site_footers(stem, footer):
-    # A PDF's page number or a site's footer after the signature hid it: published was lost, status ok.
+    # A PDF's page number or a site's footer after the signature hid it: published was lost, status ok.  (The page
+    # count alone, '共 3 页', a footer or what a web page's pager leaves, was no page furniture: the signature, with it,
+    # stayed the last section's text, agency and published NA.)
     import toolkit
 
     text = (RAW / f"{stem}.txt").read_text(encoding="utf-8").rstrip("\n")
@@ -726,6 +728,30 @@ def test_a_signature_with_its_date_above_its_agency(date, end):
     assert metadata.signature_start(lines) == 2
     result = meta(*lines)
     assert (result["agency"], result["published"]) == ("乌当区人民政府", "2024-01-15")
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("line", ["2021年1月26日 市交通运输局", "2021年1月26日\u3000驻马店市交通运输局", "2021年1月26日驻马店市交通运输局",
+                                  "二〇二一年一月二十六日  市交通运输局", "2021年1月26日 驻马店市交通运输局（盖章）"])
+def test_a_signature_with_its_date_before_its_agency_on_one_line(line, script):
+    # The date and the agency on the text's last line, date first ('2021年1月26日 市交通运输局'): the line was no
+    # signature, published and the agency NA and the line left in the last section's text; now it is read as the
+    # date first over two lines is.
+    import opencc
+
+    ending = "\n" + line + "\n"
+    report = _seed_004_ending(ending if script == "simplified" else opencc.OpenCC("s2t").convert(ending))
+    assert report.metadata["agency"] in ("市交通运输局", "驻马店市交通运输局")
+    assert (report.metadata["level"], report.metadata["published"]) == ("prefecture", "2021-01-26")
+    assert report.sections[-1].text.strip() == "无"
+
+
+@pytest.mark.parametrize("line", ["2021年1月26日 市交通运输局召开专题会议。", "2021年1月26日 市交通运输局召开专题会议"])
+def test_a_sentence_opening_with_a_date_and_a_body_is_no_signature(line):
+    # control (read before): a sentence's words after the body's name make it no signature
+    report = _seed_004_ending("\n" + line + "\n")
+    assert report.metadata["published"] is None
+    assert line in report.sections[-1].text
 
 
 @pytest.mark.parametrize("colophon", [["市住建局", "2021年1月30日印发"], ["市住建局办公室 2021年1月30日印发"],
@@ -3630,3 +3656,21 @@ def test_the_page_s_source_names_the_agency_where_nothing_else_does(line, agency
     assert edited != text
     assert toolkit.parse_text(edited.replace("驻马店市住房和城乡建设局2020年", "2020年", 1)).metadata["agency"] == agency
     assert toolkit.parse_text(edited).metadata["agency"] == "驻马店市住房和城乡建设局"
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("layout", ["\n驻马店市交通运输局{}\n2021年1月26日\n", "\n驻马店市交通运输局 {}\n2021年1月26日\n",
+                                    "\n驻马店市交通运输局\n{}\n2021年1月26日\n"])
+@pytest.mark.parametrize("seal", ["（印）", "（公章）", "（章）", "（单位盖章）", "（单位公章）",
+                                  "（盖章）"])  # (the last a control, read before)
+def test_the_seals_place_in_its_other_words(seal, layout, script):
+    # The seal's place written '（印）', '（公章）', '（章）', '（单位盖章）' after the agency's name or on a line of its
+    # own: only '（盖章）', '（印章）', '（签章）' were known, so the mark stayed in the last section's text ('无\n驻马店市
+    # 交通运输局(印)') and, on the name's line, hid the name (no agency where the title names none).  Now each is the
+    # seal's place: the agency and the date are read, the last section's text is the report's only.
+    import opencc
+
+    ending = layout.format(seal)
+    report = _seed_004_ending(ending if script == "simplified" else opencc.OpenCC("s2t").convert(ending))
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-26")
+    assert report.sections[-1].text.strip() == "无"

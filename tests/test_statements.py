@@ -3958,3 +3958,17 @@ def test_sub_headings_set_in_markdown_bold_on_their_lines(stem, heads):
             + "\n".join(f"{i}.{t}。" for i, t in enumerate(measures, 1)))
     assert _pairs(extract_statements(text)) == _expected(stem)
     assert _pairs(extract_statements("**信息更新不够及时**"))[0][1] == "**信息更新不够及时**"
+
+
+def test_the_labels_that_date_no_publication_are_the_page_s_furniture():
+    # metadata.yaml fields.not_published (打印日期, 更新时间, …: when a browser printed the page, when the site edited it)
+    # is the one list of those labels: a line of such a field is the page's furniture, no statement's text, as
+    # statements.yaml furniture.fields' own labels are (the two files listed the same labels twice).
+    from toolkit.formats import read_data_yaml
+    from toolkit.statements import _is_site_furniture
+
+    labels = read_data_yaml("metadata.yaml")["fields"]["not_published"]
+    assert labels and all(_is_site_furniture(f"{label}:2023-05-01 10:00") for label in labels)
+    section = problems_section("004_b232cca7e491c758")
+    for label in labels:
+        assert _pairs(extract_statements(section + f"\n{label}：2023-05-01")) == _expected("004_b232cca7e491c758")

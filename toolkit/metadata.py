@@ -1767,6 +1767,14 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             # a sentence's full stop typed after the signature's date ('XX局' / '2021年1月30日。', '2021.1.30.': read as
             # no date ending its line, the signature was left in the last section's text and published NA)
             compact = compact[:end]
+        elif date is not None and start == 0 and end < len(compact) and pos == len(tail) - 1 \
+                and (pos == 0 or _ends_statement([tail[pos - 1][1]])):
+            # the signature written date first on the text's last line ('…。' / '2021年1月30日 市住建局': read as no
+            # signature, published and the agency NA and the line left in the last section's text), as over two lines
+            # below; a sentence's words after the name ('…市住建局召开会议') make no agency
+            name = _seal().sub("", compact[end:])
+            if _agency_like(name):
+                return index, True, name, date
         if date is None or end != len(compact):
             continue
         last = pos == len(tail) - 1  # nothing but page and site footer lines after it

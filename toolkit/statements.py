@@ -336,9 +336,11 @@ def _furniture_line(furniture: dict[str, Any]) -> re.Pattern[str]:
     """A line made only of a signature's or a web page's furniture (statements.yaml ``furniture``): fields with their
     short values (a time's colon among them, not a sentence's stop) and the other pieces, each in brackets or not."""
     # (the source's labels are the ones metadata reads a page's source by: one list; so too the publishing body's and
-    # the header box's other fields, which a page may set under the signature: '发布机构:XX局', '索引号:…/2021-00012')
+    # the header box's other fields, which a page may set under the signature: '发布机构:XX局', '索引号:…/2021-00012';
+    # and the labels dating no publication, '更新时间:…', '打印日期:…')
     page = read_data_yaml("metadata.yaml")["fields"]
-    labels = dict.fromkeys([*furniture["fields"], *page["source"], *page["agency"], *page["box_labels"]])
+    labels = dict.fromkeys([*furniture["fields"], *page["not_published"], *page["source"], *page["agency"],
+                            *page["box_labels"]])
     # (a document number's year in its brackets, 〔2018〕 normalized '[2018]', is the value's: '文号:泰高住建[2018]1号')
     field = rf"(?:{'|'.join(labels)}):(?:[^:\[\]。;!?]|:(?=\d)|\[\d{{4}}\]){{0,30}}?"
     pieces = "|".join([field, *furniture["pieces"]])
