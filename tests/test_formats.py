@@ -2310,6 +2310,36 @@ def test_pdf_form_field_values_that_show_are_read(subtype, look, tmp_path):
     assert _same(_cells(hidden), _cells(blank))  # (a hidden field shows nothing)
 
 
+def test_pdf_text_outside_the_crop_box_is_not_read(tmp_path):
+    # A page shows its crop box alone: a printer's slug set below the page (its file name, a note to the editor with
+    # numbers in it) is cut away, as the other half of a two-page spread cut into pages is. pdfplumber gives the
+    # characters of the whole media box: that line was read into the report's text. Characters outside the crop
+    # box are now left out.
+    import re
+
+    from overlays import _text
+    from renderers import pdf_update
+
+    seed_id = "001_4d29bfef72dd56db"
+    lines = [x for x in _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt")) if isinstance(x, str)][:8]
+    slug = "年报排版稿.indd 3 编辑备注：数据待核 88 11"
+
+    def note(pdf, page_no: int) -> None:
+        _text(pdf, 20, pdf.h - 12, slug, 6.0)
+    render_pdf(lines, tmp_path / "plain.pdf")
+    render_pdf(lines, tmp_path / "slug.pdf", compress=False, decorate=note)
+    data = (tmp_path / "slug.pdf").read_bytes()
+    pages = re.findall(rb"(\d+) 0 obj\n(<<\n/Contents [^>]*/Type /Page\n>>)", data)
+    assert len(pages) == 1
+    (n, body), = pages
+    width, height = map(float, re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", body).groups())
+    cut = body[:-2] + b"/CropBox [0 14 %.2f %.2f]\n>>" % (width, height)
+    (tmp_path / "cut.pdf").write_bytes(pdf_update(data, {int(n): cut}))
+    got = read_document(tmp_path / "cut.pdf").lines
+    assert read_document(tmp_path / "slug.pdf").lines == read_document(tmp_path / "plain.pdf").lines + [slug]
+    assert got == read_document(tmp_path / "plain.pdf").lines
+
+
 @pytest.mark.parametrize("alpha", [1.0, 0.9])
 def test_pdf_text_drawn_nearly_opaque_is_read(alpha, tmp_path):
     # A control: a heading drawn through an ExtGState of opacity 1 (as word processors write) or 0.9 is the

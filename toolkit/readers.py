@@ -6416,6 +6416,38 @@ def _superscripts(chars: list, settings: dict) -> set:
     return marks
 
 
+def _within_crop_box(page):
+    """``page`` (a pdfplumber page) without the characters outside its crop box, where it has one smaller than its
+    media box; else ``page`` as it is.
+
+    A viewer and a printer show a page's crop box alone: what a page draws outside it is not shown (a printer's
+    slug, a file name and a date set beside the page; the other half of a two-page spread cut into pages, each
+    page drawing the whole spread). pdfplumber gives every character of the media box: that text was read into the
+    report's (a spread's text twice). Only a page as it stands (no /Rotate: pdfplumber does not turn a crop box as
+    pdfminer turns the characters) is cut so.
+    """
+    from pdfminer.pdftypes import resolve1
+
+    attrs = getattr(getattr(page, "page_obj", None), "attrs", None)
+    turned: int = getattr(page, "rotation", 0)
+    if not isinstance(attrs, dict) or "CropBox" not in attrs or turned:
+        return page
+    try:
+        crop = [float(resolve1(v)) for v in resolve1(attrs["CropBox"])]
+        media = [float(resolve1(v)) for v in resolve1(attrs["MediaBox"])]
+    except (TypeError, ValueError, KeyError):
+        return page
+    if len(crop) != 4 or len(media) != 4:
+        return page
+    mx0, my0, mx1, my1 = min(media[::2]), min(media[1::2]), max(media[::2]), max(media[1::2])
+    cx0, cy0 = max(min(crop[::2]), mx0), max(min(crop[1::2]), my0)  # (a crop box is cut to the media box)
+    cx1, cy1 = min(max(crop[::2]), mx1), min(max(crop[1::2]), my1)
+    if cx1 <= cx0 or cy1 <= cy0 or (cx0 - mx0 < 1 and cy0 - my0 < 1 and mx1 - cx1 < 1 and my1 - cy1 < 1):
+        return page  # (none to speak of, or as large as the page)
+    box = (cx0 - mx0, my1 - cy1, cx1 - mx0, my1 - cy0)  # (in pdfplumber's terms: from the media box's top left)
+    return page.filter(lambda obj: obj.get("object_type") != "char" or _inside(obj, box))
+
+
 def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[int, int, list, dict]:
     """Return (non-space chars, cid chars, lines in reading order, margin lines) of one page.
 
@@ -6425,6 +6457,7 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
     its rows carried onto this page, and is set for the next (:func:`_unruled_cells`).
     """
     n_chars = n_cid = 0
+    page = _within_crop_box(page)
     for ch in page.chars:
         t = ch.get("text", "")
         if _CID_RE.fullmatch(t):
