@@ -2234,11 +2234,14 @@ def test_pdf_flat_black_watermark_made_faint_by_its_opacity_is_not_read(seed_id,
     assert _same(_cells(report), _cells(original))
 
 
-def _with_fields(path, fields: list, subtype: str = "Widget", flags: int = 4) -> bytes:
+def _with_fields(path, fields: list, subtype: str = "Widget", flags: int = 4, look: str = "drawn") -> bytes:
     """The PDF at ``path`` (``render_pdf(compress=False)``) with annotations added to its pages that show a text
     (``fields``: (page from 0, (x0, top, x1, bottom) on the page, text of ASCII) each) in their appearance stream in
     Helvetica, as a filled form's text fields (``subtype`` Widget, ``/FT /Tx`` and the value ``/V``) or a FreeText
-    note show it; ``flags``: the annotations' ``/F`` (4: printed; 2: hidden)."""
+    note show it; ``flags``: the annotations' ``/F`` (4: printed; 2: hidden). ``look``: 'drawn' (that appearance
+    stream), 'none' (no appearance stream: the text only in ``/V`` or ``/Contents``, its font and size in ``/DA``, as
+    a viewer draws it) or 'stale' (an empty appearance stream, the form's ``/NeedAppearances true`` telling a viewer
+    to draw the fields' values anew, as a script filling a form's values leaves it)."""
     import re
 
     from renderers import pdf_update
@@ -2250,28 +2253,36 @@ def _with_fields(path, fields: list, subtype: str = "Widget", flags: int = 4) ->
     objects, annots = {}, {}
     for page, (x0, top, x1, bottom), text in fields:
         w, h = x1 - x0, bottom - top
-        look = f"BT /Helv 9 Tf 0 g 1 {(h - 7) / 2:.2f} Td ({text}) Tj ET".encode()
+        shown = f"BT /Helv 9 Tf 0 g 1 {(h - 7) / 2:.2f} Td ({text}) Tj ET".encode() if look == "drawn" else b""
         objects[number] = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 %.2f %.2f] /Resources << /Font << /Helv "
                            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> /Length %d >>\nstream\n"
-                           b"%s\nendstream" % (w, h, len(look), look))
+                           b"%s\nendstream" % (w, h, len(shown), shown))
         field = f"/FT /Tx /T (f{number}) /V ({text}) " if subtype == "Widget" else f"/Contents ({text}) "
-        objects[number + 1] = (f"<< /Type /Annot /Subtype /{subtype} {field}/F {flags} /Rect [{x0:.2f} "
-                               f"{height - bottom:.2f} {x1:.2f} {height - top:.2f}] /AP << /N {number} 0 R >> >>"
-                               ).encode()
+        ap = f"/AP << /N {number} 0 R >> " if look != "none" else ""
+        objects[number + 1] = (f"<< /Type /Annot /Subtype /{subtype} {field}/F {flags} /DA (/Helv 9 Tf 0 g) /Rect "
+                               f"[{x0:.2f} {height - bottom:.2f} {x1:.2f} {height - top:.2f}] {ap}>>").encode()
         annots.setdefault(page, []).append(number + 1)
         number += 2
     for page, refs in annots.items():
         n, body = pages[page]
         objects[int(n)] = body[:-2] + b"/Annots [%s]\n>>" % b" ".join(b"%d 0 R" % r for r in refs)
+    if look == "stale":
+        root, catalog = re.search(rb"(\d+) 0 obj\n(<<\n[^>]*/Type /Catalog\n>>)", data).groups()
+        every = b" ".join(b"%d 0 R" % r for refs in annots.values() for r in refs)
+        objects[int(root)] = catalog[:-2] + b"/AcroForm << /Fields [%s] /NeedAppearances true >>\n>>" % every
     return pdf_update(data, objects)
 
 
-@pytest.mark.parametrize("subtype", ["Widget", "FreeText"])
-def test_pdf_form_field_values_that_show_are_read(subtype, tmp_path):
+@pytest.mark.parametrize("subtype, look", [("Widget", "drawn"), ("FreeText", "drawn"), ("Widget", "none"),
+                                           ("FreeText", "none"), ("Widget", "stale")])
+def test_pdf_form_field_values_that_show_are_read(subtype, look, tmp_path):
     # A report whose statistics table was filled in as a form: the values of its cells are text fields (widget
     # annotations whose appearance stream shows the value), or FreeText notes set over blank cells. pdfminer reads
     # no annotation: the cells were read blank (88 and 99 of the new requests lost, identity_failed not told apart
     # from a blank). An annotation of text that shows (its appearance stream, not hidden) is drawn over its page.
+    # One without an appearance stream ('none'), or a form whose values a script filled in, leaving the appearance
+    # streams as they were and telling a viewer to draw them anew ('stale': /NeedAppearances true), shows its value
+    # as a viewer draws it (in its /DA's size): before, those were read blank still.
     import pdfplumber
 
     seed_id = "001_4d29bfef72dd56db"
@@ -2290,13 +2301,43 @@ def test_pdf_form_field_values_that_show_are_read(subtype, tmp_path):
     lines[at] = [lines[at][0], "", *lines[at][2:-1], ""]
     render_pdf(lines, tmp_path / "blank.pdf", compress=False)
     fields = [(page, box, text) for box, text in zip(boxes, ("88", "99"))]
-    (tmp_path / "filled.pdf").write_bytes(_with_fields(tmp_path / "blank.pdf", fields, subtype))
-    (tmp_path / "hidden.pdf").write_bytes(_with_fields(tmp_path / "blank.pdf", fields, subtype, flags=2))
+    (tmp_path / "filled.pdf").write_bytes(_with_fields(tmp_path / "blank.pdf", fields, subtype, look=look))
+    (tmp_path / "hidden.pdf").write_bytes(_with_fields(tmp_path / "blank.pdf", fields, subtype, flags=2, look=look))
     plain, filled, hidden, blank = (toolkit.parse_report(tmp_path / f"{name}.pdf", report_id=seed_id)
                                     for name in ("plain", "filled", "hidden", "blank"))
     assert _same(_cells(filled), _cells(plain))
     assert sorted(f.code for f in filled.flags) == sorted(f.code for f in plain.flags)
     assert _same(_cells(hidden), _cells(blank))  # (a hidden field shows nothing)
+
+
+def test_pdf_text_outside_the_crop_box_is_not_read(tmp_path):
+    # A page shows its crop box alone: a printer's slug set below the page (its file name, a note to the editor with
+    # numbers in it) is cut away, as the other half of a two-page spread cut into pages is. pdfplumber gives the
+    # characters of the whole media box: that line was read into the report's text. Characters outside the crop
+    # box are now left out.
+    import re
+
+    from overlays import _text
+    from renderers import pdf_update
+
+    seed_id = "001_4d29bfef72dd56db"
+    lines = [x for x in _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt")) if isinstance(x, str)][:8]
+    slug = "年报排版稿.indd 3 编辑备注：数据待核 88 11"
+
+    def note(pdf, page_no: int) -> None:
+        _text(pdf, 20, pdf.h - 12, slug, 6.0)
+    render_pdf(lines, tmp_path / "plain.pdf")
+    render_pdf(lines, tmp_path / "slug.pdf", compress=False, decorate=note)
+    data = (tmp_path / "slug.pdf").read_bytes()
+    pages = re.findall(rb"(\d+) 0 obj\n(<<\n/Contents [^>]*/Type /Page\n>>)", data)
+    assert len(pages) == 1
+    (n, body), = pages
+    width, height = map(float, re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", body).groups())
+    cut = body[:-2] + b"/CropBox [0 14 %.2f %.2f]\n>>" % (width, height)
+    (tmp_path / "cut.pdf").write_bytes(pdf_update(data, {int(n): cut}))
+    got = read_document(tmp_path / "cut.pdf").lines
+    assert read_document(tmp_path / "slug.pdf").lines == read_document(tmp_path / "plain.pdf").lines + [slug]
+    assert got == read_document(tmp_path / "plain.pdf").lines
 
 
 @pytest.mark.parametrize("alpha", [1.0, 0.9])

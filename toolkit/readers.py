@@ -2739,25 +2739,119 @@ def _sets_opacity(resources, depth: int = 0) -> bool:
 
 def _shown_annotations(page_obj) -> list:
     """The annotations of a page that show text: text fields (a widget of ``/FT /Tx``, its own or its parent
-    field's) and FreeText notes, with an appearance stream (``/AP /N``), not hidden (``/F`` Hidden or NoView)."""
+    field's) and FreeText notes, not hidden (``/F`` Hidden or NoView), each with the appearance stream it is drawn
+    by: its own (``/AP /N``), or, where it has none or the form asks a viewer to draw its fields anew
+    (``/NeedAppearances true``), one drawn from its text as a viewer draws it (:func:`_drawn_appearance`)."""
     from pdfminer.pdftypes import PDFStream, resolve1
 
     annots = resolve1(getattr(page_obj, "annots", None))
     shown = []
+    anew = None  # whether the form asks for its fields' appearances anew (looked up at the first text field)
     for annot in annots[:1000] if isinstance(annots, list) else ():  # (a cheap look: most pages have none)
         annot = resolve1(annot)
         if not isinstance(annot, dict):
             continue
         kind = getattr(resolve1(annot.get("Subtype")), "name", None)
         parent = resolve1(annot.get("Parent"))
-        field = resolve1(annot.get("FT")) or (resolve1(parent.get("FT")) if isinstance(parent, dict) else None)
+        parent = parent if isinstance(parent, dict) else {}
+        field = resolve1(annot.get("FT")) or resolve1(parent.get("FT"))
         flags = resolve1(annot.get("F"))
+        widget = kind == "Widget" and getattr(field, "name", None) == "Tx"
+        if not (kind == "FreeText" or widget) or (isinstance(flags, int) and flags & (2 | 32)):
+            continue
         look = resolve1(annot.get("AP"))
         look = resolve1(look.get("N")) if isinstance(look, dict) else None
-        if ((kind == "FreeText" or (kind == "Widget" and getattr(field, "name", None) == "Tx"))
-                and isinstance(look, PDFStream) and not (isinstance(flags, int) and flags & (2 | 32))):
+        if widget and anew is None:
+            form = resolve1(_catalog_of(page_obj).get("AcroForm"))
+            anew = isinstance(form, dict) and resolve1(form.get("NeedAppearances")) is True
+        # a viewer draws an annotation without an appearance stream from its text and /DA (a FreeText note's
+        # /Contents, a field's value /V), and a form's fields anew where it says /NeedAppearances true (a script
+        # filling in a form's values leaves their appearance streams as they were, often empty): those values
+        # were read blank
+        if not isinstance(look, PDFStream) or (widget and anew):
+            look = _drawn_appearance(annot, parent, widget, _catalog_of(page_obj))
+        if look is not None:
             shown.append((annot, look))
     return shown
+
+
+def _catalog_of(page_obj) -> dict:
+    """The document catalog of a pdfminer page, or {} where it cannot be had."""
+    catalog = getattr(getattr(page_obj, "doc", None), "catalog", None)
+    return catalog if isinstance(catalog, dict) else {}
+
+
+# The font size of an annotation's default appearance ('/Helv 9 Tf 0 g'); 0 is 'fit the box'
+_DA_SIZE = re.compile(rb"(\d+(?:\.\d*)?|\.\d+)\s+Tf\b")
+
+
+def _drawn_appearance(annot: dict, parent: dict, widget: bool, catalog: dict):
+    """The appearance stream a viewer draws for an annotation of text that has none: the text (a text field's
+    value ``/V``, its own or its parent field's; a FreeText note's ``/Contents``) in its lines, in the size of its
+    ``/DA`` (the field's, the form's; 0 or none: fitting the box's height), set by its quadding ``/Q`` (left,
+    centred, right) in its ``/Rect``; None where it shows no text (a password field's dots, a value of no text)."""
+    from pdfminer.psparser import LIT
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    form = resolve1(catalog.get("AcroForm"))
+    form = form if isinstance(form, dict) else {}
+
+    def inherited(name: str):
+        for where in ((annot, parent, form) if widget else (annot,)):
+            value = resolve1(where.get(name))
+            if value is not None:
+                return value
+        return None
+
+    field_flags = inherited("Ff")
+    if widget and isinstance(field_flags, int) and field_flags & (1 << 13):
+        return None  # a password field shows dots
+    value = inherited("V") if widget else resolve1(annot.get("Contents"))
+    rect = resolve1(annot.get("Rect"))
+    if not isinstance(value, bytes) or not isinstance(rect, list) or len(rect) != 4:
+        return None
+    lines = [line for line in re.split(r"\r\n|\r|\n", _pdf_text_string(value)[:2000]) if line.strip()]
+    try:
+        x0, y0, x1, y1 = (float(resolve1(v)) for v in rect)
+    except (TypeError, ValueError):
+        return None
+    w, h = abs(x1 - x0), abs(y1 - y0)
+    if not lines or w <= 0 or h <= 0:
+        return None
+    da = inherited("DA")
+    size = float(m[1]) if isinstance(da, bytes) and (m := _DA_SIZE.search(da)) else 0.0
+    size = size if size > 0 else min(12.0, h / (1.2 * len(lines)))
+    chars = sorted(set("".join(lines)))
+    cid = {c: n for n, c in enumerate(chars, start=1)}
+    width = {c: 500 if unicodedata.east_asian_width(c) in ("Na", "H") else 1000 for c in chars}
+    unicode_map = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Shown def "
+                   "1 begincodespacerange <0000> <FFFF> endcodespacerange "
+                   f"{len(chars)} beginbfchar "
+                   + " ".join(f"<{cid[c]:04X}> <{c.encode('utf-16-be').hex()}>" for c in chars)
+                   + " endbfchar endcmap CMapName currentdict /CMap defineresource pop end end").encode()
+    font = {"Type": LIT("Font"), "Subtype": LIT("Type0"), "BaseFont": LIT("Shown"), "Encoding": LIT("Identity-H"),
+            "DescendantFonts": [{"Type": LIT("Font"), "Subtype": LIT("CIDFontType2"), "BaseFont": LIT("Shown"),
+                                 "CIDSystemInfo": {"Registry": b"Adobe", "Ordering": b"Identity", "Supplement": 0},
+                                 "FontDescriptor": {"Type": LIT("FontDescriptor"), "FontName": LIT("Shown"),
+                                                    "Flags": 4, "FontBBox": [0, -120, 1000, 880], "Ascent": 880,
+                                                    "Descent": -120, "ItalicAngle": 0, "StemV": 80, "CapHeight": 700},
+                                 "DW": 1000, "W": [x for c in chars for x in (cid[c], [width[c]])]}],
+            "ToUnicode": PDFStream({"Length": len(unicode_map)}, unicode_map)}
+    quadding = inherited("Q") if widget else resolve1(annot.get("Q"))
+    content = []
+    for k, line in enumerate(lines):
+        advance = sum(width[c] for c in line) * size / 1000
+        x = {1: (w - advance) / 2, 2: w - 2 - advance}.get(quadding, 2.0)
+        # (one line in the middle of the box, as a viewer sets a field's; more from its top down)
+        y = (h - size) / 2 if len(lines) == 1 else h - 2 - (k + 1) * 1.15 * size
+        codes = "".join(f"{cid[c]:04X}" for c in line)
+        content.append(f"BT /Shown {size:.2f} Tf 0 g {max(x, 0.0):.2f} {y:.2f} Td <{codes}> Tj ET")
+    data = "\n".join(content).encode()
+    look = PDFStream({"Type": LIT("XObject"), "Subtype": LIT("Form"), "BBox": [0, 0, w, h],
+                      "Resources": {"Font": {"Shown": font}}, "Length": len(data)}, data)
+    # (pdfminer draws only streams of the file's objects, told by their number: one no object of a file has)
+    look.set_objid(-1 - id(annot) % (1 << 30), 0)
+    return look
 
 
 def _blended(colour, alpha: float):
@@ -2983,6 +3077,38 @@ def _superscripts(chars: list, settings: dict) -> set:
     return marks
 
 
+def _within_crop_box(page):
+    """``page`` (a pdfplumber page) without the characters outside its crop box, where it has one smaller than its
+    media box; else ``page`` as it is.
+
+    A viewer and a printer show a page's crop box alone: what a page draws outside it is not shown (a printer's
+    slug, a file name and a date set beside the page; the other half of a two-page spread cut into pages, each
+    page drawing the whole spread). pdfplumber gives every character of the media box: that text was read into the
+    report's (a spread's text twice). Only a page as it stands (no /Rotate: pdfplumber does not turn a crop box as
+    pdfminer turns the characters) is cut so.
+    """
+    from pdfminer.pdftypes import resolve1
+
+    attrs = getattr(getattr(page, "page_obj", None), "attrs", None)
+    turned: int = getattr(page, "rotation", 0)
+    if not isinstance(attrs, dict) or "CropBox" not in attrs or turned:
+        return page
+    try:
+        crop = [float(resolve1(v)) for v in resolve1(attrs["CropBox"])]
+        media = [float(resolve1(v)) for v in resolve1(attrs["MediaBox"])]
+    except (TypeError, ValueError, KeyError):
+        return page
+    if len(crop) != 4 or len(media) != 4:
+        return page
+    mx0, my0, mx1, my1 = min(media[::2]), min(media[1::2]), max(media[::2]), max(media[1::2])
+    cx0, cy0 = max(min(crop[::2]), mx0), max(min(crop[1::2]), my0)  # (a crop box is cut to the media box)
+    cx1, cy1 = min(max(crop[::2]), mx1), min(max(crop[1::2]), my1)
+    if cx1 <= cx0 or cy1 <= cy0 or (cx0 - mx0 < 1 and cy0 - my0 < 1 and mx1 - cx1 < 1 and my1 - cy1 < 1):
+        return page  # (none to speak of, or as large as the page)
+    box = (cx0 - mx0, my1 - cy1, cx1 - mx0, my1 - cy0)  # (in pdfplumber's terms: from the media box's top left)
+    return page.filter(lambda obj: obj.get("object_type") != "char" or _inside(obj, box))
+
+
 def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[int, int, list, dict]:
     """Return (non-space chars, cid chars, lines in reading order, margin lines) of one page.
 
@@ -2992,6 +3118,7 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
     its rows carried onto this page, and is set for the next (:func:`_unruled_cells`).
     """
     n_chars = n_cid = 0
+    page = _within_crop_box(page)
     for ch in page.chars:
         t = ch.get("text", "")
         if _CID_RE.fullmatch(t):
