@@ -35,6 +35,7 @@ import logging
 import os
 import re
 import threading
+import unicodedata
 import warnings
 import zipfile
 import zlib
