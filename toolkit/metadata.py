@@ -30,7 +30,8 @@ from typing import Any, Callable
 
 
 from toolkit.formats import alternation, load_formats, read_data_yaml
-from toolkit.normalize import HAN_RANGES, cn_numeral, is_page_furniture, is_print_stamp, normalize_line
+from toolkit.normalize import (HAN_RANGES, _matching_lines, cn_numeral, is_page_furniture, is_print_stamp,
+                               normalize_line)
 
 __all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "report_title_lines", "signature_start",
            "glued_signature_start"]
@@ -1946,7 +1947,9 @@ def table_leads(lines: list[str]) -> list[int]:
     Each of the three holds a word of its own (``表``, the label column's word, a block heading's title): the lines
     with none of them, nearly all a report's, are passed over in C (one search a line) before :func:`table_lead`.
     """
-    hinted = itertools.compress(range(len(lines)), map(_table_lead_hint().search, lines))
+    # (one search of the lines joined: the hint's words are matched anywhere, no anchor; a header's letter-spaced
+    # word across a line's end is asked again of each line, see _matching_lines)
+    hinted = _matching_lines(_table_lead_hint(), lines)
     return [i for i in hinted if table_lead(lines[i])]
 
 

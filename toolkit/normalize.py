@@ -335,6 +335,33 @@ def alternation(words: Iterable[str], *, spaced: bool = False) -> str:
     return "|".join(branches(trie, "") + ([""] if "" in trie else [])) or "(?!)"
 
 
+def _matching_lines(pattern: re.Pattern[str], lines: Sequence[str], joined: str | None = None) -> list[int]:
+    """Indices of the ``lines`` that ``pattern.search`` finds a match in, in order, found by one search of the lines
+    joined by '\\n' (``joined``, where the caller has it) instead of one call a line: a call costs more than the
+    search of a short line itself.
+
+    For a pattern with no anchor or look-around that reads a line's start or end otherwise in the joined text (a
+    look-behind at a line's start sees the '\\n'). A match holding a '\\n' (a ``\\s`` across a line's end) is asked
+    again of each line it touches, which a line alone may not match; where a line holds a '\\n' itself, each line
+    is asked alone.
+    """
+    text = "\n".join(lines) if joined is None else joined
+    if text.count("\n") != len(lines) - 1:
+        return [i for i, line in enumerate(lines) if pattern.search(line)]
+    found: list[int] = []
+    line, at = 0, 0
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        line += text.count("\n", at, start)
+        at = start
+        if (spanned := text.count("\n", start, end)):
+            found.extend(k for k in range(line, line + spanned + 1)
+                         if (not found or found[-1] < k) and pattern.search(lines[k]))
+        elif not found or found[-1] != line:
+            found.append(line)
+    return found
+
+
 def _convert_traditional(text: str) -> str:
     """Convert lines of traditional text: Taiwan's and Hong Kong's variants too, keep_words kept, and
     taiwan_words read as the mainland's."""

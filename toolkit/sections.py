@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
 from toolkit.formats import _ARTICLE, _CN_DIGITS, alternation, load_formats, vocabulary
-from toolkit.normalize import (_HAN, HAN_RANGES, NA_MARKS, _page_furniture, cn_numeral, is_footnote,
+from toolkit.normalize import (_HAN, HAN_RANGES, NA_MARKS, _matching_lines, _page_furniture, cn_numeral, is_footnote,
                                 is_page_furniture, label_key)
 
 __all__ = ["Segment", "Section", "split_segments", "find_sections"]
@@ -508,7 +508,10 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
     resume = 0  # the line a carried heading goes on on, past a page break's lines (0-based)
     # the lines a heading's number can end in (a 、, a number marked after a sentence, a sub-cut), then an end mark:
     # the lines between, most lines, are segments as they are, made in bulk in C
-    visit = sorted(set(itertools.compress(itertools.count(1), map(_MAY_CUT.search, lines))).union(sub_cuts))
+    # (one search of the joined text: a match never spans a line's end, and the '\n' before a line is no mark
+    # _MAY_CUT looks behind for, as no character is before a line alone)
+    may_cut = _matching_lines(_MAY_CUT, lines, joined if lines is given else None)
+    visit = sorted({i + 1 for i in may_cut}.union(sub_cuts))
     visit.append(len(lines) + 1)
     number = 0
     while True:
@@ -819,8 +822,10 @@ def _headings(segments: list[Segment]) -> list[_Heading]:
     """Every heading-like segment (the same for both families)."""
     found = []
     texts = list(map(str.strip, map(_SEGMENT_TEXT, segments)))
-    # (a blank line, half the lines of a table a cell a line: no heading, its form not asked; passed over in C)
-    for i in itertools.compress(itertools.count(), map(_HEADING_HINT.match, texts)):
+    # (a blank line, half the lines of a table a cell a line: no heading, its form not asked; passed over in C, and
+    # not asked _HEADING_HINT: a pattern's call costs some 800 instructions even on an empty line)
+    for i in itertools.compress(itertools.compress(itertools.count(), texts),
+                                map(_HEADING_HINT.match, filter(None, texts))):
         text = texts[i]
         if "|" in text[:50]:
             number, _, title = text.strip(" \t|").partition("|")
@@ -2046,7 +2051,9 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
     texts = list(map(str.strip, map(_SEGMENT_TEXT, segments)))  # (mapped in C: hundreds of lines a report)
     # (every check below asks a first line of 1 to 40 characters, no '|', opening with a number or a Chinese
     # character: blank lines, prose, table rows and a table's cells of counts a line go at once, in one pass, in C)
-    for i in itertools.compress(range(len(texts) - 1), map(_WRAP_FIRST_LINE.match, texts)):
+    # (blank lines not asked at all: filtered in C, the indices of the others beside them)
+    for i in itertools.compress(itertools.compress(range(len(texts) - 1), texts),
+                                map(_WRAP_FIRST_LINE.match, filter(None, texts))):
         first = texts[i]
         nxt, end = texts[i + 1], i + 1
         if first[:1] in _BREAK_FIRST and len(first) <= 40 and _NUMBERED.match(first) \
@@ -2096,7 +2103,9 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
 _SEGMENT_TEXT = operator.itemgetter(0)  # (Segment.text, its first field, read in C; layout maps it too)
 # a wrapped heading's first line, as _join_wrapped_headings asks it (stripped): 1 to 40 characters, no '|', a
 # number (_NUMBERED) or a Chinese character first (_unnumbered_wrap; a Chinese numeral too)
-_WRAP_FIRST_LINE = re.compile(rf"(?=[^|]{{1,40}}\Z)(?:[{HAN_RANGES}]|{_TOP}|{_SUB}|{_PART})")
+# (the length's look-ahead possessive: a line longer than 40 fails at once, where the engine stepped back over its
+# 40 characters asking for the end at each; giving back characters never reaches the end, so the same lines match)
+_WRAP_FIRST_LINE = re.compile(rf"(?=[^|]{{1,40}}+\Z)(?:[{HAN_RANGES}]|{_TOP}|{_SUB}|{_PART})")
 _PART_ALONE = re.compile(_PART)  # a part's number ('第一部分'), alone on its line
 _PART_BLANKS_MAX = 2  # the most blank lines between a part's number alone and its title
 
