@@ -741,3 +741,24 @@ def test_a_glued_report_in_brackets_beside_another(stem):
             assert [(s.key, s.text) for s in variant.sections] == [(s.key, s.text) for s in alone.sections], name
             assert _cells(variant).equals(_cells(alone)), name
             assert "second_report" in {f.code for f in variant.flags}, name
+
+
+@pytest.mark.parametrize("name", ["may_cut", "table_lead", "spaces_across"])
+def test_one_search_of_the_joined_lines_finds_the_lines_one_search_a_line_finds(name):
+    # normalize._matching_lines (one finditer over the lines joined, a speed change) must answer every line as a
+    # search of the line alone does, also where a match runs across a line's end (a letter-spaced word, \s) or a line
+    # holds a '\n' of its own
+    import random
+
+    from toolkit import metadata, sections
+    from toolkit.normalize import _matching_lines
+
+    pattern = {"may_cut": sections._MAY_CUT, "table_lead": metadata._table_lead_hint(),
+               "spaces_across": re.compile(r"情\s*况")}[name]
+    pieces = ["一", "二", "、", "。", "1", ".", ",", "情", "况", " ", "\n", "表", "统计", "如下", "：", "x", "情况"]
+    rng = random.Random(45)
+    for _ in range(3000):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8))) for _ in range(rng.randrange(1, 7))]
+        if rng.random() < 0.8:
+            lines = [line.replace("\n", "") for line in lines]
+        assert _matching_lines(pattern, lines) == [i for i, line in enumerate(lines) if pattern.search(line)], lines
