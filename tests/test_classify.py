@@ -494,6 +494,12 @@ def test_majority_baseline(train):
     np.testing.assert_allclose(base.predict_proba(["a"])[0, 1], 38 / 130)
 
 
+def test_majority_baseline_refuses_no_statement():
+    # fitted on nothing, every frequency 0 and argmax took the first class: majority_ 'awareness' from no data
+    with pytest.raises(ValueError, match=r"X must hold at least one statement, got 0"):
+        MajorityBaseline().fit([], [])
+
+
 # --- default model and labelling ----------------------------------------------------
 
 

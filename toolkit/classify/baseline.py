@@ -55,11 +55,19 @@ class MajorityBaseline(MultiLabelMixin, ClassifierMixin, BaseEstimator):
         -------
         MajorityBaseline
             self
+
+        Raises
+        ------
+        ValueError
+            If X holds no statement, or X and y differ in length.
         """
         texts = normalize_texts(X)
         Y = self._target(y, len(texts))
+        if not texts:
+            # no frequency to count: argmax of the zeros took the first class ('awareness') from no data
+            raise ValueError("X must hold at least one statement, got 0")
         self.classes_ = np.asarray(self._classes(), dtype=object)
-        self.frequencies_ = Y.mean(axis=0) if len(Y) else np.zeros(Y.shape[1])
+        self.frequencies_ = Y.mean(axis=0)
         self.majority_ = str(self.classes_[int(np.argmax(self.frequencies_))])
         return self
 
