@@ -1022,12 +1022,20 @@ def test_boilerplate_index_counts_no_statement_with_nothing_to_classify(seed_sec
 
 def test_boilerplate_index_of_sections_of_one_character_each():
     # Statements of one character have no character bigram: where no statement had two, scikit-learn refused the
-    # empty vocabulary and boilerplate_index failed. They share no bigram, as among longer statements: similarity 0.
+    # empty vocabulary and boilerplate_index failed. They share no bigram: no near-duplicate.
     df = pd.DataFrame({"report_id": ["a", "b"], "agency": ["甲局", "乙局"], "report_year": [2020, 2021],
                        "text": ["差。", "差。"]})
     out = boilerplate_index(df)
     assert out["n_statements"].tolist() == [1, 1]
-    assert out["max_similarity"].tolist() == [0.0, 0.0] and out["near_duplicate_share"].tolist() == [0.0, 0.0]
+    assert out["near_duplicate_share"].tolist() == [0.0, 0.0]
+    # a section of one character has a zero vector: its cosine to any section is undefined, NA; it was 0 and
+    # most_similar named the earliest report (of all 'equally similar' at 0), here of its own agency too
+    df = pd.DataFrame({"report_id": ["a", "b", "c"], "agency": ["甲局", "乙局", "甲局"], "report_year": [2020, 2021, 2022],
+                       "text": ["一是信息更新不够及时。", "一是业务培训不足。", "差。"]})
+    out = boilerplate_index(df).set_index("report_id")
+    assert out.loc[["a", "b"], "most_similar"].tolist() == ["b", "a"] and out.loc["a", "max_similarity"] > 0
+    for column in ("max_similarity", "most_similar", "max_similarity_same_agency", "most_similar_same_agency"):
+        assert pd.isna(out.loc["c", column]), column
 
 
 def test_boilerplate_index_threshold_one_counts_verbatim_copies():
