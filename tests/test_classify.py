@@ -583,6 +583,17 @@ def test_label_statements_gives_no_label_to_a_statement_with_nothing_to_classify
     assert out.filter(like="p_").iloc[len(empty):].notna().all().all()
 
 
+
+def test_the_model_gives_no_label_to_a_statement_with_nothing_to_classify(fitted):
+    # predict gave '', '。。。' and '12345' the fallback category (content, timeliness) that label_statements withholds
+    texts = ["", "。。。", "12345", "暂无", "信息更新不够及时"]
+    assert fitted.predict_labels(texts) == [[], [], [], [], ["timeliness"]]
+    assert not fitted.predict(texts)[:4].any()
+    # predict_proba still gives every statement its row (scikit-learn: one row per sample)
+    assert fitted.predict_proba(texts).shape == (5, len(KEYS))
+    frame = label_statements(pd.DataFrame({"text": texts}), model=fitted, probabilities=False)
+    assert frame["labels"].isna().tolist() == [True] * 4 + [False]
+
 class _Lookup(ClassifierMixin, BaseEstimator):
     """Predicts from a fixed table of texts -> indicator rows (an oracle, or a wrong one)."""
 
