@@ -479,6 +479,9 @@ def test_lexicon_classifier():
         ["timeliness"], ["staffing"], ["other"]]
     proba = clf.predict_proba(["公开内容更新不及时", "与群众期待还有差距"])
     np.testing.assert_allclose(proba.sum(axis=1), 1.0)
+    # the fallback is for a statement without keyword, not for one with nothing to classify ('' got 'other')
+    assert clf.predict_labels(["", "12345", "暂无"]) == [[], [], []]
+    assert (clf.predict_proba(["", "12345"]) == 0).all()
     custom = LexiconClassifier(lexicon={"requests": ["申請"]}, fallback=None).fit(["x"])
     assert custom.predict_labels(["依申请公开答复", "其他"]) == [["requests"], []]
     with pytest.raises(ValueError, match=r"fallback must be one of .* or None, got 'misc'"):
