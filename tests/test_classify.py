@@ -1270,6 +1270,22 @@ def test_cli_classify_any_csv_adds_probabilities(tmp_path, capsys):
     assert run_classify(_args(configure_classify, [str(tmp_path / "missing.csv")])) == 2
 
 
+
+@pytest.mark.parametrize("model", ["supervised", "lexicon"])
+def test_cli_classify_says_which_texts_have_nothing_to_classify(tmp_path, capsys, model):
+    # '123' got empty labels and empty probabilities without a word (a column of numbers passed as --text-column?)
+    src = tmp_path / "in.csv"
+    src.write_text("text\n信息更新不够及时\n123\n\n暂无\n", encoding="utf-8")
+    assert run_classify(_args(configure_classify, [str(src), "--out", "-", "--model", model])) == 0
+    captured = capsys.readouterr()
+    assert pd.read_csv(io.StringIO(captured.out))["labels"].isna().tolist() == [False, True, True, True]
+    assert captured.err == ("toolkit classify: note: 2 texts have nothing to classify (no Chinese word once dates, "
+                            "numbers and placeholders such as 暂无 are removed; first in data row 2: '123'): "
+                            "left without labels and probabilities\n")
+    src.write_text("text\n信息更新不够及时\n\n", encoding="utf-8")  # an empty text is no news
+    assert run_classify(_args(configure_classify, [str(src), "--out", "-", "--model", model])) == 0
+    assert capsys.readouterr().err == ""
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_cli_classify_keeps_the_blank_lines_of_a_one_column_csv(tmp_path, newline):
     # A text per line: a blank line is a statement with empty text, and the output must line up with the input.
