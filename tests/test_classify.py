@@ -501,6 +501,9 @@ def test_majority_baseline_refuses_no_statement():
     # fitted on nothing, every frequency 0 and argmax took the first class: majority_ 'awareness' from no data
     with pytest.raises(ValueError, match=r"X must hold at least one statement, got 0"):
         MajorityBaseline().fit([], [])
+    # statements none of which has a label: no majority ('awareness', the first of the zero frequencies, was given)
+    base = MajorityBaseline().fit(["信息更新不及时", "加强业务培训"], [[], []])
+    assert base.majority_ is None and base.predict_labels(["信息公开不够"]) == [[]]
 
 
 # --- default model and labelling ----------------------------------------------------

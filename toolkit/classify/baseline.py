@@ -30,8 +30,9 @@ class MajorityBaseline(MultiLabelMixin, ClassifierMixin, BaseEstimator):
     classes_ : numpy.ndarray of str
     frequencies_ : numpy.ndarray
         Share of training statements carrying each category.
-    majority_ : str
-        The most frequent category (first in codebook order on ties).
+    majority_ : str or None
+        The most frequent category (first in codebook order on ties); None
+        where no training statement has a label (then none is predicted).
 
     Examples
     --------
@@ -68,7 +69,10 @@ class MajorityBaseline(MultiLabelMixin, ClassifierMixin, BaseEstimator):
             raise ValueError("X must hold at least one statement, got 0")
         self.classes_ = np.asarray(self._classes(), dtype=object)
         self.frequencies_ = Y.mean(axis=0)
-        self.majority_ = str(self.classes_[int(np.argmax(self.frequencies_))])
+        # no statement with a label: no majority, as StatementClassifier gives no label from probabilities all 0
+        # (argmax of the zeros named the first class, 'awareness')
+        self.majority_: str | None = (str(self.classes_[int(np.argmax(self.frequencies_))])
+                                      if self.frequencies_.any() else None)
         return self
 
     def predict_proba(self, X: object) -> np.ndarray:
@@ -87,7 +91,7 @@ class MajorityBaseline(MultiLabelMixin, ClassifierMixin, BaseEstimator):
         return np.tile(self.frequencies_, (n, 1))
 
     def predict(self, X: object) -> np.ndarray:
-        """One-hot rows of the majority category.
+        """One-hot rows of the majority category (rows of 0s where there is none).
 
         Parameters
         ----------
@@ -99,5 +103,6 @@ class MajorityBaseline(MultiLabelMixin, ClassifierMixin, BaseEstimator):
         """
         proba = self.predict_proba(X)
         out = np.zeros(proba.shape, dtype=int)
-        out[:, list(self.classes_).index(self.majority_)] = 1
+        if self.majority_ is not None:
+            out[:, list(self.classes_).index(self.majority_)] = 1
         return out
