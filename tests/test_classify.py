@@ -396,11 +396,12 @@ def test_other_is_given_only_when_the_model_says_so(fitted, monkeypatch):
     proba[2, [other, content]] = [0.90, 0.60]  # a specific category reaches 0.5: other is dropped
     proba[3, [content, staffing]] = [0.80, 0.55]  # two categories pass: both
     monkeypatch.setattr(fitted, "predict_proba", lambda X: proba)
-    assert fitted.predict_labels(["a", "b", "c", "d"]) == [["content"], ["other"], ["content"], ["content", "staffing"]]
+    # (texts of a Chinese character: predict gives no label to a text with nothing to classify, such as "a")
+    assert fitted.predict_labels(["甲", "乙", "丙", "丁"]) == [["content"], ["other"], ["content"], ["content", "staffing"]]
     without_rule = clone(fitted).set_params(exclusive=None)
     without_rule.__dict__.update({k: v for k, v in fitted.__dict__.items() if k.endswith("_")})
     monkeypatch.setattr(without_rule, "predict_proba", lambda X: proba)
-    labels = without_rule.predict_labels(["a", "b", "c", "d"])
+    labels = without_rule.predict_labels(["甲", "乙", "丙", "丁"])
     assert labels[0] == ["other"] and labels[2] == ["content", "other"]
 
 
