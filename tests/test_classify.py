@@ -396,11 +396,12 @@ def test_other_is_given_only_when_the_model_says_so(fitted, monkeypatch):
     proba[2, [other, content]] = [0.90, 0.60]  # a specific category reaches 0.5: other is dropped
     proba[3, [content, staffing]] = [0.80, 0.55]  # two categories pass: both
     monkeypatch.setattr(fitted, "predict_proba", lambda X: proba)
-    assert fitted.predict_labels(["a", "b", "c", "d"]) == [["content"], ["other"], ["content"], ["content", "staffing"]]
+    # (texts of a Chinese character: predict gives no label to a text with nothing to classify, such as "a")
+    assert fitted.predict_labels(["甲", "乙", "丙", "丁"]) == [["content"], ["other"], ["content"], ["content", "staffing"]]
     without_rule = clone(fitted).set_params(exclusive=None)
     without_rule.__dict__.update({k: v for k, v in fitted.__dict__.items() if k.endswith("_")})
     monkeypatch.setattr(without_rule, "predict_proba", lambda X: proba)
-    labels = without_rule.predict_labels(["a", "b", "c", "d"])
+    labels = without_rule.predict_labels(["甲", "乙", "丙", "丁"])
     assert labels[0] == ["other"] and labels[2] == ["content", "other"]
 
 
@@ -479,6 +480,9 @@ def test_lexicon_classifier():
         ["timeliness"], ["staffing"], ["other"]]
     proba = clf.predict_proba(["公开内容更新不及时", "与群众期待还有差距"])
     np.testing.assert_allclose(proba.sum(axis=1), 1.0)
+    # the fallback is for a statement without keyword, not for one with nothing to classify ('' got 'other')
+    assert clf.predict_labels(["", "12345", "暂无"]) == [[], [], []]
+    assert (clf.predict_proba(["", "12345"]) == 0).all()
     custom = LexiconClassifier(lexicon={"requests": ["申請"]}, fallback=None).fit(["x"])
     assert custom.predict_labels(["依申请公开答复", "其他"]) == [["requests"], []]
     with pytest.raises(ValueError, match=r"fallback must be one of .* or None, got 'misc'"):
@@ -492,6 +496,15 @@ def test_majority_baseline(train):
     assert base.majority_ == "content"  # 38 of 130 statements, the most frequent
     assert base.predict_labels(["任何文字"]) == [["content"]]
     np.testing.assert_allclose(base.predict_proba(["a"])[0, 1], 38 / 130)
+
+
+def test_majority_baseline_refuses_no_statement():
+    # fitted on nothing, every frequency 0 and argmax took the first class: majority_ 'awareness' from no data
+    with pytest.raises(ValueError, match=r"X must hold at least one statement, got 0"):
+        MajorityBaseline().fit([], [])
+    # statements none of which has a label: no majority ('awareness', the first of the zero frequencies, was given)
+    base = MajorityBaseline().fit(["信息更新不及时", "加强业务培训"], [[], []])
+    assert base.majority_ is None and base.predict_labels(["信息公开不够"]) == [[]]
 
 
 # --- default model and labelling ----------------------------------------------------
@@ -576,6 +589,17 @@ def test_label_statements_gives_no_label_to_a_statement_with_nothing_to_classify
     assert out.filter(like="p_").iloc[: len(empty)].isna().all().all()
     assert out.filter(like="p_").iloc[len(empty):].notna().all().all()
 
+
+
+def test_the_model_gives_no_label_to_a_statement_with_nothing_to_classify(fitted):
+    # predict gave '', '。。。' and '12345' the fallback category (content, timeliness) that label_statements withholds
+    texts = ["", "。。。", "12345", "暂无", "信息更新不够及时"]
+    assert fitted.predict_labels(texts) == [[], [], [], [], ["timeliness"]]
+    assert not fitted.predict(texts)[:4].any()
+    # predict_proba still gives every statement its row (scikit-learn: one row per sample)
+    assert fitted.predict_proba(texts).shape == (5, len(KEYS))
+    frame = label_statements(pd.DataFrame({"text": texts}), model=fitted, probabilities=False)
+    assert frame["labels"].isna().tolist() == [True] * 4 + [False]
 
 class _Lookup(ClassifierMixin, BaseEstimator):
     """Predicts from a fixed table of texts -> indicator rows (an oracle, or a wrong one)."""
@@ -1016,12 +1040,20 @@ def test_boilerplate_index_counts_no_statement_with_nothing_to_classify(seed_sec
 
 def test_boilerplate_index_of_sections_of_one_character_each():
     # Statements of one character have no character bigram: where no statement had two, scikit-learn refused the
-    # empty vocabulary and boilerplate_index failed. They share no bigram, as among longer statements: similarity 0.
+    # empty vocabulary and boilerplate_index failed. They share no bigram: no near-duplicate.
     df = pd.DataFrame({"report_id": ["a", "b"], "agency": ["甲局", "乙局"], "report_year": [2020, 2021],
                        "text": ["差。", "差。"]})
     out = boilerplate_index(df)
     assert out["n_statements"].tolist() == [1, 1]
-    assert out["max_similarity"].tolist() == [0.0, 0.0] and out["near_duplicate_share"].tolist() == [0.0, 0.0]
+    assert out["near_duplicate_share"].tolist() == [0.0, 0.0]
+    # a section of one character has a zero vector: its cosine to any section is undefined, NA; it was 0 and
+    # most_similar named the earliest report (of all 'equally similar' at 0), here of its own agency too
+    df = pd.DataFrame({"report_id": ["a", "b", "c"], "agency": ["甲局", "乙局", "甲局"], "report_year": [2020, 2021, 2022],
+                       "text": ["一是信息更新不够及时。", "一是业务培训不足。", "差。"]})
+    out = boilerplate_index(df).set_index("report_id")
+    assert out.loc[["a", "b"], "most_similar"].tolist() == ["b", "a"] and out.loc["a", "max_similarity"] > 0
+    for column in ("max_similarity", "most_similar", "max_similarity_same_agency", "most_similar_same_agency"):
+        assert pd.isna(out.loc["c", column]), column
 
 
 def test_boilerplate_index_threshold_one_counts_verbatim_copies():
@@ -1241,6 +1273,22 @@ def test_cli_classify_any_csv_adds_probabilities(tmp_path, capsys):
     assert "--text-column must be a column of" in capsys.readouterr().err
     assert run_classify(_args(configure_classify, [str(tmp_path / "missing.csv")])) == 2
 
+
+
+@pytest.mark.parametrize("model", ["supervised", "lexicon"])
+def test_cli_classify_says_which_texts_have_nothing_to_classify(tmp_path, capsys, model):
+    # '123' got empty labels and empty probabilities without a word (a column of numbers passed as --text-column?)
+    src = tmp_path / "in.csv"
+    src.write_text("text\n信息更新不够及时\n123\n\n暂无\n", encoding="utf-8")
+    assert run_classify(_args(configure_classify, [str(src), "--out", "-", "--model", model])) == 0
+    captured = capsys.readouterr()
+    assert pd.read_csv(io.StringIO(captured.out))["labels"].isna().tolist() == [False, True, True, True]
+    assert captured.err == ("toolkit classify: note: 2 texts have nothing to classify (no Chinese word once dates, "
+                            "numbers and placeholders such as 暂无 are removed; first in data row 2: '123'): "
+                            "left without labels and probabilities\n")
+    src.write_text("text\n信息更新不够及时\n\n", encoding="utf-8")  # an empty text is no news
+    assert run_classify(_args(configure_classify, [str(src), "--out", "-", "--model", model])) == 0
+    assert capsys.readouterr().err == ""
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_cli_classify_keeps_the_blank_lines_of_a_one_column_csv(tmp_path, newline):
@@ -2087,9 +2135,12 @@ def test_classify_gives_every_csv_record_its_labels_and_keeps_every_other_cell(c
         have = np.array([[float(v) if v else np.nan for v in line[len(header) + (where == len(header)):]]
                          for line in got[1:]]).reshape(len(rows), len(classes))
         np.testing.assert_array_equal(have, want[[f"p_{c}" for c in classes]].to_numpy(dtype=float))
-    # replacing labels of the input's own that differ from the new ones is said, and nothing else is
+    # replacing labels of the input's own that differ from the new ones is said, and so are texts with nothing
+    # to classify (not empty, yet unlabelled); nothing else is
+    quiet = any(text.strip() and pd.isna(labels) for text, labels in zip(frame["t"], want["labels"]))
     assert ("warning: the 'labels' column" in err.getvalue()) == changed
-    assert err.getvalue().count("\n") == changed
+    assert ("note: " in err.getvalue()) == quiet
+    assert err.getvalue().count("\n") == changed + quiet
 
 
 @settings(max_examples=scaled(40), deadline=None,
@@ -2164,7 +2215,8 @@ def test_classify_in_place_labels_the_csv_and_its_parquet_twin_alike(csv_folder,
         err = io.StringIO()
         with contextlib.redirect_stderr(err):
             assert run_classify(_args(configure_classify, argv)) == 0
-        assert err.getvalue() == f"toolkit classify: labels also written to {twin}\n"
+        said = [line for line in err.getvalue().splitlines() if ": note: " not in line]  # (nothing to classify)
+        assert said == [f"toolkit classify: labels also written to {twin}"]
         if run == 0:
             first = stmts.read_bytes(), twin.read_bytes()
     assert (stmts.read_bytes(), twin.read_bytes()) == first

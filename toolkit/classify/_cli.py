@@ -163,6 +163,7 @@ def run_classify(args: argparse.Namespace) -> int:
     out = label_statements(frame, model=model, text_column=args.text_column, probabilities=probabilities)
     if "labels" in frame.columns and args.text_column != "labels":
         _warn_replaced_labels(frame["labels"], out["labels"], args.input)
+    _note_nothing_to_classify(frame[args.text_column], out["labels"], probabilities)
     if args.out == "-":
         sys.stdout.write(_csv_text(out))
         return 0
@@ -318,6 +319,22 @@ def _warn_replaced_labels(before: pd.Series, after: pd.Series, path: str) -> Non
         print(f"toolkit classify: warning: the 'labels' column of {path} is replaced: {len(differ)} of its values "
               f"differ from the new labels (first in data row {first + 1}: {old.iloc[first]!r}); keep hand "
               "coding in a column of another name", file=sys.stderr)
+
+
+def _note_nothing_to_classify(texts: pd.Series, labels: pd.Series, probabilities: bool) -> None:
+    """Say on stderr how many texts label_statements left unlabelled for having nothing to classify.
+
+    A text such as ``123`` or ``暂无`` got empty cells without a word (a column of numbers given as --text-column
+    looked like a model that labels nothing); an empty text is no news and is not counted.
+    """
+    written = texts.astype("string").fillna("").str.strip().ne("").to_numpy()
+    quiet = (written & labels.isna().to_numpy()).nonzero()[0]
+    if len(quiet):
+        first = quiet[0]
+        what = "labels and probabilities" if probabilities else "labels"
+        print(f"toolkit classify: note: {len(quiet)} text{'s have' if len(quiet) > 1 else ' has'} nothing to "
+              "classify (no Chinese word once dates, numbers and placeholders such as 暂无 are removed; first in "
+              f"data row {first + 1}: {str(texts.iloc[first])!r}): left without {what}", file=sys.stderr)
 
 
 class InputError(ValueError):

@@ -30,8 +30,9 @@ class MajorityBaseline(MultiLabelMixin, ClassifierMixin, BaseEstimator):
     classes_ : numpy.ndarray of str
     frequencies_ : numpy.ndarray
         Share of training statements carrying each category.
-    majority_ : str
-        The most frequent category (first in codebook order on ties).
+    majority_ : str or None
+        The most frequent category (first in codebook order on ties); None
+        where no training statement has a label (then none is predicted).
 
     Examples
     --------
@@ -55,12 +56,23 @@ class MajorityBaseline(MultiLabelMixin, ClassifierMixin, BaseEstimator):
         -------
         MajorityBaseline
             self
+
+        Raises
+        ------
+        ValueError
+            If X holds no statement, or X and y differ in length.
         """
         texts = normalize_texts(X)
         Y = self._target(y, len(texts))
+        if not texts:
+            # no frequency to count: argmax of the zeros took the first class ('awareness') from no data
+            raise ValueError("X must hold at least one statement, got 0")
         self.classes_ = np.asarray(self._classes(), dtype=object)
-        self.frequencies_ = Y.mean(axis=0) if len(Y) else np.zeros(Y.shape[1])
-        self.majority_ = str(self.classes_[int(np.argmax(self.frequencies_))])
+        self.frequencies_ = Y.mean(axis=0)
+        # no statement with a label: no majority, as StatementClassifier gives no label from probabilities all 0
+        # (argmax of the zeros named the first class, 'awareness')
+        self.majority_: str | None = (str(self.classes_[int(np.argmax(self.frequencies_))])
+                                      if self.frequencies_.any() else None)
         return self
 
     def predict_proba(self, X: object) -> np.ndarray:
@@ -79,7 +91,7 @@ class MajorityBaseline(MultiLabelMixin, ClassifierMixin, BaseEstimator):
         return np.tile(self.frequencies_, (n, 1))
 
     def predict(self, X: object) -> np.ndarray:
-        """One-hot rows of the majority category.
+        """One-hot rows of the majority category (rows of 0s where there is none).
 
         Parameters
         ----------
@@ -91,5 +103,6 @@ class MajorityBaseline(MultiLabelMixin, ClassifierMixin, BaseEstimator):
         """
         proba = self.predict_proba(X)
         out = np.zeros(proba.shape, dtype=int)
-        out[:, list(self.classes_).index(self.majority_)] = 1
+        if self.majority_ is not None:
+            out[:, list(self.classes_).index(self.majority_)] = 1
         return out

@@ -199,14 +199,20 @@ def boilerplate_index(
     # tells agencies apart by, the 市住建局 of two provinces are not one agency's years (a missing value keeps none apart)
     places = [pd.factorize(frame[c].astype(object).where(frame[c].notna(), None))[0]
               for c in _SAME_AGENCY if c in frame.columns]
+    # a section of fewer than two letters (差。) has no character bigram, a zero vector: its cosine to any section is
+    # undefined, not 0 (at 0, argmax named the earliest report as its most similar); NA, and no one's most similar
+    defined = np.array([len(_letters(texts[i])) >= 2 for i in idx], dtype=bool)
     if len(idx) >= 2:
         for start, block in _similarity_blocks([texts[i] for i in idx]):
             rows = idx[start:start + len(block)]
             block[np.arange(len(rows)), np.arange(start, start + len(rows))] = -1.0  # not itself
+            block[:, ~defined] = -1.0
             j = block.argmax(axis=1)  # the first of equals, as the columns come
-            best[rows], best_at[rows] = block[np.arange(len(rows)), j], idx[j]
+            own = defined[start:start + len(block)] & (block[np.arange(len(rows)), j] >= 0)
+            best[rows[own]], best_at[rows[own]] = block[np.arange(len(rows)), j][own], idx[j][own]
             earlier = ((agencies[idx][None, :] == agencies[rows][:, None]) & (agencies[rows][:, None] >= 0)
-                       & (years[idx][None, :] < years[rows][:, None]))
+                       & (years[idx][None, :] < years[rows][:, None])
+                       & defined[None, :] & defined[start:start + len(block)][:, None])
             for code in places:  # one name in two provinces (or at two levels) is two agencies; unknown: no bar
                 earlier &= ((code[idx][None, :] == code[rows][:, None]) | (code[idx][None, :] < 0)
                             | (code[rows][:, None] < 0))

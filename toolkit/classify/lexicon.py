@@ -7,7 +7,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
-from toolkit.classify._base import MultiLabelMixin, normalize_texts
+from toolkit.classify._base import MultiLabelMixin, has_content, normalize_texts
 from toolkit.classify.codebook import load_codebook
 
 __all__ = ["LexiconClassifier"]
@@ -103,22 +103,27 @@ class LexiconClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
         }
         return self
 
-    def _hits(self, X: object) -> np.ndarray:
+    def _hits(self, X: object) -> tuple[np.ndarray, np.ndarray]:
+        """Keyword counts per statement and category, and which statements get ``fallback`` where they have none."""
         check_is_fitted(self, "lexicon_")
         texts = normalize_texts(X)
+        # the fallback is for a statement without keyword, not for one with nothing to classify ('', '12345', '暂无'):
+        # those got 'other' where label_statements gives them no label
+        content = np.array([has_content(t) for t in texts], dtype=bool)
         hits = np.zeros((len(texts), len(self.classes_)), dtype=float)
         for j, key in enumerate(self.classes_):
             words = self.lexicon_[key]
             for i, text in enumerate(texts):
                 hits[i, j] = sum(1 for w in words if w in text)
-        return hits
+        return hits, content
 
     def predict_proba(self, X: object) -> np.ndarray:
         """Share of the matched keywords that belong to each category.
 
         These are scores, not calibrated probabilities: a statement whose
         keywords are 2 of ``content`` and 1 of ``timeliness`` gets 2/3 and 1/3;
-        one without keywords gets 1 for ``fallback``.
+        one without keywords gets 1 for ``fallback``; one with nothing to
+        classify (``''``, ``'12345'``, ``'暂无'``) gets 0s.
 
         Parameters
         ----------
@@ -128,12 +133,12 @@ class LexiconClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
         -------
         numpy.ndarray of shape (n_statements, n_classes)
         """
-        hits = self._hits(X)
+        hits, content = self._hits(X)
         total = hits.sum(axis=1, keepdims=True)
         proba = np.divide(hits, total, out=np.zeros_like(hits), where=total > 0)
         if self.fallback is not None:
             j = list(self.classes_).index(self.fallback)
-            proba[total[:, 0] == 0, j] = 1.0
+            proba[(total[:, 0] == 0) & content, j] = 1.0
         return proba
 
     def predict(self, X: object) -> np.ndarray:
@@ -146,10 +151,13 @@ class LexiconClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
         Returns
         -------
         numpy.ndarray of int, shape (n_statements, n_classes)
+            A statement without keyword gets ``fallback``, unless it has
+            nothing to classify (``''``, ``'12345'``, ``'暂无'``): no label, as
+            in :func:`toolkit.classify.label_statements`.
         """
-        hits = self._hits(X)
+        hits, content = self._hits(X)
         out = (hits > 0).astype(int)
         if self.fallback is not None:
             j = list(self.classes_).index(self.fallback)
-            out[out.sum(axis=1) == 0, j] = 1
+            out[(out.sum(axis=1) == 0) & content, j] = 1
         return out

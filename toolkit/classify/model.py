@@ -281,9 +281,19 @@ class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
         numpy.ndarray of int, shape (n_statements, n_classes)
             1 where the probability reaches ``threshold``; with
             ``ensure_label`` a row without any gets its most probable category
-            other than ``exclusive`` (of a probability above 0).
+            other than ``exclusive`` (of a probability above 0).  A statement
+            with nothing to classify (no Chinese character once the dates,
+            numbers and placeholder words are removed: ``''``, ``'。'``,
+            ``'12345'``, ``'暂无'``) gets a row of 0s, no
+            label, as in :func:`label_statements`; ``predict_proba`` still
+            gives it the model's probabilities.
         """
-        return self._predict_from_proba(self.predict_proba(X))
+        texts = normalize_texts(X)
+        out = self._predict_from_proba(self.predict_proba(texts))
+        # nothing to classify: ensure_label gave '' or '12345' the most probable category of the empty features,
+        # a label from nothing (label_statements leaves such a row unlabelled)
+        out[[i for i, text in enumerate(texts) if not has_content(text)]] = 0
+        return out
 
     def _predict_from_proba(self, proba: np.ndarray) -> np.ndarray:
         """The indicator matrix :meth:`predict` gives for the probabilities ``predict_proba`` gave."""
