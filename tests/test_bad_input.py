@@ -22,7 +22,7 @@ from toolkit.errors import (
     UnmappedFontError,
     UnsupportedFormatError,
 )
-from toolkit import readers, webpage
+from toolkit import readers, webpage, word
 from toolkit.readers import decode_bytes, read_document
 
 try:
@@ -226,7 +226,7 @@ def test_docx_whose_text_part_is_a_zip_bomb(tmp_path: Path, monkeypatch: pytest.
     # Paragraphs of one word repeated: word/document.xml compresses some 300 times. Under the limit of the
     # whole file's expansion (10 x max_bytes) it was parsed whole: a 270 KB file whose document.xml held 79 MB
     # took 140 s and 1.9 GB, one at the default limit (500 MB) some 10 GB. Scaled down here.
-    monkeypatch.setattr(readers, "_DOCX_XML_LIMIT", 1_000_000, raising=False)
+    monkeypatch.setattr(word, "_DOCX_XML_LIMIT", 1_000_000, raising=False)
     render_docx(ROWS, tmp_path / "ok.docx")
     buf = io.BytesIO()
     with zipfile.ZipFile(tmp_path / "ok.docx") as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -764,7 +764,7 @@ def test_library_failure_is_wrapped(tmp_path: Path, monkeypatch) -> None:
         raise AttributeError("'NoneType' object has no attribute 'tag'")
 
     render_docx(ROWS, tmp_path / "ok.docx")
-    monkeypatch.setattr("toolkit.readers._docx_block", broken)
+    monkeypatch.setattr("toolkit.word._docx_block", broken)
     err = expect(CorruptFileError, tmp_path / "ok.docx", "cannot read this DOCX file: AttributeError")
     assert isinstance(err.__cause__, AttributeError)
 

@@ -152,7 +152,7 @@ def _pdf(tmp_path: Path, **options) -> Path:
 
 
 def _ruled_page(pdf, page_no: int) -> None:
-    # more ruling lines than readers._MAX_PDF_EDGES on the first page (a page of a form drawn in hairlines)
+    # more ruling lines than pdf._MAX_PDF_EDGES on the first page (a page of a form drawn in hairlines)
     if page_no == 1:
         for i in range(6001):
             pdf.line(5 + i * 0.05, 5, 5 + i * 0.05, 8)

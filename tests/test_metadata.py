@@ -2516,7 +2516,7 @@ def test_a_pdf_info_title_naming_no_report(tmp_path, title):
 
 @pytest.mark.parametrize("encoding", ["utf-16-be", "utf-8", "gb18030"])
 def test_a_pdf_info_title_in_a_producers_encoding(encoding):
-    from toolkit.readers import _pdf_text_string
+    from toolkit.pdf import _pdf_text_string
 
     # a Title written in UTF-8 or GB18030 without a byte order mark (as some Chinese producers do): pdfminer's
     # PDFDocEncoding gives mojibake ('é©»é©¬åº…'), each is read as written

@@ -239,7 +239,7 @@ def test_a_paragraph_whose_mark_word_does_not_show_stays_out_of_the_table_after_
 def test_raised_text_is_named_where_it_stands():
     from lxml import etree
 
-    from toolkit.readers import _w, _word_blocks
+    from toolkit.word import _w, _word_blocks
 
     paragraphs = [("共收到申请610件1。\r", {}), ("1-3\r", {}), ("无上标\r", {})]
     found = read_doc(doc_bytes(paragraphs, raised=[(9, 10), (12, 15)])).blocks[:3]

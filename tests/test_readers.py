@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from toolkit.errors import CorruptFileError, ReaderWarning
-from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, decode_bytes, read_document, text_lines
+from toolkit.plaintext import text_lines
+from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, decode_bytes, read_document
 
 try:
     from renderers import (
@@ -997,7 +998,7 @@ def test_worksheet_object_cells_read_as_excel_shows_them() -> None:
 
     import openpyxl
 
-    from toolkit.readers import _worksheet_rows
+    from toolkit.word import _worksheet_rows
 
     book = openpyxl.Workbook()
     sheet = book.active
@@ -3420,18 +3421,19 @@ def test_an_embedded_document_of_text_in_a_table_cell_is_the_cells_text(kind: st
 
 def test_reading_modules_import_downward_only():
     # the reading stage is layered: what a document is, then codecs, then what the HTML and Word readers share, then
-    # the web-page reader, then read_document; a module importing one above it would make an import cycle
+    # the readers (web pages, text, Word, PDF), then read_document; a module importing one above it would make an
+    # import cycle
     import ast
 
     import toolkit
 
-    layers = ["document", "decoding", "markup", "webpage", "readers"]
+    layers = ["document", "decoding", "markup", "webpage", "plaintext", "word", "pdf", "readers"]
     root = Path(toolkit.__file__).parent
     for rank, name in enumerate(layers):
         tree = ast.parse((root / f"{name}.py").read_text(encoding="utf-8"))
         imported = {node.module.split(".")[1] for node in ast.walk(tree)
                     if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("toolkit.")}
         assert not imported & set(layers[rank:]), (name, sorted(imported & set(layers[rank:])))
-    assert {"webpage", "markup", "decoding", "document"} <= {
+    assert {"webpage", "plaintext", "word", "pdf", "decoding", "document"} <= {
         node.module.split(".")[1] for node in ast.walk(ast.parse((root / "readers.py").read_text(encoding="utf-8")))
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("toolkit.")}

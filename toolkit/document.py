@@ -1,12 +1,13 @@
 """The document a reader gives: :class:`RawDocument` (a report's lines as read from its source), the largest
 file read, and the warnings readers give.
 
-Every reader (:mod:`toolkit.readers` for text, Word and PDF; :mod:`toolkit.webpage` for HTML and web archives;
-:mod:`toolkit.ofd`) returns a :class:`RawDocument`; :func:`toolkit.readers.read_document` chooses the reader.
+Every reader (:mod:`toolkit.plaintext`, :mod:`toolkit.webpage` for HTML and web archives, :mod:`toolkit.word`,
+:mod:`toolkit.pdf`) returns a :class:`RawDocument`; :func:`toolkit.readers.read_document` chooses the reader.
 """
 from __future__ import annotations
 
 import os
+import re
 import sys
 import warnings
 from collections.abc import Sequence
@@ -72,3 +73,21 @@ def _warn(path: str | None, detail: str, code: str, line: int | None = None) -> 
         frame = frame.f_back
         level += 1
     warnings.warn(ReaderWarning(f"{path or '<bytes>'}: {detail}", code, detail, line), stacklevel=level)
+
+
+# A DOCX may expand to at most this many times ``max_bytes`` when unzipped, and a PDF's streams decode to as much
+# in all (see _bounded_streams).
+_ZIP_EXPANSION = 10
+
+
+def _own_title(title: str) -> str | None:
+    """A title a document gives itself apart from its text (a DOCX's dc:title, a PDF's Title), white space
+    collapsed, or None where there is none or it is only a template's or a new document's name, a converter's
+    stamp or a file's name (formats.yaml template_titles: 'Normal', '文档1', 'Untitled', 'Microsoft Word - …',
+    '年报.doc')."""
+    from toolkit.formats import load_formats
+
+    text = " ".join(title.split())
+    if not text or re.fullmatch(load_formats()["template_titles"], text):
+        return None
+    return text

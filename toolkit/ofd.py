@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from toolkit.decoding import _magic
 from toolkit.document import _warn
 from toolkit.errors import CorruptFileError, EmptyFileError, UnsupportedFormatError
-from toolkit.readers import _check_zip
+from toolkit.word import _check_zip
 
 __all__ = ["OFD_NAMESPACE", "OfdPage", "read_ofd"]
 

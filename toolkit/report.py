@@ -30,7 +30,8 @@ from toolkit.layout import (_LONE_PAGE_NUMBER, _PART_NAME, Row, _page_number_of,
                             glued_legacy_patterns, glued_legacy_rows, may_hold_glued_rows)
 from toolkit.metadata import _last_filled
 from toolkit.normalize import detect_script, normalize_line, normalize_lines
-from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document, text_lines
+from toolkit.plaintext import text_lines
+from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document
 from toolkit.sections import Outline, Section, Segment, find_outline, merged_into, split_segments
 from toolkit.tables import TABLE_COLUMNS, Flag, TableResult, extract_tables
 

@@ -1,0 +1,58 @@
+"""Reading plain text: a text file's lines as written (its codec found by :mod:`toolkit.decoding`).
+
+A line ends at ``\n``, ``\r\n`` or ``\r`` only, so line numbers stay 1:1 with the file; a form feed ends no line.
+"""
+from __future__ import annotations
+
+import re
+
+from toolkit.decoding import _check_not_blank, _check_text_file, decode_bytes
+from toolkit.document import RawDocument
+
+
+# --------------------------------------------------------------------------
+# plain text
+# --------------------------------------------------------------------------
+
+
+def _read_text(data: bytes, path: str, codec: str | None) -> RawDocument:
+    _check_text_file(data, path)
+    text, used = decode_bytes(data, path=path, encoding=codec)
+    if "\x1a" in text[-256:] and text.rstrip().endswith("\x1a"):
+        # Ctrl-Z, the end-of-file mark DOS tools (copy /a, old editors) write after the text: no character of its
+        # last line ('2024年1月29日\x1a' read as no date)
+        text = text.rstrip().rstrip("\x1a")
+    if "\r\r\n" in text and text.count("\r\r\n") == text.count("\n"):
+        # every line ending in CR CR LF (a CRLF file written again by a tool's text mode, or sent by FTP as ASCII):
+        # one line end each, not a blank line after every line, which cut the rows of a table (values lost)
+        text = text.replace("\r\r\n", "\n")
+    _check_not_blank(text, path)
+    return RawDocument(path=path, format="text", encoding=used, lines=text_lines(text))
+
+
+def text_lines(text: str) -> list[str]:
+    """The lines of a plain text, read as a text file's are: a form feed (pdftotext's page break) ends no line.
+
+    Examples
+    --------
+    >>> text_lines("正文。\\n\\f二、主动公开政府信息情况\\r\\n正文")
+    ['正文。', '二、主动公开政府信息情况', '正文']
+    """
+    if "\n" not in text and "\r" not in text and _UNICODE_BREAKS.search(text):
+        # a text with no ordinary line end (web-page text copied from a browser) ends its lines with
+        # U+2028/U+2029/NEL: read them as line ends, else the whole report is one line and its tables are lost
+        text = _UNICODE_BREAKS.sub("\n", text)
+    return _ODD_BREAKS.sub(_odd_break, text).splitlines()
+
+
+_UNICODE_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+# Only \n, \r\n and \r end a line of a text file (as in an editor); str.splitlines() also breaks at
+# these.  A form feed (pdftotext's page break, at the start of a page's first line) and the others are
+# dropped, the Unicode line and paragraph separators become spaces.
+_ODD_BREAKS = re.compile("[\f\v\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _odd_break(match: re.Match[str]) -> str:
+    return " " if match.group() in "\u2028\u2029" else ""
