@@ -2805,6 +2805,10 @@ def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: 
     # counted: it was read '1.a', the next '2.b'
     ("<ol>", ["<li style='display:flex'>a", "b", "<li style='DISPLAY: Block; display: list-item'>c"],
      ["a", "1.b", "2.c"]),
+    # the two-value display of a list item ('block list-item', 'list-item block'): a list item, numbered and counted
+    # (its first word read alone, 'block', it was read 'a', '1.b', 'c')
+    ("<ol>", ["<li style='display: block list-item'>a", "b", "<li style='display:flex;display:List-Item Block'>c"],
+     ["1.a", "2.b", "3.c"]),
 ])
 def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp_path: Path) -> None:
     # An <ol>'s numbers as a browser shows them: its start, reversed, an item's value, its type and list-style-type

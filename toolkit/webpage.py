@@ -1276,15 +1276,21 @@ def _ordinals(ol) -> dict:
     return counted
 
 
+#: A display declaration's whole value: a list item's may be written in two words ('block list-item').
+_DISPLAY_VALUE_RE = re.compile(r"(?<![\w-])display\s*:\s*([^;!\"']*)", re.IGNORECASE)
+
+
 def _shown_as_item(li) -> bool:
     """Whether a browser shows the ``<li>`` ``li`` as a list item, with a marker and counted: unless its style's last
-    display is another ('display:block', a CMS's way of laying out a list: no marker shown)."""
+    display is another ('display:block', a CMS's way of laying out a list: no marker shown).  A display of two words
+    holding ``list-item`` ('block list-item', 'list-item block') is a list item's: its first word alone, read as
+    _HIDDEN_STYLE_RE reads it, took the item for a block, its number lost and the items after it counted one less."""
     style = li.get("style")
     if not style or "display" not in style.lower():
         return True
-    displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style)
-                if prop.lower() == "display" and value.lower() != "revert"]  # (a 'revert': see _display_blocks)
-    return not displays or displays[-1] == "list-item"
+    displays = [value.lower().split() for value in _DISPLAY_VALUE_RE.findall(style)]
+    displays = [words for words in displays if words and words != ["revert"]]  # (a 'revert': see _display_blocks)
+    return not displays or "list-item" in displays[-1]
 
 
 # HTML's rules for parsing an integer (a cell's rowspan or colspan, an <ol>'s start, an <li>'s value): white space, a
