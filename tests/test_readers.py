@@ -2809,6 +2809,11 @@ def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: 
     # (its first word read alone, 'block', it was read 'a', '1.b', 'c')
     ("<ol>", ["<li style='display: block list-item'>a", "b", "<li style='display:flex;display:List-Item Block'>c"],
      ["1.a", "2.b", "3.c"]),
+    # the same displays set by the page's style sheet (a page that hides nothing: its sheet was not read for them,
+    # the items read '1.a', '2.b', '3.c'); the item's own style wins over the sheet's rule
+    ("<style>li.b { display: block } ol .c { display: block list-item }</style><ol>",
+     ["<li class='b'>a", "b", "<li class='b' style='display:list-item'>c", "<li class=c>d", "<li class='b'>e"],
+     ["a", "1.b", "2.c", "3.d", "e"]),
 ])
 def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp_path: Path) -> None:
     # An <ol>'s numbers as a browser shows them: its start, reversed, an item's value, its type and list-style-type

@@ -1701,7 +1701,10 @@ def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = 
         size = _FONT_SIZE_RE.search(declaration)  # (a font of size 0 hides as display does: see _blank_zero_font)
         clip = _CLIP_RE.search(declaration) if clips and not found and not size else None
         color = _COLOR_RE.search(declaration) if colors and not found and not size and not clip else None
-        written = (f"{found.group(1)}:{found.group(2)};" if found
+        # (a display is written whole: a list item's may take two words, 'block list-item', see _shown_as_item)
+        whole = _DISPLAY_VALUE_RE.search(declaration) if found and found.group(1).lower() == "display" else None
+        written = (f"display:{whole.group(1).strip()};" if whole
+                   else f"{found.group(1)}:{found.group(2)};" if found
                    else f"font-size:{size.group(1).strip()};" if size
                    else f"{clip.group(1)}:{clip.group(2).strip()};" if clip
                    else f"color:{color.group(1).strip()};" if color else None)
@@ -1717,6 +1720,13 @@ def _displays_inline_as_block(rule: tuple) -> bool:
     displays = [value for prop, value in _HIDDEN_STYLE_RE.findall(normal + important) if prop.lower() == "display"]
     return bool(displays) and displays[-1].lower() in _BLOCK_DISPLAYS and (
         compounds[-1][0] is None or compounds[-1][0] in _INLINE_TAGS)
+
+
+def _displays_an_item(rule: tuple) -> bool:
+    """Whether a sheet's rule (see _sheet_rules) sets the display of what may be a list's item (``li { display:
+    block }``, ``.nav-item { display: inline }``), which shows or hides its number: see _shown_as_item."""
+    _, _, compounds, (normal, important) = rule
+    return compounds[-1][0] in (None, "li") and "display" in (normal + important).lower()
 
 
 _WIDENED_DISPLAY_RE = re.compile(r"display:(?!none;)[\w-]+", re.IGNORECASE)  # (as _hiding_declarations writes it)
@@ -1761,6 +1771,7 @@ def _sheet_hidden(root) -> None:
     rules = _sheet_rules(root, functools.partial(_hiding_declarations, clips=clips, colors=colors), widen)
     if not any(hides(normal + important) for _, _, _, (normal, important) in rules) and not any(
             map(_displays_inline_as_block, rules)) and not (
+            any(map(_displays_an_item, rules)) and root.find(".//li") is not None) and not (
             # (a rule displaying an element the hidden attribute hides shows it: the HTML5 reset's 'section { display:
             # block }' a <section hidden>, as the browser's own '[hidden] { display: none }' weighs less)
             any("display" in normal + important for _, _, _, (normal, important) in rules)
