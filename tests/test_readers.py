@@ -814,20 +814,22 @@ def test_a_web_archives_style_sheets_hide_what_they_hide(tmp_path: Path) -> None
     # A page saved as one file by a browser (Chrome's, IE's MHT) keeps its style sheets as parts of the archive, which
     # its <link rel="stylesheet"> name by their address (relative to the page's, absolute, or 'cid:'): a class they hide
     # (an old version's words, a hidden copy of a cell) was read as shown, the sheets not read.  A sheet for print, an
-    # alternate one (a user's choice), or one no link names, hides nothing.
+    # alternate one (a user's choice), a disabled one (a theme a script turns on: it hid what a browser shows), or one
+    # no link names, hides nothing.
     page = ("<html><head><link rel='stylesheet' href='css/a.css'><link rel=stylesheet href='cid:b@mhtml.blink'>"
             "<link rel='stylesheet' media='print' href='http://www.example.gov.cn/p.css'>"
-            "<link rel='alternate stylesheet' href='/n.css'></head><body>"
+            "<link rel='alternate stylesheet' href='/n.css'><link rel='stylesheet' disabled href='/d.css'></head><body>"
             "<p>一、总体情况<span class='old'>旧版</span><span class='b'>隐</span><span class='p'>印</span>"
             "<span class='n'>无</span></p><table><tr><td>件</td><td><span class='old'>9</span>7</td></tr></table>"
-            "</body></html>").encode()
+            "<p class='d'>（完）</p></body></html>").encode()
     sheets = (({"Content-Location": "http://www.example.gov.cn/zfxxgk/css/a.css"}, ".old { display: none }"),
               ({"Content-Location": "cid:b@mhtml.blink"}, ".b { visibility: hidden }"),
               ({"Content-Location": "http://www.example.gov.cn/p.css"}, ".p { display: none }"),
-              ({"Content-Location": "http://www.example.gov.cn/n.css"}, ".n { display: none }"))
+              ({"Content-Location": "http://www.example.gov.cn/n.css"}, ".n { display: none }"),
+              ({"Content-Location": "http://www.example.gov.cn/d.css"}, ".d { display: none }"))
     path = tmp_path / "page.mht"
     path.write_bytes(render_mht([], page=page, sheets=sheets))
-    assert read_document(path).lines == ["一、总体情况印无", ["件", "7"]]
+    assert read_document(path).lines == ["一、总体情况印无", ["件", "7"], "（完）"]
 
 
 def test_a_saved_pages_style_sheets_in_its_folder_hide_what_they_hide(tmp_path: Path) -> None:

@@ -2156,7 +2156,7 @@ _LINKED_SHEETS_MAX = 8 * 1024 * 1024
 def _linked_sheets(root, find: Callable[[str], str | None], base: str) -> bytes:
     """Put in place of each ``<link rel="stylesheet">`` of the page ``root`` the sheet ``find(address)`` gives (the
     link's address as written, else resolved against the page's address ``base``: see _archive_sheets,
-    _folder_sheet), as a ``<style>`` of the link's ``media``, up to _LINKED_SHEETS_MAX characters in all (a sheet
+    _folder_sheet; an alternate or a disabled sheet is not put in), as a ``<style>`` of the link's ``media``, up to _LINKED_SHEETS_MAX characters in all (a sheet
     past it is not put in); the UTF-8 bytes of the sheets put in."""
     from urllib.parse import urldefrag, urljoin
 
@@ -2167,8 +2167,9 @@ def _linked_sheets(root, find: Callable[[str], str | None], base: str) -> bytes:
     total = 0
     for link in list(root.iter("link")):
         href, rel = (link.get("href") or "").strip(), (link.get("rel") or "").lower().split()
-        if not href or "stylesheet" not in rel or "alternate" in rel or link.getparent() is None:
-            continue  # (an alternate sheet is one a user may choose: not shown)
+        if not href or "stylesheet" not in rel or "alternate" in rel or link.getparent() is None or \
+                link.get("disabled") is not None:
+            continue  # (an alternate sheet is one a user may choose, a disabled one a script may turn on: not shown)
         css = find(href)
         if css is None:
             try:
