@@ -763,6 +763,31 @@ def test_a_frames_srcdoc_document_is_read_once_where_the_frame_stands(tmp_path: 
     assert read_document(tmp_path / "framed.html").lines == MERGED_001
 
 
+def test_a_frames_page_saved_in_the_pages_folder_is_read_where_the_frame_stands(tmp_path: Path) -> None:
+    # A page saved 'complete' ('网页，全部') keeps the page of each of its frames in its folder ('报告_files/frame.htm'),
+    # which a browser shows in the frame (a CMS showing the report's table so): every iframe was left out, and the table
+    # with it.  The frame's page is read as shown (its own sheets, in its folder, hide what they hide; its charset its
+    # own), where the frame stands; a frame's page outside the page's folder ('..', an absolute path, a URL) or missing
+    # is not read, as a sheet there is not (see test_a_saved_pages_style_sheets_in_its_folder_hide_what_they_hide).
+    page = render_html(MERGED_001).decode("utf-8")
+    start, end = page.index("<table"), page.index("</table>") + len("</table>")
+    (tmp_path / "报告_files").mkdir()
+    (tmp_path / "报告_files" / "a.css").write_text(".old { display: none }", encoding="utf-8")
+    inner = ("<html><head><meta charset='gbk'><link rel='stylesheet' href='a.css'></head><body>"
+             f"{page[start:end]}<p class='old'>旧表</p></body></html>")
+    (tmp_path / "报告_files" / "frame.htm").write_bytes(inner.encode("gbk"))
+    (tmp_path / "out.htm").write_text("<p>外</p>", encoding="utf-8")
+    framed = page[:start] + "<iframe src='%E6%8A%A5%E5%91%8A_files/frame.htm'>您的浏览器不支持框架</iframe>" + page[end:]
+    (tmp_path / "报告.html").write_text(framed, encoding="utf-8")
+    assert read_document(tmp_path / "报告.html").lines == MERGED_001
+    (tmp_path / "sub").mkdir()
+    outside = page[:start] + "".join(f"<iframe src='{src}'></iframe>" for src in (
+        "../out.htm", (tmp_path / "out.htm").as_posix(), "http://www.example.gov.cn/out.htm", "no.htm")) + page[end:]
+    (tmp_path / "sub" / "报告.html").write_text(outside, encoding="utf-8")
+    (tmp_path / "sub" / "none.html").write_text(page[:start] + page[end:], encoding="utf-8")
+    assert read_document(tmp_path / "sub" / "报告.html").lines == read_document(tmp_path / "sub" / "none.html").lines
+
+
 @pytest.mark.parametrize("key", ["001", "004"])
 def test_html_pre_keeps_its_line_breaks(tmp_path: Path, key: str) -> None:
     # Some sites paste the report as preformatted text.

@@ -120,6 +120,11 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
             find = functools.lru_cache(maxsize=256)(functools.partial(_folder_sheet, folder, used))  # (read once)
             encoded = encoded + b"\n" + _linked_sheets(root, find, "")
         _as_shown(root, encoded)
+        if on_disk and (b"<iframe" in encoded or b"<IFRAME" in encoded):
+            # (a page saved 'complete': its frames' pages in its folder; after the page's passes, which do not reach
+            # into a frame's page, as a srcdoc's)
+            folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))
+            _folder_frames(root, folder, folder, [0])
     with _MergedDownWarned(path) as merged:
         lines = _html_lines(root) if root is not None else []
         if not lines and root is not None and (b"<noframes" in encoded or b"<NOFRAMES" in encoded):
@@ -164,6 +169,57 @@ def _srcdoc_frames(root) -> None:
         if body is None:
             continue
         _as_shown(page, encoded)  # (a frame in it is put in place there)
+        tail = frame.tail
+        frame.clear()  # (its attributes, and the fallback the parser keeps as its text)
+        frame.tag, frame.text, frame.tail = "div", body.text, tail
+        frame.extend(list(body))
+
+
+#: A saved page's frames read from its folder (see _folder_frames): the largest page, how many in all, how deep.
+_FOLDER_FRAME_MAX = 16 * 1024 * 1024
+_FOLDER_FRAMES_MOST = 32
+_FOLDER_FRAMES_DEPTH = 3
+
+
+def _folder_frames(root, folder: str, top: str, count: list, depth: int = 0) -> None:
+    """Put in place of each ``<iframe src="…">`` of a page saved in ``folder`` (a page saved 'complete', its frames'
+    pages in its '报告_files/' folder) the page a browser shows in it, read as shown (its charset, its sheets in its
+    own folder, its frames), where the file is inside the page's folder ``top`` (see _folder_file: the same rules as
+    its sheets'); a frame whose page is not there (a URL, '..', missing, not read as a page) is left out, as before.
+    Every such frame was left out, and the report's table a CMS shows in one with it.  ``count``: the frames read so
+    far, at most _FOLDER_FRAMES_MOST in all, _FOLDER_FRAMES_DEPTH deep."""
+    import lxml.etree
+
+    from toolkit.errors import ToolkitError
+
+    for frame in list(root.iter("iframe")):
+        src = (frame.get("src") or "").strip()
+        if not src or frame.get("srcdoc") is not None or count[0] >= _FOLDER_FRAMES_MOST or _hidden_style(
+                frame.get("style") or "") or any(_tag_name(a.tag) in _DROP_TAGS for a in frame.iterancestors()):
+            continue  # (a srcdoc wins over the src: see _srcdoc_frames; a frame hidden shows nothing)
+        found = _folder_file(folder, src, _FOLDER_FRAME_MAX, top)
+        if found is None:
+            continue
+        count[0] += 1
+        path, data = found
+        try:
+            _check_text_file(data, path)
+            text, used, _ = _detect(data, path, declared=_declared_charset(data))
+            encoded = text.lstrip("\ufeff").encode("utf-8")
+            _check_not_binary(text, path, encoded)
+            page = lxml.etree.fromstring(encoded, _html_parser())
+        except (ToolkitError, UnicodeError, lxml.etree.XMLSyntaxError):
+            continue
+        body = page.find("body") if page is not None else None
+        if body is None:
+            continue
+        here = os.path.dirname(path)
+        if b"<link" in encoded or b"<LINK" in encoded:  # (its sheets: the same rules as the page's, in the page's folder)
+            find = functools.lru_cache(maxsize=256)(functools.partial(_folder_sheet, here, used, within=top))
+            encoded = encoded + b"\n" + _linked_sheets(page, find, "")
+        _as_shown(page, encoded)
+        if depth + 1 < _FOLDER_FRAMES_DEPTH and (b"<iframe" in encoded or b"<IFRAME" in encoded):
+            _folder_frames(page, here, top, count, depth + 1)
         tail = frame.tail
         frame.clear()  # (its attributes, and the fallback the parser keeps as its text)
         frame.tag, frame.text, frame.tail = "div", body.text, tail
@@ -2191,11 +2247,11 @@ def _linked_sheets(root, find: Callable[[str], str | None], base: str) -> bytes:
 _FOLDER_SHEET_MAX = 2 * 1024 * 1024  # a style sheet's largest size read from a saved page's folder
 
 
-def _folder_sheet(folder: str, codec: str, href: str) -> str | None:
-    """The style sheet a page saved in ``folder`` links by the relative address ``href``, decoded (its byte-order
-    mark, else UTF-8, else the page's ``codec``), else None: an address with a scheme, a host or an absolute path
-    (a browser would fetch it, the file tool does not), one resolving outside ``folder`` ('..', a link leading
-    out), a missing file, or one larger than _FOLDER_SHEET_MAX (2 MiB)."""
+def _folder_file(folder: str, href: str, most: int, within: str | None = None) -> tuple[str, bytes] | None:
+    """The path and bytes of the file a page in ``folder`` names by the relative address ``href`` (a linked sheet,
+    a frame's page), else None: an address with a scheme, a host or an absolute path (a browser would fetch it, the
+    file tool does not), one resolving outside ``within`` (by default ``folder``: '..', a link leading out), a missing
+    file, or one larger than ``most`` bytes."""
     from urllib.parse import unquote, urlsplit
 
     try:
@@ -2206,15 +2262,26 @@ def _folder_sheet(folder: str, codec: str, href: str) -> str | None:
     if parts.scheme or parts.netloc or not name or name.startswith(("/", "\\")) or "\0" in name:
         return None
     target = os.path.realpath(os.path.join(folder, *name.replace("\\", "/").split("/")))
-    if not target.startswith(os.path.join(folder, "")):
+    if not target.startswith(os.path.join(within or folder, "")):
         return None  # (outside the page's folder: '..', a drive, or a link leading out)
     try:
-        if not os.path.isfile(target) or os.path.getsize(target) > _FOLDER_SHEET_MAX:
+        if not os.path.isfile(target) or os.path.getsize(target) > most:
             return None
         with open(target, "rb") as fh:
-            data = fh.read(_FOLDER_SHEET_MAX + 1)
+            return target, fh.read(most + 1)
     except OSError:
         return None
+
+
+def _folder_sheet(folder: str, codec: str, href: str, within: str | None = None) -> str | None:
+    """The style sheet a page saved in ``folder`` links by the relative address ``href``, decoded (its byte-order
+    mark, else UTF-8, else the page's ``codec``), else None: an address with a scheme, a host or an absolute path
+    (a browser would fetch it, the file tool does not), one resolving outside ``within`` (by default ``folder``:
+    '..', a link leading out), a missing file, or one larger than _FOLDER_SHEET_MAX (2 MiB)."""
+    found = _folder_file(folder, href, _FOLDER_SHEET_MAX, within)
+    if found is None:
+        return None
+    data = found[1]
     bom = _detect_bom(data)
     if bom is not None:
         return data.decode(bom, "replace").lstrip("\ufeff")  # (GB18030's mark is a character of its own)
