@@ -2926,6 +2926,18 @@ def test_an_invisible_cell_keeps_its_place_in_its_row(style: str, row: list, tmp
     # (a framework's @layer, Tailwind 4's, and an @supports of a feature a browser has: their rules were not read; an
     # @supports not, or an @container, is not read)
     ("@layer base, utilities; @layer utilities { .old { display: none } }", None, []),
+    # (the layers weigh as a browser weighs them, before specificity: an unlayered rule over a layered one, a later
+    # layer over an earlier one (in the order first named), a sublayer under its layer's own rules; '!important' the
+    # other way round.  Read by specificity alone, a layered rule hid what an unlayered one shows, and showed what it
+    # hides)
+    ("@layer base { .old.on { display: inline } } .old { display: none }", None, []),
+    ("@layer u { .old.on { display: none } } .on { display: inline }", None, ["旧版"]),
+    ("@layer a, b; @layer b { .old { display: none } } @layer a { span.old.on { display: inline } }", None, []),
+    ("@layer a { @layer s { p .old.on { display: none } } } @layer a { .on { display: inline } }", None, ["旧版"]),
+    ("@layer a { @layer s { .on { display: inline } } .old { display: none } } @layer { }", None, []),
+    ("@layer base { .on { display: none !important } } .old.on { display: inline !important }", None, []),
+    ("@layer a, b; @layer a { .on { display: inline !important } } @layer b { .old.on { display: none !important } }",
+     None, ["旧版"]),
     ("@supports (display: grid) { @media screen { .old { display: none } } }", None, []),
     ("@supports not (display: grid) { .old { display: none } } @container (min-width: 1px) { .old { display: none } }",
      None, ["旧版"]),

@@ -214,7 +214,7 @@ def _folder_frames(root, folder: str, top: str, count: list, depth: int = 0) -> 
         if body is None:
             continue
         here = os.path.dirname(path)
-        if b"<link" in encoded or b"<LINK" in encoded:  # (its sheets: the same rules as the page's, in the page's folder)
+        if b"<link" in encoded or b"<LINK" in encoded:  # (its sheets: the same rules as the page's, in its folder)
             find = functools.lru_cache(maxsize=256)(functools.partial(_folder_sheet, here, used, within=top))
             encoded = encoded + b"\n" + _linked_sheets(page, find, "")
         _as_shown(page, encoded)
@@ -1601,33 +1601,66 @@ _CSS_AT_RULE_RE = re.compile(r"@([\w-]+)\s*(.*)", re.DOTALL)
 _CSS_NOT_WORD = re.compile(r"(?<![\w-])not(?![\w-])", re.IGNORECASE)
 
 
-def _css_rules(sheet: str) -> Iterator[tuple[str, str]]:
-    """The rules (selectors, declarations) of a style sheet that apply on a screen: at its top level, in an
-    ``@media`` block for the screen (see _screen_media), in an ``@layer`` block (a framework's: Tailwind 4 puts its
-    utilities, '.hidden { display: none }', in one; read as if unlayered, by specificity and order) or an
-    ``@supports`` block without ``not`` (a feature a current browser has); the rules of ``@media print``, ``@supports
-    not (…)`` and other at-rules' blocks (``@font-face``, ``@keyframes``, ``@container``), and the at-rule statements
-    before a rule (``@charset …;``, ``@layer a, b;``), are not read as rules."""
+#: An ``@layer`` statement's names ('@layer base, utilities;'), and the key of the rules in no layer (see _css_rules).
+_CSS_LAYER_STATEMENT_RE = re.compile(r"@layer\s+([^;{}]*);", re.IGNORECASE)
+_UNLAYERED = 1 << 30
+
+
+def _css_layer(layers: dict, path: tuple, names: str) -> tuple:
+    """The path of the layer ``names`` ('a.b'; '' an anonymous one) names inside the layer ``path``, each of its
+    layers given its place among its siblings in ``layers`` (the order a browser weighs them in: first named,
+    first) where it has none yet."""
+    for name in (names.strip().split(".") if names.strip() else [f"\0{len(layers)}"]):
+        path = (*path, name.strip())
+        layers.setdefault(path, sum(len(key) == len(path) and key[:-1] == path[:-1] for key in layers))
+    return path
+
+
+def _css_layer_key(layers: dict, path: tuple) -> tuple:
+    """The weight of the rules in the layer ``path``, as a browser weighs layers: a tuple that sorts a rule of an
+    earlier layer before one of a later, a sublayer's before its layer's own, and all before an unlayered rule."""
+    return (*(layers[path[:i + 1]] for i in range(len(path))), _UNLAYERED)
+
+
+def _css_rules(sheet: str, layers: dict | None = None) -> Iterator[tuple[str, str, tuple]]:
+    """The rules (selectors, declarations, the weight of their layer: see _css_layer_key) of a style sheet that apply
+    on a screen: at its top level, in an ``@media`` block for the screen (see _screen_media), in an ``@layer`` block
+    (a framework's: Tailwind 4 puts its utilities, '.hidden { display: none }', in one) or an ``@supports`` block
+    without ``not`` (a feature a current browser has); the rules of ``@media print``, ``@supports not (…)`` and other
+    at-rules' blocks (``@font-face``, ``@keyframes``, ``@container``), and the at-rule statements before a rule
+    (``@charset …;``, ``@layer a, b;``), are not read as rules.  ``layers``: the places of the layers named so far
+    (a page's sheets share them), which the layers of this sheet are added to."""
+    layers = {} if layers is None else layers
     sheet = _CSS_MARKUP_COMMENT_RE.sub(" ", _CSS_COMMENT_RE.sub("", sheet))
-    blocks: list = []  # the open blocks: (read, the rule's selectors or None for a block of rules, its start)
+    # the open blocks: (read, the rule's selectors or None for a block of rules, its start, the layer it is in)
+    blocks: list = []
     last = 0  # where the text since the last brace starts
     for brace in _CSS_BRACE_RE.finditer(sheet):
         read = all(block[0] for block in blocks)
+        layer = blocks[-1][3] if blocks else ()
         if brace.group() == "{":
-            prelude = sheet[last:brace.start()].rsplit(";", 1)[-1].strip()
+            before = sheet[last:brace.start()]
+            if "@" in before and not (blocks and blocks[-1][1] is not None):  # ('@layer a, b;': their order)
+                for names in _CSS_LAYER_STATEMENT_RE.findall(before):
+                    for name in names.split(","):
+                        if name.strip():
+                            _css_layer(layers, layer, name)
+            prelude = before.rsplit(";", 1)[-1].strip()
             if blocks and blocks[-1][1] is not None:  # (a block nested in a rule's: not read)
-                blocks.append((False, None, 0))
+                blocks.append((False, None, 0, layer))
             elif prelude[:1] == "@":
                 at_rule = _CSS_AT_RULE_RE.match(prelude)
                 keyword, condition = (at_rule.group(1).lower(), at_rule.group(2)) if at_rule else ("", "")
+                if keyword == "layer":
+                    layer = _css_layer(layers, layer, condition)
                 blocks.append((read and (_screen_media(condition) if keyword == "media" else keyword == "layer" or (
-                    keyword == "supports" and not _CSS_NOT_WORD.search(condition))), None, 0))
+                    keyword == "supports" and not _CSS_NOT_WORD.search(condition))), None, 0, layer))
             else:
-                blocks.append((read, prelude, brace.end()))
+                blocks.append((read, prelude, brace.end(), layer))
         elif blocks:
-            _, selectors, start = blocks.pop()
+            _, selectors, start, layer = blocks.pop()
             if read and selectors is not None:
-                yield selectors, sheet[start:brace.start()]
+                yield selectors, sheet[start:brace.start()], layer
         last = brace.end()
 
 
@@ -1684,16 +1717,18 @@ def _css_selectors(selectors: str) -> list:
 
 def _sheet_rules(root, wanted: Callable[[str], object], widen: Callable[..., object] | None = None) -> list:
     """The rules of the page's style sheets shown on a screen (see _css_rules) for which ``wanted(declarations)`` is
-    not None, each (specificity, order, compounds, wanted's value), sorted by specificity, then order (the last
-    wins); a selector other than tags, classes and ids joined by spaces or '>' is not read (see _css_compounds),
-    unless ``widen(value)`` gives a value for it: then it is read widened (see _css_widened), with that value."""
+    not None, each (weight, order, compounds, wanted's value), sorted by weight (the rank of its layer, see
+    _css_layer_key, then its specificity), then order (the last wins); a selector other than tags, classes and ids
+    joined by spaces or '>' is not read (see _css_compounds), unless ``widen(value)`` gives a value for it: then it is
+    read widened (see _css_widened), with that value."""
     rules: list = []
+    layers: dict = {}  # (the places of the page's layers: see _css_rules)
     for style in root.iter("style"):
         if not style.text or not _screen_media(style.get("media")):
             continue
         if any(_tag_name(a.tag) in _DROP_TAGS and a.tag != "head" for a in style.iterancestors()):
             continue  # (a sheet in a fallback or a template: <noscript><style>.js{display:none}… a browser skips)
-        for selectors, declarations in _css_rules(style.text):
+        for selectors, declarations, layer in _css_rules(style.text, layers):
             value = wanted(declarations)
             if value is None:
                 continue
@@ -1702,11 +1737,17 @@ def _sheet_rules(root, wanted: Callable[[str], object], widen: Callable[..., obj
                 if compounds:
                     specificity = (sum(len(c[2]) for c in compounds), sum(len(c[1]) + len(c[4]) for c in compounds),
                                    sum(c[0] is not None for c in compounds))
-                    rules.append((specificity, len(rules), compounds, value))
+                    rules.append((layer, specificity, compounds, value))
                 elif widen is not None and selector.strip() and (shown := widen(value)) is not None:
                     widened = _css_widened(selector)
                     if widened is not None:
-                        rules.append((widened[1], len(rules), widened[0], shown))
+                        rules.append((layer, widened[1], widened[0], shown))
+    # (a browser weighs the layers first: a rule in no layer over any layered one, a later layer over an earlier;
+    # read by specificity alone, a layered rule hid what an unlayered one shows.  Each rule's weight is its layer's
+    # rank, then its specificity; a page without layers has one rank)
+    ranks = {key: rank for rank, key in enumerate(sorted({_css_layer_key(layers, rule[0]) for rule in rules}))}
+    rules = [((ranks[_css_layer_key(layers, layer)], *specificity), order, compounds, value)
+             for order, (layer, specificity, compounds, value) in enumerate(rules)]
     rules.sort(key=lambda rule: rule[:2])
     return rules
 
@@ -1859,7 +1900,10 @@ def _sheet_hidden(root) -> None:
         found = sorted(rule for key in keys for rule in index.get(key, ()) if _css_matches(el, rule[2]))
         if found:
             normal = "".join(rule[3][0] for rule in found)
-            important = "".join(rule[3][1] for rule in found)
+            # (an '!important' of an earlier layer wins over a later layer's, and a layered one over an unlayered one:
+            # the layers' ranks the other way round; see _sheet_rules)
+            important = "".join(rule[3][1] for rule in sorted(found, key=lambda rule: (-rule[0][0], rule[0][1:],
+                                                                                       rule[1])))
             own = el.get("style") or ""
             # (the element's own '!important' outweighs a sheet's, as in a browser: written after it again)
             own_important = ((_hiding_declarations(own, clips, colors) or ("", ""))[1] if "important" in own.lower()
@@ -2212,8 +2256,8 @@ _LINKED_SHEETS_MAX = 8 * 1024 * 1024
 def _linked_sheets(root, find: Callable[[str], str | None], base: str) -> bytes:
     """Put in place of each ``<link rel="stylesheet">`` of the page ``root`` the sheet ``find(address)`` gives (the
     link's address as written, else resolved against the page's address ``base``: see _archive_sheets,
-    _folder_sheet; an alternate or a disabled sheet is not put in), as a ``<style>`` of the link's ``media``, up to _LINKED_SHEETS_MAX characters in all (a sheet
-    past it is not put in); the UTF-8 bytes of the sheets put in."""
+    _folder_sheet; an alternate or a disabled sheet is not put in), as a ``<style>`` of the link's ``media``, up
+    to _LINKED_SHEETS_MAX characters in all (a sheet past it is not put in); the UTF-8 bytes of the sheets put in."""
     from urllib.parse import urldefrag, urljoin
 
     found = root.find("head/base")
