@@ -2712,6 +2712,31 @@ def test_an_inline_element_displayed_as_a_block_is_a_line_of_its_own(tmp_path: P
                                          ["行政 许可", "1"], "共12件，无其他。"]
 
 
+def test_a_table_of_blocks_displayed_as_a_table_is_read_as_its_rows(tmp_path: Path) -> None:
+    # A CMS lays out the report's table in <div>s displayed as a table ('display:table-row', 'display:table-cell'):
+    # a browser shows a table, whose cells were read each as a line of its own, the table lost.  They are read as a
+    # table's rows and cells, by their style or the page's sheet; a cell without a row is one row's, as a browser shows;
+    # a lone cell (a block centred so) is the line it was.
+    rows = MERGED_001[2:5]
+    cells = "".join("<div style='display:table-row'>" + "".join(
+        f"<div style='display: table-cell'>{html_escape(cell)}</div>" for cell in row) + "</div>" for row in rows)
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body><p>一、总体情况</p><div style='display:table'>{cells}</div>"
+                    "<p><span style='display:table-cell'>甲</span><span style='display:table-cell'>乙</span></p>"
+                    "<div style='display:table-cell'>完</div></body></html>", encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况", *rows, ["甲", "乙"], "完"]
+    page = path.read_text(encoding="utf-8")
+    for old, new in (("style='display:table-row'", "class='tr'"), ("style='display: table-cell'", "class='td'"),
+                     ("style='display:table'", "class='t'"), ("style='display:table-cell'", "class='c'"),
+                     # (rows in a block not displayed as a table: in a table a browser makes for them)
+                     ("<html>", "<html><head><style>.t > .tr { display: table-row } .tr .td, "
+                                "p .c { display: table-cell }</style></head>")):
+        page = page.replace(old, new)
+    assert "style=" not in page
+    path.write_text(page, encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况", *rows, ["甲", "乙"], "完"]
+
+
 @pytest.mark.parametrize("style", ["font-size:0", "FONT-SIZE: 0px", "font-size:0pt;color:red", "font-size: 0.0em"])
 def test_html_text_set_in_a_font_of_size_zero_is_not_read(style: str, tmp_path: Path) -> None:
     # Text in a font of size 0 shows nothing (a keyword-stuffing or tracking span: '一、总体情况<span

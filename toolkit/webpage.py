@@ -242,6 +242,8 @@ def _as_shown(root, encoded: bytes) -> None:
         _drop_hidden(root)
         if b"display" in low and _BLOCK_DISPLAY_BYTES.search(low):
             _display_blocks(root)
+        if b"table-cell" in low:  # (a table of blocks: see _display_tables)
+            _display_tables(root)
     if zero_font:
         _blank_zero_font(root)
     if clear:  # (text in a transparent colour)
@@ -907,6 +909,88 @@ def _display_blocks(root) -> None:
                     if prop.lower() == "display" and value.lower() != "revert"]
         if displays and displays[-1] in _BLOCK_DISPLAYS:
             el.tag = "div"
+
+
+#: The displays of a table's parts, and the tag of each (see _display_tables).
+_TABLE_DISPLAYS = {"table": "table", "inline-table": "table", "table-row-group": "tbody", "table-header-group": "thead",
+                   "table-footer-group": "tfoot", "table-row": "tr", "table-cell": "td"}
+
+
+def _display_tables(root) -> None:
+    """Make a table (``<table>``, ``<tr>``, ``<td>``) of the elements whose style's last display is a table's part
+    (``<div style="display:table-row">``, ``display:table-cell``: a CMS's table of blocks), where a row of them holds
+    two cells or more: a browser shows a table, whose cells were read each as a line, the table lost.  Cells without
+    a row (or rows without a table) are put in one, as a browser puts them.  A lone cell (a block centred by
+    ``display:table-cell``) is left as it is: a one-cell row would not be the line it reads as."""
+    import lxml.etree
+
+    kinds: dict = {}
+    for el in root.xpath("//*[@style]"):
+        style = el.get("style")
+        if "table" not in style.lower() or not isinstance(el.tag, str):
+            continue
+        displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style)
+                    if prop.lower() == "display" and value.lower() != "revert"]
+        if displays and displays[-1] in _TABLE_DISPLAYS:
+            kinds[el] = _TABLE_DISPLAYS[displays[-1]]
+
+    def runs(parent, kind: str) -> list:
+        """The runs of ``parent``'s children of the part ``kind`` next to each other (only white space between)."""
+        found: list = []
+        run: list = []
+        for child in parent:
+            if kinds.get(child) == kind:
+                run.append(child)
+                if child.tail and child.tail.strip():
+                    found.append(run)
+                    run = []
+            elif run:
+                found.append(run)
+                run = []
+        return [*found, run] if run else found
+
+    def wrap(run: list, tag: str):
+        """Put the elements of ``run`` in a new element ``tag`` where the first stands."""
+        parent = run[0].getparent()
+        box = lxml.etree.Element(tag)
+        parent.insert(parent.index(run[0]), box)
+        box.extend(run)
+        box.tail, run[-1].tail = run[-1].tail, None
+        return box
+
+    parents = {el.getparent() for el, kind in kinds.items() if kind == "td"} - {None}
+    for parent in parents:
+        if kinds.get(parent) != "tr" and not any(len(run) > 1 for run in runs(parent, "td")):
+            continue
+        if kinds.get(parent) == "tr":  # (its table: the rows of the element holding it, or of its row group)
+            holder = parent.getparent()
+            if kinds.get(holder) in ("tbody", "thead", "tfoot"):
+                holder = holder.getparent()
+            if holder is None or kinds.get(holder) == "done":
+                continue
+            rows = [row for item in holder for row in ([item] if kinds.get(item) == "tr" else list(item) if kinds.get(
+                item) in ("tbody", "thead", "tfoot") else []) if kinds.get(row) == "tr"]
+            if not any(sum(kinds.get(cell) == "td" for cell in row) > 1 for row in rows):
+                continue
+            for item in holder:
+                if kinds.get(item) in ("tbody", "thead", "tfoot"):
+                    item.tag = kinds[item]
+            for row in rows:
+                row.tag = "tr"
+                for cell in row:
+                    if kinds.get(cell) == "td":
+                        cell.tag = "td"
+            if kinds.get(holder) == "table":
+                holder.tag = "table"
+            else:
+                for run in runs(holder, "tr"):
+                    wrap(run, "table")
+            kinds[holder] = "done"
+        else:
+            for run in runs(parent, "td"):
+                for cell in run:
+                    cell.tag = "td"
+                wrap([wrap(run, "tr")], "table")
 
 
 def _text_outside_tables(el) -> int:
@@ -1826,6 +1910,14 @@ def _displays_an_item(rule: tuple) -> bool:
     return compounds[-1][0] in (None, "li") and "display" in (normal + important).lower()
 
 
+def _displays_a_table_part(rule: tuple) -> bool:
+    """Whether a sheet's rule (see _sheet_rules) displays what it matches as a table's cell or row (``.td { display:
+    table-cell }``): see _display_tables."""
+    displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(rule[3][0] + rule[3][1])
+                if prop.lower() == "display"]
+    return bool(displays) and displays[-1] in ("table-cell", "table-row")
+
+
 _WIDENED_DISPLAY_RE = re.compile(r"display:(?!none;)[\w-]+", re.IGNORECASE)  # (as _hiding_declarations writes it)
 
 
@@ -1868,7 +1960,8 @@ def _sheet_hidden(root) -> None:
     rules = _sheet_rules(root, functools.partial(_hiding_declarations, clips=clips, colors=colors), widen)
     if not any(hides(normal + important) for _, _, _, (normal, important) in rules) and not any(
             map(_displays_inline_as_block, rules)) and not (
-            any(map(_displays_an_item, rules)) and root.find(".//li") is not None) and not (
+            any(map(_displays_an_item, rules)) and root.find(".//li") is not None) and not any(
+            map(_displays_a_table_part, rules)) and not (
             # (a rule displaying an element the hidden attribute hides shows it: the HTML5 reset's 'section { display:
             # block }' a <section hidden>, as the browser's own '[hidden] { display: none }' weighs less)
             any("display" in normal + important for _, _, _, (normal, important) in rules)
