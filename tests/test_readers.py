@@ -788,6 +788,20 @@ def test_a_frames_page_saved_in_the_pages_folder_is_read_where_the_frame_stands(
     assert read_document(tmp_path / "sub" / "报告.html").lines == read_document(tmp_path / "sub" / "none.html").lines
 
 
+def test_a_framesets_pages_saved_in_the_pages_folder_are_read_in_order(tmp_path: Path) -> None:
+    # A page of frames (<frameset><frame src=…>, an older site's) saved 'complete' keeps each frame's page in its
+    # folder: a browser shows them, the reader refused the page ('holds no text') or read its <noframes> fallback.
+    # Each frame's page is read, in order, as an iframe's is (see the test above); the fallback is not read then.
+    (tmp_path / "报告_files").mkdir()
+    (tmp_path / "报告_files" / "menu.htm").write_text("<html><body><p>一、总体情况</p></body></html>", "utf-8")
+    (tmp_path / "报告_files" / "main.htm").write_bytes(render_html(MERGED_001))
+    (tmp_path / "报告.html").write_text(
+        "<html><head><title>年报</title></head><frameset cols='20%,80%'><frame src='报告_files/menu.htm'>"
+        "<frameset rows='*'><frame name=main src='报告_files/main.htm'></frameset><frame src='../x.htm'>"
+        "<noframes><p>您的浏览器不支持框架</p></noframes></frameset></html>", encoding="utf-8")
+    assert read_document(tmp_path / "报告.html").lines == ["一、总体情况", *MERGED_001]
+
+
 @pytest.mark.parametrize("key", ["001", "004"])
 def test_html_pre_keeps_its_line_breaks(tmp_path: Path, key: str) -> None:
     # Some sites paste the report as preformatted text.

@@ -120,7 +120,7 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
             find = functools.lru_cache(maxsize=256)(functools.partial(_folder_sheet, folder, used))  # (read once)
             encoded = encoded + b"\n" + _linked_sheets(root, find, "")
         _as_shown(root, encoded)
-        if on_disk and (b"<iframe" in encoded or b"<IFRAME" in encoded):
+        if on_disk and (b"frame" in encoded or b"FRAME" in encoded) and _FRAME_BYTES.search(encoded):
             # (a page saved 'complete': its frames' pages in its folder; after the page's passes, which do not reach
             # into a frame's page, as a srcdoc's)
             folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))
@@ -175,24 +175,27 @@ def _srcdoc_frames(root) -> None:
         frame.extend(list(body))
 
 
-#: A saved page's frames read from its folder (see _folder_frames): the largest page, how many in all, how deep.
+#: An <iframe> or a <frame> (of a <frameset>), and a saved page's frames read from its folder (see _folder_frames): the
+#: largest page, how many in all, how deep.
+_FRAME_BYTES = re.compile(rb"<i?frame[\s>/]", re.IGNORECASE)
 _FOLDER_FRAME_MAX = 16 * 1024 * 1024
 _FOLDER_FRAMES_MOST = 32
 _FOLDER_FRAMES_DEPTH = 3
 
 
 def _folder_frames(root, folder: str, top: str, count: list, depth: int = 0) -> None:
-    """Put in place of each ``<iframe src="…">`` of a page saved in ``folder`` (a page saved 'complete', its frames'
-    pages in its '报告_files/' folder) the page a browser shows in it, read as shown (its charset, its sheets in its
-    own folder, its frames), where the file is inside the page's folder ``top`` (see _folder_file: the same rules as
-    its sheets'); a frame whose page is not there (a URL, '..', missing, not read as a page) is left out, as before.
-    Every such frame was left out, and the report's table a CMS shows in one with it.  ``count``: the frames read so
-    far, at most _FOLDER_FRAMES_MOST in all, _FOLDER_FRAMES_DEPTH deep."""
+    """Put in place of each ``<iframe src="…">`` or ``<frame src="…">`` (of a ``<frameset>``) of a page saved in
+    ``folder`` (a page saved 'complete', its frames' pages in its '报告_files/' folder) the page a browser shows in
+    it, read as shown (its charset, its sheets in its own folder, its frames), where the file is inside the page's
+    folder ``top`` (see _folder_file: the same rules as its sheets'); a frame whose page is not there (a URL, '..',
+    missing, not read as a page) is left out, as before.  Every such frame was left out, and the report's table a CMS
+    shows in one with it; a page of frames alone was refused ('holds no text') or read as its <noframes> fallback.
+    ``count``: the frames read so far, at most _FOLDER_FRAMES_MOST in all, _FOLDER_FRAMES_DEPTH deep."""
     import lxml.etree
 
     from toolkit.errors import ToolkitError
 
-    for frame in list(root.iter("iframe")):
+    for frame in list(root.iter("iframe", "frame")):
         src = (frame.get("src") or "").strip()
         if not src or frame.get("srcdoc") is not None or count[0] >= _FOLDER_FRAMES_MOST or _hidden_style(
                 frame.get("style") or "") or any(_tag_name(a.tag) in _DROP_TAGS for a in frame.iterancestors()):
@@ -218,7 +221,7 @@ def _folder_frames(root, folder: str, top: str, count: list, depth: int = 0) -> 
             find = functools.lru_cache(maxsize=256)(functools.partial(_folder_sheet, here, used, within=top))
             encoded = encoded + b"\n" + _linked_sheets(page, find, "")
         _as_shown(page, encoded)
-        if depth + 1 < _FOLDER_FRAMES_DEPTH and (b"<iframe" in encoded or b"<IFRAME" in encoded):
+        if depth + 1 < _FOLDER_FRAMES_DEPTH and _FRAME_BYTES.search(encoded):
             _folder_frames(page, here, top, count, depth + 1)
         tail = frame.tail
         frame.clear()  # (its attributes, and the fallback the parser keeps as its text)
