@@ -871,6 +871,26 @@ def test_a_web_archives_style_sheets_hide_what_they_hide(tmp_path: Path) -> None
     assert read_document(path).lines == ["一、总体情况印无", ["件", "7"], "（完）"]
 
 
+def test_a_web_archives_frames_are_read_where_they_stand(tmp_path: Path) -> None:
+    # A browser saving a page as one file keeps the page of each of its frames as a part of the archive (Chrome's
+    # 'cid:frame-…@mhtml.blink', IE's by its address): the frames were left out, and the report's table a CMS shows in
+    # one with them.  A frame's page is read as shown (its sheets in the archive hide what they hide, its charset its
+    # part's), where the frame stands; a frame whose page the archive does not hold is left out.
+    page = render_html(MERGED_001).decode("utf-8")
+    start, end = page.index("<table"), page.index("</table>") + len("</table>")
+    framed = (page[:start] + "<iframe src='cid:frame-1@mhtml.blink'></iframe><iframe src='t/old.html'></iframe>"
+              "<iframe src='http://www.example.gov.cn/ad.html'></iframe>" + page[end:]).encode("utf-8")
+    inner = (f"<html><head><link rel='stylesheet' href='http://www.example.gov.cn/zfxxgk/t/a.css'></head><body>"
+             f"{page[start:end]}<p class='old'>旧表</p></body></html>").encode("gbk")
+    frames = (({"Content-Location": "cid:frame-1@mhtml.blink", "Content-Type": "text/html; charset=gbk"}, inner),)
+    sheets = (({"Content-Location": "http://www.example.gov.cn/zfxxgk/t/a.css"}, ".old { display: none }"),)
+    frames += (({"Content-Location": "http://www.example.gov.cn/zfxxgk/t/old.html", "Content-Type": "text/html"},
+                b"<html><head><link rel=stylesheet href='a.css'></head><body><p class='old'>x</p></body></html>"),)
+    path = tmp_path / "page.mht"
+    path.write_bytes(render_mht([], page=framed, sheets=sheets, frames=frames))
+    assert read_document(path).lines == MERGED_001
+
+
 def test_a_saved_pages_style_sheets_in_its_folder_hide_what_they_hide(tmp_path: Path) -> None:
     # A page saved by a browser as 'web page, complete' ('网页，全部') keeps its style sheets in a folder beside it
     # ('报告_files/', IE's '报告.files/'), linked by a relative address: a class they hide (an old version's words, a

@@ -74,10 +74,12 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def _read_html(data: bytes, path: str, codec: str | None, declared: str | None = None,
-               sheets: dict | None = None, on_disk: bool = False) -> RawDocument:
+               sheets: dict | None = None, on_disk: bool = False, frames: dict | None = None) -> RawDocument:
     """An HTML page's lines; ``declared``: the charset its container names (a web archive's part header); ``sheets``:
     the style sheets it holds beside the page (a web archive's: see _archive_sheets); ``on_disk``: ``path`` is the
-    page's file, whose folder may hold the sheets it links (see _folder_sheet)."""
+    page's file, whose folder may hold the sheets it links (see _folder_sheet) and its frames' pages (see
+    _folder_frames); ``frames``: the pages of its frames it holds beside the page (a web archive's: see
+    _archive_frames)."""
     import lxml.etree
 
     _check_text_file(data, path)
@@ -124,7 +126,9 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
             # (a page saved 'complete': its frames' pages in its folder; after the page's passes, which do not reach
             # into a frame's page, as a srcdoc's)
             folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))
-            _folder_frames(root, folder, folder, [0])
+            _folder_frames(root, functools.partial(_folder_fetch, folder, folder), [0])
+        elif frames and _FRAME_BYTES.search(encoded):  # (a web archive's frames: its parts)
+            _folder_frames(root, functools.partial(_archive_fetch, frames, sheets or {}, frames[""]), [0])
     with _MergedDownWarned(path) as merged:
         lines = _html_lines(root) if root is not None else []
         if not lines and root is not None and (b"<noframes" in encoded or b"<NOFRAMES" in encoded):
@@ -183,14 +187,14 @@ _FOLDER_FRAMES_MOST = 32
 _FOLDER_FRAMES_DEPTH = 3
 
 
-def _folder_frames(root, folder: str, top: str, count: list, depth: int = 0) -> None:
-    """Put in place of each ``<iframe src="…">`` or ``<frame src="…">`` (of a ``<frameset>``) of a page saved in
-    ``folder`` (a page saved 'complete', its frames' pages in its '报告_files/' folder) the page a browser shows in
-    it, read as shown (its charset, its sheets in its own folder, its frames), where the file is inside the page's
-    folder ``top`` (see _folder_file: the same rules as its sheets'); a frame whose page is not there (a URL, '..',
-    missing, not read as a page) is left out, as before.  Every such frame was left out, and the report's table a CMS
-    shows in one with it; a page of frames alone was refused ('holds no text') or read as its <noframes> fallback.
-    ``count``: the frames read so far, at most _FOLDER_FRAMES_MOST in all, _FOLDER_FRAMES_DEPTH deep."""
+def _folder_frames(root, fetch: Callable[[str], tuple | None], count: list, depth: int = 0) -> None:
+    """Put in place of each ``<iframe src="…">`` or ``<frame src="…">`` (of a ``<frameset>``) of a saved page the page
+    a browser shows in it, read as shown (its charset, its sheets, its frames), where ``fetch(src)`` finds it (see
+    _folder_fetch: a page saved 'complete', its frames' pages in its '报告_files/' folder; _archive_fetch: a web
+    archive's parts); a frame whose page is not there (a URL, '..', missing, not read as a page) is left out, as
+    before.  Every such frame was left out, and the report's table a CMS shows in one with it; a page of frames alone
+    was refused ('holds no text') or read as its <noframes> fallback.  ``count``: the frames read so far, at most
+    _FOLDER_FRAMES_MOST in all, _FOLDER_FRAMES_DEPTH deep."""
     import lxml.etree
 
     from toolkit.errors import ToolkitError
@@ -200,14 +204,14 @@ def _folder_frames(root, folder: str, top: str, count: list, depth: int = 0) -> 
         if not src or frame.get("srcdoc") is not None or count[0] >= _FOLDER_FRAMES_MOST or _hidden_style(
                 frame.get("style") or "") or any(_tag_name(a.tag) in _DROP_TAGS for a in frame.iterancestors()):
             continue  # (a srcdoc wins over the src: see _srcdoc_frames; a frame hidden shows nothing)
-        found = _folder_file(folder, src, _FOLDER_FRAME_MAX, top)
+        found = fetch(src)
         if found is None:
             continue
         count[0] += 1
-        path, data = found
+        path, data, declared, sheets, base, nested = found
         try:
             _check_text_file(data, path)
-            text, used, _ = _detect(data, path, declared=_declared_charset(data))
+            text, used, _ = _detect(data, path, declared=declared or _declared_charset(data))
             encoded = text.lstrip("\ufeff").encode("utf-8")
             _check_not_binary(text, path, encoded)
             page = lxml.etree.fromstring(encoded, _html_parser())
@@ -216,17 +220,31 @@ def _folder_frames(root, folder: str, top: str, count: list, depth: int = 0) -> 
         body = page.find("body") if page is not None else None
         if body is None:
             continue
-        here = os.path.dirname(path)
-        if b"<link" in encoded or b"<LINK" in encoded:  # (its sheets: the same rules as the page's, in its folder)
-            find = functools.lru_cache(maxsize=256)(functools.partial(_folder_sheet, here, used, within=top))
-            encoded = encoded + b"\n" + _linked_sheets(page, find, "")
+        if b"<link" in encoded or b"<LINK" in encoded:  # (its sheets: the same rules as the page's)
+            encoded = encoded + b"\n" + _linked_sheets(page, sheets(used), base)
         _as_shown(page, encoded)
         if depth + 1 < _FOLDER_FRAMES_DEPTH and _FRAME_BYTES.search(encoded):
-            _folder_frames(page, here, top, count, depth + 1)
+            _folder_frames(page, nested, count, depth + 1)
         tail = frame.tail
         frame.clear()  # (its attributes, and the fallback the parser keeps as its text)
         frame.tag, frame.text, frame.tail = "div", body.text, tail
         frame.extend(list(body))
+
+
+def _folder_fetch(folder: str, top: str, src: str) -> tuple | None:
+    """The page of a frame ``src`` of a page saved in ``folder`` (see _folder_frames), where its file is inside the
+    page's folder ``top`` (see _folder_file: the same rules as its sheets'): (its path, its bytes, None, the finder of
+    its sheets in its own folder by its codec, '', the fetch of its own frames), else None."""
+    found = _folder_file(folder, src, _FOLDER_FRAME_MAX, top)
+    if found is None:
+        return None
+    path, data = found
+    here = os.path.dirname(path)
+
+    def sheets(codec: str) -> Callable[[str], str | None]:
+        return functools.lru_cache(maxsize=256)(functools.partial(_folder_sheet, here, codec, within=top))
+
+    return path, data, None, sheets, "", functools.partial(_folder_fetch, here, top)
 
 
 def _as_shown(root, encoded: bytes) -> None:
@@ -2268,15 +2286,15 @@ def _is_web_archive(data: bytes) -> bool:
 
 def _read_web_archive(data: bytes, path: str, codec: str | None, max_bytes: int) -> RawDocument:
     """The page of a web archive, read as an HTML page is (``format`` ``'mht'``)."""
-    page, charset, sheets = _web_archive_page(data, path, max_bytes)
-    doc = _read_html(page, path, codec, declared=charset, sheets=sheets)
+    page, charset, sheets, frames = _web_archive_page(data, path, max_bytes)
+    doc = _read_html(page, path, codec, declared=charset, sheets=sheets, frames=frames)
     doc.format = "mht"
     return doc
 
 
-def _web_archive_page(data: bytes, path: str, max_bytes: int) -> tuple[bytes, str | None, dict]:
-    """The HTML page of a web archive (MHT), the charset its part header names and its style sheets (see
-    _archive_sheets), else an error saying why.
+def _web_archive_page(data: bytes, path: str, max_bytes: int) -> tuple[bytes, str | None, dict, dict]:
+    """The HTML page of a web archive (MHT), the charset its part header names, its style sheets (see
+    _archive_sheets) and its frames' pages (see _archive_frames), else an error saying why.
 
     The page is the archive's first part of type text/html, decoded from quoted-printable or base64; its
     charset may be in that part's header only (Word and IE write it there, not always in the page).
@@ -2311,10 +2329,11 @@ def _web_archive_page(data: bytes, path: str, max_bytes: int) -> tuple[bytes, st
         if payload and payload.strip():
             charset = item.get_content_charset()
             sheets = _archive_sheets(parts, item)
+            frames = _archive_frames(pages, item) if len(pages) > 1 else {}
             try:
-                return payload, None if charset is None else codecs.lookup(charset).name, sheets
+                return payload, None if charset is None else codecs.lookup(charset).name, sheets, frames
             except LookupError:
-                return payload, None, sheets  # an unknown name: the page's own meta tag, or detection, decides
+                return payload, None, sheets, frames  # an unknown name: the page's own meta tag, or detection, decides
     raise EmptyFileError(path, "the web archive's HTML page is empty")
 
 
@@ -2342,6 +2361,46 @@ def _archive_sheets(parts: list, page) -> dict:
     if sheets:
         sheets[""] = (page.get("Content-Location") or "").strip()
     return sheets
+
+
+def _archive_frames(pages: list, page) -> dict:
+    """The pages of a web archive's frames: its text/html parts but its page ``page``, each (its bytes, the charset
+    its header names), by the addresses a frame's ``src`` names them by (the part's Content-Location, 'cid:' and its
+    Content-ID: Chrome's 'cid:frame-…@mhtml.blink'), and the page's own address under the key ''."""
+    frames: dict = {"": (page.get("Content-Location") or "").strip()}
+    for item in pages:
+        payload = item.get_payload(decode=True) if item is not page else None
+        if not isinstance(payload, bytes):
+            continue
+        try:
+            charset = codecs.lookup(item.get_content_charset() or "").name if item.get_content_charset() else None
+        except LookupError:
+            charset = None
+        location, ident = (str(item.get(name) or "").strip() for name in ("Content-Location", "Content-ID"))
+        if location:
+            frames[location] = (payload, charset)
+        if ident.strip("<>"):
+            frames[f"cid:{ident.strip('<>')}"] = (payload, charset)
+    return frames
+
+
+def _archive_fetch(frames: dict, sheets: dict, base: str, src: str) -> tuple | None:
+    """The page of a frame ``src`` of a web archive's page at the address ``base`` (see _folder_frames), where the
+    archive holds it (see _archive_frames): (its address, its bytes, its charset, the finder of its sheets in the
+    archive, its address, the fetch of its own frames), else None."""
+    from urllib.parse import urldefrag, urljoin
+
+    address = src if src in frames else None
+    if address is None:
+        try:
+            address = urldefrag(urljoin(base, src))[0]
+        except ValueError:  # (an address that is none)
+            return None
+    if not address or address not in frames:
+        return None
+    data, charset = frames[address]
+    return address, data, charset, lambda _codec: sheets.get, address, functools.partial(_archive_fetch, frames,
+                                                                                          sheets, address)
 
 
 #: The most text of linked style sheets put in a page (see _linked_sheets): a page of many links to one large sheet
