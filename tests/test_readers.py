@@ -2759,6 +2759,11 @@ def test_a_table_of_blocks_displayed_as_a_table_is_read_as_its_rows(tmp_path: Pa
                     "<p><span style='display:table-cell'>甲</span><span style='display:table-cell'>乙</span></p>"
                     "<div style='display:table-cell'>完</div></body></html>", encoding="utf-8")
     assert read_document(path).lines == ["一、总体情况", *rows, ["甲", "乙"], "完"]
+    # (a table's own cells and rows so displayed are read as they are: no table made in its row)
+    own = tmp_path / "own.html"
+    own.write_text("<html><body><table><tr><td style='display:table-cell'>件</td><td style='display:table-cell'>7</td>"
+                   "</tr><tr style='display:table-row'><td>条</td><td>8</td></tr></table></body></html>", "utf-8")
+    assert read_document(own).lines == [["件", "7"], ["条", "8"]]
     page = path.read_text(encoding="utf-8")
     for old, new in (("style='display:table-row'", "class='tr'"), ("style='display: table-cell'", "class='td'"),
                      ("style='display:table'", "class='t'"), ("style='display:table-cell'", "class='c'"),

@@ -948,8 +948,9 @@ def _display_tables(root) -> None:
     kinds: dict = {}
     for el in root.xpath("//*[@style]"):
         style = el.get("style")
-        if "table" not in style.lower() or not isinstance(el.tag, str):
-            continue
+        if "table" not in style.lower() or not isinstance(el.tag, str) or el.tag in _TABLE_PARTS or el.tag in (
+                "td", "th", "caption"):
+            continue  # (a table's own parts are read as they are)
         displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style)
                     if prop.lower() == "display" and value.lower() != "revert"]
         if displays and displays[-1] in _TABLE_DISPLAYS:
