@@ -163,7 +163,7 @@ def render_html(lines: list, *, encoding: str = "utf-8", colspan_header: bool = 
 
 
 def render_mht(lines: list, *, encoding: str = "utf-8", transfer: str = "quoted-printable",
-               charset_in: str = "both", sheets: tuple = (), page=None) -> bytes:
+               charset_in: str = "both", sheets: tuple = (), page=None, frames: tuple = ()) -> bytes:
     """Return a web archive (MHT, as a browser or Word saves a page as one file) holding `lines`.
 
     A multipart/related MIME message (built with the ``email`` package) whose first part is the page of
@@ -171,7 +171,8 @@ def render_mht(lines: list, *, encoding: str = "utf-8", transfer: str = "quoted-
     ``'base64'``), and whose second is an image. `charset_in` says where the page's charset is named: ``'both'``,
     ``'header'`` (the part's Content-Type only: the page's meta tag is taken out) or ``'meta'`` (the page only).
     `sheets` holds style sheets ``(headers, css)``, each a text/css part after the image with those headers
-    (``{"Content-Location": "http://…/a.css"}``), in quoted-printable.
+    (``{"Content-Location": "http://…/a.css"}``), in quoted-printable; `frames` the pages of its frames ``(headers,
+    html bytes)``, each a text/html part after them with those headers, in base64.
     """
     import re
     from email import encoders
@@ -205,6 +206,16 @@ def render_mht(lines: list, *, encoding: str = "utf-8", transfer: str = "quoted-
         for name, value in headers.items():
             sheet[name] = value
         archive.attach(sheet)
+    for headers, html in frames:
+        frame = MIMENonMultipart("text", "html")
+        frame.set_payload(html)
+        encoders.encode_base64(frame)
+        for name, value in headers.items():
+            if name in frame:
+                frame.replace_header(name, value)
+            else:
+                frame[name] = value
+        archive.attach(frame)
     return archive.as_bytes()
 
 

@@ -764,6 +764,45 @@ def test_a_frames_srcdoc_document_is_read_once_where_the_frame_stands(tmp_path: 
     assert read_document(tmp_path / "framed.html").lines == MERGED_001
 
 
+def test_a_frames_page_saved_in_the_pages_folder_is_read_where_the_frame_stands(tmp_path: Path) -> None:
+    # A page saved 'complete' ('网页，全部') keeps the page of each of its frames in its folder ('报告_files/frame.htm'),
+    # which a browser shows in the frame (a CMS showing the report's table so): every iframe was left out, and the table
+    # with it.  The frame's page is read as shown (its own sheets, in its folder, hide what they hide; its charset its
+    # own), where the frame stands; a frame's page outside the page's folder ('..', an absolute path, a URL) or missing
+    # is not read, as a sheet there is not (see test_a_saved_pages_style_sheets_in_its_folder_hide_what_they_hide).
+    page = render_html(MERGED_001).decode("utf-8")
+    start, end = page.index("<table"), page.index("</table>") + len("</table>")
+    (tmp_path / "报告_files").mkdir()
+    (tmp_path / "报告_files" / "a.css").write_text(".old { display: none }", encoding="utf-8")
+    inner = ("<html><head><meta charset='gbk'><link rel='stylesheet' href='a.css'></head><body>"
+             f"{page[start:end]}<p class='old'>旧表</p></body></html>")
+    (tmp_path / "报告_files" / "frame.htm").write_bytes(inner.encode("gbk"))
+    (tmp_path / "out.htm").write_text("<p>外</p>", encoding="utf-8")
+    framed = page[:start] + "<iframe src='%E6%8A%A5%E5%91%8A_files/frame.htm'>您的浏览器不支持框架</iframe>" + page[end:]
+    (tmp_path / "报告.html").write_text(framed, encoding="utf-8")
+    assert read_document(tmp_path / "报告.html").lines == MERGED_001
+    (tmp_path / "sub").mkdir()
+    outside = page[:start] + "".join(f"<iframe src='{src}'></iframe>" for src in (
+        "../out.htm", (tmp_path / "out.htm").as_posix(), "http://www.example.gov.cn/out.htm", "no.htm")) + page[end:]
+    (tmp_path / "sub" / "报告.html").write_text(outside, encoding="utf-8")
+    (tmp_path / "sub" / "none.html").write_text(page[:start] + page[end:], encoding="utf-8")
+    assert read_document(tmp_path / "sub" / "报告.html").lines == read_document(tmp_path / "sub" / "none.html").lines
+
+
+def test_a_framesets_pages_saved_in_the_pages_folder_are_read_in_order(tmp_path: Path) -> None:
+    # A page of frames (<frameset><frame src=…>, an older site's) saved 'complete' keeps each frame's page in its
+    # folder: a browser shows them, the reader refused the page ('holds no text') or read its <noframes> fallback.
+    # Each frame's page is read, in order, as an iframe's is (see the test above); the fallback is not read then.
+    (tmp_path / "报告_files").mkdir()
+    (tmp_path / "报告_files" / "menu.htm").write_text("<html><body><p>一、总体情况</p></body></html>", "utf-8")
+    (tmp_path / "报告_files" / "main.htm").write_bytes(render_html(MERGED_001))
+    (tmp_path / "报告.html").write_text(
+        "<html><head><title>年报</title></head><frameset cols='20%,80%'><frame src='报告_files/menu.htm'>"
+        "<frameset rows='*'><frame name=main src='报告_files/main.htm'></frameset><frame src='../x.htm'>"
+        "<noframes><p>您的浏览器不支持框架</p></noframes></frameset></html>", encoding="utf-8")
+    assert read_document(tmp_path / "报告.html").lines == ["一、总体情况", *MERGED_001]
+
+
 @pytest.mark.parametrize("key", ["001", "004"])
 def test_html_pre_keeps_its_line_breaks(tmp_path: Path, key: str) -> None:
     # Some sites paste the report as preformatted text.
@@ -815,20 +854,42 @@ def test_a_web_archives_style_sheets_hide_what_they_hide(tmp_path: Path) -> None
     # A page saved as one file by a browser (Chrome's, IE's MHT) keeps its style sheets as parts of the archive, which
     # its <link rel="stylesheet"> name by their address (relative to the page's, absolute, or 'cid:'): a class they hide
     # (an old version's words, a hidden copy of a cell) was read as shown, the sheets not read.  A sheet for print, an
-    # alternate one (a user's choice), or one no link names, hides nothing.
+    # alternate one (a user's choice), a disabled one (a theme a script turns on: it hid what a browser shows), or one
+    # no link names, hides nothing.
     page = ("<html><head><link rel='stylesheet' href='css/a.css'><link rel=stylesheet href='cid:b@mhtml.blink'>"
             "<link rel='stylesheet' media='print' href='http://www.example.gov.cn/p.css'>"
-            "<link rel='alternate stylesheet' href='/n.css'></head><body>"
+            "<link rel='alternate stylesheet' href='/n.css'><link rel='stylesheet' disabled href='/d.css'></head><body>"
             "<p>一、总体情况<span class='old'>旧版</span><span class='b'>隐</span><span class='p'>印</span>"
             "<span class='n'>无</span></p><table><tr><td>件</td><td><span class='old'>9</span>7</td></tr></table>"
-            "</body></html>").encode()
+            "<p class='d'>（完）</p></body></html>").encode()
     sheets = (({"Content-Location": "http://www.example.gov.cn/zfxxgk/css/a.css"}, ".old { display: none }"),
               ({"Content-Location": "cid:b@mhtml.blink"}, ".b { visibility: hidden }"),
               ({"Content-Location": "http://www.example.gov.cn/p.css"}, ".p { display: none }"),
-              ({"Content-Location": "http://www.example.gov.cn/n.css"}, ".n { display: none }"))
+              ({"Content-Location": "http://www.example.gov.cn/n.css"}, ".n { display: none }"),
+              ({"Content-Location": "http://www.example.gov.cn/d.css"}, ".d { display: none }"))
     path = tmp_path / "page.mht"
     path.write_bytes(render_mht([], page=page, sheets=sheets))
-    assert read_document(path).lines == ["一、总体情况印无", ["件", "7"]]
+    assert read_document(path).lines == ["一、总体情况印无", ["件", "7"], "（完）"]
+
+
+def test_a_web_archives_frames_are_read_where_they_stand(tmp_path: Path) -> None:
+    # A browser saving a page as one file keeps the page of each of its frames as a part of the archive (Chrome's
+    # 'cid:frame-…@mhtml.blink', IE's by its address): the frames were left out, and the report's table a CMS shows in
+    # one with them.  A frame's page is read as shown (its sheets in the archive hide what they hide, its charset its
+    # part's), where the frame stands; a frame whose page the archive does not hold is left out.
+    page = render_html(MERGED_001).decode("utf-8")
+    start, end = page.index("<table"), page.index("</table>") + len("</table>")
+    framed = (page[:start] + "<iframe src='cid:frame-1@mhtml.blink'></iframe><iframe src='t/old.html'></iframe>"
+              "<iframe src='http://www.example.gov.cn/ad.html'></iframe>" + page[end:]).encode("utf-8")
+    inner = (f"<html><head><link rel='stylesheet' href='http://www.example.gov.cn/zfxxgk/t/a.css'></head><body>"
+             f"{page[start:end]}<p class='old'>旧表</p></body></html>").encode("gbk")
+    frames = (({"Content-Location": "cid:frame-1@mhtml.blink", "Content-Type": "text/html; charset=gbk"}, inner),)
+    sheets = (({"Content-Location": "http://www.example.gov.cn/zfxxgk/t/a.css"}, ".old { display: none }"),)
+    frames += (({"Content-Location": "http://www.example.gov.cn/zfxxgk/t/old.html", "Content-Type": "text/html"},
+                b"<html><head><link rel=stylesheet href='a.css'></head><body><p class='old'>x</p></body></html>"),)
+    path = tmp_path / "page.mht"
+    path.write_bytes(render_mht([], page=framed, sheets=sheets, frames=frames))
+    assert read_document(path).lines == MERGED_001
 
 
 def test_a_saved_pages_style_sheets_in_its_folder_hide_what_they_hide(tmp_path: Path) -> None:
@@ -2721,6 +2782,36 @@ def test_an_inline_element_displayed_as_a_block_is_a_line_of_its_own(tmp_path: P
                                          ["行政 许可", "1"], "共12件，无其他。"]
 
 
+def test_a_table_of_blocks_displayed_as_a_table_is_read_as_its_rows(tmp_path: Path) -> None:
+    # A CMS lays out the report's table in <div>s displayed as a table ('display:table-row', 'display:table-cell'):
+    # a browser shows a table, whose cells were read each as a line of its own, the table lost.  They are read as a
+    # table's rows and cells, by their style or the page's sheet; a cell without a row is one row's, as a browser shows;
+    # a lone cell (a block centred so) is the line it was.
+    rows = MERGED_001[2:5]
+    cells = "".join("<div style='display:table-row'>" + "".join(
+        f"<div style='display: table-cell'>{html_escape(cell)}</div>" for cell in row) + "</div>" for row in rows)
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body><p>一、总体情况</p><div style='display:table'>{cells}</div>"
+                    "<p><span style='display:table-cell'>甲</span><span style='display:table-cell'>乙</span></p>"
+                    "<div style='display:table-cell'>完</div></body></html>", encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况", *rows, ["甲", "乙"], "完"]
+    # (a table's own cells and rows so displayed are read as they are: no table made in its row)
+    own = tmp_path / "own.html"
+    own.write_text("<html><body><table><tr><td style='display:table-cell'>件</td><td style='display:table-cell'>7</td>"
+                   "</tr><tr style='display:table-row'><td>条</td><td>8</td></tr></table></body></html>", "utf-8")
+    assert read_document(own).lines == [["件", "7"], ["条", "8"]]
+    page = path.read_text(encoding="utf-8")
+    for old, new in (("style='display:table-row'", "class='tr'"), ("style='display: table-cell'", "class='td'"),
+                     ("style='display:table'", "class='t'"), ("style='display:table-cell'", "class='c'"),
+                     # (rows in a block not displayed as a table: in a table a browser makes for them)
+                     ("<html>", "<html><head><style>.t > .tr { display: table-row } .tr .td, "
+                                "p .c { display: table-cell }</style></head>")):
+        page = page.replace(old, new)
+    assert "style=" not in page
+    path.write_text(page, encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况", *rows, ["甲", "乙"], "完"]
+
+
 @pytest.mark.parametrize("style", ["font-size:0", "FONT-SIZE: 0px", "font-size:0pt;color:red", "font-size: 0.0em"])
 def test_html_text_set_in_a_font_of_size_zero_is_not_read(style: str, tmp_path: Path) -> None:
     # Text in a font of size 0 shows nothing (a keyword-stuffing or tracking span: '一、总体情况<span
@@ -2841,6 +2932,15 @@ def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: 
     # counted: it was read '1.a', the next '2.b'
     ("<ol>", ["<li style='display:flex'>a", "b", "<li style='DISPLAY: Block; display: list-item'>c"],
      ["a", "1.b", "2.c"]),
+    # the two-value display of a list item ('block list-item', 'list-item block'): a list item, numbered and counted
+    # (its first word read alone, 'block', it was read 'a', '1.b', 'c')
+    ("<ol>", ["<li style='display: block list-item'>a", "b", "<li style='display:flex;display:List-Item Block'>c"],
+     ["1.a", "2.b", "3.c"]),
+    # the same displays set by the page's style sheet (a page that hides nothing: its sheet was not read for them,
+    # the items read '1.a', '2.b', '3.c'); the item's own style wins over the sheet's rule
+    ("<style>li.b { display: block } ol .c { display: block list-item }</style><ol>",
+     ["<li class='b'>a", "b", "<li class='b' style='display:list-item'>c", "<li class=c>d", "<li class='b'>e"],
+     ["a", "1.b", "2.c", "3.d", "e"]),
 ])
 def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp_path: Path) -> None:
     # An <ol>'s numbers as a browser shows them: its start, reversed, an item's value, its type and list-style-type
@@ -2926,6 +3026,18 @@ def test_an_invisible_cell_keeps_its_place_in_its_row(style: str, row: list, tmp
     # (a framework's @layer, Tailwind 4's, and an @supports of a feature a browser has: their rules were not read; an
     # @supports not, or an @container, is not read)
     ("@layer base, utilities; @layer utilities { .old { display: none } }", None, []),
+    # (the layers weigh as a browser weighs them, before specificity: an unlayered rule over a layered one, a later
+    # layer over an earlier one (in the order first named), a sublayer under its layer's own rules; '!important' the
+    # other way round.  Read by specificity alone, a layered rule hid what an unlayered one shows, and showed what it
+    # hides)
+    ("@layer base { .old.on { display: inline } } .old { display: none }", None, []),
+    ("@layer u { .old.on { display: none } } .on { display: inline }", None, ["旧版"]),
+    ("@layer a, b; @layer b { .old { display: none } } @layer a { span.old.on { display: inline } }", None, []),
+    ("@layer a { @layer s { p .old.on { display: none } } } @layer a { .on { display: inline } }", None, ["旧版"]),
+    ("@layer a { @layer s { .on { display: inline } } .old { display: none } } @layer { }", None, []),
+    ("@layer base { .on { display: none !important } } .old.on { display: inline !important }", None, []),
+    ("@layer a, b; @layer a { .on { display: inline !important } } @layer b { .old.on { display: none !important } }",
+     None, ["旧版"]),
     ("@supports (display: grid) { @media screen { .old { display: none } } }", None, []),
     ("@supports not (display: grid) { .old { display: none } } @container (min-width: 1px) { .old { display: none } }",
      None, ["旧版"]),

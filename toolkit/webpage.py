@@ -74,10 +74,12 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def _read_html(data: bytes, path: str, codec: str | None, declared: str | None = None,
-               sheets: dict | None = None, on_disk: bool = False) -> RawDocument:
+               sheets: dict | None = None, on_disk: bool = False, frames: dict | None = None) -> RawDocument:
     """An HTML page's lines; ``declared``: the charset its container names (a web archive's part header); ``sheets``:
     the style sheets it holds beside the page (a web archive's: see _archive_sheets); ``on_disk``: ``path`` is the
-    page's file, whose folder may hold the sheets it links (see _folder_sheet)."""
+    page's file, whose folder may hold the sheets it links (see _folder_sheet) and its frames' pages (see
+    _folder_frames); ``frames``: the pages of its frames it holds beside the page (a web archive's: see
+    _archive_frames)."""
     import lxml.etree
 
     _check_text_file(data, path)
@@ -120,6 +122,13 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
             find = functools.lru_cache(maxsize=256)(functools.partial(_folder_sheet, folder, used))  # (read once)
             encoded = encoded + b"\n" + _linked_sheets(root, find, "")
         _as_shown(root, encoded)
+        if on_disk and (b"frame" in encoded or b"FRAME" in encoded) and _FRAME_BYTES.search(encoded):
+            # (a page saved 'complete': its frames' pages in its folder; after the page's passes, which do not reach
+            # into a frame's page, as a srcdoc's)
+            folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))
+            _folder_frames(root, functools.partial(_folder_fetch, folder, folder), [0])
+        elif frames and _FRAME_BYTES.search(encoded):  # (a web archive's frames: its parts)
+            _folder_frames(root, functools.partial(_archive_fetch, frames, sheets or {}, frames[""]), [0])
     with _MergedDownWarned(path) as merged:
         lines = _html_lines(root) if root is not None else []
         if not lines and root is not None and (b"<noframes" in encoded or b"<NOFRAMES" in encoded):
@@ -170,6 +179,74 @@ def _srcdoc_frames(root) -> None:
         frame.extend(list(body))
 
 
+#: An <iframe> or a <frame> (of a <frameset>), and a saved page's frames read from its folder (see _folder_frames): the
+#: largest page, how many in all, how deep.
+_FRAME_BYTES = re.compile(rb"<i?frame[\s>/]", re.IGNORECASE)
+_FOLDER_FRAME_MAX = 16 * 1024 * 1024
+_FOLDER_FRAMES_MOST = 32
+_FOLDER_FRAMES_DEPTH = 3
+
+
+def _folder_frames(root, fetch: Callable[[str], tuple | None], count: list, depth: int = 0) -> None:
+    """Put in place of each ``<iframe src="…">`` or ``<frame src="…">`` (of a ``<frameset>``) of a saved page the page
+    a browser shows in it, read as shown (its charset, its sheets, its frames), where ``fetch(src)`` finds it (see
+    _folder_fetch: a page saved 'complete', its frames' pages in its '报告_files/' folder; _archive_fetch: a web
+    archive's parts); a frame whose page is not there (a URL, '..', missing, not read as a page) is left out, as
+    before.  Every such frame was left out, and the report's table a CMS shows in one with it; a page of frames alone
+    was refused ('holds no text') or read as its <noframes> fallback.  ``count``: the frames read so far, at most
+    _FOLDER_FRAMES_MOST in all, _FOLDER_FRAMES_DEPTH deep."""
+    import lxml.etree
+
+    from toolkit.errors import ToolkitError
+
+    for frame in list(root.iter("iframe", "frame")):
+        src = (frame.get("src") or "").strip()
+        if not src or frame.get("srcdoc") is not None or count[0] >= _FOLDER_FRAMES_MOST or _hidden_style(
+                frame.get("style") or "") or any(_tag_name(a.tag) in _DROP_TAGS for a in frame.iterancestors()):
+            continue  # (a srcdoc wins over the src: see _srcdoc_frames; a frame hidden shows nothing)
+        found = fetch(src)
+        if found is None:
+            continue
+        count[0] += 1
+        path, data, declared, sheets, base, nested = found
+        try:
+            _check_text_file(data, path)
+            text, used, _ = _detect(data, path, declared=declared or _declared_charset(data))
+            encoded = text.lstrip("\ufeff").encode("utf-8")
+            _check_not_binary(text, path, encoded)
+            page = lxml.etree.fromstring(encoded, _html_parser())
+        except (ToolkitError, UnicodeError, lxml.etree.XMLSyntaxError):
+            continue
+        body = page.find("body") if page is not None else None
+        if body is None:
+            continue
+        if b"<link" in encoded or b"<LINK" in encoded:  # (its sheets: the same rules as the page's)
+            encoded = encoded + b"\n" + _linked_sheets(page, sheets(used), base)
+        _as_shown(page, encoded)
+        if depth + 1 < _FOLDER_FRAMES_DEPTH and _FRAME_BYTES.search(encoded):
+            _folder_frames(page, nested, count, depth + 1)
+        tail = frame.tail
+        frame.clear()  # (its attributes, and the fallback the parser keeps as its text)
+        frame.tag, frame.text, frame.tail = "div", body.text, tail
+        frame.extend(list(body))
+
+
+def _folder_fetch(folder: str, top: str, src: str) -> tuple | None:
+    """The page of a frame ``src`` of a page saved in ``folder`` (see _folder_frames), where its file is inside the
+    page's folder ``top`` (see _folder_file: the same rules as its sheets'): (its path, its bytes, None, the finder of
+    its sheets in its own folder by its codec, '', the fetch of its own frames), else None."""
+    found = _folder_file(folder, src, _FOLDER_FRAME_MAX, top)
+    if found is None:
+        return None
+    path, data = found
+    here = os.path.dirname(path)
+
+    def sheets(codec: str) -> Callable[[str], str | None]:
+        return functools.lru_cache(maxsize=256)(functools.partial(_folder_sheet, here, codec, within=top))
+
+    return path, data, None, sheets, "", functools.partial(_folder_fetch, here, top)
+
+
 def _as_shown(root, encoded: bytes) -> None:
     """Make the parsed page ``root`` (of the UTF-8 bytes ``encoded``, which gate the passes most pages do not need)
     read as a browser shows it: hidden elements, footnote marks, deleted text … removed, footers last, lists
@@ -186,6 +263,8 @@ def _as_shown(root, encoded: bytes) -> None:
         _drop_hidden(root)
         if b"display" in low and _BLOCK_DISPLAY_BYTES.search(low):
             _display_blocks(root)
+        if b"table-cell" in low:  # (a table of blocks: see _display_tables)
+            _display_tables(root)
     if zero_font:
         _blank_zero_font(root)
     if clear:  # (text in a transparent colour)
@@ -853,6 +932,89 @@ def _display_blocks(root) -> None:
             el.tag = "div"
 
 
+#: The displays of a table's parts, and the tag of each (see _display_tables).
+_TABLE_DISPLAYS = {"table": "table", "inline-table": "table", "table-row-group": "tbody", "table-header-group": "thead",
+                   "table-footer-group": "tfoot", "table-row": "tr", "table-cell": "td"}
+
+
+def _display_tables(root) -> None:
+    """Make a table (``<table>``, ``<tr>``, ``<td>``) of the elements whose style's last display is a table's part
+    (``<div style="display:table-row">``, ``display:table-cell``: a CMS's table of blocks), where a row of them holds
+    two cells or more: a browser shows a table, whose cells were read each as a line, the table lost.  Cells without
+    a row (or rows without a table) are put in one, as a browser puts them.  A lone cell (a block centred by
+    ``display:table-cell``) is left as it is: a one-cell row would not be the line it reads as."""
+    import lxml.etree
+
+    kinds: dict = {}
+    for el in root.xpath("//*[@style]"):
+        style = el.get("style")
+        if "table" not in style.lower() or not isinstance(el.tag, str) or el.tag in _TABLE_PARTS or el.tag in (
+                "td", "th", "caption"):
+            continue  # (a table's own parts are read as they are)
+        displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style)
+                    if prop.lower() == "display" and value.lower() != "revert"]
+        if displays and displays[-1] in _TABLE_DISPLAYS:
+            kinds[el] = _TABLE_DISPLAYS[displays[-1]]
+
+    def runs(parent, kind: str) -> list:
+        """The runs of ``parent``'s children of the part ``kind`` next to each other (only white space between)."""
+        found: list = []
+        run: list = []
+        for child in parent:
+            if kinds.get(child) == kind:
+                run.append(child)
+                if child.tail and child.tail.strip():
+                    found.append(run)
+                    run = []
+            elif run:
+                found.append(run)
+                run = []
+        return [*found, run] if run else found
+
+    def wrap(run: list, tag: str):
+        """Put the elements of ``run`` in a new element ``tag`` where the first stands."""
+        parent = run[0].getparent()
+        box = lxml.etree.Element(tag)
+        parent.insert(parent.index(run[0]), box)
+        box.extend(run)
+        box.tail, run[-1].tail = run[-1].tail, None
+        return box
+
+    parents = {el.getparent() for el, kind in kinds.items() if kind == "td"} - {None}
+    for parent in parents:
+        if kinds.get(parent) != "tr" and not any(len(run) > 1 for run in runs(parent, "td")):
+            continue
+        if kinds.get(parent) == "tr":  # (its table: the rows of the element holding it, or of its row group)
+            holder = parent.getparent()
+            if kinds.get(holder) in ("tbody", "thead", "tfoot"):
+                holder = holder.getparent()
+            if holder is None or kinds.get(holder) == "done":
+                continue
+            rows = [row for item in holder for row in ([item] if kinds.get(item) == "tr" else list(item) if kinds.get(
+                item) in ("tbody", "thead", "tfoot") else []) if kinds.get(row) == "tr"]
+            if not any(sum(kinds.get(cell) == "td" for cell in row) > 1 for row in rows):
+                continue
+            for item in holder:
+                if kinds.get(item) in ("tbody", "thead", "tfoot"):
+                    item.tag = kinds[item]
+            for row in rows:
+                row.tag = "tr"
+                for cell in row:
+                    if kinds.get(cell) == "td":
+                        cell.tag = "td"
+            if kinds.get(holder) == "table":
+                holder.tag = "table"
+            else:
+                for run in runs(holder, "tr"):
+                    wrap(run, "table")
+            kinds[holder] = "done"
+        else:
+            for run in runs(parent, "td"):
+                for cell in run:
+                    cell.tag = "td"
+                wrap([wrap(run, "tr")], "table")
+
+
 def _text_outside_tables(el) -> int:
     """How many characters of ``el``'s text stand outside the tables in it (``el`` itself a table: none)."""
     count = 0 if el.tag == "table" else len(el.text or "")
@@ -1276,15 +1438,21 @@ def _ordinals(ol) -> dict:
     return counted
 
 
+#: A display declaration's whole value: a list item's may be written in two words ('block list-item').
+_DISPLAY_VALUE_RE = re.compile(r"(?<![\w-])display\s*:\s*([^;!\"']*)", re.IGNORECASE)
+
+
 def _shown_as_item(li) -> bool:
     """Whether a browser shows the ``<li>`` ``li`` as a list item, with a marker and counted: unless its style's last
-    display is another ('display:block', a CMS's way of laying out a list: no marker shown)."""
+    display is another ('display:block', a CMS's way of laying out a list: no marker shown).  A display of two words
+    holding ``list-item`` ('block list-item', 'list-item block') is a list item's: its first word alone, read as
+    _HIDDEN_STYLE_RE reads it, took the item for a block, its number lost and the items after it counted one less."""
     style = li.get("style")
     if not style or "display" not in style.lower():
         return True
-    displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style)
-                if prop.lower() == "display" and value.lower() != "revert"]  # (a 'revert': see _display_blocks)
-    return not displays or displays[-1] == "list-item"
+    displays = [value.lower().split() for value in _DISPLAY_VALUE_RE.findall(style)]
+    displays = [words for words in displays if words and words != ["revert"]]  # (a 'revert': see _display_blocks)
+    return not displays or "list-item" in displays[-1]
 
 
 # HTML's rules for parsing an integer (a cell's rowspan or colspan, an <ol>'s start, an <li>'s value): white space, a
@@ -1539,33 +1707,66 @@ _CSS_AT_RULE_RE = re.compile(r"@([\w-]+)\s*(.*)", re.DOTALL)
 _CSS_NOT_WORD = re.compile(r"(?<![\w-])not(?![\w-])", re.IGNORECASE)
 
 
-def _css_rules(sheet: str) -> Iterator[tuple[str, str]]:
-    """The rules (selectors, declarations) of a style sheet that apply on a screen: at its top level, in an
-    ``@media`` block for the screen (see _screen_media), in an ``@layer`` block (a framework's: Tailwind 4 puts its
-    utilities, '.hidden { display: none }', in one; read as if unlayered, by specificity and order) or an
-    ``@supports`` block without ``not`` (a feature a current browser has); the rules of ``@media print``, ``@supports
-    not (…)`` and other at-rules' blocks (``@font-face``, ``@keyframes``, ``@container``), and the at-rule statements
-    before a rule (``@charset …;``, ``@layer a, b;``), are not read as rules."""
+#: An ``@layer`` statement's names ('@layer base, utilities;'), and the key of the rules in no layer (see _css_rules).
+_CSS_LAYER_STATEMENT_RE = re.compile(r"@layer\s+([^;{}]*);", re.IGNORECASE)
+_UNLAYERED = 1 << 30
+
+
+def _css_layer(layers: dict, path: tuple, names: str) -> tuple:
+    """The path of the layer ``names`` ('a.b'; '' an anonymous one) names inside the layer ``path``, each of its
+    layers given its place among its siblings in ``layers`` (the order a browser weighs them in: first named,
+    first) where it has none yet."""
+    for name in (names.strip().split(".") if names.strip() else [f"\0{len(layers)}"]):
+        path = (*path, name.strip())
+        layers.setdefault(path, sum(len(key) == len(path) and key[:-1] == path[:-1] for key in layers))
+    return path
+
+
+def _css_layer_key(layers: dict, path: tuple) -> tuple:
+    """The weight of the rules in the layer ``path``, as a browser weighs layers: a tuple that sorts a rule of an
+    earlier layer before one of a later, a sublayer's before its layer's own, and all before an unlayered rule."""
+    return (*(layers[path[:i + 1]] for i in range(len(path))), _UNLAYERED)
+
+
+def _css_rules(sheet: str, layers: dict | None = None) -> Iterator[tuple[str, str, tuple]]:
+    """The rules (selectors, declarations, the weight of their layer: see _css_layer_key) of a style sheet that apply
+    on a screen: at its top level, in an ``@media`` block for the screen (see _screen_media), in an ``@layer`` block
+    (a framework's: Tailwind 4 puts its utilities, '.hidden { display: none }', in one) or an ``@supports`` block
+    without ``not`` (a feature a current browser has); the rules of ``@media print``, ``@supports not (…)`` and other
+    at-rules' blocks (``@font-face``, ``@keyframes``, ``@container``), and the at-rule statements before a rule
+    (``@charset …;``, ``@layer a, b;``), are not read as rules.  ``layers``: the places of the layers named so far
+    (a page's sheets share them), which the layers of this sheet are added to."""
+    layers = {} if layers is None else layers
     sheet = _CSS_MARKUP_COMMENT_RE.sub(" ", _CSS_COMMENT_RE.sub("", sheet))
-    blocks: list = []  # the open blocks: (read, the rule's selectors or None for a block of rules, its start)
+    # the open blocks: (read, the rule's selectors or None for a block of rules, its start, the layer it is in)
+    blocks: list = []
     last = 0  # where the text since the last brace starts
     for brace in _CSS_BRACE_RE.finditer(sheet):
         read = all(block[0] for block in blocks)
+        layer = blocks[-1][3] if blocks else ()
         if brace.group() == "{":
-            prelude = sheet[last:brace.start()].rsplit(";", 1)[-1].strip()
+            before = sheet[last:brace.start()]
+            if "@" in before and not (blocks and blocks[-1][1] is not None):  # ('@layer a, b;': their order)
+                for names in _CSS_LAYER_STATEMENT_RE.findall(before):
+                    for name in names.split(","):
+                        if name.strip():
+                            _css_layer(layers, layer, name)
+            prelude = before.rsplit(";", 1)[-1].strip()
             if blocks and blocks[-1][1] is not None:  # (a block nested in a rule's: not read)
-                blocks.append((False, None, 0))
+                blocks.append((False, None, 0, layer))
             elif prelude[:1] == "@":
                 at_rule = _CSS_AT_RULE_RE.match(prelude)
                 keyword, condition = (at_rule.group(1).lower(), at_rule.group(2)) if at_rule else ("", "")
+                if keyword == "layer":
+                    layer = _css_layer(layers, layer, condition)
                 blocks.append((read and (_screen_media(condition) if keyword == "media" else keyword == "layer" or (
-                    keyword == "supports" and not _CSS_NOT_WORD.search(condition))), None, 0))
+                    keyword == "supports" and not _CSS_NOT_WORD.search(condition))), None, 0, layer))
             else:
-                blocks.append((read, prelude, brace.end()))
+                blocks.append((read, prelude, brace.end(), layer))
         elif blocks:
-            _, selectors, start = blocks.pop()
+            _, selectors, start, layer = blocks.pop()
             if read and selectors is not None:
-                yield selectors, sheet[start:brace.start()]
+                yield selectors, sheet[start:brace.start()], layer
         last = brace.end()
 
 
@@ -1622,16 +1823,18 @@ def _css_selectors(selectors: str) -> list:
 
 def _sheet_rules(root, wanted: Callable[[str], object], widen: Callable[..., object] | None = None) -> list:
     """The rules of the page's style sheets shown on a screen (see _css_rules) for which ``wanted(declarations)`` is
-    not None, each (specificity, order, compounds, wanted's value), sorted by specificity, then order (the last
-    wins); a selector other than tags, classes and ids joined by spaces or '>' is not read (see _css_compounds),
-    unless ``widen(value)`` gives a value for it: then it is read widened (see _css_widened), with that value."""
+    not None, each (weight, order, compounds, wanted's value), sorted by weight (the rank of its layer, see
+    _css_layer_key, then its specificity), then order (the last wins); a selector other than tags, classes and ids
+    joined by spaces or '>' is not read (see _css_compounds), unless ``widen(value)`` gives a value for it: then it is
+    read widened (see _css_widened), with that value."""
     rules: list = []
+    layers: dict = {}  # (the places of the page's layers: see _css_rules)
     for style in root.iter("style"):
         if not style.text or not _screen_media(style.get("media")):
             continue
         if any(_tag_name(a.tag) in _DROP_TAGS and a.tag != "head" for a in style.iterancestors()):
             continue  # (a sheet in a fallback or a template: <noscript><style>.js{display:none}… a browser skips)
-        for selectors, declarations in _css_rules(style.text):
+        for selectors, declarations, layer in _css_rules(style.text, layers):
             value = wanted(declarations)
             if value is None:
                 continue
@@ -1640,11 +1843,17 @@ def _sheet_rules(root, wanted: Callable[[str], object], widen: Callable[..., obj
                 if compounds:
                     specificity = (sum(len(c[2]) for c in compounds), sum(len(c[1]) + len(c[4]) for c in compounds),
                                    sum(c[0] is not None for c in compounds))
-                    rules.append((specificity, len(rules), compounds, value))
+                    rules.append((layer, specificity, compounds, value))
                 elif widen is not None and selector.strip() and (shown := widen(value)) is not None:
                     widened = _css_widened(selector)
                     if widened is not None:
-                        rules.append((widened[1], len(rules), widened[0], shown))
+                        rules.append((layer, widened[1], widened[0], shown))
+    # (a browser weighs the layers first: a rule in no layer over any layered one, a later layer over an earlier;
+    # read by specificity alone, a layered rule hid what an unlayered one shows.  Each rule's weight is its layer's
+    # rank, then its specificity; a page without layers has one rank)
+    ranks = {key: rank for rank, key in enumerate(sorted({_css_layer_key(layers, rule[0]) for rule in rules}))}
+    rules = [((ranks[_css_layer_key(layers, layer)], *specificity), order, compounds, value)
+             for order, (layer, specificity, compounds, value) in enumerate(rules)]
     rules.sort(key=lambda rule: rule[:2])
     return rules
 
@@ -1695,7 +1904,10 @@ def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = 
         size = _FONT_SIZE_RE.search(declaration)  # (a font of size 0 hides as display does: see _blank_zero_font)
         clip = _CLIP_RE.search(declaration) if clips and not found and not size else None
         color = _COLOR_RE.search(declaration) if colors and not found and not size and not clip else None
-        written = (f"{found.group(1)}:{found.group(2)};" if found
+        # (a display is written whole: a list item's may take two words, 'block list-item', see _shown_as_item)
+        whole = _DISPLAY_VALUE_RE.search(declaration) if found and found.group(1).lower() == "display" else None
+        written = (f"display:{whole.group(1).strip()};" if whole
+                   else f"{found.group(1)}:{found.group(2)};" if found
                    else f"font-size:{size.group(1).strip()};" if size
                    else f"{clip.group(1)}:{clip.group(2).strip()};" if clip
                    else f"color:{color.group(1).strip()};" if color else None)
@@ -1711,6 +1923,21 @@ def _displays_inline_as_block(rule: tuple) -> bool:
     displays = [value for prop, value in _HIDDEN_STYLE_RE.findall(normal + important) if prop.lower() == "display"]
     return bool(displays) and displays[-1].lower() in _BLOCK_DISPLAYS and (
         compounds[-1][0] is None or compounds[-1][0] in _INLINE_TAGS)
+
+
+def _displays_an_item(rule: tuple) -> bool:
+    """Whether a sheet's rule (see _sheet_rules) sets the display of what may be a list's item (``li { display:
+    block }``, ``.nav-item { display: inline }``), which shows or hides its number: see _shown_as_item."""
+    _, _, compounds, (normal, important) = rule
+    return compounds[-1][0] in (None, "li") and "display" in (normal + important).lower()
+
+
+def _displays_a_table_part(rule: tuple) -> bool:
+    """Whether a sheet's rule (see _sheet_rules) displays what it matches as a table's cell or row (``.td { display:
+    table-cell }``): see _display_tables."""
+    displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(rule[3][0] + rule[3][1])
+                if prop.lower() == "display"]
+    return bool(displays) and displays[-1] in ("table-cell", "table-row")
 
 
 _WIDENED_DISPLAY_RE = re.compile(r"display:(?!none;)[\w-]+", re.IGNORECASE)  # (as _hiding_declarations writes it)
@@ -1755,6 +1982,8 @@ def _sheet_hidden(root) -> None:
     rules = _sheet_rules(root, functools.partial(_hiding_declarations, clips=clips, colors=colors), widen)
     if not any(hides(normal + important) for _, _, _, (normal, important) in rules) and not any(
             map(_displays_inline_as_block, rules)) and not (
+            any(map(_displays_an_item, rules)) and root.find(".//li") is not None) and not any(
+            map(_displays_a_table_part, rules)) and not (
             # (a rule displaying an element the hidden attribute hides shows it: the HTML5 reset's 'section { display:
             # block }' a <section hidden>, as the browser's own '[hidden] { display: none }' weighs less)
             any("display" in normal + important for _, _, _, (normal, important) in rules)
@@ -1786,7 +2015,10 @@ def _sheet_hidden(root) -> None:
         found = sorted(rule for key in keys for rule in index.get(key, ()) if _css_matches(el, rule[2]))
         if found:
             normal = "".join(rule[3][0] for rule in found)
-            important = "".join(rule[3][1] for rule in found)
+            # (an '!important' of an earlier layer wins over a later layer's, and a layered one over an unlayered one:
+            # the layers' ranks the other way round; see _sheet_rules)
+            important = "".join(rule[3][1] for rule in sorted(found, key=lambda rule: (-rule[0][0], rule[0][1:],
+                                                                                       rule[1])))
             own = el.get("style") or ""
             # (the element's own '!important' outweighs a sheet's, as in a browser: written after it again)
             own_important = ((_hiding_declarations(own, clips, colors) or ("", ""))[1] if "important" in own.lower()
@@ -2055,15 +2287,15 @@ def _is_web_archive(data: bytes) -> bool:
 
 def _read_web_archive(data: bytes, path: str, codec: str | None, max_bytes: int) -> RawDocument:
     """The page of a web archive, read as an HTML page is (``format`` ``'mht'``)."""
-    page, charset, sheets = _web_archive_page(data, path, max_bytes)
-    doc = _read_html(page, path, codec, declared=charset, sheets=sheets)
+    page, charset, sheets, frames = _web_archive_page(data, path, max_bytes)
+    doc = _read_html(page, path, codec, declared=charset, sheets=sheets, frames=frames)
     doc.format = "mht"
     return doc
 
 
-def _web_archive_page(data: bytes, path: str, max_bytes: int) -> tuple[bytes, str | None, dict]:
-    """The HTML page of a web archive (MHT), the charset its part header names and its style sheets (see
-    _archive_sheets), else an error saying why.
+def _web_archive_page(data: bytes, path: str, max_bytes: int) -> tuple[bytes, str | None, dict, dict]:
+    """The HTML page of a web archive (MHT), the charset its part header names, its style sheets (see
+    _archive_sheets) and its frames' pages (see _archive_frames), else an error saying why.
 
     The page is the archive's first part of type text/html, decoded from quoted-printable or base64; its
     charset may be in that part's header only (Word and IE write it there, not always in the page).
@@ -2098,10 +2330,11 @@ def _web_archive_page(data: bytes, path: str, max_bytes: int) -> tuple[bytes, st
         if payload and payload.strip():
             charset = item.get_content_charset()
             sheets = _archive_sheets(parts, item)
+            frames = _archive_frames(pages, item) if len(pages) > 1 else {}
             try:
-                return payload, None if charset is None else codecs.lookup(charset).name, sheets
+                return payload, None if charset is None else codecs.lookup(charset).name, sheets, frames
             except LookupError:
-                return payload, None, sheets  # an unknown name: the page's own meta tag, or detection, decides
+                return payload, None, sheets, frames  # an unknown name: the page's own meta tag, or detection, decides
     raise EmptyFileError(path, "the web archive's HTML page is empty")
 
 
@@ -2131,6 +2364,46 @@ def _archive_sheets(parts: list, page) -> dict:
     return sheets
 
 
+def _archive_frames(pages: list, page) -> dict:
+    """The pages of a web archive's frames: its text/html parts but its page ``page``, each (its bytes, the charset
+    its header names), by the addresses a frame's ``src`` names them by (the part's Content-Location, 'cid:' and its
+    Content-ID: Chrome's 'cid:frame-…@mhtml.blink'), and the page's own address under the key ''."""
+    frames: dict = {"": (page.get("Content-Location") or "").strip()}
+    for item in pages:
+        payload = item.get_payload(decode=True) if item is not page else None
+        if not isinstance(payload, bytes):
+            continue
+        try:
+            charset = codecs.lookup(item.get_content_charset() or "").name if item.get_content_charset() else None
+        except LookupError:
+            charset = None
+        location, ident = (str(item.get(name) or "").strip() for name in ("Content-Location", "Content-ID"))
+        if location:
+            frames[location] = (payload, charset)
+        if ident.strip("<>"):
+            frames[f"cid:{ident.strip('<>')}"] = (payload, charset)
+    return frames
+
+
+def _archive_fetch(frames: dict, sheets: dict, base: str, src: str) -> tuple | None:
+    """The page of a frame ``src`` of a web archive's page at the address ``base`` (see _folder_frames), where the
+    archive holds it (see _archive_frames): (its address, its bytes, its charset, the finder of its sheets in the
+    archive, its address, the fetch of its own frames), else None."""
+    from urllib.parse import urldefrag, urljoin
+
+    address = src if src in frames else None
+    if address is None:
+        try:
+            address = urldefrag(urljoin(base, src))[0]
+        except ValueError:  # (an address that is none)
+            return None
+    if not address or address not in frames:
+        return None
+    data, charset = frames[address]
+    return address, data, charset, lambda _codec: sheets.get, address, functools.partial(_archive_fetch, frames,
+                                                                                          sheets, address)
+
+
 #: The most text of linked style sheets put in a page (see _linked_sheets): a page of many links to one large sheet
 #: put in each (10,000 links to a sheet of 2 MiB, 20 GB of text).
 _LINKED_SHEETS_MAX = 8 * 1024 * 1024
@@ -2139,8 +2412,8 @@ _LINKED_SHEETS_MAX = 8 * 1024 * 1024
 def _linked_sheets(root, find: Callable[[str], str | None], base: str) -> bytes:
     """Put in place of each ``<link rel="stylesheet">`` of the page ``root`` the sheet ``find(address)`` gives (the
     link's address as written, else resolved against the page's address ``base``: see _archive_sheets,
-    _folder_sheet), as a ``<style>`` of the link's ``media``, up to _LINKED_SHEETS_MAX characters in all (a sheet
-    past it is not put in); the UTF-8 bytes of the sheets put in."""
+    _folder_sheet; an alternate or a disabled sheet is not put in), as a ``<style>`` of the link's ``media``, up
+    to _LINKED_SHEETS_MAX characters in all (a sheet past it is not put in); the UTF-8 bytes of the sheets put in."""
     from urllib.parse import urldefrag, urljoin
 
     found = root.find("head/base")
@@ -2150,8 +2423,9 @@ def _linked_sheets(root, find: Callable[[str], str | None], base: str) -> bytes:
     total = 0
     for link in list(root.iter("link")):
         href, rel = (link.get("href") or "").strip(), (link.get("rel") or "").lower().split()
-        if not href or "stylesheet" not in rel or "alternate" in rel or link.getparent() is None:
-            continue  # (an alternate sheet is one a user may choose: not shown)
+        if not href or "stylesheet" not in rel or "alternate" in rel or link.getparent() is None or \
+                link.get("disabled") is not None:
+            continue  # (an alternate sheet is one a user may choose, a disabled one a script may turn on: not shown)
         css = find(href)
         if css is None:
             try:
@@ -2173,11 +2447,11 @@ def _linked_sheets(root, find: Callable[[str], str | None], base: str) -> bytes:
 _FOLDER_SHEET_MAX = 2 * 1024 * 1024  # a style sheet's largest size read from a saved page's folder
 
 
-def _folder_sheet(folder: str, codec: str, href: str) -> str | None:
-    """The style sheet a page saved in ``folder`` links by the relative address ``href``, decoded (its byte-order
-    mark, else UTF-8, else the page's ``codec``), else None: an address with a scheme, a host or an absolute path
-    (a browser would fetch it, the file tool does not), one resolving outside ``folder`` ('..', a link leading
-    out), a missing file, or one larger than _FOLDER_SHEET_MAX (2 MiB)."""
+def _folder_file(folder: str, href: str, most: int, within: str | None = None) -> tuple[str, bytes] | None:
+    """The path and bytes of the file a page in ``folder`` names by the relative address ``href`` (a linked sheet,
+    a frame's page), else None: an address with a scheme, a host or an absolute path (a browser would fetch it, the
+    file tool does not), one resolving outside ``within`` (by default ``folder``: '..', a link leading out), a missing
+    file, or one larger than ``most`` bytes."""
     from urllib.parse import unquote, urlsplit
 
     try:
@@ -2188,15 +2462,26 @@ def _folder_sheet(folder: str, codec: str, href: str) -> str | None:
     if parts.scheme or parts.netloc or not name or name.startswith(("/", "\\")) or "\0" in name:
         return None
     target = os.path.realpath(os.path.join(folder, *name.replace("\\", "/").split("/")))
-    if not target.startswith(os.path.join(folder, "")):
+    if not target.startswith(os.path.join(within or folder, "")):
         return None  # (outside the page's folder: '..', a drive, or a link leading out)
     try:
-        if not os.path.isfile(target) or os.path.getsize(target) > _FOLDER_SHEET_MAX:
+        if not os.path.isfile(target) or os.path.getsize(target) > most:
             return None
         with open(target, "rb") as fh:
-            data = fh.read(_FOLDER_SHEET_MAX + 1)
+            return target, fh.read(most + 1)
     except OSError:
         return None
+
+
+def _folder_sheet(folder: str, codec: str, href: str, within: str | None = None) -> str | None:
+    """The style sheet a page saved in ``folder`` links by the relative address ``href``, decoded (its byte-order
+    mark, else UTF-8, else the page's ``codec``), else None: an address with a scheme, a host or an absolute path
+    (a browser would fetch it, the file tool does not), one resolving outside ``within`` (by default ``folder``:
+    '..', a link leading out), a missing file, or one larger than _FOLDER_SHEET_MAX (2 MiB)."""
+    found = _folder_file(folder, href, _FOLDER_SHEET_MAX, within)
+    if found is None:
+        return None
+    data = found[1]
     bom = _detect_bom(data)
     if bom is not None:
         return data.decode(bom, "replace").lstrip("\ufeff")  # (GB18030's mark is a character of its own)
