@@ -2128,9 +2128,12 @@ def _last_other_items(unit_after: bool = False) -> re.Pattern[str]:
     mark: '件—说明', '件 | |说明'), or before a note's first number ('件01.说明': 0), or a cell's bound after the value
     (a cell a line, blank lines between: '数\r23\r2018年2月28日', the table with no unit column, whose item was
     dropped unseen)."""
+    # (no unit column: the value's cell bounds it too, a cell mark after its digits ('数 | 0 |12月31日印发') or its
+    # unit whole before digits ('数0件12月31日'); the item was dropped unseen, or its value left NA)
+    unitless = r"|(?<=\d)[ \t]*\||(?<=[^\d\s|])(?=\d)" if unit_after else ""
     return re.compile(_other_item(alternation(vocabulary().legacy_units),
                                   rf"(?={_OTHER_END.pattern}|(?<=\d)[\s|]*[^\d\s|.,、]|(?<=[—|])"
-                                  rf"|(?={_NOTE_FIRST.pattern})|(?<=\d){_CELL_BOUND})", sub_rows=True,
+                                  rf"|(?={_NOTE_FIRST.pattern})|(?<=\d){_CELL_BOUND}{unitless})", sub_rows=True,
                                   unit_after=unit_after))
 
 
