@@ -1148,6 +1148,22 @@ def test_glued_legacy_table_ending_in_a_local_item_before_text(variant, after):
     assert [f for f in report.flags if f.table] == []
 
 
+@pytest.mark.parametrize("after", ["七、其他需要报告的事项", "\n七、其他需要报告的事项\n"])
+@pytest.mark.parametrize("variant", ["glued", "no_pipes"])
+def test_glued_legacy_table_then_a_bare_heading_ending_the_text(variant, after):
+    """Seed 003 glued into one line, then the next heading alone, its section's text left out ('…提交电子证照数件0'
+    + '七、其他需要报告的事项'): the heading, a label then a unit's character (项) and nothing after, read as a local
+    item of no value, '其他需要报告的事' unit 项 (86 rows).  Numbered as no item of the table, it is none, as it
+    is with its section's text after it: the seed's 85 (key, value, unit), no flag."""
+    import re
+    text = _glued_seed()
+    if variant == "no_pipes":
+        text = re.sub(r"[\s|]+", "", text)
+    report = toolkit.parse_text(text + after)
+    assert _key_value_unit(report) == _key_value_unit(toolkit.parse_report(SEED))
+    assert [f for f in report.flags if f.table] == []
+
+
 @pytest.mark.parametrize("after", ["2018年2月28日", "12", " 3件已办结"])
 @pytest.mark.parametrize("variant", ["glued", "no_pipes"])
 def test_glued_legacy_table_then_a_line_opening_with_digits(variant, after):

@@ -2513,7 +2513,12 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
             elif not re.fullmatch(rf"[\s|]*(?:{_GLUED_CELL})?[\s|]*", cells):
                 continue  # values set apart, but not those of the table's value columns: no item of it
             between = chunk[end:m.start()]
-            if tail and (len(between) > 60 or re.search(r"[。;；]", between) or not _OTHER_END.match(chunk, m.end())
+            # (a heading of the text after the table whose title ends in a unit's character, alone at the text's
+            # end, '七、其他需要报告的事项': a label, a unit, no value nor cell mark, as a blank item's; it was read as
+            # a local item '其他需要报告的事', unit 项.  Such an item goes on the table's numbering, as one before text)
+            blank = not cells and "\r" not in m.group() and _CN_ITEM_NUMBER.match(m.group("label")) is not None
+            if tail and (len(between) > 60 or re.search(r"[。;；]", between)
+                         or (blank or not _OTHER_END.match(chunk, m.end()))
                          and not (chunk.startswith("\r", m.end()) and not _CN_ITEM_NUMBER.match(m.group("label")))
                          and not _numbered_next(m.group("label"), text[max(0, at + m.start() - 2000):at + m.start()])
                          and not _sub_row_label().match(m.group("label"))):
