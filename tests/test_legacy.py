@@ -196,6 +196,27 @@ def test_legacy_without_a_unit_column_local_item_run_into_the_next_line_is_flagg
         ("ambiguous_digits", 1, "二十、提交电子证照数: value run into the digits opening the next line, the item not read")]
 
 
+@pytest.mark.parametrize("value", ["0", "23"])
+@pytest.mark.parametrize("units_in_cells, variant", [(False, "glued"), (True, "no_pipes")])
+def test_legacy_without_a_unit_column_last_value_then_a_date_on_its_line(units_in_cells, variant, value):
+    # The same table run together in page text, the last item local, a date right after it on the same line: with
+    # its cell marks and no unit ('…二十、提交电子证照数 | 0 |' + '12月31日印发') the item was dropped unseen (84 of 85
+    # rows, no flag); without marks, its unit in the cell ('…数0件12月31日印发'), the value was left NA, flagged not
+    # read. A cell mark, or the unit whole, bounds the value: read as the pipe rows read it.
+    import re
+    lines = _seed_without_unit_column(units_in_cells)
+    _, end = _table_at(_seed_lines())
+    lines[end - 1] = [lines[end - 1][0], value + ("件" if units_in_cells else "")]
+    piped = render_text(lines[:end], "pipe_rows")
+    want = toolkit.parse_text(piped)
+    got = toolkit.parse_text((re.sub(r"\s*\n\s*", "", piped) if variant == "glued" else re.sub(r"[\s|]+", "", piped))
+                             + "12月31日印发")
+    cols = ["table", "row_key", "col_key", "value", "raw", "unit", "flag"]
+    assert len(want.tables) == 85 and want.tables["value"].iloc[-1] == int(value)
+    pd.testing.assert_frame_equal(got.tables[cols], want.tables[cols])
+    assert [(f.code, f.detail) for f in got.flags if f.table] == [(f.code, f.detail) for f in want.flags if f.table]
+
+
 @pytest.mark.parametrize("units_in_cells", [False, True])
 @pytest.mark.parametrize("layout", ["lines", "tab"])
 def test_legacy_without_a_unit_column_one_cell_a_line_date_after_the_table(layout, units_in_cells):
@@ -1124,6 +1145,22 @@ def test_glued_legacy_table_ending_in_a_local_item_before_text(variant, after):
     report = toolkit.parse_text(text + after)
     assert _key_value_unit(report) == _key_value_unit(toolkit.parse_report(SEED))
     assert ("提交电子证照数", 0.0, "件") in _key_value_unit(report)
+    assert [f for f in report.flags if f.table] == []
+
+
+@pytest.mark.parametrize("after", ["七、其他需要报告的事项", "\n七、其他需要报告的事项\n"])
+@pytest.mark.parametrize("variant", ["glued", "no_pipes"])
+def test_glued_legacy_table_then_a_bare_heading_ending_the_text(variant, after):
+    """Seed 003 glued into one line, then the next heading alone, its section's text left out ('…提交电子证照数件0'
+    + '七、其他需要报告的事项'): the heading, a label then a unit's character (项) and nothing after, read as a local
+    item of no value, '其他需要报告的事' unit 项 (86 rows).  Numbered as no item of the table, it is none, as it
+    is with its section's text after it: the seed's 85 (key, value, unit), no flag."""
+    import re
+    text = _glued_seed()
+    if variant == "no_pipes":
+        text = re.sub(r"[\s|]+", "", text)
+    report = toolkit.parse_text(text + after)
+    assert _key_value_unit(report) == _key_value_unit(toolkit.parse_report(SEED))
     assert [f for f in report.flags if f.table] == []
 
 

@@ -2128,9 +2128,12 @@ def _last_other_items(unit_after: bool = False) -> re.Pattern[str]:
     mark: '件—说明', '件 | |说明'), or before a note's first number ('件01.说明': 0), or a cell's bound after the value
     (a cell a line, blank lines between: '数\r23\r2018年2月28日', the table with no unit column, whose item was
     dropped unseen)."""
+    # (no unit column: the value's cell bounds it too, a cell mark after its digits ('数 | 0 |12月31日印发') or its
+    # unit whole before digits ('数0件12月31日'); the item was dropped unseen, or its value left NA)
+    unitless = r"|(?<=\d)[ \t]*\||(?<=[^\d\s|])(?=\d)" if unit_after else ""
     return re.compile(_other_item(alternation(vocabulary().legacy_units),
                                   rf"(?={_OTHER_END.pattern}|(?<=\d)[\s|]*[^\d\s|.,、]|(?<=[—|])"
-                                  rf"|(?={_NOTE_FIRST.pattern})|(?<=\d){_CELL_BOUND})", sub_rows=True,
+                                  rf"|(?={_NOTE_FIRST.pattern})|(?<=\d){_CELL_BOUND}{unitless})", sub_rows=True,
                                   unit_after=unit_after))
 
 
@@ -2510,7 +2513,12 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
             elif not re.fullmatch(rf"[\s|]*(?:{_GLUED_CELL})?[\s|]*", cells):
                 continue  # values set apart, but not those of the table's value columns: no item of it
             between = chunk[end:m.start()]
-            if tail and (len(between) > 60 or re.search(r"[。;；]", between) or not _OTHER_END.match(chunk, m.end())
+            # (a heading of the text after the table whose title ends in a unit's character, alone at the text's
+            # end, '七、其他需要报告的事项': a label, a unit, no value nor cell mark, as a blank item's; it was read as
+            # a local item '其他需要报告的事', unit 项.  Such an item goes on the table's numbering, as one before text)
+            blank = not cells and "\r" not in m.group() and _CN_ITEM_NUMBER.match(m.group("label")) is not None
+            if tail and (len(between) > 60 or re.search(r"[。;；]", between)
+                         or (blank or not _OTHER_END.match(chunk, m.end()))
                          and not (chunk.startswith("\r", m.end()) and not _CN_ITEM_NUMBER.match(m.group("label")))
                          and not _numbered_next(m.group("label"), text[max(0, at + m.start() - 2000):at + m.start()])
                          and not _sub_row_label().match(m.group("label"))):
