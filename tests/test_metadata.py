@@ -3674,3 +3674,17 @@ def test_the_seals_place_in_its_other_words(seal, layout, script):
     report = _seed_004_ending(ending if script == "simplified" else opencc.OpenCC("s2t").convert(ending))
     assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-26")
     assert report.sections[-1].text.strip() == "无"
+
+
+# --- a page number in brackets under the signature (helper sect2) ---------------------------------------------------
+
+
+@pytest.mark.parametrize("footer", ["（第3页）", "(第 3 页)", "【第3页 共5页】", "〔第三页〕", "第3页（共5页）", "第 3 页 (共 5 页)",
+                                    "- 3 -", "第 3 页", "3/5"])  # (the last three: controls, read before)
+def test_a_page_number_in_brackets_under_the_signature(footer):
+    # A printed report's page number in brackets under the signature ('（第3页）') was no page furniture: the
+    # signature was taken for the last section's text, agency and published NA; so was a Word footer's page count
+    # in brackets after the page number ('第3页（共5页）').  They are read past now, as '- 3 -' is.
+    report = _seed_004_ending(f"\n驻马店市交通运输局\n2021年1月30日\n{footer}\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-30")
+    assert report.sections[-1].text.strip() == "无"

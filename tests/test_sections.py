@@ -1061,6 +1061,22 @@ def test_web_page_fields_ending_a_text_without_a_signature_on_lines_of_its_own_a
     assert report.metadata["published"] == "2021-01-30" or "发布" not in "".join(fields)
 
 
+
+@pytest.mark.parametrize("above", [["（此页无正文）"], ["(本页无正文)"], ["【此页无正文】"], ["（此页无正文，为盖章页）"], ["- 3 -"], ["", "第 3 页", ""],
+                                   ["- 3 -", "（此页无正文）"]])
+def test_page_furniture_right_above_the_signature_is_no_text(above):
+    # A printed report's signature on a page of its own: the page break ('- 3 -') and the note such a page carries,
+    # '（此页无正文）' ("this page has no text"), stood between the last sentence and the signature and stayed the last
+    # section's last lines ('无\n\n(此页无正文)').  They are page furniture: the section ends at its last sentence.
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8").rstrip()
+    assert text.endswith("六、其他需要报告的事项\n无")
+    signature = "\n驻马店市交通运输局\n2021年1月30日\n"
+    plain = toolkit.parse_text(text + signature)
+    report = toolkit.parse_text(text + "\n" + "\n".join(above) + signature)
+    assert plain.sections[-1].text == "无"
+    assert report.sections[-1].text == "无"
+    assert report.metadata == plain.metadata
+
 @pytest.mark.parametrize("stem", _PINGTAN)
 def test_merged_and_question_headings_glued_in_web_page_text(stem):
     # The same headings glued to their text in the real web pages: the question is the problems section's heading

@@ -2131,7 +2131,8 @@ def _unnumbered_wrap(first: str, nxt: str) -> bool:
 def _text_end(segments: list[Segment], heading: int, texts: list[str] | None = None) -> int:
     """Where the last section ends: before the signature (and the page or site footer lines after it), and before
     the attachment or contact lines right above it ('附件：…统计表' / 'XX局' / '2021年1月20日'), an attachment's label
-    alone with the titles listed under it too ('附件：' / '1.…统计表'; a note on the data, '说明：…', is the section's)."""
+    alone with the titles listed under it too ('附件：' / '1.…统计表'; a note on the data, '说明：…', is the section's),
+    and before the page's furniture right above the signature ('- 3 -', '(此页无正文)')."""
     from toolkit.metadata import _annex_end, signature_start
     from toolkit.statements import attachment_start
 
@@ -2141,6 +2142,10 @@ def _text_end(segments: list[Segment], heading: int, texts: list[str] | None = N
         # (also an attachment's label alone with the titles listed under it: '附件：' / '1.…统计表' / '2.…')
         end = _annex_end(texts[:end])
         end = heading + 1 + attachment_start(texts[heading + 1 : end])
+        # (nor the page's furniture right above the signature, a page break before a signature on a page of its own:
+        # '- 3 -', '(此页无正文)', the note a printed report puts on that page; they stayed the section's last lines)
+        while end > heading + 1 and (not (text := texts[end - 1].strip()) or is_page_furniture(text)):
+            end -= 1
     return max(heading + 1, end)
 
 
