@@ -988,7 +988,7 @@ def test_fork_server_warm_up_fills_the_caches_quietly(monkeypatch: pytest.Monkey
             "from toolkit.metadata import _index\n"
             "from toolkit.normalize import _opencc\n"
             "assert all(f.cache_info().currsize for f in (vocabulary, _index)) and _opencc.cache_info().currsize == 4\n"
-            "from toolkit.readers import _TAG_NAMES\n"
+            "from toolkit.webpage import _TAG_NAMES\n"
             "assert 'table' in _TAG_NAMES.values()  # a web page was read too\n")
     # its own temporary folder: other toolkit processes on the machine warm up in the shared one
     env = {**os.environ, "TMPDIR": str(tmp_path)}

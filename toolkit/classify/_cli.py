@@ -422,7 +422,7 @@ def _decode(data: bytes, path: str, encoding: str | None) -> tuple[str, bool]:
     marked = next((codec for mark, codec in _MARKS if data.startswith(mark)), None)
     if marked is not None and encoding not in (None, marked, marked[:6], f"{marked}-sig"):
         # Excel's 'CSV UTF-8' passed with --encoding gbk by habit: the mark says what the file is, as toolkit
-        # extract takes it (readers._codec_given); read in the codec given it was mojibake or a refusal
+        # extract takes it (decoding._codec_given); read in the codec given it was mojibake or a refusal
         encoding = None
     if encoding is not None:
         try:
