@@ -507,6 +507,21 @@ def test_majority_baseline_refuses_no_statement():
     assert base.majority_ is None and base.predict_labels(["信息公开不够"]) == [[]]
 
 
+@pytest.mark.parametrize("make", [MajorityBaseline, LexiconClassifier, lambda **kw: StatementClassifier(**kw)],
+                         ids=["majority", "lexicon", "supervised"])
+def test_blank_category_key_is_refused(make):
+    # pd.get_dummies of a coding column where '' is "no label" names a column '': as classes it was a category,
+    # and the majority baseline gave every statement the label '' (the evaluation's '' for none), counted as a hit
+    coding = pd.Series(["", "", "content"])
+    dummies = pd.get_dummies(coding).astype(int)
+    assert list(dummies.columns) == ["", "content"]
+    texts = ["信息更新不及时", "加强业务培训", "信息公开不够"]
+    with pytest.raises(ValueError, match=r"classes must be category keys \(non-empty str\), got ''"):
+        make(classes=list(dummies.columns)).fit(texts, dummies.to_numpy())
+    with pytest.raises(ValueError, match=r"got ' '"):
+        make(classes=["content", " "]).fit(texts, [[], [], ["content"]])
+
+
 # --- default model and labelling ----------------------------------------------------
 
 
