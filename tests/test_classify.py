@@ -507,6 +507,16 @@ def test_majority_baseline_refuses_no_statement():
     assert base.majority_ is None and base.predict_labels(["信息公开不够"]) == [[]]
 
 
+
+def test_majority_baseline_gives_no_label_to_nothing_to_classify():
+    # '', '无', '12345' got the majority 'content' where the other classifiers and label_statements give none
+    texts = ["信息更新不及时", "加强业务培训", "信息公开不够"]
+    base = MajorityBaseline().fit(texts, [["content"], ["content"], ["platform"]])
+    assert base.predict_labels(["", "无", "12345", "暂无", "信息公开不够"]) == [[], [], [], [], ["content"]]
+    assert base.predict_labels(["", "无"]) == LexiconClassifier().fit(texts).predict_labels(["", "无"])
+    # predict_proba keeps every row, as scikit-learn expects
+    np.testing.assert_allclose(base.predict_proba(["", "无"]), np.tile(base.frequencies_, (2, 1)))
+
 @pytest.mark.parametrize("make", [MajorityBaseline, LexiconClassifier, lambda **kw: StatementClassifier(**kw)],
                          ids=["majority", "lexicon", "supervised"])
 def test_blank_category_key_is_refused(make):
