@@ -508,6 +508,18 @@ def test_majority_baseline_refuses_no_statement():
 
 
 
+@pytest.mark.parametrize("texts", [["无", "暂无", "无"], ["123", "。", "2023年"], ["", "-", "N/A"]],
+                         ids=["placeholders", "digits", "blank"])
+@pytest.mark.parametrize("options", [{}, {"lexicon_weight": 0, "use_chars": False}], ids=["default", "words"])
+def test_fit_refuses_statements_without_words(texts, options):
+    # digits and punctuation only failed with scikit-learn's bare 'empty vocabulary; perhaps the documents only
+    # contain stop words' from inside the vectorizer; placeholders trained a model on what predict never labels
+    with pytest.raises(ValueError, match=r"X holds no statement with something to classify, so there are no "
+                                         r"words to learn from: all 3 have no Chinese character"):
+        StatementClassifier(random_state=0, **options).fit(texts, [["content"], ["platform"], ["content"]])
+    # one statement with words is enough
+    StatementClassifier(random_state=0, **options).fit([*texts, "信息更新不及时"], [[], [], [], ["content"]])
+
 def test_majority_baseline_gives_no_label_to_nothing_to_classify():
     # '', '无', '12345' got the majority 'content' where the other classifiers and label_statements give none
     texts = ["信息更新不及时", "加强业务培训", "信息公开不够"]
