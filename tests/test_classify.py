@@ -1093,6 +1093,21 @@ def test_boilerplate_index_of_sections_of_one_character_each():
         assert pd.isna(out.loc["c", column]), column
 
 
+def test_boilerplate_index_names_no_report_where_nothing_is_similar():
+    # Sections that share no character bigram have similarity 0.0 to each other: argmax of the zeros named the
+    # earliest report as most similar (and the agency's earliest year); 0.0 stays, no report is named
+    df = pd.DataFrame({"report_id": ["a", "b", "c"], "agency": ["甲局", "乙局", "甲局"], "report_year": [2020, 2021, 2022],
+                       "text": ["一是信息更新不够及时。", "网站栏目设置欠合理。", "宣传培训力度弱。"]})
+    out = boilerplate_index(df).set_index("report_id")
+    assert out["max_similarity"].tolist() == [0.0, 0.0, 0.0]
+    assert out["most_similar"].isna().all()
+    assert out.loc["c", "max_similarity_same_agency"] == 0.0 and pd.isna(out.loc["c", "most_similar_same_agency"])
+    # one report that shares a bigram is named, the others still none
+    df.loc[2, "text"] = "宣传培训力度弱，信息更新慢。"
+    out = boilerplate_index(df).set_index("report_id")
+    assert out.loc["a", "most_similar"] == "c" and out.loc["c", "most_similar"] == "a"
+    assert pd.isna(out.loc["b", "most_similar"]) and out.loc["b", "max_similarity"] == 0.0
+
 def test_boilerplate_index_threshold_one_counts_verbatim_copies():
     # Two identical TF-IDF vectors can have a cosine of 0.9999999999999998 (or 1.0000000000000002).
     copied = "一是网站栏目设置不合理。"
