@@ -1404,6 +1404,27 @@ def test_sub_headings_in_unknown_wordings_numbered_in_sequence(problems, measure
         assert _pairs(extract_statements(glued)) == _expected(stem)
 
 
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "pingtan-2023-02"])
+def test_circled_numbers_glued_to_the_item_before(stem):
+    # Seed 001's '一是…;二是…;三是…' written with circled numbers and no separator, '①…提升②…加强③…健全。': ② and
+    # ③ follow a character, no boundary, so the three problems were one statement with '(2)' and '(3)' inside it
+    section = problems_section(stem)
+    marks = iter("①②③④①②③④")
+    glued = re.sub(r"[;；]?[一二三四]是", lambda m: next(marks), section)
+    assert "②" in glued and "二是" not in glued
+    assert _pairs(extract_statements(glued)) == _expected(stem)
+    # a bracketed number that does not number on the list is no item: '(见附件(3))', '(5)'
+    text = "存在的问题:①信息更新不够及时(5)条②政策解读形式单一(见附件(3))。改进措施:①加强培训②完善制度。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不够及时(5)条"),
+                                                ("problem", "政策解读形式单一(见附件(3))"),
+                                                ("measure", "加强培训"), ("measure", "完善制度")]
+    # nor one numbering a reference, glued as it is: '第(2)项', '详见附件(2)'
+    text = "存在的问题:①未按《条例》第十条第(2)项公开;②信息更新不够及时,详见附件(3)③政策解读形式单一。"
+    assert _pairs(extract_statements(text)) == [("problem", "未按《条例》第十条第(2)项公开"),
+                                                ("problem", "信息更新不够及时,详见附件(3)"),
+                                                ("problem", "政策解读形式单一")]
+
+
 @pytest.mark.parametrize("measures", ["（二）拟采取的改进措施", "（二）下一步拟采取的措施", "（二）采取的措施",
                                       "（二）将采取的整改措施", "（二）擬採取的改進措施"])
 def test_sub_headings_of_the_measures_to_be_taken(measures):
