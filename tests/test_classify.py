@@ -507,6 +507,43 @@ def test_majority_baseline_refuses_no_statement():
     assert base.majority_ is None and base.predict_labels(["信息公开不够"]) == [[]]
 
 
+
+@pytest.mark.parametrize("texts", [["无", "暂无", "无"], ["123", "。", "2023年"], ["", "-", "N/A"]],
+                         ids=["placeholders", "digits", "blank"])
+@pytest.mark.parametrize("options", [{}, {"lexicon_weight": 0, "use_chars": False}], ids=["default", "words"])
+def test_fit_refuses_statements_without_words(texts, options):
+    # digits and punctuation only failed with scikit-learn's bare 'empty vocabulary; perhaps the documents only
+    # contain stop words' from inside the vectorizer; placeholders trained a model on what predict never labels
+    with pytest.raises(ValueError, match=r"X holds no statement with something to classify, so there are no "
+                                         r"words to learn from: all 3 have no Chinese character"):
+        StatementClassifier(random_state=0, **options).fit(texts, [["content"], ["platform"], ["content"]])
+    # one statement with words is enough
+    StatementClassifier(random_state=0, **options).fit([*texts, "信息更新不及时"], [[], [], [], ["content"]])
+
+def test_majority_baseline_gives_no_label_to_nothing_to_classify():
+    # '', '无', '12345' got the majority 'content' where the other classifiers and label_statements give none
+    texts = ["信息更新不及时", "加强业务培训", "信息公开不够"]
+    base = MajorityBaseline().fit(texts, [["content"], ["content"], ["platform"]])
+    assert base.predict_labels(["", "无", "12345", "暂无", "信息公开不够"]) == [[], [], [], [], ["content"]]
+    assert base.predict_labels(["", "无"]) == LexiconClassifier().fit(texts).predict_labels(["", "无"])
+    # predict_proba keeps every row, as scikit-learn expects
+    np.testing.assert_allclose(base.predict_proba(["", "无"]), np.tile(base.frequencies_, (2, 1)))
+
+@pytest.mark.parametrize("make", [MajorityBaseline, LexiconClassifier, lambda **kw: StatementClassifier(**kw)],
+                         ids=["majority", "lexicon", "supervised"])
+def test_blank_category_key_is_refused(make):
+    # pd.get_dummies of a coding column where '' is "no label" names a column '': as classes it was a category,
+    # and the majority baseline gave every statement the label '' (the evaluation's '' for none), counted as a hit
+    coding = pd.Series(["", "", "content"])
+    dummies = pd.get_dummies(coding).astype(int)
+    assert list(dummies.columns) == ["", "content"]
+    texts = ["信息更新不及时", "加强业务培训", "信息公开不够"]
+    with pytest.raises(ValueError, match=r"classes must be category keys \(non-empty str\), got ''"):
+        make(classes=list(dummies.columns)).fit(texts, dummies.to_numpy())
+    with pytest.raises(ValueError, match=r"got ' '"):
+        make(classes=["content", " "]).fit(texts, [[], [], ["content"]])
+
+
 # --- default model and labelling ----------------------------------------------------
 
 
@@ -1055,6 +1092,21 @@ def test_boilerplate_index_of_sections_of_one_character_each():
     for column in ("max_similarity", "most_similar", "max_similarity_same_agency", "most_similar_same_agency"):
         assert pd.isna(out.loc["c", column]), column
 
+
+def test_boilerplate_index_names_no_report_where_nothing_is_similar():
+    # Sections that share no character bigram have similarity 0.0 to each other: argmax of the zeros named the
+    # earliest report as most similar (and the agency's earliest year); 0.0 stays, no report is named
+    df = pd.DataFrame({"report_id": ["a", "b", "c"], "agency": ["甲局", "乙局", "甲局"], "report_year": [2020, 2021, 2022],
+                       "text": ["一是信息更新不够及时。", "网站栏目设置欠合理。", "宣传培训力度弱。"]})
+    out = boilerplate_index(df).set_index("report_id")
+    assert out["max_similarity"].tolist() == [0.0, 0.0, 0.0]
+    assert out["most_similar"].isna().all()
+    assert out.loc["c", "max_similarity_same_agency"] == 0.0 and pd.isna(out.loc["c", "most_similar_same_agency"])
+    # one report that shares a bigram is named, the others still none
+    df.loc[2, "text"] = "宣传培训力度弱，信息更新慢。"
+    out = boilerplate_index(df).set_index("report_id")
+    assert out.loc["a", "most_similar"] == "c" and out.loc["c", "most_similar"] == "a"
+    assert pd.isna(out.loc["b", "most_similar"]) and out.loc["b", "max_similarity"] == 0.0
 
 def test_boilerplate_index_threshold_one_counts_verbatim_copies():
     # Two identical TF-IDF vectors can have a cosine of 0.9999999999999998 (or 1.0000000000000002).

@@ -127,13 +127,27 @@ def test_plot_distribution(metrics_frame: pd.DataFrame) -> None:
     ax = plot_distribution(metrics_frame, "disclosure_rate", "level", title="各层级公开率")
     assert isinstance(ax, Axes)
     assert matplotlib.rcParams["font.sans-serif"][0] == "Noto Sans CJK SC"   # set up by the call
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["区县\n(n=5)", "市\n(n=3)"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["区县\n(n=5)", "市\n(n=3, 缺失 1)"]
     points = np.concatenate([c.get_offsets()[:, 1] for c in ax.collections])
     assert sorted(points) == sorted(metrics_frame["disclosure_rate"].dropna())
     assert ax.get_ylabel() == "公开率（予以公开 + 部分公开）"
     assert not [m for m in render(ax) if "Glyph" in m]
     assert assert_glyphs(ax) >= 4
     assert plt.get_fignums() == []                       # not registered with pyplot, nothing shown
+
+
+def test_plot_distribution_counts_the_reports_left_out_per_group(metrics_frame: pd.DataFrame) -> None:
+    # A report without the metric was dropped silently: 市 read "n=3" of its 4 reports, and a group whose every
+    # value is missing "n=0", as if it had no report; the tick now counts them after 缺失 (metrics.yaml)
+    df = metrics_frame.assign(disclosure_rate=metrics_frame["disclosure_rate"].mask(
+        metrics_frame["report_id"].isin(["r0", "r1"])))
+    df.loc[len(df)] = {"report_id": "r9", "agency": "省政府办公厅", "level": "省", "report_year": 2021,
+                       "disclosure_rate": np.nan}
+    ax = plot_distribution(df, "disclosure_rate", "level")
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["区县\n(n=3, 缺失 2)", "市\n(n=3, 缺失 1)",
+                                                            "省\n(n=0, 缺失 1)"]
+    points = np.concatenate([c.get_offsets()[:, 1] for c in ax.collections])
+    assert sorted(points) == sorted(df["disclosure_rate"].dropna())
 
 
 def test_plot_composition() -> None:

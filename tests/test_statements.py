@@ -1404,6 +1404,44 @@ def test_sub_headings_in_unknown_wordings_numbered_in_sequence(problems, measure
         assert _pairs(extract_statements(glued)) == _expected(stem)
 
 
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "pingtan-2023-02"])
+def test_circled_numbers_glued_to_the_item_before(stem):
+    # Seed 001's '一是…;二是…;三是…' written with circled numbers and no separator, '①…提升②…加强③…健全。': ② and
+    # ③ follow a character, no boundary, so the three problems were one statement with '(2)' and '(3)' inside it
+    section = problems_section(stem)
+    marks = iter("①②③④①②③④")
+    glued = re.sub(r"[;；]?[一二三四]是", lambda m: next(marks), section)
+    assert "②" in glued and "二是" not in glued
+    assert _pairs(extract_statements(glued)) == _expected(stem)
+    # a bracketed number that does not number on the list is no item: '(见附件(3))', '(5)'
+    text = "存在的问题:①信息更新不够及时(5)条②政策解读形式单一(见附件(3))。改进措施:①加强培训②完善制度。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不够及时(5)条"),
+                                                ("problem", "政策解读形式单一(见附件(3))"),
+                                                ("measure", "加强培训"), ("measure", "完善制度")]
+    # nor one numbering a reference, glued as it is: '第(2)项', '详见附件(2)'
+    text = "存在的问题:①未按《条例》第十条第(2)项公开;②信息更新不够及时,详见附件(3)③政策解读形式单一。"
+    assert _pairs(extract_statements(text)) == [("problem", "未按《条例》第十条第(2)项公开"),
+                                                ("problem", "信息更新不够及时,详见附件(3)"),
+                                                ("problem", "政策解读形式单一")]
+
+
+@pytest.mark.parametrize("measures", ["（二）拟采取的改进措施", "（二）下一步拟采取的措施", "（二）采取的措施",
+                                      "（二）将采取的整改措施", "（二）擬採取的改進措施"])
+def test_sub_headings_of_the_measures_to_be_taken(measures):
+    # 拟采取的改进措施 (the measures to be taken) was no measures' sub-heading: with no problems' sub-heading before it,
+    # pingtan-2023-04 with its '下一步，我局将…' made such a line kept '下一步拟采取的措施' as a statement, and measures
+    # numbered 1. after a problems paragraph were read as problems (将采取的措施 glued to the first)
+    stem = "pingtan-2023-04"
+    section = problems_section(stem)
+    section = section[:section.index("下一步")] + "\n" + measures + "\n" + section[section.index("一是"):]
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    text = f"我局政府信息公开工作还存在信息更新不够及时的问题。\n{measures}\n1.加强业务培训。\n2.完善工作制度。"
+    assert _pairs(extract_statements(text)) == [("problem", "我局政府信息公开工作还存在信息更新不够及时的问题"),
+                                                ("measure", "加强业务培训"), ("measure", "完善工作制度")]
+    # a measure's own words after its number are no sub-heading
+    text = "存在的问题:信息更新不够及时。\n改进措施:\n1.采取措施加强业务培训。\n2.完善工作制度。"
+    assert _pairs(extract_statements(text))[1:] == [("measure", "采取措施加强业务培训"), ("measure", "完善工作制度")]
+
 @pytest.mark.parametrize("measures", ["(二)改进措施", "(二)着力点"])
 def test_unknown_sub_headings_glued_before_a_sentence(measures):
     # pingtan-2023-02 (web text on one line) with its (一)存在问题。 worded (一)工作短板。 or its (二)改进措施。 worded

@@ -22,7 +22,7 @@ from matplotlib.axes import Axes
 
 from toolkit.classify.labels import split_labels
 from toolkit.compare import (CompositionResult, _check_column, _check_one_row_per_report, _check_seed, _groups,
-                             _is_group, _numeric, _repeated_years, _sorted_groups)
+                             _is_group, _missing, _numeric, _repeated_years, _sorted_groups)
 from toolkit.metrics import (_check_same_ids, _group_of, _lookup, _outcome_labels, _require_frame, _spec,
                              metric_definitions)
 
@@ -156,7 +156,8 @@ def plot_distribution(
     df : pandas.DataFrame
         One row per report.
     metric : str
-        Numeric column; NA values are left out (the tick labels give n per group).
+        Numeric column; NA values are left out: each tick label gives n, the group's values drawn, and
+        the number of its reports left out for a missing value, if any (``区县 (n=5, 缺失 2)``).
     by : str
         Grouping column; groups are sorted (a categorical column's in its categories' order), rows
         without a group are left out.
@@ -215,7 +216,11 @@ def plot_distribution(
             # the jitter in the values' sorted order: the same reports in another row order give the same figure
             ax.scatter(p + rng.uniform(-0.12, 0.12, len(v)), np.sort(v), s=14, alpha=0.7, color="tab:blue",
                        zorder=3)
-    ax.set_xticks(positions, [f"{g}\n(n={len(v)})" for g, v in groups.items()])
+    # the reports left out for a missing value are counted, not dropped silently: n alone made a group of 5
+    # reports, 2 of them without the metric, look like a group of 3
+    missing, word = _missing(df, metric, by), _spec()["distribution_labels"]["missing"]
+    ax.set_xticks(positions, [f"{g}\n(n={len(v)}" + (f", {word} {missing[g]})" if missing[g] else ")")
+                              for g, v in groups.items()])
     ax.set_xlim(0.4, len(groups) + 0.6)
     ax.set_xlabel(_group_label(by))
     ax.set_ylabel(label if label is not None else _metric_label(metric))

@@ -169,6 +169,9 @@ _AFTER_COMMA = ("shi", "yao")  # styles whose markers also follow a comma or the
 # styles whose markers also open a list right after the agency's 将 (拟, 要), as 一是 does: '下一步,我们将(1)…;(2)…',
 # '我局将①…;②…', '我局将1.…;2.…'
 _AFTER_INTENT = ("paren_cn", "paren_num", "num", "num_close")
+# styles whose next item may follow the last one's text with no separator ('①信息更新不及时②解读不到位'): a bracketed
+# number is no word's part, so one numbering on a list already open is its next item
+_GLUED_NEXT = ("paren_num",)
 _UNNUMBERED = ("bullet", "text_bullet", "dash")  # styles whose items count 1, 2, 3 … without a number
 _BOUNDARY = set("。;:!?\n")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
@@ -1841,7 +1844,9 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
             if not (prev in _BOUNDARY or (style in _AFTER_COMMA and (
                     prev == "," or text.endswith(_intent_words(), 0, k)
                     or _intent_subject().search(text, max(k - 8, 0), k)))
-                    or (style in _AFTER_INTENT and text.endswith(_intent_words(), 0, k))):
+                    or (style in _AFTER_INTENT and text.endswith(_intent_words(), 0, k))
+                    or (style in _GLUED_NEXT and found and _marker_number(style, m, found) == last + 1
+                        and not _reference_number(text, k, m.end()))):
                 continue
             n = _marker_number(style, m, found)
             # a list inside brackets is an item's detail; a bracket left open hides no next item of the list
@@ -1884,6 +1889,13 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
              or (numbered_on and found[0][0] <= blank_to)} or accepted
     style = min(lists, key=lambda s: lists[s][0][0])
     return tuple(lists[style])
+
+
+def _reference_number(text: str, start: int, end: int) -> bool:
+    """Whether the bracketed number ``text[start:end]``, glued to the text before it, is a reference's number
+    (statements.yaml ``glued_marker_reference``: '第(2)项', '附件(2)'), no list's item."""
+    spec = _spec()["glued_marker_reference"]
+    return bool(re.search(spec["after"], text[max(start - 4, 0):start]) or re.match(spec["before"], text[end:end + 1]))
 
 
 def _labelled(text: str, end: int) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -93,16 +93,38 @@ def has_content(text: str) -> bool:
     return bool(_HAN.search(_contentless().sub("", _normalize(text))))
 
 
+def check_classes(classes: object) -> list[str]:
+    """The category keys ``classes`` names (default: the codebook's), or an error naming ``classes``.
+
+    A str would be read letter by letter ('labels must be among c, o, n, t, …'), no key gave numpy's broadcast
+    error from inside, a key twice made Evaluation.table fail in pandas' pivot, and a blank key ('') was a category
+    a classifier predicted: a label '' where the evaluation's ``''`` means no label.
+    """
+    if classes is None:
+        return list(categories())
+    if isinstance(classes, (str, bytes)) or not isinstance(classes, Iterable):
+        raise TypeError(f"classes must be a sequence of category keys, e.g. ['content', 'platform'], got "
+                        f"{type(classes).__name__}: {classes!r}")
+    keys = list(classes)
+    if not keys:
+        raise ValueError("classes must name at least one category key, got none")
+    bad = [k for k in keys if not isinstance(k, str) or not k.strip()]
+    if bad:
+        raise ValueError(f"classes must be category keys (non-empty str), got {bad[0]!r}: a statement without a "
+                         "label is a row of 0s, not a category")
+    twice = sorted({k for k in keys if keys.count(k) > 1})
+    if twice:
+        raise ValueError(f"classes names {twice[0]!r} twice: each category key once")
+    return keys
+
+
 class MultiLabelMixin:
     """Targets as label lists or indicator matrix; ``classes`` default: the codebook keys."""
 
     classes: Sequence[str] | None
 
     def _classes(self) -> list[str]:
-        classes = list(categories() if self.classes is None else self.classes)
-        if not classes or len(set(classes)) != len(classes):
-            raise ValueError(f"classes must be distinct category keys, got {classes!r}")
-        return classes
+        return check_classes(self.classes)
 
     def _target(self, y: object, n: int) -> np.ndarray:
         classes = self._classes()

@@ -7,7 +7,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
-from toolkit.classify._base import MultiLabelMixin, normalize_texts
+from toolkit.classify._base import MultiLabelMixin, has_content, normalize_texts
 
 __all__ = ["MajorityBaseline"]
 
@@ -100,9 +100,16 @@ class MajorityBaseline(MultiLabelMixin, ClassifierMixin, BaseEstimator):
         Returns
         -------
         numpy.ndarray of int, shape (n_statements, n_classes)
+            A statement with nothing to classify (no Chinese character once the
+            dates, numbers and placeholder words are removed: ``''``,
+            ``'12345'``, ``'暂无'``) gets a row of 0s, no label, as from the
+            other classifiers; ``predict_proba`` still gives it its row.
         """
-        proba = self.predict_proba(X)
-        out = np.zeros(proba.shape, dtype=int)
+        check_is_fitted(self, "frequencies_")
+        texts = normalize_texts(X)
+        out = np.zeros((len(texts), len(self.classes_)), dtype=int)
         if self.majority_ is not None:
-            out[:, list(self.classes_).index(self.majority_)] = 1
+            # nothing to classify: the majority went to '' and '暂无' too, where label_statements gives no label
+            content = np.array([has_content(t) for t in texts], dtype=bool)
+            out[content, list(self.classes_).index(self.majority_)] = 1
         return out

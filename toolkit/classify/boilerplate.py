@@ -115,9 +115,11 @@ def boilerplate_index(
         report gives no section to count; 0 for an empty section or one that
         says only 无); ``max_similarity`` (in [0, 1]) and ``most_similar``
         (the other report's id; of equally similar ones, the earliest: by
-        ``report_year``, then by id);
+        ``report_year``, then by id; missing where ``max_similarity`` is 0,
+        as no report is similar);
         ``max_similarity_same_agency`` and ``most_similar_same_agency``
-        (only the same agency's earlier years; missing when there are none;
+        (only the same agency's earlier years; missing when there are none,
+        and the report's id missing where the similarity is 0;
         where ``sections`` has ``province`` or ``level`` columns, reports of
         one name that differ in them are two agencies, as in
         :func:`toolkit.compare.cross_year_audit`: a missing value keeps none
@@ -219,6 +221,9 @@ def boilerplate_index(
             k = np.where(earlier, block, -1.0).argmax(axis=1)
             found = earlier.any(axis=1)
             same[rows[found]], same_at[rows[found]] = block[np.arange(len(rows)), k][found], idx[k][found]
+    # a similarity of 0 (no bigram in common with any) names no report: argmax named the earliest as most similar
+    best_at[~(best > 0)] = -1
+    same_at[~(same > 0)] = -1
     out["max_similarity"] = best
     out["most_similar"] = [ids[j] if j >= 0 else pd.NA for j in best_at]
     out["max_similarity_same_agency"] = same

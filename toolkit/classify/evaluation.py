@@ -24,8 +24,9 @@ import pandas as pd
 from sklearn.base import clone
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
+from toolkit.classify._base import check_classes
 from toolkit.classify.baseline import MajorityBaseline
-from toolkit.classify.codebook import categories, load_codebook
+from toolkit.classify.codebook import load_codebook
 from toolkit.classify.labels import as_indicator, indicator_or_none, join_labels, labels_to_matrix, matrix_to_labels
 from toolkit.classify.lexicon import LexiconClassifier
 from toolkit.classify.model import StatementClassifier
@@ -542,27 +543,6 @@ def learning_curve(
     return pd.DataFrame(out)
 
 
-def _check_classes(classes: object) -> list[str]:
-    """The category keys to score (default: the codebook's), or an error naming ``classes``: a str would be read
-    letter by letter ('labels must be among c, o, n, t, …'), no key gave numpy's broadcast error from inside, and a
-    key twice made Evaluation.table fail in pandas' pivot."""
-    if classes is None:
-        return list(categories())
-    if isinstance(classes, (str, bytes)) or not isinstance(classes, Iterable):
-        raise TypeError(f"classes must be a sequence of category keys, e.g. ['content', 'platform'], got "
-                        f"{type(classes).__name__}: {classes!r}")
-    keys = list(classes)
-    if not keys:
-        raise ValueError("classes must name at least one category key, got none")
-    bad = [k for k in keys if not isinstance(k, str) or not k.strip()]
-    if bad:
-        raise ValueError(f"classes must be category keys (non-empty str), got {bad[0]!r}")
-    twice = sorted({k for k in keys if keys.count(k) > 1})
-    if twice:
-        raise ValueError(f"classes names {twice[0]!r} twice: each category key once")
-    return keys
-
-
 def _check_train_only(train_only: object, n: int) -> np.ndarray:
     """``train_only`` as a boolean mask of n entries, each True/False (or 1/0), or an error naming it.
 
@@ -598,7 +578,7 @@ def _setup(texts: Sequence[str], labels: Sequence[object], classes: Sequence[str
            n_repeats: int, random_state: int, groups: Sequence[object] | None,
            train_only: Sequence[bool] | None) -> tuple:
     """Validate the common arguments of evaluate and learning_curve; return the arrays they work on."""
-    classes = _check_classes(classes)
+    classes = check_classes(classes)
     texts = list(texts)
     n = len(texts)
     Y = _matrix(labels, classes, n, "labels")
@@ -743,7 +723,7 @@ def evaluate_holdout(
     >>> ev.scheme, ev.n_statements
     ('holdout', 30)
     """
-    classes = _check_classes(classes)
+    classes = check_classes(classes)
     train_texts, test_texts = list(train_texts), list(test_texts)
     if not train_texts or not test_texts:
         raise ValueError(

@@ -37,6 +37,20 @@ def _letters_only(text: str) -> str:
     return NON_WORD.sub(" ", text)
 
 
+def _check_words(texts: list[str]) -> None:
+    """Refuse training statements none of which has something to classify: no words to learn from.
+
+    Texts of digits or punctuation only ('123', '。') failed deep in scikit-learn ('empty vocabulary; perhaps the
+    documents only contain stop words'), and placeholders ('无', '暂无') trained a model on words that
+    ``predict`` gives no label to.
+    """
+    if any(has_content(t) for t in texts):
+        return
+    raise ValueError(f"X holds no statement with something to classify, so there are no words to learn from: "
+                     f"all {len(texts)} have no Chinese character once the dates, numbers and placeholder words "
+                     f"(无, 暂无, N/A) are removed, e.g. {texts[0]!r}")
+
+
 class _LexiconFeatures(TransformerMixin, BaseEstimator):
     """One feature per category: 1 if the text contains one of its seed keywords, times ``weight``."""
 
@@ -217,13 +231,16 @@ class StatementClassifier(MultiLabelMixin, ClassifierMixin, BaseEstimator):
         TypeError
             If X is not a sequence of str.
         ValueError
-            For bad parameters, unknown labels, or X and y of different lengths.
+            For bad parameters, unknown labels, X and y of different lengths, or
+            no statement with something to classify (all of them ``'无'``,
+            ``'12345'``, ``''``: no words to learn from).
         """
         self._check_params()
         texts = normalize_texts(X)
         Y = self._target(y, len(texts))
         if not texts:
             raise ValueError("X must hold at least one statement, got 0")
+        _check_words(texts)
         self.classes_ = np.asarray(self._classes(), dtype=object)
         self.vectorizer_ = self._vectorizer().fit(texts)
         features = self.vectorizer_.transform(texts)
