@@ -1849,10 +1849,7 @@ def _own_unit_end(text: str, pos: int, unit: str, starts: Sequence[int] = ()) ->
     if not unit or not text.startswith(unit, pos):  # (a cheap test first)
         return None
     end = pos + len(unit)
-    if _value_bound().match(text, end):
-        return end
-    k = bisect.bisect_left(starts, end)
-    return end if k < len(starts) and starts[k] == end else None
+    return end if _value_bound().match(text, end) or _opens_line(starts, end) else None
 
 
 def _unit_to_line_end(text: str, pos: int, starts: Sequence[int]) -> re.Match[str] | None:
@@ -1860,10 +1857,13 @@ def _unit_to_line_end(text: str, pos: int, starts: Sequence[int]) -> re.Match[st
     it opens with: '0件' / '2018年2月28日'), or None: in a table with no unit column, the last value's unit then the
     text after the table on the next line bounds the value, as the unit before a word does."""
     unit = _legacy_unit().match(text, pos)
-    if unit is None:
-        return None
-    k = bisect.bisect_left(starts, unit.end())
-    return unit if k < len(starts) and starts[k] == unit.end() else None
+    return unit if unit is not None and _opens_line(starts, unit.end()) else None
+
+
+def _opens_line(starts: Sequence[int], pos: int) -> bool:
+    """Whether one of the lines joined into a text opens at ``pos`` (``starts``: their offsets, in order)."""
+    k = bisect.bisect_left(starts, pos)
+    return k < len(starts) and starts[k] == pos
 
 
 @functools.lru_cache(maxsize=1)
