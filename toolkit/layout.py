@@ -2666,15 +2666,10 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
             and (cut := _text_cut(text, prev_end, run.end(), ends)) is not None):
         into, limit = _run_into(text, cut[0]), cut[0]
     digits, end = _glued_value(text, prev_end, limit)
-    if unit_after is not None and (own_cell := _glued_value(text, prev_end))[0][-1:].isdigit() \
-            and (unit := _unit_to_line_end(text, own_cell[1], starts) or unit_after.match(text, own_cell[1])):
-        # (no unit column: the value's unit after it bounds it, no page number nor text run into it)
-        digits, end, cut = own_cell[0] + unit.group(), unit.end(), None
-    elif unit_after is None and (own_cell := _glued_value(text, prev_end))[0][-1:].isdigit() \
-            and (unit_end := _own_unit_end(text, own_cell[1], items[-1][1], starts)) is not None:
-        # its row's unit repeated in its cell ('件 | 7件', then the text after the table) bounds the value, as in the
-        # rows before it: no page number nor text ran into it (it was NA, flagged ambiguous_digits)
-        digits, end, cut = own_cell[0] + items[-1][1], unit_end, None
+    own_cell = _glued_value(text, prev_end)
+    if own_cell[0][-1:].isdigit() and (bound := _unit_bound(text, own_cell[1], unit_after, items[-1][1], starts)):
+        # a unit after the value bounds it, no page number nor text run into it (it was NA, flagged ambiguous_digits)
+        digits, end, cut = own_cell[0] + bound[0], bound[1], None
     values[-1] = digits
     apart = _apart(text[prev_end:min(prev_end + 200, limit)], digits, text[end:min(end + 20, limit)])
     if apart is not None:
@@ -2708,6 +2703,19 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
         glued = len(names) > 1 and bool(value)
         rows.append(Row([Cell(label, line), Cell(unit, line), Cell(value or "", line, glued=glued)], explicit=True))  # type: ignore[arg-type]  # a str: lists only where apart
     return rows, ambiguous, unlabelled
+
+
+def _unit_bound(text: str, pos: int, unit_after: re.Pattern[str] | None, row_unit: str,
+                starts: Sequence[int]) -> tuple[str, int] | None:
+    """The unit right after a glued legacy table's last value, ending at ``pos``, that bounds it, and where it ends,
+    or None: with no unit column (``unit_after``), the value's own unit before the next line (`_unit_to_line_end`)
+    or a word; else its row's unit ``row_unit`` repeated in its cell ('件 | 7件', then the text after the table,
+    `_own_unit_end`)."""
+    if unit_after is not None:
+        unit = _unit_to_line_end(text, pos, starts) or unit_after.match(text, pos)
+        return None if unit is None else (unit.group(), unit.end())
+    end = _own_unit_end(text, pos, row_unit, starts)
+    return None if end is None else (row_unit, end)
 
 
 # a year as a report's statistics table writes it in a column of its own (年度 | 2017)
