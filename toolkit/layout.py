@@ -852,10 +852,16 @@ def _label_rest(prev: Row, first: Cell) -> Row | None:
     if _kind(first) not in ("label", "group"):  # (most rows start with a row's label: asked first, cached)
         return None
     at = next((i for i, c in enumerate(prev.cells) if c.is_value), 0)
-    if at == 0 or _kind(prev.cells[at - 1]) in ("row", "group", "article"):
+    if at == 0:
         return None
     label = prev.cells[at - 1]
-    if _text_kind(label.text + first.text) not in ("row", "group"):  # ((六)其他处理: the 2019 format's row)
+    if _kind(label) in ("row", "group", "article"):
+        # (a row's label only by its first words or with its note left open, '一、本年新收政府' + '信息公开申请数量', the
+        # rest below its values in a table that keeps blank cells: as a label wrapped over two rows of a grid is told)
+        joins = _label_halves(label.text, first.text)
+    else:
+        joins = _text_kind(label.text + first.text) in ("row", "group")  # ((六)其他处理: the 2019 format's row)
+    if not joins:
         return None
     cells = [*prev.cells[:at - 1], Cell(label.text + first.text, label.line), *prev.cells[at:]]
     return Row(cells, explicit=prev.explicit, spaced=prev.spaced)
