@@ -3532,6 +3532,20 @@ def test_values_glued_to_a_run_of_hyphens_in_glued_page_text():
     assert not [f for f in report.flags if "fees" in f.detail]
 
 
+@pytest.mark.parametrize("dash", ["—", "——", "―"])
+def test_a_dash_between_a_label_and_its_one_value_in_glued_page_text(dash):
+    # '行政强制——54' in page text that lost its cells (the 2021 format's one value, a dash set after the label): the dash
+    # was a blank's mark, a second cell in a row of one column, so the row had no reading and its 54 was lost
+    # (ambiguous_digits, '0 readings'). Where the row has no room for the mark, the dash stands between the label and
+    # the value: 54. In a row of three columns the dash stays a mark ('—36': — | 3 | 6, as before).
+    page = (RAW / "pingtan-2023-01.txt").read_text(encoding="utf-8")
+    assert "行政强制54" in page
+    report = toolkit.parse_text(page.replace("行政强制54", f"行政强制{dash}54"))
+    cells = report.tables.set_index(["row_key", "col_key"])
+    assert (cells.loc[("coercion", "decisions"), "value"], cells.loc[("coercion", "decisions"), "raw"]) == (54.0, "54")
+    assert not [f for f in report.flags if "coercion" in f.detail]
+
+
 @pytest.mark.parametrize("layout", ["glued", "pipe_rows", "tab", "lines"])
 def test_hyphen_cells_before_a_negative_change_keep_their_reading(layout):
     # '- | -2 | 1' (a blank's mark, then a change of -2): set apart its cells read as written; run together in page

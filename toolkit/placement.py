@@ -209,8 +209,13 @@ def _readings_dash_led(cells: list[Cell], ncols: int, money: bool) -> list[Readi
     before digits ('行政强制--36' in page text that lost its cells), those of each thing the hyphens may be: the
     dash between the label and its value (no cell), each hyphen a blank's mark, the marks then the first number's
     sign (- | -3 | 6), or one mark ('--').  Read as signs only, the row had no reading ('0 readings'), its value
-    lost; where more than one of these leaves a reading, the row stays ambiguous, as it was."""
+    lost; where more than one of these leaves a reading, the row stays ambiguous, as it was.  A dash set apart
+    before the first run ('——54') is the dash after the label where the row has no room for it as a cell."""
     readings = _readings_glued(cells, ncols, money)
+    if not readings and len(cells) > 1 and not cells[0].glued and cells[1].glued and _DASH.fullmatch(cells[0].text):
+        # a dash set between the label and its value ('行政强制——54'), no cell where the row has no room for its mark:
+        # the value was lost ('0 readings')
+        return _readings_glued(cells[1:], ncols, money)
     first = cells[0] if cells else None
     if first is None or not first.glued or (m := _HYPHENS_BEFORE_DIGITS.match(first.text)) is None:
         return readings
@@ -226,6 +231,8 @@ def _readings_dash_led(cells: list[Cell], ncols: int, money: bool) -> list[Readi
 
 # two hyphens or more before digits: no number takes two signs
 _HYPHENS_BEFORE_DIGITS = re.compile(r"-{2,}(?=\d)")
+# a dash, a cell's mark that may stand between a label and its value instead
+_DASH = re.compile(r"—+|―+|-+")
 
 
 def _readings_sparse(cells: list[Cell], ncols: int) -> list[Reading]:
