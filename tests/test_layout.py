@@ -1,6 +1,8 @@
 """The four plain-text layouts of the seeds rebuilt into the right rows and cells (read by hand)."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -161,6 +163,25 @@ def test_number_glued_to_the_next_heading_is_read():
     report = toolkit.parse_report(RAW / "pingtan-2023-02.txt")
     fees = report.tables.query("table == 'active' and row_key == 'fees'")
     assert fees[["col_key", "value", "raw"]].values.tolist() == [["amount_wan", 5949.09, "5949.09"]]
+
+
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_a_colon_between_a_label_and_its_values_in_glued_page_text(colon):
+    # Page text that lost its cells with a colon after a row's label ('行政强制：54', '行政规范性文件：77132470'): the
+    # colon and the digits were one word, ':54', read as no number (NA, flagged not_a_number), the value lost. The
+    # colon is no cell: the rows read as without it.
+    import toolkit
+
+    page = (RAW / "pingtan-2023-01.txt").read_text(encoding="utf-8")
+    want = toolkit.parse_text(page)
+    for row in ("行政强制54", "行政规范性文件77132470", "行政许可2629"):
+        assert row in page
+        page = page.replace(row, row.replace("54", colon + "54", 1) if row.startswith("行政强制")
+                            else re.sub(r"(?=\d)", colon, row, count=1))
+    got = toolkit.parse_text(page)
+    keys = ["table", "row_key", "col_key", "value", "raw"]
+    pd.testing.assert_frame_equal(got.tables[keys], want.tables[keys])
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
 
 
 def test_signed_numbers_glued_in_one_cell():

@@ -1749,6 +1749,10 @@ def _value_cells(text: str, start: int, end: int, line_at) -> list[Cell]:
     out: list[Cell] = []
     for found in _TOKEN.finditer(text, start, end):
         token, line = found.group(0), line_at(found.start())
+        if found.start() == start > 0 and token[:1] == ":" and _DIGIT_RUN.fullmatch(token, 1):
+            # a colon between the label and its values ('行政强制：54'): no cell (read as a word, ':54', the value was
+            # lost, flagged not_a_number)
+            token = token[1:]
         if _DASHES.search(token) and _DASHED_RUN.fullmatch(token):
             # dashes, the blank mark, run together with digits ('行政强制—36—', '36--'; a hyphen before a digit
             # may be its sign: left to the digit run): each run of dashes a cell, a mark, or, where it is no one
