@@ -3511,6 +3511,61 @@ def test_dash_marks_in_glued_page_text_are_cells(mark):
                 or any(k in f.detail for k in {r for r, _ in want})]
 
 
+def test_values_glued_to_a_run_of_hyphens_in_glued_page_text():
+    # Page text that lost its cells, two hyphens for a dash: '行政强制--36' (the label, a dash, its one value, the
+    # 2021 format's 行政强制 row) was a run of signs '-' | '-36' with no reading, the 36 lost ('0 readings'); and
+    # '行政事业性收费135--' (135, then '--' for a blank 本年增/减) lost both values, the mark '--' no piece of a run.
+    # They read as the report means: 36; 135 and NA kept as written.
+    page = (RAW / "pingtan-2023-03.txt").read_text(encoding="utf-8")
+    assert "行政强制54" in page
+    report = toolkit.parse_text(page.replace("行政强制54", "行政强制--36"))
+    cells = report.tables.set_index(["row_key", "col_key"])
+    assert (cells.loc[("coercion", "decisions"), "value"], cells.loc[("coercion", "decisions"), "raw"]) == (36.0, "36")
+    assert cells.loc[("penalty", "decisions"), "value"] == 135
+    assert not [f for f in report.flags if "coercion" in f.detail or "penalty" in f.detail]
+    lines = _set_cell(_set_cell(_report_lines("001_4d29bfef72dd56db.txt"), "行政事业性收费", 0, "135"),
+                      "行政事业性收费", 1, "--")
+    report = toolkit.parse_text(_glued_page(lines))
+    fees = report.tables.query("row_key == 'fees'").set_index("col_key")
+    assert fees.loc["prev_items", "value"] == 135 and fees.loc["prev_items", "raw"] == "135"
+    assert pd.isna(fees.loc["change", "value"]) and fees.loc["change", "raw"] == "--"
+    assert not [f for f in report.flags if "fees" in f.detail]
+
+
+@pytest.mark.parametrize("dash", ["—", "——", "―"])
+def test_a_dash_between_a_label_and_its_one_value_in_glued_page_text(dash):
+    # '行政强制——54' in page text that lost its cells (the 2021 format's one value, a dash set after the label): the dash
+    # was a blank's mark, a second cell in a row of one column, so the row had no reading and its 54 was lost
+    # (ambiguous_digits, '0 readings'). Where the row has no room for the mark, the dash stands between the label and
+    # the value: 54. In a row of three columns the dash stays a mark ('—36': — | 3 | 6, as before).
+    page = (RAW / "pingtan-2023-01.txt").read_text(encoding="utf-8")
+    assert "行政强制54" in page
+    report = toolkit.parse_text(page.replace("行政强制54", f"行政强制{dash}54"))
+    cells = report.tables.set_index(["row_key", "col_key"])
+    assert (cells.loc[("coercion", "decisions"), "value"], cells.loc[("coercion", "decisions"), "raw"]) == (54.0, "54")
+    assert not [f for f in report.flags if "coercion" in f.detail]
+
+
+@pytest.mark.parametrize("layout", ["glued", "pipe_rows", "tab", "lines"])
+def test_hyphen_cells_before_a_negative_change_keep_their_reading(layout):
+    # '- | -2 | 1' (a blank's mark, then a change of -2): set apart its cells read as written; run together in page
+    # text ('行政强制--21') the hyphens may be that, a dash after the label, or marks: no reading is chosen, the row
+    # stays NA and flagged, as before hyphens before digits were read.
+    from renderers import render_text
+
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    for at, cell in enumerate(["-", "-2", "1"]):
+        lines = _set_cell(lines, "行政强制", at, cell)
+    report = toolkit.parse_text(_glued_page(lines) if layout == "glued" else render_text(lines, layout))
+    coercion = report.tables.query("row_key == 'coercion'").set_index("col_key")
+    if layout == "glued":
+        assert coercion["value"].isna().all()
+        assert [f.code for f in report.flags if "coercion" in f.detail] == ["ambiguous_digits"]
+    else:
+        assert coercion["raw"].tolist() == ["-", "-2", "1"]
+        assert pd.isna(coercion.loc["prev_items", "value"]) and coercion["value"].tolist()[1:] == [-2.0, 1.0]
+
+
 @pytest.mark.parametrize("mark", ["-", "－", "—", "——"])
 def test_dash_marks_set_apart_in_a_spaced_row_of_glued_page_text(mark):
     # A row set with spaces in page text that lost its cells ('…申请数量 0 - - 0 0 0 0', '…总计 4 - - 0 4 0 1 …'):

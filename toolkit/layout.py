@@ -852,10 +852,16 @@ def _label_rest(prev: Row, first: Cell) -> Row | None:
     if _kind(first) not in ("label", "group"):  # (most rows start with a row's label: asked first, cached)
         return None
     at = next((i for i, c in enumerate(prev.cells) if c.is_value), 0)
-    if at == 0 or _kind(prev.cells[at - 1]) in ("row", "group", "article"):
+    if at == 0:
         return None
     label = prev.cells[at - 1]
-    if _text_kind(label.text + first.text) not in ("row", "group"):  # ((六)其他处理: the 2019 format's row)
+    if _kind(label) in ("row", "group", "article"):
+        # (a row's label only by its first words or with its note left open, '一、本年新收政府' + '信息公开申请数量', the
+        # rest below its values in a table that keeps blank cells: as a label wrapped over two rows of a grid is told)
+        joins = _label_halves(label.text, first.text)
+    else:
+        joins = _text_kind(label.text + first.text) in ("row", "group")  # ((六)其他处理: the 2019 format's row)
+    if not joins:
         return None
     cells = [*prev.cells[:at - 1], Cell(label.text + first.text, label.line), *prev.cells[at:]]
     return Row(cells, explicit=prev.explicit, spaced=prev.spaced)
@@ -1743,6 +1749,10 @@ def _value_cells(text: str, start: int, end: int, line_at) -> list[Cell]:
     out: list[Cell] = []
     for found in _TOKEN.finditer(text, start, end):
         token, line = found.group(0), line_at(found.start())
+        if found.start() == start > 0 and token[:1] == ":" and _DIGIT_RUN.fullmatch(token, 1):
+            # a colon between the label and its values ('行政强制：54'): no cell (read as a word, ':54', the value was
+            # lost, flagged not_a_number)
+            token = token[1:]
         if _DASHES.search(token) and _DASHED_RUN.fullmatch(token):
             # dashes, the blank mark, run together with digits ('行政强制—36—', '36--'; a hyphen before a digit
             # may be its sign: left to the digit run): each run of dashes a cell, a mark, or, where it is no one
@@ -1849,10 +1859,7 @@ def _own_unit_end(text: str, pos: int, unit: str, starts: Sequence[int] = ()) ->
     if not unit or not text.startswith(unit, pos):  # (a cheap test first)
         return None
     end = pos + len(unit)
-    if _value_bound().match(text, end):
-        return end
-    k = bisect.bisect_left(starts, end)
-    return end if k < len(starts) and starts[k] == end else None
+    return end if _value_bound().match(text, end) or _opens_line(starts, end) else None
 
 
 def _unit_to_line_end(text: str, pos: int, starts: Sequence[int]) -> re.Match[str] | None:
@@ -1860,10 +1867,13 @@ def _unit_to_line_end(text: str, pos: int, starts: Sequence[int]) -> re.Match[st
     it opens with: '0件' / '2018年2月28日'), or None: in a table with no unit column, the last value's unit then the
     text after the table on the next line bounds the value, as the unit before a word does."""
     unit = _legacy_unit().match(text, pos)
-    if unit is None:
-        return None
-    k = bisect.bisect_left(starts, unit.end())
-    return unit if k < len(starts) and starts[k] == unit.end() else None
+    return unit if unit is not None and _opens_line(starts, unit.end()) else None
+
+
+def _opens_line(starts: Sequence[int], pos: int) -> bool:
+    """Whether one of the lines joined into a text opens at ``pos`` (``starts``: their offsets, in order)."""
+    k = bisect.bisect_left(starts, pos)
+    return k < len(starts) and starts[k] == pos
 
 
 @functools.lru_cache(maxsize=1)
@@ -2666,15 +2676,10 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
             and (cut := _text_cut(text, prev_end, run.end(), ends)) is not None):
         into, limit = _run_into(text, cut[0]), cut[0]
     digits, end = _glued_value(text, prev_end, limit)
-    if unit_after is not None and (own_cell := _glued_value(text, prev_end))[0][-1:].isdigit() \
-            and (unit := _unit_to_line_end(text, own_cell[1], starts) or unit_after.match(text, own_cell[1])):
-        # (no unit column: the value's unit after it bounds it, no page number nor text run into it)
-        digits, end, cut = own_cell[0] + unit.group(), unit.end(), None
-    elif unit_after is None and (own_cell := _glued_value(text, prev_end))[0][-1:].isdigit() \
-            and (unit_end := _own_unit_end(text, own_cell[1], items[-1][1], starts)) is not None:
-        # its row's unit repeated in its cell ('件 | 7件', then the text after the table) bounds the value, as in the
-        # rows before it: no page number nor text ran into it (it was NA, flagged ambiguous_digits)
-        digits, end, cut = own_cell[0] + items[-1][1], unit_end, None
+    own_cell = _glued_value(text, prev_end)
+    if own_cell[0][-1:].isdigit() and (bound := _unit_bound(text, own_cell[1], unit_after, items[-1][1], starts)):
+        # a unit after the value bounds it, no page number nor text run into it (it was NA, flagged ambiguous_digits)
+        digits, end, cut = own_cell[0] + bound[0], bound[1], None
     values[-1] = digits
     apart = _apart(text[prev_end:min(prev_end + 200, limit)], digits, text[end:min(end + 20, limit)])
     if apart is not None:
@@ -2708,6 +2713,19 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
         glued = len(names) > 1 and bool(value)
         rows.append(Row([Cell(label, line), Cell(unit, line), Cell(value or "", line, glued=glued)], explicit=True))  # type: ignore[arg-type]  # a str: lists only where apart
     return rows, ambiguous, unlabelled
+
+
+def _unit_bound(text: str, pos: int, unit_after: re.Pattern[str] | None, row_unit: str,
+                starts: Sequence[int]) -> tuple[str, int] | None:
+    """The unit right after a glued legacy table's last value, ending at ``pos``, that bounds it, and where it ends,
+    or None: with no unit column (``unit_after``), the value's own unit before the next line (`_unit_to_line_end`)
+    or a word; else its row's unit ``row_unit`` repeated in its cell ('件 | 7件', then the text after the table,
+    `_own_unit_end`)."""
+    if unit_after is not None:
+        unit = _unit_to_line_end(text, pos, starts) or unit_after.match(text, pos)
+        return None if unit is None else (unit.group(), unit.end())
+    end = _own_unit_end(text, pos, row_unit, starts)
+    return None if end is None else (row_unit, end)
 
 
 # a year as a report's statistics table writes it in a column of its own (年度 | 2017)

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from toolkit.layout import _CELL_TEXT as _TEXT, Cell  # one Cell-text getter, owned by layout
-from toolkit.normalize import alternation, cell_units, parse_number
+from toolkit.normalize import NA_MARKS, alternation, cell_units, parse_number
 
 __all__ = ["Placed", "RowInput", "Constraint", "place"]
 
@@ -169,7 +169,9 @@ def _readings_glued(cells: list[Cell], ncols: int, money: bool) -> list[Reading]
                 tok, unit = _unit_off(tok)
                 if unit:
                     units[len(tokens)] = unit
-            elif tok == "-":  # a lone hyphen set apart: a blank's mark ('4 - - 04 0'), one cell, no run to cut
+            elif tok in NA_MARKS and not tok.strip("-"):
+                # hyphens set apart, a blank's mark ('4 - - 04 0', '行政强制135--'): one cell, no run to cut (a sign
+                # alone is no number: cut as a run, the row had no reading)
                 marks.add(len(tokens))
             tokens.append((tok, cell.line))
     if len(tokens) > ncols:
@@ -200,6 +202,37 @@ def _readings_glued(cells: list[Cell], ncols: int, money: bool) -> list[Reading]
                 for (_, line), splits in zip(tokens, per_token)]
         readings.extend(tuple(itertools.chain.from_iterable(combo)) for combo in itertools.product(*cuts))
     return readings
+
+
+def _readings_dash_led(cells: list[Cell], ncols: int, money: bool) -> list[Reading]:
+    """The readings of a glued row (`_readings_glued`), and where its first run opens with two hyphens or more
+    before digits ('行政强制--36' in page text that lost its cells), those of each thing the hyphens may be: the
+    dash between the label and its value (no cell), each hyphen a blank's mark, the marks then the first number's
+    sign (- | -3 | 6), or one mark ('--').  Read as signs only, the row had no reading ('0 readings'), its value
+    lost; where more than one of these leaves a reading, the row stays ambiguous, as it was.  A dash set apart
+    before the first run ('——54') is the dash after the label where the row has no room for it as a cell."""
+    readings = _readings_glued(cells, ncols, money)
+    if not readings and len(cells) > 1 and not cells[0].glued and cells[1].glued and _DASH.fullmatch(cells[0].text):
+        # a dash set between the label and its value ('行政强制——54'), no cell where the row has no room for its mark:
+        # the value was lost ('0 readings')
+        return _readings_glued(cells[1:], ncols, money)
+    first = cells[0] if cells else None
+    if first is None or not first.glued or (m := _HYPHENS_BEFORE_DIGITS.match(first.text)) is None:
+        return readings
+    hyphens, rest = m.group(), [first._replace(text=first.text[m.end():]), *cells[1:]]
+    marks = [Cell("-", first.line)] * len(hyphens)
+    ways = [rest, [*marks, *rest], [*marks[1:], first._replace(text=first.text[m.end() - 1:]), *cells[1:]]]
+    if hyphens in NA_MARKS:
+        ways.append([Cell(hyphens, first.line), *rest])
+    for way in ways:
+        readings += _readings_glued(way, ncols, money)
+    return list(dict.fromkeys(readings))
+
+
+# two hyphens or more before digits: no number takes two signs
+_HYPHENS_BEFORE_DIGITS = re.compile(r"-{2,}(?=\d)")
+# a dash, a cell's mark that may stand between a label and its value instead
+_DASH = re.compile(r"—+|―+|-+")
 
 
 def _readings_sparse(cells: list[Cell], ncols: int) -> list[Reading]:
@@ -656,7 +689,7 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
         if glued:
             modes[row.key] = "glued"
             options[row.key] = (_readings_sparse(row.cells, row.ncols) if row.sparse
-                                else _readings_glued(row.cells, row.ncols, money) + _readings_apart(row, money))
+                                else _readings_dash_led(row.cells, row.ncols, money) + _readings_apart(row, money))
         elif len(row.cells) == row.ncols:
             modes[row.key] = "complete"
             options[row.key] = _readings_ragged(row.cells, row.ncols, False)
