@@ -319,6 +319,22 @@ def test_classify_and_evaluate_are_wired_when_present() -> None:
         assert exc.value.code == 0
 
 
+@pytest.mark.parametrize("option, value, said", [
+    ("--n-splits", "1", "--n-splits must be an int >= 2, got 1"),
+    ("--n-repeats", "0", "--n-repeats must be an int >= 1, got 0"),
+    ("--n-splits", "100000", "--n-splits=100000 is more than the"),
+    ("--random-state", "-1", "--random-state must be an int in [0, "),
+])
+def test_evaluate_names_the_option_of_a_bad_value(option: str, value: str, said: str,
+                                                  capsys: pytest.CaptureFixture) -> None:
+    # the evaluation's message named its Python argument ('n_splits must be an int >= 2'), no option of --help
+    if cli._classify_cli() is None:
+        pytest.skip("toolkit.classify._cli is not there")
+    assert cli.main(["evaluate", option, value, "--n-bootstrap", "0", "--scheme", "stratified"]) == 2
+    err = capsys.readouterr().err
+    assert said in err and not re.search(r"(?<!-)\b(n_splits|n_repeats|random_state)\b", err), err
+
+
 def test_seeds_ok_with_real_parser_in_process(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert cli.main(["extract", str(RAW / "001_4d29bfef72dd56db.txt"), "--out", str(out), "--quiet",
