@@ -389,6 +389,16 @@ def test_summary_takes_the_size_limit_and_the_codec_its_reasons_name(tmp_path: P
     assert line.startswith("bad  failed: ") and line.endswith("pass --encoding if you know the codec"), line
 
 
+def test_summary_says_a_files_stray_bytes_as_its_flag_not_as_python_warnings(tmp_path: Path) -> None:
+    # seed 000 with a byte that is no UTF-8: stderr had '…/toolkit/__main__.py:7: ReaderWarning: …' and
+    # '  raise SystemExit(main())' above the summary, whose line lists the flag bad_bytes (extract prints none)
+    data = RAW_REPORTS[0].read_bytes()
+    (tmp_path / "stray.txt").write_bytes(data[:3000] + b"\xff" + data[3000:])
+    proc = _run("summary", str(tmp_path / "stray.txt"))
+    assert proc.returncode == 0 and proc.stderr == ""
+    assert "flags: bad_bytes" in proc.stdout, proc.stdout
+
+
 def test_summary_of_a_file_whose_stem_is_blank(tmp_path: Path) -> None:
     # summary '  .txt' ended in a traceback (ValueError: report_id must not be empty, from the blank stem
     # '  ' given to parse_report as the id); now it is described under the id toolkit extract gives, '  .txt'.
