@@ -257,6 +257,20 @@ def test_bad_arguments_exit_2(argv: list[str], message: str, capsys: pytest.Capt
     assert message in capsys.readouterr().err
 
 
+def test_max_memory_where_it_cannot_be_kept_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # macOS and Windows have no /proc/self/statm: '--max-memory 2G' ended in a traceback (ValueError: max_memory
+    # limits the local backend's workers, on Linux only, raised by the run), after --out was made
+    real_exists = os.path.exists
+    monkeypatch.setattr(os.path, "exists", lambda path: path != "/proc/self/statm" and real_exists(path))
+    out = tmp_path / "out"
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["extract", str(RAW_REPORTS[0]), "--out", str(out), "--max-memory", "2G", "--quiet"])
+    assert exc.value.code == 2 and not out.exists()
+    err = capsys.readouterr().err
+    assert "--max-memory reads the workers' memory from /proc, which only Linux has" in err, err
+
+
 @pytest.mark.parametrize(("text", "value"), [
     ("1073741824", 2**30), ("2G", 2 * 2**30), ("512M", 512 * 2**20), ("512m", 512 * 2**20), ("64k", 64 * 2**10),
     ("1.5G", 3 * 2**29), ("2GiB", 2 * 2**30), ("2GB", 2 * 2**30), ("1T", 2**40), (" 2G ", 2 * 2**30), ("100B", 100)])

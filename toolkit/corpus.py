@@ -1238,6 +1238,11 @@ def _resident(pid: int) -> int | None:
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
+def _can_limit_memory() -> bool:
+    """Whether a worker's resident memory can be read (:func:`_resident`), so that max_memory can be kept (Linux)."""
+    return os.path.exists("/proc/self/statm")
+
+
 @dataclass
 class _Unit:
     """Result for the tasks start..stop-1 (a contiguous run in report-id order)."""
@@ -1768,7 +1773,7 @@ def _check_args(jobs: Any, backend: Any, scheduler: Any, timeout: Any, max_bytes
         raise ValueError(f"timeout must be a positive number of seconds or None, got {timeout!r}")
     _check_bytes("max_bytes", max_bytes)
     if _check_bytes("max_memory", max_memory) is not None:
-        if backend != "local" or not os.path.exists("/proc/self/statm"):
+        if backend != "local" or not _can_limit_memory():
             raise ValueError("max_memory limits the local backend's workers, on Linux only")
     if encoding is not None:
         _check_encoding(encoding)  # once here, rather than a failed row for every file
