@@ -257,6 +257,20 @@ def test_bad_arguments_exit_2(argv: list[str], message: str, capsys: pytest.Capt
     assert message in capsys.readouterr().err
 
 
+def test_max_memory_where_it_cannot_be_kept_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # macOS and Windows have no /proc/self/statm: '--max-memory 2G' ended in a traceback (ValueError: max_memory
+    # limits the local backend's workers, on Linux only, raised by the run), after --out was made
+    real_exists = os.path.exists
+    monkeypatch.setattr(os.path, "exists", lambda path: path != "/proc/self/statm" and real_exists(path))
+    out = tmp_path / "out"
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["extract", str(RAW_REPORTS[0]), "--out", str(out), "--max-memory", "2G", "--quiet"])
+    assert exc.value.code == 2 and not out.exists()
+    err = capsys.readouterr().err
+    assert "--max-memory reads the workers' memory from /proc, which only Linux has" in err, err
+
+
 @pytest.mark.parametrize(("text", "value"), [
     ("1073741824", 2**30), ("2G", 2 * 2**30), ("512M", 512 * 2**20), ("512m", 512 * 2**20), ("64k", 64 * 2**10),
     ("1.5G", 3 * 2**29), ("2GiB", 2 * 2**30), ("2GB", 2 * 2**30), ("1T", 2**40), (" 2G ", 2 * 2**30), ("100B", 100)])
@@ -319,6 +333,22 @@ def test_classify_and_evaluate_are_wired_when_present() -> None:
         assert exc.value.code == 0
 
 
+@pytest.mark.parametrize("option, value, said", [
+    ("--n-splits", "1", "--n-splits must be an int >= 2, got 1"),
+    ("--n-repeats", "0", "--n-repeats must be an int >= 1, got 0"),
+    ("--n-splits", "100000", "--n-splits=100000 is more than the"),
+    ("--random-state", "-1", "--random-state must be an int in [0, "),
+])
+def test_evaluate_names_the_option_of_a_bad_value(option: str, value: str, said: str,
+                                                  capsys: pytest.CaptureFixture) -> None:
+    # the evaluation's message named its Python argument ('n_splits must be an int >= 2'), no option of --help
+    if cli._classify_cli() is None:
+        pytest.skip("toolkit.classify._cli is not there")
+    assert cli.main(["evaluate", option, value, "--n-bootstrap", "0", "--scheme", "stratified"]) == 2
+    err = capsys.readouterr().err
+    assert said in err and not re.search(r"(?<!-)\b(n_splits|n_repeats|random_state)\b", err), err
+
+
 def test_seeds_ok_with_real_parser_in_process(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert cli.main(["extract", str(RAW / "001_4d29bfef72dd56db.txt"), "--out", str(out), "--quiet",
@@ -371,6 +401,16 @@ def test_summary_takes_the_size_limit_and_the_codec_its_reasons_name(tmp_path: P
     assert cli.main(["summary", str(bad)]) == 0
     line = capsys.readouterr().out.splitlines()[0]
     assert line.startswith("bad  failed: ") and line.endswith("pass --encoding if you know the codec"), line
+
+
+def test_summary_says_a_files_stray_bytes_as_its_flag_not_as_python_warnings(tmp_path: Path) -> None:
+    # seed 000 with a byte that is no UTF-8: stderr had '…/toolkit/__main__.py:7: ReaderWarning: …' and
+    # '  raise SystemExit(main())' above the summary, whose line lists the flag bad_bytes (extract prints none)
+    data = RAW_REPORTS[0].read_bytes()
+    (tmp_path / "stray.txt").write_bytes(data[:3000] + b"\xff" + data[3000:])
+    proc = _run("summary", str(tmp_path / "stray.txt"))
+    assert proc.returncode == 0 and proc.stderr == ""
+    assert "flags: bad_bytes" in proc.stdout, proc.stdout
 
 
 def test_summary_of_a_file_whose_stem_is_blank(tmp_path: Path) -> None:

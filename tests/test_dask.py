@@ -67,6 +67,23 @@ def test_cli_dask_backend(cluster, tmp_path: Path) -> None:
     assert pd.read_csv(out / "reports.csv")["status"].tolist() == local["reports"]["status"].tolist()
 
 
+def test_dask_reads_relative_paths_from_the_clients_folder(cluster, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    # the workers were started in another folder (the tests' own): 'in/x.txt' was 'file not found' on each of them
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "wudang.txt").write_bytes((RAW / "001_4d29bfef72dd56db.txt").read_bytes())
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")  # read by a worker, whose message names the file as given
+    monkeypatch.chdir(tmp_path)
+    with distributed.Client(cluster.scheduler_address, set_as_default=False) as client:
+        assert str(tmp_path) not in client.run(os.getcwd).values()
+    remote = corpus.extract_corpus("in", backend="dask", scheduler=cluster.scheduler_address)
+    local = corpus.extract_corpus("in", jobs=1)
+    assert remote["reports"]["path"].tolist() == [os.path.join("in", "empty.txt"), os.path.join("in", "wudang.txt")]
+    assert remote["reports"]["error"].iloc[0] == f"{os.path.join('in', 'empty.txt')}: file is empty (0 bytes)"
+    for name in corpus.FRAMES:
+        pd.testing.assert_frame_equal(local[name], remote[name], obj=name)
+
+
 def test_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("x\n", encoding="utf-8")
     monkeypatch.setitem(sys.modules, "distributed", None)

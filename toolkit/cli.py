@@ -546,6 +546,8 @@ _STRUCTURAL_BYTES = re.compile(_STRUCTURAL.encode())
 def _check_extract_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """Refuse (a usage error) the options of ``extract`` that do not go together: each was silently unused (a
     scheduler without the dask backend, ``--excel`` with no CSV written) or ended the run in a traceback."""
+    from toolkit.corpus import _can_limit_memory
+
     if args.backend == "dask" and not args.scheduler:
         parser.error("--scheduler ADDR is required with --backend dask")
     if args.scheduler and args.backend != "dask":
@@ -554,6 +556,8 @@ def _check_extract_options(parser: argparse.ArgumentParser, args: argparse.Names
         parser.error("--excel marks the CSV files for Excel: it does not go with --format parquet, which writes none")
     if args.max_memory is not None and args.backend != "local":
         parser.error("--max-memory limits the workers of the local backend: it does not go with --backend dask")
+    if args.max_memory is not None and not _can_limit_memory():  # (the run's ValueError was a traceback)
+        parser.error("--max-memory reads the workers' memory from /proc, which only Linux has: leave it out here")
 
 
 def _not_a_folder_above(out: str) -> str:

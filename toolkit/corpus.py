@@ -1238,6 +1238,11 @@ def _resident(pid: int) -> int | None:
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
+def _can_limit_memory() -> bool:
+    """Whether a worker's resident memory can be read (:func:`_resident`), so that max_memory can be kept (Linux)."""
+    return os.path.exists("/proc/self/statm")
+
+
 @dataclass
 class _Unit:
     """Result for the tasks start..stop-1 (a contiguous run in report-id order)."""
@@ -1557,20 +1562,36 @@ def _batches(indices: list[int], jobs: int, batch_size: int | None) -> deque:
 # Dask backend
 # ----------------------------------------------------------------------------------------------
 
-def _dask_batch(batch: list[tuple[str, str]], parse: Callable | None, timeout: float | None) -> dict:
-    """Run on a Dask worker: each file in a thread with a time limit (a hung thread is abandoned)."""
+def _dask_batch(batch: list[tuple[str, str]], parse: Callable | None, timeout: float | None,
+                cwd: str | None = None) -> dict:
+    """Run on a Dask worker: each file in a thread with a time limit (a hung thread is abandoned).
+
+    A relative path is read from the client's folder ``cwd``, not the worker's own (``dask worker`` started in
+    another folder failed every file as 'file not found'); its rows name it as given.
+    """
     parse = parse or _default_parse
     parts = []
     for path, rid in batch:
         if timeout is None:
-            parts.append(_parse_one(parse, path, rid))
+            parts.append(_parse_from(parse, path, rid, cwd))
             continue
         box: list = []
-        t = threading.Thread(target=lambda p=path, r=rid: box.append(_parse_one(parse, p, r)), daemon=True)
+        t = threading.Thread(target=lambda p=path, r=rid: box.append(_parse_from(parse, p, r, cwd)), daemon=True)
         t.start()
         t.join(timeout if timeout < threading.TIMEOUT_MAX else None)  # (a longer one raises OverflowError)
         parts.append(box[0] if box else _failed(path, rid, f"timeout after {_fmt_seconds(timeout)}s"))
     return _combine(parts)
+
+
+def _parse_from(parse: Callable, path: str, report_id: str, cwd: str | None) -> _Part:
+    """:func:`_parse_one` of ``path`` read from the folder ``cwd``, its row naming ``path`` as given."""
+    where = path if cwd is None else os.path.join(cwd, path)  # (an absolute path stays as it is)
+    row, frames = _parse_one(parse, where, report_id)
+    if where != path:
+        row["path"] = _safe_path(path)
+        if row.get("error"):  # the reader's message names the file it read
+            row["error"] = row["error"].replace(_safe_path(where), _safe_path(path))
+    return row, frames
 
 
 def _run_dask(tasks: list[tuple[str, str]], todo: deque, scheduler: Any, parse: Callable | None,
@@ -1588,11 +1609,15 @@ def _run_dask(tasks: list[tuple[str, str]], todo: deque, scheduler: Any, parse: 
     try:
         inflight: dict[Any, list[int]] = {}
         limit = max(4, 2 * sum(client.nthreads().values()))
+        try:
+            cwd: str | None = os.getcwd()  # the folder the relative inputs are in: the workers' own may be another
+        except OSError:  # (removed while the command runs in it: its relative inputs were not found anyway)
+            cwd = None
 
         def submit() -> None:
             while todo and len(inflight) < limit and (todo[0][0] < ready() + window or not inflight):
                 idx = todo.popleft()
-                fut = client.submit(_dask_batch, [tasks[i] for i in idx], parse, timeout, pure=False)
+                fut = client.submit(_dask_batch, [tasks[i] for i in idx], parse, timeout, cwd, pure=False)
                 inflight[fut] = idx
 
         submit()
@@ -1748,7 +1773,7 @@ def _check_args(jobs: Any, backend: Any, scheduler: Any, timeout: Any, max_bytes
         raise ValueError(f"timeout must be a positive number of seconds or None, got {timeout!r}")
     _check_bytes("max_bytes", max_bytes)
     if _check_bytes("max_memory", max_memory) is not None:
-        if backend != "local" or not os.path.exists("/proc/self/statm"):
+        if backend != "local" or not _can_limit_memory():
             raise ValueError("max_memory limits the local backend's workers, on Linux only")
     if encoding is not None:
         _check_encoding(encoding)  # once here, rather than a failed row for every file
@@ -1938,7 +1963,9 @@ def extract_corpus(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jo
         than the open-file limit (``ulimit -n``) leaves room for.
     backend : {"local", "dask"}, default "local"
         ``"dask"`` runs the batches on a Dask cluster (optional extra
-        ``pip install gov-openinfo-toolkit[dask]``).
+        ``pip install gov-openinfo-toolkit[dask]``), whose workers read each
+        file at its absolute path (a relative one from the current folder, not
+        the worker's): they need the files at the same paths (a shared drive).
     scheduler : str or distributed.Client, optional
         Scheduler address (``tcp://host:8786``) or client; required for Dask.
     timeout : float or None, default 60

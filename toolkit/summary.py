@@ -6,13 +6,14 @@ For each report: its metadata, the sections found, the request-table totals
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterable
 
 import pandas as pd
 
 from toolkit.corpus import _assign_ids, _fails_before_parsing
 from toolkit.corpus import _collect as collect_inputs
-from toolkit.errors import ToolkitError
+from toolkit.errors import ReaderWarning, ToolkitError
 from toolkit.normalize import number_text
 from toolkit.readers import DEFAULT_MAX_BYTES
 from toolkit.report import parse_report
@@ -52,7 +53,8 @@ def summarize(paths: Iterable[str | os.PathLike], *, max_bytes: int = DEFAULT_MA
         The overview, ready to print: each report under the id ``toolkit extract`` gives it (the file
         stem, made unique with ``-2``, ``-3`` … for files of one stem), sorted by that id as
         ``reports.csv`` is (not in the order the inputs were named), a file that cannot be read with
-        the reason ``toolkit extract`` gives in ``reports.error``.
+        the reason ``toolkit extract`` gives in ``reports.error``.  A reader's warnings (stray bytes …) are
+        not issued: the report's line lists them as flags (``bad_bytes``), as ``flags.csv`` has them.
 
     Examples
     --------
@@ -69,7 +71,11 @@ def summarize(paths: Iterable[str | os.PathLike], *, max_bytes: int = DEFAULT_MA
         try:
             if problem is not None:
                 raise problem
-            report = parse_report(file, report_id=rid, encoding=encoding, max_bytes=max_bytes)
+            with warnings.catch_warnings():
+                # kept as the report's flags, which its lines list (bad_bytes …), as extract's workers keep them:
+                # printed, each was a Python warning naming a line of the toolkit's code
+                warnings.simplefilter("ignore", ReaderWarning)
+                report = parse_report(file, report_id=rid, encoding=encoding, max_bytes=max_bytes)
         except ToolkitError as exc:
             out.append(f"{_one_line(rid)}  failed: {_one_line(exc.problem)}")
             continue

@@ -29,6 +29,16 @@ def _error(command: str, message: str) -> int:
     return 2
 
 
+# the arguments of evaluate() and learning_curve() that evaluate's options set: their messages name them
+# ('n_splits must be an int >= 2, got 1' for --n-splits 1), which --help does not list
+_EVALUATE_ARGUMENT = re.compile(r"\b(n_splits|n_repeats|random_state|n_bootstrap)\b")
+
+
+def _in_option_words(message: str) -> str:
+    """``message`` with the arguments of the evaluation put as the options typed (``n_splits``: ``--n-splits``)."""
+    return _EVALUATE_ARGUMENT.sub(lambda m: "--" + m[1].replace("_", "-"), message)
+
+
 def _unreadable(exc: OSError) -> str:
     """One line naming the file that cannot be read and why (not Python's ``[Errno 2] …: 'x'``)."""
     return f"cannot read {exc.filename}: {exc.strerror}" if exc.filename and exc.strerror else str(exc)
@@ -684,7 +694,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
                 classes=classes, systems=systems,
             )
         except (ValueError, TypeError) as exc:
-            return _error("evaluate", str(exc))
+            return _error("evaluate", _in_option_words(str(exc)))
         what = "folds keep each source report apart" if scheme == "grouped" else "stratified on the rarest label"
         print(
             f"== {scheme}: {result.n_splits}-fold x{result.n_repeats} ({what}); "
@@ -725,7 +735,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
                     train_only=data["origin"].eq("constructed").tolist(), classes=classes,
                 )
             except (ValueError, TypeError) as exc:
-                return _error("evaluate", str(exc))
+                return _error("evaluate", _in_option_words(str(exc)))
             print(f"Learning curve ({scheme}, supervised):")
             print(curve.round(3).to_string(index=False))
             print()
