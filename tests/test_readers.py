@@ -1,6 +1,7 @@
 """Tests of toolkit.readers on the seeds and on documents written at test time."""
 from __future__ import annotations
 
+import re
 import warnings
 import zipfile
 from html import escape as html_escape
@@ -1164,6 +1165,48 @@ def test_docx_an_old_value_struck_through_beside_the_new_one_is_not_read(props: 
         parts["word/document.xml"] = xml.encode()
         parts["word/styles.xml"] = parts["word/styles.xml"].replace(b"</w:styles>", _STRUCK_STYLE.encode()
                                                                     + b"</w:styles>")
+
+    path.write_bytes(rezip(path.read_bytes(), edit))
+    assert read_document(path).lines == MERGED_001
+
+
+_UNSTRUCK = {"run": ('<w:r><w:rPr><w:strike w:val="0"/></w:rPr>', ""),
+             "character style": ('<w:r><w:rPr><w:rStyle w:val="Kept"/></w:rPr>',
+                                 '<w:style w:type="character" w:styleId="Kept"><w:name w:val="Kept"/>'
+                                 '<w:rPr><w:strike w:val="0"/></w:rPr></w:style>'),
+             "paragraph style": ("<w:r>", "")}
+
+
+@pytest.mark.parametrize("how", sorted(_UNSTRUCK))
+def test_docx_strike_of_the_document_defaults_is_read_as_a_styles(how: str, tmp_path: Path) -> None:
+    # Word's strikethrough set for the whole document (w:docDefaults/w:rPrDefault/w:rPr/w:strike of styles.xml) was
+    # not applied: a paragraph of a style setting no strike ('五、旧标题', of a style based on none) and an old value
+    # typed plain before its correction ('91' then 88) were read, as Word shows them struck; the text the run, its
+    # character style or the paragraph style (Normal, the default) sets unstruck (w:val="0") is read
+    path = tmp_path / "defaults.docx"
+    render_docx(MERGED_001, path, colspan_header=True)
+    run, style = _UNSTRUCK[how]
+
+    def edit(parts: dict) -> None:
+        xml = parts["word/document.xml"].decode()
+        xml = re.sub(r"<w:r>(?=<w:t)", run, xml)
+        at = xml.rindex("<w:p>", 0, xml.index("四、行政复议、行政诉讼情况"))
+        xml = (xml[:at] + '<w:p><w:pPr><w:pStyle w:val="Draft"/></w:pPr><w:r><w:t>五、旧标题</w:t></w:r></w:p>'
+               + xml[at:])
+        if how != "paragraph style":  # (a plain run in a Normal paragraph: struck by the document's default alone)
+            cell = f"{run}<w:t>88</w:t></w:r>"
+            assert cell in xml
+            xml = xml.replace(cell, "<w:r><w:t>91</w:t></w:r>" + cell, 1)
+        parts["word/document.xml"] = xml.encode()
+        styles = parts["word/styles.xml"].decode()
+        styles = re.sub(r"(<w:rPrDefault>\s*<w:rPr>)", r"\1<w:strike/>", styles, count=1)
+        assert "<w:rPr><w:strike/>" in styles
+        if how == "paragraph style":
+            normal = '<w:style w:type="paragraph" w:default="1" w:styleId="Normal">'
+            assert normal in styles
+            styles = styles.replace(normal, normal + '<w:rPr><w:strike w:val="0"/></w:rPr>', 1)
+        draft = '<w:style w:type="paragraph" w:styleId="Draft"><w:name w:val="Draft"/></w:style>'
+        parts["word/styles.xml"] = styles.replace("</w:styles>", style + draft + "</w:styles>").encode()
 
     path.write_bytes(rezip(path.read_bytes(), edit))
     assert read_document(path).lines == MERGED_001

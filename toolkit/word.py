@@ -1029,9 +1029,11 @@ def _blank_struck_runs(element, document, default: str | None) -> None:
         return  # (most documents: nothing struck)
     sets = {tag: _docx_style_settings(styles, lambda style, tag=tag: _strike_setting(style.find(_w("rPr")), tag))
             if styled else {} for tag in _STRIKES}
+    base = _docx_default_run_props(styles)
+    defaults = {tag: _strike_setting(base, tag) or False for tag in _STRIKES}
     cells: dict = {}  # a table cell (its nearest) -> its struck runs
     for run in list(element.iter(_w("r"))):
-        if not _struck(run, sets, default):
+        if not _struck(run, sets, default, defaults):
             continue
         cell = next(run.iterancestors(_w("tc")), None)
         if cell is None:
@@ -1103,9 +1105,15 @@ def _strike_setting(props, tag: str) -> bool | None:
     return None if found is None else found.get(_w("val"), "true") not in _OFF
 
 
-def _struck(run, sets: dict, default: str | None) -> bool:
-    """Whether ``run`` is struck through, by its own properties or its styles (``sets``: by strike tag, the styles'
-    settings, see _docx_style_settings; ``default``: the default paragraph style's id)."""
+def _docx_default_run_props(styles):
+    """The document's default run properties (w:docDefaults/w:rPrDefault/w:rPr of styles.xml), or None."""
+    return styles.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}")
+
+
+def _struck(run, sets: dict, default: str | None, defaults: dict | None = None) -> bool:
+    """Whether ``run`` is struck through, by its own properties, its styles (``sets``: by strike tag, the styles'
+    settings, see _docx_style_settings; ``default``: the default paragraph style's id), else by the document's
+    default run properties (``defaults``: by strike tag, whether w:docDefaults strikes)."""
     props = run.find(_w("rPr"))
     rstyle = props.find(_w("rStyle")) if props is not None else None
     for tag in _STRIKES:
@@ -1119,6 +1127,8 @@ def _struck(run, sets: dict, default: str | None) -> bool:
                 # (a toggle property, ECMA-376 17.7.3: struck by the character style and by the paragraph style
                 # both, the text is not struck, as Word shows it)
                 on = by_paragraph if on is None else not by_paragraph
+        if on is None and defaults:  # (set by no style: the document's default, which a style's w:val="0" undoes)
+            on = defaults[tag]
         if on:
             return True
     return False
