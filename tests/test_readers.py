@@ -1212,13 +1212,23 @@ def test_docx_strike_of_the_document_defaults_is_read_as_a_styles(how: str, tmp_
     assert read_document(path).lines == MERGED_001
 
 
-def test_docx_a_subscript_mark_after_a_cells_number_is_no_digit_of_it(tmp_path: Path) -> None:
+# a character style setting its text low, and one based on it (setting nothing of its own)
+_LOWERED_STYLES = ('<w:style w:type="character" w:styleId="NoteLow"><w:name w:val="Note Low"/>'
+                   '<w:rPr><w:vertAlign w:val="subscript"/></w:rPr></w:style>'
+                   '<w:style w:type="character" w:styleId="NoteLow2"><w:name w:val="Note Low 2"/>'
+                   '<w:basedOn w:val="NoteLow"/></w:style>')
+
+
+@pytest.mark.parametrize("props", ['<w:vertAlign w:val="subscript"/>', '<w:rStyle w:val="NoteLow2"/>'],
+                         ids=["direct", "style"])
+def test_docx_a_subscript_mark_after_a_cells_number_is_no_digit_of_it(props: str, tmp_path: Path) -> None:
     # a footnote mark set low (w:vertAlign subscript) after a cell's number: '88' then a subscript '1' read 881,
     # '74' then '[2]' no number, as the HTML reader read '88<sub>1</sub>' before it left such marks out; a subscript
-    # after a letter ('CO' then '2') or standing alone in its cell stays
+    # after a letter ('CO' then '2') or standing alone in its cell stays.  So too where the mark is set low by its
+    # character style (w:rStyle, here of a style based on one setting w:vertAlign subscript), read 881 before
     path = tmp_path / "sub.docx"
     render_docx(MERGED_001, path, colspan_header=True)
-    low = '<w:r><w:rPr><w:vertAlign w:val="subscript"/></w:rPr><w:t>{}</w:t></w:r>'
+    low = f'<w:r><w:rPr>{props}</w:rPr><w:t>{{}}</w:t></w:r>'
 
     def edit(parts: dict) -> None:
         xml = parts["word/document.xml"].decode()
@@ -1230,6 +1240,8 @@ def test_docx_a_subscript_mark_after_a_cells_number_is_no_digit_of_it(tmp_path: 
             assert old in xml
             xml = xml.replace(old, new, 1)
         parts["word/document.xml"] = xml.encode()
+        parts["word/styles.xml"] = parts["word/styles.xml"].replace(b"</w:styles>", _LOWERED_STYLES.encode()
+                                                                    + b"</w:styles>")
 
     path.write_bytes(rezip(path.read_bytes(), edit))
     want = [[cell.replace("自然人", "自然人（CO2）") for cell in line] if isinstance(line, list) else line

@@ -980,22 +980,36 @@ def _vanish_styled_runs(element, hidden: tuple[dict, str | None]) -> None:
 
 
 def _raise_styled_runs(element, document) -> None:
-    """Mark as superscript (w:vertAlign, in memory) the runs under ``element`` raised by their character style
-    (w:rStyle, as Word's 'Footnote Reference' or a user's style raises them), not by their own w:vertAlign, so
-    that a footnote mark so set is told (see _is_footnote_mark); a run's own w:vertAlign decides first."""
+    """Mark as superscript or subscript (w:vertAlign, in memory) the runs under ``element`` raised or lowered by their
+    character style (w:rStyle, as Word's 'Footnote Reference' or a user's style raises them), not by their own
+    w:vertAlign, so that a footnote mark so set is told (see _is_footnote_mark, _blank_lowered_marks); a run's own
+    w:vertAlign (or w:position) decides first."""
 
-    def raised(style) -> bool | None:
+    def placed(style) -> str | None:
         props = style.find(_w("rPr"))
-        return None if props is None else _raised_props(props)
+        return None if props is None else _styled_place(props)
 
     styles = document.styles.element
-    sets = _docx_style_settings(styles, raised)
-    if not any(sets.values()):
-        return  # (most documents: no character style raises its text)
+    sets = _docx_style_settings(styles, placed)
+    if not any(place != "baseline" for place in sets.values()):
+        return  # (most documents: no character style raises or lowers its text)
     for rstyle in list(element.iter(_w("rStyle"))):
         props = rstyle.getparent()
-        if sets.get(rstyle.get(_w("val"))) and props.tag == _w("rPr") and _raised_props(props) is None:
-            props.append(props.makeelement(_w("vertAlign"), {_w("val"): "superscript"}))
+        place = sets.get(rstyle.get(_w("val")))
+        if place in ("superscript", "subscript") and props.tag == _w("rPr") and _raised_props(props) is None:
+            props.append(props.makeelement(_w("vertAlign"), {_w("val"): place}))
+
+
+def _styled_place(props) -> str | None:
+    """Where run properties (a style's w:rPr) set their text: 'superscript' (raised, see _raised_props),
+    'subscript' (w:vertAlign), 'baseline' (set, neither: it undoes a parent style's), None where they set nothing."""
+    raised = _raised_props(props)
+    if raised is None:
+        return None
+    align = props.find(_w("vertAlign"))
+    if raised:
+        return "superscript"
+    return "subscript" if align is not None and align.get(_w("val")) == "subscript" else "baseline"
 
 
 def _raised_props(props) -> bool | None:
@@ -1009,8 +1023,8 @@ def _raised_props(props) -> bool | None:
 
 
 # Word's strikethrough, single and double: each set on or off by the run (w:val "0", "false", "off": off), else by
-# its character style, else by its paragraph style (a style's own, or its parent's); a toggle, so set by both styles
-# it is off
+# its character style, else by its paragraph style (a style's own, or its parent's), else by the document's defaults
+# (w:docDefaults); a toggle, so set by both styles it is off
 _STRIKES = (_w("strike"), _w("dstrike"))
 
 
