@@ -492,6 +492,27 @@ def _grpprl(props: dict) -> bytes:
     return out
 
 
+def _office_art(kind: int, body: bytes, container: bool = True) -> bytes:
+    """An OfficeArt record ([MS-ODRAW]): its header (recVer 0xF for a container), then ``body``."""
+    return struct.pack("<HHI", 0xF if container else 0, kind, len(body)) + body
+
+
+def _office_art_drawings(grouped: list) -> bytes:
+    """The drawings (OfficeArtContent) of text boxes 1025 + k, each in a group of its own (2049 + k, the group's
+    shape first, then the box's, then an arrow's) where ``grouped[k]``: the drawing group, then the main document's
+    drawing (dgglbl 0), its page's group holding the shapes."""
+    def shape(spid: int) -> bytes:  # (an OfficeArtSpContainer, its OfficeArtFSP: spid, flags)
+        return _office_art(0xF004, _office_art(0xF00A, struct.pack("<II", spid, 0), container=False))
+
+    shapes = shape(1024)  # (the page's group's own shape)
+    for k, group in enumerate(grouped):
+        shapes += _office_art(0xF003, shape(2049 + k) + shape(1025 + k) + shape(3073 + k)) if group else shape(
+            1025 + k)
+    drawing = _office_art(0xF008, struct.pack("<II", len(grouped) + 1, 1024), container=False) + _office_art(
+        0xF003, shapes)
+    return _office_art(0xF000, b"") + b"\x00" + _office_art(0xF002, drawing)
+
+
 def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, reverse: bool = False,
               huge: bool = False, nfib: int = 0x00C1, flags: int = 0, streams: dict | None = None,
               clx: bytes | None = None, ccp: int | None = None, raised=(), chpx: bytes | None = None,
@@ -522,7 +543,9 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
     fNoRestart: the ilvlRestartLim), the last two optional. `fonts` names the fonts of the font table (SttbfFfn), a
     run's sprmCSymbol naming one by its index. `text_boxes` holds the text boxes, (the CP of its anchor in the main
     text, the count of its characters) each: their text is the paragraphs after the main text's ``ccp`` characters, in
-    order (the text-box story: ccpTxbx, its boxes in PlcftxbxTxt, their anchors' shapes in PlcSpaMom).
+    order (the text-box story: ccpTxbx, its boxes in PlcftxbxTxt, their anchors' shapes in PlcSpaMom); a third item,
+    true, draws the box in a group of shapes (in the drawings, OfficeArtContent), the group's shape anchored in its
+    place.
     """
     text = "".join(t for t, _ in paragraphs)
     cuts = {len(text) * k // pieces for k in range(1, pieces)}
@@ -622,14 +645,19 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
         table += plf_lfo
     if text_boxes:  # the anchors (PlcSpaMom: a CP and an FSPA, its spid first, each) and the boxes' text (PlcftxbxTxt:
         # CPs into the story and an FTXBXS, its lid the shape's spid at 14, each; a last, dummy box)
-        anchors = [cp for cp, _ in text_boxes]
+        anchors = [box[0] for box in text_boxes]
+        grouped = [len(box) > 2 and box[2] for box in text_boxes]  # (a group's shape id: 2049 + k)
         spa = struct.pack(f"<{len(anchors) + 1}i", *anchors, ccp) + b"".join(
-            struct.pack("<I", 1025 + k) + bytes(22) for k in range(len(anchors)))
+            struct.pack("<I", (2049 if grouped[k] else 1025) + k) + bytes(22) for k in range(len(anchors)))
         struct.pack_into("<II", word, 0x9A + 8 * 40, len(table), len(spa))
         table += spa
+        if any(grouped):
+            drawings = _office_art_drawings(grouped)
+            struct.pack_into("<II", word, 0x9A + 8 * 50, len(table), len(drawings))  # DggInfo
+            table += drawings
         cps = [0]
-        for _, size in text_boxes:
-            cps.append(cps[-1] + size)
+        for box in text_boxes:
+            cps.append(cps[-1] + box[1])
         txbx = struct.pack(f"<{len(cps) + 1}i", *cps, cps[-1] + 1) + b"".join(
             bytes(14) + struct.pack("<II", 1025 + k, 0) for k in range(len(text_boxes) + 1))
         struct.pack_into("<II", word, 0x9A + 8 * 56, len(table), len(txbx))

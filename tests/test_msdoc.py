@@ -727,20 +727,24 @@ def test_a_character_set_from_a_symbol_font_reads_as_in_a_docx(font, xchar, show
     assert got == ["标题", ["本年增/减", shown], "(见附件)"]
 
 
-def test_a_text_box_is_read_where_it_is_anchored(tmp_path):
+@pytest.mark.parametrize("grouped", [False, True])
+def test_a_text_box_is_read_where_it_is_anchored(grouped, tmp_path):
     # a .doc's text boxes are a story of their own after the main text (ccpTxbx): a title or a table set in one was
     # lost without a word. A box is read before the paragraph its shape is anchored in (as a DOCX's, see test_readers:
-    # its own lines), one anchored in a table after the table
+    # its own lines), one anchored in a table after the table. A box drawn in a group of shapes (a box and an arrow:
+    # the group's shape is the one anchored, the box's found in the drawings, OfficeArtContent) was read after the
+    # document's last paragraph, the title last and '附件：无' after '完'
     cell = {"depth": 1}
     main = [("\x08一、总体情况\r", {}), ("本年度工作正常开展。\r", {}), ("规章\x07", cell), ("\x085\x07", cell),
-            ("\x07", {"depth": 1, "row_end": True}), ("完\r", {})]
+            ("\x07", {"depth": 1, "row_end": True}), ("\x08完\r", {})]
     boxes = [("某某局2020年政府信息公开工作年度报告\r", {}), ("行政许可\x07", cell), ("3\x07", cell),
-             ("\x07", {"depth": 1, "row_end": True}), ("\r", {})]
+             ("\x07", {"depth": 1, "row_end": True}), ("\r", {}), ("附件：无\r", {})]
     text = "".join(t for t, _ in main)
-    anchors = [(0, len(boxes[0][0])), (text.index("\x085"), sum(len(t) for t, _ in boxes[1:]))]
+    anchors = [(0, len(boxes[0][0]), grouped), (text.index("\x085"), sum(len(t) for t, _ in boxes[1:5])),
+               (text.index("\x08完"), len(boxes[5][0]), grouped)]
     got = _read(main + boxes, tmp_path, ccp=len(text), text_boxes=anchors).lines
     assert got == ["某某局2020年政府信息公开工作年度报告", "一、总体情况", "本年度工作正常开展。", ["规章", "5"],
-                   ["行政许可", "3"], "完"]
+                   ["行政许可", "3"], "附件：无", "完"]
 
 
 def test_a_table_row_deleted_as_a_tracked_change_is_left_out(tmp_path):

@@ -6,7 +6,8 @@ holding blocks in turn, nested tables included). :mod:`toolkit.readers` turns th
 body, so that everything downstream is shared.
 
 The main document is read (the first ``ccpText`` characters), and the text boxes (the text-box story, ccpTxbx: each
-box's blocks before the paragraph its shape is anchored in, as a DOCX's; one anchored in a table after the table);
+box's blocks before the paragraph its shape, or the group of shapes it is drawn in, is anchored in, as a DOCX's;
+one anchored in a table after the table);
 headers, footnotes and comments are stories after it, as a DOCX's are parts other than its body; the paragraphs of
 the first section's page headers are given apart (:attr:`DocText.headers`: a title some agencies hold only there).
 Text Word does not show (a tracked deletion, hidden text: the character properties of PlcBteChpx, and of the
@@ -51,6 +52,11 @@ _FC_STSHF, _FC_STTBF_FFN = 1, 15  # (and the font table)
 _FC_PLCF_HDD, _FC_PLCF_BTE_CHPX, _FC_PLCF_BTE_PAPX, _FC_CLX, _FC_PLF_LST, _FC_PLF_LFO = 11, 12, 13, 33, 73, 74
 # the shapes anchored in the main document (PlcSpaMom) and the text boxes' text in the text-box story (PlcftxbxTxt)
 _FC_PLC_SPA_MOM, _FC_PLCF_TXBX_TXT = 40, 56
+# the drawings (OfficeArtContent, [MS-DOC] 2.9.172): the shapes, and the groups that hold them
+_FC_DGG_INFO = 50
+# OfficeArt record types ([MS-ODRAW]): the drawing group, a drawing, a group of shapes, a shape, a shape's id (FSP)
+_OA_DGG, _OA_DG, _OA_GROUP, _OA_SHAPE, _OA_FSP = 0xF000, 0xF002, 0xF003, 0xF004, 0xF00A
+_MAIN_DRAWING = 0  # OfficeArtWordDrawing.dgglbl of the main document's drawing (1: the headers')
 # the header stories of the first section (PlcfHdd: six separator stories, then six a section): the first page's
 # header, then the header of odd pages (every page's, without a different first page or odd and even pages)
 _FIRST_HEADERS = (6 + 4, 6 + 1)
@@ -219,7 +225,9 @@ def read_doc(data: bytes, path: str | None = None) -> DocText:
     boxes: list = []  # the text boxes: (the CP of their anchor in the main document, their blocks)
     builder = _Builder()
     if span > ccp:  # (a document with text boxes: their story read, its boxes' blocks put where they are anchored)
-        for anchor, lo, hi in _text_boxes(table, fc_lcb(_FC_PLC_SPA_MOM), fc_lcb(_FC_PLCF_TXBX_TXT), boxes_at, span):
+        groups = _shape_groups(table, fc_lcb(_FC_DGG_INFO))
+        for anchor, lo, hi in _text_boxes(table, fc_lcb(_FC_PLC_SPA_MOM), fc_lcb(_FC_PLCF_TXBX_TXT), boxes_at, span,
+                                          groups):
             box = _Builder()
             story.read(box, lo, hi)
             boxes.append((ccp if anchor is None else anchor, box.close()))
@@ -288,12 +296,14 @@ def _text_box_story(word: bytes, ccp: int) -> tuple[int, int]:
     return first, first + counts[6]
 
 
-def _text_boxes(table: bytes, spa: tuple, txbx: tuple, first: int, end: int) -> list:
+def _text_boxes(table: bytes, spa: tuple, txbx: tuple, first: int, end: int, groups: dict | None = None) -> list:
     """The text boxes of the text-box story (from CP ``first`` to ``end``): (the CP of their anchor in the main
     document, or None where it is not found, their first CP, their end) each, in the story's order. Their text is
     given by the PlcftxbxTxt at ``txbx`` (a CP into the story and an FTXBXS, 22 bytes, each: its shape's id, lid, 14
     bytes in; a box deleted and kept for reuse, fReusable, left out), their shapes' anchors by the PlcSpaMom at
-    ``spa`` (a CP and an FSPA, 26 bytes, its shape's id, spid, first, each); [] where these are damaged."""
+    ``spa`` (a CP and an FSPA, 26 bytes, its shape's id, spid, first, each); a box in a group of shapes is anchored
+    by its group's (``groups``: see _shape_groups); [] where these are damaged."""
+    groups = groups or {}
     try:
         fc, lcb = spa
         n = (lcb - 4) // 30 if fc + lcb <= len(table) else 0
@@ -310,10 +320,62 @@ def _text_boxes(table: bytes, spa: tuple, txbx: tuple, first: int, end: int) -> 
             reusable, = struct.unpack_from("<H", table, at + 8)
             lo, hi = first + cps[k], min(first + cps[k + 1], end)
             if not reusable and first <= lo < hi:
-                out.append((anchors.get(struct.unpack_from("<I", table, at + 14)[0]), lo, hi))
+                lid = struct.unpack_from("<I", table, at + 14)[0]
+                out.append((anchors.get(lid, anchors.get(groups.get(lid, -1))), lo, hi))
         return out
     except struct.error:
         return []
+
+
+def _shape_groups(table: bytes, dgg: tuple) -> dict[int, int]:
+    """The shapes of the main document's drawing that are in a group (drawn as one, anchored by one FSPA in the
+    PlcSpaMom under the group's id): shape id (spid) -> its outermost group's, from the OfficeArtContent at ``dgg``
+    (the drawing group, then a dgglbl and a drawing each: its page's group holds the shapes, a group's own shape
+    first); {} where there is none or it is damaged.
+
+    A text box drawn in a group (a box and an arrow, a title over a picture) was anchored by no shape, its text put
+    after the document's last paragraph.
+    """
+    fc, lcb = dgg
+    hi = fc + lcb
+    if lcb <= 8 or hi > len(table):
+        return {}
+    groups: dict[int, int] = {}
+    found = next(_office_art_records(table, fc, hi), None)
+    at = found[2] if found is not None and found[0] == _OA_DGG else hi
+    while at + 9 <= hi:  # (an OfficeArtWordDrawing: its dgglbl, then its drawing)
+        label, (_, kind, size) = table[at], struct.unpack_from("<HHI", table, at + 1)
+        end = at + 9 + size
+        if kind != _OA_DG or end > hi:
+            break
+        pages = (r for r in _office_art_records(table, at + 9, end) if r[0] == _OA_GROUP)
+        for _, lo, top in (pages if label == _MAIN_DRAWING else ()):
+            for kind, first, last in _office_art_records(table, lo, top):
+                ids = list(_shape_ids(table, first, last)) if kind == _OA_GROUP else []
+                groups.update((spid, ids[0]) for spid in ids[1:])
+        at = end
+    return groups
+
+
+def _office_art_records(data: bytes, lo: int, hi: int) -> Iterator[tuple[int, int, int]]:
+    """The OfficeArt records from ``lo`` to ``hi`` of ``data``, one after another: (their type, where their body
+    begins, where it ends); a record running past ``hi`` ends them."""
+    while lo + 8 <= hi:
+        _, kind, size = struct.unpack_from("<HHI", data, lo)
+        if lo + 8 + size > hi:
+            return
+        yield kind, lo + 8, lo + 8 + size
+        lo += 8 + size
+
+
+def _shape_ids(data: bytes, lo: int, hi: int, depth: int = 0) -> Iterator[int]:
+    """The ids (OfficeArtFSP.spid) of the shapes from ``lo`` to ``hi`` in groups and shapes, nested ones too (to
+    _MAX_DEPTH), in order."""
+    for kind, first, last in _office_art_records(data, lo, hi):
+        if kind == _OA_FSP and last - first >= 8:
+            yield struct.unpack_from("<I", data, first)[0]
+        elif kind in (_OA_GROUP, _OA_SHAPE) and depth < _MAX_DEPTH:
+            yield from _shape_ids(data, first, last, depth + 1)
 
 
 def _lists(table: bytes, lst: tuple, lfo: tuple) -> dict:
