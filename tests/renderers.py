@@ -497,17 +497,23 @@ def _office_art(kind: int, body: bytes, container: bool = True) -> bytes:
     return struct.pack("<HHI", 0xF if container else 0, kind, len(body)) + body
 
 
-def _office_art_drawings(grouped: list) -> bytes:
+def _office_art_drawings(grouped: list, word_art: list) -> bytes:
     """The drawings (OfficeArtContent) of text boxes 1025 + k, each in a group of its own (2049 + k, the group's
-    shape first, then the box's, then an arrow's) where ``grouped[k]``: the drawing group, then the main document's
-    drawing (dgglbl 0), its page's group holding the shapes."""
-    def shape(spid: int) -> bytes:  # (an OfficeArtSpContainer, its OfficeArtFSP: spid, flags)
-        return _office_art(0xF004, _office_art(0xF00A, struct.pack("<II", spid, 0), container=False))
+    shape first, then the box's, then an arrow's) where ``grouped[k]``, and of WordArt 4097 + k, its text
+    ``word_art[k]`` (gtextUNICODE, a complex property of its OfficeArtFOPT): the drawing group, then the main
+    document's drawing (dgglbl 0), its page's group holding the shapes."""
+    def shape(spid: int, art: str | None = None) -> bytes:  # (an OfficeArtSpContainer, its OfficeArtFSP: spid, flags)
+        body = _office_art(0xF00A, struct.pack("<II", spid, 0), container=False)
+        if art is not None:  # (an OfficeArtFOPT: 1 property, recVer 3 and recInstance 1, then its complex data)
+            data = (art + "\0").encode("utf-16-le")
+            body += struct.pack("<HHI", 0x13, 0xF00B, 6 + len(data)) + struct.pack("<HI", 0x80C0, len(data)) + data
+        return _office_art(0xF004, body)
 
     shapes = shape(1024)  # (the page's group's own shape)
     for k, group in enumerate(grouped):
         shapes += _office_art(0xF003, shape(2049 + k) + shape(1025 + k) + shape(3073 + k)) if group else shape(
             1025 + k)
+    shapes += b"".join(shape(4097 + k, art) for k, art in enumerate(word_art))
     drawing = _office_art(0xF008, struct.pack("<II", len(grouped) + 1, 1024), container=False) + _office_art(
         0xF003, shapes)
     return _office_art(0xF000, b"") + b"\x00" + _office_art(0xF002, drawing)
@@ -517,7 +523,7 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
               huge: bool = False, nfib: int = 0x00C1, flags: int = 0, streams: dict | None = None,
               clx: bytes | None = None, ccp: int | None = None, raised=(), chpx: bytes | None = None,
               styles: dict | None = None, lists: list | None = None, fonts: list | None = None,
-              text_boxes: list | None = None) -> bytes:
+              text_boxes: list | None = None, word_art: list | None = None) -> bytes:
     r"""A Word 97-2003 document whose main text is `paragraphs`: (text ending with its mark, table properties).
 
     A paragraph's text ends with ``\r`` (or ``\x07``, a cell or row mark of a table); its properties are a
@@ -545,7 +551,7 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
     text, the count of its characters) each: their text is the paragraphs after the main text's ``ccp`` characters, in
     order (the text-box story: ccpTxbx, its boxes in PlcftxbxTxt, their anchors' shapes in PlcSpaMom); a third item,
     true, draws the box in a group of shapes (in the drawings, OfficeArtContent), the group's shape anchored in its
-    place.
+    place. `word_art` holds WordArt, (the CP of its anchor, its text) each, in the drawings.
     """
     text = "".join(t for t, _ in paragraphs)
     cuts = {len(text) * k // pieces for k in range(1, pieces)}
@@ -643,23 +649,28 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
         table += plf_lst + levels
         struct.pack_into("<II", word, 0x9A + 8 * 74, len(table), len(plf_lfo))  # PlfLfo
         table += plf_lfo
-    if text_boxes:  # the anchors (PlcSpaMom: a CP and an FSPA, its spid first, each) and the boxes' text (PlcftxbxTxt:
-        # CPs into the story and an FTXBXS, its lid the shape's spid at 14, each; a last, dummy box)
-        anchors = [box[0] for box in text_boxes]
-        grouped = [len(box) > 2 and box[2] for box in text_boxes]  # (a group's shape id: 2049 + k)
-        spa = struct.pack(f"<{len(anchors) + 1}i", *anchors, ccp) + b"".join(
-            struct.pack("<I", (2049 if grouped[k] else 1025) + k) + bytes(22) for k in range(len(anchors)))
+    boxes = text_boxes or []
+    grouped = [len(box) > 2 and box[2] for box in boxes]  # (a group's shape id: 2049 + k)
+    # the shapes anchored (PlcSpaMom: their anchors' CPs, then an FSPA each, its spid first): the boxes' (1025 + k, or
+    # their groups'), WordArt's (4097 + k)
+    shapes = sorted([(box[0], (2049 if grouped[k] else 1025) + k) for k, box in enumerate(boxes)]
+                    + [(cp, 4097 + k) for k, (cp, _) in enumerate(word_art or ())])
+    if shapes:
+        spa = struct.pack(f"<{len(shapes) + 1}i", *(cp for cp, _ in shapes), len(text) if ccp is None else ccp)
+        spa += b"".join(struct.pack("<I", spid) + bytes(22) for _, spid in shapes)
         struct.pack_into("<II", word, 0x9A + 8 * 40, len(table), len(spa))
         table += spa
-        if any(grouped):
-            drawings = _office_art_drawings(grouped)
-            struct.pack_into("<II", word, 0x9A + 8 * 50, len(table), len(drawings))  # DggInfo
-            table += drawings
+    if any(grouped) or word_art:
+        drawings = _office_art_drawings(grouped, [art for _, art in word_art or ()])
+        struct.pack_into("<II", word, 0x9A + 8 * 50, len(table), len(drawings))  # DggInfo
+        table += drawings
+    if boxes:  # the boxes' text (PlcftxbxTxt: CPs into the story and an FTXBXS, its lid the shape's spid at 14,
+        # each; a last, dummy box)
         cps = [0]
-        for box in text_boxes:
+        for box in boxes:
             cps.append(cps[-1] + box[1])
         txbx = struct.pack(f"<{len(cps) + 1}i", *cps, cps[-1] + 1) + b"".join(
-            bytes(14) + struct.pack("<II", 1025 + k, 0) for k in range(len(text_boxes) + 1))
+            bytes(14) + struct.pack("<II", 1025 + k, 0) for k in range(len(boxes) + 1))
         struct.pack_into("<II", word, 0x9A + 8 * 56, len(table), len(txbx))
         table += txbx
         struct.pack_into("<i", word, 0x4C + 24, len(text) - ccp)  # ccpTxbx

@@ -747,6 +747,24 @@ def test_a_text_box_is_read_where_it_is_anchored(grouped, tmp_path):
                    ["行政许可", "3"], "附件：无", "完"]
 
 
+@pytest.mark.parametrize("boxed", [False, True])
+def test_word_art_is_read_where_it_is_anchored(boxed, tmp_path):
+    # WordArt's text (a red title '某某县人民政府' over the report's, as agencies set them) is in no story of a .doc:
+    # only in its shape's properties in the drawings (gtextUNICODE of its OfficeArtFOPT), and it was lost without a
+    # word. It is read as a text box is, before the paragraph it is anchored in (one in a table after the table); a
+    # text box's place is kept
+    cell = {"depth": 1}
+    main = [("\x08\x08一、总体情况\r", {}), ("规章\x07", cell), ("\x085\x07", cell),
+            ("\x07", {"depth": 1, "row_end": True}), ("完\r", {})]
+    boxes = [("附件：无\r", {})] if boxed else []
+    text = "".join(t for t, _ in main)
+    art = [(0, "某某县人民政府"), (1, "2020年政府信息公开工作年度报告"), (text.index("\x085"), "（表）")]
+    got = _read(main + boxes, tmp_path, ccp=len(text), word_art=art,
+                text_boxes=[(text.index("完"), len(boxes[0][0]))] if boxed else None).lines
+    assert got == ["某某县人民政府", "2020年政府信息公开工作年度报告", "一、总体情况", ["规章", "5"], "（表）",
+                   *(["附件：无"] if boxed else []), "完"]
+
+
 def test_a_table_row_deleted_as_a_tracked_change_is_left_out(tmp_path):
     # a row deleted with track changes on (its text and marks, the row's end mark too, sprmCFRMarkDel): Word's final
     # view shows no row, as a DOCX's w:trPr/w:del (see test_readers); it was read as a row of blank cells
