@@ -1568,6 +1568,36 @@ def test_docx_text_box_is_its_own_line_once(tmp_path: Path) -> None:
 
 
 
+_WORD_ART = ('<w:r {ns}>{props}<w:pict><v:shapetype id="_x0000_t136" o:spt="136" coordsize="21600,21600">'
+             '<v:textpath on="t" fitshape="t"/></v:shapetype><v:shape id="WordArt{k}" type="#_x0000_t136" '
+             'style="position:absolute;width:400pt;height:40pt" fillcolor="red" stroked="f"><v:textpath '
+             'style="font-family:&quot;SimSun&quot;;font-size:36pt" string="{text}"/></v:shape></w:pict></w:r>')
+
+
+def test_docx_word_art_is_its_own_line(tmp_path: Path) -> None:
+    # WordArt (VML's v:textpath, as Word writes a red title '某某县人民政府' set so) holds its text in its string, in
+    # no run's w:t: it was lost. It is read as a text box is, its lines before its paragraph's; not where it is
+    # hidden (w:vanish on its run) or deleted (w:del)
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"')
+    document = docx.Document()
+    heading = document.add_paragraph("一、总体情况")
+    for k, (text, props) in enumerate((("某某县人民政府&#10;2020年政府信息公开工作年度报告", ""),
+                                       ("旧标题", "<w:rPr><w:vanish/></w:rPr>"))):
+        heading._p.insert(k, parse_xml(_WORD_ART.format(ns=ns, props=props, k=k, text=text)))
+    deleted = parse_xml(f'<w:del {ns} w:id="1" w:author="a">' + _WORD_ART.format(ns="", props="", k=2, text="删")
+                        + "</w:del>")
+    heading._p.append(deleted)
+    document.add_paragraph("2020年,我局认真贯彻落实《条例》。")
+    path = tmp_path / "art.docx"
+    document.save(path)
+    assert read_document(path).lines == ["某某县人民政府", "2020年政府信息公开工作年度报告", "一、总体情况",
+                                         "2020年,我局认真贯彻落实《条例》。"]
+
+
 def _table_in_text_box_run(rows: list[list[str]]):
     """A w:r holding a text box (wps, with its VML fallback) whose content is a table of ``rows`` of plain cells."""
     from docx.oxml import parse_xml

@@ -1,9 +1,9 @@
 """Reading Word documents: DOCX (and .docm, .dotx, Strict Open XML) as Word shows them, and Word 97–2003 ``.doc``
 (its text and properties from :mod:`toolkit.msdoc`, read as a DOCX's body).
 
-Word's list numbers, merged cells (see :mod:`toolkit.readers`), text boxes, page headers, fields (their results, not
-page numbers), tracked changes (as accepted), hidden and struck-through text (left out) and embedded worksheets are
-read as Word shows them. Called by :func:`toolkit.readers.read_document`.
+Word's list numbers, merged cells (see :mod:`toolkit.readers`), text boxes, WordArt, page headers, fields (their
+results, not page numbers), tracked changes (as accepted), hidden and struck-through text (left out) and embedded
+worksheets are read as Word shows them. Called by :func:`toolkit.readers.read_document`.
 """
 from __future__ import annotations
 
@@ -843,6 +843,8 @@ def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = Non
         if child.tag == _w("p"):
             for box in _docx_text_boxes(child):  # a text box (a title set in one): its own lines, not glued
                 _docx_block(box, lines, numbering.in_text_boxes() if numbering is not None else None, chunks)
+            for art in _docx_word_art(child):  # WordArt (a red title set so): its own lines, as a text box's
+                _append_text_lines(lines, art)
             text = _docx_paragraph(child)
             mark = child.find(_MARK_PROPS)
             if mark is not None and (_mark_taken_away(mark) or (not text.strip() and _hidden_mark(mark))):
@@ -1313,6 +1315,17 @@ def _paragraph_raise(p) -> tuple[bool, int]:
 def _docx_text_boxes(p) -> list:
     """The text boxes anchored in a paragraph (outermost ones, once: Word also writes a VML fallback)."""
     return [box for box in p.iter(_w("txbxContent")) if not _inside_box_or_fallback(box, p)]
+
+
+_VML_TEXT_PATH = "{urn:schemas-microsoft-com:vml}textpath"
+
+
+def _docx_word_art(p) -> list[str]:
+    """The text of the WordArt anchored in a paragraph (VML's v:textpath, its string; not that of a compatibility
+    fallback, nor one in a text box, read there, nor one deleted or hidden: see _unshown_run), which no run's text
+    holds: a title so set was lost."""
+    return [path.get("string", "") for path in p.iter(_VML_TEXT_PATH) if path.get("string", "").strip()
+            and not _unshown_run(next(path.iterancestors(_w("r")), path), p)]
 
 
 _FIELD_SIMPLE = _w("fldSimple")
