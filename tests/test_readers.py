@@ -1095,8 +1095,13 @@ def test_worksheet_object_cells_read_as_excel_shows_them() -> None:
 
 @pytest.mark.parametrize("strict", [False, True])
 @pytest.mark.parametrize("first_page", [False, True])
-def test_docx_title_held_only_in_the_page_header(tmp_path: Path, first_page: bool, strict: bool) -> None:
+@pytest.mark.parametrize("in_table", [False, True])
+def test_docx_title_held_only_in_the_page_header(tmp_path: Path, first_page: bool, strict: bool,
+                                                 in_table: bool) -> None:
+    # (``in_table``: the header laid out as a table, an emblem's cell beside the title's: the title was not found,
+    # the rows of a header being left out, and agency and year were NA)
     import docx
+    from docx.shared import Cm
 
     import toolkit
 
@@ -1105,7 +1110,12 @@ def test_docx_title_held_only_in_the_page_header(tmp_path: Path, first_page: boo
     document = docx.Document()
     section = document.sections[0]
     section.different_first_page_header_footer = first_page
-    (section.first_page_header if first_page else section.header).paragraphs[0].text = title
+    header = section.first_page_header if first_page else section.header
+    if in_table:
+        cells = header.add_table(1, 2, Cm(16)).rows[0].cells
+        cells[0].text, cells[1].text = "（徽标）", title
+    else:
+        header.paragraphs[0].text = title
     for line in lines[2:40]:  # from the preamble on: no title in the body
         document.add_paragraph(line)
     path = tmp_path / "header.docx"

@@ -360,14 +360,15 @@ def _docx_header_title(document, lines: list) -> list:
 
 def _header_title(lines: list, headers: Iterator[list]) -> list:
     """The title lines the first of ``headers`` (the lines of a page header each) holding a title gives, when
-    ``lines`` (the body's) hold none (a DOCX's or a Word 97–2003 document's)."""
+    ``lines`` (the body's) hold none (a DOCX's or a Word 97–2003 document's). A header's table (an emblem beside
+    the title) gives its cells as lines, as a Word 97–2003 document's header gives them: its title was not found."""
     from toolkit.metadata import _find_title
 
     text = [line if isinstance(line, str) else " | ".join(line) for line in lines]  # rows hold no title
     if _find_title(text, len(text)) is not None:
         return []
     for found in headers:
-        found = [line for line in found if isinstance(line, str)]
+        found = [cell for line in found for cell in ([line] if isinstance(line, str) else line) if cell.strip()]
         span = _find_title(found, len(found))
         if span is not None:
             return found[span[0] : span[1] + 1]
