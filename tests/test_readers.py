@@ -2321,6 +2321,26 @@ def test_word_numbers_count_as_word_counts(tmp_path):
     assert [s.key for s in report.sections] == ["overview", "active", "requests", "review_litigation", "problems", "other"]
 
 
+_MC_NS = ('xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"')
+
+
+@pytest.mark.parametrize("choice, fallback, numbers", [("一, 二, 三, ...", "chineseCounting", "一二"),
+                                                       ("壹, 贰, 叁, ...", "chineseLegalSimplified", "壹贰")])
+def test_word_numbers_of_a_custom_format_read_as_its_fallback(choice, fallback, numbers, tmp_path):
+    # A level of a custom number format (Word 2010's w:numFmt w:val="custom" w:format="一, 二, 三, ...") is written
+    # in a compatibility block (mc:AlternateContent), the nearest standard format in its fallback: the level was
+    # taken for a decimal one, the headings read 1、总体情况 where Word shows 一、总体情况
+    level = (f'<w:lvl w:ilvl="0"><w:start w:val="1"/><mc:AlternateContent {_MC_NS}><mc:Choice Requires="w14">'
+             f'<w:numFmt w:val="custom" w:format="{choice}"/></mc:Choice><mc:Fallback><w:numFmt w:val="{fallback}"/>'
+             '</mc:Fallback></mc:AlternateContent><w:lvlText w:val="%1、"/></w:lvl>')
+    paragraphs = [("某市某局2020年政府信息公开工作年度报告", None, 0)]
+    for head in _HEADS[:2]:
+        paragraphs += [(head, 1, 0), ("本年度工作正常开展。", None, 0)]
+    doc = read_document(_numbered_docx(tmp_path / "n.docx", paragraphs, {0: [level]}, {1: (0, "")}))
+    assert doc.lines[1:4:2] == [f"{numbers[0]}、{_HEADS[0]}", f"{numbers[1]}、{_HEADS[1]}"]
+
+
 @pytest.mark.parametrize("style_link", [True, False])
 def test_word_numbers_through_a_list_style(style_link, tmp_path):
     # A list that uses a list style: its definition only names the style (w:numStyleLink), the levels are in the

@@ -502,10 +502,9 @@ class _WordNumbering:
         ilvl = _int(lvl.get(_w("ilvl")), -1) if ilvl is None else ilvl
         if not 0 <= ilvl <= 8:
             return
-        start, fmt, text = (lvl.find(_w(tag)) for tag in ("start", "numFmt", "lvlText"))
+        start, text = (lvl.find(_w(tag)) for tag in ("start", "lvlText"))
         self.levels[(num_id, ilvl)] = (_int(start.get(_w("val")) if start is not None else None, 1),
-                                       fmt.get(_w("val"), "decimal") if fmt is not None else "decimal",
-                                       (text.get(_w("val")) or "") if text is not None else "")
+                                       _level_format(lvl), (text.get(_w("val")) or "") if text is not None else "")
         legal = lvl.find(_w("isLgl"))
         if legal is not None and legal.get(_w("val"), "true") not in _OFF:
             self.legal.add((num_id, ilvl))
@@ -575,6 +574,19 @@ class _WordNumbering:
 
 
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _level_format(lvl) -> str:
+    """A list level's number format (w:numFmt's value, 'decimal' where it gives none). A custom format (Word 2010's
+    '一, 二, 三, ...', '001, 002, 003, ...') Word writes in a compatibility block (mc:AlternateContent), the nearest
+    standard format in its fallback, which is taken: such a list was numbered 1、2、 where Word shows 一、二、."""
+    fmt = lvl.find(_w("numFmt"))
+    if fmt is None:
+        for block in lvl.iterchildren(_MC_ALTERNATE):
+            choices = [*block.iterfind(f"{{{_MC}}}Choice/{_w('numFmt')}"),
+                       *block.iterfind(f"{{{_MC}}}Fallback/{_w('numFmt')}")]
+            fmt = next((f for f in choices if f.get(_w("val")) not in (None, "custom")), None)
+    return fmt.get(_w("val"), "decimal") if fmt is not None else "decimal"
 
 
 def _docx_alt_chunks(document, body, path: str, max_bytes: int) -> dict:
