@@ -2341,6 +2341,17 @@ def test_word_numbers_of_a_custom_format_read_as_its_fallback(choice, fallback, 
     assert doc.lines[1:4:2] == [f"{numbers[0]}、{_HEADS[0]}", f"{numbers[1]}、{_HEADS[1]}"]
 
 
+def test_word_numbers_in_roman_numerals(tmp_path):
+    # Word's upperRoman and lowerRoman levels (I. II., (i) (ii)) were numbered by no format known: the items read
+    # without their numbers, run together
+    paragraphs = [("某市某局2020年政府信息公开工作年度报告", None, 0), (_HEADS[0], 1, 0), ("公开", 1, 1), ("申请", 1, 1),
+                  (_HEADS[1], 1, 0), ("规章", 1, 1)] + [(str(k), 1, 0) for k in range(7)]
+    doc = read_document(_numbered_docx(tmp_path / "n.docx", paragraphs,
+                                       {0: [_lvl(0, "upperRoman", "%1."), _lvl(1, "lowerRoman", "(%2)")]}, {1: (0, "")}))
+    assert doc.lines[1:] == [f"I.{_HEADS[0]}", "(i)公开", "(ii)申请", f"II.{_HEADS[1]}", "(i)规章", "III. 0",
+                             "IV. 1", "V. 2", "VI. 3", "VII. 4", "VIII. 5", "IX. 6"]
+
+
 @pytest.mark.parametrize("style_link", [True, False])
 def test_word_numbers_through_a_list_style(style_link, tmp_path):
     # A list that uses a list style: its definition only names the style (w:numStyleLink), the levels are in the
