@@ -1093,6 +1093,30 @@ def test_worksheet_object_cells_read_as_excel_shows_them() -> None:
     ]
 
 
+@pytest.mark.parametrize("kind", ["drop", "margin"])
+def test_docx_drop_cap_starts_its_paragraph(kind: str, tmp_path: Path) -> None:
+    # a drop cap (Word's 首字下沉: the paragraph's first letters in a frame of their own, w:framePr w:dropCap) is a
+    # paragraph of its own in the file, which Word shows as the start of the next: '2' then '020年…' read as two
+    # lines, the year lost. It is joined to the next paragraph (a frame of no drop cap stays apart)
+    import docx
+    from docx.oxml import parse_xml
+
+    lines = [line.strip() for line in seed_lines("001")[:20] if line.strip()]
+    document = docx.Document()
+    capped = [k for k, line in enumerate(lines) if len(line) > 20][:2]
+    for k, line in enumerate(lines):
+        p = document.add_paragraph(line[1:] if k in capped else line)
+        if k in capped:
+            cap = "none" if k == capped[1] else kind  # (a frame of no drop cap: '…' stays apart)
+            p._p.addprevious(parse_xml(
+                f'<w:p xmlns:w="{_W}"><w:pPr><w:framePr w:dropCap="{cap}" w:lines="3" w:wrap="around"/></w:pPr>'
+                f'<w:r><w:t>{line[0]}</w:t></w:r></w:p>'))
+    path = tmp_path / "cap.docx"
+    document.save(path)
+    second = capped[1]
+    assert read_document(path).lines == [*lines[:second], lines[second][0], lines[second][1:], *lines[second + 1:]]
+
+
 @pytest.mark.parametrize("strict", [False, True])
 @pytest.mark.parametrize("first_page", [False, True])
 @pytest.mark.parametrize("in_table", [False, True])

@@ -820,6 +820,14 @@ _MARK_PROPS = f"{_w('pPr')}/{_w('rPr')}"
 _DELETED, _MOVED_AWAY, _VANISH, _SPEC_VANISH = _w("del"), _w("moveFrom"), _w("vanish"), _w("specVanish")
 
 
+def _drop_cap(p) -> bool:
+    """Whether paragraph ``p`` is a drop cap (Word's 首字下沉: the paragraph's first letters set large in a frame of
+    their own, w:framePr w:dropCap 'drop' or 'margin'), which Word shows as the start of the next paragraph: '2'
+    then '020年…' was read as two lines."""
+    frame = p.find(f"{_w('pPr')}/{_w('framePr')}")
+    return frame is not None and frame.get(_w("dropCap"), "none") in ("drop", "margin")
+
+
 def _mark_taken_away(mark) -> bool:
     """Whether a paragraph's mark (its w:pPr/w:rPr) is taken away by a tracked change (a deletion, or the source of
     a move): what is left of the paragraph is joined to the next, as Word shows it."""
@@ -860,7 +868,8 @@ def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = Non
                 _append_text_lines(lines, art)
             text = _docx_paragraph(child)
             mark = child.find(_MARK_PROPS)
-            if mark is not None and (_mark_taken_away(mark) or (not text.strip() and _hidden_mark(mark))):
+            if _drop_cap(child) or (mark is not None and (_mark_taken_away(mark)
+                                                          or (not text.strip() and _hidden_mark(mark)))):
                 joined += text
                 if chunks:
                     _docx_object_rows(child, lines, chunks)  # (before the joined text: no object lost)
