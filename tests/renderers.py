@@ -479,6 +479,8 @@ def _grpprl(props: dict) -> bytes:
         body = bytes([0, len(stops)]) + b"".join(struct.pack("<h", pos) for pos, _ in stops) + bytes(
             0x2 | tlc << 3 for _, tlc in stops)  # (jc 2: a right tab)
         out += _sprm(0xC60D, bytes([len(body)]) + body)
+    if props.get("drop_cap"):  # a drop cap (DCS.fdct: 1 in the text, 2 in the margin; 3 lines): sprmPDcs
+        out += _sprm(0x442C, bytes([props["drop_cap"] | 3 << 3, 0]))
     if props.get("list"):  # an item of a list: (its list, 1-based into the PlfLfo, and level): sprmPIlfo, sprmPIlvl
         ilfo, ilvl = props["list"]
         out += _sprm(0x460B, struct.pack("<H", ilfo)) + _sprm(0x260A, bytes([ilvl]))
@@ -530,8 +532,8 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
     dict: ``depth`` (the table depth, 0 outside tables), ``row_end`` (its mark ends a row: sprmPFTtp, or
     sprmPFInnerTtp in a nested table), ``cell_end`` (its paragraph mark ends a nested table's cell) and
     ``merged`` (of a row end: the cells covered by a vertical merge; ``restart``: the cells starting one) and
-    ``tabs`` (tab stops it adds, (position in twips, leader: 1 dots … 5 middle dots) each) and ``style`` (its
-    paragraph style's istd, 0 if not given). The
+    ``tabs`` (tab stops it adds, (position in twips, leader: 1 dots … 5 middle dots) each), ``drop_cap`` (it is a
+    drop cap: 1 in the text, 2 in the margin) and ``style`` (its paragraph style's istd, 0 if not given). The
     text is cut into `pieces` pieces of
     the piece table (with `eight_bit`, also where it turns from text cp1252 holds to other text and back, the
     first kind written 8-bit), stored in reverse order with `reverse` (as Word's fast saves leave them);

@@ -765,6 +765,15 @@ def test_word_art_is_read_where_it_is_anchored(boxed, tmp_path):
                    *(["附件：无"] if boxed else []), "完"]
 
 
+@pytest.mark.parametrize("kind", [1, 2], ids=["drop", "margin"])
+def test_a_drop_cap_starts_its_paragraph(kind, tmp_path):
+    # a drop cap (首字下沉, sprmPDcs: the first letters in a paragraph of their own) is shown by Word as the start of
+    # the next paragraph; it was read as a line of its own, '2' then '020年…', as in a DOCX (see test_readers)
+    paragraphs = [("一、总体情况\r", {}), ("2\r", {"drop_cap": kind}), ("020年,我局认真贯彻落实《条例》。\r", {}),
+                  ("完\r", {})]
+    assert _read(paragraphs, tmp_path).lines == ["一、总体情况", "2020年,我局认真贯彻落实《条例》。", "完"]
+
+
 def test_a_table_row_deleted_as_a_tracked_change_is_left_out(tmp_path):
     # a row deleted with track changes on (its text and marks, the row's end mark too, sprmCFRMarkDel): Word's final
     # view shows no row, as a DOCX's w:trPr/w:del (see test_readers); it was read as a row of blank cells

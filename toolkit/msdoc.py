@@ -74,6 +74,8 @@ _P_INNER_CELL = 0x244B
 _P_INNER_TTP = 0x244C
 _P_ITAP = 0x6649
 _P_ILFO, _P_ILVL = 0x460B, 0x260A  # the paragraph's list (1-based, into the PlfLfo) and level
+# sprmPDcs: the paragraph is a drop cap (its DCS.fdct: 1 in the text, 2 in the margin; 0 none)
+_P_DCS, _DROP_CAPS = 0x442C, (1, 2)
 _NO_LIST = (0, 0xF801)  # no list; 'no list, whatever the style says'
 _LVL_LEGAL, _LVL_NO_RESTART = 0x04, 0x08  # LVLF's fLegal (every level's number in digits) and fNoRestart
 # a list level's number format (LVLF.nfc), by its value: ECMA-376's ST_NumberFormat in order
@@ -269,11 +271,12 @@ class _Story:
                 next_box += 1
             shown = text[start:cp] if unshown is None else _shown(text, unshown, start, cp)
             start = cp + 1
-            if unshown is not None and unshown[cp] in _JOINING and match.group() == "\r":
-                joined += shown  # a paragraph whose mark is deleted or hidden: Word shows it joined to the next
-                joined_props = papx.at(marks(cp))
-                continue
             props = papx.at(marks(cp))
+            if match.group() == "\r" and (props.drop_cap or (unshown is not None and unshown[cp] in _JOINING)):
+                # a paragraph whose mark is deleted or hidden, or a drop cap: Word shows it joined to the next
+                joined += shown
+                joined_props = props
+                continue
             if joined and props.depth != joined_props.depth:  # (the next is in a table, or out of it: no run-in)
                 builder.add(_with_raised(fields.shown(joined)), "\r", joined_props)
                 joined = ""
@@ -1001,6 +1004,7 @@ class _Props:
     number: tuple | None = None  # the list and level numbering the paragraph
     leader: str | None = None  # the leader of its rightmost tab stop (see Paragraph)
     style: int = 0  # its paragraph style (istd)
+    drop_cap: bool = False  # it is a drop cap (sprmPDcs), which Word shows as the start of the next paragraph
 
 
 _NO_PROPS = _Props()
@@ -1096,7 +1100,7 @@ def _paragraph(grpprl: bytes, extra: bytes, style: int = 0, style_number: tuple 
     the list numbering it, its own sprmPIlfo and sprmPIlvl deciding over its style's (``style_number``), and of its
     rightmost tab stop's leader (its own stops merged with its style's, ``style_tabs``)."""
     depth, in_table, ttp, inner_ttp, inner_cell, ilfo, ilvl = 0, False, False, False, False, 0, None
-    leader = None
+    leader, drop_cap = None, False
     stops = None if style_tabs is None else dict(style_tabs)
     covered: dict = {}
     sprms = _sprms(grpprl)
@@ -1122,6 +1126,8 @@ def _paragraph(grpprl: bytes, extra: bytes, style: int = 0, style_number: tuple 
             ilfo = op[0] | op[1] << 8
         elif sprm == _P_ILVL:
             ilvl = op[0] if op[0] <= 8 else 0
+        elif sprm == _P_DCS:
+            drop_cap = (op[0] & 0x07) in _DROP_CAPS
         elif sprm in (_P_CHG_TABS_PAPX, _P_CHG_TABS) and len(op) >= 2:
             if stops is None:
                 leader = _tab_leader(op, sprm == _P_CHG_TABS)
@@ -1146,7 +1152,7 @@ def _paragraph(grpprl: bytes, extra: bytes, style: int = 0, style_number: tuple 
     row_end = ttp if depth <= 1 else inner_ttp
     return _Props(depth, row_end, inner_cell and depth > 1, tuple(sorted(k for k, v in covered.items() if v)),
                   tuple(sorted(k for k, v in covered.items() if v == "down")),
-                  None if ilfo in _NO_LIST else (ilfo, ilvl), leader, style)
+                  None if ilfo in _NO_LIST else (ilfo, ilvl), leader, style, drop_cap and not depth)
 
 
 def _tab_leader(op: bytes, close: bool) -> str | None:
