@@ -1632,6 +1632,23 @@ def test_docx_word_art_is_its_own_line(tmp_path: Path) -> None:
                                          "2020年,我局认真贯彻落实《条例》。"]
 
 
+def test_docx_word_art_in_a_table_cell_is_its_text(tmp_path: Path) -> None:
+    # WordArt in a table cell (a row's label '自然人' set so) is part of the cell's text, as a text box in it is: the
+    # cell read blank
+    ns = ('xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"')
+    path = tmp_path / "art_cell.docx"
+    render_docx(MERGED_001, path, colspan_header=True)
+
+    def edit(parts: dict) -> None:
+        xml = parts["word/document.xml"].decode()
+        assert "<w:r><w:t>自然人</w:t></w:r>" in xml
+        xml = xml.replace("<w:r><w:t>自然人</w:t></w:r>", _WORD_ART.format(ns=ns, props="", k=0, text="自然人"), 1)
+        parts["word/document.xml"] = xml.encode()
+
+    path.write_bytes(rezip(path.read_bytes(), edit))
+    assert read_document(path).lines == MERGED_001
+
+
 def _table_in_text_box_run(rows: list[list[str]]):
     """A w:r holding a text box (wps, with its VML fallback) whose content is a table of ``rows`` of plain cells."""
     from docx.oxml import parse_xml

@@ -1650,6 +1650,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                             box_numbering = numbering.in_text_boxes()
                             box_state = box_numbering.state()
                         _docx_block(box, boxes, box_numbering, chunks)  # (an embedded document in it too)
+                    boxes.extend(line for art in _docx_word_art(child) for line in _text_lines(art))  # (as a box's)
                     held_rows.extend(b for b in boxes if isinstance(b, list))  # its table's rows: as a nested table's
                     if chunks:
                         _docx_object_rows(child, held_rows, chunks)  # a worksheet in a cell: as a table in it
