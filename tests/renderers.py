@@ -479,6 +479,8 @@ def _grpprl(props: dict) -> bytes:
         body = bytes([0, len(stops)]) + b"".join(struct.pack("<h", pos) for pos, _ in stops) + bytes(
             0x2 | tlc << 3 for _, tlc in stops)  # (jc 2: a right tab)
         out += _sprm(0xC60D, bytes([len(body)]) + body)
+    if props.get("drop_cap"):  # a drop cap (DCS.fdct: 1 in the text, 2 in the margin; 3 lines): sprmPDcs
+        out += _sprm(0x442C, bytes([props["drop_cap"] | 3 << 3, 0]))
     if props.get("list"):  # an item of a list: (its list, 1-based into the PlfLfo, and level): sprmPIlfo, sprmPIlvl
         ilfo, ilvl = props["list"]
         out += _sprm(0x460B, struct.pack("<H", ilfo)) + _sprm(0x260A, bytes([ilvl]))
@@ -492,19 +494,46 @@ def _grpprl(props: dict) -> bytes:
     return out
 
 
+def _office_art(kind: int, body: bytes, container: bool = True) -> bytes:
+    """An OfficeArt record ([MS-ODRAW]): its header (recVer 0xF for a container), then ``body``."""
+    return struct.pack("<HHI", 0xF if container else 0, kind, len(body)) + body
+
+
+def _office_art_drawings(grouped: list, word_art: list) -> bytes:
+    """The drawings (OfficeArtContent) of text boxes 1025 + k, each in a group of its own (2049 + k, the group's
+    shape first, then the box's, then an arrow's) where ``grouped[k]``, and of WordArt 4097 + k, its text
+    ``word_art[k]`` (gtextUNICODE, a complex property of its OfficeArtFOPT): the drawing group, then the main
+    document's drawing (dgglbl 0), its page's group holding the shapes."""
+    def shape(spid: int, art: str | None = None) -> bytes:  # (an OfficeArtSpContainer, its OfficeArtFSP: spid, flags)
+        body = _office_art(0xF00A, struct.pack("<II", spid, 0), container=False)
+        if art is not None:  # (an OfficeArtFOPT: 1 property, recVer 3 and recInstance 1, then its complex data)
+            data = (art + "\0").encode("utf-16-le")
+            body += struct.pack("<HHI", 0x13, 0xF00B, 6 + len(data)) + struct.pack("<HI", 0x80C0, len(data)) + data
+        return _office_art(0xF004, body)
+
+    shapes = shape(1024)  # (the page's group's own shape)
+    for k, group in enumerate(grouped):
+        shapes += _office_art(0xF003, shape(2049 + k) + shape(1025 + k) + shape(3073 + k)) if group else shape(
+            1025 + k)
+    shapes += b"".join(shape(4097 + k, art) for k, art in enumerate(word_art))
+    drawing = _office_art(0xF008, struct.pack("<II", len(grouped) + 1, 1024), container=False) + _office_art(
+        0xF003, shapes)
+    return _office_art(0xF000, b"") + b"\x00" + _office_art(0xF002, drawing)
+
+
 def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, reverse: bool = False,
               huge: bool = False, nfib: int = 0x00C1, flags: int = 0, streams: dict | None = None,
               clx: bytes | None = None, ccp: int | None = None, raised=(), chpx: bytes | None = None,
               styles: dict | None = None, lists: list | None = None, fonts: list | None = None,
-              text_boxes: list | None = None) -> bytes:
+              text_boxes: list | None = None, word_art: list | None = None) -> bytes:
     r"""A Word 97-2003 document whose main text is `paragraphs`: (text ending with its mark, table properties).
 
     A paragraph's text ends with ``\r`` (or ``\x07``, a cell or row mark of a table); its properties are a
     dict: ``depth`` (the table depth, 0 outside tables), ``row_end`` (its mark ends a row: sprmPFTtp, or
     sprmPFInnerTtp in a nested table), ``cell_end`` (its paragraph mark ends a nested table's cell) and
     ``merged`` (of a row end: the cells covered by a vertical merge; ``restart``: the cells starting one) and
-    ``tabs`` (tab stops it adds, (position in twips, leader: 1 dots … 5 middle dots) each) and ``style`` (its
-    paragraph style's istd, 0 if not given). The
+    ``tabs`` (tab stops it adds, (position in twips, leader: 1 dots … 5 middle dots) each), ``drop_cap`` (it is a
+    drop cap: 1 in the text, 2 in the margin) and ``style`` (its paragraph style's istd, 0 if not given). The
     text is cut into `pieces` pieces of
     the piece table (with `eight_bit`, also where it turns from text cp1252 holds to other text and back, the
     first kind written 8-bit), stored in reverse order with `reverse` (as Word's fast saves leave them);
@@ -522,7 +551,9 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
     fNoRestart: the ilvlRestartLim), the last two optional. `fonts` names the fonts of the font table (SttbfFfn), a
     run's sprmCSymbol naming one by its index. `text_boxes` holds the text boxes, (the CP of its anchor in the main
     text, the count of its characters) each: their text is the paragraphs after the main text's ``ccp`` characters, in
-    order (the text-box story: ccpTxbx, its boxes in PlcftxbxTxt, their anchors' shapes in PlcSpaMom).
+    order (the text-box story: ccpTxbx, its boxes in PlcftxbxTxt, their anchors' shapes in PlcSpaMom); a third item,
+    true, draws the box in a group of shapes (in the drawings, OfficeArtContent), the group's shape anchored in its
+    place. `word_art` holds WordArt, (the CP of its anchor, its text) each, in the drawings.
     """
     text = "".join(t for t, _ in paragraphs)
     cuts = {len(text) * k // pieces for k in range(1, pieces)}
@@ -620,18 +651,28 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
         table += plf_lst + levels
         struct.pack_into("<II", word, 0x9A + 8 * 74, len(table), len(plf_lfo))  # PlfLfo
         table += plf_lfo
-    if text_boxes:  # the anchors (PlcSpaMom: a CP and an FSPA, its spid first, each) and the boxes' text (PlcftxbxTxt:
-        # CPs into the story and an FTXBXS, its lid the shape's spid at 14, each; a last, dummy box)
-        anchors = [cp for cp, _ in text_boxes]
-        spa = struct.pack(f"<{len(anchors) + 1}i", *anchors, ccp) + b"".join(
-            struct.pack("<I", 1025 + k) + bytes(22) for k in range(len(anchors)))
+    boxes = text_boxes or []
+    grouped = [len(box) > 2 and box[2] for box in boxes]  # (a group's shape id: 2049 + k)
+    # the shapes anchored (PlcSpaMom: their anchors' CPs, then an FSPA each, its spid first): the boxes' (1025 + k, or
+    # their groups'), WordArt's (4097 + k)
+    shapes = sorted([(box[0], (2049 if grouped[k] else 1025) + k) for k, box in enumerate(boxes)]
+                    + [(cp, 4097 + k) for k, (cp, _) in enumerate(word_art or ())])
+    if shapes:
+        spa = struct.pack(f"<{len(shapes) + 1}i", *(cp for cp, _ in shapes), len(text) if ccp is None else ccp)
+        spa += b"".join(struct.pack("<I", spid) + bytes(22) for _, spid in shapes)
         struct.pack_into("<II", word, 0x9A + 8 * 40, len(table), len(spa))
         table += spa
+    if any(grouped) or word_art:
+        drawings = _office_art_drawings(grouped, [art for _, art in word_art or ()])
+        struct.pack_into("<II", word, 0x9A + 8 * 50, len(table), len(drawings))  # DggInfo
+        table += drawings
+    if boxes:  # the boxes' text (PlcftxbxTxt: CPs into the story and an FTXBXS, its lid the shape's spid at 14,
+        # each; a last, dummy box)
         cps = [0]
-        for _, size in text_boxes:
-            cps.append(cps[-1] + size)
+        for box in boxes:
+            cps.append(cps[-1] + box[1])
         txbx = struct.pack(f"<{len(cps) + 1}i", *cps, cps[-1] + 1) + b"".join(
-            bytes(14) + struct.pack("<II", 1025 + k, 0) for k in range(len(text_boxes) + 1))
+            bytes(14) + struct.pack("<II", 1025 + k, 0) for k in range(len(boxes) + 1))
         struct.pack_into("<II", word, 0x9A + 8 * 56, len(table), len(txbx))
         table += txbx
         struct.pack_into("<i", word, 0x4C + 24, len(text) - ccp)  # ccpTxbx

@@ -727,20 +727,51 @@ def test_a_character_set_from_a_symbol_font_reads_as_in_a_docx(font, xchar, show
     assert got == ["标题", ["本年增/减", shown], "(见附件)"]
 
 
-def test_a_text_box_is_read_where_it_is_anchored(tmp_path):
+@pytest.mark.parametrize("grouped", [False, True])
+def test_a_text_box_is_read_where_it_is_anchored(grouped, tmp_path):
     # a .doc's text boxes are a story of their own after the main text (ccpTxbx): a title or a table set in one was
     # lost without a word. A box is read before the paragraph its shape is anchored in (as a DOCX's, see test_readers:
-    # its own lines), one anchored in a table after the table
+    # its own lines), one anchored in a table after the table. A box drawn in a group of shapes (a box and an arrow:
+    # the group's shape is the one anchored, the box's found in the drawings, OfficeArtContent) was read after the
+    # document's last paragraph, the title last and '附件：无' after '完'
     cell = {"depth": 1}
     main = [("\x08一、总体情况\r", {}), ("本年度工作正常开展。\r", {}), ("规章\x07", cell), ("\x085\x07", cell),
-            ("\x07", {"depth": 1, "row_end": True}), ("完\r", {})]
+            ("\x07", {"depth": 1, "row_end": True}), ("\x08完\r", {})]
     boxes = [("某某局2020年政府信息公开工作年度报告\r", {}), ("行政许可\x07", cell), ("3\x07", cell),
-             ("\x07", {"depth": 1, "row_end": True}), ("\r", {})]
+             ("\x07", {"depth": 1, "row_end": True}), ("\r", {}), ("附件：无\r", {})]
     text = "".join(t for t, _ in main)
-    anchors = [(0, len(boxes[0][0])), (text.index("\x085"), sum(len(t) for t, _ in boxes[1:]))]
+    anchors = [(0, len(boxes[0][0]), grouped), (text.index("\x085"), sum(len(t) for t, _ in boxes[1:5])),
+               (text.index("\x08完"), len(boxes[5][0]), grouped)]
     got = _read(main + boxes, tmp_path, ccp=len(text), text_boxes=anchors).lines
     assert got == ["某某局2020年政府信息公开工作年度报告", "一、总体情况", "本年度工作正常开展。", ["规章", "5"],
-                   ["行政许可", "3"], "完"]
+                   ["行政许可", "3"], "附件：无", "完"]
+
+
+@pytest.mark.parametrize("boxed", [False, True])
+def test_word_art_is_read_where_it_is_anchored(boxed, tmp_path):
+    # WordArt's text (a red title '某某县人民政府' over the report's, as agencies set them) is in no story of a .doc:
+    # only in its shape's properties in the drawings (gtextUNICODE of its OfficeArtFOPT), and it was lost without a
+    # word. It is read as a text box is, before the paragraph it is anchored in (one in a table after the table); a
+    # text box's place is kept
+    cell = {"depth": 1}
+    main = [("\x08\x08一、总体情况\r", {}), ("规章\x07", cell), ("\x085\x07", cell),
+            ("\x07", {"depth": 1, "row_end": True}), ("完\r", {})]
+    boxes = [("附件：无\r", {})] if boxed else []
+    text = "".join(t for t, _ in main)
+    art = [(0, "某某县人民政府"), (1, "2020年政府信息公开工作年度报告"), (text.index("\x085"), "（表）")]
+    got = _read(main + boxes, tmp_path, ccp=len(text), word_art=art,
+                text_boxes=[(text.index("完"), len(boxes[0][0]))] if boxed else None).lines
+    assert got == ["某某县人民政府", "2020年政府信息公开工作年度报告", "一、总体情况", ["规章", "5"], "（表）",
+                   *(["附件：无"] if boxed else []), "完"]
+
+
+@pytest.mark.parametrize("kind", [1, 2], ids=["drop", "margin"])
+def test_a_drop_cap_starts_its_paragraph(kind, tmp_path):
+    # a drop cap (首字下沉, sprmPDcs: the first letters in a paragraph of their own) is shown by Word as the start of
+    # the next paragraph; it was read as a line of its own, '2' then '020年…', as in a DOCX (see test_readers)
+    paragraphs = [("一、总体情况\r", {}), ("2\r", {"drop_cap": kind}), ("020年,我局认真贯彻落实《条例》。\r", {}),
+                  ("完\r", {})]
+    assert _read(paragraphs, tmp_path).lines == ["一、总体情况", "2020年,我局认真贯彻落实《条例》。", "完"]
 
 
 def test_a_table_row_deleted_as_a_tracked_change_is_left_out(tmp_path):

@@ -1,6 +1,7 @@
 """Tests of toolkit.readers on the seeds and on documents written at test time."""
 from __future__ import annotations
 
+import re
 import warnings
 import zipfile
 from html import escape as html_escape
@@ -1092,10 +1093,39 @@ def test_worksheet_object_cells_read_as_excel_shows_them() -> None:
     ]
 
 
+@pytest.mark.parametrize("kind", ["drop", "margin"])
+def test_docx_drop_cap_starts_its_paragraph(kind: str, tmp_path: Path) -> None:
+    # a drop cap (Word's 首字下沉: the paragraph's first letters in a frame of their own, w:framePr w:dropCap) is a
+    # paragraph of its own in the file, which Word shows as the start of the next: '2' then '020年…' read as two
+    # lines, the year lost. It is joined to the next paragraph (a frame of no drop cap stays apart)
+    import docx
+    from docx.oxml import parse_xml
+
+    lines = [line.strip() for line in seed_lines("001")[:20] if line.strip()]
+    document = docx.Document()
+    capped = [k for k, line in enumerate(lines) if len(line) > 20][:2]
+    for k, line in enumerate(lines):
+        p = document.add_paragraph(line[1:] if k in capped else line)
+        if k in capped:
+            cap = "none" if k == capped[1] else kind  # (a frame of no drop cap: '…' stays apart)
+            p._p.addprevious(parse_xml(
+                f'<w:p xmlns:w="{_W}"><w:pPr><w:framePr w:dropCap="{cap}" w:lines="3" w:wrap="around"/></w:pPr>'
+                f'<w:r><w:t>{line[0]}</w:t></w:r></w:p>'))
+    path = tmp_path / "cap.docx"
+    document.save(path)
+    second = capped[1]
+    assert read_document(path).lines == [*lines[:second], lines[second][0], lines[second][1:], *lines[second + 1:]]
+
+
 @pytest.mark.parametrize("strict", [False, True])
 @pytest.mark.parametrize("first_page", [False, True])
-def test_docx_title_held_only_in_the_page_header(tmp_path: Path, first_page: bool, strict: bool) -> None:
+@pytest.mark.parametrize("in_table", [False, True])
+def test_docx_title_held_only_in_the_page_header(tmp_path: Path, first_page: bool, strict: bool,
+                                                 in_table: bool) -> None:
+    # (``in_table``: the header laid out as a table, an emblem's cell beside the title's: the title was not found,
+    # the rows of a header being left out, and agency and year were NA)
     import docx
+    from docx.shared import Cm
 
     import toolkit
 
@@ -1104,7 +1134,12 @@ def test_docx_title_held_only_in_the_page_header(tmp_path: Path, first_page: boo
     document = docx.Document()
     section = document.sections[0]
     section.different_first_page_header_footer = first_page
-    (section.first_page_header if first_page else section.header).paragraphs[0].text = title
+    header = section.first_page_header if first_page else section.header
+    if in_table:
+        cells = header.add_table(1, 2, Cm(16)).rows[0].cells
+        cells[0].text, cells[1].text = "（徽标）", title
+    else:
+        header.paragraphs[0].text = title
     for line in lines[2:40]:  # from the preamble on: no title in the body
         document.add_paragraph(line)
     path = tmp_path / "header.docx"
@@ -1169,13 +1204,65 @@ def test_docx_an_old_value_struck_through_beside_the_new_one_is_not_read(props: 
     assert read_document(path).lines == MERGED_001
 
 
-def test_docx_a_subscript_mark_after_a_cells_number_is_no_digit_of_it(tmp_path: Path) -> None:
+_UNSTRUCK = {"run": ('<w:r><w:rPr><w:strike w:val="0"/></w:rPr>', ""),
+             "character style": ('<w:r><w:rPr><w:rStyle w:val="Kept"/></w:rPr>',
+                                 '<w:style w:type="character" w:styleId="Kept"><w:name w:val="Kept"/>'
+                                 '<w:rPr><w:strike w:val="0"/></w:rPr></w:style>'),
+             "paragraph style": ("<w:r>", "")}
+
+
+@pytest.mark.parametrize("how", sorted(_UNSTRUCK))
+def test_docx_strike_of_the_document_defaults_is_read_as_a_styles(how: str, tmp_path: Path) -> None:
+    # Word's strikethrough set for the whole document (w:docDefaults/w:rPrDefault/w:rPr/w:strike of styles.xml) was
+    # not applied: a paragraph of a style setting no strike ('五、旧标题', of a style based on none) and an old value
+    # typed plain before its correction ('91' then 88) were read, as Word shows them struck; the text the run, its
+    # character style or the paragraph style (Normal, the default) sets unstruck (w:val="0") is read
+    path = tmp_path / "defaults.docx"
+    render_docx(MERGED_001, path, colspan_header=True)
+    run, style = _UNSTRUCK[how]
+
+    def edit(parts: dict) -> None:
+        xml = parts["word/document.xml"].decode()
+        xml = re.sub(r"<w:r>(?=<w:t)", run, xml)
+        at = xml.rindex("<w:p>", 0, xml.index("四、行政复议、行政诉讼情况"))
+        xml = (xml[:at] + '<w:p><w:pPr><w:pStyle w:val="Draft"/></w:pPr><w:r><w:t>五、旧标题</w:t></w:r></w:p>'
+               + xml[at:])
+        if how != "paragraph style":  # (a plain run in a Normal paragraph: struck by the document's default alone)
+            cell = f"{run}<w:t>88</w:t></w:r>"
+            assert cell in xml
+            xml = xml.replace(cell, "<w:r><w:t>91</w:t></w:r>" + cell, 1)
+        parts["word/document.xml"] = xml.encode()
+        styles = parts["word/styles.xml"].decode()
+        styles = re.sub(r"(<w:rPrDefault>\s*<w:rPr>)", r"\1<w:strike/>", styles, count=1)
+        assert "<w:rPr><w:strike/>" in styles
+        if how == "paragraph style":
+            normal = '<w:style w:type="paragraph" w:default="1" w:styleId="Normal">'
+            assert normal in styles
+            styles = styles.replace(normal, normal + '<w:rPr><w:strike w:val="0"/></w:rPr>', 1)
+        draft = '<w:style w:type="paragraph" w:styleId="Draft"><w:name w:val="Draft"/></w:style>'
+        parts["word/styles.xml"] = styles.replace("</w:styles>", style + draft + "</w:styles>").encode()
+
+    path.write_bytes(rezip(path.read_bytes(), edit))
+    assert read_document(path).lines == MERGED_001
+
+
+# a character style setting its text low, and one based on it (setting nothing of its own)
+_LOWERED_STYLES = ('<w:style w:type="character" w:styleId="NoteLow"><w:name w:val="Note Low"/>'
+                   '<w:rPr><w:vertAlign w:val="subscript"/></w:rPr></w:style>'
+                   '<w:style w:type="character" w:styleId="NoteLow2"><w:name w:val="Note Low 2"/>'
+                   '<w:basedOn w:val="NoteLow"/></w:style>')
+
+
+@pytest.mark.parametrize("props", ['<w:vertAlign w:val="subscript"/>', '<w:rStyle w:val="NoteLow2"/>'],
+                         ids=["direct", "style"])
+def test_docx_a_subscript_mark_after_a_cells_number_is_no_digit_of_it(props: str, tmp_path: Path) -> None:
     # a footnote mark set low (w:vertAlign subscript) after a cell's number: '88' then a subscript '1' read 881,
     # '74' then '[2]' no number, as the HTML reader read '88<sub>1</sub>' before it left such marks out; a subscript
-    # after a letter ('CO' then '2') or standing alone in its cell stays
+    # after a letter ('CO' then '2') or standing alone in its cell stays.  So too where the mark is set low by its
+    # character style (w:rStyle, here of a style based on one setting w:vertAlign subscript), read 881 before
     path = tmp_path / "sub.docx"
     render_docx(MERGED_001, path, colspan_header=True)
-    low = '<w:r><w:rPr><w:vertAlign w:val="subscript"/></w:rPr><w:t>{}</w:t></w:r>'
+    low = f'<w:r><w:rPr>{props}</w:rPr><w:t>{{}}</w:t></w:r>'
 
     def edit(parts: dict) -> None:
         xml = parts["word/document.xml"].decode()
@@ -1187,6 +1274,8 @@ def test_docx_a_subscript_mark_after_a_cells_number_is_no_digit_of_it(tmp_path: 
             assert old in xml
             xml = xml.replace(old, new, 1)
         parts["word/document.xml"] = xml.encode()
+        parts["word/styles.xml"] = parts["word/styles.xml"].replace(b"</w:styles>", _LOWERED_STYLES.encode()
+                                                                    + b"</w:styles>")
 
     path.write_bytes(rezip(path.read_bytes(), edit))
     want = [[cell.replace("自然人", "自然人（CO2）") for cell in line] if isinstance(line, list) else line
@@ -1511,6 +1600,53 @@ def test_docx_text_box_is_its_own_line_once(tmp_path: Path) -> None:
     assert read_document(path).lines == ["某某局2020年政府信息公开工作年度报告", "一、总体情况",
                                          "2020年,我局认真贯彻落实《条例》。"]
 
+
+
+_WORD_ART = ('<w:r {ns}>{props}<w:pict><v:shapetype id="_x0000_t136" o:spt="136" coordsize="21600,21600">'
+             '<v:textpath on="t" fitshape="t"/></v:shapetype><v:shape id="WordArt{k}" type="#_x0000_t136" '
+             'style="position:absolute;width:400pt;height:40pt" fillcolor="red" stroked="f"><v:textpath '
+             'style="font-family:&quot;SimSun&quot;;font-size:36pt" string="{text}"/></v:shape></w:pict></w:r>')
+
+
+def test_docx_word_art_is_its_own_line(tmp_path: Path) -> None:
+    # WordArt (VML's v:textpath, as Word writes a red title '某某县人民政府' set so) holds its text in its string, in
+    # no run's w:t: it was lost. It is read as a text box is, its lines before its paragraph's; not where it is
+    # hidden (w:vanish on its run) or deleted (w:del)
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"')
+    document = docx.Document()
+    heading = document.add_paragraph("一、总体情况")
+    for k, (text, props) in enumerate((("某某县人民政府&#10;2020年政府信息公开工作年度报告", ""),
+                                       ("旧标题", "<w:rPr><w:vanish/></w:rPr>"))):
+        heading._p.insert(k, parse_xml(_WORD_ART.format(ns=ns, props=props, k=k, text=text)))
+    deleted = parse_xml(f'<w:del {ns} w:id="1" w:author="a">' + _WORD_ART.format(ns="", props="", k=2, text="删")
+                        + "</w:del>")
+    heading._p.append(deleted)
+    document.add_paragraph("2020年,我局认真贯彻落实《条例》。")
+    path = tmp_path / "art.docx"
+    document.save(path)
+    assert read_document(path).lines == ["某某县人民政府", "2020年政府信息公开工作年度报告", "一、总体情况",
+                                         "2020年,我局认真贯彻落实《条例》。"]
+
+
+def test_docx_word_art_in_a_table_cell_is_its_text(tmp_path: Path) -> None:
+    # WordArt in a table cell (a row's label '自然人' set so) is part of the cell's text, as a text box in it is: the
+    # cell read blank
+    ns = ('xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"')
+    path = tmp_path / "art_cell.docx"
+    render_docx(MERGED_001, path, colspan_header=True)
+
+    def edit(parts: dict) -> None:
+        xml = parts["word/document.xml"].decode()
+        assert "<w:r><w:t>自然人</w:t></w:r>" in xml
+        xml = xml.replace("<w:r><w:t>自然人</w:t></w:r>", _WORD_ART.format(ns=ns, props="", k=0, text="自然人"), 1)
+        parts["word/document.xml"] = xml.encode()
+
+    path.write_bytes(rezip(path.read_bytes(), edit))
+    assert read_document(path).lines == MERGED_001
 
 
 def _table_in_text_box_run(rows: list[list[str]]):
@@ -2224,6 +2360,37 @@ def test_word_numbers_count_as_word_counts(tmp_path):
         f"{n}、{h}" for n, h in zip("一二三四五六", _HEADS)]
     report = toolkit.parse_report(tmp_path / "n.docx")
     assert [s.key for s in report.sections] == ["overview", "active", "requests", "review_litigation", "problems", "other"]
+
+
+_MC_NS = ('xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"')
+
+
+@pytest.mark.parametrize("choice, fallback, numbers", [("一, 二, 三, ...", "chineseCounting", "一二"),
+                                                       ("壹, 贰, 叁, ...", "chineseLegalSimplified", "壹贰")])
+def test_word_numbers_of_a_custom_format_read_as_its_fallback(choice, fallback, numbers, tmp_path):
+    # A level of a custom number format (Word 2010's w:numFmt w:val="custom" w:format="一, 二, 三, ...") is written
+    # in a compatibility block (mc:AlternateContent), the nearest standard format in its fallback: the level was
+    # taken for a decimal one, the headings read 1、总体情况 where Word shows 一、总体情况
+    level = (f'<w:lvl w:ilvl="0"><w:start w:val="1"/><mc:AlternateContent {_MC_NS}><mc:Choice Requires="w14">'
+             f'<w:numFmt w:val="custom" w:format="{choice}"/></mc:Choice><mc:Fallback><w:numFmt w:val="{fallback}"/>'
+             '</mc:Fallback></mc:AlternateContent><w:lvlText w:val="%1、"/></w:lvl>')
+    paragraphs = [("某市某局2020年政府信息公开工作年度报告", None, 0)]
+    for head in _HEADS[:2]:
+        paragraphs += [(head, 1, 0), ("本年度工作正常开展。", None, 0)]
+    doc = read_document(_numbered_docx(tmp_path / "n.docx", paragraphs, {0: [level]}, {1: (0, "")}))
+    assert doc.lines[1:4:2] == [f"{numbers[0]}、{_HEADS[0]}", f"{numbers[1]}、{_HEADS[1]}"]
+
+
+def test_word_numbers_in_roman_numerals(tmp_path):
+    # Word's upperRoman and lowerRoman levels (I. II., (i) (ii)) were numbered by no format known: the items read
+    # without their numbers, run together
+    paragraphs = [("某市某局2020年政府信息公开工作年度报告", None, 0), (_HEADS[0], 1, 0), ("公开", 1, 1), ("申请", 1, 1),
+                  (_HEADS[1], 1, 0), ("规章", 1, 1)] + [(str(k), 1, 0) for k in range(7)]
+    doc = read_document(_numbered_docx(tmp_path / "n.docx", paragraphs,
+                                       {0: [_lvl(0, "upperRoman", "%1."), _lvl(1, "lowerRoman", "(%2)")]}, {1: (0, "")}))
+    assert doc.lines[1:] == [f"I.{_HEADS[0]}", "(i)公开", "(ii)申请", f"II.{_HEADS[1]}", "(i)规章", "III. 0",
+                             "IV. 1", "V. 2", "VI. 3", "VII. 4", "VIII. 5", "IX. 6"]
 
 
 @pytest.mark.parametrize("style_link", [True, False])

@@ -136,6 +136,18 @@ def _cn_number(n: int, digits: str = _CN_DIGITS + "十") -> str:
     return lead + digits[10] + ("" if ones == 0 else digits[ones])
 
 
+def _roman(n: int) -> str:
+    """``n`` in lower-case Roman numerals (1 to 3999; other numbers in digits, as a browser falls back)."""
+    if not 0 < n < 4000:
+        return str(n)
+    out = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        count, n = divmod(n, value)
+        out += letters * count
+    return out
+
+
 _NUM_FORMATS: dict[str, Callable[[int], str]] = {
     "decimal": str, "decimalZero": lambda n: f"{n:02d}", "decimalFullWidth": str, "decimalHalfWidth": str,
     "chineseCounting": _cn_number, "chineseCountingThousand": _cn_number, "japaneseCounting": _cn_number,
@@ -153,6 +165,7 @@ _NUM_FORMATS: dict[str, Callable[[int], str]] = {
     "decimalEnclosedParen": lambda n: f"({n})",
     "lowerLetter": lambda n: chr(96 + n) if 1 <= n <= 26 else str(n),
     "upperLetter": lambda n: chr(64 + n) if 1 <= n <= 26 else str(n),
+    "lowerRoman": _roman, "upperRoman": lambda n: _roman(n).upper(),  # i ii iii, I II III
 }
 # The bullet written before the items of a bulleted list (an HTML <ul>, Word's bullets), where the statements
 # split a list (one of formats.yaml bullets); one typed at the start of the text is kept instead.

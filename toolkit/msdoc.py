@@ -6,7 +6,8 @@ holding blocks in turn, nested tables included). :mod:`toolkit.readers` turns th
 body, so that everything downstream is shared.
 
 The main document is read (the first ``ccpText`` characters), and the text boxes (the text-box story, ccpTxbx: each
-box's blocks before the paragraph its shape is anchored in, as a DOCX's; one anchored in a table after the table);
+box's blocks before the paragraph its shape, or the group of shapes it is drawn in, is anchored in, as a DOCX's;
+one anchored in a table after the table; WordArt's text, from its shape's properties in the drawings, so too);
 headers, footnotes and comments are stories after it, as a DOCX's are parts other than its body; the paragraphs of
 the first section's page headers are given apart (:attr:`DocText.headers`: a title some agencies hold only there).
 Text Word does not show (a tracked deletion, hidden text: the character properties of PlcBteChpx, and of the
@@ -51,6 +52,14 @@ _FC_STSHF, _FC_STTBF_FFN = 1, 15  # (and the font table)
 _FC_PLCF_HDD, _FC_PLCF_BTE_CHPX, _FC_PLCF_BTE_PAPX, _FC_CLX, _FC_PLF_LST, _FC_PLF_LFO = 11, 12, 13, 33, 73, 74
 # the shapes anchored in the main document (PlcSpaMom) and the text boxes' text in the text-box story (PlcftxbxTxt)
 _FC_PLC_SPA_MOM, _FC_PLCF_TXBX_TXT = 40, 56
+# the drawings (OfficeArtContent, [MS-DOC] 2.9.172): the shapes, and the groups that hold them
+_FC_DGG_INFO = 50
+# OfficeArt record types ([MS-ODRAW]): the drawing group, a drawing, a group of shapes, a shape, a shape's id (FSP)
+_OA_DGG, _OA_DG, _OA_GROUP, _OA_SHAPE, _OA_FSP, _OA_FOPT = 0xF000, 0xF002, 0xF003, 0xF004, 0xF00A, 0xF00B
+# a shape's property (OfficeArtFOPTE.opid): its id, whether its value is complex (its size: its data after the
+# properties), and the id of WordArt's text (gtextUNICODE)
+_OA_PID, _OA_COMPLEX, _OA_GTEXT = 0x3FFF, 0x8000, 0x00C0
+_MAIN_DRAWING = 0  # OfficeArtWordDrawing.dgglbl of the main document's drawing (1: the headers')
 # the header stories of the first section (PlcfHdd: six separator stories, then six a section): the first page's
 # header, then the header of odd pages (every page's, without a different first page or odd and even pages)
 _FIRST_HEADERS = (6 + 4, 6 + 1)
@@ -65,6 +74,8 @@ _P_INNER_CELL = 0x244B
 _P_INNER_TTP = 0x244C
 _P_ITAP = 0x6649
 _P_ILFO, _P_ILVL = 0x460B, 0x260A  # the paragraph's list (1-based, into the PlfLfo) and level
+# sprmPDcs: the paragraph is a drop cap (its DCS.fdct: 1 in the text, 2 in the margin; 0 none)
+_P_DCS, _DROP_CAPS = 0x442C, (1, 2)
 _NO_LIST = (0, 0xF801)  # no list; 'no list, whatever the style says'
 _LVL_LEGAL, _LVL_NO_RESTART = 0x04, 0x08  # LVLF's fLegal (every level's number in digits) and fNoRestart
 # a list level's number format (LVLF.nfc), by its value: ECMA-376's ST_NumberFormat in order
@@ -216,15 +227,20 @@ def read_doc(data: bytes, path: str | None = None) -> DocText:
     if unshown is not None and _STRUCK in unshown:
         _keep_struck_cells(text, unshown, span, lambda cp: papx.at(marks(cp)))
     story = _Story(text, unshown, papx, marks)
-    boxes: list = []  # the text boxes: (the CP of their anchor in the main document, their blocks)
     builder = _Builder()
+    anchors = _shape_anchors(table, fc_lcb(_FC_PLC_SPA_MOM))
+    drawn = _drawn_shapes(table, fc_lcb(_FC_DGG_INFO)) if anchors else []
+    # the text boxes and WordArt: (the CP of their anchor in the main document, their blocks)
+    boxes: list = [(anchors[shapes[0][0]], [art]) for shapes in drawn if shapes[0][0] in anchors
+                   for _, art in shapes if art]
     if span > ccp:  # (a document with text boxes: their story read, its boxes' blocks put where they are anchored)
-        for anchor, lo, hi in _text_boxes(table, fc_lcb(_FC_PLC_SPA_MOM), fc_lcb(_FC_PLCF_TXBX_TXT), boxes_at, span):
+        groups = {spid: shapes[0][0] for shapes in drawn for spid, _ in shapes[1:]}
+        for anchor, lo, hi in _text_boxes(table, anchors, fc_lcb(_FC_PLCF_TXBX_TXT), boxes_at, span, groups):
             box = _Builder()
             story.read(box, lo, hi)
             boxes.append((ccp if anchor is None else anchor, box.close()))
             builder.numbered = builder.numbered or box.numbered
-        boxes.sort(key=lambda found: found[0])
+    boxes.sort(key=lambda found: found[0])
     story.read(builder, 0, ccp, boxes)
     return DocText(builder.close(), story.objects, _headers(text, table, fc_lcb(_FC_PLCF_HDD), ccp + notes),
                    _lists(table, fc_lcb(_FC_PLF_LST), fc_lcb(_FC_PLF_LFO)) if builder.numbered else {})
@@ -255,11 +271,12 @@ class _Story:
                 next_box += 1
             shown = text[start:cp] if unshown is None else _shown(text, unshown, start, cp)
             start = cp + 1
-            if unshown is not None and unshown[cp] in _JOINING and match.group() == "\r":
-                joined += shown  # a paragraph whose mark is deleted or hidden: Word shows it joined to the next
-                joined_props = papx.at(marks(cp))
-                continue
             props = papx.at(marks(cp))
+            if match.group() == "\r" and (props.drop_cap or (unshown is not None and unshown[cp] in _JOINING)):
+                # a paragraph whose mark is deleted or hidden, or a drop cap: Word shows it joined to the next
+                joined += shown
+                joined_props = props
+                continue
             if joined and props.depth != joined_props.depth:  # (the next is in a table, or out of it: no run-in)
                 builder.add(_with_raised(fields.shown(joined)), "\r", joined_props)
                 joined = ""
@@ -288,17 +305,27 @@ def _text_box_story(word: bytes, ccp: int) -> tuple[int, int]:
     return first, first + counts[6]
 
 
-def _text_boxes(table: bytes, spa: tuple, txbx: tuple, first: int, end: int) -> list:
+def _shape_anchors(table: bytes, spa: tuple) -> dict[int, int]:
+    """The shapes anchored in the main document: their id (spid) -> the CP of their anchor, by the PlcSpaMom at
+    ``spa`` (a CP and an FSPA, 26 bytes, its shape's id, spid, first, each); {} where there is none or it is
+    damaged."""
+    fc, lcb = spa
+    n = (lcb - 4) // 30 if fc + lcb <= len(table) else 0
+    if n <= 0:
+        return {}
+    cps = struct.unpack_from(f"<{n}i", table, fc)
+    return {struct.unpack_from("<I", table, fc + 4 * (n + 1) + 26 * k)[0]: cps[k] for k in range(n)}
+
+
+def _text_boxes(table: bytes, anchors: dict, txbx: tuple, first: int, end: int, groups: dict | None = None) -> list:
     """The text boxes of the text-box story (from CP ``first`` to ``end``): (the CP of their anchor in the main
     document, or None where it is not found, their first CP, their end) each, in the story's order. Their text is
     given by the PlcftxbxTxt at ``txbx`` (a CP into the story and an FTXBXS, 22 bytes, each: its shape's id, lid, 14
-    bytes in; a box deleted and kept for reuse, fReusable, left out), their shapes' anchors by the PlcSpaMom at
-    ``spa`` (a CP and an FSPA, 26 bytes, its shape's id, spid, first, each); [] where these are damaged."""
+    bytes in; a box deleted and kept for reuse, fReusable, left out), their shapes' anchors by ``anchors`` (see
+    _shape_anchors); a box in a group of shapes is anchored by its group's (``groups``: shape id -> its outermost
+    group's); [] where these are damaged."""
+    groups = groups or {}
     try:
-        fc, lcb = spa
-        n = (lcb - 4) // 30 if fc + lcb <= len(table) else 0
-        cps = struct.unpack_from(f"<{n}i", table, fc) if n > 0 else ()
-        anchors = {struct.unpack_from("<I", table, fc + 4 * (n + 1) + 26 * k)[0]: cps[k] for k in range(max(n, 0))}
         fc, lcb = txbx
         n = (lcb - 4) // 26 if fc + lcb <= len(table) else 0
         if n < 1:
@@ -310,10 +337,81 @@ def _text_boxes(table: bytes, spa: tuple, txbx: tuple, first: int, end: int) -> 
             reusable, = struct.unpack_from("<H", table, at + 8)
             lo, hi = first + cps[k], min(first + cps[k + 1], end)
             if not reusable and first <= lo < hi:
-                out.append((anchors.get(struct.unpack_from("<I", table, at + 14)[0]), lo, hi))
+                lid = struct.unpack_from("<I", table, at + 14)[0]
+                out.append((anchors.get(lid, anchors.get(groups.get(lid, -1))), lo, hi))
         return out
     except struct.error:
         return []
+
+
+def _drawn_shapes(table: bytes, dgg: tuple) -> list[list[tuple[int, str | None]]]:
+    """The shapes drawn on the main document's page, from the OfficeArtContent at ``dgg`` (the drawing group, then
+    a dgglbl and a drawing each: its page's group holds the shapes): a list for each shape or group of shapes (drawn
+    as one, anchored by one FSPA in the PlcSpaMom under the group's id), of (the id, spid, of each of its shapes, the
+    group's own first; their WordArt's text, or None: see _word_art); [] where there is none or it is damaged.
+
+    A text box drawn in a group (a box and an arrow, a title over a picture) was anchored by no shape, its text put
+    after the document's last paragraph; WordArt's text (a title so set), in no story, was lost.
+    """
+    fc, lcb = dgg
+    hi = fc + lcb
+    if lcb <= 8 or hi > len(table):
+        return []
+    drawn: list = []
+    found = next(_office_art_records(table, fc, hi), None)
+    at = found[2] if found is not None and found[0] == _OA_DGG else hi
+    while at + 9 <= hi:  # (an OfficeArtWordDrawing: its dgglbl, then its drawing)
+        label, (_, kind, size) = table[at], struct.unpack_from("<HHI", table, at + 1)
+        end = at + 9 + size
+        if kind != _OA_DG or end > hi:
+            break
+        pages = (r for r in _office_art_records(table, at + 9, end) if r[0] == _OA_GROUP)
+        for _, lo, top in (pages if label == _MAIN_DRAWING else ()):
+            drawn.extend(shapes for shapes in (list(_shapes(table, first - 8, last))
+                                               for _, first, last in _office_art_records(table, lo, top)) if shapes)
+        at = end
+    return drawn
+
+
+def _office_art_records(data: bytes, lo: int, hi: int) -> Iterator[tuple[int, int, int]]:
+    """The OfficeArt records from ``lo`` to ``hi`` of ``data``, one after another: (their type, where their body
+    begins, where it ends); a record running past ``hi`` ends them."""
+    while lo + 8 <= hi:
+        _, kind, size = struct.unpack_from("<HHI", data, lo)
+        if lo + 8 + size > hi:
+            return
+        yield kind, lo + 8, lo + 8 + size
+        lo += 8 + size
+
+
+def _shapes(data: bytes, lo: int, hi: int, depth: int = 0) -> Iterator[tuple[int, str | None]]:
+    """The shapes (OfficeArtSpContainer) from ``lo`` to ``hi``, in groups too (nested to _MAX_DEPTH), in order:
+    (their id, OfficeArtFSP.spid; their WordArt's text or None)."""
+    for kind, first, last in _office_art_records(data, lo, hi):
+        if kind == _OA_SHAPE:
+            records = {held: (start, end) for held, start, end in _office_art_records(data, first, last)}
+            spid = records.get(_OA_FSP)
+            if spid is not None and spid[1] - spid[0] >= 8:
+                yield struct.unpack_from("<I", data, spid[0])[0], _word_art(data, *records.get(_OA_FOPT, (0, 0)))
+        elif kind == _OA_GROUP and depth < _MAX_DEPTH:
+            yield from _shapes(data, first, last, depth + 1)
+
+
+def _word_art(data: bytes, lo: int, hi: int) -> str | None:
+    """The text of a WordArt shape, from its properties (the OfficeArtFOPT from ``lo`` to ``hi``: recInstance
+    properties of 6 bytes, an id and a value each, then the complex ones' data in order): gtextUNICODE, UTF-16
+    ending in a NUL, its lines parted by line feeds; None for a shape that is no WordArt."""
+    if hi <= lo:
+        return None
+    count = struct.unpack_from("<H", data, lo - 8)[0] >> 4  # (the record's recInstance)
+    extra = lo + 6 * count
+    for k in range(count if extra <= hi else 0):
+        pid, size = struct.unpack_from("<HI", data, lo + 6 * k)
+        if pid & _OA_COMPLEX:
+            if pid & _OA_PID == _OA_GTEXT and extra + size <= hi:
+                return data[extra:extra + size].decode("utf-16-le", "replace").split("\0")[0].replace("\r", "\n")
+            extra += size
+    return None
 
 
 def _lists(table: bytes, lst: tuple, lfo: tuple) -> dict:
@@ -906,6 +1004,7 @@ class _Props:
     number: tuple | None = None  # the list and level numbering the paragraph
     leader: str | None = None  # the leader of its rightmost tab stop (see Paragraph)
     style: int = 0  # its paragraph style (istd)
+    drop_cap: bool = False  # it is a drop cap (sprmPDcs), which Word shows as the start of the next paragraph
 
 
 _NO_PROPS = _Props()
@@ -1001,7 +1100,7 @@ def _paragraph(grpprl: bytes, extra: bytes, style: int = 0, style_number: tuple 
     the list numbering it, its own sprmPIlfo and sprmPIlvl deciding over its style's (``style_number``), and of its
     rightmost tab stop's leader (its own stops merged with its style's, ``style_tabs``)."""
     depth, in_table, ttp, inner_ttp, inner_cell, ilfo, ilvl = 0, False, False, False, False, 0, None
-    leader = None
+    leader, drop_cap = None, False
     stops = None if style_tabs is None else dict(style_tabs)
     covered: dict = {}
     sprms = _sprms(grpprl)
@@ -1027,6 +1126,8 @@ def _paragraph(grpprl: bytes, extra: bytes, style: int = 0, style_number: tuple 
             ilfo = op[0] | op[1] << 8
         elif sprm == _P_ILVL:
             ilvl = op[0] if op[0] <= 8 else 0
+        elif sprm == _P_DCS:
+            drop_cap = (op[0] & 0x07) in _DROP_CAPS
         elif sprm in (_P_CHG_TABS_PAPX, _P_CHG_TABS) and len(op) >= 2:
             if stops is None:
                 leader = _tab_leader(op, sprm == _P_CHG_TABS)
@@ -1051,7 +1152,7 @@ def _paragraph(grpprl: bytes, extra: bytes, style: int = 0, style_number: tuple 
     row_end = ttp if depth <= 1 else inner_ttp
     return _Props(depth, row_end, inner_cell and depth > 1, tuple(sorted(k for k, v in covered.items() if v)),
                   tuple(sorted(k for k, v in covered.items() if v == "down")),
-                  None if ilfo in _NO_LIST else (ilfo, ilvl), leader, style)
+                  None if ilfo in _NO_LIST else (ilfo, ilvl), leader, style, drop_cap and not depth)
 
 
 def _tab_leader(op: bytes, close: bool) -> str | None:

@@ -22,7 +22,8 @@ from toolkit.document import DEFAULT_MAX_BYTES, RawDocument
 from toolkit.errors import CorruptFileError, EmptyFileError, FileTooLargeError
 from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LAYOUT_CELL_CHARS, _LEGAL_SIMPLIFIED, _LEGAL_TRADITIONAL,
                             _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank, _cn_number, _cover,
-                            _holds_page, _is_cjk, _list_marker, _merge_note, _numbered, _own_cells, _typed_bullet)
+                            _holds_page, _is_cjk, _list_marker, _merge_note, _numbered, _own_cells, _roman,
+                            _typed_bullet)
 from toolkit.normalize import NA_MARKS
 
 
@@ -2024,18 +2025,6 @@ def _sheet_hidden(root) -> None:
             own_important = ((_hiding_declarations(own, clips, colors) or ("", ""))[1] if "important" in own.lower()
                              else "")
             el.set("style", f"{normal}{own};{important}{own_important}")
-
-
-def _roman(n: int) -> str:
-    """``n`` in lower-case Roman numerals (1 to 3999; other numbers in digits, as a browser falls back)."""
-    if not 0 < n < 4000:
-        return str(n)
-    out = ""
-    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-                           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        count, n = divmod(n, value)
-        out += letters * count
-    return out
 
 
 def _letters(n: int) -> str:

@@ -1,9 +1,9 @@
 """Reading Word documents: DOCX (and .docm, .dotx, Strict Open XML) as Word shows them, and Word 97–2003 ``.doc``
 (its text and properties from :mod:`toolkit.msdoc`, read as a DOCX's body).
 
-Word's list numbers, merged cells (see :mod:`toolkit.readers`), text boxes, page headers, fields (their results, not
-page numbers), tracked changes (as accepted), hidden and struck-through text (left out) and embedded worksheets are
-read as Word shows them. Called by :func:`toolkit.readers.read_document`.
+Word's list numbers, merged cells (see :mod:`toolkit.readers`), text boxes, WordArt, page headers, fields (their
+results, not page numbers), tracked changes (as accepted), hidden and struck-through text (left out) and embedded
+worksheets are read as Word shows them. Called by :func:`toolkit.readers.read_document`.
 """
 from __future__ import annotations
 
@@ -360,14 +360,15 @@ def _docx_header_title(document, lines: list) -> list:
 
 def _header_title(lines: list, headers: Iterator[list]) -> list:
     """The title lines the first of ``headers`` (the lines of a page header each) holding a title gives, when
-    ``lines`` (the body's) hold none (a DOCX's or a Word 97–2003 document's)."""
+    ``lines`` (the body's) hold none (a DOCX's or a Word 97–2003 document's). A header's table (an emblem beside
+    the title) gives its cells as lines, as a Word 97–2003 document's header gives them: its title was not found."""
     from toolkit.metadata import _find_title
 
     text = [line if isinstance(line, str) else " | ".join(line) for line in lines]  # rows hold no title
     if _find_title(text, len(text)) is not None:
         return []
     for found in headers:
-        found = [line for line in found if isinstance(line, str)]
+        found = [cell for line in found for cell in ([line] if isinstance(line, str) else line) if cell.strip()]
         span = _find_title(found, len(found))
         if span is not None:
             return found[span[0] : span[1] + 1]
@@ -501,10 +502,9 @@ class _WordNumbering:
         ilvl = _int(lvl.get(_w("ilvl")), -1) if ilvl is None else ilvl
         if not 0 <= ilvl <= 8:
             return
-        start, fmt, text = (lvl.find(_w(tag)) for tag in ("start", "numFmt", "lvlText"))
+        start, text = (lvl.find(_w(tag)) for tag in ("start", "lvlText"))
         self.levels[(num_id, ilvl)] = (_int(start.get(_w("val")) if start is not None else None, 1),
-                                       fmt.get(_w("val"), "decimal") if fmt is not None else "decimal",
-                                       (text.get(_w("val")) or "") if text is not None else "")
+                                       _level_format(lvl), (text.get(_w("val")) or "") if text is not None else "")
         legal = lvl.find(_w("isLgl"))
         if legal is not None and legal.get(_w("val"), "true") not in _OFF:
             self.legal.add((num_id, ilvl))
@@ -574,6 +574,19 @@ class _WordNumbering:
 
 
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _level_format(lvl) -> str:
+    """A list level's number format (w:numFmt's value, 'decimal' where it gives none). A custom format (Word 2010's
+    '一, 二, 三, ...', '001, 002, 003, ...') Word writes in a compatibility block (mc:AlternateContent), the nearest
+    standard format in its fallback, which is taken: such a list was numbered 1、2、 where Word shows 一、二、."""
+    fmt = lvl.find(_w("numFmt"))
+    if fmt is None:
+        for block in lvl.iterchildren(_MC_ALTERNATE):
+            choices = [*block.iterfind(f"{{{_MC}}}Choice/{_w('numFmt')}"),
+                       *block.iterfind(f"{{{_MC}}}Fallback/{_w('numFmt')}")]
+            fmt = next((f for f in choices if f.get(_w("val")) not in (None, "custom")), None)
+    return fmt.get(_w("val"), "decimal") if fmt is not None else "decimal"
 
 
 def _docx_alt_chunks(document, body, path: str, max_bytes: int) -> dict:
@@ -807,6 +820,14 @@ _MARK_PROPS = f"{_w('pPr')}/{_w('rPr')}"
 _DELETED, _MOVED_AWAY, _VANISH, _SPEC_VANISH = _w("del"), _w("moveFrom"), _w("vanish"), _w("specVanish")
 
 
+def _drop_cap(p) -> bool:
+    """Whether paragraph ``p`` is a drop cap (Word's 首字下沉: the paragraph's first letters set large in a frame of
+    their own, w:framePr w:dropCap 'drop' or 'margin'), which Word shows as the start of the next paragraph: '2'
+    then '020年…' was read as two lines."""
+    frame = p.find(f"{_w('pPr')}/{_w('framePr')}")
+    return frame is not None and frame.get(_w("dropCap"), "none") in ("drop", "margin")
+
+
 def _mark_taken_away(mark) -> bool:
     """Whether a paragraph's mark (its w:pPr/w:rPr) is taken away by a tracked change (a deletion, or the source of
     a move): what is left of the paragraph is joined to the next, as Word shows it."""
@@ -843,9 +864,12 @@ def _docx_block(container, lines: list, numbering: "_WordNumbering | None" = Non
         if child.tag == _w("p"):
             for box in _docx_text_boxes(child):  # a text box (a title set in one): its own lines, not glued
                 _docx_block(box, lines, numbering.in_text_boxes() if numbering is not None else None, chunks)
+            for art in _docx_word_art(child):  # WordArt (a red title set so): its own lines, as a text box's
+                _append_text_lines(lines, art)
             text = _docx_paragraph(child)
             mark = child.find(_MARK_PROPS)
-            if mark is not None and (_mark_taken_away(mark) or (not text.strip() and _hidden_mark(mark))):
+            if _drop_cap(child) or (mark is not None and (_mark_taken_away(mark)
+                                                          or (not text.strip() and _hidden_mark(mark)))):
                 joined += text
                 if chunks:
                     _docx_object_rows(child, lines, chunks)  # (before the joined text: no object lost)
@@ -980,22 +1004,36 @@ def _vanish_styled_runs(element, hidden: tuple[dict, str | None]) -> None:
 
 
 def _raise_styled_runs(element, document) -> None:
-    """Mark as superscript (w:vertAlign, in memory) the runs under ``element`` raised by their character style
-    (w:rStyle, as Word's 'Footnote Reference' or a user's style raises them), not by their own w:vertAlign, so
-    that a footnote mark so set is told (see _is_footnote_mark); a run's own w:vertAlign decides first."""
+    """Mark as superscript or subscript (w:vertAlign, in memory) the runs under ``element`` raised or lowered by their
+    character style (w:rStyle, as Word's 'Footnote Reference' or a user's style raises them), not by their own
+    w:vertAlign, so that a footnote mark so set is told (see _is_footnote_mark, _blank_lowered_marks); a run's own
+    w:vertAlign (or w:position) decides first."""
 
-    def raised(style) -> bool | None:
+    def placed(style) -> str | None:
         props = style.find(_w("rPr"))
-        return None if props is None else _raised_props(props)
+        return None if props is None else _styled_place(props)
 
     styles = document.styles.element
-    sets = _docx_style_settings(styles, raised)
-    if not any(sets.values()):
-        return  # (most documents: no character style raises its text)
+    sets = _docx_style_settings(styles, placed)
+    if not any(place != "baseline" for place in sets.values()):
+        return  # (most documents: no character style raises or lowers its text)
     for rstyle in list(element.iter(_w("rStyle"))):
         props = rstyle.getparent()
-        if sets.get(rstyle.get(_w("val"))) and props.tag == _w("rPr") and _raised_props(props) is None:
-            props.append(props.makeelement(_w("vertAlign"), {_w("val"): "superscript"}))
+        place = sets.get(rstyle.get(_w("val")))
+        if place in ("superscript", "subscript") and props.tag == _w("rPr") and _raised_props(props) is None:
+            props.append(props.makeelement(_w("vertAlign"), {_w("val"): place}))
+
+
+def _styled_place(props) -> str | None:
+    """Where run properties (a style's w:rPr) set their text: 'superscript' (raised, see _raised_props),
+    'subscript' (w:vertAlign), 'baseline' (set, neither: it undoes a parent style's), None where they set nothing."""
+    raised = _raised_props(props)
+    if raised is None:
+        return None
+    align = props.find(_w("vertAlign"))
+    if raised:
+        return "superscript"
+    return "subscript" if align is not None and align.get(_w("val")) == "subscript" else "baseline"
 
 
 def _raised_props(props) -> bool | None:
@@ -1009,8 +1047,8 @@ def _raised_props(props) -> bool | None:
 
 
 # Word's strikethrough, single and double: each set on or off by the run (w:val "0", "false", "off": off), else by
-# its character style, else by its paragraph style (a style's own, or its parent's); a toggle, so set by both styles
-# it is off
+# its character style, else by its paragraph style (a style's own, or its parent's), else by the document's defaults
+# (w:docDefaults); a toggle, so set by both styles it is off
 _STRIKES = (_w("strike"), _w("dstrike"))
 
 
@@ -1029,9 +1067,11 @@ def _blank_struck_runs(element, document, default: str | None) -> None:
         return  # (most documents: nothing struck)
     sets = {tag: _docx_style_settings(styles, lambda style, tag=tag: _strike_setting(style.find(_w("rPr")), tag))
             if styled else {} for tag in _STRIKES}
+    base = _docx_default_run_props(styles)
+    defaults = {tag: _strike_setting(base, tag) or False for tag in _STRIKES}
     cells: dict = {}  # a table cell (its nearest) -> its struck runs
     for run in list(element.iter(_w("r"))):
-        if not _struck(run, sets, default):
+        if not _struck(run, sets, default, defaults):
             continue
         cell = next(run.iterancestors(_w("tc")), None)
         if cell is None:
@@ -1103,9 +1143,15 @@ def _strike_setting(props, tag: str) -> bool | None:
     return None if found is None else found.get(_w("val"), "true") not in _OFF
 
 
-def _struck(run, sets: dict, default: str | None) -> bool:
-    """Whether ``run`` is struck through, by its own properties or its styles (``sets``: by strike tag, the styles'
-    settings, see _docx_style_settings; ``default``: the default paragraph style's id)."""
+def _docx_default_run_props(styles):
+    """The document's default run properties (w:docDefaults/w:rPrDefault/w:rPr of styles.xml), or None."""
+    return styles.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}")
+
+
+def _struck(run, sets: dict, default: str | None, defaults: dict | None = None) -> bool:
+    """Whether ``run`` is struck through, by its own properties, its styles (``sets``: by strike tag, the styles'
+    settings, see _docx_style_settings; ``default``: the default paragraph style's id), else by the document's
+    default run properties (``defaults``: by strike tag, whether w:docDefaults strikes)."""
     props = run.find(_w("rPr"))
     rstyle = props.find(_w("rStyle")) if props is not None else None
     for tag in _STRIKES:
@@ -1119,6 +1165,8 @@ def _struck(run, sets: dict, default: str | None) -> bool:
                 # (a toggle property, ECMA-376 17.7.3: struck by the character style and by the paragraph style
                 # both, the text is not struck, as Word shows it)
                 on = by_paragraph if on is None else not by_paragraph
+        if on is None and defaults:  # (set by no style: the document's default, which a style's w:val="0" undoes)
+            on = defaults[tag]
         if on:
             return True
     return False
@@ -1289,6 +1337,17 @@ def _paragraph_raise(p) -> tuple[bool, int]:
 def _docx_text_boxes(p) -> list:
     """The text boxes anchored in a paragraph (outermost ones, once: Word also writes a VML fallback)."""
     return [box for box in p.iter(_w("txbxContent")) if not _inside_box_or_fallback(box, p)]
+
+
+_VML_TEXT_PATH = "{urn:schemas-microsoft-com:vml}textpath"
+
+
+def _docx_word_art(p) -> list[str]:
+    """The text of the WordArt anchored in a paragraph (VML's v:textpath, its string; not that of a compatibility
+    fallback, nor one in a text box, read there, nor one deleted or hidden: see _unshown_run), which no run's text
+    holds: a title so set was lost."""
+    return [path.get("string", "") for path in p.iter(_VML_TEXT_PATH) if path.get("string", "").strip()
+            and not _unshown_run(next(path.iterancestors(_w("r")), path), p)]
 
 
 _FIELD_SIMPLE = _w("fldSimple")
@@ -1591,6 +1650,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                             box_numbering = numbering.in_text_boxes()
                             box_state = box_numbering.state()
                         _docx_block(box, boxes, box_numbering, chunks)  # (an embedded document in it too)
+                    boxes.extend(line for art in _docx_word_art(child) for line in _text_lines(art))  # (as a box's)
                     held_rows.extend(b for b in boxes if isinstance(b, list))  # its table's rows: as a nested table's
                     if chunks:
                         _docx_object_rows(child, held_rows, chunks)  # a worksheet in a cell: as a table in it
