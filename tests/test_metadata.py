@@ -3688,3 +3688,28 @@ def test_a_page_number_in_brackets_under_the_signature(footer):
     report = _seed_004_ending(f"\n驻马店市交通运输局\n2021年1月30日\n{footer}\n")
     assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-30")
     assert report.sections[-1].text.strip() == "无"
+
+
+# --- a page number dashed with its count, in brackets alone, or in Roman numerals under the signature (helper sect) --
+
+
+@pytest.mark.parametrize("footer", ["- 3 / 3 -", "— 3/3 —", "(3)", "（3）", "3-3", "3 - 3", "III", "Ⅲ", "iv", "- iv -",
+                                    "— Ⅳ —", "- V -"])
+def test_a_page_number_with_its_count_in_brackets_or_roman_under_the_signature(footer):
+    # A page number under the signature written '- 3 / 3 -', '(3)', '3-3' or in Roman numerals ('III', '- iv -')
+    # was no page furniture: the signature stayed the last section's text, agency and published NA.
+    report = _seed_004_ending(f"\n驻马店市交通运输局\n2021年1月30日\n{footer}\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-30")
+    assert report.sections[-1].text.strip() == "无"
+
+
+@pytest.mark.parametrize("line", ["(3) 加强培训", "（3）加强培训", "3", "| 合计 | 3 |", "2020-2021", "5-2", "V", "XX"])
+def test_a_real_line_above_the_signature_is_no_page_number(line):
+    # (a list's item after its number, a table's row or value, a year's range, a page past the count, a tick or a
+    # placeholder alone: the last section's text, not page furniture read past)
+    from toolkit.normalize import is_page_furniture, normalize_line
+
+    report = _seed_004_ending(f"\n{line}\n驻马店市交通运输局\n2021年1月30日\n(3)\n")
+    assert report.metadata["agency"] == "驻马店市交通运输局"
+    assert report.sections[-1].text.strip().splitlines()[-1] == normalize_line(line)
+    assert not is_page_furniture(normalize_line(line))
