@@ -99,6 +99,31 @@ def test_a_heading_glued_after_the_page_number_before_it_is_found(seed_id, headi
     pd.testing.assert_frame_equal(glued.tables[keys], plain.tables[keys])
     assert sorted(f.code for f in glued.flags) == sorted(f.code for f in plain.flags)
 
+@pytest.mark.parametrize("seed_id, heading", [
+    ("004_b232cca7e491c758", "六、其他需要报告的事项"),
+    ("000_438c5e5d2b6f4db4", "二、主动公开政府信息情况"),
+    ("001_4d29bfef72dd56db", "五、存在的主要问题及改进情况"),
+])
+@pytest.mark.parametrize("page", ["【第5页 共6页】", "[第5页]", "〔第五页〕", "III", "Ⅳ", "- iv -", "- 5 / 6 -",
+                                  "(第5页)"])  # (the last: a control, read before)
+def test_a_heading_glued_after_or_before_a_bracketed_or_roman_page_number_is_found(seed_id, heading, page):
+    # A page number glued before a heading in square brackets ('【第5页 共6页】六、其他需要报告的事项') or in Roman
+    # numerals ('III六、…') was not cut off: the section was lost or its title held the number.  Glued after it
+    # ('六、其他需要报告的事项【第5页 共6页】') the number was the section's text.  The characters a page number opens
+    # and ends with were copied by hand from formats.yaml's page_furniture (no bracket but round, no Roman numeral):
+    # they are read off its patterns now, so the heading reads as with the number on a line of its own.
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    assert text.count(f"\n{heading}\n") == 1
+    plain = toolkit.parse_text(text.replace(f"\n{heading}\n", f"\n{page}\n{heading}\n"))
+    before = toolkit.parse_text(text.replace(f"\n{heading}\n", f"\n{page}{heading}\n"))
+    after = toolkit.parse_text(text.replace(f"\n{heading}\n", f"\n{heading}{page}\n"))
+    assert [(s.key, s.title, s.text) for s in before.sections] == [(s.key, s.title, s.text) for s in plain.sections]
+    want = [(s.key, s.title) for s in plain.sections]
+    if page != "(第5页)":  # (a bracket note after a title is read as part of it, the page's number too: left alone)
+        assert [(s.key, s.title) for s in after.sections] == want
+        assert normalize_line(page) not in next(s.text for s in after.sections if s.title == heading)
+
+
 @pytest.mark.parametrize("stem", ["pingtan-2020-05", "pingtan-2023-01", "pingtan-2023-02", "pingtan-2023-03",
                                   "pingtan-2023-04"])
 @pytest.mark.parametrize("page_break", [["", "- 3 -", "", "{title}", ""], ["注:1. 本表数据截至2023年12月31日"],
