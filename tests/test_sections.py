@@ -124,6 +124,21 @@ def test_a_heading_glued_after_or_before_a_bracketed_or_roman_page_number_is_fou
         assert normalize_line(page) not in next(s.text for s in after.sections if s.title == heading)
 
 
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("page", ["(5)", "（5）", "(五)", "5."])
+def test_a_number_alone_above_a_numbered_heading_is_not_joined_to_it(seed_id, page):
+    # A page number in brackets on its own line above a heading ('(5)' / '四、政府信息公开行政复议和行政诉讼情况')
+    # was joined to it as a number wrapped away from its title ('(5)四、…'): the section was lost, its text read
+    # into the section before.  A heading numbered on its own line is none of the number's above it.
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    plain = toolkit.parse_text(text)
+    lines = text.split("\n")
+    for section in plain.sections[1:]:
+        at = section.first_line - 1
+        report = toolkit.parse_text("\n".join(lines[:at] + [page] + lines[at:]))
+        assert [(s.key, s.title) for s in report.sections] == [(s.key, s.title) for s in plain.sections], section.title
+
+
 @pytest.mark.parametrize("stem", ["pingtan-2020-05", "pingtan-2023-01", "pingtan-2023-02", "pingtan-2023-03",
                                   "pingtan-2023-04"])
 @pytest.mark.parametrize("page_break", [["", "- 3 -", "", "{title}", ""], ["注:1. 本表数据截至2023年12月31日"],

@@ -2136,7 +2136,10 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
                 taken.add(end)
             continue
         # a number alone on its line ('四、' / '政府信息公开行政复议和行政诉讼情况') is followed by the whole title
-        reach = _TITLE_REACH if _NUMBERED.fullmatch(first) else _WRAP_MAX
+        alone = _NUMBERED.fullmatch(first) is not None
+        if alone and _NUMBERED.match(nxt):
+            continue  # (a title numbered on its own line is none of this number's: '(3)', a page's, / '四、…')
+        reach = _TITLE_REACH if alone else _WRAP_MAX
         if not (0 < len(first) <= 40 and 0 < len(nxt) <= reach and "|" not in first + nxt):
             continue
         if _heading_keys(first):
