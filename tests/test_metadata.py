@@ -3713,3 +3713,24 @@ def test_a_real_line_above_the_signature_is_no_page_number(line):
     assert report.metadata["agency"] == "驻马店市交通运输局"
     assert report.sections[-1].text.strip().splitlines()[-1] == normalize_line(line)
     assert not is_page_furniture(normalize_line(line))
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("lines, agency, level", [
+    (["中共驻马店市委", "宣传部"], "中共驻马店市委宣传部", "prefecture"), (["中共乌当区委", "组织部"], "中共乌当区委组织部", "county"),
+    (["共青团驻马店市委", "宣传部"], "共青团驻马店市委宣传部", "prefecture"),
+    # controls (read before): no Party's name, the name whole, a second body's name of its own place below
+    (["驻马店市委", "宣传部"], "驻马店市委宣传部", "prefecture"), (["中共驻马店市委宣传部"], "中共驻马店市委宣传部", "prefecture"),
+    (["中共驻马店市委", "驻马店市人民政府"], "驻马店市人民政府", "prefecture"),
+])
+def test_a_party_committees_department_wrapped_after_the_committees_name(lines, agency, level, script):
+    # A Party committee's department signed over two lines ('中共驻马店市委' / '宣传部'): the department's name alone
+    # was the agency, of no tier, the committee's line left in the last section's text.  The line above opens with a
+    # place after the Party's name: the name is joined, as it is without the Party's ('驻马店市委' / '宣传部').
+    import opencc
+
+    ending = "\n" + "\n".join(lines) + "\n2021年1月30日\n"
+    report = _seed_004_ending(ending if script == "simplified" else opencc.OpenCC("s2t").convert(ending))
+    assert (report.metadata["agency"], report.metadata["level"], report.metadata["published"]) == (
+        agency, level, "2021-01-30")
+    assert report.sections[-1].text.strip().endswith("无") == (len(lines) == 1 or agency.startswith(lines[0]))
