@@ -3734,3 +3734,16 @@ def test_a_party_committees_department_wrapped_after_the_committees_name(lines, 
     assert (report.metadata["agency"], report.metadata["level"], report.metadata["published"]) == (
         agency, level, "2021-01-30")
     assert report.sections[-1].text.strip().endswith("无") == (len(lines) == 1 or agency.startswith(lines[0]))
+
+
+@pytest.mark.parametrize("lines, agency", [
+    (["中共", "驻马店市委宣传部"], "中共驻马店市委宣传部"), (["中国共产党", "驻马店市委员会"], "中国共产党驻马店市委员会"),
+    (["共青团", "驻马店市委"], "共青团驻马店市委"),
+    (["中共", "党委"], None),  # (a control, read before: '中共党委' names no body)
+])
+def test_the_partys_name_alone_on_the_line_above_the_signing_name(lines, agency):
+    # The Party's name on a line of its own above the rest of the signing name ('中共' / '驻马店市委宣传部'): the
+    # agency was the rest alone, the Party's name left in the last section's text.  It is joined now.
+    report = _seed_004_ending("\n" + "\n".join(lines) + "\n2021年1月30日\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == (agency, "2021-01-30")
+    assert (lines[0] in report.sections[-1].text) == (agency is None)
