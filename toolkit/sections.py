@@ -2264,7 +2264,8 @@ def _heading_rest(text: str, family: str, key: str) -> str:
             rest = body[m.end() + _merged_title(body[m.end() :], family, key)[0] :]
             # '六、其他需要报告的事项:无' / '…措施。2017年…' / '一、总体情况——2020年…': the text starts after the mark
             rest = rest.strip().lstrip(_TITLE_SEPARATORS)
-            return "" if _title_tail().fullmatch(rest) else rest
+            # (a page number in brackets is no note of the title's: '六、其他需要报告的事项(第3页)')
+            return "" if _title_tail().fullmatch(rest) and not is_page_furniture(rest) else rest
     return ""
 
 
