@@ -123,6 +123,18 @@ def test_a_heading_glued_after_or_before_a_bracketed_or_roman_page_number_is_fou
     assert normalize_line(page) not in next(s.text for s in after.sections if s.title == heading)
 
 
+@pytest.mark.parametrize("note", ["(2020)", "（2020）", "(2020年)"])
+def test_a_year_in_brackets_after_a_title_is_no_page_number(note):
+    # A year in brackets after a title ('一、总体情况(2020)') is a note of the title's, kept in it; formats.yaml read
+    # a number of up to four digits in brackets as a page's, so the year was cut off as a page number.
+    from toolkit.normalize import is_page_furniture
+
+    text = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
+    report = toolkit.parse_text(text.replace("\n一、总体情况\n", f"\n一、总体情况{note}\n", 1))
+    assert report.sections[0].title == "一、总体情况" + normalize_line(note)
+    assert not is_page_furniture(normalize_line(note))
+
+
 @pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "004_b232cca7e491c758"])
 @pytest.mark.parametrize("page", ["(5)", "（5）", "(五)", "5."])
 def test_a_number_alone_above_a_numbered_heading_is_not_joined_to_it(seed_id, page):
