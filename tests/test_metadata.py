@@ -3747,3 +3747,13 @@ def test_the_partys_name_alone_on_the_line_above_the_signing_name(lines, agency)
     report = _seed_004_ending("\n" + "\n".join(lines) + "\n2021年1月30日\n")
     assert (report.metadata["agency"], report.metadata["published"]) == (agency, "2021-01-30")
     assert (lines[0] in report.sections[-1].text) == (agency is None)
+
+
+@pytest.mark.parametrize("footer", ["第三页 共五页", "共五页 第三页", "第三页（共五页）", "【第三页 共五页】", "共五页",
+                                    "第三页 共5页"])
+def test_a_page_count_in_chinese_numerals_under_the_signature(footer):
+    # A page count in Chinese numerals under the signature ('第三页 共五页'), as the page number may be written: no
+    # page furniture, so the signature stayed the last section's text, agency and published NA.
+    report = _seed_004_ending(f"\n驻马店市交通运输局\n2021年1月30日\n{footer}\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-30")
+    assert report.sections[-1].text.strip() == "无"
