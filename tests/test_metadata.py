@@ -3757,3 +3757,14 @@ def test_a_page_count_in_chinese_numerals_under_the_signature(footer):
     report = _seed_004_ending(f"\n驻马店市交通运输局\n2021年1月30日\n{footer}\n")
     assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-30")
     assert report.sections[-1].text.strip() == "无"
+
+
+@pytest.mark.parametrize("footer", ["- 3 -", "— 3 —", "(3)", "- 3 / 5 -", "- iv -", "第 3 页 共 5 页",
+                                    "第3页"])  # (the last: a control, read before)
+def test_a_page_number_after_the_signatures_date_on_its_line(footer):
+    # A page number after the signature's date on its line ('2021年1月30日 - 3 -', a footer run into the last line):
+    # read piece by piece ('-', '3', '-'), none of them the page's furniture, it was text after the date, so the
+    # signature was not read (agency and published NA, left in the last section's text).
+    report = _seed_004_ending(f"\n驻马店市交通运输局\n2021年1月30日   {footer}\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-30")
+    assert report.sections[-1].text.strip() == "无"

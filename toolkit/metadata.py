@@ -2124,6 +2124,8 @@ def _signature_after_date(rest: str) -> bool:
         # signature was not read: published None, its lines left in the last section's text)
         rest = rest[2:].lstrip()
     while rest:
+        if is_page_furniture(rest):
+            return True  # (a page number of marks and spaces, '2021年1月30日 - 3 -', '… (3)': no piece alone is one)
         if rest[0] in "(（[【":
             # (a note in brackets, or the page's furniture in square ones holding spaces, '【字体：大 中 小】')
             close = min((i for i in map(rest.find, ")）]】") if i > 0), default=-1)
