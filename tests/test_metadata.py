@@ -3688,3 +3688,83 @@ def test_a_page_number_in_brackets_under_the_signature(footer):
     report = _seed_004_ending(f"\n驻马店市交通运输局\n2021年1月30日\n{footer}\n")
     assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-30")
     assert report.sections[-1].text.strip() == "无"
+
+
+# --- a page number dashed with its count, in brackets alone, or in Roman numerals under the signature (helper sect) --
+
+
+@pytest.mark.parametrize("footer", ["- 3 / 3 -", "— 3/3 —", "(3)", "（3）", "3-3", "3 - 3", "III", "Ⅲ", "iv", "- iv -",
+                                    "— Ⅳ —", "- V -"])
+def test_a_page_number_with_its_count_in_brackets_or_roman_under_the_signature(footer):
+    # A page number under the signature written '- 3 / 3 -', '(3)', '3-3' or in Roman numerals ('III', '- iv -')
+    # was no page furniture: the signature stayed the last section's text, agency and published NA.
+    report = _seed_004_ending(f"\n驻马店市交通运输局\n2021年1月30日\n{footer}\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-30")
+    assert report.sections[-1].text.strip() == "无"
+
+
+@pytest.mark.parametrize("line", ["(3) 加强培训", "（3）加强培训", "3", "| 合计 | 3 |", "2020-2021", "5-2", "V", "XX"])
+def test_a_real_line_above_the_signature_is_no_page_number(line):
+    # (a list's item after its number, a table's row or value, a year's range, a page past the count, a tick or a
+    # placeholder alone: the last section's text, not page furniture read past)
+    from toolkit.normalize import is_page_furniture, normalize_line
+
+    report = _seed_004_ending(f"\n{line}\n驻马店市交通运输局\n2021年1月30日\n(3)\n")
+    assert report.metadata["agency"] == "驻马店市交通运输局"
+    assert report.sections[-1].text.strip().splitlines()[-1] == normalize_line(line)
+    assert not is_page_furniture(normalize_line(line))
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("lines, agency, level", [
+    (["中共驻马店市委", "宣传部"], "中共驻马店市委宣传部", "prefecture"), (["中共乌当区委", "组织部"], "中共乌当区委组织部", "county"),
+    (["共青团驻马店市委", "宣传部"], "共青团驻马店市委宣传部", "prefecture"),
+    # controls (read before): no Party's name, the name whole, a second body's name of its own place below
+    (["驻马店市委", "宣传部"], "驻马店市委宣传部", "prefecture"), (["中共驻马店市委宣传部"], "中共驻马店市委宣传部", "prefecture"),
+    (["中共驻马店市委", "驻马店市人民政府"], "驻马店市人民政府", "prefecture"),
+])
+def test_a_party_committees_department_wrapped_after_the_committees_name(lines, agency, level, script):
+    # A Party committee's department signed over two lines ('中共驻马店市委' / '宣传部'): the department's name alone
+    # was the agency, of no tier, the committee's line left in the last section's text.  The line above opens with a
+    # place after the Party's name: the name is joined, as it is without the Party's ('驻马店市委' / '宣传部').
+    import opencc
+
+    ending = "\n" + "\n".join(lines) + "\n2021年1月30日\n"
+    report = _seed_004_ending(ending if script == "simplified" else opencc.OpenCC("s2t").convert(ending))
+    assert (report.metadata["agency"], report.metadata["level"], report.metadata["published"]) == (
+        agency, level, "2021-01-30")
+    assert report.sections[-1].text.strip().endswith("无") == (len(lines) == 1 or agency.startswith(lines[0]))
+
+
+@pytest.mark.parametrize("lines, agency", [
+    (["中共", "驻马店市委宣传部"], "中共驻马店市委宣传部"), (["中国共产党", "驻马店市委员会"], "中国共产党驻马店市委员会"),
+    (["共青团", "驻马店市委"], "共青团驻马店市委"),
+    (["中共", "党委"], None),  # (a control, read before: '中共党委' names no body)
+])
+def test_the_partys_name_alone_on_the_line_above_the_signing_name(lines, agency):
+    # The Party's name on a line of its own above the rest of the signing name ('中共' / '驻马店市委宣传部'): the
+    # agency was the rest alone, the Party's name left in the last section's text.  It is joined now.
+    report = _seed_004_ending("\n" + "\n".join(lines) + "\n2021年1月30日\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == (agency, "2021-01-30")
+    assert (lines[0] in report.sections[-1].text) == (agency is None)
+
+
+@pytest.mark.parametrize("footer", ["第三页 共五页", "共五页 第三页", "第三页（共五页）", "【第三页 共五页】", "共五页",
+                                    "第三页 共5页"])
+def test_a_page_count_in_chinese_numerals_under_the_signature(footer):
+    # A page count in Chinese numerals under the signature ('第三页 共五页'), as the page number may be written: no
+    # page furniture, so the signature stayed the last section's text, agency and published NA.
+    report = _seed_004_ending(f"\n驻马店市交通运输局\n2021年1月30日\n{footer}\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-30")
+    assert report.sections[-1].text.strip() == "无"
+
+
+@pytest.mark.parametrize("footer", ["- 3 -", "— 3 —", "(3)", "- 3 / 5 -", "- iv -", "第 3 页 共 5 页",
+                                    "第3页"])  # (the last: a control, read before)
+def test_a_page_number_after_the_signatures_date_on_its_line(footer):
+    # A page number after the signature's date on its line ('2021年1月30日 - 3 -', a footer run into the last line):
+    # read piece by piece ('-', '3', '-'), none of them the page's furniture, it was text after the date, so the
+    # signature was not read (agency and published NA, left in the last section's text).
+    report = _seed_004_ending(f"\n驻马店市交通运输局\n2021年1月30日   {footer}\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-30")
+    assert report.sections[-1].text.strip() == "无"

@@ -99,6 +99,57 @@ def test_a_heading_glued_after_the_page_number_before_it_is_found(seed_id, headi
     pd.testing.assert_frame_equal(glued.tables[keys], plain.tables[keys])
     assert sorted(f.code for f in glued.flags) == sorted(f.code for f in plain.flags)
 
+@pytest.mark.parametrize("seed_id, heading", [
+    ("004_b232cca7e491c758", "六、其他需要报告的事项"),
+    ("000_438c5e5d2b6f4db4", "二、主动公开政府信息情况"),
+    ("001_4d29bfef72dd56db", "五、存在的主要问题及改进情况"),
+])
+@pytest.mark.parametrize("page", ["【第5页 共6页】", "[第5页]", "〔第五页〕", "III", "Ⅳ", "- iv -", "- 5 / 6 -",
+                                  "(第5页)", "（第 5 页）"])
+def test_a_heading_glued_after_or_before_a_bracketed_or_roman_page_number_is_found(seed_id, heading, page):
+    # A page number glued before a heading in square brackets ('【第5页 共6页】六、其他需要报告的事项') or in Roman
+    # numerals ('III六、…') was not cut off: the section was lost or its title held the number.  Glued after it
+    # ('六、其他需要报告的事项【第5页 共6页】') the number was the section's text.  The characters a page number opens
+    # and ends with were copied by hand from formats.yaml's page_furniture (no bracket but round, no Roman numeral):
+    # they are read off its patterns now, so the heading reads as with the number on a line of its own.
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    assert text.count(f"\n{heading}\n") == 1
+    plain = toolkit.parse_text(text.replace(f"\n{heading}\n", f"\n{page}\n{heading}\n"))
+    before = toolkit.parse_text(text.replace(f"\n{heading}\n", f"\n{page}{heading}\n"))
+    after = toolkit.parse_text(text.replace(f"\n{heading}\n", f"\n{heading}{page}\n"))
+    assert [(s.key, s.title, s.text) for s in before.sections] == [(s.key, s.title, s.text) for s in plain.sections]
+    # (a page number in round brackets after the title, '(第5页)', was read as a note of the title's, held in it)
+    assert [(s.key, s.title) for s in after.sections] == [(s.key, s.title) for s in plain.sections]
+    assert normalize_line(page) not in next(s.text for s in after.sections if s.title == heading)
+
+
+@pytest.mark.parametrize("note", ["(2020)", "（2020）", "(2020年)"])
+def test_a_year_in_brackets_after_a_title_is_no_page_number(note):
+    # A year in brackets after a title ('一、总体情况(2020)') is a note of the title's, kept in it; formats.yaml read
+    # a number of up to four digits in brackets as a page's, so the year was cut off as a page number.
+    from toolkit.normalize import is_page_furniture
+
+    text = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
+    report = toolkit.parse_text(text.replace("\n一、总体情况\n", f"\n一、总体情况{note}\n", 1))
+    assert report.sections[0].title == "一、总体情况" + normalize_line(note)
+    assert not is_page_furniture(normalize_line(note))
+
+
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("page", ["(5)", "（5）", "(五)", "5."])
+def test_a_number_alone_above_a_numbered_heading_is_not_joined_to_it(seed_id, page):
+    # A page number in brackets on its own line above a heading ('(5)' / '四、政府信息公开行政复议和行政诉讼情况')
+    # was joined to it as a number wrapped away from its title ('(5)四、…'): the section was lost, its text read
+    # into the section before.  A heading numbered on its own line is none of the number's above it.
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    plain = toolkit.parse_text(text)
+    lines = text.split("\n")
+    for section in plain.sections[1:]:
+        at = section.first_line - 1
+        report = toolkit.parse_text("\n".join(lines[:at] + [page] + lines[at:]))
+        assert [(s.key, s.title) for s in report.sections] == [(s.key, s.title) for s in plain.sections], section.title
+
+
 @pytest.mark.parametrize("stem", ["pingtan-2020-05", "pingtan-2023-01", "pingtan-2023-02", "pingtan-2023-03",
                                   "pingtan-2023-04"])
 @pytest.mark.parametrize("page_break", [["", "- 3 -", "", "{title}", ""], ["注:1. 本表数据截至2023年12月31日"],

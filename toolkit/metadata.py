@@ -1653,12 +1653,15 @@ def _wrapped_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | No
         return body[pos - 1][0], False, piece.group(1) + name, date
     whole = _compact(body[pos - 1][1]) + name if pos > 0 and piece is None else ""
     if whole and not _SIGNATURE_BREAK.search(body[pos - 1][1].strip()) and _agency_like(whole) \
-            and (_match_known(whole, 0) is not None and _match_known(name, 0) is None
-                 or (not _agency_like(name) or _endings_only(name)) and _opens_with_own_place(whole)):
+            and (_match_known(_without_party(whole), 0) is not None and _match_known(name, 0) is None
+                 or (not _agency_like(name) or _endings_only(name)) and _opens_with_own_place(whole)
+                 or not _without_party(_compact(body[pos - 1][1]))):
         # a long agency line wrapped ('伊州区住房和城乡建' / '设局'): the line above starts with a place the
-        # gazetteer knows and the rest does not (a short line of text above an agency line, '暂无', does not); or
+        # gazetteer knows, after the Party's name or not ('中共驻马店市委' / '宣传部'), and the rest does not (a short
+        # line of text above an agency line, '暂无', does not); or
         # the rest is no name alone or bodies' endings only ('市发展和改革' / '委员会', '中共乌当区' / '委员会', '市人民政府' /
-        # '办公室') and the line above opens with the report's own place, a bare level too (:func:`_opens_with_own_place`)
+        # '办公室') and the line above opens with the report's own place, a bare level too (:func:`_opens_with_own_place`);
+        # or the line above is the Party's name alone ('中共' / '驻马店市委宣传部')
         return body[pos - 1][0], True, whole, date
     if _agency_like(name):
         return (index, True, name, date) if wrapped_date else None
@@ -2121,6 +2124,8 @@ def _signature_after_date(rest: str) -> bool:
         # signature was not read: published None, its lines left in the last section's text)
         rest = rest[2:].lstrip()
     while rest:
+        if is_page_furniture(rest):
+            return True  # (a page number of marks and spaces, '2021年1月30日 - 3 -', '… (3)': no piece alone is one)
         if rest[0] in "(（[【":
             # (a note in brackets, or the page's furniture in square ones holding spaces, '【字体：大 中 小】')
             close = min((i for i in map(rest.find, ")）]】") if i > 0), default=-1)

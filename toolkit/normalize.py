@@ -1036,13 +1036,16 @@ def is_page_furniture(line: str) -> bool:
     (True, True)
     >>> is_page_furniture("16/3")  # no page 16 of 3: a count and a part of it, a cell
     False
+    >>> is_page_furniture("(3)"), is_page_furniture("3-3"), is_page_furniture("- iv -"), is_page_furniture("(3) 加强培训")
+    (True, True, True, False)
     """
     line = line.strip()
     if not _page_furniture().fullmatch(line):
         return False
-    # 'n/m' is page n of m only where n ≤ m: '16/3' is a cell's two numbers (a count and a part of it)
+    # 'n/m' is page n of m only where n ≤ m: '16/3' is a cell's two numbers (a count and a part of it); so are
+    # 'n-m' and '- n / m -'
     pages = _PAGE_OF.fullmatch(line)
     return pages is None or 0 < int(pages[1]) <= int(pages[2])
 
 
-_PAGE_OF = re.compile(r"(\d+)\s*/\s*(\d+)")
+_PAGE_OF = re.compile(r"(?:[-—–－―~·•]{1,2}\s*)?(\d+)\s*[-—–－/]\s*(\d+)(?:\s*[-—–－―~·•]{1,2})?")

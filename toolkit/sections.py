@@ -15,10 +15,11 @@ import itertools
 import math
 import operator
 import re
+import re._parser as _re_parser  # type: ignore[import-not-found]  # (no stub; the page furniture's patterns' trees)
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Callable, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 from toolkit.formats import _ARTICLE, _CN_DIGITS, alternation, load_formats, vocabulary
 from toolkit.normalize import (_HAN, HAN_RANGES, NA_MARKS, _matching_lines, _page_furniture, cn_numeral, is_footnote,
@@ -575,7 +576,7 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
         starts = [m.start() for m in cuts]
         if len(cuts) > 1:
             starts = sorted(set(starts).union(_line_title_cuts(line, [pattern.match(line), *cuts])))
-        if line[:1] in _PAGE_MARK_FIRST and (after := _page_number_before(line, nxt, cuts_at)) is not None:
+        if _page_mark_edge(last=False).match(line) and (after := _page_number_before(line, nxt, cuts_at)) is not None:
             starts = sorted({*starts, after})  # (the page's number glued before the heading: a segment of its own)
         firsts = line.count(_FIRST_ENTRY)
         if firsts and (end := _glued_contents_end(line) if firsts > 1 else _glued_lead_contents_end(line)) is not None:
@@ -604,7 +605,66 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
     return out
 
 
-_PAGE_MARK_FIRST = frozenset("-—–－―~·•第共0123456789")  # what a page number opens with (formats.yaml page_furniture)
+@functools.lru_cache(maxsize=2)
+def _page_mark_edge(last: bool) -> re.Pattern[str]:
+    """One character a page's furniture (formats.yaml ``page_furniture``) opens with, or ends with where ``last``:
+    the first (last) characters its patterns allow, read off their parsed trees, as one character class.  It is
+    asked before a page number is looked for glued before (after) a heading on its line.  A pattern's edge that may
+    be any character (a running header's title, '….{0,60}报告 - 3 -') adds none: no such mark is looked for there.
+    Any character where a pattern's tree holds what is not read here (a later Python's parser)."""
+    try:
+        chars = "".join(_edge_class(_re_parser.parse(p), last)[0] for p in load_formats()["page_furniture"])
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return re.compile(r"[\s\S]")
+    return re.compile(f"[{chars}]")
+
+
+def _edge_class(items: Any, last: bool) -> tuple[str, bool]:
+    """The characters a parsed pattern ``items`` (a sequence of (op, argument)) may open with (``last``: end with),
+    as the body of a character class, and whether it may match nothing at all."""
+    seq = list(items)
+    chars = ""
+    for op, av in reversed(seq) if last else seq:
+        got, empty = _edge_of(op, av, last)
+        chars += got
+        if not empty:
+            return chars, False
+    return chars, True
+
+
+def _edge_of(op: Any, av: Any, last: bool) -> tuple[str, bool]:
+    """The edge characters of one parsed item (:func:`_edge_class`) and whether it may match nothing."""
+    p = _re_parser
+    if op == p.LITERAL:
+        return re.escape(chr(av)), False
+    if op == p.IN:  # (a negated class is any character but some: as '.', it adds none)
+        return ("", False) if av and av[0][0] == p.NEGATE else ("".join(_class_item(o, a) for o, a in av), False)
+    if op == p.SUBPATTERN:
+        return _edge_class(av[-1], last)
+    if op == p.BRANCH:
+        parts = [_edge_class(branch, last) for branch in av[1]]
+        return "".join(c for c, _ in parts), any(empty for _, empty in parts)
+    if op in (p.MAX_REPEAT, p.MIN_REPEAT, p.POSSESSIVE_REPEAT):
+        chars, empty = _edge_class(av[2], last)
+        return chars, empty or av[0] == 0
+    if op in (p.AT, p.ASSERT, p.ASSERT_NOT):
+        return "", True  # (no character taken)
+    if op == p.ANY:
+        return "", False
+    raise ValueError(f"not read: {op}")
+
+
+def _class_item(op: Any, av: Any) -> str:
+    """One item of a parsed character class, as it is written in one."""
+    p = _re_parser
+    if op == p.LITERAL:
+        return re.escape(chr(av))
+    if op == p.RANGE:
+        return f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}"
+    if op == p.CATEGORY:
+        return {p.CATEGORY_DIGIT: r"\d", p.CATEGORY_NOT_DIGIT: r"\D", p.CATEGORY_SPACE: r"\s",
+                p.CATEGORY_NOT_SPACE: r"\S", p.CATEGORY_WORD: r"\w", p.CATEGORY_NOT_WORD: r"\W"}[av]
+    raise ValueError(f"not read: {op}")
 
 
 def _page_number_before(line: str, nxt: str, cuts_at: Callable[[re.Match[str] | None], bool]) -> int | None:
@@ -1647,7 +1707,8 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
         heading = segments[i]
         # A glued heading carries text after the title on the same segment.
         rest = _heading_rest(title, family, key)
-        if rest and rest[-1] in _PAGE_MARK_LAST and (paged := _page_number_after(title, rest)) is not None:
+        if rest and _page_mark_edge(last=True).match(rest, len(rest) - 1) \
+                and (paged := _page_number_after(title, rest)) is not None:
             # a page number glued after the title ('四、…情况—3—', PDF text): no part of the title or the text
             title, rest = paged, _heading_rest(paged, family, key)
         if rest:
@@ -1662,9 +1723,6 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
     if family == "modern":
         sections = [part for sec in sections for part in _merged_split(sec, {s.key for s in sections})]
     return Outline(sections, family, notes, end_line, appendix, _appendix_parts(appendix))
-
-
-_PAGE_MARK_LAST = frozenset("-—–－―~·•页0123456789")  # what a page number ends with (formats.yaml page_furniture)
 
 
 def _page_number_after(title: str, rest: str) -> str | None:
@@ -2078,7 +2136,10 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
                 taken.add(end)
             continue
         # a number alone on its line ('四、' / '政府信息公开行政复议和行政诉讼情况') is followed by the whole title
-        reach = _TITLE_REACH if _NUMBERED.fullmatch(first) else _WRAP_MAX
+        alone = _NUMBERED.fullmatch(first) is not None
+        if alone and _NUMBERED.match(nxt):
+            continue  # (a title numbered on its own line is none of this number's: '(3)', a page's, / '四、…')
+        reach = _TITLE_REACH if alone else _WRAP_MAX
         if not (0 < len(first) <= 40 and 0 < len(nxt) <= reach and "|" not in first + nxt):
             continue
         if _heading_keys(first):
@@ -2203,7 +2264,8 @@ def _heading_rest(text: str, family: str, key: str) -> str:
             rest = body[m.end() + _merged_title(body[m.end() :], family, key)[0] :]
             # '六、其他需要报告的事项:无' / '…措施。2017年…' / '一、总体情况——2020年…': the text starts after the mark
             rest = rest.strip().lstrip(_TITLE_SEPARATORS)
-            return "" if _title_tail().fullmatch(rest) else rest
+            # (a page number in brackets is no note of the title's: '六、其他需要报告的事项(第3页)')
+            return "" if _title_tail().fullmatch(rest) and not is_page_furniture(rest) else rest
     return ""
 
 
