@@ -123,6 +123,37 @@ def test_a_heading_glued_after_or_before_a_bracketed_or_roman_page_number_is_fou
     assert normalize_line(page) not in next(s.text for s in after.sections if s.title == heading)
 
 
+def test_page_marks_glued_to_a_heading_are_cut_also_without_the_pattern_parser(monkeypatch):
+    # The characters a page number opens and ends with are read off formats.yaml's patterns by CPython's private
+    # pattern parser (re._parser); a Python without it falls back to any character, which only makes the search run
+    # more often: the heading is cut off the page number all the same.
+    from toolkit import sections
+
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    heading = "六、其他需要报告的事项"
+    edges = sections._page_mark_edge(False).pattern
+    assert all(c in edges for c in "【[〔(-I")  # (full-width brackets are NFKC-normalized before)
+    glued = text.replace(f"\n{heading}\n", f"\n【第5页 共6页】{heading}\n")
+    with_parser = [(s.key, s.title, s.text) for s in toolkit.parse_text(glued).sections]
+    monkeypatch.setattr(sections, "_re_parser", None)
+    sections._page_mark_edge.cache_clear()
+    try:
+        assert sections._page_mark_edge(False).pattern == r"[\s\S]"
+        assert [(s.key, s.title, s.text) for s in toolkit.parse_text(glued).sections] == with_parser
+    finally:
+        sections._page_mark_edge.cache_clear()
+    assert heading in [s.title for s in toolkit.parse_text(glued).sections]
+    # and the toolkit imports on such a Python (the parser was imported at the module's top: an ImportError there)
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['re._parser'] = None; import toolkit.sections as s; "
+            "print(s._page_mark_edge(True).pattern)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=RAW.parents[1], timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == r"[\s\S]"
+
+
 @pytest.mark.parametrize("note", ["(2020)", "（2020）", "(2020年)"])
 def test_a_year_in_brackets_after_a_title_is_no_page_number(note):
     # A year in brackets after a title ('一、总体情况(2020)') is a note of the title's, kept in it; formats.yaml read

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import bisect
 import functools
+import importlib
 import itertools
 import math
 import operator
 import re
-import re._parser as _re_parser  # type: ignore[import-not-found]  # (no stub; the page furniture's patterns' trees)
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -24,6 +24,14 @@ from typing import Any, Callable, NamedTuple
 from toolkit.formats import _ARTICLE, _CN_DIGITS, alternation, load_formats, vocabulary
 from toolkit.normalize import (_HAN, HAN_RANGES, NA_MARKS, _matching_lines, _page_furniture, cn_numeral, is_footnote,
                                 is_page_furniture, label_key)
+
+# CPython's own parser of patterns (private, no stub): the page furniture's patterns' trees, read by _page_mark_edge;
+# a Python without it has any character open a page mark there
+_re_parser: Any
+try:
+    _re_parser = importlib.import_module("re._parser")
+except ImportError:
+    _re_parser = None
 
 __all__ = ["Segment", "Section", "split_segments", "find_sections"]
 
@@ -612,6 +620,8 @@ def _page_mark_edge(last: bool) -> re.Pattern[str]:
     asked before a page number is looked for glued before (after) a heading on its line.  A pattern's edge that may
     be any character (a running header's title, '….{0,60}报告 - 3 -') adds none: no such mark is looked for there.
     Any character where a pattern's tree holds what is not read here (a later Python's parser)."""
+    if _re_parser is None:
+        return re.compile(r"[\s\S]")
     try:
         chars = "".join(_edge_class(_re_parser.parse(p), last)[0] for p in load_formats()["page_furniture"])
     except (AttributeError, KeyError, TypeError, ValueError):
