@@ -184,6 +184,27 @@ def test_a_colon_between_a_label_and_its_values_in_glued_page_text(colon):
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
 
 
+@pytest.mark.parametrize("stem, row, typed", [("pingtan-2023-01", "行政强制54", "行政强制|54"),
+                                             ("pingtan-2023-01", "行政处罚1330行政强制", "行政处罚1330|行政强制"),
+                                             ("pingtan-2020-05", "行政事业性收费15-15", "行政事业性收费|15-15")])
+@pytest.mark.parametrize("width", [None, 38, 104])
+def test_a_stray_pipe_in_glued_page_text_is_no_pipe_row(stem, row, typed, width):
+    # A '|' typed into page text that lost its cells ('…行政处罚1330行政强制|54第二十条…'): the line was read as a
+    # pipe row of two cells, its glued text not cut, and the whole active table was lost (table_missing). The
+    # '|' is a break between two cells of the glued text: the tables read as without it, wrapped or not.
+    import toolkit
+
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    assert text.count(row) == 1
+    piped = text.replace(row, typed)
+    if width is not None:
+        text, piped = _wrap(text, width, 1), _wrap(piped, width, 1)
+    want, got = toolkit.parse_text(text), toolkit.parse_text(piped)
+    assert _cells(want)["table"].eq("active").sum() >= 10  # (the table the stray pipe lost)
+    pd.testing.assert_frame_equal(_cells(got), _cells(want))
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
 def test_signed_numbers_glued_in_one_cell():
     # One cell per line, '88-720' and '15-15' (本年增/减 glued to its neighbours): split by the placement.
     import toolkit

@@ -116,6 +116,22 @@ def _between_blank_lines(segments: Sequence[Segment], i: int) -> bool:
     return i > 0 and not segments[i - 1].text.strip() and (i + 1 >= len(segments) or not segments[i + 1].text.strip())
 
 
+@functools.lru_cache(maxsize=4096)  # (asked of every pipe line of a table section; cells recur)
+def _stray_pipe(stripped: str) -> bool:
+    """Whether a (stripped) line's one '|' is a stray mark in page text that lost its cells, not a pipe row's
+    cell break: the '|' stands inside the line and the text read without it shows a label touching digits
+    ('…行政处罚1330行政强制|54第二十条…', or a wrapped piece of it), unless the '|' sets a value apart from a
+    label ('行政强制 | 54': a row's cells) rather than from glued text ('0|行政强制54第二十条…', the wrap's). A row
+    of pipes has two or more; a '|' that ends or starts a line is the cell's mark of a table of a cell a line."""
+    if stripped.count("|") != 1 or stripped[0] == "|" or stripped[-1] == "|":
+        return False
+    left, right = map(str.strip, stripped.split("|"))
+    values = is_value_cell(left), is_value_cell(right)
+    if any(values):
+        return not all(values) and _has_glued_table(right if values[0] else left)
+    return _has_glued_table(left + right)
+
+
 def _split_pipes(text: str) -> list[str]:
     parts = list(map(str.strip, text.split("|")))  # (in C: every pipe line of a table is split)
     if text.rstrip().endswith("|"):
@@ -194,11 +210,8 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             if i in wrapped:
                 run = wrapped[i]
                 skip = run[-1]
-                stream.flush()
-                for cell in _glued_cells([(segments[j].text.strip(), segments[j].line) for j in run
-                                          if not _skipped_in_run(segments[j].text, page_lines)]):
-                    stream.add(cell)
-                stream.flush()
+                _add_glued(stream, [(segments[j].text.strip(), segments[j].line) for j in run
+                                    if not _skipped_in_run(segments[j].text, page_lines)])
                 prev_bare = False
                 continue
         text = _tab_cell_line(seg.text) if indented else seg.text
@@ -249,6 +262,12 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             if _between_row_lines(segments, i, explicit_rows):
                 continue  # '1' printed alone at a page's foot between two rows of a row-a-line table
         above, label_line = label_line, None
+        if table_region and "|" in stripped and _stray_pipe(stripped):
+            # a '|' typed into page text that lost its cells ('…行政处罚1330行政强制|54第二十条…'): read as a pipe
+            # row of two cells, its glued text was not cut and the table was lost (table_missing)
+            _add_glued(stream, [(stripped, seg.line)])
+            prev_bare = False
+            continue
         if "|" in text:
             parts = _split_pipes(text)
             if glyphs and parts[0][:5] == "(cid:" and len(parts) > 1 and (lead := _GLYPHS_BEFORE_NUMBER.match(parts[0])):
@@ -366,10 +385,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             stripped = joined
             spaced = _spaced_row(stripped)
         if _glued_line(stripped, spaced):
-            stream.flush()
-            for cell in _glued_cells([(stripped, seg.line)]):
-                stream.add(cell)
-            stream.flush()
+            _add_glued(stream, [(stripped, seg.line)])
             prev_bare = False
             continue
         if spaced is not None and not spaced[1] and _glued_head(spaced[0]["label"]):
@@ -482,7 +498,9 @@ def _is_row_text(text: str) -> bool:
     """Whether a line's text holds a whole table row, cells set apart by '|' or by spaces (:func:`_is_row_line`)."""
     stripped = text.strip()
     if "|" in stripped:
-        return len([p for p in _split_pipes(stripped) if p]) >= 2
+        if not _stray_pipe(stripped):
+            return len([p for p in _split_pipes(stripped) if p]) >= 2
+        stripped = stripped.replace("|", " ")  # (glued text: the '|' a break between two cells)
     if _SPACE.search(stripped) is None:
         return False  # one word: no row set with spaces
     return bool(_spaced_row(stripped)) or _legacy_spaced(stripped) is not None
@@ -1512,8 +1530,10 @@ def _wrapped_line(text: str) -> str | None:
     or tabs, a spaced row with a mark, a unit or a word among its cells, whose cells must not be glued).
     """
     stripped = text.strip()
-    if not stripped or "|" in stripped or "\t" in text:
-        return None  # a row of pipes, a cell of the tab layout
+    if not stripped or "\t" in text:
+        return None  # a cell of the tab layout
+    if "|" in stripped:
+        return "glued" if _stray_pipe(stripped) else None  # (else a row of pipes)
     if _SPACE.search(stripped) is None:
         return "glued" if _has_glued_table(stripped) else "labels" if _glued_labels(stripped) else "text"
     spaced = _spaced_row(stripped)
@@ -1706,6 +1726,14 @@ _SPACE_IN_LABEL = re.compile(r"(?<=\D) +(?=\D)")
 _SPACE_BETWEEN = re.compile(r"(?<=\D) +(?=\d)|(?<=\d) +(?=\D)")
 
 
+def _add_glued(stream: _Stream, pieces: list[tuple[str, int]]) -> None:
+    """Add the cells of glued page text (:func:`_glued_cells`) to ``stream`` as rows of their own."""
+    stream.flush()
+    for cell in _glued_cells(pieces):
+        stream.add(cell)
+    stream.flush()
+
+
 def _glued_cells(pieces: list[tuple[str, int]]) -> list[Cell]:
     """Cut glued page text into label cells and digit-run cells.
 
@@ -1717,7 +1745,7 @@ def _glued_cells(pieces: list[tuple[str, int]]) -> list[Cell]:
     compact_parts: list[str] = []
     at = 0
     for text, line in pieces:
-        part = _compact(text)
+        part = _compact(text.replace("|", " "))  # (a stray '|' typed into the text: a break between two cells)
         starts.append(at)
         lines.append(line)
         compact_parts.append(part)
