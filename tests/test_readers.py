@@ -803,6 +803,38 @@ def test_a_framesets_pages_saved_in_the_pages_folder_are_read_in_order(tmp_path:
     assert read_document(tmp_path / "报告.html").lines == ["一、总体情况", *MERGED_001]
 
 
+def test_a_pages_frames_read_add_up_to_at_most_max_bytes(tmp_path: Path) -> None:
+    # Each frame's page was capped (16 MiB), their count too (32), but not their sum: 32 frames of 16 MiB read 512 MiB
+    # past --max-bytes (50 MiB), and a web archive's frames may name one large part again and again.  The page and its
+    # frames' pages add up to at most max_bytes: the frames past it are not read, warned of once naming the file, and
+    # the rest of the page is read.
+    (tmp_path / "报告_files").mkdir()
+    for i in range(6):
+        (tmp_path / "报告_files" / f"f{i}.htm").write_text(f"<html><body><p>框架{i}</p><!--{'x' * 4000}--></body></html>",
+                                                           "utf-8")
+    page = "<html><body><p>一、总体情况</p>" + "".join(
+        f"<iframe src='报告_files/f{i}.htm'></iframe>" for i in range(6)) + "<p>（完）</p></body></html>"
+    path = tmp_path / "报告.html"
+    path.write_text(page, "utf-8")
+    assert read_document(path).lines == ["一、总体情况", *(f"框架{i}" for i in range(6)), "（完）"]
+    with pytest.warns(ReaderWarning, match=r"报告\.html: the page of the frame '报告_files/f3\.htm' and the frames after "
+                      r"it are not read") as caught:
+        lines = read_document(path, max_bytes=len(page.encode()) + 3 * 4100).lines
+    assert lines == ["一、总体情况", "框架0", "框架1", "框架2", "（完）"]
+    assert [w.message.code for w in caught if isinstance(w.message, ReaderWarning)] == ["part_unread"]
+    # a web archive: its frames name one part again and again
+    inner = f"<html><body><p>框架</p><!--{'x' * 4000}--></body></html>".encode()
+    framed = ("<html><body><p>一、总体情况</p>" + "<iframe src='cid:frame-1@mhtml.blink'></iframe>" * 6 +
+              "<p>（完）</p></body></html>").encode()
+    archive = tmp_path / "page.mht"
+    archive.write_bytes(render_mht([], page=framed, frames=(({"Content-Location": "cid:frame-1@mhtml.blink",
+                                                               "Content-Type": "text/html"}, inner),)))
+    assert read_document(archive).lines == ["一、总体情况", *["框架"] * 6, "（完）"]
+    with pytest.warns(ReaderWarning, match="are not read"):
+        lines = read_document(archive, max_bytes=archive.stat().st_size).lines
+    assert "框架" in lines and len(lines) < 8 and lines[-1] == "（完）"
+
+
 @pytest.mark.parametrize("key", ["001", "004"])
 def test_html_pre_keeps_its_line_breaks(tmp_path: Path, key: str) -> None:
     # Some sites paste the report as preformatted text.

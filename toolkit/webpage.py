@@ -74,12 +74,14 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def _read_html(data: bytes, path: str, codec: str | None, declared: str | None = None,
-               sheets: dict | None = None, on_disk: bool = False, frames: dict | None = None) -> RawDocument:
+               sheets: dict | None = None, on_disk: bool = False, frames: dict | None = None,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
     """An HTML page's lines; ``declared``: the charset its container names (a web archive's part header); ``sheets``:
     the style sheets it holds beside the page (a web archive's: see _archive_sheets); ``on_disk``: ``path`` is the
     page's file, whose folder may hold the sheets it links (see _folder_sheet) and its frames' pages (see
     _folder_frames); ``frames``: the pages of its frames it holds beside the page (a web archive's: see
-    _archive_frames)."""
+    _archive_frames); ``max_bytes``: the most bytes the page and its frames' pages read add up to (see
+    _FrameBudget)."""
     import lxml.etree
 
     _check_text_file(data, path)
@@ -126,9 +128,11 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
             # (a page saved 'complete': its frames' pages in its folder; after the page's passes, which do not reach
             # into a frame's page, as a srcdoc's)
             folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))
-            _folder_frames(root, functools.partial(_folder_fetch, folder, folder), [0])
+            budget = _FrameBudget(path, max_bytes, len(data))
+            _folder_frames(root, functools.partial(_folder_fetch, folder, folder), budget)
         elif frames and _FRAME_BYTES.search(encoded):  # (a web archive's frames: its parts)
-            _folder_frames(root, functools.partial(_archive_fetch, frames, sheets or {}, frames[""]), [0])
+            budget = _FrameBudget(path, max_bytes, len(data))
+            _folder_frames(root, functools.partial(_archive_fetch, frames, sheets or {}, frames[""]), budget)
     with _MergedDownWarned(path) as merged:
         lines = _html_lines(root) if root is not None else []
         if not lines and root is not None and (b"<noframes" in encoded or b"<NOFRAMES" in encoded):
@@ -187,27 +191,56 @@ _FOLDER_FRAMES_MOST = 32
 _FOLDER_FRAMES_DEPTH = 3
 
 
-def _folder_frames(root, fetch: Callable[[str], tuple | None], count: list, depth: int = 0) -> None:
+class _FrameBudget:
+    """What a page's frames (see _folder_frames) may still read: at most _FOLDER_FRAMES_MOST pages, whose bytes and
+    the page's add up to at most the document's ``max_bytes`` (32 frames of 16 MiB each read 512 MiB past a limit of
+    50 MiB; a web archive's frames may name one large part again and again).  The first frame's page past the bytes
+    left, and every frame after it, is not read, warned of once (``part_unread``) naming the document ``path``."""
+
+    def __init__(self, path: str, max_bytes: int, used: int) -> None:
+        self.path, self.max_bytes = path, max_bytes
+        self.read = 0  # the frames' pages read
+        self.left = max_bytes - used  # (the page's own bytes count)
+        self.spent = False  # the bytes ran out: no frame is read after
+
+    def take(self, src: str, size: int) -> bool:
+        """Whether the page of the frame ``src``, of ``size`` bytes, is read (counted then); warns where it is the
+        first past the bytes left."""
+        from toolkit.document import _warn
+
+        if self.spent:
+            return False
+        if size > self.left:
+            self.spent = True
+            _warn(self.path, f"the page of the frame {src!r} and the frames after it are not read: the page and its "
+                             f"frames' pages add up to more than max_bytes={self.max_bytes} (pass a larger max_bytes "
+                             "to read them)", "part_unread")
+            return False
+        self.read += 1
+        self.left -= size
+        return True
+
+
+def _folder_frames(root, fetch: Callable[[str], tuple | None], budget: _FrameBudget, depth: int = 0) -> None:
     """Put in place of each ``<iframe src="…">`` or ``<frame src="…">`` (of a ``<frameset>``) of a saved page the page
     a browser shows in it, read as shown (its charset, its sheets, its frames), where ``fetch(src)`` finds it (see
     _folder_fetch: a page saved 'complete', its frames' pages in its '报告_files/' folder; _archive_fetch: a web
     archive's parts); a frame whose page is not there (a URL, '..', missing, not read as a page) is left out, as
     before.  Every such frame was left out, and the report's table a CMS shows in one with it; a page of frames alone
-    was refused ('holds no text') or read as its <noframes> fallback.  ``count``: the frames read so far, at most
-    _FOLDER_FRAMES_MOST in all, _FOLDER_FRAMES_DEPTH deep."""
+    was refused ('holds no text') or read as its <noframes> fallback.  ``budget``: what the frames may still read (see
+    _FrameBudget), _FOLDER_FRAMES_DEPTH deep."""
     import lxml.etree
 
     from toolkit.errors import ToolkitError
 
     for frame in list(root.iter("iframe", "frame")):
         src = (frame.get("src") or "").strip()
-        if not src or frame.get("srcdoc") is not None or count[0] >= _FOLDER_FRAMES_MOST or _hidden_style(
+        if not src or frame.get("srcdoc") is not None or budget.read >= _FOLDER_FRAMES_MOST or _hidden_style(
                 frame.get("style") or "") or any(_tag_name(a.tag) in _DROP_TAGS for a in frame.iterancestors()):
             continue  # (a srcdoc wins over the src: see _srcdoc_frames; a frame hidden shows nothing)
         found = fetch(src)
-        if found is None:
+        if found is None or not budget.take(src, len(found[1])):
             continue
-        count[0] += 1
         path, data, declared, sheets, base, nested = found
         try:
             _check_text_file(data, path)
@@ -224,7 +257,7 @@ def _folder_frames(root, fetch: Callable[[str], tuple | None], count: list, dept
             encoded = encoded + b"\n" + _linked_sheets(page, sheets(used), base)
         _as_shown(page, encoded)
         if depth + 1 < _FOLDER_FRAMES_DEPTH and _FRAME_BYTES.search(encoded):
-            _folder_frames(page, nested, count, depth + 1)
+            _folder_frames(page, nested, budget, depth + 1)
         tail = frame.tail
         frame.clear()  # (its attributes, and the fallback the parser keeps as its text)
         frame.tag, frame.text, frame.tail = "div", body.text, tail
@@ -2288,7 +2321,7 @@ def _is_web_archive(data: bytes) -> bool:
 def _read_web_archive(data: bytes, path: str, codec: str | None, max_bytes: int) -> RawDocument:
     """The page of a web archive, read as an HTML page is (``format`` ``'mht'``)."""
     page, charset, sheets, frames = _web_archive_page(data, path, max_bytes)
-    doc = _read_html(page, path, codec, declared=charset, sheets=sheets, frames=frames)
+    doc = _read_html(page, path, codec, declared=charset, sheets=sheets, frames=frames, max_bytes=max_bytes)
     doc.format = "mht"
     return doc
 
