@@ -620,6 +620,21 @@ def test_a_subscript_mark_after_a_cells_number_is_no_digit_of_it(tmp_path: Path)
     assert read_document(tmp_path / "sub.html").lines == want
 
 
+def test_digits_raised_after_a_latin_letter_are_an_exponent_not_a_mark(tmp_path: Path) -> None:
+    # 'm<sup>2</sup>' (an area in square metres) was read 'm', its 2 taken for a footnote mark; digits raised right
+    # after a Latin letter are an exponent, read 'm2' (as normalization reads a text's 'm²'); a mark after a value or a
+    # Chinese character, or one in brackets or linked to its note after a letter, is still no digit of anything
+    from toolkit.normalize import nfkc
+
+    page = render_html(MERGED_001).decode("utf-8").replace("<td>88</td>", "<td>88<sup>1</sup></td>").replace(
+        f"<p>{MERGED_001[0]}</p>", f"<p>{MERGED_001[0]}</p><p>新建档案馆12000<span>m</span><sup>2</sup>，"
+                                   "见注<sup>1</sup>，PM<sup>[2]</sup>，km<sup><a href='#n3'>3</a></sup></p>", 1)
+    (tmp_path / "area.html").write_text(page, encoding="utf-8")
+    lines = read_document(tmp_path / "area.html").lines
+    assert lines == [MERGED_001[0], "新建档案馆12000m2，见注，PM，km", *MERGED_001[1:]]
+    assert lines[1].startswith(nfkc("新建档案馆12000m²"))
+
+
 @pytest.mark.parametrize("mark", [
     "<sup><a href='#fn1'>1</a></sup>",  # (a mark linked to its note: read 881)
     "<sup><span style='font-size:9pt'>[2]</span></sup>",  # (read 88[2], no number)

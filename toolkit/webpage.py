@@ -520,14 +520,32 @@ def _drop_footnote_marks(root) -> None:
 
     Digits set raised alone in a table cell (``<td><sup>88</sup></td>``) are its value: a footnote mark stands
     after what it marks.  A mark is read with what it holds: a link to its note (``<sup><a href="#fn1">1</a></sup>``,
-    read 881 after 88 when only a mark without children was one).
+    read 881 after 88 when only a mark without children was one).  Digits raised right after a Latin letter are an
+    exponent (``m<sup>2</sup>``, read ``m2``, as normalization reads a text's ``m²``), no mark.
     """
     for sup in list(root.iter("sup")):
         mark = "".join(sup.itertext()) if len(sup) else sup.text or ""
-        if _FOOTNOTE_MARK.fullmatch(mark):
-            cell = next(sup.iterancestors("td", "th"), None)
-            if cell is None or "".join(cell.itertext()).strip() != mark.strip():
-                _remove_keeping_tail(sup)
+        if not _FOOTNOTE_MARK.fullmatch(mark) or (not len(sup) and mark.isdigit() and _after_latin_letter(sup)):
+            continue
+        cell = next(sup.iterancestors("td", "th"), None)
+        if cell is None or "".join(cell.itertext()).strip() != mark.strip():
+            _remove_keeping_tail(sup)
+
+
+def _text_before(el) -> str:
+    """The text right before the element ``el`` in its parent (its previous sibling's tail, else that sibling's
+    text, else the parent's own text), '' where none."""
+    prev = el.getprevious()
+    return ((prev.tail or "".join(prev.itertext())) if prev is not None else el.getparent().text) or ""
+
+
+def _after_latin_letter(el) -> bool:
+    """Whether the element ``el`` stands right after a Latin letter (``m<sup>2</sup>``: an exponent, as
+    normalize._SUPERSCRIPT keeps one after a letter)."""
+    return _text_before(el)[-1:] in _LATIN_LETTERS
+
+
+_LATIN_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _drop_subscript_marks(root) -> None:
@@ -540,9 +558,7 @@ def _drop_subscript_marks(root) -> None:
     for sub in list(root.iter("sub")):
         if not _FOOTNOTE_MARK.fullmatch("".join(sub.itertext()) if len(sub) else sub.text or ""):
             continue  # (a mark read with what it holds: '<sub><a href="#n1">1</a></sub>', as a raised one)
-        prev = sub.getprevious()
-        before = (prev.tail or "".join(prev.itertext())) if prev is not None else sub.getparent().text
-        if before and before.rstrip()[-1:].isdigit() and next(sub.iterancestors("td", "th"), None) is not None:
+        if _text_before(sub).rstrip()[-1:].isdigit() and next(sub.iterancestors("td", "th"), None) is not None:
             _remove_keeping_tail(sub)
 
 
