@@ -319,6 +319,8 @@ def _as_shown(root, encoded: bytes) -> None:
         _image_values(root)
     if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
         _drop_unshown_controls(root)
+    if b"<br" in low:  # (after what hides or drops a cell's pieces: the digits a reader sees)
+        _wrapped_numbers(root)
     if b"x:num=" in encoded:
         _excel_zero_dashes(root)
     if b"<thead" in encoded or b"<THEAD" in encoded:
@@ -617,6 +619,50 @@ def _row_groups_where_shown(root, tag: str) -> None:
 
 
 #: The types of ``<input>`` that show their value as text in a box (no type is text); a button's label, a check box
+def _wrapped_numbers(root) -> None:
+    """Join the digits of a table cell broken by a line break (``<td>12<br>34</td>``, a narrow column's number
+    wrapped by a converter or an editor) into the one number a report means (1234), where the cell, not its row's
+    first (the label), holds nothing but the two runs of digits.  It was read '12 34', no number (1 234 a thousands'
+    group, 1234 by chance).  A cell of words keeps its break ('行政<br>许可'), and so does a row whose label is broken
+    too and none of whose numbers is whole ('行政许可<br>其他' | '3<br>5': two rows' values set one above the other in
+    one row, never joined into one)."""
+    cells = dict.fromkeys(cell for br in root.iter("br") for cell in br.iterancestors("td", "th"))
+    for cell in cells:
+        parts = _broken_digits(cell)
+        row = cell.getparent()
+        if parts is None or row is None or row.index(cell) == 0:
+            continue
+        first = row[0]
+        if first.tag not in _CELL_TAGS or first.find(".//br") is None or any(
+                _plain_number(other) for other in row if other is not cell and other.tag in _CELL_TAGS):
+            tail, attributes = cell.tail, dict(cell.attrib)
+            cell.clear()  # (its children, the break among them)
+            cell.attrib.update(attributes)
+            cell.text, cell.tail = "".join(parts), tail
+
+
+_DIGIT_RUN = re.compile(r"[0-9]+")
+
+
+def _broken_digits(cell) -> list | None:
+    """The two runs of digits of a cell holding them alone on either side of one ``<br>``, else None."""
+    if len(cell.xpath(".//br")) != 1 or cell.find(".//table") is not None:
+        return None
+    pieces: list = [cell.text or ""]
+    if not _cell_pieces(cell, pieces):
+        return None
+    parts = "".join(pieces).split(_BR)
+    runs = [part.strip() for part in parts if part.strip()]
+    if len(runs) != 2 or not all(_DIGIT_RUN.fullmatch(run) for run in runs):
+        return None
+    return runs
+
+
+def _plain_number(cell) -> bool:
+    """Whether a table cell holds a number unbroken: digits alone, no ``<br>``."""
+    return cell.find(".//br") is None and _DIGIT_RUN.fullmatch("".join(cell.itertext()).strip()) is not None
+
+
 #: or a hidden field's value is no text of the report.
 _TEXT_INPUTS = frozenset({"", "text", "number", "tel", "email", "url", "search", "date", "month"})
 
