@@ -3085,6 +3085,11 @@ def test_an_invisible_cell_keeps_its_place_in_its_row(style: str, row: list, tmp
     ("@layer base { .on { display: none !important } } .old.on { display: inline !important }", None, []),
     ("@layer a, b; @layer a { .on { display: inline !important } } @layer b { .old.on { display: none !important } }",
      None, ["旧版"]),
+    # (a revert-layer rolls the display back to what the layers before set: read as a display of its own, neither
+    # none nor a block's, it showed what an earlier layer hides; in a rule of no layer it rolls back to the browser's)
+    ("@layer a, b; @layer a { .old { display: none } } @layer b { .old.on { display: revert-layer } }", None, []),
+    ("@layer a { .old { display: none } } .on { color: red; display: REVERT-LAYER }", None, []),
+    (".old { display: none } .on { display: revert-layer }", None, ["旧版"]),
     ("@supports (display: grid) { @media screen { .old { display: none } } }", None, []),
     ("@supports not (display: grid) { .old { display: none } } @container (min-width: 1px) { .old { display: none } }",
      None, ["旧版"]),

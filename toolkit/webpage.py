@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import itertools
 import operator
 import os
 import re
@@ -2011,6 +2012,19 @@ def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = 
     return ("".join(normal), "".join(important)) if normal or important else None
 
 
+def _layer_reverted(declarations: str) -> str:
+    """``declarations`` (one layer's rules', or a style attribute's, ';' between them) without those of each property
+    whose last is ``revert-layer``: that value rolls the property back to what the layers before set (an earlier
+    layer's ``.old { display: none }``, the sheets' under a style attribute), which the declarations merged before
+    them give; read as a value of its own, neither none nor a block's, it showed what the earlier layer hides."""
+    if "revert-layer" not in declarations.lower():
+        return declarations
+    parts = declarations.split(";")
+    last = {name.strip().lower(): value for name, _, value in (part.partition(":") for part in parts)}
+    reverted = {name for name, value in last.items() if value.lower().split("!")[0].strip() == "revert-layer"}
+    return ";".join(part for part in parts if part.partition(":")[0].strip().lower() not in reverted)
+
+
 def _displays_inline_as_block(rule: tuple) -> bool:
     """Whether a sheet's rule (see _sheet_rules) displays as a block (``.line { display: block }``) what may be an
     inline element: see _display_blocks."""
@@ -2109,16 +2123,23 @@ def _sheet_hidden(root) -> None:
             continue
         found = sorted(rule for key in keys for rule in index.get(key, ()) if _css_matches(el, rule[2]))
         if found:
-            normal = "".join(rule[3][0] for rule in found)
+            normal = _by_layer(found, 0)
             # (an '!important' of an earlier layer wins over a later layer's, and a layered one over an unlayered one:
             # the layers' ranks the other way round; see _sheet_rules)
-            important = "".join(rule[3][1] for rule in sorted(found, key=lambda rule: (-rule[0][0], rule[0][1:],
-                                                                                       rule[1])))
-            own = el.get("style") or ""
+            important = _by_layer(sorted(found, key=lambda rule: (-rule[0][0], rule[0][1:], rule[1])), 1)
+            own = _layer_reverted(el.get("style") or "")  # (its revert-layer: back to the sheets' value)
             # (the element's own '!important' outweighs a sheet's, as in a browser: written after it again)
             own_important = ((_hiding_declarations(own, clips, colors) or ("", ""))[1] if "important" in own.lower()
                              else "")
             el.set("style", f"{normal}{own};{important}{own_important}")
+
+
+def _by_layer(rules: list, weight: int) -> str:
+    """The declarations of ``rules`` (see _sheet_rules, in the order they weigh) of normal weight (``weight`` 0) or
+    marked ``!important`` (1), each layer's rolled back where a ``revert-layer`` of it says so (see
+    _layer_reverted)."""
+    return "".join(_layer_reverted("".join(rule[3][weight] for rule in group))
+                   for _, group in itertools.groupby(rules, key=lambda rule: rule[0][0]))
 
 
 def _roman(n: int) -> str:
