@@ -2988,6 +2988,13 @@ def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: 
     ("<style>li.b { display: block } ol .c { display: block list-item }</style><ol>",
      ["<li class='b'>a", "b", "<li class='b' style='display:list-item'>c", "<li class=c>d", "<li class='b'>e"],
      ["a", "1.b", "2.c", "3.d", "e"]),
+    # items displayed inline (a CMS's list of links laid out in a line, by their style or the sheet's rule) are shown
+    # in one line, without numbers: they were read one per line; an 'inline list-item' keeps its number
+    ("<ol>", ["<li style='display:inline'>首页 ", "<li style='display: inline-block'>政务公开", "b"],
+     ["首页 政务公开", "1.b"]),
+    ("<style>.nav li { display: inline }</style><ol class=nav>", ["首页", "年报", "<li style='display:block'>c"],
+     ["首页年报", "c"]),
+    ("<ol>", ["<li style='display:inline list-item'>a", "b"], ["1.a", "2.b"]),
 ])
 def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp_path: Path) -> None:
     # An <ol>'s numbers as a browser shows them: its start, reversed, an item's value, its type and list-style-type

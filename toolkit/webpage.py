@@ -299,6 +299,8 @@ def _as_shown(root, encoded: bytes) -> None:
             _display_blocks(root)
         if b"table-cell" in low:  # (a table of blocks: see _display_tables)
             _display_tables(root)
+        if b"<li" in low and b"inline" in low:  # (a list laid out in a line: see _inline_items)
+            _inline_items(root)
     if zero_font:
         _blank_zero_font(root)
     if clear:  # (text in a transparent colour)
@@ -1026,6 +1028,25 @@ def _display_blocks(root) -> None:
                     if prop.lower() == "display" and value.lower() != "revert"]
         if displays and displays[-1] in _BLOCK_DISPLAYS:
             el.tag = "div"
+
+
+#: The displays that make an element inline-level: shown in the line of the text around it.
+_INLINE_DISPLAYS = frozenset({"inline", "inline-block", "inline-flex", "inline-grid", "ruby"})
+
+
+def _inline_items(root) -> None:
+    """Make inline elements (``<span>``) of the list items whose style's last display is an inline one (``<li
+    style="display:inline">``, by their style or a sheet's rule: a CMS's list of links or words laid out in a line):
+    a browser shows them in one line, without markers; they were read one per line, as items.  An item displayed
+    ``inline list-item`` keeps its marker, and is left as it is."""
+    for li in root.iter("li"):
+        style = li.get("style")
+        if not style or "inline" not in style.lower():
+            continue
+        displays = [words for words in (value.lower().split() for value in _DISPLAY_VALUE_RE.findall(style))
+                    if words and words != ["revert"]]  # (a 'revert': see _display_blocks)
+        if displays and len(displays[-1]) == 1 and displays[-1][0] in _INLINE_DISPLAYS:
+            li.tag = "span"
 
 
 #: The displays of a table's parts, and the tag of each (see _display_tables).
