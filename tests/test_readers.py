@@ -3006,6 +3006,47 @@ def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp
     assert read_document(path).lines[1:] == shown
 
 
+def _assert_read_as_the_seed(path: Path, original) -> None:
+    """The page ``path`` gives the sections and tables of the seed ``original`` (its headings' '、 ' read '、')."""
+    import toolkit
+
+    got = toolkit.parse_report(path)
+    assert [s.title for s in got.sections] == [s.title.replace("、 ", "、") for s in original.sections]
+    pd_testing = pytest.importorskip("pandas").testing
+    for name in ("active", "requests", "review_litigation"):
+        pd_testing.assert_frame_equal(got.table(name), original.table(name), check_dtype=False)
+
+
+def test_headings_numbered_by_a_sheets_before_text_are_headings(tmp_path, parsed_seed):
+    # Seed 000's headings numbered by the page's sheet ('.h3::before { content: "三、" }', CSS 2's ':before' too): the
+    # text a browser shows before them was lost, '总体情况' … no headings, the sections and their tables lost.  A
+    # pseudo-element's strings are read where its rules show it: not a clearfix's hidden '.', an icon font's glyph, a
+    # counter, or the text of a rule on a pseudo-class (a heading hovered).
+    import re
+
+    from test_formats import _as_lines
+
+    original = parsed_seed("000_438c5e5d2b6f4db4")
+    lines = _as_lines(original)
+    page = render_html(lines).decode("utf-8")
+    digits = "一二三四五六七八九十"
+    rules = []
+    for line in lines:
+        m = re.match(f"([{digits}])、\\s*(.+)", line) if isinstance(line, str) else None
+        if m and f"<p>{html_escape(line)}</p>" in page:
+            n = digits.index(m[1]) + 1
+            page = page.replace(f"<p>{html_escape(line)}</p>", f"<p class='h{n} cf'><i class='ic'></i>"
+                                                               f"{html_escape(m[2])}</p>", 1)
+            rules.append(f"p.h{n}{'::' if n % 2 else ':'}before {{ content: '{m[1]}' \"\\3001\" }}")
+    assert len(rules) >= 5
+    page = page.replace("</style>", "\n".join(rules) + "\n.cf:after { content: '.'; display: block; height: 0; "
+                        "visibility: hidden }\n.ic::before { content: '\\e600' } p:hover::before { content: '旧' }"
+                        "\n.h1::after { content: counter(item) }\n</style>")
+    path = tmp_path / "generated.html"
+    path.write_text(page, encoding="utf-8")
+    _assert_read_as_the_seed(path, original)
+
+
 @pytest.mark.parametrize("sheet", [False, True])
 def test_headings_numbered_by_a_cjk_ol_are_headings(sheet, tmp_path, parsed_seed):
     # Seed 000's headings as pages write them, each its own <ol start=N style='list-style-type:cjk-ideographic'>:
@@ -3014,7 +3055,6 @@ def test_headings_numbered_by_a_cjk_ol_are_headings(sheet, tmp_path, parsed_seed
     # a rule of a pseudo-class (a list hovered) or a class the lists lack styles none of them.
     import re
 
-    import toolkit
     from test_formats import _as_lines
 
     original = parsed_seed("000_438c5e5d2b6f4db4")
@@ -3034,11 +3074,7 @@ def test_headings_numbered_by_a_cjk_ol_are_headings(sheet, tmp_path, parsed_seed
         assert "cjk-ideographic" not in page.split("</style>", 1)[1]
     path = tmp_path / "listed.html"
     path.write_text(page, encoding="utf-8")
-    got = toolkit.parse_report(path)
-    assert [s.title for s in got.sections] == [s.title.replace("、 ", "、") for s in original.sections]
-    pd_testing = pytest.importorskip("pandas").testing
-    for name in ("active", "requests", "review_litigation"):
-        pd_testing.assert_frame_equal(got.table(name), original.table(name), check_dtype=False)
+    _assert_read_as_the_seed(path, original)
 
 
 @pytest.mark.parametrize("style, row", [

@@ -332,6 +332,9 @@ def _as_shown(root, encoded: bytes) -> None:
         _row_groups_where_shown(root, "tfoot")
     if b"<textarea" in low or (b"white-space" in low and _KEPT_BREAKS_BYTES.search(low)):
         _kept_line_breaks(root)
+    pseudos = tuple(pseudo for pseudo in ("before", "after") if b":" + pseudo.encode() in low)
+    if pseudos and b"content" in low:  # (text a sheet gives: see _generated_text)
+        _generated_text(root, pseudos)
     if b"list-style" in encoded:  # (a list numbered by a style sheet's rule: see _sheet_list_styles)
         _sheet_list_styles(root)
     if b"srcdoc" in low:  # (last: the page's passes and sheets do not reach into a frame's document)
@@ -1938,12 +1941,14 @@ def _css_selectors(selectors: str) -> list:
     return [*parts, selectors[start:]]
 
 
-def _sheet_rules(root, wanted: Callable[[str], object], widen: Callable[..., object] | None = None) -> list:
+def _sheet_rules(root, wanted: Callable[[str], object], widen: Callable[..., object] | None = None,
+                 pseudo: str | None = None) -> list:
     """The rules of the page's style sheets shown on a screen (see _css_rules) for which ``wanted(declarations)`` is
     not None, each (weight, order, compounds, wanted's value), sorted by weight (the rank of its layer, see
     _css_layer_key, then its specificity), then order (the last wins); a selector other than tags, classes and ids
     joined by spaces or '>' is not read (see _css_compounds), unless ``widen(value)`` gives a value for it: then it is
-    read widened (see _css_widened), with that value."""
+    read widened (see _css_widened), with that value.  With ``pseudo`` ('before', 'after'), only the selectors of
+    that pseudo-element are read, as the selectors of the element it is in ('.num::before': '.num')."""
     rules: list = []
     layers: dict = {}  # (the places of the page's layers: see _css_rules)
     for style in root.iter("style"):
@@ -1956,6 +1961,11 @@ def _sheet_rules(root, wanted: Callable[[str], object], widen: Callable[..., obj
             if value is None:
                 continue
             for selector in (selectors.split(",") if widen is None else _css_selectors(selectors)):
+                if pseudo is not None:
+                    host = _PSEUDO_ELEMENT_RE.fullmatch(selector)
+                    if host is None or host.group(2).lower() != pseudo:
+                        continue
+                    selector = host.group(1)
                 compounds = _css_compounds(selector)
                 if compounds:
                     specificity = (sum(len(c[2]) for c in compounds), sum(len(c[1]) + len(c[4]) for c in compounds),
@@ -1973,6 +1983,60 @@ def _sheet_rules(root, wanted: Callable[[str], object], widen: Callable[..., obj
              for order, (layer, specificity, compounds, value) in enumerate(rules)]
     rules.sort(key=lambda rule: rule[:2])
     return rules
+
+
+#: A selector of a pseudo-element a sheet may give text ('.num::before', CSS 2's '.num:before'): the selector of the
+#: element it is in, and which.
+_PSEUDO_ELEMENT_RE = re.compile(r"\s*(.*?[^\s>+~])::?(before|after)\s*", re.IGNORECASE | re.DOTALL)
+_CSS_CONTENT_RE = re.compile(r"(?<![\w-])content\s*:\s*([^;]*)", re.IGNORECASE)
+_CSS_STRING_RE = re.compile(r"\s*(?:\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)')", re.DOTALL)
+_CSS_STRING_ESCAPE_RE = re.compile(r"\\([0-9a-f]{1,6})[ \t\n\r\f]?|\\\n|\\(.)", re.IGNORECASE)
+_PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")  # (an icon font's glyph: no text)
+
+
+def _css_content(declarations: str) -> str | None:
+    """The text a rule's last ``content`` gives its pseudo-element where it is strings alone (``content: "一、"``,
+    ``"（" "注" "）"``), escapes read; None where it sets none or another value (a counter, an attribute's value, an
+    image, none: not read), or gives an icon font's glyph (a private-use character) or no text at all."""
+    found = _CSS_CONTENT_RE.findall(declarations)
+    if not found:
+        return None
+    value = found[-1].replace("!important", "").strip()
+    strings, end = [], 0
+    for match in _CSS_STRING_RE.finditer(value):
+        if match.start() != end:
+            return None
+        strings.append(match.group(1) if match.group(1) is not None else match.group(2))
+        end = match.end()
+    if not strings or value[end:].strip():
+        return None
+    text = _CSS_STRING_ESCAPE_RE.sub(lambda m: m.group(2) or (
+        _css_unescaped("\\" + m.group(1)) if m.group(1) else ""), "".join(strings))
+    return None if not text.strip() or _PRIVATE_USE_RE.search(text) else text
+
+
+def _generated_text(root, pseudos: tuple) -> None:
+    """Put in the page the text the sheets' rules give the ``::before`` and ``::after`` (``pseudos``) of its elements (``.h1::before
+    { content: "一、" }``: a heading numbered by the sheet; the most specific rule, then the last, wins), at the start
+    and the end of the element's text, as a browser shows it: it was lost ('总体情况', no heading).  Strings alone are
+    read (see _css_content), and not where the rules hide the pseudo-element (the clearfix's '.cf:after { content:
+    "."; visibility: hidden }')."""
+    for pseudo in pseudos:
+        rules = _sheet_rules(root, lambda declarations: declarations, pseudo=pseudo)
+        if not any(_css_content(rule[3]) is not None for rule in rules):
+            continue
+        for el, found in list(_matched_rules(root, rules)):
+            merged = ";".join(rule[3] for rule in found)
+            text = _css_content(merged)
+            if text is None or _tag_name(el.tag) in _DROP_TAGS or _hidden_style(merged) or _font_shown_by(
+                    merged) is False or _clipped_style(merged, "div"):
+                continue
+            if pseudo == "before":
+                el.text = text + (el.text or "")
+            elif len(el):
+                el[-1].tail = (el[-1].tail or "") + text
+            else:
+                el.text = (el.text or "") + text
 
 
 def _sheet_list_styles(root) -> None:
@@ -2119,6 +2183,22 @@ def _sheet_hidden(root) -> None:
             any("display" in normal + important for _, _, _, (normal, important) in rules)
             and root.find(".//*[@hidden]") is not None):
         return
+    for el, found in _matched_rules(root, rules):
+        if found:
+            normal = _by_layer(found, 0)
+            # (an '!important' of an earlier layer wins over a later layer's, and a layered one over an unlayered one:
+            # the layers' ranks the other way round; see _sheet_rules)
+            important = _by_layer(sorted(found, key=lambda rule: (-rule[0][0], rule[0][1:], rule[1])), 1)
+            own = _layer_reverted(el.get("style") or "")  # (its revert-layer: back to the sheets' value)
+            # (the element's own '!important' outweighs a sheet's, as in a browser: written after it again)
+            own_important = ((_hiding_declarations(own, clips, colors) or ("", ""))[1] if "important" in own.lower()
+                             else "")
+            el.set("style", f"{normal}{own};{important}{own_important}")
+
+
+def _matched_rules(root, rules: list) -> Iterator[tuple]:
+    """Each element of the page ``root`` with the rules of ``rules`` (see _sheet_rules) that match it, in their
+    order (the last weighs most), where any does; looked up by the last compound's id, class, attribute or tag."""
     index: dict = {}  # the rules by the last compound's id, else a class, else an attribute, else tag, else '*'
     for rule in rules:
         last_tag, last_classes, last_ids, _, last_attributes = rule[2][-1]
@@ -2144,15 +2224,7 @@ def _sheet_hidden(root) -> None:
             continue
         found = sorted(rule for key in keys for rule in index.get(key, ()) if _css_matches(el, rule[2]))
         if found:
-            normal = _by_layer(found, 0)
-            # (an '!important' of an earlier layer wins over a later layer's, and a layered one over an unlayered one:
-            # the layers' ranks the other way round; see _sheet_rules)
-            important = _by_layer(sorted(found, key=lambda rule: (-rule[0][0], rule[0][1:], rule[1])), 1)
-            own = _layer_reverted(el.get("style") or "")  # (its revert-layer: back to the sheets' value)
-            # (the element's own '!important' outweighs a sheet's, as in a browser: written after it again)
-            own_important = ((_hiding_declarations(own, clips, colors) or ("", ""))[1] if "important" in own.lower()
-                             else "")
-            el.set("style", f"{normal}{own};{important}{own_important}")
+            yield el, found
 
 
 def _by_layer(rules: list, weight: int) -> str:
