@@ -621,6 +621,21 @@ def test_a_subscript_mark_after_a_cells_number_is_no_digit_of_it(tmp_path: Path)
     assert read_document(tmp_path / "sub.html").lines == want
 
 
+def test_digits_raised_after_a_latin_letter_are_an_exponent_not_a_mark(tmp_path: Path) -> None:
+    # 'm<sup>2</sup>' (an area in square metres) was read 'm', its 2 taken for a footnote mark; digits raised right
+    # after a Latin letter are an exponent, read 'm2' (as normalization reads a text's 'm²'); a mark after a value or a
+    # Chinese character, or one in brackets or linked to its note after a letter, is still no digit of anything
+    from toolkit.normalize import nfkc
+
+    page = render_html(MERGED_001).decode("utf-8").replace("<td>88</td>", "<td>88<sup>1</sup></td>").replace(
+        f"<p>{MERGED_001[0]}</p>", f"<p>{MERGED_001[0]}</p><p>新建档案馆12000<span>m</span><sup>2</sup>，"
+                                   "见注<sup>1</sup>，PM<sup>[2]</sup>，km<sup><a href='#n3'>3</a></sup></p>", 1)
+    (tmp_path / "area.html").write_text(page, encoding="utf-8")
+    lines = read_document(tmp_path / "area.html").lines
+    assert lines == [MERGED_001[0], "新建档案馆12000m2，见注，PM，km", *MERGED_001[1:]]
+    assert lines[1].startswith(nfkc("新建档案馆12000m²"))
+
+
 @pytest.mark.parametrize("mark", [
     "<sup><a href='#fn1'>1</a></sup>",  # (a mark linked to its note: read 881)
     "<sup><span style='font-size:9pt'>[2]</span></sup>",  # (read 88[2], no number)
@@ -802,6 +817,38 @@ def test_a_framesets_pages_saved_in_the_pages_folder_are_read_in_order(tmp_path:
         "<frameset rows='*'><frame name=main src='报告_files/main.htm'></frameset><frame src='../x.htm'>"
         "<noframes><p>您的浏览器不支持框架</p></noframes></frameset></html>", encoding="utf-8")
     assert read_document(tmp_path / "报告.html").lines == ["一、总体情况", *MERGED_001]
+
+
+def test_a_pages_frames_read_add_up_to_at_most_max_bytes(tmp_path: Path) -> None:
+    # Each frame's page was capped (16 MiB), their count too (32), but not their sum: 32 frames of 16 MiB read 512 MiB
+    # past --max-bytes (50 MiB), and a web archive's frames may name one large part again and again.  The page and its
+    # frames' pages add up to at most max_bytes: the frames past it are not read, warned of once naming the file, and
+    # the rest of the page is read.
+    (tmp_path / "报告_files").mkdir()
+    for i in range(6):
+        (tmp_path / "报告_files" / f"f{i}.htm").write_text(f"<html><body><p>框架{i}</p><!--{'x' * 4000}--></body></html>",
+                                                           "utf-8")
+    page = "<html><body><p>一、总体情况</p>" + "".join(
+        f"<iframe src='报告_files/f{i}.htm'></iframe>" for i in range(6)) + "<p>（完）</p></body></html>"
+    path = tmp_path / "报告.html"
+    path.write_text(page, "utf-8")
+    assert read_document(path).lines == ["一、总体情况", *(f"框架{i}" for i in range(6)), "（完）"]
+    with pytest.warns(ReaderWarning, match=r"报告\.html: the page of the frame '报告_files/f3\.htm' and the frames after "
+                      r"it are not read") as caught:
+        lines = read_document(path, max_bytes=len(page.encode()) + 3 * 4100).lines
+    assert lines == ["一、总体情况", "框架0", "框架1", "框架2", "（完）"]
+    assert [w.message.code for w in caught if isinstance(w.message, ReaderWarning)] == ["part_unread"]
+    # a web archive: its frames name one part again and again
+    inner = f"<html><body><p>框架</p><!--{'x' * 4000}--></body></html>".encode()
+    framed = ("<html><body><p>一、总体情况</p>" + "<iframe src='cid:frame-1@mhtml.blink'></iframe>" * 6 +
+              "<p>（完）</p></body></html>").encode()
+    archive = tmp_path / "page.mht"
+    archive.write_bytes(render_mht([], page=framed, frames=(({"Content-Location": "cid:frame-1@mhtml.blink",
+                                                               "Content-Type": "text/html"}, inner),)))
+    assert read_document(archive).lines == ["一、总体情况", *["框架"] * 6, "（完）"]
+    with pytest.warns(ReaderWarning, match="are not read"):
+        lines = read_document(archive, max_bytes=archive.stat().st_size).lines
+    assert "框架" in lines and len(lines) < 8 and lines[-1] == "（完）"
 
 
 @pytest.mark.parametrize("key", ["001", "004"])
@@ -1441,7 +1488,7 @@ def test_content_sniffing_for_pdf_and_docx_without_extension(tmp_path: Path) -> 
 
 _CELL_CASES = [
     "<td><p>一、</p><p>本年新收</p></td><td>21</td>",          # two paragraphs: a space between
-    "<td><span>社会</span><span>公益</span></td><td>3<br>4</td>",  # inline spans join, a break is a space
+    "<td><span>社会</span><span>公益</span></td><td>3<br>4</td>",  # inline spans join, a count's break joins
     "<td>a<script>x()</script>b</td><td><b>7</b> </td>",          # script text dropped, its tail kept
     "<td><p>x</p><table><tr><td>n</td></tr></table>尾</td>",      # a nested table: the general walk
     "<td>\n<p class='MsoNormal'><span>信息\n公开</span></p>\n</td>",  # source line break between CJK
@@ -1486,7 +1533,7 @@ def test_html_fast_paths_read_as_the_general_walk(monkeypatch: pytest.MonkeyPatc
     assert fast[-1][1:4] == [["项目", "5", "a"], ["x", "1"], ["y", "2"]]
     rows = [line for line in fast[6] if isinstance(line, list)]
     assert rows[0] == ["一、 本年新收", "21"]
-    assert [line for line in fast[7] if isinstance(line, list)][0] == ["社会公益", "3 4"]
+    assert [line for line in fast[7] if isinstance(line, list)][0] == ["社会公益", "34"]
     assert [line for line in fast[8] if isinstance(line, list)][0] == ["ab", "7"]
     assert [line for line in fast[10] if isinstance(line, list)][0] == ["信息公开"]
     assert [line for line in fast[12] if isinstance(line, list)][0] == ["收到申请", "21"]
@@ -3108,6 +3155,13 @@ def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: 
     ("<style>li.b { display: block } ol .c { display: block list-item }</style><ol>",
      ["<li class='b'>a", "b", "<li class='b' style='display:list-item'>c", "<li class=c>d", "<li class='b'>e"],
      ["a", "1.b", "2.c", "3.d", "e"]),
+    # items displayed inline (a CMS's list of links laid out in a line, by their style or the sheet's rule) are shown
+    # in one line, without numbers: they were read one per line; an 'inline list-item' keeps its number
+    ("<ol>", ["<li style='display:inline'>首页 ", "<li style='display: inline-block'>政务公开", "b"],
+     ["首页 政务公开", "1.b"]),
+    ("<style>.nav li { display: inline }</style><ol class=nav>", ["首页", "年报", "<li style='display:block'>c"],
+     ["首页年报", "c"]),
+    ("<ol>", ["<li style='display:inline list-item'>a", "b"], ["1.a", "2.b"]),
 ])
 def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp_path: Path) -> None:
     # An <ol>'s numbers as a browser shows them: its start, reversed, an item's value, its type and list-style-type
@@ -3119,6 +3173,47 @@ def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp
     assert read_document(path).lines[1:] == shown
 
 
+def _assert_read_as_the_seed(path: Path, original) -> None:
+    """The page ``path`` gives the sections and tables of the seed ``original`` (its headings' '、 ' read '、')."""
+    import toolkit
+
+    got = toolkit.parse_report(path)
+    assert [s.title for s in got.sections] == [s.title.replace("、 ", "、") for s in original.sections]
+    pd_testing = pytest.importorskip("pandas").testing
+    for name in ("active", "requests", "review_litigation"):
+        pd_testing.assert_frame_equal(got.table(name), original.table(name), check_dtype=False)
+
+
+def test_headings_numbered_by_a_sheets_before_text_are_headings(tmp_path, parsed_seed):
+    # Seed 000's headings numbered by the page's sheet ('.h3::before { content: "三、" }', CSS 2's ':before' too): the
+    # text a browser shows before them was lost, '总体情况' … no headings, the sections and their tables lost.  A
+    # pseudo-element's strings are read where its rules show it: not a clearfix's hidden '.', an icon font's glyph, a
+    # counter, or the text of a rule on a pseudo-class (a heading hovered).
+    import re
+
+    from test_formats import _as_lines
+
+    original = parsed_seed("000_438c5e5d2b6f4db4")
+    lines = _as_lines(original)
+    page = render_html(lines).decode("utf-8")
+    digits = "一二三四五六七八九十"
+    rules = []
+    for line in lines:
+        m = re.match(f"([{digits}])、\\s*(.+)", line) if isinstance(line, str) else None
+        if m and f"<p>{html_escape(line)}</p>" in page:
+            n = digits.index(m[1]) + 1
+            page = page.replace(f"<p>{html_escape(line)}</p>", f"<p class='h{n} cf'><i class='ic'></i>"
+                                                               f"{html_escape(m[2])}</p>", 1)
+            rules.append(f"p.h{n}{'::' if n % 2 else ':'}before {{ content: '{m[1]}' \"\\3001\" }}")
+    assert len(rules) >= 5
+    page = page.replace("</style>", "\n".join(rules) + "\n.cf:after { content: '.'; display: block; height: 0; "
+                        "visibility: hidden }\n.ic::before { content: '\\e600' } p:hover::before { content: '旧' }"
+                        "\n.h1::after { content: counter(item) }\n</style>")
+    path = tmp_path / "generated.html"
+    path.write_text(page, encoding="utf-8")
+    _assert_read_as_the_seed(path, original)
+
+
 @pytest.mark.parametrize("sheet", [False, True])
 def test_headings_numbered_by_a_cjk_ol_are_headings(sheet, tmp_path, parsed_seed):
     # Seed 000's headings as pages write them, each its own <ol start=N style='list-style-type:cjk-ideographic'>:
@@ -3127,7 +3222,6 @@ def test_headings_numbered_by_a_cjk_ol_are_headings(sheet, tmp_path, parsed_seed
     # a rule of a pseudo-class (a list hovered) or a class the lists lack styles none of them.
     import re
 
-    import toolkit
     from test_formats import _as_lines
 
     original = parsed_seed("000_438c5e5d2b6f4db4")
@@ -3147,11 +3241,7 @@ def test_headings_numbered_by_a_cjk_ol_are_headings(sheet, tmp_path, parsed_seed
         assert "cjk-ideographic" not in page.split("</style>", 1)[1]
     path = tmp_path / "listed.html"
     path.write_text(page, encoding="utf-8")
-    got = toolkit.parse_report(path)
-    assert [s.title for s in got.sections] == [s.title.replace("、 ", "、") for s in original.sections]
-    pd_testing = pytest.importorskip("pandas").testing
-    for name in ("active", "requests", "review_litigation"):
-        pd_testing.assert_frame_equal(got.table(name), original.table(name), check_dtype=False)
+    _assert_read_as_the_seed(path, original)
 
 
 @pytest.mark.parametrize("style, row", [
@@ -3205,6 +3295,11 @@ def test_an_invisible_cell_keeps_its_place_in_its_row(style: str, row: list, tmp
     ("@layer base { .on { display: none !important } } .old.on { display: inline !important }", None, []),
     ("@layer a, b; @layer a { .on { display: inline !important } } @layer b { .old.on { display: none !important } }",
      None, ["旧版"]),
+    # (a revert-layer rolls the display back to what the layers before set: read as a display of its own, neither
+    # none nor a block's, it showed what an earlier layer hides; in a rule of no layer it rolls back to the browser's)
+    ("@layer a, b; @layer a { .old { display: none } } @layer b { .old.on { display: revert-layer } }", None, []),
+    ("@layer a { .old { display: none } } .on { color: red; display: REVERT-LAYER }", None, []),
+    (".old { display: none } .on { display: revert-layer }", None, ["旧版"]),
     ("@supports (display: grid) { @media screen { .old { display: none } } }", None, []),
     ("@supports not (display: grid) { .old { display: none } } @container (min-width: 1px) { .old { display: none } }",
      None, ["旧版"]),

@@ -120,6 +120,9 @@ def read_document(
         expand to at most 10 times this size when unzipped, its XML parts
         to at most this size or 50 MiB, the larger; a web archive may hold
         at most 10,000 parts and a line per 40 bytes of this size or 50 MiB.
+        An HTML page (a web archive's) and the pages of its frames read add
+        up to at most this size: the frames past it are not read, warned of
+        (``part_unread``).
 
     Returns
     -------
@@ -229,7 +232,7 @@ def read_document(
         if fmt == "text":
             return _read_text(data, spath, codec)
         if fmt == "html":
-            return _read_html(data, spath, codec, on_disk=True)
+            return _read_html(data, spath, codec, on_disk=True, max_bytes=max_bytes)
         if fmt == "mht":
             return _read_web_archive(data, spath, codec, max_bytes)
         if fmt == "docx":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import itertools
 import operator
 import os
 import re
@@ -75,12 +76,14 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def _read_html(data: bytes, path: str, codec: str | None, declared: str | None = None,
-               sheets: dict | None = None, on_disk: bool = False, frames: dict | None = None) -> RawDocument:
+               sheets: dict | None = None, on_disk: bool = False, frames: dict | None = None,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
     """An HTML page's lines; ``declared``: the charset its container names (a web archive's part header); ``sheets``:
     the style sheets it holds beside the page (a web archive's: see _archive_sheets); ``on_disk``: ``path`` is the
     page's file, whose folder may hold the sheets it links (see _folder_sheet) and its frames' pages (see
     _folder_frames); ``frames``: the pages of its frames it holds beside the page (a web archive's: see
-    _archive_frames)."""
+    _archive_frames); ``max_bytes``: the most bytes the page and its frames' pages read add up to (see
+    _FrameBudget)."""
     import lxml.etree
 
     _check_text_file(data, path)
@@ -127,9 +130,11 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
             # (a page saved 'complete': its frames' pages in its folder; after the page's passes, which do not reach
             # into a frame's page, as a srcdoc's)
             folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))
-            _folder_frames(root, functools.partial(_folder_fetch, folder, folder), [0])
+            budget = _FrameBudget(path, max_bytes, len(data))
+            _folder_frames(root, functools.partial(_folder_fetch, folder, folder), budget)
         elif frames and _FRAME_BYTES.search(encoded):  # (a web archive's frames: its parts)
-            _folder_frames(root, functools.partial(_archive_fetch, frames, sheets or {}, frames[""]), [0])
+            budget = _FrameBudget(path, max_bytes, len(data))
+            _folder_frames(root, functools.partial(_archive_fetch, frames, sheets or {}, frames[""]), budget)
     with _MergedDownWarned(path) as merged:
         lines = _html_lines(root) if root is not None else []
         if not lines and root is not None and (b"<noframes" in encoded or b"<NOFRAMES" in encoded):
@@ -188,27 +193,56 @@ _FOLDER_FRAMES_MOST = 32
 _FOLDER_FRAMES_DEPTH = 3
 
 
-def _folder_frames(root, fetch: Callable[[str], tuple | None], count: list, depth: int = 0) -> None:
+class _FrameBudget:
+    """What a page's frames (see _folder_frames) may still read: at most _FOLDER_FRAMES_MOST pages, whose bytes and
+    the page's add up to at most the document's ``max_bytes`` (32 frames of 16 MiB each read 512 MiB past a limit of
+    50 MiB; a web archive's frames may name one large part again and again).  The first frame's page past the bytes
+    left, and every frame after it, is not read, warned of once (``part_unread``) naming the document ``path``."""
+
+    def __init__(self, path: str, max_bytes: int, used: int) -> None:
+        self.path, self.max_bytes = path, max_bytes
+        self.read = 0  # the frames' pages read
+        self.left = max_bytes - used  # (the page's own bytes count)
+        self.spent = False  # the bytes ran out: no frame is read after
+
+    def take(self, src: str, size: int) -> bool:
+        """Whether the page of the frame ``src``, of ``size`` bytes, is read (counted then); warns where it is the
+        first past the bytes left."""
+        from toolkit.document import _warn
+
+        if self.spent:
+            return False
+        if size > self.left:
+            self.spent = True
+            _warn(self.path, f"the page of the frame {src!r} and the frames after it are not read: the page and its "
+                             f"frames' pages add up to more than max_bytes={self.max_bytes} (pass a larger max_bytes "
+                             "to read them)", "part_unread")
+            return False
+        self.read += 1
+        self.left -= size
+        return True
+
+
+def _folder_frames(root, fetch: Callable[[str], tuple | None], budget: _FrameBudget, depth: int = 0) -> None:
     """Put in place of each ``<iframe src="…">`` or ``<frame src="…">`` (of a ``<frameset>``) of a saved page the page
     a browser shows in it, read as shown (its charset, its sheets, its frames), where ``fetch(src)`` finds it (see
     _folder_fetch: a page saved 'complete', its frames' pages in its '报告_files/' folder; _archive_fetch: a web
     archive's parts); a frame whose page is not there (a URL, '..', missing, not read as a page) is left out, as
     before.  Every such frame was left out, and the report's table a CMS shows in one with it; a page of frames alone
-    was refused ('holds no text') or read as its <noframes> fallback.  ``count``: the frames read so far, at most
-    _FOLDER_FRAMES_MOST in all, _FOLDER_FRAMES_DEPTH deep."""
+    was refused ('holds no text') or read as its <noframes> fallback.  ``budget``: what the frames may still read (see
+    _FrameBudget), _FOLDER_FRAMES_DEPTH deep."""
     import lxml.etree
 
     from toolkit.errors import ToolkitError
 
     for frame in list(root.iter("iframe", "frame")):
         src = (frame.get("src") or "").strip()
-        if not src or frame.get("srcdoc") is not None or count[0] >= _FOLDER_FRAMES_MOST or _hidden_style(
+        if not src or frame.get("srcdoc") is not None or budget.read >= _FOLDER_FRAMES_MOST or _hidden_style(
                 frame.get("style") or "") or any(_tag_name(a.tag) in _DROP_TAGS for a in frame.iterancestors()):
             continue  # (a srcdoc wins over the src: see _srcdoc_frames; a frame hidden shows nothing)
         found = fetch(src)
-        if found is None:
+        if found is None or not budget.take(src, len(found[1])):
             continue
-        count[0] += 1
         path, data, declared, sheets, base, nested = found
         try:
             _check_text_file(data, path)
@@ -225,7 +259,7 @@ def _folder_frames(root, fetch: Callable[[str], tuple | None], count: list, dept
             encoded = encoded + b"\n" + _linked_sheets(page, sheets(used), base)
         _as_shown(page, encoded)
         if depth + 1 < _FOLDER_FRAMES_DEPTH and _FRAME_BYTES.search(encoded):
-            _folder_frames(page, nested, count, depth + 1)
+            _folder_frames(page, nested, budget, depth + 1)
         tail = frame.tail
         frame.clear()  # (its attributes, and the fallback the parser keeps as its text)
         frame.tag, frame.text, frame.tail = "div", body.text, tail
@@ -266,6 +300,8 @@ def _as_shown(root, encoded: bytes) -> None:
             _display_blocks(root)
         if b"table-cell" in low:  # (a table of blocks: see _display_tables)
             _display_tables(root)
+        if b"<li" in low and b"inline" in low:  # (a list laid out in a line: see _inline_items)
+            _inline_items(root)
     if zero_font:
         _blank_zero_font(root)
     if clear:  # (text in a transparent colour)
@@ -287,6 +323,8 @@ def _as_shown(root, encoded: bytes) -> None:
         _image_values(root)
     if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
         _drop_unshown_controls(root)
+    if b"<br" in low:  # (after what hides or drops a cell's pieces: the digits a reader sees)
+        _wrapped_numbers(root)
     if b"x:num=" in encoded:
         _excel_zero_dashes(root)
     if b"<thead" in encoded or b"<THEAD" in encoded:
@@ -295,6 +333,9 @@ def _as_shown(root, encoded: bytes) -> None:
         _row_groups_where_shown(root, "tfoot")
     if b"<textarea" in low or (b"white-space" in low and _KEPT_BREAKS_BYTES.search(low)):
         _kept_line_breaks(root)
+    pseudos = tuple(pseudo for pseudo in ("before", "after") if b":" + pseudo.encode() in low)
+    if pseudos and b"content" in low:  # (text a sheet gives: see _generated_text)
+        _generated_text(root, pseudos)
     if b"list-style" in encoded:  # (a list numbered by a style sheet's rule: see _sheet_list_styles)
         _sheet_list_styles(root)
     if b"srcdoc" in low:  # (last: the page's passes and sheets do not reach into a frame's document)
@@ -488,14 +529,32 @@ def _drop_footnote_marks(root) -> None:
 
     Digits set raised alone in a table cell (``<td><sup>88</sup></td>``) are its value: a footnote mark stands
     after what it marks.  A mark is read with what it holds: a link to its note (``<sup><a href="#fn1">1</a></sup>``,
-    read 881 after 88 when only a mark without children was one).
+    read 881 after 88 when only a mark without children was one).  Digits raised right after a Latin letter are an
+    exponent (``m<sup>2</sup>``, read ``m2``, as normalization reads a text's ``m²``), no mark.
     """
     for sup in list(root.iter("sup")):
         mark = "".join(sup.itertext()) if len(sup) else sup.text or ""
-        if _FOOTNOTE_MARK.fullmatch(mark):
-            cell = next(sup.iterancestors("td", "th"), None)
-            if cell is None or "".join(cell.itertext()).strip() != mark.strip():
-                _remove_keeping_tail(sup)
+        if not _FOOTNOTE_MARK.fullmatch(mark) or (not len(sup) and mark.isdigit() and _after_latin_letter(sup)):
+            continue
+        cell = next(sup.iterancestors("td", "th"), None)
+        if cell is None or "".join(cell.itertext()).strip() != mark.strip():
+            _remove_keeping_tail(sup)
+
+
+def _text_before(el) -> str:
+    """The text right before the element ``el`` in its parent (its previous sibling's tail, else that sibling's
+    text, else the parent's own text), '' where none."""
+    prev = el.getprevious()
+    return ((prev.tail or "".join(prev.itertext())) if prev is not None else el.getparent().text) or ""
+
+
+def _after_latin_letter(el) -> bool:
+    """Whether the element ``el`` stands right after a Latin letter (``m<sup>2</sup>``: an exponent, as
+    normalize._SUPERSCRIPT keeps one after a letter)."""
+    return _text_before(el)[-1:] in _LATIN_LETTERS
+
+
+_LATIN_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _drop_subscript_marks(root) -> None:
@@ -508,9 +567,7 @@ def _drop_subscript_marks(root) -> None:
     for sub in list(root.iter("sub")):
         if not _FOOTNOTE_MARK.fullmatch("".join(sub.itertext()) if len(sub) else sub.text or ""):
             continue  # (a mark read with what it holds: '<sub><a href="#n1">1</a></sub>', as a raised one)
-        prev = sub.getprevious()
-        before = (prev.tail or "".join(prev.itertext())) if prev is not None else sub.getparent().text
-        if before and before.rstrip()[-1:].isdigit() and next(sub.iterancestors("td", "th"), None) is not None:
+        if _text_before(sub).rstrip()[-1:].isdigit() and next(sub.iterancestors("td", "th"), None) is not None:
             _remove_keeping_tail(sub)
 
 
@@ -569,6 +626,50 @@ def _row_groups_where_shown(root, tag: str) -> None:
 
 
 #: The types of ``<input>`` that show their value as text in a box (no type is text); a button's label, a check box
+def _wrapped_numbers(root) -> None:
+    """Join the digits of a table cell broken by a line break (``<td>12<br>34</td>``, a narrow column's number
+    wrapped by a converter or an editor) into the one number a report means (1234), where the cell, not its row's
+    first (the label), holds nothing but the two runs of digits.  It was read '12 34', no number (1 234 a thousands'
+    group, 1234 by chance).  A cell of words keeps its break ('行政<br>许可'), and so does a row whose label is broken
+    too and none of whose numbers is whole ('行政许可<br>其他' | '3<br>5': two rows' values set one above the other in
+    one row, never joined into one)."""
+    cells = dict.fromkeys(cell for br in root.iter("br") for cell in br.iterancestors("td", "th"))
+    for cell in cells:
+        parts = _broken_digits(cell)
+        row = cell.getparent()
+        if parts is None or row is None or row.index(cell) == 0:
+            continue
+        first = row[0]
+        if first.tag not in _CELL_TAGS or first.find(".//br") is None or any(
+                _plain_number(other) for other in row if other is not cell and other.tag in _CELL_TAGS):
+            tail, attributes = cell.tail, dict(cell.attrib)
+            cell.clear()  # (its children, the break among them)
+            cell.attrib.update(attributes)
+            cell.text, cell.tail = "".join(parts), tail
+
+
+_DIGIT_RUN = re.compile(r"[0-9]+")
+
+
+def _broken_digits(cell) -> list | None:
+    """The two runs of digits of a cell holding them alone on either side of one ``<br>``, else None."""
+    if len(cell.xpath(".//br")) != 1 or cell.find(".//table") is not None:
+        return None
+    pieces: list = [cell.text or ""]
+    if not _cell_pieces(cell, pieces):
+        return None
+    parts = "".join(pieces).split(_BR)
+    runs = [part.strip() for part in parts if part.strip()]
+    if len(runs) != 2 or not all(_DIGIT_RUN.fullmatch(run) for run in runs):
+        return None
+    return runs
+
+
+def _plain_number(cell) -> bool:
+    """Whether a table cell holds a number unbroken: digits alone, no ``<br>``."""
+    return cell.find(".//br") is None and _DIGIT_RUN.fullmatch("".join(cell.itertext()).strip()) is not None
+
+
 #: or a hidden field's value is no text of the report.
 _TEXT_INPUTS = frozenset({"", "text", "number", "tel", "email", "url", "search", "date", "month"})
 
@@ -931,6 +1032,25 @@ def _display_blocks(root) -> None:
                     if prop.lower() == "display" and value.lower() != "revert"]
         if displays and displays[-1] in _BLOCK_DISPLAYS:
             el.tag = "div"
+
+
+#: The displays that make an element inline-level: shown in the line of the text around it.
+_INLINE_DISPLAYS = frozenset({"inline", "inline-block", "inline-flex", "inline-grid", "ruby"})
+
+
+def _inline_items(root) -> None:
+    """Make inline elements (``<span>``) of the list items whose style's last display is an inline one (``<li
+    style="display:inline">``, by their style or a sheet's rule: a CMS's list of links or words laid out in a line):
+    a browser shows them in one line, without markers; they were read one per line, as items.  An item displayed
+    ``inline list-item`` keeps its marker, and is left as it is."""
+    for li in root.iter("li"):
+        style = li.get("style")
+        if not style or "inline" not in style.lower():
+            continue
+        displays = [words for words in (value.lower().split() for value in _DISPLAY_VALUE_RE.findall(style))
+                    if words and words != ["revert"]]  # (a 'revert': see _display_blocks)
+        if displays and len(displays[-1]) == 1 and displays[-1][0] in _INLINE_DISPLAYS:
+            li.tag = "span"
 
 
 #: The displays of a table's parts, and the tag of each (see _display_tables).
@@ -1822,12 +1942,14 @@ def _css_selectors(selectors: str) -> list:
     return [*parts, selectors[start:]]
 
 
-def _sheet_rules(root, wanted: Callable[[str], object], widen: Callable[..., object] | None = None) -> list:
+def _sheet_rules(root, wanted: Callable[[str], object], widen: Callable[..., object] | None = None,
+                 pseudo: str | None = None) -> list:
     """The rules of the page's style sheets shown on a screen (see _css_rules) for which ``wanted(declarations)`` is
     not None, each (weight, order, compounds, wanted's value), sorted by weight (the rank of its layer, see
     _css_layer_key, then its specificity), then order (the last wins); a selector other than tags, classes and ids
     joined by spaces or '>' is not read (see _css_compounds), unless ``widen(value)`` gives a value for it: then it is
-    read widened (see _css_widened), with that value."""
+    read widened (see _css_widened), with that value.  With ``pseudo`` ('before', 'after'), only the selectors of
+    that pseudo-element are read, as the selectors of the element it is in ('.num::before': '.num')."""
     rules: list = []
     layers: dict = {}  # (the places of the page's layers: see _css_rules)
     for style in root.iter("style"):
@@ -1840,6 +1962,11 @@ def _sheet_rules(root, wanted: Callable[[str], object], widen: Callable[..., obj
             if value is None:
                 continue
             for selector in (selectors.split(",") if widen is None else _css_selectors(selectors)):
+                if pseudo is not None:
+                    host = _PSEUDO_ELEMENT_RE.fullmatch(selector)
+                    if host is None or host.group(2).lower() != pseudo:
+                        continue
+                    selector = host.group(1)
                 compounds = _css_compounds(selector)
                 if compounds:
                     specificity = (sum(len(c[2]) for c in compounds), sum(len(c[1]) + len(c[4]) for c in compounds),
@@ -1857,6 +1984,60 @@ def _sheet_rules(root, wanted: Callable[[str], object], widen: Callable[..., obj
              for order, (layer, specificity, compounds, value) in enumerate(rules)]
     rules.sort(key=lambda rule: rule[:2])
     return rules
+
+
+#: A selector of a pseudo-element a sheet may give text ('.num::before', CSS 2's '.num:before'): the selector of the
+#: element it is in, and which.
+_PSEUDO_ELEMENT_RE = re.compile(r"\s*(.*?[^\s>+~])::?(before|after)\s*", re.IGNORECASE | re.DOTALL)
+_CSS_CONTENT_RE = re.compile(r"(?<![\w-])content\s*:\s*([^;]*)", re.IGNORECASE)
+_CSS_STRING_RE = re.compile(r"\s*(?:\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)')", re.DOTALL)
+_CSS_STRING_ESCAPE_RE = re.compile(r"\\([0-9a-f]{1,6})[ \t\n\r\f]?|\\\n|\\(.)", re.IGNORECASE)
+_PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")  # (an icon font's glyph: no text)
+
+
+def _css_content(declarations: str) -> str | None:
+    """The text a rule's last ``content`` gives its pseudo-element where it is strings alone (``content: "一、"``,
+    ``"（" "注" "）"``), escapes read; None where it sets none or another value (a counter, an attribute's value, an
+    image, none: not read), or gives an icon font's glyph (a private-use character) or no text at all."""
+    found = _CSS_CONTENT_RE.findall(declarations)
+    if not found:
+        return None
+    value = found[-1].replace("!important", "").strip()
+    strings, end = [], 0
+    for match in _CSS_STRING_RE.finditer(value):
+        if match.start() != end:
+            return None
+        strings.append(match.group(1) if match.group(1) is not None else match.group(2))
+        end = match.end()
+    if not strings or value[end:].strip():
+        return None
+    text = _CSS_STRING_ESCAPE_RE.sub(lambda m: m.group(2) or (
+        _css_unescaped("\\" + m.group(1)) if m.group(1) else ""), "".join(strings))
+    return None if not text.strip() or _PRIVATE_USE_RE.search(text) else text
+
+
+def _generated_text(root, pseudos: tuple) -> None:
+    """Put in the page the text the sheets' rules give the ``::before`` and ``::after`` (``pseudos``) of its elements (``.h1::before
+    { content: "一、" }``: a heading numbered by the sheet; the most specific rule, then the last, wins), at the start
+    and the end of the element's text, as a browser shows it: it was lost ('总体情况', no heading).  Strings alone are
+    read (see _css_content), and not where the rules hide the pseudo-element (the clearfix's '.cf:after { content:
+    "."; visibility: hidden }')."""
+    for pseudo in pseudos:
+        rules = _sheet_rules(root, lambda declarations: declarations, pseudo=pseudo)
+        if not any(_css_content(rule[3]) is not None for rule in rules):
+            continue
+        for el, found in list(_matched_rules(root, rules)):
+            merged = ";".join(rule[3] for rule in found)
+            text = _css_content(merged)
+            if text is None or _tag_name(el.tag) in _DROP_TAGS or _hidden_style(merged) or _font_shown_by(
+                    merged) is False or _clipped_style(merged, "div"):
+                continue
+            if pseudo == "before":
+                el.text = text + (el.text or "")
+            elif len(el):
+                el[-1].tail = (el[-1].tail or "") + text
+            else:
+                el.text = (el.text or "") + text
 
 
 def _sheet_list_styles(root) -> None:
@@ -1915,6 +2096,19 @@ def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = 
         if written:
             (important if "!important" in declaration.replace(" ", "") else normal).append(written)
     return ("".join(normal), "".join(important)) if normal or important else None
+
+
+def _layer_reverted(declarations: str) -> str:
+    """``declarations`` (one layer's rules', or a style attribute's, ';' between them) without those of each property
+    whose last is ``revert-layer``: that value rolls the property back to what the layers before set (an earlier
+    layer's ``.old { display: none }``, the sheets' under a style attribute), which the declarations merged before
+    them give; read as a value of its own, neither none nor a block's, it showed what the earlier layer hides."""
+    if "revert-layer" not in declarations.lower():
+        return declarations
+    parts = declarations.split(";")
+    last = {name.strip().lower(): value for name, _, value in (part.partition(":") for part in parts)}
+    reverted = {name for name, value in last.items() if value.lower().split("!")[0].strip() == "revert-layer"}
+    return ";".join(part for part in parts if part.partition(":")[0].strip().lower() not in reverted)
 
 
 def _displays_inline_as_block(rule: tuple) -> bool:
@@ -1990,6 +2184,22 @@ def _sheet_hidden(root) -> None:
             any("display" in normal + important for _, _, _, (normal, important) in rules)
             and root.find(".//*[@hidden]") is not None):
         return
+    for el, found in _matched_rules(root, rules):
+        if found:
+            normal = _by_layer(found, 0)
+            # (an '!important' of an earlier layer wins over a later layer's, and a layered one over an unlayered one:
+            # the layers' ranks the other way round; see _sheet_rules)
+            important = _by_layer(sorted(found, key=lambda rule: (-rule[0][0], rule[0][1:], rule[1])), 1)
+            own = _layer_reverted(el.get("style") or "")  # (its revert-layer: back to the sheets' value)
+            # (the element's own '!important' outweighs a sheet's, as in a browser: written after it again)
+            own_important = ((_hiding_declarations(own, clips, colors) or ("", ""))[1] if "important" in own.lower()
+                             else "")
+            el.set("style", f"{normal}{own};{important}{own_important}")
+
+
+def _matched_rules(root, rules: list) -> Iterator[tuple]:
+    """Each element of the page ``root`` with the rules of ``rules`` (see _sheet_rules) that match it, in their
+    order (the last weighs most), where any does; looked up by the last compound's id, class, attribute or tag."""
     index: dict = {}  # the rules by the last compound's id, else a class, else an attribute, else tag, else '*'
     for rule in rules:
         last_tag, last_classes, last_ids, _, last_attributes = rule[2][-1]
@@ -2015,16 +2225,15 @@ def _sheet_hidden(root) -> None:
             continue
         found = sorted(rule for key in keys for rule in index.get(key, ()) if _css_matches(el, rule[2]))
         if found:
-            normal = "".join(rule[3][0] for rule in found)
-            # (an '!important' of an earlier layer wins over a later layer's, and a layered one over an unlayered one:
-            # the layers' ranks the other way round; see _sheet_rules)
-            important = "".join(rule[3][1] for rule in sorted(found, key=lambda rule: (-rule[0][0], rule[0][1:],
-                                                                                       rule[1])))
-            own = el.get("style") or ""
-            # (the element's own '!important' outweighs a sheet's, as in a browser: written after it again)
-            own_important = ((_hiding_declarations(own, clips, colors) or ("", ""))[1] if "important" in own.lower()
-                             else "")
-            el.set("style", f"{normal}{own};{important}{own_important}")
+            yield el, found
+
+
+def _by_layer(rules: list, weight: int) -> str:
+    """The declarations of ``rules`` (see _sheet_rules, in the order they weigh) of normal weight (``weight`` 0) or
+    marked ``!important`` (1), each layer's rolled back where a ``revert-layer`` of it says so (see
+    _layer_reverted)."""
+    return "".join(_layer_reverted("".join(rule[3][weight] for rule in group))
+                   for _, group in itertools.groupby(rules, key=lambda rule: rule[0][0]))
 
 
 def _letters(n: int) -> str:
@@ -2277,7 +2486,7 @@ def _is_web_archive(data: bytes) -> bool:
 def _read_web_archive(data: bytes, path: str, codec: str | None, max_bytes: int) -> RawDocument:
     """The page of a web archive, read as an HTML page is (``format`` ``'mht'``)."""
     page, charset, sheets, frames = _web_archive_page(data, path, max_bytes)
-    doc = _read_html(page, path, codec, declared=charset, sheets=sheets, frames=frames)
+    doc = _read_html(page, path, codec, declared=charset, sheets=sheets, frames=frames, max_bytes=max_bytes)
     doc.format = "mht"
     return doc
 
