@@ -2445,6 +2445,28 @@ def test_pdf_running_headers_and_footers_are_left_out(seed_id, furniture, tmp_pa
 
 
 @pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("ruled", [True, False])
+def test_pdf_running_header_of_a_year_alone_is_left_out(seed_id, ruled, tmp_path):
+    # '2023' alone at the top of every page (or at its foot): a number alone was furniture only where it counted the
+    # pages, so the year stayed in the text, a line of its own on every page. The same year at the same place on
+    # every page is a running header now; a year alone in the body, or at the top of one page only, is kept.
+    from overlays import _text
+
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    lines = lines[:2] + ["2023"] + lines[2:]
+    render_pdf(lines, tmp_path / "plain.pdf", ruled=ruled)
+    plain = read_document(tmp_path / "plain.pdf").lines
+    assert plain.count("2023") == 1
+    for y in (4, -14):
+        render_pdf(lines, tmp_path / "year.pdf", ruled=ruled, decorate=lambda pdf, page_no: _text(
+            pdf, pdf.w / 2, y if y > 0 else pdf.h + y, "2023", 9))
+        assert read_document(tmp_path / "year.pdf").lines == plain
+    render_pdf(lines, tmp_path / "once.pdf", ruled=ruled,
+               decorate=lambda pdf, page_no: _text(pdf, pdf.w / 2, 4, "2023", 9) if page_no == 1 else None)
+    assert read_document(tmp_path / "once.pdf").lines == ["2023"] + plain
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
 def test_pdf_title_held_only_in_the_running_header_is_read(seed_id, tmp_path):
     # A Word file holding its title only in the page header, printed to PDF: the title repeats at the top of
     # every page and was left out as page furniture with the rest (no_title, agency_unknown, year_inferred);

@@ -1789,7 +1789,7 @@ def _drop_page_furniture(pages: list) -> list:
         The lines of the document in page order. A line in a page's top or bottom margin is left out
         when it repeats at the same place in the margin of half the pages or more (digits masked: '1/2'
         and '2/2', a date; a number alone must count the pages: a table's '0' and '1' are kept, and so is a
-        table's unit alone, '件'), is a
+        table's unit alone, '件'; or be a year, the same on every page but the first: '2023'), is a
         page number (:func:`toolkit.normalize.is_page_furniture`) or, on a document of one page, is a
         browser's print stamp alone (a URL, a date and time).
     """
@@ -1816,6 +1816,9 @@ def _drop_page_furniture(pages: list) -> list:
             first = _DIGITS_RE.search(text)
             if first is None:
                 return False
+            if re.fullmatch(settings["running_year"], text.strip()):  # the same year on the pages ('2023')
+                same = {m for m, w, t in seen[key(text, side)] if abs(w - where) <= shift and t == text}
+                return len(same) >= max(2, len(pages) - 1)  # (a cover page may have no header)
             same = {m for m, w, t in seen[key(text, side)] if abs(w - where) <= shift
                     and int(_DIGITS_RE.search(t)[0]) - int(first[0]) == m - n}  # type: ignore[index]  # t is a line of text's digits
         return len(same) >= max(2, len(pages) / 2)
