@@ -562,10 +562,12 @@ def _pdf_as_shown(page):
 
     The text that the page's annotations show is drawn over it too (:func:`_shown_annotations`): a form's filled
     text fields and FreeText notes, which pdfminer does not read (the values of a table filled in as a form were
-    read blank).
+    read blank). Optional content that a viewer hides when it opens the file (a layer, an OCG off in the catalog's
+    default configuration: :func:`_hidden_groups`) is not drawn: its text (an editor's draft notes) was read.
     """
     if getattr(page, "page_obj", None) is None or hasattr(page, "_layout") or not (
-            _sets_opacity(page.page_obj.resources) or _shown_annotations(page.page_obj)):
+            _sets_opacity(page.page_obj.resources) or _shown_annotations(page.page_obj)
+            or _hidden_groups(_catalog_of(page.page_obj))):
         return page
     from pdfplumber.page import PDFPageAggregatorWithMarkedContent
     from pdfplumber.utils.exceptions import PdfminerException
@@ -641,6 +643,53 @@ def _shown_annotations(page_obj) -> list:
         if look is not None:
             shown.append((annot, look))
     return shown
+
+
+def _hidden_groups(catalog: dict) -> frozenset[int]:
+    """The object numbers of the optional content groups (layers) a viewer hides when it opens the document: those
+    its default configuration (``/OCProperties /D``) turns off (``/OFF``, or all but ``/ON`` where its
+    ``/BaseState`` is ``/OFF``); empty where it has none (most documents)."""
+    from pdfminer.pdftypes import PDFObjRef, resolve1
+
+    try:
+        props = resolve1(catalog.get("OCProperties"))
+        config = resolve1(props.get("D")) if isinstance(props, dict) else None
+        if not isinstance(config, dict):
+            return frozenset()
+
+        def refs(name: str, where: dict) -> set[int]:
+            value = resolve1(where.get(name))
+            return {r.objid for r in value if isinstance(r, PDFObjRef)} if isinstance(value, list) else set()
+
+        off = refs("OFF", config)
+        if getattr(resolve1(config.get("BaseState")), "name", "ON") == "OFF":
+            off |= refs("OCGs", props) - refs("ON", config)
+        return frozenset(off)
+    except Exception:  # (a damaged dictionary: every layer shows, as the content does without one)
+        return frozenset()
+
+
+def _optional_off(entry, hidden: frozenset[int]) -> bool:
+    """Whether optional content marked by ``entry`` (an OCG or a membership dictionary, OCMD, as a reference) is
+    hidden, ``hidden`` being the groups off (:func:`_hidden_groups`): an OCG off; an OCMD by its policy ``/P``
+    over its groups (AnyOn by default: hidden where all of them are off)."""
+    from pdfminer.pdftypes import PDFObjRef, resolve1
+
+    if not hidden:
+        return False
+    if isinstance(entry, PDFObjRef) and entry.objid in hidden:
+        return True
+    entry = resolve1(entry)
+    if not isinstance(entry, dict) or getattr(resolve1(entry.get("Type")), "name", None) != "OCMD":
+        return False
+    groups = resolve1(entry.get("OCGs"))
+    groups = groups if isinstance(groups, list) else [groups]
+    on = [not (isinstance(g, PDFObjRef) and g.objid in hidden) for g in groups if g is not None]
+    if not on:
+        return False
+    policy = getattr(resolve1(entry.get("P")), "name", "AnyOn")
+    shown = {"AllOn": all(on), "AnyOff": not all(on), "AllOff": not any(on)}.get(policy, any(on))
+    return not shown
 
 
 def _catalog_of(page_obj) -> dict:
@@ -748,6 +797,8 @@ def _shown_interpreter() -> type:
 
     class OpacityInterpreter(PDFPageInterpreter):
         inherited = 1.0  # the opacity a form is drawn at
+        hidden: frozenset[int] = frozenset()  # the optional content groups off (_hidden_groups)
+        marked: list[bool] = []  # for each marked-content sequence open: whether it is optional content hidden
 
         def render_contents(self, resources, streams, ctm=(1, 0, 0, 1, 0, 0)) -> None:
             super().render_contents(resources, streams, ctm=ctm)
@@ -777,11 +828,40 @@ def _shown_interpreter() -> type:
 
         def process_page(self, page) -> None:
             self.shown_page = page
+            self.hidden = _hidden_groups(_catalog_of(page))
             super().process_page(page)
 
         def init_state(self, ctm) -> None:
             super().init_state(ctm)
             self.graphicstate.fill_alpha = self.inherited  # type: ignore[attr-defined]
+            self.marked = []
+
+        def do_BMC(self, tag) -> None:
+            self.marked.append(False)
+            super().do_BMC(tag)
+
+        def do_BDC(self, tag, props) -> None:
+            entry = None
+            if getattr(tag, "name", None) == "OC":  # (its property list named in the resources' /Properties)
+                named = resolve1((self.resources or {}).get("Properties"))
+                entry = named.get(literal_name(props)) if isinstance(named, dict) else None
+            self.marked.append(_optional_off(entry, self.hidden))
+            super().do_BDC(tag, props)
+
+        def do_EMC(self) -> None:
+            if self.marked:
+                self.marked.pop()
+            super().do_EMC()
+
+        def do_Do(self, xobjid) -> None:
+            if any(self.marked):
+                return
+            if self.hidden:  # (a form or an image of optional content of its own, /OC)
+                xobj = resolve1((self.resources or {}).get("XObject") or {})
+                xobj = resolve1(xobj.get(literal_name(xobjid))) if isinstance(xobj, dict) else None
+                if xobj is not None and _optional_off(getattr(xobj, "attrs", {}).get("OC"), self.hidden):
+                    return
+            super().do_Do(xobjid)
 
         def get_current_state(self):
             ctm, text, graphic = super().get_current_state()
@@ -791,6 +871,7 @@ def _shown_interpreter() -> type:
         def subinterp(self):
             interp = super().subinterp()
             interp.inherited = getattr(self.graphicstate, "fill_alpha", 1.0)  # type: ignore[attr-defined]
+            interp.hidden = self.hidden  # type: ignore[attr-defined]
             return interp
 
         def do_gs(self, name) -> None:
@@ -801,6 +882,8 @@ def _shown_interpreter() -> type:
                 self.graphicstate.fill_alpha = min(max(float(alpha), 0.0), 1.0)  # type: ignore[attr-defined]
 
         def do_TJ(self, seq) -> None:
+            if any(self.marked):  # (optional content hidden: no text a viewer shows)
+                return
             alpha = getattr(self.graphicstate, "fill_alpha", 1.0)
             if alpha >= 1:
                 return super().do_TJ(seq)
