@@ -395,7 +395,8 @@ def _read_pages(pages: list, path: str, kind: str, turn=None) -> list:
         try:
             turned, upright = turn(page) if turn is not None else (None, None)
             chars, cids, page_lines, margin = _pdf_page(turned or page, path, number, carry)
-            if chars < few and _is_scanned(page):  # (only a page of a few characters is looked at)
+            # (a scan of a web page printed by a browser carries its header and footer: few characters below them)
+            if _is_scanned(page) and _body_chars(page) < few:
                 scanned.append(number)
             elif chars:
                 text_pages += 1
@@ -451,9 +452,18 @@ def _read_pages(pages: list, path: str, kind: str, turn=None) -> list:
 
 def _is_scanned(page) -> bool:
     """Whether a page is an image (a scan): its images cover ``pdf.scan_share`` of it or more (a stamp, a logo
-    do not); the caller asks only of a page of fewer than ``pdf.scan_chars`` characters."""
+    do not); the caller asks so of every page, and takes a page for a scan where it also holds fewer than
+    ``pdf.scan_chars`` characters outside its margins (:func:`_body_chars`)."""
     area = sum(max(im["x1"] - im["x0"], 0) * max(im["bottom"] - im["top"], 0) for im in page.images)
     return area >= _pdf_settings()["scan_share"] * page.width * page.height
+
+
+def _body_chars(page) -> int:
+    """The characters of a page (not spaces) outside its top and bottom margins (``pdf.margin`` of formats.yaml),
+    where running headers, footers and a browser's print stamp stand."""
+    edge = _pdf_settings()["margin"] * float(page.height)
+    return sum(1 for ch in page.chars if ch.get("text", "").strip()
+               and ch["bottom"] > edge and ch["top"] < float(page.height) - edge)
 
 
 def _no_text_layer(scanned: list[int], n_pages: int, n_chars: int, kind: str = "PDF") -> str:
