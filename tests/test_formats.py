@@ -2523,6 +2523,27 @@ def test_pdf_running_header_of_a_year_alone_is_left_out(seed_id, ruled, tmp_path
     assert read_document(tmp_path / "once.pdf").lines == ["2023"] + plain
 
 
+@pytest.mark.parametrize("form", ["2023    - {n} -", "2023    {n}", "2023  {n}/2", "2023-2024", "2023.12"])
+def test_pdf_running_header_of_a_year_beside_the_page_number_is_left_out(form, tmp_path):
+    # A year and the page number alone on the line ('2023    - 1 -'): a number alone was a page number only where its
+    # first digits counted the pages, here the year's, the same on every page, so the line stayed in the text on
+    # every page; a year and its month or the next year ('2023.12', '2023-2024') stayed so too. The page number
+    # after a year that stays the same counts the pages now, and a year so written is a year alone.
+    import pdfplumber
+    from overlays import _text
+
+    seed_id = "004_b232cca7e491c758"
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    render_pdf(lines, tmp_path / "plain.pdf")
+    plain = read_document(tmp_path / "plain.pdf").lines
+    for y in (4, -14):
+        render_pdf(lines, tmp_path / "year.pdf", decorate=lambda pdf, page_no: _text(
+            pdf, pdf.w / 2, y if y > 0 else pdf.h + y, form.format(n=page_no), 9))
+        with pdfplumber.open(tmp_path / "year.pdf") as pdf:
+            assert len(pdf.pages) == 2  # (the line repeats)
+        assert read_document(tmp_path / "year.pdf").lines == plain
+
+
 @pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
 def test_pdf_title_held_only_in_the_running_header_is_read(seed_id, tmp_path):
     # A Word file holding its title only in the page header, printed to PDF: the title repeats at the top of

@@ -1881,8 +1881,9 @@ def _drop_page_furniture(pages: list) -> list:
     list
         The lines of the document in page order. A line in a page's top or bottom margin is left out
         when it repeats at the same place in the margin of half the pages or more (digits masked: '1/2'
-        and '2/2', a date; a number alone must count the pages: a table's '0' and '1' are kept, and so is a
-        table's unit alone, '件'; or be a year, the same on every page but the first: '2023'), is a
+        and '2/2', a date; a number alone must count the pages, after a year or not, '2023  1': a table's '0' and
+        '1' are kept, and so is a table's unit alone, '件'; or be a year, the same on every page but the first:
+        '2023'), is a
         page number (:func:`toolkit.normalize.is_page_furniture`) or, on a document of one page, is a
         browser's print stamp alone (a URL, a date and time).
     """
@@ -1906,14 +1907,13 @@ def _drop_page_furniture(pages: list) -> list:
             return False  # (a statistics table's unit cell, one cell a line, at a page's top: no header's words)
         same = {m for m, w, t in seen[key(text, side)] if abs(w - where) <= shift}
         if not re.search(r"[^\W\d_]", text):  # digits and signs only
-            first = _DIGITS_RE.search(text)
-            if first is None:
+            if _DIGITS_RE.search(text) is None:
                 return False
             if re.fullmatch(settings["running_year"], text.strip()):  # the same year on the pages ('2023')
                 same = {m for m, w, t in seen[key(text, side)] if abs(w - where) <= shift and t == text}
                 return len(same) >= max(2, len(pages) - 1)  # (a cover page may have no header)
             same = {m for m, w, t in seen[key(text, side)] if abs(w - where) <= shift
-                    and int(_DIGITS_RE.search(t)[0]) - int(first[0]) == m - n}  # type: ignore[index]  # t is a line of text's digits
+                    and _moved_on(text, t, m - n, settings["running_year"])}
         return len(same) >= max(2, len(pages) / 2)
 
     single = len(pages) == 1
@@ -1934,6 +1934,17 @@ def _drop_page_furniture(pages: list) -> list:
             out.append(line)
         headers = headers or page_headers
     return _running_title(out, headers) + out
+
+
+def _moved_on(line: str, other: str, pages: int, year: str) -> bool:
+    """Whether ``other``, a line of digits and signs of the same form, is ``line`` ``pages`` pages on: its page
+    number, the first run of digits (after a year that stays the same, ``year``: '2023  1' and '2023  2'), more by
+    ``pages``."""
+    runs, others = _DIGITS_RE.findall(line), _DIGITS_RE.findall(other)
+    k = 0
+    while k < len(runs) - 1 and runs[k] == others[k] and re.fullmatch(year, runs[k]):
+        k += 1
+    return int(others[k]) - int(runs[k]) == pages
 
 
 def _running_title(lines: list, running: list) -> list:
