@@ -103,7 +103,8 @@ def test_whitespace_only_html(tmp_path: Path) -> None:
 
 def _pdf_of_pages(path: Path, pages: list) -> Path:
     """A PDF of one page per item: 'scan' (a page-wide image), 'numbered scan' (one with its page number set over
-    it as text), 'stamp' (a small image), 'shapes', 'blank', or text."""
+    it as text), 'printed scan' (one a browser printed, its print header and footer in the margins), 'stamp' (a
+    small image), 'shapes', 'blank', or text."""
     from fpdf import FPDF
     from PIL import Image
 
@@ -113,11 +114,16 @@ def _pdf_of_pages(path: Path, pages: list) -> Path:
     pdf.set_font("cjk", size=10)
     for n, page in enumerate(pages, start=1):
         pdf.add_page()
-        if page in ("scan", "numbered scan", "stamp"):
+        if page in ("scan", "numbered scan", "printed scan", "stamp"):
             pdf.image(Image.new("L", (300, 400), 200), x=0, y=0, w=40 if page == "stamp" else 210)
             if page == "numbered scan":
                 pdf.set_xy(90, 280)
                 pdf.cell(30, 8, f"第{n}页")
+            if page == "printed scan":
+                for y, text in ((2, "2021/1/30 下午6:41    乌当区人民政府2020年政府信息公开工作年度报告"),
+                                (288, f"http://www.example.gov.cn/zfxxgk/t20210130_66265123.html    {n}/2")):
+                    pdf.set_xy(5, y)
+                    pdf.cell(200, 6, text)
         elif page == "shapes":
             pdf.rect(20, 20, 100, 50)
         elif page != "blank":
@@ -134,7 +140,11 @@ def _pdf_of_pages(path: Path, pages: list) -> Path:
     (["blank", "scan"], r"page 2 of 2 is an image \(a scan without a text layer\), the others blank; OCR it"),
     (["shapes"], r"its page holds no character and no image \(blank, or text drawn as shapes\)"),
     (["blank", "stamp"], r"its 2 pages hold no character and no image"),  # (a stamp alone is no scan)
-], ids=["scan", "one-page-scan", "numbered-scans", "scan-and-blank", "shapes", "blank-and-stamp"])
+    # a web page of the report as images, printed by a browser: its print header and footer (title, date, URL) set
+    # over each scan were more than a few characters, so the scans were pages of text, read as the title alone
+    (["printed scan"] * 2,
+     r"its 2 pages are images \(a scan without a text layer, but for \d+ characters set over it\); OCR it"),
+], ids=["scan", "one-page-scan", "numbered-scans", "scan-and-blank", "shapes", "blank-and-stamp", "printed-scans"])
 def test_pdf_without_text_layer(tmp_path: Path, pages: list, problem: str) -> None:
     # Before, every PDF without a character was 'a scanned image without a text layer?', blank pages too, and a scan
     # with its page numbers set over it as text was 'the PDF holds no text', without a reason.
@@ -147,8 +157,8 @@ def test_pdf_with_scanned_pages_among_text_pages_says_so(tmp_path: Path) -> None
     import toolkit
 
     path = _pdf_of_pages(tmp_path / "mixed.pdf", ["一、总体情况\n二、主动公开政府信息情况", "scan", "stamp",
-                                                  "numbered scan"])
-    with pytest.warns(ReaderWarning, match="pages 2 and 4 are images without text \\(a scan\\): not read"):
+                                                  "numbered scan", "printed scan"])
+    with pytest.warns(ReaderWarning, match="pages 2, 4 and 5 are images without text \\(a scan\\): not read"):
         report = toolkit.parse_report(path)
     assert [f.code for f in report.flags if f.code == "scanned_pages"] == ["scanned_pages"]
 

@@ -2332,6 +2332,63 @@ def test_pdf_form_field_values_that_show_are_read(subtype, look, tmp_path):
     assert _same(_cells(hidden), _cells(blank))  # (a hidden field shows nothing)
 
 
+@pytest.mark.parametrize("config, marked, shown", [
+    ("/D << /OFF [{g}] >>", "{g}", False),
+    ("/D << /BaseState /OFF >>", "{g}", False),
+    ("/D << /BaseState /OFF /ON [{g}] >>", "{g}", True),
+    ("/D << >>", "{g}", True),
+    ("/D << /OFF [{g}] >>", "<< /Type /OCMD /OCGs [{g}] >>", False),   # (AnyOn by default: its one group off)
+    ("/D << /OFF [{g}] >>", "<< /Type /OCMD /OCGs [{g}] /P /AllOff >>", True),
+    ("/D << /OFF [{g}] >>", "form", False),   # (a form XObject of its own /OC, drawn with no marked sequence)
+])
+def test_pdf_optional_content_hidden_by_default_is_not_read(config, marked, shown, tmp_path):
+    # A layer (an optional content group) that the document's default configuration turns off: a viewer opens the
+    # file without it (an editor's draft note, a layer of comments), but pdfminer draws all content, so its text was
+    # read into the report. Text marked as optional content (/OC … BDC … EMC), or drawn by a form of its own /OC,
+    # that is hidden is not read now; a layer shown, and the text after the marked sequence, are.
+    import re
+
+    from overlays import _text
+    from renderers import pdf_update
+
+    seed_id = "001_4d29bfef72dd56db"
+    lines = [x for x in _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt")) if isinstance(x, str)][:8]
+    draft, after = "草稿：此段数据待核 88 11", "附件：统计表"
+
+    def layered(pdf, page_no: int) -> None:
+        pdf._out("/OC /oc1 BDC")
+        _text(pdf, 20, 300, draft, 9)
+        pdf._out("EMC")
+        _text(pdf, 20, 330, after, 9)
+    render_pdf(lines, tmp_path / "plain.pdf")
+    render_pdf(lines, tmp_path / "layered.pdf", compress=False, decorate=layered)
+    data = (tmp_path / "layered.pdf").read_bytes()
+    resources = int(re.search(rb"/Resources (\d+) 0 R", data)[1])
+    body = re.search(rb"\n%d 0 obj\n(<<.*?>>)\nendobj" % resources, data, re.S)[1]
+    root, catalog = re.search(rb"(\d+) 0 obj\n(<<\n[^>]*/Type /Catalog\n>>)", data).groups()
+    group = max(int(n) for n in re.findall(rb"(\d+) 0 obj", data)) + 1
+    ref = f"{group} 0 R"
+    objects = {group: b"<< /Type /OCG /Name (draft) >>",
+               resources: body[:-2] + f"/Properties << /oc1 {marked.format(g=ref)} >>\n>>".encode(),
+               int(root): catalog[:-2] + f"/OCProperties << /OCGs [{ref}] {config.format(g=ref)} >>\n>>".encode()}
+    if marked == "form":  # the marked sequence's text drawn by a form XObject instead
+        contents = int(re.search(rb"/Contents (\d+) 0 R", data)[1])
+        stream = re.search(rb"\n%d 0 obj\n<<.*?>>\nstream\n(.*?)\nendstream" % contents, data, re.S)[1]
+        part = re.search(rb"/OC /oc1 BDC\n(.*?)\nEMC", stream, re.S)
+        font = re.findall(rb"/F1 [\d.]+ Tf", stream[:part.start()])[-1]
+        form = font + b"\n" + part[1]
+        objects[group + 1] = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 %s] /Resources %d 0 R /OC %s /Length %d "
+                              b">>\nstream\n%s\nendstream" % (re.search(rb"/MediaBox \[0 0 ([\d. ]+)\]", data)[1],
+                                                               resources, ref.encode(), len(form), form))
+        stream = stream[:part.start()] + b"/Fm1 Do" + stream[part.end():]
+        objects[contents] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream)
+        objects[resources] = body[:-2] + b"/XObject << /Fm1 %d 0 R >>\n>>" % (group + 1)
+    (tmp_path / "off.pdf").write_bytes(pdf_update(data, objects))
+    plain = read_document(tmp_path / "plain.pdf").lines
+    assert read_document(tmp_path / "layered.pdf").lines == plain + [draft, after]
+    assert read_document(tmp_path / "off.pdf").lines == plain + ([draft] if shown else []) + [after]
+
+
 def test_pdf_text_outside_the_crop_box_is_not_read(tmp_path):
     # A page shows its crop box alone: a printer's slug set below the page (its file name, a note to the editor with
     # numbers in it) is cut away, as the other half of a two-page spread cut into pages is. pdfplumber gives the
@@ -2464,6 +2521,49 @@ def test_pdf_running_headers_and_footers_are_left_out(seed_id, furniture, tmp_pa
     assert drawn == plain
     report = toolkit.parse_report(tmp_path / "drawn.pdf", report_id=seed_id)
     assert report.statements.equals(toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id).statements)
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("ruled", [True, False])
+def test_pdf_running_header_of_a_year_alone_is_left_out(seed_id, ruled, tmp_path):
+    # '2023' alone at the top of every page (or at its foot): a number alone was furniture only where it counted the
+    # pages, so the year stayed in the text, a line of its own on every page. The same year at the same place on
+    # every page is a running header now; a year alone in the body, or at the top of one page only, is kept.
+    from overlays import _text
+
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    lines = lines[:2] + ["2023"] + lines[2:]
+    render_pdf(lines, tmp_path / "plain.pdf", ruled=ruled)
+    plain = read_document(tmp_path / "plain.pdf").lines
+    assert plain.count("2023") == 1
+    for y in (4, -14):
+        render_pdf(lines, tmp_path / "year.pdf", ruled=ruled, decorate=lambda pdf, page_no: _text(
+            pdf, pdf.w / 2, y if y > 0 else pdf.h + y, "2023", 9))
+        assert read_document(tmp_path / "year.pdf").lines == plain
+    render_pdf(lines, tmp_path / "once.pdf", ruled=ruled,
+               decorate=lambda pdf, page_no: _text(pdf, pdf.w / 2, 4, "2023", 9) if page_no == 1 else None)
+    assert read_document(tmp_path / "once.pdf").lines == ["2023"] + plain
+
+
+@pytest.mark.parametrize("form", ["2023    - {n} -", "2023    {n}", "2023  {n}/2", "2023-2024", "2023.12"])
+def test_pdf_running_header_of_a_year_beside_the_page_number_is_left_out(form, tmp_path):
+    # A year and the page number alone on the line ('2023    - 1 -'): a number alone was a page number only where its
+    # first digits counted the pages, here the year's, the same on every page, so the line stayed in the text on
+    # every page; a year and its month or the next year ('2023.12', '2023-2024') stayed so too. The page number
+    # after a year that stays the same counts the pages now, and a year so written is a year alone.
+    import pdfplumber
+    from overlays import _text
+
+    seed_id = "004_b232cca7e491c758"
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    render_pdf(lines, tmp_path / "plain.pdf")
+    plain = read_document(tmp_path / "plain.pdf").lines
+    for y in (4, -14):
+        render_pdf(lines, tmp_path / "year.pdf", decorate=lambda pdf, page_no: _text(
+            pdf, pdf.w / 2, y if y > 0 else pdf.h + y, form.format(n=page_no), 9))
+        with pdfplumber.open(tmp_path / "year.pdf") as pdf:
+            assert len(pdf.pages) == 2  # (the line repeats)
+        assert read_document(tmp_path / "year.pdf").lines == plain
 
 
 @pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])

@@ -395,7 +395,8 @@ def _read_pages(pages: list, path: str, kind: str, turn=None) -> list:
         try:
             turned, upright = turn(page) if turn is not None else (None, None)
             chars, cids, page_lines, margin = _pdf_page(turned or page, path, number, carry)
-            if chars < few and _is_scanned(page):  # (only a page of a few characters is looked at)
+            # (a scan of a web page printed by a browser carries its header and footer: few characters below them)
+            if _is_scanned(page) and _body_chars(page) < few:
                 scanned.append(number)
             elif chars:
                 text_pages += 1
@@ -451,9 +452,18 @@ def _read_pages(pages: list, path: str, kind: str, turn=None) -> list:
 
 def _is_scanned(page) -> bool:
     """Whether a page is an image (a scan): its images cover ``pdf.scan_share`` of it or more (a stamp, a logo
-    do not); the caller asks only of a page of fewer than ``pdf.scan_chars`` characters."""
+    do not); the caller asks so of every page, and takes a page for a scan where it also holds fewer than
+    ``pdf.scan_chars`` characters outside its margins (:func:`_body_chars`)."""
     area = sum(max(im["x1"] - im["x0"], 0) * max(im["bottom"] - im["top"], 0) for im in page.images)
     return area >= _pdf_settings()["scan_share"] * page.width * page.height
+
+
+def _body_chars(page) -> int:
+    """The characters of a page (not spaces) outside its top and bottom margins (``pdf.margin`` of formats.yaml),
+    where running headers, footers and a browser's print stamp stand."""
+    edge = _pdf_settings()["margin"] * float(page.height)
+    return sum(1 for ch in page.chars if ch.get("text", "").strip()
+               and ch["bottom"] > edge and ch["top"] < float(page.height) - edge)
 
 
 def _no_text_layer(scanned: list[int], n_pages: int, n_chars: int, kind: str = "PDF") -> str:
@@ -562,10 +572,12 @@ def _pdf_as_shown(page):
 
     The text that the page's annotations show is drawn over it too (:func:`_shown_annotations`): a form's filled
     text fields and FreeText notes, which pdfminer does not read (the values of a table filled in as a form were
-    read blank).
+    read blank). Optional content that a viewer hides when it opens the file (a layer, an OCG off in the catalog's
+    default configuration: :func:`_hidden_groups`) is not drawn: its text (an editor's draft notes) was read.
     """
     if getattr(page, "page_obj", None) is None or hasattr(page, "_layout") or not (
-            _sets_opacity(page.page_obj.resources) or _shown_annotations(page.page_obj)):
+            _sets_opacity(page.page_obj.resources) or _shown_annotations(page.page_obj)
+            or _hidden_groups(_catalog_of(page.page_obj))):
         return page
     from pdfplumber.page import PDFPageAggregatorWithMarkedContent
     from pdfplumber.utils.exceptions import PdfminerException
@@ -641,6 +653,53 @@ def _shown_annotations(page_obj) -> list:
         if look is not None:
             shown.append((annot, look))
     return shown
+
+
+def _hidden_groups(catalog: dict) -> frozenset[int]:
+    """The object numbers of the optional content groups (layers) a viewer hides when it opens the document: those
+    its default configuration (``/OCProperties /D``) turns off (``/OFF``, or all but ``/ON`` where its
+    ``/BaseState`` is ``/OFF``); empty where it has none (most documents)."""
+    from pdfminer.pdftypes import PDFObjRef, resolve1
+
+    try:
+        props = resolve1(catalog.get("OCProperties"))
+        config = resolve1(props.get("D")) if isinstance(props, dict) else None
+        if not isinstance(config, dict):
+            return frozenset()
+
+        def refs(name: str, where: dict) -> set[int]:
+            value = resolve1(where.get(name))
+            return {r.objid for r in value if isinstance(r, PDFObjRef)} if isinstance(value, list) else set()
+
+        off = refs("OFF", config)
+        if getattr(resolve1(config.get("BaseState")), "name", "ON") == "OFF":
+            off |= refs("OCGs", props) - refs("ON", config)
+        return frozenset(off)
+    except Exception:  # (a damaged dictionary: every layer shows, as the content does without one)
+        return frozenset()
+
+
+def _optional_off(entry, hidden: frozenset[int]) -> bool:
+    """Whether optional content marked by ``entry`` (an OCG or a membership dictionary, OCMD, as a reference) is
+    hidden, ``hidden`` being the groups off (:func:`_hidden_groups`): an OCG off; an OCMD by its policy ``/P``
+    over its groups (AnyOn by default: hidden where all of them are off)."""
+    from pdfminer.pdftypes import PDFObjRef, resolve1
+
+    if not hidden:
+        return False
+    if isinstance(entry, PDFObjRef) and entry.objid in hidden:
+        return True
+    entry = resolve1(entry)
+    if not isinstance(entry, dict) or getattr(resolve1(entry.get("Type")), "name", None) != "OCMD":
+        return False
+    groups = resolve1(entry.get("OCGs"))
+    groups = groups if isinstance(groups, list) else [groups]
+    on = [not (isinstance(g, PDFObjRef) and g.objid in hidden) for g in groups if g is not None]
+    if not on:
+        return False
+    policy = getattr(resolve1(entry.get("P")), "name", "AnyOn")
+    shown = {"AllOn": all(on), "AnyOff": not all(on), "AllOff": not any(on)}.get(policy, any(on))
+    return not shown
 
 
 def _catalog_of(page_obj) -> dict:
@@ -748,6 +807,8 @@ def _shown_interpreter() -> type:
 
     class OpacityInterpreter(PDFPageInterpreter):
         inherited = 1.0  # the opacity a form is drawn at
+        hidden: frozenset[int] = frozenset()  # the optional content groups off (_hidden_groups)
+        marked: list[bool] = []  # for each marked-content sequence open: whether it is optional content hidden
 
         def render_contents(self, resources, streams, ctm=(1, 0, 0, 1, 0, 0)) -> None:
             super().render_contents(resources, streams, ctm=ctm)
@@ -777,11 +838,40 @@ def _shown_interpreter() -> type:
 
         def process_page(self, page) -> None:
             self.shown_page = page
+            self.hidden = _hidden_groups(_catalog_of(page))
             super().process_page(page)
 
         def init_state(self, ctm) -> None:
             super().init_state(ctm)
             self.graphicstate.fill_alpha = self.inherited  # type: ignore[attr-defined]
+            self.marked = []
+
+        def do_BMC(self, tag) -> None:
+            self.marked.append(False)
+            super().do_BMC(tag)
+
+        def do_BDC(self, tag, props) -> None:
+            entry = None
+            if getattr(tag, "name", None) == "OC":  # (its property list named in the resources' /Properties)
+                named = resolve1((self.resources or {}).get("Properties"))
+                entry = named.get(literal_name(props)) if isinstance(named, dict) else None
+            self.marked.append(_optional_off(entry, self.hidden))
+            super().do_BDC(tag, props)
+
+        def do_EMC(self) -> None:
+            if self.marked:
+                self.marked.pop()
+            super().do_EMC()
+
+        def do_Do(self, xobjid) -> None:
+            if any(self.marked):
+                return
+            if self.hidden:  # (a form or an image of optional content of its own, /OC)
+                xobj = resolve1((self.resources or {}).get("XObject") or {})
+                xobj = resolve1(xobj.get(literal_name(xobjid))) if isinstance(xobj, dict) else None
+                if xobj is not None and _optional_off(getattr(xobj, "attrs", {}).get("OC"), self.hidden):
+                    return
+            super().do_Do(xobjid)
 
         def get_current_state(self):
             ctm, text, graphic = super().get_current_state()
@@ -791,6 +881,7 @@ def _shown_interpreter() -> type:
         def subinterp(self):
             interp = super().subinterp()
             interp.inherited = getattr(self.graphicstate, "fill_alpha", 1.0)  # type: ignore[attr-defined]
+            interp.hidden = self.hidden  # type: ignore[attr-defined]
             return interp
 
         def do_gs(self, name) -> None:
@@ -801,6 +892,8 @@ def _shown_interpreter() -> type:
                 self.graphicstate.fill_alpha = min(max(float(alpha), 0.0), 1.0)  # type: ignore[attr-defined]
 
         def do_TJ(self, seq) -> None:
+            if any(self.marked):  # (optional content hidden: no text a viewer shows)
+                return
             alpha = getattr(self.graphicstate, "fill_alpha", 1.0)
             if alpha >= 1:
                 return super().do_TJ(seq)
@@ -1788,8 +1881,9 @@ def _drop_page_furniture(pages: list) -> list:
     list
         The lines of the document in page order. A line in a page's top or bottom margin is left out
         when it repeats at the same place in the margin of half the pages or more (digits masked: '1/2'
-        and '2/2', a date; a number alone must count the pages: a table's '0' and '1' are kept, and so is a
-        table's unit alone, '件'), is a
+        and '2/2', a date; a number alone must count the pages, after a year or not, '2023  1': a table's '0' and
+        '1' are kept, and so is a table's unit alone, '件'; or be a year, the same on every page but the first:
+        '2023'), is a
         page number (:func:`toolkit.normalize.is_page_furniture`) or, on a document of one page, is a
         browser's print stamp alone (a URL, a date and time).
     """
@@ -1813,11 +1907,13 @@ def _drop_page_furniture(pages: list) -> list:
             return False  # (a statistics table's unit cell, one cell a line, at a page's top: no header's words)
         same = {m for m, w, t in seen[key(text, side)] if abs(w - where) <= shift}
         if not re.search(r"[^\W\d_]", text):  # digits and signs only
-            first = _DIGITS_RE.search(text)
-            if first is None:
+            if _DIGITS_RE.search(text) is None:
                 return False
+            if re.fullmatch(settings["running_year"], text.strip()):  # the same year on the pages ('2023')
+                same = {m for m, w, t in seen[key(text, side)] if abs(w - where) <= shift and t == text}
+                return len(same) >= max(2, len(pages) - 1)  # (a cover page may have no header)
             same = {m for m, w, t in seen[key(text, side)] if abs(w - where) <= shift
-                    and int(_DIGITS_RE.search(t)[0]) - int(first[0]) == m - n}  # type: ignore[index]  # t is a line of text's digits
+                    and _moved_on(text, t, m - n, settings["running_year"])}
         return len(same) >= max(2, len(pages) / 2)
 
     single = len(pages) == 1
@@ -1838,6 +1934,17 @@ def _drop_page_furniture(pages: list) -> list:
             out.append(line)
         headers = headers or page_headers
     return _running_title(out, headers) + out
+
+
+def _moved_on(line: str, other: str, pages: int, year: str) -> bool:
+    """Whether ``other``, a line of digits and signs of the same form, is ``line`` ``pages`` pages on: its page
+    number, the first run of digits (after a year that stays the same, ``year``: '2023  1' and '2023  2'), more by
+    ``pages``."""
+    runs, others = _DIGITS_RE.findall(line), _DIGITS_RE.findall(other)
+    k = 0
+    while k < len(runs) - 1 and runs[k] == others[k] and re.fullmatch(year, runs[k]):
+        k += 1
+    return int(others[k]) - int(runs[k]) == pages
 
 
 def _running_title(lines: list, running: list) -> list:
