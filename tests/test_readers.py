@@ -636,6 +636,23 @@ def test_digits_raised_after_a_latin_letter_are_an_exponent_not_a_mark(tmp_path:
     assert lines[1].startswith(nfkc("新建档案馆12000m²"))
 
 
+def test_docx_digits_raised_after_a_latin_letter_are_an_exponent_not_a_mark(tmp_path: Path) -> None:
+    # as in a web page: '12000m' and a raised '2' (an area) read '12000m', the 2 dropped as a footnote mark; a mark
+    # after a Chinese character or a value, or one in brackets after a letter, is still no digit of anything
+    import docx
+
+    render_docx(MERGED_001, tmp_path / "area.docx")
+    plain = read_document(tmp_path / "area.docx").lines
+    document = docx.Document(tmp_path / "area.docx")
+    para = document.paragraphs[0].insert_paragraph_before("新建档案馆12000m")
+    for text, raised in [("2", True), ("，见注", False), ("1", True), ("，PM", False), ("[2]", True), ("。", False)]:
+        para.add_run(text).font.superscript = raised
+    document.save(tmp_path / "area.docx")
+    lines = read_document(tmp_path / "area.docx").lines
+    assert lines[0] == "新建档案馆12000m2，见注，PM。"
+    assert lines[1:] == plain
+
+
 @pytest.mark.parametrize("mark", [
     "<sup><a href='#fn1'>1</a></sup>",  # (a mark linked to its note: read 881)
     "<sup><span style='font-size:9pt'>[2]</span></sup>",  # (read 88[2], no number)

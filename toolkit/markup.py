@@ -25,6 +25,10 @@ _WS_RE = re.compile(r"[ \t\n\r\f\x00]+")
 _MARKS = r"[\d*†‡#a-z①-⑳※]{1,3}(?:[,，、\-–~～][\d*†‡#a-z①-⑳※]{1,2}){0,4}"
 _FOOTNOTE_MARK = re.compile(rf"\s*(?:[\[(（【]注?{_MARKS}[\])）】]|注?{_MARKS}[)）]?|注)\s*")
 
+# Digits raised right after one of these are an exponent ('m' and a raised '2': m², read 'm2' as normalization reads
+# a text's 'm²'), no footnote mark.
+_LATIN_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
 
 #: A cell with more text than this in two or more paragraphs holds a page, not a value or label; a hidden
 #: element with more is not dropped.

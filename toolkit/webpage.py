@@ -21,8 +21,8 @@ from toolkit.decoding import (_check_not_binary, _check_not_blank, _check_text_f
                               _detect, _detect_bom)
 from toolkit.document import DEFAULT_MAX_BYTES, RawDocument
 from toolkit.errors import CorruptFileError, EmptyFileError, FileTooLargeError
-from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LAYOUT_CELL_CHARS, _LEGAL_SIMPLIFIED, _LEGAL_TRADITIONAL,
-                            _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank, _cn_number, _cover,
+from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _LAYOUT_CELL_CHARS, _LEGAL_SIMPLIFIED,
+                            _LEGAL_TRADITIONAL, _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank, _cn_number, _cover,
                             _holds_page, _is_cjk, _list_marker, _merge_note, _numbered, _own_cells, _roman,
                             _typed_bullet)
 from toolkit.normalize import NA_MARKS
@@ -552,9 +552,6 @@ def _after_latin_letter(el) -> bool:
     """Whether the element ``el`` stands right after a Latin letter (``m<sup>2</sup>``: an exponent, as
     normalize._SUPERSCRIPT keeps one after a letter)."""
     return _text_before(el)[-1:] in _LATIN_LETTERS
-
-
-_LATIN_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _drop_subscript_marks(root) -> None:

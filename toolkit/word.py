@@ -21,8 +21,8 @@ from toolkit.decoding import _magic
 from toolkit.document import DEFAULT_MAX_BYTES, RawDocument, _ZIP_EXPANSION, _own_title, _warn
 from toolkit.errors import (CorruptFileError, EmptyFileError, FileTooLargeError, ReadError, ToolkitError,
                             UnsupportedFormatError)
-from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _MergedDownWarned, _NUM_FORMATS, _WS_RE, _blank, _cover,
-                            _holds_page, _list_marker, _merge_note, _numbered, _own_cells, _typed_bullet)
+from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _MergedDownWarned, _NUM_FORMATS, _WS_RE,
+                            _blank, _cover, _holds_page, _list_marker, _merge_note, _numbered, _own_cells, _typed_bullet)
 from toolkit.msdoc import _page_field
 from toolkit.normalize import is_page_furniture, normalize_line
 from toolkit.plaintext import _read_text
@@ -1312,6 +1312,14 @@ def _is_footnote_mark(run) -> bool:
     return cell is None or "".join(t.text or "" for t in cell.iter(_w("t"))).strip() != text.strip()
 
 
+def _exponent_after(run, out: list[str]) -> bool:
+    """Whether the raised ``run`` is digits right after a Latin letter of its paragraph's text so far (``out``): an
+    exponent ('12000m' and a raised '2', an area), which was dropped as a footnote mark ('12000m')."""
+    text = "".join(t.text or "" for t in run.iter(_w("t")))
+    before = next((piece for piece in reversed(out) if piece), "")
+    return text.isdigit() and before[-1:] in _LATIN_LETTERS
+
+
 def _raise_of(run) -> tuple[bool, int]:
     """How a run is raised: (set superscript, lifted by w:position in half-points, 0 where not lifted)."""
     props = run.find(_w("rPr"))
@@ -1397,7 +1405,9 @@ def _docx_paragraph(p) -> str:
             if run.find(_w("footnoteReference")) is not None:
                 continue
             baseline = _paragraph_raise(p) if baseline is None else baseline
-            if _raise_of(run) != baseline:  # (raised no more than its paragraph's text: not raised at all)
+            # (raised no more than its paragraph's text: not raised at all; digits raised right after a Latin
+            # letter are an exponent, 'm' and a raised '2', read 'm2' as the HTML reader reads m<sup>2</sup>)
+            if _raise_of(run) != baseline and not _exponent_after(run, out):
                 continue
         page_run = _in_page_field(run, p)
         for node in run.iterchildren():
