@@ -349,6 +349,22 @@ def test_evaluate_names_the_option_of_a_bad_value(option: str, value: str, said:
     assert said in err and not re.search(r"(?<!-)\b(n_splits|n_repeats|random_state)\b", err), err
 
 
+@pytest.mark.parametrize("predictions", ["results.csv", "./results.csv", "link.csv"])
+def test_evaluate_refuses_one_file_for_both_outputs(predictions: str, tmp_path: Path, capsys: pytest.CaptureFixture,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # 'toolkit evaluate --out X --predictions X' wrote the predictions over the per-category results, silently
+    if cli._classify_cli() is None:
+        pytest.skip("toolkit.classify._cli is not there")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "results.csv").write_text("kept\n")
+    (tmp_path / "link.csv").symlink_to(tmp_path / "results.csv")
+    assert cli.main(["evaluate", "--n-bootstrap", "0", "--scheme", "stratified", "--n-repeats", "1",
+                     "--out", "results.csv", "--predictions", predictions]) == 2
+    err = capsys.readouterr().err
+    assert f"--out results.csv and --predictions {predictions} are one file" in err, err
+    assert (tmp_path / "results.csv").read_text() == "kept\n"  # refused before anything is written
+
+
 def test_seeds_ok_with_real_parser_in_process(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert cli.main(["extract", str(RAW / "001_4d29bfef72dd56db.txt"), "--out", str(out), "--quiet",

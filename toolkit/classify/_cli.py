@@ -209,6 +209,17 @@ def _unwritable(path: str, option: str = "--out") -> str | None:
     return None
 
 
+def _same_file(a: str, b: str) -> bool:
+    """Whether paths ``a`` and ``b`` name one file: as written (``x.csv``, ``./x.csv``), through links, or one that
+    exists under two names (a hard link, a folder of another case on macOS or Windows)."""
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # (one does not exist yet: then the names above told)
+        return False
+
+
 def _through_link(path: str) -> str:
     """The file a link ``path`` names, else ``path``: the new CSV is renamed over it, so that a link (to a data
     folder elsewhere, or the input itself) stays a link and the file it names gets the labels."""
@@ -682,6 +693,10 @@ def run_evaluate(args: argparse.Namespace) -> int:
         # now, not after minutes of cross-validation whose results were then lost
         if path is not None and (problem := (f"{option} is an empty string" if not path else _unwritable(path, option))):
             return _error("evaluate", problem)
+    if args.out and args.predictions and _same_file(args.out, args.predictions):
+        # the predictions were written over the per-category results, which were lost without a word
+        return _error("evaluate", f"--out {args.out} and --predictions {args.predictions} are one file: give each "
+                                  "its own path")
     schemes = ["stratified", "grouped"] if args.scheme == "both" else [args.scheme]
     long, audit = [], []
     for scheme in schemes:
