@@ -365,6 +365,21 @@ def test_evaluate_refuses_one_file_for_both_outputs(predictions: str, tmp_path: 
     assert (tmp_path / "results.csv").read_text() == "kept\n"  # refused before anything is written
 
 
+def test_classify_and_evaluate_make_the_folder_of_their_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture) -> None:
+    # 'toolkit classify --out nodir/x.csv' was refused (its folder does not exist), while extract makes its --out
+    # folder: classify and evaluate make the folder of theirs too
+    if cli._classify_cli() is None:
+        pytest.skip("toolkit.classify._cli is not there")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.csv").write_text("text\n信息更新不及时\n", encoding="utf-8")
+    assert cli.main(["classify", "in.csv", "--model", "lexicon", "--out", "nodir/sub/x.csv"]) == 0, capsys.readouterr()
+    assert pd.read_csv(tmp_path / "nodir" / "sub" / "x.csv")["text"].tolist() == ["信息更新不及时"]
+    assert cli.main(["evaluate", "--n-bootstrap", "0", "--scheme", "stratified", "--n-repeats", "1",
+                     "--out", "a/results.csv", "--predictions", "b/c/predictions.csv"]) == 0, capsys.readouterr()
+    assert (tmp_path / "a" / "results.csv").stat().st_size and (tmp_path / "b" / "c" / "predictions.csv").stat().st_size
+
+
 def test_seeds_ok_with_real_parser_in_process(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert cli.main(["extract", str(RAW / "001_4d29bfef72dd56db.txt"), "--out", str(out), "--quiet",
