@@ -652,8 +652,28 @@ def test_out_on_a_read_only_file_system_is_a_usage_error(tmp_path: Path, capsys:
     monkeypatch.setattr(os, "remove", lambda path: read_only(path))
     assert cli.main(["extract", str(RAW / "001_4d29bfef72dd56db.txt"), "--out", str(out), "--quiet"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"toolkit: error: cannot write the output to --out {out}: Read-only file system (reports.csv.")
-    assert err.endswith(".part)\n") and "\n" not in err[:-1]
+    assert err == (f"toolkit: error: cannot write the output to --out {out}: the folder is not writable "
+                   "(Read-only file system): give a folder you can write to\n")
+
+
+def test_out_folder_without_permission_is_named_not_the_unfinished_file(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # a folder the user may not write to (chmod a-w, as a user other than root) was said as 'Permission denied
+    # (reports.csv.<run>.part)', a file the user never named: the folder is said not writable
+    out = tmp_path / "locked"
+    out.mkdir()
+
+    def denied(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if os.path.dirname(os.fspath(path)) == str(out):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return open(path, *args, **kwargs)
+
+    monkeypatch.setattr(cli, "open", denied, raising=False)  # what the writer opens its files with
+    assert cli.main(["extract", str(RAW / "001_4d29bfef72dd56db.txt"), "--out", str(out), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"toolkit: error: cannot write the output to --out {out}: the folder is not writable "
+                   "(Permission denied): give a folder you can write to\n")
+    assert os.listdir(out) == []
 
 
 def test_out_that_is_a_dangling_link_says_where_it_points(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
