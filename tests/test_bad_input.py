@@ -356,6 +356,26 @@ def test_unrecognised_content_without_extension(tmp_path: Path, data: bytes, pro
     expect(UnsupportedFormatError, write(tmp_path, "download", data), "unsupported format: " + problem)
 
 
+@pytest.mark.parametrize("name", ["reports.zip", "reports.RAR", "reports.7z"])
+def test_an_archive_is_named_one_to_unpack(tmp_path: Path, name: str) -> None:
+    # A folder's downloaded archive got 'unsupported file extension' and the list of those read, with no word
+    # that its reports are inside: it is named an archive, to unpack
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr(SEED_001.name, SEED_001.read_bytes())
+    ext = re.escape(repr(Path(name).suffix.lower()))
+    expect(UnsupportedFormatError, write(tmp_path, name, buf.getvalue()),
+           f"unsupported file format {ext}: an archive; unpack it and give the files it holds")
+
+
+def test_a_docx_named_zip_is_still_read(tmp_path: Path) -> None:
+    # the content decides: only a ZIP that is no DOCX (OFD) is refused as an archive
+    from renderers import render_docx
+
+    render_docx(["一、总体情况", "本年度主动公开政府信息1条。"], tmp_path / "report.zip")
+    assert read_document(tmp_path / "report.zip").format == "docx"
+
+
 def test_zip_that_is_not_a_docx_without_extension(tmp_path: Path) -> None:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:

@@ -1275,12 +1275,13 @@ def test_cli_classify_says_an_argument_is_an_empty_string(tmp_path, monkeypatch,
 
 
 @pytest.mark.parametrize("out, message", [
-    ("nodir/out.csv", "cannot write {out}: its folder {tmp}/nodir does not exist"),
+    ("afile/out.csv", "cannot write {out}: cannot make its folder {tmp}/afile: a part of it exists and is not a folder"),
     ("", "--out {out} is a folder: give the path of the CSV file to write"),
-], ids=["missing-folder", "folder"])
+], ids=["file-for-folder", "folder"])
 def test_cli_classify_says_out_cannot_be_written_before_classifying(tmp_path, monkeypatch, capsys, out, message):
-    # --out in a folder that does not exist, or a folder itself: said after the model had labelled every
+    # --out in a folder that cannot be made, or a folder itself: said after the model had labelled every
     # statement (minutes for a corpus), whose labels were then lost; now before the model runs
+    (tmp_path / "afile").write_text("x")
     src = tmp_path / "statements.csv"
     extract_statements(problems_section("000_438c5e5d2b6f4db4"), report_id="000").to_csv(src, index=False)
     before = src.read_bytes()
@@ -1293,7 +1294,7 @@ def test_cli_classify_says_out_cannot_be_written_before_classifying(tmp_path, mo
     assert run_classify(_args(configure_classify, [str(src), "--out", target])) == 2
     assert capsys.readouterr().err == (f"toolkit classify: error: "
                                        f"{message.format(out=target, tmp=tmp_path)}\n")
-    assert src.read_bytes() == before and not (tmp_path / "nodir").exists()
+    assert src.read_bytes() == before and (tmp_path / "afile").read_text() == "x"
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="symbolic links")
@@ -1613,7 +1614,7 @@ def test_cli_evaluate_prints_and_writes(tmp_path, capsys):
 
 @pytest.mark.parametrize("option", ["--out", "--predictions"])
 def test_cli_evaluate_refuses_an_unwritable_output_before_scoring(tmp_path, capsys, monkeypatch, option):
-    # --out or --predictions in a folder that does not exist (or naming a folder) failed only after the whole
+    # --out or --predictions in a folder that cannot be made (or naming a folder) failed only after the whole
     # cross-validation (minutes), whose results were lost; classify checks its --out first, and so does evaluate now.
     import toolkit.classify.evaluation as evaluation
 
@@ -1621,7 +1622,8 @@ def test_cli_evaluate_refuses_an_unwritable_output_before_scoring(tmp_path, caps
         raise AssertionError("the systems were scored before the output was checked")
 
     monkeypatch.setattr(evaluation, "evaluate", scored)
-    for path, message in ((tmp_path / "missing" / "out.csv", "its folder"), (tmp_path, "is a folder")):
+    (tmp_path / "afile").write_text("x")
+    for path, message in ((tmp_path / "afile" / "out.csv", "cannot make its folder"), (tmp_path, "is a folder")):
         assert run_evaluate(_args(configure_evaluate, ["--n-repeats", "1", option, str(path)])) == 2
         err = capsys.readouterr().err
         assert message in err and str(path) in err and "Traceback" not in err

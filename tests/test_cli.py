@@ -349,6 +349,37 @@ def test_evaluate_names_the_option_of_a_bad_value(option: str, value: str, said:
     assert said in err and not re.search(r"(?<!-)\b(n_splits|n_repeats|random_state)\b", err), err
 
 
+@pytest.mark.parametrize("predictions", ["results.csv", "./results.csv", "link.csv"])
+def test_evaluate_refuses_one_file_for_both_outputs(predictions: str, tmp_path: Path, capsys: pytest.CaptureFixture,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # 'toolkit evaluate --out X --predictions X' wrote the predictions over the per-category results, silently
+    if cli._classify_cli() is None:
+        pytest.skip("toolkit.classify._cli is not there")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "results.csv").write_text("kept\n")
+    (tmp_path / "link.csv").symlink_to(tmp_path / "results.csv")
+    assert cli.main(["evaluate", "--n-bootstrap", "0", "--scheme", "stratified", "--n-repeats", "1",
+                     "--out", "results.csv", "--predictions", predictions]) == 2
+    err = capsys.readouterr().err
+    assert f"--out results.csv and --predictions {predictions} are one file" in err, err
+    assert (tmp_path / "results.csv").read_text() == "kept\n"  # refused before anything is written
+
+
+def test_classify_and_evaluate_make_the_folder_of_their_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture) -> None:
+    # 'toolkit classify --out nodir/x.csv' was refused (its folder does not exist), while extract makes its --out
+    # folder: classify and evaluate make the folder of theirs too
+    if cli._classify_cli() is None:
+        pytest.skip("toolkit.classify._cli is not there")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.csv").write_text("text\n信息更新不及时\n", encoding="utf-8")
+    assert cli.main(["classify", "in.csv", "--model", "lexicon", "--out", "nodir/sub/x.csv"]) == 0, capsys.readouterr()
+    assert pd.read_csv(tmp_path / "nodir" / "sub" / "x.csv")["text"].tolist() == ["信息更新不及时"]
+    assert cli.main(["evaluate", "--n-bootstrap", "0", "--scheme", "stratified", "--n-repeats", "1",
+                     "--out", "a/results.csv", "--predictions", "b/c/predictions.csv"]) == 0, capsys.readouterr()
+    assert (tmp_path / "a" / "results.csv").stat().st_size and (tmp_path / "b" / "c" / "predictions.csv").stat().st_size
+
+
 def test_seeds_ok_with_real_parser_in_process(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert cli.main(["extract", str(RAW / "001_4d29bfef72dd56db.txt"), "--out", str(out), "--quiet",
@@ -621,8 +652,28 @@ def test_out_on_a_read_only_file_system_is_a_usage_error(tmp_path: Path, capsys:
     monkeypatch.setattr(os, "remove", lambda path: read_only(path))
     assert cli.main(["extract", str(RAW / "001_4d29bfef72dd56db.txt"), "--out", str(out), "--quiet"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"toolkit: error: cannot write the output to --out {out}: Read-only file system (reports.csv.")
-    assert err.endswith(".part)\n") and "\n" not in err[:-1]
+    assert err == (f"toolkit: error: cannot write the output to --out {out}: the folder is not writable "
+                   "(Read-only file system): give a folder you can write to\n")
+
+
+def test_out_folder_without_permission_is_named_not_the_unfinished_file(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # a folder the user may not write to (chmod a-w, as a user other than root) was said as 'Permission denied
+    # (reports.csv.<run>.part)', a file the user never named: the folder is said not writable
+    out = tmp_path / "locked"
+    out.mkdir()
+
+    def denied(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if os.path.dirname(os.fspath(path)) == str(out):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return open(path, *args, **kwargs)
+
+    monkeypatch.setattr(cli, "open", denied, raising=False)  # what the writer opens its files with
+    assert cli.main(["extract", str(RAW / "001_4d29bfef72dd56db.txt"), "--out", str(out), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"toolkit: error: cannot write the output to --out {out}: the folder is not writable "
+                   "(Permission denied): give a folder you can write to\n")
+    assert os.listdir(out) == []
 
 
 def test_out_that_is_a_dangling_link_says_where_it_points(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

@@ -301,7 +301,7 @@ class _Writer:
                         self.pq_writers[name] = pq.ParquetWriter(self.pq_files[name], self.schemas[name])
         except OSError as exc:
             self.close(ok=False)
-            raise _UsageError(f"cannot write the output to --out {out}: {_why(exc)}") from None
+            raise _UsageError(f"cannot write the output to --out {out}: {_why_out(exc)}") from None
         except BaseException:
             self.close(ok=False)
             raise
@@ -605,6 +605,18 @@ def _why(exc: OSError, file: str | None = None) -> str:
         file = os.path.basename(exc.filename)
     reason = exc.strerror or str(exc)
     return f"{reason} ({file})" if file else reason
+
+
+# a folder that refuses new files: no permission, or on a read-only file system (a share mounted ro)
+_NOT_WRITABLE = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
+
+
+def _why_out(exc: OSError) -> str:
+    """As :func:`_why`, but a file of this run that the --out folder refuses is said as the folder not writable:
+    the unfinished file the system names ('Permission denied (reports.csv.<run>.part)') is none the user knows."""
+    if exc.errno in _NOT_WRITABLE and isinstance(exc.filename, str) and exc.filename.endswith(".part"):
+        return f"the folder is not writable ({exc.strerror or exc}): give a folder you can write to"
+    return _why(exc)
 
 
 def _run_extract(args: argparse.Namespace, _parse: Callable | None = None,

@@ -51,8 +51,8 @@ from toolkit.errors import ReaderWarning, ReadError, ToolkitError
 from toolkit.formats import load_output_schema
 from toolkit.tables import flag_codes
 from toolkit.readers import _EXTENSIONS as _READ_EXTENSIONS
-from toolkit.readers import (_LEGACY_OFFICE, _SNIFF_EXTENSIONS, DEFAULT_MAX_BYTES, _cannot_open, _extension, _not_found,
-                             _read_bytes, _too_large)
+from toolkit.readers import (_ARCHIVES, _LEGACY_OFFICE, _SNIFF_EXTENSIONS, DEFAULT_MAX_BYTES, _cannot_open, _extension,
+                             _not_found, _read_bytes, _too_large)
 
 __all__ = ["extract_corpus", "read_outputs", "output_schema", "data_dictionary", "FRAMES",
            "SUPPORTED_EXTENSIONS", "REPORT_LIKE_EXTENSIONS"]
@@ -66,7 +66,7 @@ SUPPORTED_EXTENSIONS = tuple(sorted(set(_READ_EXTENSIONS) | _SNIFF_EXTENSIONS))
 #: Report-like formats the readers refuse (legacy and other office formats, archives): a folder gives them to
 #: the parser too, so that each gets a failed row with the reader's reason.  Every other file of a folder is
 #: skipped (``toolkit extract`` says how many, of which kinds).
-REPORT_LIKE_EXTENSIONS = tuple(sorted(_LEGACY_OFFICE | {".odt", ".zip", ".rar", ".7z"}))
+REPORT_LIKE_EXTENSIONS = tuple(sorted(_LEGACY_OFFICE | _ARCHIVES | {".odt"}))
 # skipped without a word, as hidden files are: folder settings of Windows and macOS (Office lock files ~$x are
 # matched by their prefix); 'Icon\r' is the empty file of a macOS folder with a custom icon, which has no extension
 # and so was tried as a report (file is empty)

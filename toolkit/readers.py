@@ -67,6 +67,8 @@ _EXTENSIONS = {
 # download saved as '报告.', has no extension either)
 _SNIFF_EXTENSIONS = {"", ".", ".asp", ".aspx", ".jsp", ".php", ".do", ".action", ".cgi"}
 _LEGACY_OFFICE = {".xls", ".xlsx", ".et", ".rtf", ".ppt", ".pptx"}
+# Archives a download often comes in: refused with a word to unpack them (a DOCX or OFD so named is read by content)
+_ARCHIVES = frozenset({".zip", ".rar", ".7z"})
 # Formats (told by the extension) whose files are read as HTML when they start as a web page (_is_html_page)
 _HTML_UNDER = frozenset({"text", "mht", "doc", "ofd", "pdf"})
 _HTML_SNIFF_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|table)\b", re.IGNORECASE)
@@ -214,6 +216,8 @@ def read_document(
                 f"unsupported file format {ext!r}; save the report as .docx, .pdf, "
                 f".html or .txt ({_supported()})",
             )
+        elif ext in _ARCHIVES:
+            raise UnsupportedFormatError(spath, _archive_reason(ext))
         else:
             raise UnsupportedFormatError(
                 spath, f"unsupported file extension {ext!r} ({_supported()})"
@@ -278,6 +282,12 @@ def _extension(path: str) -> str:
 def _supported() -> str:
     exts = ", ".join(_EXTENSIONS)
     return f"supported: {exts}, or no extension (format told from the content)"
+
+
+def _archive_reason(ext: str) -> str:
+    """Why an archive (``.zip``, ``.rar``, ``.7z``) is refused: the list of extensions read would not tell that its
+    reports are inside, to be unpacked first."""
+    return f"unsupported file format {ext!r}: an archive; unpack it and give the files it holds (or their folder)"
 
 
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)  # (a report's address pasted as its file)

@@ -160,7 +160,7 @@ def run_classify(args: argparse.Namespace) -> int:
         if list(frame.columns).count(name) > 1:  # which one would be read, or written?
             return _error("classify", f"{args.input} has {list(frame.columns).count(name)} columns named {name!r}: "
                                       "rename all but one")
-    if args.out != "-" and (problem := _unwritable(args.out)):
+    if args.out != "-" and (problem := _prepare_output(args.out)):
         return _error("classify", problem)  # now, not after the model has labelled every statement
     is_statements = list(frame.columns[: len(STATEMENT_COLUMNS)]) == list(STATEMENT_COLUMNS)
     probabilities = (not is_statements) if args.probabilities is None else args.probabilities
@@ -195,18 +195,35 @@ def run_classify(args: argparse.Namespace) -> int:
     return 0
 
 
-def _unwritable(path: str, option: str = "--out") -> str | None:
-    """Why the file of ``option`` cannot be written (a folder, or in a folder that does not exist), or None.
+def _prepare_output(path: str, option: str = "--out") -> str | None:
+    """Make the folder of the file of ``option``, as ``toolkit extract`` makes its ``--out``; say why the file
+    cannot be written (a folder, or in a folder that cannot be made), or None.
 
-    Found before the statements are classified (or the systems scored): the write came after the
+    Done before the statements are classified (or the systems scored): the write came after the
     model, minutes for a corpus, whose labels were then lost.
     """
     if os.path.isdir(path):
         return f"{option} {path} is a folder: give the path of the CSV file to write"
     folder = os.path.dirname(path)
     if folder and not os.path.isdir(folder):
-        return f"cannot write {path}: its folder {folder} does not exist"
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):  # (the system's 'File exists' says not what is wrong)
+            return f"cannot write {path}: cannot make its folder {folder}: a part of it exists and is not a folder"
+        except OSError as exc:
+            return f"cannot write {path}: cannot make its folder {folder}: {exc.strerror or exc}"
     return None
+
+
+def _same_file(a: str, b: str) -> bool:
+    """Whether paths ``a`` and ``b`` name one file: as written (``x.csv``, ``./x.csv``), through links, or one that
+    exists under two names (a hard link, a folder of another case on macOS or Windows)."""
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # (one does not exist yet: then the names above told)
+        return False
 
 
 def _through_link(path: str) -> str:
@@ -678,9 +695,14 @@ def run_evaluate(args: argparse.Namespace) -> int:
         return _error("evaluate", f"--n-bootstrap must be >= 0, got {args.n_bootstrap}")
     if args.learning_curve and not all(0 < f <= 1 for f in args.learning_curve):
         return _error("evaluate", f"--learning-curve shares must be in (0, 1], got {args.learning_curve}")
+    if args.out and args.predictions and _same_file(args.out, args.predictions):
+        # the predictions were written over the per-category results, which were lost without a word
+        return _error("evaluate", f"--out {args.out} and --predictions {args.predictions} are one file: give each "
+                                  "its own path")
     for option, path in (("--out", args.out), ("--predictions", args.predictions)):
         # now, not after minutes of cross-validation whose results were then lost
-        if path is not None and (problem := (f"{option} is an empty string" if not path else _unwritable(path, option))):
+        if path is not None and (problem := (f"{option} is an empty string" if not path
+                                             else _prepare_output(path, option))):
             return _error("evaluate", problem)
     schemes = ["stratified", "grouped"] if args.scheme == "both" else [args.scheme]
     long, audit = [], []
