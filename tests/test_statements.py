@@ -1425,6 +1425,28 @@ def test_circled_numbers_glued_to_the_item_before(stem):
                                                 ("problem", "政策解读形式单一")]
 
 
+@pytest.mark.parametrize("ending", ["还需进一步加强", "形式单一", "标准不统一"])
+def test_shi_markers_glued_to_the_item_before(ending):
+    # Seed 001's problems '一是…;二是…;三是…' written with no separator, '…提升二是…加强三是…健全。': 二是 and 三是
+    # follow a character, no boundary, so the three problems were one statement; the second problem ending in a
+    # word that ends in a numeral ('单一', '统一') glued 一 to 三是, '一三是', which numbers on nothing
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem).replace("政策解读还需进一步加强", "政策解读" + ending)
+    glued = section.replace(";二是", "二是").replace(";三是", "三是")
+    assert "提升二是" in glued
+    expected = [(k, "政策解读" + ending if t == "政策解读还需进一步加强" else t) for k, t in _expected(stem)]
+    assert _pairs(extract_statements(glued)) == expected
+    # a word ending in a numeral before 是 in a text with no open list is no item: '标准统一三是重点'
+    text = "存在的问题:政务公开标准统一三是重点,解读不够。"
+    assert _pairs(extract_statements(text)) == [("problem", "政务公开标准统一三是重点,解读不够")]
+    # nor one whose numeral does not number on the list: 三是 after 一是 ('三是非' is a word)
+    text = "存在的问题:一是信息更新不及时,涉及三是非问题。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不及时,涉及三是非问题")]
+    # nor an ordinal's numeral glued to 是: '排名第三是' after 二是
+    text = "存在的问题:一是信息更新不及时;二是考评排名第三是因为解读不够。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不及时"), ("problem", "考评排名第三是因为解读不够")]
+
+
 @pytest.mark.parametrize("measures", ["（二）拟采取的改进措施", "（二）下一步拟采取的措施", "（二）采取的措施",
                                       "（二）将采取的整改措施", "（二）擬採取的改進措施"])
 def test_sub_headings_of_the_measures_to_be_taken(measures):
