@@ -1087,10 +1087,13 @@ def _renumber(section: str, style) -> str:
     lambda n, size: "ⅠⅡⅢⅣ"[n - 1] + ".",
     lambda n, size: "ABCD"[n - 1] + ".",
     lambda n, size: "ABCD"[n - 1] + "、",
-], ids=["order_words", "roman_dun", "roman_dot", "letter_dot", "letter_dun"])
+    lambda n, size: "ⅰⅱⅲⅳ"[n - 1] + ".",
+    lambda n, size: "ⅰⅱⅲⅳ"[n - 1] + "、",
+], ids=["order_words", "roman_dun", "roman_dot", "letter_dot", "letter_dun", "roman_lower_dot", "roman_lower_dun"])
 def test_lists_in_order_words_roman_numerals_or_letters(stem, style):
     # The real reports' lists written 首先,…其次,…最后, or Ⅰ、Ⅱ、 (NFKC: I、II、), or A. B.: before, none was a marker
-    # style, so each list ran into one statement with its markers and its lead-in.
+    # style, so each list ran into one statement with its markers and its lead-in; so did lowercase ⅰ. ⅱ. (NFKC: i.
+    # ii.), each item's statement keeping its marker.
     section = _renumber(problems_section(stem), style)
     assert not re.search("[一二三四]是", section)
     assert _pairs(extract_statements(section)) == _expected(stem)

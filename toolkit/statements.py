@@ -87,6 +87,8 @@ _MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
     "num_close": (re.compile(r"(?<![(\d])(?P<n>\d{1,2})\)"), True),  # 1) 2) (NFKC of 1）)
     # Ⅰ、 Ⅱ. (NFKC writes Ⅱ as II) and A. B.: the group says which, its value is the number
     "roman": (re.compile(r"(?P<roman>X|IX|IV|V?I{1,3}|V)(?:\.|、)(?![A-Za-z])"), True),
+    # ⅰ. ⅱ. (NFKC writes ⅱ as ii): the roman style's lowercase form, a list of its own ('i.e.' is none: a letter follows)
+    "roman_lower": (re.compile(r"(?<![A-Za-z])(?P<roman>x|ix|iv|v?i{1,3}|v)(?:\.|、)(?![A-Za-z])"), True),
     "letter": (re.compile(r"(?P<letter>[A-J])(?:\.|、)(?![A-Za-z])"), True),
 }
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
@@ -154,7 +156,7 @@ def _marker_number(style: str, match: re.Match[str], found: list[tuple[int, int,
         first = max(k for k, (_, _, n) in enumerate(found) if n == 1)  # (where the open list starts: 其次 is 2 again)
         return len(found) - first + 1
     if groups.get("roman"):
-        return _ROMAN[match["roman"]]
+        return _ROMAN[match["roman"].upper()]
     if groups.get("letter"):
         return ord(match["letter"]) - ord("A") + 1
     return cn_numeral(match["n"]) or -1
@@ -164,7 +166,7 @@ def _marker_number(style: str, match: re.Match[str], found: list[tuple[int, int,
 # line start, where it looks like a marker; '首先,' alone is a sentence's word (so are all order words, words<k>),
 # '一要' alone may be one ('…。一要…' with no 二要), and 'A、' of '。A、B两类信息…' a name; a dash at a line's start
 # may be a sentence's ('——这是…').
-_NEEDS_SECOND = frozenset({"di", "qi", "yao", "roman", "letter", "dash", "text_bullet"})
+_NEEDS_SECOND = frozenset({"di", "qi", "yao", "roman", "roman_lower", "letter", "dash", "text_bullet"})
 _AFTER_COMMA = ("shi", "yao")  # styles whose markers also follow a comma or the agency's 将 ('我局将一要…,二要…')
 # styles whose markers also open a list right after the agency's 将 (拟, 要), as 一是 does: '下一步,我们将(1)…;(2)…',
 # '我局将①…;②…', '我局将1.…;2.…'
