@@ -1087,10 +1087,13 @@ def _renumber(section: str, style) -> str:
     lambda n, size: "ⅠⅡⅢⅣ"[n - 1] + ".",
     lambda n, size: "ABCD"[n - 1] + ".",
     lambda n, size: "ABCD"[n - 1] + "、",
-], ids=["order_words", "roman_dun", "roman_dot", "letter_dot", "letter_dun"])
+    lambda n, size: "ⅰⅱⅲⅳ"[n - 1] + ".",
+    lambda n, size: "ⅰⅱⅲⅳ"[n - 1] + "、",
+], ids=["order_words", "roman_dun", "roman_dot", "letter_dot", "letter_dun", "roman_lower_dot", "roman_lower_dun"])
 def test_lists_in_order_words_roman_numerals_or_letters(stem, style):
     # The real reports' lists written 首先,…其次,…最后, or Ⅰ、Ⅱ、 (NFKC: I、II、), or A. B.: before, none was a marker
-    # style, so each list ran into one statement with its markers and its lead-in.
+    # style, so each list ran into one statement with its markers and its lead-in; so did lowercase ⅰ. ⅱ. (NFKC: i.
+    # ii.), each item's statement keeping its marker.
     section = _renumber(problems_section(stem), style)
     assert not re.search("[一二三四]是", section)
     assert _pairs(extract_statements(section)) == _expected(stem)
@@ -1423,6 +1426,28 @@ def test_circled_numbers_glued_to_the_item_before(stem):
     assert _pairs(extract_statements(text)) == [("problem", "未按《条例》第十条第(2)项公开"),
                                                 ("problem", "信息更新不够及时,详见附件(3)"),
                                                 ("problem", "政策解读形式单一")]
+
+
+@pytest.mark.parametrize("ending", ["还需进一步加强", "形式单一", "标准不统一"])
+def test_shi_markers_glued_to_the_item_before(ending):
+    # Seed 001's problems '一是…;二是…;三是…' written with no separator, '…提升二是…加强三是…健全。': 二是 and 三是
+    # follow a character, no boundary, so the three problems were one statement; the second problem ending in a
+    # word that ends in a numeral ('单一', '统一') glued 一 to 三是, '一三是', which numbers on nothing
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem).replace("政策解读还需进一步加强", "政策解读" + ending)
+    glued = section.replace(";二是", "二是").replace(";三是", "三是")
+    assert "提升二是" in glued
+    expected = [(k, "政策解读" + ending if t == "政策解读还需进一步加强" else t) for k, t in _expected(stem)]
+    assert _pairs(extract_statements(glued)) == expected
+    # a word ending in a numeral before 是 in a text with no open list is no item: '标准统一三是重点'
+    text = "存在的问题:政务公开标准统一三是重点,解读不够。"
+    assert _pairs(extract_statements(text)) == [("problem", "政务公开标准统一三是重点,解读不够")]
+    # nor one whose numeral does not number on the list: 三是 after 一是 ('三是非' is a word)
+    text = "存在的问题:一是信息更新不及时,涉及三是非问题。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不及时,涉及三是非问题")]
+    # nor an ordinal's numeral glued to 是: '排名第三是' after 二是
+    text = "存在的问题:一是信息更新不及时;二是考评排名第三是因为解读不够。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不及时"), ("problem", "考评排名第三是因为解读不够")]
 
 
 @pytest.mark.parametrize("measures", ["（二）拟采取的改进措施", "（二）下一步拟采取的措施", "（二）采取的措施",

@@ -87,6 +87,8 @@ _MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
     "num_close": (re.compile(r"(?<![(\d])(?P<n>\d{1,2})\)"), True),  # 1) 2) (NFKC of 1）)
     # Ⅰ、 Ⅱ. (NFKC writes Ⅱ as II) and A. B.: the group says which, its value is the number
     "roman": (re.compile(r"(?P<roman>X|IX|IV|V?I{1,3}|V)(?:\.|、)(?![A-Za-z])"), True),
+    # ⅰ. ⅱ. (NFKC writes ⅱ as ii): the roman style's lowercase form, a list of its own ('i.e.' is none: a letter follows)
+    "roman_lower": (re.compile(r"(?<![A-Za-z])(?P<roman>x|ix|iv|v?i{1,3}|v)(?:\.|、)(?![A-Za-z])"), True),
     "letter": (re.compile(r"(?P<letter>[A-J])(?:\.|、)(?![A-Za-z])"), True),
 }
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
@@ -154,7 +156,7 @@ def _marker_number(style: str, match: re.Match[str], found: list[tuple[int, int,
         first = max(k for k, (_, _, n) in enumerate(found) if n == 1)  # (where the open list starts: 其次 is 2 again)
         return len(found) - first + 1
     if groups.get("roman"):
-        return _ROMAN[match["roman"]]
+        return _ROMAN[match["roman"].upper()]
     if groups.get("letter"):
         return ord(match["letter"]) - ord("A") + 1
     return cn_numeral(match["n"]) or -1
@@ -164,14 +166,15 @@ def _marker_number(style: str, match: re.Match[str], found: list[tuple[int, int,
 # line start, where it looks like a marker; '首先,' alone is a sentence's word (so are all order words, words<k>),
 # '一要' alone may be one ('…。一要…' with no 二要), and 'A、' of '。A、B两类信息…' a name; a dash at a line's start
 # may be a sentence's ('——这是…').
-_NEEDS_SECOND = frozenset({"di", "qi", "yao", "roman", "letter", "dash", "text_bullet"})
+_NEEDS_SECOND = frozenset({"di", "qi", "yao", "roman", "roman_lower", "letter", "dash", "text_bullet"})
 _AFTER_COMMA = ("shi", "yao")  # styles whose markers also follow a comma or the agency's 将 ('我局将一要…,二要…')
 # styles whose markers also open a list right after the agency's 将 (拟, 要), as 一是 does: '下一步,我们将(1)…;(2)…',
 # '我局将①…;②…', '我局将1.…;2.…'
 _AFTER_INTENT = ("paren_cn", "paren_num", "num", "num_close")
 # styles whose next item may follow the last one's text with no separator ('①信息更新不及时②解读不到位'): a bracketed
-# number is no word's part, so one numbering on a list already open is its next item
-_GLUED_NEXT = ("paren_num",)
+# number is no word's part, so one numbering on a list already open is its next item; nor is 二是 right after 一是's
+# item, read as the numeral that numbers on only ('…单一三是…' after 二是: 三是, not 一三是; _glued_start)
+_GLUED_NEXT = ("paren_num", "shi")
 _UNNUMBERED = ("bullet", "text_bullet", "dash")  # styles whose items count 1, 2, 3 … without a number
 _BOUNDARY = set("。;:!?\n")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
@@ -1841,14 +1844,16 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
             prev = text[k - 1] if k else "\n"
             # (一是 also right after 将 or the agency: '我局将一是…;二是…', '我局一是…;二是…'; the agency sought in the
             # few characters before: searched from the text's start, a long list took time quadratic in its items)
+            glued = None
             if not (prev in _BOUNDARY or (style in _AFTER_COMMA and (
                     prev == "," or text.endswith(_intent_words(), 0, k)
                     or _intent_subject().search(text, max(k - 8, 0), k)))
-                    or (style in _AFTER_INTENT and text.endswith(_intent_words(), 0, k))
-                    or (style in _GLUED_NEXT and found and _marker_number(style, m, found) == last + 1
-                        and not _reference_number(text, k, m.end()))):
-                continue
-            n = _marker_number(style, m, found)
+                    or (style in _AFTER_INTENT and text.endswith(_intent_words(), 0, k))):
+                glued = _glued_start(style, m, found, last, k)
+                if glued is None:
+                    continue
+                start = glued
+            n = last + 1 if glued is not None else _marker_number(style, m, found)
             # a list inside brackets is an item's detail; a bracket left open hides no next item of the list
             if brackets[start] == _CLOSED or (brackets[start] == _LEFT_OPEN and n != last + 1):
                 continue
@@ -1889,6 +1894,32 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
              or (numbered_on and found[0][0] <= blank_to)} or accepted
     style = min(lists, key=lambda s: lists[s][0][0])
     return tuple(lists[style])
+
+
+def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, int]], last: int,
+                 k: int) -> int | None:
+    """Where the marker ``match``, glued to the text of the list's last item, starts as that list's next item (None
+    where it is none): a bracketed number numbering on, not a reference's ('第(2)项'); a Chinese numeral's 是 whose
+    numeral ends in the next number, which alone is the marker (the word before may end in a numeral: '单一三是');
+    ``k`` is where the marker's text starts, before the spaces ahead of it."""
+    if style not in _GLUED_NEXT or not found:
+        return None
+    if style == "paren_num":
+        glued = _marker_number(style, match, found) == last + 1
+        return match.start() if glued and not _reference_number(match.string, k, match.end()) else None
+    numeral = _cn_text(last + 1)
+    start = match.end("n") - len(numeral)
+    # (not an ordinal's numeral: '…排名第三是…' after 二是 is a sentence's 第三)
+    ordinal = match.string.endswith("第", 0, start)
+    return start if numeral and match["n"].endswith(numeral) and not ordinal else None
+
+
+def _cn_text(n: int) -> str:
+    """The Chinese numeral of an item's number up to 99 ('' past it): 三, 十, 十一, 二十三."""
+    if not 0 < n < 100:
+        return ""
+    tens, ones = divmod(n, 10)
+    return ("" if tens < 2 else _CN[tens - 1]) + ("十" if tens else "") + (_CN[ones - 1] if ones else "")
 
 
 def _reference_number(text: str, start: int, end: int) -> bool:
