@@ -622,7 +622,6 @@ def _row_groups_where_shown(root, tag: str) -> None:
             table.append(group)
 
 
-#: The types of ``<input>`` that show their value as text in a box (no type is text); a button's label, a check box
 def _wrapped_numbers(root) -> None:
     """Join the digits of a table cell broken by a line break (``<td>12<br>34</td>``, a narrow column's number
     wrapped by a converter or an editor) into the one number a report means (1234), where the cell, not its row's
@@ -667,6 +666,7 @@ def _plain_number(cell) -> bool:
     return cell.find(".//br") is None and _DIGIT_RUN.fullmatch("".join(cell.itertext()).strip()) is not None
 
 
+#: The types of ``<input>`` that show their value as text in a box (no type is text); a button's label, a check box
 #: or a hidden field's value is no text of the report.
 _TEXT_INPUTS = frozenset({"", "text", "number", "tel", "email", "url", "search", "date", "month"})
 
