@@ -389,6 +389,21 @@ def test_an_item_number_after_a_title_at_a_line_end_starts_the_text():
     assert broken.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]])
 
 
+@pytest.mark.parametrize("stem", ["pingtan-2023-02", "pingtan-2023-03"])
+def test_a_stray_pipe_in_a_glued_table_header_keeps_its_section(stem):
+    # A '|' typed into a web page's glued review table header ('四、…行政诉讼情况行政复议行政诉讼结果维持|结果纠正…'):
+    # the heading's line was taken for a pipe row, so the review_litigation section was lost (sections_missing)
+    # and its table's values left with no label (unlabelled_values). Now read as without the '|'.
+    text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
+    at = text.index("维持", text.index("四、政府信息公开行政复议、行政诉讼情况")) + 2
+    plain, stray = toolkit.parse_text(text), toolkit.parse_text(text[:at] + "|" + text[at:])
+    assert [(s.key, s.title) for s in stray.sections] == [(s.key, s.title) for s in plain.sections]
+    assert "review_litigation" in [s.key for s in plain.sections]
+    assert sorted(f.code for f in stray.flags) == sorted(f.code for f in plain.flags)
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(stray.tables[keys], plain.tables[keys])
+
+
 _SIGNATURES = {"pingtan-2023-02": "平潭综合实验区财政金融局 2024年1月29日",
                "pingtan-2023-03": "平潭综合实验区市场监督管理局 2024年1月31日",
                "pingtan-2023-04": "平潭综合实验区经济发展局2024年1月29日"}

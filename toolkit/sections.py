@@ -890,6 +890,7 @@ _HEADING_HINT = re.compile(rf".{{0,11}}[{HAN_RANGES}]|[^|]{{0,49}}\|", re.S)
 
 def _headings(segments: list[Segment]) -> list[_Heading]:
     """Every heading-like segment (the same for both families)."""
+    from toolkit.layout import _stray_pipe
     found = []
     texts = list(map(str.strip, map(_SEGMENT_TEXT, segments)))
     # (a blank line, half the lines of a table a cell a line: no heading, its form not asked; passed over in C, and
@@ -897,7 +898,9 @@ def _headings(segments: list[Segment]) -> list[_Heading]:
     for i in itertools.compress(itertools.compress(itertools.count(), texts),
                                 map(_HEADING_HINT.match, filter(None, texts))):
         text = texts[i]
-        if "|" in text[:50]:
+        # (a '|' typed into glued page text, '四、…行政诉讼情况…结果维持|结果纠正…': no cell of a heading, read as the
+        # glued text it stands in; taken for a row's, the section was lost)
+        if "|" in text[:50] and not _stray_pipe(text):
             number, _, title = text.strip(" \t|").partition("|")
             if "|" not in title and _NUMBERED.fullmatch(number.strip()) and title.strip():
                 text = number.strip() + title.strip()  # number and title in two cells ('一、 | 概述')
