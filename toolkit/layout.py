@@ -195,7 +195,8 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             # past a page break's lines: a label alone before a page number, its row's cells on the next page
             # ('5.其他方式回应事件数' / '- 3 -' / '| 次 | 371 |'), was prose, its values left with no label
             j = i + 1
-            while j + 1 < len(segments) and (not segments[j].text.strip() or is_page_furniture(segments[j].text.strip())):
+            while j + 1 < len(segments) and (not segments[j].text.strip()
+                                             or is_page_furniture(segments[j].text.strip(), in_table=True)):
                 j += 1
             after = segments[j]
             # a spaced row too (an unruled PDF): '(三)从事政府信息公开' / '工作人员数 人 3'
@@ -478,7 +479,7 @@ def _line_sort(stripped: str) -> int:
     build_rows one look-up instead of a chain of tests, in the order it read them."""
     if "\t\t" in stripped and "|" not in stripped and _tab_row(stripped) is not None:
         return _TABBED
-    if is_page_furniture(stripped) or is_continuation_caption(stripped):
+    if is_page_furniture(stripped, in_table=True) or is_continuation_caption(stripped):
         return _FURNITURE
     if _LONE_PAGE_NUMBER.fullmatch(stripped):
         return _LONE_NUMBER
@@ -2365,7 +2366,7 @@ def _page_number_of(line: str) -> int | None:
     line = line.strip()
     if _LONE_PAGE_NUMBER.fullmatch(line):
         return int(line)
-    if not is_page_furniture(line):
+    if not is_page_furniture(line, in_table=True):
         return None
     m = next((m for pat in _page_number_lines() if (m := pat.fullmatch(line)) and m.lastindex), None)
     return None if m is None else cn_numeral(m[1])

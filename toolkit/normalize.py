@@ -913,12 +913,20 @@ def is_value_cell(raw: str) -> bool:
     return (raw.isascii() and raw.isdigit()) or parse_number(raw).kind != "text"
 
 
-@functools.lru_cache(maxsize=1)
-def _page_furniture() -> re.Pattern[str]:
-    """The lines that are only a page's furniture (``page_furniture`` of formats.yaml), as one pattern."""
+@functools.lru_cache(maxsize=2)
+def _page_furniture(in_table: bool = False) -> re.Pattern[str]:
+    """The lines that are only a page's furniture (``page_furniture`` of formats.yaml, and where not ``in_table``
+    its ``page_furniture_cell_like``), as one pattern."""
+    return re.compile("|".join(f"(?:{p})" for p in _page_furniture_patterns(in_table)))
+
+
+def _page_furniture_patterns(in_table: bool = False) -> list[str]:
+    """formats.yaml's page furniture patterns: ``page_furniture``, and where not ``in_table`` the page numbers a
+    table's cell may also be (``page_furniture_cell_like``: '(3)', '3-3', 'III')."""
     from toolkit.formats import load_formats  # (toolkit.formats uses this module)
 
-    return re.compile("|".join(f"(?:{p})" for p in load_formats()["page_furniture"]))
+    formats = load_formats()
+    return list(formats["page_furniture"]) + ([] if in_table else list(formats["page_furniture_cell_like"]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -1023,10 +1031,11 @@ def is_continuation_caption(line: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)  # asked of every cell of a table, and cells recur ('0', the labels)
-def is_page_furniture(line: str) -> bool:
+def is_page_furniture(line: str, in_table: bool = False) -> bool:
     """True for a line that is only a page number ('- 3 -', '第3页 共5页', '共5页 第3页', '3/5'), a PDF's running
     page header ('Page 9 - 政府信息公开工作年度报告', 'P. 9') or a web page's buttons ('【打印本页】【关闭窗口】');
-    the forms are in ``formats.yaml``.
+    the forms are in ``formats.yaml``.  ``in_table``: the line may be a table's cell (the layout of a cell a line),
+    so a page number a cell may also be ('(12)', a count in accounting style; '3-3'; 'III') is none.
 
     Examples
     --------
@@ -1038,9 +1047,11 @@ def is_page_furniture(line: str) -> bool:
     False
     >>> is_page_furniture("(3)"), is_page_furniture("3-3"), is_page_furniture("- iv -"), is_page_furniture("(3) 加强培训")
     (True, True, True, False)
+    >>> is_page_furniture("(12)", in_table=True), is_page_furniture("- 3 -", in_table=True)
+    (False, True)
     """
     line = line.strip()
-    if not _page_furniture().fullmatch(line):
+    if not _page_furniture(in_table).fullmatch(line):
         return False
     # 'n/m' is page n of m only where n ≤ m: '16/3' is a cell's two numbers (a count and a part of it); so are
     # 'n-m' and '- n / m -'

@@ -23,7 +23,7 @@ from typing import Any, Callable, NamedTuple
 
 from toolkit.formats import _ARTICLE, _CN_DIGITS, alternation, load_formats, vocabulary
 from toolkit.normalize import (_HAN, HAN_RANGES, NA_MARKS, _matching_lines, _page_furniture, cn_numeral, is_footnote,
-                                is_page_furniture, label_key)
+                                is_page_furniture, label_key, _page_furniture_patterns)
 
 # CPython's own parser of patterns (private, no stub): the page furniture's patterns' trees, read by _page_mark_edge;
 # a Python without it has any character open a page mark there
@@ -623,7 +623,7 @@ def _page_mark_edge(last: bool) -> re.Pattern[str]:
     if _re_parser is None:
         return re.compile(r"[\s\S]")
     try:
-        chars = "".join(_edge_class(_re_parser.parse(p), last)[0] for p in load_formats()["page_furniture"])
+        chars = "".join(_edge_class(_re_parser.parse(p), last)[0] for p in _page_furniture_patterns())
     except (AttributeError, KeyError, TypeError, ValueError):
         return re.compile(r"[\s\S]")
     return re.compile(f"[{chars}]")
