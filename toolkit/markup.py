@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from toolkit.document import _warn
-from toolkit.normalize import NA_MARKS
+from toolkit.normalize import NA_MARKS, cn_numeral_text
 
 
 _WS_RE = re.compile(r"[ \t\n\r\f\x00]+")
@@ -128,18 +128,6 @@ _LEGAL_TRADITIONAL = "零壹貳參肆伍陸柒捌玖拾"
 _ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
 
 
-def _cn_number(n: int, digits: str = _CN_DIGITS + "十") -> str:
-    """一 … 九十九 (Word's chineseCounting), or in the financial numerals ``digits`` (壹 … 玖拾玖, where ten is
-    壹拾); larger numbers in digits."""
-    if n < 10:
-        return digits[n]
-    if n >= 100:
-        return str(n)
-    tens, ones = divmod(n, 10)
-    lead = "" if tens == 1 and digits[1] == "一" else digits[tens]  # 十一, but 壹拾壹
-    return lead + digits[10] + ("" if ones == 0 else digits[ones])
-
-
 def _roman(n: int) -> str:
     """``n`` in lower-case Roman numerals (1 to 3999; other numbers in digits, as a browser falls back)."""
     if not 0 < n < 4000:
@@ -154,15 +142,15 @@ def _roman(n: int) -> str:
 
 _NUM_FORMATS: dict[str, Callable[[int], str]] = {
     "decimal": str, "decimalZero": lambda n: f"{n:02d}", "decimalFullWidth": str, "decimalHalfWidth": str,
-    "chineseCounting": _cn_number, "chineseCountingThousand": _cn_number, "japaneseCounting": _cn_number,
-    "taiwaneseCounting": _cn_number, "taiwaneseCountingThousand": _cn_number,
+    "chineseCounting": cn_numeral_text, "chineseCountingThousand": cn_numeral_text, "japaneseCounting": cn_numeral_text,
+    "taiwaneseCounting": cn_numeral_text, "taiwaneseCountingThousand": cn_numeral_text,
     "ideographTraditional": lambda n: _STEMS[n - 1] if 1 <= n <= 10 else str(n),  # 甲 乙 丙
     "decimalEnclosedCircle": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
     "decimalEnclosedCircleChinese": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),  # ① ② ③
     "decimalEnclosedFullstop": lambda n: chr(0x2488 + n - 1) if 1 <= n <= 20 else f"{n}.",  # ⒈ ⒉
     "ideographEnclosedCircle": lambda n: chr(0x3280 + n - 1) if 1 <= n <= 10 else str(n),  # ㊀ ㊁
-    "chineseLegalSimplified": lambda n: _cn_number(n, _LEGAL_SIMPLIFIED),  # 壹 贰 … 壹拾
-    "ideographLegalTraditional": lambda n: _cn_number(n, _LEGAL_TRADITIONAL),  # 壹 貳 … 壹拾
+    "chineseLegalSimplified": lambda n: cn_numeral_text(n, _LEGAL_SIMPLIFIED),  # 壹 贰 … 壹拾
+    "ideographLegalTraditional": lambda n: cn_numeral_text(n, _LEGAL_TRADITIONAL),  # 壹 貳 … 壹拾
     "ideographDigital": lambda n: "".join(_CN_DIGITS[int(d)] for d in str(n)),  # 一〇 for 10
     "taiwaneseDigital": lambda n: "".join(_CN_DIGITS[int(d)] for d in str(n)),
     "ideographZodiac": lambda n: _ZODIAC[n - 1] if 1 <= n <= 12 else str(n),  # 子 丑 寅

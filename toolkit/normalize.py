@@ -845,6 +845,24 @@ def cn_numeral(text: str) -> int | None:
     return _CN_DIGIT_VALUES.get(tens, 1) * 10 + _CN_DIGIT_VALUES.get(ones, 0)
 
 
+def cn_numeral_text(n: int, digits: str = "〇一二三四五六七八九十") -> str:
+    """The Chinese numeral of ``n``, the inverse of :func:`cn_numeral`: 一 … 九十九 (Word's chineseCounting), or in
+    the financial numerals ``digits`` (壹 … 玖拾玖, where ten is 壹拾); numbers past 99 in Arabic digits.
+
+    Examples
+    --------
+    >>> [cn_numeral_text(n) for n in (3, 10, 11, 23, 100)]
+    ['三', '十', '十一', '二十三', '100']
+    """
+    if n < 10:
+        return digits[n]
+    if n >= 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    lead = "" if tens == 1 and digits[1] == "一" else digits[tens]  # 十一, but 壹拾壹
+    return lead + digits[10] + ("" if ones == 0 else digits[ones])
+
+
 def number_text(x: float) -> str:
     """``x`` as a flag or a summary writes a sum or a count: in full (``1234567``, ``12.35``), never rounded to six
     digits as ``:g`` rounds it (``1.23457e+06``, which two different sums can share)."""

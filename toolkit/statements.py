@@ -57,7 +57,7 @@ from typing import Any, Callable, cast
 import pandas as pd
 
 from toolkit.formats import read_data_yaml
-from toolkit.normalize import HAN_RANGES, cn_numeral, remove_pinyin
+from toolkit.normalize import HAN_RANGES, cn_numeral, cn_numeral_text, remove_pinyin
 
 __all__ = ["extract_statements", "statement_records", "STATEMENT_COLUMNS", "KINDS"]
 
@@ -1907,19 +1907,11 @@ def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, i
     if style == "paren_num":
         glued = _marker_number(style, match, found) == last + 1
         return match.start() if glued and not _reference_number(match.string, k, match.end()) else None
-    numeral = _cn_text(last + 1)
+    numeral = cn_numeral_text(last + 1) if 0 < last + 1 < 100 else ""
     start = match.end("n") - len(numeral)
     # (not an ordinal's numeral: '…排名第三是…' after 二是 is a sentence's 第三)
     ordinal = match.string.endswith("第", 0, start)
     return start if numeral and match["n"].endswith(numeral) and not ordinal else None
-
-
-def _cn_text(n: int) -> str:
-    """The Chinese numeral of an item's number up to 99 ('' past it): 三, 十, 十一, 二十三."""
-    if not 0 < n < 100:
-        return ""
-    tens, ones = divmod(n, 10)
-    return ("" if tens < 2 else _CN[tens - 1]) + ("十" if tens else "") + (_CN[ones - 1] if ones else "")
 
 
 def _reference_number(text: str, start: int, end: int) -> bool:

@@ -22,10 +22,10 @@ from toolkit.decoding import (_check_not_binary, _check_not_blank, _check_text_f
 from toolkit.document import DEFAULT_MAX_BYTES, RawDocument
 from toolkit.errors import CorruptFileError, EmptyFileError, FileTooLargeError
 from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _LAYOUT_CELL_CHARS, _LEGAL_SIMPLIFIED,
-                            _LEGAL_TRADITIONAL, _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank, _cn_number, _cover,
+                            _LEGAL_TRADITIONAL, _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank, _cover,
                             _holds_page, _is_cjk, _list_marker, _merge_note, _numbered, _own_cells, _roman,
                             _typed_bullet)
-from toolkit.normalize import NA_MARKS
+from toolkit.normalize import NA_MARKS, cn_numeral_text
 
 
 # A web archive may hold at most this many MIME boundaries (its parts: a page and its images), and one line per
@@ -2252,11 +2252,11 @@ _LIST_STYLES: dict[str, Callable[[int], str]] = {
     "upper-alpha": lambda n: f"{_letters(n).upper()}.", "upper-latin": lambda n: f"{_letters(n).upper()}.",
     "lower-roman": lambda n: f"{_roman(n)}.", "upper-roman": lambda n: f"{_roman(n).upper()}.",
     "cjk-decimal": lambda n: _NUM_FORMATS["ideographDigital"](n) + "、" if n >= 0 else f"{n}.",  # (Word's 一〇)
-    "cjk-ideographic": lambda n: f"{_cn_number(n)}、" if 0 < n < 100 else f"{n}.",
-    "simp-chinese-informal": lambda n: f"{_cn_number(n)}、" if 0 < n < 100 else f"{n}.",
-    "trad-chinese-informal": lambda n: f"{_cn_number(n)}、" if 0 < n < 100 else f"{n}.",  # (the same below 100)
-    "simp-chinese-formal": lambda n: f"{_cn_number(n, _LEGAL_SIMPLIFIED)}、" if 0 < n < 100 else f"{n}.",  # 壹、
-    "trad-chinese-formal": lambda n: f"{_cn_number(n, _LEGAL_TRADITIONAL)}、" if 0 < n < 100 else f"{n}.",
+    "cjk-ideographic": lambda n: f"{cn_numeral_text(n)}、" if 0 < n < 100 else f"{n}.",
+    "simp-chinese-informal": lambda n: f"{cn_numeral_text(n)}、" if 0 < n < 100 else f"{n}.",
+    "trad-chinese-informal": lambda n: f"{cn_numeral_text(n)}、" if 0 < n < 100 else f"{n}.",  # (the same below 100)
+    "simp-chinese-formal": lambda n: f"{cn_numeral_text(n, _LEGAL_SIMPLIFIED)}、" if 0 < n < 100 else f"{n}.",  # 壹、
+    "trad-chinese-formal": lambda n: f"{cn_numeral_text(n, _LEGAL_TRADITIONAL)}、" if 0 < n < 100 else f"{n}.",
     # 甲、 乙、 … and 子、 丑、 …; past the last, cjk-decimal (their fallback)
     "cjk-heavenly-stem": lambda n: f"{_STEMS[n - 1]}、" if 1 <= n <= 10 else _LIST_STYLES["cjk-decimal"](n),
     "cjk-earthly-branch": lambda n: f"{_ZODIAC[n - 1]}、" if 1 <= n <= 12 else _LIST_STYLES["cjk-decimal"](n),
