@@ -926,11 +926,13 @@ _UNSHOWN_RUN_PARENTS = frozenset({f"{{{_MC}}}Fallback", _w("txbxContent"), _w("d
 _OFF = frozenset({"0", "false", "off"})
 
 
-def _docx_hidden_styles(document) -> tuple[dict, str | None]:
-    """Which styles set hidden text (w:vanish) on or off, by style id, and the default paragraph style.
+def _docx_hidden_styles(document) -> tuple[dict, str | None, bool]:
+    """Which styles set hidden text (w:vanish) on or off, by style id, the default paragraph style, and whether the
+    document's default run properties (w:docDefaults) hide text.
 
     Text can be hidden by a style as well as by the run itself; a style that does not set w:vanish
-    takes its parent's (w:basedOn). Empty when no style hides anything (the usual case).
+    takes its parent's (w:basedOn), and text no style sets takes the document's default (as a strike does, see
+    _struck). The styles are empty when neither a style nor the default hides anything (the usual case).
     """
     styles = document.styles.element
     default = next((style.get(_w("styleId")) for style in styles.iter(_w("style"))
@@ -938,11 +940,11 @@ def _docx_hidden_styles(document) -> tuple[dict, str | None]:
                     and style.get(_w("default")) in ("1", "true", "on")), None)
 
     def vanish(style) -> bool | None:
-        found = style.find(f"{_w('rPr')}/{_w('vanish')}")
-        return None if found is None else found.get(_w("val"), "true") not in _OFF
+        return _toggle_setting(style.find(_w("rPr")), _VANISH)
 
     sets = _docx_style_settings(styles, vanish)
-    return (sets if any(sets.values()) else {}), default
+    by_default = _toggle_setting(_docx_default_run_props(styles), _VANISH) or False
+    return (sets if by_default or any(sets.values()) else {}), default, by_default
 
 
 def _docx_style_settings(styles, read) -> dict:
@@ -969,25 +971,29 @@ def _docx_style_settings(styles, read) -> dict:
     return settings
 
 
-def _vanish_styled_runs(element, hidden: tuple[dict, str | None]) -> None:
-    """Mark as hidden (w:vanish, in memory) the runs under ``element`` that a style hides, and the paragraph marks
-    (a paragraph style hides its mark as its text: see _hidden_mark, _runs_in).
+def _vanish_styled_runs(element, hidden: tuple[dict, str | None, bool]) -> None:
+    """Mark as hidden (w:vanish, in memory) the runs under ``element`` that a style or the document's default run
+    properties hide, and the paragraph marks (a paragraph style hides its mark as its text: see _hidden_mark,
+    _runs_in).
 
     The run's own w:vanish decides first, then its styles': w:vanish is a toggle (ECMA-376 17.7.3, as w:strike, see
-    _struck), so text hidden by its character style and by its paragraph style both is shown, as Word shows it.
+    _struck), so text hidden by its character style and by its paragraph style both is shown, as Word shows it;
+    text neither style sets takes the document's default (w:docDefaults), which a style's w:val="0" undoes.
     """
-    sets, default = hidden
+    sets, default, by_default = hidden
     if not sets:
         return
 
-    def styled(rstyle, para_hidden: bool) -> bool:
+    def styled(rstyle, para_hidden: bool | None) -> bool:
         by_character = sets.get(rstyle.get(_w("val"))) if rstyle is not None else None
-        return para_hidden if by_character is None else by_character and not para_hidden
+        if by_character is None:
+            return by_default if para_hidden is None else para_hidden
+        return by_character if para_hidden is None else by_character and not para_hidden
 
     for p in element.iter(_w("p")):
         props = p.find(_w("pPr"))
         style = props.find(_w("pStyle")) if props is not None else None
-        para_hidden = sets.get(style.get(_w("val")) if style is not None else default, False)
+        para_hidden = sets.get(style.get(_w("val")) if style is not None else default)
         mark = props.find(_w("rPr")) if props is not None else None
         if mark is None or mark.find(_w("vanish")) is None:  # (the mark's own setting decides first)
             if styled(mark.find(_w("rStyle")) if mark is not None else None, para_hidden):
@@ -1065,10 +1071,10 @@ def _blank_struck_runs(element, document, default: str | None) -> None:
     styled = next(styles.iter(*_STRIKES), None) is not None
     if not styled and next(element.iter(*_STRIKES), None) is None:
         return  # (most documents: nothing struck)
-    sets = {tag: _docx_style_settings(styles, lambda style, tag=tag: _strike_setting(style.find(_w("rPr")), tag))
+    sets = {tag: _docx_style_settings(styles, lambda style, tag=tag: _toggle_setting(style.find(_w("rPr")), tag))
             if styled else {} for tag in _STRIKES}
     base = _docx_default_run_props(styles)
-    defaults = {tag: _strike_setting(base, tag) or False for tag in _STRIKES}
+    defaults = {tag: _toggle_setting(base, tag) or False for tag in _STRIKES}
     cells: dict = {}  # a table cell (its nearest) -> its struck runs
     for run in list(element.iter(_w("r"))):
         if not _struck(run, sets, default, defaults):
@@ -1137,8 +1143,9 @@ def _blank_custom_note_marks(element) -> None:
             _blank_run_text(after)
 
 
-def _strike_setting(props, tag: str) -> bool | None:
-    """Whether run properties (a w:rPr, or None) set the strike ``tag`` on or off; None where they do not set it."""
+def _toggle_setting(props, tag: str) -> bool | None:
+    """Whether run properties (a w:rPr, or None) set the toggle ``tag`` (a strike, hidden text) on or off; None where
+    they do not set it."""
     found = props.find(tag) if props is not None else None
     return None if found is None else found.get(_w("val"), "true") not in _OFF
 
@@ -1155,7 +1162,7 @@ def _struck(run, sets: dict, default: str | None, defaults: dict | None = None) 
     props = run.find(_w("rPr"))
     rstyle = props.find(_w("rStyle")) if props is not None else None
     for tag in _STRIKES:
-        on = _strike_setting(props, tag)
+        on = _toggle_setting(props, tag)
         if on is None and sets[tag]:
             on = sets[tag].get(rstyle.get(_w("val"))) if rstyle is not None else None
             if on is not False:
