@@ -601,7 +601,9 @@ def test_a_doc_of_another_format_is_named_so(tmp_path):
     ({"text": "（\x01）", "nfc": 37, "restart_lim": 0},
      ["（一）机构建设", "（二）制度建设", "二、主动公开政府信息情况", "（三）平台建设"]),
     ({"text": "（\x01）", "nfc": 37}, ["（一）机构建设", "（二）制度建设", "二、主动公开政府信息情况", "（一）平台建设"]),
-], ids=["plain", "legal", "no_restart", "restarts"])
+    # a level of no number (nfc 0xFF, a DOCX's w:numFmt none) shows its text alone: it was lost, the items unmarked
+    ({"text": "★", "nfc": 0xFF}, ["★机构建设", "★制度建设", "二、主动公开政府信息情况", "★平台建设"]),
+], ids=["plain", "legal", "no_restart", "restarts", "no_number"])
 def test_a_list_levels_legal_form_and_restart_are_read_as_in_a_docx(level, shown, tmp_path):
     # The LVLF's fLegal and fNoRestart (with ilvlRestartLim) were not read: a level in legal form read 一.1 for 1.1,
     # and subheadings numbered on across sections, (三) in Word, read (一), a number the report has twice.

@@ -2494,6 +2494,18 @@ def test_word_numbers_in_roman_numerals(tmp_path):
                              "IV. 1", "V. 2", "VI. 3", "VII. 4", "VIII. 5", "IX. 6"]
 
 
+def test_word_list_levels_of_no_number_show_their_text(tmp_path):
+    # A level whose number format is none (w:numFmt w:val="none") shows its w:lvlText alone, a symbol ('★') or a
+    # literal ('（一）', every item so): the text was lost, the items read run together with no marker; a level whose
+    # text is its own number alone ('%1') shows nothing
+    paragraphs = [("某市某局2020年政府信息公开工作年度报告", None, 0), (_HEADS[0], 1, 0), ("公开", 1, 1), ("申请", 1, 1),
+                  ("规章", 1, 2), ("制度", 2, 0)]
+    levels = [_lvl(0, "chineseCounting", "%1、"), _lvl(1, "none", "★"), _lvl(2, "none", "（一）")]
+    doc = read_document(_numbered_docx(tmp_path / "n.docx", paragraphs, {0: levels, 1: [_lvl(0, "none", "%1")]},
+                                       {1: (0, ""), 2: (1, "")}))
+    assert doc.lines[1:] == [f"一、{_HEADS[0]}", "★公开", "★申请", "（一）规章", "制度"]
+
+
 @pytest.mark.parametrize("style_link", [True, False])
 def test_word_numbers_through_a_list_style(style_link, tmp_path):
     # A list that uses a list style: its definition only names the style (w:numStyleLink), the levels are in the

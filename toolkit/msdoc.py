@@ -88,6 +88,7 @@ _NUMBER_FORMATS = (
     "ideographZodiac", "ideographZodiacTraditional", "taiwaneseCounting", "ideographLegalTraditional",
     "taiwaneseCountingThousand", "taiwaneseDigital", "chineseCounting", "chineseLegalSimplified",
     "chineseCountingThousand")
+_NFC_NONE = 0xFF  # (a level showing no number, its text alone: ECMA-376's 'none'; other values past the list: none known)
 _P_CHG_TABS, _P_CHG_TABS_PAPX = 0xC615, 0xC60D
 # a tab stop's leader (TBD.tlc), by its value: ECMA-376's ST_TabTlc
 _TAB_LEADERS = ("none", "dot", "hyphen", "underscore", "heavy", "middleDot")
@@ -414,6 +415,14 @@ def _word_art(data: bytes, lo: int, hi: int) -> str | None:
     return None
 
 
+def _level_format(nfc: int) -> str:
+    """A list level's number format (ECMA-376's name, as a DOCX's w:numFmt) of its LVLF.nfc: 'none' for a level
+    showing its text alone (0xFF), 'unknown' for a value past the formats known (its number not shown)."""
+    if nfc < len(_NUMBER_FORMATS):
+        return _NUMBER_FORMATS[nfc]
+    return "none" if nfc == _NFC_NONE else "unknown"
+
+
 def _lists(table: bytes, lst: tuple, lfo: tuple) -> dict:
     """The lists of the PlfLfo, their levels read from the PlfLst and the LVLs after it (see DocText); {} for
     damaged ones (a damaged numbering gives no numbers, never an error)."""
@@ -433,8 +442,7 @@ def _lists(table: bytes, lst: tuple, lfo: tuple) -> dict:
                 xst = table[at + 2:at + 2 + 2 * size].decode("utf-16-le", "replace")
                 at += 2 + 2 * size
                 pattern = re.sub("[\x00-\x08]", lambda m: f"%{ord(m.group()) + 1}", xst)
-                levels[ilvl] = (start, _NUMBER_FORMATS[nfc] if nfc < len(_NUMBER_FORMATS) else "none", pattern,
-                                bool(flags & _LVL_LEGAL), restart)
+                levels[ilvl] = (start, _level_format(nfc), pattern, bool(flags & _LVL_LEGAL), restart)
             definitions[lsid] = levels
         fc, lcb = lfo
         count, = struct.unpack_from("<i", table, fc)

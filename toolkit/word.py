@@ -563,14 +563,25 @@ class _WordNumbering:
         start, fmt, pattern = self.levels[(num_id, ilvl)]
         if fmt == "bullet":
             return _BULLET_MARK if bullets and not (_typed_bullet(text) or _list_marker().match(text)) else ""
-        if fmt not in _NUM_FORMATS or not pattern or _list_marker().match(text):
+        if (fmt not in _NUM_FORMATS and fmt != "none") or not pattern or _list_marker().match(text):
             return ""
         legal = (num_id, ilvl) in self.legal  # every level's number in digits ('1.1', Word's 正规形式编号)
         for level in range(ilvl + 1):
             level_start, level_fmt, _ = self.levels.get((num_id, level), (1, "decimal", ""))
             value = level_start + max(counts[level], 1) - 1
-            pattern = pattern.replace(f"%{level + 1}", str(value) if legal else _NUM_FORMATS.get(level_fmt, str)(value))
-        return pattern
+            pattern = pattern.replace(f"%{level + 1}", _level_number(value, level_fmt, legal))
+        if fmt != "none":
+            return pattern
+        symbol = pattern.strip()  # (a level showing no number: its text alone, a bullet's symbol or a literal)
+        return "" if not bullets and len(symbol) == 1 and _typed_bullet(symbol) else symbol
+
+
+def _level_number(value: int, fmt: str, legal: bool) -> str:
+    """A list level's number ``value`` as its format ``fmt`` writes it: nothing for 'none' (Word shows the level's
+    text alone, '（一）' or '★' typed as its w:lvlText), in digits where the list is in legal form (``legal``)."""
+    if fmt == "none":
+        return ""
+    return str(value) if legal else _NUM_FORMATS.get(fmt, str)(value)
 
 
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
