@@ -109,7 +109,7 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
         chunks.update(_docx_embedded_objects(document, body, path))  # (by relationship id too: ids are unique)
         hidden = _docx_hidden_styles(document)
         _vanish_styled_runs(body, hidden)
-        _raise_styled_runs(body, document)
+        _raise_styled_runs(body, document, hidden[1])
         _vanish_placeholders(body, document)
         _hide_spanning_instructions(body)
         _blank_struck_runs(body, document, hidden[1])
@@ -1020,11 +1020,13 @@ def _vanish_styled_runs(element, hidden: tuple[dict, str | None, bool]) -> None:
                 _vanish(run)
 
 
-def _raise_styled_runs(element, document) -> None:
+def _raise_styled_runs(element, document, default: str | None) -> None:
     """Mark as superscript or subscript (w:vertAlign, in memory) the runs under ``element`` raised or lowered by their
     character style (w:rStyle, as Word's 'Footnote Reference' or a user's style raises them), not by their own
     w:vertAlign, so that a footnote mark so set is told (see _is_footnote_mark, _blank_lowered_marks); a run's own
-    w:vertAlign (or w:position) decides first."""
+    w:vertAlign (or w:position) decides first.  The runs of a paragraph whose paragraph style moves its text
+    (w:position) take that position as their own (see _lift_paragraph_styled_runs); ``default``: the default
+    paragraph style's id."""
 
     def placed(style) -> str | None:
         props = style.find(_w("rPr"))
@@ -1032,6 +1034,7 @@ def _raise_styled_runs(element, document) -> None:
 
     styles = document.styles.element
     sets = _docx_style_settings(styles, placed)
+    _lift_paragraph_styled_runs(element, styles, sets, default)
     if not any(place != "baseline" for place in sets.values()):
         return  # (most documents: no character style raises or lowers its text)
     for rstyle in list(element.iter(_w("rStyle"))):
@@ -1039,6 +1042,38 @@ def _raise_styled_runs(element, document) -> None:
         place = sets.get(rstyle.get(_w("val")))
         if place in ("superscript", "subscript") and props.tag == _w("rPr") and _raised_props(props) is None:
             props.append(props.makeelement(_w("vertAlign"), {_w("val"): place}))
+
+
+def _lift_paragraph_styled_runs(element, styles, placed: dict, default: str | None) -> None:
+    """Give (in memory) the runs of the paragraphs under ``element`` whose paragraph style raises or lowers its text
+    (w:position in its w:rPr, or a parent style's) that position as their own, where neither the run nor its
+    character style (``placed``: see _styled_place) places it: a paragraph lifted whole by its style, a number in it
+    lifted as much by its own w:position (as WPS writes it) was taken for a footnote mark above the paragraph's text
+    and dropped ('收到申请5件' read '收到申请件'), as it is not where the paragraph's runs lift it each (see
+    _paragraph_raise)."""
+
+    def position(style) -> str | None:
+        found = style.find(f"{_w('rPr')}/{_w('position')}")
+        return None if found is None else found.get(_w("val"))
+
+    lifts = {sid: val for sid, val in _docx_style_settings(styles, position).items() if _int(val, 0)}
+    if not lifts:
+        return  # (most documents: no paragraph style moves its text)
+    for p in list(element.iter(_w("p"))):
+        style = p.find(f"{_w('pPr')}/{_w('pStyle')}")
+        lift = lifts.get(style.get(_w("val")) if style is not None else default)
+        if lift is None:
+            continue
+        for run in p.iter(_w("r")):
+            props = run.find(_w("rPr"))
+            rstyle = props.find(_w("rStyle")) if props is not None else None
+            if _paragraph_of(run) is not p or (props is not None and _raised_props(props) is not None) or (
+                    rstyle is not None and placed.get(rstyle.get(_w("val"))) is not None):
+                continue  # (a text box's paragraph, or placed by the run or its character style)
+            if props is None:
+                props = run.makeelement(_w("rPr"), {})
+                run.insert(0, props)
+            props.append(props.makeelement(_w("position"), {_w("val"): lift}))
 
 
 def _styled_place(props) -> str | None:
