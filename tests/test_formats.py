@@ -1413,17 +1413,25 @@ def test_a_footnote_mark_lifted_by_its_position_is_no_digit(mark, how, tmp_path)
 # a paragraph lifted whole by its runs' w:position (as WPS sets it), its numbers in runs of their own (as Word and
 # WPS split runs where the script changes): each short number was taken for a footnote mark lifted after the text and
 # dropped, '收到申请5件' read '收到申请件' (and a cell '1' + '2' lost its '2'); a run lifted no more than its
-# paragraph's text is not lifted at all
-def test_numbers_in_a_paragraph_lifted_whole_are_read(tmp_path):
+# paragraph's text is not lifted at all.  So too where the paragraphs are lifted by their style (Normal's w:position,
+# its runs setting none) and the numbers by their own w:position as much: they were dropped so
+@pytest.mark.parametrize("by_style", [False, True])
+def test_numbers_in_a_paragraph_lifted_whole_are_read(by_style, tmp_path):
     report = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
     render_docx(_as_lines(report), tmp_path / "plain.docx")
+    run = '<w:r>{}<w:t xml:space="preserve">{}</w:t></w:r>'
+    position = '<w:rPr><w:position w:val="4"/></w:rPr>'
 
     def lifted(parts: dict) -> None:
         xml = parts["word/document.xml"].decode()
         parts["word/document.xml"] = re.sub(
             r"<w:r><w:t>([^<]*)</w:t></w:r>",
-            lambda m: "".join(f'<w:r><w:rPr><w:position w:val="4"/></w:rPr><w:t xml:space="preserve">{part}</w:t></w:r>'
+            lambda m: "".join(run.format("" if by_style and not part.isdigit() else position, part)
                               for part in re.findall(r"\d+|\D+", m.group(1))), xml).encode()
+        if by_style:
+            normal = b'<w:style w:type="paragraph" w:default="1" w:styleId="Normal">'
+            assert normal in parts["word/styles.xml"]
+            parts["word/styles.xml"] = parts["word/styles.xml"].replace(normal, normal + position.encode(), 1)
 
     (tmp_path / "lifted.docx").write_bytes(rezip((tmp_path / "plain.docx").read_bytes(), lifted))
     plain, got = read_document(tmp_path / "plain.docx"), read_document(tmp_path / "lifted.docx")

@@ -124,17 +124,25 @@ def _revisions_docx(path) -> None:
     d.save(str(path))
 
 
-def _header_docx(path, first_page: bool) -> None:
+def _header_docx(path, first_page: bool, boxed: bool = False) -> None:
     """Seed 001 from its preamble on, its title held only in the page header (of the first page, with
-    ``first_page``), as tests/test_readers.py writes it."""
+    ``first_page``; in a text box drawn there, with ``boxed``), as tests/test_readers.py writes it."""
     import docx
-    from test_readers import seed_lines
+    from lxml import etree
+    from test_readers import _W, seed_lines
 
     lines = seed_lines("001")
     document = docx.Document()
     section = document.sections[0]
     section.different_first_page_header_footer = first_page
-    (section.first_page_header if first_page else section.header).paragraphs[0].text = lines[0]
+    header = (section.first_page_header if first_page else section.header).paragraphs[0]
+    if boxed:
+        header._p.append(etree.fromstring(
+            f'<w:r xmlns:w="{_W}" xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape id="title" '
+            'type="#_x0000_t202" style="position:absolute;width:300pt;height:40pt"><v:textbox><w:txbxContent>'
+            f"<w:p><w:r><w:t>{lines[0]}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>"))
+    else:
+        header.text = lines[0]
     for line in lines[2:40]:
         document.add_paragraph(line)
     document.save(str(path))
@@ -169,6 +177,7 @@ def write_sources(folder) -> None:
     _revisions_docx(folder / "revisions.docx")
     _header_docx(folder / "header.docx", False)
     _header_docx(folder / "header-first.docx", True)
+    _header_docx(folder / "header-box.docx", False, boxed=True)
     _numbered_docx(folder / "numbered.docx")
 
 
@@ -318,12 +327,13 @@ def test_the_style_sheet_of_a_word_97_file_is_read(name):
     assert all(set(sprms) <= {0x460B, 0x260A, 0xC60D} for _, sprms in styles.values())
 
 
-@pytest.mark.parametrize("first_page", [False, True])
-def test_a_title_held_only_in_the_page_header_is_read(first_page, tmp_path):
+@pytest.mark.parametrize("name, first_page, boxed", [("header", False, False), ("header-first", True, False),
+                                                     ("header-box", False, True)])
+def test_a_title_held_only_in_the_page_header_is_read(name, first_page, boxed, tmp_path):
     # the header stories (PlcfHdd) of the first section: before, the title was lost, and with it the agency and
-    # the year ('乌当区人民政府', 2020 read None, None)
-    name = "header-first" if first_page else "header"
-    _header_docx(tmp_path / "header.docx", first_page)
+    # the year ('乌当区人民政府', 2020 read None, None).  So too a title in a text box drawn in the header (the header
+    # text-box story, ccpHdrTxbx, its boxes in PlcfHdrtxbxTxt anchored by PlcSpaHdr), read by the DOCX reader
+    _header_docx(tmp_path / "header.docx", first_page, boxed)
     got = read_document(FIXTURES / f"{name}.doc").lines
     assert got == read_document(tmp_path / "header.docx").lines and got[0] == "2020年乌当区人民政府信息公开工作年度报告"
     meta = toolkit.parse_report(FIXTURES / f"{name}.doc").metadata
@@ -601,7 +611,9 @@ def test_a_doc_of_another_format_is_named_so(tmp_path):
     ({"text": "（\x01）", "nfc": 37, "restart_lim": 0},
      ["（一）机构建设", "（二）制度建设", "二、主动公开政府信息情况", "（三）平台建设"]),
     ({"text": "（\x01）", "nfc": 37}, ["（一）机构建设", "（二）制度建设", "二、主动公开政府信息情况", "（一）平台建设"]),
-], ids=["plain", "legal", "no_restart", "restarts"])
+    # a level of no number (nfc 0xFF, a DOCX's w:numFmt none) shows its text alone: it was lost, the items unmarked
+    ({"text": "★", "nfc": 0xFF}, ["★机构建设", "★制度建设", "二、主动公开政府信息情况", "★平台建设"]),
+], ids=["plain", "legal", "no_restart", "restarts", "no_number"])
 def test_a_list_levels_legal_form_and_restart_are_read_as_in_a_docx(level, shown, tmp_path):
     # The LVLF's fLegal and fNoRestart (with ilvlRestartLim) were not read: a level in legal form read 一.1 for 1.1,
     # and subheadings numbered on across sections, (三) in Word, read (一), a number the report has twice.

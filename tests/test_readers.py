@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import warnings
 import zipfile
+from collections.abc import Callable
 from html import escape as html_escape
 from pathlib import Path
 
@@ -1268,6 +1269,32 @@ def test_docx_an_old_value_struck_through_beside_the_new_one_is_not_read(props: 
     assert read_document(path).lines == MERGED_001
 
 
+def _set_by_the_defaults(tmp_path: Path, edit: Callable[[str], str], tag: str, normal_off: bool, style: str) -> Path:
+    """MERGED_001 as a DOCX whose document.xml is ``edit``-ed and has a paragraph '五、旧标题' of a paragraph style
+    Draft (setting nothing, based on none) before heading 四, and whose styles.xml sets ``tag`` (w:strike, w:vanish)
+    in w:docDefaults, off (w:val="0") in Normal where ``normal_off``, and holds ``style``."""
+    path = tmp_path / "defaults.docx"
+    render_docx(MERGED_001, path, colspan_header=True)
+
+    def edit_parts(parts: dict) -> None:
+        xml = edit(parts["word/document.xml"].decode())
+        at = xml.rindex("<w:p>", 0, xml.index("四、行政复议、行政诉讼情况"))
+        xml = xml[:at] + '<w:p><w:pPr><w:pStyle w:val="Draft"/></w:pPr><w:r><w:t>五、旧标题</w:t></w:r></w:p>' + xml[at:]
+        parts["word/document.xml"] = xml.encode()
+        styles = parts["word/styles.xml"].decode()
+        styles = re.sub(r"(<w:rPrDefault>\s*<w:rPr>)", rf"\1<w:{tag}/>", styles, count=1)
+        assert f"<w:rPr><w:{tag}/>" in styles
+        if normal_off:
+            normal = '<w:style w:type="paragraph" w:default="1" w:styleId="Normal">'
+            assert normal in styles
+            styles = styles.replace(normal, normal + f'<w:rPr><w:{tag} w:val="0"/></w:rPr>', 1)
+        draft = '<w:style w:type="paragraph" w:styleId="Draft"><w:name w:val="Draft"/></w:style>'
+        parts["word/styles.xml"] = styles.replace("</w:styles>", style + draft + "</w:styles>").encode()
+
+    path.write_bytes(rezip(path.read_bytes(), edit_parts))
+    return path
+
+
 _UNSTRUCK = {"run": ('<w:r><w:rPr><w:strike w:val="0"/></w:rPr>', ""),
              "character style": ('<w:r><w:rPr><w:rStyle w:val="Kept"/></w:rPr>',
                                  '<w:style w:type="character" w:styleId="Kept"><w:name w:val="Kept"/>'
@@ -1281,32 +1308,42 @@ def test_docx_strike_of_the_document_defaults_is_read_as_a_styles(how: str, tmp_
     # not applied: a paragraph of a style setting no strike ('五、旧标题', of a style based on none) and an old value
     # typed plain before its correction ('91' then 88) were read, as Word shows them struck; the text the run, its
     # character style or the paragraph style (Normal, the default) sets unstruck (w:val="0") is read
-    path = tmp_path / "defaults.docx"
-    render_docx(MERGED_001, path, colspan_header=True)
     run, style = _UNSTRUCK[how]
 
-    def edit(parts: dict) -> None:
-        xml = parts["word/document.xml"].decode()
+    def edit(xml: str) -> str:
         xml = re.sub(r"<w:r>(?=<w:t)", run, xml)
-        at = xml.rindex("<w:p>", 0, xml.index("四、行政复议、行政诉讼情况"))
-        xml = (xml[:at] + '<w:p><w:pPr><w:pStyle w:val="Draft"/></w:pPr><w:r><w:t>五、旧标题</w:t></w:r></w:p>'
-               + xml[at:])
         if how != "paragraph style":  # (a plain run in a Normal paragraph: struck by the document's default alone)
             cell = f"{run}<w:t>88</w:t></w:r>"
             assert cell in xml
             xml = xml.replace(cell, "<w:r><w:t>91</w:t></w:r>" + cell, 1)
-        parts["word/document.xml"] = xml.encode()
-        styles = parts["word/styles.xml"].decode()
-        styles = re.sub(r"(<w:rPrDefault>\s*<w:rPr>)", r"\1<w:strike/>", styles, count=1)
-        assert "<w:rPr><w:strike/>" in styles
-        if how == "paragraph style":
-            normal = '<w:style w:type="paragraph" w:default="1" w:styleId="Normal">'
-            assert normal in styles
-            styles = styles.replace(normal, normal + '<w:rPr><w:strike w:val="0"/></w:rPr>', 1)
-        draft = '<w:style w:type="paragraph" w:styleId="Draft"><w:name w:val="Draft"/></w:style>'
-        parts["word/styles.xml"] = styles.replace("</w:styles>", style + draft + "</w:styles>").encode()
+        return xml
 
-    path.write_bytes(rezip(path.read_bytes(), edit))
+    path = _set_by_the_defaults(tmp_path, edit, "strike", how == "paragraph style", style)
+    assert read_document(path).lines == MERGED_001
+
+
+_SHOWN = {"run": ('<w:vanish w:val="0"/>', ""),
+          "character style": ('<w:rStyle w:val="Shown"/>',
+                              '<w:style w:type="character" w:styleId="Shown"><w:name w:val="Shown"/>'
+                              '<w:rPr><w:vanish w:val="false"/></w:rPr></w:style>')}
+
+
+@pytest.mark.parametrize("how", sorted(_SHOWN))
+def test_docx_hidden_text_of_the_document_defaults_is_read_as_a_styles(how: str, tmp_path: Path) -> None:
+    # Hidden text set for the whole document (w:docDefaults/w:rPrDefault/w:rPr/w:vanish of styles.xml) was not
+    # applied, as its strike is: a paragraph of a style setting no w:vanish ('五、旧标题', of a style based on none)
+    # and an old value typed plain before its correction ('91' then 88, in a cell paragraph of such a style) were
+    # read, as Word hides them; the text the run, its character style or the paragraph style (Normal, the default,
+    # w:val="0") shows is read
+    shown, style = _SHOWN[how]
+
+    def edit(xml: str) -> str:
+        cell = "<w:p><w:r><w:t>88</w:t></w:r></w:p>"
+        assert cell in xml
+        return xml.replace(cell, f'<w:p><w:pPr><w:pStyle w:val="Draft"/><w:rPr>{shown}</w:rPr></w:pPr>'
+                                 f'<w:r><w:t>91</w:t></w:r><w:r><w:rPr>{shown}</w:rPr><w:t>88</w:t></w:r></w:p>', 1)
+
+    path = _set_by_the_defaults(tmp_path, edit, "vanish", True, style)
     assert read_document(path).lines == MERGED_001
 
 
@@ -2455,6 +2492,18 @@ def test_word_numbers_in_roman_numerals(tmp_path):
                                        {0: [_lvl(0, "upperRoman", "%1."), _lvl(1, "lowerRoman", "(%2)")]}, {1: (0, "")}))
     assert doc.lines[1:] == [f"I.{_HEADS[0]}", "(i)公开", "(ii)申请", f"II.{_HEADS[1]}", "(i)规章", "III. 0",
                              "IV. 1", "V. 2", "VI. 3", "VII. 4", "VIII. 5", "IX. 6"]
+
+
+def test_word_list_levels_of_no_number_show_their_text(tmp_path):
+    # A level whose number format is none (w:numFmt w:val="none") shows its w:lvlText alone, a symbol ('★') or a
+    # literal ('（一）', every item so): the text was lost, the items read run together with no marker; a level whose
+    # text is its own number alone ('%1') shows nothing
+    paragraphs = [("某市某局2020年政府信息公开工作年度报告", None, 0), (_HEADS[0], 1, 0), ("公开", 1, 1), ("申请", 1, 1),
+                  ("规章", 1, 2), ("制度", 2, 0)]
+    levels = [_lvl(0, "chineseCounting", "%1、"), _lvl(1, "none", "★"), _lvl(2, "none", "（一）")]
+    doc = read_document(_numbered_docx(tmp_path / "n.docx", paragraphs, {0: levels, 1: [_lvl(0, "none", "%1")]},
+                                       {1: (0, ""), 2: (1, "")}))
+    assert doc.lines[1:] == [f"一、{_HEADS[0]}", "★公开", "★申请", "（一）规章", "制度"]
 
 
 @pytest.mark.parametrize("style_link", [True, False])

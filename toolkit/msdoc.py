@@ -9,7 +9,8 @@ The main document is read (the first ``ccpText`` characters), and the text boxes
 box's blocks before the paragraph its shape, or the group of shapes it is drawn in, is anchored in, as a DOCX's;
 one anchored in a table after the table; WordArt's text, from its shape's properties in the drawings, so too);
 headers, footnotes and comments are stories after it, as a DOCX's are parts other than its body; the paragraphs of
-the first section's page headers are given apart (:attr:`DocText.headers`: a title some agencies hold only there).
+the first section's page headers are given apart, their text boxes' first (:attr:`DocText.headers`: a title some
+agencies hold only there).
 Text Word does not show (a tracked deletion, hidden text: the character properties of PlcBteChpx, and of the
 character style a run names or the paragraph style a paragraph names, from the style sheet) is left out; text set
 raised (superscript, a footnote mark typed after a value, on the run or by its character style) or set low
@@ -52,6 +53,8 @@ _FC_STSHF, _FC_STTBF_FFN = 1, 15  # (and the font table)
 _FC_PLCF_HDD, _FC_PLCF_BTE_CHPX, _FC_PLCF_BTE_PAPX, _FC_CLX, _FC_PLF_LST, _FC_PLF_LFO = 11, 12, 13, 33, 73, 74
 # the shapes anchored in the main document (PlcSpaMom) and the text boxes' text in the text-box story (PlcftxbxTxt)
 _FC_PLC_SPA_MOM, _FC_PLCF_TXBX_TXT = 40, 56
+# the shapes anchored in the headers (PlcSpaHdr) and their text boxes' text in the header text-box story
+_FC_PLC_SPA_HDR, _FC_PLCF_HDR_TXBX_TXT = 41, 58
 # the drawings (OfficeArtContent, [MS-DOC] 2.9.172): the shapes, and the groups that hold them
 _FC_DGG_INFO = 50
 # OfficeArt record types ([MS-ODRAW]): the drawing group, a drawing, a group of shapes, a shape, a shape's id (FSP)
@@ -88,6 +91,7 @@ _NUMBER_FORMATS = (
     "ideographZodiac", "ideographZodiacTraditional", "taiwaneseCounting", "ideographLegalTraditional",
     "taiwaneseCountingThousand", "taiwaneseDigital", "chineseCounting", "chineseLegalSimplified",
     "chineseCountingThousand")
+_NFC_NONE = 0xFF  # (a level showing no number, its text alone: ECMA-376's 'none'; other values past the list: none known)
 _P_CHG_TABS, _P_CHG_TABS_PAPX = 0xC615, 0xC60D
 # a tab stop's leader (TBD.tlc), by its value: ECMA-376's ST_TabTlc
 _TAB_LEADERS = ("none", "dot", "hyphen", "underscore", "heavy", "middleDot")
@@ -156,13 +160,13 @@ class Paragraph(str):
 
 @dataclass
 class DocText:
-    """What :func:`read_doc` finds: the main document's blocks, the embedded objects its fields name, the
-    paragraphs of the first section's page headers (first page's, then odd pages'), a list each, and the lists
-    numbered paragraphs refer to: list -> (its definition's id, {level: (start, format, text, legal, restart)}), the
-    format one of ECMA-376's (``'chineseCounting'``, ``'decimal'`` …), the text with ``%1`` … for the levels'
-    numbers, ``legal`` whether every level's number shows in digits (fLegal, a DOCX's w:isLgl), ``restart`` None
-    where the level restarts after any level above it, else the first level that does not restart it (fNoRestart's
-    ilvlRestartLim, a DOCX's w:lvlRestart: 0 never restarts)."""
+    """What :func:`read_doc` finds: the main document's blocks, the embedded objects its fields name, the paragraphs
+    of the first section's page headers (first page's, then odd pages'; a header's text boxes' first), a list each,
+    and the lists numbered paragraphs refer to: list -> (its definition's id, {level: (start, format, text, legal,
+    restart)}), the format one of ECMA-376's (``'chineseCounting'``, ``'decimal'`` …), the text with ``%1`` … for
+    the levels' numbers, ``legal`` whether every level's number shows in digits (fLegal, a DOCX's w:isLgl),
+    ``restart`` None where the level restarts after any level above it, else the first level that does not restart
+    it (fNoRestart's ilvlRestartLim, a DOCX's w:lvlRestart: 0 never restarts)."""
 
     blocks: list
     objects: list
@@ -210,7 +214,8 @@ def read_doc(data: bytes, path: str | None = None) -> DocText:
     pieces = _pieces(clx, len(word), path)
     notes, headers = max(notes, 0), max(headers, 0)
     boxes_at, boxes_end = _text_box_story(word, ccp)
-    text, marks = _main_text(word, pieces, ccp, path, max(ccp + notes + headers, boxes_end))
+    header_boxes_at, header_boxes_end = _text_box_story(word, ccp, headers=True)
+    text, marks = _main_text(word, pieces, ccp, path, max(ccp + notes + headers, boxes_end, header_boxes_end))
     span = ccp if boxes_end <= ccp or len(text) < boxes_end else boxes_end  # (the text the masks cover)
     plc = _slice(table, *fc_lcb(_FC_PLCF_BTE_PAPX), path, "the paragraph properties (PlcBtePapx)")
     papx = _Papx(word, plc, extra, path)
@@ -242,7 +247,10 @@ def read_doc(data: bytes, path: str | None = None) -> DocText:
             builder.numbered = builder.numbered or box.numbered
     boxes.sort(key=lambda found: found[0])
     story.read(builder, 0, ccp, boxes)
-    return DocText(builder.close(), story.objects, _headers(text, table, fc_lcb(_FC_PLCF_HDD), ccp + notes),
+    header_boxes = _text_boxes(table, _shape_anchors(table, fc_lcb(_FC_PLC_SPA_HDR)), fc_lcb(_FC_PLCF_HDR_TXBX_TXT),
+                               header_boxes_at, header_boxes_end)
+    return DocText(builder.close(), story.objects,
+                   _headers(text, table, fc_lcb(_FC_PLCF_HDD), ccp + notes, header_boxes),
                    _lists(table, fc_lcb(_FC_PLF_LST), fc_lcb(_FC_PLF_LFO)) if builder.numbered else {})
 
 
@@ -291,18 +299,20 @@ class _Story:
         builder.put(waiting + [block for _, blocks in boxes[next_box:] for block in blocks])
 
 
-def _text_box_story(word: bytes, ccp: int) -> tuple[int, int]:
+def _text_box_story(word: bytes, ccp: int, headers: bool = False) -> tuple[int, int]:
     """Where the text-box story begins and ends (CPs): after the main document, the footnotes, the headers, the
-    comments and the endnotes (FibRgLw97's ccpText … ccpEdn), ccpTxbx characters long; (0, 0) where the document
-    has no text box (the usual case), or the FIB does not say."""
+    comments and the endnotes (FibRgLw97's ccpText … ccpEdn), ccpTxbx characters long; with ``headers``, the
+    header text-box story after it (ccpHdrTxbx: the text boxes drawn in the headers); (0, 0) where the document
+    has no such text box (the usual case), or the FIB does not say."""
     lw = _FIB_RGW + 2 + 2 * struct.unpack_from("<H", word, _FIB_RGW)[0]
-    if struct.unpack_from("<H", word, lw)[0] < 10:  # (cslw: FibRgLw97 up to ccpTxbx)
+    if struct.unpack_from("<H", word, lw)[0] < (11 if headers else 10):  # (cslw: FibRgLw97 up to ccpHdrTxbx)
         return 0, 0
-    counts = struct.unpack_from("<7i", word, lw + 2 + 12)  # ccpText, ccpFtn, ccpHdd, ccpMcr, ccpAtn, ccpEdn, ccpTxbx
-    if counts[6] <= 0 or min(counts) < 0:
+    # ccpText, ccpFtn, ccpHdd, ccpMcr, ccpAtn, ccpEdn, ccpTxbx (and ccpHdrTxbx)
+    counts = struct.unpack_from("<8i" if headers else "<7i", word, lw + 2 + 12)
+    if counts[-1] <= 0 or min(counts) < 0:
         return 0, 0
-    first = sum(counts[:6])
-    return first, first + counts[6]
+    first = sum(counts[:-1])
+    return first, first + counts[-1]
 
 
 def _shape_anchors(table: bytes, spa: tuple) -> dict[int, int]:
@@ -414,6 +424,14 @@ def _word_art(data: bytes, lo: int, hi: int) -> str | None:
     return None
 
 
+def _level_format(nfc: int) -> str:
+    """A list level's number format (ECMA-376's name, as a DOCX's w:numFmt) of its LVLF.nfc: 'none' for a level
+    showing its text alone (0xFF), 'unknown' for a value past the formats known (its number not shown)."""
+    if nfc < len(_NUMBER_FORMATS):
+        return _NUMBER_FORMATS[nfc]
+    return "none" if nfc == _NFC_NONE else "unknown"
+
+
 def _lists(table: bytes, lst: tuple, lfo: tuple) -> dict:
     """The lists of the PlfLfo, their levels read from the PlfLst and the LVLs after it (see DocText); {} for
     damaged ones (a damaged numbering gives no numbers, never an error)."""
@@ -433,8 +451,7 @@ def _lists(table: bytes, lst: tuple, lfo: tuple) -> dict:
                 xst = table[at + 2:at + 2 + 2 * size].decode("utf-16-le", "replace")
                 at += 2 + 2 * size
                 pattern = re.sub("[\x00-\x08]", lambda m: f"%{ord(m.group()) + 1}", xst)
-                levels[ilvl] = (start, _NUMBER_FORMATS[nfc] if nfc < len(_NUMBER_FORMATS) else "none", pattern,
-                                bool(flags & _LVL_LEGAL), restart)
+                levels[ilvl] = (start, _level_format(nfc), pattern, bool(flags & _LVL_LEGAL), restart)
             definitions[lsid] = levels
         fc, lcb = lfo
         count, = struct.unpack_from("<i", table, fc)
@@ -444,18 +461,24 @@ def _lists(table: bytes, lst: tuple, lfo: tuple) -> dict:
     return {k + 1: (lsid, definitions[lsid]) for k, lsid in enumerate(lsids) if lsid in definitions}
 
 
-def _headers(text: str, table: bytes, fc_lcb: tuple, first: int) -> list:
+def _headers(text: str, table: bytes, fc_lcb: tuple, first: int, boxes: list | tuple = ()) -> list:
     """The paragraphs of the first section's headers (see _FIRST_HEADERS) whose text ``text`` holds from CP
-    ``first`` on (the header stories follow the main document and the footnotes)."""
+    ``first`` on (the header stories follow the main document and the footnotes), each header's text boxes'
+    first (``boxes``: see _text_boxes, anchored by a CP of the headers' text: a title set in a box there was lost)."""
     fc, lcb = fc_lcb
     n = lcb // 4
     if fc + lcb > len(table) or n <= max(_FIRST_HEADERS) + 1:
         return []
     cps = struct.unpack_from(f"<{n}i", table, fc)
+
+    def lines(lo: int, hi: int) -> list[str]:
+        return [line for line in _Fields().shown(text[lo:hi].replace("\x07", "\r")).split("\r") if line]
+
     out = []
     for story in _FIRST_HEADERS:
-        shown = _Fields().shown(text[first + cps[story]:first + cps[story + 1]].replace("\x07", "\r"))
-        out.append([line for line in shown.split("\r") if line])
+        boxed = [line for anchor, lo, hi in boxes if anchor is not None and cps[story] <= anchor < cps[story + 1]
+                 for line in lines(lo, hi)]
+        out.append(boxed + lines(first + cps[story], first + cps[story + 1]))
     return out
 
 

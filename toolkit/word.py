@@ -109,7 +109,7 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
         chunks.update(_docx_embedded_objects(document, body, path))  # (by relationship id too: ids are unique)
         hidden = _docx_hidden_styles(document)
         _vanish_styled_runs(body, hidden)
-        _raise_styled_runs(body, document)
+        _raise_styled_runs(body, document, hidden[1])
         _vanish_placeholders(body, document)
         _hide_spanning_instructions(body)
         _blank_struck_runs(body, document, hidden[1])
@@ -563,14 +563,25 @@ class _WordNumbering:
         start, fmt, pattern = self.levels[(num_id, ilvl)]
         if fmt == "bullet":
             return _BULLET_MARK if bullets and not (_typed_bullet(text) or _list_marker().match(text)) else ""
-        if fmt not in _NUM_FORMATS or not pattern or _list_marker().match(text):
+        if (fmt not in _NUM_FORMATS and fmt != "none") or not pattern or _list_marker().match(text):
             return ""
         legal = (num_id, ilvl) in self.legal  # every level's number in digits ('1.1', Word's 正规形式编号)
         for level in range(ilvl + 1):
             level_start, level_fmt, _ = self.levels.get((num_id, level), (1, "decimal", ""))
             value = level_start + max(counts[level], 1) - 1
-            pattern = pattern.replace(f"%{level + 1}", str(value) if legal else _NUM_FORMATS.get(level_fmt, str)(value))
-        return pattern
+            pattern = pattern.replace(f"%{level + 1}", _level_number(value, level_fmt, legal))
+        if fmt != "none":
+            return pattern
+        symbol = pattern.strip()  # (a level showing no number: its text alone, a bullet's symbol or a literal)
+        return "" if not bullets and len(symbol) == 1 and _typed_bullet(symbol) else symbol
+
+
+def _level_number(value: int, fmt: str, legal: bool) -> str:
+    """A list level's number ``value`` as its format ``fmt`` writes it: nothing for 'none' (Word shows the level's
+    text alone, '（一）' or '★' typed as its w:lvlText), in digits where the list is in legal form (``legal``)."""
+    if fmt == "none":
+        return ""
+    return str(value) if legal else _NUM_FORMATS.get(fmt, str)(value)
 
 
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -926,11 +937,13 @@ _UNSHOWN_RUN_PARENTS = frozenset({f"{{{_MC}}}Fallback", _w("txbxContent"), _w("d
 _OFF = frozenset({"0", "false", "off"})
 
 
-def _docx_hidden_styles(document) -> tuple[dict, str | None]:
-    """Which styles set hidden text (w:vanish) on or off, by style id, and the default paragraph style.
+def _docx_hidden_styles(document) -> tuple[dict, str | None, bool]:
+    """Which styles set hidden text (w:vanish) on or off, by style id, the default paragraph style, and whether the
+    document's default run properties (w:docDefaults) hide text.
 
     Text can be hidden by a style as well as by the run itself; a style that does not set w:vanish
-    takes its parent's (w:basedOn). Empty when no style hides anything (the usual case).
+    takes its parent's (w:basedOn), and text no style sets takes the document's default (as a strike does, see
+    _struck). The styles are empty when neither a style nor the default hides anything (the usual case).
     """
     styles = document.styles.element
     default = next((style.get(_w("styleId")) for style in styles.iter(_w("style"))
@@ -938,11 +951,11 @@ def _docx_hidden_styles(document) -> tuple[dict, str | None]:
                     and style.get(_w("default")) in ("1", "true", "on")), None)
 
     def vanish(style) -> bool | None:
-        found = style.find(f"{_w('rPr')}/{_w('vanish')}")
-        return None if found is None else found.get(_w("val"), "true") not in _OFF
+        return _toggle_setting(style.find(_w("rPr")), _VANISH)
 
     sets = _docx_style_settings(styles, vanish)
-    return (sets if any(sets.values()) else {}), default
+    by_default = _toggle_setting(_docx_default_run_props(styles), _VANISH) or False
+    return (sets if by_default or any(sets.values()) else {}), default, by_default
 
 
 def _docx_style_settings(styles, read) -> dict:
@@ -969,25 +982,29 @@ def _docx_style_settings(styles, read) -> dict:
     return settings
 
 
-def _vanish_styled_runs(element, hidden: tuple[dict, str | None]) -> None:
-    """Mark as hidden (w:vanish, in memory) the runs under ``element`` that a style hides, and the paragraph marks
-    (a paragraph style hides its mark as its text: see _hidden_mark, _runs_in).
+def _vanish_styled_runs(element, hidden: tuple[dict, str | None, bool]) -> None:
+    """Mark as hidden (w:vanish, in memory) the runs under ``element`` that a style or the document's default run
+    properties hide, and the paragraph marks (a paragraph style hides its mark as its text: see _hidden_mark,
+    _runs_in).
 
     The run's own w:vanish decides first, then its styles': w:vanish is a toggle (ECMA-376 17.7.3, as w:strike, see
-    _struck), so text hidden by its character style and by its paragraph style both is shown, as Word shows it.
+    _struck), so text hidden by its character style and by its paragraph style both is shown, as Word shows it;
+    text neither style sets takes the document's default (w:docDefaults), which a style's w:val="0" undoes.
     """
-    sets, default = hidden
+    sets, default, by_default = hidden
     if not sets:
         return
 
-    def styled(rstyle, para_hidden: bool) -> bool:
+    def styled(rstyle, para_hidden: bool | None) -> bool:
         by_character = sets.get(rstyle.get(_w("val"))) if rstyle is not None else None
-        return para_hidden if by_character is None else by_character and not para_hidden
+        if by_character is None:
+            return by_default if para_hidden is None else para_hidden
+        return by_character if para_hidden is None else by_character and not para_hidden
 
     for p in element.iter(_w("p")):
         props = p.find(_w("pPr"))
         style = props.find(_w("pStyle")) if props is not None else None
-        para_hidden = sets.get(style.get(_w("val")) if style is not None else default, False)
+        para_hidden = sets.get(style.get(_w("val")) if style is not None else default)
         mark = props.find(_w("rPr")) if props is not None else None
         if mark is None or mark.find(_w("vanish")) is None:  # (the mark's own setting decides first)
             if styled(mark.find(_w("rStyle")) if mark is not None else None, para_hidden):
@@ -1003,11 +1020,13 @@ def _vanish_styled_runs(element, hidden: tuple[dict, str | None]) -> None:
                 _vanish(run)
 
 
-def _raise_styled_runs(element, document) -> None:
+def _raise_styled_runs(element, document, default: str | None) -> None:
     """Mark as superscript or subscript (w:vertAlign, in memory) the runs under ``element`` raised or lowered by their
     character style (w:rStyle, as Word's 'Footnote Reference' or a user's style raises them), not by their own
     w:vertAlign, so that a footnote mark so set is told (see _is_footnote_mark, _blank_lowered_marks); a run's own
-    w:vertAlign (or w:position) decides first."""
+    w:vertAlign (or w:position) decides first.  The runs of a paragraph whose paragraph style moves its text
+    (w:position) take that position as their own (see _lift_paragraph_styled_runs); ``default``: the default
+    paragraph style's id."""
 
     def placed(style) -> str | None:
         props = style.find(_w("rPr"))
@@ -1015,6 +1034,7 @@ def _raise_styled_runs(element, document) -> None:
 
     styles = document.styles.element
     sets = _docx_style_settings(styles, placed)
+    _lift_paragraph_styled_runs(element, styles, sets, default)
     if not any(place != "baseline" for place in sets.values()):
         return  # (most documents: no character style raises or lowers its text)
     for rstyle in list(element.iter(_w("rStyle"))):
@@ -1022,6 +1042,38 @@ def _raise_styled_runs(element, document) -> None:
         place = sets.get(rstyle.get(_w("val")))
         if place in ("superscript", "subscript") and props.tag == _w("rPr") and _raised_props(props) is None:
             props.append(props.makeelement(_w("vertAlign"), {_w("val"): place}))
+
+
+def _lift_paragraph_styled_runs(element, styles, placed: dict, default: str | None) -> None:
+    """Give (in memory) the runs of the paragraphs under ``element`` whose paragraph style raises or lowers its text
+    (w:position in its w:rPr, or a parent style's) that position as their own, where neither the run nor its
+    character style (``placed``: see _styled_place) places it: a paragraph lifted whole by its style, a number in it
+    lifted as much by its own w:position (as WPS writes it) was taken for a footnote mark above the paragraph's text
+    and dropped ('收到申请5件' read '收到申请件'), as it is not where the paragraph's runs lift it each (see
+    _paragraph_raise)."""
+
+    def position(style) -> str | None:
+        found = style.find(f"{_w('rPr')}/{_w('position')}")
+        return None if found is None else found.get(_w("val"))
+
+    lifts = {sid: val for sid, val in _docx_style_settings(styles, position).items() if _int(val, 0)}
+    if not lifts:
+        return  # (most documents: no paragraph style moves its text)
+    for p in list(element.iter(_w("p"))):
+        style = p.find(f"{_w('pPr')}/{_w('pStyle')}")
+        lift = lifts.get(style.get(_w("val")) if style is not None else default)
+        if lift is None:
+            continue
+        for run in p.iter(_w("r")):
+            props = run.find(_w("rPr"))
+            rstyle = props.find(_w("rStyle")) if props is not None else None
+            if _paragraph_of(run) is not p or (props is not None and _raised_props(props) is not None) or (
+                    rstyle is not None and placed.get(rstyle.get(_w("val"))) is not None):
+                continue  # (a text box's paragraph, or placed by the run or its character style)
+            if props is None:
+                props = run.makeelement(_w("rPr"), {})
+                run.insert(0, props)
+            props.append(props.makeelement(_w("position"), {_w("val"): lift}))
 
 
 def _styled_place(props) -> str | None:
@@ -1065,10 +1117,10 @@ def _blank_struck_runs(element, document, default: str | None) -> None:
     styled = next(styles.iter(*_STRIKES), None) is not None
     if not styled and next(element.iter(*_STRIKES), None) is None:
         return  # (most documents: nothing struck)
-    sets = {tag: _docx_style_settings(styles, lambda style, tag=tag: _strike_setting(style.find(_w("rPr")), tag))
+    sets = {tag: _docx_style_settings(styles, lambda style, tag=tag: _toggle_setting(style.find(_w("rPr")), tag))
             if styled else {} for tag in _STRIKES}
     base = _docx_default_run_props(styles)
-    defaults = {tag: _strike_setting(base, tag) or False for tag in _STRIKES}
+    defaults = {tag: _toggle_setting(base, tag) or False for tag in _STRIKES}
     cells: dict = {}  # a table cell (its nearest) -> its struck runs
     for run in list(element.iter(_w("r"))):
         if not _struck(run, sets, default, defaults):
@@ -1137,8 +1189,9 @@ def _blank_custom_note_marks(element) -> None:
             _blank_run_text(after)
 
 
-def _strike_setting(props, tag: str) -> bool | None:
-    """Whether run properties (a w:rPr, or None) set the strike ``tag`` on or off; None where they do not set it."""
+def _toggle_setting(props, tag: str) -> bool | None:
+    """Whether run properties (a w:rPr, or None) set the toggle ``tag`` (a strike, hidden text) on or off; None where
+    they do not set it."""
     found = props.find(tag) if props is not None else None
     return None if found is None else found.get(_w("val"), "true") not in _OFF
 
@@ -1155,7 +1208,7 @@ def _struck(run, sets: dict, default: str | None, defaults: dict | None = None) 
     props = run.find(_w("rPr"))
     rstyle = props.find(_w("rStyle")) if props is not None else None
     for tag in _STRIKES:
-        on = _strike_setting(props, tag)
+        on = _toggle_setting(props, tag)
         if on is None and sets[tag]:
             on = sets[tag].get(rstyle.get(_w("val"))) if rstyle is not None else None
             if on is not False:
