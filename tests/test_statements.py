@@ -1450,6 +1450,24 @@ def test_shi_markers_glued_to_the_item_before(ending):
     assert _pairs(extract_statements(text)) == [("problem", "信息更新不及时"), ("problem", "考评排名第三是因为解读不够")]
 
 
+@pytest.mark.parametrize("marker", ["{n}.", "{n}、", "({c})"])
+def test_numbered_markers_glued_to_the_item_before(marker):
+    # Seed 001's '一是…;二是…;三是…' written '1.…提升2.…加强3.…健全。' (or 1、 or (一)) with no separator: 2. and (二)
+    # follow a character, no boundary, so the three problems were one statement with the markers inside it
+    stem = "001_4d29bfef72dd56db"
+    glued = re.sub(r"[;；]?([一二三四])是", lambda m: marker.format(n="一二三四".index(m[1]) + 1, c=m[1]),
+                   problems_section(stem))
+    assert "二是" not in glued and "提升" + marker.format(n=2, c="二") in glued
+    assert _pairs(extract_statements(glued)) == _expected(stem)
+    # a number glued so that does not number on the list, or is a number's, is no item: '共1.5万条', '第2.3节',
+    # '1、2月', '第2、3项', '第(三)项'
+    text = "存在的问题:1.信息更新不及时共1.5万条,今年1、2月未更新2.解读不够见第2.3节,第2、3项,第(三)项。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不及时共1.5万条,今年1、2月未更新"),
+                                                ("problem", "解读不够见第2.3节,第2、3项,第(三)项")]
+    text = "存在的问题:(一)信息更新不及时(三)解读不够(二)渠道单一。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不及时(三)解读不够"), ("problem", "渠道单一")]
+
+
 @pytest.mark.parametrize("measures", ["（二）拟采取的改进措施", "（二）下一步拟采取的措施", "（二）采取的措施",
                                       "（二）将采取的整改措施", "（二）擬採取的改進措施"])
 def test_sub_headings_of_the_measures_to_be_taken(measures):
