@@ -1599,11 +1599,13 @@ def test_a_section_passed_with_the_signature_after_it(stem, tail):
 
 
 @pytest.mark.parametrize("marker", [lambda n: ("首先,", "其次,")[n - 1], lambda n: "一二"[n - 1] + ".",
-                                    lambda n: "ⅠⅡ"[n - 1] + "、", lambda n: "AB"[n - 1] + "."],
-                         ids=["order_words", "cn_dot", "roman", "letter"])
+                                    lambda n: "ⅠⅡ"[n - 1] + "、", lambda n: "AB"[n - 1] + ".",
+                                    lambda n: "ⅰⅱ"[n - 1] + ".", lambda n: "ⅰⅱ"[n - 1] + "、"],
+                         ids=["order_words", "cn_dot", "roman", "letter", "roman_lower_dot", "roman_lower_dun"])
 def test_unnumbered_sub_headings_glued_to_a_first_item_of_other_styles(marker):
     # '存在问题首先,…' / '改进措施一.…': an unnumbered sub-heading glued to its first item, marked in the new styles
-    # (before, the whole section was one problem statement).
+    # (before, the whole section was one problem statement; with ⅰ. (NFKC i.), no first item's marker in
+    # statements.yaml first_item, '存在问题i.…' and 'ii.…' kept their markers and the measures were problems).
     text = "".join(f"{head}{marker(1)}{a}。{marker(2)}{b}。" for head, a, b in
                    [("存在问题", "信息更新不够及时", "解读形式单一"), ("改进措施", "加强培训", "完善制度")])
     assert _pairs(extract_statements(text)) == [("problem", "信息更新不够及时"), ("problem", "解读形式单一"),
