@@ -1450,9 +1450,9 @@ def test_shi_markers_glued_to_the_item_before(ending):
     assert _pairs(extract_statements(text)) == [("problem", "信息更新不及时"), ("problem", "考评排名第三是因为解读不够")]
 
 
-@pytest.mark.parametrize("marker", ["{n}.", "{n}、", "({c})"])
+@pytest.mark.parametrize("marker", ["{n}.", "{n}、", "({c})", "{n})"])
 def test_numbered_markers_glued_to_the_item_before(marker):
-    # Seed 001's '一是…;二是…;三是…' written '1.…提升2.…加强3.…健全。' (or 1、 or (一)) with no separator: 2. and (二)
+    # Seed 001's '一是…;二是…;三是…' written '1.…提升2.…加强3.…健全。' (or 1、, (一), 1)) with no separator: 2. and (二)
     # follow a character, no boundary, so the three problems were one statement with the markers inside it
     stem = "001_4d29bfef72dd56db"
     glued = re.sub(r"[;；]?([一二三四])是", lambda m: marker.format(n="一二三四".index(m[1]) + 1, c=m[1]),
@@ -1466,6 +1466,9 @@ def test_numbered_markers_glued_to_the_item_before(marker):
                                                 ("problem", "解读不够见第2.3节,第2、3项,第(三)项")]
     text = "存在的问题:(一)信息更新不及时(三)解读不够(二)渠道单一。"
     assert _pairs(extract_statements(text)) == [("problem", "信息更新不及时(三)解读不够"), ("problem", "渠道单一")]
+    # (a 2) closing a bracket is none: '(见说明2)')
+    text = "存在的问题:1)信息更新不及时(见说明2)2)解读不够。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不及时(见说明2)"), ("problem", "解读不够")]
 
 
 @pytest.mark.parametrize("measures", ["（二）拟采取的改进措施", "（二）下一步拟采取的措施", "（二）采取的措施",

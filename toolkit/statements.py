@@ -174,8 +174,8 @@ _AFTER_INTENT = ("paren_cn", "paren_num", "num", "num_close")
 # styles whose next item may follow the last one's text with no separator ('①信息更新不及时②解读不到位'): a bracketed
 # number is no word's part, so one numbering on a list already open is its next item; nor is 二是 right after 一是's
 # item, read as the numeral that numbers on only ('…单一三是…' after 二是: 三是, not 一三是; _glued_start); nor (二)
-# after (一)'s item, nor 2. after 1.'s right after a Chinese character ('…提升2.政策…', not '共1.5万条', '第2.3节')
-_GLUED_NEXT = ("paren_num", "paren_cn", "num", "shi")
+# after (一)'s item, nor 2. (2)) after 1.'s right after a Chinese character ('…提升2.政策…', not '共1.5万条', '第2.3节')
+_GLUED_NEXT = ("paren_num", "paren_cn", "num", "num_close", "shi")
 _GLUED_AFTER = re.compile(rf"[{HAN_RANGES}\")》]")  # what a glued 2. follows: a word's character, a closing quote
 _UNNUMBERED = ("bullet", "text_bullet", "dash")  # styles whose items count 1, 2, 3 … without a number
 _BOUNDARY = set("。;:!?\n")
@@ -1901,8 +1901,8 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
 def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, int]], last: int,
                  k: int) -> int | None:
     """Where the marker ``match``, glued to the text of the list's last item, starts as that list's next item (None
-    where it is none): a bracketed number numbering on, not a reference's ('第(2)项'); a 2. numbering on after a
-    Chinese character, not a number's ('共1.5万条', '第2项'); a Chinese numeral's 是 whose
+    where it is none): a bracketed number numbering on, not a reference's ('第(2)项'); a 2. or 2) numbering on after
+    a Chinese character, not a number's ('共1.5万条', '第2项'); a Chinese numeral's 是 whose
     numeral ends in the next number, which alone is the marker (the word before may end in a numeral: '单一三是');
     ``k`` is where the marker's text starts, before the spaces ahead of it."""
     if style not in _GLUED_NEXT or not found:
@@ -1911,7 +1911,7 @@ def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, i
     glued = _marker_number(style, match, found) == last + 1
     if style in ("paren_num", "paren_cn"):
         return match.start() if glued and not _reference_number(text, k, match.end()) else None
-    if style == "num":
+    if style in ("num", "num_close"):
         # (after a word's character, not a digit's or a list's '、' ('1、2月'); before no digit: '第2.3节' is a decimal)
         after_word = _GLUED_AFTER.match(text, k - 1) is not None and not text[match.end():match.end() + 1].isdigit()
         return match.start() if glued and after_word and not _reference_number(text, k, match.end()) else None
