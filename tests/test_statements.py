@@ -1407,6 +1407,16 @@ def test_sub_headings_in_unknown_wordings_numbered_in_sequence(problems, measure
         assert _pairs(extract_statements(glued)) == _expected(stem)
 
 
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd", "pingtan-2023-04"])
+@pytest.mark.parametrize("marker", ["①②③④", "㈠㈡㈢㈣", "⑴⑵⑶⑷"])
+def test_bracketed_numbers_typed_with_a_full_stop(stem, marker):
+    # The real lists' 一是 二是 written '①.' '②.' (NFKC '(1).'; or ㈠. ⑴.): the marker ends at its bracket, so each
+    # statement began with the '.' typed after it ('.主动公开意识还需进一步提升')
+    section = re.sub("([一二三四])是", lambda m: marker["一二三四".index(m[1])] + ".", problems_section(stem))
+    assert "二是" not in section and marker[1] + "." in section
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "pingtan-2023-02"])
 def test_circled_numbers_glued_to_the_item_before(stem):
     # Seed 001's '一是…;二是…;三是…' written with circled numbers and no separator, '①…提升②…加强③…健全。': ② and
