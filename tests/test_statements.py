@@ -228,6 +228,23 @@ def test_glued_sub_headings_still_cut_the_text():
     assert texts[2:] == ["优化栏目设置", "加强更新"] and not any("改进措施" in t for t in texts)
 
 
+@pytest.mark.parametrize("stem", ["002_809f9474e249d214", "003_ce1f8ef96d3daffd", "pingtan-2023-02"])
+@pytest.mark.parametrize("glued", [False, True], ids=["lines", "one_line"])
+def test_a_numbered_measures_sub_heading_glued_to_the_last_problem_without_a_stop(stem, glued):
+    # The real sections with the last problem's 。 dropped before (二)改进措施 (or (二)下一步改进措施), which follows it on
+    # its line ('…存在着挑战(二)改进措施'; in web text all on one line): a numbered sub-heading was sought only after a
+    # sentence's end, so it was glued to the last problem and (003) every measure was marked a problem
+    section = problems_section(stem)
+    if glued:
+        section = "".join(line.strip() for line in section.splitlines())
+    section = re.sub(r"。\n?(?=\(二\))", "", section)
+    assert re.search(r"[^。\n]\(二\)", section)
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    # an item numbered as the sub-headings are, worded like the measures' one, stays an item
+    text = "(一)存在问题\n(一)公开内容不够全面;(二)改进措施不够有力,整改落实不到位。"
+    assert _pairs(extract_statements(text)) == [("problem", "公开内容不够全面"), ("problem", "改进措施不够有力,整改落实不到位")]
+
+
 @pytest.mark.parametrize("cut", ["二\n是", "二\n 是"])
 def test_line_break_inside_the_marker(cut):
     # Page text wrapped inside 二是 ('…意识。二' / '是进一步…'): two statements, not one.

@@ -267,6 +267,8 @@ def _cues() -> dict[str, Any]:
             rf"|(?:{any_title.replace('?P<', '?P<g_')})(?={spec['subheading_glued_before']['any']})"
             rf"|(?P<s_measure>{sub['measure']})(?={join(spec['subheading_glued_before']['measure'])}))"
         ),
+        # a numbered sub-heading anywhere, glued to the text before it too ('…存在着挑战(二)改进措施'; _numbered_on_glued)
+        "heading_numbered": re.compile(rf"(?P<num>{number})(?:{any_title})(?:如下)?[。.:]?"),
         # an unnumbered sub-heading opening a line or a sentence, set off from its text by spaces only ('改进措施 加强培训,…'
         # copied from a PDF or a web page): the spaces stand for its line break (_clean_lines), not its words going on
         "heading_spaced": re.compile(rf"(?P<head>(?:^|(?<=[。;!?]))[ \t]*{bullet}{opening}?"
@@ -1114,7 +1116,8 @@ def _split_headings(lines: list[str], titles: dict[int, str] | None = None) -> l
         pos = 0
         while True:
             found = [cues["heading_glued"].search(rest, pos),
-                     _implied_glued(rest, pos, last_number, problems_form) if problems_form else None]
+                     _implied_glued(rest, pos, last_number, problems_form) if problems_form else None,
+                     _numbered_on_glued(rest, pos, last_number, problems_form) if problems_form else None]
             if not last_number:
                 if leading_form is None:
                     leading_form = _first_measures_form(lines) or _glued_pair_form(lines)
@@ -1321,8 +1324,7 @@ def _implied_glued(text: str, pos: int, last_number: int, form: str) -> re.Match
         number = found["num"]
         if cn_numeral(number.strip("()、.")) == last_number + 1 and _number_form(number) == form:
             # (not where the problems are numbered as the sub-headings are: '(一)存在问题。(一)…。(二)更新慢。')
-            if any(_number_form(m[0]) == form for m in _LEADING_NUMBER.finditer(text, 0, found.start())
-                   if not m.start() or text[m.start() - 1] in "。;!?"):
+            if _numbered_before(text, found.start(), form):
                 return None
             # before the first item's marker, or a sentence that opens the measures ('(二)着力点。2024年,我局将…';
             # not '(二)更新慢。', a problem numbered after an unnumbered first one)
@@ -1332,6 +1334,25 @@ def _implied_glued(text: str, pos: int, last_number: int, form: str) -> re.Match
             # (not a title admitting a shortcoming: '(二)信息更新不够及时。下一步,…' is a problem, its words were lost)
             return None if _has(found["measure"], "problem_cues") else found
     return None
+
+
+def _numbered_on_glued(text: str, pos: int, last_number: int, form: str) -> re.Match[str] | None:
+    """The measures' sub-heading in a known wording glued with no stop to the last problem's text (``…存在着挑战(二)改进措施``
+    / ``一是…``, or the next line joined to it: ``…加强(二)下一步改进措施根据…``): after a numbered problems
+    sub-heading, numbered next in the same ``form``, where the problems are not numbered so (then it is an item's:
+    ``(一)存在问题。(一)…(二)改进措施落实不到位``; an item's words going on are told after, :func:`_goes_on`)."""
+    for found in _cues()["heading_numbered"].finditer(text, pos):
+        if (_heading_kind(found) == "measure" and _heading_number(found) == last_number + 1
+                and _number_form(found["num"]) == form):
+            return None if _numbered_before(text, found.start(), form) else found
+    return None
+
+
+def _numbered_before(text: str, end: int, form: str) -> bool:
+    """Whether an item numbered in ``form`` opens a sentence of ``text`` before ``end`` (the problems numbered as the
+    sub-headings are: ``(一)存在问题。(一)…。(二)更新慢。``)."""
+    return any(_number_form(m[0]) == form for m in _LEADING_NUMBER.finditer(text, 0, end)
+               if not m.start() or text[m.start() - 1] in "。;!?")
 
 
 def _implied_headings(lines: list[str]) -> dict[int, tuple[str, int]]:
