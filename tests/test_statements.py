@@ -228,6 +228,23 @@ def test_glued_sub_headings_still_cut_the_text():
     assert texts[2:] == ["优化栏目设置", "加强更新"] and not any("改进措施" in t for t in texts)
 
 
+@pytest.mark.parametrize("stem", ["002_809f9474e249d214", "003_ce1f8ef96d3daffd", "pingtan-2023-02"])
+@pytest.mark.parametrize("glued", [False, True], ids=["lines", "one_line"])
+def test_a_numbered_measures_sub_heading_glued_to_the_last_problem_without_a_stop(stem, glued):
+    # The real sections with the last problem's 。 dropped before (二)改进措施 (or (二)下一步改进措施), which follows it on
+    # its line ('…存在着挑战(二)改进措施'; in web text all on one line): a numbered sub-heading was sought only after a
+    # sentence's end, so it was glued to the last problem and (003) every measure was marked a problem
+    section = problems_section(stem)
+    if glued:
+        section = "".join(line.strip() for line in section.splitlines())
+    section = re.sub(r"。\n?(?=\(二\))", "", section)
+    assert re.search(r"[^。\n]\(二\)", section)
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    # an item numbered as the sub-headings are, worded like the measures' one, stays an item
+    text = "(一)存在问题\n(一)公开内容不够全面;(二)改进措施不够有力,整改落实不到位。"
+    assert _pairs(extract_statements(text)) == [("problem", "公开内容不够全面"), ("problem", "改进措施不够有力,整改落实不到位")]
+
+
 @pytest.mark.parametrize("cut", ["二\n是", "二\n 是"])
 def test_line_break_inside_the_marker(cut):
     # Page text wrapped inside 二是 ('…意识。二' / '是进一步…'): two statements, not one.
@@ -1407,6 +1424,16 @@ def test_sub_headings_in_unknown_wordings_numbered_in_sequence(problems, measure
         assert _pairs(extract_statements(glued)) == _expected(stem)
 
 
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd", "pingtan-2023-04"])
+@pytest.mark.parametrize("marker", ["①②③④", "㈠㈡㈢㈣", "⑴⑵⑶⑷"])
+def test_bracketed_numbers_typed_with_a_full_stop(stem, marker):
+    # The real lists' 一是 二是 written '①.' '②.' (NFKC '(1).'; or ㈠. ⑴.): the marker ends at its bracket, so each
+    # statement began with the '.' typed after it ('.主动公开意识还需进一步提升')
+    section = re.sub("([一二三四])是", lambda m: marker["一二三四".index(m[1])] + ".", problems_section(stem))
+    assert "二是" not in section and marker[1] + "." in section
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "pingtan-2023-02"])
 def test_circled_numbers_glued_to_the_item_before(stem):
     # Seed 001's '一是…;二是…;三是…' written with circled numbers and no separator, '①…提升②…加强③…健全。': ② and
@@ -1448,6 +1475,27 @@ def test_shi_markers_glued_to_the_item_before(ending):
     # nor an ordinal's numeral glued to 是: '排名第三是' after 二是
     text = "存在的问题:一是信息更新不及时;二是考评排名第三是因为解读不够。"
     assert _pairs(extract_statements(text)) == [("problem", "信息更新不及时"), ("problem", "考评排名第三是因为解读不够")]
+
+
+@pytest.mark.parametrize("marker", ["{n}.", "{n}、", "({c})", "{n})"])
+def test_numbered_markers_glued_to_the_item_before(marker):
+    # Seed 001's '一是…;二是…;三是…' written '1.…提升2.…加强3.…健全。' (or 1、, (一), 1)) with no separator: 2. and (二)
+    # follow a character, no boundary, so the three problems were one statement with the markers inside it
+    stem = "001_4d29bfef72dd56db"
+    glued = re.sub(r"[;；]?([一二三四])是", lambda m: marker.format(n="一二三四".index(m[1]) + 1, c=m[1]),
+                   problems_section(stem))
+    assert "二是" not in glued and "提升" + marker.format(n=2, c="二") in glued
+    assert _pairs(extract_statements(glued)) == _expected(stem)
+    # a number glued so that does not number on the list, or is a number's, is no item: '共1.5万条', '第2.3节',
+    # '1、2月', '第2、3项', '第(三)项'
+    text = "存在的问题:1.信息更新不及时共1.5万条,今年1、2月未更新2.解读不够见第2.3节,第2、3项,第(三)项。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不及时共1.5万条,今年1、2月未更新"),
+                                                ("problem", "解读不够见第2.3节,第2、3项,第(三)项")]
+    text = "存在的问题:(一)信息更新不及时(三)解读不够(二)渠道单一。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不及时(三)解读不够"), ("problem", "渠道单一")]
+    # (a 2) closing a bracket is none: '(见说明2)')
+    text = "存在的问题:1)信息更新不及时(见说明2)2)解读不够。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不及时(见说明2)"), ("problem", "解读不够")]
 
 
 @pytest.mark.parametrize("measures", ["（二）拟采取的改进措施", "（二）下一步拟采取的措施", "（二）采取的措施",
@@ -1581,11 +1629,13 @@ def test_a_section_passed_with_the_signature_after_it(stem, tail):
 
 
 @pytest.mark.parametrize("marker", [lambda n: ("首先,", "其次,")[n - 1], lambda n: "一二"[n - 1] + ".",
-                                    lambda n: "ⅠⅡ"[n - 1] + "、", lambda n: "AB"[n - 1] + "."],
-                         ids=["order_words", "cn_dot", "roman", "letter"])
+                                    lambda n: "ⅠⅡ"[n - 1] + "、", lambda n: "AB"[n - 1] + ".",
+                                    lambda n: "ⅰⅱ"[n - 1] + ".", lambda n: "ⅰⅱ"[n - 1] + "、"],
+                         ids=["order_words", "cn_dot", "roman", "letter", "roman_lower_dot", "roman_lower_dun"])
 def test_unnumbered_sub_headings_glued_to_a_first_item_of_other_styles(marker):
     # '存在问题首先,…' / '改进措施一.…': an unnumbered sub-heading glued to its first item, marked in the new styles
-    # (before, the whole section was one problem statement).
+    # (before, the whole section was one problem statement; with ⅰ. (NFKC i.), no first item's marker in
+    # statements.yaml first_item, '存在问题i.…' and 'ii.…' kept their markers and the measures were problems).
     text = "".join(f"{head}{marker(1)}{a}。{marker(2)}{b}。" for head, a, b in
                    [("存在问题", "信息更新不够及时", "解读形式单一"), ("改进措施", "加强培训", "完善制度")])
     assert _pairs(extract_statements(text)) == [("problem", "信息更新不够及时"), ("problem", "解读形式单一"),

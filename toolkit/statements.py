@@ -173,8 +173,10 @@ _AFTER_COMMA = ("shi", "yao")  # styles whose markers also follow a comma or the
 _AFTER_INTENT = ("paren_cn", "paren_num", "num", "num_close")
 # styles whose next item may follow the last one's text with no separator ('①信息更新不及时②解读不到位'): a bracketed
 # number is no word's part, so one numbering on a list already open is its next item; nor is 二是 right after 一是's
-# item, read as the numeral that numbers on only ('…单一三是…' after 二是: 三是, not 一三是; _glued_start)
-_GLUED_NEXT = ("paren_num", "shi")
+# item, read as the numeral that numbers on only ('…单一三是…' after 二是: 三是, not 一三是; _glued_start); nor (二)
+# after (一)'s item, nor 2. (2)) after 1.'s right after a Chinese character ('…提升2.政策…', not '共1.5万条', '第2.3节')
+_GLUED_NEXT = ("paren_num", "paren_cn", "num", "num_close", "shi")
+_GLUED_AFTER = re.compile(rf"[{HAN_RANGES}\")》]")  # what a glued 2. follows: a word's character, a closing quote
 _UNNUMBERED = ("bullet", "text_bullet", "dash")  # styles whose items count 1, 2, 3 … without a number
 _BOUNDARY = set("。;:!?\n")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
@@ -191,7 +193,7 @@ _TITLE_LENGTH = 24  # the longest title sentence opening an item ('进一步规�
 _MARKER_CUT = re.compile(rf"(?:^|[。;:!?]){_CN_NUM}$")  # a line ending in the 二 of 二是
 _WS_NEAR_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 _TRIM_END = " \t\n;,、。"
-_TRIM_START = " \t\n;,、:。"
+_TRIM_START = " \t\n;,、:。."  # (and the '.' typed after a bracketed number, left by its marker: '①.加强…')
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
 _OPENING, _CLOSING = set("([《【"), set(")]》】")  # brackets (NFKC: （ is '(')
 # a line of a bilingual report in the other language (no Han character, three Latin words): a translation of the
@@ -265,6 +267,8 @@ def _cues() -> dict[str, Any]:
             rf"|(?:{any_title.replace('?P<', '?P<g_')})(?={spec['subheading_glued_before']['any']})"
             rf"|(?P<s_measure>{sub['measure']})(?={join(spec['subheading_glued_before']['measure'])}))"
         ),
+        # a numbered sub-heading anywhere, glued to the text before it too ('…存在着挑战(二)改进措施'; _numbered_on_glued)
+        "heading_numbered": re.compile(rf"(?P<num>{number})(?:{any_title})(?:如下)?[。.:]?"),
         # an unnumbered sub-heading opening a line or a sentence, set off from its text by spaces only ('改进措施 加强培训,…'
         # copied from a PDF or a web page): the spaces stand for its line break (_clean_lines), not its words going on
         "heading_spaced": re.compile(rf"(?P<head>(?:^|(?<=[。;!?]))[ \t]*{bullet}{opening}?"
@@ -1112,7 +1116,8 @@ def _split_headings(lines: list[str], titles: dict[int, str] | None = None) -> l
         pos = 0
         while True:
             found = [cues["heading_glued"].search(rest, pos),
-                     _implied_glued(rest, pos, last_number, problems_form) if problems_form else None]
+                     _implied_glued(rest, pos, last_number, problems_form) if problems_form else None,
+                     _numbered_on_glued(rest, pos, last_number, problems_form) if problems_form else None]
             if not last_number:
                 if leading_form is None:
                     leading_form = _first_measures_form(lines) or _glued_pair_form(lines)
@@ -1319,8 +1324,7 @@ def _implied_glued(text: str, pos: int, last_number: int, form: str) -> re.Match
         number = found["num"]
         if cn_numeral(number.strip("()、.")) == last_number + 1 and _number_form(number) == form:
             # (not where the problems are numbered as the sub-headings are: '(一)存在问题。(一)…。(二)更新慢。')
-            if any(_number_form(m[0]) == form for m in _LEADING_NUMBER.finditer(text, 0, found.start())
-                   if not m.start() or text[m.start() - 1] in "。;!?"):
+            if _numbered_before(text, found.start(), form):
                 return None
             # before the first item's marker, or a sentence that opens the measures ('(二)着力点。2024年,我局将…';
             # not '(二)更新慢。', a problem numbered after an unnumbered first one)
@@ -1330,6 +1334,25 @@ def _implied_glued(text: str, pos: int, last_number: int, form: str) -> re.Match
             # (not a title admitting a shortcoming: '(二)信息更新不够及时。下一步,…' is a problem, its words were lost)
             return None if _has(found["measure"], "problem_cues") else found
     return None
+
+
+def _numbered_on_glued(text: str, pos: int, last_number: int, form: str) -> re.Match[str] | None:
+    """The measures' sub-heading in a known wording glued with no stop to the last problem's text (``…存在着挑战(二)改进措施``
+    / ``一是…``, or the next line joined to it: ``…加强(二)下一步改进措施根据…``): after a numbered problems
+    sub-heading, numbered next in the same ``form``, where the problems are not numbered so (then it is an item's:
+    ``(一)存在问题。(一)…(二)改进措施落实不到位``; an item's words going on are told after, :func:`_goes_on`)."""
+    for found in _cues()["heading_numbered"].finditer(text, pos):
+        if (_heading_kind(found) == "measure" and _heading_number(found) == last_number + 1
+                and _number_form(found["num"]) == form):
+            return None if _numbered_before(text, found.start(), form) else found
+    return None
+
+
+def _numbered_before(text: str, end: int, form: str) -> bool:
+    """Whether an item numbered in ``form`` opens a sentence of ``text`` before ``end`` (the problems numbered as the
+    sub-headings are: ``(一)存在问题。(一)…。(二)更新慢。``)."""
+    return any(_number_form(m[0]) == form for m in _LEADING_NUMBER.finditer(text, 0, end)
+               if not m.start() or text[m.start() - 1] in "。;!?")
 
 
 def _implied_headings(lines: list[str]) -> dict[int, tuple[str, int]]:
@@ -1899,14 +1922,20 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
 def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, int]], last: int,
                  k: int) -> int | None:
     """Where the marker ``match``, glued to the text of the list's last item, starts as that list's next item (None
-    where it is none): a bracketed number numbering on, not a reference's ('第(2)项'); a Chinese numeral's 是 whose
+    where it is none): a bracketed number numbering on, not a reference's ('第(2)项'); a 2. or 2) numbering on after
+    a Chinese character, not a number's ('共1.5万条', '第2项'); a Chinese numeral's 是 whose
     numeral ends in the next number, which alone is the marker (the word before may end in a numeral: '单一三是');
     ``k`` is where the marker's text starts, before the spaces ahead of it."""
     if style not in _GLUED_NEXT or not found:
         return None
-    if style == "paren_num":
-        glued = _marker_number(style, match, found) == last + 1
-        return match.start() if glued and not _reference_number(match.string, k, match.end()) else None
+    text = match.string
+    glued = _marker_number(style, match, found) == last + 1
+    if style in ("paren_num", "paren_cn"):
+        return match.start() if glued and not _reference_number(text, k, match.end()) else None
+    if style in ("num", "num_close"):
+        # (after a word's character, not a digit's or a list's '、' ('1、2月'); before no digit: '第2.3节' is a decimal)
+        after_word = _GLUED_AFTER.match(text, k - 1) is not None and not text[match.end():match.end() + 1].isdigit()
+        return match.start() if glued and after_word and not _reference_number(text, k, match.end()) else None
     numeral = cn_numeral_text(last + 1) if 0 < last + 1 < 100 else ""
     start = match.end("n") - len(numeral)
     # (not an ordinal's numeral: '…排名第三是…' after 二是 is a sentence's 第三)
