@@ -131,15 +131,25 @@ def _check_seed(random_state: Any) -> int:
     return int(random_state)
 
 
+def _label_text(label: Any) -> str:
+    """A group label as text, a whole float as the integer it is: a year column with a missing value is float to
+    pandas (read_csv of reports.csv), and its 2021.0 is the year 2021, not a label '2021.0'."""
+    if isinstance(label, (float, np.floating)) and np.isfinite(label) and float(label).is_integer():
+        return str(int(label))
+    return str(label)
+
+
 def _check_one_type(uniq: Any, name: Any) -> None:
-    """Refuse a column holding one label in two types (2021 and '2021'): the groups would split silently."""
-    if len({str(u) for u in uniq}) < len(uniq):
+    """Refuse a column holding one label in two types (2021 and '2021', or 2021.0 and '2021'): the groups would
+    split silently."""
+    texts = [_label_text(u) for u in uniq]
+    if len(set(texts)) < len(texts):
         seen: dict[str, Any] = {}
-        for u in uniq:
-            if str(u) in seen:
-                raise ValueError(f"column {name!r} holds the label {u!r} both as {type(seen[str(u)]).__name__} and "
+        for u, text in zip(uniq, texts):
+            if text in seen:
+                raise ValueError(f"column {name!r} holds the label {u!r} both as {type(seen[text]).__name__} and "
                                  f"as {type(u).__name__}: convert it to one type first (e.g. .astype(str))")
-            seen[str(u)] = u
+            seen[text] = u
 
 
 def _unique_labels(values: pd.Series, name: Any) -> Any:
