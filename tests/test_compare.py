@@ -876,6 +876,16 @@ def test_a_whole_float_label_and_its_text_are_refused_as_one_label_in_two_types(
             call()
 
 
+def test_group_lists_write_a_whole_float_year_as_the_year() -> None:
+    # a year column read with a missing value is float: kruskal's groups and excluded read '2020.0=3; 2021.0=3'
+    df = pd.read_csv(io.StringIO("year,rate\n" + "".join(f"{y},{r}\n" for y, r in
+                                 [(2020, .1), (2020, .2), (2020, .3), (2021, .4), (2021, .5), (2021, .6), (2022, .7),
+                                  ("", .8)])))
+    assert df["year"].dtype == float
+    res = kruskal(df, "rate", "year").iloc[0]
+    assert (res["groups"], res["excluded"]) == ("2020=3; 2021=3", "2022=1")
+
+
 # -------------------------------------------------------------------------------- labels and seeds
 
 

@@ -492,3 +492,23 @@ def test_heatmap_shares_leave_out_statements_without_a_label() -> None:
     assert np.isnan(np.asarray(apart.images[0].get_array())[:, 1]).all()
     assert [t.get_text() for t in apart.get_xticklabels()] == ["2019\n(n=3)", "2021\n(n=0, 无类别 3)"]
     plt.close("all")
+
+
+def test_years_read_with_a_missing_one_are_labelled_as_years(seed_frames) -> None:
+    # metrics.csv read back where one report has no year: pandas reads report_year as float, and the ticks of
+    # plot_distribution and plot_heatmap read '2023.0' (plot_trend wrote its years as integers already)
+    _, _, metrics = seed_frames
+    blank = metrics.assign(report_year=metrics["report_year"].astype("Int64").mask(metrics.index == 0))
+    read = pd.read_csv(io.StringIO(blank.to_csv(index=False)))
+    assert read["report_year"].dtype == float
+    years = [str(y) for y in sorted(blank["report_year"].dropna().unique())]
+    ax = plot_distribution(read, "disclosure_rate", "report_year")
+    assert [t.get_text().split("\n")[0] for t in ax.get_xticklabels()] == years
+    statements = pd.DataFrame({"report_id": read["report_id"], "kind": "problem", "labels": "platform"})
+    ax = plot_heatmap(statements, read, "report_year")
+    assert [t.get_text().split("\n")[0] for t in ax.get_xticklabels()] == years
+    counts = pd.DataFrame({"granted": [6, 3], "denied": [2, 1]}, index=pd.Index([2020.0, 2021.0]))
+    assert [t.get_text() for t in plot_composition(counts).get_yticklabels()] == ["2020 (n=8)", "2021 (n=4)"]
+    # a year that is no whole number is written as it is
+    ax = plot_distribution(pd.DataFrame({"y": [2020.5, 2020.5], "disclosure_rate": [0.1, 0.2]}), "disclosure_rate", "y")
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2020.5\n(n=2)"]

@@ -260,7 +260,8 @@ def _shared_agencies(agencies: dict[Any, set[tuple[Any, ...]]], tested: Sequence
 
 
 def _fmt_groups(groups: dict[Any, np.ndarray] | dict[Any, int]) -> str:
-    return "; ".join(f"{g}={v if isinstance(v, (int, np.integer)) else len(v)}" for g, v in groups.items())
+    return "; ".join(f"{_label_text(g)}={v if isinstance(v, (int, np.integer)) else len(v)}"
+                     for g, v in groups.items())
 
 
 # ----------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from matplotlib.axes import Axes
 
 from toolkit.classify.labels import split_labels
 from toolkit.compare import (CompositionResult, _check_column, _check_one_row_per_report, _check_seed, _groups,
-                             _is_group, _missing, _numeric, _repeated_years, _sorted_groups)
+                             _is_group, _label_text, _missing, _numeric, _repeated_years, _sorted_groups)
 from toolkit.metrics import (_check_same_ids, _group_of, _lookup, _outcome_labels, _require_frame, _spec,
                              metric_definitions)
 
@@ -219,7 +219,7 @@ def plot_distribution(
     # the reports left out for a missing value are counted, not dropped silently: n alone made a group of 5
     # reports, 2 of them without the metric, look like a group of 3
     missing, word = _missing(df, metric, by), _spec()["distribution_labels"]["missing"]
-    ax.set_xticks(positions, [f"{g}\n(n={len(v)}" + (f", {word} {missing[g]})" if missing[g] else ")")
+    ax.set_xticks(positions, [f"{_label_text(g)}\n(n={len(v)}" + (f", {word} {missing[g]})" if missing[g] else ")")
                               for g, v in groups.items()])
     ax.set_xlim(0.4, len(groups) + 0.6)
     ax.set_xlabel(_group_label(by))
@@ -304,7 +304,7 @@ def plot_composition(
     for i, cat in enumerate(cats):
         ax.barh(y, shares[cat].to_numpy(), left=left, color=colors[i % len(colors)], label=labels[cat])
         left += shares[cat].to_numpy()
-    ax.set_yticks(y, [f"{g} (n={int(t)})" for g, t in zip(shares.index, totals)])
+    ax.set_yticks(y, [f"{_label_text(g)} (n={int(t)})" for g, t in zip(shares.index, totals)])
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     # n is the sum of the outcome rows, not the stated 办结 总计: say so where n is read
@@ -425,7 +425,7 @@ def plot_heatmap(
     vmax = float(np.nanmax(table.to_numpy(dtype=float), initial=0.0))
     image = ax.imshow(table.to_numpy(dtype=float), aspect="auto", cmap="Blues", vmin=0, vmax=max(vmax, 1e-9))
     unlabelled = _spec()["statement_labels"]["unlabelled"]
-    ax.set_xticks(np.arange(len(order)), [f"{g}\n(n={n}" + (f", {unlabelled} {u})" if u else ")")
+    ax.set_xticks(np.arange(len(order)), [f"{_label_text(g)}\n(n={n}" + (f", {unlabelled} {u})" if u else ")")
                                           for g, n, u in zip(order, n_statements, n_unlabelled)])
     names = label_names or {}
     ax.set_yticks(np.arange(len(keys)), [str(names.get(k, k)) for k in keys])
@@ -537,7 +537,7 @@ def plot_trend(
     # own limits for points that share one year span two centuries (1909-2131), the labels piled up.
     ax.set_xlim(all_years[0] - 0.5, all_years[-1] + 0.5)
     if len(all_years) <= _MAX_YEAR_TICKS:
-        ax.set_xticks(all_years, [str(int(y)) if float(y).is_integer() else str(y) for y in all_years])
+        ax.set_xticks(all_years, [_label_text(float(y)) for y in all_years])
     else:
         ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(nbins=_MAX_YEAR_TICKS, integer=True))
         ax.xaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:.0f}"))
