@@ -512,3 +512,22 @@ def test_years_read_with_a_missing_one_are_labelled_as_years(seed_frames) -> Non
     # a year that is no whole number is written as it is
     ax = plot_distribution(pd.DataFrame({"y": [2020.5, 2020.5], "disclosure_rate": [0.1, 0.2]}), "disclosure_rate", "y")
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2020.5\n(n=2)"]
+
+
+def test_rows_without_a_group_are_counted_on_the_group_axis(seed_frames) -> None:
+    # A report whose template (or level, or year) is NA was in no box of plot_distribution and its statements in no
+    # column of plot_heatmap, without a word: the figure looked like one of all the reports
+    _, reports, metrics = seed_frames
+    no_template = metrics.assign(template=metrics["template"].mask(metrics["report_id"] == "pingtan-2023-03"))
+    ax = plot_distribution(no_template, "disclosure_rate", "template")
+    assert ax.get_xlabel() == "报告格式（另有 1 份报告无分组，未绘出）"
+    assert plot_distribution(metrics, "disclosure_rate", "template").get_xlabel() == "报告格式"
+    statements = pd.DataFrame({"report_id": list(metrics["report_id"]) * 2, "kind": "problem", "labels": "platform"})
+    ax = plot_heatmap(statements, no_template, "template")
+    assert ax.get_xlabel() == "报告格式（另有 2 条陈述所属报告无分组，未计入）"
+    assert sum(int(t.get_text().split("n=")[1].split(")")[0]) for t in ax.get_xticklabels()) == len(statements) - 2
+    # a statement of a report that reports lacks has no group either
+    ax = plot_heatmap(statements, metrics[metrics["report_id"] != "pingtan-2023-03"], "template")
+    assert ax.get_xlabel() == "报告格式（另有 2 条陈述所属报告无分组，未计入）"
+    assert plot_heatmap(statements, metrics, "template").get_xlabel() == "报告格式"
+    assert assert_glyphs(ax) > 0 and not render(ax)

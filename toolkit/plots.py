@@ -133,6 +133,13 @@ def _group_label(column: str) -> str:
     return str(_spec().get("group_labels", {}).get(column, column))
 
 
+def _group_axis_label(column: str, n_no_group: int, text: str) -> str:
+    """The group axis label, counting the rows left out for having no group (``text`` of metrics.yaml, with
+    ``{n}``): an NA level or year left them out of every box or column without a word."""
+    label = _group_label(column)
+    return f"{label}（{text.format(n=n_no_group)}）" if n_no_group else label
+
+
 def _metric_label(metric: str) -> str:
     """Chinese label of a metric of metrics.yaml, or the column name itself."""
     defs = metric_definitions().set_index("name")["label"]
@@ -160,7 +167,8 @@ def plot_distribution(
         the number of its reports left out for a missing value, if any (``区县 (n=5, 缺失 2)``).
     by : str
         Grouping column; groups are sorted (a categorical column's in its categories' order), rows
-        without a group are left out.
+        without a group are left out, and the group axis label counts them
+        (``政府层级（另有 2 份报告无分组，未绘出）``).
     ax : matplotlib.axes.Axes, optional
         Axes to draw on; a new figure by default.
     title : str, optional
@@ -222,7 +230,7 @@ def plot_distribution(
     ax.set_xticks(positions, [f"{_label_text(g)}\n(n={len(v)}" + (f", {word} {missing[g]})" if missing[g] else ")")
                               for g, v in groups.items()])
     ax.set_xlim(0.4, len(groups) + 0.6)
-    ax.set_xlabel(_group_label(by))
+    ax.set_xlabel(_group_axis_label(by, int(df[by].isna().sum()), _spec()["distribution_labels"]["no_group"]))
     ax.set_ylabel(label if label is not None else _metric_label(metric))
     if title:
         ax.set_title(title)
@@ -356,7 +364,9 @@ def plot_heatmap(
         Rows are labels, columns groups; each tick label gives n, the group's statements with a
         label (the shares' denominator), and the number of those without one, if any
         (``2019 (n=12, 无类别 1)``); the colour bar names the denominator.  Each cell is annotated with
-        its value; a group without a labelled statement has empty cells.
+        its value; a group without a labelled statement has empty cells.  The statements of a report
+        without a group (NA in ``by``, or not in ``reports``) are left out, and the group axis label
+        counts them (``报告年度（另有 3 条陈述所属报告无分组，未计入）``).
 
     Raises
     ------
@@ -391,7 +401,9 @@ def plot_heatmap(
     _check_same_ids(statements, reports, "statements")
     st = statements if kind is None else statements[statements["kind"] == kind]
     groups = _group_of(reports, by)
-    st = st.assign(_group=_lookup(groups, st["report_id"]).array).dropna(subset=["_group"])
+    st = st.assign(_group=_lookup(groups, st["report_id"]).array)
+    n_no_group = int(st["_group"].isna().sum())  # said on the group axis, not dropped silently
+    st = st.dropna(subset=["_group"])
     if st.empty:
         raise ValueError(f"no {kind or ''} statement with a {by!r} group to count".replace("  ", " "))
     order = _sorted_groups(st["_group"], by)
@@ -443,7 +455,7 @@ def plot_heatmap(
     bar.set_label(texts["share"] if normalize else texts["count"])
     if normalize:
         bar.ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0, decimals=0))
-    ax.set_xlabel(_group_label(by))
+    ax.set_xlabel(_group_axis_label(by, n_no_group, _spec()["statement_labels"]["no_group"]))
     ax.set_ylabel(texts["axis"])
     if title:
         ax.set_title(title)
