@@ -1149,6 +1149,25 @@ def test_rows_left_out_for_a_missing_value_are_counted() -> None:
     assert ratio["n_missing"] == parts.isna().any(axis=1).sum() == 2
 
 
+def test_bootstrap_ratio_says_how_many_reports_of_a_denominator_of_0_it_left_out() -> None:
+    # pingtan-2023-02 and -04 handled no request (0 of 0): the ratio of sums leaves them out, and the 2021 group of
+    # five reports read n=3, n_missing=0, two reports gone without a word; the note now counts them
+    tables, reports = _seed_tables_and_templates()
+    m = report_metrics(tables, reports=reports, components=True)
+    zero = m["disclosure_rate_den"].eq(0)
+    assert sorted(m.loc[zero, "report_id"]) == ["pingtan-2023-02", "pingtan-2023-04"]
+    res = bootstrap_ci(m, "disclosure_rate", "template", estimator="ratio", n_boot=200).set_index("template")
+    assert (res.loc["2021", "n"], res.loc["2021", "n_missing"]) == (3, 0)
+    assert res.loc["2021", "note"] == ("n < 10: no interval; 2 reports with a denominator of 0 left out (adding "
+                                       "nothing to the ratio of sums): in neither n nor n_missing")
+    assert res.loc["2019", "note"] == "n < 10: no interval"
+    whole = bootstrap_ci(m, "disclosure_rate", estimator="ratio", n_boot=200).iloc[0]
+    assert whole["n"] + whole["n_missing"] + 2 == len(m) and whole["note"].endswith("in neither n nor n_missing")
+    # the mean of the rates counts them in n_missing (their rate is NA), as before
+    assert bootstrap_ci(m, "disclosure_rate", "template", n_boot=200).set_index("template").loc["2021", "note"] == \
+        "n < 10: no interval"
+
+
 def test_bootstrap_cluster_takes_a_missing_place_for_the_agencys_own() -> None:
     # Seed 002 (伊州区住建局, 新疆, county) again as the next year's report, whose text names no province or level (as
     # seed 004 names none): a missing place made a cluster of its own, so one agency's two years were resampled as

@@ -1434,9 +1434,9 @@ def bootstrap_ci(
     pandas.DataFrame
         One row per group (sorted): ``by`` (if given), ``estimator``, ``n`` (reports used),
         ``n_missing`` (reports of the group left out, their rate, numerator or denominator missing;
-        a report whose denominator is 0, which adds nothing to a ratio of sums, is in neither count, but for
-        a per-100 indicator one with a numerator over it, such as reconsiderations without a handled request,
-        is used: it adds to Σ numerator),
+        a report whose denominator is 0, which adds nothing to a ratio of sums, is in neither count, and
+        ``note`` counts such reports; but for a per-100 indicator one with a numerator over it, such as
+        reconsiderations without a handled request, is used: it adds to Σ numerator),
         ``n_clusters`` (with ``cluster`` only: clusters used), ``estimate``, ``ci_low``,
         ``ci_high``, ``ci``, ``n_boot``, ``note``.  Reports with a missing value (rate, or
         numerator/denominator) are not used.
@@ -1503,6 +1503,7 @@ def bootstrap_ci(
         data = pd.DataFrame({"x": _numeric(df, metric)})
     data.index = np.arange(len(df))  # positions: df's own index need not be unique
     missing = data.isna().any(axis=1)  # counted per group in n_missing, not dropped silently
+    unused = np.zeros(len(df), dtype=bool)  # reports of 0 of 0 for the ratio: said in the note, not dropped silently
     data = data.dropna()
     if estimator == "ratio":
         # A report with denominator 0 adds nothing to a ratio of sums, but a resample made only of such reports
@@ -1512,6 +1513,7 @@ def bootstrap_ci(
         keep = data["den"] > 0
         if per_100:
             keep |= data["num"] != 0
+        unused[data.index[~keep.to_numpy()]] = True
         data = data[keep]
     if cluster is not None:
         labels = df[cluster].iloc[data.index]
@@ -1532,13 +1534,13 @@ def bootstrap_ci(
             keys[col] = keys[col].where(keys[col].notna(), keys[cluster].map(only))
         data["_cluster"] = keys.groupby(list(keys.columns), dropna=False, sort=False).ngroup().to_numpy()
     if by is None:
-        parts: list[tuple[Any, pd.DataFrame, int]] = [(None, data, int(missing.sum()))]
+        parts: list[tuple[Any, pd.DataFrame, int, int]] = [(None, data, int(missing.sum()), int(unused.sum()))]
     else:
         keys = df[by].iloc[data.index]
-        parts = [(g, data[_is_group(keys, g)], int(missing[_is_group(df[by], g)].sum()))
-                 for g in _sorted_groups(df[by])]
+        parts = [(g, data[_is_group(keys, g)], int(missing[_is_group(df[by], g)].sum()),
+                  int(unused[_is_group(df[by], g)].sum())) for g in _sorted_groups(df[by])]
     rows = []
-    for g, d, n_missing in parts:
+    for g, d, n_missing, n_unused in parts:
         row: dict[str, Any] = {} if by is None else {by: g}
         row.update(estimator=estimator, n=len(d), n_missing=n_missing)
         if cluster is not None:
@@ -1598,6 +1600,11 @@ def bootstrap_ci(
                 else:
                     row["note"] = (f"no {method} interval from these {int(n_boot)} resamples (all on one side of "
                                    "the estimate, or too few): raise n_boot")
+        if n_unused:
+            # two of a group's five reports handled no request: n read 3 and n_missing 0, the two gone without a word
+            row["note"] = _join_notes(row["note"], f"{n_unused} report{'s' if n_unused > 1 else ''} with a "
+                                      "denominator of 0 left out (adding nothing to the ratio of sums): in neither n "
+                                      "nor n_missing")
         rows.append(row)
     cols = ([by] if by is not None else []) + ["estimator", "n", "n_missing"] \
         + (["n_clusters"] if cluster is not None else []) + ["estimate", "ci_low", "ci_high", "ci", "n_boot", "note"]
