@@ -1480,3 +1480,21 @@ def test_paired_wilcoxon_compares_each_agency_with_itself() -> None:
     assert (res["n_pairs"], res["n_unpaired"]) == (5, 3) and np.isnan(res["p"])
     assert res["note"] == ("fewer than 5 pairs whose values differ: no test; 1 agency has several values in one "
                            "group (乌当区人民政府): unpaired")
+
+
+def test_paired_wilcoxon_counts_values_of_no_known_agency_as_unpaired() -> None:
+    # A report whose agency was not found (agency NA) has a value in its group but pairs with none: it was in neither
+    # n_pairs nor n_unpaired, dropped without a word, where an agency with two reports in one group is counted
+    from toolkit.compare import paired_wilcoxon
+
+    m, both = _seeds_and_their_next_year()
+    named = paired_wilcoxon(both, "disclosure_rate", "period", min_n=3).iloc[0]
+    later_wudang = (both["period"] == "later") & (both["agency"] == "乌当区人民政府")
+    nameless = both.assign(agency=both["agency"].mask(later_wudang))
+    assert nameless["disclosure_rate"][later_wudang].notna().all() and later_wudang.sum() == 1
+    res = paired_wilcoxon(nameless, "disclosure_rate", "period", min_n=3).iloc[0]
+    values = nameless.groupby("period")["disclosure_rate"].count().sum()
+    assert (res["n_pairs"], res["n_unpaired"]) == (named["n_pairs"] - 1, 2)
+    assert 2 * res["n_pairs"] + res["n_unpaired"] == values
+    assert res["note"].startswith("1 value of no known agency: unpaired")
+    assert "no known agency" not in named["note"]

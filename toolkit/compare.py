@@ -822,12 +822,12 @@ def paired_wilcoxon(
         (agencies with one value in each), ``n_zero`` (of them, those whose two values are equal:
         left out of the test, as :func:`scipy.stats.wilcoxon` leaves them), ``n_unpaired`` (values of
         the two groups without a partner, including those of an agency with several values in one
-        group, which pair with none), ``W`` (of :func:`scipy.stats.wilcoxon`: the smaller of the
-        two rank sums), ``p``, ``p_adj``, ``method`` (``'exact'`` without tied differences and with
-        50 pairs or fewer, ``'permutation'`` (every sign flip, or ``n_resamples`` of them) with
-        ties there, else ``'asymptotic'``), ``rank_biserial`` ((R₊ − R₋) / (R₊ + R₋), Kerby 2014,
-        positive where group1's values are the larger), ``rank_biserial_low``,
-        ``rank_biserial_high``, ``ci_unit`` (``'agency'``) and ``note``.
+        group, which pair with none, and those whose ``agency`` is missing, which ``note`` counts),
+        ``W`` (of :func:`scipy.stats.wilcoxon`: the smaller of the two rank sums), ``p``, ``p_adj``,
+        ``method`` (``'exact'`` without tied differences and with 50 pairs or fewer, ``'permutation'``
+        (every sign flip, or ``n_resamples`` of them) with ties there, else ``'asymptotic'``),
+        ``rank_biserial`` ((R₊ − R₋) / (R₊ + R₋), Kerby 2014, positive where group1's values are the
+        larger), ``rank_biserial_low``, ``rank_biserial_high``, ``ci_unit`` (``'agency'``) and ``note``.
 
     Raises
     ------
@@ -864,20 +864,25 @@ def paired_wilcoxon(
     rows = []
     for g1, g2 in itertools.combinations(_sorted_groups(df[by]), 2):
         values = []
+        nameless = 0  # values of no known agency pair with none: unpaired, not dropped silently
         for g in (g1, g2):
             mask = has & _is_group(df[by], g)
             s = pd.Series(x[mask], index=pd.Index(list(keys[mask]) + [None], dtype=object)[:-1])
             values.append(s)
+            nameless += int((~np.isnan(x) & ~named & _is_group(df[by], g)).sum())
         twice = sorted({str(k[0]) for s in values for k in s.index[s.index.duplicated()]})
         a, b = (s[~s.index.duplicated(keep=False)] for s in values)
         common = sorted(set(a.index) & set(b.index), key=_text_order)  # the agencies' order, not the rows'
         d = a.reindex(common).to_numpy() - b.reindex(common).to_numpy()
         nonzero = d[d != 0]
         row: dict[str, Any] = dict(group1=g1, group2=g2, n_pairs=len(common), n_zero=int((d == 0).sum()),
-                                   n_unpaired=int(sum(len(s) for s in values)) - 2 * len(common), W=np.nan, p=np.nan,
+                                   n_unpaired=int(sum(len(s) for s in values)) - 2 * len(common) + nameless,
+                                   W=np.nan, p=np.nan,
                                    p_adj=np.nan, method="", rank_biserial=np.nan, rank_biserial_low=np.nan,
                                    rank_biserial_high=np.nan, ci_unit="", note="")
-        why = _some_agencies(twice, "several values in one group") + ": unpaired" if twice else ""
+        why = _join_notes(_some_agencies(twice, "several values in one group") + ": unpaired" if twice else "",
+                          f"{nameless} value{'s' if nameless > 1 else ''} of no known agency: unpaired"
+                          if nameless else "")
         if nonzero.size < min_n:
             row["note"] = _join_notes(f"fewer than {min_n} pairs whose values differ: no test", why)
             rows.append(row)
