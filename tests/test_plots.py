@@ -531,3 +531,20 @@ def test_rows_without_a_group_are_counted_on_the_group_axis(seed_frames) -> None
     assert ax.get_xlabel() == "报告格式（另有 2 条陈述所属报告无分组，未计入）"
     assert plot_heatmap(statements, metrics, "template").get_xlabel() == "报告格式"
     assert assert_glyphs(ax) > 0 and not render(ax)
+
+
+def test_trend_counts_the_values_without_an_agency_or_a_year(seed_frames) -> None:
+    # A report with a value whose agency or year was not found is on no line, and was left out without a word
+    _, _, metrics = seed_frames
+    rated = metrics["disclosure_rate"].notna()
+    first, second = metrics.index[rated][:2]
+    df = metrics.copy()
+    df.loc[first, "agency"] = None
+    df["report_year"] = df["report_year"].astype("Int64").mask(df.index == second)
+    ax = plot_trend(df, "disclosure_rate")
+    assert ax.get_xlabel() == "报告年度（另有 2 份报告无机关或年度，未绘出）"
+    points = sum(int(np.isfinite(np.asarray(line.get_ydata(), dtype=float)).sum()) for line in ax.get_lines())
+    assert points == int((df["agency"].notna() & df["report_year"].notna() & rated).sum()) == rated.sum() - 2
+    # a row without a value is a gap of its line, not a report left out
+    assert plot_trend(metrics, "disclosure_rate").get_xlabel() == "报告年度"
+    assert assert_glyphs(ax) > 0 and not render(ax)

@@ -494,7 +494,8 @@ def plot_trend(
         value (all NA) has no line, and the legend gives it as ``name (n=0)`` without a marker.
         The x axis runs from half a year before the first year of the panel to half a year after
         the last, with a tick at every year (whole-number ticks chosen by Matplotlib beyond 12
-        years).
+        years); its label counts the rows with a value but no agency or year, which are on no line
+        (``报告年度（另有 2 份报告无机关或年度，未绘出）``).
 
     Raises
     ------
@@ -553,7 +554,9 @@ def plot_trend(
     else:
         ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(nbins=_MAX_YEAR_TICKS, integer=True))
         ax.xaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:.0f}"))
-    ax.set_xlabel(_group_label(year_col))
+    # a value without an agency or a year is on no line: counted, not dropped silently
+    unplaced = int((values.notna() & ~drawn).sum())
+    ax.set_xlabel(_group_axis_label(year_col, unplaced, _spec()["trend_labels"]["unplaced"]))
     ax.set_ylabel(label if label is not None else _metric_label(metric))
     ax.legend(handles=handles, fontsize=8, frameon=False)
     if title:
