@@ -2287,3 +2287,20 @@ def test_classify_in_place_labels_the_csv_and_its_parquet_twin_alike(csv_folder,
     for col in columns:
         np.testing.assert_array_equal(pd.to_numeric(csv_back[col]).to_numpy(), want[col].to_numpy(dtype=float))
         np.testing.assert_array_equal(pq_back[col].to_numpy(dtype=float), want[col].to_numpy(dtype=float))
+
+
+def test_a_missing_text_of_a_filtered_series_is_named_by_its_index(train):
+    # statements.csv read by pandas gives an empty text as NaN; filtered to the problems, the error named 'item 1',
+    # the position, where the frame's row is labelled 40, and did not say the text was missing
+    texts = pd.Series(train["text"].tolist()[:3], index=[7, 40, 41]).mask(lambda s: s.index == 40)
+    model = LexiconClassifier().fit([])
+    message = (r"X must contain str only; item 1 \(index 40\) is float \(nan\): a missing text; drop the row, or fill "
+               r"it with '' \(no label\)")
+    for call in (model.predict_proba, model.predict, lambda X: StatementClassifier().fit(X, [["content"]] * 3)):
+        with pytest.raises(TypeError, match=message):
+            call(texts)
+    # a list, or a Series of the default index, is named by position as before
+    with pytest.raises(TypeError, match=r"item 1 is NoneType \(None\): a missing text"):
+        model.predict(["信息更新不及时", None])
+    with pytest.raises(TypeError, match=r"item 1 is int \(3\)$"):
+        model.predict(pd.Series(["信息更新不及时", 3]))

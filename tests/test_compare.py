@@ -1,6 +1,7 @@
 """Tests of toolkit.compare: every test statistic against SciPy called directly on the same data."""
 from __future__ import annotations
 
+import io
 import itertools
 import warnings
 from importlib import resources
@@ -862,6 +863,29 @@ def test_a_label_in_two_types_is_refused() -> None:
     assert describe(df.assign(year=df["year"].astype(str)), "rate", "year")["year"].tolist() == ["2020", "2021"]
 
 
+def test_a_whole_float_label_and_its_text_are_refused_as_one_label_in_two_types() -> None:
+    # reports.csv read with a year missing gives float years (2021.0); concatenated with hand-typed '2021' they were
+    # two groups, 2021.0 and '2021', tested against each other, since str(2021.0) is '2021.0'
+    read = pd.read_csv(io.StringIO("year,rate\n2020,0.1\n2020,0.2\n2021,0.7\n,0.5\n"))
+    typed = pd.DataFrame({"year": ["2021", "2021", "2020"], "rate": [0.4, 0.5, 0.3]})
+    df = pd.concat([read, typed], ignore_index=True)
+    assert read["year"].dtype == float
+    for call in (lambda: describe(df, "rate", "year"), lambda: kruskal(df, "rate", "year", min_n=1),
+                 lambda: pairwise_mannwhitney(df, "rate", "year", min_n=1), lambda: bootstrap_ci(df, "rate", "year")):
+        with pytest.raises(ValueError, match=r"column 'year' holds the label .*202[01].* both as (float|str) and as"):
+            call()
+
+
+def test_group_lists_write_a_whole_float_year_as_the_year() -> None:
+    # a year column read with a missing value is float: kruskal's groups and excluded read '2020.0=3; 2021.0=3'
+    df = pd.read_csv(io.StringIO("year,rate\n" + "".join(f"{y},{r}\n" for y, r in
+                                 [(2020, .1), (2020, .2), (2020, .3), (2021, .4), (2021, .5), (2021, .6), (2022, .7),
+                                  ("", .8)])))
+    assert df["year"].dtype == float
+    res = kruskal(df, "rate", "year").iloc[0]
+    assert (res["groups"], res["excluded"]) == ("2020=3; 2021=3", "2022=1")
+
+
 # -------------------------------------------------------------------------------- labels and seeds
 
 
@@ -1123,6 +1147,25 @@ def test_rows_left_out_for_a_missing_value_are_counted() -> None:
     ratio = bootstrap_ci(m, "disclosure_rate", estimator="ratio", n_boot=200).iloc[0]
     parts = m[["disclosure_rate_num", "disclosure_rate_den"]]
     assert ratio["n_missing"] == parts.isna().any(axis=1).sum() == 2
+
+
+def test_bootstrap_ratio_says_how_many_reports_of_a_denominator_of_0_it_left_out() -> None:
+    # pingtan-2023-02 and -04 handled no request (0 of 0): the ratio of sums leaves them out, and the 2021 group of
+    # five reports read n=3, n_missing=0, two reports gone without a word; the note now counts them
+    tables, reports = _seed_tables_and_templates()
+    m = report_metrics(tables, reports=reports, components=True)
+    zero = m["disclosure_rate_den"].eq(0)
+    assert sorted(m.loc[zero, "report_id"]) == ["pingtan-2023-02", "pingtan-2023-04"]
+    res = bootstrap_ci(m, "disclosure_rate", "template", estimator="ratio", n_boot=200).set_index("template")
+    assert (res.loc["2021", "n"], res.loc["2021", "n_missing"]) == (3, 0)
+    assert res.loc["2021", "note"] == ("n < 10: no interval; 2 reports with a denominator of 0 left out (adding "
+                                       "nothing to the ratio of sums): in neither n nor n_missing")
+    assert res.loc["2019", "note"] == "n < 10: no interval"
+    whole = bootstrap_ci(m, "disclosure_rate", estimator="ratio", n_boot=200).iloc[0]
+    assert whole["n"] + whole["n_missing"] + 2 == len(m) and whole["note"].endswith("in neither n nor n_missing")
+    # the mean of the rates counts them in n_missing (their rate is NA), as before
+    assert bootstrap_ci(m, "disclosure_rate", "template", n_boot=200).set_index("template").loc["2021", "note"] == \
+        "n < 10: no interval"
 
 
 def test_bootstrap_cluster_takes_a_missing_place_for_the_agencys_own() -> None:
@@ -1437,3 +1480,21 @@ def test_paired_wilcoxon_compares_each_agency_with_itself() -> None:
     assert (res["n_pairs"], res["n_unpaired"]) == (5, 3) and np.isnan(res["p"])
     assert res["note"] == ("fewer than 5 pairs whose values differ: no test; 1 agency has several values in one "
                            "group (乌当区人民政府): unpaired")
+
+
+def test_paired_wilcoxon_counts_values_of_no_known_agency_as_unpaired() -> None:
+    # A report whose agency was not found (agency NA) has a value in its group but pairs with none: it was in neither
+    # n_pairs nor n_unpaired, dropped without a word, where an agency with two reports in one group is counted
+    from toolkit.compare import paired_wilcoxon
+
+    m, both = _seeds_and_their_next_year()
+    named = paired_wilcoxon(both, "disclosure_rate", "period", min_n=3).iloc[0]
+    later_wudang = (both["period"] == "later") & (both["agency"] == "乌当区人民政府")
+    nameless = both.assign(agency=both["agency"].mask(later_wudang))
+    assert nameless["disclosure_rate"][later_wudang].notna().all() and later_wudang.sum() == 1
+    res = paired_wilcoxon(nameless, "disclosure_rate", "period", min_n=3).iloc[0]
+    values = nameless.groupby("period")["disclosure_rate"].count().sum()
+    assert (res["n_pairs"], res["n_unpaired"]) == (named["n_pairs"] - 1, 2)
+    assert 2 * res["n_pairs"] + res["n_unpaired"] == values
+    assert res["note"].startswith("1 value of no known agency: unpaired")
+    assert "no known agency" not in named["note"]

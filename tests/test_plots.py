@@ -492,3 +492,59 @@ def test_heatmap_shares_leave_out_statements_without_a_label() -> None:
     assert np.isnan(np.asarray(apart.images[0].get_array())[:, 1]).all()
     assert [t.get_text() for t in apart.get_xticklabels()] == ["2019\n(n=3)", "2021\n(n=0, 无类别 3)"]
     plt.close("all")
+
+
+def test_years_read_with_a_missing_one_are_labelled_as_years(seed_frames) -> None:
+    # metrics.csv read back where one report has no year: pandas reads report_year as float, and the ticks of
+    # plot_distribution and plot_heatmap read '2023.0' (plot_trend wrote its years as integers already)
+    _, _, metrics = seed_frames
+    blank = metrics.assign(report_year=metrics["report_year"].astype("Int64").mask(metrics.index == 0))
+    read = pd.read_csv(io.StringIO(blank.to_csv(index=False)))
+    assert read["report_year"].dtype == float
+    years = [str(y) for y in sorted(blank["report_year"].dropna().unique())]
+    ax = plot_distribution(read, "disclosure_rate", "report_year")
+    assert [t.get_text().split("\n")[0] for t in ax.get_xticklabels()] == years
+    statements = pd.DataFrame({"report_id": read["report_id"], "kind": "problem", "labels": "platform"})
+    ax = plot_heatmap(statements, read, "report_year")
+    assert [t.get_text().split("\n")[0] for t in ax.get_xticklabels()] == years
+    counts = pd.DataFrame({"granted": [6, 3], "denied": [2, 1]}, index=pd.Index([2020.0, 2021.0]))
+    assert [t.get_text() for t in plot_composition(counts).get_yticklabels()] == ["2020 (n=8)", "2021 (n=4)"]
+    # a year that is no whole number is written as it is
+    ax = plot_distribution(pd.DataFrame({"y": [2020.5, 2020.5], "disclosure_rate": [0.1, 0.2]}), "disclosure_rate", "y")
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2020.5\n(n=2)"]
+
+
+def test_rows_without_a_group_are_counted_on_the_group_axis(seed_frames) -> None:
+    # A report whose template (or level, or year) is NA was in no box of plot_distribution and its statements in no
+    # column of plot_heatmap, without a word: the figure looked like one of all the reports
+    _, reports, metrics = seed_frames
+    no_template = metrics.assign(template=metrics["template"].mask(metrics["report_id"] == "pingtan-2023-03"))
+    ax = plot_distribution(no_template, "disclosure_rate", "template")
+    assert ax.get_xlabel() == "报告格式（另有 1 份报告无分组，未绘出）"
+    assert plot_distribution(metrics, "disclosure_rate", "template").get_xlabel() == "报告格式"
+    statements = pd.DataFrame({"report_id": list(metrics["report_id"]) * 2, "kind": "problem", "labels": "platform"})
+    ax = plot_heatmap(statements, no_template, "template")
+    assert ax.get_xlabel() == "报告格式（另有 2 条陈述所属报告无分组，未计入）"
+    assert sum(int(t.get_text().split("n=")[1].split(")")[0]) for t in ax.get_xticklabels()) == len(statements) - 2
+    # a statement of a report that reports lacks has no group either
+    ax = plot_heatmap(statements, metrics[metrics["report_id"] != "pingtan-2023-03"], "template")
+    assert ax.get_xlabel() == "报告格式（另有 2 条陈述所属报告无分组，未计入）"
+    assert plot_heatmap(statements, metrics, "template").get_xlabel() == "报告格式"
+    assert assert_glyphs(ax) > 0 and not render(ax)
+
+
+def test_trend_counts_the_values_without_an_agency_or_a_year(seed_frames) -> None:
+    # A report with a value whose agency or year was not found is on no line, and was left out without a word
+    _, _, metrics = seed_frames
+    rated = metrics["disclosure_rate"].notna()
+    first, second = metrics.index[rated][:2]
+    df = metrics.copy()
+    df.loc[first, "agency"] = None
+    df["report_year"] = df["report_year"].astype("Int64").mask(df.index == second)
+    ax = plot_trend(df, "disclosure_rate")
+    assert ax.get_xlabel() == "报告年度（另有 2 份报告无机关或年度，未绘出）"
+    points = sum(int(np.isfinite(np.asarray(line.get_ydata(), dtype=float)).sum()) for line in ax.get_lines())
+    assert points == int((df["agency"].notna() & df["report_year"].notna() & rated).sum()) == rated.sum() - 2
+    # a row without a value is a gap of its line, not a report left out
+    assert plot_trend(metrics, "disclosure_rate").get_xlabel() == "报告年度"
+    assert assert_glyphs(ax) > 0 and not render(ax)

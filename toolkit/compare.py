@@ -131,15 +131,25 @@ def _check_seed(random_state: Any) -> int:
     return int(random_state)
 
 
+def _label_text(label: Any) -> str:
+    """A group label as text, a whole float as the integer it is: a year column with a missing value is float to
+    pandas (read_csv of reports.csv), and its 2021.0 is the year 2021, not a label '2021.0'."""
+    if isinstance(label, (float, np.floating)) and np.isfinite(label) and float(label).is_integer():
+        return str(int(label))
+    return str(label)
+
+
 def _check_one_type(uniq: Any, name: Any) -> None:
-    """Refuse a column holding one label in two types (2021 and '2021'): the groups would split silently."""
-    if len({str(u) for u in uniq}) < len(uniq):
+    """Refuse a column holding one label in two types (2021 and '2021', or 2021.0 and '2021'): the groups would
+    split silently."""
+    texts = [_label_text(u) for u in uniq]
+    if len(set(texts)) < len(texts):
         seen: dict[str, Any] = {}
-        for u in uniq:
-            if str(u) in seen:
-                raise ValueError(f"column {name!r} holds the label {u!r} both as {type(seen[str(u)]).__name__} and "
+        for u, text in zip(uniq, texts):
+            if text in seen:
+                raise ValueError(f"column {name!r} holds the label {u!r} both as {type(seen[text]).__name__} and "
                                  f"as {type(u).__name__}: convert it to one type first (e.g. .astype(str))")
-            seen[str(u)] = u
+            seen[text] = u
 
 
 def _unique_labels(values: pd.Series, name: Any) -> Any:
@@ -250,7 +260,8 @@ def _shared_agencies(agencies: dict[Any, set[tuple[Any, ...]]], tested: Sequence
 
 
 def _fmt_groups(groups: dict[Any, np.ndarray] | dict[Any, int]) -> str:
-    return "; ".join(f"{g}={v if isinstance(v, (int, np.integer)) else len(v)}" for g, v in groups.items())
+    return "; ".join(f"{_label_text(g)}={v if isinstance(v, (int, np.integer)) else len(v)}"
+                     for g, v in groups.items())
 
 
 # ----------------------------------------------------------------------------------------------
@@ -811,12 +822,12 @@ def paired_wilcoxon(
         (agencies with one value in each), ``n_zero`` (of them, those whose two values are equal:
         left out of the test, as :func:`scipy.stats.wilcoxon` leaves them), ``n_unpaired`` (values of
         the two groups without a partner, including those of an agency with several values in one
-        group, which pair with none), ``W`` (of :func:`scipy.stats.wilcoxon`: the smaller of the
-        two rank sums), ``p``, ``p_adj``, ``method`` (``'exact'`` without tied differences and with
-        50 pairs or fewer, ``'permutation'`` (every sign flip, or ``n_resamples`` of them) with
-        ties there, else ``'asymptotic'``), ``rank_biserial`` ((R₊ − R₋) / (R₊ + R₋), Kerby 2014,
-        positive where group1's values are the larger), ``rank_biserial_low``,
-        ``rank_biserial_high``, ``ci_unit`` (``'agency'``) and ``note``.
+        group, which pair with none, and those whose ``agency`` is missing, which ``note`` counts),
+        ``W`` (of :func:`scipy.stats.wilcoxon`: the smaller of the two rank sums), ``p``, ``p_adj``,
+        ``method`` (``'exact'`` without tied differences and with 50 pairs or fewer, ``'permutation'``
+        (every sign flip, or ``n_resamples`` of them) with ties there, else ``'asymptotic'``),
+        ``rank_biserial`` ((R₊ − R₋) / (R₊ + R₋), Kerby 2014, positive where group1's values are the
+        larger), ``rank_biserial_low``, ``rank_biserial_high``, ``ci_unit`` (``'agency'``) and ``note``.
 
     Raises
     ------
@@ -853,20 +864,25 @@ def paired_wilcoxon(
     rows = []
     for g1, g2 in itertools.combinations(_sorted_groups(df[by]), 2):
         values = []
+        nameless = 0  # values of no known agency pair with none: unpaired, not dropped silently
         for g in (g1, g2):
             mask = has & _is_group(df[by], g)
             s = pd.Series(x[mask], index=pd.Index(list(keys[mask]) + [None], dtype=object)[:-1])
             values.append(s)
+            nameless += int((~np.isnan(x) & ~named & _is_group(df[by], g)).sum())
         twice = sorted({str(k[0]) for s in values for k in s.index[s.index.duplicated()]})
         a, b = (s[~s.index.duplicated(keep=False)] for s in values)
         common = sorted(set(a.index) & set(b.index), key=_text_order)  # the agencies' order, not the rows'
         d = a.reindex(common).to_numpy() - b.reindex(common).to_numpy()
         nonzero = d[d != 0]
         row: dict[str, Any] = dict(group1=g1, group2=g2, n_pairs=len(common), n_zero=int((d == 0).sum()),
-                                   n_unpaired=int(sum(len(s) for s in values)) - 2 * len(common), W=np.nan, p=np.nan,
+                                   n_unpaired=int(sum(len(s) for s in values)) - 2 * len(common) + nameless,
+                                   W=np.nan, p=np.nan,
                                    p_adj=np.nan, method="", rank_biserial=np.nan, rank_biserial_low=np.nan,
                                    rank_biserial_high=np.nan, ci_unit="", note="")
-        why = _some_agencies(twice, "several values in one group") + ": unpaired" if twice else ""
+        why = _join_notes(_some_agencies(twice, "several values in one group") + ": unpaired" if twice else "",
+                          f"{nameless} value{'s' if nameless > 1 else ''} of no known agency: unpaired"
+                          if nameless else "")
         if nonzero.size < min_n:
             row["note"] = _join_notes(f"fewer than {min_n} pairs whose values differ: no test", why)
             rows.append(row)
@@ -1423,9 +1439,9 @@ def bootstrap_ci(
     pandas.DataFrame
         One row per group (sorted): ``by`` (if given), ``estimator``, ``n`` (reports used),
         ``n_missing`` (reports of the group left out, their rate, numerator or denominator missing;
-        a report whose denominator is 0, which adds nothing to a ratio of sums, is in neither count, but for
-        a per-100 indicator one with a numerator over it, such as reconsiderations without a handled request,
-        is used: it adds to Σ numerator),
+        a report whose denominator is 0, which adds nothing to a ratio of sums, is in neither count, and
+        ``note`` counts such reports; but for a per-100 indicator one with a numerator over it, such as
+        reconsiderations without a handled request, is used: it adds to Σ numerator),
         ``n_clusters`` (with ``cluster`` only: clusters used), ``estimate``, ``ci_low``,
         ``ci_high``, ``ci``, ``n_boot``, ``note``.  Reports with a missing value (rate, or
         numerator/denominator) are not used.
@@ -1492,6 +1508,7 @@ def bootstrap_ci(
         data = pd.DataFrame({"x": _numeric(df, metric)})
     data.index = np.arange(len(df))  # positions: df's own index need not be unique
     missing = data.isna().any(axis=1)  # counted per group in n_missing, not dropped silently
+    unused = np.zeros(len(df), dtype=bool)  # reports of 0 of 0 for the ratio: said in the note, not dropped silently
     data = data.dropna()
     if estimator == "ratio":
         # A report with denominator 0 adds nothing to a ratio of sums, but a resample made only of such reports
@@ -1501,6 +1518,7 @@ def bootstrap_ci(
         keep = data["den"] > 0
         if per_100:
             keep |= data["num"] != 0
+        unused[data.index[~keep.to_numpy()]] = True
         data = data[keep]
     if cluster is not None:
         labels = df[cluster].iloc[data.index]
@@ -1521,13 +1539,13 @@ def bootstrap_ci(
             keys[col] = keys[col].where(keys[col].notna(), keys[cluster].map(only))
         data["_cluster"] = keys.groupby(list(keys.columns), dropna=False, sort=False).ngroup().to_numpy()
     if by is None:
-        parts: list[tuple[Any, pd.DataFrame, int]] = [(None, data, int(missing.sum()))]
+        parts: list[tuple[Any, pd.DataFrame, int, int]] = [(None, data, int(missing.sum()), int(unused.sum()))]
     else:
         keys = df[by].iloc[data.index]
-        parts = [(g, data[_is_group(keys, g)], int(missing[_is_group(df[by], g)].sum()))
-                 for g in _sorted_groups(df[by])]
+        parts = [(g, data[_is_group(keys, g)], int(missing[_is_group(df[by], g)].sum()),
+                  int(unused[_is_group(df[by], g)].sum())) for g in _sorted_groups(df[by])]
     rows = []
-    for g, d, n_missing in parts:
+    for g, d, n_missing, n_unused in parts:
         row: dict[str, Any] = {} if by is None else {by: g}
         row.update(estimator=estimator, n=len(d), n_missing=n_missing)
         if cluster is not None:
@@ -1587,6 +1605,11 @@ def bootstrap_ci(
                 else:
                     row["note"] = (f"no {method} interval from these {int(n_boot)} resamples (all on one side of "
                                    "the estimate, or too few): raise n_boot")
+        if n_unused:
+            # two of a group's five reports handled no request: n read 3 and n_missing 0, the two gone without a word
+            row["note"] = _join_notes(row["note"], f"{n_unused} report{'s' if n_unused > 1 else ''} with a "
+                                      "denominator of 0 left out (adding nothing to the ratio of sums): in neither n "
+                                      "nor n_missing")
         rows.append(row)
     cols = ([by] if by is not None else []) + ["estimator", "n", "n_missing"] \
         + (["n_clusters"] if cluster is not None else []) + ["estimate", "ci_low", "ci_high", "ci", "n_boot", "note"]

@@ -22,7 +22,7 @@ from matplotlib.axes import Axes
 
 from toolkit.classify.labels import split_labels
 from toolkit.compare import (CompositionResult, _check_column, _check_one_row_per_report, _check_seed, _groups,
-                             _is_group, _missing, _numeric, _repeated_years, _sorted_groups)
+                             _is_group, _label_text, _missing, _numeric, _repeated_years, _sorted_groups)
 from toolkit.metrics import (_check_same_ids, _group_of, _lookup, _outcome_labels, _require_frame, _spec,
                              metric_definitions)
 
@@ -133,6 +133,13 @@ def _group_label(column: str) -> str:
     return str(_spec().get("group_labels", {}).get(column, column))
 
 
+def _group_axis_label(column: str, n_no_group: int, text: str) -> str:
+    """The group axis label, counting the rows left out for having no group (``text`` of metrics.yaml, with
+    ``{n}``): an NA level or year left them out of every box or column without a word."""
+    label = _group_label(column)
+    return f"{label}（{text.format(n=n_no_group)}）" if n_no_group else label
+
+
 def _metric_label(metric: str) -> str:
     """Chinese label of a metric of metrics.yaml, or the column name itself."""
     defs = metric_definitions().set_index("name")["label"]
@@ -160,7 +167,8 @@ def plot_distribution(
         the number of its reports left out for a missing value, if any (``区县 (n=5, 缺失 2)``).
     by : str
         Grouping column; groups are sorted (a categorical column's in its categories' order), rows
-        without a group are left out.
+        without a group are left out, and the group axis label counts them
+        (``政府层级（另有 2 份报告无分组，未绘出）``).
     ax : matplotlib.axes.Axes, optional
         Axes to draw on; a new figure by default.
     title : str, optional
@@ -219,10 +227,10 @@ def plot_distribution(
     # the reports left out for a missing value are counted, not dropped silently: n alone made a group of 5
     # reports, 2 of them without the metric, look like a group of 3
     missing, word = _missing(df, metric, by), _spec()["distribution_labels"]["missing"]
-    ax.set_xticks(positions, [f"{g}\n(n={len(v)}" + (f", {word} {missing[g]})" if missing[g] else ")")
+    ax.set_xticks(positions, [f"{_label_text(g)}\n(n={len(v)}" + (f", {word} {missing[g]})" if missing[g] else ")")
                               for g, v in groups.items()])
     ax.set_xlim(0.4, len(groups) + 0.6)
-    ax.set_xlabel(_group_label(by))
+    ax.set_xlabel(_group_axis_label(by, int(df[by].isna().sum()), _spec()["distribution_labels"]["no_group"]))
     ax.set_ylabel(label if label is not None else _metric_label(metric))
     if title:
         ax.set_title(title)
@@ -304,7 +312,7 @@ def plot_composition(
     for i, cat in enumerate(cats):
         ax.barh(y, shares[cat].to_numpy(), left=left, color=colors[i % len(colors)], label=labels[cat])
         left += shares[cat].to_numpy()
-    ax.set_yticks(y, [f"{g} (n={int(t)})" for g, t in zip(shares.index, totals)])
+    ax.set_yticks(y, [f"{_label_text(g)} (n={int(t)})" for g, t in zip(shares.index, totals)])
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     # n is the sum of the outcome rows, not the stated 办结 总计: say so where n is read
@@ -356,7 +364,9 @@ def plot_heatmap(
         Rows are labels, columns groups; each tick label gives n, the group's statements with a
         label (the shares' denominator), and the number of those without one, if any
         (``2019 (n=12, 无类别 1)``); the colour bar names the denominator.  Each cell is annotated with
-        its value; a group without a labelled statement has empty cells.
+        its value; a group without a labelled statement has empty cells.  The statements of a report
+        without a group (NA in ``by``, or not in ``reports``) are left out, and the group axis label
+        counts them (``报告年度（另有 3 条陈述所属报告无分组，未计入）``).
 
     Raises
     ------
@@ -391,7 +401,9 @@ def plot_heatmap(
     _check_same_ids(statements, reports, "statements")
     st = statements if kind is None else statements[statements["kind"] == kind]
     groups = _group_of(reports, by)
-    st = st.assign(_group=_lookup(groups, st["report_id"]).array).dropna(subset=["_group"])
+    st = st.assign(_group=_lookup(groups, st["report_id"]).array)
+    n_no_group = int(st["_group"].isna().sum())  # said on the group axis, not dropped silently
+    st = st.dropna(subset=["_group"])
     if st.empty:
         raise ValueError(f"no {kind or ''} statement with a {by!r} group to count".replace("  ", " "))
     order = _sorted_groups(st["_group"], by)
@@ -425,7 +437,7 @@ def plot_heatmap(
     vmax = float(np.nanmax(table.to_numpy(dtype=float), initial=0.0))
     image = ax.imshow(table.to_numpy(dtype=float), aspect="auto", cmap="Blues", vmin=0, vmax=max(vmax, 1e-9))
     unlabelled = _spec()["statement_labels"]["unlabelled"]
-    ax.set_xticks(np.arange(len(order)), [f"{g}\n(n={n}" + (f", {unlabelled} {u})" if u else ")")
+    ax.set_xticks(np.arange(len(order)), [f"{_label_text(g)}\n(n={n}" + (f", {unlabelled} {u})" if u else ")")
                                           for g, n, u in zip(order, n_statements, n_unlabelled)])
     names = label_names or {}
     ax.set_yticks(np.arange(len(keys)), [str(names.get(k, k)) for k in keys])
@@ -443,7 +455,7 @@ def plot_heatmap(
     bar.set_label(texts["share"] if normalize else texts["count"])
     if normalize:
         bar.ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0, decimals=0))
-    ax.set_xlabel(_group_label(by))
+    ax.set_xlabel(_group_axis_label(by, n_no_group, _spec()["statement_labels"]["no_group"]))
     ax.set_ylabel(texts["axis"])
     if title:
         ax.set_title(title)
@@ -482,7 +494,8 @@ def plot_trend(
         value (all NA) has no line, and the legend gives it as ``name (n=0)`` without a marker.
         The x axis runs from half a year before the first year of the panel to half a year after
         the last, with a tick at every year (whole-number ticks chosen by Matplotlib beyond 12
-        years).
+        years); its label counts the rows with a value but no agency or year, which are on no line
+        (``报告年度（另有 2 份报告无机关或年度，未绘出）``).
 
     Raises
     ------
@@ -537,11 +550,13 @@ def plot_trend(
     # own limits for points that share one year span two centuries (1909-2131), the labels piled up.
     ax.set_xlim(all_years[0] - 0.5, all_years[-1] + 0.5)
     if len(all_years) <= _MAX_YEAR_TICKS:
-        ax.set_xticks(all_years, [str(int(y)) if float(y).is_integer() else str(y) for y in all_years])
+        ax.set_xticks(all_years, [_label_text(float(y)) for y in all_years])
     else:
         ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(nbins=_MAX_YEAR_TICKS, integer=True))
         ax.xaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:.0f}"))
-    ax.set_xlabel(_group_label(year_col))
+    # a value without an agency or a year is on no line: counted, not dropped silently
+    unplaced = int((values.notna() & ~drawn).sum())
+    ax.set_xlabel(_group_axis_label(year_col, unplaced, _spec()["trend_labels"]["unplaced"]))
     ax.set_ylabel(label if label is not None else _metric_label(metric))
     ax.legend(handles=handles, fontsize=8, frameon=False)
     if title:

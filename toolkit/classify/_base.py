@@ -40,6 +40,8 @@ def normalize_texts(X: object, name: str = "X") -> list[str]:
         if X.shape[1] != 1:
             raise TypeError(f"{name} must be a sequence of statement texts, got a DataFrame with {X.shape[1]} columns")
         X = X.iloc[:, 0]
+    # a Series' labels, to name a bad item by: the position alone sent the reader to the wrong row of a filtered frame
+    index = list(X.index) if isinstance(X, pd.Series) else None
     try:
         items = list(X)  # type: ignore[arg-type]
     except TypeError:
@@ -47,11 +49,18 @@ def normalize_texts(X: object, name: str = "X") -> list[str]:
     out = []
     for i, item in enumerate(items):
         if not isinstance(item, str):
-            raise TypeError(
-                f"{name} must contain str only; item {i} is {type(item).__name__} ({item!r})"
-            )
+            where = f"item {i}" + (f" (index {index[i]!r})" if index is not None and index[i] != i else "")
+            raise TypeError(f"{name} must contain str only; {where} is {type(item).__name__} ({item!r})"
+                            + (": a missing text; drop the row, or fill it with '' (no label)"
+                               if _is_missing(item) else ""))
         out.append(_normalize(item))
     return out
+
+
+def _is_missing(item: object) -> bool:
+    """Whether ``item`` is a missing value (None, NaN, pd.NA), as a statements.csv read by pandas gives an empty
+    text."""
+    return item is None or item is pd.NA or (isinstance(item, float) and item != item)
 
 
 _HAN = re.compile(f"[{HAN_RANGES}]")
