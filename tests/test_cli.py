@@ -365,6 +365,36 @@ def test_evaluate_refuses_one_file_for_both_outputs(predictions: str, tmp_path: 
     assert (tmp_path / "results.csv").read_text() == "kept\n"  # refused before anything is written
 
 
+@pytest.mark.parametrize("command", [
+    ["classify", "in.csv", "--model", "lexicon", "--train", "coded.jsonl", "--out", "./coded.jsonl"],
+    ["classify", "in.csv", "--train", "other.jsonl", "--train", "coded.jsonl", "--out", "link.jsonl"],
+    ["evaluate", "--data", "coded.jsonl", "--out", "coded.jsonl"],
+    ["evaluate", "--data", "coded.jsonl", "--out", "results.csv", "--predictions", "link.jsonl"],
+])
+def test_classify_and_evaluate_refuse_an_output_over_an_input(command: list[str], tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # 'toolkit classify --train coded.jsonl --out coded.jsonl' (or evaluate --data X --out X) wrote the CSV over
+    # the hand coding it read: refused before anything is read or written
+    if cli._classify_cli() is None:
+        pytest.skip("toolkit.classify._cli is not there")
+    monkeypatch.chdir(tmp_path)
+    lines = (ROOT / "data" / "annotations" / "seed_statements.jsonl").read_text(encoding="utf-8").splitlines()[:40]
+    coded = "\n".join(lines) + "\n"
+    (tmp_path / "coded.jsonl").write_text(coded, encoding="utf-8")
+    (tmp_path / "other.jsonl").write_text(coded, encoding="utf-8")
+    (tmp_path / "link.jsonl").symlink_to(tmp_path / "coded.jsonl")
+    (tmp_path / "in.csv").write_text("text\n信息更新不及时\n", encoding="utf-8")
+    extra = ["--n-bootstrap", "0", "--scheme", "stratified", "--n-repeats", "1", "--n-splits", "2"] \
+        if command[0] == "evaluate" else []
+    assert cli.main(command + extra) == 2
+    err = capsys.readouterr().err
+    output = command[command.index("--predictions" if "--predictions" in command else "--out") + 1]
+    assert f"{output} is the file of --" in err and "coded.jsonl: it would be written over" in err, err
+    assert (tmp_path / "coded.jsonl").read_text(encoding="utf-8") == coded
+    assert not (tmp_path / "results.csv").exists()
+
+
 def test_classify_and_evaluate_make_the_folder_of_their_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                   capsys: pytest.CaptureFixture) -> None:
     # 'toolkit classify --out nodir/x.csv' was refused (its folder does not exist), while extract makes its --out
