@@ -368,6 +368,44 @@ def test_an_archive_is_named_one_to_unpack(tmp_path: Path, name: str) -> None:
            f"unsupported file format {ext}: an archive; unpack it and give the files it holds")
 
 
+def _seed_archive(kind: str) -> bytes:
+    """Seed 001 packed as ``kind`` ('zip', 'gzip'), or the start of a RAR archive ('rar')."""
+    if kind == "zip":
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as zf:
+            zf.writestr(SEED_001.name, SEED_001.read_bytes())
+        return buf.getvalue()
+    if kind == "gzip":
+        import gzip
+
+        return gzip.compress(SEED_001.read_bytes())
+    return b"Rar!\x1a\x07\x01\x00" + bytes(range(256))
+
+
+@pytest.mark.parametrize("name, kind", [("download", "zip"), ("view.jsp?id=3", "zip"), ("report", "rar"),
+                                        ("report.", "gzip")])
+def test_an_archive_without_its_extension_is_named_one_to_unpack(tmp_path: Path, name: str, kind: str) -> None:
+    # a 'download.jsp' that served the reports zipped was 'a ZIP archive that is not a DOCX' (or 'the content is
+    # a RAR archive') with no word to unpack it, which a .zip of the same bytes gets; its row in a corpus run too
+    from toolkit.corpus import extract_corpus
+
+    path = write(tmp_path, name, _seed_archive(kind))
+    expect(UnsupportedFormatError, path, r"unsupported format: .*archive.*; unpack it and give the files it holds")
+    row = extract_corpus([path], jobs=1)["reports"].iloc[0]
+    assert row["status"] == "failed" and "; unpack it and give the files it holds" in row["error"], row["error"]
+
+
+def test_a_zip_package_without_its_extension_is_not_said_to_be_unpacked(tmp_path: Path) -> None:
+    # an Office package that is no DOCX (a workbook saved as 'download') holds no reports to unpack
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+    err = expect(UnsupportedFormatError, write(tmp_path, "download", buf.getvalue()),
+                 "unsupported format: a ZIP archive that is not")
+    assert "unpack" not in str(err)
+
+
 def test_a_docx_named_zip_is_still_read(tmp_path: Path) -> None:
     # the content decides: only a ZIP that is no DOCX (OFD) is refused as an archive
     from renderers import render_docx
