@@ -5,6 +5,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -704,6 +705,23 @@ def test_out_folder_without_permission_is_named_not_the_unfinished_file(tmp_path
     assert err == (f"toolkit: error: cannot write the output to --out {out}: the folder is not writable "
                    "(Permission denied): give a folder you can write to\n")
     assert os.listdir(out) == []
+
+
+@pytest.mark.parametrize("stop", [ConnectionError("cannot reach the Dask scheduler at 'tcp://x:8786'"),
+                                  KeyboardInterrupt()])
+def test_a_run_that_fails_before_writing_leaves_no_folder_it_made(stop: BaseException, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # --out new/sub with an unreachable scheduler (or Ctrl-C before the first batch) left new/sub behind, empty,
+    # as if a run had written nothing there; the folders the run made are removed, the ones it found are kept
+    def fail(*args: object, **kwargs: object) -> Iterator[dict]:
+        raise stop
+        yield {}
+
+    monkeypatch.setattr(corpus, "_iter_corpus", fail)
+    (tmp_path / "kept").mkdir()
+    for out in (tmp_path / "new" / "sub", tmp_path / "kept" / "out"):
+        assert cli.main(["extract", str(RAW_REPORTS[0]), "--out", str(out), "--quiet"]) in (2, 130)
+    assert os.listdir(tmp_path) == ["kept"] and os.listdir(tmp_path / "kept") == []
 
 
 def test_out_that_is_a_dangling_link_says_where_it_points(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

@@ -265,6 +265,8 @@ class _Writer:
         self.pq_writers: dict[str, Any] = {}
         self.pq_files: dict[str, Any] = {}  # what the Parquet writers write to, closed after them
         self.parts: dict[str, str] = {}  # final path -> this run's unfinished file
+        # the folders this run makes, deepest first: removed again when it fails before putting files in place
+        self.made = _missing_folders(out)
         try:
             try:
                 os.makedirs(out, exist_ok=True)
@@ -381,6 +383,8 @@ class _Writer:
             if self.lock is not None:
                 os.close(self.lock)  # releases the lock
                 self.lock = None
+            if not ok:
+                _remove_empty(self.made)
 
     def _close_files(self) -> None:
         """Close every file, even after one failed to close (a CSV file's last bytes are written then)."""
@@ -574,6 +578,27 @@ def _not_a_folder_above(out: str) -> str:
         if above and os.path.lexists(above) and not os.path.isdir(above):
             return above
     return out
+
+
+def _missing_folders(out: str) -> list[str]:
+    """The folders of the path ``out`` that do not exist, ``out`` first, as written in it."""
+    missing = []
+    head = out.rstrip(os.sep + (os.altsep or "")) or out
+    while head and not os.path.lexists(head):
+        missing.append(head)
+        parent = os.path.dirname(head)
+        if parent == head:
+            break
+        head = parent
+    return missing
+
+
+def _remove_empty(folders: Sequence[str]) -> None:
+    """Remove the ``folders`` (deepest first) that are empty: those a run made and then wrote nothing into (an
+    empty --out left by a run that failed looked like a finished run with no output)."""
+    for folder in folders:
+        with contextlib.suppress(OSError):  # not empty, or never made
+            os.rmdir(folder)
 
 
 def _lock_folder(out: str) -> int | None:
