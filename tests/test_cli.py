@@ -724,6 +724,28 @@ def test_a_run_that_fails_before_writing_leaves_no_folder_it_made(stop: BaseExce
     assert os.listdir(tmp_path) == ["kept"] and os.listdir(tmp_path / "kept") == []
 
 
+@pytest.mark.parametrize("below", [["new"], ["new", "x"]])
+def test_out_under_a_folder_that_refuses_it_names_the_folder(below: list[str], tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # --out ro/new/x (or ro/new) under a read-only ro was 'Read-only file system (new)': the folder that cannot be
+    # made is named
+    real_mkdir = os.mkdir
+    ro = tmp_path / "ro"
+    ro.mkdir()
+
+    def read_only(path: Any, *args: Any) -> None:
+        if os.path.dirname(os.fspath(path)) == str(ro):
+            raise OSError(30, "Read-only file system", os.fspath(path))
+        real_mkdir(path, *args)
+
+    monkeypatch.setattr(os, "mkdir", read_only)
+    out = ro.joinpath(*below)
+    assert cli.main(["extract", str(RAW_REPORTS[0]), "--out", str(out), "--quiet"]) == 2
+    assert capsys.readouterr().err == (f"toolkit: error: cannot write the output to --out {out}: cannot make the "
+                                       f"folder {ro / 'new'} (Read-only file system)\n")
+
+
 def test_out_that_is_a_dangling_link_says_where_it_points(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     # --out a link to a folder on a drive not mounted (or moved): 'it exists and is not a folder' said the wrong
     # thing (nothing exists there); the target that is missing is named

@@ -269,7 +269,7 @@ class _Writer:
         self.made = _missing_folders(out)
         try:
             try:
-                os.makedirs(out, exist_ok=True)
+                _make_folder(out)
             except FileExistsError:  # a file or a dangling link has its name: the system's 'File exists' does not say what is wrong
                 if os.path.islink(out) and not os.path.exists(out):  # (a folder on a drive not mounted, or moved)
                     raise FileNotFoundError(errno.ENOENT, f"it is a link to {os.readlink(out)}, which does not exist",
@@ -591,6 +591,20 @@ def _missing_folders(out: str) -> list[str]:
             break
         head = parent
     return missing
+
+
+def _make_folder(out: str) -> None:
+    """Make the folder ``out`` and those above it; a folder the system refuses to make is named whole (the system's
+    'Read-only file system (new)' named the last part of it, not which one of --out ro/new/x, nor that it is a
+    folder to make)."""
+    try:
+        os.makedirs(out, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):  # (said by the caller)
+        raise
+    except OSError as exc:
+        if not isinstance(exc.filename, str):
+            raise
+        raise OSError(exc.errno, f"cannot make the folder {exc.filename} ({exc.strerror or exc})") from None
 
 
 def _remove_empty(folders: Sequence[str]) -> None:
