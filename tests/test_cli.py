@@ -429,6 +429,28 @@ def test_summary_subcommand_prints_each_report(capsys: pytest.CaptureFixture) ->
     assert "FAILED requests.row_total[handled_total]: expected 99, found 0" in out  # seed 001, as written
 
 
+def test_summary_prints_each_report_as_it_is_parsed(capsys: pytest.CaptureFixture,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # toolkit summary built the whole text before printing a line: on a folder of thousands of reports nothing for
+    # minutes, and a Ctrl-C at the 1000th lost the 999 before it; each report's lines are printed once parsed
+    import toolkit.summary
+
+    real = toolkit.summary.parse_report
+    seen: list[str] = []
+
+    def parse(path: Any, **kwargs: Any) -> Any:
+        seen.append(capsys.readouterr().out)  # what was printed before this report was parsed
+        if len(seen) == 3:
+            raise KeyboardInterrupt
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(toolkit.summary, "parse_report", parse)
+    seeds = sorted(RAW_REPORTS)[:3]
+    assert cli.main(["summary", *map(str, seeds)]) == 130
+    assert seen[0] == "" and seen[1].startswith(f"{seeds[0].stem}  ") and seen[2].startswith(f"{seeds[1].stem}  ")
+    assert capsys.readouterr().err == "toolkit: stopped by SIGINT\n"
+
+
 def test_summary_tells_a_soft_check_from_a_failed_identity(tmp_path: Path) -> None:
     # Seed 001 with its 规范性文件 row saying 1 published of 0 in total: the soft check 本年新公开数量 ≤ 对外公开总数量
     # (flagged soft_check_failed, not counted in identities_ok) was printed as "FAILED", as the broken identities

@@ -856,13 +856,15 @@ def _stop_on_signals() -> Iterator[_StopSignals]:
 
 def _run_summary(args: argparse.Namespace) -> int:
     from toolkit.readers import DEFAULT_MAX_BYTES
-    from toolkit.summary import summarize
+    from toolkit.summary import _lines
 
-    text = summarize(args.inputs, max_bytes=DEFAULT_MAX_BYTES if args.max_bytes is None else args.max_bytes,
-                     encoding=args.encoding)
-    # the reasons name the options typed, as extract's rows do (a line is 'ID  failed: reason': the id, a file's
-    # stem, is left as it is)
-    print("\n".join(_in_option_line(line) for line in text.split("\n")))
+    # each report's lines as soon as it is parsed: a folder of thousands printed nothing for minutes
+    for item in _lines(args.inputs, max_bytes=DEFAULT_MAX_BYTES if args.max_bytes is None else args.max_bytes,
+                       encoding=args.encoding):
+        # the reasons name the options typed, as extract's rows do (a line is 'ID  failed: reason': the id, a
+        # file's stem, is left as it is)
+        for line in item.split("\n"):
+            print(_in_option_line(line), flush=True)
     return 0
 
 
