@@ -956,11 +956,13 @@ def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -
         if args.func is _run_extract:
             _check_extract_options(parser, args)
         with contextlib.redirect_stdout(_Results(sys.stdout)), contextlib.redirect_stderr(_Diagnostics(sys.stderr)):
-            if args.func is _run_extract:
-                with _stop_on_signals() as stops:
+            # every command: a SIGTERM killed classify outright, its unfinished .part file left beside --out (or,
+            # between its renames, the input set aside as .old.part); as an exception it is cleaned up, as Ctrl-C is
+            with _stop_on_signals() as stops:
+                if args.func is _run_extract:
                     status = _run_extract(args, _parse=_parse, _stops=stops)
-            else:
-                status = int(args.func(args) or 0)
+                else:
+                    status = int(args.func(args) or 0)
             sys.stdout.flush()  # a closed pipe shows here, where it is handled, not at interpreter exit
         return status
     except (ImportError, _UsageError) as exc:
