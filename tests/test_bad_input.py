@@ -271,6 +271,29 @@ def test_binary_text_file(tmp_path: Path, data: bytes, problem: str) -> None:
     expect(BinaryFileError, write(tmp_path, "report.txt", data), problem)
 
 
+@pytest.mark.parametrize("codec, half", [("utf-16-le", b"\x3d\xd8"), ("utf-16-be", b"\xd8\x3d"),
+                                         ("utf-16-le", b"\x00\xdc")])
+def test_utf16_without_bom_with_a_lone_surrogate_is_read(tmp_path: Path, codec: str, half: bytes) -> None:
+    # seed 001 saved as UTF-16 without a byte-order mark, with half of an emoji (a lone surrogate) in it, was
+    # refused whole as 'contains NUL bytes: binary data'; with a mark the same bytes were read, the unit as U+FFFD
+    # flagged bad_bytes: so they are now
+    from toolkit.report import parse_report
+
+    text = SEED_001.read_text(encoding="utf-8")
+    data = text.encode(codec)
+    cut = data.index("一、总体情况".encode(codec))
+    path = write(tmp_path, "report.txt", data[:cut] + half + data[cut:])
+    with pytest.warns(ReaderWarning, match=rf"1 byte sequence\(s\) that are not {codec.upper()} in a "
+                                           rf"{codec.upper()} text without byte-order mark"):
+        doc = read_document(path)
+    assert doc.encoding == codec and "\n".join(doc.lines).replace("\ufffd", "") == "\n".join(
+        read_document(SEED_001).lines)
+    with pytest.warns(ReaderWarning):
+        report = parse_report(path)
+    assert "bad_bytes" in {f.code for f in report.flags}
+    assert report.table("requests").equals(parse_report(SEED_001).table("requests"))
+
+
 def test_binary_html_file(tmp_path: Path) -> None:
     expect(BinaryFileError, write(tmp_path, "report.html", b"<html>\x00\x00\x00\x01</html>" * 10), "contains NUL bytes")
 
