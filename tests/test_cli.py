@@ -396,6 +396,31 @@ def test_classify_and_evaluate_refuse_an_output_over_an_input(command: list[str]
     assert not (tmp_path / "results.csv").exists()
 
 
+def test_evaluate_stopped_while_writing_leaves_its_outputs_as_they_were(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch,
+                                                                         capsys: pytest.CaptureFixture) -> None:
+    # evaluate wrote --out and --predictions straight into place: a Ctrl-C (or a full disk) in the middle left half a
+    # CSV over the earlier results; they are written as classify writes, whole or not at all
+    if cli._classify_cli() is None:
+        pytest.skip("toolkit.classify._cli is not there")
+    from toolkit.classify import _cli
+
+    def half(path: str, text: str, encoding: str) -> None:
+        with open(path, "w", encoding=encoding) as fh:
+            fh.write(text[: len(text) // 2])
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(_cli, "_write_text", half)
+    monkeypatch.chdir(tmp_path)
+    for name in ("results.csv", "predictions.csv"):
+        (tmp_path / name).write_text("kept\n")
+    assert cli.main(["evaluate", "--n-bootstrap", "0", "--scheme", "stratified", "--n-repeats", "1",
+                     "--out", "results.csv", "--predictions", "predictions.csv"]) == 130
+    assert capsys.readouterr().err.endswith("toolkit: stopped by SIGINT\n")
+    assert sorted(os.listdir(tmp_path)) == ["predictions.csv", "results.csv"]
+    assert (tmp_path / "results.csv").read_text() == (tmp_path / "predictions.csv").read_text() == "kept\n"
+
+
 def test_classify_and_evaluate_make_the_folder_of_their_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                   capsys: pytest.CaptureFixture) -> None:
     # 'toolkit classify --out nodir/x.csv' was refused (its folder does not exist), while extract makes its --out

@@ -785,10 +785,16 @@ def run_evaluate(args: argparse.Namespace) -> int:
             print(f"Learning curve ({scheme}, supervised):")
             print(curve.round(3).to_string(index=False))
             print()
-    for path, frames in ((args.out, long), (args.predictions, audit)):
-        if path:
-            try:
-                _write_text(path, _csv_text(pd.concat(frames, ignore_index=True)), "utf-8")
-            except OSError as exc:
-                return _error("evaluate", f"cannot write {path}: {exc}")
+    # whole or not at all, as classify writes (a Ctrl-C or a full disk in the middle left half a CSV in place)
+    outputs = ((args.out, long), (args.predictions, audit))
+    writers = {_through_link(path): _csv_writer(frames) for path, frames in outputs if path}
+    try:
+        _write_together(writers)
+    except OSError as exc:
+        return _error("evaluate", str(exc))
     return 0
+
+
+def _csv_writer(frames: list[pd.DataFrame]) -> Callable[[str], object]:
+    """A function writing the rows of ``frames`` as one UTF-8 CSV to a given path (see :func:`_write_together`)."""
+    return lambda part: _write_text(part, _csv_text(pd.concat(frames, ignore_index=True)), "utf-8")
