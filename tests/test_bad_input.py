@@ -271,6 +271,29 @@ def test_binary_text_file(tmp_path: Path, data: bytes, problem: str) -> None:
     expect(BinaryFileError, write(tmp_path, "report.txt", data), problem)
 
 
+@pytest.mark.parametrize("codec, half", [("utf-16-le", b"\x3d\xd8"), ("utf-16-be", b"\xd8\x3d"),
+                                         ("utf-16-le", b"\x00\xdc")])
+def test_utf16_without_bom_with_a_lone_surrogate_is_read(tmp_path: Path, codec: str, half: bytes) -> None:
+    # seed 001 saved as UTF-16 without a byte-order mark, with half of an emoji (a lone surrogate) in it, was
+    # refused whole as 'contains NUL bytes: binary data'; with a mark the same bytes were read, the unit as U+FFFD
+    # flagged bad_bytes: so they are now
+    from toolkit.report import parse_report
+
+    text = SEED_001.read_text(encoding="utf-8")
+    data = text.encode(codec)
+    cut = data.index("一、总体情况".encode(codec))
+    path = write(tmp_path, "report.txt", data[:cut] + half + data[cut:])
+    with pytest.warns(ReaderWarning, match=rf"1 byte sequence\(s\) that are not {codec.upper()} in a "
+                                           rf"{codec.upper()} text without byte-order mark"):
+        doc = read_document(path)
+    assert doc.encoding == codec and "\n".join(doc.lines).replace("\ufffd", "") == "\n".join(
+        read_document(SEED_001).lines)
+    with pytest.warns(ReaderWarning):
+        report = parse_report(path)
+    assert "bad_bytes" in {f.code for f in report.flags}
+    assert report.table("requests").equals(parse_report(SEED_001).table("requests"))
+
+
 def test_binary_html_file(tmp_path: Path) -> None:
     expect(BinaryFileError, write(tmp_path, "report.html", b"<html>\x00\x00\x00\x01</html>" * 10), "contains NUL bytes")
 
@@ -366,6 +389,44 @@ def test_an_archive_is_named_one_to_unpack(tmp_path: Path, name: str) -> None:
     ext = re.escape(repr(Path(name).suffix.lower()))
     expect(UnsupportedFormatError, write(tmp_path, name, buf.getvalue()),
            f"unsupported file format {ext}: an archive; unpack it and give the files it holds")
+
+
+def _seed_archive(kind: str) -> bytes:
+    """Seed 001 packed as ``kind`` ('zip', 'gzip'), or the start of a RAR archive ('rar')."""
+    if kind == "zip":
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as zf:
+            zf.writestr(SEED_001.name, SEED_001.read_bytes())
+        return buf.getvalue()
+    if kind == "gzip":
+        import gzip
+
+        return gzip.compress(SEED_001.read_bytes())
+    return b"Rar!\x1a\x07\x01\x00" + bytes(range(256))
+
+
+@pytest.mark.parametrize("name, kind", [("download", "zip"), ("view.jsp?id=3", "zip"), ("report", "rar"),
+                                        ("report.", "gzip")])
+def test_an_archive_without_its_extension_is_named_one_to_unpack(tmp_path: Path, name: str, kind: str) -> None:
+    # a 'download.jsp' that served the reports zipped was 'a ZIP archive that is not a DOCX' (or 'the content is
+    # a RAR archive') with no word to unpack it, which a .zip of the same bytes gets; its row in a corpus run too
+    from toolkit.corpus import extract_corpus
+
+    path = write(tmp_path, name, _seed_archive(kind))
+    expect(UnsupportedFormatError, path, r"unsupported format: .*archive.*; unpack it and give the files it holds")
+    row = extract_corpus([path], jobs=1)["reports"].iloc[0]
+    assert row["status"] == "failed" and "; unpack it and give the files it holds" in row["error"], row["error"]
+
+
+def test_a_zip_package_without_its_extension_is_not_said_to_be_unpacked(tmp_path: Path) -> None:
+    # an Office package that is no DOCX (a workbook saved as 'download') holds no reports to unpack
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+    err = expect(UnsupportedFormatError, write(tmp_path, "download", buf.getvalue()),
+                 "unsupported format: a ZIP archive that is not")
+    assert "unpack" not in str(err)
 
 
 def test_a_docx_named_zip_is_still_read(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -365,6 +366,61 @@ def test_evaluate_refuses_one_file_for_both_outputs(predictions: str, tmp_path: 
     assert (tmp_path / "results.csv").read_text() == "kept\n"  # refused before anything is written
 
 
+@pytest.mark.parametrize("command", [
+    ["classify", "in.csv", "--model", "lexicon", "--train", "coded.jsonl", "--out", "./coded.jsonl"],
+    ["classify", "in.csv", "--train", "other.jsonl", "--train", "coded.jsonl", "--out", "link.jsonl"],
+    ["evaluate", "--data", "coded.jsonl", "--out", "coded.jsonl"],
+    ["evaluate", "--data", "coded.jsonl", "--out", "results.csv", "--predictions", "link.jsonl"],
+])
+def test_classify_and_evaluate_refuse_an_output_over_an_input(command: list[str], tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # 'toolkit classify --train coded.jsonl --out coded.jsonl' (or evaluate --data X --out X) wrote the CSV over
+    # the hand coding it read: refused before anything is read or written
+    if cli._classify_cli() is None:
+        pytest.skip("toolkit.classify._cli is not there")
+    monkeypatch.chdir(tmp_path)
+    lines = (ROOT / "data" / "annotations" / "seed_statements.jsonl").read_text(encoding="utf-8").splitlines()[:40]
+    coded = "\n".join(lines) + "\n"
+    (tmp_path / "coded.jsonl").write_text(coded, encoding="utf-8")
+    (tmp_path / "other.jsonl").write_text(coded, encoding="utf-8")
+    (tmp_path / "link.jsonl").symlink_to(tmp_path / "coded.jsonl")
+    (tmp_path / "in.csv").write_text("text\n信息更新不及时\n", encoding="utf-8")
+    extra = ["--n-bootstrap", "0", "--scheme", "stratified", "--n-repeats", "1", "--n-splits", "2"] \
+        if command[0] == "evaluate" else []
+    assert cli.main(command + extra) == 2
+    err = capsys.readouterr().err
+    output = command[command.index("--predictions" if "--predictions" in command else "--out") + 1]
+    assert f"{output} is the file of --" in err and "coded.jsonl: it would be written over" in err, err
+    assert (tmp_path / "coded.jsonl").read_text(encoding="utf-8") == coded
+    assert not (tmp_path / "results.csv").exists()
+
+
+def test_evaluate_stopped_while_writing_leaves_its_outputs_as_they_were(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch,
+                                                                         capsys: pytest.CaptureFixture) -> None:
+    # evaluate wrote --out and --predictions straight into place: a Ctrl-C (or a full disk) in the middle left half a
+    # CSV over the earlier results; they are written as classify writes, whole or not at all
+    if cli._classify_cli() is None:
+        pytest.skip("toolkit.classify._cli is not there")
+    from toolkit.classify import _cli
+
+    def half(path: str, text: str, encoding: str) -> None:
+        with open(path, "w", encoding=encoding) as fh:
+            fh.write(text[: len(text) // 2])
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(_cli, "_write_text", half)
+    monkeypatch.chdir(tmp_path)
+    for name in ("results.csv", "predictions.csv"):
+        (tmp_path / name).write_text("kept\n")
+    assert cli.main(["evaluate", "--n-bootstrap", "0", "--scheme", "stratified", "--n-repeats", "1",
+                     "--out", "results.csv", "--predictions", "predictions.csv"]) == 130
+    assert capsys.readouterr().err.endswith("toolkit: stopped by SIGINT\n")
+    assert sorted(os.listdir(tmp_path)) == ["predictions.csv", "results.csv"]
+    assert (tmp_path / "results.csv").read_text() == (tmp_path / "predictions.csv").read_text() == "kept\n"
+
+
 def test_classify_and_evaluate_make_the_folder_of_their_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                   capsys: pytest.CaptureFixture) -> None:
     # 'toolkit classify --out nodir/x.csv' was refused (its folder does not exist), while extract makes its --out
@@ -396,6 +452,28 @@ def test_summary_subcommand_prints_each_report(capsys: pytest.CaptureFixture) ->
     heads = [line.split()[0] for line in out.splitlines() if line and not line.startswith(" ")]
     assert heads == sorted(p.stem for p in RAW.iterdir() if p.suffix == ".txt")
     assert "FAILED requests.row_total[handled_total]: expected 99, found 0" in out  # seed 001, as written
+
+
+def test_summary_prints_each_report_as_it_is_parsed(capsys: pytest.CaptureFixture,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # toolkit summary built the whole text before printing a line: on a folder of thousands of reports nothing for
+    # minutes, and a Ctrl-C at the 1000th lost the 999 before it; each report's lines are printed once parsed
+    import toolkit.summary
+
+    real = toolkit.summary.parse_report
+    seen: list[str] = []
+
+    def parse(path: Any, **kwargs: Any) -> Any:
+        seen.append(capsys.readouterr().out)  # what was printed before this report was parsed
+        if len(seen) == 3:
+            raise KeyboardInterrupt
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(toolkit.summary, "parse_report", parse)
+    seeds = sorted(RAW_REPORTS)[:3]
+    assert cli.main(["summary", *map(str, seeds)]) == 130
+    assert seen[0] == "" and seen[1].startswith(f"{seeds[0].stem}  ") and seen[2].startswith(f"{seeds[1].stem}  ")
+    assert capsys.readouterr().err == "toolkit: stopped by SIGINT\n"
 
 
 def test_summary_tells_a_soft_check_from_a_failed_identity(tmp_path: Path) -> None:
@@ -676,6 +754,45 @@ def test_out_folder_without_permission_is_named_not_the_unfinished_file(tmp_path
     assert os.listdir(out) == []
 
 
+@pytest.mark.parametrize("stop", [ConnectionError("cannot reach the Dask scheduler at 'tcp://x:8786'"),
+                                  KeyboardInterrupt()])
+def test_a_run_that_fails_before_writing_leaves_no_folder_it_made(stop: BaseException, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # --out new/sub with an unreachable scheduler (or Ctrl-C before the first batch) left new/sub behind, empty,
+    # as if a run had written nothing there; the folders the run made are removed, the ones it found are kept
+    def fail(*args: object, **kwargs: object) -> Iterator[dict]:
+        raise stop
+        yield {}
+
+    monkeypatch.setattr(corpus, "_iter_corpus", fail)
+    (tmp_path / "kept").mkdir()
+    for out in (tmp_path / "new" / "sub", tmp_path / "kept" / "out"):
+        assert cli.main(["extract", str(RAW_REPORTS[0]), "--out", str(out), "--quiet"]) in (2, 130)
+    assert os.listdir(tmp_path) == ["kept"] and os.listdir(tmp_path / "kept") == []
+
+
+@pytest.mark.parametrize("below", [["new"], ["new", "x"]])
+def test_out_under_a_folder_that_refuses_it_names_the_folder(below: list[str], tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # --out ro/new/x (or ro/new) under a read-only ro was 'Read-only file system (new)': the folder that cannot be
+    # made is named
+    real_mkdir = os.mkdir
+    ro = tmp_path / "ro"
+    ro.mkdir()
+
+    def read_only(path: Any, *args: Any) -> None:
+        if os.path.dirname(os.fspath(path)) == str(ro):
+            raise OSError(30, "Read-only file system", os.fspath(path))
+        real_mkdir(path, *args)
+
+    monkeypatch.setattr(os, "mkdir", read_only)
+    out = ro.joinpath(*below)
+    assert cli.main(["extract", str(RAW_REPORTS[0]), "--out", str(out), "--quiet"]) == 2
+    assert capsys.readouterr().err == (f"toolkit: error: cannot write the output to --out {out}: cannot make the "
+                                       f"folder {ro / 'new'} (Read-only file system)\n")
+
+
 def test_out_that_is_a_dangling_link_says_where_it_points(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     # --out a link to a folder on a drive not mounted (or moved): 'it exists and is not a folder' said the wrong
     # thing (nothing exists there); the target that is missing is named
@@ -737,6 +854,41 @@ def test_a_stopped_run_cleans_up_and_says_so(tmp_path: Path, sig: str, status: i
     assert err.rstrip().endswith(f"toolkit: stopped by {sig}; nothing new was written to {out}")
     assert not list(out.glob("*.part")) and not list(out.glob("*.csv"))
     assert len(files) == 3000
+
+
+_TERMINATED_WRITE = """
+import os, signal, sys
+from toolkit import cli
+from toolkit.classify import _cli
+
+def half(path, text, encoding):  # SIGTERM (kill, timeout, a scheduler) in the middle of the write
+    with open(path, "w", encoding=encoding) as fh:
+        fh.write(text[: len(text) // 2])
+        fh.flush()
+        os.kill(os.getpid(), signal.SIGTERM)
+        fh.write(text[len(text) // 2:])
+
+_cli._write_text = half
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+def test_classify_stopped_by_sigterm_leaves_no_unfinished_file(tmp_path: Path) -> None:
+    # a SIGTERM killed classify outright (only Ctrl-C was an exception): its half-written .part file stayed beside
+    # --out, and nothing said what had happened; it is stopped as Ctrl-C is, the file removed, --out as it was
+    if cli._classify_cli() is None:
+        pytest.skip("toolkit.classify._cli is not there")
+    import signal
+
+    data = "text\n信息更新不及时\n政策解读不够深入\n"
+    (tmp_path / "in.csv").write_text(data, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", _TERMINATED_WRITE, "classify", "in.csv", "--model", "lexicon",
+                           "--out", "in.csv"], capture_output=True, text=True, cwd=tmp_path, timeout=300,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)),
+                          preexec_fn=lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL))
+    assert proc.returncode == 143 and proc.stderr == "toolkit: stopped by SIGTERM\n", (proc.returncode, proc.stderr)
+    assert os.listdir(tmp_path) == ["in.csv"]
+    assert (tmp_path / "in.csv").read_text(encoding="utf-8") == data
 
 
 def test_file_names_that_are_not_utf8_get_their_row(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

@@ -265,9 +265,11 @@ class _Writer:
         self.pq_writers: dict[str, Any] = {}
         self.pq_files: dict[str, Any] = {}  # what the Parquet writers write to, closed after them
         self.parts: dict[str, str] = {}  # final path -> this run's unfinished file
+        # the folders this run makes, deepest first: removed again when it fails before putting files in place
+        self.made = _missing_folders(out)
         try:
             try:
-                os.makedirs(out, exist_ok=True)
+                _make_folder(out)
             except FileExistsError:  # a file or a dangling link has its name: the system's 'File exists' does not say what is wrong
                 if os.path.islink(out) and not os.path.exists(out):  # (a folder on a drive not mounted, or moved)
                     raise FileNotFoundError(errno.ENOENT, f"it is a link to {os.readlink(out)}, which does not exist",
@@ -381,6 +383,8 @@ class _Writer:
             if self.lock is not None:
                 os.close(self.lock)  # releases the lock
                 self.lock = None
+            if not ok:
+                _remove_empty(self.made)
 
     def _close_files(self) -> None:
         """Close every file, even after one failed to close (a CSV file's last bytes are written then)."""
@@ -574,6 +578,41 @@ def _not_a_folder_above(out: str) -> str:
         if above and os.path.lexists(above) and not os.path.isdir(above):
             return above
     return out
+
+
+def _missing_folders(out: str) -> list[str]:
+    """The folders of the path ``out`` that do not exist, ``out`` first, as written in it."""
+    missing = []
+    head = out.rstrip(os.sep + (os.altsep or "")) or out
+    while head and not os.path.lexists(head):
+        missing.append(head)
+        parent = os.path.dirname(head)
+        if parent == head:
+            break
+        head = parent
+    return missing
+
+
+def _make_folder(out: str) -> None:
+    """Make the folder ``out`` and those above it; a folder the system refuses to make is named whole (the system's
+    'Read-only file system (new)' named the last part of it, not which one of --out ro/new/x, nor that it is a
+    folder to make)."""
+    try:
+        os.makedirs(out, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):  # (said by the caller)
+        raise
+    except OSError as exc:
+        if not isinstance(exc.filename, str):
+            raise
+        raise OSError(exc.errno, f"cannot make the folder {exc.filename} ({exc.strerror or exc})") from None
+
+
+def _remove_empty(folders: Sequence[str]) -> None:
+    """Remove the ``folders`` (deepest first) that are empty: those a run made and then wrote nothing into (an
+    empty --out left by a run that failed looked like a finished run with no output)."""
+    for folder in folders:
+        with contextlib.suppress(OSError):  # not empty, or never made
+            os.rmdir(folder)
 
 
 def _lock_folder(out: str) -> int | None:
@@ -817,13 +856,15 @@ def _stop_on_signals() -> Iterator[_StopSignals]:
 
 def _run_summary(args: argparse.Namespace) -> int:
     from toolkit.readers import DEFAULT_MAX_BYTES
-    from toolkit.summary import summarize
+    from toolkit.summary import _lines
 
-    text = summarize(args.inputs, max_bytes=DEFAULT_MAX_BYTES if args.max_bytes is None else args.max_bytes,
-                     encoding=args.encoding)
-    # the reasons name the options typed, as extract's rows do (a line is 'ID  failed: reason': the id, a file's
-    # stem, is left as it is)
-    print("\n".join(_in_option_line(line) for line in text.split("\n")))
+    # each report's lines as soon as it is parsed: a folder of thousands printed nothing for minutes
+    for item in _lines(args.inputs, max_bytes=DEFAULT_MAX_BYTES if args.max_bytes is None else args.max_bytes,
+                       encoding=args.encoding):
+        # the reasons name the options typed, as extract's rows do (a line is 'ID  failed: reason': the id, a
+        # file's stem, is left as it is)
+        for line in item.split("\n"):
+            print(_in_option_line(line), flush=True)
     return 0
 
 
@@ -915,11 +956,13 @@ def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -
         if args.func is _run_extract:
             _check_extract_options(parser, args)
         with contextlib.redirect_stdout(_Results(sys.stdout)), contextlib.redirect_stderr(_Diagnostics(sys.stderr)):
-            if args.func is _run_extract:
-                with _stop_on_signals() as stops:
+            # every command: a SIGTERM killed classify outright, its unfinished .part file left beside --out (or,
+            # between its renames, the input set aside as .old.part); as an exception it is cleaned up, as Ctrl-C is
+            with _stop_on_signals() as stops:
+                if args.func is _run_extract:
                     status = _run_extract(args, _parse=_parse, _stops=stops)
-            else:
-                status = int(args.func(args) or 0)
+                else:
+                    status = int(args.func(args) or 0)
             sys.stdout.flush()  # a closed pipe shows here, where it is handled, not at interpreter exit
         return status
     except (ImportError, _UsageError) as exc:

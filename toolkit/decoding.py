@@ -34,6 +34,8 @@ _MAGIC = (
     (b"7z\xbc\xaf", "a 7z archive"),
     (b"{\\rtf", "an RTF document"),
 )
+# the signatures of _MAGIC that are archives of files (a ZIP may be a package: see readers._is_zip_archive)
+_ARCHIVE_MAGIC = (b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf")
 # UTF-16 without BOM: at least this share of the characters, read in one byte order, are those of a report
 # (see _NOT_REPORT_CHARS); binary data read so gives characters from all over the 16-bit range.
 _UTF16_TEXT = 0.95
@@ -485,27 +487,39 @@ _NOT_REPORT_CHARS = re.compile(f"[^\t\n\r\x20-\x7e\xa0-\xff\u2000-\u206f\u2460-\
                                "\uff00-\uffef]")
 
 
-def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+def _utf16_without_bom(data: bytes, path: str | None = None) -> tuple[str, str] | None:
     """The text and codec ('utf-16-le'/'utf-16-be', or 'utf-32-le'/'utf-32-be') of UTF-16 or UTF-32 without
     BOM, or None.
 
     Both byte orders are tried; the one whose characters are a report's (at least ``_UTF16_TEXT`` of them) wins.
     Not the side of the NUL bytes: in UTF-16-LE '开' (U+5F00) has its NUL on the side opposite to ASCII's,
     and a report with many 开 and 一 and little ASCII fell under the share that said so.  (UTF-16 is no
-    UTF-32: its pairs of characters make code points above U+10FFFF, which fail to decode.)
+    UTF-32: its pairs of characters make code points above U+10FFFF, which fail to decode.)  A UTF-16 text
+    with a few units that are no UTF-16 (a lone surrogate: half of an emoji cut off) is read with U+FFFD in their
+    place, flagged ``bad_bytes``, as a UTF-16 text with a byte-order mark is (it was refused whole as binary);
+    a strict reading comes first.
     """
     if len(data) < 4 or len(data) % 2:
         return None
-    best: tuple[float, str, str] | None = None
+    best: tuple[bool, float, str, str, int] | None = None
     for codec in ("utf-16-le", "utf-16-be") + (("utf-32-le", "utf-32-be") if len(data) % 4 == 0 else ()):
-        text = _try(data, codec)
+        text, bad = _try(data, codec), 0
+        if text is None and codec.startswith("utf-16"):
+            text, bad = _utf8_with_stray_bytes(data, codec)  # (a few bad units in a text of many characters)
         if not text:
             continue
         sample = text[:32768]
         share = 1 - len(_NOT_REPORT_CHARS.findall(sample)) / len(sample)
-        if share >= _UTF16_TEXT and (best is None or share > best[0]):
-            best = (share, text, codec)
-    return None if best is None else best[1:]
+        if share >= _UTF16_TEXT and (best is None or (not bad, share) > best[:2]):
+            best = (not bad, share, text, codec, bad)
+    if best is None:
+        return None
+    text, codec, bad = best[2:]
+    if bad:
+        _warn(path, f"{bad} byte sequence(s) that are not {codec.upper()} in a {codec.upper()} text without "
+                    f"byte-order mark (first at byte offset {_first_error(data, codec)}) were replaced by U+FFFD",
+              "bad_bytes")
+    return text, codec
 
 
 #: UTF-16 without NUL bytes is read where its characters' share of rare ones is lower by this than the GB and Big5
@@ -740,7 +754,7 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
         _refuse_mojibake(text, path)  # Notepad saves a mojibake page with a byte-order mark
         return text.lstrip("\ufeff"), bom, False
     if b"\x00" in data:
-        found = _utf16_without_bom(data)
+        found = _utf16_without_bom(data, path)
         if found is None:
             # A text padded with NUL bytes at its end (a download cut short, a file preallocated or recovered from a
             # disk) holds no other: its text is read, the padding dropped and flagged (it made the report fail whole).

@@ -32,7 +32,7 @@ import os
 import re
 import zipfile
 
-from toolkit.decoding import _ENCRYPTED_OFFICE, _OLE_MAGIC, _check_encoding, _magic, decode_bytes
+from toolkit.decoding import _ARCHIVE_MAGIC, _ENCRYPTED_OFFICE, _OLE_MAGIC, _check_encoding, _magic, decode_bytes
 from toolkit.document import DEFAULT_MAX_BYTES, RawDocument
 from toolkit.errors import (BinaryFileError, CorruptFileError, DecodeError, EmptyFileError, FileTooLargeError,
                             ReadError, ToolkitError, UnsupportedFormatError)
@@ -287,7 +287,10 @@ def _supported() -> str:
 def _archive_reason(ext: str) -> str:
     """Why an archive (``.zip``, ``.rar``, ``.7z``) is refused: the list of extensions read would not tell that its
     reports are inside, to be unpacked first."""
-    return f"unsupported file format {ext!r}: an archive; unpack it and give the files it holds (or their folder)"
+    return f"unsupported file format {ext!r}: an archive; {_UNPACK}"
+
+
+_UNPACK = "unpack it and give the files it holds (or their folder)"
 
 
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)  # (a report's address pasted as its file)
@@ -386,13 +389,16 @@ def _is_html_page(data: bytes) -> bool:
 
 def _sniff(data: bytes, path: str, codec: str | None) -> str:
     """Tell the format of a file with no (or a web-server) extension that is no PDF or DOCX (see _container)."""
+    # an archive downloaded without its .zip (a 'download.jsp' served one) is told to be unpacked, as a .zip is
     if data.startswith(b"PK\x03\x04"):
+        unpack = f"; {_UNPACK}" if _is_zip_archive(data) else ""
         raise UnsupportedFormatError(
             path, "unsupported format: a ZIP archive that is not a DOCX (no word/document.xml) nor an OFD (no OFD.xml)"
-        )
+                  + unpack)
     what = _magic(data)
     if what is not None:
-        raise UnsupportedFormatError(path, f"unsupported format: the content is {what}")
+        unpack = f"; {_UNPACK}" if data.startswith(_ARCHIVE_MAGIC) else ""
+        raise UnsupportedFormatError(path, f"unsupported format: the content is {what}{unpack}")
     head = data[:65536]
     if len(data) > len(head) and b"\x00" not in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         # end at an ASCII byte: a cut inside a GBK or UTF-8 character failed to decode (and the page was
@@ -407,6 +413,21 @@ def _sniff(data: bytes, path: str, codec: str | None) -> str:
     except DecodeError:
         return "text"  # let the full read report the decoding problem
     return "html" if _HTML_SNIFF_RE.search(text[:8192]) else "text"
+
+
+# parts that make a ZIP an Office Open XML ([Content_Types].xml) or OpenDocument (mimetype) package, not an archive
+_PACKAGE_PARTS = frozenset({"[content_types].xml", "mimetype"})
+
+
+def _is_zip_archive(data: bytes) -> bool:
+    """Whether a ZIP that is no DOCX nor OFD is an archive of files to unpack: it opens and is no Office Open XML
+    or OpenDocument package (an .xlsx, or a DOCX without its main part, is not one)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = {name.lstrip("/").lower() for name in zf.namelist()}
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):  # damaged: not said to be an archive
+        return False
+    return not names & _PACKAGE_PARTS
 
 
 def _zip_document(data: bytes) -> str | None:

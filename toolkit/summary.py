@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import pandas as pd
 
@@ -61,7 +61,13 @@ def summarize(paths: Iterable[str | os.PathLike], *, max_bytes: int = DEFAULT_MA
     >>> print(summarize(["data/raw/001_4d29bfef72dd56db.txt"]).splitlines()[0])
     001_4d29bfef72dd56db  乌当区人民政府  2020  template=2019  simplified  county/government  贵州  partial (5 flags)
     """
-    out: list[str] = []
+    return "\n".join(_lines(paths, max_bytes=max_bytes, encoding=encoding))
+
+
+def _lines(paths: Iterable[str | os.PathLike], *, max_bytes: int = DEFAULT_MAX_BYTES,
+           encoding: str | None = None) -> Iterator[str]:
+    """The lines of :func:`summarize`, each report's as soon as it is parsed (``toolkit summary`` prints them so:
+    on a folder of thousands of reports it printed nothing for minutes, and a Ctrl-C lost every line)."""
     inputs = collect_inputs(paths)  # the same files `toolkit extract` would read, under the same ids
     ids = _assign_ids(inputs.files, None)
     # by report id, as reports.csv: the same files named in another order give the same overview
@@ -77,26 +83,25 @@ def summarize(paths: Iterable[str | os.PathLike], *, max_bytes: int = DEFAULT_MA
                 warnings.simplefilter("ignore", ReaderWarning)
                 report = parse_report(file, report_id=rid, encoding=encoding, max_bytes=max_bytes)
         except ToolkitError as exc:
-            out.append(f"{_one_line(rid)}  failed: {_one_line(exc.problem)}")
+            yield f"{_one_line(rid)}  failed: {_one_line(exc.problem)}"
             continue
         except Exception as exc:  # a parser bug: the report's line says it, as extract's row does, and the others follow
-            out.append(f"{_one_line(rid)}  failed: {_one_line(f'unexpected {type(exc).__name__}: {exc}')}")
+            yield f"{_one_line(rid)}  failed: {_one_line(f'unexpected {type(exc).__name__}: {exc}')}"
             continue
         m = report.metadata
-        out.append(f"{_one_line(report.report_id)}  {m['agency'] or '?'}  {m['report_year'] or '?'}  "
-                   f"template={m['template']}  {m['script']}  {m['level'] or '?'}/{m['agency_kind'] or '?'}  "
-                   f"{m['province'] or '?'}  {report.status} ({len(report.flags)} flags)")
-        out.append("    sections: " + ", ".join(f"{s.key}@{s.first_line}" for s in report.sections))
+        yield (f"{_one_line(report.report_id)}  {m['agency'] or '?'}  {m['report_year'] or '?'}  "
+               f"template={m['template']}  {m['script']}  {m['level'] or '?'}/{m['agency_kind'] or '?'}  "
+               f"{m['province'] or '?'}  {report.status} ({len(report.flags)} flags)")
+        yield "    sections: " + ", ".join(f"{s.key}@{s.first_line}" for s in report.sections)
         if (report.tables["table"] == "requests").any():
             grid = report.table("requests")
             totals = "  ".join(f"{k}={_fmt(grid.loc[k, 'total'])}" for k in _TOTAL_ROWS if k in grid.index)
-            out.append(f"    requests (total column): {totals}")
+            yield f"    requests (total column): {totals}"
         for flag in report.flags:  # one per failed check, in the checks' order; its text says a lower bound
             if flag.code == "identity_failed":
-                out.append(f"    FAILED {flag.table}.{flag.detail}")
+                yield f"    FAILED {flag.table}.{flag.detail}"
             elif flag.code == "soft_check_failed":  # implied by the format, often broken: no identity
-                out.append(f"    FAILED (soft check) {flag.table}.{flag.detail}")
+                yield f"    FAILED (soft check) {flag.table}.{flag.detail}"
         other = sorted({f.code for f in report.flags if f.code != "identity_failed"})
         if other:
-            out.append("    flags: " + ", ".join(other))
-    return "\n".join(out)
+            yield "    flags: " + ", ".join(other)

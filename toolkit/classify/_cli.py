@@ -140,6 +140,9 @@ def run_classify(args: argparse.Namespace) -> int:
     for what, value in (("input", args.input), ("--out", args.out)):
         if not value:  # an unset shell variable: not "cannot read : No such file or directory"
             return _error("classify", f"{what} is an empty string")
+    # (--out the input CSV itself is a documented use: its labels are filled in place)
+    if problem := _input_overwritten([("--out", args.out)], [("--train", train), ("--codebook", codebook_path)]):
+        return _error("classify", problem)
     if args.out != "-" and _is_parquet(args.out):
         # a CSV written over it: statements.parquet lost, where the README promises no other Parquet file is touched
         return _error("classify", f"--out {args.out} is a Parquet file: the output is a CSV (give a .csv; the "
@@ -224,6 +227,24 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.samefile(a, b)
     except OSError:  # (one does not exist yet: then the names above told)
         return False
+
+
+def _input_overwritten(outputs: Sequence[tuple[str, str | None]],
+                       inputs: Sequence[tuple[str, Sequence[str] | str | None]]) -> str | None:
+    """Say which output option names a file that an input option reads, or None.
+
+    Checked before anything is read or written: ``classify --out coded.jsonl --train coded.jsonl`` wrote the CSV
+    over the hand coding it had just learned from.
+    """
+    for option, path in outputs:
+        if not path or path == "-":
+            continue
+        for source, given in inputs:
+            for name in [given] if isinstance(given, str) else given or ():
+                if name and _same_file(path, name):
+                    return (f"{option} {path} is the file of {source} {name}: it would be written over; give the "
+                            f"output another path")
+    return None
 
 
 def _through_link(path: str) -> str:
@@ -681,6 +702,9 @@ def run_evaluate(args: argparse.Namespace) -> int:
     if codebook_path is not None and args.data is None:
         return _error("evaluate", "--codebook needs --data: the packaged annotations are coded with the packaged "
                                   "codebook")
+    if problem := _input_overwritten([("--out", args.out), ("--predictions", args.predictions)],
+                                     [("--data", args.data), ("--codebook", codebook_path)]):
+        return _error("evaluate", problem)  # now, not after the cross-validation, when the coding is lost
     try:
         codebook = _codebook(codebook_path)
         data = _read_data(args.data, codebook)
@@ -761,10 +785,16 @@ def run_evaluate(args: argparse.Namespace) -> int:
             print(f"Learning curve ({scheme}, supervised):")
             print(curve.round(3).to_string(index=False))
             print()
-    for path, frames in ((args.out, long), (args.predictions, audit)):
-        if path:
-            try:
-                _write_text(path, _csv_text(pd.concat(frames, ignore_index=True)), "utf-8")
-            except OSError as exc:
-                return _error("evaluate", f"cannot write {path}: {exc}")
+    # whole or not at all, as classify writes (a Ctrl-C or a full disk in the middle left half a CSV in place)
+    outputs = ((args.out, long), (args.predictions, audit))
+    writers = {_through_link(path): _csv_writer(frames) for path, frames in outputs if path}
+    try:
+        _write_together(writers)
+    except OSError as exc:
+        return _error("evaluate", str(exc))
     return 0
+
+
+def _csv_writer(frames: list[pd.DataFrame]) -> Callable[[str], object]:
+    """A function writing the rows of ``frames`` as one UTF-8 CSV to a given path (see :func:`_write_together`)."""
+    return lambda part: _write_text(part, _csv_text(pd.concat(frames, ignore_index=True)), "utf-8")
