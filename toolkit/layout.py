@@ -41,7 +41,7 @@ from toolkit.formats import alternation, load_formats, vocabulary
 from toolkit.metadata import is_furniture
 from toolkit.normalize import (_HAN, CID_GLYPHS, HAN_RANGES, NA_MARKS, cell_units, cn_numeral, is_continuation_caption,
                                is_footnote, is_page_furniture, is_value_cell, label_key, number_units, parse_number)
-from toolkit.sections import _SEGMENT_TEXT, Segment, _nearest_filled
+from toolkit.sections import _SEGMENT_TEXT, Segment, _inline_heading, _nearest_filled
 
 __all__ = ["Cell", "Row", "build_rows", "spread_label_words"]
 
@@ -122,14 +122,29 @@ def _stray_pipe(stripped: str) -> bool:
     cell break: the '|' stands inside the line and the text read without it shows a label touching digits
     ('…行政处罚1330行政强制|54第二十条…', or a wrapped piece of it), unless the '|' sets a value apart from a
     label ('行政强制 | 54': a row's cells) rather than from glued text ('0|行政强制54第二十条…', the wrap's). A row
-    of pipes has two or more; a '|' that ends or starts a line is the cell's mark of a table of a cell a line."""
+    of pipes has two or more; a '|' that ends or starts a line is the cell's mark of a table of a cell a line. A '|'
+    touching glued text on both sides in a wrapped piece that shows no digits after a label yet is stray too
+    (:func:`_glued_at_pipe`)."""
     if stripped.count("|") != 1 or stripped[0] == "|" or stripped[-1] == "|":
         return False
     left, right = map(str.strip, stripped.split("|"))
     values = is_value_cell(left), is_value_cell(right)
     if any(values):
         return not all(values) and _has_glued_table(right if values[0] else left)
-    return _has_glued_table(left + right)
+    return _has_glued_table(left + right) or _glued_at_pipe(stripped)
+
+
+def _glued_at_pipe(stripped: str) -> bool:
+    """Whether a line's one '|' (inside it) touches the text on both sides, which read without it is glued text that
+    shows no label touching digits (a wrapped piece): labels touching each other ('…第(一)项|信息内容本年制发件数本年
+    废止件数…'), or a section's numbered title ending right before the '|' ('二、主动公开政府信息情况|信息内容…'). A
+    pipe row sets its cells apart with spaces ('二、主动公开政府信息情况 | 信息内容')."""
+    at = stripped.index("|")
+    if stripped[at - 1].isspace() or stripped[at + 1].isspace():
+        return False
+    # (the last title that ends at the '|'; the pattern looks back for a sentence's end before its number)
+    return _glued_labels(stripped[:at] + stripped[at + 1:]) or any(
+        m.end() == at for m in _inline_heading().finditer(stripped, 0, at))
 
 
 def _split_pipes(text: str) -> list[str]:
@@ -1635,6 +1650,8 @@ def _wrapped_glued_runs(segments: Sequence[Segment], explicit_rows: dict[int, li
             run.append(i)
             continue
         kind = None if seg.line in explicit_rows else _wrapped_line(seg.text)
+        if kind is None and "|" in stripped:
+            kind = _piece_with_pipe(stripped, glued)
         if kind is None:
             if run:
                 close()
@@ -1650,6 +1667,23 @@ def _wrapped_glued_runs(segments: Sequence[Segment], explicit_rows: dict[int, li
             close()
     close()
     return runs
+
+
+def _piece_with_pipe(stripped: str, glued: bool) -> str | None:
+    """How a line whose one '|' was typed into glued text takes part in a run of it (:func:`_wrapped_line`), where the
+    run is ``glued`` so far or the piece shows labels touching: a piece that shows no label touching digits of its
+    own, the '|' cutting a row label the wrap cut too ('…002.申请' / '人逾期未按|收费通知要求…申请0 0'), between a
+    value and the rest ('…公开申请0|0000002.申请人逾…'), or right before or after the wrap ('…6.属于|' / '四类过程性
+    信息0000000…', '…行政事业性' / '|收费5949.08…'). The '|' touches the text on both sides (a row of pipes sets its
+    cells apart with spaces: '行政强制 | 54'); outside a glued run it opens or closes no value alone ('|0', '0|': the
+    mark of a cell in a table of a cell a line, whose labels are one a line: '|本年新制作数量'); else None."""
+    at = stripped.find("|")
+    before, rest = stripped[:at], stripped[at + 1:]
+    if at < 0 or "|" in rest or not (before or rest) or (rest and rest[0].isspace()) or (
+            before and before[-1].isspace()) or (not glued and is_value_cell(before or rest)):
+        return None
+    kind = _wrapped_line(before + rest)
+    return kind if glued or kind in ("glued", "labels") else None
 
 
 def _no_wrapped_run(segments: Sequence[Segment], page_lines: Collection[str]) -> bool:
@@ -1746,7 +1780,9 @@ def _glued_cells(pieces: list[tuple[str, int]]) -> list[Cell]:
     compact_parts: list[str] = []
     at = 0
     for text, line in pieces:
-        part = _compact(text.replace("|", " "))  # (a stray '|' typed into the text: a break between two cells)
+        # (a stray '|' typed into the text, by a copy from a page: no sure break between two cells, it may cut a
+        # label or a number, '…行政事业性|收费15-15…', '…行政处罚2|6-26…'; read as the text without it)
+        part = _compact(text.replace("|", ""))
         starts.append(at)
         lines.append(line)
         compact_parts.append(part)
