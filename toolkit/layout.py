@@ -249,7 +249,8 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             if "\t" in inner:
                 stream.explicit([_cell(p.strip(), seg.line) for p in _trim(inner.split("\t"))])
             elif tab_layout:
-                stream.append(_cell(inner.strip(), seg.line))  # rows are marked by blank lines
+                for part in _label_then_value(inner.strip()) or (inner.strip(),):  # ('行政许可67': two cells)
+                    stream.append(_cell(part, seg.line))  # rows are marked by blank lines
             else:
                 stream.add(_cell(inner.strip(), seg.line))
             prev_bare = False
@@ -286,6 +287,10 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             continue
         if "|" in text:
             parts = _split_pipes(text)
+            if table_region and len(parts) > 1:
+                # (a row's label cell holding its first value, '| 行政强制36 | |', read as the two cells it lost the
+                # rule between; a line of one cell, '行政强制36 |', is a table of a cell a line's: cut as added)
+                parts = _label_parts_apart(parts)
             if glyphs and parts[0][:5] == "(cid:" and len(parts) > 1 and (lead := _GLYPHS_BEFORE_NUMBER.match(parts[0])):
                 # (glyphs of no Unicode map glued before a ruled row's first value, as before an unruled one's)
                 parts[0] = parts[0][lead.end():]
@@ -1332,6 +1337,7 @@ class _Stream:
             self._reset()
 
     def explicit(self, cells: list[Cell], grid: bool = False, spaced: bool = False, split: bool = False) -> None:
+        cells = _labels_apart(cells)
         if self.join_units:
             cells = _units_joined(cells)
         # (a grid's row may end in blank cells, its width's; ``split``: values after their labels' line, _under_labels)
@@ -1365,6 +1371,10 @@ class _Stream:
             self.append(cell)
             return
         kind = "value" if cell.glued else _text_kind(cell.text)  # (_kind inlined: this runs for every cell)
+        if kind == "label" and (apart := _label_then_value(cell.text)) is not None:
+            for part in apart:  # (a row's label and its first value in one cell: '| 行政强制36 |')
+                self.add(_cell(part, cell.line))
+            return
         if kind == "label" and self.has_values and _FOOTNOTED_COUNT.fullmatch(cell.text):
             # a count with a footnote mark after the row's values ('302' / '142' / '65651*'), a cell a line: the
             # row's last value, not a label starting a row (the row was cut, its values unplaced); the table stage
@@ -1398,6 +1408,40 @@ class _Stream:
             self.flush()
         self.current.append(cell)
         self.n += 1
+
+
+# a cell's trailing number, or run of numbers glued with signs ('15-15'), after words
+_TRAILING_VALUE = re.compile(r"(?P<label>.*?\D)\s*(?P<value>[+-]?\d[\d,.]*(?:[+-]\d[\d,.]*)*)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _label_then_value(text: str) -> tuple[str, str] | None:
+    """A cell of a row's label with its first value typed into it ('行政强制36', '规章000', '行政事业性收费15-15': a
+    ruled table's cell copied without the rule between them) as (label, value), where the label without the number
+    is a known row label of the format; else None (an unknown label keeps its digits: '2020年度')."""
+    m = _TRAILING_VALUE.fullmatch(text)
+    if m is None or m["label"][-1] in "+-" or not vocabulary().is_row_label(m["label"].strip()):
+        return None
+    return m["label"].strip(), m["value"]
+
+
+def _label_parts_apart(parts: list[str]) -> list[str]:
+    """A row's cells' texts with a label cell holding its first value (:func:`_label_then_value`) cut in two."""
+    for k, part in enumerate(parts):
+        if part and _text_kind(part) == "label" and (apart := _label_then_value(part)) is not None:
+            return [*parts[:k], *apart, *parts[k + 1:]]
+    return parts
+
+
+def _labels_apart(cells: list[Cell]) -> list[Cell]:
+    """A row's cells with a label cell holding its first value (:func:`_label_then_value`) cut in two."""
+    out = cells
+    for k, cell in enumerate(cells):
+        if cell.text and not cell.glued and _text_kind(cell.text) == "label" and (
+                apart := _label_then_value(cell.text)) is not None:
+            out = [*cells[:k], *(_cell(part, cell.line) for part in apart), *cells[k + 1:]]
+            break  # (the row's label cell: one a row)
+    return out
 
 
 def _kind(cell: Cell) -> str:
