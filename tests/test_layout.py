@@ -67,6 +67,20 @@ def test_tab_layout_indented_lines_read_alike(indent):
     assert [f.code for f in shifted.flags] == [f.code for f in original.flags]
 
 
+@pytest.mark.parametrize("cells, one", [("\t行政许可\n\t67\n", "\t行政许可67\n"),
+                                       ("\t行政强制\n\t0\n\t0\n\t0\n", "\t行政强制0\t0\t0\n")])
+def test_tab_layout_a_row_label_and_its_first_value_in_one_cell(cells, one):
+    # A row's label and first value in one tab cell ('\t行政许可67', the cell's rule lost in the copy): the cell was an
+    # unknown row's label, the row lost (missing_rows). A known label's trailing number is the row's first value.
+    import toolkit
+
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    assert text.count(cells) == 1
+    want, got = toolkit.parse_text(text), toolkit.parse_text(text.replace(cells, one))
+    pd.testing.assert_frame_equal(_cells(got), _cells(want))
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
 @pytest.mark.parametrize("cell, wrapped", [
     ("\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n", "\t（二）部分公开（区分处理的，只计这一情形，\n不计其他情形）\n"),
     ("\t（二）部分公开（区分处理的，只计这一情形，", "\t（二）部分公开（区分处理的，\n只计这一情形，"),
@@ -186,12 +200,26 @@ def test_a_colon_between_a_label_and_its_values_in_glued_page_text(colon):
 
 @pytest.mark.parametrize("stem, row, typed", [("pingtan-2023-01", "行政强制54", "行政强制|54"),
                                              ("pingtan-2023-01", "行政处罚1330行政强制", "行政处罚1330|行政强制"),
-                                             ("pingtan-2020-05", "行政事业性收费15-15", "行政事业性收费|15-15")])
+                                             ("pingtan-2020-05", "行政事业性收费15-15", "行政事业性收费|15-15"),
+                                             # right after a section's title: the body opened with the '|'
+                                             ("pingtan-2023-01", "情况第二十条", "情况|第二十条"),
+                                             ("pingtan-2023-03", "情况第二十条", "情况|第二十条"),
+                                             # in a label or a number, where a wrap falls before or after it
+                                             ("pingtan-2023-01", "行政事业性收费5949", "行政事业性|收费5949"),
+                                             ("pingtan-2023-02", "002.申请人逾期未按收费", "002.申请人逾期未按|收费"),
+                                             ("pingtan-2023-04", "6.属于四类过程性", "6.属于|四类过程性"),
+                                             ("pingtan-2023-02", "勾稽关系为", "勾稽关|系为"),
+                                             ("pingtan-2020-05", "行政处罚26-26", "行政处罚2|6-26"),
+                                             ("pingtan-2020-05", "政府集中采购263042532", "政府集中采购26|3042532"),
+                                             ("pingtan-2023-03", "申请00000002.申请人逾", "申请0|0000002.申请人逾")])
 @pytest.mark.parametrize("width", [None, 38, 104])
 def test_a_stray_pipe_in_glued_page_text_is_no_pipe_row(stem, row, typed, width):
     # A '|' typed into page text that lost its cells ('…行政处罚1330行政强制|54第二十条…'): the line was read as a
-    # pipe row of two cells, its glued text not cut, and the whole active table was lost (table_missing). The
-    # '|' is a break between two cells of the glued text: the tables read as without it, wrapped or not.
+    # pipe row of two cells, its glued text not cut, and the whole active table was lost (table_missing); so was
+    # it where the '|' followed a section's title ('二、主动公开政府信息情况|第二十条…'), or stood in a wrapped piece
+    # that shows no label touching digits of its own, or right before or after a wrap ('…行政事业性' / '|收费5949…').
+    # The '|' is no sure break between two cells (it may cut a number, '2|6-26'): the tables read as without it,
+    # wrapped or not.
     import toolkit
 
     text = (RAW / f"{stem}.txt").read_text(encoding="utf-8")
@@ -200,7 +228,7 @@ def test_a_stray_pipe_in_glued_page_text_is_no_pipe_row(stem, row, typed, width)
     if width is not None:
         text, piped = _wrap(text, width, 1), _wrap(piped, width, 1)
     want, got = toolkit.parse_text(text), toolkit.parse_text(piped)
-    assert _cells(want)["table"].eq("active").sum() >= 10  # (the table the stray pipe lost)
+    assert _cells(want)["table"].eq("active").sum() >= 7  # (the table the stray pipe lost)
     pd.testing.assert_frame_equal(_cells(got), _cells(want))
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
 

@@ -3648,3 +3648,29 @@ def test_dash_marks_set_apart_in_a_short_spaced_row_of_glued_page_text():
     got = [cells.loc[k, "value"] for k in cells.index if k not in {("review", "corrected"), ("review", "other")}]
     assert got == [float(v) for i, v in enumerate(values) if i not in (1, 2)]
     assert not [f for f in report.flags if f.table == "review_litigation"]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
+@pytest.mark.parametrize("seed, label", [("pingtan-2023-01.txt", "行政强制"), ("pingtan-2023-01.txt", "行政事业性收费"),
+                                         ("001_4d29bfef72dd56db.txt", "规章"), ("001_4d29bfef72dd56db.txt", "行政处罚")])
+def test_a_row_label_and_its_first_value_in_one_cell(seed, label, fmt, tmp_path):
+    # A ruled table's row copied without the rule between its label and first value ('| 行政强制54 | |'): the cell
+    # was an unknown row's label, the row lost (missing_rows). The number after a known row label is the row's
+    # first value, its other cells after it; a label the format does not know keeps its digits.
+    lines = _report_lines(seed)
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == label)
+    key = vocabulary().active_row(label)
+
+    def active(report) -> pd.DataFrame:
+        return report.tables.query("table == 'active'")[["row_key", "col_key", "value", "raw"]].reset_index(drop=True)
+
+    for sub in ("want", "unknown"):
+        (tmp_path / sub).mkdir()
+    want = _render(lines, fmt, tmp_path / "want")
+    row = lines[at]
+    assert want.table("active").loc[key].notna().any()
+    got = _render([*lines[:at], [row[0] + row[1], *row[2:], ""], *lines[at + 1:]], fmt, tmp_path)
+    pd.testing.assert_frame_equal(active(got), active(want))
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+    unknown = _render([*lines[:at], ["行政强迫" + row[1], *row[2:], ""], *lines[at + 1:]], fmt, tmp_path / "unknown")
+    assert active(unknown).query("row_key == @key")["value"].isna().all()

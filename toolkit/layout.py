@@ -41,7 +41,7 @@ from toolkit.formats import alternation, load_formats, vocabulary
 from toolkit.metadata import is_furniture
 from toolkit.normalize import (_HAN, CID_GLYPHS, HAN_RANGES, NA_MARKS, cell_units, cn_numeral, is_continuation_caption,
                                is_footnote, is_page_furniture, is_value_cell, label_key, number_units, parse_number)
-from toolkit.sections import _SEGMENT_TEXT, Segment, _nearest_filled
+from toolkit.sections import _SEGMENT_TEXT, Segment, _inline_heading, _nearest_filled
 
 __all__ = ["Cell", "Row", "build_rows", "spread_label_words"]
 
@@ -122,14 +122,29 @@ def _stray_pipe(stripped: str) -> bool:
     cell break: the '|' stands inside the line and the text read without it shows a label touching digits
     ('…行政处罚1330行政强制|54第二十条…', or a wrapped piece of it), unless the '|' sets a value apart from a
     label ('行政强制 | 54': a row's cells) rather than from glued text ('0|行政强制54第二十条…', the wrap's). A row
-    of pipes has two or more; a '|' that ends or starts a line is the cell's mark of a table of a cell a line."""
+    of pipes has two or more; a '|' that ends or starts a line is the cell's mark of a table of a cell a line. A '|'
+    touching glued text on both sides in a wrapped piece that shows no digits after a label yet is stray too
+    (:func:`_glued_at_pipe`)."""
     if stripped.count("|") != 1 or stripped[0] == "|" or stripped[-1] == "|":
         return False
     left, right = map(str.strip, stripped.split("|"))
     values = is_value_cell(left), is_value_cell(right)
     if any(values):
         return not all(values) and _has_glued_table(right if values[0] else left)
-    return _has_glued_table(left + right)
+    return _has_glued_table(left + right) or _glued_at_pipe(stripped)
+
+
+def _glued_at_pipe(stripped: str) -> bool:
+    """Whether a line's one '|' (inside it) touches the text on both sides, which read without it is glued text that
+    shows no label touching digits (a wrapped piece): labels touching each other ('…第(一)项|信息内容本年制发件数本年
+    废止件数…'), or a section's numbered title ending right before the '|' ('二、主动公开政府信息情况|信息内容…'). A
+    pipe row sets its cells apart with spaces ('二、主动公开政府信息情况 | 信息内容')."""
+    at = stripped.index("|")
+    if stripped[at - 1].isspace() or stripped[at + 1].isspace():
+        return False
+    # (the last title that ends at the '|'; the pattern looks back for a sentence's end before its number)
+    return _glued_labels(stripped[:at] + stripped[at + 1:]) or any(
+        m.end() == at for m in _inline_heading().finditer(stripped, 0, at))
 
 
 def _split_pipes(text: str) -> list[str]:
@@ -234,7 +249,8 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             if "\t" in inner:
                 stream.explicit([_cell(p.strip(), seg.line) for p in _trim(inner.split("\t"))])
             elif tab_layout:
-                stream.append(_cell(inner.strip(), seg.line))  # rows are marked by blank lines
+                for part in _label_then_value(inner.strip()) or (inner.strip(),):  # ('行政许可67': two cells)
+                    stream.append(_cell(part, seg.line))  # rows are marked by blank lines
             else:
                 stream.add(_cell(inner.strip(), seg.line))
             prev_bare = False
@@ -271,6 +287,10 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             continue
         if "|" in text:
             parts = _split_pipes(text)
+            if table_region and len(parts) > 1:
+                # (a row's label cell holding its first value, '| 行政强制36 | |', read as the two cells it lost the
+                # rule between; a line of one cell, '行政强制36 |', is a table of a cell a line's: cut as added)
+                parts = _label_parts_apart(parts)
             if glyphs and parts[0][:5] == "(cid:" and len(parts) > 1 and (lead := _GLYPHS_BEFORE_NUMBER.match(parts[0])):
                 # (glyphs of no Unicode map glued before a ruled row's first value, as before an unruled one's)
                 parts[0] = parts[0][lead.end():]
@@ -1317,6 +1337,7 @@ class _Stream:
             self._reset()
 
     def explicit(self, cells: list[Cell], grid: bool = False, spaced: bool = False, split: bool = False) -> None:
+        cells = _labels_apart(cells)
         if self.join_units:
             cells = _units_joined(cells)
         # (a grid's row may end in blank cells, its width's; ``split``: values after their labels' line, _under_labels)
@@ -1350,6 +1371,10 @@ class _Stream:
             self.append(cell)
             return
         kind = "value" if cell.glued else _text_kind(cell.text)  # (_kind inlined: this runs for every cell)
+        if kind == "label" and (apart := _label_then_value(cell.text)) is not None:
+            for part in apart:  # (a row's label and its first value in one cell: '| 行政强制36 |')
+                self.add(_cell(part, cell.line))
+            return
         if kind == "label" and self.has_values and _FOOTNOTED_COUNT.fullmatch(cell.text):
             # a count with a footnote mark after the row's values ('302' / '142' / '65651*'), a cell a line: the
             # row's last value, not a label starting a row (the row was cut, its values unplaced); the table stage
@@ -1383,6 +1408,40 @@ class _Stream:
             self.flush()
         self.current.append(cell)
         self.n += 1
+
+
+# a cell's trailing number, or run of numbers glued with signs ('15-15'), after words
+_TRAILING_VALUE = re.compile(r"(?P<label>.*?\D)\s*(?P<value>[+-]?\d[\d,.]*(?:[+-]\d[\d,.]*)*)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _label_then_value(text: str) -> tuple[str, str] | None:
+    """A cell of a row's label with its first value typed into it ('行政强制36', '规章000', '行政事业性收费15-15': a
+    ruled table's cell copied without the rule between them) as (label, value), where the label without the number
+    is a known row label of the format; else None (an unknown label keeps its digits: '2020年度')."""
+    m = _TRAILING_VALUE.fullmatch(text)
+    if m is None or m["label"][-1] in "+-" or not vocabulary().is_row_label(m["label"].strip()):
+        return None
+    return m["label"].strip(), m["value"]
+
+
+def _label_parts_apart(parts: list[str]) -> list[str]:
+    """A row's cells' texts with a label cell holding its first value (:func:`_label_then_value`) cut in two."""
+    for k, part in enumerate(parts):
+        if part and _text_kind(part) == "label" and (apart := _label_then_value(part)) is not None:
+            return [*parts[:k], *apart, *parts[k + 1:]]
+    return parts
+
+
+def _labels_apart(cells: list[Cell]) -> list[Cell]:
+    """A row's cells with a label cell holding its first value (:func:`_label_then_value`) cut in two."""
+    out = cells
+    for k, cell in enumerate(cells):
+        if cell.text and not cell.glued and _text_kind(cell.text) == "label" and (
+                apart := _label_then_value(cell.text)) is not None:
+            out = [*cells[:k], *(_cell(part, cell.line) for part in apart), *cells[k + 1:]]
+            break  # (the row's label cell: one a row)
+    return out
 
 
 def _kind(cell: Cell) -> str:
@@ -1635,6 +1694,8 @@ def _wrapped_glued_runs(segments: Sequence[Segment], explicit_rows: dict[int, li
             run.append(i)
             continue
         kind = None if seg.line in explicit_rows else _wrapped_line(seg.text)
+        if kind is None and "|" in stripped:
+            kind = _piece_with_pipe(stripped, glued)
         if kind is None:
             if run:
                 close()
@@ -1650,6 +1711,23 @@ def _wrapped_glued_runs(segments: Sequence[Segment], explicit_rows: dict[int, li
             close()
     close()
     return runs
+
+
+def _piece_with_pipe(stripped: str, glued: bool) -> str | None:
+    """How a line whose one '|' was typed into glued text takes part in a run of it (:func:`_wrapped_line`), where the
+    run is ``glued`` so far or the piece shows labels touching: a piece that shows no label touching digits of its
+    own, the '|' cutting a row label the wrap cut too ('…002.申请' / '人逾期未按|收费通知要求…申请0 0'), between a
+    value and the rest ('…公开申请0|0000002.申请人逾…'), or right before or after the wrap ('…6.属于|' / '四类过程性
+    信息0000000…', '…行政事业性' / '|收费5949.08…'). The '|' touches the text on both sides (a row of pipes sets its
+    cells apart with spaces: '行政强制 | 54'); outside a glued run it opens or closes no value alone ('|0', '0|': the
+    mark of a cell in a table of a cell a line, whose labels are one a line: '|本年新制作数量'); else None."""
+    at = stripped.find("|")
+    before, rest = stripped[:at], stripped[at + 1:]
+    if at < 0 or "|" in rest or not (before or rest) or (rest and rest[0].isspace()) or (
+            before and before[-1].isspace()) or (not glued and is_value_cell(before or rest)):
+        return None
+    kind = _wrapped_line(before + rest)
+    return kind if glued or kind in ("glued", "labels") else None
 
 
 def _no_wrapped_run(segments: Sequence[Segment], page_lines: Collection[str]) -> bool:
@@ -1746,7 +1824,9 @@ def _glued_cells(pieces: list[tuple[str, int]]) -> list[Cell]:
     compact_parts: list[str] = []
     at = 0
     for text, line in pieces:
-        part = _compact(text.replace("|", " "))  # (a stray '|' typed into the text: a break between two cells)
+        # (a stray '|' typed into the text, by a copy from a page: no sure break between two cells, it may cut a
+        # label or a number, '…行政事业性|收费15-15…', '…行政处罚2|6-26…'; read as the text without it)
+        part = _compact(text.replace("|", ""))
         starts.append(at)
         lines.append(line)
         compact_parts.append(part)

@@ -2264,6 +2264,7 @@ _TITLE_SEPARATORS = ":;,.。 —"  # what sets a glued heading's title apart fro
 
 def _heading_rest(text: str, family: str, key: str) -> str:
     """The text that follows the title on a glued heading line ('' for a plain heading)."""
+    from toolkit.layout import _stray_pipe
     stripped = text.strip()
     match = _HEADING.match(stripped)
     if match and _title_key(re.sub(r"\s+", "", match["title"]), family) == key:
@@ -2277,6 +2278,8 @@ def _heading_rest(text: str, family: str, key: str) -> str:
             rest = body[m.end() + _merged_title(body[m.end() :], family, key)[0] :]
             # '六、其他需要报告的事项:无' / '…措施。2017年…' / '一、总体情况——2020年…': the text starts after the mark
             rest = rest.strip().lstrip(_TITLE_SEPARATORS)
+            if rest[:1] == "|" and _stray_pipe(stripped):
+                rest = rest[1:]  # (a '|' typed between the title and its glued text: the body's no pipe cell)
             # (a page number in brackets is no note of the title's: '六、其他需要报告的事项(第3页)')
             return "" if _title_tail().fullmatch(rest) and not is_page_furniture(rest) else rest
     return ""
