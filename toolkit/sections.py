@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import importlib
 import itertools
 import math
 import operator
@@ -19,19 +18,11 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, NamedTuple
+from typing import Callable, NamedTuple
 
 from toolkit.formats import _ARTICLE, _CN_DIGITS, alternation, load_formats, vocabulary
 from toolkit.normalize import (_HAN, HAN_RANGES, NA_MARKS, _matching_lines, _page_furniture, cn_numeral, is_footnote,
                                 is_page_furniture, label_key, _page_furniture_patterns)
-
-# CPython's own parser of patterns (private, no stub): the page furniture's patterns' trees, read by _page_mark_edge;
-# a Python without it has any character open a page mark there
-_re_parser: Any
-try:
-    _re_parser = importlib.import_module("re._parser")
-except ImportError:
-    _re_parser = None
 
 __all__ = ["Segment", "Section", "split_segments", "find_sections"]
 
@@ -615,66 +606,10 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
 
 @functools.lru_cache(maxsize=2)
 def _page_mark_edge(last: bool) -> re.Pattern[str]:
-    """One character a page's furniture (formats.yaml ``page_furniture``) opens with, or ends with where ``last``:
-    the first (last) characters its patterns allow, read off their parsed trees, as one character class.  It is
-    asked before a page number is looked for glued before (after) a heading on its line.  A pattern's edge that may
-    be any character (a running header's title, '….{0,60}报告 - 3 -') adds none: no such mark is looked for there.
-    Any character where a pattern's tree holds what is not read here (a later Python's parser)."""
-    if _re_parser is None:
-        return re.compile(r"[\s\S]")
-    try:
-        chars = "".join(_edge_class(_re_parser.parse(p), last)[0] for p in _page_furniture_patterns())
-    except (AttributeError, KeyError, TypeError, ValueError):
-        return re.compile(r"[\s\S]")
-    return re.compile(f"[{chars}]")
-
-
-def _edge_class(items: Any, last: bool) -> tuple[str, bool]:
-    """The characters a parsed pattern ``items`` (a sequence of (op, argument)) may open with (``last``: end with),
-    as the body of a character class, and whether it may match nothing at all."""
-    seq = list(items)
-    chars = ""
-    for op, av in reversed(seq) if last else seq:
-        got, empty = _edge_of(op, av, last)
-        chars += got
-        if not empty:
-            return chars, False
-    return chars, True
-
-
-def _edge_of(op: Any, av: Any, last: bool) -> tuple[str, bool]:
-    """The edge characters of one parsed item (:func:`_edge_class`) and whether it may match nothing."""
-    p = _re_parser
-    if op == p.LITERAL:
-        return re.escape(chr(av)), False
-    if op == p.IN:  # (a negated class is any character but some: as '.', it adds none)
-        return ("", False) if av and av[0][0] == p.NEGATE else ("".join(_class_item(o, a) for o, a in av), False)
-    if op == p.SUBPATTERN:
-        return _edge_class(av[-1], last)
-    if op == p.BRANCH:
-        parts = [_edge_class(branch, last) for branch in av[1]]
-        return "".join(c for c, _ in parts), any(empty for _, empty in parts)
-    if op in (p.MAX_REPEAT, p.MIN_REPEAT, p.POSSESSIVE_REPEAT):
-        chars, empty = _edge_class(av[2], last)
-        return chars, empty or av[0] == 0
-    if op in (p.AT, p.ASSERT, p.ASSERT_NOT):
-        return "", True  # (no character taken)
-    if op == p.ANY:
-        return "", False
-    raise ValueError(f"not read: {op}")
-
-
-def _class_item(op: Any, av: Any) -> str:
-    """One item of a parsed character class, as it is written in one."""
-    p = _re_parser
-    if op == p.LITERAL:
-        return re.escape(chr(av))
-    if op == p.RANGE:
-        return f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}"
-    if op == p.CATEGORY:
-        return {p.CATEGORY_DIGIT: r"\d", p.CATEGORY_NOT_DIGIT: r"\D", p.CATEGORY_SPACE: r"\s",
-                p.CATEGORY_NOT_SPACE: r"\S", p.CATEGORY_WORD: r"\w", p.CATEGORY_NOT_WORD: r"\W"}[av]
-    raise ValueError(f"not read: {op}")
+    """One character a page's furniture opens with, or ends with where ``last`` (formats.yaml ``page_mark_opens``,
+    ``page_mark_ends``).  It is asked before a page number is looked for glued before (after) a heading on its
+    line."""
+    return re.compile(load_formats()["page_mark_ends" if last else "page_mark_opens"])
 
 
 def _page_number_before(line: str, nxt: str, cuts_at: Callable[[re.Match[str] | None], bool]) -> int | None:
