@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import toolkit
 from toolkit.formats import load_formats
-from toolkit.normalize import normalize_line
+from toolkit.normalize import is_page_furniture, normalize_line
 from conftest import RAW, SEED_IDS
 from tests.scale import scaled
 
@@ -177,6 +177,30 @@ def test_page_marks_glued_to_a_heading_are_cut_off_it():
     other = next(s for s in toolkit.parse_text(glued).sections if s.key == "other")
     plain = next(s for s in toolkit.parse_text(text).sections if s.key == "other")
     assert (other.title, other.text) == (plain.title, plain.text)
+
+
+@pytest.mark.parametrize("mark", ["- 3 -", "第3页", "3页", "第3/5页", "第 3 / 5 页", "- 3 of 5 -", "第3页 共5页"])
+@pytest.mark.parametrize("number", ["（{}）", "第{}部分 ", "{}、"])
+def test_a_page_mark_glued_before_a_heading_numbered_in_any_style_is_cut_off_it(mark, number):
+    # Seed 000's headings numbered (五) or 第五部分 (or 五、) with a page mark glued before them on their line (PDF
+    # text whose footer ran into the next page's first line): a page mark was cut off only a heading numbered 五、,
+    # and '3页', '第3/5页', '- 3 of 5 -' were no page furniture at all, so the heading was read with the mark in it
+    # or not at all (its text in the section before).  Read as with the mark on a line of its own.
+    def renumbered(heading: str, before: str) -> str:
+        m = re.match(r"\s*([一二三四五六七八九十]+)、\s*", heading)
+        return heading if not m or m[1] == "一" else before + number.format(m[1]) + heading[m.end():]
+
+    _, own_line = _sections_with_headings_edited(SEED_IDS[0], lambda h: renumbered(h, f"{mark}\n"))
+    _, glued = _sections_with_headings_edited(SEED_IDS[0], lambda h: renumbered(h, mark))
+    assert [(key, title) for key, title, _ in glued] == [(key, title) for key, title, _ in own_line]
+    assert [re.sub(r"\s", "", text) for _, _, text in glued] == [re.sub(r"\s", "", text) for _, _, text in own_line]
+    assert all(mark not in title for _, title, _ in glued)
+
+
+@pytest.mark.parametrize("line", ["3", "第3项", "3页。", "共3项", "(3)项"])
+def test_a_count_or_an_item_number_is_no_page_mark(line):
+    # The page marks '3页', '第3/5页' read as page furniture; a table's row of a count or an item's number is none.
+    assert not is_page_furniture(line) and not is_page_furniture(line, in_table=True)
 
 
 @pytest.mark.parametrize("note", ["(2020)", "（2020）", "(2020年)"])

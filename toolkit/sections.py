@@ -601,7 +601,38 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
             out.append(Segment(_row_end_dropped(part) if row else part, start_number if start == 0 else number))
     if carry:
         out.append(Segment(carry, carry_number))
+    if paged := set(_matching_lines(_glued_page_heading(), lines, joined if lines is given else None)):
+        out = _page_marks_cut(out, {k + 1 for k in paged})
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _glued_page_heading() -> re.Pattern[str]:
+    # A heading numbered (五) or 第五部分 after a page mark's last character (formats.yaml page_mark_ends) inside its
+    # line: the lines _page_marks_cut asks (a heading numbered 五、 is cut by split_segments' own search)
+    return re.compile(rf"(?<=[^\n])(?<={load_formats()['page_mark_ends']})\s*(?:{_SUB}|{_PART})")
+
+
+def _page_marks_cut(segments: list[Segment], lines: set[int]) -> list[Segment]:
+    """``segments`` with a page mark glued before a numbered heading on a segment of ``lines`` (1-based) cut off it
+    ('- 5 -(五)存在的主要问题…', '第5页第五部分 其他…': PDF text whose footer ran into the next page's first line), as
+    it stands on a line of its own; a heading numbered 五、 is cut so where split_segments visits its line."""
+    out = []
+    for segment in segments:
+        at = _page_mark_before_heading(segment.text) if segment.line in lines else None
+        out.extend([Segment(segment.text[:at].rstrip(), segment.line), Segment(segment.text[at:], segment.line)]
+                   if at else [segment])
+    return out
+
+
+def _page_mark_before_heading(text: str) -> int | None:
+    """Where a numbered heading starts in ``text`` after page furniture that opens it, nothing else between, else
+    None."""
+    lead = _page_furniture().match(text)
+    if lead is None or not lead.end() or not is_page_furniture(text[: lead.end()]):
+        return None
+    rest = text[lead.end():].lstrip()
+    return len(text) - len(rest) if rest and _NUMBERED.match(rest) and _heading_keys(rest) else None
 
 
 @functools.lru_cache(maxsize=2)
