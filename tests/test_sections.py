@@ -203,6 +203,21 @@ def test_a_count_or_an_item_number_is_no_page_mark(line):
     assert not is_page_furniture(line) and not is_page_furniture(line, in_table=True)
 
 
+@pytest.mark.parametrize("glued", [False, True])
+@pytest.mark.parametrize("page_break", [["- 3 -"], ["", "- 3 -", ""], ["第3页 共5页"], ["3页"]])
+def test_a_page_break_before_the_pre2019_notes_heading_keeps_the_section(page_break, glued):
+    # Seed 003 (pre-2019) with a page break before '七、说明与附表' (its page number on a line of its own, or glued
+    # before the heading): the text above seemed to end in the page's furniture, as after a signature, so the notes
+    # heading (a table's lead, 附表) was cut off as an appendix and the report lost its notes section.
+    lines = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8").split("\n")
+    at = lines.index("七、说明与附表")
+    broken = lines[:at] + (page_break[:-1] + [page_break[-1] + lines[at]] if glued else page_break + [lines[at]])
+    plain, paged = toolkit.parse_text("\n".join(lines)), toolkit.parse_text("\n".join(broken + lines[at + 1:]))
+    assert _outline(plain)[-1] == "notes"
+    assert [(s.key, s.title) for s in paged.sections] == [(s.key, s.title) for s in plain.sections]
+    assert paged.sections[-1].text == plain.sections[-1].text
+
+
 @pytest.mark.parametrize("note", ["(2020)", "（2020）", "(2020年)"])
 def test_a_year_in_brackets_after_a_title_is_no_page_number(note):
     # A year in brackets after a title ('一、总体情况(2020)') is a note of the title's, kept in it; formats.yaml read

@@ -1947,9 +1947,25 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
         # title, header or first block heading right after the signature is sought after the first section's)
         if (i > last and (appendix_line.match(texts[i]) or _table_after(texts, i))) \
                 or i in leads:
-            if _signature_start(texts[:i]) < i:
+            before = _before_page_numbers(texts, i)  # (a page's number above it ends no text: a page break)
+            if _signature_start(texts[:before]) < before:
                 return i, None
     return None, None
+
+
+def _before_page_numbers(texts: list[str], i: int) -> int:
+    """``i``, or the index of the first of the blank lines and page numbers right above it ('- 3 -', '第3页 共5页':
+    page furniture that reads a page's number, not a web page's buttons): a page break, after which a pre-2019
+    report's '七、说明与附表' was taken for an appendix after the signature, as the text seemed to end there."""
+    while i > 0 and (not (text := texts[i - 1].strip()) or _page_number_line(text)):
+        i -= 1
+    return i
+
+
+def _page_number_line(text: str) -> bool:
+    """Whether ``text`` is page furniture reading a page's number (formats.yaml's patterns capture it)."""
+    match = _page_furniture().fullmatch(text)
+    return match is not None and match.lastindex is not None and is_page_furniture(text)
 
 
 @functools.lru_cache(maxsize=1)
