@@ -197,6 +197,21 @@ def test_a_page_mark_glued_before_a_heading_numbered_in_any_style_is_cut_off_it(
     assert all(mark not in title for _, title, _ in glued)
 
 
+@pytest.mark.parametrize("mark", ["- 3 -", "第3页", "3页", "- 3 of 5 -", "第3页 共5页"])
+@pytest.mark.parametrize("heading", ["2、 主动公开政府信息情况", "3、 依申请公开政府信息情况"])
+def test_a_page_mark_glued_before_a_heading_numbered_in_arabic_numerals_is_cut_off_it(mark, heading):
+    # Seed 004 numbers two of its sections 2、 and 3、 between others numbered 一、: a page mark glued before one
+    # ('- 3 -2、 主动公开政府信息情况', PDF text) was not cut off it, so the section was lost, its text the one
+    # before's.  Read as with the mark on a line of its own.
+    lines = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8").split("\n")
+    at = lines.index(heading)
+    own_line = toolkit.parse_text("\n".join(lines[:at] + [mark] + lines[at:]))
+    glued = toolkit.parse_text("\n".join(lines[:at] + [mark + heading] + lines[at + 1:]))
+    assert heading in [s.title for s in own_line.sections]
+    assert [(s.key, s.title) for s in glued.sections] == [(s.key, s.title) for s in own_line.sections]
+    assert [re.sub(r"\s", "", s.text) for s in glued.sections] == [re.sub(r"\s", "", s.text) for s in own_line.sections]
+
+
 @pytest.mark.parametrize("line", ["3", "第3项", "3页。", "共3项", "(3)项"])
 def test_a_count_or_an_item_number_is_no_page_mark(line):
     # The page marks '3页', '第3/5页' read as page furniture; a table's row of a count or an item's number is none.
