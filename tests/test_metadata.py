@@ -904,6 +904,27 @@ def test_a_scope_note_on_its_own_line_between_the_signatures_name_and_date(note,
     assert toolkit.parse_text("\n".join(lines)).sections[-1].text == "本年度无其他需要报告的事项。"
 
 
+@pytest.mark.parametrize("between", ["", "\n（盖章）", "\n- 5 -"])
+def test_two_bodies_signing_on_lines_of_their_own_give_the_first(between):
+    import toolkit
+
+    # Seed 004 without its title, signed by two bodies on two lines above the date ('乌当区住房和城乡建设局' /
+    # '乌当区财政局' / '2021年1月20日'): the second alone, next to the date, was read as the agency and the first was
+    # left in the last section's text.  The agency is the reporting body the report names first, as data-dictionary
+    # has it one; both lines are the signature, no section's text.
+    first, second = "乌当区住房和城乡建设局", "乌当区财政局"
+    plain = toolkit.parse_text(_signed_by(first))
+    report = toolkit.parse_text(_signed_by(f"{first}{between}\n{second}"))
+    assert [report.metadata[k] for k in ("agency", "published", "level", "agency_kind")] == \
+        [plain.metadata[k] for k in ("agency", "published", "level", "agency_kind")] == \
+        [first, "2021-01-20", "county", "department"]
+    assert report.sections[-1].text == plain.sections[-1].text
+    assert second not in report.sections[-1].text and first not in report.sections[-1].text
+    # (a sentence's words before the line above are no second body: '…工作由' / 'XX局' is a sentence wrapped)
+    wrapped = toolkit.parse_text(_signed_by(f"相关工作由\n{second}"))
+    assert wrapped.metadata["agency"] == second
+
+
 @pytest.mark.parametrize("config", ["s2t", "s2tw", "s2hk"])
 @pytest.mark.parametrize("agency", ["乾县住房和城乡建设局", "乾安县人民政府", "柞水县乾佑街道办事处"])
 def test_real_names_in_traditional_characters_are_kept(agency, config):
@@ -3719,9 +3740,10 @@ def test_a_real_line_above_the_signature_is_no_page_number(line):
 @pytest.mark.parametrize("lines, agency, level", [
     (["中共驻马店市委", "宣传部"], "中共驻马店市委宣传部", "prefecture"), (["中共乌当区委", "组织部"], "中共乌当区委组织部", "county"),
     (["共青团驻马店市委", "宣传部"], "共青团驻马店市委宣传部", "prefecture"),
-    # controls (read before): no Party's name, the name whole, a second body's name of its own place below
+    # controls (read before): no Party's name, the name whole; a second body's name of its own place below, two
+    # bodies signing: the first (test_two_bodies_signing_on_lines_of_their_own_give_the_first)
     (["驻马店市委", "宣传部"], "驻马店市委宣传部", "prefecture"), (["中共驻马店市委宣传部"], "中共驻马店市委宣传部", "prefecture"),
-    (["中共驻马店市委", "驻马店市人民政府"], "驻马店市人民政府", "prefecture"),
+    (["中共驻马店市委", "驻马店市人民政府"], "中共驻马店市委", "prefecture"),
 ])
 def test_a_party_committees_department_wrapped_after_the_committees_name(lines, agency, level, script):
     # A Party committee's department signed over two lines ('中共驻马店市委' / '宣传部'): the department's name alone

@@ -1,6 +1,7 @@
 """Tests of toolkit.sections on the real seeds: headings as a PDF gives them."""
 from __future__ import annotations
 
+import importlib
 import re
 import time
 
@@ -10,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import toolkit
-from toolkit.normalize import normalize_line
+from toolkit.formats import load_formats
+from toolkit.normalize import is_page_furniture, normalize_line
 from conftest import RAW, SEED_IDS
 from tests.scale import scaled
 
@@ -123,35 +125,112 @@ def test_a_heading_glued_after_or_before_a_bracketed_or_roman_page_number_is_fou
     assert normalize_line(page) not in next(s.text for s in after.sections if s.title == heading)
 
 
-def test_page_marks_glued_to_a_heading_are_cut_also_without_the_pattern_parser(monkeypatch):
-    # The characters a page number opens and ends with are read off formats.yaml's patterns by CPython's private
-    # pattern parser (re._parser); a Python without it falls back to any character, which only makes the search run
-    # more often: the heading is cut off the page number all the same.
-    from toolkit import sections
+def _pattern_edges(items, last):
+    """The characters a parsed pattern (re._parser's tree) may open with (``last``: end with), and whether it may
+    match nothing.  Any character ('.', a negated class) adds none: no page mark is looked for on such an edge."""
+    p = importlib.import_module("re._parser")
+    chars: set[str] = set()
+    for op, av in reversed(list(items)) if last else items:
+        got, empty = set(), False
+        if op == p.LITERAL:
+            got = {chr(av)}
+        elif op == p.IN and av[0][0] != p.NEGATE:
+            got = {chr(c) for o, a in av if o != p.CATEGORY for c in (range(a[0], a[1] + 1) if o == p.RANGE else [a])}
+            got |= {{p.CATEGORY_DIGIT: "7", p.CATEGORY_SPACE: " "}[a] for o, a in av if o == p.CATEGORY}
+        elif op == p.SUBPATTERN:
+            got, empty = _pattern_edges(av[-1], last)
+        elif op == p.BRANCH:
+            parts = [_pattern_edges(branch, last) for branch in av[1]]
+            got, empty = set().union(*(c for c, _ in parts)), any(e for _, e in parts)
+        elif op in (p.MAX_REPEAT, p.MIN_REPEAT):
+            got, empty = _pattern_edges(av[2], last)
+            empty = empty or av[0] == 0
+        elif op in (p.AT, p.ASSERT, p.ASSERT_NOT):
+            empty = True  # (no character taken)
+        chars |= got
+        if not empty:
+            return chars, False
+    return chars, True
 
+
+@pytest.mark.parametrize("last", [False, True])
+def test_page_mark_edges_hold_every_page_furniture_patterns_first_and_last_characters(last):
+    # formats.yaml's page_mark_opens/page_mark_ends gate the search for a page number glued before (after) a
+    # heading (they were read off the patterns' trees by CPython's private parser at run time).  Every character a
+    # page furniture pattern may open (end) with must be in them, or such a glued page mark is left in the text.
+    pytest.importorskip("re._parser")
+    edge = re.compile(load_formats()["page_mark_ends" if last else "page_mark_opens"])
+    parse = importlib.import_module("re._parser").parse
+    for pattern in [*load_formats()["page_furniture"], *load_formats()["page_furniture_cell_like"]]:
+        chars, _ = _pattern_edges(parse(pattern), last)
+        assert chars, pattern
+        assert not sorted(c for c in chars if not edge.fullmatch(c)), pattern
+
+
+def test_page_marks_glued_to_a_heading_are_cut_off_it():
+    # A page number glued before a heading ('【第5页 共6页】六、…', PDF text whose footer ran into the next page's
+    # first line) is cut off it: the heading is found, whole, the page mark in no part of it or its text.
     text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
     heading = "六、其他需要报告的事项"
-    edges = sections._page_mark_edge(False).pattern
-    assert all(c in edges for c in "【[〔(-I")  # (full-width brackets are NFKC-normalized before)
     glued = text.replace(f"\n{heading}\n", f"\n【第5页 共6页】{heading}\n")
-    with_parser = [(s.key, s.title, s.text) for s in toolkit.parse_text(glued).sections]
-    monkeypatch.setattr(sections, "_re_parser", None)
-    sections._page_mark_edge.cache_clear()
-    try:
-        assert sections._page_mark_edge(False).pattern == r"[\s\S]"
-        assert [(s.key, s.title, s.text) for s in toolkit.parse_text(glued).sections] == with_parser
-    finally:
-        sections._page_mark_edge.cache_clear()
-    assert heading in [s.title for s in toolkit.parse_text(glued).sections]
-    # and the toolkit imports on such a Python (the parser was imported at the module's top: an ImportError there)
-    import subprocess
-    import sys
+    assert glued != text
+    other = next(s for s in toolkit.parse_text(glued).sections if s.key == "other")
+    plain = next(s for s in toolkit.parse_text(text).sections if s.key == "other")
+    assert (other.title, other.text) == (plain.title, plain.text)
 
-    code = ("import sys; sys.modules['re._parser'] = None; import toolkit.sections as s; "
-            "print(s._page_mark_edge(True).pattern)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=RAW.parents[1], timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == r"[\s\S]"
+
+@pytest.mark.parametrize("mark", ["- 3 -", "第3页", "3页", "第3/5页", "第 3 / 5 页", "- 3 of 5 -", "第3页 共5页"])
+@pytest.mark.parametrize("number", ["（{}）", "第{}部分 ", "{}、"])
+def test_a_page_mark_glued_before_a_heading_numbered_in_any_style_is_cut_off_it(mark, number):
+    # Seed 000's headings numbered (五) or 第五部分 (or 五、) with a page mark glued before them on their line (PDF
+    # text whose footer ran into the next page's first line): a page mark was cut off only a heading numbered 五、,
+    # and '3页', '第3/5页', '- 3 of 5 -' were no page furniture at all, so the heading was read with the mark in it
+    # or not at all (its text in the section before).  Read as with the mark on a line of its own.
+    def renumbered(heading: str, before: str) -> str:
+        m = re.match(r"\s*([一二三四五六七八九十]+)、\s*", heading)
+        return heading if not m or m[1] == "一" else before + number.format(m[1]) + heading[m.end():]
+
+    _, own_line = _sections_with_headings_edited(SEED_IDS[0], lambda h: renumbered(h, f"{mark}\n"))
+    _, glued = _sections_with_headings_edited(SEED_IDS[0], lambda h: renumbered(h, mark))
+    assert [(key, title) for key, title, _ in glued] == [(key, title) for key, title, _ in own_line]
+    assert [re.sub(r"\s", "", text) for _, _, text in glued] == [re.sub(r"\s", "", text) for _, _, text in own_line]
+    assert all(mark not in title for _, title, _ in glued)
+
+
+@pytest.mark.parametrize("mark", ["- 3 -", "第3页", "3页", "- 3 of 5 -", "第3页 共5页"])
+@pytest.mark.parametrize("heading", ["2、 主动公开政府信息情况", "3、 依申请公开政府信息情况"])
+def test_a_page_mark_glued_before_a_heading_numbered_in_arabic_numerals_is_cut_off_it(mark, heading):
+    # Seed 004 numbers two of its sections 2、 and 3、 between others numbered 一、: a page mark glued before one
+    # ('- 3 -2、 主动公开政府信息情况', PDF text) was not cut off it, so the section was lost, its text the one
+    # before's.  Read as with the mark on a line of its own.
+    lines = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8").split("\n")
+    at = lines.index(heading)
+    own_line = toolkit.parse_text("\n".join(lines[:at] + [mark] + lines[at:]))
+    glued = toolkit.parse_text("\n".join(lines[:at] + [mark + heading] + lines[at + 1:]))
+    assert heading in [s.title for s in own_line.sections]
+    assert [(s.key, s.title) for s in glued.sections] == [(s.key, s.title) for s in own_line.sections]
+    assert [re.sub(r"\s", "", s.text) for s in glued.sections] == [re.sub(r"\s", "", s.text) for s in own_line.sections]
+
+
+@pytest.mark.parametrize("line", ["3", "第3项", "3页。", "共3项", "(3)项"])
+def test_a_count_or_an_item_number_is_no_page_mark(line):
+    # The page marks '3页', '第3/5页' read as page furniture; a table's row of a count or an item's number is none.
+    assert not is_page_furniture(line) and not is_page_furniture(line, in_table=True)
+
+
+@pytest.mark.parametrize("glued", [False, True])
+@pytest.mark.parametrize("page_break", [["- 3 -"], ["", "- 3 -", ""], ["第3页 共5页"], ["3页"]])
+def test_a_page_break_before_the_pre2019_notes_heading_keeps_the_section(page_break, glued):
+    # Seed 003 (pre-2019) with a page break before '七、说明与附表' (its page number on a line of its own, or glued
+    # before the heading): the text above seemed to end in the page's furniture, as after a signature, so the notes
+    # heading (a table's lead, 附表) was cut off as an appendix and the report lost its notes section.
+    lines = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8").split("\n")
+    at = lines.index("七、说明与附表")
+    broken = lines[:at] + (page_break[:-1] + [page_break[-1] + lines[at]] if glued else page_break + [lines[at]])
+    plain, paged = toolkit.parse_text("\n".join(lines)), toolkit.parse_text("\n".join(broken + lines[at + 1:]))
+    assert _outline(plain)[-1] == "notes"
+    assert [(s.key, s.title) for s in paged.sections] == [(s.key, s.title) for s in plain.sections]
+    assert paged.sections[-1].text == plain.sections[-1].text
 
 
 @pytest.mark.parametrize("note", ["(2020)", "（2020）", "(2020年)"])

@@ -1799,6 +1799,8 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
         if above >= 0:
             prev = _seal().sub("", _compact(tail[above][1]))
             if _signing_name(prev):  # (a committee or a body's ending named by no place, '委员会', '办公室': no agency)
+                if _agency_like(prev) and (joint := _joint_signer(tail, above)) is not None:
+                    return tail[joint[0]][0], last, joint[1], date
                 return tail[above][0], last, prev if _agency_like(prev) else None, date
             if prev.endswith(tuple(_rules()["signature"]["date_leads"])):
                 return None  # a sentence's date, wrapped ('…统计截至' / '2020年12月31日'): no signature
@@ -1811,6 +1813,21 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
                 return index, True, name, date
         return index, last, None, date
     return None
+
+
+def _joint_signer(tail: list[tuple[int, str]], pos: int) -> tuple[int, str] | None:
+    """(position in ``tail``, name) of the first of two bodies signing a report on lines of their own, the second's
+    name on ``tail``'s line ``pos`` above the date ('XX局' / 'YY局' / '2021年1月20日': the second alone was read as the
+    agency, the first left in the last section's text); an agency's name on the line above after a statement's end
+    (or nothing), the seal's place or a page break between them or not.  None where no such name stands there."""
+    above = pos - 1
+    while above >= 0 and _between_name_and_date(tail[above][1]):
+        above -= 1
+    if above < 0:
+        return None
+    name = _seal().sub("", _compact(tail[above][1]))
+    before = [line for _, line in tail[:above] if line.strip()]
+    return (above, name) if _agency_like(name) and _ends_statement(before[-1:]) else None
 
 
 @functools.lru_cache(maxsize=1)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import importlib
 import itertools
 import math
 import operator
@@ -19,19 +18,11 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, NamedTuple
+from typing import Callable, NamedTuple
 
 from toolkit.formats import _ARTICLE, _CN_DIGITS, alternation, load_formats, vocabulary
 from toolkit.normalize import (_HAN, HAN_RANGES, NA_MARKS, _matching_lines, _page_furniture, cn_numeral, is_footnote,
                                 is_page_furniture, label_key, _page_furniture_patterns)
-
-# CPython's own parser of patterns (private, no stub): the page furniture's patterns' trees, read by _page_mark_edge;
-# a Python without it has any character open a page mark there
-_re_parser: Any
-try:
-    _re_parser = importlib.import_module("re._parser")
-except ImportError:
-    _re_parser = None
 
 __all__ = ["Segment", "Section", "split_segments", "find_sections"]
 
@@ -610,71 +601,51 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
             out.append(Segment(_row_end_dropped(part) if row else part, start_number if start == 0 else number))
     if carry:
         out.append(Segment(carry, carry_number))
+    if paged := set(_matching_lines(_glued_page_heading(), lines, joined if lines is given else None)):
+        out = _page_marks_cut(out, {k + 1 for k in paged})
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _glued_page_heading() -> re.Pattern[str]:
+    # A heading numbered (五), 第五部分 or 2、 (seed 004 numbers some so) after a page mark's last character
+    # (formats.yaml page_mark_ends) inside its line: the lines _page_marks_cut asks (a heading numbered 五、 is cut by
+    # split_segments' own search)
+    # (written to open on the number's first character, the mark's end and a character before it looked behind: a
+    # search opening on a look-behind asks it at every character of the report, 3-4 times slower)
+    ends = load_formats()["page_mark_ends"]
+    return re.compile(rf"[(第\d](?<!\n.)(?<=[^\n]{ends}.)(?:(?<=\()\s*(?:{_CN_NUM}|\d{{1,2}})\s*\)"
+                      rf"|(?<=第){_CN_NUM}(?:部分|章|节)|(?<=\d)\d?、)")
+
+
+def _page_marks_cut(segments: list[Segment], lines: set[int]) -> list[Segment]:
+    """``segments`` with a page mark glued before a numbered heading on a segment of ``lines`` (1-based) cut off it
+    ('- 5 -(五)存在的主要问题…', '第5页第五部分 其他…', '- 3 -2、 主动公开…': PDF text whose footer ran into the next page's first line), as
+    it stands on a line of its own; a heading numbered 五、 is cut so where split_segments visits its line."""
+    out = []
+    for segment in segments:
+        at = _page_mark_before_heading(segment.text) if segment.line in lines else None
+        out.extend([Segment(segment.text[:at].rstrip(), segment.line), Segment(segment.text[at:], segment.line)]
+                   if at else [segment])
+    return out
+
+
+def _page_mark_before_heading(text: str) -> int | None:
+    """Where a numbered heading starts in ``text`` after page furniture that opens it, nothing else between, else
+    None."""
+    lead = _page_furniture().match(text)
+    if lead is None or not lead.end() or not is_page_furniture(text[: lead.end()]):
+        return None
+    rest = text[lead.end():].lstrip()
+    return len(text) - len(rest) if rest and _NUMBERED.match(rest) and _heading_keys(rest) else None
 
 
 @functools.lru_cache(maxsize=2)
 def _page_mark_edge(last: bool) -> re.Pattern[str]:
-    """One character a page's furniture (formats.yaml ``page_furniture``) opens with, or ends with where ``last``:
-    the first (last) characters its patterns allow, read off their parsed trees, as one character class.  It is
-    asked before a page number is looked for glued before (after) a heading on its line.  A pattern's edge that may
-    be any character (a running header's title, '….{0,60}报告 - 3 -') adds none: no such mark is looked for there.
-    Any character where a pattern's tree holds what is not read here (a later Python's parser)."""
-    if _re_parser is None:
-        return re.compile(r"[\s\S]")
-    try:
-        chars = "".join(_edge_class(_re_parser.parse(p), last)[0] for p in _page_furniture_patterns())
-    except (AttributeError, KeyError, TypeError, ValueError):
-        return re.compile(r"[\s\S]")
-    return re.compile(f"[{chars}]")
-
-
-def _edge_class(items: Any, last: bool) -> tuple[str, bool]:
-    """The characters a parsed pattern ``items`` (a sequence of (op, argument)) may open with (``last``: end with),
-    as the body of a character class, and whether it may match nothing at all."""
-    seq = list(items)
-    chars = ""
-    for op, av in reversed(seq) if last else seq:
-        got, empty = _edge_of(op, av, last)
-        chars += got
-        if not empty:
-            return chars, False
-    return chars, True
-
-
-def _edge_of(op: Any, av: Any, last: bool) -> tuple[str, bool]:
-    """The edge characters of one parsed item (:func:`_edge_class`) and whether it may match nothing."""
-    p = _re_parser
-    if op == p.LITERAL:
-        return re.escape(chr(av)), False
-    if op == p.IN:  # (a negated class is any character but some: as '.', it adds none)
-        return ("", False) if av and av[0][0] == p.NEGATE else ("".join(_class_item(o, a) for o, a in av), False)
-    if op == p.SUBPATTERN:
-        return _edge_class(av[-1], last)
-    if op == p.BRANCH:
-        parts = [_edge_class(branch, last) for branch in av[1]]
-        return "".join(c for c, _ in parts), any(empty for _, empty in parts)
-    if op in (p.MAX_REPEAT, p.MIN_REPEAT, p.POSSESSIVE_REPEAT):
-        chars, empty = _edge_class(av[2], last)
-        return chars, empty or av[0] == 0
-    if op in (p.AT, p.ASSERT, p.ASSERT_NOT):
-        return "", True  # (no character taken)
-    if op == p.ANY:
-        return "", False
-    raise ValueError(f"not read: {op}")
-
-
-def _class_item(op: Any, av: Any) -> str:
-    """One item of a parsed character class, as it is written in one."""
-    p = _re_parser
-    if op == p.LITERAL:
-        return re.escape(chr(av))
-    if op == p.RANGE:
-        return f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}"
-    if op == p.CATEGORY:
-        return {p.CATEGORY_DIGIT: r"\d", p.CATEGORY_NOT_DIGIT: r"\D", p.CATEGORY_SPACE: r"\s",
-                p.CATEGORY_NOT_SPACE: r"\S", p.CATEGORY_WORD: r"\w", p.CATEGORY_NOT_WORD: r"\W"}[av]
-    raise ValueError(f"not read: {op}")
+    """One character a page's furniture opens with, or ends with where ``last`` (formats.yaml ``page_mark_opens``,
+    ``page_mark_ends``).  It is asked before a page number is looked for glued before (after) a heading on its
+    line."""
+    return re.compile(load_formats()["page_mark_ends" if last else "page_mark_opens"])
 
 
 def _page_number_before(line: str, nxt: str, cuts_at: Callable[[re.Match[str] | None], bool]) -> int | None:
@@ -1981,9 +1952,25 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
         # title, header or first block heading right after the signature is sought after the first section's)
         if (i > last and (appendix_line.match(texts[i]) or _table_after(texts, i))) \
                 or i in leads:
-            if _signature_start(texts[:i]) < i:
+            before = _before_page_numbers(texts, i)  # (a page's number above it ends no text: a page break)
+            if _signature_start(texts[:before]) < before:
                 return i, None
     return None, None
+
+
+def _before_page_numbers(texts: list[str], i: int) -> int:
+    """``i``, or the index of the first of the blank lines and page numbers right above it ('- 3 -', '第3页 共5页':
+    page furniture that reads a page's number, not a web page's buttons): a page break, after which a pre-2019
+    report's '七、说明与附表' was taken for an appendix after the signature, as the text seemed to end there."""
+    while i > 0 and (not (text := texts[i - 1].strip()) or _page_number_line(text)):
+        i -= 1
+    return i
+
+
+def _page_number_line(text: str) -> bool:
+    """Whether ``text`` is page furniture reading a page's number (formats.yaml's patterns capture it)."""
+    match = _page_furniture().fullmatch(text)
+    return match is not None and match.lastindex is not None and is_page_furniture(text)
 
 
 @functools.lru_cache(maxsize=1)
