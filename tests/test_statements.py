@@ -1455,6 +1455,24 @@ def test_circled_numbers_glued_to_the_item_before(stem):
                                                 ("problem", "政策解读形式单一")]
 
 
+@pytest.mark.parametrize("reference", ["详见", "见", "参见", "如"])
+def test_a_bracketed_number_glued_after_a_bare_reference_word_is_no_item(reference):
+    # Seed 001's '一是…;二是…;三是…' written '(一)…(二)…(三)…', its first problem pointing at another part,
+    # '…提升,详见(二);(二)政策解读…': that (二) numbers on the open list, so it was cut as the next item, the first
+    # problem ending in a bare '详见' (statements.yaml glued_marker_reference knew 第, 附件 and 见表 only)
+    stem = "001_4d29bfef72dd56db"
+    glued = re.sub(r"[;；]?([一二三四])是", lambda m: "(" + m[1] + ")", problems_section(stem))
+    text = glued.replace("提升(二)", f"提升,{reference}(二);(二)", 1)
+    assert f"{reference}(二);(二)政策解读" in text
+    expected = [(k, t + f",{reference}(二)" if t == "主动公开意识还需进一步提升" else t) for k, t in _expected(stem)]
+    assert _pairs(extract_statements(text)) == expected
+    # a word that ends in 见 or 如 is no reference: the (二) glued after it is still the next item
+    for word in ("征求意见", "运用自如"):
+        text = glued.replace("提升(二)", f"提升,{word}(二)", 1)
+        expected = [(k, t + f",{word}" if t == "主动公开意识还需进一步提升" else t) for k, t in _expected(stem)]
+        assert _pairs(extract_statements(text)) == expected
+
+
 @pytest.mark.parametrize("ending", ["还需进一步加强", "形式单一", "标准不统一"])
 def test_shi_markers_glued_to_the_item_before(ending):
     # Seed 001's problems '一是…;二是…;三是…' written with no separator, '…提升二是…加强三是…健全。': 二是 and 三是
