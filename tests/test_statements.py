@@ -245,6 +245,23 @@ def test_a_numbered_measures_sub_heading_glued_to_the_last_problem_without_a_sto
     assert _pairs(extract_statements(text)) == [("problem", "公开内容不够全面"), ("problem", "改进措施不够有力,整改落实不到位")]
 
 
+@pytest.mark.parametrize("layout", ["lines", "area_glued", "one_line"])
+def test_problems_numbered_as_the_sub_headings_on_earlier_lines(layout):
+    # Seed 003's problems grouped under numbered areas, '(一)存在问题' / '(一)公开工作。一是…' / '二是…' /
+    # '(二)平台建设。一是…': the problems numbered (一) (二) as the sub-headings are showed only where (一) stood on the
+    # same line as (二) (_numbered_before), so with each area on its own line (二)平台建设 was taken for the measures'
+    # sub-heading in a wording not known and its two problems marked measures
+    stem = "003_ce1f8ef96d3daffd"
+    section = (problems_section(stem).replace("\n一是主动公开", "\n(一)公开工作。一是主动公开")
+               .replace("\n三是信息公开平台", "\n(二)平台建设。一是信息公开平台").replace("\n四是工作创新", "\n二是工作创新"))
+    if layout == "area_glued":  # ('…相匹配。(二)平台建设。一是…': (一) two lines above)
+        section = section.replace("\n(二)平台建设", "(二)平台建设")
+    elif layout == "one_line":
+        section = "".join(line.strip() for line in section.splitlines())
+    assert "(二)平台建设。一是信息公开平台" in section and "(二)改进措施" in section
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
 @pytest.mark.parametrize("cut", ["二\n是", "二\n 是"])
 def test_line_break_inside_the_marker(cut):
     # Page text wrapped inside 二是 ('…意识。二' / '是进一步…'): two statements, not one.
@@ -1453,6 +1470,24 @@ def test_circled_numbers_glued_to_the_item_before(stem):
     assert _pairs(extract_statements(text)) == [("problem", "未按《条例》第十条第(2)项公开"),
                                                 ("problem", "信息更新不够及时,详见附件(3)"),
                                                 ("problem", "政策解读形式单一")]
+
+
+@pytest.mark.parametrize("reference", ["详见", "见", "参见", "如"])
+def test_a_bracketed_number_glued_after_a_bare_reference_word_is_no_item(reference):
+    # Seed 001's '一是…;二是…;三是…' written '(一)…(二)…(三)…', its first problem pointing at another part,
+    # '…提升,详见(二);(二)政策解读…': that (二) numbers on the open list, so it was cut as the next item, the first
+    # problem ending in a bare '详见' (statements.yaml glued_marker_reference knew 第, 附件 and 见表 only)
+    stem = "001_4d29bfef72dd56db"
+    glued = re.sub(r"[;；]?([一二三四])是", lambda m: "(" + m[1] + ")", problems_section(stem))
+    text = glued.replace("提升(二)", f"提升,{reference}(二);(二)", 1)
+    assert f"{reference}(二);(二)政策解读" in text
+    expected = [(k, t + f",{reference}(二)" if t == "主动公开意识还需进一步提升" else t) for k, t in _expected(stem)]
+    assert _pairs(extract_statements(text)) == expected
+    # a word that ends in 见 or 如 is no reference: the (二) glued after it is still the next item
+    for word in ("征求意见", "运用自如"):
+        text = glued.replace("提升(二)", f"提升,{word}(二)", 1)
+        expected = [(k, t + f",{word}" if t == "主动公开意识还需进一步提升" else t) for k, t in _expected(stem)]
+        assert _pairs(extract_statements(text)) == expected
 
 
 @pytest.mark.parametrize("ending", ["还需进一步加强", "形式单一", "标准不统一"])

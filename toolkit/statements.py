@@ -1116,8 +1116,8 @@ def _split_headings(lines: list[str], titles: dict[int, str] | None = None) -> l
         pos = 0
         while True:
             found = [cues["heading_glued"].search(rest, pos),
-                     _implied_glued(rest, pos, last_number, problems_form) if problems_form else None,
-                     _numbered_on_glued(rest, pos, last_number, problems_form) if problems_form else None]
+                     _implied_glued(rest, pos, last_number, problems_form, buffer) if problems_form else None,
+                     _numbered_on_glued(rest, pos, last_number, problems_form, buffer) if problems_form else None]
             if not last_number:
                 if leading_form is None:
                     leading_form = _first_measures_form(lines) or _glued_pair_form(lines)
@@ -1313,10 +1313,12 @@ def _leading_glued(text: str, pos: int, form: str) -> re.Match[str] | None:
     return None
 
 
-def _implied_glued(text: str, pos: int, last_number: int, form: str) -> re.Match[str] | None:
+def _implied_glued(text: str, pos: int, last_number: int, form: str,
+                   earlier: Sequence[str] = ()) -> re.Match[str] | None:
     """In a glued line, the measures' sub-heading in a wording not known: after a numbered problems sub-heading, a
     short title numbered next in the same form before the first item's marker (``…单一。(二)着力点。一是…``) or a
-    sentence that opens the measures (``(二)着力点。2024年,我局将…``).
+    sentence that opens the measures (``(二)着力点。2024年,我局将…``); ``earlier`` are the lines read since that
+    sub-heading (see :func:`_numbered_before`).
 
     The match has the groups of a known sub-heading's (``num``, ``measure``), so it is read as one.
     """
@@ -1324,7 +1326,7 @@ def _implied_glued(text: str, pos: int, last_number: int, form: str) -> re.Match
         number = found["num"]
         if cn_numeral(number.strip("()、.")) == last_number + 1 and _number_form(number) == form:
             # (not where the problems are numbered as the sub-headings are: '(一)存在问题。(一)…。(二)更新慢。')
-            if _numbered_before(text, found.start(), form):
+            if _numbered_before(text, found.start(), form, earlier):
                 return None
             # before the first item's marker, or a sentence that opens the measures ('(二)着力点。2024年,我局将…';
             # not '(二)更新慢。', a problem numbered after an unnumbered first one)
@@ -1336,23 +1338,28 @@ def _implied_glued(text: str, pos: int, last_number: int, form: str) -> re.Match
     return None
 
 
-def _numbered_on_glued(text: str, pos: int, last_number: int, form: str) -> re.Match[str] | None:
+def _numbered_on_glued(text: str, pos: int, last_number: int, form: str,
+                       earlier: Sequence[str] = ()) -> re.Match[str] | None:
     """The measures' sub-heading in a known wording glued with no stop to the last problem's text (``…存在着挑战(二)改进措施``
     / ``一是…``, or the next line joined to it: ``…加强(二)下一步改进措施根据…``): after a numbered problems
     sub-heading, numbered next in the same ``form``, where the problems are not numbered so (then it is an item's:
-    ``(一)存在问题。(一)…(二)改进措施落实不到位``; an item's words going on are told after, :func:`_goes_on`)."""
+    ``(一)存在问题。(一)…(二)改进措施落实不到位``, also with (一) on one of the lines ``earlier``; an item's words
+    going on are told after, :func:`_goes_on`)."""
     for found in _cues()["heading_numbered"].finditer(text, pos):
         if (_heading_kind(found) == "measure" and _heading_number(found) == last_number + 1
                 and _number_form(found["num"]) == form):
-            return None if _numbered_before(text, found.start(), form) else found
+            return None if _numbered_before(text, found.start(), form, earlier) else found
     return None
 
 
-def _numbered_before(text: str, end: int, form: str) -> bool:
-    """Whether an item numbered in ``form`` opens a sentence of ``text`` before ``end`` (the problems numbered as the
-    sub-headings are: ``(一)存在问题。(一)…。(二)更新慢。``)."""
-    return any(_number_form(m[0]) == form for m in _LEADING_NUMBER.finditer(text, 0, end)
-               if not m.start() or text[m.start() - 1] in "。;!?")
+def _numbered_before(text: str, end: int, form: str, earlier: Sequence[str] = ()) -> bool:
+    """Whether an item numbered in ``form`` opens a sentence of ``text`` before ``end``, or of one of the lines
+    ``earlier`` (read since the problems sub-heading): the problems are numbered as the sub-headings are
+    (``(一)存在问题。(一)…。(二)更新慢。``, or ``(一)存在问题`` / ``(一)公开工作。一是…`` / ``(二)平台建设。一是…``,
+    each item on its own line)."""
+    spans = [*((line, len(line)) for line in earlier), (text, end)]  # (each line opens a sentence)
+    return any(_number_form(m[0]) == form for line, stop in spans
+               for m in _LEADING_NUMBER.finditer(line, 0, stop) if not m.start() or line[m.start() - 1] in "。;!?")
 
 
 def _implied_headings(lines: list[str]) -> dict[int, tuple[str, int]]:
