@@ -3043,6 +3043,47 @@ def test_a_table_of_blocks_displayed_as_a_table_is_read_as_its_rows(tmp_path: Pa
     assert read_document(path).lines == ["一、总体情况", *rows, ["甲", "乙"], "完"]
 
 
+@pytest.mark.parametrize("sheet", [False, True])
+def test_a_table_of_flex_or_grid_rows_is_read_as_its_rows(sheet, tmp_path, parsed_seed):
+    # Seed 002's tables laid out by a CMS in <div> rows displayed flex or grid, each child a cell (by their style, or
+    # by the page's sheet): a browser shows a row of cells, which were read each as a line, the requests table's
+    # values lost.  They are read as a table's rows; a flex column, a grid of one column (a browser's default) or of
+    # fewer columns than cells stack them as lines, a reversed row is read in the order shown, and a logo beside a
+    # title or a menu of links laid out in a line is no table.
+    import re
+
+    from test_formats import _as_lines
+
+    original = parsed_seed("002_809f9474e249d214")
+    page = render_html(_as_lines(original)).decode("utf-8")
+    looks = ["display:flex", "display: grid; grid-template-columns: repeat(10, minmax(4em, 1fr))",
+             "display:inline-flex;flex-flow:row wrap", "display:grid;grid-template:auto / [a] 2fr repeat(9, 1fr)"]
+    tables = iter(range(100))
+
+    def as_divs(table: re.Match) -> str:
+        look = looks[next(tables) % len(looks)]
+        row = f"class='r{looks.index(look)}'" if sheet else f"style='{look}'"
+        return re.sub(r"<td([^>]*)>(.*?)</td>", r"<div\1>\2</div>", table[1].replace("<tr>", f"<div {row}>")
+                      .replace("</tr>", "</div>"))
+
+    page = re.sub(r"<table[^>]*>(.*?)</table>", as_divs, page, flags=re.DOTALL)
+    assert "<td" not in page and next(tables) == 3
+    if sheet:
+        page = page.replace("</style>", "".join(f".r{i} {{ {look} }} " for i, look in enumerate(looks)) + "</style>")
+    path = tmp_path / "flex.html"
+    path.write_text(page, encoding="utf-8")
+    _assert_read_as_the_seed(path, original)
+    rows = "".join(f"<div style='{look}'><div>甲{i}</div><div>{i}</div><div>{i + 1}</div></div>" for i, look in enumerate(
+        ["display:flex;flex-direction:column", "display:flex; flex-flow: column wrap", "display:grid",
+         "display:grid;grid-template-columns:1fr 1fr", "display:flex;flex-direction:row-reverse"]))
+    path.write_text("<html><body><div style='display:flex'><img src='logo.png'><span>一、总体情况</span></div>"
+                    "<div style='display:flex'><a>首页</a><a>公开</a></div><div style='display:flex'><a>新闻</a></div>"
+                    f"{rows}<div style='display:flex;flex-direction:row-reverse'><div>1</div><div>乙</div></div>"
+                    "</body></html>", encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况", "首页公开", "新闻", *"甲0 0 1 甲1 1 2 甲2 2 3 甲3 3 4".split(),
+                                         ["5", "4", "甲4"], ["乙", "1"]]
+
+
 @pytest.mark.parametrize("style", ["font-size:0", "FONT-SIZE: 0px", "font-size:0pt;color:red", "font-size: 0.0em"])
 def test_html_text_set_in_a_font_of_size_zero_is_not_read(style: str, tmp_path: Path) -> None:
     # Text in a font of size 0 shows nothing (a keyword-stuffing or tracking span: '一、总体情况<span

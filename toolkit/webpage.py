@@ -298,7 +298,7 @@ def _as_shown(root, encoded: bytes) -> None:
         _drop_hidden(root)
         if b"display" in low and _BLOCK_DISPLAY_BYTES.search(low):
             _display_blocks(root)
-        if b"table-cell" in low:  # (a table of blocks: see _display_tables)
+        if b"table-cell" in low or b"flex" in low or b"grid" in low:  # (a table of blocks: see _display_tables)
             _display_tables(root)
         if b"<li" in low and b"inline" in low:  # (a list laid out in a line: see _inline_items)
             _inline_items(root)
@@ -1064,15 +1064,21 @@ def _display_tables(root) -> None:
     import lxml.etree
 
     kinds: dict = {}
+    laid_out: list = []  # (the flex and grid boxes that may be a table's rows: see _flex_rows)
     for el in root.xpath("//*[@style]"):
         style = el.get("style")
-        if "table" not in style.lower() or not isinstance(el.tag, str) or el.tag in _TABLE_PARTS or el.tag in (
-                "td", "th", "caption"):
+        low = style.lower()
+        if ("table" not in low and "flex" not in low and "grid" not in low) or not isinstance(
+                el.tag, str) or el.tag in _TABLE_PARTS or el.tag in ("td", "th", "caption"):
             continue  # (a table's own parts are read as they are)
         displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style)
                     if prop.lower() == "display" and value.lower() != "revert"]
         if displays and displays[-1] in _TABLE_DISPLAYS:
             kinds[el] = _TABLE_DISPLAYS[displays[-1]]
+        elif displays and displays[-1] in _ROW_BOX_DISPLAYS and el.tag in _ROW_BOX_TAGS:
+            laid_out.append((el, displays[-1]))
+    if laid_out:
+        kinds.update(_flex_rows(laid_out))
 
     def runs(parent, kind: str) -> list:
         """The runs of ``parent``'s children of the part ``kind`` next to each other (only white space between)."""
@@ -1131,6 +1137,76 @@ def _display_tables(root) -> None:
                 for cell in run:
                     cell.tag = "td"
                 wrap([wrap(run, "tr")], "table")
+
+
+#: The displays of a box laying out its children side by side (a flex row, a grid of columns), and the elements such
+#: a box is a table's row of (a list or a table's own part is not: a menu of links in a line is no row of values).
+_ROW_BOX_DISPLAYS = frozenset({"flex", "inline-flex", "grid", "inline-grid"})
+_ROW_BOX_TAGS = frozenset({"div", "section", "p", "span"})
+_FLEX_DIRECTION_RE = re.compile(r"(?<![\w-])flex-(?:direction|flow)\s*:\s*([^;!\"']*)", re.IGNORECASE)
+_GRID_COLUMNS_RE = re.compile(r"(?<![\w-])(grid-template-columns|grid-template|grid|grid-auto-flow)\s*:\s*([^;!\"']*)",
+                              re.IGNORECASE)
+_GRID_REPEAT_RE = re.compile(r"repeat\(\s*(\d+)\s*,((?:[^()]|\([^()]*\))*)\)", re.IGNORECASE)
+_GRID_TRACK_RE = re.compile(r"[\w.%-]+(?:\((?:[^()]|\([^()]*\))*\))?|\[[^\]]*\]")
+
+
+def _row_box(style: str, display: str, cells: int) -> bool | None:
+    """How a box of ``style`` displayed ``display`` (flex or grid: see _display_tables) lays out its ``cells``
+    children: side by side in one row (True: a flex row, a grid of as many columns or more, or one flowing by column),
+    the row reversed ('flex-direction: row-reverse': None), else stacked or wrapped into rows (False: a flex column,
+    a grid of one column, a browser's default)."""
+    if "flex" in display:
+        directions = [value.lower().split() for value in _FLEX_DIRECTION_RE.findall(style)]
+        direction = next((word for words in reversed(directions) for word in words if word.startswith(("row", "col"))),
+                         "row")
+        return None if direction == "row-reverse" else direction == "row"
+    columns = 1
+    for prop, value in _GRID_COLUMNS_RE.findall(style):
+        prop, value = prop.lower(), value.strip().lower()
+        if prop == "grid-auto-flow":
+            columns = cells if "column" in value.split() else columns
+        elif prop == "grid-template-columns" or "/" in value:
+            tracks = value.rpartition("/")[2]  # (grid-template and grid: the rows, then '/' and the columns)
+            count = sum(int(n) * len(_GRID_TRACK_RE.findall(inner)) for n, inner in _GRID_REPEAT_RE.findall(tracks))
+            rest = _GRID_REPEAT_RE.sub(" ", tracks)
+            columns = count + sum(not track.startswith("[") for track in _GRID_TRACK_RE.findall(rest))
+    return cells <= columns
+
+
+def _flex_rows(boxes: list) -> dict:
+    """The table's parts (see _display_tables: 'tr', 'td') of the flex and grid boxes ``boxes`` (each with its
+    display) that lay out their
+    element children side by side (see _row_box; ``<div style="display:flex"><div>规章</div><div>0</div></div>``, a CMS's
+    table of blocks): a browser shows each a row of cells, which were read each as a line of its own, the table lost.
+    Boxes are rows only in a run of two or more next to each other, one of two cells or more, holding no text of their
+    own and not only links (a page's header laid out in a line, a logo beside its title, a menu, is no table).  A reversed row's cells are
+    put in the order shown."""
+    rows: dict = {}
+    for box, display in boxes:
+        cells = [child for child in box if isinstance(child.tag, str)]
+        if not cells or (box.text or "").strip() or any((child.tail or "").strip() for child in box) or all(
+                _tag_name(cell.tag) == "a" for cell in cells):
+            continue  # (a menu of links laid out in a line is no row of values either)
+        laid = _row_box(box.get("style"), display, len(cells))
+        if laid is False:
+            continue
+        if laid is None:
+            box[:] = reversed(list(box))
+            cells.reverse()
+        rows[box] = cells
+    kinds: dict = {}
+    for box in rows:
+        previous = box.getprevious()
+        if previous in rows and not (previous.tail or "").strip():
+            continue  # (a run is taken from its first box)
+        run = [box]
+        while (after := run[-1].getnext()) in rows and not (run[-1].tail or "").strip():
+            run.append(after)
+        if len(run) > 1 and any(len(rows[row]) > 1 for row in run):
+            for row in run:
+                kinds[row] = "tr"
+                kinds.update((cell, "td") for cell in rows[row])
+    return kinds
 
 
 def _text_outside_tables(el) -> int:
@@ -2073,7 +2149,8 @@ def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = 
     _clipped_style reads too: ``opacity``, sizes, ``overflow``, ``padding``; with ``colors``, ``color``), as a style
     attribute writes them: (those of normal weight, those marked ``!important``), else None where it sets none."""
     low = declarations.lower()
-    if "display" not in low and "visibility" not in low and "font-size" not in low and not (
+    laid = "flex" in low or "grid" in low  # (how a flex or grid box lays out its children: see _row_box)
+    if "display" not in low and "visibility" not in low and "font-size" not in low and not laid and not (
             clips and any(word in low for word in _CLIP_WORDS)) and not (colors and "color" in low):
         return None
     normal: list[str] = []
@@ -2083,13 +2160,16 @@ def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = 
         size = _FONT_SIZE_RE.search(declaration)  # (a font of size 0 hides as display does: see _blank_zero_font)
         clip = _CLIP_RE.search(declaration) if clips and not found and not size else None
         color = _COLOR_RE.search(declaration) if colors and not found and not size and not clip else None
+        layout = (_FLEX_DIRECTION_RE.search(declaration) or _GRID_COLUMNS_RE.search(declaration)) if laid and not (
+            found or size or clip or color) else None
         # (a display is written whole: a list item's may take two words, 'block list-item', see _shown_as_item)
         whole = _DISPLAY_VALUE_RE.search(declaration) if found and found.group(1).lower() == "display" else None
         written = (f"display:{whole.group(1).strip()};" if whole
                    else f"{found.group(1)}:{found.group(2)};" if found
                    else f"font-size:{size.group(1).strip()};" if size
                    else f"{clip.group(1)}:{clip.group(2).strip()};" if clip
-                   else f"color:{color.group(1).strip()};" if color else None)
+                   else f"color:{color.group(1).strip()};" if color
+                   else f"{layout.group(0).strip()};" if layout else None)
         if written:
             (important if "!important" in declaration.replace(" ", "") else normal).append(written)
     return ("".join(normal), "".join(important)) if normal or important else None
@@ -2126,10 +2206,10 @@ def _displays_an_item(rule: tuple) -> bool:
 
 def _displays_a_table_part(rule: tuple) -> bool:
     """Whether a sheet's rule (see _sheet_rules) displays what it matches as a table's cell or row (``.td { display:
-    table-cell }``): see _display_tables."""
+    table-cell }``), or as a box that may be a row (``.tr { display: flex }``): see _display_tables."""
     displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(rule[3][0] + rule[3][1])
                 if prop.lower() == "display"]
-    return bool(displays) and displays[-1] in ("table-cell", "table-row")
+    return bool(displays) and (displays[-1] in ("table-cell", "table-row") or displays[-1] in _ROW_BOX_DISPLAYS)
 
 
 _WIDENED_DISPLAY_RE = re.compile(r"display:(?!none;)[\w-]+", re.IGNORECASE)  # (as _hiding_declarations writes it)
