@@ -3084,6 +3084,28 @@ def test_a_table_of_flex_or_grid_rows_is_read_as_its_rows(sheet, tmp_path, parse
                                          ["5", "4", "甲4"], ["乙", "1"]]
 
 
+def test_html_quotations_are_read_with_the_marks_a_browser_shows(tmp_path, parsed_seed):
+    # Seed 000's quotations (“放管服”, “一网通办” …) written as <q>: a browser shows them in quotation marks, which were
+    # lost ('深化放管服改革').  They are read as the page shows them, the same lines as the page written with the
+    # marks; a quotation in another in single marks, in the marks its style's quotes gives, in none for 'none'; a
+    # page whose sheet sets the marks reads them as the sheet writes them.
+    from test_formats import _as_lines
+
+    page = render_html(_as_lines(parsed_seed("000_438c5e5d2b6f4db4"))).decode("utf-8")  # (its marks read '"')
+    quoted = re.sub("&quot;([^&<]*)&quot;", r"<q>\1</q>", page)
+    assert quoted.count("<q>") >= 10
+    written, path = tmp_path / "written.html", tmp_path / "q.html"
+    written.write_text(re.sub("&quot;([^&<]*)&quot;", "“\\1”", page), encoding="utf-8")
+    path.write_text(quoted, encoding="utf-8")
+    assert read_document(path).lines == read_document(written).lines
+    path.write_text("<html><body><p>坚持<q>三审<q>三校</q></q>，<q><b>甲</b>乙</q></p><p style='quotes: \"「\" \"」\" "
+                    "\"『\" \"』\"'><q>公开<q>为</q></q>；<q style='quotes:none'>无</q></p></body></html>", "utf-8")
+    assert read_document(path).lines == ["坚持“三审‘三校’”，“甲乙”", "「公开『为』」；无"]
+    path.write_text("<html><head><style>q::before { content: '「' } q::after { content: '」' }</style></head>"
+                    "<body><p>坚持<q>公开</q></p></body></html>", encoding="utf-8")
+    assert read_document(path).lines == ["坚持「公开」"]
+
+
 @pytest.mark.parametrize("style", ["font-size:0", "FONT-SIZE: 0px", "font-size:0pt;color:red", "font-size: 0.0em"])
 def test_html_text_set_in_a_font_of_size_zero_is_not_read(style: str, tmp_path: Path) -> None:
     # Text in a font of size 0 shows nothing (a keyword-stuffing or tracking span: '一、总体情况<span

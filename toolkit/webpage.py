@@ -333,6 +333,8 @@ def _as_shown(root, encoded: bytes) -> None:
         _row_groups_where_shown(root, "tfoot")
     if b"<textarea" in low or (b"white-space" in low and _KEPT_BREAKS_BYTES.search(low)):
         _kept_line_breaks(root)
+    if b"<q" in low:
+        _quote_marks(root)
     pseudos = tuple(pseudo for pseudo in ("before", "after") if b":" + pseudo.encode() in low)
     if pseudos and b"content" in low:  # (text a sheet gives: see _generated_text)
         _generated_text(root, pseudos)
@@ -2111,6 +2113,49 @@ def _generated_text(root, pseudos: tuple) -> None:
                 el[-1].tail = (el[-1].tail or "") + text
             else:
                 el.text = (el.text or "") + text
+
+
+#: The marks a browser puts around a quotation (``<q>``) of a Chinese page, or of a page of no language: double
+#: quotes, single ones in a quotation inside another ('quotes: auto').
+_QUOTE_MARKS = (("\u201c", "\u201d"), ("\u2018", "\u2019"))
+_QUOTES_RE = re.compile(r"(?<![\w-])quotes\s*:\s*([^;]*)", re.IGNORECASE)
+_Q_SELECTOR_RE = re.compile(r"(?<![\w.#-])q(?![\w-])", re.IGNORECASE)
+
+
+def _quotes(q) -> tuple | None:
+    """The pairs of marks the ``quotes`` of the style attributes of ``q`` or of the nearest element around it that
+    sets one give (the property is inherited): the strings it lists, none for ``none``, else the browser's."""
+    for el in (q, *q.iterancestors()):
+        found = _QUOTES_RE.findall(el.get("style") or "")
+        if not found:
+            continue
+        value = found[-1].replace("!important", "").strip()
+        if value.lower() == "none":
+            return ()
+        strings = [m.group(1) if m.group(1) is not None else m.group(2) for m in _CSS_STRING_RE.finditer(value)]
+        return tuple(zip(strings[::2], strings[1::2])) or _QUOTE_MARKS
+    return _QUOTE_MARKS
+
+
+def _quote_marks(root) -> None:
+    """Put around the text of each quotation (``<q>``) the marks a browser shows there (``<q>公开为常态</q>``:
+    “公开为常态”; a quotation inside another in single marks, ‘…’; as its style's ``quotes`` says, none for
+    ``none``): they were lost, '坚持公开为常态原则'.  A page whose sheets set the marks (``quotes``, or a rule on
+    ``q``: its ``::before`` text is read as the sheet writes it, see _generated_text) is left as it is."""
+    if any(_QUOTES_RE.search(sheet.text) or _Q_SELECTOR_RE.search(sheet.text)
+           for sheet in root.iter("style") if sheet.text):
+        return
+    for q in list(root.iter("q")):
+        pairs = _quotes(q)
+        if not pairs:
+            continue
+        depth = sum(1 for el in q.iterancestors("q"))
+        opening, closing = pairs[min(depth, len(pairs) - 1)]
+        q.text = opening + (q.text or "")
+        if len(q):
+            q[-1].tail = (q[-1].tail or "") + closing
+        else:
+            q.text += closing
 
 
 def _sheet_list_styles(root) -> None:
