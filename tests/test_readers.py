@@ -3084,6 +3084,36 @@ def test_a_table_of_flex_or_grid_rows_is_read_as_its_rows(sheet, tmp_path, parse
                                          ["5", "4", "甲4"], ["乙", "1"]]
 
 
+@pytest.mark.parametrize("sheet", [False, True])
+def test_html_columns_collapsed_by_their_col_are_not_read(sheet, tmp_path, parsed_seed):
+    # Seed 002's tables with a column of row numbers first, collapsed by its <col> ('visibility:collapse', by its
+    # style or the sheet's rule on a class, the active table's on its colgroup): a browser removes the column, whose
+    # cells were read, each row's values a column right.  They are read as the seed's tables; a cell
+    # spanning a collapsed column and shown ones (a header's colspan) spans the shown ones, a cell below a rowspan
+    # counts its column past it, and another visibility on a column does nothing.
+    import re
+
+    from test_formats import _as_lines
+
+    original = parsed_seed("002_809f9474e249d214")
+    page = render_html(_as_lines(original), colspan_header=True).decode("utf-8")
+    hide = "class='old'" if sheet else "style='visibility: collapse'"
+    numbered = iter(range(1000))
+    page = re.sub("<tr>", lambda _: f"<tr><td>{next(numbered)}</td>", page)
+    page = page.replace('<table border="1">', f"<table border='1'><colgroup {hide}><col></colgroup>"
+                        "<col style='visibility:hidden' span='4'>", 1)
+    page = page.replace('<table border="1">', f"<table border='1'><col {hide}>")
+    if sheet:
+        page = page.replace("</style>", ".old { visibility: collapse }</style>")
+    path = tmp_path / "collapsed.html"
+    path.write_text(page, encoding="utf-8")
+    _assert_read_as_the_seed(path, original)
+    path.write_text("<html><body><table><col span='2'><col style='visibility:collapse'><tr><td rowspan='2'>甲</td>"
+                    "<td>1</td><td>9</td></tr><tr><td>2</td><td>8</td></tr><tr><td colspan='3'>合计</td></tr>"
+                    "</table></body></html>", encoding="utf-8")
+    assert read_document(path).lines == [["甲", "1"], ["2"], ["合计"]]
+
+
 def test_html_quotations_are_read_with_the_marks_a_browser_shows(tmp_path, parsed_seed):
     # Seed 000's quotations (“放管服”, “一网通办” …) written as <q>: a browser shows them in quotation marks, which were
     # lost ('深化放管服改革').  They are read as the page shows them, the same lines as the page written with the

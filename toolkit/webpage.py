@@ -295,6 +295,8 @@ def _as_shown(root, encoded: bytes) -> None:
     clear = (b"transparent" in low or b"a(" in low or b"/ 0" in low) and _TRANSPARENT_BYTES.search(encoded)
     if _may_hide(low) or zero_font or clear:
         _sheet_hidden(root)  # (what the page's style sheets hide, written as if by a style attribute)
+        if b"collapse" in low and b"<col" in low:  # (before _drop_hidden drops the <col>s that say so)
+            _collapsed_columns(root)
         _drop_hidden(root)
         if b"display" in low and _BLOCK_DISPLAY_BYTES.search(low):
             _display_blocks(root)
@@ -966,6 +968,72 @@ def _empty_clip(clip: str) -> bool:
     except ValueError:
         return False
     return bottom <= top or right <= left
+
+
+def _last_visibility(el) -> str | None:
+    """The last visibility ``el``'s style sets (lower case), None where it sets none."""
+    values = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(el.get("style") or "")
+              if prop.lower() == "visibility"]
+    return values[-1] if values else None
+
+
+def _collapsed_columns_of(table) -> set:
+    """The columns of ``table`` (counted from 0) whose ``<col>`` or ``<colgroup>`` is ``visibility: collapse`` (a col
+    inherits its colgroup's; another visibility does nothing to a column)."""
+    collapsed: set = set()
+    first = 0
+    for child in table:
+        tag = _tag_name(child.tag) if isinstance(child.tag, str) else ""
+        if tag not in _COLUMN_TAGS:
+            continue
+        cols = [child] if tag == "col" else [col for col in child if col.tag == "col"] or [child]
+        around = _last_visibility(child) if tag == "colgroup" else None
+        for col in cols:
+            width = _span(col.get("span"))
+            if ((_last_visibility(col) if col.tag == "col" else None) or around) == "collapse":
+                collapsed.update(range(first, first + width))
+            first += width
+    return collapsed
+
+
+def _table_row_groups(table) -> list:
+    """The rows of ``table``'s row groups (a rowspan ends with its group), its rows outside one a group of their own."""
+    groups: list = []
+    loose: list = []
+    for child in table:
+        tag = _tag_name(child.tag) if isinstance(child.tag, str) else ""
+        if tag == "tr":
+            loose.append(child)
+        elif tag in _ROW_GROUPS:
+            groups.append([row for row in child if row.tag == "tr"])
+    return [*groups, loose] if loose else groups
+
+
+def _collapsed_columns(root) -> None:
+    """Remove the cells of a table's columns collapsed by their ``<col>`` (``<col style="visibility:collapse">``, by
+    its style or a sheet's rule: an old year's column a page keeps but does not show), as a browser removes the
+    column; a cell spanning one and a shown column spans the shown ones.  They were read, a value more in each row
+    and the values after it a column right."""
+    for table in list(root.iter("table")):
+        collapsed = _collapsed_columns_of(table)
+        if not collapsed:
+            continue
+        for rows in _table_row_groups(table):
+            taken: dict = {}  # the columns of each row (by its index) a cell above covers
+            for r, row in enumerate(rows):
+                column = 0
+                for cell in [cell for cell in row if cell.tag in _CELL_TAGS]:
+                    while column in taken.get(r, ()):
+                        column += 1
+                    width = _span(cell.get("colspan"))
+                    for below in range(r, min(r + _rowspan(cell.get("rowspan")), len(rows))):
+                        taken.setdefault(below, set()).update(range(column, column + width))
+                    hidden = len(collapsed.intersection(range(column, column + width)))
+                    if hidden == width:
+                        _remove_keeping_tail(cell)
+                    elif hidden:
+                        cell.set("colspan", str(width - hidden))
+                    column += width
 
 
 def _drop_hidden(root) -> None:
