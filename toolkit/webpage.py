@@ -325,8 +325,9 @@ def _as_shown(root, encoded: bytes) -> None:
         _image_values(root)
     if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
         _drop_unshown_controls(root)
-    if b"<br" in low:  # (after what hides or drops a cell's pieces: the digits a reader sees)
-        _wrapped_numbers(root)
+    blocks = b"<div" in low or b"<p" in low or b"display" in low  # (a cell's blocks: see _wrapped_numbers)
+    if b"<br" in low or (blocks and b"<td" in low):  # (after what hides or drops a cell's pieces: the digits seen)
+        _wrapped_numbers(root, blocks=blocks)
     if b"x:num=" in encoded:
         _excel_zero_dashes(root)
     if b"<thead" in encoded or b"<THEAD" in encoded:
@@ -626,21 +627,25 @@ def _row_groups_where_shown(root, tag: str) -> None:
             table.append(group)
 
 
-def _wrapped_numbers(root) -> None:
+def _wrapped_numbers(root, blocks: bool = False) -> None:
     """Join the digits of a table cell broken by a line break (``<td>12<br>34</td>``, a narrow column's number
-    wrapped by a converter or an editor) into the one number a report means (1234), where the cell, not its row's
-    first (the label), holds nothing but the two runs of digits.  It was read '12 34', no number (1 234 a thousands'
-    group, 1234 by chance).  A cell of words keeps its break ('行政<br>许可'), and so does a row whose label is broken
-    too and none of whose numbers is whole ('行政许可<br>其他' | '3<br>5': two rows' values set one above the other in
-    one row, never joined into one)."""
+    wrapped by a converter or an editor; with ``blocks``, also set in two blocks, ``<span style="display:block">12
+    </span><span style="display:block">34</span>``, ``<div>12</div><div>34</div>``, which a browser shows as the
+    break) into the one number a report means (1234), where the cell, not its row's first (the label), holds nothing
+    but the two runs of digits.  It was read '12 34', no number (1 234 a thousands' group, 1234 by chance).  A cell of
+    words keeps its break ('行政<br>许可'), and so does a row whose label is broken too and none of whose numbers is
+    whole ('行政许可<br>其他' | '3<br>5': two rows' values set one above the other in one row, never joined into one)."""
     cells = dict.fromkeys(cell for br in root.iter("br") for cell in br.iterancestors("td", "th"))
+    if blocks:  # (two blocks in a cell: see _display_blocks, which made a <div> of a block span)
+        cells.update(dict.fromkeys(cell for cell in root.iter("td", "th") if len(cell) > 1 and sum(
+            el.tag in _BLOCK_TAGS for el in cell.iterdescendants()) > 1))
     for cell in cells:
         parts = _broken_digits(cell)
         row = cell.getparent()
         if parts is None or row is None or row.index(cell) == 0:
             continue
         first = row[0]
-        if first.tag not in _CELL_TAGS or first.find(".//br") is None or any(
+        if first.tag not in _CELL_TAGS or len(_cell_runs(first) or ()) < 2 or any(
                 _plain_number(other) for other in row if other is not cell and other.tag in _CELL_TAGS):
             tail, attributes = cell.tail, dict(cell.attrib)
             cell.clear()  # (its children, the break among them)
@@ -651,23 +656,34 @@ def _wrapped_numbers(root) -> None:
 _DIGIT_RUN = re.compile(r"[0-9]+")
 
 
-def _broken_digits(cell) -> list | None:
-    """The two runs of digits of a cell holding them alone on either side of one ``<br>``, else None."""
-    if len(cell.xpath(".//br")) != 1 or cell.find(".//table") is not None:
+def _cell_runs(cell) -> list | None:
+    """The runs of text of a table cell between its line breaks (``<br>``, a block's edges), None where it holds a
+    table or markup too deep to read so."""
+    if cell.find(".//table") is not None:
         return None
     pieces: list = [cell.text or ""]
     if not _cell_pieces(cell, pieces):
         return None
-    parts = "".join(pieces).split(_BR)
-    runs = [part.strip() for part in parts if part.strip()]
-    if len(runs) != 2 or not all(_DIGIT_RUN.fullmatch(run) for run in runs):
+    return [part.strip() for part in "".join(pieces).split(_BR) if part.strip()]
+
+
+def _broken_digits(cell) -> list | None:
+    """The two runs of digits of a cell holding them alone on either side of one line break (one ``<br>`` or none,
+    and blocks), else None."""
+    if len(cell.xpath(".//br")) > 1:
+        return None
+    runs = _cell_runs(cell)
+    if runs is None or len(runs) != 2 or not all(_DIGIT_RUN.fullmatch(run) for run in runs):
         return None
     return runs
 
 
 def _plain_number(cell) -> bool:
-    """Whether a table cell holds a number unbroken: digits alone, no ``<br>``."""
-    return cell.find(".//br") is None and _DIGIT_RUN.fullmatch("".join(cell.itertext()).strip()) is not None
+    """Whether a table cell holds a number unbroken: digits alone, in one run (see _cell_runs)."""
+    if not len(cell):
+        return _DIGIT_RUN.fullmatch((cell.text or "").strip()) is not None
+    runs = _cell_runs(cell)
+    return runs is not None and len(runs) == 1 and _DIGIT_RUN.fullmatch(runs[0]) is not None
 
 
 #: The types of ``<input>`` that show their value as text in a box (no type is text); a button's label, a check box
