@@ -164,7 +164,8 @@ def test_a_label_merged_down_is_no_merged_value(fmt, tmp_path, parsed_seed):
 # same for a count set in two blocks, which a browser shows as the break ('<span style="display:block">13</span><span
 # style="display:block">63</span>', '<div>13</div><div>63</div>'): it was read '13 63'.
 _BREAKS = {"br": lambda text: text.replace("\n", "<br>"),
-           "block spans": lambda text: "".join(f"<span style='display:block'>{part}</span>" for part in text.split("\n")),
+           "block spans": lambda text: "".join(f"<span style='display:block'>{part}</span>"
+                                               for part in text.split("\n")),
            "divs": lambda text: "".join(f"<div>{part}</div>" for part in text.split("\n")) if "\n" in text else text}
 
 
