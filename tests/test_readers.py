@@ -3047,9 +3047,9 @@ def test_a_table_of_blocks_displayed_as_a_table_is_read_as_its_rows(tmp_path: Pa
 def test_a_table_of_flex_or_grid_rows_is_read_as_its_rows(sheet, tmp_path, parsed_seed):
     # Seed 002's tables laid out by a CMS in <div> rows displayed flex or grid, each child a cell (by their style, or
     # by the page's sheet): a browser shows a row of cells, which were read each as a line, the requests table's
-    # values lost.  They are read as a table's rows; a flex column, a grid of one column (a browser's default) or of
-    # fewer columns than cells stack them as lines, a reversed row is read in the order shown, and a logo beside a
-    # title or a menu of links laid out in a line is no table.
+    # values lost.  They are read as a table's rows; a flex column or a grid of one column (a browser's default) stack
+    # them as lines, a grid of fewer columns than cells lays them out in rows of its columns, a reversed row is read in
+    # the order shown, and a logo beside a title or a menu of links laid out in a line is no table.
     import re
 
     from test_formats import _as_lines
@@ -3073,15 +3073,51 @@ def test_a_table_of_flex_or_grid_rows_is_read_as_its_rows(sheet, tmp_path, parse
     path = tmp_path / "flex.html"
     path.write_text(page, encoding="utf-8")
     _assert_read_as_the_seed(path, original)
-    rows = "".join(f"<div style='{look}'><div>甲{i}</div><div>{i}</div><div>{i + 1}</div></div>" for i, look in enumerate(
+    rows = "".join(f"<div style='{look}'><div>甲{i}</div><div>{i}</div><div>{i + 1}</div></div>"
+                   for i, look in enumerate(
         ["display:flex;flex-direction:column", "display:flex; flex-flow: column wrap", "display:grid",
          "display:grid;grid-template-columns:1fr 1fr", "display:flex;flex-direction:row-reverse"]))
     path.write_text("<html><body><div style='display:flex'><img src='logo.png'><span>一、总体情况</span></div>"
                     "<div style='display:flex'><a>首页</a><a>公开</a></div><div style='display:flex'><a>新闻</a></div>"
                     f"{rows}<div style='display:flex;flex-direction:row-reverse'><div>1</div><div>乙</div></div>"
                     "</body></html>", encoding="utf-8")
-    assert read_document(path).lines == ["一、总体情况", "首页公开", "新闻", *"甲0 0 1 甲1 1 2 甲2 2 3 甲3 3 4".split(),
-                                         ["5", "4", "甲4"], ["乙", "1"]]
+    assert read_document(path).lines == ["一、总体情况", "首页公开", "新闻", *"甲0 0 1 甲1 1 2 甲2 2 3".split(),
+                                         ["甲3", "3"], ["4"], ["5", "4", "甲4"], ["乙", "1"]]
+
+
+@pytest.mark.parametrize("sheet", [False, True])
+def test_a_table_laid_out_as_one_grid_is_read_as_its_rows(sheet, tmp_path, parsed_seed):
+    # Seed 002's tables each one <div> displayed as a grid of as many columns as its widest row, every cell a child
+    # of it (a short row filled with blank cells, a row of one cell across the grid: 'grid-column: 1 / -1', 'span N'),
+    # by the style or the page's sheet: a browser lays the cells out in the table's rows, which were read a line per
+    # cell.  They are read as the table's rows; a page's columns laid out by a grid (a cell holding more text than a
+    # value's) are no table.
+    from test_formats import _as_lines
+
+    original = parsed_seed("002_809f9474e249d214")
+    parts, table = [], []
+    for line in [*_as_lines(original), ""]:
+        if isinstance(line, list):
+            table.append(line)
+            continue
+        if table:
+            width = max(map(len, table))
+            across = "grid-column: 1 / -1" if width % 2 else f"grid-column: span {width}"
+            wide = f"class='a{width}'" if sheet else f"style='{across}'"
+            cells = "".join(f"<div {wide}>{html_escape(row[0])}</div>" if len(row) == 1 else
+                            "".join(f"<div>{html_escape(cell)}</div>" for cell in row + [""] * (width - len(row)))
+                            for row in table)
+            look = f"display: grid; grid-template-columns: 3fr repeat({width - 1}, 1fr)"
+            parts.append(f"<div class='g{width}'>{cells}</div>" if sheet else f"<div style='{look}'>{cells}</div>")
+            parts.append(f"<style>.g{width} {{ {look} }} .a{width} {{ {across} }}</style>" if sheet else "")
+            table = []
+        parts.append(f"<p>{html_escape(line)}</p>" if line else "")
+    path = tmp_path / "grid.html"
+    path.write_text("<html><body>" + "".join(parts) + "</body></html>", encoding="utf-8")
+    _assert_read_as_the_seed(path, original)
+    path.write_text("<html><body><div style='display:grid;grid-template-columns:200px 1fr'><div>导航</div>"
+                    f"<div>{'正文' * 120}</div><div>页脚</div></div></body></html>", encoding="utf-8")
+    assert read_document(path).lines == ["导航", "正文" * 120, "页脚"]
 
 
 @pytest.mark.parametrize("sheet", [False, True])

@@ -1232,6 +1232,7 @@ _ROW_BOX_TAGS = frozenset({"div", "section", "p", "span"})
 _FLEX_DIRECTION_RE = re.compile(r"(?<![\w-])flex-(?:direction|flow)\s*:\s*([^;!\"']*)", re.IGNORECASE)
 _GRID_COLUMNS_RE = re.compile(r"(?<![\w-])(grid-template-columns|grid-template|grid|grid-auto-flow)\s*:\s*([^;!\"']*)",
                               re.IGNORECASE)
+_GRID_SPAN_RE = re.compile(r"(?<![\w-])grid-column\s*:\s*([^;!\"']*)", re.IGNORECASE)
 _GRID_REPEAT_RE = re.compile(r"repeat\(\s*(\d+)\s*,((?:[^()]|\([^()]*\))*)\)", re.IGNORECASE)
 _GRID_TRACK_RE = re.compile(r"[\w.%-]+(?:\((?:[^()]|\([^()]*\))*\))?|\[[^\]]*\]")
 
@@ -1240,12 +1241,18 @@ def _row_box(style: str, display: str, cells: int) -> bool | None:
     """How a box of ``style`` displayed ``display`` (flex or grid: see _display_tables) lays out its ``cells``
     children: side by side in one row (True: a flex row, a grid of as many columns or more, or one flowing by column),
     the row reversed ('flex-direction: row-reverse': None), else stacked or wrapped into rows (False: a flex column,
-    a grid of one column, a browser's default)."""
+    a grid of fewer columns, of one by a browser's default)."""
     if "flex" in display:
         directions = [value.lower().split() for value in _FLEX_DIRECTION_RE.findall(style)]
         direction = next((word for words in reversed(directions) for word in words if word.startswith(("row", "col"))),
                          "row")
         return None if direction == "row-reverse" else direction == "row"
+    return cells <= _grid_columns(style, cells)
+
+
+def _grid_columns(style: str, cells: int) -> int:
+    """The columns of a grid of ``style`` holding ``cells`` children: its template's tracks (1 where it sets none),
+    all its cells where it flows by column."""
     columns = 1
     for prop, value in _GRID_COLUMNS_RE.findall(style):
         prop, value = prop.lower(), value.strip().lower()
@@ -1256,25 +1263,67 @@ def _row_box(style: str, display: str, cells: int) -> bool | None:
             count = sum(int(n) * len(_GRID_TRACK_RE.findall(inner)) for n, inner in _GRID_REPEAT_RE.findall(tracks))
             rest = _GRID_REPEAT_RE.sub(" ", tracks)
             columns = count + sum(not track.startswith("[") for track in _GRID_TRACK_RE.findall(rest))
-    return cells <= columns
+    return columns
+
+
+def _grid_span(style: str | None, columns: int) -> int:
+    """The columns a grid's cell of ``style`` spans, of the grid's ``columns``: its grid-column's ('span 4', '1 / -1',
+    '2 / 4'), 1 where it sets none or lines not read."""
+    found = _GRID_SPAN_RE.findall(style or "")
+    if not found:
+        return 1
+    start, _, end = (part.strip().lower() for part in found[-1].partition("/"))
+    spans = [int(value.split()[1]) for value in (start, end) if re.fullmatch(r"span\s+\d+", value)]
+    if spans:
+        return max(1, min(spans[0], columns))
+    if re.fullmatch(r"-?\d+", start) and re.fullmatch(r"-?\d+", end):
+        first, last = (int(line) if int(line) > 0 else columns + 2 + int(line) for line in (start, end))
+        return max(1, min(last - first, columns))
+    return 1
+
+
+def _grid_lines(cells: list, columns: int) -> list:
+    """The rows a grid of ``columns`` columns lays its ``cells`` out in, in their order, each cell spanning its
+    columns (see _grid_span, written as its colspan)."""
+    lines: list = [[]]
+    used = 0
+    for cell in cells:
+        width = _grid_span(cell.get("style"), columns)
+        if used + width > columns and lines[-1]:
+            lines.append([])
+            used = 0
+        if width > 1:
+            cell.set("colspan", str(width))
+        lines[-1].append(cell)
+        used += width
+    return lines
 
 
 def _flex_rows(boxes: list) -> dict:
-    """The table's parts (see _display_tables: 'tr', 'td') of the flex and grid boxes ``boxes`` (each with its
-    display) that lay out their
-    element children side by side (see _row_box; ``<div style="display:flex"><div>规章</div><div>0</div></div>``, a CMS's
-    table of blocks): a browser shows each a row of cells, which were read each as a line of its own, the table lost.
-    Boxes are rows only in a run of two or more next to each other, one of two cells or more, holding no text of their
-    own and not only links (a page's header laid out in a line, a logo beside its title, a menu, is no table).  A reversed row's cells are
-    put in the order shown."""
+    """The table's parts (see _display_tables: 'tr', 'td', 'table') of the flex and grid boxes ``boxes`` (each with
+    its display) that lay out their element children side by side (see _row_box; ``<div style="display:flex"><div>
+    规章</div><div>0</div></div>``, a CMS's table of blocks): a browser shows each a row of cells, which were read
+    each as a line of its own, the table lost.  Boxes are rows only in a run of two or more next to each other, one of
+    two cells or more, holding no text of their own, not only links and no cell holding a page (a table, or more
+    text than a value's or label's: a page's header laid out in a line, a logo beside its title, a menu, a page's
+    columns, are no table).  A reversed row's cells are put in the order shown.  A grid of two
+    columns or more holding more cells (``grid-template-columns: repeat(4, 1fr)``, the whole table one grid) is a
+    table of the rows it lays them out in (see _grid_lines), each put in a box of its own."""
+    import lxml.etree
+
     rows: dict = {}
+    grids: list = []
     for box, display in boxes:
         cells = [child for child in box if isinstance(child.tag, str)]
         if not cells or (box.text or "").strip() or any((child.tail or "").strip() for child in box) or all(
-                _tag_name(cell.tag) == "a" for cell in cells):
-            continue  # (a menu of links laid out in a line is no row of values either)
+                _tag_name(cell.tag) == "a" for cell in cells) or any(
+                cell.find(".//table") is not None or sum(map(len, cell.itertext())) > _LAYOUT_CELL_CHARS
+                for cell in cells):
+            continue  # (a menu of links laid out in a line is no row of values either, nor a page's columns)
         laid = _row_box(box.get("style"), display, len(cells))
         if laid is False:
+            if "grid" in display and (columns := _grid_columns(box.get("style"), len(cells))) > 1:
+                grids.append((box, cells, columns))
             continue
         if laid is None:
             box[:] = reversed(list(box))
@@ -1292,6 +1341,14 @@ def _flex_rows(boxes: list) -> dict:
             for row in run:
                 kinds[row] = "tr"
                 kinds.update((cell, "td") for cell in rows[row])
+    for box, cells, columns in grids:
+        kinds[box] = "table"
+        for line in _grid_lines(cells, columns):
+            row = lxml.etree.Element("div")
+            box.insert(box.index(line[0]), row)
+            row.extend(line)
+            kinds[row] = "tr"
+            kinds.update((cell, "td") for cell in line)
     return kinds
 
 
@@ -2289,8 +2346,8 @@ def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = 
         size = _FONT_SIZE_RE.search(declaration)  # (a font of size 0 hides as display does: see _blank_zero_font)
         clip = _CLIP_RE.search(declaration) if clips and not found and not size else None
         color = _COLOR_RE.search(declaration) if colors and not found and not size and not clip else None
-        layout = (_FLEX_DIRECTION_RE.search(declaration) or _GRID_COLUMNS_RE.search(declaration)) if laid and not (
-            found or size or clip or color) else None
+        layout = (_FLEX_DIRECTION_RE.search(declaration) or _GRID_COLUMNS_RE.search(declaration)
+                  or _GRID_SPAN_RE.search(declaration)) if laid and not (found or size or clip or color) else None
         # (a display is written whole: a list item's may take two words, 'block list-item', see _shown_as_item)
         whole = _DISPLAY_VALUE_RE.search(declaration) if found and found.group(1).lower() == "display" else None
         written = (f"display:{whole.group(1).strip()};" if whole
