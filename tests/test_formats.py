@@ -160,22 +160,32 @@ def test_a_label_merged_down_is_no_merged_value(fmt, tmp_path, parsed_seed):
 # a count broken by a line break in its cell ('<td>13<br>63</td>': a narrow column's number wrapped by a converter or
 # an editor) was read '13 63', no number (flagged not_a_number; '1<br>363' read 1363 as a thousands' group): it is
 # the one number the report means, the table read as the text's.  Two rows' values set one above the other in one
-# row (its label broken too, '其他<br>合计', and none of its counts whole) are never joined into one number.
+# row (its label broken too, '其他<br>合计', and none of its counts whole) are never joined into one number.  The
+# same for a count set in two blocks, which a browser shows as the break ('<span style="display:block">13</span><span
+# style="display:block">63</span>', '<div>13</div><div>63</div>'): it was read '13 63'.
+_BREAKS = {"br": lambda text: text.replace("\n", "<br>"),
+           "block spans": lambda text: "".join(f"<span style='display:block'>{part}</span>"
+                                               for part in text.split("\n")),
+           "divs": lambda text: "".join(f"<div>{part}</div>" for part in text.split("\n")) if "\n" in text else text}
+
+
+@pytest.mark.parametrize("broken_by", sorted(_BREAKS))
 @pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
-def test_a_count_broken_by_a_line_break_in_its_cell_is_one_number(seed_id, tmp_path, parsed_seed):
+def test_a_count_broken_by_a_line_break_in_its_cell_is_one_number(seed_id, broken_by, tmp_path, parsed_seed):
     original = parsed_seed(seed_id)
     lines = _as_lines(original)
     broken = [[c if k == 0 or not re.fullmatch(r"\d{2,}", c) else c[:1] + "\n" + c[1:] for k, c in enumerate(line)]
               if isinstance(line, list) else line for line in lines]
     assert broken != lines
-    page = render_html(broken, encoding="gbk" if seed_id.startswith("004") else "utf-8",
-                       dress=lambda text: text.replace("\n", "<br>"))
+    dress = _BREAKS[broken_by]
+    page = render_html(broken, encoding="gbk" if seed_id.startswith("004") else "utf-8", dress=dress)
     path = tmp_path / "broken.html"
     path.write_bytes(page)
     report = toolkit.parse_report(path)
     assert _same(_cells(report), _cells(original)) and not [f for f in report.flags if f.code == "not_a_number"]
-    path.write_text("<table><tr><td>其他<br>合计</td><td>3<br>5</td><td>12<br>0</td></tr>"
-                    "<tr><td>行政<br>许可</td><td>1<br>2</td><td>7</td></tr></table>", encoding="utf-8")
+    cells = [["其他\n合计", "3\n5", "12\n0"], ["行政\n许可", "1\n2", "7"]]
+    path.write_text("<table>" + "".join("<tr>" + "".join(f"<td>{dress(cell)}</td>" for cell in row) + "</tr>"
+                                        for row in cells) + "</table>", encoding="utf-8")
     assert read_document(path).lines == [["其他 合计", "3 5", "12 0"], ["行政 许可", "12", "7"]]
 
 

@@ -3092,6 +3092,135 @@ def test_a_table_of_blocks_displayed_as_a_table_is_read_as_its_rows(tmp_path: Pa
     assert read_document(path).lines == ["一、总体情况", *rows, ["甲", "乙"], "完"]
 
 
+@pytest.mark.parametrize("sheet", [False, True])
+def test_a_table_of_flex_or_grid_rows_is_read_as_its_rows(sheet, tmp_path, parsed_seed):
+    # Seed 002's tables laid out by a CMS in <div> rows displayed flex or grid, each child a cell (by their style, or
+    # by the page's sheet): a browser shows a row of cells, which were read each as a line, the requests table's
+    # values lost.  They are read as a table's rows; a flex column or a grid of one column (a browser's default) stack
+    # them as lines, a grid of fewer columns than cells lays them out in rows of its columns, a reversed row is read in
+    # the order shown, and a logo beside a title or a menu of links laid out in a line is no table.
+    import re
+
+    from test_formats import _as_lines
+
+    original = parsed_seed("002_809f9474e249d214")
+    page = render_html(_as_lines(original)).decode("utf-8")
+    looks = ["display:flex", "display: grid; grid-template-columns: repeat(10, minmax(4em, 1fr))",
+             "display:inline-flex;flex-flow:row wrap", "display:grid;grid-template:auto / [a] 2fr repeat(9, 1fr)"]
+    tables = iter(range(100))
+
+    def as_divs(table: re.Match) -> str:
+        look = looks[next(tables) % len(looks)]
+        row = f"class='r{looks.index(look)}'" if sheet else f"style='{look}'"
+        return re.sub(r"<td([^>]*)>(.*?)</td>", r"<div\1>\2</div>", table[1].replace("<tr>", f"<div {row}>")
+                      .replace("</tr>", "</div>"))
+
+    page = re.sub(r"<table[^>]*>(.*?)</table>", as_divs, page, flags=re.DOTALL)
+    assert "<td" not in page and next(tables) == 3
+    if sheet:
+        page = page.replace("</style>", "".join(f".r{i} {{ {look} }} " for i, look in enumerate(looks)) + "</style>")
+    path = tmp_path / "flex.html"
+    path.write_text(page, encoding="utf-8")
+    _assert_read_as_the_seed(path, original)
+    rows = "".join(f"<div style='{look}'><div>甲{i}</div><div>{i}</div><div>{i + 1}</div></div>"
+                   for i, look in enumerate(
+        ["display:flex;flex-direction:column", "display:flex; flex-flow: column wrap", "display:grid",
+         "display:grid;grid-template-columns:1fr 1fr", "display:flex;flex-direction:row-reverse"]))
+    path.write_text("<html><body><div style='display:flex'><img src='logo.png'><span>一、总体情况</span></div>"
+                    "<div style='display:flex'><a>首页</a><a>公开</a></div><div style='display:flex'><a>新闻</a></div>"
+                    f"{rows}<div style='display:flex;flex-direction:row-reverse'><div>1</div><div>乙</div></div>"
+                    "</body></html>", encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况", "首页公开", "新闻", *"甲0 0 1 甲1 1 2 甲2 2 3".split(),
+                                         ["甲3", "3"], ["4"], ["5", "4", "甲4"], ["乙", "1"]]
+
+
+@pytest.mark.parametrize("sheet", [False, True])
+def test_a_table_laid_out_as_one_grid_is_read_as_its_rows(sheet, tmp_path, parsed_seed):
+    # Seed 002's tables each one <div> displayed as a grid of as many columns as its widest row, every cell a child
+    # of it (a short row filled with blank cells, a row of one cell across the grid: 'grid-column: 1 / -1', 'span N'),
+    # by the style or the page's sheet: a browser lays the cells out in the table's rows, which were read a line per
+    # cell.  They are read as the table's rows; a page's columns laid out by a grid (a cell holding more text than a
+    # value's) are no table.
+    from test_formats import _as_lines
+
+    original = parsed_seed("002_809f9474e249d214")
+    parts, table = [], []
+    for line in [*_as_lines(original), ""]:
+        if isinstance(line, list):
+            table.append(line)
+            continue
+        if table:
+            width = max(map(len, table))
+            across = "grid-column: 1 / -1" if width % 2 else f"grid-column: span {width}"
+            wide = f"class='a{width}'" if sheet else f"style='{across}'"
+            cells = "".join(f"<div {wide}>{html_escape(row[0])}</div>" if len(row) == 1 else
+                            "".join(f"<div>{html_escape(cell)}</div>" for cell in row + [""] * (width - len(row)))
+                            for row in table)
+            look = f"display: grid; grid-template-columns: 3fr repeat({width - 1}, 1fr)"
+            parts.append(f"<div class='g{width}'>{cells}</div>" if sheet else f"<div style='{look}'>{cells}</div>")
+            parts.append(f"<style>.g{width} {{ {look} }} .a{width} {{ {across} }}</style>" if sheet else "")
+            table = []
+        parts.append(f"<p>{html_escape(line)}</p>" if line else "")
+    path = tmp_path / "grid.html"
+    path.write_text("<html><body>" + "".join(parts) + "</body></html>", encoding="utf-8")
+    _assert_read_as_the_seed(path, original)
+    path.write_text("<html><body><div style='display:grid;grid-template-columns:200px 1fr'><div>导航</div>"
+                    f"<div>{'正文' * 120}</div><div>页脚</div></div></body></html>", encoding="utf-8")
+    assert read_document(path).lines == ["导航", "正文" * 120, "页脚"]
+
+
+@pytest.mark.parametrize("sheet", [False, True])
+def test_html_columns_collapsed_by_their_col_are_not_read(sheet, tmp_path, parsed_seed):
+    # Seed 002's tables with a column of row numbers first, collapsed by its <col> ('visibility:collapse', by its
+    # style or the sheet's rule on a class, the active table's on its colgroup): a browser removes the column, whose
+    # cells were read, each row's values a column right.  They are read as the seed's tables; a cell
+    # spanning a collapsed column and shown ones (a header's colspan) spans the shown ones, a cell below a rowspan
+    # counts its column past it, and another visibility on a column does nothing.
+    import re
+
+    from test_formats import _as_lines
+
+    original = parsed_seed("002_809f9474e249d214")
+    page = render_html(_as_lines(original), colspan_header=True).decode("utf-8")
+    hide = "class='old'" if sheet else "style='visibility: collapse'"
+    numbered = iter(range(1000))
+    page = re.sub("<tr>", lambda _: f"<tr><td>{next(numbered)}</td>", page)
+    page = page.replace('<table border="1">', f"<table border='1'><colgroup {hide}><col></colgroup>"
+                        "<col style='visibility:hidden' span='4'>", 1)
+    page = page.replace('<table border="1">', f"<table border='1'><col {hide}>")
+    if sheet:
+        page = page.replace("</style>", ".old { visibility: collapse }</style>")
+    path = tmp_path / "collapsed.html"
+    path.write_text(page, encoding="utf-8")
+    _assert_read_as_the_seed(path, original)
+    path.write_text("<html><body><table><col span='2'><col style='visibility:collapse'><tr><td rowspan='2'>甲</td>"
+                    "<td>1</td><td>9</td></tr><tr><td>2</td><td>8</td></tr><tr><td colspan='3'>合计</td></tr>"
+                    "</table></body></html>", encoding="utf-8")
+    assert read_document(path).lines == [["甲", "1"], ["2"], ["合计"]]
+
+
+def test_html_quotations_are_read_with_the_marks_a_browser_shows(tmp_path, parsed_seed):
+    # Seed 000's quotations (“放管服”, “一网通办” …) written as <q>: a browser shows them in quotation marks, which were
+    # lost ('深化放管服改革').  They are read as the page shows them, the same lines as the page written with the
+    # marks; a quotation in another in single marks, in the marks its style's quotes gives, in none for 'none'; a
+    # page whose sheet sets the marks reads them as the sheet writes them.
+    from test_formats import _as_lines
+
+    page = render_html(_as_lines(parsed_seed("000_438c5e5d2b6f4db4"))).decode("utf-8")  # (its marks read '"')
+    quoted = re.sub("&quot;([^&<]*)&quot;", r"<q>\1</q>", page)
+    assert quoted.count("<q>") >= 10
+    written, path = tmp_path / "written.html", tmp_path / "q.html"
+    written.write_text(re.sub("&quot;([^&<]*)&quot;", "“\\1”", page), encoding="utf-8")
+    path.write_text(quoted, encoding="utf-8")
+    assert read_document(path).lines == read_document(written).lines
+    path.write_text("<html><body><p>坚持<q>三审<q>三校</q></q>，<q><b>甲</b>乙</q></p><p style='quotes: \"「\" \"」\" "
+                    "\"『\" \"』\"'><q>公开<q>为</q></q>；<q style='quotes:none'>无</q></p></body></html>", "utf-8")
+    assert read_document(path).lines == ["坚持“三审‘三校’”，“甲乙”", "「公开『为』」；无"]
+    path.write_text("<html><head><style>q::before { content: '「' } q::after { content: '」' }</style></head>"
+                    "<body><p>坚持<q>公开</q></p></body></html>", encoding="utf-8")
+    assert read_document(path).lines == ["坚持「公开」"]
+
+
 @pytest.mark.parametrize("style", ["font-size:0", "FONT-SIZE: 0px", "font-size:0pt;color:red", "font-size: 0.0em"])
 def test_html_text_set_in_a_font_of_size_zero_is_not_read(style: str, tmp_path: Path) -> None:
     # Text in a font of size 0 shows nothing (a keyword-stuffing or tracking span: '一、总体情况<span

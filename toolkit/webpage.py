@@ -295,10 +295,12 @@ def _as_shown(root, encoded: bytes) -> None:
     clear = (b"transparent" in low or b"a(" in low or b"/ 0" in low) and _TRANSPARENT_BYTES.search(encoded)
     if _may_hide(low) or zero_font or clear:
         _sheet_hidden(root)  # (what the page's style sheets hide, written as if by a style attribute)
+        if b"collapse" in low and b"<col" in low:  # (before _drop_hidden drops the <col>s that say so)
+            _collapsed_columns(root)
         _drop_hidden(root)
         if b"display" in low and _BLOCK_DISPLAY_BYTES.search(low):
             _display_blocks(root)
-        if b"table-cell" in low:  # (a table of blocks: see _display_tables)
+        if b"table-cell" in low or b"flex" in low or b"grid" in low:  # (a table of blocks: see _display_tables)
             _display_tables(root)
         if b"<li" in low and b"inline" in low:  # (a list laid out in a line: see _inline_items)
             _inline_items(root)
@@ -323,8 +325,9 @@ def _as_shown(root, encoded: bytes) -> None:
         _image_values(root)
     if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
         _drop_unshown_controls(root)
-    if b"<br" in low:  # (after what hides or drops a cell's pieces: the digits a reader sees)
-        _wrapped_numbers(root)
+    blocks = b"<div" in low or b"<p" in low or b"display" in low  # (a cell's blocks: see _wrapped_numbers)
+    if b"<br" in low or (blocks and b"<td" in low):  # (after what hides or drops a cell's pieces: the digits seen)
+        _wrapped_numbers(root, blocks=blocks)
     if b"x:num=" in encoded:
         _excel_zero_dashes(root)
     if b"<thead" in encoded or b"<THEAD" in encoded:
@@ -333,6 +336,8 @@ def _as_shown(root, encoded: bytes) -> None:
         _row_groups_where_shown(root, "tfoot")
     if b"<textarea" in low or (b"white-space" in low and _KEPT_BREAKS_BYTES.search(low)):
         _kept_line_breaks(root)
+    if b"<q" in low:
+        _quote_marks(root)
     pseudos = tuple(pseudo for pseudo in ("before", "after") if b":" + pseudo.encode() in low)
     if pseudos and b"content" in low:  # (text a sheet gives: see _generated_text)
         _generated_text(root, pseudos)
@@ -622,21 +627,25 @@ def _row_groups_where_shown(root, tag: str) -> None:
             table.append(group)
 
 
-def _wrapped_numbers(root) -> None:
+def _wrapped_numbers(root, blocks: bool = False) -> None:
     """Join the digits of a table cell broken by a line break (``<td>12<br>34</td>``, a narrow column's number
-    wrapped by a converter or an editor) into the one number a report means (1234), where the cell, not its row's
-    first (the label), holds nothing but the two runs of digits.  It was read '12 34', no number (1 234 a thousands'
-    group, 1234 by chance).  A cell of words keeps its break ('行政<br>许可'), and so does a row whose label is broken
-    too and none of whose numbers is whole ('行政许可<br>其他' | '3<br>5': two rows' values set one above the other in
-    one row, never joined into one)."""
+    wrapped by a converter or an editor; with ``blocks``, also set in two blocks, ``<span style="display:block">12
+    </span><span style="display:block">34</span>``, ``<div>12</div><div>34</div>``, which a browser shows as the
+    break) into the one number a report means (1234), where the cell, not its row's first (the label), holds nothing
+    but the two runs of digits.  It was read '12 34', no number (1 234 a thousands' group, 1234 by chance).  A cell of
+    words keeps its break ('行政<br>许可'), and so does a row whose label is broken too and none of whose numbers is
+    whole ('行政许可<br>其他' | '3<br>5': two rows' values set one above the other in one row, never joined into one)."""
     cells = dict.fromkeys(cell for br in root.iter("br") for cell in br.iterancestors("td", "th"))
+    if blocks:  # (two blocks in a cell: see _display_blocks, which made a <div> of a block span)
+        cells.update(dict.fromkeys(cell for cell in root.iter("td", "th") if len(cell) > 1 and sum(
+            el.tag in _BLOCK_TAGS for el in cell.iterdescendants()) > 1))
     for cell in cells:
         parts = _broken_digits(cell)
         row = cell.getparent()
         if parts is None or row is None or row.index(cell) == 0:
             continue
         first = row[0]
-        if first.tag not in _CELL_TAGS or first.find(".//br") is None or any(
+        if first.tag not in _CELL_TAGS or len(_cell_runs(first) or ()) < 2 or any(
                 _plain_number(other) for other in row if other is not cell and other.tag in _CELL_TAGS):
             tail, attributes = cell.tail, dict(cell.attrib)
             cell.clear()  # (its children, the break among them)
@@ -647,23 +656,34 @@ def _wrapped_numbers(root) -> None:
 _DIGIT_RUN = re.compile(r"[0-9]+")
 
 
-def _broken_digits(cell) -> list | None:
-    """The two runs of digits of a cell holding them alone on either side of one ``<br>``, else None."""
-    if len(cell.xpath(".//br")) != 1 or cell.find(".//table") is not None:
+def _cell_runs(cell) -> list | None:
+    """The runs of text of a table cell between its line breaks (``<br>``, a block's edges), None where it holds a
+    table or markup too deep to read so."""
+    if cell.find(".//table") is not None:
         return None
     pieces: list = [cell.text or ""]
     if not _cell_pieces(cell, pieces):
         return None
-    parts = "".join(pieces).split(_BR)
-    runs = [part.strip() for part in parts if part.strip()]
-    if len(runs) != 2 or not all(_DIGIT_RUN.fullmatch(run) for run in runs):
+    return [part.strip() for part in "".join(pieces).split(_BR) if part.strip()]
+
+
+def _broken_digits(cell) -> list | None:
+    """The two runs of digits of a cell holding them alone on either side of one line break (one ``<br>`` or none,
+    and blocks), else None."""
+    if len(cell.xpath(".//br")) > 1:
+        return None
+    runs = _cell_runs(cell)
+    if runs is None or len(runs) != 2 or not all(_DIGIT_RUN.fullmatch(run) for run in runs):
         return None
     return runs
 
 
 def _plain_number(cell) -> bool:
-    """Whether a table cell holds a number unbroken: digits alone, no ``<br>``."""
-    return cell.find(".//br") is None and _DIGIT_RUN.fullmatch("".join(cell.itertext()).strip()) is not None
+    """Whether a table cell holds a number unbroken: digits alone, in one run (see _cell_runs)."""
+    if not len(cell):
+        return _DIGIT_RUN.fullmatch((cell.text or "").strip()) is not None
+    runs = _cell_runs(cell)
+    return runs is not None and len(runs) == 1 and _DIGIT_RUN.fullmatch(runs[0]) is not None
 
 
 #: The types of ``<input>`` that show their value as text in a box (no type is text); a button's label, a check box
@@ -966,6 +986,72 @@ def _empty_clip(clip: str) -> bool:
     return bottom <= top or right <= left
 
 
+def _last_visibility(el) -> str | None:
+    """The last visibility ``el``'s style sets (lower case), None where it sets none."""
+    values = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(el.get("style") or "")
+              if prop.lower() == "visibility"]
+    return values[-1] if values else None
+
+
+def _collapsed_columns_of(table) -> set:
+    """The columns of ``table`` (counted from 0) whose ``<col>`` or ``<colgroup>`` is ``visibility: collapse`` (a col
+    inherits its colgroup's; another visibility does nothing to a column)."""
+    collapsed: set = set()
+    first = 0
+    for child in table:
+        tag = _tag_name(child.tag) if isinstance(child.tag, str) else ""
+        if tag not in _COLUMN_TAGS:
+            continue
+        cols = [child] if tag == "col" else [col for col in child if col.tag == "col"] or [child]
+        around = _last_visibility(child) if tag == "colgroup" else None
+        for col in cols:
+            width = _span(col.get("span"))
+            if ((_last_visibility(col) if col.tag == "col" else None) or around) == "collapse":
+                collapsed.update(range(first, first + width))
+            first += width
+    return collapsed
+
+
+def _table_row_groups(table) -> list:
+    """The rows of ``table``'s row groups (a rowspan ends with its group), its rows outside one a group of their own."""
+    groups: list = []
+    loose: list = []
+    for child in table:
+        tag = _tag_name(child.tag) if isinstance(child.tag, str) else ""
+        if tag == "tr":
+            loose.append(child)
+        elif tag in _ROW_GROUPS:
+            groups.append([row for row in child if row.tag == "tr"])
+    return [*groups, loose] if loose else groups
+
+
+def _collapsed_columns(root) -> None:
+    """Remove the cells of a table's columns collapsed by their ``<col>`` (``<col style="visibility:collapse">``, by
+    its style or a sheet's rule: an old year's column a page keeps but does not show), as a browser removes the
+    column; a cell spanning one and a shown column spans the shown ones.  They were read, a value more in each row
+    and the values after it a column right."""
+    for table in list(root.iter("table")):
+        collapsed = _collapsed_columns_of(table)
+        if not collapsed:
+            continue
+        for rows in _table_row_groups(table):
+            taken: dict = {}  # the columns of each row (by its index) a cell above covers
+            for r, row in enumerate(rows):
+                column = 0
+                for cell in [cell for cell in row if cell.tag in _CELL_TAGS]:
+                    while column in taken.get(r, ()):
+                        column += 1
+                    width = _span(cell.get("colspan"))
+                    for below in range(r, min(r + _rowspan(cell.get("rowspan")), len(rows))):
+                        taken.setdefault(below, set()).update(range(column, column + width))
+                    hidden = len(collapsed.intersection(range(column, column + width)))
+                    if hidden == width:
+                        _remove_keeping_tail(cell)
+                    elif hidden:
+                        cell.set("colspan", str(width - hidden))
+                    column += width
+
+
 def _drop_hidden(root) -> None:
     """Remove the small hidden elements of an HTML page (see ``_hidden_style``), keeping the text after them, and
     the hidden tables of a page that shows another table (see ``_drop_hidden_tables``)."""
@@ -1064,15 +1150,21 @@ def _display_tables(root) -> None:
     import lxml.etree
 
     kinds: dict = {}
+    laid_out: list = []  # (the flex and grid boxes that may be a table's rows: see _flex_rows)
     for el in root.xpath("//*[@style]"):
         style = el.get("style")
-        if "table" not in style.lower() or not isinstance(el.tag, str) or el.tag in _TABLE_PARTS or el.tag in (
-                "td", "th", "caption"):
+        low = style.lower()
+        if ("table" not in low and "flex" not in low and "grid" not in low) or not isinstance(
+                el.tag, str) or el.tag in _TABLE_PARTS or el.tag in ("td", "th", "caption"):
             continue  # (a table's own parts are read as they are)
         displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style)
                     if prop.lower() == "display" and value.lower() != "revert"]
         if displays and displays[-1] in _TABLE_DISPLAYS:
             kinds[el] = _TABLE_DISPLAYS[displays[-1]]
+        elif displays and displays[-1] in _ROW_BOX_DISPLAYS and el.tag in _ROW_BOX_TAGS:
+            laid_out.append((el, displays[-1]))
+    if laid_out:
+        kinds.update(_flex_rows(laid_out))
 
     def runs(parent, kind: str) -> list:
         """The runs of ``parent``'s children of the part ``kind`` next to each other (only white space between)."""
@@ -1131,6 +1223,133 @@ def _display_tables(root) -> None:
                 for cell in run:
                     cell.tag = "td"
                 wrap([wrap(run, "tr")], "table")
+
+
+#: The displays of a box laying out its children side by side (a flex row, a grid of columns), and the elements such
+#: a box is a table's row of (a list or a table's own part is not: a menu of links in a line is no row of values).
+_ROW_BOX_DISPLAYS = frozenset({"flex", "inline-flex", "grid", "inline-grid"})
+_ROW_BOX_TAGS = frozenset({"div", "section", "p", "span"})
+_FLEX_DIRECTION_RE = re.compile(r"(?<![\w-])flex-(?:direction|flow)\s*:\s*([^;!\"']*)", re.IGNORECASE)
+_GRID_COLUMNS_RE = re.compile(r"(?<![\w-])(grid-template-columns|grid-template|grid|grid-auto-flow)\s*:\s*([^;!\"']*)",
+                              re.IGNORECASE)
+_GRID_SPAN_RE = re.compile(r"(?<![\w-])grid-column\s*:\s*([^;!\"']*)", re.IGNORECASE)
+_GRID_REPEAT_RE = re.compile(r"repeat\(\s*(\d+)\s*,((?:[^()]|\([^()]*\))*)\)", re.IGNORECASE)
+_GRID_TRACK_RE = re.compile(r"[\w.%-]+(?:\((?:[^()]|\([^()]*\))*\))?|\[[^\]]*\]")
+
+
+def _row_box(style: str, display: str, cells: int) -> bool | None:
+    """How a box of ``style`` displayed ``display`` (flex or grid: see _display_tables) lays out its ``cells``
+    children: side by side in one row (True: a flex row, a grid of as many columns or more, or one flowing by column),
+    the row reversed ('flex-direction: row-reverse': None), else stacked or wrapped into rows (False: a flex column,
+    a grid of fewer columns, of one by a browser's default)."""
+    if "flex" in display:
+        directions = [value.lower().split() for value in _FLEX_DIRECTION_RE.findall(style)]
+        direction = next((word for words in reversed(directions) for word in words if word.startswith(("row", "col"))),
+                         "row")
+        return None if direction == "row-reverse" else direction == "row"
+    return cells <= _grid_columns(style, cells)
+
+
+def _grid_columns(style: str, cells: int) -> int:
+    """The columns of a grid of ``style`` holding ``cells`` children: its template's tracks (1 where it sets none),
+    all its cells where it flows by column."""
+    columns = 1
+    for prop, value in _GRID_COLUMNS_RE.findall(style):
+        prop, value = prop.lower(), value.strip().lower()
+        if prop == "grid-auto-flow":
+            columns = cells if "column" in value.split() else columns
+        elif prop == "grid-template-columns" or "/" in value:
+            tracks = value.rpartition("/")[2]  # (grid-template and grid: the rows, then '/' and the columns)
+            count = sum(int(n) * len(_GRID_TRACK_RE.findall(inner)) for n, inner in _GRID_REPEAT_RE.findall(tracks))
+            rest = _GRID_REPEAT_RE.sub(" ", tracks)
+            columns = count + sum(not track.startswith("[") for track in _GRID_TRACK_RE.findall(rest))
+    return columns
+
+
+def _grid_span(style: str | None, columns: int) -> int:
+    """The columns a grid's cell of ``style`` spans, of the grid's ``columns``: its grid-column's ('span 4', '1 / -1',
+    '2 / 4'), 1 where it sets none or lines not read."""
+    found = _GRID_SPAN_RE.findall(style or "")
+    if not found:
+        return 1
+    start, _, end = (part.strip().lower() for part in found[-1].partition("/"))
+    spans = [int(value.split()[1]) for value in (start, end) if re.fullmatch(r"span\s+\d+", value)]
+    if spans:
+        return max(1, min(spans[0], columns))
+    if re.fullmatch(r"-?\d+", start) and re.fullmatch(r"-?\d+", end):
+        first, last = (int(line) if int(line) > 0 else columns + 2 + int(line) for line in (start, end))
+        return max(1, min(last - first, columns))
+    return 1
+
+
+def _grid_lines(cells: list, columns: int) -> list:
+    """The rows a grid of ``columns`` columns lays its ``cells`` out in, in their order, each cell spanning its
+    columns (see _grid_span, written as its colspan)."""
+    lines: list = [[]]
+    used = 0
+    for cell in cells:
+        width = _grid_span(cell.get("style"), columns)
+        if used + width > columns and lines[-1]:
+            lines.append([])
+            used = 0
+        if width > 1:
+            cell.set("colspan", str(width))
+        lines[-1].append(cell)
+        used += width
+    return lines
+
+
+def _flex_rows(boxes: list) -> dict:
+    """The table's parts (see _display_tables: 'tr', 'td', 'table') of the flex and grid boxes ``boxes`` (each with
+    its display) that lay out their element children side by side (see _row_box; ``<div style="display:flex"><div>
+    规章</div><div>0</div></div>``, a CMS's table of blocks): a browser shows each a row of cells, which were read
+    each as a line of its own, the table lost.  Boxes are rows only in a run of two or more next to each other, one of
+    two cells or more, holding no text of their own, not only links and no cell holding a page (a table, or more
+    text than a value's or label's: a page's header laid out in a line, a logo beside its title, a menu, a page's
+    columns, are no table).  A reversed row's cells are put in the order shown.  A grid of two
+    columns or more holding more cells (``grid-template-columns: repeat(4, 1fr)``, the whole table one grid) is a
+    table of the rows it lays them out in (see _grid_lines), each put in a box of its own."""
+    import lxml.etree
+
+    rows: dict = {}
+    grids: list = []
+    for box, display in boxes:
+        cells = [child for child in box if isinstance(child.tag, str)]
+        if not cells or (box.text or "").strip() or any((child.tail or "").strip() for child in box) or all(
+                _tag_name(cell.tag) == "a" for cell in cells) or any(
+                cell.find(".//table") is not None or sum(map(len, cell.itertext())) > _LAYOUT_CELL_CHARS
+                for cell in cells):
+            continue  # (a menu of links laid out in a line is no row of values either, nor a page's columns)
+        laid = _row_box(box.get("style"), display, len(cells))
+        if laid is False:
+            if "grid" in display and (columns := _grid_columns(box.get("style"), len(cells))) > 1:
+                grids.append((box, cells, columns))
+            continue
+        if laid is None:
+            box[:] = reversed(list(box))
+            cells.reverse()
+        rows[box] = cells
+    kinds: dict = {}
+    for box in rows:
+        previous = box.getprevious()
+        if previous in rows and not (previous.tail or "").strip():
+            continue  # (a run is taken from its first box)
+        run = [box]
+        while (after := run[-1].getnext()) in rows and not (run[-1].tail or "").strip():
+            run.append(after)
+        if len(run) > 1 and any(len(rows[row]) > 1 for row in run):
+            for row in run:
+                kinds[row] = "tr"
+                kinds.update((cell, "td") for cell in rows[row])
+    for box, cells, columns in grids:
+        kinds[box] = "table"
+        for line in _grid_lines(cells, columns):
+            row = lxml.etree.Element("div")
+            box.insert(box.index(line[0]), row)
+            row.extend(line)
+            kinds[row] = "tr"
+            kinds.update((cell, "td") for cell in line)
+    return kinds
 
 
 def _text_outside_tables(el) -> int:
@@ -2037,6 +2256,49 @@ def _generated_text(root, pseudos: tuple) -> None:
                 el.text = (el.text or "") + text
 
 
+#: The marks a browser puts around a quotation (``<q>``) of a Chinese page, or of a page of no language: double
+#: quotes, single ones in a quotation inside another ('quotes: auto').
+_QUOTE_MARKS = (("\u201c", "\u201d"), ("\u2018", "\u2019"))
+_QUOTES_RE = re.compile(r"(?<![\w-])quotes\s*:\s*([^;]*)", re.IGNORECASE)
+_Q_SELECTOR_RE = re.compile(r"(?<![\w.#-])q(?![\w-])", re.IGNORECASE)
+
+
+def _quotes(q) -> tuple | None:
+    """The pairs of marks the ``quotes`` of the style attributes of ``q`` or of the nearest element around it that
+    sets one give (the property is inherited): the strings it lists, none for ``none``, else the browser's."""
+    for el in (q, *q.iterancestors()):
+        found = _QUOTES_RE.findall(el.get("style") or "")
+        if not found:
+            continue
+        value = found[-1].replace("!important", "").strip()
+        if value.lower() == "none":
+            return ()
+        strings = [m.group(1) if m.group(1) is not None else m.group(2) for m in _CSS_STRING_RE.finditer(value)]
+        return tuple(zip(strings[::2], strings[1::2])) or _QUOTE_MARKS
+    return _QUOTE_MARKS
+
+
+def _quote_marks(root) -> None:
+    """Put around the text of each quotation (``<q>``) the marks a browser shows there (``<q>公开为常态</q>``:
+    “公开为常态”; a quotation inside another in single marks, ‘…’; as its style's ``quotes`` says, none for
+    ``none``): they were lost, '坚持公开为常态原则'.  A page whose sheets set the marks (``quotes``, or a rule on
+    ``q``: its ``::before`` text is read as the sheet writes it, see _generated_text) is left as it is."""
+    if any(_QUOTES_RE.search(sheet.text) or _Q_SELECTOR_RE.search(sheet.text)
+           for sheet in root.iter("style") if sheet.text):
+        return
+    for q in list(root.iter("q")):
+        pairs = _quotes(q)
+        if not pairs:
+            continue
+        depth = sum(1 for el in q.iterancestors("q"))
+        opening, closing = pairs[min(depth, len(pairs) - 1)]
+        q.text = opening + (q.text or "")
+        if len(q):
+            q[-1].tail = (q[-1].tail or "") + closing
+        else:
+            q.text += closing
+
+
 def _sheet_list_styles(root) -> None:
     """Write into the style attribute of each ``<ol>`` and ``<li>`` the list-style-type the page's style sheets
     set for it (a rule on its class, ``ol.nb { list-style-type: cjk-ideographic }``), where its own style sets
@@ -2073,7 +2335,8 @@ def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = 
     _clipped_style reads too: ``opacity``, sizes, ``overflow``, ``padding``; with ``colors``, ``color``), as a style
     attribute writes them: (those of normal weight, those marked ``!important``), else None where it sets none."""
     low = declarations.lower()
-    if "display" not in low and "visibility" not in low and "font-size" not in low and not (
+    laid = "flex" in low or "grid" in low  # (how a flex or grid box lays out its children: see _row_box)
+    if "display" not in low and "visibility" not in low and "font-size" not in low and not laid and not (
             clips and any(word in low for word in _CLIP_WORDS)) and not (colors and "color" in low):
         return None
     normal: list[str] = []
@@ -2083,13 +2346,16 @@ def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = 
         size = _FONT_SIZE_RE.search(declaration)  # (a font of size 0 hides as display does: see _blank_zero_font)
         clip = _CLIP_RE.search(declaration) if clips and not found and not size else None
         color = _COLOR_RE.search(declaration) if colors and not found and not size and not clip else None
+        layout = (_FLEX_DIRECTION_RE.search(declaration) or _GRID_COLUMNS_RE.search(declaration)
+                  or _GRID_SPAN_RE.search(declaration)) if laid and not (found or size or clip or color) else None
         # (a display is written whole: a list item's may take two words, 'block list-item', see _shown_as_item)
         whole = _DISPLAY_VALUE_RE.search(declaration) if found and found.group(1).lower() == "display" else None
         written = (f"display:{whole.group(1).strip()};" if whole
                    else f"{found.group(1)}:{found.group(2)};" if found
                    else f"font-size:{size.group(1).strip()};" if size
                    else f"{clip.group(1)}:{clip.group(2).strip()};" if clip
-                   else f"color:{color.group(1).strip()};" if color else None)
+                   else f"color:{color.group(1).strip()};" if color
+                   else f"{layout.group(0).strip()};" if layout else None)
         if written:
             (important if "!important" in declaration.replace(" ", "") else normal).append(written)
     return ("".join(normal), "".join(important)) if normal or important else None
@@ -2126,10 +2392,10 @@ def _displays_an_item(rule: tuple) -> bool:
 
 def _displays_a_table_part(rule: tuple) -> bool:
     """Whether a sheet's rule (see _sheet_rules) displays what it matches as a table's cell or row (``.td { display:
-    table-cell }``): see _display_tables."""
+    table-cell }``), or as a box that may be a row (``.tr { display: flex }``): see _display_tables."""
     displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(rule[3][0] + rule[3][1])
                 if prop.lower() == "display"]
-    return bool(displays) and displays[-1] in ("table-cell", "table-row")
+    return bool(displays) and (displays[-1] in ("table-cell", "table-row") or displays[-1] in _ROW_BOX_DISPLAYS)
 
 
 _WIDENED_DISPLAY_RE = re.compile(r"display:(?!none;)[\w-]+", re.IGNORECASE)  # (as _hiding_declarations writes it)
