@@ -856,6 +856,52 @@ def test_a_stopped_run_cleans_up_and_says_so(tmp_path: Path, sig: str, status: i
     assert len(files) == 3000
 
 
+def _forkserver_of(pid: int, deadline: float) -> bool:
+    """Wait until the process ``pid`` has started its forkserver (a child running multiprocessing.forkserver)."""
+    import time
+
+    while time.monotonic() < deadline:
+        try:
+            children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        except OSError:
+            return False
+        for child in children:
+            try:
+                if b"forkserver" in Path(f"/proc/{child}/cmdline").read_bytes():
+                    return True
+            except OSError:
+                pass
+        time.sleep(0.005)
+    return False
+
+
+@pytest.mark.parametrize("delay", [0.05, 0.2, 0.5])
+def test_ctrl_c_while_the_forkserver_imports_prints_no_traceback(tmp_path: Path, delay: float) -> None:
+    # a Ctrl-C reaches the whole process group: the forkserver, still importing toolkit, printed a
+    # KeyboardInterrupt traceback under the run's own one-line message
+    import signal
+    import time
+
+    if not Path("/proc/self/task").is_dir() or corpus._mp_context().get_start_method() != "forkserver":
+        pytest.skip("needs a forkserver and /proc (Linux)")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-m", "toolkit", "extract", str(RAW), "--out", str(tmp_path / "o"),
+                             "--jobs", "2"], stderr=subprocess.PIPE, text=True, env=env, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        assert _forkserver_of(proc.pid, time.monotonic() + 60)
+        time.sleep(delay)
+        os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C, or timeout -s INT
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err[-3000:]
+    assert proc.returncode == 130, err[-2000:]
+    assert err.rstrip().endswith(f"toolkit: stopped by SIGINT; nothing new was written to {tmp_path / 'o'}")
+
+
 _TERMINATED_WRITE = """
 import os, signal, sys
 from toolkit import cli
