@@ -937,6 +937,34 @@ def test_classify_stopped_by_sigterm_leaves_no_unfinished_file(tmp_path: Path) -
     assert (tmp_path / "in.csv").read_text(encoding="utf-8") == data
 
 
+def test_classify_clears_the_part_files_a_killed_run_left(tmp_path: Path) -> None:
+    # classify killed with kill -9 left its .part files beside --out for ever (extract clears its own); those of
+    # the same output whose writer is gone are removed, with no extract writing there, and no other file
+    if cli._classify_cli() is None:
+        pytest.skip("toolkit.classify._cli is not there")
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(RAW / "pingtan-2023-01.txt"), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    live = os.getpid()
+    stale = [f"statements.csv.{dead.pid}-0a1b2c.part", f"statements.csv.{dead.pid}-0a1b2c-old.part"]
+    kept = [f"statements.csv.{live}-0a1b2c.part", f"reports.csv.{dead.pid}-0a1b2c.part", "statements.csv.part",
+            f"statements.csv.{dead.pid}-0a1b2c.part.txt", f"notes.csv.{dead.pid}-0a1b2c.part"]
+    for name in stale + kept:
+        (out / name).write_text("text\nhalf", encoding="utf-8")
+    statements = str(out / "statements.csv")
+    lock = cli._lock_folder(str(out))  # an extract writing into the folder: nothing is provably stale
+    try:
+        assert cli.main(["classify", statements, "--model", "lexicon", "--out", statements]) == 0
+    finally:
+        if lock is not None:
+            os.close(lock)
+    assert {name for name in stale + kept if (out / name).exists()} == set(stale + kept)
+    assert cli.main(["classify", statements, "--model", "lexicon", "--out", statements]) == 0
+    assert {name for name in stale + kept if (out / name).exists()} == set(kept)
+    assert "labels" in pd.read_csv(statements).columns
+
+
 def test_file_names_that_are_not_utf8_get_their_row(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     # GBK bytes, as unzip leaves them from a zip made on Chinese Windows, reach Python as surrogate escapes
     src = tmp_path / "in"
