@@ -856,6 +856,52 @@ def test_a_stopped_run_cleans_up_and_says_so(tmp_path: Path, sig: str, status: i
     assert len(files) == 3000
 
 
+def _forkserver_of(pid: int, deadline: float) -> bool:
+    """Wait until the process ``pid`` has started its forkserver (a child running multiprocessing.forkserver)."""
+    import time
+
+    while time.monotonic() < deadline:
+        try:
+            children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        except OSError:
+            return False
+        for child in children:
+            try:
+                if b"forkserver" in Path(f"/proc/{child}/cmdline").read_bytes():
+                    return True
+            except OSError:
+                pass
+        time.sleep(0.005)
+    return False
+
+
+@pytest.mark.parametrize("delay", [0.05, 0.2, 0.5])
+def test_ctrl_c_while_the_forkserver_imports_prints_no_traceback(tmp_path: Path, delay: float) -> None:
+    # a Ctrl-C reaches the whole process group: the forkserver, still importing toolkit, printed a
+    # KeyboardInterrupt traceback under the run's own one-line message
+    import signal
+    import time
+
+    if not Path("/proc/self/task").is_dir() or corpus._mp_context().get_start_method() != "forkserver":
+        pytest.skip("needs a forkserver and /proc (Linux)")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-m", "toolkit", "extract", str(RAW), "--out", str(tmp_path / "o"),
+                             "--jobs", "2"], stderr=subprocess.PIPE, text=True, env=env, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        assert _forkserver_of(proc.pid, time.monotonic() + 60)
+        time.sleep(delay)
+        os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C, or timeout -s INT
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err[-3000:]
+    assert proc.returncode == 130, err[-2000:]
+    assert err.rstrip().endswith(f"toolkit: stopped by SIGINT; nothing new was written to {tmp_path / 'o'}")
+
+
 _TERMINATED_WRITE = """
 import os, signal, sys
 from toolkit import cli
@@ -889,6 +935,34 @@ def test_classify_stopped_by_sigterm_leaves_no_unfinished_file(tmp_path: Path) -
     assert proc.returncode == 143 and proc.stderr == "toolkit: stopped by SIGTERM\n", (proc.returncode, proc.stderr)
     assert os.listdir(tmp_path) == ["in.csv"]
     assert (tmp_path / "in.csv").read_text(encoding="utf-8") == data
+
+
+def test_classify_clears_the_part_files_a_killed_run_left(tmp_path: Path) -> None:
+    # classify killed with kill -9 left its .part files beside --out for ever (extract clears its own); those of
+    # the same output whose writer is gone are removed, with no extract writing there, and no other file
+    if cli._classify_cli() is None:
+        pytest.skip("toolkit.classify._cli is not there")
+    out = tmp_path / "out"
+    assert cli.main(["extract", str(RAW / "pingtan-2023-01.txt"), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    live = os.getpid()
+    stale = [f"statements.csv.{dead.pid}-0a1b2c.part", f"statements.csv.{dead.pid}-0a1b2c-old.part"]
+    kept = [f"statements.csv.{live}-0a1b2c.part", f"reports.csv.{dead.pid}-0a1b2c.part", "statements.csv.part",
+            f"statements.csv.{dead.pid}-0a1b2c.part.txt", f"notes.csv.{dead.pid}-0a1b2c.part"]
+    for name in stale + kept:
+        (out / name).write_text("text\nhalf", encoding="utf-8")
+    statements = str(out / "statements.csv")
+    lock = cli._lock_folder(str(out))  # an extract writing into the folder: nothing is provably stale
+    try:
+        assert cli.main(["classify", statements, "--model", "lexicon", "--out", statements]) == 0
+    finally:
+        if lock is not None:
+            os.close(lock)
+    assert {name for name in stale + kept if (out / name).exists()} == set(stale + kept)
+    assert cli.main(["classify", statements, "--model", "lexicon", "--out", statements]) == 0
+    assert {name for name in stale + kept if (out / name).exists()} == set(kept)
+    assert "labels" in pd.read_csv(statements).columns
 
 
 def test_file_names_that_are_not_utf8_get_their_row(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

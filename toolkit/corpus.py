@@ -1283,6 +1283,25 @@ def _mp_context() -> Any:
     return mp.get_context("spawn")
 
 
+@contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """Block SIGINT while the processes started inside are made: they inherit the mask, so a Ctrl-C while they
+    import (the forkserver's preload, a spawned worker's start) waits until they ignore it, as the resource
+    tracker of multiprocessing is started; this process gets its own Ctrl-C when the block is lifted."""
+    if not hasattr(signal, "pthread_sigmask"):  # (Windows: no Ctrl-C reaches a child that way)
+        yield
+        return
+    from multiprocessing import resource_tracker
+
+    # started first: starting it lifts a block of SIGINT, whoever set it (it blocks SIGINT for its own start)
+    resource_tracker.ensure_running()
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
 def _defined_in_main(obj: Any) -> bool:
     while isinstance(obj, partial):
         obj = obj.func
@@ -1344,7 +1363,17 @@ class _LocalPool:
         proc = self.ctx.Process(target=_worker_main, args=(child, self.parse, progress, self.raw, self.memory),
                                 daemon=True, name="toolkit-corpus-worker")
         with _main_script_hidden(self.parse):
-            proc.start()
+            if self.ctx.get_start_method() == "forkserver":
+                from multiprocessing import forkserver
+
+                # the server, started once, imports toolkit: a Ctrl-C to the process group then was its traceback.
+                # Its workers are forked from it with its SIGINT ignored (the parent stops them)
+                with _sigint_blocked():
+                    forkserver.ensure_running()
+                proc.start()  # (waits for the server's imports: a Ctrl-C meanwhile stops the parent)
+            else:
+                with _sigint_blocked():  # a spawned worker imports toolkit before _worker_main ignores SIGINT
+                    proc.start()
         child.close()
         return _Slot(proc, parent, progress)
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 import pandas as pd
 
 from toolkit.classify.codebook import Codebook, load_annotations, load_codebook, read_annotations
-from toolkit.cli import _NotReplaced, _codec, _replace_together  # as toolkit extract does
+from toolkit.cli import _NotReplaced, _UsageError, _codec, _lock_folder, _replace_together  # as toolkit extract does
 from toolkit.statements import STATEMENT_COLUMNS
 
 # the models and the evaluation (scikit-learn, SciPy) are imported by the commands that use them: building the
@@ -323,6 +323,48 @@ def _write_text(path: str, text: str, encoding: str) -> None:
         fh.write(text)
 
 
+#: The .part files a writer leaves beside ``<file>`` (_write_together, toolkit.cli._replace_together) when it is
+#: killed: ``<file>.<pid>-<6 hex>.part`` unfinished, ``<file>.<pid>-<6 hex>-old.part`` the earlier file set aside.
+_PART = r"\.(?P<pid>[0-9]+)-[0-9a-f]{6}(?P<old>-old)?\.part"
+
+
+def _clear_stale_parts(final: str) -> None:
+    """Remove the ``.part`` files of ``final`` whose writer is dead (killed: ``kill -9``, a machine out of memory).
+
+    As ``toolkit extract`` clears its own: only while no extract writes into the folder (its lock is free), and
+    only those of a writer whose process is gone.  A file set aside while ``final`` is missing is its only copy,
+    and is kept.  Where a folder cannot be locked (Windows) nothing is removed.
+    """
+    folder = os.path.dirname(final) or "."
+    pattern = re.compile(re.escape(os.path.basename(final)) + _PART)
+    try:
+        stale = [(name, m) for name in os.listdir(folder) if (m := pattern.fullmatch(name))]
+        lock = _lock_folder(folder) if stale else None
+    except (OSError, _UsageError):  # (an extract writing there: its lock says so) not provably stale
+        return
+    if lock is None:
+        return
+    try:
+        for name, m in stale:
+            if _alive(int(m["pid"])) or (m["old"] and not os.path.lexists(final)):
+                continue
+            with contextlib.suppress(OSError):
+                os.remove(os.path.join(folder, name))
+    finally:
+        os.close(lock)
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process ``pid`` is running (one of another user's too; a reused number counts as alive)."""
+    try:
+        os.kill(pid, 0)  # (POSIX only: on Windows it would end the process; no lock is had there, see above)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):
+        return True
+    return True
+
+
 def _write_together(writers: dict[str, Callable[[str], object]]) -> None:
     """Write files whole, all of them or none: each to a ``.part`` file in its folder, then renamed into place.
 
@@ -330,8 +372,11 @@ def _write_together(writers: dict[str, Callable[[str], object]]) -> None:
     must not leave it half written, nor a CSV whose Parquet twin holds other
     labels.  The files replaced are set aside first and put back if a rename
     fails (:func:`toolkit.cli._replace_together`, as ``toolkit extract`` does).
+    The ``.part`` files of the same outputs that a killed run left are removed first (:func:`_clear_stale_parts`).
     An OSError names the file that could not be written.
     """
+    for final in writers:  # (a killed run's are found by no one else)
+        _clear_stale_parts(final)
     run = f"{os.getpid()}-{secrets.token_hex(3)}"
     parts = {final: f"{final}.{run}.part" for final in writers}  # statements.csv.<run>.part: extract's own form
     final = ""
