@@ -2332,6 +2332,22 @@ def test_pdf_form_field_values_that_show_are_read(subtype, look, tmp_path):
     assert _same(_cells(hidden), _cells(blank))  # (a hidden field shows nothing)
 
 
+def _layer_objects(data: bytes, config: str = "/D << /OFF [{g}] >>", marked: str = "{g}") -> tuple:
+    """The objects of an update (``pdf_update``) of a PDF written by ``render_pdf(compress=False)`` that make its
+    content marked ``/OC /oc1 BDC … EMC`` a layer: an OCG (``{g}`` in ``config``, the catalog's ``/OCProperties``
+    configuration, and in ``marked``, the property list /oc1 names). Returns (objects, the page resources' object
+    number, their dictionary as written, the OCG's reference)."""
+    resources = int(re.search(rb"/Resources (\d+) 0 R", data)[1])
+    body = re.search(rb"\n%d 0 obj\n(<<.*?>>)\nendobj" % resources, data, re.S)[1]
+    root, catalog = re.search(rb"(\d+) 0 obj\n(<<\n[^>]*/Type /Catalog\n>>)", data).groups()
+    group = max(int(n) for n in re.findall(rb"(\d+) 0 obj", data)) + 1
+    ref = f"{group} 0 R"
+    objects = {group: b"<< /Type /OCG /Name (draft) >>",
+               resources: body[:-2] + f"/Properties << /oc1 {marked.format(g=ref)} >>\n>>".encode(),
+               int(root): catalog[:-2] + f"/OCProperties << /OCGs [{ref}] {config.format(g=ref)} >>\n>>".encode()}
+    return objects, resources, body, ref
+
+
 @pytest.mark.parametrize("config, marked, shown", [
     ("/D << /OFF [{g}] >>", "{g}", False),
     ("/D << /BaseState /OFF >>", "{g}", False),
@@ -2363,14 +2379,8 @@ def test_pdf_optional_content_hidden_by_default_is_not_read(config, marked, show
     render_pdf(lines, tmp_path / "plain.pdf")
     render_pdf(lines, tmp_path / "layered.pdf", compress=False, decorate=layered)
     data = (tmp_path / "layered.pdf").read_bytes()
-    resources = int(re.search(rb"/Resources (\d+) 0 R", data)[1])
-    body = re.search(rb"\n%d 0 obj\n(<<.*?>>)\nendobj" % resources, data, re.S)[1]
-    root, catalog = re.search(rb"(\d+) 0 obj\n(<<\n[^>]*/Type /Catalog\n>>)", data).groups()
-    group = max(int(n) for n in re.findall(rb"(\d+) 0 obj", data)) + 1
-    ref = f"{group} 0 R"
-    objects = {group: b"<< /Type /OCG /Name (draft) >>",
-               resources: body[:-2] + f"/Properties << /oc1 {marked.format(g=ref)} >>\n>>".encode(),
-               int(root): catalog[:-2] + f"/OCProperties << /OCGs [{ref}] {config.format(g=ref)} >>\n>>".encode()}
+    objects, resources, body, ref = _layer_objects(data, config, marked)
+    group = int(ref.split()[0])
     if marked == "form":  # the marked sequence's text drawn by a form XObject instead
         contents = int(re.search(rb"/Contents (\d+) 0 R", data)[1])
         stream = re.search(rb"\n%d 0 obj\n<<.*?>>\nstream\n(.*?)\nendstream" % contents, data, re.S)[1]
@@ -2387,6 +2397,33 @@ def test_pdf_optional_content_hidden_by_default_is_not_read(config, marked, show
     plain = read_document(tmp_path / "plain.pdf").lines
     assert read_document(tmp_path / "layered.pdf").lines == plain + [draft, after]
     assert read_document(tmp_path / "off.pdf").lines == plain + ([draft] if shown else []) + [after]
+
+
+@pytest.mark.parametrize("config, shown", [("/D << /OFF [{g}] >>", False), ("/D << >>", True)])
+def test_pdf_rules_in_a_layer_hidden_by_default_make_no_table(config, shown, tmp_path):
+    # A grid drawn in a layer the document's default configuration turns off (a layout guide, a draft table's
+    # frame): a viewer shows the prose under it unruled, but its rules were found as a table's, the title, the first
+    # heading and the paragraph under it cut into cells. Paths of optional content hidden are not drawn now; a
+    # layer shown still rules its table.
+    from renderers import pdf_update
+
+    seed_id = "001_4d29bfef72dd56db"
+    lines = [x for x in _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt")) if isinstance(x, str)][:8]
+
+    def grid(pdf, page_no: int) -> None:
+        pdf._out("/OC /oc1 BDC")
+        for row in range(3):
+            for column in range(3):
+                pdf.rect(20 + column * 150, 20 + row * 16.2, 150, 16.2)
+        pdf._out("EMC")
+    render_pdf(lines, tmp_path / "plain.pdf")
+    render_pdf(lines, tmp_path / "layered.pdf", compress=False, decorate=grid)
+    data = (tmp_path / "layered.pdf").read_bytes()
+    (tmp_path / "layer.pdf").write_bytes(pdf_update(data, _layer_objects(data, config)[0]))
+    plain, got = (read_document(tmp_path / f"{name}.pdf").lines for name in ("plain", "layer"))
+    assert all(isinstance(x, str) for x in plain)
+    assert (got == plain) is not shown
+    assert (got == read_document(tmp_path / "layered.pdf").lines) is shown
 
 
 def test_pdf_text_outside_the_crop_box_is_not_read(tmp_path):

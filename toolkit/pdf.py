@@ -891,6 +891,33 @@ def _shown_interpreter() -> type:
             if isinstance(alpha, (int, float)):
                 self.graphicstate.fill_alpha = min(max(float(alpha), 0.0), 1.0)  # type: ignore[attr-defined]
 
+        def do_S(self) -> None:
+            self._paint(super().do_S)
+
+        def do_f(self) -> None:
+            self._paint(super().do_f)
+
+        def do_f_a(self) -> None:
+            self._paint(super().do_f_a)
+
+        def do_B(self) -> None:
+            self._paint(super().do_B)
+
+        def do_B_a(self) -> None:
+            self._paint(super().do_B_a)
+
+        def _paint(self, paint) -> None:
+            """Paint the current path as ``paint`` does, unless it is optional content hidden: a table's rules in
+            a layer a viewer hides are no rules of the page (they made cells of the prose under them)."""
+            if any(self.marked):
+                self.curpath = []
+                return
+            paint()
+
+        def do_EI(self, obj) -> None:
+            if not any(self.marked):  # (an inline image hidden is no scan of the page)
+                super().do_EI(obj)
+
         def do_TJ(self, seq) -> None:
             if any(self.marked):  # (optional content hidden: no text a viewer shows)
                 return
