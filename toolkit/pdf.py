@@ -619,7 +619,8 @@ def _sets_opacity(resources, depth: int = 0) -> bool:
 
 def _shown_annotations(page_obj) -> list:
     """The annotations of a page that show text: text fields (a widget of ``/FT /Tx``, its own or its parent
-    field's) and FreeText notes, not hidden (``/F`` Hidden or NoView), each with the appearance stream it is drawn
+    field's) and FreeText notes, not hidden (``/F`` Hidden or NoView, or its ``/OC`` optional content a viewer hides:
+    :func:`_hidden_groups`), each with the appearance stream it is drawn
     by: its own (``/AP /N``), or, where it has none or the form asks a viewer to draw its fields anew
     (``/NeedAppearances true``), one drawn from its text as a viewer draws it (:func:`_drawn_appearance`)."""
     from pdfminer.pdftypes import PDFStream, resolve1
@@ -627,6 +628,7 @@ def _shown_annotations(page_obj) -> list:
     annots = resolve1(getattr(page_obj, "annots", None))
     shown = []
     anew = None  # whether the form asks for its fields' appearances anew (looked up at the first text field)
+    hidden = None  # the layers off (looked up at the first annotation of text with an /OC of its own)
     for annot in annots[:1000] if isinstance(annots, list) else ():  # (a cheap look: most pages have none)
         annot = resolve1(annot)
         if not isinstance(annot, dict):
@@ -639,6 +641,10 @@ def _shown_annotations(page_obj) -> list:
         widget = kind == "Widget" and getattr(field, "name", None) == "Tx"
         if not (kind == "FreeText" or widget) or (isinstance(flags, int) and flags & (2 | 32)):
             continue
+        if annot.get("OC") is not None:  # (a reviewer's notes in a layer turned off: a viewer shows none)
+            hidden = _hidden_groups(_catalog_of(page_obj)) if hidden is None else hidden
+            if _optional_off(annot.get("OC"), hidden):
+                continue
         look = resolve1(annot.get("AP"))
         look = resolve1(look.get("N")) if isinstance(look, dict) else None
         if widget and anew is None:
