@@ -2458,6 +2458,43 @@ def test_pdf_rules_in_a_layer_hidden_by_default_make_no_table(config, shown, tmp
     assert (got == read_document(tmp_path / "layered.pdf").lines) is shown
 
 
+def _rows_shaded(path) -> bytes:
+    """The PDF at ``path`` (``render_pdf(compress=False)``, ruled) with its cells' borders replaced by a light grey
+    band under each row of its tables, its full width and height: the rows' edges meet, no rule parts the cells."""
+    from renderers import pdf_update
+
+    data = open(path, "rb").read()
+    objects = {}
+    for number in map(int, re.findall(rb"/Contents (\d+) 0 R", data)):
+        stream = re.search(rb"\n%d 0 obj\n<<.*?>>\nstream\n(.*?)\nendstream" % number, data, re.S)[1]
+        rows: dict = {}  # the top of a row -> [left, right, height]
+        for box in re.finditer(rb"([\d.-]+) ([\d.-]+) ([\d.-]+) ([\d.-]+) re S", stream):
+            x, y, w, h = map(float, box.groups())
+            row = rows.setdefault(y, [x, x + w, h])
+            row[0], row[1] = min(row[0], x), max(row[1], x + w)
+        bands = b"".join(b"q 0.9 g %.2f %.2f %.2f %.2f re f Q\n" % (x0, y, x1 - x0, h) for y, (x0, x1, h) in rows.items())
+        stream = bands + re.sub(rb"[\d.-]+ [\d.-]+ [\d.-]+ [\d.-]+ re S", b"", stream)
+        objects[number] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream)
+    return pdf_update(data, objects)
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+def test_pdf_rows_shaded_in_bands_read_as_an_unruled_table(seed_id, tmp_path):
+    # An unruled table with a light grey band under each row (its full width): the bands' edges met into a table of
+    # one column, each row one cell ('一、本年新收政府信息公开申请数量 88 11 0 0 0 0 99'), its values no cells: the
+    # requests and review tables were lost (table_missing, missing_rows, unknown_row). A table found of a cell a row
+    # has no columns: its rows are read as the unruled table's they are.
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    render_pdf(lines, tmp_path / "unruled.pdf", ruled=False)
+    render_pdf(lines, tmp_path / "ruled.pdf", compress=False)
+    (tmp_path / "shaded.pdf").write_bytes(_rows_shaded(tmp_path / "ruled.pdf"))
+    shaded, unruled = (toolkit.parse_report(tmp_path / f"{name}.pdf", report_id=seed_id)
+                       for name in ("shaded", "unruled"))
+    assert shaded.lines == unruled.lines
+    assert _same(_cells(shaded), _cells(unruled))
+    assert sorted(f.code for f in shaded.flags) == sorted(f.code for f in unruled.flags)
+
+
 def test_pdf_text_outside_the_crop_box_is_not_read(tmp_path):
     # A page shows its crop box alone: a printer's slug set below the page (its file name, a note to the editor with
     # numbers in it) is cut away, as the other half of a two-page spread cut into pages is. pdfplumber gives the

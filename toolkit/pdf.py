@@ -1140,7 +1140,7 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
     bboxes = []
     for table in tables:
         rows = table.extract()
-        if len(table.cells) == 1:  # a box drawn around text, not a table
+        if _no_columns(table):  # a box drawn around text, or shaded bands under lines: not a table
             continue
         bboxes.append(table.bbox)
         for row, cells in zip(table.rows, rows):
@@ -1210,6 +1210,13 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
     items.sort(key=lambda item: (item[0], item[1]))
     margin_lines = {i: (item[2],) + item[3] for i, item in enumerate(items) if item[3]}
     return n_chars, n_cid, [item[2] for item in items], margin_lines
+
+
+def _no_columns(table) -> bool:
+    """Whether a table pdfplumber found has no columns to speak of: one cell (a box drawn around text), or a cell a
+    row (a column of boxes: a full-width shaded band under each row of an unruled table, whose edges met as a
+    table's; its rows were read as one cell each, the spaces between their values lost, the table missing)."""
+    return all(sum(cell is not None for cell in row.cells) <= 1 for row in table.rows)
 
 
 _DIGITS_RE = re.compile(r"\d+")
