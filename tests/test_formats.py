@@ -2274,14 +2274,16 @@ def test_pdf_flat_black_watermark_made_faint_by_its_opacity_is_not_read(seed_id,
     assert _same(_cells(report), _cells(original))
 
 
-def _with_fields(path, fields: list, subtype: str = "Widget", flags: int = 4, look: str = "drawn") -> bytes:
+def _with_fields(path, fields: list, subtype: str = "Widget", flags: int = 4, look: str = "drawn",
+                 entries: str = "") -> bytes:
     """The PDF at ``path`` (``render_pdf(compress=False)``) with annotations added to its pages that show a text
     (``fields``: (page from 0, (x0, top, x1, bottom) on the page, text of ASCII) each) in their appearance stream in
     Helvetica, as a filled form's text fields (``subtype`` Widget, ``/FT /Tx`` and the value ``/V``) or a FreeText
     note show it; ``flags``: the annotations' ``/F`` (4: printed; 2: hidden). ``look``: 'drawn' (that appearance
     stream), 'none' (no appearance stream: the text only in ``/V`` or ``/Contents``, its font and size in ``/DA``, as
     a viewer draws it) or 'stale' (an empty appearance stream, the form's ``/NeedAppearances true`` telling a viewer
-    to draw the fields' values anew, as a script filling a form's values leaves it)."""
+    to draw the fields' values anew, as a script filling a form's values leaves it). ``entries`` (PDF syntax) are
+    added to each annotation's dictionary."""
     import re
 
     from renderers import pdf_update
@@ -2300,7 +2302,7 @@ def _with_fields(path, fields: list, subtype: str = "Widget", flags: int = 4, lo
         field = f"/FT /Tx /T (f{number}) /V ({text}) " if subtype == "Widget" else f"/Contents ({text}) "
         ap = f"/AP << /N {number} 0 R >> " if look != "none" else ""
         objects[number + 1] = (f"<< /Type /Annot /Subtype /{subtype} {field}/F {flags} /DA (/Helv 9 Tf 0 g) /Rect "
-                               f"[{x0:.2f} {height - bottom:.2f} {x1:.2f} {height - top:.2f}] {ap}>>").encode()
+                               f"[{x0:.2f} {height - bottom:.2f} {x1:.2f} {height - top:.2f}] {ap}{entries}>>").encode()
         annots.setdefault(page, []).append(number + 1)
         number += 2
     for page, refs in annots.items():
@@ -2313,21 +2315,13 @@ def _with_fields(path, fields: list, subtype: str = "Widget", flags: int = 4, lo
     return pdf_update(data, objects)
 
 
-@pytest.mark.parametrize("subtype, look", [("Widget", "drawn"), ("FreeText", "drawn"), ("Widget", "none"),
-                                           ("FreeText", "none"), ("Widget", "stale")])
-def test_pdf_form_field_values_that_show_are_read(subtype, look, tmp_path):
-    # A report whose statistics table was filled in as a form: the values of its cells are text fields (widget
-    # annotations whose appearance stream shows the value), or FreeText notes set over blank cells. pdfminer reads
-    # no annotation: the cells were read blank (88 and 99 of the new requests lost, identity_failed not told apart
-    # from a blank). An annotation of text that shows (its appearance stream, not hidden) is drawn over its page.
-    # One without an appearance stream ('none'), or a form whose values a script filled in, leaving the appearance
-    # streams as they were and telling a viewer to draw them anew ('stale': /NeedAppearances true), shows its value
-    # as a viewer draws it (in its /DA's size): before, those were read blank still.
+def _new_requests_as_fields(tmp_path) -> tuple[str, list]:
+    """Seed 001 as a PDF (``plain.pdf``), and again with the new requests' 88 and 99 left blank (``blank.pdf``), both
+    written by ``render_pdf(compress=False)``: the seed's id and the fields that fill them in (``_with_fields``)."""
     import pdfplumber
 
     seed_id = "001_4d29bfef72dd56db"
-    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
-    lines = _as_lines(original)
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
     at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x and x[0].startswith("一、本年新收"))
     assert lines[at][1::6] == ["88", "99"]
     render_pdf(lines, tmp_path / "plain.pdf", compress=False)
@@ -2340,7 +2334,20 @@ def test_pdf_form_field_values_that_show_are_read(subtype, look, tmp_path):
     assert len(boxes) == 2
     lines[at] = [lines[at][0], "", *lines[at][2:-1], ""]
     render_pdf(lines, tmp_path / "blank.pdf", compress=False)
-    fields = [(page, box, text) for box, text in zip(boxes, ("88", "99"))]
+    return seed_id, [(page, box, text) for box, text in zip(boxes, ("88", "99"))]
+
+
+@pytest.mark.parametrize("subtype, look", [("Widget", "drawn"), ("FreeText", "drawn"), ("Widget", "none"),
+                                           ("FreeText", "none"), ("Widget", "stale")])
+def test_pdf_form_field_values_that_show_are_read(subtype, look, tmp_path):
+    # A report whose statistics table was filled in as a form: the values of its cells are text fields (widget
+    # annotations whose appearance stream shows the value), or FreeText notes set over blank cells. pdfminer reads
+    # no annotation: the cells were read blank (88 and 99 of the new requests lost, identity_failed not told apart
+    # from a blank). An annotation of text that shows (its appearance stream, not hidden) is drawn over its page.
+    # One without an appearance stream ('none'), or a form whose values a script filled in, leaving the appearance
+    # streams as they were and telling a viewer to draw them anew ('stale': /NeedAppearances true), shows its value
+    # as a viewer draws it (in its /DA's size): before, those were read blank still.
+    seed_id, fields = _new_requests_as_fields(tmp_path)
     (tmp_path / "filled.pdf").write_bytes(_with_fields(tmp_path / "blank.pdf", fields, subtype, look=look))
     (tmp_path / "hidden.pdf").write_bytes(_with_fields(tmp_path / "blank.pdf", fields, subtype, flags=2, look=look))
     plain, filled, hidden, blank = (toolkit.parse_report(tmp_path / f"{name}.pdf", report_id=seed_id)
@@ -2348,6 +2355,47 @@ def test_pdf_form_field_values_that_show_are_read(subtype, look, tmp_path):
     assert _same(_cells(filled), _cells(plain))
     assert sorted(f.code for f in filled.flags) == sorted(f.code for f in plain.flags)
     assert _same(_cells(hidden), _cells(blank))  # (a hidden field shows nothing)
+
+
+@pytest.mark.parametrize("subtype", ["Widget", "FreeText"])
+@pytest.mark.parametrize("config, shown", [("/D << /OFF [{g}] >>", False), ("/D << >>", True)])
+def test_pdf_annotations_in_a_layer_hidden_by_default_are_not_read(subtype, config, shown, tmp_path):
+    # A FreeText note or a text field set in a layer the document's default configuration turns off (its /OC an OCG
+    # of /OCProperties /D /OFF: a reviewer's notes, '88' and '99' over the new requests' blank cells): a viewer shows
+    # no such annotation, but it was drawn over the page, its text read into the cells. An annotation of optional
+    # content hidden shows nothing now; one of a layer shown is read as before.
+    import re
+
+    from renderers import pdf_update
+
+    seed_id, fields = _new_requests_as_fields(tmp_path)
+    data = (tmp_path / "blank.pdf").read_bytes()
+    group = max(int(n) for n in re.findall(rb"(\d+) 0 obj", data)) + 100  # (past the annotations' objects)
+    data = _with_fields(tmp_path / "blank.pdf", fields, subtype, entries=f" /OC {group} 0 R")
+    root, catalog = re.search(rb"(\d+) 0 obj\n(<<\n[^>]*/Type /Catalog\n>>)", data).groups()
+    ref = f"{group} 0 R"
+    (tmp_path / "layer.pdf").write_bytes(pdf_update(data, {
+        group: b"<< /Type /OCG /Name (notes) >>",
+        int(root): catalog[:-2] + f"/OCProperties << /OCGs [{ref}] {config.format(g=ref)} >>\n>>".encode()}))
+    report, plain, blank = (toolkit.parse_report(tmp_path / f"{name}.pdf", report_id=seed_id)
+                            for name in ("layer", "plain", "blank"))
+    assert _same(_cells(report), _cells(plain if shown else blank))
+
+
+def _layer_objects(data: bytes, config: str = "/D << /OFF [{g}] >>", marked: str = "{g}") -> tuple:
+    """The objects of an update (``pdf_update``) of a PDF written by ``render_pdf(compress=False)`` that make its
+    content marked ``/OC /oc1 BDC … EMC`` a layer: an OCG (``{g}`` in ``config``, the catalog's ``/OCProperties``
+    configuration, and in ``marked``, the property list /oc1 names). Returns (objects, the page resources' object
+    number, their dictionary as written, the OCG's reference)."""
+    resources = int(re.search(rb"/Resources (\d+) 0 R", data)[1])
+    body = re.search(rb"\n%d 0 obj\n(<<.*?>>)\nendobj" % resources, data, re.S)[1]
+    root, catalog = re.search(rb"(\d+) 0 obj\n(<<\n[^>]*/Type /Catalog\n>>)", data).groups()
+    group = max(int(n) for n in re.findall(rb"(\d+) 0 obj", data)) + 1
+    ref = f"{group} 0 R"
+    objects = {group: b"<< /Type /OCG /Name (draft) >>",
+               resources: body[:-2] + f"/Properties << /oc1 {marked.format(g=ref)} >>\n>>".encode(),
+               int(root): catalog[:-2] + f"/OCProperties << /OCGs [{ref}] {config.format(g=ref)} >>\n>>".encode()}
+    return objects, resources, body, ref
 
 
 @pytest.mark.parametrize("config, marked, shown", [
@@ -2381,14 +2429,8 @@ def test_pdf_optional_content_hidden_by_default_is_not_read(config, marked, show
     render_pdf(lines, tmp_path / "plain.pdf")
     render_pdf(lines, tmp_path / "layered.pdf", compress=False, decorate=layered)
     data = (tmp_path / "layered.pdf").read_bytes()
-    resources = int(re.search(rb"/Resources (\d+) 0 R", data)[1])
-    body = re.search(rb"\n%d 0 obj\n(<<.*?>>)\nendobj" % resources, data, re.S)[1]
-    root, catalog = re.search(rb"(\d+) 0 obj\n(<<\n[^>]*/Type /Catalog\n>>)", data).groups()
-    group = max(int(n) for n in re.findall(rb"(\d+) 0 obj", data)) + 1
-    ref = f"{group} 0 R"
-    objects = {group: b"<< /Type /OCG /Name (draft) >>",
-               resources: body[:-2] + f"/Properties << /oc1 {marked.format(g=ref)} >>\n>>".encode(),
-               int(root): catalog[:-2] + f"/OCProperties << /OCGs [{ref}] {config.format(g=ref)} >>\n>>".encode()}
+    objects, resources, body, ref = _layer_objects(data, config, marked)
+    group = int(ref.split()[0])
     if marked == "form":  # the marked sequence's text drawn by a form XObject instead
         contents = int(re.search(rb"/Contents (\d+) 0 R", data)[1])
         stream = re.search(rb"\n%d 0 obj\n<<.*?>>\nstream\n(.*?)\nendstream" % contents, data, re.S)[1]
@@ -2405,6 +2447,70 @@ def test_pdf_optional_content_hidden_by_default_is_not_read(config, marked, show
     plain = read_document(tmp_path / "plain.pdf").lines
     assert read_document(tmp_path / "layered.pdf").lines == plain + [draft, after]
     assert read_document(tmp_path / "off.pdf").lines == plain + ([draft] if shown else []) + [after]
+
+
+@pytest.mark.parametrize("config, shown", [("/D << /OFF [{g}] >>", False), ("/D << >>", True)])
+def test_pdf_rules_in_a_layer_hidden_by_default_make_no_table(config, shown, tmp_path):
+    # A grid drawn in a layer the document's default configuration turns off (a layout guide, a draft table's
+    # frame): a viewer shows the prose under it unruled, but its rules were found as a table's, the title, the first
+    # heading and the paragraph under it cut into cells. Paths of optional content hidden are not drawn now; a
+    # layer shown still rules its table.
+    from renderers import pdf_update
+
+    seed_id = "001_4d29bfef72dd56db"
+    lines = [x for x in _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt")) if isinstance(x, str)][:8]
+
+    def grid(pdf, page_no: int) -> None:
+        pdf._out("/OC /oc1 BDC")
+        for row in range(3):
+            for column in range(3):
+                pdf.rect(20 + column * 150, 20 + row * 16.2, 150, 16.2)
+        pdf._out("EMC")
+    render_pdf(lines, tmp_path / "plain.pdf")
+    render_pdf(lines, tmp_path / "layered.pdf", compress=False, decorate=grid)
+    data = (tmp_path / "layered.pdf").read_bytes()
+    (tmp_path / "layer.pdf").write_bytes(pdf_update(data, _layer_objects(data, config)[0]))
+    plain, got = (read_document(tmp_path / f"{name}.pdf").lines for name in ("plain", "layer"))
+    assert all(isinstance(x, str) for x in plain)
+    assert (got == plain) is not shown
+    assert (got == read_document(tmp_path / "layered.pdf").lines) is shown
+
+
+def _rows_shaded(path) -> bytes:
+    """The PDF at ``path`` (``render_pdf(compress=False)``, ruled) with its cells' borders replaced by a light grey
+    band under each row of its tables, its full width and height: the rows' edges meet, no rule parts the cells."""
+    from renderers import pdf_update
+
+    data = open(path, "rb").read()
+    objects = {}
+    for number in map(int, re.findall(rb"/Contents (\d+) 0 R", data)):
+        stream = re.search(rb"\n%d 0 obj\n<<.*?>>\nstream\n(.*?)\nendstream" % number, data, re.S)[1]
+        rows: dict = {}  # the top of a row -> [left, right, height]
+        for box in re.finditer(rb"([\d.-]+) ([\d.-]+) ([\d.-]+) ([\d.-]+) re S", stream):
+            x, y, w, h = map(float, box.groups())
+            row = rows.setdefault(y, [x, x + w, h])
+            row[0], row[1] = min(row[0], x), max(row[1], x + w)
+        bands = b"".join(b"q 0.9 g %.2f %.2f %.2f %.2f re f Q\n" % (x0, y, x1 - x0, h) for y, (x0, x1, h) in rows.items())
+        stream = bands + re.sub(rb"[\d.-]+ [\d.-]+ [\d.-]+ [\d.-]+ re S", b"", stream)
+        objects[number] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream)
+    return pdf_update(data, objects)
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+def test_pdf_rows_shaded_in_bands_read_as_an_unruled_table(seed_id, tmp_path):
+    # An unruled table with a light grey band under each row (its full width): the bands' edges met into a table of
+    # one column, each row one cell ('一、本年新收政府信息公开申请数量 88 11 0 0 0 0 99'), its values no cells: the
+    # requests and review tables were lost (table_missing, missing_rows, unknown_row). A table found of a cell a row
+    # has no columns: its rows are read as the unruled table's they are.
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    render_pdf(lines, tmp_path / "unruled.pdf", ruled=False)
+    render_pdf(lines, tmp_path / "ruled.pdf", compress=False)
+    (tmp_path / "shaded.pdf").write_bytes(_rows_shaded(tmp_path / "ruled.pdf"))
+    shaded, unruled = (toolkit.parse_report(tmp_path / f"{name}.pdf", report_id=seed_id)
+                       for name in ("shaded", "unruled"))
+    assert shaded.lines == unruled.lines
+    assert _same(_cells(shaded), _cells(unruled))
+    assert sorted(f.code for f in shaded.flags) == sorted(f.code for f in unruled.flags)
 
 
 def test_pdf_text_outside_the_crop_box_is_not_read(tmp_path):

@@ -156,18 +156,36 @@ def test_several_textcodes_of_one_object_and_a_code_without_x(tmp_path):
     assert _read(data, tmp_path).lines == ["总体情况", "第二行"]
 
 
-def test_a_table_drawn_by_path_objects_reads_as_rows_of_cells(tmp_path):
-    # a grid of two rows and three columns drawn as one path of lines (PageBlock nesting on the way)
+def _grid_and_cells(attrs: str = "") -> tuple[str, str]:
+    """A grid of two rows and three columns drawn as one path of lines (its PathObject given ``attrs``), and the
+    text objects of its cells."""
     grid = " ".join([f"M 0 {y} L 90 {y}" for y in (0, 10, 20)] + [f"M {x} 0 L {x} 20" for x in (0, 30, 60, 90)])
     cells = [("项目", 2, 7), ("申请", 32, 7), ("数量", 62, 7), ("当面", 2, 17), ("12", 32, 17), ("3", 62, 17)]
     text = "".join(_text_object(t, 20 + x, 50 + y, size=4, oid=20 + i) for i, (t, x, y) in enumerate(cells))
-    path = (f'<ofd:PathObject ID="11" Boundary="20 50 90 20" LineWidth="0.25">'
+    path = (f'<ofd:PathObject ID="11" Boundary="20 50 90 20" LineWidth="0.25"{attrs}>'
             f'<ofd:AbbreviatedData>{grid}</ofd:AbbreviatedData></ofd:PathObject>')
+    return path, text
+
+
+def test_a_table_drawn_by_path_objects_reads_as_rows_of_cells(tmp_path):
+    # a grid of two rows and three columns drawn as one path of lines (PageBlock nesting on the way)
+    path, text = _grid_and_cells()
     layer = f'<ofd:PageBlock ID="9"><ofd:PageBlock ID="8">{path}</ofd:PageBlock>{text}</ofd:PageBlock>'
     lines = _read(ofd_package([(*A4, _text_object("表格之前", 20, 40) + layer, [])]), tmp_path).lines
     assert lines == ["表格之前", ["项目", "申请", "数量"], ["当面", "12", "3"]]
     unruled = _read(ofd_package([(*A4, _text_object("表格之前", 20, 40) + text, [])]), tmp_path, "unruled.ofd")
     assert unruled.lines == ["表格之前", "项目 申请 数量", "当面 12 3"]  # (the rules make the cells)
+
+
+@pytest.mark.parametrize("attrs", [' Stroke="false"', ' Stroke="false" Fill="false"'])
+def test_a_path_neither_stroked_nor_filled_draws_no_rule(attrs, tmp_path):
+    # A PathObject with Stroke="false" (and no Fill, false by default) paints nothing: a viewer shows the cells'
+    # text unruled (a producer's layout frame, a clip outline). Its lines were read as a table's rules, the text under
+    # them cut into cells. Such a path draws no rule now; the text reads as without it.
+    path, text = _grid_and_cells(attrs)
+    drawn = _read(ofd_package([(*A4, _text_object("表格之前", 20, 40) + path + text, [])]), tmp_path)
+    unruled = _read(ofd_package([(*A4, _text_object("表格之前", 20, 40) + text, [])]), tmp_path, "unruled.ofd")
+    assert drawn.lines == unruled.lines == ["表格之前", "项目 申请 数量", "当面 12 3"]
 
 
 def test_pages_read_in_the_order_the_document_lists_them(tmp_path):

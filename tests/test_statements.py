@@ -137,6 +137,19 @@ def test_every_statement_of_the_real_reports(stem):
     assert set(df["kind"]) <= set(KINDS)
 
 
+@pytest.mark.parametrize("stem", [stem for stem in EXPECTED if (RAW / f"{stem}.txt").exists()])
+def test_unmapped_glyphs_of_a_pdf_are_no_words_of_a_statement(stem):
+    # A PDF's glyphs of no Unicode map (fewer than the reader refuses: it reads the file, flagged cid_characters)
+    # come out as '(cid:NN)': a bullet in a symbol font before each item ('(cid:3)一是…'), a glyph after a stop or
+    # inside a word. They stayed in the statements' text ('(cid:3)强化政务公开能力建设。…', '进一步(cid:7)提升'):
+    # garbage in the text coded. They are left out now, the statements as without them.
+    text = problems_section(stem)
+    glyphs = re.sub(r"(?=[一二三四五六七八九十]是)", "(cid:3)", text.replace("。", "。(cid:21)"))
+    glyphs = glyphs.replace("进一步", "进一步(cid:7)")
+    assert glyphs.count("(cid:") > text.count("(cid:") + 2
+    assert _pairs(extract_statements(glyphs, report_id=stem)) == _expected(stem)
+
+
 def test_seed_002_traditional_with_pinyin_gives_simplified_statements():
     raw = problems_section("002_809f9474e249d214")
     assert "領(lǐng)" in raw  # the seed really is traditional with pinyin annotations

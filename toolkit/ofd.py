@@ -433,13 +433,15 @@ class _Objects:
 
     def path_object(self, el, name: str | None, origin: tuple) -> None:
         """The straight lines of a PathObject: an axis-aligned rectangle as a rect, every other horizontal or
-        vertical segment as a line (a table's rules; curves draw none)."""
+        vertical segment as a line (a table's rules; curves draw none); none of a path neither stroked nor filled."""
+        stroke = el.get("Stroke", "true").strip().lower() != "false"
+        fill = el.get("Fill", "false").strip().lower() == "true"
+        if not stroke and not fill:
+            return  # (it paints nothing, as a PDF's path ended by 'n': a layout frame under unruled cells is no rule)
         at, ctm = self.placed(el, name, origin)
         data = el.findtext(f"{_NS}AbbreviatedData") or ""
         tokens = _PATH_TOKEN.findall(data)
         width = (_numbers(el.get("LineWidth"), name, self.path, "LineWidth") or [0.353])[0] * _PT
-        stroke = el.get("Stroke", "true").lower() != "false"
-        fill = el.get("Fill", "false").lower() == "true"
         colour = _colour(el, _share(el.get("Alpha")))
         subpaths: list = []
         current: list = []  # the points of the subpath drawn so far (None after a curve)

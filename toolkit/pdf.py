@@ -619,7 +619,8 @@ def _sets_opacity(resources, depth: int = 0) -> bool:
 
 def _shown_annotations(page_obj) -> list:
     """The annotations of a page that show text: text fields (a widget of ``/FT /Tx``, its own or its parent
-    field's) and FreeText notes, not hidden (``/F`` Hidden or NoView), each with the appearance stream it is drawn
+    field's) and FreeText notes, not hidden (``/F`` Hidden or NoView, or its ``/OC`` optional content a viewer hides:
+    :func:`_hidden_groups`), each with the appearance stream it is drawn
     by: its own (``/AP /N``), or, where it has none or the form asks a viewer to draw its fields anew
     (``/NeedAppearances true``), one drawn from its text as a viewer draws it (:func:`_drawn_appearance`)."""
     from pdfminer.pdftypes import PDFStream, resolve1
@@ -627,6 +628,7 @@ def _shown_annotations(page_obj) -> list:
     annots = resolve1(getattr(page_obj, "annots", None))
     shown = []
     anew = None  # whether the form asks for its fields' appearances anew (looked up at the first text field)
+    hidden = None  # the layers off (looked up at the first annotation of text with an /OC of its own)
     for annot in annots[:1000] if isinstance(annots, list) else ():  # (a cheap look: most pages have none)
         annot = resolve1(annot)
         if not isinstance(annot, dict):
@@ -639,6 +641,10 @@ def _shown_annotations(page_obj) -> list:
         widget = kind == "Widget" and getattr(field, "name", None) == "Tx"
         if not (kind == "FreeText" or widget) or (isinstance(flags, int) and flags & (2 | 32)):
             continue
+        if annot.get("OC") is not None:  # (a reviewer's notes in a layer turned off: a viewer shows none)
+            hidden = _hidden_groups(_catalog_of(page_obj)) if hidden is None else hidden
+            if _optional_off(annot.get("OC"), hidden):
+                continue
         look = resolve1(annot.get("AP"))
         look = resolve1(look.get("N")) if isinstance(look, dict) else None
         if widget and anew is None:
@@ -891,6 +897,33 @@ def _shown_interpreter() -> type:
             if isinstance(alpha, (int, float)):
                 self.graphicstate.fill_alpha = min(max(float(alpha), 0.0), 1.0)  # type: ignore[attr-defined]
 
+        def do_S(self) -> None:
+            self._paint(super().do_S)
+
+        def do_f(self) -> None:
+            self._paint(super().do_f)
+
+        def do_f_a(self) -> None:
+            self._paint(super().do_f_a)
+
+        def do_B(self) -> None:
+            self._paint(super().do_B)
+
+        def do_B_a(self) -> None:
+            self._paint(super().do_B_a)
+
+        def _paint(self, paint) -> None:
+            """Paint the current path as ``paint`` does, unless it is optional content hidden: a table's rules in
+            a layer a viewer hides are no rules of the page (they made cells of the prose under them)."""
+            if any(self.marked):
+                self.curpath = []
+                return
+            paint()
+
+        def do_EI(self, obj) -> None:
+            if not any(self.marked):  # (an inline image hidden is no scan of the page)
+                super().do_EI(obj)
+
         def do_TJ(self, seq) -> None:
             if any(self.marked):  # (optional content hidden: no text a viewer shows)
                 return
@@ -1107,7 +1140,7 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
     bboxes = []
     for table in tables:
         rows = table.extract()
-        if len(table.cells) == 1:  # a box drawn around text, not a table
+        if _no_columns(table):  # a box drawn around text, or shaded bands under lines: not a table
             continue
         bboxes.append(table.bbox)
         for row, cells in zip(table.rows, rows):
@@ -1177,6 +1210,13 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
     items.sort(key=lambda item: (item[0], item[1]))
     margin_lines = {i: (item[2],) + item[3] for i, item in enumerate(items) if item[3]}
     return n_chars, n_cid, [item[2] for item in items], margin_lines
+
+
+def _no_columns(table) -> bool:
+    """Whether a table pdfplumber found has no columns to speak of: one cell (a box drawn around text), or a cell a
+    row (a column of boxes: a full-width shaded band under each row of an unruled table, whose edges met as a
+    table's; its rows were read as one cell each, the spaces between their values lost, the table missing)."""
+    return all(sum(cell is not None for cell in row.cells) <= 1 for row in table.rows)
 
 
 _DIGITS_RE = re.compile(r"\d+")

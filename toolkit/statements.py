@@ -57,7 +57,7 @@ from typing import Any, Callable, cast
 import pandas as pd
 
 from toolkit.formats import read_data_yaml
-from toolkit.normalize import HAN_RANGES, cn_numeral, cn_numeral_text, remove_pinyin
+from toolkit.normalize import CID_GLYPHS, HAN_RANGES, cn_numeral, cn_numeral_text, remove_pinyin
 
 __all__ = ["extract_statements", "statement_records", "STATEMENT_COLUMNS", "KINDS"]
 
@@ -471,6 +471,10 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
     page break cut (joined to the line before, or a page number left out) are put in ``wraps``."""
     cues = _cues()
     text = _normalize(text)
+    if "(cid:" in text:
+        # a PDF's glyphs of no Unicode map ('进一步(cid:7)提升', a bullet '(cid:3)' before an item) are no words of a
+        # statement: left out (the PDF reader flags them, cid_characters)
+        text = CID_GLYPHS.sub("", text)
     kept_line = functools.partial(_kept_line, page_lines=page_lines)
     if "**" in text or "__" in text:
         # (a Markdown export's bold sub-heading alone on its line: the marks made it no sub-heading)
