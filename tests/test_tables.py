@@ -3546,6 +3546,20 @@ def test_a_dash_between_a_label_and_its_one_value_in_glued_page_text(dash):
     assert not [f for f in report.flags if "coercion" in f.detail]
 
 
+@pytest.mark.parametrize("dash", ["--", "-", "—", "——", "－"])
+def test_a_dash_after_a_rows_one_value_in_glued_page_text(dash):
+    # '行政处罚1330--行政强制54' in page text that lost its cells (the 2021 format's one value, a dash typed after it):
+    # the dash was a blank's mark, a second cell in a row of one column, so the row had no reading and its 1330 was
+    # lost (ambiguous_digits, '0 readings'). Where the row has no room for the mark, the dash is no cell: 1330.
+    page = (RAW / "pingtan-2023-01.txt").read_text(encoding="utf-8")
+    assert page.count("行政处罚1330行政强制") == 1
+    want = toolkit.parse_text(page)
+    report = toolkit.parse_text(page.replace("行政处罚1330", f"行政处罚1330{dash}"))
+    cells = report.tables.set_index(["row_key", "col_key"])
+    assert (cells.loc[("penalty", "decisions"), "value"], cells.loc[("penalty", "decisions"), "raw"]) == (1330.0, "1330")
+    assert sorted((f.code, f.detail) for f in report.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
 @pytest.mark.parametrize("layout", ["glued", "pipe_rows", "tab", "lines"])
 def test_hyphen_cells_before_a_negative_change_keep_their_reading(layout):
     # '- | -2 | 1' (a blank's mark, then a change of -2): set apart its cells read as written; run together in page
