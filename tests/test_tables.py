@@ -3664,6 +3664,31 @@ def test_dash_marks_set_apart_in_a_short_spaced_row_of_glued_page_text():
     assert not [f for f in report.flags if f.table == "review_litigation"]
 
 
+@pytest.mark.parametrize("layout", ["pipe_rows", "tab"])
+@pytest.mark.parametrize("dash", ["--", "-", "—", "－"])
+@pytest.mark.parametrize("seed, one_cell", [("pingtan-2023-01.txt", False), ("pingtan-2023-01.txt", True),
+                                            ("001_4d29bfef72dd56db.txt", False), ("001_4d29bfef72dd56db.txt", True)])
+def test_a_dash_typed_after_a_value_in_its_cell(seed, one_cell, dash, layout):
+    # A ruled table's cell with a dash typed after its number ('行政处罚 | 1330-- |', 001's '行政处罚 | 2307— | -22 |
+    # 610'): the cell was one word, no number (NA, flagged not_a_number), its value lost; with the row's label in the
+    # same cell ('行政处罚1330-- |') the row was lost (missing_rows). The cell's rule bounds it, so the dash marks no
+    # other cell: the cell is its number, the row's other cells as they were.
+    from renderers import render_text
+
+    lines = _report_lines(seed)
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == "行政处罚")
+    row = lines[at]
+    typed = [row[0], row[1] + dash, *row[2:]]
+    if one_cell:
+        typed = [typed[0] + typed[1], *typed[2:], ""]
+    want = toolkit.parse_text(render_text(lines, layout))
+    got = toolkit.parse_text(render_text([*lines[:at], typed, *lines[at + 1:]], layout))
+    keys = ["table", "row_key", "col_key", "value", "raw"]
+    assert want.tables.query("row_key == 'penalty'")["value"].notna().all()
+    pd.testing.assert_frame_equal(got.tables[keys], want.tables[keys])
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
 @pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
 @pytest.mark.parametrize("seed, label", [("pingtan-2023-01.txt", "行政强制"), ("pingtan-2023-01.txt", "行政事业性收费"),
                                          ("001_4d29bfef72dd56db.txt", "规章"), ("001_4d29bfef72dd56db.txt", "行政处罚")])
