@@ -3546,6 +3546,20 @@ def test_a_dash_between_a_label_and_its_one_value_in_glued_page_text(dash):
     assert not [f for f in report.flags if "coercion" in f.detail]
 
 
+@pytest.mark.parametrize("dash", ["--", "-", "—", "——", "－"])
+def test_a_dash_after_a_rows_one_value_in_glued_page_text(dash):
+    # '行政处罚1330--行政强制54' in page text that lost its cells (the 2021 format's one value, a dash typed after it):
+    # the dash was a blank's mark, a second cell in a row of one column, so the row had no reading and its 1330 was
+    # lost (ambiguous_digits, '0 readings'). Where the row has no room for the mark, the dash is no cell: 1330.
+    page = (RAW / "pingtan-2023-01.txt").read_text(encoding="utf-8")
+    assert page.count("行政处罚1330行政强制") == 1
+    want = toolkit.parse_text(page)
+    report = toolkit.parse_text(page.replace("行政处罚1330", f"行政处罚1330{dash}"))
+    cells = report.tables.set_index(["row_key", "col_key"])
+    assert (cells.loc[("penalty", "decisions"), "value"], cells.loc[("penalty", "decisions"), "raw"]) == (1330.0, "1330")
+    assert sorted((f.code, f.detail) for f in report.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
 @pytest.mark.parametrize("layout", ["glued", "pipe_rows", "tab", "lines"])
 def test_hyphen_cells_before_a_negative_change_keep_their_reading(layout):
     # '- | -2 | 1' (a blank's mark, then a change of -2): set apart its cells read as written; run together in page
@@ -3648,6 +3662,31 @@ def test_dash_marks_set_apart_in_a_short_spaced_row_of_glued_page_text():
     got = [cells.loc[k, "value"] for k in cells.index if k not in {("review", "corrected"), ("review", "other")}]
     assert got == [float(v) for i, v in enumerate(values) if i not in (1, 2)]
     assert not [f for f in report.flags if f.table == "review_litigation"]
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "tab"])
+@pytest.mark.parametrize("dash", ["--", "-", "—", "－"])
+@pytest.mark.parametrize("seed, one_cell", [("pingtan-2023-01.txt", False), ("pingtan-2023-01.txt", True),
+                                            ("001_4d29bfef72dd56db.txt", False), ("001_4d29bfef72dd56db.txt", True)])
+def test_a_dash_typed_after_a_value_in_its_cell(seed, one_cell, dash, layout):
+    # A ruled table's cell with a dash typed after its number ('行政处罚 | 1330-- |', 001's '行政处罚 | 2307— | -22 |
+    # 610'): the cell was one word, no number (NA, flagged not_a_number), its value lost; with the row's label in the
+    # same cell ('行政处罚1330-- |') the row was lost (missing_rows). The cell's rule bounds it, so the dash marks no
+    # other cell: the cell is its number, the row's other cells as they were.
+    from renderers import render_text
+
+    lines = _report_lines(seed)
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == "行政处罚")
+    row = lines[at]
+    typed = [row[0], row[1] + dash, *row[2:]]
+    if one_cell:
+        typed = [typed[0] + typed[1], *typed[2:], ""]
+    want = toolkit.parse_text(render_text(lines, layout))
+    got = toolkit.parse_text(render_text([*lines[:at], typed, *lines[at + 1:]], layout))
+    keys = ["table", "row_key", "col_key", "value", "raw"]
+    assert want.tables.query("row_key == 'penalty'")["value"].notna().all()
+    pd.testing.assert_frame_equal(got.tables[keys], want.tables[keys])
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
 
 
 @pytest.mark.parametrize("fmt", ["txt", "html", "docx"])

@@ -210,12 +210,17 @@ def _readings_dash_led(cells: list[Cell], ncols: int, money: bool) -> list[Readi
     dash between the label and its value (no cell), each hyphen a blank's mark, the marks then the first number's
     sign (- | -3 | 6), or one mark ('--').  Read as signs only, the row had no reading ('0 readings'), its value
     lost; where more than one of these leaves a reading, the row stays ambiguous, as it was.  A dash set apart
-    before the first run ('——54') is the dash after the label where the row has no room for it as a cell."""
+    before the first run ('——54') is the dash after the label where the row has no room for it as a cell, and so
+    is one after the last run ('1330--') the dash before the next row's label."""
     readings = _readings_glued(cells, ncols, money)
     if not readings and len(cells) > 1 and not cells[0].glued and cells[1].glued and _DASH.fullmatch(cells[0].text):
         # a dash set between the label and its value ('行政强制——54'), no cell where the row has no room for its mark:
         # the value was lost ('0 readings')
         return _readings_glued(cells[1:], ncols, money)
+    if not readings and len(cells) > 1 and not cells[-1].glued and cells[-2].glued and _DASH.fullmatch(cells[-1].text):
+        # a dash after the row's last value ('行政处罚1330--行政强制54'), no cell where the row has no room for its
+        # mark: the value was lost ('0 readings')
+        return _readings_glued(cells[:-1], ncols, money)
     first = cells[0] if cells else None
     if first is None or not first.glued or (m := _HYPHENS_BEFORE_DIGITS.match(first.text)) is None:
         return readings
