@@ -34,7 +34,7 @@ import operator
 import re
 import sys
 from dataclasses import dataclass, field
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from toolkit.formats import alternation, load_formats, vocabulary
@@ -1434,23 +1434,29 @@ def _label_then_value(text: str) -> tuple[str, str] | None:
     return m["label"].strip(), m["value"]
 
 
+def _label_with_value(texts: Iterable[str]) -> tuple[int, tuple[str, str]] | None:
+    """(index, (label, value)) of the first of a row's cell ``texts`` that is a label cell holding its first value
+    (:func:`_label_then_value`; one a row: the row's label cell), else None."""
+    for k, text in enumerate(texts):
+        if text and _text_kind(text) == "label" and (apart := _label_then_value(text)) is not None:
+            return k, apart
+    return None
+
+
 def _label_parts_apart(parts: list[str]) -> list[str]:
     """A row's cells' texts with a label cell holding its first value (:func:`_label_then_value`) cut in two."""
-    for k, part in enumerate(parts):
-        if part and _text_kind(part) == "label" and (apart := _label_then_value(part)) is not None:
-            return [*parts[:k], *apart, *parts[k + 1:]]
-    return parts
+    if (found := _label_with_value(parts)) is None:
+        return parts
+    k, apart = found
+    return [*parts[:k], *apart, *parts[k + 1:]]
 
 
 def _labels_apart(cells: list[Cell]) -> list[Cell]:
     """A row's cells with a label cell holding its first value (:func:`_label_then_value`) cut in two."""
-    out = cells
-    for k, cell in enumerate(cells):
-        if cell.text and not cell.glued and _text_kind(cell.text) == "label" and (
-                apart := _label_then_value(cell.text)) is not None:
-            out = [*cells[:k], *(_cell(part, cell.line) for part in apart), *cells[k + 1:]]
-            break  # (the row's label cell: one a row)
-    return out
+    if (found := _label_with_value("" if cell.glued else cell.text for cell in cells)) is None:
+        return cells
+    k, apart = found
+    return [*cells[:k], *(_cell(part, cells[k].line) for part in apart), *cells[k + 1:]]
 
 
 def _kind(cell: Cell) -> str:
