@@ -108,6 +108,7 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
         chunks = _docx_alt_chunks(document, body, path, max_bytes)
         chunks.update(_docx_embedded_objects(document, body, path))  # (by relationship id too: ids are unique)
         hidden = _docx_hidden_styles(document)
+        _table_styled_runs(body, document, hidden[1])
         _vanish_styled_runs(body, hidden)
         _raise_styled_runs(body, document, hidden[1])
         _vanish_placeholders(body, document)
@@ -350,6 +351,7 @@ def _docx_header_title(document, lines: list) -> list:
         for part in parts:
             if not part.is_linked_to_previous:
                 found: list = []
+                _table_styled_runs(part._element, document, hidden[1])
                 _vanish_styled_runs(part._element, hidden)
                 _blank_struck_runs(part._element, document, hidden[1])
                 _docx_block(part._element, found)
@@ -1136,6 +1138,142 @@ def _blank_struck_runs(element, document, default: str | None) -> None:
                for t in run.iterchildren(_w("t"))):
             for run in struck:
                 _blank_run_text(run)
+
+
+# The run properties a table style (w:tblStyle) may set that change what is read: hidden text, a strike, a lift
+# or lowering (see _styled_place); and its conditional formats (w:tblStylePr) in the order Word lays them on
+# (ECMA-376 17.7.6: a later one overrides the earlier)
+_TABLE_STYLED = (_VANISH, *_STRIKES, _w("position"), _w("vertAlign"))
+_TABLE_PARTS = ("wholeTable", "band1Vert", "band2Vert", "band1Horz", "band2Horz", "firstCol", "lastCol", "firstRow",
+                "lastRow", "neCell", "nwCell", "seCell", "swCell")
+# the table look's flags (w:tblLook) by attribute, with their bit in its older form, a hex mask (w:val="04A0")
+_TABLE_LOOK_BITS = {"firstRow": 0x20, "lastRow": 0x40, "firstColumn": 0x80, "lastColumn": 0x100,
+                    "noHBand": 0x200, "noVBand": 0x400}
+
+
+def _table_styled_runs(element, document, default: str | None) -> None:
+    """Give (in memory) the runs in the tables under ``element`` the hidden text, strike and lift their table's style
+    sets (w:tblStyle, else the default table style: its w:rPr and those of its conditional formats that apply to the
+    run's cell, a parent style's through w:basedOn) as their own, so that they are read as a paragraph or character
+    style's are (see _vanish_styled_runs, _blank_struck_runs, _is_footnote_mark).
+
+    A table style lies under the paragraph and character styles (ECMA-376 17.7.2): the run's own setting, its
+    character style's or its paragraph style's decides first, but for the default paragraph style's (``default``),
+    over which Word lets a table style's formatting stand.
+    """
+    styles = document.styles.element
+    tables = {style.get(_w("styleId")): style for style in styles.iter(_w("style"))
+              if style.get(_w("type")) == "table"}
+    if not any(next(style.iter(*_TABLE_STYLED), None) is not None for style in tables.values()):
+        return  # (most documents: no table style hides, strikes or moves its text)
+    fallback = next((sid for sid, style in tables.items() if style.get(_w("default")) in ("1", "true", "on")), None)
+    by_style = {tag: _docx_style_settings(styles, lambda style, tag=tag: _run_setting(style.find(_w("rPr")), tag))
+                for tag in (_VANISH, *_STRIKES, _w("position"))}
+    parts_of: dict = {}
+    for tbl in list(element.iter(_w("tbl"))):
+        style = tbl.find(f"{_w('tblPr')}/{_w('tblStyle')}")
+        sid = style.get(_w("val")) if style is not None else fallback
+        if sid not in parts_of:
+            parts_of[sid] = _table_style_parts(tables, sid)
+        if not parts_of[sid]:
+            continue
+        for tc, applied in _table_cell_parts(tbl):
+            props: dict = {}
+            for part in _TABLE_PARTS:
+                if part in applied:
+                    props.update(parts_of[sid].get(part, {}))
+            if props:
+                _set_table_styled(tc, props, by_style, default)
+
+
+def _run_setting(props, tag: str):
+    """What run properties (a w:rPr, or None) set of ``tag``: a toggle on or off (see _toggle_setting), or for
+    w:position where the text is placed (see _styled_place); None where they set nothing."""
+    if tag == _w("position"):
+        return None if props is None else _styled_place(props)
+    return _toggle_setting(props, tag)
+
+
+def _table_style_parts(tables: dict, sid: str | None) -> dict:
+    """The run settings (see _TABLE_STYLED) of the table style ``sid`` (``tables``: the table styles by id) by
+    conditional format, 'wholeTable' holding its own w:rPr's too, a parent style's (w:basedOn) where it sets none:
+    {part: {tag: element}}."""
+    chain: list = []
+    while sid in tables and sid not in chain:
+        chain.append(sid)
+        parent = tables[sid].find(_w("basedOn"))
+        sid = parent.get(_w("val")) if parent is not None else None
+    parts: dict = {}
+    for style in (tables[sid] for sid in reversed(chain)):  # (the parent's first: the child's override them)
+        holders = [("wholeTable", style.find(_w("rPr")))]
+        holders += [(cond.get(_w("type")), cond.find(_w("rPr"))) for cond in style.iterchildren(_w("tblStylePr"))]
+        for part, props in holders:
+            for el in props.iterchildren(*_TABLE_STYLED) if props is not None else ():
+                parts.setdefault(part, {})[el.tag] = el
+    return parts
+
+
+def _table_look(tbl) -> set[str]:
+    """The table look's flags (see _TABLE_LOOK_BITS) on for ``tbl``: by attribute, else by the older hex mask."""
+    look = tbl.find(f"{_w('tblPr')}/{_w('tblLook')}")
+    if look is None:
+        return set()
+    try:
+        mask = int(look.get(_w("val")) or "0", 16)
+    except ValueError:
+        mask = 0
+    return {flag for flag, bit in _TABLE_LOOK_BITS.items()
+            if (look.get(_w(flag)) not in _OFF if look.get(_w(flag)) is not None else mask & bit)}
+
+
+def _table_cell_parts(tbl) -> Iterator[tuple]:
+    """Each cell (w:tc) of ``tbl`` with the conditional formats of its table style that apply to it: by the table
+    look (see _table_look) and the cell's place, first or last row or column, odd or even band (of
+    w:tblStyleRowBandSize rows, w:tblStyleColBandSize columns, 1 by default; a first row or column set apart by the
+    look counts in no band), a corner."""
+    look = _table_look(tbl)
+    rows = [[tc for tc in _docx_children(tr) if tc.tag == _w("tc")] for tr in _docx_children(tbl) if tr.tag == _w("tr")]
+    size = {}
+    for axis in ("Row", "Col"):
+        found = tbl.find(f"{_w('tblPr')}/{_w(f'tblStyle{axis}BandSize')}")
+        size[axis] = max(_int(found.get(_w("val")) if found is not None else None, 1), 1)
+    for r, cells in enumerate(rows):
+        for c, tc in enumerate(cells):
+            on = {"firstRow": r == 0 and "firstRow" in look, "lastRow": r == len(rows) - 1 and "lastRow" in look,
+                  "firstCol": c == 0 and "firstColumn" in look,
+                  "lastCol": c == len(cells) - 1 and "lastColumn" in look}
+            row, col = r - ("firstRow" in look), c - ("firstColumn" in look)
+            banded_row = not (on["firstRow"] or on["lastRow"]) and "noHBand" not in look
+            banded_col = not (on["firstCol"] or on["lastCol"]) and "noVBand" not in look
+            on[f"band{row // size['Row'] % 2 + 1}Horz"] = banded_row
+            on[f"band{col // size['Col'] % 2 + 1}Vert"] = banded_col
+            on.update(nwCell=on["firstRow"] and on["firstCol"], neCell=on["firstRow"] and on["lastCol"],
+                      swCell=on["lastRow"] and on["firstCol"], seCell=on["lastRow"] and on["lastCol"],
+                      wholeTable=True)
+            yield tc, {part for part, at in on.items() if at}
+
+
+def _set_table_styled(tc, props: dict, by_style: dict, default: str | None) -> None:
+    """Give the runs of the cell ``tc`` (not those of a table nested in it) the table style's settings ``props``
+    ({tag: element}) as their own, where neither the run, nor its character style, nor its paragraph style other
+    than the default (``by_style``: the styles' settings by tag, see _run_setting) sets them."""
+    for run in list(tc.iter(_w("r"))):
+        if next(run.iterancestors(_w("tc")), None) is not tc:
+            continue  # (a nested table's: its own style's)
+        own = run.find(_w("rPr"))
+        rstyle = own.find(_w("rStyle")) if own is not None else None
+        p = _paragraph_of(run)
+        pstyle = p.find(f"{_w('pPr')}/{_w('pStyle')}") if p is not None else None
+        styled = [s.get(_w("val")) for s in (rstyle, pstyle) if s is not None and s.get(_w("val")) != default]
+        kept = {key for key in by_style  # (decided before any is set: w:position and w:vertAlign place alike)
+                if _run_setting(own, key) is not None or any(by_style[key].get(sid) is not None for sid in styled)}
+        for tag, el in props.items():
+            if (_w("position") if tag == _w("vertAlign") else tag) in kept:
+                continue
+            if own is None:
+                own = run.makeelement(_w("rPr"), {})
+                run.insert(0, own)
+            own.append(copy.copy(el))
 
 
 def _blank_lowered_marks(element) -> None:
