@@ -1384,6 +1384,27 @@ def test_docx_a_subscript_mark_after_a_cells_number_is_no_digit_of_it(props: str
     assert read_document(path).lines == want
 
 
+@pytest.mark.parametrize("sym", ['w:font="Wingdings" w:char="F081"', 'w:font="Symbol" w:char="F031"'],
+                         ids=["circled", "digit"])
+def test_docx_a_footnote_mark_typed_as_a_symbol_is_no_digit_of_the_value(sym: str, tmp_path: Path) -> None:
+    # a footnote mark inserted from a symbol font (w:sym: Wingdings' ①, Symbol's 1) set raised after a cell's number
+    # ('88' then a superscript ①) or low after it ('11' then a subscript 1) was no mark, as its run holds no w:t:
+    # 88 read '88①' (no number: NA) or 881, 11 read '11①' or 111; a symbol's character is the run's text too
+    path = tmp_path / "sym.docx"
+    render_docx(MERGED_001, path, colspan_header=True)
+    mark = '<w:r><w:rPr><w:vertAlign w:val="{}"/></w:rPr><w:sym ' + sym + '/></w:r>'
+
+    def edit(parts: dict) -> None:
+        xml = parts["word/document.xml"].decode()
+        for old, place in (("<w:r><w:t>88</w:t></w:r>", "superscript"), ("<w:r><w:t>11</w:t></w:r>", "subscript")):
+            assert old in xml
+            xml = xml.replace(old, old + mark.format(place), 1)
+        parts["word/document.xml"] = xml.encode()
+
+    path.write_bytes(rezip(path.read_bytes(), edit))
+    assert read_document(path).lines == MERGED_001
+
+
 _TOGGLED_STYLES = ('<w:style w:type="paragraph" w:styleId="Revised"><w:name w:val="Revised"/>'
                    '<w:rPr><w:{tag}/></w:rPr></w:style>'
                    '<w:style w:type="character" w:styleId="Struck"><w:name w:val="Struck"/>'

@@ -1289,7 +1289,7 @@ def _blank_lowered_marks(element) -> None:
         run = props.getparent() if props is not None and props.tag == _w("rPr") else None
         if align.get(_w("val")) != "subscript" or run is None or run.tag != _w("r"):
             continue
-        if not _FOOTNOTE_MARK.fullmatch("".join(t.text or "" for t in run.iterchildren(_w("t")))):
+        if not _FOOTNOTE_MARK.fullmatch(_chars(run.iterchildren(*_CHARS))):
             continue
         p = _paragraph_of(run)
         if p is None or next(run.iterancestors(_w("tc")), None) is None:
@@ -1299,7 +1299,7 @@ def _blank_lowered_marks(element) -> None:
             if other is run:
                 break
             if not _unshown_run(other, p):
-                before.extend(t.text or "" for t in other.iterchildren(_w("t")))
+                before.append(_chars(other.iterchildren(*_CHARS)))
         if "".join(before).rstrip()[-1:].isdigit():
             _blank_run_text(run)
 
@@ -1323,7 +1323,7 @@ def _blank_custom_note_marks(element) -> None:
                     t.text = ""
             continue
         after = next(run.itersiblings(_w("r")), None)
-        if after is not None and _FOOTNOTE_MARK.fullmatch("".join(t.text or "" for t in after.iterchildren(_w("t")))):
+        if after is not None and _FOOTNOTE_MARK.fullmatch(_chars(after.iterchildren(*_CHARS))):
             _blank_run_text(after)
 
 
@@ -1364,8 +1364,22 @@ def _struck(run, sets: dict, default: str | None, defaults: dict | None = None) 
 
 
 def _blank_run_text(run) -> None:
+    """Blank (in memory) the characters of ``run``: its w:t, and its w:sym (a symbol font's character)."""
     for t in run.iterchildren(_w("t")):
         t.text = ""
+    for sym in list(run.iterchildren(_w("sym"))):
+        run.remove(sym)
+
+
+# The elements of a run that give characters: its text, and a character of a symbol font (Insert > Symbol: a
+# footnote mark so typed, Wingdings' ① or Symbol's 1, was no mark: '88' then a raised ① read 881)
+_CHARS = (_w("t"), _w("sym"))
+
+
+def _chars(nodes) -> str:
+    """The characters the w:t and w:sym elements ``nodes`` give, in order (see _docx_symbol)."""
+    return "".join(_docx_symbol(node.get(_w("font")), node.get(_w("char"))) if node.tag == _w("sym")
+                   else node.text or "" for node in nodes)
 
 
 def _vanish(run) -> None:
@@ -1495,18 +1509,18 @@ def _is_footnote_mark(run) -> bool:
         return False
     if not _raised_props(props):
         return run.find(_w("footnoteReference")) is not None
-    text = "".join(t.text or "" for t in run.iter(_w("t")))
+    text = _chars(run.iter(*_CHARS))
     if not _FOOTNOTE_MARK.fullmatch(text):
         return False
     # digits set raised alone in a table cell are its value (a footnote mark stands after what it marks)
     cell = next(run.iterancestors(_w("tc")), None)
-    return cell is None or "".join(t.text or "" for t in cell.iter(_w("t"))).strip() != text.strip()
+    return cell is None or _chars(cell.iter(*_CHARS)).strip() != text.strip()
 
 
 def _exponent_after(run, out: list[str]) -> bool:
     """Whether the raised ``run`` is digits right after a Latin letter of its paragraph's text so far (``out``): an
     exponent ('12000m' and a raised '2', an area), which was dropped as a footnote mark ('12000m')."""
-    text = "".join(t.text or "" for t in run.iter(_w("t")))
+    text = _chars(run.iter(*_CHARS))
     before = next((piece for piece in reversed(out) if piece), "")
     return text.isdigit() and before[-1:] in _LATIN_LETTERS
 
@@ -1527,7 +1541,7 @@ def _paragraph_raise(p) -> tuple[bool, int]:
     sets it), its numbers in runs of their own, lost them all ('2020年…收到申请5件' read '0年…收到申请件')."""
     chars: dict[tuple[bool, int], int] = {}
     for run in p.iter(_w("r")):
-        text = "".join(t.text or "" for t in run.iter(_w("t")))
+        text = _chars(run.iter(*_CHARS))
         if text.strip() and not _FOOTNOTE_MARK.fullmatch(text) and not _unshown_run(run, p):
             chars[_raise_of(run)] = chars.get(_raise_of(run), 0) + len(text)
     return max(chars, key=lambda raise_: chars[raise_]) if chars else (False, 0)
