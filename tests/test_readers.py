@@ -1520,6 +1520,39 @@ def test_docx_text_lifted_by_its_table_style_keeps_numbers_lifted_as_much(props:
     assert read_document(path).lines == want
 
 
+@pytest.mark.parametrize("lift", ['<w:position w:val="6"/>', '<w:vertAlign w:val="superscript"/>', "table style"])
+def test_docx_a_cells_number_lifted_whole_keeps_its_digits(lift: str, tmp_path: Path) -> None:
+    # A cell showing nothing but a number, its digits in runs of their own all lifted alike ('8' '8': each by its own
+    # w:position as WPS writes a lifted paragraph, each set superscript, or by the table's style), and a footnote mark
+    # lifted higher after the '74' of another cell: no text of the cell but what could be marks, the paragraph's
+    # text was taken to stand on the line, every digit raised above it for a mark, and the cell read blank (88 and 74
+    # lost); its lowest text is its line, a mark raised above it still left out
+    path = tmp_path / "lifted-cell.docx"
+    render_docx(MERGED_001, path, colspan_header=True)
+    own = "" if lift == "table style" else lift
+    run = f"<w:r><w:rPr>{own}</w:rPr><w:t>{{}}</w:t></w:r>"
+    above = '<w:vertAlign w:val="superscript"/><w:position w:val="6"/>' if "vertAlign" in lift else (
+        '<w:position w:val="12"/>')
+    higher = f"<w:r><w:rPr>{above}</w:rPr><w:t>1</w:t></w:r>"
+    style = ('<w:style w:type="table" w:styleId="Lifted"><w:name w:val="Lifted"/><w:rPr><w:position w:val="3"/>'
+             '</w:rPr></w:style>')
+
+    def edit(parts: dict) -> None:
+        xml = parts["word/document.xml"].decode()
+        for old, new in (("<w:r><w:t>88</w:t></w:r>", run.format("8") + run.format("8")),
+                         ("<w:r><w:t>74</w:t></w:r>", run.format("74") + higher)):
+            assert old in xml
+            xml = xml.replace(old, new, 1)
+        if lift == "table style":
+            xml = xml.replace('<w:tblStyle w:val="TableGrid"/>', '<w:tblStyle w:val="Lifted"/>')
+            styles = parts["word/styles.xml"]
+            parts["word/styles.xml"] = styles.replace(b"</w:styles>", style.encode() + b"</w:styles>")
+        parts["word/document.xml"] = xml.encode()
+
+    path.write_bytes(rezip(path.read_bytes(), edit))
+    assert read_document(path).lines == MERGED_001
+
+
 def test_docx_hand_built_merges_breaks_and_nested_table(tmp_path: Path) -> None:
     import docx
 

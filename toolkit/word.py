@@ -1538,13 +1538,21 @@ def _raise_of(run) -> tuple[bool, int]:
 def _paragraph_raise(p) -> tuple[bool, int]:
     """How most of paragraph ``p``'s text (by characters, but for runs that could be marks: digits, [1] …) is raised.
     A run raised as much as its paragraph's text is no footnote mark: a paragraph lifted whole by w:position (as WPS
-    sets it), its numbers in runs of their own, lost them all ('2020年…收到申请5件' read '0年…收到申请件')."""
+    sets it), its numbers in runs of their own, lost them all ('2020年…收到申请5件' read '0年…收到申请件').
+    A paragraph showing nothing but what could be marks (a cell's number) is raised as its lowest text: a cell's
+    '8' '8' each lifted alike (by their own w:position, or their table style's) were both taken for marks, the cell
+    read blank."""
     chars: dict[tuple[bool, int], int] = {}
+    marks: set[tuple[bool, int]] = set()
     for run in p.iter(_w("r")):
         text = _chars(run.iter(*_CHARS))
-        if text.strip() and not _FOOTNOTE_MARK.fullmatch(text) and not _unshown_run(run, p):
+        if not text.strip() or _unshown_run(run, p):
+            continue
+        if _FOOTNOTE_MARK.fullmatch(text):
+            marks.add(_raise_of(run))
+        else:
             chars[_raise_of(run)] = chars.get(_raise_of(run), 0) + len(text)
-    return max(chars, key=lambda raise_: chars[raise_]) if chars else (False, 0)
+    return max(chars, key=lambda raise_: chars[raise_]) if chars else min(marks, default=(False, 0))
 
 
 def _docx_text_boxes(p) -> list:
