@@ -499,11 +499,22 @@ def _office_art(kind: int, body: bytes, container: bool = True) -> bytes:
     return struct.pack("<HHI", 0xF if container else 0, kind, len(body)) + body
 
 
-def _office_art_drawings(grouped: list, word_art: list) -> bytes:
+def _office_art_drawings(grouped: list, word_art: list, header: tuple = ((), ())) -> bytes:
     """The drawings (OfficeArtContent) of text boxes 1025 + k, each in a group of its own (2049 + k, the group's
     shape first, then the box's, then an arrow's) where ``grouped[k]``, and of WordArt 4097 + k, its text
     ``word_art[k]`` (gtextUNICODE, a complex property of its OfficeArtFOPT): the drawing group, then the main
-    document's drawing (dgglbl 0), its page's group holding the shapes."""
+    document's drawing (dgglbl 0), its page's group holding the shapes; then, where ``header`` holds the headers'
+    (grouped, word_art) alike, their drawing (dgglbl 1), its shapes' ids _HEADER_SHAPES more."""
+    main = _office_art_drawing(grouped, word_art, 0)
+    headers = b"\x01" + _office_art_drawing(*header, _HEADER_SHAPES) if any(header[0]) or header[1] else b""
+    return _office_art(0xF000, b"") + b"\x00" + main + headers
+
+
+_HEADER_SHAPES = 0x2000  # (added to the ids of the shapes drawn in the headers: ids are unique in a document)
+
+
+def _office_art_drawing(grouped: list, word_art: list, base: int) -> bytes:
+    """A drawing (OfficeArtDgContainer) of _office_art_drawings, its shapes' ids ``base`` more."""
     def shape(spid: int, art: str | None = None) -> bytes:  # (an OfficeArtSpContainer, its OfficeArtFSP: spid, flags)
         body = _office_art(0xF00A, struct.pack("<II", spid, 0), container=False)
         if art is not None:  # (an OfficeArtFOPT: 1 property, recVer 3 and recInstance 1, then its complex data)
@@ -511,21 +522,22 @@ def _office_art_drawings(grouped: list, word_art: list) -> bytes:
             body += struct.pack("<HHI", 0x13, 0xF00B, 6 + len(data)) + struct.pack("<HI", 0x80C0, len(data)) + data
         return _office_art(0xF004, body)
 
-    shapes = shape(1024)  # (the page's group's own shape)
+    shapes = shape(base + 1024)  # (the page's group's own shape)
     for k, group in enumerate(grouped):
-        shapes += _office_art(0xF003, shape(2049 + k) + shape(1025 + k) + shape(3073 + k)) if group else shape(
-            1025 + k)
-    shapes += b"".join(shape(4097 + k, art) for k, art in enumerate(word_art))
-    drawing = _office_art(0xF008, struct.pack("<II", len(grouped) + 1, 1024), container=False) + _office_art(
+        box = base + 1025 + k
+        shapes += _office_art(0xF003, shape(box + 1024) + shape(box) + shape(box + 2048)) if group else shape(box)
+    shapes += b"".join(shape(base + 4097 + k, art) for k, art in enumerate(word_art))
+    drawing = _office_art(0xF008, struct.pack("<II", len(grouped) + 1, base + 1024), container=False) + _office_art(
         0xF003, shapes)
-    return _office_art(0xF000, b"") + b"\x00" + _office_art(0xF002, drawing)
+    return _office_art(0xF002, drawing)
 
 
 def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, reverse: bool = False,
               huge: bool = False, nfib: int = 0x00C1, flags: int = 0, streams: dict | None = None,
               clx: bytes | None = None, ccp: int | None = None, raised=(), chpx: bytes | None = None,
               styles: dict | None = None, lists: list | None = None, fonts: list | None = None,
-              text_boxes: list | None = None, word_art: list | None = None) -> bytes:
+              text_boxes: list | None = None, word_art: list | None = None, header: int = 0,
+              header_boxes: list | None = None, header_word_art: list | None = None) -> bytes:
     r"""A Word 97-2003 document whose main text is `paragraphs`: (text ending with its mark, table properties).
 
     A paragraph's text ends with ``\r`` (or ``\x07``, a cell or row mark of a table); its properties are a
@@ -553,7 +565,11 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
     text, the count of its characters) each: their text is the paragraphs after the main text's ``ccp`` characters, in
     order (the text-box story: ccpTxbx, its boxes in PlcftxbxTxt, their anchors' shapes in PlcSpaMom); a third item,
     true, draws the box in a group of shapes (in the drawings, OfficeArtContent), the group's shape anchored in its
-    place. `word_art` holds WordArt, (the CP of its anchor, its text) each, in the drawings.
+    place. `word_art` holds WordArt, (the CP of its anchor, its text) each, in the drawings. `header` is the count
+    of the characters after the main text that are the first section's page header (of odd pages: PlcfHdd, ccpHdd),
+    before the text boxes' text; `header_boxes` (after the boxes' text: the header text-box story, ccpHdrTxbx) and
+    `header_word_art` are its text boxes and WordArt as `text_boxes` and `word_art` are, anchored by a CP of the
+    header (PlcSpaHdr, PlcfHdrtxbxTxt; the headers' drawing).
     """
     text = "".join(t for t, _ in paragraphs)
     cuts = {len(text) * k // pieces for k in range(1, pieces)}
@@ -651,31 +667,30 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
         table += plf_lst + levels
         struct.pack_into("<II", word, 0x9A + 8 * 74, len(table), len(plf_lfo))  # PlfLfo
         table += plf_lfo
-    boxes = text_boxes or []
-    grouped = [len(box) > 2 and box[2] for box in boxes]  # (a group's shape id: 2049 + k)
-    # the shapes anchored (PlcSpaMom: their anchors' CPs, then an FSPA each, its spid first): the boxes' (1025 + k, or
-    # their groups'), WordArt's (4097 + k)
-    shapes = sorted([(box[0], (2049 if grouped[k] else 1025) + k) for k, box in enumerate(boxes)]
-                    + [(cp, 4097 + k) for k, (cp, _) in enumerate(word_art or ())])
-    if shapes:
-        spa = struct.pack(f"<{len(shapes) + 1}i", *(cp for cp, _ in shapes), len(text) if ccp is None else ccp)
-        spa += b"".join(struct.pack("<I", spid) + bytes(22) for _, spid in shapes)
-        struct.pack_into("<II", word, 0x9A + 8 * 40, len(table), len(spa))
-        table += spa
-    if any(grouped) or word_art:
-        drawings = _office_art_drawings(grouped, [art for _, art in word_art or ()])
+    main_ccp = len(text) if ccp is None else ccp
+    if header:  # the header stories (PlcfHdd: six separator stories, then six of the first section, all empty
+        # but the odd pages' header)
+        hdd = struct.pack("<13i", *[0] * 8, *[header] * 5)
+        struct.pack_into("<II", word, 0x9A + 8 * 11, len(table), len(hdd))
+        table += hdd
+        struct.pack_into("<i", word, 0x4C + 8, header)  # ccpHdd
+    boxes, art = text_boxes or [], word_art or []
+    header_box_chars = sum(box[1] for box in header_boxes or ())
+    for spa_at, txbx_at, base, end, placed, drawn in ((40, 56, 0, main_ccp, boxes, art),
+                                                     (41, 58, _HEADER_SHAPES, header, header_boxes or [],
+                                                      header_word_art or [])):
+        table += _anchored_shapes(word, len(table), spa_at, txbx_at, base, end, placed, drawn)
+    grouped = [len(box) > 2 and box[2] for box in boxes]
+    header_grouped = [len(box) > 2 and box[2] for box in header_boxes or ()]
+    if any(grouped) or art or any(header_grouped) or header_word_art:
+        drawings = _office_art_drawings(grouped, [a for _, a in art],
+                                        (header_grouped, [a for _, a in header_word_art or ()]))
         struct.pack_into("<II", word, 0x9A + 8 * 50, len(table), len(drawings))  # DggInfo
         table += drawings
-    if boxes:  # the boxes' text (PlcftxbxTxt: CPs into the story and an FTXBXS, its lid the shape's spid at 14,
-        # each; a last, dummy box)
-        cps = [0]
-        for box in boxes:
-            cps.append(cps[-1] + box[1])
-        txbx = struct.pack(f"<{len(cps) + 1}i", *cps, cps[-1] + 1) + b"".join(
-            bytes(14) + struct.pack("<II", 1025 + k, 0) for k in range(len(boxes) + 1))
-        struct.pack_into("<II", word, 0x9A + 8 * 56, len(table), len(txbx))
-        table += txbx
-        struct.pack_into("<i", word, 0x4C + 24, len(text) - ccp)  # ccpTxbx
+    if boxes:
+        struct.pack_into("<i", word, 0x4C + 24, len(text) - main_ccp - header - header_box_chars)  # ccpTxbx
+    if header_boxes:
+        struct.pack_into("<i", word, 0x4C + 28, header_box_chars)  # ccpHdrTxbx
     if fonts:  # the font table: an FFN each, its cbFfnM1, 39 bytes of properties, its name (0-terminated)
         ffns = [bytes(39) + (name + "\0").encode("utf-16-le") for name in fonts]
         sttbf = struct.pack("<HH", len(ffns), 0) + b"".join(bytes([len(ffn)]) + ffn for ffn in ffns)
@@ -698,6 +713,34 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
         else:
             all_streams[name] = data
     return ole_bytes(all_streams)
+
+
+def _anchored_shapes(word: bytearray, at: int, spa_at: int, txbx_at: int, base: int, end: int, boxes: list,
+                     word_art: list) -> bytes:
+    """The shapes of doc_bytes' text boxes and WordArt anchored in a story (the main document's or the headers',
+    ``end`` characters long), written at ``at`` of the table stream, their places set in the FIB (``spa_at``,
+    ``txbx_at``: the FibRgFcLcb97 entries of their PlcSpa and PlcftxbxTxt), their shapes' ids ``base`` more."""
+    grouped = [len(box) > 2 and box[2] for box in boxes]  # (a group's shape id: 2049 + k)
+    # the shapes anchored (PlcSpaMom, PlcSpaHdr: their anchors' CPs, then an FSPA each, its spid first): the boxes'
+    # (1025 + k, or their groups'), WordArt's (4097 + k)
+    shapes = sorted([(box[0], base + (2049 if grouped[k] else 1025) + k) for k, box in enumerate(boxes)]
+                    + [(cp, base + 4097 + k) for k, (cp, _) in enumerate(word_art)])
+    out = b""
+    if shapes:
+        spa = struct.pack(f"<{len(shapes) + 1}i", *(cp for cp, _ in shapes), end)
+        spa += b"".join(struct.pack("<I", spid) + bytes(22) for _, spid in shapes)
+        struct.pack_into("<II", word, 0x9A + 8 * spa_at, at, len(spa))
+        out += spa
+    if boxes:  # the boxes' text (PlcftxbxTxt: CPs into the story and an FTXBXS, its lid the shape's spid at 14,
+        # each; a last, dummy box)
+        cps = [0]
+        for box in boxes:
+            cps.append(cps[-1] + box[1])
+        txbx = struct.pack(f"<{len(cps) + 1}i", *cps, cps[-1] + 1) + b"".join(
+            bytes(14) + struct.pack("<II", base + 1025 + k, 0) for k in range(len(boxes) + 1))
+        struct.pack_into("<II", word, 0x9A + 8 * txbx_at, at + len(out), len(txbx))
+        out += txbx
+    return out
 
 
 def _style_sheet(styles: dict) -> bytes:

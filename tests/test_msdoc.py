@@ -777,6 +777,25 @@ def test_word_art_is_read_where_it_is_anchored(boxed, tmp_path):
                    *(["附件：无"] if boxed else []), "完"]
 
 
+@pytest.mark.parametrize("kind", ["word art", "grouped box"])
+def test_word_art_and_grouped_text_boxes_of_the_page_header_are_read(kind, tmp_path):
+    # a title held in the page header set as WordArt (its text only in the headers' drawing, dgglbl 1) or in a text
+    # box drawn in a group of shapes there (the group's shape anchored in PlcSpaHdr, the box's found in that drawing)
+    # was lost, and with it the agency and the year, as the headers' drawing was not read: they are read as the
+    # main document's are, before the header's paragraph they are anchored in
+    title = "2020年乌当区人民政府信息公开工作年度报告"
+    main = [("一、总体情况\r", {}), ("本年度工作正常开展。\r", {})]
+    header = [("\x08\r", {}), ("\r", {})]
+    box = [(title + "\r", {})] if kind == "grouped box" else []
+    drawn = {"header_boxes": [(0, len(title) + 1, True)]} if box else {"header_word_art": [(0, title)]}
+    path = tmp_path / "a.doc"
+    path.write_bytes(doc_bytes(main + header + box, ccp=sum(len(t) for t, _ in main),
+                               header=sum(len(t) for t, _ in header), **drawn))
+    assert read_document(path).lines == [title, "一、总体情况", "本年度工作正常开展。"]
+    meta = toolkit.parse_report(path).metadata
+    assert (meta["agency"], meta["report_year"]) == ("乌当区人民政府", 2020)
+
+
 @pytest.mark.parametrize("kind", [1, 2], ids=["drop", "margin"])
 def test_a_drop_cap_starts_its_paragraph(kind, tmp_path):
     # a drop cap (首字下沉, sprmPDcs: the first letters in a paragraph of their own) is shown by Word as the start of

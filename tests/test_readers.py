@@ -1384,6 +1384,27 @@ def test_docx_a_subscript_mark_after_a_cells_number_is_no_digit_of_it(props: str
     assert read_document(path).lines == want
 
 
+@pytest.mark.parametrize("sym", ['w:font="Wingdings" w:char="F081"', 'w:font="Symbol" w:char="F031"'],
+                         ids=["circled", "digit"])
+def test_docx_a_footnote_mark_typed_as_a_symbol_is_no_digit_of_the_value(sym: str, tmp_path: Path) -> None:
+    # a footnote mark inserted from a symbol font (w:sym: Wingdings' ①, Symbol's 1) set raised after a cell's number
+    # ('88' then a superscript ①) or low after it ('11' then a subscript 1) was no mark, as its run holds no w:t:
+    # 88 read '88①' (no number: NA) or 881, 11 read '11①' or 111; a symbol's character is the run's text too
+    path = tmp_path / "sym.docx"
+    render_docx(MERGED_001, path, colspan_header=True)
+    mark = '<w:r><w:rPr><w:vertAlign w:val="{}"/></w:rPr><w:sym ' + sym + '/></w:r>'
+
+    def edit(parts: dict) -> None:
+        xml = parts["word/document.xml"].decode()
+        for old, place in (("<w:r><w:t>88</w:t></w:r>", "superscript"), ("<w:r><w:t>11</w:t></w:r>", "subscript")):
+            assert old in xml
+            xml = xml.replace(old, old + mark.format(place), 1)
+        parts["word/document.xml"] = xml.encode()
+
+    path.write_bytes(rezip(path.read_bytes(), edit))
+    assert read_document(path).lines == MERGED_001
+
+
 _TOGGLED_STYLES = ('<w:style w:type="paragraph" w:styleId="Revised"><w:name w:val="Revised"/>'
                    '<w:rPr><w:{tag}/></w:rPr></w:style>'
                    '<w:style w:type="character" w:styleId="Struck"><w:name w:val="Struck"/>'
@@ -1431,6 +1452,105 @@ def test_docx_strike_of_a_paragraph_style_and_a_character_style_cancel(struck_ce
     want = [[*x[:2], kept, *x[3:]] if isinstance(x, list) and x[1:3] == ["(一)予以公开", "74"] else x
             for x in MERGED_001]
     assert read_document(path).lines == want
+
+
+_TABLE_STYLE = ('<w:style w:type="table" w:styleId="Revised"><w:name w:val="Revised"/>{own}{first}</w:style>'
+                '<w:style w:type="table" w:styleId="Revised2"><w:name w:val="Revised 2"/>'
+                '<w:basedOn w:val="Revised"/></w:style>'
+                '<w:style w:type="character" w:styleId="Plain"><w:name w:val="Plain"/>'
+                '<w:rPr><w:{tag} w:val="0"/></w:rPr></w:style>')
+
+
+@pytest.mark.parametrize("where", ["table", "first row"])
+@pytest.mark.parametrize("tag", ["strike", "vanish"])
+def test_docx_hidden_or_struck_text_of_a_table_style_is_read_as_a_styles(tag: str, where: str,
+                                                                          tmp_path: Path) -> None:
+    # A table style (w:tblStyle, here one based on a style setting it) hiding or striking its text, in its own
+    # w:rPr or in a conditional format's (w:tblStylePr firstRow, the table look showing the first row apart) was not
+    # read: an old value typed plain before its correction ('91' then 88) read 9188, as Word shows it hidden or
+    # struck; the text the run or its character style sets plain (w:val="0") is read, and a conditional format is
+    # applied to its cells alone ('91' before 88, outside the first row, is read there).
+    path = tmp_path / "table-style.docx"
+    render_docx(MERGED_001, path, colspan_header=True)
+    own, first = f"<w:rPr><w:{tag}/></w:rPr>", ""
+    if where == "first row":
+        own, first = "", f'<w:tblStylePr w:type="firstRow"><w:rPr><w:{tag}/></w:rPr></w:tblStylePr>'
+
+    def edit(parts: dict) -> None:
+        xml = parts["word/document.xml"].decode()
+        assert xml.count('<w:tblStyle w:val="TableGrid"/>') > 1 and "<w:r><w:t>88</w:t></w:r>" in xml
+        xml = xml.replace('<w:tblStyle w:val="TableGrid"/>', '<w:tblStyle w:val="Revised2"/>')
+        xml = xml.replace("<w:r><w:t>88</w:t></w:r>", f'<w:r><w:rPr><w:{tag} w:val="off"/></w:rPr><w:t>88</w:t></w:r>')
+        xml = xml.replace("<w:r><w:t>", '<w:r><w:rPr><w:rStyle w:val="Plain"/></w:rPr><w:t>')
+        for text in ("88", "第二十条第(一)项"):  # an old value before each, typed plain
+            at = xml.rindex("<w:r>", 0, xml.index(f"<w:t>{text}</w:t>"))
+            xml = xml[:at] + "<w:r><w:t>91</w:t></w:r>" + xml[at:]
+        parts["word/document.xml"] = xml.encode()
+        parts["word/styles.xml"] = parts["word/styles.xml"].replace(
+            b"</w:styles>", _TABLE_STYLE.format(tag=tag, own=own, first=first).encode() + b"</w:styles>")
+
+    path.write_bytes(rezip(path.read_bytes(), edit))
+    want = [[cell.replace("88", "9188") if where == "first row" else cell for cell in x]
+            if isinstance(x, list) else x for x in MERGED_001]
+    assert read_document(path).lines == want
+
+
+@pytest.mark.parametrize("props", ['<w:position w:val="6"/>', '<w:vertAlign w:val="superscript"/>'])
+def test_docx_text_lifted_by_its_table_style_keeps_numbers_lifted_as_much(props: str, tmp_path: Path) -> None:
+    # A table style lifting its text (w:position or superscript in its w:rPr), a cell's number in runs of their own
+    # each lifted as much by their own setting ('共', '8', '8', '件', as WPS writes a lifted paragraph's): they were
+    # taken for footnote marks above the cell's plain text and dropped ('共88件' read '共件'), as the table style's
+    # lift was not read
+    path = tmp_path / "lifted.docx"
+    render_docx(MERGED_001, path, colspan_header=True)
+    style = (f'<w:style w:type="table" w:styleId="Lifted"><w:name w:val="Lifted"/><w:rPr>{props}</w:rPr></w:style>')
+
+    def edit(parts: dict) -> None:
+        xml = parts["word/document.xml"].decode()
+        assert "<w:r><w:t>88</w:t></w:r>" in xml
+        xml = xml.replace('<w:tblStyle w:val="TableGrid"/>', '<w:tblStyle w:val="Lifted"/>')
+        lifted = f"<w:r><w:rPr>{props}</w:rPr><w:t>8</w:t></w:r>"
+        xml = xml.replace("<w:r><w:t>88</w:t></w:r>",
+                          f"<w:r><w:t>共</w:t></w:r>{lifted}{lifted}<w:r><w:t>件</w:t></w:r>", 1)
+        parts["word/document.xml"] = xml.encode()
+        parts["word/styles.xml"] = parts["word/styles.xml"].replace(b"</w:styles>", style.encode() + b"</w:styles>")
+
+    path.write_bytes(rezip(path.read_bytes(), edit))
+    want = [[cell.replace("88", "共88件") for cell in x] if isinstance(x, list) else x for x in MERGED_001]
+    assert read_document(path).lines == want
+
+
+@pytest.mark.parametrize("lift", ['<w:position w:val="6"/>', '<w:vertAlign w:val="superscript"/>', "table style"])
+def test_docx_a_cells_number_lifted_whole_keeps_its_digits(lift: str, tmp_path: Path) -> None:
+    # A cell showing nothing but a number, its digits in runs of their own all lifted alike ('8' '8': each by its own
+    # w:position as WPS writes a lifted paragraph, each set superscript, or by the table's style), and a footnote mark
+    # lifted higher after the '74' of another cell: no text of the cell but what could be marks, the paragraph's
+    # text was taken to stand on the line, every digit raised above it for a mark, and the cell read blank (88 and 74
+    # lost); its lowest text is its line, a mark raised above it still left out
+    path = tmp_path / "lifted-cell.docx"
+    render_docx(MERGED_001, path, colspan_header=True)
+    own = "" if lift == "table style" else lift
+    run = f"<w:r><w:rPr>{own}</w:rPr><w:t>{{}}</w:t></w:r>"
+    above = '<w:vertAlign w:val="superscript"/><w:position w:val="6"/>' if "vertAlign" in lift else (
+        '<w:position w:val="12"/>')
+    higher = f"<w:r><w:rPr>{above}</w:rPr><w:t>1</w:t></w:r>"
+    style = ('<w:style w:type="table" w:styleId="Lifted"><w:name w:val="Lifted"/><w:rPr><w:position w:val="3"/>'
+             '</w:rPr></w:style>')
+
+    def edit(parts: dict) -> None:
+        xml = parts["word/document.xml"].decode()
+        for old, new in (("<w:r><w:t>88</w:t></w:r>", run.format("8") + run.format("8")),
+                         ("<w:r><w:t>74</w:t></w:r>", run.format("74") + higher)):
+            assert old in xml
+            xml = xml.replace(old, new, 1)
+        if lift == "table style":
+            xml = xml.replace('<w:tblStyle w:val="TableGrid"/>', '<w:tblStyle w:val="Lifted"/>')
+            styles = parts["word/styles.xml"]
+            parts["word/styles.xml"] = styles.replace(b"</w:styles>", style.encode() + b"</w:styles>")
+        parts["word/document.xml"] = xml.encode()
+
+    path.write_bytes(rezip(path.read_bytes(), edit))
+    assert read_document(path).lines == MERGED_001
 
 
 def test_docx_hand_built_merges_breaks_and_nested_table(tmp_path: Path) -> None:

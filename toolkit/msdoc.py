@@ -9,8 +9,8 @@ The main document is read (the first ``ccpText`` characters), and the text boxes
 box's blocks before the paragraph its shape, or the group of shapes it is drawn in, is anchored in, as a DOCX's;
 one anchored in a table after the table; WordArt's text, from its shape's properties in the drawings, so too);
 headers, footnotes and comments are stories after it, as a DOCX's are parts other than its body; the paragraphs of
-the first section's page headers are given apart, their text boxes' first (:attr:`DocText.headers`: a title some
-agencies hold only there).
+the first section's page headers are given apart, their text boxes' and WordArt's first (:attr:`DocText.headers`: a
+title some agencies hold only there).
 Text Word does not show (a tracked deletion, hidden text: the character properties of PlcBteChpx, and of the
 character style a run names or the paragraph style a paragraph names, from the style sheet) is left out; text set
 raised (superscript, a footnote mark typed after a value, on the run or by its character style) or set low
@@ -62,7 +62,7 @@ _OA_DGG, _OA_DG, _OA_GROUP, _OA_SHAPE, _OA_FSP, _OA_FOPT = 0xF000, 0xF002, 0xF00
 # a shape's property (OfficeArtFOPTE.opid): its id, whether its value is complex (its size: its data after the
 # properties), and the id of WordArt's text (gtextUNICODE)
 _OA_PID, _OA_COMPLEX, _OA_GTEXT = 0x3FFF, 0x8000, 0x00C0
-_MAIN_DRAWING = 0  # OfficeArtWordDrawing.dgglbl of the main document's drawing (1: the headers')
+_MAIN_DRAWING, _HEADER_DRAWING = 0, 1  # OfficeArtWordDrawing.dgglbl of the main document's drawing, the headers'
 # the header stories of the first section (PlcfHdd: six separator stories, then six a section): the first page's
 # header, then the header of odd pages (every page's, without a different first page or odd and even pages)
 _FIRST_HEADERS = (6 + 4, 6 + 1)
@@ -234,12 +234,10 @@ def read_doc(data: bytes, path: str | None = None) -> DocText:
     story = _Story(text, unshown, papx, marks)
     builder = _Builder()
     anchors = _shape_anchors(table, fc_lcb(_FC_PLC_SPA_MOM))
-    drawn = _drawn_shapes(table, fc_lcb(_FC_DGG_INFO)) if anchors else []
+    groups, arts = _drawing(table, fc_lcb(_FC_DGG_INFO), anchors, _MAIN_DRAWING)
     # the text boxes and WordArt: (the CP of their anchor in the main document, their blocks)
-    boxes: list = [(anchors[shapes[0][0]], [art]) for shapes in drawn if shapes[0][0] in anchors
-                   for _, art in shapes if art]
+    boxes: list = [(anchor, [art]) for anchor, art in arts]
     if span > ccp:  # (a document with text boxes: their story read, its boxes' blocks put where they are anchored)
-        groups = {spid: shapes[0][0] for shapes in drawn for spid, _ in shapes[1:]}
         for anchor, lo, hi in _text_boxes(table, anchors, fc_lcb(_FC_PLCF_TXBX_TXT), boxes_at, span, groups):
             box = _Builder()
             story.read(box, lo, hi)
@@ -247,10 +245,12 @@ def read_doc(data: bytes, path: str | None = None) -> DocText:
             builder.numbered = builder.numbered or box.numbered
     boxes.sort(key=lambda found: found[0])
     story.read(builder, 0, ccp, boxes)
-    header_boxes = _text_boxes(table, _shape_anchors(table, fc_lcb(_FC_PLC_SPA_HDR)), fc_lcb(_FC_PLCF_HDR_TXBX_TXT),
-                               header_boxes_at, header_boxes_end)
+    header_anchors = _shape_anchors(table, fc_lcb(_FC_PLC_SPA_HDR))
+    header_groups, header_arts = _drawing(table, fc_lcb(_FC_DGG_INFO), header_anchors, _HEADER_DRAWING)
+    header_boxes = _text_boxes(table, header_anchors, fc_lcb(_FC_PLCF_HDR_TXBX_TXT), header_boxes_at,
+                               header_boxes_end, header_groups)
     return DocText(builder.close(), story.objects,
-                   _headers(text, table, fc_lcb(_FC_PLCF_HDD), ccp + notes, header_boxes),
+                   _headers(text, table, fc_lcb(_FC_PLCF_HDD), ccp + notes, header_boxes, header_arts),
                    _lists(table, fc_lcb(_FC_PLF_LST), fc_lcb(_FC_PLF_LFO)) if builder.numbered else {})
 
 
@@ -354,11 +354,22 @@ def _text_boxes(table: bytes, anchors: dict, txbx: tuple, first: int, end: int, 
         return []
 
 
-def _drawn_shapes(table: bytes, dgg: tuple) -> list[list[tuple[int, str | None]]]:
-    """The shapes drawn on the main document's page, from the OfficeArtContent at ``dgg`` (the drawing group, then
-    a dgglbl and a drawing each: its page's group holds the shapes): a list for each shape or group of shapes (drawn
-    as one, anchored by one FSPA in the PlcSpaMom under the group's id), of (the id, spid, of each of its shapes, the
-    group's own first; their WordArt's text, or None: see _word_art); [] where there is none or it is damaged.
+def _drawing(table: bytes, dgg: tuple, anchors: dict, label: int) -> tuple[dict, list]:
+    """The groups of shapes and the WordArt of the drawing ``label`` (see _drawn_shapes) whose shapes ``anchors``
+    anchors (see _shape_anchors): (each grouped shape's id -> its outermost group's id, for _text_boxes; (the CP of
+    its anchor, its text) of each WordArt, in the drawing's order); empty where nothing is anchored."""
+    drawn = _drawn_shapes(table, dgg, label) if anchors else []
+    groups = {spid: shapes[0][0] for shapes in drawn for spid, _ in shapes[1:]}
+    return groups, [(anchors[shapes[0][0]], art) for shapes in drawn if shapes[0][0] in anchors
+                    for _, art in shapes if art]
+
+
+def _drawn_shapes(table: bytes, dgg: tuple, label: int = _MAIN_DRAWING) -> list[list[tuple[int, str | None]]]:
+    """The shapes drawn on the main document's page (``label``: the dgglbl of its drawing, _HEADER_DRAWING for
+    the headers'), from the OfficeArtContent at ``dgg`` (the drawing group, then a dgglbl and a drawing each: its
+    page's group holds the shapes): a list for each shape or group of shapes (drawn as one, anchored by one FSPA in
+    the PlcSpaMom, or PlcSpaHdr, under the group's id), of (the id, spid, of each of its shapes, the group's own
+    first; their WordArt's text, or None: see _word_art); [] where there is none or it is damaged.
 
     A text box drawn in a group (a box and an arrow, a title over a picture) was anchored by no shape, its text put
     after the document's last paragraph; WordArt's text (a title so set), in no story, was lost.
@@ -371,12 +382,12 @@ def _drawn_shapes(table: bytes, dgg: tuple) -> list[list[tuple[int, str | None]]
     found = next(_office_art_records(table, fc, hi), None)
     at = found[2] if found is not None and found[0] == _OA_DGG else hi
     while at + 9 <= hi:  # (an OfficeArtWordDrawing: its dgglbl, then its drawing)
-        label, (_, kind, size) = table[at], struct.unpack_from("<HHI", table, at + 1)
+        _, kind, size = struct.unpack_from("<HHI", table, at + 1)
         end = at + 9 + size
         if kind != _OA_DG or end > hi:
             break
         pages = (r for r in _office_art_records(table, at + 9, end) if r[0] == _OA_GROUP)
-        for _, lo, top in (pages if label == _MAIN_DRAWING else ()):
+        for _, lo, top in (pages if table[at] == label else ()):
             drawn.extend(shapes for shapes in (list(_shapes(table, first - 8, last))
                                                for _, first, last in _office_art_records(table, lo, top)) if shapes)
         at = end
@@ -461,10 +472,12 @@ def _lists(table: bytes, lst: tuple, lfo: tuple) -> dict:
     return {k + 1: (lsid, definitions[lsid]) for k, lsid in enumerate(lsids) if lsid in definitions}
 
 
-def _headers(text: str, table: bytes, fc_lcb: tuple, first: int, boxes: list | tuple = ()) -> list:
+def _headers(text: str, table: bytes, fc_lcb: tuple, first: int, boxes: list | tuple = (),
+             arts: list | tuple = ()) -> list:
     """The paragraphs of the first section's headers (see _FIRST_HEADERS) whose text ``text`` holds from CP
-    ``first`` on (the header stories follow the main document and the footnotes), each header's text boxes'
-    first (``boxes``: see _text_boxes, anchored by a CP of the headers' text: a title set in a box there was lost)."""
+    ``first`` on (the header stories follow the main document and the footnotes), each header's text boxes' and
+    WordArt's first, in the order of their anchors (``boxes``: see _text_boxes, anchored by a CP of the headers'
+    text: a title set in a box there was lost; ``arts``: (the CP of its anchor, its text) each, see _drawing)."""
     fc, lcb = fc_lcb
     n = lcb // 4
     if fc + lcb > len(table) or n <= max(_FIRST_HEADERS) + 1:
@@ -474,10 +487,12 @@ def _headers(text: str, table: bytes, fc_lcb: tuple, first: int, boxes: list | t
     def lines(lo: int, hi: int) -> list[str]:
         return [line for line in _Fields().shown(text[lo:hi].replace("\x07", "\r")).split("\r") if line]
 
+    drawn = sorted([(anchor, lines(lo, hi)) for anchor, lo, hi in boxes if anchor is not None]
+                   + [(anchor, [line for line in art.split("\n") if line]) for anchor, art in arts],
+                   key=lambda found: found[0])
     out = []
     for story in _FIRST_HEADERS:
-        boxed = [line for anchor, lo, hi in boxes if anchor is not None and cps[story] <= anchor < cps[story + 1]
-                 for line in lines(lo, hi)]
+        boxed = [line for anchor, found in drawn if cps[story] <= anchor < cps[story + 1] for line in found]
         out.append(boxed + lines(first + cps[story], first + cps[story + 1]))
     return out
 

@@ -108,6 +108,7 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
         chunks = _docx_alt_chunks(document, body, path, max_bytes)
         chunks.update(_docx_embedded_objects(document, body, path))  # (by relationship id too: ids are unique)
         hidden = _docx_hidden_styles(document)
+        _table_styled_runs(body, document, hidden[1])
         _vanish_styled_runs(body, hidden)
         _raise_styled_runs(body, document, hidden[1])
         _vanish_placeholders(body, document)
@@ -350,6 +351,7 @@ def _docx_header_title(document, lines: list) -> list:
         for part in parts:
             if not part.is_linked_to_previous:
                 found: list = []
+                _table_styled_runs(part._element, document, hidden[1])
                 _vanish_styled_runs(part._element, hidden)
                 _blank_struck_runs(part._element, document, hidden[1])
                 _docx_block(part._element, found)
@@ -1138,6 +1140,142 @@ def _blank_struck_runs(element, document, default: str | None) -> None:
                 _blank_run_text(run)
 
 
+# The run properties a table style (w:tblStyle) may set that change what is read: hidden text, a strike, a lift
+# or lowering (see _styled_place); and its conditional formats (w:tblStylePr) in the order Word lays them on
+# (ECMA-376 17.7.6: a later one overrides the earlier)
+_TABLE_STYLED = (_VANISH, *_STRIKES, _w("position"), _w("vertAlign"))
+_TABLE_PARTS = ("wholeTable", "band1Vert", "band2Vert", "band1Horz", "band2Horz", "firstCol", "lastCol", "firstRow",
+                "lastRow", "neCell", "nwCell", "seCell", "swCell")
+# the table look's flags (w:tblLook) by attribute, with their bit in its older form, a hex mask (w:val="04A0")
+_TABLE_LOOK_BITS = {"firstRow": 0x20, "lastRow": 0x40, "firstColumn": 0x80, "lastColumn": 0x100,
+                    "noHBand": 0x200, "noVBand": 0x400}
+
+
+def _table_styled_runs(element, document, default: str | None) -> None:
+    """Give (in memory) the runs in the tables under ``element`` the hidden text, strike and lift their table's style
+    sets (w:tblStyle, else the default table style: its w:rPr and those of its conditional formats that apply to the
+    run's cell, a parent style's through w:basedOn) as their own, so that they are read as a paragraph or character
+    style's are (see _vanish_styled_runs, _blank_struck_runs, _is_footnote_mark).
+
+    A table style lies under the paragraph and character styles (ECMA-376 17.7.2): the run's own setting, its
+    character style's or its paragraph style's decides first, but for the default paragraph style's (``default``),
+    over which Word lets a table style's formatting stand.
+    """
+    styles = document.styles.element
+    tables = {style.get(_w("styleId")): style for style in styles.iter(_w("style"))
+              if style.get(_w("type")) == "table"}
+    if not any(next(style.iter(*_TABLE_STYLED), None) is not None for style in tables.values()):
+        return  # (most documents: no table style hides, strikes or moves its text)
+    fallback = next((sid for sid, style in tables.items() if style.get(_w("default")) in ("1", "true", "on")), None)
+    by_style = {tag: _docx_style_settings(styles, lambda style, tag=tag: _run_setting(style.find(_w("rPr")), tag))
+                for tag in (_VANISH, *_STRIKES, _w("position"))}
+    parts_of: dict = {}
+    for tbl in list(element.iter(_w("tbl"))):
+        style = tbl.find(f"{_w('tblPr')}/{_w('tblStyle')}")
+        sid = style.get(_w("val")) if style is not None else fallback
+        if sid not in parts_of:
+            parts_of[sid] = _table_style_parts(tables, sid)
+        if not parts_of[sid]:
+            continue
+        for tc, applied in _table_cell_parts(tbl):
+            props: dict = {}
+            for part in _TABLE_PARTS:
+                if part in applied:
+                    props.update(parts_of[sid].get(part, {}))
+            if props:
+                _set_table_styled(tc, props, by_style, default)
+
+
+def _run_setting(props, tag: str):
+    """What run properties (a w:rPr, or None) set of ``tag``: a toggle on or off (see _toggle_setting), or for
+    w:position where the text is placed (see _styled_place); None where they set nothing."""
+    if tag == _w("position"):
+        return None if props is None else _styled_place(props)
+    return _toggle_setting(props, tag)
+
+
+def _table_style_parts(tables: dict, sid: str | None) -> dict:
+    """The run settings (see _TABLE_STYLED) of the table style ``sid`` (``tables``: the table styles by id) by
+    conditional format, 'wholeTable' holding its own w:rPr's too, a parent style's (w:basedOn) where it sets none:
+    {part: {tag: element}}."""
+    chain: list = []
+    while sid in tables and sid not in chain:
+        chain.append(sid)
+        parent = tables[sid].find(_w("basedOn"))
+        sid = parent.get(_w("val")) if parent is not None else None
+    parts: dict = {}
+    for style in (tables[sid] for sid in reversed(chain)):  # (the parent's first: the child's override them)
+        holders = [("wholeTable", style.find(_w("rPr")))]
+        holders += [(cond.get(_w("type")), cond.find(_w("rPr"))) for cond in style.iterchildren(_w("tblStylePr"))]
+        for part, props in holders:
+            for el in props.iterchildren(*_TABLE_STYLED) if props is not None else ():
+                parts.setdefault(part, {})[el.tag] = el
+    return parts
+
+
+def _table_look(tbl) -> set[str]:
+    """The table look's flags (see _TABLE_LOOK_BITS) on for ``tbl``: by attribute, else by the older hex mask."""
+    look = tbl.find(f"{_w('tblPr')}/{_w('tblLook')}")
+    if look is None:
+        return set()
+    try:
+        mask = int(look.get(_w("val")) or "0", 16)
+    except ValueError:
+        mask = 0
+    return {flag for flag, bit in _TABLE_LOOK_BITS.items()
+            if (look.get(_w(flag)) not in _OFF if look.get(_w(flag)) is not None else mask & bit)}
+
+
+def _table_cell_parts(tbl) -> Iterator[tuple]:
+    """Each cell (w:tc) of ``tbl`` with the conditional formats of its table style that apply to it: by the table
+    look (see _table_look) and the cell's place, first or last row or column, odd or even band (of
+    w:tblStyleRowBandSize rows, w:tblStyleColBandSize columns, 1 by default; a first row or column set apart by the
+    look counts in no band), a corner."""
+    look = _table_look(tbl)
+    rows = [[tc for tc in _docx_children(tr) if tc.tag == _w("tc")] for tr in _docx_children(tbl) if tr.tag == _w("tr")]
+    size = {}
+    for axis in ("Row", "Col"):
+        found = tbl.find(f"{_w('tblPr')}/{_w(f'tblStyle{axis}BandSize')}")
+        size[axis] = max(_int(found.get(_w("val")) if found is not None else None, 1), 1)
+    for r, cells in enumerate(rows):
+        for c, tc in enumerate(cells):
+            on = {"firstRow": r == 0 and "firstRow" in look, "lastRow": r == len(rows) - 1 and "lastRow" in look,
+                  "firstCol": c == 0 and "firstColumn" in look,
+                  "lastCol": c == len(cells) - 1 and "lastColumn" in look}
+            row, col = r - ("firstRow" in look), c - ("firstColumn" in look)
+            banded_row = not (on["firstRow"] or on["lastRow"]) and "noHBand" not in look
+            banded_col = not (on["firstCol"] or on["lastCol"]) and "noVBand" not in look
+            on[f"band{row // size['Row'] % 2 + 1}Horz"] = banded_row
+            on[f"band{col // size['Col'] % 2 + 1}Vert"] = banded_col
+            on.update(nwCell=on["firstRow"] and on["firstCol"], neCell=on["firstRow"] and on["lastCol"],
+                      swCell=on["lastRow"] and on["firstCol"], seCell=on["lastRow"] and on["lastCol"],
+                      wholeTable=True)
+            yield tc, {part for part, at in on.items() if at}
+
+
+def _set_table_styled(tc, props: dict, by_style: dict, default: str | None) -> None:
+    """Give the runs of the cell ``tc`` (not those of a table nested in it) the table style's settings ``props``
+    ({tag: element}) as their own, where neither the run, nor its character style, nor its paragraph style other
+    than the default (``by_style``: the styles' settings by tag, see _run_setting) sets them."""
+    for run in list(tc.iter(_w("r"))):
+        if next(run.iterancestors(_w("tc")), None) is not tc:
+            continue  # (a nested table's: its own style's)
+        own = run.find(_w("rPr"))
+        rstyle = own.find(_w("rStyle")) if own is not None else None
+        p = _paragraph_of(run)
+        pstyle = p.find(f"{_w('pPr')}/{_w('pStyle')}") if p is not None else None
+        styled = [s.get(_w("val")) for s in (rstyle, pstyle) if s is not None and s.get(_w("val")) != default]
+        kept = {key for key in by_style  # (decided before any is set: w:position and w:vertAlign place alike)
+                if _run_setting(own, key) is not None or any(by_style[key].get(sid) is not None for sid in styled)}
+        for tag, el in props.items():
+            if (_w("position") if tag == _w("vertAlign") else tag) in kept:
+                continue
+            if own is None:
+                own = run.makeelement(_w("rPr"), {})
+                run.insert(0, own)
+            own.append(copy.copy(el))
+
+
 def _blank_lowered_marks(element) -> None:
     """Blank (in memory) the footnote marks set low (w:vertAlign subscript) right after a table cell's number: '88'
     then a subscript '1' read 881, '74' then '[2]' no number, as the HTML reader leaves out ``88<sub>1</sub>`` (see
@@ -1151,7 +1289,7 @@ def _blank_lowered_marks(element) -> None:
         run = props.getparent() if props is not None and props.tag == _w("rPr") else None
         if align.get(_w("val")) != "subscript" or run is None or run.tag != _w("r"):
             continue
-        if not _FOOTNOTE_MARK.fullmatch("".join(t.text or "" for t in run.iterchildren(_w("t")))):
+        if not _FOOTNOTE_MARK.fullmatch(_chars(run.iterchildren(*_CHARS))):
             continue
         p = _paragraph_of(run)
         if p is None or next(run.iterancestors(_w("tc")), None) is None:
@@ -1161,7 +1299,7 @@ def _blank_lowered_marks(element) -> None:
             if other is run:
                 break
             if not _unshown_run(other, p):
-                before.extend(t.text or "" for t in other.iterchildren(_w("t")))
+                before.append(_chars(other.iterchildren(*_CHARS)))
         if "".join(before).rstrip()[-1:].isdigit():
             _blank_run_text(run)
 
@@ -1185,7 +1323,7 @@ def _blank_custom_note_marks(element) -> None:
                     t.text = ""
             continue
         after = next(run.itersiblings(_w("r")), None)
-        if after is not None and _FOOTNOTE_MARK.fullmatch("".join(t.text or "" for t in after.iterchildren(_w("t")))):
+        if after is not None and _FOOTNOTE_MARK.fullmatch(_chars(after.iterchildren(*_CHARS))):
             _blank_run_text(after)
 
 
@@ -1226,8 +1364,22 @@ def _struck(run, sets: dict, default: str | None, defaults: dict | None = None) 
 
 
 def _blank_run_text(run) -> None:
+    """Blank (in memory) the characters of ``run``: its w:t, and its w:sym (a symbol font's character)."""
     for t in run.iterchildren(_w("t")):
         t.text = ""
+    for sym in list(run.iterchildren(_w("sym"))):
+        run.remove(sym)
+
+
+# The elements of a run that give characters: its text, and a character of a symbol font (Insert > Symbol: a
+# footnote mark so typed, Wingdings' ① or Symbol's 1, was no mark: '88' then a raised ① read 881)
+_CHARS = (_w("t"), _w("sym"))
+
+
+def _chars(nodes) -> str:
+    """The characters the w:t and w:sym elements ``nodes`` give, in order (see _docx_symbol)."""
+    return "".join(_docx_symbol(node.get(_w("font")), node.get(_w("char"))) if node.tag == _w("sym")
+                   else node.text or "" for node in nodes)
 
 
 def _vanish(run) -> None:
@@ -1357,18 +1509,18 @@ def _is_footnote_mark(run) -> bool:
         return False
     if not _raised_props(props):
         return run.find(_w("footnoteReference")) is not None
-    text = "".join(t.text or "" for t in run.iter(_w("t")))
+    text = _chars(run.iter(*_CHARS))
     if not _FOOTNOTE_MARK.fullmatch(text):
         return False
     # digits set raised alone in a table cell are its value (a footnote mark stands after what it marks)
     cell = next(run.iterancestors(_w("tc")), None)
-    return cell is None or "".join(t.text or "" for t in cell.iter(_w("t"))).strip() != text.strip()
+    return cell is None or _chars(cell.iter(*_CHARS)).strip() != text.strip()
 
 
 def _exponent_after(run, out: list[str]) -> bool:
     """Whether the raised ``run`` is digits right after a Latin letter of its paragraph's text so far (``out``): an
     exponent ('12000m' and a raised '2', an area), which was dropped as a footnote mark ('12000m')."""
-    text = "".join(t.text or "" for t in run.iter(_w("t")))
+    text = _chars(run.iter(*_CHARS))
     before = next((piece for piece in reversed(out) if piece), "")
     return text.isdigit() and before[-1:] in _LATIN_LETTERS
 
@@ -1386,13 +1538,21 @@ def _raise_of(run) -> tuple[bool, int]:
 def _paragraph_raise(p) -> tuple[bool, int]:
     """How most of paragraph ``p``'s text (by characters, but for runs that could be marks: digits, [1] …) is raised.
     A run raised as much as its paragraph's text is no footnote mark: a paragraph lifted whole by w:position (as WPS
-    sets it), its numbers in runs of their own, lost them all ('2020年…收到申请5件' read '0年…收到申请件')."""
+    sets it), its numbers in runs of their own, lost them all ('2020年…收到申请5件' read '0年…收到申请件').
+    A paragraph showing nothing but what could be marks (a cell's number) is raised as its lowest text: a cell's
+    '8' '8' each lifted alike (by their own w:position, or their table style's) were both taken for marks, the cell
+    read blank."""
     chars: dict[tuple[bool, int], int] = {}
+    marks: set[tuple[bool, int]] = set()
     for run in p.iter(_w("r")):
-        text = "".join(t.text or "" for t in run.iter(_w("t")))
-        if text.strip() and not _FOOTNOTE_MARK.fullmatch(text) and not _unshown_run(run, p):
+        text = _chars(run.iter(*_CHARS))
+        if not text.strip() or _unshown_run(run, p):
+            continue
+        if _FOOTNOTE_MARK.fullmatch(text):
+            marks.add(_raise_of(run))
+        else:
             chars[_raise_of(run)] = chars.get(_raise_of(run), 0) + len(text)
-    return max(chars, key=lambda raise_: chars[raise_]) if chars else (False, 0)
+    return max(chars, key=lambda raise_: chars[raise_]) if chars else min(marks, default=(False, 0))
 
 
 def _docx_text_boxes(p) -> list:
