@@ -295,8 +295,9 @@ def test_bootstrap_does_not_depend_on_row_order_index_or_labels(df: pd.DataFrame
     res = bootstrap_ci(df, "x", "g", **kw)
     assert_same(res, bootstrap_ci(shuffled(df, seed), "x", "g", **kw))
     assert_same(res, bootstrap_ci(relabelled(df), "x", "g", **kw), drop=("g",))
-    assert res["n"].sum() + res["n_missing"].sum() == df["g"].notna().sum()
-    assert res["n_missing"].sum() == df.loc[df["g"].notna(), "x"].isna().sum()
+    # every row is counted, those of no group in a last NA row
+    assert res["n"].sum() + res["n_missing"].sum() == len(df)
+    assert res["n_missing"].sum() == df["x"].isna().sum()
     ok = res["ci_low"].notna()
     assert (res.loc[ok, "ci_low"] <= res.loc[ok, "ci_high"] + 1e-12).all()
 

@@ -1371,7 +1371,8 @@ def bootstrap_ci(
     metric : str
         Rate column (used by ``'mean'``; names the defaults of ``numerator``/``denominator``).
     by : str, optional
-        Grouping column; ``None`` gives one interval for all reports.
+        Grouping column; ``None`` gives one interval for all reports.  Rows whose group is NA form a
+        last group labelled NA, as in :func:`describe`.
     estimator : {'mean', 'ratio'}, default 'mean'
     numerator, denominator : str, optional
         Columns for ``'ratio'``; default ``f"{metric}_num"`` and ``f"{metric}_den"``.  When
@@ -1437,7 +1438,7 @@ def bootstrap_ci(
     Returns
     -------
     pandas.DataFrame
-        One row per group (sorted): ``by`` (if given), ``estimator``, ``n`` (reports used),
+        One row per group (sorted, the NA group last): ``by`` (if given), ``estimator``, ``n`` (reports used),
         ``n_missing`` (reports of the group left out, their rate, numerator or denominator missing;
         a report whose denominator is 0, which adds nothing to a ratio of sums, is in neither count, and
         ``note`` counts such reports; but for a per-100 indicator one with a numerator over it, such as
@@ -1544,6 +1545,12 @@ def bootstrap_ci(
         keys = df[by].iloc[data.index]
         parts = [(g, data[_is_group(keys, g)], int(missing[_is_group(df[by], g)].sum()),
                   int(unused[_is_group(df[by], g)].sum())) for g in _sorted_groups(df[by])]
+        no_group = df[by].isna().to_numpy()
+        if no_group.any():
+            # reports of no known group (a failed report's NA year) are a last group, as describe gives them:
+            # left out, they were in no row's n nor n_missing, without a word
+            parts.append((pd.NA, data[keys.isna().to_numpy()], int(missing[no_group].sum()),
+                          int(unused[no_group].sum())))
     rows = []
     for g, d, n_missing, n_unused in parts:
         row: dict[str, Any] = {} if by is None else {by: g}
