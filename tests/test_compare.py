@@ -1495,6 +1495,25 @@ def test_paired_wilcoxon_compares_each_agency_with_itself() -> None:
                            "group (乌当区人民政府): unpaired")
 
 
+def test_pairwise_tests_of_fewer_than_two_groups_say_why_their_result_is_empty() -> None:
+    # The seeds' reports of one period (or with every period NA) have no pair of groups: pairwise_mannwhitney and
+    # paired_wilcoxon returned an empty frame without a word, where kruskal's row says 'fewer than 2 groups'.
+    from toolkit.compare import paired_wilcoxon
+
+    m, both = _seeds_and_their_next_year()
+    one = both[both["period"] == "earlier"]
+    assert "fewer than 2 groups" in kruskal(one, "disclosure_rate", "period").loc[0, "note"]
+    for call in (pairwise_mannwhitney, paired_wilcoxon):
+        with pytest.warns(UserWarning, match=r"'period' has one group \(earlier\): no pair of groups to test"):
+            assert call(one, "disclosure_rate", "period").empty
+        with pytest.warns(UserWarning, match=r"'period' has no group \(every label NA\)"):
+            assert call(one.assign(period=None), "disclosure_rate", "period").empty
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # two groups: no warning
+        assert len(pairwise_mannwhitney(both, "disclosure_rate", "period", n_boot=50)) == 1
+        assert len(paired_wilcoxon(both, "disclosure_rate", "period", n_boot=50)) == 1
+
+
 def test_paired_wilcoxon_counts_values_of_no_known_agency_as_unpaired() -> None:
     # A report whose agency was not found (agency NA) has a value in its group but pairs with none: it was in neither
     # n_pairs nor n_unpaired, dropped without a word, where an agency with two reports in one group is counted

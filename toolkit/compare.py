@@ -264,6 +264,13 @@ def _fmt_groups(groups: dict[Any, np.ndarray] | dict[Any, int]) -> str:
                      for g, v in groups.items())
 
 
+def _warn_no_pair(func: str, by: str, labels: Sequence[Any]) -> None:
+    """Warn that ``by`` has fewer than two groups, so the pairwise result is empty: an empty frame alone looked
+    like pairs that were all left out, or a metric that is missing, where kruskal's row says why."""
+    found = f"one group ({_label_text(labels[0])})" if labels else "no group (every label NA)"
+    warnings.warn(f"{func}: {by!r} has {found}: no pair of groups to test, the result is empty", stacklevel=3)
+
+
 # ----------------------------------------------------------------------------------------------
 # descriptive statistics and rank tests
 
@@ -702,7 +709,8 @@ def pairwise_mannwhitney(
         ``'agency'``: the unit resampled), ``magnitude`` (of ``cliffs_delta``: an interval that
         spans several magnitudes leaves the size undecided) and ``note``.  A pair whose values are all equal is not tested, as in
         :func:`kruskal`: its statistics are NA and ``note`` says so; ``note`` names the agencies
-        with reports in both groups, as :func:`kruskal` does.
+        with reports in both groups, as :func:`kruskal` does.  Where ``by`` has fewer than two
+        groups the frame is empty and a ``UserWarning`` says so.
 
     Raises
     ------
@@ -737,6 +745,8 @@ def pairwise_mannwhitney(
     groups = _groups(df, metric, by)
     missing = _missing(df, metric, by)
     agencies = _agencies(df, metric, by)
+    if len(groups) < 2:
+        _warn_no_pair("pairwise_mannwhitney", by, list(groups))
     rows = []
     for g1, g2 in itertools.combinations(groups, 2):
         x, y = groups[g1], groups[g2]
@@ -828,6 +838,7 @@ def paired_wilcoxon(
         (every sign flip, or ``n_resamples`` of them) with ties there, else ``'asymptotic'``),
         ``rank_biserial`` ((R₊ − R₋) / (R₊ + R₋), Kerby 2014, positive where group1's values are the
         larger), ``rank_biserial_low``, ``rank_biserial_high``, ``ci_unit`` (``'agency'``) and ``note``.
+        Where ``by`` has fewer than two groups the frame is empty and a ``UserWarning`` says so.
 
     Raises
     ------
@@ -861,8 +872,11 @@ def paired_wilcoxon(
     x = _numeric(df, metric).to_numpy()
     keys, named = _agency_array(df, by)
     has = ~np.isnan(x) & named
+    labels = _sorted_groups(df[by])
+    if len(labels) < 2:
+        _warn_no_pair("paired_wilcoxon", by, labels)
     rows = []
-    for g1, g2 in itertools.combinations(_sorted_groups(df[by]), 2):
+    for g1, g2 in itertools.combinations(labels, 2):
         values = []
         nameless = 0  # values of no known agency pair with none: unpaired, not dropped silently
         for g in (g1, g2):
