@@ -548,3 +548,34 @@ def test_trend_counts_the_values_without_an_agency_or_a_year(seed_frames) -> Non
     # a row without a value is a gap of its line, not a report left out
     assert plot_trend(metrics, "disclosure_rate").get_xlabel() == "报告年度"
     assert assert_glyphs(ax) > 0 and not render(ax)
+
+
+def _overlapping_ticks(ax: Axes) -> list[tuple[str, str]]:
+    """Pairs of neighbouring x tick labels whose drawn boxes overlap."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(ax.figure)
+    canvas.draw()
+    labels = [t for t in ax.get_xticklabels() if t.get_text()]
+    boxes = [t.get_window_extent(canvas.get_renderer()) for t in labels]
+    return [(a.get_text(), b.get_text()) for a, b, p, q in zip(labels, labels[1:], boxes, boxes[1:]) if p.x1 > q.x0]
+
+
+def test_distribution_by_agency_wraps_long_names_instead_of_overlapping_them(seed_frames) -> None:
+    # The seeds by agency (平潭综合实验区市场监督管理局, 伊州区住房和城乡建设局 …): each name was one line of up to 14
+    # characters under a tick 0.6 inch from the next, and the names ran over each other, unreadable.
+    _, _, metrics = seed_frames
+    df = metrics.assign(disclosure_rate=np.linspace(0.1, 0.9, len(metrics)))
+    for rows in (df[df["agency"].str.startswith("平潭")], df):
+        ax = plot_distribution(rows, "disclosure_rate", "agency")
+        assert _overlapping_ticks(ax) == []
+        # every name whole (wrapped, not cut), in the groups' order, its count after it
+        texts = [t.get_text() for t in ax.get_xticklabels()]
+        assert [t.replace("\n", "").replace(" ", "").split("(n=")[0] for t in texts] == sorted(rows["agency"])
+        assert all(t.endswith("(n=1)") for t in texts)
+    # thirty agencies: their names upright, one line each, in a figure widened for them
+    many = pd.DataFrame({"agency": [f"平潭综合实验区第{i:02d}号机关" for i in range(30)],
+                         "disclosure_rate": np.linspace(0, 1, 30)})
+    ax = plot_distribution(many, "disclosure_rate", "agency")
+    assert _overlapping_ticks(ax) == [] and ax.figure.get_figwidth() > 6.4
+    assert {t.get_rotation() for t in ax.get_xticklabels()} == {90.0}

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Mapping, Sequence
 
 import matplotlib
 import matplotlib.lines
@@ -30,6 +31,8 @@ __all__ = ["use_chinese_font", "plot_distribution", "plot_composition", "plot_he
 
 _FONT_PACKAGE = "mplfonts"
 _MAX_YEAR_TICKS = 12  # plot_trend labels every year up to this many; more would overlap on a 6.4-inch axis
+_MAX_TICK_LINES = 4  # a group name wrapped to more lines than this is drawn upright instead (too many groups)
+_TICK_ROOM = 0.9  # of the room between two ticks a label may fill: the rest keeps neighbours apart
 _FONT_FILE = ("fonts", "NotoSansCJKsc-Regular.otf")
 
 
@@ -140,6 +143,37 @@ def _group_axis_label(column: str, n_no_group: int, text: str) -> str:
     return f"{label}（{text.format(n=n_no_group)}）" if n_no_group else label
 
 
+def _text_ems(text: str) -> float:
+    """Width of ``text`` in ems: a wide (CJK) character is one, another about half of one."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.55 for ch in text)
+
+
+def _wrap_ems(text: str, room: float) -> list[str]:
+    """``text`` cut into lines of at most ``room`` ems (a CJK name has no spaces to break at)."""
+    lines, line = [], ""
+    for ch in text:
+        if line and _text_ems(line + ch) > room:
+            lines.append(line)
+            line = ""
+        line += ch
+    return lines + [line] if line else lines or [""]
+
+
+def _set_group_ticks(ax: Axes, positions: np.ndarray, names: Sequence[str], counts: Sequence[str]) -> None:
+    """Tick labels ``name`` over ``counts`` on the x axis, each name wrapped to the room its tick has: long agency
+    names written on one line ran over each other.  Where the names would need more than ``_MAX_TICK_LINES``
+    lines (many groups), each label is drawn upright on one line instead."""
+    size = font_manager.FontProperties(size=matplotlib.rcParams["xtick.labelsize"]).get_size_in_points()
+    lo, hi = ax.get_xlim()
+    # ems between two ticks, from the axes' share of the figure (constrained layout only widens it)
+    room = ax.get_window_extent().width / ax.figure.dpi * 72.0 / size / (hi - lo) * _TICK_ROOM
+    wrapped = [_wrap_ems(n, room) for n in names]
+    if max(map(len, wrapped)) > _MAX_TICK_LINES or max(map(_text_ems, counts)) > room:
+        ax.set_xticks(positions, [f"{n} {c}" for n, c in zip(names, counts)], rotation=90)
+    else:
+        ax.set_xticks(positions, ["\n".join([*w, c]) for w, c in zip(wrapped, counts)])
+
+
 def _metric_label(metric: str) -> str:
     """Chinese label of a metric of metrics.yaml, or the column name itself."""
     defs = metric_definitions().set_index("name")["label"]
@@ -211,7 +245,8 @@ def plot_distribution(
         raise ValueError(f"nothing to draw: metric={metric!r} has no value in any {by!r} group "
                          f"({len(df)} rows, {len(groups)} groups)")
     use_chinese_font()
-    ax = _new_axes(ax, (6.4, 4.0))
+    # a new figure widens with the groups, each with room for its tick label
+    ax = _new_axes(ax, (max(6.4, 0.3 * len(groups) + 1.0), 4.0))
     rng = np.random.default_rng(seed)
     positions = np.arange(1, len(groups) + 1)
     data = list(groups.values())
@@ -227,9 +262,9 @@ def plot_distribution(
     # the reports left out for a missing value are counted, not dropped silently: n alone made a group of 5
     # reports, 2 of them without the metric, look like a group of 3
     missing, word = _missing(df, metric, by), _spec()["distribution_labels"]["missing"]
-    ax.set_xticks(positions, [f"{_label_text(g)}\n(n={len(v)}" + (f", {word} {missing[g]})" if missing[g] else ")")
-                              for g, v in groups.items()])
     ax.set_xlim(0.4, len(groups) + 0.6)
+    _set_group_ticks(ax, positions, [_label_text(g) for g in groups],
+                     [f"(n={len(v)}" + (f", {word} {missing[g]})" if missing[g] else ")") for g, v in groups.items()])
     ax.set_xlabel(_group_axis_label(by, int(df[by].isna().sum()), _spec()["distribution_labels"]["no_group"]))
     ax.set_ylabel(label if label is not None else _metric_label(metric))
     if title:
