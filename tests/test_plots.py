@@ -579,3 +579,25 @@ def test_distribution_by_agency_wraps_long_names_instead_of_overlapping_them(see
     ax = plot_distribution(many, "disclosure_rate", "agency")
     assert _overlapping_ticks(ax) == [] and ax.figure.get_figwidth() > 6.4
     assert {t.get_rotation() for t in ax.get_xticklabels()} == {90.0}
+
+
+def test_trend_legend_is_beside_the_lines_not_over_them(seed_frames) -> None:
+    # The seeds' ten agencies over four years, lines across the whole value axis: the legend ('best' place) of
+    # their long names (平潭综合实验区市场监督管理局 …) found no empty corner and lay over the lines and points.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    _, reports, _ = seed_frames
+    names = sorted(reports["agency"])
+    rows = [(a, y, (i + 2 * k) % 10 / 9) for i, a in enumerate(names) for k, y in enumerate(range(2020, 2024))]
+    for frame in (pd.DataFrame(rows, columns=["agency", "report_year", "disclosure_rate"]),
+                  pd.DataFrame([(f"{a}{j}", y, v) for j in range(3) for a, y, v in rows],
+                               columns=["agency", "report_year", "disclosure_rate"])):
+        ax = plot_trend(frame, "disclosure_rate")
+        canvas = FigureCanvasAgg(ax.figure)
+        canvas.draw()
+        legend = ax.get_legend().get_window_extent(canvas.get_renderer())
+        axes = ax.get_window_extent(canvas.get_renderer())
+        assert legend.x0 > axes.x1                             # beside the axes
+        figure = ax.figure.bbox
+        assert figure.x0 <= legend.x0 and legend.x1 <= figure.x1 and figure.y0 <= legend.y0  # and not cut off
+        assert len(ax.get_legend().get_texts()) == frame["agency"].nunique()  # thirty in two columns of 20

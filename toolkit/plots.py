@@ -31,6 +31,8 @@ __all__ = ["use_chinese_font", "plot_distribution", "plot_composition", "plot_he
 
 _FONT_PACKAGE = "mplfonts"
 _MAX_YEAR_TICKS = 12  # plot_trend labels every year up to this many; more would overlap on a 6.4-inch axis
+_LEGEND_ROWS = 20  # names in one column of plot_trend's legend: more would run below a 4-inch figure
+_LEGEND_SIZE = 8  # points of plot_trend's legend text
 _MAX_TICK_LINES = 4  # a group name wrapped to more lines than this is drawn upright instead (too many groups)
 _TICK_ROOM = 0.9  # of the room between two ticks a label may fill: the rest keeps neighbours apart
 _FONT_FILE = ("fonts", "NotoSansCJKsc-Regular.otf")
@@ -525,7 +527,8 @@ def plot_trend(
     Returns
     -------
     matplotlib.axes.Axes
-        One line per agency (sorted), with the agency name in the legend; an agency without a
+        One line per agency (sorted), with the agency name in the legend, which is beside the axes
+        (in columns of 20 names); an agency without a
         value (all NA) has no line, and the legend gives it as ``name (n=0)`` without a marker.
         The x axis runs from half a year before the first year of the panel to half a year after
         the last, with a tick at every year (whole-number ticks chosen by Matplotlib beyond 12
@@ -570,7 +573,10 @@ def plot_trend(
                          f"{' …' if len(repeated) > 5 else ''}; keep one row per agency and year (an agency named "
                          "as in several places needs a column that tells them apart)")
     use_chinese_font()
-    ax = _new_axes(ax, (6.4, 4.0))
+    ncols = max(1, -(-len(agencies) // _LEGEND_ROWS))
+    # a new figure is widened by the legend beside it (names of 8 points, a marker before each), the axes kept
+    legend_width = ncols * (max(_text_ems(f"{a} (n=0)") for a in agencies) * _LEGEND_SIZE / 72.0 + 0.5)
+    ax = _new_axes(ax, (6.4 + legend_width, 4.0))
     handles = []
     for agency in agencies:
         mask = _is_group(panel[agency_col], agency) & years.notna().to_numpy()
@@ -593,7 +599,10 @@ def plot_trend(
     unplaced = int((values.notna() & ~drawn).sum())
     ax.set_xlabel(_group_axis_label(year_col, unplaced, _spec()["trend_labels"]["unplaced"]))
     ax.set_ylabel(label if label is not None else _metric_label(metric))
-    ax.legend(handles=handles, fontsize=8, frameon=False)
+    # beside the axes, not over them: "best" found no empty corner among the seeds' long agency names and laid the
+    # legend over their lines; a long list in columns, each of up to _LEGEND_ROWS names
+    ax.legend(handles=handles, fontsize=_LEGEND_SIZE, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0),
+              ncols=ncols)
     if title:
         ax.set_title(title)
     return _pin_font(ax)
