@@ -601,3 +601,27 @@ def test_trend_legend_is_beside_the_lines_not_over_them(seed_frames) -> None:
         figure = ax.figure.bbox
         assert figure.x0 <= legend.x0 and legend.x1 <= figure.x1 and figure.y0 <= legend.y0  # and not cut off
         assert len(ax.get_legend().get_texts()) == frame["agency"].nunique()  # thirty in two columns of 20
+
+
+def test_distribution_marks_a_rate_its_table_puts_over_1(seed_frames) -> None:
+    # Seed 004 with its handled total typed 5 (19 in the report): 6 granted of 5 handled is a disclosure rate of 1.2,
+    # kept as written (the table breaks its identities), and plot_distribution drew it as one more report's rate on
+    # the 0-1 axis, nothing telling it apart.
+    tables, reports, _ = seed_frames
+    typo = (tables["report_id"] == "004_b232cca7e491c758") & (tables["table"] == "requests") \
+        & (tables["row_key"] == "handled_total") & (tables["col_key"] == "total")
+    assert tables.loc[typo, "value"].tolist() == [19.0]
+    m = report_metrics(tables.assign(value=tables["value"].mask(typo, 5.0)), reports=reports)
+    rates = m.set_index("report_id")["disclosure_rate"]
+    assert rates["004_b232cca7e491c758"] == pytest.approx(1.2)
+    ax = plot_distribution(m, "disclosure_rate", "template")
+    crosses = [c for c in ax.collections if c.get_offsets().shape[0] and c.get_facecolor()[0][:3].tolist()
+               == list(matplotlib.colors.to_rgb("tab:red"))]
+    assert [pytest.approx(y) for c in crosses for y in c.get_offsets()[:, 1]] == [1.2]
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert ticks[0].replace("\n", " ") == "2019 (n=3, 缺失 1, 超出取值范围 1)" and "超出" not in ticks[1] + ticks[2]
+    points = np.concatenate([c.get_offsets()[:, 1] for c in ax.collections])
+    assert sorted(points) == pytest.approx(sorted(rates.dropna()))   # every value drawn, the 1.2 as written
+    # a column of one's own has no range to break
+    ax = plot_distribution(m.rename(columns={"disclosure_rate": "my_rate"}), "my_rate", "template")
+    assert "超出" not in "".join(t.get_text() for t in ax.get_xticklabels())

@@ -170,10 +170,33 @@ def _set_group_ticks(ax: Axes, positions: np.ndarray, names: Sequence[str], coun
     # ems between two ticks, from the axes' share of the figure (constrained layout only widens it)
     room = ax.get_window_extent().width / ax.figure.dpi * 72.0 / size / (hi - lo) * _TICK_ROOM
     wrapped = [_wrap_ems(n, room) for n in names]
-    if max(map(len, wrapped)) > _MAX_TICK_LINES or max(map(_text_ems, counts)) > room:
+    # the counts broken after their commas only: '(n=5, 缺失 2, 超出取值范围 1)' on two lines, not cut in a word
+    counted = [_wrap_parts(c, room) for c in counts]
+    if max(map(len, wrapped)) > _MAX_TICK_LINES or max(_text_ems(line) for c in counted for line in c) > room:
         ax.set_xticks(positions, [f"{n} {c}" for n, c in zip(names, counts)], rotation=90)
     else:
-        ax.set_xticks(positions, ["\n".join([*w, c]) for w, c in zip(wrapped, counts)])
+        ax.set_xticks(positions, ["\n".join([*w, *c]) for w, c in zip(wrapped, counted)])
+
+
+def _wrap_parts(text: str, room: float) -> list[str]:
+    """``text`` in lines of at most ``room`` ems, broken after a comma only (a part wider stays whole)."""
+    lines: list[str] = []
+    for part in text.split(", "):
+        if lines and _text_ems(f"{lines[-1]}, {part}") <= room:
+            lines[-1] = f"{lines[-1]}, {part}"
+        else:
+            lines[-1:] = [f"{lines[-1]},", part] if lines else [part]
+    return lines
+
+
+def _kind_range(metric: str) -> tuple[float, float]:
+    """The lowest and highest value ``metric`` can take, by its kind (metrics.yaml ``kind_ranges``); no bound for a
+    column that is no indicator of metrics.yaml."""
+    kinds = metric_definitions().set_index("name")["kind"]
+    if metric not in kinds.index:
+        return -np.inf, np.inf
+    low, high = _spec()["kind_ranges"][kinds[metric]]
+    return (-np.inf if low is None else float(low)), (np.inf if high is None else float(high))
 
 
 def _metric_label(metric: str) -> str:
@@ -200,7 +223,10 @@ def plot_distribution(
         One row per report.
     metric : str
         Numeric column; NA values are left out: each tick label gives n, the group's values drawn, and
-        the number of its reports left out for a missing value, if any (``区县 (n=5, 缺失 2)``).
+        the number of its reports left out for a missing value, if any (``区县 (n=5, 缺失 2)``).  A
+        value an indicator of ``metrics.yaml`` cannot take (a rate above 1, a negative count: its
+        table breaks an identity) is drawn as written, as a red cross, and counted on the tick
+        (``区县 (n=5, 超出取值范围 1)``).
     by : str
         Grouping column; groups are sorted (a categorical column's in its categories' order), rows
         without a group are left out, and the group axis label counts them
@@ -256,17 +282,28 @@ def plot_distribution(
     if filled:
         ax.boxplot([v for _, v in filled], positions=[p for p, _ in filled], widths=0.5,
                    showfliers=False, medianprops={"color": "black"})
-    for p, v in zip(positions, data):
+    low, high = _kind_range(metric)
+    outside = {}
+    for (g, v), p in zip(groups.items(), positions):
         if len(v):
             # the jitter in the values' sorted order: the same reports in another row order give the same figure
-            ax.scatter(p + rng.uniform(-0.12, 0.12, len(v)), np.sort(v), s=14, alpha=0.7, color="tab:blue",
-                       zorder=3)
+            x, y = p + rng.uniform(-0.12, 0.12, len(v)), np.sort(v)
+            out = (y < low) | (y > high)
+            ax.scatter(x[~out], y[~out], s=14, alpha=0.7, color="tab:blue", zorder=3)
+            if out.any():
+                # a rate over 1 or a negative count is kept as written (its table breaks an identity): marked, so
+                # that it is not read as a report's figure
+                ax.scatter(x[out], y[out], s=30, marker="x", color="tab:red", zorder=4)
+        outside[g] = int(((v < low) | (v > high)).sum())
     # the reports left out for a missing value are counted, not dropped silently: n alone made a group of 5
     # reports, 2 of them without the metric, look like a group of 3
-    missing, word = _missing(df, metric, by), _spec()["distribution_labels"]["missing"]
+    texts = _spec()["distribution_labels"]
+    missing = _missing(df, metric, by)
     ax.set_xlim(0.4, len(groups) + 0.6)
     _set_group_ticks(ax, positions, [_label_text(g) for g in groups],
-                     [f"(n={len(v)}" + (f", {word} {missing[g]})" if missing[g] else ")") for g, v in groups.items()])
+                     [f"(n={len(v)}" + (f", {texts['missing']} {missing[g]}" if missing[g] else "")
+                      + (f", {texts['out_of_range']} {outside[g]}" if outside[g] else "") + ")"
+                      for g, v in groups.items()])
     ax.set_xlabel(_group_axis_label(by, int(df[by].isna().sum()), _spec()["distribution_labels"]["no_group"]))
     ax.set_ylabel(label if label is not None else _metric_label(metric))
     if title:
