@@ -625,3 +625,24 @@ def test_distribution_marks_a_rate_its_table_puts_over_1(seed_frames) -> None:
     # a column of one's own has no range to break
     ax = plot_distribution(m.rename(columns={"disclosure_rate": "my_rate"}), "my_rate", "template")
     assert "超出" not in "".join(t.get_text() for t in ax.get_xticklabels())
+
+
+@pytest.mark.parametrize("kind, normalize", [("problem", True), (None, True), ("measure", False)])
+def test_heatmap_of_one_label_keeps_its_upright_texts_in_the_figure(kind, normalize) -> None:
+    # One report's one problem labelled platform: the figure was 0.45 inch a row + 1.6 high, 2 inches, and the colour
+    # bar's label (占有类别的问题陈述的比例, on a bar of 0.8 of the axes) ran out of it at both ends, cut off.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    statements = pd.DataFrame({"report_id": ["a", "a"], "kind": ["problem", "measure"],
+                               "labels": ["platform", "platform"]})
+    ax = plot_heatmap(statements, pd.DataFrame({"report_id": ["a"], "report_year": [2020]}), "report_year",
+                      kind=kind, normalize=normalize)
+    canvas = FigureCanvasAgg(ax.figure)
+    canvas.draw()
+    figure = ax.figure.bbox
+    bar = ax.figure.axes[1].yaxis.label
+    for text in (bar, ax.yaxis.label):
+        box = text.get_window_extent(canvas.get_renderer())
+        assert figure.y0 <= box.y0 and box.y1 <= figure.y1, text.get_text()
+        assert figure.x0 <= box.x0 and box.x1 <= figure.x1, text.get_text()
+    assert bar.get_text() in ("占有类别的问题陈述的比例", "占有类别的问题与改进措施陈述的比例", "改进措施陈述数")

@@ -506,8 +506,9 @@ def plot_heatmap(
     if normalize:
         # a group whose statements all lack a label has no share: empty cells, not 0 %
         table = table.div(n_statements.where(n_statements > 0), axis=1)
+    texts = _spec()["statement_labels"][kind or "all"]
     use_chinese_font()
-    ax = _new_axes(ax, (1.2 * len(order) + 3.0, 0.45 * len(keys) + 1.6))
+    ax = _new_axes(ax, (1.2 * len(order) + 3.0, _heatmap_height(len(keys), texts, normalize)))
     vmax = float(np.nanmax(table.to_numpy(dtype=float), initial=0.0))
     image = ax.imshow(table.to_numpy(dtype=float), aspect="auto", cmap="Blues", vmin=0, vmax=max(vmax, 1e-9))
     unlabelled = _spec()["statement_labels"]["unlabelled"]
@@ -525,7 +526,6 @@ def plot_heatmap(
     bar = ax.figure.colorbar(image, ax=ax, shrink=0.8)
     # the texts name the statements counted, and the shares' denominator: a heatmap of measures is no heatmap of
     # problems, and a statement without a label is in no share
-    texts = _spec()["statement_labels"][kind or "all"]
     bar.set_label(texts["share"] if normalize else texts["count"])
     if normalize:
         bar.ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0, decimals=0))
@@ -534,6 +534,15 @@ def plot_heatmap(
     if title:
         ax.set_title(title)
     return _pin_font(ax)
+
+
+def _heatmap_height(n_rows: int, texts: Mapping[str, str], normalize: bool) -> float:
+    """Inches of a new heatmap's figure: 0.45 a row, and tall enough for its upright texts, the colour bar's label
+    (on a bar of 0.8 of the axes' height) and the label axis's: a heatmap of one or two rows cut them off."""
+    size = font_manager.FontProperties(size=matplotlib.rcParams["axes.labelsize"]).get_size_in_points()
+    bar = _text_ems(texts["share"] if normalize else texts["count"]) * size / 72.0 / 0.8
+    axis = _text_ems(texts["axis"]) * size / 72.0
+    return max(0.45 * n_rows, bar, axis) + 1.6  # 1.6: the ticks and label of the group axis, and room around
 
 
 def plot_trend(
