@@ -646,3 +646,19 @@ def test_heatmap_of_one_label_keeps_its_upright_texts_in_the_figure(kind, normal
         assert figure.y0 <= box.y0 and box.y1 <= figure.y1, text.get_text()
         assert figure.x0 <= box.x0 and box.x1 <= figure.x1, text.get_text()
     assert bar.get_text() in ("占有类别的问题陈述的比例", "占有类别的问题与改进措施陈述的比例", "改进措施陈述数")
+
+
+def test_trend_of_more_agencies_than_colours_tells_every_line_apart(seed_frames) -> None:
+    # The seeds' ten agencies and one more (乌当区人民政府 of two places, told apart): the 11th line came round to
+    # the 1st colour with the same marker, and the legend gave two agencies one look.
+    _, reports, _ = seed_frames
+    names = sorted(reports["agency"]) + ["乌当区人民政府（另一）"]
+    frame = pd.DataFrame([(a, y, (i + k) % 7 / 6) for i, a in enumerate(names) for k, y in enumerate((2020, 2021))],
+                         columns=["agency", "report_year", "disclosure_rate"])
+    ax = plot_trend(frame, "disclosure_rate")
+    looks = [(matplotlib.colors.to_hex(line.get_color()), line.get_marker(), line.get_linestyle()) for line in ax.lines]
+    assert len(looks) == 11 and len(set(looks)) == 11
+    legend = [(matplotlib.colors.to_hex(h.get_color()), h.get_marker(), h.get_linestyle())
+              for h in ax.get_legend().legend_handles]
+    assert legend == looks                                      # each entry looks as its line
+    assert looks[0][1:] == ("o", "-")                          # the first ten as before

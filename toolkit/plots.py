@@ -33,6 +33,9 @@ _FONT_PACKAGE = "mplfonts"
 _MAX_YEAR_TICKS = 12  # plot_trend labels every year up to this many; more would overlap on a 6.4-inch axis
 _LEGEND_ROWS = 20  # names in one column of plot_trend's legend: more would run below a 4-inch figure
 _LEGEND_SIZE = 8  # points of plot_trend's legend text
+# plot_trend's markers and line styles, one of each for every round of the colour cycle
+_TREND_MARKERS = ("o", "s", "^", "D", "v", "P", "X")
+_TREND_STYLES = ("-", "--", ":", "-.")
 _MAX_TICK_LINES = 4  # a group name wrapped to more lines than this is drawn upright instead (too many groups)
 _TICK_ROOM = 0.9  # of the room between two ticks a label may fill: the rest keeps neighbours apart
 _FONT_FILE = ("fonts", "NotoSansCJKsc-Regular.otf")
@@ -624,11 +627,17 @@ def plot_trend(
     legend_width = ncols * (max(_text_ems(f"{a} (n=0)") for a in agencies) * _LEGEND_SIZE / 72.0 + 0.5)
     ax = _new_axes(ax, (6.4 + legend_width, 4.0))
     handles = []
+    # past the colour cycle's last colour (10) the colours come round again: the 11th agency's line and legend entry
+    # were the 1st's, so each round of colours gets its own marker and line style
+    n_colors = max(1, len(matplotlib.rcParams["axes.prop_cycle"].by_key().get("color", [])))
     for agency in agencies:
         mask = _is_group(panel[agency_col], agency) & years.notna().to_numpy()
         d = pd.DataFrame({"year": years[mask], "value": values[mask]}).sort_values("year")
         if d["value"].notna().any():
-            handles.extend(ax.plot(d["year"].to_numpy(), d["value"].to_numpy(), marker="o", label=str(agency)))
+            lap = len(ax.lines) // n_colors
+            handles.extend(ax.plot(d["year"].to_numpy(), d["value"].to_numpy(), label=str(agency),
+                                   marker=_TREND_MARKERS[lap % len(_TREND_MARKERS)],
+                                   linestyle=_TREND_STYLES[lap % len(_TREND_STYLES)]))
         else:
             # no line to draw: a legend entry in a line's colour would send the reader looking for it
             handles.append(matplotlib.lines.Line2D([], [], linestyle="none", label=f"{agency} (n=0)"))
