@@ -662,3 +662,22 @@ def test_trend_of_more_agencies_than_colours_tells_every_line_apart(seed_frames)
               for h in ax.get_legend().legend_handles]
     assert legend == looks                                      # each entry looks as its line
     assert looks[0][1:] == ("o", "-")                          # the first ten as before
+
+
+def test_trend_marks_a_rate_its_table_puts_over_1(seed_frames) -> None:
+    # Seed 004 with its handled total typed 5 (6 granted: a disclosure rate of 1.2) was a point of its agency's line
+    # like any other, on a rate axis running past 1 with nothing to say why.
+    tables, reports, _ = seed_frames
+    typo = (tables["report_id"] == "004_b232cca7e491c758") & (tables["table"] == "requests") \
+        & (tables["row_key"] == "handled_total") & (tables["col_key"] == "total")
+    m = report_metrics(tables.assign(value=tables["value"].mask(typo, 5.0)), reports=reports)
+    ax = plot_trend(m, "disclosure_rate")
+    crosses = [c for c in ax.collections if c.get_offsets().shape[0]]
+    assert len(crosses) == 1 and crosses[0].get_offsets().tolist() == [[2020.0, pytest.approx(1.2)]]
+    texts = [t.get_text() for t in ax.get_legend().get_texts()]
+    empty = set(m.loc[m["disclosure_rate"].isna(), "agency"])
+    assert texts == [f"{a} (n=0)" if a in empty else a for a in sorted(m["agency"])] + ["超出取值范围的值 1 个"]
+    line = next(line for line in ax.lines if line.get_label() == "市住建局")
+    assert line.get_ydata().tolist() == [pytest.approx(1.2)]              # the 1.2 stays on its line, as written
+    # a column of one's own has no range to break
+    assert len(plot_trend(m.rename(columns={"disclosure_rate": "x"}), "x").collections) == 0

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 
 import matplotlib
+import matplotlib.artist
 import matplotlib.lines
 import matplotlib.ticker
 import numpy as np
@@ -578,7 +579,9 @@ def plot_trend(
     matplotlib.axes.Axes
         One line per agency (sorted), with the agency name in the legend, which is beside the axes
         (in columns of 20 names); an agency without a
-        value (all NA) has no line, and the legend gives it as ``name (n=0)`` without a marker.
+        value (all NA) has no line, and the legend gives it as ``name (n=0)`` without a marker.  A
+        value an indicator of ``metrics.yaml`` cannot take (a rate above 1, a negative count) is drawn
+        as written, marked with a red cross, which the legend counts last (``超出取值范围的值 1 个``).
         The x axis runs from half a year before the first year of the panel to half a year after
         the last, with a tick at every year (whole-number ticks chosen by Matplotlib beyond 12
         years); its label counts the rows with a value but no agency or year, which are on no line
@@ -626,7 +629,7 @@ def plot_trend(
     # a new figure is widened by the legend beside it (names of 8 points, a marker before each), the axes kept
     legend_width = ncols * (max(_text_ems(f"{a} (n=0)") for a in agencies) * _LEGEND_SIZE / 72.0 + 0.5)
     ax = _new_axes(ax, (6.4 + legend_width, 4.0))
-    handles = []
+    handles: list[matplotlib.artist.Artist] = []
     # past the colour cycle's last colour (10) the colours come round again: the 11th agency's line and legend entry
     # were the 1st's, so each round of colours gets its own marker and line style
     n_colors = max(1, len(matplotlib.rcParams["axes.prop_cycle"].by_key().get("color", [])))
@@ -641,6 +644,13 @@ def plot_trend(
         else:
             # no line to draw: a legend entry in a line's colour would send the reader looking for it
             handles.append(matplotlib.lines.Line2D([], [], linestyle="none", label=f"{agency} (n=0)"))
+    low, high = _kind_range(metric)
+    outside = drawn & ((values < low) | (values > high)).to_numpy()
+    if outside.any():
+        # a rate over 1 or a negative count is kept as written (its table breaks an identity): marked on its line,
+        # as plot_distribution marks it, and counted in the legend
+        handles.append(ax.scatter(years[outside], values[outside], s=40, marker="x", color="tab:red", zorder=4,
+                                  label=_spec()["trend_labels"]["out_of_range"].format(n=int(outside.sum()))))
     all_years = sorted(years[panel[agency_col].notna().to_numpy()].dropna().unique())
     # Years are categories of a sort: whole-number ticks, and half a year of room on each side. Matplotlib's
     # own limits for points that share one year span two centuries (1909-2131), the labels piled up.
