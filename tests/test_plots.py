@@ -548,3 +548,136 @@ def test_trend_counts_the_values_without_an_agency_or_a_year(seed_frames) -> Non
     # a row without a value is a gap of its line, not a report left out
     assert plot_trend(metrics, "disclosure_rate").get_xlabel() == "报告年度"
     assert assert_glyphs(ax) > 0 and not render(ax)
+
+
+def _overlapping_ticks(ax: Axes) -> list[tuple[str, str]]:
+    """Pairs of neighbouring x tick labels whose drawn boxes overlap."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(ax.figure)
+    canvas.draw()
+    labels = [t for t in ax.get_xticklabels() if t.get_text()]
+    boxes = [t.get_window_extent(canvas.get_renderer()) for t in labels]
+    return [(a.get_text(), b.get_text()) for a, b, p, q in zip(labels, labels[1:], boxes, boxes[1:]) if p.x1 > q.x0]
+
+
+def test_distribution_by_agency_wraps_long_names_instead_of_overlapping_them(seed_frames) -> None:
+    # The seeds by agency (平潭综合实验区市场监督管理局, 伊州区住房和城乡建设局 …): each name was one line of up to 14
+    # characters under a tick 0.6 inch from the next, and the names ran over each other, unreadable.
+    _, _, metrics = seed_frames
+    df = metrics.assign(disclosure_rate=np.linspace(0.1, 0.9, len(metrics)))
+    for rows in (df[df["agency"].str.startswith("平潭")], df):
+        ax = plot_distribution(rows, "disclosure_rate", "agency")
+        assert _overlapping_ticks(ax) == []
+        # every name whole (wrapped, not cut), in the groups' order, its count after it
+        texts = [t.get_text() for t in ax.get_xticklabels()]
+        assert [t.replace("\n", "").replace(" ", "").split("(n=")[0] for t in texts] == sorted(rows["agency"])
+        assert all(t.endswith("(n=1)") for t in texts)
+    # thirty agencies: their names upright, one line each, in a figure widened for them
+    many = pd.DataFrame({"agency": [f"平潭综合实验区第{i:02d}号机关" for i in range(30)],
+                         "disclosure_rate": np.linspace(0, 1, 30)})
+    ax = plot_distribution(many, "disclosure_rate", "agency")
+    assert _overlapping_ticks(ax) == [] and ax.figure.get_figwidth() > 6.4
+    assert {t.get_rotation() for t in ax.get_xticklabels()} == {90.0}
+
+
+def test_trend_legend_is_beside_the_lines_not_over_them(seed_frames) -> None:
+    # The seeds' ten agencies over four years, lines across the whole value axis: the legend ('best' place) of
+    # their long names (平潭综合实验区市场监督管理局 …) found no empty corner and lay over the lines and points.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    _, reports, _ = seed_frames
+    names = sorted(reports["agency"])
+    rows = [(a, y, (i + 2 * k) % 10 / 9) for i, a in enumerate(names) for k, y in enumerate(range(2020, 2024))]
+    for frame in (pd.DataFrame(rows, columns=["agency", "report_year", "disclosure_rate"]),
+                  pd.DataFrame([(f"{a}{j}", y, v) for j in range(3) for a, y, v in rows],
+                               columns=["agency", "report_year", "disclosure_rate"])):
+        ax = plot_trend(frame, "disclosure_rate")
+        canvas = FigureCanvasAgg(ax.figure)
+        canvas.draw()
+        legend = ax.get_legend().get_window_extent(canvas.get_renderer())
+        axes = ax.get_window_extent(canvas.get_renderer())
+        assert legend.x0 > axes.x1                             # beside the axes
+        figure = ax.figure.bbox
+        assert figure.x0 <= legend.x0 and legend.x1 <= figure.x1 and figure.y0 <= legend.y0  # and not cut off
+        assert len(ax.get_legend().get_texts()) == frame["agency"].nunique()  # thirty in two columns of 20
+
+
+def test_distribution_marks_a_rate_its_table_puts_over_1(seed_frames) -> None:
+    # Seed 004 with its handled total typed 5 (19 in the report): 6 granted of 5 handled is a disclosure rate of 1.2,
+    # kept as written (the table breaks its identities), and plot_distribution drew it as one more report's rate on
+    # the 0-1 axis, nothing telling it apart.
+    tables, reports, _ = seed_frames
+    typo = (tables["report_id"] == "004_b232cca7e491c758") & (tables["table"] == "requests") \
+        & (tables["row_key"] == "handled_total") & (tables["col_key"] == "total")
+    assert tables.loc[typo, "value"].tolist() == [19.0]
+    m = report_metrics(tables.assign(value=tables["value"].mask(typo, 5.0)), reports=reports)
+    rates = m.set_index("report_id")["disclosure_rate"]
+    assert rates["004_b232cca7e491c758"] == pytest.approx(1.2)
+    ax = plot_distribution(m, "disclosure_rate", "template")
+    crosses = [c for c in ax.collections if c.get_offsets().shape[0] and c.get_facecolor()[0][:3].tolist()
+               == list(matplotlib.colors.to_rgb("tab:red"))]
+    assert [pytest.approx(y) for c in crosses for y in c.get_offsets()[:, 1]] == [1.2]
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert ticks[0].replace("\n", " ") == "2019 (n=3, 缺失 1, 超出取值范围 1)" and "超出" not in ticks[1] + ticks[2]
+    points = np.concatenate([c.get_offsets()[:, 1] for c in ax.collections])
+    assert sorted(points) == pytest.approx(sorted(rates.dropna()))   # every value drawn, the 1.2 as written
+    # a column of one's own has no range to break
+    ax = plot_distribution(m.rename(columns={"disclosure_rate": "my_rate"}), "my_rate", "template")
+    assert "超出" not in "".join(t.get_text() for t in ax.get_xticklabels())
+
+
+@pytest.mark.parametrize("kind, normalize", [("problem", True), (None, True), ("measure", False)])
+def test_heatmap_of_one_label_keeps_its_upright_texts_in_the_figure(kind, normalize) -> None:
+    # One report's one problem labelled platform: the figure was 0.45 inch a row + 1.6 high, 2 inches, and the colour
+    # bar's label (占有类别的问题陈述的比例, on a bar of 0.8 of the axes) ran out of it at both ends, cut off.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    statements = pd.DataFrame({"report_id": ["a", "a"], "kind": ["problem", "measure"],
+                               "labels": ["platform", "platform"]})
+    ax = plot_heatmap(statements, pd.DataFrame({"report_id": ["a"], "report_year": [2020]}), "report_year",
+                      kind=kind, normalize=normalize)
+    canvas = FigureCanvasAgg(ax.figure)
+    canvas.draw()
+    figure = ax.figure.bbox
+    bar = ax.figure.axes[1].yaxis.label
+    for text in (bar, ax.yaxis.label):
+        box = text.get_window_extent(canvas.get_renderer())
+        assert figure.y0 <= box.y0 and box.y1 <= figure.y1, text.get_text()
+        assert figure.x0 <= box.x0 and box.x1 <= figure.x1, text.get_text()
+    assert bar.get_text() in ("占有类别的问题陈述的比例", "占有类别的问题与改进措施陈述的比例", "改进措施陈述数")
+
+
+def test_trend_of_more_agencies_than_colours_tells_every_line_apart(seed_frames) -> None:
+    # The seeds' ten agencies and one more (乌当区人民政府 of two places, told apart): the 11th line came round to
+    # the 1st colour with the same marker, and the legend gave two agencies one look.
+    _, reports, _ = seed_frames
+    names = sorted(reports["agency"]) + ["乌当区人民政府（另一）"]
+    frame = pd.DataFrame([(a, y, (i + k) % 7 / 6) for i, a in enumerate(names) for k, y in enumerate((2020, 2021))],
+                         columns=["agency", "report_year", "disclosure_rate"])
+    ax = plot_trend(frame, "disclosure_rate")
+    looks = [(matplotlib.colors.to_hex(line.get_color()), line.get_marker(), line.get_linestyle()) for line in ax.lines]
+    assert len(looks) == 11 and len(set(looks)) == 11
+    legend = [(matplotlib.colors.to_hex(h.get_color()), h.get_marker(), h.get_linestyle())
+              for h in ax.get_legend().legend_handles]
+    assert legend == looks                                      # each entry looks as its line
+    assert looks[0][1:] == ("o", "-")                          # the first ten as before
+
+
+def test_trend_marks_a_rate_its_table_puts_over_1(seed_frames) -> None:
+    # Seed 004 with its handled total typed 5 (6 granted: a disclosure rate of 1.2) was a point of its agency's line
+    # like any other, on a rate axis running past 1 with nothing to say why.
+    tables, reports, _ = seed_frames
+    typo = (tables["report_id"] == "004_b232cca7e491c758") & (tables["table"] == "requests") \
+        & (tables["row_key"] == "handled_total") & (tables["col_key"] == "total")
+    m = report_metrics(tables.assign(value=tables["value"].mask(typo, 5.0)), reports=reports)
+    ax = plot_trend(m, "disclosure_rate")
+    crosses = [c for c in ax.collections if c.get_offsets().shape[0]]
+    assert len(crosses) == 1 and crosses[0].get_offsets().tolist() == [[2020.0, pytest.approx(1.2)]]
+    texts = [t.get_text() for t in ax.get_legend().get_texts()]
+    empty = set(m.loc[m["disclosure_rate"].isna(), "agency"])
+    assert texts == [f"{a} (n=0)" if a in empty else a for a in sorted(m["agency"])] + ["超出取值范围的值 1 个"]
+    line = next(line for line in ax.lines if line.get_label() == "市住建局")
+    assert line.get_ydata().tolist() == [pytest.approx(1.2)]              # the 1.2 stays on its line, as written
+    # a column of one's own has no range to break
+    assert len(plot_trend(m.rename(columns={"disclosure_rate": "x"}), "x").collections) == 0

@@ -264,6 +264,13 @@ def _fmt_groups(groups: dict[Any, np.ndarray] | dict[Any, int]) -> str:
                      for g, v in groups.items())
 
 
+def _warn_no_pair(func: str, by: str, labels: Sequence[Any]) -> None:
+    """Warn that ``by`` has fewer than two groups, so the pairwise result is empty: an empty frame alone looked
+    like pairs that were all left out, or a metric that is missing, where kruskal's row says why."""
+    found = f"one group ({_label_text(labels[0])})" if labels else "no group (every label NA)"
+    warnings.warn(f"{func}: {by!r} has {found}: no pair of groups to test, the result is empty", stacklevel=3)
+
+
 # ----------------------------------------------------------------------------------------------
 # descriptive statistics and rank tests
 
@@ -702,7 +709,8 @@ def pairwise_mannwhitney(
         ``'agency'``: the unit resampled), ``magnitude`` (of ``cliffs_delta``: an interval that
         spans several magnitudes leaves the size undecided) and ``note``.  A pair whose values are all equal is not tested, as in
         :func:`kruskal`: its statistics are NA and ``note`` says so; ``note`` names the agencies
-        with reports in both groups, as :func:`kruskal` does.
+        with reports in both groups, as :func:`kruskal` does.  Where ``by`` has fewer than two
+        groups the frame is empty and a ``UserWarning`` says so.
 
     Raises
     ------
@@ -737,6 +745,8 @@ def pairwise_mannwhitney(
     groups = _groups(df, metric, by)
     missing = _missing(df, metric, by)
     agencies = _agencies(df, metric, by)
+    if len(groups) < 2:
+        _warn_no_pair("pairwise_mannwhitney", by, list(groups))
     rows = []
     for g1, g2 in itertools.combinations(groups, 2):
         x, y = groups[g1], groups[g2]
@@ -828,6 +838,7 @@ def paired_wilcoxon(
         (every sign flip, or ``n_resamples`` of them) with ties there, else ``'asymptotic'``),
         ``rank_biserial`` ((R₊ − R₋) / (R₊ + R₋), Kerby 2014, positive where group1's values are the
         larger), ``rank_biserial_low``, ``rank_biserial_high``, ``ci_unit`` (``'agency'``) and ``note``.
+        Where ``by`` has fewer than two groups the frame is empty and a ``UserWarning`` says so.
 
     Raises
     ------
@@ -861,8 +872,11 @@ def paired_wilcoxon(
     x = _numeric(df, metric).to_numpy()
     keys, named = _agency_array(df, by)
     has = ~np.isnan(x) & named
+    labels = _sorted_groups(df[by])
+    if len(labels) < 2:
+        _warn_no_pair("paired_wilcoxon", by, labels)
     rows = []
-    for g1, g2 in itertools.combinations(_sorted_groups(df[by]), 2):
+    for g1, g2 in itertools.combinations(labels, 2):
         values = []
         nameless = 0  # values of no known agency pair with none: unpaired, not dropped silently
         for g in (g1, g2):
@@ -1371,7 +1385,8 @@ def bootstrap_ci(
     metric : str
         Rate column (used by ``'mean'``; names the defaults of ``numerator``/``denominator``).
     by : str, optional
-        Grouping column; ``None`` gives one interval for all reports.
+        Grouping column; ``None`` gives one interval for all reports.  Rows whose group is NA form a
+        last group labelled NA, as in :func:`describe`.
     estimator : {'mean', 'ratio'}, default 'mean'
     numerator, denominator : str, optional
         Columns for ``'ratio'``; default ``f"{metric}_num"`` and ``f"{metric}_den"``.  When
@@ -1437,7 +1452,7 @@ def bootstrap_ci(
     Returns
     -------
     pandas.DataFrame
-        One row per group (sorted): ``by`` (if given), ``estimator``, ``n`` (reports used),
+        One row per group (sorted, the NA group last): ``by`` (if given), ``estimator``, ``n`` (reports used),
         ``n_missing`` (reports of the group left out, their rate, numerator or denominator missing;
         a report whose denominator is 0, which adds nothing to a ratio of sums, is in neither count, and
         ``note`` counts such reports; but for a per-100 indicator one with a numerator over it, such as
@@ -1544,6 +1559,12 @@ def bootstrap_ci(
         keys = df[by].iloc[data.index]
         parts = [(g, data[_is_group(keys, g)], int(missing[_is_group(df[by], g)].sum()),
                   int(unused[_is_group(df[by], g)].sum())) for g in _sorted_groups(df[by])]
+        no_group = df[by].isna().to_numpy()
+        if no_group.any():
+            # reports of no known group (a failed report's NA year) are a last group, as describe gives them:
+            # left out, they were in no row's n nor n_missing, without a word
+            parts.append((pd.NA, data[keys.isna().to_numpy()], int(missing[no_group].sum()),
+                          int(unused[no_group].sum())))
     rows = []
     for g, d, n_missing, n_unused in parts:
         row: dict[str, Any] = {} if by is None else {by: g}

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Mapping, Sequence
 
 import matplotlib
+import matplotlib.artist
 import matplotlib.lines
 import matplotlib.ticker
 import numpy as np
@@ -30,6 +32,13 @@ __all__ = ["use_chinese_font", "plot_distribution", "plot_composition", "plot_he
 
 _FONT_PACKAGE = "mplfonts"
 _MAX_YEAR_TICKS = 12  # plot_trend labels every year up to this many; more would overlap on a 6.4-inch axis
+_LEGEND_ROWS = 20  # names in one column of plot_trend's legend: more would run below a 4-inch figure
+_LEGEND_SIZE = 8  # points of plot_trend's legend text
+# plot_trend's markers and line styles, one of each for every round of the colour cycle
+_TREND_MARKERS = ("o", "s", "^", "D", "v", "P", "X")
+_TREND_STYLES = ("-", "--", ":", "-.")
+_MAX_TICK_LINES = 4  # a group name wrapped to more lines than this is drawn upright instead (too many groups)
+_TICK_ROOM = 0.9  # of the room between two ticks a label may fill: the rest keeps neighbours apart
 _FONT_FILE = ("fonts", "NotoSansCJKsc-Regular.otf")
 
 
@@ -140,6 +149,60 @@ def _group_axis_label(column: str, n_no_group: int, text: str) -> str:
     return f"{label}（{text.format(n=n_no_group)}）" if n_no_group else label
 
 
+def _text_ems(text: str) -> float:
+    """Width of ``text`` in ems: a wide (CJK) character is one, another about half of one."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.55 for ch in text)
+
+
+def _wrap_ems(text: str, room: float) -> list[str]:
+    """``text`` cut into lines of at most ``room`` ems (a CJK name has no spaces to break at)."""
+    lines, line = [], ""
+    for ch in text:
+        if line and _text_ems(line + ch) > room:
+            lines.append(line)
+            line = ""
+        line += ch
+    return lines + [line] if line else lines or [""]
+
+
+def _set_group_ticks(ax: Axes, positions: np.ndarray, names: Sequence[str], counts: Sequence[str]) -> None:
+    """Tick labels ``name`` over ``counts`` on the x axis, each name wrapped to the room its tick has: long agency
+    names written on one line ran over each other.  Where the names would need more than ``_MAX_TICK_LINES``
+    lines (many groups), each label is drawn upright on one line instead."""
+    size = font_manager.FontProperties(size=matplotlib.rcParams["xtick.labelsize"]).get_size_in_points()
+    lo, hi = ax.get_xlim()
+    # ems between two ticks, from the axes' share of the figure (constrained layout only widens it)
+    room = ax.get_window_extent().width / ax.figure.dpi * 72.0 / size / (hi - lo) * _TICK_ROOM
+    wrapped = [_wrap_ems(n, room) for n in names]
+    # the counts broken after their commas only: '(n=5, 缺失 2, 超出取值范围 1)' on two lines, not cut in a word
+    counted = [_wrap_parts(c, room) for c in counts]
+    if max(map(len, wrapped)) > _MAX_TICK_LINES or max(_text_ems(line) for c in counted for line in c) > room:
+        ax.set_xticks(positions, [f"{n} {c}" for n, c in zip(names, counts)], rotation=90)
+    else:
+        ax.set_xticks(positions, ["\n".join([*w, *c]) for w, c in zip(wrapped, counted)])
+
+
+def _wrap_parts(text: str, room: float) -> list[str]:
+    """``text`` in lines of at most ``room`` ems, broken after a comma only (a part wider stays whole)."""
+    lines: list[str] = []
+    for part in text.split(", "):
+        if lines and _text_ems(f"{lines[-1]}, {part}") <= room:
+            lines[-1] = f"{lines[-1]}, {part}"
+        else:
+            lines[-1:] = [f"{lines[-1]},", part] if lines else [part]
+    return lines
+
+
+def _kind_range(metric: str) -> tuple[float, float]:
+    """The lowest and highest value ``metric`` can take, by its kind (metrics.yaml ``kind_ranges``); no bound for a
+    column that is no indicator of metrics.yaml."""
+    kinds = metric_definitions().set_index("name")["kind"]
+    if metric not in kinds.index:
+        return -np.inf, np.inf
+    low, high = _spec()["kind_ranges"][kinds[metric]]
+    return (-np.inf if low is None else float(low)), (np.inf if high is None else float(high))
+
+
 def _metric_label(metric: str) -> str:
     """Chinese label of a metric of metrics.yaml, or the column name itself."""
     defs = metric_definitions().set_index("name")["label"]
@@ -164,7 +227,10 @@ def plot_distribution(
         One row per report.
     metric : str
         Numeric column; NA values are left out: each tick label gives n, the group's values drawn, and
-        the number of its reports left out for a missing value, if any (``区县 (n=5, 缺失 2)``).
+        the number of its reports left out for a missing value, if any (``区县 (n=5, 缺失 2)``).  A
+        value an indicator of ``metrics.yaml`` cannot take (a rate above 1, a negative count: its
+        table breaks an identity) is drawn as written, as a red cross, and counted on the tick
+        (``区县 (n=5, 超出取值范围 1)``).
     by : str
         Grouping column; groups are sorted (a categorical column's in its categories' order), rows
         without a group are left out, and the group axis label counts them
@@ -211,7 +277,8 @@ def plot_distribution(
         raise ValueError(f"nothing to draw: metric={metric!r} has no value in any {by!r} group "
                          f"({len(df)} rows, {len(groups)} groups)")
     use_chinese_font()
-    ax = _new_axes(ax, (6.4, 4.0))
+    # a new figure widens with the groups, each with room for its tick label
+    ax = _new_axes(ax, (max(6.4, 0.3 * len(groups) + 1.0), 4.0))
     rng = np.random.default_rng(seed)
     positions = np.arange(1, len(groups) + 1)
     data = list(groups.values())
@@ -219,17 +286,28 @@ def plot_distribution(
     if filled:
         ax.boxplot([v for _, v in filled], positions=[p for p, _ in filled], widths=0.5,
                    showfliers=False, medianprops={"color": "black"})
-    for p, v in zip(positions, data):
+    low, high = _kind_range(metric)
+    outside = {}
+    for (g, v), p in zip(groups.items(), positions):
         if len(v):
             # the jitter in the values' sorted order: the same reports in another row order give the same figure
-            ax.scatter(p + rng.uniform(-0.12, 0.12, len(v)), np.sort(v), s=14, alpha=0.7, color="tab:blue",
-                       zorder=3)
+            x, y = p + rng.uniform(-0.12, 0.12, len(v)), np.sort(v)
+            out = (y < low) | (y > high)
+            ax.scatter(x[~out], y[~out], s=14, alpha=0.7, color="tab:blue", zorder=3)
+            if out.any():
+                # a rate over 1 or a negative count is kept as written (its table breaks an identity): marked, so
+                # that it is not read as a report's figure
+                ax.scatter(x[out], y[out], s=30, marker="x", color="tab:red", zorder=4)
+        outside[g] = int(((v < low) | (v > high)).sum())
     # the reports left out for a missing value are counted, not dropped silently: n alone made a group of 5
     # reports, 2 of them without the metric, look like a group of 3
-    missing, word = _missing(df, metric, by), _spec()["distribution_labels"]["missing"]
-    ax.set_xticks(positions, [f"{_label_text(g)}\n(n={len(v)}" + (f", {word} {missing[g]})" if missing[g] else ")")
-                              for g, v in groups.items()])
+    texts = _spec()["distribution_labels"]
+    missing = _missing(df, metric, by)
     ax.set_xlim(0.4, len(groups) + 0.6)
+    _set_group_ticks(ax, positions, [_label_text(g) for g in groups],
+                     [f"(n={len(v)}" + (f", {texts['missing']} {missing[g]}" if missing[g] else "")
+                      + (f", {texts['out_of_range']} {outside[g]}" if outside[g] else "") + ")"
+                      for g, v in groups.items()])
     ax.set_xlabel(_group_axis_label(by, int(df[by].isna().sum()), _spec()["distribution_labels"]["no_group"]))
     ax.set_ylabel(label if label is not None else _metric_label(metric))
     if title:
@@ -432,8 +510,9 @@ def plot_heatmap(
     if normalize:
         # a group whose statements all lack a label has no share: empty cells, not 0 %
         table = table.div(n_statements.where(n_statements > 0), axis=1)
+    texts = _spec()["statement_labels"][kind or "all"]
     use_chinese_font()
-    ax = _new_axes(ax, (1.2 * len(order) + 3.0, 0.45 * len(keys) + 1.6))
+    ax = _new_axes(ax, (1.2 * len(order) + 3.0, _heatmap_height(len(keys), texts, normalize)))
     vmax = float(np.nanmax(table.to_numpy(dtype=float), initial=0.0))
     image = ax.imshow(table.to_numpy(dtype=float), aspect="auto", cmap="Blues", vmin=0, vmax=max(vmax, 1e-9))
     unlabelled = _spec()["statement_labels"]["unlabelled"]
@@ -451,7 +530,6 @@ def plot_heatmap(
     bar = ax.figure.colorbar(image, ax=ax, shrink=0.8)
     # the texts name the statements counted, and the shares' denominator: a heatmap of measures is no heatmap of
     # problems, and a statement without a label is in no share
-    texts = _spec()["statement_labels"][kind or "all"]
     bar.set_label(texts["share"] if normalize else texts["count"])
     if normalize:
         bar.ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0, decimals=0))
@@ -460,6 +538,15 @@ def plot_heatmap(
     if title:
         ax.set_title(title)
     return _pin_font(ax)
+
+
+def _heatmap_height(n_rows: int, texts: Mapping[str, str], normalize: bool) -> float:
+    """Inches of a new heatmap's figure: 0.45 a row, and tall enough for its upright texts, the colour bar's label
+    (on a bar of 0.8 of the axes' height) and the label axis's: a heatmap of one or two rows cut them off."""
+    size = font_manager.FontProperties(size=matplotlib.rcParams["axes.labelsize"]).get_size_in_points()
+    bar = _text_ems(texts["share"] if normalize else texts["count"]) * size / 72.0 / 0.8
+    axis = _text_ems(texts["axis"]) * size / 72.0
+    return max(0.45 * n_rows, bar, axis) + 1.6  # 1.6: the ticks and label of the group axis, and room around
 
 
 def plot_trend(
@@ -490,8 +577,11 @@ def plot_trend(
     Returns
     -------
     matplotlib.axes.Axes
-        One line per agency (sorted), with the agency name in the legend; an agency without a
-        value (all NA) has no line, and the legend gives it as ``name (n=0)`` without a marker.
+        One line per agency (sorted), with the agency name in the legend, which is beside the axes
+        (in columns of 20 names); an agency without a
+        value (all NA) has no line, and the legend gives it as ``name (n=0)`` without a marker.  A
+        value an indicator of ``metrics.yaml`` cannot take (a rate above 1, a negative count) is drawn
+        as written, marked with a red cross, which the legend counts last (``超出取值范围的值 1 个``).
         The x axis runs from half a year before the first year of the panel to half a year after
         the last, with a tick at every year (whole-number ticks chosen by Matplotlib beyond 12
         years); its label counts the rows with a value but no agency or year, which are on no line
@@ -535,16 +625,32 @@ def plot_trend(
                          f"{' …' if len(repeated) > 5 else ''}; keep one row per agency and year (an agency named "
                          "as in several places needs a column that tells them apart)")
     use_chinese_font()
-    ax = _new_axes(ax, (6.4, 4.0))
-    handles = []
+    ncols = max(1, -(-len(agencies) // _LEGEND_ROWS))
+    # a new figure is widened by the legend beside it (names of 8 points, a marker before each), the axes kept
+    legend_width = ncols * (max(_text_ems(f"{a} (n=0)") for a in agencies) * _LEGEND_SIZE / 72.0 + 0.5)
+    ax = _new_axes(ax, (6.4 + legend_width, 4.0))
+    handles: list[matplotlib.artist.Artist] = []
+    # past the colour cycle's last colour (10) the colours come round again: the 11th agency's line and legend entry
+    # were the 1st's, so each round of colours gets its own marker and line style
+    n_colors = max(1, len(matplotlib.rcParams["axes.prop_cycle"].by_key().get("color", [])))
     for agency in agencies:
         mask = _is_group(panel[agency_col], agency) & years.notna().to_numpy()
         d = pd.DataFrame({"year": years[mask], "value": values[mask]}).sort_values("year")
         if d["value"].notna().any():
-            handles.extend(ax.plot(d["year"].to_numpy(), d["value"].to_numpy(), marker="o", label=str(agency)))
+            lap = len(ax.lines) // n_colors
+            handles.extend(ax.plot(d["year"].to_numpy(), d["value"].to_numpy(), label=str(agency),
+                                   marker=_TREND_MARKERS[lap % len(_TREND_MARKERS)],
+                                   linestyle=_TREND_STYLES[lap % len(_TREND_STYLES)]))
         else:
             # no line to draw: a legend entry in a line's colour would send the reader looking for it
             handles.append(matplotlib.lines.Line2D([], [], linestyle="none", label=f"{agency} (n=0)"))
+    low, high = _kind_range(metric)
+    outside = drawn & ((values < low) | (values > high)).to_numpy()
+    if outside.any():
+        # a rate over 1 or a negative count is kept as written (its table breaks an identity): marked on its line,
+        # as plot_distribution marks it, and counted in the legend
+        handles.append(ax.scatter(years[outside], values[outside], s=40, marker="x", color="tab:red", zorder=4,
+                                  label=_spec()["trend_labels"]["out_of_range"].format(n=int(outside.sum()))))
     all_years = sorted(years[panel[agency_col].notna().to_numpy()].dropna().unique())
     # Years are categories of a sort: whole-number ticks, and half a year of room on each side. Matplotlib's
     # own limits for points that share one year span two centuries (1909-2131), the labels piled up.
@@ -558,7 +664,10 @@ def plot_trend(
     unplaced = int((values.notna() & ~drawn).sum())
     ax.set_xlabel(_group_axis_label(year_col, unplaced, _spec()["trend_labels"]["unplaced"]))
     ax.set_ylabel(label if label is not None else _metric_label(metric))
-    ax.legend(handles=handles, fontsize=8, frameon=False)
+    # beside the axes, not over them: "best" found no empty corner among the seeds' long agency names and laid the
+    # legend over their lines; a long list in columns, each of up to _LEGEND_ROWS names
+    ax.legend(handles=handles, fontsize=_LEGEND_SIZE, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0),
+              ncols=ncols)
     if title:
         ax.set_title(title)
     return _pin_font(ax)
