@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
 from toolkit.formats import _ARTICLE, _CN_DIGITS, alternation, load_formats, vocabulary
+from toolkit.glued import _INLINE_AFTER, _SENTENCE_BREAK, _inline_heading, _patterns, _stray_pipe
 from toolkit.normalize import (_HAN, HAN_RANGES, NA_MARKS, _matching_lines, _page_furniture, cn_numeral, is_footnote,
                                 is_page_furniture, label_key, _page_furniture_patterns)
 
@@ -90,19 +91,6 @@ _AFTER_NUM = r"(?:\s|(?<=[)、])、)*"
 _HEADING = re.compile(rf"^\s*(?P<num>{_TOP}|{_SUB}|{_PART})?{_AFTER_NUM}(?P<title>(?:[^\S\n]++|\S)+?)\s*+[。.:;]?\s*+$")
 
 
-@functools.lru_cache(maxsize=1)
-def _patterns() -> dict[str, dict[str, list[re.Pattern[str]]]]:
-    spec = load_formats()["sections"]
-    return {
-        family: {key: [re.compile(p) for p in pats] for key, pats in keys.items()}
-        for family, keys in spec.items()
-    }
-
-
-_SENTENCE_BREAK = r"\d。;!?\s)"  # what a glued heading follows: it starts a sentence, not after a comma
-_INLINE_AFTER = rf"(?:(?<=[{_SENTENCE_BREAK}])|^)"
-
-
 def _inline_after(number: str) -> str:
     """``_INLINE_AFTER`` then the heading's ``number`` (a pattern), as one pattern.
 
@@ -113,14 +101,6 @@ def _inline_after(number: str) -> str:
     if number.startswith(r"\("):
         return rf"\((?<![^{_SENTENCE_BREAK}]\()(?:{number[2:]})"
     return rf"{_INLINE_AFTER}(?:{number})"
-
-
-@functools.lru_cache(maxsize=1)
-def _inline_heading() -> re.Pattern[str]:
-    # Numbered titles (一、) of the modern format inside a glued line.
-    titles = "|".join(p.pattern for p in sum(_patterns()["modern"].values(), []))
-    number = load_formats()["section_inline_numbers"]["top"]
-    return re.compile(rf"{_INLINE_AFTER}(?:{number})\s*(?:{titles})")
 
 
 def _numbered_titles(after: str, number: str) -> re.Pattern[str]:
@@ -861,7 +841,6 @@ _HEADING_HINT = re.compile(rf".{{0,11}}[{HAN_RANGES}]|[^|]{{0,49}}\|", re.S)
 
 def _headings(segments: list[Segment]) -> list[_Heading]:
     """Every heading-like segment (the same for both families)."""
-    from toolkit.layout import _stray_pipe
     found = []
     texts = list(map(str.strip, map(_SEGMENT_TEXT, segments)))
     # (a blank line, half the lines of a table a cell a line: no heading, its form not asked; passed over in C, and
@@ -2251,7 +2230,6 @@ _TITLE_SEPARATORS = ":;,.。 —"  # what sets a glued heading's title apart fro
 
 def _heading_rest(text: str, family: str, key: str) -> str:
     """The text that follows the title on a glued heading line ('' for a plain heading)."""
-    from toolkit.layout import _stray_pipe
     stripped = text.strip()
     match = _HEADING.match(stripped)
     if match and _title_key(re.sub(r"\s+", "", match["title"]), family) == key:
