@@ -3790,3 +3790,15 @@ def test_a_page_number_after_the_signatures_date_on_its_line(footer):
     report = _seed_004_ending(f"\n驻马店市交通运输局\n2021年1月30日   {footer}\n")
     assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-30")
     assert report.sections[-1].text.strip() == "无"
+
+
+@pytest.mark.parametrize("footer", ["第3页 总5页", "第 3 页/总 5 页", "第3页;共5页", "第3页、共5页", "（第3页；总5页）",
+                                    "PAGE 3 OF 5", "PAGE 3",
+                                    "第3页 共5页", "Page 3 of 5"])  # (the last two: controls, read before)
+def test_a_page_count_after_zong_or_a_semicolon_or_in_capitals_under_the_signature(footer):
+    # A footer's page count written 总 ('第3页 总5页'), set after a ; or 、 ('第3页;共5页'), or an English footer in
+    # capitals ('PAGE 3 OF 5') was no page furniture: the signature stayed the last section's text, agency and
+    # published NA.
+    report = _seed_004_ending(f"\n驻马店市交通运输局\n2021年1月30日\n{footer}\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-30")
+    assert report.sections[-1].text.strip() == "无"
