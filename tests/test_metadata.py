@@ -925,6 +925,23 @@ def test_two_bodies_signing_on_lines_of_their_own_give_the_first(between):
     assert wrapped.metadata["agency"] == second
 
 
+@pytest.mark.parametrize("signature, agency, kind", [
+    ("乌当区住房和城乡建设局    乌当区财政局", "乌当区住房和城乡建设局", "department"),
+    ("驻马店市人民政府办公室 驻马店市政务服务数据管理局", "驻马店市人民政府办公室", "government"),
+    ("乌当区住房和城乡建设局 乌当区财政局 2021年1月20日", "乌当区住房和城乡建设局", "department"),
+    # (controls, read before: a name broken by a space is one name, '中共…市委 宣传部' its body's)
+    ("驻马店市 交通运输局", "驻马店市交通运输局", "department"), ("中共驻马店市委 宣传部", "中共驻马店市委宣传部", "department"),
+])
+def test_two_bodies_signing_side_by_side_on_one_line_give_the_first(signature, agency, kind):
+    # Two bodies' names on one line above the date, set apart by spaces ('XX市人民政府办公室  XX市政务服务数据管理局':
+    # two signatures side by side): the line was read without its spaces as one agency, both names run together
+    # (a department, of the second's ending).  The agency is the first body's, as where they sign on lines of
+    # their own (test_two_bodies_signing_on_lines_of_their_own_give_the_first).
+    report = _seed_004_ending(f"\n{signature}\n" if "日" in signature else f"\n{signature}\n2021年1月20日\n")
+    assert [report.metadata[k] for k in ("agency", "published", "agency_kind")] == [agency, "2021-01-20", kind]
+    assert report.sections[-1].text.strip() == "无"
+
+
 @pytest.mark.parametrize("config", ["s2t", "s2tw", "s2hk"])
 @pytest.mark.parametrize("agency", ["乾县住房和城乡建设局", "乾安县人民政府", "柞水县乾佑街道办事处"])
 def test_real_names_in_traditional_characters_are_kept(agency, config):

@@ -1787,7 +1787,7 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             # before it, the signature was not read, its lines left in the last section's text)
             start = 0
         if start > 0:  # the agency before the date on the same line
-            name = _seal().sub("", compact[:start])
+            name = _signer(_raw_prefix(line, start))
             if _signing_name(name):  # (a committee named by no place, '委员会', '中共县委': the date, no agency)
                 return index, last, name if _agency_like(name) else None, date
             continue
@@ -1797,7 +1797,7 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             # or a note of the report's scope)
             above -= 1
         if above >= 0:
-            prev = _seal().sub("", _compact(tail[above][1]))
+            prev = _signer(tail[above][1])
             if _signing_name(prev):  # (a committee or a body's ending named by no place, '委员会', '办公室': no agency)
                 if _agency_like(prev) and (joint := _joint_signer(tail, above)) is not None:
                     return tail[joint[0]][0], last, joint[1], date
@@ -1813,6 +1813,17 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
                 return index, True, name, date
         return index, last, None, date
     return None
+
+
+def _signer(raw: str) -> str:
+    """The signing name a signature's line ``raw`` gives, white space and the seal's place removed; the first of two
+    bodies' names set side by side with spaces between ('XX市人民政府办公室  XX市政务服务数据管理局', two bodies signing
+    in columns: run together, they were read as one agency), each an agency's name opening with its own place, as
+    the first of two bodies signing on lines of their own is (:func:`_joint_signer`)."""
+    names = [_seal().sub("", word) for word in raw.split()]
+    if len(names) > 1 and all(_agency_like(name) and _opens_with_own_place(name) for name in names):
+        return names[0]
+    return _seal().sub("", _compact(raw))
 
 
 def _joint_signer(tail: list[tuple[int, str]], pos: int) -> tuple[int, str] | None:
