@@ -942,6 +942,19 @@ def test_two_bodies_signing_side_by_side_on_one_line_give_the_first(signature, a
     assert report.sections[-1].text.strip() == "无"
 
 
+@pytest.mark.parametrize("dates", ["2021年1月20日    2021年1月20日", "2021年1月20日  2021年1月21日", "2021.1.20    2021.1.20"])
+def test_two_signatures_side_by_side_in_columns_give_the_first(dates):
+    # Two bodies signing side by side, names and dates in two columns ('XX局    YY局' / '2021年1月20日    2021年1月20日'):
+    # the first date was read as a name before the second, so no signature was read (agency and published NA,
+    # agency_unknown, both lines in the last section's text).  The first body's name and date are the signature's.
+    report = _seed_004_ending(f"\n乌当区住房和城乡建设局    乌当区财政局\n{dates}\n")
+    assert [report.metadata[k] for k in ("agency", "published", "level")] == ["乌当区住房和城乡建设局", "2021-01-20", "county"]
+    assert report.sections[-1].text.strip() == "无"
+    # (a control, read before: a period's two dates after a sentence are no signature's)
+    report = _seed_004_ending("\n统计期间为\n2021年1月1日 2021年12月31日\n")
+    assert report.metadata["published"] is None
+
+
 @pytest.mark.parametrize("config", ["s2t", "s2tw", "s2hk"])
 @pytest.mark.parametrize("agency", ["乾县住房和城乡建设局", "乾安县人民政府", "柞水县乾佑街道办事处"])
 def test_real_names_in_traditional_characters_are_kept(agency, config):

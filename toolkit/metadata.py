@@ -1761,7 +1761,7 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
         return month
     for pos in range(len(tail) - 1, -1, -1):
         index, line = tail[pos]
-        compact = _compact(line)
+        compact = _compact(_first_of_dates(line))
         date, start, end = _date_in(compact)
         if date is not None and end != len(compact) and _signature_after_date(line[_date_in(line)[2]:]):
             # the page's furniture or a note after the date on its line ('2021年1月26日 附件下载',
@@ -1824,6 +1824,17 @@ def _signer(raw: str) -> str:
     if len(names) > 1 and all(_agency_like(name) and _opens_with_own_place(name) for name in names):
         return names[0]
     return _seal().sub("", _compact(raw))
+
+
+def _first_of_dates(line: str) -> str:
+    """The first of two signatures' dates side by side in columns on ``line`` ('2021年1月20日    2021年1月20日', under
+    'XX局    YY局': read as a name before the last date, or as no date where '2021.1.20' is written, no signature was
+    read), as the first of two names side by side is the agency's (:func:`_signer`); any other line as it is."""
+    dates = line.split()
+    if len(dates) == 2 and all((found := _date_in(date))[0] is not None and (found[1], found[2]) == (0, len(date))
+                               for date in dates):
+        return dates[0]
+    return line
 
 
 def _joint_signer(tail: list[tuple[int, str]], pos: int) -> tuple[int, str] | None:
