@@ -925,6 +925,36 @@ def test_two_bodies_signing_on_lines_of_their_own_give_the_first(between):
     assert wrapped.metadata["agency"] == second
 
 
+@pytest.mark.parametrize("signature, agency, kind", [
+    ("乌当区住房和城乡建设局    乌当区财政局", "乌当区住房和城乡建设局", "department"),
+    ("驻马店市人民政府办公室 驻马店市政务服务数据管理局", "驻马店市人民政府办公室", "government"),
+    ("乌当区住房和城乡建设局 乌当区财政局 2021年1月20日", "乌当区住房和城乡建设局", "department"),
+    # (controls, read before: a name broken by a space is one name, '中共…市委 宣传部' its body's)
+    ("驻马店市 交通运输局", "驻马店市交通运输局", "department"), ("中共驻马店市委 宣传部", "中共驻马店市委宣传部", "department"),
+])
+def test_two_bodies_signing_side_by_side_on_one_line_give_the_first(signature, agency, kind):
+    # Two bodies' names on one line above the date, set apart by spaces ('XX市人民政府办公室  XX市政务服务数据管理局':
+    # two signatures side by side): the line was read without its spaces as one agency, both names run together
+    # (a department, of the second's ending).  The agency is the first body's, as where they sign on lines of
+    # their own (test_two_bodies_signing_on_lines_of_their_own_give_the_first).
+    report = _seed_004_ending(f"\n{signature}\n" if "日" in signature else f"\n{signature}\n2021年1月20日\n")
+    assert [report.metadata[k] for k in ("agency", "published", "agency_kind")] == [agency, "2021-01-20", kind]
+    assert report.sections[-1].text.strip() == "无"
+
+
+@pytest.mark.parametrize("dates", ["2021年1月20日    2021年1月20日", "2021年1月20日  2021年1月21日", "2021.1.20    2021.1.20"])
+def test_two_signatures_side_by_side_in_columns_give_the_first(dates):
+    # Two bodies signing side by side, names and dates in two columns ('XX局    YY局' / '2021年1月20日    2021年1月20日'):
+    # the first date was read as a name before the second, so no signature was read (agency and published NA,
+    # agency_unknown, both lines in the last section's text).  The first body's name and date are the signature's.
+    report = _seed_004_ending(f"\n乌当区住房和城乡建设局    乌当区财政局\n{dates}\n")
+    assert [report.metadata[k] for k in ("agency", "published", "level")] == ["乌当区住房和城乡建设局", "2021-01-20", "county"]
+    assert report.sections[-1].text.strip() == "无"
+    # (a control, read before: a period's two dates after a sentence are no signature's)
+    report = _seed_004_ending("\n统计期间为\n2021年1月1日 2021年12月31日\n")
+    assert report.metadata["published"] is None
+
+
 @pytest.mark.parametrize("config", ["s2t", "s2tw", "s2hk"])
 @pytest.mark.parametrize("agency", ["乾县住房和城乡建设局", "乾安县人民政府", "柞水县乾佑街道办事处"])
 def test_real_names_in_traditional_characters_are_kept(agency, config):
@@ -3788,5 +3818,17 @@ def test_a_page_number_after_the_signatures_date_on_its_line(footer):
     # read piece by piece ('-', '3', '-'), none of them the page's furniture, it was text after the date, so the
     # signature was not read (agency and published NA, left in the last section's text).
     report = _seed_004_ending(f"\n驻马店市交通运输局\n2021年1月30日   {footer}\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-30")
+    assert report.sections[-1].text.strip() == "无"
+
+
+@pytest.mark.parametrize("footer", ["第3页 总5页", "第 3 页/总 5 页", "第3页;共5页", "第3页、共5页", "（第3页；总5页）",
+                                    "PAGE 3 OF 5", "PAGE 3",
+                                    "第3页 共5页", "Page 3 of 5"])  # (the last two: controls, read before)
+def test_a_page_count_after_zong_or_a_semicolon_or_in_capitals_under_the_signature(footer):
+    # A footer's page count written 总 ('第3页 总5页'), set after a ; or 、 ('第3页;共5页'), or an English footer in
+    # capitals ('PAGE 3 OF 5') was no page furniture: the signature stayed the last section's text, agency and
+    # published NA.
+    report = _seed_004_ending(f"\n驻马店市交通运输局\n2021年1月30日\n{footer}\n")
     assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-30")
     assert report.sections[-1].text.strip() == "无"

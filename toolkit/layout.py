@@ -38,10 +38,11 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from toolkit.formats import alternation, load_formats, vocabulary
+from toolkit.glued import _NUM_PREFIX, _glued_labels, _glued_pattern, _has_glued_table, _stray_pipe
 from toolkit.metadata import is_furniture
 from toolkit.normalize import (_HAN, CID_GLYPHS, HAN_RANGES, NA_MARKS, cell_units, cn_numeral, is_continuation_caption,
                                is_footnote, is_page_furniture, is_value_cell, label_key, number_units, parse_number)
-from toolkit.sections import _SEGMENT_TEXT, Segment, _inline_heading, _nearest_filled
+from toolkit.sections import _SEGMENT_TEXT, Segment, _nearest_filled
 
 __all__ = ["Cell", "Row", "build_rows", "spread_label_words"]
 
@@ -114,37 +115,6 @@ def _between_blank_lines(segments: Sequence[Segment], i: int) -> bool:
     """Whether line ``i`` stands between blank lines (or the text's end): a cell of text that sets each cell apart so
     ('4' / '' / '|' / ''), where a lone '|' is a blank cell of its own, not the closing mark of the cell before."""
     return i > 0 and not segments[i - 1].text.strip() and (i + 1 >= len(segments) or not segments[i + 1].text.strip())
-
-
-@functools.lru_cache(maxsize=4096)  # (asked of every pipe line of a table section; cells recur)
-def _stray_pipe(stripped: str) -> bool:
-    """Whether a (stripped) line's one '|' is a stray mark in page text that lost its cells, not a pipe row's
-    cell break: the '|' stands inside the line and the text read without it shows a label touching digits
-    ('…行政处罚1330行政强制|54第二十条…', or a wrapped piece of it), unless the '|' sets a value apart from a
-    label ('行政强制 | 54': a row's cells) rather than from glued text ('0|行政强制54第二十条…', the wrap's). A row
-    of pipes has two or more; a '|' that ends or starts a line is the cell's mark of a table of a cell a line. A '|'
-    touching glued text on both sides in a wrapped piece that shows no digits after a label yet is stray too
-    (:func:`_glued_at_pipe`)."""
-    if stripped.count("|") != 1 or stripped[0] == "|" or stripped[-1] == "|":
-        return False
-    left, right = map(str.strip, stripped.split("|"))
-    values = is_value_cell(left), is_value_cell(right)
-    if any(values):
-        return not all(values) and _has_glued_table(right if values[0] else left)
-    return _has_glued_table(left + right) or _glued_at_pipe(stripped)
-
-
-def _glued_at_pipe(stripped: str) -> bool:
-    """Whether a line's one '|' (inside it) touches the text on both sides, which read without it is glued text that
-    shows no label touching digits (a wrapped piece): labels touching each other ('…第(一)项|信息内容本年制发件数本年
-    废止件数…'), or a section's numbered title ending right before the '|' ('二、主动公开政府信息情况|信息内容…'). A
-    pipe row sets its cells apart with spaces ('二、主动公开政府信息情况 | 信息内容')."""
-    at = stripped.index("|")
-    if stripped[at - 1].isspace() or stripped[at + 1].isspace():
-        return False
-    # (the last title that ends at the '|'; the pattern looks back for a sentence's end before its number)
-    return _glued_labels(stripped[:at] + stripped[at + 1:]) or any(
-        m.end() == at for m in _inline_heading().finditer(stripped, 0, at))
 
 
 def _split_pipes(text: str) -> list[str]:
@@ -1491,64 +1461,9 @@ def _is_leaf_2019(text: str) -> bool:
 
 # --- page text with glued cells --------------------------------------------------
 
-_NUM_PREFIX = r"(?:\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、|\d[.、])?"
-# A note in brackets after a label is part of its cell, whatever its length: a unit ('采购总金额(元)') or a
-# province's annotation ('本年增/减(指2020年增加或减少的事项数,减用负值表示,如-8)', Hubei 2020); the brackets
-# bound it, and an item number ('(二)') is no note.
-_NOTE_SUFFIX = r"(?:\((?![一二三四五六七八九十\d]{1,2}\))[^()]{1,60}\))?"
-
-
-@functools.lru_cache(maxsize=1)
-def _glued_pattern() -> re.Pattern[str]:
-    fm = load_formats()
-    labels: set[str] = set()
-    labels.update(l for ls in fm["active"]["rows"].values() for l in ls)
-    labels.update(l for spec in fm["active"]["cols"].values() for l in spec["labels"])
-    labels.update(fm["active"]["header_words"])
-    for spec in fm["requests"]["rows"].values():
-        labels.update(spec["labels"])
-    labels.update(l for ls in fm["requests"]["groups"].values() for l in ls)
-    labels.update(fm["requests"]["header_words"])
-    labels.update(fm["review_litigation"]["header_words"])
-    labels = {label_key(l, keep_numbering=True) for l in labels if len(label_key(l)) >= 2}
-    # (a label's quotes single or double, as label_key reads them: '危及‘三安全一稳定’' is '危及“三安全一稳定”')
-    words = alternation(labels).replace('"', "[\"']")
-    article = r"第二十条第?\([一二三四五六七八九十]+\)项"
-    note = r"\(本列数据的勾稽关系[^()]*\)"
-    return re.compile(rf"{article}|{note}|{_NUM_PREFIX}(?:{words}){_NOTE_SUFFIX}")
-
-
 # a count and a footnote mark typed after it, the whole cell ('12*', '12*1', '12※', '12注1', '12[1]', '12^1';
 # '12①' is normalized '12(1)')
 _FOOTNOTED_COUNT = re.compile(r"[+-]?\d[\d,.]*(?:[*※†‡#]{1,3}\d{0,2}|注\d{0,2}|\[注?\d{0,2}\]|\(\d{1,2}\)|\^\d{1,2})")
-
-# a count and a note in brackets, the whole cell: '88(上年结转3)' (a note of no value_notes word, NA)
-_NOTED_COUNT = re.compile(r"[+-]?\d[\d,.]*\s*\([^()]{1,30}\)")
-
-
-@functools.lru_cache(maxsize=4096)  # tested on every cell of a table, and cells recur ('0', labels)
-def _has_glued_table(text: str) -> bool:
-    """Whether a label of the format stands right before digits in the text (page text that lost its cells); not
-    in a cell of a count whose note names a row ('88(其中上年结转3)', '88(上年结转3)'), nor where the label is
-    inside words, after a word of no label ('含上年结转1件'), or ends in a count with its unit ('上年结转1件'): a
-    remark in a cell of its own (a review table's 备注, one cell a line), which was cut into '含 | 上年结转 | 1件' and
-    the next row's counts glued to it."""
-    ends = {0}
-    glued = False
-    for m in _glued_pattern().finditer(text):
-        if text[m.end() : m.end() + 3].lstrip()[:1].isdigit() and (m.start() in ends or not _HAN.match(
-                text[m.start() - 1])) and not _count_in_words().fullmatch(text, m.end()):
-            glued = True
-            break
-        ends.add(m.end())
-    return glued and not is_value_cell(text) and not _NOTED_COUNT.fullmatch(text)
-
-
-@functools.lru_cache(maxsize=1)
-def _count_in_words() -> re.Pattern[str]:
-    """A count and its unit (a legacy table's, ``vocabulary().legacy_units``) ending a cell after a label
-    ('上年结转1件'): a remark's words, no table's cells."""
-    return re.compile(rf"\d+(?:{alternation(vocabulary().legacy_units)})")
 
 
 def _glued_line(stripped: str, spaced: tuple[re.Match[str], bool] | None) -> bool:
@@ -1623,18 +1538,6 @@ def _wrapped_line(text: str) -> str | None:
         # glued text cut by the wrap ('0 四、结转下年度继续办理0 0 0 0 0 00')
         return "glued" if _touching_digits(stripped) else None
     return "text"
-
-
-@functools.lru_cache(maxsize=4096)
-def _glued_labels(text: str) -> bool:
-    """Whether two labels of the format touch in the text ('…尚未审结总计结果维持…'): a header row that lost
-    its cells' boundaries, not one cell."""
-    ends = set()
-    for m in _glued_pattern().finditer(text):
-        if m.start() in ends:
-            return True
-        ends.add(m.end())
-    return False
 
 
 def _touching_digits(text: str) -> bool:

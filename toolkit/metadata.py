@@ -1761,7 +1761,7 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
         return month
     for pos in range(len(tail) - 1, -1, -1):
         index, line = tail[pos]
-        compact = _compact(line)
+        compact = _compact(_first_of_dates(line))
         date, start, end = _date_in(compact)
         if date is not None and end != len(compact) and _signature_after_date(line[_date_in(line)[2]:]):
             # the page's furniture or a note after the date on its line ('2021年1月26日 附件下载',
@@ -1787,7 +1787,7 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             # before it, the signature was not read, its lines left in the last section's text)
             start = 0
         if start > 0:  # the agency before the date on the same line
-            name = _seal().sub("", compact[:start])
+            name = _signer(_raw_prefix(line, start))
             if _signing_name(name):  # (a committee named by no place, '委员会', '中共县委': the date, no agency)
                 return index, last, name if _agency_like(name) else None, date
             continue
@@ -1797,7 +1797,7 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             # or a note of the report's scope)
             above -= 1
         if above >= 0:
-            prev = _seal().sub("", _compact(tail[above][1]))
+            prev = _signer(tail[above][1])
             if _signing_name(prev):  # (a committee or a body's ending named by no place, '委员会', '办公室': no agency)
                 if _agency_like(prev) and (joint := _joint_signer(tail, above)) is not None:
                     return tail[joint[0]][0], last, joint[1], date
@@ -1813,6 +1813,28 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
                 return index, True, name, date
         return index, last, None, date
     return None
+
+
+def _signer(raw: str) -> str:
+    """The signing name a signature's line ``raw`` gives, white space and the seal's place removed; the first of two
+    bodies' names set side by side with spaces between ('XX市人民政府办公室  XX市政务服务数据管理局', two bodies signing
+    in columns: run together, they were read as one agency), each an agency's name opening with its own place, as
+    the first of two bodies signing on lines of their own is (:func:`_joint_signer`)."""
+    names = [_seal().sub("", word) for word in raw.split()]
+    if len(names) > 1 and all(_agency_like(name) and _opens_with_own_place(name) for name in names):
+        return names[0]
+    return _seal().sub("", _compact(raw))
+
+
+def _first_of_dates(line: str) -> str:
+    """The first of two signatures' dates side by side in columns on ``line`` ('2021年1月20日    2021年1月20日', under
+    'XX局    YY局': read as a name before the last date, or as no date where '2021.1.20' is written, no signature was
+    read), as the first of two names side by side is the agency's (:func:`_signer`); any other line as it is."""
+    dates = line.split()
+    if len(dates) == 2 and all((found := _date_in(date))[0] is not None and (found[1], found[2]) == (0, len(date))
+                               for date in dates):
+        return dates[0]
+    return line
 
 
 def _joint_signer(tail: list[tuple[int, str]], pos: int) -> tuple[int, str] | None:

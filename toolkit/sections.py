@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
 from toolkit.formats import _ARTICLE, _CN_DIGITS, alternation, load_formats, vocabulary
+from toolkit.glued import _INLINE_AFTER, _SENTENCE_BREAK, _inline_heading, _patterns, _stray_pipe
 from toolkit.normalize import (_HAN, HAN_RANGES, NA_MARKS, _matching_lines, _page_furniture, cn_numeral, is_footnote,
                                 is_page_furniture, label_key, _page_furniture_patterns)
 
@@ -90,19 +91,6 @@ _AFTER_NUM = r"(?:\s|(?<=[)、])、)*"
 _HEADING = re.compile(rf"^\s*(?P<num>{_TOP}|{_SUB}|{_PART})?{_AFTER_NUM}(?P<title>(?:[^\S\n]++|\S)+?)\s*+[。.:;]?\s*+$")
 
 
-@functools.lru_cache(maxsize=1)
-def _patterns() -> dict[str, dict[str, list[re.Pattern[str]]]]:
-    spec = load_formats()["sections"]
-    return {
-        family: {key: [re.compile(p) for p in pats] for key, pats in keys.items()}
-        for family, keys in spec.items()
-    }
-
-
-_SENTENCE_BREAK = r"\d。;!?\s)"  # what a glued heading follows: it starts a sentence, not after a comma
-_INLINE_AFTER = rf"(?:(?<=[{_SENTENCE_BREAK}])|^)"
-
-
 def _inline_after(number: str) -> str:
     """``_INLINE_AFTER`` then the heading's ``number`` (a pattern), as one pattern.
 
@@ -113,14 +101,6 @@ def _inline_after(number: str) -> str:
     if number.startswith(r"\("):
         return rf"\((?<![^{_SENTENCE_BREAK}]\()(?:{number[2:]})"
     return rf"{_INLINE_AFTER}(?:{number})"
-
-
-@functools.lru_cache(maxsize=1)
-def _inline_heading() -> re.Pattern[str]:
-    # Numbered titles (一、) of the modern format inside a glued line.
-    titles = "|".join(p.pattern for p in sum(_patterns()["modern"].values(), []))
-    number = load_formats()["section_inline_numbers"]["top"]
-    return re.compile(rf"{_INLINE_AFTER}(?:{number})\s*(?:{titles})")
 
 
 def _numbered_titles(after: str, number: str) -> re.Pattern[str]:
@@ -603,7 +583,59 @@ def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[S
         out.append(Segment(carry, carry_number))
     if paged := set(_matching_lines(_glued_page_heading(), lines, joined if lines is given else None)):
         out = _page_marks_cut(out, {k + 1 for k in paged})
+    if bare := set(_matching_lines(_DIGITS_BEFORE_NUMBER, lines, joined if lines is given else None)):
+        out = _bare_page_numbers_cut(out, {k + 1 for k in bare})
     return out
+
+
+# a line opening with a number of two digits or more before a heading's 、 or . ('32、 主动公开…'): the lines that
+# _bare_page_numbers_cut asks
+_DIGITS_BEFORE_NUMBER = re.compile(r"^[^\S\n]*[1-9]\d{1,5}[^\S\n]*[、.]", re.M)
+
+
+def _bare_page_numbers_cut(segments: list[Segment], lines: set[int]) -> list[Segment]:
+    """``segments`` with a bare page number glued before a heading numbered in Arabic numerals on a segment of
+    ``lines`` (1-based) cut off it, as it stands on a line of its own (:func:`_bare_page_number_before`)."""
+    out: list[Segment] = []
+    for segment in segments:
+        at = _bare_page_number_before(segment.text, out) if segment.line in lines else None
+        out.extend([Segment(segment.text[:at].rstrip(), segment.line), Segment(segment.text[at:], segment.line)]
+                   if at else [segment])
+    return out
+
+
+def _bare_page_number_before(text: str, before: Sequence[Segment]) -> int | None:
+    """Where a section heading numbered 2、 starts in ``text`` after a bare page number glued before it ('32、 主动
+    公开…': PDF text whose footer '3' ran into the next page's first line, the heading read numbered 32), else None.
+
+    Only where the numbering goes on so and not as read: the last section heading of ``before`` is numbered one
+    less (1、 or 一、), and not the whole number's one less (a report's own 12、 after 11、).  A bare number may be a
+    table's row ('3'), so no such line is page furniture of its own.
+    """
+    lead = re.match(r"\s*(\d+)", text)
+    if lead is None:
+        return None
+    digits = lead[1]
+    # (the heading's own number is of one or two digits, the page's of the rest: '122、' page 12's 2、 or page 1's 22、)
+    splits = [k for k in range(max(1, len(digits) - 2), len(digits))
+              if digits[k] != "0" and _heading_keys(text[lead.start(1) + k:])]
+    previous = _last_top_number(before) if splits else None
+    if previous is None or int(digits) == previous + 1:
+        return None
+    return next((lead.start(1) + k for k in splits if int(digits[k:]) == previous + 1), None)
+
+
+def _last_top_number(segments: Sequence[Segment]) -> int | None:
+    """The number's value of the last section heading numbered 一、 or 1、 (no (一)) among ``segments``, None where
+    none is."""
+    for segment in reversed(segments):
+        top = _TOP_AT_START.match(segment.text)
+        if top is not None and _heading_keys(segment.text.strip()):
+            return _number_style(top.group())[1]
+    return None
+
+
+_TOP_AT_START = re.compile(rf"\s*{_TOP}")
 
 
 @functools.lru_cache(maxsize=1)
@@ -861,7 +893,6 @@ _HEADING_HINT = re.compile(rf".{{0,11}}[{HAN_RANGES}]|[^|]{{0,49}}\|", re.S)
 
 def _headings(segments: list[Segment]) -> list[_Heading]:
     """Every heading-like segment (the same for both families)."""
-    from toolkit.layout import _stray_pipe
     found = []
     texts = list(map(str.strip, map(_SEGMENT_TEXT, segments)))
     # (a blank line, half the lines of a table a cell a line: no heading, its form not asked; passed over in C, and
@@ -2251,7 +2282,6 @@ _TITLE_SEPARATORS = ":;,.。 —"  # what sets a glued heading's title apart fro
 
 def _heading_rest(text: str, family: str, key: str) -> str:
     """The text that follows the title on a glued heading line ('' for a plain heading)."""
-    from toolkit.layout import _stray_pipe
     stripped = text.strip()
     match = _HEADING.match(stripped)
     if match and _title_key(re.sub(r"\s+", "", match["title"]), family) == key:
