@@ -233,6 +233,21 @@ def test_an_item_worded_like_a_sub_heading_stays_an_item(marker, item):
     assert _pairs(extract_statements(text)) == [("problem", t) for t in items]
 
 
+@pytest.mark.parametrize("sep", ["\n", ""], ids=["lines", "one_line"])
+@pytest.mark.parametrize("words", ["改进措施", "整改措施", "下一步改进措施"])
+@pytest.mark.parametrize("comma", [",", "，", " ,"])
+def test_a_measures_sub_heading_s_words_before_a_comma_and_a_problem_are_an_item(sep, words, comma):
+    # Seed 001's problems numbered as the sub-headings are, under '(一)存在的问题', the second worded like the
+    # measures' one and going on after a comma ('(二)改进措施,落实不到位。'): a sub-heading has no sentence after it
+    problems = [t for k, t in EXPECTED["001_4d29bfef72dd56db"] if k == "p"]
+    items = [problems[0], f"{words},落实不到位", problems[1]]
+    text = sep.join(["(一)存在的问题", *(f"({'一二三'[i]}){t.replace(',', comma)}。" for i, t in enumerate(items))])
+    assert _pairs(extract_statements(text)) == [("problem", t) for t in items]
+    # the measures' sub-heading before a comma and a measure is one
+    text = sep.join(["(一)存在的问题", f"(一){problems[0]}。", f"(二){words}{comma}加强培训,完善制度。"])
+    assert _pairs(extract_statements(text)) == [("problem", problems[0]), ("measure", "加强培训,完善制度")]
+
+
 def test_glued_sub_headings_still_cut_the_text():
     text = "(一)存在的问题2023年,我局工作还存在不足:一是栏目设置不合理;二是更新滞后。(二)改进措施一是优化栏目设置;二是加强更新。"
     kinds = [k for k, _ in _pairs(extract_statements(text))]

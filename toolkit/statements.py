@@ -1185,8 +1185,8 @@ _ADVERB = re.compile("[还仍尚也都]?")
 
 def _goes_on_as_problem(text: str, end: int) -> bool:
     """Whether the words of a numbered measures' sub-heading glued to the text (ending at ``end``) are rather the start
-    of an item's sentence that says a problem (``1.整改措施落实不到位。``, ``2.改进措施不够具体。``): a sub-heading is
-    the words alone (or before a colon or 。), not a sentence going on.
+    of an item's sentence that says a problem (``1.整改措施落实不到位。``, ``2.改进措施不够具体。``, also after a comma,
+    ``(二)改进措施,落实不到位。``): a sub-heading is the words alone (or before a colon or 。), not a sentence going on.
 
     So where the clause after them admits a shortcoming (problem_cues), is no switch (``针对上述不足,我局将…``) nor the
     first item, and opens with no measure's verb but one the shortcoming's word follows (``落实不到位``; not
@@ -1195,6 +1195,9 @@ def _goes_on_as_problem(text: str, end: int) -> bool:
     cues = _cues()
     if text[end - 1] in "。.:" or end == len(text):
         return False
+    # (a comma after the words ends no sub-heading, whose words stand alone: the clause after it goes on the sentence,
+    # '(二)改进措施,落实不到位。')
+    end += text[end] == ","
     clause = _CLAUSE_STOP.split(text[end:], 1)[0].partition(":")[0]
     if not _has(clause, "problem_cues") or cues["first_item"].match(clause) or _is_switch(text, end):
         return False  # (cheap: the measures after their sub-heading admit no shortcoming)
