@@ -1500,6 +1500,24 @@ def test_circled_numbers_glued_to_the_item_before(stem):
                                                 ("problem", "政策解读形式单一")]
 
 
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "pingtan-2023-02"])
+@pytest.mark.parametrize("numbers", ["1224", "1345", "1134", "1245", "1334"])
+@pytest.mark.parametrize("glued", [False, True], ids=["separated", "glued"])
+def test_misnumbered_circled_numbers_are_each_an_item(stem, numbers, glued):
+    # Seed 001's '一是…;二是…;三是…' written with circled numbers, one repeated or skipped ('①…②…②…', '①…③…④'):
+    # the strict sequence dropped the misnumbered marker, so its item and those after it ran into the one before
+    # ('政策解读还需进一步加强;(2)工作体制机制…')
+    section = problems_section(stem)
+    # (each list numbered so: the k-th item of either list gets the k-th number)
+    mark = lambda m: "①②③④⑤"[int(numbers["一二三四".index(m[1])]) - 1]  # noqa: E731
+    misnumbered = re.sub(r"[;；]?([一二三四])是" if glued else r"([一二三四])是", mark, section)
+    assert "二是" not in misnumbered
+    assert _pairs(extract_statements(misnumbered)) == _expected(stem)
+    # a circled number with no list open is no item, nor one left alone in an item's text ('…详见③')
+    text = "存在的问题:信息更新不够及时,详见③。政策解读形式单一。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不够及时,详见(3)。政策解读形式单一")]
+
+
 @pytest.mark.parametrize("reference", ["详见", "见", "参见", "如"])
 def test_a_bracketed_number_glued_after_a_bare_reference_word_is_no_item(reference):
     # Seed 001's '一是…;二是…;三是…' written '(一)…(二)…(三)…', its first problem pointing at another part,

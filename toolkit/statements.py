@@ -177,6 +177,9 @@ _AFTER_INTENT = ("paren_cn", "paren_num", "num", "num_close")
 # after (一)'s item, nor 2. (2)) after 1.'s right after a Chinese character ('…提升2.政策…', not '共1.5万条', '第2.3节')
 _GLUED_NEXT = ("paren_num", "paren_cn", "num", "num_close", "shi")
 _GLUED_AFTER = re.compile(rf"[{HAN_RANGES}\")》]")  # what a glued 2. follows: a word's character, a closing quote
+# styles whose next item may be misnumbered, repeating the last item's number or skipping one ('①…②…②…④', '①…③…④'):
+# a bracketed number (a circled one, ①②) after a list already open is no word's, so it is the list's next item
+_MISNUMBERED = ("paren_num",)
 _UNNUMBERED = ("bullet", "text_bullet", "dash")  # styles whose items count 1, 2, 3 … without a number
 _BOUNDARY = set("。;:!?\n")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
@@ -1890,7 +1893,7 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
                 if glued is None:
                     continue
                 start = glued
-            n = last + 1 if glued is not None else _marker_number(style, m, found)
+            n = last + 1 if glued is not None else _numbered_on(style, _marker_number(style, m, found), last, found)
             # a list inside brackets is an item's detail; a bracket left open hides no next item of the list
             if brackets[start] == _CLOSED or (brackets[start] == _LEFT_OPEN and n != last + 1):
                 continue
@@ -1943,7 +1946,7 @@ def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, i
     if style not in _GLUED_NEXT or not found:
         return None
     text = match.string
-    glued = _marker_number(style, match, found) == last + 1
+    glued = _numbered_on(style, _marker_number(style, match, found), last, found) == last + 1
     if style in ("paren_num", "paren_cn"):
         return match.start() if glued and not _reference_number(text, k, match.end()) else None
     if style in ("num", "num_close"):
@@ -1955,6 +1958,15 @@ def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, i
     # (not an ordinal's numeral: '…排名第三是…' after 二是 is a sentence's 第三)
     ordinal = match.string.endswith("第", 0, start)
     return start if numeral and match["n"].endswith(numeral) and not ordinal else None
+
+
+def _numbered_on(style: str, n: int, last: int, found: list[tuple[int, int, int]]) -> int:
+    """The number ``n`` of a marker of ``style``, or the next one of the list open (``found``, ``last`` its last number)
+    where the marker repeats the last item's number or skips one in a style whose numbers are no word's (``①…②…②…④``,
+    ``①…③…④``: each its item, numbered on); a repeated or skipped marker with no list open is none (``…详见③``)."""
+    if style in _MISNUMBERED and found and n in (last, last + 2):
+        return last + 1
+    return n
 
 
 def _reference_number(text: str, start: int, end: int) -> bool:
