@@ -1501,6 +1501,23 @@ def test_circled_numbers_glued_to_the_item_before(stem):
 
 
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "pingtan-2023-02"])
+@pytest.mark.parametrize("marker", ["{h}、", "{h}.", "第{h},", "第{h}，", "第{h}、", "第{h}:"])
+def test_a_chinese_numeral_or_ordinal_marker_glued_to_the_item_before(stem, marker):
+    # Seed 001's '一是…;二是…;三是…' written '一、…提升二、…加强三、…健全。' or '第一,…第二,…' with no separator
+    # (a web page's or a PDF's text that lost it): no boundary stood before 二、 or 第二, so the list was one statement
+    section = problems_section(stem)
+    glued = re.sub(r"([;；。]?)([一二三四])是", lambda m: (m[1] if m[2] == "一" else "") + marker.format(h=m[2]), section)
+    assert marker.format(h="二") in glued and "二是" not in glued
+    assert _pairs(extract_statements(glued)) == _expected(stem)
+    # a numeral's run, a rank's ordinal or an ordinal a later item restates is no item
+    for text, first in [("一、信息更新不够及时,二、三季度尤甚。二、政策解读形式单一。", "信息更新不够及时,二、三季度尤甚"),
+                        ("一、信息更新不够及时,第二、三批清单未公开。二、政策解读形式单一。", "信息更新不够及时,第二、三批清单未公开"),
+                        ("第一,考评排名全市第二,但信息更新不够及时。第二,政策解读形式单一。", "考评排名全市第二,但信息更新不够及时"),
+                        ("一、信息更新不够及时,解读单一二、政策。二、政策解读形式单一。", "信息更新不够及时,解读单一二、政策")]:
+        assert _pairs(extract_statements(text)) == [("problem", first), ("problem", "政策解读形式单一")]
+
+
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "pingtan-2023-02"])
 @pytest.mark.parametrize("numbers", ["1224", "1345", "1134", "1245", "1334"])
 @pytest.mark.parametrize("glued", [False, True], ids=["separated", "glued"])
 def test_misnumbered_circled_numbers_are_each_an_item(stem, numbers, glued):
