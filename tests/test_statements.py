@@ -1674,6 +1674,16 @@ def test_an_unnumbered_next_section_glued_to_the_last_measure_is_no_statement_te
     assert _pairs(extract_statements(glued)) == _expected(stem)
 
 
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("tail", ["六、其他需要报告的事项：无。", "（六）其他需要报告的事项。无", "6.其他需要报告的事项:本机关未收取信息处理费。",
+                                  "六、其他需要报告的事项 暂无。", "六、其他需要报告的事项"])
+def test_a_numbered_next_section_glued_without_a_stop_is_no_statement_text(stem, tail):
+    # Web text that lost its line breaks and the last measure's 。 ('…引向深入六、其他需要报告的事项:无。'): a numbered
+    # heading was sought only at a line's start or after a sentence's end, so it was the last measure's text
+    glued = "".join(line.strip() for line in problems_section(stem).splitlines()).rstrip("。.;；") + tail
+    assert _pairs(extract_statements(glued)) == _expected(stem)
+
+
 @pytest.mark.parametrize("stem", [k for k in EXPECTED if sum(kind == "m" for kind, _ in EXPECTED[k]) > 1
                                   and not any(kind == "m" and t.startswith("下") for kind, t in EXPECTED[k])])
 @pytest.mark.parametrize("marker", ["({n})", "{c}", "（{h}）", "{n}.", "{n}、", "{n})"])

@@ -424,8 +424,10 @@ def _next_section() -> re.Pattern[str]:
     after = "|".join(_spec()["next_section_start"])
     # (unnumbered, also glued after a sentence's end before a colon, a stop or the line's end, as web text loses the break
     # before it: '…加强培训。其他需要报告的事项:无。')
+    # (numbered, also glued with no stop after a sentence's last word, as a web page's text loses the stop and the break:
+    # '…完善制度六、其他需要报告的事项:无。', before what follows a heading, not a sentence going on)
     return re.compile(rf"(?:^|(?<=[。;!?])){number}(?:{title})(?=[。.:\s]|$|{after})|^(?:{title})(?:[。.:]|$)"
-                      rf"|(?<=[。;!?])(?:{title})(?=[。.:]|$)")
+                      rf"|(?<=[。;!?])(?:{title})(?=[。.:]|$)|(?<=[{HAN_RANGES}]){number}(?:{title})(?=[。.:\s]|$|{after})")
 
 
 def _normalize(text: str) -> str:
