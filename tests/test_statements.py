@@ -1674,6 +1674,25 @@ def test_an_unnumbered_next_section_glued_to_the_last_measure_is_no_statement_te
     assert _pairs(extract_statements(glued)) == _expected(stem)
 
 
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("marker", ["{h}是", "{n}.", "({h})", "{c}"])
+def test_a_last_item_whose_marker_is_left_out_after_a_semicolon(stem, marker):
+    # The seeds' problems '一是…;二是…;三是…。' with 三是 left out ('…还需进一步加强;工作体制机制还需进一步健全。'): the
+    # third problem was glued to the second, as its ';' was read inside the last item
+    section = problems_section(stem)
+    problems = re.search(r"一是[^。;；]*[;；]二是[^。;；]*[;；]三是[^。;；]*。", section)
+    assert problems
+    listed = re.sub(r"([一二三])是", lambda m: marker.format(h=m[1], n="一二三".index(m[1]) + 1,
+                                                             c="①②③"["一二三".index(m[1])]), problems.group())
+    left_out = re.sub(r"(?<=[;；])(?:三是|3\.|\(三\)|③)", "", listed)
+    assert left_out != listed
+    section = section.replace(problems.group(), left_out)
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    # a clause after the ';' that is no item of the list's kind stays the last item's
+    text = "存在问题:一是主动公开意识还需进一步提升;二是注重结果公开,忽略了过程公开;过程公开不够。"
+    assert _pairs(extract_statements(text))[-1] == ("problem", "注重结果公开,忽略了过程公开;过程公开不够")
+
+
 @pytest.mark.parametrize("stem", list(EXPECTED))
 @pytest.mark.parametrize("tail", ["六、其他需要报告的事项：无。", "（六）其他需要报告的事项。无", "6.其他需要报告的事项:本机关未收取信息处理费。",
                                   "六、其他需要报告的事项 暂无。", "六、其他需要报告的事项"])

@@ -2561,6 +2561,10 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
             # (numbered as the group: its items go on one list, not a list restarted at each group's 1.)
             out.dropped.append(((block.order, 0), block.kind, group[0]))
             items += [(n, nested) for nested in group[1]]
+        elif k + 1 == len(marks) and n > 1 and _unmarked_next(item, [t for _, t in items], block.kind):
+            # ('一是…;二是…;…' with 三是 left out: the clause after the last item's ';' is the next item)
+            head, _, tail = item.partition(";")
+            items += [(n, _clean(head)), (n + 1, _clean(tail))]
         else:
             items.append((n, item))
         if lead:
@@ -2623,6 +2627,21 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
             if item:
                 out.statements.append(((block.order, j), labelled.get(index) or ("measure" if i >= intent else kind),
                                        item))
+
+
+def _unmarked_next(item: str, earlier: list[str], kind: str) -> bool:
+    """Whether the last item of a list of one clause each (``earlier``, none holding a ';' or a sentence's end) holds
+    the next item with its marker left out after its one ';' (``一是…不够;二是…有待加强;工作机制还需健全。``): both
+    clauses of ``kind`` as items are, a problem admitting a shortcoming of its own, a measure opening with its verb."""
+    if item.count(";") != 1 or any(ch in item for ch in _SENTENCE_END) or not earlier or any(
+            ch in t for t in earlier for ch in (";", *_SENTENCE_END)):
+        return False
+    if ":" in item:
+        return False  # (the ';' of a list the item leads in: '…,主要表现在:1.解读材料少;2.形式不够丰富')
+    clauses = [c.strip() for c in item.split(";")]
+    if kind == "problem":
+        return all(_admits_own(c) for c in clauses) and not any(p.match(clauses[1]) for p in _cues()["switch"])
+    return all(_cues()["measure_opening"].match(c) for c in clauses)
 
 
 def _admitting_lead_in(lead: str) -> bool:
