@@ -1674,6 +1674,25 @@ def test_an_unnumbered_next_section_glued_to_the_last_measure_is_no_statement_te
     assert _pairs(extract_statements(glued)) == _expected(stem)
 
 
+@pytest.mark.parametrize("aside", ["（如部分科室；个别单位）", "(含线上;线下)", "【如网站;微信】"])
+@pytest.mark.parametrize("at", [0, 1])
+def test_a_semicolon_inside_brackets_splits_no_unnumbered_statement(aside, at):
+    # pingtan-2020-05's unnumbered measures, split at ';', with an aside holding a ';' before one of them ('…保障基础
+    # (如部分科室;个别单位);…'): the split cut the aside, its halves two statements ('…基础(如部分科室' / '个别单位)')
+    stem = "pingtan-2020-05"
+    section = problems_section(stem)
+    where = [m.start() for m in re.finditer(r"(?<=[^\W\d_])[；;]", section)][at]
+    text = section[:where] + aside + section[where:]
+    before = normalize_text(section[max(where - 6, 0):where])
+    expected = [(k, t.replace(before, before + normalize_text(aside), 1)) for k, t in _expected(stem)]
+    assert expected != _expected(stem)
+    assert _pairs(extract_statements(text)) == expected
+    # so too in a generated one
+    text = f"存在问题:主动公开意识还需进一步提升{aside};政策解读还需进一步加强。"
+    assert _pairs(extract_statements(text)) == [("problem", "主动公开意识还需进一步提升" + normalize_text(aside)),
+                                                ("problem", "政策解读还需进一步加强")]
+
+
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
 @pytest.mark.parametrize("marker", ["{h}是", "{n}.", "({h})", "{c}"])
 def test_a_last_item_whose_marker_is_left_out_after_a_semicolon(stem, marker):

@@ -2201,12 +2201,12 @@ def _plain(block: _Block, out: _Found, paragraphs: bool = False) -> None:
         rest = "".join(said)
     # (a cell under a column's name is one row's item, as an enumerated item is: its ';' joins clauses of one
     # statement, seed 003's '…比较多;注重结果公开,忽略了过程公开;…')
-    pieces = [p for p in ([rest] if block.cell else re.split(r";", rest)) if _clean(p)]
+    pieces = [p for p in ([rest] if block.cell else _semicolon_split(rest)) if _clean(p)]
     # (paragraphs each ending a sentence, '加强培训。定期组织…。' / '完善机制。建立…。', are statements of their own)
     kept = (_paragraphs(block.text, sentences[n_intro:], block.kind == "measure")
             if paragraphs and not (block.cell or listed) and "\n" in block.text.strip() else None)
     if kept:
-        pieces = [p for para in kept for p in para.split(";") if _clean(p)]
+        pieces = [p for para in kept for p in _semicolon_split(para) if _clean(p)]
     lead, first = _unmarked_lead_in(pieces[0], block.kind == "measure") if len(pieces) > 1 else ("", "")
     if _clean(first):
         pieces[0] = first
@@ -2217,6 +2217,14 @@ def _plain(block: _Block, out: _Found, paragraphs: bool = False) -> None:
         out.dropped.append(((block.order, 0), block.kind, _clean(lead.replace(said, "", 1) if said else lead)))
     for j, piece in enumerate(pieces, start=1):
         out.statements.append(((block.order, j), block.kind, _clean(piece)))
+
+
+def _semicolon_split(text: str) -> list[str]:
+    """``text`` split at its ';' outside closed brackets: an aside's ';' (``…不够及时(如部分科室;个别单位);…``) joins
+    the aside's parts, not two statements; a bracket left open hides no ';' (:func:`_brackets`)."""
+    brackets = _brackets(text)
+    cuts = [i for i, ch in enumerate(text) if ch == ";" and brackets[i] != _CLOSED]
+    return [text[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(text)])]
 
 
 def _paragraphs(text: str, sentences: list[str], measures: bool) -> list[str] | None:
@@ -2563,7 +2571,7 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
             items += [(n, nested) for nested in group[1]]
         elif k + 1 == len(marks) and n > 1 and _unmarked_next(item, [t for _, t in items], block.kind):
             # ('一是…;二是…;…' with 三是 left out: the clause after the last item's ';' is the next item)
-            head, _, tail = item.partition(";")
+            head, tail = _semicolon_split(item)
             items += [(n, _clean(head)), (n + 1, _clean(tail))]
         else:
             items.append((n, item))
@@ -2633,12 +2641,12 @@ def _unmarked_next(item: str, earlier: list[str], kind: str) -> bool:
     """Whether the last item of a list of one clause each (``earlier``, none holding a ';' or a sentence's end) holds
     the next item with its marker left out after its one ';' (``一是…不够;二是…有待加强;工作机制还需健全。``): both
     clauses of ``kind`` as items are, a problem admitting a shortcoming of its own, a measure opening with its verb."""
-    if item.count(";") != 1 or any(ch in item for ch in _SENTENCE_END) or not earlier or any(
+    clauses = [c.strip() for c in _semicolon_split(item)]
+    if len(clauses) != 2 or any(ch in item for ch in _SENTENCE_END) or not earlier or any(
             ch in t for t in earlier for ch in (";", *_SENTENCE_END)):
         return False
     if ":" in item:
         return False  # (the ';' of a list the item leads in: '…,主要表现在:1.解读材料少;2.形式不够丰富')
-    clauses = [c.strip() for c in item.split(";")]
     if kind == "problem":
         return all(_admits_own(c) for c in clauses) and not any(p.match(clauses[1]) for p in _cues()["switch"])
     return all(_cues()["measure_opening"].match(c) for c in clauses)
