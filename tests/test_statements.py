@@ -233,6 +233,21 @@ def test_an_item_worded_like_a_sub_heading_stays_an_item(marker, item):
     assert _pairs(extract_statements(text)) == [("problem", t) for t in items]
 
 
+@pytest.mark.parametrize("sep", ["\n", ""], ids=["lines", "one_line"])
+@pytest.mark.parametrize("words", ["改进措施", "整改措施", "下一步改进措施"])
+@pytest.mark.parametrize("comma", [",", "，", " ,"])
+def test_a_measures_sub_heading_s_words_before_a_comma_and_a_problem_are_an_item(sep, words, comma):
+    # Seed 001's problems numbered as the sub-headings are, under '(一)存在的问题', the second worded like the
+    # measures' one and going on after a comma ('(二)改进措施,落实不到位。'): a sub-heading has no sentence after it
+    problems = [t for k, t in EXPECTED["001_4d29bfef72dd56db"] if k == "p"]
+    items = [problems[0], f"{words},落实不到位", problems[1]]
+    text = sep.join(["(一)存在的问题", *(f"({'一二三'[i]}){t.replace(',', comma)}。" for i, t in enumerate(items))])
+    assert _pairs(extract_statements(text)) == [("problem", t) for t in items]
+    # the measures' sub-heading before a comma and a measure is one
+    text = sep.join(["(一)存在的问题", f"(一){problems[0]}。", f"(二){words}{comma}加强培训,完善制度。"])
+    assert _pairs(extract_statements(text)) == [("problem", problems[0]), ("measure", "加强培训,完善制度")]
+
+
 def test_glued_sub_headings_still_cut_the_text():
     text = "(一)存在的问题2023年,我局工作还存在不足:一是栏目设置不合理;二是更新滞后。(二)改进措施一是优化栏目设置;二是加强更新。"
     kinds = [k for k, _ in _pairs(extract_statements(text))]
@@ -1485,6 +1500,41 @@ def test_circled_numbers_glued_to_the_item_before(stem):
                                                 ("problem", "政策解读形式单一")]
 
 
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "pingtan-2023-02"])
+@pytest.mark.parametrize("marker", ["{h}、", "{h}.", "第{h},", "第{h}，", "第{h}、", "第{h}:"])
+def test_a_chinese_numeral_or_ordinal_marker_glued_to_the_item_before(stem, marker):
+    # Seed 001's '一是…;二是…;三是…' written '一、…提升二、…加强三、…健全。' or '第一,…第二,…' with no separator
+    # (a web page's or a PDF's text that lost it): no boundary stood before 二、 or 第二, so the list was one statement
+    section = problems_section(stem)
+    glued = re.sub(r"([;；。]?)([一二三四])是", lambda m: (m[1] if m[2] == "一" else "") + marker.format(h=m[2]), section)
+    assert marker.format(h="二") in glued and "二是" not in glued
+    assert _pairs(extract_statements(glued)) == _expected(stem)
+    # a numeral's run, a rank's ordinal or an ordinal a later item restates is no item
+    for text, first in [("一、信息更新不够及时,二、三季度尤甚。二、政策解读形式单一。", "信息更新不够及时,二、三季度尤甚"),
+                        ("一、信息更新不够及时,第二、三批清单未公开。二、政策解读形式单一。", "信息更新不够及时,第二、三批清单未公开"),
+                        ("第一,考评排名全市第二,但信息更新不够及时。第二,政策解读形式单一。", "考评排名全市第二,但信息更新不够及时"),
+                        ("一、信息更新不够及时,解读单一二、政策。二、政策解读形式单一。", "信息更新不够及时,解读单一二、政策")]:
+        assert _pairs(extract_statements(text)) == [("problem", first), ("problem", "政策解读形式单一")]
+
+
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "pingtan-2023-02"])
+@pytest.mark.parametrize("numbers", ["1224", "1345", "1134", "1245", "1334"])
+@pytest.mark.parametrize("glued", [False, True], ids=["separated", "glued"])
+def test_misnumbered_circled_numbers_are_each_an_item(stem, numbers, glued):
+    # Seed 001's '一是…;二是…;三是…' written with circled numbers, one repeated or skipped ('①…②…②…', '①…③…④'):
+    # the strict sequence dropped the misnumbered marker, so its item and those after it ran into the one before
+    # ('政策解读还需进一步加强;(2)工作体制机制…')
+    section = problems_section(stem)
+    # (each list numbered so: the k-th item of either list gets the k-th number)
+    mark = lambda m: "①②③④⑤"[int(numbers["一二三四".index(m[1])]) - 1]  # noqa: E731
+    misnumbered = re.sub(r"[;；]?([一二三四])是" if glued else r"([一二三四])是", mark, section)
+    assert "二是" not in misnumbered
+    assert _pairs(extract_statements(misnumbered)) == _expected(stem)
+    # a circled number with no list open is no item, nor one left alone in an item's text ('…详见③')
+    text = "存在的问题:信息更新不够及时,详见③。政策解读形式单一。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不够及时,详见(3)。政策解读形式单一")]
+
+
 @pytest.mark.parametrize("reference", ["详见", "见", "参见", "如"])
 def test_a_bracketed_number_glued_after_a_bare_reference_word_is_no_item(reference):
     # Seed 001's '一是…;二是…;三是…' written '(一)…(二)…(三)…', its first problem pointing at another part,
@@ -1621,6 +1671,54 @@ def test_an_unnumbered_next_section_glued_to_the_last_measure_is_no_statement_te
     # was the last measure's text (an unnumbered heading was one only at a line's start).  It now ends the section
     # there too, after a sentence's end and before a colon or a stop.
     glued = "".join(line.strip() for line in problems_section(stem).splitlines()) + tail
+    assert _pairs(extract_statements(glued)) == _expected(stem)
+
+
+@pytest.mark.parametrize("aside", ["（如部分科室；个别单位）", "(含线上;线下)", "【如网站;微信】"])
+@pytest.mark.parametrize("at", [0, 1])
+def test_a_semicolon_inside_brackets_splits_no_unnumbered_statement(aside, at):
+    # pingtan-2020-05's unnumbered measures, split at ';', with an aside holding a ';' before one of them ('…保障基础
+    # (如部分科室;个别单位);…'): the split cut the aside, its halves two statements ('…基础(如部分科室' / '个别单位)')
+    stem = "pingtan-2020-05"
+    section = problems_section(stem)
+    where = [m.start() for m in re.finditer(r"(?<=[^\W\d_])[；;]", section)][at]
+    text = section[:where] + aside + section[where:]
+    before = normalize_text(section[max(where - 6, 0):where])
+    expected = [(k, t.replace(before, before + normalize_text(aside), 1)) for k, t in _expected(stem)]
+    assert expected != _expected(stem)
+    assert _pairs(extract_statements(text)) == expected
+    # so too in a generated one
+    text = f"存在问题:主动公开意识还需进一步提升{aside};政策解读还需进一步加强。"
+    assert _pairs(extract_statements(text)) == [("problem", "主动公开意识还需进一步提升" + normalize_text(aside)),
+                                                ("problem", "政策解读还需进一步加强")]
+
+
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("marker", ["{h}是", "{n}.", "({h})", "{c}"])
+def test_a_last_item_whose_marker_is_left_out_after_a_semicolon(stem, marker):
+    # The seeds' problems '一是…;二是…;三是…。' with 三是 left out ('…还需进一步加强;工作体制机制还需进一步健全。'): the
+    # third problem was glued to the second, as its ';' was read inside the last item
+    section = problems_section(stem)
+    problems = re.search(r"一是[^。;；]*[;；]二是[^。;；]*[;；]三是[^。;；]*。", section)
+    assert problems
+    listed = re.sub(r"([一二三])是", lambda m: marker.format(h=m[1], n="一二三".index(m[1]) + 1,
+                                                             c="①②③"["一二三".index(m[1])]), problems.group())
+    left_out = re.sub(r"(?<=[;；])(?:三是|3\.|\(三\)|③)", "", listed)
+    assert left_out != listed
+    section = section.replace(problems.group(), left_out)
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    # a clause after the ';' that is no item of the list's kind stays the last item's
+    text = "存在问题:一是主动公开意识还需进一步提升;二是注重结果公开,忽略了过程公开;过程公开不够。"
+    assert _pairs(extract_statements(text))[-1] == ("problem", "注重结果公开,忽略了过程公开;过程公开不够")
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("tail", ["六、其他需要报告的事项：无。", "（六）其他需要报告的事项。无", "6.其他需要报告的事项:本机关未收取信息处理费。",
+                                  "六、其他需要报告的事项 暂无。", "六、其他需要报告的事项"])
+def test_a_numbered_next_section_glued_without_a_stop_is_no_statement_text(stem, tail):
+    # Web text that lost its line breaks and the last measure's 。 ('…引向深入六、其他需要报告的事项:无。'): a numbered
+    # heading was sought only at a line's start or after a sentence's end, so it was the last measure's text
+    glued = "".join(line.strip() for line in problems_section(stem).splitlines()).rstrip("。.;；") + tail
     assert _pairs(extract_statements(glued)) == _expected(stem)
 
 

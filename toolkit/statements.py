@@ -174,9 +174,13 @@ _AFTER_INTENT = ("paren_cn", "paren_num", "num", "num_close")
 # styles whose next item may follow the last one's text with no separator ('①信息更新不及时②解读不到位'): a bracketed
 # number is no word's part, so one numbering on a list already open is its next item; nor is 二是 right after 一是's
 # item, read as the numeral that numbers on only ('…单一三是…' after 二是: 三是, not 一三是; _glued_start); nor (二)
-# after (一)'s item, nor 2. (2)) after 1.'s right after a Chinese character ('…提升2.政策…', not '共1.5万条', '第2.3节')
-_GLUED_NEXT = ("paren_num", "paren_cn", "num", "num_close", "shi")
+# after (一)'s item, nor 2. (2)) after 1.'s right after a Chinese character ('…提升2.政策…', not '共1.5万条', '第2.3节');
+# nor 二、 or 第二, after a Chinese character where no later item restates its number ('…到位二、政策…', '…到位第二,政策…')
+_GLUED_NEXT = ("paren_num", "paren_cn", "num", "num_close", "shi", "dun_cn", "di")
 _GLUED_AFTER = re.compile(rf"[{HAN_RANGES}\")》]")  # what a glued 2. follows: a word's character, a closing quote
+# styles whose next item may be misnumbered, repeating the last item's number or skipping one ('①…②…②…④', '①…③…④'):
+# a bracketed number (a circled one, ①②) after a list already open is no word's, so it is the list's next item
+_MISNUMBERED = ("paren_num",)
 _UNNUMBERED = ("bullet", "text_bullet", "dash")  # styles whose items count 1, 2, 3 … without a number
 _BOUNDARY = set("。;:!?\n")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
@@ -420,8 +424,10 @@ def _next_section() -> re.Pattern[str]:
     after = "|".join(_spec()["next_section_start"])
     # (unnumbered, also glued after a sentence's end before a colon, a stop or the line's end, as web text loses the break
     # before it: '…加强培训。其他需要报告的事项:无。')
+    # (numbered, also glued with no stop after a sentence's last word, as a web page's text loses the stop and the break:
+    # '…完善制度六、其他需要报告的事项:无。', before what follows a heading, not a sentence going on)
     return re.compile(rf"(?:^|(?<=[。;!?])){number}(?:{title})(?=[。.:\s]|$|{after})|^(?:{title})(?:[。.:]|$)"
-                      rf"|(?<=[。;!?])(?:{title})(?=[。.:]|$)")
+                      rf"|(?<=[。;!?])(?:{title})(?=[。.:]|$)|(?<=[{HAN_RANGES}]){number}(?:{title})(?=[。.:\s]|$|{after})")
 
 
 def _normalize(text: str) -> str:
@@ -1185,8 +1191,8 @@ _ADVERB = re.compile("[还仍尚也都]?")
 
 def _goes_on_as_problem(text: str, end: int) -> bool:
     """Whether the words of a numbered measures' sub-heading glued to the text (ending at ``end``) are rather the start
-    of an item's sentence that says a problem (``1.整改措施落实不到位。``, ``2.改进措施不够具体。``): a sub-heading is
-    the words alone (or before a colon or 。), not a sentence going on.
+    of an item's sentence that says a problem (``1.整改措施落实不到位。``, ``2.改进措施不够具体。``, also after a comma,
+    ``(二)改进措施,落实不到位。``): a sub-heading is the words alone (or before a colon or 。), not a sentence going on.
 
     So where the clause after them admits a shortcoming (problem_cues), is no switch (``针对上述不足,我局将…``) nor the
     first item, and opens with no measure's verb but one the shortcoming's word follows (``落实不到位``; not
@@ -1195,6 +1201,9 @@ def _goes_on_as_problem(text: str, end: int) -> bool:
     cues = _cues()
     if text[end - 1] in "。.:" or end == len(text):
         return False
+    # (a comma after the words ends no sub-heading, whose words stand alone: the clause after it goes on the sentence,
+    # '(二)改进措施,落实不到位。')
+    end += text[end] == ","
     clause = _CLAUSE_STOP.split(text[end:], 1)[0].partition(":")[0]
     if not _has(clause, "problem_cues") or cues["first_item"].match(clause) or _is_switch(text, end):
         return False  # (cheap: the measures after their sub-heading admit no shortcoming)
@@ -1887,7 +1896,7 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
                 if glued is None:
                     continue
                 start = glued
-            n = last + 1 if glued is not None else _marker_number(style, m, found)
+            n = last + 1 if glued is not None else _numbered_on(style, _marker_number(style, m, found), last, found)
             # a list inside brackets is an item's detail; a bracket left open hides no next item of the list
             if brackets[start] == _CLOSED or (brackets[start] == _LEFT_OPEN and n != last + 1):
                 continue
@@ -1940,7 +1949,7 @@ def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, i
     if style not in _GLUED_NEXT or not found:
         return None
     text = match.string
-    glued = _marker_number(style, match, found) == last + 1
+    glued = _numbered_on(style, _marker_number(style, match, found), last, found) == last + 1
     if style in ("paren_num", "paren_cn"):
         return match.start() if glued and not _reference_number(text, k, match.end()) else None
     if style in ("num", "num_close"):
@@ -1948,10 +1957,40 @@ def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, i
         after_word = _GLUED_AFTER.match(text, k - 1) is not None and not text[match.end():match.end() + 1].isdigit()
         return match.start() if glued and after_word and not _reference_number(text, k, match.end()) else None
     numeral = cn_numeral_text(last + 1) if 0 < last + 1 < 100 else ""
+    if style in ("dun_cn", "di"):
+        return _glued_ordinal(style, match, numeral)
     start = match.end("n") - len(numeral)
     # (not an ordinal's numeral: '…排名第三是…' after 二是 is a sentence's 第三)
     ordinal = match.string.endswith("第", 0, start)
     return start if numeral and match["n"].endswith(numeral) and not ordinal else None
+
+
+def _glued_ordinal(style: str, match: re.Match[str], numeral: str) -> int | None:
+    """Where a 二、 or a 第二, (``style`` dun_cn or di) glued after a Chinese character starts as the list's next item,
+    numbered ``numeral`` (None where it is none): the numeral alone for 二、 ('…单一二、'), not a sentence's ordinal ('第二、三批',
+    '排名全市第二,': statements.yaml ``glued_marker_ordinal``) nor a number's run ('二、三季度'), and only where no later
+    item restates the number after a boundary ('第一,…排名第二,…。第二,…': that one is the item)."""
+    text = match.string
+    start = match.end("n") - len(numeral) if style == "dun_cn" else match.start()
+    if not numeral or not match["n"].endswith(numeral) or (style == "di" and match["n"] != numeral):
+        return None
+    spec = _spec()["glued_marker_ordinal"]
+    if (style == "dun_cn" and text.endswith("第", 0, start)) or re.search(spec["after"], text[max(start - 4, 0):start]) \
+            or re.match(spec["before"], text[match.end():match.end() + 1]) or not _GLUED_AFTER.match(text, start - 1):
+        return None
+    pattern = _MARKERS[style][0]
+    restated = any(text[later.start() - 1] in _BOUNDARY and later["n"] == numeral
+                   for later in pattern.finditer(text, match.end()))
+    return None if restated else start
+
+
+def _numbered_on(style: str, n: int, last: int, found: list[tuple[int, int, int]]) -> int:
+    """The number ``n`` of a marker of ``style``, or the next one of the list open (``found``, ``last`` its last number)
+    where the marker repeats the last item's number or skips one in a style whose numbers are no word's (``①…②…②…④``,
+    ``①…③…④``: each its item, numbered on); a repeated or skipped marker with no list open is none (``…详见③``)."""
+    if style in _MISNUMBERED and found and n in (last, last + 2):
+        return last + 1
+    return n
 
 
 def _reference_number(text: str, start: int, end: int) -> bool:
@@ -2162,12 +2201,12 @@ def _plain(block: _Block, out: _Found, paragraphs: bool = False) -> None:
         rest = "".join(said)
     # (a cell under a column's name is one row's item, as an enumerated item is: its ';' joins clauses of one
     # statement, seed 003's '…比较多;注重结果公开,忽略了过程公开;…')
-    pieces = [p for p in ([rest] if block.cell else re.split(r";", rest)) if _clean(p)]
+    pieces = [p for p in ([rest] if block.cell else _semicolon_split(rest)) if _clean(p)]
     # (paragraphs each ending a sentence, '加强培训。定期组织…。' / '完善机制。建立…。', are statements of their own)
     kept = (_paragraphs(block.text, sentences[n_intro:], block.kind == "measure")
             if paragraphs and not (block.cell or listed) and "\n" in block.text.strip() else None)
     if kept:
-        pieces = [p for para in kept for p in para.split(";") if _clean(p)]
+        pieces = [p for para in kept for p in _semicolon_split(para) if _clean(p)]
     lead, first = _unmarked_lead_in(pieces[0], block.kind == "measure") if len(pieces) > 1 else ("", "")
     if _clean(first):
         pieces[0] = first
@@ -2178,6 +2217,14 @@ def _plain(block: _Block, out: _Found, paragraphs: bool = False) -> None:
         out.dropped.append(((block.order, 0), block.kind, _clean(lead.replace(said, "", 1) if said else lead)))
     for j, piece in enumerate(pieces, start=1):
         out.statements.append(((block.order, j), block.kind, _clean(piece)))
+
+
+def _semicolon_split(text: str) -> list[str]:
+    """``text`` split at its ';' outside closed brackets: an aside's ';' (``…不够及时(如部分科室;个别单位);…``) joins
+    the aside's parts, not two statements; a bracket left open hides no ';' (:func:`_brackets`)."""
+    brackets = _brackets(text)
+    cuts = [i for i, ch in enumerate(text) if ch == ";" and brackets[i] != _CLOSED]
+    return [text[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(text)])]
 
 
 def _paragraphs(text: str, sentences: list[str], measures: bool) -> list[str] | None:
@@ -2522,6 +2569,10 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
             # (numbered as the group: its items go on one list, not a list restarted at each group's 1.)
             out.dropped.append(((block.order, 0), block.kind, group[0]))
             items += [(n, nested) for nested in group[1]]
+        elif k + 1 == len(marks) and n > 1 and _unmarked_next(item, [t for _, t in items], block.kind):
+            # ('一是…;二是…;…' with 三是 left out: the clause after the last item's ';' is the next item)
+            head, tail = _semicolon_split(item)
+            items += [(n, _clean(head)), (n + 1, _clean(tail))]
         else:
             items.append((n, item))
         if lead:
@@ -2584,6 +2635,21 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
             if item:
                 out.statements.append(((block.order, j), labelled.get(index) or ("measure" if i >= intent else kind),
                                        item))
+
+
+def _unmarked_next(item: str, earlier: list[str], kind: str) -> bool:
+    """Whether the last item of a list of one clause each (``earlier``, none holding a ';' or a sentence's end) holds
+    the next item with its marker left out after its one ';' (``一是…不够;二是…有待加强;工作机制还需健全。``): both
+    clauses of ``kind`` as items are, a problem admitting a shortcoming of its own, a measure opening with its verb."""
+    clauses = [c.strip() for c in _semicolon_split(item)]
+    if len(clauses) != 2 or any(ch in item for ch in _SENTENCE_END) or not earlier or any(
+            ch in t for t in earlier for ch in (";", *_SENTENCE_END)):
+        return False
+    if ":" in item:
+        return False  # (the ';' of a list the item leads in: '…,主要表现在:1.解读材料少;2.形式不够丰富')
+    if kind == "problem":
+        return all(_admits_own(c) for c in clauses) and not any(p.match(clauses[1]) for p in _cues()["switch"])
+    return all(_cues()["measure_opening"].match(c) for c in clauses)
 
 
 def _admitting_lead_in(lead: str) -> bool:
