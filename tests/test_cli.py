@@ -1,6 +1,7 @@
 """Tests of the command line (toolkit.cli, python -m toolkit)."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -348,6 +349,27 @@ def test_evaluate_names_the_option_of_a_bad_value(option: str, value: str, said:
     assert cli.main(["evaluate", option, value, "--n-bootstrap", "0", "--scheme", "stratified"]) == 2
     err = capsys.readouterr().err
     assert said in err and not re.search(r"(?<!-)\b(n_splits|n_repeats|random_state)\b", err), err
+
+
+@pytest.mark.parametrize("empty", ["", "\n\n"])
+def test_evaluate_names_a_data_file_with_no_statement(empty: str, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture) -> None:
+    # an empty --data file (or one of blank lines) beside the seeds' coding was read as no statements without a
+    # word (alone: '--n-splits=5 is more than the 0 statements to test', naming no file)
+    if cli._classify_cli() is None:
+        pytest.skip("toolkit.classify._cli is not there")
+    from toolkit.classify import load_annotations
+
+    coded = tmp_path / "seed.jsonl"
+    seed = load_annotations("seed")
+    coded.write_text("".join(json.dumps({"source": row.source, "text": row.text, "labels": row.labels},
+                                        ensure_ascii=False) + "\n" for row in seed.itertuples()), encoding="utf-8")
+    (tmp_path / "more.jsonl").write_text(empty, encoding="utf-8")
+    for data in ([str(tmp_path / "more.jsonl")], [str(coded), str(tmp_path / "more.jsonl")]):
+        assert cli.main(["evaluate", "--data", *data, "--n-bootstrap", "0", "--scheme", "stratified"]) == 2
+        err = capsys.readouterr().err
+        assert err == (f"toolkit evaluate: error: {tmp_path / 'more.jsonl'}: no coded statement in it (it is empty, "
+                       "or holds only blank lines); give JSONL files of one statement a line\n"), err
 
 
 @pytest.mark.parametrize("predictions", ["results.csv", "./results.csv", "link.csv"])

@@ -733,9 +733,17 @@ def configure_evaluate(parser: argparse.ArgumentParser) -> None:
 
 
 def _read_data(paths: list[str] | None, codebook: Codebook | None = None) -> pd.DataFrame:
+    """The coded statements of ``--data`` (default: the packaged annotations); a ValueError names a file that
+    holds none (an empty file was no error, its statements only missing from the scores, or with no other file
+    '--n-splits=5 is more than the 0 statements to test')."""
     if paths is None:
         return load_annotations()
-    return read_annotations(paths, codebook=codebook)
+    frames = [read_annotations(path, codebook=codebook) for path in paths]
+    for path, frame in zip(paths, frames):
+        if frame.empty:
+            raise ValueError(f"{path}: no coded statement in it (it is empty, or holds only blank lines); give "
+                             "JSONL files of one statement a line")
+    return pd.concat(frames, ignore_index=True)
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
