@@ -429,6 +429,45 @@ def test_a_zip_package_without_its_extension_is_not_said_to_be_unpacked(tmp_path
     assert "unpack" not in str(err)
 
 
+def _workbook() -> bytes:
+    """A ZIP package that is no DOCX: an Office workbook's parts."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("ext", [".txt", ".html", ".pdf", ".doc"])
+@pytest.mark.parametrize("kind", ["archive", "workbook"])
+def test_a_zip_under_a_read_extension_is_named_and_told_what_to_do(tmp_path: Path, ext: str, kind: str) -> None:
+    # seed 001 zipped and saved as report.txt failed 'binary data, not text: the content is a ZIP archive
+    # (DOCX/XLSX)', as .pdf 'no %PDF- header (...)', as .doc 'not a Word document': as if it were a DOCX (which
+    # would be read), with no word to unpack it; it is now told as a file with no extension is, in a corpus too
+    from toolkit.corpus import extract_corpus
+
+    data = _seed_archive("zip") if kind == "archive" else _workbook()
+    path = write(tmp_path, "report" + ext, data)
+    todo = "unpack it and give the files it holds" if kind == "archive" else "save the report as .docx"
+    problem = "unsupported format: a ZIP archive that is not a DOCX (no word/document.xml) nor an OFD (no OFD.xml); "
+    err = expect(UnsupportedFormatError, path, re.escape(problem + todo))
+    assert "DOCX/XLSX" not in str(err)
+    row = extract_corpus([path], jobs=1)["reports"].iloc[0]
+    assert row["status"] == "failed" and problem + todo in row["error"], row["error"]
+
+
+@pytest.mark.parametrize("ext", [".txt", ".html", ".pdf", ".doc"])
+@pytest.mark.parametrize("kind, what", [("gzip", "a gzip archive"), ("rar", "a RAR archive")])
+def test_an_archive_under_a_read_extension_is_told_to_be_unpacked(tmp_path: Path, ext: str, kind: str,
+                                                                   what: str) -> None:
+    # seed 001 gzipped and saved as report.txt failed 'binary data, not text: the content is a gzip archive' (as
+    # .pdf 'no %PDF- header (...)', as .doc 'not a Word document'), with no word to unpack it, which the same
+    # bytes with no extension get
+    path = write(tmp_path, "report" + ext, _seed_archive(kind))
+    expect(UnsupportedFormatError, path, re.escape(f"unsupported format: the content is {what}; unpack it and give "
+                                                   "the files it holds (or their folder)"))
+
+
 def test_a_docx_named_zip_is_still_read(tmp_path: Path) -> None:
     # the content decides: only a ZIP that is no DOCX (OFD) is refused as an archive
     from renderers import render_docx

@@ -1,6 +1,7 @@
 """Tests of the command line (toolkit.cli, python -m toolkit)."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -348,6 +349,27 @@ def test_evaluate_names_the_option_of_a_bad_value(option: str, value: str, said:
     assert cli.main(["evaluate", option, value, "--n-bootstrap", "0", "--scheme", "stratified"]) == 2
     err = capsys.readouterr().err
     assert said in err and not re.search(r"(?<!-)\b(n_splits|n_repeats|random_state)\b", err), err
+
+
+@pytest.mark.parametrize("empty", ["", "\n\n"])
+def test_evaluate_names_a_data_file_with_no_statement(empty: str, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture) -> None:
+    # an empty --data file (or one of blank lines) beside the seeds' coding was read as no statements without a
+    # word (alone: '--n-splits=5 is more than the 0 statements to test', naming no file)
+    if cli._classify_cli() is None:
+        pytest.skip("toolkit.classify._cli is not there")
+    from toolkit.classify import load_annotations
+
+    coded = tmp_path / "seed.jsonl"
+    seed = load_annotations("seed")
+    coded.write_text("".join(json.dumps({"source": row.source, "text": row.text, "labels": row.labels},
+                                        ensure_ascii=False) + "\n" for row in seed.itertuples()), encoding="utf-8")
+    (tmp_path / "more.jsonl").write_text(empty, encoding="utf-8")
+    for data in ([str(tmp_path / "more.jsonl")], [str(coded), str(tmp_path / "more.jsonl")]):
+        assert cli.main(["evaluate", "--data", *data, "--n-bootstrap", "0", "--scheme", "stratified"]) == 2
+        err = capsys.readouterr().err
+        assert err == (f"toolkit evaluate: error: {tmp_path / 'more.jsonl'}: no coded statement in it (it is empty, "
+                       "or holds only blank lines); give JSONL files of one statement a line\n"), err
 
 
 @pytest.mark.parametrize("predictions", ["results.csv", "./results.csv", "link.csv"])
@@ -937,19 +959,25 @@ def test_classify_stopped_by_sigterm_leaves_no_unfinished_file(tmp_path: Path) -
     assert (tmp_path / "in.csv").read_text(encoding="utf-8") == data
 
 
-def test_classify_clears_the_part_files_a_killed_run_left(tmp_path: Path) -> None:
-    # classify killed with kill -9 left its .part files beside --out for ever (extract clears its own); those of
-    # the same output whose writer is gone are removed, with no extract writing there, and no other file
+def _extracted_and_a_dead_pid(tmp_path: Path) -> tuple[Path, int]:
+    """An extract run's folder (pingtan-2023-01) to classify in, and the number of a process that has ended."""
     if cli._classify_cli() is None:
         pytest.skip("toolkit.classify._cli is not there")
     out = tmp_path / "out"
     assert cli.main(["extract", str(RAW / "pingtan-2023-01.txt"), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
+    return out, dead.pid
+
+
+def test_classify_clears_the_part_files_a_killed_run_left(tmp_path: Path) -> None:
+    # classify killed with kill -9 left its .part files beside --out for ever (extract clears its own); those of
+    # the same output whose writer is gone are removed, with no extract writing there, and no other file
+    out, dead = _extracted_and_a_dead_pid(tmp_path)
     live = os.getpid()
-    stale = [f"statements.csv.{dead.pid}-0a1b2c.part", f"statements.csv.{dead.pid}-0a1b2c-old.part"]
-    kept = [f"statements.csv.{live}-0a1b2c.part", f"reports.csv.{dead.pid}-0a1b2c.part", "statements.csv.part",
-            f"statements.csv.{dead.pid}-0a1b2c.part.txt", f"notes.csv.{dead.pid}-0a1b2c.part"]
+    stale = [f"statements.csv.{dead}-0a1b2c.part", f"statements.csv.{dead}-0a1b2c-old.part"]
+    kept = [f"statements.csv.{live}-0a1b2c.part", f"reports.csv.{dead}-0a1b2c.part", "statements.csv.part",
+            f"statements.csv.{dead}-0a1b2c.part.txt", f"notes.csv.{dead}-0a1b2c.part"]
     for name in stale + kept:
         (out / name).write_text("text\nhalf", encoding="utf-8")
     statements = str(out / "statements.csv")
@@ -963,6 +991,25 @@ def test_classify_clears_the_part_files_a_killed_run_left(tmp_path: Path) -> Non
     assert cli.main(["classify", statements, "--model", "lexicon", "--out", statements]) == 0
     assert {name for name in stale + kept if (out / name).exists()} == set(kept)
     assert "labels" in pd.read_csv(statements).columns
+
+
+def test_classify_clears_an_older_versions_part_and_names_a_set_aside_file_it_keeps(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    # an earlier classify wrote its Parquet twin through statements.parquet.<pid>.part, which a kill -9 left and no
+    # run cleared; the earlier labelled.csv set aside by a run killed before writing the new one (its only copy)
+    # was kept without a word, and removed by the run after this one
+    out, dead = _extracted_and_a_dead_pid(tmp_path)
+    old_twin, aside = out / f"statements.parquet.{dead}.part", out / f"labelled.csv.{dead}-0a1b2c-old.part"
+    for path in (old_twin, aside):
+        path.write_text("text\nhalf", encoding="utf-8")
+    capsys.readouterr()
+    labelled = out / "labelled.csv"
+    assert cli.main(["classify", str(out / "statements.csv"), "--model", "lexicon", "--out", str(labelled)]) == 0
+    err = capsys.readouterr().err
+    assert not old_twin.exists() and aside.exists()
+    assert (f"toolkit classify: note: kept {aside}: the earlier {labelled}, set aside by a run that was killed "
+            "before it wrote the new one; rename it to labelled.csv to have the earlier one back") in err, err
+    assert "labels" in pd.read_csv(labelled).columns and "labels" in pd.read_parquet(out / "statements.parquet")
 
 
 def test_file_names_that_are_not_utf8_get_their_row(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
@@ -1661,13 +1708,15 @@ def test_import_toolkit_does_not_import_the_parser() -> None:
     assert proc.stdout.splitlines() == ["[]", "toolkit.report toolkit.corpus", "True []"]
 
 
-@pytest.mark.parametrize("command", [["summary", str(RAW_REPORTS[0])], ["--version"]])
-def test_ctrl_c_while_the_parser_is_imported_is_a_stop_not_a_traceback(command: list[str]) -> None:
-    # A Ctrl-C in the first second, while pandas and the parser are imported, is the same stop as later on
+@pytest.mark.parametrize("module, command", [("pandas", ["summary", str(RAW_REPORTS[0])]), ("pandas", ["--version"]),
+                                             ("toolkit.cli", ["extract", str(RAW_REPORTS[0]), "--out", "out"])])
+def test_ctrl_c_while_the_parser_is_imported_is_a_stop_not_a_traceback(module: str, command: list[str]) -> None:
+    # A Ctrl-C in the first second, while pandas and the parser are imported, is the same stop as later on; one
+    # while __main__ imported toolkit.cli itself exited 130 with nothing said
     script = ("import runpy, sys\n"
               "class Stop:\n"
               "    def find_spec(self, name, path=None, target=None):\n"
-              "        if name == 'pandas':\n"
+              f"        if name == {module!r}:\n"
               "            raise KeyboardInterrupt\n"
               "sys.meta_path.insert(0, Stop())\n"
               f"sys.argv = ['toolkit', *{command!r}]\n"

@@ -677,6 +677,26 @@ def test_read_outputs_refuses_a_folder_that_is_no_path(tmp_path: Path) -> None:
             corpus.read_outputs(bad)
 
 
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_read_outputs_names_the_file_of_an_older_version_that_lacks_a_column(tmp_path: Path, fmt: str) -> None:
+    # a run of a version before agency_kind was added (pingtan-2023-01's reports file without it) was read with
+    # agency_kind NA in every row, as if no report named its kind, without a word
+    from toolkit.cli import main
+
+    out = tmp_path / "out"
+    assert main(["extract", str(RAW / "pingtan-2023-01.txt"), "--out", str(out), "--jobs", "1", "--quiet"]) == 0
+    path = out / f"reports.{fmt}"
+    if fmt == "csv":
+        old = pd.read_csv(path, dtype=str, keep_default_na=False).drop(columns="agency_kind")
+        old.to_csv(path, index=False)
+    else:
+        pd.read_parquet(path).drop(columns="agency_kind").to_parquet(path)
+    with pytest.raises(ValueError, match=re.escape(
+            f"{path}: cannot read it as the reports file of a toolkit extract run: it has no column agency_kind "
+            "(written by an older version of the toolkit, or edited); run toolkit extract again")):
+        corpus.read_outputs(out, format=fmt)
+
+
 def test_frames_follow_the_output_schema(tmp_path: Path) -> None:
     write_fake_corpus(tmp_path, 3)
     frames = corpus.extract_corpus(tmp_path, jobs=1, _parse=fake_parse)

@@ -223,7 +223,8 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
         If a file is missing, or the folder holds no ``reports`` file (no run) at all.
     ValueError
         If a file cannot be read as the run wrote it (a CSV file saved again in another encoding than
-        UTF-8, a value that is no number, a damaged Parquet file); the message names the file.
+        UTF-8, a value that is no number, a damaged Parquet file, a file of an older version that lacks a
+        documented column); the message names the file.
 
     Examples
     --------
@@ -258,6 +259,7 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
             # pandas' and pyarrow's own errors name no file, pyarrow's '<Buffer>' at most
             raise ValueError(f"{path}: cannot read it as the {name} file of a toolkit extract run: "
                              f"{_unreadable(exc)}") from exc
+        _check_columns(frame, name, path)
         out[name] = _conform(frame, name)
         if name == "statements":
             # `toolkit classify --probabilities` added the classifier's p_<key> columns to the run's files
@@ -265,6 +267,16 @@ def read_outputs(folder: str | os.PathLike, *, format: str = "auto") -> dict[str
             for col in extra:
                 out[name][col] = pd.to_numeric(frame[col], errors="coerce").astype("float64").to_numpy()
     return out
+
+
+def _check_columns(frame: pd.DataFrame, name: str, path: Path) -> None:
+    """Refuse a file that lacks documented columns (one an older version wrote, before they were added): each of
+    its rows would read NA there, which says the report does not give the value."""
+    missing = [col for col in _columns(name) if col not in frame.columns]
+    if missing:
+        raise ValueError(f"{path}: cannot read it as the {name} file of a toolkit extract run: it has no column "
+                         f"{', '.join(missing)} (written by an older version of the toolkit, or edited); run "
+                         f"toolkit extract again to write the current files")
 
 
 def _unreadable(exc: ValueError) -> str:

@@ -207,6 +207,10 @@ def read_document(
     elif fmt == "mht":
         raise CorruptFileError(spath, "not a web archive: no MIME header (Content-Type: multipart/related or "
                                       "text/html) at the start")
+    if actual is None and fmt not in (None, "docx", "ofd") and (archive := _archive_reason_of(data)):
+        # a ZIP (gzip, RAR, 7z) named .txt, .html, .pdf or .doc was refused by its extension's reader ('binary
+        # data, not text: the content is a ZIP archive (DOCX/XLSX)'), as if it were a DOCX, with no word to unpack it
+        raise UnsupportedFormatError(spath, archive)
     if fmt is None:
         if ext in _SNIFF_EXTENSIONS:
             fmt = _sniff(data, spath, codec)
@@ -390,15 +394,11 @@ def _is_html_page(data: bytes) -> bool:
 def _sniff(data: bytes, path: str, codec: str | None) -> str:
     """Tell the format of a file with no (or a web-server) extension that is no PDF or DOCX (see _container)."""
     # an archive downloaded without its .zip (a 'download.jsp' served one) is told to be unpacked, as a .zip is
-    if data.startswith(b"PK\x03\x04"):
-        unpack = f"; {_UNPACK}" if _is_zip_archive(data) else ""
-        raise UnsupportedFormatError(
-            path, "unsupported format: a ZIP archive that is not a DOCX (no word/document.xml) nor an OFD (no OFD.xml)"
-                  + unpack)
+    if archive := _archive_reason_of(data):
+        raise UnsupportedFormatError(path, archive)
     what = _magic(data)
     if what is not None:
-        unpack = f"; {_UNPACK}" if data.startswith(_ARCHIVE_MAGIC) else ""
-        raise UnsupportedFormatError(path, f"unsupported format: the content is {what}{unpack}")
+        raise UnsupportedFormatError(path, f"unsupported format: the content is {what}")
     head = data[:65536]
     if len(data) > len(head) and b"\x00" not in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         # end at an ASCII byte: a cut inside a GBK or UTF-8 character failed to decode (and the page was
@@ -413,6 +413,25 @@ def _sniff(data: bytes, path: str, codec: str | None) -> str:
     except DecodeError:
         return "text"  # let the full read report the decoding problem
     return "html" if _HTML_SNIFF_RE.search(text[:8192]) else "text"
+
+
+def _archive_reason_of(data: bytes) -> str | None:
+    """Why content that is an archive (ZIP, gzip, RAR, 7z) but no DOCX nor OFD is refused, whatever the file is
+    called (see _zip_reason); None for other content."""
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_reason(data)
+    if data.startswith(_ARCHIVE_MAGIC):
+        return f"unsupported format: the content is {_magic(data)}; {_UNPACK}"
+    return None
+
+
+def _zip_reason(data: bytes) -> str:
+    """Why a ZIP that is no DOCX nor OFD is refused, whatever the file is called: an archive of files is told to be
+    unpacked; a package (a workbook) to be saved as a report the readers take."""
+    what = "unsupported format: a ZIP archive that is not a DOCX (no word/document.xml) nor an OFD (no OFD.xml)"
+    if _is_zip_archive(data):
+        return f"{what}; {_UNPACK}"
+    return f"{what}; save the report as .docx, .pdf, .html or .txt"
 
 
 # parts that make a ZIP an Office Open XML ([Content_Types].xml) or OpenDocument (mimetype) package, not an archive

@@ -324,16 +324,18 @@ def _write_text(path: str, text: str, encoding: str) -> None:
 
 
 #: The .part files a writer leaves beside ``<file>`` (_write_together, toolkit.cli._replace_together) when it is
-#: killed: ``<file>.<pid>-<6 hex>.part`` unfinished, ``<file>.<pid>-<6 hex>-old.part`` the earlier file set aside.
-_PART = r"\.(?P<pid>[0-9]+)-[0-9a-f]{6}(?P<old>-old)?\.part"
+#: killed: ``<file>.<pid>-<6 hex>.part`` unfinished, ``<file>.<pid>-<6 hex>-old.part`` the earlier file set aside;
+#: before 2026-11-30 the Parquet twin's unfinished file was ``<file>.<pid>.part``.
+_PART = r"\.(?P<pid>[0-9]+)(?:-[0-9a-f]{6}(?P<old>-old)?)?\.part"
 
 
-def _clear_stale_parts(final: str) -> None:
+def _clear_stale_parts(final: str) -> list[str]:
     """Remove the ``.part`` files of ``final`` whose writer is dead (killed: ``kill -9``, a machine out of memory).
 
     As ``toolkit extract`` clears its own: only while no extract writes into the folder (its lock is free), and
     only those of a writer whose process is gone.  A file set aside while ``final`` is missing is its only copy,
-    and is kept.  Where a folder cannot be locked (Windows) nothing is removed.
+    and is kept: the paths of those kept are returned, to be named.  Where a folder cannot be locked (Windows)
+    nothing is removed.
     """
     folder = os.path.dirname(final) or "."
     pattern = re.compile(re.escape(os.path.basename(final)) + _PART)
@@ -341,17 +343,22 @@ def _clear_stale_parts(final: str) -> None:
         stale = [(name, m) for name in os.listdir(folder) if (m := pattern.fullmatch(name))]
         lock = _lock_folder(folder) if stale else None
     except (OSError, _UsageError):  # (an extract writing there: its lock says so) not provably stale
-        return
+        return []
     if lock is None:
-        return
+        return []
+    kept = []
     try:
         for name, m in stale:
-            if _alive(int(m["pid"])) or (m["old"] and not os.path.lexists(final)):
+            if _alive(int(m["pid"])):
+                continue
+            if m["old"] and not os.path.lexists(final):
+                kept.append(os.path.join(folder, name))
                 continue
             with contextlib.suppress(OSError):
                 os.remove(os.path.join(folder, name))
     finally:
         os.close(lock)
+    return kept
 
 
 def _alive(pid: int) -> bool:
@@ -376,7 +383,10 @@ def _write_together(writers: dict[str, Callable[[str], object]]) -> None:
     An OSError names the file that could not be written.
     """
     for final in writers:  # (a killed run's are found by no one else)
-        _clear_stale_parts(final)
+        for kept in _clear_stale_parts(final):  # said now: once final is written, a later run removes it
+            print(f"toolkit classify: note: kept {kept}: the earlier {final}, set aside by a run that was killed "
+                  f"before it wrote the new one; rename it to {os.path.basename(final)} to have the earlier one back",
+                  file=sys.stderr)
     run = f"{os.getpid()}-{secrets.token_hex(3)}"
     parts = {final: f"{final}.{run}.part" for final in writers}  # statements.csv.<run>.part: extract's own form
     final = ""
@@ -723,9 +733,17 @@ def configure_evaluate(parser: argparse.ArgumentParser) -> None:
 
 
 def _read_data(paths: list[str] | None, codebook: Codebook | None = None) -> pd.DataFrame:
+    """The coded statements of ``--data`` (default: the packaged annotations); a ValueError names a file that
+    holds none (an empty file was no error, its statements only missing from the scores, or with no other file
+    '--n-splits=5 is more than the 0 statements to test')."""
     if paths is None:
         return load_annotations()
-    return read_annotations(paths, codebook=codebook)
+    frames = [read_annotations(path, codebook=codebook) for path in paths]
+    for path, frame in zip(paths, frames):
+        if frame.empty:
+            raise ValueError(f"{path}: no coded statement in it (it is empty, or holds only blank lines); give "
+                             "JSONL files of one statement a line")
+    return pd.concat(frames, ignore_index=True)
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
