@@ -3199,6 +3199,22 @@ def test_html_columns_collapsed_by_their_col_are_not_read(sheet, tmp_path, parse
     assert read_document(path).lines == [["甲", "1"], ["2"], ["合计"]]
 
 
+def test_html_one_span_walk_places_collapsed_columns_and_merged_values(tmp_path):
+    # The columns collapsed (_collapsed_columns) and the values merged down (_covered_row) are placed by one walk over
+    # the rows' spans (_span_walk): in one table, a collapsed column after a value merged down over two rows (and one
+    # to the group's end, rowspan='0') is counted past the merge, and the covered cells read blank in their places.
+    path = tmp_path / "spans.html"
+    path.write_text("<html><body><table><col><col><col style='visibility:collapse'><tbody>"
+                    "<tr><td>规章</td><td rowspan='2'>5</td><td>2020</td><td rowspan='0'>7</td><td>3</td></tr>"
+                    "<tr><td>规范性文件</td><td>2020</td><td>2</td></tr>"
+                    "<tr><td>其他</td><td>1</td><td>2020</td><td>4</td></tr></tbody>"
+                    "<tbody><tr><td>合计</td><td colspan='2'>6</td><td>8</td><td>9</td></tr></tbody>"
+                    "</table></body></html>", encoding="utf-8")
+    with pytest.warns(ReaderWarning, match="merged down"):
+        lines = read_document(path).lines
+    assert lines == [["规章", "5", "7", "3"], ["规范性文件", "", "", "2"], ["其他", "1", "", "4"], ["合计", "6", "8", "9"]]
+
+
 def test_html_quotations_are_read_with_the_marks_a_browser_shows(tmp_path, parsed_seed):
     # Seed 000's quotations (“放管服”, “一网通办” …) written as <q>: a browser shows them in quotation marks, which were
     # lost ('深化放管服改革').  They are read as the page shows them, the same lines as the page written with the

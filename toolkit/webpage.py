@@ -15,7 +15,7 @@ import operator
 import os
 import re
 from collections.abc import Callable
-from typing import Iterator
+from typing import Generator, Iterator
 
 from toolkit.decoding import (_check_not_binary, _check_not_blank, _check_text_file, _codec_given, _decode_strict,
                               _detect, _detect_bom)
@@ -1035,21 +1035,17 @@ def _collapsed_columns(root) -> None:
         if not collapsed:
             continue
         for rows in _table_row_groups(table):
-            taken: dict = {}  # the columns of each row (by its index) a cell above covers
-            for r, row in enumerate(rows):
-                column = 0
-                for cell in [cell for cell in row if cell.tag in _CELL_TAGS]:
-                    while column in taken.get(r, ()):
-                        column += 1
-                    width = _span(cell.get("colspan"))
-                    for below in range(r, min(r + _rowspan(cell.get("rowspan")), len(rows))):
-                        taken.setdefault(below, set()).update(range(column, column + width))
+            merged: dict = {}  # (see _span_walk)
+            for row in rows:
+                cells = [cell for cell in row if cell.tag in _CELL_TAGS]
+                for k, column, width, _ in _span_walk(merged, cells):
+                    if k is None:
+                        continue
                     hidden = len(collapsed.intersection(range(column, column + width)))
                     if hidden == width:
-                        _remove_keeping_tail(cell)
+                        _remove_keeping_tail(cells[k])
                     elif hidden:
-                        cell.set("colspan", str(width - hidden))
-                    column += width
+                        cells[k].set("colspan", str(width - hidden))
 
 
 def _drop_hidden(root) -> None:
@@ -1647,24 +1643,20 @@ def _covered_row(merged: dict, texts: list, cells) -> list:
     """A row's cell ``texts``, a blank cell put in the place of each value cell a cell merged down over it covers
     (``rowspan``; see _value_text), but before the row's first cell; ``cells``: the ``<td>`` of each text (its
     spans shared among the cells of a table nested in it: see _shared_spans), ``merged`` the merges still open above
-    it (see _with_covered_values), brought to the next row. A text None is a layout cell's (see _is_layout_cell): no
-    cell of the row, but its columns counted."""
+    it (see _span_walk), brought to the next row. A text None is a layout cell's (see _is_layout_cell): no cell of
+    the row, but its columns counted."""
     row: list = []
-    column = 0
-    for text, cell in zip(texts, cells):
-        column = _past_covered(merged, column, row)
+    for k, column, _, merge in _span_walk(merged, cells):
+        if k is None:  # a column a merge above covers: a blank for a value's, once the row has a cell
+            if merge and merge[2] is not None and row:
+                row.append("")
+                _cover(merge[2], row)
+            continue
+        text = texts[k]
         if text is not None:  # (None: a layout cell, read as lines after the row, but a column of it)
             row.append(text)
-        down, across = _rowspan(cell.get("rowspan")), _span(cell.get("colspan"))
-        if down > 1:
-            merged[column] = [down, across, _merge_note(text, row, column) if text is not None else None]
-        column += across
-    if row:
-        _past_covered(merged, column, row)
-    for start in list(merged):
-        merged[start][0] -= 1
-        if not merged[start][0]:
-            del merged[start]
+            if merge is not None:
+                merge[2] = _merge_note(text, row, column)
     return row
 
 
@@ -1678,15 +1670,37 @@ def _shared_spans(owner, count: int) -> list:
     return [{"colspan": str(max(across - k, 1)) if k == count - 1 else "1", "rowspan": down} for k in range(count)]
 
 
-def _past_covered(merged: dict, column: int, row: list) -> int:
-    """The first column from ``column`` on that no cell merged down covers; a blank cell added to ``row`` (when it
-    has a cell) for each value cell passed."""
-    while column in merged:
-        _, across, note = merged[column]
-        if note is not None and row:
-            row.append("")
-            _cover(note, row)
+def _span_walk(merged: dict, cells) -> Iterator[tuple[int | None, int, int, list | None]]:
+    """Place a row's ``cells`` (each a ``<td>``, or a mapping of its ``rowspan`` and ``colspan``) in their table's
+    columns, past those the cells merged down from the rows above cover (``merged``: the first column of each such
+    cell -> [the rows it still covers, its columns, what the caller keeps of it], brought to the next row).
+
+    Yields, left to right, (None, column, columns, merge) for each merge above passed and (the cell's index, its
+    first column, its columns, its own merge or None) for each cell, the merge of a cell spanning rows down put in
+    ``merged`` before it is yielded (its third item the caller's); the walk over, a row of each merge is spent.
+    One walk for the cells merged down (_covered_row) and the columns collapsed (_collapsed_columns)."""
+    column = 0
+    for k, cell in enumerate(cells):
+        column = yield from _merges_passed(merged, column)
+        down, across = _rowspan(cell.get("rowspan")), _span(cell.get("colspan"))
+        merge = [down, across, None] if down > 1 else None
+        if merge is not None:
+            merged[column] = merge
+        yield k, column, across, merge
         column += across
+    yield from _merges_passed(merged, column)
+    for start in list(merged):
+        merged[start][0] -= 1
+        if not merged[start][0]:
+            del merged[start]
+
+
+def _merges_passed(merged: dict, column: int) -> Generator[tuple[None, int, int, list], None, int]:
+    """Yield (None, its first column, its columns, the merge) for each merge of ``merged`` met from ``column`` on
+    (see _span_walk); return the first column none covers."""
+    while column in merged:
+        yield None, column, merged[column][1], merged[column]
+        column += merged[column][1]
     return column
 
 
