@@ -3135,6 +3135,34 @@ def test_a_table_of_flex_or_grid_rows_is_read_as_its_rows(sheet, tmp_path, parse
 
 
 @pytest.mark.parametrize("sheet", [False, True])
+def test_flex_rows_whose_cells_set_an_order_are_read_in_the_order_shown(sheet, tmp_path, parsed_seed):
+    # Seed 002's tables laid out in <div> rows displayed flex, each row's cells written last first and put in place
+    # by their 'order' (by the style, or the sheet's rule on a class): a browser shows them in that order, which were
+    # read as written, each row's values before its label and reversed.  They are read as the seed's tables; cells of
+    # one order keep theirs as written.
+    from test_formats import _as_lines
+
+    original = parsed_seed("002_809f9474e249d214")
+    page = render_html(_as_lines(original)).decode("utf-8")
+
+    def as_flex(row: re.Match) -> str:
+        cells = re.findall(r"<td[^>]*>.*?</td>", row[1])
+        ordered = [re.sub(r"^<td([^>]*)>(.*)</td>$", (rf"<div\1 class='o{k}'>\2</div>" if sheet else
+                                                     rf"<div\1 style='order: {k}'>\2</div>"), cell)
+                   for k, cell in enumerate(cells, start=1)]
+        return "<div style='display:flex'>" + "".join(reversed(ordered)) + "</div>"
+
+    page = re.sub(r"<tr>(.*?)</tr>", as_flex, re.sub(r"</?table[^>]*>", "", page), flags=re.DOTALL)
+    assert "<td" not in page and "order" in page or sheet
+    if sheet:
+        page = page.replace("</style>", "".join(f".o{k} {{ order:{k} }} " for k in range(1, 30)) + "</style>")
+    assert _read_as_the_seed_then(tmp_path / "order.html", page, original, (
+        "<html><body><div style='display:flex'><div>1</div><div style='order:-1'>甲</div><div>2</div></div>"
+        "<div style='display:flex'><div>3</div><div style='order:-1'>乙</div><div>4</div></div></body></html>")) == [
+        ["甲", "1", "2"], ["乙", "3", "4"]]
+
+
+@pytest.mark.parametrize("sheet", [False, True])
 def test_a_table_laid_out_as_one_grid_is_read_as_its_rows(sheet, tmp_path, parsed_seed):
     # Seed 002's tables each one <div> displayed as a grid of as many columns as its widest row, every cell a child
     # of it (a short row filled with blank cells, a row of one cell across the grid: 'grid-column: 1 / -1', 'span N'),
@@ -3190,13 +3218,10 @@ def test_html_columns_collapsed_by_their_col_are_not_read(sheet, tmp_path, parse
     page = page.replace('<table border="1">', f"<table border='1'><col {hide}>")
     if sheet:
         page = page.replace("</style>", ".old { visibility: collapse }</style>")
-    path = tmp_path / "collapsed.html"
-    path.write_text(page, encoding="utf-8")
-    _assert_read_as_the_seed(path, original)
-    path.write_text("<html><body><table><col span='2'><col style='visibility:collapse'><tr><td rowspan='2'>甲</td>"
-                    "<td>1</td><td>9</td></tr><tr><td>2</td><td>8</td></tr><tr><td colspan='3'>合计</td></tr>"
-                    "</table></body></html>", encoding="utf-8")
-    assert read_document(path).lines == [["甲", "1"], ["2"], ["合计"]]
+    assert _read_as_the_seed_then(tmp_path / "collapsed.html", page, original, (
+        "<html><body><table><col span='2'><col style='visibility:collapse'><tr><td rowspan='2'>甲</td><td>1</td>"
+        "<td>9</td></tr><tr><td>2</td><td>8</td></tr><tr><td colspan='3'>合计</td></tr></table></body></html>")) == [
+        ["甲", "1"], ["2"], ["合计"]]
 
 
 def test_html_one_span_walk_places_collapsed_columns_and_merged_values(tmp_path):
@@ -3393,6 +3418,15 @@ def _assert_read_as_the_seed(path: Path, original) -> None:
     pd_testing = pytest.importorskip("pandas").testing
     for name in ("active", "requests", "review_litigation"):
         pd_testing.assert_frame_equal(got.table(name), original.table(name), check_dtype=False)
+
+
+def _read_as_the_seed_then(path: Path, page: str, original, other: str) -> list:
+    """The lines of the page ``other`` written at ``path``, once ``page`` written there has been read as the seed
+    ``original`` (see _assert_read_as_the_seed)."""
+    path.write_text(page, encoding="utf-8")
+    _assert_read_as_the_seed(path, original)
+    path.write_text(other, encoding="utf-8")
+    return read_document(path).lines
 
 
 def test_headings_numbered_by_a_sheets_before_text_are_headings(tmp_path, parsed_seed):

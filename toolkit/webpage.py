@@ -1231,6 +1231,7 @@ _GRID_COLUMNS_RE = re.compile(r"(?<![\w-])(grid-template-columns|grid-template|g
 _GRID_SPAN_RE = re.compile(r"(?<![\w-])grid-column\s*:\s*([^;!\"']*)", re.IGNORECASE)
 _GRID_REPEAT_RE = re.compile(r"repeat\(\s*(\d+)\s*,((?:[^()]|\([^()]*\))*)\)", re.IGNORECASE)
 _GRID_TRACK_RE = re.compile(r"[\w.%-]+(?:\((?:[^()]|\([^()]*\))*\))?|\[[^\]]*\]")
+_ORDER_RE = re.compile(r"(?<![\w-])order\s*:\s*([-+]?\d+)(?![\w.])", re.IGNORECASE)
 
 
 def _row_box(style: str, display: str, cells: int) -> bool | None:
@@ -1295,6 +1296,15 @@ def _grid_lines(cells: list, columns: int) -> list:
     return lines
 
 
+def _in_order(cells: list) -> list:
+    """A flex or grid box's ``cells`` in the order a browser lays them out: by their style's last ``order`` (0 where
+    it sets none), those of one order as written; ``cells`` itself where none sets one."""
+    orders = [found[-1] if (found := _ORDER_RE.findall(cell.get("style") or "")) else "0" for cell in cells]
+    if not any(int(order) for order in orders):
+        return cells
+    return [cell for _, cell in sorted(zip(map(int, orders), cells), key=lambda pair: pair[0])]
+
+
 def _flex_rows(boxes: list) -> dict:
     """The table's parts (see _display_tables: 'tr', 'td', 'table') of the flex and grid boxes ``boxes`` (each with
     its display) that lay out their element children side by side (see _row_box; ``<div style="display:flex"><div>
@@ -1302,7 +1312,7 @@ def _flex_rows(boxes: list) -> dict:
     each as a line of its own, the table lost.  Boxes are rows only in a run of two or more next to each other, one of
     two cells or more, holding no text of their own, not only links and no cell holding a page (a table, or more
     text than a value's or label's: a page's header laid out in a line, a logo beside its title, a menu, a page's
-    columns, are no table).  A reversed row's cells are put in the order shown.  A grid of two
+    columns, are no table).  A reversed row's cells, and cells given an ``order``, are put in the order shown.  A grid of two
     columns or more holding more cells (``grid-template-columns: repeat(4, 1fr)``, the whole table one grid) is a
     table of the rows it lays them out in (see _grid_lines), each put in a box of its own."""
     import lxml.etree
@@ -1316,6 +1326,8 @@ def _flex_rows(boxes: list) -> dict:
                 cell.find(".//table") is not None or sum(map(len, cell.itertext())) > _LAYOUT_CELL_CHARS
                 for cell in cells):
             continue  # (a menu of links laid out in a line is no row of values either, nor a page's columns)
+        if (ordered := _in_order(cells)) is not cells:  # ('order: 2': shown where its order puts it)
+            box[:] = cells = ordered
         laid = _row_box(box.get("style"), display, len(cells))
         if laid is False:
             if "grid" in display and (columns := _grid_columns(box.get("style"), len(cells))) > 1:
@@ -2349,7 +2361,7 @@ def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = 
     _clipped_style reads too: ``opacity``, sizes, ``overflow``, ``padding``; with ``colors``, ``color``), as a style
     attribute writes them: (those of normal weight, those marked ``!important``), else None where it sets none."""
     low = declarations.lower()
-    laid = "flex" in low or "grid" in low  # (how a flex or grid box lays out its children: see _row_box)
+    laid = "flex" in low or "grid" in low or bool(_ORDER_RE.search(low))  # (a box's layout: see _row_box, _in_order)
     if "display" not in low and "visibility" not in low and "font-size" not in low and not laid and not (
             clips and any(word in low for word in _CLIP_WORDS)) and not (colors and "color" in low):
         return None
@@ -2361,7 +2373,7 @@ def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = 
         clip = _CLIP_RE.search(declaration) if clips and not found and not size else None
         color = _COLOR_RE.search(declaration) if colors and not found and not size and not clip else None
         layout = (_FLEX_DIRECTION_RE.search(declaration) or _GRID_COLUMNS_RE.search(declaration)
-                  or _GRID_SPAN_RE.search(declaration)) if laid and not (found or size or clip or color) else None
+                  or _GRID_SPAN_RE.search(declaration) or _ORDER_RE.search(declaration)) if laid and not (found or size or clip or color) else None
         # (a display is written whole: a list item's may take two words, 'block list-item', see _shown_as_item)
         whole = _DISPLAY_VALUE_RE.search(declaration) if found and found.group(1).lower() == "display" else None
         written = (f"display:{whole.group(1).strip()};" if whole
@@ -2412,6 +2424,13 @@ def _displays_a_table_part(rule: tuple) -> bool:
     return bool(displays) and (displays[-1] in ("table-cell", "table-row") or displays[-1] in _ROW_BOX_DISPLAYS)
 
 
+def _places_a_cell(rule: tuple) -> bool:
+    """Whether a sheet's rule (see _sheet_rules) places what it matches among a flex or grid box's cells (``.label {
+    order: -1 }``, ``grid-column: span 2``): see _in_order, _grid_span."""
+    declarations = rule[3][0] + rule[3][1]
+    return bool(_ORDER_RE.search(declarations) or _GRID_SPAN_RE.search(declarations))
+
+
 _WIDENED_DISPLAY_RE = re.compile(r"display:(?!none;)[\w-]+", re.IGNORECASE)  # (as _hiding_declarations writes it)
 
 
@@ -2435,7 +2454,7 @@ def _sheet_hidden(root) -> None:
                 for sheet in sheets)
     colors = any("color" in sheet and _TRANSPARENT_BYTES.search(sheet.encode("utf-8")) for sheet in sheets)
     if not clips and not colors and not any("display" in sheet or "visibility" in sheet or _ZERO_FONT_BYTES.search(
-            sheet.encode("utf-8")) for sheet in sheets):
+            sheet.encode("utf-8")) or _ORDER_RE.search(sheet) for sheet in sheets):
         return
     def hides(declarations: str) -> bool:
         return bool(_hidden_style(declarations) or _font_shown_by(declarations) is False
@@ -2455,7 +2474,7 @@ def _sheet_hidden(root) -> None:
     if not any(hides(normal + important) for _, _, _, (normal, important) in rules) and not any(
             map(_displays_inline_as_block, rules)) and not (
             any(map(_displays_an_item, rules)) and root.find(".//li") is not None) and not any(
-            map(_displays_a_table_part, rules)) and not (
+            map(_displays_a_table_part, rules)) and not any(map(_places_a_cell, rules)) and not (
             # (a rule displaying an element the hidden attribute hides shows it: the HTML5 reset's 'section { display:
             # block }' a <section hidden>, as the browser's own '[hidden] { display: none }' weighs less)
             any("display" in normal + important for _, _, _, (normal, important) in rules)
