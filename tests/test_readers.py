@@ -3169,32 +3169,57 @@ def test_a_table_laid_out_as_one_grid_is_read_as_its_rows(sheet, tmp_path, parse
     # by the style or the page's sheet: a browser lays the cells out in the table's rows, which were read a line per
     # cell.  They are read as the table's rows; a page's columns laid out by a grid (a cell holding more text than a
     # value's) are no table.
-    from test_formats import _as_lines
-
     original = parsed_seed("002_809f9474e249d214")
-    parts, table = [], []
-    for line in [*_as_lines(original), ""]:
-        if isinstance(line, list):
-            table.append(line)
-            continue
-        if table:
-            width = max(map(len, table))
-            across = "grid-column: 1 / -1" if width % 2 else f"grid-column: span {width}"
-            wide = f"class='a{width}'" if sheet else f"style='{across}'"
-            cells = "".join(f"<div {wide}>{html_escape(row[0])}</div>" if len(row) == 1 else
-                            "".join(f"<div>{html_escape(cell)}</div>" for cell in row + [""] * (width - len(row)))
-                            for row in table)
-            look = f"display: grid; grid-template-columns: 3fr repeat({width - 1}, 1fr)"
-            parts.append(f"<div class='g{width}'>{cells}</div>" if sheet else f"<div style='{look}'>{cells}</div>")
-            parts.append(f"<style>.g{width} {{ {look} }} .a{width} {{ {across} }}</style>" if sheet else "")
-            table = []
-        parts.append(f"<p>{html_escape(line)}</p>" if line else "")
+
+    def as_grid(table: list) -> str:
+        width = max(map(len, table))
+        across = "grid-column: 1 / -1" if width % 2 else f"grid-column: span {width}"
+        wide = f"class='a{width}'" if sheet else f"style='{across}'"
+        cells = "".join(f"<div {wide}>{html_escape(row[0])}</div>" if len(row) == 1 else
+                        "".join(f"<div>{html_escape(cell)}</div>" for cell in row + [""] * (width - len(row)))
+                        for row in table)
+        look = f"display: grid; grid-template-columns: 3fr repeat({width - 1}, 1fr)"
+        return (f"<div class='g{width}'>{cells}</div><style>.g{width} {{ {look} }} .a{width} {{ {across} }}</style>"
+                if sheet else f"<div style='{look}'>{cells}</div>")
+
     path = tmp_path / "grid.html"
-    path.write_text("<html><body>" + "".join(parts) + "</body></html>", encoding="utf-8")
+    path.write_text("<html><body>" + _tables_as(original, as_grid) + "</body></html>", encoding="utf-8")
     _assert_read_as_the_seed(path, original)
     path.write_text("<html><body><div style='display:grid;grid-template-columns:200px 1fr'><div>导航</div>"
                     f"<div>{'正文' * 120}</div><div>页脚</div></div></body></html>", encoding="utf-8")
     assert read_document(path).lines == ["导航", "正文" * 120, "页脚"]
+
+
+@pytest.mark.parametrize("sheet", [False, True])
+def test_a_grid_whose_cells_are_placed_is_read_in_the_rows_shown(sheet, tmp_path, parsed_seed):
+    # Seed 002's tables each one <div> grid, its cells written column by column (every row's label, then every row's
+    # first value …) and each placed by its style's 'grid-row: R; grid-column: C' (or the sheet's rules on classes):
+    # a browser shows them in the table's rows, which were read as written, the labels all in the first rows.  They
+    # are read as the seed's tables; a grid whose cells give their column alone places them as a browser does (one
+    # before the cursor starts the next row), a column left empty a blank cell.
+    original = parsed_seed("002_809f9474e249d214")
+    rules = set()
+
+    def as_grid(table: list) -> str:
+        width = max(map(len, table))
+        cells = []
+        for c in range(1, width + 1):
+            for r, row in enumerate(table, start=1):
+                if len(row) > 1 or c == 1:
+                    column = str(c) if len(row) > 1 else "1 / -1"
+                    name = f"p{r}-{column.replace(' / -', 'a')}"
+                    rules.add(f".{name} {{ grid-row: {r}; grid-column: {column} }}")
+                    where = f"class='{name}'" if sheet else f"style='grid-row: {r}; grid-column: {column}'"
+                    cells.append(f"<div {where}>{html_escape((row + [''] * width)[c - 1])}</div>")
+        return f"<div style='display:grid;grid-template-columns:3fr repeat({width - 1}, 1fr)'>{''.join(cells)}</div>"
+
+    body = _tables_as(original, as_grid)
+    sheet_text = f"<style>{' '.join(sorted(rules))}</style>" if sheet else ""
+    assert _read_as_the_seed_then(tmp_path / "placed.html", f"<html><head>{sheet_text}</head><body>{body}</body></html>",
+                                  original, (
+        "<html><body><div style='display:grid;grid-template-columns:repeat(3,1fr)'><div style='grid-column:2'>0</div>"
+        "<div style='grid-column:1'>规章</div><div style='grid-column:3'>5</div></div></body></html>")) == [
+        ["", "0"], ["规章", "", "5"]]
 
 
 @pytest.mark.parametrize("sheet", [False, True])
@@ -3418,6 +3443,23 @@ def _assert_read_as_the_seed(path: Path, original) -> None:
     pd_testing = pytest.importorskip("pandas").testing
     for name in ("active", "requests", "review_litigation"):
         pd_testing.assert_frame_equal(got.table(name), original.table(name), check_dtype=False)
+
+
+def _tables_as(original, as_html: Callable[[list], str]) -> str:
+    """The lines of the seed ``original`` as a page's body: each a paragraph, each table what ``as_html`` writes of
+    its rows."""
+    from test_formats import _as_lines
+
+    parts, table = [], []
+    for line in [*_as_lines(original), ""]:
+        if isinstance(line, list):
+            table.append(line)
+            continue
+        if table:
+            parts.append(as_html(table))
+            table = []
+        parts.append(f"<p>{html_escape(line)}</p>" if line else "")
+    return "".join(parts)
 
 
 def _read_as_the_seed_then(path: Path, page: str, original, other: str) -> list:

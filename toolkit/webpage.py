@@ -1229,6 +1229,7 @@ _FLEX_DIRECTION_RE = re.compile(r"(?<![\w-])flex-(?:direction|flow)\s*:\s*([^;!\
 _GRID_COLUMNS_RE = re.compile(r"(?<![\w-])(grid-template-columns|grid-template|grid|grid-auto-flow)\s*:\s*([^;!\"']*)",
                               re.IGNORECASE)
 _GRID_SPAN_RE = re.compile(r"(?<![\w-])grid-column\s*:\s*([^;!\"']*)", re.IGNORECASE)
+_GRID_ROW_RE = re.compile(r"(?<![\w-])grid-row\s*:\s*([^;!\"']*)", re.IGNORECASE)
 _GRID_REPEAT_RE = re.compile(r"repeat\(\s*(\d+)\s*,((?:[^()]|\([^()]*\))*)\)", re.IGNORECASE)
 _GRID_TRACK_RE = re.compile(r"[\w.%-]+(?:\((?:[^()]|\([^()]*\))*\))?|\[[^\]]*\]")
 _ORDER_RE = re.compile(r"(?<![\w-])order\s*:\s*([-+]?\d+)(?![\w.])", re.IGNORECASE)
@@ -1296,6 +1297,83 @@ def _grid_lines(cells: list, columns: int) -> list:
     return lines
 
 
+def _grid_start(value: str | None, lines: int | None = None) -> int | None:
+    """The column (or row), from 1, a grid's cell starts in by its ``grid-column`` (``grid-row``) ``value`` ('2',
+    '2 / 4', '2 / span 2'; '-3' counted back from the grid's ``lines`` where given), None where it sets none (auto,
+    'span 2', a line's name)."""
+    start = (value or "").partition("/")[0].strip()
+    if not re.fullmatch(r"[-+]?\d+", start) or not int(start):
+        return None
+    line = int(start) if int(start) > 0 else (lines or 0) + 1 + int(start)  # (-1: the last line)
+    return line if line > 0 and (int(start) > 0 or lines) else None
+
+
+def _grid_starts(cell, columns: int) -> tuple[int | None, int | None]:
+    """The row and column a grid's ``cell`` is placed in by its style (see _grid_start), None for each not given."""
+    style = cell.get("style") or ""
+    rows, across = _GRID_ROW_RE.findall(style), _GRID_SPAN_RE.findall(style)
+    return (_grid_start(rows[-1]) if rows else None), (_grid_start(across[-1], columns + 1) if across else None)
+
+
+def _grid_placed(cells: list, columns: int) -> list | None:
+    """The rows a grid of ``columns`` columns shows its ``cells`` in, where one or more is placed by its style
+    (``grid-row: 2``, ``grid-column: 3``: a label written after its values and shown before them), placed as a
+    browser places them (those given a row and a column there, then those given a row in it, then the others in
+    turn from a cursor, one given a column in it: CSS Grid's sparse auto-placement); each row's cells by column, a
+    blank cell for a column left empty before one (each cell's span written as its colspan).  None where no cell
+    is placed."""
+    import lxml.etree
+
+    starts = [_grid_starts(cell, columns) for cell in cells]
+    if not any(row or column for row, column in starts):
+        return None
+    columns = max([columns, *(column for _, column in starts if column)])
+    widths = [_grid_span(cell.get("style"), columns) for cell in cells]
+    taken: set = set()
+    at: dict = {}  # cell's index -> (row, column)
+
+    def free(row: int, column: int, width: int) -> bool:
+        return all((row, c) not in taken for c in range(column, column + width))
+
+    def put(k: int, row: int, column: int) -> None:
+        taken.update((row, c) for c in range(column, column + widths[k]))
+        at[k] = (row, column)
+
+    for k, (row, column) in enumerate(starts):
+        if row and column:
+            put(k, row, column)
+    ends: dict = {}  # (the next column of each row placed in by a cell given its row alone)
+    for k, (row, column) in enumerate(starts):
+        if row and not column:
+            column = ends.get(row, 1)
+            while not free(row, column, widths[k]):
+                column += 1
+            put(k, row, column)
+            ends[row] = column + widths[k]
+    cursor = [1, 1]
+    for k, (row, column) in enumerate(starts):
+        if row:
+            continue
+        if column:  # (in its column: on the cursor's row, or the next where the cursor has passed it)
+            cursor = [cursor[0] + (column < cursor[1]), column]
+            while not free(cursor[0], column, widths[k]):
+                cursor[0] += 1
+        else:
+            while not free(cursor[0], cursor[1], widths[k]):
+                cursor = [cursor[0] + 1, 1] if cursor[1] + widths[k] > columns else [cursor[0], cursor[1] + 1]
+        put(k, cursor[0], cursor[1])
+    lines = []
+    for row in sorted({row for row, _ in at.values()}):
+        line: list = []
+        for column, k in sorted((column, k) for k, (r, column) in at.items() if r == row):
+            line.extend(lxml.etree.Element("div") for _ in range(column - len(line) - 1))  # (a column left empty)
+            if widths[k] > 1:
+                cells[k].set("colspan", str(widths[k]))
+            line.append(cells[k])
+        lines.append(line)
+    return lines
+
+
 def _in_order(cells: list) -> list:
     """A flex or grid box's ``cells`` in the order a browser lays them out: by their style's last ``order`` (0 where
     it sets none), those of one order as written; ``cells`` itself where none sets one."""
@@ -1329,9 +1407,15 @@ def _flex_rows(boxes: list) -> dict:
         if (ordered := _in_order(cells)) is not cells:  # ('order: 2': shown where its order puts it)
             box[:] = cells = ordered
         laid = _row_box(box.get("style"), display, len(cells))
-        if laid is False:
+        placed = _grid_placed(cells, _grid_columns(box.get("style"), len(cells))) if "grid" in display else None
+        if placed is not None and len(placed) == 1:  # (a row of cells placed in their columns)
+            box[:] = cells = placed[0]
+        elif placed is not None:
+            grids.append((box, placed))
+            continue
+        elif laid is False:
             if "grid" in display and (columns := _grid_columns(box.get("style"), len(cells))) > 1:
-                grids.append((box, cells, columns))
+                grids.append((box, _grid_lines(cells, columns)))
             continue
         if laid is None:
             box[:] = reversed(list(box))
@@ -1349,11 +1433,10 @@ def _flex_rows(boxes: list) -> dict:
             for row in run:
                 kinds[row] = "tr"
                 kinds.update((cell, "td") for cell in rows[row])
-    for box, cells, columns in grids:
+    for box, lines in grids:
         kinds[box] = "table"
-        for line in _grid_lines(cells, columns):
-            row = lxml.etree.Element("div")
-            box.insert(box.index(line[0]), row)
+        box[:] = [lxml.etree.Element("div") for _ in lines]  # (a row each: all the box shows, its cells in them)
+        for row, line in zip(box, lines):
             row.extend(line)
             kinds[row] = "tr"
             kinds.update((cell, "td") for cell in line)
@@ -2373,7 +2456,8 @@ def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = 
         clip = _CLIP_RE.search(declaration) if clips and not found and not size else None
         color = _COLOR_RE.search(declaration) if colors and not found and not size and not clip else None
         layout = (_FLEX_DIRECTION_RE.search(declaration) or _GRID_COLUMNS_RE.search(declaration)
-                  or _GRID_SPAN_RE.search(declaration) or _ORDER_RE.search(declaration)) if laid and not (found or size or clip or color) else None
+                  or _GRID_SPAN_RE.search(declaration) or _GRID_ROW_RE.search(declaration)
+                  or _ORDER_RE.search(declaration)) if laid and not (found or size or clip or color) else None
         # (a display is written whole: a list item's may take two words, 'block list-item', see _shown_as_item)
         whole = _DISPLAY_VALUE_RE.search(declaration) if found and found.group(1).lower() == "display" else None
         written = (f"display:{whole.group(1).strip()};" if whole
@@ -2426,9 +2510,10 @@ def _displays_a_table_part(rule: tuple) -> bool:
 
 def _places_a_cell(rule: tuple) -> bool:
     """Whether a sheet's rule (see _sheet_rules) places what it matches among a flex or grid box's cells (``.label {
-    order: -1 }``, ``grid-column: span 2``): see _in_order, _grid_span."""
+    order: -1 }``, ``grid-column: span 2``, ``grid-row: 3``): see _in_order, _grid_span, _grid_placed."""
     declarations = rule[3][0] + rule[3][1]
-    return bool(_ORDER_RE.search(declarations) or _GRID_SPAN_RE.search(declarations))
+    return bool(_ORDER_RE.search(declarations) or _GRID_SPAN_RE.search(declarations)
+                or _GRID_ROW_RE.search(declarations))
 
 
 _WIDENED_DISPLAY_RE = re.compile(r"display:(?!none;)[\w-]+", re.IGNORECASE)  # (as _hiding_declarations writes it)
@@ -2454,7 +2539,7 @@ def _sheet_hidden(root) -> None:
                 for sheet in sheets)
     colors = any("color" in sheet and _TRANSPARENT_BYTES.search(sheet.encode("utf-8")) for sheet in sheets)
     if not clips and not colors and not any("display" in sheet or "visibility" in sheet or _ZERO_FONT_BYTES.search(
-            sheet.encode("utf-8")) or _ORDER_RE.search(sheet) for sheet in sheets):
+            sheet.encode("utf-8")) or _ORDER_RE.search(sheet) or "grid-" in sheet for sheet in sheets):
         return
     def hides(declarations: str) -> bool:
         return bool(_hidden_style(declarations) or _font_shown_by(declarations) is False
