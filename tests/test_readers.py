@@ -3162,6 +3162,24 @@ def test_flex_rows_whose_cells_set_an_order_are_read_in_the_order_shown(sheet, t
         ["甲", "1", "2"], ["乙", "3", "4"]]
 
 
+def test_flex_rows_holding_their_label_as_text_of_their_own_are_read_as_rows(tmp_path, parsed_seed):
+    # Seed 002's tables laid out in <div> rows displayed flex, each row's label written as the row's own text before
+    # its values' <div>s ('<div style="display:flex">规章<div>0</div>…'): a browser lays the text out as an item of
+    # its own beside them (an anonymous flex item), a row of cells, which were read a line each, the tables lost.
+    # They are read as the seed's tables; text beside inline children (a line of words and links) is no row.
+    original = parsed_seed("002_809f9474e249d214")
+
+    def as_flex(table: list) -> str:
+        return "".join("<div style='display:flex'>" + (html_escape(row[0]) if len(row) > 1 and row[0] else
+                                                        f"<div>{html_escape(row[0])}</div>")
+                       + "".join(f"<div>{html_escape(cell)}</div>" for cell in row[1:]) + "</div>" for row in table)
+
+    page = "<html><body>" + _tables_as(original, as_flex) + "</body></html>"
+    assert _read_as_the_seed_then(tmp_path / "text.html", page, original, (
+        "<html><body><div style='display:flex'>详见<a>附件</a><span>一</span></div>"
+        "<div style='display:flex'>联系<span>电话</span></div></body></html>")) == ["详见附件一", "联系电话"]
+
+
 @pytest.mark.parametrize("sheet", [False, True])
 def test_a_table_laid_out_as_one_grid_is_read_as_its_rows(sheet, tmp_path, parsed_seed):
     # Seed 002's tables each one <div> displayed as a grid of as many columns as its widest row, every cell a child

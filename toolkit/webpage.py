@@ -1383,12 +1383,39 @@ def _in_order(cells: list) -> list:
     return [cell for _, cell in sorted(zip(map(int, orders), cells), key=lambda pair: pair[0])]
 
 
+def _anonymous_items(box, cells: list) -> bool:
+    """Whether a flex or grid ``box`` of element children ``cells`` may be a table's row by its own text: it holds
+    none (its text and its children's tails blank), or, beside children all blocks (``<div style="display:flex">
+    规章<div>0</div><div>5</div></div>``: read a line each), short runs of it, each of which a browser lays out as an
+    item of its own (an anonymous flex item), put in a ``<span>`` of its own among ``cells`` (in their place)."""
+    import lxml.etree
+
+    runs = [box.text, *(cell.tail for cell in cells)]
+    if not any(text and text.strip() for text in runs):
+        return not any((child.tail or "").strip() for child in box)  # (after a comment: none of the runs)
+    if len(box) > len(cells) or any(_tag_name(cell.tag) not in _BLOCK_TAGS for cell in cells) or any(
+            text and len(text.strip()) > _LAYOUT_CELL_CHARS for text in runs):
+        return False
+    for k in reversed(range(len(runs))):  # (from the last: the places of those before it stay)
+        if runs[k] and runs[k].strip():
+            item = lxml.etree.Element("span")
+            item.text = runs[k].strip()
+            if k:
+                cells[k - 1].tail = None
+            else:
+                box.text = None
+            box.insert(box.index(cells[k - 1]) + 1 if k else 0, item)
+            cells.insert(k, item)
+    return True
+
+
 def _flex_rows(boxes: list) -> dict:
     """The table's parts (see _display_tables: 'tr', 'td', 'table') of the flex and grid boxes ``boxes`` (each with
     its display) that lay out their element children side by side (see _row_box; ``<div style="display:flex"><div>
     规章</div><div>0</div></div>``, a CMS's table of blocks): a browser shows each a row of cells, which were read
     each as a line of its own, the table lost.  Boxes are rows only in a run of two or more next to each other, one of
-    two cells or more, holding no text of their own, not only links and no cell holding a page (a table, or more
+    two cells or more, holding no text of their own but beside blocks (see _anonymous_items), not only links and no
+    cell holding a page (a table, or more
     text than a value's or label's: a page's header laid out in a line, a logo beside its title, a menu, a page's
     columns, are no table).  A reversed row's cells, and cells given an ``order``, are put in the order shown.  A grid of two
     columns or more holding more cells (``grid-template-columns: repeat(4, 1fr)``, the whole table one grid) is a
@@ -1399,10 +1426,9 @@ def _flex_rows(boxes: list) -> dict:
     grids: list = []
     for box, display in boxes:
         cells = [child for child in box if isinstance(child.tag, str)]
-        if not cells or (box.text or "").strip() or any((child.tail or "").strip() for child in box) or all(
-                _tag_name(cell.tag) == "a" for cell in cells) or any(
+        if not cells or all(_tag_name(cell.tag) == "a" for cell in cells) or any(
                 cell.find(".//table") is not None or sum(map(len, cell.itertext())) > _LAYOUT_CELL_CHARS
-                for cell in cells):
+                for cell in cells) or not _anonymous_items(box, cells):
             continue  # (a menu of links laid out in a line is no row of values either, nor a page's columns)
         if (ordered := _in_order(cells)) is not cells:  # ('order: 2': shown where its order puts it)
             box[:] = cells = ordered
