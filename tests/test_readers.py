@@ -3267,6 +3267,24 @@ def test_html_columns_collapsed_by_their_col_are_not_read(sheet, tmp_path, parse
         ["甲", "1"], ["2"], ["合计"]]
 
 
+def test_a_gauges_fallback_text_is_not_read(tmp_path, parsed_seed):
+    # Seed 002's counts each shown with a gauge beside it ('<td>12<meter value="12" max="1000">12/1000</meter></td>',
+    # a <progress> before it): a browser shows the bar, not the text inside (a fallback for browsers of before
+    # HTML5), which was read into the cell ('1212/1000', no number).  They are read as the seed's tables.
+    from test_formats import _as_lines
+
+    original = parsed_seed("002_809f9474e249d214")
+    page = render_html(_as_lines(original)).decode("utf-8")
+    gauged = re.sub(r"<td>(\d+)</td>", lambda m: (f"<td>{m[1]}<meter value='{m[1]}' max='1000'>{m[1]}/1000</meter></td>"
+                                                 if int(m[1]) % 2 else
+                                                 f"<td><progress value='{m[1]}' max='1000'>{m[1]}%</progress>{m[1]}</td>"),
+                    page)
+    assert gauged.count("<meter") > 5 and gauged.count("<progress") > 5
+    path = tmp_path / "gauges.html"
+    path.write_text(gauged, encoding="utf-8")
+    _assert_read_as_the_seed(path, original)
+
+
 def test_html_one_span_walk_places_collapsed_columns_and_merged_values(tmp_path):
     # The columns collapsed (_collapsed_columns) and the values merged down (_covered_row) are placed by one walk over
     # the rows' spans (_span_walk): in one table, a collapsed column after a value merged down over two rows (and one

@@ -51,6 +51,8 @@ _DOCTYPE_SUBSET_RE = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | 
 # a <datalist>'s options are suggestions a text box offers as it is typed in, never shown in the page)
 _DROP_TAGS = {"script", "style", "noscript", "head", "template", "title", "iframe", "object", "noframes", "noembed",
               "rt", "rp", "video", "audio", "canvas", "datalist",
+              # a gauge shows its bar, not the text inside it (a fallback for browsers of before HTML5)
+              "meter", "progress",
               # an inline SVG's description and its editor's data, never shown (its <title>, a tooltip, is above)
               "desc", "metadata"}
 _BLOCK_TAGS = {
