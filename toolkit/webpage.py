@@ -946,9 +946,9 @@ _SIZED_DISPLAYS = frozenset({"block", "inline-block", "flex", "inline-flex", "gr
 
 def _clipped_style(style: str, tag: str) -> bool:
     """Whether a style attribute shows nothing of its element's (of tag ``tag``) text though it keeps its box: the
-    last opacity is 0, it is positioned out of the flow and clipped to a rectangle of no area (see _empty_clip), or
-    the element is a block (by its tag or its style's display) whose content-visibility is hidden, or whose last height
-    or width (or max-) is 0 with the overflow hidden and no padding."""
+    last opacity is 0, it is positioned out of the flow and clipped to a rectangle of no area (see _empty_clip), its
+    content-visibility is hidden on a block or a table's cell (by its tag or its style's display), or the element is a
+    block whose last height or width (or max-) is 0 with the overflow hidden and no padding."""
     last: dict[str, str] = {}
     for prop, value in _CLIP_RE.findall(style):
         last[prop.lower()] = value.strip()
@@ -957,10 +957,13 @@ def _clipped_style(style: str, tag: str) -> bool:
     if last.get("position", "").lower() in ("absolute", "fixed") and _empty_clip(last.get("clip", "")):
         return True  # (a screen reader's text: Bootstrap's .sr-only, .visually-hidden: 'clip: rect(0, 0, 0, 0)')
     displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style) if prop.lower() == "display"]
+    hidden_content = last.get("content-visibility", "").lower() == "hidden"
+    if hidden_content and (displays[-1] == "table-cell" if displays else tag in _CELL_TAGS):
+        return True  # (a cell's content skipped too, as Chromium skips it: its box stays, blank in its row)
     if not (displays[-1] in _SIZED_DISPLAYS if displays else tag in _BLOCK_TAGS and tag not in ("caption", "html")):
         return False
-    if last.get("content-visibility", "").lower() == "hidden":  # (its content skipped, its box kept: a block's, as
-        return True  # its size containment asks; an inline element's or a cell's content is shown)
+    if hidden_content:  # (its content skipped, its box kept: a block's, as its size containment asks; an inline
+        return True  # element's content is shown)
     if any(prop.startswith("padding") and not all(map(_ZERO_SIZE.fullmatch, value.split()))
            for prop, value in last.items()):
         return False
