@@ -3285,6 +3285,25 @@ def test_a_gauges_fallback_text_is_not_read(tmp_path, parsed_seed):
     _assert_read_as_the_seed(path, original)
 
 
+def test_counts_a_sheet_shows_from_an_attribute_are_read(tmp_path, parsed_seed):
+    # Seed 002's counts kept in an attribute and shown by the page's sheet ('<td data-n="12"></td>', 'td[data-n]::
+    # before { content: attr(data-n) }'): a browser shows the count, which was lost (the cell blank, NA), as a
+    # content of strings alone was read.  They are read as the seed's tables; an attribute the cell lacks gives
+    # nothing, and strings beside it are read with it.
+    from test_formats import _as_lines
+
+    original = parsed_seed("002_809f9474e249d214")
+    page = render_html(_as_lines(original)).decode("utf-8")
+    kept = re.sub(r"<td>(\d+)</td>", r"<td data-n='\1'></td>", page)
+    assert kept.count("data-n") > 20
+    kept = kept.replace("</style>", "td[data-n]::before { content: attr(data-n) } .u::after { content: attr(title) "
+                                    "'件' attr(data-none) }</style>")
+    path = tmp_path / "attr.html"
+    path.write_text(kept.replace("</body>", "<p class='u' title='共12'>合计</p></body>"), encoding="utf-8")
+    _assert_read_as_the_seed(path, original)
+    assert read_document(path).lines[-1] == "合计共12件"
+
+
 def test_html_one_span_walk_places_collapsed_columns_and_merged_values(tmp_path):
     # The columns collapsed (_collapsed_columns) and the values merged down (_covered_row) are placed by one walk over
     # the rows' spans (_span_walk): in one table, a collapsed column after a value merged down over two rows (and one

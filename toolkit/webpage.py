@@ -2347,29 +2347,42 @@ def _sheet_rules(root, wanted: Callable[[str], object], widen: Callable[..., obj
 _PSEUDO_ELEMENT_RE = re.compile(r"\s*(.*?[^\s>+~])::?(before|after)\s*", re.IGNORECASE | re.DOTALL)
 _CSS_CONTENT_RE = re.compile(r"(?<![\w-])content\s*:\s*([^;]*)", re.IGNORECASE)
 _CSS_STRING_RE = re.compile(r"\s*(?:\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)')", re.DOTALL)
+_CSS_CONTENT_PART_RE = re.compile(r"\s*(?:\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)'|attr\(\s*([\w-]+)\s*\))",
+                                  re.IGNORECASE | re.DOTALL)
 _CSS_STRING_ESCAPE_RE = re.compile(r"\\([0-9a-f]{1,6})[ \t\n\r\f]?|\\\n|\\(.)", re.IGNORECASE)
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")  # (an icon font's glyph: no text)
 
 
-def _css_content(declarations: str) -> str | None:
-    """The text a rule's last ``content`` gives its pseudo-element where it is strings alone (``content: "一、"``,
-    ``"（" "注" "）"``), escapes read; None where it sets none or another value (a counter, an attribute's value, an
-    image, none: not read), or gives an icon font's glyph (a private-use character) or no text at all."""
+def _css_content(declarations: str, el=None) -> str | None:
+    """The text a rule's last ``content`` gives its pseudo-element (of the element ``el``) where it is strings and
+    attributes' values alone (``content: "一、"``, ``"（" "注" "）"``, ``attr(data-value)``: a count a page keeps in an
+    attribute and shows so), escapes read, a missing attribute's value empty; None where it sets none or another
+    value (a counter, an image, none: not read), or gives an icon font's glyph (a private-use character) or no text
+    at all.  Without ``el``, an attribute's value is taken for text (whether the rule may give any)."""
     found = _CSS_CONTENT_RE.findall(declarations)
     if not found:
         return None
     value = found[-1].replace("!important", "").strip()
     strings, end = [], 0
-    for match in _CSS_STRING_RE.finditer(value):
+    for match in _CSS_CONTENT_PART_RE.finditer(value):
         if match.start() != end:
             return None
-        strings.append(match.group(1) if match.group(1) is not None else match.group(2))
+        double, single, name = match.groups()
+        strings.append(double if double is not None else single if single is not None else _attribute_text(el, name))
         end = match.end()
     if not strings or value[end:].strip():
         return None
     text = _CSS_STRING_ESCAPE_RE.sub(lambda m: m.group(2) or (
         _css_unescaped("\\" + m.group(1)) if m.group(1) else ""), "".join(strings))
     return None if not text.strip() or _PRIVATE_USE_RE.search(text) else text
+
+
+def _attribute_text(el, name: str) -> str:
+    """The value of ``el``'s attribute ``name`` as ``attr()`` shows it (its escapes no escapes: a backslash doubled),
+    empty where it has none; 'x' where no element is given (see _css_content)."""
+    if el is None:
+        return "x"
+    return (el.get(name) or el.get(name.lower()) or "").replace("\\", "\\\\")
 
 
 def _generated_text(root, pseudos: tuple) -> None:
@@ -2384,7 +2397,7 @@ def _generated_text(root, pseudos: tuple) -> None:
             continue
         for el, found in list(_matched_rules(root, rules)):
             merged = ";".join(rule[3] for rule in found)
-            text = _css_content(merged)
+            text = _css_content(merged, el)
             if text is None or _tag_name(el.tag) in _DROP_TAGS or _hidden_style(merged) or _font_shown_by(
                     merged) is False or _clipped_style(merged, "div"):
                 continue
