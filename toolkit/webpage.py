@@ -295,7 +295,7 @@ def _as_shown(root, encoded: bytes) -> None:
         _uncomment_styles(root)
     zero_font = _ZERO_FONT_BYTES.search(low)  # (one scan of the bytes: most pages set no font of size 0)
     clear = (b"transparent" in low or b"a(" in low or b"/ 0" in low) and _TRANSPARENT_BYTES.search(encoded)
-    if _may_hide(low) or zero_font or clear:
+    if _may_hide(low) or zero_font or clear or b"line-through" in low:
         _sheet_hidden(root)  # (what the page's style sheets hide, written as if by a style attribute)
         if b"collapse" in low and b"<col" in low:  # (before _drop_hidden drops the <col>s that say so)
             _collapsed_columns(root)
@@ -1419,12 +1419,12 @@ def _flex_rows(boxes: list) -> dict:
     its display) that lay out their element children side by side (see _row_box; ``<div style="display:flex"><div>
     规章</div><div>0</div></div>``, a CMS's table of blocks): a browser shows each a row of cells, which were read
     each as a line of its own, the table lost.  Boxes are rows only in a run of two or more next to each other, one of
-    two cells or more, holding no text of their own but beside blocks (see _anonymous_items), not only links and no
-    cell holding a page (a table, or more
-    text than a value's or label's: a page's header laid out in a line, a logo beside its title, a menu, a page's
-    columns, are no table).  A reversed row's cells, and cells given an ``order``, are put in the order shown.  A grid of two
-    columns or more holding more cells (``grid-template-columns: repeat(4, 1fr)``, the whole table one grid) is a
-    table of the rows it lays them out in (see _grid_lines), each put in a box of its own."""
+    two cells or more, holding no text of their own but beside blocks (see _anonymous_items), not only links and no cell
+    holding a page (a table, or more text than a value's or label's: a page's header laid out in a line, a logo beside
+    its title, a menu, a page's columns, are no table).  A reversed row's cells, and cells given an ``order``, are put
+    in the order shown.  A grid of two columns or more holding more cells (``grid-template-columns: repeat(4, 1fr)``,
+    the whole table one grid) is a table of the rows it lays them out in (see _grid_lines, _grid_placed), each put in a
+    box of its own."""
     import lxml.etree
 
     rows: dict = {}
@@ -2489,6 +2489,7 @@ def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = 
     attribute writes them: (those of normal weight, those marked ``!important``), else None where it sets none."""
     low = declarations.lower()
     laid = "flex" in low or "grid" in low or bool(_ORDER_RE.search(low))  # (a box's layout: see _row_box, _in_order)
+    laid = laid or "text-decoration" in low  # (text struck through: see _drop_struck)
     if "display" not in low and "visibility" not in low and "font-size" not in low and not laid and not (
             clips and any(word in low for word in _CLIP_WORDS)) and not (colors and "color" in low):
         return None
@@ -2501,7 +2502,8 @@ def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = 
         color = _COLOR_RE.search(declaration) if colors and not found and not size and not clip else None
         layout = (_FLEX_DIRECTION_RE.search(declaration) or _GRID_COLUMNS_RE.search(declaration)
                   or _GRID_SPAN_RE.search(declaration) or _GRID_ROW_RE.search(declaration)
-                  or _ORDER_RE.search(declaration)) if laid and not (found or size or clip or color) else None
+                  or _ORDER_RE.search(declaration) or _TEXT_DECORATION_RE.search(declaration)) if laid and not (
+            found or size or clip or color) else None
         # (a display is written whole: a list item's may take two words, 'block list-item', see _shown_as_item)
         whole = _DISPLAY_VALUE_RE.search(declaration) if found and found.group(1).lower() == "display" else None
         written = (f"display:{whole.group(1).strip()};" if whole
@@ -2583,7 +2585,8 @@ def _sheet_hidden(root) -> None:
                 for sheet in sheets)
     colors = any("color" in sheet and _TRANSPARENT_BYTES.search(sheet.encode("utf-8")) for sheet in sheets)
     if not clips and not colors and not any("display" in sheet or "visibility" in sheet or _ZERO_FONT_BYTES.search(
-            sheet.encode("utf-8")) or _ORDER_RE.search(sheet) or "grid-" in sheet for sheet in sheets):
+            sheet.encode("utf-8")) or _ORDER_RE.search(sheet) or "grid-" in sheet or "line-through" in sheet
+            for sheet in sheets):
         return
     def hides(declarations: str) -> bool:
         return bool(_hidden_style(declarations) or _font_shown_by(declarations) is False
@@ -2597,13 +2600,17 @@ def _sheet_hidden(root) -> None:
         # display, 'revert', makes no block nor unmakes one (see _display_blocks: the rules read whole decide).
         if hides(value[0] + value[1]):
             return None
-        return (_WIDENED_DISPLAY_RE.sub("display:revert", value[0]), _WIDENED_DISPLAY_RE.sub("display:revert", value[1]))
+        # (nor strikes through what it may not reach: '.price:hover { text-decoration: line-through }')
+        normal, important = (_WIDENED_DISPLAY_RE.sub("display:revert", _TEXT_DECORATION_RE.sub("", part))
+                             for part in value)
+        return normal, important
 
     rules = _sheet_rules(root, functools.partial(_hiding_declarations, clips=clips, colors=colors), widen)
     if not any(hides(normal + important) for _, _, _, (normal, important) in rules) and not any(
             map(_displays_inline_as_block, rules)) and not (
             any(map(_displays_an_item, rules)) and root.find(".//li") is not None) and not any(
-            map(_displays_a_table_part, rules)) and not any(map(_places_a_cell, rules)) and not (
+            map(_displays_a_table_part, rules)) and not any(map(_places_a_cell, rules)) and not any(
+            "line-through" in (normal + important).lower() for _, _, _, (normal, important) in rules) and not (
             # (a rule displaying an element the hidden attribute hides shows it: the HTML5 reset's 'section { display:
             # block }' a <section hidden>, as the browser's own '[hidden] { display: none }' weighs less)
             any("display" in normal + important for _, _, _, (normal, important) in rules)
