@@ -3255,38 +3255,109 @@ def test_a_table_of_flex_or_grid_rows_is_read_as_its_rows(sheet, tmp_path, parse
 
 
 @pytest.mark.parametrize("sheet", [False, True])
+def test_flex_rows_whose_cells_set_an_order_are_read_in_the_order_shown(sheet, tmp_path, parsed_seed):
+    # Seed 002's tables laid out in <div> rows displayed flex, each row's cells written last first and put in place
+    # by their 'order' (by the style, or the sheet's rule on a class): a browser shows them in that order, which were
+    # read as written, each row's values before its label and reversed.  They are read as the seed's tables; cells of
+    # one order keep theirs as written.
+    from test_formats import _as_lines
+
+    original = parsed_seed("002_809f9474e249d214")
+    page = render_html(_as_lines(original)).decode("utf-8")
+
+    def as_flex(row: re.Match) -> str:
+        cells = re.findall(r"<td[^>]*>.*?</td>", row[1])
+        ordered = [re.sub(r"^<td([^>]*)>(.*)</td>$", (rf"<div\1 class='o{k}'>\2</div>" if sheet else
+                                                     rf"<div\1 style='order: {k}'>\2</div>"), cell)
+                   for k, cell in enumerate(cells, start=1)]
+        return "<div style='display:flex'>" + "".join(reversed(ordered)) + "</div>"
+
+    page = re.sub(r"<tr>(.*?)</tr>", as_flex, re.sub(r"</?table[^>]*>", "", page), flags=re.DOTALL)
+    assert "<td" not in page and "order" in page or sheet
+    if sheet:
+        page = page.replace("</style>", "".join(f".o{k} {{ order:{k} }} " for k in range(1, 30)) + "</style>")
+    assert _read_as_the_seed_then(tmp_path / "order.html", page, original, (
+        "<html><body><div style='display:flex'><div>1</div><div style='order:-1'>甲</div><div>2</div></div>"
+        "<div style='display:flex'><div>3</div><div style='order:-1'>乙</div><div>4</div></div></body></html>")) == [
+        ["甲", "1", "2"], ["乙", "3", "4"]]
+
+
+def test_flex_rows_holding_their_label_as_text_of_their_own_are_read_as_rows(tmp_path, parsed_seed):
+    # Seed 002's tables laid out in <div> rows displayed flex, each row's label written as the row's own text before
+    # its values' <div>s ('<div style="display:flex">规章<div>0</div>…'): a browser lays the text out as an item of
+    # its own beside them (an anonymous flex item), a row of cells, which were read a line each, the tables lost.
+    # They are read as the seed's tables; text beside inline children (a line of words and links) is no row.
+    original = parsed_seed("002_809f9474e249d214")
+
+    def as_flex(table: list) -> str:
+        return "".join("<div style='display:flex'>" + (html_escape(row[0]) if len(row) > 1 and row[0] else
+                                                        f"<div>{html_escape(row[0])}</div>")
+                       + "".join(f"<div>{html_escape(cell)}</div>" for cell in row[1:]) + "</div>" for row in table)
+
+    page = "<html><body>" + _tables_as(original, as_flex) + "</body></html>"
+    assert _read_as_the_seed_then(tmp_path / "text.html", page, original, (
+        "<html><body><div style='display:flex'>详见<a>附件</a><span>一</span></div>"
+        "<div style='display:flex'>联系<span>电话</span></div></body></html>")) == ["详见附件一", "联系电话"]
+
+
+@pytest.mark.parametrize("sheet", [False, True])
 def test_a_table_laid_out_as_one_grid_is_read_as_its_rows(sheet, tmp_path, parsed_seed):
     # Seed 002's tables each one <div> displayed as a grid of as many columns as its widest row, every cell a child
     # of it (a short row filled with blank cells, a row of one cell across the grid: 'grid-column: 1 / -1', 'span N'),
     # by the style or the page's sheet: a browser lays the cells out in the table's rows, which were read a line per
     # cell.  They are read as the table's rows; a page's columns laid out by a grid (a cell holding more text than a
     # value's) are no table.
-    from test_formats import _as_lines
-
     original = parsed_seed("002_809f9474e249d214")
-    parts, table = [], []
-    for line in [*_as_lines(original), ""]:
-        if isinstance(line, list):
-            table.append(line)
-            continue
-        if table:
-            width = max(map(len, table))
-            across = "grid-column: 1 / -1" if width % 2 else f"grid-column: span {width}"
-            wide = f"class='a{width}'" if sheet else f"style='{across}'"
-            cells = "".join(f"<div {wide}>{html_escape(row[0])}</div>" if len(row) == 1 else
-                            "".join(f"<div>{html_escape(cell)}</div>" for cell in row + [""] * (width - len(row)))
-                            for row in table)
-            look = f"display: grid; grid-template-columns: 3fr repeat({width - 1}, 1fr)"
-            parts.append(f"<div class='g{width}'>{cells}</div>" if sheet else f"<div style='{look}'>{cells}</div>")
-            parts.append(f"<style>.g{width} {{ {look} }} .a{width} {{ {across} }}</style>" if sheet else "")
-            table = []
-        parts.append(f"<p>{html_escape(line)}</p>" if line else "")
+
+    def as_grid(table: list) -> str:
+        width = max(map(len, table))
+        across = "grid-column: 1 / -1" if width % 2 else f"grid-column: span {width}"
+        wide = f"class='a{width}'" if sheet else f"style='{across}'"
+        cells = "".join(f"<div {wide}>{html_escape(row[0])}</div>" if len(row) == 1 else
+                        "".join(f"<div>{html_escape(cell)}</div>" for cell in row + [""] * (width - len(row)))
+                        for row in table)
+        look = f"display: grid; grid-template-columns: 3fr repeat({width - 1}, 1fr)"
+        return (f"<div class='g{width}'>{cells}</div><style>.g{width} {{ {look} }} .a{width} {{ {across} }}</style>"
+                if sheet else f"<div style='{look}'>{cells}</div>")
+
     path = tmp_path / "grid.html"
-    path.write_text("<html><body>" + "".join(parts) + "</body></html>", encoding="utf-8")
+    path.write_text("<html><body>" + _tables_as(original, as_grid) + "</body></html>", encoding="utf-8")
     _assert_read_as_the_seed(path, original)
     path.write_text("<html><body><div style='display:grid;grid-template-columns:200px 1fr'><div>导航</div>"
                     f"<div>{'正文' * 120}</div><div>页脚</div></div></body></html>", encoding="utf-8")
     assert read_document(path).lines == ["导航", "正文" * 120, "页脚"]
+
+
+@pytest.mark.parametrize("sheet", [False, True])
+def test_a_grid_whose_cells_are_placed_is_read_in_the_rows_shown(sheet, tmp_path, parsed_seed):
+    # Seed 002's tables each one <div> grid, its cells written column by column (every row's label, then every row's
+    # first value …) and each placed by its style's 'grid-row: R; grid-column: C' (or the sheet's rules on classes):
+    # a browser shows them in the table's rows, which were read as written, the labels all in the first rows.  They
+    # are read as the seed's tables; a grid whose cells give their column alone places them as a browser does (one
+    # before the cursor starts the next row), a column left empty a blank cell.
+    original = parsed_seed("002_809f9474e249d214")
+    rules = set()
+
+    def as_grid(table: list) -> str:
+        width = max(map(len, table))
+        cells = []
+        for c in range(1, width + 1):
+            for r, row in enumerate(table, start=1):
+                if len(row) > 1 or c == 1:
+                    column = str(c) if len(row) > 1 else "1 / -1"
+                    name = f"p{r}-{column.replace(' / -', 'a')}"
+                    rules.add(f".{name} {{ grid-row: {r}; grid-column: {column} }}")
+                    where = f"class='{name}'" if sheet else f"style='grid-row: {r}; grid-column: {column}'"
+                    cells.append(f"<div {where}>{html_escape((row + [''] * width)[c - 1])}</div>")
+        return f"<div style='display:grid;grid-template-columns:3fr repeat({width - 1}, 1fr)'>{''.join(cells)}</div>"
+
+    body = _tables_as(original, as_grid)
+    sheet_text = f"<style>{' '.join(sorted(rules))}</style>" if sheet else ""
+    page = f"<html><head>{sheet_text}</head><body>{body}</body></html>"
+    assert _read_as_the_seed_then(tmp_path / "placed.html", page, original, (
+        "<html><body><div style='display:grid;grid-template-columns:repeat(3,1fr)'><div style='grid-column:2'>0</div>"
+        "<div style='grid-column:1'>规章</div><div style='grid-column:3'>5</div></div></body></html>")) == [
+        ["", "0"], ["规章", "", "5"]]
 
 
 @pytest.mark.parametrize("sheet", [False, True])
@@ -3310,13 +3381,79 @@ def test_html_columns_collapsed_by_their_col_are_not_read(sheet, tmp_path, parse
     page = page.replace('<table border="1">', f"<table border='1'><col {hide}>")
     if sheet:
         page = page.replace("</style>", ".old { visibility: collapse }</style>")
-    path = tmp_path / "collapsed.html"
-    path.write_text(page, encoding="utf-8")
+    assert _read_as_the_seed_then(tmp_path / "collapsed.html", page, original, (
+        "<html><body><table><col span='2'><col style='visibility:collapse'><tr><td rowspan='2'>甲</td><td>1</td>"
+        "<td>9</td></tr><tr><td>2</td><td>8</td></tr><tr><td colspan='3'>合计</td></tr></table></body></html>")) == [
+        ["甲", "1"], ["2"], ["合计"]]
+
+
+def test_a_gauges_fallback_text_is_not_read(tmp_path, parsed_seed):
+    # Seed 002's counts each shown with a gauge beside it ('<td>12<meter value="12" max="1000">12/1000</meter></td>',
+    # a <progress> before it): a browser shows the bar, not the text inside (a fallback for browsers of before
+    # HTML5), which was read into the cell ('1212/1000', no number).  They are read as the seed's tables.
+    from test_formats import _as_lines
+
+    original = parsed_seed("002_809f9474e249d214")
+    page = render_html(_as_lines(original)).decode("utf-8")
+    gauged = re.sub(r"<td>(\d+)</td>", lambda m: (
+        f"<td>{m[1]}<meter value='{m[1]}' max='1000'>{m[1]}/1000</meter></td>" if int(m[1]) % 2 else
+        f"<td><progress value='{m[1]}' max='1000'>{m[1]}%</progress>{m[1]}</td>"), page)
+    assert gauged.count("<meter") > 5 and gauged.count("<progress") > 5
+    path = tmp_path / "gauges.html"
+    path.write_text(gauged, encoding="utf-8")
     _assert_read_as_the_seed(path, original)
-    path.write_text("<html><body><table><col span='2'><col style='visibility:collapse'><tr><td rowspan='2'>甲</td>"
-                    "<td>1</td><td>9</td></tr><tr><td>2</td><td>8</td></tr><tr><td colspan='3'>合计</td></tr>"
+
+
+def test_counts_a_sheet_shows_from_an_attribute_are_read(tmp_path, parsed_seed):
+    # Seed 002's counts kept in an attribute and shown by the page's sheet ('<td data-n="12"></td>', 'td[data-n]::
+    # before { content: attr(data-n) }'): a browser shows the count, which was lost (the cell blank, NA), as a
+    # content of strings alone was read.  They are read as the seed's tables; an attribute the cell lacks gives
+    # nothing, and strings beside it are read with it.
+    lines = _counts_written_as(tmp_path, parsed_seed, r"<td data-n='\1'></td>", (
+        "td[data-n]::before { content: attr(data-n) } .u::after { content: attr(title) '件' attr(data-none) }"),
+        "<p class='u' title='共12'>合计</p>")
+    assert lines[-1] == "合计共12件"
+
+
+def test_values_a_sheet_strikes_through_are_not_read(tmp_path, parsed_seed):
+    # Seed 002's counts each after the old value it corrects, struck through by the page's sheet ('<span class="old">
+    # 9</span>12', '.old { text-decoration: line-through }'): read in ('912'), where the same struck by a style
+    # attribute was dropped.  They are read as the seed's tables; a rule reached only by a selector read widened (a
+    # ':hover') strikes nothing.
+    lines = _counts_written_as(tmp_path, parsed_seed, r"<td><span class='old'>9</span>\1</td>", (
+        ".old { text-decoration: line-through } .u:hover { text-decoration: line-through }"),
+        "<p>共<span class='u'>12</span>件</p>")
+    assert lines[-1] == "共12件"
+
+
+def _counts_written_as(tmp_path: Path, parsed_seed, cell: str, rules: str, last: str) -> list:
+    """The lines of seed 002's page whose every count's cell is written ``cell`` (the count its ``\\1``), ``rules``
+    put in its sheet and the paragraph ``last`` at its end, once the page has been read as the seed's tables."""
+    from test_formats import _as_lines
+
+    original = parsed_seed("002_809f9474e249d214")
+    page, count = re.subn(r"<td>(\d+)</td>", cell, render_html(_as_lines(original)).decode("utf-8"))
+    assert count > 20
+    path = tmp_path / "counts.html"
+    path.write_text(page.replace("</style>", rules + "</style>").replace("</body>", last + "</body>"), encoding="utf-8")
+    _assert_read_as_the_seed(path, original)
+    return read_document(path).lines
+
+
+def test_html_one_span_walk_places_collapsed_columns_and_merged_values(tmp_path):
+    # The columns collapsed (_collapsed_columns) and the values merged down (_covered_row) are placed by one walk over
+    # the rows' spans (_span_walk): in one table, a collapsed column after a value merged down over two rows (and one
+    # to the group's end, rowspan='0') is counted past the merge, and the covered cells read blank in their places.
+    path = tmp_path / "spans.html"
+    path.write_text("<html><body><table><col><col><col style='visibility:collapse'><tbody>"
+                    "<tr><td>规章</td><td rowspan='2'>5</td><td>2020</td><td rowspan='0'>7</td><td>3</td></tr>"
+                    "<tr><td>规范性文件</td><td>2020</td><td>2</td></tr>"
+                    "<tr><td>其他</td><td>1</td><td>2020</td><td>4</td></tr></tbody>"
+                    "<tbody><tr><td>合计</td><td colspan='2'>6</td><td>8</td><td>9</td></tr></tbody>"
                     "</table></body></html>", encoding="utf-8")
-    assert read_document(path).lines == [["甲", "1"], ["2"], ["合计"]]
+    with pytest.warns(ReaderWarning, match="merged down"):
+        lines = read_document(path).lines
+    assert lines == [["规章", "5", "7", "3"], ["规范性文件", "", "", "2"], ["其他", "1", "", "4"], ["合计", "6", "8", "9"]]
 
 
 def test_html_quotations_are_read_with_the_marks_a_browser_shows(tmp_path, parsed_seed):
@@ -3387,10 +3524,12 @@ def test_html_text_transparent_or_clipped_to_nothing_is_not_read(style: str, she
     # height of 0 that does not hide its overflow, or one given its size back by padding (a video frame's
     # 'height:0;padding-bottom:56%'), shows it, and so does an inline element's or a cell's, which no height clips
     # (a transparent cell stays blank in its row).  `sheet`: the same set by a style sheet's rule on a class ('.fold
-    # { height: 0; overflow: hidden }'), which was read in when the style attribute's was not.  A block whose
-    # content-visibility is hidden shows none of its content either (an inline element's or a cell's is shown).
+    # { height: 0; overflow: hidden }'), which was read in when the style attribute's was not.  A block or a cell
+    # whose content-visibility is hidden shows none of its content either (an inline element's is shown); the cell's
+    # was read in ('9', where Chromium shows the cell blank).
     path = tmp_path / "page.html"
     shown = "隐藏" if "opacity" not in style.lower() else ""  # (the span and the cell: no block)
+    in_cell = "9" if shown and "content-visibility" not in style else ""
     page = (f"<html><head><style>.pad {{ padding-bottom: 56% }}</style></head><body>"
             f"<p>一、总体情况<span style='{style}'>隐藏</span></p>"
             f"<table><tr><td>件</td><td style='{style}'>9</td><td>7</td></tr></table>"
@@ -3407,7 +3546,7 @@ def test_html_text_transparent_or_clipped_to_nothing_is_not_read(style: str, she
             page = page.replace("<div style='height:0;padding-bottom:56%;overflow:hidden'>", "<div class='x pad'>")
         assert f"style='{style}'" not in page and page.count("class='x") >= 4
     path.write_text(page, encoding="utf-8")
-    assert read_document(str(path)).lines == ["一、总体情况" + shown, ["件", shown and "9", "7"], "半透明", "溢出", "视频",
+    assert read_document(str(path)).lines == ["一、总体情况" + shown, ["件", in_cell, "7"], "半透明", "溢出", "视频",
                                               "本年度无。"]
 
 
@@ -3497,6 +3636,32 @@ def _assert_read_as_the_seed(path: Path, original) -> None:
     pd_testing = pytest.importorskip("pandas").testing
     for name in ("active", "requests", "review_litigation"):
         pd_testing.assert_frame_equal(got.table(name), original.table(name), check_dtype=False)
+
+
+def _tables_as(original, as_html: Callable[[list], str]) -> str:
+    """The lines of the seed ``original`` as a page's body: each a paragraph, each table what ``as_html`` writes of
+    its rows."""
+    from test_formats import _as_lines
+
+    parts, table = [], []
+    for line in [*_as_lines(original), ""]:
+        if isinstance(line, list):
+            table.append(line)
+            continue
+        if table:
+            parts.append(as_html(table))
+            table = []
+        parts.append(f"<p>{html_escape(line)}</p>" if line else "")
+    return "".join(parts)
+
+
+def _read_as_the_seed_then(path: Path, page: str, original, other: str) -> list:
+    """The lines of the page ``other`` written at ``path``, once ``page`` written there has been read as the seed
+    ``original`` (see _assert_read_as_the_seed)."""
+    path.write_text(page, encoding="utf-8")
+    _assert_read_as_the_seed(path, original)
+    path.write_text(other, encoding="utf-8")
+    return read_document(path).lines
 
 
 def test_headings_numbered_by_a_sheets_before_text_are_headings(tmp_path, parsed_seed):

@@ -15,7 +15,7 @@ import operator
 import os
 import re
 from collections.abc import Callable
-from typing import Iterator
+from typing import Generator, Iterator
 
 from toolkit.decoding import (_check_not_binary, _check_not_blank, _check_text_file, _codec_given, _decode_strict,
                               _detect, _detect_bom)
@@ -51,6 +51,8 @@ _DOCTYPE_SUBSET_RE = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | 
 # a <datalist>'s options are suggestions a text box offers as it is typed in, never shown in the page)
 _DROP_TAGS = {"script", "style", "noscript", "head", "template", "title", "iframe", "object", "noframes", "noembed",
               "rt", "rp", "video", "audio", "canvas", "datalist",
+              # a gauge shows its bar, not the text inside it (a fallback for browsers of before HTML5)
+              "meter", "progress",
               # an inline SVG's description and its editor's data, never shown (its <title>, a tooltip, is above)
               "desc", "metadata"}
 _BLOCK_TAGS = {
@@ -293,7 +295,7 @@ def _as_shown(root, encoded: bytes) -> None:
         _uncomment_styles(root)
     zero_font = _ZERO_FONT_BYTES.search(low)  # (one scan of the bytes: most pages set no font of size 0)
     clear = (b"transparent" in low or b"a(" in low or b"/ 0" in low) and _TRANSPARENT_BYTES.search(encoded)
-    if _may_hide(low) or zero_font or clear:
+    if _may_hide(low) or zero_font or clear or b"line-through" in low:
         _sheet_hidden(root)  # (what the page's style sheets hide, written as if by a style attribute)
         if b"collapse" in low and b"<col" in low:  # (before _drop_hidden drops the <col>s that say so)
             _collapsed_columns(root)
@@ -944,9 +946,9 @@ _SIZED_DISPLAYS = frozenset({"block", "inline-block", "flex", "inline-flex", "gr
 
 def _clipped_style(style: str, tag: str) -> bool:
     """Whether a style attribute shows nothing of its element's (of tag ``tag``) text though it keeps its box: the
-    last opacity is 0, it is positioned out of the flow and clipped to a rectangle of no area (see _empty_clip), or
-    the element is a block (by its tag or its style's display) whose content-visibility is hidden, or whose last height
-    or width (or max-) is 0 with the overflow hidden and no padding."""
+    last opacity is 0, it is positioned out of the flow and clipped to a rectangle of no area (see _empty_clip), its
+    content-visibility is hidden on a block or a table's cell (by its tag or its style's display), or the element is a
+    block whose last height or width (or max-) is 0 with the overflow hidden and no padding."""
     last: dict[str, str] = {}
     for prop, value in _CLIP_RE.findall(style):
         last[prop.lower()] = value.strip()
@@ -955,10 +957,13 @@ def _clipped_style(style: str, tag: str) -> bool:
     if last.get("position", "").lower() in ("absolute", "fixed") and _empty_clip(last.get("clip", "")):
         return True  # (a screen reader's text: Bootstrap's .sr-only, .visually-hidden: 'clip: rect(0, 0, 0, 0)')
     displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style) if prop.lower() == "display"]
+    hidden_content = last.get("content-visibility", "").lower() == "hidden"
+    if hidden_content and (displays[-1] == "table-cell" if displays else tag in _CELL_TAGS):
+        return True  # (a cell's content skipped too, as Chromium skips it: its box stays, blank in its row)
     if not (displays[-1] in _SIZED_DISPLAYS if displays else tag in _BLOCK_TAGS and tag not in ("caption", "html")):
         return False
-    if last.get("content-visibility", "").lower() == "hidden":  # (its content skipped, its box kept: a block's, as
-        return True  # its size containment asks; an inline element's or a cell's content is shown)
+    if hidden_content:  # (its content skipped, its box kept: a block's, as its size containment asks; an inline
+        return True  # element's content is shown)
     if any(prop.startswith("padding") and not all(map(_ZERO_SIZE.fullmatch, value.split()))
            for prop, value in last.items()):
         return False
@@ -1035,21 +1040,17 @@ def _collapsed_columns(root) -> None:
         if not collapsed:
             continue
         for rows in _table_row_groups(table):
-            taken: dict = {}  # the columns of each row (by its index) a cell above covers
-            for r, row in enumerate(rows):
-                column = 0
-                for cell in [cell for cell in row if cell.tag in _CELL_TAGS]:
-                    while column in taken.get(r, ()):
-                        column += 1
-                    width = _span(cell.get("colspan"))
-                    for below in range(r, min(r + _rowspan(cell.get("rowspan")), len(rows))):
-                        taken.setdefault(below, set()).update(range(column, column + width))
+            merged: dict = {}  # (see _span_walk)
+            for row in rows:
+                cells = [cell for cell in row if cell.tag in _CELL_TAGS]
+                for k, column, width, _ in _span_walk(merged, cells):
+                    if k is None:
+                        continue
                     hidden = len(collapsed.intersection(range(column, column + width)))
                     if hidden == width:
-                        _remove_keeping_tail(cell)
+                        _remove_keeping_tail(cells[k])
                     elif hidden:
-                        cell.set("colspan", str(width - hidden))
-                    column += width
+                        cells[k].set("colspan", str(width - hidden))
 
 
 def _drop_hidden(root) -> None:
@@ -1233,8 +1234,10 @@ _FLEX_DIRECTION_RE = re.compile(r"(?<![\w-])flex-(?:direction|flow)\s*:\s*([^;!\
 _GRID_COLUMNS_RE = re.compile(r"(?<![\w-])(grid-template-columns|grid-template|grid|grid-auto-flow)\s*:\s*([^;!\"']*)",
                               re.IGNORECASE)
 _GRID_SPAN_RE = re.compile(r"(?<![\w-])grid-column\s*:\s*([^;!\"']*)", re.IGNORECASE)
+_GRID_ROW_RE = re.compile(r"(?<![\w-])grid-row\s*:\s*([^;!\"']*)", re.IGNORECASE)
 _GRID_REPEAT_RE = re.compile(r"repeat\(\s*(\d+)\s*,((?:[^()]|\([^()]*\))*)\)", re.IGNORECASE)
 _GRID_TRACK_RE = re.compile(r"[\w.%-]+(?:\((?:[^()]|\([^()]*\))*\))?|\[[^\]]*\]")
+_ORDER_RE = re.compile(r"(?<![\w-])order\s*:\s*([-+]?\d+)(?![\w.])", re.IGNORECASE)
 
 
 def _row_box(style: str, display: str, cells: int) -> bool | None:
@@ -1299,31 +1302,151 @@ def _grid_lines(cells: list, columns: int) -> list:
     return lines
 
 
+def _grid_start(value: str | None, lines: int | None = None) -> int | None:
+    """The column (or row), from 1, a grid's cell starts in by its ``grid-column`` (``grid-row``) ``value`` ('2',
+    '2 / 4', '2 / span 2'; '-3' counted back from the grid's ``lines`` where given), None where it sets none (auto,
+    'span 2', a line's name)."""
+    start = (value or "").partition("/")[0].strip()
+    if not re.fullmatch(r"[-+]?\d+", start) or not int(start):
+        return None
+    line = int(start) if int(start) > 0 else (lines or 0) + 1 + int(start)  # (-1: the last line)
+    return line if line > 0 and (int(start) > 0 or lines) else None
+
+
+def _grid_starts(cell, columns: int) -> tuple[int | None, int | None]:
+    """The row and column a grid's ``cell`` is placed in by its style (see _grid_start), None for each not given."""
+    style = cell.get("style") or ""
+    rows, across = _GRID_ROW_RE.findall(style), _GRID_SPAN_RE.findall(style)
+    return (_grid_start(rows[-1]) if rows else None), (_grid_start(across[-1], columns + 1) if across else None)
+
+
+def _grid_placed(cells: list, columns: int) -> list | None:
+    """The rows a grid of ``columns`` columns shows its ``cells`` in, where one or more is placed by its style
+    (``grid-row: 2``, ``grid-column: 3``: a label written after its values and shown before them), placed as a
+    browser places them (those given a row and a column there, then those given a row in it, then the others in
+    turn from a cursor, one given a column in it: CSS Grid's sparse auto-placement); each row's cells by column, a
+    blank cell for a column left empty before one (each cell's span written as its colspan).  None where no cell
+    is placed."""
+    import lxml.etree
+
+    starts = [_grid_starts(cell, columns) for cell in cells]
+    if not any(row or column for row, column in starts):
+        return None
+    columns = max([columns, *(column for _, column in starts if column)])
+    widths = [_grid_span(cell.get("style"), columns) for cell in cells]
+    taken: set = set()
+    at: dict = {}  # cell's index -> (row, column)
+
+    def free(row: int, column: int, width: int) -> bool:
+        return all((row, c) not in taken for c in range(column, column + width))
+
+    def put(k: int, row: int, column: int) -> None:
+        taken.update((row, c) for c in range(column, column + widths[k]))
+        at[k] = (row, column)
+
+    for k, (row, column) in enumerate(starts):
+        if row and column:
+            put(k, row, column)
+    ends: dict = {}  # (the next column of each row placed in by a cell given its row alone)
+    for k, (row, column) in enumerate(starts):
+        if row and not column:
+            column = ends.get(row, 1)
+            while not free(row, column, widths[k]):
+                column += 1
+            put(k, row, column)
+            ends[row] = column + widths[k]
+    cursor = [1, 1]
+    for k, (row, column) in enumerate(starts):
+        if row:
+            continue
+        if column:  # (in its column: on the cursor's row, or the next where the cursor has passed it)
+            cursor = [cursor[0] + (column < cursor[1]), column]
+            while not free(cursor[0], column, widths[k]):
+                cursor[0] += 1
+        else:
+            while not free(cursor[0], cursor[1], widths[k]):
+                cursor = [cursor[0] + 1, 1] if cursor[1] + widths[k] > columns else [cursor[0], cursor[1] + 1]
+        put(k, cursor[0], cursor[1])
+    lines = []
+    for row in sorted({row for row, _ in at.values()}):
+        line: list = []
+        for column, k in sorted((column, k) for k, (r, column) in at.items() if r == row):
+            line.extend(lxml.etree.Element("div") for _ in range(column - len(line) - 1))  # (a column left empty)
+            if widths[k] > 1:
+                cells[k].set("colspan", str(widths[k]))
+            line.append(cells[k])
+        lines.append(line)
+    return lines
+
+
+def _in_order(cells: list) -> list:
+    """A flex or grid box's ``cells`` in the order a browser lays them out: by their style's last ``order`` (0 where
+    it sets none), those of one order as written; ``cells`` itself where none sets one."""
+    orders = [found[-1] if (found := _ORDER_RE.findall(cell.get("style") or "")) else "0" for cell in cells]
+    if not any(int(order) for order in orders):
+        return cells
+    return [cell for _, cell in sorted(zip(map(int, orders), cells), key=lambda pair: pair[0])]
+
+
+def _anonymous_items(box, cells: list) -> bool:
+    """Whether a flex or grid ``box`` of element children ``cells`` may be a table's row by its own text: it holds
+    none (its text and its children's tails blank), or, beside children all blocks (``<div style="display:flex">
+    规章<div>0</div><div>5</div></div>``: read a line each), short runs of it, each of which a browser lays out as an
+    item of its own (an anonymous flex item), put in a ``<span>`` of its own among ``cells`` (in their place)."""
+    import lxml.etree
+
+    runs = [box.text, *(cell.tail for cell in cells)]
+    if not any(text and text.strip() for text in runs):
+        return not any((child.tail or "").strip() for child in box)  # (after a comment: none of the runs)
+    if len(box) > len(cells) or any(_tag_name(cell.tag) not in _BLOCK_TAGS for cell in cells) or any(
+            text and len(text.strip()) > _LAYOUT_CELL_CHARS for text in runs):
+        return False
+    for k in reversed(range(len(runs))):  # (from the last: the places of those before it stay)
+        if runs[k] and runs[k].strip():
+            item = lxml.etree.Element("span")
+            item.text = runs[k].strip()
+            if k:
+                cells[k - 1].tail = None
+            else:
+                box.text = None
+            box.insert(box.index(cells[k - 1]) + 1 if k else 0, item)
+            cells.insert(k, item)
+    return True
+
+
 def _flex_rows(boxes: list) -> dict:
     """The table's parts (see _display_tables: 'tr', 'td', 'table') of the flex and grid boxes ``boxes`` (each with
     its display) that lay out their element children side by side (see _row_box; ``<div style="display:flex"><div>
     规章</div><div>0</div></div>``, a CMS's table of blocks): a browser shows each a row of cells, which were read
     each as a line of its own, the table lost.  Boxes are rows only in a run of two or more next to each other, one of
-    two cells or more, holding no text of their own, not only links and no cell holding a page (a table, or more
-    text than a value's or label's: a page's header laid out in a line, a logo beside its title, a menu, a page's
-    columns, are no table).  A reversed row's cells are put in the order shown.  A grid of two
-    columns or more holding more cells (``grid-template-columns: repeat(4, 1fr)``, the whole table one grid) is a
-    table of the rows it lays them out in (see _grid_lines), each put in a box of its own."""
+    two cells or more, holding no text of their own but beside blocks (see _anonymous_items), not only links and no cell
+    holding a page (a table, or more text than a value's or label's: a page's header laid out in a line, a logo beside
+    its title, a menu, a page's columns, are no table).  A reversed row's cells, and cells given an ``order``, are put
+    in the order shown.  A grid of two columns or more holding more cells (``grid-template-columns: repeat(4, 1fr)``,
+    the whole table one grid) is a table of the rows it lays them out in (see _grid_lines, _grid_placed), each put in a
+    box of its own."""
     import lxml.etree
 
     rows: dict = {}
     grids: list = []
     for box, display in boxes:
         cells = [child for child in box if isinstance(child.tag, str)]
-        if not cells or (box.text or "").strip() or any((child.tail or "").strip() for child in box) or all(
-                _tag_name(cell.tag) == "a" for cell in cells) or any(
+        if not cells or all(_tag_name(cell.tag) == "a" for cell in cells) or any(
                 cell.find(".//table") is not None or sum(map(len, cell.itertext())) > _LAYOUT_CELL_CHARS
-                for cell in cells):
+                for cell in cells) or not _anonymous_items(box, cells):
             continue  # (a menu of links laid out in a line is no row of values either, nor a page's columns)
+        if (ordered := _in_order(cells)) is not cells:  # ('order: 2': shown where its order puts it)
+            box[:] = cells = ordered
         laid = _row_box(box.get("style"), display, len(cells))
-        if laid is False:
+        placed = _grid_placed(cells, _grid_columns(box.get("style"), len(cells))) if "grid" in display else None
+        if placed is not None and len(placed) == 1:  # (a row of cells placed in their columns)
+            box[:] = cells = placed[0]
+        elif placed is not None:
+            grids.append((box, placed))
+            continue
+        elif laid is False:
             if "grid" in display and (columns := _grid_columns(box.get("style"), len(cells))) > 1:
-                grids.append((box, cells, columns))
+                grids.append((box, _grid_lines(cells, columns)))
             continue
         if laid is None:
             box[:] = reversed(list(box))
@@ -1341,11 +1464,10 @@ def _flex_rows(boxes: list) -> dict:
             for row in run:
                 kinds[row] = "tr"
                 kinds.update((cell, "td") for cell in rows[row])
-    for box, cells, columns in grids:
+    for box, lines in grids:
         kinds[box] = "table"
-        for line in _grid_lines(cells, columns):
-            row = lxml.etree.Element("div")
-            box.insert(box.index(line[0]), row)
+        box[:] = [lxml.etree.Element("div") for _ in lines]  # (a row each: all the box shows, its cells in them)
+        for row, line in zip(box, lines):
             row.extend(line)
             kinds[row] = "tr"
             kinds.update((cell, "td") for cell in line)
@@ -1647,24 +1769,20 @@ def _covered_row(merged: dict, texts: list, cells) -> list:
     """A row's cell ``texts``, a blank cell put in the place of each value cell a cell merged down over it covers
     (``rowspan``; see _value_text), but before the row's first cell; ``cells``: the ``<td>`` of each text (its
     spans shared among the cells of a table nested in it: see _shared_spans), ``merged`` the merges still open above
-    it (see _with_covered_values), brought to the next row. A text None is a layout cell's (see _is_layout_cell): no
-    cell of the row, but its columns counted."""
+    it (see _span_walk), brought to the next row. A text None is a layout cell's (see _is_layout_cell): no cell of
+    the row, but its columns counted."""
     row: list = []
-    column = 0
-    for text, cell in zip(texts, cells):
-        column = _past_covered(merged, column, row)
+    for k, column, _, merge in _span_walk(merged, cells):
+        if k is None:  # a column a merge above covers: a blank for a value's, once the row has a cell
+            if merge and merge[2] is not None and row:
+                row.append("")
+                _cover(merge[2], row)
+            continue
+        text = texts[k]
         if text is not None:  # (None: a layout cell, read as lines after the row, but a column of it)
             row.append(text)
-        down, across = _rowspan(cell.get("rowspan")), _span(cell.get("colspan"))
-        if down > 1:
-            merged[column] = [down, across, _merge_note(text, row, column) if text is not None else None]
-        column += across
-    if row:
-        _past_covered(merged, column, row)
-    for start in list(merged):
-        merged[start][0] -= 1
-        if not merged[start][0]:
-            del merged[start]
+            if merge is not None:
+                merge[2] = _merge_note(text, row, column)
     return row
 
 
@@ -1678,15 +1796,37 @@ def _shared_spans(owner, count: int) -> list:
     return [{"colspan": str(max(across - k, 1)) if k == count - 1 else "1", "rowspan": down} for k in range(count)]
 
 
-def _past_covered(merged: dict, column: int, row: list) -> int:
-    """The first column from ``column`` on that no cell merged down covers; a blank cell added to ``row`` (when it
-    has a cell) for each value cell passed."""
-    while column in merged:
-        _, across, note = merged[column]
-        if note is not None and row:
-            row.append("")
-            _cover(note, row)
+def _span_walk(merged: dict, cells) -> Iterator[tuple[int | None, int, int, list | None]]:
+    """Place a row's ``cells`` (each a ``<td>``, or a mapping of its ``rowspan`` and ``colspan``) in their table's
+    columns, past those the cells merged down from the rows above cover (``merged``: the first column of each such
+    cell -> [the rows it still covers, its columns, what the caller keeps of it], brought to the next row).
+
+    Yields, left to right, (None, column, columns, merge) for each merge above passed and (the cell's index, its
+    first column, its columns, its own merge or None) for each cell, the merge of a cell spanning rows down put in
+    ``merged`` before it is yielded (its third item the caller's); the walk over, a row of each merge is spent.
+    One walk for the cells merged down (_covered_row) and the columns collapsed (_collapsed_columns)."""
+    column = 0
+    for k, cell in enumerate(cells):
+        column = yield from _merges_passed(merged, column)
+        down, across = _rowspan(cell.get("rowspan")), _span(cell.get("colspan"))
+        merge = [down, across, None] if down > 1 else None
+        if merge is not None:
+            merged[column] = merge
+        yield k, column, across, merge
         column += across
+    yield from _merges_passed(merged, column)
+    for start in list(merged):
+        merged[start][0] -= 1
+        if not merged[start][0]:
+            del merged[start]
+
+
+def _merges_passed(merged: dict, column: int) -> Generator[tuple[None, int, int, list], None, int]:
+    """Yield (None, its first column, its columns, the merge) for each merge of ``merged`` met from ``column`` on
+    (see _span_walk); return the first column none covers."""
+    while column in merged:
+        yield None, column, merged[column][1], merged[column]
+        column += merged[column][1]
     return column
 
 
@@ -2207,29 +2347,42 @@ def _sheet_rules(root, wanted: Callable[[str], object], widen: Callable[..., obj
 _PSEUDO_ELEMENT_RE = re.compile(r"\s*(.*?[^\s>+~])::?(before|after)\s*", re.IGNORECASE | re.DOTALL)
 _CSS_CONTENT_RE = re.compile(r"(?<![\w-])content\s*:\s*([^;]*)", re.IGNORECASE)
 _CSS_STRING_RE = re.compile(r"\s*(?:\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)')", re.DOTALL)
+_CSS_CONTENT_PART_RE = re.compile(r"\s*(?:\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)'|attr\(\s*([\w-]+)\s*\))",
+                                  re.IGNORECASE | re.DOTALL)
 _CSS_STRING_ESCAPE_RE = re.compile(r"\\([0-9a-f]{1,6})[ \t\n\r\f]?|\\\n|\\(.)", re.IGNORECASE)
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")  # (an icon font's glyph: no text)
 
 
-def _css_content(declarations: str) -> str | None:
-    """The text a rule's last ``content`` gives its pseudo-element where it is strings alone (``content: "一、"``,
-    ``"（" "注" "）"``), escapes read; None where it sets none or another value (a counter, an attribute's value, an
-    image, none: not read), or gives an icon font's glyph (a private-use character) or no text at all."""
+def _css_content(declarations: str, el=None) -> str | None:
+    """The text a rule's last ``content`` gives its pseudo-element (of the element ``el``) where it is strings and
+    attributes' values alone (``content: "一、"``, ``"（" "注" "）"``, ``attr(data-value)``: a count a page keeps in an
+    attribute and shows so), escapes read, a missing attribute's value empty; None where it sets none or another
+    value (a counter, an image, none: not read), or gives an icon font's glyph (a private-use character) or no text
+    at all.  Without ``el``, an attribute's value is taken for text (whether the rule may give any)."""
     found = _CSS_CONTENT_RE.findall(declarations)
     if not found:
         return None
     value = found[-1].replace("!important", "").strip()
     strings, end = [], 0
-    for match in _CSS_STRING_RE.finditer(value):
+    for match in _CSS_CONTENT_PART_RE.finditer(value):
         if match.start() != end:
             return None
-        strings.append(match.group(1) if match.group(1) is not None else match.group(2))
+        double, single, name = match.groups()
+        strings.append(double if double is not None else single if single is not None else _attribute_text(el, name))
         end = match.end()
     if not strings or value[end:].strip():
         return None
     text = _CSS_STRING_ESCAPE_RE.sub(lambda m: m.group(2) or (
         _css_unescaped("\\" + m.group(1)) if m.group(1) else ""), "".join(strings))
     return None if not text.strip() or _PRIVATE_USE_RE.search(text) else text
+
+
+def _attribute_text(el, name: str) -> str:
+    """The value of ``el``'s attribute ``name`` as ``attr()`` shows it (its escapes no escapes: a backslash doubled),
+    empty where it has none; 'x' where no element is given (see _css_content)."""
+    if el is None:
+        return "x"
+    return (el.get(name) or el.get(name.lower()) or "").replace("\\", "\\\\")
 
 
 def _generated_text(root, pseudos: tuple) -> None:
@@ -2244,7 +2397,7 @@ def _generated_text(root, pseudos: tuple) -> None:
             continue
         for el, found in list(_matched_rules(root, rules)):
             merged = ";".join(rule[3] for rule in found)
-            text = _css_content(merged)
+            text = _css_content(merged, el)
             if text is None or _tag_name(el.tag) in _DROP_TAGS or _hidden_style(merged) or _font_shown_by(
                     merged) is False or _clipped_style(merged, "div"):
                 continue
@@ -2335,7 +2488,8 @@ def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = 
     _clipped_style reads too: ``opacity``, sizes, ``overflow``, ``padding``; with ``colors``, ``color``), as a style
     attribute writes them: (those of normal weight, those marked ``!important``), else None where it sets none."""
     low = declarations.lower()
-    laid = "flex" in low or "grid" in low  # (how a flex or grid box lays out its children: see _row_box)
+    laid = "flex" in low or "grid" in low or bool(_ORDER_RE.search(low))  # (a box's layout: see _row_box, _in_order)
+    laid = laid or "text-decoration" in low  # (text struck through: see _drop_struck)
     if "display" not in low and "visibility" not in low and "font-size" not in low and not laid and not (
             clips and any(word in low for word in _CLIP_WORDS)) and not (colors and "color" in low):
         return None
@@ -2347,7 +2501,9 @@ def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = 
         clip = _CLIP_RE.search(declaration) if clips and not found and not size else None
         color = _COLOR_RE.search(declaration) if colors and not found and not size and not clip else None
         layout = (_FLEX_DIRECTION_RE.search(declaration) or _GRID_COLUMNS_RE.search(declaration)
-                  or _GRID_SPAN_RE.search(declaration)) if laid and not (found or size or clip or color) else None
+                  or _GRID_SPAN_RE.search(declaration) or _GRID_ROW_RE.search(declaration)
+                  or _ORDER_RE.search(declaration) or _TEXT_DECORATION_RE.search(declaration)) if laid and not (
+            found or size or clip or color) else None
         # (a display is written whole: a list item's may take two words, 'block list-item', see _shown_as_item)
         whole = _DISPLAY_VALUE_RE.search(declaration) if found and found.group(1).lower() == "display" else None
         written = (f"display:{whole.group(1).strip()};" if whole
@@ -2398,6 +2554,14 @@ def _displays_a_table_part(rule: tuple) -> bool:
     return bool(displays) and (displays[-1] in ("table-cell", "table-row") or displays[-1] in _ROW_BOX_DISPLAYS)
 
 
+def _places_a_cell(rule: tuple) -> bool:
+    """Whether a sheet's rule (see _sheet_rules) places what it matches among a flex or grid box's cells (``.label {
+    order: -1 }``, ``grid-column: span 2``, ``grid-row: 3``): see _in_order, _grid_span, _grid_placed."""
+    declarations = rule[3][0] + rule[3][1]
+    return bool(_ORDER_RE.search(declarations) or _GRID_SPAN_RE.search(declarations)
+                or _GRID_ROW_RE.search(declarations))
+
+
 _WIDENED_DISPLAY_RE = re.compile(r"display:(?!none;)[\w-]+", re.IGNORECASE)  # (as _hiding_declarations writes it)
 
 
@@ -2421,7 +2585,8 @@ def _sheet_hidden(root) -> None:
                 for sheet in sheets)
     colors = any("color" in sheet and _TRANSPARENT_BYTES.search(sheet.encode("utf-8")) for sheet in sheets)
     if not clips and not colors and not any("display" in sheet or "visibility" in sheet or _ZERO_FONT_BYTES.search(
-            sheet.encode("utf-8")) for sheet in sheets):
+            sheet.encode("utf-8")) or _ORDER_RE.search(sheet) or "grid-" in sheet or "line-through" in sheet
+            for sheet in sheets):
         return
     def hides(declarations: str) -> bool:
         return bool(_hidden_style(declarations) or _font_shown_by(declarations) is False
@@ -2435,13 +2600,17 @@ def _sheet_hidden(root) -> None:
         # display, 'revert', makes no block nor unmakes one (see _display_blocks: the rules read whole decide).
         if hides(value[0] + value[1]):
             return None
-        return (_WIDENED_DISPLAY_RE.sub("display:revert", value[0]), _WIDENED_DISPLAY_RE.sub("display:revert", value[1]))
+        # (nor strikes through what it may not reach: '.price:hover { text-decoration: line-through }')
+        normal, important = (_WIDENED_DISPLAY_RE.sub("display:revert", _TEXT_DECORATION_RE.sub("", part))
+                             for part in value)
+        return normal, important
 
     rules = _sheet_rules(root, functools.partial(_hiding_declarations, clips=clips, colors=colors), widen)
     if not any(hides(normal + important) for _, _, _, (normal, important) in rules) and not any(
             map(_displays_inline_as_block, rules)) and not (
             any(map(_displays_an_item, rules)) and root.find(".//li") is not None) and not any(
-            map(_displays_a_table_part, rules)) and not (
+            map(_displays_a_table_part, rules)) and not any(map(_places_a_cell, rules)) and not any(
+            "line-through" in (normal + important).lower() for _, _, _, (normal, important) in rules) and not (
             # (a rule displaying an element the hidden attribute hides shows it: the HTML5 reset's 'section { display:
             # block }' a <section hidden>, as the browser's own '[hidden] { display: none }' weighs less)
             any("display" in normal + important for _, _, _, (normal, important) in rules)
