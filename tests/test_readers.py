@@ -1405,6 +1405,40 @@ def test_docx_a_footnote_mark_typed_as_a_symbol_is_no_digit_of_the_value(sym: st
     assert read_document(path).lines == MERGED_001
 
 
+# Asterisks a reader meets as a footnote mark besides '*': the Symbol font's F02A (U+2217 ∗, what Word's Insert >
+# Symbol gives), the full-width ＊, the low ⁎ and the heavy ✱
+_ASTERISK_MARKS = ["\u2217", "\uff0a", "\u204e", "\u2731"]
+
+
+@pytest.mark.parametrize("mark", ['<w:sym w:font="Symbol" w:char="F02A"/>']
+                         + [f"<w:t>{m}</w:t>" for m in _ASTERISK_MARKS], ids=["sym"] + _ASTERISK_MARKS)
+def test_docx_a_raised_asterisk_look_alike_is_a_footnote_mark(mark: str, tmp_path: Path) -> None:
+    # '88' then a raised Symbol-font asterisk (w:sym F02A: ∗) read '88∗' (NA, not_a_number) while a raised '*' was
+    # a footnote mark left out: the asterisks' look-alikes are marks as '*' is
+    path = tmp_path / "star.docx"
+    render_docx(MERGED_001, path, colspan_header=True)
+
+    def edit(parts: dict) -> None:
+        xml = parts["word/document.xml"].decode()
+        old = "<w:r><w:t>88</w:t></w:r>"
+        assert old in xml
+        parts["word/document.xml"] = xml.replace(
+            old, old + f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>{mark}</w:r>', 1).encode()
+
+    path.write_bytes(rezip(path.read_bytes(), edit))
+    assert read_document(path).lines == MERGED_001
+
+
+@pytest.mark.parametrize("mark", _ASTERISK_MARKS + ["[\u2217]", "\u2217\u2217", "1,\u2217"])
+def test_html_a_raised_asterisk_look_alike_is_a_footnote_mark(mark: str, tmp_path: Path) -> None:
+    # '88<sup>∗</sup>' (as some pages set an asterisk) read '88∗', no number, while '88<sup>*</sup>' read 88
+    page = render_html(MERGED_001, colspan_header=True).decode("utf-8")
+    assert "<td>88</td>" in page
+    path = tmp_path / "star.html"
+    path.write_text(page.replace("<td>88</td>", f"<td>88<sup>{mark}</sup></td>", 1), encoding="utf-8")
+    assert read_document(path).lines == MERGED_001
+
+
 _TOGGLED_STYLES = ('<w:style w:type="paragraph" w:styleId="Revised"><w:name w:val="Revised"/>'
                    '<w:rPr><w:{tag}/></w:rPr></w:style>'
                    '<w:style w:type="character" w:styleId="Struck"><w:name w:val="Struck"/>'
