@@ -2929,6 +2929,28 @@ def test_a_content_control_filled_in_but_still_marked_as_showing_its_placeholder
     assert read_document(path).lines == ["后文", ["规章", "5" if glossary else ""]]
 
 
+
+@pytest.mark.parametrize("prompt", [False, True])
+def test_a_content_control_around_a_table_row_showing_its_placeholder_keeps_the_row(prompt, tmp_path):
+    # A half-filled template: a content control wrapping a whole row (w:sdt around w:tr) left marked as showing its
+    # placeholder (w:showingPlcHdr) while its cells hold the row's labels and numbers, which Word shows; every run of
+    # the row was hidden, the row read blank. Of such a control only the runs in Word's placeholder style (the
+    # prompt, '单击或点击此处输入文字。') are hidden.
+    path = tmp_path / "row.docx"
+    render_docx(MERGED_001, path, colspan_header=True)
+    text = '<w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>单击或点击此处输入文字。</w:t></w:r>'
+
+    def edit(parts: dict) -> None:
+        xml = parts["word/document.xml"].decode()
+        at = xml.index("<w:r><w:t>88</w:t></w:r>")
+        start, end = xml.rindex("<w:tr>", 0, at), xml.index("</w:tr>", at) + len("</w:tr>")
+        row = xml[start:end].replace("</w:t></w:r>", "</w:t></w:r>" + text, 1) if prompt else xml[start:end]
+        parts["word/document.xml"] = (xml[:start] + "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>"
+                                      + row + "</w:sdtContent></w:sdt>" + xml[end:]).encode()
+
+    path.write_bytes(rezip(path.read_bytes(), edit))
+    assert read_document(path).lines == MERGED_001
+
 def test_an_absolute_position_tab_separates_what_it_stands_between(tmp_path):
     # w:ptab (an absolute position tab: a contents' entry, a line set flush right) was read as nothing: the entry
     # '一、总体情况' + a dot-leader ptab + '1' read '一、总体情况1', a date set flush right was glued to the text.
