@@ -1405,6 +1405,40 @@ def test_docx_a_footnote_mark_typed_as_a_symbol_is_no_digit_of_the_value(sym: st
     assert read_document(path).lines == MERGED_001
 
 
+# Asterisks a reader meets as a footnote mark besides '*': the Symbol font's F02A (U+2217 ∗, what Word's Insert >
+# Symbol gives), the full-width ＊, the low ⁎ and the heavy ✱
+_ASTERISK_MARKS = ["\u2217", "\uff0a", "\u204e", "\u2731"]
+
+
+@pytest.mark.parametrize("mark", ['<w:sym w:font="Symbol" w:char="F02A"/>']
+                         + [f"<w:t>{m}</w:t>" for m in _ASTERISK_MARKS], ids=["sym"] + _ASTERISK_MARKS)
+def test_docx_a_raised_asterisk_look_alike_is_a_footnote_mark(mark: str, tmp_path: Path) -> None:
+    # '88' then a raised Symbol-font asterisk (w:sym F02A: ∗) read '88∗' (NA, not_a_number) while a raised '*' was
+    # a footnote mark left out: the asterisks' look-alikes are marks as '*' is
+    path = tmp_path / "star.docx"
+    render_docx(MERGED_001, path, colspan_header=True)
+
+    def edit(parts: dict) -> None:
+        xml = parts["word/document.xml"].decode()
+        old = "<w:r><w:t>88</w:t></w:r>"
+        assert old in xml
+        parts["word/document.xml"] = xml.replace(
+            old, old + f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>{mark}</w:r>', 1).encode()
+
+    path.write_bytes(rezip(path.read_bytes(), edit))
+    assert read_document(path).lines == MERGED_001
+
+
+@pytest.mark.parametrize("mark", _ASTERISK_MARKS + ["[\u2217]", "\u2217\u2217", "1,\u2217"])
+def test_html_a_raised_asterisk_look_alike_is_a_footnote_mark(mark: str, tmp_path: Path) -> None:
+    # '88<sup>∗</sup>' (as some pages set an asterisk) read '88∗', no number, while '88<sup>*</sup>' read 88
+    page = render_html(MERGED_001, colspan_header=True).decode("utf-8")
+    assert "<td>88</td>" in page
+    path = tmp_path / "star.html"
+    path.write_text(page.replace("<td>88</td>", f"<td>88<sup>{mark}</sup></td>", 1), encoding="utf-8")
+    assert read_document(path).lines == MERGED_001
+
+
 _TOGGLED_STYLES = ('<w:style w:type="paragraph" w:styleId="Revised"><w:name w:val="Revised"/>'
                    '<w:rPr><w:{tag}/></w:rPr></w:style>'
                    '<w:style w:type="character" w:styleId="Struck"><w:name w:val="Struck"/>'
@@ -2894,6 +2928,28 @@ def test_a_content_control_filled_in_but_still_marked_as_showing_its_placeholder
     path.write_bytes(rezip(path.read_bytes(), edit))
     assert read_document(path).lines == ["后文", ["规章", "5" if glossary else ""]]
 
+
+
+@pytest.mark.parametrize("prompt", [False, True])
+def test_a_content_control_around_a_table_row_showing_its_placeholder_keeps_the_row(prompt, tmp_path):
+    # A half-filled template: a content control wrapping a whole row (w:sdt around w:tr) left marked as showing its
+    # placeholder (w:showingPlcHdr) while its cells hold the row's labels and numbers, which Word shows; every run of
+    # the row was hidden, the row read blank. Of such a control only the runs in Word's placeholder style (the
+    # prompt, '单击或点击此处输入文字。') are hidden.
+    path = tmp_path / "row.docx"
+    render_docx(MERGED_001, path, colspan_header=True)
+    text = '<w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>单击或点击此处输入文字。</w:t></w:r>'
+
+    def edit(parts: dict) -> None:
+        xml = parts["word/document.xml"].decode()
+        at = xml.index("<w:r><w:t>88</w:t></w:r>")
+        start, end = xml.rindex("<w:tr>", 0, at), xml.index("</w:tr>", at) + len("</w:tr>")
+        row = xml[start:end].replace("</w:t></w:r>", "</w:t></w:r>" + text, 1) if prompt else xml[start:end]
+        parts["word/document.xml"] = (xml[:start] + "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>"
+                                      + row + "</w:sdtContent></w:sdt>" + xml[end:]).encode()
+
+    path.write_bytes(rezip(path.read_bytes(), edit))
+    assert read_document(path).lines == MERGED_001
 
 def test_an_absolute_position_tab_separates_what_it_stands_between(tmp_path):
     # w:ptab (an absolute position tab: a contents' entry, a line set flush right) was read as nothing: the entry

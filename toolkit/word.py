@@ -1391,6 +1391,9 @@ def _vanish(run) -> None:
     props.append(props.makeelement(_w("vanish"), {}))
 
 
+_PLACEHOLDER_STYLE_IDS = frozenset({"PlaceholderText"})  # (the id of Word's placeholder style in English)
+
+
 def _vanish_placeholders(element, document=None) -> None:
     """Mark as hidden the runs of the content controls under ``element`` that show their placeholder
     (w:showingPlcHdr): a template's prompt, '单击或点击此处输入文字。', in a control left empty, whose cell or
@@ -1398,7 +1401,9 @@ def _vanish_placeholders(element, document=None) -> None:
 
     But a control holding another text than the placeholder it names (w:placeholder/w:docPart, its text in the
     ``document``'s glossary, see _placeholder_texts): a system filling a template may leave w:showingPlcHdr on, and
-    Word shows what the control holds, its value ('5' was left out as a prompt)."""
+    Word shows what the control holds, its value ('5' was left out as a prompt).  And of a control around rows or
+    cells, only the runs in Word's placeholder style (see _placeholder_styles): Word shows what the control holds,
+    and a half-filled template's row keeps its labels and numbers."""
     placeholders: dict | None = None
     for shows in list(element.iter(_w("showingPlcHdr"))):
         props = shows.getparent()
@@ -1412,8 +1417,30 @@ def _vanish_placeholders(element, document=None) -> None:
             prompt = placeholders.get(named.get(_w("val")))
             if prompt and _WS_RE.sub("", "".join(t.text or "" for t in content.iter(_w("t")))) != prompt:
                 continue  # (filled in: its value shown)
-        for run in content.iter(_w("r")):
+        runs = list(content.iter(_w("r")))
+        if content.find(_w("tr")) is not None or content.find(_w("tc")) is not None:
+            # a control around rows or cells (a half-filled template) shows their text: the prompt is only what is
+            # set in Word's placeholder style
+            styles = _placeholder_styles(document) if document is not None else _PLACEHOLDER_STYLE_IDS
+            runs = [run for run in runs if _run_style(run) in styles]
+        for run in runs:
             _vanish(run)
+
+
+def _run_style(run) -> str | None:
+    """The id of the character style of ``run`` (its w:rStyle), or None."""
+    style = run.find(f"{_w('rPr')}/{_w('rStyle')}")
+    return style.get(_w("val")) if style is not None else None
+
+
+def _placeholder_styles(document) -> frozenset[str]:
+    """The ids of the character styles that are Word's placeholder text's (named as ``docx: placeholder_style`` of
+    formats.yaml: a Chinese Word gives it an id of its own, 'a3'), with the id Word gives it in English."""
+    from toolkit.formats import load_formats
+
+    name = load_formats()["docx"]["placeholder_style"]
+    return _PLACEHOLDER_STYLE_IDS | {style.get(_w("styleId")) for style in document.styles.element.iter(_w("style"))
+                                     if (found := style.find(_w("name"))) is not None and found.get(_w("val")) == name}
 
 
 def _placeholder_texts(document) -> dict:
