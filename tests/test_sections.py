@@ -1952,3 +1952,23 @@ def test_sections_imports_layout_at_no_function():
     inner = [node.lineno for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) for node in ast.walk(f)
              if isinstance(node, ast.ImportFrom) and node.module == "toolkit.layout"]
     assert inner == []
+
+
+@pytest.mark.parametrize("bar", ["|", " | ", "｜"])
+@pytest.mark.parametrize("seed_id, heading", [("000_438c5e5d2b6f4db4", "四、政府信息公开行政复议、行政诉讼情况"),
+                                              ("001_4d29bfef72dd56db", "四、政府信息公开行政复议和行政诉讼情况"),
+                                              ("004_b232cca7e491c758", "四、因政府信息公开申请行政复议、提起行政诉讼的情况")])
+def test_a_bar_inside_a_section_title_keeps_the_section(seed_id, heading, bar):
+    # '四、政府信息公开行政复议 | 行政诉讼情况' (a '、' typed as a bar): the line was taken for a pipe row of two
+    # cells, no heading, so review_litigation was lost (sections_missing) and its table's values unlabelled. Its
+    # whole text names a section and no cell is a value: the heading, its title as written.
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    assert text.count(f"\n{heading}\n") == 1
+    barred = heading[:2] + heading[2:].replace(heading[heading.index("行政复议") + 4], bar, 1)
+    want = toolkit.parse_text(text)
+    got = toolkit.parse_text(text.replace(f"\n{heading}\n", f"\n{barred}\n"))
+    assert [s.key for s in got.sections] == [s.key for s in want.sections]
+    assert next(s.title for s in got.sections if s.key == "review_litigation").replace(" ", "") == \
+        barred.replace(" ", "").replace("｜", "|")
+    pd.testing.assert_frame_equal(got.tables, want.tables)
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)

@@ -756,12 +756,14 @@ def _join_wrapped(rows: list[Row], widths: dict[int, tuple[int, int]] | None = N
             if joined is not None:
                 out[joined[0]] = joined[1]
                 continue
-        if not (prev.grid or row.grid) and row.cells and not row.cells[0].is_value:
+        # (a grid's row keeps its blank cells: there the label's rest below its values stands on a row of blanks)
+        if row.cells and not row.cells[0].is_value and (
+                not (prev.grid or row.grid) or not any(map(_CELL_TEXT, row.cells[1:]))):
             joined = _label_rest(prev, row.cells[0])
             if joined is not None:
                 out[-1] = joined
                 row = Row(row.cells[1:], explicit=row.explicit, spaced=row.spaced)
-                if not row.cells:
+                if not row.cells or row.grid:
                     continue
         out.append(row)
     return out
@@ -873,7 +875,7 @@ def _label_rest(prev: Row, first: Cell) -> Row | None:
     if not joins:
         return None
     cells = [*prev.cells[:at - 1], Cell(label.text + first.text, label.line), *prev.cells[at:]]
-    return Row(cells, explicit=prev.explicit, spaced=prev.spaced)
+    return Row(cells, explicit=prev.explicit, grid=prev.grid, spaced=prev.spaced)
 
 
 # Two or more numbers glued by their signs ('88-720', '15-15'): one cell of page text, split by the placement.

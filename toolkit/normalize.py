@@ -679,6 +679,9 @@ _NUMBERING = re.compile(
     r")\s*"
 )
 _TRAILING_NOTE = re.compile(r"\([^()]*\)$")
+# a footnote mark after a label ('*', '※1', '[1]', '[注]', '注1', '^1'; '①' is normalized '(1)', a note's brackets;
+# '注' alone ends words, 备注)
+_TRAILING_MARK = re.compile(r"(?:[*※†‡#]{1,3}\d{0,2}|\[注?\d{0,2}\]|注\d{1,2}|\^\d{1,2})$")
 _SPACES = re.compile(r"\s+")
 # a space between digits that is no thousands' space ('1 234'): a run of four digits or more before it, or not
 # three digits after it ('4 0', '12 3': two counts run into one cell, a cell mark lost), as commas are held; nor
@@ -723,8 +726,9 @@ def label_key(label: str, *, keep_numbering: bool = False) -> str:
         text = text[lead.end():]
     if not keep_numbering:
         text = _NUMBERING.sub("", text, count=1)
-    # (a colon after a label, '规章:', as some tables write their row labels, is no part of it)
-    stripped = _TRAILING_NOTE.sub("", text).rstrip(":")
+    # (a colon after a label, '规章:', as some tables write their row labels, is no part of it; nor is a footnote
+    # mark typed after it, '行政处罚*', '行政处罚[1]', '行政处罚注1': the row was unknown, its values lost)
+    stripped = _TRAILING_NOTE.sub("", _TRAILING_MARK.sub("", text)).rstrip(":")
     return stripped if stripped else text
 
 

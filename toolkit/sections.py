@@ -23,7 +23,7 @@ from typing import Callable, NamedTuple
 from toolkit.formats import _ARTICLE, _CN_DIGITS, alternation, load_formats, vocabulary
 from toolkit.glued import _INLINE_AFTER, _SENTENCE_BREAK, _inline_heading, _patterns, _stray_pipe
 from toolkit.normalize import (_HAN, HAN_RANGES, NA_MARKS, _matching_lines, _page_furniture, cn_numeral, is_footnote,
-                                is_page_furniture, label_key, _page_furniture_patterns)
+                                is_page_furniture, is_value_cell, label_key, _page_furniture_patterns)
 
 __all__ = ["Segment", "Section", "split_segments", "find_sections"]
 
@@ -906,10 +906,12 @@ def _headings(segments: list[Segment]) -> list[_Heading]:
             number, _, title = text.strip(" \t|").partition("|")
             if "|" not in title and _NUMBERED.fullmatch(number.strip()) and title.strip():
                 text = number.strip() + title.strip()  # number and title in two cells ('一、 | 概述')
+            elif _bar_in_title(text):
+                pass  # (read as written, its title keeping the bar)
             elif len(text) < 7 or text.count("|") > 2 or not (text[-1] == "|" or text[0] == "|"):  # ('六、其他 |')
                 continue
             text = text.strip(" \t|")
-            if "|" in text or not _heading_keys(text) or (
+            if ("|" in text and not _bar_in_title(text)) or not _heading_keys(text) or (
                     _in_table(segments, i, -1) and _in_table(segments, i, 1) and _table_row_label(text)):
                 continue
         labelled = False
@@ -920,6 +922,19 @@ def _headings(segments: list[Segment]) -> list[_Heading]:
         if form is not None and not (form.close_only and _after_open_bracket(segments, i)):
             found.append(_Heading(i, form.title, form.num, form.text, form.listed or labelled))
     return found
+
+
+def _bar_in_title(text: str) -> bool:
+    """Whether a (stripped) line's one '|', inside it, stands in a numbered section title, typed for its '、' ('五、政府
+    信息公开行政复议 | 行政诉讼情况'): the line's whole text names a section, no cell of it is a value; not a row of
+    two cells, a label and its value or a row label ('四、结转下年度继续办理 | 0'), which names none."""
+    if text.count("|") != 1 or text[0] == "|" or text[-1] == "|":
+        return False
+    left, right = map(str.strip, text.split("|"))
+    return _TOP_START.match(left) is not None and not is_value_cell(right) and _heading_keys(text, whole=True)
+
+
+_TOP_START = re.compile(rf"\s*{_TOP}")
 
 
 def _without_contents_marks(text: str, segments: list[Segment], i: int) -> tuple[str, bool]:

@@ -414,6 +414,20 @@ def _stacked_header(texts: list[str], keys: list[str]) -> list[tuple[str | None,
              _unit_of(f"{texts[i]} {texts[i + half]}")) for i in range(half)]
 
 
+def _stacked_cells(top: Row, bottom: Row) -> list[Cell] | None:
+    """The header row ``top`` with the row ``bottom`` under it joined cell by cell, where ``bottom`` holds the rest
+    of its labels wrapped, each under its start, beside blank cells ('信息内容 | 上一年 | 本年增/减 | 处理决' over '|
+    项目数量 | | 定数量', a label short enough left whole): every column then one of the format. Read alone, the top
+    row's pieces named their columns, but the bottom row was an unknown_row, and a unit in a label cut ('采购总金额(' /
+    '元)') was lost, the money read in no unit; None where the rows do not stack so."""
+    if len(top.cells) != len(bottom.cells) or bottom.cells[0].text or not _written(bottom.cells) or any(
+            c.glued or (c.text and (c.is_value or not t.text)) for t, c in zip(top.cells, bottom.cells)):
+        return None
+    joined = [t._replace(text=t.text + c.text) for t, c in zip(top.cells, bottom.cells)]
+    cols = _parse_active_header(joined)
+    return joined if cols and all(k is not None for k, _, _ in cols) else None
+
+
 def _ends_in_notes(cols: list[tuple[str | None, str, str | None]]) -> bool:
     """The header's last column is one of remarks (备注, formats.yaml ``note_headers``), no value's column."""
     return bool(cols) and cols[-1][0] is None and label_key(cols[-1][1]) in _note_headers()
@@ -662,7 +676,9 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         if labels and label_key(labels[0].text) == "信息内容":
             header = list(row.cells)
             cols = _parse_active_header(header)
-            if any(k is None for k, _, _ in cols):
+            if at + 1 < len(rows) and (joined := _stacked_cells(row, rows[at + 1])) is not None:
+                header, cols, stacked = joined, _parse_active_header(joined), at + 1
+            elif any(k is None for k, _, _ in cols):
                 # a header split over two rows, its bottom row's pieces under its top row's: read together (a
                 # layout of a cell a line puts the bottom row's blank first cell on a row of its own between)
                 nxt = next((j for j in range(at + 1, len(rows)) if split[j][0] or _written(split[j][1])), len(rows))
