@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from toolkit.document import _warn
-from toolkit.normalize import NA_MARKS, cn_numeral_text
+from toolkit.normalize import FOOTNOTE_SYMBOLS, NA_MARKS, cn_numeral_text
 
 
 _WS_RE = re.compile(r"[ \t\n\r\f\x00]+")
@@ -21,10 +21,9 @@ _WS_RE = re.compile(r"[ \t\n\r\f\x00]+")
 # ('120<sup>[1]</sup>', '<sup>(1)</sup>', '<sup>注1</sup>', '<sup>※</sup>'), which made the value no number, and two
 # or more marks in one ('<sup>1,2</sup>', '<sup>[1,2]</sup>', '<sup>1、2</sup>'; a part after the first of one or two
 # characters: '1,000' is no list of marks), a range of marks among them ('<sup>1-3</sup>', '<sup>[1~3]</sup>', '1,3-5';
-# raised only: '1-3' in a cell's own text is never read as marks).  An asterisk is a mark in any of its look-alikes:
-# the Symbol font's F02A is ∗ (U+2217, Word's Insert > Symbol), and pages set ∗, the full-width ＊, ⁎ and ✱.
-_ASTERISKS = "*\u2217\uff0a\u204e\u2731"
-_MARK_CHARS = rf"[\d{_ASTERISKS}†‡#a-z①-⑳※]"
+# raised only: '1-3' in a cell's own text is never read as marks); a symbol mark is any of
+# :data:`toolkit.normalize.FOOTNOTE_SYMBOLS` (an asterisk in its look-alikes, ※, daggers), as typed marks are.
+_MARK_CHARS = rf"[\d{FOOTNOTE_SYMBOLS}a-z①-⑳]"
 _MARKS = rf"{_MARK_CHARS}{{1,3}}(?:[,，、\-–~～]{_MARK_CHARS}{{1,2}}){{0,4}}"
 _FOOTNOTE_MARK = re.compile(rf"\s*(?:[\[(（【]注?{_MARKS}[\])）】]|注?{_MARKS}[)）]?|注)\s*")
 

@@ -679,9 +679,14 @@ _NUMBERING = re.compile(
     r")\s*"
 )
 _TRAILING_NOTE = re.compile(r"\([^()]*\)$")
+# The symbols a footnote mark is typed or set in: an asterisk in any of its look-alikes (the Symbol font's F02A is ∗,
+# U+2217, Word's Insert > Symbol; pages set ∗, the full-width ＊, ⁎ and ✱), ※, daggers and #. One list for every reader
+# and layout, so a mark one of them knows is known to all.
+ASTERISKS = "*\u2217\uff0a\u204e\u2731"
+FOOTNOTE_SYMBOLS = ASTERISKS + "※†‡#"
 # a footnote mark after a label ('*', '※1', '[1]', '[注]', '注1', '^1'; '①' is normalized '(1)', a note's brackets;
 # '注' alone ends words, 备注)
-_TRAILING_MARK = re.compile(r"(?:[*※†‡#]{1,3}\d{0,2}|\[注?\d{0,2}\]|注\d{1,2}|\^\d{1,2})$")
+_TRAILING_MARK = re.compile(rf"(?:[{FOOTNOTE_SYMBOLS}]{{1,3}}\d{{0,2}}" r"|\[注?\d{0,2}\]|注\d{1,2}|\^\d{1,2})$")
 _SPACES = re.compile(r"\s+")
 # a space between digits that is no thousands' space ('1 234'): a run of four digits or more before it, or not
 # three digits after it ('4 0', '12 3': two counts run into one cell, a cell mark lost), as commas are held; nor
