@@ -2513,6 +2513,30 @@ def test_pdf_rows_shaded_in_bands_read_as_an_unruled_table(seed_id, tmp_path):
     assert sorted(f.code for f in shaded.flags) == sorted(f.code for f in unruled.flags)
 
 
+_SLUG = "年报排版稿.indd 3 编辑备注：数据待核 88 11"
+
+
+def _slugged_page(tmp_path) -> tuple[bytes, int, bytes]:
+    """Seed 001's first lines as a one-page PDF (plain.pdf), and again with a printer's slug in the bottom 14 pt of
+    the page (slug.pdf, uncompressed): its bytes, its page's object number and dictionary."""
+    import re
+
+    from overlays import _text
+
+    seed_id = "001_4d29bfef72dd56db"
+    lines = [x for x in _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt")) if isinstance(x, str)][:8]
+
+    def note(pdf, page_no: int) -> None:
+        _text(pdf, 20, pdf.h - 12, _SLUG, 6.0)
+    render_pdf(lines, tmp_path / "plain.pdf")
+    render_pdf(lines, tmp_path / "slug.pdf", compress=False, decorate=note)
+    data = (tmp_path / "slug.pdf").read_bytes()
+    pages = re.findall(rb"(\d+) 0 obj\n(<<\n/Contents [^>]*/Type /Page\n>>)", data)
+    assert len(pages) == 1
+    (n, body), = pages
+    return data, int(n), body
+
+
 def test_pdf_text_outside_the_crop_box_is_not_read(tmp_path):
     # A page shows its crop box alone: a printer's slug set below the page (its file name, a note to the editor with
     # numbers in it) is cut away, as the other half of a two-page spread cut into pages is. pdfplumber gives the
@@ -2520,27 +2544,43 @@ def test_pdf_text_outside_the_crop_box_is_not_read(tmp_path):
     # box are now left out.
     import re
 
-    from overlays import _text
     from renderers import pdf_update
 
-    seed_id = "001_4d29bfef72dd56db"
-    lines = [x for x in _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt")) if isinstance(x, str)][:8]
-    slug = "年报排版稿.indd 3 编辑备注：数据待核 88 11"
-
-    def note(pdf, page_no: int) -> None:
-        _text(pdf, 20, pdf.h - 12, slug, 6.0)
-    render_pdf(lines, tmp_path / "plain.pdf")
-    render_pdf(lines, tmp_path / "slug.pdf", compress=False, decorate=note)
-    data = (tmp_path / "slug.pdf").read_bytes()
-    pages = re.findall(rb"(\d+) 0 obj\n(<<\n/Contents [^>]*/Type /Page\n>>)", data)
-    assert len(pages) == 1
-    (n, body), = pages
+    data, n, body = _slugged_page(tmp_path)
     width, height = map(float, re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", body).groups())
     cut = body[:-2] + b"/CropBox [0 14 %.2f %.2f]\n>>" % (width, height)
-    (tmp_path / "cut.pdf").write_bytes(pdf_update(data, {int(n): cut}))
+    (tmp_path / "cut.pdf").write_bytes(pdf_update(data, {n: cut}))
     got = read_document(tmp_path / "cut.pdf").lines
-    assert read_document(tmp_path / "slug.pdf").lines == read_document(tmp_path / "plain.pdf").lines + [slug]
+    assert read_document(tmp_path / "slug.pdf").lines == read_document(tmp_path / "plain.pdf").lines + [_SLUG]
     assert got == read_document(tmp_path / "plain.pdf").lines
+
+
+@pytest.mark.parametrize("rotate, origin", [(0, (100, 200)), (90, (0, 0)), (90, (50, 70)), (180, (0, 0)),
+                                            (270, (0, 0))])
+def test_pdf_text_outside_the_crop_box_of_a_turned_or_moved_page_is_not_read(rotate, origin, tmp_path):
+    # The slug of test_pdf_text_outside_the_crop_box_is_not_read on a landscape page (/Rotate 90 or 270, its content
+    # drawn turned so that it shows upright), a page upside down (/Rotate 180) or a media box not at the origin
+    # ([100 200 ...]): the crop box was left alone on a turned page and placed off by the media box's corner, so the
+    # slug was read into the text. The crop box is now placed as pdfminer turns and pdfplumber sets the characters.
+    import re
+
+    from renderers import pdf_stream, pdf_update
+
+    data, n, body = _slugged_page(tmp_path)
+    w, h = map(float, re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", body).groups())
+    contents = int(re.search(rb"/Contents (\d+) 0 R", body).group(1))
+    stream = re.search(rb"\n%d 0 obj\n<<[^>]*>>\nstream\n(.*?)\nendstream" % contents, data, re.S).group(1)
+    x, y = origin
+    # the upright page (w by h, the slug in its bottom 14 pt) drawn into the media box so that /Rotate shows it so
+    media, turn, crop = {0: ((w, h), (1, 0, 0, 1, x, y), (x, y + 14, x + w, y + h)),
+                         90: ((h, w), (0, 1, -1, 0, x + h, y), (x, y, x + h - 14, y + w)),
+                         180: ((w, h), (-1, 0, 0, -1, x + w, y + h), (x, y, x + w, y + h - 14)),
+                         270: ((h, w), (0, -1, 1, 0, x, y + w), (x + 14, y, x + h, y + w))}[rotate]
+    page = re.sub(rb"/MediaBox \[[^\]]*\]", b"/MediaBox [%.2f %.2f %.2f %.2f]" % (x, y, x + media[0], y + media[1]),
+                  body)[:-2] + b"/Rotate %d /CropBox [%.2f %.2f %.2f %.2f]\n>>" % (rotate, *crop)
+    drawn = b"q %s cm\n%s\nQ" % (" ".join(f"{v:.2f}" for v in turn).encode(), stream)
+    (tmp_path / "cut.pdf").write_bytes(pdf_update(data, {n: page, contents: pdf_stream(drawn, filters=0)}))
+    assert read_document(tmp_path / "cut.pdf").lines == read_document(tmp_path / "plain.pdf").lines
 
 
 @pytest.mark.parametrize("alpha", [1.0, 0.9])

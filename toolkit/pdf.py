@@ -1078,19 +1078,19 @@ def _within_crop_box(page):
     A viewer and a printer show a page's crop box alone: what a page draws outside it is not shown (a printer's
     slug, a file name and a date set beside the page; the other half of a two-page spread cut into pages, each
     page drawing the whole spread). pdfplumber gives every character of the media box: that text was read into the
-    report's (a spread's text twice). Only a page as it stands (no /Rotate: pdfplumber does not turn a crop box as
-    pdfminer turns the characters) is cut so.
+    report's (a spread's text twice). The crop box is placed as the characters are (:func:`_shown_box`): turned by
+    the page's /Rotate, from its media box's corner.
     """
     from pdfminer.pdftypes import resolve1
 
-    attrs = getattr(getattr(page, "page_obj", None), "attrs", None)
-    turned: int = getattr(page, "rotation", 0)
-    if not isinstance(attrs, dict) or "CropBox" not in attrs or turned:
+    page_obj = getattr(page, "page_obj", None)
+    attrs = getattr(page_obj, "attrs", None)
+    if page_obj is None or not isinstance(attrs, dict) or "CropBox" not in attrs:
         return page
     try:
         crop = [float(resolve1(v)) for v in resolve1(attrs["CropBox"])]
-        media = [float(resolve1(v)) for v in resolve1(attrs["MediaBox"])]
-    except (TypeError, ValueError, KeyError):
+        media = [float(v) for v in page_obj.mediabox]  # (pdfminer's, by which it turns the page)
+    except (TypeError, ValueError, AttributeError):
         return page
     if len(crop) != 4 or len(media) != 4:
         return page
@@ -1099,8 +1099,35 @@ def _within_crop_box(page):
     cx1, cy1 = min(max(crop[::2]), mx1), min(max(crop[1::2]), my1)
     if cx1 <= cx0 or cy1 <= cy0 or (cx0 - mx0 < 1 and cy0 - my0 < 1 and mx1 - cx1 < 1 and my1 - cy1 < 1):
         return page  # (none to speak of, or as large as the page)
-    box = (cx0 - mx0, my1 - cy1, cx1 - mx0, my1 - cy0)  # (in pdfplumber's terms: from the media box's top left)
+    box = _shown_box(page, (cx0, cy0, cx1, cy1))
     return page.filter(lambda obj: obj.get("object_type") != "char" or _inside(obj, box))
+
+
+def _rotation_ctm(rotate: int, mediabox) -> tuple:
+    """The matrix by which pdfminer's interpreter turns a page's user space by its ``/Rotate`` (another angle than a
+    quarter turn: not turned), moving its ``mediabox``'s corner to the origin."""
+    x0, y0, x1, y1 = mediabox
+    if rotate == 90:
+        return 0, -1, 1, 0, -y0, x1
+    if rotate == 180:
+        return -1, 0, 0, -1, x1, y1
+    if rotate == 270:
+        return 0, 1, -1, 0, y1, -x0
+    return 1, 0, 0, 1, -x0, -y0
+
+
+def _shown_box(page, rect: tuple) -> tuple:
+    """Where pdfplumber places what a page draws inside ``rect`` (x0, y0, x1, y1 of its user space): (x0, top, x1,
+    bottom) turned by the page's /Rotate as pdfminer turns its characters, then from the top left as pdfplumber
+    sets them (offset by the corner of its media box)."""
+    from pdfminer.utils import apply_matrix_pt
+
+    ctm = _rotation_ctm(page.page_obj.rotate, page.page_obj.mediabox)
+    corners = [apply_matrix_pt(ctm, (x, y)) for x in rect[::2] for y in rect[1::2]]
+    left, top, _, bottom = page.mediabox  # (pdfplumber's: y from the top, the page's height below it)
+    xs = [x + left for x, _ in corners]
+    tops = [bottom - y for _, y in corners]
+    return min(xs), min(tops), max(xs), max(tops)
 
 
 def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[int, int, list, dict]:
