@@ -2476,6 +2476,28 @@ def test_pdf_rules_in_a_layer_hidden_by_default_make_no_table(config, shown, tmp
     assert (got == read_document(tmp_path / "layered.pdf").lines) is shown
 
 
+@pytest.mark.parametrize("grey, shown", [(255, False), (250, False), (200, True)])
+def test_pdf_rules_drawn_in_white_part_no_cells(grey, shown, tmp_path):
+    # A rule drawn in white down seed 001's label column (a cell border hidden by its colour, not removed): a viewer
+    # shows every label whole, but pdfplumber took the rule for a cell side, '第二十条第(一)项' read as '第二十条 |
+    # 第(一)项' and the labels of the requests table cut so (unknown_row, missing_rows, extra_cells). Rules white on
+    # white paper (pdf.white_rule) are not drawn now; a light grey rule, which shows, still parts the cells.
+    seed_id = "001_4d29bfef72dd56db"
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+
+    def rule(pdf, page_no: int) -> None:
+        pdf.set_draw_color(grey, grey, grey)
+        pdf.line(60, 0, 60, pdf.h)
+        pdf.set_draw_color(0, 0, 0)
+    render_pdf(lines, tmp_path / "plain.pdf")
+    render_pdf(lines, tmp_path / "ruled.pdf", decorate=rule)
+    plain = toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id)
+    report = toolkit.parse_report(tmp_path / "ruled.pdf", report_id=seed_id)
+    assert (report.lines == plain.lines) is not shown
+    assert _same(_cells(report), _cells(plain)) is not shown
+    assert (sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)) is not shown
+
+
 def _rows_shaded(path) -> bytes:
     """The PDF at ``path`` (``render_pdf(compress=False)``, ruled) with its cells' borders replaced by a light grey
     band under each row of its tables, its full width and height: the rows' edges meet, no rule parts the cells."""

@@ -985,10 +985,7 @@ def _overlay_filter(page, settings: dict):
     own = [ch for ch in chars if id(ch) not in greys] or chars
     turned = sum(_turned(ch, slant) for ch in own)
     drop_turned = turned < len(own) / 2 and (turned > 0 or len(own) < len(chars))
-    dark_fills = [
-        (r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects
-        if r.get("fill") and (_lightness(r.get("non_stroking_color")) or 0.0) < limit
-    ]
+    dark_fills = _dark_fills(page, limit)
     # a flat watermark in a mid grey (a portal's '内部资料' or the agency's name, its lightness set by opacity, which
     # pdfplumber does not give): grey characters much larger than the page's dark text (asked only where a grey
     # one is there: most pages are black text)
@@ -1011,6 +1008,41 @@ def _overlay_filter(page, settings: dict):
         return any(_inside(obj, bb) for bb in dark_fills)
 
     return keep
+
+
+def _dark_fills(page, limit: float) -> list[tuple]:
+    """The boxes (x0, top, x1, bottom) of a page's rectangles filled darker than ``limit``."""
+    return [(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects
+            if r.get("fill") and (_lightness(r.get("non_stroking_color")) or 0.0) < limit]
+
+
+_RULES = ("line", "rect", "curve")
+
+
+def _unseen_rules(page, settings: dict):
+    """A ``page.filter`` test that drops the rules a viewer does not show on white paper, or None where the page
+    draws none: lines, rectangles and curves whose every ink (the stroke, the fill they are drawn with) is white or
+    nearly so (``pdf.white_rule``), unless a dark fill lies under their middle (a white rule between the cells of a
+    coloured table head shows).
+
+    pdfplumber finds a table's cells by every rule drawn: a rule drawn in white (a cell border hidden so, not
+    removed) split a cell that shows whole, its text cut into two cells ('第二十条 | 第(一)项').
+    """
+    white = settings["white_rule"]
+
+    def unseen(obj: dict) -> bool:
+        inks = [obj.get(colour) for drawn, colour in (("stroke", "stroking_color"), ("fill", "non_stroking_color"))
+                if obj.get(drawn)]
+        # (a bare number is a grey level: pdfminer gives a path's colour so)
+        levels = [_lightness((ink,) if isinstance(ink, (int, float)) else ink) for ink in inks]
+        return bool(levels) and all(level is not None and level >= white for level in levels)
+
+    rules = [obj for kind in _RULES for obj in page.objects.get(kind, ()) if unseen(obj)]
+    if not rules:
+        return None
+    fills = _dark_fills(page, settings["light_colour"])
+    dropped = {id(obj) for obj in rules if not any(_inside(obj, box) for box in fills)}
+    return (lambda obj: id(obj) not in dropped) if dropped else None
 
 
 def _grey_layer(ch: dict) -> tuple:
@@ -1154,6 +1186,9 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
     # a word processor fakes bold for a font without a bold face by drawing each character twice, a fraction of
     # a point apart: read once ('一一、、总总体体' lost every heading and table label so set)
     page = page.dedupe_chars(tolerance=settings["duplicate_shift"])
+    unseen = _unseen_rules(page, settings)
+    if unseen is not None:
+        page = page.filter(unseen)
     marks = _superscripts(page.chars, settings)
     if marks:
         page = page.filter(lambda obj: id(obj) not in marks)
