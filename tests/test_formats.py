@@ -2278,12 +2278,12 @@ def _with_fields(path, fields: list, subtype: str = "Widget", flags: int = 4, lo
                  entries: str = "") -> bytes:
     """The PDF at ``path`` (``render_pdf(compress=False)``) with annotations added to its pages that show a text
     (``fields``: (page from 0, (x0, top, x1, bottom) on the page, text of ASCII) each) in their appearance stream in
-    Helvetica, as a filled form's text fields (``subtype`` Widget, ``/FT /Tx`` and the value ``/V``) or a FreeText
-    note show it; ``flags``: the annotations' ``/F`` (4: printed; 2: hidden). ``look``: 'drawn' (that appearance
-    stream), 'none' (no appearance stream: the text only in ``/V`` or ``/Contents``, its font and size in ``/DA``, as
-    a viewer draws it) or 'stale' (an empty appearance stream, the form's ``/NeedAppearances true`` telling a viewer
-    to draw the fields' values anew, as a script filling a form's values leaves it). ``entries`` (PDF syntax) are
-    added to each annotation's dictionary."""
+    Helvetica, as a filled form's text fields (``subtype`` Widget, ``/FT /Tx`` and the value ``/V``), a Stamp or a
+    FreeText note show it; ``flags``: the annotations' ``/F`` (4: printed; 2: hidden). ``look``: 'drawn' (that
+    appearance stream), 'none' (no appearance stream: the text only in ``/V`` or ``/Contents``, its font and size in
+    ``/DA``, as a viewer draws it) or 'stale' (an empty appearance stream, the form's ``/NeedAppearances true``
+    telling a viewer to draw the fields' values anew, as a script filling a form's values leaves it). ``entries``
+    (PDF syntax) are added to each annotation's dictionary."""
     import re
 
     from renderers import pdf_update
@@ -2355,6 +2355,18 @@ def test_pdf_form_field_values_that_show_are_read(subtype, look, tmp_path):
     assert _same(_cells(filled), _cells(plain))
     assert sorted(f.code for f in filled.flags) == sorted(f.code for f in plain.flags)
     assert _same(_cells(hidden), _cells(blank))  # (a hidden field shows nothing)
+
+
+@pytest.mark.parametrize("flags, look, shown", [(4, "drawn", True), (2, "drawn", False), (4, "none", False)])
+def test_pdf_stamp_annotations_that_show_text_are_read(flags, look, shown, tmp_path):
+    # A /Stamp annotation (an official seal, a correction stamped over the cells) whose appearance stream shows text:
+    # a viewer draws it, and an OFD's stamp annotation is read (test_ofd), but the PDF's was not (88 and 99 of the
+    # new requests read blank). It is drawn over its page now, unless hidden; a stamp without an appearance stream
+    # shows a viewer's icon, and its /Contents (the pop-up note's text) is not read.
+    seed_id, fields = _new_requests_as_fields(tmp_path)
+    (tmp_path / "stamped.pdf").write_bytes(_with_fields(tmp_path / "blank.pdf", fields, "Stamp", flags, look))
+    want = read_document(tmp_path / ("plain.pdf" if shown else "blank.pdf")).lines
+    assert read_document(tmp_path / "stamped.pdf").lines == want
 
 
 @pytest.mark.parametrize("subtype", ["Widget", "FreeText"])

@@ -619,10 +619,12 @@ def _sets_opacity(resources, depth: int = 0) -> bool:
 
 def _shown_annotations(page_obj) -> list:
     """The annotations of a page that show text: text fields (a widget of ``/FT /Tx``, its own or its parent
-    field's) and FreeText notes, not hidden (``/F`` Hidden or NoView, or its ``/OC`` optional content a viewer hides:
-    :func:`_hidden_groups`), each with the appearance stream it is drawn
+    field's), FreeText notes and stamps (an official seal set as a ``/Stamp`` annotation, whose text an OFD's
+    stamp annotation gives too: :mod:`toolkit.ofd`), not hidden (``/F`` Hidden or NoView, or its ``/OC`` optional
+    content a viewer hides: :func:`_hidden_groups`), each with the appearance stream it is drawn
     by: its own (``/AP /N``), or, where it has none or the form asks a viewer to draw its fields anew
-    (``/NeedAppearances true``), one drawn from its text as a viewer draws it (:func:`_drawn_appearance`)."""
+    (``/NeedAppearances true``), one drawn from its text as a viewer draws it (:func:`_drawn_appearance`); a stamp
+    without one shows a viewer's icon, no text of the report (its ``/Contents`` is its pop-up note's)."""
     from pdfminer.pdftypes import PDFStream, resolve1
 
     annots = resolve1(getattr(page_obj, "annots", None))
@@ -639,7 +641,7 @@ def _shown_annotations(page_obj) -> list:
         field = resolve1(annot.get("FT")) or resolve1(parent.get("FT"))
         flags = resolve1(annot.get("F"))
         widget = kind == "Widget" and getattr(field, "name", None) == "Tx"
-        if not (kind == "FreeText" or widget) or (isinstance(flags, int) and flags & (2 | 32)):
+        if not (kind in ("FreeText", "Stamp") or widget) or (isinstance(flags, int) and flags & (2 | 32)):
             continue
         if annot.get("OC") is not None:  # (a reviewer's notes in a layer turned off: a viewer shows none)
             hidden = _hidden_groups(_catalog_of(page_obj)) if hidden is None else hidden
@@ -654,7 +656,9 @@ def _shown_annotations(page_obj) -> list:
         # /Contents, a field's value /V), and a form's fields anew where it says /NeedAppearances true (a script
         # filling in a form's values leaves their appearance streams as they were, often empty): those values
         # were read blank
-        if not isinstance(look, PDFStream) or (widget and anew):
+        if kind == "Stamp":
+            look = look if isinstance(look, PDFStream) else None
+        elif not isinstance(look, PDFStream) or (widget and anew):
             look = _drawn_appearance(annot, parent, widget, _catalog_of(page_obj))
         if look is not None:
             shown.append((annot, look))
