@@ -2060,6 +2060,28 @@ def test_pdf_characters_mapped_to_radicals_read_as_the_characters(seed_id, tmp_p
     assert _same(_cells(report), _cells(original))
 
 
+@pytest.mark.parametrize("which", ["title", "all"])
+def test_pdf_type3_font_set_upside_down_in_its_glyph_space_is_read_upright(which, tmp_path):
+    # A Type3 font whose glyph space is upside down (/FontMatrix [.001 0 0 -.001 0 0]) drawn by a text matrix upside
+    # down too shows upright, but pdfminer placed its characters by the text matrix alone: upside down. Seed 001's
+    # title and first heading so set were dropped as a watermark ('2020年乌当区…报告', '一、总体情况' lost), and a page
+    # all so set read a character at a time ('2 2 年', '0 0 乌', '当', …). They read as the lines set upright.
+    from renderers import render_type3_pdf
+
+    lines, chars = [], set()
+    for line in _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")):
+        if isinstance(line, str) and len(chars | set(line[:40])) <= 200:
+            lines.append(line[:40])
+            chars |= set(line[:40])
+    lines = lines[:12]
+    flipped = set(lines[:2]) if which == "title" else set(lines)
+    assert lines[1] == "一、总体情况"
+    render_type3_pdf(lines, tmp_path / "upright.pdf")
+    render_type3_pdf(lines, tmp_path / "flipped.pdf", flipped=flipped)
+    assert read_document(tmp_path / "upright.pdf").lines == lines
+    assert read_document(tmp_path / "flipped.pdf").lines == lines
+
+
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)
 def test_pdf_bold_faked_by_drawing_characters_twice_is_read_once(seed_id, tmp_path):
     # A word processor fakes the bold of a font without a bold face by drawing each character twice, 0.3 pt

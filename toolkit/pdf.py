@@ -573,17 +573,16 @@ def _pdf_as_shown(page):
     The text that the page's annotations show is drawn over it too (:func:`_shown_annotations`): a form's filled
     text fields and FreeText notes, which pdfminer does not read (the values of a table filled in as a form were
     read blank). Optional content that a viewer hides when it opens the file (a layer, an OCG off in the catalog's
-    default configuration: :func:`_hidden_groups`) is not drawn: its text (an editor's draft notes) was read.
+    default configuration: :func:`_hidden_groups`) is not drawn: its text (an editor's draft notes) was read. The
+    characters of a Type3 font whose glyph space is upside down are read as shown (:func:`_shown_device`).
     """
     if getattr(page, "page_obj", None) is None or hasattr(page, "_layout") or not (
             _sets_opacity(page.page_obj.resources) or _shown_annotations(page.page_obj)
-            or _hidden_groups(_catalog_of(page.page_obj))):
+            or _hidden_groups(_catalog_of(page.page_obj)) or _in_resources(page.page_obj.resources, _flipped_type3)):
         return page
-    from pdfplumber.page import PDFPageAggregatorWithMarkedContent
     from pdfplumber.utils.exceptions import PdfminerException
 
-    device = PDFPageAggregatorWithMarkedContent(page.pdf.rsrcmgr, pageno=page.page_number,
-                                                laparams=page.pdf.laparams)
+    device = _shown_device()(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
     try:  # (as pdfplumber's Page.layout reads a page, by an interpreter that applies the fill opacity)
         _shown_interpreter()(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     except Exception as exc:
@@ -592,29 +591,103 @@ def _pdf_as_shown(page):
     return page
 
 
-def _sets_opacity(resources, depth: int = 0) -> bool:
-    """Whether a page's (a form's) ``resources`` hold a graphics state of a fill opacity (``/ca``) below 1, or
-    its forms' do (three forms deep at most)."""
+def _in_resources(resources, test, depth: int = 0) -> bool:
+    """Whether ``test`` holds of a page's (a form's) ``resources`` (a dictionary), or of its forms' (three forms deep
+    at most)."""
     from pdfminer.pdftypes import PDFStream, resolve1
 
     resources = resolve1(resources)
     if not isinstance(resources, dict):
         return False
-    states = resolve1(resources.get("ExtGState"))
-    for state in states.values() if isinstance(states, dict) else ():
-        state = resolve1(state)
-        alpha = resolve1(state.get("ca")) if isinstance(state, dict) else None
-        if isinstance(alpha, (int, float)) and alpha < 1:
-            return True
+    if test(resources):
+        return True
     objects = resolve1(resources.get("XObject"))
     if depth >= 3 or not isinstance(objects, dict):
         return False
     for obj in objects.values():
         obj = resolve1(obj)
         if isinstance(obj, PDFStream) and getattr(obj.get("Subtype"), "name", None) == "Form" \
-                and _sets_opacity(obj.get("Resources"), depth + 1):
+                and _in_resources(obj.get("Resources"), test, depth + 1):
             return True
     return False
+
+
+def _sets_opacity(resources) -> bool:
+    """Whether a page's (a form's) ``resources`` hold a graphics state of a fill opacity (``/ca``) below 1, or
+    its forms' do."""
+    return _in_resources(resources, _opacity_below_one)
+
+
+def _opacity_below_one(resources: dict) -> bool:
+    """Whether ``resources`` hold a graphics state of a fill opacity (``/ca``) below 1."""
+    from pdfminer.pdftypes import resolve1
+
+    states = resolve1(resources.get("ExtGState"))
+    for state in states.values() if isinstance(states, dict) else ():
+        state = resolve1(state)
+        alpha = resolve1(state.get("ca")) if isinstance(state, dict) else None
+        if isinstance(alpha, (int, float)) and alpha < 1:
+            return True
+    return False
+
+
+def _flipped_type3(resources: dict) -> bool:
+    """Whether ``resources`` hold a Type3 font whose glyph space is upside down (its ``/FontMatrix`` turns y down,
+    x not: :func:`_upside_down`)."""
+    from pdfminer.pdftypes import resolve1
+
+    fonts = resolve1(resources.get("Font"))
+    for font in fonts.values() if isinstance(fonts, dict) else ():
+        font = resolve1(font)
+        if isinstance(font, dict) and getattr(resolve1(font.get("Subtype")), "name", None) == "Type3" \
+                and _upside_down(resolve1(font.get("FontMatrix"))):
+            return True
+    return False
+
+
+def _upside_down(matrix) -> bool:
+    """Whether a font matrix turns y down and leaves x as it is (a glyph space upside down)."""
+    if not isinstance(matrix, (list, tuple)) or len(matrix) != 6:
+        return False
+    try:
+        a, b, c, d = (float(v) for v in matrix[:4])
+    except (TypeError, ValueError):
+        return False
+    return a > 0 and d < 0 and b == c == 0
+
+
+@functools.lru_cache(maxsize=1)
+def _shown_device() -> type:
+    """pdfplumber's layout device, the characters of a Type3 font whose glyph space is upside down (``/FontMatrix
+    [.001 0 0 -.001 0 0]``, drawn by a text matrix upside down too: upright on the page) set upright.
+
+    pdfminer places a character by the text matrix alone: those came out upside down, turned away from the page's
+    text (a heading so set was dropped as a watermark's, a page of them read a character at a time), their boxes
+    below the baseline. The font matrix's flip is put into the character's matrix, and the font's descent is its
+    glyph box's top, turned down."""
+    from pdfminer.pdffont import PDFType3Font
+    from pdfminer.utils import mult_matrix
+    from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+
+    class Upright:
+        """A Type3 font upside down, seen upright: its descent the top of its glyph box, turned down."""
+
+        def __init__(self, font) -> None:
+            self._font = font
+
+        def get_descent(self) -> float:
+            return self._font.get_ascent()
+
+        def __getattr__(self, name: str):
+            return getattr(self._font, name)
+
+    class ShownDevice(PDFPageAggregatorWithMarkedContent):
+        def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
+            if isinstance(font, PDFType3Font) and _upside_down(font.matrix):
+                matrix, font = mult_matrix((1, 0, 0, -1, 0, 0), matrix), Upright(font)
+            return super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
+
+    return ShownDevice
 
 
 def _shown_annotations(page_obj) -> list:
