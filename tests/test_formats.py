@@ -2165,6 +2165,21 @@ def test_pdf_counts_set_spread_out_read_as_written(seed_id, spacing, ruled, tmp_
     _assert_spread_reads_as_plain(lines, spaced, seed_id, tmp_path, ruled=ruled)
 
 
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("spacing", [4.0, 5.0])
+def test_pdf_counts_of_two_digits_set_spread_out_in_a_ruled_cell_read_as_written(seed_id, spacing, tmp_path):
+    # The counts of two digits of test_pdf_counts_set_spread_out_read_as_written (seed 001's 11, 55, 74, 99) spread
+    # over their ruled cells: '1 1', not a number (NA, not_a_number), as only three digits or more were joined. Two
+    # digits are one number so too, unless a space typed between them is drawn (a control: '1 2' stays apart).
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    spaced = {cell: spacing for x in lines if isinstance(x, list) for cell in x if cell.isdigit() and len(cell) == 2}
+    assert spaced
+    _assert_spread_reads_as_plain(lines, spaced, seed_id, tmp_path, ruled=True)
+    rows = [["规章", "10", "20"], ["行政许可", "1 2", "30"]]
+    render_pdf(rows, tmp_path / "typed.pdf")
+    assert read_document(tmp_path / "typed.pdf").lines[-1] == ["行政许可", "1 2", "30"]
+
+
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)
 @pytest.mark.parametrize("spacing", [8.0, 12.0])
 def test_pdf_counts_spread_wider_than_letter_spacing_in_a_ruled_cell_read_as_written(seed_id, spacing, tmp_path):

@@ -1864,13 +1864,18 @@ def _digits_joined(page, box, text: str, settings: dict, edges: set | frozenset 
     the cell's characters in ``box`` stand about one gap apart (within a fifth), wider than pdfplumber's tolerance
     and narrower than ``pdf.letter_spacing`` times the text size, or wider where no column of the table's other rows
     (``edges``: the x of its cells' sides) begins or ends between the first digit and the last: one number set
-    letter-spaced (Word's distributed alignment), read '6 5 6 5 1', not a number, NA. Digits unevenly apart, or
-    wide apart across the columns of other rows (a box merged over cells a rule is missing between), are left as
-    they are."""
+    letter-spaced (Word's distributed alignment), read '6 5 6 5 1', not a number, NA. Digits unevenly apart, two
+    digits with a space typed between them, or digits wide apart across the columns of other rows (a box merged
+    over cells a rule is missing between), are left as they are."""
     from pdfplumber.utils.text import DEFAULT_X_TOLERANCE
 
-    chars = sorted((ch for ch in page.within_bbox(box).chars if ch.get("text", "").strip()), key=lambda ch: ch["x0"])
-    if len(chars) != len(text.replace(" ", "")) or len(chars) < 3:
+    inside = page.within_bbox(box).chars
+    chars = sorted((ch for ch in inside if ch.get("text", "").strip()), key=lambda ch: ch["x0"])
+    if len(chars) != len(text.replace(" ", "")) or len(chars) < 2:
+        return text
+    # two digits have one gap, evenly apart or not: a space typed between them (drawn as a character) parts them
+    if len(chars) == 2 and any(not ch.get("text", "x").strip() and chars[0]["x1"] - 0.5 <= ch["x0"] < chars[1]["x0"]
+                               for ch in inside):
         return text
     gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:])]
     size = min(ch["size"] for ch in chars)
