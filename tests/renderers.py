@@ -24,7 +24,7 @@ from typing import Iterator
 __all__ = ["render_html", "render_mht", "render_docx", "render_docx_worksheets", "strict_docx", "rezip",
            "render_doc", "doc_bytes", "ole_bytes", "render_pdf", "render_text", "cjk_font_path", "rotate_pdf_pages",
            "render_ofd", "ofd_package", "OFD_NS", "TEXT_LAYOUTS", "deflated", "deflated_bytes", "pdf_stream",
-           "pdf_update", "pdf_bomb", "lzw_run", "PDF_BOMBS", "PAGE_BREAK"]
+           "pdf_update", "pdf_bomb", "lzw_run", "PDF_BOMBS", "PAGE_BREAK", "render_type3_pdf"]
 
 TEXT_LAYOUTS = ("pipe_rows", "pipe_cells", "tab", "lines")
 # An item of `lines` that render_pdf (and render_ofd) turns into a page break: the page ends there, inside a table
@@ -1065,6 +1065,64 @@ def render_pdf(
             data = data[:at] + renamed + data[at + len(key):]
         with open(os.fspath(path), "wb") as out:
             out.write(data)
+
+
+def render_type3_pdf(lines: list[str], path, *, flipped: set | frozenset = frozenset(), size: float = 10.5) -> None:
+    """Write the text ``lines`` (200 characters at most in all) to a one-page PDF in a Type3 font (each glyph a
+    box, its ``/ToUnicode`` map giving the characters), one line every ``2 * size`` points from the top; the lines
+    in ``flipped`` are set in a second copy of the font whose glyph space is upside down (``/FontMatrix [.001 0 0
+    -.001 0 0]``) by a text matrix upside down too, as some producers write: upright on the page all the same."""
+    chars = sorted(set("".join(lines)))
+    if len(chars) > 200:
+        raise ValueError("more than 200 characters: one byte a code")
+    code = {c: k + 32 for k, c in enumerate(chars)}
+    width = {c: 1000 if ord(c) > 255 else 500 for c in chars}
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    def stream(data: bytes) -> int:
+        return add(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(data), data))
+
+    def font(up: int) -> int:  # up: 1 (y up) or -1 (the glyph space upside down)
+        def glyph(c: str) -> int:  # (a box, in the glyph space: up or down from the baseline)
+            return stream(f"{width[c]} 0 0 {min(0, 800 * up)} {width[c]} {max(0, 800 * up)} d1 "
+                          f"0 0 {width[c] * 0.8:.0f} {700 * up} re f".encode())
+        procs = " ".join(f"/g{code[c]} {glyph(c)} 0 R" for c in chars)
+        cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /T3 def 1 begincodespacerange "
+                f"<00> <FF> endcodespacerange {len(chars)} beginbfchar "
+                + " ".join(f"<{code[c]:02X}> <{c.encode('utf-16-be').hex()}>" for c in chars)
+                + " endbfchar endcmap CMapName currentdict /CMap defineresource pop end end").encode()
+        first, last = min(code.values()), max(code.values())
+        widths = " ".join(str(next((width[c] for c in chars if code[c] == k), 0)) for k in range(first, last + 1))
+        return add((f"<< /Type /Font /Subtype /Type3 /FontBBox [0 {min(0, 800 * up)} 1000 {max(0, 800 * up)}] "
+                    f"/FontMatrix [0.001 0 0 {0.001 * up} 0 0] /CharProcs << {procs} >> /Encoding << /Type /Encoding "
+                    f"/Differences [{' '.join(f'{code[c]} /g{code[c]}' for c in chars)}] >> /FirstChar {first} "
+                    f"/LastChar {last} /Widths [{widths}] /ToUnicode {stream(cmap)} 0 R /Resources << >> >>").encode())
+    upright, upside_down = font(1), font(-1)
+    text = "\n".join(
+        f"BT /F{2 if line in flipped else 1} 1 Tf {size} 0 0 {-size if line in flipped else size} 40 "
+        f"{842 - 2 * size * (k + 1):.2f} Tm <{''.join(f'{code[c]:02X}' for c in line)}> Tj ET"
+        for k, line in enumerate(lines))
+    contents = stream(text.encode())
+    pages = len(objects) + 3
+    page = add(f"<< /Type /Page /Parent {pages} 0 R /MediaBox [0 0 595 842] /Contents {contents} 0 R "
+               f"/Resources << /Font << /F1 {upright} 0 R /F2 {upside_down} 0 R >> >> >>".encode())
+    catalog = add(f"<< /Type /Catalog /Pages {pages} 0 R >>".encode())
+    add(f"<< /Type /Pages /Kids [{page} 0 R] /Count 1 >>".encode())
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    start = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, start)
+    with open(os.fspath(path), "wb") as f:
+        f.write(out)
 
 
 def rotate_pdf_pages(path, angle: int, pages: set | None = None) -> None:

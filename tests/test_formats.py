@@ -2060,6 +2060,28 @@ def test_pdf_characters_mapped_to_radicals_read_as_the_characters(seed_id, tmp_p
     assert _same(_cells(report), _cells(original))
 
 
+@pytest.mark.parametrize("which", ["title", "all"])
+def test_pdf_type3_font_set_upside_down_in_its_glyph_space_is_read_upright(which, tmp_path):
+    # A Type3 font whose glyph space is upside down (/FontMatrix [.001 0 0 -.001 0 0]) drawn by a text matrix upside
+    # down too shows upright, but pdfminer placed its characters by the text matrix alone: upside down. Seed 001's
+    # title and first heading so set were dropped as a watermark ('2020年乌当区…报告', '一、总体情况' lost), and a page
+    # all so set read a character at a time ('2 2 年', '0 0 乌', '当', …). They read as the lines set upright.
+    from renderers import render_type3_pdf
+
+    lines, chars = [], set()
+    for line in _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")):
+        if isinstance(line, str) and len(chars | set(line[:40])) <= 200:
+            lines.append(line[:40])
+            chars |= set(line[:40])
+    lines = lines[:12]
+    flipped = set(lines[:2]) if which == "title" else set(lines)
+    assert lines[1] == "一、总体情况"
+    render_type3_pdf(lines, tmp_path / "upright.pdf")
+    render_type3_pdf(lines, tmp_path / "flipped.pdf", flipped=flipped)
+    assert read_document(tmp_path / "upright.pdf").lines == lines
+    assert read_document(tmp_path / "flipped.pdf").lines == lines
+
+
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)
 def test_pdf_bold_faked_by_drawing_characters_twice_is_read_once(seed_id, tmp_path):
     # A word processor fakes the bold of a font without a bold face by drawing each character twice, 0.3 pt
@@ -2141,6 +2163,21 @@ def test_pdf_counts_set_spread_out_read_as_written(seed_id, spacing, ruled, tmp_
     # pdf.letter_spacing times their size, the gaps around them wider, are one number.
     lines, spaced = _lines_with_counts_spread(seed_id, spacing)
     _assert_spread_reads_as_plain(lines, spaced, seed_id, tmp_path, ruled=ruled)
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("spacing", [4.0, 5.0])
+def test_pdf_counts_of_two_digits_set_spread_out_in_a_ruled_cell_read_as_written(seed_id, spacing, tmp_path):
+    # The counts of two digits of test_pdf_counts_set_spread_out_read_as_written (seed 001's 11, 55, 74, 99) spread
+    # over their ruled cells: '1 1', not a number (NA, not_a_number), as only three digits or more were joined. Two
+    # digits are one number so too, unless a space typed between them is drawn (a control: '1 2' stays apart).
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    spaced = {cell: spacing for x in lines if isinstance(x, list) for cell in x if cell.isdigit() and len(cell) == 2}
+    assert spaced
+    _assert_spread_reads_as_plain(lines, spaced, seed_id, tmp_path, ruled=True)
+    rows = [["规章", "10", "20"], ["行政许可", "1 2", "30"]]
+    render_pdf(rows, tmp_path / "typed.pdf")
+    assert read_document(tmp_path / "typed.pdf").lines[-1] == ["行政许可", "1 2", "30"]
 
 
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)
@@ -2278,12 +2315,12 @@ def _with_fields(path, fields: list, subtype: str = "Widget", flags: int = 4, lo
                  entries: str = "") -> bytes:
     """The PDF at ``path`` (``render_pdf(compress=False)``) with annotations added to its pages that show a text
     (``fields``: (page from 0, (x0, top, x1, bottom) on the page, text of ASCII) each) in their appearance stream in
-    Helvetica, as a filled form's text fields (``subtype`` Widget, ``/FT /Tx`` and the value ``/V``) or a FreeText
-    note show it; ``flags``: the annotations' ``/F`` (4: printed; 2: hidden). ``look``: 'drawn' (that appearance
-    stream), 'none' (no appearance stream: the text only in ``/V`` or ``/Contents``, its font and size in ``/DA``, as
-    a viewer draws it) or 'stale' (an empty appearance stream, the form's ``/NeedAppearances true`` telling a viewer
-    to draw the fields' values anew, as a script filling a form's values leaves it). ``entries`` (PDF syntax) are
-    added to each annotation's dictionary."""
+    Helvetica, as a filled form's text fields (``subtype`` Widget, ``/FT /Tx`` and the value ``/V``), a Stamp or a
+    FreeText note show it; ``flags``: the annotations' ``/F`` (4: printed; 2: hidden). ``look``: 'drawn' (that
+    appearance stream), 'none' (no appearance stream: the text only in ``/V`` or ``/Contents``, its font and size in
+    ``/DA``, as a viewer draws it) or 'stale' (an empty appearance stream, the form's ``/NeedAppearances true``
+    telling a viewer to draw the fields' values anew, as a script filling a form's values leaves it). ``entries``
+    (PDF syntax) are added to each annotation's dictionary."""
     import re
 
     from renderers import pdf_update
@@ -2355,6 +2392,18 @@ def test_pdf_form_field_values_that_show_are_read(subtype, look, tmp_path):
     assert _same(_cells(filled), _cells(plain))
     assert sorted(f.code for f in filled.flags) == sorted(f.code for f in plain.flags)
     assert _same(_cells(hidden), _cells(blank))  # (a hidden field shows nothing)
+
+
+@pytest.mark.parametrize("flags, look, shown", [(4, "drawn", True), (2, "drawn", False), (4, "none", False)])
+def test_pdf_stamp_annotations_that_show_text_are_read(flags, look, shown, tmp_path):
+    # A /Stamp annotation (an official seal, a correction stamped over the cells) whose appearance stream shows text:
+    # a viewer draws it, and an OFD's stamp annotation is read (test_ofd), but the PDF's was not (88 and 99 of the
+    # new requests read blank). It is drawn over its page now, unless hidden; a stamp without an appearance stream
+    # shows a viewer's icon, and its /Contents (the pop-up note's text) is not read.
+    seed_id, fields = _new_requests_as_fields(tmp_path)
+    (tmp_path / "stamped.pdf").write_bytes(_with_fields(tmp_path / "blank.pdf", fields, "Stamp", flags, look))
+    want = read_document(tmp_path / ("plain.pdf" if shown else "blank.pdf")).lines
+    assert read_document(tmp_path / "stamped.pdf").lines == want
 
 
 @pytest.mark.parametrize("subtype", ["Widget", "FreeText"])
@@ -2476,6 +2525,28 @@ def test_pdf_rules_in_a_layer_hidden_by_default_make_no_table(config, shown, tmp
     assert (got == read_document(tmp_path / "layered.pdf").lines) is shown
 
 
+@pytest.mark.parametrize("grey, shown", [(255, False), (250, False), (200, True)])
+def test_pdf_rules_drawn_in_white_part_no_cells(grey, shown, tmp_path):
+    # A rule drawn in white down seed 001's label column (a cell border hidden by its colour, not removed): a viewer
+    # shows every label whole, but pdfplumber took the rule for a cell side, '第二十条第(一)项' read as '第二十条 |
+    # 第(一)项' and the labels of the requests table cut so (unknown_row, missing_rows, extra_cells). Rules white on
+    # white paper (pdf.white_rule) are not drawn now; a light grey rule, which shows, still parts the cells.
+    seed_id = "001_4d29bfef72dd56db"
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+
+    def rule(pdf, page_no: int) -> None:
+        pdf.set_draw_color(grey, grey, grey)
+        pdf.line(60, 0, 60, pdf.h)
+        pdf.set_draw_color(0, 0, 0)
+    render_pdf(lines, tmp_path / "plain.pdf")
+    render_pdf(lines, tmp_path / "ruled.pdf", decorate=rule)
+    plain = toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id)
+    report = toolkit.parse_report(tmp_path / "ruled.pdf", report_id=seed_id)
+    assert (report.lines == plain.lines) is not shown
+    assert _same(_cells(report), _cells(plain)) is not shown
+    assert (sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)) is not shown
+
+
 def _rows_shaded(path) -> bytes:
     """The PDF at ``path`` (``render_pdf(compress=False)``, ruled) with its cells' borders replaced by a light grey
     band under each row of its tables, its full width and height: the rows' edges meet, no rule parts the cells."""
@@ -2513,6 +2584,30 @@ def test_pdf_rows_shaded_in_bands_read_as_an_unruled_table(seed_id, tmp_path):
     assert sorted(f.code for f in shaded.flags) == sorted(f.code for f in unruled.flags)
 
 
+_SLUG = "年报排版稿.indd 3 编辑备注：数据待核 88 11"
+
+
+def _slugged_page(tmp_path) -> tuple[bytes, int, bytes]:
+    """Seed 001's first lines as a one-page PDF (plain.pdf), and again with a printer's slug in the bottom 14 pt of
+    the page (slug.pdf, uncompressed): its bytes, its page's object number and dictionary."""
+    import re
+
+    from overlays import _text
+
+    seed_id = "001_4d29bfef72dd56db"
+    lines = [x for x in _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt")) if isinstance(x, str)][:8]
+
+    def note(pdf, page_no: int) -> None:
+        _text(pdf, 20, pdf.h - 12, _SLUG, 6.0)
+    render_pdf(lines, tmp_path / "plain.pdf")
+    render_pdf(lines, tmp_path / "slug.pdf", compress=False, decorate=note)
+    data = (tmp_path / "slug.pdf").read_bytes()
+    pages = re.findall(rb"(\d+) 0 obj\n(<<\n/Contents [^>]*/Type /Page\n>>)", data)
+    assert len(pages) == 1
+    (n, body), = pages
+    return data, int(n), body
+
+
 def test_pdf_text_outside_the_crop_box_is_not_read(tmp_path):
     # A page shows its crop box alone: a printer's slug set below the page (its file name, a note to the editor with
     # numbers in it) is cut away, as the other half of a two-page spread cut into pages is. pdfplumber gives the
@@ -2520,27 +2615,43 @@ def test_pdf_text_outside_the_crop_box_is_not_read(tmp_path):
     # box are now left out.
     import re
 
-    from overlays import _text
     from renderers import pdf_update
 
-    seed_id = "001_4d29bfef72dd56db"
-    lines = [x for x in _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt")) if isinstance(x, str)][:8]
-    slug = "年报排版稿.indd 3 编辑备注：数据待核 88 11"
-
-    def note(pdf, page_no: int) -> None:
-        _text(pdf, 20, pdf.h - 12, slug, 6.0)
-    render_pdf(lines, tmp_path / "plain.pdf")
-    render_pdf(lines, tmp_path / "slug.pdf", compress=False, decorate=note)
-    data = (tmp_path / "slug.pdf").read_bytes()
-    pages = re.findall(rb"(\d+) 0 obj\n(<<\n/Contents [^>]*/Type /Page\n>>)", data)
-    assert len(pages) == 1
-    (n, body), = pages
+    data, n, body = _slugged_page(tmp_path)
     width, height = map(float, re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", body).groups())
     cut = body[:-2] + b"/CropBox [0 14 %.2f %.2f]\n>>" % (width, height)
-    (tmp_path / "cut.pdf").write_bytes(pdf_update(data, {int(n): cut}))
+    (tmp_path / "cut.pdf").write_bytes(pdf_update(data, {n: cut}))
     got = read_document(tmp_path / "cut.pdf").lines
-    assert read_document(tmp_path / "slug.pdf").lines == read_document(tmp_path / "plain.pdf").lines + [slug]
+    assert read_document(tmp_path / "slug.pdf").lines == read_document(tmp_path / "plain.pdf").lines + [_SLUG]
     assert got == read_document(tmp_path / "plain.pdf").lines
+
+
+@pytest.mark.parametrize("rotate, origin", [(0, (100, 200)), (90, (0, 0)), (90, (50, 70)), (180, (0, 0)),
+                                            (270, (0, 0))])
+def test_pdf_text_outside_the_crop_box_of_a_turned_or_moved_page_is_not_read(rotate, origin, tmp_path):
+    # The slug of test_pdf_text_outside_the_crop_box_is_not_read on a landscape page (/Rotate 90 or 270, its content
+    # drawn turned so that it shows upright), a page upside down (/Rotate 180) or a media box not at the origin
+    # ([100 200 ...]): the crop box was left alone on a turned page and placed off by the media box's corner, so the
+    # slug was read into the text. The crop box is now placed as pdfminer turns and pdfplumber sets the characters.
+    import re
+
+    from renderers import pdf_stream, pdf_update
+
+    data, n, body = _slugged_page(tmp_path)
+    w, h = map(float, re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", body).groups())
+    contents = int(re.search(rb"/Contents (\d+) 0 R", body).group(1))
+    stream = re.search(rb"\n%d 0 obj\n<<[^>]*>>\nstream\n(.*?)\nendstream" % contents, data, re.S).group(1)
+    x, y = origin
+    # the upright page (w by h, the slug in its bottom 14 pt) drawn into the media box so that /Rotate shows it so
+    media, turn, crop = {0: ((w, h), (1, 0, 0, 1, x, y), (x, y + 14, x + w, y + h)),
+                         90: ((h, w), (0, 1, -1, 0, x + h, y), (x, y, x + h - 14, y + w)),
+                         180: ((w, h), (-1, 0, 0, -1, x + w, y + h), (x, y, x + w, y + h - 14)),
+                         270: ((h, w), (0, -1, 1, 0, x, y + w), (x + 14, y, x + h, y + w))}[rotate]
+    page = re.sub(rb"/MediaBox \[[^\]]*\]", b"/MediaBox [%.2f %.2f %.2f %.2f]" % (x, y, x + media[0], y + media[1]),
+                  body)[:-2] + b"/Rotate %d /CropBox [%.2f %.2f %.2f %.2f]\n>>" % (rotate, *crop)
+    drawn = b"q %s cm\n%s\nQ" % (" ".join(f"{v:.2f}" for v in turn).encode(), stream)
+    (tmp_path / "cut.pdf").write_bytes(pdf_update(data, {n: page, contents: pdf_stream(drawn, filters=0)}))
+    assert read_document(tmp_path / "cut.pdf").lines == read_document(tmp_path / "plain.pdf").lines
 
 
 @pytest.mark.parametrize("alpha", [1.0, 0.9])

@@ -573,17 +573,16 @@ def _pdf_as_shown(page):
     The text that the page's annotations show is drawn over it too (:func:`_shown_annotations`): a form's filled
     text fields and FreeText notes, which pdfminer does not read (the values of a table filled in as a form were
     read blank). Optional content that a viewer hides when it opens the file (a layer, an OCG off in the catalog's
-    default configuration: :func:`_hidden_groups`) is not drawn: its text (an editor's draft notes) was read.
+    default configuration: :func:`_hidden_groups`) is not drawn: its text (an editor's draft notes) was read. The
+    characters of a Type3 font whose glyph space is upside down are read as shown (:func:`_shown_device`).
     """
     if getattr(page, "page_obj", None) is None or hasattr(page, "_layout") or not (
             _sets_opacity(page.page_obj.resources) or _shown_annotations(page.page_obj)
-            or _hidden_groups(_catalog_of(page.page_obj))):
+            or _hidden_groups(_catalog_of(page.page_obj)) or _in_resources(page.page_obj.resources, _flipped_type3)):
         return page
-    from pdfplumber.page import PDFPageAggregatorWithMarkedContent
     from pdfplumber.utils.exceptions import PdfminerException
 
-    device = PDFPageAggregatorWithMarkedContent(page.pdf.rsrcmgr, pageno=page.page_number,
-                                                laparams=page.pdf.laparams)
+    device = _shown_device()(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
     try:  # (as pdfplumber's Page.layout reads a page, by an interpreter that applies the fill opacity)
         _shown_interpreter()(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     except Exception as exc:
@@ -592,37 +591,113 @@ def _pdf_as_shown(page):
     return page
 
 
-def _sets_opacity(resources, depth: int = 0) -> bool:
-    """Whether a page's (a form's) ``resources`` hold a graphics state of a fill opacity (``/ca``) below 1, or
-    its forms' do (three forms deep at most)."""
+def _in_resources(resources, test, depth: int = 0) -> bool:
+    """Whether ``test`` holds of a page's (a form's) ``resources`` (a dictionary), or of its forms' (three forms deep
+    at most)."""
     from pdfminer.pdftypes import PDFStream, resolve1
 
     resources = resolve1(resources)
     if not isinstance(resources, dict):
         return False
-    states = resolve1(resources.get("ExtGState"))
-    for state in states.values() if isinstance(states, dict) else ():
-        state = resolve1(state)
-        alpha = resolve1(state.get("ca")) if isinstance(state, dict) else None
-        if isinstance(alpha, (int, float)) and alpha < 1:
-            return True
+    if test(resources):
+        return True
     objects = resolve1(resources.get("XObject"))
     if depth >= 3 or not isinstance(objects, dict):
         return False
     for obj in objects.values():
         obj = resolve1(obj)
         if isinstance(obj, PDFStream) and getattr(obj.get("Subtype"), "name", None) == "Form" \
-                and _sets_opacity(obj.get("Resources"), depth + 1):
+                and _in_resources(obj.get("Resources"), test, depth + 1):
             return True
     return False
 
 
+def _sets_opacity(resources) -> bool:
+    """Whether a page's (a form's) ``resources`` hold a graphics state of a fill opacity (``/ca``) below 1, or
+    its forms' do."""
+    return _in_resources(resources, _opacity_below_one)
+
+
+def _opacity_below_one(resources: dict) -> bool:
+    """Whether ``resources`` hold a graphics state of a fill opacity (``/ca``) below 1."""
+    from pdfminer.pdftypes import resolve1
+
+    states = resolve1(resources.get("ExtGState"))
+    for state in states.values() if isinstance(states, dict) else ():
+        state = resolve1(state)
+        alpha = resolve1(state.get("ca")) if isinstance(state, dict) else None
+        if isinstance(alpha, (int, float)) and alpha < 1:
+            return True
+    return False
+
+
+def _flipped_type3(resources: dict) -> bool:
+    """Whether ``resources`` hold a Type3 font whose glyph space is upside down (its ``/FontMatrix`` turns y down,
+    x not: :func:`_upside_down`)."""
+    from pdfminer.pdftypes import resolve1
+
+    fonts = resolve1(resources.get("Font"))
+    for font in fonts.values() if isinstance(fonts, dict) else ():
+        font = resolve1(font)
+        if isinstance(font, dict) and getattr(resolve1(font.get("Subtype")), "name", None) == "Type3" \
+                and _upside_down(resolve1(font.get("FontMatrix"))):
+            return True
+    return False
+
+
+def _upside_down(matrix) -> bool:
+    """Whether a font matrix turns y down and leaves x as it is (a glyph space upside down)."""
+    if not isinstance(matrix, (list, tuple)) or len(matrix) != 6:
+        return False
+    try:
+        a, b, c, d = (float(v) for v in matrix[:4])
+    except (TypeError, ValueError):
+        return False
+    return a > 0 and d < 0 and b == c == 0
+
+
+@functools.lru_cache(maxsize=1)
+def _shown_device() -> type:
+    """pdfplumber's layout device, the characters of a Type3 font whose glyph space is upside down (``/FontMatrix
+    [.001 0 0 -.001 0 0]``, drawn by a text matrix upside down too: upright on the page) set upright.
+
+    pdfminer places a character by the text matrix alone: those came out upside down, turned away from the page's
+    text (a heading so set was dropped as a watermark's, a page of them read a character at a time), their boxes
+    below the baseline. The font matrix's flip is put into the character's matrix, and the font's descent is its
+    glyph box's top, turned down."""
+    from pdfminer.pdffont import PDFType3Font
+    from pdfminer.utils import mult_matrix
+    from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+
+    class Upright:
+        """A Type3 font upside down, seen upright: its descent the top of its glyph box, turned down."""
+
+        def __init__(self, font) -> None:
+            self._font = font
+
+        def get_descent(self) -> float:
+            return self._font.get_ascent()
+
+        def __getattr__(self, name: str):
+            return getattr(self._font, name)
+
+    class ShownDevice(PDFPageAggregatorWithMarkedContent):
+        def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
+            if isinstance(font, PDFType3Font) and _upside_down(font.matrix):
+                matrix, font = mult_matrix((1, 0, 0, -1, 0, 0), matrix), Upright(font)
+            return super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
+
+    return ShownDevice
+
+
 def _shown_annotations(page_obj) -> list:
     """The annotations of a page that show text: text fields (a widget of ``/FT /Tx``, its own or its parent
-    field's) and FreeText notes, not hidden (``/F`` Hidden or NoView, or its ``/OC`` optional content a viewer hides:
-    :func:`_hidden_groups`), each with the appearance stream it is drawn
+    field's), FreeText notes and stamps (an official seal set as a ``/Stamp`` annotation, whose text an OFD's
+    stamp annotation gives too: :mod:`toolkit.ofd`), not hidden (``/F`` Hidden or NoView, or its ``/OC`` optional
+    content a viewer hides: :func:`_hidden_groups`), each with the appearance stream it is drawn
     by: its own (``/AP /N``), or, where it has none or the form asks a viewer to draw its fields anew
-    (``/NeedAppearances true``), one drawn from its text as a viewer draws it (:func:`_drawn_appearance`)."""
+    (``/NeedAppearances true``), one drawn from its text as a viewer draws it (:func:`_drawn_appearance`); a stamp
+    without one shows a viewer's icon, no text of the report (its ``/Contents`` is its pop-up note's)."""
     from pdfminer.pdftypes import PDFStream, resolve1
 
     annots = resolve1(getattr(page_obj, "annots", None))
@@ -639,7 +714,7 @@ def _shown_annotations(page_obj) -> list:
         field = resolve1(annot.get("FT")) or resolve1(parent.get("FT"))
         flags = resolve1(annot.get("F"))
         widget = kind == "Widget" and getattr(field, "name", None) == "Tx"
-        if not (kind == "FreeText" or widget) or (isinstance(flags, int) and flags & (2 | 32)):
+        if not (kind in ("FreeText", "Stamp") or widget) or (isinstance(flags, int) and flags & (2 | 32)):
             continue
         if annot.get("OC") is not None:  # (a reviewer's notes in a layer turned off: a viewer shows none)
             hidden = _hidden_groups(_catalog_of(page_obj)) if hidden is None else hidden
@@ -654,7 +729,9 @@ def _shown_annotations(page_obj) -> list:
         # /Contents, a field's value /V), and a form's fields anew where it says /NeedAppearances true (a script
         # filling in a form's values leaves their appearance streams as they were, often empty): those values
         # were read blank
-        if not isinstance(look, PDFStream) or (widget and anew):
+        if kind == "Stamp":
+            look = look if isinstance(look, PDFStream) else None
+        elif not isinstance(look, PDFStream) or (widget and anew):
             look = _drawn_appearance(annot, parent, widget, _catalog_of(page_obj))
         if look is not None:
             shown.append((annot, look))
@@ -985,10 +1062,7 @@ def _overlay_filter(page, settings: dict):
     own = [ch for ch in chars if id(ch) not in greys] or chars
     turned = sum(_turned(ch, slant) for ch in own)
     drop_turned = turned < len(own) / 2 and (turned > 0 or len(own) < len(chars))
-    dark_fills = [
-        (r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects
-        if r.get("fill") and (_lightness(r.get("non_stroking_color")) or 0.0) < limit
-    ]
+    dark_fills = _dark_fills(page, limit)
     # a flat watermark in a mid grey (a portal's '内部资料' or the agency's name, its lightness set by opacity, which
     # pdfplumber does not give): grey characters much larger than the page's dark text (asked only where a grey
     # one is there: most pages are black text)
@@ -1011,6 +1085,41 @@ def _overlay_filter(page, settings: dict):
         return any(_inside(obj, bb) for bb in dark_fills)
 
     return keep
+
+
+def _dark_fills(page, limit: float) -> list[tuple]:
+    """The boxes (x0, top, x1, bottom) of a page's rectangles filled darker than ``limit``."""
+    return [(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects
+            if r.get("fill") and (_lightness(r.get("non_stroking_color")) or 0.0) < limit]
+
+
+_RULES = ("line", "rect", "curve")
+
+
+def _unseen_rules(page, settings: dict):
+    """A ``page.filter`` test that drops the rules a viewer does not show on white paper, or None where the page
+    draws none: lines, rectangles and curves whose every ink (the stroke, the fill they are drawn with) is white or
+    nearly so (``pdf.white_rule``), unless a dark fill lies under their middle (a white rule between the cells of a
+    coloured table head shows).
+
+    pdfplumber finds a table's cells by every rule drawn: a rule drawn in white (a cell border hidden so, not
+    removed) split a cell that shows whole, its text cut into two cells ('第二十条 | 第(一)项').
+    """
+    white = settings["white_rule"]
+
+    def unseen(obj: dict) -> bool:
+        inks = [obj.get(colour) for drawn, colour in (("stroke", "stroking_color"), ("fill", "non_stroking_color"))
+                if obj.get(drawn)]
+        # (a bare number is a grey level: pdfminer gives a path's colour so)
+        levels = [_lightness((ink,) if isinstance(ink, (int, float)) else ink) for ink in inks]
+        return bool(levels) and all(level is not None and level >= white for level in levels)
+
+    rules = [obj for kind in _RULES for obj in page.objects.get(kind, ()) if unseen(obj)]
+    if not rules:
+        return None
+    fills = _dark_fills(page, settings["light_colour"])
+    dropped = {id(obj) for obj in rules if not any(_inside(obj, box) for box in fills)}
+    return (lambda obj: id(obj) not in dropped) if dropped else None
 
 
 def _grey_layer(ch: dict) -> tuple:
@@ -1078,19 +1187,19 @@ def _within_crop_box(page):
     A viewer and a printer show a page's crop box alone: what a page draws outside it is not shown (a printer's
     slug, a file name and a date set beside the page; the other half of a two-page spread cut into pages, each
     page drawing the whole spread). pdfplumber gives every character of the media box: that text was read into the
-    report's (a spread's text twice). Only a page as it stands (no /Rotate: pdfplumber does not turn a crop box as
-    pdfminer turns the characters) is cut so.
+    report's (a spread's text twice). The crop box is placed as the characters are (:func:`_shown_box`): turned by
+    the page's /Rotate, from its media box's corner.
     """
     from pdfminer.pdftypes import resolve1
 
-    attrs = getattr(getattr(page, "page_obj", None), "attrs", None)
-    turned: int = getattr(page, "rotation", 0)
-    if not isinstance(attrs, dict) or "CropBox" not in attrs or turned:
+    page_obj = getattr(page, "page_obj", None)
+    attrs = getattr(page_obj, "attrs", None)
+    if page_obj is None or not isinstance(attrs, dict) or "CropBox" not in attrs:
         return page
     try:
         crop = [float(resolve1(v)) for v in resolve1(attrs["CropBox"])]
-        media = [float(resolve1(v)) for v in resolve1(attrs["MediaBox"])]
-    except (TypeError, ValueError, KeyError):
+        media = [float(v) for v in page_obj.mediabox]  # (pdfminer's, by which it turns the page)
+    except (TypeError, ValueError, AttributeError):
         return page
     if len(crop) != 4 or len(media) != 4:
         return page
@@ -1099,8 +1208,35 @@ def _within_crop_box(page):
     cx1, cy1 = min(max(crop[::2]), mx1), min(max(crop[1::2]), my1)
     if cx1 <= cx0 or cy1 <= cy0 or (cx0 - mx0 < 1 and cy0 - my0 < 1 and mx1 - cx1 < 1 and my1 - cy1 < 1):
         return page  # (none to speak of, or as large as the page)
-    box = (cx0 - mx0, my1 - cy1, cx1 - mx0, my1 - cy0)  # (in pdfplumber's terms: from the media box's top left)
+    box = _shown_box(page, (cx0, cy0, cx1, cy1))
     return page.filter(lambda obj: obj.get("object_type") != "char" or _inside(obj, box))
+
+
+def _rotation_ctm(rotate: int, mediabox) -> tuple:
+    """The matrix by which pdfminer's interpreter turns a page's user space by its ``/Rotate`` (another angle than a
+    quarter turn: not turned), moving its ``mediabox``'s corner to the origin."""
+    x0, y0, x1, y1 = mediabox
+    if rotate == 90:
+        return 0, -1, 1, 0, -y0, x1
+    if rotate == 180:
+        return -1, 0, 0, -1, x1, y1
+    if rotate == 270:
+        return 0, 1, -1, 0, y1, -x0
+    return 1, 0, 0, 1, -x0, -y0
+
+
+def _shown_box(page, rect: tuple) -> tuple:
+    """Where pdfplumber places what a page draws inside ``rect`` (x0, y0, x1, y1 of its user space): (x0, top, x1,
+    bottom) turned by the page's /Rotate as pdfminer turns its characters, then from the top left as pdfplumber
+    sets them (offset by the corner of its media box)."""
+    from pdfminer.utils import apply_matrix_pt
+
+    ctm = _rotation_ctm(page.page_obj.rotate, page.page_obj.mediabox)
+    corners = [apply_matrix_pt(ctm, (x, y)) for x in rect[::2] for y in rect[1::2]]
+    left, top, _, bottom = page.mediabox  # (pdfplumber's: y from the top, the page's height below it)
+    xs = [x + left for x, _ in corners]
+    tops = [bottom - y for _, y in corners]
+    return min(xs), min(tops), max(xs), max(tops)
 
 
 def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[int, int, list, dict]:
@@ -1127,6 +1263,9 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
     # a word processor fakes bold for a font without a bold face by drawing each character twice, a fraction of
     # a point apart: read once ('一一、、总总体体' lost every heading and table label so set)
     page = page.dedupe_chars(tolerance=settings["duplicate_shift"])
+    unseen = _unseen_rules(page, settings)
+    if unseen is not None:
+        page = page.filter(unseen)
     marks = _superscripts(page.chars, settings)
     if marks:
         page = page.filter(lambda obj: id(obj) not in marks)
@@ -1725,13 +1864,18 @@ def _digits_joined(page, box, text: str, settings: dict, edges: set | frozenset 
     the cell's characters in ``box`` stand about one gap apart (within a fifth), wider than pdfplumber's tolerance
     and narrower than ``pdf.letter_spacing`` times the text size, or wider where no column of the table's other rows
     (``edges``: the x of its cells' sides) begins or ends between the first digit and the last: one number set
-    letter-spaced (Word's distributed alignment), read '6 5 6 5 1', not a number, NA. Digits unevenly apart, or
-    wide apart across the columns of other rows (a box merged over cells a rule is missing between), are left as
-    they are."""
+    letter-spaced (Word's distributed alignment), read '6 5 6 5 1', not a number, NA. Digits unevenly apart, two
+    digits with a space typed between them, or digits wide apart across the columns of other rows (a box merged
+    over cells a rule is missing between), are left as they are."""
     from pdfplumber.utils.text import DEFAULT_X_TOLERANCE
 
-    chars = sorted((ch for ch in page.within_bbox(box).chars if ch.get("text", "").strip()), key=lambda ch: ch["x0"])
-    if len(chars) != len(text.replace(" ", "")) or len(chars) < 3:
+    inside = page.within_bbox(box).chars
+    chars = sorted((ch for ch in inside if ch.get("text", "").strip()), key=lambda ch: ch["x0"])
+    if len(chars) != len(text.replace(" ", "")) or len(chars) < 2:
+        return text
+    # two digits have one gap, evenly apart or not: a space typed between them (drawn as a character) parts them
+    if len(chars) == 2 and any(not ch.get("text", "x").strip() and chars[0]["x1"] - 0.5 <= ch["x0"] < chars[1]["x0"]
+                               for ch in inside):
         return text
     gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:])]
     size = min(ch["size"] for ch in chars)
