@@ -1674,11 +1674,14 @@ def test_an_unnumbered_next_section_glued_to_the_last_measure_is_no_statement_te
     assert _pairs(extract_statements(glued)) == _expected(stem)
 
 
-@pytest.mark.parametrize("aside", ["（如部分科室；个别单位）", "(含线上;线下)", "【如网站;微信】"])
+@pytest.mark.parametrize("aside", ["（如部分科室；个别单位）", "(含线上;线下)", "【如网站;微信】",
+                                   "【如：网站；微信】", "(如:网站;微信)", "（例如：网站；微信）"])
 @pytest.mark.parametrize("at", [0, 1])
 def test_a_semicolon_inside_brackets_splits_no_unnumbered_statement(aside, at):
     # pingtan-2020-05's unnumbered measures, split at ';', with an aside holding a ';' before one of them ('…保障基础
-    # (如部分科室;个别单位);…'): the split cut the aside, its halves two statements ('…基础(如部分科室' / '个别单位)')
+    # (如部分科室;个别单位);…'): the split cut the aside, its halves two statements ('…基础(如部分科室' / '个别单位)').
+    # An aside opened by a colon ('…保障基础【如:网站;微信】;…'): its colon was read as a lead-in's, the statement
+    # before it dropped and '网站;微信】' kept
     stem = "pingtan-2020-05"
     section = problems_section(stem)
     where = [m.start() for m in re.finditer(r"(?<=[^\W\d_])[；;]", section)][at]
@@ -1691,6 +1694,9 @@ def test_a_semicolon_inside_brackets_splits_no_unnumbered_statement(aside, at):
     text = f"存在问题:主动公开意识还需进一步提升{aside};政策解读还需进一步加强。"
     assert _pairs(extract_statements(text)) == [("problem", "主动公开意识还需进一步提升" + normalize_text(aside)),
                                                 ("problem", "政策解读还需进一步加强")]
+    # and in a numbered item ending in a lead-in's colon: its sentence is cut at no stop inside the aside
+    text = f"存在问题:一是主动公开意识还需进一步提升{aside},具体如下:二是政策解读还需进一步加强。"
+    assert _pairs(extract_statements(text))[0] == ("problem", f"主动公开意识还需进一步提升{normalize_text(aside)},具体如下:")
 
 
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
@@ -4231,3 +4237,4 @@ def test_the_labels_that_date_no_publication_are_the_page_s_furniture():
     section = problems_section("004_b232cca7e491c758")
     for label in labels:
         assert _pairs(extract_statements(section + f"\n{label}：2023-05-01")) == _expected("004_b232cca7e491c758")
+

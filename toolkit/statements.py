@@ -2143,7 +2143,8 @@ def _split_lead_in(item: str) -> tuple[str, str]:
     """
     if not item.endswith(":"):
         return item, ""
-    cut = max(map(item.rfind, _SENTENCE_STOPS))
+    # (a stop inside an aside's brackets ends no sentence: '二是完善制度(如网站;微信),具体如下:' is one)
+    cut = max(_unbracketed(item, "".join(_SENTENCE_STOPS)), default=-1)
     if cut < 0:
         return item, ""
     return _clean(item[: cut + 1]), _clean(item[cut + 1 :])
@@ -2152,9 +2153,29 @@ def _split_lead_in(item: str) -> tuple[str, str]:
 _SENTENCE_PIECE = re.compile(r"[^。!?:\n]*(?:[。!?:]+|\n|$)")
 
 
+def _sentence_pieces(text: str) -> list[str]:
+    """``text`` cut after each 。!? or colon and line break (blank pieces kept), not after a colon inside closed
+    brackets: an aside's colon (``…有待提升【如:网站;微信】``) leads in no sentence."""
+    pieces = _SENTENCE_PIECE.findall(text)
+    if ":" not in text:
+        return pieces
+    colons = set(_unbracketed(text, ":"))
+    out: list[str] = []
+    end = 0
+    glue = False
+    for piece in pieces:
+        if glue:
+            out[-1] += piece
+        else:
+            out.append(piece)
+        end += len(piece)
+        glue = piece.endswith(":") and end - 1 not in colons
+    return out
+
+
 def _split_sentences(text: str) -> list[str]:
     """Sentences ending in 。!? or a colon (a lead-in)."""
-    return [s for s in _SENTENCE_PIECE.findall(text) if s.strip()]
+    return [s for s in _sentence_pieces(text) if s.strip()]
 
 
 @dataclass
@@ -2222,9 +2243,14 @@ def _plain(block: _Block, out: _Found, paragraphs: bool = False) -> None:
 def _semicolon_split(text: str) -> list[str]:
     """``text`` split at its ';' outside closed brackets: an aside's ';' (``…不够及时(如部分科室;个别单位);…``) joins
     the aside's parts, not two statements; a bracket left open hides no ';' (:func:`_brackets`)."""
-    brackets = _brackets(text)
-    cuts = [i for i, ch in enumerate(text) if ch == ";" and brackets[i] != _CLOSED]
+    cuts = _unbracketed(text, ";")
     return [text[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(text)])]
+
+
+def _unbracketed(text: str, chars: str) -> list[int]:
+    """Where ``text`` holds one of ``chars`` outside closed brackets (:func:`_brackets`), in order."""
+    brackets = _brackets(text)
+    return [i for i, ch in enumerate(text) if ch in chars and brackets[i] != _CLOSED]
 
 
 def _paragraphs(text: str, sentences: list[str], measures: bool) -> list[str] | None:
@@ -2238,7 +2264,7 @@ def _paragraphs(text: str, sentences: list[str], measures: bool) -> list[str] | 
     """
     ends = set()  # the sentences, counted from the text's end, that end a line
     count = 0
-    for piece in reversed(_SENTENCE_PIECE.findall(text)):
+    for piece in reversed(_sentence_pieces(text)):
         if piece.strip():
             count += 1
         elif "\n" in piece:
@@ -2270,9 +2296,10 @@ def _unmarked_lead_in(piece: str, measures: bool) -> tuple[str, str]:
     从以下方面改进。加强培训``, ``下一步,我局将加强改进。加强培训``: they were the first item's text); one that says a
     measure after it (``针对…的问题,我局将加强巡查。…``) may be the first item's own first sentence.
     """
-    if ":" in piece:
-        lead, colon, first = piece.rpartition(":")
-        return lead + colon, first
+    # (a colon inside an aside's brackets leads in nothing: '…有待提升【如:网站;微信】;…' is one item)
+    colons = _unbracketed(piece, ":") if ":" in piece else []
+    if colons:
+        return piece[: colons[-1] + 1], piece[colons[-1] + 1 :]
     sentences = _split_sentences(piece) if measures else ()
     if len(sentences) < 2 or not _is_switch(sentences[0].lstrip(_TRIM_START), 0):
         return "", ""  # (cheap: most first items are one sentence)
