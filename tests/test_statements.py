@@ -4238,3 +4238,19 @@ def test_the_labels_that_date_no_publication_are_the_page_s_furniture():
     for label in labels:
         assert _pairs(extract_statements(section + f"\n{label}：2023-05-01")) == _expected("004_b232cca7e491c758")
 
+
+
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("mark", ["[1]", "【2】", "*", "＊", "※"])
+@pytest.mark.parametrize("after", [False, True])
+def test_a_footnote_mark_ending_a_statement_is_no_statement_text(stem, mark, after):
+    # The seeds' problems '一是…;二是…;三是…。' with a footnote mark at each one's end, before or after its stop
+    # ('…不够及时[1]。', '…不够及时。[1]'): it stayed in the statement's text, where a superscript one (¹) is dropped
+    section = problems_section(stem)
+    problems = re.search(r"一是[^。;；]*[;；]二是[^。;；]*[;；]三是[^。;；]*。", section)
+    assert problems
+    marked = re.sub(r"[;；。]", lambda m: m[0] + mark if after else mark + m[0], problems.group())
+    assert _pairs(extract_statements(section.replace(problems.group(), marked))) == _expected(stem)
+    # a mark inside a statement's text stays
+    text = "存在问题:一是第[1]项公开内容不够全面;二是更新不够及时。"
+    assert _pairs(extract_statements(text))[0] == ("problem", "第[1]项公开内容不够全面")

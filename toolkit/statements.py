@@ -2131,7 +2131,15 @@ def _confirmed(found: list[tuple[int, int, int]], before_digit: dict[int, bool],
 
 def _clean(text: str) -> str:
     text = text.replace("\n", "").strip(_TRIM_END).lstrip(_TRIM_START)
+    # (a footnote mark after the statement's stop or before it, '…及时。[1]' / '…及时[1]。', as a superscript one is dropped)
+    text = _footnote_mark().sub("", text).rstrip(_TRIM_END)
     return "" if _PUNCT_ONLY.match(text) else text
+
+
+@functools.lru_cache(maxsize=1)
+def _footnote_mark() -> re.Pattern[str]:
+    """A footnote mark ending a statement (statements.yaml ``footnote_mark``: '[1]', '*', '※')."""
+    return re.compile(_spec()["footnote_mark"])
 
 
 def _split_lead_in(item: str) -> tuple[str, str]:
