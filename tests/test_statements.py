@@ -4254,3 +4254,19 @@ def test_a_footnote_mark_ending_a_statement_is_no_statement_text(stem, mark, aft
     # a mark inside a statement's text stays
     text = "存在问题:一是第[1]项公开内容不够全面;二是更新不够及时。"
     assert _pairs(extract_statements(text))[0] == ("problem", "第[1]项公开内容不够全面")
+
+
+@pytest.mark.parametrize("listed", [["主动公开不够及时"], ["主动公开不够及时", "政策解读不够深入"]])
+@pytest.mark.parametrize("glued", [False, True])
+def test_an_item_numbered_on_from_the_problems_sub_heading_is_a_problem_of_its_own(listed, glued):
+    # '(一)存在的问题' / '1.主动公开不够及时。' / '(二)改进措施落实不到位。': the (二) numbers on from the sub-heading, its
+    # words going on as a problem's sentence (no measures' sub-heading), and it was the last item's text, '…及时。(二)改进…'
+    items = "\n".join(f"{k}.{item}。" for k, item in enumerate(listed, start=1))
+    text = f"(一)存在的问题\n{items}\n(二)改进措施落实不到位。\n(三)改进措施\n加强培训。"
+    if glued:
+        text = text.replace("。\n(二)", "。(二)")
+    assert _pairs(extract_statements(text)) == ([("problem", item) for item in listed]
+                                                + [("problem", "改进措施落实不到位"), ("measure", "加强培训")])
+    # an item numbered as the list under the sub-heading is its next one
+    text = "(一)存在的问题\n(一)主动公开不够及时。\n(二)改进措施落实不到位。"
+    assert _pairs(extract_statements(text)) == [("problem", "主动公开不够及时"), ("problem", "改进措施落实不到位")]

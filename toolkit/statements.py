@@ -1143,6 +1143,15 @@ def _split_headings(lines: list[str], titles: dict[int, str] | None = None) -> l
                 pos = glued.end()
                 continue
             if number is not None and _goes_on(rest, glued):
+                if _numbered_on_as_item(glued, last_number, buffer, rest):
+                    # (numbered on from the sub-heading, '(一)存在的问题' / '1.…。' / '(二)改进措施落实不到位。', it is a
+                    # problem of its own, not the text of the list's last item)
+                    if rest[: glued.start()]:
+                        buffer.append(rest[: glued.start()])
+                    flush()
+                    rest = rest[glued.end("num"):]
+                    pos = 0
+                    continue
                 pos = glued.end()  # ('1.整改措施落实不到位。': an item whose words open like a sub-heading's)
                 continue
             last_number = number or last_number
@@ -1161,6 +1170,17 @@ def _split_headings(lines: list[str], titles: dict[int, str] | None = None) -> l
     flush()
     _labels_in_turn(out)
     return out
+
+
+def _numbered_on_as_item(heading: re.Match[str], last_number: int, buffer: list[str], rest: str) -> bool:
+    """Whether a sub-heading's words going on as an item's sentence (``heading``, :func:`_goes_on`) are numbered on from
+    the last sub-heading (``(一)存在的问题`` / ``1.…`` / ``(二)改进措施落实不到位。``) and not from an item typed as
+    it is in the text since (``buffer`` and ``rest`` before it): an item of its own after the sub-heading's list."""
+    before = rest[: heading.start()].rstrip(" \t")
+    # (at a line's start or after a sentence's end: web text glued, '1.…及时。(二)改进措施落实不到位。')
+    return (bool(last_number) and _heading_number(heading) == last_number + 1
+            and (not before or before.endswith(("。", "!", "?")))
+            and not _item_numbered_before(heading["num"], buffer, before))
 
 
 def _drop_area_title(buffer: list[str], kind: str, number: str | None) -> None:
