@@ -1674,11 +1674,14 @@ def test_an_unnumbered_next_section_glued_to_the_last_measure_is_no_statement_te
     assert _pairs(extract_statements(glued)) == _expected(stem)
 
 
-@pytest.mark.parametrize("aside", ["（如部分科室；个别单位）", "(含线上;线下)", "【如网站;微信】"])
+@pytest.mark.parametrize("aside", ["（如部分科室；个别单位）", "(含线上;线下)", "【如网站;微信】",
+                                   "【如：网站；微信】", "(如:网站;微信)", "（例如：网站；微信）"])
 @pytest.mark.parametrize("at", [0, 1])
 def test_a_semicolon_inside_brackets_splits_no_unnumbered_statement(aside, at):
     # pingtan-2020-05's unnumbered measures, split at ';', with an aside holding a ';' before one of them ('…保障基础
-    # (如部分科室;个别单位);…'): the split cut the aside, its halves two statements ('…基础(如部分科室' / '个别单位)')
+    # (如部分科室;个别单位);…'): the split cut the aside, its halves two statements ('…基础(如部分科室' / '个别单位)').
+    # An aside opened by a colon ('…保障基础【如:网站;微信】;…'): its colon was read as a lead-in's, the statement
+    # before it dropped and '网站;微信】' kept
     stem = "pingtan-2020-05"
     section = problems_section(stem)
     where = [m.start() for m in re.finditer(r"(?<=[^\W\d_])[；;]", section)][at]
@@ -1691,6 +1694,9 @@ def test_a_semicolon_inside_brackets_splits_no_unnumbered_statement(aside, at):
     text = f"存在问题:主动公开意识还需进一步提升{aside};政策解读还需进一步加强。"
     assert _pairs(extract_statements(text)) == [("problem", "主动公开意识还需进一步提升" + normalize_text(aside)),
                                                 ("problem", "政策解读还需进一步加强")]
+    # and in a numbered item ending in a lead-in's colon: its sentence is cut at no stop inside the aside
+    text = f"存在问题:一是主动公开意识还需进一步提升{aside},具体如下:二是政策解读还需进一步加强。"
+    assert _pairs(extract_statements(text))[0] == ("problem", f"主动公开意识还需进一步提升{normalize_text(aside)},具体如下:")
 
 
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
@@ -4231,3 +4237,36 @@ def test_the_labels_that_date_no_publication_are_the_page_s_furniture():
     section = problems_section("004_b232cca7e491c758")
     for label in labels:
         assert _pairs(extract_statements(section + f"\n{label}：2023-05-01")) == _expected("004_b232cca7e491c758")
+
+
+
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("mark", ["[1]", "【2】", "*", "＊", "※"])
+@pytest.mark.parametrize("after", [False, True])
+def test_a_footnote_mark_ending_a_statement_is_no_statement_text(stem, mark, after):
+    # The seeds' problems '一是…;二是…;三是…。' with a footnote mark at each one's end, before or after its stop
+    # ('…不够及时[1]。', '…不够及时。[1]'): it stayed in the statement's text, where a superscript one (¹) is dropped
+    section = problems_section(stem)
+    problems = re.search(r"一是[^。;；]*[;；]二是[^。;；]*[;；]三是[^。;；]*。", section)
+    assert problems
+    marked = re.sub(r"[;；。]", lambda m: m[0] + mark if after else mark + m[0], problems.group())
+    assert _pairs(extract_statements(section.replace(problems.group(), marked))) == _expected(stem)
+    # a mark inside a statement's text stays
+    text = "存在问题:一是第[1]项公开内容不够全面;二是更新不够及时。"
+    assert _pairs(extract_statements(text))[0] == ("problem", "第[1]项公开内容不够全面")
+
+
+@pytest.mark.parametrize("listed", [["主动公开不够及时"], ["主动公开不够及时", "政策解读不够深入"]])
+@pytest.mark.parametrize("glued", [False, True])
+def test_an_item_numbered_on_from_the_problems_sub_heading_is_a_problem_of_its_own(listed, glued):
+    # '(一)存在的问题' / '1.主动公开不够及时。' / '(二)改进措施落实不到位。': the (二) numbers on from the sub-heading, its
+    # words going on as a problem's sentence (no measures' sub-heading), and it was the last item's text, '…及时。(二)改进…'
+    items = "\n".join(f"{k}.{item}。" for k, item in enumerate(listed, start=1))
+    text = f"(一)存在的问题\n{items}\n(二)改进措施落实不到位。\n(三)改进措施\n加强培训。"
+    if glued:
+        text = text.replace("。\n(二)", "。(二)")
+    assert _pairs(extract_statements(text)) == ([("problem", item) for item in listed]
+                                                + [("problem", "改进措施落实不到位"), ("measure", "加强培训")])
+    # an item numbered as the list under the sub-heading is its next one
+    text = "(一)存在的问题\n(一)主动公开不够及时。\n(二)改进措施落实不到位。"
+    assert _pairs(extract_statements(text)) == [("problem", "主动公开不够及时"), ("problem", "改进措施落实不到位")]

@@ -1143,6 +1143,15 @@ def _split_headings(lines: list[str], titles: dict[int, str] | None = None) -> l
                 pos = glued.end()
                 continue
             if number is not None and _goes_on(rest, glued):
+                if _numbered_on_as_item(glued, last_number, buffer, rest):
+                    # (numbered on from the sub-heading, '(一)存在的问题' / '1.…。' / '(二)改进措施落实不到位。', it is a
+                    # problem of its own, not the text of the list's last item)
+                    if rest[: glued.start()]:
+                        buffer.append(rest[: glued.start()])
+                    flush()
+                    rest = rest[glued.end("num"):]
+                    pos = 0
+                    continue
                 pos = glued.end()  # ('1.整改措施落实不到位。': an item whose words open like a sub-heading's)
                 continue
             last_number = number or last_number
@@ -1161,6 +1170,17 @@ def _split_headings(lines: list[str], titles: dict[int, str] | None = None) -> l
     flush()
     _labels_in_turn(out)
     return out
+
+
+def _numbered_on_as_item(heading: re.Match[str], last_number: int, buffer: list[str], rest: str) -> bool:
+    """Whether a sub-heading's words going on as an item's sentence (``heading``, :func:`_goes_on`) are numbered on from
+    the last sub-heading (``(一)存在的问题`` / ``1.…`` / ``(二)改进措施落实不到位。``) and not from an item typed as
+    it is in the text since (``buffer`` and ``rest`` before it): an item of its own after the sub-heading's list."""
+    before = rest[: heading.start()].rstrip(" \t")
+    # (at a line's start or after a sentence's end: web text glued, '1.…及时。(二)改进措施落实不到位。')
+    return (bool(last_number) and _heading_number(heading) == last_number + 1
+            and (not before or before.endswith(("。", "!", "?")))
+            and not _item_numbered_before(heading["num"], buffer, before))
 
 
 def _drop_area_title(buffer: list[str], kind: str, number: str | None) -> None:
@@ -2131,7 +2151,15 @@ def _confirmed(found: list[tuple[int, int, int]], before_digit: dict[int, bool],
 
 def _clean(text: str) -> str:
     text = text.replace("\n", "").strip(_TRIM_END).lstrip(_TRIM_START)
+    # (a footnote mark after the statement's stop or before it, '…及时。[1]' / '…及时[1]。', as a superscript one is dropped)
+    text = _footnote_mark().sub("", text).rstrip(_TRIM_END)
     return "" if _PUNCT_ONLY.match(text) else text
+
+
+@functools.lru_cache(maxsize=1)
+def _footnote_mark() -> re.Pattern[str]:
+    """A footnote mark ending a statement (statements.yaml ``footnote_mark``: '[1]', '*', '※')."""
+    return re.compile(_spec()["footnote_mark"])
 
 
 def _split_lead_in(item: str) -> tuple[str, str]:
@@ -2143,7 +2171,8 @@ def _split_lead_in(item: str) -> tuple[str, str]:
     """
     if not item.endswith(":"):
         return item, ""
-    cut = max(map(item.rfind, _SENTENCE_STOPS))
+    # (a stop inside an aside's brackets ends no sentence: '二是完善制度(如网站;微信),具体如下:' is one)
+    cut = max(_unbracketed(item, "".join(_SENTENCE_STOPS)), default=-1)
     if cut < 0:
         return item, ""
     return _clean(item[: cut + 1]), _clean(item[cut + 1 :])
@@ -2152,9 +2181,29 @@ def _split_lead_in(item: str) -> tuple[str, str]:
 _SENTENCE_PIECE = re.compile(r"[^。!?:\n]*(?:[。!?:]+|\n|$)")
 
 
+def _sentence_pieces(text: str) -> list[str]:
+    """``text`` cut after each 。!? or colon and line break (blank pieces kept), not after a colon inside closed
+    brackets: an aside's colon (``…有待提升【如:网站;微信】``) leads in no sentence."""
+    pieces = _SENTENCE_PIECE.findall(text)
+    if ":" not in text:
+        return pieces
+    colons = set(_unbracketed(text, ":"))
+    out: list[str] = []
+    end = 0
+    glue = False
+    for piece in pieces:
+        if glue:
+            out[-1] += piece
+        else:
+            out.append(piece)
+        end += len(piece)
+        glue = piece.endswith(":") and end - 1 not in colons
+    return out
+
+
 def _split_sentences(text: str) -> list[str]:
     """Sentences ending in 。!? or a colon (a lead-in)."""
-    return [s for s in _SENTENCE_PIECE.findall(text) if s.strip()]
+    return [s for s in _sentence_pieces(text) if s.strip()]
 
 
 @dataclass
@@ -2222,9 +2271,14 @@ def _plain(block: _Block, out: _Found, paragraphs: bool = False) -> None:
 def _semicolon_split(text: str) -> list[str]:
     """``text`` split at its ';' outside closed brackets: an aside's ';' (``…不够及时(如部分科室;个别单位);…``) joins
     the aside's parts, not two statements; a bracket left open hides no ';' (:func:`_brackets`)."""
-    brackets = _brackets(text)
-    cuts = [i for i, ch in enumerate(text) if ch == ";" and brackets[i] != _CLOSED]
+    cuts = _unbracketed(text, ";")
     return [text[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(text)])]
+
+
+def _unbracketed(text: str, chars: str) -> list[int]:
+    """Where ``text`` holds one of ``chars`` outside closed brackets (:func:`_brackets`), in order."""
+    brackets = _brackets(text)
+    return [i for i, ch in enumerate(text) if ch in chars and brackets[i] != _CLOSED]
 
 
 def _paragraphs(text: str, sentences: list[str], measures: bool) -> list[str] | None:
@@ -2238,7 +2292,7 @@ def _paragraphs(text: str, sentences: list[str], measures: bool) -> list[str] | 
     """
     ends = set()  # the sentences, counted from the text's end, that end a line
     count = 0
-    for piece in reversed(_SENTENCE_PIECE.findall(text)):
+    for piece in reversed(_sentence_pieces(text)):
         if piece.strip():
             count += 1
         elif "\n" in piece:
@@ -2270,9 +2324,10 @@ def _unmarked_lead_in(piece: str, measures: bool) -> tuple[str, str]:
     从以下方面改进。加强培训``, ``下一步,我局将加强改进。加强培训``: they were the first item's text); one that says a
     measure after it (``针对…的问题,我局将加强巡查。…``) may be the first item's own first sentence.
     """
-    if ":" in piece:
-        lead, colon, first = piece.rpartition(":")
-        return lead + colon, first
+    # (a colon inside an aside's brackets leads in nothing: '…有待提升【如:网站;微信】;…' is one item)
+    colons = _unbracketed(piece, ":") if ":" in piece else []
+    if colons:
+        return piece[: colons[-1] + 1], piece[colons[-1] + 1 :]
     sentences = _split_sentences(piece) if measures else ()
     if len(sentences) < 2 or not _is_switch(sentences[0].lstrip(_TRIM_START), 0):
         return "", ""  # (cheap: most first items are one sentence)
