@@ -1730,6 +1730,16 @@ def test_import_toolkit_does_not_import_the_parser() -> None:
     assert proc.stdout.splitlines() == ["[]", "toolkit.report toolkit.corpus", "True []"]
 
 
+def test_import_toolkit_imports_no_more_than_its_errors() -> None:
+    # runpy imports toolkit/__init__.py before __main__ can catch a Ctrl-C (a traceback): half of that import was
+    # typing's, for its TYPE_CHECKING alone
+    code = "import sys; before = set(sys.modules); import toolkit; print(sorted(set(sys.modules) - before))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)), cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout == "['toolkit', 'toolkit._version', 'toolkit.errors']\n"
+
+
 @pytest.mark.parametrize("module, command", [("pandas", ["summary", str(RAW_REPORTS[0])]), ("pandas", ["--version"]),
                                              ("toolkit.cli", ["extract", str(RAW_REPORTS[0]), "--out", "out"])])
 def test_ctrl_c_while_the_parser_is_imported_is_a_stop_not_a_traceback(module: str, command: list[str]) -> None:
