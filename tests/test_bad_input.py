@@ -998,7 +998,7 @@ def _later_zip_version(package: bytes) -> bytes:
 @pytest.mark.parametrize("name, problem", [
     ("report.docx", r"not a valid DOCX: a damaged ZIP archive \(zip file version 16.1\)"),
     ("report.ofd", r"not a valid OFD: a damaged ZIP archive \(zip file version 16.1\)"),
-    ("report", "unsupported format: a ZIP archive that is not a DOCX"),
+    ("report", r"a damaged ZIP archive that cannot be opened \(zip file version 16.1\)"),
 ])
 def test_a_zip_asking_for_a_later_zip_version_is_named_damaged(tmp_path: Path, name: str, problem: str) -> None:
     # A byte of a DOCX's or OFD's central directory damaged (version needed to extract 16.1): before, zipfile's
@@ -1016,6 +1016,17 @@ def test_a_zip_asking_for_a_later_zip_version_is_named_damaged(tmp_path: Path, n
         render_docx(ROWS, tmp_path / "ok.docx")
         package = (tmp_path / "ok.docx").read_bytes()
     expect(ReadError, write(tmp_path, name, _later_zip_version(package)), problem)
+
+
+@pytest.mark.parametrize("name", ["report.doc", "report.txt", "report"])
+def test_a_docx_cut_short_under_another_name_is_named_a_damaged_zip(tmp_path: Path, name: str) -> None:
+    # A DOCX cut short in a download (its central directory lost) named .doc, .txt or with no extension was 'a ZIP
+    # archive that is not a DOCX (no word/document.xml) ...; save the report as .docx': its parts cannot be listed
+    render_docx(ROWS, tmp_path / "ok.docx")
+    package = (tmp_path / "ok.docx").read_bytes()
+    expect(CorruptFileError, write(tmp_path, name, package[:len(package) // 2]),
+           r"a damaged ZIP archive that cannot be opened \(its central directory is missing or damaged: a DOCX cut "
+           r"short\?\); download or save it again$")
 
 
 def _local_header(package: bytes, name: bytes) -> int:

@@ -1087,13 +1087,18 @@ def test_a_run_never_reads_its_own_output(tmp_path: Path, monkeypatch: pytest.Mo
         assert code == 0 and sorted(rows["path"]) == [f"in/{s.name}" for s in RAW_REPORTS[:2]], inputs
 
 
-def test_a_run_of_only_its_own_outputs_is_refused_and_keeps_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                  capsys: pytest.CaptureFixture) -> None:
-    # 'out/*' --out out: every match is an output, never read back; an empty run would replace the old files
+def _run_into_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In ``tmp_path``, made the working folder: a run of one seed in ``in`` whose outputs are in ``out``."""
     monkeypatch.chdir(tmp_path)
     Path("in").mkdir()
     (Path("in") / RAW_REPORTS[0].name).write_bytes(RAW_REPORTS[0].read_bytes())
     assert cli.main(["extract", "in", "--out", "out", "--jobs", "1", "--quiet"], _parse=fake_parse) == 0
+
+
+def test_a_run_of_only_its_own_outputs_is_refused_and_keeps_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture) -> None:
+    # 'out/*' --out out: every match is an output, never read back; an empty run would replace the old files
+    _run_into_out(tmp_path, monkeypatch)
     before = {f.name: f.read_bytes() for f in Path("out").iterdir()}
     capsys.readouterr()
     # the folder itself ('out' --out out) too: it gave a run of one failed row ('no report file in this folder (it
@@ -1123,6 +1128,23 @@ def test_an_output_folder_given_with_other_inputs_counts_its_finished_files_only
         assert cli.main(["extract", "in", "out", "--out", "out", "--jobs", "1", "--quiet"], _parse=fake_parse) == 0
         rows = pd.read_csv(Path("out") / "reports.csv").set_index("path")
         assert rows.loc["out", "error"] == f"out: no report file in this folder ({says})"
+
+
+def test_an_earlier_runs_output_folder_given_as_input_is_named_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   capsys: pytest.CaptureFixture) -> None:
+    # 'toolkit summary out' after 'toolkit extract in --out out' said 'no report file in this folder (it holds only
+    # 6 .csv, 6 .parquet)', as if its tables were reports in another format; extract's count of the files passed
+    # over is as before
+    _run_into_out(tmp_path, monkeypatch)
+    says = ("no report file in this folder (it is the output folder of a toolkit extract run, holding only its "
+            "6 .csv, 6 .parquet: reports are read, not the tables made from them; give the folder of the reports)")
+    assert summarize(["out"]) == f"out  failed: {says}"
+    capsys.readouterr()
+    assert cli.main(["extract", "out", "--out", "out2", "--jobs", "1"], _parse=fake_parse) == 0
+    assert "skipped 12 file(s) of folders that are not reports: 6 .csv, 6 .parquet" in capsys.readouterr().err
+    assert pd.read_csv(Path("out2") / "reports.csv")["error"].tolist() == [f"out: {says}"]
+    (Path("out") / "notes.csv").write_text("a,b\n")  # not only a run's outputs: what it holds, as before
+    assert summarize(["out"]) == "out  failed: no report file in this folder (it holds only 7 .csv, 6 .parquet)"
 
 
 def test_report_ids_that_pandas_reads_as_missing_stay_text(tmp_path: Path) -> None:
@@ -1706,6 +1728,16 @@ def test_import_toolkit_does_not_import_the_parser() -> None:
                           env=dict(os.environ, PYTHONPATH=str(ROOT)), cwd=ROOT)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.splitlines() == ["[]", "toolkit.report toolkit.corpus", "True []"]
+
+
+def test_import_toolkit_imports_no_more_than_its_errors() -> None:
+    # runpy imports toolkit/__init__.py before __main__ can catch a Ctrl-C (a traceback): half of that import was
+    # typing's, for its TYPE_CHECKING alone
+    code = "import sys; before = set(sys.modules); import toolkit; print(sorted(set(sys.modules) - before))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)), cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout == "['toolkit', 'toolkit._version', 'toolkit.errors']\n"
 
 
 @pytest.mark.parametrize("module, command", [("pandas", ["summary", str(RAW_REPORTS[0])]), ("pandas", ["--version"]),

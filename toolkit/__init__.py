@@ -12,8 +12,6 @@ audit), :mod:`toolkit.plots` (figures), :mod:`toolkit.classify` (statements code
 codebook, evaluation) and :mod:`toolkit.corpus` (``read_outputs``).  Names that begin with
 ``_`` are private.
 """
-from typing import TYPE_CHECKING
-
 from toolkit._version import __version__
 from toolkit.errors import (
     BinaryFileError,
@@ -27,6 +25,9 @@ from toolkit.errors import (
     UnsupportedFormatError,
 )
 
+# typing's own TYPE_CHECKING, without importing typing (half the time of this import, before __main__ can catch a
+# Ctrl-C: see __main__): type checkers take any name TYPE_CHECKING as true
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time these are imported on first use
     from toolkit.corpus import extract_corpus
     from toolkit.report import Report, parse_report, parse_text

@@ -579,7 +579,8 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
             if not got and kinds and set(kinds) <= {_OWN_OUTPUT, _OWN_PART}:
                 own_only.append(s)  # ('out' --out out: refused below unless another input gives files)
             if not got:  # named, so accounted for: a row saying why nothing was read there
-                found.errors[s] = ReadError(s, f"no report file in this folder ({_nothing_read(kinds)})")
+                why = _run_output_folder(s, kinds) or _nothing_read(kinds)
+                found.errors[s] = ReadError(s, f"no report file in this folder ({why})")
                 got = [s]
             files += got
         elif os.path.lexists(s) and found.excluded(s):
@@ -703,6 +704,24 @@ def _nothing_read(kinds: Counter) -> str:
     if not kinds:
         return "it is empty, or holds only hidden files"
     return "it holds only " + _kinds(kinds)
+
+
+def _run_output_folder(folder: str, kinds: Counter) -> str | None:
+    """Why a folder that gave nothing to read is no folder of reports when every file counted in ``kinds`` is an
+    output file of ``toolkit extract`` beside it (see :func:`is_output_name`): the output folder of an earlier
+    run given to ``summary`` (or to ``extract`` with another ``--out``) was said to hold '6 .csv, 6 .parquet'
+    only, as if its tables were reports in the wrong format.  None for any other folder."""
+    if _OWN_OUTPUT in kinds or _OWN_PART in kinds:  # this run's own --out, which _nothing_read says
+        return None
+    try:
+        with os.scandir(folder) as entries:
+            outputs = sum(1 for e in entries if is_output_name(e.name) and e.is_file())
+    except OSError:
+        return None
+    if not outputs or outputs != sum(kinds.values()):  # (other files beside them, or in its subfolders)
+        return None
+    return (f"it is the output folder of a toolkit extract run, holding only its {_kinds(kinds)}: reports are "
+            f"read, not the tables made from them; give the folder of the reports")
 
 
 def _own_kind(path: str) -> str:

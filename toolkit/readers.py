@@ -207,7 +207,7 @@ def read_document(
     elif fmt == "mht":
         raise CorruptFileError(spath, "not a web archive: no MIME header (Content-Type: multipart/related or "
                                       "text/html) at the start")
-    if actual is None and fmt not in (None, "docx", "ofd") and (archive := _archive_reason_of(data)):
+    if actual is None and fmt not in (None, "docx", "ofd") and (archive := _archive_reason_of(data, spath)):
         # a ZIP (gzip, RAR, 7z) named .txt, .html, .pdf or .doc was refused by its extension's reader ('binary
         # data, not text: the content is a ZIP archive (DOCX/XLSX)'), as if it were a DOCX, with no word to unpack it
         raise UnsupportedFormatError(spath, archive)
@@ -394,7 +394,7 @@ def _is_html_page(data: bytes) -> bool:
 def _sniff(data: bytes, path: str, codec: str | None) -> str:
     """Tell the format of a file with no (or a web-server) extension that is no PDF or DOCX (see _container)."""
     # an archive downloaded without its .zip (a 'download.jsp' served one) is told to be unpacked, as a .zip is
-    if archive := _archive_reason_of(data):
+    if archive := _archive_reason_of(data, path):
         raise UnsupportedFormatError(path, archive)
     what = _magic(data)
     if what is not None:
@@ -415,19 +415,31 @@ def _sniff(data: bytes, path: str, codec: str | None) -> str:
     return "html" if _HTML_SNIFF_RE.search(text[:8192]) else "text"
 
 
-def _archive_reason_of(data: bytes) -> str | None:
+def _archive_reason_of(data: bytes, path: str) -> str | None:
     """Why content that is an archive (ZIP, gzip, RAR, 7z) but no DOCX nor OFD is refused, whatever the file is
-    called (see _zip_reason); None for other content."""
+    called (see _zip_reason); None for other content.  A damaged ZIP raises CorruptFileError."""
     if data.startswith(b"PK\x03\x04"):
-        return _zip_reason(data)
+        return _zip_reason(data, path)
     if data.startswith(_ARCHIVE_MAGIC):
         return f"unsupported format: the content is {_magic(data)}; {_UNPACK}"
     return None
 
 
-def _zip_reason(data: bytes) -> str:
-    """Why a ZIP that is no DOCX nor OFD is refused, whatever the file is called: an archive of files is told to be
-    unpacked; a package (a workbook) to be saved as a report the readers take."""
+def _zip_reason(data: bytes, path: str) -> str:
+    """Why a ZIP that is no DOCX nor OFD is refused, whatever the file is called: a damaged one (cut short) is
+    named damaged; an archive of files is told to be unpacked; a package (a workbook) to be saved as a report the
+    readers take.
+
+    Raises
+    ------
+    CorruptFileError
+        If the ZIP cannot be opened (see _zip_damage).
+    """
+    if damage := _zip_damage(data):
+        # a DOCX cut short in a download, named .doc or with no extension, was 'a ZIP archive that is not a DOCX
+        # (no word/document.xml)': its parts cannot be listed, so nothing says it is no DOCX
+        raise CorruptFileError(path, f"a damaged ZIP archive that cannot be opened ({damage}); "
+                                     "download or save it again")
     what = "unsupported format: a ZIP archive that is not a DOCX (no word/document.xml) nor an OFD (no OFD.xml)"
     if _is_zip_archive(data):
         return f"{what}; {_UNPACK}"
@@ -447,6 +459,21 @@ def _is_zip_archive(data: bytes) -> bool:
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):  # damaged: not said to be an archive
         return False
     return not names & _PACKAGE_PARTS
+
+
+def _zip_damage(data: bytes) -> str | None:
+    """What keeps a ZIP from being read (its central directory missing or damaged, an entry asking for a later
+    version of ZIP than zipfile reads), None when it opens."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            later = [info.extract_version for info in zf.infolist()
+                     if info.extract_version > zipfile.MAX_EXTRACT_VERSION]
+    except zipfile.BadZipFile:  # ('File is not a zip file': no end record, as in a file cut short)
+        return "its central directory is missing or damaged: a DOCX cut short?"
+    except (OSError, ValueError, NotImplementedError) as exc:
+        return str(exc) or type(exc).__name__
+    # (reading such an entry raises NotImplementedError: zipfile checks the version only then)
+    return f"zip file version {later[0] / 10:.1f}" if later else None
 
 
 def _zip_document(data: bytes) -> str | None:
