@@ -40,8 +40,9 @@ from typing import NamedTuple
 from toolkit.formats import alternation, load_formats, vocabulary
 from toolkit.glued import _NUM_PREFIX, _glued_labels, _glued_pattern, _has_glued_table, _stray_pipe
 from toolkit.metadata import is_furniture
-from toolkit.normalize import (_HAN, CID_GLYPHS, FOOTNOTE_SYMBOLS, HAN_RANGES, NA_MARKS, cell_units, cn_numeral, is_continuation_caption,
-                               is_footnote, is_page_furniture, is_value_cell, label_key, number_units, parse_number)
+from toolkit.normalize import (_HAN, CID_GLYPHS, FOOTNOTE_SYMBOLS, HAN_RANGES, NA_MARKS, cell_units, cn_numeral,
+                               is_continuation_caption, is_footnote, is_page_furniture, is_value_cell, label_key,
+                               number_units, parse_number)
 from toolkit.sections import _SEGMENT_TEXT, Segment, _nearest_filled
 
 __all__ = ["Cell", "Row", "build_rows", "spread_label_words"]
@@ -1465,7 +1466,8 @@ def _is_leaf_2019(text: str) -> bool:
 
 # a count and a footnote mark typed after it, the whole cell ('12*', '12*1', '12※', '12注1', '12[1]', '12^1';
 # '12①' is normalized '12(1)')
-_FOOTNOTED_COUNT = re.compile(r"[+-]?\d[\d,.]*(?:" rf"[{FOOTNOTE_SYMBOLS}]{{1,3}}" r"\d{0,2}|注\d{0,2}|\[注?\d{0,2}\]|\(\d{1,2}\)|\^\d{1,2})")
+_FOOTNOTED_COUNT = re.compile(r"[+-]?\d[\d,.]*(?:" rf"[{FOOTNOTE_SYMBOLS}]{{1,3}}"
+                              r"\d{0,2}|注\d{0,2}|\[注?\d{0,2}\]|\(\d{1,2}\)|\^\d{1,2})")
 
 
 def _glued_line(stripped: str, spaced: tuple[re.Match[str], bool] | None) -> bool:
@@ -1508,7 +1510,8 @@ def _marked_value(match: re.Match[str]) -> str:
 # a value with a footnote mark typed after it ('99*', '99注', '99[1]', '99^1', '99【注】' and '99①': normalized
 # '99[注]', '99(1)'), or a remark in a few words ('99件左右', '99余'; not a numeral, '99二': the next label's start
 # in page text), or set in brackets ('(99)', '（99）': normalized '(99)'), or 'N/A' for a value, a word of its own
-_MARKED_VALUE = re.compile(r"(?<!\S)(?:\((?P<b>\d[\d,.]*)\)|(?P<n>\d[\d,.]*)(?:" rf"[{FOOTNOTE_SYMBOLS}]{{1,3}}" r"|\(\d{1,2}\)|\[(?:注\d?|\d{1,2})\]"
+_MARKED_VALUE = re.compile(r"(?<!\S)(?:\((?P<b>\d[\d,.]*)\)|(?P<n>\d[\d,.]*)(?:"
+                           rf"[{FOOTNOTE_SYMBOLS}]{{1,3}}" r"|\(\d{1,2}\)|\[(?:注\d?|\d{1,2})\]"
                            rf"|注\d?|\^\d{{1,2}}|(?P<w>(?![一二三四五六七八九十])[{HAN_RANGES}]{{1,4}}))|(?i:n/?a))(?!\S)")
 
 

@@ -23,8 +23,8 @@ import numpy as np
 from toolkit.checks import identity_applies
 from toolkit.formats import alternation, load_formats, load_identities, load_output_schema, vocabulary
 from toolkit.layout import _YEAR, Cell, Row, _sub_item, _sums_to_last
-from toolkit.normalize import (CID_GLYPHS, FOOTNOTE_SYMBOLS, HAN_RANGES, NA_MARKS, cell_units, is_value_cell, label_key, number_text,
-                               parse_number, unit_kind)
+from toolkit.normalize import (CID_GLYPHS, FOOTNOTE_SYMBOLS, HAN_RANGES, NA_MARKS, cell_units, is_value_cell,
+                               label_key, number_text, parse_number, unit_kind)
 from toolkit.placement import Constraint, Placed, Placement, RowInput, place
 
 __all__ = ["TABLE_COLUMNS", "Flag", "TableResult", "extract_tables", "flag_codes"]
@@ -155,7 +155,8 @@ _ENDS_IN_VALUE = re.compile(r"\s(?:(?!\d{1,2}[.、]\D)[^\s、,。;]*\d[^\s、,�
 # after a number whose own digits end the cell, '12注1', '12[注1]', '12^1', '12*1', '12※2', as
 # :data:`toolkit.layout._MARKED_VALUE` knows them: such a cell was read as a label, its row lost, missing_rows)
 _WORDY_NUMBER = re.compile(r"[^\d、,。;]{0,3}[+-]?\d[\d,.]*[^\d、,。;()]{0,4}"
-                           r"(?:\([^()]{0,12}\)|\[\d{1,2}\]|\[注\d{1,2}\]|注\d{1,2}|\^\d{1,2}|" rf"[{FOOTNOTE_SYMBOLS}]{{1,3}}" r"\d{1,2})?"
+                           r"(?:\([^()]{0,12}\)|\[\d{1,2}\]|\[注\d{1,2}\]|注\d{1,2}|\^\d{1,2}|"
+                           rf"[{FOOTNOTE_SYMBOLS}]{{1,3}}" r"\d{1,2})?"
                            r"|\([+-]?\d[\d,.]*\)"
                            r"|[+-]?\d[\d,.]*(?:\s*/\s*|\s+)[+-]?\d[\d,.]*")
 # a value written in a few Chinese words and no digit ('零', '暂无', '不适用', '三万元'), in a row's value place
