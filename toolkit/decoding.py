@@ -34,7 +34,7 @@ _MAGIC = (
     (b"7z\xbc\xaf", "a 7z archive"),
     (b"{\\rtf", "an RTF document"),
 )
-# the signatures of _MAGIC that are archives of files (a ZIP may be a package: see readers._is_zip_archive)
+# the signatures of _MAGIC that are archives of files (a ZIP may be a package: see readers._zip_reason)
 _ARCHIVE_MAGIC = (b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf")
 # UTF-16 without BOM: at least this share of the characters, read in one byte order, are those of a report
 # (see _NOT_REPORT_CHARS); binary data read so gives characters from all over the 16-bit range.

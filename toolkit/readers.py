@@ -433,47 +433,33 @@ def _zip_reason(data: bytes, path: str) -> str:
     Raises
     ------
     CorruptFileError
-        If the ZIP cannot be opened (see _zip_damage).
+        If the ZIP cannot be opened: its central directory missing or damaged, or an entry asking for a later
+        version of ZIP than zipfile reads.
     """
-    if damage := _zip_damage(data):
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+        later = [info.extract_version for info in infos if info.extract_version > zipfile.MAX_EXTRACT_VERSION]
+        # (reading such an entry raises NotImplementedError: zipfile checks the version only then)
+        damage = f"zip file version {later[0] / 10:.1f}" if later else None
+    except zipfile.BadZipFile:  # ('File is not a zip file': no end record, as in a file cut short)
+        damage = "its central directory is missing or damaged: a DOCX cut short?"
+    except (OSError, ValueError, NotImplementedError) as exc:
+        damage = str(exc) or type(exc).__name__
+    if damage:
         # a DOCX cut short in a download, named .doc or with no extension, was 'a ZIP archive that is not a DOCX
         # (no word/document.xml)': its parts cannot be listed, so nothing says it is no DOCX
         raise CorruptFileError(path, f"a damaged ZIP archive that cannot be opened ({damage}); "
                                      "download or save it again")
     what = "unsupported format: a ZIP archive that is not a DOCX (no word/document.xml) nor an OFD (no OFD.xml)"
-    if _is_zip_archive(data):
+    # an archive of files unless an Office Open XML or OpenDocument package (an .xlsx, or a DOCX without its main part)
+    if not {info.filename.lstrip("/").lower() for info in infos} & _PACKAGE_PARTS:
         return f"{what}; {_UNPACK}"
     return f"{what}; save the report as .docx, .pdf, .html or .txt"
 
 
 # parts that make a ZIP an Office Open XML ([Content_Types].xml) or OpenDocument (mimetype) package, not an archive
 _PACKAGE_PARTS = frozenset({"[content_types].xml", "mimetype"})
-
-
-def _is_zip_archive(data: bytes) -> bool:
-    """Whether a ZIP that is no DOCX nor OFD is an archive of files to unpack: it opens and is no Office Open XML
-    or OpenDocument package (an .xlsx, or a DOCX without its main part, is not one)."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = {name.lstrip("/").lower() for name in zf.namelist()}
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):  # damaged: not said to be an archive
-        return False
-    return not names & _PACKAGE_PARTS
-
-
-def _zip_damage(data: bytes) -> str | None:
-    """What keeps a ZIP from being read (its central directory missing or damaged, an entry asking for a later
-    version of ZIP than zipfile reads), None when it opens."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            later = [info.extract_version for info in zf.infolist()
-                     if info.extract_version > zipfile.MAX_EXTRACT_VERSION]
-    except zipfile.BadZipFile:  # ('File is not a zip file': no end record, as in a file cut short)
-        return "its central directory is missing or damaged: a DOCX cut short?"
-    except (OSError, ValueError, NotImplementedError) as exc:
-        return str(exc) or type(exc).__name__
-    # (reading such an entry raises NotImplementedError: zipfile checks the version only then)
-    return f"zip file version {later[0] / 10:.1f}" if later else None
 
 
 def _zip_document(data: bytes) -> str | None:
