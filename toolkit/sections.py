@@ -635,6 +635,7 @@ def _last_top_number(segments: Sequence[Segment]) -> int | None:
     return None
 
 
+# a line opening with a section heading's number 一、 or 1、 (no (一)), past white space
 _TOP_AT_START = re.compile(rf"\s*{_TOP}")
 
 
@@ -931,10 +932,7 @@ def _bar_in_title(text: str) -> bool:
     if text.count("|") != 1 or text[0] == "|" or text[-1] == "|":
         return False
     left, right = map(str.strip, text.split("|"))
-    return _TOP_START.match(left) is not None and not is_value_cell(right) and _heading_keys(text, whole=True)
-
-
-_TOP_START = re.compile(rf"\s*{_TOP}")
+    return _TOP_AT_START.match(left) is not None and not is_value_cell(right) and _heading_keys(text, whole=True)
 
 
 def _without_contents_marks(text: str, segments: list[Segment], i: int) -> tuple[str, bool]:
