@@ -610,6 +610,26 @@ def test_a_table_footer_written_before_its_body_is_read_last(tmp_path: Path, nes
     assert read_document(path).lines == [MERGED_001[8], *rows, *([["嵌套"]] if nested else []), MERGED_001[16]]
 
 
+@pytest.mark.parametrize("where", ["after the rows", "after the body", "in a row", "below, by its style"])
+def test_a_tables_caption_written_after_its_rows_is_read_before_them(tmp_path: Path, where: str) -> None:
+    # A browser shows a table's caption above its rows wherever the markup puts it; one written after the rows
+    # (after the <tbody>, or inside a row, which libxml2 leaves there) was read after them, its heading
+    # ('二、主动公开政府信息情况') taking the table's rows into the section before it.  One shown below the table
+    # (caption-side: bottom) is still the table's title, read before its rows.
+    heading, rows = MERGED_001[0], MERGED_001[1:8]
+    trs = ["<tr>" + "".join(f"<td>{html_escape(c)}</td>" for c in row) + "</tr>" for row in rows]
+    caption = f"<caption>{heading}</caption>"
+    body = {"after the rows": "".join(trs) + caption,
+            "after the body": f"<tbody>{''.join(trs)}</tbody>{caption}",
+            "in a row": trs[0][:-5] + caption + "</tr>" + "".join(trs[1:]),
+            "below, by its style": caption.replace("<caption>", "<caption style='caption-side:bottom'>") + "".join(trs),
+            }[where]
+    page = f"<html><body><p>一、总体情况</p><table border=1>{body}</table><p>{MERGED_001[8]}</p></body></html>"
+    path = tmp_path / "caption.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况", *MERGED_001[:9]]
+
+
 def test_a_subscript_mark_after_a_cells_number_is_no_digit_of_it(tmp_path: Path) -> None:
     # '88<sub>1</sub>' (a footnote mark set low) was read 881, '74<sub>[2]</sub>' no number; a subscript after a
     # letter ('CO<sub>2</sub>') or standing alone in its cell stays

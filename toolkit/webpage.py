@@ -332,6 +332,8 @@ def _as_shown(root, encoded: bytes) -> None:
         _wrapped_numbers(root, blocks=blocks)
     if b"x:num=" in encoded:
         _excel_zero_dashes(root)
+    if b"<caption" in low:
+        _captions_first(root)
     if b"<thead" in encoded or b"<THEAD" in encoded:
         _row_groups_where_shown(root, "thead")
     if b"<tfoot" in encoded or b"<TFOOT" in encoded:
@@ -627,6 +629,28 @@ def _row_groups_where_shown(root, tag: str) -> None:
             first.addprevious(group)
         else:
             table.append(group)
+
+
+def _captions_first(root) -> None:
+    """Move each table's ``<caption>`` written after some of its rows (``<tr>…</tr><caption>…``, after the
+    ``<tbody>``, or inside a row) before its rows, where a browser shows it.
+
+    A caption's box stands above the table wherever the markup puts it; read where written, it came after the
+    rows, and a caption holding a heading ('二、主动公开政府信息情况') put the table under the heading before it.
+    One set below the table (``caption-side: bottom``) is read before the rows too: it is still the table's title.
+    """
+    for caption in list(root.iter("caption")):
+        table = caption.getparent()
+        while table is not None and table.tag in _ROW_GROUP_ORDER:  # (libxml2 leaves one met in a row there)
+            table = table.getparent()
+        if table is None or table.tag != "table":
+            continue
+        first = next((child for child in table if child.tag in _ROW_GROUP_ORDER), None)
+        if first is None or caption.getparent() is table and table.index(caption) < table.index(first):
+            continue  # (no rows, or before them already: most captions)
+        _remove_keeping_tail(caption)
+        caption.tail = None
+        first.addprevious(caption)
 
 
 def _wrapped_numbers(root, blocks: bool = False) -> None:
