@@ -3770,6 +3770,43 @@ def test_headings_numbered_by_a_sheets_before_text_are_headings(tmp_path, parsed
     _assert_read_as_the_seed(path, original)
 
 
+@pytest.mark.parametrize("counted_by", ["pseudo", "heading"])
+def test_headings_numbered_by_a_sheets_counter_are_headings(counted_by, tmp_path, parsed_seed):
+    # Seed 000's headings numbered by a counter of the page's sheet ('.h::before { counter-increment: sec; content:
+    # counter(sec, cjk-ideographic) "、" }', or counted by the heading's own rule, reset on the body): the numbers a
+    # browser shows were lost ('总体情况' …), the section titles read without them.  A sub-heading's counter, reset by
+    # each heading, starts again under it; a list numbered by counters shows them, not its own numbers as well.
+    import re
+
+    from test_formats import _as_lines
+
+    original = parsed_seed("000_438c5e5d2b6f4db4")
+    lines = _as_lines(original)
+    page = render_html(lines).decode("utf-8")
+    digits = "一二三四五六七八九十"
+    headings = 0
+    for line in lines:
+        m = re.match(f"([{digits}])、\\s*(.+)", line) if isinstance(line, str) else None
+        if m and f"<p>{html_escape(line)}</p>" in page:
+            headings += 1
+            page = page.replace(f"<p>{html_escape(line)}</p>", f"<p class='h'>{html_escape(m[2])}</p>", 1)
+    assert headings == 6
+    at = page.index("<p class='h'>", page.index("<p class='h'>") + 1)  # (before the second heading)
+    page = page[:at] + "<h4>甲</h4><h4>乙</h4><ol class='n'><li>丙</li><li>丁</li></ol>" + page[at:]
+    counting = ("body { counter-reset: sec } p.h { counter-increment: sec } .h::before" if counted_by == "heading"
+                else ".h::before { counter-increment: sec; }\n.h::before")
+    page = page.replace("</style>", f"{counting} {{ content: counter(sec, cjk-ideographic) '、' }}\n"
+                        ".h { counter-reset: sub } h4::before { counter-increment: sub; content: '（' counter(sub, "
+                        "cjk-ideographic) '）' }\n.n { counter-reset: n; list-style: none }\n"
+                        ".n li::before { counter-increment: n; content: counter(n) '.' counters(n, '-') ' ' }"
+                        "\n</style>")
+    path = tmp_path / "counted.html"
+    path.write_text(page, encoding="utf-8")
+    _assert_read_as_the_seed(path, original)
+    wanted = ["一、总体情况", "（一）甲", "（二）乙", "1.1 丙", "2.2 丁", "二、主动公开政府信息情况"]
+    assert [line for line in read_document(path).lines if line in wanted] == wanted
+
+
 @pytest.mark.parametrize("sheet", [False, True])
 def test_headings_numbered_by_a_cjk_ol_are_headings(sheet, tmp_path, parsed_seed):
     # Seed 000's headings as pages write them, each its own <ol start=N style='list-style-type:cjk-ideographic'>:

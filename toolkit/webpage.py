@@ -2371,18 +2371,21 @@ def _sheet_rules(root, wanted: Callable[[str], object], widen: Callable[..., obj
 _PSEUDO_ELEMENT_RE = re.compile(r"\s*(.*?[^\s>+~])::?(before|after)\s*", re.IGNORECASE | re.DOTALL)
 _CSS_CONTENT_RE = re.compile(r"(?<![\w-])content\s*:\s*([^;]*)", re.IGNORECASE)
 _CSS_STRING_RE = re.compile(r"\s*(?:\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)')", re.DOTALL)
-_CSS_CONTENT_PART_RE = re.compile(r"\s*(?:\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)'|attr\(\s*([\w-]+)\s*\))",
+_CSS_CONTENT_PART_RE = re.compile(r"\s*(?:\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)'|attr\(\s*([\w-]+)\s*\)|(counters?)"
+                                  r"\(\s*([\w-]+)\s*(?:,\s*(?:\"([^\"]*)\"|'([^']*)')\s*)?(?:,\s*([\w-]+)\s*)?\))",
                                   re.IGNORECASE | re.DOTALL)
 _CSS_STRING_ESCAPE_RE = re.compile(r"\\([0-9a-f]{1,6})[ \t\n\r\f]?|\\\n|\\(.)", re.IGNORECASE)
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")  # (an icon font's glyph: no text)
 
 
-def _css_content(declarations: str, el=None) -> str | None:
-    """The text a rule's last ``content`` gives its pseudo-element (of the element ``el``) where it is strings and
-    attributes' values alone (``content: "一、"``, ``"（" "注" "）"``, ``attr(data-value)``: a count a page keeps in an
-    attribute and shows so), escapes read, a missing attribute's value empty; None where it sets none or another
-    value (a counter, an image, none: not read), or gives an icon font's glyph (a private-use character) or no text
-    at all.  Without ``el``, an attribute's value is taken for text (whether the rule may give any)."""
+def _css_content(declarations: str, el=None, counters: dict | None = None) -> str | None:
+    """The text a rule's last ``content`` gives its pseudo-element (of the element ``el``) where it is strings,
+    attributes' values and counters alone (``content: "一、"``, ``"（" "注" "）"``, ``attr(data-value)``: a count a
+    page keeps in an attribute and shows so; ``counter(sec, cjk-ideographic) "、"``: a heading numbered by the sheet,
+    the counters' values at the pseudo-element in ``counters``, see _counters_shown), escapes read, a missing
+    attribute's value empty; None where it sets none or another value (an image, none: not read), or gives an icon
+    font's glyph (a private-use character) or no text at all, or a counter none of that name is in scope of.  Without
+    ``el``, an attribute's value and a counter are taken for text (whether the rule may give any)."""
     found = _CSS_CONTENT_RE.findall(declarations)
     if not found:
         return None
@@ -2391,8 +2394,16 @@ def _css_content(declarations: str, el=None) -> str | None:
     for match in _CSS_CONTENT_PART_RE.finditer(value):
         if match.start() != end:
             return None
-        double, single, name = match.groups()
-        strings.append(double if double is not None else single if single is not None else _attribute_text(el, name))
+        double, single, name, counter, counted, joint, joint1, style = match.groups()
+        if counter is not None:
+            values = (counters or {}).get(counted) if el is not None else [1]
+            if not values:
+                return None  # (none in scope: list-item's, which a list keeps without a rule, is not counted here)
+            joint = joint if joint is not None else joint1
+            strings.append(_counter_text(values if counter.lower() == "counters" else values[-1:], joint or "", style))
+        else:
+            strings.append(double if double is not None else single if single is not None else
+                           _attribute_text(el, name))
         end = match.end()
     if not strings or value[end:].strip():
         return None
@@ -2409,24 +2420,115 @@ def _attribute_text(el, name: str) -> str:
     return (el.get(name) or el.get(name.lower()) or "").replace("\\", "\\\\")
 
 
+def _counter_text(values: list, joint: str, style: str | None) -> str:
+    """What ``counter()`` (the innermost of ``values``, the counter's values in scope) or ``counters()`` (all of them
+    joined by ``joint``) shows in the list style ``style`` (decimal where none or one not known): the list's marker
+    without its '.' or '、'."""
+    if style is not None and style.lower() == "none":
+        return ""
+    number = _LIST_STYLES.get((style or "decimal").lower(), _LIST_STYLES["decimal"])
+    return joint.join(number(value)[:-1] for value in values)
+
+
+_COUNTER_PROPERTY_RE = re.compile(r"(?<![\w-])counter-(reset|set|increment)\s*:\s*([^;!]*)", re.IGNORECASE)
+_COUNTER_CHANGE_RE = re.compile(r"([a-z_][\w-]*)(?:\s+([-+]?\d+))?", re.IGNORECASE)
+_COUNTER_ORDER = ("reset", "set", "increment")  # (as a browser applies an element's, CSS Lists 3)
+
+
+def _counter_changes(declarations: str) -> list:
+    """The counters' changes ``declarations`` make, each (how, name, number) in the order a browser makes them; the
+    last declaration of each property wins ('counter-increment: none' is none)."""
+    last: dict = {}
+    for how, value in _COUNTER_PROPERTY_RE.findall(declarations):
+        last[how.lower()] = value
+    changes = []
+    for how in _COUNTER_ORDER:
+        for name, number in _COUNTER_CHANGE_RE.findall(last.get(how, "")):
+            if name.lower() not in ("none", "inherit", "initial", "unset"):
+                changes.append((how, name, int(number) if number else 1 if how == "increment" else 0))
+    return changes
+
+
+def _counters_shown(root, pseudos: tuple, wanted: set) -> dict:
+    """The counters' values a browser shows in the pseudo-elements ``wanted`` (each (an element, 'before' or
+    'after'), of ``pseudos``): (the element, pseudo) -> {name: the values in scope, outermost first}, of the changes
+    the sheets' rules and the style attributes make (see _counter_changes).  A counter reset on an element is seen by
+    it, what it holds and the siblings after it; one reset again by a later sibling starts anew (CSS Lists 3).  One
+    that a change finds none of in scope starts on the element (on the element holding the pseudo-element, for a
+    pseudo-element's)."""
+    import lxml.etree
+
+    own = _sheet_rules(root, lambda d: _counter_changes(d) or None)
+    inner = {pseudo: _sheet_rules(root, lambda d: _counter_changes(d) or None, pseudo=pseudo) for pseudo in pseudos}
+    changes: dict = {}
+    for key, rules in (("", own), *inner.items()):
+        for el, found in _matched_rules(root, rules):
+            changes[(el, key)] = [change for rule in found for change in rule[3]]
+    for el in root.iter():
+        style = el.get("style") if isinstance(el.tag, str) else None
+        if style and "counter-" in style:
+            changes[(el, "")] = [*changes.get((el, ""), ()), *_counter_changes(style)]
+    instances: dict = {}  # name -> [[value, scope]]: the counters in scope, innermost last
+    shown: dict = {}
+
+    def change(el, key: str) -> None:
+        for how, name, number in changes.get((el, key), ()):
+            stack = instances.setdefault(name, [])
+            # (one a pseudo-element starts too: '.h::before { counter-increment: sec }' without a reset numbers the
+            # headings one on from another, as the page's author saw them, not each 1)
+            scope = el.getparent()
+            if how == "reset" or not stack:
+                if stack and stack[-1][1] is scope:
+                    stack.pop()  # (a sibling's counter of the name: this reset replaces it)
+                stack.append([0, scope])
+            stack[-1][0] = number if how != "increment" else stack[-1][0] + number
+
+    def snapshot(el, key: str) -> None:
+        change(el, key)
+        if (el, key) in wanted:
+            shown[(el, key)] = {name: [value for value, _ in stack] for name, stack in instances.items() if stack}
+
+    for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
+        if not isinstance(el.tag, str):
+            continue
+        if event == "start":
+            change(el, "")
+            if "before" in pseudos:
+                snapshot(el, "before")
+            continue
+        if "after" in pseudos:
+            snapshot(el, "after")
+        for stack in instances.values():
+            while stack and stack[-1][1] is el:
+                stack.pop()
+    return shown
+
+
 def _generated_text(root, pseudos: tuple) -> None:
     """Put in the page the text the sheets' rules give the ``::before`` and ``::after`` (``pseudos``) of its elements (``.h1::before
     { content: "一、" }``: a heading numbered by the sheet; the most specific rule, then the last, wins), at the start
-    and the end of the element's text, as a browser shows it: it was lost ('总体情况', no heading).  Strings alone are
-    read (see _css_content), and not where the rules hide the pseudo-element (the clearfix's '.cf:after { content:
-    "."; visibility: hidden }')."""
+    and the end of the element's text, as a browser shows it: it was lost ('总体情况', no heading).  Strings,
+    attributes' values and counters are read (see _css_content; the counters as the rules set them, see
+    _counters_shown), and not where the rules hide the pseudo-element (the clearfix's '.cf:after { content: ".";
+    visibility: hidden }')."""
+    matched = {}
     for pseudo in pseudos:
         rules = _sheet_rules(root, lambda declarations: declarations, pseudo=pseudo)
-        if not any(_css_content(rule[3]) is not None for rule in rules):
-            continue
-        for el, found in list(_matched_rules(root, rules)):
-            merged = ";".join(rule[3] for rule in found)
-            text = _css_content(merged, el)
+        if any(_css_content(rule[3]) is not None for rule in rules):
+            matched[pseudo] = [(el, ";".join(rule[3] for rule in found)) for el, found in _matched_rules(root, rules)]
+    counted = {(el, pseudo) for pseudo, found in matched.items() for el, merged in found if "counter" in merged}
+    counters = _counters_shown(root, pseudos, counted) if counted else {}  # (before any text is put in the page)
+    for pseudo, found in matched.items():
+        for el, merged in found:
+            text = _css_content(merged, el, counters.get((el, pseudo)))
             if text is None or _tag_name(el.tag) in _DROP_TAGS or _hidden_style(merged) or _font_shown_by(
                     merged) is False or _clipped_style(merged, "div"):
                 continue
             if pseudo == "before":
                 el.text = text + (el.text or "")
+                if _tag_name(el.tag) == "li" and "counter" in _CSS_CONTENT_RE.findall(merged)[-1].lower():
+                    # (an item numbered by a counter: its list's own marker is none, or the author saw two numbers)
+                    el.set("style", f"list-style-type:none;{el.get('style') or ''}")
             elif len(el):
                 el[-1].tail = (el[-1].tail or "") + text
             else:
