@@ -3437,6 +3437,39 @@ def test_a_grid_whose_cells_are_placed_is_read_in_the_rows_shown(sheet, tmp_path
 
 
 @pytest.mark.parametrize("sheet", [False, True])
+def test_a_grid_whose_cells_are_put_in_named_areas_is_read_in_the_rows_shown(sheet, tmp_path, parsed_seed):
+    # Seed 002's tables each one <div> grid whose template names its areas ('grid-template-areas: "r1c1 r1c2 …"
+    # "r2c1 …"', a row of one cell one area across the grid) and no columns, each cell put in its area by
+    # 'grid-area: r2c3' (by its style, or the sheet's rules on classes), written last row first: a browser shows them
+    # in the table's rows, which were read as written, one cell a line (a grid of one column).  They are read as the
+    # seed's tables; a cell placed by the area's lines ('grid-area: 1 / 2 / 2 / 3') is put there too, and an area
+    # left empty ('.') is a blank cell.
+    original = parsed_seed("002_809f9474e249d214")
+    rules = []
+
+    def as_grid(table: list) -> str:
+        width = max(map(len, table))
+        names = [[f"r{r}c{c if len(row) > 1 else 1}" for c in range(1, width + 1)] for r, row in enumerate(table)]
+        cells = []
+        for r, row in reversed(list(enumerate(table))):
+            for c, text in enumerate(row):
+                name = names[r][c]
+                rules.append(f".{name} {{ grid-area: {name} }}")
+                cells.append(f"<div class='{name}'>" if sheet else f"<div style='grid-area: {name}'>")
+                cells[-1] += f"{html_escape(text)}</div>"
+        areas = " ".join('"' + " ".join(line) + '"' for line in names)
+        return (f"<div class='g{len(rules)}'>{''.join(cells)}</div><style>.g{len(rules)} {{ display: grid; "
+                f"grid-template-areas: {areas} }} {' '.join(rules)}</style>" if sheet else
+                f"<div style='display:grid;grid-template-areas:{areas}'>{''.join(cells)}</div>")
+
+    page = "<html><body>" + _tables_as(original, as_grid) + "</body></html>"
+    assert _read_as_the_seed_then(tmp_path / "areas.html", page, original, (
+        "<html><body><div style='display:grid;grid-template-areas:\"l a .\" \"l b c\"'><div style='grid-area:c'>5"
+        "</div><div style='grid-area:1 / 2 / 2 / 3'>0</div><div style='grid-area:l'>规章</div><div style='grid-area:b'>"
+        "1</div></div></body></html>")) == [["规章", "0"], ["", "1", "5"]]
+
+
+@pytest.mark.parametrize("sheet", [False, True])
 def test_html_columns_collapsed_by_their_col_are_not_read(sheet, tmp_path, parsed_seed):
     # Seed 002's tables with a column of row numbers first, collapsed by its <col> ('visibility:collapse', by its
     # style or the sheet's rule on a class, the active table's on its colgroup): a browser removes the column, whose

@@ -1261,6 +1261,11 @@ _GRID_SPAN_RE = re.compile(r"(?<![\w-])grid-column\s*:\s*([^;!\"']*)", re.IGNORE
 _GRID_ROW_RE = re.compile(r"(?<![\w-])grid-row\s*:\s*([^;!\"']*)", re.IGNORECASE)
 _GRID_REPEAT_RE = re.compile(r"repeat\(\s*(\d+)\s*,((?:[^()]|\([^()]*\))*)\)", re.IGNORECASE)
 _GRID_TRACK_RE = re.compile(r"[\w.%-]+(?:\((?:[^()]|\([^()]*\))*\))?|\[[^\]]*\]")
+# A grid's named areas ('grid-template-areas: "l a b" "l c d"', each string a row of names, '.' a cell of none) and
+# the area a cell is put in ('grid-area: l', or its lines: '1 / 2 / 2 / 4'): see _grid_area_starts
+_GRID_AREAS_RE = re.compile(r"""(?<![\w-])grid-template-areas\s*:\s*((?:\s*(?:"[^"]*"|'[^']*'))+)""", re.IGNORECASE)
+_GRID_AREA_RE = re.compile(r"(?<![\w-])grid-area\s*:\s*([^;!\"']*)", re.IGNORECASE)
+_GRID_AREA_ROW_RE = re.compile(r""""([^"]*)"|'([^']*)'""")
 _ORDER_RE = re.compile(r"(?<![\w-])order\s*:\s*([-+]?\d+)(?![\w.])", re.IGNORECASE)
 
 
@@ -1291,6 +1296,43 @@ def _grid_columns(style: str, cells: int) -> int:
             rest = _GRID_REPEAT_RE.sub(" ", tracks)
             columns = count + sum(not track.startswith("[") for track in _GRID_TRACK_RE.findall(rest))
     return columns
+
+
+def _grid_areas(style: str) -> dict:
+    """The named areas of a grid's template (see _GRID_AREAS_RE): name -> (first row, first column, columns), from
+    1; none where it names none."""
+    found = _GRID_AREAS_RE.findall(style)
+    corners: dict = {}  # name -> [first row, first column, last column]
+    for row, (double, single) in enumerate(_GRID_AREA_ROW_RE.findall(found[-1]) if found else (), start=1):
+        for column, name in enumerate((double or single).split(), start=1):
+            if name.strip("."):
+                corner = corners.setdefault(name, [row, column, column])
+                corner[2] = max(corner[2], column)
+    return {name: (row, first, last - first + 1) for name, (row, first, last) in corners.items()}
+
+
+def _grid_area_starts(box, cells: list) -> None:
+    """Write the place of each of ``cells`` put in an area of the grid ``box`` by its ``grid-area`` (a name of the
+    box's template, see _grid_areas, or its lines '1 / 2 / 2 / 4') as the row and columns it stands in (``grid-row``,
+    ``grid-column``: see _grid_placed), and the template's columns as the box's: a browser shows the cells so,
+    whatever their order (a label written after its values), and they were read in the order written."""
+    style = box.get("style") or ""
+    areas = _grid_areas(style)
+    for cell in cells:
+        found = _GRID_AREA_RE.findall(cell.get("style") or "")
+        value = found[-1].strip() if found else ""
+        lines = [line.strip() for line in value.split("/")]
+        if value in areas:
+            row, column, width = areas[value]
+            place = f"grid-row:{row};grid-column:{column} / span {width}"
+        elif len(lines) > 1 and all(re.fullmatch(r"[-+]?\d+|span\s+\d+", line) for line in lines):
+            place = f"grid-row:{lines[0]};grid-column:{lines[1]}{' / ' + lines[3] if len(lines) > 3 else ''}"
+        else:
+            continue
+        cell.set("style", f"{cell.get('style')};{place}")
+    if areas and not any(prop.lower() == "grid-template-columns" or "/" in value
+                         for prop, value in _GRID_COLUMNS_RE.findall(style)):
+        box.set("style", f"{style};grid-template-columns:repeat({max(a[1] + a[2] - 1 for a in areas.values())},auto)")
 
 
 def _grid_span(style: str | None, columns: int) -> int:
@@ -1447,8 +1489,8 @@ def _flex_rows(boxes: list) -> dict:
     holding a page (a table, or more text than a value's or label's: a page's header laid out in a line, a logo beside
     its title, a menu, a page's columns, are no table).  A reversed row's cells, and cells given an ``order``, are put
     in the order shown.  A grid of two columns or more holding more cells (``grid-template-columns: repeat(4, 1fr)``,
-    the whole table one grid) is a table of the rows it lays them out in (see _grid_lines, _grid_placed), each put in a
-    box of its own."""
+    the whole table one grid) is a table of the rows it lays them out in (see _grid_lines, _grid_placed; its cells
+    put in the areas its template names, see _grid_area_starts), each put in a box of its own."""
     import lxml.etree
 
     rows: dict = {}
@@ -1461,6 +1503,8 @@ def _flex_rows(boxes: list) -> dict:
             continue  # (a menu of links laid out in a line is no row of values either, nor a page's columns)
         if (ordered := _in_order(cells)) is not cells:  # ('order: 2': shown where its order puts it)
             box[:] = cells = ordered
+        if "grid" in display and "grid-area" in "".join(cell.get("style") or "" for cell in cells):
+            _grid_area_starts(box, cells)  # (cells put in the areas of a template: see _grid_area_starts)
         laid = _row_box(box.get("style"), display, len(cells))
         placed = _grid_placed(cells, _grid_columns(box.get("style"), len(cells))) if "grid" in display else None
         if placed is not None and len(placed) == 1:  # (a row of cells placed in their columns)
@@ -2628,6 +2672,7 @@ def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = 
         color = _COLOR_RE.search(declaration) if colors and not found and not size and not clip else None
         layout = (_FLEX_DIRECTION_RE.search(declaration) or _GRID_COLUMNS_RE.search(declaration)
                   or _GRID_SPAN_RE.search(declaration) or _GRID_ROW_RE.search(declaration)
+                  or _GRID_AREAS_RE.search(declaration) or _GRID_AREA_RE.search(declaration)
                   or _ORDER_RE.search(declaration) or _TEXT_DECORATION_RE.search(declaration)) if laid and not (
             found or size or clip or color) else None
         # (a display is written whole: a list item's may take two words, 'block list-item', see _shown_as_item)
@@ -2682,10 +2727,11 @@ def _displays_a_table_part(rule: tuple) -> bool:
 
 def _places_a_cell(rule: tuple) -> bool:
     """Whether a sheet's rule (see _sheet_rules) places what it matches among a flex or grid box's cells (``.label {
-    order: -1 }``, ``grid-column: span 2``, ``grid-row: 3``): see _in_order, _grid_span, _grid_placed."""
+    order: -1 }``, ``grid-column: span 2``, ``grid-row: 3``, ``grid-area: l``): see _in_order, _grid_span,
+    _grid_placed, _grid_area_starts."""
     declarations = rule[3][0] + rule[3][1]
     return bool(_ORDER_RE.search(declarations) or _GRID_SPAN_RE.search(declarations)
-                or _GRID_ROW_RE.search(declarations))
+                or _GRID_ROW_RE.search(declarations) or _GRID_AREA_RE.search(declarations))
 
 
 _WIDENED_DISPLAY_RE = re.compile(r"display:(?!none;)[\w-]+", re.IGNORECASE)  # (as _hiding_declarations writes it)
