@@ -3809,21 +3809,9 @@ def test_headings_numbered_by_a_sheets_counter_are_headings(counted_by, tmp_path
     # counter(sec, cjk-ideographic) "、" }', or counted by the heading's own rule, reset on the body): the numbers a
     # browser shows were lost ('总体情况' …), the section titles read without them.  A sub-heading's counter, reset by
     # each heading, starts again under it; a list numbered by counters shows them, not its own numbers as well.
-    import re
-
-    from test_formats import _as_lines
-
     original = parsed_seed("000_438c5e5d2b6f4db4")
-    lines = _as_lines(original)
-    page = render_html(lines).decode("utf-8")
-    digits = "一二三四五六七八九十"
-    headings = 0
-    for line in lines:
-        m = re.match(f"([{digits}])、\\s*(.+)", line) if isinstance(line, str) else None
-        if m and f"<p>{html_escape(line)}</p>" in page:
-            headings += 1
-            page = page.replace(f"<p>{html_escape(line)}</p>", f"<p class='h'>{html_escape(m[2])}</p>", 1)
-    assert headings == 6
+    page = _headings_as(original, lambda n, title: f"<p class='h'>{title}</p>")
+    assert page.count("<p class='h'>") == 6
     at = page.index("<p class='h'>", page.index("<p class='h'>") + 1)  # (before the second heading)
     page = page[:at] + "<h4>甲</h4><h4>乙</h4><ol class='n'><li>丙</li><li>丁</li></ol>" + page[at:]
     counting = ("body { counter-reset: sec } p.h { counter-increment: sec } .h::before" if counted_by == "heading"
@@ -3840,25 +3828,32 @@ def test_headings_numbered_by_a_sheets_counter_are_headings(counted_by, tmp_path
     assert [line for line in read_document(path).lines if line in wanted] == wanted
 
 
+def _headings_as(original, heading: Callable[[int, str], str]) -> str:
+    """The seed ``original`` as a page (see render_html) whose numbered headings ('三、…', each its own paragraph) are
+    what ``heading(3, '…')`` writes of their number and escaped title."""
+    import re
+
+    from test_formats import _as_lines
+
+    lines = _as_lines(original)
+    page = render_html(lines).decode("utf-8")
+    digits = "一二三四五六七八九十"
+    for line in lines:
+        m = re.match(f"([{digits}])、\\s*(.+)", line) if isinstance(line, str) else None
+        if m and f"<p>{html_escape(line)}</p>" in page:
+            page = page.replace(f"<p>{html_escape(line)}</p>", heading(digits.index(m[1]) + 1, html_escape(m[2])), 1)
+    return page
+
+
 @pytest.mark.parametrize("sheet", [False, True])
 def test_headings_numbered_by_a_cjk_ol_are_headings(sheet, tmp_path, parsed_seed):
     # Seed 000's headings as pages write them, each its own <ol start=N style='list-style-type:cjk-ideographic'>:
     # the same sections and tables as the text (before: '1.总体情况' … no headings, sections and tables lost).
     # `sheet`: the style set by the page's style sheet, on the list's class (the headings were read 1.总体情况 …);
     # a rule of a pseudo-class (a list hovered) or a class the lists lack styles none of them.
-    import re
-
-    from test_formats import _as_lines
-
     original = parsed_seed("000_438c5e5d2b6f4db4")
-    lines = _as_lines(original)
-    page = render_html(lines).decode("utf-8")
-    digits = "一二三四五六七八九十"
-    for line in lines:
-        m = re.match(f"([{digits}])、\\s*(.+)", line) if isinstance(line, str) else None
-        if m and html_escape(line) in page:
-            page = page.replace(f"<p>{html_escape(line)}</p>", f"<ol start='{digits.index(m[1]) + 1}' "
-                                f"style='list-style-type:cjk-ideographic'><li>{html_escape(m[2])}</li></ol>", 1)
+    page = _headings_as(original, lambda n, title: f"<ol start='{n}' style='list-style-type:cjk-ideographic'>"
+                                                   f"<li>{title}</li></ol>")
     assert page.count("cjk-ideographic") >= 5
     if sheet:
         page = page.replace(" style='list-style-type:cjk-ideographic'", " class='nb'").replace(
@@ -3868,6 +3863,26 @@ def test_headings_numbered_by_a_cjk_ol_are_headings(sheet, tmp_path, parsed_seed
     path = tmp_path / "listed.html"
     path.write_text(page, encoding="utf-8")
     _assert_read_as_the_seed(path, original)
+
+
+@pytest.mark.parametrize("how", ["marker", "before"])
+def test_headings_numbered_by_a_lists_item_counter_are_headings(how, tmp_path, parsed_seed):
+    # Seed 000's headings each its own <ol start=N>, numbered by the sheet's 'li::marker { content:
+    # counter(list-item, cjk-ideographic) "、" }' (or, the list's own marker none, by its items' ::before): a browser
+    # shows 一、 … in place of the list's 1. 2. …, which were read ('1.总体情况', the section titles without their
+    # numbers); a bulleted list's marker given text shows it in place of its bullet.
+    original = parsed_seed("000_438c5e5d2b6f4db4")
+    page = _headings_as(original, lambda n, title: f"<ol class='h' start='{n}'><li>{title}</li></ol>")
+    assert page.count("<ol class='h'") == 6
+    page = page.replace("</body>", "<ul class='h'><li>附件</li></ul></body>")
+    rule = ("ol.h li::marker { content: counter(list-item, cjk-ideographic) '、' } ul.h li::marker { content: '※' }"
+            if how == "marker" else "ol.h { list-style: none } ol.h li::before { content: counter(list-item, "
+                                    "cjk-ideographic) '、' } ul.h li::before { content: '※' }")
+    page = page.replace("</style>", f"\n{rule}\n</style>")
+    path = tmp_path / "items.html"
+    path.write_text(page, encoding="utf-8")
+    _assert_read_as_the_seed(path, original)
+    assert read_document(path).lines[-1] == "※附件"
 
 
 @pytest.mark.parametrize("style, row", [

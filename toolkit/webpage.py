@@ -342,7 +342,7 @@ def _as_shown(root, encoded: bytes) -> None:
         _kept_line_breaks(root)
     if b"<q" in low:
         _quote_marks(root)
-    pseudos = tuple(pseudo for pseudo in ("before", "after") if b":" + pseudo.encode() in low)
+    pseudos = tuple(pseudo for pseudo in ("before", "after", "marker") if b":" + pseudo.encode() in low)
     if pseudos and b"content" in low:  # (text a sheet gives: see _generated_text)
         _generated_text(root, pseudos)
     if b"list-style" in encoded:  # (a list numbered by a style sheet's rule: see _sheet_list_styles)
@@ -2372,8 +2372,8 @@ def _sheet_rules(root, wanted: Callable[[str], object], widen: Callable[..., obj
     not None, each (weight, order, compounds, wanted's value), sorted by weight (the rank of its layer, see
     _css_layer_key, then its specificity), then order (the last wins); a selector other than tags, classes and ids
     joined by spaces or '>' is not read (see _css_compounds), unless ``widen(value)`` gives a value for it: then it is
-    read widened (see _css_widened), with that value.  With ``pseudo`` ('before', 'after'), only the selectors of
-    that pseudo-element are read, as the selectors of the element it is in ('.num::before': '.num')."""
+    read widened (see _css_widened), with that value.  With ``pseudo`` ('before', 'after', 'marker'), only the
+    selectors of that pseudo-element are read, as the selectors of the element it is in ('.num::before': '.num')."""
     rules: list = []
     layers: dict = {}  # (the places of the page's layers: see _css_rules)
     for style in root.iter("style"):
@@ -2412,7 +2412,7 @@ def _sheet_rules(root, wanted: Callable[[str], object], widen: Callable[..., obj
 
 #: A selector of a pseudo-element a sheet may give text ('.num::before', CSS 2's '.num:before'): the selector of the
 #: element it is in, and which.
-_PSEUDO_ELEMENT_RE = re.compile(r"\s*(.*?[^\s>+~])::?(before|after)\s*", re.IGNORECASE | re.DOTALL)
+_PSEUDO_ELEMENT_RE = re.compile(r"\s*(.*?[^\s>+~])::?(before|after|marker)\s*", re.IGNORECASE | re.DOTALL)
 _CSS_CONTENT_RE = re.compile(r"(?<![\w-])content\s*:\s*([^;]*)", re.IGNORECASE)
 _CSS_STRING_RE = re.compile(r"\s*(?:\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)')", re.DOTALL)
 _CSS_CONTENT_PART_RE = re.compile(r"\s*(?:\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)'|attr\(\s*([\w-]+)\s*\)|(counters?)"
@@ -2493,6 +2493,19 @@ def _counter_changes(declarations: str) -> list:
     return changes
 
 
+def _list_item_counter(el, ordinals: dict) -> list:
+    """The values of the list-item counter a browser keeps for the list items ``el`` is or is in (the ordinals of its
+    items and theirs, outermost first: see _ordinals, each list's kept in ``ordinals``), which no rule sets."""
+    values = []
+    for item in (el, *el.iterancestors("li")) if _tag_name(el.tag) == "li" else el.iterancestors("li"):
+        parent = item.getparent()
+        if parent is not None and _tag_name(parent.tag) in ("ol", "ul") and _shown_as_item(item):
+            if parent not in ordinals:
+                ordinals[parent] = _ordinals(parent)
+            values.append(ordinals[parent].get(item))
+    return [value for value in reversed(values) if value is not None]
+
+
 def _counters_shown(root, pseudos: tuple, wanted: set) -> dict:
     """The counters' values a browser shows in the pseudo-elements ``wanted`` (each (an element, 'before' or
     'after'), of ``pseudos``): (the element, pseudo) -> {name: the values in scope, outermost first}, of the changes
@@ -2527,18 +2540,23 @@ def _counters_shown(root, pseudos: tuple, wanted: set) -> dict:
                 stack.append([0, scope])
             stack[-1][0] = number if how != "increment" else stack[-1][0] + number
 
+    ordinals: dict = {}  # (each list's items' ordinals: see _list_item_counter)
+
     def snapshot(el, key: str) -> None:
         change(el, key)
         if (el, key) in wanted:
             shown[(el, key)] = {name: [value for value, _ in stack] for name, stack in instances.items() if stack}
+            if "list-item" not in shown[(el, key)] and (items := _list_item_counter(el, ordinals)):
+                shown[(el, key)]["list-item"] = items
 
     for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
         if not isinstance(el.tag, str):
             continue
         if event == "start":
             change(el, "")
-            if "before" in pseudos:
-                snapshot(el, "before")
+            for key in ("marker", "before"):  # (an item's marker, then its ::before, then what it holds)
+                if key in pseudos:
+                    snapshot(el, key)
             continue
         if "after" in pseudos:
             snapshot(el, "after")
@@ -2554,7 +2572,9 @@ def _generated_text(root, pseudos: tuple) -> None:
     and the end of the element's text, as a browser shows it: it was lost ('总体情况', no heading).  Strings,
     attributes' values and counters are read (see _css_content; the counters as the rules set them, see
     _counters_shown), and not where the rules hide the pseudo-element (the clearfix's '.cf:after { content: ".";
-    visibility: hidden }')."""
+    visibility: hidden }').  A list item's ``::marker`` (``pseudos`` holding 'marker') given text is shown in place of
+    its list's number or bullet ('li::marker { content: counter(list-item, cjk-ideographic) "、" }': 一、 where 1.
+    was read)."""
     matched = {}
     for pseudo in pseudos:
         rules = _sheet_rules(root, lambda declarations: declarations, pseudo=pseudo)
@@ -2568,10 +2588,14 @@ def _generated_text(root, pseudos: tuple) -> None:
             if text is None or _tag_name(el.tag) in _DROP_TAGS or _hidden_style(merged) or _font_shown_by(
                     merged) is False or _clipped_style(merged, "div"):
                 continue
-            if pseudo == "before":
+            if pseudo == "marker" and (_tag_name(el.tag) != "li" or not _list_number(el)):
+                continue  # (a list item's marker only, one a browser shows)
+            if pseudo != "after":
                 el.text = text + (el.text or "")
-                if _tag_name(el.tag) == "li" and "counter" in _CSS_CONTENT_RE.findall(merged)[-1].lower():
-                    # (an item numbered by a counter: its list's own marker is none, or the author saw two numbers)
+                if _tag_name(el.tag) == "li" and (pseudo == "marker" or "counter" in _CSS_CONTENT_RE.findall(
+                        merged)[-1].lower()):
+                    # (the marker's text in place of the list's number; an item numbered by a counter: its list's own
+                    # marker is none, or the author saw two numbers)
                     el.set("style", f"list-style-type:none;{el.get('style') or ''}")
             elif len(el):
                 el[-1].tail = (el[-1].tail or "") + text
