@@ -610,6 +610,26 @@ def test_a_table_footer_written_before_its_body_is_read_last(tmp_path: Path, nes
     assert read_document(path).lines == [MERGED_001[8], *rows, *([["嵌套"]] if nested else []), MERGED_001[16]]
 
 
+@pytest.mark.parametrize("where", ["after the rows", "after the body", "in a row", "below, by its style"])
+def test_a_tables_caption_written_after_its_rows_is_read_before_them(tmp_path: Path, where: str) -> None:
+    # A browser shows a table's caption above its rows wherever the markup puts it; one written after the rows
+    # (after the <tbody>, or inside a row, which libxml2 leaves there) was read after them, its heading
+    # ('二、主动公开政府信息情况') taking the table's rows into the section before it.  One shown below the table
+    # (caption-side: bottom) is still the table's title, read before its rows.
+    heading, rows = MERGED_001[0], MERGED_001[1:8]
+    trs = ["<tr>" + "".join(f"<td>{html_escape(c)}</td>" for c in row) + "</tr>" for row in rows]
+    caption = f"<caption>{heading}</caption>"
+    body = {"after the rows": "".join(trs) + caption,
+            "after the body": f"<tbody>{''.join(trs)}</tbody>{caption}",
+            "in a row": trs[0][:-5] + caption + "</tr>" + "".join(trs[1:]),
+            "below, by its style": caption.replace("<caption>", "<caption style='caption-side:bottom'>") + "".join(trs),
+            }[where]
+    page = f"<html><body><p>一、总体情况</p><table border=1>{body}</table><p>{MERGED_001[8]}</p></body></html>"
+    path = tmp_path / "caption.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_document(path).lines == ["一、总体情况", *MERGED_001[:9]]
+
+
 def test_a_subscript_mark_after_a_cells_number_is_no_digit_of_it(tmp_path: Path) -> None:
     # '88<sub>1</sub>' (a footnote mark set low) was read 881, '74<sub>[2]</sub>' no number; a subscript after a
     # letter ('CO<sub>2</sub>') or standing alone in its cell stays
@@ -3417,6 +3437,39 @@ def test_a_grid_whose_cells_are_placed_is_read_in_the_rows_shown(sheet, tmp_path
 
 
 @pytest.mark.parametrize("sheet", [False, True])
+def test_a_grid_whose_cells_are_put_in_named_areas_is_read_in_the_rows_shown(sheet, tmp_path, parsed_seed):
+    # Seed 002's tables each one <div> grid whose template names its areas ('grid-template-areas: "r1c1 r1c2 …"
+    # "r2c1 …"', a row of one cell one area across the grid) and no columns, each cell put in its area by
+    # 'grid-area: r2c3' (by its style, or the sheet's rules on classes), written last row first: a browser shows them
+    # in the table's rows, which were read as written, one cell a line (a grid of one column).  They are read as the
+    # seed's tables; a cell placed by the area's lines ('grid-area: 1 / 2 / 2 / 3') is put there too, and an area
+    # left empty ('.') is a blank cell.
+    original = parsed_seed("002_809f9474e249d214")
+    rules = []
+
+    def as_grid(table: list) -> str:
+        width = max(map(len, table))
+        names = [[f"r{r}c{c if len(row) > 1 else 1}" for c in range(1, width + 1)] for r, row in enumerate(table)]
+        cells = []
+        for r, row in reversed(list(enumerate(table))):
+            for c, text in enumerate(row):
+                name = names[r][c]
+                rules.append(f".{name} {{ grid-area: {name} }}")
+                cells.append(f"<div class='{name}'>" if sheet else f"<div style='grid-area: {name}'>")
+                cells[-1] += f"{html_escape(text)}</div>"
+        areas = " ".join('"' + " ".join(line) + '"' for line in names)
+        return (f"<div class='g{len(rules)}'>{''.join(cells)}</div><style>.g{len(rules)} {{ display: grid; "
+                f"grid-template-areas: {areas} }} {' '.join(rules)}</style>" if sheet else
+                f"<div style='display:grid;grid-template-areas:{areas}'>{''.join(cells)}</div>")
+
+    page = "<html><body>" + _tables_as(original, as_grid) + "</body></html>"
+    assert _read_as_the_seed_then(tmp_path / "areas.html", page, original, (
+        "<html><body><div style='display:grid;grid-template-areas:\"l a .\" \"l b c\"'><div style='grid-area:c'>5"
+        "</div><div style='grid-area:1 / 2 / 2 / 3'>0</div><div style='grid-area:l'>规章</div><div style='grid-area:b'>"
+        "1</div></div></body></html>")) == [["规章", "0"], ["", "1", "5"]]
+
+
+@pytest.mark.parametrize("sheet", [False, True])
 def test_html_columns_collapsed_by_their_col_are_not_read(sheet, tmp_path, parsed_seed):
     # Seed 002's tables with a column of row numbers first, collapsed by its <col> ('visibility:collapse', by its
     # style or the sheet's rule on a class, the active table's on its colgroup): a browser removes the column, whose
@@ -3750,25 +3803,57 @@ def test_headings_numbered_by_a_sheets_before_text_are_headings(tmp_path, parsed
     _assert_read_as_the_seed(path, original)
 
 
+@pytest.mark.parametrize("counted_by", ["pseudo", "heading"])
+def test_headings_numbered_by_a_sheets_counter_are_headings(counted_by, tmp_path, parsed_seed):
+    # Seed 000's headings numbered by a counter of the page's sheet ('.h::before { counter-increment: sec; content:
+    # counter(sec, cjk-ideographic) "、" }', or counted by the heading's own rule, reset on the body): the numbers a
+    # browser shows were lost ('总体情况' …), the section titles read without them.  A sub-heading's counter, reset by
+    # each heading, starts again under it; a list numbered by counters shows them, not its own numbers as well.
+    original = parsed_seed("000_438c5e5d2b6f4db4")
+    page = _headings_as(original, lambda n, title: f"<p class='h'>{title}</p>")
+    assert page.count("<p class='h'>") == 6
+    at = page.index("<p class='h'>", page.index("<p class='h'>") + 1)  # (before the second heading)
+    page = page[:at] + "<h4>甲</h4><h4>乙</h4><ol class='n'><li>丙</li><li>丁</li></ol>" + page[at:]
+    counting = ("body { counter-reset: sec } p.h { counter-increment: sec } .h::before" if counted_by == "heading"
+                else ".h::before { counter-increment: sec; }\n.h::before")
+    page = page.replace("</style>", f"{counting} {{ content: counter(sec, cjk-ideographic) '、' }}\n"
+                        ".h { counter-reset: sub } h4::before { counter-increment: sub; content: '（' counter(sub, "
+                        "cjk-ideographic) '）' }\n.n { counter-reset: n; list-style: none }\n"
+                        ".n li::before { counter-increment: n; content: counter(n) '.' counters(n, '-') ' ' }"
+                        "\n</style>")
+    path = tmp_path / "counted.html"
+    path.write_text(page, encoding="utf-8")
+    _assert_read_as_the_seed(path, original)
+    wanted = ["一、总体情况", "（一）甲", "（二）乙", "1.1 丙", "2.2 丁", "二、主动公开政府信息情况"]
+    assert [line for line in read_document(path).lines if line in wanted] == wanted
+
+
+def _headings_as(original, heading: Callable[[int, str], str]) -> str:
+    """The seed ``original`` as a page (see render_html) whose numbered headings ('三、…', each its own paragraph) are
+    what ``heading(3, '…')`` writes of their number and escaped title."""
+    import re
+
+    from test_formats import _as_lines
+
+    lines = _as_lines(original)
+    page = render_html(lines).decode("utf-8")
+    digits = "一二三四五六七八九十"
+    for line in lines:
+        m = re.match(f"([{digits}])、\\s*(.+)", line) if isinstance(line, str) else None
+        if m and f"<p>{html_escape(line)}</p>" in page:
+            page = page.replace(f"<p>{html_escape(line)}</p>", heading(digits.index(m[1]) + 1, html_escape(m[2])), 1)
+    return page
+
+
 @pytest.mark.parametrize("sheet", [False, True])
 def test_headings_numbered_by_a_cjk_ol_are_headings(sheet, tmp_path, parsed_seed):
     # Seed 000's headings as pages write them, each its own <ol start=N style='list-style-type:cjk-ideographic'>:
     # the same sections and tables as the text (before: '1.总体情况' … no headings, sections and tables lost).
     # `sheet`: the style set by the page's style sheet, on the list's class (the headings were read 1.总体情况 …);
     # a rule of a pseudo-class (a list hovered) or a class the lists lack styles none of them.
-    import re
-
-    from test_formats import _as_lines
-
     original = parsed_seed("000_438c5e5d2b6f4db4")
-    lines = _as_lines(original)
-    page = render_html(lines).decode("utf-8")
-    digits = "一二三四五六七八九十"
-    for line in lines:
-        m = re.match(f"([{digits}])、\\s*(.+)", line) if isinstance(line, str) else None
-        if m and html_escape(line) in page:
-            page = page.replace(f"<p>{html_escape(line)}</p>", f"<ol start='{digits.index(m[1]) + 1}' "
-                                f"style='list-style-type:cjk-ideographic'><li>{html_escape(m[2])}</li></ol>", 1)
+    page = _headings_as(original, lambda n, title: f"<ol start='{n}' style='list-style-type:cjk-ideographic'>"
+                                                   f"<li>{title}</li></ol>")
     assert page.count("cjk-ideographic") >= 5
     if sheet:
         page = page.replace(" style='list-style-type:cjk-ideographic'", " class='nb'").replace(
@@ -3778,6 +3863,26 @@ def test_headings_numbered_by_a_cjk_ol_are_headings(sheet, tmp_path, parsed_seed
     path = tmp_path / "listed.html"
     path.write_text(page, encoding="utf-8")
     _assert_read_as_the_seed(path, original)
+
+
+@pytest.mark.parametrize("how", ["marker", "before"])
+def test_headings_numbered_by_a_lists_item_counter_are_headings(how, tmp_path, parsed_seed):
+    # Seed 000's headings each its own <ol start=N>, numbered by the sheet's 'li::marker { content:
+    # counter(list-item, cjk-ideographic) "、" }' (or, the list's own marker none, by its items' ::before): a browser
+    # shows 一、 … in place of the list's 1. 2. …, which were read ('1.总体情况', the section titles without their
+    # numbers); a bulleted list's marker given text shows it in place of its bullet.
+    original = parsed_seed("000_438c5e5d2b6f4db4")
+    page = _headings_as(original, lambda n, title: f"<ol class='h' start='{n}'><li>{title}</li></ol>")
+    assert page.count("<ol class='h'") == 6
+    page = page.replace("</body>", "<ul class='h'><li>附件</li></ul></body>")
+    rule = ("ol.h li::marker { content: counter(list-item, cjk-ideographic) '、' } ul.h li::marker { content: '※' }"
+            if how == "marker" else "ol.h { list-style: none } ol.h li::before { content: counter(list-item, "
+                                    "cjk-ideographic) '、' } ul.h li::before { content: '※' }")
+    page = page.replace("</style>", f"\n{rule}\n</style>")
+    path = tmp_path / "items.html"
+    path.write_text(page, encoding="utf-8")
+    _assert_read_as_the_seed(path, original)
+    assert read_document(path).lines[-1] == "※附件"
 
 
 @pytest.mark.parametrize("style, row", [

@@ -332,6 +332,8 @@ def _as_shown(root, encoded: bytes) -> None:
         _wrapped_numbers(root, blocks=blocks)
     if b"x:num=" in encoded:
         _excel_zero_dashes(root)
+    if b"<caption" in low:
+        _captions_first(root)
     if b"<thead" in encoded or b"<THEAD" in encoded:
         _row_groups_where_shown(root, "thead")
     if b"<tfoot" in encoded or b"<TFOOT" in encoded:
@@ -340,7 +342,7 @@ def _as_shown(root, encoded: bytes) -> None:
         _kept_line_breaks(root)
     if b"<q" in low:
         _quote_marks(root)
-    pseudos = tuple(pseudo for pseudo in ("before", "after") if b":" + pseudo.encode() in low)
+    pseudos = tuple(pseudo for pseudo in ("before", "after", "marker") if b":" + pseudo.encode() in low)
     if pseudos and b"content" in low:  # (text a sheet gives: see _generated_text)
         _generated_text(root, pseudos)
     if b"list-style" in encoded:  # (a list numbered by a style sheet's rule: see _sheet_list_styles)
@@ -627,6 +629,28 @@ def _row_groups_where_shown(root, tag: str) -> None:
             first.addprevious(group)
         else:
             table.append(group)
+
+
+def _captions_first(root) -> None:
+    """Move each table's ``<caption>`` written after some of its rows (``<tr>…</tr><caption>…``, after the
+    ``<tbody>``, or inside a row) before its rows, where a browser shows it.
+
+    A caption's box stands above the table wherever the markup puts it; read where written, it came after the
+    rows, and a caption holding a heading ('二、主动公开政府信息情况') put the table under the heading before it.
+    One set below the table (``caption-side: bottom``) is read before the rows too: it is still the table's title.
+    """
+    for caption in list(root.iter("caption")):
+        table = caption.getparent()
+        while table is not None and table.tag in _ROW_GROUP_ORDER:  # (libxml2 leaves one met in a row there)
+            table = table.getparent()
+        if table is None or table.tag != "table":
+            continue
+        first = next((child for child in table if child.tag in _ROW_GROUP_ORDER), None)
+        if first is None or caption.getparent() is table and table.index(caption) < table.index(first):
+            continue  # (no rows, or before them already: most captions)
+        _remove_keeping_tail(caption)
+        caption.tail = None
+        first.addprevious(caption)
 
 
 def _wrapped_numbers(root, blocks: bool = False) -> None:
@@ -1237,6 +1261,11 @@ _GRID_SPAN_RE = re.compile(r"(?<![\w-])grid-column\s*:\s*([^;!\"']*)", re.IGNORE
 _GRID_ROW_RE = re.compile(r"(?<![\w-])grid-row\s*:\s*([^;!\"']*)", re.IGNORECASE)
 _GRID_REPEAT_RE = re.compile(r"repeat\(\s*(\d+)\s*,((?:[^()]|\([^()]*\))*)\)", re.IGNORECASE)
 _GRID_TRACK_RE = re.compile(r"[\w.%-]+(?:\((?:[^()]|\([^()]*\))*\))?|\[[^\]]*\]")
+# A grid's named areas ('grid-template-areas: "l a b" "l c d"', each string a row of names, '.' a cell of none) and
+# the area a cell is put in ('grid-area: l', or its lines: '1 / 2 / 2 / 4'): see _grid_area_starts
+_GRID_AREAS_RE = re.compile(r"""(?<![\w-])grid-template-areas\s*:\s*((?:\s*(?:"[^"]*"|'[^']*'))+)""", re.IGNORECASE)
+_GRID_AREA_RE = re.compile(r"(?<![\w-])grid-area\s*:\s*([^;!\"']*)", re.IGNORECASE)
+_GRID_AREA_ROW_RE = re.compile(r""""([^"]*)"|'([^']*)'""")
 _ORDER_RE = re.compile(r"(?<![\w-])order\s*:\s*([-+]?\d+)(?![\w.])", re.IGNORECASE)
 
 
@@ -1267,6 +1296,43 @@ def _grid_columns(style: str, cells: int) -> int:
             rest = _GRID_REPEAT_RE.sub(" ", tracks)
             columns = count + sum(not track.startswith("[") for track in _GRID_TRACK_RE.findall(rest))
     return columns
+
+
+def _grid_areas(style: str) -> dict:
+    """The named areas of a grid's template (see _GRID_AREAS_RE): name -> (first row, first column, columns), from
+    1; none where it names none."""
+    found = _GRID_AREAS_RE.findall(style)
+    corners: dict = {}  # name -> [first row, first column, last column]
+    for row, (double, single) in enumerate(_GRID_AREA_ROW_RE.findall(found[-1]) if found else (), start=1):
+        for column, name in enumerate((double or single).split(), start=1):
+            if name.strip("."):
+                corner = corners.setdefault(name, [row, column, column])
+                corner[2] = max(corner[2], column)
+    return {name: (row, first, last - first + 1) for name, (row, first, last) in corners.items()}
+
+
+def _grid_area_starts(box, cells: list) -> None:
+    """Write the place of each of ``cells`` put in an area of the grid ``box`` by its ``grid-area`` (a name of the
+    box's template, see _grid_areas, or its lines '1 / 2 / 2 / 4') as the row and columns it stands in (``grid-row``,
+    ``grid-column``: see _grid_placed), and the template's columns as the box's: a browser shows the cells so,
+    whatever their order (a label written after its values), and they were read in the order written."""
+    style = box.get("style") or ""
+    areas = _grid_areas(style)
+    for cell in cells:
+        found = _GRID_AREA_RE.findall(cell.get("style") or "")
+        value = found[-1].strip() if found else ""
+        lines = [line.strip() for line in value.split("/")]
+        if value in areas:
+            row, column, width = areas[value]
+            place = f"grid-row:{row};grid-column:{column} / span {width}"
+        elif len(lines) > 1 and all(re.fullmatch(r"[-+]?\d+|span\s+\d+", line) for line in lines):
+            place = f"grid-row:{lines[0]};grid-column:{lines[1]}{' / ' + lines[3] if len(lines) > 3 else ''}"
+        else:
+            continue
+        cell.set("style", f"{cell.get('style')};{place}")
+    if areas and not any(prop.lower() == "grid-template-columns" or "/" in value
+                         for prop, value in _GRID_COLUMNS_RE.findall(style)):
+        box.set("style", f"{style};grid-template-columns:repeat({max(a[1] + a[2] - 1 for a in areas.values())},auto)")
 
 
 def _grid_span(style: str | None, columns: int) -> int:
@@ -1423,8 +1489,8 @@ def _flex_rows(boxes: list) -> dict:
     holding a page (a table, or more text than a value's or label's: a page's header laid out in a line, a logo beside
     its title, a menu, a page's columns, are no table).  A reversed row's cells, and cells given an ``order``, are put
     in the order shown.  A grid of two columns or more holding more cells (``grid-template-columns: repeat(4, 1fr)``,
-    the whole table one grid) is a table of the rows it lays them out in (see _grid_lines, _grid_placed), each put in a
-    box of its own."""
+    the whole table one grid) is a table of the rows it lays them out in (see _grid_lines, _grid_placed; its cells
+    put in the areas its template names, see _grid_area_starts), each put in a box of its own."""
     import lxml.etree
 
     rows: dict = {}
@@ -1437,6 +1503,8 @@ def _flex_rows(boxes: list) -> dict:
             continue  # (a menu of links laid out in a line is no row of values either, nor a page's columns)
         if (ordered := _in_order(cells)) is not cells:  # ('order: 2': shown where its order puts it)
             box[:] = cells = ordered
+        if "grid" in display and "grid-area" in "".join(cell.get("style") or "" for cell in cells):
+            _grid_area_starts(box, cells)  # (cells put in the areas of a template: see _grid_area_starts)
         laid = _row_box(box.get("style"), display, len(cells))
         placed = _grid_placed(cells, _grid_columns(box.get("style"), len(cells))) if "grid" in display else None
         if placed is not None and len(placed) == 1:  # (a row of cells placed in their columns)
@@ -2304,8 +2372,8 @@ def _sheet_rules(root, wanted: Callable[[str], object], widen: Callable[..., obj
     not None, each (weight, order, compounds, wanted's value), sorted by weight (the rank of its layer, see
     _css_layer_key, then its specificity), then order (the last wins); a selector other than tags, classes and ids
     joined by spaces or '>' is not read (see _css_compounds), unless ``widen(value)`` gives a value for it: then it is
-    read widened (see _css_widened), with that value.  With ``pseudo`` ('before', 'after'), only the selectors of
-    that pseudo-element are read, as the selectors of the element it is in ('.num::before': '.num')."""
+    read widened (see _css_widened), with that value.  With ``pseudo`` ('before', 'after', 'marker'), only the
+    selectors of that pseudo-element are read, as the selectors of the element it is in ('.num::before': '.num')."""
     rules: list = []
     layers: dict = {}  # (the places of the page's layers: see _css_rules)
     for style in root.iter("style"):
@@ -2344,21 +2412,24 @@ def _sheet_rules(root, wanted: Callable[[str], object], widen: Callable[..., obj
 
 #: A selector of a pseudo-element a sheet may give text ('.num::before', CSS 2's '.num:before'): the selector of the
 #: element it is in, and which.
-_PSEUDO_ELEMENT_RE = re.compile(r"\s*(.*?[^\s>+~])::?(before|after)\s*", re.IGNORECASE | re.DOTALL)
+_PSEUDO_ELEMENT_RE = re.compile(r"\s*(.*?[^\s>+~])::?(before|after|marker)\s*", re.IGNORECASE | re.DOTALL)
 _CSS_CONTENT_RE = re.compile(r"(?<![\w-])content\s*:\s*([^;]*)", re.IGNORECASE)
 _CSS_STRING_RE = re.compile(r"\s*(?:\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)')", re.DOTALL)
-_CSS_CONTENT_PART_RE = re.compile(r"\s*(?:\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)'|attr\(\s*([\w-]+)\s*\))",
+_CSS_CONTENT_PART_RE = re.compile(r"\s*(?:\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)'|attr\(\s*([\w-]+)\s*\)|(counters?)"
+                                  r"\(\s*([\w-]+)\s*(?:,\s*(?:\"([^\"]*)\"|'([^']*)')\s*)?(?:,\s*([\w-]+)\s*)?\))",
                                   re.IGNORECASE | re.DOTALL)
 _CSS_STRING_ESCAPE_RE = re.compile(r"\\([0-9a-f]{1,6})[ \t\n\r\f]?|\\\n|\\(.)", re.IGNORECASE)
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")  # (an icon font's glyph: no text)
 
 
-def _css_content(declarations: str, el=None) -> str | None:
-    """The text a rule's last ``content`` gives its pseudo-element (of the element ``el``) where it is strings and
-    attributes' values alone (``content: "一、"``, ``"（" "注" "）"``, ``attr(data-value)``: a count a page keeps in an
-    attribute and shows so), escapes read, a missing attribute's value empty; None where it sets none or another
-    value (a counter, an image, none: not read), or gives an icon font's glyph (a private-use character) or no text
-    at all.  Without ``el``, an attribute's value is taken for text (whether the rule may give any)."""
+def _css_content(declarations: str, el=None, counters: dict | None = None) -> str | None:
+    """The text a rule's last ``content`` gives its pseudo-element (of the element ``el``) where it is strings,
+    attributes' values and counters alone (``content: "一、"``, ``"（" "注" "）"``, ``attr(data-value)``: a count a
+    page keeps in an attribute and shows so; ``counter(sec, cjk-ideographic) "、"``: a heading numbered by the sheet,
+    the counters' values at the pseudo-element in ``counters``, see _counters_shown), escapes read, a missing
+    attribute's value empty; None where it sets none or another value (an image, none: not read), or gives an icon
+    font's glyph (a private-use character) or no text at all, or a counter none of that name is in scope of.  Without
+    ``el``, an attribute's value and a counter are taken for text (whether the rule may give any)."""
     found = _CSS_CONTENT_RE.findall(declarations)
     if not found:
         return None
@@ -2367,8 +2438,16 @@ def _css_content(declarations: str, el=None) -> str | None:
     for match in _CSS_CONTENT_PART_RE.finditer(value):
         if match.start() != end:
             return None
-        double, single, name = match.groups()
-        strings.append(double if double is not None else single if single is not None else _attribute_text(el, name))
+        double, single, name, counter, counted, joint, joint1, style = match.groups()
+        if counter is not None:
+            values = (counters or {}).get(counted) if el is not None else [1]
+            if not values:
+                return None  # (none in scope: list-item's, which a list keeps without a rule, is not counted here)
+            joint = joint if joint is not None else joint1
+            strings.append(_counter_text(values if counter.lower() == "counters" else values[-1:], joint or "", style))
+        else:
+            strings.append(double if double is not None else single if single is not None else
+                           _attribute_text(el, name))
         end = match.end()
     if not strings or value[end:].strip():
         return None
@@ -2385,24 +2464,139 @@ def _attribute_text(el, name: str) -> str:
     return (el.get(name) or el.get(name.lower()) or "").replace("\\", "\\\\")
 
 
+def _counter_text(values: list, joint: str, style: str | None) -> str:
+    """What ``counter()`` (the innermost of ``values``, the counter's values in scope) or ``counters()`` (all of them
+    joined by ``joint``) shows in the list style ``style`` (decimal where none or one not known): the list's marker
+    without its '.' or '、'."""
+    if style is not None and style.lower() == "none":
+        return ""
+    number = _LIST_STYLES.get((style or "decimal").lower(), _LIST_STYLES["decimal"])
+    return joint.join(number(value)[:-1] for value in values)
+
+
+_COUNTER_PROPERTY_RE = re.compile(r"(?<![\w-])counter-(reset|set|increment)\s*:\s*([^;!]*)", re.IGNORECASE)
+_COUNTER_CHANGE_RE = re.compile(r"([a-z_][\w-]*)(?:\s+([-+]?\d+))?", re.IGNORECASE)
+_COUNTER_ORDER = ("reset", "set", "increment")  # (as a browser applies an element's, CSS Lists 3)
+
+
+def _counter_changes(declarations: str) -> list:
+    """The counters' changes ``declarations`` make, each (how, name, number) in the order a browser makes them; the
+    last declaration of each property wins ('counter-increment: none' is none)."""
+    last: dict = {}
+    for how, value in _COUNTER_PROPERTY_RE.findall(declarations):
+        last[how.lower()] = value
+    changes = []
+    for how in _COUNTER_ORDER:
+        for name, number in _COUNTER_CHANGE_RE.findall(last.get(how, "")):
+            if name.lower() not in ("none", "inherit", "initial", "unset"):
+                changes.append((how, name, int(number) if number else 1 if how == "increment" else 0))
+    return changes
+
+
+def _list_item_counter(el, ordinals: dict) -> list:
+    """The values of the list-item counter a browser keeps for the list items ``el`` is or is in (the ordinals of its
+    items and theirs, outermost first: see _ordinals, each list's kept in ``ordinals``), which no rule sets."""
+    values = []
+    for item in (el, *el.iterancestors("li")) if _tag_name(el.tag) == "li" else el.iterancestors("li"):
+        parent = item.getparent()
+        if parent is not None and _tag_name(parent.tag) in ("ol", "ul") and _shown_as_item(item):
+            if parent not in ordinals:
+                ordinals[parent] = _ordinals(parent)
+            values.append(ordinals[parent].get(item))
+    return [value for value in reversed(values) if value is not None]
+
+
+def _counters_shown(root, pseudos: tuple, wanted: set) -> dict:
+    """The counters' values a browser shows in the pseudo-elements ``wanted`` (each (an element, 'before' or
+    'after'), of ``pseudos``): (the element, pseudo) -> {name: the values in scope, outermost first}, of the changes
+    the sheets' rules and the style attributes make (see _counter_changes).  A counter reset on an element is seen by
+    it, what it holds and the siblings after it; one reset again by a later sibling starts anew (CSS Lists 3).  One
+    that a change finds none of in scope starts on the element (on the element holding the pseudo-element, for a
+    pseudo-element's)."""
+    import lxml.etree
+
+    own = _sheet_rules(root, lambda d: _counter_changes(d) or None)
+    inner = {pseudo: _sheet_rules(root, lambda d: _counter_changes(d) or None, pseudo=pseudo) for pseudo in pseudos}
+    changes: dict = {}
+    for key, rules in (("", own), *inner.items()):
+        for el, found in _matched_rules(root, rules):
+            changes[(el, key)] = [change for rule in found for change in rule[3]]
+    for el in root.iter():
+        style = el.get("style") if isinstance(el.tag, str) else None
+        if style and "counter-" in style:
+            changes[(el, "")] = [*changes.get((el, ""), ()), *_counter_changes(style)]
+    instances: dict = {}  # name -> [[value, scope]]: the counters in scope, innermost last
+    shown: dict = {}
+
+    def change(el, key: str) -> None:
+        for how, name, number in changes.get((el, key), ()):
+            stack = instances.setdefault(name, [])
+            # (one a pseudo-element starts too: '.h::before { counter-increment: sec }' without a reset numbers the
+            # headings one on from another, as the page's author saw them, not each 1)
+            scope = el.getparent()
+            if how == "reset" or not stack:
+                if stack and stack[-1][1] is scope:
+                    stack.pop()  # (a sibling's counter of the name: this reset replaces it)
+                stack.append([0, scope])
+            stack[-1][0] = number if how != "increment" else stack[-1][0] + number
+
+    ordinals: dict = {}  # (each list's items' ordinals: see _list_item_counter)
+
+    def snapshot(el, key: str) -> None:
+        change(el, key)
+        if (el, key) in wanted:
+            shown[(el, key)] = {name: [value for value, _ in stack] for name, stack in instances.items() if stack}
+            if "list-item" not in shown[(el, key)] and (items := _list_item_counter(el, ordinals)):
+                shown[(el, key)]["list-item"] = items
+
+    for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
+        if not isinstance(el.tag, str):
+            continue
+        if event == "start":
+            change(el, "")
+            for key in ("marker", "before"):  # (an item's marker, then its ::before, then what it holds)
+                if key in pseudos:
+                    snapshot(el, key)
+            continue
+        if "after" in pseudos:
+            snapshot(el, "after")
+        for stack in instances.values():
+            while stack and stack[-1][1] is el:
+                stack.pop()
+    return shown
+
+
 def _generated_text(root, pseudos: tuple) -> None:
     """Put in the page the text the sheets' rules give the ``::before`` and ``::after`` (``pseudos``) of its elements (``.h1::before
     { content: "一、" }``: a heading numbered by the sheet; the most specific rule, then the last, wins), at the start
-    and the end of the element's text, as a browser shows it: it was lost ('总体情况', no heading).  Strings alone are
-    read (see _css_content), and not where the rules hide the pseudo-element (the clearfix's '.cf:after { content:
-    "."; visibility: hidden }')."""
+    and the end of the element's text, as a browser shows it: it was lost ('总体情况', no heading).  Strings,
+    attributes' values and counters are read (see _css_content; the counters as the rules set them, see
+    _counters_shown), and not where the rules hide the pseudo-element (the clearfix's '.cf:after { content: ".";
+    visibility: hidden }').  A list item's ``::marker`` (``pseudos`` holding 'marker') given text is shown in place of
+    its list's number or bullet ('li::marker { content: counter(list-item, cjk-ideographic) "、" }': 一、 where 1.
+    was read)."""
+    matched = {}
     for pseudo in pseudos:
         rules = _sheet_rules(root, lambda declarations: declarations, pseudo=pseudo)
-        if not any(_css_content(rule[3]) is not None for rule in rules):
-            continue
-        for el, found in list(_matched_rules(root, rules)):
-            merged = ";".join(rule[3] for rule in found)
-            text = _css_content(merged, el)
+        if any(_css_content(rule[3]) is not None for rule in rules):
+            matched[pseudo] = [(el, ";".join(rule[3] for rule in found)) for el, found in _matched_rules(root, rules)]
+    counted = {(el, pseudo) for pseudo, found in matched.items() for el, merged in found if "counter" in merged}
+    counters = _counters_shown(root, pseudos, counted) if counted else {}  # (before any text is put in the page)
+    for pseudo, found in matched.items():
+        for el, merged in found:
+            text = _css_content(merged, el, counters.get((el, pseudo)))
             if text is None or _tag_name(el.tag) in _DROP_TAGS or _hidden_style(merged) or _font_shown_by(
                     merged) is False or _clipped_style(merged, "div"):
                 continue
-            if pseudo == "before":
+            if pseudo == "marker" and (_tag_name(el.tag) != "li" or not _list_number(el)):
+                continue  # (a list item's marker only, one a browser shows)
+            if pseudo != "after":
                 el.text = text + (el.text or "")
+                if _tag_name(el.tag) == "li" and (pseudo == "marker" or "counter" in _CSS_CONTENT_RE.findall(
+                        merged)[-1].lower()):
+                    # (the marker's text in place of the list's number; an item numbered by a counter: its list's own
+                    # marker is none, or the author saw two numbers)
+                    el.set("style", f"list-style-type:none;{el.get('style') or ''}")
             elif len(el):
                 el[-1].tail = (el[-1].tail or "") + text
             else:
@@ -2502,6 +2696,7 @@ def _hiding_declarations(declarations: str, clips: bool = False, colors: bool = 
         color = _COLOR_RE.search(declaration) if colors and not found and not size and not clip else None
         layout = (_FLEX_DIRECTION_RE.search(declaration) or _GRID_COLUMNS_RE.search(declaration)
                   or _GRID_SPAN_RE.search(declaration) or _GRID_ROW_RE.search(declaration)
+                  or _GRID_AREAS_RE.search(declaration) or _GRID_AREA_RE.search(declaration)
                   or _ORDER_RE.search(declaration) or _TEXT_DECORATION_RE.search(declaration)) if laid and not (
             found or size or clip or color) else None
         # (a display is written whole: a list item's may take two words, 'block list-item', see _shown_as_item)
@@ -2556,10 +2751,11 @@ def _displays_a_table_part(rule: tuple) -> bool:
 
 def _places_a_cell(rule: tuple) -> bool:
     """Whether a sheet's rule (see _sheet_rules) places what it matches among a flex or grid box's cells (``.label {
-    order: -1 }``, ``grid-column: span 2``, ``grid-row: 3``): see _in_order, _grid_span, _grid_placed."""
+    order: -1 }``, ``grid-column: span 2``, ``grid-row: 3``, ``grid-area: l``): see _in_order, _grid_span,
+    _grid_placed, _grid_area_starts."""
     declarations = rule[3][0] + rule[3][1]
     return bool(_ORDER_RE.search(declarations) or _GRID_SPAN_RE.search(declarations)
-                or _GRID_ROW_RE.search(declarations))
+                or _GRID_ROW_RE.search(declarations) or _GRID_AREA_RE.search(declarations))
 
 
 _WIDENED_DISPLAY_RE = re.compile(r"display:(?!none;)[\w-]+", re.IGNORECASE)  # (as _hiding_declarations writes it)
