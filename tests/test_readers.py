@@ -2951,6 +2951,28 @@ def test_a_content_control_around_a_table_row_showing_its_placeholder_keeps_the_
     path.write_bytes(rezip(path.read_bytes(), edit))
     assert read_document(path).lines == MERGED_001
 
+
+def test_the_placeholder_styles_are_read_once_per_document(monkeypatch, tmp_path):
+    # The ids of Word's placeholder style were looked up in the document's styles again for every content control
+    # around rows showing its placeholder (a template's table holds one per row): they are the document's, read once.
+    import toolkit.word as word
+
+    calls: list = []
+    styles = word._placeholder_styles
+    monkeypatch.setattr(word, "_placeholder_styles", lambda document: calls.append(1) or styles(document))
+    path = tmp_path / "rows.docx"
+    render_docx(MERGED_001, path, colspan_header=True)
+
+    def edit(parts: dict) -> None:
+        xml = parts["word/document.xml"].decode()
+        parts["word/document.xml"] = xml.replace("<w:tr>", "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>"
+                                                 "<w:tr>").replace("</w:tr>", "</w:tr></w:sdtContent></w:sdt>").encode()
+
+    path.write_bytes(rezip(path.read_bytes(), edit))
+    assert read_document(path).lines == MERGED_001
+    assert len(calls) == 1
+
+
 def test_an_absolute_position_tab_separates_what_it_stands_between(tmp_path):
     # w:ptab (an absolute position tab: a contents' entry, a line set flush right) was read as nothing: the entry
     # '一、总体情况' + a dot-leader ptab + '1' read '一、总体情况1', a date set flush right was glued to the text.

@@ -1405,6 +1405,7 @@ def _vanish_placeholders(element, document=None) -> None:
     cells, only the runs in Word's placeholder style (see _placeholder_styles): Word shows what the control holds,
     and a half-filled template's row keeps its labels and numbers."""
     placeholders: dict | None = None
+    styles: frozenset[str] | None = None  # (read once, at the first control around rows or cells)
     for shows in list(element.iter(_w("showingPlcHdr"))):
         props = shows.getparent()
         sdt = props.getparent() if props is not None else None
@@ -1421,7 +1422,8 @@ def _vanish_placeholders(element, document=None) -> None:
         if content.find(_w("tr")) is not None or content.find(_w("tc")) is not None:
             # a control around rows or cells (a half-filled template) shows their text: the prompt is only what is
             # set in Word's placeholder style
-            styles = _placeholder_styles(document) if document is not None else _PLACEHOLDER_STYLE_IDS
+            if styles is None:
+                styles = _placeholder_styles(document) if document is not None else _PLACEHOLDER_STYLE_IDS
             runs = [run for run in runs if _run_style(run) in styles]
         for run in runs:
             _vanish(run)
