@@ -2930,26 +2930,53 @@ def test_a_content_control_filled_in_but_still_marked_as_showing_its_placeholder
 
 
 
+_SHOWING_PLACEHOLDER = "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>"
+
+
+def _merged_001_row_edited(path: Path, at: str, change: Callable[[str], str]) -> list:
+    """The lines of MERGED_001 written as a DOCX whose table row holding the XML ``at`` is passed through
+    ``change``."""
+    render_docx(MERGED_001, path, colspan_header=True)
+
+    def edit(parts: dict) -> None:
+        xml = parts["word/document.xml"].decode()
+        where = xml.index(at)
+        start, end = xml.rindex("<w:tr>", 0, where), xml.index("</w:tr>", where) + len("</w:tr>")
+        parts["word/document.xml"] = (xml[:start] + change(xml[start:end]) + xml[end:]).encode()
+
+    path.write_bytes(rezip(path.read_bytes(), edit))
+    return read_document(path).lines
+
+
 @pytest.mark.parametrize("prompt", [False, True])
 def test_a_content_control_around_a_table_row_showing_its_placeholder_keeps_the_row(prompt, tmp_path):
     # A half-filled template: a content control wrapping a whole row (w:sdt around w:tr) left marked as showing its
     # placeholder (w:showingPlcHdr) while its cells hold the row's labels and numbers, which Word shows; every run of
     # the row was hidden, the row read blank. Of such a control only the runs in Word's placeholder style (the
     # prompt, '单击或点击此处输入文字。') are hidden.
-    path = tmp_path / "row.docx"
-    render_docx(MERGED_001, path, colspan_header=True)
     text = '<w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>单击或点击此处输入文字。</w:t></w:r>'
 
-    def edit(parts: dict) -> None:
-        xml = parts["word/document.xml"].decode()
-        at = xml.index("<w:r><w:t>88</w:t></w:r>")
-        start, end = xml.rindex("<w:tr>", 0, at), xml.index("</w:tr>", at) + len("</w:tr>")
-        row = xml[start:end].replace("</w:t></w:r>", "</w:t></w:r>" + text, 1) if prompt else xml[start:end]
-        parts["word/document.xml"] = (xml[:start] + "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>"
-                                      + row + "</w:sdtContent></w:sdt>" + xml[end:]).encode()
+    def change(row: str) -> str:
+        return _SHOWING_PLACEHOLDER.format(row.replace("</w:t></w:r>", "</w:t></w:r>" + text, 1) if prompt else row)
 
-    path.write_bytes(rezip(path.read_bytes(), edit))
-    assert read_document(path).lines == MERGED_001
+    assert _merged_001_row_edited(tmp_path / "row.docx", "<w:r><w:t>88</w:t></w:r>", change) == MERGED_001
+
+
+@pytest.mark.parametrize("level", ["cell", "row"])
+@pytest.mark.parametrize("prompt", ["请输入", "单击此处输入文字", "请输入数量。", "Click or tap here to enter text."])
+def test_a_prompt_typed_in_no_placeholder_style_is_no_value_of_a_control_showing_its_placeholder(prompt, level,
+                                                                                              tmp_path):
+    # WPS (and some templates) type a content control's prompt in no placeholder style: a control around a cell (or
+    # its row) showing its placeholder (w:showingPlcHdr) gave its prompt as the cell's value, '行政事业性收费 | 10 | 55
+    # | 请输入'. A paragraph whose whole text is such a prompt is hidden; the row's labels and numbers are read.
+    def change(row: str) -> str:
+        blank = row.rindex("<w:tc>")
+        cell = row[blank:-len("</w:tr>")].replace("<w:r/>", f"<w:r><w:t>{prompt}</w:t></w:r>")
+        if level == "cell":
+            return row[:blank] + _SHOWING_PLACEHOLDER.format(cell) + "</w:tr>"
+        return _SHOWING_PLACEHOLDER.format(row[:blank] + cell + "</w:tr>")
+
+    assert _merged_001_row_edited(tmp_path / "wps.docx", "<w:t>行政事业性收费</w:t>", change) == MERGED_001
 
 
 def test_the_placeholder_styles_are_read_once_per_document(monkeypatch, tmp_path):

@@ -1421,12 +1421,32 @@ def _vanish_placeholders(element, document=None) -> None:
         runs = list(content.iter(_w("r")))
         if content.find(_w("tr")) is not None or content.find(_w("tc")) is not None:
             # a control around rows or cells (a half-filled template) shows their text: the prompt is only what is
-            # set in Word's placeholder style
+            # set in Word's placeholder style, or typed as a prompt
             if styles is None:
                 styles = _placeholder_styles(document) if document is not None else _PLACEHOLDER_STYLE_IDS
-            runs = [run for run in runs if _run_style(run) in styles]
+            runs = _prompt_runs(content, styles)
         for run in runs:
             _vanish(run)
+
+
+def _prompt_runs(content, styles: frozenset[str]) -> list:
+    """The runs of a content control's ``content`` that show its prompt: those in a placeholder style (``styles``),
+    and those of a paragraph whose whole text is a prompt typed in no such style ('请输入', '单击此处输入文字', as
+    WPS writes them; formats.yaml ``docx: placeholder_prompts``)."""
+    prompt = _typed_prompt()
+    # (the runs themselves kept: lxml gives a node the same proxy while one is held, so 'in' finds it)
+    typed = {run for paragraph in list(content.iter(_w("p"))) or [content]
+             if prompt.fullmatch(_WS_RE.sub("", "".join(t.text or "" for t in paragraph.iter(_w("t")))))
+             for run in paragraph.iter(_w("r"))}
+    return [run for run in content.iter(_w("r")) if run in typed or _run_style(run) in styles]
+
+
+@functools.lru_cache(maxsize=1)
+def _typed_prompt() -> re.Pattern:
+    """The pattern of a content control's prompt typed in no placeholder style (formats.yaml, compiled once)."""
+    from toolkit.formats import load_formats
+
+    return re.compile(load_formats()["docx"]["placeholder_prompts"])
 
 
 def _run_style(run) -> str | None:
