@@ -2930,6 +2930,26 @@ def test_a_content_control_filled_in_but_still_marked_as_showing_its_placeholder
 
 
 
+
+@pytest.mark.parametrize("level", ["paragraph", "run"])
+@pytest.mark.parametrize("named", [False, True], ids=["no docPart", "docPart not in a glossary"])
+def test_text_typed_into_a_control_that_kept_its_placeholder_flag_is_read(named, level, tmp_path):
+    # An author typed into a content control around a paragraph (or a run) and Word kept w:showingPlcHdr: Word shows
+    # what the control holds, but with no placeholder text to compare (no glossary) every run was hidden and seed
+    # 001's sentence was lost. As in a control around cells, only runs in Word's placeholder style or a prompt's
+    # text are hidden: the typed text is read, the prompts beside it are not.
+    sentence = next(x for x in text_lines(SEEDS[1].read_text(encoding="utf-8"))
+                    if x.startswith("2020年全区共受理"))
+    part = ('<w:placeholder><w:docPart w:val="DefaultPlaceholder_-1854013440"/></w:placeholder>' if named else "")
+    control = f"<w:sdt><w:sdtPr>{part}<w:showingPlcHdr/></w:sdtPr><w:sdtContent>{{}}</w:sdtContent></w:sdt>"
+    styled = '<w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>单击或点击此处输入文字。</w:t></w:r>'
+    runs = (f"<w:r><w:t>{sentence}</w:t></w:r>", styled, "<w:r><w:t>请输入</w:t></w:r>")
+    if level == "paragraph":
+        xml = "".join(control.format(f"<w:p>{run}</w:p>") for run in runs)
+    else:
+        xml = "".join(f"<w:p>{control.format(run)}</w:p>" for run in runs)
+    assert _docx_with_paragraphs(tmp_path / "typed.docx", xml) == [sentence, "后文", ["规章", "5"]]
+
 _SHOWING_PLACEHOLDER = "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>"
 
 

@@ -1399,13 +1399,14 @@ def _vanish_placeholders(element, document=None) -> None:
     (w:showingPlcHdr): a template's prompt, '单击或点击此处输入文字。', in a control left empty, whose cell or
     paragraph holds nothing.
 
-    But a control holding another text than the placeholder it names (w:placeholder/w:docPart, its text in the
-    ``document``'s glossary, see _placeholder_texts): a system filling a template may leave w:showingPlcHdr on, and
-    Word shows what the control holds, its value ('5' was left out as a prompt).  And of a control around rows or
-    cells, only the runs in Word's placeholder style (see _placeholder_styles): Word shows what the control holds,
-    and a half-filled template's row keeps its labels and numbers."""
+    A control holding the text of the placeholder it names (w:placeholder/w:docPart, its text in the ``document``'s
+    glossary, see _placeholder_texts) is hidden whole, and one holding another text not at all: a system filling a
+    template may leave w:showingPlcHdr on, and Word shows what the control holds, its value ('5' was left out as a
+    prompt).  Where there is no such text to compare, only the runs that show a prompt are hidden (see
+    _prompt_runs): Word shows what the control holds, the text an author typed into a paragraph's control whose
+    flag it kept, a half-filled template's row with its labels and numbers."""
     placeholders: dict | None = None
-    styles: frozenset[str] | None = None  # (read once, at the first control around rows or cells)
+    styles: frozenset[str] | None = None  # (read once, at the first control with no placeholder text to compare)
     for shows in list(element.iter(_w("showingPlcHdr"))):
         props = shows.getparent()
         sdt = props.getparent() if props is not None else None
@@ -1413,15 +1414,15 @@ def _vanish_placeholders(element, document=None) -> None:
         if content is None or shows.get(_w("val"), "true") in _OFF:
             continue
         named = props.find(f"{_w('placeholder')}/{_w('docPart')}")
+        prompt = None
         if named is not None and document is not None:
             placeholders = _placeholder_texts(document) if placeholders is None else placeholders
             prompt = placeholders.get(named.get(_w("val")))
-            if prompt and _WS_RE.sub("", "".join(t.text or "" for t in content.iter(_w("t")))) != prompt:
+        if prompt:
+            if _WS_RE.sub("", "".join(t.text or "" for t in content.iter(_w("t")))) != prompt:
                 continue  # (filled in: its value shown)
-        runs = list(content.iter(_w("r")))
-        if content.find(_w("tr")) is not None or content.find(_w("tc")) is not None:
-            # a control around rows or cells (a half-filled template) shows their text: the prompt is only what is
-            # set in Word's placeholder style, or typed as a prompt
+            runs = list(content.iter(_w("r")))
+        else:
             if styles is None:
                 styles = _placeholder_styles(document) if document is not None else _PLACEHOLDER_STYLE_IDS
             runs = _prompt_runs(content, styles)
