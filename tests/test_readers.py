@@ -1217,6 +1217,29 @@ def test_docx_title_held_only_in_the_page_header(tmp_path: Path, first_page: boo
     assert (meta["agency"], meta["report_year"]) == ("乌当区人民政府", 2020)
 
 
+def test_docx_title_in_the_page_header_beside_an_empty_content_control_is_read(tmp_path: Path) -> None:
+    # A header template's content control left empty shows its prompt (w:showingPlcHdr, Word's placeholder style):
+    # the body's such prompts were hidden, the header's not, so its line read '单击或点击此处输入文字。2020年乌当区…
+    # 年度报告', no title, and agency was NA. The header's prompts are hidden as the body's.
+    import docx
+    from docx.oxml import parse_xml
+
+    import toolkit
+
+    lines = seed_lines("001")
+    document = docx.Document()
+    header = document.sections[0].header.paragraphs[0]
+    header._p.append(parse_xml(f'<w:sdt xmlns:w="{_W}"><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r>'
+                               '<w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>单击或点击此处输入文字。</w:t>'
+                               '</w:r></w:sdtContent></w:sdt>'))
+    header.add_run(lines[0])
+    for line in lines[2:40]:  # from the preamble on: no title in the body
+        document.add_paragraph(line)
+    path = tmp_path / "header.docx"
+    document.save(path)
+    assert read_document(path).lines[:2] == [lines[0], lines[2]]
+    assert toolkit.parse_report(path).metadata["agency"] == "乌当区人民政府"
+
 def test_docx_page_header_is_not_read_when_the_body_has_the_title(tmp_path: Path) -> None:
     import docx
 

@@ -353,6 +353,7 @@ def _docx_header_title(document, lines: list) -> list:
                 found: list = []
                 _table_styled_runs(part._element, document, hidden[1])
                 _vanish_styled_runs(part._element, hidden)
+                _vanish_placeholders(part._element, document)  # (a header's empty control: its prompt, no title)
                 _blank_struck_runs(part._element, document, hidden[1])
                 _docx_block(part._element, found)
                 yield found
