@@ -1237,6 +1237,29 @@ def test_docx_title_held_only_in_the_page_header(tmp_path: Path, first_page: boo
     assert (meta["agency"], meta["report_year"]) == ("乌当区人民政府", 2020)
 
 
+def test_docx_title_in_the_page_header_beside_an_empty_content_control_is_read(tmp_path: Path) -> None:
+    # A header template's content control left empty shows its prompt (w:showingPlcHdr, Word's placeholder style):
+    # the body's such prompts were hidden, the header's not, so its line read '单击或点击此处输入文字。2020年乌当区…
+    # 年度报告', no title, and agency was NA. The header's prompts are hidden as the body's.
+    import docx
+    from docx.oxml import parse_xml
+
+    import toolkit
+
+    lines = seed_lines("001")
+    document = docx.Document()
+    header = document.sections[0].header.paragraphs[0]
+    header._p.append(parse_xml(f'<w:sdt xmlns:w="{_W}"><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r>'
+                               '<w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>单击或点击此处输入文字。</w:t>'
+                               '</w:r></w:sdtContent></w:sdt>'))
+    header.add_run(lines[0])
+    for line in lines[2:40]:  # from the preamble on: no title in the body
+        document.add_paragraph(line)
+    path = tmp_path / "header.docx"
+    document.save(path)
+    assert read_document(path).lines[:2] == [lines[0], lines[2]]
+    assert toolkit.parse_report(path).metadata["agency"] == "乌当区人民政府"
+
 def test_docx_page_header_is_not_read_when_the_body_has_the_title(tmp_path: Path) -> None:
     import docx
 
@@ -2950,26 +2973,95 @@ def test_a_content_control_filled_in_but_still_marked_as_showing_its_placeholder
 
 
 
+
+@pytest.mark.parametrize("level", ["paragraph", "run"])
+@pytest.mark.parametrize("named", [False, True], ids=["no docPart", "docPart not in a glossary"])
+def test_text_typed_into_a_control_that_kept_its_placeholder_flag_is_read(named, level, tmp_path):
+    # An author typed into a content control around a paragraph (or a run) and Word kept w:showingPlcHdr: Word shows
+    # what the control holds, but with no placeholder text to compare (no glossary) every run was hidden and seed
+    # 001's sentence was lost. As in a control around cells, only runs in Word's placeholder style or a prompt's
+    # text are hidden: the typed text is read, the prompts beside it are not.
+    sentence = next(x for x in text_lines(SEEDS[1].read_text(encoding="utf-8"))
+                    if x.startswith("2020年全区共受理"))
+    part = ('<w:placeholder><w:docPart w:val="DefaultPlaceholder_-1854013440"/></w:placeholder>' if named else "")
+    control = f"<w:sdt><w:sdtPr>{part}<w:showingPlcHdr/></w:sdtPr><w:sdtContent>{{}}</w:sdtContent></w:sdt>"
+    styled = '<w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>单击或点击此处输入文字。</w:t></w:r>'
+    runs = (f"<w:r><w:t>{sentence}</w:t></w:r>", styled, "<w:r><w:t>请输入</w:t></w:r>")
+    if level == "paragraph":
+        xml = "".join(control.format(f"<w:p>{run}</w:p>") for run in runs)
+    else:
+        xml = "".join(f"<w:p>{control.format(run)}</w:p>" for run in runs)
+    assert _docx_with_paragraphs(tmp_path / "typed.docx", xml) == [sentence, "后文", ["规章", "5"]]
+
+_SHOWING_PLACEHOLDER = "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>"
+
+
+def _merged_001_row_edited(path: Path, at: str, change: Callable[[str], str]) -> list:
+    """The lines of MERGED_001 written as a DOCX whose table row holding the XML ``at`` is passed through
+    ``change``."""
+    render_docx(MERGED_001, path, colspan_header=True)
+
+    def edit(parts: dict) -> None:
+        xml = parts["word/document.xml"].decode()
+        where = xml.index(at)
+        start, end = xml.rindex("<w:tr>", 0, where), xml.index("</w:tr>", where) + len("</w:tr>")
+        parts["word/document.xml"] = (xml[:start] + change(xml[start:end]) + xml[end:]).encode()
+
+    path.write_bytes(rezip(path.read_bytes(), edit))
+    return read_document(path).lines
+
+
 @pytest.mark.parametrize("prompt", [False, True])
 def test_a_content_control_around_a_table_row_showing_its_placeholder_keeps_the_row(prompt, tmp_path):
     # A half-filled template: a content control wrapping a whole row (w:sdt around w:tr) left marked as showing its
     # placeholder (w:showingPlcHdr) while its cells hold the row's labels and numbers, which Word shows; every run of
     # the row was hidden, the row read blank. Of such a control only the runs in Word's placeholder style (the
     # prompt, '单击或点击此处输入文字。') are hidden.
-    path = tmp_path / "row.docx"
-    render_docx(MERGED_001, path, colspan_header=True)
     text = '<w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>单击或点击此处输入文字。</w:t></w:r>'
+
+    def change(row: str) -> str:
+        return _SHOWING_PLACEHOLDER.format(row.replace("</w:t></w:r>", "</w:t></w:r>" + text, 1) if prompt else row)
+
+    assert _merged_001_row_edited(tmp_path / "row.docx", "<w:r><w:t>88</w:t></w:r>", change) == MERGED_001
+
+
+@pytest.mark.parametrize("level", ["cell", "row"])
+@pytest.mark.parametrize("prompt", ["请输入", "单击此处输入文字", "请输入数量。", "Click or tap here to enter text."])
+def test_a_prompt_typed_in_no_placeholder_style_is_no_value_of_a_control_showing_its_placeholder(prompt, level,
+                                                                                              tmp_path):
+    # WPS (and some templates) type a content control's prompt in no placeholder style: a control around a cell (or
+    # its row) showing its placeholder (w:showingPlcHdr) gave its prompt as the cell's value, '行政事业性收费 | 10 | 55
+    # | 请输入'. A paragraph whose whole text is such a prompt is hidden; the row's labels and numbers are read.
+    def change(row: str) -> str:
+        blank = row.rindex("<w:tc>")
+        cell = row[blank:-len("</w:tr>")].replace("<w:r/>", f"<w:r><w:t>{prompt}</w:t></w:r>")
+        if level == "cell":
+            return row[:blank] + _SHOWING_PLACEHOLDER.format(cell) + "</w:tr>"
+        return _SHOWING_PLACEHOLDER.format(row[:blank] + cell + "</w:tr>")
+
+    assert _merged_001_row_edited(tmp_path / "wps.docx", "<w:t>行政事业性收费</w:t>", change) == MERGED_001
+
+
+def test_the_placeholder_styles_are_read_once_per_document(monkeypatch, tmp_path):
+    # The ids of Word's placeholder style were looked up in the document's styles again for every content control
+    # around rows showing its placeholder (a template's table holds one per row): they are the document's, read once.
+    import toolkit.word as word
+
+    calls: list = []
+    styles = word._placeholder_styles
+    monkeypatch.setattr(word, "_placeholder_styles", lambda document: calls.append(1) or styles(document))
+    path = tmp_path / "rows.docx"
+    render_docx(MERGED_001, path, colspan_header=True)
 
     def edit(parts: dict) -> None:
         xml = parts["word/document.xml"].decode()
-        at = xml.index("<w:r><w:t>88</w:t></w:r>")
-        start, end = xml.rindex("<w:tr>", 0, at), xml.index("</w:tr>", at) + len("</w:tr>")
-        row = xml[start:end].replace("</w:t></w:r>", "</w:t></w:r>" + text, 1) if prompt else xml[start:end]
-        parts["word/document.xml"] = (xml[:start] + "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>"
-                                      + row + "</w:sdtContent></w:sdt>" + xml[end:]).encode()
+        parts["word/document.xml"] = xml.replace("<w:tr>", "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>"
+                                                 "<w:tr>").replace("</w:tr>", "</w:tr></w:sdtContent></w:sdt>").encode()
 
     path.write_bytes(rezip(path.read_bytes(), edit))
     assert read_document(path).lines == MERGED_001
+    assert len(calls) == 1
+
 
 def test_an_absolute_position_tab_separates_what_it_stands_between(tmp_path):
     # w:ptab (an absolute position tab: a contents' entry, a line set flush right) was read as nothing: the entry

@@ -353,6 +353,7 @@ def _docx_header_title(document, lines: list) -> list:
                 found: list = []
                 _table_styled_runs(part._element, document, hidden[1])
                 _vanish_styled_runs(part._element, hidden)
+                _vanish_placeholders(part._element, document)  # (a header's empty control: its prompt, no title)
                 _blank_struck_runs(part._element, document, hidden[1])
                 _docx_block(part._element, found)
                 yield found
@@ -1399,12 +1400,14 @@ def _vanish_placeholders(element, document=None) -> None:
     (w:showingPlcHdr): a template's prompt, '单击或点击此处输入文字。', in a control left empty, whose cell or
     paragraph holds nothing.
 
-    But a control holding another text than the placeholder it names (w:placeholder/w:docPart, its text in the
-    ``document``'s glossary, see _placeholder_texts): a system filling a template may leave w:showingPlcHdr on, and
-    Word shows what the control holds, its value ('5' was left out as a prompt).  And of a control around rows or
-    cells, only the runs in Word's placeholder style (see _placeholder_styles): Word shows what the control holds,
-    and a half-filled template's row keeps its labels and numbers."""
+    A control holding the text of the placeholder it names (w:placeholder/w:docPart, its text in the ``document``'s
+    glossary, see _placeholder_texts) is hidden whole, and one holding another text not at all: a system filling a
+    template may leave w:showingPlcHdr on, and Word shows what the control holds, its value ('5' was left out as a
+    prompt).  Where there is no such text to compare, only the runs that show a prompt are hidden (see
+    _prompt_runs): Word shows what the control holds, the text an author typed into a paragraph's control whose
+    flag it kept, a half-filled template's row with its labels and numbers."""
     placeholders: dict | None = None
+    styles: frozenset[str] | None = None  # (read once, at the first control with no placeholder text to compare)
     for shows in list(element.iter(_w("showingPlcHdr"))):
         props = shows.getparent()
         sdt = props.getparent() if props is not None else None
@@ -1412,19 +1415,40 @@ def _vanish_placeholders(element, document=None) -> None:
         if content is None or shows.get(_w("val"), "true") in _OFF:
             continue
         named = props.find(f"{_w('placeholder')}/{_w('docPart')}")
+        prompt = None
         if named is not None and document is not None:
             placeholders = _placeholder_texts(document) if placeholders is None else placeholders
             prompt = placeholders.get(named.get(_w("val")))
-            if prompt and _WS_RE.sub("", "".join(t.text or "" for t in content.iter(_w("t")))) != prompt:
+        if prompt:
+            if _WS_RE.sub("", "".join(t.text or "" for t in content.iter(_w("t")))) != prompt:
                 continue  # (filled in: its value shown)
-        runs = list(content.iter(_w("r")))
-        if content.find(_w("tr")) is not None or content.find(_w("tc")) is not None:
-            # a control around rows or cells (a half-filled template) shows their text: the prompt is only what is
-            # set in Word's placeholder style
-            styles = _placeholder_styles(document) if document is not None else _PLACEHOLDER_STYLE_IDS
-            runs = [run for run in runs if _run_style(run) in styles]
+            runs = list(content.iter(_w("r")))
+        else:
+            if styles is None:
+                styles = _placeholder_styles(document) if document is not None else _PLACEHOLDER_STYLE_IDS
+            runs = _prompt_runs(content, styles)
         for run in runs:
             _vanish(run)
+
+
+def _prompt_runs(content, styles: frozenset[str]) -> list:
+    """The runs of a content control's ``content`` that show its prompt: those in a placeholder style (``styles``),
+    and those of a paragraph whose whole text is a prompt typed in no such style ('请输入', '单击此处输入文字', as
+    WPS writes them; formats.yaml ``docx: placeholder_prompts``)."""
+    prompt = _typed_prompt()
+    # (the runs themselves kept: lxml gives a node the same proxy while one is held, so 'in' finds it)
+    typed = {run for paragraph in list(content.iter(_w("p"))) or [content]
+             if prompt.fullmatch(_WS_RE.sub("", "".join(t.text or "" for t in paragraph.iter(_w("t")))))
+             for run in paragraph.iter(_w("r"))}
+    return [run for run in content.iter(_w("r")) if run in typed or _run_style(run) in styles]
+
+
+@functools.lru_cache(maxsize=1)
+def _typed_prompt() -> re.Pattern:
+    """The pattern of a content control's prompt typed in no placeholder style (formats.yaml, compiled once)."""
+    from toolkit.formats import load_formats
+
+    return re.compile(load_formats()["docx"]["placeholder_prompts"])
 
 
 def _run_style(run) -> str | None:
