@@ -250,6 +250,8 @@ def _cues() -> dict[str, Any]:
     bullet = _styles()["bullet"][0].pattern + "?"  # (a bullet before an unnumbered one: '■存在问题:')
     return {
         "section_heading": _section_headings(),
+        # the same glued to the section's first text ('五、存在的主要问题及改进情况(一)存在的问题一是…'; _without_glued_heading)
+        "section_heading_glued": _section_headings(glued=True),
         # the section's title unnumbered, a whole line (_is_both_title)
         "section_title": re.compile(rf"^(?:{join(_section_titles())})[。.:]?$"),
         # the same glued between a sentence's end and a list's marker (_without_both_title)
@@ -372,9 +374,12 @@ def _section_titles() -> list[str]:
     return [p for family in sections.values() for p in family.get("problems", [])]
 
 
-def _section_headings() -> list[re.Pattern[str]]:
+def _section_headings(glued: bool = False) -> list[re.Pattern[str]]:
     """The problems section's own numbered heading, in the wordings of formats.yaml (both families), numbered 五、 or
-    as a part of a report numbered otherwise, (五) or 5."""
+    as a part of a report numbered otherwise, (五) or 5.; ``glued``: opening a line, in the wordings that may stand
+    before text (not those matched only on a line of their own, ending in ``$``)."""
+    if glued:
+        return [re.compile(rf"^{_NUMBER}\s*(?:{t})[。.:]?\s*") for t in _section_titles() if not t.endswith("$")]
     return [re.compile(rf"^{_NUMBER}\s*(?:{t})[。.:]?\s*$") for t in _section_titles()]
 
 
@@ -384,6 +389,19 @@ def _is_section_heading(line: str, cues: dict[str, Any]) -> bool:
     if not any(p.match(line) for p in cues["section_heading"]):
         return False
     return _SECTION_NUMBER.match(line) is not None or not cues["heading_line"].match(line)
+
+
+def _without_glued_heading(line: str, cues: dict[str, Any]) -> str:
+    """``line`` without the problems section's own heading glued before its text, as a web page's text loses the
+    heading's line break ('五、存在的主要问题及改进情况(一)存在的问题一是…': the heading's words were the first item's, its
+    sub-heading no sub-heading); in its longest wording, and, numbered as a part ((五), 5.), only where it is no
+    sub-heading (see :func:`_is_section_heading`)."""
+    end = max((m.end() for p in cues["section_heading_glued"] if (m := p.match(line))), default=0)
+    if not end or end == len(line):
+        return line
+    if _SECTION_NUMBER.match(line) is None and cues["heading_line"].match(line[:end].rstrip()):
+        return line
+    return line[end:]
 
 
 def _is_both_title(line: str, cues: dict[str, Any]) -> bool:
@@ -513,6 +531,8 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
     for k, line in enumerate(kept):
         if (not lines and _is_section_heading(line, cues)) or _is_both_title(line, cues):
             continue  # the caller passed the section heading along
+        if not lines:
+            line = _without_glued_heading(line, cues)
         if _BARE_NUMBER.fullmatch(line) and (
                 ((not lines or lines[-1].endswith(_TAIL_STOPS) or cues["heading_line"].match(lines[-1]))
                  and not (k + 1 < len(kept) and _NUMBER_GOES_ON.match(kept[k + 1])))
