@@ -1527,6 +1527,21 @@ def test_a_chinese_numeral_or_ordinal_marker_glued_to_the_item_before(stem, mark
         assert _pairs(extract_statements(text)) == [("problem", first), ("problem", "政策解读形式单一")]
 
 
+@pytest.mark.parametrize("rank", ["位于第二,", "居于第二,", "处于第二,", "跃升第二,", "上升至第二,", "升到第二,",
+                                  "排在第二,", "全州第二,", "全系统第二,"])
+def test_a_rank_reached_or_held_glued_before_no_second_item(rank):
+    # Seed 001's '一是…;二是…;三是…' written '第一,…提升第二,…加强第三,…健全' with no separator, the first problem saying
+    # a rank ('…提升,考评位于第二,仍有差距'): that 第二, was cut as the list's second item ('仍有差距' a problem of its own,
+    # the first ending in '位于'), statements.yaml glued_marker_ordinal knowing 位居, 排名 and 全市 but not these words
+    stem = "001_4d29bfef72dd56db"
+    glued = re.sub(r"[;；。]?([一二三四])是", lambda m: f"第{m[1]},", problems_section(stem))
+    text = glued.replace("提升第二,", f"提升,考评{rank}仍有差距第二,", 1)
+    assert f"考评{rank}仍有差距第二," in text
+    first = "主动公开意识还需进一步提升"
+    expected = [(k, t + f",考评{rank}仍有差距" if t == first else t) for k, t in _expected(stem)]
+    assert _pairs(extract_statements(text)) == expected
+
+
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "pingtan-2023-02"])
 @pytest.mark.parametrize("numbers", ["1224", "1345", "1134", "1245", "1334"])
 @pytest.mark.parametrize("glued", [False, True], ids=["separated", "glued"])
