@@ -1560,6 +1560,23 @@ def test_misnumbered_circled_numbers_are_each_an_item(stem, numbers, glued):
     assert _pairs(extract_statements(text)) == [("problem", "信息更新不够及时,详见(3)。政策解读形式单一")]
 
 
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "pingtan-2023-02"])
+@pytest.mark.parametrize("numbers", ["1224", "1345", "1134", "1245", "1334"])
+@pytest.mark.parametrize("marker", ["{n}.", "{n}、", "{n})"])
+def test_misnumbered_digit_markers_at_a_boundary_are_each_an_item(stem, numbers, marker):
+    # Seed 001's '一是…;二是…;三是…' written 1. 2. 3., one number repeated or skipped ('1.…;2.…;2.…', '1.…;3.…;4.…'): the
+    # strict sequence dropped the misnumbered marker, so its item and those after it ran into the one before
+    section = problems_section(stem)
+    mark = lambda m: marker.format(n=numbers["一二三四".index(m[1])])  # noqa: E731
+    misnumbered = re.sub(r"(?<=[:;；。:：\n])([一二三四])是", mark, section)
+    assert "二是" not in misnumbered
+    assert _pairs(extract_statements(misnumbered)) == _expected(stem)
+    # a decimal's or a date's number at a sentence's start is still no item, numbered on or not
+    text = "存在的问题:1.信息更新不够及时,共1.5万条。2.解读形式单一。\n2.1日起更新。\n4.5万人次未回应。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不够及时,共1.5万条"),
+                                                ("problem", "解读形式单一。2.1日起更新。4.5万人次未回应")]
+
+
 @pytest.mark.parametrize("reference", ["详见", "见", "参见", "如"])
 def test_a_bracketed_number_glued_after_a_bare_reference_word_is_no_item(reference):
     # Seed 001's '一是…;二是…;三是…' written '(一)…(二)…(三)…', its first problem pointing at another part,

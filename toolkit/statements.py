@@ -181,6 +181,9 @@ _GLUED_AFTER = re.compile(rf"[{HAN_RANGES}\")》]")  # what a glued 2. follows: 
 # styles whose next item may be misnumbered, repeating the last item's number or skipping one ('①…②…②…④', '①…③…④'):
 # a bracketed number (a circled one, ①②) after a list already open is no word's, so it is the list's next item
 _MISNUMBERED = ("paren_num",)
+# styles whose next item may be misnumbered so only at a boundary (a line's or a sentence's start) and before no digit:
+# there '2.' or '4.' is no decimal's nor a date's ('1.5万', '2.1日' are, glued or not)
+_MISNUMBERED_BARE = ("num", "num_close")
 _UNNUMBERED = ("bullet", "text_bullet", "dash")  # styles whose items count 1, 2, 3 … without a number
 _BOUNDARY = set("。;:!?\n")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
@@ -1936,7 +1939,10 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
                 if glued is None:
                     continue
                 start = glued
-            n = last + 1 if glued is not None else _numbered_on(style, _marker_number(style, m, found), last, found)
+            # (a list's marker misnumbered after a firm one only: after a decimal taken for an item, '1.…。2.5万人次…。2.…',
+            # the real 2. takes its place, below)
+            n = last + 1 if glued is not None else _numbered_on(style, _marker_number(style, m, found), last, found,
+                                                                m if last == firm else None)
             # a list inside brackets is an item's detail; a bracket left open hides no next item of the list
             if brackets[start] == _CLOSED or (brackets[start] == _LEFT_OPEN and n != last + 1):
                 continue
@@ -2024,11 +2030,16 @@ def _glued_ordinal(style: str, match: re.Match[str], numeral: str) -> int | None
     return None if restated else start
 
 
-def _numbered_on(style: str, n: int, last: int, found: list[tuple[int, int, int]]) -> int:
+def _numbered_on(style: str, n: int, last: int, found: list[tuple[int, int, int]],
+                 bare: re.Match[str] | None = None) -> int:
     """The number ``n`` of a marker of ``style``, or the next one of the list open (``found``, ``last`` its last number)
     where the marker repeats the last item's number or skips one in a style whose numbers are no word's (``①…②…②…④``,
-    ``①…③…④``: each its item, numbered on); a repeated or skipped marker with no list open is none (``…详见③``)."""
-    if style in _MISNUMBERED and found and n in (last, last + 2):
+    ``①…③…④``: each its item, numbered on), or in a 1. 2. list where the marker ``bare`` stands after a boundary and
+    before no digit (``1.…。2.…。2.…。4.…``; not ``1.5万``, ``2.1日``, whose digits the marker's group d holds); a
+    repeated or skipped marker with no list open is none (``…详见③``)."""
+    misnumbered = style in _MISNUMBERED or (
+        style in _MISNUMBERED_BARE and bare is not None and bare.groupdict().get("d") is None)
+    if misnumbered and found and n in (last, last + 2):
         return last + 1
     return n
 
