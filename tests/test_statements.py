@@ -188,6 +188,20 @@ def test_heading_glued_to_the_text_is_dropped(stem):
     assert _pairs(extract_statements(glued)) == _expected(stem)
 
 
+@pytest.mark.parametrize("space", [" ", "\u3000", "\u00a0"])
+def test_a_space_between_two_quotes_is_left_out(space):
+    # Seed 003's '存在“错位”现象' naming a second word in its quotes, a web page setting a space between them
+    # ('存在 “错位” “脱节” 现象'): the normalizer made both quotes ASCII, so the space between them was no longer next to a
+    # wide character and was kept, '"错位" "脱节"'; a quote counts as a wide character
+    stem = "003_ce1f8ef96d3daffd"
+    section = problems_section(stem)
+    assert "存在“错位”现象" in section
+    spaced = section.replace("存在“错位”现象", f"存在{space}“错位”{space}“脱节”{space}现象", 1)
+    expected = [(k, t.replace('"错位"', '"错位""脱节"')) for k, t in _expected(stem)]
+    assert expected != _expected(stem)
+    assert _pairs(extract_statements(spaced)) == expected
+
+
 def test_report_statements_match_the_extractor_on_the_seeds():
     toolkit = pytest.importorskip("toolkit")
     for stem in SEEDS:
