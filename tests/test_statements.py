@@ -1525,10 +1525,11 @@ def test_circled_numbers_glued_to_the_item_before(stem):
 
 
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "pingtan-2023-02"])
-@pytest.mark.parametrize("marker", ["{h}、", "{h}.", "第{h},", "第{h}，", "第{h}、", "第{h}:"])
+@pytest.mark.parametrize("marker", ["{h}、", "{h}.", "第{h},", "第{h}，", "第{h}、", "第{h}:", "其{h},", "其{h}、"])
 def test_a_chinese_numeral_or_ordinal_marker_glued_to_the_item_before(stem, marker):
     # Seed 001's '一是…;二是…;三是…' written '一、…提升二、…加强三、…健全。' or '第一,…第二,…' with no separator
     # (a web page's or a PDF's text that lost it): no boundary stood before 二、 or 第二, so the list was one statement
+    # (and so for 其二, until it was read glued as 第二, is: '其一,…提升其二,…' kept '其一,' in one statement)
     section = problems_section(stem)
     glued = re.sub(r"([;；。]?)([一二三四])是", lambda m: (m[1] if m[2] == "一" else "") + marker.format(h=m[2]), section)
     assert marker.format(h="二") in glued and "二是" not in glued

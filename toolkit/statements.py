@@ -175,8 +175,9 @@ _AFTER_INTENT = ("paren_cn", "paren_num", "num", "num_close")
 # number is no word's part, so one numbering on a list already open is its next item; nor is 二是 right after 一是's
 # item, read as the numeral that numbers on only ('…单一三是…' after 二是: 三是, not 一三是; _glued_start); nor (二)
 # after (一)'s item, nor 2. (2)) after 1.'s right after a Chinese character ('…提升2.政策…', not '共1.5万条', '第2.3节');
-# nor 二、 or 第二, after a Chinese character where no later item restates its number ('…到位二、政策…', '…到位第二,政策…')
-_GLUED_NEXT = ("paren_num", "paren_cn", "num", "num_close", "shi", "dun_cn", "di")
+# nor 二、 or 第二, (其二,) after a Chinese character where no later item restates its number ('…到位二、政策…', '…到位第二,政策…',
+# '…到位其二,政策…')
+_GLUED_NEXT = ("paren_num", "paren_cn", "num", "num_close", "shi", "dun_cn", "di", "qi")
 _GLUED_AFTER = re.compile(rf"[{HAN_RANGES}\")》]")  # what a glued 2. follows: a word's character, a closing quote
 # styles whose next item may be misnumbered, repeating the last item's number or skipping one ('①…②…②…④', '①…③…④'):
 # a bracketed number (a circled one, ①②) after a list already open is no word's, so it is the list's next item
@@ -2005,7 +2006,7 @@ def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, i
         after_word = _GLUED_AFTER.match(text, k - 1) is not None and not text[match.end():match.end() + 1].isdigit()
         return match.start() if glued and after_word and not _reference_number(text, k, match.end()) else None
     numeral = cn_numeral_text(last + 1) if 0 < last + 1 < 100 else ""
-    if style in ("dun_cn", "di"):
+    if style in ("dun_cn", "di", "qi"):
         return _glued_ordinal(style, match, numeral)
     start = match.end("n") - len(numeral)
     # (not an ordinal's numeral: '…排名第三是…' after 二是 is a sentence's 第三)
@@ -2014,13 +2015,13 @@ def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, i
 
 
 def _glued_ordinal(style: str, match: re.Match[str], numeral: str) -> int | None:
-    """Where a 二、 or a 第二, (``style`` dun_cn or di) glued after a Chinese character starts as the list's next item,
+    """Where a 二、, a 第二, or a 其二, (``style`` dun_cn, di or qi) glued after a Chinese character starts as the list's next item,
     numbered ``numeral`` (None where it is none): the numeral alone for 二、 ('…单一二、'), not a sentence's ordinal ('第二、三批',
     '排名全市第二,': statements.yaml ``glued_marker_ordinal``) nor a number's run ('二、三季度'), and only where no later
     item restates the number after a boundary ('第一,…排名第二,…。第二,…': that one is the item)."""
     text = match.string
     start = match.end("n") - len(numeral) if style == "dun_cn" else match.start()
-    if not numeral or not match["n"].endswith(numeral) or (style == "di" and match["n"] != numeral):
+    if not numeral or not match["n"].endswith(numeral) or (style != "dun_cn" and match["n"] != numeral):
         return None
     spec = _spec()["glued_marker_ordinal"]
     if (style == "dun_cn" and text.endswith("第", 0, start)) or re.search(spec["after"], text[max(start - 4, 0):start]) \
