@@ -1592,6 +1592,21 @@ def test_misnumbered_digit_markers_at_a_boundary_are_each_an_item(stem, numbers,
                                                 ("problem", "解读形式单一。2.1日起更新。4.5万人次未回应")]
 
 
+@pytest.mark.parametrize("marker", ["{h}、", "{h}."])
+def test_misnumbered_chinese_numeral_markers_are_each_an_item(marker):
+    # pingtan-2023-01's problems are misnumbered '一是…;三是…;三是…'; written '一、…;三、…;三、…' the strict sequence
+    # dropped both 三、, so the three problems ran into one
+    stem = "pingtan-2023-01"
+    section = problems_section(stem)
+    assert "；三是" in section and "二是" not in section.split("2024年")[0]
+    numbered = re.sub(r"([一二三四])是", lambda m: marker.format(h=m[1]), section)
+    assert _pairs(extract_statements(numbered)) == _expected(stem)
+    # a numeral's run at a sentence's start is no item, numbered on or not
+    text = "存在的问题:一、信息更新不够及时。三、四月份未更新。二、解读单一。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不够及时。三、四月份未更新"),
+                                                ("problem", "解读单一")]
+
+
 @pytest.mark.parametrize("reference", ["详见", "见", "参见", "如"])
 def test_a_bracketed_number_glued_after_a_bare_reference_word_is_no_item(reference):
     # Seed 001's '一是…;二是…;三是…' written '(一)…(二)…(三)…', its first problem pointing at another part,

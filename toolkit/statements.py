@@ -182,9 +182,9 @@ _GLUED_AFTER = re.compile(rf"[{HAN_RANGES}\")》]")  # what a glued 2. follows: 
 # styles whose next item may be misnumbered, repeating the last item's number or skipping one ('①…②…②…④', '①…③…④'):
 # a bracketed number (a circled one, ①②) after a list already open is no word's, so it is the list's next item
 _MISNUMBERED = ("paren_num",)
-# styles whose next item may be misnumbered so only at a boundary (a line's or a sentence's start) and before no digit:
-# there '2.' or '4.' is no decimal's nor a date's ('1.5万', '2.1日' are, glued or not)
-_MISNUMBERED_BARE = ("num", "num_close")
+# styles whose next item may be misnumbered so only at a boundary (a line's or a sentence's start) and before no digit
+# nor numeral: there '2.' or '4.' is no decimal's nor a date's ('1.5万', '2.1日' are, glued or not), '三、' no run's ('三、四月')
+_MISNUMBERED_BARE = ("num", "num_close", "dun_cn")
 _UNNUMBERED = ("bullet", "text_bullet", "dash")  # styles whose items count 1, 2, 3 … without a number
 _BOUNDARY = set("。;:!?\n")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
@@ -2037,11 +2037,12 @@ def _numbered_on(style: str, n: int, last: int, found: list[tuple[int, int, int]
                  bare: re.Match[str] | None = None) -> int:
     """The number ``n`` of a marker of ``style``, or the next one of the list open (``found``, ``last`` its last number)
     where the marker repeats the last item's number or skips one in a style whose numbers are no word's (``①…②…②…④``,
-    ``①…③…④``: each its item, numbered on), or in a 1. 2. list where the marker ``bare`` stands after a boundary and
-    before no digit (``1.…。2.…。2.…。4.…``; not ``1.5万``, ``2.1日``, whose digits the marker's group d holds); a
+    ``①…③…④``: each its item, numbered on), or in a 1. 2. or 一、 二、 list where the marker ``bare`` stands after a
+    boundary and before no digit nor numeral (``1.…。2.…。2.…。4.…``, ``一、…;三、…;三、…``; not ``1.5万``, ``2.1日``,
+    ``三、四月份``: statements.yaml ``glued_marker_ordinal``'s ``before``); a
     repeated or skipped marker with no list open is none (``…详见③``)."""
-    misnumbered = style in _MISNUMBERED or (
-        style in _MISNUMBERED_BARE and bare is not None and bare.groupdict().get("d") is None)
+    misnumbered = style in _MISNUMBERED or (style in _MISNUMBERED_BARE and bare is not None and not re.match(
+        _spec()["glued_marker_ordinal"]["before"], bare.string[bare.end():bare.end() + 1]))
     if misnumbered and found and n in (last, last + 2):
         return last + 1
     return n
