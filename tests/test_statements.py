@@ -4297,6 +4297,20 @@ def test_sub_headings_set_in_markdown_bold_on_their_lines(stem, heads):
     assert _pairs(extract_statements("**信息更新不够及时**"))[0][1] == "**信息更新不够及时**"
 
 
+@pytest.mark.parametrize("stem", ["002_809f9474e249d214", "003_ce1f8ef96d3daffd"])
+def test_sub_headings_set_in_markdown_bold_run_in_with_their_text(stem):
+    # Seeds 002 and 003's '(一)存在的问题' / '(二)改进措施' set in Markdown bold and run in with the text after them, on one
+    # line ('**(一)存在的问题**一是…;二是…。**(二)改进措施**一是…'): the marks were taken away only around a bold line, so
+    # '**(一)存在的问题**' stayed in the first problem's text; a bold sub-heading glued to its text is one too
+    section = re.sub(r"(?m)^([（(][一二][)）][^\n]{2,12})$", r"**\1**", problems_section(stem))
+    glued = "".join(line.strip() for line in section.splitlines())
+    assert glued.count("**") == 4
+    assert _pairs(extract_statements(glued)) == _expected(stem)
+    # bold words that are no sub-heading stay as they are
+    text = "存在的问题:一是**信息更新**不够及时;二是解读单一。"
+    assert _pairs(extract_statements(text))[0][1] == "**信息更新**不够及时"
+
+
 def test_the_labels_that_date_no_publication_are_the_page_s_furniture():
     # metadata.yaml fields.not_published (打印日期, 更新时间, …: when a browser printed the page, when the site edited it)
     # is the one list of those labels: a line of such a field is the page's furniture, no statement's text, as

@@ -487,8 +487,9 @@ def _is_page_or_site_furniture(text: str) -> bool:
     return is_page_furniture(text) or _cues()["furniture"].fullmatch(text) is not None
 
 
-# a line set in Markdown bold as a whole ('**(二)改进措施**', '__存在问题__'), the marks taken away where it is a sub-heading
-_BOLD_LINE = re.compile(r"^[ \t]*(?P<mark>\*\*|__)(?P<inner>[^*_\n]+)(?P=mark)[ \t]*$", re.M)
+# words set in Markdown bold, a line as a whole ('**(二)改进措施**', '__存在问题__') or a run-in one glued to its text
+# ('**(一)存在的问题**一是…', '…加强。**(二)改进措施**一是…'), the marks taken away where they are a sub-heading
+_BOLD_RUN = re.compile(r"(?P<mark>\*\*|__)(?P<inner>[^*_\n]+)(?P=mark)")
 
 # the rest of a number a wrap split, at a line's start ('20' / '23年,我局…'), not an item's number ('3' / '1.加强…')
 _NUMBER_GOES_ON = re.compile(r"\d+(?![\d.、．)）])")
@@ -507,8 +508,8 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
         text = CID_GLYPHS.sub("", text)
     kept_line = functools.partial(_kept_line, page_lines=page_lines)
     if "**" in text or "__" in text:
-        # (a Markdown export's bold sub-heading alone on its line: the marks made it no sub-heading)
-        text = _BOLD_LINE.sub(lambda m: m["inner"] if cues["heading_line"].match(m["inner"].strip()) else m[0], text)
+        # (a Markdown export's bold sub-heading alone on its line or run in: the marks made it no sub-heading)
+        text = _BOLD_RUN.sub(lambda m: m["inner"] if cues["heading_line"].match(m["inner"].strip()) else m[0], text)
     if "。" not in text:
         text = _FULL_STOP.sub(_full_stop, text)
     if " " in text:
