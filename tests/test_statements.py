@@ -202,6 +202,18 @@ def test_a_space_between_two_quotes_is_left_out(space):
     assert _pairs(extract_statements(spaced)) == expected
 
 
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("title", ["存在的主要问题及改进情况", "存在问题及改进措施"])
+def test_unnumbered_title_glued_to_the_text_is_dropped(stem, title):
+    # The section's title unnumbered, glued to its first line (pingtan-2023-04's '存在的主要问题及改进情况2023年,我局…'
+    # kept the title in the first problem; pingtan-2023-03's '…(一)存在的问题一是…' read the glued sub-heading as no
+    # sub-heading, so the measures' one was a problem's text); not where words go on from it
+    glued = title + problems_section(stem).lstrip()
+    assert _pairs(extract_statements(glued)) == _expected(stem)
+    text = f"{title}落实不到位;二是解读单一。"
+    assert _pairs(extract_statements(text))[0][1] == f"{title}落实不到位"
+
+
 def test_report_statements_match_the_extractor_on_the_seeds():
     toolkit = pytest.importorskip("toolkit")
     for stem in SEEDS:

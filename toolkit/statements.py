@@ -384,8 +384,8 @@ def _section_headings(glued: bool = False) -> list[re.Pattern[str]]:
     """The problems section's own numbered heading, in the wordings of formats.yaml (both families), numbered 五、 or
     as a part of a report numbered otherwise, (五) or 5.; ``glued``: opening a line, in the wordings that may stand
     before text (not those matched only on a line of their own, ending in ``$``)."""
-    if glued:
-        return [re.compile(rf"^{_NUMBER}\s*(?:{t})[。.:]?\s*") for t in _section_titles() if not t.endswith("$")]
+    if glued:  # (unnumbered too: _without_glued_heading)
+        return [re.compile(rf"^(?:{_NUMBER}\s*)?(?:{t})[。.:]?\s*") for t in _section_titles() if not t.endswith("$")]
     return [re.compile(rf"^{_NUMBER}\s*(?:{t})[。.:]?\s*$") for t in _section_titles()]
 
 
@@ -401,11 +401,15 @@ def _without_glued_heading(line: str, cues: dict[str, Any]) -> str:
     """``line`` without the problems section's own heading glued before its text, as a web page's text loses the
     heading's line break ('五、存在的主要问题及改进情况(一)存在的问题一是…': the heading's words were the first item's, its
     sub-heading no sub-heading); in its longest wording, and, numbered as a part ((五), 5.), only where it is no
-    sub-heading (see :func:`_is_section_heading`)."""
+    sub-heading (see :func:`_is_section_heading`); unnumbered ('存在的主要问题及改进情况2023年,…'), only where it is no
+    sub-heading and the text after it opens with no word (a number, a bracket, a stop) or with a first item's marker,
+    not as words going on from it."""
     end = max((m.end() for p in cues["section_heading_glued"] if (m := p.match(line))), default=0)
     if not end or end == len(line):
         return line
     if _SECTION_NUMBER.match(line) is None and cues["heading_line"].match(line[:end].rstrip()):
+        return line
+    if not _LEADING_NUMBER.match(line) and _GLUED_AFTER.match(line, end) and not cues["first_item"].match(line, end):
         return line
     return line[end:]
 
