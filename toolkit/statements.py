@@ -400,15 +400,15 @@ def _is_section_heading(line: str, cues: dict[str, Any]) -> bool:
 def _without_glued_heading(line: str, cues: dict[str, Any]) -> str:
     """``line`` without the problems section's own heading glued before its text, as a web page's text loses the
     heading's line break ('五、存在的主要问题及改进情况(一)存在的问题一是…': the heading's words were the first item's, its
-    sub-heading no sub-heading); in its longest wording, and, numbered as a part ((五), 5.), only where it is no
-    sub-heading (see :func:`_is_section_heading`); unnumbered ('存在的主要问题及改进情况2023年,…'), only where it is no
-    sub-heading and the text after it opens with no word (a number, a bracket, a stop) or with a first item's marker,
-    not as words going on from it."""
+    sub-heading no sub-heading); in its longest wording, and only where it is no sub-heading (a problems' title,
+    '一、存在问题', may be an item's verb and object glued to its number: '一、存在问题整改不及时的情况。'); unnumbered
+    ('存在的主要问题及改进情况2023年,…'), only where the text after it opens with no word (a number, a bracket, a stop)
+    or with a first item's marker, not as words going on from it."""
     end = max((m.end() for p in cues["section_heading_glued"] if (m := p.match(line))), default=0)
     if not end or end == len(line):
         return line
-    if _SECTION_NUMBER.match(line) is None and cues["heading_line"].match(line[:end].rstrip()):
-        return line
+    if cues["heading_line"].match(line[:end].rstrip()):
+        return line  # (a problems' sub-heading glued to its text, or an item: '一、存在问题整改不及时的情况。')
     if not _LEADING_NUMBER.match(line) and _GLUED_AFTER.match(line, end) and not cues["first_item"].match(line, end):
         return line
     return line[end:]
