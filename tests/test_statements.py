@@ -178,6 +178,42 @@ def test_heading_passed_along_is_dropped():
     assert _pairs(extract_statements(with_heading)) == _expected(stem)
 
 
+@pytest.mark.parametrize("stem", SEEDS)
+def test_heading_glued_to_the_text_is_dropped(stem):
+    # web-page text loses the heading's line break too: seed 002's 五、存在的主要問題及改進情況(一)存在的问题一是… gave
+    # '及改进情况(一)存在的问题一是…' as its first problem (the heading's 存在的主要问题 was read as a sub-heading)
+    text = _report_text(stem)
+    head = list(_HEAD.finditer(text))[-1][0]
+    glued = head + "".join(line.strip() for line in problems_section(stem).splitlines())
+    assert _pairs(extract_statements(glued)) == _expected(stem)
+
+
+@pytest.mark.parametrize("space", [" ", "\u3000", "\u00a0"])
+def test_a_space_between_two_quotes_is_left_out(space):
+    # Seed 003's '存在“错位”现象' naming a second word in its quotes, a web page setting a space between them
+    # ('存在 “错位” “脱节” 现象'): the normalizer made both quotes ASCII, so the space between them was no longer next to a
+    # wide character and was kept, '"错位" "脱节"'; a quote counts as a wide character
+    stem = "003_ce1f8ef96d3daffd"
+    section = problems_section(stem)
+    assert "存在“错位”现象" in section
+    spaced = section.replace("存在“错位”现象", f"存在{space}“错位”{space}“脱节”{space}现象", 1)
+    expected = [(k, t.replace('"错位"', '"错位""脱节"')) for k, t in _expected(stem)]
+    assert expected != _expected(stem)
+    assert _pairs(extract_statements(spaced)) == expected
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+@pytest.mark.parametrize("title", ["存在的主要问题及改进情况", "存在问题及改进措施"])
+def test_unnumbered_title_glued_to_the_text_is_dropped(stem, title):
+    # The section's title unnumbered, glued to its first line (pingtan-2023-04's '存在的主要问题及改进情况2023年,我局…'
+    # kept the title in the first problem; pingtan-2023-03's '…(一)存在的问题一是…' read the glued sub-heading as no
+    # sub-heading, so the measures' one was a problem's text); not where words go on from it
+    glued = title + problems_section(stem).lstrip()
+    assert _pairs(extract_statements(glued)) == _expected(stem)
+    text = f"{title}落实不到位;二是解读单一。"
+    assert _pairs(extract_statements(text))[0][1] == f"{title}落实不到位"
+
+
 def test_report_statements_match_the_extractor_on_the_seeds():
     toolkit = pytest.importorskip("toolkit")
     for stem in SEEDS:
@@ -1501,10 +1537,11 @@ def test_circled_numbers_glued_to_the_item_before(stem):
 
 
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "pingtan-2023-02"])
-@pytest.mark.parametrize("marker", ["{h}、", "{h}.", "第{h},", "第{h}，", "第{h}、", "第{h}:"])
+@pytest.mark.parametrize("marker", ["{h}、", "{h}.", "第{h},", "第{h}，", "第{h}、", "第{h}:", "其{h},", "其{h}、"])
 def test_a_chinese_numeral_or_ordinal_marker_glued_to_the_item_before(stem, marker):
     # Seed 001's '一是…;二是…;三是…' written '一、…提升二、…加强三、…健全。' or '第一,…第二,…' with no separator
     # (a web page's or a PDF's text that lost it): no boundary stood before 二、 or 第二, so the list was one statement
+    # (and so for 其二, until it was read glued as 第二, is: '其一,…提升其二,…' kept '其一,' in one statement)
     section = problems_section(stem)
     glued = re.sub(r"([;；。]?)([一二三四])是", lambda m: (m[1] if m[2] == "一" else "") + marker.format(h=m[2]), section)
     assert marker.format(h="二") in glued and "二是" not in glued
@@ -1515,6 +1552,21 @@ def test_a_chinese_numeral_or_ordinal_marker_glued_to_the_item_before(stem, mark
                         ("第一,考评排名全市第二,但信息更新不够及时。第二,政策解读形式单一。", "考评排名全市第二,但信息更新不够及时"),
                         ("一、信息更新不够及时,解读单一二、政策。二、政策解读形式单一。", "信息更新不够及时,解读单一二、政策")]:
         assert _pairs(extract_statements(text)) == [("problem", first), ("problem", "政策解读形式单一")]
+
+
+@pytest.mark.parametrize("rank", ["位于第二,", "居于第二,", "处于第二,", "跃升第二,", "上升至第二,", "升到第二,",
+                                  "排在第二,", "全州第二,", "全系统第二,"])
+def test_a_rank_reached_or_held_glued_before_no_second_item(rank):
+    # Seed 001's '一是…;二是…;三是…' written '第一,…提升第二,…加强第三,…健全' with no separator, the first problem saying
+    # a rank ('…提升,考评位于第二,仍有差距'): that 第二, was cut as the list's second item ('仍有差距' a problem of its own,
+    # the first ending in '位于'), statements.yaml glued_marker_ordinal knowing 位居, 排名 and 全市 but not these words
+    stem = "001_4d29bfef72dd56db"
+    glued = re.sub(r"[;；。]?([一二三四])是", lambda m: f"第{m[1]},", problems_section(stem))
+    text = glued.replace("提升第二,", f"提升,考评{rank}仍有差距第二,", 1)
+    assert f"考评{rank}仍有差距第二," in text
+    first = "主动公开意识还需进一步提升"
+    expected = [(k, t + f",考评{rank}仍有差距" if t == first else t) for k, t in _expected(stem)]
+    assert _pairs(extract_statements(text)) == expected
 
 
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "pingtan-2023-02"])
@@ -1533,6 +1585,38 @@ def test_misnumbered_circled_numbers_are_each_an_item(stem, numbers, glued):
     # a circled number with no list open is no item, nor one left alone in an item's text ('…详见③')
     text = "存在的问题:信息更新不够及时,详见③。政策解读形式单一。"
     assert _pairs(extract_statements(text)) == [("problem", "信息更新不够及时,详见(3)。政策解读形式单一")]
+
+
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "pingtan-2023-02"])
+@pytest.mark.parametrize("numbers", ["1224", "1345", "1134", "1245", "1334"])
+@pytest.mark.parametrize("marker", ["{n}.", "{n}、", "{n})"])
+def test_misnumbered_digit_markers_at_a_boundary_are_each_an_item(stem, numbers, marker):
+    # Seed 001's '一是…;二是…;三是…' written 1. 2. 3., one number repeated or skipped ('1.…;2.…;2.…', '1.…;3.…;4.…'): the
+    # strict sequence dropped the misnumbered marker, so its item and those after it ran into the one before
+    section = problems_section(stem)
+    mark = lambda m: marker.format(n=numbers["一二三四".index(m[1])])  # noqa: E731
+    misnumbered = re.sub(r"(?<=[:;；。:：\n])([一二三四])是", mark, section)
+    assert "二是" not in misnumbered
+    assert _pairs(extract_statements(misnumbered)) == _expected(stem)
+    # a decimal's or a date's number at a sentence's start is still no item, numbered on or not
+    text = "存在的问题:1.信息更新不够及时,共1.5万条。2.解读形式单一。\n2.1日起更新。\n4.5万人次未回应。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不够及时,共1.5万条"),
+                                                ("problem", "解读形式单一。2.1日起更新。4.5万人次未回应")]
+
+
+@pytest.mark.parametrize("marker", ["{h}、", "{h}."])
+def test_misnumbered_chinese_numeral_markers_are_each_an_item(marker):
+    # pingtan-2023-01's problems are misnumbered '一是…;三是…;三是…'; written '一、…;三、…;三、…' the strict sequence
+    # dropped both 三、, so the three problems ran into one
+    stem = "pingtan-2023-01"
+    section = problems_section(stem)
+    assert "；三是" in section and "二是" not in section.split("2024年")[0]
+    numbered = re.sub(r"([一二三四])是", lambda m: marker.format(h=m[1]), section)
+    assert _pairs(extract_statements(numbered)) == _expected(stem)
+    # a numeral's run at a sentence's start is no item, numbered on or not
+    text = "存在的问题:一、信息更新不够及时。三、四月份未更新。二、解读单一。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不够及时。三、四月份未更新"),
+                                                ("problem", "解读单一")]
 
 
 @pytest.mark.parametrize("reference", ["详见", "见", "参见", "如"])
@@ -4223,6 +4307,20 @@ def test_sub_headings_set_in_markdown_bold_on_their_lines(stem, heads):
             + "\n".join(f"{i}.{t}。" for i, t in enumerate(measures, 1)))
     assert _pairs(extract_statements(text)) == _expected(stem)
     assert _pairs(extract_statements("**信息更新不够及时**"))[0][1] == "**信息更新不够及时**"
+
+
+@pytest.mark.parametrize("stem", ["002_809f9474e249d214", "003_ce1f8ef96d3daffd"])
+def test_sub_headings_set_in_markdown_bold_run_in_with_their_text(stem):
+    # Seeds 002 and 003's '(一)存在的问题' / '(二)改进措施' set in Markdown bold and run in with the text after them, on one
+    # line ('**(一)存在的问题**一是…;二是…。**(二)改进措施**一是…'): the marks were taken away only around a bold line, so
+    # '**(一)存在的问题**' stayed in the first problem's text; a bold sub-heading glued to its text is one too
+    section = re.sub(r"(?m)^([（(][一二][)）][^\n]{2,12})$", r"**\1**", problems_section(stem))
+    glued = "".join(line.strip() for line in section.splitlines())
+    assert glued.count("**") == 4
+    assert _pairs(extract_statements(glued)) == _expected(stem)
+    # bold words that are no sub-heading stay as they are
+    text = "存在的问题:一是**信息更新**不够及时;二是解读单一。"
+    assert _pairs(extract_statements(text))[0][1] == "**信息更新**不够及时"
 
 
 def test_the_labels_that_date_no_publication_are_the_page_s_furniture():

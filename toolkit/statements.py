@@ -175,12 +175,16 @@ _AFTER_INTENT = ("paren_cn", "paren_num", "num", "num_close")
 # number is no word's part, so one numbering on a list already open is its next item; nor is 二是 right after 一是's
 # item, read as the numeral that numbers on only ('…单一三是…' after 二是: 三是, not 一三是; _glued_start); nor (二)
 # after (一)'s item, nor 2. (2)) after 1.'s right after a Chinese character ('…提升2.政策…', not '共1.5万条', '第2.3节');
-# nor 二、 or 第二, after a Chinese character where no later item restates its number ('…到位二、政策…', '…到位第二,政策…')
-_GLUED_NEXT = ("paren_num", "paren_cn", "num", "num_close", "shi", "dun_cn", "di")
+# nor 二、 or 第二, (其二,) after a Chinese character where no later item restates its number ('…到位二、政策…', '…到位第二,政策…',
+# '…到位其二,政策…')
+_GLUED_NEXT = ("paren_num", "paren_cn", "num", "num_close", "shi", "dun_cn", "di", "qi")
 _GLUED_AFTER = re.compile(rf"[{HAN_RANGES}\")》]")  # what a glued 2. follows: a word's character, a closing quote
 # styles whose next item may be misnumbered, repeating the last item's number or skipping one ('①…②…②…④', '①…③…④'):
 # a bracketed number (a circled one, ①②) after a list already open is no word's, so it is the list's next item
 _MISNUMBERED = ("paren_num",)
+# styles whose next item may be misnumbered so only at a boundary (a line's or a sentence's start) and before no digit
+# nor numeral: there '2.' or '4.' is no decimal's nor a date's ('1.5万', '2.1日' are, glued or not), '三、' no run's ('三、四月')
+_MISNUMBERED_BARE = ("num", "num_close", "dun_cn")
 _UNNUMBERED = ("bullet", "text_bullet", "dash")  # styles whose items count 1, 2, 3 … without a number
 _BOUNDARY = set("。;:!?\n")
 _BARE_NUMBER = re.compile(r"\d{1,3}")
@@ -195,7 +199,9 @@ _STATED_ENDS = tuple("。!?")  # a sentence right before a list that ends so sta
 _LABEL_LENGTH = 24  # where the colon after an item's label stands at the latest ('针对上述问题的整改措施和下一步工作打算:': 19)
 _TITLE_LENGTH = 24  # the longest title sentence opening an item ('进一步规范工作流程,完善信息公开工作机制。…': 20)
 _MARKER_CUT = re.compile(rf"(?:^|[。;:!?]){_CN_NUM}$")  # a line ending in the 二 of 二是
-_WS_NEAR_WIDE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+# (a quote counts as a wide character: in a report's text it is a “ or a ” the normalizer made ASCII, a space next to
+# it no author's, '“放管服” “最多跑一次”' kept as '"放管服" "最多跑一次"')
+_WS_NEAR_WIDE = re.compile(r'(?<=[^\x00-\x7f]|")\s+|\s+(?=[^\x00-\x7f]|")')
 _TRIM_END = " \t\n;,、。"
 _TRIM_START = " \t\n;,、:。."  # (and the '.' typed after a bracketed number, left by its marker: '①.加强…')
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
@@ -250,6 +256,8 @@ def _cues() -> dict[str, Any]:
     bullet = _styles()["bullet"][0].pattern + "?"  # (a bullet before an unnumbered one: '■存在问题:')
     return {
         "section_heading": _section_headings(),
+        # the same glued to the section's first text ('五、存在的主要问题及改进情况(一)存在的问题一是…'; _without_glued_heading)
+        "section_heading_glued": _section_headings(glued=True),
         # the section's title unnumbered, a whole line (_is_both_title)
         "section_title": re.compile(rf"^(?:{join(_section_titles())})[。.:]?$"),
         # the same glued between a sentence's end and a list's marker (_without_both_title)
@@ -372,9 +380,12 @@ def _section_titles() -> list[str]:
     return [p for family in sections.values() for p in family.get("problems", [])]
 
 
-def _section_headings() -> list[re.Pattern[str]]:
+def _section_headings(glued: bool = False) -> list[re.Pattern[str]]:
     """The problems section's own numbered heading, in the wordings of formats.yaml (both families), numbered 五、 or
-    as a part of a report numbered otherwise, (五) or 5."""
+    as a part of a report numbered otherwise, (五) or 5.; ``glued``: opening a line, in the wordings that may stand
+    before text (not those matched only on a line of their own, ending in ``$``)."""
+    if glued:  # (unnumbered too: _without_glued_heading)
+        return [re.compile(rf"^(?:{_NUMBER}\s*)?(?:{t})[。.:]?\s*") for t in _section_titles() if not t.endswith("$")]
     return [re.compile(rf"^{_NUMBER}\s*(?:{t})[。.:]?\s*$") for t in _section_titles()]
 
 
@@ -384,6 +395,23 @@ def _is_section_heading(line: str, cues: dict[str, Any]) -> bool:
     if not any(p.match(line) for p in cues["section_heading"]):
         return False
     return _SECTION_NUMBER.match(line) is not None or not cues["heading_line"].match(line)
+
+
+def _without_glued_heading(line: str, cues: dict[str, Any]) -> str:
+    """``line`` without the problems section's own heading glued before its text, as a web page's text loses the
+    heading's line break ('五、存在的主要问题及改进情况(一)存在的问题一是…': the heading's words were the first item's, its
+    sub-heading no sub-heading); in its longest wording, and only where it is no sub-heading (a problems' title,
+    '一、存在问题', may be an item's verb and object glued to its number: '一、存在问题整改不及时的情况。'); unnumbered
+    ('存在的主要问题及改进情况2023年,…'), only where the text after it opens with no word (a number, a bracket, a stop)
+    or with a first item's marker, not as words going on from it."""
+    end = max((m.end() for p in cues["section_heading_glued"] if (m := p.match(line))), default=0)
+    if not end or end == len(line):
+        return line
+    if cues["heading_line"].match(line[:end].rstrip()):
+        return line  # (a problems' sub-heading glued to its text, or an item: '一、存在问题整改不及时的情况。')
+    if not _LEADING_NUMBER.match(line) and _GLUED_AFTER.match(line, end) and not cues["first_item"].match(line, end):
+        return line
+    return line[end:]
 
 
 def _is_both_title(line: str, cues: dict[str, Any]) -> bool:
@@ -463,8 +491,9 @@ def _is_page_or_site_furniture(text: str) -> bool:
     return is_page_furniture(text) or _cues()["furniture"].fullmatch(text) is not None
 
 
-# a line set in Markdown bold as a whole ('**(二)改进措施**', '__存在问题__'), the marks taken away where it is a sub-heading
-_BOLD_LINE = re.compile(r"^[ \t]*(?P<mark>\*\*|__)(?P<inner>[^*_\n]+)(?P=mark)[ \t]*$", re.M)
+# words set in Markdown bold, a line as a whole ('**(二)改进措施**', '__存在问题__') or a run-in one glued to its text
+# ('**(一)存在的问题**一是…', '…加强。**(二)改进措施**一是…'), the marks taken away where they are a sub-heading
+_BOLD_RUN = re.compile(r"(?P<mark>\*\*|__)(?P<inner>[^*_\n]+)(?P=mark)")
 
 # the rest of a number a wrap split, at a line's start ('20' / '23年,我局…'), not an item's number ('3' / '1.加强…')
 _NUMBER_GOES_ON = re.compile(r"\d+(?![\d.、．)）])")
@@ -483,8 +512,8 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
         text = CID_GLYPHS.sub("", text)
     kept_line = functools.partial(_kept_line, page_lines=page_lines)
     if "**" in text or "__" in text:
-        # (a Markdown export's bold sub-heading alone on its line: the marks made it no sub-heading)
-        text = _BOLD_LINE.sub(lambda m: m["inner"] if cues["heading_line"].match(m["inner"].strip()) else m[0], text)
+        # (a Markdown export's bold sub-heading alone on its line or run in: the marks made it no sub-heading)
+        text = _BOLD_RUN.sub(lambda m: m["inner"] if cues["heading_line"].match(m["inner"].strip()) else m[0], text)
     if "。" not in text:
         text = _FULL_STOP.sub(_full_stop, text)
     if " " in text:
@@ -513,6 +542,8 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
     for k, line in enumerate(kept):
         if (not lines and _is_section_heading(line, cues)) or _is_both_title(line, cues):
             continue  # the caller passed the section heading along
+        if not lines:
+            line = _without_glued_heading(line, cues)
         if _BARE_NUMBER.fullmatch(line) and (
                 ((not lines or lines[-1].endswith(_TAIL_STOPS) or cues["heading_line"].match(lines[-1]))
                  and not (k + 1 < len(kept) and _NUMBER_GOES_ON.match(kept[k + 1])))
@@ -1916,7 +1947,10 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
                 if glued is None:
                     continue
                 start = glued
-            n = last + 1 if glued is not None else _numbered_on(style, _marker_number(style, m, found), last, found)
+            # (a list's marker misnumbered after a firm one only: after a decimal taken for an item, '1.…。2.5万人次…。2.…',
+            # the real 2. takes its place, below)
+            n = last + 1 if glued is not None else _numbered_on(style, _marker_number(style, m, found), last, found,
+                                                                m if last == firm else None)
             # a list inside brackets is an item's detail; a bracket left open hides no next item of the list
             if brackets[start] == _CLOSED or (brackets[start] == _LEFT_OPEN and n != last + 1):
                 continue
@@ -1977,7 +2011,7 @@ def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, i
         after_word = _GLUED_AFTER.match(text, k - 1) is not None and not text[match.end():match.end() + 1].isdigit()
         return match.start() if glued and after_word and not _reference_number(text, k, match.end()) else None
     numeral = cn_numeral_text(last + 1) if 0 < last + 1 < 100 else ""
-    if style in ("dun_cn", "di"):
+    if style in ("dun_cn", "di", "qi"):
         return _glued_ordinal(style, match, numeral)
     start = match.end("n") - len(numeral)
     # (not an ordinal's numeral: '…排名第三是…' after 二是 is a sentence's 第三)
@@ -1986,13 +2020,13 @@ def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, i
 
 
 def _glued_ordinal(style: str, match: re.Match[str], numeral: str) -> int | None:
-    """Where a 二、 or a 第二, (``style`` dun_cn or di) glued after a Chinese character starts as the list's next item,
+    """Where a 二、, a 第二, or a 其二, (``style`` dun_cn, di or qi) glued after a Chinese character starts as the list's next item,
     numbered ``numeral`` (None where it is none): the numeral alone for 二、 ('…单一二、'), not a sentence's ordinal ('第二、三批',
     '排名全市第二,': statements.yaml ``glued_marker_ordinal``) nor a number's run ('二、三季度'), and only where no later
     item restates the number after a boundary ('第一,…排名第二,…。第二,…': that one is the item)."""
     text = match.string
     start = match.end("n") - len(numeral) if style == "dun_cn" else match.start()
-    if not numeral or not match["n"].endswith(numeral) or (style == "di" and match["n"] != numeral):
+    if not numeral or not match["n"].endswith(numeral) or (style != "dun_cn" and match["n"] != numeral):
         return None
     spec = _spec()["glued_marker_ordinal"]
     if (style == "dun_cn" and text.endswith("第", 0, start)) or re.search(spec["after"], text[max(start - 4, 0):start]) \
@@ -2004,11 +2038,17 @@ def _glued_ordinal(style: str, match: re.Match[str], numeral: str) -> int | None
     return None if restated else start
 
 
-def _numbered_on(style: str, n: int, last: int, found: list[tuple[int, int, int]]) -> int:
+def _numbered_on(style: str, n: int, last: int, found: list[tuple[int, int, int]],
+                 bare: re.Match[str] | None = None) -> int:
     """The number ``n`` of a marker of ``style``, or the next one of the list open (``found``, ``last`` its last number)
     where the marker repeats the last item's number or skips one in a style whose numbers are no word's (``①…②…②…④``,
-    ``①…③…④``: each its item, numbered on); a repeated or skipped marker with no list open is none (``…详见③``)."""
-    if style in _MISNUMBERED and found and n in (last, last + 2):
+    ``①…③…④``: each its item, numbered on), or in a 1. 2. or 一、 二、 list where the marker ``bare`` stands after a
+    boundary and before no digit nor numeral (``1.…。2.…。2.…。4.…``, ``一、…;三、…;三、…``; not ``1.5万``, ``2.1日``,
+    ``三、四月份``: statements.yaml ``glued_marker_ordinal``'s ``before``); a
+    repeated or skipped marker with no list open is none (``…详见③``)."""
+    misnumbered = style in _MISNUMBERED or (style in _MISNUMBERED_BARE and bare is not None and not re.match(
+        _spec()["glued_marker_ordinal"]["before"], bare.string[bare.end():bare.end() + 1]))
+    if misnumbered and found and n in (last, last + 2):
         return last + 1
     return n
 
