@@ -498,6 +498,20 @@ def test_summary_prints_each_report_as_it_is_parsed(capsys: pytest.CaptureFixtur
     assert capsys.readouterr().err == "toolkit: stopped by SIGINT\n"
 
 
+def test_summary_strict_exits_1_when_a_file_failed(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    # summary exited 0 when every input failed (a missing file, an earlier run's output folder), with no way to ask
+    # otherwise: as with extract, 0 unless --strict, which exits 1 when any file failed; its --help says so
+    seed, missing = str(RAW_REPORTS[0]), str(tmp_path / "none.txt")
+    assert cli.main(["summary", missing]) == 0
+    assert cli.main(["summary", seed, "--strict"]) == 0
+    assert cli.main(["summary", missing, "--strict"]) == 1
+    assert cli.main(["summary", seed, missing, "--strict"]) == 1
+    assert "none  failed: " in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        cli.main(["summary", "--help"])
+    assert "exit status is 0 all the same" in " ".join(capsys.readouterr().out.split())
+
+
 def test_summary_tells_a_soft_check_from_a_failed_identity(tmp_path: Path) -> None:
     # Seed 001 with its 规范性文件 row saying 1 published of 0 in total: the soft check 本年新公开数量 ≤ 对外公开总数量
     # (flagged soft_check_failed, not counted in identities_ok) was printed as "FAILED", as the broken identities
