@@ -228,7 +228,10 @@ def test_dictionary_command_matches_docs(capsys: pytest.CaptureFixture) -> None:
 
 
 @pytest.mark.parametrize(("argv", "message"), [
-    (["extract", "x", "--out", "o", "--jobs", "0"], "expected a positive integer, got '0'"),
+    # 0 and -1 are 'as many as possible' to xargs -P and joblib: the error says how to ask for all cores
+    (["extract", "x", "--out", "o", "--jobs", "0"], "expected a positive integer, got '0' (leave out --jobs to use all "
+                                                   "cores)"),
+    (["extract", "x", "--out", "o", "--jobs", "-1"], "got '-1' (leave out --jobs to use all cores)"),
     (["extract", "x", "--out", "o", "--timeout", "-3"], "expected a positive number of seconds, got '-3'"),
     (["extract", "x", "--out", "o", "--backend", "spark"], "invalid choice: 'spark'"),
     (["extract", "x", "--out", "o", "--backend", "dask"], "--scheduler ADDR is required with --backend dask"),

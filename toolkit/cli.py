@@ -34,13 +34,16 @@ _FAILED_LISTED = 20  # failed files named on stderr at the end of a run; the oth
 _UNCHANGED = "nothing new was written there, its earlier files are as they were"
 
 
-def _positive_int(text: str) -> int:
+def _jobs(text: str) -> int:
+    """A number of worker processes, at least 1.  0 and -1 are refused with the way to ask for all cores: they are
+    'as many as possible' to xargs -P and joblib's n_jobs, and the error said only 'expected a positive integer'."""
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}") from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r} (leave out --jobs to use all "
+                                         f"cores)")
     return value
 
 
@@ -144,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder (recursive) or glob pattern")
     ex.add_argument("--out", required=True, metavar="DIR",
                     help="output folder (created if needed; folders and patterns never give its output files)")
-    ex.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
+    ex.add_argument("--jobs", type=_jobs, default=None, metavar="N",
                     help="worker processes (default: all cores)")
     ex.add_argument("--quiet", action="store_true",
                     help="print nothing on stderr: no progress bar, no count of the files skipped, no list of the "
