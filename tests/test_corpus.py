@@ -1300,6 +1300,25 @@ def test_a_pattern_matching_only_earlier_runs_output_folders_names_them_so(tmp_p
     assert error("ou*") == "no report file in the folders this pattern matches (it holds only 13 .csv, 12 .parquet)"
 
 
+def test_an_earlier_runs_output_files_named_as_inputs_are_named_so(tmp_path: Path) -> None:
+    # 'toolkit summary out/*' (or extract with another --out) after 'toolkit extract in --out out' failed each of the
+    # run's files as 'unsupported file extension '.csv' (supported: …)', as if its tables were reports in another
+    # format; a tables.csv of one's own, with no reports file of a run beside it, is refused as before
+    out, mine = tmp_path / "out", tmp_path / "mine"
+    out.mkdir()
+    mine.mkdir()
+    for name in corpus.FRAMES:
+        for ext in ("csv", "parquet"):
+            (out / f"{name}.{ext}").write_bytes(b"x")
+    (mine / "tables.csv").write_text("a,b\n")
+    inputs = [out / "reports.csv", out / "tables.parquet", mine / "tables.csv"]
+    rows = corpus.extract_corpus(inputs, jobs=1, _parse=fake_parse)["reports"].set_index("path")["error"]
+    for path in inputs[:2]:
+        assert rows[str(path)] == (f"{path}: an output file of a toolkit extract run, not a report: reports are read, "
+                                   f"not the tables made from them; give the folder of the reports")
+    assert corpus._fails_before_parsing(str(mine / "tables.csv"), 1 << 20) is None  # (the reader refuses it)
+
+
 def test_a_word_lock_file_named_says_what_it_is(tmp_path: Path) -> None:
     # 'toolkit extract reports/*.docx' unquoted: the shell names Word's lock file ~$report.docx, which is then an
     # input (it gets a row), failing as 'not a valid DOCX: not a ZIP archive or truncated', as if a report were

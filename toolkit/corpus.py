@@ -1887,9 +1887,23 @@ def _fails_before_parsing(path: str, max_bytes: int) -> ToolkitError | None:
         return ReadError(path, "a lock file of Word or WPS, not a report: they keep one beside a document while it "
                                "is open, and a crash leaves it (a folder, or a pattern in quotes, passes over such "
                                "files)")
+    if _of_a_run(path):
+        # named or matched ('toolkit summary out/*' after 'toolkit extract in --out out'): 'unsupported file extension
+        # .csv (supported: …)' for each, as if its tables were reports in another format (a folder of them: see
+        # _run_output_folder)
+        return ReadError(path, f"an output file of a toolkit extract run, not a report: {_READ_REPORTS}")
     if st.st_size > max_bytes:
         return _too_large(path, st.st_size, max_bytes)  # the reader's words: it had its own for the same cause
     return None
+
+
+def _of_a_run(path: str) -> bool:
+    """Whether ``path`` is an output file of a toolkit extract run: named as one (see :func:`is_output_name`), in a
+    folder holding the reports file every run writes (a tables.csv of one's own is not taken for one)."""
+    if not is_output_name(os.path.basename(path)):
+        return False
+    folder = os.path.dirname(path)
+    return any(os.path.isfile(os.path.join(folder, f"reports.{ext}")) for ext in ("csv", "parquet"))
 
 
 def _blank_end_hint(path: str) -> str:
