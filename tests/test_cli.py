@@ -228,7 +228,10 @@ def test_dictionary_command_matches_docs(capsys: pytest.CaptureFixture) -> None:
 
 
 @pytest.mark.parametrize(("argv", "message"), [
-    (["extract", "x", "--out", "o", "--jobs", "0"], "expected a positive integer, got '0'"),
+    # 0 and -1 are 'as many as possible' to xargs -P and joblib: the error says how to ask for all cores
+    (["extract", "x", "--out", "o", "--jobs", "0"], "expected a positive integer, got '0' (leave out --jobs to use all "
+                                                   "cores)"),
+    (["extract", "x", "--out", "o", "--jobs", "-1"], "got '-1' (leave out --jobs to use all cores)"),
     (["extract", "x", "--out", "o", "--timeout", "-3"], "expected a positive number of seconds, got '-3'"),
     (["extract", "x", "--out", "o", "--backend", "spark"], "invalid choice: 'spark'"),
     (["extract", "x", "--out", "o", "--backend", "dask"], "--scheduler ADDR is required with --backend dask"),
@@ -496,6 +499,20 @@ def test_summary_prints_each_report_as_it_is_parsed(capsys: pytest.CaptureFixtur
     assert cli.main(["summary", *map(str, seeds)]) == 130
     assert seen[0] == "" and seen[1].startswith(f"{seeds[0].stem}  ") and seen[2].startswith(f"{seeds[1].stem}  ")
     assert capsys.readouterr().err == "toolkit: stopped by SIGINT\n"
+
+
+def test_summary_strict_exits_1_when_a_file_failed(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    # summary exited 0 when every input failed (a missing file, an earlier run's output folder), with no way to ask
+    # otherwise: as with extract, 0 unless --strict, which exits 1 when any file failed; its --help says so
+    seed, missing = str(RAW_REPORTS[0]), str(tmp_path / "none.txt")
+    assert cli.main(["summary", missing]) == 0
+    assert cli.main(["summary", seed, "--strict"]) == 0
+    assert cli.main(["summary", missing, "--strict"]) == 1
+    assert cli.main(["summary", seed, missing, "--strict"]) == 1
+    assert "none  failed: " in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        cli.main(["summary", "--help"])
+    assert "exit status is 0 all the same" in " ".join(capsys.readouterr().out.split())
 
 
 def test_summary_tells_a_soft_check_from_a_failed_identity(tmp_path: Path) -> None:

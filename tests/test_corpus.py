@@ -1275,6 +1275,50 @@ def test_a_name_ending_in_a_line_end_of_windows_says_so(tmp_path: Path) -> None:
     assert rows[f"{tmp_path / 'none.txt'}\r"] == f"{tmp_path / 'none.txt'}\r: file not found"
 
 
+def test_a_pattern_matching_only_earlier_runs_output_folders_names_them_so(tmp_path: Path) -> None:
+    # 'ou*' matching the output folder of an earlier run said 'it holds only 6 .csv, 6 .parquet', as if its tables
+    # were reports in another format, where the folder named ('out') is said to be such a folder (a858d39)
+    for folder in ("out", "out2"):
+        (tmp_path / folder).mkdir()
+        for name in corpus.FRAMES:
+            for ext in ("csv", "parquet"):
+                (tmp_path / folder / f"{name}.{ext}").write_bytes(b"x")
+    why = "reports are read, not the tables made from them; give the folder of the reports"
+
+    def error(pattern: str) -> str:
+        found = corpus._collect([str(tmp_path / pattern)])
+        return found.errors[str(tmp_path / pattern)].problem
+
+    assert error("out[2]") == ("no report file in the folders this pattern matches (it is the output folder of a "
+                               f"toolkit extract run, holding only its 6 .csv, 6 .parquet: {why})")
+    assert error("ou*") == ("no report file in the folders this pattern matches (they are the output folders of "
+                            f"toolkit extract runs, holding only their 12 .csv, 12 .parquet: {why})")
+    assert corpus._collect([str(tmp_path / "out")]).errors[str(tmp_path / "out")].problem == (
+        f"no report file in this folder (it is the output folder of a toolkit extract run, holding only its 6 .csv, "
+        f"6 .parquet: {why})")  # (the same words as the folder named)
+    (tmp_path / "out2" / "notes.csv").write_text("a,b\n")  # not only runs' outputs: what they hold, as before
+    assert error("ou*") == "no report file in the folders this pattern matches (it holds only 13 .csv, 12 .parquet)"
+
+
+def test_an_earlier_runs_output_files_named_as_inputs_are_named_so(tmp_path: Path) -> None:
+    # 'toolkit summary out/*' (or extract with another --out) after 'toolkit extract in --out out' failed each of the
+    # run's files as 'unsupported file extension '.csv' (supported: …)', as if its tables were reports in another
+    # format; a tables.csv of one's own, with no reports file of a run beside it, is refused as before
+    out, mine = tmp_path / "out", tmp_path / "mine"
+    out.mkdir()
+    mine.mkdir()
+    for name in corpus.FRAMES:
+        for ext in ("csv", "parquet"):
+            (out / f"{name}.{ext}").write_bytes(b"x")
+    (mine / "tables.csv").write_text("a,b\n")
+    inputs = [out / "reports.csv", out / "tables.parquet", mine / "tables.csv"]
+    rows = corpus.extract_corpus(inputs, jobs=1, _parse=fake_parse)["reports"].set_index("path")["error"]
+    for path in inputs[:2]:
+        assert rows[str(path)] == (f"{path}: an output file of a toolkit extract run, not a report: reports are read, "
+                                   f"not the tables made from them; give the folder of the reports")
+    assert corpus._fails_before_parsing(str(mine / "tables.csv"), 1 << 20) is None  # (the reader refuses it)
+
+
 def test_a_word_lock_file_named_says_what_it_is(tmp_path: Path) -> None:
     # 'toolkit extract reports/*.docx' unquoted: the shell names Word's lock file ~$report.docx, which is then an
     # input (it gets a row), failing as 'not a valid DOCX: not a ZIP archive or truncated', as if a report were

@@ -34,13 +34,16 @@ _FAILED_LISTED = 20  # failed files named on stderr at the end of a run; the oth
 _UNCHANGED = "nothing new was written there, its earlier files are as they were"
 
 
-def _positive_int(text: str) -> int:
+def _jobs(text: str) -> int:
+    """A number of worker processes, at least 1.  0 and -1 are refused with the way to ask for all cores: they are
+    'as many as possible' to xargs -P and joblib's n_jobs, and the error said only 'expected a positive integer'."""
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}") from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r} (leave out --jobs to use all "
+                                         f"cores)")
     return value
 
 
@@ -144,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder (recursive) or glob pattern")
     ex.add_argument("--out", required=True, metavar="DIR",
                     help="output folder (created if needed; folders and patterns never give its output files)")
-    ex.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
+    ex.add_argument("--jobs", type=_jobs, default=None, metavar="N",
                     help="worker processes (default: all cores)")
     ex.add_argument("--quiet", action="store_true",
                     help="print nothing on stderr: no progress bar, no count of the files skipped, no list of the "
@@ -176,7 +179,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     sm = sub.add_parser("summary", help="print a short overview of a few reports (metadata, sections, totals)",
                         description="Parse each report of INPUT (files, folders, glob patterns) and print its metadata, the "
-                                    "sections found, the request totals and the identity checks that fail.")
+                                    "sections found, the request totals and the identity checks that fail. A file that "
+                                    "cannot be read gets a line 'ID  failed: reason'; the exit status is 0 all the same "
+                                    "(even when every file failed), as with extract, unless --strict.")
     sm.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder (recursive) or glob pattern")
     # (a file over the limit, or one no codec decodes, was told to 'pass a larger max_bytes' or 'pass encoding=',
     # which summary had no way to take)
@@ -184,6 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="files larger than this fail without being read, as with extract (default: 50 MiB)")
     sm.add_argument("--encoding", type=_codec, default=None, metavar="CODEC",
                     help="codec of every text and HTML file, as with extract (default: detected per file)")
+    sm.add_argument("--strict", action="store_true", help="exit with status 1 if any file failed, as with extract")
     sm.set_defaults(func=_run_summary)
 
     dd = sub.add_parser("dictionary", help="print the data dictionary of the output files (Markdown)",
@@ -858,14 +864,17 @@ def _run_summary(args: argparse.Namespace) -> int:
     from toolkit.readers import DEFAULT_MAX_BYTES
     from toolkit.summary import _lines
 
+    failed: list[str] = []
     # each report's lines as soon as it is parsed: a folder of thousands printed nothing for minutes
     for item in _lines(args.inputs, max_bytes=DEFAULT_MAX_BYTES if args.max_bytes is None else args.max_bytes,
-                       encoding=args.encoding):
+                       encoding=args.encoding, failed=failed):
         # the reasons name the options typed, as extract's rows do (a line is 'ID  failed: reason': the id, a
         # file's stem, is left as it is)
         for line in item.split("\n"):
             print(_in_option_line(line), flush=True)
-    return 0
+    # (every input failing, an earlier run's output folder given, was status 0 with no way to ask otherwise: a
+    # script checks for it as with extract)
+    return 1 if (args.strict and failed) else 0
 
 
 def _in_option_line(line: str) -> str:
@@ -912,7 +921,7 @@ def main(argv: Sequence[str] | None = None, *, _parse: Callable | None = None) -
     Returns
     -------
     int
-        Exit status: 0, or 1 with ``extract --strict`` when a file failed; 2
+        Exit status: 0, or 1 with ``extract --strict`` or ``summary --strict`` when a file failed; 2
         on bad arguments (an ``--out`` that cannot be written, also when a
         write or rename fails during the run, or that another run is writing;
         an unreachable Dask scheduler; a standard output that cannot be written); 141 when standard

@@ -601,6 +601,7 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
             if not matched:
                 files.append(s)  # a pattern that matches nothing gets a failed row, as a missing file does
             got, kinds = [], Counter()
+            walked: list[tuple[str, Counter]] = []  # the folders matched, each with the kinds of files it passed over
             # Word lock files (~$x.docx, left open or by a crash) and folder settings are passed over, as a
             # folder passes them over and glob itself hidden files, unless the pattern's own name asks for them
             asked = _kind(os.path.basename(s)) == "junk"
@@ -609,6 +610,7 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
                     in_folder, skipped = _walk(m, found)
                     got += in_folder
                     kinds.update(skipped)
+                    walked.append((m, skipped))
                 elif not asked and _kind(os.path.basename(m)) == "junk":
                     kinds[_LOCK_OR_SETTINGS] += 1
                 elif not found.excluded(m):
@@ -619,8 +621,8 @@ def _collect(paths: Iterable[str | os.PathLike], exclude: str | os.PathLike | No
                 if kinds and set(kinds) <= {_OWN_OUTPUT, _OWN_PART}:  # output files, or folders holding only them ('o*')
                     own_only.append(s)  # (refused below unless another input gives files)
                 else:
-                    found.errors[s] = ReadError(s, f"no report file in the folders this pattern matches "
-                                                   f"({_nothing_read(kinds)})")
+                    why = _run_output_folders(walked, kinds) or _nothing_read(kinds)
+                    found.errors[s] = ReadError(s, f"no report file in the folders this pattern matches ({why})")
                     got = [s]
             files += got
     if own_only and all(f in own_only for f in files):  # (such a folder is in files, for its failed row)
@@ -720,8 +722,25 @@ def _run_output_folder(folder: str, kinds: Counter) -> str | None:
         return None
     if not outputs or outputs != sum(kinds.values()):  # (other files beside them, or in its subfolders)
         return None
-    return (f"it is the output folder of a toolkit extract run, holding only its {_kinds(kinds)}: reports are "
-            f"read, not the tables made from them; give the folder of the reports")
+    return f"it is the output folder of a toolkit extract run, holding only its {_kinds(kinds)}: {_READ_REPORTS}"
+
+
+_READ_REPORTS = "reports are read, not the tables made from them; give the folder of the reports"
+
+
+def _run_output_folders(walked: Sequence[tuple[str, Counter]], kinds: Counter) -> str | None:
+    """:func:`_run_output_folder` for the folders a pattern matched (each with the ``kinds`` it passed over, all of
+    them ``kinds``): 'ou*' matching an earlier run's output folder was said to hold '6 .csv, 6 .parquet' only, where
+    the folder named was named so.  None unless every folder is such and they are all the pattern matched."""
+    if not walked or sum(kinds.values()) != sum(sum(k.values()) for _, k in walked):  # (a lock file matched too)
+        return None
+    whys = [_run_output_folder(folder, k) for folder, k in walked]
+    if not all(whys):
+        return None
+    if len(whys) == 1:
+        return whys[0]
+    return (f"they are the output folders of toolkit extract runs, holding only their {_kinds(kinds)}: "
+            f"{_READ_REPORTS}")
 
 
 def _own_kind(path: str) -> str:
@@ -1868,9 +1887,23 @@ def _fails_before_parsing(path: str, max_bytes: int) -> ToolkitError | None:
         return ReadError(path, "a lock file of Word or WPS, not a report: they keep one beside a document while it "
                                "is open, and a crash leaves it (a folder, or a pattern in quotes, passes over such "
                                "files)")
+    if _of_a_run(path):
+        # named or matched ('toolkit summary out/*' after 'toolkit extract in --out out'): 'unsupported file extension
+        # .csv (supported: …)' for each, as if its tables were reports in another format (a folder of them: see
+        # _run_output_folder)
+        return ReadError(path, f"an output file of a toolkit extract run, not a report: {_READ_REPORTS}")
     if st.st_size > max_bytes:
         return _too_large(path, st.st_size, max_bytes)  # the reader's words: it had its own for the same cause
     return None
+
+
+def _of_a_run(path: str) -> bool:
+    """Whether ``path`` is an output file of a toolkit extract run: named as one (see :func:`is_output_name`), in a
+    folder holding the reports file every run writes (a tables.csv of one's own is not taken for one)."""
+    if not is_output_name(os.path.basename(path)):
+        return False
+    folder = os.path.dirname(path)
+    return any(os.path.isfile(os.path.join(folder, f"reports.{ext}")) for ext in ("csv", "parquet"))
 
 
 def _blank_end_hint(path: str) -> str:

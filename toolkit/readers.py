@@ -39,7 +39,7 @@ from toolkit.errors import (BinaryFileError, CorruptFileError, DecodeError, Empt
 from toolkit.pdf import _read_ofd, _read_pdf
 from toolkit.plaintext import _read_text
 from toolkit.webpage import _is_web_archive, _read_html, _read_web_archive
-from toolkit.word import _read_doc, _read_docx, _word_main_part
+from toolkit.word import _damaged_zip, _read_doc, _read_docx, _word_main_part
 
 __all__ = ["DEFAULT_MAX_BYTES", "RawDocument", "read_document", "decode_bytes"]
 
@@ -441,16 +441,12 @@ def _zip_reason(data: bytes, path: str) -> str:
             infos = zf.infolist()
         later = [info.extract_version for info in infos if info.extract_version > zipfile.MAX_EXTRACT_VERSION]
         # (reading such an entry raises NotImplementedError: zipfile checks the version only then)
-        damage = f"zip file version {later[0] / 10:.1f}" if later else None
-    except zipfile.BadZipFile:  # ('File is not a zip file': no end record, as in a file cut short)
-        damage = "its central directory is missing or damaged: a DOCX cut short?"
-    except (OSError, ValueError, NotImplementedError) as exc:
-        damage = str(exc) or type(exc).__name__
-    if damage:
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
         # a DOCX cut short in a download, named .doc or with no extension, was 'a ZIP archive that is not a DOCX
         # (no word/document.xml)': its parts cannot be listed, so nothing says it is no DOCX
-        raise CorruptFileError(path, f"a damaged ZIP archive that cannot be opened ({damage}); "
-                                     "download or save it again")
+        raise _damaged_zip(path, exc) from exc
+    if later:
+        raise _damaged_zip(path, NotImplementedError(f"zip file version {later[0] / 10:.1f}"))
     what = "unsupported format: a ZIP archive that is not a DOCX (no word/document.xml) nor an OFD (no OFD.xml)"
     # an archive of files unless an Office Open XML or OpenDocument package (an .xlsx, or a DOCX without its main part)
     if not {info.filename.lstrip("/").lower() for info in infos} & _PACKAGE_PARTS:

@@ -65,9 +65,11 @@ def summarize(paths: Iterable[str | os.PathLike], *, max_bytes: int = DEFAULT_MA
 
 
 def _lines(paths: Iterable[str | os.PathLike], *, max_bytes: int = DEFAULT_MAX_BYTES,
-           encoding: str | None = None) -> Iterator[str]:
+           encoding: str | None = None, failed: list[str] | None = None) -> Iterator[str]:
     """The lines of :func:`summarize`, each report's as soon as it is parsed (``toolkit summary`` prints them so:
-    on a folder of thousands of reports it printed nothing for minutes, and a Ctrl-C lost every line)."""
+    on a folder of thousands of reports it printed nothing for minutes, and a Ctrl-C lost every line); the id of
+    each report that fails is appended to ``failed`` (``toolkit summary --strict`` counts them)."""
+    failed = [] if failed is None else failed
     inputs = collect_inputs(paths)  # the same files `toolkit extract` would read, under the same ids
     ids = _assign_ids(inputs.files, None)
     # by report id, as reports.csv: the same files named in another order give the same overview
@@ -83,9 +85,11 @@ def _lines(paths: Iterable[str | os.PathLike], *, max_bytes: int = DEFAULT_MAX_B
                 warnings.simplefilter("ignore", ReaderWarning)
                 report = parse_report(file, report_id=rid, encoding=encoding, max_bytes=max_bytes)
         except ToolkitError as exc:
+            failed.append(rid)
             yield f"{_one_line(rid)}  failed: {_one_line(exc.problem)}"
             continue
         except Exception as exc:  # a parser bug: the report's line says it, as extract's row does, and the others follow
+            failed.append(rid)
             yield f"{_one_line(rid)}  failed: {_one_line(f'unexpected {type(exc).__name__}: {exc}')}"
             continue
         m = report.metadata

@@ -80,9 +80,9 @@ def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
     hint = _magic(data)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except NotImplementedError as exc:  # a damaged central directory asking for a later version of ZIP
-        raise CorruptFileError(path, f"not a valid DOCX: a damaged ZIP archive ({exc})") from exc
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
+        if data.startswith(_ZIP_MAGIC):  # a ZIP that cannot be opened: said as under any other name (readers)
+            raise _damaged_zip(path, exc) from exc
         extra = f" (the content is {hint})" if hint and not hint.startswith("a ZIP") else ""
         raise CorruptFileError(
             path, f"not a valid DOCX: not a ZIP archive or truncated{extra}"
@@ -166,6 +166,20 @@ def _check_zip(zf: zipfile.ZipFile, path: str, max_bytes: int, kind: str) -> Non
 def _word_name(tag: str) -> str:
     """An element's name as a reader knows it: ``w:`` for WordprocessingML's namespace, else ``{namespace}name``."""
     return "w:" + tag.removeprefix(_w("")) if tag.startswith(_w("")) else tag
+
+
+_ZIP_MAGIC = b"PK\x03\x04"  # a ZIP's first local header: how a ZIP cut short (its directory lost) still begins
+
+
+def _damaged_zip(path: str, exc: BaseException) -> CorruptFileError:
+    """A ZIP whose directory cannot be read (``exc``, zipfile's), in one message whatever the file is called: a
+    DOCX cut short was 'not a valid DOCX: not a ZIP archive or truncated' as .docx, and 'a damaged ZIP archive
+    that cannot be opened …' under another name (readers._zip_reason)."""
+    if isinstance(exc, zipfile.BadZipFile):  # ('File is not a zip file': no end record, as in a file cut short)
+        damage = "its central directory is missing or damaged: a DOCX cut short?"
+    else:  # NotImplementedError: a damaged directory asking for a later version of ZIP ('zip file version 16.1')
+        damage = str(exc) or type(exc).__name__
+    return CorruptFileError(path, f"a damaged ZIP archive that cannot be opened ({damage}); download or save it again")
 
 
 def _zip_damage(exc: BaseException) -> str:
