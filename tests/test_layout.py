@@ -707,3 +707,24 @@ def test_an_article_20_labels_header_wrapped_over_two_lines_a_cell_a_line(seed_i
     assert original.tables.query("table == 'active'")["value"].notna().sum() >= 10
     _same_tables(original, got)
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in original.flags)
+
+
+@pytest.mark.parametrize("unit", ["单位：件", "（单位：件）", "单位:条"])
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
+def test_a_unit_line_before_a_tab_tables_header_is_no_cell(seed_id, unit):
+    # Tab text (seed 004's layout) with a line naming the unit between a block's title and its header
+    # ('\t第二十条第(一)项' / '单位：件' / '\t信息内容' / …): the line was taken as the header row's first cell, so the
+    # header named no column and the block's rows were header_missing. It is a note of its own, as in the other
+    # layouts: the tables read as without it.
+    import toolkit
+    from renderers import render_text
+    from test_formats import _as_lines
+
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    noted = [y for x in lines for y in ([x, unit] if isinstance(x, list) and x and "第二十条" in x[0]
+                                        and "(一)" in x[0] else [x])]
+    assert len(noted) == len(lines) + 1
+    original, got = toolkit.parse_text(render_text(lines, "tab")), toolkit.parse_text(render_text(noted, "tab"))
+    assert original.tables.query("table == 'active'")["value"].notna().sum() >= 10
+    _same_tables(original, got)
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in original.flags)

@@ -231,6 +231,12 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             if tab_layout:
                 stream.flush()
             continue
+        if tab_layout and _unit_note().fullmatch(stripped):
+            # a line naming the table's unit ('单位:件') before a row's tab cells: a note of its own, as in the other
+            # layouts (taken as the row's first cell, it cut a block's header: its rows header_missing)
+            stream.flush()
+            stream.rows.append(Row([_cell(stripped, seg.line)]))
+            continue
         if tab_layout and stream.current and _tab_cell_line(segments[i - 1].text)[:1] == "\t" and (
                 _continues_cell(stream.current[-1], stripped)):
             # the rest of a tab cell's text wrapped onto a line without a tab ('\t(二)部分公开(…只计这一情形,' /
@@ -610,6 +616,13 @@ def _label_ends(tokens: Sequence[str], n: int) -> bool:
     if tokens[n][-1:].isdigit():
         return after not in _ITEM_MARKS
     return _CELL_TOKEN.fullmatch(after) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_note() -> re.Pattern[str]:
+    """A line naming a table's unit, '单位:件' or '(单位:万元)' (formats.yaml ``unit_note_words`` and ``cell_units``)."""
+    words = alternation(load_formats()["unit_note_words"])
+    return re.compile(rf"\(?(?:{words})\s*:\s*(?:{alternation(number_units())})\)?")
 
 
 @functools.lru_cache(maxsize=1)
