@@ -3763,3 +3763,20 @@ def test_a_footnote_mark_after_an_article_20_row_label(seed, label, mark):
     keys = ["table", "row_key", "col_key", "value", "raw"]
     pd.testing.assert_frame_equal(got.tables[keys], want.tables[keys])
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "tab"])
+@pytest.mark.parametrize("row", [["行政强制", "135", ""], ["规范性文件", "", "7"]])
+def test_a_lone_value_in_an_article_20_row_of_several_columns_keeps_its_number(row, fmt, tmp_path):
+    # '| 行政强制 | 135 | |' under three columns (a blank lost its cell: the value may stand in any of them): its cells
+    # are NA, flagged ragged 'coercion: 0 of 3 cells placed', and the 135 was nowhere in the output. The cells stay
+    # NA, and the flag gives the values as written.
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    assert sum(isinstance(x, list) and x[0] == row[0] for x in lines) == 1
+    got = _read([row if isinstance(x, list) and x[0] == row[0] else x for x in lines], fmt, tmp_path)
+    key = vocabulary().active_row(row[0])
+    cells = _cells_of(got, "active")
+    assert cells[cells.row_key == key].value.isna().all()
+    n = len(cells[cells.row_key == key])
+    assert [f.detail for f in got.flags if f.code == "ragged"] == [
+        f"{key}: 0 of {n} cells placed (written: {' | '.join(row[1:])})"]

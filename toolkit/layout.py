@@ -231,6 +231,12 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             if tab_layout:
                 stream.flush()
             continue
+        if tab_layout and _unit_note().fullmatch(stripped):
+            # a line naming the table's unit ('单位:件') before a row's tab cells: a note of its own, as in the other
+            # layouts (taken as the row's first cell, it cut a block's header: its rows header_missing)
+            stream.flush()
+            stream.rows.append(Row([_cell(stripped, seg.line)]))
+            continue
         if tab_layout and stream.current and _tab_cell_line(segments[i - 1].text)[:1] == "\t" and (
                 _continues_cell(stream.current[-1], stripped)):
             # the rest of a tab cell's text wrapped onto a line without a tab ('\t(二)部分公开(…只计这一情形,' /
@@ -613,6 +619,13 @@ def _label_ends(tokens: Sequence[str], n: int) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+def _unit_note() -> re.Pattern[str]:
+    """A line naming a table's unit, '单位:件' or '(单位:万元)' (formats.yaml ``unit_note_words`` and ``cell_units``)."""
+    words = alternation(load_formats()["unit_note_words"])
+    return re.compile(rf"\(?(?:{words})\s*:\s*(?:{alternation(number_units())})\)?")
+
+
+@functools.lru_cache(maxsize=1)
 def _unit_cells() -> frozenset[str]:
     return frozenset(number_units())
 
@@ -733,6 +746,8 @@ def _join_wrapped(rows: list[Row], widths: dict[int, tuple[int, int]] | None = N
     for row in rows:
         if not row.explicit and len(row.cells) > 1 and _kind(row.cells[1]) == "label":
             row = _label_over_cells(row)
+        elif not row.explicit and len(row.cells) > 1 and _kind(row.cells[1]) == "header":
+            row = _header_over_cells(row)
         if not out:  # (the first row: no row before to join it to)
             out.append(row)
             continue
@@ -856,6 +871,25 @@ def _label_over_cells(row: Row) -> Row:
             joined = Cell(cells[i].text + cells[i + 1].text, cells[i].line)
             return Row([*cells[:i], joined, *cells[i + 2:]], explicit=row.explicit, grid=row.grid, spaced=row.spaced)
     return row
+
+
+def _header_over_cells(row: Row) -> Row:
+    """``row`` (of a layout that marks no cells: a filled cell a line) with its first cell, a table's labels'
+    column header wrapped over two cells ('信息' / '内容' / '本年新制作数量' …), one cell: neither piece is that
+    header, the two together are (formats.yaml ``header_words``). Read apart, the header was no header and its
+    block's rows were left without columns (header_missing)."""
+    first, second = row.cells[0], row.cells[1]
+    if label_key(first.text + second.text) not in _active_label_headers() or label_key(first.text) in \
+            _active_label_headers():
+        return row
+    return Row([Cell(first.text + second.text, first.line), *row.cells[2:]], explicit=row.explicit, grid=row.grid,
+               spaced=row.spaced)
+
+
+@functools.lru_cache(maxsize=1)
+def _active_label_headers() -> frozenset[str]:
+    """The label keys of the Article 20 table's labels' column header (formats.yaml ``active.header_words``)."""
+    return frozenset(label_key(w) for w in load_formats()["active"]["header_words"])
 
 
 def _label_rest(prev: Row, first: Cell) -> Row | None:

@@ -795,7 +795,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
                           signed_cols=signed_cols)[row_key]
         if signed_cols:
             placement = _signed_in_words(placement, signed_cols)
-        _flag_placement(res, "active", row, placement, row_key)
+        _flag_placement(res, "active", row, placement, row_key, values)
         _flag_text_values(res, "active", row_key, placement, money_cols)
         unplaced = _unplaced_flag(placement)
         col_keys = [k for k, _, _ in row_cols]
@@ -894,12 +894,17 @@ def _flag_unlabelled(res: TableResult, table: str, row: Row, values: list[Cell])
                               f"{len(values)} values without a row label: {' '.join(c.text for c in values[:8])}"))
 
 
-def _flag_placement(res: TableResult, table: str, row: Row, placement, row_key: str) -> None:
+def _flag_placement(res: TableResult, table: str, row: Row, placement, row_key: str,
+                    values: Sequence[Cell] = ()) -> None:
+    """Flag a row whose ``placement`` left cells undecided; ``values``, the row's value cells as written, are given
+    where none of them was placed (an Article 20 row, '行政强制 | 135 | |': its cells are NA, and the flag is then
+    the one place that keeps the number)."""
     if placement.mode == "ragged" and any(c is not None for c in placement.cells) or (
             placement.mode == "ragged" and placement.readings > 1):
+        placed = sum(c is not None for c in placement.cells)
+        written = f" (written: {' | '.join(c.text for c in values)})" if not placed and _written(list(values)) else ""
         res.flags.append(Flag("ragged", table, row.line,
-                              f"{row_key}: {sum(c is not None for c in placement.cells)} of "
-                              f"{len(placement.cells)} cells placed"))
+                              f"{row_key}: {placed} of {len(placement.cells)} cells placed{written}"))
     elif placement.mode == "glued" and not placement.certain:
         res.flags.append(Flag("ambiguous_digits", table, row.line,
                               f"{row_key}: {placement.readings} readings of the digits remain"))
