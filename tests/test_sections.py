@@ -1,6 +1,7 @@
 """Tests of toolkit.sections on the real seeds: headings as a PDF gives them."""
 from __future__ import annotations
 
+import ast
 import importlib
 import re
 import time
@@ -1972,3 +1973,25 @@ def test_a_bar_inside_a_section_title_keeps_the_section(seed_id, heading, bar):
         barred.replace(" ", "").replace("｜", "|")
     pd.testing.assert_frame_equal(got.tables, want.tables)
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
+def _function_imports(module: str) -> dict[str, set[str]]:
+    """The toolkit modules each function of ``module`` imports in its body, by function name."""
+    tree = ast.parse(Path(importlib.import_module(module).__file__).read_text(encoding="utf-8"))
+    found: dict[str, set[str]] = {}
+    for func in ast.walk(tree):
+        if isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for node in ast.walk(func):
+                names = ([node.module or ""] if isinstance(node, ast.ImportFrom)
+                         else [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+                found.setdefault(func.name, set()).update(n for n in names if n.startswith("toolkit"))
+    return {name: mods for name, mods in found.items() if mods}
+
+
+def test_sections_imports_metadata_at_the_top_and_metadata_no_sections():
+    # Eight functions of sections imported toolkit.metadata in their bodies, as metadata imported sections'
+    # _appendix_line in one of its own (a circle); the pattern is normalize's now, read by both at the top.
+    assert not [f for f, mods in _function_imports("toolkit.sections").items() if "toolkit.metadata" in mods]
+    assert not [f for f, mods in _function_imports("toolkit.metadata").items() if "toolkit.sections" in mods]
+    sections = importlib.import_module("toolkit.sections")
+    assert sections.report_title_lines is importlib.import_module("toolkit.metadata").report_title_lines

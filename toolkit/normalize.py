@@ -993,6 +993,16 @@ def is_print_stamp(line: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+def _appendix_line() -> re.Pattern[str]:
+    """A line that starts an appendix: an appendix word of formats.yaml, its number, and a colon or nothing
+    ('附件：…统计表', '附表1', '附 件')."""
+    from toolkit.formats import load_formats
+
+    words = alternation(load_formats()["appendix"]["words"], spaced=True)
+    return re.compile(rf"^\s*(?:{words})\s*\d{{0,2}}\s*(?:[:.、]|$)")
+
+
+@functools.lru_cache(maxsize=1)
 def _footnote() -> re.Pattern[str]:
     from toolkit.formats import load_formats
 
