@@ -1266,6 +1266,23 @@ def test_page_furniture_right_above_the_signature_is_no_text(above):
     assert report.sections[-1].text == "无"
     assert report.metadata == plain.metadata
 
+@pytest.mark.parametrize("mark, page_mark", [
+    ("3 of 5", True), ("(3/5)", True), ("（3/5）", True), ("页码：3/5", True), ("页码:3", True),
+    # (a mark that says it is one is the page's whatever its numbers: a Word footer's page field started past 1)
+    ("- 7 of 5 -", True), ("第7页 共5页", True), ("- 7 / 5 -", True), ("页码：7/5", True),
+    # (bare numbers out of order are a cell's or a ratio's, no page mark; nor is a ratio in a sentence)
+    ("7 of 5", False), ("(7/5)", False), ("7/5", False), ("3/5的申请已办结", False)])
+def test_a_page_mark_of_the_count_right_above_the_signature_is_no_text(mark, page_mark):
+    # Seed 004 with its signature on a page of its own, the page break '3 of 5' (an English browser's print
+    # footer), '(3/5)' or '页码：3/5' (a Word footer's): they were read as text, the last section's last line
+    # ('无\n3 of 5'), while '- 7 / 5 -' was text and '- 7 of 5 -' a page mark.
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8").rstrip()
+    assert text.endswith("六、其他需要报告的事项\n无")
+    report = toolkit.parse_text(text + f"\n{mark}\n驻马店市交通运输局\n2021年1月30日\n")
+    assert report.sections[-1].text == ("无" if page_mark else f"无\n{normalize_line(mark)}")
+    assert is_page_furniture(normalize_line(mark)) is page_mark
+
+
 @pytest.mark.parametrize("stem", _PINGTAN)
 def test_merged_and_question_headings_glued_in_web_page_text(stem):
     # The same headings glued to their text in the real web pages: the question is the problems section's heading
