@@ -30,8 +30,8 @@ from typing import Any, Callable
 
 
 from toolkit.formats import alternation, load_formats, read_data_yaml
-from toolkit.normalize import (HAN_RANGES, _matching_lines, cn_numeral, is_page_furniture, is_print_stamp,
-                               normalize_line)
+from toolkit.normalize import (HAN_RANGES, _appendix_line, _matching_lines, cn_numeral, is_page_furniture,
+                               is_print_stamp, normalize_line)
 
 __all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "report_title_lines", "signature_start",
            "glued_signature_start"]
@@ -1901,8 +1901,6 @@ def _ends_text(lines: list[str], first: int) -> bool:
     and its tables, '附表1'; a table with no label, its row or its title before its rows) or a second report (its
     title, its header box's fields), or none stands there.  More of the report's text after it ('…完成。' /
     '2021年1月26日' / '召开专题会议。', a sentence wrapped) makes it none."""
-    from toolkit.sections import _appendix_line
-
     words = _rules()["signature"]["footer_words"]
     end = _content_end(lines)
     at = next((i for i in range(first, end) if _date_in(_compact(lines[i]))[0] is not None), end)

@@ -993,6 +993,16 @@ def is_print_stamp(line: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+def _appendix_line() -> re.Pattern[str]:
+    """A line that starts an appendix: an appendix word of formats.yaml, its number, and a colon or nothing
+    ('附件：…统计表', '附表1', '附 件')."""
+    from toolkit.formats import load_formats
+
+    words = alternation(load_formats()["appendix"]["words"], spaced=True)
+    return re.compile(rf"^\s*(?:{words})\s*\d{{0,2}}\s*(?:[:.、]|$)")
+
+
+@functools.lru_cache(maxsize=1)
 def _footnote() -> re.Pattern[str]:
     from toolkit.formats import load_formats
 
@@ -1070,8 +1080,10 @@ def is_page_furniture(line: str, in_table: bool = False) -> bool:
     (True, True, False)
     >>> is_page_furniture("Page 9 - 政府信息公开工作年度报告"), is_page_furniture("P. 9")
     (True, True)
-    >>> is_page_furniture("16/3")  # no page 16 of 3: a count and a part of it, a cell
-    False
+    >>> is_page_furniture("16/3"), is_page_furniture("(16/3)")  # no page 16 of 3: a count and a part of it, a cell
+    (False, False)
+    >>> is_page_furniture("3 of 5"), is_page_furniture("(3/5)"), is_page_furniture("页码:3/5")
+    (True, True, True)
     >>> is_page_furniture("(3)"), is_page_furniture("3-3"), is_page_furniture("- iv -"), is_page_furniture("(3) 加强培训")
     (True, True, True, False)
     >>> is_page_furniture("(12)", in_table=True), is_page_furniture("- 3 -", in_table=True)
@@ -1080,10 +1092,11 @@ def is_page_furniture(line: str, in_table: bool = False) -> bool:
     line = line.strip()
     if not _page_furniture(in_table).fullmatch(line):
         return False
-    # 'n/m' is page n of m only where n ≤ m: '16/3' is a cell's two numbers (a count and a part of it); so are
-    # 'n-m' and '- n / m -'
+    # A bare 'n/m' is page n of m only where n ≤ m: '16/3' is a cell's two numbers (a count and a part of it); so
+    # are 'n-m', 'n of m' and '(n/m)'.  A mark that says it is one ('- 7 / 5 -', '第7页 共5页', '页码:7/5') is the
+    # page's whatever its numbers: a Word footer's page field may start past 1, or count a section's pages only.
     pages = _PAGE_OF.fullmatch(line)
     return pages is None or 0 < int(pages[1]) <= int(pages[2])
 
 
-_PAGE_OF = re.compile(r"(?:[-—–－―~·•]{1,2}\s*)?(\d+)\s*[-—–－/]\s*(\d+)(?:\s*[-—–－―~·•]{1,2})?")
+_PAGE_OF = re.compile(r"[(\[【〔]?\s*(\d+)\s*(?:[-—–－/]|of)\s*(\d+)\s*[)\]】〕]?")

@@ -22,8 +22,11 @@ from typing import Callable, NamedTuple
 
 from toolkit.formats import _ARTICLE, _CN_DIGITS, alternation, load_formats, vocabulary
 from toolkit.glued import _INLINE_AFTER, _SENTENCE_BREAK, _inline_heading, _patterns, _stray_pipe
-from toolkit.normalize import (_HAN, HAN_RANGES, NA_MARKS, _matching_lines, _page_furniture, cn_numeral, is_footnote,
-                                is_page_furniture, is_value_cell, label_key, _page_furniture_patterns)
+from toolkit.metadata import (_TABLE_CELLS, _annex_end, _date_in, _starts_with_box_label, _undated_signature,
+                               glued_signature_start, is_furniture, report_title_lines, signature_start, table_leads,
+                               table_start)
+from toolkit.normalize import (_HAN, HAN_RANGES, NA_MARKS, _appendix_line, _matching_lines, _page_furniture, cn_numeral,
+                                is_footnote, is_page_furniture, is_value_cell, label_key, _page_furniture_patterns)
 
 __all__ = ["Segment", "Section", "split_segments", "find_sections"]
 
@@ -290,8 +293,6 @@ def _glued_sub_cuts(lines: list[str], min_run: int = _SUB_RUN_MIN) -> _SubCuts:
     # Two reports in one file (a report's title on a line of its own after the first line): each report's run and
     # titles numbered 一、 are its own (a report numbered 一、 before or after a glued one numbered (一) left the
     # glued one uncut, all its sections lost)
-    from toolkit.metadata import report_title_lines
-
     starts = [0] + [i for i in report_title_lines(lines) if i > 0]
     if len(starts) > 1:
         for a, b in zip(starts, starts[1:] + [len(lines)]):
@@ -864,8 +865,6 @@ def _past_page_break(texts: list[str], i: int, step: int = 1, page_lines: Collec
 
 @functools.lru_cache(maxsize=4096)  # (asked of the lines after a heading's start; a running header recurs)
 def _is_furniture(text: str) -> bool:
-    from toolkit.metadata import is_furniture
-
     return len(text) <= 120 and (is_furniture(text) or is_footnote(text))
 
 
@@ -1960,8 +1959,6 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
     pre-2019 table whose block headings are no sections, though ``chosen`` may have taken them for the last ones).
     ``candidates``: each family's :func:`_candidates` of the headings; ``texts``: the segments' texts, if listed.
     """
-    from toolkit.metadata import report_title_lines, table_leads
-
     if not chosen:
         return None, None
     start, last = chosen[0][0], chosen[-1][0]
@@ -1997,7 +1994,7 @@ def _body_end(segments: list[Segment], headings: list[_Heading], chosen: list[tu
         if (i > last and (appendix_line.match(texts[i]) or _table_after(texts, i))) \
                 or i in leads:
             before = _before_page_numbers(texts, i)  # (a page's number above it ends no text: a page break)
-            if _signature_start(texts[:before]) < before:
+            if signature_start(texts[:before]) < before:
                 return i, None
     return None, None
 
@@ -2076,8 +2073,6 @@ class _TwoOutlines:
 def _header_box_start(texts: list[str], title: int) -> int:
     """Where a second report starts whose title is segment ``title``: at the first line of a header box of fields
     just above it (索引号 | … / 发布机构 | …, as a web page sets it), else at the title."""
-    from toolkit.metadata import _starts_with_box_label
-
     start = title
     for i in range(title - 1, max(title - _NEXT_TITLE_WITHIN, -1), -1):
         if _starts_with_box_label(texts[i]):
@@ -2087,20 +2082,10 @@ def _header_box_start(texts: list[str], title: int) -> int:
     return start
 
 
-@functools.lru_cache(maxsize=1)
-def _appendix_line() -> re.Pattern[str]:
-    """A line that starts an appendix: an appendix word of formats.yaml, its number, and a colon or nothing
-    ('附件：…统计表', '附表1', '附 件')."""
-    words = alternation(load_formats()["appendix"]["words"], spaced=True)
-    return re.compile(rf"^\s*(?:{words})\s*\d{{0,2}}\s*(?:[:.、]|$)")
-
-
 def _table_after(texts: list[str], i: int) -> bool:
     """Whether segment ``i`` starts a table with no appendix's label (:func:`toolkit.metadata.table_start`: its first
     row, or its title before its rows, '2020年度政府信息公开工作统计表'), the segment before it no table's row, itself
     no line ending in a date (a signature's date line right before the table's rows: the signature's)."""
-    from toolkit.metadata import _TABLE_CELLS, _date_in, table_start
-
     if not texts[i].strip():
         return False
     k = i - 1
@@ -2110,12 +2095,6 @@ def _table_after(texts: list[str], i: int) -> bool:
         return False  # (cheap first: most lines after the last heading are text, or a table's rows after its first)
     text = re.sub(r"\s+", "", texts[i])
     return _date_in(text)[2] != len(text)
-
-
-def _signature_start(texts: list[str]) -> int:
-    from toolkit.metadata import signature_start
-
-    return signature_start(texts)
 
 
 _WRAP_MAX = 15  # the most characters of a heading's end wrapped onto the next line
@@ -2238,7 +2217,6 @@ def _text_end(segments: list[Segment], heading: int, texts: list[str] | None = N
     the attachment or contact lines right above it ('附件：…统计表' / 'XX局' / '2021年1月20日'), an attachment's label
     alone with the titles listed under it too ('附件：' / '1.…统计表'; a note on the data, '说明：…', is the section's),
     and before the page's furniture right above the signature ('- 3 -', '(此页无正文)')."""
-    from toolkit.metadata import _annex_end, signature_start
     from toolkit.statements import attachment_start
 
     texts = [s.text for s in segments] if texts is None else texts
@@ -2262,8 +2240,6 @@ def _without_glued_signature(body: list[Segment]) -> list[Segment]:
     agency's name glued after the last sentence's 。 where it is certain ('…提升公开质量。市交通运输局', also wrapped,
     '…无。平潭综合实' / '验区经济发展局'), read by :func:`toolkit.metadata._undated_signature` as the statements and the
     metadata read it (:mod:`toolkit.statements`)."""
-    from toolkit.metadata import _undated_signature, glued_signature_start
-
     last = len(body) - 1
     while last > 0 and not body[last].text.strip():
         last -= 1
