@@ -681,3 +681,17 @@ def test_trend_marks_a_rate_its_table_puts_over_1(seed_frames) -> None:
     assert line.get_ydata().tolist() == [pytest.approx(1.2)]              # the 1.2 stays on its line, as written
     # a column of one's own has no range to break
     assert len(plot_trend(m.rename(columns={"disclosure_rate": "x"}), "x").collections) == 0
+
+
+def test_heatmap_by_agency_wraps_long_names_instead_of_overlapping_them(seed_frames) -> None:
+    # The seeds' problems by agency (平潭综合实验区市场监督管理局, 驻马店市住房和城乡建设局 …): each name was one line under
+    # its column, and seven pairs of neighbouring names ran over each other, unreadable.
+    _, reports, _ = seed_frames
+    statements = pd.DataFrame({"report_id": list(reports["report_id"]) * 2, "kind": "problem",
+                               "labels": ["platform"] * len(reports) + ["staffing"] * len(reports)})
+    ax = plot_heatmap(statements, reports, "agency")
+    assert _overlapping_ticks(ax) == []
+    texts = [t.get_text() for t in ax.get_xticklabels()]
+    assert [t.replace("\n", "").split("(n=")[0] for t in texts] == sorted(reports["agency"])  # whole, in order
+    assert all(t.endswith("\n(n=2)") for t in texts) and max(t.count("\n") for t in texts) == 2
+

@@ -516,8 +516,9 @@ def plot_heatmap(
     vmax = float(np.nanmax(table.to_numpy(dtype=float), initial=0.0))
     image = ax.imshow(table.to_numpy(dtype=float), aspect="auto", cmap="Blues", vmin=0, vmax=max(vmax, 1e-9))
     unlabelled = _spec()["statement_labels"]["unlabelled"]
-    ax.set_xticks(np.arange(len(order)), [f"{_label_text(g)}\n(n={n}" + (f", {unlabelled} {u})" if u else ")")
-                                          for g, n, u in zip(order, n_statements, n_unlabelled)])
+    # wrapped to the room of their column, as plot_distribution's: long agency names ran over each other
+    _set_group_ticks(ax, np.arange(len(order)), [_label_text(g) for g in order],
+                     [f"(n={n}" + (f", {unlabelled} {u})" if u else ")") for n, u in zip(n_statements, n_unlabelled)])
     names = label_names or {}
     ax.set_yticks(np.arange(len(keys)), [str(names.get(k, k)) for k in keys])
     vmax = vmax or 1.0
