@@ -876,6 +876,22 @@ def test_a_label_in_two_types_is_refused() -> None:
     assert describe(df.assign(year=df["year"].astype(str)), "rate", "year")["year"].tolist() == ["2020", "2021"]
 
 
+
+def test_a_label_written_with_and_without_spaces_around_it_is_refused() -> None:
+    # Years typed in a sheet, one cell ' 2020' (a space before it): describe gave two groups both shown as 2020, and
+    # kruskal tested 2020 against 2020, without a word.
+    df = pd.DataFrame({"agency": list("ABCDEF"), "year": ["2020", " 2020", "2020", "2021", "2021\u3000", "2021"],
+                       "rate": [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]})
+    for call in (lambda: describe(df, "rate", "year"), lambda: kruskal(df, "rate", "year", min_n=1),
+                 lambda: pairwise_mannwhitney(df, "rate", "year", min_n=1), lambda: bootstrap_ci(df, "rate", "year")):
+        with pytest.raises(ValueError, match=r"column 'year' holds the label '2020' written as '2020' and as ' 2020': "
+                                             r"strip the spaces"):
+            call()
+    with pytest.raises(ValueError, match=r"column 'agency' holds the label 'A' written as 'A' and as 'A ': strip"):
+        panel(df.assign(agency=["A", "A ", "A", "B", "B", "B"]), year_col="year")
+    stripped = describe(df.assign(year=df["year"].str.strip()), "rate", "year")
+    assert stripped["year"].tolist() == ["2020", "2021"] and stripped["n"].tolist() == [3, 3]
+
 def test_a_whole_float_label_and_its_text_are_refused_as_one_label_in_two_types() -> None:
     # reports.csv read with a year missing gives float years (2021.0); concatenated with hand-typed '2021' they were
     # two groups, 2021.0 and '2021', tested against each other, since str(2021.0) is '2021.0'

@@ -140,15 +140,20 @@ def _label_text(label: Any) -> str:
 
 
 def _check_one_type(uniq: Any, name: Any) -> None:
-    """Refuse a column holding one label in two types (2021 and '2021', or 2021.0 and '2021'): the groups would
-    split silently."""
-    texts = [_label_text(u) for u in uniq]
+    """Refuse a column holding one label in two types (2021 and '2021', or 2021.0 and '2021'), or written with and
+    without spaces around it ('2021' and ' 2021' of a hand-typed sheet): the groups would split silently, and the
+    two look alike in a table or on a tick."""
+    # a label's text without the spaces (and the ideographic space) around it
+    texts = [_label_text(u).strip() for u in uniq]
     if len(set(texts)) < len(texts):
         seen: dict[str, Any] = {}
         for u, text in zip(uniq, texts):
-            if text in seen:
+            if text in seen and type(seen[text]) is not type(u):
                 raise ValueError(f"column {name!r} holds the label {u!r} both as {type(seen[text]).__name__} and "
                                  f"as {type(u).__name__}: convert it to one type first (e.g. .astype(str))")
+            if text in seen:
+                raise ValueError(f"column {name!r} holds the label {text!r} written as {seen[text]!r} and as {u!r}: "
+                                 "strip the spaces around the labels first (.str.strip())")
             seen[text] = u
 
 
