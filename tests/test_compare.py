@@ -618,6 +618,22 @@ def test_panel() -> None:
         panel(pd.concat([d, d.iloc[[0]].assign(report_id="a21b")]))
 
 
+
+def test_panel_names_an_agency_written_in_both_scripts() -> None:
+    # A hand-made list of agencies with 伊州區住房和城鄉建設局 (its 2023 report's name as written) and 伊州区住房和城乡建设局 (the
+    # 2024 report's): two agencies of one year each to panel, both dropped without a word.
+    d = pd.DataFrame({"agency": ["伊州區住房和城鄉建設局", "伊州区住房和城乡建设局", "乾县人民政府", "乾县人民政府"],
+                      "report_year": [2023, 2024, 2023, 2024], "x": [1.0, 2.0, 3.0, 4.0]})
+    with pytest.warns(UserWarning, match=r"panel: 'agency' names written in traditional and in simplified characters, "
+                                         r"each kept apart as an agency of its own: \['伊州區住房和城鄉建設局 / "
+                                         r"伊州区住房和城乡建设局'\]; convert the names first"):
+        res = panel(d)
+    assert res["agency"].tolist() == ["乾县人民政府"] * 2                  # as written: the warning says why
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")                                  # 乾县 is no traditional 干县; one script each
+        assert len(panel(d.assign(agency=d["agency"].str.replace("伊州區住房和城鄉建設局", "伊州区住房和城乡建设局")))) == 4
+        assert len(panel(d.iloc[[0, 2, 3]])) == 2                         # no simplified twin: nothing to say
+
 # -------------------------------------------------------------------------------- cross-year audit
 
 
