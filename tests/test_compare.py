@@ -618,6 +618,22 @@ def test_panel() -> None:
         panel(pd.concat([d, d.iloc[[0]].assign(report_id="a21b")]))
 
 
+
+def test_panel_names_an_agency_written_in_both_scripts() -> None:
+    # A hand-made list of agencies with 伊州區住房和城鄉建設局 (its 2023 report's name as written) and 伊州区住房和城乡建设局 (the
+    # 2024 report's): two agencies of one year each to panel, both dropped without a word.
+    d = pd.DataFrame({"agency": ["伊州區住房和城鄉建設局", "伊州区住房和城乡建设局", "乾县人民政府", "乾县人民政府"],
+                      "report_year": [2023, 2024, 2023, 2024], "x": [1.0, 2.0, 3.0, 4.0]})
+    with pytest.warns(UserWarning, match=r"panel: 'agency' names written in traditional and in simplified characters, "
+                                         r"each kept apart as an agency of its own: \['伊州區住房和城鄉建設局 / "
+                                         r"伊州区住房和城乡建设局'\]; convert the names first"):
+        res = panel(d)
+    assert res["agency"].tolist() == ["乾县人民政府"] * 2                  # as written: the warning says why
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")                                  # 乾县 is no traditional 干县; one script each
+        assert len(panel(d.assign(agency=d["agency"].str.replace("伊州區住房和城鄉建設局", "伊州区住房和城乡建设局")))) == 4
+        assert len(panel(d.iloc[[0, 2, 3]])) == 2                         # no simplified twin: nothing to say
+
 # -------------------------------------------------------------------------------- cross-year audit
 
 
@@ -875,6 +891,22 @@ def test_a_label_in_two_types_is_refused() -> None:
         panel(years.assign(report_year=["2021年", "2020年", "2019年"]))
     assert describe(df.assign(year=df["year"].astype(str)), "rate", "year")["year"].tolist() == ["2020", "2021"]
 
+
+
+def test_a_label_written_with_and_without_spaces_around_it_is_refused() -> None:
+    # Years typed in a sheet, one cell ' 2020' (a space before it): describe gave two groups both shown as 2020, and
+    # kruskal tested 2020 against 2020, without a word.
+    df = pd.DataFrame({"agency": list("ABCDEF"), "year": ["2020", " 2020", "2020", "2021", "2021\u3000", "2021"],
+                       "rate": [0.1, 0.2, 0.3, 0.4, 0.5, 0.6]})
+    for call in (lambda: describe(df, "rate", "year"), lambda: kruskal(df, "rate", "year", min_n=1),
+                 lambda: pairwise_mannwhitney(df, "rate", "year", min_n=1), lambda: bootstrap_ci(df, "rate", "year")):
+        with pytest.raises(ValueError, match=r"column 'year' holds the label '2020' written as '2020' and as ' 2020': "
+                                             r"strip the spaces"):
+            call()
+    with pytest.raises(ValueError, match=r"column 'agency' holds the label 'A' written as 'A' and as 'A ': strip"):
+        panel(df.assign(agency=["A", "A ", "A", "B", "B", "B"]), year_col="year")
+    stripped = describe(df.assign(year=df["year"].str.strip()), "rate", "year")
+    assert stripped["year"].tolist() == ["2020", "2021"] and stripped["n"].tolist() == [3, 3]
 
 def test_a_whole_float_label_and_its_text_are_refused_as_one_label_in_two_types() -> None:
     # reports.csv read with a year missing gives float years (2021.0); concatenated with hand-typed '2021' they were

@@ -681,3 +681,44 @@ def test_trend_marks_a_rate_its_table_puts_over_1(seed_frames) -> None:
     assert line.get_ydata().tolist() == [pytest.approx(1.2)]              # the 1.2 stays on its line, as written
     # a column of one's own has no range to break
     assert len(plot_trend(m.rename(columns={"disclosure_rate": "x"}), "x").collections) == 0
+
+
+def test_heatmap_by_agency_wraps_long_names_instead_of_overlapping_them(seed_frames) -> None:
+    # The seeds' problems by agency (平潭综合实验区市场监督管理局, 驻马店市住房和城乡建设局 …): each name was one line under
+    # its column, and seven pairs of neighbouring names ran over each other, unreadable.
+    _, reports, _ = seed_frames
+    statements = pd.DataFrame({"report_id": list(reports["report_id"]) * 2, "kind": "problem",
+                               "labels": ["platform"] * len(reports) + ["staffing"] * len(reports)})
+    ax = plot_heatmap(statements, reports, "agency")
+    assert _overlapping_ticks(ax) == []
+    texts = [t.get_text() for t in ax.get_xticklabels()]
+    assert [t.replace("\n", "").split("(n=")[0] for t in texts] == sorted(reports["agency"])  # whole, in order
+    assert all(t.endswith("\n(n=2)") for t in texts) and max(t.count("\n") for t in texts) == 2
+
+
+def test_upright_group_names_make_a_new_figure_taller_not_its_axes_smaller() -> None:
+    # Thirty agencies (平潭综合实验区第00号机关 …) drawn upright under the boxes: the figure stayed 4 inches high and
+    # constrained layout made room for the names by shrinking the axes to 1.5 inches, a strip of the figure.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    def axes_inches(ax: Axes) -> float:
+        FigureCanvasAgg(ax.figure).draw()
+        return ax.get_position().height * ax.figure.get_figheight()
+
+    few = pd.DataFrame({"level": ["区县", "市"] * 3, "disclosure_rate": np.linspace(0, 1, 6)})
+    many = pd.DataFrame({"agency": [f"平潭综合实验区第{i:02d}号机关" for i in range(30)],
+                         "disclosure_rate": np.linspace(0, 1, 30)})
+    short = axes_inches(plot_distribution(few, "disclosure_rate", "level"))
+    ax = plot_distribution(many, "disclosure_rate", "agency")
+    assert {t.get_rotation() for t in ax.get_xticklabels()} == {90.0}
+    assert ax.figure.get_figheight() > 4.0 and axes_inches(ax) >= 0.9 * short
+    assert plot_distribution(few, "disclosure_rate", "level").figure.get_figheight() == 4.0   # short names: as before
+    # on axes of the caller's figure nothing is resized
+    fig = matplotlib.figure.Figure(figsize=(10.0, 4.0))
+    assert plot_distribution(many, "disclosure_rate", "agency", ax=fig.add_subplot()).figure.get_figheight() == 4.0
+    # the heatmap's columns too: names too long to wrap in four lines are upright, in a taller figure
+    reports = pd.DataFrame({"report_id": list("abc"), "agency": [f"平潭综合实验区{x}局" * 5 for x in "甲乙丙"]})
+    statements = pd.DataFrame({"report_id": list("abc"), "kind": "problem", "labels": "platform"})
+    ax = plot_heatmap(statements, reports, "agency")
+    assert {t.get_rotation() for t in ax.get_xticklabels()} == {90.0} and _overlapping_ticks(ax) == []
+    assert axes_inches(ax) >= 0.45

@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import math
 import warnings
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from numbers import Real
 from typing import Any
@@ -140,15 +140,20 @@ def _label_text(label: Any) -> str:
 
 
 def _check_one_type(uniq: Any, name: Any) -> None:
-    """Refuse a column holding one label in two types (2021 and '2021', or 2021.0 and '2021'): the groups would
-    split silently."""
-    texts = [_label_text(u) for u in uniq]
+    """Refuse a column holding one label in two types (2021 and '2021', or 2021.0 and '2021'), or written with and
+    without spaces around it ('2021' and ' 2021' of a hand-typed sheet): the groups would split silently, and the
+    two look alike in a table or on a tick."""
+    # a label's text without the spaces (and the ideographic space) around it
+    texts = [_label_text(u).strip() for u in uniq]
     if len(set(texts)) < len(texts):
         seen: dict[str, Any] = {}
         for u, text in zip(uniq, texts):
-            if text in seen:
+            if text in seen and type(seen[text]) is not type(u):
                 raise ValueError(f"column {name!r} holds the label {u!r} both as {type(seen[text]).__name__} and "
                                  f"as {type(u).__name__}: convert it to one type first (e.g. .astype(str))")
+            if text in seen:
+                raise ValueError(f"column {name!r} holds the label {text!r} written as {seen[text]!r} and as {u!r}: "
+                                 "strip the spaces around the labels first (.str.strip())")
             seen[text] = u
 
 
@@ -1695,7 +1700,8 @@ def panel(
         with a column ``n_years`` (distinct years of the agency).  Rows without agency or year
         are dropped.  A warning is issued when an agency has two reports for one year, and when
         its rows name several provinces or levels (``province``, ``level``: a short name such as
-        ``市住建局`` shared by agencies of several places).
+        ``市住建局`` shared by agencies of several places), and when a name in traditional characters is
+        another's in simplified ones (``伊州區住建局`` and ``伊州区住建局``: kept apart as written).
 
     Raises
     ------
@@ -1720,7 +1726,14 @@ def panel(
     if isinstance(min_years, bool) or not isinstance(min_years, (int, np.integer)) or min_years < 1:
         raise ValueError(f"min_years must be an integer >= 1, got {min_years!r}")
     d = df.reset_index(drop=True).dropna(subset=[agency_col, year_col]).copy()  # an index level may share a name
-    _check_one_type(_unique_labels(d[agency_col], agency_col), agency_col)
+    names = _unique_labels(d[agency_col], agency_col)
+    _check_one_type(names, agency_col)
+    scripts = _script_pairs(names)
+    if scripts:
+        # 伊州區住建局 of one year and 伊州区住建局 of the next were two agencies of one year each, both dropped
+        warnings.warn(f"panel: {agency_col!r} names written in traditional and in simplified characters, each kept "
+                      f"apart as an agency of its own: {scripts}; convert the names first "
+                      "(toolkit.normalize.to_simplified)", stacklevel=2)
     # years as numbers: '2021' and ' 2021' are one year, and 2021 comes after 2020 whatever the column's type
     d["_year"] = _numeric(d, year_col, "year_col")
     d["n_years"] = d.groupby(agency_col)["_year"].transform("nunique").astype(int)
@@ -1737,6 +1750,28 @@ def panel(
         warnings.warn(f"panel: several reports for one agency and year: {pairs}", stacklevel=2)
     sort_cols = [agency_col, "_year"] + (["report_id"] if "report_id" in d.columns else [])
     return d.sort_values(sort_cols, kind="stable").drop(columns="_year").reset_index(drop=True)
+
+
+def _script_pairs(names: Iterable[Any]) -> list[str]:
+    """``'traditional / simplified'`` of the names in traditional characters whose simplified form is another of
+    ``names`` (``'伊州區住建局 / 伊州区住建局'``), sorted: one agency under two names."""
+    texts = {n for n in names if isinstance(n, str)}
+    # a name of GB 2312 alone has no traditional character: OpenCC (a second to load) is for the others only
+    traditional = sorted(n for n in texts if not _in_gb2312(n))
+    if not traditional:
+        return []
+    from toolkit.normalize import to_simplified
+
+    return [f"{n} / {s}" for n in traditional if (s := to_simplified(n)) != n and s in texts]
+
+
+def _in_gb2312(text: str) -> bool:
+    """Whether every character of ``text`` is in GB 2312, the simplified characters' own set."""
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _repeated_years(agency: pd.Series, year: pd.Series) -> list[str]:

@@ -39,6 +39,8 @@ _TREND_MARKERS = ("o", "s", "^", "D", "v", "P", "X")
 _TREND_STYLES = ("-", "--", ":", "-.")
 _MAX_TICK_LINES = 4  # a group name wrapped to more lines than this is drawn upright instead (too many groups)
 _TICK_ROOM = 0.9  # of the room between two ticks a label may fill: the rest keeps neighbours apart
+_TICK_LINES_SIZED = 3  # lines of x tick label a new figure's height holds: taller labels make it taller
+_LINE_SPACING = 1.2  # Matplotlib's spacing of the lines of a text, in font sizes
 _FONT_FILE = ("fonts", "NotoSansCJKsc-Regular.otf")
 
 
@@ -165,10 +167,12 @@ def _wrap_ems(text: str, room: float) -> list[str]:
     return lines + [line] if line else lines or [""]
 
 
-def _set_group_ticks(ax: Axes, positions: np.ndarray, names: Sequence[str], counts: Sequence[str]) -> None:
+def _set_group_ticks(ax: Axes, positions: np.ndarray, names: Sequence[str], counts: Sequence[str], *,
+                     grow: bool = False) -> None:
     """Tick labels ``name`` over ``counts`` on the x axis, each name wrapped to the room its tick has: long agency
     names written on one line ran over each other.  Where the names would need more than ``_MAX_TICK_LINES``
-    lines (many groups), each label is drawn upright on one line instead."""
+    lines (many groups), each label is drawn upright on one line instead.  ``grow`` (a figure of the toolkit's own)
+    makes the figure taller by what the labels need (:func:`_grow_for_ticks`)."""
     size = font_manager.FontProperties(size=matplotlib.rcParams["xtick.labelsize"]).get_size_in_points()
     lo, hi = ax.get_xlim()
     # ems between two ticks, from the axes' share of the figure (constrained layout only widens it)
@@ -177,9 +181,26 @@ def _set_group_ticks(ax: Axes, positions: np.ndarray, names: Sequence[str], coun
     # the counts broken after their commas only: '(n=5, 缺失 2, 超出取值范围 1)' on two lines, not cut in a word
     counted = [_wrap_parts(c, room) for c in counts]
     if max(map(len, wrapped)) > _MAX_TICK_LINES or max(_text_ems(line) for c in counted for line in c) > room:
-        ax.set_xticks(positions, [f"{n} {c}" for n, c in zip(names, counts)], rotation=90)
+        upright = [f"{n} {c}" for n, c in zip(names, counts)]
+        ax.set_xticks(positions, upright, rotation=90)
+        height = max(map(_text_ems, upright)) * size / 72.0
     else:
         ax.set_xticks(positions, ["\n".join([*w, *c]) for w, c in zip(wrapped, counted)])
+        height = max(len(w) + len(c) for w, c in zip(wrapped, counted)) * _LINE_SPACING * size / 72.0
+    if grow:
+        _grow_for_ticks(ax, height, size)
+
+
+def _grow_for_ticks(ax: Axes, label_height: float, size: float) -> None:
+    """Make a new figure taller by what its x tick labels (``label_height`` inches of ``size``-point text) need beyond
+    ``_TICK_LINES_SIZED`` lines: constrained layout made room for thirty upright agency names by shrinking the axes
+    to a strip of their figure."""
+    from matplotlib.figure import Figure
+
+    extra = label_height - _TICK_LINES_SIZED * _LINE_SPACING * size / 72.0
+    fig = ax.figure
+    if extra > 0 and isinstance(fig, Figure):  # a figure of _new_axes, never a subfigure
+        fig.set_figheight(fig.get_figheight() + extra)
 
 
 def _wrap_parts(text: str, room: float) -> list[str]:
@@ -277,7 +298,8 @@ def plot_distribution(
         raise ValueError(f"nothing to draw: metric={metric!r} has no value in any {by!r} group "
                          f"({len(df)} rows, {len(groups)} groups)")
     use_chinese_font()
-    # a new figure widens with the groups, each with room for its tick label
+    # a new figure widens with the groups, each with room for its tick label, and heightens with their labels
+    new = ax is None
     ax = _new_axes(ax, (max(6.4, 0.3 * len(groups) + 1.0), 4.0))
     rng = np.random.default_rng(seed)
     positions = np.arange(1, len(groups) + 1)
@@ -307,7 +329,7 @@ def plot_distribution(
     _set_group_ticks(ax, positions, [_label_text(g) for g in groups],
                      [f"(n={len(v)}" + (f", {texts['missing']} {missing[g]}" if missing[g] else "")
                       + (f", {texts['out_of_range']} {outside[g]}" if outside[g] else "") + ")"
-                      for g, v in groups.items()])
+                      for g, v in groups.items()], grow=new)
     ax.set_xlabel(_group_axis_label(by, int(df[by].isna().sum()), _spec()["distribution_labels"]["no_group"]))
     ax.set_ylabel(label if label is not None else _metric_label(metric))
     if title:
@@ -512,12 +534,15 @@ def plot_heatmap(
         table = table.div(n_statements.where(n_statements > 0), axis=1)
     texts = _spec()["statement_labels"][kind or "all"]
     use_chinese_font()
+    new = ax is None
     ax = _new_axes(ax, (1.2 * len(order) + 3.0, _heatmap_height(len(keys), texts, normalize)))
     vmax = float(np.nanmax(table.to_numpy(dtype=float), initial=0.0))
     image = ax.imshow(table.to_numpy(dtype=float), aspect="auto", cmap="Blues", vmin=0, vmax=max(vmax, 1e-9))
     unlabelled = _spec()["statement_labels"]["unlabelled"]
-    ax.set_xticks(np.arange(len(order)), [f"{_label_text(g)}\n(n={n}" + (f", {unlabelled} {u})" if u else ")")
-                                          for g, n, u in zip(order, n_statements, n_unlabelled)])
+    # wrapped to the room of their column, as plot_distribution's: long agency names ran over each other
+    _set_group_ticks(ax, np.arange(len(order)), [_label_text(g) for g in order],
+                     [f"(n={n}" + (f", {unlabelled} {u})" if u else ")") for n, u in zip(n_statements, n_unlabelled)],
+                     grow=new)
     names = label_names or {}
     ax.set_yticks(np.arange(len(keys)), [str(names.get(k, k)) for k in keys])
     vmax = vmax or 1.0
