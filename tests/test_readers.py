@@ -725,6 +725,20 @@ def test_a_value_shown_in_a_text_box_is_read(tmp_path: Path) -> None:
     assert read_document(tmp_path / "form.html").lines == MERGED_001
 
 
+def test_a_cells_buttons_are_not_read_into_its_value(tmp_path: Path) -> None:
+    # A form system's table with its controls beside the counts ('<td>88<button>编辑</button></td>') read '88编辑', no
+    # number, as '<input type=button>' labels are not read; a cell whose only text is a button's number keeps it (a
+    # count that opens its list), and a button outside the tables (a section's title that opens it) is read.
+    page = render_html(MERGED_001).decode("utf-8").replace(
+        "<td>88</td>", "<td>88<button type='button' onclick='edit(3)'>编辑</button></td>").replace(
+        "<td>11</td>", "<td><BUTTON class='link'>11</BUTTON></td>", 1).replace(
+        "<td>74</td>", "<td><span>74</span><button><span>查看</span></button><button>删除</button></td>", 1).replace(
+        "<p>三、收到和处理政府信息公开申请情况</p>", "<p><button class='fold'>三、收到和处理政府信息公开申请情况</button></p>")
+    assert "<button class='fold'>" in page
+    (tmp_path / "buttons.html").write_text(page, encoding="utf-8")
+    assert read_document(tmp_path / "buttons.html").lines == MERGED_001
+
+
 @pytest.mark.parametrize("nested", [False, True])
 def test_a_value_shown_as_images_of_its_digits_is_read(nested: bool, tmp_path: Path) -> None:
     # Some CMS show a table's counts as images of their digits, the digits in each image's alt text

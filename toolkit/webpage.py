@@ -325,6 +325,8 @@ def _as_shown(root, encoded: bytes) -> None:
         _input_values(root)
     if b"<img" in low and b"alt" in low:
         _image_values(root)
+    if b"<button" in low:
+        _cell_buttons(root)
     if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
         _drop_unshown_controls(root)
     blocks = b"<div" in low or b"<p" in low or b"display" in low  # (a cell's blocks: see _wrapped_numbers)
@@ -742,6 +744,28 @@ def _image_values(root) -> None:
         alt = (el.get("alt") or "").strip()
         if alt and _DIGITS_ALT.fullmatch(alt) and next(el.iterancestors("td", "th"), None) is not None:
             el.text = alt
+
+
+def _cell_buttons(root) -> None:
+    """Remove the buttons of each table cell (``<td>88<button>编辑</button></td>``: a form system's table with its
+    controls beside the counts read '88编辑', no number), as a button ``<input>``'s label is not read: a page's
+    control, not the report's text.  A cell whose only text is a button's number keeps it (a count shown as a
+    button that opens its list: losing a value would be worse).  Outside the tables a button is left as read: a page
+    may show its sections' titles as buttons that open them, and a bare button's word is page furniture; so in a
+    cell that holds page content (a page laid out in a table)."""
+    cells: dict = {}  # the nearest cell -> its outermost buttons
+    for button in root.iter("button"):
+        cell = next(button.iterancestors("td", "th"), None)
+        if cell is not None and next(button.iterancestors("button"), None) is None:
+            cells.setdefault(cell, []).append(button)
+    for cell, buttons in cells.items():
+        if _is_layout_cell(cell, None):
+            continue
+        shown = "".join(t for b in buttons for t in b.itertext()).strip()
+        if _DIGITS_ALT.fullmatch(shown) and not _unstruck_text(cell, set(buttons)).strip():
+            continue
+        for button in buttons:
+            _remove_keeping_tail(button)
 
 
 def _drop_deleted(root) -> None:
