@@ -3831,6 +3831,11 @@ def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: 
     ("<style>.nav li { display: inline }</style><ol class=nav>", ["首页", "年报", "<li style='display:block'>c"],
      ["首页年报", "c"]),
     ("<ol>", ["<li style='display:inline list-item'>a", "b"], ["1.a", "2.b"]),
+    # a list-style-type that is a string ('list-style-type: "一、"', CSS Lists 3) shows it before every item, no
+    # number: it was read 1., 2. …; escapes read, on the list or its items, by a style or the sheet's rule
+    ("<ol style='list-style-type: \"一、\"'>", ["概述", "主动公开"], ["一、概述", "一、主动公开"]),
+    ("<style>ol.h { list-style: '\\4E09\\3001' inside }</style><ol class=h>", ["复议", "<li style='list-style:"
+                                                                               "\"※ \"'>诉讼"], ["三、复议", "※诉讼"]),
 ])
 def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp_path: Path) -> None:
     # An <ol>'s numbers as a browser shows them: its start, reversed, an item's value, its type and list-style-type
@@ -3986,6 +3991,24 @@ def test_headings_numbered_by_a_lists_item_counter_are_headings(how, tmp_path, p
                                     "cjk-ideographic) '、' } ul.h li::before { content: '※' }")
     page = page.replace("</style>", f"\n{rule}\n</style>")
     path = tmp_path / "items.html"
+    path.write_text(page, encoding="utf-8")
+    _assert_read_as_the_seed(path, original)
+    assert read_document(path).lines[-1] == "※附件"
+
+
+def test_headings_numbered_by_a_string_list_marker_are_headings(tmp_path, parsed_seed):
+    # Seed 000's headings each its own list whose marker is a string ('ol.h3 { list-style-type: "三、" }', CSS Lists
+    # 3, or in the list's style): a browser shows the string before the item, which was read '1.总体情况' (the
+    # section titles without their numbers); a bulleted list's string shows in place of its bullet.
+    digits = "一二三四五六七八九十"
+    original = parsed_seed("000_438c5e5d2b6f4db4")
+    page = _headings_as(original, lambda n, title: f"<ol class='h{n}'><li>{title}</li></ol>" if n % 2 else
+                        f"<ol style='list-style-type:\"{digits[n - 1]}、\"'><li>{title}</li></ol>")
+    rules = " ".join(f"ol.h{n} {{ list-style: '{digits[n - 1]}\\3001' inside }}" for n in range(1, 10, 2))
+    page = page.replace("</style>", f"\n{rules}\n</style>").replace(
+        "</body>", "<ul style='list-style-type: \"※ \"'><li>附件</li></ul></body>")
+    assert page.count("<ol class='h") == 3
+    path = tmp_path / "strings.html"
     path.write_text(page, encoding="utf-8")
     _assert_read_as_the_seed(path, original)
     assert read_document(path).lines[-1] == "※附件"

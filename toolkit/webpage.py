@@ -1975,11 +1975,15 @@ def _list_number(li, ordinals: dict | None = None) -> str:
     text = "".join(li.itertext())
     if _list_marker().match(text[:12]) or _typed_bullet(text):
         return ""
+    style = _list_style(li) or _list_style(parent)
+    string = _marker_string(style)
     if kind == "ul":
         # (menus, breadcrumbs and lists of other pages are links: their entries get no bullet)
         linked = "".join(t for a in li.iter("a") for t in a.itertext())
-        return "" if not text.strip() or linked.strip() == text.strip() else _BULLET_MARK
-    style = _list_style(li) or _list_style(parent) or _OL_TYPES.get(parent.get("type") or "1", "decimal")
+        return "" if not text.strip() or linked.strip() == text.strip() else _BULLET_MARK if string is None else string
+    if string is not None:  # ('list-style-type: "一、"' was read 1.: the string is the marker, no number)
+        return string
+    style = style or _OL_TYPES.get(parent.get("type") or "1", "decimal")
     if style == "none":
         return ""
     counted = ordinals.get(parent) if ordinals is not None else None
@@ -2042,7 +2046,8 @@ _LIST_STYLE_RE = re.compile(r"(?<![\w-])list-style(?:-type)?\s*:\s*([^;]*)", re.
 
 def _list_style(el) -> str | None:
     """The list-style-type an element's style attribute sets (``list-style-type`` or a keyword of ``list-style``),
-    one of _LIST_STYLES or ``'none'``, else None."""
+    one of _LIST_STYLES, ``'none'`` or a string as written, quotes and all (``'"一、"'``: see _marker_string), else
+    None."""
     return _declared_list_style(el.get("style") or "")
 
 
@@ -2050,10 +2055,23 @@ def _declared_list_style(declarations: str) -> str | None:
     """The list-style-type CSS ``declarations`` set (see _list_style), else None."""
     found = None
     for value in _LIST_STYLE_RE.findall(declarations):
+        string = _CSS_STRING_RE.search(value)
+        if string is not None:  # (a string is the marker itself: CSS Lists 3)
+            found = string.group(0).strip()
+            continue
         for word in value.lower().split():
             if word in _LIST_STYLES or word == "none":
                 found = word
     return found
+
+
+def _marker_string(style: str | None) -> str | None:
+    """The marker the list-style-type ``style`` shows where it is a string (``list-style-type: "一、"``: the string
+    before every item, escapes read, white space at its end dropped as a number's is), else None."""
+    if not style or style[0] not in "\"'":
+        return None
+    return _CSS_STRING_ESCAPE_RE.sub(lambda m: m.group(2) or (
+        _css_unescaped("\\" + m.group(1)) if m.group(1) else ""), style[1:-1]).rstrip()
 
 
 # A style sheet's comment, and a selector's compound of a tag, classes, ids and attributes, named or with a value
@@ -2688,7 +2706,7 @@ def _sheet_list_styles(root) -> None:
     rules = _sheet_rules(root, wanted)
     if not rules:
         return
-    for el in root.iter("ol", "li"):
+    for el in root.iter("ol", "ul", "li"):  # (a <ul>'s: a string's marker, see _list_number)
         found = None
         for _, _, compounds, value in rules:
             if _css_matches(el, compounds):
