@@ -3836,6 +3836,12 @@ def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: 
     ("<ol style='list-style-type: \"一、\"'>", ["概述", "主动公开"], ["一、概述", "一、主动公开"]),
     ("<style>ol.h { list-style: '\\4E09\\3001' inside }</style><ol class=h>", ["复议", "<li style='list-style:"
                                                                                "\"※ \"'>诉讼"], ["三、复议", "※诉讼"]),
+    # a ::marker whose content is none, an empty string or no text, or set in a font of size 0, shows no number:
+    # it was read 1., 2. …; one whose content is normal, or a rule without content, leaves the number
+    ("<style>ol.p li::marker { content: none } ol.p li.q::marker { content: normal } ol.p li::marker { color: red }"
+     "</style><ol class=p>", ["本年度无", "b", "<li class=q>c"], ["本年度无", "b", "3.c"]),
+    ("<style>li::marker { content: '' } li.i::marker { content: url(dot.png) } li.z::marker { content: '一、'; "
+     "font-size: 0 }</style><ol>", ["a", "<li class=i>b", "<li class=z>c"], ["a", "b", "c"]),
 ])
 def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp_path: Path) -> None:
     # An <ol>'s numbers as a browser shows them: its start, reversed, an item's value, its type and list-style-type

@@ -2620,18 +2620,21 @@ def _generated_text(root, pseudos: tuple) -> None:
     matched = {}
     for pseudo in pseudos:
         rules = _sheet_rules(root, lambda declarations: declarations, pseudo=pseudo)
-        if any(_css_content(rule[3]) is not None for rule in rules):
+        if any(_css_content(rule[3]) is not None or (pseudo == "marker" and _CSS_CONTENT_RE.search(rule[3]))
+               for rule in rules):
             matched[pseudo] = [(el, ";".join(rule[3] for rule in found)) for el, found in _matched_rules(root, rules)]
     counted = {(el, pseudo) for pseudo, found in matched.items() for el, merged in found if "counter" in merged}
     counters = _counters_shown(root, pseudos, counted) if counted else {}  # (before any text is put in the page)
     for pseudo, found in matched.items():
         for el, merged in found:
             text = _css_content(merged, el, counters.get((el, pseudo)))
-            if text is None or _tag_name(el.tag) in _DROP_TAGS or _hidden_style(merged) or _font_shown_by(
-                    merged) is False or _clipped_style(merged, "div"):
-                continue
             if pseudo == "marker" and (_tag_name(el.tag) != "li" or not _list_number(el)):
                 continue  # (a list item's marker only, one a browser shows)
+            if text is None or _tag_name(el.tag) in _DROP_TAGS or _hidden_style(merged) or _font_shown_by(
+                    merged) is False or _clipped_style(merged, "div"):
+                if pseudo == "marker" and _marker_unshown(merged):
+                    el.set("style", f"list-style-type:none;{el.get('style') or ''}")
+                continue
             if pseudo != "after":
                 el.text = text + (el.text or "")
                 if _tag_name(el.tag) == "li" and (pseudo == "marker" or "counter" in _CSS_CONTENT_RE.findall(
@@ -2643,6 +2646,21 @@ def _generated_text(root, pseudos: tuple) -> None:
                 el[-1].tail = (el[-1].tail or "") + text
             else:
                 el.text = (el.text or "") + text
+
+
+#: The values of ``content`` that leave a ``::marker`` as the list shows it (its number or bullet).
+_MARKER_KEPT = frozenset({"normal", "inherit", "initial", "unset", "revert", "revert-layer"})
+
+
+def _marker_unshown(declarations: str) -> bool:
+    """Whether a list item's ``::marker`` of the rules' ``declarations`` shows no text where the item's number was
+    (see _generated_text): its last ``content`` is none, an empty string or no text (an image, an icon font's
+    glyph), or its font is of size 0 ('li::marker { content: none }' kept the number, which a browser does not show;
+    display and visibility do not apply to a marker)."""
+    found = _CSS_CONTENT_RE.findall(declarations)
+    if found and found[-1].replace("!important", "").strip().lower() not in _MARKER_KEPT:
+        return True
+    return _font_shown_by(declarations) is False
 
 
 #: The marks a browser puts around a quotation (``<q>``) of a Chinese page, or of a page of no language: double
