@@ -291,6 +291,8 @@ def _as_shown(root, encoded: bytes) -> None:
     low = encoded.lower()  # (the gates below that case does not matter to)
     if b"shadowroot" in low:  # (first: the passes below read a shadow root's content as the page's)
         _shadow_roots(root)
+    if b"<noscript" in low:  # (before the passes: a fallback read is the page's)
+        _noscript_tables(root)
     if b"/*" in encoded and _COMMENTED_STYLE_BYTES.search(encoded):
         _uncomment_styles(root)
     zero_font = _ZERO_FONT_BYTES.search(low)  # (one scan of the bytes: most pages set no font of size 0)
@@ -474,6 +476,32 @@ def _shadow_roots(root) -> None:
 
 #: A style attribute holding a CSS comment (Word's pages hold many in their sheet, few in an element's style).
 _COMMENTED_STYLE_BYTES = re.compile(rb"""(?i)\bstyle\s*=\s*(?:"[^"]*/\*|'[^']*/\*)""")
+
+
+# The text a browser shows of a page: none of what _DROP_TAGS drop (a <noscript>'s, a script's, a template's …)
+_SHOWN_TEXT_XPATH = "//text()[not({})]".format(" or ".join(f"ancestor::{tag}" for tag in sorted(_DROP_TAGS)))
+
+
+def _squeezed(texts) -> str:
+    """The ``texts`` joined without their white space: a table's text as a script writes it, or as a page does."""
+    return re.sub(r"\s+", "", "".join(texts))
+
+
+def _noscript_tables(root) -> None:
+    """Read as the page's the ``<noscript>`` fallbacks holding a table of text no table nor text of the page outside
+    them holds: a page that fills its table by a script keeps the table's copy there, what a reader without scripts
+    sees, and the table was lost (its section read without it).  Where the page holds the table's text (a page
+    saved from a browser, the script's copy in it), the fallback is dropped, as any other: no table read twice."""
+    fallbacks = [el for el in root.iter("noscript") if next(el.iterancestors("noscript", "head"), None) is None
+                 and any(_squeezed(table.itertext()) for table in el.iter("table"))]
+    if not fallbacks:
+        return
+    shown = _squeezed(root.xpath(_SHOWN_TEXT_XPATH))
+    for noscript in fallbacks:
+        tables = [_squeezed(table.itertext()) for table in noscript.iter("table")
+                  if next(table.iterancestors("table", "noscript")) is noscript]  # (its outermost tables)
+        if not all(text in shown for text in tables if text):
+            noscript.tag = "div"  # (read where it stands, as a browser without scripts shows it)
 
 
 def _uncomment_styles(root) -> None:
