@@ -739,6 +739,21 @@ def test_a_cells_buttons_are_not_read_into_its_value(tmp_path: Path) -> None:
     assert read_document(tmp_path / "buttons.html").lines == MERGED_001
 
 
+def test_an_icon_fonts_glyph_beside_a_cells_value_is_not_read_into_it(tmp_path: Path) -> None:
+    # An icon font's glyph written in the page (iconfont's '<i class="iconfont">&#xe600;</i>', an arrow beside a
+    # count) is a picture, no text: the value read '88\ue600', no number (NA).  A glyph alone in its element of a
+    # cell is left out; a private-use character among a cell's words stays (a name's rare character).
+    page = render_html(MERGED_001).decode("utf-8").replace(
+        "<td>88</td>", "<td>88<i class='iconfont icon-up'>&#xe600;</i></td>").replace(
+        "<td>11</td>", "<td><span class='iconfont'>\ue601 </span>11</td>", 1).replace(
+        "<td>74</td>", "<td>74<i class='icon'>&#58881;</i></td>", 1)
+    (tmp_path / "icons.html").write_text(page, encoding="utf-8")
+    assert read_document(tmp_path / "icons.html").lines == MERGED_001
+    kept = page.replace("<td>规章</td>", "<td>规\ue602章</td>", 1)
+    (tmp_path / "icons.html").write_text(kept, encoding="utf-8")
+    assert ["规\ue602章", "0", "0", "0"] in read_document(tmp_path / "icons.html").lines
+
+
 @pytest.mark.parametrize("nested", [False, True])
 def test_a_value_shown_as_images_of_its_digits_is_read(nested: bool, tmp_path: Path) -> None:
     # Some CMS show a table's counts as images of their digits, the digits in each image's alt text

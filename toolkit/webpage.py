@@ -329,6 +329,8 @@ def _as_shown(root, encoded: bytes) -> None:
         _image_values(root)
     if b"<button" in low:
         _cell_buttons(root)
+    if _PRIVATE_USE_BYTES.search(encoded):
+        _cell_icon_glyphs(root)
     if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
         _drop_unshown_controls(root)
     blocks = b"<div" in low or b"<p" in low or b"display" in low  # (a cell's blocks: see _wrapped_numbers)
@@ -794,6 +796,24 @@ def _cell_buttons(root) -> None:
             continue
         for button in buttons:
             _remove_keeping_tail(button)
+
+
+# A character of Unicode's private use area in the page's bytes, or as a character reference ('&#xe600;', '&#58880;'):
+# an icon font's glyph, as iconfont's 'Unicode' way writes one in the page
+_PRIVATE_USE_BYTES = re.compile(
+    rb"\xee[\x80-\xbf]|\xef[\x80-\xa3]|&#(?:[xX][eEfF][0-9a-fA-F]{3}|5[7-9]\d{3}|6[0-3]\d{3});")
+
+
+def _cell_icon_glyphs(root) -> None:
+    """Remove the icon fonts' glyphs of the table cells: an inline element in a cell whose text is characters of the
+    private use area alone (``<td>88<i class="iconfont">&#xe600;</i></td>``, an arrow beside a count) shows a
+    picture, no text, and the value read '88\ue600', no number (NA).  Only in a cell and alone in its element: a
+    report's rare character (a name's, in a font of its own) stays, flagged as it was."""
+    for el in root.iter(*_INLINE_MARK_TAGS):
+        text = el.text
+        if text and len(el) == 0 and _PRIVATE_USE_RE.search(text) and not _PRIVATE_USE_RE.sub("", text).strip() \
+                and next(el.iterancestors("td", "th"), None) is not None:
+            el.text = None
 
 
 def _drop_deleted(root) -> None:
