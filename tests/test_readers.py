@@ -3798,11 +3798,13 @@ def test_html_text_transparent_or_clipped_to_nothing_is_not_read(style: str, she
 
 @pytest.mark.parametrize("sheet", [".sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; "
                                    "clip: rect(0, 0, 0, 0) }", ".sr-only{position:absolute !important;clip:rect(1px 1px "
-                                   "1px 1px)}"])
+                                   "1px 1px)}", ".sr-only { clip-path: inset(50%); white-space: nowrap }",
+                                   ".sr-only{clip-path:inset(0 50% round 2px)} p{clip-path:inset(10%)}"])
 def test_html_text_only_for_a_screen_reader_is_not_read(sheet: str, tmp_path: Path) -> None:
     # Text positioned out of the flow and clipped to nothing (Bootstrap's .sr-only, .visually-hidden: '当前位置',
     # '(当前)', a label for a screen reader) shows nothing; it was read into the lines around it.  A clip of some
-    # area, or one on an element in the flow (which clip does not reach), shows it.
+    # area, or one on an element in the flow (which clip does not reach), shows it.  A clip-path of no area
+    # ('inset(50%)': an inset of half the box from each side) hides it too, on any element; one of some area shows it.
     path = tmp_path / "page.html"
     path.write_text(f"<html><head><style>{sheet}</style></head><body><p>一、总体情况<span class='sr-only'>当前</span>"
                     "</p><table><tr><td>件</td><td class='sr-only'>9</td><td>7</td></tr></table><p>本年度无。"

@@ -1030,7 +1030,7 @@ def _may_hide(low: bytes) -> bool:
 # SEO keyword block).  Padding gives a box of zero height its size back (the 'height:0;padding-bottom:56%' trick of
 # a video's frame): not clipped then.
 _CLIP_RE = re.compile(r"(?<![\w-])(opacity|(?:max-)?(?:height|width)|overflow(?:-[xy])?|padding[\w-]*|content-visibility|"
-                      r"clip|position)\s*:\s*"
+                      r"clip(?:-path)?|position)\s*:\s*"
                       r"([^;!\"']*)", re.IGNORECASE)
 
 
@@ -1052,6 +1052,8 @@ def _clipped_style(style: str, tag: str) -> bool:
         return True
     if last.get("position", "").lower() in ("absolute", "fixed") and _empty_clip(last.get("clip", "")):
         return True  # (a screen reader's text: Bootstrap's .sr-only, .visually-hidden: 'clip: rect(0, 0, 0, 0)')
+    if _empty_clip_path(last.get("clip-path", "")):
+        return True  # (a screen reader's text too, clipped so: 'clip-path: inset(50%)', on any element)
     displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style) if prop.lower() == "display"]
     hidden_content = last.get("content-visibility", "").lower() == "hidden"
     if hidden_content and (displays[-1] == "table-cell" if displays else tag in _CELL_TAGS):
@@ -1085,6 +1087,30 @@ def _empty_clip(clip: str) -> bool:
     except ValueError:
         return False
     return bottom <= top or right <= left
+
+
+_CLIP_INSET_RE = re.compile(r"inset\(\s*([^)]*?)\s*(?:round\b[^)]*)?\)", re.IGNORECASE)
+_CLIP_CIRCLE_RE = re.compile(r"(?:circle|ellipse)\(\s*0+(?:\.0*)?(?:px|%)?(?![\w.%])", re.IGNORECASE)
+
+
+def _empty_clip_path(clip_path: str) -> bool:
+    """Whether a ``clip-path`` value leaves no area of its element shown: an inset of half of it or more from each
+    side ('inset(50%)': its top and bottom, or its left and right, inset by 100% or more together) or a circle or
+    an ellipse of radius 0; other shapes, and lengths but 0 (the element's size not known), are not read."""
+    if _CLIP_CIRCLE_RE.search(clip_path):
+        return True
+    found = _CLIP_INSET_RE.search(clip_path)
+    if found is None:
+        return False
+    values = found.group(1).split()
+    if not values or len(values) > 4 or not all(value.endswith("%") or value == "0" for value in values):
+        return False
+    try:
+        sides = [float(value.rstrip("%")) for value in values]
+    except ValueError:
+        return False
+    top, right, bottom, left = (sides * 4)[:4] if len(sides) != 3 else (*sides, sides[1])  # (as margin's sides)
+    return top + bottom >= 100 or left + right >= 100
 
 
 def _last_visibility(el) -> str | None:
