@@ -725,6 +725,35 @@ def test_a_value_shown_in_a_text_box_is_read(tmp_path: Path) -> None:
     assert read_document(tmp_path / "form.html").lines == MERGED_001
 
 
+def test_a_cells_buttons_are_not_read_into_its_value(tmp_path: Path) -> None:
+    # A form system's table with its controls beside the counts ('<td>88<button>编辑</button></td>') read '88编辑', no
+    # number, as '<input type=button>' labels are not read; a cell whose only text is a button's number keeps it (a
+    # count that opens its list), and a button outside the tables (a section's title that opens it) is read.
+    page = render_html(MERGED_001).decode("utf-8").replace(
+        "<td>88</td>", "<td>88<button type='button' onclick='edit(3)'>编辑</button></td>").replace(
+        "<td>11</td>", "<td><BUTTON class='link'>11</BUTTON></td>", 1).replace(
+        "<td>74</td>", "<td><span>74</span><button><span>查看</span></button><button>删除</button></td>", 1).replace(
+        "<p>三、收到和处理政府信息公开申请情况</p>", "<p><button class='fold'>三、收到和处理政府信息公开申请情况</button></p>")
+    assert "<button class='fold'>" in page
+    (tmp_path / "buttons.html").write_text(page, encoding="utf-8")
+    assert read_document(tmp_path / "buttons.html").lines == MERGED_001
+
+
+def test_an_icon_fonts_glyph_beside_a_cells_value_is_not_read_into_it(tmp_path: Path) -> None:
+    # An icon font's glyph written in the page (iconfont's '<i class="iconfont">&#xe600;</i>', an arrow beside a
+    # count) is a picture, no text: the value read '88\ue600', no number (NA).  A glyph alone in its element of a
+    # cell is left out; a private-use character among a cell's words stays (a name's rare character).
+    page = render_html(MERGED_001).decode("utf-8").replace(
+        "<td>88</td>", "<td>88<i class='iconfont icon-up'>&#xe600;</i></td>").replace(
+        "<td>11</td>", "<td><span class='iconfont'>\ue601 </span>11</td>", 1).replace(
+        "<td>74</td>", "<td>74<i class='icon'>&#58881;</i></td>", 1)
+    (tmp_path / "icons.html").write_text(page, encoding="utf-8")
+    assert read_document(tmp_path / "icons.html").lines == MERGED_001
+    kept = page.replace("<td>规章</td>", "<td>规\ue602章</td>", 1)
+    (tmp_path / "icons.html").write_text(kept, encoding="utf-8")
+    assert ["规\ue602章", "0", "0", "0"] in read_document(tmp_path / "icons.html").lines
+
+
 @pytest.mark.parametrize("nested", [False, True])
 def test_a_value_shown_as_images_of_its_digits_is_read(nested: bool, tmp_path: Path) -> None:
     # Some CMS show a table's counts as images of their digits, the digits in each image's alt text
@@ -741,6 +770,22 @@ def test_a_value_shown_as_images_of_its_digits_is_read(nested: bool, tmp_path: P
     at = next(i for i, line in enumerate(MERGED_001) if "99" in line) + 1
     assert read_document(tmp_path / "digits.html").lines == [*MERGED_001[:at], *([["嵌套"]] if nested else []),
                                                              *MERGED_001[at:]]
+
+
+@pytest.mark.parametrize("copy", ["none", "rendered", "squeezed"])
+def test_a_table_held_only_in_a_noscript_fallback_is_read(copy: str, tmp_path: Path) -> None:
+    # A page that fills its table by a script keeps the table's copy in <noscript>, what a reader without scripts
+    # sees ('<table id="t"></table><script>…</script><noscript><table>…</table></noscript>'): dropped with the
+    # fallback, the table was lost.  Where the page holds a copy (saved from a browser: the script's table, its white
+    # space its own), the fallback is dropped, no table read twice; a fallback of no table is never read.
+    page = render_html(MERGED_001).decode("utf-8")
+    table = page[page.index("<table"):page.index("</table>") + len("</table>")]
+    shown = {"none": "<table id='t1'></table>", "rendered": table,
+             "squeezed": re.sub(r">\s*<", "><", table).replace("<td>", "<td> ")}[copy]
+    page = page.replace(table, f"{shown}<script>fill('t1')</script><noscript>{table}</noscript>", 1).replace(
+        "<body>", "<body><noscript><p>请启用JavaScript</p><style>td { display: none }</style></noscript>", 1)
+    (tmp_path / "noscript.html").write_text(page, encoding="utf-8")
+    assert read_document(tmp_path / "noscript.html").lines == MERGED_001
 
 
 def test_noframes_and_noembed_fallbacks_are_not_read_as_markup(tmp_path: Path) -> None:
@@ -3753,11 +3798,13 @@ def test_html_text_transparent_or_clipped_to_nothing_is_not_read(style: str, she
 
 @pytest.mark.parametrize("sheet", [".sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; "
                                    "clip: rect(0, 0, 0, 0) }", ".sr-only{position:absolute !important;clip:rect(1px 1px "
-                                   "1px 1px)}"])
+                                   "1px 1px)}", ".sr-only { clip-path: inset(50%); white-space: nowrap }",
+                                   ".sr-only{clip-path:inset(0 50% round 2px)} p{clip-path:inset(10%)}"])
 def test_html_text_only_for_a_screen_reader_is_not_read(sheet: str, tmp_path: Path) -> None:
     # Text positioned out of the flow and clipped to nothing (Bootstrap's .sr-only, .visually-hidden: '当前位置',
     # '(当前)', a label for a screen reader) shows nothing; it was read into the lines around it.  A clip of some
-    # area, or one on an element in the flow (which clip does not reach), shows it.
+    # area, or one on an element in the flow (which clip does not reach), shows it.  A clip-path of no area
+    # ('inset(50%)': an inset of half the box from each side) hides it too, on any element; one of some area shows it.
     path = tmp_path / "page.html"
     path.write_text(f"<html><head><style>{sheet}</style></head><body><p>一、总体情况<span class='sr-only'>当前</span>"
                     "</p><table><tr><td>件</td><td class='sr-only'>9</td><td>7</td></tr></table><p>本年度无。"
@@ -3817,6 +3864,17 @@ def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: 
     ("<style>.nav li { display: inline }</style><ol class=nav>", ["首页", "年报", "<li style='display:block'>c"],
      ["首页年报", "c"]),
     ("<ol>", ["<li style='display:inline list-item'>a", "b"], ["1.a", "2.b"]),
+    # a list-style-type that is a string ('list-style-type: "一、"', CSS Lists 3) shows it before every item, no
+    # number: it was read 1., 2. …; escapes read, on the list or its items, by a style or the sheet's rule
+    ("<ol style='list-style-type: \"一、\"'>", ["概述", "主动公开"], ["一、概述", "一、主动公开"]),
+    ("<style>ol.h { list-style: '\\4E09\\3001' inside }</style><ol class=h>", ["复议", "<li style='list-style:"
+                                                                               "\"※ \"'>诉讼"], ["三、复议", "※诉讼"]),
+    # a ::marker whose content is none, an empty string or no text, or set in a font of size 0, shows no number:
+    # it was read 1., 2. …; one whose content is normal, or a rule without content, leaves the number
+    ("<style>ol.p li::marker { content: none } ol.p li.q::marker { content: normal } ol.p li::marker { color: red }"
+     "</style><ol class=p>", ["本年度无", "b", "<li class=q>c"], ["本年度无", "b", "3.c"]),
+    ("<style>li::marker { content: '' } li.i::marker { content: url(dot.png) } li.z::marker { content: '一、'; "
+     "font-size: 0 }</style><ol>", ["a", "<li class=i>b", "<li class=z>c"], ["a", "b", "c"]),
 ])
 def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp_path: Path) -> None:
     # An <ol>'s numbers as a browser shows them: its start, reversed, an item's value, its type and list-style-type
@@ -3972,6 +4030,24 @@ def test_headings_numbered_by_a_lists_item_counter_are_headings(how, tmp_path, p
                                     "cjk-ideographic) '、' } ul.h li::before { content: '※' }")
     page = page.replace("</style>", f"\n{rule}\n</style>")
     path = tmp_path / "items.html"
+    path.write_text(page, encoding="utf-8")
+    _assert_read_as_the_seed(path, original)
+    assert read_document(path).lines[-1] == "※附件"
+
+
+def test_headings_numbered_by_a_string_list_marker_are_headings(tmp_path, parsed_seed):
+    # Seed 000's headings each its own list whose marker is a string ('ol.h3 { list-style-type: "三、" }', CSS Lists
+    # 3, or in the list's style): a browser shows the string before the item, which was read '1.总体情况' (the
+    # section titles without their numbers); a bulleted list's string shows in place of its bullet.
+    digits = "一二三四五六七八九十"
+    original = parsed_seed("000_438c5e5d2b6f4db4")
+    page = _headings_as(original, lambda n, title: f"<ol class='h{n}'><li>{title}</li></ol>" if n % 2 else
+                        f"<ol style='list-style-type:\"{digits[n - 1]}、\"'><li>{title}</li></ol>")
+    rules = " ".join(f"ol.h{n} {{ list-style: '{digits[n - 1]}\\3001' inside }}" for n in range(1, 10, 2))
+    page = page.replace("</style>", f"\n{rules}\n</style>").replace(
+        "</body>", "<ul style='list-style-type: \"※ \"'><li>附件</li></ul></body>")
+    assert page.count("<ol class='h") == 3
+    path = tmp_path / "strings.html"
     path.write_text(page, encoding="utf-8")
     _assert_read_as_the_seed(path, original)
     assert read_document(path).lines[-1] == "※附件"

@@ -291,6 +291,8 @@ def _as_shown(root, encoded: bytes) -> None:
     low = encoded.lower()  # (the gates below that case does not matter to)
     if b"shadowroot" in low:  # (first: the passes below read a shadow root's content as the page's)
         _shadow_roots(root)
+    if b"<noscript" in low:  # (before the passes: a fallback read is the page's)
+        _noscript_tables(root)
     if b"/*" in encoded and _COMMENTED_STYLE_BYTES.search(encoded):
         _uncomment_styles(root)
     zero_font = _ZERO_FONT_BYTES.search(low)  # (one scan of the bytes: most pages set no font of size 0)
@@ -325,6 +327,10 @@ def _as_shown(root, encoded: bytes) -> None:
         _input_values(root)
     if b"<img" in low and b"alt" in low:
         _image_values(root)
+    if b"<button" in low:
+        _cell_buttons(root)
+    if _PRIVATE_USE_BYTES.search(encoded):
+        _cell_icon_glyphs(root)
     if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
         _drop_unshown_controls(root)
     blocks = b"<div" in low or b"<p" in low or b"display" in low  # (a cell's blocks: see _wrapped_numbers)
@@ -472,6 +478,32 @@ def _shadow_roots(root) -> None:
 
 #: A style attribute holding a CSS comment (Word's pages hold many in their sheet, few in an element's style).
 _COMMENTED_STYLE_BYTES = re.compile(rb"""(?i)\bstyle\s*=\s*(?:"[^"]*/\*|'[^']*/\*)""")
+
+
+# The text a browser shows of a page: none of what _DROP_TAGS drop (a <noscript>'s, a script's, a template's …)
+_SHOWN_TEXT_XPATH = "//text()[not({})]".format(" or ".join(f"ancestor::{tag}" for tag in sorted(_DROP_TAGS)))
+
+
+def _squeezed(texts) -> str:
+    """The ``texts`` joined without their white space: a table's text as a script writes it, or as a page does."""
+    return re.sub(r"\s+", "", "".join(texts))
+
+
+def _noscript_tables(root) -> None:
+    """Read as the page's the ``<noscript>`` fallbacks holding a table of text no table nor text of the page outside
+    them holds: a page that fills its table by a script keeps the table's copy there, what a reader without scripts
+    sees, and the table was lost (its section read without it).  Where the page holds the table's text (a page
+    saved from a browser, the script's copy in it), the fallback is dropped, as any other: no table read twice."""
+    fallbacks = [el for el in root.iter("noscript") if next(el.iterancestors("noscript", "head"), None) is None
+                 and any(_squeezed(table.itertext()) for table in el.iter("table"))]
+    if not fallbacks:
+        return
+    shown = _squeezed(root.xpath(_SHOWN_TEXT_XPATH))
+    for noscript in fallbacks:
+        tables = [_squeezed(table.itertext()) for table in noscript.iter("table")
+                  if next(table.iterancestors("table", "noscript")) is noscript]  # (its outermost tables)
+        if not all(text in shown for text in tables if text):
+            noscript.tag = "div"  # (read where it stands, as a browser without scripts shows it)
 
 
 def _uncomment_styles(root) -> None:
@@ -744,6 +776,46 @@ def _image_values(root) -> None:
             el.text = alt
 
 
+def _cell_buttons(root) -> None:
+    """Remove the buttons of each table cell (``<td>88<button>编辑</button></td>``: a form system's table with its
+    controls beside the counts read '88编辑', no number), as a button ``<input>``'s label is not read: a page's
+    control, not the report's text.  A cell whose only text is a button's number keeps it (a count shown as a
+    button that opens its list: losing a value would be worse).  Outside the tables a button is left as read: a page
+    may show its sections' titles as buttons that open them, and a bare button's word is page furniture; so in a
+    cell that holds page content (a page laid out in a table)."""
+    cells: dict = {}  # the nearest cell -> its outermost buttons
+    for button in root.iter("button"):
+        cell = next(button.iterancestors("td", "th"), None)
+        if cell is not None and next(button.iterancestors("button"), None) is None:
+            cells.setdefault(cell, []).append(button)
+    for cell, buttons in cells.items():
+        if _is_layout_cell(cell, None):
+            continue
+        shown = "".join(t for b in buttons for t in b.itertext()).strip()
+        if _DIGITS_ALT.fullmatch(shown) and not _unstruck_text(cell, set(buttons)).strip():
+            continue
+        for button in buttons:
+            _remove_keeping_tail(button)
+
+
+# A character of Unicode's private use area in the page's bytes, or as a character reference ('&#xe600;', '&#58880;'):
+# an icon font's glyph, as iconfont's 'Unicode' way writes one in the page
+_PRIVATE_USE_BYTES = re.compile(
+    rb"\xee[\x80-\xbf]|\xef[\x80-\xa3]|&#(?:[xX][eEfF][0-9a-fA-F]{3}|5[7-9]\d{3}|6[0-3]\d{3});")
+
+
+def _cell_icon_glyphs(root) -> None:
+    """Remove the icon fonts' glyphs of the table cells: an inline element in a cell whose text is characters of the
+    private use area alone (``<td>88<i class="iconfont">&#xe600;</i></td>``, an arrow beside a count) shows a
+    picture, no text, and the value read '88\ue600', no number (NA).  Only in a cell and alone in its element: a
+    report's rare character (a name's, in a font of its own) stays, flagged as it was."""
+    for el in root.iter(*_INLINE_MARK_TAGS):
+        text = el.text
+        if text and len(el) == 0 and _PRIVATE_USE_RE.search(text) and not _PRIVATE_USE_RE.sub("", text).strip() \
+                and next(el.iterancestors("td", "th"), None) is not None:
+            el.text = None
+
+
 def _drop_deleted(root) -> None:
     """Remove the text marked deleted (``<del>``: Word's tracked deletions saved as a web page, shown struck through
     before the text that replaced it), as the DOCX reader leaves out Word's tracked deletions."""
@@ -958,7 +1030,7 @@ def _may_hide(low: bytes) -> bool:
 # SEO keyword block).  Padding gives a box of zero height its size back (the 'height:0;padding-bottom:56%' trick of
 # a video's frame): not clipped then.
 _CLIP_RE = re.compile(r"(?<![\w-])(opacity|(?:max-)?(?:height|width)|overflow(?:-[xy])?|padding[\w-]*|content-visibility|"
-                      r"clip|position)\s*:\s*"
+                      r"clip(?:-path)?|position)\s*:\s*"
                       r"([^;!\"']*)", re.IGNORECASE)
 
 
@@ -980,6 +1052,8 @@ def _clipped_style(style: str, tag: str) -> bool:
         return True
     if last.get("position", "").lower() in ("absolute", "fixed") and _empty_clip(last.get("clip", "")):
         return True  # (a screen reader's text: Bootstrap's .sr-only, .visually-hidden: 'clip: rect(0, 0, 0, 0)')
+    if _empty_clip_path(last.get("clip-path", "")):
+        return True  # (a screen reader's text too, clipped so: 'clip-path: inset(50%)', on any element)
     displays = [value.lower() for prop, value in _HIDDEN_STYLE_RE.findall(style) if prop.lower() == "display"]
     hidden_content = last.get("content-visibility", "").lower() == "hidden"
     if hidden_content and (displays[-1] == "table-cell" if displays else tag in _CELL_TAGS):
@@ -1013,6 +1087,30 @@ def _empty_clip(clip: str) -> bool:
     except ValueError:
         return False
     return bottom <= top or right <= left
+
+
+_CLIP_INSET_RE = re.compile(r"inset\(\s*([^)]*?)\s*(?:round\b[^)]*)?\)", re.IGNORECASE)
+_CLIP_CIRCLE_RE = re.compile(r"(?:circle|ellipse)\(\s*0+(?:\.0*)?(?:px|%)?(?![\w.%])", re.IGNORECASE)
+
+
+def _empty_clip_path(clip_path: str) -> bool:
+    """Whether a ``clip-path`` value leaves no area of its element shown: an inset of half of it or more from each
+    side ('inset(50%)': its top and bottom, or its left and right, inset by 100% or more together) or a circle or
+    an ellipse of radius 0; other shapes, and lengths but 0 (the element's size not known), are not read."""
+    if _CLIP_CIRCLE_RE.search(clip_path):
+        return True
+    found = _CLIP_INSET_RE.search(clip_path)
+    if found is None:
+        return False
+    values = found.group(1).split()
+    if not values or len(values) > 4 or not all(value.endswith("%") or value == "0" for value in values):
+        return False
+    try:
+        sides = [float(value.rstrip("%")) for value in values]
+    except ValueError:
+        return False
+    top, right, bottom, left = (sides * 4)[:4] if len(sides) != 3 else (*sides, sides[1])  # (as margin's sides)
+    return top + bottom >= 100 or left + right >= 100
 
 
 def _last_visibility(el) -> str | None:
@@ -1951,11 +2049,15 @@ def _list_number(li, ordinals: dict | None = None) -> str:
     text = "".join(li.itertext())
     if _list_marker().match(text[:12]) or _typed_bullet(text):
         return ""
+    style = _list_style(li) or _list_style(parent)
+    string = _marker_string(style)
     if kind == "ul":
         # (menus, breadcrumbs and lists of other pages are links: their entries get no bullet)
         linked = "".join(t for a in li.iter("a") for t in a.itertext())
-        return "" if not text.strip() or linked.strip() == text.strip() else _BULLET_MARK
-    style = _list_style(li) or _list_style(parent) or _OL_TYPES.get(parent.get("type") or "1", "decimal")
+        return "" if not text.strip() or linked.strip() == text.strip() else _BULLET_MARK if string is None else string
+    if string is not None:  # ('list-style-type: "一、"' was read 1.: the string is the marker, no number)
+        return string
+    style = style or _OL_TYPES.get(parent.get("type") or "1", "decimal")
     if style == "none":
         return ""
     counted = ordinals.get(parent) if ordinals is not None else None
@@ -2018,7 +2120,8 @@ _LIST_STYLE_RE = re.compile(r"(?<![\w-])list-style(?:-type)?\s*:\s*([^;]*)", re.
 
 def _list_style(el) -> str | None:
     """The list-style-type an element's style attribute sets (``list-style-type`` or a keyword of ``list-style``),
-    one of _LIST_STYLES or ``'none'``, else None."""
+    one of _LIST_STYLES, ``'none'`` or a string as written, quotes and all (``'"一、"'``: see _marker_string), else
+    None."""
     return _declared_list_style(el.get("style") or "")
 
 
@@ -2026,10 +2129,23 @@ def _declared_list_style(declarations: str) -> str | None:
     """The list-style-type CSS ``declarations`` set (see _list_style), else None."""
     found = None
     for value in _LIST_STYLE_RE.findall(declarations):
+        string = _CSS_STRING_RE.search(value)
+        if string is not None:  # (a string is the marker itself: CSS Lists 3)
+            found = string.group(0).strip()
+            continue
         for word in value.lower().split():
             if word in _LIST_STYLES or word == "none":
                 found = word
     return found
+
+
+def _marker_string(style: str | None) -> str | None:
+    """The marker the list-style-type ``style`` shows where it is a string (``list-style-type: "一、"``: the string
+    before every item, escapes read, white space at its end dropped as a number's is), else None."""
+    if not style or style[0] not in "\"'":
+        return None
+    return _CSS_STRING_ESCAPE_RE.sub(lambda m: m.group(2) or (
+        _css_unescaped("\\" + m.group(1)) if m.group(1) else ""), style[1:-1]).rstrip()
 
 
 # A style sheet's comment, and a selector's compound of a tag, classes, ids and attributes, named or with a value
@@ -2578,18 +2694,21 @@ def _generated_text(root, pseudos: tuple) -> None:
     matched = {}
     for pseudo in pseudos:
         rules = _sheet_rules(root, lambda declarations: declarations, pseudo=pseudo)
-        if any(_css_content(rule[3]) is not None for rule in rules):
+        if any(_css_content(rule[3]) is not None or (pseudo == "marker" and _CSS_CONTENT_RE.search(rule[3]))
+               for rule in rules):
             matched[pseudo] = [(el, ";".join(rule[3] for rule in found)) for el, found in _matched_rules(root, rules)]
     counted = {(el, pseudo) for pseudo, found in matched.items() for el, merged in found if "counter" in merged}
     counters = _counters_shown(root, pseudos, counted) if counted else {}  # (before any text is put in the page)
     for pseudo, found in matched.items():
         for el, merged in found:
             text = _css_content(merged, el, counters.get((el, pseudo)))
-            if text is None or _tag_name(el.tag) in _DROP_TAGS or _hidden_style(merged) or _font_shown_by(
-                    merged) is False or _clipped_style(merged, "div"):
-                continue
             if pseudo == "marker" and (_tag_name(el.tag) != "li" or not _list_number(el)):
                 continue  # (a list item's marker only, one a browser shows)
+            if text is None or _tag_name(el.tag) in _DROP_TAGS or _hidden_style(merged) or _font_shown_by(
+                    merged) is False or _clipped_style(merged, "div"):
+                if pseudo == "marker" and _marker_unshown(merged):
+                    el.set("style", f"list-style-type:none;{el.get('style') or ''}")
+                continue
             if pseudo != "after":
                 el.text = text + (el.text or "")
                 if _tag_name(el.tag) == "li" and (pseudo == "marker" or "counter" in _CSS_CONTENT_RE.findall(
@@ -2601,6 +2720,21 @@ def _generated_text(root, pseudos: tuple) -> None:
                 el[-1].tail = (el[-1].tail or "") + text
             else:
                 el.text = (el.text or "") + text
+
+
+#: The values of ``content`` that leave a ``::marker`` as the list shows it (its number or bullet).
+_MARKER_KEPT = frozenset({"normal", "inherit", "initial", "unset", "revert", "revert-layer"})
+
+
+def _marker_unshown(declarations: str) -> bool:
+    """Whether a list item's ``::marker`` of the rules' ``declarations`` shows no text where the item's number was
+    (see _generated_text): its last ``content`` is none, an empty string or no text (an image, an icon font's
+    glyph), or its font is of size 0 ('li::marker { content: none }' kept the number, which a browser does not show;
+    display and visibility do not apply to a marker)."""
+    found = _CSS_CONTENT_RE.findall(declarations)
+    if found and found[-1].replace("!important", "").strip().lower() not in _MARKER_KEPT:
+        return True
+    return _font_shown_by(declarations) is False
 
 
 #: The marks a browser puts around a quotation (``<q>``) of a Chinese page, or of a page of no language: double
@@ -2664,7 +2798,7 @@ def _sheet_list_styles(root) -> None:
     rules = _sheet_rules(root, wanted)
     if not rules:
         return
-    for el in root.iter("ol", "li"):
+    for el in root.iter("ol", "ul", "li"):  # (a <ul>'s: a string's marker, see _list_number)
         found = None
         for _, _, compounds, value in rules:
             if _css_matches(el, compounds):
