@@ -2166,18 +2166,24 @@ def test_pdf_counts_set_spread_out_read_as_written(seed_id, spacing, ruled, tmp_
 
 
 @pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
-@pytest.mark.parametrize("spacing", [4.0, 5.0])
-def test_pdf_counts_of_two_digits_set_spread_out_in_a_ruled_cell_read_as_written(seed_id, spacing, tmp_path):
-    # The counts of two digits of test_pdf_counts_set_spread_out_read_as_written (seed 001's 11, 55, 74, 99) spread
-    # over their ruled cells: '1 1', not a number (NA, not_a_number), as only three digits or more were joined. Two
-    # digits are one number so too, unless a space typed between them is drawn (a control: '1 2' stays apart).
+@pytest.mark.parametrize("ruled, spacing", [(True, 4.0), (True, 5.0), (False, 4.0), (False, 8.0)])
+def test_pdf_counts_of_two_digits_set_spread_out_read_as_written(seed_id, ruled, spacing, tmp_path):
+    # The counts of two digits of test_pdf_counts_set_spread_out_read_as_written (seed 001's 11, 55, 74, 99; 004's
+    # 16, 20, 79) spread over their cells, as only three digits or more were joined: in a ruled cell '1 1', not a
+    # number (NA, not_a_number); in an unruled table two values ('8 8 1 1 0 0 0 0 9 9': extra_cells, the requests
+    # table's columns lost). Two digits are one number so too: in an unruled table where nearer than
+    # pdf.unruled_column_gap, under one word of the other rows. Controls: a space typed between them is drawn
+    # ('1 2' stays apart); two digits of neighbouring unruled columns stay apart.
     lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
     spaced = {cell: spacing for x in lines if isinstance(x, list) for cell in x if cell.isdigit() and len(cell) == 2}
     assert spaced
-    _assert_spread_reads_as_plain(lines, spaced, seed_id, tmp_path, ruled=True)
+    _assert_spread_reads_as_plain(lines, spaced, seed_id, tmp_path, ruled=ruled)
     rows = [["规章", "10", "20"], ["行政许可", "1 2", "30"]]
     render_pdf(rows, tmp_path / "typed.pdf")
     assert read_document(tmp_path / "typed.pdf").lines[-1] == ["行政许可", "1 2", "30"]
+    rows = [["规章", "10", "20", "30"], ["行政许可", "1", "2", "3"], ["其他", "4", "5", ""]]
+    render_pdf(rows, tmp_path / "digits.pdf", ruled=False)
+    assert read_document(tmp_path / "digits.pdf").lines[-1] == ["其他", "4", "5", ""]
 
 
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)

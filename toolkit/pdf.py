@@ -1383,7 +1383,7 @@ def _words(line: dict) -> list[tuple[float, float, str]]:
     return [(x0, x1, text) for x0, x1, text in words]
 
 
-_SPREAD_COUNT = re.compile(r"(?<!\S)\d(?: +\d){2,}(?!\S)")  # three digits or more, each a word: '6 5 6'
+_SPREAD_COUNT = re.compile(r"(?<!\S)\d(?: +\d)+(?!\S)")  # two digits or more, each a word: '6 5 6', '1 1'
 
 
 def _spread_counts_joined(text_lines: list, settings: dict) -> list:
@@ -1444,7 +1444,8 @@ def _spread_counts_joined(text_lines: list, settings: dict) -> list:
 
 def _even_digit_runs(line: dict, settings: dict) -> list[tuple[int, int]]:
     """(first, last) indexes among a line's characters (spaces left out) of each run of three digits or more, each
-    a word of its own, evenly apart (within a fifth) at least ``pdf.letter_spacing`` times the text size."""
+    a word of its own, evenly apart (within a fifth) at least ``pdf.letter_spacing`` times the text size, and of
+    each pair of digits that may be a count of two spread out (:func:`_spread_pair`)."""
     from pdfplumber.utils.text import DEFAULT_X_TOLERANCE
 
     chars = [ch for ch in line.get("chars", ()) if ch.get("text", "").strip()]
@@ -1462,9 +1463,32 @@ def _even_digit_runs(line: dict, settings: dict) -> list[tuple[int, int]]:
                 and (end + 1 == len(chars) or gaps[end] > DEFAULT_X_TOLERANCE):
             found.append((i, end))
             i = end + 1
+        elif i + 1 < len(chars) and digit(i) and digit(i + 1) \
+                and _spread_pair(line, chars, gaps, i, settings["unruled_column_gap"] * _line_size(line)):
+            found.append((i, i + 1))
+            i += 2
         else:  # (a digit of a run too short, or of a wider number, may start one: '67 0 1 3 6 3')
             i += 1
     return found
+
+
+def _spread_pair(line: dict, chars: list, gaps: list[float], i: int, column_gap: float) -> bool:
+    """Whether the digits ``i`` and ``i + 1`` of a line's ``chars`` (spaces left out; ``gaps`` between them) may be
+    a count of two digits spread over its cell: apart, yet nearer than ``column_gap`` (``pdf.unruled_column_gap``
+    times the text size: two columns so near are never told apart) and than either is to its other neighbour (a
+    value of the next cell), and no space drawn between them (a character of its own: typed, '1 2' is two values).
+
+    Two digits farther apart are as likely two values of neighbouring columns whose cells are blank in the
+    other rows, which then set one word over them as over a count spread out: they stay apart."""
+    from pdfplumber.utils.text import DEFAULT_X_TOLERANCE
+
+    gap = gaps[i]
+    if not (DEFAULT_X_TOLERANCE < gap < column_gap and (i == 0 or gaps[i - 1] > gap)
+            and (i + 1 == len(gaps) or gaps[i + 1] > gap)):
+        return False
+    first, second = chars[i], chars[i + 1]
+    return not any(not ch.get("text", "x").strip() and first["x1"] - 0.5 <= ch["x0"] < second["x0"]
+                   and ch["top"] < first["bottom"] and ch["bottom"] > first["top"] for ch in line.get("chars", ()))
 
 
 def _run_spans(line: dict, runs: list[tuple[int, int]]) -> list[tuple[float, float]]:
