@@ -874,6 +874,7 @@ def render_pdf(
     marks: dict | None = None,
     spaced: dict | None = None,
     doubled: set | None = None,
+    doubled_apart: bool = False,
     wrapped: dict | None = None,
     middle: bool = False,
     unmapped: set | None = None,
@@ -892,7 +893,8 @@ def render_pdf(
     ``spaced`` maps a text line or a table cell to the letter spacing (points) it is set with (a title or heading
     spread out, a cell's word set with distributed alignment);
     the text lines and cells in ``doubled`` are drawn twice, the second time 0.3 pt to the right (the bold a
-    word processor fakes for a font without a bold face); ``wrapped`` maps a cell's text to the lines it is set in,
+    word processor fakes for a font without a bold face), with ``doubled_apart`` in a second subset of the font (a
+    font of another name, as some producers embed the bold's copy); ``wrapped`` maps a cell's text to the lines it is set in,
     one under the other in a column as narrow as the widest of them (a number wrapped in a narrow cell, '6565' over
     '1'), the other cells of its row at the top of theirs (Word's default) or, with ``middle``, in their middle;
     the text lines and cells in ``unmapped`` are set in a second copy of the font whose Unicode map (and
@@ -929,6 +931,8 @@ def render_pdf(
     pdf.add_font("cjk", fname=cjk_font_path())
     if unmapped:
         pdf.add_font("unmapped", fname=cjk_font_path())
+    if doubled_apart:
+        pdf.add_font("again", fname=cjk_font_path())
     pdf.set_font("cjk", size=font_size)
     if title is not None:
         pdf.set_title(title)
@@ -1004,6 +1008,7 @@ def render_pdf(
                 pdf.cell(content_w, line_h, block)
                 if block in (doubled or ()):
                     pdf.set_xy(margin + 0.3, y)
+                    pdf.set_font("again" if doubled_apart else "cjk", size=font_size)
                     pdf.cell(content_w, line_h, block)
                 pdf.set_char_spacing(0)
             y += line_h
@@ -1042,6 +1047,7 @@ def render_pdf(
                     pdf.set_char_spacing(0)
                 if cell and cell in (doubled or ()):
                     pdf.set_xy(x + 0.3, y)
+                    pdf.set_font("again" if doubled_apart else "cjk", size=font_size)
                     pdf.cell(w, row_h, cell)
                 mark = (marks or {}).get((row[0] if row else "", i))
                 if mark:  # raised above the baseline, in a smaller size, right after the text
@@ -1056,6 +1062,13 @@ def render_pdf(
     if decorate:
         decorate(pdf, pdf.page_no())
     pdf.output(os.fspath(path))
+    if doubled_apart:  # (fpdf names every subset MPDFAA+: the second font's objects, the last, renamed)
+        data = open(os.fspath(path), "rb").read()
+        names = [m.start() for m in re.finditer(rb"/MPDFAA\+", data)]
+        for at in names[len(names) // 2:]:
+            data = data[:at] + b"/MPDFAB+" + data[at + len(b"/MPDFAB+"):]
+        with open(os.fspath(path), "wb") as out:
+            out.write(data)
     if unmapped:  # the second font's objects come last; same-length renames keep the xref offsets valid
         data = open(os.fspath(path), "rb").read()
         if data.count(b"/ToUnicode") != 2:

@@ -2083,15 +2083,17 @@ def test_pdf_type3_font_set_upside_down_in_its_glyph_space_is_read_upright(which
 
 
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)
-def test_pdf_bold_faked_by_drawing_characters_twice_is_read_once(seed_id, tmp_path):
+@pytest.mark.parametrize("apart", [False, True])
+def test_pdf_bold_faked_by_drawing_characters_twice_is_read_once(seed_id, apart, tmp_path):
     # A word processor fakes the bold of a font without a bold face by drawing each character twice, 0.3 pt
     # apart. Before, the title and headings so set read '22002200年年乌乌当当…', '一一、、总总体体情情况况' (no title, no
-    # section found) and the row labels '规规章章' (unknown_row, table_missing).
+    # section found) and the row labels '规规章章' (unknown_row, table_missing). So too where the second copy is
+    # drawn in a second subset of the font (another font name, 'MPDFAB+SimHei' beside 'MPDFAA+SimHei').
     original = toolkit.parse_report(RAW / f"{seed_id}.txt")
     lines = _as_lines(original)
     bold = {lines[0], *(s.title for s in original.sections), *(x[0] for x in lines if isinstance(x, list) and x)}
     render_pdf(lines, tmp_path / "plain.pdf")
-    render_pdf(lines, tmp_path / "bold.pdf", doubled=bold)
+    render_pdf(lines, tmp_path / "bold.pdf", doubled=bold, doubled_apart=apart)
     plain = toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id)
     report = toolkit.parse_report(tmp_path / "bold.pdf", report_id=seed_id)
     assert report.lines == plain.lines

@@ -1261,8 +1261,9 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
     settings = _pdf_settings()
     page = page.filter(_overlay_filter(page, settings))
     # a word processor fakes bold for a font without a bold face by drawing each character twice, a fraction of
-    # a point apart: read once ('一一、、总总体体' lost every heading and table label so set)
-    page = page.dedupe_chars(tolerance=settings["duplicate_shift"])
+    # a point apart: read once ('一一、、总总体体' lost every heading and table label so set); the copy may be set in
+    # another subset of the font, of another name (pdfplumber's default tells fonts apart by name)
+    page = page.dedupe_chars(tolerance=settings["duplicate_shift"], extra_attrs=("size",))
     unseen = _unseen_rules(page, settings)
     if unseen is not None:
         page = page.filter(unseen)
