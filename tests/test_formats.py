@@ -2061,11 +2061,14 @@ def test_pdf_characters_mapped_to_radicals_read_as_the_characters(seed_id, tmp_p
 
 
 @pytest.mark.parametrize("which", ["title", "all"])
-def test_pdf_type3_font_set_upside_down_in_its_glyph_space_is_read_upright(which, tmp_path):
+@pytest.mark.parametrize("mirrored", [False, True])
+def test_pdf_type3_font_set_upside_down_in_its_glyph_space_is_read_upright(which, mirrored, tmp_path):
     # A Type3 font whose glyph space is upside down (/FontMatrix [.001 0 0 -.001 0 0]) drawn by a text matrix upside
     # down too shows upright, but pdfminer placed its characters by the text matrix alone: upside down. Seed 001's
     # title and first heading so set were dropped as a watermark ('2020年乌当区…报告', '一、总体情况' lost), and a page
-    # all so set read a character at a time ('2 2 年', '0 0 乌', '当', …). They read as the lines set upright.
+    # all so set read a character at a time ('2 2 年', '0 0 乌', '当', …). They read as the lines set upright. So too
+    # a glyph space mirrored left to right (/FontMatrix [-.001 0 0 .001 0 0]) drawn by a text matrix mirrored too:
+    # its characters, placed where they show but seen mirrored, read '0 2', '2 0 年', '乌', '当', … as well.
     from renderers import render_type3_pdf
 
     lines, chars = [], set()
@@ -2077,7 +2080,7 @@ def test_pdf_type3_font_set_upside_down_in_its_glyph_space_is_read_upright(which
     flipped = set(lines[:2]) if which == "title" else set(lines)
     assert lines[1] == "一、总体情况"
     render_type3_pdf(lines, tmp_path / "upright.pdf")
-    render_type3_pdf(lines, tmp_path / "flipped.pdf", flipped=flipped)
+    render_type3_pdf(lines, tmp_path / "flipped.pdf", flipped=flipped, mirrored=mirrored)
     assert read_document(tmp_path / "upright.pdf").lines == lines
     assert read_document(tmp_path / "flipped.pdf").lines == lines
 

@@ -574,7 +574,7 @@ def _pdf_as_shown(page):
     text fields and FreeText notes, which pdfminer does not read (the values of a table filled in as a form were
     read blank). Optional content that a viewer hides when it opens the file (a layer, an OCG off in the catalog's
     default configuration: :func:`_hidden_groups`) is not drawn: its text (an editor's draft notes) was read. The
-    characters of a Type3 font whose glyph space is upside down are read as shown (:func:`_shown_device`).
+    characters of a Type3 font whose glyph space is upside down or mirrored are read as shown (:func:`_shown_device`).
     """
     if getattr(page, "page_obj", None) is None or hasattr(page, "_layout") or not (
             _sets_opacity(page.page_obj.resources) or _shown_annotations(page.page_obj)
@@ -632,39 +632,44 @@ def _opacity_below_one(resources: dict) -> bool:
 
 
 def _flipped_type3(resources: dict) -> bool:
-    """Whether ``resources`` hold a Type3 font whose glyph space is upside down (its ``/FontMatrix`` turns y down,
-    x not: :func:`_upside_down`)."""
+    """Whether ``resources`` hold a Type3 font whose glyph space is upside down or mirrored left to right (its
+    ``/FontMatrix`` turns one axis over: :func:`_flip`)."""
     from pdfminer.pdftypes import resolve1
 
     fonts = resolve1(resources.get("Font"))
     for font in fonts.values() if isinstance(fonts, dict) else ():
         font = resolve1(font)
         if isinstance(font, dict) and getattr(resolve1(font.get("Subtype")), "name", None) == "Type3" \
-                and _upside_down(resolve1(font.get("FontMatrix"))):
+                and _flip(resolve1(font.get("FontMatrix"))):
             return True
     return False
 
 
-def _upside_down(matrix) -> bool:
-    """Whether a font matrix turns y down and leaves x as it is (a glyph space upside down)."""
+def _flip(matrix) -> str | None:
+    """How a font matrix turns its glyph space over: 'down' (y down, x as it is: upside down), 'mirrored' (x
+    leftward, y as it is: mirrored left to right), else None."""
     if not isinstance(matrix, (list, tuple)) or len(matrix) != 6:
-        return False
+        return None
     try:
         a, b, c, d = (float(v) for v in matrix[:4])
     except (TypeError, ValueError):
-        return False
-    return a > 0 and d < 0 and b == c == 0
+        return None
+    if b != 0 or c != 0:
+        return None
+    return "down" if a > 0 > d else "mirrored" if d > 0 > a else None
 
 
 @functools.lru_cache(maxsize=1)
 def _shown_device() -> type:
     """pdfplumber's layout device, the characters of a Type3 font whose glyph space is upside down (``/FontMatrix
-    [.001 0 0 -.001 0 0]``, drawn by a text matrix upside down too: upright on the page) set upright.
+    [.001 0 0 -.001 0 0]``, drawn by a text matrix upside down too: upright on the page) or mirrored left to right
+    (``/FontMatrix [-.001 0 0 .001 0 0]``, by a text matrix mirrored too) set upright.
 
-    pdfminer places a character by the text matrix alone: those came out upside down, turned away from the page's
-    text (a heading so set was dropped as a watermark's, a page of them read a character at a time), their boxes
-    below the baseline. The font matrix's flip is put into the character's matrix, and the font's descent is its
-    glyph box's top, turned down."""
+    pdfminer places a character by the text matrix alone: those came out upside down (or mirrored), turned away
+    from the page's text (a heading so set was dropped as a watermark's, a page of them read a character at a
+    time), their boxes below the baseline. The font matrix's flip is put into the character's matrix; upside down,
+    the font's descent is its glyph box's top, turned down; mirrored, its widths (leftward in its glyph space) are
+    rightward, and the pen moves on as the text matrix has it."""
     from pdfminer.pdffont import PDFType3Font
     from pdfminer.utils import mult_matrix
     from pdfplumber.page import PDFPageAggregatorWithMarkedContent
@@ -681,10 +686,23 @@ def _shown_device() -> type:
         def __getattr__(self, name: str):
             return getattr(self._font, name)
 
+    class Unmirrored(Upright):
+        """A Type3 font mirrored left to right, seen upright: its widths rightward."""
+
+        def get_descent(self) -> float:
+            return self._font.get_descent()
+
+        def char_width(self, cid: int) -> float:
+            return -self._font.char_width(cid)
+
     class ShownDevice(PDFPageAggregatorWithMarkedContent):
         def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
-            if isinstance(font, PDFType3Font) and _upside_down(font.matrix):
+            flip = _flip(font.matrix) if isinstance(font, PDFType3Font) else None
+            if flip == "down":
                 matrix, font = mult_matrix((1, 0, 0, -1, 0, 0), matrix), Upright(font)
+            elif flip == "mirrored":  # (the advance given back as the font has it: the text matrix turns it right)
+                return -super().render_char(mult_matrix((-1, 0, 0, 1, 0, 0), matrix), Unmirrored(font), fontsize,
+                                            scaling, rise, cid, ncs, graphicstate)
             return super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
 
     return ShownDevice
