@@ -874,6 +874,7 @@ def render_pdf(
     marks: dict | None = None,
     spaced: dict | None = None,
     doubled: set | None = None,
+    doubled_apart: bool = False,
     wrapped: dict | None = None,
     middle: bool = False,
     unmapped: set | None = None,
@@ -892,7 +893,8 @@ def render_pdf(
     ``spaced`` maps a text line or a table cell to the letter spacing (points) it is set with (a title or heading
     spread out, a cell's word set with distributed alignment);
     the text lines and cells in ``doubled`` are drawn twice, the second time 0.3 pt to the right (the bold a
-    word processor fakes for a font without a bold face); ``wrapped`` maps a cell's text to the lines it is set in,
+    word processor fakes for a font without a bold face), with ``doubled_apart`` in a second subset of the font (a
+    font of another name, as some producers embed the bold's copy); ``wrapped`` maps a cell's text to the lines it is set in,
     one under the other in a column as narrow as the widest of them (a number wrapped in a narrow cell, '6565' over
     '1'), the other cells of its row at the top of theirs (Word's default) or, with ``middle``, in their middle;
     the text lines and cells in ``unmapped`` are set in a second copy of the font whose Unicode map (and
@@ -929,6 +931,8 @@ def render_pdf(
     pdf.add_font("cjk", fname=cjk_font_path())
     if unmapped:
         pdf.add_font("unmapped", fname=cjk_font_path())
+    if doubled_apart:
+        pdf.add_font("again", fname=cjk_font_path())
     pdf.set_font("cjk", size=font_size)
     if title is not None:
         pdf.set_title(title)
@@ -1004,6 +1008,7 @@ def render_pdf(
                 pdf.cell(content_w, line_h, block)
                 if block in (doubled or ()):
                     pdf.set_xy(margin + 0.3, y)
+                    pdf.set_font("again" if doubled_apart else "cjk", size=font_size)
                     pdf.cell(content_w, line_h, block)
                 pdf.set_char_spacing(0)
             y += line_h
@@ -1042,6 +1047,7 @@ def render_pdf(
                     pdf.set_char_spacing(0)
                 if cell and cell in (doubled or ()):
                     pdf.set_xy(x + 0.3, y)
+                    pdf.set_font("again" if doubled_apart else "cjk", size=font_size)
                     pdf.cell(w, row_h, cell)
                 mark = (marks or {}).get((row[0] if row else "", i))
                 if mark:  # raised above the baseline, in a smaller size, right after the text
@@ -1056,6 +1062,13 @@ def render_pdf(
     if decorate:
         decorate(pdf, pdf.page_no())
     pdf.output(os.fspath(path))
+    if doubled_apart:  # (fpdf names every subset MPDFAA+: the second font's objects, the last, renamed)
+        data = open(os.fspath(path), "rb").read()
+        names = [m.start() for m in re.finditer(rb"/MPDFAA\+", data)]
+        for at in names[len(names) // 2:]:
+            data = data[:at] + b"/MPDFAB+" + data[at + len(b"/MPDFAB+"):]
+        with open(os.fspath(path), "wb") as out:
+            out.write(data)
     if unmapped:  # the second font's objects come last; same-length renames keep the xref offsets valid
         data = open(os.fspath(path), "rb").read()
         if data.count(b"/ToUnicode") != 2:
@@ -1067,11 +1080,14 @@ def render_pdf(
             out.write(data)
 
 
-def render_type3_pdf(lines: list[str], path, *, flipped: set | frozenset = frozenset(), size: float = 10.5) -> None:
+def render_type3_pdf(lines: list[str], path, *, flipped: set | frozenset = frozenset(), size: float = 10.5,
+                     mirrored: bool = False) -> None:
     """Write the text ``lines`` (200 characters at most in all) to a one-page PDF in a Type3 font (each glyph a
     box, its ``/ToUnicode`` map giving the characters), one line every ``2 * size`` points from the top; the lines
     in ``flipped`` are set in a second copy of the font whose glyph space is upside down (``/FontMatrix [.001 0 0
-    -.001 0 0]``) by a text matrix upside down too, as some producers write: upright on the page all the same."""
+    -.001 0 0]``) by a text matrix upside down too, as some producers write: upright on the page all the same. With
+    ``mirrored`` their glyph space is mirrored left to right instead (``/FontMatrix [-.001 0 0 .001 0 0]``), and so
+    is their text matrix: upright too."""
     chars = sorted(set("".join(lines)))
     if len(chars) > 200:
         raise ValueError("more than 200 characters: one byte a code")
@@ -1086,7 +1102,7 @@ def render_type3_pdf(lines: list[str], path, *, flipped: set | frozenset = froze
     def stream(data: bytes) -> int:
         return add(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(data), data))
 
-    def font(up: int) -> int:  # up: 1 (y up) or -1 (the glyph space upside down)
+    def font(up: int, right: int = 1) -> int:  # up: 1 (y up) or -1 (upside down); right: -1 (mirrored)
         def glyph(c: str) -> int:  # (a box, in the glyph space: up or down from the baseline)
             return stream(f"{width[c]} 0 0 {min(0, 800 * up)} {width[c]} {max(0, 800 * up)} d1 "
                           f"0 0 {width[c] * 0.8:.0f} {700 * up} re f".encode())
@@ -1098,12 +1114,14 @@ def render_type3_pdf(lines: list[str], path, *, flipped: set | frozenset = froze
         first, last = min(code.values()), max(code.values())
         widths = " ".join(str(next((width[c] for c in chars if code[c] == k), 0)) for k in range(first, last + 1))
         return add((f"<< /Type /Font /Subtype /Type3 /FontBBox [0 {min(0, 800 * up)} 1000 {max(0, 800 * up)}] "
-                    f"/FontMatrix [0.001 0 0 {0.001 * up} 0 0] /CharProcs << {procs} >> /Encoding << /Type /Encoding "
+                    f"/FontMatrix [{0.001 * right} 0 0 {0.001 * up} 0 0] /CharProcs << {procs} >> /Encoding << /Type /Encoding "
                     f"/Differences [{' '.join(f'{code[c]} /g{code[c]}' for c in chars)}] >> /FirstChar {first} "
                     f"/LastChar {last} /Widths [{widths}] /ToUnicode {stream(cmap)} 0 R /Resources << >> >>").encode())
-    upright, upside_down = font(1), font(-1)
+    upright, upside_down = font(1), font(1, -1) if mirrored else font(-1)
+    x_scale, y_scale = (-1, 1) if mirrored else (1, -1)  # (the flipped lines' text matrix)
     text = "\n".join(
-        f"BT /F{2 if line in flipped else 1} 1 Tf {size} 0 0 {-size if line in flipped else size} 40 "
+        f"BT /F{2 if line in flipped else 1} 1 Tf {size * (x_scale if line in flipped else 1)} 0 0 "
+        f"{size * (y_scale if line in flipped else 1)} 40 "
         f"{842 - 2 * size * (k + 1):.2f} Tm <{''.join(f'{code[c]:02X}' for c in line)}> Tj ET"
         for k, line in enumerate(lines))
     contents = stream(text.encode())

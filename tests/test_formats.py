@@ -2061,11 +2061,14 @@ def test_pdf_characters_mapped_to_radicals_read_as_the_characters(seed_id, tmp_p
 
 
 @pytest.mark.parametrize("which", ["title", "all"])
-def test_pdf_type3_font_set_upside_down_in_its_glyph_space_is_read_upright(which, tmp_path):
+@pytest.mark.parametrize("mirrored", [False, True])
+def test_pdf_type3_font_set_upside_down_in_its_glyph_space_is_read_upright(which, mirrored, tmp_path):
     # A Type3 font whose glyph space is upside down (/FontMatrix [.001 0 0 -.001 0 0]) drawn by a text matrix upside
     # down too shows upright, but pdfminer placed its characters by the text matrix alone: upside down. Seed 001's
     # title and first heading so set were dropped as a watermark ('2020年乌当区…报告', '一、总体情况' lost), and a page
-    # all so set read a character at a time ('2 2 年', '0 0 乌', '当', …). They read as the lines set upright.
+    # all so set read a character at a time ('2 2 年', '0 0 乌', '当', …). They read as the lines set upright. So too
+    # a glyph space mirrored left to right (/FontMatrix [-.001 0 0 .001 0 0]) drawn by a text matrix mirrored too:
+    # its characters, placed where they show but seen mirrored, read '0 2', '2 0 年', '乌', '当', … as well.
     from renderers import render_type3_pdf
 
     lines, chars = [], set()
@@ -2077,21 +2080,23 @@ def test_pdf_type3_font_set_upside_down_in_its_glyph_space_is_read_upright(which
     flipped = set(lines[:2]) if which == "title" else set(lines)
     assert lines[1] == "一、总体情况"
     render_type3_pdf(lines, tmp_path / "upright.pdf")
-    render_type3_pdf(lines, tmp_path / "flipped.pdf", flipped=flipped)
+    render_type3_pdf(lines, tmp_path / "flipped.pdf", flipped=flipped, mirrored=mirrored)
     assert read_document(tmp_path / "upright.pdf").lines == lines
     assert read_document(tmp_path / "flipped.pdf").lines == lines
 
 
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)
-def test_pdf_bold_faked_by_drawing_characters_twice_is_read_once(seed_id, tmp_path):
+@pytest.mark.parametrize("apart", [False, True])
+def test_pdf_bold_faked_by_drawing_characters_twice_is_read_once(seed_id, apart, tmp_path):
     # A word processor fakes the bold of a font without a bold face by drawing each character twice, 0.3 pt
     # apart. Before, the title and headings so set read '22002200年年乌乌当当…', '一一、、总总体体情情况况' (no title, no
-    # section found) and the row labels '规规章章' (unknown_row, table_missing).
+    # section found) and the row labels '规规章章' (unknown_row, table_missing). So too where the second copy is
+    # drawn in a second subset of the font (another font name, 'MPDFAB+SimHei' beside 'MPDFAA+SimHei').
     original = toolkit.parse_report(RAW / f"{seed_id}.txt")
     lines = _as_lines(original)
     bold = {lines[0], *(s.title for s in original.sections), *(x[0] for x in lines if isinstance(x, list) and x)}
     render_pdf(lines, tmp_path / "plain.pdf")
-    render_pdf(lines, tmp_path / "bold.pdf", doubled=bold)
+    render_pdf(lines, tmp_path / "bold.pdf", doubled=bold, doubled_apart=apart)
     plain = toolkit.parse_report(tmp_path / "plain.pdf", report_id=seed_id)
     report = toolkit.parse_report(tmp_path / "bold.pdf", report_id=seed_id)
     assert report.lines == plain.lines
@@ -2166,18 +2171,24 @@ def test_pdf_counts_set_spread_out_read_as_written(seed_id, spacing, ruled, tmp_
 
 
 @pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
-@pytest.mark.parametrize("spacing", [4.0, 5.0])
-def test_pdf_counts_of_two_digits_set_spread_out_in_a_ruled_cell_read_as_written(seed_id, spacing, tmp_path):
-    # The counts of two digits of test_pdf_counts_set_spread_out_read_as_written (seed 001's 11, 55, 74, 99) spread
-    # over their ruled cells: '1 1', not a number (NA, not_a_number), as only three digits or more were joined. Two
-    # digits are one number so too, unless a space typed between them is drawn (a control: '1 2' stays apart).
+@pytest.mark.parametrize("ruled, spacing", [(True, 4.0), (True, 5.0), (False, 4.0), (False, 8.0)])
+def test_pdf_counts_of_two_digits_set_spread_out_read_as_written(seed_id, ruled, spacing, tmp_path):
+    # The counts of two digits of test_pdf_counts_set_spread_out_read_as_written (seed 001's 11, 55, 74, 99; 004's
+    # 16, 20, 79) spread over their cells, as only three digits or more were joined: in a ruled cell '1 1', not a
+    # number (NA, not_a_number); in an unruled table two values ('8 8 1 1 0 0 0 0 9 9': extra_cells, the requests
+    # table's columns lost). Two digits are one number so too: in an unruled table where nearer than
+    # pdf.unruled_column_gap, under one word of the other rows. Controls: a space typed between them is drawn
+    # ('1 2' stays apart); two digits of neighbouring unruled columns stay apart.
     lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
     spaced = {cell: spacing for x in lines if isinstance(x, list) for cell in x if cell.isdigit() and len(cell) == 2}
     assert spaced
-    _assert_spread_reads_as_plain(lines, spaced, seed_id, tmp_path, ruled=True)
+    _assert_spread_reads_as_plain(lines, spaced, seed_id, tmp_path, ruled=ruled)
     rows = [["规章", "10", "20"], ["行政许可", "1 2", "30"]]
     render_pdf(rows, tmp_path / "typed.pdf")
     assert read_document(tmp_path / "typed.pdf").lines[-1] == ["行政许可", "1 2", "30"]
+    rows = [["规章", "10", "20", "30"], ["行政许可", "1", "2", "3"], ["其他", "4", "5", ""]]
+    render_pdf(rows, tmp_path / "digits.pdf", ruled=False)
+    assert read_document(tmp_path / "digits.pdf").lines[-1] == ["其他", "4", "5", ""]
 
 
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)

@@ -218,6 +218,22 @@ def test_a_hidden_text_or_path_object_is_not_read(tmp_path):
     assert read_ofd(data, str(tmp_path / "hand.ofd"), 10**7)[0].objects["line"] == []
 
 
+def test_bold_faked_by_a_second_copy_in_another_font_is_read_once(tmp_path):
+    # A heading's bold faked by drawing it again 0.1 mm to the right in a font of another ID and name (a converter's
+    # 'SimHei-Bold' entry for a font without a bold face): it read '一一、、总总体体情情况况', as pdfplumber tells
+    # characters of fonts of other names apart where it reads a character drawn twice once.
+    again = _text_object("一、总体情况", 20.1, 30, oid=11).replace('Font="1"', 'Font="2"')
+
+    def bold_font(parts: dict) -> None:
+        res = "Doc_0/PublicRes.xml"
+        parts[res] = parts[res].replace(b"</ofd:Fonts>",
+                                        b'<ofd:Font ID="2" FontName="SimHei-Bold" FamilyName="SimHei"/></ofd:Fonts>')
+    body = _text_object("一、总体情况", 20, 30) + again + _text_object("本年度共收到申请88件", 20, 40, oid=12)
+    data = rezip(ofd_package([(*A4, body, [])]), bold_font)
+    assert len({ch["fontname"] for ch in _chars(data, tmp_path)}) == 2
+    assert _read(data, tmp_path).lines == ["一、总体情况", "本年度共收到申请88件"]
+
+
 def test_signatures_are_not_read(tmp_path):
     data = rezip(ofd_package([(*A4, _text_object("正文", 20, 40), [])]),
                  lambda parts: parts.update({"Doc_0/Signs/Signatures.xml": b"<not-xml", "Doc_0/Signs/Sign_0/"

@@ -574,7 +574,7 @@ def _pdf_as_shown(page):
     text fields and FreeText notes, which pdfminer does not read (the values of a table filled in as a form were
     read blank). Optional content that a viewer hides when it opens the file (a layer, an OCG off in the catalog's
     default configuration: :func:`_hidden_groups`) is not drawn: its text (an editor's draft notes) was read. The
-    characters of a Type3 font whose glyph space is upside down are read as shown (:func:`_shown_device`).
+    characters of a Type3 font whose glyph space is upside down or mirrored are read as shown (:func:`_shown_device`).
     """
     if getattr(page, "page_obj", None) is None or hasattr(page, "_layout") or not (
             _sets_opacity(page.page_obj.resources) or _shown_annotations(page.page_obj)
@@ -632,39 +632,44 @@ def _opacity_below_one(resources: dict) -> bool:
 
 
 def _flipped_type3(resources: dict) -> bool:
-    """Whether ``resources`` hold a Type3 font whose glyph space is upside down (its ``/FontMatrix`` turns y down,
-    x not: :func:`_upside_down`)."""
+    """Whether ``resources`` hold a Type3 font whose glyph space is upside down or mirrored left to right (its
+    ``/FontMatrix`` turns one axis over: :func:`_flip`)."""
     from pdfminer.pdftypes import resolve1
 
     fonts = resolve1(resources.get("Font"))
     for font in fonts.values() if isinstance(fonts, dict) else ():
         font = resolve1(font)
         if isinstance(font, dict) and getattr(resolve1(font.get("Subtype")), "name", None) == "Type3" \
-                and _upside_down(resolve1(font.get("FontMatrix"))):
+                and _flip(resolve1(font.get("FontMatrix"))):
             return True
     return False
 
 
-def _upside_down(matrix) -> bool:
-    """Whether a font matrix turns y down and leaves x as it is (a glyph space upside down)."""
+def _flip(matrix) -> str | None:
+    """How a font matrix turns its glyph space over: 'down' (y down, x as it is: upside down), 'mirrored' (x
+    leftward, y as it is: mirrored left to right), else None."""
     if not isinstance(matrix, (list, tuple)) or len(matrix) != 6:
-        return False
+        return None
     try:
         a, b, c, d = (float(v) for v in matrix[:4])
     except (TypeError, ValueError):
-        return False
-    return a > 0 and d < 0 and b == c == 0
+        return None
+    if b != 0 or c != 0:
+        return None
+    return "down" if a > 0 > d else "mirrored" if d > 0 > a else None
 
 
 @functools.lru_cache(maxsize=1)
 def _shown_device() -> type:
     """pdfplumber's layout device, the characters of a Type3 font whose glyph space is upside down (``/FontMatrix
-    [.001 0 0 -.001 0 0]``, drawn by a text matrix upside down too: upright on the page) set upright.
+    [.001 0 0 -.001 0 0]``, drawn by a text matrix upside down too: upright on the page) or mirrored left to right
+    (``/FontMatrix [-.001 0 0 .001 0 0]``, by a text matrix mirrored too) set upright.
 
-    pdfminer places a character by the text matrix alone: those came out upside down, turned away from the page's
-    text (a heading so set was dropped as a watermark's, a page of them read a character at a time), their boxes
-    below the baseline. The font matrix's flip is put into the character's matrix, and the font's descent is its
-    glyph box's top, turned down."""
+    pdfminer places a character by the text matrix alone: those came out upside down (or mirrored), turned away
+    from the page's text (a heading so set was dropped as a watermark's, a page of them read a character at a
+    time), their boxes below the baseline. The font matrix's flip is put into the character's matrix; upside down,
+    the font's descent is its glyph box's top, turned down; mirrored, its widths (leftward in its glyph space) are
+    rightward, and the pen moves on as the text matrix has it."""
     from pdfminer.pdffont import PDFType3Font
     from pdfminer.utils import mult_matrix
     from pdfplumber.page import PDFPageAggregatorWithMarkedContent
@@ -681,10 +686,23 @@ def _shown_device() -> type:
         def __getattr__(self, name: str):
             return getattr(self._font, name)
 
+    class Unmirrored(Upright):
+        """A Type3 font mirrored left to right, seen upright: its widths rightward."""
+
+        def get_descent(self) -> float:
+            return self._font.get_descent()
+
+        def char_width(self, cid: int) -> float:
+            return -self._font.char_width(cid)
+
     class ShownDevice(PDFPageAggregatorWithMarkedContent):
         def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
-            if isinstance(font, PDFType3Font) and _upside_down(font.matrix):
+            flip = _flip(font.matrix) if isinstance(font, PDFType3Font) else None
+            if flip == "down":
                 matrix, font = mult_matrix((1, 0, 0, -1, 0, 0), matrix), Upright(font)
+            elif flip == "mirrored":  # (the advance given back as the font has it: the text matrix turns it right)
+                return -super().render_char(mult_matrix((-1, 0, 0, 1, 0, 0), matrix), Unmirrored(font), fontsize,
+                                            scaling, rise, cid, ncs, graphicstate)
             return super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
 
     return ShownDevice
@@ -1261,8 +1279,9 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
     settings = _pdf_settings()
     page = page.filter(_overlay_filter(page, settings))
     # a word processor fakes bold for a font without a bold face by drawing each character twice, a fraction of
-    # a point apart: read once ('一一、、总总体体' lost every heading and table label so set)
-    page = page.dedupe_chars(tolerance=settings["duplicate_shift"])
+    # a point apart: read once ('一一、、总总体体' lost every heading and table label so set); the copy may be set in
+    # another subset of the font, of another name (pdfplumber's default tells fonts apart by name)
+    page = page.dedupe_chars(tolerance=settings["duplicate_shift"], extra_attrs=("size",))
     unseen = _unseen_rules(page, settings)
     if unseen is not None:
         page = page.filter(unseen)
@@ -1383,7 +1402,7 @@ def _words(line: dict) -> list[tuple[float, float, str]]:
     return [(x0, x1, text) for x0, x1, text in words]
 
 
-_SPREAD_COUNT = re.compile(r"(?<!\S)\d(?: +\d){2,}(?!\S)")  # three digits or more, each a word: '6 5 6'
+_SPREAD_COUNT = re.compile(r"(?<!\S)\d(?: +\d)+(?!\S)")  # two digits or more, each a word: '6 5 6', '1 1'
 
 
 def _spread_counts_joined(text_lines: list, settings: dict) -> list:
@@ -1444,7 +1463,8 @@ def _spread_counts_joined(text_lines: list, settings: dict) -> list:
 
 def _even_digit_runs(line: dict, settings: dict) -> list[tuple[int, int]]:
     """(first, last) indexes among a line's characters (spaces left out) of each run of three digits or more, each
-    a word of its own, evenly apart (within a fifth) at least ``pdf.letter_spacing`` times the text size."""
+    a word of its own, evenly apart (within a fifth) at least ``pdf.letter_spacing`` times the text size, and of
+    each pair of digits that may be a count of two spread out (:func:`_spread_pair`)."""
     from pdfplumber.utils.text import DEFAULT_X_TOLERANCE
 
     chars = [ch for ch in line.get("chars", ()) if ch.get("text", "").strip()]
@@ -1462,9 +1482,32 @@ def _even_digit_runs(line: dict, settings: dict) -> list[tuple[int, int]]:
                 and (end + 1 == len(chars) or gaps[end] > DEFAULT_X_TOLERANCE):
             found.append((i, end))
             i = end + 1
+        elif i + 1 < len(chars) and digit(i) and digit(i + 1) \
+                and _spread_pair(line, chars, gaps, i, settings["unruled_column_gap"] * _line_size(line)):
+            found.append((i, i + 1))
+            i += 2
         else:  # (a digit of a run too short, or of a wider number, may start one: '67 0 1 3 6 3')
             i += 1
     return found
+
+
+def _spread_pair(line: dict, chars: list, gaps: list[float], i: int, column_gap: float) -> bool:
+    """Whether the digits ``i`` and ``i + 1`` of a line's ``chars`` (spaces left out; ``gaps`` between them) may be
+    a count of two digits spread over its cell: apart, yet nearer than ``column_gap`` (``pdf.unruled_column_gap``
+    times the text size: two columns so near are never told apart) and than either is to its other neighbour (a
+    value of the next cell), and no space drawn between them (a character of its own: typed, '1 2' is two values).
+
+    Two digits farther apart are as likely two values of neighbouring columns whose cells are blank in the
+    other rows, which then set one word over them as over a count spread out: they stay apart."""
+    from pdfplumber.utils.text import DEFAULT_X_TOLERANCE
+
+    gap = gaps[i]
+    if not (DEFAULT_X_TOLERANCE < gap < column_gap and (i == 0 or gaps[i - 1] > gap)
+            and (i + 1 == len(gaps) or gaps[i + 1] > gap)):
+        return False
+    first, second = chars[i], chars[i + 1]
+    return not any(not ch.get("text", "x").strip() and first["x1"] - 0.5 <= ch["x0"] < second["x0"]
+                   and ch["top"] < first["bottom"] and ch["bottom"] > first["top"] for ch in line.get("chars", ()))
 
 
 def _run_spans(line: dict, runs: list[tuple[int, int]]) -> list[tuple[float, float]]:
