@@ -1667,6 +1667,40 @@ def test_docx_hand_built_merges_breaks_and_nested_table(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("kind", ["docx", "html"])
+def test_a_label_beside_a_small_nested_table_stays_in_its_row(tmp_path: Path, kind: str) -> None:
+    # A cell holding a label paragraph and a small table of sub-rows ('外' over '内1', '内2') beside its value was
+    # read as page content: its row kept ['7'] alone and the label came after it as a line. A label and its value
+    # stay one row, the sub-rows after it; a paragraph beside a larger nested table is still a page (a layout cell).
+    import docx
+
+    def cells(n: int) -> list:
+        return [f"内{k}" for k in range(1, n + 1)]
+
+    def page(sub: list) -> Path:
+        if kind == "html":
+            inner = "".join(f"<tr><td>{t}</td></tr>" for t in sub)
+            html = (f"<html><body><p>前</p><table><tr><td><p>外</p><table>{inner}</table></td><td>7</td></tr>"
+                    "<tr><td>乙</td><td>8</td></tr></table></body></html>")
+            return write_bytes(tmp_path / f"{len(sub)}.html", html.encode())
+        document = docx.Document()
+        document.add_paragraph("前")
+        table = document.add_table(rows=2, cols=2)
+        table.cell(0, 0).text = "外"
+        nested = table.cell(0, 0).add_table(rows=len(sub), cols=1)
+        for k, t in enumerate(sub):
+            nested.cell(k, 0).text = t
+        table.cell(0, 1).text = "7"
+        table.cell(1, 0).text, table.cell(1, 1).text = "乙", "8"
+        path = tmp_path / f"{len(sub)}.docx"
+        document.save(path)
+        return path
+
+    small, large = cells(2), cells(9)
+    assert read_document(page(small)).lines == ["前", ["外", "7"], *([t] for t in small), ["乙", "8"]]
+    assert read_document(page(large)).lines == ["前", ["7"], "外", *([t] for t in large), ["乙", "8"]]
+
+
 # --------------------------------------------------------------------------
 # PDF
 # --------------------------------------------------------------------------

@@ -48,10 +48,18 @@ def _is_cjk(ch: str) -> bool:
     )
 
 
-def _holds_page(nested_table: bool, paragraphs: int, chars: int) -> bool:
-    """The rule for a table cell that holds page content (HTML and DOCX alike): paragraphs beside a nested
-    table, or several paragraphs of more than ``_LAYOUT_CELL_CHARS`` characters."""
-    return paragraphs >= 1 if nested_table else (paragraphs >= 2 and chars > _LAYOUT_CELL_CHARS)
+#: A table nested in a cell of at most this many cells is a label's sub-rows ('外' over '内1', '内2'), no page
+#: set in the cell: a label beside it stays in its row.
+_SMALL_NESTED_CELLS = 8
+
+
+def _holds_page(nested_cells: int, paragraphs: int, chars: int) -> bool:
+    """The rule for a table cell that holds page content (HTML and DOCX alike): paragraphs beside a nested table
+    of more than ``_SMALL_NESTED_CELLS`` cells (``nested_cells``: its tables' cells, 0 for none), or several
+    paragraphs of more than ``_LAYOUT_CELL_CHARS`` characters."""
+    if nested_cells > _SMALL_NESTED_CELLS:
+        return paragraphs >= 1
+    return paragraphs >= 2 and chars > _LAYOUT_CELL_CHARS
 
 
 def _blank(text: str | None) -> bool:

@@ -1908,7 +1908,8 @@ def _is_layout_cell(cell, text: str | None) -> bool:
     """
     if text is not None and len(text) <= _LAYOUT_CELL_CHARS:
         return False  # almost every cell: a value or a label
-    nested = any(not _blank("".join(table.itertext())) for table in cell.iter("table") if table is not cell)
+    nested = sum(sum(1 for el in table.iter("td", "th")) for table in cell.iter("table")
+                 if table is not cell and not _blank("".join(table.itertext())))
     chars = len(text if text is not None else "".join(cell.itertext()).strip())
     blocks = 0
     for el in cell.iterdescendants():

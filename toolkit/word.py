@@ -1924,7 +1924,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 if hmerge is not None and hmerge.get(_w("val"), "continue") != "restart":
                     continue  # legacy horizontal merge
             paragraphs: list = []  # (paragraph, its text)
-            nested = False
+            nested = 0  # the cells of the tables nested in it (see _holds_page)
             box_numbering, box_state = None, None  # the text boxes' numbering, and its counting before this cell
             held = ""  # the text of paragraphs whose mark is taken away: joined to the next, as in _docx_block
             run_in: set[int] = set()  # the paragraphs whose mark is a style separator: on one line with the next
@@ -1960,8 +1960,10 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     shown[0] = held + shown[0]  # (a paragraph before whose mark is taken away: on its first line)
                     paragraphs.extend((None, line) for line in shown)
                     held = ""
-                elif child.tag == _w("altChunk") or (child.tag == _w("tbl") and _docx_holds_text(child)):
-                    nested = True  # a table, or a whole document, inside the cell (an empty table is no page)
+                elif child.tag == _w("altChunk"):
+                    nested += _MAX_GRID_SKIP * _MAX_GRID_SKIP  # a whole document inside the cell: no small table
+                elif child.tag == _w("tbl") and _docx_holds_text(child):
+                    nested += sum(1 for _ in child.iter(_w("tc")))  # (an empty table is no page)
             if held:
                 paragraphs.append((None, held))  # (the cell's last mark taken away: its text, no number)
             texts = [t for _, t in paragraphs if t]
