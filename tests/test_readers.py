@@ -1712,6 +1712,72 @@ def test_docx_hand_built_merges_breaks_and_nested_table(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("kind", ["docx", "html"])
+def test_a_label_beside_a_small_nested_table_stays_in_its_row(tmp_path: Path, kind: str) -> None:
+    # A cell holding a label paragraph and a small table of sub-rows ('外' over '内1', '内2') beside its value was
+    # read as page content: its row kept ['7'] alone and the label came after it as a line. A label and its value
+    # stay one row, the sub-rows after it; a paragraph beside a larger nested table is still a page (a layout cell).
+    import docx
+
+    def cells(n: int) -> list:
+        return [f"内{k}" for k in range(1, n + 1)]
+
+    def page(sub: list) -> Path:
+        if kind == "html":
+            inner = "".join(f"<tr><td>{t}</td></tr>" for t in sub)
+            html = (f"<html><body><p>前</p><table><tr><td><p>外</p><table>{inner}</table></td><td>7</td></tr>"
+                    "<tr><td>乙</td><td>8</td></tr></table></body></html>")
+            return write_bytes(tmp_path / f"{len(sub)}.html", html.encode())
+        document = docx.Document()
+        document.add_paragraph("前")
+        table = document.add_table(rows=2, cols=2)
+        table.cell(0, 0).text = "外"
+        nested = table.cell(0, 0).add_table(rows=len(sub), cols=1)
+        for k, t in enumerate(sub):
+            nested.cell(k, 0).text = t
+        table.cell(0, 1).text = "7"
+        table.cell(1, 0).text, table.cell(1, 1).text = "乙", "8"
+        path = tmp_path / f"{len(sub)}.docx"
+        document.save(path)
+        return path
+
+    small, large = cells(2), cells(9)
+    assert read_document(page(small)).lines == ["前", ["外", "7"], *([t] for t in small), ["乙", "8"]]
+    assert read_document(page(large)).lines == ["前", ["7"], "外", *([t] for t in large), ["乙", "8"]]
+
+
+@pytest.mark.parametrize("kind", ["docx", "html"])
+def test_words_merged_down_beside_the_counts_keep_the_column(tmp_path: Path, kind: str) -> None:
+    # A note merged down over two rows between a label and its count ('说明' over 甲's and 乙's rows: vMerge, its
+    # continuation cell holding words Word does not show; a rowspan) was left out of the second row: ['乙', '2'], the
+    # count under the note's column. The covered cell is a blank in its place (no value, so unflagged); a group's
+    # label merged down before the row's first cell is still left out, and words at the row's end keep no column.
+    import docx
+    from docx.oxml.ns import qn
+
+    if kind == "html":
+        html = ("<html><body><p>前</p><table><tr><td rowspan=2>组</td><td>甲</td><td rowspan=2>说明</td><td>7</td>"
+                "<td rowspan=2>备注</td></tr><tr><td>乙</td><td>2</td></tr></table></body></html>")
+        path = write_bytes(tmp_path / "merged.html", html.encode())
+    else:
+        document = docx.Document()
+        document.add_paragraph("前")
+        table = document.add_table(rows=2, cols=5)
+        for (r, c), t in {(0, 1): "甲", (0, 3): "7", (1, 1): "乙", (1, 3): "2"}.items():
+            table.cell(r, c).text = t
+        for c, t in ((0, "组"), (2, "说明"), (4, "备注")):
+            table.cell(0, c).merge(table.cell(1, c)).text = t
+        covered = table.rows[1]._tr.findall(qn("w:tc"))[2]  # words typed in the continuation cell: not shown
+        covered.find(qn("w:p")).append(covered.makeelement(qn("w:r"), {}))
+        covered.find(qn("w:p"))[-1].append(covered.makeelement(qn("w:t"), {}))
+        covered.find(qn("w:p"))[-1][-1].text = "另"
+        path = tmp_path / "merged.docx"
+        document.save(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ReaderWarning)  # (words merged down: nothing flagged)
+        assert read_document(path).lines == ["前", ["组", "甲", "说明", "7", "备注"], ["乙", "", "2"]]
+
+
 # --------------------------------------------------------------------------
 # PDF
 # --------------------------------------------------------------------------

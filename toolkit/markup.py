@@ -48,10 +48,18 @@ def _is_cjk(ch: str) -> bool:
     )
 
 
-def _holds_page(nested_table: bool, paragraphs: int, chars: int) -> bool:
-    """The rule for a table cell that holds page content (HTML and DOCX alike): paragraphs beside a nested
-    table, or several paragraphs of more than ``_LAYOUT_CELL_CHARS`` characters."""
-    return paragraphs >= 1 if nested_table else (paragraphs >= 2 and chars > _LAYOUT_CELL_CHARS)
+#: A table nested in a cell of at most this many cells is a label's sub-rows ('外' over '内1', '内2'), no page
+#: set in the cell: a label beside it stays in its row.
+_SMALL_NESTED_CELLS = 8
+
+
+def _holds_page(nested_cells: int, paragraphs: int, chars: int) -> bool:
+    """The rule for a table cell that holds page content (HTML and DOCX alike): paragraphs beside a nested table
+    of more than ``_SMALL_NESTED_CELLS`` cells (``nested_cells``: its tables' cells, 0 for none), or several
+    paragraphs of more than ``_LAYOUT_CELL_CHARS`` characters."""
+    if nested_cells > _SMALL_NESTED_CELLS:
+        return paragraphs >= 1
+    return paragraphs >= 2 and chars > _LAYOUT_CELL_CHARS
 
 
 def _blank(text: str | None) -> bool:
@@ -213,6 +221,8 @@ def _value_text(text: str) -> bool:
     """Whether a cell's text is a value's: a number, a not-applicable mark or nothing, not words (a label, a unit).
 
     The cells a cell of a value merged down over rows covers (a column of zeros or blanks merged) stay in their rows
-    as blank cells: left out, the values after them stood one column to the left, under another column's key.
-    Covered cells of words are left out (see the module's docstring)."""
+    as blank cells, flagged: left out, the values after them stood one column to the left, under another column's
+    key. So do the cells a cell of words covers after the row's first cell (a note merged down beside the counts;
+    unflagged, its text shown once as Word and a browser show it); those before it (a group's label merged down over
+    its items' rows) are left out, each row opening with its own label."""
     return _VALUE_TEXT.fullmatch(text) is not None or text in NA_MARKS

@@ -1932,23 +1932,30 @@ def _with_covered_values(grid: list) -> list:
 
 
 def _covered_row(merged: dict, texts: list, cells) -> list:
-    """A row's cell ``texts``, a blank cell put in the place of each value cell a cell merged down over it covers
-    (``rowspan``; see _value_text), but before the row's first cell; ``cells``: the ``<td>`` of each text (its
+    """A row's cell ``texts``, a blank cell put in the place of each cell a cell merged down over it covers
+    (``rowspan``: a value's, flagged, or words', so the values after it keep their columns), but before the row's
+    first cell (a group's label merged down: the row opens with its own label); ``cells``: the ``<td>`` of each text (its
     spans shared among the cells of a table nested in it: see _shared_spans), ``merged`` the merges still open above
     it (see _span_walk), brought to the next row. A text None is a layout cell's (see _is_layout_cell): no cell of
     the row, but its columns counted."""
     row: list = []
+    kept = 0  # the row's cells up to its last but the blanks of words merged down (none after it to keep in place)
     for k, column, _, merge in _span_walk(merged, cells):
-        if k is None:  # a column a merge above covers: a blank for a value's, once the row has a cell
+        if k is None:  # a column a merge above covers: a blank, once the row has a cell
             if merge and merge[2] is not None and row:
                 row.append("")
-                _cover(merge[2], row)
+                if merge[2] is not False:  # (False: words merged down, no value to flag)
+                    _cover(merge[2], row)
+                    kept = len(row)
             continue
         text = texts[k]
         if text is not None:  # (None: a layout cell, read as lines after the row, but a column of it)
             row.append(text)
+            kept = len(row)
             if merge is not None:
-                merge[2] = _merge_note(text, row, column)
+                note = _merge_note(text, row, column)
+                merge[2] = False if note is None else note  # (False: words, see above)
+    del row[kept:]  # (in place: a merge's note holds the row)
     return row
 
 
@@ -2006,7 +2013,8 @@ def _is_layout_cell(cell, text: str | None) -> bool:
     """
     if text is not None and len(text) <= _LAYOUT_CELL_CHARS:
         return False  # almost every cell: a value or a label
-    nested = any(not _blank("".join(table.itertext())) for table in cell.iter("table") if table is not cell)
+    nested = sum(sum(1 for el in table.iter("td", "th")) for table in cell.iter("table")
+                 if table is not cell and not _blank("".join(table.itertext())))
     chars = len(text if text is not None else "".join(cell.itertext()).strip())
     blocks = 0
     for el in cell.iterdescendants():

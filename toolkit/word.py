@@ -1889,7 +1889,7 @@ _MAX_GRID_SKIP = 63
 
 
 def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunks: dict | None = None) -> None:
-    merged_values: dict = {}  # grid column -> the note of a value cell merged down from it (see _merge_note)
+    merged_values: dict = {}  # grid column -> the note of a cell merged down from it (see _merge_note; None: words)
     for tr in _docx_children(tbl):
         if tr.tag != _w("tr"):
             continue
@@ -1899,7 +1899,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
         cells: list = []
         after: list = []
         column = _grid_skip(row_props, "gridBefore")
-        covered = 0  # value cells covered by a merge since the row's last cell of its own
+        covered: list = []  # cells covered by a merge since the row's last cell of its own (True: a value's)
         for tc in _docx_children(tr):
             if tc.tag != _w("tc"):
                 continue
@@ -1914,17 +1914,17 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     column = at + min(max(_int(span.get(_w("val")), 1), 1), _MAX_GRID_SKIP)
                 vmerge = props.find(_w("vMerge"))
                 if vmerge is not None and vmerge.get(_w("val"), "continue") != "restart":
-                    note = merged_values.get(at)
-                    if cells and note is not None:
-                        covered += 1
-                        _cover(note, cells)
+                    if cells and at in merged_values:  # (a group's label merged down before it: left out)
+                        covered.append(merged_values[at] is not None)  # a blank in its column: the values after
+                        if covered[-1]:  # it in theirs, its own text unshown (None: words merged down, unflagged)
+                            _cover(merged_values[at], cells)
                     continue  # covered by the cell above
                 restart = vmerge is not None
                 hmerge = props.find(_w("hMerge"))
                 if hmerge is not None and hmerge.get(_w("val"), "continue") != "restart":
                     continue  # legacy horizontal merge
             paragraphs: list = []  # (paragraph, its text)
-            nested = False
+            nested = 0  # the cells of the tables nested in it (see _holds_page)
             box_numbering, box_state = None, None  # the text boxes' numbering, and its counting before this cell
             held = ""  # the text of paragraphs whose mark is taken away: joined to the next, as in _docx_block
             run_in: set[int] = set()  # the paragraphs whose mark is a style separator: on one line with the next
@@ -1960,8 +1960,10 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     shown[0] = held + shown[0]  # (a paragraph before whose mark is taken away: on its first line)
                     paragraphs.extend((None, line) for line in shown)
                     held = ""
-                elif child.tag == _w("altChunk") or (child.tag == _w("tbl") and _docx_holds_text(child)):
-                    nested = True  # a table, or a whole document, inside the cell (an empty table is no page)
+                elif child.tag == _w("altChunk"):
+                    nested += _MAX_GRID_SKIP * _MAX_GRID_SKIP  # a whole document inside the cell: no small table
+                elif child.tag == _w("tbl") and _docx_holds_text(child):
+                    nested += sum(1 for _ in child.iter(_w("tc")))  # (an empty table is no page)
             if held:
                 paragraphs.append((None, held))  # (the cell's last mark taken away: its text, no number)
             texts = [t for _, t in paragraphs if t]
@@ -1987,11 +1989,12 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             text = " ".join(texts).strip().strip("\u200b\ufeff").strip()
             if restart:
                 merged_values[at] = _merge_note(text, cells or [text], at)
-            cells.extend([""] * covered)
-            covered = 0
+            cells.extend([""] * len(covered))
+            covered = []
             cells.extend(_own_cells(text, inner, after))
         if cells:
-            cells.extend([""] * covered)
+            # (words merged down at the row's end keep no column: no value after them to keep in place)
+            cells.extend([""] * next((len(covered) - k for k, value in enumerate(reversed(covered)) if value), 0))
             # the grid columns a row leaves without a cell before its first or after its last (a row cut short:
             # w:gridBefore, w:gridAfter) are blank in their columns, as Word shows them
             cells[:0] = [""] * _grid_skip(row_props, "gridBefore")  # (in place: a merge's note holds the row)
