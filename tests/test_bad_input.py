@@ -1003,7 +1003,7 @@ def _later_zip_version(package: bytes) -> bytes:
 
 @pytest.mark.parametrize("name, problem", [
     ("report.docx", r"a damaged ZIP archive that cannot be opened \(zip file version 16.1\); download or save it again$"),
-    ("report.ofd", r"not a valid OFD: a damaged ZIP archive \(zip file version 16.1\)"),
+    ("report.ofd", r"a damaged ZIP archive that cannot be opened \(zip file version 16.1\); download or save it again$"),
     ("report", r"a damaged ZIP archive that cannot be opened \(zip file version 16.1\)"),
 ])
 def test_a_zip_asking_for_a_later_zip_version_is_named_damaged(tmp_path: Path, name: str, problem: str) -> None:
@@ -1033,6 +1033,33 @@ def test_a_docx_cut_short_under_another_name_is_named_a_damaged_zip(tmp_path: Pa
     expect(CorruptFileError, write(tmp_path, name, package[:len(package) // 2]),
            r"a damaged ZIP archive that cannot be opened \(its central directory is missing or damaged: a DOCX cut "
            r"short\?\); download or save it again$")
+
+
+@pytest.mark.parametrize("name", ["report.ofd", "report.txt", "report"])
+def test_an_ofd_cut_short_is_named_an_ofd_cut_short(tmp_path: Path, name: str) -> None:
+    # An OFD cut short was 'not a valid OFD: not a ZIP archive or truncated' as .ofd, and 'a DOCX cut short?' under
+    # another name: the names of its parts that its local headers keep (OFD.xml) tell what it was
+    try:
+        from renderers import ofd_package
+    except ImportError:  # tests/ imported as a package
+        from tests.renderers import ofd_package
+
+    obj = ('<ofd:TextObject ID="5" Boundary="0 0 200 20" Font="1" Size="5">'
+           '<ofd:TextCode X="20" Y="30">一、总体情况</ofd:TextCode></ofd:TextObject>')
+    package = ofd_package([(210, 297, obj, [])])
+    expect(CorruptFileError, write(tmp_path, name, package[:len(package) // 2]),
+           r"a damaged ZIP archive that cannot be opened \(its central directory is missing or damaged: an OFD cut "
+           r"short\?\); download or save it again$")
+
+
+def test_a_zip_cut_short_before_its_parts_names_show_what_it_was_is_named_by_its_extension(tmp_path: Path) -> None:
+    # cut inside the first part: only the extension tells a DOCX from an OFD, and nothing does under another name
+    render_docx(ROWS, tmp_path / "ok.docx")
+    head = (tmp_path / "ok.docx").read_bytes()[:40]
+    damaged = r"a damaged ZIP archive that cannot be opened \(its central directory is missing or damaged: "
+    expect(CorruptFileError, write(tmp_path, "cut.ofd", head), damaged + r"an OFD cut short\?\)")
+    expect(CorruptFileError, write(tmp_path, "cut.docx", head), damaged + r"a DOCX cut short\?\)")
+    expect(CorruptFileError, write(tmp_path, "cut.txt", head), damaged + r"a file cut short\?\)")
 
 
 def _local_header(package: bytes, name: bytes) -> int:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from toolkit.decoding import _magic
 from toolkit.document import _warn
 from toolkit.errors import CorruptFileError, EmptyFileError, UnsupportedFormatError
-from toolkit.word import _check_zip
+from toolkit.word import _ZIP_MAGIC, _check_zip, _damaged_zip
 
 __all__ = ["OFD_NAMESPACE", "OfdPage", "read_ofd"]
 
@@ -98,9 +98,9 @@ def read_ofd(data: bytes, path: str, max_bytes: int) -> list[OfdPage]:
 
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except NotImplementedError as exc:  # a damaged central directory asking for a later version of ZIP
-        raise CorruptFileError(path, f"not a valid OFD: a damaged ZIP archive ({exc})") from exc
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
+        if data.startswith(_ZIP_MAGIC):  # a ZIP that cannot be opened: said as for a DOCX and under any other name
+            raise _damaged_zip(path, exc, data) from exc
         hint = _magic(data)
         extra = f" (the content is {hint})" if hint and not hint.startswith("a ZIP") else ""
         raise CorruptFileError(path, f"not a valid OFD: not a ZIP archive or truncated{extra}") from exc

@@ -444,7 +444,7 @@ def _zip_reason(data: bytes, path: str) -> str:
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
         # a DOCX cut short in a download, named .doc or with no extension, was 'a ZIP archive that is not a DOCX
         # (no word/document.xml)': its parts cannot be listed, so nothing says it is no DOCX
-        raise _damaged_zip(path, exc) from exc
+        raise _damaged_zip(path, exc, data) from exc
     if later:
         raise _damaged_zip(path, NotImplementedError(f"zip file version {later[0] / 10:.1f}"))
     what = "unsupported format: a ZIP archive that is not a DOCX (no word/document.xml) nor an OFD (no OFD.xml)"
