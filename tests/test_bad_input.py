@@ -501,6 +501,17 @@ def test_truncated_docx(tmp_path: Path) -> None:
     assert err.problem == under_another_name.problem
 
 
+@pytest.mark.parametrize("data, problem", [
+    (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, r"not a valid DOCX: the content is a PNG image named \.docx$"),
+    (b"\x1f\x8b\x08" + b"\0" * 64, r"not a valid DOCX: the content is a gzip archive named \.docx$"),
+    (b"plain words, no package", r"not a valid DOCX: not a ZIP archive$"),
+], ids=["png", "gzip", "unknown"])
+def test_content_that_is_no_zip_named_docx_says_what_it_is(tmp_path: Path, data: bytes, problem: str) -> None:
+    # A PNG named .docx was 'not a valid DOCX: not a ZIP archive or truncated (the content is a PNG image)': a DOCX
+    # cut short still begins as a ZIP (test_truncated_docx), so the truncation was no cause to guess
+    expect(CorruptFileError, write(tmp_path, "report.docx", data), problem)
+
+
 def test_zip_without_document_xml(tmp_path: Path) -> None:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:

@@ -78,16 +78,12 @@ def _w(tag: str) -> str:
 def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
     import docx
 
-    hint = _magic(data)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
         if data.startswith(_ZIP_MAGIC):  # a ZIP that cannot be opened: said as under any other name (readers)
             raise _damaged_zip(path, exc, data) from exc
-        extra = f" (the content is {hint})" if hint and not hint.startswith("a ZIP") else ""
-        raise CorruptFileError(
-            path, f"not a valid DOCX: not a ZIP archive or truncated{extra}"
-        ) from exc
+        raise _not_a_zip(path, data, "DOCX") from exc
     with zf:
         names = set(zf.namelist())
         if _word_main_part(zf, names) is None:
@@ -203,6 +199,16 @@ def _damaged_zip(path: str, exc: BaseException, data: bytes = b"") -> CorruptFil
     else:  # NotImplementedError: a damaged directory asking for a later version of ZIP ('zip file version 16.1')
         damage = str(exc) or type(exc).__name__
     return CorruptFileError(path, f"a damaged ZIP archive that cannot be opened ({damage}); download or save it again")
+
+
+def _not_a_zip(path: str, data: bytes, kind: str) -> CorruptFileError:
+    """A package (a DOCX, an OFD: ``kind``) whose content is no ZIP: what it is where its signature shows it (a
+    PNG image named .docx), not 'not a ZIP archive or truncated', as a ZIP cut short still begins as one."""
+    what = _magic(data)
+    if what is None or data.startswith(_ZIP_MAGIC):
+        return CorruptFileError(path, f"not a valid {kind}: not a ZIP archive")
+    ext = posixpath.splitext(path.replace("\\", "/"))[1]
+    return CorruptFileError(path, f"not a valid {kind}: the content is {what}" + (f" named {ext}" if ext else ""))
 
 
 def _zip_damage(exc: BaseException) -> str:
