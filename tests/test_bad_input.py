@@ -544,11 +544,12 @@ def test_a_pdf_or_docx_under_another_name_is_read_for_what_it_is(tmp_path: Path,
     expect(CorruptFileError, write(tmp_path, "broken.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "not a valid PDF")
 
 
-@pytest.mark.parametrize("name", ["page.txt", "page.doc", "page.pdf"])
+@pytest.mark.parametrize("name", ["page.txt", "page.doc", "page.pdf", "page.docx", "page.ofd"])
 def test_a_web_page_saved_as_txt_or_doc_is_read_as_html(tmp_path: Path, name: str) -> None:
     # Before, the tags were read as text (no title or agency, '</p></body></html>' inside the last section),
     # and a page served as .doc (Word's 'Web page') was refused; one saved as .pdf (a site's download link that
-    # serves the report's page) failed with 'no %PDF- header'.
+    # serves the report's page) failed with 'no %PDF- header', and as .docx with 'not a valid DOCX: not a ZIP
+    # archive or truncated', where the same page as .pdf or .ofd was read.
     page = render_html(ROWS)
     for data in (page, page[page.index(b"<meta"):]):  # also a page that starts with its <meta>
         doc = read_document(write(tmp_path, name, data))

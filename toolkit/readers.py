@@ -70,7 +70,7 @@ _LEGACY_OFFICE = {".xls", ".xlsx", ".et", ".rtf", ".ppt", ".pptx"}
 # Archives a download often comes in: refused with a word to unpack them (a DOCX or OFD so named is read by content)
 _ARCHIVES = frozenset({".zip", ".rar", ".7z"})
 # Formats (told by the extension) whose files are read as HTML when they start as a web page (_is_html_page)
-_HTML_UNDER = frozenset({"text", "mht", "doc", "ofd", "pdf"})
+_HTML_UNDER = frozenset({"text", "mht", "doc", "docx", "ofd", "pdf"})
 _HTML_SNIFF_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|table)\b", re.IGNORECASE)
 
 
