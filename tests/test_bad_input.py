@@ -456,13 +456,13 @@ def test_a_zip_under_a_read_extension_is_named_and_told_what_to_do(tmp_path: Pat
     assert row["status"] == "failed" and problem + todo in row["error"], row["error"]
 
 
-@pytest.mark.parametrize("ext", [".txt", ".html", ".pdf", ".doc"])
+@pytest.mark.parametrize("ext", [".txt", ".html", ".pdf", ".doc", ".docx", ".ofd"])
 @pytest.mark.parametrize("kind, what", [("gzip", "a gzip archive"), ("rar", "a RAR archive")])
 def test_an_archive_under_a_read_extension_is_told_to_be_unpacked(tmp_path: Path, ext: str, kind: str,
                                                                    what: str) -> None:
     # seed 001 gzipped and saved as report.txt failed 'binary data, not text: the content is a gzip archive' (as
-    # .pdf 'no %PDF- header (...)', as .doc 'not a Word document'), with no word to unpack it, which the same
-    # bytes with no extension get
+    # .pdf 'no %PDF- header (...)', as .doc 'not a Word document', as .docx 'not a valid DOCX: the content is a
+    # gzip archive named .docx'), with no word to unpack it, which the same bytes with no extension get
     path = write(tmp_path, "report" + ext, _seed_archive(kind))
     expect(UnsupportedFormatError, path, re.escape(f"unsupported format: the content is {what}; unpack it and give "
                                                    "the files it holds (or their folder)"))
@@ -503,9 +503,9 @@ def test_truncated_docx(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("data, problem", [
     (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, r"not a valid DOCX: the content is a PNG image named \.docx$"),
-    (b"\x1f\x8b\x08" + b"\0" * 64, r"not a valid DOCX: the content is a gzip archive named \.docx$"),
+    (b"\xff\xd8\xff\xe0" + b"\0" * 64, r"not a valid DOCX: the content is a JPEG image named \.docx$"),
     (b"plain words, no package", r"not a valid DOCX: not a ZIP archive$"),
-], ids=["png", "gzip", "unknown"])
+], ids=["png", "jpeg", "unknown"])
 def test_content_that_is_no_zip_named_docx_says_what_it_is(tmp_path: Path, data: bytes, problem: str) -> None:
     # A PNG named .docx was 'not a valid DOCX: not a ZIP archive or truncated (the content is a PNG image)': a DOCX
     # cut short still begins as a ZIP (test_truncated_docx), so the truncation was no cause to guess

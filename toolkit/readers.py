@@ -207,7 +207,10 @@ def read_document(
     elif fmt == "mht":
         raise CorruptFileError(spath, "not a web archive: no MIME header (Content-Type: multipart/related or "
                                       "text/html) at the start")
-    if actual is None and fmt not in (None, "docx", "ofd") and (archive := _archive_reason_of(data, spath)):
+    # (a ZIP named .docx or .ofd is the package's reader's; a gzip, RAR or 7z archive so named was 'not a valid
+    # DOCX: the content is a RAR archive named .docx', with no word to unpack it)
+    packaged = fmt in ("docx", "ofd") and not data.startswith(_ARCHIVE_MAGIC)
+    if actual is None and fmt is not None and not packaged and (archive := _archive_reason_of(data, spath)):
         # a ZIP (gzip, RAR, 7z) named .txt, .html, .pdf or .doc was refused by its extension's reader ('binary
         # data, not text: the content is a ZIP archive (DOCX/XLSX)'), as if it were a DOCX, with no word to unpack it
         raise UnsupportedFormatError(spath, archive)
