@@ -456,13 +456,13 @@ def test_a_zip_under_a_read_extension_is_named_and_told_what_to_do(tmp_path: Pat
     assert row["status"] == "failed" and problem + todo in row["error"], row["error"]
 
 
-@pytest.mark.parametrize("ext", [".txt", ".html", ".pdf", ".doc"])
+@pytest.mark.parametrize("ext", [".txt", ".html", ".pdf", ".doc", ".docx", ".ofd"])
 @pytest.mark.parametrize("kind, what", [("gzip", "a gzip archive"), ("rar", "a RAR archive")])
 def test_an_archive_under_a_read_extension_is_told_to_be_unpacked(tmp_path: Path, ext: str, kind: str,
                                                                    what: str) -> None:
     # seed 001 gzipped and saved as report.txt failed 'binary data, not text: the content is a gzip archive' (as
-    # .pdf 'no %PDF- header (...)', as .doc 'not a Word document'), with no word to unpack it, which the same
-    # bytes with no extension get
+    # .pdf 'no %PDF- header (...)', as .doc 'not a Word document', as .docx 'not a valid DOCX: the content is a
+    # gzip archive named .docx'), with no word to unpack it, which the same bytes with no extension get
     path = write(tmp_path, "report" + ext, _seed_archive(kind))
     expect(UnsupportedFormatError, path, re.escape(f"unsupported format: the content is {what}; unpack it and give "
                                                    "the files it holds (or their folder)"))
@@ -501,6 +501,17 @@ def test_truncated_docx(tmp_path: Path) -> None:
     assert err.problem == under_another_name.problem
 
 
+@pytest.mark.parametrize("data, problem", [
+    (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, r"not a valid DOCX: the content is a PNG image named \.docx$"),
+    (b"\xff\xd8\xff\xe0" + b"\0" * 64, r"not a valid DOCX: the content is a JPEG image named \.docx$"),
+    (b"plain words, no package", r"not a valid DOCX: not a ZIP archive$"),
+], ids=["png", "jpeg", "unknown"])
+def test_content_that_is_no_zip_named_docx_says_what_it_is(tmp_path: Path, data: bytes, problem: str) -> None:
+    # A PNG named .docx was 'not a valid DOCX: not a ZIP archive or truncated (the content is a PNG image)': a DOCX
+    # cut short still begins as a ZIP (test_truncated_docx), so the truncation was no cause to guess
+    expect(CorruptFileError, write(tmp_path, "report.docx", data), problem)
+
+
 def test_zip_without_document_xml(tmp_path: Path) -> None:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
@@ -533,11 +544,12 @@ def test_a_pdf_or_docx_under_another_name_is_read_for_what_it_is(tmp_path: Path,
     expect(CorruptFileError, write(tmp_path, "broken.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "not a valid PDF")
 
 
-@pytest.mark.parametrize("name", ["page.txt", "page.doc", "page.pdf"])
+@pytest.mark.parametrize("name", ["page.txt", "page.doc", "page.pdf", "page.docx", "page.ofd"])
 def test_a_web_page_saved_as_txt_or_doc_is_read_as_html(tmp_path: Path, name: str) -> None:
     # Before, the tags were read as text (no title or agency, '</p></body></html>' inside the last section),
     # and a page served as .doc (Word's 'Web page') was refused; one saved as .pdf (a site's download link that
-    # serves the report's page) failed with 'no %PDF- header'.
+    # serves the report's page) failed with 'no %PDF- header', and as .docx with 'not a valid DOCX: not a ZIP
+    # archive or truncated', where the same page as .pdf or .ofd was read.
     page = render_html(ROWS)
     for data in (page, page[page.index(b"<meta"):]):  # also a page that starts with its <meta>
         doc = read_document(write(tmp_path, name, data))
@@ -1003,7 +1015,7 @@ def _later_zip_version(package: bytes) -> bytes:
 
 @pytest.mark.parametrize("name, problem", [
     ("report.docx", r"a damaged ZIP archive that cannot be opened \(zip file version 16.1\); download or save it again$"),
-    ("report.ofd", r"not a valid OFD: a damaged ZIP archive \(zip file version 16.1\)"),
+    ("report.ofd", r"a damaged ZIP archive that cannot be opened \(zip file version 16.1\); download or save it again$"),
     ("report", r"a damaged ZIP archive that cannot be opened \(zip file version 16.1\)"),
 ])
 def test_a_zip_asking_for_a_later_zip_version_is_named_damaged(tmp_path: Path, name: str, problem: str) -> None:
@@ -1033,6 +1045,33 @@ def test_a_docx_cut_short_under_another_name_is_named_a_damaged_zip(tmp_path: Pa
     expect(CorruptFileError, write(tmp_path, name, package[:len(package) // 2]),
            r"a damaged ZIP archive that cannot be opened \(its central directory is missing or damaged: a DOCX cut "
            r"short\?\); download or save it again$")
+
+
+@pytest.mark.parametrize("name", ["report.ofd", "report.txt", "report"])
+def test_an_ofd_cut_short_is_named_an_ofd_cut_short(tmp_path: Path, name: str) -> None:
+    # An OFD cut short was 'not a valid OFD: not a ZIP archive or truncated' as .ofd, and 'a DOCX cut short?' under
+    # another name: the names of its parts that its local headers keep (OFD.xml) tell what it was
+    try:
+        from renderers import ofd_package
+    except ImportError:  # tests/ imported as a package
+        from tests.renderers import ofd_package
+
+    obj = ('<ofd:TextObject ID="5" Boundary="0 0 200 20" Font="1" Size="5">'
+           '<ofd:TextCode X="20" Y="30">一、总体情况</ofd:TextCode></ofd:TextObject>')
+    package = ofd_package([(210, 297, obj, [])])
+    expect(CorruptFileError, write(tmp_path, name, package[:len(package) // 2]),
+           r"a damaged ZIP archive that cannot be opened \(its central directory is missing or damaged: an OFD cut "
+           r"short\?\); download or save it again$")
+
+
+def test_a_zip_cut_short_before_its_parts_names_show_what_it_was_is_named_by_its_extension(tmp_path: Path) -> None:
+    # cut inside the first part: only the extension tells a DOCX from an OFD, and nothing does under another name
+    render_docx(ROWS, tmp_path / "ok.docx")
+    head = (tmp_path / "ok.docx").read_bytes()[:40]
+    damaged = r"a damaged ZIP archive that cannot be opened \(its central directory is missing or damaged: "
+    expect(CorruptFileError, write(tmp_path, "cut.ofd", head), damaged + r"an OFD cut short\?\)")
+    expect(CorruptFileError, write(tmp_path, "cut.docx", head), damaged + r"a DOCX cut short\?\)")
+    expect(CorruptFileError, write(tmp_path, "cut.txt", head), damaged + r"a file cut short\?\)")
 
 
 def _local_header(package: bytes, name: bytes) -> int:

@@ -1158,10 +1158,27 @@ def test_an_earlier_runs_output_folder_given_as_input_is_named_so(tmp_path: Path
     assert summarize(["out"]) == f"out  failed: {says}"
     capsys.readouterr()
     assert cli.main(["extract", "out", "--out", "out2", "--jobs", "1"], _parse=fake_parse) == 0
-    assert "skipped 12 file(s) of folders that are not reports: 6 .csv, 6 .parquet" in capsys.readouterr().err
+    assert ("skipped 12 file(s) of folders that are not reports: 12 output file(s) of an earlier toolkit extract run"
+            in capsys.readouterr().err)
     assert pd.read_csv(Path("out2") / "reports.csv")["error"].tolist() == [f"out: {says}"]
     (Path("out") / "notes.csv").write_text("a,b\n")  # not only a run's outputs: what it holds, as before
     assert summarize(["out"]) == "out  failed: no report file in this folder (it holds only 7 .csv, 6 .parquet)"
+
+
+def test_an_earlier_runs_outputs_beside_the_reports_are_counted_as_such(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    # 'extract in --out in' then 'extract in --out in/sub': the first run's outputs, passed over, were counted as
+    # 'skipped 12 file(s) of folders that are not reports: 6 .csv, 6 .parquet', as if tables of another kind
+    monkeypatch.chdir(tmp_path)
+    Path("in").mkdir()
+    (Path("in") / RAW_REPORTS[0].name).write_bytes(RAW_REPORTS[0].read_bytes())
+    (Path("in") / "notes.md").write_text("# notes\n")
+    assert cli.main(["extract", "in", "--out", "in", "--jobs", "1", "--quiet"], _parse=fake_parse) == 0
+    capsys.readouterr()
+    assert cli.main(["extract", "in", "--out", "in/sub", "--jobs", "1"], _parse=fake_parse) == 0
+    assert ("toolkit extract: skipped 13 file(s) of folders that are not reports: 12 output file(s) of an earlier "
+            "toolkit extract run, 1 .md\n") in capsys.readouterr().err
+    assert pd.read_csv(Path("in/sub") / "reports.csv")["path"].tolist() == [f"in/{RAW_REPORTS[0].name}"]
 
 
 def test_report_ids_that_pandas_reads_as_missing_stay_text(tmp_path: Path) -> None:

@@ -289,8 +289,8 @@ def _good() -> bytes:
 
 
 @pytest.mark.parametrize("make, error, message", [
-    (lambda: b"\x89PNG\r\n\x1a\n", CorruptFileError, "not a valid OFD: not a ZIP archive or truncated \\(the "
-                                                      "content is a PNG image\\)"),
+    # (was 'not a ZIP archive or truncated (the content is a PNG image)': an OFD cut short still begins as a ZIP)
+    (lambda: b"\x89PNG\r\n\x1a\n", CorruptFileError, "not a valid OFD: the content is a PNG image named .ofd$"),
     (lambda: b"just some text", CorruptFileError, "not a valid OFD: not a ZIP archive"),
     (lambda: rezip(_good(), lambda p: p.pop("OFD.xml")), CorruptFileError, "OFD.xml is missing"),
     (lambda: rezip(_good(), lambda p: p.update({"OFD.xml": p["OFD.xml"].replace(

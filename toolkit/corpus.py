@@ -80,6 +80,8 @@ _LOCK_OR_SETTINGS = "Word lock file or folder settings"
 # the kinds of the run's own files in --out; its .part files are this run's unfinished ones (a killed run's are
 # removed before the inputs are listed): they make a folder one of the run's own, but are not counted in a message
 _OWN_OUTPUT, _OWN_PART = "toolkit output", "unfinished toolkit output"
+# the kind, in the count of the files skipped, of the output files of a run into another folder (see _walk)
+_EARLIER_OUTPUT = "output file(s) of an earlier toolkit extract run"
 # the files a run writes into --out, and their unfinished or set-aside twins, named <file>.<run>.part
 # (<file>.part in earlier versions), never inputs of a run
 _OUTPUT_FILE = re.compile(rf"(?:{'|'.join(FRAMES)})\.(?:csv|parquet)(?:(?:\.[0-9a-z-]+)?\.part)?")
@@ -844,7 +846,8 @@ def _walk(folder: str, found: _Inputs) -> tuple[list[str], Counter]:
                 if not _through_loop(path):
                     out.append(path)
             elif kind != "junk":
-                found.passed_over[os.path.realpath(path)] = kind
+                # (an earlier run's reports.csv … in a folder of reports: named so, not '6 .csv, 6 .parquet')
+                found.passed_over[os.path.realpath(path)] = _EARLIER_OUTPUT if is_output_name(name) else kind
                 kinds[kind] += 1
     return out, kinds
 

@@ -22,10 +22,9 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
-from toolkit.decoding import _magic
 from toolkit.document import _warn
 from toolkit.errors import CorruptFileError, EmptyFileError, UnsupportedFormatError
-from toolkit.word import _check_zip
+from toolkit.word import _ZIP_MAGIC, _check_zip, _damaged_zip, _not_a_zip
 
 __all__ = ["OFD_NAMESPACE", "OfdPage", "read_ofd"]
 
@@ -92,18 +91,16 @@ def read_ofd(data: bytes, path: str, max_bytes: int) -> list[OfdPage]:
     >>> read_ofd(b"not a zip", "x.ofd", 1000)
     Traceback (most recent call last):
     ...
-    toolkit.errors.CorruptFileError: x.ofd: not a valid OFD: not a ZIP archive or truncated
+    toolkit.errors.CorruptFileError: x.ofd: not a valid OFD: not a ZIP archive
     """
     import io
 
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except NotImplementedError as exc:  # a damaged central directory asking for a later version of ZIP
-        raise CorruptFileError(path, f"not a valid OFD: a damaged ZIP archive ({exc})") from exc
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        hint = _magic(data)
-        extra = f" (the content is {hint})" if hint and not hint.startswith("a ZIP") else ""
-        raise CorruptFileError(path, f"not a valid OFD: not a ZIP archive or truncated{extra}") from exc
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
+        if data.startswith(_ZIP_MAGIC):  # a ZIP that cannot be opened: said as for a DOCX and under any other name
+            raise _damaged_zip(path, exc, data) from exc
+        raise _not_a_zip(path, data, "OFD") from exc
     with zf:
         _check_zip(zf, path, max_bytes, "OFD")
         return _Package(zf, path).pages()

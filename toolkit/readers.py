@@ -70,7 +70,7 @@ _LEGACY_OFFICE = {".xls", ".xlsx", ".et", ".rtf", ".ppt", ".pptx"}
 # Archives a download often comes in: refused with a word to unpack them (a DOCX or OFD so named is read by content)
 _ARCHIVES = frozenset({".zip", ".rar", ".7z"})
 # Formats (told by the extension) whose files are read as HTML when they start as a web page (_is_html_page)
-_HTML_UNDER = frozenset({"text", "mht", "doc", "ofd", "pdf"})
+_HTML_UNDER = frozenset({"text", "mht", "doc", "docx", "ofd", "pdf"})
 _HTML_SNIFF_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|table)\b", re.IGNORECASE)
 
 
@@ -207,7 +207,10 @@ def read_document(
     elif fmt == "mht":
         raise CorruptFileError(spath, "not a web archive: no MIME header (Content-Type: multipart/related or "
                                       "text/html) at the start")
-    if actual is None and fmt not in (None, "docx", "ofd") and (archive := _archive_reason_of(data, spath)):
+    # (a ZIP named .docx or .ofd is the package's reader's; a gzip, RAR or 7z archive so named was 'not a valid
+    # DOCX: the content is a RAR archive named .docx', with no word to unpack it)
+    packaged = fmt in ("docx", "ofd") and not data.startswith(_ARCHIVE_MAGIC)
+    if actual is None and fmt is not None and not packaged and (archive := _archive_reason_of(data, spath)):
         # a ZIP (gzip, RAR, 7z) named .txt, .html, .pdf or .doc was refused by its extension's reader ('binary
         # data, not text: the content is a ZIP archive (DOCX/XLSX)'), as if it were a DOCX, with no word to unpack it
         raise UnsupportedFormatError(spath, archive)
@@ -444,7 +447,7 @@ def _zip_reason(data: bytes, path: str) -> str:
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
         # a DOCX cut short in a download, named .doc or with no extension, was 'a ZIP archive that is not a DOCX
         # (no word/document.xml)': its parts cannot be listed, so nothing says it is no DOCX
-        raise _damaged_zip(path, exc) from exc
+        raise _damaged_zip(path, exc, data) from exc
     if later:
         raise _damaged_zip(path, NotImplementedError(f"zip file version {later[0] / 10:.1f}"))
     what = "unsupported format: a ZIP archive that is not a DOCX (no word/document.xml) nor an OFD (no OFD.xml)"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import functools
 import io
+import posixpath
 import re
 import warnings
 import zipfile
@@ -77,16 +78,12 @@ def _w(tag: str) -> str:
 def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
     import docx
 
-    hint = _magic(data)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
         if data.startswith(_ZIP_MAGIC):  # a ZIP that cannot be opened: said as under any other name (readers)
-            raise _damaged_zip(path, exc) from exc
-        extra = f" (the content is {hint})" if hint and not hint.startswith("a ZIP") else ""
-        raise CorruptFileError(
-            path, f"not a valid DOCX: not a ZIP archive or truncated{extra}"
-        ) from exc
+            raise _damaged_zip(path, exc, data) from exc
+        raise _not_a_zip(path, data, "DOCX") from exc
     with zf:
         names = set(zf.namelist())
         if _word_main_part(zf, names) is None:
@@ -169,17 +166,49 @@ def _word_name(tag: str) -> str:
 
 
 _ZIP_MAGIC = b"PK\x03\x04"  # a ZIP's first local header: how a ZIP cut short (its directory lost) still begins
+# a local header's fixed part: the name's length at offset 26, the name after the 30 bytes
+_LOCAL_NAME_RE = re.compile(rb"PK\x03\x04.{22}(..).{2}", re.DOTALL)
+# the kind of package a part's name shows (lower-cased, without a leading '/': the name or its folder), or else
+# the file's extension; and the kind named with its article
+_PACKAGE_OF_PART = (("ofd.xml", "OFD"), ("word/", "DOCX"))
+_PACKAGE_OF_EXTENSION = {".ofd": "OFD", ".docx": "DOCX"}
+_PACKAGE_NAMED = {"OFD": "an OFD", "DOCX": "a DOCX"}
 
 
-def _damaged_zip(path: str, exc: BaseException) -> CorruptFileError:
+def _zip_package(data: bytes, path: str) -> str | None:
+    """The kind of package (``"DOCX"``, ``"OFD"``) that a ZIP whose directory cannot be read was: by the names of the
+    parts its local headers give (they stand before each part, so a ZIP cut short keeps those of its first parts),
+    else by the file's extension; None where neither tells."""
+    for match in _LOCAL_NAME_RE.finditer(data):
+        size = int.from_bytes(match.group(1), "little")
+        name = data[match.end():match.end() + size].decode("cp437").lstrip("/").lower()
+        for start, kind in _PACKAGE_OF_PART:
+            if name.startswith(start):
+                return kind
+    return _PACKAGE_OF_EXTENSION.get(posixpath.splitext(path.replace("\\", "/"))[1].lower())
+
+
+def _damaged_zip(path: str, exc: BaseException, data: bytes = b"") -> CorruptFileError:
     """A ZIP whose directory cannot be read (``exc``, zipfile's), in one message whatever the file is called: a
     DOCX cut short was 'not a valid DOCX: not a ZIP archive or truncated' as .docx, and 'a damaged ZIP archive
-    that cannot be opened …' under another name (readers._zip_reason)."""
+    that cannot be opened …' under another name (readers._zip_reason); an OFD cut short is named an OFD, as the
+    names of its parts in ``data`` (or its extension) show (see _zip_package)."""
     if isinstance(exc, zipfile.BadZipFile):  # ('File is not a zip file': no end record, as in a file cut short)
-        damage = "its central directory is missing or damaged: a DOCX cut short?"
+        kind = _zip_package(data, path)
+        damage = f"its central directory is missing or damaged: {_PACKAGE_NAMED.get(kind or '', 'a file')} cut short?"
     else:  # NotImplementedError: a damaged directory asking for a later version of ZIP ('zip file version 16.1')
         damage = str(exc) or type(exc).__name__
     return CorruptFileError(path, f"a damaged ZIP archive that cannot be opened ({damage}); download or save it again")
+
+
+def _not_a_zip(path: str, data: bytes, kind: str) -> CorruptFileError:
+    """A package (a DOCX, an OFD: ``kind``) whose content is no ZIP: what it is where its signature shows it (a
+    PNG image named .docx), not 'not a ZIP archive or truncated', as a ZIP cut short still begins as one."""
+    what = _magic(data)
+    if what is None or data.startswith(_ZIP_MAGIC):
+        return CorruptFileError(path, f"not a valid {kind}: not a ZIP archive")
+    ext = posixpath.splitext(path.replace("\\", "/"))[1]
+    return CorruptFileError(path, f"not a valid {kind}: the content is {what}" + (f" named {ext}" if ext else ""))
 
 
 def _zip_damage(exc: BaseException) -> str:
