@@ -3379,6 +3379,32 @@ def test_a_date_that_ends_a_wrapped_sentence_is_no_signature(fmt, tmp_path):
     assert report.sections[-1].text.split() == ["无", "本报告所列数据的统计期限截至2017年12月31日。"]
 
 
+@pytest.mark.parametrize("posted", ["2024年1月10日", "2024/1/10", "2024.1.10", "2021年2月1日"])
+@pytest.mark.parametrize("signed", [["驻马店市住建局", "2021年1月30日"], ["驻马店市住建局  2021年1月30日"],
+                                    ["驻马店市住建局", "2021年1月30日", "- 3 -"]], ids=["two_lines", "one_line", "page"])
+def test_a_posting_date_alone_under_the_signatures_date(signed, posted):
+    # A footer's or a copied page's posting date alone under the signature's date: it was read as the signature's
+    # date alone (published 2024-01-10, the agency and its date left in the last section's text); the signature is
+    # the pair above it, the posting date the page's furniture.
+    report = _seed_004_in([*signed, posted], "text", None)
+    assert str(report.metadata["published"]) == "2021-01-30"
+    assert report.sections[-1].text.split() == ["无"]
+    assert metadata._signature(report.lines)[0] == "驻马店市住建局"
+
+
+@pytest.mark.parametrize("tail, published, text", [
+    (["2021年1月30日"], "2021-01-30", ["无"]),  # a signature that is a date alone
+    (["2021年1月30日", "2024年1月10日"], "2021-01-30", ["无"]),
+    ([], None, ["无"]),  # no signature
+    (["数据统计截至", "2020年12月31日", "2021年1月30日"], "2021-01-30", ["无", "数据统计截至", "2020年12月31日"]),
+])
+def test_a_date_alone_under_a_date_that_signs_no_agency(tail, published, text):
+    # (controls of the posting date's rule: a date alone still signs the report, under a sentence's wrapped date too)
+    report = _seed_004_in(tail, "text", None)
+    assert (None if report.metadata["published"] is None else str(report.metadata["published"])) == published
+    assert report.sections[-1].text.split() == text
+
+
 # --- signatures cut, dates of a sentence and the page's furniture on the date's line (helper meta26) -------------
 
 
