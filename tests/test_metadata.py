@@ -3392,6 +3392,20 @@ def test_a_posting_date_alone_under_the_signatures_date(signed, posted):
     assert metadata._signature(report.lines)[0] == "驻马店市住建局"
 
 
+@pytest.mark.parametrize("tail", [["（此件公开发布）", "2024年1月10日"], ["此件公开发布", "2024/1/10"],
+                                  ["日期：2024年1月10日"], ["发布时间 2024-01-10"], ["发布日期：2024-01-10"]],
+                         ids=["note_between", "bare_note_between", "date_label", "label_no_colon", "publish_label"])
+def test_a_posting_date_labelled_or_after_a_disclosure_note_under_the_signatures_date(tail):
+    # The posting date after a publication date's label ('日期：2024年1月10日' was read as the signature's labelled
+    # date, '发布时间 2024-01-10' as text) or after the document's disclosure note: the signature and the note were left
+    # in the last section's text.  (A labelled date is the page's publication date, as before: published reads it.)
+    report = _seed_004_in(["驻马店市住建局", "2021年1月30日", *tail], "text", None)
+    assert report.sections[-1].text.split() == ["无"]
+    assert metadata._signature(report.lines) == ("驻马店市住建局", metadata._dt.date(2021, 1, 30))
+    labelled = any("：" in line or " " in line for line in tail)
+    assert str(report.metadata["published"]) == ("2024-01-10" if labelled else "2021-01-30")
+
+
 @pytest.mark.parametrize("tail, published, text", [
     (["2021年1月30日"], "2021-01-30", ["无"]),  # a signature that is a date alone
     (["2021年1月30日", "2024年1月10日"], "2021-01-30", ["无"]),
