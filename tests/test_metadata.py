@@ -3406,6 +3406,18 @@ def test_a_posting_date_labelled_or_after_a_disclosure_note_under_the_signatures
     assert str(report.metadata["published"]) == ("2024-01-10" if labelled else "2021-01-30")
 
 
+@pytest.mark.parametrize("signed", [["驻马店市住建局", "2021年1月30日 星期六"], ["驻马店市住建局", "2021年1月30日（盖章）"],
+                                    ["驻马店市住建局", "2021年1月30日发布"], ["驻马店市住建局  2021年1月30日（星期六）"]],
+                         ids=["weekday", "seal", "issue_word", "one_line_weekday"])
+def test_a_posting_date_under_a_signatures_date_with_its_weekday_or_seal(signed):
+    # The signature's date with its weekday, the seal's place or its issue word after it, then a posting date alone:
+    # the signature's date line was no date ending its line, so the posting date was read as the signature's
+    # (published 2024-01-10, the signature left in the last section's text).
+    report = _seed_004_in([*signed, "2024年1月10日"], "text", None)
+    assert str(report.metadata["published"]) == "2021-01-30"
+    assert report.sections[-1].text.split() == ["无"]
+
+
 @pytest.mark.parametrize("tail, published, text", [
     (["2021年1月30日"], "2021-01-30", ["无"]),  # a signature that is a date alone
     (["2021年1月30日", "2024年1月10日"], "2021-01-30", ["无"]),

@@ -1835,8 +1835,11 @@ def _posting_date(tail: list[tuple[int, str]], pos: int) -> bool:
         above -= 1
     if above < 0:
         return False
-    compact = _compact(_first_of_dates(tail[above][1]))
+    line = _first_of_dates(tail[above][1])
+    compact = _compact(line)
     date, start, end = _date_in(compact)
+    if date is not None and end != len(compact) and _signature_after_date(line[_date_in(line)[2]:]):
+        compact = compact[:end]  # (its weekday, the seal's place or a note after it: '2021年1月30日 星期六')
     if date is None or end != len(compact):
         return False
     if start == 0:  # a date alone: a sentence's, wrapped, where the line above leads to it ('…统计截至')
