@@ -3379,6 +3379,58 @@ def test_a_date_that_ends_a_wrapped_sentence_is_no_signature(fmt, tmp_path):
     assert report.sections[-1].text.split() == ["无", "本报告所列数据的统计期限截至2017年12月31日。"]
 
 
+@pytest.mark.parametrize("posted", ["2024年1月10日", "2024/1/10", "2024.1.10", "2021年2月1日"])
+@pytest.mark.parametrize("signed", [["驻马店市住建局", "2021年1月30日"], ["驻马店市住建局  2021年1月30日"],
+                                    ["驻马店市住建局", "2021年1月30日", "- 3 -"]], ids=["two_lines", "one_line", "page"])
+def test_a_posting_date_alone_under_the_signatures_date(signed, posted):
+    # A footer's or a copied page's posting date alone under the signature's date: it was read as the signature's
+    # date alone (published 2024-01-10, the agency and its date left in the last section's text); the signature is
+    # the pair above it, the posting date the page's furniture.
+    report = _seed_004_in([*signed, posted], "text", None)
+    assert str(report.metadata["published"]) == "2021-01-30"
+    assert report.sections[-1].text.split() == ["无"]
+    assert metadata._signature(report.lines)[0] == "驻马店市住建局"
+
+
+@pytest.mark.parametrize("tail", [["（此件公开发布）", "2024年1月10日"], ["此件公开发布", "2024/1/10"],
+                                  ["日期：2024年1月10日"], ["发布时间 2024-01-10"], ["发布日期：2024-01-10"]],
+                         ids=["note_between", "bare_note_between", "date_label", "label_no_colon", "publish_label"])
+def test_a_posting_date_labelled_or_after_a_disclosure_note_under_the_signatures_date(tail):
+    # The posting date after a publication date's label ('日期：2024年1月10日' was read as the signature's labelled
+    # date, '发布时间 2024-01-10' as text) or after the document's disclosure note: the signature and the note were left
+    # in the last section's text.  (A labelled date is the page's publication date, as before: published reads it.)
+    report = _seed_004_in(["驻马店市住建局", "2021年1月30日", *tail], "text", None)
+    assert report.sections[-1].text.split() == ["无"]
+    assert metadata._signature(report.lines) == ("驻马店市住建局", metadata._dt.date(2021, 1, 30))
+    labelled = any("：" in line or " " in line for line in tail)
+    assert str(report.metadata["published"]) == ("2024-01-10" if labelled else "2021-01-30")
+
+
+@pytest.mark.parametrize("signed", [["驻马店市住建局", "2021年1月30日 星期六"], ["驻马店市住建局", "2021年1月30日（盖章）"],
+                                    ["驻马店市住建局", "2021年1月30日发布"], ["驻马店市住建局  2021年1月30日（星期六）"]],
+                         ids=["weekday", "seal", "issue_word", "one_line_weekday"])
+def test_a_posting_date_under_a_signatures_date_with_its_weekday_or_seal(signed):
+    # The signature's date with its weekday, the seal's place or its issue word after it, then a posting date alone:
+    # the signature's date line was no date ending its line, so the posting date was read as the signature's
+    # (published 2024-01-10, the signature left in the last section's text).
+    report = _seed_004_in([*signed, "2024年1月10日"], "text", None)
+    assert str(report.metadata["published"]) == "2021-01-30"
+    assert report.sections[-1].text.split() == ["无"]
+
+
+@pytest.mark.parametrize("tail, published, text", [
+    (["2021年1月30日"], "2021-01-30", ["无"]),  # a signature that is a date alone
+    (["2021年1月30日", "2024年1月10日"], "2021-01-30", ["无"]),
+    ([], None, ["无"]),  # no signature
+    (["数据统计截至", "2020年12月31日", "2021年1月30日"], "2021-01-30", ["无", "数据统计截至", "2020年12月31日"]),
+])
+def test_a_date_alone_under_a_date_that_signs_no_agency(tail, published, text):
+    # (controls of the posting date's rule: a date alone still signs the report, under a sentence's wrapped date too)
+    report = _seed_004_in(tail, "text", None)
+    assert (None if report.metadata["published"] is None else str(report.metadata["published"])) == published
+    assert report.sections[-1].text.split() == text
+
+
 # --- signatures cut, dates of a sentence and the page's furniture on the date's line (helper meta26) -------------
 
 

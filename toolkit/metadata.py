@@ -1759,10 +1759,21 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
     month = _year_month_signature(tail)
     if month is not None:
         return month
+    end_pos = len(tail) - 1  # the last line that is no posting date under the signature's
     for pos in range(len(tail) - 1, -1, -1):
         index, line = tail[pos]
         compact = _compact(_first_of_dates(line))
         date, start, end = _date_in(compact)
+        if pos == end_pos and date is not None and end == len(compact) \
+                and (not start or _posting_label(compact[:start])) and _posting_date(tail, pos):
+            # a date alone under the signature's date ('XX局' / '2021年1月30日' / '2024年1月10日'), or after a
+            # publication date's label ('日期：2024年1月10日', '发布时间 2024-01-10'): a footer's or a copied page's
+            # posting date (it was read as the signature's, the signature left in the last section's text): the
+            # page's furniture, the signature the pair above it
+            end_pos = pos - 1
+            while _under_signature(tail[end_pos][1]):  # (a page break or a disclosure note between the two)
+                end_pos -= 1
+            continue
         if date is not None and end != len(compact) and _signature_after_date(line[_date_in(line)[2]:]):
             # the page's furniture or a note after the date on its line ('2021年1月26日 附件下载',
             # '2021年1月26日（此件公开发布）')
@@ -1781,7 +1792,7 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
                 return index, True, name, date
         if date is None or end != len(compact):
             continue
-        last = pos == len(tail) - 1  # nothing but page and site footer lines after it
+        last = pos >= end_pos  # nothing but page and site footer lines (and a posting date) after it
         if start > 0 and compact[start - 1] in ":：" and _date_label().fullmatch(compact[:start]):
             # the date's label before it ('XX局' / '日期：2021年1月30日'): a date line alone (read as no signing name
             # before it, the signature was not read, its lines left in the last section's text)
@@ -1813,6 +1824,44 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
                 return index, True, name, date
         return index, last, None, date
     return None
+
+
+def _posting_date(tail: list[tuple[int, str]], pos: int) -> bool:
+    """Whether the date alone on ``tail``'s line ``pos`` stands right under a signature's date (the page's breaks
+    between them or not): a date alone on its line, or after a signing name on its line ('XX局  2021年1月30日').  A
+    date under a sentence's date ('…数据截至' / '2020年12月31日', '…截至2020年12月31日') signs the report alone."""
+    above = pos - 1
+    while above >= 0 and _under_signature(tail[above][1]):
+        above -= 1
+    if above < 0:
+        return False
+    line = _first_of_dates(tail[above][1])
+    compact = _compact(line)
+    date, start, end = _date_in(compact)
+    if date is not None and end != len(compact) and _signature_after_date(line[_date_in(line)[2]:]):
+        compact = compact[:end]  # (its weekday, the seal's place or a note after it: '2021年1月30日 星期六')
+    if date is None or end != len(compact):
+        return False
+    if start == 0:  # a date alone: a sentence's, wrapped, where the line above leads to it ('…统计截至')
+        lead = above - 1
+        while lead >= 0 and _between_name_and_date(tail[lead][1]):
+            lead -= 1
+        return lead < 0 or not _compact(tail[lead][1]).endswith(tuple(_rules()["signature"]["date_leads"]))
+    return _signing_name(_signer(_raw_prefix(tail[above][1], start)))
+
+
+def _under_signature(line: str) -> bool:
+    """Whether ``line`` may stand between a signature's date and a posting date under it: a page break ('- 3 -') or
+    the document's disclosure note, in brackets or not ('（此件公开发布）': metadata.yaml signature.disclosure_notes)."""
+    compact = _compact(line)
+    return is_page_furniture(line) or _disclosure_note().fullmatch(compact) is not None \
+        or compact in _rules()["signature"]["disclosure_notes"]
+
+
+def _posting_label(label: str) -> bool:
+    """Whether ``label`` (white space removed) is a publication date's label, its colon or not ('日期：', '发布时间':
+    metadata.yaml fields.published), before a posting date under the signature."""
+    return label.rstrip(":：") in _rules()["fields"]["published"]
 
 
 def _signer(raw: str) -> str:
