@@ -56,9 +56,11 @@ _NON_HAN = re.compile(f"[^{HAN_RANGES}][^{HAN_RANGES}]*")
 # place names above all (䢺(cǎo), 𫟹), from the extensions.  Only a pinyin syllable (tone marks removed)
 # is one: 移动端(app) and 网站(www) keep their words.  The bracket first, the character before it looked at
 # after: a pattern that starts with a literal is searched for fast.
-_PINYIN = re.compile(rf"\((?<=[{HAN_RANGES}]\()([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{{1,24}})\)")
-_TONE_MARK = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňḿ]")
-_TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňḿ", "aaaaeeeeiiiioooouuuuüüüünnm")
+#: The letters of pinyin with a tone mark (GBK and GB18030 hold them all, row A8).
+TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňḿ"
+_PINYIN = re.compile(rf"\((?<=[{HAN_RANGES}]\()([a-z{TONE_LETTERS}ü]{{1,24}})\)")
+_TONE_MARK = re.compile(f"[{TONE_LETTERS}]")
+_TONELESS = str.maketrans(TONE_LETTERS, "aaaaeeeeiiiioooouuuuüüüünnm")
 _SYLLABLE = re.compile(
     r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
     r"(?:a|ai|an|ang|ao|e|ei|en|eng|er|i|ia|ian|iang|iao|ie|in|ing|iong|iu|o|ong|ou"
