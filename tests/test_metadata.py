@@ -971,6 +971,21 @@ def test_real_names_in_traditional_characters_are_kept(agency, config):
     assert (got["level"], got["province"]) == (want["level"], want["province"])
 
 
+@pytest.mark.parametrize("config", [None, "s2t", "s2hk"])
+def test_a_place_name_with_yu_is_kept_in_simplified_and_traditional_text(config):
+    # 於潜镇 (a town of 临安区) in a simplified report: its 於 is also traditional 于, so the line was taken for
+    # traditional and went through t2s, which wrote 于潜镇 (agency wrong); in traditional text OpenCC kept it.
+    import opencc
+
+    import toolkit
+    from toolkit.normalize import to_simplified
+
+    text = _signed_by("杭州市临安区於潜镇人民政府")
+    got = toolkit.parse_text(text if config is None else opencc.OpenCC(config).convert(text)).metadata
+    assert got["agency"] == "杭州市临安区於潜镇人民政府"
+    assert to_simplified("臨安區於潜鎮") == "临安区於潜镇"  # (the simplified spelling on a traditional line)
+
+
 @pytest.mark.parametrize("config, agency, gap", [("s2hk", "中卫市人民政府", ""), ("s2hk", "中山市卫生健康局", ""),
                                                 ("s2t", "昆玉市人民政府", "\n")])
 def test_a_traditional_line_that_t2s_leaves_alone_is_converted(config, agency, gap):

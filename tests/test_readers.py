@@ -2556,6 +2556,19 @@ def test_a_gbk_footer_in_a_utf8_text_is_read_beside_a_stray_byte(tmp_path, parse
     assert _cells_of(got) == _cells_of(want)
 
 
+@pytest.mark.parametrize("codec, pasted_codec", [("utf-8", "gbk"), ("gbk", "utf-8")])
+def test_a_pasted_line_with_pinyin_is_read_in_its_own_encoding(codec, pasted_codec, tmp_path):
+    # Seed 002's row label '…行政機關(guān)不再處理…' pasted in GBK into a UTF-8 file was read as U+FFFD (47 bad byte
+    # sequences, the row lost), and in UTF-8 into a GBK file made the whole file GB18030 with stray bytes, the line
+    # mojibake ('(gu膩n)'): the tone letter ā was taken for no character of a report.
+    lines = (RAW / "002_809f9474e249d214.txt").read_text(encoding="utf-8").split("\n")
+    assert "(guān)" in lines[261]
+    data = b"\n".join(line.encode(pasted_codec if i == 261 else codec) for i, line in enumerate(lines))
+    with pytest.warns(UserWarning, match=rf"line\(s\) 262 in {_CODEC_NAMES[pasted_codec]} in a {_CODEC_NAMES[codec]} text"):
+        doc = read_document(write_bytes(tmp_path / "pinyin.txt", data))
+    assert doc.encoding == codec and doc.lines == lines
+
+
 @pytest.mark.parametrize("pasted", [[0], [0, 35]])
 def test_lines_pasted_in_big5_into_a_utf8_text_are_read_and_flagged(pasted, tmp_path, parsed_seed):
     # A title or a row label pasted from a Hong Kong or Taiwan page in Big5 into a UTF-8 file was read with its bytes

@@ -16,7 +16,7 @@ import unicodedata
 
 from toolkit.document import _warn
 from toolkit.errors import BinaryFileError, DecodeError, EmptyFileError
-from toolkit.normalize import HAN_RANGES, HAN_UNIFIED, _HAN, to_simplified
+from toolkit.normalize import HAN_RANGES, HAN_UNIFIED, TONE_LETTERS, _HAN, to_simplified
 
 
 # an OLE compound file: a Word 97–2003 document, or a workbook, presentation … (toolkit.msdoc.OLE_MAGIC, which is
@@ -480,11 +480,12 @@ def _rare_share(text: str, common) -> tuple[float, int]:
     return sum(1 for c in sample if _ODD_CJK.match(c) or not common(c)) / max(len(sample), 1), len(sample)
 
 
-# The characters of a report: ASCII (tabs and line breaks, not other controls), Latin-1's signs, general
-# punctuation, circled numbers and box drawing, CJK punctuation, the common Chinese characters and full-width forms
-# (not the extensions' rare characters: UTF-16 read in the wrong byte order gives many of extension A's).
-_NOT_REPORT_CHARS = re.compile(f"[^\t\n\r\x20-\x7e\xa0-\xff\u2000-\u206f\u2460-\u25ff\u3000-\u303f{HAN_UNIFIED}"
-                               "\uff00-\uffef]")
+# The characters of a report: ASCII (tabs and line breaks, not other controls), Latin-1's signs, pinyin's tone letters
+# (行政机关(guān): a line pasted in GBK with them was lost to U+FFFD), general punctuation, circled numbers and box
+# drawing, CJK punctuation, the common Chinese characters and full-width forms (not the extensions' rare characters:
+# UTF-16 read in the wrong byte order gives many of extension A's).
+_NOT_REPORT_CHARS = re.compile(f"[^\t\n\r\x20-\x7e\xa0-\xff{TONE_LETTERS}\u2000-\u206f\u2460-\u25ff\u3000-\u303f"
+                               f"{HAN_UNIFIED}\uff00-\uffef]")
 
 
 def _utf16_without_bom(data: bytes, path: str | None = None) -> tuple[str, str] | None:

@@ -56,9 +56,11 @@ _NON_HAN = re.compile(f"[^{HAN_RANGES}][^{HAN_RANGES}]*")
 # place names above all (䢺(cǎo), 𫟹), from the extensions.  Only a pinyin syllable (tone marks removed)
 # is one: 移动端(app) and 网站(www) keep their words.  The bracket first, the character before it looked at
 # after: a pattern that starts with a literal is searched for fast.
-_PINYIN = re.compile(rf"\((?<=[{HAN_RANGES}]\()([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{{1,24}})\)")
-_TONE_MARK = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňḿ]")
-_TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňḿ", "aaaaeeeeiiiioooouuuuüüüünnm")
+#: The letters of pinyin with a tone mark (GBK and GB18030 hold them all, row A8).
+TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňḿ"
+_PINYIN = re.compile(rf"\((?<=[{HAN_RANGES}]\()([a-z{TONE_LETTERS}ü]{{1,24}})\)")
+_TONE_MARK = re.compile(f"[{TONE_LETTERS}]")
+_TONELESS = str.maketrans(TONE_LETTERS, "aaaaeeeeiiiioooouuuuüüüünnm")
 _SYLLABLE = re.compile(
     r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
     r"(?:a|ai|an|ang|ao|e|ei|en|eng|er|i|ia|ian|iang|iao|ie|in|ing|iong|iu|o|ong|ou"
@@ -234,9 +236,20 @@ def _simplified_only(char: str) -> bool:
     return _opencc("s2t").convert(char) != char
 
 
+@functools.lru_cache(maxsize=1)
+def _keep_words_written() -> re.Pattern[str]:
+    """The keep_words of formats.yaml ``traditional`` as simplified text writes them (於潜, 乾县)."""
+    from toolkit.formats import load_formats  # (toolkit.formats uses this module)
+
+    return re.compile(alternation(load_formats()["traditional"]["keep_words"]))
+
+
 def _line_script(line: str) -> str | None:
     """'traditional' for a line holding a character only traditional text uses, else 'simplified' for one
-    holding a character only simplified text uses, else None (no sign either way: '2020年', '著力提升')."""
+    holding a character only simplified text uses, else None (no sign either way: '2020年', '著力提升').  The
+    characters of a keep word written in simplified characters are no sign: the 於 of 於潜镇 (a town of Lin'an)
+    made a simplified line traditional, and t2s wrote it 于潜镇."""
+    line = _keep_words_written().sub("", line)
     if any(map(_traditional_only, line)):
         return "traditional"
     if any(map(_simplified_only, line)):
@@ -261,9 +274,11 @@ def _traditional_rules() -> tuple:
         written = _opencc("s2t").convert(word)
         if len(written) != len(word):  # pragma: no cover - s2t keeps a word's length
             continue
-        keep[written] = "".join(
-            marks.setdefault(t, chr(0xFDD0 + len(marks))) if t == s and _variants_to_simplified(t) != t else t
-            for t, s in zip(written, word))
+        # in simplified characters too, as a line of traditional text may hold it (臨安區於潜鎮 became 于潜镇)
+        for spelled in dict.fromkeys((written, word)):
+            keep[spelled] = "".join(
+                marks.setdefault(t, chr(0xFDD0 + len(marks))) if t == s and _variants_to_simplified(t) != t else t
+                for t, s in zip(spelled, word))
     if len(marks) > 32:  # the noncharacters U+FDD0-FDEF
         raise ValueError(f"formats.yaml traditional.keep_words: {len(marks)} characters kept, at most 32")
     back = {v: k for k, v in marks.items()}
