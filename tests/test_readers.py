@@ -714,42 +714,48 @@ def test_an_old_value_struck_through_beside_the_new_one_is_not_read(struck: str,
     assert read_document(tmp_path / "struck.html").lines == MERGED_001
 
 
+def _merged_001_page_with(path: Path, swaps: list[tuple[str, str, int]]) -> Path:
+    """Seed 001's merged table as a web page with each (old, new, count) replaced, written to ``path``."""
+    page = render_html(MERGED_001).decode("utf-8")
+    for old, new, count in swaps:
+        page = page.replace(old, new, count)
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
 def test_a_value_shown_in_a_text_box_is_read(tmp_path: Path) -> None:
     # A form system's page shows a table's counts in text boxes ('<td><input value="88" readonly></td>'): the value,
     # which a browser shows, was read blank (NA); a button's label or a hidden field's value is no text.
-    page = render_html(MERGED_001).decode("utf-8").replace(
-        "<td>88</td>", "<td><input type='text' class='num' value='88' readonly></td>").replace(
-        "<td>11</td>", "<td><INPUT value=11 size=4><input type=hidden name=id value=7></td>", 1).replace(
-        "</body>", "<input type='button' value='打印本页'><input type='checkbox' value='1'></body>")
-    (tmp_path / "form.html").write_text(page, encoding="utf-8")
-    assert read_document(tmp_path / "form.html").lines == MERGED_001
+    path = _merged_001_page_with(tmp_path / "form.html", [
+        ("<td>88</td>", "<td><input type='text' class='num' value='88' readonly></td>", -1),
+        ("<td>11</td>", "<td><INPUT value=11 size=4><input type=hidden name=id value=7></td>", 1),
+        ("</body>", "<input type='button' value='打印本页'><input type='checkbox' value='1'></body>", -1)])
+    assert read_document(path).lines == MERGED_001
 
 
 def test_a_cells_buttons_are_not_read_into_its_value(tmp_path: Path) -> None:
     # A form system's table with its controls beside the counts ('<td>88<button>编辑</button></td>') read '88编辑', no
     # number, as '<input type=button>' labels are not read; a cell whose only text is a button's number keeps it (a
     # count that opens its list), and a button outside the tables (a section's title that opens it) is read.
-    page = render_html(MERGED_001).decode("utf-8").replace(
-        "<td>88</td>", "<td>88<button type='button' onclick='edit(3)'>编辑</button></td>").replace(
-        "<td>11</td>", "<td><BUTTON class='link'>11</BUTTON></td>", 1).replace(
-        "<td>74</td>", "<td><span>74</span><button><span>查看</span></button><button>删除</button></td>", 1).replace(
-        "<p>三、收到和处理政府信息公开申请情况</p>", "<p><button class='fold'>三、收到和处理政府信息公开申请情况</button></p>")
-    assert "<button class='fold'>" in page
-    (tmp_path / "buttons.html").write_text(page, encoding="utf-8")
-    assert read_document(tmp_path / "buttons.html").lines == MERGED_001
+    path = _merged_001_page_with(tmp_path / "buttons.html", [
+        ("<td>88</td>", "<td>88<button type='button' onclick='edit(3)'>编辑</button></td>", -1),
+        ("<td>11</td>", "<td><BUTTON class='link'>11</BUTTON></td>", 1),
+        ("<td>74</td>", "<td><span>74</span><button><span>查看</span></button><button>删除</button></td>", 1),
+        ("<p>三、收到和处理政府信息公开申请情况</p>", "<p><button class='fold'>三、收到和处理政府信息公开申请情况</button></p>", -1)])
+    assert "<button class='fold'>" in path.read_text(encoding="utf-8")
+    assert read_document(path).lines == MERGED_001
 
 
 def test_an_icon_fonts_glyph_beside_a_cells_value_is_not_read_into_it(tmp_path: Path) -> None:
     # An icon font's glyph written in the page (iconfont's '<i class="iconfont">&#xe600;</i>', an arrow beside a
     # count) is a picture, no text: the value read '88\ue600', no number (NA).  A glyph alone in its element of a
     # cell is left out; a private-use character among a cell's words stays (a name's rare character).
-    page = render_html(MERGED_001).decode("utf-8").replace(
-        "<td>88</td>", "<td>88<i class='iconfont icon-up'>&#xe600;</i></td>").replace(
-        "<td>11</td>", "<td><span class='iconfont'>\ue601 </span>11</td>", 1).replace(
-        "<td>74</td>", "<td>74<i class='icon'>&#58881;</i></td>", 1)
-    (tmp_path / "icons.html").write_text(page, encoding="utf-8")
-    assert read_document(tmp_path / "icons.html").lines == MERGED_001
-    kept = page.replace("<td>规章</td>", "<td>规\ue602章</td>", 1)
+    path = _merged_001_page_with(tmp_path / "icons.html", [
+        ("<td>88</td>", "<td>88<i class='iconfont icon-up'>&#xe600;</i></td>", -1),
+        ("<td>11</td>", "<td><span class='iconfont'>\ue601 </span>11</td>", 1),
+        ("<td>74</td>", "<td>74<i class='icon'>&#58881;</i></td>", 1)])
+    assert read_document(path).lines == MERGED_001
+    kept = path.read_text(encoding="utf-8").replace("<td>规章</td>", "<td>规\ue602章</td>", 1)
     (tmp_path / "icons.html").write_text(kept, encoding="utf-8")
     assert ["规\ue602章", "0", "0", "0"] in read_document(tmp_path / "icons.html").lines
 
