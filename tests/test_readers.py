@@ -749,7 +749,8 @@ def test_a_cells_buttons_are_not_read_into_its_value(tmp_path: Path) -> None:
 def test_an_icon_fonts_glyph_beside_a_cells_value_is_not_read_into_it(tmp_path: Path) -> None:
     # An icon font's glyph written in the page (iconfont's '<i class="iconfont">&#xe600;</i>', an arrow beside a
     # count) is a picture, no text: the value read '88\ue600', no number (NA).  A glyph alone in its element of a
-    # cell is left out; a private-use character among a cell's words stays (a name's rare character).
+    # cell is left out; a private-use character among a cell's words stays (a name's rare character).  Each way of
+    # writing one is found: a reference, U+E000-U+EFFF's bytes and U+F000-U+F8FF's (Font Awesome's '\uf062').
     path = _merged_001_page_with(tmp_path / "icons.html", [
         ("<td>88</td>", "<td>88<i class='iconfont icon-up'>&#xe600;</i></td>", -1),
         ("<td>11</td>", "<td><span class='iconfont'>\ue601 </span>11</td>", 1),
@@ -758,6 +759,8 @@ def test_an_icon_fonts_glyph_beside_a_cells_value_is_not_read_into_it(tmp_path: 
     kept = path.read_text(encoding="utf-8").replace("<td>规章</td>", "<td>规\ue602章</td>", 1)
     (tmp_path / "icons.html").write_text(kept, encoding="utf-8")
     assert ["规\ue602章", "0", "0", "0"] in read_document(tmp_path / "icons.html").lines
+    only_f = _merged_001_page_with(tmp_path / "awesome.html", [("<td>99</td>", "<td>99<i class='fa'>\uf062</i></td>", -1)])
+    assert read_document(only_f).lines == MERGED_001
 
 
 @pytest.mark.parametrize("nested", [False, True])

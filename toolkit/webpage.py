@@ -329,7 +329,7 @@ def _as_shown(root, encoded: bytes) -> None:
         _image_values(root)
     if b"<button" in low:
         _cell_buttons(root)
-    if _PRIVATE_USE_BYTES.search(encoded):
+    if _private_use(encoded):
         _cell_icon_glyphs(root)
     if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
         _drop_unshown_controls(root)
@@ -799,9 +799,15 @@ def _cell_buttons(root) -> None:
 
 
 # A character of Unicode's private use area in the page's bytes, or as a character reference ('&#xe600;', '&#58880;'):
-# an icon font's glyph, as iconfont's 'Unicode' way writes one in the page
-_PRIVATE_USE_BYTES = re.compile(
-    rb"\xee[\x80-\xbf]|\xef[\x80-\xa3]|&#(?:[xX][eEfF][0-9a-fA-F]{3}|5[7-9]\d{3}|6[0-3]\d{3});")
+# an icon font's glyph, as iconfont's 'Unicode' way writes one in the page.  Three patterns, each opening with a
+# literal byte the search skips to: one pattern of the three scanned each byte of every page for the rare glyph.
+_PRIVATE_USE_BYTES = (re.compile(rb"\xee[\x80-\xbf]"), re.compile(rb"\xef[\x80-\xa3]"),
+                      re.compile(rb"&#(?:[xX][eEfF][0-9a-fA-F]{3}|5[7-9]\d{3}|6[0-3]\d{3});"))
+
+
+def _private_use(encoded: bytes) -> bool:
+    """Whether the page's UTF-8 bytes ``encoded`` hold a character of the private use area (see _PRIVATE_USE_BYTES)."""
+    return any(pattern.search(encoded) for pattern in _PRIVATE_USE_BYTES)
 
 
 def _cell_icon_glyphs(root) -> None:
