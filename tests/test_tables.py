@@ -3780,3 +3780,50 @@ def test_a_lone_value_in_an_article_20_row_of_several_columns_keeps_its_number(r
     n = len(cells[cells.row_key == key])
     assert [f.detail for f in got.flags if f.code == "ragged"] == [
         f"{key}: 0 of {n} cells placed (written: {' | '.join(row[1:])})"]
+
+
+def _requests_total_as(lines: list, label: str, header: bool) -> list:
+    """The requests table with its total row's label ``(七)总计`` written ``label``, and (``header``) the header's
+    总计 column written 合计 ('自然人 | 法人或其他组织 | 合计')."""
+    out = []
+    for x in lines:
+        if isinstance(x, list) and header and any(label_key(c) == "自然人" for c in x):
+            x = ["合计" if label_key(c) == "总计" else c for c in x]
+        elif isinstance(x, list):
+            x = [label if c == "(七)总计" else c for c in x]
+        out.append(x)
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "pipe_cells", "tab", "lines"])
+@pytest.mark.parametrize("label, header", [("(七)合计", False), ("(七)合计", True), ("七、合计", True),
+                                           ("7.合计", False), ("合计", False), ("合计", True)])
+@pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_a_requests_total_row_written_heji(seed, label, header, fmt, tmp_path):
+    # '(七)合计 | 99 | … | 99' for the format's (七)总计: the label named no row, so the total row was lost in every
+    # layout (unknown_row '(七)合计', missing_rows handled_total).  合计 names the row after its item number, or
+    # first before a row's counts; a header's '… | 其他 | 合计' stays the total column (read as 总计's).
+    lines = _report_lines(seed)
+    varied = _requests_total_as(lines, label, header)
+    assert sum(a != b for a, b in zip(varied, lines)) == 1 + header
+    want, got = _read(lines, fmt, tmp_path), _read(varied, fmt, tmp_path)
+    cells = _cells_of(got, "requests")
+    assert cells.equals(_cells_of(want, "requests"))
+    assert cells[cells.row_key == "handled_total"].value.notna().sum() >= 2
+    assert got.checks.equals(want.checks)
+    assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "pipe_cells", "tab", "lines"])
+@pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_an_unnumbered_heji_row_before_the_total_row_is_no_total(seed, fmt, tmp_path):
+    # A '合计 | 0 | …' row after (二)'s last item, a group's sum, before the table's own (七)总计: read first as the
+    # total row, it must not push (七)总计 out as its duplicate; it stays unknown_row, the table read as without it.
+    lines = _report_lines(seed)
+    at = next(k for k, x in enumerate(lines) if isinstance(x, list) and any("行政查询事项" in c for c in x))
+    n = next(j for j, c in enumerate(lines[at]) if "行政查询事项" in c)
+    varied = [*lines[:at + 1], ["合计", *lines[at][n + 1:]], *lines[at + 1:]]
+    want, got = _read(lines, fmt, tmp_path), _read(varied, fmt, tmp_path)
+    assert _cells_of(got, "requests").equals(_cells_of(want, "requests"))
+    added = [(f.code, f.detail) for f in got.flags if (f.code, f.detail) not in {(g.code, g.detail) for g in want.flags}]
+    assert added == [("unknown_row", "合计")]

@@ -88,6 +88,7 @@ class Vocabulary:
     active_rows: dict[str, str] = field(default_factory=dict)  # label key -> row_key
     active_cols: dict[str, str] = field(default_factory=dict)  # label key -> col_key
     request_rows: dict[str, str] = field(default_factory=dict)
+    request_numbered_rows: dict[str, str] = field(default_factory=dict)  # a row's name only after its item number
     request_groups: dict[str, str] = field(default_factory=dict)
     request_cols: dict[str, str] = field(default_factory=dict)
     review_rows: dict[str, str] = field(default_factory=dict)
@@ -108,6 +109,8 @@ class Vocabulary:
         for key, spec in fm["requests"]["rows"].items():
             for lab in spec["labels"]:
                 self.request_rows.setdefault(label_key(lab), key)
+            for lab in spec.get("numbered_labels", []):
+                self.request_numbered_rows.setdefault(label_key(lab), key)
         for key, labels in fm["requests"]["groups"].items():
             for lab in labels:
                 self.request_groups[label_key(lab)] = key
@@ -171,10 +174,17 @@ class Vocabulary:
         key = label_key(text)
         if key in self.request_rows:
             return self.request_rows[key]
+        if _item_number(text) is not None and key in self.request_numbered_rows:  # ('(七)合计', not a header's 合计)
+            return self.request_numbered_rows[key]
         for lab, row in self.request_rows.items():
             if len(lab) >= 4 and key.startswith(lab):
                 return row
         return None
+
+    def request_numbered_row(self, text: str) -> str | None:
+        """The requests row_key a name read only with its item number names (``numbered_labels``: '合计'), with or
+        without that number, or None: asked of a row's first cell before its counts, where no header stands."""
+        return self.request_numbered_rows.get(label_key(text))
 
     def request_group(self, text: str) -> str | None:
         return self.request_groups.get(label_key(text))

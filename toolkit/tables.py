@@ -1021,6 +1021,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     def is_row(text: str) -> bool:
         return vocab.request_row(text) is not None or vocab.request_group(text) is not None
 
+    unnumbered: dict[str, Row] = {}  # rows read by a name the format reads only numbered ('合计 | …'), by key
     missing: str | None = None  # the one column the header and every row leave out
     undecided = False  # rows that fit both that reading and one of every column: their last count not placed
     for row, labels, values in split:
@@ -1088,6 +1089,20 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             continue  # a group label on a row of its own
         else:
             row_key = vocab.request_row(last.text)
+        if row_key is None and len(labels) == 1 and _written(values):
+            # (a name read only with its item number names the row too where it stands first before counts: '合计 |
+            # 4 | … | 4' is the total row, where the header's '… | 其他 | 合计' names a column)
+            row_key = vocab.request_numbered_row(last.text)
+            if row_key in found:
+                row_key = None
+            elif row_key:
+                unnumbered[row_key] = row
+        elif row_key in unnumbered:  # (the row named as the format does: the unnumbered 合计 before was a group's sum)
+            res.flags.append(Flag("unknown_row", "requests", unnumbered[row_key].line, found[row_key][2]))
+            del found[row_key], unnumbered[row_key]
+            shapes.pop(row_key, None)
+            runs.discard(row_key)
+            order.remove(row_key)
         if row_key is None:
             if values or _ENDS_IN_NUMBER.search(last.text):  # '… 0': a value that stayed in its label's cell
                 res.flags.append(Flag("unknown_row", "requests", row.line, last.text))
