@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from toolkit.document import _warn
 from toolkit.errors import CorruptFileError, EmptyFileError, UnsupportedFormatError
-from toolkit.word import _ZIP_MAGIC, _check_zip, _damaged_zip, _not_a_zip
+from toolkit.word import _check_zip, _open_package
 
 __all__ = ["OFD_NAMESPACE", "OfdPage", "read_ofd"]
 
@@ -93,14 +93,7 @@ def read_ofd(data: bytes, path: str, max_bytes: int) -> list[OfdPage]:
     ...
     toolkit.errors.CorruptFileError: x.ofd: not a valid OFD: not a ZIP archive
     """
-    import io
-
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
-        if data.startswith(_ZIP_MAGIC):  # a ZIP that cannot be opened: said as for a DOCX and under any other name
-            raise _damaged_zip(path, exc, data) from exc
-        raise _not_a_zip(path, data, "OFD") from exc
+    zf = _open_package(data, path, "OFD")
     with zf:
         _check_zip(zf, path, max_bytes, "OFD")
         return _Package(zf, path).pages()

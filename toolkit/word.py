@@ -78,12 +78,7 @@ def _w(tag: str) -> str:
 def _read_docx(data: bytes, path: str, max_bytes: int) -> RawDocument:
     import docx
 
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
-        if data.startswith(_ZIP_MAGIC):  # a ZIP that cannot be opened: said as under any other name (readers)
-            raise _damaged_zip(path, exc, data) from exc
-        raise _not_a_zip(path, data, "DOCX") from exc
+    zf = _open_package(data, path, "DOCX")
     with zf:
         names = set(zf.namelist())
         if _word_main_part(zf, names) is None:
@@ -199,6 +194,17 @@ def _damaged_zip(path: str, exc: BaseException, data: bytes = b"") -> CorruptFil
     else:  # NotImplementedError: a damaged directory asking for a later version of ZIP ('zip file version 16.1')
         damage = str(exc) or type(exc).__name__
     return CorruptFileError(path, f"a damaged ZIP archive that cannot be opened ({damage}); download or save it again")
+
+
+def _open_package(data: bytes, path: str, kind: str) -> zipfile.ZipFile:
+    """The ZIP of a package (a DOCX, an OFD: ``kind``), or the error that says what it is instead: a ZIP that cannot
+    be opened is said as under any other name (readers), other content by what it is (see _not_a_zip)."""
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
+        if data.startswith(_ZIP_MAGIC):
+            raise _damaged_zip(path, exc, data) from exc
+        raise _not_a_zip(path, data, kind) from exc
 
 
 def _not_a_zip(path: str, data: bytes, kind: str) -> CorruptFileError:
