@@ -1755,38 +1755,6 @@ def test_a_label_beside_a_small_nested_table_stays_in_its_row(tmp_path: Path, ki
     assert read_document(page(large)).lines == ["前", ["7"], "外", *([t] for t in large), ["乙", "8"]]
 
 
-@pytest.mark.parametrize("kind", ["docx", "html"])
-def test_words_merged_down_beside_the_counts_keep_the_column(tmp_path: Path, kind: str) -> None:
-    # A note merged down over two rows between a label and its count ('说明' over 甲's and 乙's rows: vMerge, its
-    # continuation cell holding words Word does not show; a rowspan) was left out of the second row: ['乙', '2'], the
-    # count under the note's column. The covered cell is a blank in its place (no value, so unflagged); a group's
-    # label merged down before the row's first cell is still left out, and words at the row's end keep no column.
-    import docx
-    from docx.oxml.ns import qn
-
-    if kind == "html":
-        html = ("<html><body><p>前</p><table><tr><td rowspan=2>组</td><td>甲</td><td rowspan=2>说明</td><td>7</td>"
-                "<td rowspan=2>备注</td></tr><tr><td>乙</td><td>2</td></tr></table></body></html>")
-        path = write_bytes(tmp_path / "merged.html", html.encode())
-    else:
-        document = docx.Document()
-        document.add_paragraph("前")
-        table = document.add_table(rows=2, cols=5)
-        for (r, c), t in {(0, 1): "甲", (0, 3): "7", (1, 1): "乙", (1, 3): "2"}.items():
-            table.cell(r, c).text = t
-        for c, t in ((0, "组"), (2, "说明"), (4, "备注")):
-            table.cell(0, c).merge(table.cell(1, c)).text = t
-        covered = table.rows[1]._tr.findall(qn("w:tc"))[2]  # words typed in the continuation cell: not shown
-        covered.find(qn("w:p")).append(covered.makeelement(qn("w:r"), {}))
-        covered.find(qn("w:p"))[-1].append(covered.makeelement(qn("w:t"), {}))
-        covered.find(qn("w:p"))[-1][-1].text = "另"
-        path = tmp_path / "merged.docx"
-        document.save(path)
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", ReaderWarning)  # (words merged down: nothing flagged)
-        assert read_document(path).lines == ["前", ["组", "甲", "说明", "7", "备注"], ["乙", "", "2"]]
-
-
 # --------------------------------------------------------------------------
 # PDF
 # --------------------------------------------------------------------------

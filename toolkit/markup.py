@@ -221,8 +221,6 @@ def _value_text(text: str) -> bool:
     """Whether a cell's text is a value's: a number, a not-applicable mark or nothing, not words (a label, a unit).
 
     The cells a cell of a value merged down over rows covers (a column of zeros or blanks merged) stay in their rows
-    as blank cells, flagged: left out, the values after them stood one column to the left, under another column's
-    key. So do the cells a cell of words covers after the row's first cell (a note merged down beside the counts;
-    unflagged, its text shown once as Word and a browser show it); those before it (a group's label merged down over
-    its items' rows) are left out, each row opening with its own label."""
+    as blank cells: left out, the values after them stood one column to the left, under another column's key.
+    Covered cells of words are left out (see the module's docstring)."""
     return _VALUE_TEXT.fullmatch(text) is not None or text in NA_MARKS

@@ -1938,30 +1938,23 @@ def _with_covered_values(grid: list) -> list:
 
 
 def _covered_row(merged: dict, texts: list, cells) -> list:
-    """A row's cell ``texts``, a blank cell put in the place of each cell a cell merged down over it covers
-    (``rowspan``: a value's, flagged, or words', so the values after it keep their columns), but before the row's
-    first cell (a group's label merged down: the row opens with its own label); ``cells``: the ``<td>`` of each text (its
+    """A row's cell ``texts``, a blank cell put in the place of each value cell a cell merged down over it covers
+    (``rowspan``; see _value_text), but before the row's first cell; ``cells``: the ``<td>`` of each text (its
     spans shared among the cells of a table nested in it: see _shared_spans), ``merged`` the merges still open above
     it (see _span_walk), brought to the next row. A text None is a layout cell's (see _is_layout_cell): no cell of
     the row, but its columns counted."""
     row: list = []
-    kept = 0  # the row's cells up to its last but the blanks of words merged down (none after it to keep in place)
     for k, column, _, merge in _span_walk(merged, cells):
-        if k is None:  # a column a merge above covers: a blank, once the row has a cell
+        if k is None:  # a column a merge above covers: a blank for a value's, once the row has a cell
             if merge and merge[2] is not None and row:
                 row.append("")
-                if merge[2] is not False:  # (False: words merged down, no value to flag)
-                    _cover(merge[2], row)
-                    kept = len(row)
+                _cover(merge[2], row)
             continue
         text = texts[k]
         if text is not None:  # (None: a layout cell, read as lines after the row, but a column of it)
             row.append(text)
-            kept = len(row)
             if merge is not None:
-                note = _merge_note(text, row, column)
-                merge[2] = False if note is None else note  # (False: words, see above)
-    del row[kept:]  # (in place: a merge's note holds the row)
+                merge[2] = _merge_note(text, row, column)
     return row
 
 

@@ -1924,7 +1924,7 @@ _MAX_GRID_SKIP = 63
 
 
 def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunks: dict | None = None) -> None:
-    merged_values: dict = {}  # grid column -> the note of a cell merged down from it (see _merge_note; None: words)
+    merged_values: dict = {}  # grid column -> the note of a value cell merged down from it (see _merge_note)
     for tr in _docx_children(tbl):
         if tr.tag != _w("tr"):
             continue
@@ -1934,7 +1934,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
         cells: list = []
         after: list = []
         column = _grid_skip(row_props, "gridBefore")
-        covered: list = []  # cells covered by a merge since the row's last cell of its own (True: a value's)
+        covered = 0  # value cells covered by a merge since the row's last cell of its own
         for tc in _docx_children(tr):
             if tc.tag != _w("tc"):
                 continue
@@ -1949,10 +1949,10 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     column = at + min(max(_int(span.get(_w("val")), 1), 1), _MAX_GRID_SKIP)
                 vmerge = props.find(_w("vMerge"))
                 if vmerge is not None and vmerge.get(_w("val"), "continue") != "restart":
-                    if cells and at in merged_values:  # (a group's label merged down before it: left out)
-                        covered.append(merged_values[at] is not None)  # a blank in its column: the values after
-                        if covered[-1]:  # it in theirs, its own text unshown (None: words merged down, unflagged)
-                            _cover(merged_values[at], cells)
+                    note = merged_values.get(at)
+                    if cells and note is not None:
+                        covered += 1
+                        _cover(note, cells)
                     continue  # covered by the cell above
                 restart = vmerge is not None
                 hmerge = props.find(_w("hMerge"))
@@ -2024,12 +2024,11 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             text = " ".join(texts).strip().strip("\u200b\ufeff").strip()
             if restart:
                 merged_values[at] = _merge_note(text, cells or [text], at)
-            cells.extend([""] * len(covered))
-            covered = []
+            cells.extend([""] * covered)
+            covered = 0
             cells.extend(_own_cells(text, inner, after))
         if cells:
-            # (words merged down at the row's end keep no column: no value after them to keep in place)
-            cells.extend([""] * next((len(covered) - k for k, value in enumerate(reversed(covered)) if value), 0))
+            cells.extend([""] * covered)
             # the grid columns a row leaves without a cell before its first or after its last (a row cut short:
             # w:gridBefore, w:gridAfter) are blank in their columns, as Word shows them
             cells[:0] = [""] * _grid_skip(row_props, "gridBefore")  # (in place: a merge's note holds the row)
