@@ -1207,6 +1207,22 @@ def test_order_words_going_on_with_di_san(stem):
 
 
 @pytest.mark.parametrize("stem", [s for s in EXPECTED if "一是" in problems_section(s)])
+@pytest.mark.parametrize("stop", ["", ",", "，"], ids=["glued", "comma", "wide_comma"])
+def test_order_words_after_a_comma_or_glued_to_the_item_before(stem, stop):
+    # The real lists written 首先,…其次,…最后, with no stop before the order word ('…不够及时,其次,…' or '…不够及时其次,…', a
+    # web page's text that lost its ';'): before, only an order word after a sentence's end was one, so each list was one
+    # statement keeping '首先,': 9 of 9 wrong.  Now they number on as 二是 does there (statements.yaml
+    # sequence_words_in_sentence); '最后一次', '首先要' in a sentence still no marker.
+    section = re.sub(r"[;；。]?\s*([二三四]是)", stop + r"\1", problems_section(stem))
+    glued = _renumber(section, lambda n, size: "最后," if n == size else ("首先,", "其次,", "再次,")[n - 1])
+    assert "二是" not in glued and re.search(f"[\u4e00-\u9fff]{stop}(?:其次|最后),", glued)
+    assert _pairs(extract_statements(glued)) == _expected(stem)
+    text = "还存在不足:信息更新不够及时,最后一次更新在三月。下一步,我们首先要加强培训,其次要完善制度。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不够及时,最后一次更新在三月"),
+                                                ("measure", "下一步,我们首先要加强培训,其次要完善制度")]
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if "一是" in problems_section(s)])
 @pytest.mark.parametrize("marker", ["其{n},", "其{n}：", "第{n}是"])
 def test_lists_numbered_qi_yi_or_di_yi_shi(stem, marker):
     # The real lists with their 一是 二是 written 其一，其二， or 第一是 第二是: before, neither was a marker (only 第一, 第一、

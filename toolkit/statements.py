@@ -136,6 +136,14 @@ def _sequence_words() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(seq) for seq in _spec()["sequence_words"])
 
 
+@functools.lru_cache(maxsize=1)
+def _words_in_sentence() -> frozenset[str]:
+    """The styles of the order-word lists whose words also follow a comma, and after the first glue to the item before
+    (statements.yaml ``sequence_words_in_sentence``: '首先,…不够及时,其次,…', '…不够及时其次,…')."""
+    firsts = set(_spec()["sequence_words_in_sentence"])
+    return frozenset(f"words{k}" for k, seq in enumerate(_sequence_words()) if seq[0] in firsts)
+
+
 def _marker_number(style: str, match: re.Match[str], found: list[tuple[int, int, int]]) -> int:
     """The number of a marker (-1 where it cannot be one here).
 
@@ -1939,7 +1947,8 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
             # (一是 also right after 将 or the agency: '我局将一是…;二是…', '我局一是…;二是…'; the agency sought in the
             # few characters before: searched from the text's start, a long list took time quadratic in its items)
             glued = None
-            if not (prev in _BOUNDARY or (style in _AFTER_COMMA and (
+            if not (prev in _BOUNDARY or (prev == "," and style in _words_in_sentence())
+                    or (style in _AFTER_COMMA and (
                     prev == "," or text.endswith(_intent_words(), 0, k)
                     or _intent_subject().search(text, max(k - 8, 0), k)))
                     or (style in _AFTER_INTENT and text.endswith(_intent_words(), 0, k))):
@@ -1998,11 +2007,16 @@ def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, i
     """Where the marker ``match``, glued to the text of the list's last item, starts as that list's next item (None
     where it is none): a bracketed number numbering on, not a reference's ('第(2)项'); a 2. or 2) numbering on after
     a Chinese character, not a number's ('共1.5万条', '第2项'); a Chinese numeral's 是 whose
-    numeral ends in the next number, which alone is the marker (the word before may end in a numeral: '单一三是');
+    numeral ends in the next number, which alone is the marker (the word before may end in a numeral: '单一三是'); an
+    order word numbering on after a word's character ('…不够及时其次,': statements.yaml ``sequence_words_in_sentence``);
     ``k`` is where the marker's text starts, before the spaces ahead of it."""
+    text = match.string
+    if style in _words_in_sentence() and found:
+        # (an order word after the first, numbering on the open list, after a word's character: '…不够及时其次,')
+        numbered_on = _marker_number(style, match, found) == last + 1
+        return match.start() if numbered_on and _GLUED_AFTER.match(text, k - 1) else None
     if style not in _GLUED_NEXT or not found:
         return None
-    text = match.string
     glued = _numbered_on(style, _marker_number(style, match, found), last, found) == last + 1
     if style in ("paren_num", "paren_cn"):
         return match.start() if glued and not _reference_number(text, k, match.end()) else None
