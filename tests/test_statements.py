@@ -1570,6 +1570,23 @@ def test_a_chinese_numeral_or_ordinal_marker_glued_to_the_item_before(stem, mark
         assert _pairs(extract_statements(text)) == [("problem", first), ("problem", "政策解读形式单一")]
 
 
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "pingtan-2023-02"])
+@pytest.mark.parametrize("marker", ["其{h},", "其{h}、", "第{h},", "第{h}，", "第{h}、", "{h}、"])
+@pytest.mark.parametrize("comma", [",", "，", ", "], ids=["comma", "wide_comma", "comma_space"])
+def test_a_chinese_numeral_or_ordinal_marker_after_a_comma(stem, marker, comma):
+    # Seed 001's '一是…;二是…;三是…' written '其一,…提升,其二,…加强,其三,…健全。' (or 第二, 二、), a comma for the ';':
+    # the marker glued after a Chinese character was the next item ('…提升其二,…'), the one after a comma was not, so the
+    # list was one statement keeping '其一,'; after a comma it numbers on the same way (_glued_ordinal)
+    section = problems_section(stem)
+    text = re.sub(r"([;；。]?)([一二三四])是", lambda m: (m[1] if m[2] == "一" else comma) + marker.format(h=m[2]), section)
+    assert comma + marker.format(h="二") in text and "二是" not in text
+    assert _pairs(extract_statements(text)) == _expected(stem)
+    # a rank's ordinal or a numeral's run after a comma is still no item
+    for text, first in [("第一,信息更新不够及时,排名全市第二,仍有差距。第二,政策解读形式单一。", "信息更新不够及时,排名全市第二,仍有差距"),
+                        ("一、信息更新不够及时,二、三季度尤甚。二、政策解读形式单一。", "信息更新不够及时,二、三季度尤甚")]:
+        assert _pairs(extract_statements(text)) == [("problem", first), ("problem", "政策解读形式单一")]
+
+
 @pytest.mark.parametrize("rank", ["位于第二,", "居于第二,", "处于第二,", "跃升第二,", "上升至第二,", "升到第二,",
                                   "排在第二,", "全州第二,", "全系统第二,"])
 def test_a_rank_reached_or_held_glued_before_no_second_item(rank):

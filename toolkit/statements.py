@@ -2034,17 +2034,18 @@ def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, i
 
 
 def _glued_ordinal(style: str, match: re.Match[str], numeral: str) -> int | None:
-    """Where a 二、, a 第二, or a 其二, (``style`` dun_cn, di or qi) glued after a Chinese character starts as the list's next item,
-    numbered ``numeral`` (None where it is none): the numeral alone for 二、 ('…单一二、'), not a sentence's ordinal ('第二、三批',
-    '排名全市第二,': statements.yaml ``glued_marker_ordinal``) nor a number's run ('二、三季度'), and only where no later
-    item restates the number after a boundary ('第一,…排名第二,…。第二,…': that one is the item)."""
+    """Where a 二、, a 第二, or a 其二, (``style`` dun_cn, di or qi) glued after a Chinese character or after a comma starts as
+    the list's next item, numbered ``numeral`` (None where it is none): the numeral alone for 二、 ('…单一二、'), not a
+    sentence's ordinal ('第二、三批', '排名全市第二,': statements.yaml ``glued_marker_ordinal``) nor a number's run ('二、三季度'),
+    and only where no later item restates the number after a boundary ('第一,…排名第二,…。第二,…': that one is the item)."""
     text = match.string
     start = match.end("n") - len(numeral) if style == "dun_cn" else match.start()
     if not numeral or not match["n"].endswith(numeral) or (style != "dun_cn" and match["n"] != numeral):
         return None
     spec = _spec()["glued_marker_ordinal"]
     if (style == "dun_cn" and text.endswith("第", 0, start)) or re.search(spec["after"], text[max(start - 4, 0):start]) \
-            or re.match(spec["before"], text[match.end():match.end() + 1]) or not _GLUED_AFTER.match(text, start - 1):
+            or re.match(spec["before"], text[match.end():match.end() + 1]) \
+            or not (_GLUED_AFTER.match(text, start - 1) or text.endswith(",", 0, len(text[:start].rstrip(" ")))):
         return None
     pattern = _MARKERS[style][0]
     restated = any(text[later.start() - 1] in _BOUNDARY and later["n"] == numeral
