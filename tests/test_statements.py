@@ -214,6 +214,21 @@ def test_unnumbered_title_glued_to_the_text_is_dropped(stem, title):
     assert _pairs(extract_statements(text))[0][1] == f"{title}落实不到位"
 
 
+@pytest.mark.parametrize("space", [" ", "\u3000", "\u00a0"])
+def test_a_space_next_to_a_single_quote_is_left_out(space):
+    # Seed 003's '存在“错位”现象' and '确保应公开尽公开' with single quotes set off by a web page's spaces ('存在 ‘错位’ ‘脱节’
+    # 现象', '确保( ‘应公开尽公开’), ‘放管服’'): the normalizer made each ‘ ’ an ASCII ', so a space after '(' or ',' or
+    # between two quotes was next to no wide character and was kept; a single quote counts as one, as a double one does
+    stem = "003_ce1f8ef96d3daffd"
+    section = problems_section(stem)
+    spaced = section.replace("存在“错位”现象", f"存在{space}‘错位’{space}‘脱节’{space}现象", 1)
+    spaced = spaced.replace("确保应公开尽公开", f"确保({space}‘应公开尽公开’),{space}‘放管服’", 1)
+    expected = [(k, t.replace('"错位"', "'错位''脱节'").replace("确保应公开尽公开", "确保('应公开尽公开'),'放管服'"))
+                for k, t in _expected(stem)]
+    assert sum(a != b for a, b in zip(expected, _expected(stem))) == 2
+    assert _pairs(extract_statements(spaced)) == expected
+
+
 def test_report_statements_match_the_extractor_on_the_seeds():
     toolkit = pytest.importorskip("toolkit")
     for stem in SEEDS:

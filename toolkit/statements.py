@@ -208,8 +208,8 @@ _LABEL_LENGTH = 24  # where the colon after an item's label stands at the latest
 _TITLE_LENGTH = 24  # the longest title sentence opening an item ('进一步规范工作流程,完善信息公开工作机制。…': 20)
 _MARKER_CUT = re.compile(rf"(?:^|[。;:!?]){_CN_NUM}$")  # a line ending in the 二 of 二是
 # (a quote counts as a wide character: in a report's text it is a “ or a ” the normalizer made ASCII, a space next to
-# it no author's, '“放管服” “最多跑一次”' kept as '"放管服" "最多跑一次"')
-_WS_NEAR_WIDE = re.compile(r'(?<=[^\x00-\x7f]|")\s+|\s+(?=[^\x00-\x7f]|")')
+# it no author's, '“放管服” “最多跑一次”' kept as '"放管服" "最多跑一次"'; so is a single one, a ‘ or a ’: '( ‘放管服’)')
+_WS_NEAR_WIDE = re.compile(r"""(?<=[^\x00-\x7f]|["'])\s+|\s+(?=[^\x00-\x7f]|["'])""")
 _TRIM_END = " \t\n;,、。"
 _TRIM_START = " \t\n;,、:。."  # (and the '.' typed after a bracketed number, left by its marker: '①.加强…')
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
