@@ -328,7 +328,10 @@ def _cues() -> dict[str, Any]:
         "implied_glued": re.compile(rf"(?:^|(?<=[。;!?]))(?P<num>{number})(?P<measure>[^。;:!?,()]{{2,16}}?)"
                                     rf"(?:[。:]|(?={spec['first_item']}))"),
         "table_column": {kind: re.compile("|".join(pats)) for kind, pats in spec["table_columns"].items()},
-        "other_column": re.compile("|".join(f"(?:{p})" for p in spec["table_other_columns"])),
+        # (a status column naming no kind, 整改进展, is one of them: table_status_column)
+        "other_column": re.compile("|".join(f"(?:{p})" for p in [*spec["table_other_columns"],
+                                                                 spec["table_status_column"]])),
+        "status_column": re.compile(spec["table_status_column"]),
         # a line holding a problems column's name alone (a table exported one cell a line; a cheap test on the text)
         "problem_column_line": re.compile(
             rf"^[ \t]*(?:{sub['problem']}|{join(spec['table_columns']['problem'])})[ \t]*(?:\|[ \t]*)?$", re.M),
@@ -820,7 +823,7 @@ def _cells_as_rows(lines: list[str]) -> list[str]:
                 break
     if not header:
         return lines
-    names = [_column_name(lines[k]) for k in header]
+    names = _without_status([_cells(lines[k])[0] for k in header], [_column_name(lines[k]) for k in header], "other")
     # (a first column of numbers, 序号: each row starts with the next number)
     first = next((line.strip() for line in lines[header[-1] + 1:] if line.strip()), "")
     start = header[-1] + 1
@@ -1546,7 +1549,7 @@ def _table_row(line: str, columns: list[str | None], out: list[_Heading | str], 
     lead = _row_kind(cells)
     if len(named) >= 2 or (len(named) == 1 and lead is None):
         flush()
-        return kinds  # a header: the kinds of the columns
+        return _without_status(cells, kinds, None)  # a header: the kinds of the columns
     if lead is not None and any(cells[lead + 1:]):
         columns = [None] * (lead + 1) + [kinds[lead]] * (len(cells) - lead - 1)
     elif not columns:
@@ -1559,6 +1562,17 @@ def _table_row(line: str, columns: list[str | None], out: list[_Heading | str], 
             buffer.append(cell)
     flush()
     return columns if lead is None else []
+
+
+def _without_status(names: list[str], kinds: list[str | None], none: str | None) -> list[str | None]:
+    """``kinds`` of a table header's columns ``names`` with a column saying how far the measure has got (``整改情况``:
+    statements.yaml ``table_status_column``) made ``none`` where another column holds the measures
+    (``存在问题 | 整改措施 | 整改情况``)."""
+    status = [kind == "measure" and _cues()["status_column"].fullmatch(name) is not None
+              for name, kind in zip(names, kinds)]
+    if not any(kind == "measure" and not late for kind, late in zip(kinds, status)):
+        return kinds
+    return [none if late else kind for kind, late in zip(kinds, status)]
 
 
 def _row_kind(cells: list[str]) -> int | None:
