@@ -214,6 +214,21 @@ def test_unnumbered_title_glued_to_the_text_is_dropped(stem, title):
     assert _pairs(extract_statements(text))[0][1] == f"{title}落实不到位"
 
 
+@pytest.mark.parametrize("space", [" ", "\u3000", "\u00a0"])
+def test_a_space_next_to_a_single_quote_is_left_out(space):
+    # Seed 003's '存在“错位”现象' and '确保应公开尽公开' with single quotes set off by a web page's spaces ('存在 ‘错位’ ‘脱节’
+    # 现象', '确保( ‘应公开尽公开’), ‘放管服’'): the normalizer made each ‘ ’ an ASCII ', so a space after '(' or ',' or
+    # between two quotes was next to no wide character and was kept; a single quote counts as one, as a double one does
+    stem = "003_ce1f8ef96d3daffd"
+    section = problems_section(stem)
+    spaced = section.replace("存在“错位”现象", f"存在{space}‘错位’{space}‘脱节’{space}现象", 1)
+    spaced = spaced.replace("确保应公开尽公开", f"确保({space}‘应公开尽公开’),{space}‘放管服’", 1)
+    expected = [(k, t.replace('"错位"', "'错位''脱节'").replace("确保应公开尽公开", "确保('应公开尽公开'),'放管服'"))
+                for k, t in _expected(stem)]
+    assert sum(a != b for a, b in zip(expected, _expected(stem))) == 2
+    assert _pairs(extract_statements(spaced)) == expected
+
+
 def test_report_statements_match_the_extractor_on_the_seeds():
     toolkit = pytest.importorskip("toolkit")
     for stem in SEEDS:
@@ -1207,6 +1222,22 @@ def test_order_words_going_on_with_di_san(stem):
 
 
 @pytest.mark.parametrize("stem", [s for s in EXPECTED if "一是" in problems_section(s)])
+@pytest.mark.parametrize("stop", ["", ",", "，"], ids=["glued", "comma", "wide_comma"])
+def test_order_words_after_a_comma_or_glued_to_the_item_before(stem, stop):
+    # The real lists written 首先,…其次,…最后, with no stop before the order word ('…不够及时,其次,…' or '…不够及时其次,…', a
+    # web page's text that lost its ';'): before, only an order word after a sentence's end was one, so each list was one
+    # statement keeping '首先,': 9 of 9 wrong.  Now they number on as 二是 does there (statements.yaml
+    # sequence_words_in_sentence); '最后一次', '首先要' in a sentence still no marker.
+    section = re.sub(r"[;；。]?\s*([二三四]是)", stop + r"\1", problems_section(stem))
+    glued = _renumber(section, lambda n, size: "最后," if n == size else ("首先,", "其次,", "再次,")[n - 1])
+    assert "二是" not in glued and re.search(f"[\u4e00-\u9fff]{stop}(?:其次|最后),", glued)
+    assert _pairs(extract_statements(glued)) == _expected(stem)
+    text = "还存在不足:信息更新不够及时,最后一次更新在三月。下一步,我们首先要加强培训,其次要完善制度。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不够及时,最后一次更新在三月"),
+                                                ("measure", "下一步,我们首先要加强培训,其次要完善制度")]
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if "一是" in problems_section(s)])
 @pytest.mark.parametrize("marker", ["其{n},", "其{n}：", "第{n}是"])
 def test_lists_numbered_qi_yi_or_di_yi_shi(stem, marker):
     # The real lists with their 一是 二是 written 其一，其二， or 第一是 第二是: before, neither was a marker (only 第一, 第一、
@@ -1318,7 +1349,8 @@ def test_a_problems_sub_heading_of_the_year_after_past_improvements():
 
 
 # The cells of a table's columns other than the problems' and the measures' (序号 is the row's number)
-_OTHER_CELLS = {"责任科室": "办公室", "原因": "人员力量不足", "问题原因": "人员力量不足", "完成时限": "2024年6月底前"}
+_OTHER_CELLS = {"责任科室": "办公室", "原因": "人员力量不足", "问题原因": "人员力量不足", "完成时限": "2024年6月底前",
+                "整改情况": "已完成整改", "完成情况": "持续推进", "整改进展": "已完成整改"}
 
 
 def _table_report(stem: str, header: list, fmt: str, tmp_path: Path, stop: str = "。") -> tuple[Path, list]:
@@ -1390,6 +1422,20 @@ def test_section_given_as_a_table_exported_one_cell_a_line(stem, header, fmt, tm
     # cell a line, a blank line after each row) and 000 (a cell a line, a blank line after each, blank cells left
     # out).  Before, the header's names were taken for two sub-headings: every problem became a measure, glued to
     # the measure after it.
+    path, expected = _table_report(stem, header, fmt, tmp_path)
+    assert _pairs(toolkit.parse_report(path).statements) == expected
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "pipe_rows", "pipe_cells", "tab", "lines"])
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("header", [["存在问题", "整改措施", "整改情况"], ["序号", "问题", "改进措施", "完成情况", "责任科室"],
+                                    ["存在问题", "整改措施", "整改进展"]], ids=["zhenggai_qingkuang", "wancheng", "jinzhan"])
+def test_a_table_s_column_saying_how_far_a_measure_has_got_is_no_statement(stem, header, fmt, tmp_path):
+    # The tables of test_section_given_as_a_table_of_problems_and_measures with a column of each measure's progress, as
+    # a rectification list has ('存在问题 | 整改措施 | 整改情况', '已完成整改'): 整改情况 is also a measures sub-heading (the
+    # 2021 template's 改进情况), so each row gave its progress as one more measure; 完成情况 and 整改进展, no column name
+    # known, ended a header exported one cell a line, so its table stayed text.  Beside a measures column such a column
+    # is no statement's (statements.yaml table_status_column), one naming no kind one of table_other_columns
     path, expected = _table_report(stem, header, fmt, tmp_path)
     assert _pairs(toolkit.parse_report(path).statements) == expected
 
@@ -1551,6 +1597,23 @@ def test_a_chinese_numeral_or_ordinal_marker_glued_to_the_item_before(stem, mark
                         ("一、信息更新不够及时,第二、三批清单未公开。二、政策解读形式单一。", "信息更新不够及时,第二、三批清单未公开"),
                         ("第一,考评排名全市第二,但信息更新不够及时。第二,政策解读形式单一。", "考评排名全市第二,但信息更新不够及时"),
                         ("一、信息更新不够及时,解读单一二、政策。二、政策解读形式单一。", "信息更新不够及时,解读单一二、政策")]:
+        assert _pairs(extract_statements(text)) == [("problem", first), ("problem", "政策解读形式单一")]
+
+
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "pingtan-2023-02"])
+@pytest.mark.parametrize("marker", ["其{h},", "其{h}、", "第{h},", "第{h}，", "第{h}、", "{h}、"])
+@pytest.mark.parametrize("comma", [",", "，", ", "], ids=["comma", "wide_comma", "comma_space"])
+def test_a_chinese_numeral_or_ordinal_marker_after_a_comma(stem, marker, comma):
+    # Seed 001's '一是…;二是…;三是…' written '其一,…提升,其二,…加强,其三,…健全。' (or 第二, 二、), a comma for the ';':
+    # the marker glued after a Chinese character was the next item ('…提升其二,…'), the one after a comma was not, so the
+    # list was one statement keeping '其一,'; after a comma it numbers on the same way (_glued_ordinal)
+    section = problems_section(stem)
+    text = re.sub(r"([;；。]?)([一二三四])是", lambda m: (m[1] if m[2] == "一" else comma) + marker.format(h=m[2]), section)
+    assert comma + marker.format(h="二") in text and "二是" not in text
+    assert _pairs(extract_statements(text)) == _expected(stem)
+    # a rank's ordinal or a numeral's run after a comma is still no item
+    for text, first in [("第一,信息更新不够及时,排名全市第二,仍有差距。第二,政策解读形式单一。", "信息更新不够及时,排名全市第二,仍有差距"),
+                        ("一、信息更新不够及时,二、三季度尤甚。二、政策解读形式单一。", "信息更新不够及时,二、三季度尤甚")]:
         assert _pairs(extract_statements(text)) == [("problem", first), ("problem", "政策解读形式单一")]
 
 

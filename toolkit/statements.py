@@ -136,6 +136,14 @@ def _sequence_words() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(seq) for seq in _spec()["sequence_words"])
 
 
+@functools.lru_cache(maxsize=1)
+def _words_in_sentence() -> frozenset[str]:
+    """The styles of the order-word lists whose words also follow a comma, and after the first glue to the item before
+    (statements.yaml ``sequence_words_in_sentence``: '首先,…不够及时,其次,…', '…不够及时其次,…')."""
+    firsts = set(_spec()["sequence_words_in_sentence"])
+    return frozenset(f"words{k}" for k, seq in enumerate(_sequence_words()) if seq[0] in firsts)
+
+
 def _marker_number(style: str, match: re.Match[str], found: list[tuple[int, int, int]]) -> int:
     """The number of a marker (-1 where it cannot be one here).
 
@@ -200,8 +208,8 @@ _LABEL_LENGTH = 24  # where the colon after an item's label stands at the latest
 _TITLE_LENGTH = 24  # the longest title sentence opening an item ('进一步规范工作流程,完善信息公开工作机制。…': 20)
 _MARKER_CUT = re.compile(rf"(?:^|[。;:!?]){_CN_NUM}$")  # a line ending in the 二 of 二是
 # (a quote counts as a wide character: in a report's text it is a “ or a ” the normalizer made ASCII, a space next to
-# it no author's, '“放管服” “最多跑一次”' kept as '"放管服" "最多跑一次"')
-_WS_NEAR_WIDE = re.compile(r'(?<=[^\x00-\x7f]|")\s+|\s+(?=[^\x00-\x7f]|")')
+# it no author's, '“放管服” “最多跑一次”' kept as '"放管服" "最多跑一次"'; so is a single one, a ‘ or a ’: '( ‘放管服’)')
+_WS_NEAR_WIDE = re.compile(r"""(?<=[^\x00-\x7f]|["'])\s+|\s+(?=[^\x00-\x7f]|["'])""")
 _TRIM_END = " \t\n;,、。"
 _TRIM_START = " \t\n;,、:。."  # (and the '.' typed after a bracketed number, left by its marker: '①.加强…')
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
@@ -320,7 +328,10 @@ def _cues() -> dict[str, Any]:
         "implied_glued": re.compile(rf"(?:^|(?<=[。;!?]))(?P<num>{number})(?P<measure>[^。;:!?,()]{{2,16}}?)"
                                     rf"(?:[。:]|(?={spec['first_item']}))"),
         "table_column": {kind: re.compile("|".join(pats)) for kind, pats in spec["table_columns"].items()},
-        "other_column": re.compile("|".join(f"(?:{p})" for p in spec["table_other_columns"])),
+        # (a status column naming no kind, 整改进展, is one of them: table_status_column)
+        "other_column": re.compile("|".join(f"(?:{p})" for p in [*spec["table_other_columns"],
+                                                                 spec["table_status_column"]])),
+        "status_column": re.compile(spec["table_status_column"]),
         # a line holding a problems column's name alone (a table exported one cell a line; a cheap test on the text)
         "problem_column_line": re.compile(
             rf"^[ \t]*(?:{sub['problem']}|{join(spec['table_columns']['problem'])})[ \t]*(?:\|[ \t]*)?$", re.M),
@@ -812,7 +823,7 @@ def _cells_as_rows(lines: list[str]) -> list[str]:
                 break
     if not header:
         return lines
-    names = [_column_name(lines[k]) for k in header]
+    names = _without_status([_cells(lines[k])[0] for k in header], [_column_name(lines[k]) for k in header], "other")
     # (a first column of numbers, 序号: each row starts with the next number)
     first = next((line.strip() for line in lines[header[-1] + 1:] if line.strip()), "")
     start = header[-1] + 1
@@ -1538,7 +1549,7 @@ def _table_row(line: str, columns: list[str | None], out: list[_Heading | str], 
     lead = _row_kind(cells)
     if len(named) >= 2 or (len(named) == 1 and lead is None):
         flush()
-        return kinds  # a header: the kinds of the columns
+        return _without_status(cells, kinds, None)  # a header: the kinds of the columns
     if lead is not None and any(cells[lead + 1:]):
         columns = [None] * (lead + 1) + [kinds[lead]] * (len(cells) - lead - 1)
     elif not columns:
@@ -1551,6 +1562,17 @@ def _table_row(line: str, columns: list[str | None], out: list[_Heading | str], 
             buffer.append(cell)
     flush()
     return columns if lead is None else []
+
+
+def _without_status(names: list[str], kinds: list[str | None], none: str | None) -> list[str | None]:
+    """``kinds`` of a table header's columns ``names`` with a column saying how far the measure has got (``整改情况``:
+    statements.yaml ``table_status_column``) made ``none`` where another column holds the measures
+    (``存在问题 | 整改措施 | 整改情况``)."""
+    status = [kind == "measure" and _cues()["status_column"].fullmatch(name) is not None
+              for name, kind in zip(names, kinds)]
+    if not any(kind == "measure" and not late for kind, late in zip(kinds, status)):
+        return kinds
+    return [none if late else kind for kind, late in zip(kinds, status)]
 
 
 def _row_kind(cells: list[str]) -> int | None:
@@ -1939,7 +1961,8 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
             # (一是 also right after 将 or the agency: '我局将一是…;二是…', '我局一是…;二是…'; the agency sought in the
             # few characters before: searched from the text's start, a long list took time quadratic in its items)
             glued = None
-            if not (prev in _BOUNDARY or (style in _AFTER_COMMA and (
+            if not (prev in _BOUNDARY or (prev == "," and style in _words_in_sentence())
+                    or (style in _AFTER_COMMA and (
                     prev == "," or text.endswith(_intent_words(), 0, k)
                     or _intent_subject().search(text, max(k - 8, 0), k)))
                     or (style in _AFTER_INTENT and text.endswith(_intent_words(), 0, k))):
@@ -1998,11 +2021,16 @@ def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, i
     """Where the marker ``match``, glued to the text of the list's last item, starts as that list's next item (None
     where it is none): a bracketed number numbering on, not a reference's ('第(2)项'); a 2. or 2) numbering on after
     a Chinese character, not a number's ('共1.5万条', '第2项'); a Chinese numeral's 是 whose
-    numeral ends in the next number, which alone is the marker (the word before may end in a numeral: '单一三是');
+    numeral ends in the next number, which alone is the marker (the word before may end in a numeral: '单一三是'); an
+    order word numbering on after a word's character ('…不够及时其次,': statements.yaml ``sequence_words_in_sentence``);
     ``k`` is where the marker's text starts, before the spaces ahead of it."""
+    text = match.string
+    if style in _words_in_sentence() and found:
+        # (an order word after the first, numbering on the open list, after a word's character: '…不够及时其次,')
+        numbered_on = _marker_number(style, match, found) == last + 1
+        return match.start() if numbered_on and _GLUED_AFTER.match(text, k - 1) else None
     if style not in _GLUED_NEXT or not found:
         return None
-    text = match.string
     glued = _numbered_on(style, _marker_number(style, match, found), last, found) == last + 1
     if style in ("paren_num", "paren_cn"):
         return match.start() if glued and not _reference_number(text, k, match.end()) else None
@@ -2020,17 +2048,18 @@ def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, i
 
 
 def _glued_ordinal(style: str, match: re.Match[str], numeral: str) -> int | None:
-    """Where a 二、, a 第二, or a 其二, (``style`` dun_cn, di or qi) glued after a Chinese character starts as the list's next item,
-    numbered ``numeral`` (None where it is none): the numeral alone for 二、 ('…单一二、'), not a sentence's ordinal ('第二、三批',
-    '排名全市第二,': statements.yaml ``glued_marker_ordinal``) nor a number's run ('二、三季度'), and only where no later
-    item restates the number after a boundary ('第一,…排名第二,…。第二,…': that one is the item)."""
+    """Where a 二、, a 第二, or a 其二, (``style`` dun_cn, di or qi) glued after a Chinese character or after a comma starts as
+    the list's next item, numbered ``numeral`` (None where it is none): the numeral alone for 二、 ('…单一二、'), not a
+    sentence's ordinal ('第二、三批', '排名全市第二,': statements.yaml ``glued_marker_ordinal``) nor a number's run ('二、三季度'),
+    and only where no later item restates the number after a boundary ('第一,…排名第二,…。第二,…': that one is the item)."""
     text = match.string
     start = match.end("n") - len(numeral) if style == "dun_cn" else match.start()
     if not numeral or not match["n"].endswith(numeral) or (style != "dun_cn" and match["n"] != numeral):
         return None
     spec = _spec()["glued_marker_ordinal"]
     if (style == "dun_cn" and text.endswith("第", 0, start)) or re.search(spec["after"], text[max(start - 4, 0):start]) \
-            or re.match(spec["before"], text[match.end():match.end() + 1]) or not _GLUED_AFTER.match(text, start - 1):
+            or re.match(spec["before"], text[match.end():match.end() + 1]) \
+            or not (_GLUED_AFTER.match(text, start - 1) or text.endswith(",", 0, len(text[:start].rstrip(" ")))):
         return None
     pattern = _MARKERS[style][0]
     restated = any(text[later.start() - 1] in _BOUNDARY and later["n"] == numeral
