@@ -1722,6 +1722,48 @@ def test_docx_hand_built_merges_breaks_and_nested_table(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("kind", ["docx", "html"])
+def test_words_merged_down_keep_their_column_a_unit_its_unit(tmp_path: Path, kind: str) -> None:
+    # A note merged down over rows between a label and its count ('见附件' under 说明: Word's vMerge, whose
+    # continuation cell holds words Word does not show; a rowspan) was left out of the rows it covers, so ['乙', '件',
+    # '2'] stood the count under the note's column. A covered cell of such words is now a blank in its place, but a
+    # unit's (件, a unit word; 宗次 under the 单位 header) is the unit, each row's own (a blank made the legacy
+    # tables' unit NA); words covered at the row's end keep no column, a label merged down before its first cell none.
+    import docx
+    from docx.oxml.ns import qn
+
+    cells = {(0, 1): "项目", (0, 2): "单位", (0, 3): "说明", (0, 4): "数量", (0, 5): "备注", (1, 1): "甲", (1, 4): "7",
+             (2, 1): "乙", (2, 4): "2", (3, 0): "", (3, 1): "丙", (3, 4): "3", (3, 5): "", (4, 0): "", (4, 1): "丁", (4, 4): "4", (4, 5): ""}
+    merges = {(1, 0): "组", (1, 2): "件", (1, 3): "见附件", (1, 5): "另", (3, 2): "宗次", (3, 3): "见附件"}
+    if kind == "html":
+        rows = [{c: f"<td>{t}</td>" for (rr, c), t in cells.items() if rr == r} for r in range(5)]
+        for (r, c), t in merges.items():
+            rows[r][c] = f"<td rowspan=2>{t}</td>"
+        rows[0][0] = "<td></td>"
+        body = "".join("<tr>" + "".join(t for _, t in sorted(row.items())) + "</tr>" for row in rows)
+        path = write_bytes(tmp_path / "merged.html", f"<html><body><p>前</p><table>{body}</table></body></html>".encode())
+    else:
+        document = docx.Document()
+        document.add_paragraph("前")
+        table = document.add_table(rows=5, cols=6)
+        for (r, c), t in cells.items():
+            table.cell(r, c).text = t
+        for (r, c), t in merges.items():
+            table.cell(r, c).merge(table.cell(r + 1, c)).text = t
+        hidden = table.rows[2]._tr.findall(qn("w:tc"))[3]  # words typed in a continuation cell: not shown
+        run = hidden.find(qn("w:p")).makeelement(qn("w:r"), {})
+        run.append(run.makeelement(qn("w:t"), {}))
+        run[-1].text = "另"
+        hidden.find(qn("w:p")).append(run)
+        path = tmp_path / "merged.docx"
+        document.save(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ReaderWarning)  # (words merged down: nothing flagged)
+        assert read_document(path).lines == [
+            "前", ["", "项目", "单位", "说明", "数量", "备注"], ["组", "甲", "件", "见附件", "7", "另"],
+            ["乙", "件", "", "2"], ["", "丙", "宗次", "见附件", "3", ""], ["", "丁", "宗次", "", "4", ""]]
+
+
+@pytest.mark.parametrize("kind", ["docx", "html"])
 def test_a_label_beside_a_small_nested_table_stays_in_its_row(tmp_path: Path, kind: str) -> None:
     # A cell holding a label paragraph and a small table of sub-rows ('外' over '内1', '内2') beside its value was
     # read as page content: its row kept ['7'] alone and the label came after it as a line. A label and its value

@@ -23,7 +23,8 @@ from toolkit.document import DEFAULT_MAX_BYTES, RawDocument, _ZIP_EXPANSION, _ow
 from toolkit.errors import (CorruptFileError, EmptyFileError, FileTooLargeError, ReadError, ToolkitError,
                             UnsupportedFormatError)
 from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _MergedDownWarned, _NUM_FORMATS, _WS_RE,
-                            _blank, _cover, _holds_page, _list_marker, _merge_note, _numbered, _own_cells, _typed_bullet)
+                            _blank, _cover, _covered_words, _holds_page, _list_marker, _merge_note, _numbered,
+                            _own_cells, _typed_bullet, _unit_header)
 from toolkit.msdoc import _page_field
 from toolkit.normalize import is_page_furniture, normalize_line
 from toolkit.plaintext import _read_text
@@ -1924,7 +1925,9 @@ _MAX_GRID_SKIP = 63
 
 
 def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunks: dict | None = None) -> None:
-    merged_values: dict = {}  # grid column -> the note of a value cell merged down from it (see _merge_note)
+    merged_values: dict = {}  # grid column -> the note of a value cell merged down from it (see _merge_note), or
+    # what the cells a cell of words merged down covers hold (see _covered_words)
+    units: set = set()  # the grid columns headed by a unit header (see _unit_header)
     for tr in _docx_children(tbl):
         if tr.tag != _w("tr"):
             continue
@@ -1934,7 +1937,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
         cells: list = []
         after: list = []
         column = _grid_skip(row_props, "gridBefore")
-        covered = 0  # value cells covered by a merge since the row's last cell of its own
+        covered: list = []  # the cells a merge covers since the row's last cell of its own (see _covered_cells)
         for tc in _docx_children(tr):
             if tc.tag != _w("tc"):
                 continue
@@ -1950,9 +1953,10 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 vmerge = props.find(_w("vMerge"))
                 if vmerge is not None and vmerge.get(_w("val"), "continue") != "restart":
                     note = merged_values.get(at)
-                    if cells and note is not None:
-                        covered += 1
-                        _cover(note, cells)
+                    if cells and note is not None:  # (a group's label merged down before the row's first: left out)
+                        covered.append(note)
+                        if isinstance(note, list):  # a value's: blank, flagged
+                            _cover(note, cells)
                     continue  # covered by the cell above
                 restart = vmerge is not None
                 hmerge = props.find(_w("hMerge"))
@@ -2023,18 +2027,33 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 texts = [_numbered(number, t) for number, (_, t) in zip(numbers, paragraphs) if t]
             text = " ".join(texts).strip().strip("\u200b\ufeff").strip()
             if restart:
-                merged_values[at] = _merge_note(text, cells or [text], at)
-            cells.extend([""] * covered)
-            covered = 0
+                note = _merge_note(text, cells or [text], at)
+                merged_values[at] = _covered_words(text, at in units) if note is None else note
+            if _unit_header(text):
+                units.add(at)
+            cells.extend(_covered_cells(covered))
+            covered = []
             cells.extend(_own_cells(text, inner, after))
         if cells:
-            cells.extend([""] * covered)
+            cells.extend(_covered_cells(covered, end=True))
             # the grid columns a row leaves without a cell before its first or after its last (a row cut short:
             # w:gridBefore, w:gridAfter) are blank in their columns, as Word shows them
             cells[:0] = [""] * _grid_skip(row_props, "gridBefore")  # (in place: a merge's note holds the row)
             cells.extend([""] * _grid_skip(row_props, "gridAfter"))
             lines.append(cells)
         lines.extend(after)
+
+
+def _covered_cells(covered: list, end: bool = False) -> list:
+    """The cells of a row that merges from the rows above cover (``covered``: each a value's note, see
+    _merge_note, or what a cell of words leaves, see _covered_words), in their columns: a blank for a value, the
+    words' unit or blank; at the row's ``end`` the blanks of words after its last other cell are left out (no value
+    after them to keep in its column)."""
+    cells = ["" if isinstance(note, list) else note for note in covered]
+    if end:
+        while cells and cells[-1] == "" and isinstance(covered[len(cells) - 1], str):
+            cells.pop()
+    return cells
 
 
 def _run_in_texts(paragraphs: list, run_in: set[int], numbering: _WordNumbering | None) -> list:
