@@ -3185,6 +3185,32 @@ def test_a_prompt_typed_in_no_placeholder_style_is_no_value_of_a_control_showing
     assert _merged_001_row_edited(tmp_path / "wps.docx", "<w:t>行政事业性收费</w:t>", change) == MERGED_001
 
 
+@pytest.mark.parametrize("named", [True, False])
+@pytest.mark.parametrize("run, shown", [
+    ("<w:r><w:t>在此填写数量</w:t></w:r>", ""),  # a template's own prompt, in no placeholder style nor grey
+    ("<w:r><w:t>此处输入</w:t></w:r>", ""),
+    ('<w:r><w:rPr><w:color w:val="808080"/></w:rPr><w:t>本栏为本年数</w:t></w:r>', ""),  # words in the prompt's grey
+    ('<w:r><w:rPr><w:color w:val="a6a6a6"/></w:rPr><w:t>数量</w:t></w:r>', ""),
+    ('<w:r><w:rPr><w:color w:val="808080"/></w:rPr><w:t>7</w:t></w:r>', "7"),  # a number filled in, grey: read
+    ('<w:r><w:rPr><w:color w:val="FF0000"/></w:rPr><w:t>另计</w:t></w:r>', "另计")])  # words typed in red: read
+def test_a_custom_or_grey_prompt_is_no_value_of_a_control_showing_its_placeholder(named, run, shown, tmp_path):
+    # A control around a cell showing its placeholder (w:showingPlcHdr) whose prompt is none of Word's or WPS's (a
+    # template's own '在此填写数量') or is typed in a grey of its own, no placeholder style, the placeholder it names
+    # (w:placeholder/w:docPart) in no glossary or none named: its prompt was read as the cell's value,
+    # '行政事业性收费 | 10 | 55 | 在此填写数量'. Such a paragraph is the prompt, hidden; a grey number is still read.
+    part = '<w:placeholder><w:docPart w:val="DefaultPlaceholder_-1854013440"/></w:placeholder>' if named else ""
+
+    def change(row: str) -> str:
+        blank = row.rindex("<w:tc>")
+        cell = row[blank:-len("</w:tr>")].replace("<w:r/>", run)
+        control = f"<w:sdt><w:sdtPr>{part}<w:showingPlcHdr/></w:sdtPr><w:sdtContent>{cell}</w:sdtContent></w:sdt>"
+        return row[:blank] + control + "</w:tr>"
+
+    lines = _merged_001_row_edited(tmp_path / "custom.docx", "<w:t>行政事业性收费</w:t>", change)
+    assert lines == [["行政事业性收费", "10", "55", shown] if line == ["行政事业性收费", "10", "55", ""] else line
+                     for line in MERGED_001]
+
+
 def test_the_placeholder_styles_are_read_once_per_document(monkeypatch, tmp_path):
     # The ids of Word's placeholder style were looked up in the document's styles again for every content control
     # around rows showing its placeholder (a template's table holds one per row): they are the document's, read once.

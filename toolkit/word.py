@@ -24,7 +24,7 @@ from toolkit.errors import (CorruptFileError, EmptyFileError, FileTooLargeError,
                             UnsupportedFormatError)
 from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _MergedDownWarned, _NUM_FORMATS, _WS_RE,
                             _blank, _cover, _covered_words, _holds_page, _list_marker, _merge_note, _numbered,
-                            _own_cells, _typed_bullet, _unit_header)
+                            _own_cells, _typed_bullet, _unit_header, _value_text)
 from toolkit.msdoc import _page_field
 from toolkit.normalize import is_page_furniture, normalize_line
 from toolkit.plaintext import _read_text
@@ -1484,13 +1484,41 @@ def _vanish_placeholders(element, document=None) -> None:
 def _prompt_runs(content, styles: frozenset[str]) -> list:
     """The runs of a content control's ``content`` that show its prompt: those in a placeholder style (``styles``),
     and those of a paragraph whose whole text is a prompt typed in no such style ('请输入', '单击此处输入文字', as
-    WPS writes them; formats.yaml ``docx: placeholder_prompts``)."""
+    WPS writes them, a template's own '在此填写数量'; formats.yaml ``docx: placeholder_prompts``), or words (no value,
+    see _value_text) all in a placeholder's grey (see _grey_run): a template's prompt of its own, greyed by hand."""
     prompt = _typed_prompt()
     # (the runs themselves kept: lxml gives a node the same proxy while one is held, so 'in' finds it)
-    typed = {run for paragraph in list(content.iter(_w("p"))) or [content]
-             if prompt.fullmatch(_WS_RE.sub("", "".join(t.text or "" for t in paragraph.iter(_w("t")))))
+    typed = {run for paragraph in list(content.iter(_w("p"))) or [content] if _prompt_paragraph(paragraph, prompt)
              for run in paragraph.iter(_w("r"))}
     return [run for run in content.iter(_w("r")) if run in typed or _run_style(run) in styles]
+
+
+def _prompt_paragraph(paragraph, prompt: re.Pattern) -> bool:
+    """Whether a paragraph of a control showing its placeholder is a prompt (see _prompt_runs): its whole text one
+    (``prompt``), or words, every run holding text grey. A number in grey is read (a value a system filled in)."""
+    text = _WS_RE.sub("", "".join(t.text or "" for t in paragraph.iter(_w("t"))))
+    if prompt.fullmatch(text):
+        return True
+    if _value_text(text):
+        return False
+    return all(map(_grey_run, (run for run in paragraph.iter(_w("r")) if any(t.text for t in run.iter(_w("t"))))))
+
+
+# The greys a template gives its own prompt (Word's placeholder text is 808080; WPS and templates use 7F7F7F to
+# BFBFBF): a run's colour of one level in red, green and blue between these, no black nor white text.
+_PROMPT_GREYS = range(0x60, 0xDA)
+
+
+def _grey_run(run) -> bool:
+    """Whether a run's own colour (w:color) is a grey of _PROMPT_GREYS."""
+    colour = run.find(f"{_w('rPr')}/{_w('color')}")
+    value = ((colour.get(_w("val")) or "") if colour is not None else "").upper()
+    if len(value) != 6 or value != value[:2] * 3:
+        return False
+    try:
+        return int(value[:2], 16) in _PROMPT_GREYS
+    except ValueError:
+        return False
 
 
 @functools.lru_cache(maxsize=1)
