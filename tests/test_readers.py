@@ -1326,6 +1326,32 @@ def test_docx_page_header_is_not_read_when_the_body_has_the_title(tmp_path: Path
     assert read_document(path).lines == [line.strip() for line in seed_lines("001")[:20] if line.strip()]
 
 
+_TRADITIONAL_001 = "2020年烏當區人民政府信息公開工作年度報告"  # seed 001's title in traditional characters
+
+
+@pytest.mark.parametrize("in_body", [False, True])
+def test_docx_title_in_traditional_characters_is_found_in_the_header_or_the_body(tmp_path: Path,
+                                                                                 in_body: bool) -> None:
+    # The title was looked for in the page header's lines and in the body's as written, not as the pipeline reads
+    # them (normalized: simplified): seed 001's title in traditional characters held only in the header was no
+    # title (agency NA), and one in the body was none either, so another title in the header was put before it.
+    import docx
+
+    import toolkit
+
+    lines = seed_lines("001")
+    document = docx.Document()
+    header = document.sections[0].header.paragraphs[0]
+    header.text = "某某局2019年政府信息公开工作年度报告" if in_body else _TRADITIONAL_001
+    for line in ([_TRADITIONAL_001] if in_body else []) + lines[2:40]:
+        document.add_paragraph(line)
+    path = tmp_path / "traditional.docx"
+    document.save(path)
+    assert read_document(path).lines[:2] == [_TRADITIONAL_001, lines[2]]
+    meta = toolkit.parse_report(path).metadata
+    assert (meta["agency"], meta["report_year"]) == ("乌当区人民政府", 2020)
+
+
 def test_docx_horizontal_merge_is_one_cell(tmp_path: Path) -> None:
     path = tmp_path / "merged.docx"
     render_docx(MERGED_001, path, colspan_header=True)

@@ -8,6 +8,7 @@ worksheets are read as Word shows them. Called by :func:`toolkit.readers.read_do
 from __future__ import annotations
 
 import copy
+import itertools
 import functools
 import io
 import posixpath
@@ -15,7 +16,7 @@ import re
 import warnings
 import zipfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Iterator
 
 from toolkit.decoding import _magic
@@ -414,18 +415,31 @@ def _docx_header_title(document, lines: list) -> list:
 def _header_title(lines: list, headers: Iterator[list]) -> list:
     """The title lines the first of ``headers`` (the lines of a page header each) holding a title gives, when
     ``lines`` (the body's) hold none (a DOCX's or a Word 97–2003 document's). A header's table (an emblem beside
-    the title) gives its cells as lines, as a Word 97–2003 document's header gives them: its title was not found."""
+    the title) gives its cells as lines, as a Word 97–2003 document's header gives them: its title was not found.
+    The title is looked for as the body's lines are read for it, normalized (see _title_lines); the lines are given
+    as written, normalized with the body's."""
     from toolkit.metadata import _find_title
 
-    text = [line if isinstance(line, str) else " | ".join(line) for line in lines]  # rows hold no title
+    text = _title_lines(line if isinstance(line, str) else " | ".join(line) for line in lines)  # rows hold no title
     if _find_title(text, len(text)) is not None:
         return []
     for found in headers:
         found = [cell for line in found for cell in ([line] if isinstance(line, str) else line) if cell.strip()]
-        span = _find_title(found, len(found))
+        normal = _title_lines(found)
+        span = _find_title(normal, len(normal))
         if span is not None:
             return found[span[0] : span[1] + 1]
     return []
+
+
+def _title_lines(lines: Iterable[str]) -> list:
+    """The first lines of a document or a page header where a title is looked for (metadata.yaml ``title:
+    max_line``, and the line after: a title broken in two), normalized as the pipeline reads them (see
+    normalize_line): a title in traditional characters ('某某市交通運輸局2023年政府資訊公開工作年度報告') or with
+    invisible characters was no title (the agency NA) when held only in the page header."""
+    from toolkit.metadata import _rules
+
+    return [normalize_line(line) for line in itertools.islice(lines, _rules()["title"]["max_line"] + 1)]
 
 
 def _int(value: str | None, default: int) -> int:
