@@ -348,6 +348,54 @@ def test_legacy_unit_cell_merged_over_rows(fmt, tmp_path, seed_cells):
     assert report.status == "ok"
 
 
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+@pytest.mark.parametrize("head, at", [("说明", 2), ("说明", 3), ("备注", 2)])
+def test_legacy_note_column_merged_down_beside_the_counts(fmt, head, at, tmp_path, seed_cells):
+    # Seed 003's table with a column of remarks (its header ``head``, before or after the counts: column ``at``)
+    # whose '见附件' is merged down over every item's row, and its units merged down too. The covered notes were left
+    # out of their rows (the counts one column left, under the note's column), and 说明 headed no column of remarks:
+    # value was NA and value_2 each count, the report partial.
+    import html
+
+    lines = _seed_lines()
+    start, end = _table_at(lines)
+    rows = [row + [""] * (3 - len(row)) for row in lines[start:end]]
+    spans = _unit_runs(rows)
+    path = tmp_path / f"note.{fmt}"
+    if fmt == "html":
+        covered = {k for s, n in spans.items() for k in range(s + 1, s + n)}
+        body = ""
+        for i, r in enumerate(rows):
+            cells = [f"<td>{html.escape(r[0]) or '&nbsp;'}</td>",
+                     "" if i in covered else f'<td rowspan="{spans[i]}">{r[1] or "&nbsp;"}</td>',
+                     f"<td>{r[2] or '&nbsp;'}</td>"]
+            cells.insert(at, f"<td>{head}</td>" if i == 0 else f'<td rowspan="{len(rows) - 1}">见附件</td>' if i == 1
+                         else "")
+            body += "<tr>" + "".join(cells) + "</tr>"
+        paras = "".join(f"<p>{html.escape(x)}</p>" for x in lines[:start] if isinstance(x, str))
+        path.write_text(f"<html><head><meta charset='utf-8'></head><body>{paras}<table border='1'>{body}</table>"
+                        "</body></html>", encoding="utf-8")
+    else:
+        import docx
+
+        doc = docx.Document()
+        for x in lines[:start]:
+            if isinstance(x, str):
+                doc.add_paragraph(x)
+        table = doc.add_table(rows=len(rows), cols=4)
+        value = 5 - at  # (the count's column: the other of 2 and 3)
+        for i, r in enumerate(rows):
+            table.cell(i, 0).text, table.cell(i, value).text = r[0], r[2]
+        for s, n in spans.items():
+            table.cell(s, 1).merge(table.cell(s + n - 1, 1)).text = rows[s][1]
+        table.cell(0, at).text = head
+        table.cell(1, at).merge(table.cell(len(rows) - 1, at)).text = "见附件"
+        doc.save(path)
+    report = toolkit.parse_report(path)
+    assert _legacy(report) == seed_cells
+    assert report.status == "ok"
+
+
 def test_legacy_label_spanning_the_unit_column(tmp_path, seed_cells):
     # '六、举报投诉数量' written across the 单位 column (colspan=2): its 675 was read as the unit, value NA.
     lines = _seed_lines()

@@ -1326,6 +1326,32 @@ def test_docx_page_header_is_not_read_when_the_body_has_the_title(tmp_path: Path
     assert read_document(path).lines == [line.strip() for line in seed_lines("001")[:20] if line.strip()]
 
 
+_TRADITIONAL_001 = "2020年烏當區人民政府信息公開工作年度報告"  # seed 001's title in traditional characters
+
+
+@pytest.mark.parametrize("in_body", [False, True])
+def test_docx_title_in_traditional_characters_is_found_in_the_header_or_the_body(tmp_path: Path,
+                                                                                 in_body: bool) -> None:
+    # The title was looked for in the page header's lines and in the body's as written, not as the pipeline reads
+    # them (normalized: simplified): seed 001's title in traditional characters held only in the header was no
+    # title (agency NA), and one in the body was none either, so another title in the header was put before it.
+    import docx
+
+    import toolkit
+
+    lines = seed_lines("001")
+    document = docx.Document()
+    header = document.sections[0].header.paragraphs[0]
+    header.text = "某某局2019年政府信息公开工作年度报告" if in_body else _TRADITIONAL_001
+    for line in ([_TRADITIONAL_001] if in_body else []) + lines[2:40]:
+        document.add_paragraph(line)
+    path = tmp_path / "traditional.docx"
+    document.save(path)
+    assert read_document(path).lines[:2] == [_TRADITIONAL_001, lines[2]]
+    meta = toolkit.parse_report(path).metadata
+    assert (meta["agency"], meta["report_year"]) == ("乌当区人民政府", 2020)
+
+
 def test_docx_horizontal_merge_is_one_cell(tmp_path: Path) -> None:
     path = tmp_path / "merged.docx"
     render_docx(MERGED_001, path, colspan_header=True)
@@ -1719,6 +1745,48 @@ def test_docx_hand_built_merges_breaks_and_nested_table(tmp_path: Path) -> None:
         "三、收到和处理",
         "政府信息公开申请情况",
     ]
+
+
+@pytest.mark.parametrize("kind", ["docx", "html"])
+def test_words_merged_down_keep_their_column_a_unit_its_unit(tmp_path: Path, kind: str) -> None:
+    # A note merged down over rows between a label and its count ('见附件' under 说明: Word's vMerge, whose
+    # continuation cell holds words Word does not show; a rowspan) was left out of the rows it covers, so ['乙', '件',
+    # '2'] stood the count under the note's column. A covered cell of such words is now a blank in its place, but a
+    # unit's (件, a unit word; 宗次 under the 单位 header) is the unit, each row's own (a blank made the legacy
+    # tables' unit NA); words covered at the row's end keep no column, a label merged down before its first cell none.
+    import docx
+    from docx.oxml.ns import qn
+
+    cells = {(0, 1): "项目", (0, 2): "单位", (0, 3): "说明", (0, 4): "数量", (0, 5): "备注", (1, 1): "甲", (1, 4): "7",
+             (2, 1): "乙", (2, 4): "2", (3, 0): "", (3, 1): "丙", (3, 4): "3", (3, 5): "", (4, 0): "", (4, 1): "丁", (4, 4): "4", (4, 5): ""}
+    merges = {(1, 0): "组", (1, 2): "件", (1, 3): "见附件", (1, 5): "另", (3, 2): "宗次", (3, 3): "见附件"}
+    if kind == "html":
+        rows = [{c: f"<td>{t}</td>" for (rr, c), t in cells.items() if rr == r} for r in range(5)]
+        for (r, c), t in merges.items():
+            rows[r][c] = f"<td rowspan=2>{t}</td>"
+        rows[0][0] = "<td></td>"
+        body = "".join("<tr>" + "".join(t for _, t in sorted(row.items())) + "</tr>" for row in rows)
+        path = write_bytes(tmp_path / "merged.html", f"<html><body><p>前</p><table>{body}</table></body></html>".encode())
+    else:
+        document = docx.Document()
+        document.add_paragraph("前")
+        table = document.add_table(rows=5, cols=6)
+        for (r, c), t in cells.items():
+            table.cell(r, c).text = t
+        for (r, c), t in merges.items():
+            table.cell(r, c).merge(table.cell(r + 1, c)).text = t
+        hidden = table.rows[2]._tr.findall(qn("w:tc"))[3]  # words typed in a continuation cell: not shown
+        run = hidden.find(qn("w:p")).makeelement(qn("w:r"), {})
+        run.append(run.makeelement(qn("w:t"), {}))
+        run[-1].text = "另"
+        hidden.find(qn("w:p")).append(run)
+        path = tmp_path / "merged.docx"
+        document.save(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ReaderWarning)  # (words merged down: nothing flagged)
+        assert read_document(path).lines == [
+            "前", ["", "项目", "单位", "说明", "数量", "备注"], ["组", "甲", "件", "见附件", "7", "另"],
+            ["乙", "件", "", "2"], ["", "丙", "宗次", "见附件", "3", ""], ["", "丁", "宗次", "", "4", ""]]
 
 
 @pytest.mark.parametrize("kind", ["docx", "html"])
@@ -3141,6 +3209,32 @@ def test_a_prompt_typed_in_no_placeholder_style_is_no_value_of_a_control_showing
         return _SHOWING_PLACEHOLDER.format(row[:blank] + cell + "</w:tr>")
 
     assert _merged_001_row_edited(tmp_path / "wps.docx", "<w:t>行政事业性收费</w:t>", change) == MERGED_001
+
+
+@pytest.mark.parametrize("named", [True, False])
+@pytest.mark.parametrize("run, shown", [
+    ("<w:r><w:t>在此填写数量</w:t></w:r>", ""),  # a template's own prompt, in no placeholder style nor grey
+    ("<w:r><w:t>此处输入</w:t></w:r>", ""),
+    ('<w:r><w:rPr><w:color w:val="808080"/></w:rPr><w:t>本栏为本年数</w:t></w:r>', ""),  # words in the prompt's grey
+    ('<w:r><w:rPr><w:color w:val="a6a6a6"/></w:rPr><w:t>数量</w:t></w:r>', ""),
+    ('<w:r><w:rPr><w:color w:val="808080"/></w:rPr><w:t>7</w:t></w:r>', "7"),  # a number filled in, grey: read
+    ('<w:r><w:rPr><w:color w:val="FF0000"/></w:rPr><w:t>另计</w:t></w:r>', "另计")])  # words typed in red: read
+def test_a_custom_or_grey_prompt_is_no_value_of_a_control_showing_its_placeholder(named, run, shown, tmp_path):
+    # A control around a cell showing its placeholder (w:showingPlcHdr) whose prompt is none of Word's or WPS's (a
+    # template's own '在此填写数量') or is typed in a grey of its own, no placeholder style, the placeholder it names
+    # (w:placeholder/w:docPart) in no glossary or none named: its prompt was read as the cell's value,
+    # '行政事业性收费 | 10 | 55 | 在此填写数量'. Such a paragraph is the prompt, hidden; a grey number is still read.
+    part = '<w:placeholder><w:docPart w:val="DefaultPlaceholder_-1854013440"/></w:placeholder>' if named else ""
+
+    def change(row: str) -> str:
+        blank = row.rindex("<w:tc>")
+        cell = row[blank:-len("</w:tr>")].replace("<w:r/>", run)
+        control = f"<w:sdt><w:sdtPr>{part}<w:showingPlcHdr/></w:sdtPr><w:sdtContent>{cell}</w:sdtContent></w:sdt>"
+        return row[:blank] + control + "</w:tr>"
+
+    lines = _merged_001_row_edited(tmp_path / "custom.docx", "<w:t>行政事业性收费</w:t>", change)
+    assert lines == [["行政事业性收费", "10", "55", shown] if line == ["行政事业性收费", "10", "55", ""] else line
+                     for line in MERGED_001]
 
 
 def test_the_placeholder_styles_are_read_once_per_document(monkeypatch, tmp_path):

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from toolkit.document import _warn
-from toolkit.normalize import FOOTNOTE_SYMBOLS, NA_MARKS, cn_numeral_text
+from toolkit.normalize import FOOTNOTE_SYMBOLS, NA_MARKS, alternation, cn_numeral_text
 
 
 _WS_RE = re.compile(r"[ \t\n\r\f\x00]+")
@@ -74,7 +74,7 @@ def _merge_note(text: str, row: list, column: int) -> list | None:
     """A note of a cell merged down over rows holding ``text`` (in the grid's ``column`` of the row whose cells up
     to it are ``row``): [its text, the row's label (its first cell of words), the column, the cells it covers so
     far, the first row it covers (see _cover)], kept for _MergedDownWarned; None where the text is no value's (see
-    _value_text: covered cells of words are left out)."""
+    _value_text: what a cell of words leaves in the cells it covers is _covered_words)."""
     if not _value_text(text):
         return None
     note = [text, next((cell for cell in row if not _value_text(cell)), ""), column, 0, None]
@@ -82,6 +82,31 @@ def _merge_note(text: str, row: list, column: int) -> list | None:
     if notes is not None:
         notes.append(note)
     return note
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_words() -> tuple[re.Pattern[str], frozenset[str]]:
+    """A unit column's header (formats.yaml ``legacy.unit_headers``: 单位, 计量单位, letter-spaced or not) and the
+    units of the legacy tables (their rows' units, ``extra_units`` and money's)."""
+    from toolkit.formats import load_formats, vocabulary  # (toolkit.formats uses toolkit.normalize, as this does)
+
+    return re.compile(alternation(load_formats()["legacy"]["unit_headers"], spaced=True)), vocabulary().legacy_units
+
+
+def _unit_header(text: str) -> bool:
+    """Whether a cell's ``text`` heads a column of units ('单位', '计 量 单 位'; see _covered_words)."""
+    return _unit_words()[0].fullmatch(text.strip()) is not None
+
+
+def _covered_words(text: str, unit_column: bool) -> str:
+    """What each cell a cell of words merged down over rows (``text``) covers after its row's first cell holds: the
+    unit, where the words are one (a legacy table's 件 merged down its unit column, whether ``unit_column``: headed
+    by a unit header, see _unit_header, or ``text`` a unit word), each row's own; else a blank (a note merged down
+    beside the counts: '见附件' under 说明), so that the values after it keep their columns, its text shown once as
+    Word and a browser show it. (Left out, the counts after a note stood one column left, under the note's key; a
+    blank unit made each covered row's unit NA.)"""
+    text = text.strip()
+    return text if unit_column or text in _unit_words()[1] else ""
 
 
 def _cover(note: list, row: list) -> None:
@@ -222,5 +247,6 @@ def _value_text(text: str) -> bool:
 
     The cells a cell of a value merged down over rows covers (a column of zeros or blanks merged) stay in their rows
     as blank cells: left out, the values after them stood one column to the left, under another column's key.
-    Covered cells of words are left out (see the module's docstring)."""
+    Covered cells of words after the row's first cell hold a unit or a blank (see _covered_words); before it (a
+    group's label merged down over its items' rows) they are left out, each row opening with its own label."""
     return _VALUE_TEXT.fullmatch(text) is not None or text in NA_MARKS

@@ -12,7 +12,8 @@ file; tables written as text are rebuilt by :mod:`toolkit.layout`. HTML,
 DOCX (and a Word 97–2003 ``.doc``, read as a DOCX's body) and PDF (and an OFD,
 read as a PDF's pages: :mod:`toolkit.ofd`) give table rows directly. Merged cells are emitted once, as in the HTML source: a ``colspan`` cell is one cell (no filler cells after it)
 and the cells a ``rowspan`` covers are absent from the rows below, but a covered value cell (see ``_value_text``) is blank
-(warned of: ``merged_down``). Blank text
+(warned of: ``merged_down``), and a covered cell of words after a row's first cell is its unit or a blank (see
+``markup._covered_words``). Blank text
 lines are dropped from HTML, DOCX and PDF (they carry no line numbers a reader
 could point to), except inside an HTML ``<pre>``, whose lines are kept as
 written, blank ones and tabs included.

@@ -23,8 +23,8 @@ from toolkit.document import DEFAULT_MAX_BYTES, RawDocument
 from toolkit.errors import CorruptFileError, EmptyFileError, FileTooLargeError
 from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _LAYOUT_CELL_CHARS, _LEGAL_SIMPLIFIED,
                             _LEGAL_TRADITIONAL, _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank, _cover,
-                            _holds_page, _is_cjk, _list_marker, _merge_note, _numbered, _own_cells, _roman,
-                            _typed_bullet)
+                            _covered_words, _holds_page, _is_cjk, _list_marker, _merge_note, _numbered, _own_cells,
+                            _roman, _typed_bullet, _unit_header)
 from toolkit.normalize import NA_MARKS, cn_numeral_text
 
 
@@ -1925,36 +1925,48 @@ def _with_covered_values(grid: list) -> list:
     """The rows of a table (``grid``: each row's cell texts and ``<tr>``), a blank cell put in the place of each
     value cell a cell merged down over it covers (``rowspan``; see _covered_row)."""
     merged: dict = {}  # first column of a cell merged down -> [rows it still covers, its columns, its note]
+    units: set = set()  # the columns headed by a unit header (see _unit_header)
     rows: list = []
     group = None
     for texts, tr in grid:
         if tr.getparent() is not group:  # (a merge ends with its row group, thead or tbody, as a browser ends it)
             group = tr.getparent()
             merged.clear()
-        row = _covered_row(merged, texts, tr)
+        row = _covered_row(merged, texts, tr, units)
         if row:
             rows.append(row)
     return rows
 
 
-def _covered_row(merged: dict, texts: list, cells) -> list:
+def _covered_row(merged: dict, texts: list, cells, units: set) -> list:
     """A row's cell ``texts``, a blank cell put in the place of each value cell a cell merged down over it covers
-    (``rowspan``; see _value_text), but before the row's first cell; ``cells``: the ``<td>`` of each text (its
-    spans shared among the cells of a table nested in it: see _shared_spans), ``merged`` the merges still open above
-    it (see _span_walk), brought to the next row. A text None is a layout cell's (see _is_layout_cell): no cell of
-    the row, but its columns counted."""
+    (``rowspan``; see _value_text), and a unit or a blank in that of each cell of words it covers (see
+    _covered_words; ``units``: the columns headed by a unit header, those of this row added), but before the row's
+    first cell; ``cells``: the ``<td>`` of each text (its spans shared among the cells of a table nested in it: see
+    _shared_spans), ``merged`` the merges still open above it (see _span_walk), brought to the next row. A text None
+    is a layout cell's (see _is_layout_cell): no cell of the row, but its columns counted."""
     row: list = []
+    kept = 0  # the row's cells but the blanks of words after its last other cell (no value after them to keep)
     for k, column, _, merge in _span_walk(merged, cells):
-        if k is None:  # a column a merge above covers: a blank for a value's, once the row has a cell
+        if k is None:  # a column a merge above covers, once the row has a cell
             if merge and merge[2] is not None and row:
-                row.append("")
-                _cover(merge[2], row)
+                words = isinstance(merge[2], str)
+                row.append(merge[2] if words else "")
+                if not words:
+                    _cover(merge[2], row)
+                if not words or merge[2]:
+                    kept = len(row)
             continue
         text = texts[k]
         if text is not None:  # (None: a layout cell, read as lines after the row, but a column of it)
             row.append(text)
+            kept = len(row)
             if merge is not None:
-                merge[2] = _merge_note(text, row, column)
+                note = _merge_note(text, row, column)
+                merge[2] = _covered_words(text, column in units) if note is None else note
+            if _unit_header(text):
+                units.add(column)
+    del row[kept:]  # (in place: a merge's note holds the row)
     return row
 
 
@@ -2027,7 +2039,7 @@ def _is_layout_cell(cell, text: str | None) -> bool:
 class _Frame:
     """One level of the HTML walk: the document, a table, a row, a cell or a layout cell ('box')."""
 
-    __slots__ = ("kind", "owner", "buf", "items", "cells", "after", "mark", "spans", "merged", "group")
+    __slots__ = ("kind", "owner", "buf", "items", "cells", "after", "mark", "spans", "merged", "units", "group")
 
     def __init__(self, kind: str, owner=None) -> None:
         self.kind = kind  # 'doc' | 'table' | 'row' | 'cell' | 'box' (a cell read like the page)
@@ -2039,6 +2051,7 @@ class _Frame:
         self.mark = 0  # (cell) where the lines of the tables nested in it begin in its row's ``after``
         self.spans: list = []  # (row) the <td> of each of its cells (or its spans shared: see _shared_spans)
         self.merged: dict = {}  # (table) its cells merged down over rows still open (see _with_covered_values)
+        self.units: set = set()  # (table) its columns headed by a unit header (see _covered_row)
         self.group = None  # (table) the row group (tbody, thead …) of its last row
 
 
@@ -3124,8 +3137,10 @@ def _html_lines(root) -> list:
             if group is not table.group:  # (a merge ends with its row group, as in _with_covered_values)
                 table.group = group
                 table.merged.clear()
-            if table.merged or any(cell.get("rowspan") is not None for cell in frame.spans):
-                cells = _covered_row(table.merged, cells, frame.spans)  # (a table the plain path does not take)
+            if (table.merged or any(cell.get("rowspan") is not None for cell in frame.spans)
+                    or any(_unit_header(cell) for cell in cells if cell)):  # (its units: see _covered_row)
+                cells = _covered_row(table.merged, cells, frame.spans, table.units)  # (a table the plain path does
+                # not take)
             elif None in cells:
                 cells = [cell for cell in cells if cell is not None]  # (a layout cell's column)
             if cells:

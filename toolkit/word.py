@@ -8,6 +8,7 @@ worksheets are read as Word shows them. Called by :func:`toolkit.readers.read_do
 from __future__ import annotations
 
 import copy
+import itertools
 import functools
 import io
 import posixpath
@@ -15,7 +16,7 @@ import re
 import warnings
 import zipfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Iterator
 
 from toolkit.decoding import _magic
@@ -23,7 +24,8 @@ from toolkit.document import DEFAULT_MAX_BYTES, RawDocument, _ZIP_EXPANSION, _ow
 from toolkit.errors import (CorruptFileError, EmptyFileError, FileTooLargeError, ReadError, ToolkitError,
                             UnsupportedFormatError)
 from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _MergedDownWarned, _NUM_FORMATS, _WS_RE,
-                            _blank, _cover, _holds_page, _list_marker, _merge_note, _numbered, _own_cells, _typed_bullet)
+                            _blank, _cover, _covered_words, _holds_page, _list_marker, _merge_note, _numbered,
+                            _own_cells, _typed_bullet, _unit_header, _value_text)
 from toolkit.msdoc import _page_field
 from toolkit.normalize import is_page_furniture, normalize_line
 from toolkit.plaintext import _read_text
@@ -413,18 +415,31 @@ def _docx_header_title(document, lines: list) -> list:
 def _header_title(lines: list, headers: Iterator[list]) -> list:
     """The title lines the first of ``headers`` (the lines of a page header each) holding a title gives, when
     ``lines`` (the body's) hold none (a DOCX's or a Word 97–2003 document's). A header's table (an emblem beside
-    the title) gives its cells as lines, as a Word 97–2003 document's header gives them: its title was not found."""
+    the title) gives its cells as lines, as a Word 97–2003 document's header gives them: its title was not found.
+    The title is looked for as the body's lines are read for it, normalized (see _title_lines); the lines are given
+    as written, normalized with the body's."""
     from toolkit.metadata import _find_title
 
-    text = [line if isinstance(line, str) else " | ".join(line) for line in lines]  # rows hold no title
+    text = _title_lines(line if isinstance(line, str) else " | ".join(line) for line in lines)  # rows hold no title
     if _find_title(text, len(text)) is not None:
         return []
     for found in headers:
         found = [cell for line in found for cell in ([line] if isinstance(line, str) else line) if cell.strip()]
-        span = _find_title(found, len(found))
+        normal = _title_lines(found)
+        span = _find_title(normal, len(normal))
         if span is not None:
             return found[span[0] : span[1] + 1]
     return []
+
+
+def _title_lines(lines: Iterable[str]) -> list:
+    """The first lines of a document or a page header where a title is looked for (metadata.yaml ``title:
+    max_line``, and the line after: a title broken in two), normalized as the pipeline reads them (see
+    normalize_line): a title in traditional characters ('某某市交通運輸局2023年政府資訊公開工作年度報告') or with
+    invisible characters was no title (the agency NA) when held only in the page header."""
+    from toolkit.metadata import _rules
+
+    return [normalize_line(line) for line in itertools.islice(lines, _rules()["title"]["max_line"] + 1)]
 
 
 def _int(value: str | None, default: int) -> int:
@@ -1483,13 +1498,41 @@ def _vanish_placeholders(element, document=None) -> None:
 def _prompt_runs(content, styles: frozenset[str]) -> list:
     """The runs of a content control's ``content`` that show its prompt: those in a placeholder style (``styles``),
     and those of a paragraph whose whole text is a prompt typed in no such style ('请输入', '单击此处输入文字', as
-    WPS writes them; formats.yaml ``docx: placeholder_prompts``)."""
+    WPS writes them, a template's own '在此填写数量'; formats.yaml ``docx: placeholder_prompts``), or words (no value,
+    see _value_text) all in a placeholder's grey (see _grey_run): a template's prompt of its own, greyed by hand."""
     prompt = _typed_prompt()
     # (the runs themselves kept: lxml gives a node the same proxy while one is held, so 'in' finds it)
-    typed = {run for paragraph in list(content.iter(_w("p"))) or [content]
-             if prompt.fullmatch(_WS_RE.sub("", "".join(t.text or "" for t in paragraph.iter(_w("t")))))
+    typed = {run for paragraph in list(content.iter(_w("p"))) or [content] if _prompt_paragraph(paragraph, prompt)
              for run in paragraph.iter(_w("r"))}
     return [run for run in content.iter(_w("r")) if run in typed or _run_style(run) in styles]
+
+
+def _prompt_paragraph(paragraph, prompt: re.Pattern) -> bool:
+    """Whether a paragraph of a control showing its placeholder is a prompt (see _prompt_runs): its whole text one
+    (``prompt``), or words, every run holding text grey. A number in grey is read (a value a system filled in)."""
+    text = _WS_RE.sub("", "".join(t.text or "" for t in paragraph.iter(_w("t"))))
+    if prompt.fullmatch(text):
+        return True
+    if _value_text(text):
+        return False
+    return all(map(_grey_run, (run for run in paragraph.iter(_w("r")) if any(t.text for t in run.iter(_w("t"))))))
+
+
+# The greys a template gives its own prompt (Word's placeholder text is 808080; WPS and templates use 7F7F7F to
+# BFBFBF): a run's colour of one level in red, green and blue between these, no black nor white text.
+_PROMPT_GREYS = range(0x60, 0xDA)
+
+
+def _grey_run(run) -> bool:
+    """Whether a run's own colour (w:color) is a grey of _PROMPT_GREYS."""
+    colour = run.find(f"{_w('rPr')}/{_w('color')}")
+    value = ((colour.get(_w("val")) or "") if colour is not None else "").upper()
+    if len(value) != 6 or value != value[:2] * 3:
+        return False
+    try:
+        return int(value[:2], 16) in _PROMPT_GREYS
+    except ValueError:
+        return False
 
 
 @functools.lru_cache(maxsize=1)
@@ -1924,7 +1967,9 @@ _MAX_GRID_SKIP = 63
 
 
 def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunks: dict | None = None) -> None:
-    merged_values: dict = {}  # grid column -> the note of a value cell merged down from it (see _merge_note)
+    merged_values: dict = {}  # grid column -> the note of a value cell merged down from it (see _merge_note), or
+    # what the cells a cell of words merged down covers hold (see _covered_words)
+    units: set = set()  # the grid columns headed by a unit header (see _unit_header)
     for tr in _docx_children(tbl):
         if tr.tag != _w("tr"):
             continue
@@ -1934,7 +1979,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
         cells: list = []
         after: list = []
         column = _grid_skip(row_props, "gridBefore")
-        covered = 0  # value cells covered by a merge since the row's last cell of its own
+        covered: list = []  # the cells a merge covers since the row's last cell of its own (see _covered_cells)
         for tc in _docx_children(tr):
             if tc.tag != _w("tc"):
                 continue
@@ -1950,9 +1995,10 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 vmerge = props.find(_w("vMerge"))
                 if vmerge is not None and vmerge.get(_w("val"), "continue") != "restart":
                     note = merged_values.get(at)
-                    if cells and note is not None:
-                        covered += 1
-                        _cover(note, cells)
+                    if cells and note is not None:  # (a group's label merged down before the row's first: left out)
+                        covered.append(note)
+                        if isinstance(note, list):  # a value's: blank, flagged
+                            _cover(note, cells)
                     continue  # covered by the cell above
                 restart = vmerge is not None
                 hmerge = props.find(_w("hMerge"))
@@ -2023,18 +2069,33 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 texts = [_numbered(number, t) for number, (_, t) in zip(numbers, paragraphs) if t]
             text = " ".join(texts).strip().strip("\u200b\ufeff").strip()
             if restart:
-                merged_values[at] = _merge_note(text, cells or [text], at)
-            cells.extend([""] * covered)
-            covered = 0
+                note = _merge_note(text, cells or [text], at)
+                merged_values[at] = _covered_words(text, at in units) if note is None else note
+            if _unit_header(text):
+                units.add(at)
+            cells.extend(_covered_cells(covered))
+            covered = []
             cells.extend(_own_cells(text, inner, after))
         if cells:
-            cells.extend([""] * covered)
+            cells.extend(_covered_cells(covered, end=True))
             # the grid columns a row leaves without a cell before its first or after its last (a row cut short:
             # w:gridBefore, w:gridAfter) are blank in their columns, as Word shows them
             cells[:0] = [""] * _grid_skip(row_props, "gridBefore")  # (in place: a merge's note holds the row)
             cells.extend([""] * _grid_skip(row_props, "gridAfter"))
             lines.append(cells)
         lines.extend(after)
+
+
+def _covered_cells(covered: list, end: bool = False) -> list:
+    """The cells of a row that merges from the rows above cover (``covered``: each a value's note, see
+    _merge_note, or what a cell of words leaves, see _covered_words), in their columns: a blank for a value, the
+    words' unit or blank; at the row's ``end`` the blanks of words after its last other cell are left out (no value
+    after them to keep in its column)."""
+    cells = ["" if isinstance(note, list) else note for note in covered]
+    if end:
+        while cells and cells[-1] == "" and isinstance(covered[len(cells) - 1], str):
+            cells.pop()
+    return cells
 
 
 def _run_in_texts(paragraphs: list, run_in: set[int], numbering: _WordNumbering | None) -> list:
