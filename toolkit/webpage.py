@@ -504,6 +504,26 @@ def _noscript_tables(root) -> None:
                   if next(table.iterancestors("table", "noscript")) is noscript]  # (its outermost tables)
         if not all(text in shown for text in tables if text):
             noscript.tag = "div"  # (read where it stands, as a browser without scripts shows it)
+            _drop_shell_table(noscript)
+
+
+def _table_rows_text(table) -> list:
+    """The squeezed text of each row of ``table`` (not of a table nested in it)."""
+    return [_squeezed(tr.itertext()) for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
+
+
+def _drop_shell_table(fallback) -> None:
+    """Drop the table a script fills (its shell: the nearest table before the ``<noscript>`` ``fallback`` read,
+    outside any fallback) where each row of text it holds is a row of the fallback's tables: a shell holding the
+    table's header alone ('<table><thead>…</thead></table><noscript><table><thead>…</thead><tbody>…'), read with the
+    fallback, read the header twice."""
+    shell = next(iter(fallback.xpath("preceding::table[not(ancestor::noscript)][1]")), None)
+    if shell is None:
+        return
+    rows = [text for text in _table_rows_text(shell) if text]
+    repeated = {text for table in fallback.iter("table") for text in _table_rows_text(table)}
+    if rows and all(text in repeated for text in rows):
+        _remove_keeping_tail(shell)
 
 
 def _uncomment_styles(root) -> None:
