@@ -3935,6 +3935,10 @@ def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: 
      "</style><ol class=p>", ["本年度无", "b", "<li class=q>c"], ["本年度无", "b", "3.c"]),
     ("<style>li::marker { content: '' } li.i::marker { content: url(dot.png) } li.z::marker { content: '一、'; "
      "font-size: 0 }</style><ol>", ["a", "<li class=i>b", "<li class=z>c"], ["a", "b", "c"]),
+    # a list style of bullets ('list-style-type: disc', in the list's style or the sheet's rule) shows a bullet, no
+    # number: the items were read 1., 2. …
+    ("<ol style='list-style-type:disc'>", ["加强组织领导。", "完善制度建设。"], ["•加强组织领导。", "•完善制度建设。"]),
+    ("<style>ol.b { list-style: square inside }</style><ol class=b>", ["a"], ["•a"]),
 ])
 def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp_path: Path) -> None:
     # An <ol>'s numbers as a browser shows them: its start, reversed, an item's value, its type and list-style-type
@@ -3943,6 +3947,21 @@ def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp
     body = "".join(item if item.startswith("<li") else f"<li>{item}" for item in items)
     path = tmp_path / "ol.html"
     path.write_text(f"<html><body><p>前</p>{ol}{body}</ol></body></html>", encoding="utf-8")
+    assert read_document(path).lines[1:] == shown
+
+
+@pytest.mark.parametrize("ul, shown", [
+    ("<ul style='list-style-type:decimal' start='5' reversed>", ["1.加强组织领导。", "2.完善制度建设。"]),
+    ("<style>ul.n { list-style: cjk-ideographic }</style><ul class=n>", ["一、加强组织领导。", "二、完善制度建设。"]),
+    ("<ul style='list-style: none'>", ["加强组织领导。", "完善制度建设。"]),
+    ("<ul>", ["•加强组织领导。", "•完善制度建设。"]),
+])
+def test_ul_item_markers_follow_the_list_style(ul: str, shown: list, tmp_path: Path) -> None:
+    # A <ul> styled with numbers ('<ul style="list-style-type:decimal">', or by the sheet's rule) shows 1. 2. as an
+    # <ol> does (its start and reversed are no <ul>'s), one styled none no marker: the list style decides, not the
+    # tag; its items were read with bullets.
+    path = tmp_path / "ul.html"
+    path.write_text(f"<html><body><p>前</p>{ul}<li>加强组织领导。<li>完善制度建设。</ul></body></html>", encoding="utf-8")
     assert read_document(path).lines[1:] == shown
 
 

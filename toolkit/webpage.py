@@ -2064,7 +2064,9 @@ class _Frame:
 
 def _list_number(li, ordinals: dict | None = None) -> str:
     """The number a browser shows before an item of an ``<ol>`` ('3.'), unless the item's text has its own,
-    or the bullet ('•') before an item of a ``<ul>`` that is not a link alone (a site's menu).
+    or the bullet ('•') before an item of a ``<ul>`` that is not a link alone (a site's menu); the list's style
+    decides over its tag (a ``<ul>`` styled decimal is numbered, an ``<ol>`` styled disc bulleted, one styled none
+    shows no marker).
 
     Items numbered by the list carry no number in their text, and a report's 1. 2. … items ran together;
     so did a bulleted list's.
@@ -2076,17 +2078,16 @@ def _list_number(li, ordinals: dict | None = None) -> str:
     text = "".join(li.itertext())
     if _list_marker().match(text[:12]) or _typed_bullet(text):
         return ""
-    style = _list_style(li) or _list_style(parent)
-    string = _marker_string(style)
-    if kind == "ul":
-        # (menus, breadcrumbs and lists of other pages are links: their entries get no bullet)
-        linked = "".join(t for a in li.iter("a") for t in a.itertext())
-        return "" if not text.strip() or linked.strip() == text.strip() else _BULLET_MARK if string is None else string
-    if string is not None:  # ('list-style-type: "一、"' was read 1.: the string is the marker, no number)
-        return string
-    style = style or _OL_TYPES.get(parent.get("type") or "1", "decimal")
+    # (the list's style decides, not its tag: '<ul style="list-style-type:decimal">' shows 1. 2., as an <ol> does)
+    style = _list_style(li) or _list_style(parent) or (
+        "disc" if kind == "ul" else _OL_TYPES.get(parent.get("type") or "1", "decimal"))
     if style == "none":
         return ""
+    string = _BULLET_MARK if style in _BULLET_STYLES else _marker_string(style)
+    if string is not None:  # ('list-style-type: "一、"' was read 1.: the string is the marker, no number)
+        # (menus, breadcrumbs and lists of other pages are links: their entries get no bullet)
+        linked = "".join(t for a in li.iter("a") for t in a.itertext())
+        return "" if not text.strip() or linked.strip() == text.strip() else string
     counted = ordinals.get(parent) if ordinals is not None else None
     if counted is None:
         counted = _ordinals(parent)
@@ -2099,8 +2100,9 @@ def _ordinals(ol) -> dict:
     """The ordinal of each item of an ``<ol>`` as a browser counts it: the list's start (in a reversed list, its
     number of items), each item one on (one back) from the item before it, or the number its own value sets."""
     items = [sib for sib in ol if isinstance(sib.tag, str) and _tag_name(sib.tag) == "li"]
-    step = -1 if ol.get("reversed") is not None else 1
-    start = _html_integer(ol.get("start"))
+    numbered = _tag_name(ol.tag) == "ol"  # (a <ul> styled with numbers: its start and reversed are no list's)
+    step = -1 if numbered and ol.get("reversed") is not None else 1
+    start = _html_integer(ol.get("start")) if numbered else None
     number = (start if start is not None else len(items) if step < 0 else 1) - step
     counted = {}
     for item in items:
@@ -2141,6 +2143,8 @@ def _html_integer(value: str | None) -> int | None:
     return None if match is None else int(match.group(1) + match.group(2))
 
 
+#: The list-style-types whose marker is a bullet, no number: each is read as _BULLET_MARK.
+_BULLET_STYLES = frozenset({"disc", "circle", "square", "disclosure-open", "disclosure-closed"})
 _OL_TYPES = {"1": "decimal", "a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman"}
 _LIST_STYLE_RE = re.compile(r"(?<![\w-])list-style(?:-type)?\s*:\s*([^;]*)", re.IGNORECASE)
 
@@ -2161,7 +2165,7 @@ def _declared_list_style(declarations: str) -> str | None:
             found = string.group(0).strip()
             continue
         for word in value.lower().split():
-            if word in _LIST_STYLES or word == "none":
+            if word in _LIST_STYLES or word in _BULLET_STYLES or word == "none":
                 found = word
     return found
 
