@@ -3939,6 +3939,16 @@ def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: 
     # number: the items were read 1., 2. …
     ("<ol style='list-style-type:disc'>", ["加强组织领导。", "完善制度建设。"], ["•加强组织领导。", "•完善制度建设。"]),
     ("<style>ol.b { list-style: square inside }</style><ol class=b>", ["a"], ["•a"]),
+    # a list style of the page's own (@counter-style, CSS Counter Styles 3) shows its symbols, its prefix and suffix
+    # (". " where it sets none), past its range its fallback's (decimal): the items were read 1., 2. …
+    ("<style>@counter-style cn { system: fixed; symbols: '一' \"二\"; suffix: '、' }</style><ol style='list-style:cn'>",
+     ["总体情况", "主动公开", "c"], ["一、总体情况", "二、主动公开", "3.c"]),
+    ("<style>@counter-style d { system: numeric; symbols: '〇' 一 二 三 四 五 六 七 八 九; suffix: '、' }</style>"
+     "<ol start=9 style='list-style-type: d'>", ["a", "b"], ["九、a", "一〇、b"]),
+    ("<style>@counter-style p { system: extends cjk-ideographic; prefix: '（'; suffix: '）' } ol.p { list-style: p }"
+     "</style><ol class=p>", ["a", "<li style='list-style-type:decimal'>b"], ["（一）a", "2.b"]),
+    ("<style>@counter-style s { symbols: '※' } @counter-style c { system: cyclic; symbols: A B }</style>"
+     "<ol style='list-style-type:s'>", ["a", "b", "<li style='list-style-type:c'>c"], ["※.a", "※※.b", "A.c"]),
 ])
 def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp_path: Path) -> None:
     # An <ol>'s numbers as a browser shows them: its start, reversed, an item's value, its type and list-style-type

@@ -351,8 +351,11 @@ def _as_shown(root, encoded: bytes) -> None:
     pseudos = tuple(pseudo for pseudo in ("before", "after", "marker") if b":" + pseudo.encode() in low)
     if pseudos and b"content" in low:  # (text a sheet gives: see _generated_text)
         _generated_text(root, pseudos)
+    custom = _counter_styles(root) if b"@counter-style" in low else {}
     if b"list-style" in encoded:  # (a list numbered by a style sheet's rule: see _sheet_list_styles)
-        _sheet_list_styles(root)
+        _sheet_list_styles(root, custom)
+    if custom:
+        _custom_list_markers(root, custom)
     if b"srcdoc" in low:  # (last: the page's passes and sheets do not reach into a frame's document)
         _srcdoc_frames(root)
 
@@ -2156,8 +2159,9 @@ def _list_style(el) -> str | None:
     return _declared_list_style(el.get("style") or "")
 
 
-def _declared_list_style(declarations: str) -> str | None:
-    """The list-style-type CSS ``declarations`` set (see _list_style), else None."""
+def _declared_list_style(declarations: str, custom: dict | None = None) -> str | None:
+    """The list-style-type CSS ``declarations`` set (see _list_style), or one of the page's ``custom`` counter
+    styles' names (see _counter_styles), else None."""
     found = None
     for value in _LIST_STYLE_RE.findall(declarations):
         string = _CSS_STRING_RE.search(value)
@@ -2165,7 +2169,7 @@ def _declared_list_style(declarations: str) -> str | None:
             found = string.group(0).strip()
             continue
         for word in value.lower().split():
-            if word in _LIST_STYLES or word in _BULLET_STYLES or word == "none":
+            if word in _LIST_STYLES or word in _BULLET_STYLES or word == "none" or (custom and word in custom):
                 found = word
     return found
 
@@ -2175,8 +2179,13 @@ def _marker_string(style: str | None) -> str | None:
     before every item, escapes read, white space at its end dropped as a number's is), else None."""
     if not style or style[0] not in "\"'":
         return None
+    return _css_string_text(style[1:-1]).rstrip()
+
+
+def _css_string_text(body: str) -> str:
+    """The text of a CSS string whose ``body`` (between its quotes) is given: its escapes read."""
     return _CSS_STRING_ESCAPE_RE.sub(lambda m: m.group(2) or (
-        _css_unescaped("\\" + m.group(1)) if m.group(1) else ""), style[1:-1]).rstrip()
+        _css_unescaped("\\" + m.group(1)) if m.group(1) else ""), body)
 
 
 # A style sheet's comment, and a selector's compound of a tag, classes, ids and attributes, named or with a value
@@ -2811,19 +2820,20 @@ def _quote_marks(root) -> None:
             q.text += closing
 
 
-def _sheet_list_styles(root) -> None:
+def _sheet_list_styles(root, custom: dict | None = None) -> None:
     """Write into the style attribute of each ``<ol>`` and ``<li>`` the list-style-type the page's style sheets
     set for it (a rule on its class, ``ol.nb { list-style-type: cjk-ideographic }``), where its own style sets
     none: the numbers a browser shows (a heading numbered 一、 by a class read 1.).
 
     The most specific rule wins, then the last; a sheet's ``none`` is not read (a reset of every list's style,
-    ``ol, ul { list-style: none }``, is common, and a list's number is kept as before).
+    ``ol, ul { list-style: none }``, is common, and a list's number is kept as before).  ``custom``: the page's
+    counter styles (see _counter_styles), whose names are list-style-types too.
     """
     if not any(style.text and "list-style" in style.text for style in root.iter("style")):
         return
 
     def wanted(declarations: str) -> str | None:
-        value = _declared_list_style(declarations) if "list-style" in declarations else None
+        value = _declared_list_style(declarations, custom) if "list-style" in declarations else None
         return None if value == "none" else value
 
     rules = _sheet_rules(root, wanted)
@@ -2834,7 +2844,7 @@ def _sheet_list_styles(root) -> None:
         for _, _, compounds, value in rules:
             if _css_matches(el, compounds):
                 found = value
-        if found is not None and _list_style(el) is None:
+        if found is not None and _declared_list_style(el.get("style") or "", custom) is None:
             el.set("style", f"list-style-type:{found};{el.get('style') or ''}")
 
 
@@ -3057,6 +3067,127 @@ _LIST_STYLES: dict[str, Callable[[int], str]] = {
     "cjk-heavenly-stem": lambda n: f"{_STEMS[n - 1]}、" if 1 <= n <= 10 else _LIST_STYLES["cjk-decimal"](n),
     "cjk-earthly-branch": lambda n: f"{_ZODIAC[n - 1]}、" if 1 <= n <= 12 else _LIST_STYLES["cjk-decimal"](n),
 }
+
+
+# A sheet's @counter-style rule (a list marker of its own: '@counter-style cn { system: fixed; symbols: "一" "二";
+# suffix: "、" }'), its descriptors, and a symbol of them (a string, or an identifier: 一 unquoted)
+_COUNTER_STYLE_RE = re.compile(r"@counter-style\s+([^\s{};]+)\s*\{((?:[^{}\"']|\"[^\"]*\"|'[^']*')*)\}", re.IGNORECASE)
+_DESCRIPTOR_RE = re.compile(r"""([\w-]+)\s*:\s*((?:[^;"']|"[^"]*"|'[^']*')*)""")
+_SYMBOL_RE = re.compile(r"""\"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^\s"',]+)""")
+_COUNTER_SYSTEMS = frozenset({"cyclic", "numeric", "alphabetic", "symbolic", "additive", "fixed", "extends"})
+
+
+def _css_symbols(value: str) -> list:
+    """The symbols a counter style's descriptor lists (strings, escapes read, or identifiers)."""
+    return [_css_unescaped(m.group(3)) if m.group(3) is not None else _css_string_text(m.group(1) or m.group(2) or "")
+            for m in _SYMBOL_RE.finditer(value)]
+
+
+def _counter_styles(root) -> dict:
+    """The page's ``@counter-style`` rules (in its ``<style>`` sheets), each name (lower-cased) to its descriptors
+    (see _counter_marker): a list styled with one was numbered 1. 2. (the name no list style known), where a browser
+    shows the rule's symbols ('一、', '二、')."""
+    found: dict = {}
+    for style in root.iter("style"):
+        if not style.text or "@counter-style" not in style.text.lower():
+            continue
+        for name, body in _COUNTER_STYLE_RE.findall(_CSS_COMMENT_RE.sub("", style.text)):
+            descriptors = {key.lower(): value.strip() for key, value in _DESCRIPTOR_RE.findall(body)}
+            found[name.lower()] = descriptors
+    return found
+
+
+def _counter_marker(descriptors: dict, styles: dict, n: int, depth: int = 0) -> str:
+    """The marker of the number ``n`` in the counter style of ``descriptors`` (CSS Counter Styles 3: its system's
+    representation of ``n``, between its prefix and suffix, default ". "), or in its fallback (decimal by default)
+    where the system has none for ``n``; ``styles``: the page's counter styles, which 'extends' and 'fallback' name."""
+    system = descriptors.get("system", "symbolic").split()
+    kind = system[0].lower() if system and system[0].lower() in _COUNTER_SYSTEMS else "symbolic"
+    suffix = _css_symbols(descriptors["suffix"]) if "suffix" in descriptors else None
+    prefix = "".join(_css_symbols(descriptors.get("prefix", "")))
+    if kind == "extends":  # (another style's system and symbols: its marker without its suffix)
+        base = system[1].lower() if len(system) > 1 else "decimal"
+        marker = _named_marker(base, styles, n, depth + 1)
+        if suffix is None:
+            return prefix + marker
+        return prefix + (marker[:-1] if marker[-1:] in ".、" else marker) + "".join(suffix)
+    text = _counter_representation(kind, system, descriptors, n)
+    if text is None:
+        return _named_marker(descriptors.get("fallback", "decimal").split()[0].lower() if descriptors.get(
+            "fallback", "").split() else "decimal", styles, n, depth + 1)
+    return prefix + text + ("".join(suffix) if suffix is not None else ". ")
+
+
+def _named_marker(name: str, styles: dict, n: int, depth: int) -> str:
+    """The marker of ``n`` in the list style ``name``: a built-in one (see _LIST_STYLES) or one of the page's counter
+    ``styles`` (decimal where neither, or past a chain of four styles naming each other)."""
+    if name in styles and depth < 4:
+        return _counter_marker(styles[name], styles, n, depth)
+    return _LIST_STYLES.get(name, _LIST_STYLES["decimal"])(n)
+
+
+def _counter_representation(kind: str, system: list, descriptors: dict, n: int) -> str | None:
+    """How the counter system ``kind`` writes ``n`` with the symbols of ``descriptors`` (CSS Counter Styles 3),
+    None where it cannot (out of its range, or no symbols)."""
+    if kind == "additive":
+        pairs = [(int(weight), symbol) for weight, symbol in re.findall(
+            r"(\d+)\s+((?:\"[^\"]*\"|'[^']*'|[^\s,\"']+))", descriptors.get("additive-symbols", ""))]
+        pairs = [(weight, _css_symbols(symbol)[0]) for weight, symbol in pairs]
+        if n < 0 or not pairs:
+            return None
+        if n == 0:
+            return next((symbol for weight, symbol in pairs if weight == 0), None)
+        out, left = "", n
+        for weight, symbol in pairs:
+            if weight and left >= weight:
+                out += symbol * (left // weight)
+                left %= weight
+        return out if left == 0 else None
+    symbols = _css_symbols(descriptors.get("symbols", ""))
+    count = len(symbols)
+    if not count:
+        return None
+    if kind == "cyclic":
+        return symbols[(n - 1) % count]
+    if kind == "fixed":
+        first = _html_integer(system[1]) if len(system) > 1 else 1
+        first = 1 if first is None else first
+        return symbols[n - first] if first <= n < first + count else None
+    if kind == "symbolic":
+        return symbols[(n - 1) % count] * ((n - 1) // count + 1) if n >= 1 else None
+    if count < 2 or n < (1 if kind == "alphabetic" else 0):
+        return None
+    digits = []
+    if kind == "alphabetic":
+        while n > 0:
+            n -= 1
+            digits.append(symbols[n % count])
+            n //= count
+    else:  # numeric
+        digits.append(symbols[n % count])
+        while n >= count:
+            n //= count
+            digits.append(symbols[n % count])
+    return "".join(reversed(digits))
+
+
+def _custom_list_markers(root, custom: dict) -> None:
+    """Write before each item of a list styled with one of the page's counter styles (``custom``: see
+    _counter_styles) the marker the style shows for its ordinal (see _ordinals), as the item's string
+    list-style-type (see _marker_string)."""
+    ordinals: dict = {}
+    for li in root.iter("li"):
+        parent = li.getparent()
+        if parent is None or _tag_name(parent.tag) not in ("ol", "ul") or not _shown_as_item(li):
+            continue
+        name = _declared_list_style(li.get("style") or "", custom) or _declared_list_style(
+            parent.get("style") or "", custom)
+        if name is None or name not in custom:
+            continue
+        if parent not in ordinals:
+            ordinals[parent] = _ordinals(parent)
+        marker = _named_marker(name, custom, ordinals[parent][li], 0).replace("\\", "\\\\").replace('"', '\\"')
+        li.set("style", f'{li.get("style") or ""};list-style-type:"{marker}"')
 
 
 def _html_lines(root) -> list:
