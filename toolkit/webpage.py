@@ -19,7 +19,7 @@ from typing import Generator, Iterator
 
 from toolkit.decoding import (_check_not_binary, _check_not_blank, _check_text_file, _codec_given, _decode_strict,
                               _detect, _detect_bom)
-from toolkit.document import DEFAULT_MAX_BYTES, RawDocument
+from toolkit.document import DEFAULT_MAX_BYTES, RawDocument, _warn
 from toolkit.errors import CorruptFileError, EmptyFileError, FileTooLargeError
 from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _LAYOUT_CELL_CHARS, _LEGAL_SIMPLIFIED,
                             _LEGAL_TRADITIONAL, _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank, _cover,
@@ -128,7 +128,7 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
             find = functools.lru_cache(maxsize=256)(functools.partial(_folder_sheet, folder, used))  # (read once)
             encoded = encoded + b"\n" + _linked_sheets(root, find, "")
         _as_shown(root, encoded)
-        if on_disk and (b"frame" in encoded or b"FRAME" in encoded) and _FRAME_BYTES.search(encoded):
+        if on_disk and _FRAME_BYTES.search(encoded):
             # (a page saved 'complete': its frames' pages in its folder; after the page's passes, which do not reach
             # into a frame's page, as a srcdoc's)
             folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))
@@ -137,12 +137,16 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
         elif frames and _FRAME_BYTES.search(encoded):  # (a web archive's frames: its parts)
             budget = _FrameBudget(path, max_bytes, len(data))
             _folder_frames(root, functools.partial(_archive_fetch, frames, sheets or {}, frames[""]), budget)
+    unread = _unread_frames(root) if root is not None and _FRAME_BYTES.search(encoded) else []
     with _MergedDownWarned(path) as merged:
         lines = _html_lines(root) if root is not None else []
         if not lines and root is not None and (b"<noframes" in encoded or b"<NOFRAMES" in encoded):
             lines = _frames_fallback_lines(root, parser)
     if not lines:
-        raise EmptyFileError(path, "the HTML page holds no text")
+        elsewhere = f": what it shows is the page of its frame {unread[0][1]!r}, not read (not saved in the page's " \
+                    "folder: a URL, or missing); read that page's file" if unread else ""
+        raise EmptyFileError(path, f"the HTML page holds no text{elsewhere}")
+    _warn_unread_frames(path, unread)
     merged.warn(lines)
     return RawDocument(path=path, format="html", encoding=used, lines=lines, title=_page_title(root))
 
@@ -189,7 +193,10 @@ def _srcdoc_frames(root) -> None:
 
 #: An <iframe> or a <frame> (of a <frameset>), and a saved page's frames read from its folder (see _folder_frames): the
 #: largest page, how many in all, how deep.
-_FRAME_BYTES = re.compile(rb"<i?frame[\s>/]", re.IGNORECASE)
+_FRAME_BYTES = re.compile(rb"<(?:i?frame|object|embed)[\s>/]", re.IGNORECASE)
+#: What an <object> or <embed> shows as a page, as a frame does: its type, or with none the extension of its file.
+_PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_PAGE_EXTENSIONS = (".htm", ".html", ".shtml", ".xhtml")
 _FOLDER_FRAME_MAX = 16 * 1024 * 1024
 _FOLDER_FRAMES_MOST = 32
 _FOLDER_FRAMES_DEPTH = 3
@@ -237,8 +244,8 @@ def _folder_frames(root, fetch: Callable[[str], tuple | None], budget: _FrameBud
 
     from toolkit.errors import ToolkitError
 
-    for frame in list(root.iter("iframe", "frame")):
-        src = (frame.get("src") or "").strip()
+    for frame in list(root.iter("iframe", "frame", "object", "embed")):
+        src = _frame_src(frame)
         if not src or frame.get("srcdoc") is not None or budget.read >= _FOLDER_FRAMES_MOST or _hidden_style(
                 frame.get("style") or "") or any(_tag_name(a.tag) in _DROP_TAGS for a in frame.iterancestors()):
             continue  # (a srcdoc wins over the src: see _srcdoc_frames; a frame hidden shows nothing)
@@ -266,6 +273,38 @@ def _folder_frames(root, fetch: Callable[[str], tuple | None], budget: _FrameBud
         frame.clear()  # (its attributes, and the fallback the parser keeps as its text)
         frame.tag, frame.text, frame.tail = "div", body.text, tail
         frame.extend(list(body))
+
+
+def _frame_src(el) -> str:
+    """The page the frame ``el`` shows: an ``<iframe>``'s or ``<frame>``'s src; an ``<object>``'s data or an
+    ``<embed>``'s src where it is an HTML page (see _PAGE_TYPES, _PAGE_EXTENSIONS: a browser shows it as a frame's, a
+    report's body put in a page so); '' where none."""
+    tag = _tag_name(el.tag)
+    src = (el.get("data" if tag == "object" else "src") or "").strip()
+    if tag in ("iframe", "frame") or not src:
+        return src
+    kind = (el.get("type") or "").split(";")[0].strip().lower()
+    page = kind in _PAGE_TYPES if kind else src.split("#")[0].split("?")[0].lower().endswith(_PAGE_EXTENSIONS)
+    return src if page else ""
+
+
+def _unread_frames(root) -> list:
+    """The pages (see _frame_src) of the frames, objects and embeds of the page not read (not in its folder nor its
+    web archive: see _folder_frames), shown (not hidden nor in a fallback), in order: [(tag, src)]."""
+    return [(_tag_name(el.tag), src) for el in root.iter("iframe", "frame", "object", "embed")
+            if (src := _frame_src(el)) and not _hidden_style(el.get("style") or "")
+            and not any(_tag_name(a.tag) in _DROP_TAGS for a in el.iterancestors())]
+
+
+def _warn_unread_frames(path: str, unread: list) -> None:
+    """Warn (``part_unread``) of the pages of the ``<object>``s and ``<embed>``s among ``unread`` (see _unread_frames),
+    which embed a document where they stand: what the researcher reads lacks it (an iframe's, often a video or a
+    share button's, is named only where the page holds no text: see _read_html)."""
+    embedded = [src for tag, src in unread if tag in ("object", "embed")]
+    if embedded:
+        _warn(path, f"the page shown in the page's <object>/<embed> ({', '.join(map(repr, dict.fromkeys(embedded)))}) "
+                    "is not read: not saved in the page's folder (a URL, or missing); the report's text may be there: "
+                    "read that page's file", "part_unread")
 
 
 def _folder_fetch(folder: str, top: str, src: str) -> tuple | None:
