@@ -901,31 +901,57 @@ def test_a_frames_page_saved_in_the_pages_folder_is_read_where_the_frame_stands(
     assert read_document(tmp_path / "sub" / "报告.html").lines == read_document(tmp_path / "sub" / "none.html").lines
 
 
+def _read_warned_part_unread(path: Path, match: str) -> list:
+    """The lines of ``path``, read with one warning: part_unread, its message matching ``match``."""
+    with pytest.warns(ReaderWarning, match=match) as caught:
+        lines = read_document(path).lines
+    assert [w.message.code for w in caught if isinstance(w.message, ReaderWarning)] == ["part_unread"]
+    return lines
+
+
 def test_an_objects_or_embeds_page_is_read_as_a_frames_or_named_where_not_saved(tmp_path: Path) -> None:
     # A CMS may show the report's body as a page in an <object data="….html"> (an <embed src> in it for older
     # browsers): the object was dropped with its fallback, the report's table lost without a word.  Its page saved
     # in the page's folder is read where it stands, once, as an iframe's is; one not saved (a URL, missing) is warned
     # of, naming it, and a page that shows nothing else is refused naming the frame's page.  An object of no page
-    # (a PDF, a video) is not read as one.
+    # (a video) is not read as one.
     page = render_html(MERGED_001).decode("utf-8")
     start, end = page.index("<table"), page.index("</table>") + len("</table>")
     (tmp_path / "报告_files").mkdir()
     (tmp_path / "报告_files" / "body.htm").write_text(f"<html><body>{page[start:end]}</body></html>", encoding="utf-8")
-    (tmp_path / "报告_files" / "x.pdf").write_text("<html><body><p>不是网页</p></body></html>", encoding="utf-8")
+    (tmp_path / "报告_files" / "x.swf").write_text("<html><body><p>不是网页</p></body></html>", encoding="utf-8")
     embedded = ("<object data='报告_files/body.htm' type='text/html'>您的浏览器不支持<embed src='报告_files/body.htm'>"
-                "</object><object data='报告_files/x.pdf'></object><embed src='报告_files/x.pdf' type='application/pdf'>")
+                "</object><object data='报告_files/x.swf'></object><embed src='报告_files/x.swf' type='video/x-flv'>")
     (tmp_path / "报告.html").write_text(page[:start] + embedded + page[end:], encoding="utf-8")
     assert read_document(tmp_path / "报告.html").lines == MERGED_001
     away = embedded.replace("报告_files/body.htm", "http://www.example.gov.cn/body.htm")
     (tmp_path / "away.html").write_text(page[:start] + away + page[end:], encoding="utf-8")
-    with pytest.warns(ReaderWarning, match=r"away\.html: the page shown in the page's <object>/<embed> "
-                      r"\('http://www\.example\.gov\.cn/body\.htm'\) is not read") as caught:
-        lines = read_document(tmp_path / "away.html").lines
+    lines = _read_warned_part_unread(tmp_path / "away.html", r"away\.html: the page shown in the page's <object>/<embed> "
+                                     r"\('http://www\.example\.gov\.cn/body\.htm'\) is not read")
     assert lines == MERGED_001[:1] + MERGED_001[8:]
-    assert [w.message.code for w in caught if isinstance(w.message, ReaderWarning)] == ["part_unread"]
     (tmp_path / "only.html").write_text(f"<html><body>{away}</body></html>", encoding="utf-8")
     with pytest.raises(EmptyFileError, match=r"holds no text: what it shows is the page of its frame "
                                              r"'http://www\.example\.gov\.cn/body\.htm', not read"):
+        read_document(tmp_path / "only.html")
+
+
+def test_a_document_a_page_shows_in_an_embed_or_a_frame_is_named(tmp_path: Path) -> None:
+    # A page may show the report itself as a PDF ('<embed src="2020年报.pdf">', an <object data>, an iframe): the
+    # page read gave its wrapper's text alone, without a word that the report is that file.  It is warned of
+    # (part_unread) naming the file, never read as a page (a PDF saved beside the page is not parsed as HTML); a page
+    # showing nothing else is refused naming it.
+    page = render_html(MERGED_001).decode("utf-8")
+    start, end = page.index("<table"), page.index("</table>") + len("</table>")
+    (tmp_path / "报告_files").mkdir()
+    (tmp_path / "报告_files" / "a.pdf").write_text("<html><body><p>不是网页</p></body></html>", encoding="utf-8")
+    shown = "<embed src='/u/2020年报.pdf' type='application/pdf'><iframe src='报告_files/a.pdf#page=1'></iframe>"
+    (tmp_path / "报告.html").write_text(page[:start] + shown + page[end:], encoding="utf-8")
+    lines = _read_warned_part_unread(tmp_path / "报告.html", r"报告\.html: the page shows the document\(s\) "
+                                     r"'/u/2020年报\.pdf', '报告_files/a\.pdf#page=1' in a frame, <object> or <embed>, not read")
+    assert lines == MERGED_001[:1] + MERGED_001[8:]
+    (tmp_path / "only.html").write_text("<html><body><object data='2020.PDF'><a href='2020.PDF'>下载</a></object>"
+                                        "</body></html>", encoding="utf-8")
+    with pytest.raises(EmptyFileError, match=r"holds no text: what it shows is the document '2020\.PDF', not read"):
         read_document(tmp_path / "only.html")
 
 

@@ -143,9 +143,7 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
         if not lines and root is not None and (b"<noframes" in encoded or b"<NOFRAMES" in encoded):
             lines = _frames_fallback_lines(root, parser)
     if not lines:
-        elsewhere = f": what it shows is the page of its frame {unread[0][1]!r}, not read (not saved in the page's " \
-                    "folder: a URL, or missing); read that page's file" if unread else ""
-        raise EmptyFileError(path, f"the HTML page holds no text{elsewhere}")
+        raise EmptyFileError(path, f"the HTML page holds no text{_shown_elsewhere(unread)}")
     _warn_unread_frames(path, unread)
     merged.warn(lines)
     return RawDocument(path=path, format="html", encoding=used, lines=lines, title=_page_title(root))
@@ -246,7 +244,7 @@ def _folder_frames(root, fetch: Callable[[str], tuple | None], budget: _FrameBud
 
     for frame in list(root.iter("iframe", "frame", "object", "embed")):
         src = _frame_src(frame)
-        if not src or frame.get("srcdoc") is not None or budget.read >= _FOLDER_FRAMES_MOST or _hidden_style(
+        if not src or frame.get("srcdoc") is not None or _shown_document(frame) or budget.read >= _FOLDER_FRAMES_MOST or _hidden_style(
                 frame.get("style") or "") or any(_tag_name(a.tag) in _DROP_TAGS for a in frame.iterancestors()):
             continue  # (a srcdoc wins over the src: see _srcdoc_frames; a frame hidden shows nothing)
         found = fetch(src)
@@ -288,18 +286,47 @@ def _frame_src(el) -> str:
     return src if page else ""
 
 
+def _shown_document(el) -> str:
+    """The document (a PDF, a Word file, an OFD: a file of one of the formats read, by its extension) the frame,
+    object or embed ``el`` shows in the page ('<embed src="2020年报.pdf">'), '' where none."""
+    from toolkit.readers import _EXTENSIONS
+
+    src = (el.get("data" if _tag_name(el.tag) == "object" else "src") or "").strip()
+    ext = os.path.splitext(src.split("#")[0].split("?")[0])[1].lower()
+    return src if _EXTENSIONS.get(ext) in ("pdf", "doc", "docx", "ofd") else ""
+
+
 def _unread_frames(root) -> list:
     """The pages (see _frame_src) of the frames, objects and embeds of the page not read (not in its folder nor its
-    web archive: see _folder_frames), shown (not hidden nor in a fallback), in order: [(tag, src)]."""
-    return [(_tag_name(el.tag), src) for el in root.iter("iframe", "frame", "object", "embed")
-            if (src := _frame_src(el)) and not _hidden_style(el.get("style") or "")
+    web archive: see _folder_frames), and the documents they show (see _shown_document: never read in the page),
+    shown (not hidden nor in a fallback), in order: [(tag or 'document', src)]."""
+    return [("document" if _shown_document(el) else _tag_name(el.tag), src)
+            for el in root.iter("iframe", "frame", "object", "embed")
+            if (src := _shown_document(el) or _frame_src(el)) and not _hidden_style(el.get("style") or "")
             and not any(_tag_name(a.tag) in _DROP_TAGS for a in el.iterancestors())]
+
+
+def _shown_elsewhere(unread: list) -> str:
+    """What a page of no text of its own shows, where the first of ``unread`` (see _unread_frames) is: the words
+    that end the error's message ('' where it shows none)."""
+    if not unread:
+        return ""
+    tag, src = unread[0]
+    if tag == "document":
+        return f": what it shows is the document {src!r}, not read with it; read that file"
+    return (f": what it shows is the page of its frame {src!r}, not read (not saved in the page's folder: a URL, or "
+            "missing); read that page's file")
 
 
 def _warn_unread_frames(path: str, unread: list) -> None:
     """Warn (``part_unread``) of the pages of the ``<object>``s and ``<embed>``s among ``unread`` (see _unread_frames),
-    which embed a document where they stand: what the researcher reads lacks it (an iframe's, often a video or a
-    share button's, is named only where the page holds no text: see _read_html)."""
+    which embed a document where they stand, and of the documents any of them shows (a PDF: the report itself, often):
+    what the researcher reads lacks it (an iframe's page, often a video or a share button's, is named only where the
+    page holds no text: see _read_html)."""
+    documents = [src for tag, src in unread if tag == "document"]
+    if documents:
+        _warn(path, f"the page shows the document(s) {', '.join(map(repr, dict.fromkeys(documents)))} in a frame, "
+                    "<object> or <embed>, not read with it: the report may be that file (read it)", "part_unread")
     embedded = [src for tag, src in unread if tag in ("object", "embed")]
     if embedded:
         _warn(path, f"the page shown in the page's <object>/<embed> ({', '.join(map(repr, dict.fromkeys(embedded)))}) "
