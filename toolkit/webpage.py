@@ -231,11 +231,12 @@ class _FrameBudget:
 
 
 def _folder_frames(root, fetch: Callable[[str], tuple | None], budget: _FrameBudget, depth: int = 0) -> None:
-    """Put in place of each ``<iframe src="…">`` or ``<frame src="…">`` (of a ``<frameset>``) of a saved page the page
-    a browser shows in it, read as shown (its charset, its sheets, its frames), where ``fetch(src)`` finds it (see
-    _folder_fetch: a page saved 'complete', its frames' pages in its '报告_files/' folder; _archive_fetch: a web
-    archive's parts); a frame whose page is not there (a URL, '..', missing, not read as a page) is left out, as
-    before.  Every such frame was left out, and the report's table a CMS shows in one with it; a page of frames alone
+    """Put in place of each ``<iframe src="…">`` or ``<frame src="…">`` (of a ``<frameset>``), and each ``<object>`` or
+    ``<embed>`` of a page (see _frame_src), of a saved page the page a browser shows in it, read as shown (its charset,
+    its sheets, its frames), where ``fetch(src)`` finds it (see _folder_fetch: a page saved 'complete', its frames'
+    pages in its '报告_files/' folder; _archive_fetch: a web archive's parts); a frame whose page is not there (a URL,
+    '..', missing, not read as a page) is left out, as before (an object's or embed's warned of: see
+    _warn_unread_frames), and so is a document it shows (a PDF: see _shown_document).  Every such frame was left out, and the report's table a CMS shows in one with it; a page of frames alone
     was refused ('holds no text') or read as its <noframes> fallback.  ``budget``: what the frames may still read (see
     _FrameBudget), _FOLDER_FRAMES_DEPTH deep."""
     import lxml.etree
