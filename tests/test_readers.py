@@ -953,6 +953,10 @@ def test_a_document_a_page_shows_in_an_embed_or_a_frame_is_named(tmp_path: Path)
                                         "</body></html>", encoding="utf-8")
     with pytest.raises(EmptyFileError, match=r"holds no text: what it shows is the document '2020\.PDF', not read"):
         read_document(tmp_path / "only.html")
+    from toolkit import readers, webpage  # (the documents named are the files of the formats read but a page's)
+
+    assert webpage._DOCUMENT_EXTENSIONS == {ext for ext, kind in readers._EXTENSIONS.items() if kind in (
+        "pdf", "ofd", "doc", "docx")}
 
 
 def test_a_framesets_pages_saved_in_the_pages_folder_are_read_in_order(tmp_path: Path) -> None:

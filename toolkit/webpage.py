@@ -195,6 +195,9 @@ _FRAME_BYTES = re.compile(rb"<(?:i?frame|object|embed)[\s>/]", re.IGNORECASE)
 #: What an <object> or <embed> shows as a page, as a frame does: its type, or with none the extension of its file.
 _PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _PAGE_EXTENSIONS = (".htm", ".html", ".shtml", ".xhtml")
+#: The documents a page may show in a frame, an object or an embed (see _shown_document): the PDF, Word and OFD
+#: files of toolkit.readers' extensions (not imported: the readers are a layer above).
+_DOCUMENT_EXTENSIONS = frozenset({".pdf", ".ofd", ".doc", ".dot", ".wps", ".docx", ".docm", ".dotx", ".dotm"})
 _FOLDER_FRAME_MAX = 16 * 1024 * 1024
 _FOLDER_FRAMES_MOST = 32
 _FOLDER_FRAMES_DEPTH = 3
@@ -290,11 +293,9 @@ def _frame_src(el) -> str:
 def _shown_document(el) -> str:
     """The document (a PDF, a Word file, an OFD: a file of one of the formats read, by its extension) the frame,
     object or embed ``el`` shows in the page ('<embed src="2020年报.pdf">'), '' where none."""
-    from toolkit.readers import _EXTENSIONS
-
     src = (el.get("data" if _tag_name(el.tag) == "object" else "src") or "").strip()
     ext = os.path.splitext(src.split("#")[0].split("?")[0])[1].lower()
-    return src if _EXTENSIONS.get(ext) in ("pdf", "doc", "docx", "ofd") else ""
+    return src if ext in _DOCUMENT_EXTENSIONS else ""
 
 
 def _unread_frames(root) -> list:
