@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.errors import CorruptFileError, ReaderWarning
+from toolkit.errors import CorruptFileError, EmptyFileError, ReaderWarning
 from toolkit.plaintext import text_lines
 from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, decode_bytes, read_document
 
@@ -781,16 +781,20 @@ def test_a_value_shown_as_images_of_its_digits_is_read(nested: bool, tmp_path: P
                                                              *MERGED_001[at:]]
 
 
-@pytest.mark.parametrize("copy", ["none", "rendered", "squeezed"])
+@pytest.mark.parametrize("copy", ["none", "rendered", "squeezed", "header"])
 def test_a_table_held_only_in_a_noscript_fallback_is_read(copy: str, tmp_path: Path) -> None:
     # A page that fills its table by a script keeps the table's copy in <noscript>, what a reader without scripts
     # sees ('<table id="t"></table><script>…</script><noscript><table>…</table></noscript>'): dropped with the
     # fallback, the table was lost.  Where the page holds a copy (saved from a browser: the script's table, its white
-    # space its own), the fallback is dropped, no table read twice; a fallback of no table is never read.
+    # space its own), the fallback is dropped, no table read twice; a fallback of no table is never read.  A shell
+    # holding the table's header rows alone (the script fills its body) is dropped with the fallback read: the
+    # header was read twice.
     page = render_html(MERGED_001).decode("utf-8")
     table = page[page.index("<table"):page.index("</table>") + len("</table>")]
+    third_row = table.index("<tr", table.index("<tr", table.index("<tr") + 1) + 1)
     shown = {"none": "<table id='t1'></table>", "rendered": table,
-             "squeezed": re.sub(r">\s*<", "><", table).replace("<td>", "<td> ")}[copy]
+             "squeezed": re.sub(r">\s*<", "><", table).replace("<td>", "<td> "),
+             "header": table[:third_row] + "<tbody id='t1'></tbody></table>"}[copy]
     page = page.replace(table, f"{shown}<script>fill('t1')</script><noscript>{table}</noscript>", 1).replace(
         "<body>", "<body><noscript><p>请启用JavaScript</p><style>td { display: none }</style></noscript>", 1)
     (tmp_path / "noscript.html").write_text(page, encoding="utf-8")
@@ -895,6 +899,64 @@ def test_a_frames_page_saved_in_the_pages_folder_is_read_where_the_frame_stands(
     (tmp_path / "sub" / "报告.html").write_text(outside, encoding="utf-8")
     (tmp_path / "sub" / "none.html").write_text(page[:start] + page[end:], encoding="utf-8")
     assert read_document(tmp_path / "sub" / "报告.html").lines == read_document(tmp_path / "sub" / "none.html").lines
+
+
+def _read_warned_part_unread(path: Path, match: str) -> list:
+    """The lines of ``path``, read with one warning: part_unread, its message matching ``match``."""
+    with pytest.warns(ReaderWarning, match=match) as caught:
+        lines = read_document(path).lines
+    assert [w.message.code for w in caught if isinstance(w.message, ReaderWarning)] == ["part_unread"]
+    return lines
+
+
+def test_an_objects_or_embeds_page_is_read_as_a_frames_or_named_where_not_saved(tmp_path: Path) -> None:
+    # A CMS may show the report's body as a page in an <object data="….html"> (an <embed src> in it for older
+    # browsers): the object was dropped with its fallback, the report's table lost without a word.  Its page saved
+    # in the page's folder is read where it stands, once, as an iframe's is; one not saved (a URL, missing) is warned
+    # of, naming it, and a page that shows nothing else is refused naming the frame's page.  An object of no page
+    # (a video) is not read as one.
+    page = render_html(MERGED_001).decode("utf-8")
+    start, end = page.index("<table"), page.index("</table>") + len("</table>")
+    (tmp_path / "报告_files").mkdir()
+    (tmp_path / "报告_files" / "body.htm").write_text(f"<html><body>{page[start:end]}</body></html>", encoding="utf-8")
+    (tmp_path / "报告_files" / "x.swf").write_text("<html><body><p>不是网页</p></body></html>", encoding="utf-8")
+    embedded = ("<object data='报告_files/body.htm' type='text/html'>您的浏览器不支持<embed src='报告_files/body.htm'>"
+                "</object><object data='报告_files/x.swf'></object><embed src='报告_files/x.swf' type='video/x-flv'>")
+    (tmp_path / "报告.html").write_text(page[:start] + embedded + page[end:], encoding="utf-8")
+    assert read_document(tmp_path / "报告.html").lines == MERGED_001
+    away = embedded.replace("报告_files/body.htm", "http://www.example.gov.cn/body.htm")
+    (tmp_path / "away.html").write_text(page[:start] + away + page[end:], encoding="utf-8")
+    lines = _read_warned_part_unread(tmp_path / "away.html", r"away\.html: the page shown in the page's <object>/<embed> "
+                                     r"\('http://www\.example\.gov\.cn/body\.htm'\) is not read")
+    assert lines == MERGED_001[:1] + MERGED_001[8:]
+    (tmp_path / "only.html").write_text(f"<html><body>{away}</body></html>", encoding="utf-8")
+    with pytest.raises(EmptyFileError, match=r"holds no text: what it shows is the page of its frame "
+                                             r"'http://www\.example\.gov\.cn/body\.htm', not read"):
+        read_document(tmp_path / "only.html")
+
+
+def test_a_document_a_page_shows_in_an_embed_or_a_frame_is_named(tmp_path: Path) -> None:
+    # A page may show the report itself as a PDF ('<embed src="2020年报.pdf">', an <object data>, an iframe): the
+    # page read gave its wrapper's text alone, without a word that the report is that file.  It is warned of
+    # (part_unread) naming the file, never read as a page (a PDF saved beside the page is not parsed as HTML); a page
+    # showing nothing else is refused naming it.
+    page = render_html(MERGED_001).decode("utf-8")
+    start, end = page.index("<table"), page.index("</table>") + len("</table>")
+    (tmp_path / "报告_files").mkdir()
+    (tmp_path / "报告_files" / "a.pdf").write_text("<html><body><p>不是网页</p></body></html>", encoding="utf-8")
+    shown = "<embed src='/u/2020年报.pdf' type='application/pdf'><iframe src='报告_files/a.pdf#page=1'></iframe>"
+    (tmp_path / "报告.html").write_text(page[:start] + shown + page[end:], encoding="utf-8")
+    lines = _read_warned_part_unread(tmp_path / "报告.html", r"报告\.html: the page shows the document\(s\) "
+                                     r"'/u/2020年报\.pdf', '报告_files/a\.pdf#page=1' in a frame, <object> or <embed>, not read")
+    assert lines == MERGED_001[:1] + MERGED_001[8:]
+    (tmp_path / "only.html").write_text("<html><body><object data='2020.PDF'><a href='2020.PDF'>下载</a></object>"
+                                        "</body></html>", encoding="utf-8")
+    with pytest.raises(EmptyFileError, match=r"holds no text: what it shows is the document '2020\.PDF', not read"):
+        read_document(tmp_path / "only.html")
+    from toolkit import readers, webpage  # (the documents named are the files of the formats read but a page's)
+
+    assert webpage._DOCUMENT_EXTENSIONS == {ext for ext, kind in readers._EXTENSIONS.items() if kind in (
+        "pdf", "ofd", "doc", "docx")}
 
 
 def test_a_framesets_pages_saved_in_the_pages_folder_are_read_in_order(tmp_path: Path) -> None:
@@ -4025,6 +4087,20 @@ def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: 
      "</style><ol class=p>", ["本年度无", "b", "<li class=q>c"], ["本年度无", "b", "3.c"]),
     ("<style>li::marker { content: '' } li.i::marker { content: url(dot.png) } li.z::marker { content: '一、'; "
      "font-size: 0 }</style><ol>", ["a", "<li class=i>b", "<li class=z>c"], ["a", "b", "c"]),
+    # a list style of bullets ('list-style-type: disc', in the list's style or the sheet's rule) shows a bullet, no
+    # number: the items were read 1., 2. …
+    ("<ol style='list-style-type:disc'>", ["加强组织领导。", "完善制度建设。"], ["•加强组织领导。", "•完善制度建设。"]),
+    ("<style>ol.b { list-style: square inside }</style><ol class=b>", ["a"], ["•a"]),
+    # a list style of the page's own (@counter-style, CSS Counter Styles 3) shows its symbols, its prefix and suffix
+    # (". " where it sets none), past its range its fallback's (decimal): the items were read 1., 2. …
+    ("<style>@counter-style cn { system: fixed; symbols: '一' \"二\"; suffix: '、' }</style><ol style='list-style:cn'>",
+     ["总体情况", "主动公开", "c"], ["一、总体情况", "二、主动公开", "3.c"]),
+    ("<style>@counter-style d { system: numeric; symbols: '〇' 一 二 三 四 五 六 七 八 九; suffix: '、' }</style>"
+     "<ol start=9 style='list-style-type: d'>", ["a", "b"], ["九、a", "一〇、b"]),
+    ("<style>@counter-style p { system: extends cjk-ideographic; prefix: '（'; suffix: '）' } ol.p { list-style: p }"
+     "</style><ol class=p>", ["a", "<li style='list-style-type:decimal'>b"], ["（一）a", "2.b"]),
+    ("<style>@counter-style s { symbols: '※' } @counter-style c { system: cyclic; symbols: A B }</style>"
+     "<ol style='list-style-type:s'>", ["a", "b", "<li style='list-style-type:c'>c"], ["※.a", "※※.b", "A.c"]),
 ])
 def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp_path: Path) -> None:
     # An <ol>'s numbers as a browser shows them: its start, reversed, an item's value, its type and list-style-type
@@ -4033,6 +4109,21 @@ def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp
     body = "".join(item if item.startswith("<li") else f"<li>{item}" for item in items)
     path = tmp_path / "ol.html"
     path.write_text(f"<html><body><p>前</p>{ol}{body}</ol></body></html>", encoding="utf-8")
+    assert read_document(path).lines[1:] == shown
+
+
+@pytest.mark.parametrize("ul, shown", [
+    ("<ul style='list-style-type:decimal' start='5' reversed>", ["1.加强组织领导。", "2.完善制度建设。"]),
+    ("<style>ul.n { list-style: cjk-ideographic }</style><ul class=n>", ["一、加强组织领导。", "二、完善制度建设。"]),
+    ("<ul style='list-style: none'>", ["加强组织领导。", "完善制度建设。"]),
+    ("<ul>", ["•加强组织领导。", "•完善制度建设。"]),
+])
+def test_ul_item_markers_follow_the_list_style(ul: str, shown: list, tmp_path: Path) -> None:
+    # A <ul> styled with numbers ('<ul style="list-style-type:decimal">', or by the sheet's rule) shows 1. 2. as an
+    # <ol> does (its start and reversed are no <ul>'s), one styled none no marker: the list style decides, not the
+    # tag; its items were read with bullets.
+    path = tmp_path / "ul.html"
+    path.write_text(f"<html><body><p>前</p>{ul}<li>加强组织领导。<li>完善制度建设。</ul></body></html>", encoding="utf-8")
     assert read_document(path).lines[1:] == shown
 
 

@@ -19,7 +19,7 @@ from typing import Generator, Iterator
 
 from toolkit.decoding import (_check_not_binary, _check_not_blank, _check_text_file, _codec_given, _decode_strict,
                               _detect, _detect_bom)
-from toolkit.document import DEFAULT_MAX_BYTES, RawDocument
+from toolkit.document import DEFAULT_MAX_BYTES, RawDocument, _warn
 from toolkit.errors import CorruptFileError, EmptyFileError, FileTooLargeError
 from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _LAYOUT_CELL_CHARS, _LEGAL_SIMPLIFIED,
                             _LEGAL_TRADITIONAL, _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank, _cover,
@@ -128,7 +128,7 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
             find = functools.lru_cache(maxsize=256)(functools.partial(_folder_sheet, folder, used))  # (read once)
             encoded = encoded + b"\n" + _linked_sheets(root, find, "")
         _as_shown(root, encoded)
-        if on_disk and (b"frame" in encoded or b"FRAME" in encoded) and _FRAME_BYTES.search(encoded):
+        if on_disk and _FRAME_BYTES.search(encoded):
             # (a page saved 'complete': its frames' pages in its folder; after the page's passes, which do not reach
             # into a frame's page, as a srcdoc's)
             folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))
@@ -137,12 +137,14 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
         elif frames and _FRAME_BYTES.search(encoded):  # (a web archive's frames: its parts)
             budget = _FrameBudget(path, max_bytes, len(data))
             _folder_frames(root, functools.partial(_archive_fetch, frames, sheets or {}, frames[""]), budget)
+    unread = _unread_frames(root) if root is not None and _FRAME_BYTES.search(encoded) else []
     with _MergedDownWarned(path) as merged:
         lines = _html_lines(root) if root is not None else []
         if not lines and root is not None and (b"<noframes" in encoded or b"<NOFRAMES" in encoded):
             lines = _frames_fallback_lines(root, parser)
     if not lines:
-        raise EmptyFileError(path, "the HTML page holds no text")
+        raise EmptyFileError(path, f"the HTML page holds no text{_shown_elsewhere(unread)}")
+    _warn_unread_frames(path, unread)
     merged.warn(lines)
     return RawDocument(path=path, format="html", encoding=used, lines=lines, title=_page_title(root))
 
@@ -189,7 +191,13 @@ def _srcdoc_frames(root) -> None:
 
 #: An <iframe> or a <frame> (of a <frameset>), and a saved page's frames read from its folder (see _folder_frames): the
 #: largest page, how many in all, how deep.
-_FRAME_BYTES = re.compile(rb"<i?frame[\s>/]", re.IGNORECASE)
+_FRAME_BYTES = re.compile(rb"<(?:i?frame|object|embed)[\s>/]", re.IGNORECASE)
+#: What an <object> or <embed> shows as a page, as a frame does: its type, or with none the extension of its file.
+_PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_PAGE_EXTENSIONS = (".htm", ".html", ".shtml", ".xhtml")
+#: The documents a page may show in a frame, an object or an embed (see _shown_document): the PDF, Word and OFD
+#: files of toolkit.readers' extensions (not imported: the readers are a layer above).
+_DOCUMENT_EXTENSIONS = frozenset({".pdf", ".ofd", ".doc", ".dot", ".wps", ".docx", ".docm", ".dotx", ".dotm"})
 _FOLDER_FRAME_MAX = 16 * 1024 * 1024
 _FOLDER_FRAMES_MOST = 32
 _FOLDER_FRAMES_DEPTH = 3
@@ -226,20 +234,21 @@ class _FrameBudget:
 
 
 def _folder_frames(root, fetch: Callable[[str], tuple | None], budget: _FrameBudget, depth: int = 0) -> None:
-    """Put in place of each ``<iframe src="…">`` or ``<frame src="…">`` (of a ``<frameset>``) of a saved page the page
-    a browser shows in it, read as shown (its charset, its sheets, its frames), where ``fetch(src)`` finds it (see
-    _folder_fetch: a page saved 'complete', its frames' pages in its '报告_files/' folder; _archive_fetch: a web
-    archive's parts); a frame whose page is not there (a URL, '..', missing, not read as a page) is left out, as
-    before.  Every such frame was left out, and the report's table a CMS shows in one with it; a page of frames alone
+    """Put in place of each ``<iframe src="…">`` or ``<frame src="…">`` (of a ``<frameset>``), and each ``<object>`` or
+    ``<embed>`` of a page (see _frame_src), of a saved page the page a browser shows in it, read as shown (its charset,
+    its sheets, its frames), where ``fetch(src)`` finds it (see _folder_fetch: a page saved 'complete', its frames'
+    pages in its '报告_files/' folder; _archive_fetch: a web archive's parts); a frame whose page is not there (a URL,
+    '..', missing, not read as a page) is left out, as before (an object's or embed's warned of: see
+    _warn_unread_frames), and so is a document it shows (a PDF: see _shown_document).  Every such frame was left out, and the report's table a CMS shows in one with it; a page of frames alone
     was refused ('holds no text') or read as its <noframes> fallback.  ``budget``: what the frames may still read (see
     _FrameBudget), _FOLDER_FRAMES_DEPTH deep."""
     import lxml.etree
 
     from toolkit.errors import ToolkitError
 
-    for frame in list(root.iter("iframe", "frame")):
-        src = (frame.get("src") or "").strip()
-        if not src or frame.get("srcdoc") is not None or budget.read >= _FOLDER_FRAMES_MOST or _hidden_style(
+    for frame in list(root.iter("iframe", "frame", "object", "embed")):
+        src = _frame_src(frame)
+        if not src or frame.get("srcdoc") is not None or _shown_document(frame) or budget.read >= _FOLDER_FRAMES_MOST or _hidden_style(
                 frame.get("style") or "") or any(_tag_name(a.tag) in _DROP_TAGS for a in frame.iterancestors()):
             continue  # (a srcdoc wins over the src: see _srcdoc_frames; a frame hidden shows nothing)
         found = fetch(src)
@@ -266,6 +275,65 @@ def _folder_frames(root, fetch: Callable[[str], tuple | None], budget: _FrameBud
         frame.clear()  # (its attributes, and the fallback the parser keeps as its text)
         frame.tag, frame.text, frame.tail = "div", body.text, tail
         frame.extend(list(body))
+
+
+def _frame_src(el) -> str:
+    """The page the frame ``el`` shows: an ``<iframe>``'s or ``<frame>``'s src; an ``<object>``'s data or an
+    ``<embed>``'s src where it is an HTML page (see _PAGE_TYPES, _PAGE_EXTENSIONS: a browser shows it as a frame's, a
+    report's body put in a page so); '' where none."""
+    tag = _tag_name(el.tag)
+    src = (el.get("data" if tag == "object" else "src") or "").strip()
+    if tag in ("iframe", "frame") or not src:
+        return src
+    kind = (el.get("type") or "").split(";")[0].strip().lower()
+    page = kind in _PAGE_TYPES if kind else src.split("#")[0].split("?")[0].lower().endswith(_PAGE_EXTENSIONS)
+    return src if page else ""
+
+
+def _shown_document(el) -> str:
+    """The document (a PDF, a Word file, an OFD: a file of one of the formats read, by its extension) the frame,
+    object or embed ``el`` shows in the page ('<embed src="2020年报.pdf">'), '' where none."""
+    src = (el.get("data" if _tag_name(el.tag) == "object" else "src") or "").strip()
+    ext = os.path.splitext(src.split("#")[0].split("?")[0])[1].lower()
+    return src if ext in _DOCUMENT_EXTENSIONS else ""
+
+
+def _unread_frames(root) -> list:
+    """The pages (see _frame_src) of the frames, objects and embeds of the page not read (not in its folder nor its
+    web archive: see _folder_frames), and the documents they show (see _shown_document: never read in the page),
+    shown (not hidden nor in a fallback), in order: [(tag or 'document', src)]."""
+    return [("document" if _shown_document(el) else _tag_name(el.tag), src)
+            for el in root.iter("iframe", "frame", "object", "embed")
+            if (src := _shown_document(el) or _frame_src(el)) and not _hidden_style(el.get("style") or "")
+            and not any(_tag_name(a.tag) in _DROP_TAGS for a in el.iterancestors())]
+
+
+def _shown_elsewhere(unread: list) -> str:
+    """What a page of no text of its own shows, where the first of ``unread`` (see _unread_frames) is: the words
+    that end the error's message ('' where it shows none)."""
+    if not unread:
+        return ""
+    tag, src = unread[0]
+    if tag == "document":
+        return f": what it shows is the document {src!r}, not read with it; read that file"
+    return (f": what it shows is the page of its frame {src!r}, not read (not saved in the page's folder: a URL, or "
+            "missing); read that page's file")
+
+
+def _warn_unread_frames(path: str, unread: list) -> None:
+    """Warn (``part_unread``) of the pages of the ``<object>``s and ``<embed>``s among ``unread`` (see _unread_frames),
+    which embed a document where they stand, and of the documents any of them shows (a PDF: the report itself, often):
+    what the researcher reads lacks it (an iframe's page, often a video or a share button's, is named only where the
+    page holds no text: see _read_html)."""
+    documents = [src for tag, src in unread if tag == "document"]
+    if documents:
+        _warn(path, f"the page shows the document(s) {', '.join(map(repr, dict.fromkeys(documents)))} in a frame, "
+                    "<object> or <embed>, not read with it: the report may be that file (read it)", "part_unread")
+    embedded = [src for tag, src in unread if tag in ("object", "embed")]
+    if embedded:
+        _warn(path, f"the page shown in the page's <object>/<embed> ({', '.join(map(repr, dict.fromkeys(embedded)))}) "
+                    "is not read: not saved in the page's folder (a URL, or missing); the report's text may be there: "
+                    "read that page's file", "part_unread")
 
 
 def _folder_fetch(folder: str, top: str, src: str) -> tuple | None:
@@ -351,8 +419,11 @@ def _as_shown(root, encoded: bytes) -> None:
     pseudos = tuple(pseudo for pseudo in ("before", "after", "marker") if b":" + pseudo.encode() in low)
     if pseudos and b"content" in low:  # (text a sheet gives: see _generated_text)
         _generated_text(root, pseudos)
+    custom = _counter_styles(root) if b"@counter-style" in low else {}
     if b"list-style" in encoded:  # (a list numbered by a style sheet's rule: see _sheet_list_styles)
-        _sheet_list_styles(root)
+        _sheet_list_styles(root, custom)
+    if custom:
+        _custom_list_markers(root, custom)
     if b"srcdoc" in low:  # (last: the page's passes and sheets do not reach into a frame's document)
         _srcdoc_frames(root)
 
@@ -504,6 +575,26 @@ def _noscript_tables(root) -> None:
                   if next(table.iterancestors("table", "noscript")) is noscript]  # (its outermost tables)
         if not all(text in shown for text in tables if text):
             noscript.tag = "div"  # (read where it stands, as a browser without scripts shows it)
+            _drop_shell_table(noscript)
+
+
+def _table_rows_text(table) -> list:
+    """The squeezed text of each row of ``table`` (not of a table nested in it)."""
+    return [_squeezed(tr.itertext()) for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
+
+
+def _drop_shell_table(fallback) -> None:
+    """Drop the table a script fills (its shell: the nearest table before the ``<noscript>`` ``fallback`` read,
+    outside any fallback) where each row of text it holds is a row of the fallback's tables: a shell holding the
+    table's header alone ('<table><thead>…</thead></table><noscript><table><thead>…</thead><tbody>…'), read with the
+    fallback, read the header twice."""
+    shell = next(iter(fallback.xpath("preceding::table[not(ancestor::noscript)][1]")), None)
+    if shell is None:
+        return
+    rows = [text for text in _table_rows_text(shell) if text]
+    repeated = {text for table in fallback.iter("table") for text in _table_rows_text(table)}
+    if rows and all(text in repeated for text in rows):
+        _remove_keeping_tail(shell)
 
 
 def _uncomment_styles(root) -> None:
@@ -2057,7 +2148,9 @@ class _Frame:
 
 def _list_number(li, ordinals: dict | None = None) -> str:
     """The number a browser shows before an item of an ``<ol>`` ('3.'), unless the item's text has its own,
-    or the bullet ('•') before an item of a ``<ul>`` that is not a link alone (a site's menu).
+    or the bullet ('•') before an item of a ``<ul>`` that is not a link alone (a site's menu); the list's style
+    decides over its tag (a ``<ul>`` styled decimal is numbered, an ``<ol>`` styled disc bulleted, one styled none
+    shows no marker).
 
     Items numbered by the list carry no number in their text, and a report's 1. 2. … items ran together;
     so did a bulleted list's.
@@ -2069,17 +2162,16 @@ def _list_number(li, ordinals: dict | None = None) -> str:
     text = "".join(li.itertext())
     if _list_marker().match(text[:12]) or _typed_bullet(text):
         return ""
-    style = _list_style(li) or _list_style(parent)
-    string = _marker_string(style)
-    if kind == "ul":
-        # (menus, breadcrumbs and lists of other pages are links: their entries get no bullet)
-        linked = "".join(t for a in li.iter("a") for t in a.itertext())
-        return "" if not text.strip() or linked.strip() == text.strip() else _BULLET_MARK if string is None else string
-    if string is not None:  # ('list-style-type: "一、"' was read 1.: the string is the marker, no number)
-        return string
-    style = style or _OL_TYPES.get(parent.get("type") or "1", "decimal")
+    # (the list's style decides, not its tag: '<ul style="list-style-type:decimal">' shows 1. 2., as an <ol> does)
+    style = _list_style(li) or _list_style(parent) or (
+        "disc" if kind == "ul" else _OL_TYPES.get(parent.get("type") or "1", "decimal"))
     if style == "none":
         return ""
+    string = _BULLET_MARK if style in _BULLET_STYLES else _marker_string(style)
+    if string is not None:  # ('list-style-type: "一、"' was read 1.: the string is the marker, no number)
+        # (menus, breadcrumbs and lists of other pages are links: their entries get no bullet)
+        linked = "".join(t for a in li.iter("a") for t in a.itertext())
+        return "" if not text.strip() or linked.strip() == text.strip() else string
     counted = ordinals.get(parent) if ordinals is not None else None
     if counted is None:
         counted = _ordinals(parent)
@@ -2092,8 +2184,9 @@ def _ordinals(ol) -> dict:
     """The ordinal of each item of an ``<ol>`` as a browser counts it: the list's start (in a reversed list, its
     number of items), each item one on (one back) from the item before it, or the number its own value sets."""
     items = [sib for sib in ol if isinstance(sib.tag, str) and _tag_name(sib.tag) == "li"]
-    step = -1 if ol.get("reversed") is not None else 1
-    start = _html_integer(ol.get("start"))
+    numbered = _tag_name(ol.tag) == "ol"  # (a <ul> styled with numbers: its start and reversed are no list's)
+    step = -1 if numbered and ol.get("reversed") is not None else 1
+    start = _html_integer(ol.get("start")) if numbered else None
     number = (start if start is not None else len(items) if step < 0 else 1) - step
     counted = {}
     for item in items:
@@ -2134,6 +2227,8 @@ def _html_integer(value: str | None) -> int | None:
     return None if match is None else int(match.group(1) + match.group(2))
 
 
+#: The list-style-types whose marker is a bullet, no number: each is read as _BULLET_MARK.
+_BULLET_STYLES = frozenset({"disc", "circle", "square", "disclosure-open", "disclosure-closed"})
 _OL_TYPES = {"1": "decimal", "a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman"}
 _LIST_STYLE_RE = re.compile(r"(?<![\w-])list-style(?:-type)?\s*:\s*([^;]*)", re.IGNORECASE)
 
@@ -2145,8 +2240,9 @@ def _list_style(el) -> str | None:
     return _declared_list_style(el.get("style") or "")
 
 
-def _declared_list_style(declarations: str) -> str | None:
-    """The list-style-type CSS ``declarations`` set (see _list_style), else None."""
+def _declared_list_style(declarations: str, custom: dict | None = None) -> str | None:
+    """The list-style-type CSS ``declarations`` set (see _list_style), or one of the page's ``custom`` counter
+    styles' names (see _counter_styles), else None."""
     found = None
     for value in _LIST_STYLE_RE.findall(declarations):
         string = _CSS_STRING_RE.search(value)
@@ -2154,7 +2250,7 @@ def _declared_list_style(declarations: str) -> str | None:
             found = string.group(0).strip()
             continue
         for word in value.lower().split():
-            if word in _LIST_STYLES or word == "none":
+            if word in _LIST_STYLES or word in _BULLET_STYLES or word == "none" or (custom and word in custom):
                 found = word
     return found
 
@@ -2164,8 +2260,13 @@ def _marker_string(style: str | None) -> str | None:
     before every item, escapes read, white space at its end dropped as a number's is), else None."""
     if not style or style[0] not in "\"'":
         return None
+    return _css_string_text(style[1:-1]).rstrip()
+
+
+def _css_string_text(body: str) -> str:
+    """The text of a CSS string whose ``body`` (between its quotes) is given: its escapes read."""
     return _CSS_STRING_ESCAPE_RE.sub(lambda m: m.group(2) or (
-        _css_unescaped("\\" + m.group(1)) if m.group(1) else ""), style[1:-1]).rstrip()
+        _css_unescaped("\\" + m.group(1)) if m.group(1) else ""), body)
 
 
 # A style sheet's comment, and a selector's compound of a tag, classes, ids and attributes, named or with a value
@@ -2800,19 +2901,20 @@ def _quote_marks(root) -> None:
             q.text += closing
 
 
-def _sheet_list_styles(root) -> None:
+def _sheet_list_styles(root, custom: dict | None = None) -> None:
     """Write into the style attribute of each ``<ol>`` and ``<li>`` the list-style-type the page's style sheets
     set for it (a rule on its class, ``ol.nb { list-style-type: cjk-ideographic }``), where its own style sets
     none: the numbers a browser shows (a heading numbered 一、 by a class read 1.).
 
     The most specific rule wins, then the last; a sheet's ``none`` is not read (a reset of every list's style,
-    ``ol, ul { list-style: none }``, is common, and a list's number is kept as before).
+    ``ol, ul { list-style: none }``, is common, and a list's number is kept as before).  ``custom``: the page's
+    counter styles (see _counter_styles), whose names are list-style-types too.
     """
     if not any(style.text and "list-style" in style.text for style in root.iter("style")):
         return
 
     def wanted(declarations: str) -> str | None:
-        value = _declared_list_style(declarations) if "list-style" in declarations else None
+        value = _declared_list_style(declarations, custom) if "list-style" in declarations else None
         return None if value == "none" else value
 
     rules = _sheet_rules(root, wanted)
@@ -2823,7 +2925,7 @@ def _sheet_list_styles(root) -> None:
         for _, _, compounds, value in rules:
             if _css_matches(el, compounds):
                 found = value
-        if found is not None and _list_style(el) is None:
+        if found is not None and _declared_list_style(el.get("style") or "", custom) is None:
             el.set("style", f"list-style-type:{found};{el.get('style') or ''}")
 
 
@@ -3046,6 +3148,127 @@ _LIST_STYLES: dict[str, Callable[[int], str]] = {
     "cjk-heavenly-stem": lambda n: f"{_STEMS[n - 1]}、" if 1 <= n <= 10 else _LIST_STYLES["cjk-decimal"](n),
     "cjk-earthly-branch": lambda n: f"{_ZODIAC[n - 1]}、" if 1 <= n <= 12 else _LIST_STYLES["cjk-decimal"](n),
 }
+
+
+# A sheet's @counter-style rule (a list marker of its own: '@counter-style cn { system: fixed; symbols: "一" "二";
+# suffix: "、" }'), its descriptors, and a symbol of them (a string, or an identifier: 一 unquoted)
+_COUNTER_STYLE_RE = re.compile(r"@counter-style\s+([^\s{};]+)\s*\{((?:[^{}\"']|\"[^\"]*\"|'[^']*')*)\}", re.IGNORECASE)
+_DESCRIPTOR_RE = re.compile(r"""([\w-]+)\s*:\s*((?:[^;"']|"[^"]*"|'[^']*')*)""")
+_SYMBOL_RE = re.compile(r"""\"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^\s"',]+)""")
+_COUNTER_SYSTEMS = frozenset({"cyclic", "numeric", "alphabetic", "symbolic", "additive", "fixed", "extends"})
+
+
+def _css_symbols(value: str) -> list:
+    """The symbols a counter style's descriptor lists (strings, escapes read, or identifiers)."""
+    return [_css_unescaped(m.group(3)) if m.group(3) is not None else _css_string_text(m.group(1) or m.group(2) or "")
+            for m in _SYMBOL_RE.finditer(value)]
+
+
+def _counter_styles(root) -> dict:
+    """The page's ``@counter-style`` rules (in its ``<style>`` sheets), each name (lower-cased) to its descriptors
+    (see _counter_marker): a list styled with one was numbered 1. 2. (the name no list style known), where a browser
+    shows the rule's symbols ('一、', '二、')."""
+    found: dict = {}
+    for style in root.iter("style"):
+        if not style.text or "@counter-style" not in style.text.lower():
+            continue
+        for name, body in _COUNTER_STYLE_RE.findall(_CSS_COMMENT_RE.sub("", style.text)):
+            descriptors = {key.lower(): value.strip() for key, value in _DESCRIPTOR_RE.findall(body)}
+            found[name.lower()] = descriptors
+    return found
+
+
+def _counter_marker(descriptors: dict, styles: dict, n: int, depth: int = 0) -> str:
+    """The marker of the number ``n`` in the counter style of ``descriptors`` (CSS Counter Styles 3: its system's
+    representation of ``n``, between its prefix and suffix, default ". "), or in its fallback (decimal by default)
+    where the system has none for ``n``; ``styles``: the page's counter styles, which 'extends' and 'fallback' name."""
+    system = descriptors.get("system", "symbolic").split()
+    kind = system[0].lower() if system and system[0].lower() in _COUNTER_SYSTEMS else "symbolic"
+    suffix = _css_symbols(descriptors["suffix"]) if "suffix" in descriptors else None
+    prefix = "".join(_css_symbols(descriptors.get("prefix", "")))
+    if kind == "extends":  # (another style's system and symbols: its marker without its suffix)
+        base = system[1].lower() if len(system) > 1 else "decimal"
+        marker = _named_marker(base, styles, n, depth + 1)
+        if suffix is None:
+            return prefix + marker
+        return prefix + (marker[:-1] if marker[-1:] in ".、" else marker) + "".join(suffix)
+    text = _counter_representation(kind, system, descriptors, n)
+    if text is None:
+        return _named_marker(descriptors.get("fallback", "decimal").split()[0].lower() if descriptors.get(
+            "fallback", "").split() else "decimal", styles, n, depth + 1)
+    return prefix + text + ("".join(suffix) if suffix is not None else ". ")
+
+
+def _named_marker(name: str, styles: dict, n: int, depth: int) -> str:
+    """The marker of ``n`` in the list style ``name``: a built-in one (see _LIST_STYLES) or one of the page's counter
+    ``styles`` (decimal where neither, or past a chain of four styles naming each other)."""
+    if name in styles and depth < 4:
+        return _counter_marker(styles[name], styles, n, depth)
+    return _LIST_STYLES.get(name, _LIST_STYLES["decimal"])(n)
+
+
+def _counter_representation(kind: str, system: list, descriptors: dict, n: int) -> str | None:
+    """How the counter system ``kind`` writes ``n`` with the symbols of ``descriptors`` (CSS Counter Styles 3),
+    None where it cannot (out of its range, or no symbols)."""
+    if kind == "additive":
+        pairs = [(int(weight), symbol) for weight, symbol in re.findall(
+            r"(\d+)\s+((?:\"[^\"]*\"|'[^']*'|[^\s,\"']+))", descriptors.get("additive-symbols", ""))]
+        pairs = [(weight, _css_symbols(symbol)[0]) for weight, symbol in pairs]
+        if n < 0 or not pairs:
+            return None
+        if n == 0:
+            return next((symbol for weight, symbol in pairs if weight == 0), None)
+        out, left = "", n
+        for weight, symbol in pairs:
+            if weight and left >= weight:
+                out += symbol * (left // weight)
+                left %= weight
+        return out if left == 0 else None
+    symbols = _css_symbols(descriptors.get("symbols", ""))
+    count = len(symbols)
+    if not count:
+        return None
+    if kind == "cyclic":
+        return symbols[(n - 1) % count]
+    if kind == "fixed":
+        first = _html_integer(system[1]) if len(system) > 1 else 1
+        first = 1 if first is None else first
+        return symbols[n - first] if first <= n < first + count else None
+    if kind == "symbolic":
+        return symbols[(n - 1) % count] * ((n - 1) // count + 1) if n >= 1 else None
+    if count < 2 or n < (1 if kind == "alphabetic" else 0):
+        return None
+    digits = []
+    if kind == "alphabetic":
+        while n > 0:
+            n -= 1
+            digits.append(symbols[n % count])
+            n //= count
+    else:  # numeric
+        digits.append(symbols[n % count])
+        while n >= count:
+            n //= count
+            digits.append(symbols[n % count])
+    return "".join(reversed(digits))
+
+
+def _custom_list_markers(root, custom: dict) -> None:
+    """Write before each item of a list styled with one of the page's counter styles (``custom``: see
+    _counter_styles) the marker the style shows for its ordinal (see _ordinals), as the item's string
+    list-style-type (see _marker_string)."""
+    ordinals: dict = {}
+    for li in root.iter("li"):
+        parent = li.getparent()
+        if parent is None or _tag_name(parent.tag) not in ("ol", "ul") or not _shown_as_item(li):
+            continue
+        name = _declared_list_style(li.get("style") or "", custom) or _declared_list_style(
+            parent.get("style") or "", custom)
+        if name is None or name not in custom:
+            continue
+        if parent not in ordinals:
+            ordinals[parent] = _ordinals(parent)
+        marker = _named_marker(name, custom, ordinals[parent][li], 0).replace("\\", "\\\\").replace('"', '\\"')
+        li.set("style", f'{li.get("style") or ""};list-style-type:"{marker}"')
 
 
 def _html_lines(root) -> list:
