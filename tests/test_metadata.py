@@ -3433,6 +3433,19 @@ def test_a_posting_date_under_a_signatures_date_with_its_weekday_or_seal(signed)
     assert report.sections[-1].text.split() == ["无"]
 
 
+@pytest.mark.parametrize("fmt", ["text", "html", "docx"])
+@pytest.mark.parametrize("signed", [["2021年1月30日", "驻马店市住建局"], ["2021年1月30日 驻马店市住建局"],
+                                    ["2021年1月30日", "驻马店市住建局", "- 3 -"]], ids=["two_lines", "one_line", "page"])
+def test_a_posting_date_under_a_signature_written_date_first(signed, fmt, tmp_path):
+    # A signature written date first ('2021年1月30日' / '驻马店市住建局'), then a posting date alone: the posting date
+    # was read as the signature's date under the name (published 2024-01-10, '2021年1月30日' left in the last
+    # section's text), or, on one line, no signature was read; the posting date is the page's furniture.
+    report = _seed_004_in([*signed, "2024年1月10日"], fmt, tmp_path)
+    assert str(report.metadata["published"]) == "2021-01-30"
+    assert report.sections[-1].text.split() == ["无"]
+    assert metadata._signature(report.lines) == ("驻马店市住建局", metadata._dt.date(2021, 1, 30))
+
+
 @pytest.mark.parametrize("tail, published, text", [
     (["2021年1月30日"], "2021-01-30", ["无"]),  # a signature that is a date alone
     (["2021年1月30日", "2024年1月10日"], "2021-01-30", ["无"]),
