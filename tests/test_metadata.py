@@ -3807,6 +3807,20 @@ def test_the_seals_place_in_its_other_words(seal, layout, script):
     assert report.sections[-1].text.strip() == "无"
 
 
+@pytest.mark.parametrize("fmt", ["text", "html", "docx"])
+@pytest.mark.parametrize("tail, published", [
+    (["（盖章）", "驻马店市住建局", "2021年1月30日"], "2021-01-30"), (["(公章)", "驻马店市住建局  2021年1月30日"], "2021-01-30"),
+    (["（盖章）", "2021年1月30日", "驻马店市住建局"], "2021-01-30"), (["（盖章）", "", "驻马店市住建局"], None)],
+    ids=["two_lines", "one_line", "date_first", "undated"])
+def test_the_seals_place_on_a_line_above_the_signature(tail, published, fmt, tmp_path):
+    # The seal's place on a line of its own above the agency's name ('（盖章）' / '驻马店市住建局' / '2021年1月30日'):
+    # the signature was read from the name down, so the mark stayed the last section's text ('无 (盖章)').
+    report = _seed_004_in(tail, fmt, tmp_path)
+    assert report.sections[-1].text.split() == ["无"]
+    assert (report.metadata["published"] if published is None else str(report.metadata["published"])) == published
+    assert metadata._signature(report.lines)[0] == "驻马店市住建局"
+
+
 # --- a page number in brackets under the signature (helper sect2) ---------------------------------------------------
 
 

@@ -2119,16 +2119,26 @@ def signature_start(lines: list[str]) -> int:
     # only a signature that ends the text: a date alone on a line further up may be a wrapped sentence's
     # ('…整改时限为' / '2021年6月30日' / '前全部完成。')
     if found is not None and found[1]:
-        return found[0]
+        return _seal_above(lines, found[0])
     # (without its date, a name certain on lines of its own, as the metadata read it: '…。' / '平潭综合实' / '验区经济发展局')
     undated = tail.undated if found is None else None
     if undated is not None and not undated[1]:
-        return undated[0]
+        return _seal_above(lines, undated[0])
     # (a block of links under the report ends its text too, and so do the page's and the site's fields under its last
     # line with no signature on lines of its own: '…无' / '发布日期:2021-01-30  浏览次数:12', also under a signature
     # glued after the last sentence, whose date was then not the text's last; a lone number stays the text's: it may
     # be a table's last value)
     return _annex_end(lines[:_unsigned_content_end(lines)])
+
+
+def _seal_above(lines: list[str], start: int) -> int:
+    """Index of the seal's place on a line of its own right above the signature starting at line ``start``
+    ('（盖章）' / 'XX局' / '2021年1月30日': the mark was left in the last section's text), blank lines between them or
+    not; else ``start``."""
+    above = start - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    return above if above >= 0 and _seal().fullmatch(_compact(lines[above])) else start
 
 
 _LONE_NUMBER = re.compile(r"\d{1,3}")
