@@ -3459,6 +3459,21 @@ def test_a_date_alone_under_a_date_that_signs_no_agency(tail, published, text):
     assert report.sections[-1].text.split() == text
 
 
+@pytest.mark.parametrize("note", ["：", ":", "（全文）", "【全文】", "[全文]", "（全文）：", ""])
+def test_a_second_reports_title_with_a_colon_or_a_note_in_square_brackets(note):
+    # A second report in the same file under the signature, its title ending with a colon or a note in square
+    # brackets ('…年度报告：', '…年度报告【全文】'): it was no title and nothing else, so the signature was not the text's
+    # end (published NA, the signature and the second report left in the last section's text).
+    import toolkit
+
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8").rstrip()
+    second = f"驻马店市住建局2021年度政府信息公开工作年度报告{note}"
+    assert metadata.is_report_title(second, whole=True)
+    report = toolkit.parse_text(f"{text}\n驻马店市住建局\n2021年1月30日\n{second}\n一、总体情况\n2021年，我局认真贯彻。\n")
+    assert str(report.metadata["published"]) == "2021-01-30"
+    assert report.sections[-1].text.split() == ["无"]
+
+
 # --- signatures cut, dates of a sentence and the page's furniture on the date's line (helper meta26) -------------
 
 

@@ -371,8 +371,10 @@ def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     """(a topic word, a report word, a whole title) of metadata.yaml's title words."""
     rules = _rules()["title"]
     topic, report = alternation(rules["topic_words"]), alternation(rules["report_words"])
-    # a short line that ends in the report word, the topic word before it ('…2020年政府信息公开工作年度报告(摘要)')
-    whole = re.compile(rf"^.{{0,40}}(?:{topic}).{{0,10}}(?:{report})\s*(?:\(.{{0,30}}\))?$")
+    # a short line that ends in the report word, the topic word before it ('…2020年政府信息公开工作年度报告(摘要)'), a
+    # note in round or square brackets ('（全文）', '【全文】') or a colon leading to the text after it or not
+    note = r"(?:[(（].{0,30}[)）]|[\[【].{0,30}[\]】])"
+    whole = re.compile(rf"^.{{0,40}}(?:{topic}).{{0,10}}(?:{report})\s*{note}?\s*[:：]?$")
     return re.compile(topic), re.compile(report), whole
 
 
