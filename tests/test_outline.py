@@ -39,13 +39,15 @@ def _at(lines: list[str], heading: str) -> int:
     return next(i for i, line in enumerate(lines) if line.strip().startswith(heading))
 
 
-@pytest.mark.parametrize("entry", ["{}", "{}......{}", "{} {}", "{}（{}）", "{}……（{}）", "{}  第{}页", "{} P{}"])
+@pytest.mark.parametrize("entry", ["{}", "{}......{}", "{} {}", "{}（{}）", "{}……（{}）", "{}  第{}页", "{} P{}",
+                                   "{}（第{}页）", "{}【第{}页】"])
 @pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db"])
 def test_a_table_of_contents_is_no_section(seed_id, entry, parsed_seed):
     # A table of contents after the title listed the six titles: they were taken for the sections, each empty,
     # and the whole report went into 'other' (seed 000 with one read no cell, template unknown).  So with its page
     # numbers written '（2）', '第2页' or 'P2': the entries were read as titles with their text glued after, the
-    # real report as a second one (second_report, table_missing: every cell lost).
+    # real report as a second one (second_report, table_missing: every cell lost).  The page in brackets, '（第2页）',
+    # '【第2页】', was no filler between entries: each section empty, the report in 'other'.
     original = parsed_seed(seed_id)
     lines = _lines(seed_id)
     contents = ["目  录"] + [entry.format(s.title, n) for n, s in enumerate(original.sections, start=1)]

@@ -1105,10 +1105,11 @@ def _contents_entries(headings: list[_Heading], segments: list[Segment]) -> set[
     return entries
 
 
-# what stands between a table of contents' entries: dot leaders and page numbers, also written (2), 第2页 or P2, and
-# the cells' bars of a contents set as a table (an HTML page's: '| 一、总体情况 | 二、主动公开政府信息情况 |', the line
-# cut at its titles leaves a bar alone between them)
-_FILLER = re.compile(r"[\d\s.·…\-—|]*(?:\(\s*\d{1,3}\s*\)|第\s*\d{1,3}\s*页|[Pp]\.?\s*\d{1,3})?|目\s*录")
+# what stands between a table of contents' entries: dot leaders and page numbers, also written (2), 第2页, (第2页),
+# [第2页] or P2, and the cells' bars of a contents set as a table (an HTML page's: '| 一、总体情况 | 二、主动公开政府信息情况 |',
+# the line cut at its titles leaves a bar alone between them)
+_FILLER = re.compile(r"[\d\s.·…\-—|]*(?:[(\[]\s*(?:第\s*\d{1,3}\s*页|\d{1,3})\s*[)\]]|第\s*\d{1,3}\s*页|[Pp]\.?\s*\d{1,3})?"
+                     r"|目\s*录")
 _CONTENTS_GAP = 4  # the most segments from one entry to the next (blank lines, a page number)
 # a sub-heading's entry listed under its section's in a table of contents of two levels ('（一）主动公开', '1.主动公开  3'):
 # short, numbered, no sentence's end in it, a dot leader and page number after it at most
