@@ -25,6 +25,23 @@ settings.register_profile("explore", derandomize=False, database=None, print_blo
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
+def later_stages_loaded(module: str) -> list[str]:
+    """Which of toolkit.statements and pandas (a later stage and what it loads) ``import <module>`` loads, in a
+    fresh interpreter importing the toolkit under test."""
+    import ast
+    import subprocess
+    import sys
+
+    import toolkit
+
+    code = f"import sys, {module}; print(sorted(m for m in ('toolkit.statements', 'pandas') if m in sys.modules))"
+    under_test = str(Path(toolkit.__file__).parents[1])
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=under_test,
+                          env=dict(os.environ, PYTHONPATH=under_test))
+    assert proc.returncode == 0, proc.stderr
+    return ast.literal_eval(proc.stdout)
+
+
 @functools.lru_cache(maxsize=1)
 def gold() -> dict:
     return yaml.safe_load(GOLD_FILE.read_text(encoding="utf-8"))["seeds"]

@@ -483,19 +483,9 @@ def test_layout_imports_no_later_stage() -> None:
     # wt-hunt's skipping of a running title inside wrapped glued text imported the private statements._is_furniture
     # into layout, an earlier stage: `import toolkit.layout` loaded toolkit.statements and pandas with it. The test
     # is now toolkit.metadata.is_furniture, which both use.
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
+    from conftest import later_stages_loaded
 
-    import toolkit
-
-    code = "import sys, toolkit.layout; print(sorted(m for m in ('toolkit.statements', 'pandas') if m in sys.modules))"
-    under_test = str(Path(toolkit.__file__).parents[1])
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=under_test,
-                          env=dict(os.environ, PYTHONPATH=under_test))
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip() == "[]"
+    assert later_stages_loaded("toolkit.layout") == []
 
 
 def test_a_long_word_in_a_word_list_is_matched_longest_first():

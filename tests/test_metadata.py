@@ -3433,6 +3433,19 @@ def test_a_posting_date_under_a_signatures_date_with_its_weekday_or_seal(signed)
     assert report.sections[-1].text.split() == ["无"]
 
 
+@pytest.mark.parametrize("fmt", ["text", "html", "docx"])
+@pytest.mark.parametrize("signed", [["2021年1月30日", "驻马店市住建局"], ["2021年1月30日 驻马店市住建局"],
+                                    ["2021年1月30日", "驻马店市住建局", "- 3 -"]], ids=["two_lines", "one_line", "page"])
+def test_a_posting_date_under_a_signature_written_date_first(signed, fmt, tmp_path):
+    # A signature written date first ('2021年1月30日' / '驻马店市住建局'), then a posting date alone: the posting date
+    # was read as the signature's date under the name (published 2024-01-10, '2021年1月30日' left in the last
+    # section's text), or, on one line, no signature was read; the posting date is the page's furniture.
+    report = _seed_004_in([*signed, "2024年1月10日"], fmt, tmp_path)
+    assert str(report.metadata["published"]) == "2021-01-30"
+    assert report.sections[-1].text.split() == ["无"]
+    assert metadata._signature(report.lines) == ("驻马店市住建局", metadata._dt.date(2021, 1, 30))
+
+
 @pytest.mark.parametrize("tail, published, text", [
     (["2021年1月30日"], "2021-01-30", ["无"]),  # a signature that is a date alone
     (["2021年1月30日", "2024年1月10日"], "2021-01-30", ["无"]),
@@ -3444,6 +3457,21 @@ def test_a_date_alone_under_a_date_that_signs_no_agency(tail, published, text):
     report = _seed_004_in(tail, "text", None)
     assert (None if report.metadata["published"] is None else str(report.metadata["published"])) == published
     assert report.sections[-1].text.split() == text
+
+
+@pytest.mark.parametrize("note", ["：", ":", "（全文）", "【全文】", "[全文]", "（全文）：", ""])
+def test_a_second_reports_title_with_a_colon_or_a_note_in_square_brackets(note):
+    # A second report in the same file under the signature, its title ending with a colon or a note in square
+    # brackets ('…年度报告：', '…年度报告【全文】'): it was no title and nothing else, so the signature was not the text's
+    # end (published NA, the signature and the second report left in the last section's text).
+    import toolkit
+
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8").rstrip()
+    second = f"驻马店市住建局2021年度政府信息公开工作年度报告{note}"
+    assert metadata.is_report_title(second, whole=True)
+    report = toolkit.parse_text(f"{text}\n驻马店市住建局\n2021年1月30日\n{second}\n一、总体情况\n2021年，我局认真贯彻。\n")
+    assert str(report.metadata["published"]) == "2021-01-30"
+    assert report.sections[-1].text.split() == ["无"]
 
 
 # --- signatures cut, dates of a sentence and the page's furniture on the date's line (helper meta26) -------------
@@ -3792,6 +3820,20 @@ def test_the_seals_place_in_its_other_words(seal, layout, script):
     report = _seed_004_ending(ending if script == "simplified" else opencc.OpenCC("s2t").convert(ending))
     assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-26")
     assert report.sections[-1].text.strip() == "无"
+
+
+@pytest.mark.parametrize("fmt", ["text", "html", "docx"])
+@pytest.mark.parametrize("tail, published", [
+    (["（盖章）", "驻马店市住建局", "2021年1月30日"], "2021-01-30"), (["(公章)", "驻马店市住建局  2021年1月30日"], "2021-01-30"),
+    (["（盖章）", "2021年1月30日", "驻马店市住建局"], "2021-01-30"), (["（盖章）", "", "驻马店市住建局"], None)],
+    ids=["two_lines", "one_line", "date_first", "undated"])
+def test_the_seals_place_on_a_line_above_the_signature(tail, published, fmt, tmp_path):
+    # The seal's place on a line of its own above the agency's name ('（盖章）' / '驻马店市住建局' / '2021年1月30日'):
+    # the signature was read from the name down, so the mark stayed the last section's text ('无 (盖章)').
+    report = _seed_004_in(tail, fmt, tmp_path)
+    assert report.sections[-1].text.split() == ["无"]
+    assert (report.metadata["published"] if published is None else str(report.metadata["published"])) == published
+    assert metadata._signature(report.lines)[0] == "驻马店市住建局"
 
 
 # --- a page number in brackets under the signature (helper sect2) ---------------------------------------------------

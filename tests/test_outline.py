@@ -39,13 +39,15 @@ def _at(lines: list[str], heading: str) -> int:
     return next(i for i, line in enumerate(lines) if line.strip().startswith(heading))
 
 
-@pytest.mark.parametrize("entry", ["{}", "{}......{}", "{} {}", "{}（{}）", "{}……（{}）", "{}  第{}页", "{} P{}"])
+@pytest.mark.parametrize("entry", ["{}", "{}......{}", "{} {}", "{}（{}）", "{}……（{}）", "{}  第{}页", "{} P{}",
+                                   "{}（第{}页）", "{}【第{}页】"])
 @pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db"])
 def test_a_table_of_contents_is_no_section(seed_id, entry, parsed_seed):
     # A table of contents after the title listed the six titles: they were taken for the sections, each empty,
     # and the whole report went into 'other' (seed 000 with one read no cell, template unknown).  So with its page
     # numbers written '（2）', '第2页' or 'P2': the entries were read as titles with their text glued after, the
-    # real report as a second one (second_report, table_missing: every cell lost).
+    # real report as a second one (second_report, table_missing: every cell lost).  The page in brackets, '（第2页）',
+    # '【第2页】', was no filler between entries: each section empty, the report in 'other'.
     original = parsed_seed(seed_id)
     lines = _lines(seed_id)
     contents = ["目  录"] + [entry.format(s.title, n) for n, s in enumerate(original.sections, start=1)]
@@ -263,7 +265,8 @@ _FORMS = {"space": lambda n: _CN[n - 1] + " ", "colon": lambda n: _CN[n - 1] + "
           "parenthesis": lambda n: _CN[n - 1] + "）", "lenticular": lambda n: f"【{_CN[n - 1]}】",
           "chapter": lambda n: f"第{_CN[n - 1]}章 ", "roman": lambda n: "ⅠⅡⅢⅣⅤⅥⅦⅧ"[n - 1] + "、",
           "arabic_space": lambda n: f"{n} ", "arabic_parenthesis": lambda n: f"{n}）",
-          "comma": lambda n: _CN[n - 1] + "，", "section": lambda n: f"第{_CN[n - 1]}节 "}
+          "comma": lambda n: _CN[n - 1] + "，", "section": lambda n: f"第{_CN[n - 1]}节 ",
+          "roman_space": lambda n: "ⅠⅡⅢⅣⅤⅥⅦⅧ"[n - 1] + " "}
 
 
 @pytest.mark.parametrize("form", list(_FORMS))
@@ -273,7 +276,8 @@ def test_sections_numbered_in_other_forms(seed_id, form, parsed_seed):
     # 2019 report became a pre-2019 one (0 of its cells read) with no flag; '1 总体情况' and '1）总体情况' lost
     # every section but the overview, the review and the problems (the others' titles are not unique alone).
     # '一，总体情况' (a comma typed for 、) and '第一节 总体情况' were no numbers: only the titles unique alone were
-    # found (sections_missing), the others' text and tables in the section before (seed 002: 10 cells lost).
+    # found (sections_missing), the others' text and tables in the section before (seed 002: 10 cells lost).  So
+    # was 'Ⅰ 总体情况' (a Roman numeral set off by a space only): a number only before 、 or '.'.
     original = parsed_seed(seed_id)
     variant = _parse(_renumbered(seed_id, original, _FORMS[form]), seed_id)
     assert [(s.key, s.first_line) for s in variant.sections] == [(s.key, s.first_line) for s in original.sections]

@@ -2005,6 +2005,18 @@ def _function_imports(module: str) -> dict[str, set[str]]:
     return {name: mods for name, mods in found.items() if mods}
 
 
+def test_sections_imports_statements_only_where_asked():
+    # sections._text_end imports statements.attachment_start in its body: no circle (statements imports neither
+    # sections nor layout), but statements is a later stage that loads pandas at its top, and `import toolkit.sections`
+    # (toolkit.layout's, which imports sections at its top) loads neither; the import moved to the top loads both.
+    from conftest import later_stages_loaded
+
+    assert [f for f, mods in _function_imports("toolkit.sections").items() if "toolkit.statements" in mods] == \
+        ["_text_end"]
+    assert not [f for f, mods in _function_imports("toolkit.statements").items() if "toolkit.sections" in mods]
+    assert later_stages_loaded("toolkit.sections") == []
+
+
 def test_sections_imports_metadata_at_the_top_and_metadata_no_sections():
     # Eight functions of sections imported toolkit.metadata in their bodies, as metadata imported sections'
     # _appendix_line in one of its own (a circle); the pattern is normalize's now, read by both at the top.

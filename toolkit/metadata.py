@@ -371,8 +371,10 @@ def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     """(a topic word, a report word, a whole title) of metadata.yaml's title words."""
     rules = _rules()["title"]
     topic, report = alternation(rules["topic_words"]), alternation(rules["report_words"])
-    # a short line that ends in the report word, the topic word before it ('…2020年政府信息公开工作年度报告(摘要)')
-    whole = re.compile(rf"^.{{0,40}}(?:{topic}).{{0,10}}(?:{report})\s*(?:\(.{{0,30}}\))?$")
+    # a short line that ends in the report word, the topic word before it ('…2020年政府信息公开工作年度报告(摘要)'), a
+    # note in round or square brackets ('（全文）', '【全文】') or a colon leading to the text after it or not
+    note = r"(?:[(（].{0,30}[)）]|[\[【].{0,30}[\]】])"
+    whole = re.compile(rf"^.{{0,40}}(?:{topic}).{{0,10}}(?:{report})\s*{note}?\s*[:：]?$")
     return re.compile(topic), re.compile(report), whole
 
 
@@ -1640,6 +1642,8 @@ def _wrapped_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | No
     index, line = body[pos]
     name = _seal().sub("", _compact(line)[:col])  # (without the seal's place after it: 'XX局（盖章）')
     if not name and pos > 0:  # the agency on the line above the date
+        if _date_first_above(body, pos - 1):
+            return None  # (a posting date under a signature written date first: read on lines of its own)
         pos, col = pos - 1, None
         index, line = body[pos]
         name = _seal().sub("", _compact(line))
@@ -1782,7 +1786,7 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             # a sentence's full stop typed after the signature's date ('XX局' / '2021年1月30日。', '2021.1.30.': read as
             # no date ending its line, the signature was left in the last section's text and published NA)
             compact = compact[:end]
-        elif date is not None and start == 0 and end < len(compact) and pos == len(tail) - 1 \
+        elif date is not None and start == 0 and end < len(compact) and pos == end_pos \
                 and (pos == 0 or _ends_statement([tail[pos - 1][1]])):
             # the signature written date first on the text's last line ('…。' / '2021年1月30日 市住建局': read as no
             # signature, published and the agency NA and the line left in the last section's text), as over two lines
@@ -1815,11 +1819,11 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
                 return tail[above][0], last, prev if _agency_like(prev) else None, date
             if prev.endswith(tuple(_rules()["signature"]["date_leads"])):
                 return None  # a sentence's date, wrapped ('…统计截至' / '2020年12月31日'): no signature
-        if pos == len(tail) - 2 and (above < 0 or _ends_statement([tail[above][1]])):
+        if pos == end_pos - 1 and (above < 0 or _ends_statement([tail[above][1]])):
             # the signature written date first, its name on the text's last line ('…。' / '2021年1月30日' / 'XX局': read
             # as no signature, published NA and both lines left in the last section's text); a date alone after a
-            # statement's end, so no sentence's
-            name = _seal().sub("", _compact(tail[-1][1]))
+            # statement's end, so no sentence's; a posting date under it or not
+            name = _seal().sub("", _compact(tail[end_pos][1]))
             if _agency_like(name):
                 return index, True, name, date
         return index, last, None, date
@@ -1828,8 +1832,9 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
 
 def _posting_date(tail: list[tuple[int, str]], pos: int) -> bool:
     """Whether the date alone on ``tail``'s line ``pos`` stands right under a signature's date (the page's breaks
-    between them or not): a date alone on its line, or after a signing name on its line ('XX局  2021年1月30日').  A
-    date under a sentence's date ('…数据截至' / '2020年12月31日', '…截至2020年12月31日') signs the report alone."""
+    between them or not): a date alone on its line, or after a signing name on its line ('XX局  2021年1月30日'), or
+    the name of a signature written date first ('2021年1月30日' / 'XX局': :func:`_date_first_above`).  A date under a
+    sentence's date ('…数据截至' / '2020年12月31日', '…截至2020年12月31日') signs the report alone."""
     above = pos - 1
     while above >= 0 and _under_signature(tail[above][1]):
         above -= 1
@@ -1838,16 +1843,34 @@ def _posting_date(tail: list[tuple[int, str]], pos: int) -> bool:
     line = _first_of_dates(tail[above][1])
     compact = _compact(line)
     date, start, end = _date_in(compact)
-    if date is not None and end != len(compact) and _signature_after_date(line[_date_in(line)[2]:]):
+    if date is None:
+        return _date_first_above(tail, above)
+    if end != len(compact) and _signature_after_date(line[_date_in(line)[2]:]):
         compact = compact[:end]  # (its weekday, the seal's place or a note after it: '2021年1月30日 星期六')
-    if date is None or end != len(compact):
-        return False
+    if end != len(compact):
+        return _date_first_above(tail, above)
     if start == 0:  # a date alone: a sentence's, wrapped, where the line above leads to it ('…统计截至')
         lead = above - 1
         while lead >= 0 and _between_name_and_date(tail[lead][1]):
             lead -= 1
         return lead < 0 or not _compact(tail[lead][1]).endswith(tuple(_rules()["signature"]["date_leads"]))
     return _signing_name(_signer(_raw_prefix(tail[above][1], start)))
+
+
+def _date_first_above(tail: list[tuple[int, str]], pos: int) -> bool:
+    """Whether ``tail``'s line ``pos`` ends a signature written date first ('…。' / '2021年1月30日' / 'XX局', or
+    '2021年1月30日 XX局' on one line, as :func:`_lines_signature` reads it): an agency's name under a date alone or
+    after a date on its line, the date after a statement's end (or nothing), so no sentence's."""
+    compact = _compact(tail[pos][1])
+    date, start, end = _date_in(compact)
+    if date is not None and start == 0:  # (the date and the name on one line)
+        return _agency_like(_seal().sub("", compact[end:])) and (pos < 1 or _ends_statement([tail[pos - 1][1]]))
+    if date is not None or pos < 1 or not _agency_like(_seal().sub("", compact)):
+        return False
+    compact = _compact(tail[pos - 1][1])
+    date, start, end = _date_in(compact)
+    return date is not None and (start, end) == (0, len(compact)) \
+        and (pos < 2 or _ends_statement([tail[pos - 2][1]]))
 
 
 def _under_signature(line: str) -> bool:
@@ -2098,16 +2121,26 @@ def signature_start(lines: list[str]) -> int:
     # only a signature that ends the text: a date alone on a line further up may be a wrapped sentence's
     # ('…整改时限为' / '2021年6月30日' / '前全部完成。')
     if found is not None and found[1]:
-        return found[0]
+        return _seal_above(lines, found[0])
     # (without its date, a name certain on lines of its own, as the metadata read it: '…。' / '平潭综合实' / '验区经济发展局')
     undated = tail.undated if found is None else None
     if undated is not None and not undated[1]:
-        return undated[0]
+        return _seal_above(lines, undated[0])
     # (a block of links under the report ends its text too, and so do the page's and the site's fields under its last
     # line with no signature on lines of its own: '…无' / '发布日期:2021-01-30  浏览次数:12', also under a signature
     # glued after the last sentence, whose date was then not the text's last; a lone number stays the text's: it may
     # be a table's last value)
     return _annex_end(lines[:_unsigned_content_end(lines)])
+
+
+def _seal_above(lines: list[str], start: int) -> int:
+    """Index of the seal's place on a line of its own right above the signature starting at line ``start``
+    ('（盖章）' / 'XX局' / '2021年1月30日': the mark was left in the last section's text), blank lines between them or
+    not; else ``start``."""
+    above = start - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    return above if above >= 0 and _seal().fullmatch(_compact(lines[above])) else start
 
 
 _LONE_NUMBER = re.compile(r"\d{1,3}")

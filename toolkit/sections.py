@@ -79,10 +79,10 @@ class Section:
 _CN_NUM = "[一二三四五六七八九十]{1,2}"
 _ROMAN = "(?:VI{0,3}|IV|IX|I{1,3}|X)"  # Ⅰ Ⅱ … after NFKC
 # 一、 1. 一: 一) 1) [一] (【一】 after NFKC) I、, a Chinese numeral before a comma typed for 、 (一，总体情况), and a
-# numeral set off by a space only (一 总体情况, 1 总体情况, as a PDF or Word copy gives it; an Arabic one only before a
-# Chinese character: '3 0 0' is a row of a table set with spaces)
+# numeral set off by a space only (一 总体情况, 1 总体情况, Ⅰ 总体情况, as a PDF or Word copy gives it; an Arabic or Roman
+# one only before a Chinese character: '3 0 0' is a row of a table set with spaces)
 _TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)]|{_CN_NUM}\s*,|\[\s*(?:{_CN_NUM}|\d{{1,2}})\s*\]"
-        rf"|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s)|\d{{1,2}}(?=\s+[{HAN_RANGES}]))")
+        rf"|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s)|(?:\d{{1,2}}|{_ROMAN})(?=\s+[{HAN_RANGES}]))")
 _SUB = rf"[(]\s*(?:{_CN_NUM}|\d{{1,2}})\s*[)]"
 _PART = rf"第{_CN_NUM}(?:部分|章|节)[、:]?"
 # what stands between a number and its title: spaces, and a 、 after a closing bracket ('(一)、总体情况', '①、…' after
@@ -1105,10 +1105,11 @@ def _contents_entries(headings: list[_Heading], segments: list[Segment]) -> set[
     return entries
 
 
-# what stands between a table of contents' entries: dot leaders and page numbers, also written (2), 第2页 or P2, and
-# the cells' bars of a contents set as a table (an HTML page's: '| 一、总体情况 | 二、主动公开政府信息情况 |', the line
-# cut at its titles leaves a bar alone between them)
-_FILLER = re.compile(r"[\d\s.·…\-—|]*(?:\(\s*\d{1,3}\s*\)|第\s*\d{1,3}\s*页|[Pp]\.?\s*\d{1,3})?|目\s*录")
+# what stands between a table of contents' entries: dot leaders and page numbers, also written (2), 第2页, (第2页),
+# [第2页] or P2, and the cells' bars of a contents set as a table (an HTML page's: '| 一、总体情况 | 二、主动公开政府信息情况 |',
+# the line cut at its titles leaves a bar alone between them)
+_FILLER = re.compile(r"[\d\s.·…\-—|]*(?:[(\[]\s*(?:第\s*\d{1,3}\s*页|\d{1,3})\s*[)\]]|第\s*\d{1,3}\s*页|[Pp]\.?\s*\d{1,3})?"
+                     r"|目\s*录")
 _CONTENTS_GAP = 4  # the most segments from one entry to the next (blank lines, a page number)
 # a sub-heading's entry listed under its section's in a table of contents of two levels ('（一）主动公开', '1.主动公开  3'):
 # short, numbered, no sentence's end in it, a dot leader and page number after it at most
@@ -2217,6 +2218,8 @@ def _text_end(segments: list[Segment], heading: int, texts: list[str] | None = N
     the attachment or contact lines right above it ('附件：…统计表' / 'XX局' / '2021年1月20日'), an attachment's label
     alone with the titles listed under it too ('附件：' / '1.…统计表'; a note on the data, '说明：…', is the section's),
     and before the page's furniture right above the signature ('- 3 -', '(此页无正文)')."""
+    # (no circle: statements, a later stage, loads pandas at its top, and `import toolkit.sections` or toolkit.layout,
+    # which imports this module, loads neither; the helper reads statements.yaml's cues, so it stays there)
     from toolkit.statements import attachment_start
 
     texts = [s.text for s in segments] if texts is None else texts
