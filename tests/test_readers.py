@@ -2546,6 +2546,38 @@ def test_a_pasted_line_with_pinyin_is_read_in_its_own_encoding(codec, pasted_cod
     assert doc.encoding == codec and doc.lines == lines
 
 
+@pytest.mark.parametrize("word", ["行政机关", "审批制度改革", "一直以来"])
+def test_a_gbk_word_inside_a_utf8_line_is_read_and_flagged(word, tmp_path, parsed_seed):
+    # Seed 000's row label '5.要求行政机关确认或重新出具已获取信息' with '行政机关' pasted in GBK (a cell copied from a GB
+    # page) was read '5.要求\ufffd…确认…' (8 bad byte sequences, the row lost): only whole lines were read as GB.  A
+    # run of GB bytes inside a UTF-8 line is read so where it reads strictly into Chinese characters, flagged
+    # mixed_encoding; some of its pairs are UTF-8 by chance ('审批制度改革': 'ƶȸĸ'; '一直', D2 BB D6 B1: 'һֱ').
+    import toolkit
+
+    seed = "000_438c5e5d2b6f4db4"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    label = "5.要求行政机关确认或重新出具已获取信息"
+    assert text.count(label) == 1
+    pasted = label.replace("行政机关", word)
+    before, after = pasted.split(word)
+    data = text.replace(label, pasted).encode("utf-8").replace(
+        pasted.encode("utf-8"), before.encode("utf-8") + word.encode("gbk") + after.encode("utf-8"))
+    with pytest.warns(ReaderWarning, match="mixed encodings: characters in GBK inside UTF-8 line") as caught:
+        doc = read_document(write_bytes(tmp_path / "run.txt", data))
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+    assert doc.encoding == "utf-8" and doc.lines == text.replace(label, pasted).split("\n")
+    if word == "行政机关":
+        with pytest.warns(ReaderWarning, match="mixed encodings"):
+            got = toolkit.parse_report(tmp_path / "run.txt")
+        assert _cells_of(got) == _cells_of(parsed_seed(seed))
+    # a byte of no encoding beside the run stays U+FFFD, flagged
+    data = data.replace(word.encode("gbk"), word.encode("gbk") + b"\xff")
+    with pytest.warns(ReaderWarning) as caught:
+        doc = read_document(write_bytes(tmp_path / "run.txt", data))
+    assert sorted(w.message.code for w in caught) == ["bad_bytes", "mixed_encoding"]
+    assert pasted.replace(word, word + "\ufffd") in doc.lines
+
+
 @pytest.mark.parametrize("pasted", [[0], [0, 35]])
 def test_lines_pasted_in_big5_into_a_utf8_text_are_read_and_flagged(pasted, tmp_path, parsed_seed):
     # A title or a row label pasted from a Hong Kong or Taiwan page in Big5 into a UTF-8 file was read with its bytes
