@@ -2374,6 +2374,28 @@ def test_utf8_with_windows_1252_punctuation_is_read_and_flagged(bom, tmp_path, p
 
 
 
+@pytest.mark.parametrize("char", ["機", "區"])
+def test_a_gbk_character_whose_second_byte_is_ascii_is_no_windows_1252_sign(char):
+    # Seed 000's '5.要求行政机关确认…' with one character pasted in GBK, '機' (99 43) or '區' (85 5E), was read
+    # '行政™C关…' (or '…'): its first byte is a Windows-1252 sign's, its second an ASCII letter.  Between two Chinese
+    # characters, where the two bytes read as a common GB character, they are that character.
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    label = "5.要求行政机关确认或重新出具已获取信息"
+    pasted = label.replace("机", char) if char == "機" else label.replace("行政机关", "行政" + char)
+    before, after = pasted.split(char)
+    data = text.encode("utf-8").replace(label.encode("utf-8"),
+                                        before.encode("utf-8") + char.encode("gbk") + after.encode("utf-8"))
+    assert 0x40 <= char.encode("gbk")[1] <= 0x7E
+    with pytest.warns(ReaderWarning, match="mixed encodings: characters in GBK inside UTF-8 line") as caught:
+        got, codec = decode_bytes(data)
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+    assert codec == "utf-8" and got == text.replace(label, pasted)
+    # a sign before an ASCII letter that starts a word stays a sign
+    quoted = text.replace(label, "5.要求行政机关\x99Chinese确认").encode("utf-8").replace(b"\xc2\x99", b"\x99")
+    with pytest.warns(ReaderWarning, match="Windows-1252"):
+        assert "行政机关™Chinese确认" in decode_bytes(quoted)[0]
+
+
 def test_windows_1252_punctuation_beside_a_gbk_line_in_a_utf8_text_is_read(tmp_path, parsed_seed):
     # A UTF-8 report with its title pasted in GBK and its quotes written as Windows-1252 bytes: the quoted lines
     # were taken for lines in no encoding, and the title was lost with them ('ƽ̶\ufffd\ufffd…', agency lost), the

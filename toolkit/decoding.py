@@ -809,10 +809,22 @@ def _cp1252_strays(escaped: str) -> list[int] | None:
     are Windows-1252 punctuation (_CP1252_SIGNS); None where one is not, or there is none."""
     strays: list[int] = []
     for match in _ESCAPED_BYTE.finditer(escaped):
-        if ord(match.group()) not in _CP1252_SIGNS:
+        if ord(match.group()) not in _CP1252_SIGNS or _gb_pair(escaped, match.start()):
             return None
         strays.append(match.start())
     return strays or None
+
+
+def _gb_pair(escaped: str, at: int) -> bool:
+    """Whether the byte at ``at`` of ``escaped`` (see _cp1252_strays) and the ASCII letter after it are a common GB
+    character between two Chinese characters ('行政' + '機' in GBK, 99 43, + '关'), not a Windows-1252 sign and a
+    letter ('™C'): a GBK character's second byte may be 0x40-0x7E."""
+    pair = escaped[at:at + 2].encode("utf-8", errors="surrogateescape")
+    if len(pair) != 2 or not 0x40 <= pair[1] <= 0x7E or not at or not _HAN.match(escaped, at - 1) \
+            or not _HAN.match(escaped, at + 2):
+        return False
+    char = _try(pair, "gbk")
+    return char is not None and _common_gb(char)
 
 
 def _warn_cp1252(path: str | None, count: int, signs: str, numbers: str) -> None:
