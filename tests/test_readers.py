@@ -2451,6 +2451,26 @@ def test_text_with_a_byte_order_mark_and_a_few_bad_bytes_is_read_and_flagged(cod
     with pytest.raises(DecodeError, match="byte-order mark"):
         toolkit.parse_report(path)
 
+@pytest.mark.parametrize("codec", ["gbk", "gb18030"])
+def test_gb_text_after_a_utf8_byte_order_mark_is_read_and_flagged(codec, tmp_path, parsed_seed):
+    # Seed pingtan-2023-02 saved as GBK (or GB18030) after a UTF-8 byte-order mark (a tool that writes the mark before
+    # any text) was refused whole ('starts with a utf-8-sig byte-order mark but is not valid utf-8-sig'), where the
+    # same bytes without the mark are read: it is read in its codec, flagged.  (A UTF-16 mark before GBK is still
+    # refused: test_text_with_a_byte_order_mark_and_a_few_bad_bytes_is_read_and_flagged.)
+    import toolkit
+
+    seed = "pingtan-2023-02"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    body = text.encode(codec)
+    path = write_bytes(tmp_path / "marked.txt", b"\xef\xbb\xbf" + body)
+    with pytest.warns(ReaderWarning, match=r"marked.txt: the file starts with a UTF-8 byte-order mark but its bytes "
+                                           r"are GBK") as caught:
+        got = toolkit.parse_report(path)
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+    assert got.encoding == decode_bytes(body)[1] and got.original_lines == text.splitlines()
+    assert _cells_of(got) == _cells_of(parsed_seed(seed))
+
+
 @pytest.mark.parametrize("padding", [4096, 5])
 @pytest.mark.parametrize("codec", ["utf-8", "gbk", "utf-8-sig", "utf-16", "utf-32"])
 def test_text_padded_with_nul_bytes_at_its_end_is_read_and_flagged(codec, padding, tmp_path, parsed_seed):

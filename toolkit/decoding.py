@@ -61,7 +61,8 @@ def decode_bytes(
     encoding : str or None, default None
         Codec to use (data beginning with the byte-order mark of another codec are read in the mark's,
         the codec returned); ``None`` detects it in this order: byte-order marks
-        (UTF-8 → ``'utf-8-sig'``, UTF-32, UTF-16 → ``'utf-16'``, GB18030);
+        (UTF-8 → ``'utf-8-sig'``, UTF-32, UTF-16 → ``'utf-16'``, GB18030; GBK, GB18030 or Big5 text after a
+        UTF-8 mark is read in its codec, with a ``mixed_encoding`` warning);
         UTF-16 without BOM (``'utf-16-le'``/``'utf-16-be'``) for data with NUL
         bytes that decode in one byte order into characters of a report (ASCII,
         Chinese characters and punctuation, full-width forms: 95% of them), and for data without NUL bytes
@@ -876,6 +877,9 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
             # a few bad bytes (a stray byte, a last byte lost) are read as without a mark: flagged, not fatal
             text, bad = _utf8_with_stray_bytes(data, bom)
             if text is None:
+                found = _gb_after_utf8_mark(data, bom, path)
+                if found is not None:
+                    return (*found, False)
                 raise DecodeError(
                     path, f"the file starts with a {bom} byte-order mark but is not valid {bom}"
                 )
@@ -968,6 +972,27 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
 
 
 _BIG5_FAMILY = {"big5", "big5hkscs", "cp950"}
+
+
+def _gb_after_utf8_mark(data: bytes, bom: str, path: str | None) -> tuple[str, str] | None:
+    """(text, codec) of GBK, GB18030 or Big5 text after a UTF-8 byte-order mark (a tool that writes the mark before
+    any text, a GBK page's body saved after it), flagged ``mixed_encoding``; None where the mark is another's, or
+    the bytes after it are no such text of common characters (see _decode_gb).  It was refused whole ('starts
+    with a utf-8-sig byte-order mark but is not valid utf-8-sig'), where the same bytes without the mark are read."""
+    if bom != "utf-8-sig":
+        return None
+    found = _decode_gb(data[3:], path, mixed=False)  # (else the file is refused: a warning of it is said in vain)
+    if found is None:
+        return None
+    text, codec = found
+    common = _common_big5 if codec.startswith("big5") else _common_gb
+    if not _HAN.search(text, 0, 20000) or _rare_share(text, common)[0] >= _STRAY_RARE_MAX:
+        return None
+    _refuse_mojibake(text, path)
+    _warn(path, f"the file starts with a UTF-8 byte-order mark but its bytes are {codec.upper()} "
+                f"({_non_ascii(text)[:8]!r}): read as {codec.upper()}; pass encoding= if you know the codec",
+          "mixed_encoding")
+    return text, codec
 
 
 @functools.lru_cache(maxsize=64)
