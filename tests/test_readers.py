@@ -179,6 +179,24 @@ def test_utf16_without_bom_of_chinese_with_little_ascii_is_read(codec, tmp_path,
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_that_lost_its_last_byte_is_read_and_flagged(codec, tmp_path, parsed_seed):
+    # Seed pingtan-2023-02 in UTF-16 without a byte-order mark whose download lost its last byte (an odd number of
+    # bytes) was refused whole as 'contains NUL bytes: binary data', where with a mark it is read: it is read without
+    # the half of a unit, flagged bad_bytes.
+    import toolkit
+
+    seed = "pingtan-2023-02"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    path = write_bytes(tmp_path / "cut.txt", text.encode(codec)[:-1])
+    with pytest.warns(ReaderWarning, match=rf"cut.txt: the data ends in the middle of a {codec.upper()} character") \
+            as caught:
+        got = toolkit.parse_report(path)
+    assert [w.message.code for w in caught] == ["bad_bytes"]
+    assert got.encoding == codec and got.original_text == text.rstrip("\n")
+    assert _cells_of(got) == _cells_of(parsed_seed(seed))
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 @pytest.mark.parametrize("text", ["暂无内容", "本机关本年度未收到申请", "暂无"])
 def test_utf16_without_bom_of_chinese_alone_holds_no_nul_and_is_read_and_flagged(codec, text):
     # UTF-16 of Chinese characters alone holds no NUL byte (no ASCII, no line break: a stub's text), which told

@@ -616,9 +616,17 @@ def _utf16_without_bom(data: bytes, path: str | None = None) -> tuple[str, str] 
     UTF-32: its pairs of characters make code points above U+10FFFF, which fail to decode.)  A UTF-16 text
     with a few units that are no UTF-16 (a lone surrogate: half of an emoji cut off) is read with U+FFFD in their
     place, flagged ``bad_bytes``, as a UTF-16 text with a byte-order mark is (it was refused whole as binary);
-    a strict reading comes first.
+    a strict reading comes first.  A text of an odd number of bytes, its last byte lost (a download cut short), is
+    read without that half of a unit, flagged ``bad_bytes``, as with a mark it is (it was refused as binary data).
     """
-    if len(data) < 4 or len(data) % 2:
+    if len(data) % 2 and len(data) >= 5:
+        found = _utf16_without_bom(data[:-1], path)
+        if found is not None and found[1].startswith("utf-16"):
+            _warn(path, f"the data ends in the middle of a {found[1].upper()} character (truncated file?); the "
+                        "incomplete character was dropped", "bad_bytes")
+            return found
+        return None
+    if len(data) < 4:
         return None
     best: tuple[bool, float, str, str, int] | None = None
     for codec in ("utf-16-le", "utf-16-be") + (("utf-32-le", "utf-32-be") if len(data) % 4 == 0 else ()):
