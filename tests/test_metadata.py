@@ -986,6 +986,20 @@ def test_a_place_name_with_yu_is_kept_in_simplified_and_traditional_text(config)
     assert to_simplified("臨安區於潜鎮") == "临安区於潜镇"  # (the simplified spelling on a traditional line)
 
 
+@pytest.mark.parametrize("written, read", [("资讯", "资讯"), ("資訊", "信息"), ("线上办理", "线上办理"),
+                                           ("線上辦理", "在线办理")])
+def test_taiwans_words_are_read_only_where_written_in_traditional_characters(written, read):
+    # Seed 002 (a mainland report in traditional characters) with a word written in simplified characters on one of
+    # its lines ('…便民信息…' with 资讯 for 信息, pasted from a mainland page): the line was converted, and taiwan_words
+    # read the mainland's own 资讯 as Taiwan's, 信息.  Only a word written in traditional characters is Taiwan's.
+    from toolkit.normalize import to_simplified
+
+    line = next(RAW.glob("002*.txt")).read_text(encoding="utf-8").split("\n")[3]
+    assert "便民信息78條" in line
+    got = to_simplified(line.replace("便民信息78條", f"便民{written}78條"))
+    assert f"便民{read}78条" in got and "伊州区(qū)住建局" in got
+
+
 @pytest.mark.parametrize("config, agency, gap", [("s2hk", "中卫市人民政府", ""), ("s2hk", "中山市卫生健康局", ""),
                                                 ("s2t", "昆玉市人民政府", "\n")])
 def test_a_traditional_line_that_t2s_leaves_alone_is_converted(config, agency, gap):

@@ -179,6 +179,24 @@ def test_utf16_without_bom_of_chinese_with_little_ascii_is_read(codec, tmp_path,
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_that_lost_its_last_byte_is_read_and_flagged(codec, tmp_path, parsed_seed):
+    # Seed pingtan-2023-02 in UTF-16 without a byte-order mark whose download lost its last byte (an odd number of
+    # bytes) was refused whole as 'contains NUL bytes: binary data', where with a mark it is read: it is read without
+    # the half of a unit, flagged bad_bytes.
+    import toolkit
+
+    seed = "pingtan-2023-02"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    path = write_bytes(tmp_path / "cut.txt", text.encode(codec)[:-1])
+    with pytest.warns(ReaderWarning, match=rf"cut.txt: the data ends in the middle of a {codec.upper()} character") \
+            as caught:
+        got = toolkit.parse_report(path)
+    assert [w.message.code for w in caught] == ["bad_bytes"]
+    assert got.encoding == codec and got.original_text == text.rstrip("\n")
+    assert _cells_of(got) == _cells_of(parsed_seed(seed))
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 @pytest.mark.parametrize("text", ["暂无内容", "本机关本年度未收到申请", "暂无"])
 def test_utf16_without_bom_of_chinese_alone_holds_no_nul_and_is_read_and_flagged(codec, text):
     # UTF-16 of Chinese characters alone holds no NUL byte (no ASCII, no line break: a stub's text), which told
@@ -2504,6 +2522,28 @@ def test_utf8_with_windows_1252_punctuation_is_read_and_flagged(bom, tmp_path, p
 
 
 
+@pytest.mark.parametrize("char", ["機", "區"])
+def test_a_gbk_character_whose_second_byte_is_ascii_is_no_windows_1252_sign(char):
+    # Seed 000's '5.要求行政机关确认…' with one character pasted in GBK, '機' (99 43) or '區' (85 5E), was read
+    # '行政™C关…' (or '…'): its first byte is a Windows-1252 sign's, its second an ASCII letter.  Between two Chinese
+    # characters, where the two bytes read as a common GB character, they are that character.
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    label = "5.要求行政机关确认或重新出具已获取信息"
+    pasted = label.replace("机", char) if char == "機" else label.replace("行政机关", "行政" + char)
+    before, after = pasted.split(char)
+    data = text.encode("utf-8").replace(label.encode("utf-8"),
+                                        before.encode("utf-8") + char.encode("gbk") + after.encode("utf-8"))
+    assert 0x40 <= char.encode("gbk")[1] <= 0x7E
+    with pytest.warns(ReaderWarning, match="mixed encodings: characters in GBK inside UTF-8 line") as caught:
+        got, codec = decode_bytes(data)
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+    assert codec == "utf-8" and got == text.replace(label, pasted)
+    # a sign before an ASCII letter that starts a word stays a sign
+    quoted = text.replace(label, "5.要求行政机关\x99Chinese确认").encode("utf-8").replace(b"\xc2\x99", b"\x99")
+    with pytest.warns(ReaderWarning, match="Windows-1252"):
+        assert "行政机关™Chinese确认" in decode_bytes(quoted)[0]
+
+
 def test_windows_1252_punctuation_beside_a_gbk_line_in_a_utf8_text_is_read(tmp_path, parsed_seed):
     # A UTF-8 report with its title pasted in GBK and its quotes written as Windows-1252 bytes: the quoted lines
     # were taken for lines in no encoding, and the title was lost with them ('ƽ̶\ufffd\ufffd…', agency lost), the
@@ -2558,6 +2598,26 @@ def test_text_with_a_byte_order_mark_and_a_few_bad_bytes_is_read_and_flagged(cod
     path.write_bytes(b"\xff\xfe" + text.encode("gbk"))
     with pytest.raises(DecodeError, match="byte-order mark"):
         toolkit.parse_report(path)
+
+@pytest.mark.parametrize("codec", ["gbk", "gb18030"])
+def test_gb_text_after_a_utf8_byte_order_mark_is_read_and_flagged(codec, tmp_path, parsed_seed):
+    # Seed pingtan-2023-02 saved as GBK (or GB18030) after a UTF-8 byte-order mark (a tool that writes the mark before
+    # any text) was refused whole ('starts with a utf-8-sig byte-order mark but is not valid utf-8-sig'), where the
+    # same bytes without the mark are read: it is read in its codec, flagged.  (A UTF-16 mark before GBK is still
+    # refused: test_text_with_a_byte_order_mark_and_a_few_bad_bytes_is_read_and_flagged.)
+    import toolkit
+
+    seed = "pingtan-2023-02"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    body = text.encode(codec)
+    path = write_bytes(tmp_path / "marked.txt", b"\xef\xbb\xbf" + body)
+    with pytest.warns(ReaderWarning, match=r"marked.txt: the file starts with a UTF-8 byte-order mark but its bytes "
+                                           r"are GBK") as caught:
+        got = toolkit.parse_report(path)
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+    assert got.encoding == decode_bytes(body)[1] and got.original_lines == text.splitlines()
+    assert _cells_of(got) == _cells_of(parsed_seed(seed))
+
 
 @pytest.mark.parametrize("padding", [4096, 5])
 @pytest.mark.parametrize("codec", ["utf-8", "gbk", "utf-8-sig", "utf-16", "utf-32"])
@@ -2674,6 +2734,38 @@ def test_a_pasted_line_with_pinyin_is_read_in_its_own_encoding(codec, pasted_cod
     with pytest.warns(UserWarning, match=rf"line\(s\) 262 in {_CODEC_NAMES[pasted_codec]} in a {_CODEC_NAMES[codec]} text"):
         doc = read_document(write_bytes(tmp_path / "pinyin.txt", data))
     assert doc.encoding == codec and doc.lines == lines
+
+
+@pytest.mark.parametrize("word", ["行政机关", "审批制度改革", "一直以来"])
+def test_a_gbk_word_inside_a_utf8_line_is_read_and_flagged(word, tmp_path, parsed_seed):
+    # Seed 000's row label '5.要求行政机关确认或重新出具已获取信息' with '行政机关' pasted in GBK (a cell copied from a GB
+    # page) was read '5.要求\ufffd…确认…' (8 bad byte sequences, the row lost): only whole lines were read as GB.  A
+    # run of GB bytes inside a UTF-8 line is read so where it reads strictly into Chinese characters, flagged
+    # mixed_encoding; some of its pairs are UTF-8 by chance ('审批制度改革': 'ƶȸĸ'; '一直', D2 BB D6 B1: 'һֱ').
+    import toolkit
+
+    seed = "000_438c5e5d2b6f4db4"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    label = "5.要求行政机关确认或重新出具已获取信息"
+    assert text.count(label) == 1
+    pasted = label.replace("行政机关", word)
+    before, after = pasted.split(word)
+    data = text.replace(label, pasted).encode("utf-8").replace(
+        pasted.encode("utf-8"), before.encode("utf-8") + word.encode("gbk") + after.encode("utf-8"))
+    with pytest.warns(ReaderWarning, match="mixed encodings: characters in GBK inside UTF-8 line") as caught:
+        doc = read_document(write_bytes(tmp_path / "run.txt", data))
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+    assert doc.encoding == "utf-8" and doc.lines == text.replace(label, pasted).split("\n")
+    if word == "行政机关":
+        with pytest.warns(ReaderWarning, match="mixed encodings"):
+            got = toolkit.parse_report(tmp_path / "run.txt")
+        assert _cells_of(got) == _cells_of(parsed_seed(seed))
+    # a byte of no encoding beside the run stays U+FFFD, flagged
+    data = data.replace(word.encode("gbk"), word.encode("gbk") + b"\xff")
+    with pytest.warns(ReaderWarning) as caught:
+        doc = read_document(write_bytes(tmp_path / "run.txt", data))
+    assert sorted(w.message.code for w in caught) == ["bad_bytes", "mixed_encoding"]
+    assert pasted.replace(word, word + "\ufffd") in doc.lines
 
 
 @pytest.mark.parametrize("pasted", [[0], [0, 35]])

@@ -61,7 +61,8 @@ def decode_bytes(
     encoding : str or None, default None
         Codec to use (data beginning with the byte-order mark of another codec are read in the mark's,
         the codec returned); ``None`` detects it in this order: byte-order marks
-        (UTF-8 → ``'utf-8-sig'``, UTF-32, UTF-16 → ``'utf-16'``, GB18030);
+        (UTF-8 → ``'utf-8-sig'``, UTF-32, UTF-16 → ``'utf-16'``, GB18030; GBK, GB18030 or Big5 text after a
+        UTF-8 mark is read in its codec, with a ``mixed_encoding`` warning);
         UTF-16 without BOM (``'utf-16-le'``/``'utf-16-be'``) for data with NUL
         bytes that decode in one byte order into characters of a report (ASCII,
         Chinese characters and punctuation, full-width forms: 95% of them), and for data without NUL bytes
@@ -312,23 +313,30 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
         return None
     gb: dict[int, str] = {}
     big5: set[int] = set()  # the lines of gb in Big5
-    bad: list[int] = []  # the other lines that are no UTF-8
+    runs: dict[int, str] = {}  # UTF-8 lines with runs of GB inside, read so (see _gb_runs)
+    undecoded: dict[int, int] = {}  # the offset of the first byte of such a line still undecoded (U+FFFD)
+    bad: list[int] = []  # the other lines that are no UTF-8, or hold bytes that are none (U+FFFD)
     for number in failed:
         found = _pasted_reading(lines[number])
         if found is None:
-            bad.append(number)
+            run = _gb_runs(lines[number])
+            if run is not None:
+                runs[number], undecoded[number] = run
+            if run is None or run[1] >= 0:
+                bad.append(number)
         else:
             gb[number] = found[0]
             if found[1].startswith("big5"):
                 big5.add(number)
-    if not gb or sum(len(_CJK_CHAR.findall(text)) for text in gb.values()) >= utf8_chars:
+    if not (gb or runs) or sum(len(_CJK_CHAR.findall(text)) for text in gb.values()) >= utf8_chars:
         return None
-    count = sum(lines[number].decode("utf-8", errors="replace").count("\ufffd") for number in bad)
+    read = {number: runs.get(number) or lines[number].decode("utf-8", errors="replace") for number in bad}
+    count = sum(text.count("\ufffd") for text in read.values())
     if count > 256 or utf8_chars < 50 * count:
         return None
     for number, escaped in signed.items():
         gb[number] = escaped.translate(_CP1252_SIGNS)
-    text = "".join((gb[number] if number in gb else line.decode("utf-8", errors="replace")) + end
+    text = "".join((gb.get(number) or runs.get(number) or line.decode("utf-8", errors="replace")) + end
                    for number, (line, end) in enumerate(zip(lines, ends)))
     _refuse_mojibake(text, path)
     if signed:
@@ -338,12 +346,122 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
         if pasted:
             _warn(path, f"mixed encodings: line(s) {_line_numbers(ends, pasted)} in {name} in a UTF-8 text, read as "
                         f"{name} (as UTF-8 they are undecodable bytes)", "mixed_encoding")
+    if runs:
+        _warn(path, f"mixed encodings: characters in GBK inside UTF-8 line(s) {_line_numbers(ends, sorted(runs))}, "
+                    "read as GBK (as UTF-8 they are undecodable bytes)", "mixed_encoding")
     if bad:
-        at = sum(len(line) + len(end) for line, end in zip(lines[:bad[0]], ends))
-        offset, shown = _first_error(lines[bad[0]], "utf-8").split(" ", 1)
+        skip = undecoded.get(bad[0], 0)  # (a run read as GB before it holds no byte left undecoded)
+        at = skip + sum(len(line) + len(end) for line, end in zip(lines[:bad[0]], ends))
+        offset, shown = _first_error(lines[bad[0]][skip:], "utf-8").split(" ", 1)
         _warn(path, f"{count} byte sequence(s) that are not UTF-8 in a UTF-8 text (first at byte offset "
                     f"{at + int(offset)} {shown}) were replaced by U+FFFD", "bad_bytes")
     return text
+
+
+# A run of bytes that are no UTF-8 in a UTF-8 line (see _gb_runs), decoded with surrogateescape: its lone bytes, with
+# the characters (up to four) between them that GB pairs make UTF-8 by chance ('ģ' of C4 A3; '蹫' of E8 B9 AB, the end
+# of '予' and '公').
+_RUN = re.compile("[\udc80-\udcff]+(?:[^\x00-\x7f\udc80-\udcff]{1,4}[\udc80-\udcff]+)*")
+_LONE = re.compile("[\udc80-\udcff]+")
+_NON_ASCII_CHAR = re.compile("[^\x00-\x7f\udc80-\udcff]")
+
+
+def _gb_runs(line: bytes) -> tuple[str, int] | None:
+    """A UTF-8 line holding runs of GB bytes (a word or a cell pasted from a GB page: '5.要求' + '行政机关' in GBK +
+    '确认…') read so, and the offset of its first byte left undecoded (U+FFFD in the text), or -1; None where no run
+    reads so.
+
+    A run is read where it reads strictly as GBK or GB18030 into Chinese characters alone that make a pasted line's
+    (_mixed_line): it was U+FFFD, the word lost.  A GB character's second byte may be ASCII ('機', 99 43: a lone byte
+    then 'C'), and a GB pair UTF-8 by chance ('ģ', C4 A3): a run takes them in where it then reads so.
+    """
+    escaped = line.decode("utf-8", errors="surrogateescape")
+    found: list[tuple[int, int, str]] = []  # (start, end, text) of the runs read, in escaped
+    for match in _RUN.finditer(escaped):
+        _read_run(escaped, match.start(), match.end(), found)
+    if not found:
+        return None
+    parts: list[str] = []
+    done = 0
+    for start, end, text in found:
+        parts.extend([escaped[done:start], text])
+        done = end
+    parts.append(escaped[done:])
+    left = next((byte.start() for byte in _ESCAPED_BYTE.finditer(escaped)
+                 if not any(start <= byte.start() < end for start, end, _ in found)), None)
+    first = -1 if left is None else len(escaped[:left].encode("utf-8", errors="surrogateescape"))
+    return "".join(parts).encode("utf-8", errors="surrogateescape").decode("utf-8", errors="replace"), first
+
+
+def _read_run(escaped: str, start: int, end: int, found: list[tuple[int, int, str]], level: int = 0) -> None:
+    """Read the run ``escaped[start:end]`` as GB (_run_reading), else its pieces, appending to ``found``: first
+    cut at the bytes no GB character holds (0xFF: a stray byte beside a word), then into its runs of lone bytes (UTF-8
+    text between two GB words), each cut where it does not read as GB18030 (a lead byte that ends one kept: its
+    second byte may be ASCII)."""
+    floor = found[-1][1] if found else 0
+    if end <= floor:  # (read with the piece before it, widened)
+        return
+    reading = _run_reading(escaped, max(start, floor), end, floor)
+    if reading is not None:
+        found.append(reading)
+        return
+    if level == 0:
+        pieces = [(start + cut.start(), start + cut.end()) for cut in _NOT_FF.finditer(escaped[start:end])]
+    elif level == 1:
+        pieces = [piece for lone in _LONE.finditer(escaped, start, end) for piece in _gb_cuts(escaped, *lone.span())]
+    else:
+        return
+    for piece in pieces:
+        _read_run(escaped, *piece, found, level + 1)
+
+
+_NOT_FF = re.compile("[^\udcff]+")
+
+
+def _gb_cuts(escaped: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of lone bytes ``escaped[start:end]`` between the bytes where GB18030 fails (see _read_run)."""
+    pieces: list[tuple[int, int]] = []
+    while start < end:
+        raw = escaped[start:end].encode("utf-8", errors="surrogateescape")
+        try:
+            raw.decode("gb18030")
+        except UnicodeDecodeError as exc:
+            if exc.end < len(raw) or not 0x81 <= raw[-1] <= 0xFE:  # (a lead byte last is kept: see _run_reading)
+                if exc.start:
+                    pieces.append((start, start + exc.start))
+                start += exc.end
+                continue
+        pieces.append((start, end))
+        break
+    return pieces
+
+
+def _run_reading(escaped: str, start: int, end: int, floor: int) -> tuple[int, int, str] | None:
+    """(start, end, text) of the run ``escaped[start:end]`` (see _gb_runs) read as GB, widened where it reads so too
+    by the characters of two UTF-8 bytes around it (a GB pair such as '一', D2 BB, is UTF-8's 'һ') or the ASCII
+    byte after it (a GB character's second byte), not before ``floor``; of the readings, the one of the fewest rare
+    characters, then the widest.  None where none reads so, or only into rare characters (UTF-8 read as GB)."""
+    lefts = [start]
+    while len(lefts) <= _RUN_EDGE and lefts[-1] > floor and _NON_ASCII_CHAR.match(escaped, lefts[-1] - 1):
+        lefts.append(lefts[-1] - 1)
+    rights = [end]
+    while len(rights) <= _RUN_EDGE and _NON_ASCII_CHAR.match(escaped, rights[-1]):
+        rights.append(rights[-1] + 1)
+    if end < len(escaped) and "\x40" <= escaped[end] <= "\x7e":
+        rights.append(end + 1)
+    best: tuple[float, int, int, int, str] | None = None
+    for left in lefts:
+        for right in rights:
+            found = _gb_reading(escaped[left:right].encode("utf-8", errors="surrogateescape"))
+            if found is not None and _CJK_ONLY.fullmatch(found[0]) and _mixed_line(found[0]):
+                score = (_rare_share(found[0], _common_gb)[0], left - right, left, right, found[0])
+                best = score if score[0] < _STRAY_RARE_MAX and (best is None or score < best) else best
+    return None if best is None else best[2:]
+
+
+#: The characters of two UTF-8 bytes on each side of a run that _run_reading takes in at most.
+_RUN_EDGE = 3
+_CJK_ONLY = re.compile(f"[\u3000-\u303f{HAN_UNIFIED}\uff00-\uffef]+")
 
 
 def _pasted_reading(line: bytes) -> tuple[str, str] | None:
@@ -498,9 +616,17 @@ def _utf16_without_bom(data: bytes, path: str | None = None) -> tuple[str, str] 
     UTF-32: its pairs of characters make code points above U+10FFFF, which fail to decode.)  A UTF-16 text
     with a few units that are no UTF-16 (a lone surrogate: half of an emoji cut off) is read with U+FFFD in their
     place, flagged ``bad_bytes``, as a UTF-16 text with a byte-order mark is (it was refused whole as binary);
-    a strict reading comes first.
+    a strict reading comes first.  A text of an odd number of bytes, its last byte lost (a download cut short), is
+    read without that half of a unit, flagged ``bad_bytes``, as with a mark it is (it was refused as binary data).
     """
-    if len(data) < 4 or len(data) % 2:
+    if len(data) % 2 and len(data) >= 5:
+        found = _utf16_without_bom(data[:-1], path)
+        if found is not None and found[1].startswith("utf-16"):
+            _warn(path, f"the data ends in the middle of a {found[1].upper()} character (truncated file?); the "
+                        "incomplete character was dropped", "bad_bytes")
+            return found
+        return None
+    if len(data) < 4:
         return None
     best: tuple[bool, float, str, str, int] | None = None
     for codec in ("utf-16-le", "utf-16-be") + (("utf-32-le", "utf-32-be") if len(data) % 4 == 0 else ()):
@@ -692,10 +818,22 @@ def _cp1252_strays(escaped: str) -> list[int] | None:
     are Windows-1252 punctuation (_CP1252_SIGNS); None where one is not, or there is none."""
     strays: list[int] = []
     for match in _ESCAPED_BYTE.finditer(escaped):
-        if ord(match.group()) not in _CP1252_SIGNS:
+        if ord(match.group()) not in _CP1252_SIGNS or _gb_pair(escaped, match.start()):
             return None
         strays.append(match.start())
     return strays or None
+
+
+def _gb_pair(escaped: str, at: int) -> bool:
+    """Whether the byte at ``at`` of ``escaped`` (see _cp1252_strays) and the ASCII letter after it are a common GB
+    character between two Chinese characters ('行政' + '機' in GBK, 99 43, + '关'), not a Windows-1252 sign and a
+    letter ('™C'): a GBK character's second byte may be 0x40-0x7E."""
+    pair = escaped[at:at + 2].encode("utf-8", errors="surrogateescape")
+    if len(pair) != 2 or not 0x40 <= pair[1] <= 0x7E or not at or not _HAN.match(escaped, at - 1) \
+            or not _HAN.match(escaped, at + 2):
+        return False
+    char = _try(pair, "gbk")
+    return char is not None and _common_gb(char)
 
 
 def _warn_cp1252(path: str | None, count: int, signs: str, numbers: str) -> None:
@@ -747,6 +885,9 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
             # a few bad bytes (a stray byte, a last byte lost) are read as without a mark: flagged, not fatal
             text, bad = _utf8_with_stray_bytes(data, bom)
             if text is None:
+                found = _gb_after_utf8_mark(data, bom, path)
+                if found is not None:
+                    return (*found, False)
                 raise DecodeError(
                     path, f"the file starts with a {bom} byte-order mark but is not valid {bom}"
                 )
@@ -839,6 +980,27 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
 
 
 _BIG5_FAMILY = {"big5", "big5hkscs", "cp950"}
+
+
+def _gb_after_utf8_mark(data: bytes, bom: str, path: str | None) -> tuple[str, str] | None:
+    """(text, codec) of GBK, GB18030 or Big5 text after a UTF-8 byte-order mark (a tool that writes the mark before
+    any text, a GBK page's body saved after it), flagged ``mixed_encoding``; None where the mark is another's, or
+    the bytes after it are no such text of common characters (see _decode_gb).  It was refused whole ('starts
+    with a utf-8-sig byte-order mark but is not valid utf-8-sig'), where the same bytes without the mark are read."""
+    if bom != "utf-8-sig":
+        return None
+    found = _decode_gb(data[3:], path, mixed=False)  # (else the file is refused: a warning of it is said in vain)
+    if found is None:
+        return None
+    text, codec = found
+    common = _common_big5 if codec.startswith("big5") else _common_gb
+    if not _HAN.search(text, 0, 20000) or _rare_share(text, common)[0] >= _STRAY_RARE_MAX:
+        return None
+    _refuse_mojibake(text, path)
+    _warn(path, f"the file starts with a UTF-8 byte-order mark but its bytes are {codec.upper()} "
+                f"({_non_ascii(text)[:8]!r}): read as {codec.upper()}; pass encoding= if you know the codec",
+          "mixed_encoding")
+    return text, codec
 
 
 @functools.lru_cache(maxsize=64)

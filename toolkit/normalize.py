@@ -379,15 +379,25 @@ def _matching_lines(pattern: re.Pattern[str], lines: Sequence[str], joined: str 
 
 def _convert_traditional(text: str) -> str:
     """Convert lines of traditional text: Taiwan's and Hong Kong's variants too, keep_words kept, and
-    taiwan_words read as the mainland's."""
+    taiwan_words read as the mainland's where they were written in traditional characters (資訊, not 资讯)."""
     keep_pattern, keep, back, taiwan_pattern, taiwan = _traditional_rules()
+    original = text
     marked = not _KEEP_MARKS.search(text)  # (no stand-ins where the text itself holds such characters)
     if marked:
         text = keep_pattern.sub(lambda m: keep[m.group()], text)
     text = _variants_to_simplified(text)
     if marked:
         text = _KEEP_MARKS.sub(lambda m: back.get(m.group(), m.group()), text)
-    return taiwan_pattern.sub(lambda m: taiwan[m.group()], text)
+    return taiwan_pattern.sub(lambda m: _taiwan_word(m, original, taiwan), text)
+
+
+def _taiwan_word(match: re.Match[str], original: str, taiwan: dict[str, str]) -> str:
+    """The mainland's word for a taiwan_words word found in converted text, or the word itself where ``original``
+    (the text before the conversion, of the same length) wrote it with a character only simplified text uses: a
+    mainland word in simplified characters on a line of traditional ones ('…通過资讯平臺…', a mainland report's 资讯
+    pasted beside them) is no Taiwan word, and was made 信息."""
+    written = original[match.start():match.end()] if len(original) == len(match.string) else ""
+    return match.group() if any(map(_simplified_only, written)) else taiwan[match.group()]
 
 
 def to_simplified(text: str) -> str:
