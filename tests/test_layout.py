@@ -728,3 +728,50 @@ def test_a_unit_line_before_a_tab_tables_header_is_no_cell(seed_id, unit):
     assert original.tables.query("table == 'active'")["value"].notna().sum() >= 10
     _same_tables(original, got)
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in original.flags)
+
+
+def _space_aligned(lines: list) -> str:
+    """The report with each table row on a line, its cells set apart by runs of spaces (a PDF viewer's copy)."""
+    import unicodedata
+
+    def width(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+    rows = ["".join(c + " " * max(3, 14 - width(c)) for c in x).rstrip() if isinstance(x, list) else x for x in lines]
+    return "\n".join(rows) + "\n"
+
+
+@pytest.mark.parametrize("row, plain, grouped", [
+    ("行政许可", ["302", "142", "65651"], ["302", "142", "65 651"]),
+    ("行政处罚", ["1307", "-22", "1610"], ["1 307", "-22", "1 610"]),
+    ("一、本年新收政府信息公开申请数量", ["1088", "11", "0", "0", "0", "0", "1099"],
+     ["1 088", "11", "0", "0", "0", "0", "1 099"]),
+])
+def test_space_aligned_rows_read_a_number_with_its_thousands_a_space_apart(row, plain, grouped):
+    # Seed 001's rows set with runs of spaces, a count written '65 651': read as two cells, the row one cell too
+    # long for its header (extra_cells, every value of the row NA). Where the header's columns leave one cell too
+    # many for each such group, the group is the number's thousands.
+    import toolkit
+    from test_formats import _as_lines
+
+    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
+    at = next(k for k, x in enumerate(lines) if isinstance(x, list) and x[0] == row)
+    want, got = (toolkit.parse_text(_space_aligned([*lines[:at], [*lines[at][:-len(v)], *v], *lines[at + 1:]]))
+                 for v in (plain, grouped))
+    keys = ["table", "row_key", "col_key", "value"]
+    pd.testing.assert_frame_equal(want.tables[keys], got.tables[keys])
+    assert want.tables["value"].notna().sum() > 150
+    assert sorted(f.code for f in got.flags) == sorted(f.code for f in want.flags)
+    assert {"65 651", "1 307", "1 099"} & set(got.tables["raw"])
+
+
+def test_space_aligned_row_keeps_two_cells_its_header_counts():
+    # '302 142' one space apart, 65651 after a run of spaces: three cells under three columns, no number's thousands
+    import toolkit
+    from test_formats import _as_lines
+
+    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
+    text = _space_aligned(lines)
+    assert text.count("302           142") == 1
+    got = toolkit.parse_text(text.replace("302           142", "302 142")).table("active")
+    assert got.loc["licensing", ["prev_items", "change", "decisions"]].tolist() == [302, 142, 65651]

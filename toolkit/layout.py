@@ -51,12 +51,15 @@ __all__ = ["Cell", "Row", "build_rows", "spread_label_words"]
 class Cell(NamedTuple):
     """A table cell: its normalized text and the 1-based line it stands on.
 
-    ``glued`` marks a run of digits from page text that may hold several cells.
+    ``glued`` marks a run of digits from page text that may hold several cells; ``grouped`` three digits set one
+    space after a number in a row whose columns are runs of spaces: that number's thousands ('1 288') or a cell of
+    their own, as the table's columns tell (:func:`_thousands_joined`).
     """
 
     text: str
     line: int
     glued: bool = False
+    grouped: bool = False
 
     @property
     def is_value(self) -> bool:
@@ -410,8 +413,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 stream.add(Cell(stripped, seg.line))
                 prev_bare = True
                 continue
-            numbers = [Cell(t, seg.line) for t in stripped[len(head):].split()] if head else \
-                [Cell(t, seg.line) for t in stripped.split()]
+            numbers = _spaced_cells(stripped, len(head or ""), seg.line)
             if head:
                 words_before = head.split()
                 if len(words_before) > 1 and words_before[-1] in _unit_cells():
@@ -542,6 +544,48 @@ def _spaced_row(text: str) -> tuple[re.Match[str], bool] | None:
     if not match["label"] and not any(c[:1].isdigit() or c[1:2].isdigit() for c in cells):
         return None
     return match, plain
+
+
+# a number's first digits and its next three set one space apart ('1 288'), in a row of cells set by runs of spaces
+_THOUSANDS = re.compile(r"(?<![^ ])[1-9]\d{0,2}(?: \d{3})+(?![^ ])")
+
+
+def _spaced_cells(text: str, start: int, line: int) -> list[Cell]:
+    """The cells of a spaced row's values, ``text[start:]`` split at spaces.
+
+    Where the row's columns are set by runs of spaces (text copied from a PDF viewer), three digits one space after
+    a number may be its thousands ('行政许可   302   142   1 288'): such a cell is marked ``grouped``, joined to the
+    number before it where the table's columns leave one cell too many for each (:func:`_thousands_joined`).
+    """
+    cells = [Cell(t, line) for t in text[start:].split()]
+    if "  " not in text or " " not in text[start:].strip():
+        return cells
+    # (each group of three after the first: '1 234 567' is '1', then '234' and '567' grouped)
+    groups = {at for m in _THOUSANDS.finditer(text, start) for at in range(m.start() + 1, m.end()) if text[at - 1] == " "}
+    if not groups:
+        return cells
+    tokens = [m.start() for m in _TOKEN.finditer(text, start)]
+    return [c._replace(grouped=True) if at in groups else c for c, at in zip(cells, tokens)]
+
+
+def _thousands_joined(values: list[Cell], ncols: int) -> list[Cell]:
+    """A row's ``values`` with each ``grouped`` cell joined to the number before it ('1' '288' as '1 288'), where
+    that leaves the row just as many values as its ``ncols`` columns; else as they are (two cells, '1 2' too).
+
+    Examples
+    --------
+    >>> [c.text for c in _thousands_joined([Cell("302", 1), Cell("1", 1), Cell("288", 1, grouped=True)], 2)]
+    ['302', '1 288']
+    """
+    if len(values) - sum(c.grouped for c in values) != ncols:
+        return values
+    out: list[Cell] = []
+    for cell in values:
+        if cell.grouped and out:
+            out[-1] = out[-1]._replace(text=f"{out[-1].text} {cell.text}")
+        else:
+            out.append(cell)
+    return out
 
 
 def _unspread_label(text: str) -> str | None:
@@ -1172,8 +1216,8 @@ def _cell(text: str, line: int) -> Cell:
     if text[-1:] in "—―-" and (m := _NUMBER_THEN_DASH.fullmatch(text)):
         # the cell's rule bounds it, so its dash is no other cell's mark (read as one word, the cell was no number,
         # its value lost: not_a_number)
-        return _new_cell((m["number"], line, False))
-    return _new_cell((text, line, False))
+        return _new_cell((m["number"], line, False, False))
+    return _new_cell((text, line, False, False))
 
 
 # A Cell made without the named tuple's own __new__ (a Python function): a table's text makes one a cell.
