@@ -775,3 +775,23 @@ def test_space_aligned_row_keeps_two_cells_its_header_counts():
     assert text.count("302           142") == 1
     got = toolkit.parse_text(text.replace("302           142", "302 142")).table("active")
     assert got.loc["licensing", ["prev_items", "change", "decisions"]].tolist() == [302, 142, 65651]
+
+
+def _tab_rows(lines: list) -> str:
+    """The report with each table row on a line, its cells split by tabs, a blank cell between two (a sheet's copy)."""
+    return "\n".join("\t".join(x) if isinstance(x, list) else x for x in lines) + "\n"
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
+def test_tab_split_rows_read_as_pipe_rows(seed_id):
+    # Seed 004's rows a line, cells split by tabs ('三、本年度办理结果\t(一)予以公开\t5\t1\t\t\t\t\t6'): a group's label
+    # before the row's made it no tab row, so it was read as spaces, its blanks lost (予以公开 ambiguous_digits,
+    # its three counts NA). The rows read as the same rows written with '|'.
+    import toolkit
+    from renderers import render_text
+    from test_formats import _as_lines
+
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    want, got = toolkit.parse_text(render_text(lines, "pipe_rows")), toolkit.parse_text(_tab_rows(lines))
+    assert want.tables["value"].notna().sum() > 50
+    _same_tables(want, got)

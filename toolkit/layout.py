@@ -682,12 +682,23 @@ def _tab_row(text: str) -> list[str] | None:
     """The cells of a row whose label and values are split by tabs (``text`` stripped), or None unless its first
     cell is no value and every other filled cell is one or a unit ('规章\t0\t件\t\t件\t39\t件': each value's unit in a
     cell of its own, joined to it or dropped after a blank by :func:`_units_joined`; such a row was read as spaces,
-    its blank lost and its values placed nowhere, ambiguous_digits)."""
+    its blank lost and its values placed nowhere, ambiguous_digits). A group's label may stand before the row's
+    ('三、本年度办理结果\t(一)予以公开\t5\t1\t\t…\t6': the row was read as spaces, its blanks lost, the values
+    ambiguous_digits)."""
     parts = [p.strip() for p in text.split("\t")]
     units = _unit_cells()
-    if _text_kind(parts[0]) == "value" or not all(_text_kind(p) == "value" or p in units for p in parts[1:] if p):
+    if _text_kind(parts[0]) == "value":
+        return None
+    labels = 1
+    while labels < min(3, len(parts)) and parts[labels] and _text_kind(parts[labels]) in _LABEL_KINDS:
+        labels += 1  # (a header's words, '申请人情况\t\t自然人', are no row's labels: no row)
+    values = parts[labels:]
+    if not all(_text_kind(p) == "value" or p in units for p in values if p) or labels > 1 and not any(values):
         return None
     return parts
+
+
+_LABEL_KINDS = frozenset(("group", "row"))  # (the kinds of _text_kind of a row's label cells)
 
 
 def _takes_unit(cell: Cell) -> bool:
