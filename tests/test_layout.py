@@ -795,3 +795,20 @@ def test_tab_split_rows_read_as_pipe_rows(seed_id):
     want, got = toolkit.parse_text(render_text(lines, "pipe_rows")), toolkit.parse_text(_tab_rows(lines))
     assert want.tables["value"].notna().sum() > 50
     _same_tables(want, got)
+
+
+@pytest.mark.parametrize("mark", ["——", "-", "/"])
+def test_space_aligned_review_row_of_marks_alone_is_a_row(mark):
+    # Seed 000 set with runs of spaces, each 0 written '——' (none): the review table's one row, fifteen marks and no
+    # label, was no row (a line of marks alone was one only with a label), so the table was lost (table_missing).
+    # So wide a line is a row of values, read as the same rows written with '|' are.
+    import toolkit
+    from renderers import render_text
+    from test_formats import _as_lines
+
+    lines = _as_lines(toolkit.parse_report(RAW / "000_438c5e5d2b6f4db4.txt"))
+    marked = [[mark if c == "0" else c for c in x] if isinstance(x, list) else x for x in lines]
+    want, got = toolkit.parse_text(render_text(marked, "pipe_rows")), toolkit.parse_text(_space_aligned(marked))
+    assert (want.tables["table"] == "review_litigation").sum() == 15
+    _same_tables(want, got)
+    assert "table_missing" not in {f.code for f in got.flags}

@@ -529,19 +529,23 @@ def _between_row_lines(segments: Sequence[Segment], i: int, explicit_rows: dict[
     return after is not None and _is_row_line(after.text, after.line, explicit_rows)
 
 
+_MARKS_ROW = 5  # marks set with spaces, as many or more: a row's values (a rule of dashes, '— —', is fewer)
+
+
 def _spaced_row(text: str) -> tuple[re.Match[str], bool] | None:
     """A row of an unruled PDF, label words then two cells or more set with spaces, and whether its cells
     are all plain numbers (that page text may have glued); None for another line.
 
     Marks and units are cells too ('5.属于三类内部事务信息 2 - - - - - 2', '行政处罚 12起 3起'), but a line of
-    marks alone ('— —') only with a label.
+    marks alone ('— —') only with a label, or as wide as a row of a table's values is (the review table's fifteen
+    '——', none of each: read as no row, the table was lost, table_missing).
     """
     match = _SPACED_NUMBERS.fullmatch(text)
     if not match:
         return None
     cells = text[len(match["label"] or ""):].split()
     plain = all(_PLAIN_NUMBER.fullmatch(c) for c in cells)
-    if not match["label"] and not any(c[:1].isdigit() or c[1:2].isdigit() for c in cells):
+    if not match["label"] and len(cells) < _MARKS_ROW and not any(c[:1].isdigit() or c[1:2].isdigit() for c in cells):
         return None
     return match, plain
 
