@@ -718,3 +718,87 @@ def test_a_unit_line_before_a_tab_tables_header_is_no_cell(seed_id, unit):
     assert original.tables.query("table == 'active'")["value"].notna().sum() >= 10
     _same_tables(original, got)
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in original.flags)
+
+
+def _space_aligned(lines: list) -> str:
+    """The report with each table row on a line, its cells set apart by runs of spaces (a PDF viewer's copy)."""
+    import unicodedata
+
+    def width(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+    rows = ["".join(c + " " * max(3, 14 - width(c)) for c in x).rstrip() if isinstance(x, list) else x for x in lines]
+    return "\n".join(rows) + "\n"
+
+
+@pytest.mark.parametrize("row, plain, grouped", [
+    ("行政许可", ["302", "142", "65651"], ["302", "142", "65 651"]),
+    ("行政处罚", ["1307", "-22", "1610"], ["1 307", "-22", "1 610"]),
+    ("一、本年新收政府信息公开申请数量", ["1088", "11", "0", "0", "0", "0", "1099"],
+     ["1 088", "11", "0", "0", "0", "0", "1 099"]),
+])
+def test_space_aligned_rows_read_a_number_with_its_thousands_a_space_apart(row, plain, grouped):
+    # Seed 001's rows set with runs of spaces, a count written '65 651': read as two cells, the row one cell too
+    # long for its header (extra_cells, every value of the row NA). Where the header's columns leave one cell too
+    # many for each such group, the group is the number's thousands.
+    import toolkit
+    from test_formats import _as_lines
+
+    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
+    at = next(k for k, x in enumerate(lines) if isinstance(x, list) and x[0] == row)
+    want, got = (toolkit.parse_text(_space_aligned([*lines[:at], [*lines[at][:-len(v)], *v], *lines[at + 1:]]))
+                 for v in (plain, grouped))
+    keys = ["table", "row_key", "col_key", "value"]
+    pd.testing.assert_frame_equal(want.tables[keys], got.tables[keys])
+    assert want.tables["value"].notna().sum() > 150
+    assert sorted(f.code for f in got.flags) == sorted(f.code for f in want.flags)
+    assert {"65 651", "1 307", "1 099"} & set(got.tables["raw"])
+
+
+def test_space_aligned_row_keeps_two_cells_its_header_counts():
+    # '302 142' one space apart, 65651 after a run of spaces: three cells under three columns, no number's thousands
+    import toolkit
+    from test_formats import _as_lines
+
+    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
+    text = _space_aligned(lines)
+    assert text.count("302           142") == 1
+    got = toolkit.parse_text(text.replace("302           142", "302 142")).table("active")
+    assert got.loc["licensing", ["prev_items", "change", "decisions"]].tolist() == [302, 142, 65651]
+
+
+def _tab_rows(lines: list) -> str:
+    """The report with each table row on a line, its cells split by tabs, a blank cell between two (a sheet's copy)."""
+    return "\n".join("\t".join(x) if isinstance(x, list) else x for x in lines) + "\n"
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
+def test_tab_split_rows_read_as_pipe_rows(seed_id):
+    # Seed 004's rows a line, cells split by tabs ('三、本年度办理结果\t(一)予以公开\t5\t1\t\t\t\t\t6'): a group's label
+    # before the row's made it no tab row, so it was read as spaces, its blanks lost (予以公开 ambiguous_digits,
+    # its three counts NA). The rows read as the same rows written with '|'.
+    import toolkit
+    from renderers import render_text
+    from test_formats import _as_lines
+
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    want, got = toolkit.parse_text(render_text(lines, "pipe_rows")), toolkit.parse_text(_tab_rows(lines))
+    assert want.tables["value"].notna().sum() > 50
+    _same_tables(want, got)
+
+
+@pytest.mark.parametrize("mark", ["——", "-", "/"])
+def test_space_aligned_review_row_of_marks_alone_is_a_row(mark):
+    # Seed 000 set with runs of spaces, each 0 written '——' (none): the review table's one row, fifteen marks and no
+    # label, was no row (a line of marks alone was one only with a label), so the table was lost (table_missing).
+    # So wide a line is a row of values, read as the same rows written with '|' are.
+    import toolkit
+    from renderers import render_text
+    from test_formats import _as_lines
+
+    lines = _as_lines(toolkit.parse_report(RAW / "000_438c5e5d2b6f4db4.txt"))
+    marked = [[mark if c == "0" else c for c in x] if isinstance(x, list) else x for x in lines]
+    want, got = toolkit.parse_text(render_text(marked, "pipe_rows")), toolkit.parse_text(_space_aligned(marked))
+    assert (want.tables["table"] == "review_litigation").sum() == 15
+    _same_tables(want, got)
+    assert "table_missing" not in {f.code for f in got.flags}

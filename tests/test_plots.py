@@ -208,6 +208,21 @@ def test_plot_trend(metrics_frame: pd.DataFrame) -> None:
     assert assert_glyphs(ax) >= 5
 
 
+def test_plot_trend_names_an_agency_written_in_both_scripts(metrics_frame: pd.DataFrame) -> None:
+    # 伊州區住建局's 2024 report named in simplified characters (伊州区住建局): two lines of one point each, one agency
+    # drawn as two without a word, where panel() warns of it. plot_trend warns as panel does.
+    d = metrics_frame.assign(agency=metrics_frame["agency"].where(metrics_frame["report_id"] != "r1", "伊州区住建局"))
+    with pytest.warns(UserWarning, match=r"plot_trend: 'agency' names written in traditional and in simplified "
+                                         r"characters, each kept apart as an agency of its own: "
+                                         r"\['伊州區住建局 / 伊州区住建局'\]"):
+        ax = plot_trend(d, "disclosure_rate")
+    assert len(ax.lines) == 5                                                # as written: the warning says why
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        plot_trend(metrics_frame, "disclosure_rate")                          # one script each: nothing to say
+    plt.close("all")
+
+
 def test_plot_on_given_axes(metrics_frame: pd.DataFrame) -> None:
     fig = matplotlib.figure.Figure()
     ax1, ax2 = fig.subplots(1, 2)

@@ -51,12 +51,15 @@ __all__ = ["Cell", "Row", "build_rows", "spread_label_words"]
 class Cell(NamedTuple):
     """A table cell: its normalized text and the 1-based line it stands on.
 
-    ``glued`` marks a run of digits from page text that may hold several cells.
+    ``glued`` marks a run of digits from page text that may hold several cells; ``grouped`` three digits set one
+    space after a number in a row whose columns are runs of spaces: that number's thousands ('1 288') or a cell of
+    their own, as the table's columns tell (:func:`_thousands_joined`).
     """
 
     text: str
     line: int
     glued: bool = False
+    grouped: bool = False
 
     @property
     def is_value(self) -> bool:
@@ -410,8 +413,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 stream.add(Cell(stripped, seg.line))
                 prev_bare = True
                 continue
-            numbers = [Cell(t, seg.line) for t in stripped[len(head):].split()] if head else \
-                [Cell(t, seg.line) for t in stripped.split()]
+            numbers = _spaced_cells(stripped, len(head or ""), seg.line)
             if head:
                 words_before = head.split()
                 if len(words_before) > 1 and words_before[-1] in _unit_cells():
@@ -527,21 +529,67 @@ def _between_row_lines(segments: Sequence[Segment], i: int, explicit_rows: dict[
     return after is not None and _is_row_line(after.text, after.line, explicit_rows)
 
 
+_MARKS_ROW = 5  # marks set with spaces, as many or more: a row's values (a rule of dashes, '— —', is fewer)
+
+
 def _spaced_row(text: str) -> tuple[re.Match[str], bool] | None:
     """A row of an unruled PDF, label words then two cells or more set with spaces, and whether its cells
     are all plain numbers (that page text may have glued); None for another line.
 
     Marks and units are cells too ('5.属于三类内部事务信息 2 - - - - - 2', '行政处罚 12起 3起'), but a line of
-    marks alone ('— —') only with a label.
+    marks alone ('— —') only with a label, or as wide as a row of a table's values is (the review table's fifteen
+    '——', none of each: read as no row, the table was lost, table_missing).
     """
     match = _SPACED_NUMBERS.fullmatch(text)
     if not match:
         return None
     cells = text[len(match["label"] or ""):].split()
     plain = all(_PLAIN_NUMBER.fullmatch(c) for c in cells)
-    if not match["label"] and not any(c[:1].isdigit() or c[1:2].isdigit() for c in cells):
+    if not match["label"] and len(cells) < _MARKS_ROW and not any(c[:1].isdigit() or c[1:2].isdigit() for c in cells):
         return None
     return match, plain
+
+
+# a number's first digits and its next three set one space apart ('1 288'), in a row of cells set by runs of spaces
+_THOUSANDS = re.compile(r"(?<![^ ])[1-9]\d{0,2}(?: \d{3})+(?![^ ])")
+
+
+def _spaced_cells(text: str, start: int, line: int) -> list[Cell]:
+    """The cells of a spaced row's values, ``text[start:]`` split at spaces.
+
+    Where the row's columns are set by runs of spaces (text copied from a PDF viewer), three digits one space after
+    a number may be its thousands ('行政许可   302   142   1 288'): such a cell is marked ``grouped``, joined to the
+    number before it where the table's columns leave one cell too many for each (:func:`_thousands_joined`).
+    """
+    cells = [Cell(t, line) for t in text[start:].split()]
+    if "  " not in text or " " not in text[start:].strip():
+        return cells
+    # (each group of three after the first: '1 234 567' is '1', then '234' and '567' grouped)
+    groups = {at for m in _THOUSANDS.finditer(text, start) for at in range(m.start() + 1, m.end()) if text[at - 1] == " "}
+    if not groups:
+        return cells
+    tokens = [m.start() for m in _TOKEN.finditer(text, start)]
+    return [c._replace(grouped=True) if at in groups else c for c, at in zip(cells, tokens)]
+
+
+def _thousands_joined(values: list[Cell], ncols: int) -> list[Cell]:
+    """A row's ``values`` with each ``grouped`` cell joined to the number before it ('1' '288' as '1 288'), where
+    that leaves the row just as many values as its ``ncols`` columns; else as they are (two cells, '1 2' too).
+
+    Examples
+    --------
+    >>> [c.text for c in _thousands_joined([Cell("302", 1), Cell("1", 1), Cell("288", 1, grouped=True)], 2)]
+    ['302', '1 288']
+    """
+    if len(values) - sum(c.grouped for c in values) != ncols:
+        return values
+    out: list[Cell] = []
+    for cell in values:
+        if cell.grouped and out:
+            out[-1] = out[-1]._replace(text=f"{out[-1].text} {cell.text}")
+        else:
+            out.append(cell)
+    return out
 
 
 def _unspread_label(text: str) -> str | None:
@@ -638,12 +686,23 @@ def _tab_row(text: str) -> list[str] | None:
     """The cells of a row whose label and values are split by tabs (``text`` stripped), or None unless its first
     cell is no value and every other filled cell is one or a unit ('规章\t0\t件\t\t件\t39\t件': each value's unit in a
     cell of its own, joined to it or dropped after a blank by :func:`_units_joined`; such a row was read as spaces,
-    its blank lost and its values placed nowhere, ambiguous_digits)."""
+    its blank lost and its values placed nowhere, ambiguous_digits). A group's label may stand before the row's
+    ('三、本年度办理结果\t(一)予以公开\t5\t1\t\t…\t6': the row was read as spaces, its blanks lost, the values
+    ambiguous_digits)."""
     parts = [p.strip() for p in text.split("\t")]
     units = _unit_cells()
-    if _text_kind(parts[0]) == "value" or not all(_text_kind(p) == "value" or p in units for p in parts[1:] if p):
+    if _text_kind(parts[0]) == "value":
+        return None
+    labels = 1
+    while labels < min(3, len(parts)) and parts[labels] and _text_kind(parts[labels]) in _LABEL_KINDS:
+        labels += 1  # (a header's words, '申请人情况\t\t自然人', are no row's labels: no row)
+    values = parts[labels:]
+    if not all(_text_kind(p) == "value" or p in units for p in values if p) or labels > 1 and not any(values):
         return None
     return parts
+
+
+_LABEL_KINDS = frozenset(("group", "row"))  # (the kinds of _text_kind of a row's label cells)
 
 
 def _takes_unit(cell: Cell) -> bool:
@@ -1172,8 +1231,8 @@ def _cell(text: str, line: int) -> Cell:
     if text[-1:] in "—―-" and (m := _NUMBER_THEN_DASH.fullmatch(text)):
         # the cell's rule bounds it, so its dash is no other cell's mark (read as one word, the cell was no number,
         # its value lost: not_a_number)
-        return _new_cell((m["number"], line, False))
-    return _new_cell((text, line, False))
+        return _new_cell((m["number"], line, False, False))
+    return _new_cell((text, line, False, False))
 
 
 # A Cell made without the named tuple's own __new__ (a Python function): a table's text makes one a cell.

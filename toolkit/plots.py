@@ -24,7 +24,8 @@ from matplotlib.axes import Axes
 
 from toolkit.classify.labels import split_labels
 from toolkit.compare import (CompositionResult, _check_column, _check_one_row_per_report, _check_seed, _groups,
-                             _is_group, _label_text, _missing, _numeric, _repeated_years, _sorted_groups)
+                             _is_group, _label_text, _missing, _numeric, _repeated_years, _sorted_groups,
+                             _warn_two_scripts)
 from toolkit.metrics import (_check_same_ids, _group_of, _lookup, _outcome_labels, _require_frame, _spec,
                              metric_definitions)
 
@@ -639,6 +640,7 @@ def plot_trend(
     years = _numeric(panel, year_col, "year_col")
     values = _numeric(panel, metric)
     agencies = _sorted_groups(panel[agency_col])
+    _warn_two_scripts("plot_trend", agencies, agency_col)  # (one agency's years drawn as two lines)
     drawn = years.notna().to_numpy() & values.notna().to_numpy() & panel[agency_col].notna().to_numpy()
     if not drawn.any():
         raise ValueError(f"nothing to draw: no row of panel ({len(panel)} rows) has an {agency_col!r}, a "

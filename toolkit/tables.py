@@ -22,7 +22,7 @@ import numpy as np
 
 from toolkit.checks import identity_applies
 from toolkit.formats import alternation, load_formats, load_identities, load_output_schema, vocabulary
-from toolkit.layout import _YEAR, Cell, Row, _sub_item, _sums_to_last
+from toolkit.layout import _YEAR, Cell, Row, _sub_item, _sums_to_last, _thousands_joined
 from toolkit.normalize import (CID_GLYPHS, FOOTNOTE_SYMBOLS, HAN_RANGES, NA_MARKS, cell_units, is_value_cell,
                                label_key, number_text, parse_number, unit_kind)
 from toolkit.placement import Constraint, Placed, Placement, RowInput, place
@@ -327,6 +327,10 @@ def _trim_values(values: list[Cell], ncols: int) -> list[Cell]:
     out = list(values)
     while len(out) > ncols and not out[-1].text and not out[-1].glued:
         out.pop()
+    if len(out) > ncols and any(c.grouped for c in out):
+        # a number with its thousands set a space apart in a row of spaced columns ('1 288'): one cell where the
+        # columns are one too few for each group (the row's values were extra_cells, every one NA)
+        out = _thousands_joined(out, ncols)
     return out
 
 
