@@ -754,6 +754,26 @@ def test_measures_listed_yi_yao_er_yao(stem, glued):
     assert measures != section[start:]
     assert _pairs(extract_statements(section[:start] + measures)) == _expected(stem)
 
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd", "pingtan-2023-03"])
+@pytest.mark.parametrize("lead", ["下一步工作打算是：", "下一步工作安排是：", "下一步的打算是：", "下一步工作重点为：",
+                                  "下一步工作计划有："])
+@pytest.mark.parametrize("sep", ["\n", ""], ids=["line", "glued"])
+def test_a_measures_lead_in_ending_in_shi_wei_you(stem, lead, sep):
+    # A lead-in '下一步工作打算是:' before the seeds' 一是… measures: the sub-heading allowed only 如下 after its title
+    # (下一步工作打算如下: was dropped as a lead-in), so 下一步工作打算是 was a measure of its own.
+    section = problems_section(stem)
+    start = re.search(_MEASURES_LIST[stem], section).end()  # type: ignore[union-attr]  # every seed listed has it
+    first = section.index("一是", start)
+    assert _pairs(extract_statements(section[:first] + lead + sep + section[first:])) == _expected(stem)
+
+
+@pytest.mark.parametrize("measure", ["下一步将优化栏目设置", "下一步工作是优化栏目设置", "下一步工作打算是优化栏目设置"])
+def test_a_measure_opening_like_a_lead_in_is_kept(measure):
+    # (是, 为, 有 end a sub-heading only before a colon: without one the heading's words go on into the measure)
+    text = f"存在问题：\n一是栏目设置不合理。\n{measure}。"
+    assert _pairs(extract_statements(text)) == [("problem", "栏目设置不合理"), ("measure", measure)]
+
+
 @pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "m" for k, _ in EXPECTED[s]) >= 2])
 @pytest.mark.parametrize("lead", ["针对以上问题，我局", "下一步，我们", "为此，本单位", "对此，我局"])
 @pytest.mark.parametrize("marker", ["{c}是", "{c}要"])

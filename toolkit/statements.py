@@ -7,7 +7,7 @@ reads them (``spec/codebook.md``):
 1. the text is normalized (NFKC, simplified characters, pinyin annotations removed) with
    :func:`toolkit.normalize.normalize_text`; circled numbers ①② are kept as ``(1)(2)``;
 2. sub-headings (``(一)存在的问题``, ``(二)改进措施``, ``(二)2024年工作打算``, ``存在问题``,
-   ``下一步工作打算如下:``) set the kind of what follows and never become statement text; glued to
+   ``下一步工作打算如下:``, ``下一步工作打算是:``) set the kind of what follows and never become statement text; glued to
    the text, a numbered one is read in its longest wording (``(二)改进措施和下一步工作打算一是…``),
    an unnumbered one when a colon, a ``。`` or the first item's marker follows it, or a sentence opening with a year and a
    comma (``存在的问题2023年,…``) or, a measures' one, as a switch does (``改进措施下一步,…``) (not a numbered measures' one whose
@@ -244,6 +244,23 @@ _FULL_STOP = re.compile(rf"(?P<marker>(?:^|(?<=[。;:!?,.\s])){_CN_NUM}{_WRAP_GA
                         rf"|(?<=[\u4e00-\u9fff》\"”)\]])(?P<gap>{_WRAP_GAP})\.", re.MULTILINE)
 
 
+def _subheading_tail(tails: dict[str, list[str]]) -> str:
+    """The optional words ending a sub-heading's title (statements.yaml ``subheading_tails``).
+
+    Parameters
+    ----------
+    tails : dict of str to list of str
+        ``any``: words that may end the title anywhere (``如下``); ``before_colon``: words that end it only before a
+        colon (``是``, ``为``: ``下一步工作打算是:``).
+
+    Returns
+    -------
+    str
+        A regex fragment matching one such word or nothing.
+    """
+    return (rf"(?:{'|'.join(tails['any'])}|(?:{'|'.join(tails['before_colon'])})(?=:))?")
+
+
 @functools.lru_cache(maxsize=1)
 def _cues() -> dict[str, Any]:
     spec = _spec()
@@ -262,6 +279,7 @@ def _cues() -> dict[str, Any]:
     opening, closing, dash = (f"[{re.escape(marks[key])}]" for key in ("opening", "closing", "dash"))
     dash += "{1,2}"
     bullet = _styles()["bullet"][0].pattern + "?"  # (a bullet before an unnumbered one: '■存在问题:')
+    tail = _subheading_tail(spec["subheading_tails"])
     return {
         "section_heading": _section_headings(),
         # the same glued to the section's first text ('五、存在的主要问题及改进情况(一)存在的问题一是…'; _without_glued_heading)
@@ -273,26 +291,26 @@ def _cues() -> dict[str, Any]:
                                        rf"(?={spec['first_item']}|{_NUMBER}|{_CN_NUM}是)"),
         "next_section": _next_section(),
         # a whole line that is a sub-heading
-        "heading_line": re.compile(rf"^(?:(?P<num>{number})|{bullet}){opening}?(?:{any_title})(?:如下)?{closing}?[。.:]?$"),
+        "heading_line": re.compile(rf"^(?:(?P<num>{number})|{bullet}){opening}?(?:{any_title}){tail}{closing}?[。.:]?$"),
         # a numbered sub-heading glued to its text, or an unnumbered one followed by a colon, a 。, a dash, the first
         # item's marker (also a bullet: '…单一。改进措施●加强…') or the line's end (a wrapped line is joined before), or
         # set in brackets ('【存在问题】信息更新…')
         "heading_glued": re.compile(
-            rf"(?:^|(?<=[。;:!?]))(?:(?P<num>{number})(?:{any_title})(?:如下)?[。.:]?"
-            rf"|{bullet}(?:{any_title.replace('?P<', '?P<u_')})(?:如下)?"
+            rf"(?:^|(?<=[。;:!?]))(?:(?P<num>{number})(?:{any_title}){tail}[。.:]?"
+            rf"|{bullet}(?:{any_title.replace('?P<', '?P<u_')}){tail}"
             rf"(?:[:。]|{dash}|(?={spec['first_item']}|{_styles()['bullet'][0].pattern}|$))"
-            rf"|{bullet}{opening}(?:{any_title.replace('?P<', '?P<b_')})(?:如下)?{closing}[:。]?"
+            rf"|{bullet}{opening}(?:{any_title.replace('?P<', '?P<b_')}){tail}{closing}[:。]?"
             # (or before a sentence opening with a year, '存在的问题2023年,…', or, a measures' one, a switch to them:
             # '…加强。改进措施下一步,我们将…')
             rf"|(?:{any_title.replace('?P<', '?P<g_')})(?={spec['subheading_glued_before']['any']})"
             rf"|(?P<s_measure>{sub['measure']})(?={join(spec['subheading_glued_before']['measure'])}))"
         ),
         # a numbered sub-heading anywhere, glued to the text before it too ('…存在着挑战(二)改进措施'; _numbered_on_glued)
-        "heading_numbered": re.compile(rf"(?P<num>{number})(?:{any_title})(?:如下)?[。.:]?"),
+        "heading_numbered": re.compile(rf"(?P<num>{number})(?:{any_title}){tail}[。.:]?"),
         # an unnumbered sub-heading opening a line or a sentence, set off from its text by spaces only ('改进措施 加强培训,…'
         # copied from a PDF or a web page): the spaces stand for its line break (_clean_lines), not its words going on
         "heading_spaced": re.compile(rf"(?P<head>(?:^|(?<=[。;!?]))[ \t]*{bullet}{opening}?"
-                                     rf"(?:{any_title.replace('?P<', '?P<sp_')})(?:如下)?{closing}?) +(?=[^\x00-\x7f]|[\d(])",
+                                     rf"(?:{any_title.replace('?P<', '?P<sp_')}){tail}{closing}?) +(?=[^\x00-\x7f]|[\d(])",
                                      re.M),
         "first_item": re.compile(spec["first_item"]),
         # an item's short title before a first item of its own list ('主动公开方面:1.…', also ended as a sentence,
@@ -318,7 +336,7 @@ def _cues() -> dict[str, Any]:
         "closing_formula": re.compile(rf"(?:^|(?<=[。!?]))(?:{join(spec['closing_formula'])})[。!]?$"),
         # a label right after an item's marker, before a colon ('一是存在问题:…', '第二,改进措施:…'): the item's kind, no
         # text of it (_enumerated)
-        "label_after_marker": re.compile(rf"(?:{any_title.replace('?P<', '?P<l_')})(?:如下)?:"),
+        "label_after_marker": re.compile(rf"(?:{any_title.replace('?P<', '?P<l_')}){tail}:"),
         "item_label": re.compile(rf"(?:{join(labels.values())}|\(\d{{1,2}}\)(?:{join(bare.values())}))[。.:]?$"),
         # a short numbered title glued at the text's start, before a sentence or the first item's marker
         "leading_title": re.compile(rf"(?:^|(?<=[。;!?]))(?P<num>{number})(?P<problem>[^。;:!?,()]{{2,16}}?)"
