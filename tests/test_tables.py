@@ -3845,3 +3845,39 @@ def test_an_unnumbered_heji_row_before_the_total_row_is_no_total(seed, label, fm
     assert _cells_of(got, "requests").equals(_cells_of(want, "requests"))
     added = [(f.code, f.detail) for f in got.flags if (f.code, f.detail) not in {(g.code, g.detail) for g in want.flags}]
     assert added == [("unknown_row", label)]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "pipe_cells", "tab", "lines"])
+@pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_an_unnumbered_heji_row_of_a_group_is_no_total_where_the_table_has_none(seed, fmt, tmp_path):
+    # The '合计 | 0 | …' row after (三)'s items (their sum) in a table without its (七)总计 row: read as the total
+    # row, its group's sum broke balance and outcomes_sum in every column (seed 001: six identity_failed), where
+    # the table gives no total.  The rows of results after it tell it is no total: unknown_row, the total NA.
+    lines = [x for x in _report_lines(seed) if not (isinstance(x, list) and "(七)总计" in x)]
+    at = next(k for k, x in enumerate(lines) if isinstance(x, list) and any("行政查询事项" in c for c in x))
+    n = next(j for j, c in enumerate(lines[at]) if "行政查询事项" in c)
+    varied = [*lines[:at + 1], ["合计", *lines[at][n + 1:]], *lines[at + 1:]]
+    want, got = _read(lines, fmt, tmp_path), _read(varied, fmt, tmp_path)
+    cells = _cells_of(got, "requests")
+    assert cells.equals(_cells_of(want, "requests"))
+    assert cells[cells.row_key == "handled_total"].value.isna().all()
+    assert got.checks.equals(want.checks)
+    added = [(f.code, f.detail) for f in got.flags if (f.code, f.detail) not in {(g.code, g.detail) for g in want.flags}]
+    assert added == [("unknown_row", "合计")]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "tab"])
+@pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_an_unnumbered_heji_row_before_the_results_is_their_total(seed, fmt, tmp_path):
+    # The total row first, '三、本年度办理结果' / '合计 | 99 | …' / '(一)予以公开 | …', no (七)总计 after the results: no
+    # result's row stands before it, so it is no group's sum but the total, read as the seed's (七)总计.
+    lines = _report_lines(seed)
+    total = next(x for x in lines if isinstance(x, list) and x[0] == "(七)总计")
+    first = [["三、本年度办理结果"], ["合计", *total[1:]]]
+    varied = [y for x in lines if x is not total
+              for y in ([*first, x[1:]] if isinstance(x, list) and x[0] == "三、本年度办理结果" else [x])]
+    want, got = _read(lines, fmt, tmp_path), _read(varied, fmt, tmp_path)
+    keys = ["row_key", "col_key"]
+    cells = _cells_of(got, "requests").sort_values(keys).reset_index(drop=True)
+    assert cells.equals(_cells_of(want, "requests").sort_values(keys).reset_index(drop=True))
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)

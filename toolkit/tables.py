@@ -1022,6 +1022,18 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         return vocab.request_row(text) is not None or vocab.request_group(text) is not None
 
     unnumbered: dict[str, Row] = {}  # rows read by a name the format reads only numbered ('合计 | …'), by key
+    results = {*fm["outcome_rows_2019"], *fm["outcome_rows_2021"]}
+    among: set[str] = set()  # the keys of ``unnumbered`` read after a result's row
+
+    def _drop_unnumbered(keys: list[str]) -> None:
+        """The rows read unnumbered under ``keys`` unread again, each flagged unknown_row by its label."""
+        for key in keys:
+            res.flags.append(Flag("unknown_row", "requests", unnumbered[key].line, found[key][2]))
+            del found[key], unnumbered[key]
+            among.discard(key)
+            shapes.pop(key, None)
+            runs.discard(key)
+            order.remove(key)
     missing: str | None = None  # the one column the header and every row leave out
     undecided = False  # rows that fit both that reading and one of every column: their last count not placed
     for row, labels, values in split:
@@ -1097,12 +1109,13 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
                 row_key = None
             elif row_key:
                 unnumbered[row_key] = row
-        elif row_key in unnumbered:  # (the row named as the format does: the unnumbered 合计 before was a group's sum)
-            res.flags.append(Flag("unknown_row", "requests", unnumbered[row_key].line, found[row_key][2]))
-            del found[row_key], unnumbered[row_key]
-            shapes.pop(row_key, None)
-            runs.discard(row_key)
-            order.remove(row_key)
+                if results.intersection(found):
+                    among.add(row_key)
+        else:
+            # (the unnumbered 合计 before was a group's sum where the row is then named as the format does, or where it
+            # stands among the results' rows: the total is their last, or their first ('三、… | 合计 | … / (一)…'),
+            # '合计' between (三)'s items and (四) summed (三) alone)
+            _drop_unnumbered([k for k in unnumbered if k == row_key or k in among and row_key in results])
         if row_key is None:
             if values or _ENDS_IN_NUMBER.search(last.text):  # '… 0': a value that stayed in its label's cell
                 res.flags.append(Flag("unknown_row", "requests", row.line, last.text))
