@@ -3765,21 +3765,39 @@ def test_a_footnote_mark_after_an_article_20_row_label(seed, label, mark):
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
 
 
+def _active_row_unplaced(row: list[str], fmt: str, tmp_path) -> tuple[list, str]:
+    """Seed 001 read with its Article 20 row named ``row[0]`` written ``row``: that row's cells all NA, the report's
+    flags and the row's key returned."""
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    assert sum(isinstance(x, list) and x[0] == row[0] for x in lines) == 1
+    got = _read([row if isinstance(x, list) and x[0] == row[0] else x for x in lines], fmt, tmp_path)
+    key = vocabulary().active_row(row[0])
+    cells = _cells_of(got, "active")
+    assert len(cells[cells.row_key == key]) == 3 and cells[cells.row_key == key].value.isna().all()
+    return got.flags, key
+
+
 @pytest.mark.parametrize("fmt", ["txt", "html", "tab"])
 @pytest.mark.parametrize("row", [["行政强制", "135", ""], ["规范性文件", "", "7"]])
 def test_a_lone_value_in_an_article_20_row_of_several_columns_keeps_its_number(row, fmt, tmp_path):
     # '| 行政强制 | 135 | |' under three columns (a blank lost its cell: the value may stand in any of them): its cells
     # are NA, flagged ragged 'coercion: 0 of 3 cells placed', and the 135 was nowhere in the output. The cells stay
     # NA, and the flag gives the values as written.
-    lines = _report_lines("001_4d29bfef72dd56db.txt")
-    assert sum(isinstance(x, list) and x[0] == row[0] for x in lines) == 1
-    got = _read([row if isinstance(x, list) and x[0] == row[0] else x for x in lines], fmt, tmp_path)
-    key = vocabulary().active_row(row[0])
-    cells = _cells_of(got, "active")
-    assert cells[cells.row_key == key].value.isna().all()
-    n = len(cells[cells.row_key == key])
-    assert [f.detail for f in got.flags if f.code == "ragged"] == [
-        f"{key}: 0 of {n} cells placed (written: {' | '.join(row[1:])})"]
+    flags, key = _active_row_unplaced(row, fmt, tmp_path)
+    assert [f.detail for f in flags if f.code == "ragged"] == [
+        f"{key}: 0 of 3 cells placed (written: {' | '.join(row[1:])})"]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "tab", "pipe_cells", "lines"])
+@pytest.mark.parametrize("row", [["行政强制", "135"], ["规章", "3015"]])
+def test_a_lone_run_of_digits_in_an_article_20_row_keeps_its_digits(row, fmt, tmp_path):
+    # '| 行政强制 | 135 |' under three columns, no blank cell after it: read as glued digits (1 | 3 | 5, 13 | 5, …), its
+    # cells NA, flagged 'coercion: 10 readings of the digits remain', and the 135 was nowhere in the output. The
+    # cells stay NA, and the flag gives the digits as written.
+    flags, key = _active_row_unplaced(row, fmt, tmp_path)
+    details = [f.detail for f in flags if f.code == "ambiguous_digits"]
+    assert len(details) == 1 and re.fullmatch(fr"{key}: \d+ readings of the digits remain \(written: {row[1]}\)",
+                                              details[0])
 
 
 def _requests_total_as(lines: list, label: str, header: bool) -> list:

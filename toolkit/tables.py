@@ -898,16 +898,16 @@ def _flag_placement(res: TableResult, table: str, row: Row, placement, row_key: 
                     values: Sequence[Cell] = ()) -> None:
     """Flag a row whose ``placement`` left cells undecided; ``values``, the row's value cells as written, are given
     where none of them was placed (an Article 20 row, '行政强制 | 135 | |': its cells are NA, and the flag is then
-    the one place that keeps the number)."""
+    the one place that keeps the number; so for digits of several readings, '行政强制 | 135', none placed)."""
+    placed = sum(c is not None for c in placement.cells)
+    written = f" (written: {' | '.join(c.text for c in values)})" if not placed and _written(list(values)) else ""
     if placement.mode == "ragged" and any(c is not None for c in placement.cells) or (
             placement.mode == "ragged" and placement.readings > 1):
-        placed = sum(c is not None for c in placement.cells)
-        written = f" (written: {' | '.join(c.text for c in values)})" if not placed and _written(list(values)) else ""
         res.flags.append(Flag("ragged", table, row.line,
                               f"{row_key}: {placed} of {len(placement.cells)} cells placed{written}"))
     elif placement.mode == "glued" and not placement.certain:
         res.flags.append(Flag("ambiguous_digits", table, row.line,
-                              f"{row_key}: {placement.readings} readings of the digits remain"))
+                              f"{row_key}: {placement.readings} readings of the digits remain{written}"))
     elif placement.mode == "glued" and placement.inferred:
         # one reading left, but only because the identities ruled the others out: they chose it, so they
         # cannot confirm it (its cells are `inferred`, the checks on them unverifiable)
