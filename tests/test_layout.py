@@ -699,6 +699,17 @@ def test_an_article_20_labels_header_wrapped_over_two_lines_a_cell_a_line(seed_i
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in original.flags)
 
 
+def test_a_unit_notes_words_are_the_legacy_unit_headers():
+    # formats.yaml wrote ['单位', '计量单位'] twice, as unit_note_words (a line '单位：件' over a table) and as
+    # legacy.unit_headers (a pre-2019 table's 单位 column): one list, read under both keys, so a word added to one
+    # names the unit in both places.
+    from toolkit.formats import load_formats
+
+    fm = load_formats()
+    assert fm["unit_note_words"] is fm["legacy"]["unit_headers"]
+    assert {"单位", "计量单位"} <= set(fm["unit_note_words"])
+
+
 @pytest.mark.parametrize("unit", ["单位：件", "（单位：件）", "单位:条"])
 @pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
 def test_a_unit_line_before_a_tab_tables_header_is_no_cell(seed_id, unit):

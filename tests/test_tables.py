@@ -3765,21 +3765,39 @@ def test_a_footnote_mark_after_an_article_20_row_label(seed, label, mark):
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
 
 
+def _active_row_unplaced(row: list[str], fmt: str, tmp_path) -> tuple[list, str]:
+    """Seed 001 read with its Article 20 row named ``row[0]`` written ``row``: that row's cells all NA, the report's
+    flags and the row's key returned."""
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    assert sum(isinstance(x, list) and x[0] == row[0] for x in lines) == 1
+    got = _read([row if isinstance(x, list) and x[0] == row[0] else x for x in lines], fmt, tmp_path)
+    key = vocabulary().active_row(row[0])
+    cells = _cells_of(got, "active")
+    assert len(cells[cells.row_key == key]) == 3 and cells[cells.row_key == key].value.isna().all()
+    return got.flags, key
+
+
 @pytest.mark.parametrize("fmt", ["txt", "html", "tab"])
 @pytest.mark.parametrize("row", [["行政强制", "135", ""], ["规范性文件", "", "7"]])
 def test_a_lone_value_in_an_article_20_row_of_several_columns_keeps_its_number(row, fmt, tmp_path):
     # '| 行政强制 | 135 | |' under three columns (a blank lost its cell: the value may stand in any of them): its cells
     # are NA, flagged ragged 'coercion: 0 of 3 cells placed', and the 135 was nowhere in the output. The cells stay
     # NA, and the flag gives the values as written.
-    lines = _report_lines("001_4d29bfef72dd56db.txt")
-    assert sum(isinstance(x, list) and x[0] == row[0] for x in lines) == 1
-    got = _read([row if isinstance(x, list) and x[0] == row[0] else x for x in lines], fmt, tmp_path)
-    key = vocabulary().active_row(row[0])
-    cells = _cells_of(got, "active")
-    assert cells[cells.row_key == key].value.isna().all()
-    n = len(cells[cells.row_key == key])
-    assert [f.detail for f in got.flags if f.code == "ragged"] == [
-        f"{key}: 0 of {n} cells placed (written: {' | '.join(row[1:])})"]
+    flags, key = _active_row_unplaced(row, fmt, tmp_path)
+    assert [f.detail for f in flags if f.code == "ragged"] == [
+        f"{key}: 0 of 3 cells placed (written: {' | '.join(row[1:])})"]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "tab", "pipe_cells", "lines"])
+@pytest.mark.parametrize("row", [["行政强制", "135"], ["规章", "3015"]])
+def test_a_lone_run_of_digits_in_an_article_20_row_keeps_its_digits(row, fmt, tmp_path):
+    # '| 行政强制 | 135 |' under three columns, no blank cell after it: read as glued digits (1 | 3 | 5, 13 | 5, …), its
+    # cells NA, flagged 'coercion: 10 readings of the digits remain', and the 135 was nowhere in the output. The
+    # cells stay NA, and the flag gives the digits as written.
+    flags, key = _active_row_unplaced(row, fmt, tmp_path)
+    details = [f.detail for f in flags if f.code == "ambiguous_digits"]
+    assert len(details) == 1 and re.fullmatch(fr"{key}: \d+ readings of the digits remain \(written: {row[1]}\)",
+                                              details[0])
 
 
 def _requests_total_as(lines: list, label: str, header: bool) -> list:
@@ -3815,15 +3833,69 @@ def test_a_requests_total_row_written_heji(seed, label, header, fmt, tmp_path):
 
 
 @pytest.mark.parametrize("fmt", ["txt", "html", "pipe_cells", "tab", "lines"])
+@pytest.mark.parametrize("label", ["(七)小计", "七、小计"])
 @pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
-def test_an_unnumbered_heji_row_before_the_total_row_is_no_total(seed, fmt, tmp_path):
+def test_a_requests_total_row_written_xiaoji_is_read_by_its_number(seed, label, fmt, tmp_path):
+    # '(七)小计 | 99 | … | 99' for the format's (七)总计: the label key matched by words, 小计 named no row, so the
+    # total row was lost (unknown_row '小计', missing_rows handled_total).  The results' item 七 names the total row
+    # whatever words follow it; an unnumbered 小计 or '7.小计' (a group's sum) stays unknown (test below).
+    lines = _report_lines(seed)
+    varied = _requests_total_as(lines, label, False)
+    assert sum(a != b for a, b in zip(varied, lines)) == 1
+    want, got = _read(lines, fmt, tmp_path), _read(varied, fmt, tmp_path)
+    assert _cells_of(got, "requests").equals(_cells_of(want, "requests"))
+    assert got.checks.equals(want.checks)
+    assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "pipe_cells", "tab", "lines"])
+@pytest.mark.parametrize("label", ["合计", "小计", "7.小计"])
+@pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_an_unnumbered_heji_row_before_the_total_row_is_no_total(seed, label, fmt, tmp_path):
     # A '合计 | 0 | …' row after (二)'s last item, a group's sum, before the table's own (七)总计: read first as the
     # total row, it must not push (七)总计 out as its duplicate; it stays unknown_row, the table read as without it.
+    # So does a '小计' or '7.小计' row there: only the results' item 七 names the total by its number.
     lines = _report_lines(seed)
+    at = next(k for k, x in enumerate(lines) if isinstance(x, list) and any("行政查询事项" in c for c in x))
+    n = next(j for j, c in enumerate(lines[at]) if "行政查询事项" in c)
+    varied = [*lines[:at + 1], [label, *lines[at][n + 1:]], *lines[at + 1:]]
+    want, got = _read(lines, fmt, tmp_path), _read(varied, fmt, tmp_path)
+    assert _cells_of(got, "requests").equals(_cells_of(want, "requests"))
+    added = [(f.code, f.detail) for f in got.flags if (f.code, f.detail) not in {(g.code, g.detail) for g in want.flags}]
+    assert added == [("unknown_row", label)]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "pipe_cells", "tab", "lines"])
+@pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_an_unnumbered_heji_row_of_a_group_is_no_total_where_the_table_has_none(seed, fmt, tmp_path):
+    # The '合计 | 0 | …' row after (三)'s items (their sum) in a table without its (七)总计 row: read as the total
+    # row, its group's sum broke balance and outcomes_sum in every column (seed 001: six identity_failed), where
+    # the table gives no total.  The rows of results after it tell it is no total: unknown_row, the total NA.
+    lines = [x for x in _report_lines(seed) if not (isinstance(x, list) and "(七)总计" in x)]
     at = next(k for k, x in enumerate(lines) if isinstance(x, list) and any("行政查询事项" in c for c in x))
     n = next(j for j, c in enumerate(lines[at]) if "行政查询事项" in c)
     varied = [*lines[:at + 1], ["合计", *lines[at][n + 1:]], *lines[at + 1:]]
     want, got = _read(lines, fmt, tmp_path), _read(varied, fmt, tmp_path)
-    assert _cells_of(got, "requests").equals(_cells_of(want, "requests"))
+    cells = _cells_of(got, "requests")
+    assert cells.equals(_cells_of(want, "requests"))
+    assert cells[cells.row_key == "handled_total"].value.isna().all()
+    assert got.checks.equals(want.checks)
     added = [(f.code, f.detail) for f in got.flags if (f.code, f.detail) not in {(g.code, g.detail) for g in want.flags}]
     assert added == [("unknown_row", "合计")]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "tab"])
+@pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_an_unnumbered_heji_row_before_the_results_is_their_total(seed, fmt, tmp_path):
+    # The total row first, '三、本年度办理结果' / '合计 | 99 | …' / '(一)予以公开 | …', no (七)总计 after the results: no
+    # result's row stands before it, so it is no group's sum but the total, read as the seed's (七)总计.
+    lines = _report_lines(seed)
+    total = next(x for x in lines if isinstance(x, list) and x[0] == "(七)总计")
+    first = [["三、本年度办理结果"], ["合计", *total[1:]]]
+    varied = [y for x in lines if x is not total
+              for y in ([*first, x[1:]] if isinstance(x, list) and x[0] == "三、本年度办理结果" else [x])]
+    want, got = _read(lines, fmt, tmp_path), _read(varied, fmt, tmp_path)
+    keys = ["row_key", "col_key"]
+    cells = _cells_of(got, "requests").sort_values(keys).reset_index(drop=True)
+    assert cells.equals(_cells_of(want, "requests").sort_values(keys).reset_index(drop=True))
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)

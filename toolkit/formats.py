@@ -89,6 +89,7 @@ class Vocabulary:
     active_cols: dict[str, str] = field(default_factory=dict)  # label key -> col_key
     request_rows: dict[str, str] = field(default_factory=dict)
     request_numbered_rows: dict[str, str] = field(default_factory=dict)  # a row's name only after its item number
+    request_item_rows: dict[str, str] = field(default_factory=dict)  # results' item number -> row_key, any words
     request_groups: dict[str, str] = field(default_factory=dict)
     request_cols: dict[str, str] = field(default_factory=dict)
     review_rows: dict[str, str] = field(default_factory=dict)
@@ -111,6 +112,8 @@ class Vocabulary:
                 self.request_rows.setdefault(label_key(lab), key)
             for lab in spec.get("numbered_labels", []):
                 self.request_numbered_rows.setdefault(label_key(lab), key)
+            if "item" in spec:
+                self.request_item_rows[str(spec["item"])] = key
         for key, labels in fm["requests"]["groups"].items():
             for lab in labels:
                 self.request_groups[label_key(lab)] = key
@@ -179,7 +182,8 @@ class Vocabulary:
         for lab, row in self.request_rows.items():
             if len(lab) >= 4 and key.startswith(lab):
                 return row
-        return None
+        # (the results' last item by its number where its words differ: '(七)小计' is the total row)
+        return self.request_item_rows.get(_item_number(text) or "") if key else None
 
     def request_numbered_row(self, text: str) -> str | None:
         """The requests row_key a name read only with its item number names (``numbered_labels``: '合计'), with or

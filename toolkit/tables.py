@@ -902,16 +902,16 @@ def _flag_placement(res: TableResult, table: str, row: Row, placement, row_key: 
                     values: Sequence[Cell] = ()) -> None:
     """Flag a row whose ``placement`` left cells undecided; ``values``, the row's value cells as written, are given
     where none of them was placed (an Article 20 row, '行政强制 | 135 | |': its cells are NA, and the flag is then
-    the one place that keeps the number)."""
+    the one place that keeps the number; so for digits of several readings, '行政强制 | 135', none placed)."""
+    placed = sum(c is not None for c in placement.cells)
+    written = f" (written: {' | '.join(c.text for c in values)})" if not placed and _written(list(values)) else ""
     if placement.mode == "ragged" and any(c is not None for c in placement.cells) or (
             placement.mode == "ragged" and placement.readings > 1):
-        placed = sum(c is not None for c in placement.cells)
-        written = f" (written: {' | '.join(c.text for c in values)})" if not placed and _written(list(values)) else ""
         res.flags.append(Flag("ragged", table, row.line,
                               f"{row_key}: {placed} of {len(placement.cells)} cells placed{written}"))
     elif placement.mode == "glued" and not placement.certain:
         res.flags.append(Flag("ambiguous_digits", table, row.line,
-                              f"{row_key}: {placement.readings} readings of the digits remain"))
+                              f"{row_key}: {placement.readings} readings of the digits remain{written}"))
     elif placement.mode == "glued" and placement.inferred:
         # one reading left, but only because the identities ruled the others out: they chose it, so they
         # cannot confirm it (its cells are `inferred`, the checks on them unverifiable)
@@ -1026,6 +1026,18 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         return vocab.request_row(text) is not None or vocab.request_group(text) is not None
 
     unnumbered: dict[str, Row] = {}  # rows read by a name the format reads only numbered ('合计 | …'), by key
+    results = {*fm["outcome_rows_2019"], *fm["outcome_rows_2021"]}
+    among: set[str] = set()  # the keys of ``unnumbered`` read after a result's row
+
+    def _drop_unnumbered(keys: list[str]) -> None:
+        """The rows read unnumbered under ``keys`` unread again, each flagged unknown_row by its label."""
+        for key in keys:
+            res.flags.append(Flag("unknown_row", "requests", unnumbered[key].line, found[key][2]))
+            del found[key], unnumbered[key]
+            among.discard(key)
+            shapes.pop(key, None)
+            runs.discard(key)
+            order.remove(key)
     missing: str | None = None  # the one column the header and every row leave out
     undecided = False  # rows that fit both that reading and one of every column: their last count not placed
     for row, labels, values in split:
@@ -1101,12 +1113,13 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
                 row_key = None
             elif row_key:
                 unnumbered[row_key] = row
-        elif row_key in unnumbered:  # (the row named as the format does: the unnumbered 合计 before was a group's sum)
-            res.flags.append(Flag("unknown_row", "requests", unnumbered[row_key].line, found[row_key][2]))
-            del found[row_key], unnumbered[row_key]
-            shapes.pop(row_key, None)
-            runs.discard(row_key)
-            order.remove(row_key)
+                if results.intersection(found):
+                    among.add(row_key)
+        else:
+            # (the unnumbered 合计 before was a group's sum where the row is then named as the format does, or where it
+            # stands among the results' rows: the total is their last, or their first ('三、… | 合计 | … / (一)…'),
+            # '合计' between (三)'s items and (四) summed (三) alone)
+            _drop_unnumbered([k for k in unnumbered if k == row_key or k in among and row_key in results])
         if row_key is None:
             if values or _ENDS_IN_NUMBER.search(last.text):  # '… 0': a value that stayed in its label's cell
                 res.flags.append(Flag("unknown_row", "requests", row.line, last.text))
