@@ -512,6 +512,34 @@ def test_content_that_is_no_zip_named_docx_says_what_it_is(tmp_path: Path, data:
     expect(CorruptFileError, write(tmp_path, "report.docx", data), problem)
 
 
+# Content the readers tell by its signature, as written under a document's extension: one class for each, whatever
+# the extension (a PNG named .doc was an UnsupportedFormatError, named .docx, .pdf or .ofd a CorruptFileError)
+_MISNAMED = {
+    "png": (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, CorruptFileError, "a PNG image"),
+    "jpeg": (b"\xff\xd8\xff\xe0" + b"\0" * 64, CorruptFileError, "a JPEG image"),
+    "gif": (b"GIF89a" + b"\0" * 64, CorruptFileError, "a GIF image"),
+    "rtf": (b"{\\rtf1\\ansi hello}", CorruptFileError, "an RTF document"),
+    "zip_cut": (b"PK\x03\x04" + b"\0" * 64, CorruptFileError, "a damaged ZIP archive"),
+    "pdf_cut": (b"%PDF-1.4\n1 0 obj", CorruptFileError, "not a valid PDF"),
+    "ole_cut": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, CorruptFileError, "not a valid Word document"),
+    "gzip": (b"\x1f\x8b\x08\x00" + b"\0" * 64, UnsupportedFormatError, "a gzip archive; unpack it"),
+    "rar": (b"Rar!\x1a\x07\x00" + b"\0" * 64, UnsupportedFormatError, "a RAR archive; unpack it"),
+    "7z": (b"7z\xbc\xaf\x27\x1c" + b"\0" * 64, UnsupportedFormatError, "a 7z archive; unpack it"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_MISNAMED))
+def test_content_not_what_its_extension_says_is_one_class_under_every_extension(tmp_path: Path, kind: str) -> None:
+    data, error, what = _MISNAMED[kind]
+    # every extension of a document format (a text or HTML file holding such bytes is a BinaryFileError, and a file
+    # named .mht that is no web archive a CorruptFileError, as documented)
+    exts = sorted(ext for ext, fmt in readers._EXTENSIONS.items() if fmt in ("doc", "docx", "pdf", "ofd"))
+    assert {".doc", ".dot", ".wps", ".docx", ".pdf", ".ofd"} <= set(exts)
+    for ext in exts:
+        err = expect(error, write(tmp_path, "report" + ext, data), ".*" + re.escape(what))
+        assert type(err) is error, (ext, type(err).__name__)
+
+
 def test_zip_without_document_xml(tmp_path: Path) -> None:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:

@@ -233,8 +233,8 @@ def read_document(
 
     if fmt == "doc" and actual is None:  # a .doc that is no Word document, web page, DOCX or PDF either
         what = _magic(data)
-        if what is not None:
-            raise UnsupportedFormatError(spath, f"unsupported format: the content is {what}, not a Word document")
+        if what is not None:  # (a CorruptFileError, as a PNG named .docx, .pdf or .ofd is: one class for one cause)
+            raise CorruptFileError(spath, f"unsupported format: the content is {what}, not a Word document")
         raise CorruptFileError(spath, "not a valid Word document: not an OLE compound file (nor a web page, "
                                       "web archive, DOCX or PDF)")
     if fmt in ("text", "html") and not data.strip(b" \t\r\n\x0b\x0c"):
