@@ -438,7 +438,7 @@ def _workbook() -> bytes:
     return buf.getvalue()
 
 
-@pytest.mark.parametrize("ext", [".txt", ".html", ".pdf", ".doc"])
+@pytest.mark.parametrize("ext", [".txt", ".html", ".pdf", ".doc", ".mht"])
 @pytest.mark.parametrize("kind", ["archive", "workbook"])
 def test_a_zip_under_a_read_extension_is_named_and_told_what_to_do(tmp_path: Path, ext: str, kind: str) -> None:
     # seed 001 zipped and saved as report.txt failed 'binary data, not text: the content is a ZIP archive
@@ -456,13 +456,14 @@ def test_a_zip_under_a_read_extension_is_named_and_told_what_to_do(tmp_path: Pat
     assert row["status"] == "failed" and problem + todo in row["error"], row["error"]
 
 
-@pytest.mark.parametrize("ext", [".txt", ".html", ".pdf", ".doc", ".docx", ".ofd"])
+@pytest.mark.parametrize("ext", [".txt", ".html", ".pdf", ".doc", ".docx", ".ofd", ".mht"])
 @pytest.mark.parametrize("kind, what", [("gzip", "a gzip archive"), ("rar", "a RAR archive")])
 def test_an_archive_under_a_read_extension_is_told_to_be_unpacked(tmp_path: Path, ext: str, kind: str,
                                                                    what: str) -> None:
     # seed 001 gzipped and saved as report.txt failed 'binary data, not text: the content is a gzip archive' (as
     # .pdf 'no %PDF- header (...)', as .doc 'not a Word document', as .docx 'not a valid DOCX: the content is a
-    # gzip archive named .docx'), with no word to unpack it, which the same bytes with no extension get
+    # gzip archive named .docx'), with no word to unpack it, which the same bytes with no extension get; named .mht
+    # it was a CorruptFileError, 'not a web archive: no MIME header'
     path = write(tmp_path, "report" + ext, _seed_archive(kind))
     expect(UnsupportedFormatError, path, re.escape(f"unsupported format: the content is {what}; unpack it and give "
                                                    "the files it holds (or their folder)"))

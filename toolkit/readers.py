@@ -205,7 +205,8 @@ def read_document(
         # a web page saved as .txt, or as .doc (as Word's 'Web page' is served by many sites), or as .pdf (a
         # download link that serves the page): a PDF with no header but a page's start is that page
         fmt = "html"
-    elif fmt == "mht":
+    elif fmt == "mht" and not data.startswith(_ARCHIVE_MAGIC + (b"PK\x03\x04",)):
+        # (an archive so named is told to be unpacked below, as under every other extension)
         raise CorruptFileError(spath, "not a web archive: no MIME header (Content-Type: multipart/related or "
                                       "text/html) at the start")
     # (a ZIP named .docx or .ofd is the package's reader's; a gzip, RAR or 7z archive so named was 'not a valid
