@@ -438,7 +438,7 @@ def _workbook() -> bytes:
     return buf.getvalue()
 
 
-@pytest.mark.parametrize("ext", [".txt", ".html", ".pdf", ".doc"])
+@pytest.mark.parametrize("ext", [".txt", ".html", ".pdf", ".doc", ".mht"])
 @pytest.mark.parametrize("kind", ["archive", "workbook"])
 def test_a_zip_under_a_read_extension_is_named_and_told_what_to_do(tmp_path: Path, ext: str, kind: str) -> None:
     # seed 001 zipped and saved as report.txt failed 'binary data, not text: the content is a ZIP archive
@@ -456,13 +456,14 @@ def test_a_zip_under_a_read_extension_is_named_and_told_what_to_do(tmp_path: Pat
     assert row["status"] == "failed" and problem + todo in row["error"], row["error"]
 
 
-@pytest.mark.parametrize("ext", [".txt", ".html", ".pdf", ".doc", ".docx", ".ofd"])
+@pytest.mark.parametrize("ext", [".txt", ".html", ".pdf", ".doc", ".docx", ".ofd", ".mht"])
 @pytest.mark.parametrize("kind, what", [("gzip", "a gzip archive"), ("rar", "a RAR archive")])
 def test_an_archive_under_a_read_extension_is_told_to_be_unpacked(tmp_path: Path, ext: str, kind: str,
                                                                    what: str) -> None:
     # seed 001 gzipped and saved as report.txt failed 'binary data, not text: the content is a gzip archive' (as
     # .pdf 'no %PDF- header (...)', as .doc 'not a Word document', as .docx 'not a valid DOCX: the content is a
-    # gzip archive named .docx'), with no word to unpack it, which the same bytes with no extension get
+    # gzip archive named .docx'), with no word to unpack it, which the same bytes with no extension get; named .mht
+    # it was a CorruptFileError, 'not a web archive: no MIME header'
     path = write(tmp_path, "report" + ext, _seed_archive(kind))
     expect(UnsupportedFormatError, path, re.escape(f"unsupported format: the content is {what}; unpack it and give "
                                                    "the files it holds (or their folder)"))
@@ -510,6 +511,34 @@ def test_content_that_is_no_zip_named_docx_says_what_it_is(tmp_path: Path, data:
     # A PNG named .docx was 'not a valid DOCX: not a ZIP archive or truncated (the content is a PNG image)': a DOCX
     # cut short still begins as a ZIP (test_truncated_docx), so the truncation was no cause to guess
     expect(CorruptFileError, write(tmp_path, "report.docx", data), problem)
+
+
+# Content the readers tell by its signature, as written under a document's extension: one class for each, whatever
+# the extension (a PNG named .doc was an UnsupportedFormatError, named .docx, .pdf or .ofd a CorruptFileError)
+_MISNAMED = {
+    "png": (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, CorruptFileError, "a PNG image"),
+    "jpeg": (b"\xff\xd8\xff\xe0" + b"\0" * 64, CorruptFileError, "a JPEG image"),
+    "gif": (b"GIF89a" + b"\0" * 64, CorruptFileError, "a GIF image"),
+    "rtf": (b"{\\rtf1\\ansi hello}", CorruptFileError, "an RTF document"),
+    "zip_cut": (b"PK\x03\x04" + b"\0" * 64, CorruptFileError, "a damaged ZIP archive"),
+    "pdf_cut": (b"%PDF-1.4\n1 0 obj", CorruptFileError, "not a valid PDF"),
+    "ole_cut": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, CorruptFileError, "not a valid Word document"),
+    "gzip": (b"\x1f\x8b\x08\x00" + b"\0" * 64, UnsupportedFormatError, "a gzip archive; unpack it"),
+    "rar": (b"Rar!\x1a\x07\x00" + b"\0" * 64, UnsupportedFormatError, "a RAR archive; unpack it"),
+    "7z": (b"7z\xbc\xaf\x27\x1c" + b"\0" * 64, UnsupportedFormatError, "a 7z archive; unpack it"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_MISNAMED))
+def test_content_not_what_its_extension_says_is_one_class_under_every_extension(tmp_path: Path, kind: str) -> None:
+    data, error, what = _MISNAMED[kind]
+    # every extension of a document format (a text or HTML file holding such bytes is a BinaryFileError, and a file
+    # named .mht that is no web archive a CorruptFileError, as documented)
+    exts = sorted(ext for ext, fmt in readers._EXTENSIONS.items() if fmt in ("doc", "docx", "pdf", "ofd"))
+    assert {".doc", ".dot", ".wps", ".docx", ".pdf", ".ofd"} <= set(exts)
+    for ext in exts:
+        err = expect(error, write(tmp_path, "report" + ext, data), ".*" + re.escape(what))
+        assert type(err) is error, (ext, type(err).__name__)
 
 
 def test_zip_without_document_xml(tmp_path: Path) -> None:

@@ -205,7 +205,8 @@ def read_document(
         # a web page saved as .txt, or as .doc (as Word's 'Web page' is served by many sites), or as .pdf (a
         # download link that serves the page): a PDF with no header but a page's start is that page
         fmt = "html"
-    elif fmt == "mht":
+    elif fmt == "mht" and not data.startswith(_ARCHIVE_MAGIC + (b"PK\x03\x04",)):
+        # (an archive so named is told to be unpacked below, as under every other extension)
         raise CorruptFileError(spath, "not a web archive: no MIME header (Content-Type: multipart/related or "
                                       "text/html) at the start")
     # (a ZIP named .docx or .ofd is the package's reader's; a gzip, RAR or 7z archive so named was 'not a valid
@@ -233,8 +234,8 @@ def read_document(
 
     if fmt == "doc" and actual is None:  # a .doc that is no Word document, web page, DOCX or PDF either
         what = _magic(data)
-        if what is not None:
-            raise UnsupportedFormatError(spath, f"unsupported format: the content is {what}, not a Word document")
+        if what is not None:  # (a CorruptFileError, as a PNG named .docx, .pdf or .ofd is: one class for one cause)
+            raise CorruptFileError(spath, f"unsupported format: the content is {what}, not a Word document")
         raise CorruptFileError(spath, "not a valid Word document: not an OLE compound file (nor a web page, "
                                       "web archive, DOCX or PDF)")
     if fmt in ("text", "html") and not data.strip(b" \t\r\n\x0b\x0c"):
