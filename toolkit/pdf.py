@@ -18,7 +18,7 @@ import unicodedata
 import zlib
 from typing import Iterator
 
-from toolkit.decoding import _magic
+from toolkit.decoding import _content_named, _magic
 from toolkit.document import DEFAULT_MAX_BYTES, RawDocument, _ZIP_EXPANSION, _own_title, _warn
 from toolkit.errors import CorruptFileError, EmptyFileError, FileTooLargeError, ToolkitError, UnmappedFontError
 from toolkit.markup import _is_cjk
@@ -312,9 +312,8 @@ def _read_pdf(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Raw
     import pdfplumber
 
     hint = _magic(data)
-    if hint != "a PDF file":
-        extra = f" (the content is {hint})" if hint else ""
-        raise CorruptFileError(path, f"not a valid PDF: no %PDF- header{extra}")
+    if hint != "a PDF file":  # (a PNG named .pdf: said so, as the DOCX and OFD readers say it)
+        raise CorruptFileError(path, f"not a valid PDF: {_content_named(hint, path) if hint else 'no %PDF- header'}")
     with _quiet_pdfminer(), _bounded_streams(path, max_bytes) as budget:
         try:
             pdf = pdfplumber.open(io.BytesIO(data))
