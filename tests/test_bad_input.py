@@ -605,6 +605,17 @@ def test_garbage_pdf(tmp_path: Path, data: bytes, problem: str) -> None:
     expect(CorruptFileError, write(tmp_path, "report.pdf", data), problem)
 
 
+@pytest.mark.parametrize("data, what", [(b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "a PNG image"),
+                                        (b"\xff\xd8\xff\xe0" + b"\0" * 64, "a JPEG image")], ids=["png", "jpeg"])
+def test_an_image_named_pdf_says_what_it_is(tmp_path: Path, data: bytes, what: str) -> None:
+    # A scan saved as .pdf that is a PNG was 'not a valid PDF: no %PDF- header (the content is a PNG image)', where
+    # the DOCX and OFD readers say 'the content is a PNG image named .docx': the same words now
+    docx = expect(CorruptFileError, write(tmp_path, "report.docx", data), "not a valid DOCX: ")
+    err = expect(CorruptFileError, write(tmp_path, "report.pdf", data),
+                 f"not a valid PDF: the content is {what} named \\.pdf$")
+    assert err.problem.split(": ", 1)[1] == docx.problem.split(": ", 1)[1].replace(".docx", ".pdf")
+
+
 def test_truncated_pdf(tmp_path: Path) -> None:
     render_pdf(ROWS, tmp_path / "ok.pdf")
     data = (tmp_path / "ok.pdf").read_bytes()

@@ -2191,6 +2191,41 @@ def test_pdf_counts_of_two_digits_set_spread_out_read_as_written(seed_id, ruled,
     assert read_document(tmp_path / "digits.pdf").lines[-1] == ["其他", "4", "5", ""]
 
 
+def _requests_under_a_header(seed_id: str) -> list:
+    """The requests table of a seed as an unruled table under a one-line header (a label a column), each row its
+    label cells joined and its seven values, a page break after its sixth row (no header on the next page)."""
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    rows = [x for x in lines if isinstance(x, list) and len(x) >= 8 and all(c.isdigit() for c in x[-7:])]
+    rows = [["".join(x[:-7]), *x[-7:]] for x in rows]
+    header = ["申请人情况", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    return [header, *rows[:6], PAGE_BREAK, *rows[6:]]
+
+
+@pytest.mark.parametrize("spacing", [10.0, 12.0])
+def test_unruled_pdf_counts_of_two_digits_spread_wider_than_a_column_gap_read_as_written(spacing, tmp_path):
+    # Seed 001's counts of two digits (88, 11, 74, 99) spread over their cells of an unruled table 10 or 12 pt apart,
+    # wider than pdf.unruled_column_gap (9 pt at 9 pt text): '8 8 1 1 0 0 0 0 9 9' was read as ten values, the
+    # row's cells shifted (ragged, extra cells), on the page the table goes on too ('0 1 1 0 …'). Two digits so
+    # far apart are one count where a header word over them reaches from the one to the other (one column), or,
+    # in rows going on at a page's top, a column of the table's rows on the page before does (not where the
+    # digits stand farther apart than the header word is long: '9   9' under '总计' at 16 pt stays apart).
+    lines = _requests_under_a_header("001_4d29bfef72dd56db")
+    spaced = {c: spacing for x in lines if isinstance(x, list) for c in x if c.isdigit() and len(c) == 2}
+    assert len(spaced) == 4
+    render_pdf(lines, tmp_path / "plain.pdf", ruled=False)
+    render_pdf(lines, tmp_path / "spread.pdf", ruled=False, spaced=spaced)
+    plain = read_document(tmp_path / "plain.pdf").lines
+    assert "7.属于行政执法案卷 0 11 0 0 0 0 11" in plain  # (a run with no blank cell is read as text)
+    assert read_document(tmp_path / "spread.pdf").lines == plain
+    # controls: two values of neighbouring columns each under its own label, under the labels of a group's
+    # columns, or under a label that reaches over the first alone (the second column's label blank), stay apart
+    for rows in ([["信息内容", "合计", "其他"], ["行政许可", "1", "2"]],
+                 [["信息内容", "行政复议结果"], ["", "维持", "纠正"], ["行政许可", "1", "2"]],
+                 [["信息内容", "行政复议结果结果"], ["行政许可", "1", "2"]]):
+        render_pdf(rows, tmp_path / "apart.pdf", ruled=False)
+        assert read_document(tmp_path / "apart.pdf").lines[-1].split()[-2:] == ["1", "2"]
+
+
 @pytest.mark.parametrize("seed_id", PDF_SEEDS)
 @pytest.mark.parametrize("spacing", [8.0, 12.0])
 def test_pdf_counts_spread_wider_than_letter_spacing_in_a_ruled_cell_read_as_written(seed_id, spacing, tmp_path):

@@ -155,6 +155,13 @@ def _magic(data: bytes) -> str | None:
     return None
 
 
+def _content_named(what: str, path: str) -> str:
+    """'the content is ``what`` named .ext' (the extension of ``path`` as written, where it has one): a file whose
+    signature shows another kind than its name says (a PNG image named .pdf)."""
+    ext = os.path.splitext(path.replace("\\", "/").rsplit("/", 1)[-1])[1]
+    return f"the content is {what}" + (f" named {ext}" if ext else "")
+
+
 def _decode_strict(data: bytes, codec: str, path: str | None) -> str:
     """Decode with one codec, raising DecodeError naming file and codec."""
     try:

@@ -18,7 +18,7 @@ import unicodedata
 import zlib
 from typing import Iterator
 
-from toolkit.decoding import _magic
+from toolkit.decoding import _content_named, _magic
 from toolkit.document import DEFAULT_MAX_BYTES, RawDocument, _ZIP_EXPANSION, _own_title, _warn
 from toolkit.errors import CorruptFileError, EmptyFileError, FileTooLargeError, ToolkitError, UnmappedFontError
 from toolkit.markup import _is_cjk
@@ -312,9 +312,8 @@ def _read_pdf(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Raw
     import pdfplumber
 
     hint = _magic(data)
-    if hint != "a PDF file":
-        extra = f" (the content is {hint})" if hint else ""
-        raise CorruptFileError(path, f"not a valid PDF: no %PDF- header{extra}")
+    if hint != "a PDF file":  # (a PNG named .pdf: said so, as the DOCX and OFD readers say it)
+        raise CorruptFileError(path, f"not a valid PDF: {_content_named(hint, path) if hint else 'no %PDF- header'}")
     with _quiet_pdfminer(), _bounded_streams(path, max_bytes) as budget:
         try:
             pdf = pdfplumber.open(io.BytesIO(data))
@@ -1344,7 +1343,8 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
     if not bands and any(_NUMBER_PART.fullmatch(line["text"].strip()) for _, line, _ in text_lines):
         text_lines = _join_wrapped_numbers(text_lines, settings)
     if not bands and any(_SPREAD_COUNT.search(line["text"]) for _, line, _ in text_lines):  # (rare: a cheap test)
-        text_lines = _spread_counts_joined(text_lines, settings)
+        going_on = (carry or {}).get("columns") if not bboxes else None  # (the page before's last table's)
+        text_lines = _spread_counts_joined(text_lines, settings, going_on[0] if going_on else None, edge)
     if carry is not None and (bands or bboxes):
         carry.clear()  # (a ruled table or prose in columns: no unruled table goes on from this page or onto it)
     gridded = {} if bands else _unruled_cells([line for _, line, _ in text_lines], settings,
@@ -1405,7 +1405,8 @@ def _words(line: dict) -> list[tuple[float, float, str]]:
 _SPREAD_COUNT = re.compile(r"(?<!\S)\d(?: +\d)+(?!\S)")  # two digits or more, each a word: '6 5 6', '1 1'
 
 
-def _spread_counts_joined(text_lines: list, settings: dict) -> list:
+def _spread_counts_joined(text_lines: list, settings: dict, carried: list[list[float]] | None = None,
+                          top_edge: float = 0.0) -> list:
     """``text_lines`` (sort key, line, flag; top to bottom) with a count spread over a wide cell of an unruled table
     one word again: its digits evenly apart (within a fifth), at least ``pdf.letter_spacing`` times the text size
     (narrower, :func:`_spread_words_joined` joins them), where no line of its table (the rows around it, lines ending in a
@@ -1419,6 +1420,11 @@ def _spread_counts_joined(text_lines: list, settings: dict) -> list:
     row of single digits in columns of their own lies under the header's columns and the other rows' values, two or
     more: it stays apart. The digits after the first are flagged ``joined`` to the one before (:func:`_words`), the
     spaces between them taken out of the line's text.
+
+    Two digits a column's gap apart or more are joined only where a header line sets one word over them
+    (:func:`_one_column_over`) or, in the rows of a table going on from the page before at the page's top (nothing
+    above them but lines above ``top_edge`` or a caption '续表'), where one of its columns there (``carried``:
+    :func:`_unruled_cells`) reaches over both.
     """
     lines = [line for _, line, _ in text_lines]
     reach = int(settings["unruled_header_lines"])
@@ -1429,6 +1435,7 @@ def _spread_counts_joined(text_lines: list, settings: dict) -> list:
             continue
         row_gap = settings["unruled_row_gap"] * _line_size(lines[k])
         block = []  # its table's rows (lines ending in a number) around it and the header lines above them
+        heads_at: set[int] = set()  # (the header lines among them)
         for step in (-1, 1):
             j, heads = k, 0
             while 0 <= j + step < len(lines) and abs(j + step - k) <= 60 and lines[j + step].get("chars"):
@@ -1440,13 +1447,28 @@ def _spread_counts_joined(text_lines: list, settings: dict) -> list:
                 heads += not row
                 j += step
                 block.append(j)
+                if not row:
+                    heads_at.add(j)
         chars = [ch for ch in lines[k]["chars"] if ch.get("text", "").strip()]
+        column_gap = settings["unruled_column_gap"] * _line_size(lines[k])
+        tolerance = settings["letter_spacing"] * _line_size(lines[k])
         joined: set[int] = set()  # the characters joined to the one before
         for first, last in found:
             x0, x1 = chars[first]["x0"], chars[last]["x1"]
-            over = [sum(1 for a, b, _ in _words(lines[j]) if a < x1 and b > x0) for j in block
-                    if not any(a < x1 and b > x0 for a, b in _run_spans(lines[j], runs[j]))]
-            if over and max(over) == 1:
+            wide = last == first + 1 and chars[last]["x0"] - chars[first]["x1"] >= column_gap
+            if wide and first in joined:
+                continue  # (its first digit the second of a pair joined: '1   2 3', '12' and '3')
+            if wide:  # (a line with a pair as wide at the same place, a count spread alike, tells nothing)
+                alike = lambda a, b: abs(a - x0) <= tolerance and abs(b - x1) <= tolerance  # noqa: E731
+            else:  # (a line with a narrower run over these digits tells nothing; its wide pairs count)
+                alike = lambda a, b: a < x1 and b > x0  # noqa: E731
+            over = {j: sum(1 for a, b, _ in _words(lines[j]) if a < x1 and b > x0) for j in block
+                    if not any(alike(a, b) for a, b in _run_spans(lines[j], runs[j], None if wide else column_gap))}
+            inner = (chars[first]["x1"], chars[last]["x0"])  # (a column over both digits inneres past these)
+            if over and max(over.values()) == 1 and (
+                    not wide or _one_column_over(lines, over, heads_at, inner)
+                    or (carried and not heads_at and _goes_on(lines, min(block, default=k), top_edge)
+                        and any(a <= inner[0] and b >= inner[1] for a, b in carried))):
                 joined.update(range(first + 1, last + 1))
         if not joined:
             continue
@@ -1464,12 +1486,14 @@ def _spread_counts_joined(text_lines: list, settings: dict) -> list:
 def _even_digit_runs(line: dict, settings: dict) -> list[tuple[int, int]]:
     """(first, last) indexes among a line's characters (spaces left out) of each run of three digits or more, each
     a word of its own, evenly apart (within a fifth) at least ``pdf.letter_spacing`` times the text size, and of
-    each pair of digits that may be a count of two spread out (:func:`_spread_pair`)."""
+    each pair of digits that may be a count of two spread out (:func:`_spread_pair`); then, among the digits left,
+    of each pair a column's gap apart or more that may be one (:func:`_spread_counts_joined` asks more of it)."""
     from pdfplumber.utils.text import DEFAULT_X_TOLERANCE
 
     chars = [ch for ch in line.get("chars", ()) if ch.get("text", "").strip()]
     wide = settings["letter_spacing"] * _line_size(line) if chars else 0.0
     gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:])]
+    column = settings["unruled_column_gap"] * _line_size(line) if chars else 0.0
     digit = lambda i: len(chars[i]["text"]) == 1 and chars[i]["text"].isdigit()  # noqa: E731
     found = []
     i = 0
@@ -1482,38 +1506,59 @@ def _even_digit_runs(line: dict, settings: dict) -> list[tuple[int, int]]:
                 and (end + 1 == len(chars) or gaps[end] > DEFAULT_X_TOLERANCE):
             found.append((i, end))
             i = end + 1
-        elif i + 1 < len(chars) and digit(i) and digit(i + 1) \
-                and _spread_pair(line, chars, gaps, i, settings["unruled_column_gap"] * _line_size(line)):
+        elif i + 1 < len(chars) and digit(i) and digit(i + 1) and _spread_pair(line, chars, gaps, i, (0.0, column)):
             found.append((i, i + 1))
             i += 2
         else:  # (a digit of a run too short, or of a wider number, may start one: '67 0 1 3 6 3')
             i += 1
-    return found
+    taken = {m for first, last in found for m in range(first, last + 1)}
+    found += [(i, i + 1) for i in range(len(chars) - 1) if digit(i) and digit(i + 1) and not taken & {i, i + 1}
+              and _spread_pair(line, chars, gaps, i, (column, float("inf")), beside=False)]
+    return sorted(found)
 
 
-def _spread_pair(line: dict, chars: list, gaps: list[float], i: int, column_gap: float) -> bool:
+def _spread_pair(line: dict, chars: list, gaps: list[float], i: int, within: tuple[float, float],
+                 beside: bool = True) -> bool:
     """Whether the digits ``i`` and ``i + 1`` of a line's ``chars`` (spaces left out; ``gaps`` between them) may be
-    a count of two digits spread over its cell: apart, yet nearer than ``column_gap`` (``pdf.unruled_column_gap``
-    times the text size: two columns so near are never told apart) and than either is to its other neighbour (a
-    value of the next cell), and no space drawn between them (a character of its own: typed, '1 2' is two values).
+    a count of two digits spread over its cell: apart, their gap ``within`` (from, below) and (with ``beside``)
+    narrower than either's to its other neighbour (a value of the next cell), and no space drawn between them (a
+    character of its own: typed, '1 2' is two values).
 
-    Two digits farther apart are as likely two values of neighbouring columns whose cells are blank in the
-    other rows, which then set one word over them as over a count spread out: they stay apart."""
+    Two digits ``pdf.unruled_column_gap`` times the text size apart or more are as likely two values of neighbouring
+    columns whose cells are blank in the other rows, which then set one word over them as over a count spread out:
+    :func:`_spread_counts_joined` joins them only under one word of the table's header."""
     from pdfplumber.utils.text import DEFAULT_X_TOLERANCE
 
     gap = gaps[i]
-    if not (DEFAULT_X_TOLERANCE < gap < column_gap and (i == 0 or gaps[i - 1] > gap)
-            and (i + 1 == len(gaps) or gaps[i + 1] > gap)):
+    if not (DEFAULT_X_TOLERANCE < gap and within[0] <= gap < within[1]
+            and (not beside or ((i == 0 or gaps[i - 1] > gap) and (i + 1 == len(gaps) or gaps[i + 1] > gap)))):
         return False
     first, second = chars[i], chars[i + 1]
     return not any(not ch.get("text", "x").strip() and first["x1"] - 0.5 <= ch["x0"] < second["x0"]
                    and ch["top"] < first["bottom"] and ch["bottom"] > first["top"] for ch in line.get("chars", ()))
 
 
-def _run_spans(line: dict, runs: list[tuple[int, int]]) -> list[tuple[float, float]]:
-    """The x extents of the runs (:func:`_even_digit_runs`) of a line."""
+def _one_column_over(lines: list, over: dict[int, int], heads_at: set[int], reach: tuple[float, float]) -> bool:
+    """Whether a header line among the ``lines`` ``over`` two digits a column's gap apart or more (index: the words
+    set over them) sets one word over them that reaches from the first's right edge to the second's left one
+    (``reach``): the header names one column there. A group's label over two columns stands in a line above its
+    columns' labels, which set two; a column's label reaching over its value alone ends before the next value."""
+    return any(over[j] == 1 and any(a <= reach[0] and b >= reach[1] for a, b, _ in _words(lines[j]))
+               for j in over if j in heads_at)
+
+
+def _goes_on(lines: list, first: int, top_edge: float) -> bool:
+    """Whether nothing stands above line ``first`` of a page's ``lines`` but lines above ``top_edge`` (a running
+    header) or a table's caption repeated ('续表'): its rows go on a table of the page before."""
+    return all(line["bottom"] <= top_edge or _is_caption_line(line) for line in lines[:first])
+
+
+def _run_spans(line: dict, runs: list[tuple[int, int]], narrower: float | None = None) -> list[tuple[float, float]]:
+    """The x extents of the runs (:func:`_even_digit_runs`) of a line; with ``narrower``, of its runs of three
+    digits or more and its pairs of digits nearer than that."""
     chars = [ch for ch in line.get("chars", ()) if ch.get("text", "").strip()]
-    return [(chars[first]["x0"], chars[last]["x1"]) for first, last in runs]
+    return [(chars[first]["x0"], chars[last]["x1"]) for first, last in runs
+            if narrower is None or last > first + 1 or chars[last]["x0"] - chars[first]["x1"] < narrower]
 
 
 def _spread_label_joined(words: list[tuple[float, float, str]]) -> list[tuple[float, float, str]]:

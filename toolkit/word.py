@@ -19,7 +19,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from typing import Iterator
 
-from toolkit.decoding import _magic
+from toolkit.decoding import _content_named, _magic
 from toolkit.document import DEFAULT_MAX_BYTES, RawDocument, _ZIP_EXPANSION, _own_title, _warn
 from toolkit.errors import (CorruptFileError, EmptyFileError, FileTooLargeError, ReadError, ToolkitError,
                             UnsupportedFormatError)
@@ -215,8 +215,7 @@ def _not_a_zip(path: str, data: bytes, kind: str) -> CorruptFileError:
     what = _magic(data)
     if what is None or data.startswith(_ZIP_MAGIC):
         return CorruptFileError(path, f"not a valid {kind}: not a ZIP archive")
-    ext = posixpath.splitext(path.replace("\\", "/"))[1]
-    return CorruptFileError(path, f"not a valid {kind}: the content is {what}" + (f" named {ext}" if ext else ""))
+    return CorruptFileError(path, f"not a valid {kind}: {_content_named(what, path)}")
 
 
 def _zip_damage(exc: BaseException) -> str:
