@@ -2688,8 +2688,7 @@ def _css_content(declarations: str, el=None, counters: dict | None = None) -> st
         end = match.end()
     if not strings or value[end:].strip():
         return None
-    text = _CSS_STRING_ESCAPE_RE.sub(lambda m: m.group(2) or (
-        _css_unescaped("\\" + m.group(1)) if m.group(1) else ""), "".join(strings))
+    text = _css_string_text("".join(strings))
     return None if not text.strip() or _PRIVATE_USE_RE.search(text) else text
 
 
