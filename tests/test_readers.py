@@ -4194,28 +4194,33 @@ def test_headings_numbered_by_a_sheets_before_text_are_headings(tmp_path, parsed
     _assert_read_as_the_seed(path, original)
 
 
-@pytest.mark.parametrize("counted_by", ["pseudo", "heading"])
+@pytest.mark.parametrize("counted_by", ["pseudo", "heading", "custom"])
 def test_headings_numbered_by_a_sheets_counter_are_headings(counted_by, tmp_path, parsed_seed):
     # Seed 000's headings numbered by a counter of the page's sheet ('.h::before { counter-increment: sec; content:
     # counter(sec, cjk-ideographic) "、" }', or counted by the heading's own rule, reset on the body): the numbers a
     # browser shows were lost ('总体情况' …), the section titles read without them.  A sub-heading's counter, reset by
     # each heading, starts again under it; a list numbered by counters shows them, not its own numbers as well.
+    # `custom`: the counters shown in the page's own @counter-style (cn's symbols 一 … 五, then its fallback's; its
+    # prefix and suffix a list marker's, not counter()'s; sub extending it): they were read 1、总体情况 …, decimal.
     original = parsed_seed("000_438c5e5d2b6f4db4")
     page = _headings_as(original, lambda n, title: f"<p class='h'>{title}</p>")
     assert page.count("<p class='h'>") == 6
     at = page.index("<p class='h'>", page.index("<p class='h'>") + 1)  # (before the second heading)
     page = page[:at] + "<h4>甲</h4><h4>乙</h4><ol class='n'><li>丙</li><li>丁</li></ol>" + page[at:]
-    counting = ("body { counter-reset: sec } p.h { counter-increment: sec } .h::before" if counted_by == "heading"
-                else ".h::before { counter-increment: sec; }\n.h::before")
-    page = page.replace("</style>", f"{counting} {{ content: counter(sec, cjk-ideographic) '、' }}\n"
-                        ".h { counter-reset: sub } h4::before { counter-increment: sub; content: '（' counter(sub, "
-                        "cjk-ideographic) '）' }\n.n { counter-reset: n; list-style: none }\n"
+    counting = (".h::before { counter-increment: sec; }\n.h::before" if counted_by == "pseudo"
+                else "body { counter-reset: sec } p.h { counter-increment: sec } .h::before")
+    styles = ("cjk-ideographic", "cjk-ideographic") if counted_by != "custom" else ("cn", "sub")
+    custom = ("@counter-style cn { system: fixed; symbols: 一 二 三 四 五; suffix: '：'; prefix: '第'; fallback: "
+              "cjk-ideographic }\n@counter-style sub { system: extends cn; suffix: '）' }\n")
+    page = page.replace("</style>", (custom if counted_by == "custom" else "") + f"{counting} {{ content: counter("
+                        f"sec, {styles[0]}) '、' }}\n.h {{ counter-reset: sub }} h4::before {{ counter-increment: sub; "
+                        f"content: '（' counter(sub, {styles[1]}) '）' }}\n.n {{ counter-reset: n; list-style: none }}\n"
                         ".n li::before { counter-increment: n; content: counter(n) '.' counters(n, '-') ' ' }"
                         "\n</style>")
     path = tmp_path / "counted.html"
     path.write_text(page, encoding="utf-8")
     _assert_read_as_the_seed(path, original)
-    wanted = ["一、总体情况", "（一）甲", "（二）乙", "1.1 丙", "2.2 丁", "二、主动公开政府信息情况"]
+    wanted = ["一、总体情况", "（一）甲", "（二）乙", "1.1 丙", "2.2 丁", "二、主动公开政府信息情况", "六、其他需要报告的事项"]
     assert [line for line in read_document(path).lines if line in wanted] == wanted
 
 
