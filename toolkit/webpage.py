@@ -584,17 +584,16 @@ def _table_rows_text(table) -> list:
 
 
 def _drop_shell_table(fallback) -> None:
-    """Drop the table a script fills (its shell: the nearest table before the ``<noscript>`` ``fallback`` read,
-    outside any fallback) where each row of text it holds is a row of the fallback's tables: a shell holding the
-    table's header alone ('<table><thead>…</thead></table><noscript><table><thead>…</thead><tbody>…'), read with the
-    fallback, read the header twice."""
-    shell = next(iter(fallback.xpath("preceding::table[not(ancestor::noscript)][1]")), None)
-    if shell is None:
-        return
-    rows = [text for text in _table_rows_text(shell) if text]
+    """Drop the table a script fills (its shell: the nearest table before or after the ``<noscript>`` ``fallback``
+    read, outside any fallback) where each row of text it holds is a row of the fallback's tables: a shell holding
+    the table's header alone ('<table><thead>…</thead></table><noscript><table><thead>…</thead><tbody>…', or the
+    shell after the fallback), read with the fallback, read the header twice."""
     repeated = {text for table in fallback.iter("table") for text in _table_rows_text(table)}
-    if rows and all(text in repeated for text in rows):
-        _remove_keeping_tail(shell)
+    for axis in ("preceding", "following"):
+        shell = next(iter(fallback.xpath(f"{axis}::table[not(ancestor::noscript)][1]")), None)
+        rows = [text for text in _table_rows_text(shell) if text] if shell is not None else []
+        if rows and all(text in repeated for text in rows):
+            _remove_keeping_tail(shell)
 
 
 def _uncomment_styles(root) -> None:
