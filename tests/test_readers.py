@@ -799,21 +799,23 @@ def test_a_value_shown_as_images_of_its_digits_is_read(nested: bool, tmp_path: P
                                                              *MERGED_001[at:]]
 
 
-@pytest.mark.parametrize("copy", ["none", "rendered", "squeezed", "header"])
+@pytest.mark.parametrize("copy", ["none", "rendered", "squeezed", "header", "header after"])
 def test_a_table_held_only_in_a_noscript_fallback_is_read(copy: str, tmp_path: Path) -> None:
     # A page that fills its table by a script keeps the table's copy in <noscript>, what a reader without scripts
     # sees ('<table id="t"></table><script>…</script><noscript><table>…</table></noscript>'): dropped with the
     # fallback, the table was lost.  Where the page holds a copy (saved from a browser: the script's table, its white
     # space its own), the fallback is dropped, no table read twice; a fallback of no table is never read.  A shell
     # holding the table's header rows alone (the script fills its body) is dropped with the fallback read: the
-    # header was read twice.
+    # header was read twice (and still was where the shell stands after the fallback, 'header after').
     page = render_html(MERGED_001).decode("utf-8")
     table = page[page.index("<table"):page.index("</table>") + len("</table>")]
     third_row = table.index("<tr", table.index("<tr", table.index("<tr") + 1) + 1)
     shown = {"none": "<table id='t1'></table>", "rendered": table,
              "squeezed": re.sub(r">\s*<", "><", table).replace("<td>", "<td> "),
-             "header": table[:third_row] + "<tbody id='t1'></tbody></table>"}[copy]
-    page = page.replace(table, f"{shown}<script>fill('t1')</script><noscript>{table}</noscript>", 1).replace(
+             "header": table[:third_row] + "<tbody id='t1'></tbody></table>"}[copy.split()[0]]
+    placed = (f"<noscript>{table}</noscript>{shown}<script>fill('t1')</script>" if copy.endswith("after") else
+              f"{shown}<script>fill('t1')</script><noscript>{table}</noscript>")
+    page = page.replace(table, placed, 1).replace(
         "<body>", "<body><noscript><p>请启用JavaScript</p><style>td { display: none }</style></noscript>", 1)
     (tmp_path / "noscript.html").write_text(page, encoding="utf-8")
     assert read_document(tmp_path / "noscript.html").lines == MERGED_001
@@ -4286,28 +4288,33 @@ def test_headings_numbered_by_a_sheets_before_text_are_headings(tmp_path, parsed
     _assert_read_as_the_seed(path, original)
 
 
-@pytest.mark.parametrize("counted_by", ["pseudo", "heading"])
+@pytest.mark.parametrize("counted_by", ["pseudo", "heading", "custom"])
 def test_headings_numbered_by_a_sheets_counter_are_headings(counted_by, tmp_path, parsed_seed):
     # Seed 000's headings numbered by a counter of the page's sheet ('.h::before { counter-increment: sec; content:
     # counter(sec, cjk-ideographic) "、" }', or counted by the heading's own rule, reset on the body): the numbers a
     # browser shows were lost ('总体情况' …), the section titles read without them.  A sub-heading's counter, reset by
     # each heading, starts again under it; a list numbered by counters shows them, not its own numbers as well.
+    # `custom`: the counters shown in the page's own @counter-style (cn's symbols 一 … 五, then its fallback's; its
+    # prefix and suffix a list marker's, not counter()'s; sub extending it): they were read 1、总体情况 …, decimal.
     original = parsed_seed("000_438c5e5d2b6f4db4")
     page = _headings_as(original, lambda n, title: f"<p class='h'>{title}</p>")
     assert page.count("<p class='h'>") == 6
     at = page.index("<p class='h'>", page.index("<p class='h'>") + 1)  # (before the second heading)
     page = page[:at] + "<h4>甲</h4><h4>乙</h4><ol class='n'><li>丙</li><li>丁</li></ol>" + page[at:]
-    counting = ("body { counter-reset: sec } p.h { counter-increment: sec } .h::before" if counted_by == "heading"
-                else ".h::before { counter-increment: sec; }\n.h::before")
-    page = page.replace("</style>", f"{counting} {{ content: counter(sec, cjk-ideographic) '、' }}\n"
-                        ".h { counter-reset: sub } h4::before { counter-increment: sub; content: '（' counter(sub, "
-                        "cjk-ideographic) '）' }\n.n { counter-reset: n; list-style: none }\n"
+    counting = (".h::before { counter-increment: sec; }\n.h::before" if counted_by == "pseudo"
+                else "body { counter-reset: sec } p.h { counter-increment: sec } .h::before")
+    styles = ("cjk-ideographic", "cjk-ideographic") if counted_by != "custom" else ("cn", "sub")
+    custom = ("@counter-style cn { system: fixed; symbols: 一 二 三 四 五; suffix: '：'; prefix: '第'; fallback: "
+              "cjk-ideographic }\n@counter-style sub { system: extends cn; suffix: '）' }\n")
+    page = page.replace("</style>", (custom if counted_by == "custom" else "") + f"{counting} {{ content: counter("
+                        f"sec, {styles[0]}) '、' }}\n.h {{ counter-reset: sub }} h4::before {{ counter-increment: sub; "
+                        f"content: '（' counter(sub, {styles[1]}) '）' }}\n.n {{ counter-reset: n; list-style: none }}\n"
                         ".n li::before { counter-increment: n; content: counter(n) '.' counters(n, '-') ' ' }"
                         "\n</style>")
     path = tmp_path / "counted.html"
     path.write_text(page, encoding="utf-8")
     _assert_read_as_the_seed(path, original)
-    wanted = ["一、总体情况", "（一）甲", "（二）乙", "1.1 丙", "2.2 丁", "二、主动公开政府信息情况"]
+    wanted = ["一、总体情况", "（一）甲", "（二）乙", "1.1 丙", "2.2 丁", "二、主动公开政府信息情况", "六、其他需要报告的事项"]
     assert [line for line in read_document(path).lines if line in wanted] == wanted
 
 

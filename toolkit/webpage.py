@@ -416,10 +416,10 @@ def _as_shown(root, encoded: bytes) -> None:
         _kept_line_breaks(root)
     if b"<q" in low:
         _quote_marks(root)
+    custom = _counter_styles(root) if b"@counter-style" in low else {}
     pseudos = tuple(pseudo for pseudo in ("before", "after", "marker") if b":" + pseudo.encode() in low)
     if pseudos and b"content" in low:  # (text a sheet gives: see _generated_text)
-        _generated_text(root, pseudos)
-    custom = _counter_styles(root) if b"@counter-style" in low else {}
+        _generated_text(root, pseudos, custom)
     if b"list-style" in encoded:  # (a list numbered by a style sheet's rule: see _sheet_list_styles)
         _sheet_list_styles(root, custom)
     if custom:
@@ -584,17 +584,16 @@ def _table_rows_text(table) -> list:
 
 
 def _drop_shell_table(fallback) -> None:
-    """Drop the table a script fills (its shell: the nearest table before the ``<noscript>`` ``fallback`` read,
-    outside any fallback) where each row of text it holds is a row of the fallback's tables: a shell holding the
-    table's header alone ('<table><thead>…</thead></table><noscript><table><thead>…</thead><tbody>…'), read with the
-    fallback, read the header twice."""
-    shell = next(iter(fallback.xpath("preceding::table[not(ancestor::noscript)][1]")), None)
-    if shell is None:
-        return
-    rows = [text for text in _table_rows_text(shell) if text]
+    """Drop the table a script fills (its shell: the nearest table before or after the ``<noscript>`` ``fallback``
+    read, outside any fallback) where each row of text it holds is a row of the fallback's tables: a shell holding
+    the table's header alone ('<table><thead>…</thead></table><noscript><table><thead>…</thead><tbody>…', or the
+    shell after the fallback), read with the fallback, read the header twice."""
     repeated = {text for table in fallback.iter("table") for text in _table_rows_text(table)}
-    if rows and all(text in repeated for text in rows):
-        _remove_keeping_tail(shell)
+    for axis in ("preceding", "following"):
+        shell = next(iter(fallback.xpath(f"{axis}::table[not(ancestor::noscript)][1]")), None)
+        rows = [text for text in _table_rows_text(shell) if text] if shell is not None else []
+        if rows and all(text in repeated for text in rows):
+            _remove_keeping_tail(shell)
 
 
 def _uncomment_styles(root) -> None:
@@ -2659,11 +2658,12 @@ _CSS_STRING_ESCAPE_RE = re.compile(r"\\([0-9a-f]{1,6})[ \t\n\r\f]?|\\\n|\\(.)", 
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")  # (an icon font's glyph: no text)
 
 
-def _css_content(declarations: str, el=None, counters: dict | None = None) -> str | None:
+def _css_content(declarations: str, el=None, counters: dict | None = None, custom: dict | None = None) -> str | None:
     """The text a rule's last ``content`` gives its pseudo-element (of the element ``el``) where it is strings,
     attributes' values and counters alone (``content: "一、"``, ``"（" "注" "）"``, ``attr(data-value)``: a count a
     page keeps in an attribute and shows so; ``counter(sec, cjk-ideographic) "、"``: a heading numbered by the sheet,
-    the counters' values at the pseudo-element in ``counters``, see _counters_shown), escapes read, a missing
+    the counters' values at the pseudo-element in ``counters``, see _counters_shown, in a built-in style or one of
+    the page's ``custom`` counter styles, see _counter_styles), escapes read, a missing
     attribute's value empty; None where it sets none or another value (an image, none: not read), or gives an icon
     font's glyph (a private-use character) or no text at all, or a counter none of that name is in scope of.  Without
     ``el``, an attribute's value and a counter are taken for text (whether the rule may give any)."""
@@ -2681,15 +2681,15 @@ def _css_content(declarations: str, el=None, counters: dict | None = None) -> st
             if not values:
                 return None  # (none in scope: list-item's, which a list keeps without a rule, is not counted here)
             joint = joint if joint is not None else joint1
-            strings.append(_counter_text(values if counter.lower() == "counters" else values[-1:], joint or "", style))
+            strings.append(_counter_text(values if counter.lower() == "counters" else values[-1:], joint or "", style,
+                                         custom or {}))
         else:
             strings.append(double if double is not None else single if single is not None else
                            _attribute_text(el, name))
         end = match.end()
     if not strings or value[end:].strip():
         return None
-    text = _CSS_STRING_ESCAPE_RE.sub(lambda m: m.group(2) or (
-        _css_unescaped("\\" + m.group(1)) if m.group(1) else ""), "".join(strings))
+    text = _css_string_text("".join(strings))
     return None if not text.strip() or _PRIVATE_USE_RE.search(text) else text
 
 
@@ -2701,14 +2701,27 @@ def _attribute_text(el, name: str) -> str:
     return (el.get(name) or el.get(name.lower()) or "").replace("\\", "\\\\")
 
 
-def _counter_text(values: list, joint: str, style: str | None) -> str:
+def _counter_text(values: list, joint: str, style: str | None, custom: dict) -> str:
     """What ``counter()`` (the innermost of ``values``, the counter's values in scope) or ``counters()`` (all of them
-    joined by ``joint``) shows in the list style ``style`` (decimal where none or one not known): the list's marker
-    without its '.' or '、'."""
+    joined by ``joint``) shows in the list style ``style`` (decimal where none or one not known), a built-in one or
+    one of the page's ``custom`` counter styles (see _counter_styles): the number without the list marker's suffix."""
     if style is not None and style.lower() == "none":
         return ""
-    number = _LIST_STYLES.get((style or "decimal").lower(), _LIST_STYLES["decimal"])
-    return joint.join(number(value)[:-1] for value in values)
+    return joint.join(_counter_number(value, (style or "decimal").lower(), custom) for value in values)
+
+
+def _counter_number(n: int, name: str, styles: dict, depth: int = 0) -> str:
+    """The representation of ``n`` in the list style ``name``, a built-in one (its marker without its '.' or '、') or
+    one of the page's counter ``styles`` (its symbols without its prefix and suffix, which CSS Counter Styles 3 puts
+    on a list's marker alone, not on ``counter()``'s text; decimal past a chain of four styles naming each other)."""
+    if name not in styles or depth >= 4:
+        return _LIST_STYLES.get(name, _LIST_STYLES["decimal"])(n)[:-1]
+    descriptors = styles[name]
+    kind, system = _counter_system(descriptors)
+    if kind == "extends":  # (another style's system and symbols)
+        return _counter_number(n, system[1].lower() if len(system) > 1 else "decimal", styles, depth + 1)
+    text = _counter_representation(kind, system, descriptors, n)
+    return text if text is not None else _counter_number(n, _counter_fallback(descriptors), styles, depth + 1)
 
 
 _COUNTER_PROPERTY_RE = re.compile(r"(?<![\w-])counter-(reset|set|increment)\s*:\s*([^;!]*)", re.IGNORECASE)
@@ -2803,7 +2816,7 @@ def _counters_shown(root, pseudos: tuple, wanted: set) -> dict:
     return shown
 
 
-def _generated_text(root, pseudos: tuple) -> None:
+def _generated_text(root, pseudos: tuple, custom: dict) -> None:
     """Put in the page the text the sheets' rules give the ``::before`` and ``::after`` (``pseudos``) of its elements (``.h1::before
     { content: "一、" }``: a heading numbered by the sheet; the most specific rule, then the last, wins), at the start
     and the end of the element's text, as a browser shows it: it was lost ('总体情况', no heading).  Strings,
@@ -2811,7 +2824,7 @@ def _generated_text(root, pseudos: tuple) -> None:
     _counters_shown), and not where the rules hide the pseudo-element (the clearfix's '.cf:after { content: ".";
     visibility: hidden }').  A list item's ``::marker`` (``pseudos`` holding 'marker') given text is shown in place of
     its list's number or bullet ('li::marker { content: counter(list-item, cjk-ideographic) "、" }': 一、 where 1.
-    was read)."""
+    was read).  ``custom``: the page's counter styles a counter may be shown in (see _counter_styles)."""
     matched = {}
     for pseudo in pseudos:
         rules = _sheet_rules(root, lambda declarations: declarations, pseudo=pseudo)
@@ -2822,7 +2835,7 @@ def _generated_text(root, pseudos: tuple) -> None:
     counters = _counters_shown(root, pseudos, counted) if counted else {}  # (before any text is put in the page)
     for pseudo, found in matched.items():
         for el, merged in found:
-            text = _css_content(merged, el, counters.get((el, pseudo)))
+            text = _css_content(merged, el, counters.get((el, pseudo)), custom)
             if pseudo == "marker" and (_tag_name(el.tag) != "li" or not _list_number(el)):
                 continue  # (a list item's marker only, one a browser shows)
             if text is None or _tag_name(el.tag) in _DROP_TAGS or _hidden_style(merged) or _font_shown_by(
@@ -3182,8 +3195,7 @@ def _counter_marker(descriptors: dict, styles: dict, n: int, depth: int = 0) -> 
     """The marker of the number ``n`` in the counter style of ``descriptors`` (CSS Counter Styles 3: its system's
     representation of ``n``, between its prefix and suffix, default ". "), or in its fallback (decimal by default)
     where the system has none for ``n``; ``styles``: the page's counter styles, which 'extends' and 'fallback' name."""
-    system = descriptors.get("system", "symbolic").split()
-    kind = system[0].lower() if system and system[0].lower() in _COUNTER_SYSTEMS else "symbolic"
+    kind, system = _counter_system(descriptors)
     suffix = _css_symbols(descriptors["suffix"]) if "suffix" in descriptors else None
     prefix = "".join(_css_symbols(descriptors.get("prefix", "")))
     if kind == "extends":  # (another style's system and symbols: its marker without its suffix)
@@ -3194,9 +3206,22 @@ def _counter_marker(descriptors: dict, styles: dict, n: int, depth: int = 0) -> 
         return prefix + (marker[:-1] if marker[-1:] in ".、" else marker) + "".join(suffix)
     text = _counter_representation(kind, system, descriptors, n)
     if text is None:
-        return _named_marker(descriptors.get("fallback", "decimal").split()[0].lower() if descriptors.get(
-            "fallback", "").split() else "decimal", styles, n, depth + 1)
+        return _named_marker(_counter_fallback(descriptors), styles, n, depth + 1)
     return prefix + text + ("".join(suffix) if suffix is not None else ". ")
+
+
+def _counter_system(descriptors: dict) -> tuple:
+    """A counter style's system (one of _COUNTER_SYSTEMS, symbolic where none or another is named) and the words of
+    its ``system`` descriptor (the style 'extends' names, the first symbol's value of 'fixed')."""
+    system = descriptors.get("system", "symbolic").split()
+    return (system[0].lower() if system and system[0].lower() in _COUNTER_SYSTEMS else "symbolic"), system
+
+
+def _counter_fallback(descriptors: dict) -> str:
+    """The style (lower-cased) a counter style falls back on where its system cannot write a number: decimal by
+    default."""
+    words = descriptors.get("fallback", "").split()
+    return words[0].lower() if words else "decimal"
 
 
 def _named_marker(name: str, styles: dict, n: int, depth: int) -> str:
