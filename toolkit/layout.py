@@ -565,7 +565,8 @@ def _spaced_cells(text: str, start: int, line: int) -> list[Cell]:
     if "  " not in text or " " not in text[start:].strip():
         return cells
     # (each group of three after the first: '1 234 567' is '1', then '234' and '567' grouped)
-    groups = {at for m in _THOUSANDS.finditer(text, start) for at in range(m.start() + 1, m.end()) if text[at - 1] == " "}
+    groups = {at for m in _THOUSANDS.finditer(text, start)
+              for at in range(m.start() + 1, m.end()) if text[at - 1] == " "}
     if not groups:
         return cells
     tokens = [m.start() for m in _TOKEN.finditer(text, start)]

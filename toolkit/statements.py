@@ -310,7 +310,8 @@ def _cues() -> dict[str, Any]:
         # an unnumbered sub-heading opening a line or a sentence, set off from its text by spaces only ('改进措施 加强培训,…'
         # copied from a PDF or a web page): the spaces stand for its line break (_clean_lines), not its words going on
         "heading_spaced": re.compile(rf"(?P<head>(?:^|(?<=[。;!?]))[ \t]*{bullet}{opening}?"
-                                     rf"(?:{any_title.replace('?P<', '?P<sp_')}){tail}{closing}?) +(?=[^\x00-\x7f]|[\d(])",
+                                     rf"(?:{any_title.replace('?P<', '?P<sp_')}){tail}{closing}?)"
+                                     r" +(?=[^\x00-\x7f]|[\d(])",
                                      re.M),
         "first_item": re.compile(spec["first_item"]),
         # an item's short title before a first item of its own list ('主动公开方面:1.…', also ended as a sentence,
@@ -2066,8 +2067,8 @@ def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, i
 
 
 def _glued_ordinal(style: str, match: re.Match[str], numeral: str) -> int | None:
-    """Where a 二、, a 第二, or a 其二, (``style`` dun_cn, di or qi) glued after a Chinese character or after a comma starts as
-    the list's next item, numbered ``numeral`` (None where it is none): the numeral alone for 二、 ('…单一二、'), not a
+    """Where a 二、, a 第二, or a 其二, (``style`` dun_cn, di or qi) glued after a Chinese character or after a comma
+    starts as the list's next item, numbered ``numeral`` (None where it is none): the numeral alone for 二、 ('…单一二、'), not a
     sentence's ordinal ('第二、三批', '排名全市第二,': statements.yaml ``glued_marker_ordinal``) nor a number's run ('二、三季度'),
     and only where no later item restates the number after a boundary ('第一,…排名第二,…。第二,…': that one is the item)."""
     text = match.string
@@ -2077,12 +2078,20 @@ def _glued_ordinal(style: str, match: re.Match[str], numeral: str) -> int | None
     spec = _spec()["glued_marker_ordinal"]
     if (style == "dun_cn" and text.endswith("第", 0, start)) or re.search(spec["after"], text[max(start - 4, 0):start]) \
             or re.match(spec["before"], text[match.end():match.end() + 1]) \
-            or not (_GLUED_AFTER.match(text, start - 1) or text.endswith(",", 0, len(text[:start].rstrip(" ")))):
+            or not (_GLUED_AFTER.match(text, start - 1) or _after_comma(text, start)):
         return None
     pattern = _MARKERS[style][0]
     restated = any(text[later.start() - 1] in _BOUNDARY and later["n"] == numeral
                    for later in pattern.finditer(text, match.end()))
     return None if restated else start
+
+
+def _after_comma(text: str, at: int) -> bool:
+    """Whether a comma stands before ``at``, spaces between; scanned back in place, as a copy of the text before each
+    marker would grow with the square of a long section's markers."""
+    while at and text[at - 1] == " ":
+        at -= 1
+    return text.endswith(",", 0, at)
 
 
 def _numbered_on(style: str, n: int, last: int, found: list[tuple[int, int, int]],

@@ -239,17 +239,19 @@ def _folder_frames(root, fetch: Callable[[str], tuple | None], budget: _FrameBud
     its sheets, its frames), where ``fetch(src)`` finds it (see _folder_fetch: a page saved 'complete', its frames'
     pages in its '报告_files/' folder; _archive_fetch: a web archive's parts); a frame whose page is not there (a URL,
     '..', missing, not read as a page) is left out, as before (an object's or embed's warned of: see
-    _warn_unread_frames), and so is a document it shows (a PDF: see _shown_document).  Every such frame was left out, and the report's table a CMS shows in one with it; a page of frames alone
-    was refused ('holds no text') or read as its <noframes> fallback.  ``budget``: what the frames may still read (see
-    _FrameBudget), _FOLDER_FRAMES_DEPTH deep."""
+    _warn_unread_frames), and so is a document it shows (a PDF: see _shown_document).  Every such frame was left out,
+    and the report's table a CMS shows in one with it; a page of frames alone was refused ('holds no text') or read as
+    its <noframes> fallback.  ``budget``: what the frames may still read (see _FrameBudget), _FOLDER_FRAMES_DEPTH
+    deep."""
     import lxml.etree
 
     from toolkit.errors import ToolkitError
 
     for frame in list(root.iter("iframe", "frame", "object", "embed")):
         src = _frame_src(frame)
-        if not src or frame.get("srcdoc") is not None or _shown_document(frame) or budget.read >= _FOLDER_FRAMES_MOST or _hidden_style(
-                frame.get("style") or "") or any(_tag_name(a.tag) in _DROP_TAGS for a in frame.iterancestors()):
+        if (not src or frame.get("srcdoc") is not None or _shown_document(frame)
+                or budget.read >= _FOLDER_FRAMES_MOST or _hidden_style(frame.get("style") or "")
+                or any(_tag_name(a.tag) in _DROP_TAGS for a in frame.iterancestors())):
             continue  # (a srcdoc wins over the src: see _srcdoc_frames; a frame hidden shows nothing)
         found = fetch(src)
         if found is None or not budget.take(src, len(found[1])):
