@@ -2114,6 +2114,30 @@ def test_a_page_without_a_bracket_is_not_searched_for_a_dtd_subset(monkeypatch: 
         webpage._read_html(b"<!DOCTYPE html [ ]><p>x</p>", "page.html", None)
 
 
+def test_a_page_without_a_frames_name_is_not_searched_for_frames(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A frame, an object or an embed: a page whose markup names none reads the same without the search (which tries
+    # its pattern at every '<' of the markup: run twice on every page, 3 % of reading one); one naming one in any
+    # case ('<IFrame', '<OBJECT') is searched, once.
+    from toolkit import synth, webpage
+
+    pages = [synth.make_report(s, layout="html", html_markup=m)[0].encode() for s in range(3) for m in ("plain", "word")]
+    want = [webpage._read_html(p, "page.html", None, on_disk=True).lines for p in pages]
+    searched: list = []
+
+    class Counted:
+        def search(self, data: bytes):
+            searched.append(data)
+            return re.search(rb"<(?:i?frame|object|embed)[\s>/]", data, re.IGNORECASE)
+
+    monkeypatch.setattr(webpage, "_FRAME_BYTES", Counted())
+    assert [webpage._read_html(p, "page.html", None, on_disk=True).lines for p in pages] == want
+    assert searched == []
+    for tag in ("IFrame", "OBJECT", "Embed"):
+        assert webpage._framed(f"<p>x</p><{tag} src='a.htm'>".encode())
+    assert len(searched) == 3
+    assert not webpage._framed(b"<p>frames, objects and embeds</p>")
+
+
 def test_docx_text_box_is_its_own_line_once(tmp_path: Path) -> None:
     # Word writes a text box twice (the drawing and a VML fallback) inside the run of the paragraph it is
     # anchored to. Before, its text was glued to that paragraph: '…年度报告一、总体情况' lost the section.
