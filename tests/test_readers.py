@@ -821,6 +821,30 @@ def test_a_table_held_only_in_a_noscript_fallback_is_read(copy: str, tmp_path: P
     assert read_document(tmp_path / "noscript.html").lines == MERGED_001
 
 
+@pytest.mark.parametrize("between", ["pager", "second shell"])
+def test_a_shell_table_not_next_to_its_noscript_fallback_is_dropped(between: str, tmp_path: Path) -> None:
+    # The shell a script fills (the table's header alone) and the table's <noscript> copy need not be neighbours: a
+    # pager's table between them ('<table><thead>…</thead></table><table><tr><td>上一页</td>…</table><noscript>…'),
+    # or two shells before their two fallbacks.  Only the nearest table was looked at: the header was read twice.
+    page = render_html(MERGED_001).decode("utf-8")
+    first, second = re.findall(r"<table.*?</table>", page, re.S)
+    head = [first[:first.index("<tr", first.index("<tr", first.index("<tr") + 1) + 1)],
+            second[:second.index("<tr", second.index("<tr", second.index("<tr", second.index("<tr") + 1) + 1) + 1)]]
+    shells = [f"{part}<tbody id='t{i}'></tbody></table>" for i, part in enumerate(head)]
+    pager = "<table><tr><td>上一页</td><td>下一页</td></tr></table>"
+    expected = list(MERGED_001)
+    if between == "pager":
+        page = page.replace(first, f"{shells[0]}{pager}<script>fill('t0')</script><noscript>{first}</noscript>")
+        expected.insert(1, ["上一页", "下一页"])
+    else:
+        page = page.replace(second, "").replace(first, f"{shells[0]}{shells[1]}<script>fill()</script>"
+                                                      f"<noscript>{first}</noscript><noscript>{second}</noscript>")
+        at = expected.index("三、收到和处理政府信息公开申请情况")
+        expected = [*expected[:at], *expected[at + 1:-1], expected[at], expected[-1]]
+    (tmp_path / "shell.html").write_text(page, encoding="utf-8")
+    assert read_document(tmp_path / "shell.html").lines == expected
+
+
 def test_noframes_and_noembed_fallbacks_are_not_read_as_markup(tmp_path: Path) -> None:
     # A browser shows neither a <noframes> nor a <noembed> fallback, and the parser keeps their content as text: it
     # was read as lines of markup ('<p>您的浏览器不支持框架</p>'), in a cell too. A page of frames whose only text

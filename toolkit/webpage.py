@@ -597,16 +597,49 @@ def _table_rows_text(table) -> list:
 
 
 def _drop_shell_table(fallback) -> None:
-    """Drop the table a script fills (its shell: the nearest table before or after the ``<noscript>`` ``fallback``
-    read, outside any fallback) where each row of text it holds is a row of the fallback's tables: a shell holding
+    """Drop the tables a script fills (its shells: tables outside any fallback near the ``<noscript>`` ``fallback``
+    read, see _near_tables) where each row of text a table holds is a row of the fallback's tables: a shell holding
     the table's header alone ('<table><thead>…</thead></table><noscript><table><thead>…</thead><tbody>…', or the
-    shell after the fallback), read with the fallback, read the header twice."""
+    shell after the fallback, or a pager's table between them), read with the fallback, read the header twice."""
     repeated = {text for table in fallback.iter("table") for text in _table_rows_text(table)}
-    for axis in ("preceding", "following"):
-        shell = next(iter(fallback.xpath(f"{axis}::table[not(ancestor::noscript)][1]")), None)
-        rows = [text for text in _table_rows_text(shell) if text] if shell is not None else []
+    shells = []
+    for table in _near_tables(fallback):
+        rows = [text for text in _table_rows_text(table) if text]
         if rows and all(text in repeated for text in rows):
-            _remove_keeping_tail(shell)
+            shells.append(table)
+    for shell in shells:
+        _remove_keeping_tail(shell)
+
+
+def _near_tables(fallback) -> Iterator:
+    """The tables outside any fallback before and after ``fallback``, nearest first, as far as the page's text
+    outside tables on each side (a heading, a paragraph): tables of one place of the page, where a pager's or a
+    layout's table may stand between a shell and its fallback."""
+    order = [el for el in fallback.getroottree().iter() if isinstance(el.tag, str)]
+    at = order.index(fallback)
+    inside = set(fallback.iter())
+    above = set(fallback.iterancestors())
+    yield from _tables_up_to_text(reversed(order[:at]), above)
+    if not _page_text(fallback.tail, fallback.getparent()):  # (text right after it: no table after is its shell)
+        yield from _tables_up_to_text((el for el in order[at + 1:] if el not in inside), above)
+
+
+def _tables_up_to_text(elements: Iterator, above: set) -> Iterator:
+    """The tables outside any fallback among ``elements`` (in the order walked), up to the first element holding
+    or followed by page text (see _page_text); ``above``: the fallback's ancestors, holding it, no table near it."""
+    for el in elements:
+        if el.tag == "table" and el not in above and next(el.iterancestors("noscript"), None) is None:
+            yield el
+        elif _page_text(el.text, el) or (el not in above and _page_text(el.tail, el.getparent())):
+            return
+
+
+def _page_text(text: str | None, holder) -> bool:
+    """Whether ``text``, held by the element ``holder``, is text the page shows outside its tables."""
+    if holder is None or not text or text.isspace():
+        return False
+    return not any(el.tag == "table" or el.tag in _DROP_TAGS for el in holder.iterancestors()) \
+        and holder.tag != "table" and holder.tag not in _DROP_TAGS
 
 
 def _uncomment_styles(root) -> None:
