@@ -568,9 +568,13 @@ _COMMENTED_STYLE_BYTES = re.compile(rb"""(?i)\bstyle\s*=\s*(?:"[^"]*/\*|'[^']*/\
 _SHOWN_TEXT_XPATH = "//text()[not({})]".format(" or ".join(f"ancestor::{tag}" for tag in sorted(_DROP_TAGS)))
 
 
+_SQUEEZED_RE = re.compile(r"[\s\u200b\ufeff]+")  # (an editor's zero-width space, "&#8203;", is no text)
+
+
 def _squeezed(texts) -> str:
-    """The ``texts`` joined without their white space: a table's text as a script writes it, or as a page does."""
-    return re.sub(r"\s+", "", "".join(texts))
+    """The ``texts`` joined without their white space nor the zero-width spaces a cell's text drops (see
+    _clean_text): a table's text as a script writes it, or as a page does."""
+    return _SQUEEZED_RE.sub("", "".join(texts))
 
 
 def _noscript_tables(root) -> None:
