@@ -848,6 +848,23 @@ def test_a_shell_table_not_next_to_its_noscript_fallback_is_dropped(between: str
     assert read_document(tmp_path / "shell.html").lines == expected
 
 
+@pytest.mark.parametrize("shell_at", ["first", "second"])
+def test_a_table_in_two_noscript_fallbacks_is_read_once_where_its_shell_is(shell_at: str, tmp_path: Path) -> None:
+    # A page may hold one table's <noscript> copy twice, page text between them ('<noscript><table>…</noscript>
+    # <p>二、…</p> … <table id=t1></table><script>…</script><noscript><table>…</noscript>'): both were read, the
+    # table twice (or once, before its heading, in the section above).  The copy beside the table the script fills
+    # is read, the other dropped.
+    page = render_html(MERGED_001).decode("utf-8")
+    table = page[page.index("<table"):page.index("</table>") + len("</table>")]
+    copy, shell = f"<noscript>{table}</noscript>", "<table id='t1'></table><script>fill('t1')</script>"
+    if shell_at == "first":
+        page = page.replace(table, f"{shell}{copy}", 1).replace("<p>四、", f"{copy}<p>四、", 1)
+    else:
+        page = page.replace(table, f"{copy}{shell}", 1).replace("<p>二、", f"{copy}<p>二、", 1)
+    (tmp_path / "twice.html").write_text(page, encoding="utf-8")
+    assert read_document(tmp_path / "twice.html").lines == MERGED_001
+
+
 def test_noframes_and_noembed_fallbacks_are_not_read_as_markup(tmp_path: Path) -> None:
     # A browser shows neither a <noframes> nor a <noembed> fallback, and the parser keeps their content as text: it
     # was read as lines of markup ('<p>您的浏览器不支持框架</p>'), in a cell too. A page of frames whose only text

@@ -581,18 +581,29 @@ def _noscript_tables(root) -> None:
     """Read as the page's the ``<noscript>`` fallbacks holding a table of text no table nor text of the page outside
     them holds: a page that fills its table by a script keeps the table's copy there, what a reader without scripts
     sees, and the table was lost (its section read without it).  Where the page holds the table's text (a page
-    saved from a browser, the script's copy in it), the fallback is dropped, as any other: no table read twice."""
+    saved from a browser, the script's copy in it), the fallback is dropped, as any other: no table read twice;
+    nor is a second fallback of the same tables, the one beside the table a script fills read (see _shells: where
+    the table stands), else the first."""
     fallbacks = [el for el in root.iter("noscript") if next(el.iterancestors("noscript", "head"), None) is None
                  and any(_squeezed(table.itertext()) for table in el.iter("table"))]
     if not fallbacks:
         return
     shown = _squeezed(root.xpath(_SHOWN_TEXT_XPATH))
+    unshown = []
     for noscript in fallbacks:
         tables = [_squeezed(table.itertext()) for table in noscript.iter("table")
                   if next(table.iterancestors("table", "noscript")) is noscript]  # (its outermost tables)
         if not all(text in shown for text in tables if text):
+            unshown.append((noscript, tables))
+    if len(unshown) > 1:
+        unshown.sort(key=lambda fallback: not _shells(fallback[0], empty=True))  # (stable: else in page order)
+    read: list[str] = []  # (the tables' text of the fallbacks read)
+    for noscript, tables in unshown:
+        if not all(any(text in held for held in read) for text in tables if text):
             noscript.tag = "div"  # (read where it stands, as a browser without scripts shows it)
-            _drop_shell_table(noscript)
+            for shell in _shells(noscript):
+                _remove_keeping_tail(shell)
+            read.append("".join(tables))
 
 
 def _table_rows_text(table) -> list:
@@ -600,19 +611,19 @@ def _table_rows_text(table) -> list:
     return [_squeezed(tr.itertext()) for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
 
 
-def _drop_shell_table(fallback) -> None:
-    """Drop the tables a script fills (its shells: tables outside any fallback near the ``<noscript>`` ``fallback``
-    read, see _near_tables) where each row of text a table holds is a row of the fallback's tables: a shell holding
-    the table's header alone ('<table><thead>…</thead></table><noscript><table><thead>…</thead><tbody>…', or the
-    shell after the fallback, or a pager's table between them), read with the fallback, read the header twice."""
+def _shells(fallback, empty: bool = False) -> list:
+    """The tables a script fills beside the ``<noscript>`` ``fallback`` (tables outside any fallback near it, see
+    _near_tables) where each row of text a table holds is a row of the fallback's tables (``empty``: a table of no
+    text too): a shell holding the table's header alone ('<table><thead>…</thead></table><noscript><table><thead>…
+    </thead><tbody>…', or the shell after the fallback, or a pager's table between them), read with the fallback,
+    read the header twice."""
     repeated = {text for table in fallback.iter("table") for text in _table_rows_text(table)}
     shells = []
     for table in _near_tables(fallback):
         rows = [text for text in _table_rows_text(table) if text]
-        if rows and all(text in repeated for text in rows):
+        if (rows or empty) and all(text in repeated for text in rows):
             shells.append(table)
-    for shell in shells:
-        _remove_keeping_tail(shell)
+    return shells
 
 
 def _near_tables(fallback) -> Iterator:
