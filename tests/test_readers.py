@@ -4263,6 +4263,13 @@ def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: 
      "</style><ol class=p>", ["a", "<li style='list-style-type:decimal'>b"], ["（一）a", "2.b"]),
     ("<style>@counter-style s { symbols: '※' } @counter-style c { system: cyclic; symbols: A B }</style>"
      "<ol style='list-style-type:s'>", ["a", "b", "<li style='list-style-type:c'>c"], ["※.a", "※※.b", "A.c"]),
+    # a numeric style's negative number shows its negative sign ('-', or the 'negative' descriptor's symbols about
+    # it) and the digits of its absolute value, as a browser: it fell back on decimal ('-1.a')
+    ("<style>@counter-style d { system: numeric; symbols: '〇' 一 二; suffix: '、'; negative: '负' }</style>"
+     "<ol start=-1 style='list-style-type: d'>", ["a", "b", "c"], ["负一、a", "〇、b", "一、c"]),
+    ("<style>@counter-style d { system: numeric; symbols: '〇' 一 二 三; negative: '(' ')' } "
+     "@counter-style m { system: numeric; symbols: '0' '1' }</style><ol start=-5 style='list-style-type: d'>",
+     ["a", "<li style='list-style-type:m'>b"], ["(一一).a", "-100.b"]),
 ])
 def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp_path: Path) -> None:
     # An <ol>'s numbers as a browser shows them: its start, reversed, an item's value, its type and list-style-type

@@ -3322,20 +3322,30 @@ def _counter_representation(kind: str, system: list, descriptors: dict, n: int) 
         return symbols[n - first] if first <= n < first + count else None
     if kind == "symbolic":
         return symbols[(n - 1) % count] * ((n - 1) // count + 1) if n >= 1 else None
+    if kind == "numeric" and n < 0 and count >= 2:  # (its range is every integer: its negative sign before |n|)
+        sign = _css_symbols(descriptors.get("negative", "'-'")) or ["-"]
+        return sign[0] + "".join(_numeric_digits(symbols, -n)) + "".join(sign[1:2])
     if count < 2 or n < (1 if kind == "alphabetic" else 0):
         return None
+    if kind == "numeric":
+        return "".join(_numeric_digits(symbols, n))
     digits = []
-    if kind == "alphabetic":
-        while n > 0:
-            n -= 1
-            digits.append(symbols[n % count])
-            n //= count
-    else:  # numeric
+    while n > 0:  # (alphabetic)
+        n -= 1
         digits.append(symbols[n % count])
-        while n >= count:
-            n //= count
-            digits.append(symbols[n % count])
+        n //= count
     return "".join(reversed(digits))
+
+
+def _numeric_digits(symbols: list, n: int) -> list:
+    """The digits of ``n`` (0 or more) in the numeric counter system of ``symbols`` (its digits, 0 first), the
+    first digit first."""
+    count = len(symbols)
+    digits = [symbols[n % count]]
+    while n >= count:
+        n //= count
+        digits.append(symbols[n % count])
+    return digits[::-1]
 
 
 def _custom_list_markers(root, custom: dict) -> None:
