@@ -999,6 +999,28 @@ def test_an_objects_or_embeds_page_is_read_as_a_frames_or_named_where_not_saved(
         read_document(tmp_path / "only.html")
 
 
+def test_a_remote_widgets_object_beside_the_reports_tables_is_not_warned_of(tmp_path: Path) -> None:
+    # A page holding the report's tables may show a site's widget, a weather's or a share bar's, in a small <object>
+    # of a URL ('<object type="text/html" data="https://…/widget.html" width="200" height="60">'): it was warned of
+    # as a page that may hold the report's text.  A box that small shows no report: not named where the page holds
+    # its counts; named where its style makes it large, or where the page holds no table of counts.
+    page = render_html(MERGED_001).decode("utf-8")
+    widgets = ("<div class='foot'><object type='text/html' data='https://tianqi.example.com/plugin/widget.html' "
+               "width='200' height='60'></object><embed type='text/html' src='//share.example.com/bar.htm' "
+               "style='width: 180px; height:40px'></div>")
+    (tmp_path / "widget.html").write_text(page.replace("</body>", f"{widgets}</body>"), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ReaderWarning)
+        assert read_document(tmp_path / "widget.html").lines == MERGED_001
+    large = widgets.replace("width='200'", "style='width:100%;height:800px' width='200'")
+    (tmp_path / "large.html").write_text(page.replace("</body>", f"{large}</body>"), encoding="utf-8")
+    assert _read_warned_part_unread(tmp_path / "large.html", r"<object>/<embed> \('https://tianqi\.example\.com/"
+                                    r"plugin/widget\.html'\) is not read") == MERGED_001
+    (tmp_path / "bare.html").write_text(f"<html><body><p>年度报告</p>{widgets}</body></html>", encoding="utf-8")
+    assert _read_warned_part_unread(tmp_path / "bare.html", r"widget\.html', '//share\.example\.com/bar\.htm'\) "
+                                    r"is not read") == ["年度报告"]
+
+
 def test_a_document_a_page_shows_in_an_embed_or_a_frame_is_named(tmp_path: Path) -> None:
     # A page may show the report itself as a PDF ('<embed src="2020年报.pdf">', an <object data>, an iframe): the
     # page read gave its wrapper's text alone, without a word that the report is that file.  It is warned of

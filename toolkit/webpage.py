@@ -146,7 +146,7 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
             lines = _frames_fallback_lines(root, parser)
     if not lines:
         raise EmptyFileError(path, f"the HTML page holds no text{_shown_elsewhere(unread)}")
-    _warn_unread_frames(path, unread)
+    _warn_unread_frames(path, unread, _holds_counts(lines))
     merged.warn(lines)
     return RawDocument(path=path, format="html", encoding=used, lines=lines, title=_page_title(root))
 
@@ -314,8 +314,8 @@ def _shown_document(el) -> str:
 def _unread_frames(root) -> list:
     """The pages (see _frame_src) of the frames, objects and embeds of the page not read (not in its folder nor its
     web archive: see _folder_frames), and the documents they show (see _shown_document: never read in the page),
-    shown (not hidden nor in a fallback), in order: [(tag or 'document', src)]."""
-    return [("document" if _shown_document(el) else _tag_name(el.tag), src)
+    shown (not hidden nor in a fallback), in order: [(tag, 'document' or 'widget' (see _widget), src)]."""
+    return [("document" if _shown_document(el) else "widget" if _widget(el, src) else _tag_name(el.tag), src)
             for el in root.iter("iframe", "frame", "object", "embed")
             if (src := _shown_document(el) or _frame_src(el)) and not _hidden_style(el.get("style") or "")
             and not any(_tag_name(a.tag) in _DROP_TAGS for a in el.iterancestors())]
@@ -333,20 +333,51 @@ def _shown_elsewhere(unread: list) -> str:
             "missing); read that page's file")
 
 
-def _warn_unread_frames(path: str, unread: list) -> None:
+def _warn_unread_frames(path: str, unread: list, counted: bool = False) -> None:
     """Warn (``part_unread``) of the pages of the ``<object>``s and ``<embed>``s among ``unread`` (see _unread_frames),
     which embed a document where they stand, and of the documents any of them shows (a PDF: the report itself, often):
     what the researcher reads lacks it (an iframe's page, often a video or a share button's, is named only where the
-    page holds no text: see _read_html)."""
+    page holds no text: see _read_html).  ``counted``: the page's own lines hold a table of counts (see _holds_counts),
+    the report's body there: a widget's page (see _widget) is no part of it, not named."""
     documents = [src for tag, src in unread if tag == "document"]
     if documents:
         _warn(path, f"the page shows the document(s) {', '.join(map(repr, dict.fromkeys(documents)))} in a frame, "
                     "<object> or <embed>, not read with it: the report may be that file (read it)", "part_unread")
-    embedded = [src for tag, src in unread if tag in ("object", "embed")]
+    embedded = [src for tag, src in unread if tag in ("object", "embed") or (tag == "widget" and not counted)]
     if embedded:
         _warn(path, f"the page shown in the page's <object>/<embed> ({', '.join(map(repr, dict.fromkeys(embedded)))}) "
                     "is not read: not saved in the page's folder (a URL, or missing); the report's text may be there: "
                     "read that page's file", "part_unread")
+
+
+def _holds_counts(lines: list) -> bool:
+    """Whether ``lines`` (a page's) hold a table row of a count (a cell of digits alone): a report's statistics."""
+    return any(isinstance(line, list) and any(cell.isdigit() for cell in line) for line in lines)
+
+
+#: A URL of another site ('https://…', '//…'), no file of the page's folder.
+_REMOTE_RE = re.compile(r"(?i)(?:[a-z][a-z\d+.-]*:|//)")
+#: The largest box (CSS px: width, height) of an <object>'s or <embed>'s page that is a widget (a weather, a clock,
+#: a share bar: '<object type="text/html" data="https://…/weather.html" width="200" height="60">'), too small for
+#: a report's text; a box wider and taller than both holds a page one reads.
+_WIDGET_BOX = (240, 150)
+_BOX_RE = re.compile(r"(?<![\w-])(width|height)\s*:\s*([^;]*)", re.IGNORECASE)
+_PX_RE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*")
+
+
+def _widget(el, src: str) -> bool:
+    """Whether the page ``src`` an ``<object>`` or ``<embed>`` ``el`` shows is a widget's: a URL (see _REMOTE_RE)
+    shown in a box as narrow or as low as _WIDGET_BOX, by its width and height attributes or its style's."""
+    if _tag_name(el.tag) not in ("object", "embed") or not _REMOTE_RE.match(src):
+        return False
+    box = {name: el.get(name) or "" for name in ("width", "height")}
+    for name, value in _BOX_RE.findall(el.get("style") or ""):
+        box[name.lower()] = value  # (the style's over the attribute's, as a browser: '100%' no widget's)
+    for value, most in zip(box.values(), _WIDGET_BOX):
+        length = _PX_RE.fullmatch(value)
+        if length is not None and float(length.group(1)) <= most:
+            return True
+    return False
 
 
 def _folder_fetch(folder: str, top: str, src: str) -> tuple | None:
