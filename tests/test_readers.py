@@ -3353,22 +3353,18 @@ _GLOSSARY = ('<w:glossaryDocument xmlns:w="http://schemas.openxmlformats.org/wor
              '</w:docPartBody></w:docPart></w:docParts></w:glossaryDocument>')
 
 
-@pytest.mark.parametrize("glossary", [True, False])
-def test_a_content_control_filled_in_but_still_marked_as_showing_its_placeholder_shows_its_value(glossary, tmp_path):
-    # A system filling a template's content controls may leave w:showingPlcHdr on: Word shows what the control holds
-    # (its value, '5', in the placeholder's grey), and the value was left out as if it were the template's prompt.
-    # The prompt is the text of the placeholder the control names in the glossary (word/glossary/document.xml): a
-    # control holding it is still left out; one holding another text is read. Without a glossary, as before.
+def _docx_with_placeholder_controls(path: Path, prompt: str, glossary: bool) -> Path:
+    """A DOCX of a paragraph's content control showing ``prompt`` and a cell's control holding '5', both naming the
+    placeholder of _GLOSSARY and marked as showing it (w:showingPlcHdr), the glossary in the file where
+    ``glossary``."""
     control = ('<w:sdt><w:sdtPr><w:placeholder><w:docPart w:val="DefaultPlaceholder_-1854013440"/></w:placeholder>'
                '<w:showingPlcHdr/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>')
     run = '<w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>{}</w:t></w:r>'
-    path = tmp_path / "filled.docx"
     render_docx(["@@", "后文", ["规章", "5"]], path)
 
     def edit(parts: dict) -> None:
         xml = parts["word/document.xml"]
-        for old, new in ((b"<w:p><w:r><w:t>@@</w:t></w:r></w:p>",
-                          control.format("<w:p>" + run.format("单击或点击此处输入文字。") + "</w:p>")),
+        for old, new in ((b"<w:p><w:r><w:t>@@</w:t></w:r></w:p>", control.format(f"<w:p>{run.format(prompt)}</w:p>")),
                          (b"<w:r><w:t>5</w:t></w:r>", control.format(run.format("5")))):
             assert old in xml
             xml = xml.replace(old, new.encode())
@@ -3384,7 +3380,27 @@ def test_a_content_control_filled_in_but_still_marked_as_showing_its_placeholder
                 b'openxmlformats-officedocument.wordprocessingml.document.glossary+xml"/></Types>')
 
     path.write_bytes(rezip(path.read_bytes(), edit))
+    return path
+
+
+@pytest.mark.parametrize("glossary", [True, False])
+def test_a_content_control_filled_in_but_still_marked_as_showing_its_placeholder_shows_its_value(glossary, tmp_path):
+    # A system filling a template's content controls may leave w:showingPlcHdr on: Word shows what the control holds
+    # (its value, '5', in the placeholder's grey), and the value was left out as if it were the template's prompt.
+    # The prompt is the text of the placeholder the control names in the glossary (word/glossary/document.xml): a
+    # control holding it is still left out; one holding another text is read. Without a glossary, as before.
+    path = _docx_with_placeholder_controls(tmp_path / "filled.docx", "单击或点击此处输入文字。", glossary)
     assert read_document(path).lines == ["后文", ["规章", "5" if glossary else ""]]
+
+
+@pytest.mark.parametrize("prompt", ["单击或点击此处输入文字", "单击或点击\u3000此处输入文字.", "单击或点击此处输入文字\xa0…",
+                                    "（单击或点击此处输入文字。）"], ids=["no stop", "spaces", "no-break", "brackets"])
+def test_a_content_control_showing_its_prompt_spaced_or_stopped_otherwise_is_left_out(prompt: str, tmp_path) -> None:
+    # The glossary's prompt is '单击或点击此处输入文字。'; a control showing it without its full stop, with an ideographic
+    # or no-break space, a Latin stop or brackets (a template copied between Word and WPS) was taken for a value the
+    # user typed and read as a line of the report.  Only the words are compared: no value is punctuation alone.
+    path = _docx_with_placeholder_controls(tmp_path / "prompt.docx", prompt, True)
+    assert read_document(path).lines == ["后文", ["规章", "5"]]
 
 
 

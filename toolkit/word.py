@@ -13,6 +13,7 @@ import functools
 import io
 import posixpath
 import re
+import unicodedata
 import warnings
 import zipfile
 import zlib
@@ -1483,7 +1484,7 @@ def _vanish_placeholders(element, document=None) -> None:
             placeholders = _placeholder_texts(document) if placeholders is None else placeholders
             prompt = placeholders.get(named.get(_w("val")))
         if prompt:
-            if _WS_RE.sub("", "".join(t.text or "" for t in content.iter(_w("t")))) != prompt:
+            if _prompt_words("".join(t.text or "" for t in content.iter(_w("t")))) != prompt:
                 continue  # (filled in: its value shown)
             runs = list(content.iter(_w("r")))
         else:
@@ -1560,7 +1561,7 @@ def _placeholder_styles(document) -> frozenset[str]:
 
 def _placeholder_texts(document) -> dict:
     """The texts of the placeholders of a Word document's glossary (its building blocks, word/glossary/document.xml:
-    w:docPart by name), without white space; empty where it has none or it cannot be read."""
+    w:docPart by name), their words (see _prompt_words); empty where it has none or it cannot be read."""
     from lxml import etree
 
     part = next((rel.target_part for rel in document.part.rels.values()
@@ -1575,8 +1576,16 @@ def _placeholder_texts(document) -> dict:
     for entry in root.iter(_w("docPart")):
         name, body = entry.find(f"{_w('docPartPr')}/{_w('name')}"), entry.find(_w("docPartBody"))
         if name is not None and body is not None:
-            texts[name.get(_w("val"))] = _WS_RE.sub("", "".join(t.text or "" for t in body.iter(_w("t"))))
+            texts[name.get(_w("val"))] = _prompt_words("".join(t.text or "" for t in body.iter(_w("t"))))
     return texts
+
+
+def _prompt_words(text: str) -> str:
+    """The words of a placeholder's ``text``, compared with what its control shows: its width forms unified (NFKC),
+    without white space or punctuation ('单击或点击此处输入文字。' as '单击或点击\u3000此处输入文字.', a template copied
+    between Word and WPS); a value is never punctuation alone."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text)
+                   if not ch.isspace() and not unicodedata.category(ch).startswith("P"))
 
 
 def _paragraph_of(el):
