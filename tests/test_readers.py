@@ -3479,6 +3479,11 @@ def test_a_prompt_typed_in_no_placeholder_style_is_no_value_of_a_control_showing
     ("<w:r><w:t>此处输入</w:t></w:r>", ""),
     ('<w:r><w:rPr><w:color w:val="808080"/></w:rPr><w:t>本栏为本年数</w:t></w:r>', ""),  # words in the prompt's grey
     ('<w:r><w:rPr><w:color w:val="a6a6a6"/></w:rPr><w:t>数量</w:t></w:r>', ""),
+    # the greys of formats.yaml's docx: placeholder_greys, 60 to D9: the first and last hidden, those past read
+    ('<w:r><w:rPr><w:color w:val="606060"/></w:rPr><w:t>数量</w:t></w:r>', ""),
+    ('<w:r><w:rPr><w:color w:val="D9D9D9"/></w:rPr><w:t>数量</w:t></w:r>', ""),
+    ('<w:r><w:rPr><w:color w:val="5F5F5F"/></w:rPr><w:t>数量</w:t></w:r>', "数量"),
+    ('<w:r><w:rPr><w:color w:val="DADADA"/></w:rPr><w:t>数量</w:t></w:r>', "数量"),
     ('<w:r><w:rPr><w:color w:val="808080"/></w:rPr><w:t>7</w:t></w:r>', "7"),  # a number filled in, grey: read
     ('<w:r><w:rPr><w:color w:val="FF0000"/></w:rPr><w:t>另计</w:t></w:r>', "另计")])  # words typed in red: read
 def test_a_custom_or_grey_prompt_is_no_value_of_a_control_showing_its_placeholder(named, run, shown, tmp_path):

@@ -1518,21 +1518,26 @@ def _prompt_paragraph(paragraph, prompt: re.Pattern) -> bool:
     return all(map(_grey_run, (run for run in paragraph.iter(_w("r")) if any(t.text for t in run.iter(_w("t"))))))
 
 
-# The greys a template gives its own prompt (Word's placeholder text is 808080; WPS and templates use 7F7F7F to
-# BFBFBF): a run's colour of one level in red, green and blue between these, no black nor white text.
-_PROMPT_GREYS = range(0x60, 0xDA)
-
-
 def _grey_run(run) -> bool:
-    """Whether a run's own colour (w:color) is a grey of _PROMPT_GREYS."""
+    """Whether a run's own colour (w:color) is a grey of a template's prompt (see _prompt_greys)."""
     colour = run.find(f"{_w('rPr')}/{_w('color')}")
     value = ((colour.get(_w("val")) or "") if colour is not None else "").upper()
     if len(value) != 6 or value != value[:2] * 3:
         return False
     try:
-        return int(value[:2], 16) in _PROMPT_GREYS
+        return int(value[:2], 16) in _prompt_greys()
     except ValueError:
         return False
+
+
+@functools.lru_cache(maxsize=1)
+def _prompt_greys() -> range:
+    """The levels (one in red, green and blue) of the greys a template gives its own prompt (formats.yaml ``docx:
+    placeholder_greys``, its first and last level, read once)."""
+    from toolkit.formats import load_formats
+
+    first, last = (int(level, 16) for level in load_formats()["docx"]["placeholder_greys"])
+    return range(first, last + 1)
 
 
 @functools.lru_cache(maxsize=1)
