@@ -799,26 +799,70 @@ def test_a_value_shown_as_images_of_its_digits_is_read(nested: bool, tmp_path: P
                                                              *MERGED_001[at:]]
 
 
-@pytest.mark.parametrize("copy", ["none", "rendered", "squeezed", "header", "header after"])
+@pytest.mark.parametrize("copy", ["none", "rendered", "squeezed", "header", "header after", "zero-width"])
 def test_a_table_held_only_in_a_noscript_fallback_is_read(copy: str, tmp_path: Path) -> None:
     # A page that fills its table by a script keeps the table's copy in <noscript>, what a reader without scripts
     # sees ('<table id="t"></table><script>…</script><noscript><table>…</table></noscript>'): dropped with the
     # fallback, the table was lost.  Where the page holds a copy (saved from a browser: the script's table, its white
     # space its own), the fallback is dropped, no table read twice; a fallback of no table is never read.  A shell
     # holding the table's header rows alone (the script fills its body) is dropped with the fallback read: the
-    # header was read twice (and still was where the shell stands after the fallback, 'header after').
+    # header was read twice (and still was where the shell stands after the fallback, 'header after').  An editor's
+    # zero-width space at a cell's edge ('<td>&#8203;规章</td>'), which the cell's text drops, made the page's copy
+    # no copy: the table was read twice.
     page = render_html(MERGED_001).decode("utf-8")
     table = page[page.index("<table"):page.index("</table>") + len("</table>")]
     third_row = table.index("<tr", table.index("<tr", table.index("<tr") + 1) + 1)
     shown = {"none": "<table id='t1'></table>", "rendered": table,
              "squeezed": re.sub(r">\s*<", "><", table).replace("<td>", "<td> "),
-             "header": table[:third_row] + "<tbody id='t1'></tbody></table>"}[copy.split()[0]]
+             "header": table[:third_row] + "<tbody id='t1'></tbody></table>",
+             "zero-width": table.replace("<td>规章</td>", "<td>&#8203;规章&#xFEFF;</td>")}[copy.split()[0]]
     placed = (f"<noscript>{table}</noscript>{shown}<script>fill('t1')</script>" if copy.endswith("after") else
               f"{shown}<script>fill('t1')</script><noscript>{table}</noscript>")
     page = page.replace(table, placed, 1).replace(
         "<body>", "<body><noscript><p>请启用JavaScript</p><style>td { display: none }</style></noscript>", 1)
     (tmp_path / "noscript.html").write_text(page, encoding="utf-8")
     assert read_document(tmp_path / "noscript.html").lines == MERGED_001
+
+
+@pytest.mark.parametrize("between", ["pager", "second shell"])
+def test_a_shell_table_not_next_to_its_noscript_fallback_is_dropped(between: str, tmp_path: Path) -> None:
+    # The shell a script fills (the table's header alone) and the table's <noscript> copy need not be neighbours: a
+    # pager's table between them ('<table><thead>…</thead></table><table><tr><td>上一页</td>…</table><noscript>…'),
+    # or two shells before their two fallbacks.  Only the nearest table was looked at: the header was read twice.
+    page = render_html(MERGED_001).decode("utf-8")
+    first, second = re.findall(r"<table.*?</table>", page, re.S)
+    head = [first[:first.index("<tr", first.index("<tr", first.index("<tr") + 1) + 1)],
+            second[:second.index("<tr", second.index("<tr", second.index("<tr", second.index("<tr") + 1) + 1) + 1)]]
+    shells = [f"{part}<tbody id='t{i}'></tbody></table>" for i, part in enumerate(head)]
+    pager = "<table><tr><td>上一页</td><td>下一页</td></tr></table>"
+    expected = list(MERGED_001)
+    if between == "pager":
+        page = page.replace(first, f"{shells[0]}{pager}<script>fill('t0')</script><noscript>{first}</noscript>")
+        expected.insert(1, ["上一页", "下一页"])
+    else:
+        page = page.replace(second, "").replace(first, f"{shells[0]}{shells[1]}<script>fill()</script>"
+                                                      f"<noscript>{first}</noscript><noscript>{second}</noscript>")
+        at = expected.index("三、收到和处理政府信息公开申请情况")
+        expected = [*expected[:at], *expected[at + 1:-1], expected[at], expected[-1]]
+    (tmp_path / "shell.html").write_text(page, encoding="utf-8")
+    assert read_document(tmp_path / "shell.html").lines == expected
+
+
+@pytest.mark.parametrize("shell_at", ["first", "second"])
+def test_a_table_in_two_noscript_fallbacks_is_read_once_where_its_shell_is(shell_at: str, tmp_path: Path) -> None:
+    # A page may hold one table's <noscript> copy twice, page text between them ('<noscript><table>…</noscript>
+    # <p>二、…</p> … <table id=t1></table><script>…</script><noscript><table>…</noscript>'): both were read, the
+    # table twice (or once, before its heading, in the section above).  The copy beside the table the script fills
+    # is read, the other dropped.
+    page = render_html(MERGED_001).decode("utf-8")
+    table = page[page.index("<table"):page.index("</table>") + len("</table>")]
+    copy, shell = f"<noscript>{table}</noscript>", "<table id='t1'></table><script>fill('t1')</script>"
+    if shell_at == "first":
+        page = page.replace(table, f"{shell}{copy}", 1).replace("<p>四、", f"{copy}<p>四、", 1)
+    else:
+        page = page.replace(table, f"{copy}{shell}", 1).replace("<p>二、", f"{copy}<p>二、", 1)
+    (tmp_path / "twice.html").write_text(page, encoding="utf-8")
+    assert read_document(tmp_path / "twice.html").lines == MERGED_001
 
 
 def test_noframes_and_noembed_fallbacks_are_not_read_as_markup(tmp_path: Path) -> None:
@@ -953,6 +997,28 @@ def test_an_objects_or_embeds_page_is_read_as_a_frames_or_named_where_not_saved(
     with pytest.raises(EmptyFileError, match=r"holds no text: what it shows is the page of its frame "
                                              r"'http://www\.example\.gov\.cn/body\.htm', not read"):
         read_document(tmp_path / "only.html")
+
+
+def test_a_remote_widgets_object_beside_the_reports_tables_is_not_warned_of(tmp_path: Path) -> None:
+    # A page holding the report's tables may show a site's widget, a weather's or a share bar's, in a small <object>
+    # of a URL ('<object type="text/html" data="https://…/widget.html" width="200" height="60">'): it was warned of
+    # as a page that may hold the report's text.  A box that small shows no report: not named where the page holds
+    # its counts; named where its style makes it large, or where the page holds no table of counts.
+    page = render_html(MERGED_001).decode("utf-8")
+    widgets = ("<div class='foot'><object type='text/html' data='https://tianqi.example.com/plugin/widget.html' "
+               "width='200' height='60'></object><embed type='text/html' src='//share.example.com/bar.htm' "
+               "style='width: 180px; height:40px'></div>")
+    (tmp_path / "widget.html").write_text(page.replace("</body>", f"{widgets}</body>"), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ReaderWarning)
+        assert read_document(tmp_path / "widget.html").lines == MERGED_001
+    large = widgets.replace("width='200'", "style='width:100%;height:800px' width='200'")
+    (tmp_path / "large.html").write_text(page.replace("</body>", f"{large}</body>"), encoding="utf-8")
+    assert _read_warned_part_unread(tmp_path / "large.html", r"<object>/<embed> \('https://tianqi\.example\.com/"
+                                    r"plugin/widget\.html'\) is not read") == MERGED_001
+    (tmp_path / "bare.html").write_text(f"<html><body><p>年度报告</p>{widgets}</body></html>", encoding="utf-8")
+    assert _read_warned_part_unread(tmp_path / "bare.html", r"widget\.html', '//share\.example\.com/bar\.htm'\) "
+                                    r"is not read") == ["年度报告"]
 
 
 def test_a_document_a_page_shows_in_an_embed_or_a_frame_is_named(tmp_path: Path) -> None:
@@ -3287,22 +3353,18 @@ _GLOSSARY = ('<w:glossaryDocument xmlns:w="http://schemas.openxmlformats.org/wor
              '</w:docPartBody></w:docPart></w:docParts></w:glossaryDocument>')
 
 
-@pytest.mark.parametrize("glossary", [True, False])
-def test_a_content_control_filled_in_but_still_marked_as_showing_its_placeholder_shows_its_value(glossary, tmp_path):
-    # A system filling a template's content controls may leave w:showingPlcHdr on: Word shows what the control holds
-    # (its value, '5', in the placeholder's grey), and the value was left out as if it were the template's prompt.
-    # The prompt is the text of the placeholder the control names in the glossary (word/glossary/document.xml): a
-    # control holding it is still left out; one holding another text is read. Without a glossary, as before.
+def _docx_with_placeholder_controls(path: Path, prompt: str, glossary: bool) -> Path:
+    """A DOCX of a paragraph's content control showing ``prompt`` and a cell's control holding '5', both naming the
+    placeholder of _GLOSSARY and marked as showing it (w:showingPlcHdr), the glossary in the file where
+    ``glossary``."""
     control = ('<w:sdt><w:sdtPr><w:placeholder><w:docPart w:val="DefaultPlaceholder_-1854013440"/></w:placeholder>'
                '<w:showingPlcHdr/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>')
     run = '<w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>{}</w:t></w:r>'
-    path = tmp_path / "filled.docx"
     render_docx(["@@", "后文", ["规章", "5"]], path)
 
     def edit(parts: dict) -> None:
         xml = parts["word/document.xml"]
-        for old, new in ((b"<w:p><w:r><w:t>@@</w:t></w:r></w:p>",
-                          control.format("<w:p>" + run.format("单击或点击此处输入文字。") + "</w:p>")),
+        for old, new in ((b"<w:p><w:r><w:t>@@</w:t></w:r></w:p>", control.format(f"<w:p>{run.format(prompt)}</w:p>")),
                          (b"<w:r><w:t>5</w:t></w:r>", control.format(run.format("5")))):
             assert old in xml
             xml = xml.replace(old, new.encode())
@@ -3318,7 +3380,27 @@ def test_a_content_control_filled_in_but_still_marked_as_showing_its_placeholder
                 b'openxmlformats-officedocument.wordprocessingml.document.glossary+xml"/></Types>')
 
     path.write_bytes(rezip(path.read_bytes(), edit))
+    return path
+
+
+@pytest.mark.parametrize("glossary", [True, False])
+def test_a_content_control_filled_in_but_still_marked_as_showing_its_placeholder_shows_its_value(glossary, tmp_path):
+    # A system filling a template's content controls may leave w:showingPlcHdr on: Word shows what the control holds
+    # (its value, '5', in the placeholder's grey), and the value was left out as if it were the template's prompt.
+    # The prompt is the text of the placeholder the control names in the glossary (word/glossary/document.xml): a
+    # control holding it is still left out; one holding another text is read. Without a glossary, as before.
+    path = _docx_with_placeholder_controls(tmp_path / "filled.docx", "单击或点击此处输入文字。", glossary)
     assert read_document(path).lines == ["后文", ["规章", "5" if glossary else ""]]
+
+
+@pytest.mark.parametrize("prompt", ["单击或点击此处输入文字", "单击或点击\u3000此处输入文字.", "单击或点击此处输入文字\xa0…",
+                                    "（单击或点击此处输入文字。）"], ids=["no stop", "spaces", "no-break", "brackets"])
+def test_a_content_control_showing_its_prompt_spaced_or_stopped_otherwise_is_left_out(prompt: str, tmp_path) -> None:
+    # The glossary's prompt is '单击或点击此处输入文字。'; a control showing it without its full stop, with an ideographic
+    # or no-break space, a Latin stop or brackets (a template copied between Word and WPS) was taken for a value the
+    # user typed and read as a line of the report.  Only the words are compared: no value is punctuation alone.
+    path = _docx_with_placeholder_controls(tmp_path / "prompt.docx", prompt, True)
+    assert read_document(path).lines == ["后文", ["规章", "5"]]
 
 
 
@@ -3397,6 +3479,11 @@ def test_a_prompt_typed_in_no_placeholder_style_is_no_value_of_a_control_showing
     ("<w:r><w:t>此处输入</w:t></w:r>", ""),
     ('<w:r><w:rPr><w:color w:val="808080"/></w:rPr><w:t>本栏为本年数</w:t></w:r>', ""),  # words in the prompt's grey
     ('<w:r><w:rPr><w:color w:val="a6a6a6"/></w:rPr><w:t>数量</w:t></w:r>', ""),
+    # the greys of formats.yaml's docx: placeholder_greys, 60 to D9: the first and last hidden, those past read
+    ('<w:r><w:rPr><w:color w:val="606060"/></w:rPr><w:t>数量</w:t></w:r>', ""),
+    ('<w:r><w:rPr><w:color w:val="D9D9D9"/></w:rPr><w:t>数量</w:t></w:r>', ""),
+    ('<w:r><w:rPr><w:color w:val="5F5F5F"/></w:rPr><w:t>数量</w:t></w:r>', "数量"),
+    ('<w:r><w:rPr><w:color w:val="DADADA"/></w:rPr><w:t>数量</w:t></w:r>', "数量"),
     ('<w:r><w:rPr><w:color w:val="808080"/></w:rPr><w:t>7</w:t></w:r>', "7"),  # a number filled in, grey: read
     ('<w:r><w:rPr><w:color w:val="FF0000"/></w:rPr><w:t>另计</w:t></w:r>', "另计")])  # words typed in red: read
 def test_a_custom_or_grey_prompt_is_no_value_of_a_control_showing_its_placeholder(named, run, shown, tmp_path):
@@ -4219,6 +4306,13 @@ def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: 
      "</style><ol class=p>", ["a", "<li style='list-style-type:decimal'>b"], ["（一）a", "2.b"]),
     ("<style>@counter-style s { symbols: '※' } @counter-style c { system: cyclic; symbols: A B }</style>"
      "<ol style='list-style-type:s'>", ["a", "b", "<li style='list-style-type:c'>c"], ["※.a", "※※.b", "A.c"]),
+    # a numeric style's negative number shows its negative sign ('-', or the 'negative' descriptor's symbols about
+    # it) and the digits of its absolute value, as a browser: it fell back on decimal ('-1.a')
+    ("<style>@counter-style d { system: numeric; symbols: '〇' 一 二; suffix: '、'; negative: '负' }</style>"
+     "<ol start=-1 style='list-style-type: d'>", ["a", "b", "c"], ["负一、a", "〇、b", "一、c"]),
+    ("<style>@counter-style d { system: numeric; symbols: '〇' 一 二 三; negative: '(' ')' } "
+     "@counter-style m { system: numeric; symbols: '0' '1' }</style><ol start=-5 style='list-style-type: d'>",
+     ["a", "<li style='list-style-type:m'>b"], ["(一一).a", "-100.b"]),
 ])
 def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp_path: Path) -> None:
     # An <ol>'s numbers as a browser shows them: its start, reversed, an item's value, its type and list-style-type

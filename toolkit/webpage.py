@@ -146,7 +146,7 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
             lines = _frames_fallback_lines(root, parser)
     if not lines:
         raise EmptyFileError(path, f"the HTML page holds no text{_shown_elsewhere(unread)}")
-    _warn_unread_frames(path, unread)
+    _warn_unread_frames(path, unread, _holds_counts(lines))
     merged.warn(lines)
     return RawDocument(path=path, format="html", encoding=used, lines=lines, title=_page_title(root))
 
@@ -314,8 +314,8 @@ def _shown_document(el) -> str:
 def _unread_frames(root) -> list:
     """The pages (see _frame_src) of the frames, objects and embeds of the page not read (not in its folder nor its
     web archive: see _folder_frames), and the documents they show (see _shown_document: never read in the page),
-    shown (not hidden nor in a fallback), in order: [(tag or 'document', src)]."""
-    return [("document" if _shown_document(el) else _tag_name(el.tag), src)
+    shown (not hidden nor in a fallback), in order: [(tag, 'document' or 'widget' (see _widget), src)]."""
+    return [("document" if _shown_document(el) else "widget" if _widget(el, src) else _tag_name(el.tag), src)
             for el in root.iter("iframe", "frame", "object", "embed")
             if (src := _shown_document(el) or _frame_src(el)) and not _hidden_style(el.get("style") or "")
             and not any(_tag_name(a.tag) in _DROP_TAGS for a in el.iterancestors())]
@@ -333,20 +333,51 @@ def _shown_elsewhere(unread: list) -> str:
             "missing); read that page's file")
 
 
-def _warn_unread_frames(path: str, unread: list) -> None:
+def _warn_unread_frames(path: str, unread: list, counted: bool = False) -> None:
     """Warn (``part_unread``) of the pages of the ``<object>``s and ``<embed>``s among ``unread`` (see _unread_frames),
     which embed a document where they stand, and of the documents any of them shows (a PDF: the report itself, often):
     what the researcher reads lacks it (an iframe's page, often a video or a share button's, is named only where the
-    page holds no text: see _read_html)."""
+    page holds no text: see _read_html).  ``counted``: the page's own lines hold a table of counts (see _holds_counts),
+    the report's body there: a widget's page (see _widget) is no part of it, not named."""
     documents = [src for tag, src in unread if tag == "document"]
     if documents:
         _warn(path, f"the page shows the document(s) {', '.join(map(repr, dict.fromkeys(documents)))} in a frame, "
                     "<object> or <embed>, not read with it: the report may be that file (read it)", "part_unread")
-    embedded = [src for tag, src in unread if tag in ("object", "embed")]
+    embedded = [src for tag, src in unread if tag in ("object", "embed") or (tag == "widget" and not counted)]
     if embedded:
         _warn(path, f"the page shown in the page's <object>/<embed> ({', '.join(map(repr, dict.fromkeys(embedded)))}) "
                     "is not read: not saved in the page's folder (a URL, or missing); the report's text may be there: "
                     "read that page's file", "part_unread")
+
+
+def _holds_counts(lines: list) -> bool:
+    """Whether ``lines`` (a page's) hold a table row of a count (a cell of digits alone): a report's statistics."""
+    return any(isinstance(line, list) and any(cell.isdigit() for cell in line) for line in lines)
+
+
+#: A URL of another site ('https://…', '//…'), no file of the page's folder.
+_REMOTE_RE = re.compile(r"(?i)(?:[a-z][a-z\d+.-]*:|//)")
+#: The largest box (CSS px: width, height) of an <object>'s or <embed>'s page that is a widget (a weather, a clock,
+#: a share bar: '<object type="text/html" data="https://…/weather.html" width="200" height="60">'), too small for
+#: a report's text; a box wider and taller than both holds a page one reads.
+_WIDGET_BOX = (240, 150)
+_BOX_RE = re.compile(r"(?<![\w-])(width|height)\s*:\s*([^;]*)", re.IGNORECASE)
+_PX_RE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*")
+
+
+def _widget(el, src: str) -> bool:
+    """Whether the page ``src`` an ``<object>`` or ``<embed>`` ``el`` shows is a widget's: a URL (see _REMOTE_RE)
+    shown in a box as narrow or as low as _WIDGET_BOX, by its width and height attributes or its style's."""
+    if _tag_name(el.tag) not in ("object", "embed") or not _REMOTE_RE.match(src):
+        return False
+    box = {name: el.get(name) or "" for name in ("width", "height")}
+    for name, value in _BOX_RE.findall(el.get("style") or ""):
+        box[name.lower()] = value  # (the style's over the attribute's, as a browser: '100%' no widget's)
+    for value, most in zip(box.values(), _WIDGET_BOX):
+        length = _PX_RE.fullmatch(value)
+        if length is not None and float(length.group(1)) <= most:
+            return True
+    return False
 
 
 def _folder_fetch(folder: str, top: str, src: str) -> tuple | None:
@@ -568,27 +599,42 @@ _COMMENTED_STYLE_BYTES = re.compile(rb"""(?i)\bstyle\s*=\s*(?:"[^"]*/\*|'[^']*/\
 _SHOWN_TEXT_XPATH = "//text()[not({})]".format(" or ".join(f"ancestor::{tag}" for tag in sorted(_DROP_TAGS)))
 
 
+_SQUEEZED_RE = re.compile(r"[\s\u200b\ufeff]+")  # (an editor's zero-width space, "&#8203;", is no text)
+
+
 def _squeezed(texts) -> str:
-    """The ``texts`` joined without their white space: a table's text as a script writes it, or as a page does."""
-    return re.sub(r"\s+", "", "".join(texts))
+    """The ``texts`` joined without their white space nor the zero-width spaces a cell's text drops (see
+    _clean_text): a table's text as a script writes it, or as a page does."""
+    return _SQUEEZED_RE.sub("", "".join(texts))
 
 
 def _noscript_tables(root) -> None:
     """Read as the page's the ``<noscript>`` fallbacks holding a table of text no table nor text of the page outside
     them holds: a page that fills its table by a script keeps the table's copy there, what a reader without scripts
     sees, and the table was lost (its section read without it).  Where the page holds the table's text (a page
-    saved from a browser, the script's copy in it), the fallback is dropped, as any other: no table read twice."""
+    saved from a browser, the script's copy in it), the fallback is dropped, as any other: no table read twice;
+    nor is a second fallback of the same tables, the one beside the table a script fills read (see _shells: where
+    the table stands), else the first."""
     fallbacks = [el for el in root.iter("noscript") if next(el.iterancestors("noscript", "head"), None) is None
                  and any(_squeezed(table.itertext()) for table in el.iter("table"))]
     if not fallbacks:
         return
     shown = _squeezed(root.xpath(_SHOWN_TEXT_XPATH))
+    unshown = []
     for noscript in fallbacks:
         tables = [_squeezed(table.itertext()) for table in noscript.iter("table")
                   if next(table.iterancestors("table", "noscript")) is noscript]  # (its outermost tables)
         if not all(text in shown for text in tables if text):
+            unshown.append((noscript, tables))
+    if len(unshown) > 1:
+        unshown.sort(key=lambda fallback: not _shells(fallback[0], empty=True))  # (stable: else in page order)
+    read: list[str] = []  # (the tables' text of the fallbacks read)
+    for noscript, tables in unshown:
+        if not all(any(text in held for held in read) for text in tables if text):
             noscript.tag = "div"  # (read where it stands, as a browser without scripts shows it)
-            _drop_shell_table(noscript)
+            for shell in _shells(noscript):
+                _remove_keeping_tail(shell)
+            read.append("".join(tables))
 
 
 def _table_rows_text(table) -> list:
@@ -596,17 +642,50 @@ def _table_rows_text(table) -> list:
     return [_squeezed(tr.itertext()) for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
 
 
-def _drop_shell_table(fallback) -> None:
-    """Drop the table a script fills (its shell: the nearest table before or after the ``<noscript>`` ``fallback``
-    read, outside any fallback) where each row of text it holds is a row of the fallback's tables: a shell holding
-    the table's header alone ('<table><thead>…</thead></table><noscript><table><thead>…</thead><tbody>…', or the
-    shell after the fallback), read with the fallback, read the header twice."""
+def _shells(fallback, empty: bool = False) -> list:
+    """The tables a script fills beside the ``<noscript>`` ``fallback`` (tables outside any fallback near it, see
+    _near_tables) where each row of text a table holds is a row of the fallback's tables (``empty``: a table of no
+    text too): a shell holding the table's header alone ('<table><thead>…</thead></table><noscript><table><thead>…
+    </thead><tbody>…', or the shell after the fallback, or a pager's table between them), read with the fallback,
+    read the header twice."""
     repeated = {text for table in fallback.iter("table") for text in _table_rows_text(table)}
-    for axis in ("preceding", "following"):
-        shell = next(iter(fallback.xpath(f"{axis}::table[not(ancestor::noscript)][1]")), None)
-        rows = [text for text in _table_rows_text(shell) if text] if shell is not None else []
-        if rows and all(text in repeated for text in rows):
-            _remove_keeping_tail(shell)
+    shells = []
+    for table in _near_tables(fallback):
+        rows = [text for text in _table_rows_text(table) if text]
+        if (rows or empty) and all(text in repeated for text in rows):
+            shells.append(table)
+    return shells
+
+
+def _near_tables(fallback) -> Iterator:
+    """The tables outside any fallback before and after ``fallback``, nearest first, as far as the page's text
+    outside tables on each side (a heading, a paragraph): tables of one place of the page, where a pager's or a
+    layout's table may stand between a shell and its fallback."""
+    order = [el for el in fallback.getroottree().iter() if isinstance(el.tag, str)]
+    at = order.index(fallback)
+    inside = set(fallback.iter())
+    above = set(fallback.iterancestors())
+    yield from _tables_up_to_text(reversed(order[:at]), above)
+    if not _page_text(fallback.tail, fallback.getparent()):  # (text right after it: no table after is its shell)
+        yield from _tables_up_to_text((el for el in order[at + 1:] if el not in inside), above)
+
+
+def _tables_up_to_text(elements: Iterator, above: set) -> Iterator:
+    """The tables outside any fallback among ``elements`` (in the order walked), up to the first element holding
+    or followed by page text (see _page_text); ``above``: the fallback's ancestors, holding it, no table near it."""
+    for el in elements:
+        if el.tag == "table" and el not in above and next(el.iterancestors("noscript"), None) is None:
+            yield el
+        elif _page_text(el.text, el) or (el not in above and _page_text(el.tail, el.getparent())):
+            return
+
+
+def _page_text(text: str | None, holder) -> bool:
+    """Whether ``text``, held by the element ``holder``, is text the page shows outside its tables."""
+    if holder is None or not text or text.isspace():
+        return False
+    return not any(el.tag == "table" or el.tag in _DROP_TAGS for el in holder.iterancestors()) \
+        and holder.tag != "table" and holder.tag not in _DROP_TAGS
 
 
 def _uncomment_styles(root) -> None:
@@ -3274,20 +3353,30 @@ def _counter_representation(kind: str, system: list, descriptors: dict, n: int) 
         return symbols[n - first] if first <= n < first + count else None
     if kind == "symbolic":
         return symbols[(n - 1) % count] * ((n - 1) // count + 1) if n >= 1 else None
+    if kind == "numeric" and n < 0 and count >= 2:  # (its range is every integer: its negative sign before |n|)
+        sign = _css_symbols(descriptors.get("negative", "'-'")) or ["-"]
+        return sign[0] + "".join(_numeric_digits(symbols, -n)) + "".join(sign[1:2])
     if count < 2 or n < (1 if kind == "alphabetic" else 0):
         return None
+    if kind == "numeric":
+        return "".join(_numeric_digits(symbols, n))
     digits = []
-    if kind == "alphabetic":
-        while n > 0:
-            n -= 1
-            digits.append(symbols[n % count])
-            n //= count
-    else:  # numeric
+    while n > 0:  # (alphabetic)
+        n -= 1
         digits.append(symbols[n % count])
-        while n >= count:
-            n //= count
-            digits.append(symbols[n % count])
+        n //= count
     return "".join(reversed(digits))
+
+
+def _numeric_digits(symbols: list, n: int) -> list:
+    """The digits of ``n`` (0 or more) in the numeric counter system of ``symbols`` (its digits, 0 first), the
+    first digit first."""
+    count = len(symbols)
+    digits = [symbols[n % count]]
+    while n >= count:
+        n //= count
+        digits.append(symbols[n % count])
+    return digits[::-1]
 
 
 def _custom_list_markers(root, custom: dict) -> None:

@@ -13,6 +13,7 @@ import functools
 import io
 import posixpath
 import re
+import unicodedata
 import warnings
 import zipfile
 import zlib
@@ -1483,7 +1484,7 @@ def _vanish_placeholders(element, document=None) -> None:
             placeholders = _placeholder_texts(document) if placeholders is None else placeholders
             prompt = placeholders.get(named.get(_w("val")))
         if prompt:
-            if _WS_RE.sub("", "".join(t.text or "" for t in content.iter(_w("t")))) != prompt:
+            if _prompt_words("".join(t.text or "" for t in content.iter(_w("t")))) != prompt:
                 continue  # (filled in: its value shown)
             runs = list(content.iter(_w("r")))
         else:
@@ -1517,21 +1518,26 @@ def _prompt_paragraph(paragraph, prompt: re.Pattern) -> bool:
     return all(map(_grey_run, (run for run in paragraph.iter(_w("r")) if any(t.text for t in run.iter(_w("t"))))))
 
 
-# The greys a template gives its own prompt (Word's placeholder text is 808080; WPS and templates use 7F7F7F to
-# BFBFBF): a run's colour of one level in red, green and blue between these, no black nor white text.
-_PROMPT_GREYS = range(0x60, 0xDA)
-
-
 def _grey_run(run) -> bool:
-    """Whether a run's own colour (w:color) is a grey of _PROMPT_GREYS."""
+    """Whether a run's own colour (w:color) is a grey of a template's prompt (see _prompt_greys)."""
     colour = run.find(f"{_w('rPr')}/{_w('color')}")
     value = ((colour.get(_w("val")) or "") if colour is not None else "").upper()
     if len(value) != 6 or value != value[:2] * 3:
         return False
     try:
-        return int(value[:2], 16) in _PROMPT_GREYS
+        return int(value[:2], 16) in _prompt_greys()
     except ValueError:
         return False
+
+
+@functools.lru_cache(maxsize=1)
+def _prompt_greys() -> range:
+    """The levels (one in red, green and blue) of the greys a template gives its own prompt (formats.yaml ``docx:
+    placeholder_greys``, its first and last level, read once)."""
+    from toolkit.formats import load_formats
+
+    first, last = (int(level, 16) for level in load_formats()["docx"]["placeholder_greys"])
+    return range(first, last + 1)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1560,7 +1566,7 @@ def _placeholder_styles(document) -> frozenset[str]:
 
 def _placeholder_texts(document) -> dict:
     """The texts of the placeholders of a Word document's glossary (its building blocks, word/glossary/document.xml:
-    w:docPart by name), without white space; empty where it has none or it cannot be read."""
+    w:docPart by name), their words (see _prompt_words); empty where it has none or it cannot be read."""
     from lxml import etree
 
     part = next((rel.target_part for rel in document.part.rels.values()
@@ -1575,8 +1581,16 @@ def _placeholder_texts(document) -> dict:
     for entry in root.iter(_w("docPart")):
         name, body = entry.find(f"{_w('docPartPr')}/{_w('name')}"), entry.find(_w("docPartBody"))
         if name is not None and body is not None:
-            texts[name.get(_w("val"))] = _WS_RE.sub("", "".join(t.text or "" for t in body.iter(_w("t"))))
+            texts[name.get(_w("val"))] = _prompt_words("".join(t.text or "" for t in body.iter(_w("t"))))
     return texts
+
+
+def _prompt_words(text: str) -> str:
+    """The words of a placeholder's ``text``, compared with what its control shows: its width forms unified (NFKC),
+    without white space or punctuation ('单击或点击此处输入文字。' as '单击或点击\u3000此处输入文字.', a template copied
+    between Word and WPS); a value is never punctuation alone."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text)
+                   if not ch.isspace() and not unicodedata.category(ch).startswith("P"))
 
 
 def _paragraph_of(el):
