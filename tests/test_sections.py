@@ -2024,3 +2024,39 @@ def test_sections_imports_metadata_at_the_top_and_metadata_no_sections():
     assert not [f for f, mods in _function_imports("toolkit.metadata").items() if "toolkit.sections" in mods]
     sections = importlib.import_module("toolkit.sections")
     assert sections.report_title_lines is importlib.import_module("toolkit.metadata").report_title_lines
+
+
+def test_a_tables_counts_a_line_are_not_asked_the_heading_number_patterns(monkeypatch):
+    # A table a cell a line ('0 |' under each label) gave each count to the number's pattern (_headings asked
+    # _NUMBERED.fullmatch('0') before it saw the row had no title after its '|'), and the wrapped headings' test
+    # (_WRAP_FIRST_LINE) tried all its numbers' forms on each '0' alone: the counts are passed over first now, the
+    # same headings found.  (The number's pattern is counted, not timed.)
+    import toolkit.sections as sections
+
+    labels = ["(一)收到申请数", "1.当面申请", "2.传真申请", "3.网上申请"]
+    lines = ["一、总体情况", "本年度工作如下。", "三、收到和处理政府信息公开申请情况", "本列数据的勾稽关系。"]
+    for label in labels:
+        lines += [f"{label} |", "0 |", "", "0", ""]
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", "无。"]
+    segments = [sections.Segment(text, n) for n, text in enumerate(lines, 1)]
+    expected = sections._headings(segments)
+    wrapped = sections._join_wrapped_headings(segments)
+    asked: list[str] = []
+    real = sections._NUMBERED
+
+    class Counted:
+        def fullmatch(self, text: str) -> re.Match[str] | None:
+            asked.append(text)
+            return real.fullmatch(text)
+
+        def __getattr__(self, name: str):
+            return getattr(real, name)
+
+    monkeypatch.setattr(sections, "_NUMBERED", Counted())
+    assert sections._headings(segments) == expected
+    assert "收到和处理政府信息公开申请情况" in [h.title for h in expected]
+    assert "0" not in asked
+    assert sections._join_wrapped_headings(segments) == wrapped
+    # a count alone is no wrapped heading's first line, and fails on the look-ahead before any number's form
+    ahead = sections._WRAP_FIRST_LINE.pattern.partition("(?:[")[0]
+    assert re.match(ahead, "0") is None and re.match(ahead, "三、收到") is not None

@@ -904,7 +904,8 @@ def _headings(segments: list[Segment]) -> list[_Heading]:
         # glued text it stands in; taken for a row's, the section was lost)
         if "|" in text[:50] and not _stray_pipe(text):
             number, _, title = text.strip(" \t|").partition("|")
-            if "|" not in title and _NUMBERED.fullmatch(number.strip()) and title.strip():
+            # (the title's test first: a count's row, '0 |', has none, and the number's pattern was slow to fail on '0')
+            if title.strip() and "|" not in title and _NUMBERED.fullmatch(number.strip()):
                 text = number.strip() + title.strip()  # number and title in two cells ('一、 | 概述')
             elif _bar_in_title(text):
                 pass  # (read as written, its title keeping the bar)
@@ -2190,7 +2191,9 @@ _SEGMENT_TEXT = operator.itemgetter(0)  # (Segment.text, its first field, read i
 # number (_NUMBERED) or a Chinese character first (_unnumbered_wrap; a Chinese numeral too)
 # (the length's look-ahead possessive: a line longer than 40 fails at once, where the engine stepped back over its
 # 40 characters asking for the end at each; giving back characters never reaches the end, so the same lines match)
-_WRAP_FIRST_LINE = re.compile(rf"(?=[^|]{{1,40}}+\Z)(?:[{HAN_RANGES}]|{_TOP}|{_SUB}|{_PART})")
+# (a count alone, '0', a third of the lines of a table a cell a line, fails at once too: no form below is digits alone,
+# and the numbers' alternatives took some 3,800 instructions to fail on it)
+_WRAP_FIRST_LINE = re.compile(rf"(?=[^|]{{1,40}}+\Z)(?!\d+\Z)(?:[{HAN_RANGES}]|{_TOP}|{_SUB}|{_PART})")
 _PART_ALONE = re.compile(_PART)  # a part's number ('第一部分'), alone on its line
 _PART_BLANKS_MAX = 2  # the most blank lines between a part's number alone and its title
 
