@@ -2570,6 +2570,22 @@ def test_a_gbk_character_whose_second_byte_is_ascii_is_no_windows_1252_sign(char
         assert "行政机关™Chinese确认" in decode_bytes(quoted)[0]
 
 
+@pytest.mark.parametrize("quoted", ["行政机关“Q版”确认", "行政“微信”Q群确认"])
+def test_a_windows_1252_quote_before_an_ascii_letter_is_no_gbk_character(quoted):
+    # Seed 000's '5.要求行政机关确认…' with '“Q版”' in it, its quotes written as Windows-1252 bytes, was read
+    # '行政机关換版\ufffd确认': 93 51 between two Chinese characters is GBK's common '換'.  A quote whose other half
+    # stands on its line is a quote.
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    new = text.replace("行政机关确认", quoted, 1)
+    data = new.encode("utf-8")
+    for char, byte in _CP1252_PUNCTUATION.items():
+        data = data.replace(char.encode("utf-8"), byte)
+    assert b"\x93Q" in data or b"\x94Q" in data
+    with pytest.warns(ReaderWarning, match="Windows-1252 punctuation") as caught:
+        assert decode_bytes(data) == (new, "utf-8")
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+
+
 def test_windows_1252_punctuation_beside_a_gbk_line_in_a_utf8_text_is_read(tmp_path, parsed_seed):
     # A UTF-8 report with its title pasted in GBK and its quotes written as Windows-1252 bytes: the quoted lines
     # were taken for lines in no encoding, and the title was lost with them ('ƽ̶\ufffd\ufffd…', agency lost), the

@@ -840,7 +840,26 @@ def _gb_pair(escaped: str, at: int) -> bool:
             or not _HAN.match(escaped, at + 2):
         return False
     char = _try(pair, "gbk")
-    return char is not None and _common_gb(char)
+    return char is not None and _common_gb(char) and not _paired_quote(escaped, at)
+
+
+#: Windows-1252's opening quotes (‘ “) and their closing ones (’ ”), as the lone surrogates of their bytes (see
+#: _CP1252_SIGNS).
+_CP1252_CLOSING = {chr(0xDC00 + "‘“".encode("cp1252")[i]): chr(0xDC00 + "’”".encode("cp1252")[i]) for i in range(2)}
+_CP1252_OPENING = {closing: opening for opening, closing in _CP1252_CLOSING.items()}
+
+
+def _paired_quote(escaped: str, at: int) -> bool:
+    """Whether the byte at ``at`` of ``escaped`` is a Windows-1252 quote whose other half stands on its line (an
+    opening one after it, a closing one before it): a quote before an ASCII letter ('关“Q版”确认': 93 51 is GBK's
+    '換', common) is no GB character, which has no such partner."""
+    line_start = escaped.rfind("\n", 0, at) + 1
+    line_end = escaped.find("\n", at)
+    line_end = len(escaped) if line_end < 0 else line_end
+    char = escaped[at]
+    if char in _CP1252_CLOSING:
+        return escaped.find(_CP1252_CLOSING[char], at + 1, line_end) >= 0
+    return char in _CP1252_OPENING and escaped.rfind(_CP1252_OPENING[char], line_start, at) >= 0
 
 
 def _warn_cp1252(path: str | None, count: int, signs: str, numbers: str) -> None:
