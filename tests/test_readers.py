@@ -2661,6 +2661,33 @@ def test_gb_text_after_a_utf8_byte_order_mark_is_read_and_flagged(codec, tmp_pat
     assert _cells_of(got) == _cells_of(parsed_seed(seed))
 
 
+@pytest.mark.parametrize("given", ["big5", "gbk", "gb2312"])
+def test_gb_or_big5_text_after_a_utf8_byte_order_mark_is_read_in_the_codec_given(given, tmp_path, parsed_seed):
+    # Seed pingtan-2023-02 saved as Big5 (in traditional characters) or GBK after a UTF-8 byte-order mark was read in
+    # its codec when detected, but refused with that codec given ('cannot decode the bytes as utf-8-sig'): the mark
+    # took over the codec given.  The bytes after the mark are read in the codec given, flagged as when detected.
+    import toolkit
+    from toolkit.errors import DecodeError
+    from toolkit.normalize import _opencc
+
+    seed = "pingtan-2023-02"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    if given.startswith("big5"):
+        text = _opencc("s2t").convert(text).translate(str.maketrans("爲羣裏衆", "為群裡眾"))  # (Big5's forms)
+    path = write_bytes(tmp_path / "marked.txt", b"\xef\xbb\xbf" + text.encode(given))
+    with pytest.warns(ReaderWarning, match=r"marked.txt: the file starts with a UTF-8 byte-order mark but its bytes "
+                                           r"are (BIG5|GBK), the codec given") as caught:
+        got = toolkit.parse_report(path, encoding=given)
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+    assert got.encoding == ("gbk" if given == "gb2312" else given) and got.original_lines == text.splitlines()
+    if not given.startswith("big5"):
+        assert _cells_of(got) == _cells_of(parsed_seed(seed))
+    # a UTF-8 text after its mark is still read as such, a second mark after it is still refused
+    assert decode_bytes("\ufeff政府信息".encode("utf-8"), encoding=given) == ("政府信息", "utf-8-sig")
+    with pytest.raises(DecodeError, match="utf-8-sig"):
+        decode_bytes(b"\xef\xbb\xbf\xff\xfe" + "政府".encode("utf-16-le"), encoding=given)
+
+
 @pytest.mark.parametrize("padding", [4096, 5])
 @pytest.mark.parametrize("codec", ["utf-8", "gbk", "utf-8-sig", "utf-16", "utf-32"])
 def test_text_padded_with_nul_bytes_at_its_end_is_read_and_flagged(codec, padding, tmp_path, parsed_seed):

@@ -113,7 +113,7 @@ def decode_bytes(
     spath = None if path is None else os.fspath(path)
     codec = None if encoding is None else _check_encoding(encoding)
     if codec is not None:
-        codec = _codec_given(data, codec)
+        data, codec = _given_after_utf8_mark(data, codec, spath)
         text = _decode_strict(data, codec, spath)
     else:
         text, codec, _same = _detect(data, spath)
@@ -197,6 +197,24 @@ def _codec_given(data: bytes, codec: str) -> str:
         return codec if data[:{"utf-8-sig": 3, "utf-16": 2}.get(bom, 4)].decode(codec) == "\ufeff" else bom
     except UnicodeDecodeError:
         return bom
+
+
+def _given_after_utf8_mark(data: bytes, given: str, path: str | None) -> tuple[bytes, str]:
+    """The bytes to read and the codec to read them in, for a file read in the codec ``given`` (see _codec_given):
+    the bytes after a UTF-8 byte-order mark, in the codec given, where they are no UTF-8 and read so (a GBK or Big5
+    body saved after the mark by a tool that writes it, flagged ``mixed_encoding`` as it is when detected: see
+    _gb_after_utf8_mark).  With ``--encoding big5`` such a file was refused ('cannot decode the bytes as utf-8-sig'),
+    where without it it is read."""
+    codec = _codec_given(data, given)
+    if codec != "utf-8-sig" or codec == given or _try(data, codec) is not None:
+        return data, codec
+    body = data[3:]
+    own = _codec_given(body, given)  # (GB 2312 given read as GBK, as without the mark)
+    if (own != given and _detect_bom(body) is not None) or _try(body, own) is None:  # (a second mark: no such body)
+        return data, codec
+    _warn(path, f"the file starts with a UTF-8 byte-order mark but its bytes are {own.upper()}, the codec given: "
+                f"read as {own.upper()}", "mixed_encoding")
+    return body, own
 
 
 def _try(data: bytes, codec: str) -> str | None:
