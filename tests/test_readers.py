@@ -2586,6 +2586,36 @@ def test_a_windows_1252_quote_before_an_ascii_letter_is_no_gbk_character(quoted)
     assert [w.message.code for w in caught] == ["mixed_encoding"]
 
 
+@pytest.mark.parametrize("gb_line", [False, True])
+def test_gbk_characters_that_are_valid_utf8_in_a_utf8_text_are_read_as_gbk(gb_line, tmp_path, parsed_seed):
+    # Seed pingtan-2023-02 with '平潭' pasted in GBK into its UTF-8 lines (C6BD CCB6, UTF-8's 'ƽ̶' by chance) was read
+    # 'ƽ̶综合实验区财政金融局…' without a flag, the agency lost: no byte failed, so no reading of stray bytes saw it
+    # (also beside a line in GBK that fails as UTF-8).  Such a run is read as GBK, flagged; a Greek or Russian word
+    # whose bytes are GBK of common characters too ('αβγ', 'она') stays as written.
+    import toolkit
+
+    seed = "pingtan-2023-02"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    assert text.count("平潭") > 2 and "平潭".encode("gbk").decode("utf-8") == "ƽ̶"
+    gbk = "平潭".encode("gbk")
+    data = b"\n".join(line.encode("gbk") if gb_line and number == 3 else line.encode("utf-8").replace(
+        "平潭".encode("utf-8"), gbk) for number, line in enumerate(lines))
+    path = write_bytes(tmp_path / "pasted.txt", data)
+    with pytest.warns(ReaderWarning, match=r"characters in GBK that are valid UTF-8 \('平潭', as UTF-8 'ƽ̶'\) on "
+                                           r"line\(s\) 1, ") as caught:
+        got = toolkit.parse_report(path)
+    assert {w.message.code for w in caught} == {"mixed_encoding"}
+    want = parsed_seed(seed)
+    assert got.encoding == "utf-8" and got.original_lines == want.original_lines
+    assert got.metadata["agency"] == want.metadata["agency"] and _cells_of(got) == _cells_of(want)
+    for word in ("αβγ", "она"):
+        assert word.encode("utf-8").decode("gbk")  # (common GB characters: 'λαλβλγ' …)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert decode_bytes(f"{lines[0]}{word}\n{text}".encode("utf-8")) == (f"{lines[0]}{word}\n{text}", "utf-8")
+
+
 def test_windows_1252_punctuation_beside_a_gbk_line_in_a_utf8_text_is_read(tmp_path, parsed_seed):
     # A UTF-8 report with its title pasted in GBK and its quotes written as Windows-1252 bytes: the quoted lines
     # were taken for lines in no encoding, and the title was lost with them ('ƽ̶\ufffd\ufffd…', agency lost), the
