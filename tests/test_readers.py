@@ -2718,6 +2718,24 @@ def test_gb_or_big5_text_after_a_utf8_byte_order_mark_is_read_in_the_codec_given
         decode_bytes(b"\xef\xbb\xbf\xff\xfe" + "政府".encode("utf-16-le"), encoding=given)
 
 
+def test_big5_lines_in_a_gb_text_are_read_as_big5():
+    # Seed 000 saved as GB18030 with two lines pasted in Big5 (traditional characters, from a Hong Kong or Taiwan page) was
+    # read as GB18030 with those lines as private-use characters and kana ('()笆そ秨現┎獺薄猵' for '(一)主動公開政府信息
+    # 情況', the section heading lost), flagged as user-defined characters.  Those lines are read as Big5, flagged.
+    from toolkit.normalize import _opencc
+
+    lines = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8").split("\n")
+    traditional = {number: _opencc("s2t").convert(lines[number]) for number in (6, 8)}
+    data = b"\n".join(traditional[number].encode("big5") if number in traditional else line.encode("gb18030")
+                      for number, line in enumerate(lines))
+    want = "\n".join(traditional.get(number, line) for number, line in enumerate(lines))
+    with pytest.warns(ReaderWarning, match=r"mixed encodings: line\(s\) 7, 9 in Big5 in a GB text") as caught:
+        got, codec = decode_bytes(data)
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+    assert got == want and codec == "gb18030"
+    assert got.split("\n")[6] == "(一)主動公開政府信息情況"
+
+
 @pytest.mark.parametrize("padding", [4096, 5])
 @pytest.mark.parametrize("codec", ["utf-8", "gbk", "utf-8-sig", "utf-16", "utf-32"])
 def test_text_padded_with_nul_bytes_at_its_end_is_read_and_flagged(codec, padding, tmp_path, parsed_seed):

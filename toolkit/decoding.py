@@ -559,12 +559,54 @@ def _decode_gb(data: bytes, path: str | None = None, *, mixed: bool = True) -> t
                             "codec", "encoding_uncertain")
             if chosen[0] is big5:
                 return chosen
+    if _PRIVATE_USE.search(text) or _ODD_CJK.search(text):
+        text = _big5_lines(text, data, path)
     private = len(_PRIVATE_USE.findall(text))
     if private:  # no character of any standard: say so rather than pass them on as text
         _warn(path, f"{private} private-use character(s) in the {codec.upper()} text (user-defined characters, or "
                     f"text in another encoding; first at character {_PRIVATE_USE.search(text).start()}); pass "  # type: ignore[union-attr]  # private counts them
                     "encoding= if you know the codec", "bad_bytes")
     return text, codec
+
+
+def _big5_lines(text: str, data: bytes, path: str | None) -> str:
+    """``text``, ``data`` read as GBK or GB18030, with its lines in Big5 (pasted from a Hong Kong or Taiwan page) read
+    so, flagged ``mixed_encoding`` naming them; ``text`` itself where none is.
+
+    Most Big5 bytes are GBK's too: such a line read as GB gave private-use characters and kana ('()笆そ秨現┎獺薄猵'
+    for '(一)主動公開政府信息情況'), flagged as user-defined characters.  A line holding such characters (_PRIVATE_USE,
+    _ODD_CJK) is taken for Big5 where it reads so strictly into a report's line (_mixed_line) with fewer rare
+    characters (_rare_share) than as GB, and under _STRAY_RARE_MAX.  (A Big5 line read as GB into common characters
+    alone is not told apart.)
+    """
+    lines, raw = text.split("\n"), data.split(b"\n")  # (no GB or Big5 character holds a 0x0A byte)
+    if len(lines) != len(raw):
+        return text
+    found: list[int] = []
+    for number, line in enumerate(lines):
+        if _PRIVATE_USE.search(line) or _ODD_CJK.search(line):
+            big5 = _big5_line(raw[number], line)
+            if big5 is not None:
+                lines[number] = big5
+                found.append(number)
+    if not found:
+        return text
+    _warn(path, f"mixed encodings: line(s) {_first_ten([number + 1 for number in found])} in Big5 in a GB text, "
+                "read as Big5 (as GB they are private-use characters and kana)", "mixed_encoding")
+    return "\n".join(lines)
+
+
+def _big5_line(raw: bytes, gb: str) -> str | None:
+    """The Big5 reading of the line ``raw`` (read as GB ``gb``) where it is a report's line of fewer rare characters
+    (see _big5_lines), or None."""
+    for codec in ("big5", "big5hkscs"):  # (HKSCS adds characters such as 裏 衆 羣)
+        big5 = _try(raw, codec)
+        if big5 is not None and _mixed_line(big5):
+            rare = _rare_share(big5, _common_big5)[0]
+            if rare < _STRAY_RARE_MAX and rare < _rare_share(gb, _common_gb)[0]:
+                return big5
+            return None
+    return None
 
 
 #: The largest share of rare characters (_rare_share) of GB or Big5 text with stray bytes: a report's is under 0.1,
