@@ -2719,9 +2719,9 @@ def test_gb_or_big5_text_after_a_utf8_byte_order_mark_is_read_in_the_codec_given
 
 
 def test_big5_lines_in_a_gb_text_are_read_as_big5():
-    # Seed 000 saved as GB18030 with two lines pasted in Big5 (traditional characters, from a Hong Kong or Taiwan page) was
-    # read as GB18030 with those lines as private-use characters and kana ('()笆そ秨現┎獺薄猵' for '(一)主動公開政府信息
-    # 情況', the section heading lost), flagged as user-defined characters.  Those lines are read as Big5, flagged.
+    # Seed 000 saved as GB18030 with two lines pasted in Big5 (traditional characters, from a Hong Kong or Taiwan
+    # page) was read as GB18030 with those lines as private-use characters and kana ('()笆そ秨現┎獺薄猵' for '(一)主動
+    # 公開政府信息情況', the section heading lost), flagged as user-defined characters.  They are read as Big5, flagged.
     from toolkit.normalize import _opencc
 
     lines = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8").split("\n")

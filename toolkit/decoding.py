@@ -1109,7 +1109,8 @@ def _read_gb_runs_valid_as_utf8(text: str, data: bytes, path: str | None) -> str
     lines = _first_ten(sorted({utf8.count(b"\n", 0, start) + 1 for start, _, _ in found}))
     start, end, gb = found[0]
     _warn(path, f"mixed encodings: characters in GBK that are valid UTF-8 ({gb!r}, as UTF-8 "
-                f"{utf8[start:end].decode('utf-8')!r}) on line(s) {lines} of a UTF-8 text, read as GBK", "mixed_encoding")
+                f"{utf8[start:end].decode('utf-8')!r}) on line(s) {lines} of a UTF-8 text, read as GBK",
+          "mixed_encoding")
     return b"".join(parts).decode("utf-8", errors="surrogatepass")
 
 
