@@ -2421,7 +2421,21 @@ def test_hz_text_is_detected(tmp_path, parsed_seed):
     assert _cells_of(got) == _cells_of(parsed_seed(seed))
     # ASCII text with a tilde and a brace is no HZ: read as it is
     assert decode_bytes(b"x = ~{ab~} in a formula") == ("x = ~{ab~} in a formula", "utf-8")
+    assert decode_bytes(b"\xef\xbb\xbfx = ~{ab~}") == ("x = ~{ab~}", "utf-8-sig")
     assert decode_bytes(b"a ~{ and ~}") == ("a ~{ and ~}", "utf-8")
+
+
+def test_hz_text_after_a_utf8_byte_order_mark_is_read_as_hz(tmp_path, parsed_seed):
+    # Seed 004 in HZ saved by Notepad as UTF-8 (its 7-bit bytes unchanged, the mark written before them) was read as
+    # ASCII gibberish ('~{JPU~Pm?I~}'), no section and no cell: the HZ reading was tried without a mark alone.
+    import toolkit
+
+    seed = "004_b232cca7e491c758"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    path = write_bytes(tmp_path / "hz.txt", b"\xef\xbb\xbf" + text.encode("hz"))
+    got = toolkit.parse_report(path)
+    assert got.encoding == "hz" and got.original_text == text
+    assert _cells_of(got) == _cells_of(parsed_seed(seed))
 
 
 @pytest.mark.parametrize("text", ["總體情況\n本年度無。", "一、總體情況\n本年度無。", "鄉鎮人民政府政府資訊公開年度報告\n無"])

@@ -72,7 +72,8 @@ def decode_bytes(
         is UTF-8 with up to 256 stray byte sequences of another encoding,
         outnumbered 50 to 1 by its valid characters, replaced by U+FFFD, and UTF-8 whose only other bytes are
         Windows-1252 punctuation (“ ” ‘ ’ – — …), read as such with a ``mixed_encoding`` warning; 7-bit ASCII
-        holding ``~{`` is read as HZ, ``'hz'``, where it decodes so into Chinese); strict GBK (``'gbk'``); strict GB18030 (``'gb18030'``)
+        holding ``~{`` is read as HZ, ``'hz'``, where it decodes so into Chinese, after a UTF-8 mark too);
+        strict GBK (``'gbk'``); strict GB18030 (``'gb18030'``)
         (either with lines in UTF-8 read as such, with a ``mixed_encoding`` warning), or
         Big5 (``'big5'``, ``'big5hkscs'``) where the bytes read as Big5 too and its reading has the
         more common characters; a warning ``encoding_uncertain`` where too little tells the two apart,
@@ -979,6 +980,10 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
                 )
             _warn(path, f"{bad} byte sequence(s) that are not {bom} in a {bom} text (first at byte offset "
                         f"{_first_error(data, bom)}) were replaced by U+FFFD", "bad_bytes")
+        if bom == "utf-8-sig" and b"~{" in data and data[3:].isascii():  # (HZ saved by Notepad, which writes the mark)
+            hz = _hz_text(data[3:])
+            if hz is not None:
+                return hz, "hz", False
         _refuse_mojibake(text, path)  # Notepad saves a mojibake page with a byte-order mark
         if bom == "utf-8-sig":
             text = _read_gb_runs_valid_as_utf8(text, data, path)
