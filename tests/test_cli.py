@@ -1792,3 +1792,29 @@ def test_ctrl_c_while_the_parser_is_imported_is_a_stop_not_a_traceback(module: s
     assert proc.returncode == 130, proc.stderr[-2000:]
     assert proc.stderr == "toolkit: stopped by SIGINT\n"
     assert proc.stdout == ""
+
+
+@pytest.mark.parametrize("module", ["toolkit.cli", "pandas"])
+def test_ctrl_c_while_the_console_script_imports_the_command_is_a_stop_not_a_traceback(module: str) -> None:
+    # The 'toolkit' console script, as pip writes it ('from toolkit.cli import main' then 'sys.exit(main())' for the
+    # entry point toolkit.cli:main), imported the command line outside any handler: a Ctrl-C then was a
+    # KeyboardInterrupt traceback, where 'python -m toolkit' stopped with one line, status 130.  Its entry point's
+    # function imports the command itself.
+    import tomllib
+
+    entry = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]["toolkit"]
+    where, name = entry.split(":")
+    script = ("import sys\n"
+              "class Stop:\n"
+              "    def find_spec(self, name, path=None, target=None):\n"
+              f"        if name == {module!r}:\n"
+              "            raise KeyboardInterrupt\n"
+              "sys.meta_path.insert(0, Stop())\n"
+              f"sys.argv = ['toolkit', 'summary', {str(RAW_REPORTS[0])!r}]\n"
+              f"from {where} import {name}\n"
+              f"sys.exit({name}())\n")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)), cwd=ROOT)
+    assert proc.returncode == 130, proc.stderr[-2000:]
+    assert proc.stderr == "toolkit: stopped by SIGINT\n"
+    assert proc.stdout == ""

@@ -2487,7 +2487,21 @@ def test_hz_text_is_detected(tmp_path, parsed_seed):
     assert _cells_of(got) == _cells_of(parsed_seed(seed))
     # ASCII text with a tilde and a brace is no HZ: read as it is
     assert decode_bytes(b"x = ~{ab~} in a formula") == ("x = ~{ab~} in a formula", "utf-8")
+    assert decode_bytes(b"\xef\xbb\xbfx = ~{ab~}") == ("x = ~{ab~}", "utf-8-sig")
     assert decode_bytes(b"a ~{ and ~}") == ("a ~{ and ~}", "utf-8")
+
+
+def test_hz_text_after_a_utf8_byte_order_mark_is_read_as_hz(tmp_path, parsed_seed):
+    # Seed 004 in HZ saved by Notepad as UTF-8 (its 7-bit bytes unchanged, the mark written before them) was read as
+    # ASCII gibberish ('~{JPU~Pm?I~}'), no section and no cell: the HZ reading was tried without a mark alone.
+    import toolkit
+
+    seed = "004_b232cca7e491c758"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    path = write_bytes(tmp_path / "hz.txt", b"\xef\xbb\xbf" + text.encode("hz"))
+    got = toolkit.parse_report(path)
+    assert got.encoding == "hz" and got.original_text == text
+    assert _cells_of(got) == _cells_of(parsed_seed(seed))
 
 
 @pytest.mark.parametrize("text", ["總體情況\n本年度無。", "一、總體情況\n本年度無。", "鄉鎮人民政府政府資訊公開年度報告\n無"])
@@ -2636,6 +2650,52 @@ def test_a_gbk_character_whose_second_byte_is_ascii_is_no_windows_1252_sign(char
         assert "行政机关™Chinese确认" in decode_bytes(quoted)[0]
 
 
+@pytest.mark.parametrize("quoted", ["行政机关“Q版”确认", "行政“微信”Q群确认"])
+def test_a_windows_1252_quote_before_an_ascii_letter_is_no_gbk_character(quoted):
+    # Seed 000's '5.要求行政机关确认…' with '“Q版”' in it, its quotes written as Windows-1252 bytes, was read
+    # '行政机关換版\ufffd确认': 93 51 between two Chinese characters is GBK's common '換'.  A quote whose other half
+    # stands on its line is a quote.
+    text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
+    new = text.replace("行政机关确认", quoted, 1)
+    data = new.encode("utf-8")
+    for char, byte in _CP1252_PUNCTUATION.items():
+        data = data.replace(char.encode("utf-8"), byte)
+    assert b"\x93Q" in data or b"\x94Q" in data
+    with pytest.warns(ReaderWarning, match="Windows-1252 punctuation") as caught:
+        assert decode_bytes(data) == (new, "utf-8")
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+
+
+@pytest.mark.parametrize("gb_line", [False, True])
+def test_gbk_characters_that_are_valid_utf8_in_a_utf8_text_are_read_as_gbk(gb_line, tmp_path, parsed_seed):
+    # Seed pingtan-2023-02 with '平潭' pasted in GBK into its UTF-8 lines (C6BD CCB6, UTF-8's 'ƽ̶' by chance) was read
+    # 'ƽ̶综合实验区财政金融局…' without a flag, the agency lost: no byte failed, so no reading of stray bytes saw it
+    # (also beside a line in GBK that fails as UTF-8).  Such a run is read as GBK, flagged; a Greek or Russian word
+    # whose bytes are GBK of common characters too ('αβγ', 'она') stays as written.
+    import toolkit
+
+    seed = "pingtan-2023-02"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    assert text.count("平潭") > 2 and "平潭".encode("gbk").decode("utf-8") == "ƽ̶"
+    gbk = "平潭".encode("gbk")
+    data = b"\n".join(line.encode("gbk") if gb_line and number == 3 else line.encode("utf-8").replace(
+        "平潭".encode("utf-8"), gbk) for number, line in enumerate(lines))
+    path = write_bytes(tmp_path / "pasted.txt", data)
+    with pytest.warns(ReaderWarning, match=r"characters in GBK that are valid UTF-8 \('平潭', as UTF-8 'ƽ̶'\) on "
+                                           r"line\(s\) 1, ") as caught:
+        got = toolkit.parse_report(path)
+    assert {w.message.code for w in caught} == {"mixed_encoding"}
+    want = parsed_seed(seed)
+    assert got.encoding == "utf-8" and got.original_lines == want.original_lines
+    assert got.metadata["agency"] == want.metadata["agency"] and _cells_of(got) == _cells_of(want)
+    for word in ("αβγ", "она"):
+        assert word.encode("utf-8").decode("gbk")  # (common GB characters: 'λαλβλγ' …)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert decode_bytes(f"{lines[0]}{word}\n{text}".encode("utf-8")) == (f"{lines[0]}{word}\n{text}", "utf-8")
+
+
 def test_windows_1252_punctuation_beside_a_gbk_line_in_a_utf8_text_is_read(tmp_path, parsed_seed):
     # A UTF-8 report with its title pasted in GBK and its quotes written as Windows-1252 bytes: the quoted lines
     # were taken for lines in no encoding, and the title was lost with them ('ƽ̶\ufffd\ufffd…', agency lost), the
@@ -2709,6 +2769,51 @@ def test_gb_text_after_a_utf8_byte_order_mark_is_read_and_flagged(codec, tmp_pat
     assert [w.message.code for w in caught] == ["mixed_encoding"]
     assert got.encoding == decode_bytes(body)[1] and got.original_lines == text.splitlines()
     assert _cells_of(got) == _cells_of(parsed_seed(seed))
+
+
+@pytest.mark.parametrize("given", ["big5", "gbk", "gb2312"])
+def test_gb_or_big5_text_after_a_utf8_byte_order_mark_is_read_in_the_codec_given(given, tmp_path, parsed_seed):
+    # Seed pingtan-2023-02 saved as Big5 (in traditional characters) or GBK after a UTF-8 byte-order mark was read in
+    # its codec when detected, but refused with that codec given ('cannot decode the bytes as utf-8-sig'): the mark
+    # took over the codec given.  The bytes after the mark are read in the codec given, flagged as when detected.
+    import toolkit
+    from toolkit.errors import DecodeError
+    from toolkit.normalize import _opencc
+
+    seed = "pingtan-2023-02"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    if given.startswith("big5"):
+        text = _opencc("s2t").convert(text).translate(str.maketrans("爲羣裏衆", "為群裡眾"))  # (Big5's forms)
+    path = write_bytes(tmp_path / "marked.txt", b"\xef\xbb\xbf" + text.encode(given))
+    with pytest.warns(ReaderWarning, match=r"marked.txt: the file starts with a UTF-8 byte-order mark but its bytes "
+                                           r"are (BIG5|GBK), the codec given") as caught:
+        got = toolkit.parse_report(path, encoding=given)
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+    assert got.encoding == ("gbk" if given == "gb2312" else given) and got.original_lines == text.splitlines()
+    if not given.startswith("big5"):
+        assert _cells_of(got) == _cells_of(parsed_seed(seed))
+    # a UTF-8 text after its mark is still read as such, a second mark after it is still refused
+    assert decode_bytes("\ufeff政府信息".encode("utf-8"), encoding=given) == ("政府信息", "utf-8-sig")
+    with pytest.raises(DecodeError, match="utf-8-sig"):
+        decode_bytes(b"\xef\xbb\xbf\xff\xfe" + "政府".encode("utf-16-le"), encoding=given)
+
+
+def test_big5_lines_in_a_gb_text_are_read_as_big5():
+    # Seed 000 saved as GB18030 with two lines pasted in Big5 (traditional characters, from a Hong Kong or Taiwan
+    # page) was read as GB18030 with those lines as private-use characters and kana ('()笆そ秨現┎獺薄猵' for '(一)主動
+    # 公開政府信息情況', the section heading lost), flagged as user-defined characters.  They are read as Big5, flagged.
+    from toolkit.normalize import _opencc
+
+    lines = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8").split("\n")
+    traditional = {number: _opencc("s2t").convert(lines[number]) for number in (6, 8)}
+    data = b"\n".join(traditional[number].encode("big5") if number in traditional else line.encode("gb18030")
+                      for number, line in enumerate(lines))
+    want = "\n".join(traditional.get(number, line) for number, line in enumerate(lines))
+    with pytest.warns(ReaderWarning, match=r"mixed encodings: line\(s\) 7, 9 in Big5 in a GB text") as caught:
+        got, codec = decode_bytes(data)
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+    assert got == want and codec == "gb18030"
+    assert got.split("\n")[6] == "(一)主動公開政府信息情況"
 
 
 @pytest.mark.parametrize("padding", [4096, 5])

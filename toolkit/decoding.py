@@ -72,7 +72,8 @@ def decode_bytes(
         is UTF-8 with up to 256 stray byte sequences of another encoding,
         outnumbered 50 to 1 by its valid characters, replaced by U+FFFD, and UTF-8 whose only other bytes are
         Windows-1252 punctuation (“ ” ‘ ’ – — …), read as such with a ``mixed_encoding`` warning; 7-bit ASCII
-        holding ``~{`` is read as HZ, ``'hz'``, where it decodes so into Chinese); strict GBK (``'gbk'``); strict GB18030 (``'gb18030'``)
+        holding ``~{`` is read as HZ, ``'hz'``, where it decodes so into Chinese, after a UTF-8 mark too);
+        strict GBK (``'gbk'``); strict GB18030 (``'gb18030'``)
         (either with lines in UTF-8 read as such, with a ``mixed_encoding`` warning), or
         Big5 (``'big5'``, ``'big5hkscs'``) where the bytes read as Big5 too and its reading has the
         more common characters; a warning ``encoding_uncertain`` where too little tells the two apart,
@@ -113,7 +114,7 @@ def decode_bytes(
     spath = None if path is None else os.fspath(path)
     codec = None if encoding is None else _check_encoding(encoding)
     if codec is not None:
-        codec = _codec_given(data, codec)
+        data, codec = _given_after_utf8_mark(data, codec, spath)
         text = _decode_strict(data, codec, spath)
     else:
         text, codec, _same = _detect(data, spath)
@@ -197,6 +198,24 @@ def _codec_given(data: bytes, codec: str) -> str:
         return codec if data[:{"utf-8-sig": 3, "utf-16": 2}.get(bom, 4)].decode(codec) == "\ufeff" else bom
     except UnicodeDecodeError:
         return bom
+
+
+def _given_after_utf8_mark(data: bytes, given: str, path: str | None) -> tuple[bytes, str]:
+    """The bytes to read and the codec to read them in, for a file read in the codec ``given`` (see _codec_given):
+    the bytes after a UTF-8 byte-order mark, in the codec given, where they are no UTF-8 and read so (a GBK or Big5
+    body saved after the mark by a tool that writes it, flagged ``mixed_encoding`` as it is when detected: see
+    _gb_after_utf8_mark).  With ``--encoding big5`` such a file was refused ('cannot decode the bytes as utf-8-sig'),
+    where without it it is read."""
+    codec = _codec_given(data, given)
+    if codec != "utf-8-sig" or codec == given or _try(data, codec) is not None:
+        return data, codec
+    body = data[3:]
+    own = _codec_given(body, given)  # (GB 2312 given read as GBK, as without the mark)
+    if (own != given and _detect_bom(body) is not None) or _try(body, own) is None:  # (a second mark: no such body)
+        return data, codec
+    _warn(path, f"the file starts with a UTF-8 byte-order mark but its bytes are {own.upper()}, the codec given: "
+                f"read as {own.upper()}", "mixed_encoding")
+    return body, own
 
 
 def _try(data: bytes, codec: str) -> str | None:
@@ -541,12 +560,54 @@ def _decode_gb(data: bytes, path: str | None = None, *, mixed: bool = True) -> t
                             "codec", "encoding_uncertain")
             if chosen[0] is big5:
                 return chosen
+    if _PRIVATE_USE.search(text) or _ODD_CJK.search(text):
+        text = _big5_lines(text, data, path)
     private = len(_PRIVATE_USE.findall(text))
     if private:  # no character of any standard: say so rather than pass them on as text
         _warn(path, f"{private} private-use character(s) in the {codec.upper()} text (user-defined characters, or "
                     f"text in another encoding; first at character {_PRIVATE_USE.search(text).start()}); pass "  # type: ignore[union-attr]  # private counts them
                     "encoding= if you know the codec", "bad_bytes")
     return text, codec
+
+
+def _big5_lines(text: str, data: bytes, path: str | None) -> str:
+    """``text``, ``data`` read as GBK or GB18030, with its lines in Big5 (pasted from a Hong Kong or Taiwan page) read
+    so, flagged ``mixed_encoding`` naming them; ``text`` itself where none is.
+
+    Most Big5 bytes are GBK's too: such a line read as GB gave private-use characters and kana ('()笆そ秨現┎獺薄猵'
+    for '(一)主動公開政府信息情況'), flagged as user-defined characters.  A line holding such characters (_PRIVATE_USE,
+    _ODD_CJK) is taken for Big5 where it reads so strictly into a report's line (_mixed_line) with fewer rare
+    characters (_rare_share) than as GB, and under _STRAY_RARE_MAX.  (A Big5 line read as GB into common characters
+    alone is not told apart.)
+    """
+    lines, raw = text.split("\n"), data.split(b"\n")  # (no GB or Big5 character holds a 0x0A byte)
+    if len(lines) != len(raw):
+        return text
+    found: list[int] = []
+    for number, line in enumerate(lines):
+        if _PRIVATE_USE.search(line) or _ODD_CJK.search(line):
+            big5 = _big5_line(raw[number], line)
+            if big5 is not None:
+                lines[number] = big5
+                found.append(number)
+    if not found:
+        return text
+    _warn(path, f"mixed encodings: line(s) {_first_ten([number + 1 for number in found])} in Big5 in a GB text, "
+                "read as Big5 (as GB they are private-use characters and kana)", "mixed_encoding")
+    return "\n".join(lines)
+
+
+def _big5_line(raw: bytes, gb: str) -> str | None:
+    """The Big5 reading of the line ``raw`` (read as GB ``gb``) where it is a report's line of fewer rare characters
+    (see _big5_lines), or None."""
+    for codec in ("big5", "big5hkscs"):  # (HKSCS adds characters such as 裏 衆 羣)
+        big5 = _try(raw, codec)
+        if big5 is not None and _mixed_line(big5):
+            rare = _rare_share(big5, _common_big5)[0]
+            if rare < _STRAY_RARE_MAX and rare < _rare_share(gb, _common_gb)[0]:
+                return big5
+            return None
+    return None
 
 
 #: The largest share of rare characters (_rare_share) of GB or Big5 text with stray bytes: a report's is under 0.1,
@@ -840,7 +901,26 @@ def _gb_pair(escaped: str, at: int) -> bool:
             or not _HAN.match(escaped, at + 2):
         return False
     char = _try(pair, "gbk")
-    return char is not None and _common_gb(char)
+    return char is not None and _common_gb(char) and not _paired_quote(escaped, at)
+
+
+#: Windows-1252's opening quotes (‘ “) and their closing ones (’ ”), as the lone surrogates of their bytes (see
+#: _CP1252_SIGNS).
+_CP1252_CLOSING = {chr(0xDC00 + "‘“".encode("cp1252")[i]): chr(0xDC00 + "’”".encode("cp1252")[i]) for i in range(2)}
+_CP1252_OPENING = {closing: opening for opening, closing in _CP1252_CLOSING.items()}
+
+
+def _paired_quote(escaped: str, at: int) -> bool:
+    """Whether the byte at ``at`` of ``escaped`` is a Windows-1252 quote whose other half stands on its line (an
+    opening one after it, a closing one before it): a quote before an ASCII letter ('关“Q版”确认': 93 51 is GBK's
+    '換', common) is no GB character, which has no such partner."""
+    line_start = escaped.rfind("\n", 0, at) + 1
+    line_end = escaped.find("\n", at)
+    line_end = len(escaped) if line_end < 0 else line_end
+    char = escaped[at]
+    if char in _CP1252_CLOSING:
+        return escaped.find(_CP1252_CLOSING[char], at + 1, line_end) >= 0
+    return char in _CP1252_OPENING and escaped.rfind(_CP1252_OPENING[char], line_start, at) >= 0
 
 
 def _warn_cp1252(path: str | None, count: int, signs: str, numbers: str) -> None:
@@ -900,7 +980,13 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
                 )
             _warn(path, f"{bad} byte sequence(s) that are not {bom} in a {bom} text (first at byte offset "
                         f"{_first_error(data, bom)}) were replaced by U+FFFD", "bad_bytes")
+        if bom == "utf-8-sig" and b"~{" in data and data[3:].isascii():  # (HZ saved by Notepad, which writes the mark)
+            hz = _hz_text(data[3:])
+            if hz is not None:
+                return hz, "hz", False
         _refuse_mojibake(text, path)  # Notepad saves a mojibake page with a byte-order mark
+        if bom == "utf-8-sig":
+            text = _read_gb_runs_valid_as_utf8(text, data, path)
         return text.lstrip("\ufeff"), bom, False
     if b"\x00" in data:
         found = _utf16_without_bom(data, path)
@@ -922,7 +1008,8 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
             if hz is not None:
                 return hz, "hz", False
         _refuse_mojibake(text, path)
-        return text, "utf-8", True
+        read = _read_gb_runs_valid_as_utf8(text, data, path)
+        return read, "utf-8", read is text
     text = _utf8_truncated(data)
     if text is not None:
         _warn(path, "the data ends in the middle of a UTF-8 character (truncated file?); the incomplete "
@@ -937,7 +1024,7 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
             return (*found, False)
     gb_lines = _gb_lines(data, path)
     if gb_lines is not None:
-        return gb_lines, "utf-8", False
+        return _read_gb_runs_valid_as_utf8(gb_lines, data, path), "utf-8", False
     text, bad = _utf8_with_stray_bytes(data)
     if text is not None:
         _refuse_mojibake(text, path)
@@ -984,6 +1071,62 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
         f"for UTF-8 at offset {_first_error(data, 'utf-8')}, for GB18030 at offset "
         f"{_first_error(data, 'gb18030')}; pass encoding= if you know the codec",
     )
+
+
+# Two UTF-8 characters of two bytes (U+0080-U+07FF: Latin Extended, Greek, Cyrillic, Hebrew …) in a row, and a run of
+# them: GBK's common characters of rows C2-D7 with a second byte A1-BF are such characters by chance (see
+# _read_gb_runs_valid_as_utf8).  (Bytes: a pass over the text's characters cost a report 3 ms.)
+# (the bytes other than the lead bytes of U+0100-U+07FF, deleted by bytes.translate: a copy, some 30 times faster
+# than a search with a pattern; a run of GBK holds such a character)
+_NOT_TWO_BYTE_LEAD = bytes(byte for byte in range(256) if not 0xC4 <= byte <= 0xDF)
+_TWO_BYTE_PAIR = re.compile(rb"[\xc2-\xdf][\x80-\xbf][\xc2-\xdf][\x80-\xbf]")
+_TWO_BYTE_RUN = re.compile(rb"(?:[\xc2-\xdf][\x80-\xbf]){2,}")
+# A word of Greek or Russian as written: letters of one alphabet alone (mojibake of GBK mixes scripts and signs).
+_ONE_ALPHABET = re.compile("[\u0386-\u03ce]+|[\u0400-\u045f]+")
+
+
+def _read_gb_runs_valid_as_utf8(text: str, data: bytes, path: str | None) -> str:
+    """``text`` (``data`` read as UTF-8) with its runs of GBK that are valid UTF-8 by chance read as GBK, flagged
+    ``mixed_encoding`` naming their lines; ``text`` itself where it holds none.
+
+    Seed pingtan-2023-02's '平潭' pasted in GBK into a UTF-8 line is C6BD CCB6, UTF-8's 'ƽ̶': no byte failed, so no
+    reading of stray bytes saw it (_gb_runs), and the agency was lost.  A run of two characters or more of U+0080-U+07FF
+    is taken for GBK where it holds a character that is no report's (_NOT_REPORT_CHARS), is no word of one alphabet
+    (Greek, Cyrillic), and its bytes read strictly as GBK into common Chinese characters alone (_common_gb), two at
+    least.  (GBK read as UTF-8 characters of three bytes gives Chinese characters, which nothing tells apart.)
+    """
+    if not data.translate(None, _NOT_TWO_BYTE_LEAD) or not _TWO_BYTE_PAIR.search(data):  # (most texts hold none)
+        return text
+    utf8 = text.encode("utf-8", errors="surrogatepass")
+    found: list[tuple[int, int, str]] = []
+    for match in _TWO_BYTE_RUN.finditer(utf8):
+        gb = _gb_of_utf8_run(match.group().decode("utf-8"))
+        if gb is not None:
+            found.append((match.start(), match.end(), gb))
+    if not found:
+        return text
+    parts: list[bytes] = []
+    done = 0
+    for start, end, gb in found:
+        parts.extend([utf8[done:start], gb.encode("utf-8")])
+        done = end
+    parts.append(utf8[done:])
+    lines = _first_ten(sorted({utf8.count(b"\n", 0, start) + 1 for start, _, _ in found}))
+    start, end, gb = found[0]
+    _warn(path, f"mixed encodings: characters in GBK that are valid UTF-8 ({gb!r}, as UTF-8 "
+                f"{utf8[start:end].decode('utf-8')!r}) on line(s) {lines} of a UTF-8 text, read as GBK",
+          "mixed_encoding")
+    return b"".join(parts).decode("utf-8", errors="surrogatepass")
+
+
+def _gb_of_utf8_run(run: str) -> str | None:
+    """The GBK reading of a run of UTF-8 characters U+0080-U+07FF (see _read_gb_runs_valid_as_utf8), or None."""
+    if not _NOT_REPORT_CHARS.search(run) or _ONE_ALPHABET.fullmatch(run):
+        return None
+    gb = _try(run.encode("utf-8"), "gbk")
+    if gb is None or len(gb) < 2 or not all(_HAN.match(char) and _common_gb(char) for char in gb):
+        return None
+    return gb
 
 
 _BIG5_FAMILY = {"big5", "big5hkscs", "cp950"}
