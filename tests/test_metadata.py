@@ -1158,6 +1158,22 @@ def test_a_period_at_the_start_of_a_title_is_no_page_date():
     assert result["report_year"] == 2020
 
 
+@pytest.mark.parametrize("stem", ["000", "001", "pingtan-2023-03"])
+def test_a_title_ending_in_a_full_stop(stem):
+    # A page that ends its title with a full stop ('驻马店市住房和城乡建设局2020年政府信息公开工作年度报告。'): the line was no
+    # title, as a sentence holding '。' is none, and the agency was lost (seeds 000, 001) or the report flagged no_title.
+    lines = lines_of(stem)
+    assert extract_metadata([lines[0] + "。"] + lines[1:]) == extract_metadata(lines)
+
+
+@pytest.mark.parametrize("sentence", ["我局编制了2020年政府信息公开工作年度报告。", "本局2020年政府信息公开工作年度报告。",
+                                      "以下是驻马店市住建局2020年政府信息公开工作年度报告。"])
+def test_a_sentence_ending_in_a_full_stop_is_no_title(sentence):
+    # Seed 002 has no title: a sentence naming the report above its text names no agency of its own and no year.
+    lines = lines_of("002")
+    assert extract_metadata([sentence] + lines) == extract_metadata(lines)
+
+
 @pytest.mark.parametrize("cut", [3, 4, 20], ids=["in_the_city", "after_the_city", "in_the_topic"])
 def test_title_in_a_large_font_broken_over_two_lines(cut):
     # Seed 000's title set in a large font wraps: '驻马店市' / '住房和城乡建设局2020年…', '驻马店市住房和城乡建设局2020年政府信'

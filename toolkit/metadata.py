@@ -472,7 +472,7 @@ def _without_stamp(raw: str) -> str:
 def _title_candidate(raw: str) -> str | None:
     """The line without white space if it may be (part of) a title, else None."""
     rules = _rules()["title"]
-    line = re.sub(r"\s+", "", _without_stamp(raw))
+    line = _without_full_stop(re.sub(r"\s+", "", _without_stamp(raw)))
     if not line or "|" in line or len(line) > rules["max_length"] or "。" in line:
         return None
     if any(line.startswith(p) for p in rules["not_title_prefixes"]):
@@ -484,6 +484,19 @@ def _title_candidate(raw: str) -> str | None:
     if _starts_with_box_label(raw):
         return None  # '索引号 分类 信息公开年报': a header box printed without its rules
     return _without_field_label(line)
+
+
+def _without_full_stop(line: str) -> str:
+    """A title line without the full stop a page put at its end ('某某区人民政府2023年政府信息公开工作年度报告。'): only
+    where the rest is a title and nothing else naming a body's name (:func:`is_report_title` ``whole``), as a
+    sentence of the text ending so ('我局编制了2020年政府信息公开工作年度报告。') does not."""
+    if not line.endswith("。") or "。" in line[:-1]:
+        return line  # (most lines: a sentence with a full stop inside it is no title either)
+    bare = line.rstrip("。")
+    if not is_report_title(bare, whole=True):
+        return line
+    agency = _parse_title(bare)[0]
+    return bare if agency is not None and _agency_like(agency) else line
 
 
 def _is_breadcrumb(raw: str) -> bool:
