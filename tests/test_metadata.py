@@ -3852,6 +3852,18 @@ def test_the_seals_place_in_its_other_words(seal, layout, script):
     assert report.sections[-1].text.strip() == "无"
 
 
+@pytest.mark.parametrize("ending", ["\n（盖章）驻马店市住建局\n2021年1月30日\n", "\n(公章) 驻马店市住建局\n2021年1月30日\n",
+                                    "\n（盖章）驻马店市住建局  2021年1月30日\n",
+                                    "\n驻马店市住建局（盖章）\n2021年1月30日\n"])  # (the last a control, read before)
+def test_the_seals_place_before_the_agency_on_its_line(ending):
+    # The seal's place before the agency's name on its line ('（盖章）驻马店市住建局' / '2021年1月30日'): the seal was
+    # known at the line's end only, so the line was no body's name: agency NA, and with a space after the seal or the
+    # date on the name's line no signature was read at all (published NA).
+    report = _seed_004_ending(ending)
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住建局", "2021-01-30")
+    assert report.sections[-1].text.strip() == "无"
+
+
 @pytest.mark.parametrize("fmt", ["text", "html", "docx"])
 @pytest.mark.parametrize("tail, published", [
     (["（盖章）", "驻马店市住建局", "2021年1月30日"], "2021-01-30"), (["(公章)", "驻马店市住建局  2021年1月30日"], "2021-01-30"),

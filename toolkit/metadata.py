@@ -1486,8 +1486,10 @@ def _weekday_end() -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=1)
 def _seal() -> re.Pattern[str]:
-    """The seal's place at the end of a signature's line ('(盖章)', metadata.yaml signature.seal_marks)."""
-    return re.compile(rf"[(（\[【]\s*(?:{alternation(_rules()['signature']['seal_marks'])})\s*[)）\]】]$")
+    """The seal's place at the end of a signature's line ('(盖章)', metadata.yaml signature.seal_marks), or at its
+    start, the name after it ('（盖章）驻马店市住建局': read as the name's start, the line was no body's name)."""
+    seal = rf"[(（\[【]\s*(?:{alternation(_rules()['signature']['seal_marks'])})\s*[)）\]】]"
+    return re.compile(rf"^\s*{seal}\s*|{seal}$")
 
 
 @functools.lru_cache(maxsize=1)
