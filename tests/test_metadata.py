@@ -3878,6 +3878,21 @@ def test_the_seals_place_on_a_line_above_the_signature(tail, published, fmt, tmp
     assert metadata._signature(report.lines)[0] == "驻马店市住建局"
 
 
+@pytest.mark.parametrize("footer", ["驻马店市住房和城乡建设局 主办", "驻马店市住房和城乡建设局版权所有", "驻马店市大数据局 技术支持",
+                                    "驻马店市人民政府办公室主办 驻马店市大数据局承办",
+                                    "主办：驻马店市住房和城乡建设局"])  # (the last a control, read before)
+@pytest.mark.parametrize("signed", [True, False], ids=["signed", "unsigned"])
+def test_a_site_footer_naming_its_host_under_the_text(footer, signed):
+    # The site's footer naming its host before the word ('驻马店市住房和城乡建设局 主办') was read as a signature's name
+    # with no date and the page's furniture after it: under a signature, that signature stayed in the last section's
+    # text; with none, the host was the agency ('驻马店市人民政府办公室主办驻马店市大数据局', a name of two bodies).
+    # The footer names the site's host, not the report's signer: the signature above it is read, else no agency.
+    report = _seed_004_ending(("\n驻马店市住建局\n2021年1月30日" if signed else "") + f"\n{footer}\n")
+    expected = ("驻马店市住建局", "2021-01-30") if signed else (None, None)
+    assert (report.metadata["agency"], report.metadata["published"]) == expected
+    assert report.sections[-1].text.strip() == "无"
+
+
 # --- a page number in brackets under the signature (helper sect2) ---------------------------------------------------
 
 

@@ -2314,16 +2314,20 @@ def _glued_agency(line: str) -> tuple[int, str] | None:
 @functools.lru_cache(maxsize=1024)
 def _leading_name(text: str) -> str | None:
     """The certain name (:func:`_certain_name`, its seal's place after it or not) that ``text`` holds, with only the
-    page's furniture after it ('区政府办公室 附件下载': :func:`_signature_after_date`), else None."""
+    page's furniture after it ('区政府办公室 附件下载': :func:`_signature_after_date`), else None; not a name the
+    furniture after it tells the site's host ('驻马店市住房和城乡建设局 主办', '…办公室主办 …局承办':
+    ``signature.site_owner_words``)."""
     text = text.strip()
     if len(text) > _GLUED_AGENCY_REACH:
         return None
     lasts = _name_last_chars()
+    owner_words = tuple(_rules()["signature"]["site_owner_words"])
     for end in range(len(text), 1, -1):  # (the longest name first, then a name with the page's furniture after it)
         if text[end - 1] not in lasts and not text[end - 1].isspace():
             continue  # (no body's ending nor seal's place ends the piece, so no name does: most pieces, at once)
         name = _compact(_seal().sub("", text[:end].strip()))
-        if name.endswith(_body_endings()) and _signature_after_date(text[end:]) and _certain_name(name):
+        if name.endswith(_body_endings()) and _signature_after_date(text[end:]) and _certain_name(name) \
+                and not any(word in text[end:] for word in owner_words):
             return name
     return None
 
