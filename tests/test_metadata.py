@@ -3893,6 +3893,19 @@ def test_a_site_footer_naming_its_host_under_the_text(footer, signed):
     assert report.sections[-1].text.strip() == "无"
 
 
+@pytest.mark.parametrize("footer", ["E-mail: zmdzjj@163.com", "电子信箱：zmdzjj@163.com", "手机版", "无障碍阅读", "关怀版",
+                                    "电子邮箱：zmdzjj@163.com"])  # (the last a control, read before)
+@pytest.mark.parametrize("signed", ["\n驻马店市住建局\n2021年1月30日", "\n驻马店市住建局  2021年1月30日"],
+                         ids=["two_lines", "one_line"])
+def test_a_sites_mail_address_or_page_version_under_the_signature(footer, signed):
+    # The site's mail address labelled 'E-mail:' or '电子信箱：', or a link to the page's other versions ('手机版',
+    # '无障碍阅读', '关怀版'), under the signature was no page furniture: the signature was taken for the last section's
+    # text (published NA, the agency the title's only).
+    report = _seed_004_ending(f"{signed}\n{footer}\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住建局", "2021-01-30")
+    assert report.sections[-1].text.strip() == "无"
+
+
 # --- a page number in brackets under the signature (helper sect2) ---------------------------------------------------
 
 
