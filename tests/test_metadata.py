@@ -1158,6 +1158,22 @@ def test_a_period_at_the_start_of_a_title_is_no_page_date():
     assert result["report_year"] == 2020
 
 
+@pytest.mark.parametrize("stem", ["000", "001", "pingtan-2023-03"])
+def test_a_title_ending_in_a_full_stop(stem):
+    # A page that ends its title with a full stop ('驻马店市住房和城乡建设局2020年政府信息公开工作年度报告。'): the line was no
+    # title, as a sentence holding '。' is none, and the agency was lost (seeds 000, 001) or the report flagged no_title.
+    lines = lines_of(stem)
+    assert extract_metadata([lines[0] + "。"] + lines[1:]) == extract_metadata(lines)
+
+
+@pytest.mark.parametrize("sentence", ["我局编制了2020年政府信息公开工作年度报告。", "本局2020年政府信息公开工作年度报告。",
+                                      "以下是驻马店市住建局2020年政府信息公开工作年度报告。"])
+def test_a_sentence_ending_in_a_full_stop_is_no_title(sentence):
+    # Seed 002 has no title: a sentence naming the report above its text names no agency of its own and no year.
+    lines = lines_of("002")
+    assert extract_metadata([sentence] + lines) == extract_metadata(lines)
+
+
 @pytest.mark.parametrize("cut", [3, 4, 20], ids=["in_the_city", "after_the_city", "in_the_topic"])
 def test_title_in_a_large_font_broken_over_two_lines(cut):
     # Seed 000's title set in a large font wraps: '驻马店市' / '住房和城乡建设局2020年…', '驻马店市住房和城乡建设局2020年政府信'
@@ -3836,6 +3852,18 @@ def test_the_seals_place_in_its_other_words(seal, layout, script):
     assert report.sections[-1].text.strip() == "无"
 
 
+@pytest.mark.parametrize("ending", ["\n（盖章）驻马店市住建局\n2021年1月30日\n", "\n(公章) 驻马店市住建局\n2021年1月30日\n",
+                                    "\n（盖章）驻马店市住建局  2021年1月30日\n",
+                                    "\n驻马店市住建局（盖章）\n2021年1月30日\n"])  # (the last a control, read before)
+def test_the_seals_place_before_the_agency_on_its_line(ending):
+    # The seal's place before the agency's name on its line ('（盖章）驻马店市住建局' / '2021年1月30日'): the seal was
+    # known at the line's end only, so the line was no body's name: agency NA, and with a space after the seal or the
+    # date on the name's line no signature was read at all (published NA).
+    report = _seed_004_ending(ending)
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住建局", "2021-01-30")
+    assert report.sections[-1].text.strip() == "无"
+
+
 @pytest.mark.parametrize("fmt", ["text", "html", "docx"])
 @pytest.mark.parametrize("tail, published", [
     (["（盖章）", "驻马店市住建局", "2021年1月30日"], "2021-01-30"), (["(公章)", "驻马店市住建局  2021年1月30日"], "2021-01-30"),
@@ -3848,6 +3876,34 @@ def test_the_seals_place_on_a_line_above_the_signature(tail, published, fmt, tmp
     assert report.sections[-1].text.split() == ["无"]
     assert (report.metadata["published"] if published is None else str(report.metadata["published"])) == published
     assert metadata._signature(report.lines)[0] == "驻马店市住建局"
+
+
+@pytest.mark.parametrize("footer", ["驻马店市住房和城乡建设局 主办", "驻马店市住房和城乡建设局版权所有", "驻马店市大数据局 技术支持",
+                                    "驻马店市人民政府办公室主办 驻马店市大数据局承办",
+                                    "主办：驻马店市住房和城乡建设局"])  # (the last a control, read before)
+@pytest.mark.parametrize("signed", [True, False], ids=["signed", "unsigned"])
+def test_a_site_footer_naming_its_host_under_the_text(footer, signed):
+    # The site's footer naming its host before the word ('驻马店市住房和城乡建设局 主办') was read as a signature's name
+    # with no date and the page's furniture after it: under a signature, that signature stayed in the last section's
+    # text; with none, the host was the agency ('驻马店市人民政府办公室主办驻马店市大数据局', a name of two bodies).
+    # The footer names the site's host, not the report's signer: the signature above it is read, else no agency.
+    report = _seed_004_ending(("\n驻马店市住建局\n2021年1月30日" if signed else "") + f"\n{footer}\n")
+    expected = ("驻马店市住建局", "2021-01-30") if signed else (None, None)
+    assert (report.metadata["agency"], report.metadata["published"]) == expected
+    assert report.sections[-1].text.strip() == "无"
+
+
+@pytest.mark.parametrize("footer", ["E-mail: zmdzjj@163.com", "电子信箱：zmdzjj@163.com", "手机版", "无障碍阅读", "关怀版",
+                                    "电子邮箱：zmdzjj@163.com"])  # (the last a control, read before)
+@pytest.mark.parametrize("signed", ["\n驻马店市住建局\n2021年1月30日", "\n驻马店市住建局  2021年1月30日"],
+                         ids=["two_lines", "one_line"])
+def test_a_sites_mail_address_or_page_version_under_the_signature(footer, signed):
+    # The site's mail address labelled 'E-mail:' or '电子信箱：', or a link to the page's other versions ('手机版',
+    # '无障碍阅读', '关怀版'), under the signature was no page furniture: the signature was taken for the last section's
+    # text (published NA, the agency the title's only).
+    report = _seed_004_ending(f"{signed}\n{footer}\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住建局", "2021-01-30")
+    assert report.sections[-1].text.strip() == "无"
 
 
 # --- a page number in brackets under the signature (helper sect2) ---------------------------------------------------

@@ -472,7 +472,7 @@ def _without_stamp(raw: str) -> str:
 def _title_candidate(raw: str) -> str | None:
     """The line without white space if it may be (part of) a title, else None."""
     rules = _rules()["title"]
-    line = re.sub(r"\s+", "", _without_stamp(raw))
+    line = _without_full_stop(re.sub(r"\s+", "", _without_stamp(raw)))
     if not line or "|" in line or len(line) > rules["max_length"] or "。" in line:
         return None
     if any(line.startswith(p) for p in rules["not_title_prefixes"]):
@@ -484,6 +484,19 @@ def _title_candidate(raw: str) -> str | None:
     if _starts_with_box_label(raw):
         return None  # '索引号 分类 信息公开年报': a header box printed without its rules
     return _without_field_label(line)
+
+
+def _without_full_stop(line: str) -> str:
+    """A title line without the full stop a page put at its end ('某某区人民政府2023年政府信息公开工作年度报告。'): only
+    where the rest is a title and nothing else naming a body's name (:func:`is_report_title` ``whole``), as a
+    sentence of the text ending so ('我局编制了2020年政府信息公开工作年度报告。') does not."""
+    if not line.endswith("。") or "。" in line[:-1]:
+        return line  # (most lines: a sentence with a full stop inside it is no title either)
+    bare = line.rstrip("。")
+    if not is_report_title(bare, whole=True):
+        return line
+    agency = _parse_title(bare)[0]
+    return bare if agency is not None and _agency_like(agency) else line
 
 
 def _is_breadcrumb(raw: str) -> bool:
@@ -1473,8 +1486,10 @@ def _weekday_end() -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=1)
 def _seal() -> re.Pattern[str]:
-    """The seal's place at the end of a signature's line ('(盖章)', metadata.yaml signature.seal_marks)."""
-    return re.compile(rf"[(（\[【]\s*(?:{alternation(_rules()['signature']['seal_marks'])})\s*[)）\]】]$")
+    """The seal's place at the end of a signature's line ('(盖章)', metadata.yaml signature.seal_marks), or at its
+    start, the name after it ('（盖章）驻马店市住建局': read as the name's start, the line was no body's name)."""
+    seal = rf"[(（\[【]\s*(?:{alternation(_rules()['signature']['seal_marks'])})\s*[)）\]】]"
+    return re.compile(rf"^\s*{seal}\s*|{seal}$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -2299,16 +2314,20 @@ def _glued_agency(line: str) -> tuple[int, str] | None:
 @functools.lru_cache(maxsize=1024)
 def _leading_name(text: str) -> str | None:
     """The certain name (:func:`_certain_name`, its seal's place after it or not) that ``text`` holds, with only the
-    page's furniture after it ('区政府办公室 附件下载': :func:`_signature_after_date`), else None."""
+    page's furniture after it ('区政府办公室 附件下载': :func:`_signature_after_date`), else None; not a name the
+    furniture after it tells the site's host ('驻马店市住房和城乡建设局 主办', '…办公室主办 …局承办':
+    ``signature.site_owner_words``)."""
     text = text.strip()
     if len(text) > _GLUED_AGENCY_REACH:
         return None
     lasts = _name_last_chars()
+    owner_words = tuple(_rules()["signature"]["site_owner_words"])
     for end in range(len(text), 1, -1):  # (the longest name first, then a name with the page's furniture after it)
         if text[end - 1] not in lasts and not text[end - 1].isspace():
             continue  # (no body's ending nor seal's place ends the piece, so no name does: most pieces, at once)
         name = _compact(_seal().sub("", text[:end].strip()))
-        if name.endswith(_body_endings()) and _signature_after_date(text[end:]) and _certain_name(name):
+        if name.endswith(_body_endings()) and _signature_after_date(text[end:]) and _certain_name(name) \
+                and not any(word in text[end:] for word in owner_words):
             return name
     return None
 

@@ -84,7 +84,9 @@ _ROMAN = "(?:VI{0,3}|IV|IX|I{1,3}|X)"  # Ⅰ Ⅱ … after NFKC
 _TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)]|{_CN_NUM}\s*,|\[\s*(?:{_CN_NUM}|\d{{1,2}})\s*\]"
         rf"|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s)|(?:\d{{1,2}}|{_ROMAN})(?=\s+[{HAN_RANGES}]))")
 _SUB = rf"[(]\s*(?:{_CN_NUM}|\d{{1,2}})\s*[)]"
-_PART = rf"第{_CN_NUM}(?:部分|章|节)[、:]?"
+# a part's number: 第一部分 (第一章, 第一节), or an ordinal before a 、 or a comma (第一、总体情况, 第二，主动公开…: a
+# heading only where a section's title and nothing else follows, as for any number; a sentence's 第一，… is none)
+_PART = rf"第{_CN_NUM}(?:(?:部分|章|节)[、:]?|\s*[、,])"
 # what stands between a number and its title: spaces, and a 、 after a closing bracket ('(一)、总体情况', '①、…' after
 # NFKC) or after the number's own 、 (a typo, '五、、其他…'): read as the title's first character, the title named
 # no section
