@@ -813,3 +813,41 @@ def test_space_aligned_review_row_of_marks_alone_is_a_row(mark):
     assert (want.tables["table"] == "review_litigation").sum() == 15
     _same_tables(want, got)
     assert "table_missing" not in {f.code for f in got.flags}
+
+
+@pytest.mark.parametrize("pad", [False, True])
+def test_space_aligned_rows_two_spaces_apart_are_no_glued_text(pad):
+    # Seed 001's rows with their cells two spaces apart ('一、本年新收政府信息公开申请数量  88  11  0  0  0  0  99', or
+    # padded to columns, '其他对外管理服务事项  664             167               1342'): a label two spaces before
+    # digits read as page text that lost its cells, the values run into one digit run ('8811000099', ambiguous_digits,
+    # 14 cells NA). The label set apart so is a row's: every seed 001 cell reads as written with '|'.
+    import unicodedata
+
+    import toolkit
+    from renderers import render_text
+    from test_formats import _as_lines
+
+    def width(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
+    rows: list = []
+    for x in lines:  # (a table's rows, each cell padded to its column's width where `pad`)
+        if isinstance(x, list) and rows and isinstance(rows[-1], list):
+            rows[-1].append(x)
+        else:
+            rows.append([x] if isinstance(x, list) else x)
+    out = []
+    for x in rows:
+        if isinstance(x, str):
+            out.append(x)
+            continue
+        cols = [max(width(r[k]) for r in x if len(r) > k) for k in range(max(map(len, x)))]
+        out += ["  ".join(c + " " * (cols[k] - width(c) if pad else 0) for k, c in enumerate(r)).rstrip() for r in x]
+    text = "\n".join(out) + "\n"
+    assert "其他对外管理服务事项  664  " in text and ("数量  88  11  0" in text) != pad
+    assert ("664             167" in text) == pad
+    want, got = toolkit.parse_text(render_text(lines, "pipe_rows")), toolkit.parse_text(text)
+    assert want.tables["value"].notna().sum() > 150
+    _same_tables(want, got)
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)

@@ -1573,10 +1573,19 @@ def _glued_line(stripped: str, spaced: tuple[re.Match[str], bool] | None) -> boo
     """
     if not ((not spaced or spaced[1]) and (len(stripped) > 30 or " " not in stripped) and _has_glued_table(stripped)):
         return False
+    if spaced and _label_set_apart(spaced[0]["label"]):
+        return False
     # (checked last: only a line read as glued so far) a spaced row with one value marked ('… 0 0 99*', '(99)'):
     # a row to read with its words, its marked cell flagged, as a short row is, not its seven values glued
     return spaced is not None or _MARKED_VALUE.search(stripped) is None or _row_with_words(stripped) is None \
         or _spaced_row(_MARKED_VALUE.sub(_marked_value, stripped)) is None
+
+
+def _label_set_apart(label: str | None) -> bool:
+    """Whether a spaced row's label stands two spaces or more before its first value, and holds no label touching
+    digits: a row of columns set by runs of spaces ('其他对外管理服务事项  664  167  1342'), no page text that lost its
+    cells, which the glued reading would have run into one digit run ('6641671342', ambiguous_digits)."""
+    return label is not None and label.endswith("  ") and not _has_glued_table(label)
 
 
 def _glued_head(label: str | None) -> bool:
