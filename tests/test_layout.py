@@ -851,3 +851,27 @@ def test_space_aligned_rows_two_spaces_apart_are_no_glued_text(pad):
     assert want.tables["value"].notna().sum() > 150
     _same_tables(want, got)
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
+@pytest.mark.parametrize("seed_id, grouped", [("000_438c5e5d2b6f4db4", False), ("001_4d29bfef72dd56db", True)])
+def test_tab_split_rows_without_a_blank_cell_read_as_pipe_rows(seed_id, grouped):
+    # A sheet's rows copied with single tabs, no blank cell among them: seed 000's short rows
+    # ('二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0') were read as glued page text, their zeros one digit run
+    # (ambiguous_digits, 14 cells NA), and a count written with its thousands a space apart in its cell ('1 302')
+    # was two cells (extra_cells, the row NA). The tabs are the cells' bounds, as where a blank stands between two.
+    import toolkit
+    from renderers import render_text
+    from test_formats import _as_lines
+
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    if grouped:  # (each three-digit count a thousand more, written '1 302')
+        lines = [[f"1 {c}" if k and len(c) == 3 and c.isdigit() else c for k, c in enumerate(x)]
+                 if isinstance(x, list) else x for x in lines]
+    plain = [[c.replace(" ", "") if c[:1].isdigit() else c for c in x] if isinstance(x, list) else x for x in lines]
+    text = _tab_rows(lines)
+    assert "\t\t" not in text and (not grouped or "\t1 302\t" in text)
+    want, got = toolkit.parse_text(render_text(plain, "pipe_rows")), toolkit.parse_text(text)
+    assert want.tables["value"].notna().sum() > 100
+    keys = ["table", "row_key", "col_key", "value"]  # (the raw text keeps its '1 302')
+    pd.testing.assert_frame_equal(want.tables[keys], got.tables[keys])
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)

@@ -250,7 +250,9 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
         if sort:  # (one cached look-up a line: most lines are _PLAIN)
             if sort == _TABBED:
                 # a row's cells split by tabs, a blank cell between two ('数量\t87\t4\t\t97', a row copied from
-                # a sheet): read as spaces the blank was lost, the values after it a column early; its cells are kept
+                # a sheet): read as spaces the blank was lost, the values after it a column early; its cells are kept.
+                # So with no blank cell (single tabs): a short row was glued text ('…申请数量\t0\t0\t0\t0\t0', its
+                # zeros one digit run, ambiguous_digits), a cell '1 302' two cells (extra_cells)
                 stream.explicit([_cell(c, seg.line) for c in _tab_row(stripped) or ()])
                 prev_bare = False
                 continue
@@ -476,7 +478,7 @@ _PLAIN, _TABBED, _FURNITURE, _LONE_NUMBER = range(4)
 def _line_sort(stripped: str) -> int:
     """The sort of a stripped line (``_PLAIN`` …): cached, as lines recur ('0', the labels), so that a line costs
     build_rows one look-up instead of a chain of tests, in the order it read them."""
-    if "\t\t" in stripped and "|" not in stripped and _tab_row(stripped) is not None:
+    if "\t" in stripped and "|" not in stripped and _tab_row(stripped) is not None:
         return _TABBED
     if is_page_furniture(stripped, in_table=True) or is_continuation_caption(stripped):
         return _FURNITURE
