@@ -875,3 +875,34 @@ def test_tab_split_rows_without_a_blank_cell_read_as_pipe_rows(seed_id, grouped)
     keys = ["table", "row_key", "col_key", "value"]  # (the raw text keeps its '1 302')
     pd.testing.assert_frame_equal(want.tables[keys], got.tables[keys])
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
+@pytest.mark.parametrize("sep", [" ", "  "])
+def test_glued_page_text_with_its_values_two_spaces_apart_keeps_each_value(sep):
+    # Seed 001's tables as page text that lost its cells, each table one line, a row's labels touching its values
+    # and the values two spaces apart ('…行政许可302  142  65651其他对外管理服务事项664  167  1342…'): compacting the
+    # text took each space of a run for a label's, so the values ran together ('30214265651', ambiguous_digits, 29
+    # values NA). A run of spaces between two digits stays whole, as one space does: every value reads as with '|'.
+    import toolkit
+    from renderers import render_text
+    from test_formats import _as_lines
+
+    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
+    out: list = []
+    for x in lines:
+        if isinstance(x, list):
+            values = [c for c in x if c[:1].isdigit() or c[:1] == "-"]
+            row = "".join(c for c in x if c not in values) + sep.join(values)
+            if out and isinstance(out[-1], list):
+                out[-1].append(row)  # (a table's rows run on, one line)
+            else:
+                out.append([row])
+        else:
+            out.append(x)
+    text = "\n".join("".join(x) if isinstance(x, list) else x for x in out) + "\n"
+    assert "行政许可302" + sep + "142" + sep + "65651其他对外管理服务事项664" in text
+    want, got = toolkit.parse_text(render_text(lines, "pipe_rows")), toolkit.parse_text(text)
+    keys = ["table", "row_key", "col_key", "value"]
+    assert want.tables["value"].notna().sum() > 150
+    pd.testing.assert_frame_equal(want.tables[keys], got.tables[keys])
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)

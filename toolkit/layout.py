@@ -1829,8 +1829,10 @@ def _compact(text: str) -> str:
 _DASH_APART = re.compile(r"(?<!\S)([—―-]+)(?!\S)")
 
 
-_SPACE_IN_LABEL = re.compile(r"(?<=\D) +(?=\D)")
-_SPACE_BETWEEN = re.compile(r"(?<=\D) +(?=\d)|(?<=\d) +(?=\D)")
+# (a run of spaces whole, bounded by no space: looked at from inside a run, '302  142' read a space as the non-digit
+# beside the other, so both went and the digits ran together, '302142')
+_SPACE_IN_LABEL = re.compile(r"(?<=[^\d ]) +(?=[^\d ])")
+_SPACE_BETWEEN = re.compile(r"(?<=[^\d ]) +(?=\d)|(?<=\d) +(?=[^\d ])")
 
 
 def _add_glued(stream: _Stream, pieces: list[tuple[str, int]]) -> None:
