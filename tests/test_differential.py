@@ -634,6 +634,19 @@ def test_a_seed_with_box_drawn_cell_marks_reads_as_the_seed(stem, layout, rules,
     assert {name: got[name] for name in want if got[name] != want[name]} == {}
 
 
+@pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells"])
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
+def test_a_seed_with_broken_bar_cell_marks_reads_as_the_seed(stem, layout, parsed_seed):
+    # Cells marked with the broken bar ¦ (U+00A6), typed or mapped by a font for '|': no cell mark, so each row was
+    # one cell, prose, and every table lost (seed 001 read 0 of its 198 values). Read as '|', as the box's lines are.
+    from test_formats import _as_lines
+
+    text = render_text(_as_lines(parsed_seed(stem)), layout)
+    want, got = _reading(toolkit.parse_text(text)), _reading(toolkit.parse_text(text.replace("|", "\u00a6")))
+    assert want["tables"]
+    assert {name: got[name] for name in want if got[name] != want[name]} == {}
+
+
 # --- rows without their item numbers ---------------------------------------------------------------------------------
 # A table split across two pages whose second page's rows lost their item numbers ((四)总计 as 总计, 3.其他 as 其他, as
 # a page laid out again or retyped gives them): before, 总计 alone, a column's name too, was taken for a header's word,

@@ -813,3 +813,96 @@ def test_space_aligned_review_row_of_marks_alone_is_a_row(mark):
     assert (want.tables["table"] == "review_litigation").sum() == 15
     _same_tables(want, got)
     assert "table_missing" not in {f.code for f in got.flags}
+
+
+@pytest.mark.parametrize("pad", [False, True])
+def test_space_aligned_rows_two_spaces_apart_are_no_glued_text(pad):
+    # Seed 001's rows with their cells two spaces apart ('一、本年新收政府信息公开申请数量  88  11  0  0  0  0  99', or
+    # padded to columns, '其他对外管理服务事项  664             167               1342'): a label two spaces before
+    # digits read as page text that lost its cells, the values run into one digit run ('8811000099', ambiguous_digits,
+    # 14 cells NA). The label set apart so is a row's: every seed 001 cell reads as written with '|'.
+    import unicodedata
+
+    import toolkit
+    from renderers import render_text
+    from test_formats import _as_lines
+
+    def width(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
+    rows: list = []
+    for x in lines:  # (a table's rows, each cell padded to its column's width where `pad`)
+        if isinstance(x, list) and rows and isinstance(rows[-1], list):
+            rows[-1].append(x)
+        else:
+            rows.append([x] if isinstance(x, list) else x)
+    out = []
+    for x in rows:
+        if isinstance(x, str):
+            out.append(x)
+            continue
+        cols = [max(width(r[k]) for r in x if len(r) > k) for k in range(max(map(len, x)))]
+        out += ["  ".join(c + " " * (cols[k] - width(c) if pad else 0) for k, c in enumerate(r)).rstrip() for r in x]
+    text = "\n".join(out) + "\n"
+    assert "其他对外管理服务事项  664  " in text and ("数量  88  11  0" in text) != pad
+    assert ("664             167" in text) == pad
+    want, got = toolkit.parse_text(render_text(lines, "pipe_rows")), toolkit.parse_text(text)
+    assert want.tables["value"].notna().sum() > 150
+    _same_tables(want, got)
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
+@pytest.mark.parametrize("seed_id, grouped", [("000_438c5e5d2b6f4db4", False), ("001_4d29bfef72dd56db", True)])
+def test_tab_split_rows_without_a_blank_cell_read_as_pipe_rows(seed_id, grouped):
+    # A sheet's rows copied with single tabs, no blank cell among them: seed 000's short rows
+    # ('二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0') were read as glued page text, their zeros one digit run
+    # (ambiguous_digits, 14 cells NA), and a count written with its thousands a space apart in its cell ('1 302')
+    # was two cells (extra_cells, the row NA). The tabs are the cells' bounds, as where a blank stands between two.
+    import toolkit
+    from renderers import render_text
+    from test_formats import _as_lines
+
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    if grouped:  # (each three-digit count a thousand more, written '1 302')
+        lines = [[f"1 {c}" if k and len(c) == 3 and c.isdigit() else c for k, c in enumerate(x)]
+                 if isinstance(x, list) else x for x in lines]
+    plain = [[c.replace(" ", "") if c[:1].isdigit() else c for c in x] if isinstance(x, list) else x for x in lines]
+    text = _tab_rows(lines)
+    assert "\t\t" not in text and (not grouped or "\t1 302\t" in text)
+    want, got = toolkit.parse_text(render_text(plain, "pipe_rows")), toolkit.parse_text(text)
+    assert want.tables["value"].notna().sum() > 100
+    keys = ["table", "row_key", "col_key", "value"]  # (the raw text keeps its '1 302')
+    pd.testing.assert_frame_equal(want.tables[keys], got.tables[keys])
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
+@pytest.mark.parametrize("sep", [" ", "  "])
+def test_glued_page_text_with_its_values_two_spaces_apart_keeps_each_value(sep):
+    # Seed 001's tables as page text that lost its cells, each table one line, a row's labels touching its values
+    # and the values two spaces apart ('…行政许可302  142  65651其他对外管理服务事项664  167  1342…'): compacting the
+    # text took each space of a run for a label's, so the values ran together ('30214265651', ambiguous_digits, 29
+    # values NA). A run of spaces between two digits stays whole, as one space does: every value reads as with '|'.
+    import toolkit
+    from renderers import render_text
+    from test_formats import _as_lines
+
+    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
+    out: list = []
+    for x in lines:
+        if isinstance(x, list):
+            values = [c for c in x if c[:1].isdigit() or c[:1] == "-"]
+            row = "".join(c for c in x if c not in values) + sep.join(values)
+            if out and isinstance(out[-1], list):
+                out[-1].append(row)  # (a table's rows run on, one line)
+            else:
+                out.append([row])
+        else:
+            out.append(x)
+    text = "\n".join("".join(x) if isinstance(x, list) else x for x in out) + "\n"
+    assert "行政许可302" + sep + "142" + sep + "65651其他对外管理服务事项664" in text
+    want, got = toolkit.parse_text(render_text(lines, "pipe_rows")), toolkit.parse_text(text)
+    keys = ["table", "row_key", "col_key", "value"]
+    assert want.tables["value"].notna().sum() > 150
+    pd.testing.assert_frame_equal(want.tables[keys], got.tables[keys])
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)

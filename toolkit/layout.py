@@ -250,7 +250,9 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
         if sort:  # (one cached look-up a line: most lines are _PLAIN)
             if sort == _TABBED:
                 # a row's cells split by tabs, a blank cell between two ('数量\t87\t4\t\t97', a row copied from
-                # a sheet): read as spaces the blank was lost, the values after it a column early; its cells are kept
+                # a sheet): read as spaces the blank was lost, the values after it a column early; its cells are kept.
+                # So with no blank cell (single tabs): a short row was glued text ('…申请数量\t0\t0\t0\t0\t0', its
+                # zeros one digit run, ambiguous_digits), a cell '1 302' two cells (extra_cells)
                 stream.explicit([_cell(c, seg.line) for c in _tab_row(stripped) or ()])
                 prev_bare = False
                 continue
@@ -476,7 +478,7 @@ _PLAIN, _TABBED, _FURNITURE, _LONE_NUMBER = range(4)
 def _line_sort(stripped: str) -> int:
     """The sort of a stripped line (``_PLAIN`` …): cached, as lines recur ('0', the labels), so that a line costs
     build_rows one look-up instead of a chain of tests, in the order it read them."""
-    if "\t\t" in stripped and "|" not in stripped and _tab_row(stripped) is not None:
+    if "\t" in stripped and "|" not in stripped and _tab_row(stripped) is not None:
         return _TABBED
     if is_page_furniture(stripped, in_table=True) or is_continuation_caption(stripped):
         return _FURNITURE
@@ -1573,10 +1575,19 @@ def _glued_line(stripped: str, spaced: tuple[re.Match[str], bool] | None) -> boo
     """
     if not ((not spaced or spaced[1]) and (len(stripped) > 30 or " " not in stripped) and _has_glued_table(stripped)):
         return False
+    if spaced and _label_set_apart(spaced[0]["label"]):
+        return False
     # (checked last: only a line read as glued so far) a spaced row with one value marked ('… 0 0 99*', '(99)'):
     # a row to read with its words, its marked cell flagged, as a short row is, not its seven values glued
     return spaced is not None or _MARKED_VALUE.search(stripped) is None or _row_with_words(stripped) is None \
         or _spaced_row(_MARKED_VALUE.sub(_marked_value, stripped)) is None
+
+
+def _label_set_apart(label: str | None) -> bool:
+    """Whether a spaced row's label stands two spaces or more before its first value, and holds no label touching
+    digits: a row of columns set by runs of spaces ('其他对外管理服务事项  664  167  1342'), no page text that lost its
+    cells, which the glued reading would have run into one digit run ('6641671342', ambiguous_digits)."""
+    return label is not None and label.endswith("  ") and not _has_glued_table(label)
 
 
 def _glued_head(label: str | None) -> bool:
@@ -1818,8 +1829,10 @@ def _compact(text: str) -> str:
 _DASH_APART = re.compile(r"(?<!\S)([—―-]+)(?!\S)")
 
 
-_SPACE_IN_LABEL = re.compile(r"(?<=\D) +(?=\D)")
-_SPACE_BETWEEN = re.compile(r"(?<=\D) +(?=\d)|(?<=\d) +(?=\D)")
+# (a run of spaces whole, bounded by no space: looked at from inside a run, '302  142' read a space as the non-digit
+# beside the other, so both went and the digits ran together, '302142')
+_SPACE_IN_LABEL = re.compile(r"(?<=[^\d ]) +(?=[^\d ])")
+_SPACE_BETWEEN = re.compile(r"(?<=[^\d ]) +(?=\d)|(?<=\d) +(?=[^\d ])")
 
 
 def _add_glued(stream: _Stream, pieces: list[tuple[str, int]]) -> None:

@@ -110,6 +110,9 @@ _VARIANTS = {
     # cell marks, as | and ｜ are: a table copied from a console or a converted PDF
     "\u2502": "|", "\u2503": "|", "\u2551": "|", "\u2506": "|", "\u2507": "|", "\u250a": "|", "\u250b": "|",
     "\u254e": "|", "\u254f": "|",
+    # the broken bar ¦ (U+00A6), typed or mapped by a font for the vertical line: a cell mark too, as | (its tables
+    # were prose, every value lost)
+    "\u00a6": "|",
     # 丶 (U+4E36, the radical 'dot', an ideograph NFKC leaves alone) typed for the enumeration comma 、 by an input
     # method ('一丶总体情况', '队伍丶制度'): a character no report writes otherwise
     "\u4e36": "、",
