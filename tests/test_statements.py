@@ -376,6 +376,18 @@ def test_semicolons_inside_an_enumerated_item_do_not_split_it():
     assert extract_statements(text)["text"].tolist() == ["内容不够全面;注重结果公开,忽略过程公开", "更新不及时"]
 
 
+@pytest.mark.parametrize("first, second, written", [
+    ("（1）", "（2）", "(1)"), ("(1)", "(2)", "(1)"), ("①", "②", "(1)"), ("1)", "2)", "1)"), ("1.", "2.", "1.")])
+def test_sub_items_on_their_own_lines_inside_an_item_stay_apart(first, second, written):
+    # Seed 004's third problem with its clauses as sub-items, each on its own line ending in no stop: before, the line
+    # breaks were deleted, '…有待加强(1)部分群众…陌生(2)遇到问题…' read as one run.
+    stem = "004_b232cca7e491c758"
+    text = problems_section(stem).replace("有待加强，部分", f"有待加强\n{first}部分").replace("陌生，遇到", f"陌生\n{second}遇到")
+    other = written.replace("1", "2")
+    expected = f"信息公开工作的宣传力度有待加强;{written}部分群众对于信息公开的途径仍然比较陌生;{other}遇到问题不知道去哪里查找信息"
+    assert _pairs(extract_statements(text)) == [*_expected(stem)[:2], ("problem", expected), *_expected(stem)[3:]]
+
+
 def test_intro_is_kept_only_when_it_is_the_only_content():
     only = "2023年,我局工作取得了一定成绩,但仍存在公开内容不够全面的问题。下一步,我局将:一是丰富内容;二是加强培训。"
     df = extract_statements(only)

@@ -213,6 +213,8 @@ _WS_NEAR_WIDE = re.compile(r"""(?<=[^\x00-\x7f]|["'])\s+|\s+(?=[^\x00-\x7f]|["']
 _TRIM_END = " \t\n;,、。"
 _TRIM_START = " \t\n;,、:。."  # (and the '.' typed after a bracketed number, left by its marker: '①.加强…')
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
+# a line break after a line ending in no stop nor comma (inside a statement: _sub_item_break)
+_BREAK_IN_ITEM = re.compile(r"(?<=[^\s;,、:。!?])[ \t]*\n\s*")
 _OPENING, _CLOSING = set("([《【"), set(")]》】")  # brackets (NFKC: （ is '(')
 # a line of a bilingual report in the other language (no Han character, three Latin words): a translation of the
 # statements, none of them
@@ -2246,10 +2248,20 @@ def _confirmed(found: list[tuple[int, int, int]], before_digit: dict[int, bool],
 
 
 def _clean(text: str) -> str:
+    if "\n" in text.strip(_TRIM_END):
+        text = _BREAK_IN_ITEM.sub(_sub_item_break, text.strip(_TRIM_END))
     text = text.replace("\n", "").strip(_TRIM_END).lstrip(_TRIM_START)
     # (a footnote mark after the statement's stop or before it, '…及时。[1]' / '…及时[1]。', as a superscript one is dropped)
     text = _footnote_mark().sub("", text).rstrip(_TRIM_END)
     return "" if _PUNCT_ONLY.match(text) else text
+
+
+def _sub_item_break(match: re.Match[str]) -> str:
+    """A ';' for a line break after a line ending in no stop before a line opening with a list's marker (``…不够`` /
+    ``(2)…``, a statement's sub-items each on its line): the lines are no PDF's wrap, so not one run; else the break
+    as it was (left out with the others)."""
+    after = match.string[match.end():]
+    return ";" if any(pattern.match(after) for pattern, _ in _styles().values()) else match[0]
 
 
 @functools.lru_cache(maxsize=1)
