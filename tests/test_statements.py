@@ -388,6 +388,19 @@ def test_sub_items_on_their_own_lines_inside_an_item_stay_apart(first, second, w
     assert _pairs(extract_statements(text)) == [*_expected(stem)[:2], ("problem", expected), *_expected(stem)[3:]]
 
 
+@pytest.mark.parametrize("stem, last, switch", [
+    ("004_b232cca7e491c758", "查找信息。\n",
+     "下一步,我局将采取更加强有力措施加以改进，为公民、法人或者其它组织获取政府信息提供更多便利。"),
+    ("pingtan-2023-04", "的问题。", "下一步，我局将继续贯彻落实《条例》和省委、省政府以及区党工委、管委会关于政府信息公开的各项工作要求，"
+                               "持续加强政府信息公开工作。")])
+@pytest.mark.parametrize("lead_in", ["下一步工作计划如下：", "下一步工作打算是：", "今后工作安排为："])
+def test_a_measures_lead_in_after_a_comma_ends_the_last_problem(stem, last, switch, lead_in):
+    # The last problem's sentence turning to the measures' sub-heading after a comma ('…查找信息，下一步工作计划如下：一是…'):
+    # before, the lead-in stayed in the problem's text ('…查找信息,下一步工作计划如下:').
+    text = problems_section(stem).replace(last + switch, last.rstrip("。\n") + "，" + lead_in)
+    assert _pairs(extract_statements(text)) == _expected(stem)
+
+
 def test_intro_is_kept_only_when_it_is_the_only_content():
     only = "2023年,我局工作取得了一定成绩,但仍存在公开内容不够全面的问题。下一步,我局将:一是丰富内容;二是加强培训。"
     df = extract_statements(only)

@@ -260,7 +260,12 @@ def _subheading_tail(tails: dict[str, list[str]]) -> str:
     str
         A regex fragment matching one such word or nothing.
     """
-    return (rf"(?:{'|'.join(tails['any'])}|(?:{'|'.join(tails['before_colon'])})(?=:))?")
+    return rf"(?:{_announcing_tail(tails)})?"
+
+
+def _announcing_tail(tails: dict[str, list[str]]) -> str:
+    """A regex fragment matching one of the words ending a sub-heading's title (:func:`_subheading_tail`), not nothing."""
+    return rf"{'|'.join(tails['any'])}|(?:{'|'.join(tails['before_colon'])})(?=:)"
 
 
 @functools.lru_cache(maxsize=1)
@@ -305,7 +310,10 @@ def _cues() -> dict[str, Any]:
             # (or before a sentence opening with a year, '存在的问题2023年,…', or, a measures' one, a switch to them:
             # '…加强。改进措施下一步,我们将…')
             rf"|(?:{any_title.replace('?P<', '?P<g_')})(?={spec['subheading_glued_before']['any']})"
-            rf"|(?P<s_measure>{sub['measure']})(?={join(spec['subheading_glued_before']['measure'])}))"
+            rf"|(?P<s_measure>{sub['measure']})(?={join(spec['subheading_glued_before']['measure'])})"
+            # (or a measures' one announcing its list after a comma, the last problem's sentence turning to it: '…查找
+            # 信息,下一步工作计划如下:一是…')
+            rf")|(?<=,)(?:{sub['measure']})(?:{_announcing_tail(spec['subheading_tails'])}):"
         ),
         # a numbered sub-heading anywhere, glued to the text before it too ('…存在着挑战(二)改进措施'; _numbered_on_glued)
         "heading_numbered": re.compile(rf"(?P<num>{number})(?:{any_title}){tail}[。.:]?"),
