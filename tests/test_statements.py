@@ -401,6 +401,17 @@ def test_a_measures_lead_in_after_a_comma_ends_the_last_problem(stem, last, swit
     assert _pairs(extract_statements(text)) == _expected(stem)
 
 
+@pytest.mark.parametrize("words", ["下一步工作是", "下一步工作计划为", "2024年工作打算是", "改进措施是"])
+def test_a_numbered_measures_sub_heading_ending_in_shi_before_its_measure(words):
+    # pingtan-2023-02's measures said as one sentence after their numbered sub-heading ('(二)下一步工作是坚持…'): before,
+    # the sub-heading ended before 是, the measure '是坚持…'.
+    stem = "pingtan-2023-02"
+    section = problems_section(stem)
+    measure = next(t for k, t in EXPECTED[stem] if k == "m")
+    text = section[: section.index("(二)改进措施")] + f"(二){words}{measure}。"
+    assert _pairs(extract_statements(text)) == [p for p in _expected(stem) if p[0] == "problem"] + [("measure", measure)]
+
+
 def test_intro_is_kept_only_when_it_is_the_only_content():
     only = "2023年,我局工作取得了一定成绩,但仍存在公开内容不够全面的问题。下一步,我局将:一是丰富内容;二是加强培训。"
     df = extract_statements(only)

@@ -253,7 +253,8 @@ def _subheading_tail(tails: dict[str, list[str]]) -> str:
     ----------
     tails : dict of str to list of str
         ``any``: words that may end the title anywhere (``如下``); ``before_colon``: words that end it only before a
-        colon (``是``, ``为``: ``下一步工作打算是:``).
+        colon (``是``, ``为``: ``下一步工作打算是:``); ``after_number``, read by the numbered patterns only, also before
+        the text (``(二)下一步工作是优化栏目设置。``).
 
     Returns
     -------
@@ -287,6 +288,9 @@ def _cues() -> dict[str, Any]:
     dash += "{1,2}"
     bullet = _styles()["bullet"][0].pattern + "?"  # (a bullet before an unnumbered one: '■存在问题:')
     tail = _subheading_tail(spec["subheading_tails"])
+    # (a numbered one glued to its text ends in these words also before the text: '(二)下一步工作是优化栏目设置。')
+    after_number = join(spec["subheading_tails"]["after_number"])
+    numbered_tail = rf"(?:{_announcing_tail(spec['subheading_tails'])}|(?:{after_number})(?!否))?"
     return {
         "section_heading": _section_headings(),
         # the same glued to the section's first text ('五、存在的主要问题及改进情况(一)存在的问题一是…'; _without_glued_heading)
@@ -303,7 +307,7 @@ def _cues() -> dict[str, Any]:
         # item's marker (also a bullet: '…单一。改进措施●加强…') or the line's end (a wrapped line is joined before), or
         # set in brackets ('【存在问题】信息更新…')
         "heading_glued": re.compile(
-            rf"(?:^|(?<=[。;:!?]))(?:(?P<num>{number})(?:{any_title}){tail}[。.:]?"
+            rf"(?:^|(?<=[。;:!?]))(?:(?P<num>{number})(?:{any_title}){numbered_tail}[。.:]?"
             rf"|{bullet}(?:{any_title.replace('?P<', '?P<u_')}){tail}"
             rf"(?:[:。]|{dash}|(?={spec['first_item']}|{_styles()['bullet'][0].pattern}|$))"
             rf"|{bullet}{opening}(?:{any_title.replace('?P<', '?P<b_')}){tail}{closing}[:。]?"
@@ -316,7 +320,7 @@ def _cues() -> dict[str, Any]:
             rf")|(?<=,)(?:{sub['measure']})(?:{_announcing_tail(spec['subheading_tails'])}):"
         ),
         # a numbered sub-heading anywhere, glued to the text before it too ('…存在着挑战(二)改进措施'; _numbered_on_glued)
-        "heading_numbered": re.compile(rf"(?P<num>{number})(?:{any_title}){tail}[。.:]?"),
+        "heading_numbered": re.compile(rf"(?P<num>{number})(?:{any_title}){numbered_tail}[。.:]?"),
         # an unnumbered sub-heading opening a line or a sentence, set off from its text by spaces only ('改进措施 加强培训,…'
         # copied from a PDF or a web page): the spaces stand for its line break (_clean_lines), not its words going on
         "heading_spaced": re.compile(rf"(?P<head>(?:^|(?<=[。;!?]))[ \t]*{bullet}{opening}?"
