@@ -412,6 +412,19 @@ def test_a_numbered_measures_sub_heading_ending_in_shi_before_its_measure(words)
     assert _pairs(extract_statements(text)) == [p for p in _expected(stem) if p[0] == "problem"] + [("measure", measure)]
 
 
+@pytest.mark.parametrize("stem, switch, said", [
+    ("004_b232cca7e491c758", "下一步,我局将采取更加强有力措施加以改进，为公民、法人或者其它组织获取政府信息提供更多便利。",
+     "下一步,我局将采取更加强有力措施加以改进。"),
+    ("pingtan-2023-04", "下一步，我局将继续贯彻落实《条例》和省委、省政府以及区党工委、管委会关于政府信息公开的各项工作要求，"
+                        "持续加强政府信息公开工作。", "下一步，我局将持续加强政府信息公开工作。")])
+@pytest.mark.parametrize("heading", ["下一步工作计划如下：", "（二）下一步工作计划", "改进措施："])
+def test_a_sentence_that_only_switches_above_the_measures_sub_heading_is_no_measure(stem, switch, said, heading):
+    # The sentence turning to the measures said up to its switch ('…加以改进。'), above the measures' sub-heading on a
+    # line of its own: before, it was a measure of its own, where right before the list it is left out as a lead-in.
+    text = problems_section(stem).replace(switch, f"{said}\n{heading}\n")
+    assert _pairs(extract_statements(text)) == _expected(stem)
+
+
 def test_intro_is_kept_only_when_it_is_the_only_content():
     only = "2023年,我局工作取得了一定成绩,但仍存在公开内容不够全面的问题。下一步,我局将:一是丰富内容;二是加强培训。"
     df = extract_statements(only)

@@ -2618,6 +2618,17 @@ def _switch_said(preamble: str) -> str:
     return said if said and _names_own_measure(said) else ""
 
 
+def _only_switches_before(block: _Block, after: list[_Block]) -> bool:
+    """Whether ``block``, measures cut from the problems' part by its switch sentence, is that sentence alone leading in
+    the measures under the sub-heading after it (``…查找信息。下一步,我局将采取更加强有力措施加以改进。`` / ``下一步工作计划
+    如下:`` / ``一是…``): it names no measure of its own (:func:`_names_own_measure`), as such a sentence right before
+    the list is no statement."""
+    if not (block.cut and block.kind == "measure" and after and after[0].kind == "measure" and not after[0].cut):
+        return False
+    said = _clean(block.text)
+    return len(_split_sentences(said)) == 1 and _is_switch(said, 0) and not _names_own_measure(said)
+
+
 def _names_own_measure(said: str) -> bool:
     """Whether ``said``, sentences before a list of measures, names a measure of its own, not only leads the list in.
 
@@ -2944,6 +2955,8 @@ def statement_records(text: str, *, report_id: str | None = None, first_kind: st
             marks = _before_labelled_item(block.text, blocks[i + 1].text)
         if marks:
             _enumerated(block, marks, found, state)
+        elif _only_switches_before(block, blocks[i + 1:i + 2]):
+            found.dropped.append(((block.order, 0), block.kind, _clean(block.text)))
         else:
             # (its lines are paragraphs where no line of the text was a PDF's wrap: a wrap may fall at a sentence's end)
             _plain(block, found, paragraphs=not wraps)
