@@ -425,6 +425,16 @@ def test_a_sentence_that_only_switches_above_the_measures_sub_heading_is_no_meas
     assert _pairs(extract_statements(text)) == _expected(stem)
 
 
+@pytest.mark.parametrize("first, second", [("一方面，", "，另一方面，"), ("一方面:", ",另一方面,"), ("一方面，", "另一方面，")])
+def test_two_sides_in_one_sentence_are_two_items(first, second):
+    # Seed 000's two problems written as the two sides of one sentence ('一方面，…有待提高，另一方面，…有待进一步加强。',
+    # also 另一方面 glued with no comma): before, one problem keeping '一方面,'; the sides are items as 一是…,二是… are.
+    stem = "000_438c5e5d2b6f4db4"
+    text = problems_section(stem).replace("一是信息公开", first + "信息公开").replace("有待提高。二是", "有待提高" + second)
+    assert "另一方面" in text
+    assert _pairs(extract_statements(text)) == _expected(stem)
+
+
 def test_intro_is_kept_only_when_it_is_the_only_content():
     only = "2023年,我局工作取得了一定成绩,但仍存在公开内容不够全面的问题。下一步,我局将:一是丰富内容;二是加强培训。"
     df = extract_statements(only)
