@@ -435,6 +435,18 @@ def test_two_sides_in_one_sentence_are_two_items(first, second):
     assert _pairs(extract_statements(text)) == _expected(stem)
 
 
+@pytest.mark.parametrize("stem, last", [("004_b232cca7e491c758", "查找信息。"), ("pingtan-2023-04", "的问题。")])
+@pytest.mark.parametrize("frame", ["针对以上问题，", "对此，", "为此，", "针对上述不足，"])
+def test_a_measures_lead_in_framed_after_a_comma_ends_the_last_problem(stem, last, frame):
+    # The last problem's sentence turning to the measures' sub-heading framed by the problems it mends ('…查找信息，针对
+    # 以上问题，下一步工作计划如下：一是…'): before, the frame stayed in the problem's text ('…查找信息,针对以上问题').
+    section = problems_section(stem)
+    at = section.index(last) + len(last) - 1
+    end = section.index("一是", at)
+    text = section[:at] + "，" + frame + "下一步工作计划如下：" + section[end:]
+    assert _pairs(extract_statements(text)) == _expected(stem)
+
+
 def test_intro_is_kept_only_when_it_is_the_only_content():
     only = "2023年,我局工作取得了一定成绩,但仍存在公开内容不够全面的问题。下一步,我局将:一是丰富内容;二是加强培训。"
     df = extract_statements(only)

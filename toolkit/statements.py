@@ -316,8 +316,9 @@ def _cues() -> dict[str, Any]:
             rf"|(?:{any_title.replace('?P<', '?P<g_')})(?={spec['subheading_glued_before']['any']})"
             rf"|(?P<s_measure>{sub['measure']})(?={join(spec['subheading_glued_before']['measure'])})"
             # (or a measures' one announcing its list after a comma, the last problem's sentence turning to it: '…查找
-            # 信息,下一步工作计划如下:一是…')
-            rf")|(?<=,)(?:{sub['measure']})(?:{_announcing_tail(spec['subheading_tails'])}):"
+            # 信息,下一步工作计划如下:一是…', also framed so, '…查找信息,针对以上问题,下一步工作计划如下:')
+            rf")|(?<=,)(?:(?:{spec['subheading_frame']}),)?(?:{sub['measure']})"
+            rf"(?:{_announcing_tail(spec['subheading_tails'])}):"
         ),
         # a numbered sub-heading anywhere, glued to the text before it too ('…存在着挑战(二)改进措施'; _numbered_on_glued)
         "heading_numbered": re.compile(rf"(?P<num>{number})(?:{any_title}){numbered_tail}[。.:]?"),
