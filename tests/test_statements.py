@@ -376,6 +376,77 @@ def test_semicolons_inside_an_enumerated_item_do_not_split_it():
     assert extract_statements(text)["text"].tolist() == ["内容不够全面;注重结果公开,忽略过程公开", "更新不及时"]
 
 
+@pytest.mark.parametrize("first, second, written", [
+    ("（1）", "（2）", "(1)"), ("(1)", "(2)", "(1)"), ("①", "②", "(1)"), ("1)", "2)", "1)"), ("1.", "2.", "1.")])
+def test_sub_items_on_their_own_lines_inside_an_item_stay_apart(first, second, written):
+    # Seed 004's third problem with its clauses as sub-items, each on its own line ending in no stop: before, the line
+    # breaks were deleted, '…有待加强(1)部分群众…陌生(2)遇到问题…' read as one run.
+    stem = "004_b232cca7e491c758"
+    text = problems_section(stem).replace("有待加强，部分", f"有待加强\n{first}部分").replace("陌生，遇到", f"陌生\n{second}遇到")
+    other = written.replace("1", "2")
+    expected = f"信息公开工作的宣传力度有待加强;{written}部分群众对于信息公开的途径仍然比较陌生;{other}遇到问题不知道去哪里查找信息"
+    assert _pairs(extract_statements(text)) == [*_expected(stem)[:2], ("problem", expected), *_expected(stem)[3:]]
+
+
+@pytest.mark.parametrize("stem, last, switch", [
+    ("004_b232cca7e491c758", "查找信息。\n",
+     "下一步,我局将采取更加强有力措施加以改进，为公民、法人或者其它组织获取政府信息提供更多便利。"),
+    ("pingtan-2023-04", "的问题。", "下一步，我局将继续贯彻落实《条例》和省委、省政府以及区党工委、管委会关于政府信息公开的各项工作要求，"
+                               "持续加强政府信息公开工作。")])
+@pytest.mark.parametrize("lead_in", ["下一步工作计划如下：", "下一步工作打算是：", "今后工作安排为："])
+def test_a_measures_lead_in_after_a_comma_ends_the_last_problem(stem, last, switch, lead_in):
+    # The last problem's sentence turning to the measures' sub-heading after a comma ('…查找信息，下一步工作计划如下：一是…'):
+    # before, the lead-in stayed in the problem's text ('…查找信息,下一步工作计划如下:').
+    text = problems_section(stem).replace(last + switch, last.rstrip("。\n") + "，" + lead_in)
+    assert _pairs(extract_statements(text)) == _expected(stem)
+
+
+@pytest.mark.parametrize("words", ["下一步工作是", "下一步工作计划为", "2024年工作打算是", "改进措施是"])
+def test_a_numbered_measures_sub_heading_ending_in_shi_before_its_measure(words):
+    # pingtan-2023-02's measures said as one sentence after their numbered sub-heading ('(二)下一步工作是坚持…'): before,
+    # the sub-heading ended before 是, the measure '是坚持…'.
+    stem = "pingtan-2023-02"
+    section = problems_section(stem)
+    measure = next(t for k, t in EXPECTED[stem] if k == "m")
+    text = section[: section.index("(二)改进措施")] + f"(二){words}{measure}。"
+    assert _pairs(extract_statements(text)) == [p for p in _expected(stem) if p[0] == "problem"] + [("measure", measure)]
+
+
+@pytest.mark.parametrize("stem, switch, said", [
+    ("004_b232cca7e491c758", "下一步,我局将采取更加强有力措施加以改进，为公民、法人或者其它组织获取政府信息提供更多便利。",
+     "下一步,我局将采取更加强有力措施加以改进。"),
+    ("pingtan-2023-04", "下一步，我局将继续贯彻落实《条例》和省委、省政府以及区党工委、管委会关于政府信息公开的各项工作要求，"
+                        "持续加强政府信息公开工作。", "下一步，我局将持续加强政府信息公开工作。")])
+@pytest.mark.parametrize("heading", ["下一步工作计划如下：", "（二）下一步工作计划", "改进措施："])
+def test_a_sentence_that_only_switches_above_the_measures_sub_heading_is_no_measure(stem, switch, said, heading):
+    # The sentence turning to the measures said up to its switch ('…加以改进。'), above the measures' sub-heading on a
+    # line of its own: before, it was a measure of its own, where right before the list it is left out as a lead-in.
+    text = problems_section(stem).replace(switch, f"{said}\n{heading}\n")
+    assert _pairs(extract_statements(text)) == _expected(stem)
+
+
+@pytest.mark.parametrize("first, second", [("一方面，", "，另一方面，"), ("一方面:", ",另一方面,"), ("一方面，", "另一方面，")])
+def test_two_sides_in_one_sentence_are_two_items(first, second):
+    # Seed 000's two problems written as the two sides of one sentence ('一方面，…有待提高，另一方面，…有待进一步加强。',
+    # also 另一方面 glued with no comma): before, one problem keeping '一方面,'; the sides are items as 一是…,二是… are.
+    stem = "000_438c5e5d2b6f4db4"
+    text = problems_section(stem).replace("一是信息公开", first + "信息公开").replace("有待提高。二是", "有待提高" + second)
+    assert "另一方面" in text
+    assert _pairs(extract_statements(text)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem, last", [("004_b232cca7e491c758", "查找信息。"), ("pingtan-2023-04", "的问题。")])
+@pytest.mark.parametrize("frame", ["针对以上问题，", "对此，", "为此，", "针对上述不足，"])
+def test_a_measures_lead_in_framed_after_a_comma_ends_the_last_problem(stem, last, frame):
+    # The last problem's sentence turning to the measures' sub-heading framed by the problems it mends ('…查找信息，针对
+    # 以上问题，下一步工作计划如下：一是…'): before, the frame stayed in the problem's text ('…查找信息,针对以上问题').
+    section = problems_section(stem)
+    at = section.index(last) + len(last) - 1
+    end = section.index("一是", at)
+    text = section[:at] + "，" + frame + "下一步工作计划如下：" + section[end:]
+    assert _pairs(extract_statements(text)) == _expected(stem)
+
+
 def test_intro_is_kept_only_when_it_is_the_only_content():
     only = "2023年,我局工作取得了一定成绩,但仍存在公开内容不够全面的问题。下一步,我局将:一是丰富内容;二是加强培训。"
     df = extract_statements(only)

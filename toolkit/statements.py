@@ -213,6 +213,8 @@ _WS_NEAR_WIDE = re.compile(r"""(?<=[^\x00-\x7f]|["'])\s+|\s+(?=[^\x00-\x7f]|["']
 _TRIM_END = " \t\n;,、。"
 _TRIM_START = " \t\n;,、:。."  # (and the '.' typed after a bracketed number, left by its marker: '①.加强…')
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
+# a line break after a line ending in no stop nor comma (inside a statement: _sub_item_break)
+_BREAK_IN_ITEM = re.compile(r"(?<=[^\s;,、:。!?])[ \t]*\n\s*")
 _OPENING, _CLOSING = set("([《【"), set(")]》】")  # brackets (NFKC: （ is '(')
 # a line of a bilingual report in the other language (no Han character, three Latin words): a translation of the
 # statements, none of them
@@ -251,14 +253,20 @@ def _subheading_tail(tails: dict[str, list[str]]) -> str:
     ----------
     tails : dict of str to list of str
         ``any``: words that may end the title anywhere (``如下``); ``before_colon``: words that end it only before a
-        colon (``是``, ``为``: ``下一步工作打算是:``).
+        colon (``是``, ``为``: ``下一步工作打算是:``); ``after_number``, read by the numbered patterns only, also before
+        the text (``(二)下一步工作是优化栏目设置。``).
 
     Returns
     -------
     str
         A regex fragment matching one such word or nothing.
     """
-    return (rf"(?:{'|'.join(tails['any'])}|(?:{'|'.join(tails['before_colon'])})(?=:))?")
+    return rf"(?:{_announcing_tail(tails)})?"
+
+
+def _announcing_tail(tails: dict[str, list[str]]) -> str:
+    """A regex fragment matching one of the words ending a sub-heading's title (:func:`_subheading_tail`), not nothing."""
+    return rf"{'|'.join(tails['any'])}|(?:{'|'.join(tails['before_colon'])})(?=:)"
 
 
 @functools.lru_cache(maxsize=1)
@@ -280,6 +288,9 @@ def _cues() -> dict[str, Any]:
     dash += "{1,2}"
     bullet = _styles()["bullet"][0].pattern + "?"  # (a bullet before an unnumbered one: '■存在问题:')
     tail = _subheading_tail(spec["subheading_tails"])
+    # (a numbered one glued to its text ends in these words also before the text: '(二)下一步工作是优化栏目设置。')
+    after_number = join(spec["subheading_tails"]["after_number"])
+    numbered_tail = rf"(?:{_announcing_tail(spec['subheading_tails'])}|(?:{after_number})(?!否))?"
     return {
         "section_heading": _section_headings(),
         # the same glued to the section's first text ('五、存在的主要问题及改进情况(一)存在的问题一是…'; _without_glued_heading)
@@ -296,17 +307,21 @@ def _cues() -> dict[str, Any]:
         # item's marker (also a bullet: '…单一。改进措施●加强…') or the line's end (a wrapped line is joined before), or
         # set in brackets ('【存在问题】信息更新…')
         "heading_glued": re.compile(
-            rf"(?:^|(?<=[。;:!?]))(?:(?P<num>{number})(?:{any_title}){tail}[。.:]?"
+            rf"(?:^|(?<=[。;:!?]))(?:(?P<num>{number})(?:{any_title}){numbered_tail}[。.:]?"
             rf"|{bullet}(?:{any_title.replace('?P<', '?P<u_')}){tail}"
             rf"(?:[:。]|{dash}|(?={spec['first_item']}|{_styles()['bullet'][0].pattern}|$))"
             rf"|{bullet}{opening}(?:{any_title.replace('?P<', '?P<b_')}){tail}{closing}[:。]?"
             # (or before a sentence opening with a year, '存在的问题2023年,…', or, a measures' one, a switch to them:
             # '…加强。改进措施下一步,我们将…')
             rf"|(?:{any_title.replace('?P<', '?P<g_')})(?={spec['subheading_glued_before']['any']})"
-            rf"|(?P<s_measure>{sub['measure']})(?={join(spec['subheading_glued_before']['measure'])}))"
+            rf"|(?P<s_measure>{sub['measure']})(?={join(spec['subheading_glued_before']['measure'])})"
+            # (or a measures' one announcing its list after a comma, the last problem's sentence turning to it: '…查找
+            # 信息,下一步工作计划如下:一是…', also framed so, '…查找信息,针对以上问题,下一步工作计划如下:')
+            rf")|(?<=,)(?:(?:{spec['subheading_frame']}),)?(?:{sub['measure']})"
+            rf"(?:{_announcing_tail(spec['subheading_tails'])}):"
         ),
         # a numbered sub-heading anywhere, glued to the text before it too ('…存在着挑战(二)改进措施'; _numbered_on_glued)
-        "heading_numbered": re.compile(rf"(?P<num>{number})(?:{any_title}){tail}[。.:]?"),
+        "heading_numbered": re.compile(rf"(?P<num>{number})(?:{any_title}){numbered_tail}[。.:]?"),
         # an unnumbered sub-heading opening a line or a sentence, set off from its text by spaces only ('改进措施 加强培训,…'
         # copied from a PDF or a web page): the spaces stand for its line break (_clean_lines), not its words going on
         "heading_spaced": re.compile(rf"(?P<head>(?:^|(?<=[。;!?]))[ \t]*{bullet}{opening}?"
@@ -2246,10 +2261,20 @@ def _confirmed(found: list[tuple[int, int, int]], before_digit: dict[int, bool],
 
 
 def _clean(text: str) -> str:
+    if "\n" in text.strip(_TRIM_END):
+        text = _BREAK_IN_ITEM.sub(_sub_item_break, text.strip(_TRIM_END))
     text = text.replace("\n", "").strip(_TRIM_END).lstrip(_TRIM_START)
     # (a footnote mark after the statement's stop or before it, '…及时。[1]' / '…及时[1]。', as a superscript one is dropped)
     text = _footnote_mark().sub("", text).rstrip(_TRIM_END)
     return "" if _PUNCT_ONLY.match(text) else text
+
+
+def _sub_item_break(match: re.Match[str]) -> str:
+    """A ';' for a line break after a line ending in no stop before a line opening with a list's marker (``…不够`` /
+    ``(2)…``, a statement's sub-items each on its line): the lines are no PDF's wrap, so not one run; else the break
+    as it was (left out with the others)."""
+    after = match.string[match.end():]
+    return ";" if any(pattern.match(after) for pattern, _ in _styles().values()) else match[0]
 
 
 @functools.lru_cache(maxsize=1)
@@ -2594,6 +2619,17 @@ def _switch_said(preamble: str) -> str:
     return said if said and _names_own_measure(said) else ""
 
 
+def _only_switches_before(block: _Block, after: list[_Block]) -> bool:
+    """Whether ``block``, measures cut from the problems' part by its switch sentence, is that sentence alone leading in
+    the measures under the sub-heading after it (``…查找信息。下一步,我局将采取更加强有力措施加以改进。`` / ``下一步工作计划
+    如下:`` / ``一是…``): it names no measure of its own (:func:`_names_own_measure`), as such a sentence right before
+    the list is no statement."""
+    if not (block.cut and block.kind == "measure" and after and after[0].kind == "measure" and not after[0].cut):
+        return False
+    said = _clean(block.text)
+    return len(_split_sentences(said)) == 1 and _is_switch(said, 0) and not _names_own_measure(said)
+
+
 def _names_own_measure(said: str) -> bool:
     """Whether ``said``, sentences before a list of measures, names a measure of its own, not only leads the list in.
 
@@ -2920,6 +2956,8 @@ def statement_records(text: str, *, report_id: str | None = None, first_kind: st
             marks = _before_labelled_item(block.text, blocks[i + 1].text)
         if marks:
             _enumerated(block, marks, found, state)
+        elif _only_switches_before(block, blocks[i + 1:i + 2]):
+            found.dropped.append(((block.order, 0), block.kind, _clean(block.text)))
         else:
             # (its lines are paragraphs where no line of the text was a PDF's wrap: a wrap may fall at a sentence's end)
             _plain(block, found, paragraphs=not wraps)
