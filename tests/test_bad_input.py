@@ -23,6 +23,7 @@ from toolkit.errors import (
     UnsupportedFormatError,
 )
 from toolkit import readers, webpage, word
+from toolkit.decoding import _magic
 from toolkit.readers import decode_bytes, read_document
 
 try:
@@ -539,6 +540,9 @@ def test_content_not_what_its_extension_says_is_one_class_under_every_extension(
     for ext in exts:
         err = expect(error, write(tmp_path, "report" + ext, data), ".*" + re.escape(what))
         assert type(err) is error, (ext, type(err).__name__)
+        if _magic(data) == what:  # and in the same words (a PNG named .doc was 'unsupported format: the
+            # content is a PNG image, not a Word document', named .docx 'the content is a PNG image named .docx')
+            assert err.problem.endswith(f": the content is {what} named {ext}"), (ext, err.problem)
 
 
 def test_zip_without_document_xml(tmp_path: Path) -> None:

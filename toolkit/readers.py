@@ -33,7 +33,8 @@ import os
 import re
 import zipfile
 
-from toolkit.decoding import _ARCHIVE_MAGIC, _ENCRYPTED_OFFICE, _OLE_MAGIC, _check_encoding, _magic, decode_bytes
+from toolkit.decoding import (_ARCHIVE_MAGIC, _ENCRYPTED_OFFICE, _OLE_MAGIC, _check_encoding, _content_named, _magic,
+                              decode_bytes)
 from toolkit.document import DEFAULT_MAX_BYTES, RawDocument
 from toolkit.errors import (BinaryFileError, CorruptFileError, DecodeError, EmptyFileError, FileTooLargeError,
                             ReadError, ToolkitError, UnsupportedFormatError)
@@ -234,8 +235,8 @@ def read_document(
 
     if fmt == "doc" and actual is None:  # a .doc that is no Word document, web page, DOCX or PDF either
         what = _magic(data)
-        if what is not None:  # (a CorruptFileError, as a PNG named .docx, .pdf or .ofd is: one class for one cause)
-            raise CorruptFileError(spath, f"unsupported format: the content is {what}, not a Word document")
+        if what is not None:  # (as a PNG named .docx, .pdf or .ofd is: one class and one wording for one cause)
+            raise CorruptFileError(spath, f"not a valid Word document: {_content_named(what, spath)}")
         raise CorruptFileError(spath, "not a valid Word document: not an OLE compound file (nor a web page, "
                                       "web archive, DOCX or PDF)")
     if fmt in ("text", "html") and not data.strip(b" \t\r\n\x0b\x0c"):
