@@ -838,6 +838,17 @@ def test_a_file_named_mht_that_is_no_web_archive(tmp_path: Path) -> None:
     assert read_document(write(tmp_path, "mail.txt", mail)).format == "text"  # an e-mail is no web archive
 
 
+@pytest.mark.parametrize("kind", ["png", "jpeg", "gif", "rtf"])
+def test_a_picture_named_mht_says_what_it_is(tmp_path: Path, kind: str) -> None:
+    # A PNG named .mht was 'not a web archive: no MIME header (Content-Type: multipart/related or text/html) at the
+    # start', where named .docx, .pdf or .doc it is 'the content is a PNG image named .docx'
+    data, _, what = _MISNAMED[kind]
+    err = expect(CorruptFileError, write(tmp_path, "report.mht", data), f"not a web archive: the content is {what} "
+                 r"named \.mht$")
+    docx = expect(CorruptFileError, write(tmp_path, "report.docx", data), "not a valid DOCX: ")
+    assert err.problem.split(": ", 1)[1] == docx.problem.split(": ", 1)[1].replace(".docx", ".mht")
+
+
 @pytest.mark.parametrize("parts, problem", [
     ([b'--b%d\r\nContent-Type: multipart/related; boundary="b%d"\r\n\r\n' % (i, i + 1) for i in range(1500)],
      "broken web archive: its MIME parts are nested too deep"),

@@ -208,8 +208,7 @@ def read_document(
         fmt = "html"
     elif fmt == "mht" and not data.startswith(_ARCHIVE_MAGIC + (b"PK\x03\x04",)):
         # (an archive so named is told to be unpacked below, as under every other extension)
-        raise CorruptFileError(spath, "not a web archive: no MIME header (Content-Type: multipart/related or "
-                                      "text/html) at the start")
+        raise _not_a_web_archive(data, spath)
     # (a ZIP named .docx or .ofd is the package's reader's; a gzip, RAR or 7z archive so named was 'not a valid
     # DOCX: the content is a RAR archive named .docx', with no word to unpack it)
     packaged = fmt in ("docx", "ofd") and not data.startswith(_ARCHIVE_MAGIC)
@@ -264,6 +263,16 @@ def read_document(
         raise CorruptFileError(
             spath, f"cannot read this {fmt.upper()} file: {type(exc).__name__}: {exc}"
         ) from exc
+
+
+def _not_a_web_archive(data: bytes, path: str) -> CorruptFileError:
+    """A file named .mht that is no web archive: what it is where its signature shows it (a PNG image named .mht,
+    as named .docx or .pdf), else the header it lacks."""
+    what = _magic(data)
+    if what is not None:
+        return CorruptFileError(path, f"not a web archive: {_content_named(what, path)}")
+    return CorruptFileError(path, "not a web archive: no MIME header (Content-Type: multipart/related or text/html) "
+                                  "at the start")
 
 
 # --------------------------------------------------------------------------
