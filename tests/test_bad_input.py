@@ -272,6 +272,19 @@ def test_binary_text_file(tmp_path: Path, data: bytes, problem: str) -> None:
     expect(BinaryFileError, write(tmp_path, "report.txt", data), problem)
 
 
+@pytest.mark.parametrize("name", ["report.txt", "report.html"])
+def test_an_rtf_document_named_txt_or_html_is_refused_as_one_named_rtf(tmp_path: Path, name: str) -> None:
+    # An RTF saved as .txt (or .html) was read as text: its control words in the report's lines ('{\\rtf1\\ansi…'
+    # as its first line, a '\\par' after each), where named .rtf, .doc or with no extension it is refused
+    lines = SEED_001.read_text(encoding="utf-8").splitlines()
+    body = "".join(f"{line}\\par\n" for line in lines).encode("gbk", errors="replace")
+    data = b"{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\fnil SimSun;}}\n" + body + b"}\n"
+    err = expect(UnsupportedFormatError, write(tmp_path, name, data), r"unsupported format: the content is an RTF "
+                 rf"document named \{name[6:]}; save the report as \.docx, \.pdf, \.html or \.txt$")
+    rtf = expect(UnsupportedFormatError, write(tmp_path, "report.rtf", data), "unsupported file format")
+    assert err.problem.rsplit("; ", 1)[1] == rtf.problem.rsplit("; ", 1)[1].split(" (", 1)[0]
+
+
 @pytest.mark.parametrize("codec, half", [("utf-16-le", b"\x3d\xd8"), ("utf-16-be", b"\xd8\x3d"),
                                          ("utf-16-le", b"\x00\xdc")])
 def test_utf16_without_bom_with_a_lone_surrogate_is_read(tmp_path: Path, codec: str, half: bytes) -> None:

@@ -15,13 +15,14 @@ import re
 import unicodedata
 
 from toolkit.document import _warn
-from toolkit.errors import BinaryFileError, DecodeError, EmptyFileError
+from toolkit.errors import BinaryFileError, DecodeError, EmptyFileError, UnsupportedFormatError
 from toolkit.normalize import HAN_RANGES, HAN_UNIFIED, TONE_LETTERS, _HAN, to_simplified
 
 
 # an OLE compound file: a Word 97–2003 document, or a workbook, presentation … (toolkit.msdoc.OLE_MAGIC, which is
 # imported only to read one)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_RTF_MAGIC = b"{\\rtf"
 _MAGIC = (
     (b"%PDF-", "a PDF file"),
     (b"PK\x03\x04", "a ZIP archive (DOCX/XLSX)"),
@@ -32,7 +33,7 @@ _MAGIC = (
     (b"\x1f\x8b", "a gzip archive"),
     (b"Rar!", "a RAR archive"),
     (b"7z\xbc\xaf", "a 7z archive"),
-    (b"{\\rtf", "an RTF document"),
+    (_RTF_MAGIC, "an RTF document"),
 )
 # the signatures of _MAGIC that are archives of files (a ZIP may be a package: see readers._zip_reason)
 _ARCHIVE_MAGIC = (b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf")
@@ -1136,10 +1137,15 @@ def _check_not_binary(text: str, path: str | None, utf8: bytes | None = None) ->
 
 
 def _check_text_file(data: bytes, path: str) -> None:
-    """Refuse a .txt/.html file that is really another file type."""
+    """Refuse a .txt/.html file that is really another file type: binary data, or an RTF document (text, but its
+    control words read as the report's: '{\\rtf1\\ansi…' in its lines), refused as a file named .rtf is."""
     what = _magic(data)
-    if what is not None and not what.startswith("an RTF"):
-        raise BinaryFileError(path, f"binary data, not text: the content is {what}")
+    if what is None:
+        return
+    if data.startswith(_RTF_MAGIC):
+        raise UnsupportedFormatError(path, f"unsupported format: {_content_named(what, path)}; save the report as "
+                                           ".docx, .pdf, .html or .txt")
+    raise BinaryFileError(path, f"binary data, not text: the content is {what}")
 
 
 _VISIBLE_RE = re.compile(r"[^\s\ufeff\u200b]")  # (\s is str.strip's white space)
