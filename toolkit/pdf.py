@@ -1464,7 +1464,7 @@ def _spread_counts_joined(text_lines: list, settings: dict, carried: list[list[f
                 alike = lambda a, b: a < x1 and b > x0  # noqa: E731
             over = {j: sum(1 for a, b, _ in _words(lines[j]) if a < x1 and b > x0) for j in block
                     if not any(alike(a, b) for a, b in _run_spans(lines[j], runs[j], None if wide else column_gap))}
-            inner = (chars[first]["x1"], chars[last]["x0"])  # (a column over both digits inneres past these)
+            inner = (chars[first]["x1"], chars[last]["x0"])  # (their inner edges: a column over both reaches them)
             if over and max(over.values()) == 1 and (
                     not wide or _one_column_over(lines, over, heads_at, inner)
                     or (carried and not heads_at and _goes_on(lines, min(block, default=k), top_edge)
