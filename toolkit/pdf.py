@@ -1466,7 +1466,7 @@ def _spread_counts_joined(text_lines: list, settings: dict, carried: list[list[f
                     if not any(alike(a, b) for a, b in _run_spans(lines[j], runs[j], None if wide else column_gap))}
             inner = (chars[first]["x1"], chars[last]["x0"])  # (their inner edges: a column over both reaches them)
             if over and max(over.values()) == 1 and (
-                    not wide or _one_column_over(lines, over, heads_at, inner)
+                    not wide or _one_column_over(lines, over, heads_at, inner, column_gap)
                     or (carried and not heads_at and _goes_on(lines, min(block, default=k), top_edge)
                         and any(a <= inner[0] and b >= inner[1] for a, b in carried))):
                 joined.update(range(first + 1, last + 1))
@@ -1538,12 +1538,16 @@ def _spread_pair(line: dict, chars: list, gaps: list[float], i: int, within: tup
                    and ch["top"] < first["bottom"] and ch["bottom"] > first["top"] for ch in line.get("chars", ()))
 
 
-def _one_column_over(lines: list, over: dict[int, int], heads_at: set[int], reach: tuple[float, float]) -> bool:
+def _one_column_over(lines: list, over: dict[int, int], heads_at: set[int], reach: tuple[float, float],
+                     column_gap: float) -> bool:
     """Whether a header line among the ``lines`` ``over`` two digits a column's gap apart or more (index: the words
     set over them) sets one word over them that reaches from the first's right edge to the second's left one
-    (``reach``): the header names one column there. A group's label over two columns stands in a line above its
-    columns' labels, which set two; a column's label reaching over its value alone ends before the next value."""
-    return any(over[j] == 1 and any(a <= reach[0] and b >= reach[1] for a, b, _ in _words(lines[j]))
+    (``reach``), or nearer to each than ``column_gap``: the header names one column there. A group's label over two
+    columns stands in a line above its columns' labels, which set two; a column's label reaching over its value
+    alone ends a column's gap or more before the next value (the text of two columns stands that far apart, so a
+    digit nearer the label's end is in its column: a count spread wider than its label, '9   9' under '总计')."""
+    return any(over[j] == 1 and any(a - column_gap < reach[0] and b + column_gap > reach[1]
+                                    for a, b, _ in _words(lines[j]))
                for j in over if j in heads_at)
 
 
