@@ -483,6 +483,22 @@ def test_an_archive_under_a_read_extension_is_told_to_be_unpacked(tmp_path: Path
                                                    "the files it holds (or their folder)"))
 
 
+@pytest.mark.parametrize("ext", [".pdf", ".txt", ".doc", ""])
+def test_a_zip_storing_a_pdf_first_is_an_archive_not_that_pdf(tmp_path: Path, ext: str) -> None:
+    # A ZIP of two reports, the first a PDF stored uncompressed (as archivers store what does not compress), was
+    # read as that PDF under any name: its '%PDF-' header stands in the ZIP's first 1024 bytes, where a PDF's header
+    # may follow other bytes, and was looked for before the ZIP's signature; the second report was lost unsaid
+    render_pdf(ROWS, tmp_path / "ok.pdf")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("report.pdf", (tmp_path / "ok.pdf").read_bytes())
+        zf.writestr("report-2023.txt", SEED_001.read_bytes(), compress_type=zipfile.ZIP_DEFLATED)
+    assert b"%PDF-" in buf.getvalue()[:1024]
+    expect(UnsupportedFormatError, write(tmp_path, "reports" + ext, buf.getvalue()),
+           re.escape("unsupported format: a ZIP archive that is not a DOCX (no word/document.xml) nor an OFD (no "
+                     "OFD.xml); unpack it and give the files it holds (or their folder)"))
+
+
 def test_a_docx_named_zip_is_still_read(tmp_path: Path) -> None:
     # the content decides: only a ZIP that is no DOCX (OFD) is refused as an archive
     from renderers import render_docx

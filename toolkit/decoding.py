@@ -145,15 +145,13 @@ _ENCRYPTED_OFFICE = "EncryptedPackage".encode("utf-16-le")  # the stream of a pa
 
 def _magic(data: bytes) -> str | None:
     """Name the file type whose signature `data` starts with, if any."""
-    head = data[:1024]
-    if b"%PDF-" in head:
-        return "a PDF file"
     if data.startswith(_OLE_MAGIC) and _ENCRYPTED_OFFICE in data:
         return "a password-protected Office file (remove the password, then save it as .docx)"
     for sig, what in _MAGIC:
         if data.startswith(sig):
             return what
-    return None
+    # (a PDF may follow some bytes; a signature at the start wins: a ZIP storing a PDF first is a ZIP)
+    return "a PDF file" if b"%PDF-" in data[:1024] else None
 
 
 def _content_named(what: str, path: str) -> str:

@@ -386,10 +386,10 @@ def _container(data: bytes) -> str | None:
 
     Any OLE compound file is taken for a Word 97–2003 document (its reader names what else it holds), but a
     password-protected DOCX (an EncryptedPackage inside), refused as a DOCX."""
+    if data.startswith(b"PK\x03\x04"):  # (before a PDF's header, which a ZIP holds where it stores a PDF first)
+        return _zip_document(data)
     if b"%PDF-" in data[:1024]:
         return "pdf"
-    if data.startswith(b"PK\x03\x04"):
-        return _zip_document(data)
     if data.startswith(_OLE_MAGIC) and _ENCRYPTED_OFFICE not in data:
         return "doc"
     return None
