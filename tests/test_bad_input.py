@@ -470,6 +470,20 @@ def test_a_zip_under_a_read_extension_is_named_and_told_what_to_do(tmp_path: Pat
     assert row["status"] == "failed" and problem + todo in row["error"], row["error"]
 
 
+@pytest.mark.parametrize("ext", [".docx", ".ofd"])
+def test_a_zip_of_files_named_docx_or_ofd_is_told_to_be_unpacked(tmp_path: Path, ext: str) -> None:
+    # seed 001 zipped and saved as report.docx was 'not a valid DOCX: word/document.xml is missing' (as .ofd 'not a
+    # valid OFD: OFD.xml is missing'), a package missing its main part, where under every other name it is an
+    # archive to unpack; a ZIP holding no XML part, which every package holds, is told so under these names too
+    path = write(tmp_path, "report" + ext, _seed_archive("zip"))
+    expect(UnsupportedFormatError, path, re.escape("unsupported format: a ZIP archive that is not a DOCX (no "
+                                                   "word/document.xml) nor an OFD (no OFD.xml); unpack it and give "
+                                                   "the files it holds (or their folder)"))
+    # a package missing its main part is still that format's reader's
+    expect(CorruptFileError, write(tmp_path, "book" + ext, _workbook()),
+           r"not a valid (DOCX: word/document|OFD: OFD)\.xml is missing")
+
+
 @pytest.mark.parametrize("ext", [".txt", ".html", ".pdf", ".doc", ".docx", ".ofd", ".mht"])
 @pytest.mark.parametrize("kind, what", [("gzip", "a gzip archive"), ("rar", "a RAR archive")])
 def test_an_archive_under_a_read_extension_is_told_to_be_unpacked(tmp_path: Path, ext: str, kind: str,

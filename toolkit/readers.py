@@ -211,7 +211,7 @@ def read_document(
         raise _not_a_web_archive(data, spath)
     # (a ZIP named .docx or .ofd is the package's reader's; a gzip, RAR or 7z archive so named was 'not a valid
     # DOCX: the content is a RAR archive named .docx', with no word to unpack it)
-    packaged = fmt in ("docx", "ofd") and not data.startswith(_ARCHIVE_MAGIC)
+    packaged = fmt in ("docx", "ofd") and not data.startswith(_ARCHIVE_MAGIC) and not _zip_of_files(data)
     if actual is None and fmt is not None and not packaged and (archive := _archive_reason_of(data, spath)):
         # a ZIP (gzip, RAR, 7z) named .txt, .html, .pdf or .doc was refused by its extension's reader ('binary
         # data, not text: the content is a ZIP archive (DOCX/XLSX)'), as if it were a DOCX, with no word to unpack it
@@ -467,6 +467,20 @@ def _zip_reason(data: bytes, path: str) -> str:
     if not {info.filename.lstrip("/").lower() for info in infos} & _PACKAGE_PARTS:
         return f"{what}; {_UNPACK}"
     return f"{what}; save the report as .docx, .pdf, .html or .txt"
+
+
+def _zip_of_files(data: bytes) -> bool:
+    """Whether ``data`` is a ZIP that holds no XML part, which every package (a DOCX, an OFD, a workbook) holds: an
+    archive of files (reports zipped, named .docx or .ofd), to be unpacked, not a package missing its main part.
+    A ZIP that cannot be opened is none (its package's reader names it damaged)."""
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = zf.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+        return False
+    return bool(names) and not any(name.lower().endswith(".xml") for name in names)
 
 
 # parts that make a ZIP an Office Open XML ([Content_Types].xml) or OpenDocument (mimetype) package, not an archive
