@@ -673,6 +673,21 @@ def test_truncated_pdf(tmp_path: Path) -> None:
     assert isinstance(info.value, (CorruptFileError, EmptyFileError))
 
 
+@pytest.mark.parametrize("fraction", [2, 3, 10])
+def test_a_pdf_cut_short_is_named_so(tmp_path: Path, fraction: int) -> None:
+    # A PDF cut short in a download was 'not a valid PDF: PdfminerException: Unexpected EOF', the library's words
+    # alone, where a DOCX cut short is 'a DOCX cut short?; download or save it again'; one that ends without its
+    # %%EOF marker is now said so too
+    render_pdf(ROWS, tmp_path / "ok.pdf")
+    data = (tmp_path / "ok.pdf").read_bytes()
+    expect(CorruptFileError, write(tmp_path, "cut.pdf", data[: len(data) // fraction]), r"not a valid PDF: .*\(it "
+           r"ends without its %%EOF marker: a PDF cut short\?\); download or save it again$")
+    # a whole PDF that cannot be opened is not said to be cut short
+    whole = data.replace(b"/Root", b"/Roof") + b"\n"
+    err = expect(CorruptFileError, write(tmp_path, "whole.pdf", whole), "not a valid PDF: ")
+    assert "cut short" not in err.problem
+
+
 def test_encrypted_pdf(tmp_path: Path) -> None:
     from fpdf import FPDF
 

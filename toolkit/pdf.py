@@ -324,9 +324,7 @@ def _read_pdf(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Raw
                 raise CorruptFileError(
                     path, "the PDF is encrypted (a password is needed to open it)"
                 ) from exc
-            raise CorruptFileError(
-                path, f"not a valid PDF: {type(exc).__name__}: {exc}"
-            ) from exc
+            raise _unopened_pdf(path, exc, data) from exc
         try:
             with pdf:
                 lines = _read_pages(pdf.pages, path, "PDF",
@@ -342,6 +340,15 @@ def _read_pdf(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Raw
             raise budget.error
     return RawDocument(path=path, format="pdf", encoding=None, lines=lines, title=title)
 
+
+def _unopened_pdf(path: str, exc: Exception, data: bytes) -> CorruptFileError:
+    """A PDF pdfminer cannot open (``exc``): said to be cut short where it ends without the end-of-file marker
+    ('%%EOF') its writer puts last, with a word to download it again, as a DOCX cut short is (word._damaged_zip):
+    'PdfminerException: Unexpected EOF' alone named the library's trouble, not the file's."""
+    problem = f"not a valid PDF: {type(exc).__name__}: {exc}"
+    if b"%%EOF" not in data[-1024:]:
+        problem += " (it ends without its %%EOF marker: a PDF cut short?); download or save it again"
+    return CorruptFileError(path, problem)
 
 
 def _read_ofd(data: bytes, path: str, max_bytes: int) -> RawDocument:
