@@ -620,6 +620,25 @@ def test_a_pdf_or_docx_under_another_name_is_read_for_what_it_is(tmp_path: Path,
     expect(CorruptFileError, write(tmp_path, "broken.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "not a valid PDF")
 
 
+@pytest.mark.parametrize("name", ["report.txt", "report.html"])
+def test_a_text_naming_the_pdf_header_in_its_words_is_no_pdf(tmp_path: Path, name: str) -> None:
+    # A report whose first 1024 bytes say '%PDF-' in its words (seed 001 with '附件格式为%PDF-1.7。' as its second
+    # line) was taken for a PDF whose header follows other bytes: 'not a valid PDF: PdfminerException: No /Root
+    # object!'; a header after other bytes is a line of its own ('%PDF-1.7' and the line's end)
+    lines = SEED_001.read_text(encoding="utf-8").splitlines(keepends=True)
+    text = "".join([lines[0], "附件格式为%PDF-1.7。\n", *lines[1:]])
+    if name.endswith(".html"):
+        text = render_html([line.rstrip("\n") for line in text.splitlines()])
+        text = text if isinstance(text, str) else text.decode("utf-8")
+    assert "%PDF-" in text.encode("utf-8")[:1024].decode("utf-8", "ignore")
+    doc = read_document(write(tmp_path, name, text.encode("utf-8")))
+    assert doc.format == name[7:].replace("txt", "text") and "附件格式为%PDF-1.7。" in doc.lines
+    # a PDF after an HTTP header saved before it is still a PDF
+    render_pdf(ROWS, tmp_path / "ok.pdf")
+    served = b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\n\r\n" + (tmp_path / "ok.pdf").read_bytes()
+    assert read_document(write(tmp_path, "served" + name[6:], served)).format == "pdf"
+
+
 @pytest.mark.parametrize("name", ["page.txt", "page.doc", "page.pdf", "page.docx", "page.ofd"])
 def test_a_web_page_saved_as_txt_or_doc_is_read_as_html(tmp_path: Path, name: str) -> None:
     # Before, the tags were read as text (no title or agency, '</p></body></html>' inside the last section),

@@ -151,7 +151,18 @@ def _magic(data: bytes) -> str | None:
         if data.startswith(sig):
             return what
     # (a PDF may follow some bytes; a signature at the start wins: a ZIP storing a PDF first is a ZIP)
-    return "a PDF file" if b"%PDF-" in data[:1024] else None
+    return "a PDF file" if _pdf_header_after(data) else None
+
+
+# a PDF's header line after other bytes (a reader takes it within the first 1024): its version, then the line's end
+_PDF_HEADER_LINE = re.compile(rb"%PDF-\d\.\d[\r\n]")
+
+
+def _pdf_header_after(data: bytes) -> bool:
+    """Whether a PDF's header line stands in the first 1024 bytes of ``data`` after other bytes (an HTTP header
+    saved before it): the header as a line of its own, not '%PDF-' in a page's or a text's words ('附件格式为%PDF-1.7。'
+    in a report, taken for a PDF that could not be opened)."""
+    return b"%PDF-" in data[:1024] and _PDF_HEADER_LINE.search(data[:1024]) is not None
 
 
 def _content_named(what: str, path: str) -> str:

@@ -34,7 +34,7 @@ import re
 import zipfile
 
 from toolkit.decoding import (_ARCHIVE_MAGIC, _ENCRYPTED_OFFICE, _OLE_MAGIC, _check_encoding, _content_named, _magic,
-                              decode_bytes)
+                              _pdf_header_after, decode_bytes)
 from toolkit.document import DEFAULT_MAX_BYTES, RawDocument
 from toolkit.errors import (BinaryFileError, CorruptFileError, DecodeError, EmptyFileError, FileTooLargeError,
                             ReadError, ToolkitError, UnsupportedFormatError)
@@ -388,7 +388,7 @@ def _container(data: bytes) -> str | None:
     password-protected DOCX (an EncryptedPackage inside), refused as a DOCX."""
     if data.startswith(b"PK\x03\x04"):  # (before a PDF's header, which a ZIP holds where it stores a PDF first)
         return _zip_document(data)
-    if b"%PDF-" in data[:1024]:
+    if data.startswith(b"%PDF-") or _pdf_header_after(data):
         return "pdf"
     if data.startswith(_OLE_MAGIC) and _ENCRYPTED_OFFICE not in data:
         return "doc"
