@@ -23,6 +23,7 @@ from toolkit.errors import (
     UnsupportedFormatError,
 )
 from toolkit import readers, webpage, word
+from toolkit.decoding import _magic
 from toolkit.readers import decode_bytes, read_document
 
 try:
@@ -271,6 +272,19 @@ def test_binary_text_file(tmp_path: Path, data: bytes, problem: str) -> None:
     expect(BinaryFileError, write(tmp_path, "report.txt", data), problem)
 
 
+@pytest.mark.parametrize("name", ["report.txt", "report.html"])
+def test_an_rtf_document_named_txt_or_html_is_refused_as_one_named_rtf(tmp_path: Path, name: str) -> None:
+    # An RTF saved as .txt (or .html) was read as text: its control words in the report's lines ('{\\rtf1\\ansi…'
+    # as its first line, a '\\par' after each), where named .rtf, .doc or with no extension it is refused
+    lines = SEED_001.read_text(encoding="utf-8").splitlines()
+    body = "".join(f"{line}\\par\n" for line in lines).encode("gbk", errors="replace")
+    data = b"{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\fnil SimSun;}}\n" + body + b"}\n"
+    err = expect(UnsupportedFormatError, write(tmp_path, name, data), r"unsupported format: the content is an RTF "
+                 rf"document named \{name[6:]}; save the report as \.docx, \.pdf, \.html or \.txt$")
+    rtf = expect(UnsupportedFormatError, write(tmp_path, "report.rtf", data), "unsupported file format")
+    assert err.problem.rsplit("; ", 1)[1] == rtf.problem.rsplit("; ", 1)[1].split(" (", 1)[0]
+
+
 @pytest.mark.parametrize("codec, half", [("utf-16-le", b"\x3d\xd8"), ("utf-16-be", b"\xd8\x3d"),
                                          ("utf-16-le", b"\x00\xdc")])
 def test_utf16_without_bom_with_a_lone_surrogate_is_read(tmp_path: Path, codec: str, half: bytes) -> None:
@@ -456,6 +470,20 @@ def test_a_zip_under_a_read_extension_is_named_and_told_what_to_do(tmp_path: Pat
     assert row["status"] == "failed" and problem + todo in row["error"], row["error"]
 
 
+@pytest.mark.parametrize("ext", [".docx", ".ofd"])
+def test_a_zip_of_files_named_docx_or_ofd_is_told_to_be_unpacked(tmp_path: Path, ext: str) -> None:
+    # seed 001 zipped and saved as report.docx was 'not a valid DOCX: word/document.xml is missing' (as .ofd 'not a
+    # valid OFD: OFD.xml is missing'), a package missing its main part, where under every other name it is an
+    # archive to unpack; a ZIP holding no XML part, which every package holds, is told so under these names too
+    path = write(tmp_path, "report" + ext, _seed_archive("zip"))
+    expect(UnsupportedFormatError, path, re.escape("unsupported format: a ZIP archive that is not a DOCX (no "
+                                                   "word/document.xml) nor an OFD (no OFD.xml); unpack it and give "
+                                                   "the files it holds (or their folder)"))
+    # a package missing its main part is still that format's reader's
+    expect(CorruptFileError, write(tmp_path, "book" + ext, _workbook()),
+           r"not a valid (DOCX: word/document|OFD: OFD)\.xml is missing")
+
+
 @pytest.mark.parametrize("ext", [".txt", ".html", ".pdf", ".doc", ".docx", ".ofd", ".mht"])
 @pytest.mark.parametrize("kind, what", [("gzip", "a gzip archive"), ("rar", "a RAR archive")])
 def test_an_archive_under_a_read_extension_is_told_to_be_unpacked(tmp_path: Path, ext: str, kind: str,
@@ -467,6 +495,22 @@ def test_an_archive_under_a_read_extension_is_told_to_be_unpacked(tmp_path: Path
     path = write(tmp_path, "report" + ext, _seed_archive(kind))
     expect(UnsupportedFormatError, path, re.escape(f"unsupported format: the content is {what}; unpack it and give "
                                                    "the files it holds (or their folder)"))
+
+
+@pytest.mark.parametrize("ext", [".pdf", ".txt", ".doc", ""])
+def test_a_zip_storing_a_pdf_first_is_an_archive_not_that_pdf(tmp_path: Path, ext: str) -> None:
+    # A ZIP of two reports, the first a PDF stored uncompressed (as archivers store what does not compress), was
+    # read as that PDF under any name: its '%PDF-' header stands in the ZIP's first 1024 bytes, where a PDF's header
+    # may follow other bytes, and was looked for before the ZIP's signature; the second report was lost unsaid
+    render_pdf(ROWS, tmp_path / "ok.pdf")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("report.pdf", (tmp_path / "ok.pdf").read_bytes())
+        zf.writestr("report-2023.txt", SEED_001.read_bytes(), compress_type=zipfile.ZIP_DEFLATED)
+    assert b"%PDF-" in buf.getvalue()[:1024]
+    expect(UnsupportedFormatError, write(tmp_path, "reports" + ext, buf.getvalue()),
+           re.escape("unsupported format: a ZIP archive that is not a DOCX (no word/document.xml) nor an OFD (no "
+                     "OFD.xml); unpack it and give the files it holds (or their folder)"))
 
 
 def test_a_docx_named_zip_is_still_read(tmp_path: Path) -> None:
@@ -539,6 +583,9 @@ def test_content_not_what_its_extension_says_is_one_class_under_every_extension(
     for ext in exts:
         err = expect(error, write(tmp_path, "report" + ext, data), ".*" + re.escape(what))
         assert type(err) is error, (ext, type(err).__name__)
+        if _magic(data) == what:  # and in the same words (a PNG named .doc was 'unsupported format: the
+            # content is a PNG image, not a Word document', named .docx 'the content is a PNG image named .docx')
+            assert err.problem.endswith(f": the content is {what} named {ext}"), (ext, err.problem)
 
 
 def test_zip_without_document_xml(tmp_path: Path) -> None:
@@ -571,6 +618,25 @@ def test_a_pdf_or_docx_under_another_name_is_read_for_what_it_is(tmp_path: Path,
         assert doc.format == fmt and ["规范性文件", "1", "1", "5"] in doc.lines
     # a broken PDF named .txt gets the PDF reader's error, not a text one
     expect(CorruptFileError, write(tmp_path, "broken.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "not a valid PDF")
+
+
+@pytest.mark.parametrize("name", ["report.txt", "report.html"])
+def test_a_text_naming_the_pdf_header_in_its_words_is_no_pdf(tmp_path: Path, name: str) -> None:
+    # A report whose first 1024 bytes say '%PDF-' in its words (seed 001 with '附件格式为%PDF-1.7。' as its second
+    # line) was taken for a PDF whose header follows other bytes: 'not a valid PDF: PdfminerException: No /Root
+    # object!'; a header after other bytes is a line of its own ('%PDF-1.7' and the line's end)
+    lines = SEED_001.read_text(encoding="utf-8").splitlines(keepends=True)
+    text = "".join([lines[0], "附件格式为%PDF-1.7。\n", *lines[1:]])
+    if name.endswith(".html"):
+        text = render_html([line.rstrip("\n") for line in text.splitlines()])
+        text = text if isinstance(text, str) else text.decode("utf-8")
+    assert "%PDF-" in text.encode("utf-8")[:1024].decode("utf-8", "ignore")
+    doc = read_document(write(tmp_path, name, text.encode("utf-8")))
+    assert doc.format == name[7:].replace("txt", "text") and "附件格式为%PDF-1.7。" in doc.lines
+    # a PDF after an HTTP header saved before it is still a PDF
+    render_pdf(ROWS, tmp_path / "ok.pdf")
+    served = b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\n\r\n" + (tmp_path / "ok.pdf").read_bytes()
+    assert read_document(write(tmp_path, "served" + name[6:], served)).format == "pdf"
 
 
 @pytest.mark.parametrize("name", ["page.txt", "page.doc", "page.pdf", "page.docx", "page.ofd"])
@@ -624,6 +690,21 @@ def test_truncated_pdf(tmp_path: Path) -> None:
         read_document(path)
     # a cut-off PDF either fails to open or loses its text; never a library error
     assert isinstance(info.value, (CorruptFileError, EmptyFileError))
+
+
+@pytest.mark.parametrize("fraction", [2, 3, 10])
+def test_a_pdf_cut_short_is_named_so(tmp_path: Path, fraction: int) -> None:
+    # A PDF cut short in a download was 'not a valid PDF: PdfminerException: Unexpected EOF', the library's words
+    # alone, where a DOCX cut short is 'a DOCX cut short?; download or save it again'; one that ends without its
+    # %%EOF marker is now said so too
+    render_pdf(ROWS, tmp_path / "ok.pdf")
+    data = (tmp_path / "ok.pdf").read_bytes()
+    expect(CorruptFileError, write(tmp_path, "cut.pdf", data[: len(data) // fraction]), r"not a valid PDF: .*\(it "
+           r"ends without its %%EOF marker: a PDF cut short\?\); download or save it again$")
+    # a whole PDF that cannot be opened is not said to be cut short
+    whole = data.replace(b"/Root", b"/Roof") + b"\n"
+    err = expect(CorruptFileError, write(tmp_path, "whole.pdf", whole), "not a valid PDF: ")
+    assert "cut short" not in err.problem
 
 
 def test_encrypted_pdf(tmp_path: Path) -> None:
@@ -832,6 +913,17 @@ def test_a_file_named_mht_that_is_no_web_archive(tmp_path: Path) -> None:
     assert read_document(write(tmp_path, "page.mht", render_html(ROWS))).format == "html"  # a page under that name
     mail = b"MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n" + SEED_001.read_bytes()
     assert read_document(write(tmp_path, "mail.txt", mail)).format == "text"  # an e-mail is no web archive
+
+
+@pytest.mark.parametrize("kind", ["png", "jpeg", "gif", "rtf"])
+def test_a_picture_named_mht_says_what_it_is(tmp_path: Path, kind: str) -> None:
+    # A PNG named .mht was 'not a web archive: no MIME header (Content-Type: multipart/related or text/html) at the
+    # start', where named .docx, .pdf or .doc it is 'the content is a PNG image named .docx'
+    data, _, what = _MISNAMED[kind]
+    err = expect(CorruptFileError, write(tmp_path, "report.mht", data), f"not a web archive: the content is {what} "
+                 r"named \.mht$")
+    docx = expect(CorruptFileError, write(tmp_path, "report.docx", data), "not a valid DOCX: ")
+    assert err.problem.split(": ", 1)[1] == docx.problem.split(": ", 1)[1].replace(".docx", ".mht")
 
 
 @pytest.mark.parametrize("parts, problem", [

@@ -2201,14 +2201,15 @@ def _requests_under_a_header(seed_id: str) -> list:
     return [header, *rows[:6], PAGE_BREAK, *rows[6:]]
 
 
-@pytest.mark.parametrize("spacing", [10.0, 12.0])
+@pytest.mark.parametrize("spacing", [10.0, 12.0, 16.0, 20.0])
 def test_unruled_pdf_counts_of_two_digits_spread_wider_than_a_column_gap_read_as_written(spacing, tmp_path):
-    # Seed 001's counts of two digits (88, 11, 74, 99) spread over their cells of an unruled table 10 or 12 pt apart,
+    # Seed 001's counts of two digits (88, 11, 74, 99) spread over their cells of an unruled table 10 to 20 pt apart,
     # wider than pdf.unruled_column_gap (9 pt at 9 pt text): '8 8 1 1 0 0 0 0 9 9' was read as ten values, the
     # row's cells shifted (ragged, extra cells), on the page the table goes on too ('0 1 1 0 …'). Two digits so
-    # far apart are one count where a header word over them reaches from the one to the other (one column), or,
-    # in rows going on at a page's top, a column of the table's rows on the page before does (not where the
-    # digits stand farther apart than the header word is long: '9   9' under '总计' at 16 pt stays apart).
+    # far apart are one count where a header word over them reaches from the one to the other (one column), or
+    # nearer to each than a column's gap (at 16 and 20 pt '9   9' and '7   4' stood past the end of '总计' over
+    # them, 3 and 7 pt, and stayed two values), or, in rows going on at a page's top, a column of the table's rows
+    # on the page before does.
     lines = _requests_under_a_header("001_4d29bfef72dd56db")
     spaced = {c: spacing for x in lines if isinstance(x, list) for c in x if c.isdigit() and len(c) == 2}
     assert len(spaced) == 4
@@ -2221,7 +2222,8 @@ def test_unruled_pdf_counts_of_two_digits_spread_wider_than_a_column_gap_read_as
     # columns, or under a label that reaches over the first alone (the second column's label blank), stay apart
     for rows in ([["信息内容", "合计", "其他"], ["行政许可", "1", "2"]],
                  [["信息内容", "行政复议结果"], ["", "维持", "纠正"], ["行政许可", "1", "2"]],
-                 [["信息内容", "行政复议结果结果"], ["行政许可", "1", "2"]]):
+                 [["信息内容", "行政复议结果结果"], ["行政许可", "1", "2"]],
+                 [["信息内容", "合计"], ["行政许可", "1", "2"]]):  # (the second a column's gap past '合计')
         render_pdf(rows, tmp_path / "apart.pdf", ruled=False)
         assert read_document(tmp_path / "apart.pdf").lines[-1].split()[-2:] == ["1", "2"]
 

@@ -597,8 +597,8 @@ def test_a_damaged_container_is_named_so(tmp_path):
 
 def test_a_doc_of_another_format_is_named_so(tmp_path):
     # a .doc is often something else: a web page, a DOCX or a PDF are read as such; an RTF or plain text is refused
-    _expect(CorruptFileError, tmp_path, b"{\\rtf1\\ansi hello}", r"unsupported format: the content is an RTF "
-                                                                  r"document, not a Word document")
+    _expect(CorruptFileError, tmp_path, b"{\\rtf1\\ansi hello}", r"not a valid Word document: the content is an "
+                                                                  r"RTF document named \.doc$")
     _expect(CorruptFileError, tmp_path, "一、总体情况\n".encode(), r"not a valid Word document: not an OLE compound "
                                                                  r"file \(nor a web page, web archive, DOCX or PDF\)")
 

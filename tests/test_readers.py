@@ -2563,8 +2563,12 @@ def test_short_gb_text_of_common_characters_is_no_guess():
         assert decode_bytes("政府信息公开".encode("gbk")) == ("政府信息公开", "gbk")
 
 
-@pytest.mark.parametrize("footer", [b"Copyright \xa9 2024", b"\xd6\xf7 2024 \xff"])
-def test_utf8_with_a_few_stray_bytes_is_read_and_flagged(footer, tmp_path, parsed_seed):
+@pytest.mark.parametrize("footer, line, codes", [
+    (b"Copyright \xa9 2024", "Copyright \ufffd 2024", ["bad_bytes"]),
+    # D6 F7 is GBK for 主: read so and flagged too, the lone FF still U+FFFD
+    (b"\xd6\xf7 2024 \xff", "主 2024 \ufffd", ["mixed_encoding", "bad_bytes"]),
+])
+def test_utf8_with_a_few_stray_bytes_is_read_and_flagged(footer, line, codes, tmp_path, parsed_seed):
     # A site footer in another encoding made the whole report fail to decode (status failed).  (A line that reads as
     # GBK text is read so: test_gbk_lines_in_a_utf8_text_are_read_and_flagged.)
     import toolkit
@@ -2572,9 +2576,12 @@ def test_utf8_with_a_few_stray_bytes_is_read_and_flagged(footer, tmp_path, parse
     seed = "pingtan-2023-02"
     path = tmp_path / "stray.txt"
     path.write_bytes((RAW / f"{seed}.txt").read_bytes() + b"\n" + footer + b"\n")
-    with pytest.warns(UserWarning, match=r"stray.txt: \d+ byte sequence\(s\) that are not UTF-8 .* replaced by U\+FFFD"):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         got = toolkit.parse_report(path)
-    assert got.encoding == "utf-8"
+    assert [w.message.code for w in caught] == codes
+    assert re.search(r"stray.txt: \d+ byte sequence\(s\) that are not UTF-8 .* replaced by U\+FFFD", str(caught[-1].message))
+    assert got.encoding == "utf-8" and got.original_lines[-1] == line
     assert _cells_of(got) == _cells_of(parsed_seed(seed))
     [flag] = [f for f in got.flags if f.code == "bad_bytes"]
     assert flag.line == len(got.original_lines) and "could not be decoded" in flag.detail

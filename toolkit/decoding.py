@@ -15,13 +15,14 @@ import re
 import unicodedata
 
 from toolkit.document import _warn
-from toolkit.errors import BinaryFileError, DecodeError, EmptyFileError
+from toolkit.errors import BinaryFileError, DecodeError, EmptyFileError, UnsupportedFormatError
 from toolkit.normalize import HAN_RANGES, HAN_UNIFIED, TONE_LETTERS, _HAN, to_simplified
 
 
 # an OLE compound file: a Word 97–2003 document, or a workbook, presentation … (toolkit.msdoc.OLE_MAGIC, which is
 # imported only to read one)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_RTF_MAGIC = b"{\\rtf"
 _MAGIC = (
     (b"%PDF-", "a PDF file"),
     (b"PK\x03\x04", "a ZIP archive (DOCX/XLSX)"),
@@ -32,7 +33,7 @@ _MAGIC = (
     (b"\x1f\x8b", "a gzip archive"),
     (b"Rar!", "a RAR archive"),
     (b"7z\xbc\xaf", "a 7z archive"),
-    (b"{\\rtf", "an RTF document"),
+    (_RTF_MAGIC, "an RTF document"),
 )
 # the signatures of _MAGIC that are archives of files (a ZIP may be a package: see readers._zip_reason)
 _ARCHIVE_MAGIC = (b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf")
@@ -145,15 +146,24 @@ _ENCRYPTED_OFFICE = "EncryptedPackage".encode("utf-16-le")  # the stream of a pa
 
 def _magic(data: bytes) -> str | None:
     """Name the file type whose signature `data` starts with, if any."""
-    head = data[:1024]
-    if b"%PDF-" in head:
-        return "a PDF file"
     if data.startswith(_OLE_MAGIC) and _ENCRYPTED_OFFICE in data:
         return "a password-protected Office file (remove the password, then save it as .docx)"
     for sig, what in _MAGIC:
         if data.startswith(sig):
             return what
-    return None
+    # (a PDF may follow some bytes; a signature at the start wins: a ZIP storing a PDF first is a ZIP)
+    return "a PDF file" if _pdf_header_after(data) else None
+
+
+# a PDF's header line after other bytes (a reader takes it within the first 1024): its version, then the line's end
+_PDF_HEADER_LINE = re.compile(rb"%PDF-\d\.\d[\r\n]")
+
+
+def _pdf_header_after(data: bytes) -> bool:
+    """Whether a PDF's header line stands in the first 1024 bytes of ``data`` after other bytes (an HTTP header
+    saved before it): the header as a line of its own, not '%PDF-' in a page's or a text's words ('附件格式为%PDF-1.7。'
+    in a report, taken for a PDF that could not be opened)."""
+    return b"%PDF-" in data[:1024] and _PDF_HEADER_LINE.search(data[:1024]) is not None
 
 
 def _content_named(what: str, path: str) -> str:
@@ -1279,10 +1289,15 @@ def _check_not_binary(text: str, path: str | None, utf8: bytes | None = None) ->
 
 
 def _check_text_file(data: bytes, path: str) -> None:
-    """Refuse a .txt/.html file that is really another file type."""
+    """Refuse a .txt/.html file that is really another file type: binary data, or an RTF document (text, but its
+    control words read as the report's: '{\\rtf1\\ansi…' in its lines), refused as a file named .rtf is."""
     what = _magic(data)
-    if what is not None and not what.startswith("an RTF"):
-        raise BinaryFileError(path, f"binary data, not text: the content is {what}")
+    if what is None:
+        return
+    if data.startswith(_RTF_MAGIC):
+        raise UnsupportedFormatError(path, f"unsupported format: {_content_named(what, path)}; save the report as "
+                                           ".docx, .pdf, .html or .txt")
+    raise BinaryFileError(path, f"binary data, not text: the content is {what}")
 
 
 _VISIBLE_RE = re.compile(r"[^\s\ufeff\u200b]")  # (\s is str.strip's white space)

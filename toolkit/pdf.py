@@ -324,9 +324,7 @@ def _read_pdf(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Raw
                 raise CorruptFileError(
                     path, "the PDF is encrypted (a password is needed to open it)"
                 ) from exc
-            raise CorruptFileError(
-                path, f"not a valid PDF: {type(exc).__name__}: {exc}"
-            ) from exc
+            raise _unopened_pdf(path, exc, data) from exc
         try:
             with pdf:
                 lines = _read_pages(pdf.pages, path, "PDF",
@@ -342,6 +340,15 @@ def _read_pdf(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Raw
             raise budget.error
     return RawDocument(path=path, format="pdf", encoding=None, lines=lines, title=title)
 
+
+def _unopened_pdf(path: str, exc: Exception, data: bytes) -> CorruptFileError:
+    """A PDF pdfminer cannot open (``exc``): said to be cut short where it ends without the end-of-file marker
+    ('%%EOF') its writer puts last, with a word to download it again, as a DOCX cut short is (word._damaged_zip):
+    'PdfminerException: Unexpected EOF' alone named the library's trouble, not the file's."""
+    problem = f"not a valid PDF: {type(exc).__name__}: {exc}"
+    if b"%%EOF" not in data[-1024:]:
+        problem += " (it ends without its %%EOF marker: a PDF cut short?); download or save it again"
+    return CorruptFileError(path, problem)
 
 
 def _read_ofd(data: bytes, path: str, max_bytes: int) -> RawDocument:
@@ -1464,9 +1471,9 @@ def _spread_counts_joined(text_lines: list, settings: dict, carried: list[list[f
                 alike = lambda a, b: a < x1 and b > x0  # noqa: E731
             over = {j: sum(1 for a, b, _ in _words(lines[j]) if a < x1 and b > x0) for j in block
                     if not any(alike(a, b) for a, b in _run_spans(lines[j], runs[j], None if wide else column_gap))}
-            inner = (chars[first]["x1"], chars[last]["x0"])  # (a column over both digits inneres past these)
+            inner = (chars[first]["x1"], chars[last]["x0"])  # (their inner edges: a column over both reaches them)
             if over and max(over.values()) == 1 and (
-                    not wide or _one_column_over(lines, over, heads_at, inner)
+                    not wide or _one_column_over(lines, over, heads_at, inner, column_gap)
                     or (carried and not heads_at and _goes_on(lines, min(block, default=k), top_edge)
                         and any(a <= inner[0] and b >= inner[1] for a, b in carried))):
                 joined.update(range(first + 1, last + 1))
@@ -1538,12 +1545,16 @@ def _spread_pair(line: dict, chars: list, gaps: list[float], i: int, within: tup
                    and ch["top"] < first["bottom"] and ch["bottom"] > first["top"] for ch in line.get("chars", ()))
 
 
-def _one_column_over(lines: list, over: dict[int, int], heads_at: set[int], reach: tuple[float, float]) -> bool:
+def _one_column_over(lines: list, over: dict[int, int], heads_at: set[int], reach: tuple[float, float],
+                     column_gap: float) -> bool:
     """Whether a header line among the ``lines`` ``over`` two digits a column's gap apart or more (index: the words
     set over them) sets one word over them that reaches from the first's right edge to the second's left one
-    (``reach``): the header names one column there. A group's label over two columns stands in a line above its
-    columns' labels, which set two; a column's label reaching over its value alone ends before the next value."""
-    return any(over[j] == 1 and any(a <= reach[0] and b >= reach[1] for a, b, _ in _words(lines[j]))
+    (``reach``), or nearer to each than ``column_gap``: the header names one column there. A group's label over two
+    columns stands in a line above its columns' labels, which set two; a column's label reaching over its value
+    alone ends a column's gap or more before the next value (the text of two columns stands that far apart, so a
+    digit nearer the label's end is in its column: a count spread wider than its label, '9   9' under '总计')."""
+    return any(over[j] == 1 and any(a - column_gap < reach[0] and b + column_gap > reach[1]
+                                    for a, b, _ in _words(lines[j]))
                for j in over if j in heads_at)
 
 

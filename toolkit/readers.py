@@ -33,7 +33,8 @@ import os
 import re
 import zipfile
 
-from toolkit.decoding import _ARCHIVE_MAGIC, _ENCRYPTED_OFFICE, _OLE_MAGIC, _check_encoding, _magic, decode_bytes
+from toolkit.decoding import (_ARCHIVE_MAGIC, _ENCRYPTED_OFFICE, _OLE_MAGIC, _check_encoding, _content_named, _magic,
+                              _pdf_header_after, decode_bytes)
 from toolkit.document import DEFAULT_MAX_BYTES, RawDocument
 from toolkit.errors import (BinaryFileError, CorruptFileError, DecodeError, EmptyFileError, FileTooLargeError,
                             ReadError, ToolkitError, UnsupportedFormatError)
@@ -207,11 +208,10 @@ def read_document(
         fmt = "html"
     elif fmt == "mht" and not data.startswith(_ARCHIVE_MAGIC + (b"PK\x03\x04",)):
         # (an archive so named is told to be unpacked below, as under every other extension)
-        raise CorruptFileError(spath, "not a web archive: no MIME header (Content-Type: multipart/related or "
-                                      "text/html) at the start")
+        raise _not_a_web_archive(data, spath)
     # (a ZIP named .docx or .ofd is the package's reader's; a gzip, RAR or 7z archive so named was 'not a valid
     # DOCX: the content is a RAR archive named .docx', with no word to unpack it)
-    packaged = fmt in ("docx", "ofd") and not data.startswith(_ARCHIVE_MAGIC)
+    packaged = fmt in ("docx", "ofd") and not data.startswith(_ARCHIVE_MAGIC) and not _zip_of_files(data)
     if actual is None and fmt is not None and not packaged and (archive := _archive_reason_of(data, spath)):
         # a ZIP (gzip, RAR, 7z) named .txt, .html, .pdf or .doc was refused by its extension's reader ('binary
         # data, not text: the content is a ZIP archive (DOCX/XLSX)'), as if it were a DOCX, with no word to unpack it
@@ -234,8 +234,8 @@ def read_document(
 
     if fmt == "doc" and actual is None:  # a .doc that is no Word document, web page, DOCX or PDF either
         what = _magic(data)
-        if what is not None:  # (a CorruptFileError, as a PNG named .docx, .pdf or .ofd is: one class for one cause)
-            raise CorruptFileError(spath, f"unsupported format: the content is {what}, not a Word document")
+        if what is not None:  # (as a PNG named .docx, .pdf or .ofd is: one class and one wording for one cause)
+            raise CorruptFileError(spath, f"not a valid Word document: {_content_named(what, spath)}")
         raise CorruptFileError(spath, "not a valid Word document: not an OLE compound file (nor a web page, "
                                       "web archive, DOCX or PDF)")
     if fmt in ("text", "html") and not data.strip(b" \t\r\n\x0b\x0c"):
@@ -263,6 +263,16 @@ def read_document(
         raise CorruptFileError(
             spath, f"cannot read this {fmt.upper()} file: {type(exc).__name__}: {exc}"
         ) from exc
+
+
+def _not_a_web_archive(data: bytes, path: str) -> CorruptFileError:
+    """A file named .mht that is no web archive: what it is where its signature shows it (a PNG image named .mht,
+    as named .docx or .pdf), else the header it lacks."""
+    what = _magic(data)
+    if what is not None:
+        return CorruptFileError(path, f"not a web archive: {_content_named(what, path)}")
+    return CorruptFileError(path, "not a web archive: no MIME header (Content-Type: multipart/related or text/html) "
+                                  "at the start")
 
 
 # --------------------------------------------------------------------------
@@ -376,10 +386,10 @@ def _container(data: bytes) -> str | None:
 
     Any OLE compound file is taken for a Word 97–2003 document (its reader names what else it holds), but a
     password-protected DOCX (an EncryptedPackage inside), refused as a DOCX."""
-    if b"%PDF-" in data[:1024]:
-        return "pdf"
-    if data.startswith(b"PK\x03\x04"):
+    if data.startswith(b"PK\x03\x04"):  # (before a PDF's header, which a ZIP holds where it stores a PDF first)
         return _zip_document(data)
+    if data.startswith(b"%PDF-") or _pdf_header_after(data):
+        return "pdf"
     if data.startswith(_OLE_MAGIC) and _ENCRYPTED_OFFICE not in data:
         return "doc"
     return None
@@ -457,6 +467,20 @@ def _zip_reason(data: bytes, path: str) -> str:
     if not {info.filename.lstrip("/").lower() for info in infos} & _PACKAGE_PARTS:
         return f"{what}; {_UNPACK}"
     return f"{what}; save the report as .docx, .pdf, .html or .txt"
+
+
+def _zip_of_files(data: bytes) -> bool:
+    """Whether ``data`` is a ZIP that holds no XML part, which every package (a DOCX, an OFD, a workbook) holds: an
+    archive of files (reports zipped, named .docx or .ofd), to be unpacked, not a package missing its main part.
+    A ZIP that cannot be opened is none (its package's reader names it damaged)."""
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = zf.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+        return False
+    return bool(names) and not any(name.lower().endswith(".xml") for name in names)
 
 
 # parts that make a ZIP an Office Open XML ([Content_Types].xml) or OpenDocument (mimetype) package, not an archive
