@@ -351,7 +351,8 @@ def test_a_short_review_row_with_a_mark_before_the_next_heading_stays_a_row(seed
     assert "table_missing" not in _codes(report)
     cells = _cells(report, "review_litigation")
     assert len(cells) == 15 and cells["value"].isna().all()  # 11 values for 15 cells: none placed, flagged ragged
-    assert "review_litigation: 0 of 15 cells placed" in [f.detail for f in report.flags if f.code == "ragged"]
+    assert "review_litigation: 0 of 15 cells placed (written: 1 | 无 | 3 | 0 | 0 | 0 | 5 | 0 | 0 | 0 | 1)" in [
+        f.detail for f in report.flags if f.code == "ragged"]
 
 
 @pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214"])
