@@ -1422,7 +1422,8 @@ def _header_extras(split: list[tuple[Row, list[Cell], list[Cell]]]) -> frozenset
     """The words of the requests table's header that head no column of the format (`_request_extras`: 备注, 小计),
     found in its rows of labels without a value, also after blank cells (the head typed without its merges, '| | |
     申请人情况 | | … | 备注': its blanks are value cells), or before a row's own label (a layout of a cell a line puts
-    the header's last cell there: '小计' then '一、本年新收…')."""
+    the header's last cell there: '小计' then '一、本年新收…'). Only the rows down to the first of counts are the
+    header's: a bare '小计' row among the counts (a group's subtotal left blank) heads no column."""
     extras = _request_extras()
     found: set[str] = set()
     for _, labels, values in split:
@@ -1430,6 +1431,8 @@ def _header_extras(split: list[tuple[Row, list[Cell], list[Cell]]]) -> frozenset
         cells = [*labels, *written] if all(_is_note_header(c.text, extras) for c in written) \
             else labels[:1] if len(labels) >= 2 else ()
         found.update(label_key(c.text) for c in cells if _is_note_header(c.text, extras))
+        if any(c.is_value for c in written):  # (the first row of counts: the header is above it)
+            break
     return frozenset(found)
 
 
