@@ -423,7 +423,7 @@ def test_a_row_label_of_unmapped_glyphs_stays_an_unknown_row():
     plain = toolkit.parse_text(text)
     report = toolkit.parse_text(_replace(text, "7.属于行政执法案卷 0 11", "(cid:1)(cid:2)(cid:3) 0 11"))
     assert {(f.code, f.detail) for f in report.flags} - {(f.code, f.detail) for f in plain.flags} >= {
-        ("unknown_row", "(cid:1)(cid:2)(cid:3)"), ("missing_rows", "denied_enforcement")}
+        ("unknown_row", "(cid:1)(cid:2)(cid:3) (written: 0 | 11 | 0 | 0 | 0 | 0 | 11)"), ("missing_rows", "denied_enforcement")}
     cells, want = _cells(report, "requests"), _cells(plain, "requests")
     pd.testing.assert_frame_equal(_without(cells, "denied_enforcement")[["value", "raw"]],
                                   _without(want, "denied_enforcement")[["value", "raw"]])

@@ -3910,8 +3910,9 @@ def test_a_requests_total_row_written_xiaoji_is_read_by_its_number(seed, label, 
 @pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
 def test_an_unnumbered_heji_row_before_the_total_row_is_no_total(seed, label, fmt, tmp_path):
     # A '合计 | 0 | …' row after (二)'s last item, a group's sum, before the table's own (七)总计: read first as the
-    # total row, it must not push (七)总计 out as its duplicate; it stays unknown_row, the table read as without it.
-    # So does a '小计' or '7.小计' row there: only the results' item 七 names the total by its number.
+    # total row, it must not push (七)总计 out as its duplicate; it stays unknown_row (its counts as written in the
+    # flag), the table read as without it. So does a '小计' or '7.小计' row there: only the results' item 七 names the
+    # total by its number.
     lines = _report_lines(seed)
     at = next(k for k, x in enumerate(lines) if isinstance(x, list) and any("行政查询事项" in c for c in x))
     n = next(j for j, c in enumerate(lines[at]) if "行政查询事项" in c)
@@ -3919,7 +3920,27 @@ def test_an_unnumbered_heji_row_before_the_total_row_is_no_total(seed, label, fm
     want, got = _read(lines, fmt, tmp_path), _read(varied, fmt, tmp_path)
     assert _cells_of(got, "requests").equals(_cells_of(want, "requests"))
     added = [(f.code, f.detail) for f in got.flags if (f.code, f.detail) not in {(g.code, g.detail) for g in want.flags}]
-    assert added == [("unknown_row", label)]
+    assert added == [("unknown_row", f"{label} (written: {' | '.join(lines[at][n + 1:])})")]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "pipe_cells", "tab", "lines"])
+def test_a_heji_row_under_the_results_heading_opening_the_table_keeps_its_counts(fmt, tmp_path):
+    # Seed 001's requests table opening with '三、本年度办理结果' on its own line (its header and rows 一, 二 in prose),
+    # then '合计 | 88 | 11 | 0 | 0 | 0 | 0 | 99' (the results' sum) before (一)予以公开: read as no row of the format,
+    # flagged 'unknown_row: 合计', and its counts were in no output (one cell a line, the heading and the row read as
+    # the group's row, flagged group_subtotal with them). The flag gives them as written in every layout.
+    lines = []
+    for x in _report_lines("001_4d29bfef72dd56db.txt"):
+        if isinstance(x, list) and (x[0].startswith(("一、本年新收", "二、上年结转")) or x[0] == "申请人情况"):
+            continue
+        if isinstance(x, list) and x[0] == "三、本年度办理结果":
+            lines += [["三、本年度办理结果"], ["合计", "88", "11", "0", "0", "0", "0", "99"], x[1:]]
+            continue
+        lines.append(x)
+    got = _read(lines, fmt, tmp_path)
+    assert _cells_of(got, "requests").value.notna().sum() == 147
+    assert [f.code for f in got.flags if "88 | 11 | 0 | 0 | 0 | 0 | 99" in f.detail] in (
+        ["unknown_row"], ["group_subtotal"])
 
 
 @pytest.mark.parametrize("fmt", ["txt", "html", "pipe_cells", "tab", "lines"])
@@ -3927,7 +3948,8 @@ def test_an_unnumbered_heji_row_before_the_total_row_is_no_total(seed, label, fm
 def test_an_unnumbered_heji_row_of_a_group_is_no_total_where_the_table_has_none(seed, fmt, tmp_path):
     # The '合计 | 0 | …' row after (三)'s items (their sum) in a table without its (七)总计 row: read as the total
     # row, its group's sum broke balance and outcomes_sum in every column (seed 001: six identity_failed), where
-    # the table gives no total.  The rows of results after it tell it is no total: unknown_row, the total NA.
+    # the table gives no total.  The rows of results after it tell it is no total: unknown_row (its counts as
+    # written in the flag: they are in no cell), the total NA.
     lines = [x for x in _report_lines(seed) if not (isinstance(x, list) and "(七)总计" in x)]
     at = next(k for k, x in enumerate(lines) if isinstance(x, list) and any("行政查询事项" in c for c in x))
     n = next(j for j, c in enumerate(lines[at]) if "行政查询事项" in c)
@@ -3938,7 +3960,7 @@ def test_an_unnumbered_heji_row_of_a_group_is_no_total_where_the_table_has_none(
     assert cells[cells.row_key == "handled_total"].value.isna().all()
     assert got.checks.equals(want.checks)
     added = [(f.code, f.detail) for f in got.flags if (f.code, f.detail) not in {(g.code, g.detail) for g in want.flags}]
-    assert added == [("unknown_row", "合计")]
+    assert added == [("unknown_row", f"合计 (written: {' | '.join(lines[at][n + 1:])})")]
 
 
 @pytest.mark.parametrize("fmt", ["txt", "html", "tab"])

@@ -1037,9 +1037,11 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     among: set[str] = set()  # the keys of ``unnumbered`` read after a result's row
 
     def _drop_unnumbered(keys: list[str]) -> None:
-        """The rows read unnumbered under ``keys`` unread again, each flagged unknown_row by its label."""
+        """The rows read unnumbered under ``keys`` unread again, each flagged unknown_row by its label and its values
+        as written (the one place that keeps them)."""
         for key in keys:
-            res.flags.append(Flag("unknown_row", "requests", unnumbered[key].line, found[key][2]))
+            res.flags.append(Flag("unknown_row", "requests", unnumbered[key].line,
+                                  f"{found[key][2]}{_as_written(found[key][0])}"))
             del found[key], unnumbered[key]
             among.discard(key)
             shapes.pop(key, None)
@@ -1129,7 +1131,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             _drop_unnumbered([k for k in unnumbered if k == row_key or k in among and row_key in results])
         if row_key is None:
             if values or _ENDS_IN_NUMBER.search(last.text):  # '… 0': a value that stayed in its label's cell
-                res.flags.append(Flag("unknown_row", "requests", row.line, last.text))
+                res.flags.append(Flag("unknown_row", "requests", row.line, f"{last.text}{_as_written(values)}"))
             continue
         if row_key in found:
             res.flags.append(Flag("duplicate_row", "requests", row.line, row_key))
