@@ -2985,14 +2985,15 @@ def test_a_review_total_row_not_the_kinds_sum_is_flagged(word, place, fmt, tmp_p
 @pytest.mark.parametrize("place", ["between", "lawsuits"])
 def test_a_review_total_row_between_two_kinds_stays_flagged_where_it_stands(place, fmt, tmp_path):
     # A 总计 row between 行政复议's row and the lawsuits' may be the total of 行政复议 alone or of all three: the spec
-    # shows no such table, so its counts stay missing (extra_cells, as before), the flag now saying where it stands.
+    # shows no such table, so its counts stay missing (extra_cells, as before), the flag now saying where it stands
+    # and giving the counts as written.
     lines = _report_lines("001_4d29bfef72dd56db.txt")
     got = _read(_review_rebuilt(lines, _review_with_total_row(place)), fmt, tmp_path)
     assert _cells_of(got, "review_litigation").value.isna().all()
     found = [f.detail for f in got.flags if f.table == "review_litigation" and f.code == "extra_cells"]
     assert len(found) == 1 and re.fullmatch(r"review_litigation: more values than columns: a 总计 row \(line \d+\) "
-                                            r"between 行政复议 and 未经复议直接起诉, the total of which rows not told",
-                                            found[0])
+                                            r"between 行政复议 and 未经复议直接起诉, the total of which rows not told "
+                                            r"\(written: [\d |]+\)", found[0])
 
 
 @pytest.mark.parametrize("fmt", _LAYOUTS)

@@ -2027,7 +2027,8 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     _flag_placement(res, "review_litigation", first_row, placement, key, values if kinds else ())
     if between and not by_rows and res.flags and res.flags[-1].code == "extra_cells":
         # (where the 总计 row stands, the total of which rows not told)
-        res.flags[-1] = dataclasses.replace(res.flags[-1], detail=f"{res.flags[-1].detail}: {between}")
+        res.flags[-1] = dataclasses.replace(res.flags[-1], detail=f"{key}: more values than columns: {between}"
+                                                                  f"{_as_written(values)}")
     _flag_text_values(res, "review_litigation", key, placement)
     if by_rows and summed[1]:
         _flag_review_total_row(res, *summed, [[placement.cells[at[rk, ck]] for rk in present] for ck in col_keys],
