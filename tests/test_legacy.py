@@ -1457,8 +1457,8 @@ def test_glued_legacy_table_of_two_value_columns_is_read_where_certain():
                    ("reconsiderations", "cumulative"): ("历年累计", 1, ""),
                    ("lawsuits", "value"): ("2009年度", 0, ""), ("lawsuits", "cumulative"): ("历年累计", 0, "")}
     assert [(f.code, f.detail) for f in report.flags if f.table == "legacy"] == [
-        ("ambiguous_digits", "proactive_items: 5 readings of the digits remain"),
-        ("ambiguous_digits", "requests_received: 3 readings of the digits remain")]
+        ("ambiguous_digits", "proactive_items: 5 readings of the digits remain (written: 100260)"),
+        ("ambiguous_digits", "requests_received: 3 readings of the digits remain (written: 59)")]
 
 
 def _two_columns(values) -> tuple[str, str]:
@@ -1734,7 +1734,8 @@ def test_glued_legacy_header_of_parts_set_apart_is_read(header, marks):
 def test_legacy_row_with_more_values_than_the_header_has_columns(spaced):
     # '统计指标 | 单位 | 统计数' over rows of four values (the parts and their 合计, the parts' header left out): the
     # first was read as 统计数 (it is 区政府's part) and the other three dropped, unflagged. None is placed now,
-    # flagged extra_cells; a note after a row's value is no value (kept, the note flagged).
+    # flagged extra_cells with the values as written (the flag is the one place that keeps them); a note after a
+    # row's value is no value (kept, the note flagged).
     rows = [["统计指标", "单位", "统计数"], ["主动公开政府信息数", "条", "100", "200", "300", "600"],
             ["收到申请数", "件", "5", "2", "3", "10"], ["举报投诉数量", "件", "4", "备注:含匿名举报"]]
     text = "\n".join(["2017年某区政府信息公开工作年度报告", "一、概述", "本区工作。"]
@@ -1744,8 +1745,8 @@ def test_legacy_row_with_more_values_than_the_header_has_columns(spaced):
     assert t.loc[["proactive_items", "requests_received"], "value"].isna().all()
     assert set(t.loc[["proactive_items", "requests_received"], "flag"]) == {"extra_cells"}
     assert [f.detail for f in report.flags if f.code == "extra_cells"] == [
-        "proactive_items: 4 values for 1 value columns, none placed",
-        "requests_received: 4 values for 1 value columns, none placed",
+        "proactive_items: 4 values for 1 value columns, none placed (written: 100 | 200 | 300 | 600)",
+        "requests_received: 4 values for 1 value columns, none placed (written: 5 | 2 | 3 | 10)",
         "complaints: a note after the values, not read: 备注:含匿名举报"]
     assert t.loc["complaints", "value"] == 4
 

@@ -351,7 +351,8 @@ def test_a_short_review_row_with_a_mark_before_the_next_heading_stays_a_row(seed
     assert "table_missing" not in _codes(report)
     cells = _cells(report, "review_litigation")
     assert len(cells) == 15 and cells["value"].isna().all()  # 11 values for 15 cells: none placed, flagged ragged
-    assert "review_litigation: 0 of 15 cells placed" in [f.detail for f in report.flags if f.code == "ragged"]
+    assert "review_litigation: 0 of 15 cells placed (written: 1 | 无 | 3 | 0 | 0 | 0 | 5 | 0 | 0 | 0 | 1)" in [
+        f.detail for f in report.flags if f.code == "ragged"]
 
 
 @pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214"])
@@ -422,7 +423,7 @@ def test_a_row_label_of_unmapped_glyphs_stays_an_unknown_row():
     plain = toolkit.parse_text(text)
     report = toolkit.parse_text(_replace(text, "7.属于行政执法案卷 0 11", "(cid:1)(cid:2)(cid:3) 0 11"))
     assert {(f.code, f.detail) for f in report.flags} - {(f.code, f.detail) for f in plain.flags} >= {
-        ("unknown_row", "(cid:1)(cid:2)(cid:3)"), ("missing_rows", "denied_enforcement")}
+        ("unknown_row", "(cid:1)(cid:2)(cid:3) (written: 0 | 11 | 0 | 0 | 0 | 0 | 11)"), ("missing_rows", "denied_enforcement")}
     cells, want = _cells(report, "requests"), _cells(plain, "requests")
     pd.testing.assert_frame_equal(_without(cells, "denied_enforcement")[["value", "raw"]],
                                   _without(want, "denied_enforcement")[["value", "raw"]])

@@ -1896,7 +1896,8 @@ def test_a_note_after_a_row_whose_first_count_is_blank(note, kept, fmt, tmp_path
         assert added == [("extra_cells", f"carried_over: a note after the values, not read: {note}")]
     else:
         assert rows["value"].isna().all() and set(rows["flag"]) == {"extra_cells"}
-        assert ("extra_cells", "carried_over: more values than columns") in added
+        assert [d for c, d in added if c == "extra_cells"] == [
+            f"carried_over: more values than columns (written:  | 0 | 0 | 0 | 0 | 0 | 4 | {note})"]
         assert not [f for f in got.flags if f.code == "not_a_number"]
 
 
@@ -1917,7 +1918,8 @@ def test_a_number_after_a_row_of_blank_leading_counts_is_placed_nowhere(surplus,
     assert want.tables[(want.tables.table == "requests") & (want.tables.row_key == "denied_internal")].value.notna().any()
     assert len(rows) == 7 and rows["value"].isna().all() and set(rows["flag"]) == {"extra_cells"}
     assert got.tables[~mine].reset_index(drop=True).equals(want.tables[~mine].reset_index(drop=True))
-    assert ("extra_cells", "denied_internal: more values than columns") in [(f.code, f.detail) for f in got.flags]
+    assert ("extra_cells", f"denied_internal: more values than columns (written: {' | ' * 6}0 | {surplus})") in [
+        (f.code, f.detail) for f in got.flags]
 
 
 @pytest.mark.parametrize("fmt", ["txt"])
@@ -2173,7 +2175,9 @@ def test_a_requests_table_written_total_first(seed, fmt, tmp_path):
     want, got = _read(lines, fmt, tmp_path), _read(varied, fmt, tmp_path)
     assert _cells_of(got, "requests").equals(_cells_of(want, "requests"))
     assert got.checks.equals(want.checks)
-    assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
+    # (a row no count of which is placed gives its counts as written: 总计 first there)
+    unwritten = functools.partial(re.sub, r" \(written: [^()]*\)$", "")
+    assert [(f.code, unwritten(f.detail)) for f in got.flags] == [(f.code, unwritten(f.detail)) for f in want.flags]
 
 
 def _subtotal_after_orgs(lines: list, width: int, wrong: str | None = None, orgs: int = 5) -> list:
@@ -2197,6 +2201,22 @@ def _subtotal_after_orgs(lines: list, width: int, wrong: str | None = None, orgs
     return out
 
 
+@pytest.mark.parametrize("fmt", ["txt", "html", "lines"])
+@pytest.mark.parametrize("total", [True, False])
+@pytest.mark.parametrize("after", ["二、上年结转政府信息公开申请数量", "8.属于行政查询事项"])
+def test_a_bare_subtotal_row_among_the_counts_heads_no_column(after, total, fmt, tmp_path):
+    # A '小计' row of no value in seed 001's requests table (a group's subtotal left blank), with or without its
+    # (七)总计 row: read as the header's word of a 小计 column, so every row was one count short, flagged 'ragged
+    # carried_over: 2 of 8 cells placed' and 18 rows' counts lost. A word of the header is above the first counts.
+    lines = [x for x in _report_lines("001_4d29bfef72dd56db.txt") if total or not (isinstance(x, list) and
+                                                                                   x[0] == "(七)总计")]
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == after) + 1
+    want, got = _read(lines, fmt, tmp_path), _read([*lines[:at], ["小计"], *lines[at:]], fmt, tmp_path)
+    assert _cells_of(got, "requests").equals(_cells_of(want, "requests"))
+    assert _cells_of(got, "requests").value.notna().sum() >= 150
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
 def _same_requests_with_subtotal(plain: list, varied: list, fmt: str, tmp_path, wrong: str | None) -> None:
     """``varied``, ``plain`` with a 小计 column, reads as ``plain``, a 小计 not the organisations' sum (on the row
     of the new applications, ``wrong``) flagged group_subtotal with its value and their sum."""
@@ -2209,9 +2229,11 @@ def _same_requests_with_subtotal(plain: list, varied: list, fmt: str, tmp_path, 
     orgs = new.drop(["natural_person", "total"]).sum()
     before = {(f.code, f.detail) for f in want.flags}
     # (seed 002's carried-over row leaves its natural-person count blank: in text of a cell a line, as with a 小计
-    # in the format's order, the row lost that cell and is ragged, no count placed)
-    before.add(("ragged", "carried_over: 0 of 8 cells placed"))
-    added = [(f.code, f.detail) for f in got.flags if (f.code, f.detail) not in before]
+    # in the format's order, the row lost that cell and is ragged, no count placed: its seven counts as written,
+    # the 小计 where the variant puts it)
+    lost = re.compile(r"carried_over: 0 of 8 cells placed \(written: (?=(?:[^4]*4){1}[^4]*\))[04 |]+\)")
+    added = [(f.code, f.detail) for f in got.flags
+             if (f.code, f.detail) not in before and not (f.code == "ragged" and lost.fullmatch(f.detail))]
     assert added == ([] if wrong is None else [("group_subtotal", f"new: 小计 {orgs + 1:g} written beside the "
                                                                   f"organisations, not kept (no key in the schema); "
                                                                   f"they sum to {orgs:g}")])
@@ -2643,12 +2665,13 @@ def test_a_review_header_naming_each_kinds_results_with_a_prefix_in_another_orde
 @pytest.mark.parametrize("prefixes", [("甲类", "乙类", "丙类"), ("复议", "诉讼", "诉讼"), ("复议", "直诉", "其他诉讼")])
 def test_a_review_header_whose_prefixes_do_not_tell_the_kinds(prefixes, fmt, tmp_path):
     # Words before the results that name no kind of case, or not each: the counts were read in the format's order
-    # of the kinds, a guess, unflagged.  They are not placed, flagged ragged.
+    # of the kinds, a guess, unflagged.  They are not placed, flagged ragged with the counts as written.
     lines = _report_lines("001_4d29bfef72dd56db.txt")
     got = _read(_review_rebuilt(lines, _review_prefixed((0, 1, 2), prefixes)), fmt, tmp_path)
     assert _cells_of(got, "review_litigation").value.isna().all()
     assert ("ragged", "review_litigation: 0 of 15 cells placed; the header's columns of each kind of case are not "
-                      "clear") in [(f.code, f.detail) for f in got.flags]
+                      "clear (written: 4 | 0 | 0 | 0 | 4 | 0 | 1 | 0 | 1 | 2 | 1 | 0 | 0 | 0 | 1)") in [
+        (f.code, f.detail) for f in got.flags]
 
 
 # the review table with its kinds of case named in short words (formats.yaml review_litigation.kind_words) and
@@ -2962,14 +2985,15 @@ def test_a_review_total_row_not_the_kinds_sum_is_flagged(word, place, fmt, tmp_p
 @pytest.mark.parametrize("place", ["between", "lawsuits"])
 def test_a_review_total_row_between_two_kinds_stays_flagged_where_it_stands(place, fmt, tmp_path):
     # A 总计 row between 行政复议's row and the lawsuits' may be the total of 行政复议 alone or of all three: the spec
-    # shows no such table, so its counts stay missing (extra_cells, as before), the flag now saying where it stands.
+    # shows no such table, so its counts stay missing (extra_cells, as before), the flag now saying where it stands
+    # and giving the counts as written.
     lines = _report_lines("001_4d29bfef72dd56db.txt")
     got = _read(_review_rebuilt(lines, _review_with_total_row(place)), fmt, tmp_path)
     assert _cells_of(got, "review_litigation").value.isna().all()
     found = [f.detail for f in got.flags if f.table == "review_litigation" and f.code == "extra_cells"]
     assert len(found) == 1 and re.fullmatch(r"review_litigation: more values than columns: a 总计 row \(line \d+\) "
-                                            r"between 行政复议 and 未经复议直接起诉, the total of which rows not told",
-                                            found[0])
+                                            r"between 行政复议 and 未经复议直接起诉, the total of which rows not told "
+                                            r"\(written: [\d |]+\)", found[0])
 
 
 @pytest.mark.parametrize("fmt", _LAYOUTS)
@@ -3037,7 +3061,7 @@ def test_a_review_table_a_row_for_each_kind_but_one_is_read_by_its_labels(seed, 
 def test_a_review_total_row_is_never_read_as_a_kinds(place, fmt, tmp_path):
     # Two kinds' rows and a 总计 row between them, or after them one cell short: not read by their labels (which
     # rows the 总计 sums is not told; a row of four values), the fifteen values were read in the format's order,
-    # the 总计 row's as 复议后起诉's, unflagged.  Nothing is read, flagged ragged with the row.  (DOCX writes the
+    # the 总计 row's as 复议后起诉's, unflagged.  Nothing is read, flagged ragged with the row and the counts.  (DOCX writes the
     # short row's missing cell blank, a table of five columns: read by the labels, the 总计's blank unchecked.)
     if fmt == "docx" and place == "short":
         pytest.skip("a DOCX table's rows are as long as its longest")
@@ -3047,9 +3071,12 @@ def test_a_review_total_row_is_never_read_as_a_kinds(place, fmt, tmp_path):
     found = [f.detail for f in got.flags if f.table == "review_litigation"]
     assert len(found) == 1 and re.fullmatch(
         r"review_litigation: 0 of 15 cells placed; " + (
-            r"a 总计 row \(line \d+\) between 行政复议 and 未经复议直接起诉, the total of which rows not told"
+            r"a 总计 row \(line \d+\) between 行政复议 and 未经复议直接起诉, the total of which rows not told "
+            r"\(written: 4 \| 0 \| 0 \| 0 \| 4 \| 5 \| 1 \| 0 \| 1 \| 7 \| 0 \| 1 \| 0 \| 1 \| 2\)"
             if place == "between" else r"read in the format's order of the kinds, the row 总计 \(line \d+\) is not "
-                                       r"litigation_after_review's"), found[0])
+                                       r"litigation_after_review's "
+                                       r"\(written: 4 \| 0 \| 0 \| 0 \| 4 \| 0 \| 1 \| 0 \| 1 \| 2 \| 5 \| 1 \| 0 \| 1\)"),
+        found[0])
 
 
 @pytest.mark.parametrize("fmt", _LAYOUTS)
@@ -3800,6 +3827,39 @@ def test_a_lone_run_of_digits_in_an_article_20_row_keeps_its_digits(row, fmt, tm
                                               details[0])
 
 
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+@pytest.mark.parametrize("values, code", [
+    (["1", "2", "3", "4", "5", "6", "7", "8", "9"], "extra_cells"),  # more numbers than columns
+    (["1234567"], "ambiguous_digits"),                                # glued digits no reading explains
+    (["12", "34", "5"], "ragged")])                                   # three counts no identity places
+def test_an_unplaced_requests_row_keeps_its_digits_in_its_flag(values, code, fmt, tmp_path):
+    # Seed 001's 上年结转 row written with digits the reader could place in no column: its seven cells NA, flagged
+    # 'carried_over: more values than columns' (or '0 readings of the digits remain', '0 of 7 cells placed'), and
+    # the digits were in no output. The cells stay NA, and the flag gives them as written.
+    label = "二、上年结转政府信息公开申请数量"
+    lines = [[label, *values] if isinstance(x, list) and x[0] == label else x
+             for x in _report_lines("001_4d29bfef72dd56db.txt")]
+    got = _read(lines, fmt, tmp_path)
+    cells = _cells_of(got, "requests")
+    assert len(cells[cells.row_key == "carried_over"]) == 7
+    assert cells[cells.row_key == "carried_over"].value.isna().all()
+    details = [f.detail for f in got.flags if f.code == code and f.detail.startswith("carried_over:")]
+    assert len(details) == 1 and details[0].endswith(f" (written: {' | '.join(values)})")
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+def test_a_review_row_of_more_counts_than_columns_keeps_them_in_its_flag(fmt, tmp_path):
+    # Seed 001's fifteen review and litigation counts with a sixteenth after them: every cell NA, flagged
+    # 'review_litigation: more values than columns', and the sixteen counts were in no output; the flag gives them.
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    at = max(i for i, x in enumerate(lines) if isinstance(x, list) and len(x) == 15 and all(c.isdigit() for c in x))
+    values = [*lines[at], "5"]
+    got = _read([*lines[:at], values, *lines[at + 1:]], fmt, tmp_path)
+    assert _cells_of(got, "review_litigation").value.isna().all()
+    assert [f.detail for f in got.flags if f.code == "extra_cells"] == [
+        f"review_litigation: more values than columns (written: {' | '.join(values)})"]
+
+
 def _requests_total_as(lines: list, label: str, header: bool) -> list:
     """The requests table with its total row's label ``(七)总计`` written ``label``, and (``header``) the header's
     总计 column written 合计 ('自然人 | 法人或其他组织 | 合计')."""
@@ -3853,8 +3913,9 @@ def test_a_requests_total_row_written_xiaoji_is_read_by_its_number(seed, label, 
 @pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
 def test_an_unnumbered_heji_row_before_the_total_row_is_no_total(seed, label, fmt, tmp_path):
     # A '合计 | 0 | …' row after (二)'s last item, a group's sum, before the table's own (七)总计: read first as the
-    # total row, it must not push (七)总计 out as its duplicate; it stays unknown_row, the table read as without it.
-    # So does a '小计' or '7.小计' row there: only the results' item 七 names the total by its number.
+    # total row, it must not push (七)总计 out as its duplicate; it stays unknown_row (its counts as written in the
+    # flag), the table read as without it. So does a '小计' or '7.小计' row there: only the results' item 七 names the
+    # total by its number.
     lines = _report_lines(seed)
     at = next(k for k, x in enumerate(lines) if isinstance(x, list) and any("行政查询事项" in c for c in x))
     n = next(j for j, c in enumerate(lines[at]) if "行政查询事项" in c)
@@ -3862,7 +3923,27 @@ def test_an_unnumbered_heji_row_before_the_total_row_is_no_total(seed, label, fm
     want, got = _read(lines, fmt, tmp_path), _read(varied, fmt, tmp_path)
     assert _cells_of(got, "requests").equals(_cells_of(want, "requests"))
     added = [(f.code, f.detail) for f in got.flags if (f.code, f.detail) not in {(g.code, g.detail) for g in want.flags}]
-    assert added == [("unknown_row", label)]
+    assert added == [("unknown_row", f"{label} (written: {' | '.join(lines[at][n + 1:])})")]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "pipe_cells", "tab", "lines"])
+def test_a_heji_row_under_the_results_heading_opening_the_table_keeps_its_counts(fmt, tmp_path):
+    # Seed 001's requests table opening with '三、本年度办理结果' on its own line (its header and rows 一, 二 in prose),
+    # then '合计 | 88 | 11 | 0 | 0 | 0 | 0 | 99' (the results' sum) before (一)予以公开: read as no row of the format,
+    # flagged 'unknown_row: 合计', and its counts were in no output (one cell a line, the heading and the row read as
+    # the group's row, flagged group_subtotal with them). The flag gives them as written in every layout.
+    lines = []
+    for x in _report_lines("001_4d29bfef72dd56db.txt"):
+        if isinstance(x, list) and (x[0].startswith(("一、本年新收", "二、上年结转")) or x[0] == "申请人情况"):
+            continue
+        if isinstance(x, list) and x[0] == "三、本年度办理结果":
+            lines += [["三、本年度办理结果"], ["合计", "88", "11", "0", "0", "0", "0", "99"], x[1:]]
+            continue
+        lines.append(x)
+    got = _read(lines, fmt, tmp_path)
+    assert _cells_of(got, "requests").value.notna().sum() == 147
+    assert [f.code for f in got.flags if "88 | 11 | 0 | 0 | 0 | 0 | 99" in f.detail] in (
+        ["unknown_row"], ["group_subtotal"])
 
 
 @pytest.mark.parametrize("fmt", ["txt", "html", "pipe_cells", "tab", "lines"])
@@ -3870,7 +3951,8 @@ def test_an_unnumbered_heji_row_before_the_total_row_is_no_total(seed, label, fm
 def test_an_unnumbered_heji_row_of_a_group_is_no_total_where_the_table_has_none(seed, fmt, tmp_path):
     # The '合计 | 0 | …' row after (三)'s items (their sum) in a table without its (七)总计 row: read as the total
     # row, its group's sum broke balance and outcomes_sum in every column (seed 001: six identity_failed), where
-    # the table gives no total.  The rows of results after it tell it is no total: unknown_row, the total NA.
+    # the table gives no total.  The rows of results after it tell it is no total: unknown_row (its counts as
+    # written in the flag: they are in no cell), the total NA.
     lines = [x for x in _report_lines(seed) if not (isinstance(x, list) and "(七)总计" in x)]
     at = next(k for k, x in enumerate(lines) if isinstance(x, list) and any("行政查询事项" in c for c in x))
     n = next(j for j, c in enumerate(lines[at]) if "行政查询事项" in c)
@@ -3881,7 +3963,7 @@ def test_an_unnumbered_heji_row_of_a_group_is_no_total_where_the_table_has_none(
     assert cells[cells.row_key == "handled_total"].value.isna().all()
     assert got.checks.equals(want.checks)
     added = [(f.code, f.detail) for f in got.flags if (f.code, f.detail) not in {(g.code, g.detail) for g in want.flags}]
-    assert added == [("unknown_row", "合计")]
+    assert added == [("unknown_row", f"合计 (written: {' | '.join(lines[at][n + 1:])})")]
 
 
 @pytest.mark.parametrize("fmt", ["txt", "html", "tab"])

@@ -898,15 +898,22 @@ def _flag_unlabelled(res: TableResult, table: str, row: Row, values: list[Cell])
                               f"{len(values)} values without a row label: {' '.join(c.text for c in values[:8])}"))
 
 
+def _as_written(values: Sequence[Cell]) -> str:
+    """' (written: 12 | 34 | 5)', a row's value cells as written where one holds a value, else '': added to the
+    flag of a row none of whose cells was placed, the one place its digits are then kept."""
+    return f" (written: {' | '.join(c.text for c in values)})" if _written(list(values)) else ""
+
+
 def _flag_placement(res: TableResult, table: str, row: Row, placement, row_key: str,
                     values: Sequence[Cell] = ()) -> None:
     """Flag a row whose ``placement`` left cells undecided; ``values``, the row's value cells as written, are given
     where none of them was placed (an Article 20 row, '行政强制 | 135 | |': its cells are NA, and the flag is then
-    the one place that keeps the number; so for digits of several readings, '行政强制 | 135', none placed)."""
+    the one place that keeps the number; so for digits of several readings, '行政强制 | 135', of none, or more values
+    than columns, in any table: none placed)."""
     placed = sum(c is not None for c in placement.cells)
-    written = f" (written: {' | '.join(c.text for c in values)})" if not placed and _written(list(values)) else ""
-    if placement.mode == "ragged" and any(c is not None for c in placement.cells) or (
-            placement.mode == "ragged" and placement.readings > 1):
+    written = "" if placed else _as_written(values)
+    # (a ragged row of no reading the identities allow is unplaced too: flagged, not only of several)
+    if placement.mode == "ragged" and (placed or placement.readings != 1):
         res.flags.append(Flag("ragged", table, row.line,
                               f"{row_key}: {placed} of {len(placement.cells)} cells placed{written}"))
     elif placement.mode == "glued" and not placement.certain:
@@ -920,7 +927,7 @@ def _flag_placement(res: TableResult, table: str, row: Row, placement, row_key: 
                               f"{row_key}: {placement.initial} readings of the digits, the identities left one: "
                               f"{cells}"))
     elif placement.mode == "extra":
-        res.flags.append(Flag("extra_cells", table, row.line, f"{row_key}: more values than columns"))
+        res.flags.append(Flag("extra_cells", table, row.line, f"{row_key}: more values than columns{written}"))
 
 
 def _flag_missing_rows(res: TableResult, table: str, expected: list[str], met: Collection[str]) -> None:
@@ -1030,9 +1037,11 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     among: set[str] = set()  # the keys of ``unnumbered`` read after a result's row
 
     def _drop_unnumbered(keys: list[str]) -> None:
-        """The rows read unnumbered under ``keys`` unread again, each flagged unknown_row by its label."""
+        """The rows read unnumbered under ``keys`` unread again, each flagged unknown_row by its label and its values
+        as written (the one place that keeps them)."""
         for key in keys:
-            res.flags.append(Flag("unknown_row", "requests", unnumbered[key].line, found[key][2]))
+            res.flags.append(Flag("unknown_row", "requests", unnumbered[key].line,
+                                  f"{found[key][2]}{_as_written(found[key][0])}"))
             del found[key], unnumbered[key]
             among.discard(key)
             shapes.pop(key, None)
@@ -1122,7 +1131,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             _drop_unnumbered([k for k in unnumbered if k == row_key or k in among and row_key in results])
         if row_key is None:
             if values or _ENDS_IN_NUMBER.search(last.text):  # '… 0': a value that stayed in its label's cell
-                res.flags.append(Flag("unknown_row", "requests", row.line, last.text))
+                res.flags.append(Flag("unknown_row", "requests", row.line, f"{last.text}{_as_written(values)}"))
             continue
         if row_key in found:
             res.flags.append(Flag("duplicate_row", "requests", row.line, row_key))
@@ -1227,7 +1236,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         if unsure:
             unplaced = "ragged"
         else:
-            _flag_placement(res, "requests", row, placement, key)
+            _flag_placement(res, "requests", row, placement, key, values)
             _flag_text_values(res, "requests", key, placement, dots=dots)
             if unread:  # nothing placed, yet the label holds a value: unknown, not blank
                 res.flags.append(Flag("ragged", "requests", row.line,
@@ -1415,7 +1424,8 @@ def _header_extras(split: list[tuple[Row, list[Cell], list[Cell]]]) -> frozenset
     """The words of the requests table's header that head no column of the format (`_request_extras`: 备注, 小计),
     found in its rows of labels without a value, also after blank cells (the head typed without its merges, '| | |
     申请人情况 | | … | 备注': its blanks are value cells), or before a row's own label (a layout of a cell a line puts
-    the header's last cell there: '小计' then '一、本年新收…')."""
+    the header's last cell there: '小计' then '一、本年新收…'). Only the rows down to the first of counts are the
+    header's: a bare '小计' row among the counts (a group's subtotal left blank) heads no column."""
     extras = _request_extras()
     found: set[str] = set()
     for _, labels, values in split:
@@ -1423,6 +1433,8 @@ def _header_extras(split: list[tuple[Row, list[Cell], list[Cell]]]) -> frozenset
         cells = [*labels, *written] if all(_is_note_header(c.text, extras) for c in written) \
             else labels[:1] if len(labels) >= 2 else ()
         found.update(label_key(c.text) for c in cells if _is_note_header(c.text, extras))
+        if any(c.is_value for c in written):  # (the first row of counts: the header is above it)
+            break
     return frozenset(found)
 
 
@@ -1994,13 +2006,13 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
             res.flags.extend(notes + remarks)
     else:  # (read by its header: its words that name no result, the results it leaves out, flagged)
         kinds = kinds if order is not None else []
-        _flag_review_columns(res, first_row, heads, kinds)  # type: ignore[arg-type]  # kinds is set where order is: [] else
+        _flag_review_columns(res, first_row, heads, kinds, values)  # type: ignore[arg-type]  # kinds is set where order is: [] else
     key = "review_litigation"
     astray = None if by_rows or not kinds else _review_row_astray(labelled, led, order or row_keys, partial)
     if astray and len(values) <= m:  # (read by the kinds' order over a row that says it is another's: not read)
         kinds = []
         res.flags.append(Flag("ragged", key, first_row.line, f"review_litigation: 0 of {n} cells placed; "
-                                                             f"{between or astray}"))
+                                                             f"{between or astray}{_as_written(values)}"))
     # (row key, column key) -> its cell among the values
     at = _review_positions(kinds, order or row_keys)  # type: ignore[arg-type]
     if overall is not None:  # (the columns after the kinds' 总计 stand one further)
@@ -2012,10 +2024,11 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
                 constraints.append(Constraint(tuple((key, at[rk, k]) for k in ident["lhs"]),
                                               tuple((key, at[rk, k]) for k in ident["rhs"])))
     placement = place([RowInput(key, values if kinds else [], m)], constraints)[key]
-    _flag_placement(res, "review_litigation", first_row, placement, key)
+    _flag_placement(res, "review_litigation", first_row, placement, key, values if kinds else ())
     if between and not by_rows and res.flags and res.flags[-1].code == "extra_cells":
         # (where the 总计 row stands, the total of which rows not told)
-        res.flags[-1] = dataclasses.replace(res.flags[-1], detail=f"{res.flags[-1].detail}: {between}")
+        res.flags[-1] = dataclasses.replace(res.flags[-1], detail=f"{key}: more values than columns: {between}"
+                                                                  f"{_as_written(values)}")
     _flag_text_values(res, "review_litigation", key, placement)
     if by_rows and summed[1]:
         _flag_review_total_row(res, *summed, [[placement.cells[at[rk, ck]] for rk in present] for ck in col_keys],
@@ -2469,9 +2482,11 @@ def _review_positions(kinds: list[list[str]], row_keys: list[str]) -> dict[tuple
     return at
 
 
-def _flag_review_columns(res: TableResult, row: Row, heads: list[str], kinds: list[list[str]]) -> None:
+def _flag_review_columns(res: TableResult, row: Row, heads: list[str], kinds: list[list[str]],
+                         values: Sequence[Cell] = ()) -> None:
     """Flag the review table's header columns that name no result (unknown_column) and the results a kind of
-    case leaves out (missing_columns, their cells NA); cells not placed for a header whose kinds are not clear."""
+    case leaves out (missing_columns, their cells NA); cells not placed for a header whose kinds are not clear,
+    ``values`` (the counts as written) then given."""
     fm = load_formats()["review_litigation"]
     unknown = [k for k in dict.fromkeys(_review_header_columns(heads) or ()) if k not in fm["cols"]]
     if unknown:
@@ -2479,7 +2494,7 @@ def _flag_review_columns(res: TableResult, row: Row, heads: list[str], kinds: li
     if not kinds:
         res.flags.append(Flag("ragged", "review_litigation", row.line,
                               f"review_litigation: 0 of {len(fm['rows']) * len(fm['cols'])} cells placed; "
-                              "the header's columns of each kind of case are not clear"))
+                              f"the header's columns of each kind of case are not clear{_as_written(values)}"))
         return
     absent = [[ck for ck in fm["cols"] if ck not in kind] for kind in kinds]
     if any(absent):  # (named once where every kind leaves the same out, as the requests table names its one)
@@ -3545,7 +3560,8 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
                 res, "legacy", key, row, row.cells[last + 1:], 0, lambda t: label_key(t) in vocab.legacy_rows):
             res.flags.append(Flag("extra_cells", "legacy", row.line,
                                   f"{key}: {len(row.cells) - 1 - (unit_at is not None)} values for "
-                                  f"{len(value_cols)} value columns, none placed"))
+                                  f"{len(value_cols)} value columns, none placed"
+                                  f"{_as_written(_legacy_values(row, value_cols, unit_at, note_at))}"))
             cells, ragged = [None] * len(cells), "extra_cells"
         money = unit_kind(fm["rows"].get(key, (None, None))[1]) == "money"
         if key in seen:
@@ -3582,6 +3598,12 @@ def _extract_legacy(rows: list[Row], res: TableResult) -> None:
                               f"{', …' if len(unread) > 1 else ''}) read in no table"))
 
 
+def _legacy_values(row: Row, value_cols: list[tuple[int, str]], unit_at: int | None, note_at: int | None) -> list[Cell]:
+    """A legacy row's cells from its first value column on, its unit and note aside: its values as written."""
+    first = min(i for i, _ in value_cols)
+    return [c for i, c in enumerate(row.cells) if i >= first and i not in (unit_at, note_at)]
+
+
 def _place_glued_legacy(glued: list[tuple], res: TableResult) -> None:
     """Cut the runs of digits of a legacy table's rows into their value columns, where certain.
 
@@ -3606,9 +3628,9 @@ def _place_glued_legacy(glued: list[tuple], res: TableResult) -> None:
         elif ident["per"] == "value" and identity_applies(ident, keys):
             constraints += _column_constraints(tuple(ident["lhs"]), tuple(ident["rhs"]), len(col_keys))
     placements = place([RowInput(key, [run], len(col_keys), sparse=True) for key, run, *_ in glued], constraints)
-    for key, _run, label, row, unit, money, first, columns in glued:
+    for key, run, label, row, unit, money, first, columns in glued:
         placement = placements[key]
-        _flag_placement(res, "legacy", row, placement, key)
+        _flag_placement(res, "legacy", row, placement, key, [run])
         flag = "" if placement.certain else _unplaced_flag(placement)
         for j, (col, col_label) in enumerate(columns):
             cell, cell_unit = placement.cells[j], unit or None
