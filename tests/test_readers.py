@@ -5183,3 +5183,19 @@ def test_reading_modules_import_downward_only():
     assert {"webpage", "plaintext", "word", "pdf", "decoding", "document"} <= {
         node.module.split(".")[1] for node in ast.walk(ast.parse((root / "readers.py").read_text(encoding="utf-8")))
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("toolkit.")}
+
+
+def test_utf8_broken_on_every_line_is_refused_not_read_as_gb18030_mojibake(tmp_path):
+    # UTF-8 with a byte pair that is no UTF-8 on each of its lines (too many to replace) read strictly as GB18030:
+    # it was returned as mojibake ('淇℃伅鍐呭' for '信息内容'), flagged only as private-use characters; now refused.
+    from toolkit.decoding import _try
+    from toolkit.errors import DecodeError
+
+    lines = [line + b"\xa1\xa1" for line in (RAW / "000_438c5e5d2b6f4db4.txt").read_bytes().split(b"\n")
+             if not line.isascii()]  # (GB's full-width space, 'A1 A1', after each line of Chinese)
+    data = b"\n".join(line for line in lines if _try(line + b"\n", "gb18030") is not None) + b"\n"
+    assert data.decode("gb18030")  # (the bytes read strictly as GB18030)
+    with pytest.raises(DecodeError, match=r"broken\.txt: the bytes are UTF-8 .* read as GB18030 they are mojibake"):
+        read_document(write_bytes(tmp_path / "broken.txt", data))
+    gb = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8").encode("gb18030")  # real GB text is read
+    assert read_document(write_bytes(tmp_path / "gb.txt", gb)).encoding == "gb18030"

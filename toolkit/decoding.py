@@ -542,6 +542,7 @@ def _decode_gb(data: bytes, path: str | None = None, *, mixed: bool = True) -> t
     if found is None:
         return _gb_with_stray_bytes(data, path)
     text, codec = found
+    _refuse_utf8_read_as_gb(data, text, codec, path)
     # Big5 (traditional text from Hong Kong or Taiwan tools) may decode as GBK or GB18030 too, and short GB
     # text as Big5: the reading whose characters are the more common ones of its encoding wins.
     if not text.isascii():
@@ -568,6 +569,30 @@ def _decode_gb(data: bytes, path: str | None = None, *, mixed: bool = True) -> t
                     f"text in another encoding; first at character {_PRIVATE_USE.search(text).start()}); pass "  # type: ignore[union-attr]  # private counts them
                     "encoding= if you know the codec", "bad_bytes")
     return text, codec
+
+
+#: The bytes of a text read as UTF-8 to tell whether GB is a misreading of it (see _refuse_utf8_read_as_gb).
+_UTF8_SAMPLE = 60000
+
+
+def _refuse_utf8_read_as_gb(data: bytes, text: str, codec: str, path: str | None) -> None:
+    """Raise DecodeError where ``data``, read strictly as GB (``text``), is rather UTF-8 with more bytes that are none
+    than _utf8_with_stray_bytes replaces (each of its lines broken by bytes of another encoding).
+
+    Such bytes may read as GB18030 without an error into mojibake ('鏀垮簻…' for '政府…'), flagged only as private-use
+    characters: read as UTF-8, they give more Chinese characters than bad sequences, where GB or Big5 text gives a few
+    among thousands.  (UTF-8 read as GBK and saved again, valid UTF-8, is refused by _refuse_mojibake.)
+    """
+    if text.isascii():
+        return
+    head = data[:_UTF8_SAMPLE].decode("utf-8", errors="replace")
+    found, bad = len(_HAN.findall(head)), head.count("\ufffd")
+    if found >= 20 and found > bad:
+        raise DecodeError(path, f"the bytes are UTF-8 ({found} Chinese characters) with {bad} byte sequence(s) "
+                                f"that are not UTF-8 (first at byte offset "
+                                f"{_first_error(data, 'utf-8')}), too many to replace; read as {codec.upper()} they "
+                                f"are mojibake ({_non_ascii(text)[:6]!r}); use the original file, or pass encoding= "
+                                "if you know the codec")
 
 
 def _big5_lines(text: str, data: bytes, path: str | None) -> str:
