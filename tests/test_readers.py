@@ -2423,6 +2423,22 @@ def test_lines_ending_in_cr_cr_lf_are_read_line_for_line(tmp_path, parsed_seed):
     assert sorted(f.code for f in got.flags) == sorted(f.code for f in want.flags)
 
 
+def test_lines_mostly_ending_in_cr_cr_lf_are_read_line_for_line(tmp_path, parsed_seed):
+    # A file of mixed line ends (CR LF, some LF alone) written again by a tool's text mode ends most lines in CR CR LF
+    # and the others in CR LF: read as a line end and a blank line each (the rule asked every line to end so), it cut
+    # seed 004's tab-layout rows (117 of 198 cells wrong, ragged).  Its own blank lines stay blank lines.
+    import toolkit
+
+    seed = "004_b232cca7e491c758"
+    lines = (RAW / f"{seed}.txt").read_bytes().split(b"\n")
+    data = b"".join(line + (b"\r\n" if number % 7 == 3 else b"\r\r\n") for number, line in enumerate(lines[:-1]))
+    got = toolkit.parse_report(write_bytes(tmp_path / "mixed.txt", data + lines[-1]))
+    want = parsed_seed(seed)
+    assert got.original_lines == want.original_lines and "" in got.original_lines
+    assert _cells_of(got) == _cells_of(want)
+    assert sorted(f.code for f in got.flags) == sorted(f.code for f in want.flags)
+
+
 @pytest.mark.parametrize("end", [b"\x1a", b"\r\n\x1a", b"\x1a\r\n"])
 def test_a_dos_end_of_file_mark_is_no_character_of_the_last_line(end, tmp_path, parsed_seed):
     # A text file written by a DOS tool (copy /a, an old editor) ends in Ctrl-Z: it stayed on the last line, whose
