@@ -5215,3 +5215,15 @@ def test_utf8_broken_on_every_line_is_refused_not_read_as_gb18030_mojibake(tmp_p
         read_document(write_bytes(tmp_path / "broken.txt", data))
     gb = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8").encode("gb18030")  # real GB text is read
     assert read_document(write_bytes(tmp_path / "gb.txt", gb)).encoding == "gb18030"
+
+
+def test_a_line_pasted_in_gb18030_with_a_rare_names_character_is_read_in_a_utf8_text():
+    # A line pasted from a GB18030 page into a UTF-8 report, holding a rare name's character of four bytes ('䶮', of
+    # extension A, which GBK lacks): taken for no line of a report, it was U+FFFD whole ('(\ufffd)\ufffd…').
+    lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").split("\n")
+    pasted = lines[5] + "刘䶮"
+    data = "\n".join(lines[:5]).encode("utf-8") + b"\n" + pasted.encode("gb18030") + b"\n" + \
+        "\n".join(lines[6:]).encode("utf-8")
+    with pytest.warns(ReaderWarning, match=r"line\(s\) 6 in GBK in a UTF-8 text"):
+        text, codec = decode_bytes(data)
+    assert codec == "utf-8" and text.split("\n")[5] == pasted

@@ -496,7 +496,7 @@ def _pasted_reading(line: bytes) -> tuple[str, str] | None:
     of a report) where that reading is such a line (_mixed_line); of both, the one whose characters are the more
     common of its encoding (see _decode_gb); None where neither is."""
     found = _gb_reading(line)
-    if found is not None and not _mixed_line(found[0]):
+    if found is not None and not _mixed_line(_without_rare_names(*found)):
         found = None
     for codec in ("big5", "big5hkscs"):  # (HKSCS adds characters such as 裏 衆 羣)
         text = _try(line, codec)
@@ -505,6 +505,22 @@ def _pasted_reading(line: bytes) -> tuple[str, str] | None:
                 return text, codec
             break
     return found
+
+
+# The Han characters GB18030 alone has, of four bytes each (extensions A, and B to J): a rare name's character (䶮).
+_HAN_EXTENSION = re.compile("[\u3400-\u4dbf\U00020000-\U0003347f]")
+
+
+def _without_rare_names(text: str, codec: str) -> str:
+    """A line read as GB (``text``) with its characters of GB18030's extensions left out where it was read so (GBK
+    failing on them) and they are few, at most one in four of its Chinese characters, for _mixed_line: a line pasted in
+    GB18030 with a rare name's character was taken for no line of a report (such characters are none: UTF-16 read in
+    the wrong byte order gives many), U+FFFD in the UTF-8 text, the whole line with it."""
+    if codec != "gb18030":
+        return text
+    rest = _HAN_EXTENSION.sub("", text)
+    rare = len(text) - len(rest)
+    return rest if rare and 4 * rare <= len(_CJK_CHAR.findall(rest)) else text
 
 
 def _mixed_line(text: str) -> bool:
