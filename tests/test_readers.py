@@ -5217,13 +5217,15 @@ def test_utf8_broken_on_every_line_is_refused_not_read_as_gb18030_mojibake(tmp_p
     assert read_document(write_bytes(tmp_path / "gb.txt", gb)).encoding == "gb18030"
 
 
-def test_a_line_pasted_in_gb18030_with_a_rare_names_character_is_read_in_a_utf8_text():
-    # A line pasted from a GB18030 page into a UTF-8 report, holding a rare name's character of four bytes ('䶮', of
-    # extension A, which GBK lacks): taken for no line of a report, it was U+FFFD whole ('(\ufffd)\ufffd…').
+@pytest.mark.parametrize("text_codec, line_codec, read", [("utf-8", "gb18030", "GBK"), ("gb18030", "utf-8", "UTF-8")])
+def test_a_line_pasted_with_a_rare_names_character_is_read_in_its_encoding(text_codec, line_codec, read):
+    # A line pasted from a GB18030 page into a UTF-8 report, or in UTF-8 into a GB one, holding a rare name's character
+    # ('䶮', of extension A, which GBK lacks): taken for no line of a report, it was U+FFFD whole ('(\ufffd)\ufffd…'),
+    # or read as GB18030 into mojibake ('(涓\ufffd)涓诲姩鍏…') flagged only as one byte replaced.
     lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").split("\n")
     pasted = lines[5] + "刘䶮"
-    data = "\n".join(lines[:5]).encode("utf-8") + b"\n" + pasted.encode("gb18030") + b"\n" + \
-        "\n".join(lines[6:]).encode("utf-8")
-    with pytest.warns(ReaderWarning, match=r"line\(s\) 6 in GBK in a UTF-8 text"):
+    data = "\n".join(lines[:5]).encode(text_codec) + b"\n" + pasted.encode(line_codec) + b"\n" + \
+        "\n".join(lines[6:]).encode(text_codec)
+    with pytest.warns(ReaderWarning, match=rf"line\(s\) 6 in {read} in a {text_codec.upper()} text"):
         text, codec = decode_bytes(data)
-    assert codec == "utf-8" and text.split("\n")[5] == pasted
+    assert codec == text_codec and text.split("\n")[5] == pasted

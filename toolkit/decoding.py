@@ -251,7 +251,7 @@ def _utf8_lines(data: bytes, path: str | None) -> tuple[str, str] | None:
         if line.isascii():
             continue
         text = _try(line, "utf-8")
-        if text is not None and _mixed_line(text):  # (one character: '无', a cell of a table row)
+        if text is not None and _mixed_line(_without_rare_names(text, "utf-8")):  # ('无' alone: a table row's cell)
             utf8[number] = text
     if not utf8:
         return None
@@ -507,16 +507,17 @@ def _pasted_reading(line: bytes) -> tuple[str, str] | None:
     return found
 
 
-# The Han characters GB18030 alone has, of four bytes each (extensions A, and B to J): a rare name's character (䶮).
+# The Han characters of the extensions (A, and B to J), of four bytes each in GB18030, which GBK lacks: a rare name's
+# character (䶮).
 _HAN_EXTENSION = re.compile("[\u3400-\u4dbf\U00020000-\U0003347f]")
 
 
 def _without_rare_names(text: str, codec: str) -> str:
-    """A line read as GB (``text``) with its characters of GB18030's extensions left out where it was read so (GBK
-    failing on them) and they are few, at most one in four of its Chinese characters, for _mixed_line: a line pasted in
-    GB18030 with a rare name's character was taken for no line of a report (such characters are none: UTF-16 read in
-    the wrong byte order gives many), U+FFFD in the UTF-8 text, the whole line with it."""
-    if codec != "gb18030":
+    """A line read as GB18030 or UTF-8 (``text``) with its characters of the extensions left out where they are few,
+    at most one in four of its Chinese characters, for _mixed_line: a line pasted in GB18030 (GBK failing on them) or
+    in UTF-8 with a rare name's character was taken for no line of a report (such characters are none: UTF-16 read in
+    the wrong byte order gives many), U+FFFD in a UTF-8 text or mojibake in a GB one, the whole line with it."""
+    if codec not in ("gb18030", "utf-8"):
         return text
     rest = _HAN_EXTENSION.sub("", text)
     rare = len(text) - len(rest)
