@@ -2423,6 +2423,22 @@ def test_lines_ending_in_cr_cr_lf_are_read_line_for_line(tmp_path, parsed_seed):
     assert sorted(f.code for f in got.flags) == sorted(f.code for f in want.flags)
 
 
+def test_lines_mostly_ending_in_cr_cr_lf_are_read_line_for_line(tmp_path, parsed_seed):
+    # A file of mixed line ends (CR LF, some LF alone) written again by a tool's text mode ends most lines in CR CR LF
+    # and the others in CR LF: read as a line end and a blank line each (the rule asked every line to end so), it cut
+    # seed 004's tab-layout rows (117 of 198 cells wrong, ragged).  Its own blank lines stay blank lines.
+    import toolkit
+
+    seed = "004_b232cca7e491c758"
+    lines = (RAW / f"{seed}.txt").read_bytes().split(b"\n")
+    data = b"".join(line + (b"\r\n" if number % 7 == 3 else b"\r\r\n") for number, line in enumerate(lines[:-1]))
+    got = toolkit.parse_report(write_bytes(tmp_path / "mixed.txt", data + lines[-1]))
+    want = parsed_seed(seed)
+    assert got.original_lines == want.original_lines and "" in got.original_lines
+    assert _cells_of(got) == _cells_of(want)
+    assert sorted(f.code for f in got.flags) == sorted(f.code for f in want.flags)
+
+
 @pytest.mark.parametrize("end", [b"\x1a", b"\r\n\x1a", b"\x1a\r\n"])
 def test_a_dos_end_of_file_mark_is_no_character_of_the_last_line(end, tmp_path, parsed_seed):
     # A text file written by a DOS tool (copy /a, an old editor) ends in Ctrl-Z: it stayed on the last line, whose
@@ -5190,3 +5206,33 @@ def test_reading_modules_import_downward_only():
     assert {"webpage", "plaintext", "word", "pdf", "decoding", "document"} <= {
         node.module.split(".")[1] for node in ast.walk(ast.parse((root / "readers.py").read_text(encoding="utf-8")))
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("toolkit.")}
+
+
+def test_utf8_broken_on_every_line_is_refused_not_read_as_gb18030_mojibake(tmp_path):
+    # UTF-8 with a byte pair that is no UTF-8 on each of its lines (too many to replace) read strictly as GB18030:
+    # it was returned as mojibake ('淇℃伅鍐呭' for '信息内容'), flagged only as private-use characters; now refused.
+    from toolkit.decoding import _try
+    from toolkit.errors import DecodeError
+
+    lines = [line + b"\xa1\xa1" for line in (RAW / "000_438c5e5d2b6f4db4.txt").read_bytes().split(b"\n")
+             if not line.isascii()]  # (GB's full-width space, 'A1 A1', after each line of Chinese)
+    data = b"\n".join(line for line in lines if _try(line + b"\n", "gb18030") is not None) + b"\n"
+    assert data.decode("gb18030")  # (the bytes read strictly as GB18030)
+    with pytest.raises(DecodeError, match=r"broken\.txt: the bytes are UTF-8 .* read as GB18030 they are mojibake"):
+        read_document(write_bytes(tmp_path / "broken.txt", data))
+    gb = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8").encode("gb18030")  # real GB text is read
+    assert read_document(write_bytes(tmp_path / "gb.txt", gb)).encoding == "gb18030"
+
+
+@pytest.mark.parametrize("text_codec, line_codec, read", [("utf-8", "gb18030", "GBK"), ("gb18030", "utf-8", "UTF-8")])
+def test_a_line_pasted_with_a_rare_names_character_is_read_in_its_encoding(text_codec, line_codec, read):
+    # A line pasted from a GB18030 page into a UTF-8 report, or in UTF-8 into a GB one, holding a rare name's character
+    # ('䶮', of extension A, which GBK lacks): taken for no line of a report, it was U+FFFD whole ('(\ufffd)\ufffd…'),
+    # or read as GB18030 into mojibake ('(涓\ufffd)涓诲姩鍏…') flagged only as one byte replaced.
+    lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").split("\n")
+    pasted = lines[5] + "刘䶮"
+    data = "\n".join(lines[:5]).encode(text_codec) + b"\n" + pasted.encode(line_codec) + b"\n" + \
+        "\n".join(lines[6:]).encode(text_codec)
+    with pytest.warns(ReaderWarning, match=rf"line\(s\) 6 in {read} in a {text_codec.upper()} text"):
+        text, codec = decode_bytes(data)
+    assert codec == text_codec and text.split("\n")[5] == pasted

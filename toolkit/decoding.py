@@ -261,7 +261,7 @@ def _utf8_lines(data: bytes, path: str | None) -> tuple[str, str] | None:
         if line.isascii():
             continue
         text = _try(line, "utf-8")
-        if text is not None and _mixed_line(text):  # (one character: '无', a cell of a table row)
+        if text is not None and _mixed_line(_without_rare_names(text, "utf-8")):  # ('无' alone: a table row's cell)
             utf8[number] = text
     if not utf8:
         return None
@@ -506,7 +506,7 @@ def _pasted_reading(line: bytes) -> tuple[str, str] | None:
     of a report) where that reading is such a line (_mixed_line); of both, the one whose characters are the more
     common of its encoding (see _decode_gb); None where neither is."""
     found = _gb_reading(line)
-    if found is not None and not _mixed_line(found[0]):
+    if found is not None and not _mixed_line(_without_rare_names(*found)):
         found = None
     for codec in ("big5", "big5hkscs"):  # (HKSCS adds characters such as 裏 衆 羣)
         text = _try(line, codec)
@@ -515,6 +515,23 @@ def _pasted_reading(line: bytes) -> tuple[str, str] | None:
                 return text, codec
             break
     return found
+
+
+# The Han characters of the extensions (A, and B to J), of four bytes each in GB18030, which GBK lacks: a rare name's
+# character (䶮).
+_HAN_EXTENSION = re.compile("[\u3400-\u4dbf\U00020000-\U0003347f]")
+
+
+def _without_rare_names(text: str, codec: str) -> str:
+    """A line read as GB18030 or UTF-8 (``text``) with its characters of the extensions left out where they are few,
+    at most one in four of its Chinese characters, for _mixed_line: a line pasted in GB18030 (GBK failing on them) or
+    in UTF-8 with a rare name's character was taken for no line of a report (such characters are none: UTF-16 read in
+    the wrong byte order gives many), U+FFFD in a UTF-8 text or mojibake in a GB one, the whole line with it."""
+    if codec not in ("gb18030", "utf-8"):
+        return text
+    rest = _HAN_EXTENSION.sub("", text)
+    rare = len(text) - len(rest)
+    return rest if rare and 4 * rare <= len(_CJK_CHAR.findall(rest)) else text
 
 
 def _mixed_line(text: str) -> bool:
@@ -552,6 +569,7 @@ def _decode_gb(data: bytes, path: str | None = None, *, mixed: bool = True) -> t
     if found is None:
         return _gb_with_stray_bytes(data, path)
     text, codec = found
+    _refuse_utf8_read_as_gb(data, text, codec, path)
     # Big5 (traditional text from Hong Kong or Taiwan tools) may decode as GBK or GB18030 too, and short GB
     # text as Big5: the reading whose characters are the more common ones of its encoding wins.
     if not text.isascii():
@@ -578,6 +596,30 @@ def _decode_gb(data: bytes, path: str | None = None, *, mixed: bool = True) -> t
                     f"text in another encoding; first at character {_PRIVATE_USE.search(text).start()}); pass "  # type: ignore[union-attr]  # private counts them
                     "encoding= if you know the codec", "bad_bytes")
     return text, codec
+
+
+#: The bytes of a text read as UTF-8 to tell whether GB is a misreading of it (see _refuse_utf8_read_as_gb).
+_UTF8_SAMPLE = 60000
+
+
+def _refuse_utf8_read_as_gb(data: bytes, text: str, codec: str, path: str | None) -> None:
+    """Raise DecodeError where ``data``, read strictly as GB (``text``), is rather UTF-8 with more bytes that are none
+    than _utf8_with_stray_bytes replaces (each of its lines broken by bytes of another encoding).
+
+    Such bytes may read as GB18030 without an error into mojibake ('鏀垮簻…' for '政府…'), flagged only as private-use
+    characters: read as UTF-8, they give more Chinese characters than bad sequences, where GB or Big5 text gives a few
+    among thousands.  (UTF-8 read as GBK and saved again, valid UTF-8, is refused by _refuse_mojibake.)
+    """
+    if text.isascii():
+        return
+    head = data[:_UTF8_SAMPLE].decode("utf-8", errors="replace")
+    found, bad = len(_HAN.findall(head)), head.count("\ufffd")
+    if found >= 20 and found > bad:
+        raise DecodeError(path, f"the bytes are UTF-8 ({found} Chinese characters) with {bad} byte sequence(s) "
+                                f"that are not UTF-8 (first at byte offset "
+                                f"{_first_error(data, 'utf-8')}), too many to replace; read as {codec.upper()} they "
+                                f"are mojibake ({_non_ascii(text)[:6]!r}); use the original file, or pass encoding= "
+                                "if you know the codec")
 
 
 def _big5_lines(text: str, data: bytes, path: str | None) -> str:

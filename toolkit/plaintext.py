@@ -15,6 +15,11 @@ from toolkit.document import RawDocument
 # --------------------------------------------------------------------------
 
 
+#: The share of a text's line ends that are CR CR LF from which each is read as one line end: a few (a line ending in a
+#: lone CR before a blank line) are not a text written again so.
+_CR_CR_LF_SHARE = 0.8
+
+
 def _read_text(data: bytes, path: str, codec: str | None) -> RawDocument:
     _check_text_file(data, path)
     text, used = decode_bytes(data, path=path, encoding=codec)
@@ -22,9 +27,10 @@ def _read_text(data: bytes, path: str, codec: str | None) -> RawDocument:
         # Ctrl-Z, the end-of-file mark DOS tools (copy /a, old editors) write after the text: no character of its
         # last line ('2024年1月29日\x1a' read as no date)
         text = text.rstrip().rstrip("\x1a")
-    if "\r\r\n" in text and text.count("\r\r\n") == text.count("\n"):
-        # every line ending in CR CR LF (a CRLF file written again by a tool's text mode, or sent by FTP as ASCII):
-        # one line end each, not a blank line after every line, which cut the rows of a table (values lost)
+    if "\r\r\n" in text and text.count("\r\r\n") >= _CR_CR_LF_SHARE * text.count("\n"):
+        # lines ending in CR CR LF (a CRLF file written again by a tool's text mode, or sent by FTP as ASCII; its lines
+        # that ended in LF alone then end in CR LF): one line end each, not a blank line after each, which cut the rows
+        # of a table (values lost).  A blank line of the file stays one ('\r\r\n\r\r\n' or '\r\r\n\r\n').
         text = text.replace("\r\r\n", "\n")
     _check_not_blank(text, path)
     return RawDocument(path=path, format="text", encoding=used, lines=text_lines(text))
