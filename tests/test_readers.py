@@ -824,6 +824,21 @@ def test_a_table_held_only_in_a_noscript_fallback_is_read(copy: str, tmp_path: P
     assert read_document(tmp_path / "noscript.html").lines == MERGED_001
 
 
+@pytest.mark.parametrize("shown", ["rendered", "squeezed"])
+def test_a_noscript_fallbacks_caption_the_pages_table_lacks_is_not_read(shown: str, tmp_path: Path) -> None:
+    # A fallback's copy may carry a caption the script's table the page holds lacks ('<table>…</table><script>…
+    # </script><noscript><table><caption>表一</caption>…'): the caption made the copy's text no text of the page,
+    # the fallback was read and its caption came out as an extra line.  A browser with scripts shows the script's
+    # table, no caption: the fallback is dropped as any other the page holds.
+    page = render_html(MERGED_001).decode("utf-8")
+    table = page[page.index("<table"):page.index("</table>") + len("</table>")]
+    copy = table.replace(">", "><caption>表一</caption>", 1)
+    own = table if shown == "rendered" else re.sub(r">\s*<", "><", table)
+    page = page.replace(table, f"{own}<script>fill('t1')</script><noscript>{copy}</noscript>", 1)
+    (tmp_path / "caption.html").write_text(page, encoding="utf-8")
+    assert read_document(tmp_path / "caption.html").lines == MERGED_001
+
+
 @pytest.mark.parametrize("between", ["pager", "second shell"])
 def test_a_shell_table_not_next_to_its_noscript_fallback_is_dropped(between: str, tmp_path: Path) -> None:
     # The shell a script fills (the table's header alone) and the table's <noscript> copy need not be neighbours: a

@@ -622,7 +622,7 @@ def _noscript_tables(root) -> None:
     shown = _squeezed(root.xpath(_SHOWN_TEXT_XPATH))
     unshown = []
     for noscript in fallbacks:
-        tables = [_squeezed(table.itertext()) for table in noscript.iter("table")
+        tables = [_uncaptioned_text(table) for table in noscript.iter("table")
                   if next(table.iterancestors("table", "noscript")) is noscript]  # (its outermost tables)
         if not all(text in shown for text in tables if text):
             unshown.append((noscript, tables))
@@ -635,6 +635,18 @@ def _noscript_tables(root) -> None:
             for shell in _shells(noscript):
                 _remove_keeping_tail(shell)
             read.append("".join(tables))
+
+
+def _uncaptioned_text(table) -> str:
+    """The squeezed text of ``table`` but its ``<caption>``: a fallback's copy may carry a caption ('表一') the
+    script's table the page holds lacks, and the fallback was read beside the page's copy, the caption an extra line
+    (a browser with scripts shows the script's table, no caption)."""
+    texts = [table.text or ""]
+    for child in table:
+        if isinstance(child.tag, str) and child.tag != "caption":
+            texts.extend(child.itertext())
+        texts.append(child.tail or "")
+    return _squeezed(texts)
 
 
 def _table_rows_text(table) -> list:
