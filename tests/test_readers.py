@@ -4433,6 +4433,23 @@ def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: 
     ("<style>@counter-style d { system: numeric; symbols: '〇' 一 二 三; negative: '(' ')' } "
      "@counter-style m { system: numeric; symbols: '0' '1' }</style><ol start=-5 style='list-style-type: d'>",
      ["a", "<li style='list-style-type:m'>b"], ["(一一).a", "-100.b"]),
+    # a style's 'range' (pairs of bounds, 'infinite' unbounded; auto: from 1 for alphabetic and symbolic, from 0
+    # for additive, else every integer; a pair whose low is above its high makes it auto) decides where its fallback
+    # writes a number, and a negative number in range shows the negative sign about its absolute value's symbols:
+    # the range was not read, alphabetic, symbolic and additive styles fell back on decimal below 1 (or 0), and
+    # none fell back past a range of the author's
+    ("<style>@counter-style a { system: alphabetic; symbols: A B C; range: infinite infinite; suffix: '、' }"
+     "</style><ol start=-2 style='list-style-type:a'>", ["x", "y", "z", "w"], ["-B、x", "-A、y", "0.z", "A、w"]),
+    ("<style>@counter-style s { system: symbolic; symbols: '※'; range: 1 2 }</style><ol style='list-style-type:s'>",
+     ["x", "y", "z"], ["※.x", "※※.y", "3.z"]),
+    ("<style>@counter-style c { system: cyclic; symbols: 甲 乙; range: 2 3, 5 infinite; suffix: '、' }</style>"
+     "<ol style='list-style-type:c'>", ["a", "b", "c", "d", "e"], ["1.a", "乙、b", "甲、c", "4.d", "甲、e"]),
+    ("<style>@counter-style n { system: additive; additive-symbols: 10 十, 1 一; range: -20 20; negative: '负' } "
+     "@counter-style v { system: additive; additive-symbols: 1 一; range: 5 1 }</style>"
+     "<ol start=-11 style='list-style-type:n'>", ["a", "<li style='list-style-type:v' value=-1>b", "c"],
+     ["负十一.a", "-1.b", "0.c"]),
+    ("<style>@counter-style p { system: extends cjk-ideographic; range: 1 2; suffix: '）' }</style>"
+     "<ol style='list-style-type:p'>", ["a", "b", "c"], ["一）a", "二）b", "3.c"]),
 ])
 def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp_path: Path) -> None:
     # An <ol>'s numbers as a browser shows them: its start, reversed, an item's value, its type and list-style-type
@@ -4554,6 +4571,18 @@ def test_headings_numbered_by_a_sheets_counter_are_headings(counted_by, tmp_path
     _assert_read_as_the_seed(path, original)
     wanted = ["一、总体情况", "（一）甲", "（二）乙", "1.1 丙", "2.2 丁", "二、主动公开政府信息情况", "六、其他需要报告的事项"]
     assert [line for line in read_document(path).lines if line in wanted] == wanted
+
+
+def test_a_counter_in_a_page_counter_style_follows_the_styles_range(tmp_path: Path) -> None:
+    # counter() in one of the page's counter styles writes the numbers in its 'range' ('-1 1' here) with its symbols,
+    # a negative one with its negative sign, and the others in its fallback (decimal): the range was not read, -1 fell
+    # back on decimal ('-1、a') and 2, past the range, was written 乙.
+    path = tmp_path / "counter.html"
+    path.write_text("<html><head><style>@counter-style r { system: alphabetic; symbols: 甲 乙 丙; range: -1 1; "
+                    "negative: 负 } body { counter-reset: k -2 } p.h::before { counter-increment: k; content: "
+                    "counter(k, r) '、' }</style></head><body><p>前</p>" + "".join(
+                        f"<p class=h>{text}</p>" for text in "abcd") + "</body></html>", encoding="utf-8")
+    assert read_document(path).lines == ["前", "负甲、a", "0、b", "甲、c", "2、d"]
 
 
 def _headings_as(original, heading: Callable[[int, str], str]) -> str:

@@ -2822,9 +2822,10 @@ def _counter_number(n: int, name: str, styles: dict, depth: int = 0) -> str:
         return _LIST_STYLES.get(name, _LIST_STYLES["decimal"])(n)[:-1]
     descriptors = styles[name]
     kind, system = _counter_system(descriptors)
-    if kind == "extends":  # (another style's system and symbols)
+    in_range = _in_counter_range(kind, descriptors, n)
+    if kind == "extends" and in_range:  # (another style's system and symbols)
         return _counter_number(n, system[1].lower() if len(system) > 1 else "decimal", styles, depth + 1)
-    text = _counter_representation(kind, system, descriptors, n)
+    text = _counter_representation(kind, system, descriptors, n) if in_range else None
     return text if text is not None else _counter_number(n, _counter_fallback(descriptors), styles, depth + 1)
 
 
@@ -3302,13 +3303,14 @@ def _counter_marker(descriptors: dict, styles: dict, n: int, depth: int = 0) -> 
     kind, system = _counter_system(descriptors)
     suffix = _css_symbols(descriptors["suffix"]) if "suffix" in descriptors else None
     prefix = "".join(_css_symbols(descriptors.get("prefix", "")))
-    if kind == "extends":  # (another style's system and symbols: its marker without its suffix)
+    in_range = _in_counter_range(kind, descriptors, n)
+    if kind == "extends" and in_range:  # (another style's system and symbols: its marker without its suffix)
         base = system[1].lower() if len(system) > 1 else "decimal"
         marker = _named_marker(base, styles, n, depth + 1)
         if suffix is None:
             return prefix + marker
         return prefix + (marker[:-1] if marker[-1:] in ".、" else marker) + "".join(suffix)
-    text = _counter_representation(kind, system, descriptors, n)
+    text = _counter_representation(kind, system, descriptors, n) if in_range else None
     if text is None:
         return _named_marker(_counter_fallback(descriptors), styles, n, depth + 1)
     return prefix + text + ("".join(suffix) if suffix is not None else ". ")
@@ -3319,6 +3321,38 @@ def _counter_system(descriptors: dict) -> tuple:
     its ``system`` descriptor (the style 'extends' names, the first symbol's value of 'fixed')."""
     system = descriptors.get("system", "symbolic").split()
     return (system[0].lower() if system and system[0].lower() in _COUNTER_SYSTEMS else "symbolic"), system
+
+
+# The lowest number each counter system's range reaches where its 'range' is auto (CSS Counter Styles 3; none:
+# every integer, its highest always infinite)
+_AUTO_RANGE_LOW = {"alphabetic": 1, "symbolic": 1, "additive": 0}
+_RANGE_BOUND_RE = re.compile(r"[-+]?\d+|infinite", re.IGNORECASE)
+
+
+def _counter_range(value: str) -> list | None:
+    """The ranges a counter style's ``range`` descriptor lists ('1 10, 20 infinite'), each (low, high), None for an
+    unbounded end; None where it is 'auto' or invalid (a bound no integer nor 'infinite', a low above its high),
+    which a browser reads as auto."""
+    ranges = []
+    for pair in value.split(","):
+        bounds = pair.split()
+        if len(bounds) != 2 or not all(_RANGE_BOUND_RE.fullmatch(bound) for bound in bounds):
+            return None
+        low, high = (None if bound.lower() == "infinite" else int(bound) for bound in bounds)
+        if low is not None and high is not None and low > high:
+            return None
+        ranges.append((low, high))
+    return ranges
+
+
+def _in_counter_range(kind: str, descriptors: dict, n: int) -> bool:
+    """Whether ``n`` is in the range of the counter style of ``descriptors`` (system ``kind``): its ``range``
+    descriptor's, else the system's own (see _AUTO_RANGE_LOW; an 'extends' style's is the style it extends, which
+    checks it); out of it, the style's fallback writes ``n``."""
+    ranges = _counter_range(descriptors.get("range", "auto"))
+    if ranges is None:
+        return kind == "extends" or n >= _AUTO_RANGE_LOW.get(kind, n)
+    return any((low is None or low <= n) and (high is None or n <= high) for low, high in ranges)
 
 
 def _counter_fallback(descriptors: dict) -> str:
@@ -3336,14 +3370,23 @@ def _named_marker(name: str, styles: dict, n: int, depth: int) -> str:
     return _LIST_STYLES.get(name, _LIST_STYLES["decimal"])(n)
 
 
+_SIGNED_SYSTEMS = frozenset({"symbolic", "alphabetic", "numeric", "additive"})  # (those writing a negative sign)
+
+
 def _counter_representation(kind: str, system: list, descriptors: dict, n: int) -> str | None:
     """How the counter system ``kind`` writes ``n`` with the symbols of ``descriptors`` (CSS Counter Styles 3),
-    None where it cannot (out of its range, or no symbols)."""
+    None where it cannot (0 in a symbolic or alphabetic system, past a fixed one's symbols, or no symbols); a
+    negative ``n`` of a system with a negative sign (see _in_counter_range: where its range reaches it) is the sign
+    about the symbols of ``-n``."""
+    if n < 0 and kind in _SIGNED_SYSTEMS:  # (a range reaching below 0: its negative sign about |n|'s symbols)
+        written = _counter_representation(kind, system, descriptors, -n)
+        sign = _css_symbols(descriptors.get("negative", "'-'")) or ["-"]
+        return None if written is None else sign[0] + written + "".join(sign[1:2])
     if kind == "additive":
         pairs = [(int(weight), symbol) for weight, symbol in re.findall(
             r"(\d+)\s+((?:\"[^\"]*\"|'[^']*'|[^\s,\"']+))", descriptors.get("additive-symbols", ""))]
         pairs = [(weight, _css_symbols(symbol)[0]) for weight, symbol in pairs]
-        if n < 0 or not pairs:
+        if not pairs:
             return None
         if n == 0:
             return next((symbol for weight, symbol in pairs if weight == 0), None)
@@ -3365,9 +3408,6 @@ def _counter_representation(kind: str, system: list, descriptors: dict, n: int) 
         return symbols[n - first] if first <= n < first + count else None
     if kind == "symbolic":
         return symbols[(n - 1) % count] * ((n - 1) // count + 1) if n >= 1 else None
-    if kind == "numeric" and n < 0 and count >= 2:  # (its range is every integer: its negative sign before |n|)
-        sign = _css_symbols(descriptors.get("negative", "'-'")) or ["-"]
-        return sign[0] + "".join(_numeric_digits(symbols, -n)) + "".join(sign[1:2])
     if count < 2 or n < (1 if kind == "alphabetic" else 0):
         return None
     if kind == "numeric":
