@@ -5,7 +5,7 @@ import re
 import warnings
 import zipfile
 from collections.abc import Callable
-from html import escape as html_escape
+from html import escape as html_escape, unescape as html_unescape
 from pathlib import Path
 
 import pytest
@@ -837,6 +837,22 @@ def test_a_noscript_fallbacks_caption_the_pages_table_lacks_is_not_read(shown: s
     page = page.replace(table, f"{own}<script>fill('t1')</script><noscript>{copy}</noscript>", 1)
     (tmp_path / "caption.html").write_text(page, encoding="utf-8")
     assert read_document(tmp_path / "caption.html").lines == MERGED_001
+
+
+@pytest.mark.parametrize("mark", ["&shy;", "&#8205;", "&#8288;", "&lrm;"])
+def test_a_pages_table_with_an_invisible_character_drops_its_noscript_copy(mark: str, tmp_path: Path) -> None:
+    # The page's (script's) table may hold a character that shows nothing, a soft hyphen, a joiner or a direction
+    # mark, its <noscript> copy not ('<td>规&shy;章</td>' … '<noscript>…<td>规章</td>'): the page's copy was no copy,
+    # the fallback read too, the table twice.  Such characters are no text, as a zero-width space is (normalize
+    # drops them from the cell later).
+    page = render_html(MERGED_001).decode("utf-8")
+    table = page[page.index("<table"):page.index("</table>") + len("</table>")]
+    own = table.replace("<td>规章</td>", f"<td>规{mark}章</td>")
+    page = page.replace(table, f"{own}<script>fill('t1')</script><noscript>{table}</noscript>", 1)
+    (tmp_path / "invisible.html").write_text(page, encoding="utf-8")
+    lines = read_document(tmp_path / "invisible.html").lines
+    assert [[cell.replace(html_unescape(mark), "") for cell in line] if isinstance(line, list) else line
+            for line in lines] == MERGED_001
 
 
 @pytest.mark.parametrize("between", ["pager", "second shell"])

@@ -25,7 +25,7 @@ from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _LAYOU
                             _LEGAL_TRADITIONAL, _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank, _cover,
                             _covered_words, _holds_page, _is_cjk, _list_marker, _merge_note, _numbered, _own_cells,
                             _roman, _typed_bullet, _unit_header)
-from toolkit.normalize import NA_MARKS, cn_numeral_text
+from toolkit.normalize import _INVISIBLE, NA_MARKS, cn_numeral_text
 
 
 # A web archive may hold at most this many MIME boundaries (its parts: a page and its images), and one line per
@@ -599,12 +599,13 @@ _COMMENTED_STYLE_BYTES = re.compile(rb"""(?i)\bstyle\s*=\s*(?:"[^"]*/\*|'[^']*/\
 _SHOWN_TEXT_XPATH = "//text()[not({})]".format(" or ".join(f"ancestor::{tag}" for tag in sorted(_DROP_TAGS)))
 
 
-_SQUEEZED_RE = re.compile(r"[\s\u200b\ufeff]+")  # (an editor's zero-width space, "&#8203;", is no text)
+# (an editor's zero-width space, "&#8203;", a soft hyphen or a joiner, "&shy;", "&#8205;", is no text: see normalize)
+_SQUEEZED_RE = re.compile(rf"(?:\s|{_INVISIBLE.pattern})+")
 
 
 def _squeezed(texts) -> str:
-    """The ``texts`` joined without their white space nor the zero-width spaces a cell's text drops (see
-    _clean_text): a table's text as a script writes it, or as a page does."""
+    """The ``texts`` joined without their white space nor the characters that show nothing, which a cell's text
+    drops (see _clean_text and normalize's _INVISIBLE): a table's text as a script writes it, or as a page does."""
     return _SQUEEZED_RE.sub("", "".join(texts))
 
 
