@@ -4466,6 +4466,12 @@ def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: 
      ["负十一.a", "-1.b", "0.c"]),
     ("<style>@counter-style p { system: extends cjk-ideographic; range: 1 2; suffix: '）' }</style>"
      "<ol style='list-style-type:p'>", ["a", "b", "c"], ["一）a", "二）b", "3.c"]),
+    # a style's 'pad' ('2 "0"', either order) writes its symbol before a number's symbols short of that length (less
+    # a negative sign's), in its own system or extending another's: it was not read, '1.' for '01.'
+    ("<style>@counter-style z { system: extends decimal; pad: 2 '0'; suffix: '、' } @counter-style n { system: "
+     "numeric; symbols: '0' '1' '2' '3' '4' '5' '6' '7' '8' '9'; pad: '0' 3 }</style><ol start=9 style='list-style:z'>",
+     ["a", "b", "<li style='list-style-type:n' value=-5>c", "<li style='list-style-type:n' value=1000>d"],
+     ["09、a", "10、b", "-05.c", "1000.d"]),
 ])
 def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp_path: Path) -> None:
     # An <ol>'s numbers as a browser shows them: its start, reversed, an item's value, its type and list-style-type

@@ -2824,8 +2824,9 @@ def _counter_number(n: int, name: str, styles: dict, depth: int = 0) -> str:
     descriptors = styles[name]
     kind, system = _counter_system(descriptors)
     in_range = _in_counter_range(kind, descriptors, n)
-    if kind == "extends" and in_range:  # (another style's system and symbols)
-        return _counter_number(n, system[1].lower() if len(system) > 1 else "decimal", styles, depth + 1)
+    if kind == "extends" and in_range:  # (another style's system and symbols, its own pad about them)
+        text = _counter_number(n, system[1].lower() if len(system) > 1 else "decimal", styles, depth + 1)
+        return _padded(text, descriptors.get("pad", ""), 0) if n >= 0 else text
     text = _counter_representation(kind, system, descriptors, n) if in_range else None
     return text if text is not None else _counter_number(n, _counter_fallback(descriptors), styles, depth + 1)
 
@@ -3308,9 +3309,9 @@ def _counter_marker(descriptors: dict, styles: dict, n: int, depth: int = 0) -> 
     if kind == "extends" and in_range:  # (another style's system and symbols: its marker without its suffix)
         base = system[1].lower() if len(system) > 1 else "decimal"
         marker = _named_marker(base, styles, n, depth + 1)
-        if suffix is None:
-            return prefix + marker
-        return prefix + (marker[:-1] if marker[-1:] in ".、" else marker) + "".join(suffix)
+        text, own = (marker[:-1], marker[-1:]) if marker[-1:] in ".、" else (marker, "")
+        text = _padded(text, descriptors.get("pad", ""), 0) if n >= 0 else text  # (its pad about the base's symbols)
+        return prefix + text + ("".join(suffix) if suffix is not None else own)
     text = _counter_representation(kind, system, descriptors, n) if in_range else None
     if text is None:
         return _named_marker(_counter_fallback(descriptors), styles, n, depth + 1)
@@ -3379,10 +3380,33 @@ def _counter_representation(kind: str, system: list, descriptors: dict, n: int) 
     None where it cannot (0 in a symbolic or alphabetic system, past a fixed one's symbols, or no symbols); a
     negative ``n`` of a system with a negative sign (see _in_counter_range: where its range reaches it) is the sign
     about the symbols of ``-n``."""
-    if n < 0 and kind in _SIGNED_SYSTEMS:  # (a range reaching below 0: its negative sign about |n|'s symbols)
-        written = _counter_representation(kind, system, descriptors, -n)
-        sign = _css_symbols(descriptors.get("negative", "'-'")) or ["-"]
-        return None if written is None else sign[0] + written + "".join(sign[1:2])
+    signed = n < 0 and kind in _SIGNED_SYSTEMS  # (a range reaching below 0: its negative sign about |n|'s symbols)
+    written = _system_text(kind, system, descriptors, -n if signed else n)
+    if written is None:
+        return None
+    sign = (_css_symbols(descriptors.get("negative", "'-'")) or ["-"])[:2] if signed else ["", ""]
+    return sign[0] + _padded(written, descriptors.get("pad", ""), len("".join(sign))) + "".join(sign[1:2])
+
+
+_PAD_RE = re.compile(r"""^\s*(?:(\d+)\s+(\S.*?)|(\S.*?)\s+(\d+))\s*$""", re.DOTALL)
+_MAX_PAD = 60  # (a page's 'pad: 999999999 "0"' writes no billion zeros: CSS lets a browser stop at 60 characters)
+
+
+def _padded(text: str, pad: str, sign: int) -> str:
+    """``text``, a counter style's representation of a number, after the symbol of its ``pad`` descriptor ('3 "0"',
+    either order) as many times as it falls short of the length named, less the ``sign``'s characters about it
+    (CSS Counter Styles 3: '01.' for 1 in 'extends decimal; pad: 2 "0"')."""
+    found = _PAD_RE.match(pad)
+    if not found:
+        return text
+    width = min(int(found.group(1) or found.group(4)), _MAX_PAD)
+    symbol = "".join(_css_symbols(found.group(2) or found.group(3))[:1])
+    return symbol * max(width - sign - len(text), 0) + text
+
+
+def _system_text(kind: str, system: list, descriptors: dict, n: int) -> str | None:
+    """How the counter system ``kind`` writes ``n`` (0 or more for a system of a negative sign) with the symbols of
+    ``descriptors``, None where it cannot (see _counter_representation)."""
     if kind == "additive":
         pairs = [(int(weight), symbol) for weight, symbol in re.findall(
             r"(\d+)\s+((?:\"[^\"]*\"|'[^']*'|[^\s,\"']+))", descriptors.get("additive-symbols", ""))]
