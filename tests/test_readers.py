@@ -5,7 +5,7 @@ import re
 import warnings
 import zipfile
 from collections.abc import Callable
-from html import escape as html_escape
+from html import escape as html_escape, unescape as html_unescape
 from pathlib import Path
 
 import pytest
@@ -822,6 +822,37 @@ def test_a_table_held_only_in_a_noscript_fallback_is_read(copy: str, tmp_path: P
         "<body>", "<body><noscript><p>请启用JavaScript</p><style>td { display: none }</style></noscript>", 1)
     (tmp_path / "noscript.html").write_text(page, encoding="utf-8")
     assert read_document(tmp_path / "noscript.html").lines == MERGED_001
+
+
+@pytest.mark.parametrize("shown", ["rendered", "squeezed"])
+def test_a_noscript_fallbacks_caption_the_pages_table_lacks_is_not_read(shown: str, tmp_path: Path) -> None:
+    # A fallback's copy may carry a caption the script's table the page holds lacks ('<table>…</table><script>…
+    # </script><noscript><table><caption>表一</caption>…'): the caption made the copy's text no text of the page,
+    # the fallback was read and its caption came out as an extra line.  A browser with scripts shows the script's
+    # table, no caption: the fallback is dropped as any other the page holds.
+    page = render_html(MERGED_001).decode("utf-8")
+    table = page[page.index("<table"):page.index("</table>") + len("</table>")]
+    copy = table.replace(">", "><caption>表一</caption>", 1)
+    own = table if shown == "rendered" else re.sub(r">\s*<", "><", table)
+    page = page.replace(table, f"{own}<script>fill('t1')</script><noscript>{copy}</noscript>", 1)
+    (tmp_path / "caption.html").write_text(page, encoding="utf-8")
+    assert read_document(tmp_path / "caption.html").lines == MERGED_001
+
+
+@pytest.mark.parametrize("mark", ["&shy;", "&#8205;", "&#8288;", "&lrm;"])
+def test_a_pages_table_with_an_invisible_character_drops_its_noscript_copy(mark: str, tmp_path: Path) -> None:
+    # The page's (script's) table may hold a character that shows nothing, a soft hyphen, a joiner or a direction
+    # mark, its <noscript> copy not ('<td>规&shy;章</td>' … '<noscript>…<td>规章</td>'): the page's copy was no copy,
+    # the fallback read too, the table twice.  Such characters are no text, as a zero-width space is (normalize
+    # drops them from the cell later).
+    page = render_html(MERGED_001).decode("utf-8")
+    table = page[page.index("<table"):page.index("</table>") + len("</table>")]
+    own = table.replace("<td>规章</td>", f"<td>规{mark}章</td>")
+    page = page.replace(table, f"{own}<script>fill('t1')</script><noscript>{table}</noscript>", 1)
+    (tmp_path / "invisible.html").write_text(page, encoding="utf-8")
+    lines = read_document(tmp_path / "invisible.html").lines
+    assert [[cell.replace(html_unescape(mark), "") for cell in line] if isinstance(line, list) else line
+            for line in lines] == MERGED_001
 
 
 @pytest.mark.parametrize("between", ["pager", "second shell"])
@@ -4441,6 +4472,29 @@ def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: 
     ("<style>@counter-style d { system: numeric; symbols: '〇' 一 二 三; negative: '(' ')' } "
      "@counter-style m { system: numeric; symbols: '0' '1' }</style><ol start=-5 style='list-style-type: d'>",
      ["a", "<li style='list-style-type:m'>b"], ["(一一).a", "-100.b"]),
+    # a style's 'range' (pairs of bounds, 'infinite' unbounded; auto: from 1 for alphabetic and symbolic, from 0
+    # for additive, else every integer; a pair whose low is above its high makes it auto) decides where its fallback
+    # writes a number, and a negative number in range shows the negative sign about its absolute value's symbols:
+    # the range was not read, alphabetic, symbolic and additive styles fell back on decimal below 1 (or 0), and
+    # none fell back past a range of the author's
+    ("<style>@counter-style a { system: alphabetic; symbols: A B C; range: infinite infinite; suffix: '、' }"
+     "</style><ol start=-2 style='list-style-type:a'>", ["x", "y", "z", "w"], ["-B、x", "-A、y", "0.z", "A、w"]),
+    ("<style>@counter-style s { system: symbolic; symbols: '※'; range: 1 2 }</style><ol style='list-style-type:s'>",
+     ["x", "y", "z"], ["※.x", "※※.y", "3.z"]),
+    ("<style>@counter-style c { system: cyclic; symbols: 甲 乙; range: 2 3, 5 infinite; suffix: '、' }</style>"
+     "<ol style='list-style-type:c'>", ["a", "b", "c", "d", "e"], ["1.a", "乙、b", "甲、c", "4.d", "甲、e"]),
+    ("<style>@counter-style n { system: additive; additive-symbols: 10 十, 1 一; range: -20 20; negative: '负' } "
+     "@counter-style v { system: additive; additive-symbols: 1 一; range: 5 1 }</style>"
+     "<ol start=-11 style='list-style-type:n'>", ["a", "<li style='list-style-type:v' value=-1>b", "c"],
+     ["负十一.a", "-1.b", "0.c"]),
+    ("<style>@counter-style p { system: extends cjk-ideographic; range: 1 2; suffix: '）' }</style>"
+     "<ol style='list-style-type:p'>", ["a", "b", "c"], ["一）a", "二）b", "3.c"]),
+    # a style's 'pad' ('2 "0"', either order) writes its symbol before a number's symbols short of that length (less
+    # a negative sign's), in its own system or extending another's: it was not read, '1.' for '01.'
+    ("<style>@counter-style z { system: extends decimal; pad: 2 '0'; suffix: '、' } @counter-style n { system: "
+     "numeric; symbols: '0' '1' '2' '3' '4' '5' '6' '7' '8' '9'; pad: '0' 3 }</style><ol start=9 style='list-style:z'>",
+     ["a", "b", "<li style='list-style-type:n' value=-5>c", "<li style='list-style-type:n' value=1000>d"],
+     ["09、a", "10、b", "-05.c", "1000.d"]),
 ])
 def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp_path: Path) -> None:
     # An <ol>'s numbers as a browser shows them: its start, reversed, an item's value, its type and list-style-type
@@ -4562,6 +4616,18 @@ def test_headings_numbered_by_a_sheets_counter_are_headings(counted_by, tmp_path
     _assert_read_as_the_seed(path, original)
     wanted = ["一、总体情况", "（一）甲", "（二）乙", "1.1 丙", "2.2 丁", "二、主动公开政府信息情况", "六、其他需要报告的事项"]
     assert [line for line in read_document(path).lines if line in wanted] == wanted
+
+
+def test_a_counter_in_a_page_counter_style_follows_the_styles_range(tmp_path: Path) -> None:
+    # counter() in one of the page's counter styles writes the numbers in its 'range' ('-1 1' here) with its symbols,
+    # a negative one with its negative sign, and the others in its fallback (decimal): the range was not read, -1 fell
+    # back on decimal ('-1、a') and 2, past the range, was written 乙.
+    path = tmp_path / "counter.html"
+    path.write_text("<html><head><style>@counter-style r { system: alphabetic; symbols: 甲 乙 丙; range: -1 1; "
+                    "negative: 负 } body { counter-reset: k -2 } p.h::before { counter-increment: k; content: "
+                    "counter(k, r) '、' }</style></head><body><p>前</p>" + "".join(
+                        f"<p class=h>{text}</p>" for text in "abcd") + "</body></html>", encoding="utf-8")
+    assert read_document(path).lines == ["前", "负甲、a", "0、b", "甲、c", "2、d"]
 
 
 def _headings_as(original, heading: Callable[[int, str], str]) -> str:

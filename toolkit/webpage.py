@@ -25,7 +25,7 @@ from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _LAYOU
                             _LEGAL_TRADITIONAL, _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank, _cover,
                             _covered_words, _holds_page, _is_cjk, _list_marker, _merge_note, _numbered, _own_cells,
                             _roman, _typed_bullet, _unit_header)
-from toolkit.normalize import NA_MARKS, cn_numeral_text
+from toolkit.normalize import _INVISIBLE, NA_MARKS, cn_numeral_text
 
 
 # A web archive may hold at most this many MIME boundaries (its parts: a page and its images), and one line per
@@ -599,12 +599,13 @@ _COMMENTED_STYLE_BYTES = re.compile(rb"""(?i)\bstyle\s*=\s*(?:"[^"]*/\*|'[^']*/\
 _SHOWN_TEXT_XPATH = "//text()[not({})]".format(" or ".join(f"ancestor::{tag}" for tag in sorted(_DROP_TAGS)))
 
 
-_SQUEEZED_RE = re.compile(r"[\s\u200b\ufeff]+")  # (an editor's zero-width space, "&#8203;", is no text)
+# (an editor's zero-width space, "&#8203;", a soft hyphen or a joiner, "&shy;", "&#8205;", is no text: see normalize)
+_SQUEEZED_RE = re.compile(rf"(?:\s|{_INVISIBLE.pattern})+")
 
 
 def _squeezed(texts) -> str:
-    """The ``texts`` joined without their white space nor the zero-width spaces a cell's text drops (see
-    _clean_text): a table's text as a script writes it, or as a page does."""
+    """The ``texts`` joined without their white space nor the characters that show nothing, which a cell's text
+    drops (see _clean_text and normalize's _INVISIBLE): a table's text as a script writes it, or as a page does."""
     return _SQUEEZED_RE.sub("", "".join(texts))
 
 
@@ -622,7 +623,7 @@ def _noscript_tables(root) -> None:
     shown = _squeezed(root.xpath(_SHOWN_TEXT_XPATH))
     unshown = []
     for noscript in fallbacks:
-        tables = [_squeezed(table.itertext()) for table in noscript.iter("table")
+        tables = [_uncaptioned_text(table) for table in noscript.iter("table")
                   if next(table.iterancestors("table", "noscript")) is noscript]  # (its outermost tables)
         if not all(text in shown for text in tables if text):
             unshown.append((noscript, tables))
@@ -635,6 +636,18 @@ def _noscript_tables(root) -> None:
             for shell in _shells(noscript):
                 _remove_keeping_tail(shell)
             read.append("".join(tables))
+
+
+def _uncaptioned_text(table) -> str:
+    """The squeezed text of ``table`` but its ``<caption>``: a fallback's copy may carry a caption ('表一') the
+    script's table the page holds lacks, and the fallback was read beside the page's copy, the caption an extra line
+    (a browser with scripts shows the script's table, no caption)."""
+    texts = [table.text or ""]
+    for child in table:
+        if isinstance(child.tag, str) and child.tag != "caption":
+            texts.extend(child.itertext())
+        texts.append(child.tail or "")
+    return _squeezed(texts)
 
 
 def _table_rows_text(table) -> list:
@@ -2810,9 +2823,11 @@ def _counter_number(n: int, name: str, styles: dict, depth: int = 0) -> str:
         return _LIST_STYLES.get(name, _LIST_STYLES["decimal"])(n)[:-1]
     descriptors = styles[name]
     kind, system = _counter_system(descriptors)
-    if kind == "extends":  # (another style's system and symbols)
-        return _counter_number(n, system[1].lower() if len(system) > 1 else "decimal", styles, depth + 1)
-    text = _counter_representation(kind, system, descriptors, n)
+    in_range = _in_counter_range(kind, descriptors, n)
+    if kind == "extends" and in_range:  # (another style's system and symbols, its own pad about them)
+        text = _counter_number(n, system[1].lower() if len(system) > 1 else "decimal", styles, depth + 1)
+        return _padded(text, descriptors.get("pad", ""), 0) if n >= 0 else text
+    text = _counter_representation(kind, system, descriptors, n) if in_range else None
     return text if text is not None else _counter_number(n, _counter_fallback(descriptors), styles, depth + 1)
 
 
@@ -3290,13 +3305,14 @@ def _counter_marker(descriptors: dict, styles: dict, n: int, depth: int = 0) -> 
     kind, system = _counter_system(descriptors)
     suffix = _css_symbols(descriptors["suffix"]) if "suffix" in descriptors else None
     prefix = "".join(_css_symbols(descriptors.get("prefix", "")))
-    if kind == "extends":  # (another style's system and symbols: its marker without its suffix)
+    in_range = _in_counter_range(kind, descriptors, n)
+    if kind == "extends" and in_range:  # (another style's system and symbols: its marker without its suffix)
         base = system[1].lower() if len(system) > 1 else "decimal"
         marker = _named_marker(base, styles, n, depth + 1)
-        if suffix is None:
-            return prefix + marker
-        return prefix + (marker[:-1] if marker[-1:] in ".、" else marker) + "".join(suffix)
-    text = _counter_representation(kind, system, descriptors, n)
+        text, own = (marker[:-1], marker[-1:]) if marker[-1:] in ".、" else (marker, "")
+        text = _padded(text, descriptors.get("pad", ""), 0) if n >= 0 else text  # (its pad about the base's symbols)
+        return prefix + text + ("".join(suffix) if suffix is not None else own)
+    text = _counter_representation(kind, system, descriptors, n) if in_range else None
     if text is None:
         return _named_marker(_counter_fallback(descriptors), styles, n, depth + 1)
     return prefix + text + ("".join(suffix) if suffix is not None else ". ")
@@ -3307,6 +3323,38 @@ def _counter_system(descriptors: dict) -> tuple:
     its ``system`` descriptor (the style 'extends' names, the first symbol's value of 'fixed')."""
     system = descriptors.get("system", "symbolic").split()
     return (system[0].lower() if system and system[0].lower() in _COUNTER_SYSTEMS else "symbolic"), system
+
+
+# The lowest number each counter system's range reaches where its 'range' is auto (CSS Counter Styles 3; none:
+# every integer, its highest always infinite)
+_AUTO_RANGE_LOW = {"alphabetic": 1, "symbolic": 1, "additive": 0}
+_RANGE_BOUND_RE = re.compile(r"[-+]?\d+|infinite", re.IGNORECASE)
+
+
+def _counter_range(value: str) -> list | None:
+    """The ranges a counter style's ``range`` descriptor lists ('1 10, 20 infinite'), each (low, high), None for an
+    unbounded end; None where it is 'auto' or invalid (a bound no integer nor 'infinite', a low above its high),
+    which a browser reads as auto."""
+    ranges = []
+    for pair in value.split(","):
+        bounds = pair.split()
+        if len(bounds) != 2 or not all(_RANGE_BOUND_RE.fullmatch(bound) for bound in bounds):
+            return None
+        low, high = (None if bound.lower() == "infinite" else int(bound) for bound in bounds)
+        if low is not None and high is not None and low > high:
+            return None
+        ranges.append((low, high))
+    return ranges
+
+
+def _in_counter_range(kind: str, descriptors: dict, n: int) -> bool:
+    """Whether ``n`` is in the range of the counter style of ``descriptors`` (system ``kind``): its ``range``
+    descriptor's, else the system's own (see _AUTO_RANGE_LOW; an 'extends' style's is the style it extends, which
+    checks it); out of it, the style's fallback writes ``n``."""
+    ranges = _counter_range(descriptors.get("range", "auto"))
+    if ranges is None:
+        return kind == "extends" or n >= _AUTO_RANGE_LOW.get(kind, n)
+    return any((low is None or low <= n) and (high is None or n <= high) for low, high in ranges)
 
 
 def _counter_fallback(descriptors: dict) -> str:
@@ -3324,14 +3372,46 @@ def _named_marker(name: str, styles: dict, n: int, depth: int) -> str:
     return _LIST_STYLES.get(name, _LIST_STYLES["decimal"])(n)
 
 
+_SIGNED_SYSTEMS = frozenset({"symbolic", "alphabetic", "numeric", "additive"})  # (those writing a negative sign)
+
+
 def _counter_representation(kind: str, system: list, descriptors: dict, n: int) -> str | None:
     """How the counter system ``kind`` writes ``n`` with the symbols of ``descriptors`` (CSS Counter Styles 3),
-    None where it cannot (out of its range, or no symbols)."""
+    None where it cannot (0 in a symbolic or alphabetic system, past a fixed one's symbols, or no symbols); a
+    negative ``n`` of a system with a negative sign (see _in_counter_range: where its range reaches it) is the sign
+    about the symbols of ``-n``."""
+    signed = n < 0 and kind in _SIGNED_SYSTEMS  # (a range reaching below 0: its negative sign about |n|'s symbols)
+    written = _system_text(kind, system, descriptors, -n if signed else n)
+    if written is None:
+        return None
+    sign = (_css_symbols(descriptors.get("negative", "'-'")) or ["-"])[:2] if signed else ["", ""]
+    return sign[0] + _padded(written, descriptors.get("pad", ""), len("".join(sign))) + "".join(sign[1:2])
+
+
+_PAD_RE = re.compile(r"""^\s*(?:(\d+)\s+(\S.*?)|(\S.*?)\s+(\d+))\s*$""", re.DOTALL)
+_MAX_PAD = 60  # (a page's 'pad: 999999999 "0"' writes no billion zeros: CSS lets a browser stop at 60 characters)
+
+
+def _padded(text: str, pad: str, sign: int) -> str:
+    """``text``, a counter style's representation of a number, after the symbol of its ``pad`` descriptor ('3 "0"',
+    either order) as many times as it falls short of the length named, less the ``sign``'s characters about it
+    (CSS Counter Styles 3: '01.' for 1 in 'extends decimal; pad: 2 "0"')."""
+    found = _PAD_RE.match(pad)
+    if not found:
+        return text
+    width = min(int(found.group(1) or found.group(4)), _MAX_PAD)
+    symbol = "".join(_css_symbols(found.group(2) or found.group(3))[:1])
+    return symbol * max(width - sign - len(text), 0) + text
+
+
+def _system_text(kind: str, system: list, descriptors: dict, n: int) -> str | None:
+    """How the counter system ``kind`` writes ``n`` (0 or more for a system of a negative sign) with the symbols of
+    ``descriptors``, None where it cannot (see _counter_representation)."""
     if kind == "additive":
         pairs = [(int(weight), symbol) for weight, symbol in re.findall(
             r"(\d+)\s+((?:\"[^\"]*\"|'[^']*'|[^\s,\"']+))", descriptors.get("additive-symbols", ""))]
         pairs = [(weight, _css_symbols(symbol)[0]) for weight, symbol in pairs]
-        if n < 0 or not pairs:
+        if not pairs:
             return None
         if n == 0:
             return next((symbol for weight, symbol in pairs if weight == 0), None)
@@ -3353,9 +3433,6 @@ def _counter_representation(kind: str, system: list, descriptors: dict, n: int) 
         return symbols[n - first] if first <= n < first + count else None
     if kind == "symbolic":
         return symbols[(n - 1) % count] * ((n - 1) // count + 1) if n >= 1 else None
-    if kind == "numeric" and n < 0 and count >= 2:  # (its range is every integer: its negative sign before |n|)
-        sign = _css_symbols(descriptors.get("negative", "'-'")) or ["-"]
-        return sign[0] + "".join(_numeric_digits(symbols, -n)) + "".join(sign[1:2])
     if count < 2 or n < (1 if kind == "alphabetic" else 0):
         return None
     if kind == "numeric":
