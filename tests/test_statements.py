@@ -447,6 +447,26 @@ def test_a_measures_lead_in_framed_after_a_comma_ends_the_last_problem(stem, las
     assert _pairs(extract_statements(text)) == _expected(stem)
 
 
+@pytest.mark.parametrize("stem, last", [("004_b232cca7e491c758", "查找信息。"), ("pingtan-2023-04", "的问题。")])
+@pytest.mark.parametrize("tail", ["，下一步将加以改进。", "，我局将持续加强政府信息公开工作，", "，下一步，我局将采取更加强有力措施加以改进。"])
+def test_a_clause_that_only_switches_before_the_measures_sub_heading_ends_the_last_problem(stem, last, tail):
+    # The last problem's sentence going on with a clause that only switches to the measures ('…的问题，下一步将加以改进。'
+    # / '下一步工作计划如下：'): before, the clause stayed in the problem's text ('…的问题,下一步将加以改进').
+    section = problems_section(stem)
+    at = section.index(last) + len(last) - 1
+    end = section.index("一是", at)
+    text = section[:at] + tail + "下一步工作计划如下：\n" + section[end:]
+    assert _pairs(extract_statements(text)) == _expected(stem)
+
+
+def test_a_clause_naming_a_measure_before_the_measures_sub_heading_stays():
+    # (a clause saying a concrete measure is no mere switch: it is not dropped)
+    section = problems_section("pingtan-2023-04")
+    at = section.index("的问题。") + 3
+    text = section[:at] + "，我局将加强业务培训。下一步工作计划如下：\n" + section[section.index("一是", at):]
+    assert "加强业务培训" in "".join(extract_statements(text)["text"])
+
+
 def test_intro_is_kept_only_when_it_is_the_only_content():
     only = "2023年,我局工作取得了一定成绩,但仍存在公开内容不够全面的问题。下一步,我局将:一是丰富内容;二是加强培训。"
     df = extract_statements(only)

@@ -51,7 +51,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, cast
 
 import pandas as pd
@@ -2630,6 +2630,26 @@ def _only_switches_before(block: _Block, after: list[_Block]) -> bool:
     return len(_split_sentences(said)) == 1 and _is_switch(said, 0) and not _names_own_measure(said)
 
 
+def _without_switch_tail(block: _Block, after: list[_Block]) -> _Block:
+    """``block`` without the clause ending its last sentence that only switches to the measures under the sub-heading
+    after it (``…渠道不够多元化的问题,下一步将加以改进。`` / ``下一步工作计划如下:``, also ``…的问题,我局将持续加强政府
+    信息公开工作,下一步工作计划如下:``): as that clause's own sentence (:func:`_only_switches_before`) it is no statement
+    (not even the framing text kept where nothing else is), where the sentence before it admits a shortcoming.  A clause naming a measure (``我局将加强培训``,
+    :func:`_names_own_measure`) stays."""
+    if not (block.kind == "problem" and after and after[0].kind == "measure" and not after[0].cut):
+        return block
+    body = block.text.rstrip().rstrip("。,;")
+    start = max(body.rfind(end) for end in (*_STATED_ENDS, ";", ":")) + 1
+    # (the first comma after which the sentence only switches: '…的问题,下一步,我局将采取…加以改进')
+    for comma in (i for i in range(start, len(body)) if body[i] == ","):
+        clause = _clean(body[comma + 1:])
+        if _is_switch(clause, 0):
+            if _names_own_measure(clause) or not _has(body[start:comma], "problem_cues"):
+                return block
+            return replace(block, text=body[:comma] + "。")
+    return block
+
+
 def _names_own_measure(said: str) -> bool:
     """Whether ``said``, sentences before a list of measures, names a measure of its own, not only leads the list in.
 
@@ -2951,6 +2971,7 @@ def statement_records(text: str, *, report_id: str | None = None, first_kind: st
     state: dict[str, bool] = {}
     blocks = _blocks(_split_headings(lines, titles), first_kind)
     for i, block in enumerate(blocks):
+        block = _without_switch_tail(block, blocks[i + 1:i + 2])
         marks = _markers(block.text, block.resumed)
         if not marks and i + 1 < len(blocks) and blocks[i + 1].cut:
             marks = _before_labelled_item(block.text, blocks[i + 1].text)
