@@ -435,6 +435,23 @@ def test_two_sides_in_one_sentence_are_two_items(first, second):
     assert _pairs(extract_statements(text)) == _expected(stem)
 
 
+@pytest.mark.parametrize("first, second", [("a.", "b."), ("a、", "b、"), ("a)", "b)")])
+def test_lowercase_letter_sub_items_on_their_own_lines_stay_apart(first, second):
+    # Seed 004's third problem with its clauses as a word processor's second-level sub-items ('1.' / 'a.'), each on its
+    # own line after one ending in no stop: before, '…有待加强a.部分群众…陌生b.遇到问题…' ran on as one.
+    stem = "004_b232cca7e491c758"
+    text = problems_section(stem).replace("有待加强，部分", f"有待加强\n{first}部分").replace("陌生，遇到", f"陌生\n{second}遇到")
+    expected = f"信息公开工作的宣传力度有待加强;{first}部分群众对于信息公开的途径仍然比较陌生;{second}遇到问题不知道去哪里查找信息"
+    assert _pairs(extract_statements(text)) == [*_expected(stem)[:2], ("problem", expected), *_expected(stem)[3:]]
+
+
+def test_a_latin_abbreviation_opening_a_line_is_no_sub_item():
+    # ('e.g.' / 'a.m.' are words, not a sub-item's letter: the wrapped line goes on)
+    stem = "004_b232cca7e491c758"
+    text = problems_section(stem).replace("有待加强，部分", "有待加强\ne.g.部分")
+    assert "有待加强e.g.部分" in "".join(extract_statements(text)["text"])
+
+
 @pytest.mark.parametrize("stem, last", [("004_b232cca7e491c758", "查找信息。"), ("pingtan-2023-04", "的问题。")])
 @pytest.mark.parametrize("frame", ["针对以上问题，", "对此，", "为此，", "针对上述不足，"])
 def test_a_measures_lead_in_framed_after_a_comma_ends_the_last_problem(stem, last, frame):

@@ -91,6 +91,10 @@ _MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
     "roman_lower": (re.compile(r"(?<![A-Za-z])(?P<roman>x|ix|iv|v?i{1,3}|v)(?:\.|、)(?![A-Za-z])"), True),
     "letter": (re.compile(r"(?P<letter>[A-J])(?:\.|、)(?![A-Za-z])"), True),
 }
+# a., b. (also a、 a)): a lowercase letter numbering sub-items, as a word processor's second list level does ('1.' / 'a.'),
+# only at a line's start inside a statement (_sub_item_break), no list of its own: 'a.m.', 'e.g.' are none (a letter
+# follows)
+_SUB_LETTER = re.compile(r"(?<![A-Za-z])[a-j](?:\.|、|\))(?![A-Za-z])")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
@@ -1087,8 +1091,8 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
     """
     if previous[-1] in _WRAP_STOPS or line[0] in _WRAP_STOPS or _ROW_CELL in previous or _ROW_CELL in line:
         return False  # (a table's rows are never wrapped lines)
-    if any(pattern.match(line) for pattern, _ in _styles().values()):
-        return False
+    if any(pattern.match(line) for pattern, _ in _styles().values()) or _sub_letter_after(previous, line):
+        return False  # (also a sub-item's lowercase letter: '…有待加强' / 'a.部分群众…')
     # the wrap fell inside a switch sentence or after a sub-heading's number ('…接地气"。2024年,' / '我区将采取…',
     # '…加强。(二)' / '改进措施。'): the fragment after the last sentence end starts what the line goes on with
     if cues["heading_line"].match(previous):
@@ -2272,9 +2276,16 @@ def _clean(text: str) -> str:
 def _sub_item_break(match: re.Match[str]) -> str:
     """A ';' for a line break after a line ending in no stop before a line opening with a list's marker (``…不够`` /
     ``(2)…``, a statement's sub-items each on its line): the lines are no PDF's wrap, so not one run; else the break
-    as it was (left out with the others)."""
+    as it was (left out with the others).  A lowercase letter (``a.``/``b.``) marks such a sub-item too."""
     after = match.string[match.end():]
-    return ";" if any(pattern.match(after) for pattern, _ in _styles().values()) else match[0]
+    marker = any(pattern.match(after) for pattern, _ in _styles().values())
+    return ";" if marker or _sub_letter_after(match.string[:match.start()], after) else match[0]
+
+
+def _sub_letter_after(previous: str, line: str) -> bool:
+    """Whether ``line`` opens with a sub-item's lowercase letter (``a.``) after ``previous`` ending in a Han character: not
+    a Latin word's wrap (a pinyin note broken as '(lǐn' / 'g)', 'e.g.')."""
+    return bool(previous) and "\u4e00" <= previous[-1] <= "\u9fff" and bool(_SUB_LETTER.match(line))
 
 
 @functools.lru_cache(maxsize=1)
