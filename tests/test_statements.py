@@ -476,6 +476,18 @@ def test_a_clause_that_only_switches_before_the_measures_sub_heading_ends_the_la
     assert _pairs(extract_statements(text)) == _expected(stem)
 
 
+@pytest.mark.parametrize("lead", ["针对上述问题，我局将采取以下措施：", "下一步，我局将重点做好以下工作：",
+                                  "对此，我局将从以下几个方面加以改进："])
+def test_a_switch_announcing_the_measures_after_a_comma_ends_the_last_problem(lead):
+    # pingtan-2023-04's problem going on after a comma with the switch announcing the measures' list ('…的问题，针对
+    # 上述问题，我局将采取以下措施：' / '一是…'): before, the lead-in stayed in the problem's text.
+    stem = "pingtan-2023-04"
+    section = problems_section(stem)
+    at = section.index("的问题。") + 3
+    text = section[:at] + "，" + lead + "\n" + section[section.index("一是", at):]
+    assert _pairs(extract_statements(text)) == _expected(stem)
+
+
 def test_a_clause_naming_a_measure_before_the_measures_sub_heading_stays():
     # (a clause saying a concrete measure is no mere switch: it is not dropped)
     section = problems_section("pingtan-2023-04")

@@ -2661,6 +2661,25 @@ def _without_switch_tail(block: _Block, after: list[_Block]) -> _Block:
     return block
 
 
+def _split_lead_in_after_comma(block: _Block) -> list[_Block]:
+    """``block`` cut before a switch to the measures announcing their list after a comma in the last problem's sentence
+    (``…渠道不够多元化的问题,针对上述问题,我局将采取以下措施:`` / ``一是…``): the problem, then the measures led in by
+    that clause, as after the problem's own stop (``…的问题。针对上述问题,…:``); else ``[block]``."""
+    marks = _markers(block.text, block.resumed) if block.kind == "problem" else []
+    intro = block.text[: marks[0][0]].rstrip() if marks else ""
+    if not intro.endswith(":"):
+        return [block]
+    start = max(intro.rfind(end) for end in (*_STATED_ENDS, ";")) + 1
+    for comma in (i for i in range(start, len(intro)) if intro[i] == ","):
+        clause = intro[comma + 1:]
+        if _is_switch(clause, 0) and _matches(clause, "announces_list"):
+            if not _has(intro[start:comma], "problem_cues"):
+                return [block]
+            return [replace(block, text=block.text[:comma] + "。"),
+                    replace(block, kind="measure", fixed=True, cut=True, text=block.text[comma + 1:])]
+    return [block]
+
+
 def _names_own_measure(said: str) -> bool:
     """Whether ``said``, sentences before a list of measures, names a measure of its own, not only leads the list in.
 
@@ -2981,6 +3000,9 @@ def statement_records(text: str, *, report_id: str | None = None, first_kind: st
     found = _Found()
     state: dict[str, bool] = {}
     blocks = _blocks(_split_headings(lines, titles), first_kind)
+    split = [piece for block in blocks for piece in _split_lead_in_after_comma(block)]
+    if len(split) > len(blocks):  # (each block's statements sort by its order: numbered anew)
+        blocks = [replace(block, order=n) for n, block in enumerate(split)]
     for i, block in enumerate(blocks):
         block = _without_switch_tail(block, blocks[i + 1:i + 2])
         marks = _markers(block.text, block.resumed)
