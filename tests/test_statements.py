@@ -435,6 +435,23 @@ def test_two_sides_in_one_sentence_are_two_items(first, second):
     assert _pairs(extract_statements(text)) == _expected(stem)
 
 
+@pytest.mark.parametrize("first, second", [("a.", "b."), ("a、", "b、"), ("a)", "b)")])
+def test_lowercase_letter_sub_items_on_their_own_lines_stay_apart(first, second):
+    # Seed 004's third problem with its clauses as a word processor's second-level sub-items ('1.' / 'a.'), each on its
+    # own line after one ending in no stop: before, '…有待加强a.部分群众…陌生b.遇到问题…' ran on as one.
+    stem = "004_b232cca7e491c758"
+    text = problems_section(stem).replace("有待加强，部分", f"有待加强\n{first}部分").replace("陌生，遇到", f"陌生\n{second}遇到")
+    expected = f"信息公开工作的宣传力度有待加强;{first}部分群众对于信息公开的途径仍然比较陌生;{second}遇到问题不知道去哪里查找信息"
+    assert _pairs(extract_statements(text)) == [*_expected(stem)[:2], ("problem", expected), *_expected(stem)[3:]]
+
+
+def test_a_latin_abbreviation_opening_a_line_is_no_sub_item():
+    # ('e.g.' / 'a.m.' are words, not a sub-item's letter: the wrapped line goes on)
+    stem = "004_b232cca7e491c758"
+    text = problems_section(stem).replace("有待加强，部分", "有待加强\ne.g.部分")
+    assert "有待加强e.g.部分" in "".join(extract_statements(text)["text"])
+
+
 @pytest.mark.parametrize("stem, last", [("004_b232cca7e491c758", "查找信息。"), ("pingtan-2023-04", "的问题。")])
 @pytest.mark.parametrize("frame", ["针对以上问题，", "对此，", "为此，", "针对上述不足，"])
 def test_a_measures_lead_in_framed_after_a_comma_ends_the_last_problem(stem, last, frame):
@@ -445,6 +462,38 @@ def test_a_measures_lead_in_framed_after_a_comma_ends_the_last_problem(stem, las
     end = section.index("一是", at)
     text = section[:at] + "，" + frame + "下一步工作计划如下：" + section[end:]
     assert _pairs(extract_statements(text)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem, last", [("004_b232cca7e491c758", "查找信息。"), ("pingtan-2023-04", "的问题。")])
+@pytest.mark.parametrize("tail", ["，下一步将加以改进。", "，我局将持续加强政府信息公开工作，", "，下一步，我局将采取更加强有力措施加以改进。"])
+def test_a_clause_that_only_switches_before_the_measures_sub_heading_ends_the_last_problem(stem, last, tail):
+    # The last problem's sentence going on with a clause that only switches to the measures ('…的问题，下一步将加以改进。'
+    # / '下一步工作计划如下：'): before, the clause stayed in the problem's text ('…的问题,下一步将加以改进').
+    section = problems_section(stem)
+    at = section.index(last) + len(last) - 1
+    end = section.index("一是", at)
+    text = section[:at] + tail + "下一步工作计划如下：\n" + section[end:]
+    assert _pairs(extract_statements(text)) == _expected(stem)
+
+
+@pytest.mark.parametrize("lead", ["针对上述问题，我局将采取以下措施：", "下一步，我局将重点做好以下工作：",
+                                  "对此，我局将从以下几个方面加以改进："])
+def test_a_switch_announcing_the_measures_after_a_comma_ends_the_last_problem(lead):
+    # pingtan-2023-04's problem going on after a comma with the switch announcing the measures' list ('…的问题，针对
+    # 上述问题，我局将采取以下措施：' / '一是…'): before, the lead-in stayed in the problem's text.
+    stem = "pingtan-2023-04"
+    section = problems_section(stem)
+    at = section.index("的问题。") + 3
+    text = section[:at] + "，" + lead + "\n" + section[section.index("一是", at):]
+    assert _pairs(extract_statements(text)) == _expected(stem)
+
+
+def test_a_clause_naming_a_measure_before_the_measures_sub_heading_stays():
+    # (a clause saying a concrete measure is no mere switch: it is not dropped)
+    section = problems_section("pingtan-2023-04")
+    at = section.index("的问题。") + 3
+    text = section[:at] + "，我局将加强业务培训。下一步工作计划如下：\n" + section[section.index("一是", at):]
+    assert "加强业务培训" in "".join(extract_statements(text)["text"])
 
 
 def test_intro_is_kept_only_when_it_is_the_only_content():

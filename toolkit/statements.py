@@ -51,7 +51,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, cast
 
 import pandas as pd
@@ -91,6 +91,10 @@ _MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
     "roman_lower": (re.compile(r"(?<![A-Za-z])(?P<roman>x|ix|iv|v?i{1,3}|v)(?:\.|、)(?![A-Za-z])"), True),
     "letter": (re.compile(r"(?P<letter>[A-J])(?:\.|、)(?![A-Za-z])"), True),
 }
+# a., b. (also a、 a)): a lowercase letter numbering sub-items, as a word processor's second list level does ('1.' / 'a.'),
+# only at a line's start inside a statement (_sub_item_break), no list of its own: 'a.m.', 'e.g.' are none (a letter
+# follows)
+_SUB_LETTER = re.compile(r"(?<![A-Za-z])[a-j](?:\.|、|\))(?![A-Za-z])")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
@@ -1087,8 +1091,8 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
     """
     if previous[-1] in _WRAP_STOPS or line[0] in _WRAP_STOPS or _ROW_CELL in previous or _ROW_CELL in line:
         return False  # (a table's rows are never wrapped lines)
-    if any(pattern.match(line) for pattern, _ in _styles().values()):
-        return False
+    if any(pattern.match(line) for pattern, _ in _styles().values()) or _sub_letter_after(previous, line):
+        return False  # (also a sub-item's lowercase letter: '…有待加强' / 'a.部分群众…')
     # the wrap fell inside a switch sentence or after a sub-heading's number ('…接地气"。2024年,' / '我区将采取…',
     # '…加强。(二)' / '改进措施。'): the fragment after the last sentence end starts what the line goes on with
     if cues["heading_line"].match(previous):
@@ -2272,9 +2276,16 @@ def _clean(text: str) -> str:
 def _sub_item_break(match: re.Match[str]) -> str:
     """A ';' for a line break after a line ending in no stop before a line opening with a list's marker (``…不够`` /
     ``(2)…``, a statement's sub-items each on its line): the lines are no PDF's wrap, so not one run; else the break
-    as it was (left out with the others)."""
+    as it was (left out with the others).  A lowercase letter (``a.``/``b.``) marks such a sub-item too."""
     after = match.string[match.end():]
-    return ";" if any(pattern.match(after) for pattern, _ in _styles().values()) else match[0]
+    marker = any(pattern.match(after) for pattern, _ in _styles().values())
+    return ";" if marker or _sub_letter_after(match.string[:match.start()], after) else match[0]
+
+
+def _sub_letter_after(previous: str, line: str) -> bool:
+    """Whether ``line`` opens with a sub-item's lowercase letter (``a.``) after ``previous`` ending in a Han character: not
+    a Latin word's wrap (a pinyin note broken as '(lǐn' / 'g)', 'e.g.')."""
+    return bool(previous) and "\u4e00" <= previous[-1] <= "\u9fff" and bool(_SUB_LETTER.match(line))
 
 
 @functools.lru_cache(maxsize=1)
@@ -2630,6 +2641,45 @@ def _only_switches_before(block: _Block, after: list[_Block]) -> bool:
     return len(_split_sentences(said)) == 1 and _is_switch(said, 0) and not _names_own_measure(said)
 
 
+def _without_switch_tail(block: _Block, after: list[_Block]) -> _Block:
+    """``block`` without the clause ending its last sentence that only switches to the measures under the sub-heading
+    after it (``…渠道不够多元化的问题,下一步将加以改进。`` / ``下一步工作计划如下:``, also ``…的问题,我局将持续加强政府
+    信息公开工作,下一步工作计划如下:``): as that clause's own sentence (:func:`_only_switches_before`) it is no statement
+    (not even the framing text kept where nothing else is), where the sentence before it admits a shortcoming.  A clause naming a measure (``我局将加强培训``,
+    :func:`_names_own_measure`) stays."""
+    if not (block.kind == "problem" and after and after[0].kind == "measure" and not after[0].cut):
+        return block
+    body = block.text.rstrip().rstrip("。,;")
+    start = max(body.rfind(end) for end in (*_STATED_ENDS, ";", ":")) + 1
+    # (the first comma after which the sentence only switches: '…的问题,下一步,我局将采取…加以改进')
+    for comma in (i for i in range(start, len(body)) if body[i] == ","):
+        clause = _clean(body[comma + 1:])
+        if _is_switch(clause, 0):
+            if _names_own_measure(clause) or not _has(body[start:comma], "problem_cues"):
+                return block
+            return replace(block, text=body[:comma] + "。")
+    return block
+
+
+def _split_lead_in_after_comma(block: _Block) -> list[_Block]:
+    """``block`` cut before a switch to the measures announcing their list after a comma in the last problem's sentence
+    (``…渠道不够多元化的问题,针对上述问题,我局将采取以下措施:`` / ``一是…``): the problem, then the measures led in by
+    that clause, as after the problem's own stop (``…的问题。针对上述问题,…:``); else ``[block]``."""
+    marks = _markers(block.text, block.resumed) if block.kind == "problem" else []
+    intro = block.text[: marks[0][0]].rstrip() if marks else ""
+    if not intro.endswith(":"):
+        return [block]
+    start = max(intro.rfind(end) for end in (*_STATED_ENDS, ";")) + 1
+    for comma in (i for i in range(start, len(intro)) if intro[i] == ","):
+        clause = intro[comma + 1:]
+        if _is_switch(clause, 0) and _matches(clause, "announces_list"):
+            if not _has(intro[start:comma], "problem_cues"):
+                return [block]
+            return [replace(block, text=block.text[:comma] + "。"),
+                    replace(block, kind="measure", fixed=True, cut=True, text=block.text[comma + 1:])]
+    return [block]
+
+
 def _names_own_measure(said: str) -> bool:
     """Whether ``said``, sentences before a list of measures, names a measure of its own, not only leads the list in.
 
@@ -2950,7 +3000,11 @@ def statement_records(text: str, *, report_id: str | None = None, first_kind: st
     found = _Found()
     state: dict[str, bool] = {}
     blocks = _blocks(_split_headings(lines, titles), first_kind)
+    split = [piece for block in blocks for piece in _split_lead_in_after_comma(block)]
+    if len(split) > len(blocks):  # (each block's statements sort by its order: numbered anew)
+        blocks = [replace(block, order=n) for n, block in enumerate(split)]
     for i, block in enumerate(blocks):
+        block = _without_switch_tail(block, blocks[i + 1:i + 2])
         marks = _markers(block.text, block.resumed)
         if not marks and i + 1 < len(blocks) and blocks[i + 1].cut:
             marks = _before_labelled_item(block.text, blocks[i + 1].text)
