@@ -3437,6 +3437,19 @@ def test_a_posting_date_alone_under_the_signatures_date(signed, posted):
     assert metadata._signature(report.lines)[0] == "驻马店市住建局"
 
 
+@pytest.mark.parametrize("fmt", ["text", "html"])
+@pytest.mark.parametrize("posted", ["2021-02-05 浏览次数：3", "2021年2月5日 【打印本页】", "2021-02-05  【关闭窗口】"])
+def test_a_posting_date_with_the_pages_furniture_after_it_under_the_signatures_date(posted, fmt, tmp_path):
+    # A posting date under the signature's date with the page's furniture after it on its line ('2021-02-05
+    # 浏览次数：3'): only a date ending its line was a posting date, so it was read as the signature's date with no
+    # agency (published 2021-02-05, the signature left in the last section's text).  Unlabelled, it is the page's
+    # furniture and published the signature's date, as for a posting date alone.
+    report = _seed_004_in(["驻马店市住建局", "2021年1月30日", posted], fmt, tmp_path)
+    assert str(report.metadata["published"]) == "2021-01-30"
+    assert report.sections[-1].text.split() == ["无"]
+    assert metadata._signature(report.lines) == ("驻马店市住建局", metadata._dt.date(2021, 1, 30))
+
+
 @pytest.mark.parametrize("tail", [["（此件公开发布）", "2024年1月10日"], ["此件公开发布", "2024/1/10"],
                                   ["日期：2024年1月10日"], ["发布时间 2024-01-10"], ["发布日期：2024-01-10"]],
                          ids=["note_between", "bare_note_between", "date_label", "label_no_colon", "publish_label"])
