@@ -3437,6 +3437,19 @@ def test_a_posting_date_alone_under_the_signatures_date(signed, posted):
     assert metadata._signature(report.lines)[0] == "驻马店市住建局"
 
 
+@pytest.mark.parametrize("label", ["EMAIL", "email", "E-MAIL", "E-Mail", "Email"])  # (the last a control)
+@pytest.mark.parametrize("contact", ["{}：zmdzjj@163.com", "{}: zmdzjj@163.com"], ids=["full_colon", "colon_space"])
+def test_a_contacts_latin_label_in_any_case_under_the_signature(label, contact):
+    # A contact line under the signature with its Latin label in capitals or small letters ('EMAIL：…', 'e-mail：…'):
+    # only 'Email' and 'E-mail' were labels, so the line was no contact's, the signature above it was not read
+    # (published NA, the signature and the line left in the last section's text).
+    line = contact.format(label)
+    report = _seed_004_in(["驻马店市住建局", "2021年1月30日", line], "text", None)
+    assert metadata._is_annex(line)
+    assert str(report.metadata["published"]) == "2021-01-30"
+    assert report.sections[-1].text.split() == ["无"]
+
+
 @pytest.mark.parametrize("fmt", ["text", "html"])
 @pytest.mark.parametrize("posted", ["2021-02-05 浏览次数：3", "2021年2月5日 【打印本页】", "2021-02-05  【关闭窗口】"])
 def test_a_posting_date_with_the_pages_furniture_after_it_under_the_signatures_date(posted, fmt, tmp_path):

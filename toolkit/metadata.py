@@ -1495,7 +1495,11 @@ def _seal() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=1)
 def _annex_pattern() -> re.Pattern[str]:
     appendix = alternation(load_formats()["appendix"]["words"], spaced=True)  # (附件, 附表: formats.yaml)
-    labels = alternation(_rules()["signature"]["annex_labels"])
+    words = _rules()["signature"]["annex_labels"]
+    latin = [word for word in words if word.isascii()]
+    # (a Latin label in any case, 'EMAIL：', 'E-Mail：': only 'Email' and 'E-mail' matched, the line was no contact's,
+    # so the signature above it was not read; the Chinese ones as written)
+    labels = f"{alternation(w for w in words if not w.isascii())}|(?i:{alternation(latin)})"
     return re.compile(rf"[(（【\[]?\s*(?:{appendix}|{labels})\s*\d{{0,2}}\s*[:：]")
 
 
