@@ -3450,6 +3450,17 @@ def test_a_contacts_latin_label_in_any_case_under_the_signature(label, contact):
     assert report.sections[-1].text.split() == ["无"]
 
 
+@pytest.mark.parametrize("line", ["Tel：0396-2345678", "TEL：0396-2345678", "Fax：0396-2345679",
+                                  "Tel: 0396-2345678 E-mail: zmdzjj@163.com"])
+def test_a_contact_line_with_a_phones_latin_label_under_the_signature(line):
+    # A site's contact line under the signature labelled in English ('Tel：0396-2345678', 'Fax：…'): Tel and Fax
+    # were no contact labels, so the line was the text's and the signature above it was not read (published NA, the
+    # signature and the line left in the last section's text).
+    report = _seed_004_in(["驻马店市住建局", "2021年1月30日", line], "text", None)
+    assert str(report.metadata["published"]) == "2021-01-30"
+    assert report.sections[-1].text.split() == ["无"]
+
+
 @pytest.mark.parametrize("fmt", ["text", "html"])
 @pytest.mark.parametrize("posted", ["2021-02-05 浏览次数：3", "2021年2月5日 【打印本页】", "2021-02-05  【关闭窗口】"])
 def test_a_posting_date_with_the_pages_furniture_after_it_under_the_signatures_date(posted, fmt, tmp_path):
