@@ -3461,6 +3461,17 @@ def test_a_contact_line_with_a_phones_latin_label_under_the_signature(line):
     assert report.sections[-1].text.split() == ["无"]
 
 
+@pytest.mark.parametrize("posted", ["[2021-02-05]", "（2021-02-05）", "【2021年2月5日】", "(2021.2.5)"])
+def test_a_posting_date_in_brackets_under_the_signatures_date(posted):
+    # A site's list date in brackets under the signature's date ('[2021-02-05]'): only a date alone or after a
+    # label was a posting date, so the line was the text's and the signature above it was not read (published NA,
+    # the signature and the date left in the last section's text).  Unlabelled, published is the signature's date.
+    report = _seed_004_in(["驻马店市住建局", "2021年1月30日", posted], "text", None)
+    assert str(report.metadata["published"]) == "2021-01-30"
+    assert report.sections[-1].text.split() == ["无"]
+    assert metadata._signature(report.lines) == ("驻马店市住建局", metadata._dt.date(2021, 1, 30))
+
+
 @pytest.mark.parametrize("fmt", ["text", "html"])
 @pytest.mark.parametrize("posted", ["2021-02-05 浏览次数：3", "2021年2月5日 【打印本页】", "2021-02-05  【关闭窗口】"])
 def test_a_posting_date_with_the_pages_furniture_after_it_under_the_signatures_date(posted, fmt, tmp_path):

@@ -1787,8 +1787,7 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
         index, line = tail[pos]
         compact = _compact(_first_of_dates(line))
         date, start, end = _date_in(compact)
-        if pos == end_pos and date is not None and _ends_date_line(line, compact, end) \
-                and (not start or _posting_label(compact[:start])) and _posting_date(tail, pos):
+        if pos == end_pos and _posting_date_line(line, compact) and _posting_date(tail, pos):
             # a date alone under the signature's date ('XX局' / '2021年1月30日' / '2024年1月10日'), or after a
             # publication date's label ('日期：2024年1月10日', '发布时间 2024-01-10'), only the page's furniture after it
             # or not ('2021-02-05 浏览次数：3': read as the signature's date with no agency, published the posting
@@ -1848,6 +1847,16 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
                 return index, True, name, date
         return index, last, None, date
     return None
+
+
+def _posting_date_line(line: str, compact: str) -> bool:
+    """Whether ``line`` (``compact`` without white space) is a posting date's: a whole date after a publication date's
+    label or nothing, in brackets or not ('[2021-02-05]', '（2021-02-05）': read as text, the signature above it was
+    not read), ending its line or only the page's furniture after it (:func:`_ends_date_line`)."""
+    if len(compact) > 2 and compact[0] in "[【(（" and compact[-1] in "]】)）":
+        compact = line = compact[1:-1]  # (a site's list date in brackets)
+    date, start, end = _date_in(compact)
+    return date is not None and _ends_date_line(line, compact, end) and (not start or _posting_label(compact[:start]))
 
 
 def _ends_date_line(line: str, compact: str, end: int) -> bool:
