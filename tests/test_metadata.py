@@ -3437,6 +3437,54 @@ def test_a_posting_date_alone_under_the_signatures_date(signed, posted):
     assert metadata._signature(report.lines)[0] == "驻马店市住建局"
 
 
+@pytest.mark.parametrize("label", ["EMAIL", "email", "E-MAIL", "E-Mail", "Email"])  # (the last a control)
+@pytest.mark.parametrize("contact", ["{}：zmdzjj@163.com", "{}: zmdzjj@163.com"], ids=["full_colon", "colon_space"])
+def test_a_contacts_latin_label_in_any_case_under_the_signature(label, contact):
+    # A contact line under the signature with its Latin label in capitals or small letters ('EMAIL：…', 'e-mail：…'):
+    # only 'Email' and 'E-mail' were labels, so the line was no contact's, the signature above it was not read
+    # (published NA, the signature and the line left in the last section's text).
+    line = contact.format(label)
+    report = _seed_004_in(["驻马店市住建局", "2021年1月30日", line], "text", None)
+    assert metadata._is_annex(line)
+    assert str(report.metadata["published"]) == "2021-01-30"
+    assert report.sections[-1].text.split() == ["无"]
+
+
+@pytest.mark.parametrize("line", ["Tel：0396-2345678", "TEL：0396-2345678", "Fax：0396-2345679",
+                                  "Tel: 0396-2345678 E-mail: zmdzjj@163.com"])
+def test_a_contact_line_with_a_phones_latin_label_under_the_signature(line):
+    # A site's contact line under the signature labelled in English ('Tel：0396-2345678', 'Fax：…'): Tel and Fax
+    # were no contact labels, so the line was the text's and the signature above it was not read (published NA, the
+    # signature and the line left in the last section's text).
+    report = _seed_004_in(["驻马店市住建局", "2021年1月30日", line], "text", None)
+    assert str(report.metadata["published"]) == "2021-01-30"
+    assert report.sections[-1].text.split() == ["无"]
+
+
+@pytest.mark.parametrize("posted", ["[2021-02-05]", "（2021-02-05）", "【2021年2月5日】", "(2021.2.5)"])
+def test_a_posting_date_in_brackets_under_the_signatures_date(posted):
+    # A site's list date in brackets under the signature's date ('[2021-02-05]'): only a date alone or after a
+    # label was a posting date, so the line was the text's and the signature above it was not read (published NA,
+    # the signature and the date left in the last section's text).  Unlabelled, published is the signature's date.
+    report = _seed_004_in(["驻马店市住建局", "2021年1月30日", posted], "text", None)
+    assert str(report.metadata["published"]) == "2021-01-30"
+    assert report.sections[-1].text.split() == ["无"]
+    assert metadata._signature(report.lines) == ("驻马店市住建局", metadata._dt.date(2021, 1, 30))
+
+
+@pytest.mark.parametrize("fmt", ["text", "html"])
+@pytest.mark.parametrize("posted", ["2021-02-05 浏览次数：3", "2021年2月5日 【打印本页】", "2021-02-05  【关闭窗口】"])
+def test_a_posting_date_with_the_pages_furniture_after_it_under_the_signatures_date(posted, fmt, tmp_path):
+    # A posting date under the signature's date with the page's furniture after it on its line ('2021-02-05
+    # 浏览次数：3'): only a date ending its line was a posting date, so it was read as the signature's date with no
+    # agency (published 2021-02-05, the signature left in the last section's text).  Unlabelled, it is the page's
+    # furniture and published the signature's date, as for a posting date alone.
+    report = _seed_004_in(["驻马店市住建局", "2021年1月30日", posted], fmt, tmp_path)
+    assert str(report.metadata["published"]) == "2021-01-30"
+    assert report.sections[-1].text.split() == ["无"]
+    assert metadata._signature(report.lines) == ("驻马店市住建局", metadata._dt.date(2021, 1, 30))
+
+
 @pytest.mark.parametrize("tail", [["（此件公开发布）", "2024年1月10日"], ["此件公开发布", "2024/1/10"],
                                   ["日期：2024年1月10日"], ["发布时间 2024-01-10"], ["发布日期：2024-01-10"]],
                          ids=["note_between", "bare_note_between", "date_label", "label_no_colon", "publish_label"])

@@ -1495,7 +1495,11 @@ def _seal() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=1)
 def _annex_pattern() -> re.Pattern[str]:
     appendix = alternation(load_formats()["appendix"]["words"], spaced=True)  # (附件, 附表: formats.yaml)
-    labels = alternation(_rules()["signature"]["annex_labels"])
+    words = _rules()["signature"]["annex_labels"]
+    latin = [word for word in words if word.isascii()]
+    # (a Latin label in any case, 'EMAIL：', 'E-Mail：': only 'Email' and 'E-mail' matched, the line was no contact's,
+    # so the signature above it was not read; the Chinese ones as written)
+    labels = f"{alternation(w for w in words if not w.isascii())}|(?i:{alternation(latin)})"
     return re.compile(rf"[(（【\[]?\s*(?:{appendix}|{labels})\s*\d{{0,2}}\s*[:：]")
 
 
@@ -1783,12 +1787,12 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
         index, line = tail[pos]
         compact = _compact(_first_of_dates(line))
         date, start, end = _date_in(compact)
-        if pos == end_pos and date is not None and end == len(compact) \
-                and (not start or _posting_label(compact[:start])) and _posting_date(tail, pos):
+        if pos == end_pos and _posting_date_line(line, compact) and _posting_date(tail, pos):
             # a date alone under the signature's date ('XX局' / '2021年1月30日' / '2024年1月10日'), or after a
-            # publication date's label ('日期：2024年1月10日', '发布时间 2024-01-10'): a footer's or a copied page's
-            # posting date (it was read as the signature's, the signature left in the last section's text): the
-            # page's furniture, the signature the pair above it
+            # publication date's label ('日期：2024年1月10日', '发布时间 2024-01-10'), only the page's furniture after it
+            # or not ('2021-02-05 浏览次数：3': read as the signature's date with no agency, published the posting
+            # date): a footer's or a copied page's posting date (it was read as the signature's, the signature left
+            # in the last section's text): the page's furniture, the signature the pair above it
             end_pos = pos - 1
             while _under_signature(tail[end_pos][1]):  # (a page break or a disclosure note between the two)
                 end_pos -= 1
@@ -1843,6 +1847,22 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
                 return index, True, name, date
         return index, last, None, date
     return None
+
+
+def _posting_date_line(line: str, compact: str) -> bool:
+    """Whether ``line`` (``compact`` without white space) is a posting date's: a whole date after a publication date's
+    label or nothing, in brackets or not ('[2021-02-05]', '（2021-02-05）': read as text, the signature above it was
+    not read), ending its line or only the page's furniture after it (:func:`_ends_date_line`)."""
+    if len(compact) > 2 and compact[0] in "[【(（" and compact[-1] in "]】)）":
+        compact = line = compact[1:-1]  # (a site's list date in brackets)
+    date, start, end = _date_in(compact)
+    return date is not None and _ends_date_line(line, compact, end) and (not start or _posting_label(compact[:start]))
+
+
+def _ends_date_line(line: str, compact: str, end: int) -> bool:
+    """Whether the date ending at ``end`` of ``compact`` (``line`` without white space) ends its line, only the
+    signature's or the page's furniture after it or nothing (:func:`_signature_after_date`)."""
+    return end == len(compact) or _signature_after_date(line[_date_in(line)[2]:])
 
 
 def _posting_date(tail: list[tuple[int, str]], pos: int) -> bool:
