@@ -799,6 +799,12 @@ def test_a_value_shown_as_images_of_its_digits_is_read(nested: bool, tmp_path: P
                                                              *MERGED_001[at:]]
 
 
+def _seed_page_and_its_first_table() -> tuple[str, str]:
+    """Seed 001 rendered as a web page, and its first table's markup (the noscript and shell tests rewrite it)."""
+    page = render_html(MERGED_001).decode("utf-8")
+    return page, page[page.index("<table"):page.index("</table>") + len("</table>")]
+
+
 @pytest.mark.parametrize("copy", ["none", "rendered", "squeezed", "header", "header after", "zero-width"])
 def test_a_table_held_only_in_a_noscript_fallback_is_read(copy: str, tmp_path: Path) -> None:
     # A page that fills its table by a script keeps the table's copy in <noscript>, what a reader without scripts
@@ -809,8 +815,7 @@ def test_a_table_held_only_in_a_noscript_fallback_is_read(copy: str, tmp_path: P
     # header was read twice (and still was where the shell stands after the fallback, 'header after').  An editor's
     # zero-width space at a cell's edge ('<td>&#8203;规章</td>'), which the cell's text drops, made the page's copy
     # no copy: the table was read twice.
-    page = render_html(MERGED_001).decode("utf-8")
-    table = page[page.index("<table"):page.index("</table>") + len("</table>")]
+    page, table = _seed_page_and_its_first_table()
     third_row = table.index("<tr", table.index("<tr", table.index("<tr") + 1) + 1)
     shown = {"none": "<table id='t1'></table>", "rendered": table,
              "squeezed": re.sub(r">\s*<", "><", table).replace("<td>", "<td> "),
@@ -830,8 +835,7 @@ def test_a_noscript_fallbacks_caption_the_pages_table_lacks_is_not_read(shown: s
     # </script><noscript><table><caption>表一</caption>…'): the caption made the copy's text no text of the page,
     # the fallback was read and its caption came out as an extra line.  A browser with scripts shows the script's
     # table, no caption: the fallback is dropped as any other the page holds.
-    page = render_html(MERGED_001).decode("utf-8")
-    table = page[page.index("<table"):page.index("</table>") + len("</table>")]
+    page, table = _seed_page_and_its_first_table()
     copy = table.replace(">", "><caption>表一</caption>", 1)
     own = table if shown == "rendered" else re.sub(r">\s*<", "><", table)
     page = page.replace(table, f"{own}<script>fill('t1')</script><noscript>{copy}</noscript>", 1)
@@ -845,8 +849,7 @@ def test_a_pages_table_with_an_invisible_character_drops_its_noscript_copy(mark:
     # mark, its <noscript> copy not ('<td>规&shy;章</td>' … '<noscript>…<td>规章</td>'): the page's copy was no copy,
     # the fallback read too, the table twice.  Such characters are no text, as a zero-width space is (normalize
     # drops them from the cell later).
-    page = render_html(MERGED_001).decode("utf-8")
-    table = page[page.index("<table"):page.index("</table>") + len("</table>")]
+    page, table = _seed_page_and_its_first_table()
     own = table.replace("<td>规章</td>", f"<td>规{mark}章</td>")
     page = page.replace(table, f"{own}<script>fill('t1')</script><noscript>{table}</noscript>", 1)
     (tmp_path / "invisible.html").write_text(page, encoding="utf-8")
@@ -885,8 +888,7 @@ def test_a_table_in_two_noscript_fallbacks_is_read_once_where_its_shell_is(shell
     # <p>二、…</p> … <table id=t1></table><script>…</script><noscript><table>…</noscript>'): both were read, the
     # table twice (or once, before its heading, in the section above).  The copy beside the table the script fills
     # is read, the other dropped.
-    page = render_html(MERGED_001).decode("utf-8")
-    table = page[page.index("<table"):page.index("</table>") + len("</table>")]
+    page, table = _seed_page_and_its_first_table()
     copy, shell = f"<noscript>{table}</noscript>", "<table id='t1'></table><script>fill('t1')</script>"
     if shell_at == "first":
         page = page.replace(table, f"{shell}{copy}", 1).replace("<p>四、", f"{copy}<p>四、", 1)

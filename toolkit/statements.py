@@ -91,9 +91,9 @@ _MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
     "roman_lower": (re.compile(r"(?<![A-Za-z])(?P<roman>x|ix|iv|v?i{1,3}|v)(?:\.|、)(?![A-Za-z])"), True),
     "letter": (re.compile(r"(?P<letter>[A-J])(?:\.|、)(?![A-Za-z])"), True),
 }
-# a., b. (also a、 a)): a lowercase letter numbering sub-items, as a word processor's second list level does ('1.' / 'a.'),
-# only at a line's start inside a statement (_sub_item_break), no list of its own: 'a.m.', 'e.g.' are none (a letter
-# follows)
+# a., b. (also a、 a)): a lowercase letter numbering sub-items, as a word processor's second list level does
+# ('1.' / 'a.'), only at a line's start inside a statement (_sub_item_break), no list of its own: 'a.m.', 'e.g.' are
+# none (a letter follows)
 _SUB_LETTER = re.compile(r"(?<![A-Za-z])[a-j](?:\.|、|\))(?![A-Za-z])")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
@@ -269,7 +269,8 @@ def _subheading_tail(tails: dict[str, list[str]]) -> str:
 
 
 def _announcing_tail(tails: dict[str, list[str]]) -> str:
-    """A regex fragment matching one of the words ending a sub-heading's title (:func:`_subheading_tail`), not nothing."""
+    """A regex fragment matching one of the words ending a sub-heading's title (:func:`_subheading_tail`), not
+    nothing."""
     return rf"{'|'.join(tails['any'])}|(?:{'|'.join(tails['before_colon'])})(?=:)"
 
 
@@ -2283,8 +2284,8 @@ def _sub_item_break(match: re.Match[str]) -> str:
 
 
 def _sub_letter_after(previous: str, line: str) -> bool:
-    """Whether ``line`` opens with a sub-item's lowercase letter (``a.``) after ``previous`` ending in a Han character: not
-    a Latin word's wrap (a pinyin note broken as '(lǐn' / 'g)', 'e.g.')."""
+    """Whether ``line`` opens with a sub-item's lowercase letter (``a.``) after ``previous`` ending in a Han
+    character: not a Latin word's wrap (a pinyin note broken as '(lǐn' / 'g)', 'e.g.')."""
     return bool(previous) and "\u4e00" <= previous[-1] <= "\u9fff" and bool(_SUB_LETTER.match(line))
 
 
@@ -2645,8 +2646,8 @@ def _without_switch_tail(block: _Block, after: list[_Block]) -> _Block:
     """``block`` without the clause ending its last sentence that only switches to the measures under the sub-heading
     after it (``…渠道不够多元化的问题,下一步将加以改进。`` / ``下一步工作计划如下:``, also ``…的问题,我局将持续加强政府
     信息公开工作,下一步工作计划如下:``): as that clause's own sentence (:func:`_only_switches_before`) it is no statement
-    (not even the framing text kept where nothing else is), where the sentence before it admits a shortcoming.  A clause naming a measure (``我局将加强培训``,
-    :func:`_names_own_measure`) stays."""
+    (not even the framing text kept where nothing else is), where the sentence before it admits a shortcoming.  A
+    clause naming a measure (``我局将加强培训``, :func:`_names_own_measure`) stays."""
     if not (block.kind == "problem" and after and after[0].kind == "measure" and not after[0].cut):
         return block
     body = block.text.rstrip().rstrip("。,;")

@@ -2006,7 +2006,8 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
             res.flags.extend(notes + remarks)
     else:  # (read by its header: its words that name no result, the results it leaves out, flagged)
         kinds = kinds if order is not None else []
-        _flag_review_columns(res, first_row, heads, kinds, values)  # type: ignore[arg-type]  # kinds is set where order is: [] else
+        # (kinds is set where order is, [] else: mypy cannot tell)
+        _flag_review_columns(res, first_row, heads, kinds, values)  # type: ignore[arg-type]
     key = "review_litigation"
     astray = None if by_rows or not kinds else _review_row_astray(labelled, led, order or row_keys, partial)
     if astray and len(values) <= m:  # (read by the kinds' order over a row that says it is another's: not read)
