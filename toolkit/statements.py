@@ -2653,13 +2653,20 @@ def _without_switch_tail(block: _Block, after: list[_Block]) -> _Block:
     body = block.text.rstrip().rstrip("。,;")
     start = max(body.rfind(end) for end in (*_STATED_ENDS, ";", ":")) + 1
     # (the first comma after which the sentence only switches: '…的问题,下一步,我局将采取…加以改进')
-    for comma in (i for i in range(start, len(body)) if body[i] == ","):
-        clause = _clean(body[comma + 1:])
-        if _is_switch(clause, 0):
-            if _names_own_measure(clause) or not _has(body[start:comma], "problem_cues"):
-                return block
-            return replace(block, text=body[:comma] + "。")
-    return block
+    comma = _switch_comma(body, start, lambda clause: _is_switch(_clean(clause), 0))
+    if comma is None or _names_own_measure(_clean(body[comma + 1:])):
+        return block
+    return replace(block, text=body[:comma] + "。")
+
+
+def _switch_comma(text: str, start: int, switches: Callable[[str], bool]) -> int | None:
+    """The first comma of ``text`` from ``start`` (its last sentence's) after which the clause ``switches`` to the
+    measures (:func:`_without_switch_tail`, :func:`_split_lead_in_after_comma`), where the text before it admits a
+    shortcoming (``problem_cues``); None where there is none, or the text before it admits none."""
+    for comma in (i for i in range(start, len(text)) if text[i] == ","):
+        if switches(text[comma + 1:]):
+            return comma if _has(text[start:comma], "problem_cues") else None
+    return None
 
 
 def _split_lead_in_after_comma(block: _Block) -> list[_Block]:
@@ -2671,14 +2678,11 @@ def _split_lead_in_after_comma(block: _Block) -> list[_Block]:
     if not intro.endswith(":"):
         return [block]
     start = max(intro.rfind(end) for end in (*_STATED_ENDS, ";")) + 1
-    for comma in (i for i in range(start, len(intro)) if intro[i] == ","):
-        clause = intro[comma + 1:]
-        if _is_switch(clause, 0) and _matches(clause, "announces_list"):
-            if not _has(intro[start:comma], "problem_cues"):
-                return [block]
-            return [replace(block, text=block.text[:comma] + "。"),
-                    replace(block, kind="measure", fixed=True, cut=True, text=block.text[comma + 1:])]
-    return [block]
+    comma = _switch_comma(intro, start, lambda clause: _is_switch(clause, 0) and _matches(clause, "announces_list"))
+    if comma is None:
+        return [block]
+    return [replace(block, text=block.text[:comma] + "。"),
+            replace(block, kind="measure", fixed=True, cut=True, text=block.text[comma + 1:])]
 
 
 def _names_own_measure(said: str) -> bool:
