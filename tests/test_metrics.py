@@ -659,6 +659,30 @@ def test_blank_as_zero_keeps_a_blank_total_of_a_filled_row_missing(tmp_path) -> 
     assert {k for k, b in zip(cells.index, blank) if b} == zero_rows and "carried_over" in zero_rows
 
 
+def test_blank_as_zero_keeps_a_blank_row_a_columns_identity_needs_missing() -> None:
+    # Seed 001 with a whole row left blank: blank_as_zero made 一、本年新收 0 (requests_new 0.0) although its
+    # column's identity, 新收 + 上年结转 = 办结 + 结转, gives 99 = 99 + 0 with the stated cells, and 予以公开 0
+    # (full_grant_rate 0.0) where 总计 99 is 25 more than the other outcomes. A blank on the short side of a
+    # column's identity holds the difference; a blank row the stated cells balance without is 0.
+    report = _seed("001_4d29bfef72dd56db")
+    flags = report.flags_frame()
+
+    def blanked(row: str) -> pd.Series:
+        tables = report.tables.copy()
+        cells = tables["table"].eq("requests") & tables["row_key"].eq(row)
+        tables.loc[cells, ["value", "raw"]] = [np.nan, ""]
+        return report_metrics(tables, blank_as_zero=True, flags=flags).iloc[0]
+
+    got = blanked("new")
+    assert pd.isna(got["requests_new"]) and pd.isna(got["legal_person_share"])  # before: 0.0, NA
+    assert got["requests_handled"] == 99
+    got = blanked("granted")
+    assert pd.isna(got["full_grant_rate"]) and pd.isna(got["disclosure_rate"])  # before: 0.0, 2/99
+    assert got["requests_new"] == 99 and got["unable_rate"] == pytest.approx(6 / 99)
+    got = blanked("carried_over")  # 99 + blank = 99 + 0: the blank is 0
+    assert got["requests_received"] == 99 and got["full_grant_rate"] == pytest.approx(74 / 99)
+
+
 def test_blank_as_zero_without_line_column_is_refused() -> None:
     # Seed 000's 法人 cells of row 一 sit on a ragged row: NA, unknown. The flags name that row by its line; a
     # tables frame without 'line' (nor 'flag') made the flags match nothing, and the cells became 0 silently.

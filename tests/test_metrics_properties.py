@@ -7,7 +7,8 @@ spoilt here and there: a cell written ``/``, a row the report does not have, a n
 * equal the formulas computed here, independently, from the drawn numbers: a cell the report does not give is NA
   in every indicator that uses it, never 0; a rate is NA over 0, over a negative denominator or with a negative cell;
   ``blank_as_zero`` makes a blank cell 0 unless its row is flagged, it is the blank total of a row of other numbers,
-  or its row's stated total differs from the sum of its other stated cells;
+  its row's stated total differs from the sum of its other stated cells, or it stands on the short side of a
+  requests column's identity whose other cells are stated;
 * and a parsed generated report (any layout, traditional script too) gives them as well;
 * do not depend on the order of the rows, the frame's index, the report ids, a second copy of every cell, nor on
   whether the rows flagged are told by the ``flag`` column or by ``flags`` and ``line``;
@@ -107,9 +108,11 @@ def corpus(specs: list[tuple]) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, st
 # ------------------------------------------------------------------------------------------------ the formulas
 
 
-def cell_values(t: pd.DataFrame, blank_as_zero: bool) -> dict[tuple[str, str, str], float]:
-    """Each cell's value as the metrics must read it (NaN: not given), computed from the rules of docs/metrics.md."""
+def cell_values(t: pd.DataFrame, blank_as_zero: bool, template: str) -> dict[tuple[str, str, str], float]:
+    """Each cell's value as the metrics must read it (NaN: not given), computed from the rules of docs/metrics.md
+    (``template``: the format the report was drawn in)."""
     values = {}
+    zeroed = set()  # the blank cells read as 0 by the rows' rules
     flagged = set(zip(t.loc[t["flag"].ne(""), "table"], t.loc[t["flag"].ne(""), "row_key"]))
     for (table, row_key), row in t.groupby(["table", "row_key"], sort=False):
         cells = dict(zip(row["col_key"], zip(row["value"], row["raw"])))
@@ -123,14 +126,31 @@ def cell_values(t: pd.DataFrame, blank_as_zero: bool) -> dict[tuple[str, str, st
                 else:
                     blank_is_zero = np.isnan(total) or total == sum(parts)  # else the blank holds the difference
                 v = 0.0 if blank_is_zero else np.nan
+                if blank_is_zero:
+                    zeroed.add((table, row_key, col))
             values[table, row_key, col] = v
+    # a blank on the short side of a requests column's identity whose other cells are stated holds the difference
+    six = ["other_handling"] if template == "2019" else ["other_no_correction", "other_unpaid_fee", "other_misc"]
+    sides = [(["new", "carried_over"], ["handled_total", "carried_forward"]),
+             (["handled_total"], ["granted", "partially_granted", *DENIED, *UNABLE, *REJECTED, *six])]
+    read = dict(values)  # (each identity on the cells as the rows' rules read them)
+    for col in ["natural_person", *ORGS, "total"]:
+        for lhs, rhs in sides:
+            keys = [("requests", r, col) for r in lhs + rhs]
+            if not all(k in read and (k in zeroed or not np.isnan(read[k])) for k in keys):
+                continue  # a cell not given, nor blank: the column tells nothing
+            stated = [sum(read[k] for k in keys[:len(lhs)]), sum(read[k] for k in keys[len(lhs):])]
+            for k in (k for k in keys if k in zeroed):
+                mine, other = (stated[0], stated[1]) if k[1] in lhs else (stated[1], stated[0])
+                if mine < other - 1e-9:
+                    values[k] = np.nan
     return values
 
 
 def expected_metrics(t: pd.DataFrame, template: str, blank_as_zero: bool) -> dict[str, float]:
     """The indicators of one drawn report, from docs/metrics.md's formulas (``template``: the format it was drawn
     in, which its rows tell unless the rows that only that format has are all gone)."""
-    v = cell_values(t, blank_as_zero)
+    v = cell_values(t, blank_as_zero, template)
     # the format of a table is told by the cells only one format has (formats in metrics.yaml): a drawn table
     # has the cells of its own format only, so it is told unless they are all gone
     own = {"requests": lambda r, c: r in (["other_handling"] if template == "2019" else

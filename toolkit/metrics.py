@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.checks import soft_checks
-from toolkit.formats import load_formats, read_data_yaml
+from toolkit.formats import load_formats, load_identities, read_data_yaml
 
 __all__ = [
     "report_metrics",
@@ -448,8 +448,9 @@ def _is_blank(tables: pd.DataFrame, flags: pd.DataFrame | None = None) -> np.nda
                                               .to_numpy(dtype=float)])
             blank &= ~np.asarray(keys.isin(list(uncertain_rows)), dtype=bool)
     first = _first_copy(tables)
-    return (blank & ~_total_with_parts(tables, first) & ~_part_of_short_row(tables, first)
-            & ~_legacy_parent_with_parts(tables, first))
+    blank &= ~_total_with_parts(tables, first) & ~_part_of_short_row(tables, first)
+    blank &= ~_legacy_parent_with_parts(tables, first)
+    return blank & ~_on_a_short_side(tables, first, blank)
 
 
 def _first_copy(tables: pd.DataFrame) -> np.ndarray:
@@ -501,6 +502,73 @@ def _part_of_short_row(tables: pd.DataFrame, first: np.ndarray) -> np.ndarray:
     parts = value.where(~is_total & first).groupby(row, dropna=False).transform("sum")
     short = (stated_total.notna() & ((stated_total - parts).abs() > 1e-9)).to_numpy()
     return in_row_table & ~is_total & short
+
+
+def _column_identities() -> list[tuple[str, str | None, list[str], list[str]]]:
+    """(table, format or None, lhs rows, rhs rows) of the hard per-column equalities of identities.yaml, the
+    requests table's outcome rows once per format (``outcome_rows_<format>`` of formats.yaml)."""
+    out: list[tuple[str, str | None, list[str], list[str]]] = []
+    for table, idents in load_identities().items():
+        for ident in idents:
+            if ident["per"] != "column" or ident.get("relation", "eq") != "eq" or ident.get("soft"):
+                continue
+            if ident["rhs"] != "@outcome_rows":
+                out.append((table, None, list(ident["lhs"]), list(ident["rhs"])))
+                continue
+            for key, rows in load_formats()[table].items():
+                if key.startswith("outcome_rows_"):
+                    out.append((table, key.removeprefix("outcome_rows_"), list(ident["lhs"]), list(rows)))
+    return out
+
+
+def _on_a_short_side(tables: pd.DataFrame, first: np.ndarray, blank: np.ndarray) -> np.ndarray:
+    """True for a blank cell on the short side of a column's identity (identities.yaml, per column) whose other
+    cells are all stated: the stated cells do not balance, so the blank holds the difference, it was left out,
+    not zero (seed 001 with row 一、本年新收 blank: 0 + 0 = 99 + 0 in the 总计 column, the blank is 99).
+
+    ``first``: the rows of :func:`_first_copy`, the only ones read; ``blank``: the cells blank so far.  A column
+    with a cell neither stated nor blank (a '/', a row not in the report) tells nothing.  The requests table's
+    outcome rows are those of its format, told from its cells (``formats`` of metrics.yaml; 2019 when untold), as
+    :mod:`toolkit.checks` tells it.
+    """
+    out = np.zeros(len(tables), dtype=bool)
+    idents = _column_identities()
+    table = tables["table"].astype("object").to_numpy()
+    if not blank.any() or not np.isin(table, [t for t, *_ in idents]).any():
+        return out  # (the common frame: nothing blank in a table with such identities)
+    value = pd.to_numeric(tables["value"], errors="coerce").to_numpy(dtype=float)
+    rid = tables["report_id"].to_numpy(dtype=object)
+    row = tables["row_key"].astype("object").to_numpy()
+    col = tables["col_key"].astype("object").to_numpy()
+    stated = ~np.isnan(value)
+    located = _located(tables)
+    formats: dict[str, np.ndarray] = {}  # table -> the format of each cell's report's table
+    for name, fmt, lhs, rhs in idents:
+        at = (table == name) & first & (np.isin(row, lhs) | np.isin(row, rhs))
+        if fmt is not None:
+            if name not in formats:  # (told once per table)
+                mine = (table == name) & located
+                cells: dict[Any, list[str]] = {}
+                for r, rk, ck in zip(rid[mine], row[mine], col[mine]):
+                    cells.setdefault(r, []).append(f"{rk}.{ck}")
+                told = {r: _table_format(name, c) or "2019" for r, c in cells.items()}
+                formats[name] = pd.Series(rid, dtype=object).map(told).to_numpy(dtype=object)
+            at &= formats[name] == fmt
+        if not (at & blank).any():
+            continue
+        side = np.where(np.isin(row, lhs), 1.0, -1.0)[at]
+        d = pd.DataFrame({"rid": rid[at], "col": col[at], "side": side, "blank": blank[at],
+                          "known": stated[at] | blank[at], "value": np.where(stated, value, 0.0)[at]})
+        d["signed"] = d["side"] * d["value"]
+        g = d.groupby(["rid", "col"], sort=False)
+        n = g["side"].transform("size").to_numpy()
+        whole = (n == len(lhs) + len(rhs)) & g["known"].transform("all").to_numpy(dtype=bool)
+        gap = g["signed"].transform("sum").to_numpy()  # stated lhs - stated rhs
+        short = np.where(d["side"] > 0, gap < -1e-9, gap > 1e-9)  # the side whose stated cells sum less
+        hit = np.zeros(len(tables), dtype=bool)
+        hit[at] = whole & d["blank"].to_numpy(dtype=bool) & short
+        out |= hit
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -823,8 +891,9 @@ def report_metrics(
         ``blank_as_zero=True`` (an empty frame if there are none).
     blank_as_zero : bool, default False
         Count a blank cell (no value, empty raw text, at a line of the table) as 0.  Cells
-        written ``/``, ``-`` or ``无``, rows missing from the report, cells of flagged rows and
-        blank cells of a row whose stated total the other cells do not add up to keep NA.
+        written ``/``, ``-`` or ``无``, rows missing from the report, cells of flagged rows,
+        blank cells of a row whose stated total the other cells do not add up to, and blank cells
+        on the short side of a column's identity (identities.yaml) whose other cells are stated keep NA.
         Requires a ``raw`` column, and ``flags`` with a ``line`` column in ``tables`` (the flags
         name rows by line) unless ``tables`` has the ``flag`` column of ``tables.csv``.
     components : bool, default False
