@@ -588,8 +588,10 @@ class Report:
             Read blank cells (``raw == ''``) as 0.  An analysis choice, never
             the default; not-applicable marks (``/``), cells that could not be
             placed, the cells of rows flagged ``ragged`` or ``ambiguous_digits``
-            and a blank total of a row whose other cells are not all 0 stay NA
-            (the rule of :func:`toolkit.metrics.report_metrics`).
+            and a blank total of a row whose other cells are not all 0 stay NA,
+            as does a blank cell that a row's stated total or one of the
+            requests table's column identities says holds a number (the rule
+            of :func:`toolkit.metrics.report_metrics`, in ``docs/metrics.md``).
 
         Returns
         -------
