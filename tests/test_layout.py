@@ -906,3 +906,29 @@ def test_glued_page_text_with_its_values_two_spaces_apart_keeps_each_value(sep):
     assert want.tables["value"].notna().sum() > 150
     pd.testing.assert_frame_equal(want.tables[keys], got.tables[keys])
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
+def test_rows_led_by_a_row_label_are_not_asked_for_a_labels_wrapped_parts(monkeypatch):
+    # _join_wrapped asked every row whether it held the end of a label wrapped from the row before
+    # (_label_over_rows), the rest of its label (_label_rest) and whether it was values alone, though a row led by a
+    # row's label, a header or a note (most rows) can be none of them: it is told by its first cell's kind now, the
+    # same rows built.  (The helpers are counted, not timed.)
+    import toolkit.layout as layout
+
+    lines = [normalize_line(x) for x in (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").split("\n")]
+    sections, _ = find_sections(split_segments(lines))
+    segments = [s for s in sections if s.key == "requests"][0].segments
+    expected = [r.texts for r in build_rows(segments)]
+    asked: list[str] = []
+    for name in ("_label_over_rows", "_label_rest"):
+        real = getattr(layout, name)
+
+        def counted(prev, row, real=real):
+            first = row if isinstance(row, layout.Cell) else row.cells[0]
+            asked.append(layout._kind(first))
+            return real(prev, row)
+
+        monkeypatch.setattr(layout, name, counted)
+    assert [r.texts for r in build_rows(segments)] == expected
+    assert expected[2][0] == "一、本年新收政府信息公开申请数量" and len(expected) > 20
+    assert not set(asked) - {"label", "group", "value"}

@@ -806,11 +806,15 @@ def _join_wrapped(rows: list[Row], widths: dict[int, tuple[int, int]] | None = N
     """
     out: list[Row] = []
     for row in rows:
-        if not row.explicit and len(row.cells) > 1 and _kind(row.cells[1]) == "label":
-            row = _label_over_cells(row)
-        elif not row.explicit and len(row.cells) > 1 and _kind(row.cells[1]) == "header":
-            row = _header_over_cells(row)
-        if not out:  # (the first row: no row before to join it to)
+        if not row.explicit and len(row.cells) > 1:
+            second = _kind(row.cells[1])
+            if second == "label":
+                row = _label_over_cells(row)
+            elif second == "header":
+                row = _header_over_cells(row)
+        # (the first row: no row before to join it to; a row led by a row's label, a header or a note, most rows: no
+        # label's end to join to the row before, no values alone, no label's rest; told by its first cell's kind)
+        if not out or row.cells and _kind(row.cells[0]) not in ("label", "group", "value"):
             out.append(row)
             continue
         prev = out[-1]
