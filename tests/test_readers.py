@@ -858,6 +858,20 @@ def test_a_pages_table_with_an_invisible_character_drops_its_noscript_copy(mark:
             for line in lines] == MERGED_001
 
 
+@pytest.mark.parametrize("mark", ["&shy;", "&#8203;", "&#xFEFF;", "&#8288;", "&zwnj;"])
+def test_a_character_that_shows_nothing_is_not_in_a_pages_lines(mark: str, tmp_path: Path) -> None:
+    # A soft hyphen, a zero-width space, a BOM inside the text, a word joiner or a non-joiner shows nothing in a
+    # browser, yet reached the document's lines, splitting a heading ('主动公开政府信息&#8203;情况'), a label
+    # ('规&shy;章'), a number ('8&shy;8') and a <pre> line: they are dropped as the page is read.
+    page, table = _seed_page_and_its_first_table()
+    heading = "主动公开政府信息情况"
+    page = page.replace(heading, f"{heading[:-2]}{mark}{heading[-2:]}", 1).replace(
+        table, table.replace("<td>规章</td>", f"<td>规{mark}章</td>"), 1).replace(
+        "<td>88</td>", f"<td>8{mark}8</td>", 1).replace("</body>", f"<pre>注:{mark}单位为件</pre></body>", 1)
+    (tmp_path / "invisible.html").write_text(page, encoding="utf-8")
+    assert read_document(tmp_path / "invisible.html").lines == [*MERGED_001, "注:单位为件"]
+
+
 @pytest.mark.parametrize("between", ["pager", "second shell"])
 def test_a_shell_table_not_next_to_its_noscript_fallback_is_dropped(between: str, tmp_path: Path) -> None:
     # The shell a script fills (the table's header alone) and the table's <noscript> copy need not be neighbours: a
@@ -2179,8 +2193,8 @@ def test_clean_text_shortcut_is_the_pattern() -> None:
     assert all(webpage._clean_text(ch) == webpage._collapse(ch).strip() == "" for ch in blank)
     for text in ["217", "申请人情况", "\x00217\x00", " 商业 企业 ", "a\u3000b", "\u200b12\ufeff", "信息\n公开", "x\x1cy",
                  "商业 企业", "现行有效 件数", "1 2 3", " 商业 企业", "商业 企业 ", "商业  企业", "a b\u3000c", "a b\x00",
-                 "a b\u200b", "\xa0", "\u3000", " \xa0\n", "\n"]:
-        expected = webpage._collapse(text).strip().strip("\u200b\ufeff").strip()
+                 "a b\u200b", "\xa0", "\u3000", " \xa0\n", "\n", "规\u00ad章", "a \u200b b", "\u2060 1\u200c2 "]:
+        expected = webpage._collapse(webpage._INVISIBLE_FORMAT_RE.sub("", text)).strip()
         assert webpage._clean_text(text) == expected
 
 

@@ -25,7 +25,7 @@ from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _LAYOU
                             _LEGAL_TRADITIONAL, _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank, _cover,
                             _covered_words, _holds_page, _is_cjk, _list_marker, _merge_note, _numbered, _own_cells,
                             _roman, _typed_bullet, _unit_header)
-from toolkit.normalize import _INVISIBLE, NA_MARKS, cn_numeral_text
+from toolkit.normalize import _INVISIBLE, _INVISIBLE_FORMAT, _INVISIBLE_FORMAT_RE, NA_MARKS, cn_numeral_text
 
 
 # A web archive may hold at most this many MIME boundaries (its parts: a page and its images), and one line per
@@ -1881,7 +1881,10 @@ def _collapse(text: str) -> str:
     return _WS_RE.sub(repl, text)
 
 
-_UNCLEAN_RE = re.compile(r"[\s\x00\u200b\ufeff]")  # what _clean removes or collapses
+# What _clean removes or collapses: white space, and the characters that show nothing (normalize's _INVISIBLE, its
+# format characters: a soft hyphen, a zero-width space or joiner, a direction mark), which split a label or a number
+# ('1&shy;288', '政府信息&#8203;公开') in the document's lines
+_UNCLEAN_RE = re.compile(rf"[\s\x00{_INVISIBLE_FORMAT}]")
 _EDGE_SPACE = " \t\n\r\f" + _BR  # what _WS_RE collapses: a run of it at either end of a text is stripped anyway
 
 
@@ -1896,7 +1899,9 @@ def _is_clean(text: str) -> bool:
 
     Every character of _UNCLEAN_RE but the space is one str.isprintable refuses (a control, format or separator
     character): a printable text is clean unless it holds two spaces in a row or starts or ends with one, told
-    by C scans cheaper than a search (which a wrapped label, '商业 企业', would otherwise take twice).
+    by C scans cheaper than a search (which a wrapped label, '商业 企业', would otherwise take twice).  (The
+    printable ones of _INVISIBLE, the combining grapheme joiner and the variation selectors, which follow a
+    character and split no word, are left to normalize.)
     _clean_text makes the same test inline (a call a cell saved): change both together.
     """
     if text.isprintable():
@@ -1918,7 +1923,7 @@ def _clean_text(text: str) -> str:
         # a word processor's cell ("\x00217\x00", from <p>): nothing inside to collapse, and what the full
         # cleaning would strip is exactly these runs at the ends
         return inner
-    return _collapse(text).strip().strip("\u200b\ufeff").strip()
+    return _collapse(_INVISIBLE_FORMAT_RE.sub("", text)).strip()
 
 
 _TAG_NAMES: dict = {}  # lxml tag -> bare lower-case name; the same few dozen tags recur on every page
@@ -3502,7 +3507,7 @@ def _html_lines(root) -> list:
 
     def pre_flush(frame: _Frame) -> None:
         # a <pre> line as written: tabs kept and blank lines too (the tab layout marks cells and rows so)
-        frame.items.append("".join(frame.buf).rstrip(" \r"))
+        frame.items.append(_INVISIBLE_FORMAT_RE.sub("", "".join(frame.buf)).rstrip(" \r"))
         frame.buf = []
 
     pending_number = [""]  # an <ol> item's number, waiting for the item's text
