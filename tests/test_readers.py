@@ -4511,6 +4511,16 @@ def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: 
      "numeric; symbols: '0' '1' '2' '3' '4' '5' '6' '7' '8' '9'; pad: '0' 3 }</style><ol start=9 style='list-style:z'>",
      ["a", "b", "<li style='list-style-type:n' value=-5>c", "<li style='list-style-type:n' value=1000>d"],
      ["09、a", "10、b", "-05.c", "1000.d"]),
+    # a style extending another of the page's takes each descriptor it states over the other's (its range, fallback,
+    # pad, prefix, suffix, negative): the extended style's range and fallback were used ('〇3）'), and the pad lost
+    # about its marker, suffix and all ('第-2. 、'), as about a negative number of a built-in style ('-2.')
+    ("<style>@counter-style b { system: fixed; symbols: 一 二 三; range: 1 2; suffix: '、' } @counter-style e { "
+     "system: extends b; range: 1 3; fallback: lower-alpha; pad: 2 '〇'; suffix: '）' }</style><ol style='list-style:e'>",
+     ["a", "b", "c", "d"], ["〇一）a", "〇二）b", "〇三）c", "d.d"]),
+    ("<style>@counter-style b { system: numeric; symbols: '0' '1' '2' '3' '4' '5' '6' '7' '8' '9'; prefix: '第' } "
+     "@counter-style e { system: extends b; pad: 3 '0'; suffix: '、' } @counter-style z { system: extends decimal; "
+     "pad: 3 '0'; negative: '负' }</style><ol start=-2 style='list-style:e'>",
+     ["a", "b", "c", "<li style='list-style-type:z' value=-2>d"], ["第-02、a", "第-01、b", "第000、c", "负02.d"]),
 ])
 def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp_path: Path) -> None:
     # An <ol>'s numbers as a browser shows them: its start, reversed, an item's value, its type and list-style-type

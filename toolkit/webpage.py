@@ -2826,12 +2826,12 @@ def _counter_number(n: int, name: str, styles: dict, depth: int = 0) -> str:
     on a list's marker alone, not on ``counter()``'s text; decimal past a chain of four styles naming each other)."""
     if name not in styles or depth >= 4:
         return _LIST_STYLES.get(name, _LIST_STYLES["decimal"])(n)[:-1]
-    descriptors = styles[name]
+    descriptors = _extended(styles[name], styles, depth)
     kind, system = _counter_system(descriptors)
     in_range = _in_counter_range(kind, descriptors, n)
-    if kind == "extends" and in_range:  # (another style's system and symbols, its own pad about them)
+    if kind == "extends" and in_range:  # (a built-in style's symbols, its own pad about them)
         text = _counter_number(n, system[1].lower() if len(system) > 1 else "decimal", styles, depth + 1)
-        return _padded(text, descriptors.get("pad", ""), 0) if n >= 0 else text
+        return _padded_builtin(text, descriptors, n)
     text = _counter_representation(kind, system, descriptors, n) if in_range else None
     return text if text is not None else _counter_number(n, _counter_fallback(descriptors), styles, depth + 1)
 
@@ -3307,20 +3307,42 @@ def _counter_marker(descriptors: dict, styles: dict, n: int, depth: int = 0) -> 
     """The marker of the number ``n`` in the counter style of ``descriptors`` (CSS Counter Styles 3: its system's
     representation of ``n``, between its prefix and suffix, default ". "), or in its fallback (decimal by default)
     where the system has none for ``n``; ``styles``: the page's counter styles, which 'extends' and 'fallback' name."""
+    descriptors = _extended(descriptors, styles, depth)
     kind, system = _counter_system(descriptors)
     suffix = _css_symbols(descriptors["suffix"]) if "suffix" in descriptors else None
     prefix = "".join(_css_symbols(descriptors.get("prefix", "")))
     in_range = _in_counter_range(kind, descriptors, n)
-    if kind == "extends" and in_range:  # (another style's system and symbols: its marker without its suffix)
+    if kind == "extends" and in_range:  # (a built-in style's symbols: its marker without its suffix)
         base = system[1].lower() if len(system) > 1 else "decimal"
         marker = _named_marker(base, styles, n, depth + 1)
         text, own = (marker[:-1], marker[-1:]) if marker[-1:] in ".、" else (marker, "")
-        text = _padded(text, descriptors.get("pad", ""), 0) if n >= 0 else text  # (its pad about the base's symbols)
+        text = _padded_builtin(text, descriptors, n)  # (its pad about the base's symbols)
         return prefix + text + ("".join(suffix) if suffix is not None else own)
     text = _counter_representation(kind, system, descriptors, n) if in_range else None
     if text is None:
         return _named_marker(_counter_fallback(descriptors), styles, n, depth + 1)
     return prefix + text + ("".join(suffix) if suffix is not None else ". ")
+
+
+def _extended(descriptors: dict, styles: dict, depth: int) -> dict:
+    """The descriptors of a counter style extending another of the page's ``styles`` ('system: extends cn'): those
+    of the style it extends (itself so resolved), each the extending style states but its system overriding the
+    extended style's (CSS Counter Styles 3: its range, fallback, pad, prefix, suffix, negative); any other style's,
+    one extending a built-in style (see _padded_builtin) or past a chain of four, as they are."""
+    kind, system = _counter_system(descriptors)
+    base = system[1].lower() if len(system) > 1 else "decimal"
+    if kind != "extends" or base not in styles or depth >= 4:
+        return descriptors
+    own = {key: value for key, value in descriptors.items() if key != "system"}
+    return {**_extended(styles[base], styles, depth + 1), **own}
+
+
+def _padded_builtin(text: str, descriptors: dict, n: int) -> str:
+    """``text``, a built-in style's representation of ``n`` (a negative one '-' before its digits), after the pad
+    of a style extending it, and the style's own negative sign where it states one."""
+    if n < 0 and not text.startswith("-"):
+        return text
+    return _signed(text[1:] if n < 0 else text, descriptors, n < 0)
 
 
 def _counter_system(descriptors: dict) -> tuple:
@@ -3389,7 +3411,13 @@ def _counter_representation(kind: str, system: list, descriptors: dict, n: int) 
     written = _system_text(kind, system, descriptors, -n if signed else n)
     if written is None:
         return None
-    sign = (_css_symbols(descriptors.get("negative", "'-'")) or ["-"])[:2] if signed else ["", ""]
+    return _signed(written, descriptors, signed)
+
+
+def _signed(written: str, descriptors: dict, negative: bool) -> str:
+    """A number's symbols ``written`` after the pad of the style of ``descriptors``, about its negative sign where
+    ``negative`` (the 'negative' descriptor's symbols, '-' by default; the pad counts their characters)."""
+    sign = (_css_symbols(descriptors.get("negative", "'-'")) or ["-"])[:2] if negative else ["", ""]
     return sign[0] + _padded(written, descriptors.get("pad", ""), len("".join(sign))) + "".join(sign[1:2])
 
 
