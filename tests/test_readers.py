@@ -1068,6 +1068,22 @@ def test_a_remote_widgets_object_beside_the_reports_tables_is_not_warned_of(tmp_
                                     r"is not read") == ["年度报告"]
 
 
+@pytest.mark.parametrize("src", ["/plugin/widget.html", "\\plugin\\widget.html"])
+def test_a_site_root_widgets_object_beside_the_reports_tables_is_not_warned_of(src: str, tmp_path: Path) -> None:
+    # A small <object> of a page by its path from the site's root ('<object data="/plugin/widget.html" width="200"
+    # height="60">', saved with the page) is the site's, never in the page's folder, as a URL's: it was warned of as a
+    # page that may hold the report's text where the page holds the report's tables.  Named only where the page holds
+    # no table of counts.
+    page = render_html(MERGED_001).decode("utf-8")
+    widget = f"<object data='{src}' width='200' height='60'></object>"
+    (tmp_path / "widget.html").write_text(page.replace("</body>", f"{widget}</body>"), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ReaderWarning)
+        assert read_document(tmp_path / "widget.html").lines == MERGED_001
+    (tmp_path / "bare.html").write_text(f"<html><body><p>年度报告</p>{widget}</body></html>", encoding="utf-8")
+    assert _read_warned_part_unread(tmp_path / "bare.html", rf"\({re.escape(repr(src))}\) is not read") == ["年度报告"]
+
+
 def test_a_document_a_page_shows_in_an_embed_or_a_frame_is_named(tmp_path: Path) -> None:
     # A page may show the report itself as a PDF ('<embed src="2020年报.pdf">', an <object data>, an iframe): the
     # page read gave its wrapper's text alone, without a word that the report is that file.  It is warned of

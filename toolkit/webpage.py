@@ -355,8 +355,9 @@ def _holds_counts(lines: list) -> bool:
     return any(isinstance(line, list) and any(cell.isdigit() for cell in line) for line in lines)
 
 
-#: A URL of another site ('https://…', '//…'), no file of the page's folder.
-_REMOTE_RE = re.compile(r"(?i)(?:[a-z][a-z\d+.-]*:|//)")
+#: An address a browser fetches from a site, no file of the page's folder (see _folder_file): a URL ('https://…',
+#: '//…') or a path from the site's root ('/plugin/widget.html').
+_REMOTE_RE = re.compile(r"(?i)(?:[a-z][a-z\d+.-]*:|[/\\])")
 #: The largest box (CSS px: width, height) of an <object>'s or <embed>'s page that is a widget (a weather, a clock,
 #: a share bar: '<object type="text/html" data="https://…/weather.html" width="200" height="60">'), too small for
 #: a report's text; a box wider and taller than both holds a page one reads.
@@ -366,7 +367,7 @@ _PX_RE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*")
 
 
 def _widget(el, src: str) -> bool:
-    """Whether the page ``src`` an ``<object>`` or ``<embed>`` ``el`` shows is a widget's: a URL (see _REMOTE_RE)
+    """Whether the page ``src`` an ``<object>`` or ``<embed>`` ``el`` shows is a widget's: the site's (see _REMOTE_RE)
     shown in a box as narrow or as low as _WIDGET_BOX, by its width and height attributes or its style's."""
     if _tag_name(el.tag) not in ("object", "embed") or not _REMOTE_RE.match(src):
         return False
