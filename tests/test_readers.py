@@ -1300,6 +1300,21 @@ def test_docx_round_trip_seed_rows(tmp_path: Path) -> None:
     assert doc.lines == [*ACTIVE_001_DOC[:-2], ["政府集中采购", "4", "630.2", ""], ACTIVE_001_DOC[-1]]
 
 
+@pytest.mark.parametrize("mark", ["\u00ad", "\u200b", "\ufeff", "\u2060", "\u200c"])
+def test_a_character_that_shows_nothing_is_not_in_a_docx_documents_lines(mark: str, tmp_path: Path) -> None:
+    # Text pasted from a page into Word keeps a soft hyphen, a zero-width space, a BOM, a word joiner or a
+    # non-joiner, which Word shows as nothing: they reached the document's lines, splitting a heading
+    # ('二、主动公开政府信息\u200b情况'), a label ('规\u00ad章') and a number ('6\u200c30.2'); dropped as a page's are.
+    def marked(item):
+        if isinstance(item, list):
+            return [f"{cell[0]}{mark}{cell[1:]}" if cell else cell for cell in item]
+        return f"{item[:-2]}{mark}{item[-2:]}"
+
+    render_docx([marked(item) for item in ACTIVE_001_DOC], tmp_path / "marked.docx")
+    render_docx(ACTIVE_001_DOC, tmp_path / "plain.docx")
+    assert read_document(tmp_path / "marked.docx").lines == read_document(tmp_path / "plain.docx").lines
+
+
 @pytest.mark.parametrize("fmt, numbers", [
     ("decimalEnclosedCircleChinese", "①②③"), ("decimalEnclosedFullstop", "⒈⒉⒊"), ("ideographEnclosedCircle", "㊀㊁㊂"),
     ("chineseLegalSimplified", "壹贰叁"), ("ideographLegalTraditional", "壹貳參"), ("ideographDigital", "一二三"),
