@@ -3965,6 +3965,8 @@ def test_html_rowspan_zero_spans_the_rest_of_its_row_group(monkeypatch: pytest.M
     # (of two selected, the last, as the browser's rule says; unselected, the first not disabled: the first was read)
     ("<select><option selected>2022年</option><option selected>2023年</option></select>", ["2023年"]),
     ("<select><option disabled>请选择</option><option>2023年</option></select>", ["2023年"]),
+    # (a drop-down stands in its line, as a word: its option was a line of its own, '统计年度：' / '2020' / '年')
+    ("<p>统计年度：<select><option>2019</option><option selected>2020</option></select>年</p>", ["统计年度：2020年"]),
     # a closed <dialog> (no open: a login box or a share pop-up a script opens) shows nothing; an open one all of it
     ("<dialog><p>用户登录</p><button>确定</button></dialog>", []),
     ("<DIALOG class='share'>分享到：微信 微博</DIALOG>", []),

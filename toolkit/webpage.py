@@ -1107,6 +1107,8 @@ def _drop_unshown_controls(root) -> None:
         for option in options:
             if option is not shown:
                 option.getparent().remove(option)
+        if shown is not None:  # (a drop-down is a box in its line: its option no block, no line of its own)
+            shown.tag = "span"
 
 
 def _remove_keeping_tail(el) -> None:
