@@ -872,6 +872,15 @@ def test_a_character_that_shows_nothing_is_not_in_a_pages_lines(mark: str, tmp_p
     assert read_document(tmp_path / "invisible.html").lines == [*MERGED_001, "注:单位为件"]
 
 
+def test_a_character_that_shows_nothing_is_not_in_a_pages_title(tmp_path: Path) -> None:
+    # The page's <title> kept the characters that show nothing which its lines drop ('政府信息&#8203;公开', and
+    # '&shy;&#x2060;' between two spaces, which then stood apart): they are dropped before its spaces collapse.
+    page, _ = _seed_page_and_its_first_table()
+    page = page.replace("<title>report</title>", "<title>政府信息&#8203;公开 &shy;&#x2060; 年报</title>", 1)
+    (tmp_path / "title.html").write_text(page, encoding="utf-8")
+    assert read_document(tmp_path / "title.html").title == "政府信息公开 年报"
+
+
 @pytest.mark.parametrize("between", ["pager", "second shell"])
 def test_a_shell_table_not_next_to_its_noscript_fallback_is_dropped(between: str, tmp_path: Path) -> None:
     # The shell a script fills (the table's header alone) and the table's <noscript> copy need not be neighbours: a

@@ -732,9 +732,10 @@ def _frames_fallback_lines(root, parser) -> list:
 
 
 def _page_title(root) -> str | None:
-    """The text of the page's ``<title>`` (in its head, where the parser puts it), white space collapsed, or None."""
+    """The text of the page's ``<title>`` (in its head, where the parser puts it), white space collapsed and the
+    characters that show nothing dropped (as the page's lines: see _clean_text), or None."""
     title = root.find("head/title")
-    text = " ".join("".join(title.itertext()).split()) if title is not None else ""
+    text = " ".join(_INVISIBLE_FORMAT_RE.sub("", "".join(title.itertext())).split()) if title is not None else ""
     return text or None
 
 
