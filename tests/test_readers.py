@@ -858,6 +858,29 @@ def test_a_pages_table_with_an_invisible_character_drops_its_noscript_copy(mark:
             for line in lines] == MERGED_001
 
 
+@pytest.mark.parametrize("mark", ["&shy;", "&#8203;", "&#xFEFF;", "&#8288;", "&zwnj;"])
+def test_a_character_that_shows_nothing_is_not_in_a_pages_lines(mark: str, tmp_path: Path) -> None:
+    # A soft hyphen, a zero-width space, a BOM inside the text, a word joiner or a non-joiner shows nothing in a
+    # browser, yet reached the document's lines, splitting a heading ('主动公开政府信息&#8203;情况'), a label
+    # ('规&shy;章'), a number ('8&shy;8') and a <pre> line: they are dropped as the page is read.
+    page, table = _seed_page_and_its_first_table()
+    heading = "主动公开政府信息情况"
+    page = page.replace(heading, f"{heading[:-2]}{mark}{heading[-2:]}", 1).replace(
+        table, table.replace("<td>规章</td>", f"<td>规{mark}章</td>"), 1).replace(
+        "<td>88</td>", f"<td>8{mark}8</td>", 1).replace("</body>", f"<pre>注:{mark}单位为件</pre></body>", 1)
+    (tmp_path / "invisible.html").write_text(page, encoding="utf-8")
+    assert read_document(tmp_path / "invisible.html").lines == [*MERGED_001, "注:单位为件"]
+
+
+def test_a_character_that_shows_nothing_is_not_in_a_pages_title(tmp_path: Path) -> None:
+    # The page's <title> kept the characters that show nothing which its lines drop ('政府信息&#8203;公开', and
+    # '&shy;&#x2060;' between two spaces, which then stood apart): they are dropped before its spaces collapse.
+    page, _ = _seed_page_and_its_first_table()
+    page = page.replace("<title>report</title>", "<title>政府信息&#8203;公开 &shy;&#x2060; 年报</title>", 1)
+    (tmp_path / "title.html").write_text(page, encoding="utf-8")
+    assert read_document(tmp_path / "title.html").title == "政府信息公开 年报"
+
+
 @pytest.mark.parametrize("between", ["pager", "second shell"])
 def test_a_shell_table_not_next_to_its_noscript_fallback_is_dropped(between: str, tmp_path: Path) -> None:
     # The shell a script fills (the table's header alone) and the table's <noscript> copy need not be neighbours: a
@@ -1052,6 +1075,22 @@ def test_a_remote_widgets_object_beside_the_reports_tables_is_not_warned_of(tmp_
     (tmp_path / "bare.html").write_text(f"<html><body><p>年度报告</p>{widgets}</body></html>", encoding="utf-8")
     assert _read_warned_part_unread(tmp_path / "bare.html", r"widget\.html', '//share\.example\.com/bar\.htm'\) "
                                     r"is not read") == ["年度报告"]
+
+
+@pytest.mark.parametrize("src", ["/plugin/widget.html", "\\plugin\\widget.html"])
+def test_a_site_root_widgets_object_beside_the_reports_tables_is_not_warned_of(src: str, tmp_path: Path) -> None:
+    # A small <object> of a page by its path from the site's root ('<object data="/plugin/widget.html" width="200"
+    # height="60">', saved with the page) is the site's, never in the page's folder, as a URL's: it was warned of as a
+    # page that may hold the report's text where the page holds the report's tables.  Named only where the page holds
+    # no table of counts.
+    page = render_html(MERGED_001).decode("utf-8")
+    widget = f"<object data='{src}' width='200' height='60'></object>"
+    (tmp_path / "widget.html").write_text(page.replace("</body>", f"{widget}</body>"), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ReaderWarning)
+        assert read_document(tmp_path / "widget.html").lines == MERGED_001
+    (tmp_path / "bare.html").write_text(f"<html><body><p>年度报告</p>{widget}</body></html>", encoding="utf-8")
+    assert _read_warned_part_unread(tmp_path / "bare.html", rf"\({re.escape(repr(src))}\) is not read") == ["年度报告"]
 
 
 def test_a_document_a_page_shows_in_an_embed_or_a_frame_is_named(tmp_path: Path) -> None:
@@ -1268,6 +1307,21 @@ def test_docx_round_trip_seed_rows(tmp_path: Path) -> None:
     assert (doc.format, doc.encoding) == ("docx", None)
     # the last row is padded to the table's width by the renderer
     assert doc.lines == [*ACTIVE_001_DOC[:-2], ["政府集中采购", "4", "630.2", ""], ACTIVE_001_DOC[-1]]
+
+
+@pytest.mark.parametrize("mark", ["\u00ad", "\u200b", "\ufeff", "\u2060", "\u200c"])
+def test_a_character_that_shows_nothing_is_not_in_a_docx_documents_lines(mark: str, tmp_path: Path) -> None:
+    # Text pasted from a page into Word keeps a soft hyphen, a zero-width space, a BOM, a word joiner or a
+    # non-joiner, which Word shows as nothing: they reached the document's lines, splitting a heading
+    # ('二、主动公开政府信息\u200b情况'), a label ('规\u00ad章') and a number ('6\u200c30.2'); dropped as a page's are.
+    def marked(item):
+        if isinstance(item, list):
+            return [f"{cell[0]}{mark}{cell[1:]}" if cell else cell for cell in item]
+        return f"{item[:-2]}{mark}{item[-2:]}"
+
+    render_docx([marked(item) for item in ACTIVE_001_DOC], tmp_path / "marked.docx")
+    render_docx(ACTIVE_001_DOC, tmp_path / "plain.docx")
+    assert read_document(tmp_path / "marked.docx").lines == read_document(tmp_path / "plain.docx").lines
 
 
 @pytest.mark.parametrize("fmt, numbers", [
@@ -2179,8 +2233,8 @@ def test_clean_text_shortcut_is_the_pattern() -> None:
     assert all(webpage._clean_text(ch) == webpage._collapse(ch).strip() == "" for ch in blank)
     for text in ["217", "申请人情况", "\x00217\x00", " 商业 企业 ", "a\u3000b", "\u200b12\ufeff", "信息\n公开", "x\x1cy",
                  "商业 企业", "现行有效 件数", "1 2 3", " 商业 企业", "商业 企业 ", "商业  企业", "a b\u3000c", "a b\x00",
-                 "a b\u200b", "\xa0", "\u3000", " \xa0\n", "\n"]:
-        expected = webpage._collapse(text).strip().strip("\u200b\ufeff").strip()
+                 "a b\u200b", "\xa0", "\u3000", " \xa0\n", "\n", "规\u00ad章", "a \u200b b", "\u2060 1\u200c2 "]:
+        expected = webpage._collapse(webpage._INVISIBLE_FORMAT_RE.sub("", text)).strip()
         assert webpage._clean_text(text) == expected
 
 
@@ -3920,6 +3974,8 @@ def test_html_rowspan_zero_spans_the_rest_of_its_row_group(monkeypatch: pytest.M
     # (of two selected, the last, as the browser's rule says; unselected, the first not disabled: the first was read)
     ("<select><option selected>2022年</option><option selected>2023年</option></select>", ["2023年"]),
     ("<select><option disabled>请选择</option><option>2023年</option></select>", ["2023年"]),
+    # (a drop-down stands in its line, as a word: its option was a line of its own, '统计年度：' / '2020' / '年')
+    ("<p>统计年度：<select><option>2019</option><option selected>2020</option></select>年</p>", ["统计年度：2020年"]),
     # a closed <dialog> (no open: a login box or a share pop-up a script opens) shows nothing; an open one all of it
     ("<dialog><p>用户登录</p><button>确定</button></dialog>", []),
     ("<DIALOG class='share'>分享到：微信 微博</DIALOG>", []),
@@ -4497,6 +4553,16 @@ def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: 
      "numeric; symbols: '0' '1' '2' '3' '4' '5' '6' '7' '8' '9'; pad: '0' 3 }</style><ol start=9 style='list-style:z'>",
      ["a", "b", "<li style='list-style-type:n' value=-5>c", "<li style='list-style-type:n' value=1000>d"],
      ["09、a", "10、b", "-05.c", "1000.d"]),
+    # a style extending another of the page's takes each descriptor it states over the other's (its range, fallback,
+    # pad, prefix, suffix, negative): the extended style's range and fallback were used ('〇3）'), and the pad lost
+    # about its marker, suffix and all ('第-2. 、'), as about a negative number of a built-in style ('-2.')
+    ("<style>@counter-style b { system: fixed; symbols: 一 二 三; range: 1 2; suffix: '、' } @counter-style e { "
+     "system: extends b; range: 1 3; fallback: lower-alpha; pad: 2 '〇'; suffix: '）' }</style><ol style='list-style:e'>",
+     ["a", "b", "c", "d"], ["〇一）a", "〇二）b", "〇三）c", "d.d"]),
+    ("<style>@counter-style b { system: numeric; symbols: '0' '1' '2' '3' '4' '5' '6' '7' '8' '9'; prefix: '第' } "
+     "@counter-style e { system: extends b; pad: 3 '0'; suffix: '、' } @counter-style z { system: extends decimal; "
+     "pad: 3 '0'; negative: '负' }</style><ol start=-2 style='list-style:e'>",
+     ["a", "b", "c", "<li style='list-style-type:z' value=-2>d"], ["第-02、a", "第-01、b", "第000、c", "负02.d"]),
 ])
 def test_ol_item_numbers_are_the_browsers(ol: str, items: list, shown: list, tmp_path: Path) -> None:
     # An <ol>'s numbers as a browser shows them: its start, reversed, an item's value, its type and list-style-type

@@ -71,7 +71,11 @@ _SYLLABLE = re.compile(
 # which split a word or a number as surely as a zero-width space does.  (Not the ideographic variation
 # selectors, U+E0100…: a range outside the BMP in the class makes the search over every report's text 1.7
 # times as long.)
-_INVISIBLE = re.compile(r"[\u00ad\u034f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufe00-\ufe0f\ufeff]")
+# (The format characters among them, which str.isprintable refuses, apart: a printable text holds none of them, a
+# fast test the readers make; the combining grapheme joiner and the variation selectors, marks, are printable.)
+_INVISIBLE_FORMAT = r"\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_INVISIBLE = re.compile(rf"[{_INVISIBLE_FORMAT}\u034f\ufe00-\ufe0f]")
+_INVISIBLE_FORMAT_RE = re.compile(f"[{_INVISIBLE_FORMAT}]")
 # A superscript digit after a number or a word is a footnote mark (74¹), which NFKC would make a digit
 # (741); after a Latin letter it is an exponent (m²) and stays.
 # (The superscript first, its context after: a pattern starting with a character class is sought fast.)

@@ -25,7 +25,7 @@ from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _LAYOU
                             _LEGAL_TRADITIONAL, _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank, _cover,
                             _covered_words, _holds_page, _is_cjk, _list_marker, _merge_note, _numbered, _own_cells,
                             _roman, _typed_bullet, _unit_header)
-from toolkit.normalize import _INVISIBLE, NA_MARKS, cn_numeral_text
+from toolkit.normalize import _INVISIBLE, _INVISIBLE_FORMAT, _INVISIBLE_FORMAT_RE, NA_MARKS, cn_numeral_text
 
 
 # A web archive may hold at most this many MIME boundaries (its parts: a page and its images), and one line per
@@ -355,8 +355,9 @@ def _holds_counts(lines: list) -> bool:
     return any(isinstance(line, list) and any(cell.isdigit() for cell in line) for line in lines)
 
 
-#: A URL of another site ('https://…', '//…'), no file of the page's folder.
-_REMOTE_RE = re.compile(r"(?i)(?:[a-z][a-z\d+.-]*:|//)")
+#: An address a browser fetches from a site, no file of the page's folder (see _folder_file): a URL ('https://…',
+#: '//…') or a path from the site's root ('/plugin/widget.html').
+_REMOTE_RE = re.compile(r"(?i)(?:[a-z][a-z\d+.-]*:|[/\\])")
 #: The largest box (CSS px: width, height) of an <object>'s or <embed>'s page that is a widget (a weather, a clock,
 #: a share bar: '<object type="text/html" data="https://…/weather.html" width="200" height="60">'), too small for
 #: a report's text; a box wider and taller than both holds a page one reads.
@@ -366,7 +367,7 @@ _PX_RE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*")
 
 
 def _widget(el, src: str) -> bool:
-    """Whether the page ``src`` an ``<object>`` or ``<embed>`` ``el`` shows is a widget's: a URL (see _REMOTE_RE)
+    """Whether the page ``src`` an ``<object>`` or ``<embed>`` ``el`` shows is a widget's: the site's (see _REMOTE_RE)
     shown in a box as narrow or as low as _WIDGET_BOX, by its width and height attributes or its style's."""
     if _tag_name(el.tag) not in ("object", "embed") or not _REMOTE_RE.match(src):
         return False
@@ -731,9 +732,10 @@ def _frames_fallback_lines(root, parser) -> list:
 
 
 def _page_title(root) -> str | None:
-    """The text of the page's ``<title>`` (in its head, where the parser puts it), white space collapsed, or None."""
+    """The text of the page's ``<title>`` (in its head, where the parser puts it), white space collapsed and the
+    characters that show nothing dropped (as the page's lines: see _clean_text), or None."""
     title = root.find("head/title")
-    text = " ".join("".join(title.itertext()).split()) if title is not None else ""
+    text = " ".join(_INVISIBLE_FORMAT_RE.sub("", "".join(title.itertext())).split()) if title is not None else ""
     return text or None
 
 
@@ -1106,6 +1108,8 @@ def _drop_unshown_controls(root) -> None:
         for option in options:
             if option is not shown:
                 option.getparent().remove(option)
+        if shown is not None:  # (a drop-down is a box in its line: its option no block, no line of its own)
+            shown.tag = "span"
 
 
 def _remove_keeping_tail(el) -> None:
@@ -1881,7 +1885,10 @@ def _collapse(text: str) -> str:
     return _WS_RE.sub(repl, text)
 
 
-_UNCLEAN_RE = re.compile(r"[\s\x00\u200b\ufeff]")  # what _clean removes or collapses
+# What _clean removes or collapses: white space, and the characters that show nothing (normalize's _INVISIBLE, its
+# format characters: a soft hyphen, a zero-width space or joiner, a direction mark), which split a label or a number
+# ('1&shy;288', '政府信息&#8203;公开') in the document's lines
+_UNCLEAN_RE = re.compile(rf"[\s\x00{_INVISIBLE_FORMAT}]")
 _EDGE_SPACE = " \t\n\r\f" + _BR  # what _WS_RE collapses: a run of it at either end of a text is stripped anyway
 
 
@@ -1896,7 +1903,9 @@ def _is_clean(text: str) -> bool:
 
     Every character of _UNCLEAN_RE but the space is one str.isprintable refuses (a control, format or separator
     character): a printable text is clean unless it holds two spaces in a row or starts or ends with one, told
-    by C scans cheaper than a search (which a wrapped label, '商业 企业', would otherwise take twice).
+    by C scans cheaper than a search (which a wrapped label, '商业 企业', would otherwise take twice).  (The
+    printable ones of _INVISIBLE, the combining grapheme joiner and the variation selectors, which follow a
+    character and split no word, are left to normalize.)
     _clean_text makes the same test inline (a call a cell saved): change both together.
     """
     if text.isprintable():
@@ -1918,7 +1927,7 @@ def _clean_text(text: str) -> str:
         # a word processor's cell ("\x00217\x00", from <p>): nothing inside to collapse, and what the full
         # cleaning would strip is exactly these runs at the ends
         return inner
-    return _collapse(text).strip().strip("\u200b\ufeff").strip()
+    return _collapse(_INVISIBLE_FORMAT_RE.sub("", text)).strip()
 
 
 _TAG_NAMES: dict = {}  # lxml tag -> bare lower-case name; the same few dozen tags recur on every page
@@ -2821,12 +2830,12 @@ def _counter_number(n: int, name: str, styles: dict, depth: int = 0) -> str:
     on a list's marker alone, not on ``counter()``'s text; decimal past a chain of four styles naming each other)."""
     if name not in styles or depth >= 4:
         return _LIST_STYLES.get(name, _LIST_STYLES["decimal"])(n)[:-1]
-    descriptors = styles[name]
+    descriptors = _extended(styles[name], styles, depth)
     kind, system = _counter_system(descriptors)
     in_range = _in_counter_range(kind, descriptors, n)
-    if kind == "extends" and in_range:  # (another style's system and symbols, its own pad about them)
+    if kind == "extends" and in_range:  # (a built-in style's symbols, its own pad about them)
         text = _counter_number(n, system[1].lower() if len(system) > 1 else "decimal", styles, depth + 1)
-        return _padded(text, descriptors.get("pad", ""), 0) if n >= 0 else text
+        return _padded_builtin(text, descriptors, n)
     text = _counter_representation(kind, system, descriptors, n) if in_range else None
     return text if text is not None else _counter_number(n, _counter_fallback(descriptors), styles, depth + 1)
 
@@ -3302,20 +3311,42 @@ def _counter_marker(descriptors: dict, styles: dict, n: int, depth: int = 0) -> 
     """The marker of the number ``n`` in the counter style of ``descriptors`` (CSS Counter Styles 3: its system's
     representation of ``n``, between its prefix and suffix, default ". "), or in its fallback (decimal by default)
     where the system has none for ``n``; ``styles``: the page's counter styles, which 'extends' and 'fallback' name."""
+    descriptors = _extended(descriptors, styles, depth)
     kind, system = _counter_system(descriptors)
     suffix = _css_symbols(descriptors["suffix"]) if "suffix" in descriptors else None
     prefix = "".join(_css_symbols(descriptors.get("prefix", "")))
     in_range = _in_counter_range(kind, descriptors, n)
-    if kind == "extends" and in_range:  # (another style's system and symbols: its marker without its suffix)
+    if kind == "extends" and in_range:  # (a built-in style's symbols: its marker without its suffix)
         base = system[1].lower() if len(system) > 1 else "decimal"
         marker = _named_marker(base, styles, n, depth + 1)
         text, own = (marker[:-1], marker[-1:]) if marker[-1:] in ".、" else (marker, "")
-        text = _padded(text, descriptors.get("pad", ""), 0) if n >= 0 else text  # (its pad about the base's symbols)
+        text = _padded_builtin(text, descriptors, n)  # (its pad about the base's symbols)
         return prefix + text + ("".join(suffix) if suffix is not None else own)
     text = _counter_representation(kind, system, descriptors, n) if in_range else None
     if text is None:
         return _named_marker(_counter_fallback(descriptors), styles, n, depth + 1)
     return prefix + text + ("".join(suffix) if suffix is not None else ". ")
+
+
+def _extended(descriptors: dict, styles: dict, depth: int) -> dict:
+    """The descriptors of a counter style extending another of the page's ``styles`` ('system: extends cn'): those
+    of the style it extends (itself so resolved), each the extending style states but its system overriding the
+    extended style's (CSS Counter Styles 3: its range, fallback, pad, prefix, suffix, negative); any other style's,
+    one extending a built-in style (see _padded_builtin) or past a chain of four, as they are."""
+    kind, system = _counter_system(descriptors)
+    base = system[1].lower() if len(system) > 1 else "decimal"
+    if kind != "extends" or base not in styles or depth >= 4:
+        return descriptors
+    own = {key: value for key, value in descriptors.items() if key != "system"}
+    return {**_extended(styles[base], styles, depth + 1), **own}
+
+
+def _padded_builtin(text: str, descriptors: dict, n: int) -> str:
+    """``text``, a built-in style's representation of ``n`` (a negative one '-' before its digits), after the pad
+    of a style extending it, and the style's own negative sign where it states one."""
+    if n < 0 and not text.startswith("-"):
+        return text
+    return _signed(text[1:] if n < 0 else text, descriptors, n < 0)
 
 
 def _counter_system(descriptors: dict) -> tuple:
@@ -3384,7 +3415,13 @@ def _counter_representation(kind: str, system: list, descriptors: dict, n: int) 
     written = _system_text(kind, system, descriptors, -n if signed else n)
     if written is None:
         return None
-    sign = (_css_symbols(descriptors.get("negative", "'-'")) or ["-"])[:2] if signed else ["", ""]
+    return _signed(written, descriptors, signed)
+
+
+def _signed(written: str, descriptors: dict, negative: bool) -> str:
+    """A number's symbols ``written`` after the pad of the style of ``descriptors``, about its negative sign where
+    ``negative`` (the 'negative' descriptor's symbols, '-' by default; the pad counts their characters)."""
+    sign = (_css_symbols(descriptors.get("negative", "'-'")) or ["-"])[:2] if negative else ["", ""]
     return sign[0] + _padded(written, descriptors.get("pad", ""), len("".join(sign))) + "".join(sign[1:2])
 
 
@@ -3502,7 +3539,7 @@ def _html_lines(root) -> list:
 
     def pre_flush(frame: _Frame) -> None:
         # a <pre> line as written: tabs kept and blank lines too (the tab layout marks cells and rows so)
-        frame.items.append("".join(frame.buf).rstrip(" \r"))
+        frame.items.append(_INVISIBLE_FORMAT_RE.sub("", "".join(frame.buf)).rstrip(" \r"))
         frame.buf = []
 
     pending_number = [""]  # an <ol> item's number, waiting for the item's text

@@ -28,7 +28,7 @@ from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _Merge
                             _blank, _cover, _covered_words, _holds_page, _list_marker, _merge_note, _numbered,
                             _own_cells, _typed_bullet, _unit_header, _value_text)
 from toolkit.msdoc import _page_field
-from toolkit.normalize import is_page_furniture, normalize_line
+from toolkit.normalize import _INVISIBLE_FORMAT_RE, is_page_furniture, normalize_line
 from toolkit.plaintext import _read_text
 from toolkit.webpage import _read_html, _read_web_archive
 
@@ -1822,7 +1822,10 @@ def _docx_paragraph(p) -> str:
     if page_parts and not is_page_furniture(normalize_line("".join(out))):
         for k in page_parts:
             out[k] = ""
-    return "".join(out)
+    text = "".join(out)
+    # a character that shows nothing (pasted from a page: a zero-width space, a soft hyphen typed as text, a joiner)
+    # splits a label or a number in the document's lines: dropped, as a page's (see webpage._clean_text)
+    return text if text.isprintable() else _INVISIBLE_FORMAT_RE.sub("", text)
 
 
 _OMML = "http://schemas.openxmlformats.org/officeDocument/2006/math"
