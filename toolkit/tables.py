@@ -1102,6 +1102,10 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         labels, values = _text_in_value_place(labels, values, is_row)
         last = labels[-1]
         last_group = vocab.request_group(last.text)
+        if last_group and _group_names_row(last_group, values, fm):
+            # ('三、本年度办理结果 | 合计 | 4 | …', as one cell a line reads the heading alone on its line before the
+            # row: the row of 合计 under its group, read as where the heading stands on a row of its own)
+            labels, values, last, last_group = values[:1], values[1:], values[0], None
         if group == "other_2021" and vocab.request_row(last.text) == "other_misc":  # (3.其他, 3.其它)
             row_key = "other_misc"
         elif last_group == "other_2021":
@@ -1257,6 +1261,13 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             _flag_subtotal_column(res, row, key, placement.cells[sub_at], [placement.cells[w] for w in orgs])
     # (where the 小计's place is unsure, the placement is a guess: the groups' sums are not known)
     _flag_subtotals(res, subtotals, {} if unsure else placements, outcome_rows, ncols)
+
+
+def _group_names_row(group: str, values: list[Cell], fm: dict) -> bool:
+    """Whether the first of ``values`` after a group's label names a row of that group read only with its item number
+    or first before counts (``numbered_labels``: 合计 under 本年度办理结果), the counts after it written."""
+    key = vocabulary().request_numbered_row(values[0].text) if values else None
+    return key is not None and fm["rows"][key].get("group") == group and _written(values[1:])
 
 
 def _label_columns(split: list[tuple[Row, list[Cell], list[Cell]]], ncols: int,
