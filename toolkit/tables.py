@@ -24,7 +24,7 @@ from toolkit.checks import identity_applies
 from toolkit.formats import alternation, load_formats, load_identities, load_output_schema, vocabulary
 from toolkit.layout import _YEAR, Cell, Row, _sub_item, _sums_to_last, _thousands_joined
 from toolkit.normalize import (CID_GLYPHS, FOOTNOTE_SYMBOLS, HAN_RANGES, NA_MARKS, cell_units, is_value_cell,
-                               label_key, number_text, parse_number, unit_kind)
+                               ParsedNumber, cn_numeral, label_key, number_text, parse_number, unit_kind)
 from toolkit.placement import Constraint, Placed, Placement, RowInput, place
 
 __all__ = ["TABLE_COLUMNS", "Flag", "TableResult", "extract_tables", "flag_codes"]
@@ -2992,6 +2992,34 @@ def _legacy_merged_unit(row: Row, width: int, unit_at: int | None, carried: str,
                grid=row.grid, spaced=row.spaced)
 
 
+_CN_ZEROS = "〇零"
+_CN_PLACES = (("千", 1000), ("百", 100))  # (below 十: cn_numeral's)
+
+
+def _cn_count(text: str, place: int = 0) -> int | None:
+    """The count a Chinese numeral writes, below 一万: 0 for '〇' or '零', 12 for '十二' (:func:`cn_numeral`), 105 for
+    '一百零五', 2300 for '两千三百'; None for anything else, a colloquial '一百五' (150?) too."""
+    if not place and text in _CN_ZEROS:
+        return 0
+    if place == len(_CN_PLACES):
+        return None if not text or text.isascii() else cn_numeral("二" if text == "两" else text)
+    word, size = _CN_PLACES[place]
+    head, found, tail = text.partition(word)
+    if not found:
+        return _cn_count(text, place + 1) if text else None
+    lead = cn_numeral("二" if head == "两" else head) if head and not head.isascii() else None
+    if lead is None or lead > 9:
+        return None
+    if not tail:
+        return lead * size
+    # ('一百零五': a zero before what is below the next place; '一百一十', '两千三百': the next place written)
+    zero = tail[0] in _CN_ZEROS
+    rest = _cn_count(tail[zero:], place + 1)
+    if rest is None or not (0 < rest < size // 10 if zero else size // 10 <= rest < size):
+        return None
+    return lead * size + rest
+
+
 def _legacy_cell(cell: Cell, unit: str, money: bool, key: str, label: str, res: TableResult,
                  row: Row) -> tuple[Placed, str | None]:
     """A legacy value cell and its unit; money in 万元, as everywhere in tables.csv.
@@ -3004,6 +3032,10 @@ def _legacy_cell(cell: Cell, unit: str, money: bool, key: str, label: str, res: 
     in_money = unit_kind(unit) == "money"  # the unit column's 元, 千元, 万元, 亿元 …
     expect = "money" if money or in_money else unit_kind(unit)
     num = parse_number(cell.text, expect=expect)
+    if num.kind == "text" and expect in (None, *_WHOLE_KINDS):
+        # a count in Chinese numerals ('三', '十二', '一百零五', '〇'): its number, the cell as written in raw
+        words = _cn_count(cell.text.strip())
+        num = num if words is None else ParsedNumber(float(words), None, "number")
     if expect in _WHOLE_KINDS and num.value is not None and "." in cell.text and not num.value.is_integer():
         num = dataclasses.replace(num, value=None, kind="text")  # a count with decimals is no count (480.5 条)
     if num.kind == "text" or num.note:
