@@ -2735,3 +2735,15 @@ def test_legacy_count_in_chinese_numerals_is_its_number(fmt, tmp_path):
     (tmp_path / "seed").mkdir()
     seed = _parse(lines, fmt, tmp_path / "seed")
     assert _legacy(report, ["table", "row_key", "unit"]) == _legacy(seed, ["table", "row_key", "unit"])
+
+
+@pytest.mark.parametrize("value, read, flags", [("三", 3, []), ("约3", "NA", [("not_a_number", "via_website: 约3")])])
+def test_unruled_legacy_row_of_a_value_in_words_is_kept(value, read, flags, tmp_path):
+    """An unruled PDF of seed 003 (cells set apart by spaces only), a known item's one value in words ('2.政府网站公开
+    政府信息数 条 三', '… 条 约3'): the line was no row, taken for text, the row lost unflagged, where a ruled table
+    reads the count or flags it not_a_number. It is the row's value cell, read as the ruled table's."""
+    lines = [[x[0], x[1], value] if isinstance(x, list) and x and x[0] == "2.政府网站公开政府信息数" else x
+             for x in _seed_lines()]
+    report = _parse(lines, "unruled", tmp_path)
+    assert _legacy(report, ["row_key", "value", "raw"]).count(("via_website", read, value)) == 1
+    assert [(f.code, f.detail) for f in report.flags if f.table] == flags
