@@ -2709,3 +2709,41 @@ def test_glued_legacy_money_with_its_unit_before_the_next_items_number(variant):
     assert t.loc["staff_full_time", ["value", "raw", "unit"]].tolist() == [0.35, "3500元", "万元"]
     assert t.loc["staff_part_time", "value"] == 2
     assert not [f for f in report.flags if f.code == "unlabelled_values"]
+
+
+_IN_WORDS = {"2.政府网站公开政府信息数": ("三", 3), "5﹒其他方式公开政府信息数": ("十二", 12),
+             "5﹒其他方式回应事件数": ("一百零五", 105), "3﹒政策解读稿件发布数": ("〇", 0),
+             "4﹒微博微信回应事件数": ("两千三百", 2300), "四、行政复议数量": ("零", 0)}
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
+def test_legacy_count_in_chinese_numerals_is_its_number(fmt, tmp_path):
+    """Seed 003's counts written in Chinese numerals ('三', '十二', '一百零五', '〇', '两千三百', '零'): each was NA,
+    flagged not_a_number, where the count is certain. Read as its number, the cell as written in raw; a numeral
+    that is no sure count ('一百五', 150 or 105) stays text."""
+    lines = _seed_lines()
+    written = [[x[0], x[1], _IN_WORDS[x[0]][0]] if isinstance(x, list) and x and x[0] in _IN_WORDS else x
+               for x in lines]
+    written = [[x[0], x[1], "一百五"] if isinstance(x, list) and x and x[0] == "1﹒政府公报公开政府信息数" else x
+               for x in written]
+    report = _parse(written, fmt, tmp_path)
+    t = report.tables[report.tables.table == "legacy"]
+    got = sorted(t[t.raw.isin([w for w, _ in _IN_WORDS.values()])][["raw", "value"]].itertuples(index=False))
+    assert got == sorted(_IN_WORDS.values())
+    assert t.set_index("row_key").loc["via_gazette", ["value", "raw"]].fillna("NA").tolist() == ["NA", "一百五"]
+    assert [f.detail for f in report.flags if f.code == "not_a_number"] == ["via_gazette: 一百五"]
+    (tmp_path / "seed").mkdir()
+    seed = _parse(lines, fmt, tmp_path / "seed")
+    assert _legacy(report, ["table", "row_key", "unit"]) == _legacy(seed, ["table", "row_key", "unit"])
+
+
+@pytest.mark.parametrize("value, read, flags", [("三", 3, []), ("约3", "NA", [("not_a_number", "via_website: 约3")])])
+def test_unruled_legacy_row_of_a_value_in_words_is_kept(value, read, flags, tmp_path):
+    """An unruled PDF of seed 003 (cells set apart by spaces only), a known item's one value in words ('2.政府网站公开
+    政府信息数 条 三', '… 条 约3'): the line was no row, taken for text, the row lost unflagged, where a ruled table
+    reads the count or flags it not_a_number. It is the row's value cell, read as the ruled table's."""
+    lines = [[x[0], x[1], value] if isinstance(x, list) and x and x[0] == "2.政府网站公开政府信息数" else x
+             for x in _seed_lines()]
+    report = _parse(lines, "unruled", tmp_path)
+    assert _legacy(report, ["row_key", "value", "raw"]).count(("via_website", read, value)) == 1
+    assert [(f.code, f.detail) for f in report.flags if f.table] == flags

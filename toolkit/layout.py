@@ -1068,6 +1068,10 @@ def _legacy_spaced(text: str, no_unit: bool = False) -> list[str] | None:
         # a note after a known item's values is its remark (the tables stage flags it): only a known label, lest
         # a sentence ending in a number then words be a row
         return [m["label"], m["unit"], *m["values"].split(), m["note"]]
+    if m and label_key(m["label"]) in vocabulary().legacy_rows and _SPACE.search(m["note"]) is None:
+        # a known item's one value in words ('2.政府网站公开政府信息数 条 三', '… 条 约3'): its value cell, as in a
+        # ruled row, read or flagged by the tables stage (as a line of text the row was lost, unflagged)
+        return [m["label"], m["unit"], m["note"]]
     m = bare.fullmatch(text) if no_unit else None
     if m and label_key(m["label"]) in vocabulary().legacy_rows:
         # a known item with its unit cell blank ('4.信函申请数 12'): only a known label, lest prose be a row

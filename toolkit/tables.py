@@ -24,7 +24,7 @@ from toolkit.checks import identity_applies
 from toolkit.formats import alternation, load_formats, load_identities, load_output_schema, vocabulary
 from toolkit.layout import _YEAR, Cell, Row, _sub_item, _sums_to_last, _thousands_joined
 from toolkit.normalize import (CID_GLYPHS, FOOTNOTE_SYMBOLS, HAN_RANGES, NA_MARKS, cell_units, is_value_cell,
-                               label_key, number_text, parse_number, unit_kind)
+                               ParsedNumber, cn_numeral, label_key, number_text, parse_number, unit_kind)
 from toolkit.placement import Constraint, Placed, Placement, RowInput, place
 
 __all__ = ["TABLE_COLUMNS", "Flag", "TableResult", "extract_tables", "flag_codes"]
@@ -1102,6 +1102,10 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         labels, values = _text_in_value_place(labels, values, is_row)
         last = labels[-1]
         last_group = vocab.request_group(last.text)
+        if last_group and _group_names_row(last_group, values, fm):
+            # ('三、本年度办理结果 | 合计 | 4 | …', as one cell a line reads the heading alone on its line before the
+            # row: the row of 合计 under its group, read as where the heading stands on a row of its own)
+            labels, values, last, last_group = values[:1], values[1:], values[0], None
         if group == "other_2021" and vocab.request_row(last.text) == "other_misc":  # (3.其他, 3.其它)
             row_key = "other_misc"
         elif last_group == "other_2021":
@@ -1257,6 +1261,13 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             _flag_subtotal_column(res, row, key, placement.cells[sub_at], [placement.cells[w] for w in orgs])
     # (where the 小计's place is unsure, the placement is a guess: the groups' sums are not known)
     _flag_subtotals(res, subtotals, {} if unsure else placements, outcome_rows, ncols)
+
+
+def _group_names_row(group: str, values: list[Cell], fm: dict) -> bool:
+    """Whether the first of ``values`` after a group's label names a row of that group read only with its item number
+    or first before counts (``numbered_labels``: 合计 under 本年度办理结果), the counts after it written."""
+    key = vocabulary().request_numbered_row(values[0].text) if values else None
+    return key is not None and fm["rows"][key].get("group") == group and _written(values[1:])
 
 
 def _label_columns(split: list[tuple[Row, list[Cell], list[Cell]]], ncols: int,
@@ -2981,6 +2992,34 @@ def _legacy_merged_unit(row: Row, width: int, unit_at: int | None, carried: str,
                grid=row.grid, spaced=row.spaced)
 
 
+_CN_ZEROS = "〇零"
+_CN_PLACES = (("千", 1000), ("百", 100))  # (below 十: cn_numeral's)
+
+
+def _cn_count(text: str, place: int = 0) -> int | None:
+    """The count a Chinese numeral writes, below 一万: 0 for '〇' or '零', 12 for '十二' (:func:`cn_numeral`), 105 for
+    '一百零五', 2300 for '两千三百'; None for anything else, a colloquial '一百五' (150?) too."""
+    if not place and text in _CN_ZEROS:
+        return 0
+    if place == len(_CN_PLACES):
+        return None if not text or text.isascii() else cn_numeral("二" if text == "两" else text)
+    word, size = _CN_PLACES[place]
+    head, found, tail = text.partition(word)
+    if not found:
+        return _cn_count(text, place + 1) if text else None
+    lead = cn_numeral("二" if head == "两" else head) if head and not head.isascii() else None
+    if lead is None or lead > 9:
+        return None
+    if not tail:
+        return lead * size
+    # ('一百零五': a zero before what is below the next place; '一百一十', '两千三百': the next place written)
+    zero = tail[0] in _CN_ZEROS
+    rest = _cn_count(tail[zero:], place + 1)
+    if rest is None or not (0 < rest < size // 10 if zero else size // 10 <= rest < size):
+        return None
+    return lead * size + rest
+
+
 def _legacy_cell(cell: Cell, unit: str, money: bool, key: str, label: str, res: TableResult,
                  row: Row) -> tuple[Placed, str | None]:
     """A legacy value cell and its unit; money in 万元, as everywhere in tables.csv.
@@ -2993,6 +3032,10 @@ def _legacy_cell(cell: Cell, unit: str, money: bool, key: str, label: str, res: 
     in_money = unit_kind(unit) == "money"  # the unit column's 元, 千元, 万元, 亿元 …
     expect = "money" if money or in_money else unit_kind(unit)
     num = parse_number(cell.text, expect=expect)
+    if num.kind == "text" and expect in (None, *_WHOLE_KINDS):
+        # a count in Chinese numerals ('三', '十二', '一百零五', '〇'): its number, the cell as written in raw
+        words = _cn_count(cell.text.strip())
+        num = num if words is None else ParsedNumber(float(words), None, "number")
     if expect in _WHOLE_KINDS and num.value is not None and "." in cell.text and not num.value.is_integer():
         num = dataclasses.replace(num, value=None, kind="text")  # a count with decimals is no count (480.5 条)
     if num.kind == "text" or num.note:
