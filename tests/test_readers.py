@@ -2872,6 +2872,27 @@ def test_big5_lines_in_a_gb_text_are_read_as_big5():
     assert got.split("\n")[6] == "(一)主動公開政府信息情況"
 
 
+def test_big5_lines_that_read_as_gb_of_rare_characters_are_read_as_big5():
+    # Seed 000 saved as GB18030 with its lines '规章' and '总计' pasted in Big5 read without a word as GB's rare
+    # '砏彻' and '羆璸' (a Big5 character whose second byte is 0x40-0x7E reads as one of GBK's rare ones): no private-use
+    # character or kana told them.  A line mostly of rare characters is asked too; the seed's own lines are not.
+    from toolkit.normalize import _opencc
+
+    lines = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8").split("\n")
+    numbers = (lines.index("规章"), lines.index("总计"))
+    traditional = {number: _opencc("s2t").convert(lines[number]) for number in numbers}
+    data = b"\n".join(traditional[number].encode("big5") if number in traditional else line.encode("gb18030")
+                      for number, line in enumerate(lines))
+    assert [data.split(b"\n")[number].decode("gbk") for number in numbers] == ["砏彻", "羆璸"]
+    want = "\n".join(traditional.get(number, line) for number, line in enumerate(lines))
+    shown = ", ".join(str(number + 1) for number in numbers)
+    with pytest.warns(ReaderWarning, match=rf"mixed encodings: line\(s\) {shown} in Big5 in a GB text") as caught:
+        got, codec = decode_bytes(data)
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+    assert got == want and codec == "gb18030"
+    assert decode_bytes("\n".join(lines).encode("gb18030")) == ("\n".join(lines), "gb18030")
+
+
 @pytest.mark.parametrize("padding", [4096, 5])
 @pytest.mark.parametrize("codec", ["utf-8", "gbk", "utf-8-sig", "utf-16", "utf-32"])
 def test_text_padded_with_nul_bytes_at_its_end_is_read_and_flagged(codec, padding, tmp_path, parsed_seed):
