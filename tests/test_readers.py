@@ -5313,11 +5313,13 @@ def test_utf8_broken_on_every_line_is_refused_not_read_as_gb18030_mojibake(tmp_p
     assert read_document(write_bytes(tmp_path / "gb.txt", gb)).encoding == "gb18030"
 
 
-@pytest.mark.parametrize("text_codec, line_codec, read", [("utf-8", "gb18030", "GBK"), ("gb18030", "utf-8", "UTF-8")])
+@pytest.mark.parametrize("text_codec, line_codec, read",
+                         [("utf-8", "gb18030", "GB18030"), ("gb18030", "utf-8", "UTF-8")])
 def test_a_line_pasted_with_a_rare_names_character_is_read_in_its_encoding(text_codec, line_codec, read):
     # A line pasted from a GB18030 page into a UTF-8 report, or in UTF-8 into a GB one, holding a rare name's character
     # ('䶮', of extension A, which GBK lacks): taken for no line of a report, it was U+FFFD whole ('(\ufffd)\ufffd…'),
-    # or read as GB18030 into mojibake ('(涓\ufffd)涓诲姩鍏…') flagged only as one byte replaced.
+    # or read as GB18030 into mojibake ('(涓\ufffd)涓诲姩鍏…') flagged only as one byte replaced.  The line is named
+    # in GB18030, where the warning said GBK, which cannot write '䶮'.
     lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").split("\n")
     pasted = lines[5] + "刘䶮"
     data = "\n".join(lines[:5]).encode(text_codec) + b"\n" + pasted.encode(line_codec) + b"\n" + \

@@ -228,6 +228,11 @@ def _given_after_utf8_mark(data: bytes, given: str, path: str | None) -> tuple[b
     return body, own
 
 
+def _codec_name(codec: str) -> str:
+    """The name of a GB or Big5 codec in a warning: 'GBK', 'GB18030' or 'Big5' (HKSCS too)."""
+    return "Big5" if codec.startswith("big5") else codec.upper()
+
+
 def _try(data: bytes, codec: str) -> str | None:
     try:
         return data.decode(codec)
@@ -348,7 +353,7 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     if not failed or utf8_chars == 0:  # (GB text: hardly a line of it is UTF-8)
         return None
     gb: dict[int, str] = {}
-    big5: set[int] = set()  # the lines of gb in Big5
+    codecs_of: dict[int, str] = {}  # the codec of each line of gb read from the bytes (GBK, GB18030, Big5 …)
     runs: dict[int, str] = {}  # UTF-8 lines with runs of GB inside, read so (see _gb_runs)
     undecoded: dict[int, int] = {}  # the offset of the first byte of such a line still undecoded (U+FFFD)
     bad: list[int] = []  # the other lines that are no UTF-8, or hold bytes that are none (U+FFFD)
@@ -361,9 +366,7 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
             if run is None or run[1] >= 0:
                 bad.append(number)
         else:
-            gb[number] = found[0]
-            if found[1].startswith("big5"):
-                big5.add(number)
+            gb[number], codecs_of[number] = found
     if not (gb or runs) or sum(len(_CJK_CHAR.findall(text)) for text in gb.values()) >= utf8_chars:
         return None
     read = {number: runs.get(number) or lines[number].decode("utf-8", errors="replace") for number in bad}
@@ -378,7 +381,8 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     if signed:
         strays = [char for escaped in signed.values() for char in _ESCAPED_BYTE.findall(escaped)]
         _warn_cp1252(path, len(strays), "".join(strays).translate(_CP1252_SIGNS), _line_numbers(ends, sorted(signed)))
-    for name, pasted in (("GBK", sorted(set(gb) - big5 - set(signed))), ("Big5", sorted(big5))):
+    for name in ("GBK", "GB18030", "Big5"):  # (a line of GB18030's four-byte characters is no GBK: named so)
+        pasted = sorted(number for number, codec in codecs_of.items() if _codec_name(codec) == name)
         if pasted:
             _warn(path, f"mixed encodings: line(s) {_line_numbers(ends, pasted)} in {name} in a UTF-8 text, read as "
                         f"{name} (as UTF-8 they are undecodable bytes)", "mixed_encoding")
