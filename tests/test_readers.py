@@ -2918,6 +2918,24 @@ def test_text_padded_with_nul_bytes_at_its_end_is_read_and_flagged(codec, paddin
         read_document(write_bytes(tmp_path / "inside.txt", data[:at] + nul + data[at:] + b"\x00" * 8))
 
 
+@pytest.mark.parametrize("own", [3, 300])
+@pytest.mark.parametrize("codec", ["utf-8", "gb18030"])
+def test_the_bytes_replaced_are_counted_without_the_texts_own_replacement_characters(own, codec):
+    # Seed 001 in UTF-8 or GB18030, holding U+FFFD of its own (characters a scraper could not read, kept as written)
+    # and one stray byte: the warning counted every U+FFFD as a byte sequence that is no UTF-8 ('4 byte sequence(s)'
+    # for one), and 300 of them made the text fail the limit of 256 (refused whole).  The sequences replaced are
+    # counted, the text's own U+FFFD left out.
+    seed = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
+    step = len(seed) // own
+    text = "".join(seed[at:at + step] + "\ufffd" * (at < own * step) for at in range(0, len(seed), step))
+    assert text.count("\ufffd") == own
+    data = text.encode(codec, errors="replace")
+    at = data.index(b"\n", len(data) // 2) + 1
+    with pytest.warns(ReaderWarning, match=rf": 1 byte sequence\(s\) that are not {codec.upper()} "):
+        got, read = decode_bytes(data[:at] + b"\xff" + data[at:])
+    assert read == codec and got.count("\ufffd") == own + 1
+
+
 @pytest.mark.parametrize("stray", [b"\x80", b"\xff", b"\xb9\n", b"\xa9 2024"])
 @pytest.mark.parametrize("codec", ["gbk", "big5"])
 def test_gb_or_big5_text_with_a_few_stray_bytes_is_read_and_flagged(stray, codec, tmp_path, parsed_seed):

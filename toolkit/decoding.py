@@ -370,7 +370,7 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     if not (gb or runs) or sum(len(_CJK_CHAR.findall(text)) for text in gb.values()) >= utf8_chars:
         return None
     read = {number: runs.get(number) or lines[number].decode("utf-8", errors="replace") for number in bad}
-    count = sum(text.count("\ufffd") for text in read.values())
+    count = sum(_replaced_count(text, lines[number], "utf-8") for number, text in read.items())
     if count > 256 or utf8_chars < 50 * count:
         return None
     for number, escaped in signed.items():
@@ -617,7 +617,7 @@ def _refuse_utf8_read_as_gb(data: bytes, text: str, codec: str, path: str | None
     if text.isascii():
         return
     head = data[:_UTF8_SAMPLE].decode("utf-8", errors="replace")
-    found, bad = len(_HAN.findall(head)), head.count("\ufffd")
+    found, bad = len(_HAN.findall(head)), _replaced_count(head, data[:_UTF8_SAMPLE], "utf-8")
     if found >= 20 and found > bad:
         raise DecodeError(path, f"the bytes are UTF-8 ({found} Chinese characters) with {bad} byte sequence(s) "
                                 f"that are not UTF-8 (first at byte offset "
@@ -700,7 +700,7 @@ def _gb_with_stray_bytes(data: bytes, path: str | None) -> tuple[str, str] | Non
     best: tuple[float, str, str, int] | None = None
     for codec, common in (("gb18030", _common_gb), ("big5hkscs", _common_big5)):
         text = data.decode(codec, errors="replace")
-        bad = text.count("\ufffd")
+        bad = _replaced_count(text, data, codec)
         if 0 < bad <= 256 and len(_NON_ASCII.findall(text)) - bad >= 50 * bad:
             rare = _rare_share(text.replace("\ufffd", ""), common)[0]  # (U+FFFD is of neither encoding)
             if rare <= _STRAY_RARE_MAX and (best is None or rare < best[0]):
@@ -913,10 +913,20 @@ def _utf8_with_stray_bytes(data: bytes, codec: str = "utf-8") -> tuple[str | Non
     byte-order mark (a UTF-16 file that lost its last byte).
     """
     text = data.decode(codec, errors="replace")
-    bad = text.count("\ufffd")
+    bad = _replaced_count(text, data, codec)
     if 0 < bad <= 256 and len(_NON_ASCII.findall(text)) - bad >= 50 * bad:
         return text, bad
     return None, bad
+
+
+def _replaced_count(text: str, data: bytes, codec: str) -> int:
+    """The byte sequences of ``data`` that are none of ``codec`` (each one U+FFFD in ``text``, ``data`` read with
+    ``errors='replace'``): not the text's own U+FFFD (a character a scraper could not read, kept as written), which
+    made a warning count them as bytes that are no UTF-8, and 256 of them refuse the text whole.  (Read with
+    ``errors='ignore'``, the bytes give the text's own, the decoder finding the same characters after each sequence
+    dropped as after each one replaced.)"""
+    replaced = text.count("\ufffd")
+    return replaced - data.decode(codec, errors="ignore").count("\ufffd") if replaced else 0
 
 
 #: Bytes 0x80-0x9F that Windows-1252 reads as punctuation or a sign (“ ” ‘ ’ – — … • € ™ ‰ †), keyed by the lone
