@@ -512,13 +512,22 @@ def _pasted_reading(line: bytes) -> tuple[str, str] | None:
     found = _gb_reading(line)
     if found is not None and not _mixed_line(_without_rare_names(*found)):
         found = None
-    for codec in ("big5", "big5hkscs"):  # (HKSCS adds characters such as 裏 衆 羣)
+    big5 = _big5_reading(line)
+    if big5 is not None and (found is None or _rare_share(big5[0], _common_big5)[0]
+                             < _rare_share(found[0], _common_gb)[0]):
+        return big5
+    return found
+
+
+def _big5_reading(line: bytes) -> tuple[str, str] | None:
+    """(text, codec) of a line pasted in Big5 into a text of another encoding: its reading in Big5, else in HKSCS
+    (which adds characters such as 裏 衆 羣), where that reading is a report's line (_mixed_line); None where neither
+    is.  (Asked of a line of a UTF-8 text, _pasted_reading, and of a GB one, _big5_line.)"""
+    for codec in ("big5", "big5hkscs"):
         text = _try(line, codec)
         if text is not None and _mixed_line(text):
-            if found is None or _rare_share(text, _common_big5)[0] < _rare_share(found[0], _common_gb)[0]:
-                return text, codec
-            break
-    return found
+            return text, codec
+    return None
 
 
 # The Han characters of the extensions (A, and B to J), of four bytes each in GB18030, which GBK lacks: a rare name's
@@ -676,14 +685,11 @@ def _odd_gb_line(line: str) -> bool:
 def _big5_line(raw: bytes, gb: str) -> str | None:
     """The Big5 reading of the line ``raw`` (read as GB ``gb``) where it is a report's line of fewer rare characters
     (see _big5_lines), or None."""
-    for codec in ("big5", "big5hkscs"):  # (HKSCS adds characters such as 裏 衆 羣)
-        big5 = _try(raw, codec)
-        if big5 is not None and _mixed_line(big5):
-            rare = _rare_share(big5, _common_big5)[0]
-            if rare < _STRAY_RARE_MAX and rare < _rare_share(gb, _common_gb)[0]:
-                return big5
-            return None
-    return None
+    found = _big5_reading(raw)
+    if found is None:
+        return None
+    rare = _rare_share(found[0], _common_big5)[0]
+    return found[0] if rare < _STRAY_RARE_MAX and rare < _rare_share(gb, _common_gb)[0] else None
 
 
 #: The largest share of rare characters (_rare_share) of GB or Big5 text with stray bytes: a report's is under 0.1,
