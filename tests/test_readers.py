@@ -2918,6 +2918,29 @@ def test_text_padded_with_nul_bytes_at_its_end_is_read_and_flagged(codec, paddin
         read_document(write_bytes(tmp_path / "inside.txt", data[:at] + nul + data[at:] + b"\x00" * 8))
 
 
+@pytest.mark.parametrize("text_codec, line_codec, named", [("utf-8", "gbk", "GBK in a UTF-8"),
+                                                           ("utf-8", "big5", "Big5 in a UTF-8"),
+                                                           ("gb18030", "utf-8", "UTF-8 in a GB18030"),
+                                                           ("gb18030", "big5", "Big5 in a GB")])
+def test_a_line_pasted_in_another_encoding_is_read_so_where_lines_end_in_cr_alone(text_codec, line_codec, named):
+    # Seed 001 with its lines ending in CR alone, or in CR and CR LF by turns (a file mixing them), and its sixth line
+    # pasted in another encoding: the lines were split at LF alone, so the text was one line (or pairs of lines), read
+    # in the text's encoding: the pasted line lost to U+FFFD ('29 byte sequence(s) that are not UTF-8'), or its Big5
+    # left as private-use characters.  Each line is read in its own encoding, as with LF.
+    from toolkit.normalize import _opencc
+
+    lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").split("\n")
+    pasted = _opencc("s2t").convert(lines[5]) if line_codec == "big5" else lines[5]
+    for ends in (["\r"], ["\r", "\r\n"]):
+        data = b"".join((pasted.encode(line_codec) if number == 5 else line.encode(text_codec))
+                        + ends[number % len(ends)].encode() * (number < len(lines) - 1)
+                        for number, line in enumerate(lines))
+        with pytest.warns(ReaderWarning, match=rf"mixed encodings: line\(s\) 6 in {named} text") as caught:
+            text, codec = decode_bytes(data)
+        assert [w.message.code for w in caught] == ["mixed_encoding"]
+        assert codec == text_codec and text.splitlines() == lines[:5] + [pasted] + lines[6:]
+
+
 @pytest.mark.parametrize("own", [3, 300])
 @pytest.mark.parametrize("codec", ["utf-8", "gb18030"])
 def test_the_bytes_replaced_are_counted_without_the_texts_own_replacement_characters(own, codec):

@@ -288,29 +288,45 @@ _TAG_START = re.compile(rb"(?<=<)")
 
 
 def _pieces(data: bytes) -> tuple[list[bytes], list[str]]:
-    """The lines of ``data`` (split at its line breaks), a long one holding markup (a page written on one line, a CMS's
-    minified markup) cut after each '<' into pieces, each piece with what ends it (``'\n'`` or ``''``): the text
-    between two tags can then be read in its own encoding, as a line is (a cell pasted in another encoding: the line,
-    the page, was read in the page's).  No byte of a GB, Big5 or UTF-8 character is 0x0A or 0x3C.  Short lines are
-    not cut: a page written with line breaks pays for no more pieces."""
-    lines = data.split(b"\n")
+    """The lines of ``data`` (split at its line breaks: see _lines_and_ends), a long one holding markup (a page written
+    on one line, a CMS's minified markup) cut after each '<' into pieces, each piece with what ends it (its line's end,
+    or ``''``): the text between two tags can then be read in its own encoding, as a line is (a cell pasted in another
+    encoding: the line, the page, was read in the page's).  No byte of a GB, Big5 or UTF-8 character is 0x3C.  Short
+    lines are not cut: a page written with line breaks pays for no more pieces."""
+    lines, line_ends = _lines_and_ends(data)
     if len(data) <= _LONG_LINE or b"<" not in data or all(len(line) <= _LONG_LINE for line in lines):
-        return lines, ["\n"] * (len(lines) - 1) + [""]
+        return lines, line_ends
     pieces: list[bytes] = []
     ends: list[str] = []
-    for line in lines:
+    for line, end in zip(lines, line_ends):
         cut = _TAG_START.split(line) if len(line) > _LONG_LINE and b"<" in line else [line]
         pieces.extend(cut)
-        ends.extend([""] * (len(cut) - 1) + ["\n"])
-    ends[-1] = ""
+        ends.extend([""] * (len(cut) - 1) + [end])
     return pieces, ends
+
+
+# A line's end in a text file: LF (CR LF keeps its CR in the line, which reads it as a report's character), or CR alone
+# (an old Mac's, or some lines of a file mixing them).  No byte of a GB, Big5 or UTF-8 character is 0x0A or 0x0D.
+_LINE_END = re.compile(rb"(\n|\r(?!\n))")
+_TEXT_LINE_END = re.compile("(\n|\r(?!\n))")
+
+
+def _lines_and_ends(data: bytes) -> tuple[list[bytes], list[str]]:
+    """The lines of ``data`` and what ends each (``'\n'`` or ``'\r'``; ``''`` the last), as a text file's lines end (see
+    toolkit.plaintext.text_lines): a line pasted in another encoding into a text whose lines end in CR alone was one
+    line with the rest of the text, its characters lost to U+FFFD."""
+    if b"\r" not in data or data.count(b"\r") == data.count(b"\r\n"):  # (most texts: a split ten times faster)
+        lines = data.split(b"\n")
+        return lines, ["\n"] * (len(lines) - 1) + [""]
+    parts = _LINE_END.split(data)
+    return parts[0::2], [end.decode("ascii") for end in parts[1::2]] + [""]
 
 
 def _line_numbers(ends: list[str], numbers: list[int]) -> str:
     """The (1-based) lines of the pieces ``numbers`` (see _pieces: ``ends``), the first ten, for a warning."""
     starts = [0]
     for end in ends:
-        starts.append(starts[-1] + (end == "\n"))
+        starts.append(starts[-1] + bool(end))
     return _first_ten(sorted({starts[number] + 1 for number in numbers}))
 
 
@@ -647,7 +663,8 @@ def _big5_lines(text: str, data: bytes, path: str | None) -> str:
     (_rare_share) than as GB, and under _STRAY_RARE_MAX.  (A Big5 line read as GB into common characters alone is
     not told apart.)
     """
-    lines, raw = text.split("\n"), data.split(b"\n")  # (no GB or Big5 character holds a 0x0A byte)
+    parts, (raw, _) = _TEXT_LINE_END.split(text), _lines_and_ends(data)  # (the ends kept: see _lines_and_ends)
+    lines, ends = parts[0::2], parts[1::2] + [""]
     if len(lines) != len(raw):
         return text
     rare = _rare_gb_chars(text)
@@ -664,7 +681,7 @@ def _big5_lines(text: str, data: bytes, path: str | None) -> str:
         return text
     _warn(path, f"mixed encodings: line(s) {_first_ten([number + 1 for number in found])} in Big5 in a GB text, "
                 "read as Big5 (as GB they are private-use characters, kana or rare characters)", "mixed_encoding")
-    return "\n".join(lines)
+    return "".join(line + end for line, end in zip(lines, ends))
 
 
 def _rare_gb_chars(text: str) -> re.Pattern[str] | None:
