@@ -2941,6 +2941,20 @@ def test_a_line_pasted_in_another_encoding_is_read_so_where_lines_end_in_cr_alon
         assert codec == text_codec and text.splitlines() == lines[:5] + [pasted] + lines[6:]
 
 
+@pytest.mark.parametrize("end", ["\r", "\n", "\r\n"])
+@pytest.mark.parametrize("pasted, shown", [(b"\x93", "punctuation ('“') on line(s) 6 in"),
+                                           ("平潭".encode("gbk"), "('平潭', as UTF-8 'ƽ̶') on line(s) 6 of")])
+def test_the_lines_of_windows_1252_quotes_and_gb_runs_are_named_where_lines_end_in_cr_alone(end, pasted, shown):
+    # Seed 001 with a Windows-1252 quote, or '平潭' in GBK (valid UTF-8: 'ƽ̶'), on its sixth line, its lines ending in
+    # CR alone: the warning named line 1, counting LF alone.  A lone CR ends a line, as in the text read.
+    lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").split("\n")
+    data = end.join(lines[:5]).encode() + end.encode() + pasted + end.join(lines[5:]).encode()
+    with pytest.warns(ReaderWarning, match="mixed encodings") as caught:
+        text, codec = decode_bytes(data)
+    assert codec == "utf-8" and text.splitlines()[5].startswith(("“", "平潭"))
+    assert len(caught) == 1 and shown in str(caught[0].message)
+
+
 @pytest.mark.parametrize("own", [3, 300])
 @pytest.mark.parametrize("codec", ["utf-8", "gb18030"])
 def test_the_bytes_replaced_are_counted_without_the_texts_own_replacement_characters(own, codec):

@@ -322,6 +322,11 @@ def _lines_and_ends(data: bytes) -> tuple[list[bytes], list[str]]:
     return parts[0::2], [end.decode("ascii") for end in parts[1::2]] + [""]
 
 
+def _line_at(data: bytes, at: int) -> int:
+    """The (1-based) line of the byte ``at`` of ``data``, its lines ending at LF or a lone CR (see _lines_and_ends)."""
+    return data.count(b"\n", 0, at) + data.count(b"\r", 0, at) - data.count(b"\r\n", 0, at) + 1
+
+
 def _line_numbers(ends: list[str], numbers: list[int]) -> str:
     """The (1-based) lines of the pieces ``numbers`` (see _pieces: ``ends``), the first ten, for a warning."""
     starts = [0]
@@ -984,7 +989,7 @@ def _utf8_with_cp1252_signs(data: bytes, path: str | None) -> str | None:
     if len(_HAN.findall(text)) < max(20, len(strays)):
         return None
     _refuse_mojibake(text, path)
-    breaks = [m.start() for m in re.finditer("\n", escaped)]  # (a stray's line: the breaks before it, + 1)
+    breaks = [m.start() for m in _TEXT_LINE_END.finditer(escaped)]  # (a stray's line: the breaks before it, + 1)
     numbers = _first_ten(sorted({bisect.bisect(breaks, at) + 1 for at in strays}))
     _warn_cp1252(path, len(strays), "".join(text[at] for at in strays), numbers)
     return text
@@ -1220,7 +1225,7 @@ def _read_gb_runs_valid_as_utf8(text: str, data: bytes, path: str | None) -> str
         parts.extend([utf8[done:start], gb.encode("utf-8")])
         done = end
     parts.append(utf8[done:])
-    lines = _first_ten(sorted({utf8.count(b"\n", 0, start) + 1 for start, _, _ in found}))
+    lines = _first_ten(sorted({_line_at(utf8, start) for start, _, _ in found}))
     start, end, gb = found[0]
     _warn(path, f"mixed encodings: characters in GBK that are valid UTF-8 ({gb!r}, as UTF-8 "
                 f"{utf8[start:end].decode('utf-8')!r}) on line(s) {lines} of a UTF-8 text, read as GBK",
