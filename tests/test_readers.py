@@ -2955,6 +2955,22 @@ def test_the_lines_of_windows_1252_quotes_and_gb_runs_are_named_where_lines_end_
     assert len(caught) == 1 and shown in str(caught[0].message)
 
 
+@pytest.mark.parametrize("other, warned", [(b"\x93", "Windows-1252 punctuation"), (b"\xff", "were replaced by U+FFFD"),
+                                           (b"\xe6\x94", "ends in the middle of a UTF-8 character")])
+def test_gbk_valid_as_utf8_is_read_beside_other_bytes_that_are_no_utf8(other, warned):
+    # Seed 001 with '平潭' in GBK (valid UTF-8: 'ƽ̶') on its sixth line and a Windows-1252 quote, a stray byte or a last
+    # character cut: the GBK was read as such in strict UTF-8 alone, and stayed 'ƽ̶' (the agency lost) beside them.
+    lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").split("\n")
+    lines[5] += "平潭"
+    data = "\n".join(lines).encode().replace("平潭".encode(), "平潭".encode("gbk"))
+    data = data + other if other.startswith(b"\xe6") else data.replace(b"\n", b"\n" + other, 1)
+    with pytest.warns(ReaderWarning) as caught:
+        text, codec = decode_bytes(data)
+    assert codec == "utf-8" and text.splitlines()[5].endswith("平潭")
+    assert [warned in str(w.message) for w in caught] == [True, False]
+    assert "('平潭', as UTF-8 'ƽ̶') on line(s) 6 of" in str(caught[1].message)
+
+
 @pytest.mark.parametrize("own", [3, 300])
 @pytest.mark.parametrize("codec", ["utf-8", "gb18030"])
 def test_the_bytes_replaced_are_counted_without_the_texts_own_replacement_characters(own, codec):

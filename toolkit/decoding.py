@@ -1128,10 +1128,10 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
     if text is not None:
         _warn(path, "the data ends in the middle of a UTF-8 character (truncated file?); the incomplete "
                     "character was dropped", "bad_bytes")
-        return text, "utf-8", False
+        return _read_gb_runs_valid_as_utf8(text, data, path), "utf-8", False
     text = _utf8_with_cp1252_signs(data, path)  # (quotes written as Windows-1252 bytes: U+FFFD, or the file refused)
     if text is not None:
-        return text, "utf-8", False
+        return _read_gb_runs_valid_as_utf8(text, data, path), "utf-8", False
     if not len(data) % 2:  # (UTF-16 of Chinese alone: no NUL byte told it above)
         found = _utf16_without_nul(data, path)
         if found is not None:
@@ -1144,7 +1144,7 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
         _refuse_mojibake(text, path)
         _warn(path, f"{bad} byte sequence(s) that are not UTF-8 in a UTF-8 text (first at byte offset "
                     f"{_first_error(data, 'utf-8')}) were replaced by U+FFFD", "bad_bytes")
-        return text, "utf-8", False
+        return _read_gb_runs_valid_as_utf8(text, data, path), "utf-8", False
     if declared is not None:
         if declared in _GB_FAMILY:
             found = _decode_gb(data, path)
