@@ -2893,6 +2893,23 @@ def test_big5_lines_that_read_as_gb_of_rare_characters_are_read_as_big5():
     assert decode_bytes("\n".join(lines).encode("gb18030")) == ("\n".join(lines), "gb18030")
 
 
+def test_a_big5_line_read_as_gb_into_private_use_and_common_characters_is_read_as_big5():
+    # Seed 000 saved as GB18030 with its line '第二十条第(一)项' pasted in Big5: read as GB, '材\ue5ed\ue5f7兵材(\ue5e6)兜',
+    # its characters other than the private-use ones are common, so its share of rare ones (which left those out) was
+    # no higher than the Big5 reading's: the line stayed so, flagged only as user-defined characters.
+    from toolkit.normalize import _opencc
+
+    lines = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8").split("\n")
+    number = lines.index("第二十条第(一)项")
+    pasted = _opencc("s2t").convert(lines[number])
+    data = b"\n".join(pasted.encode("big5") if at == number else line.encode("gb18030")
+                      for at, line in enumerate(lines))
+    with pytest.warns(ReaderWarning, match=rf"mixed encodings: line\(s\) {number + 1} in Big5 in a GB text") as caught:
+        got, codec = decode_bytes(data)
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+    assert got.split("\n")[number] == pasted == "第二十條第(一)項" and codec == "gb18030"
+
+
 @pytest.mark.parametrize("padding", [4096, 5])
 @pytest.mark.parametrize("codec", ["utf-8", "gbk", "utf-8-sig", "utf-16", "utf-32"])
 def test_text_padded_with_nul_bytes_at_its_end_is_read_and_flagged(codec, padding, tmp_path, parsed_seed):

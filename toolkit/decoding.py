@@ -706,12 +706,20 @@ def _odd_gb_line(line: str) -> bool:
 
 def _big5_line(raw: bytes, gb: str) -> str | None:
     """The Big5 reading of the line ``raw`` (read as GB ``gb``) where it is a report's line of fewer rare characters
-    (see _big5_lines), or None."""
+    (see _big5_lines), or None.  The GB reading's private-use characters count as rare: of '第二十條第(一)項' in Big5,
+    read as '材\ue5ed\ue5f7兵材(\ue5e6)兜', the others are common, and the line was kept so.  (Where they are two at
+    least, and rare ones with them for _STRAY_RARE_MAX of the line: GB text holds a user-defined character now and then,
+    whose line may read as Big5 of common characters, '本\ue4c6年' as '掛\u3000爛'.)"""
     found = _big5_reading(raw)
     if found is None:
         return None
     rare = _rare_share(found[0], _common_big5)[0]
-    return found[0] if rare < _STRAY_RARE_MAX and rare < _rare_share(gb, _common_gb)[0] else None
+    if rare >= _STRAY_RARE_MAX:
+        return None
+    if rare < _rare_share(gb, _common_gb)[0]:
+        return found[0]
+    with_private = _rare_share(gb, _common_gb, private=True)[0]
+    return found[0] if len(_PRIVATE_USE.findall(gb)) >= 2 and rare < _STRAY_RARE_MAX <= with_private else None
 
 
 #: The largest share of rare characters (_rare_share) of GB or Big5 text with stray bytes: a report's is under 0.1,
@@ -762,11 +770,12 @@ def _common_big5(char: str) -> bool:
     return len(code) == 2 and 0xA140 <= int.from_bytes(code, "big") <= 0xC67E
 
 
-def _rare_share(text: str, common) -> tuple[float, int]:
+def _rare_share(text: str, common, *, private: bool = False) -> tuple[float, int]:
     """The share of the first 2000 non-ASCII characters that are odd (_ODD_CJK) or not common in the encoding,
     and their number; spaces and private-use characters are left out (a user-defined character of GB text, as
-    often as Big5 read as GB)."""
-    sample = [c for c in _NON_ASCII.findall(text, 0, 20000)[:2000] if not _PRIVATE_USE.match(c) and not c.isspace()]
+    often as Big5 read as GB), unless ``private`` counts these as rare."""
+    sample = [c for c in _NON_ASCII.findall(text, 0, 20000)[:2000]
+              if (private or not _PRIVATE_USE.match(c)) and not c.isspace()]
     return sum(1 for c in sample if _ODD_CJK.match(c) or not common(c)) / max(len(sample), 1), len(sample)
 
 
