@@ -2926,6 +2926,44 @@ def test_big5_lines_in_a_gb_text_are_read_as_big5():
     assert got.split("\n")[6] == "(一)主動公開政府信息情況"
 
 
+def test_big5_lines_that_read_as_gb_of_rare_characters_are_read_as_big5():
+    # Seed 000 saved as GB18030 with its lines '规章' and '总计' pasted in Big5 read without a word as GB's rare
+    # '砏彻' and '羆璸' (a Big5 character whose second byte is 0x40-0x7E reads as one of GBK's rare ones): no private-use
+    # character or kana told them.  A line mostly of rare characters is asked too; the seed's own lines are not.
+    from toolkit.normalize import _opencc
+
+    lines = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8").split("\n")
+    numbers = (lines.index("规章"), lines.index("总计"))
+    traditional = {number: _opencc("s2t").convert(lines[number]) for number in numbers}
+    data = b"\n".join(traditional[number].encode("big5") if number in traditional else line.encode("gb18030")
+                      for number, line in enumerate(lines))
+    assert [data.split(b"\n")[number].decode("gbk") for number in numbers] == ["砏彻", "羆璸"]
+    want = "\n".join(traditional.get(number, line) for number, line in enumerate(lines))
+    shown = ", ".join(str(number + 1) for number in numbers)
+    with pytest.warns(ReaderWarning, match=rf"mixed encodings: line\(s\) {shown} in Big5 in a GB text") as caught:
+        got, codec = decode_bytes(data)
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+    assert got == want and codec == "gb18030"
+    assert decode_bytes("\n".join(lines).encode("gb18030")) == ("\n".join(lines), "gb18030")
+
+
+def test_a_big5_line_read_as_gb_into_private_use_and_common_characters_is_read_as_big5():
+    # Seed 000 saved as GB18030 with its line '第二十条第(一)项' pasted in Big5: read as GB, '材\ue5ed\ue5f7兵材(\ue5e6)兜',
+    # its characters other than the private-use ones are common, so its share of rare ones (which left those out) was
+    # no higher than the Big5 reading's: the line stayed so, flagged only as user-defined characters.
+    from toolkit.normalize import _opencc
+
+    lines = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8").split("\n")
+    number = lines.index("第二十条第(一)项")
+    pasted = _opencc("s2t").convert(lines[number])
+    data = b"\n".join(pasted.encode("big5") if at == number else line.encode("gb18030")
+                      for at, line in enumerate(lines))
+    with pytest.warns(ReaderWarning, match=rf"mixed encodings: line\(s\) {number + 1} in Big5 in a GB text") as caught:
+        got, codec = decode_bytes(data)
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+    assert got.split("\n")[number] == pasted == "第二十條第(一)項" and codec == "gb18030"
+
+
 @pytest.mark.parametrize("padding", [4096, 5])
 @pytest.mark.parametrize("codec", ["utf-8", "gbk", "utf-8-sig", "utf-16", "utf-32"])
 def test_text_padded_with_nul_bytes_at_its_end_is_read_and_flagged(codec, padding, tmp_path, parsed_seed):
@@ -2949,6 +2987,77 @@ def test_text_padded_with_nul_bytes_at_its_end_is_read_and_flagged(codec, paddin
     at = 100 if len(nul) > 1 else data.index(b"\n") + 1  # (between two characters)
     with pytest.raises(BinaryFileError, match="contains NUL (bytes|characters)"):
         read_document(write_bytes(tmp_path / "inside.txt", data[:at] + nul + data[at:] + b"\x00" * 8))
+
+
+@pytest.mark.parametrize("text_codec, line_codec, named", [("utf-8", "gbk", "GBK in a UTF-8"),
+                                                           ("utf-8", "big5", "Big5 in a UTF-8"),
+                                                           ("gb18030", "utf-8", "UTF-8 in a GB18030"),
+                                                           ("gb18030", "big5", "Big5 in a GB")])
+def test_a_line_pasted_in_another_encoding_is_read_so_where_lines_end_in_cr_alone(text_codec, line_codec, named):
+    # Seed 001 with its lines ending in CR alone, or in CR and CR LF by turns (a file mixing them), and its sixth line
+    # pasted in another encoding: the lines were split at LF alone, so the text was one line (or pairs of lines), read
+    # in the text's encoding: the pasted line lost to U+FFFD ('29 byte sequence(s) that are not UTF-8'), or its Big5
+    # left as private-use characters.  Each line is read in its own encoding, as with LF.
+    from toolkit.normalize import _opencc
+
+    lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").split("\n")
+    pasted = _opencc("s2t").convert(lines[5]) if line_codec == "big5" else lines[5]
+    for ends in (["\r"], ["\r", "\r\n"]):
+        data = b"".join((pasted.encode(line_codec) if number == 5 else line.encode(text_codec))
+                        + ends[number % len(ends)].encode() * (number < len(lines) - 1)
+                        for number, line in enumerate(lines))
+        with pytest.warns(ReaderWarning, match=rf"mixed encodings: line\(s\) 6 in {named} text") as caught:
+            text, codec = decode_bytes(data)
+        assert [w.message.code for w in caught] == ["mixed_encoding"]
+        assert codec == text_codec and text.splitlines() == lines[:5] + [pasted] + lines[6:]
+
+
+@pytest.mark.parametrize("end", ["\r", "\n", "\r\n"])
+@pytest.mark.parametrize("pasted, shown", [(b"\x93", "punctuation ('“') on line(s) 6 in"),
+                                           ("平潭".encode("gbk"), "('平潭', as UTF-8 'ƽ̶') on line(s) 6 of")])
+def test_the_lines_of_windows_1252_quotes_and_gb_runs_are_named_where_lines_end_in_cr_alone(end, pasted, shown):
+    # Seed 001 with a Windows-1252 quote, or '平潭' in GBK (valid UTF-8: 'ƽ̶'), on its sixth line, its lines ending in
+    # CR alone: the warning named line 1, counting LF alone.  A lone CR ends a line, as in the text read.
+    lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").split("\n")
+    data = end.join(lines[:5]).encode() + end.encode() + pasted + end.join(lines[5:]).encode()
+    with pytest.warns(ReaderWarning, match="mixed encodings") as caught:
+        text, codec = decode_bytes(data)
+    assert codec == "utf-8" and text.splitlines()[5].startswith(("“", "平潭"))
+    assert len(caught) == 1 and shown in str(caught[0].message)
+
+
+@pytest.mark.parametrize("other, warned", [(b"\x93", "Windows-1252 punctuation"), (b"\xff", "were replaced by U+FFFD"),
+                                           (b"\xe6\x94", "ends in the middle of a UTF-8 character")])
+def test_gbk_valid_as_utf8_is_read_beside_other_bytes_that_are_no_utf8(other, warned):
+    # Seed 001 with '平潭' in GBK (valid UTF-8: 'ƽ̶') on its sixth line and a Windows-1252 quote, a stray byte or a last
+    # character cut: the GBK was read as such in strict UTF-8 alone, and stayed 'ƽ̶' (the agency lost) beside them.
+    lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").split("\n")
+    lines[5] += "平潭"
+    data = "\n".join(lines).encode().replace("平潭".encode(), "平潭".encode("gbk"))
+    data = data + other if other.startswith(b"\xe6") else data.replace(b"\n", b"\n" + other, 1)
+    with pytest.warns(ReaderWarning) as caught:
+        text, codec = decode_bytes(data)
+    assert codec == "utf-8" and text.splitlines()[5].endswith("平潭")
+    assert [warned in str(w.message) for w in caught] == [True, False]
+    assert "('平潭', as UTF-8 'ƽ̶') on line(s) 6 of" in str(caught[1].message)
+
+
+@pytest.mark.parametrize("own", [3, 300])
+@pytest.mark.parametrize("codec", ["utf-8", "gb18030"])
+def test_the_bytes_replaced_are_counted_without_the_texts_own_replacement_characters(own, codec):
+    # Seed 001 in UTF-8 or GB18030, holding U+FFFD of its own (characters a scraper could not read, kept as written)
+    # and one stray byte: the warning counted every U+FFFD as a byte sequence that is no UTF-8 ('4 byte sequence(s)'
+    # for one), and 300 of them made the text fail the limit of 256 (refused whole).  The sequences replaced are
+    # counted, the text's own U+FFFD left out.
+    seed = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
+    step = len(seed) // own
+    text = "".join(seed[at:at + step] + "\ufffd" * (at < own * step) for at in range(0, len(seed), step))
+    assert text.count("\ufffd") == own
+    data = text.encode(codec, errors="replace")
+    at = data.index(b"\n", len(data) // 2) + 1
+    with pytest.warns(ReaderWarning, match=rf": 1 byte sequence\(s\) that are not {codec.upper()} "):
+        got, read = decode_bytes(data[:at] + b"\xff" + data[at:])
+    assert read == codec and got.count("\ufffd") == own + 1
 
 
 @pytest.mark.parametrize("stray", [b"\x80", b"\xff", b"\xb9\n", b"\xa9 2024"])
@@ -5358,11 +5467,13 @@ def test_utf8_broken_on_every_line_is_refused_not_read_as_gb18030_mojibake(tmp_p
     assert read_document(write_bytes(tmp_path / "gb.txt", gb)).encoding == "gb18030"
 
 
-@pytest.mark.parametrize("text_codec, line_codec, read", [("utf-8", "gb18030", "GBK"), ("gb18030", "utf-8", "UTF-8")])
+@pytest.mark.parametrize("text_codec, line_codec, read",
+                         [("utf-8", "gb18030", "GB18030"), ("gb18030", "utf-8", "UTF-8")])
 def test_a_line_pasted_with_a_rare_names_character_is_read_in_its_encoding(text_codec, line_codec, read):
     # A line pasted from a GB18030 page into a UTF-8 report, or in UTF-8 into a GB one, holding a rare name's character
     # ('䶮', of extension A, which GBK lacks): taken for no line of a report, it was U+FFFD whole ('(\ufffd)\ufffd…'),
-    # or read as GB18030 into mojibake ('(涓\ufffd)涓诲姩鍏…') flagged only as one byte replaced.
+    # or read as GB18030 into mojibake ('(涓\ufffd)涓诲姩鍏…') flagged only as one byte replaced.  The line is named
+    # in GB18030, where the warning said GBK, which cannot write '䶮'.
     lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").split("\n")
     pasted = lines[5] + "刘䶮"
     data = "\n".join(lines[:5]).encode(text_codec) + b"\n" + pasted.encode(line_codec) + b"\n" + \

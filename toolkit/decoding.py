@@ -228,6 +228,11 @@ def _given_after_utf8_mark(data: bytes, given: str, path: str | None) -> tuple[b
     return body, own
 
 
+def _codec_name(codec: str) -> str:
+    """The name of a GB or Big5 codec in a warning: 'GBK', 'GB18030' or 'Big5' (HKSCS too)."""
+    return "Big5" if codec.startswith("big5") else codec.upper()
+
+
 def _try(data: bytes, codec: str) -> str | None:
     try:
         return data.decode(codec)
@@ -283,29 +288,50 @@ _TAG_START = re.compile(rb"(?<=<)")
 
 
 def _pieces(data: bytes) -> tuple[list[bytes], list[str]]:
-    """The lines of ``data`` (split at its line breaks), a long one holding markup (a page written on one line, a CMS's
-    minified markup) cut after each '<' into pieces, each piece with what ends it (``'\n'`` or ``''``): the text
-    between two tags can then be read in its own encoding, as a line is (a cell pasted in another encoding: the line,
-    the page, was read in the page's).  No byte of a GB, Big5 or UTF-8 character is 0x0A or 0x3C.  Short lines are
-    not cut: a page written with line breaks pays for no more pieces."""
-    lines = data.split(b"\n")
+    """The lines of ``data`` (split at its line breaks: see _lines_and_ends), a long one holding markup (a page written
+    on one line, a CMS's minified markup) cut after each '<' into pieces, each piece with what ends it (its line's end,
+    or ``''``): the text between two tags can then be read in its own encoding, as a line is (a cell pasted in another
+    encoding: the line, the page, was read in the page's).  No byte of a GB, Big5 or UTF-8 character is 0x3C.  Short
+    lines are not cut: a page written with line breaks pays for no more pieces."""
+    lines, line_ends = _lines_and_ends(data)
     if len(data) <= _LONG_LINE or b"<" not in data or all(len(line) <= _LONG_LINE for line in lines):
-        return lines, ["\n"] * (len(lines) - 1) + [""]
+        return lines, line_ends
     pieces: list[bytes] = []
     ends: list[str] = []
-    for line in lines:
+    for line, end in zip(lines, line_ends):
         cut = _TAG_START.split(line) if len(line) > _LONG_LINE and b"<" in line else [line]
         pieces.extend(cut)
-        ends.extend([""] * (len(cut) - 1) + ["\n"])
-    ends[-1] = ""
+        ends.extend([""] * (len(cut) - 1) + [end])
     return pieces, ends
+
+
+# A line's end in a text file: LF (CR LF keeps its CR in the line, which reads it as a report's character), or CR alone
+# (an old Mac's, or some lines of a file mixing them).  No byte of a GB, Big5 or UTF-8 character is 0x0A or 0x0D.
+_LINE_END = re.compile(rb"(\n|\r(?!\n))")
+_TEXT_LINE_END = re.compile("(\n|\r(?!\n))")
+
+
+def _lines_and_ends(data: bytes) -> tuple[list[bytes], list[str]]:
+    """The lines of ``data`` and what ends each (``'\n'`` or ``'\r'``; ``''`` the last), as a text file's lines end (see
+    toolkit.plaintext.text_lines): a line pasted in another encoding into a text whose lines end in CR alone was one
+    line with the rest of the text, its characters lost to U+FFFD."""
+    if b"\r" not in data or data.count(b"\r") == data.count(b"\r\n"):  # (most texts: a split ten times faster)
+        lines = data.split(b"\n")
+        return lines, ["\n"] * (len(lines) - 1) + [""]
+    parts = _LINE_END.split(data)
+    return parts[0::2], [end.decode("ascii") for end in parts[1::2]] + [""]
+
+
+def _line_at(data: bytes, at: int) -> int:
+    """The (1-based) line of the byte ``at`` of ``data``, its lines ending at LF or a lone CR (see _lines_and_ends)."""
+    return data.count(b"\n", 0, at) + data.count(b"\r", 0, at) - data.count(b"\r\n", 0, at) + 1
 
 
 def _line_numbers(ends: list[str], numbers: list[int]) -> str:
     """The (1-based) lines of the pieces ``numbers`` (see _pieces: ``ends``), the first ten, for a warning."""
     starts = [0]
     for end in ends:
-        starts.append(starts[-1] + (end == "\n"))
+        starts.append(starts[-1] + bool(end))
     return _first_ten(sorted({starts[number] + 1 for number in numbers}))
 
 
@@ -348,7 +374,7 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     if not failed or utf8_chars == 0:  # (GB text: hardly a line of it is UTF-8)
         return None
     gb: dict[int, str] = {}
-    big5: set[int] = set()  # the lines of gb in Big5
+    codecs_of: dict[int, str] = {}  # the codec of each line of gb read from the bytes (GBK, GB18030, Big5 …)
     runs: dict[int, str] = {}  # UTF-8 lines with runs of GB inside, read so (see _gb_runs)
     undecoded: dict[int, int] = {}  # the offset of the first byte of such a line still undecoded (U+FFFD)
     bad: list[int] = []  # the other lines that are no UTF-8, or hold bytes that are none (U+FFFD)
@@ -361,13 +387,11 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
             if run is None or run[1] >= 0:
                 bad.append(number)
         else:
-            gb[number] = found[0]
-            if found[1].startswith("big5"):
-                big5.add(number)
+            gb[number], codecs_of[number] = found
     if not (gb or runs) or sum(len(_CJK_CHAR.findall(text)) for text in gb.values()) >= utf8_chars:
         return None
     read = {number: runs.get(number) or lines[number].decode("utf-8", errors="replace") for number in bad}
-    count = sum(text.count("\ufffd") for text in read.values())
+    count = sum(_replaced_count(text, lines[number], "utf-8") for number, text in read.items())
     if count > 256 or utf8_chars < 50 * count:
         return None
     for number, escaped in signed.items():
@@ -378,7 +402,8 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     if signed:
         strays = [char for escaped in signed.values() for char in _ESCAPED_BYTE.findall(escaped)]
         _warn_cp1252(path, len(strays), "".join(strays).translate(_CP1252_SIGNS), _line_numbers(ends, sorted(signed)))
-    for name, pasted in (("GBK", sorted(set(gb) - big5 - set(signed))), ("Big5", sorted(big5))):
+    for name in ("GBK", "GB18030", "Big5"):  # (a line of GB18030's four-byte characters is no GBK: named so)
+        pasted = sorted(number for number, codec in codecs_of.items() if _codec_name(codec) == name)
         if pasted:
             _warn(path, f"mixed encodings: line(s) {_line_numbers(ends, pasted)} in {name} in a UTF-8 text, read as "
                         f"{name} (as UTF-8 they are undecodable bytes)", "mixed_encoding")
@@ -508,13 +533,22 @@ def _pasted_reading(line: bytes) -> tuple[str, str] | None:
     found = _gb_reading(line)
     if found is not None and not _mixed_line(_without_rare_names(*found)):
         found = None
-    for codec in ("big5", "big5hkscs"):  # (HKSCS adds characters such as 裏 衆 羣)
+    big5 = _big5_reading(line)
+    if big5 is not None and (found is None or _rare_share(big5[0], _common_big5)[0]
+                             < _rare_share(found[0], _common_gb)[0]):
+        return big5
+    return found
+
+
+def _big5_reading(line: bytes) -> tuple[str, str] | None:
+    """(text, codec) of a line pasted in Big5 into a text of another encoding: its reading in Big5, else in HKSCS
+    (which adds characters such as 裏 衆 羣), where that reading is a report's line (_mixed_line); None where neither
+    is.  (Asked of a line of a UTF-8 text, _pasted_reading, and of a GB one, _big5_line.)"""
+    for codec in ("big5", "big5hkscs"):
         text = _try(line, codec)
         if text is not None and _mixed_line(text):
-            if found is None or _rare_share(text, _common_big5)[0] < _rare_share(found[0], _common_gb)[0]:
-                return text, codec
-            break
-    return found
+            return text, codec
+    return None
 
 
 # The Han characters of the extensions (A, and B to J), of four bytes each in GB18030, which GBK lacks: a rare name's
@@ -588,7 +622,7 @@ def _decode_gb(data: bytes, path: str | None = None, *, mixed: bool = True) -> t
                             "codec", "encoding_uncertain")
             if chosen[0] is big5:
                 return chosen
-    if _PRIVATE_USE.search(text) or _ODD_CJK.search(text):
+    if not text.isascii():
         text = _big5_lines(text, data, path)
     private = len(_PRIVATE_USE.findall(text))
     if private:  # no character of any standard: say so rather than pass them on as text
@@ -613,7 +647,7 @@ def _refuse_utf8_read_as_gb(data: bytes, text: str, codec: str, path: str | None
     if text.isascii():
         return
     head = data[:_UTF8_SAMPLE].decode("utf-8", errors="replace")
-    found, bad = len(_HAN.findall(head)), head.count("\ufffd")
+    found, bad = len(_HAN.findall(head)), _replaced_count(head, data[:_UTF8_SAMPLE], "utf-8")
     if found >= 20 and found > bad:
         raise DecodeError(path, f"the bytes are UTF-8 ({found} Chinese characters) with {bad} byte sequence(s) "
                                 f"that are not UTF-8 (first at byte offset "
@@ -627,17 +661,23 @@ def _big5_lines(text: str, data: bytes, path: str | None) -> str:
     so, flagged ``mixed_encoding`` naming them; ``text`` itself where none is.
 
     Most Big5 bytes are GBK's too: such a line read as GB gave private-use characters and kana ('()笆そ秨現┎獺薄猵'
-    for '(一)主動公開政府信息情況'), flagged as user-defined characters.  A line holding such characters (_PRIVATE_USE,
-    _ODD_CJK) is taken for Big5 where it reads so strictly into a report's line (_mixed_line) with fewer rare
-    characters (_rare_share) than as GB, and under _STRAY_RARE_MAX.  (A Big5 line read as GB into common characters
-    alone is not told apart.)
+    for '(一)主動公開政府信息情況'), flagged as user-defined characters, or rare characters of GBK alone ('砏彻' for
+    '規章', '羆璸' for '總計': a Big5 character whose second byte is 0x40-0x7E or 0x80-0xA0), without a word.  A line
+    holding such characters (_PRIVATE_USE, _ODD_CJK, or rare ones for _STRAY_RARE_MAX of its characters at least) is
+    taken for Big5 where it reads so strictly into a report's line (_mixed_line) with fewer rare characters
+    (_rare_share) than as GB, and under _STRAY_RARE_MAX.  (A Big5 line read as GB into common characters alone is
+    not told apart.)
     """
-    lines, raw = text.split("\n"), data.split(b"\n")  # (no GB or Big5 character holds a 0x0A byte)
+    parts, (raw, _) = _TEXT_LINE_END.split(text), _lines_and_ends(data)  # (the ends kept: see _lines_and_ends)
+    lines, ends = parts[0::2], parts[1::2] + [""]
     if len(lines) != len(raw):
+        return text
+    rare = _rare_gb_chars(text)
+    if rare is None:
         return text
     found: list[int] = []
     for number, line in enumerate(lines):
-        if _PRIVATE_USE.search(line) or _ODD_CJK.search(line):
+        if rare.search(line) and _odd_gb_line(line):
             big5 = _big5_line(raw[number], line)
             if big5 is not None:
                 lines[number] = big5
@@ -645,21 +685,41 @@ def _big5_lines(text: str, data: bytes, path: str | None) -> str:
     if not found:
         return text
     _warn(path, f"mixed encodings: line(s) {_first_ten([number + 1 for number in found])} in Big5 in a GB text, "
-                "read as Big5 (as GB they are private-use characters and kana)", "mixed_encoding")
-    return "\n".join(lines)
+                "read as Big5 (as GB they are private-use characters, kana or rare characters)", "mixed_encoding")
+    return "".join(line + end for line, end in zip(lines, ends))
+
+
+def _rare_gb_chars(text: str) -> re.Pattern[str] | None:
+    """A pattern of the characters of ``text`` that are not common in GB (_common_gb: private-use characters and kana
+    among them), or None where it holds none: the lines of _big5_lines to look at, found without a pass over each
+    line's characters (which made reading a GB text three times slower)."""
+    rare = sorted(char for char in set(_non_ascii(text)) if not char.isspace() and not _common_gb(char))
+    return re.compile("[" + re.escape("".join(rare)) + "]") if rare else None
+
+
+def _odd_gb_line(line: str) -> bool:
+    """Whether a line read as GB holds what a Big5 line read so gives (see _big5_lines): private-use characters, kana
+    and the like, or mostly rare characters."""
+    return bool(_PRIVATE_USE.search(line) or _ODD_CJK.search(line)) \
+        or _rare_share(line, _common_gb)[0] >= _STRAY_RARE_MAX
 
 
 def _big5_line(raw: bytes, gb: str) -> str | None:
     """The Big5 reading of the line ``raw`` (read as GB ``gb``) where it is a report's line of fewer rare characters
-    (see _big5_lines), or None."""
-    for codec in ("big5", "big5hkscs"):  # (HKSCS adds characters such as 裏 衆 羣)
-        big5 = _try(raw, codec)
-        if big5 is not None and _mixed_line(big5):
-            rare = _rare_share(big5, _common_big5)[0]
-            if rare < _STRAY_RARE_MAX and rare < _rare_share(gb, _common_gb)[0]:
-                return big5
-            return None
-    return None
+    (see _big5_lines), or None.  The GB reading's private-use characters count as rare: of '第二十條第(一)項' in Big5,
+    read as '材\ue5ed\ue5f7兵材(\ue5e6)兜', the others are common, and the line was kept so.  (Where they are two at
+    least, and rare ones with them for _STRAY_RARE_MAX of the line: GB text holds a user-defined character now and then,
+    whose line may read as Big5 of common characters, '本\ue4c6年' as '掛\u3000爛'.)"""
+    found = _big5_reading(raw)
+    if found is None:
+        return None
+    rare = _rare_share(found[0], _common_big5)[0]
+    if rare >= _STRAY_RARE_MAX:
+        return None
+    if rare < _rare_share(gb, _common_gb)[0]:
+        return found[0]
+    with_private = _rare_share(gb, _common_gb, private=True)[0]
+    return found[0] if len(_PRIVATE_USE.findall(gb)) >= 2 and rare < _STRAY_RARE_MAX <= with_private else None
 
 
 #: The largest share of rare characters (_rare_share) of GB or Big5 text with stray bytes: a report's is under 0.1,
@@ -676,7 +736,7 @@ def _gb_with_stray_bytes(data: bytes, path: str | None) -> tuple[str, str] | Non
     best: tuple[float, str, str, int] | None = None
     for codec, common in (("gb18030", _common_gb), ("big5hkscs", _common_big5)):
         text = data.decode(codec, errors="replace")
-        bad = text.count("\ufffd")
+        bad = _replaced_count(text, data, codec)
         if 0 < bad <= 256 and len(_NON_ASCII.findall(text)) - bad >= 50 * bad:
             rare = _rare_share(text.replace("\ufffd", ""), common)[0]  # (U+FFFD is of neither encoding)
             if rare <= _STRAY_RARE_MAX and (best is None or rare < best[0]):
@@ -710,11 +770,12 @@ def _common_big5(char: str) -> bool:
     return len(code) == 2 and 0xA140 <= int.from_bytes(code, "big") <= 0xC67E
 
 
-def _rare_share(text: str, common) -> tuple[float, int]:
+def _rare_share(text: str, common, *, private: bool = False) -> tuple[float, int]:
     """The share of the first 2000 non-ASCII characters that are odd (_ODD_CJK) or not common in the encoding,
     and their number; spaces and private-use characters are left out (a user-defined character of GB text, as
-    often as Big5 read as GB)."""
-    sample = [c for c in _NON_ASCII.findall(text, 0, 20000)[:2000] if not _PRIVATE_USE.match(c) and not c.isspace()]
+    often as Big5 read as GB), unless ``private`` counts these as rare."""
+    sample = [c for c in _NON_ASCII.findall(text, 0, 20000)[:2000]
+              if (private or not _PRIVATE_USE.match(c)) and not c.isspace()]
     return sum(1 for c in sample if _ODD_CJK.match(c) or not common(c)) / max(len(sample), 1), len(sample)
 
 
@@ -889,10 +950,20 @@ def _utf8_with_stray_bytes(data: bytes, codec: str = "utf-8") -> tuple[str | Non
     byte-order mark (a UTF-16 file that lost its last byte).
     """
     text = data.decode(codec, errors="replace")
-    bad = text.count("\ufffd")
+    bad = _replaced_count(text, data, codec)
     if 0 < bad <= 256 and len(_NON_ASCII.findall(text)) - bad >= 50 * bad:
         return text, bad
     return None, bad
+
+
+def _replaced_count(text: str, data: bytes, codec: str) -> int:
+    """The byte sequences of ``data`` that are none of ``codec`` (each one U+FFFD in ``text``, ``data`` read with
+    ``errors='replace'``): not the text's own U+FFFD (a character a scraper could not read, kept as written), which
+    made a warning count them as bytes that are no UTF-8, and 256 of them refuse the text whole.  (Read with
+    ``errors='ignore'``, the bytes give the text's own, the decoder finding the same characters after each sequence
+    dropped as after each one replaced.)"""
+    replaced = text.count("\ufffd")
+    return replaced - data.decode(codec, errors="ignore").count("\ufffd") if replaced else 0
 
 
 #: Bytes 0x80-0x9F that Windows-1252 reads as punctuation or a sign (“ ” ‘ ’ – — … • € ™ ‰ †), keyed by the lone
@@ -927,7 +998,7 @@ def _utf8_with_cp1252_signs(data: bytes, path: str | None) -> str | None:
     if len(_HAN.findall(text)) < max(20, len(strays)):
         return None
     _refuse_mojibake(text, path)
-    breaks = [m.start() for m in re.finditer("\n", escaped)]  # (a stray's line: the breaks before it, + 1)
+    breaks = [m.start() for m in _TEXT_LINE_END.finditer(escaped)]  # (a stray's line: the breaks before it, + 1)
     numbers = _first_ten(sorted({bisect.bisect(breaks, at) + 1 for at in strays}))
     _warn_cp1252(path, len(strays), "".join(text[at] for at in strays), numbers)
     return text
@@ -1066,10 +1137,10 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
     if text is not None:
         _warn(path, "the data ends in the middle of a UTF-8 character (truncated file?); the incomplete "
                     "character was dropped", "bad_bytes")
-        return text, "utf-8", False
+        return _read_gb_runs_valid_as_utf8(text, data, path), "utf-8", False
     text = _utf8_with_cp1252_signs(data, path)  # (quotes written as Windows-1252 bytes: U+FFFD, or the file refused)
     if text is not None:
-        return text, "utf-8", False
+        return _read_gb_runs_valid_as_utf8(text, data, path), "utf-8", False
     if not len(data) % 2:  # (UTF-16 of Chinese alone: no NUL byte told it above)
         found = _utf16_without_nul(data, path)
         if found is not None:
@@ -1082,7 +1153,7 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
         _refuse_mojibake(text, path)
         _warn(path, f"{bad} byte sequence(s) that are not UTF-8 in a UTF-8 text (first at byte offset "
                     f"{_first_error(data, 'utf-8')}) were replaced by U+FFFD", "bad_bytes")
-        return text, "utf-8", False
+        return _read_gb_runs_valid_as_utf8(text, data, path), "utf-8", False
     if declared is not None:
         if declared in _GB_FAMILY:
             found = _decode_gb(data, path)
@@ -1163,7 +1234,7 @@ def _read_gb_runs_valid_as_utf8(text: str, data: bytes, path: str | None) -> str
         parts.extend([utf8[done:start], gb.encode("utf-8")])
         done = end
     parts.append(utf8[done:])
-    lines = _first_ten(sorted({utf8.count(b"\n", 0, start) + 1 for start, _, _ in found}))
+    lines = _first_ten(sorted({_line_at(utf8, start) for start, _, _ in found}))
     start, end, gb = found[0]
     _warn(path, f"mixed encodings: characters in GBK that are valid UTF-8 ({gb!r}, as UTF-8 "
                 f"{utf8[start:end].decode('utf-8')!r}) on line(s) {lines} of a UTF-8 text, read as GBK",
