@@ -445,6 +445,25 @@ def test_lowercase_letter_sub_items_on_their_own_lines_stay_apart(first, second)
     assert _pairs(extract_statements(text)) == [*_expected(stem)[:2], ("problem", expected), *_expected(stem)[3:]]
 
 
+@pytest.mark.parametrize("first, second", [("（a）", "（b）"), ("(a)", "(b)"), ("⒜", "⒝"), ("（i）", "（ii）")])
+def test_a_lettered_sub_items_marker_after_a_word_is_kept(first, second):
+    # Seed 004's third problem with its clauses as lettered sub-items, the first marker right after the lead's last
+    # character: its letter is no pinyin note (a, i are syllables), kept as a numbered one ('(1)') is; before,
+    # '…有待加强部分群众…陌生;(b)遇到…' lost it.
+    stem = "004_b232cca7e491c758"
+    text = problems_section(stem).replace("有待加强，部分", f"有待加强{first}部分").replace("陌生，遇到", f"陌生；{second}遇到")
+    letters = [normalize_text(m) for m in (first, second)]
+    expected = f"信息公开工作的宣传力度有待加强{letters[0]}部分群众对于信息公开的途径仍然比较陌生;{letters[1]}遇到问题不知道去哪里查找信息"
+    assert _pairs(extract_statements(text)) == [*_expected(stem)[:2], ("problem", expected), *_expected(stem)[3:]]
+
+
+def test_a_pinyin_vowel_after_a_word_is_still_dropped():
+    # (a lone syllable with no lettered neighbour is a pinyin note: '啊(a)')
+    stem = "004_b232cca7e491c758"
+    text = problems_section(stem).replace("有待加强，部分", "有待加强，啊(a)部分")
+    assert "有待加强,啊部分" in "".join(extract_statements(text)["text"])
+
+
 def test_a_latin_abbreviation_opening_a_line_is_no_sub_item():
     # ('e.g.' / 'a.m.' are words, not a sub-item's letter: the wrapped line goes on)
     stem = "004_b232cca7e491c758"
