@@ -425,8 +425,10 @@ def test_a_sentence_that_only_switches_above_the_measures_sub_heading_is_no_meas
     assert _pairs(extract_statements(text)) == _expected(stem)
 
 
-@pytest.mark.parametrize("first, second", [("一方面，", "，另一方面，"), ("一方面:", ",另一方面,"), ("一方面，", "另一方面，")])
+@pytest.mark.parametrize("first, second", [("一方面，", "，另一方面，"), ("一方面:", ",另一方面,"), ("一方面，", "另一方面，"),
+                                           ("一方面", "，另一方面"), ("一方面", "另一方面"), ("一方面", "；另一方面")])
 def test_two_sides_in_one_sentence_are_two_items(first, second):
+    # (also with no comma after the words, '一方面信息公开…有待提高,另一方面公开广度…': before, one problem keeping both)
     # Seed 000's two problems written as the two sides of one sentence ('一方面，…有待提高，另一方面，…有待进一步加强。',
     # also 另一方面 glued with no comma): before, one problem keeping '一方面,'; the sides are items as 一是…,二是… are.
     stem = "000_438c5e5d2b6f4db4"

@@ -104,8 +104,11 @@ def _styles() -> dict[str, tuple[re.Pattern[str], bool]]:
     ``text_bullets``, ``dashes``), whose items have no number but count 1, 2, 3 … in order."""
     from toolkit.formats import load_formats
 
-    # a list worded in order words (首先,…其次,…最后,…): the words of statements.yaml sequence_words, each list a style
-    words = {f"words{k}": (re.compile("(?P<word>" + "|".join(map(re.escape, seq)) + ")(?=[,:])"), False)
+    # a list worded in order words (首先,…其次,…最后,…): the words of statements.yaml sequence_words, each list a style,
+    # a word before a comma or a colon (also before none: statements.yaml sequence_words_unpunctuated, '一方面信息…')
+    unpunctuated = set(_spec()["sequence_words_unpunctuated"])
+    words = {f"words{k}": (re.compile("(?P<word>" + "|".join(map(re.escape, seq)) + ")"
+                                      + ("" if seq[0] in unpunctuated else "(?=[,:])")), False)
              for k, seq in enumerate(_sequence_words())}
     formats = load_formats()
     return {**_MARKERS, **words,
