@@ -425,6 +425,20 @@ def test_a_sentence_that_only_switches_above_the_measures_sub_heading_is_no_meas
     assert _pairs(extract_statements(text)) == _expected(stem)
 
 
+@pytest.mark.parametrize("title, stated", [("主动公开的意识还不够强", True), ("主动公开方面", False)])
+def test_a_title_line_admitting_a_shortcoming_before_its_details_is_a_statement(title, stated):
+    # Seed 003's first problem as a title alone on its line over its two details numbered 1. 2. (the section's other
+    # problems left out): before, the title was dropped as a lead-in, as it is with no shortcoming ('主动公开方面'); with
+    # its stop ('…不够强。') it was already a statement.
+    stem = "003_ce1f8ef96d3daffd"
+    section = problems_section(stem)
+    details = ["少数职能科室重视程度不够,主动满足群众公开需要的意愿不足", "个别科室发布信息总量与其职能、工作量不相匹配"]
+    start, end = section.index("(一)存在问题\n") + len("(一)存在问题\n"), section.index("(二)改进措施")
+    text = section[:start] + f"{title}\n1.{details[0]}。\n2.{details[1]}。\n" + section[end:]
+    problems = [("problem", title)] * stated + [("problem", d) for d in details]
+    assert _pairs(extract_statements(text)) == problems + _expected(stem)[4:]
+
+
 @pytest.mark.parametrize("first, second", [("一方面，", "，另一方面，"), ("一方面:", ",另一方面,"), ("一方面，", "另一方面，"),
                                            ("一方面", "，另一方面"), ("一方面", "另一方面"), ("一方面", "；另一方面")])
 def test_two_sides_in_one_sentence_are_two_items(first, second):

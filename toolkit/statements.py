@@ -2523,15 +2523,27 @@ def _stated_before_list(preamble: str) -> str:
     ``announces_list``, ``boilerplate_intro``); a framing sentence (``…还存在一些不足。``) or the one that opens the
     measures (``下一步,我局将采取更加有力措施加以改进。``, a switch, read as the seeds' lead-ins) is none either.  A
     sentence that ends with 。 right before the list and says something else is a statement:
-    ``(一)存在问题。部分栏目信息更新不够及时。一是…`` (it was dropped with the lead-in).
+    ``(一)存在问题。部分栏目信息更新不够及时。一是…`` (it was dropped with the lead-in).  So is a title alone on its line
+    right before the list that admits a shortcoming (``存在的主要问题`` / ``政务公开专栏更新不及时`` / ``1.…``), as it is with
+    its stop.
     """
     raw = preamble.rstrip()
-    if not raw.endswith(_STATED_ENDS):
+    if not (raw.endswith(_STATED_ENDS) or _admitting_title_line(preamble)):
         return ""
     sentences = _after_framing(raw)
     if any(_matches(s, "announces_list") or _is_switch(s, 0) for s in sentences):
         return ""
     return _clean("".join(sentences))
+
+
+def _admitting_title_line(preamble: str) -> bool:
+    """Whether ``preamble`` ends in a line of its own, a title with no stop nor colon (at most ``_TITLE_LENGTH``
+    characters), that admits a shortcoming (``政务公开专栏更新不及时`` / ``1.…``): a statement headed over its details."""
+    if not preamble.rstrip(" \t").endswith("\n"):
+        return False
+    line = preamble.rstrip().rpartition("\n")[2].strip()
+    return (0 < len(line) <= _TITLE_LENGTH and not _SENTENCE_MARKS.search(line)
+            and _has(line, "problem_cues") and not any(p.search(line) for p in _cues()["intro"]))
 
 
 def _admitted_problem(preamble: str, colon: bool = False) -> str:
