@@ -451,7 +451,7 @@ def test_two_sides_in_one_sentence_are_two_items(first, second):
     assert _pairs(extract_statements(text)) == _expected(stem)
 
 
-@pytest.mark.parametrize("first, second", [("a.", "b."), ("a、", "b、"), ("a)", "b)")])
+@pytest.mark.parametrize("first, second", [("a.", "b."), ("a、", "b、"), ("a)", "b)"), ("(a)", "(b)")])
 def test_lowercase_letter_sub_items_on_their_own_lines_stay_apart(first, second):
     # Seed 004's third problem with its clauses as a word processor's second-level sub-items ('1.' / 'a.'), each on its
     # own line after one ending in no stop: before, '…有待加强a.部分群众…陌生b.遇到问题…' ran on as one.

@@ -91,10 +91,10 @@ _MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
     "roman_lower": (re.compile(r"(?<![A-Za-z])(?P<roman>x|ix|iv|v?i{1,3}|v)(?:\.|、)(?![A-Za-z])"), True),
     "letter": (re.compile(r"(?P<letter>[A-J])(?:\.|、)(?![A-Za-z])"), True),
 }
-# a., b. (also a、 a)): a lowercase letter numbering sub-items, as a word processor's second list level does
+# a., b. (also a、 a) (a)): a lowercase letter numbering sub-items, as a word processor's second list level does
 # ('1.' / 'a.'), only at a line's start inside a statement (_sub_item_break), no list of its own: 'a.m.', 'e.g.' are
 # none (a letter follows)
-_SUB_LETTER = re.compile(r"(?<![A-Za-z])[a-j](?:\.|、|\))(?![A-Za-z])")
+_SUB_LETTER = re.compile(r"(?<![A-Za-z])(?:\([a-j]\)|[a-j](?:\.|、|\)))(?![A-Za-z])")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
