@@ -1428,6 +1428,18 @@ def test_lists_numbered_qi_yi_or_di_yi_shi(stem, marker):
         assert _pairs(extract_statements(glued)) == _expected(stem)
 
 
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if "一是" in problems_section(s)])
+@pytest.mark.parametrize("marker", ["其{n}：", "第{n}：", "其{n}:"])
+def test_a_wrap_between_a_markers_words_and_its_colon(stem, marker):
+    # The real lists written 其一：其二： (or 第一：) with a PDF's wrap right before each marker's colon ('…加强;其三' /
+    # '：工作体制…'): before, a line opening with the colon was never joined to the one before, so 其三 lost its colon,
+    # was no marker and its item ran into the one before (seed 001's '政策解读还需进一步加强;其三:工作体制…').
+    section = _renumber(problems_section(stem), lambda n, size: marker.format(n="一二三四"[n - 1]))
+    wrapped = re.sub(r"([其第][一二三四])([：:])", r"\1\n\2", section)
+    assert wrapped.count("\n") > section.count("\n")
+    assert _pairs(extract_statements(wrapped)) == _expected(stem)
+
+
 @pytest.mark.parametrize("text, expected", [
     ("还存在一些不足:一方面,信息更新不够及时;另一方面,解读形式单一。下一步,我局将一方面加强培训,另一方面完善制度。",
      [("problem", "信息更新不够及时"), ("problem", "解读形式单一"),

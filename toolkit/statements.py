@@ -608,6 +608,14 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
             if wraps is not None:
                 wraps.append(k)
             continue
+        if lines and line.startswith(":") and _marker_cut_at_colon(lines[-1]):
+            # '…加强;其三' / ':工作体制…': a line break between a marker's words and its colon (before a title's test:
+            # '其一' alone on its line is no area's title)
+            lines[-1] += line
+            alone = -1
+            if wraps is not None:
+                wraps.append(k)
+            continue
         if alone >= 0 and titles is not None and len(lines[-1]) <= cues["area_title_longest"]:
             # (cheap: a short line alone before this one)
             kind = _area_title(lines, line, cues, titles)
@@ -1080,6 +1088,22 @@ def _before_next_section(lines: list[str], heading: re.Pattern[str]) -> list[str
         if found:
             return lines[:k] + ([line[: found.start()]] if found.start() else [])
     return lines
+
+
+_COLON_STYLES = ("qi", "di")  # the numbered styles whose marker ends in a colon (其三: 第三:), with the order words'
+
+
+def _marker_cut_at_colon(previous: str) -> bool:
+    """Whether ``previous`` ends in a list's marker that takes a colon, after a sentence's end or a comma (``…加强;其三``,
+    ``…健全。最后``), so that a line opening with the colon goes on that line: a PDF's wrap before the colon."""
+    glued = previous + ":"
+    styles = _styles()
+    names = [*_COLON_STYLES, *(name for name in styles if name.startswith("words"))]
+    for name in names:
+        for match in styles[name][0].finditer(glued, max(len(glued) - 8, 0)):
+            if match.end() >= len(glued) - 1 and (match.start() == 0 or glued[match.start() - 1] in _BOUNDARY | {","}):
+                return True
+    return False
 
 
 def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
