@@ -1428,14 +1428,24 @@ def test_lists_numbered_qi_yi_or_di_yi_shi(stem, marker):
         assert _pairs(extract_statements(glued)) == _expected(stem)
 
 
+# (a wrap right before each marker's colon, '…加强;其三' / '：工作体制…'; right after each marker's 其 or 第, '…噪音。其' /
+# '三、拓宽…')
+_BEFORE_COLON = r"(?<=[其第][一二三四])(?=[：:])"
+_AFTER_QI_DI = r"(?<=[其第])(?=[一二三四][、，是])"
+
+
 @pytest.mark.parametrize("stem", [s for s in EXPECTED if "一是" in problems_section(s)])
-@pytest.mark.parametrize("marker", ["其{n}：", "第{n}：", "其{n}:"])
-def test_a_wrap_between_a_markers_words_and_its_colon(stem, marker):
-    # The real lists written 其一：其二： (or 第一：) with a PDF's wrap right before each marker's colon ('…加强;其三' /
-    # '：工作体制…'): before, a line opening with the colon was never joined to the one before, so 其三 lost its colon,
-    # was no marker and its item ran into the one before (seed 001's '政策解读还需进一步加强;其三:工作体制…').
+@pytest.mark.parametrize("marker, cut", [("其{n}：", _BEFORE_COLON), ("第{n}：", _BEFORE_COLON), ("其{n}:", _BEFORE_COLON),
+                                         ("其{n}、", _AFTER_QI_DI), ("第{n}，", _AFTER_QI_DI), ("第{n}是", _AFTER_QI_DI)])
+def test_a_wrap_inside_a_qi_or_di_marker(stem, marker, cut):
+    # The real lists written 其一：其二： (第一：, 其一、, 第一，, 第一是) with a PDF's wrap inside each marker.  Before the colon:
+    # a line opening with a colon was never joined to the one before, so 其三 lost its colon, was no marker and its item
+    # ran into the one before (seed 001's '政策解读还需进一步加强;其三:工作体制…').  After 其 or 第: the numeral opening the
+    # line was taken for a marker of its own (三、 is one), so the line was no wrap and the 其 was left at the end of the
+    # item before ('…清理栏目噪音。其;三、拓宽…' one measure), or of a sub-heading glued to the first item ('(二)改进措施其'
+    # / '一、…').
     section = _renumber(problems_section(stem), lambda n, size: marker.format(n="一二三四"[n - 1]))
-    wrapped = re.sub(r"([其第][一二三四])([：:])", r"\1\n\2", section)
+    wrapped = re.sub(cut, "\n", section)
     assert wrapped.count("\n") > section.count("\n")
     assert _pairs(extract_statements(wrapped)) == _expected(stem)
 

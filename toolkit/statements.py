@@ -608,9 +608,9 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
             if wraps is not None:
                 wraps.append(k)
             continue
-        if lines and line.startswith(":") and _marker_cut_at_colon(lines[-1]):
+        if lines and (_marker_cut_at_colon(lines[-1]) if line.startswith(":") else _ordinal_cut(lines[-1], line)):
             # '…加强;其三' / ':工作体制…': a line break between a marker's words and its colon (before a title's test:
-            # '其一' alone on its line is no area's title)
+            # '其一' alone on its line is no area's title), or after its 其 or 第 ('…噪音。其' / '三、拓宽…')
             lines[-1] += line
             alone = -1
             if wraps is not None:
@@ -1104,6 +1104,14 @@ def _marker_cut_at_colon(previous: str) -> bool:
             if match.end() >= len(glued) - 1 and (match.start() == 0 or glued[match.start() - 1] in _BOUNDARY | {","}):
                 return True
     return False
+
+
+def _ordinal_cut(previous: str, line: str) -> bool:
+    """Whether ``line`` goes on a list's marker (其三、, 第三, 第三是) whose 其 or 第 ends ``previous`` (no sentence ends
+    so, nor does a sub-heading: '(二)改进措施其' / '一、…'): a PDF's wrap inside the marker, the numeral opening the line
+    taken for one of its own."""
+    return previous.endswith(("其", "第")) and any(
+        _MARKERS[style][0].match(previous[-1] + line) for style in _COLON_STYLES)
 
 
 def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
