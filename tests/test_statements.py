@@ -1388,6 +1388,25 @@ def test_lists_in_order_words_roman_numerals_or_letters(stem, style):
 
 
 @pytest.mark.parametrize("stem", [s for s in EXPECTED if "一是" in problems_section(s)])
+@pytest.mark.parametrize("bullet", ["●", "◆", "■"])
+def test_bullets_glued_to_the_item_before(stem, bullet):
+    # The real lists written with bullets whose items a web page's text joined with no stop nor break between them
+    # ('…有待提高●公开广度…'): before, only a bullet after a sentence's end or a line's start was a marker, so each list
+    # but its first item ran into one statement keeping the bullets (9 of 9 wrong); the list's own bullet between two
+    # Chinese characters now numbers on as a glued ② does.
+    section = _renumber(problems_section(stem), lambda n, size: bullet if n == 1 else "\0")
+    glued = re.sub(r"[；;。]?\s*\0", bullet, section)
+    assert re.search(f"[\u4e00-\u9fff]{bullet}[\u4e00-\u9fff]", glued)
+    assert _pairs(extract_statements(glued)) == _expected(stem)
+
+
+def test_a_bullet_glued_after_another_is_no_item():
+    # (a rating's or a masked name's bullets, '●●', go on in the item's text)
+    text = "存在问题:●信息更新不及时,满意度评为●●●;●解读形式单一。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不及时,满意度评为●●●"), ("problem", "解读形式单一")]
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if "一是" in problems_section(s)])
 def test_order_words_going_on_with_di_san(stem):
     # The real lists written 首先，…其次，…第三，…最后， (第三 for 再次): before, 第三 was no order word, so the third item
     # ran into the second's statement: the lists of four items, 2 of the 9 sections, wrong.  第三 (第四, 第五) now goes on

@@ -191,9 +191,11 @@ _AFTER_INTENT = ("paren_cn", "paren_num", "num", "num_close")
 # item, read as the numeral that numbers on only ('…单一三是…' after 二是: 三是, not 一三是; _glued_start); nor (二)
 # after (一)'s item, nor 2. (2)) after 1.'s right after a Chinese character ('…提升2.政策…', not '共1.5万条', '第2.3节');
 # nor 二、 or 第二, (其二,) after a Chinese character where no later item restates its number ('…到位二、政策…', '…到位第二,政策…',
-# '…到位其二,政策…')
-_GLUED_NEXT = ("paren_num", "paren_cn", "num", "num_close", "shi", "dun_cn", "di", "qi")
+# '…到位其二,政策…'); nor a bullet after a Chinese character, the list's own bullet before another Chinese character
+# ('●信息更新不及时●解读不到位', list items whose breaks a web page's text lost; not '张●●', a name masked)
+_GLUED_NEXT = ("paren_num", "paren_cn", "num", "num_close", "shi", "dun_cn", "di", "qi", "bullet")
 _GLUED_AFTER = re.compile(rf"[{HAN_RANGES}\")》]")  # what a glued 2. follows: a word's character, a closing quote
+_WORD_CHAR = re.compile(f"[{HAN_RANGES}]")  # what a glued bullet goes before
 # styles whose next item may be misnumbered, repeating the last item's number or skipping one ('①…②…②…④', '①…③…④'):
 # a bracketed number (a circled one, ①②) after a list already open is no word's, so it is the list's next item
 _MISNUMBERED = ("paren_num",)
@@ -2108,6 +2110,9 @@ def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, i
     glued = _numbered_on(style, _marker_number(style, match, found), last, found) == last + 1
     if style in ("paren_num", "paren_cn"):
         return match.start() if glued and not _reference_number(text, k, match.end()) else None
+    if style == "bullet":
+        same = text[found[-1][0]] == match.group()  # (the list's own bullet, between two words' characters)
+        return match.start() if same and _GLUED_AFTER.match(text, k - 1) and _WORD_CHAR.match(text, match.end()) else None
     if style in ("num", "num_close"):
         # (after a word's character, not a digit's or a list's '、' ('1、2月'); before no digit: '第2.3节' is a decimal)
         after_word = _GLUED_AFTER.match(text, k - 1) is not None and not text[match.end():match.end() + 1].isdigit()
