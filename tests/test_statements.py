@@ -425,8 +425,24 @@ def test_a_sentence_that_only_switches_above_the_measures_sub_heading_is_no_meas
     assert _pairs(extract_statements(text)) == _expected(stem)
 
 
-@pytest.mark.parametrize("first, second", [("一方面，", "，另一方面，"), ("一方面:", ",另一方面,"), ("一方面，", "另一方面，")])
+@pytest.mark.parametrize("title, stated", [("主动公开的意识还不够强", True), ("主动公开方面", False)])
+def test_a_title_line_admitting_a_shortcoming_before_its_details_is_a_statement(title, stated):
+    # Seed 003's first problem as a title alone on its line over its two details numbered 1. 2. (the section's other
+    # problems left out): before, the title was dropped as a lead-in, as it is with no shortcoming ('主动公开方面'); with
+    # its stop ('…不够强。') it was already a statement.
+    stem = "003_ce1f8ef96d3daffd"
+    section = problems_section(stem)
+    details = ["少数职能科室重视程度不够,主动满足群众公开需要的意愿不足", "个别科室发布信息总量与其职能、工作量不相匹配"]
+    start, end = section.index("(一)存在问题\n") + len("(一)存在问题\n"), section.index("(二)改进措施")
+    text = section[:start] + f"{title}\n1.{details[0]}。\n2.{details[1]}。\n" + section[end:]
+    problems = [("problem", title)] * stated + [("problem", d) for d in details]
+    assert _pairs(extract_statements(text)) == problems + _expected(stem)[4:]
+
+
+@pytest.mark.parametrize("first, second", [("一方面，", "，另一方面，"), ("一方面:", ",另一方面,"), ("一方面，", "另一方面，"),
+                                           ("一方面", "，另一方面"), ("一方面", "另一方面"), ("一方面", "；另一方面")])
 def test_two_sides_in_one_sentence_are_two_items(first, second):
+    # (also with no comma after the words, '一方面信息公开…有待提高,另一方面公开广度…': before, one problem keeping both)
     # Seed 000's two problems written as the two sides of one sentence ('一方面，…有待提高，另一方面，…有待进一步加强。',
     # also 另一方面 glued with no comma): before, one problem keeping '一方面,'; the sides are items as 一是…,二是… are.
     stem = "000_438c5e5d2b6f4db4"
@@ -435,7 +451,7 @@ def test_two_sides_in_one_sentence_are_two_items(first, second):
     assert _pairs(extract_statements(text)) == _expected(stem)
 
 
-@pytest.mark.parametrize("first, second", [("a.", "b."), ("a、", "b、"), ("a)", "b)")])
+@pytest.mark.parametrize("first, second", [("a.", "b."), ("a、", "b、"), ("a)", "b)"), ("(a)", "(b)")])
 def test_lowercase_letter_sub_items_on_their_own_lines_stay_apart(first, second):
     # Seed 004's third problem with its clauses as a word processor's second-level sub-items ('1.' / 'a.'), each on its
     # own line after one ending in no stop: before, '…有待加强a.部分群众…陌生b.遇到问题…' ran on as one.
@@ -443,6 +459,25 @@ def test_lowercase_letter_sub_items_on_their_own_lines_stay_apart(first, second)
     text = problems_section(stem).replace("有待加强，部分", f"有待加强\n{first}部分").replace("陌生，遇到", f"陌生\n{second}遇到")
     expected = f"信息公开工作的宣传力度有待加强;{first}部分群众对于信息公开的途径仍然比较陌生;{second}遇到问题不知道去哪里查找信息"
     assert _pairs(extract_statements(text)) == [*_expected(stem)[:2], ("problem", expected), *_expected(stem)[3:]]
+
+
+@pytest.mark.parametrize("first, second", [("（a）", "（b）"), ("(a)", "(b)"), ("⒜", "⒝"), ("（i）", "（ii）")])
+def test_a_lettered_sub_items_marker_after_a_word_is_kept(first, second):
+    # Seed 004's third problem with its clauses as lettered sub-items, the first marker right after the lead's last
+    # character: its letter is no pinyin note (a, i are syllables), kept as a numbered one ('(1)') is; before,
+    # '…有待加强部分群众…陌生;(b)遇到…' lost it.
+    stem = "004_b232cca7e491c758"
+    text = problems_section(stem).replace("有待加强，部分", f"有待加强{first}部分").replace("陌生，遇到", f"陌生；{second}遇到")
+    letters = [normalize_text(m) for m in (first, second)]
+    expected = f"信息公开工作的宣传力度有待加强{letters[0]}部分群众对于信息公开的途径仍然比较陌生;{letters[1]}遇到问题不知道去哪里查找信息"
+    assert _pairs(extract_statements(text)) == [*_expected(stem)[:2], ("problem", expected), *_expected(stem)[3:]]
+
+
+def test_a_pinyin_vowel_after_a_word_is_still_dropped():
+    # (a lone syllable with no lettered neighbour is a pinyin note: '啊(a)')
+    stem = "004_b232cca7e491c758"
+    text = problems_section(stem).replace("有待加强，部分", "有待加强，啊(a)部分")
+    assert "有待加强,啊部分" in "".join(extract_statements(text)["text"])
 
 
 def test_a_latin_abbreviation_opening_a_line_is_no_sub_item():
@@ -1353,6 +1388,25 @@ def test_lists_in_order_words_roman_numerals_or_letters(stem, style):
 
 
 @pytest.mark.parametrize("stem", [s for s in EXPECTED if "一是" in problems_section(s)])
+@pytest.mark.parametrize("bullet", ["●", "◆", "■"])
+def test_bullets_glued_to_the_item_before(stem, bullet):
+    # The real lists written with bullets whose items a web page's text joined with no stop nor break between them
+    # ('…有待提高●公开广度…'): before, only a bullet after a sentence's end or a line's start was a marker, so each list
+    # but its first item ran into one statement keeping the bullets (9 of 9 wrong); the list's own bullet between two
+    # Chinese characters now numbers on as a glued ② does.
+    section = _renumber(problems_section(stem), lambda n, size: bullet if n == 1 else "\0")
+    glued = re.sub(r"[；;。]?\s*\0", bullet, section)
+    assert re.search(f"[\u4e00-\u9fff]{bullet}[\u4e00-\u9fff]", glued)
+    assert _pairs(extract_statements(glued)) == _expected(stem)
+
+
+def test_a_bullet_glued_after_another_is_no_item():
+    # (a rating's or a masked name's bullets, '●●', go on in the item's text)
+    text = "存在问题:●信息更新不及时,满意度评为●●●;●解读形式单一。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不及时,满意度评为●●●"), ("problem", "解读形式单一")]
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if "一是" in problems_section(s)])
 def test_order_words_going_on_with_di_san(stem):
     # The real lists written 首先，…其次，…第三，…最后， (第三 for 再次): before, 第三 was no order word, so the third item
     # ran into the second's statement: the lists of four items, 2 of the 9 sections, wrong.  第三 (第四, 第五) now goes on
@@ -1391,6 +1445,28 @@ def test_lists_numbered_qi_yi_or_di_yi_shi(stem, marker):
         glued = "".join(head + "".join(marker.format(n="一二三四"[i]) + t + "；" for i, t in enumerate(lst))
                         for head, lst in zip(["存在问题", "改进措施"], lists))
         assert _pairs(extract_statements(glued)) == _expected(stem)
+
+
+# (a wrap right before each marker's colon, '…加强;其三' / '：工作体制…'; right after each marker's 其 or 第, '…噪音。其' /
+# '三、拓宽…')
+_BEFORE_COLON = r"(?<=[其第][一二三四])(?=[：:])"
+_AFTER_QI_DI = r"(?<=[其第])(?=[一二三四][、，是])"
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if "一是" in problems_section(s)])
+@pytest.mark.parametrize("marker, cut", [("其{n}：", _BEFORE_COLON), ("第{n}：", _BEFORE_COLON), ("其{n}:", _BEFORE_COLON),
+                                         ("其{n}、", _AFTER_QI_DI), ("第{n}，", _AFTER_QI_DI), ("第{n}是", _AFTER_QI_DI)])
+def test_a_wrap_inside_a_qi_or_di_marker(stem, marker, cut):
+    # The real lists written 其一：其二： (第一：, 其一、, 第一，, 第一是) with a PDF's wrap inside each marker.  Before the colon:
+    # a line opening with a colon was never joined to the one before, so 其三 lost its colon, was no marker and its item
+    # ran into the one before (seed 001's '政策解读还需进一步加强;其三:工作体制…').  After 其 or 第: the numeral opening the
+    # line was taken for a marker of its own (三、 is one), so the line was no wrap and the 其 was left at the end of the
+    # item before ('…清理栏目噪音。其;三、拓宽…' one measure), or of a sub-heading glued to the first item ('(二)改进措施其'
+    # / '一、…').
+    section = _renumber(problems_section(stem), lambda n, size: marker.format(n="一二三四"[n - 1]))
+    wrapped = re.sub(cut, "\n", section)
+    assert wrapped.count("\n") > section.count("\n")
+    assert _pairs(extract_statements(wrapped)) == _expected(stem)
 
 
 @pytest.mark.parametrize("text, expected", [

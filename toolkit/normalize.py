@@ -478,9 +478,29 @@ def to_simplified(text: str) -> str:
 _SYLLABLES = re.compile(f"(?:{_SYLLABLE.pattern})+")
 
 
+_LIST_REACH = 400  # how far from a lettered sub-item's marker its neighbour in the list is sought ((a) … (b))
+_ROMAN_NEIGHBOURS = {"i": ("", "ii"), "v": ("iv", "vi")}  # (i) and (v) are syllables too, as roman numerals
+
+
+def _lettered(match: re.Match[str]) -> bool:
+    """Whether a lone letter in brackets is a lettered sub-item's marker (``…不足(a)…;(b)…``), not a syllable
+    (``啊(a)``): the letter before it in the alphabet (or the roman numeral) stands bracketed just before it, or the one
+    after just after it."""
+    letter = match.group(1)
+    text, start, end = match.string, match.start(), match.end()
+    before, after = text[max(0, start - _LIST_REACH):start], text[end:end + _LIST_REACH]
+    earlier, later = _ROMAN_NEIGHBOURS.get(letter, ("", ""))
+    previous, following = chr(ord(letter) - 1), chr(ord(letter) + 1)
+    return (letter != "a" and f"({previous})" in before) or f"({following})" in after or (
+        bool(earlier) and f"({earlier})" in before) or (bool(later) and f"({later})" in after)
+
+
 def _drop_pinyin(match: re.Match[str]) -> str:
-    # one syllable (們(men)), or a word's syllables written with tone marks (政府(zhèngfǔ))
+    # one syllable (們(men)), or a word's syllables written with tone marks (政府(zhèngfǔ)); but not a lettered
+    # sub-item's marker after a word's last character ('…不足(a)…;(b)…': a, e, i, v are syllables too)
     word = match.group(1)
+    if len(word) == 1 and _lettered(match):
+        return match.group()
     pattern = _SYLLABLES if _TONE_MARK.search(word) else _SYLLABLE
     return "" if pattern.fullmatch(word.translate(_TONELESS)) else match.group()
 

@@ -91,10 +91,10 @@ _MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
     "roman_lower": (re.compile(r"(?<![A-Za-z])(?P<roman>x|ix|iv|v?i{1,3}|v)(?:\.|、)(?![A-Za-z])"), True),
     "letter": (re.compile(r"(?P<letter>[A-J])(?:\.|、)(?![A-Za-z])"), True),
 }
-# a., b. (also a、 a)): a lowercase letter numbering sub-items, as a word processor's second list level does
+# a., b. (also a、 a) (a)): a lowercase letter numbering sub-items, as a word processor's second list level does
 # ('1.' / 'a.'), only at a line's start inside a statement (_sub_item_break), no list of its own: 'a.m.', 'e.g.' are
 # none (a letter follows)
-_SUB_LETTER = re.compile(r"(?<![A-Za-z])[a-j](?:\.|、|\))(?![A-Za-z])")
+_SUB_LETTER = re.compile(r"(?<![A-Za-z])(?:\([a-j]\)|[a-j](?:\.|、|\)))(?![A-Za-z])")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
@@ -104,8 +104,11 @@ def _styles() -> dict[str, tuple[re.Pattern[str], bool]]:
     ``text_bullets``, ``dashes``), whose items have no number but count 1, 2, 3 … in order."""
     from toolkit.formats import load_formats
 
-    # a list worded in order words (首先,…其次,…最后,…): the words of statements.yaml sequence_words, each list a style
-    words = {f"words{k}": (re.compile("(?P<word>" + "|".join(map(re.escape, seq)) + ")(?=[,:])"), False)
+    # a list worded in order words (首先,…其次,…最后,…): the words of statements.yaml sequence_words, each list a style,
+    # a word before a comma or a colon (also before none: statements.yaml sequence_words_unpunctuated, '一方面信息…')
+    unpunctuated = set(_spec()["sequence_words_unpunctuated"])
+    words = {f"words{k}": (re.compile("(?P<word>" + "|".join(map(re.escape, seq)) + ")"
+                                      + ("" if seq[0] in unpunctuated else "(?=[,:])")), False)
              for k, seq in enumerate(_sequence_words())}
     formats = load_formats()
     return {**_MARKERS, **words,
@@ -188,9 +191,11 @@ _AFTER_INTENT = ("paren_cn", "paren_num", "num", "num_close")
 # item, read as the numeral that numbers on only ('…单一三是…' after 二是: 三是, not 一三是; _glued_start); nor (二)
 # after (一)'s item, nor 2. (2)) after 1.'s right after a Chinese character ('…提升2.政策…', not '共1.5万条', '第2.3节');
 # nor 二、 or 第二, (其二,) after a Chinese character where no later item restates its number ('…到位二、政策…', '…到位第二,政策…',
-# '…到位其二,政策…')
-_GLUED_NEXT = ("paren_num", "paren_cn", "num", "num_close", "shi", "dun_cn", "di", "qi")
+# '…到位其二,政策…'); nor a bullet after a Chinese character, the list's own bullet before another Chinese character
+# ('●信息更新不及时●解读不到位', list items whose breaks a web page's text lost; not '张●●', a name masked)
+_GLUED_NEXT = ("paren_num", "paren_cn", "num", "num_close", "shi", "dun_cn", "di", "qi", "bullet")
 _GLUED_AFTER = re.compile(rf"[{HAN_RANGES}\")》]")  # what a glued 2. follows: a word's character, a closing quote
+_WORD_CHAR = re.compile(f"[{HAN_RANGES}]")  # what a glued bullet goes before
 # styles whose next item may be misnumbered, repeating the last item's number or skipping one ('①…②…②…④', '①…③…④'):
 # a bracketed number (a circled one, ①②) after a list already open is no word's, so it is the list's next item
 _MISNUMBERED = ("paren_num",)
@@ -602,6 +607,14 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
             # a page number between the two halves of a sentence ('…进一步' / '3' / '加强;…', also before its stop: '…提高' /
             # '3' / '。二是…') or after the section's heading, a sentence's end or a sub-heading, where a page ended with it
             # (no statement holds a number alone); but not the start of a number the wrap split ('20' / '23年,我局…')
+            if wraps is not None:
+                wraps.append(k)
+            continue
+        if lines and (_marker_cut_at_colon(lines[-1]) if line.startswith(":") else _ordinal_cut(lines[-1], line)):
+            # '…加强;其三' / ':工作体制…': a line break between a marker's words and its colon (before a title's test:
+            # '其一' alone on its line is no area's title), or after its 其 or 第 ('…噪音。其' / '三、拓宽…')
+            lines[-1] += line
+            alone = -1
             if wraps is not None:
                 wraps.append(k)
             continue
@@ -1077,6 +1090,30 @@ def _before_next_section(lines: list[str], heading: re.Pattern[str]) -> list[str
         if found:
             return lines[:k] + ([line[: found.start()]] if found.start() else [])
     return lines
+
+
+_COLON_STYLES = ("qi", "di")  # the numbered styles whose marker ends in a colon (其三: 第三:), with the order words'
+
+
+def _marker_cut_at_colon(previous: str) -> bool:
+    """Whether ``previous`` ends in a list's marker that takes a colon, after a sentence's end or a comma (``…加强;其三``,
+    ``…健全。最后``), so that a line opening with the colon goes on that line: a PDF's wrap before the colon."""
+    glued = previous + ":"
+    styles = _styles()
+    names = [*_COLON_STYLES, *(name for name in styles if name.startswith("words"))]
+    for name in names:
+        for match in styles[name][0].finditer(glued, max(len(glued) - 8, 0)):
+            if match.end() >= len(glued) - 1 and (match.start() == 0 or glued[match.start() - 1] in _BOUNDARY | {","}):
+                return True
+    return False
+
+
+def _ordinal_cut(previous: str, line: str) -> bool:
+    """Whether ``line`` goes on a list's marker (其三、, 第三, 第三是) whose 其 or 第 ends ``previous`` (no sentence ends
+    so, nor does a sub-heading: '(二)改进措施其' / '一、…'): a PDF's wrap inside the marker, the numeral opening the line
+    taken for one of its own."""
+    return previous.endswith(("其", "第")) and any(
+        _MARKERS[style][0].match(previous[-1] + line) for style in _COLON_STYLES)
 
 
 def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
@@ -2073,6 +2110,9 @@ def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, i
     glued = _numbered_on(style, _marker_number(style, match, found), last, found) == last + 1
     if style in ("paren_num", "paren_cn"):
         return match.start() if glued and not _reference_number(text, k, match.end()) else None
+    if style == "bullet":
+        same = text[found[-1][0]] == match.group()  # (the list's own bullet, between two words' characters)
+        return match.start() if same and _GLUED_AFTER.match(text, k - 1) and _WORD_CHAR.match(text, match.end()) else None
     if style in ("num", "num_close"):
         # (after a word's character, not a digit's or a list's '、' ('1、2月'); before no digit: '第2.3节' is a decimal)
         after_word = _GLUED_AFTER.match(text, k - 1) is not None and not text[match.end():match.end() + 1].isdigit()
@@ -2520,15 +2560,27 @@ def _stated_before_list(preamble: str) -> str:
     ``announces_list``, ``boilerplate_intro``); a framing sentence (``…还存在一些不足。``) or the one that opens the
     measures (``下一步,我局将采取更加有力措施加以改进。``, a switch, read as the seeds' lead-ins) is none either.  A
     sentence that ends with 。 right before the list and says something else is a statement:
-    ``(一)存在问题。部分栏目信息更新不够及时。一是…`` (it was dropped with the lead-in).
+    ``(一)存在问题。部分栏目信息更新不够及时。一是…`` (it was dropped with the lead-in).  So is a title alone on its line
+    right before the list that admits a shortcoming (``存在的主要问题`` / ``政务公开专栏更新不及时`` / ``1.…``), as it is with
+    its stop.
     """
     raw = preamble.rstrip()
-    if not raw.endswith(_STATED_ENDS):
+    if not (raw.endswith(_STATED_ENDS) or _admitting_title_line(preamble)):
         return ""
     sentences = _after_framing(raw)
     if any(_matches(s, "announces_list") or _is_switch(s, 0) for s in sentences):
         return ""
     return _clean("".join(sentences))
+
+
+def _admitting_title_line(preamble: str) -> bool:
+    """Whether ``preamble`` ends in a line of its own, a title with no stop nor colon (at most ``_TITLE_LENGTH``
+    characters), that admits a shortcoming (``政务公开专栏更新不及时`` / ``1.…``): a statement headed over its details."""
+    if not preamble.rstrip(" \t").endswith("\n"):
+        return False
+    line = preamble.rstrip().rpartition("\n")[2].strip()
+    return (0 < len(line) <= _TITLE_LENGTH and not _SENTENCE_MARKS.search(line)
+            and _has(line, "problem_cues") and not any(p.search(line) for p in _cues()["intro"]))
 
 
 def _admitted_problem(preamble: str, colon: bool = False) -> str:
