@@ -693,6 +693,29 @@ def test_signature_date_read_past_page_and_site_footers(stem, footer):
     assert with_footer == original
 
 
+@pytest.mark.parametrize("counter", ["累计访问：12345", "访问次数：88", "【阅读次数：88】", "今日访问：5  累计访问：12345",
+                                     "点击数：88次", "访问量："])
+def test_the_signature_is_read_above_a_page_view_counter(counter):
+    # A web page's view counter under seed 002's signature ('伊州区住房和城乡建设局' / '2024年2月17日' /
+    # '累计访问：12345') was taken for the report's last line: agency and published NA, the signature left in the last
+    # section's text.  Only a line holding 浏览次数, 访问量, … anywhere was the page's furniture.
+    import toolkit
+
+    text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
+    original = toolkit.parse_text(text)
+    with_counter = toolkit.parse_text(f"{text}\n{counter}\n")
+    assert original.metadata["agency"] == "伊州区住房和城乡建设局"
+    assert with_counter.metadata == original.metadata
+    assert with_counter.sections[-1].text == original.sections[-1].text
+
+
+@pytest.mark.parametrize("line", ["网站访问量 | 12345", "网站访问量：12345次，较上年增长12%", "访问群众：张三"])
+def test_a_line_naming_visits_is_no_view_counter(line):
+    # (only a counter's label, a colon and a bare count: a table's row or a sentence counting the site's visits is
+    # the report's)
+    assert not metadata._counter().fullmatch(line)
+
+
 @pytest.mark.parametrize("attachment", ["附件：2017年度政务公开统计表", "附表：2017年度政务公开统计表", "附表1：统计表",
                                         "附 件：统计表"], ids=["fujian", "fubiao", "fubiao_numbered", "letter_spaced"])
 def test_the_signature_is_found_above_an_attachment_line(attachment):

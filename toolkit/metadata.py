@@ -1407,7 +1407,7 @@ def _is_footer(line: str, words: list[str]) -> bool:
                              or _is_site_furniture(text))) \
         or bool(_disclosure_note().fullmatch(text)) or text in _rules()["signature"]["disclosure_notes"] \
         or _is_navigation(text) or (len(text) <= 80 and "." in text and _file_name().search(text) is not None) \
-        or _is_colophon(text)
+        or _is_colophon(text) or _counter().fullmatch(text) is not None
 
 
 def _is_colophon(text: str) -> bool:
@@ -1437,6 +1437,14 @@ def _colophon() -> re.Pattern[str]:
     """The colophon's printing line's end: a whole date then metadata.yaml ``signature.colophon_words``
     ('XX办公室 2021年1月15日印发'), no signature's date."""
     return re.compile(rf"{_WHOLE_DATE}\s*(?:{alternation(_rules()['signature']['colophon_words'])})$")
+
+
+@functools.lru_cache(maxsize=1)
+def _counter() -> re.Pattern[str]:
+    """A line that is only a page's view counters ('累计访问：12345', '【浏览次数：88】 访问量：', metadata.yaml
+    ``signature.counter_labels``): a label, a colon and a bare count (a unit after it, 次 or 人次), in brackets or not."""
+    one = rf"[\[【(（]?\s*(?:{alternation(_rules()['signature']['counter_labels'])})\s*[:：]\s*\d*\s*(?:人?次)?\s*[\]】)）]?"
+    return re.compile(rf"{one}(?:\s*[|｜/]?\s*{one})*")
 
 
 @functools.lru_cache(maxsize=4)
