@@ -927,6 +927,32 @@ def test_a_scope_note_on_its_own_line_between_the_signatures_name_and_date(note,
     assert toolkit.parse_text("\n".join(lines)).sections[-1].text == "本年度无其他需要报告的事项。"
 
 
+@pytest.mark.parametrize("month", ["2024年1月", "二〇二四年一月", "2024 年 1 月", "2024年1月（盖章）", "2024年1月 附件下载"])
+@pytest.mark.parametrize("titled", [True, False], ids=["titled", "untitled"])
+def test_a_signature_glued_after_the_last_sentence_dated_by_a_month_alone(month, titled):
+    import toolkit
+
+    # pingtan-2023-03 ends '…收取信息处理费。 平潭综合实验区市场监督管理局 2024年1月31日'; dated by its year and month
+    # alone ('… 2024年1月'), the glued signature was no signature: its name and month stayed the last section's text
+    # (and without the title the agency was NA).  The name is certain as an undated glued one is: the agency,
+    # published NA (no day given).
+    text = (RAW / "pingtan-2023-03.txt").read_text(encoding="utf-8").rstrip("\n")
+    if not titled:
+        text = "2023年度政府信息公开工作年度报告\n" + text.split("\n", 1)[1]
+    plain = toolkit.parse_text(text)
+    report = toolkit.parse_text(text.replace("2024年1月31日", month))
+    assert plain.metadata["published"] == "2024-01-31"
+    assert report.metadata["agency"] == plain.metadata["agency"] == "平潭综合实验区市场监督管理局"
+    assert report.metadata["published"] is None
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
+@pytest.mark.parametrize("ending", ["2024年1月起施行", "2024年1月底前完成整改", "2024年1月31"])
+def test_a_month_after_a_name_glued_to_the_last_sentence_going_on_is_no_signature(ending):
+    # (a sentence's words after the month, or a day after it, make no undated signature of the name)
+    assert metadata._leading_name(f"平潭综合实验区市场监督管理局{ending}") is None
+
+
 @pytest.mark.parametrize("between", ["", "\n（盖章）", "\n- 5 -"])
 def test_two_bodies_signing_on_lines_of_their_own_give_the_first(between):
     import toolkit

@@ -2354,10 +2354,22 @@ def _leading_name(text: str) -> str | None:
         if text[end - 1] not in lasts and not text[end - 1].isspace():
             continue  # (no body's ending nor seal's place ends the piece, so no name does: most pieces, at once)
         name = _compact(_seal().sub("", text[:end].strip()))
-        if name.endswith(_body_endings()) and _signature_after_date(text[end:]) and _certain_name(name) \
+        if name.endswith(_body_endings()) and _after_undated_name(text[end:]) and _certain_name(name) \
                 and not any(word in text[end:] for word in owner_words):
             return name
     return None
+
+
+# a year and month opening a text, no day after it ('2024年1月', '二〇二四年一月'), as a signature's date may be given
+_YEAR_MONTH_OPEN = re.compile(rf"\s*(?:\d{{4}}|{_CN_YEAR})\s*年\s*(?:\d{{1,2}}|{_CN_SMALL}|{_FIRST_MONTH})\s*月(?!\s*(?:\d|{_CN_SMALL}))")
+
+
+def _after_undated_name(rest: str) -> bool:
+    """Whether ``rest``, after a signing name, is only the signature's and the page's furniture
+    (:func:`_signature_after_date`), a year and month with no day first or not ('…。XX局 2024年1月': no date, the name
+    certain; the line was read as no signature, the name and the month left in the last section's text)."""
+    month = _YEAR_MONTH_OPEN.match(rest)
+    return _signature_after_date(rest[month.end():] if month else rest)
 
 
 @functools.lru_cache(maxsize=1)
