@@ -301,6 +301,23 @@ def test_field_label_alone_on_its_line():
     assert (result["agency"], result["published"]) == ("高港区住房和城乡建设局", "2018-02-28")
 
 
+@pytest.mark.parametrize("box", [["【发布机构】高港区住房和城乡建设局", "【发文日期】2018-02-28"],
+                                 ["[发布机构]：高港区住房和城乡建设局  [发文日期]：2018-02-28"],
+                                 ["【发布机构】", "高港区住房和城乡建设局", "【发文日期】", "2018-02-28"],
+                                 ["索引号：014421017/2018-00546 【发布机构】 高港区住房和城乡建设局 【发文日期】 2018-02-28"]],
+                         ids=["own_lines", "one_line", "label_alone", "in_a_row"])
+def test_a_header_box_s_labels_in_square_brackets(box):
+    # Seed 003 without its title, its header box's labels in square brackets ('【发布机构】XX局', '【发文日期】…', as a
+    # page may set them): read as no labels, the agency was NA (agency_unknown) and the date the signature's.
+    lines = [line for line in lines_of("003") if "信息公开年度报告" not in line]
+    plain = extract_metadata(lines)
+    assert plain["agency"] == "医药高新区(高港区)住房和城乡建设局"  # (its own box's, '发布机构' / '…' …)
+    unboxed = [line for line in lines[:12] if "发布机构" not in line and "高港区住房和城乡建设局" != line.strip()]
+    result = extract_metadata([*box, *unboxed, *lines[12:]])
+    assert (result["agency"], result["published"]) == ("高港区住房和城乡建设局", "2018-02-28")
+    assert "agency_unknown" not in result["flags"]
+
+
 def test_title_is_looked_for_above_the_first_section_only():
     lines = ["一、总体情况", "本局2020年政府信息公开工作年度报告如下", "乌当区住建局2019年信息公开年度报告"]
     result = extract_metadata(lines, section_lines={"overview": 0})

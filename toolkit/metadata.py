@@ -828,7 +828,7 @@ def _join_lone_labels(lines: list[str]) -> list[str]:
     return out
 
 
-_LABEL_MARKS = re.compile(r"[\s:：|]+")  # what sets a field's label apart
+_LABEL_MARKS = re.compile(r"[\s:：|\[\]【】]+")  # what sets a field's label apart (in brackets too: '【发布机构】')
 
 
 @functools.lru_cache(maxsize=1)
@@ -850,10 +850,15 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # colon or space, also in brackets or in Chinese numerals: '发布时间2021-01-20', '发布时间【2021-01-20】',
     # '发布时间二〇二一年一月二十日')
     glued = alternation([label for label in fields["published"] if len(label) > 2])
+    # (a label in square brackets, its value after them, a colon or not: '【发布机构】XX局', '[发布日期]：2021-01-20', as
+    # a page's header box may set them; read as no label, the agency and the date were NA)
+    bracketed = r"[\[【]\s*({})\s*[\]】](?:\s*[:：|])*\s*"
     return (re.compile(rf"({published})(?:(?:\s*[:：|])+\s*|\t\s*)|(?:^|(?<=\s))({published})\s+"
-                       rf"|(?:^|(?<=[\s|]))({glued})(?=[\[【(（]?\s*(?:\d{{4}}\s*[-/.年]|{_CN_YEAR}\s*年))"),
+                       rf"|(?:^|(?<=[\s|]))({glued})(?=[\[【(（]?\s*(?:\d{{4}}\s*[-/.年]|{_CN_YEAR}\s*年))"
+                       rf"|{bracketed.format(published)}"),
             re.compile(rf"(?:{agency})(?:\s*[:：|])+\s*([^|:：\s]{{2,60}})"
-                       rf"|(?:^|(?<=\s))(?:{agency})\s+([^|:：\s]{{2,60}})"))
+                       rf"|(?:^|(?<=\s))(?:{agency})\s+([^|:：\s]{{2,60}})"
+                       rf"|{bracketed.format(f'?:{agency}')}([^|:：\s]{{2,60}})"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -879,7 +884,7 @@ def _published_field(regions: list[str]) -> tuple[_dt.date | None, bool]:
             continue  # (no label on the line, nor one a wrap broke over it and the next)
         # (and a label that a wrap broke over two lines: '…时间' / '：2021-01-27')
         for m, value in _labels_at(pattern, regions, n):
-            k = next(g for g in (1, 2, 3) if m.group(g))
+            k = next(g for g in (1, 2, 3, 4) if m.group(g))
             if _not_published().search(m.string, max(0, m.end(k) - 6), m.end(k)):
                 continue  # (日期 ending a label dating no publication: '打印日期：2023-05-01', the date the page printed)
             date, bad = _parse_date_at(value.lstrip(" [【(（"))  # ('发布时间：【2021-01-20】')
@@ -929,7 +934,7 @@ def _agency_field(regions: list[str]) -> str | None:
     pattern, labels = _field_patterns()[1], _field_labels()[1]
     for line in regions:
         for m in pattern.finditer(line) if labels.search(line) else ():
-            value = m.group(1) or m.group(2)
+            value = m.group(1) or m.group(2) or m.group(3)
             if value in _box_labels():
                 continue  # '发布机构 发文日期 …': the value wrapped onto other lines
             agency = _clean_agency(value)
