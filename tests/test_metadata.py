@@ -726,6 +726,20 @@ def test_the_signature_is_read_above_a_page_view_counter(counter):
     assert with_counter.sections[-1].text == original.sections[-1].text
 
 
+@pytest.mark.parametrize("after", ["累计访问: 12345 次", "浏览次数： 88", "访问量 ： 1234"])
+def test_a_view_counter_spaced_after_the_signature_s_date(after):
+    # Seed 002's signature with a view counter after its date, spaces inside it ('2024年2月17日  累计访问: 12345 次'):
+    # its pieces apart ('次', or a label and a count split by a space before the colon) were no page's furniture, so
+    # the date's line was no signature's: agency and published NA, the signature left in the last section's text.
+    import toolkit
+
+    text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
+    original = toolkit.parse_text(text)
+    countered = toolkit.parse_text(f"{text}  {after}\n")
+    assert countered.metadata == original.metadata
+    assert countered.sections[-1].text == original.sections[-1].text
+
+
 @pytest.mark.parametrize("line", ["网站访问量 | 12345", "网站访问量：12345次，较上年增长12%", "访问群众：张三"])
 def test_a_line_naming_visits_is_no_view_counter(line):
     # (only a counter's label, a colon and a bare count: a table's row or a sentence counting the site's visits is

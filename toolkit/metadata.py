@@ -2302,6 +2302,10 @@ def _signature_after_date(rest: str) -> bool:
                 return False
             rest = rest[close + 1 :].lstrip()
             continue
+        if (counter := _counter().match(rest)) is not None:
+            # (a view counter with spaces inside it, '累计访问: 12345 次': no piece alone is the page's furniture)
+            rest = rest[counter.end():].lstrip()
+            continue
         piece, *more = rest.split(maxsplit=1)
         if not _is_footer(piece, words):
             return False
