@@ -740,10 +740,11 @@ def test_a_view_counter_spaced_after_the_signature_s_date(after):
     assert countered.sections[-1].text == original.sections[-1].text
 
 
-@pytest.mark.parametrize("line", ["网站访问量 | 12345", "网站访问量：12345次，较上年增长12%", "访问群众：张三"])
+@pytest.mark.parametrize("line", ["网站访问量 | 12345", "网站访问量：12345次，较上年增长12%", "访问群众：张三",
+                                  "访问：" + " " * 1000 + "x"], ids=["row", "sentence", "label", "long_run"])
 def test_a_line_naming_visits_is_no_view_counter(line):
     # (only a counter's label, a colon and a bare count: a table's row or a sentence counting the site's visits is
-    # the report's)
+    # the report's; a long run of spaces read at once, its runs of spaces possessive)
     assert not metadata._counter().fullmatch(line)
 
 
