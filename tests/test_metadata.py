@@ -301,6 +301,23 @@ def test_field_label_alone_on_its_line():
     assert (result["agency"], result["published"]) == ("高港区住房和城乡建设局", "2018-02-28")
 
 
+@pytest.mark.parametrize("box", [["【发布机构】高港区住房和城乡建设局", "【发文日期】2018-02-28"],
+                                 ["[发布机构]：高港区住房和城乡建设局  [发文日期]：2018-02-28"],
+                                 ["【发布机构】", "高港区住房和城乡建设局", "【发文日期】", "2018-02-28"],
+                                 ["索引号：014421017/2018-00546 【发布机构】 高港区住房和城乡建设局 【发文日期】 2018-02-28"]],
+                         ids=["own_lines", "one_line", "label_alone", "in_a_row"])
+def test_a_header_box_s_labels_in_square_brackets(box):
+    # Seed 003 without its title, its header box's labels in square brackets ('【发布机构】XX局', '【发文日期】…', as a
+    # page may set them): read as no labels, the agency was NA (agency_unknown) and the date the signature's.
+    lines = [line for line in lines_of("003") if "信息公开年度报告" not in line]
+    plain = extract_metadata(lines)
+    assert plain["agency"] == "医药高新区(高港区)住房和城乡建设局"  # (its own box's, '发布机构' / '…' …)
+    unboxed = [line for line in lines[:12] if "发布机构" not in line and "高港区住房和城乡建设局" != line.strip()]
+    result = extract_metadata([*box, *unboxed, *lines[12:]])
+    assert (result["agency"], result["published"]) == ("高港区住房和城乡建设局", "2018-02-28")
+    assert "agency_unknown" not in result["flags"]
+
+
 def test_title_is_looked_for_above_the_first_section_only():
     lines = ["一、总体情况", "本局2020年政府信息公开工作年度报告如下", "乌当区住建局2019年信息公开年度报告"]
     result = extract_metadata(lines, section_lines={"overview": 0})
@@ -693,6 +710,44 @@ def test_signature_date_read_past_page_and_site_footers(stem, footer):
     assert with_footer == original
 
 
+@pytest.mark.parametrize("counter", ["累计访问：12345", "访问次数：88", "【阅读次数：88】", "今日访问：5  累计访问：12345",
+                                     "点击数：88次", "访问量："])
+def test_the_signature_is_read_above_a_page_view_counter(counter):
+    # A web page's view counter under seed 002's signature ('伊州区住房和城乡建设局' / '2024年2月17日' /
+    # '累计访问：12345') was taken for the report's last line: agency and published NA, the signature left in the last
+    # section's text.  Only a line holding 浏览次数, 访问量, … anywhere was the page's furniture.
+    import toolkit
+
+    text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
+    original = toolkit.parse_text(text)
+    with_counter = toolkit.parse_text(f"{text}\n{counter}\n")
+    assert original.metadata["agency"] == "伊州区住房和城乡建设局"
+    assert with_counter.metadata == original.metadata
+    assert with_counter.sections[-1].text == original.sections[-1].text
+
+
+@pytest.mark.parametrize("after", ["累计访问: 12345 次", "浏览次数： 88", "访问量 ： 1234"])
+def test_a_view_counter_spaced_after_the_signature_s_date(after):
+    # Seed 002's signature with a view counter after its date, spaces inside it ('2024年2月17日  累计访问: 12345 次'):
+    # its pieces apart ('次', or a label and a count split by a space before the colon) were no page's furniture, so
+    # the date's line was no signature's: agency and published NA, the signature left in the last section's text.
+    import toolkit
+
+    text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
+    original = toolkit.parse_text(text)
+    countered = toolkit.parse_text(f"{text}  {after}\n")
+    assert countered.metadata == original.metadata
+    assert countered.sections[-1].text == original.sections[-1].text
+
+
+@pytest.mark.parametrize("line", ["网站访问量 | 12345", "网站访问量：12345次，较上年增长12%", "访问群众：张三",
+                                  "访问：" + " " * 1000 + "x"], ids=["row", "sentence", "label", "long_run"])
+def test_a_line_naming_visits_is_no_view_counter(line):
+    # (only a counter's label, a colon and a bare count: a table's row or a sentence counting the site's visits is
+    # the report's; a long run of spaces read at once, its runs of spaces possessive)
+    assert not metadata._counter().fullmatch(line)
+
+
 @pytest.mark.parametrize("attachment", ["附件：2017年度政务公开统计表", "附表：2017年度政务公开统计表", "附表1：统计表",
                                         "附 件：统计表"], ids=["fujian", "fubiao", "fubiao_numbered", "letter_spaced"])
 def test_the_signature_is_found_above_an_attachment_line(attachment):
@@ -902,6 +957,32 @@ def test_a_scope_note_on_its_own_line_between_the_signatures_name_and_date(note,
     result = extract_metadata(lines)
     assert (result["agency"], result["published"], result["flags"]) == ("驻马店市交通运输局", published, [])
     assert toolkit.parse_text("\n".join(lines)).sections[-1].text == "本年度无其他需要报告的事项。"
+
+
+@pytest.mark.parametrize("month", ["2024年1月", "二〇二四年一月", "2024 年 1 月", "2024年1月（盖章）", "2024年1月 附件下载"])
+@pytest.mark.parametrize("titled", [True, False], ids=["titled", "untitled"])
+def test_a_signature_glued_after_the_last_sentence_dated_by_a_month_alone(month, titled):
+    import toolkit
+
+    # pingtan-2023-03 ends '…收取信息处理费。 平潭综合实验区市场监督管理局 2024年1月31日'; dated by its year and month
+    # alone ('… 2024年1月'), the glued signature was no signature: its name and month stayed the last section's text
+    # (and without the title the agency was NA).  The name is certain as an undated glued one is: the agency,
+    # published NA (no day given).
+    text = (RAW / "pingtan-2023-03.txt").read_text(encoding="utf-8").rstrip("\n")
+    if not titled:
+        text = "2023年度政府信息公开工作年度报告\n" + text.split("\n", 1)[1]
+    plain = toolkit.parse_text(text)
+    report = toolkit.parse_text(text.replace("2024年1月31日", month))
+    assert plain.metadata["published"] == "2024-01-31"
+    assert report.metadata["agency"] == plain.metadata["agency"] == "平潭综合实验区市场监督管理局"
+    assert report.metadata["published"] is None
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
+@pytest.mark.parametrize("ending", ["2024年1月起施行", "2024年1月底前完成整改", "2024年1月31"])
+def test_a_month_after_a_name_glued_to_the_last_sentence_going_on_is_no_signature(ending):
+    # (a sentence's words after the month, or a day after it, make no undated signature of the name)
+    assert metadata._leading_name(f"平潭综合实验区市场监督管理局{ending}") is None
 
 
 @pytest.mark.parametrize("between", ["", "\n（盖章）", "\n- 5 -"])

@@ -1661,11 +1661,60 @@ def test_the_heading_pattern_reads_a_line_as_its_plain_form(text):
     # to either end of the title (a run of spaces that can end it, a newline it can cross) would fail here.
     from toolkit.sections import _HEADING
 
+    from toolkit.sections import _AFTER_NUM, _BEFORE_TITLE, _LEAD
+
+    # (and the spaces before and after the number taken whole where a non-space follows them, given back in the
+    # plain form)
     plain = re.compile(_HEADING.pattern.replace(r"(?P<title>(?:[^\S\n]++|\S)+?)\s*+[。.:;]?\s*+$",
-                                                r"(?P<title>.+?)\s*[。.:;]?\s*$"))
+                                                r"(?P<title>.+?)\s*[。.:;]?\s*$")
+                       .replace(f"^{_LEAD}", r"^\s*", 1).replace(_BEFORE_TITLE, _AFTER_NUM, 1))
+    assert _LEAD not in plain.pattern and _BEFORE_TITLE not in plain.pattern
     assert plain.pattern != _HEADING.pattern
     fast, slow = _HEADING.match(text), plain.match(text)
     assert (fast and (fast.span(), fast.groupdict())) == (slow and (slow.span(), slow.groupdict()))
+
+
+def _heading_lead() -> tuple[str, str]:
+    """sections._HEADING's pattern before its number, and from its number to its title."""
+    from toolkit.sections import _HEADING
+
+    pattern = _HEADING.pattern
+    return pattern[:pattern.index("(?P<num>")], pattern[pattern.index("(?P<num>"):pattern.index("(?P<title>")]
+
+
+@pytest.mark.parametrize("line", ["{}x{}", "一、{}x{}", "(一){}总体情况{}", "第一部分{}总体情况", "{}一、{}总体情况"])
+@pytest.mark.parametrize("space", [" ", "\t", "\u3000", " \n"])
+def test_the_spaces_before_a_heading_s_title_are_not_given_back(line, space):
+    # sections._HEADING gave back the spaces before a line's number, and those after it, one by one, two runs split
+    # every way: ' '*700 + 'x' + ' '*700 + '\ny' took 6 s to fail, cubic, and 10,000 newlines 18 s.  Where a
+    # non-space follows them they are taken whole (a title starting inside them matches only where the one after
+    # them does): the pattern up to the title never ends on a space there, so nothing is tried space by space.
+    lead, number = _heading_lead()
+    text = line.format(space * 50, space * 50)
+    assert re.match(rf"{lead}\s", text) is None
+    assert re.match(rf"{lead}{number}\s", text) is None
+
+
+def test_a_line_of_spaces_alone_is_still_a_heading_of_one_space():
+    # (where only spaces stand the last one not a newline is the title, as the plain form gives it, found from the
+    # end: 10,000 newlines are no heading, nor is a line of a number and 、 alone read otherwise)
+    from toolkit.sections import _HEADING
+
+    lead, _ = _heading_lead()
+    for text, title in [("   ", " "), (" \t\n", "\t"), ("\u3000\n\n", "\u3000"), ("一、 ", " "), ("(一)、", "、")]:
+        assert _HEADING.match(text)["title"] == title
+    assert _HEADING.match("\n" * 10_000) is None
+    assert re.match(rf"{lead}(?=\n)", "\n" * 10_000) is None  # (no newline tried as the title's start)
+
+
+def test_a_line_of_ten_thousand_spaces_leaves_the_sections_as_they_were():
+    # (seed 004 with a line of 10,000 spaces, or 700 spaces, 'x', 700 spaces, between its headings: the same sections)
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    plain = [(s.key, s.text) for s in toolkit.parse_text(text).sections]
+    for extra in (" " * 10_000, " " * 700 + "x" + " " * 700):
+        spaced = toolkit.parse_text("\n".join([*lines[:3], extra, *lines[3:]]))
+        assert [s.key for s in spaced.sections] == [key for key, _ in plain]
 
 
 @pytest.mark.parametrize("page", ["  3", " 12", "\t5", "　7", "—3—", " - 3 -", "-3-", "第3页", " 第 3 页 共 6 页", " 3/6"])

@@ -828,7 +828,7 @@ def _join_lone_labels(lines: list[str]) -> list[str]:
     return out
 
 
-_LABEL_MARKS = re.compile(r"[\s:：|]+")  # what sets a field's label apart
+_LABEL_MARKS = re.compile(r"[\s:：|\[\]【】]+")  # what sets a field's label apart (in brackets too: '【发布机构】')
 
 
 @functools.lru_cache(maxsize=1)
@@ -850,10 +850,15 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # colon or space, also in brackets or in Chinese numerals: '发布时间2021-01-20', '发布时间【2021-01-20】',
     # '发布时间二〇二一年一月二十日')
     glued = alternation([label for label in fields["published"] if len(label) > 2])
+    # (a label in square brackets, its value after them, a colon or not: '【发布机构】XX局', '[发布日期]：2021-01-20', as
+    # a page's header box may set them; read as no label, the agency and the date were NA)
+    bracketed = r"[\[【]\s*({})\s*[\]】](?:\s*[:：|])*\s*"
     return (re.compile(rf"({published})(?:(?:\s*[:：|])+\s*|\t\s*)|(?:^|(?<=\s))({published})\s+"
-                       rf"|(?:^|(?<=[\s|]))({glued})(?=[\[【(（]?\s*(?:\d{{4}}\s*[-/.年]|{_CN_YEAR}\s*年))"),
+                       rf"|(?:^|(?<=[\s|]))({glued})(?=[\[【(（]?\s*(?:\d{{4}}\s*[-/.年]|{_CN_YEAR}\s*年))"
+                       rf"|{bracketed.format(published)}"),
             re.compile(rf"(?:{agency})(?:\s*[:：|])+\s*([^|:：\s]{{2,60}})"
-                       rf"|(?:^|(?<=\s))(?:{agency})\s+([^|:：\s]{{2,60}})"))
+                       rf"|(?:^|(?<=\s))(?:{agency})\s+([^|:：\s]{{2,60}})"
+                       rf"|{bracketed.format(f'?:{agency}')}([^|:：\s]{{2,60}})"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -879,7 +884,7 @@ def _published_field(regions: list[str]) -> tuple[_dt.date | None, bool]:
             continue  # (no label on the line, nor one a wrap broke over it and the next)
         # (and a label that a wrap broke over two lines: '…时间' / '：2021-01-27')
         for m, value in _labels_at(pattern, regions, n):
-            k = next(g for g in (1, 2, 3) if m.group(g))
+            k = next(g for g in (1, 2, 3, 4) if m.group(g))
             if _not_published().search(m.string, max(0, m.end(k) - 6), m.end(k)):
                 continue  # (日期 ending a label dating no publication: '打印日期：2023-05-01', the date the page printed)
             date, bad = _parse_date_at(value.lstrip(" [【(（"))  # ('发布时间：【2021-01-20】')
@@ -929,7 +934,7 @@ def _agency_field(regions: list[str]) -> str | None:
     pattern, labels = _field_patterns()[1], _field_labels()[1]
     for line in regions:
         for m in pattern.finditer(line) if labels.search(line) else ():
-            value = m.group(1) or m.group(2)
+            value = m.group(1) or m.group(2) or m.group(3)
             if value in _box_labels():
                 continue  # '发布机构 发文日期 …': the value wrapped onto other lines
             agency = _clean_agency(value)
@@ -1407,7 +1412,7 @@ def _is_footer(line: str, words: list[str]) -> bool:
                              or _is_site_furniture(text))) \
         or bool(_disclosure_note().fullmatch(text)) or text in _rules()["signature"]["disclosure_notes"] \
         or _is_navigation(text) or (len(text) <= 80 and "." in text and _file_name().search(text) is not None) \
-        or _is_colophon(text)
+        or _is_colophon(text) or _counter().fullmatch(text) is not None
 
 
 def _is_colophon(text: str) -> bool:
@@ -1437,6 +1442,17 @@ def _colophon() -> re.Pattern[str]:
     """The colophon's printing line's end: a whole date then metadata.yaml ``signature.colophon_words``
     ('XX办公室 2021年1月15日印发'), no signature's date."""
     return re.compile(rf"{_WHOLE_DATE}\s*(?:{alternation(_rules()['signature']['colophon_words'])})$")
+
+
+@functools.lru_cache(maxsize=1)
+def _counter() -> re.Pattern[str]:
+    """A line that is only a page's view counters ('累计访问：12345', '【浏览次数：88】 访问量：', metadata.yaml
+    ``signature.counter_labels``): a label, a colon and a bare count (a unit after it, 次 or 人次), in brackets or not."""
+    # (white space taken whole, possessive: tried space by space, '访问：' and a few dozen spaces before no count took
+    # seconds, each run split every way between the pattern's five)
+    labels = alternation(_rules()["signature"]["counter_labels"])
+    one = rf"[\[【(（]?\s*+(?:{labels})\s*+[:：]\s*+\d*+\s*+(?:人?次)?\s*+[\]】)）]?"
+    return re.compile(rf"{one}(?:\s*+[|｜/]?\s*+{one})*+")
 
 
 @functools.lru_cache(maxsize=4)
@@ -2289,6 +2305,10 @@ def _signature_after_date(rest: str) -> bool:
                 return False
             rest = rest[close + 1 :].lstrip()
             continue
+        if (counter := _counter().match(rest)) is not None:
+            # (a view counter with spaces inside it, '累计访问: 12345 次': no piece alone is the page's furniture)
+            rest = rest[counter.end():].lstrip()
+            continue
         piece, *more = rest.split(maxsplit=1)
         if not _is_footer(piece, words):
             return False
@@ -2346,10 +2366,22 @@ def _leading_name(text: str) -> str | None:
         if text[end - 1] not in lasts and not text[end - 1].isspace():
             continue  # (no body's ending nor seal's place ends the piece, so no name does: most pieces, at once)
         name = _compact(_seal().sub("", text[:end].strip()))
-        if name.endswith(_body_endings()) and _signature_after_date(text[end:]) and _certain_name(name) \
+        if name.endswith(_body_endings()) and _after_undated_name(text[end:]) and _certain_name(name) \
                 and not any(word in text[end:] for word in owner_words):
             return name
     return None
+
+
+# a year and month opening a text, no day after it ('2024年1月', '二〇二四年一月'), as a signature's date may be given
+_YEAR_MONTH_OPEN = re.compile(rf"\s*(?:\d{{4}}|{_CN_YEAR})\s*年\s*(?:\d{{1,2}}|{_CN_SMALL}|{_FIRST_MONTH})\s*月(?!\s*(?:\d|{_CN_SMALL}))")
+
+
+def _after_undated_name(rest: str) -> bool:
+    """Whether ``rest``, after a signing name, is only the signature's and the page's furniture
+    (:func:`_signature_after_date`), a year and month with no day first or not ('…。XX局 2024年1月': no date, the name
+    certain; the line was read as no signature, the name and the month left in the last section's text)."""
+    month = _YEAR_MONTH_OPEN.match(rest)
+    return _signature_after_date(rest[month.end():] if month else rest)
 
 
 @functools.lru_cache(maxsize=1)

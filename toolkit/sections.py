@@ -91,9 +91,25 @@ _PART = rf"第{_CN_NUM}(?:(?:部分|章|节)[、:]?|\s*[、,])"
 # NFKC) or after the number's own 、 (a typo, '五、、其他…'): read as the title's first character, the title named
 # no section
 _AFTER_NUM = r"(?:\s|(?<=[)、])、)*"
+
+
+def _whole_before_text(run: str) -> str:
+    """The starred pattern ``run`` taken whole, possessive, where a non-space follows it, else as it is (giving back
+    what the rest of the pattern needs: a title of one space where only spaces stand)."""
+    return rf"(?:(?={run}+\S){run}+|(?!{run}+\S){run})"
+
+
+# (the spaces before the number, and those after it, are taken whole where a non-space follows them: a title starting
+# inside them matches only where the one starting after them does, which is tried first; given back space by space
+# and split two ways between them, a line of 700 spaces, 'x', 700 spaces and a second line took 6 s, cubic)
+# (a text of spaces alone: its title is its last space not a newline, the spaces before it the lead, as given back;
+# found from the end at once, not tried against _AFTER_NUM's: a few thousand newlines took seconds, squared)
+_LEAD = r"(?:(?=\s*+\S)\s*+|(?!\s*+\S)\s*(?=[^\S\n]))"
+_BEFORE_TITLE = _whole_before_text(_AFTER_NUM)
 # (a run of spaces is taken whole, possessive, in the title and after it: tried space by space, a line with a run
 # of a few thousand spaces took minutes, cubic in the run; the matches are the same, a space ending no title)
-_HEADING = re.compile(rf"^\s*(?P<num>{_TOP}|{_SUB}|{_PART})?{_AFTER_NUM}(?P<title>(?:[^\S\n]++|\S)+?)\s*+[。.:;]?\s*+$")
+_HEADING = re.compile(rf"^{_LEAD}(?P<num>{_TOP}|{_SUB}|{_PART})?{_BEFORE_TITLE}"
+                      rf"(?P<title>(?:[^\S\n]++|\S)+?)\s*+[。.:;]?\s*+$")
 
 
 def _inline_after(number: str) -> str:
