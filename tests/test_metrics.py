@@ -627,6 +627,25 @@ def test_seed_004_blank_as_zero() -> None:
     assert res["full_grant_rate"] == pytest.approx(6 / 19)
 
 
+def test_a_2021_table_that_keeps_2019_rows_gives_their_values(tmp_path: Path) -> None:
+    # seed 002 (2021 format) with the 2019 row 其他对外管理服务事项 | 120 in block (五) and a (九) 政府集中采购 block
+    # of 630.2万元: both are read and the table flagged mixed_template, so the indicators give what it states
+    text = (RAW / "002_809f9474e249d214.txt").read_text(encoding="utf-8")
+    licensing = "行政許可 |\n253 |\n||\n"
+    assert licensing in text
+    text = text.replace(licensing, licensing + "其他對外管理服務事項 |\n120 |\n||\n", 1)
+    block_9 = ("第二十條 第(九)項 |\n|||\n信息內容 |\n采購項目數量 |\n采購總金額 |\n"
+               "政府集中采购 |\n12 |\n630.2萬元 |\n")
+    text = text.replace("三、收到和處理", block_9 + "三、收到和處理", 1)
+    (tmp_path / "002_mixed.txt").write_text(text, encoding="utf-8")
+    report = toolkit.parse_report(tmp_path / "002_mixed.txt")
+    assert "mixed_template" in {f.code for f in report.flags}
+    res = report_metrics(report.tables).iloc[0]
+    assert_metric(res["other_services_decisions"], 120, "other_services_decisions")
+    assert_metric(res["procurement_amount_wan"], 630.2, "procurement_amount_wan")
+    assert_metric(res["fees_amount_wan"], 0.0, "fees_amount_wan")  # (the table's own 2021 rows as before)
+
+
 def test_corpus_ambiguous_digits_stay_na_with_blank_as_zero() -> None:
     # pingtan-2023-01: the 行政规范性文件 row of the active table is a run of digits with several
     # readings; it is flagged and its cells are NA, which blank_as_zero must not turn into 0.

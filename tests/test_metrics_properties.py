@@ -208,11 +208,11 @@ def expected_metrics(t: pd.DataFrame, template: str, blank_as_zero: bool) -> dic
         "normative_documents_issued": act("normative_documents", made),
         "normative_documents_in_force": act("normative_documents", "in_force") if template == "2021" else np.nan,
         "licensing_decisions": cell("active", "licensing", "decisions"),
-        "other_services_decisions": act("other_services", "decisions") if template == "2019" else np.nan,
+        "other_services_decisions": cell("active", "other_services", "decisions"),  # (a 2019 row, read in any format)
         "penalty_decisions": cell("active", "penalty", "decisions"),
         "coercion_decisions": cell("active", "coercion", "decisions"),
         "fees_amount_wan": act("fees", "amount_wan") if template == "2021" else np.nan,
-        "procurement_amount_wan": act("procurement", "amount_wan") if template == "2019" else np.nan,
+        "procurement_amount_wan": cell("active", "procurement", "amount_wan"),  # (a 2019 row, read in any format)
     }
 
 

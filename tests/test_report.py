@@ -103,6 +103,20 @@ def test_table_missing_flagged_not_zero():
     assert report.tables.empty
 
 
+def test_pre_2019_report_with_its_figures_in_sentences_only_is_partial():
+    # seed 003 (2017) cut before its statistics table (七、说明与附表's 统计表): the figures are in sentences only,
+    # no checks, every indicator NA, yet the status was 'ok' with no flag; now partial, the table named, as a
+    # 2019/2021 report without its tables is (templates-detail §8.4, prose-only reports)
+    lines = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8").splitlines(keepends=True)
+    cut = next(i for i, line in enumerate(lines) if line.startswith("(一)附件为"))
+    report = toolkit.parse_text("".join(lines[:cut]))
+    assert report.metadata["template"] == "legacy" and report.tables.empty and report.checks.empty
+    assert [(f.code, f.table) for f in report.flags if f.code == "table_missing"] == [("table_missing", "legacy")]
+    assert report.status == "partial"
+    # the whole seed reads its table: no such flag
+    assert "table_missing" not in {f.code for f in toolkit.parse_report(RAW / "003_ce1f8ef96d3daffd.txt").flags}
+
+
 def test_parse_text_equals_parse_report(parsed_seed):
     text = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8")
     from_text = toolkit.parse_text(text, report_id="000_438c5e5d2b6f4db4")

@@ -343,6 +343,11 @@ class Report:
             # the statistics table's header or rows are there, its rows are not read: say so rather than 'ok'
             line = self.text.count("\n", 0, unread[0]) + 1
             self.flags.append(Flag("table_missing", "legacy", line, unread[1]))
+        elif family == "legacy" and not result.present and not any(
+                f.code == "table_missing" and f.table == "legacy" for f in result.flags):
+            # a pre-2019 report with no statistics table at all (its figures in sentences only): partial, as a
+            # 2019/2021 report without its tables is (templates-detail §8.4, prose-only reports)
+            self.flags.append(Flag("table_missing", "legacy", None, "no statistics table"))
         for r in result.records:  # fresh dicts, this report's own: no copy needed
             r["report_id"] = self.report_id
         self._records = result.records
