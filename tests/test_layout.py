@@ -906,3 +906,71 @@ def test_glued_page_text_with_its_values_two_spaces_apart_keeps_each_value(sep):
     assert want.tables["value"].notna().sum() > 150
     pd.testing.assert_frame_equal(want.tables[keys], got.tables[keys])
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
+def _in_columns(lines: list, gap: str = "  ") -> str:
+    """The report with its tables set in columns by runs of spaces (a PDF's text dump, a web page copied): each table
+    a grid of its widest row's columns, a row's first cell spanning the columns its row lacks (a merged label), each
+    cell padded with spaces to its column's width (East Asian wide characters two), ``gap`` between columns; a blank
+    cell leaves only its spaces. A row's filler cells past the table's common width (a merged span's) are left out."""
+    import unicodedata
+
+    def width(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+    blocks: list = []
+    for x in lines:
+        if isinstance(x, list) and blocks and isinstance(blocks[-1], list):
+            blocks[-1].append(x)
+        else:
+            blocks.append([x] if isinstance(x, list) else x)
+    out: list = []
+    for rows in blocks:
+        if isinstance(rows, str):
+            out.append(rows)
+            continue
+        lengths = [len(r) for r in rows]
+        common = max(set(lengths), key=lengths.count)
+        rows = [r[:max(common, len("".join("x" if c else " " for c in r).rstrip()))] for r in rows]
+        n = max(map(len, rows))
+        placed = [[(n - len(r) + 1 if k == 0 else 1, c) for k, c in enumerate(r)] for r in rows]
+        cols = [0] * n
+        for r in placed:
+            at = 0
+            for span, c in r:
+                cols[at] = max(cols[at], width(c)) if span == 1 else cols[at]
+                at += span
+        for (span, c), *_ in placed:  # (a merged first cell wider than its columns widens the first)
+            cols[0] += max(0, width(c) - sum(cols[:span]) - len(gap) * (span - 1))
+        for r in placed:
+            line, at = "", 0
+            for span, c in r:
+                line += c + " " * (sum(cols[at:at + span]) + len(gap) * (span - 1) - width(c)) + gap
+                at += span
+            out.append(line.rstrip())
+    return "\n".join(out) + "\n"
+
+
+def test_a_group_label_two_spaces_before_its_items_number_is_no_glued_text():
+    # Seed 004 set in columns by runs of spaces: the row '(三)不予公开  1.属于国家秘密  …  0' was read as a label
+    # touching digits (the item's number '1'), page text that lost its cells, and the whole requests table, 23 lines,
+    # joined as one run of glued text (ambiguous_digits, 38 values NA). A number that starts the next label of the
+    # format is its item's: every value the table reads is the one written with '|'.
+    import toolkit
+    from renderers import render_text
+    from test_formats import _as_lines
+    from toolkit.glued import _has_glued_table
+
+    lines = _as_lines(toolkit.parse_report(RAW / "004_b232cca7e491c758.txt"))
+    text = _in_columns(lines)
+    assert re.search(r"\n +\(三\)不予公开  1\.属于国家秘密 +0\n", text)
+    assert not _has_glued_table("(三)不予公开  1.属于国家秘密" + " " * 12 + "0")
+    assert _has_glued_table("(三)不予公开1.属于国家秘密0") and _has_glued_table("(三)不予公开  1")
+    want, got = toolkit.parse_text(render_text(lines, "pipe_rows")), toolkit.parse_text(text)
+    assert "ambiguous_digits" not in {f.code for f in got.flags}
+    keys = ["table", "row_key", "col_key"]
+    w, g = (r.tables.query("table == 'requests'").set_index(keys)["value"] for r in (want, got))
+    read = g.notna()
+    assert read.xs("new", level="row_key").sum() >= 2  # (16 | … | 20, in the cells' order: a blank's place is not told)
+    pd.testing.assert_series_equal(g[read], w[g[read].index])
+
