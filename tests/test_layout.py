@@ -974,3 +974,58 @@ def test_a_group_label_two_spaces_before_its_items_number_is_no_glued_text():
     assert read.xs("new", level="row_key").sum() >= 2  # (16 | … | 20, in the cells' order: a blank's place is not told)
     pd.testing.assert_series_equal(g[read], w[g[read].index])
 
+
+def _leaf_header(lines: list) -> list:
+    """The requests table's header rows as one row of its columns' own words, each over its column (a PDF's
+    header line; the group word 法人或其他组织 over the organisations left out)."""
+    words = ["", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    out: list = []
+    for x in lines:
+        if isinstance(x, list) and "自然人" in x:
+            out.append(words)
+        elif not (isinstance(x, list) and "科研机构" in "".join(x).replace(" ", "")):
+            out.append(x)
+    return out
+
+
+def _requests_blanked(lines: list) -> list:
+    """``lines`` with the other_org count of each requests row that reads 0 left blank."""
+    return [[*x[:-2], "", x[-1]] if isinstance(x, list) and 8 <= len(x) <= 10 and x[-2] == "0" and x[-1].isdigit()
+            else x for x in lines]
+
+
+@pytest.mark.parametrize("seed_id", ["002_809f9474e249d214", "004_b232cca7e491c758"])
+def test_space_aligned_rows_keep_the_places_of_their_blank_cells(seed_id):
+    # Seeds 002 and 004 set in columns by runs of spaces, a blank cell left as its spaces ('二、上年结转政府信息公开申请
+    # 数量' then its counts from the second column on): the counts were read in order, a column early, and placed by
+    # the identities where they could (seed 002 lost six values, ragged; seed 004 thirteen, and more with some cells
+    # blank). Each count goes under the column whose span it overlaps, as the rows of all their counts or else the
+    # header's words set the spans: every value reads as written with '|'.
+    import toolkit
+    from renderers import render_text
+    from test_formats import _as_lines
+
+    lines = _requests_blanked(_leaf_header(_as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))))
+    text = _in_columns(lines)
+    assert re.search(r"\n二、上年[结转]{2}政府信息公开申请数量 {20,}\d", text)
+    want, got = toolkit.parse_text(render_text(lines, "pipe_rows")), toolkit.parse_text(text)
+    assert want.tables.query("table == 'requests'")["value"].notna().sum() >= 30
+    _same_tables(want, got)
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
+def test_a_space_aligned_count_under_no_column_leaves_its_row_na():
+    # A count of a row set in columns by runs of spaces that stands in the gap between two columns (seed 002's
+    # '二、上年结转…' with its 总计 moved left of its column): its column is not told by its place, so none of the
+    # row's counts is placed (NA, not another column's), and the row is flagged by its label.
+    import toolkit
+    from test_formats import _as_lines
+
+    lines = _leaf_header(_as_lines(toolkit.parse_report(RAW / "002_809f9474e249d214.txt")))
+    text = _in_columns(lines)
+    row = next(x for x in text.splitlines() if x.startswith("二、上年结转"))
+    assert row.endswith("0     4")
+    got = toolkit.parse_text(text.replace(row, row[:-3] + "4  "))  # (two columns left: between 其他's and 总计's)
+    assert got.table("requests").loc["carried_over"].isna().all()
+    assert [f.detail for f in got.flags if f.code == "ragged"] == [
+        "carried_over: the columns of the values are not told by their places (written: 0 | 0 | 0 | 0 | 0 | 4)"]
