@@ -932,3 +932,126 @@ def test_rows_led_by_a_row_label_are_not_asked_for_a_labels_wrapped_parts(monkey
     assert [r.texts for r in build_rows(segments)] == expected
     assert expected[2][0] == "一、本年新收政府信息公开申请数量" and len(expected) > 20
     assert not set(asked) - {"label", "group", "value"}
+
+
+def _in_columns(lines: list, gap: str = "  ") -> str:
+    """The report with its tables set in columns by runs of spaces (a PDF's text dump, a web page copied): each table
+    a grid of its widest row's columns, a row's first cell spanning the columns its row lacks (a merged label), each
+    cell padded with spaces to its column's width (East Asian wide characters two), ``gap`` between columns; a blank
+    cell leaves only its spaces. A row's filler cells past the table's common width (a merged span's) are left out."""
+    import unicodedata
+
+    def width(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+    blocks: list = []
+    for x in lines:
+        if isinstance(x, list) and blocks and isinstance(blocks[-1], list):
+            blocks[-1].append(x)
+        else:
+            blocks.append([x] if isinstance(x, list) else x)
+    out: list = []
+    for rows in blocks:
+        if isinstance(rows, str):
+            out.append(rows)
+            continue
+        lengths = [len(r) for r in rows]
+        common = max(set(lengths), key=lengths.count)
+        rows = [r[:max(common, len("".join("x" if c else " " for c in r).rstrip()))] for r in rows]
+        n = max(map(len, rows))
+        placed = [[(n - len(r) + 1 if k == 0 else 1, c) for k, c in enumerate(r)] for r in rows]
+        cols = [0] * n
+        for r in placed:
+            at = 0
+            for span, c in r:
+                cols[at] = max(cols[at], width(c)) if span == 1 else cols[at]
+                at += span
+        for (span, c), *_ in placed:  # (a merged first cell wider than its columns widens the first)
+            cols[0] += max(0, width(c) - sum(cols[:span]) - len(gap) * (span - 1))
+        for r in placed:
+            line, at = "", 0
+            for span, c in r:
+                line += c + " " * (sum(cols[at:at + span]) + len(gap) * (span - 1) - width(c)) + gap
+                at += span
+            out.append(line.rstrip())
+    return "\n".join(out) + "\n"
+
+
+def test_a_group_label_two_spaces_before_its_items_number_is_no_glued_text():
+    # Seed 004 set in columns by runs of spaces: the row '(三)不予公开  1.属于国家秘密  …  0' was read as a label
+    # touching digits (the item's number '1'), page text that lost its cells, and the whole requests table, 23 lines,
+    # joined as one run of glued text (ambiguous_digits, 38 values NA). A number that starts the next label of the
+    # format is its item's: every value the table reads is the one written with '|'.
+    import toolkit
+    from renderers import render_text
+    from test_formats import _as_lines
+    from toolkit.glued import _has_glued_table
+
+    lines = _as_lines(toolkit.parse_report(RAW / "004_b232cca7e491c758.txt"))
+    text = _in_columns(lines)
+    assert re.search(r"\n +\(三\)不予公开  1\.属于国家秘密 +0\n", text)
+    assert not _has_glued_table("(三)不予公开  1.属于国家秘密" + " " * 12 + "0")
+    assert _has_glued_table("(三)不予公开1.属于国家秘密0") and _has_glued_table("(三)不予公开  1")
+    want, got = toolkit.parse_text(render_text(lines, "pipe_rows")), toolkit.parse_text(text)
+    assert "ambiguous_digits" not in {f.code for f in got.flags}
+    keys = ["table", "row_key", "col_key"]
+    w, g = (r.tables.query("table == 'requests'").set_index(keys)["value"] for r in (want, got))
+    read = g.notna()
+    assert read.xs("new", level="row_key").sum() >= 2  # (16 | … | 20, in the cells' order: a blank's place is not told)
+    pd.testing.assert_series_equal(g[read], w[g[read].index])
+
+
+def _leaf_header(lines: list) -> list:
+    """The requests table's header rows as one row of its columns' own words, each over its column (a PDF's
+    header line; the group word 法人或其他组织 over the organisations left out)."""
+    words = ["", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    out: list = []
+    for x in lines:
+        if isinstance(x, list) and "自然人" in x:
+            out.append(words)
+        elif not (isinstance(x, list) and "科研机构" in "".join(x).replace(" ", "")):
+            out.append(x)
+    return out
+
+
+def _requests_blanked(lines: list) -> list:
+    """``lines`` with the other_org count of each requests row that reads 0 left blank."""
+    return [[*x[:-2], "", x[-1]] if isinstance(x, list) and 8 <= len(x) <= 10 and x[-2] == "0" and x[-1].isdigit()
+            else x for x in lines]
+
+
+@pytest.mark.parametrize("seed_id", ["002_809f9474e249d214", "004_b232cca7e491c758"])
+def test_space_aligned_rows_keep_the_places_of_their_blank_cells(seed_id):
+    # Seeds 002 and 004 set in columns by runs of spaces, a blank cell left as its spaces ('二、上年结转政府信息公开申请
+    # 数量' then its counts from the second column on): the counts were read in order, a column early, and placed by
+    # the identities where they could (seed 002 lost six values, ragged; seed 004 thirteen, and more with some cells
+    # blank). Each count goes under the column whose span it overlaps, as the rows of all their counts or else the
+    # header's words set the spans: every value reads as written with '|'.
+    import toolkit
+    from renderers import render_text
+    from test_formats import _as_lines
+
+    lines = _requests_blanked(_leaf_header(_as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))))
+    text = _in_columns(lines)
+    assert re.search(r"\n二、上年[结转]{2}政府信息公开申请数量 {20,}\d", text)
+    want, got = toolkit.parse_text(render_text(lines, "pipe_rows")), toolkit.parse_text(text)
+    assert want.tables.query("table == 'requests'")["value"].notna().sum() >= 30
+    _same_tables(want, got)
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
+def test_a_space_aligned_count_under_no_column_leaves_its_row_na():
+    # A count of a row set in columns by runs of spaces that stands in the gap between two columns (seed 002's
+    # '二、上年结转…' with its 总计 moved left of its column): its column is not told by its place, so none of the
+    # row's counts is placed (NA, not another column's), and the row is flagged by its label.
+    import toolkit
+    from test_formats import _as_lines
+
+    lines = _leaf_header(_as_lines(toolkit.parse_report(RAW / "002_809f9474e249d214.txt")))
+    text = _in_columns(lines)
+    row = next(x for x in text.splitlines() if x.startswith("二、上年结转"))
+    assert row.endswith("0     4")
+    got = toolkit.parse_text(text.replace(row, row[:-3] + "4  "))  # (two columns left: between 其他's and 总计's)
+    assert got.table("requests").loc["carried_over"].isna().all()
+    assert [f.detail for f in got.flags if f.code == "ragged"] == [
+        "carried_over: the columns of the values are not told by their places (written: 0 | 0 | 0 | 0 | 0 | 4)"]

@@ -105,9 +105,13 @@ def _has_glued_table(text: str) -> bool:
     the next row's counts glued to it."""
     ends = {0}
     glued = False
-    for m in _glued_pattern().finditer(text):
-        if text[m.end() : m.end() + 3].lstrip()[:1].isdigit() and (m.start() in ends or not _HAN.match(
-                text[m.start() - 1])) and not _count_in_words().fullmatch(text, m.end()):
+    pattern = _glued_pattern()
+    for m in pattern.finditer(text):
+        after = text[m.end() : m.end() + 3]
+        if after.lstrip()[:1].isdigit() and (m.start() in ends or not _HAN.match(
+                text[m.start() - 1])) and not _count_in_words().fullmatch(text, m.end()) and (
+                # (the digit numbering the next label, a group's item set apart: '(三)不予公开  1.属于国家秘密')
+                after[:1] != " " or not pattern.match(text, m.end() + len(after) - len(after.lstrip()))):
             glued = True
             break
         ends.add(m.end())

@@ -33,6 +33,7 @@ import itertools
 import operator
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import NamedTuple
@@ -53,13 +54,16 @@ class Cell(NamedTuple):
 
     ``glued`` marks a run of digits from page text that may hold several cells; ``grouped`` three digits set one
     space after a number in a row whose columns are runs of spaces: that number's thousands ('1 288') or a cell of
-    their own, as the table's columns tell (:func:`_thousands_joined`).
+    their own, as the table's columns tell (:func:`_thousands_joined`). ``col`` is the display column (a wide
+    character counts 2) where the cell starts on its line, in a row whose cells runs of spaces set apart (text copied
+    from a web page or a PDF), where a blank cell leaves only its place; -1 elsewhere.
     """
 
     text: str
     line: int
     glued: bool = False
     grouped: bool = False
+    col: int = -1
 
     @property
     def is_value(self) -> bool:
@@ -416,6 +420,10 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 prev_bare = True
                 continue
             numbers = _spaced_cells(stripped, len(head or ""), seg.line)
+            # (where runs of spaces set the cells apart, each keeps its place: a blank cell leaves only that)
+            places = _token_columns(text, stripped) if "  " in stripped else None
+            if places is not None:
+                numbers = [c._replace(col=at) for c, at in zip(numbers, places[-len(numbers):])]
             if head:
                 words_before = head.split()
                 if len(words_before) > 1 and words_before[-1] in _unit_cells():
@@ -424,8 +432,8 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                     unit = words_before.pop()
                     numbers = [c._replace(text=c.text + unit) if _takes_unit(c) else c for c in numbers]
                 # an unruled PDF puts a wrapped group label beside the row's own: '(三)不 4.保护第三方… 1 0 …'
-                for token in words_before:
-                    stream.add(Cell(token, seg.line))
+                for k, token in enumerate(words_before):
+                    stream.add(Cell(token, seg.line, col=-1 if places is None else places[k]))
             for cell in numbers:
                 if glyphs and "(cid:" in cell.text:
                     stream.append(cell)  # (a value not read: a cell of the row, no label starting another)
@@ -439,7 +447,10 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 # a row of one value set with a space: '行政许可 253', '(三)不予公开 1.属于国家秘密 0'
                 for token in (*single["labels"].split(), single["label"]):
                     stream.add(Cell(token, seg.line))
-                stream.add(_cell(single["n"], seg.line))
+                value = _cell(single["n"], seg.line)
+                if "  " in stripped and (places := _token_columns(text, stripped)) is not None:
+                    value = value._replace(col=places[-1])  # (its place tells its column, the others blank)
+                stream.add(value)
                 prev_bare = False
                 continue
             cells = _row_with_words(stripped)
@@ -451,7 +462,10 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 continue
             tokens = _header_tokens(stripped)
             if tokens is not None:
-                stream.explicit([Cell(t, seg.line) for t in tokens])  # a header row set with spaces only
+                # a header row set with spaces only (its words' places tell its columns where runs of spaces set them)
+                places = _word_columns(text, stripped, tokens) if "  " in stripped else None
+                stream.explicit([Cell(t, seg.line, col=-1 if places is None else at)
+                                 for t, at in zip(tokens, places or itertools.repeat(-1))])
                 prev_bare = False
                 continue
         if _is_prose(stripped):
@@ -573,6 +587,47 @@ def _spaced_cells(text: str, start: int, line: int) -> list[Cell]:
         return cells
     tokens = [m.start() for m in _TOKEN.finditer(text, start)]
     return [c._replace(grouped=True) if at in groups else c for c, at in zip(cells, tokens)]
+
+
+def _token_columns(text: str, stripped: str) -> list[int] | None:
+    """The display column (a wide character counts 2, as a monospaced font sets it) where each word of ``stripped``
+    starts on its line ``text``; None where ``stripped`` is not the line's own text (a label joined again).
+
+    Examples
+    --------
+    >>> _token_columns("  行政许可  3    12", "行政许可  3    12")
+    [2, 12, 17]
+    """
+    at = text.find(stripped)
+    if at < 0:
+        return None
+    places: list[int] = []
+    width, last = 0, 0
+    for m in _TOKEN.finditer(text, at, at + len(stripped)):
+        width += _display_width(text[last:m.start()])
+        last = m.start()
+        places.append(width)
+    return places
+
+
+def _word_columns(text: str, stripped: str, words: Sequence[str]) -> list[int] | None:
+    """The display column where each of ``words``, ``stripped`` cut in order, starts on its line ``text``; None
+    where one is not found there."""
+    at = text.find(stripped)
+    places: list[int] = []
+    pos = 0
+    for word in words:
+        pos = stripped.find(word, pos)
+        if at < 0 or pos < 0:
+            return None
+        places.append(_display_width(text[:at + pos]))
+        pos += len(word)
+    return places
+
+
+def _display_width(text: str) -> int:
+    """The columns ``text`` takes in a monospaced font: East Asian wide and full-width characters two, others one."""
+    return len(text) + sum(unicodedata.east_asian_width(c) in "WF" for c in text)
 
 
 def _thousands_joined(values: list[Cell], ncols: int) -> list[Cell]:
@@ -1242,8 +1297,8 @@ def _cell(text: str, line: int) -> Cell:
     if text[-1:] in "—―-" and (m := _NUMBER_THEN_DASH.fullmatch(text)):
         # the cell's rule bounds it, so its dash is no other cell's mark (read as one word, the cell was no number,
         # its value lost: not_a_number)
-        return _new_cell((m["number"], line, False, False))
-    return _new_cell((text, line, False, False))
+        return _new_cell((m["number"], line, False, False, -1))
+    return _new_cell((text, line, False, False, -1))
 
 
 # A Cell made without the named tuple's own __new__ (a Python function): a table's text makes one a cell.

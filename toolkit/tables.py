@@ -14,7 +14,7 @@ import itertools
 import operator
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -22,7 +22,7 @@ import numpy as np
 
 from toolkit.checks import identity_applies
 from toolkit.formats import alternation, load_formats, load_identities, load_output_schema, vocabulary
-from toolkit.layout import _YEAR, Cell, Row, _sub_item, _sums_to_last, _thousands_joined
+from toolkit.layout import _YEAR, Cell, Row, _display_width, _sub_item, _sums_to_last, _thousands_joined
 from toolkit.normalize import (CID_GLYPHS, FOOTNOTE_SYMBOLS, HAN_RANGES, NA_MARKS, cell_units, is_value_cell,
                                ParsedNumber, cn_numeral, label_key, number_text, parse_number, unit_kind)
 from toolkit.placement import Constraint, Placed, Placement, RowInput, place
@@ -973,6 +973,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     runs: set[str] = set()  # rows whose values are one cell of glued digits (_one_glued_run)
     group: str | None = None
     header: list[str] = []  # the label keys of the header rows' cells, in order
+    head_cells: list[Cell] = []  # the header rows' cells (their places, where spaces set them: _place_by_columns)
     subtotals: list[tuple[str, str, list[Cell], Row]] = []  # (group, label, values, row) of group rows with values
     # A reader's grid row with more cells than columns has an empty cell too many: an unmerged label cell
     # before the counts ('(一)予以公开 | (empty) | 3 | …'), or a spacer column after them. Where no row shows
@@ -1092,6 +1093,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
                                                    c.text[:1] in "一二三四(" for c in labels) \
                 and not (header and any(c.text and c.is_value for c in values)):
             header += [label_key(c.text) for c in row.cells]
+            head_cells += row.cells
             continue
         labels = _join_label_note(_split_group_items(labels))
         row_key = None
@@ -1184,6 +1186,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         if (shapes.get(key) in filler_shapes and len(values) == ncols and not values[-1].text
                 and not values[-1].glued and not row.explicit):
             found[key] = (values[:-1], row, label)
+    _place_by_columns(res, found, ncols, head_cells)
     res.present.add("requests")
     template = "2021" if any(k in found for k in ("other_no_correction", "other_unpaid_fee", "other_misc")) \
         else ("2019" if "other_handling" in found else None)
@@ -1268,6 +1271,91 @@ def _group_names_row(group: str, values: list[Cell], fm: dict) -> bool:
     or first before counts (``numbered_labels``: 合计 under 本年度办理结果), the counts after it written."""
     key = vocabulary().request_numbered_row(values[0].text) if values else None
     return key is not None and fm["rows"][key].get("group") == group and _written(values[1:])
+
+
+def _place_by_columns(res: TableResult, found: dict[str, tuple[list[Cell], Row, str]], ncols: int,
+                      head: list[Cell]) -> None:
+    """Put the values of each row short of the ``ncols`` columns where runs of spaces set the cells apart (text
+    copied from a web page or a PDF, ``Cell.col``) under the column whose span each value overlaps, as the rows of
+    all their cells show the spans, else the ``head`` cells naming the columns: a blank cell left only its place, and
+    read in order the values after it stood a column early. Where most rows' values stand under no such columns,
+    the cells are set apart by spaces but not in columns, and their places tell nothing. In a table in columns, a
+    row of a value under no column or under two is not told: its cells are NA, flagged."""
+    if not any(vals and vals[0].col >= 0 and len(vals) < ncols for vals, _, _ in found.values()):
+        return  # (the common table: no cell of a place, or no row short)
+    spans = _column_spans([vals for vals, _, _ in found.values()], ncols) or _header_spans(head, ncols)
+    if spans is None:
+        return
+    under = {key: _columns_under(values, spans) for key, (values, _, _) in found.items()
+             if values and all(c.col >= 0 and c.text and not c.glued for c in values)}
+    if 2 * sum(at is not None for at in under.values()) <= len(under):
+        return
+    for key, at in under.items():
+        values, row, label = found[key]
+        if len(values) >= ncols:
+            continue
+        if at is None:
+            res.flags.append(Flag("ragged", "requests", row.line,
+                                  f"{key}: the columns of the values are not told by their places"
+                                  f"{_as_written(values)}"))
+            found[key] = ([], row, label)
+            continue
+        cells = [Cell("", row.line)] * ncols
+        for k, cell in zip(at, values):
+            cells[k] = cell
+        found[key] = (cells, row, label)
+
+
+def _columns_under(values: list[Cell], spans: list[tuple[int, int]]) -> list[int] | None:
+    """The column each of a row's ``values`` stands under, the one whose span it overlaps, left to right; None where
+    one overlaps none or two, or two share one."""
+    out: list[int] = []
+    for cell in values:
+        start, end = cell.col, cell.col + _display_width(cell.text)
+        under = [k for k, (lo, hi) in enumerate(spans) if start < hi and lo < end]
+        if len(under) != 1 or out and under[0] <= out[-1]:
+            return None
+        out.append(under[0])
+    return out
+
+
+def _column_spans(rows: Iterable[list[Cell]], ncols: int) -> list[tuple[int, int]] | None:
+    """The display columns each of ``ncols`` columns spans, from its first to its last character over the rows of
+    all their cells with their places (``Cell.col``); None where no row shows them, where a column's values do not
+    overlap one another or two columns' spans overlap (cells set apart by runs of spaces but not in columns: their
+    places tell nothing)."""
+    full = [vals for vals in rows if len(vals) == ncols and all(c.col >= 0 and c.text for c in vals)]
+    if not full:
+        return None
+    spans = [(min(vals[k].col for vals in full), max(vals[k].col + _display_width(vals[k].text) for vals in full))
+             for k in range(ncols)]
+    # (a column's values overlap one another: left, right or centred in it)
+    shared = all(max(vals[k].col for vals in full) < min(vals[k].col + _display_width(vals[k].text) for vals in full)
+                 for k in range(ncols))
+    return spans if shared and _apart(spans) else None
+
+
+def _header_spans(head: list[Cell], ncols: int) -> list[tuple[int, int]] | None:
+    """The display columns each of the ``ncols`` columns spans, as the header cell naming it (formats.yaml
+    ``requests.cols``) stands, left to right; None where the header does not name each once with its place."""
+    named = _column_names()
+    spans = {named[key]: (c.col, c.col + _display_width(c.text))
+             for c in head if c.col >= 0 and (key := label_key(c.text)) in named}
+    if len(spans) != ncols:
+        return None
+    out = sorted(spans.values())
+    return out if _apart(out) else None
+
+
+@functools.lru_cache(maxsize=1)
+def _column_names() -> dict[str, str]:
+    """The requests table's column labels (label keys) → the column each names."""
+    return {label_key(label): col for col, labels in load_formats()["requests"]["cols"].items() for label in labels}
+
+
+def _apart(spans: list[tuple[int, int]]) -> bool:
+    """Whether each span ends before the next starts: columns a value can be told under."""
+    return all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
 
 
 def _label_columns(split: list[tuple[Row, list[Cell], list[Cell]]], ncols: int,
