@@ -1992,7 +1992,9 @@ def _between_name_and_date(line: str) -> bool:
     return _seal().fullmatch(compact) is not None or _scope_note().fullmatch(compact) is not None
 
 
-_YEAR_MONTH = re.compile(rf"(?:\d{{4}}|{_CN_YEAR})年(?:\d{{1,2}}|{_CN_SMALL}|{_FIRST_MONTH})月")
+# (also with 份, '2024年2月份', and with a dash, '2024-02', as a signature's month may be typed)
+_YEAR_MONTH = re.compile(rf"(?:\d{{4}}|{_CN_YEAR})年(?:\d{{1,2}}|{_CN_SMALL}|{_FIRST_MONTH})月份?"
+                         r"|\d{4}-(?:0?[1-9]|1[0-2])")
 _YEAR_MONTH_END = re.compile(rf"(?<!\d)(?:{_YEAR_MONTH.pattern})$")  # ending a line after a name ('XX局2021年1月')
 
 
@@ -2006,7 +2008,8 @@ def _year_month_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str |
     if (first := _year_month_first(tail, last)) is not None:
         return first
     if not _YEAR_MONTH.fullmatch(last):
-        if not last.endswith("月") or (month := _YEAR_MONTH_END.search(last)) is None or not month.start():
+        if not last.endswith(("月", "份")) and not last[-1:].isdigit() \
+                or (month := _YEAR_MONTH_END.search(last)) is None or not month.start():
             return None  # (cheap: most last lines end otherwise)
         name = _seal().sub("", last[: month.start()])
         return (tail[-1][0], True, name if _agency_like(name) else None, None) if _signing_name(name) else None
