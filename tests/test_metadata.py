@@ -785,6 +785,43 @@ def test_a_signature_with_its_date_above_its_agency(date, end):
     assert (result["agency"], result["published"]) == ("乌当区人民政府", "2024-01-15")
 
 
+@pytest.mark.parametrize("month", ["2024年2月", "二〇二四年二月"])
+def test_a_signature_with_its_year_and_month_above_its_agency(month):
+    # Seed 002's signature written year and month first ('…处理费。' / '2024年2月' / '伊州区住房和城乡建设局'): the agency
+    # was NA and both lines were left in the last section's text; now the agency is read as under the name, and
+    # published stays NA (no day given).
+    import toolkit
+
+    text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
+    body = text.rsplit("\n", 2)[0]
+    original = toolkit.parse_text(text)
+    report = toolkit.parse_text(f"{body}\n{month}\n伊州区住房和城乡建设局\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("伊州区住房和城乡建设局", None)
+    assert report.sections[-1].text == original.sections[-1].text
+
+
+@pytest.mark.parametrize("month", ["2024年2月份", "2024-02", "二〇二四年二月份"])
+@pytest.mark.parametrize("first", [False, True], ids=["name_first", "month_first"])
+def test_a_signature_s_year_and_month_with_fen_or_a_dash(month, first):
+    # Seed 002's signature with a year and month typed '2024年2月份' or '2024-02' ('伊州区住房和城乡建设局' / '2024年2月份'):
+    # no year and month was read, the agency was NA and both lines were left in the last section's text; now they are
+    # read as '2024年2月' is, published NA (no day).
+    import toolkit
+
+    text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
+    body = text.rsplit("\n", 2)[0]
+    signature = [month, "伊州区住房和城乡建设局"] if first else ["伊州区住房和城乡建设局", month]
+    original = toolkit.parse_text(text)
+    report = toolkit.parse_text("\n".join([body, *signature, ""]))
+    assert (report.metadata["agency"], report.metadata["published"]) == ("伊州区住房和城乡建设局", None)
+    assert report.sections[-1].text == original.sections[-1].text
+
+
+@pytest.mark.parametrize("last", ["2021-2022", "2024-13", "2024.02"])
+def test_a_range_or_no_month_under_a_name_is_no_year_and_month(last):
+    # (a range of years, a 13th month, a decimal-like '2024.02': no signature's year and month)
+    assert metadata._year_month_signature([(0, "伊州区住房和城乡建设局"), (1, last)]) is None
+
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
 @pytest.mark.parametrize("line", ["2021年1月26日 市交通运输局", "2021年1月26日\u3000驻马店市交通运输局", "2021年1月26日驻马店市交通运输局",
                                   "二〇二一年一月二十六日  市交通运输局", "2021年1月26日 驻马店市交通运输局（盖章）"])

@@ -1992,7 +1992,9 @@ def _between_name_and_date(line: str) -> bool:
     return _seal().fullmatch(compact) is not None or _scope_note().fullmatch(compact) is not None
 
 
-_YEAR_MONTH = re.compile(rf"(?:\d{{4}}|{_CN_YEAR})年(?:\d{{1,2}}|{_CN_SMALL}|{_FIRST_MONTH})月")
+# (also with 份, '2024年2月份', and with a dash, '2024-02', as a signature's month may be typed)
+_YEAR_MONTH = re.compile(rf"(?:\d{{4}}|{_CN_YEAR})年(?:\d{{1,2}}|{_CN_SMALL}|{_FIRST_MONTH})月份?"
+                         r"|\d{4}-(?:0?[1-9]|1[0-2])")
 _YEAR_MONTH_END = re.compile(rf"(?<!\d)(?:{_YEAR_MONTH.pattern})$")  # ending a line after a name ('XX局2021年1月')
 
 
@@ -2003,8 +2005,11 @@ def _year_month_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str |
     if not tail:
         return None
     last = _compact(tail[-1][1])
+    if (first := _year_month_first(tail, last)) is not None:
+        return first
     if not _YEAR_MONTH.fullmatch(last):
-        if not last.endswith("月") or (month := _YEAR_MONTH_END.search(last)) is None or not month.start():
+        if not last.endswith(("月", "份")) and not last[-1:].isdigit() \
+                or (month := _YEAR_MONTH_END.search(last)) is None or not month.start():
             return None  # (cheap: most last lines end otherwise)
         name = _seal().sub("", last[: month.start()])
         return (tail[-1][0], True, name if _agency_like(name) else None, None) if _signing_name(name) else None
@@ -2015,6 +2020,19 @@ def _year_month_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str |
         return None
     name = _seal().sub("", _compact(tail[above][1]))
     return (tail[above][0], True, name if _agency_like(name) else None, None) if _signing_name(name) else None
+
+
+def _year_month_first(tail: list[tuple[int, str]], last: str) -> tuple[int, bool, str, None] | None:
+    """The signature written year and month first, its agency on the last line (``last``, compact) and the year and
+    month alone on the line above, after a statement's end or nothing ('…。' / '2024年2月' / 'XX局': both lines were
+    left in the last section's text, the agency NA): (the year and month's line, True, the agency, no date: no day)."""
+    if len(tail) < 2 or not _YEAR_MONTH.fullmatch(_compact(tail[-2][1])):
+        return None
+    # (a year and month after a sentence's unfinished words may be the sentence's: '…计划于' / '2024年2月' / '完成')
+    if len(tail) > 2 and not _ends_statement([tail[-3][1]]):
+        return None
+    name = _seal().sub("", last)
+    return (tail[-2][0], True, name, None) if _agency_like(name) else None
 
 
 def _ends_text(lines: list[str], first: int) -> bool:
