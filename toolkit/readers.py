@@ -463,16 +463,15 @@ def _zip_reason(data: bytes, path: str) -> str:
     if later:
         raise _damaged_zip(path, NotImplementedError(f"zip file version {later[0] / 10:.1f}"))
     what = "unsupported format: a ZIP archive that is not a DOCX (no word/document.xml) nor an OFD (no OFD.xml)"
-    # an archive of files unless an Office Open XML or OpenDocument package (an .xlsx, or a DOCX without its main part)
-    if not {info.filename.lstrip("/").lower() for info in infos} & _PACKAGE_PARTS:
+    if _files_not_parts([info.filename for info in infos]):
         return f"{what}; {_UNPACK}"
     return f"{what}; save the report as .docx, .pdf, .html or .txt"
 
 
 def _zip_of_files(data: bytes) -> bool:
-    """Whether ``data`` is a ZIP that holds no XML part, which every package (a DOCX, an OFD, a workbook) holds: an
-    archive of files (reports zipped, named .docx or .ofd), to be unpacked, not a package missing its main part.
-    A ZIP that cannot be opened is none (its package's reader names it damaged)."""
+    """Whether ``data`` is a ZIP archive of files (reports zipped, named .docx or .ofd), to be unpacked, not a
+    package missing its main part (see _files_not_parts).  A ZIP that cannot be opened is none (its package's reader
+    names it damaged)."""
     if not data.startswith(b"PK\x03\x04"):
         return False
     try:
@@ -480,11 +479,20 @@ def _zip_of_files(data: bytes) -> bool:
             names = zf.namelist()
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
         return False
-    return bool(names) and not any(name.lower().endswith(".xml") for name in names)
+    return _files_not_parts(names)
 
 
-# parts that make a ZIP an Office Open XML ([Content_Types].xml) or OpenDocument (mimetype) package, not an archive
-_PACKAGE_PARTS = frozenset({"[content_types].xml", "mimetype"})
+def _files_not_parts(names: list[str]) -> bool:
+    """Whether a ZIP's member ``names`` are an archive's files, not a package's parts: the one rule under every
+    name.  Every package holds an XML part (a DOCX or a workbook its [Content_Types].xml, an OpenDocument file its
+    META-INF/manifest.xml, an OFD its OFD.xml); an archive of files none."""
+    # (a ZIP holding Doc_0/Document.xml was a package named .ofd but an archive to unpack named .txt, where the
+    # rule was [Content_Types].xml or mimetype; a mimetype beside a report.txt, the other way round)
+    return bool(names) and not any(name.lower().endswith(_PACKAGE_PART) for name in names)
+
+
+# the kind of member every package holds and an archive of reports does not
+_PACKAGE_PART = ".xml"
 
 
 def _zip_document(data: bytes) -> str | None:
