@@ -206,12 +206,13 @@ def read_document(
         # a web page saved as .txt, or as .doc (as Word's 'Web page' is served by many sites), or as .pdf (a
         # download link that serves the page): a PDF with no header but a page's start is that page
         fmt = "html"
-    elif fmt == "mht" and not data.startswith(_ARCHIVE_MAGIC + (b"PK\x03\x04",)):
+    elif fmt == "mht" and not data.startswith(_ARCHIVE_MAGIC + (b"PK\x03\x04", _EMPTY_ZIP)):
         # (an archive so named is told to be unpacked below, as under every other extension)
         raise _not_a_web_archive(data, spath)
     # (a ZIP named .docx or .ofd is the package's reader's; a gzip, RAR or 7z archive so named was 'not a valid
     # DOCX: the content is a RAR archive named .docx', with no word to unpack it)
-    packaged = fmt in ("docx", "ofd") and not data.startswith(_ARCHIVE_MAGIC) and not _zip_of_files(data)
+    packaged = (fmt in ("docx", "ofd") and not data.startswith(_ARCHIVE_MAGIC + (_EMPTY_ZIP,))
+                and not _zip_of_files(data))
     if actual is None and fmt is not None and not packaged and (archive := _archive_reason_of(data, spath)):
         # a ZIP (gzip, RAR, 7z) named .txt, .html, .pdf or .doc was refused by its extension's reader ('binary
         # data, not text: the content is a ZIP archive (DOCX/XLSX)'), as if it were a DOCX, with no word to unpack it
@@ -437,7 +438,13 @@ def _archive_reason_of(data: bytes, path: str) -> str | None:
         return _zip_reason(data, path)
     if data.startswith(_ARCHIVE_MAGIC):
         return f"unsupported format: the content is {_magic(data)}; {_UNPACK}"
+    if data.startswith(_EMPTY_ZIP):  # (named .txt it was 'binary data, not text: 2 control characters')
+        return "unsupported format: the content is an empty ZIP archive (it holds no file)"
     return None
+
+
+# how a ZIP that holds no file begins: its end of central directory alone (no local header, PK\x03\x04, before it)
+_EMPTY_ZIP = b"PK\x05\x06"
 
 
 def _zip_reason(data: bytes, path: str) -> str:
