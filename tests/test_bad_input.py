@@ -484,6 +484,42 @@ def test_a_zip_of_files_named_docx_or_ofd_is_told_to_be_unpacked(tmp_path: Path,
            r"not a valid (DOCX: word/document|OFD: OFD)\.xml is missing")
 
 
+@pytest.mark.parametrize("members, unpack", [
+    ([("Doc_0/Document.xml", "<ofd:Document/>"), ("Doc_0/Pages/Page_0/Content.xml", "<ofd:Page/>")], False),
+    ([("mimetype", "application/zip"), ("001.txt", None)], True)])
+def test_a_zip_is_an_archive_or_a_package_by_one_rule_under_every_name(tmp_path: Path, members: list,
+                                                                       unpack: bool) -> None:
+    # an OFD's parts without OFD.xml were a package missing its main part named .ofd or .docx (it holds XML
+    # parts), an archive of files to unpack named .txt or with no extension (no [Content_Types].xml nor mimetype);
+    # seed 001 zipped beside a mimetype the other way round: two rules answered one question
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name, text in members:
+            zf.writestr(name, SEED_001.read_bytes() if text is None else text.encode())
+    told = {}
+    for ext in (".txt", ".html", ".pdf", ".doc", "", ".docx", ".ofd"):
+        with pytest.raises(ToolkitError) as info:
+            read_document(write(tmp_path, "report" + ext, buf.getvalue()))
+        told[ext] = "unpack it and give the files it holds" in str(info.value)
+    assert told == dict.fromkeys(told, unpack)
+
+
+@pytest.mark.parametrize("ext", [".txt", ".html", ".pdf", ".doc", ".docx", ".ofd", ".mht", ""])
+def test_an_empty_zip_is_named_an_empty_zip_under_every_name(tmp_path: Path, ext: str) -> None:
+    # a ZIP that holds no file begins with its end of central directory (PK\x05\x06), no local header: named .txt
+    # it was 'binary data, not text: 2 control characters in 4 characters', named .pdf 'no %PDF- header', named
+    # .docx 'word/document.xml is missing', with no extension 'binary content that is not PDF, DOCX, HTML or text'
+    from toolkit.corpus import extract_corpus
+
+    buf = io.BytesIO()
+    zipfile.ZipFile(buf, "w").close()
+    path = write(tmp_path, "report" + ext, buf.getvalue())
+    problem = "unsupported format: the content is an empty ZIP archive (it holds no file)"
+    expect(UnsupportedFormatError, path, re.escape(problem))
+    row = extract_corpus([path], jobs=1)["reports"].iloc[0]
+    assert row["status"] == "failed" and problem in row["error"], row["error"]
+
+
 @pytest.mark.parametrize("ext", [".txt", ".html", ".pdf", ".doc", ".docx", ".ofd", ".mht"])
 @pytest.mark.parametrize("kind, what", [("gzip", "a gzip archive"), ("rar", "a RAR archive")])
 def test_an_archive_under_a_read_extension_is_told_to_be_unpacked(tmp_path: Path, ext: str, kind: str,

@@ -480,6 +480,27 @@ def test_a_pinyin_vowel_after_a_word_is_still_dropped():
     assert "有待加强,啊部分" in "".join(extract_statements(text)["text"])
 
 
+@pytest.mark.parametrize("rare", ["䢺", "𫟹"])
+def test_a_sub_item_letter_after_a_line_ending_in_a_rare_han_character_stays_apart(rare):
+    # Seed 004's third problem with a place name's rare character (extension A 䢺, B 𫟹) ending the line before a
+    # sub-item's 'a.': before, the line was a Latin word's wrap (only U+4E00–9FFF was taken for a Han character),
+    # '…村䢺a.部分群众…' one run where '…加强a.部分…' stays apart
+    stem = "004_b232cca7e491c758"
+    text = problems_section(stem).replace("有待加强，部分", f"有待加强，尤其在大{rare}村{rare}\na.部分")
+    items = _pairs(extract_statements(text))
+    assert items[2] == ("problem", f"信息公开工作的宣传力度有待加强,尤其在大{rare}村{rare};a.部分群众对于信息公开的途径"
+                                   "仍然比较陌生,遇到问题不知道去哪里查找信息")
+
+
+@pytest.mark.parametrize("rare", ["䢺", "𫟹"])
+def test_a_half_width_stop_after_a_rare_han_character(rare):
+    # a sentence ending in a place name's rare character (extension A 䢺, B 𫟹), typed with '.' for 。: before, the
+    # '.' after it was no stop (only U+4E00–9FFF was taken for a Han character), two problems read as one
+    text = f"一.标准不统一,在大{rare}.二.解读形式单一.下一步,我局将:1.加强培训.2.完善制度."
+    assert _pairs(extract_statements(text)) == [("problem", f"标准不统一,在大{rare}"), ("problem", "解读形式单一"),
+                                                ("measure", "加强培训"), ("measure", "完善制度")]
+
+
 def test_a_latin_abbreviation_opening_a_line_is_no_sub_item():
     # ('e.g.' / 'a.m.' are words, not a sub-item's letter: the wrapped line goes on)
     stem = "004_b232cca7e491c758"

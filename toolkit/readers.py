@@ -206,12 +206,13 @@ def read_document(
         # a web page saved as .txt, or as .doc (as Word's 'Web page' is served by many sites), or as .pdf (a
         # download link that serves the page): a PDF with no header but a page's start is that page
         fmt = "html"
-    elif fmt == "mht" and not data.startswith(_ARCHIVE_MAGIC + (b"PK\x03\x04",)):
+    elif fmt == "mht" and not data.startswith(_ARCHIVE_MAGIC + (b"PK\x03\x04", _EMPTY_ZIP)):
         # (an archive so named is told to be unpacked below, as under every other extension)
         raise _not_a_web_archive(data, spath)
     # (a ZIP named .docx or .ofd is the package's reader's; a gzip, RAR or 7z archive so named was 'not a valid
     # DOCX: the content is a RAR archive named .docx', with no word to unpack it)
-    packaged = fmt in ("docx", "ofd") and not data.startswith(_ARCHIVE_MAGIC) and not _zip_of_files(data)
+    packaged = (fmt in ("docx", "ofd") and not data.startswith(_ARCHIVE_MAGIC + (_EMPTY_ZIP,))
+                and not _zip_of_files(data))
     if actual is None and fmt is not None and not packaged and (archive := _archive_reason_of(data, spath)):
         # a ZIP (gzip, RAR, 7z) named .txt, .html, .pdf or .doc was refused by its extension's reader ('binary
         # data, not text: the content is a ZIP archive (DOCX/XLSX)'), as if it were a DOCX, with no word to unpack it
@@ -437,7 +438,13 @@ def _archive_reason_of(data: bytes, path: str) -> str | None:
         return _zip_reason(data, path)
     if data.startswith(_ARCHIVE_MAGIC):
         return f"unsupported format: the content is {_magic(data)}; {_UNPACK}"
+    if data.startswith(_EMPTY_ZIP):  # (named .txt it was 'binary data, not text: 2 control characters')
+        return "unsupported format: the content is an empty ZIP archive (it holds no file)"
     return None
+
+
+# how a ZIP that holds no file begins: its end of central directory alone (no local header, PK\x03\x04, before it)
+_EMPTY_ZIP = b"PK\x05\x06"
 
 
 def _zip_reason(data: bytes, path: str) -> str:
@@ -463,16 +470,15 @@ def _zip_reason(data: bytes, path: str) -> str:
     if later:
         raise _damaged_zip(path, NotImplementedError(f"zip file version {later[0] / 10:.1f}"))
     what = "unsupported format: a ZIP archive that is not a DOCX (no word/document.xml) nor an OFD (no OFD.xml)"
-    # an archive of files unless an Office Open XML or OpenDocument package (an .xlsx, or a DOCX without its main part)
-    if not {info.filename.lstrip("/").lower() for info in infos} & _PACKAGE_PARTS:
+    if _files_not_parts([info.filename for info in infos]):
         return f"{what}; {_UNPACK}"
     return f"{what}; save the report as .docx, .pdf, .html or .txt"
 
 
 def _zip_of_files(data: bytes) -> bool:
-    """Whether ``data`` is a ZIP that holds no XML part, which every package (a DOCX, an OFD, a workbook) holds: an
-    archive of files (reports zipped, named .docx or .ofd), to be unpacked, not a package missing its main part.
-    A ZIP that cannot be opened is none (its package's reader names it damaged)."""
+    """Whether ``data`` is a ZIP archive of files (reports zipped, named .docx or .ofd), to be unpacked, not a
+    package missing its main part (see _files_not_parts).  A ZIP that cannot be opened is none (its package's reader
+    names it damaged)."""
     if not data.startswith(b"PK\x03\x04"):
         return False
     try:
@@ -480,11 +486,20 @@ def _zip_of_files(data: bytes) -> bool:
             names = zf.namelist()
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
         return False
-    return bool(names) and not any(name.lower().endswith(".xml") for name in names)
+    return _files_not_parts(names)
 
 
-# parts that make a ZIP an Office Open XML ([Content_Types].xml) or OpenDocument (mimetype) package, not an archive
-_PACKAGE_PARTS = frozenset({"[content_types].xml", "mimetype"})
+def _files_not_parts(names: list[str]) -> bool:
+    """Whether a ZIP's member ``names`` are an archive's files, not a package's parts: the one rule under every
+    name.  Every package holds an XML part (a DOCX or a workbook its [Content_Types].xml, an OpenDocument file its
+    META-INF/manifest.xml, an OFD its OFD.xml); an archive of files none."""
+    # (a ZIP holding Doc_0/Document.xml was a package named .ofd but an archive to unpack named .txt, where the
+    # rule was [Content_Types].xml or mimetype; a mimetype beside a report.txt, the other way round)
+    return bool(names) and not any(name.lower().endswith(_PACKAGE_PART) for name in names)
+
+
+# the kind of member every package holds and an archive of reports does not
+_PACKAGE_PART = ".xml"
 
 
 def _zip_document(data: bytes) -> str | None:

@@ -57,7 +57,7 @@ from typing import Any, Callable, cast
 import pandas as pd
 
 from toolkit.formats import read_data_yaml
-from toolkit.normalize import CID_GLYPHS, HAN_RANGES, cn_numeral, cn_numeral_text, remove_pinyin
+from toolkit.normalize import _HAN, CID_GLYPHS, HAN_RANGES, cn_numeral, cn_numeral_text, remove_pinyin
 
 __all__ = ["extract_statements", "statement_records", "STATEMENT_COLUMNS", "KINDS"]
 
@@ -252,7 +252,7 @@ _SPACE_FOR_BREAK = re.compile(r"(?<=[^\x00-\x7f]|[\")]) +(?=[^\x00-\x7f]|[\d(])"
 _SPACE_BEFORE_ITEM = re.compile(
     rf"(?<=[^\x00-\x7f]|[\")]) +(?={_CN_NUM}是(?!否)|\({_CN_NUM}\)|\(\d{{1,2}}\)|\d{{1,2}}[.、](?![\dA-Za-z]))")
 _FULL_STOP = re.compile(rf"(?P<marker>(?:^|(?<=[。;:!?,.\s])){_CN_NUM}{_WRAP_GAP}\.)"
-                        rf"|(?<=[\u4e00-\u9fff》\"”)\]])(?P<gap>{_WRAP_GAP})\.", re.MULTILINE)
+                        rf"|(?<=[{HAN_RANGES}》\"”)\]])(?P<gap>{_WRAP_GAP})\.", re.MULTILINE)
 
 
 def _subheading_tail(tails: dict[str, list[str]]) -> str:
@@ -2326,7 +2326,7 @@ def _sub_item_break(match: re.Match[str]) -> str:
 def _sub_letter_after(previous: str, line: str) -> bool:
     """Whether ``line`` opens with a sub-item's lowercase letter (``a.``) after ``previous`` ending in a Han
     character: not a Latin word's wrap (a pinyin note broken as '(lǐn' / 'g)', 'e.g.')."""
-    return bool(previous) and "\u4e00" <= previous[-1] <= "\u9fff" and bool(_SUB_LETTER.match(line))
+    return bool(previous) and bool(_HAN.match(previous[-1])) and bool(_SUB_LETTER.match(line))
 
 
 @functools.lru_cache(maxsize=1)
