@@ -4647,3 +4647,28 @@ def test_an_item_numbered_on_from_the_problems_sub_heading_is_a_problem_of_its_o
     # an item numbered as the list under the sub-heading is its next one
     text = "(一)存在的问题\n(一)主动公开不够及时。\n(二)改进措施落实不到位。"
     assert _pairs(extract_statements(text)) == [("problem", "主动公开不够及时"), ("problem", "改进措施落实不到位")]
+
+
+_LIST_CLOSINGS = ["以上问题有待下一步加以改进。", "这些问题亟待解决。", "上述问题需要在今后工作中认真加以解决。", "以上几个问题,我局将认真研究解决。"]
+
+
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "003_ce1f8ef96d3daffd",
+                                  "004_b232cca7e491c758"])
+@pytest.mark.parametrize("closing", _LIST_CLOSINGS)
+def test_a_sentence_closing_the_list_of_problems_is_no_part_of_the_last_one(stem, closing):
+    # The seeds' problems with a sentence after the last one referring back to them all ('…健全。以上问题有待下一步加以
+    # 改进。'): framing about the whole list, it was added to the last problem's text
+    section = problems_section(stem)
+    if stem.startswith("003"):
+        last = re.search(r"四是[^\n]*。", section)
+    else:
+        last = re.search(r"一是[^。;；]*[;；]二是[^。;；]*[;；]三是[^。;；]*。", section)
+    assert last
+    assert _pairs(extract_statements(section.replace(last.group(), last.group() + closing, 1))) == _expected(stem)
+
+
+def test_a_sentence_referring_to_the_problems_inside_the_list_stays_text():
+    # only a closing sentence is framing: a problem going on after it, or one that opens its part, stays
+    text = "存在问题:一是信息更新不及时。以上问题在基层尤为突出,部分栏目长期未更新;二是解读形式单一。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不及时。以上问题在基层尤为突出,部分栏目长期未更新"),
+                                                ("problem", "解读形式单一")]
