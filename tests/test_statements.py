@@ -4672,3 +4672,23 @@ def test_a_sentence_referring_to_the_problems_inside_the_list_stays_text():
     text = "存在问题:一是信息更新不及时。以上问题在基层尤为突出,部分栏目长期未更新;二是解读形式单一。"
     assert _pairs(extract_statements(text)) == [("problem", "信息更新不及时。以上问题在基层尤为突出,部分栏目长期未更新"),
                                                 ("problem", "解读形式单一")]
+
+
+@pytest.mark.parametrize("style", ["{}.", "({})", "{}、"])
+def test_the_next_title_line_over_restarted_details_is_no_part_of_the_last_detail(style):
+    # Seed 003's first two problems each as a title alone on its line over its details numbered from 1 (the section's
+    # other problems left out): before, the second title was the text of the first title's last detail
+    # ('…不相匹配。公开信息的质量和时效有待提升'), where the first title is a statement of its own.
+    stem = "003_ce1f8ef96d3daffd"
+    section = problems_section(stem)
+    groups = {"主动公开的意识还不够强": ["少数职能科室重视程度不够,主动满足群众公开需要的意愿不足", "个别科室发布信息总量与其职能、工作量不相匹配"],
+              "公开信息的质量和时效有待提升": ["注重结果公开,忽略了过程公开", "及时准确回应社会关切的能力有待进一步提升"]}
+    start, end = section.index("(一)存在问题\n") + len("(一)存在问题\n"), section.index("(二)改进措施")
+    lines = [line for title, details in groups.items()
+             for line in [title, *(style.format(n) + d + "。" for n, d in enumerate(details, start=1))]]
+    text = section[:start] + "\n".join(lines) + "\n" + section[end:]
+    problems = [("problem", t) for title, details in groups.items() for t in [title, *details]]
+    assert _pairs(extract_statements(text)) == problems + _expected(stem)[4:]
+    # a title that admits nothing ('质量时效方面', an area's) is still no statement and no detail's text
+    text = text.replace("公开信息的质量和时效有待提升", "质量时效方面")
+    assert ("problem", "质量时效方面") not in _pairs(extract_statements(text))

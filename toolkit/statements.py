@@ -2604,6 +2604,18 @@ def _admitting_title_line(preamble: str) -> bool:
             and _has(line, "problem_cues") and not any(p.search(line) for p in _cues()["intro"]))
 
 
+def _title_before_restart(raw: str, number: int, following: int | None) -> str:
+    """The title alone on the last line of ``raw``, an item's text (numbered ``number``), where the list restarts at 1
+    right after it (``following``) and it admits a shortcoming (:func:`_admitting_title_line`), else ''.
+
+    ``标题A`` / ``1.…`` / ``2.…滞后。`` / ``政策解读形式单一`` / ``1.…``: the line is the next group's title, a statement
+    of its own as the first group's is (:func:`_stated_before_list`), not the text of item 2 before it.
+    """
+    if number < 2 or following != 1 or not _admitting_title_line(raw):
+        return ""
+    return raw.rstrip().rpartition("\n")[2].strip()
+
+
 def _admitted_problem(preamble: str, colon: bool = False) -> str:
     """The sentence ending ``preamble`` where it admits a shortcoming it names (``虽然取得一定成效,但仍存在信息更新不及时的
     问题。``: a problem cue between the admission's verb and its noun, statements.yaml ``admits_shortcomings``), else ''.
@@ -2871,6 +2883,7 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         out.dropped.append(((block.order, 0), block.kind, preamble))
     labelled: dict[int, str] = {}  # an item's index in items, and the kind its label after the marker says
     leads: dict[int, str] = {}  # an item's index in items, and the colon lead-in glued to the item before it
+    titled: dict[int, str] = {}  # an item's index in items, and the next group's title on its own line after it
     for k, (start, end, n) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
         item, lead = _split_lead_in(_clean(text[end:stop]))
@@ -2889,6 +2902,10 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
             head, tail = _semicolon_split(item)
             items += [(n, _clean(head)), (n + 1, _clean(tail))]
         else:
+            title = _title_before_restart(text[end:stop], n, marks[k + 1][2] if k + 1 < len(marks) else None)
+            if title:
+                titled[len(items)] = title
+                item = _clean(text[end:stop].rstrip().removesuffix(title))
             items.append((n, item))
         if lead:
             out.dropped.append(((block.order, 0), block.kind, lead))
@@ -2950,6 +2967,10 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
             if item:
                 out.statements.append(((block.order, j), labelled.get(index) or ("measure" if i >= intent else kind),
                                        item))
+            if index in titled:
+                # (the next group's title admitting a shortcoming: a problem of its own, as the first group's is)
+                j += 1
+                out.statements.append(((block.order, j), "problem", titled[index]))
 
 
 def _unmarked_next(item: str, earlier: list[str], kind: str) -> bool:
