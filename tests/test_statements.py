@@ -4692,3 +4692,12 @@ def test_the_next_title_line_over_restarted_details_is_no_part_of_the_last_detai
     # a title that admits nothing ('质量时效方面', an area's) is still no statement and no detail's text
     text = text.replace("公开信息的质量和时效有待提升", "质量时效方面")
     assert ("problem", "质量时效方面") not in _pairs(extract_statements(text))
+
+
+@pytest.mark.parametrize("cause", ["上述问题的产生,主要是由于人员不足。", "以上问题的原因在于人员不足。", "这些问题导致群众获取信息不便。"])
+def test_a_sentence_giving_the_problems_cause_after_the_list_is_no_framing(cause):
+    # a sentence after the last problem that refers back to them all and gives their cause (or effect) says something of
+    # its own: before, it was dropped as a closing frame ('以上问题有待下一步加以改进。'); it stays text as it was before that
+    text = f"存在问题:一是信息更新不及时;二是解读形式单一。{cause}\n改进措施:一是加强培训。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不及时"), ("problem", "解读形式单一。" + cause.rstrip("。")),
+                                                ("measure", "加强培训")]

@@ -362,7 +362,8 @@ def _cues() -> dict[str, Any]:
         # (a count may stand between: 以上几个问题, 上述两方面不足; a sentence of its own, ending its part: _closing_frame)
         "closing_frame": re.compile(rf"(?<=[。!?\n])(?:{join(spec['boilerplate_closing']['refer'])})"
                                     rf"(?:[几两二三四五六七八九十]?(?:个|点|方面|项|类)?的?)"
-                                    rf"(?:{join(spec['boilerplate_closing']['nouns'])})[^。!?;\n]*[。!?]?\s*$"),
+                                    rf"(?:{join(spec['boilerplate_closing']['nouns'])})"
+                                    rf"(?:(?!{join(spec['boilerplate_closing']['not_with'])})[^。!?;\n])*[。!?]?\s*$"),
         "closing_formula": re.compile(rf"(?:^|(?<=[。!?]))(?:{join(spec['closing_formula'])})[。!]?$"),
         # a label right after an item's marker, before a colon ('一是存在问题:…', '第二,改进措施:…'): the item's kind, no
         # text of it (_enumerated)
