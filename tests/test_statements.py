@@ -4668,3 +4668,57 @@ def test_an_item_numbered_on_from_the_problems_sub_heading_is_a_problem_of_its_o
     # an item numbered as the list under the sub-heading is its next one
     text = "(一)存在的问题\n(一)主动公开不够及时。\n(二)改进措施落实不到位。"
     assert _pairs(extract_statements(text)) == [("problem", "主动公开不够及时"), ("problem", "改进措施落实不到位")]
+
+
+_LIST_CLOSINGS = ["以上问题有待下一步加以改进。", "这些问题亟待解决。", "上述问题需要在今后工作中认真加以解决。", "以上几个问题,我局将认真研究解决。"]
+
+
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "003_ce1f8ef96d3daffd",
+                                  "004_b232cca7e491c758"])
+@pytest.mark.parametrize("closing", _LIST_CLOSINGS)
+def test_a_sentence_closing_the_list_of_problems_is_no_part_of_the_last_one(stem, closing):
+    # The seeds' problems with a sentence after the last one referring back to them all ('…健全。以上问题有待下一步加以
+    # 改进。'): framing about the whole list, it was added to the last problem's text
+    section = problems_section(stem)
+    if stem.startswith("003"):
+        last = re.search(r"四是[^\n]*。", section)
+    else:
+        last = re.search(r"一是[^。;；]*[;；]二是[^。;；]*[;；]三是[^。;；]*。", section)
+    assert last
+    assert _pairs(extract_statements(section.replace(last.group(), last.group() + closing, 1))) == _expected(stem)
+
+
+def test_a_sentence_referring_to_the_problems_inside_the_list_stays_text():
+    # only a closing sentence is framing: a problem going on after it, or one that opens its part, stays
+    text = "存在问题:一是信息更新不及时。以上问题在基层尤为突出,部分栏目长期未更新;二是解读形式单一。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不及时。以上问题在基层尤为突出,部分栏目长期未更新"),
+                                                ("problem", "解读形式单一")]
+
+
+@pytest.mark.parametrize("style", ["{}.", "({})", "{}、"])
+def test_the_next_title_line_over_restarted_details_is_no_part_of_the_last_detail(style):
+    # Seed 003's first two problems each as a title alone on its line over its details numbered from 1 (the section's
+    # other problems left out): before, the second title was the text of the first title's last detail
+    # ('…不相匹配。公开信息的质量和时效有待提升'), where the first title is a statement of its own.
+    stem = "003_ce1f8ef96d3daffd"
+    section = problems_section(stem)
+    groups = {"主动公开的意识还不够强": ["少数职能科室重视程度不够,主动满足群众公开需要的意愿不足", "个别科室发布信息总量与其职能、工作量不相匹配"],
+              "公开信息的质量和时效有待提升": ["注重结果公开,忽略了过程公开", "及时准确回应社会关切的能力有待进一步提升"]}
+    start, end = section.index("(一)存在问题\n") + len("(一)存在问题\n"), section.index("(二)改进措施")
+    lines = [line for title, details in groups.items()
+             for line in [title, *(style.format(n) + d + "。" for n, d in enumerate(details, start=1))]]
+    text = section[:start] + "\n".join(lines) + "\n" + section[end:]
+    problems = [("problem", t) for title, details in groups.items() for t in [title, *details]]
+    assert _pairs(extract_statements(text)) == problems + _expected(stem)[4:]
+    # a title that admits nothing ('质量时效方面', an area's) is still no statement and no detail's text
+    text = text.replace("公开信息的质量和时效有待提升", "质量时效方面")
+    assert ("problem", "质量时效方面") not in _pairs(extract_statements(text))
+
+
+@pytest.mark.parametrize("cause", ["上述问题的产生,主要是由于人员不足。", "以上问题的原因在于人员不足。", "这些问题导致群众获取信息不便。"])
+def test_a_sentence_giving_the_problems_cause_after_the_list_is_no_framing(cause):
+    # a sentence after the last problem that refers back to them all and gives their cause (or effect) says something of
+    # its own: before, it was dropped as a closing frame ('以上问题有待下一步加以改进。'); it stays text as it was before that
+    text = f"存在问题:一是信息更新不及时;二是解读形式单一。{cause}\n改进措施:一是加强培训。"
+    assert _pairs(extract_statements(text)) == [("problem", "信息更新不及时"), ("problem", "解读形式单一。" + cause.rstrip("。")),
+                                                ("measure", "加强培训")]

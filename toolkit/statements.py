@@ -359,6 +359,11 @@ def _cues() -> dict[str, Any]:
         "notes_label": re.compile(rf"(?:{join(spec['data_note_labels'])}):?(?:$|(?={spec['first_item']}))"),
         "additive": re.compile(rf"(?:{join(spec['additive_lead_in'])}),"),
         "closing_summary": re.compile(rf"(?:^|(?<=[。!?\n]))(?:{join(spec['closing_summary'])}),"),
+        # (a count may stand between: 以上几个问题, 上述两方面不足; a sentence of its own, ending its part: _closing_frame)
+        "closing_frame": re.compile(rf"(?<=[。!?\n])(?:{join(spec['boilerplate_closing']['refer'])})"
+                                    rf"(?:[几两二三四五六七八九十]?(?:个|点|方面|项|类)?的?)"
+                                    rf"(?:{join(spec['boilerplate_closing']['nouns'])})"
+                                    rf"(?:(?!{join(spec['boilerplate_closing']['not_with'])})[^。!?;\n])*[。!?]?\s*$"),
         "closing_formula": re.compile(rf"(?:^|(?<=[。!?]))(?:{join(spec['closing_formula'])})[。!]?$"),
         # a label right after an item's marker, before a colon ('一是存在问题:…', '第二,改进措施:…'): the item's kind, no
         # text of it (_enumerated)
@@ -1994,12 +1999,14 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
             # (a summing-up closing the section, '…不完整信息。总之,我局将…', is a statement of its own, of the kind before it)
             cuts.append((closing[-1], next(k for a, k in reversed(cuts) if a < closing[-1])))
             cuts.sort()
+        cuts = _closing_frame(part, cuts)
         for k, ((a, kind), (b, _)) in enumerate(zip(cuts, cuts[1:] + [(len(part), "")])):
             if kind and part[a:b].strip():
+                before = next((kd for _, kd in reversed(cuts[:k]) if kd), "")  # (a dropped frame's '' skipped)
                 # (after an item's own measure, '1.…不够。下一步,将…。2.…', the list's 2. goes on: an item, not text)
-                resumed = (bool(k) and kind == "problem" and cuts[k - 1][1] == "measure") or (not k and resumed_list)
+                resumed = (bool(k) and kind == "problem" and before == "measure") or (not k and resumed_list)
                 # (so are the measures after the switch, numbered on from the problems: '1.…2.…。下一步,我们将:3.…4.…')
-                resumed = resumed or (bool(k) and kind == "measure" and cuts[k - 1][1] == "problem"
+                resumed = resumed or (bool(k) and kind == "measure" and before == "problem"
                                       and all(kd != "problem" for _, kd in cuts[k + 1:])
                                       and _next_item(_markers(part), a) is not None)
                 blocks.append(_Block(kind, part[a:b], fixed, cell=cell, resumed=resumed, cut=bool(k)))
@@ -2008,6 +2015,21 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
     for i, block in enumerate(blocks):
         block.order = i
     return blocks
+
+
+def _closing_frame(part: str, cuts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``cuts`` with a problems' piece's closing frame cut off as no statement's (kind ``''``).
+
+    A last sentence that only refers back to the problems as a whole (statements.yaml ``boilerplate_closing``:
+    ``…形式单一。以上问题有待下一步加以改进。``) frames the list: it is no part of the last problem's text.
+    """
+    ends = [a for a, _ in cuts[1:]] + [len(part)]
+    dropped = []
+    for (a, kind), b in zip(cuts, ends):
+        frame = _cues()["closing_frame"].search(part, a, b) if kind == "problem" else None
+        if frame and frame.start() > a and part[a:frame.start()].strip():
+            dropped.append((frame.start(), ""))
+    return sorted(cuts + dropped) if dropped else cuts
 
 
 # --- enumeration -------------------------------------------------------------
@@ -2583,6 +2605,18 @@ def _admitting_title_line(preamble: str) -> bool:
             and _has(line, "problem_cues") and not any(p.search(line) for p in _cues()["intro"]))
 
 
+def _title_before_restart(raw: str, number: int, following: int | None) -> str:
+    """The title alone on the last line of ``raw``, an item's text (numbered ``number``), where the list restarts at 1
+    right after it (``following``) and it admits a shortcoming (:func:`_admitting_title_line`), else ''.
+
+    ``标题A`` / ``1.…`` / ``2.…滞后。`` / ``政策解读形式单一`` / ``1.…``: the line is the next group's title, a statement
+    of its own as the first group's is (:func:`_stated_before_list`), not the text of item 2 before it.
+    """
+    if number < 2 or following != 1 or not _admitting_title_line(raw):
+        return ""
+    return raw.rstrip().rpartition("\n")[2].strip()
+
+
 def _admitted_problem(preamble: str, colon: bool = False) -> str:
     """The sentence ending ``preamble`` where it admits a shortcoming it names (``虽然取得一定成效,但仍存在信息更新不及时的
     问题。``: a problem cue between the admission's verb and its noun, statements.yaml ``admits_shortcomings``), else ''.
@@ -2850,6 +2884,7 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         out.dropped.append(((block.order, 0), block.kind, preamble))
     labelled: dict[int, str] = {}  # an item's index in items, and the kind its label after the marker says
     leads: dict[int, str] = {}  # an item's index in items, and the colon lead-in glued to the item before it
+    titled: dict[int, str] = {}  # an item's index in items, and the next group's title on its own line after it
     for k, (start, end, n) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
         item, lead = _split_lead_in(_clean(text[end:stop]))
@@ -2868,6 +2903,10 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
             head, tail = _semicolon_split(item)
             items += [(n, _clean(head)), (n + 1, _clean(tail))]
         else:
+            title = _title_before_restart(text[end:stop], n, marks[k + 1][2] if k + 1 < len(marks) else None)
+            if title:
+                titled[len(items)] = title
+                item = _clean(text[end:stop].rstrip().removesuffix(title))
             items.append((n, item))
         if lead:
             out.dropped.append(((block.order, 0), block.kind, lead))
@@ -2929,6 +2968,10 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
             if item:
                 out.statements.append(((block.order, j), labelled.get(index) or ("measure" if i >= intent else kind),
                                        item))
+            if index in titled:
+                # (the next group's title admitting a shortcoming: a problem of its own, as the first group's is)
+                j += 1
+                out.statements.append(((block.order, j), "problem", titled[index]))
 
 
 def _unmarked_next(item: str, earlier: list[str], kind: str) -> bool:
