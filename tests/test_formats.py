@@ -3277,3 +3277,59 @@ def test_package_yaml_reads_as_the_pure_python_safe_loader_reads_it(name):
 
     expected = yaml.load((_PACKAGE_DATA / name).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     assert expected and read_data_yaml(*Path(name).parts) == expected
+
+
+def test_a_cells_header_words_and_requests_row_prefixes_are_found_without_a_python_loop():
+    # A cell seen first was asked every header word of 3 characters or more in turn (is_header: does the word start
+    # or end with the cell's key) and every requests row's label of 4 or more (request_row: does the key start with
+    # it), some 700 Python steps a cell: the words are one string now, the labels one tuple, both asked in C, the
+    # same answers.  (The loops are counted, not timed.)
+    from toolkit.formats import Vocabulary, item_number, load_formats
+    from toolkit.normalize import label_key
+
+    class CountedSet(set):
+        loops = 0
+
+        def __iter__(self):
+            CountedSet.loops += 1
+            return super().__iter__()
+
+    class CountedDict(dict):
+        loops = 0
+
+        def items(self):
+            CountedDict.loops += 1
+            return super().items()
+
+    vocab = Vocabulary(load_formats())
+    words, rows = set(vocab.header_words), dict(vocab.request_rows)
+    vocab.header_words, vocab.request_rows = CountedSet(words), CountedDict(rows)
+
+    def is_header(text: str) -> bool:  # (the loop is_header ran)
+        key = label_key(text)
+        if not key or item_number(text) is not None:
+            return False
+        return key in words or len(key) >= 2 and any(
+            len(w) >= 3 and (w.startswith(key) or w.endswith(key)) for w in words)
+
+    def asks_labels(text: str) -> bool:  # (a cell request_row asks the labels' loop: no exact label)
+        key = label_key(text)
+        return key not in rows and not (item_number(text) is not None and key in vocab.request_numbered_rows)
+
+    def request_row(text: str) -> str | None:  # (the loop request_row ran after its exact look-ups)
+        key = label_key(text)
+        if not asks_labels(text):
+            return rows.get(key) or vocab.request_numbered_rows[key]
+        prefixed = next((row for lab, row in rows.items() if len(lab) >= 4 and key.startswith(lab)), None)
+        return prefixed or (vocab.request_item_rows.get(item_number(text) or "") if key else None)
+
+    lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").split("\n")
+    cells = sorted({c.strip() for line in lines for c in line.split("|") if c.strip()}
+                   | {w[:n] for w in words for n in (2, 3)} | {w[-n:] for w in words for n in (2, 3)}
+                   | {lab + "情况" for lab in rows} | {lab[:-1] for lab in rows} | {"其他", "合计", "(七)小计"})
+    assert [vocab.is_header(c) for c in cells] == [is_header(c) for c in cells]
+    assert sum(map(vocab.is_header, cells)) > 10 and CountedSet.loops == 0
+    assert [vocab.request_row(c) for c in cells] == [request_row(c) for c in cells]
+    # (the labels' loop only for a cell that starts with one of them, to tell which: not for the others asked)
+    starting = [c for c in cells if asks_labels(c) and label_key(c).startswith(tuple(l for l in rows if len(l) >= 4))]
+    assert CountedDict.loops == len(starting) < sum(map(asks_labels, cells))

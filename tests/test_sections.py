@@ -2137,3 +2137,26 @@ def test_a_tables_counts_a_line_are_not_asked_the_heading_number_patterns(monkey
     # a count alone is no wrapped heading's first line, and fails on the look-ahead before any number's form
     ahead = sections._WRAP_FIRST_LINE.pattern.partition("(?:[")[0]
     assert re.match(ahead, "0") is None and re.match(ahead, "三、收到") is not None
+
+
+def test_a_pipe_line_with_a_bar_at_either_end_is_not_asked_for_a_bar_in_its_title(monkeypatch):
+    # Every line of a pipe table whose number and title did not read as two cells was asked _bar_in_title, which
+    # answers no at once for a bar at the line's start or end (a cell's, most pipe lines'): that call, a Python
+    # function's per table line, is made now only for a line with no bar at either end, the same headings.
+    # (The calls are counted, not timed.)
+    import toolkit.sections as sections
+
+    asked: list[str] = []
+    bar_in_title = sections._bar_in_title
+    monkeypatch.setattr(sections, "_bar_in_title", lambda text: asked.append(text) or bar_in_title(text))
+    lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").split("\n")
+    # (the seed's lines and the same lines with a bar typed into a heading's title, which keeps it a heading)
+    edited = [re.sub(r"^(四、政府信息公开行政复议)和", r"\1 | ", line) for line in lines]
+    assert edited != lines
+    for text in (lines, edited):
+        asked.clear()
+        headings = sections._headings(sections.split_segments(text))
+        ends = [t for t in asked if t.startswith("|") or t.endswith("|")]
+        assert not ends and sum(t.count("|") for t in text) > 100
+        assert any("行政复议" in h.title for h in headings)
+    assert any(t.startswith("四、") for t in asked)  # (a bar inside a title still asked)

@@ -98,6 +98,10 @@ class Vocabulary:
     legacy_units: frozenset[str] = frozenset()  # the units a legacy table's unit column holds
     legacy_parents: dict[str, str] = field(default_factory=dict)
     header_words: set[str] = field(default_factory=set)
+    # (the header words of 3 characters or more, each between newlines, and the requests rows' labels of 4 or more:
+    # a label that starts or ends one, or that one starts, is found in C, the labels asked of a cell seen first)
+    _header_runs: str = field(default="", init=False, repr=False)
+    _request_prefixes: tuple[str, ...] = field(default=(), init=False, repr=False)
 
     def __post_init__(self) -> None:
         fm = self.formats
@@ -143,6 +147,8 @@ class Vocabulary:
         self.header_words.update(self.request_cols)
         self.header_words.update(self.review_cols)
         self.header_words.discard("")
+        self._header_runs = "\n" + "\n".join(w for w in self.header_words if len(w) >= 3) + "\n"
+        self._request_prefixes = tuple(lab for lab in self.request_rows if len(lab) >= 4)
         # The same label cells recur in every report: answer each text once (the tables above are
         # fixed once built, so the answers are too).
         for name in ("article_item", "is_identity_note", "is_header", "request_row", "is_row_label"):
@@ -166,11 +172,8 @@ class Vocabulary:
             return False
         if key in self.header_words:
             return True
-        if len(key) >= 2:
-            for word in self.header_words:
-                if len(word) >= 3 and (word.startswith(key) or word.endswith(key)):
-                    return True
-        return False
+        # (a word that starts or ends with the key: the key after a newline or before one, no key holding a space)
+        return len(key) >= 2 and ("\n" + key in self._header_runs or key + "\n" in self._header_runs)
 
     def request_row(self, text: str) -> str | None:
         """The requests row_key a label names (context-free), or None."""
@@ -179,9 +182,10 @@ class Vocabulary:
             return self.request_rows[key]
         if _item_number(text) is not None and key in self.request_numbered_rows:  # ('(七)合计', not a header's 合计)
             return self.request_numbered_rows[key]
-        for lab, row in self.request_rows.items():
-            if len(lab) >= 4 and key.startswith(lab):
-                return row
+        if key.startswith(self._request_prefixes):  # (asked in C first: most cells start with no row's label)
+            for lab, row in self.request_rows.items():
+                if len(lab) >= 4 and key.startswith(lab):
+                    return row
         # (the results' last item by its number where its words differ: '(七)小计' is the total row)
         return self.request_item_rows.get(_item_number(text) or "") if key else None
 

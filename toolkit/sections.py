@@ -925,8 +925,8 @@ def _headings(segments: list[Segment]) -> list[_Heading]:
             # (the title's test first: a count's row, '0 |', has none, and the number's pattern was slow to fail on '0')
             if title.strip() and "|" not in title and _NUMBERED.fullmatch(number.strip()):
                 text = number.strip() + title.strip()  # number and title in two cells ('一、 | 概述')
-            elif _bar_in_title(text):
-                pass  # (read as written, its title keeping the bar)
+            elif text[-1] != "|" and text[0] != "|" and _bar_in_title(text):
+                pass  # (read as written, its title keeping the bar; a bar at an end, most pipe lines', is a cell's)
             elif len(text) < 7 or text.count("|") > 2 or not (text[-1] == "|" or text[0] == "|"):  # ('六、其他 |')
                 continue
             text = text.strip(" \t|")
