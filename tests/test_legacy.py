@@ -2747,3 +2747,20 @@ def test_unruled_legacy_row_of_a_value_in_words_is_kept(value, read, flags, tmp_
     report = _parse(lines, "unruled", tmp_path)
     assert _legacy(report, ["row_key", "value", "raw"]).count(("via_website", read, value)) == 1
     assert [(f.code, f.detail) for f in report.flags if f.table] == flags
+
+
+@pytest.mark.parametrize("value, read, flags", [("三", 3, []), ("约3", "NA", [("not_a_number", "via_website: 约3")])])
+def test_legacy_cell_a_line_value_in_words_is_a_cell(value, read, flags):
+    """Seed 003 copied one cell a line, a known item's one value in words ('2.政府网站公开政府信息数' / '条' / '三', or
+    '约3'): no cell, so that row was not found and the whole table was lost (table_missing: header found, no row
+    read). It is the row's value cell, read as in a ruled table (3), or NA flagged not_a_number; the rest as the
+    seed's."""
+    seed = _seed_lines()
+    lines = [[x[0], x[1], value] if isinstance(x, list) and x and x[0] == "2.政府网站公开政府信息数" else x
+             for x in seed]
+    report = toolkit.parse_text(render_text(lines, "lines"))
+    assert _legacy(report, ["row_key", "value", "raw"]).count(("via_website", read, value)) == 1
+    assert [(f.code, f.detail) for f in report.flags if f.table] == flags
+    want = toolkit.parse_text(render_text(seed, "lines"))
+    rest = [x for x in _legacy(want) if x[1] != "via_website"]
+    assert [x for x in _legacy(report) if x[1] != "via_website"] == rest
