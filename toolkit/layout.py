@@ -1964,7 +1964,12 @@ _SIGNED_CELL = rf"(?<=[\s|])[+-]\d[\d,]*(?:\.\d+)?(?=[\s|]|$)|[+-]\d[\d,]*(?:\.\
 _WORD = r"[^\d\s|、,，。;；:：()（）]"
 # (a number with words before it: '约3', '大约3件'; report._cells_on_lines_apart bounds it as a lone cell)
 HEDGED_NUMBER = rf"{_WORD}{_WORD}?{_WORD}?\d[\d,]*(?:\.\d+)?{_WORD}?{_WORD}?{_WORD}?{_WORD}?"
-_WORD_CELL = rf"(?<=\r)(?:[〇零一二两三四五六七八九十百千]+|{HEDGED_NUMBER})(?=\r|$)"
+# (and a short value in words, '暂无', '不适用', for the tables stage to flag not_a_number: it was dropped unseen, NA;
+# not a local item's label, whose unit's short cell follows it: '\r其他\r条\r')
+_HAN_WORD = "[\u4e00-\u9fff]"
+_WORDS_CELL = (rf"{_HAN_WORD}{_HAN_WORD}{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?"
+               r"(?=\r(?![^\r][^\r]?[^\r]?[^\r]?\r)|$)")
+_WORD_CELL = rf"(?<=\r)(?:(?:[〇零一二两三四五六七八九十百千]+|{HEDGED_NUMBER})(?=\r|$)|{_WORDS_CELL})"
 _GLUED_CELL = rf"\d[\d,]*(?:\.\d+)?|{_SET_MARK}|{_SIGNED_CELL}|{_WORD_CELL}"
 # a value run together before the next row
 _GLUED_VALUE = re.compile(rf"[\s|]*({_GLUED_CELL})?")
