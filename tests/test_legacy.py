@@ -2751,3 +2751,40 @@ def test_unruled_legacy_row_of_a_value_in_words_is_kept(value, read, flags, tmp_
     report = _parse(lines, "unruled", tmp_path)
     assert _legacy(report, ["row_key", "value", "raw"]).count(("via_website", read, value)) == 1
     assert [(f.code, f.detail) for f in report.flags if f.table] == flags
+
+
+@pytest.mark.parametrize("value, read, flags", [("三", 3, []), ("约3", "NA", [("not_a_number", "via_website: 约3")])])
+def test_legacy_cell_a_line_value_in_words_is_a_cell(value, read, flags):
+    """Seed 003 copied one cell a line, a known item's one value in words ('2.政府网站公开政府信息数' / '条' / '三', or
+    '约3'): no cell, so that row was not found and the whole table was lost (table_missing: header found, no row
+    read). It is the row's value cell, read as in a ruled table (3), or NA flagged not_a_number; the rest as the
+    seed's."""
+    seed = _seed_lines()
+    lines = [[x[0], x[1], value] if isinstance(x, list) and x and x[0] == "2.政府网站公开政府信息数" else x
+             for x in seed]
+    report = toolkit.parse_text(render_text(lines, "lines"))
+    assert _legacy(report, ["row_key", "value", "raw"]).count(("via_website", read, value)) == 1
+    assert [(f.code, f.detail) for f in report.flags if f.table] == flags
+    want = toolkit.parse_text(render_text(seed, "lines"))
+    rest = [x for x in _legacy(want) if x[1] != "via_website"]
+    assert [x for x in _legacy(report) if x[1] != "via_website"] == rest
+
+
+@pytest.mark.parametrize("value", ["暂无", "不适用"])
+def test_legacy_cell_a_line_short_words_value_is_flagged(value):
+    """Seed 003 copied one cell a line, a known item's value a short word ('2.政府网站公开政府信息数' / '条' / '暂无'):
+    the cell was dropped unseen, the value NA with no flag, where a ruled table keeps it in raw and flags it
+    not_a_number. It is read as there; a local item's short label, its unit's cell after it, is no value."""
+    seed = _seed_lines()
+    lines = [[x[0], x[1], value] if isinstance(x, list) and x and x[0] == "2.政府网站公开政府信息数" else x
+             for x in seed]
+    report = toolkit.parse_text(render_text(lines, "lines"))
+    assert _legacy(report, ["row_key", "value", "raw"]).count(("via_website", "NA", value)) == 1
+    assert [(f.code, f.detail) for f in report.flags if f.table] == [("not_a_number", f"via_website: {value}")]
+    want = toolkit.parse_text(render_text(lines, "pipe_rows"))
+    assert _legacy(report) == _legacy(want)
+    at = next(i for i, x in enumerate(seed) if isinstance(x, list) and x[0].startswith("3﹒政务微博"))
+    local = [*seed[:at + 1], ["其他情况", "条", "5"], *seed[at + 1:]]  # (after a blank value)
+    got, want = (toolkit.parse_text(render_text(local, x)) for x in ("lines", "pipe_rows"))
+    assert ("其他情况", 5) in [(x[1], x[3]) for x in _legacy(got, ["table", "row_label", "row_key", "value"])]
+    assert _legacy(got) == _legacy(want)

@@ -2012,7 +2012,20 @@ _SET_MARK = (rf"(?<=[\s|])(?:{_MARK})(?=[\s|]|$)"
 # '-' would leave 675 the value of no row there (it was lost, flagged unlabelled_values), while before an Arabic
 # one ('件-1﹒当面申请数') '-' is the mark
 _SIGNED_CELL = rf"(?<=[\s|])[+-]\d[\d,]*(?:\.\d+)?(?=[\s|]|$)|[+-]\d[\d,]*(?:\.\d+)?(?={_CN_NUMBERING})"
-_GLUED_CELL = rf"\d[\d,]*(?:\.\d+)?|{_SET_MARK}|{_SIGNED_CELL}"
+# a value in words alone between cell bounds (a cell a line: '条\r三\r3﹒…', '条\r约3\r'): a count in Chinese numerals
+# or a number with a word or two around it, for the tables stage to read ('三': 3) or flag not_a_number ('约3'), as in
+# a ruled table; it was no cell, the row not found, and the whole table lost (table_missing)
+# (no counted repeats: the pattern goes into patterns that str.format fills)
+_WORD = r"[^\d\s|、,，。;；:：()（）]"
+# (a number with words before it: '约3', '大约3件'; report._cells_on_lines_apart bounds it as a lone cell)
+HEDGED_NUMBER = rf"{_WORD}{_WORD}?{_WORD}?\d[\d,]*(?:\.\d+)?{_WORD}?{_WORD}?{_WORD}?{_WORD}?"
+# (and a short value in words, '暂无', '不适用', for the tables stage to flag not_a_number: it was dropped unseen, NA;
+# not a local item's label, whose unit's short cell follows it: '\r其他\r条\r')
+_HAN_WORD = "[\u4e00-\u9fff]"
+_WORDS_CELL = (rf"{_HAN_WORD}{_HAN_WORD}{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?"
+               r"(?=\r(?![^\r][^\r]?[^\r]?[^\r]?\r)|$)")
+_WORD_CELL = rf"(?<=\r)(?:(?:[〇零一二两三四五六七八九十百千]+|{HEDGED_NUMBER})(?=\r|$)|{_WORDS_CELL})"
+_GLUED_CELL = rf"\d[\d,]*(?:\.\d+)?|{_SET_MARK}|{_SIGNED_CELL}|{_WORD_CELL}"
 # a value run together before the next row
 _GLUED_VALUE = re.compile(rf"[\s|]*({_GLUED_CELL})?")
 
@@ -2185,7 +2198,7 @@ def _glued_row_pieces() -> tuple[list[str], str, str]:
     labels = [lab for lab, _u, _p in fm["rows"].values()]
     labels += [lab for labs in fm.get("aliases", {}).values() for lab in labs]
     label = alternation(labels, spaced=True)
-    after = rf"(?=[\s|]*(?:\d|$|[(（]|{_CN_NUMBERING}|{_sub_item()}|{label}|{_SET_MARK}|{_SIGNED_CELL})|\r{_UNNUMBERED})"
+    after = rf"(?=[\s|]*(?:\d|$|[(（]|{_CN_NUMBERING}|{_sub_item()}|{label}|{_SET_MARK}|{_SIGNED_CELL})|\r(?:{_WORD_CELL}|{_UNNUMBERED}))"
     return labels, alternation(vocabulary().legacy_units), after
 
 
