@@ -1010,6 +1010,48 @@ def read_as(lines: list, layout: str, tmp_path):
     return toolkit.parse_report(tmp_path / "report.html")
 
 
+def _requests_in_halves(lines: list, *, same_columns: bool = False) -> list:
+    """The seed's requests table printed as two: 自然人's column, then (after a line '续表') the organisations' and
+    总计, each half under a header of its own and repeating the row labels; with ``same_columns`` the whole
+    table twice instead."""
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and "申请人情况" in x)
+    end = next(i for i in range(at, len(lines)) if not isinstance(lines[i], list))
+    head, rows = lines[at], lines[at + 1:end]
+
+    def labels(row: list) -> int:  # the cells before the row's first count (a count: digits, or a blank cell)
+        return next(i for i, c in enumerate(row) if re.fullmatch(r"[\d.]*", c))
+
+    if same_columns:
+        return lines[:end] + ["续表"] + lines[at:]
+    first = [head[:2]] + [r[:labels(r) + 1] for r in rows]
+    second = [head[:1] + head[2:]] + [r[:labels(r)] + r[labels(r) + 1:] for r in rows]
+    return lines[:at] + first + ["续表"] + second + lines[end:]
+
+
+@pytest.mark.parametrize("layout", ["pipe_rows", "tab", "html"])
+@pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_requests_table_in_two_halves_reads_as_one(seed, layout, tmp_path):
+    # A report printing the requests table as two, 自然人 first, then 法人或其他组织's columns and 总计, each repeating
+    # the row labels: read as one table, every row stood twice, its first counts placed nowhere (every cell NA)
+    # and each row flagged duplicate_row. The second half's counts are read after the first's, as the seed reads
+    # unsplit; a row written twice under the same columns is still a duplicate.
+    lines = _report_lines(seed)
+    keys = ["row_key", "col_key", "value", "raw", "flag"]
+
+    def requests(rep) -> tuple:
+        cells = rep.tables.loc[rep.tables["table"] == "requests", keys].reset_index(drop=True)
+        return cells, [(f.code, f.detail) for f in rep.flags if f.table == "requests"]
+
+    whole = read_as(lines, layout, tmp_path)
+    halves = read_as(_requests_in_halves(lines), layout, tmp_path)
+    pd.testing.assert_frame_equal(requests(halves)[0], requests(whole)[0])
+    assert requests(halves)[1] == requests(whole)[1]
+    assert [c.status for c in halves.checks.itertuples()] == [c.status for c in whole.checks.itertuples()]
+    twice = read_as(_requests_in_halves(lines, same_columns=True), layout, tmp_path)
+    pd.testing.assert_frame_equal(requests(twice)[0], requests(whole)[0])
+    assert {d for code, d in requests(twice)[1] if code == "duplicate_row"} == set(requests(whole)[0]["row_key"])
+
+
 # templates-detail §8.2 and §8.4: labels as real reports write them (cell as the seed writes it -> as written)
 _LABELS_2019 = {"规章": "规章(设区的市、自治州人民政府应提供相关数据)",    # Hubei 2020's notes (R3, R4)
                 "上一年项目数量": "上一年项目数量(指2019年事项数)", "处理决定数量": "处理决定数量(指2020年办件量)",

@@ -966,6 +966,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     vocab = vocabulary()
     col_keys = list(fm["cols"])
     ncols = len(col_keys)
+    rows = _joined_halves(rows, col_keys)
     found: dict[str, tuple[list[Cell], Row, str]] = {}
     shapes: dict[str, int] = {}  # row key -> number of label cells, for rows that kept all their cells
     filler_shapes: set[int] = set()  # label counts of rows that ended in filler cells
@@ -1677,6 +1678,83 @@ def _header_names(header: list[str], col_keys: list[str]) -> list[str]:
         else:
             part = key
     return named
+
+
+def _header_runs(rows: list[Row]) -> list[list[int]]:
+    """The indices of the requests table's header rows, in runs of consecutive rows (one run a header)."""
+    runs: list[list[int]] = []
+    for i, row in enumerate(rows):
+        labels, values = _split_row(row)
+        if labels and not _written(values) and _header_row(labels, values):
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    return runs
+
+
+def _labelled(rows: list[Row]) -> list[tuple[tuple[str, ...], Row, list[Cell]]]:
+    """The rows of a table's part that have label cells, but its identity note: (label texts, row, value cells)."""
+    vocab = vocabulary()
+    out = []
+    for row in rows:
+        labels, values = _split_row(row)
+        if labels and not vocab.is_identity_note(labels[0].text):
+            out.append((tuple(c.text for c in labels), row, values))
+    return out
+
+
+def _joined_halves(rows: list[Row], col_keys: list[str]) -> list[Row]:
+    """The requests table printed in two halves as one table: the rows of the second half's counts read after the
+    first's.
+
+    Some reports print the table as two, 自然人 in the first, the organisations and 总计 in the second, each under a
+    header of its own and repeating the row labels: read as one table, every row stood twice (its first counts
+    placed nowhere, every cell NA, each row flagged duplicate_row). Joined only where the two headers name disjoint
+    columns that together are the format's, and the halves' rows carry the same labels in the same order, each row
+    of the first half no more counts than its header names; otherwise the rows are returned as they are (a row
+    written twice under the same columns is a duplicate, flagged so).
+
+    Parameters
+    ----------
+    rows : list of Row
+        The requests table's rows.
+    col_keys : list of str
+        The format's columns.
+
+    Returns
+    -------
+    list of Row
+        The rows with the halves joined: the first header, the second's cells it does not repeat, then each row
+        of the first half with the second half's counts of the same row after its own.
+    """
+    runs = _header_runs(rows)
+    if len(runs) != 2:
+        return rows
+    heads = [[label_key(c.text) for i in run for c in rows[i].cells] for run in runs]
+    first, second = (_header_names(head, col_keys) for head in heads)
+    if not first or not second or set(first) & set(second) or set(first) | set(second) != set(col_keys):
+        return rows
+    top, bottom = _labelled(rows[runs[0][-1] + 1:runs[1][0]]), _labelled(rows[runs[1][-1] + 1:])
+    if [labels for labels, _, _ in top] != [labels for labels, _, _ in bottom]:
+        return rows
+    if any(_written(row.cells) and not _split_row(row)[0] for row in rows[runs[1][-1] + 1:]):
+        return rows  # (the second half's rows are dropped once joined: one of no label would go unflagged)
+    joined: dict[int, Row] = {}
+    for (_, row, values), (_, _, more) in zip(top, bottom):
+        # (a row of no count in the first half has its counts there blank: a pipe row drops its blank cells at its
+        # end, '二、上年结转… | |' is the label alone; a row of some counts but fewer, or more, is not placed so)
+        own = values[:len(first)] or [Cell("", row.line)] * len(first)
+        if len(own) < len(first) or _written(values[len(first):]):
+            return rows
+        cells = row.cells[:len(row.cells) - len(values)] + own + more
+        joined[id(row)] = dataclasses.replace(row, cells=cells)
+    repeated = set(heads[0])
+    header = [dataclasses.replace(rows[i], cells=[c for c in rows[i].cells if label_key(c.text) not in repeated])
+              for i in runs[1]]
+    before = [joined.get(id(row), row) for row in rows[:runs[1][0]]]
+    at = runs[0][-1] + 1
+    return before[:at] + [row for row in header if row.cells] + before[at:]
 
 
 def _cut_column(key: str, labels: dict[str, str]) -> str | None:
