@@ -2198,7 +2198,8 @@ def _glued_row_pieces() -> tuple[list[str], str, str]:
     labels = [lab for lab, _u, _p in fm["rows"].values()]
     labels += [lab for labs in fm.get("aliases", {}).values() for lab in labs]
     label = alternation(labels, spaced=True)
-    after = rf"(?=[\s|]*(?:\d|$|[(（]|{_CN_NUMBERING}|{_sub_item()}|{label}|{_SET_MARK}|{_SIGNED_CELL})|\r(?:{_WORD_CELL}|{_UNNUMBERED}))"
+    after = (rf"(?=[\s|]*(?:\d|$|[(（]|{_CN_NUMBERING}|{_sub_item()}|{label}|{_SET_MARK}|{_SIGNED_CELL})"
+             rf"|\r(?:{_WORD_CELL}|{_UNNUMBERED}))")
     return labels, alternation(vocabulary().legacy_units), after
 
 

@@ -2391,7 +2391,8 @@ def _leading_name(text: str) -> str | None:
 
 
 # a year and month opening a text, no day after it ('2024年1月', '二〇二四年一月'), as a signature's date may be given
-_YEAR_MONTH_OPEN = re.compile(rf"\s*(?:\d{{4}}|{_CN_YEAR})\s*年\s*(?:\d{{1,2}}|{_CN_SMALL}|{_FIRST_MONTH})\s*月(?!\s*(?:\d|{_CN_SMALL}))")
+_YEAR_MONTH_OPEN = re.compile(rf"\s*(?:\d{{4}}|{_CN_YEAR})\s*年\s*(?:\d{{1,2}}|{_CN_SMALL}|{_FIRST_MONTH})\s*月"
+                              rf"(?!\s*(?:\d|{_CN_SMALL}))")
 
 
 def _after_undated_name(rest: str) -> bool:

@@ -2134,7 +2134,8 @@ def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, i
         return match.start() if glued and not _reference_number(text, k, match.end()) else None
     if style == "bullet":
         same = text[found[-1][0]] == match.group()  # (the list's own bullet, between two words' characters)
-        return match.start() if same and _GLUED_AFTER.match(text, k - 1) and _WORD_CHAR.match(text, match.end()) else None
+        between_words = same and _GLUED_AFTER.match(text, k - 1) and _WORD_CHAR.match(text, match.end())
+        return match.start() if between_words else None
     if style in ("num", "num_close"):
         # (after a word's character, not a digit's or a list's '、' ('1、2月'); before no digit: '第2.3节' is a decimal)
         after_word = _GLUED_AFTER.match(text, k - 1) is not None and not text[match.end():match.end() + 1].isdigit()
