@@ -41,9 +41,9 @@ from typing import NamedTuple
 from toolkit.formats import alternation, load_formats, vocabulary
 from toolkit.glued import _NUM_PREFIX, _glued_labels, _glued_pattern, _has_glued_table, _stray_pipe
 from toolkit.metadata import is_furniture
-from toolkit.normalize import (_HAN, CID_GLYPHS, FOOTNOTE_SYMBOLS, HAN_RANGES, NA_MARKS, cell_units, cn_numeral,
-                               is_continuation_caption, is_footnote, is_page_furniture, is_value_cell, label_key,
-                               number_units, parse_number)
+from toolkit.normalize import (_HAN, CID_GLYPHS, FOOTNOTE_SYMBOLS, HAN_RANGES, HAN_UNIFIED, NA_MARKS, cell_units,
+                               cn_numeral, is_continuation_caption, is_footnote, is_page_furniture, is_value_cell,
+                               label_key, number_units, parse_number)
 from toolkit.sections import _SEGMENT_TEXT, Segment, _nearest_filled
 
 __all__ = ["Cell", "Row", "build_rows", "spread_label_words"]
@@ -2021,7 +2021,7 @@ _WORD = r"[^\d\s|、,，。;；:：()（）]"
 HEDGED_NUMBER = rf"{_WORD}{_WORD}?{_WORD}?\d[\d,]*(?:\.\d+)?{_WORD}?{_WORD}?{_WORD}?{_WORD}?"
 # (and a short value in words, '暂无', '不适用', for the tables stage to flag not_a_number: it was dropped unseen, NA;
 # not a local item's label, whose unit's short cell follows it: '\r其他\r条\r')
-_HAN_WORD = "[\u4e00-\u9fff]"
+_HAN_WORD = f"[{HAN_UNIFIED}]"  # (the common characters, as tables._WORDS_VALUE reads them)
 _WORDS_CELL = (rf"{_HAN_WORD}{_HAN_WORD}{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?"
                r"(?=\r(?![^\r][^\r]?[^\r]?[^\r]?\r)|$)")
 _WORD_CELL = rf"(?<=\r)(?:(?:[〇零一二两三四五六七八九十百千]+|{HEDGED_NUMBER})(?=\r|$)|{_WORDS_CELL})"

@@ -30,6 +30,7 @@ __all__ = [
     "ParsedNumber",
     "label_key",
     "cn_numeral",
+    "cn_count",
     "plain_item_numerals",
     "is_page_furniture",
     "is_print_stamp",
@@ -904,6 +905,55 @@ def cn_numeral(text: str) -> int | None:
     if (tens and tens not in _CN_DIGIT_VALUES) or (ones and ones not in _CN_DIGIT_VALUES):
         return None
     return _CN_DIGIT_VALUES.get(tens, 1) * 10 + _CN_DIGIT_VALUES.get(ones, 0)
+
+
+def cn_count(text: str) -> int | None:
+    """The count a Chinese numeral writes, below 一万 (a count written in words in a table's cell).
+
+    Parameters
+    ----------
+    text : str
+        A Chinese numeral: 〇 or 零, one :func:`cn_numeral` reads (below 一百), or one with 百 and 千, a zero
+        written where a place is skipped ('一百零五'); 两 for 二 before a place.
+
+    Returns
+    -------
+    int or None
+        None for anything else: Arabic digits, a colloquial '一百五' (150 or 105?), 万 and above.
+
+    Examples
+    --------
+    >>> [cn_count(t) for t in ("〇", "三", "十二", "一百零五", "两千三百", "一百五", "12")]
+    [0, 3, 12, 105, 2300, None, None]
+    """
+    if text in _CN_ZEROS:
+        return 0
+    return _cn_count_from(text, 0)
+
+
+_CN_ZEROS = "〇零"
+_CN_PLACES = (("千", 1000), ("百", 100))  # (below 十: cn_numeral's)
+
+
+def _cn_count_from(text: str, place: int) -> int | None:
+    """:func:`cn_count` of ``text``, its places from ``_CN_PLACES[place]`` down."""
+    if place == len(_CN_PLACES):
+        return None if not text or text.isascii() else cn_numeral("二" if text == "两" else text)
+    word, size = _CN_PLACES[place]
+    head, found, tail = text.partition(word)
+    if not found:
+        return _cn_count_from(text, place + 1) if text else None
+    lead = cn_numeral("二" if head == "两" else head) if head and not head.isascii() else None
+    if lead is None or lead > 9:
+        return None
+    if not tail:
+        return lead * size
+    # ('一百零五': a zero before what is below the next place; '一百一十', '两千三百': the next place written)
+    zero = tail[0] in _CN_ZEROS
+    rest = _cn_count_from(tail[zero:], place + 1)
+    if rest is None or not (0 < rest < size // 10 if zero else size // 10 <= rest < size):
+        return None
+    return lead * size + rest
 
 
 def cn_numeral_text(n: int, digits: str = "〇一二三四五六七八九十") -> str:

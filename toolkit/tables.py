@@ -23,8 +23,8 @@ import numpy as np
 from toolkit.checks import identity_applies
 from toolkit.formats import alternation, load_formats, load_identities, load_output_schema, vocabulary
 from toolkit.layout import _YEAR, Cell, Row, _display_width, _sub_item, _sums_to_last, _thousands_joined
-from toolkit.normalize import (CID_GLYPHS, FOOTNOTE_SYMBOLS, HAN_RANGES, NA_MARKS, cell_units, is_value_cell,
-                               ParsedNumber, cn_numeral, label_key, number_text, parse_number, unit_kind)
+from toolkit.normalize import (CID_GLYPHS, FOOTNOTE_SYMBOLS, HAN_RANGES, HAN_UNIFIED, NA_MARKS, cell_units,
+                               is_value_cell, ParsedNumber, cn_count, label_key, number_text, parse_number, unit_kind)
 from toolkit.placement import Constraint, Placed, Placement, RowInput, place
 
 __all__ = ["TABLE_COLUMNS", "Flag", "TableResult", "extract_tables", "flag_codes"]
@@ -72,8 +72,8 @@ def flag_codes() -> dict[str, str]:
 
     Examples
     --------
-    >>> flag_codes()["table_missing"]
-    'A section without its table: no rows, never zeros.'
+    >>> flag_codes()["unit_unknown"]
+    'Money without a unit: missing, never assumed.'
     """
     return dict(load_output_schema()["flag_codes"])
 
@@ -160,7 +160,7 @@ _WORDY_NUMBER = re.compile(r"[^\d、,。;]{0,3}[+-]?\d[\d,.]*[^\d、,。;()]{0,4
                            r"|\([+-]?\d[\d,.]*\)"
                            r"|[+-]?\d[\d,.]*(?:\s*/\s*|\s+)[+-]?\d[\d,.]*")
 # a value written in a few Chinese words and no digit ('零', '暂无', '不适用', '三万元'), in a row's value place
-_WORDS_VALUE = re.compile(r"[\u4e00-\u9fff〇]{1,6}")
+_WORDS_VALUE = re.compile(rf"[{HAN_UNIFIED}〇]{{1,6}}")
 # a PDF value of glyphs with no Unicode map ('(cid:21)'), or a number with such glyphs glued to it ('(cid:3)135')
 _GLYPHS_VALUE = re.compile(rf"(?:{CID_GLYPHS.pattern})?[+-]?\d[\d,.]*(?:{CID_GLYPHS.pattern})?|{CID_GLYPHS.pattern}")
 
@@ -3158,34 +3158,6 @@ def _legacy_merged_unit(row: Row, width: int, unit_at: int | None, carried: str,
                grid=row.grid, spaced=row.spaced)
 
 
-_CN_ZEROS = "〇零"
-_CN_PLACES = (("千", 1000), ("百", 100))  # (below 十: cn_numeral's)
-
-
-def _cn_count(text: str, place: int = 0) -> int | None:
-    """The count a Chinese numeral writes, below 一万: 0 for '〇' or '零', 12 for '十二' (:func:`cn_numeral`), 105 for
-    '一百零五', 2300 for '两千三百'; None for anything else, a colloquial '一百五' (150?) too."""
-    if not place and text in _CN_ZEROS:
-        return 0
-    if place == len(_CN_PLACES):
-        return None if not text or text.isascii() else cn_numeral("二" if text == "两" else text)
-    word, size = _CN_PLACES[place]
-    head, found, tail = text.partition(word)
-    if not found:
-        return _cn_count(text, place + 1) if text else None
-    lead = cn_numeral("二" if head == "两" else head) if head and not head.isascii() else None
-    if lead is None or lead > 9:
-        return None
-    if not tail:
-        return lead * size
-    # ('一百零五': a zero before what is below the next place; '一百一十', '两千三百': the next place written)
-    zero = tail[0] in _CN_ZEROS
-    rest = _cn_count(tail[zero:], place + 1)
-    if rest is None or not (0 < rest < size // 10 if zero else size // 10 <= rest < size):
-        return None
-    return lead * size + rest
-
-
 def _legacy_cell(cell: Cell, unit: str, money: bool, key: str, label: str, res: TableResult,
                  row: Row) -> tuple[Placed, str | None]:
     """A legacy value cell and its unit; money in 万元, as everywhere in tables.csv.
@@ -3200,7 +3172,7 @@ def _legacy_cell(cell: Cell, unit: str, money: bool, key: str, label: str, res: 
     num = parse_number(cell.text, expect=expect)
     if num.kind == "text" and expect in (None, *_WHOLE_KINDS):
         # a count in Chinese numerals ('三', '十二', '一百零五', '〇'): its number, the cell as written in raw
-        words = _cn_count(cell.text.strip())
+        words = cn_count(cell.text.strip())
         num = num if words is None else ParsedNumber(float(words), None, "number")
     if expect in _WHOLE_KINDS and num.value is not None and "." in cell.text and not num.value.is_integer():
         num = dataclasses.replace(num, value=None, kind="text")  # a count with decimals is no count (480.5 条)
