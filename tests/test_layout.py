@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pandas as pd
 import pytest
@@ -731,14 +732,15 @@ def test_a_unit_line_before_a_tab_tables_header_is_no_cell(seed_id, unit):
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in original.flags)
 
 
+def _width(text: str) -> int:
+    """The columns ``text`` takes in a monospaced font (East Asian wide characters two): the tests' own ruler for
+    setting a report's tables in columns by runs of spaces."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _space_aligned(lines: list) -> str:
     """The report with each table row on a line, its cells set apart by runs of spaces (a PDF viewer's copy)."""
-    import unicodedata
-
-    def width(text: str) -> int:
-        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-    rows = ["".join(c + " " * max(3, 14 - width(c)) for c in x).rstrip() if isinstance(x, list) else x for x in lines]
+    rows = ["".join(c + " " * max(3, 14 - _width(c)) for c in x).rstrip() if isinstance(x, list) else x for x in lines]
     return "\n".join(rows) + "\n"
 
 
@@ -821,14 +823,9 @@ def test_space_aligned_rows_two_spaces_apart_are_no_glued_text(pad):
     # padded to columns, '其他对外管理服务事项  664             167               1342'): a label two spaces before
     # digits read as page text that lost its cells, the values run into one digit run ('8811000099', ambiguous_digits,
     # 14 cells NA). The label set apart so is a row's: every seed 001 cell reads as written with '|'.
-    import unicodedata
-
     import toolkit
     from renderers import render_text
     from test_formats import _as_lines
-
-    def width(text: str) -> int:
-        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
     lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
     rows: list = []
@@ -842,8 +839,8 @@ def test_space_aligned_rows_two_spaces_apart_are_no_glued_text(pad):
         if isinstance(x, str):
             out.append(x)
             continue
-        cols = [max(width(r[k]) for r in x if len(r) > k) for k in range(max(map(len, x)))]
-        out += ["  ".join(c + " " * (cols[k] - width(c) if pad else 0) for k, c in enumerate(r)).rstrip() for r in x]
+        cols = [max(_width(r[k]) for r in x if len(r) > k) for k in range(max(map(len, x)))]
+        out += ["  ".join(c + " " * (cols[k] - _width(c) if pad else 0) for k, c in enumerate(r)).rstrip() for r in x]
     text = "\n".join(out) + "\n"
     assert "其他对外管理服务事项  664  " in text and ("数量  88  11  0" in text) != pad
     assert ("664             167" in text) == pad
@@ -939,11 +936,6 @@ def _in_columns(lines: list, gap: str = "  ") -> str:
     a grid of its widest row's columns, a row's first cell spanning the columns its row lacks (a merged label), each
     cell padded with spaces to its column's width (East Asian wide characters two), ``gap`` between columns; a blank
     cell leaves only its spaces. A row's filler cells past the table's common width (a merged span's) are left out."""
-    import unicodedata
-
-    def width(text: str) -> int:
-        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
     blocks: list = []
     for x in lines:
         if isinstance(x, list) and blocks and isinstance(blocks[-1], list):
@@ -964,14 +956,14 @@ def _in_columns(lines: list, gap: str = "  ") -> str:
         for r in placed:
             at = 0
             for span, c in r:
-                cols[at] = max(cols[at], width(c)) if span == 1 else cols[at]
+                cols[at] = max(cols[at], _width(c)) if span == 1 else cols[at]
                 at += span
         for (span, c), *_ in placed:  # (a merged first cell wider than its columns widens the first)
-            cols[0] += max(0, width(c) - sum(cols[:span]) - len(gap) * (span - 1))
+            cols[0] += max(0, _width(c) - sum(cols[:span]) - len(gap) * (span - 1))
         for r in placed:
             line, at = "", 0
             for span, c in r:
-                line += c + " " * (sum(cols[at:at + span]) + len(gap) * (span - 1) - width(c)) + gap
+                line += c + " " * (sum(cols[at:at + span]) + len(gap) * (span - 1) - _width(c)) + gap
                 at += span
             out.append(line.rstrip())
     return "\n".join(out) + "\n"

@@ -195,7 +195,6 @@ _AFTER_INTENT = ("paren_cn", "paren_num", "num", "num_close")
 # ('●信息更新不及时●解读不到位', list items whose breaks a web page's text lost; not '张●●', a name masked)
 _GLUED_NEXT = ("paren_num", "paren_cn", "num", "num_close", "shi", "dun_cn", "di", "qi", "bullet")
 _GLUED_AFTER = re.compile(rf"[{HAN_RANGES}\")》]")  # what a glued 2. follows: a word's character, a closing quote
-_WORD_CHAR = re.compile(f"[{HAN_RANGES}]")  # what a glued bullet goes before
 # styles whose next item may be misnumbered, repeating the last item's number or skipping one ('①…②…②…④', '①…③…④'):
 # a bracketed number (a circled one, ①②) after a list already open is no word's, so it is the list's next item
 _MISNUMBERED = ("paren_num",)
@@ -2134,7 +2133,7 @@ def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, i
         return match.start() if glued and not _reference_number(text, k, match.end()) else None
     if style == "bullet":
         same = text[found[-1][0]] == match.group()  # (the list's own bullet, between two words' characters)
-        between_words = same and _GLUED_AFTER.match(text, k - 1) and _WORD_CHAR.match(text, match.end())
+        between_words = same and _GLUED_AFTER.match(text, k - 1) and _HAN.match(text, match.end())
         return match.start() if between_words else None
     if style in ("num", "num_close"):
         # (after a word's character, not a digit's or a list's '、' ('1、2月'); before no digit: '第2.3节' is a decimal)
