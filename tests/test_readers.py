@@ -3210,6 +3210,25 @@ def test_lines_pasted_in_big5_into_a_utf8_text_are_read_and_flagged(pasted, tmp_
     assert {f.code for f in got.flags} - {f.code for f in want.flags} == {"mixed_encoding"}
 
 
+@pytest.mark.parametrize("codec, kind", [("utf-8", "UTF-8"), ("gb18030", "GB")])
+def test_big5_lines_with_a_small_full_stop_are_read_as_big5(codec, kind):
+    # Seed 003 numbers its items with the small full stop ('1﹒政府公报…', Big5 A14F): its lines pasted in Big5 were taken
+    # for no Big5 (﹒ counted as a misreading's small form), read as U+FFFD in a UTF-8 text and as private-use
+    # characters in a GB one ('1\ue4d5現┎そ厨…'), the row labels lost.
+    from toolkit.normalize import _opencc
+
+    lines = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8").split("\n")
+    pasted = [number for number, line in enumerate(lines) if "\ufe52" in line][:3]
+    traditional = {number: _opencc("s2t").convert(lines[number]) for number in pasted}
+    data = b"\n".join(traditional[number].encode("big5") if number in traditional else line.encode(codec)
+                      for number, line in enumerate(lines))
+    numbers = ", ".join(str(number + 1) for number in pasted)
+    with pytest.warns(ReaderWarning, match=rf"mixed encodings: line\(s\) {numbers} in Big5 in a {kind} text") as caught:
+        got, used = decode_bytes(data)
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+    assert got == "\n".join(traditional.get(number, line) for number, line in enumerate(lines)) and used == codec
+
+
 @pytest.mark.parametrize("codec, pasted_codec", [("utf-8", "gbk"), ("gbk", "utf-8")])
 def test_a_cell_pasted_in_another_encoding_in_a_page_of_one_line_is_read_and_flagged(codec, pasted_codec, tmp_path):
     # A page written on one line (a CMS's minified markup) with a row label pasted in another encoding: in GBK into

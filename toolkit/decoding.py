@@ -749,8 +749,12 @@ def _gb_with_stray_bytes(data: bytes, path: str | None) -> tuple[str, str] | Non
     return text, codec
 
 
-# Characters that text read in the wrong one of GB and Big5 gives: kana, bopomofo, vertical and small forms.
-_ODD_CJK = re.compile("[\u3040-\u312f\ufe30-\ufe6f]")
+# The small full stop (﹒, Big5 A14F) that reports write after an item's number ('1﹒当面申请数', seed 003): a report's
+# character, no misreading's (GB text gives it only from a user-defined character, A14F).
+_SMALL_FULL_STOP = "\ufe52"
+# Characters that text read in the wrong one of GB and Big5 gives: kana, bopomofo, vertical and small forms (not ﹒:
+# Big5 lines of seed 003 holding it were taken for no Big5, read as U+FFFD or as GB's private-use characters).
+_ODD_CJK = re.compile("[\u3040-\u312f\ufe30-\ufe51\ufe53-\ufe6f]")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -781,10 +785,10 @@ def _rare_share(text: str, common, *, private: bool = False) -> tuple[float, int
 
 # The characters of a report: ASCII (tabs and line breaks, not other controls), Latin-1's signs, pinyin's tone letters
 # (行政机关(guān): a line pasted in GBK with them was lost to U+FFFD), general punctuation, circled numbers and box
-# drawing, CJK punctuation, the common Chinese characters and full-width forms (not the extensions' rare characters:
-# UTF-16 read in the wrong byte order gives many of extension A's).
+# drawing, CJK punctuation, the common Chinese characters, the small full stop and full-width forms (not the
+# extensions' rare characters: UTF-16 read in the wrong byte order gives many of extension A's).
 _NOT_REPORT_CHARS = re.compile(f"[^\t\n\r\x20-\x7e\xa0-\xff{TONE_LETTERS}\u2000-\u206f\u2460-\u25ff\u3000-\u303f"
-                               f"{HAN_UNIFIED}\uff00-\uffef]")
+                               f"{HAN_UNIFIED}{_SMALL_FULL_STOP}\uff00-\uffef]")
 
 
 def _utf16_without_bom(data: bytes, path: str | None = None) -> tuple[str, str] | None:
