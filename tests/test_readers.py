@@ -2607,6 +2607,25 @@ def test_hz_text_after_a_utf8_byte_order_mark_is_read_as_hz(tmp_path, parsed_see
     assert _cells_of(got) == _cells_of(parsed_seed(seed))
 
 
+@pytest.mark.parametrize("mark", [b"", b"\xef\xbb\xbf"])
+def test_hz_inside_a_utf8_text_is_read_as_hz_and_flagged(mark, tmp_path, parsed_seed):
+    # Seed 004's title pasted in HZ into its UTF-8 text ('~{JPW!=(>V~}2020~{Dj6H~}…': 7-bit ASCII, valid UTF-8) stayed
+    # ASCII gibberish, the agency lost without a flag: HZ was read only where the whole text is HZ.
+    import toolkit
+
+    seed = "004_b232cca7e491c758"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    title, rest = text.split("\n", 1)
+    path = write_bytes(tmp_path / "hz.txt", mark + title.encode("hz") + b"\n" + rest.encode("utf-8"))
+    with pytest.warns(ReaderWarning, match=r"hz.txt: mixed encodings: HZ on line\(s\) 1 of a UTF-8 text") as caught:
+        got = toolkit.parse_report(path)
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+    assert got.original_text == text and got.metadata["agency"] == parsed_seed(seed).metadata["agency"] == "市住建局"
+    # a tilde and a brace in ASCII ('x = ~{ab~}', HZ of a rare character) stay as written
+    line = "公式 x = ~{ab~} 不是HZ"
+    assert decode_bytes((text + line).encode("utf-8")) == (text + line, "utf-8")
+
+
 @pytest.mark.parametrize("text", ["總體情況\n本年度無。", "一、總體情況\n本年度無。", "鄉鎮人民政府政府資訊公開年度報告\n無"])
 def test_short_big5_text_is_read(text, tmp_path):
     # Big5 was taken only where GB18030 gave more than 3 private-use characters: a short text was read as

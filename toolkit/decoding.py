@@ -1113,7 +1113,7 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
                 return hz, "hz", False
         _refuse_mojibake(text, path)  # Notepad saves a mojibake page with a byte-order mark
         if bom == "utf-8-sig":
-            text = _read_gb_runs_valid_as_utf8(text, data, path)
+            text = _read_gb_runs_valid_as_utf8(_hz_lines(text, path), data, path)
         return text.lstrip("\ufeff"), bom, False
     if b"\x00" in data:
         found = _utf16_without_bom(data, path)
@@ -1130,10 +1130,14 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
         return (*found, False)
     text = _try(data, "utf-8")
     if text is not None:
-        if b"~{" in data and data.isascii():  # (a fast search first: most texts hold no '~{')
-            hz = _hz_text(data)
+        if b"~{" in data:  # (a fast search first: most texts hold no '~{')
+            hz = _hz_text(data) if data.isascii() else None
             if hz is not None:
                 return hz, "hz", False
+            read = _hz_lines(text, path)
+            if read is not text:
+                _refuse_mojibake(read, path)
+                return _read_gb_runs_valid_as_utf8(read, data, path), "utf-8", False
         _refuse_mojibake(text, path)
         read = _read_gb_runs_valid_as_utf8(text, data, path)
         return read, "utf-8", read is text
@@ -1369,6 +1373,38 @@ def _hz_text(data: bytes) -> str | None:
 # HZ text holds Chinese characters, common ones for the most part: 4 of them at least, at most half of them rare.
 _HZ_MIN_HAN = 4
 _HZ_MAX_RARE = 0.5
+
+
+# A run of HZ's GB 2312 (RFC 1843): two 7-bit bytes a character, a lead byte 0x21-0x77, between '~{' and '~}'.
+_HZ_RUN = re.compile(r"~\{((?:[\x21-\x77][\x21-\x7e])+)~\}")
+
+
+def _hz_lines(text: str, path: str | None) -> str:
+    """``text`` (a UTF-8 text) with its runs of HZ (a line or a title pasted from an old mail or news post:
+    '~{U~8.PEO"~}') read so, flagged ``mixed_encoding`` naming their lines; ``text`` itself where none is.
+
+    Such a run is 7-bit ASCII, valid UTF-8, and stayed ASCII gibberish: the HZ reading was tried on a whole text
+    alone (_hz_text).  A line's runs are taken for HZ where together they read so into a report's line (_mixed_line:
+    two Chinese characters, or one common one) of at most _HZ_MAX_RARE rare ones ('x = ~{ab~}' reads as '醒', rare).
+    """
+    if "~{" not in text:  # (a fast search first: most texts hold none)
+        return text
+    parts = _TEXT_LINE_END.split(text)
+    found: list[int] = []
+    for number in range(0, len(parts), 2):
+        line = parts[number]
+        if "~{" not in line:
+            continue
+        runs = [_try(run.group().encode("ascii"), "hz") or "" for run in _HZ_RUN.finditer(line)]
+        hz = "".join(runs)
+        if hz and all(runs) and _mixed_line(hz) and _rare_share(hz, _common_gb)[0] <= _HZ_MAX_RARE:
+            parts[number] = _HZ_RUN.sub(lambda _: runs.pop(0), line)
+            found.append(number // 2 + 1)
+    if not found:
+        return text
+    _warn(path, f"mixed encodings: HZ on line(s) {_first_ten(found)} of a UTF-8 text, read as HZ (as UTF-8 it is "
+                "ASCII gibberish)", "mixed_encoding")
+    return "".join(parts)
 
 
 def _first_error(data: bytes, codec: str) -> str:
