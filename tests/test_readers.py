@@ -3203,6 +3203,27 @@ def test_a_gbk_word_inside_a_utf8_line_is_read_and_flagged(word, tmp_path, parse
     assert pasted.replace(word, word + "\ufffd") in doc.lines
 
 
+@pytest.mark.parametrize("utf8, pasted", [("负责人：王", "㛃"), ("主要负责人：", "王㛃"), ("负责人：王", "𬱖"),
+                                           ("负责人：王", "\U00013406")])
+def test_a_gb18030_character_of_four_bytes_inside_a_utf8_line_is_read_and_flagged(utf8, pasted):
+    # Seed 004 with a head's name written in its UTF-8 text but for a rare name's character (or the name) pasted in
+    # GB18030, four bytes (㛃 82 30 B7 31): its second and fourth bytes are digits, which broke the run of bytes that
+    # are no UTF-8, and one rare character made no pasted line's: U+FFFD, the name lost.  (An Egyptian hieroglyph of
+    # four bytes is no Han character: not taken.)
+    lines = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8").split("\n")
+    data = "\n".join(lines[:3]).encode("utf-8") + b"\n" + utf8.encode("utf-8") + pasted.encode("gb18030") \
+        + "同志\n".encode("utf-8") + "\n".join(lines[3:]).encode("utf-8")
+    want = "\n".join(lines[:3] + [utf8 + pasted + "同志"] + lines[3:])
+    if pasted == "\U00013406":
+        with pytest.warns(ReaderWarning, match="not UTF-8 in a UTF-8 text") as caught:
+            assert pasted not in decode_bytes(data)[0]
+        assert [w.message.code for w in caught] == ["bad_bytes"]
+        return
+    with pytest.warns(ReaderWarning, match=r"characters in GB18030 inside UTF-8 line\(s\) 4, read as GB18030") as caught:
+        assert decode_bytes(data) == (want, "utf-8")
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+
+
 @pytest.mark.parametrize("pasted", [[0], [0, 35]])
 def test_lines_pasted_in_big5_into_a_utf8_text_are_read_and_flagged(pasted, tmp_path, parsed_seed):
     # A title or a row label pasted from a Hong Kong or Taiwan page in Big5 into a UTF-8 file was read with its bytes

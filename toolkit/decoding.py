@@ -377,13 +377,14 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     codecs_of: dict[int, str] = {}  # the codec of each line of gb read from the bytes (GBK, GB18030, Big5 …)
     runs: dict[int, str] = {}  # UTF-8 lines with runs of GB inside, read so (see _gb_runs)
     undecoded: dict[int, int] = {}  # the offset of the first byte of such a line still undecoded (U+FFFD)
+    codecs_of_runs: dict[int, str] = {}  # the codec of the runs of each line of runs (GBK, or GB18030)
     bad: list[int] = []  # the other lines that are no UTF-8, or hold bytes that are none (U+FFFD)
     for number in failed:
         found = _pasted_reading(lines[number])
         if found is None:
             run = _gb_runs(lines[number])
             if run is not None:
-                runs[number], undecoded[number] = run
+                runs[number], undecoded[number], codecs_of_runs[number] = run
             if run is None or run[1] >= 0:
                 bad.append(number)
         else:
@@ -407,9 +408,11 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
         if pasted:
             _warn(path, f"mixed encodings: line(s) {_line_numbers(ends, pasted)} in {name} in a UTF-8 text, read as "
                         f"{name} (as UTF-8 they are undecodable bytes)", "mixed_encoding")
-    if runs:
-        _warn(path, f"mixed encodings: characters in GBK inside UTF-8 line(s) {_line_numbers(ends, sorted(runs))}, "
-                    "read as GBK (as UTF-8 they are undecodable bytes)", "mixed_encoding")
+    for name in ("GBK", "GB18030"):  # (a run holding a rare name's character of four bytes is no GBK: named so)
+        inside = sorted(number for number, codec in codecs_of_runs.items() if _codec_name(codec) == name)
+        if inside:
+            _warn(path, f"mixed encodings: characters in {name} inside UTF-8 line(s) {_line_numbers(ends, inside)}, "
+                        f"read as {name} (as UTF-8 they are undecodable bytes)", "mixed_encoding")
     if bad:
         skip = undecoded.get(bad[0], 0)  # (a run read as GB before it holds no byte left undecoded)
         at = skip + sum(len(line) + len(end) for line, end in zip(lines[:bad[0]], ends))
@@ -422,15 +425,18 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
 # A run of bytes that are no UTF-8 in a UTF-8 line (see _gb_runs), decoded with surrogateescape: its lone bytes, with
 # the characters (up to four) between them that GB pairs make UTF-8 by chance ('ģ' of C4 A3; '蹫' of E8 B9 AB, the end
 # of '予' and '公').
-_RUN = re.compile("[\udc80-\udcff]+(?:[^\x00-\x7f\udc80-\udcff]{1,4}[\udc80-\udcff]+)*")
+# A GB18030 character of four bytes (a rare name's character of an extension, 㛃 82 30 B7 31) is one unit of a run: its
+# second and fourth bytes are ASCII digits, which no GBK character's are.
+_GB4 = "[\udc81-\udcfe][0-9][\udc81-\udcfe][0-9]"
+_RUN = re.compile(f"(?:{_GB4}|[\udc80-\udcff])+(?:[^\x00-\x7f\udc80-\udcff]{{1,4}}(?:{_GB4}|[\udc80-\udcff])+)*")
 _LONE = re.compile("[\udc80-\udcff]+")
 _NON_ASCII_CHAR = re.compile("[^\x00-\x7f\udc80-\udcff]")
 
 
-def _gb_runs(line: bytes) -> tuple[str, int] | None:
+def _gb_runs(line: bytes) -> tuple[str, int, str] | None:
     """A UTF-8 line holding runs of GB bytes (a word or a cell pasted from a GB page: '5.要求' + '行政机关' in GBK +
-    '确认…') read so, and the offset of its first byte left undecoded (U+FFFD in the text), or -1; None where no run
-    reads so.
+    '确认…') read so, the offset of its first byte left undecoded (U+FFFD in the text), or -1, and the codec of the
+    runs ('gbk', or 'gb18030' where one holds a character GBK lacks); None where no run reads so.
 
     A run is read where it reads strictly as GBK or GB18030 into Chinese characters alone that make a pasted line's
     (_mixed_line): it was U+FFFD, the word lost.  A GB character's second byte may be ASCII ('機', 99 43: a lone byte
@@ -451,7 +457,17 @@ def _gb_runs(line: bytes) -> tuple[str, int] | None:
     left = next((byte.start() for byte in _ESCAPED_BYTE.finditer(escaped)
                  if not any(start <= byte.start() < end for start, end, _ in found)), None)
     first = -1 if left is None else len(escaped[:left].encode("utf-8", errors="surrogateescape"))
-    return "".join(parts).encode("utf-8", errors="surrogateescape").decode("utf-8", errors="replace"), first
+    codec = "gbk" if _try_encode("".join(text for _, _, text in found), "gbk") else "gb18030"
+    return "".join(parts).encode("utf-8", errors="surrogateescape").decode("utf-8", errors="replace"), first, codec
+
+
+def _try_encode(text: str, codec: str) -> bool:
+    """Whether ``codec`` writes every character of ``text``."""
+    try:
+        text.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _read_run(escaped: str, start: int, end: int, found: list[tuple[int, int, str]], level: int = 0) -> None:
@@ -514,10 +530,26 @@ def _run_reading(escaped: str, start: int, end: int, floor: int) -> tuple[int, i
     for left in lefts:
         for right in rights:
             found = _gb_reading(escaped[left:right].encode("utf-8", errors="surrogateescape"))
-            if found is not None and _CJK_ONLY.fullmatch(found[0]) and _mixed_line(found[0]):
-                score = (_rare_share(found[0], _common_gb)[0], left - right, left, right, found[0])
+            if found is None:
+                continue
+            rest = _without_four_byte_han(*found)  # (judged without the characters of four bytes: see there)
+            if rest is not None and (not rest or (_CJK_ONLY.fullmatch(rest) and _mixed_line(rest))):
+                score = (_rare_share(rest, _common_gb)[0], left - right, left, right, found[0])
                 best = score if score[0] < _STRAY_RARE_MAX and (best is None or score < best) else best
     return None if best is None else best[2:]
+
+
+def _without_four_byte_han(text: str, codec: str) -> str | None:
+    """A run read as GB (``text``, in ``codec``) without its characters of four bytes in GB18030, which are asked
+    nothing more than to be Han (_GB4: no chance bytes read so); None where one is no Han.  Such a character, a rare
+    name's alone in a UTF-8 line ('局长：王' + 㛃 in GB18030 + '同志'), was U+FFFD: one character, and rare, it made
+    no pasted line's (_mixed_line)."""
+    if codec != "gb18030":
+        return text
+    four = [char for char in text if len(char.encode("gb18030")) == 4]
+    if not all(_HAN.match(char) for char in four):
+        return None
+    return "".join(char for char in text if char not in four) if four else text
 
 
 #: The characters of two UTF-8 bytes on each side of a run that _run_reading takes in at most.
