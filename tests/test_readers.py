@@ -3008,6 +3008,25 @@ def test_text_padded_with_nul_bytes_at_its_end_is_read_and_flagged(codec, paddin
         read_document(write_bytes(tmp_path / "inside.txt", data[:at] + nul + data[at:] + b"\x00" * 8))
 
 
+@pytest.mark.parametrize("padding", [4096, 3, 2])
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_padded_with_nul_bytes_is_read_and_flagged(codec, padding, tmp_path, parsed_seed):
+    # Seed pingtan-2023-02 in UTF-16 without a byte-order mark, padded with NUL bytes (a file preallocated, a download
+    # cut short: three bytes, an odd length, too) was read with the padding as U+0000 characters and refused whole as
+    # binary data, after a false 'truncated' warning for an odd length; the padding is dropped and flagged as with a
+    # mark.
+    import toolkit
+
+    seed = "pingtan-2023-02"
+    path = write_bytes(tmp_path / "padded.txt",
+                       (RAW / f"{seed}.txt").read_text(encoding="utf-8").encode(codec) + b"\x00" * padding)
+    with pytest.warns(ReaderWarning, match=rf"padded.txt: {padding} NUL byte\(s\) at the end of the text") as caught:
+        got = toolkit.parse_report(path)
+    assert [w.message.code for w in caught] == ["bad_bytes"]
+    assert got.encoding == codec and got.original_lines == parsed_seed(seed).original_lines
+    assert _cells_of(got) == _cells_of(parsed_seed(seed))
+
+
 @pytest.mark.parametrize("text_codec, line_codec, named", [("utf-8", "gbk", "GBK in a UTF-8"),
                                                            ("utf-8", "big5", "Big5 in a UTF-8"),
                                                            ("gb18030", "utf-8", "UTF-8 in a GB18030"),

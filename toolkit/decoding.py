@@ -1101,6 +1101,30 @@ def _detect_bom(data: bytes) -> str | None:
     return None
 
 
+def _warn_nul_padding(path: str | None, count: int) -> None:
+    """Warn of ``count`` NUL bytes dropped from the end of a text."""
+    _warn(path, f"{count} NUL byte(s) at the end of the text (padding of a file cut short or preallocated) were "
+                "dropped", "bad_bytes")
+
+
+def _utf16_padded(data: bytes, path: str | None) -> tuple[str, str] | None:
+    """(text, codec) of UTF-16 without BOM padded with NUL bytes after its last character (two at least: an odd
+    number too), the padding dropped and flagged ``bad_bytes`` as after a mark (see _detect); None where ``data`` is
+    no such text.  It was read with the padding as U+0000 characters, and refused as binary data (with a false
+    'truncated' warning where the padding was of an odd length); one NUL byte is rather a last character cut."""
+    if not data.endswith(b"\x00\x00"):
+        return None
+    end = len(data.rstrip(b"\x00"))
+    end += end % 2  # (the padding starts at the end of a unit: '\n' in UTF-16-LE, 0A 00, keeps its NUL)
+    if len(data) - end < 2 or end < 4:
+        return None
+    found = _utf16_without_bom(data[:end], path)
+    if found is None or not found[1].startswith("utf-16"):
+        return None
+    _warn_nul_padding(path, len(data) - end)
+    return found
+
+
 def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple[str, str, bool]:
     """Detect the codec of `data` (see decode_bytes); `declared` comes from HTML.  (text, codec, whether the
     text is `data` read as UTF-8 byte for byte: its UTF-8 encoding is `data` itself, not to be made again.)"""
@@ -1116,8 +1140,7 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
             text, codec, _same = _detect(data[:end], path, declared)
             if "\x00" in text:
                 raise BinaryFileError(path, "contains NUL characters: binary data, not text")
-            _warn(path, f"{len(data) - end} NUL byte(s) at the end of the text (padding of a file cut short or "
-                        "preallocated) were dropped", "bad_bytes")
+            _warn_nul_padding(path, len(data) - end)
             return text, codec, False
     if bom is not None:
         text = _try(data, bom)
@@ -1148,6 +1171,9 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
             text = _read_gb_runs_valid_as_utf8(_hz_lines(text, path), data, path)
         return text.lstrip("\ufeff"), bom, False
     if b"\x00" in data:
+        found = _utf16_padded(data, path)
+        if found is not None:
+            return (*found, False)
         found = _utf16_without_bom(data, path)
         if found is None:
             # A text padded with NUL bytes at its end (a download cut short, a file preallocated or recovered from a
@@ -1155,8 +1181,7 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
             body = data.rstrip(b"\x00")
             if body and b"\x00" not in body:
                 text, codec, _same = _detect(body, path, declared)
-                _warn(path, f"{len(data) - len(body)} NUL byte(s) at the end of the text (padding of a file cut short "
-                            "or preallocated) were dropped", "bad_bytes")
+                _warn_nul_padding(path, len(data) - len(body))
                 return text, codec, False
             raise BinaryFileError(path, "contains NUL bytes: binary data, not text")
         return (*found, False)
