@@ -418,7 +418,7 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
         at = skip + sum(len(line) + len(end) for line, end in zip(lines[:bad[0]], ends))
         offset, shown = _first_error(lines[bad[0]][skip:], "utf-8").split(" ", 1)
         _warn(path, f"{count} byte sequence(s) that are not UTF-8 in a UTF-8 text (first at byte offset "
-                    f"{at + int(offset)} {shown}) were replaced by U+FFFD", "bad_bytes")
+                    f"{at + int(offset)} {shown}) {_REPLACED}", "bad_bytes")
     return text
 
 
@@ -777,7 +777,7 @@ def _gb_with_stray_bytes(data: bytes, path: str | None) -> tuple[str, str] | Non
         return None
     _, text, codec, bad = best
     _warn(path, f"{bad} byte sequence(s) that are not {codec.upper()} in a {codec.upper()} text (first at byte "
-                f"offset {_first_error(data, codec)}) were replaced by U+FFFD", "bad_bytes")
+                f"offset {_first_error(data, codec)}) {_REPLACED}", "bad_bytes")
     return text, codec
 
 
@@ -861,7 +861,7 @@ def _utf16_without_bom(data: bytes, path: str | None = None) -> tuple[str, str] 
     text, codec, bad = best[2:]
     if bad:
         _warn(path, f"{bad} byte sequence(s) that are not {codec.upper()} in a {codec.upper()} text without "
-                    f"byte-order mark (first at byte offset {_first_error(data, codec)}) were replaced by U+FFFD",
+                    f"byte-order mark (first at byte offset {_first_error(data, codec)}) {_REPLACED}",
               "bad_bytes")
     return text, codec
 
@@ -975,6 +975,11 @@ def _refuse_mojibake(text: str, path: str | None) -> None:
             if len(_HAN.findall(back)) >= 20 and _rare_share(back, _common_gb)[0] < _STRAY_RARE_MAX:
                 raise DecodeError(path, f"the text is {name} that was once read as {codec} and saved again (mojibake: "
                                         f"{sample[:6]!r} for {_non_ascii(back)[:3]!r}); use the original file")
+
+
+#: The end of each warning of bytes a decoder replaced by U+FFFD (``bad_bytes``): a report tells by it the U+FFFD
+#: characters of a text that are damage from those it holds as written (see toolkit.report).
+_REPLACED = "were replaced by U+FFFD"
 
 
 def _utf8_with_stray_bytes(data: bytes, codec: str = "utf-8") -> tuple[str | None, int]:
@@ -1161,7 +1166,7 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
                     path, f"the file starts with a {bom} byte-order mark but is not valid {bom}"
                 )
             _warn(path, f"{bad} byte sequence(s) that are not {bom} in a {bom} text (first at byte offset "
-                        f"{_first_error(data, bom)}) were replaced by U+FFFD", "bad_bytes")
+                        f"{_first_error(data, bom)}) {_REPLACED}", "bad_bytes")
         if bom == "utf-8-sig" and b"~{" in data and data[3:].isascii():  # (HZ saved by Notepad, which writes the mark)
             hz = _hz_text(data[3:])
             if hz is not None:
@@ -1217,7 +1222,7 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
     if text is not None:
         _refuse_mojibake(text, path)
         _warn(path, f"{bad} byte sequence(s) that are not UTF-8 in a UTF-8 text (first at byte offset "
-                    f"{_first_error(data, 'utf-8')}) were replaced by U+FFFD", "bad_bytes")
+                    f"{_first_error(data, 'utf-8')}) {_REPLACED}", "bad_bytes")
         return _read_gb_runs_valid_as_utf8(text, data, path), "utf-8", False
     if declared is not None:
         if declared in _GB_FAMILY:
