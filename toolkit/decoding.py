@@ -1518,6 +1518,23 @@ def _check_text_file(data: bytes, path: str) -> None:
 _VISIBLE_RE = re.compile(r"[^\s\ufeff\u200b]")  # (\s is str.strip's white space)
 
 
-def _check_not_blank(text: str, path: str) -> None:
+def _check_not_blank(text: str, path: str, data: bytes | None = None) -> None:
+    """Refuse a text without a visible character (``data``, where given, the bytes it was read from: a file of a
+    byte-order mark alone is named so, not 'white space', which it holds none of)."""
     if not _VISIBLE_RE.search(text):  # (stops at the first visible character, where two replaces copied the text)
+        if data is not None and _only_byte_order_marks(data):
+            raise EmptyFileError(path, f"file holds only a byte-order mark ({data.hex(' ').upper()}), no text")
         raise EmptyFileError(path, "file holds only white space")
+
+
+#: The length of each byte-order mark (see _detect_bom).
+_BOM_LENGTH = {"utf-8-sig": 3, "utf-16": 2, "utf-32": 4, "gb18030": 4}
+
+
+def _only_byte_order_marks(data: bytes) -> bool:
+    """Whether ``data`` is one byte-order mark or more, and nothing else (an editor's new file saved empty)."""
+    rest, bom = data, _detect_bom(data)
+    while bom is not None:
+        rest = rest[_BOM_LENGTH[bom]:]
+        bom = _detect_bom(rest)
+    return rest != data and not rest
