@@ -3222,6 +3222,20 @@ def test_a_gbk_word_inside_a_utf8_line_is_read_and_flagged(word, tmp_path, parse
     assert pasted.replace(word, word + "\ufffd") in doc.lines
 
 
+@pytest.mark.parametrize("utf8, pasted", [("负责人：", "王"), ("负责人：", "张伟"), ("主要负责人：", "王芳")])
+def test_a_utf8_line_with_a_gb_word_that_reads_whole_as_gb_is_read_by_its_runs(utf8, pasted):
+    # Seed 004 with a line '负责人：张伟同志' in UTF-8 but for the name pasted in GBK: the whole line read as GBK without
+    # an error, into mojibake ('璐熻矗浜猴細张伟鍚屽織'), flagged as a line in GBK; where that reading is mostly rare
+    # characters and the line's runs of GB read it whole, these are taken (the name read as GBK, the rest as UTF-8).
+    lines = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8").split("\n")
+    data = "\n".join(lines[:3]).encode("utf-8") + b"\n" + utf8.encode("utf-8") + pasted.encode("gbk") \
+        + "同志\n".encode("utf-8") + "\n".join(lines[3:]).encode("utf-8")
+    with pytest.warns(ReaderWarning, match=r"characters in GBK inside UTF-8 line\(s\) 4, read as GBK") as caught:
+        got = decode_bytes(data)
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+    assert got == ("\n".join(lines[:3] + [utf8 + pasted + "同志"] + lines[3:]), "utf-8")
+
+
 @pytest.mark.parametrize("utf8, pasted", [("负责人：王", "㛃"), ("主要负责人：", "王㛃"), ("负责人：王", "𬱖"),
                                            ("负责人：王", "\U00013406")])
 def test_a_gb18030_character_of_four_bytes_inside_a_utf8_line_is_read_and_flagged(utf8, pasted):

@@ -381,8 +381,12 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     bad: list[int] = []  # the other lines that are no UTF-8, or hold bytes that are none (U+FFFD)
     for number in failed:
         found = _pasted_reading(lines[number])
-        if found is None:
-            run = _gb_runs(lines[number])
+        # (a UTF-8 line with a GB word inside may read whole as GB, into mojibake of rare characters: its runs first,
+        # where they leave no byte undecoded)
+        run = _gb_runs(lines[number]) if found is not None and _mostly_rare(*found) else None
+        run = run if run is not None and run[1] < 0 else None
+        if found is None or run is not None:
+            run = run or _gb_runs(lines[number])
             if run is not None:
                 runs[number], undecoded[number], codecs_of_runs[number] = run
             if run is None or run[1] >= 0:
@@ -613,6 +617,12 @@ def _mixed_line(text: str) -> bool:
         return False
     cjk = _CJK_CHAR.findall(text, 0, 4096)
     return len(cjk) >= 2 or (len(cjk) == 1 and _common_gb(cjk[0]))
+
+
+def _mostly_rare(text: str, codec: str) -> bool:
+    """Whether ``text``, read in ``codec``, holds rare characters of it for _STRAY_RARE_MAX of its own at least: UTF-8
+    read as GB ('璐熻矗浜猴細' for '负责人：'), or GB as Big5."""
+    return _rare_share(text, _common_big5 if codec.startswith("big5") else _common_gb)[0] >= _STRAY_RARE_MAX
 
 
 def _gb_reading(data: bytes) -> tuple[str, str] | None:
