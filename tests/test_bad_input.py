@@ -96,6 +96,16 @@ def test_whitespace_only_file(tmp_path: Path, data: bytes) -> None:
     expect(EmptyFileError, write(tmp_path, "blank.txt", data), "file holds only white space")
 
 
+@pytest.mark.parametrize("name", ["blank.txt", "blank.html"])
+@pytest.mark.parametrize("data, codec", [(b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"),
+                                         (b"\x84\x31\x95\x33", "gb18030")], ids=["utf8", "utf16", "gb18030"])
+def test_a_file_of_a_byte_order_mark_alone_is_named_so(tmp_path: Path, name: str, data: bytes, codec: str) -> None:
+    # An editor's new file saved empty, its byte-order mark alone, was said to hold 'only white space', of which it
+    # holds none: the mark is named.  (A mark and white space still hold only white space.)
+    expect(EmptyFileError, write(tmp_path, name, data), rf"file holds only a byte-order mark \({data.hex(' ').upper()}\)")
+    expect(EmptyFileError, write(tmp_path, name, data + " \n".encode(codec)), "file holds only white space")
+
+
 def test_whitespace_only_html(tmp_path: Path) -> None:
     expect(EmptyFileError, write(tmp_path, "blank.html", b"  \r\n "), "file holds only white space")
     page = b"<html><head><title>t</title></head><body><script>x()</script> &nbsp; </body></html>"

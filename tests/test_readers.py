@@ -2607,6 +2607,25 @@ def test_hz_text_after_a_utf8_byte_order_mark_is_read_as_hz(tmp_path, parsed_see
     assert _cells_of(got) == _cells_of(parsed_seed(seed))
 
 
+@pytest.mark.parametrize("mark", [b"", b"\xef\xbb\xbf"])
+def test_hz_inside_a_utf8_text_is_read_as_hz_and_flagged(mark, tmp_path, parsed_seed):
+    # Seed 004's title pasted in HZ into its UTF-8 text ('~{JPW!=(>V~}2020~{Dj6H~}…': 7-bit ASCII, valid UTF-8) stayed
+    # ASCII gibberish, the agency lost without a flag: HZ was read only where the whole text is HZ.
+    import toolkit
+
+    seed = "004_b232cca7e491c758"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    title, rest = text.split("\n", 1)
+    path = write_bytes(tmp_path / "hz.txt", mark + title.encode("hz") + b"\n" + rest.encode("utf-8"))
+    with pytest.warns(ReaderWarning, match=r"hz.txt: mixed encodings: HZ on line\(s\) 1 of a UTF-8 text") as caught:
+        got = toolkit.parse_report(path)
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+    assert got.original_text == text and got.metadata["agency"] == parsed_seed(seed).metadata["agency"] == "市住建局"
+    # a tilde and a brace in ASCII ('x = ~{ab~}', HZ of a rare character) stay as written
+    line = "公式 x = ~{ab~} 不是HZ"
+    assert decode_bytes((text + line).encode("utf-8")) == (text + line, "utf-8")
+
+
 @pytest.mark.parametrize("text", ["總體情況\n本年度無。", "一、總體情況\n本年度無。", "鄉鎮人民政府政府資訊公開年度報告\n無"])
 def test_short_big5_text_is_read(text, tmp_path):
     # Big5 was taken only where GB18030 gave more than 3 private-use characters: a short text was read as
@@ -2989,6 +3008,25 @@ def test_text_padded_with_nul_bytes_at_its_end_is_read_and_flagged(codec, paddin
         read_document(write_bytes(tmp_path / "inside.txt", data[:at] + nul + data[at:] + b"\x00" * 8))
 
 
+@pytest.mark.parametrize("padding", [4096, 3, 2])
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_padded_with_nul_bytes_is_read_and_flagged(codec, padding, tmp_path, parsed_seed):
+    # Seed pingtan-2023-02 in UTF-16 without a byte-order mark, padded with NUL bytes (a file preallocated, a download
+    # cut short: three bytes, an odd length, too) was read with the padding as U+0000 characters and refused whole as
+    # binary data, after a false 'truncated' warning for an odd length; the padding is dropped and flagged as with a
+    # mark.
+    import toolkit
+
+    seed = "pingtan-2023-02"
+    path = write_bytes(tmp_path / "padded.txt",
+                       (RAW / f"{seed}.txt").read_text(encoding="utf-8").encode(codec) + b"\x00" * padding)
+    with pytest.warns(ReaderWarning, match=rf"padded.txt: {padding} NUL byte\(s\) at the end of the text") as caught:
+        got = toolkit.parse_report(path)
+    assert [w.message.code for w in caught] == ["bad_bytes"]
+    assert got.encoding == codec and got.original_lines == parsed_seed(seed).original_lines
+    assert _cells_of(got) == _cells_of(parsed_seed(seed))
+
+
 @pytest.mark.parametrize("text_codec, line_codec, named", [("utf-8", "gbk", "GBK in a UTF-8"),
                                                            ("utf-8", "big5", "Big5 in a UTF-8"),
                                                            ("gb18030", "utf-8", "UTF-8 in a GB18030"),
@@ -3184,6 +3222,41 @@ def test_a_gbk_word_inside_a_utf8_line_is_read_and_flagged(word, tmp_path, parse
     assert pasted.replace(word, word + "\ufffd") in doc.lines
 
 
+@pytest.mark.parametrize("utf8, pasted", [("负责人：", "王"), ("负责人：", "张伟"), ("主要负责人：", "王芳")])
+def test_a_utf8_line_with_a_gb_word_that_reads_whole_as_gb_is_read_by_its_runs(utf8, pasted):
+    # Seed 004 with a line '负责人：张伟同志' in UTF-8 but for the name pasted in GBK: the whole line read as GBK without
+    # an error, into mojibake ('璐熻矗浜猴細张伟鍚屽織'), flagged as a line in GBK; where that reading is mostly rare
+    # characters and the line's runs of GB read it whole, these are taken (the name read as GBK, the rest as UTF-8).
+    lines = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8").split("\n")
+    data = "\n".join(lines[:3]).encode("utf-8") + b"\n" + utf8.encode("utf-8") + pasted.encode("gbk") \
+        + "同志\n".encode("utf-8") + "\n".join(lines[3:]).encode("utf-8")
+    with pytest.warns(ReaderWarning, match=r"characters in GBK inside UTF-8 line\(s\) 4, read as GBK") as caught:
+        got = decode_bytes(data)
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+    assert got == ("\n".join(lines[:3] + [utf8 + pasted + "同志"] + lines[3:]), "utf-8")
+
+
+@pytest.mark.parametrize("utf8, pasted", [("负责人：王", "㛃"), ("主要负责人：", "王㛃"), ("负责人：王", "𬱖"),
+                                           ("负责人：王", "\U00013406")])
+def test_a_gb18030_character_of_four_bytes_inside_a_utf8_line_is_read_and_flagged(utf8, pasted):
+    # Seed 004 with a head's name written in its UTF-8 text but for a rare name's character (or the name) pasted in
+    # GB18030, four bytes (㛃 82 30 B7 31): its second and fourth bytes are digits, which broke the run of bytes that
+    # are no UTF-8, and one rare character made no pasted line's: U+FFFD, the name lost.  (An Egyptian hieroglyph of
+    # four bytes is no Han character: not taken.)
+    lines = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8").split("\n")
+    data = "\n".join(lines[:3]).encode("utf-8") + b"\n" + utf8.encode("utf-8") + pasted.encode("gb18030") \
+        + "同志\n".encode("utf-8") + "\n".join(lines[3:]).encode("utf-8")
+    want = "\n".join(lines[:3] + [utf8 + pasted + "同志"] + lines[3:])
+    if pasted == "\U00013406":
+        with pytest.warns(ReaderWarning, match="not UTF-8 in a UTF-8 text") as caught:
+            assert pasted not in decode_bytes(data)[0]
+        assert [w.message.code for w in caught] == ["bad_bytes"]
+        return
+    with pytest.warns(ReaderWarning, match=r"characters in GB18030 inside UTF-8 line\(s\) 4, read as GB18030") as caught:
+        assert decode_bytes(data) == (want, "utf-8")
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+
+
 @pytest.mark.parametrize("pasted", [[0], [0, 35]])
 def test_lines_pasted_in_big5_into_a_utf8_text_are_read_and_flagged(pasted, tmp_path, parsed_seed):
     # A title or a row label pasted from a Hong Kong or Taiwan page in Big5 into a UTF-8 file was read with its bytes
@@ -3208,6 +3281,25 @@ def test_lines_pasted_in_big5_into_a_utf8_text_are_read_and_flagged(pasted, tmp_
     assert got.metadata["agency"] == want.metadata["agency"] == "市住建局"
     assert _cells_of(got) == _cells_of(want)
     assert {f.code for f in got.flags} - {f.code for f in want.flags} == {"mixed_encoding"}
+
+
+@pytest.mark.parametrize("codec, kind", [("utf-8", "UTF-8"), ("gb18030", "GB")])
+def test_big5_lines_with_a_small_full_stop_are_read_as_big5(codec, kind):
+    # Seed 003 numbers its items with the small full stop ('1﹒政府公报…', Big5 A14F): its lines pasted in Big5 were taken
+    # for no Big5 (﹒ counted as a misreading's small form), read as U+FFFD in a UTF-8 text and as private-use
+    # characters in a GB one ('1\ue4d5現┎そ厨…'), the row labels lost.
+    from toolkit.normalize import _opencc
+
+    lines = (RAW / "003_ce1f8ef96d3daffd.txt").read_text(encoding="utf-8").split("\n")
+    pasted = [number for number, line in enumerate(lines) if "\ufe52" in line][:3]
+    traditional = {number: _opencc("s2t").convert(lines[number]) for number in pasted}
+    data = b"\n".join(traditional[number].encode("big5") if number in traditional else line.encode(codec)
+                      for number, line in enumerate(lines))
+    numbers = ", ".join(str(number + 1) for number in pasted)
+    with pytest.warns(ReaderWarning, match=rf"mixed encodings: line\(s\) {numbers} in Big5 in a {kind} text") as caught:
+        got, used = decode_bytes(data)
+    assert [w.message.code for w in caught] == ["mixed_encoding"]
+    assert got == "\n".join(traditional.get(number, line) for number, line in enumerate(lines)) and used == codec
 
 
 @pytest.mark.parametrize("codec, pasted_codec", [("utf-8", "gbk"), ("gbk", "utf-8")])

@@ -339,3 +339,27 @@ def test_a_whole_file_ending_in_a_table_that_leaves_a_row_out_keeps_its_last_val
         assert cell["value"] != cell["value"] and len(cut) == 1
     else:
         assert cell["value"] == 2 and not cut
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_replacement_character_written_in_the_text_is_no_decoding_damage(html, tmp_path, parsed_seed):
+    # Seed 004 quoting '\ufffd' as written (UTF-8's EF BF BD: '无法显示的字符显示为“\ufffd”') was flagged bad_bytes, '1
+    # character(s) could not be decoded', its status partial: the report counted every U+FFFD of its lines as the
+    # decoder's.  Only a decoder's replacements are (it says so); a stray byte still is.
+    from toolkit.errors import ReaderWarning
+
+    seed = "004_b232cca7e491c758"
+    lines = (RAW / f"{seed}.txt").read_text(encoding="utf-8").split("\n")
+    lines.insert(3, "无法显示的字符显示为“\ufffd”。")
+    text = "<html><body>" + "".join(f"<p>{line}</p>" for line in lines) + "</body></html>" if html else "\n".join(lines)
+    path = tmp_path / ("quoted.html" if html else "quoted.txt")
+    path.write_bytes(text.encode("utf-8"))
+    got = toolkit.parse_report(path)
+    assert "\ufffd" in got.original_text and got.encoding == "utf-8"
+    assert "bad_bytes" not in {f.code for f in got.flags}
+    if not html:
+        assert {f.code for f in got.flags} == {f.code for f in parsed_seed(seed).flags}
+    path.write_bytes(text.encode("utf-8") + b"\xff")
+    with pytest.warns(ReaderWarning, match="replaced by U\\+FFFD"):
+        got = toolkit.parse_report(path)
+    assert "bad_bytes" in {f.code for f in got.flags}

@@ -377,13 +377,18 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
     codecs_of: dict[int, str] = {}  # the codec of each line of gb read from the bytes (GBK, GB18030, Big5 …)
     runs: dict[int, str] = {}  # UTF-8 lines with runs of GB inside, read so (see _gb_runs)
     undecoded: dict[int, int] = {}  # the offset of the first byte of such a line still undecoded (U+FFFD)
+    codecs_of_runs: dict[int, str] = {}  # the codec of the runs of each line of runs (GBK, or GB18030)
     bad: list[int] = []  # the other lines that are no UTF-8, or hold bytes that are none (U+FFFD)
     for number in failed:
         found = _pasted_reading(lines[number])
-        if found is None:
-            run = _gb_runs(lines[number])
+        # (a UTF-8 line with a GB word inside may read whole as GB, into mojibake of rare characters: its runs first,
+        # where they leave no byte undecoded)
+        run = _gb_runs(lines[number]) if found is not None and _mostly_rare(*found) else None
+        run = run if run is not None and run[1] < 0 else None
+        if found is None or run is not None:
+            run = run or _gb_runs(lines[number])
             if run is not None:
-                runs[number], undecoded[number] = run
+                runs[number], undecoded[number], codecs_of_runs[number] = run
             if run is None or run[1] >= 0:
                 bad.append(number)
         else:
@@ -407,30 +412,35 @@ def _gb_lines(data: bytes, path: str | None) -> str | None:
         if pasted:
             _warn(path, f"mixed encodings: line(s) {_line_numbers(ends, pasted)} in {name} in a UTF-8 text, read as "
                         f"{name} (as UTF-8 they are undecodable bytes)", "mixed_encoding")
-    if runs:
-        _warn(path, f"mixed encodings: characters in GBK inside UTF-8 line(s) {_line_numbers(ends, sorted(runs))}, "
-                    "read as GBK (as UTF-8 they are undecodable bytes)", "mixed_encoding")
+    for name in ("GBK", "GB18030"):  # (a run holding a rare name's character of four bytes is no GBK: named so)
+        inside = sorted(number for number, codec in codecs_of_runs.items() if _codec_name(codec) == name)
+        if inside:
+            _warn(path, f"mixed encodings: characters in {name} inside UTF-8 line(s) {_line_numbers(ends, inside)}, "
+                        f"read as {name} (as UTF-8 they are undecodable bytes)", "mixed_encoding")
     if bad:
         skip = undecoded.get(bad[0], 0)  # (a run read as GB before it holds no byte left undecoded)
         at = skip + sum(len(line) + len(end) for line, end in zip(lines[:bad[0]], ends))
         offset, shown = _first_error(lines[bad[0]][skip:], "utf-8").split(" ", 1)
         _warn(path, f"{count} byte sequence(s) that are not UTF-8 in a UTF-8 text (first at byte offset "
-                    f"{at + int(offset)} {shown}) were replaced by U+FFFD", "bad_bytes")
+                    f"{at + int(offset)} {shown}) {_REPLACED}", "bad_bytes")
     return text
 
 
 # A run of bytes that are no UTF-8 in a UTF-8 line (see _gb_runs), decoded with surrogateescape: its lone bytes, with
 # the characters (up to four) between them that GB pairs make UTF-8 by chance ('ģ' of C4 A3; '蹫' of E8 B9 AB, the end
 # of '予' and '公').
-_RUN = re.compile("[\udc80-\udcff]+(?:[^\x00-\x7f\udc80-\udcff]{1,4}[\udc80-\udcff]+)*")
+# A GB18030 character of four bytes (a rare name's character of an extension, 㛃 82 30 B7 31) is one unit of a run: its
+# second and fourth bytes are ASCII digits, which no GBK character's are.
+_GB4 = "[\udc81-\udcfe][0-9][\udc81-\udcfe][0-9]"
+_RUN = re.compile(f"(?:{_GB4}|[\udc80-\udcff])+(?:[^\x00-\x7f\udc80-\udcff]{{1,4}}(?:{_GB4}|[\udc80-\udcff])+)*")
 _LONE = re.compile("[\udc80-\udcff]+")
 _NON_ASCII_CHAR = re.compile("[^\x00-\x7f\udc80-\udcff]")
 
 
-def _gb_runs(line: bytes) -> tuple[str, int] | None:
+def _gb_runs(line: bytes) -> tuple[str, int, str] | None:
     """A UTF-8 line holding runs of GB bytes (a word or a cell pasted from a GB page: '5.要求' + '行政机关' in GBK +
-    '确认…') read so, and the offset of its first byte left undecoded (U+FFFD in the text), or -1; None where no run
-    reads so.
+    '确认…') read so, the offset of its first byte left undecoded (U+FFFD in the text), or -1, and the codec of the
+    runs ('gbk', or 'gb18030' where one holds a character GBK lacks); None where no run reads so.
 
     A run is read where it reads strictly as GBK or GB18030 into Chinese characters alone that make a pasted line's
     (_mixed_line): it was U+FFFD, the word lost.  A GB character's second byte may be ASCII ('機', 99 43: a lone byte
@@ -451,7 +461,17 @@ def _gb_runs(line: bytes) -> tuple[str, int] | None:
     left = next((byte.start() for byte in _ESCAPED_BYTE.finditer(escaped)
                  if not any(start <= byte.start() < end for start, end, _ in found)), None)
     first = -1 if left is None else len(escaped[:left].encode("utf-8", errors="surrogateescape"))
-    return "".join(parts).encode("utf-8", errors="surrogateescape").decode("utf-8", errors="replace"), first
+    codec = "gbk" if _try_encode("".join(text for _, _, text in found), "gbk") else "gb18030"
+    return "".join(parts).encode("utf-8", errors="surrogateescape").decode("utf-8", errors="replace"), first, codec
+
+
+def _try_encode(text: str, codec: str) -> bool:
+    """Whether ``codec`` writes every character of ``text``."""
+    try:
+        text.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _read_run(escaped: str, start: int, end: int, found: list[tuple[int, int, str]], level: int = 0) -> None:
@@ -514,10 +534,26 @@ def _run_reading(escaped: str, start: int, end: int, floor: int) -> tuple[int, i
     for left in lefts:
         for right in rights:
             found = _gb_reading(escaped[left:right].encode("utf-8", errors="surrogateescape"))
-            if found is not None and _CJK_ONLY.fullmatch(found[0]) and _mixed_line(found[0]):
-                score = (_rare_share(found[0], _common_gb)[0], left - right, left, right, found[0])
+            if found is None:
+                continue
+            rest = _without_four_byte_han(*found)  # (judged without the characters of four bytes: see there)
+            if rest is not None and (not rest or (_CJK_ONLY.fullmatch(rest) and _mixed_line(rest))):
+                score = (_rare_share(rest, _common_gb)[0], left - right, left, right, found[0])
                 best = score if score[0] < _STRAY_RARE_MAX and (best is None or score < best) else best
     return None if best is None else best[2:]
+
+
+def _without_four_byte_han(text: str, codec: str) -> str | None:
+    """A run read as GB (``text``, in ``codec``) without its characters of four bytes in GB18030, which are asked
+    nothing more than to be Han (_GB4: no chance bytes read so); None where one is no Han.  Such a character, a rare
+    name's alone in a UTF-8 line ('局长：王' + 㛃 in GB18030 + '同志'), was U+FFFD: one character, and rare, it made
+    no pasted line's (_mixed_line)."""
+    if codec != "gb18030":
+        return text
+    four = [char for char in text if len(char.encode("gb18030")) == 4]
+    if not all(_HAN.match(char) for char in four):
+        return None
+    return "".join(char for char in text if char not in four) if four else text
 
 
 #: The characters of two UTF-8 bytes on each side of a run that _run_reading takes in at most.
@@ -581,6 +617,12 @@ def _mixed_line(text: str) -> bool:
         return False
     cjk = _CJK_CHAR.findall(text, 0, 4096)
     return len(cjk) >= 2 or (len(cjk) == 1 and _common_gb(cjk[0]))
+
+
+def _mostly_rare(text: str, codec: str) -> bool:
+    """Whether ``text``, read in ``codec``, holds rare characters of it for _STRAY_RARE_MAX of its own at least: UTF-8
+    read as GB ('璐熻矗浜猴細' for '负责人：'), or GB as Big5."""
+    return _rare_share(text, _common_big5 if codec.startswith("big5") else _common_gb)[0] >= _STRAY_RARE_MAX
 
 
 def _gb_reading(data: bytes) -> tuple[str, str] | None:
@@ -745,12 +787,16 @@ def _gb_with_stray_bytes(data: bytes, path: str | None) -> tuple[str, str] | Non
         return None
     _, text, codec, bad = best
     _warn(path, f"{bad} byte sequence(s) that are not {codec.upper()} in a {codec.upper()} text (first at byte "
-                f"offset {_first_error(data, codec)}) were replaced by U+FFFD", "bad_bytes")
+                f"offset {_first_error(data, codec)}) {_REPLACED}", "bad_bytes")
     return text, codec
 
 
-# Characters that text read in the wrong one of GB and Big5 gives: kana, bopomofo, vertical and small forms.
-_ODD_CJK = re.compile("[\u3040-\u312f\ufe30-\ufe6f]")
+# The small full stop (﹒, Big5 A14F) that reports write after an item's number ('1﹒当面申请数', seed 003): a report's
+# character, no misreading's (GB text gives it only from a user-defined character, A14F).
+_SMALL_FULL_STOP = "\ufe52"
+# Characters that text read in the wrong one of GB and Big5 gives: kana, bopomofo, vertical and small forms (not ﹒:
+# Big5 lines of seed 003 holding it were taken for no Big5, read as U+FFFD or as GB's private-use characters).
+_ODD_CJK = re.compile("[\u3040-\u312f\ufe30-\ufe51\ufe53-\ufe6f]")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -781,10 +827,10 @@ def _rare_share(text: str, common, *, private: bool = False) -> tuple[float, int
 
 # The characters of a report: ASCII (tabs and line breaks, not other controls), Latin-1's signs, pinyin's tone letters
 # (行政机关(guān): a line pasted in GBK with them was lost to U+FFFD), general punctuation, circled numbers and box
-# drawing, CJK punctuation, the common Chinese characters and full-width forms (not the extensions' rare characters:
-# UTF-16 read in the wrong byte order gives many of extension A's).
+# drawing, CJK punctuation, the common Chinese characters, the small full stop and full-width forms (not the
+# extensions' rare characters: UTF-16 read in the wrong byte order gives many of extension A's).
 _NOT_REPORT_CHARS = re.compile(f"[^\t\n\r\x20-\x7e\xa0-\xff{TONE_LETTERS}\u2000-\u206f\u2460-\u25ff\u3000-\u303f"
-                               f"{HAN_UNIFIED}\uff00-\uffef]")
+                               f"{HAN_UNIFIED}{_SMALL_FULL_STOP}\uff00-\uffef]")
 
 
 def _utf16_without_bom(data: bytes, path: str | None = None) -> tuple[str, str] | None:
@@ -825,7 +871,7 @@ def _utf16_without_bom(data: bytes, path: str | None = None) -> tuple[str, str] 
     text, codec, bad = best[2:]
     if bad:
         _warn(path, f"{bad} byte sequence(s) that are not {codec.upper()} in a {codec.upper()} text without "
-                    f"byte-order mark (first at byte offset {_first_error(data, codec)}) were replaced by U+FFFD",
+                    f"byte-order mark (first at byte offset {_first_error(data, codec)}) {_REPLACED}",
               "bad_bytes")
     return text, codec
 
@@ -939,6 +985,11 @@ def _refuse_mojibake(text: str, path: str | None) -> None:
             if len(_HAN.findall(back)) >= 20 and _rare_share(back, _common_gb)[0] < _STRAY_RARE_MAX:
                 raise DecodeError(path, f"the text is {name} that was once read as {codec} and saved again (mojibake: "
                                         f"{sample[:6]!r} for {_non_ascii(back)[:3]!r}); use the original file")
+
+
+#: The end of each warning of bytes a decoder replaced by U+FFFD (``bad_bytes``): a report tells by it the U+FFFD
+#: characters of a text that are damage from those it holds as written (see toolkit.report).
+_REPLACED = "were replaced by U+FFFD"
 
 
 def _utf8_with_stray_bytes(data: bytes, codec: str = "utf-8") -> tuple[str | None, int]:
@@ -1065,6 +1116,30 @@ def _detect_bom(data: bytes) -> str | None:
     return None
 
 
+def _warn_nul_padding(path: str | None, count: int) -> None:
+    """Warn of ``count`` NUL bytes dropped from the end of a text."""
+    _warn(path, f"{count} NUL byte(s) at the end of the text (padding of a file cut short or preallocated) were "
+                "dropped", "bad_bytes")
+
+
+def _utf16_padded(data: bytes, path: str | None) -> tuple[str, str] | None:
+    """(text, codec) of UTF-16 without BOM padded with NUL bytes after its last character (two at least: an odd
+    number too), the padding dropped and flagged ``bad_bytes`` as after a mark (see _detect); None where ``data`` is
+    no such text.  It was read with the padding as U+0000 characters, and refused as binary data (with a false
+    'truncated' warning where the padding was of an odd length); one NUL byte is rather a last character cut."""
+    if not data.endswith(b"\x00\x00"):
+        return None
+    end = len(data.rstrip(b"\x00"))
+    end += end % 2  # (the padding starts at the end of a unit: '\n' in UTF-16-LE, 0A 00, keeps its NUL)
+    if len(data) - end < 2 or end < 4:
+        return None
+    found = _utf16_without_bom(data[:end], path)
+    if found is None or not found[1].startswith("utf-16"):
+        return None
+    _warn_nul_padding(path, len(data) - end)
+    return found
+
+
 def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple[str, str, bool]:
     """Detect the codec of `data` (see decode_bytes); `declared` comes from HTML.  (text, codec, whether the
     text is `data` read as UTF-8 byte for byte: its UTF-8 encoding is `data` itself, not to be made again.)"""
@@ -1080,8 +1155,7 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
             text, codec, _same = _detect(data[:end], path, declared)
             if "\x00" in text:
                 raise BinaryFileError(path, "contains NUL characters: binary data, not text")
-            _warn(path, f"{len(data) - end} NUL byte(s) at the end of the text (padding of a file cut short or "
-                        "preallocated) were dropped", "bad_bytes")
+            _warn_nul_padding(path, len(data) - end)
             return text, codec, False
     if bom is not None:
         text = _try(data, bom)
@@ -1102,16 +1176,19 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
                     path, f"the file starts with a {bom} byte-order mark but is not valid {bom}"
                 )
             _warn(path, f"{bad} byte sequence(s) that are not {bom} in a {bom} text (first at byte offset "
-                        f"{_first_error(data, bom)}) were replaced by U+FFFD", "bad_bytes")
+                        f"{_first_error(data, bom)}) {_REPLACED}", "bad_bytes")
         if bom == "utf-8-sig" and b"~{" in data and data[3:].isascii():  # (HZ saved by Notepad, which writes the mark)
             hz = _hz_text(data[3:])
             if hz is not None:
                 return hz, "hz", False
         _refuse_mojibake(text, path)  # Notepad saves a mojibake page with a byte-order mark
         if bom == "utf-8-sig":
-            text = _read_gb_runs_valid_as_utf8(text, data, path)
+            text = _read_gb_runs_valid_as_utf8(_hz_lines(text, path), data, path)
         return text.lstrip("\ufeff"), bom, False
     if b"\x00" in data:
+        found = _utf16_padded(data, path)
+        if found is not None:
+            return (*found, False)
         found = _utf16_without_bom(data, path)
         if found is None:
             # A text padded with NUL bytes at its end (a download cut short, a file preallocated or recovered from a
@@ -1119,17 +1196,20 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
             body = data.rstrip(b"\x00")
             if body and b"\x00" not in body:
                 text, codec, _same = _detect(body, path, declared)
-                _warn(path, f"{len(data) - len(body)} NUL byte(s) at the end of the text (padding of a file cut short "
-                            "or preallocated) were dropped", "bad_bytes")
+                _warn_nul_padding(path, len(data) - len(body))
                 return text, codec, False
             raise BinaryFileError(path, "contains NUL bytes: binary data, not text")
         return (*found, False)
     text = _try(data, "utf-8")
     if text is not None:
-        if b"~{" in data and data.isascii():  # (a fast search first: most texts hold no '~{')
-            hz = _hz_text(data)
+        if b"~{" in data:  # (a fast search first: most texts hold no '~{')
+            hz = _hz_text(data) if data.isascii() else None
             if hz is not None:
                 return hz, "hz", False
+            read = _hz_lines(text, path)
+            if read is not text:
+                _refuse_mojibake(read, path)
+                return _read_gb_runs_valid_as_utf8(read, data, path), "utf-8", False
         _refuse_mojibake(text, path)
         read = _read_gb_runs_valid_as_utf8(text, data, path)
         return read, "utf-8", read is text
@@ -1152,7 +1232,7 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
     if text is not None:
         _refuse_mojibake(text, path)
         _warn(path, f"{bad} byte sequence(s) that are not UTF-8 in a UTF-8 text (first at byte offset "
-                    f"{_first_error(data, 'utf-8')}) were replaced by U+FFFD", "bad_bytes")
+                    f"{_first_error(data, 'utf-8')}) {_REPLACED}", "bad_bytes")
         return _read_gb_runs_valid_as_utf8(text, data, path), "utf-8", False
     if declared is not None:
         if declared in _GB_FAMILY:
@@ -1367,6 +1447,38 @@ _HZ_MIN_HAN = 4
 _HZ_MAX_RARE = 0.5
 
 
+# A run of HZ's GB 2312 (RFC 1843): two 7-bit bytes a character, a lead byte 0x21-0x77, between '~{' and '~}'.
+_HZ_RUN = re.compile(r"~\{((?:[\x21-\x77][\x21-\x7e])+)~\}")
+
+
+def _hz_lines(text: str, path: str | None) -> str:
+    """``text`` (a UTF-8 text) with its runs of HZ (a line or a title pasted from an old mail or news post:
+    '~{U~8.PEO"~}') read so, flagged ``mixed_encoding`` naming their lines; ``text`` itself where none is.
+
+    Such a run is 7-bit ASCII, valid UTF-8, and stayed ASCII gibberish: the HZ reading was tried on a whole text
+    alone (_hz_text).  A line's runs are taken for HZ where together they read so into a report's line (_mixed_line:
+    two Chinese characters, or one common one) of at most _HZ_MAX_RARE rare ones ('x = ~{ab~}' reads as '醒', rare).
+    """
+    if "~{" not in text:  # (a fast search first: most texts hold none)
+        return text
+    parts = _TEXT_LINE_END.split(text)
+    found: list[int] = []
+    for number in range(0, len(parts), 2):
+        line = parts[number]
+        if "~{" not in line:
+            continue
+        runs = [_try(run.group().encode("ascii"), "hz") or "" for run in _HZ_RUN.finditer(line)]
+        hz = "".join(runs)
+        if hz and all(runs) and _mixed_line(hz) and _rare_share(hz, _common_gb)[0] <= _HZ_MAX_RARE:
+            parts[number] = _HZ_RUN.sub(lambda _: runs.pop(0), line)
+            found.append(number // 2 + 1)
+    if not found:
+        return text
+    _warn(path, f"mixed encodings: HZ on line(s) {_first_ten(found)} of a UTF-8 text, read as HZ (as UTF-8 it is "
+                "ASCII gibberish)", "mixed_encoding")
+    return "".join(parts)
+
+
 def _first_error(data: bytes, codec: str) -> str:
     try:
         data.decode(codec)
@@ -1416,6 +1528,23 @@ def _check_text_file(data: bytes, path: str) -> None:
 _VISIBLE_RE = re.compile(r"[^\s\ufeff\u200b]")  # (\s is str.strip's white space)
 
 
-def _check_not_blank(text: str, path: str) -> None:
+def _check_not_blank(text: str, path: str, data: bytes | None = None) -> None:
+    """Refuse a text without a visible character (``data``, where given, the bytes it was read from: a file of a
+    byte-order mark alone is named so, not 'white space', which it holds none of)."""
     if not _VISIBLE_RE.search(text):  # (stops at the first visible character, where two replaces copied the text)
+        if data is not None and _only_byte_order_marks(data):
+            raise EmptyFileError(path, f"file holds only a byte-order mark ({data.hex(' ').upper()}), no text")
         raise EmptyFileError(path, "file holds only white space")
+
+
+#: The length of each byte-order mark (see _detect_bom).
+_BOM_LENGTH = {"utf-8-sig": 3, "utf-16": 2, "utf-32": 4, "gb18030": 4}
+
+
+def _only_byte_order_marks(data: bytes) -> bool:
+    """Whether ``data`` is one byte-order mark or more, and nothing else (an editor's new file saved empty)."""
+    rest, bom = data, _detect_bom(data)
+    while bom is not None:
+        rest = rest[_BOM_LENGTH[bom]:]
+        bom = _detect_bom(rest)
+    return rest != data and not rest

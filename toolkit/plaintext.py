@@ -32,7 +32,7 @@ def _read_text(data: bytes, path: str, codec: str | None) -> RawDocument:
         # that ended in LF alone then end in CR LF): one line end each, not a blank line after each, which cut the rows
         # of a table (values lost).  A blank line of the file stays one ('\r\r\n\r\r\n' or '\r\r\n\r\n').
         text = text.replace("\r\r\n", "\n")
-    _check_not_blank(text, path)
+    _check_not_blank(text, path, data)
     return RawDocument(path=path, format="text", encoding=used, lines=text_lines(text))
 
 

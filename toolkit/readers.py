@@ -152,7 +152,7 @@ def read_document(
         If the file is larger than `max_bytes` (or a DOCX or web archive
         exceeds the limits above).
     EmptyFileError
-        If the file is empty or holds only white space (or a DOCX/DOC/PDF holds
+        If the file is empty or holds only white space or a byte-order mark (or a DOCX/DOC/PDF holds
         no text, e.g. a scanned PDF without a text layer).
     BinaryFileError
         If a text or HTML file holds binary data (NUL bytes, control

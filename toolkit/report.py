@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.checks import CHECK_COLUMNS, check_records, soft_checks
+from toolkit.decoding import _REPLACED
 from toolkit.errors import ReaderWarning
 from toolkit.formats import alternation, load_formats, load_identities, vocabulary
 from toolkit.layout import (_LONE_PAGE_NUMBER, _PART_NAME, HEDGED_NUMBER, Row, _page_number_of, _skipped_in_run,
@@ -293,10 +294,18 @@ class Report:
 
     # --- construction -----------------------------------------------------------
 
+    def _replacements_possible(self, notes: Sequence[ReaderWarning]) -> bool:
+        """Whether the U+FFFD characters of the lines may be bytes the reader could not decode: in a text or a page
+        decoded from bytes (``encoding``) only where the decoder said it replaced some; a report quoting '\ufffd' as
+        written (UTF-8's EF BF BD) was flagged bad_bytes, its text taken for damaged.  (A PDF's, a DOCX's come from
+        an extractor, which says nothing: taken for damage, as before.)"""
+        return self.encoding is None or any(note.code == "bad_bytes" and note.detail.endswith(_REPLACED)
+                                            for note in notes)
+
     def _build(self, notes: Sequence[ReaderWarning]) -> None:
         original = "\n".join(self.original_lines)
         undecoded = [i for i, line in enumerate(self.original_lines, start=1) if "\ufffd" in line] \
-            if "\ufffd" in original else []
+            if "\ufffd" in original and self._replacements_possible(notes) else []
         if undecoded:  # bytes the reader could not decode (a stray byte of another encoding): shown as �
             n = sum(self.original_lines[i - 1].count("\ufffd") for i in undecoded)
             self.flags.append(Flag("bad_bytes", "", undecoded[0], f"{n} character(s) could not be decoded (shown as \ufffd)"))

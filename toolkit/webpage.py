@@ -102,7 +102,7 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
     except UnicodeEncodeError:  # a lone surrogate: fails below, after the checks, as it did
         encoded = None
     _check_not_binary(text, path, encoded)
-    _check_not_blank(text, path)
+    _check_not_blank(text, path, data)
     # An internal DTD subset can only serve entity tricks; HTML never needs one.  (It opens with '[': a page
     # without one is not searched, a search trying the pattern at every '<' of the markup.)
     text, removed = _DOCTYPE_SUBSET_RE.subn("", text, count=1) if "[" in text else (text, 0)
