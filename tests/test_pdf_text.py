@@ -506,3 +506,57 @@ def test_a_unit_cell_at_the_top_of_pages_is_no_running_header(tmp_path):
     keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
     pd.testing.assert_frame_equal(report.tables[keys], want.tables[keys])
     assert _codes(report) == _codes(want)
+
+
+
+def _spread_requests(tmp_path, spacing: float, centered: bool) -> dict[str, list[str]]:
+    """The values of four rows of seed 001's requests table in an unruled PDF under a one-line header, its counts
+    of two digits (88, 11, 74, 99) spread ``spacing`` pt apart, its last rows on a second page (no header there):
+    {label's words: the values read}."""
+    from renderers import render_pdf
+    from test_formats import _requests_under_a_header
+
+    from toolkit.readers import read_document
+
+    lines = _requests_under_a_header("001_4d29bfef72dd56db")
+    spaced = {c: spacing for x in lines if isinstance(x, list) for c in x if c.isdigit() and len(c) == 2}
+    render_pdf(lines, tmp_path / "spread.pdf", ruled=False, spaced=spaced, centered=centered)
+    got = [x if isinstance(x, str) else " ".join(c for c in x if c)
+           for x in read_document(tmp_path / "spread.pdf").lines]
+    return {key: next(x for x in got if key in x).split()[1:] for key in ("本年新收", "予以公开", "执法案卷", "(七)总计")}
+
+
+@pytest.mark.parametrize("spacing, centered", [(24.0, False), (28.0, False), (24.0, True), (32.0, True)])
+def test_counts_of_two_digits_spread_24_pt_apart_or_more_read_as_written(spacing, centered, tmp_path):
+    # Seed 001's counts of two digits spread over their cells of an unruled table 24 pt apart or more: the second
+    # '1' of '1   1' and the '0's of the next two cells stood as evenly apart (within a fifth) as a count of three
+    # spread out, so that run took it ('1 0 0', parted by the header's columns) and '11' read as two values (extra
+    # cells, the row's cells shifted); centered, '7 4 0' took the '4' of 74 so. The pairs inside a run a column's
+    # gap apart are offered as counts of two: '1   1' under one header word is 11.
+    from renderers import render_pdf
+
+    from toolkit.readers import read_document
+
+    rows = _spread_requests(tmp_path, spacing, centered)
+    assert rows["本年新收"][:6] == ["88", "11", "0", "0", "0", "0"] and rows["予以公开"][:6] == ["74", *["0"] * 5]
+    assert rows["执法案卷"][:6] == ["0", "11", "0", "0", "0", "0"]
+    # a control: single digits of neighbouring cells, as evenly apart, each under its header word, stay apart
+    rows = [["信息内容", "合计", "其他", "总计"], ["行政许可", "1", "2", "3"], ["行政处罚", "4", "5", "6"]]
+    render_pdf(rows, tmp_path / "digits.pdf", ruled=False, centered=centered)
+    got = read_document(tmp_path / "digits.pdf").lines[-2:]
+    assert [x.split()[-3:] for x in got] == [["1", "2", "3"], ["4", "5", "6"]]
+
+
+@pytest.mark.parametrize("spacing, centered, total", [(16.0, True, "99"), (20.0, True, "99"), (32.0, True, "99"),
+                                                      (22.0, False, "99"), (24.0, False, "9 9")])
+def test_a_count_spread_under_the_total_header_reads_alike_on_both_pages(spacing, centered, total, tmp_path):
+    # '9   9' under the 18-pt-wide header '总计' (the last column): centered 16 and 20 pt apart, it read 99 on the
+    # header's page and two values on the next ('(七)总计 … 9 9', its cells shifted), as 88 on the first page had
+    # been lost to a run of three across a column edge (test_counts_of_two_digits_spread_24_pt_apart_or_more_…),
+    # its columns then not carried. The header's span decides, on every page the table goes on: the digits are one
+    # count where '总计' reaches each nearer than a column's gap; set at its left, 24 pt apart, the second stands
+    # 10.5 pt past its end (9 pt at 9 pt text), in a column of its own (a blank header cell): two values.
+    rows = _spread_requests(tmp_path, spacing, centered)
+    assert " ".join(rows["本年新收"][6:]) == " ".join(rows["(七)总计"][6:]) == total
+    assert " ".join(rows["予以公开"][6:]) == total.replace("9", "7", 1).replace("9", "4")
+    assert rows["执法案卷"][6:] == total.replace("9", "1").split()

@@ -1460,11 +1460,12 @@ def _spread_counts_joined(text_lines: list, settings: dict, carried: list[list[f
         column_gap = settings["unruled_column_gap"] * _line_size(lines[k])
         tolerance = settings["letter_spacing"] * _line_size(lines[k])
         joined: set[int] = set()  # the characters joined to the one before
-        for first, last in found:
+        claimed: set[int] = set()  # (the digits of the runs of three or more joined)
+        for first, last in sorted(found, key=lambda run: (run[1] - run[0] < 2, run)):  # (the runs of three first)
             x0, x1 = chars[first]["x0"], chars[last]["x1"]
             wide = last == first + 1 and chars[last]["x0"] - chars[first]["x1"] >= column_gap
-            if wide and first in joined:
-                continue  # (its first digit the second of a pair joined: '1   2 3', '12' and '3')
+            if wide and (first in joined or claimed & {first, last}):
+                continue  # (its first digit the second of a pair joined, '1   2 3': '12' and '3'; or in a count)
             if wide:  # (a line with a pair as wide at the same place, a count spread alike, tells nothing)
                 alike = lambda a, b: abs(a - x0) <= tolerance and abs(b - x1) <= tolerance  # noqa: E731
             else:  # (a line with a narrower run over these digits tells nothing; its wide pairs count)
@@ -1477,6 +1478,7 @@ def _spread_counts_joined(text_lines: list, settings: dict, carried: list[list[f
                     or (carried and not heads_at and _goes_on(lines, min(block, default=k), top_edge)
                         and any(a <= inner[0] and b >= inner[1] for a, b in carried))):
                 joined.update(range(first + 1, last + 1))
+                claimed.update(range(first, last + 1) if last > first + 1 else ())
         if not joined:
             continue
         key, line, flag = text_lines[k]
@@ -1493,8 +1495,10 @@ def _spread_counts_joined(text_lines: list, settings: dict, carried: list[list[f
 def _even_digit_runs(line: dict, settings: dict) -> list[tuple[int, int]]:
     """(first, last) indexes among a line's characters (spaces left out) of each run of three digits or more, each
     a word of its own, evenly apart (within a fifth) at least ``pdf.letter_spacing`` times the text size, and of
-    each pair of digits that may be a count of two spread out (:func:`_spread_pair`); then, among the digits left,
-    of each pair a column's gap apart or more that may be one (:func:`_spread_counts_joined` asks more of it)."""
+    each pair of digits that may be a count of two spread out (:func:`_spread_pair`); then, among the digits left
+    and those of a run a column's gap apart (as likely a count of two and the next cell's digit, evenly apart by
+    chance), of each pair a column's gap apart or more that may be one (:func:`_spread_counts_joined` asks more of
+    it, and tries the runs of three first)."""
     from pdfplumber.utils.text import DEFAULT_X_TOLERANCE
 
     chars = [ch for ch in line.get("chars", ()) if ch.get("text", "").strip()]
@@ -1518,7 +1522,8 @@ def _even_digit_runs(line: dict, settings: dict) -> list[tuple[int, int]]:
             i += 2
         else:  # (a digit of a run too short, or of a wider number, may start one: '67 0 1 3 6 3')
             i += 1
-    taken = {m for first, last in found for m in range(first, last + 1)}
+    # (a run a column's gap apart may be '1   1' of one cell and the next cell's '0': its pairs are offered too)
+    taken = {m for first, last in found if min(gaps[first:last]) < column for m in range(first, last + 1)}
     found += [(i, i + 1) for i in range(len(chars) - 1) if digit(i) and digit(i + 1) and not taken & {i, i + 1}
               and _spread_pair(line, chars, gaps, i, (column, float("inf")), beside=False)]
     return sorted(found)
