@@ -4109,6 +4109,24 @@ def test_html_closed_details_and_select_options_read_as_shown(body: str, shown: 
     assert read_document(str(path)).lines == ["本机关依法公开政府信息。" * 20, ["件", "1"]]
 
 
+def test_html_closed_details_folding_a_numbered_section_is_read(tmp_path: Path) -> None:
+    # A page folding a section of the report in a closed <details> (seed 001's '六、其他需要报告的事项' / '暂无', its
+    # heading the summary) lost the section's few lines, dropped as a share box's are; a numbered summary now keeps
+    # them, while a small closed <details> summed up otherwise still shows its summary only.
+    page = render_html(seed_lines("001")).decode("utf-8")
+    plain = tmp_path / "plain.html"
+    plain.write_text(page, encoding="utf-8")
+    folded = page.replace("<p>六、其他需要报告的事项</p>\n<p>暂无</p>",
+                          "<details><summary>六、其他需要报告的事项</summary><p>暂无</p></details>"
+                          "<details><summary>分享</summary>微信 微博</details>")
+    assert folded != page
+    path = tmp_path / "folded.html"
+    path.write_text(folded, encoding="utf-8")
+    lines = read_document(str(path)).lines
+    assert lines[-3:] == ["六、其他需要报告的事项", "暂无", "分享"]
+    assert lines[:-1] == read_document(str(plain)).lines
+
+
 def test_an_inline_element_displayed_as_a_block_is_a_line_of_its_own(tmp_path: Path) -> None:
     # A CMS writes lines as spans displayed as blocks ('<span style="display:block">'): a browser shows each on lines
     # of its own; they were read run into one line ('二、主动公开政府信息情况本年度新制作…', the heading lost in its

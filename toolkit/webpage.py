@@ -1077,7 +1077,8 @@ def _drop_unshown_controls(root) -> None:
     """Remove what a browser does not show of a closed ``<details>`` (all but its first ``<summary>``, when small:
     see _drop_hidden), of a closed ``<dialog>`` or a ``popover`` (all of it, when small) and of a drop-down
     ``<select>`` (its options but the one shown: the last selected, else the first not disabled; a list box,
-    ``multiple`` or ``size`` over 1, shows them all)."""
+    ``multiple`` or ``size`` over 1, shows them all).  A closed ``<details>`` whose summary is a numbered heading
+    ('六、其他需要报告的事项') folds a part of the report, however short: all of it is read."""
     # A <dialog> without ``open``, or an element with a ``popover`` attribute, is not shown until a script opens it
     # (a login box, a '分享到' pop-up): its words were read into the page between the report's paragraphs.
     for dialog in list(root.xpath("//dialog[not(@open)] | //*[@popover]")):
@@ -1088,7 +1089,7 @@ def _drop_unshown_controls(root) -> None:
             continue
         summary = details.find("summary")
         rest = [child for child in details if child is not summary]
-        if not _small_and_tableless(details, rest):
+        if not _small_and_tableless(details, rest) or _numbered_summary(summary):
             continue
         details.text = None
         for child in rest:
@@ -1110,6 +1111,13 @@ def _drop_unshown_controls(root) -> None:
                 option.getparent().remove(option)
         if shown is not None:  # (a drop-down is a box in its line: its option no block, no line of its own)
             shown.tag = "span"
+
+
+def _numbered_summary(summary) -> bool:
+    """Whether a ``<details>``' ``summary`` starts with a number typed as a report's headings are (see _list_marker:
+    '六、', '（二）', '3.'): a section folded until clicked, whose few lines ('本年度无其他需要报告的事项。') were
+    dropped as a page's share box is."""
+    return summary is not None and _list_marker().match("".join(summary.itertext())[:12]) is not None
 
 
 def _remove_keeping_tail(el) -> None:
