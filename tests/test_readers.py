@@ -2947,6 +2947,19 @@ def test_big5_lines_that_read_as_gb_of_rare_characters_are_read_as_big5():
     assert decode_bytes("\n".join(lines).encode("gb18030")) == ("\n".join(lines), "gb18030")
 
 
+def test_gb_lines_of_counts_with_circled_footnote_marks_stay_gb():
+    # Seed 000 saved as GB18030 with a footnote's mark glued to each count ('14①', as a page's <sup>①</sup> reads):
+    # ① (GB 2312's row A2 of list numbers, ⒈ ⑴ ① Ⅰ) counted as a rare character, so the line '14①' was taken for a
+    # Big5 line and read '14Ｋ', and '规章' beside marked counts in a row as '寞梒'.  The text is read as written.
+    lines = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8").split("\n")
+    text = "\n".join(line.strip() + "①" if re.fullmatch(r"\s*\d+\s*", line) else line for line in lines)
+    row = "规章 0① 0① 2⑴ ⒈"
+    for written in (text, f"{text}\n{row}"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", ReaderWarning)
+            assert decode_bytes(written.encode("gb18030")) == (written, "gb18030")
+
+
 def test_a_big5_line_read_as_gb_into_private_use_and_common_characters_is_read_as_big5():
     # Seed 000 saved as GB18030 with its line '第二十条第(一)项' pasted in Big5: read as GB, '材\ue5ed\ue5f7兵材(\ue5e6)兜',
     # its characters other than the private-use ones are common, so its share of rare ones (which left those out) was
