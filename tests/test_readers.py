@@ -4618,6 +4618,14 @@ def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: 
     ("<ol start='3' style='list-style:trad-chinese-informal'>", ["收到"], ["三、收到"]),
     ("<ol start='9' style='list-style-type:cjk-heavenly-stem'>", ["a", "b", "c"], ["壬、a", "癸、b", "一一、c"]),
     ("<ol style='list-style-type:cjk-earthly-branch'>", ["a", "b"], ["子、a", "丑、b"]),
+    # the Chinese longhand styles from -9999 to 9999 (past 99, 0 and below it, each was read in digits: '100.a'),
+    # past that range in cjk-decimal, as they fall back
+    ("<ol start='99' style='list-style-type:cjk-ideographic'>", ["a", "b", "c"], ["九十九、a", "一百、b", "一百零一、c"]),
+    ("<ol start='0' style='list-style-type:simp-chinese-informal'>", ["a", "b"], ["零、a", "一、b"]),
+    ("<ol start='-2' style='list-style-type:simp-chinese-formal'>", ["a"], ["负贰、a"]),
+    ("<ol start='110' style='list-style-type:trad-chinese-formal'>", ["a"], ["壹佰壹拾、a"]),
+    ("<ol start='2020' style='list-style-type:simp-chinese-informal'>", ["a"], ["二千零二十、a"]),
+    ("<ol start='9999' style='list-style-type:trad-chinese-informal'>", ["a", "b"], ["九千九百九十九、a", "一〇〇〇〇、b"]),
     # an item displayed as other than a list item (a CMS's 'display:block' on its <li>) shows no number and is not
     # counted: it was read '1.a', the next '2.b'
     ("<ol>", ["<li style='display:flex'>a", "b", "<li style='DISPLAY: Block; display: list-item'>c"],
