@@ -4626,6 +4626,8 @@ def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: 
     ("<ol start='110' style='list-style-type:trad-chinese-formal'>", ["a"], ["壹佰壹拾、a"]),
     ("<ol start='2020' style='list-style-type:simp-chinese-informal'>", ["a"], ["二千零二十、a"]),
     ("<ol start='9999' style='list-style-type:trad-chinese-informal'>", ["a", "b"], ["九千九百九十九、a", "一〇〇〇〇、b"]),
+    # decimal-leading-zero pads the digits to two, its minus sign before them (-1 read '-1.')
+    ("<ol start='-1' style='list-style-type:decimal-leading-zero'>", ["a", "b", "c"], ["-01.a", "00.b", "01.c"]),
     # an item displayed as other than a list item (a CMS's 'display:block' on its <li>) shows no number and is not
     # counted: it was read '1.a', the next '2.b'
     ("<ol>", ["<li style='display:flex'>a", "b", "<li style='DISPLAY: Block; display: list-item'>c"],

@@ -3273,7 +3273,7 @@ _LONGHAND_DIGITS = "一二三四五六七八九"  # (1 to 9 of the informal Chin
 # The marker a browser shows before an <ol>'s item, by its list-style-type (the type attribute's too)
 _LIST_STYLES: dict[str, Callable[[int], str]] = {
     "decimal": lambda n: f"{n}.",
-    "decimal-leading-zero": lambda n: f"{n:02d}.",
+    "decimal-leading-zero": lambda n: f"{'-' if n < 0 else ''}{abs(n):02d}.",  # (-01: the sign before the pad)
     "lower-alpha": lambda n: f"{_letters(n)}.", "lower-latin": lambda n: f"{_letters(n)}.",
     "upper-alpha": lambda n: f"{_letters(n).upper()}.", "upper-latin": lambda n: f"{_letters(n).upper()}.",
     "lower-roman": lambda n: f"{_roman(n)}.", "upper-roman": lambda n: f"{_roman(n).upper()}.",
