@@ -2966,6 +2966,19 @@ def test_big5_lines_that_read_as_gb_of_rare_characters_are_read_as_big5():
     assert decode_bytes("\n".join(lines).encode("gb18030")) == ("\n".join(lines), "gb18030")
 
 
+def test_gb_lines_of_counts_with_circled_footnote_marks_stay_gb():
+    # Seed 000 saved as GB18030 with a footnote's mark glued to each count ('14①', as a page's <sup>①</sup> reads):
+    # ① (GB 2312's row A2 of list numbers, ⒈ ⑴ ① Ⅰ) counted as a rare character, so the line '14①' was taken for a
+    # Big5 line and read '14Ｋ', and '规章' beside marked counts in a row as '寞梒'.  The text is read as written.
+    lines = (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8").split("\n")
+    text = "\n".join(line.strip() + "①" if re.fullmatch(r"\s*\d+\s*", line) else line for line in lines)
+    row = "规章 0① 0① 2⑴ ⒈"
+    for written in (text, f"{text}\n{row}"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", ReaderWarning)
+            assert decode_bytes(written.encode("gb18030")) == (written, "gb18030")
+
+
 def test_a_big5_line_read_as_gb_into_private_use_and_common_characters_is_read_as_big5():
     # Seed 000 saved as GB18030 with its line '第二十条第(一)项' pasted in Big5: read as GB, '材\ue5ed\ue5f7兵材(\ue5e6)兜',
     # its characters other than the private-use ones are common, so its share of rare ones (which left those out) was
@@ -4201,6 +4214,24 @@ def test_html_closed_details_and_select_options_read_as_shown(body: str, shown: 
     assert read_document(str(path)).lines == ["本机关依法公开政府信息。" * 20, ["件", "1"]]
 
 
+def test_html_closed_details_folding_a_numbered_section_is_read(tmp_path: Path) -> None:
+    # A page folding a section of the report in a closed <details> (seed 001's '六、其他需要报告的事项' / '暂无', its
+    # heading the summary) lost the section's few lines, dropped as a share box's are; a numbered summary now keeps
+    # them, while a small closed <details> summed up otherwise still shows its summary only.
+    page = render_html(seed_lines("001")).decode("utf-8")
+    plain = tmp_path / "plain.html"
+    plain.write_text(page, encoding="utf-8")
+    folded = page.replace("<p>六、其他需要报告的事项</p>\n<p>暂无</p>",
+                          "<details><summary>六、其他需要报告的事项</summary><p>暂无</p></details>"
+                          "<details><summary>分享</summary>微信 微博</details>")
+    assert folded != page
+    path = tmp_path / "folded.html"
+    path.write_text(folded, encoding="utf-8")
+    lines = read_document(str(path)).lines
+    assert lines[-3:] == ["六、其他需要报告的事项", "暂无", "分享"]
+    assert lines[:-1] == read_document(str(plain)).lines
+
+
 def test_an_inline_element_displayed_as_a_block_is_a_line_of_its_own(tmp_path: Path) -> None:
     # A CMS writes lines as spans displayed as blocks ('<span style="display:block">'): a browser shows each on lines
     # of its own; they were read run into one line ('二、主动公开政府信息情况本年度新制作…', the heading lost in its
@@ -4679,6 +4710,16 @@ def test_html_text_a_style_sheet_sets_in_a_font_of_size_zero_is_not_read(sheet: 
     ("<ol start='3' style='list-style:trad-chinese-informal'>", ["收到"], ["三、收到"]),
     ("<ol start='9' style='list-style-type:cjk-heavenly-stem'>", ["a", "b", "c"], ["壬、a", "癸、b", "一一、c"]),
     ("<ol style='list-style-type:cjk-earthly-branch'>", ["a", "b"], ["子、a", "丑、b"]),
+    # the Chinese longhand styles from -9999 to 9999 (past 99, 0 and below it, each was read in digits: '100.a'),
+    # past that range in cjk-decimal, as they fall back
+    ("<ol start='99' style='list-style-type:cjk-ideographic'>", ["a", "b", "c"], ["九十九、a", "一百、b", "一百零一、c"]),
+    ("<ol start='0' style='list-style-type:simp-chinese-informal'>", ["a", "b"], ["零、a", "一、b"]),
+    ("<ol start='-2' style='list-style-type:simp-chinese-formal'>", ["a"], ["负贰、a"]),
+    ("<ol start='110' style='list-style-type:trad-chinese-formal'>", ["a"], ["壹佰壹拾、a"]),
+    ("<ol start='2020' style='list-style-type:simp-chinese-informal'>", ["a"], ["二千零二十、a"]),
+    ("<ol start='9999' style='list-style-type:trad-chinese-informal'>", ["a", "b"], ["九千九百九十九、a", "一〇〇〇〇、b"]),
+    # decimal-leading-zero pads the digits to two, its minus sign before them (-1 read '-1.')
+    ("<ol start='-1' style='list-style-type:decimal-leading-zero'>", ["a", "b", "c"], ["-01.a", "00.b", "01.c"]),
     # an item displayed as other than a list item (a CMS's 'display:block' on its <li>) shows no number and is not
     # counted: it was read '1.a', the next '2.b'
     ("<ol>", ["<li style='display:flex'>a", "b", "<li style='DISPLAY: Block; display: list-item'>c"],

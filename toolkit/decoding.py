@@ -801,11 +801,12 @@ _ODD_CJK = re.compile("[\u3040-\u312f\ufe30-\ufe51\ufe53-\ufe6f]")
 
 @functools.lru_cache(maxsize=4096)
 def _common_gb(char: str) -> bool:
-    """A GB 2312 character of level 1 (the common ones) or punctuation (rows A1, A3), or the traditional form of
-    one (GBK holds traditional text too)."""
+    """A GB 2312 character of level 1 (the common ones), punctuation (rows A1, A3) or a list's number (row A2: ⒈ ⑴
+    ① Ⅰ, a footnote's mark glued to a count, '12①', made its line Big5 mojibake), or the traditional form of one (GBK
+    holds traditional text too)."""
     for one in dict.fromkeys((char, to_simplified(char))):
         code = one.encode("gb18030")
-        if len(code) == 2 and code[1] >= 0xA1 and (0xB0 <= code[0] <= 0xD7 or code[0] in (0xA1, 0xA3)):
+        if len(code) == 2 and code[1] >= 0xA1 and (0xB0 <= code[0] <= 0xD7 or 0xA1 <= code[0] <= 0xA3):
             return True
     return False
 

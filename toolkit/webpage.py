@@ -25,7 +25,7 @@ from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _LAYOU
                             _LEGAL_TRADITIONAL, _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank, _cover,
                             _covered_words, _holds_page, _is_cjk, _list_marker, _merge_note, _numbered, _own_cells,
                             _roman, _typed_bullet, _unit_header)
-from toolkit.normalize import _INVISIBLE, _INVISIBLE_FORMAT, _INVISIBLE_FORMAT_RE, NA_MARKS, cn_numeral_text
+from toolkit.normalize import _INVISIBLE, _INVISIBLE_FORMAT, _INVISIBLE_FORMAT_RE, NA_MARKS
 
 
 # A web archive may hold at most this many MIME boundaries (its parts: a page and its images), and one line per
@@ -1077,7 +1077,8 @@ def _drop_unshown_controls(root) -> None:
     """Remove what a browser does not show of a closed ``<details>`` (all but its first ``<summary>``, when small:
     see _drop_hidden), of a closed ``<dialog>`` or a ``popover`` (all of it, when small) and of a drop-down
     ``<select>`` (its options but the one shown: the last selected, else the first not disabled; a list box,
-    ``multiple`` or ``size`` over 1, shows them all)."""
+    ``multiple`` or ``size`` over 1, shows them all).  A closed ``<details>`` whose summary is a numbered heading
+    ('六、其他需要报告的事项') folds a part of the report, however short: all of it is read."""
     # A <dialog> without ``open``, or an element with a ``popover`` attribute, is not shown until a script opens it
     # (a login box, a '分享到' pop-up): its words were read into the page between the report's paragraphs.
     for dialog in list(root.xpath("//dialog[not(@open)] | //*[@popover]")):
@@ -1088,7 +1089,7 @@ def _drop_unshown_controls(root) -> None:
             continue
         summary = details.find("summary")
         rest = [child for child in details if child is not summary]
-        if not _small_and_tableless(details, rest):
+        if not _small_and_tableless(details, rest) or _numbered_summary(summary):
             continue
         details.text = None
         for child in rest:
@@ -1110,6 +1111,13 @@ def _drop_unshown_controls(root) -> None:
                 option.getparent().remove(option)
         if shown is not None:  # (a drop-down is a box in its line: its option no block, no line of its own)
             shown.tag = "span"
+
+
+def _numbered_summary(summary) -> bool:
+    """Whether a ``<details>``' ``summary`` starts with a number typed as a report's headings are (see _list_marker:
+    '六、', '（二）', '3.'): a section folded until clicked, whose few lines ('本年度无其他需要报告的事项。') were
+    dropped as a page's share box is."""
+    return summary is not None and _list_marker().match("".join(summary.itertext())[:12]) is not None
 
 
 def _remove_keeping_tail(el) -> None:
@@ -3260,23 +3268,58 @@ def _letters(n: int) -> str:
     return out
 
 
+_LONGHAND_DIGITS = "一二三四五六七八九"  # (1 to 9 of the informal Chinese list styles)
+
 # The marker a browser shows before an <ol>'s item, by its list-style-type (the type attribute's too)
 _LIST_STYLES: dict[str, Callable[[int], str]] = {
     "decimal": lambda n: f"{n}.",
-    "decimal-leading-zero": lambda n: f"{n:02d}.",
+    "decimal-leading-zero": lambda n: f"{'-' if n < 0 else ''}{abs(n):02d}.",  # (-01: the sign before the pad)
     "lower-alpha": lambda n: f"{_letters(n)}.", "lower-latin": lambda n: f"{_letters(n)}.",
     "upper-alpha": lambda n: f"{_letters(n).upper()}.", "upper-latin": lambda n: f"{_letters(n).upper()}.",
     "lower-roman": lambda n: f"{_roman(n)}.", "upper-roman": lambda n: f"{_roman(n).upper()}.",
     "cjk-decimal": lambda n: _NUM_FORMATS["ideographDigital"](n) + "、" if n >= 0 else f"{n}.",  # (Word's 一〇)
-    "cjk-ideographic": lambda n: f"{cn_numeral_text(n)}、" if 0 < n < 100 else f"{n}.",
-    "simp-chinese-informal": lambda n: f"{cn_numeral_text(n)}、" if 0 < n < 100 else f"{n}.",
-    "trad-chinese-informal": lambda n: f"{cn_numeral_text(n)}、" if 0 < n < 100 else f"{n}.",  # (the same below 100)
-    "simp-chinese-formal": lambda n: f"{cn_numeral_text(n, _LEGAL_SIMPLIFIED)}、" if 0 < n < 100 else f"{n}.",  # 壹、
-    "trad-chinese-formal": lambda n: f"{cn_numeral_text(n, _LEGAL_TRADITIONAL)}、" if 0 < n < 100 else f"{n}.",
+    # (Chinese longhand to ±9999, past it cjk-decimal, their fallback: see _chinese_longhand)
+    "cjk-ideographic": lambda n: _chinese_marker(n, _LONGHAND_DIGITS, "十百千", "負"),
+    "simp-chinese-informal": lambda n: _chinese_marker(n, _LONGHAND_DIGITS, "十百千", "负"),
+    "trad-chinese-informal": lambda n: _chinese_marker(n, _LONGHAND_DIGITS, "十百千", "負"),
+    "simp-chinese-formal": lambda n: _chinese_marker(n, _LEGAL_SIMPLIFIED[1:10], "拾佰仟", "负"),  # 壹、
+    "trad-chinese-formal": lambda n: _chinese_marker(n, _LEGAL_TRADITIONAL[1:10], "拾佰仟", "負"),
     # 甲、 乙、 … and 子、 丑、 …; past the last, cjk-decimal (their fallback)
     "cjk-heavenly-stem": lambda n: f"{_STEMS[n - 1]}、" if 1 <= n <= 10 else _LIST_STYLES["cjk-decimal"](n),
     "cjk-earthly-branch": lambda n: f"{_ZODIAC[n - 1]}、" if 1 <= n <= 12 else _LIST_STYLES["cjk-decimal"](n),
 }
+
+
+def _chinese_marker(n: int, digits: str, markers: str, negative: str) -> str:
+    """The marker of ``n`` in a Chinese longhand list style (cjk-ideographic, simp-chinese-informal …): its
+    numeral and '、' from -9999 to 9999 (see _chinese_longhand), past them cjk-decimal's, the styles' fallback.
+    (0 read '0.', 100 '100.' and -3 '-3.', where a browser shows 零、 一百、 负三、.)"""
+    if not -9999 <= n <= 9999:
+        return _LIST_STYLES["cjk-decimal"](n)
+    # (the informal styles' ten is 十, the formal ones' 拾)
+    return _chinese_longhand(n, digits, markers, negative, informal=markers[0] == "十") + "、"
+
+
+def _chinese_longhand(n: int, digits: str, markers: str, negative: str, informal: bool) -> str:
+    """``n`` (at most 9999 either side of 0) as CSS Counter Styles 3 writes Chinese longhand: each digit but 0 with
+    its marker (``markers``: ten, hundred, thousand), a run of zeros between two read 零 once, those at the end
+    dropped; in the ``informal`` styles the 一 of 10 to 19 dropped (十一, but 一百一十); ``negative`` before a number
+    below 0."""
+    if n < 0:
+        return negative + _chinese_longhand(-n, digits, markers, negative, informal)
+    if n == 0:
+        return "零"
+    if informal and 10 <= n <= 19:
+        return markers[0] + (digits[n - 11] if n > 10 else "")
+    out, zero = "", False
+    for place in range(3, -1, -1):
+        digit = n // 10 ** place % 10
+        if digit == 0:
+            zero = bool(out)  # (a zero after a digit written: 零 before the next digit, if any)
+            continue
+        out += ("零" if zero else "") + digits[digit - 1] + (markers[place - 1] if place else "")
+        zero = False
+    return out
 
 
 # A sheet's @counter-style rule (a list marker of its own: '@counter-style cn { system: fixed; symbols: "一" "二";
