@@ -162,9 +162,11 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
         Rows in document order; prose lines are left out.
     """
     explicit_rows = explicit_rows or {}
-    tab_layout, indented = _tab_layout(segments)
+    texts = list(map(_SEGMENT_TEXT, segments))
+    section_text = "\n".join(texts)
+    tab_layout, indented = _tab_layout(texts, section_text)
     # (a PDF's glyphs of no Unicode map anywhere: one scan, so that a line's own test is paid only where they are)
-    glyphs = "(cid:" in "\n".join(map(_SEGMENT_TEXT, segments))
+    glyphs = "(cid:" in section_text
     # page text with glued cells, wrapped (a PDF of the page, a copy from a narrow window): its lines are
     # joined again, so that a break inside a number or a label changes no cell
     wrapped = _wrapped_glued_runs(segments, explicit_rows, page_lines) if table_region and not tab_layout else {}
@@ -1417,17 +1419,19 @@ def _continues_cell(cell: Cell, text: str) -> bool:
             and _text_kind(cell.text) in ("label", "header", "row", "group"))
 
 
-def _tab_layout(segments: Sequence[Segment]) -> tuple[bool, bool]:
-    """(one cell per line after a tab, rows cut by blank lines; those lines indented by spaces).
+def _tab_layout(texts: list[str], joined: str) -> tuple[bool, bool]:
+    """(one cell per line after a tab, rows cut by blank lines; those lines indented by spaces), of a section's lines
+    ``texts`` and the same ``joined`` by newlines.
 
     Only where the cells are indented is a '  \\t' line a blank cell; elsewhere it is a blank line.
     """
     # (every line of every section asked: the lines are filtered and counted in C, no Python step a line)
-    texts = list(map(_SEGMENT_TEXT, segments))
     filled = list(filter(str.strip, texts))
-    if not filled:
-        return False, False
     threshold = max(3, len(filled) // 2)
+    # (most sections have fewer lines led by a tab or a space, filled or not, than that: counted in the joined text,
+    # without a methodcaller's startswith asked of each line, which cost more than the rest of this test)
+    if joined.count("\n\t") + joined.count("\n ") + joined.startswith(("\t", " ")) < threshold:
+        return False, False
     if sum(map(_STARTS_INDENTED, filled)) < threshold:
         return False, False  # (most sections, told in one pass: the counts below are at most this one)
     tabbed = sum(map(_STARTS_TAB, filled))
