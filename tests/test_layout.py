@@ -1072,3 +1072,28 @@ def test_a_section_with_few_indented_lines_is_no_tab_layout_without_asking_each_
     assert expected["001_4d29bfef72dd56db"][2][0] == "一、本年新收政府信息公开申请数量" and not asked
     assert [r.texts for r in build_rows(segments["004_b232cca7e491c758"])] == expected["004_b232cca7e491c758"]
     assert asked and expected["004_b232cca7e491c758"][3][:3] == ["一、本年新收到政府信息公开申请数量", "16", "4"]
+
+
+def test_a_rows_cells_are_made_in_one_step_unless_a_sign_or_dash_is_in_them(monkeypatch):
+    # build_rows made each cell of a row it was given whole (a pipe row, a reader's grid row, a spaced row) with a
+    # Python call of _cell, which only reads a signed run ('15-15') or a number with a dash after it ('1330--') apart
+    # from a plain cell: a row with neither sign nor dash is made in one step now, the same cells.  (The calls are
+    # counted, not timed.)
+    import toolkit.layout as layout
+    from toolkit.sections import Segment
+
+    lines = ["(七)总计 | 12 | 0 | 3 | | 15 |", "规章 | 0 | 1330-- | 15-15 |", "规范性文件 | 1 | 2 |"]
+    segments = [Segment(text, n) for n, text in enumerate(lines, 1)]
+    expected = [[layout._cell(t, n) for t in layout._split_pipes(text)] for n, text in enumerate(lines, 1)]
+    asked: list[str] = []
+    real = layout._cell
+
+    def counted(text: str, line: int) -> layout.Cell:
+        asked.append(text)
+        return real(text, line)
+
+    monkeypatch.setattr(layout, "_cell", counted)
+    rows = build_rows(segments)
+    assert [r.cells for r in rows] == expected
+    assert [c.text for c in rows[1].cells] == ["规章", "0", "1330", "15-15"] and rows[1].cells[3].glued
+    assert asked == ["规章", "0", "1330--", "15-15"]

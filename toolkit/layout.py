@@ -217,7 +217,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             # rows without values (headers, article lines) end in merged-cell filler.
             # (_text_kind gives "value" where is_value_cell is true, cached: cells repeat, "0" above all)
             kept = cells if any(c.strip() and _text_kind(c) == "value" for c in cells) else _trim(cells)
-            stream.explicit([_cell(c, seg.line) for c in kept], grid=True)
+            stream.explicit(_cells(kept, seg.line), grid=True)
             prev_bare = False
             continue
         if not text:  # (a blank line, a third of a table's text, read in one test; one of spaces is read below)
@@ -326,7 +326,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 # as in a reader's grid, a row of values keeps its blank cells to the end ('| 0 |  |': 总计
                 # left blank); tables drop surplus ones
                 kept = parts if any(p and is_value_cell(p) for p in parts) else _trim(parts)
-                stream.explicit([_cell(p, seg.line) for p in kept], split=split)
+                stream.explicit(_cells(kept, seg.line), split=split)
             else:
                 stream.add(_cell(filled[0], seg.line))
                 if table_region and parts[0] and not any(parts[1:]):
@@ -373,7 +373,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             label_alone = False
             if spaced is not None:
                 # a statistics table whose columns are only spaces (a PDF without ruling lines)
-                stream.explicit([_cell(c, seg.line) for c in spaced], spaced=True)
+                stream.explicit(_cells(spaced, seg.line), spaced=True)
                 continue
             if (before_row[i] or parts) and len(stripped) <= 24 and "|" not in stripped \
                     and not _PROSE_END.search(stripped):
@@ -459,7 +459,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             if cells is not None:
                 # a spaced row with a cell that is no number ('5.属于三类内部事务信息 2 约3 0 0 0 0 2'): its cells
                 # are kept, to be flagged where they are no number, rather than the whole line read as a label
-                stream.explicit([_cell(t, seg.line) for t in cells], spaced=True)
+                stream.explicit(_cells(cells, seg.line), spaced=True)
                 prev_bare = False
                 continue
             tokens = _header_tokens(stripped)
@@ -1305,6 +1305,18 @@ def _cell(text: str, line: int) -> Cell:
 
 # A Cell made without the named tuple's own __new__ (a Python function): a table's text makes one a cell.
 _new_cell = functools.partial(tuple.__new__, Cell)
+
+
+def _cells(texts: list[str], line: int) -> list[Cell]:
+    """The cells :func:`_cell` makes of a row's ``texts`` on ``line``: made in C where none holds a sign or a dash (most
+    rows, and so no cell is a signed run nor a number with a dash after it), without a Python call a cell."""
+    joined = "".join(texts)
+    if "-" in joined or "+" in joined or "—" in joined or "―" in joined:
+        return [_cell(text, line) for text in texts]
+    return list(map(_new_cell, zip(texts, itertools.repeat(line), _NOT, _NOT, _NO_COLUMN)))
+
+
+_NOT, _NO_COLUMN = itertools.repeat(False), itertools.repeat(-1)  # (endless: zip stops at the texts' end)
 
 
 def _labels_line(parts: list[str]) -> tuple[int, int] | None:
