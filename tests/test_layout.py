@@ -1047,3 +1047,53 @@ def test_a_space_aligned_count_under_no_column_leaves_its_row_na():
     assert got.table("requests").loc["carried_over"].isna().all()
     assert [f.detail for f in got.flags if f.code == "ragged"] == [
         "carried_over: the columns of the values are not told by their places (written: 0 | 0 | 0 | 0 | 0 | 4)"]
+
+
+def test_a_section_with_few_indented_lines_is_no_tab_layout_without_asking_each_line(monkeypatch):
+    # _tab_layout asked every filled line of every section whether it began with a tab or a space (a methodcaller's
+    # startswith, the costliest step of the test) though most sections have fewer such lines, filled or not, than a
+    # tab layout needs: they are counted in the section's joined text first, the same rows built.  (The lines asked
+    # are counted, not timed; seed 004, a tab layout, is still told one.)
+    import toolkit.layout as layout
+
+    asked: list[str] = []
+    real = layout._STARTS_INDENTED
+
+    def counted(text: str) -> bool:
+        asked.append(text)
+        return real(text)
+
+    segments = {seed: [s for s in find_sections(split_segments(
+        [normalize_line(x) for x in (RAW / f"{seed}.txt").read_text(encoding="utf-8").split("\n")]))[0]
+        if s.key == "requests"][0].segments for seed in ("001_4d29bfef72dd56db", "004_b232cca7e491c758")}
+    expected = {seed: [r.texts for r in build_rows(segs)] for seed, segs in segments.items()}
+    monkeypatch.setattr(layout, "_STARTS_INDENTED", counted)
+    assert [r.texts for r in build_rows(segments["001_4d29bfef72dd56db"])] == expected["001_4d29bfef72dd56db"]
+    assert expected["001_4d29bfef72dd56db"][2][0] == "一、本年新收政府信息公开申请数量" and not asked
+    assert [r.texts for r in build_rows(segments["004_b232cca7e491c758"])] == expected["004_b232cca7e491c758"]
+    assert asked and expected["004_b232cca7e491c758"][3][:3] == ["一、本年新收到政府信息公开申请数量", "16", "4"]
+
+
+def test_a_rows_cells_are_made_in_one_step_unless_a_sign_or_dash_is_in_them(monkeypatch):
+    # build_rows made each cell of a row it was given whole (a pipe row, a reader's grid row, a spaced row) with a
+    # Python call of _cell, which only reads a signed run ('15-15') or a number with a dash after it ('1330--') apart
+    # from a plain cell: a row with neither sign nor dash is made in one step now, the same cells.  (The calls are
+    # counted, not timed.)
+    import toolkit.layout as layout
+    from toolkit.sections import Segment
+
+    lines = ["(七)总计 | 12 | 0 | 3 | | 15 |", "规章 | 0 | 1330-- | 15-15 |", "规范性文件 | 1 | 2 |"]
+    segments = [Segment(text, n) for n, text in enumerate(lines, 1)]
+    expected = [[layout._cell(t, n) for t in layout._split_pipes(text)] for n, text in enumerate(lines, 1)]
+    asked: list[str] = []
+    real = layout._cell
+
+    def counted(text: str, line: int) -> layout.Cell:
+        asked.append(text)
+        return real(text, line)
+
+    monkeypatch.setattr(layout, "_cell", counted)
+    rows = build_rows(segments)
+    assert [r.cells for r in rows] == expected
+    assert [c.text for c in rows[1].cells] == ["规章", "0", "1330", "15-15"] and rows[1].cells[3].glued
+    assert asked == ["规章", "0", "1330--", "15-15"]

@@ -162,9 +162,11 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
         Rows in document order; prose lines are left out.
     """
     explicit_rows = explicit_rows or {}
-    tab_layout, indented = _tab_layout(segments)
+    texts = list(map(_SEGMENT_TEXT, segments))
+    section_text = "\n".join(texts)
+    tab_layout, indented = _tab_layout(texts, section_text)
     # (a PDF's glyphs of no Unicode map anywhere: one scan, so that a line's own test is paid only where they are)
-    glyphs = "(cid:" in "\n".join(map(_SEGMENT_TEXT, segments))
+    glyphs = "(cid:" in section_text
     # page text with glued cells, wrapped (a PDF of the page, a copy from a narrow window): its lines are
     # joined again, so that a break inside a number or a label changes no cell
     wrapped = _wrapped_glued_runs(segments, explicit_rows, page_lines) if table_region and not tab_layout else {}
@@ -215,7 +217,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             # rows without values (headers, article lines) end in merged-cell filler.
             # (_text_kind gives "value" where is_value_cell is true, cached: cells repeat, "0" above all)
             kept = cells if any(c.strip() and _text_kind(c) == "value" for c in cells) else _trim(cells)
-            stream.explicit([_cell(c, seg.line) for c in kept], grid=True)
+            stream.explicit(_cells(kept, seg.line), grid=True)
             prev_bare = False
             continue
         if not text:  # (a blank line, a third of a table's text, read in one test; one of spaces is read below)
@@ -324,7 +326,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 # as in a reader's grid, a row of values keeps its blank cells to the end ('| 0 |  |': 总计
                 # left blank); tables drop surplus ones
                 kept = parts if any(p and is_value_cell(p) for p in parts) else _trim(parts)
-                stream.explicit([_cell(p, seg.line) for p in kept], split=split)
+                stream.explicit(_cells(kept, seg.line), split=split)
             else:
                 stream.add(_cell(filled[0], seg.line))
                 if table_region and parts[0] and not any(parts[1:]):
@@ -371,7 +373,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             label_alone = False
             if spaced is not None:
                 # a statistics table whose columns are only spaces (a PDF without ruling lines)
-                stream.explicit([_cell(c, seg.line) for c in spaced], spaced=True)
+                stream.explicit(_cells(spaced, seg.line), spaced=True)
                 continue
             if (before_row[i] or parts) and len(stripped) <= 24 and "|" not in stripped \
                     and not _PROSE_END.search(stripped):
@@ -457,7 +459,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             if cells is not None:
                 # a spaced row with a cell that is no number ('5.属于三类内部事务信息 2 约3 0 0 0 0 2'): its cells
                 # are kept, to be flagged where they are no number, rather than the whole line read as a label
-                stream.explicit([_cell(t, seg.line) for t in cells], spaced=True)
+                stream.explicit(_cells(cells, seg.line), spaced=True)
                 prev_bare = False
                 continue
             tokens = _header_tokens(stripped)
@@ -1305,6 +1307,18 @@ def _cell(text: str, line: int) -> Cell:
 _new_cell = functools.partial(tuple.__new__, Cell)
 
 
+def _cells(texts: list[str], line: int) -> list[Cell]:
+    """The cells :func:`_cell` makes of a row's ``texts`` on ``line``: made in C where none holds a sign or a dash (most
+    rows, and so no cell is a signed run nor a number with a dash after it), without a Python call a cell."""
+    joined = "".join(texts)
+    if "-" in joined or "+" in joined or "—" in joined or "―" in joined:
+        return [_cell(text, line) for text in texts]
+    return list(map(_new_cell, zip(texts, itertools.repeat(line), _NOT, _NOT, _NO_COLUMN)))
+
+
+_NOT, _NO_COLUMN = itertools.repeat(False), itertools.repeat(-1)  # (endless: zip stops at the texts' end)
+
+
 def _labels_line(parts: list[str]) -> tuple[int, int] | None:
     """(cells, labels' cells) of a pipe line ``parts`` of a row's labels, perhaps after blank group cells, then blank
     cells only ('8.属于行政查询事项 | ||||||', '| (四)无法提供 | 1.本机关不掌握相关政府信息 | ||||||'); else None. A header's
@@ -1417,17 +1431,19 @@ def _continues_cell(cell: Cell, text: str) -> bool:
             and _text_kind(cell.text) in ("label", "header", "row", "group"))
 
 
-def _tab_layout(segments: Sequence[Segment]) -> tuple[bool, bool]:
-    """(one cell per line after a tab, rows cut by blank lines; those lines indented by spaces).
+def _tab_layout(texts: list[str], joined: str) -> tuple[bool, bool]:
+    """(one cell per line after a tab, rows cut by blank lines; those lines indented by spaces), of a section's lines
+    ``texts`` and the same ``joined`` by newlines.
 
     Only where the cells are indented is a '  \\t' line a blank cell; elsewhere it is a blank line.
     """
     # (every line of every section asked: the lines are filtered and counted in C, no Python step a line)
-    texts = list(map(_SEGMENT_TEXT, segments))
     filled = list(filter(str.strip, texts))
-    if not filled:
-        return False, False
     threshold = max(3, len(filled) // 2)
+    # (most sections have fewer lines led by a tab or a space, filled or not, than that: counted in the joined text,
+    # without a methodcaller's startswith asked of each line, which cost more than the rest of this test)
+    if joined.count("\n\t") + joined.count("\n ") + joined.startswith(("\t", " ")) < threshold:
+        return False, False
     if sum(map(_STARTS_INDENTED, filled)) < threshold:
         return False, False  # (most sections, told in one pass: the counts below are at most this one)
     tabbed = sum(map(_STARTS_TAB, filled))
