@@ -30,8 +30,8 @@ from typing import Any, Callable
 
 
 from toolkit.formats import alternation, load_formats, read_data_yaml
-from toolkit.normalize import (HAN_RANGES, _appendix_line, _matching_lines, cn_numeral, is_page_furniture,
-                               is_print_stamp, normalize_line)
+from toolkit.normalize import (HAN_RANGES, _appendix_line, _matching_lines, _page_furniture, cn_numeral,
+                               is_page_furniture, is_print_stamp, normalize_line)
 
 __all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "report_title_lines", "signature_start",
            "glued_signature_start"]
@@ -2299,39 +2299,65 @@ def _glued_name(text: str) -> tuple[int, str, _dt.date] | None:
     return cut, _seal().sub("", _compact(text[cut : start + at])), date
 
 
+_NOT_SPACE = re.compile(r"\S")
+
+
+def _past_space(text: str, at: int, end: int) -> int:
+    """The index of the first character of ``text[at:end]`` that is no white space (``end`` for none)."""
+    found = _NOT_SPACE.search(text, at, end)
+    return end if found is None else found.start()
+
+
+_CLOSING = re.compile(r"[)）\]】]")  # what closes a note in brackets after a signature's date
+
+
 def _signature_after_date(rest: str) -> bool:
     """Whether ``rest``, after a signature's date, is only the signature's and the page's: a contact's, an
     attachment's or the seal's place or the document's disclosure note in brackets (``disclosure_notes``), the page's
     furniture (metadata.yaml ``signature.footer_words``)."""
+    # (walked by its index, each piece matched in place: its pieces cut off one by one, each rest copied and asked
+    # whether it was a page mark as a whole, 4,000 pieces of the page's furniture took 0.6 s, 8,000 2 s)
     words = _rules()["signature"]["footer_words"]
-    rest = rest.strip()
-    if rest and (weekday := _weekday().match(rest)):
-        rest = rest[weekday.end():].lstrip()  # the date's weekday ('（星期五）', '周五'): still the date's line
-    if rest.startswith(tuple(_rules()["signature"]["issue_words"])):
+    end = len(rest.rstrip())
+    at = _past_space(rest, 0, end)
+    if at < end and (weekday := _weekday().match(rest, at, end)):
+        at = _past_space(rest, weekday.end(), end)  # the date's weekday ('（星期五）', '周五'): still the date's line
+    if rest.startswith(tuple(_rules()["signature"]["issue_words"]), at, end):
         # the date's issue word ('2021年1月30日发布'): still the date's line (read as text after the date, the
         # signature was not read: published None, its lines left in the last section's text)
-        rest = rest[2:].lstrip()
-    while rest:
-        if is_page_furniture(rest):
-            return True  # (a page number of marks and spaces, '2021年1月30日 - 3 -', '… (3)': no piece alone is one)
-        if rest[0] in "(（[【":
+        at = _past_space(rest, at + 2, end)
+    starts: list[int] = []  # where each piece starts, the rest from there maybe a page mark as a whole
+    while at < end:
+        starts.append(at)
+        if rest[at] in "(（[【":
             # (a note in brackets, or the page's furniture in square ones holding spaces, '【字体：大 中 小】')
-            close = min((i for i in map(rest.find, ")）]】") if i > 0), default=-1)
-            piece = rest[: close + 1]
-            if close < 0 or not (_is_annex(piece) or _seal().fullmatch(piece) or _disclosure_note().fullmatch(piece)
-                                 or rest[0] in "[【" and _is_footer(piece, words)):
-                return False
-            rest = rest[close + 1 :].lstrip()
+            close = _CLOSING.search(rest, at + 1, end)
+            piece = rest[at : close.end()] if close else ""
+            if not piece or not (_is_annex(piece) or _seal().fullmatch(piece) or _disclosure_note().fullmatch(piece)
+                                 or rest[at] in "[【" and _is_footer(piece, words)):
+                return _ends_as_page_mark(rest, starts, end)
+            at = _past_space(rest, at + len(piece), end)
             continue
-        if (counter := _counter().match(rest)) is not None:
+        if (counter := _counter().match(rest, at, end)) is not None:
             # (a view counter with spaces inside it, '累计访问: 12345 次': no piece alone is the page's furniture)
-            rest = rest[counter.end():].lstrip()
+            at = _past_space(rest, counter.end(), end)
             continue
-        piece, *more = rest.split(maxsplit=1)
-        if not _is_footer(piece, words):
-            return False
-        rest = more[0] if more else ""
+        space = _WHITE.search(rest, at, end)  # (the piece up to the next white space)
+        piece_end = end if space is None else space.start()
+        if not _is_footer(rest[at:piece_end], words):
+            return _ends_as_page_mark(rest, starts, end)
+        at = _past_space(rest, piece_end, end)
     return True
+
+
+def _ends_as_page_mark(rest: str, starts: list[int], end: int) -> bool:
+    """Whether ``rest[:end]`` from one of ``starts`` on is a page mark as a whole (a page number of marks and
+    spaces, '2021年1月30日 - 3 -', '… (3)': no piece alone is one), asked only where a piece is none of the
+    signature's nor the page's."""
+    # (the patterns matched in place first, no rest copied: rest[at] and rest[end - 1] are no white space, so that
+    # is what is_page_furniture matches, which then tells a page of a count from a cell's two numbers)
+    marks = _page_furniture()
+    return any(marks.fullmatch(rest, at, end) is not None and is_page_furniture(rest[at:end]) for at in starts)
 
 
 def _opens_with_own_place(name: str) -> bool:
