@@ -1267,8 +1267,21 @@ def test_a_page_date_before_the_title_on_its_line(date, stem):
     # A page's date of publication before its title ('2021年1月30日 <title>', a list's '[2021-01-30]<title>') was read
     # as the title's start: the agency lost and, written with 年, its year taken for the report's (2021).  With its
     # weekday after it ('2021-01-30 星期六 <title>') the weekday stayed the title's start, the agency's ('星期六XX局').
+    # The date is the page's date of publication where no field dates it (seed 000's '时间:2021年01月31日' does).
     lines = lines_of(stem)
-    assert extract_metadata([date + lines[0]] + lines[1:]) == extract_metadata(lines)
+    expected = extract_metadata(lines)
+    expected["published"] = expected["published"] or "2021-01-30"
+    assert extract_metadata([date + lines[0]] + lines[1:]) == expected
+
+
+@pytest.mark.parametrize("date", ["2021-01-30 ", "[2021-01-30]", "二〇二一年一月三十日 ", "2021-01-30 星期六 "])
+def test_a_page_date_before_the_title_is_its_publication_date(date):
+    # Seed 004 gives no other date: a page's date before its title on the title's line ('[2021-01-30]市住建局…', a
+    # list's) was cut off the title and lost (published NA), where the same date alone on the line above the title
+    # was read.  A browser's print date and time before it (test_browser_print_stamp_before_the_title) is none.
+    lines = lines_of("004")
+    assert extract_metadata(lines)["published"] is None
+    assert extract_metadata([date + lines[0]] + lines[1:])["published"] == "2021-01-30"
 
 
 def test_a_period_at_the_start_of_a_title_is_no_page_date():

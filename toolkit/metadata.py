@@ -430,7 +430,8 @@ def _dated_line(line: str) -> re.Match[str] | None:
 def _date_beside_title(lines: list[str], span: tuple[int, int], limit: int, title: str) -> _dt.date | None:
     """The date standing with no label on the line under the title (:func:`_beside_title_pattern`), else a date
     alone on the line above it (above the lines holding a piece of its text ``title``, a title broken over lines:
-    '2021-01-20' / '驻马店市住房和城乡建设局' / '2020年…年度报告'), or None."""
+    '2021-01-20' / '驻马店市住房和城乡建设局' / '2020年…年度报告'), else one opening the title's line
+    (:func:`_date_opening_title`), or None."""
     filled = (line for line in lines[span[1] + 1: limit] if line.strip())
     below = next(filled, "")
     if _YEAR_LINE.fullmatch(below.strip()):
@@ -449,7 +450,19 @@ def _date_beside_title(lines: list[str], span: tuple[int, int], limit: int, titl
         # pdf.stamp_time), a source line stands under the title
         if m is not None and (m.group("source") or m.group("time")):
             m = None
-    return _parse_date_at(m.group("date"))[0] if m else None
+    return _parse_date_at(m.group("date"))[0] if m else _date_opening_title(lines[span[0]])
+
+
+def _date_opening_title(line: str) -> _dt.date | None:
+    """The page's date of publication before the title on its ``line`` ('2021年1月30日 XX局2020年…', a list's
+    '[2021-01-30]XX局…', its weekday after it or not: :func:`_stamp_pattern`), as a date alone on the line above the
+    title is; not the date and time a browser printed the page on ('2021/1/30 下午6:41 <title>'), or None."""
+    if not line[:1].isdigit() and line[:1] not in "[【(（二 ":
+        return None  # (most titles)
+    stamp = _stamp_pattern().match(line)
+    if stamp is None or _stamp_time().match(line.lstrip()):
+        return None
+    return _date_in(stamp.group())[0]
 
 
 def _line_above_title(lines: list[str], first: int) -> str:
@@ -3242,8 +3255,8 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
         - ``published`` (str): ISO date ``'YYYY-MM-DD'`` from a 发布日期 /
           发文日期 / 时间 / 日期 field, else a date alone (or after the page's
           source, ``来源：XX局 2021-01-20``) on the line under the title, else
-          a date alone (no time) on the line above it, else the signature
-          date.
+          a date alone (no time) on the line above it, else one (no time)
+          before the title on its line, else the signature date.
         - ``level`` (str): best guess among ``'national'``, ``'province'``,
           ``'prefecture'``, ``'county'``, ``'township'``; a department has its
           government's tier, a central body's office in a place
