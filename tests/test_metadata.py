@@ -817,6 +817,22 @@ def test_a_signature_s_year_and_month_with_fen_or_a_dash(month, first):
     assert report.sections[-1].text == original.sections[-1].text
 
 
+@pytest.mark.parametrize("posting", ["发布日期：2024-02-05", "发布时间 2024/02/05", "2024.02.05", "[2024-02-05]"])
+@pytest.mark.parametrize("month", ["2024年2月", "二〇二四年二月"])
+def test_a_posting_date_under_a_signature_s_year_and_month(month, posting):
+    # Seed 002 signed '伊州区住房和城乡建设局' / '2024年2月' with the page's posting date under it ('发布日期：2024-02-05'):
+    # the posting date was read as a date signed by no name, so the agency was NA and the name and the month were left
+    # in the last section's text; now the signature is read as without it, published the posting date (the only day).
+    import toolkit
+
+    text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
+    body = text.rsplit("\n", 2)[0]
+    original = toolkit.parse_text(text)
+    report = toolkit.parse_text("\n".join([body, "伊州区住房和城乡建设局", month, posting, ""]))
+    assert (report.metadata["agency"], report.metadata["published"]) == ("伊州区住房和城乡建设局", "2024-02-05")
+    assert report.sections[-1].text == original.sections[-1].text
+
+
 @pytest.mark.parametrize("last", ["2021-2022", "2024-13", "2024.02"])
 def test_a_range_or_no_month_under_a_name_is_no_year_and_month(last):
     # (a range of years, a 13th month, a decimal-like '2024.02': no signature's year and month)

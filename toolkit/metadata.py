@@ -1825,6 +1825,11 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             end_pos = pos - 1
             while _under_signature(tail[end_pos][1]):  # (a page break or a disclosure note between the two)
                 end_pos -= 1
+            if (month := _year_month_signature(tail[: end_pos + 1])) is not None:
+                # under a signature's year and month ('XX局' / '2024年1月' / '发布日期：2024-01-15': read as a date
+                # signed by no name, the agency NA and both lines left in the last section's text): the signature,
+                # its date the posting date, the only day given
+                return month[0], month[1], month[2], date
             continue
         if date is not None and end != len(compact) and _signature_after_date(line[_date_in(line)[2]:]):
             # the page's furniture or a note after the date on its line ('2021年1月26日 附件下载',
@@ -1897,7 +1902,8 @@ def _ends_date_line(line: str, compact: str, end: int) -> bool:
 def _posting_date(tail: list[tuple[int, str]], pos: int) -> bool:
     """Whether the date alone on ``tail``'s line ``pos`` stands right under a signature's date (the page's breaks
     between them or not): a date alone on its line, or after a signing name on its line ('XX局  2021年1月30日'), or
-    the name of a signature written date first ('2021年1月30日' / 'XX局': :func:`_date_first_above`).  A date under a
+    the name of a signature written date first ('2021年1月30日' / 'XX局': :func:`_date_first_above`), or a year and
+    month signing ('XX局' / '2021年1月', :func:`_year_month_signature`).  A date under a
     sentence's date ('…数据截至' / '2020年12月31日', '…截至2020年12月31日') signs the report alone."""
     above = pos - 1
     while above >= 0 and _under_signature(tail[above][1]):
@@ -1907,8 +1913,8 @@ def _posting_date(tail: list[tuple[int, str]], pos: int) -> bool:
     line = _first_of_dates(tail[above][1])
     compact = _compact(line)
     date, start, end = _date_in(compact)
-    if date is None:
-        return _date_first_above(tail, above)
+    if date is None:  # (a signature's year and month: 'XX局' / '2024年1月', no day)
+        return _date_first_above(tail, above) or _year_month_signature(tail[: above + 1]) is not None
     if end != len(compact) and _signature_after_date(line[_date_in(line)[2]:]):
         compact = compact[:end]  # (its weekday, the seal's place or a note after it: '2021年1月30日 星期六')
     if end != len(compact):
