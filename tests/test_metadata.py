@@ -817,6 +817,22 @@ def test_a_signature_s_year_and_month_with_fen_or_a_dash(month, first):
     assert report.sections[-1].text == original.sections[-1].text
 
 
+@pytest.mark.parametrize("posting", ["发布日期：2024-02-05", "发布时间 2024/02/05", "2024.02.05", "[2024-02-05]"])
+@pytest.mark.parametrize("month", ["2024年2月", "二〇二四年二月"])
+def test_a_posting_date_under_a_signature_s_year_and_month(month, posting):
+    # Seed 002 signed '伊州区住房和城乡建设局' / '2024年2月' with the page's posting date under it ('发布日期：2024-02-05'):
+    # the posting date was read as a date signed by no name, so the agency was NA and the name and the month were left
+    # in the last section's text; now the signature is read as without it, published the posting date (the only day).
+    import toolkit
+
+    text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
+    body = text.rsplit("\n", 2)[0]
+    original = toolkit.parse_text(text)
+    report = toolkit.parse_text("\n".join([body, "伊州区住房和城乡建设局", month, posting, ""]))
+    assert (report.metadata["agency"], report.metadata["published"]) == ("伊州区住房和城乡建设局", "2024-02-05")
+    assert report.sections[-1].text == original.sections[-1].text
+
+
 @pytest.mark.parametrize("last", ["2021-2022", "2024-13", "2024.02"])
 def test_a_range_or_no_month_under_a_name_is_no_year_and_month(last):
     # (a range of years, a 13th month, a decimal-like '2024.02': no signature's year and month)
@@ -1267,8 +1283,21 @@ def test_a_page_date_before_the_title_on_its_line(date, stem):
     # A page's date of publication before its title ('2021年1月30日 <title>', a list's '[2021-01-30]<title>') was read
     # as the title's start: the agency lost and, written with 年, its year taken for the report's (2021).  With its
     # weekday after it ('2021-01-30 星期六 <title>') the weekday stayed the title's start, the agency's ('星期六XX局').
+    # The date is the page's date of publication where no field dates it (seed 000's '时间:2021年01月31日' does).
     lines = lines_of(stem)
-    assert extract_metadata([date + lines[0]] + lines[1:]) == extract_metadata(lines)
+    expected = extract_metadata(lines)
+    expected["published"] = expected["published"] or "2021-01-30"
+    assert extract_metadata([date + lines[0]] + lines[1:]) == expected
+
+
+@pytest.mark.parametrize("date", ["2021-01-30 ", "[2021-01-30]", "二〇二一年一月三十日 ", "2021-01-30 星期六 "])
+def test_a_page_date_before_the_title_is_its_publication_date(date):
+    # Seed 004 gives no other date: a page's date before its title on the title's line ('[2021-01-30]市住建局…', a
+    # list's) was cut off the title and lost (published NA), where the same date alone on the line above the title
+    # was read.  A browser's print date and time before it (test_browser_print_stamp_before_the_title) is none.
+    lines = lines_of("004")
+    assert extract_metadata(lines)["published"] is None
+    assert extract_metadata([date + lines[0]] + lines[1:])["published"] == "2021-01-30"
 
 
 def test_a_period_at_the_start_of_a_title_is_no_page_date():

@@ -30,8 +30,8 @@ from typing import Any, Callable
 
 
 from toolkit.formats import alternation, load_formats, read_data_yaml
-from toolkit.normalize import (HAN_RANGES, _appendix_line, _matching_lines, cn_numeral, is_page_furniture,
-                               is_print_stamp, normalize_line)
+from toolkit.normalize import (HAN_RANGES, _appendix_line, _matching_lines, _page_furniture, cn_numeral,
+                               is_page_furniture, is_print_stamp, normalize_line)
 
 __all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "report_title_lines", "signature_start",
            "glued_signature_start"]
@@ -430,7 +430,8 @@ def _dated_line(line: str) -> re.Match[str] | None:
 def _date_beside_title(lines: list[str], span: tuple[int, int], limit: int, title: str) -> _dt.date | None:
     """The date standing with no label on the line under the title (:func:`_beside_title_pattern`), else a date
     alone on the line above it (above the lines holding a piece of its text ``title``, a title broken over lines:
-    '2021-01-20' / '驻马店市住房和城乡建设局' / '2020年…年度报告'), or None."""
+    '2021-01-20' / '驻马店市住房和城乡建设局' / '2020年…年度报告'), else one opening the title's line
+    (:func:`_date_opening_title`), or None."""
     filled = (line for line in lines[span[1] + 1: limit] if line.strip())
     below = next(filled, "")
     if _YEAR_LINE.fullmatch(below.strip()):
@@ -449,7 +450,19 @@ def _date_beside_title(lines: list[str], span: tuple[int, int], limit: int, titl
         # pdf.stamp_time), a source line stands under the title
         if m is not None and (m.group("source") or m.group("time")):
             m = None
-    return _parse_date_at(m.group("date"))[0] if m else None
+    return _parse_date_at(m.group("date"))[0] if m else _date_opening_title(lines[span[0]])
+
+
+def _date_opening_title(line: str) -> _dt.date | None:
+    """The page's date of publication before the title on its ``line`` ('2021年1月30日 XX局2020年…', a list's
+    '[2021-01-30]XX局…', its weekday after it or not: :func:`_stamp_pattern`), as a date alone on the line above the
+    title is; not the date and time a browser printed the page on ('2021/1/30 下午6:41 <title>'), or None."""
+    if not line[:1].isdigit() and line[:1] not in "[【(（二 ":
+        return None  # (most titles)
+    stamp = _stamp_pattern().match(line)
+    if stamp is None or _stamp_time().match(line.lstrip()):
+        return None
+    return _date_in(stamp.group())[0]
 
 
 def _line_above_title(lines: list[str], first: int) -> str:
@@ -1812,6 +1825,11 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             end_pos = pos - 1
             while _under_signature(tail[end_pos][1]):  # (a page break or a disclosure note between the two)
                 end_pos -= 1
+            if (month := _year_month_signature(tail[: end_pos + 1])) is not None:
+                # under a signature's year and month ('XX局' / '2024年1月' / '发布日期：2024-01-15': read as a date
+                # signed by no name, the agency NA and both lines left in the last section's text): the signature,
+                # its date the posting date, the only day given
+                return month[0], month[1], month[2], date
             continue
         if date is not None and end != len(compact) and _signature_after_date(line[_date_in(line)[2]:]):
             # the page's furniture or a note after the date on its line ('2021年1月26日 附件下载',
@@ -1884,7 +1902,8 @@ def _ends_date_line(line: str, compact: str, end: int) -> bool:
 def _posting_date(tail: list[tuple[int, str]], pos: int) -> bool:
     """Whether the date alone on ``tail``'s line ``pos`` stands right under a signature's date (the page's breaks
     between them or not): a date alone on its line, or after a signing name on its line ('XX局  2021年1月30日'), or
-    the name of a signature written date first ('2021年1月30日' / 'XX局': :func:`_date_first_above`).  A date under a
+    the name of a signature written date first ('2021年1月30日' / 'XX局': :func:`_date_first_above`), or a year and
+    month signing ('XX局' / '2021年1月', :func:`_year_month_signature`).  A date under a
     sentence's date ('…数据截至' / '2020年12月31日', '…截至2020年12月31日') signs the report alone."""
     above = pos - 1
     while above >= 0 and _under_signature(tail[above][1]):
@@ -1894,8 +1913,8 @@ def _posting_date(tail: list[tuple[int, str]], pos: int) -> bool:
     line = _first_of_dates(tail[above][1])
     compact = _compact(line)
     date, start, end = _date_in(compact)
-    if date is None:
-        return _date_first_above(tail, above)
+    if date is None:  # (a signature's year and month: 'XX局' / '2024年1月', no day)
+        return _date_first_above(tail, above) or _year_month_signature(tail[: above + 1]) is not None
     if end != len(compact) and _signature_after_date(line[_date_in(line)[2]:]):
         compact = compact[:end]  # (its weekday, the seal's place or a note after it: '2021年1月30日 星期六')
     if end != len(compact):
@@ -2299,39 +2318,65 @@ def _glued_name(text: str) -> tuple[int, str, _dt.date] | None:
     return cut, _seal().sub("", _compact(text[cut : start + at])), date
 
 
+_NOT_SPACE = re.compile(r"\S")
+
+
+def _past_space(text: str, at: int, end: int) -> int:
+    """The index of the first character of ``text[at:end]`` that is no white space (``end`` for none)."""
+    found = _NOT_SPACE.search(text, at, end)
+    return end if found is None else found.start()
+
+
+_CLOSING = re.compile(r"[)）\]】]")  # what closes a note in brackets after a signature's date
+
+
 def _signature_after_date(rest: str) -> bool:
     """Whether ``rest``, after a signature's date, is only the signature's and the page's: a contact's, an
     attachment's or the seal's place or the document's disclosure note in brackets (``disclosure_notes``), the page's
     furniture (metadata.yaml ``signature.footer_words``)."""
+    # (walked by its index, each piece matched in place: its pieces cut off one by one, each rest copied and asked
+    # whether it was a page mark as a whole, 4,000 pieces of the page's furniture took 0.6 s, 8,000 2 s)
     words = _rules()["signature"]["footer_words"]
-    rest = rest.strip()
-    if rest and (weekday := _weekday().match(rest)):
-        rest = rest[weekday.end():].lstrip()  # the date's weekday ('（星期五）', '周五'): still the date's line
-    if rest.startswith(tuple(_rules()["signature"]["issue_words"])):
+    end = len(rest.rstrip())
+    at = _past_space(rest, 0, end)
+    if at < end and (weekday := _weekday().match(rest, at, end)):
+        at = _past_space(rest, weekday.end(), end)  # the date's weekday ('（星期五）', '周五'): still the date's line
+    if rest.startswith(tuple(_rules()["signature"]["issue_words"]), at, end):
         # the date's issue word ('2021年1月30日发布'): still the date's line (read as text after the date, the
         # signature was not read: published None, its lines left in the last section's text)
-        rest = rest[2:].lstrip()
-    while rest:
-        if is_page_furniture(rest):
-            return True  # (a page number of marks and spaces, '2021年1月30日 - 3 -', '… (3)': no piece alone is one)
-        if rest[0] in "(（[【":
+        at = _past_space(rest, at + 2, end)
+    starts: list[int] = []  # where each piece starts, the rest from there maybe a page mark as a whole
+    while at < end:
+        starts.append(at)
+        if rest[at] in "(（[【":
             # (a note in brackets, or the page's furniture in square ones holding spaces, '【字体：大 中 小】')
-            close = min((i for i in map(rest.find, ")）]】") if i > 0), default=-1)
-            piece = rest[: close + 1]
-            if close < 0 or not (_is_annex(piece) or _seal().fullmatch(piece) or _disclosure_note().fullmatch(piece)
-                                 or rest[0] in "[【" and _is_footer(piece, words)):
-                return False
-            rest = rest[close + 1 :].lstrip()
+            close = _CLOSING.search(rest, at + 1, end)
+            piece = rest[at : close.end()] if close else ""
+            if not piece or not (_is_annex(piece) or _seal().fullmatch(piece) or _disclosure_note().fullmatch(piece)
+                                 or rest[at] in "[【" and _is_footer(piece, words)):
+                return _ends_as_page_mark(rest, starts, end)
+            at = _past_space(rest, at + len(piece), end)
             continue
-        if (counter := _counter().match(rest)) is not None:
+        if (counter := _counter().match(rest, at, end)) is not None:
             # (a view counter with spaces inside it, '累计访问: 12345 次': no piece alone is the page's furniture)
-            rest = rest[counter.end():].lstrip()
+            at = _past_space(rest, counter.end(), end)
             continue
-        piece, *more = rest.split(maxsplit=1)
-        if not _is_footer(piece, words):
-            return False
-        rest = more[0] if more else ""
+        space = _WHITE.search(rest, at, end)  # (the piece up to the next white space)
+        piece_end = end if space is None else space.start()
+        if not _is_footer(rest[at:piece_end], words):
+            return _ends_as_page_mark(rest, starts, end)
+        at = _past_space(rest, piece_end, end)
     return True
+
+
+def _ends_as_page_mark(rest: str, starts: list[int], end: int) -> bool:
+    """Whether ``rest[:end]`` from one of ``starts`` on is a page mark as a whole (a page number of marks and
+    spaces, '2021年1月30日 - 3 -', '… (3)': no piece alone is one), asked only where a piece is none of the
+    signature's nor the page's."""
+    # (the patterns matched in place first, no rest copied: rest[at] and rest[end - 1] are no white space, so that
+    # is what is_page_furniture matches, which then tells a page of a count from a cell's two numbers)
+    marks = _page_furniture()
+    return any(marks.fullmatch(rest, at, end) is not None and is_page_furniture(rest[at:end]) for at in starts)
 
 
 def _opens_with_own_place(name: str) -> bool:
@@ -3216,8 +3261,8 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
         - ``published`` (str): ISO date ``'YYYY-MM-DD'`` from a 发布日期 /
           发文日期 / 时间 / 日期 field, else a date alone (or after the page's
           source, ``来源：XX局 2021-01-20``) on the line under the title, else
-          a date alone (no time) on the line above it, else the signature
-          date.
+          a date alone (no time) on the line above it, else one (no time)
+          before the title on its line, else the signature date.
         - ``level`` (str): best guess among ``'national'``, ``'province'``,
           ``'prefecture'``, ``'county'``, ``'township'``; a department has its
           government's tier, a central body's office in a place
