@@ -959,11 +959,11 @@ def _in_columns(lines: list, gap: str = "  ") -> str:
                 cols[at] = max(cols[at], _width(c)) if span == 1 else cols[at]
                 at += span
         for (span, c), *_ in placed:  # (a merged first cell wider than its columns widens the first)
-            cols[0] += max(0, _width(c) - sum(cols[:span]) - len(gap) * (span - 1))
+            cols[0] += max(0, _width(c) - sum(cols[:span]) - _width(gap) * (span - 1))
         for r in placed:
             line, at = "", 0
             for span, c in r:
-                line += c + " " * (sum(cols[at:at + span]) + len(gap) * (span - 1) - _width(c)) + gap
+                line += c + " " * (sum(cols[at:at + span]) + _width(gap) * (span - 1) - _width(c)) + gap
                 at += span
             out.append(line.rstrip())
     return "\n".join(out) + "\n"
@@ -1097,3 +1097,31 @@ def test_a_rows_cells_are_made_in_one_step_unless_a_sign_or_dash_is_in_them(monk
     assert [r.cells for r in rows] == expected
     assert [c.text for c in rows[1].cells] == ["规章", "0", "1330", "15-15"] and rows[1].cells[3].glued
     assert asked == ["规章", "0", "1330--", "15-15"]
+
+
+_FULL_WIDTH = {"brackets": str.maketrans("()", "（）"), "digits": str.maketrans("()0123456789", "（）０１２３４５６７８９")}
+
+
+@pytest.mark.parametrize("seed_id", ["002_809f9474e249d214", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("written", ["brackets", "digits", "ideographic gap"])
+def test_space_aligned_rows_in_full_width_keep_the_columns_as_written(seed_id, written):
+    # Seeds 002 and 004 set in columns by runs of spaces, their labels' brackets full width ('（一）予以公开'), their
+    # digits too, or an ideographic space (U+3000, two columns wide) between the columns: normalizing folds each to
+    # one column, so the places of the normalized text were off the columns as written and the counts after a
+    # blank cell fell under no column or the wrong one (seed 002 lost 75 values). The places are those as written:
+    # every value and flag reads as the half-width rewrite's.
+    import toolkit
+    from test_formats import _as_lines
+
+    lines = _requests_blanked(_leaf_header(_as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))))
+    if written == "ideographic gap":
+        text = _in_columns(lines, gap="\u3000")
+        assert re.search("数量 +\u3000", text)
+    else:
+        text = _in_columns([[c.translate(_FULL_WIDTH[written]) for c in x] if isinstance(x, list) else x
+                            for x in lines])
+        assert "（一）予以公开" in text and ("１" in text) == (written == "digits")
+    want, got = toolkit.parse_text(_in_columns(lines)), toolkit.parse_text(text)
+    assert want.tables.query("table == 'requests'")["value"].notna().sum() >= 30
+    _same_tables(want, got)
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -4024,4 +4025,91 @@ def test_an_unnumbered_heji_row_before_the_results_is_their_total(seed, fmt, tmp
     keys = ["row_key", "col_key"]
     cells = _cells_of(got, "requests").sort_values(keys).reset_index(drop=True)
     assert cells.equals(_cells_of(want, "requests").sort_values(keys).reset_index(drop=True))
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
+def _blank_values(lines: list, rows: Callable[[list], bool], at: Sequence[int]) -> list:
+    """``lines`` with the values at ``at`` (places among its values) of each table row that ``rows`` picks blank."""
+    out = []
+    for x in lines:
+        if isinstance(x, list) and rows(x):
+            first = next(k for k, c in enumerate(x) if c[:1].isdigit() or c[:1] in "+-")
+            x = [("" if k - first in at else c) if k >= first else c for k, c in enumerate(x)]
+        out.append(x)
+    return out
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("every", [1, 2])
+def test_space_aligned_article_20_rows_keep_the_places_of_their_blank_cells(seed_id, every):
+    # Seeds 001, 002 and 004 set in columns by runs of spaces, the middle count of each Article 20 row of three (or
+    # of every other one) left blank, as its spaces ('规章                  0                                0'): the
+    # counts were read in order, two for three columns (ragged, the row NA). Each goes under the column whose span
+    # it overlaps, as the block's rows of all their counts or else its header's labels set the spans.
+    from renderers import render_text
+    from test_formats import _as_lines
+    from test_layout import _in_columns, _leaf_header
+
+    lines = _leaf_header(_as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt")))  # (the requests header in a row)
+    rows = [k for k, x in enumerate(lines) if isinstance(x, list) and vocabulary().active_row(x[0])
+            and len(x) == 4 and all(c[:1].isdigit() or c[:1] in "+-" for c in x[1:])]
+    picked = {id(lines[k]) for k in rows[::every]}
+    lines = _blank_values(lines, lambda x: id(x) in picked, [1])
+    text = _in_columns(lines)
+    assert len(rows) >= 2 and re.search(r"\n规章 +\d +\d\n", text)
+    want, got = toolkit.parse_text(render_text(lines, "pipe_rows")), toolkit.parse_text(text)
+    assert want.tables.query("table == 'active'")["value"].notna().sum() >= 8
+    _same_cells_and_flags(want, got)
+
+
+def test_a_space_aligned_article_20_count_under_no_column_leaves_its_row_na():
+    # A count of an Article 20 row set in columns that stands in the gap between two columns (seed 001's 规章, its
+    # 对外公开总数量 moved a column left): its column is not told by its place, so the row is NA and flagged by name.
+    from test_formats import _as_lines
+    from test_layout import _in_columns
+
+    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
+    text = _in_columns(_blank_values(lines, lambda x: x[0] in ("规章", "规范性文件"), [1]))
+    row = next(x for x in text.splitlines() if x.startswith("规章 "))
+    got = toolkit.parse_text(text.replace(row, row[:-3] + "0  "))
+    assert got.table("active").loc["regulations"].isna().all()
+    assert got.table("active").loc["normative_documents"].notna().sum() == 2
+    assert [f.detail for f in got.flags if f.code == "ragged"] == [
+        "regulations: the columns of the values are not told by their places (written: 0 | 0)"]
+
+
+_RESULTS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+
+
+def _review_in_two_rows(lines: list, blank: Sequence[int]) -> list:
+    """``lines`` with the review table as two rows, its header's fifteen results and its values (those at ``blank``
+    left blank), the header's rows above them lines of words."""
+    at = next(k for k, x in enumerate(lines) if isinstance(x, list) and "行政复议" in x)
+    end = next(k for k in range(at, len(lines)) if not isinstance(lines[k], list))
+    values = ["" if k in blank else c for k, c in enumerate(lines[end - 1])]
+    return [*lines[:at], "行政复议  行政诉讼", "未经复议直接起诉  复议后起诉", _RESULTS * 3, values, *lines[end:]]
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("blank", [(0,), (1,), (6, 12)])
+def test_space_aligned_review_row_keeps_the_places_of_its_blank_cells(seed_id, blank):
+    # The review table's row of values set in columns by runs of spaces under its header's fifteen results, a
+    # blank cell left as its spaces: the values were read in order, a column early, and placed by the identities
+    # where they could (ragged, 10 of 15 cells placed; seed 004's none). Each value goes under the header label it
+    # stands under: every cell reads as written with '|'.
+    from renderers import render_text
+    from test_formats import _as_lines
+    from test_layout import _in_columns, _leaf_header
+
+    lines = _review_in_two_rows(_leaf_header(_as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))), blank)
+    text = _in_columns(lines)
+    assert re.search(r"\n(结果维持  结果纠正  其他结果  尚未审结  总计  ){2}", text)
+    want, got = toolkit.parse_text(render_text(lines, "pipe_rows")), toolkit.parse_text(text)
+    assert want.tables.query("table == 'review_litigation'")["value"].notna().sum() == 15 - len(blank)
+    _same_cells_and_flags(want, got)
+
+
+def _same_cells_and_flags(want, got) -> None:
+    keys = ["table", "row_key", "col_key", "value", "raw"]
+    pd.testing.assert_frame_equal(want.tables[keys], got.tables[keys])
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)

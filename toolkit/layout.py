@@ -141,7 +141,8 @@ def _is_prose(text: str) -> bool:
 
 
 def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str]] | None = None,
-               table_region: bool = True, page_lines: Collection[str] = ()) -> list[Row]:
+               table_region: bool = True, page_lines: Collection[str] = (),
+               raw_lines: Sequence[str] | None = None) -> list[Row]:
     """Rebuild the table rows of a run of segments (usually one section).
 
     Parameters
@@ -155,6 +156,9 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
     page_lines : collection of str, optional
         Stripped lines that are this report's page furniture wherever they stand inside wrapped page text (a
         running header of the agency's name alone, as its metadata gives it).
+    raw_lines : sequence of str, optional
+        The report's lines as written, before normalizing (``Segment.line`` 1-based into them): the display columns
+        of a row set in columns by runs of spaces are those of the text as written (:func:`_written_columns`).
 
     Returns
     -------
@@ -423,7 +427,8 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 continue
             numbers = _spaced_cells(stripped, len(head or ""), seg.line)
             # (where runs of spaces set the cells apart, each keeps its place: a blank cell leaves only that)
-            places = _token_columns(text, stripped) if "  " in stripped else None
+            raw = _raw_line(raw_lines, seg)
+            places = _token_columns(text, stripped, raw) if _set_in_columns(stripped, raw) else None
             if places is not None:
                 numbers = [c._replace(col=at) for c, at in zip(numbers, places[-len(numbers):])]
             if head:
@@ -450,7 +455,8 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 for token in (*single["labels"].split(), single["label"]):
                     stream.add(Cell(token, seg.line))
                 value = _cell(single["n"], seg.line)
-                if "  " in stripped and (places := _token_columns(text, stripped)) is not None:
+                raw = _raw_line(raw_lines, seg)
+                if _set_in_columns(stripped, raw) and (places := _token_columns(text, stripped, raw)) is not None:
                     value = value._replace(col=places[-1])  # (its place tells its column, the others blank)
                 stream.add(value)
                 prev_bare = False
@@ -465,7 +471,8 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             tokens = _header_tokens(stripped)
             if tokens is not None:
                 # a header row set with spaces only (its words' places tell its columns where runs of spaces set them)
-                places = _word_columns(text, stripped, tokens) if "  " in stripped else None
+                raw = _raw_line(raw_lines, seg)
+                places = _word_columns(text, stripped, tokens, raw) if _set_in_columns(stripped, raw) else None
                 stream.explicit([Cell(t, seg.line, col=-1 if places is None else at)
                                  for t, at in zip(tokens, places or itertools.repeat(-1))])
                 prev_bare = False
@@ -591,40 +598,86 @@ def _spaced_cells(text: str, start: int, line: int) -> list[Cell]:
     return [c._replace(grouped=True) if at in groups else c for c, at in zip(cells, tokens)]
 
 
-def _token_columns(text: str, stripped: str) -> list[int] | None:
+def _token_columns(text: str, stripped: str, raw: str | None = None) -> list[int] | None:
     """The display column (a wide character counts 2, as a monospaced font sets it) where each word of ``stripped``
-    starts on its line ``text``; None where ``stripped`` is not the line's own text (a label joined again).
+    starts on its line ``text``, as written in ``raw`` (:func:`_written_columns`); None where ``stripped`` is not the
+    line's own text (a label joined again).
 
     Examples
     --------
     >>> _token_columns("  行政许可  3    12", "行政许可  3    12")
     [2, 12, 17]
+    >>> _token_columns("(一)予以公开 3    12", "(一)予以公开 3    12", "（一）予以公开　3    12")
+    [0, 16, 21]
     """
     at = text.find(stripped)
     if at < 0:
         return None
+    starts = [m.start() for m in _TOKEN.finditer(text, at, at + len(stripped))]
+    if raw is not None and (written := _written_columns(text, starts, raw)) is not None:
+        return written
     places: list[int] = []
     width, last = 0, 0
-    for m in _TOKEN.finditer(text, at, at + len(stripped)):
-        width += _display_width(text[last:m.start()])
-        last = m.start()
+    for start in starts:
+        width += _display_width(text[last:start])
+        last = start
         places.append(width)
     return places
 
 
-def _word_columns(text: str, stripped: str, words: Sequence[str]) -> list[int] | None:
-    """The display column where each of ``words``, ``stripped`` cut in order, starts on its line ``text``; None
-    where one is not found there."""
+def _word_columns(text: str, stripped: str, words: Sequence[str], raw: str | None = None) -> list[int] | None:
+    """The display column where each of ``words``, ``stripped`` cut in order, starts on its line ``text`` (as
+    written in ``raw``, :func:`_written_columns`); None where one is not found there."""
     at = text.find(stripped)
-    places: list[int] = []
+    starts: list[int] = []
     pos = 0
     for word in words:
         pos = stripped.find(word, pos)
         if at < 0 or pos < 0:
             return None
-        places.append(_display_width(text[:at + pos]))
+        starts.append(at + pos)
         pos += len(word)
-    return places
+    if raw is not None and (written := _written_columns(text, starts, raw)) is not None:
+        return written
+    return [_display_width(text[:start]) for start in starts]
+
+
+def _raw_line(raw_lines: Sequence[str] | None, seg: Segment) -> str | None:
+    """The line of ``seg`` as written, where the report's lines are given."""
+    return raw_lines[seg.line - 1] if raw_lines is not None and 0 < seg.line <= len(raw_lines) else None
+
+
+def _set_in_columns(stripped: str, raw: str | None) -> bool:
+    """Whether runs of spaces set the words of a line apart (its cells' places then tell their columns): two spaces
+    or more in ``stripped``, or an ideographic space (U+3000, two columns wide) between two words as written in
+    ``raw``, which normalizing made one space."""
+    return "  " in stripped or (raw is not None and "\u3000" in raw.strip())
+
+
+def _written_columns(text: str, starts: Sequence[int], raw: str) -> list[int] | None:
+    """The display column in ``raw``, the line as written, of each word of ``text``, the line normalized, that
+    starts at one of ``starts``; None where the words of the two are not the same one for one, or a start is no
+    word's.
+
+    Normalizing folds a full-width '（一）' or '１２' to half width and an ideographic space (U+3000) to one
+    space, each a column narrower than written: the columns of the normalized text shifted a row's cells off
+    the columns the report set them in.
+
+    Examples
+    --------
+    >>> _written_columns("(一)予以公开 3", [0, 8], "（一）予以公开　３")
+    [0, 16]
+    """
+    if raw == text:
+        return None  # (the same columns: the normalized text's are counted)
+    words = [m.start() for m in _TOKEN.finditer(text)]
+    written = [m.start() for m in _TOKEN.finditer(raw)]  # (\s is any Unicode space, U+3000 too)
+    if len(written) != len(words):
+        return None
+    index = dict(zip(words, written))
+    if any(start not in index for start in starts):
+        return None
+    return [_display_width(raw[:index[start]]) for start in starts]
 
 
 def _display_width(text: str) -> int:

@@ -470,7 +470,8 @@ class Report:
                     appendix_parts: dict[str, list[Segment]] | None = None) -> dict[str, list[Row]]:
         by_key = {s.key: s for s in self.sections} if family == "modern" else {}
         explicit = _rows_cut_by_titles(self._explicit, segments) if self._explicit else self._explicit
-        rows_of = functools.partial(build_rows, explicit_rows=explicit, page_lines=self._page_lines)
+        rows_of = functools.partial(build_rows, explicit_rows=explicit, page_lines=self._page_lines,
+                                    raw_lines=self.original_lines)
         out: dict[str, list[Row]] = {}
         for key in _MODERN_TABLES:
             if key in by_key:

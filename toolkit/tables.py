@@ -651,6 +651,8 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
     absent_flagged: set[tuple[str, ...]] = set()
     item: str | None = None  # the item of the block being read
     cols_of: dict[str, list] = {}  # item -> its columns, as its header gave them
+    head_at: int | None = None  # the index of the header row of the block being read (its cells' places)
+    head_of: dict[str, int] = {}  # item -> its block's header row index
     split = [_split_row(row) for row in rows]  # (each row split once: the fillers and the rows read it)
     fillers = _active_fillers(rows, split)
     filler: frozenset[int] = frozenset()  # filler positions of the block being read
@@ -674,6 +676,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
             # the block's title again without its header (a page break repeated the table's first row): its
             # rows keep the columns its header gave
             cols, filler = cols_of.get(item), filler_of.get(item, frozenset())
+            head_at = head_of.get(item)
             continue
         labels, values = split[at]
         if at == stacked:
@@ -681,6 +684,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         if labels and label_key(labels[0].text) == "信息内容":
             header = list(row.cells)
             cols = _parse_active_header(header)
+            head_at = at
             if at + 1 < len(rows) and (joined := _stacked_cells(row, rows[at + 1])) is not None:
                 header, cols, stacked = joined, _parse_active_header(joined), at + 1
             elif any(k is None for k, _, _ in cols):
@@ -700,7 +704,7 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
                 # (the split header's rest run into the table's head repeated: its block's columns)
                 item, cols, header, open_header = open_header[0], rest, None, None
             if item is not None:
-                cols_of[item], filler_of[item] = cols, filler
+                cols_of[item], filler_of[item], head_of[item] = cols, filler, at
             open_header = (item, None) if not cols else open_header
             continue
         if open_header and open_header[1] and header is not None and labels and not _written(values) \
@@ -751,13 +755,14 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
             if values or (unread and vocab.active_row(labels[-1].text[:unread.start()])):
                 res.flags.append(Flag("unknown_row", "active", row.line, labels[-1].text))
             continue
-        row_cols, row_filler = cols, filler
+        row_cols, row_filler, row_head = cols, filler, head_at
         own = item_of.get(row_key)
         if own is not None and item is not None and own != item:
             # a row of another block under this block's header: a page break repeated the table's first
             # rows (第二十条第(一)项 and its header) inside a later block; the row keeps its own block's columns
             row_cols = cols_of.get(own, cols)  # (a block whose own head is missing or mis-numbered: as before)
             row_filler = filler_of.get(own, filler)
+            row_head = head_of.get(own, head_at)
         if row_filler:
             values = [c for j, c in enumerate(values) if j not in row_filler]
         met.add(row_key)
@@ -786,6 +791,10 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         if values and values[0].glued and values[0].text[:1] == "-" and 0 not in signed_cols:
             values = _leading_hyphen_cut(values)
         values = _dash_run_cut(values, ncols)
+        if 1 < len(values) < ncols and values[0].col >= 0 and row_head is not None:
+            # (a row set in columns by runs of spaces, a blank cell left only its place: its values by their places;
+            # one value alone may be a merged cell over the row, seed 000's '行政事业性收费   /': not told, ragged)
+            values = _active_by_columns(res, row_key, row, values, _active_spans(rows, split, row_head, ncols, noted))
         if len(values) == 1 and ncols > 1 and not values[0].glued and (values[0].text[-1:].isdigit() or money_cols):
             # a row's one cell of glued digits ('| 规章 | 3015 |'): its cells, not one count, cut as page text
             # is; with no identity on the row and its blanks maybe lost too, only what every cut into at most
@@ -841,6 +850,52 @@ def _extract_active(rows: list[Row], res: TableResult) -> None:
         expected = fm.get(f"expected_rows_{template}") or [
             k for k in fm["expected_rows_2019"] if k in fm["expected_rows_2021"]]
         _flag_missing_rows(res, "active", expected, met)
+
+
+def _active_spans(rows: list[Row], split: list[tuple[list[Cell], list[Cell]]], head: int, ncols: int,
+                  noted: bool) -> list[tuple[int, int]] | None:
+    """The display columns each of the ``ncols`` value columns of the Article 20 block whose header row is
+    ``rows[head]`` spans where runs of spaces set its cells apart (``Cell.col``): as the block's rows of all their
+    values show them, else as the header's labels stand (a label's words one space apart one label; ``noted``: the
+    header's last, 备注, no value's); None where neither tells them."""
+    block = _block_values(rows, split, head)
+    spans = _column_spans(block, ncols) if block else None
+    if spans is not None:
+        return spans
+    labels = _label_spans(rows[head].cells[1:])
+    labels = labels[:-1] if noted else labels
+    return labels if len(labels) == ncols and _apart(labels) else None
+
+
+def _label_spans(cells: Iterable[Cell]) -> list[tuple[int, int]]:
+    """The display columns each label of a header row set apart by runs of spaces spans, from the places of its
+    ``cells`` (``Cell.col``; those of none left out): words one space apart are one label's ('本年新 公开数量')."""
+    labels: list[tuple[int, int]] = []
+    for cell in cells:
+        if not cell.text or cell.col < 0:
+            continue
+        end = cell.col + _display_width(cell.text)
+        if labels and cell.col - labels[-1][1] < 2:
+            labels[-1] = (labels[-1][0], end)
+        else:
+            labels.append((cell.col, end))
+    return labels
+
+
+def _active_by_columns(res: TableResult, row_key: str, row: Row, values: list[Cell],
+                       spans: list[tuple[int, int]] | None) -> list[Cell]:
+    """An Article 20 row's ``values``, fewer than its columns and set apart by runs of spaces, each under the column
+    of ``spans`` it overlaps, a blank cell in each other (read in order, the values after a blank one stood a column
+    early); none where one stands under no column or two (flagged ragged: its columns are not told), and as they
+    are where the spans are not known or the cells have no places."""
+    if spans is None or not all(c.col >= 0 and c.text and not c.glued for c in values):
+        return values
+    at = _columns_under(values, spans)
+    if at is None:
+        res.flags.append(Flag("ragged", "active", row.line, f"{row_key}: the columns of the values are not told by "
+                                                            f"their places{_as_written(values)}"))
+        return []
+    return _in_their_columns(values, at, len(spans))
 
 
 def _absent_columns(block: dict | None, cols: list[tuple[str | None, str, str | None]],
@@ -1301,10 +1356,16 @@ def _place_by_columns(res: TableResult, found: dict[str, tuple[list[Cell], Row, 
                                   f"{_as_written(values)}"))
             found[key] = ([], row, label)
             continue
-        cells = [Cell("", row.line)] * ncols
-        for k, cell in zip(at, values):
-            cells[k] = cell
-        found[key] = (cells, row, label)
+        found[key] = (_in_their_columns(values, at, ncols), row, label)
+
+
+def _in_their_columns(values: list[Cell], at: list[int], ncols: int) -> list[Cell]:
+    """A row of ``ncols`` cells, each of ``values`` in its column of ``at`` (:func:`_columns_under`), the others
+    blank."""
+    cells = [Cell("", values[0].line)] * ncols
+    for k, cell in zip(at, values):
+        cells[k] = cell
+    return cells
 
 
 def _columns_under(values: list[Cell], spans: list[tuple[int, int]]) -> list[int] | None:
@@ -2086,12 +2147,14 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     notes: list[Flag] = []  # the remarks under a header's 备注 that a cell a line sets apart from their row's values
     remark_of: tuple[str, Row] | None = None  # the row just read under a 备注 when its remark was not among its cells
     rows_read = 0  # the rows of values
+    head_row: list[Cell] = []  # the last header row's cells (their places, where spaces set them apart)
     for row in rows:
         filled = [c.text for c in row.cells if c.text]
         if filled and not any(c.glued for c in row.cells) and all(
                 _review_word(t) or _is_note_header(t) for t in filled) and not _is_note_header(filled[0]):
             # (a header row, its last column one of remarks too: '| | 结果维持 | … | 总计 | 备注 |')
             header, heads = _review_header_words(header, filled), _review_header_words(heads, filled)
+            head_row = row.cells
             # (a name set with a space is two words to a layout of a cell a line: '结果 维持')
             lone = _review_row_label("".join(filled))
             lone = lone if len(filled) == 1 or lone in _review_names()[0] else None
@@ -2154,6 +2217,12 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
                 # a text layout that writes its blank cells (a lone tab, seed 004; a lone '|'): the whole table's
                 # row keeps them in their columns, a blank 行政复议 before the lawsuits (it was lost, 0 of 15 placed)
                 with_blanks.extend(cells)  # type: ignore[arg-type]  # this cells is _trim_values' list
+            elif not labels and 1 < len(vals) < m and vals[0].col >= 0 and (
+                    cells := _review_by_places(vals, head_row, m)) is not None:
+                # a row set in columns by runs of spaces, a blank cell left only its place: each value under the
+                # header's label it stands under (read in order, those after the blank stood a column early; one value
+                # alone, as in the Article 20 table, may be a merged cell over the row)
+                with_blanks.extend(cells)
             else:
                 with_blanks.extend(vals)
     if first_row is None:
@@ -2235,6 +2304,17 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     if overall is not None and kinds:
         totals = [placement.cells[at[rk, col_keys[-1]]] if (rk, col_keys[-1]) in at else None for rk in row_keys]
         _flag_review_overall(res, placement.cells[overall], totals)
+
+
+def _review_by_places(values: list[Cell], head: list[Cell], m: int) -> list[Cell] | None:
+    """The review table's row of ``values`` set apart by runs of spaces, fewer than its ``m`` columns, each under the
+    label of the header row ``head`` it overlaps, a blank cell in each other column; None where the header's labels
+    are not the ``m`` columns or a value stands under no label or two (the placement then flags the row ragged)."""
+    spans = _label_spans(head)
+    if len(spans) != m or not _apart(spans) or not all(c.col >= 0 and c.text and not c.glued for c in values):
+        return None
+    at = _columns_under(values, spans)
+    return None if at is None else _in_their_columns(values, at, m)
 
 
 def _without_blank_between_kinds(values: list[Cell], width: int) -> list[Cell]:
