@@ -560,3 +560,39 @@ def test_a_count_spread_under_the_total_header_reads_alike_on_both_pages(spacing
     assert " ".join(rows["本年新收"][6:]) == " ".join(rows["(七)总计"][6:]) == total
     assert " ".join(rows["予以公开"][6:]) == total.replace("9", "7", 1).replace("9", "4")
     assert rows["执法案卷"][6:] == total.replace("9", "1").split()
+
+
+def _numbered(x: float, dy: float):
+    """A page's number ('1', '2', …) in 9 pt at ``x`` (from the right edge where negative), ``dy`` above the
+    page's bottom edge: a printer's footer set in a side margin."""
+    from overlays import _text
+
+    def draw(pdf, n: int) -> None:
+        _text(pdf, x if x >= 0 else pdf.w + x, pdf.h - dy, str(n), 9)
+    return draw
+
+
+@pytest.mark.parametrize("x", [-30.0, 5.0])
+def test_a_bare_page_number_in_the_side_margin_level_with_a_row_is_no_cell(x, tmp_path):
+    # Seed 001 in an unruled PDF, its page number '2' set in the right margin (30 pt from the edge) or the left one
+    # (5 pt from it), 120 pt above the bottom: level with the row '4.无正当理由大量反复申请'. Taken as a cell it set a
+    # column of its own beyond the table's last (the row's seven values read as extra cells, lost) or before its
+    # first (the row's label a column right: missing_rows). A bare number in a side margin beyond the page's text
+    # is page furniture; a value inside the text's width stays a cell (extra, where the table has no column for it).
+    from renderers import render_pdf
+
+    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
+    render_pdf(lines, tmp_path / "plain.pdf", ruled=False)
+    render_pdf(lines, tmp_path / "numbered.pdf", ruled=False, decorate=_numbered(x, 120.0))
+    report, plain = toolkit.parse_report(tmp_path / "numbered.pdf"), toolkit.parse_report(tmp_path / "plain.pdf")
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], plain.tables[keys])
+    assert _codes(report) == _codes(plain)
+    # a control: a real eighth value on that row, inside the table's width, is still an extra cell
+    row = next(r for r in lines if isinstance(r, list) and r and r[0].startswith("4.无正当理由"))
+    row.append("5")
+    render_pdf(lines, tmp_path / "extra.pdf", ruled=False, decorate=_numbered(x, 120.0))
+    extra = toolkit.parse_report(tmp_path / "extra.pdf")
+    written = [f.detail for f in extra.flags if f.code == "extra_cells"]
+    assert len(written) == 1 and written[0].endswith(f"(written: {' | '.join(row[1:])})")
+    assert "extra_cells" not in _codes(plain)

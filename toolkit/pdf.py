@@ -1355,7 +1355,8 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
     if carry is not None and (bands or bboxes):
         carry.clear()  # (a ruled table or prose in columns: no unruled table goes on from this page or onto it)
     gridded = {} if bands else _unruled_cells([line for _, line, _ in text_lines], settings,
-                                              None if bboxes else carry, (edge, float(page.height) - edge))
+                                              None if bboxes else carry, (edge, float(page.height) - edge),
+                                              float(page.width))
     for k, (key, line, inner) in enumerate(text_lines):
         if k in gridded:  # a row of an unruled table, as cells in its columns (its blank cells kept)
             if gridded[k]:  # (no cells: a half of a row's label joined into its row, _label_around)
@@ -1599,7 +1600,8 @@ def _spread_label_joined(words: list[tuple[float, float, str]]) -> list[tuple[fl
 
 
 def _unruled_cells(lines: list, settings: dict, carry: dict | None = None,
-                   margins: tuple[float, float] = (0.0, float("inf"))) -> dict[int, list[str]]:
+                   margins: tuple[float, float] = (0.0, float("inf")),
+                   width: float | None = None) -> dict[int, list[str]]:
     """The rows of the unruled tables among ``lines`` (``extract_text_lines``, top to bottom) as cells placed
     in their columns, blank cells kept as '': {index of the line: cells}.
 
@@ -1618,8 +1620,10 @@ def _unruled_cells(lines: list, settings: dict, carry: dict | None = None,
     columns, set here for the next page; :func:`_carried_cells`), where they come first on the page and that run
     last (nothing between but what lies in the pages' margins: above ``margins[0]``, below ``margins[1]``, and the
     table's caption repeated over its rows going on, '续表', or the note under its rows before that it goes on,
-    '(续下表)': :func:`toolkit.normalize.is_continuation_caption`).
+    '(续下表)': :func:`toolkit.normalize.is_continuation_caption`).  A page number set in the side margin level
+    with a row (the page ``width`` wide) is no cell of it (:func:`_without_side_number`).
     """
+    sides = _body_sides(lines, settings, width) if width is not None else None
     runs: list[list[tuple[int, list, float]]] = []
     last = -2  # (the index of the last row seen)
     for k, line in enumerate(lines):
@@ -1629,6 +1633,8 @@ def _unruled_cells(lines: list, settings: dict, carry: dict | None = None,
         words = _words(line)
         if len(words) > 2 and len(words[1][2]) == 1 and not words[1][2].isdigit():
             words = _spread_label_joined(words)  # (cheap test first: a spread label's second word is a character)
+        if sides is not None and len(words) > 2:
+            words = _without_side_number(words, sides, settings, _line_size(line))
         numbers = [w for w in words if _NUMBER_PART.fullmatch(w[2])]
         if len(words) < 2 or not numbers or numbers[-1] is not words[-1] or is_page_furniture(line["text"]):
             continue  # (a page number, '1  /  3', close under a table's last row is no row of it)
@@ -1656,6 +1662,67 @@ def _unruled_cells(lines: list, settings: dict, carry: dict | None = None,
         if ending:  # (a table going on at the next page's top)
             carry["columns"] = ending
     return out
+
+
+def _side_band(settings: dict, width: float) -> tuple[float, float]:
+    """The x extent of a page ``width`` wide inside its side margins: ``pdf.margin`` of the width on each side."""
+    band = float(settings["margin"]) * width
+    return band, width - band
+
+
+def _margin_ends(words: list[tuple[float, float, str]], inner: tuple[float, float],
+                 settings: dict) -> tuple[bool, bool]:
+    """Whether a line's first word, and its last, is a bare page number ('2', ``pdf.side_number``) in a side margin:
+    the first left of ``inner[0]``, the last right of ``inner[1]``."""
+    def bare(text: str) -> bool:
+        return re.fullmatch(settings["side_number"], text) is not None
+
+    if not words:
+        return False, False
+    return words[0][1] <= inner[0] and bare(words[0][2]), words[-1][0] >= inner[1] and bare(words[-1][2])
+
+
+def _body_sides(lines: list, settings: dict, width: float) -> tuple[float, float, float, float]:
+    """(left, right) of the text of a page's ``lines`` (``extract_text_lines``), a bare page number in a side margin
+    first or last on a line left out (:func:`_margin_ends`), and the page's side margins (:func:`_side_band`); a
+    side where two lines or more hold such a number (a column of serial numbers, no page's number) has none."""
+    inner = _side_band(settings, width)
+    left, right = float("inf"), float("-inf")
+    held = [0, 0]  # (the lines with a bare number in the left margin, in the right one)
+    for line in lines:
+        if not line.get("chars"):
+            continue
+        x0, x1 = float(line["x0"]), float(line["x1"])
+        parts = line["text"].split()
+        if parts and (re.fullmatch(settings["side_number"], parts[0])
+                      or re.fullmatch(settings["side_number"], parts[-1])):  # (rare: a cheap test first)
+            words = _words(line)
+            first, last = _margin_ends(words, inner, settings)
+            held[0] += first
+            held[1] += last
+            words = words[first:len(words) - last]
+            if not words:
+                continue
+            x0, x1 = words[0][0], words[-1][1]
+        left, right = min(left, x0), max(right, x1)
+    return left, right, inner[0] if held[0] < 2 else float("-inf"), inner[1] if held[1] < 2 else float("inf")
+
+
+def _without_side_number(words: list[tuple[float, float, str]], sides: tuple[float, float, float, float],
+                         settings: dict, size: float) -> list[tuple[float, float, str]]:
+    """The words of a row of an unruled table without a page number standing in the page's side margin, level with
+    the row by chance: a bare number first or last (:func:`_margin_ends`) at least ``pdf.unruled_column_gap``
+    times the text size beyond the page's text on its side (``sides``: :func:`_body_sides`).
+
+    Taken as a cell, it set a column of its own beyond the table's last (the row's values read as extra cells,
+    lost) or before its first (the row's label a column right, the row missing).  A value inside the text's width
+    is a cell (extra, where the table has no column for it)."""
+    left, right, band_left, band_right = sides
+    gap = float(settings["unruled_column_gap"]) * size
+    first, last = _margin_ends(words, (band_left, band_right), settings)
+    first = first and words[0][1] <= left - gap
+    last = last and words[-1][0] >= right + gap
+    return words[first:len(words) - last]
 
 
 def _is_caption_line(line: dict) -> bool:
