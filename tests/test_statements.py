@@ -4722,3 +4722,22 @@ def test_a_sentence_giving_the_problems_cause_after_the_list_is_no_framing(cause
     text = f"存在问题:一是信息更新不及时;二是解读形式单一。{cause}\n改进措施:一是加强培训。"
     assert _pairs(extract_statements(text)) == [("problem", "信息更新不及时"), ("problem", "解读形式单一。" + cause.rstrip("。")),
                                                 ("measure", "加强培训")]
+
+
+@pytest.mark.parametrize("end", ["。", "。\n", "\n"])
+def test_the_next_measure_s_title_over_restarted_details_is_a_statement_of_its_own(end):
+    # Seed 001's first two measures each as a title over its two sentences numbered 1. 2. (its third left out), glued
+    # after the title's stop or on lines, with or without it: before, the second title ran into the first measure's
+    # last detail ('…双提升。加大政策解读回应力度'), or without its stop the first title was dropped; each title is now a
+    # statement of its own as a problem's title over restarted details is, its details statements too.
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem)
+    start, stop = section.index("一是强化"), section.index("三是健全")
+    measures = [t for k, t in EXPECTED[stem] if k == "m"][:2]
+    groups = [m.split("。", 1) for m in measures]
+    newline = "\n" if end.endswith("\n") else ""
+    text = section[:start] + newline + "".join(
+        title + end + "".join(f"{n}.{d}。{newline}" for n, d in enumerate(body.split("。"), start=1))
+        for title, body in groups)
+    statements = [("measure", t) for title, body in groups for t in [title, *body.split("。")]]
+    assert _pairs(extract_statements(text)) == _expected(stem)[:3] + statements

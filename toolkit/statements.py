@@ -2597,12 +2597,19 @@ def _stated_before_list(preamble: str) -> str:
 
 def _admitting_title_line(preamble: str) -> bool:
     """Whether ``preamble`` ends in a line of its own, a title with no stop nor colon (at most ``_TITLE_LENGTH``
-    characters), that admits a shortcoming (``政务公开专栏更新不及时`` / ``1.…``): a statement headed over its details."""
+    characters), that admits a shortcoming (``政务公开专栏更新不及时`` / ``1.…``) or names a measure (``加强平台建设`` /
+    ``1.…``, measure_cues opening it): a statement headed over its details."""
     if not preamble.rstrip(" \t").endswith("\n"):
         return False
     line = preamble.rstrip().rpartition("\n")[2].strip()
-    return (0 < len(line) <= _TITLE_LENGTH and not _SENTENCE_MARKS.search(line)
-            and _has(line, "problem_cues") and not any(p.search(line) for p in _cues()["intro"]))
+    return (0 < len(line) <= _TITLE_LENGTH and not _SENTENCE_MARKS.search(line) and _is_title(line)
+            and not any(p.search(line) for p in _cues()["intro"]))
+
+
+def _is_title(title: str) -> bool:
+    """Whether a short title (no stop inside) heads a statement: it admits a shortcoming or opens with a measure's
+    verb (``加强平台建设``; not the agency's will, ``我局将…``, a lead-in)."""
+    return _has(title, "problem_cues") or bool(_cues()["measure_opening"].match(title)) and "将" not in title
 
 
 def _title_before_restart(raw: str, number: int, following: int | None) -> str:
@@ -2612,9 +2619,23 @@ def _title_before_restart(raw: str, number: int, following: int | None) -> str:
     ``标题A`` / ``1.…`` / ``2.…滞后。`` / ``政策解读形式单一`` / ``1.…``: the line is the next group's title, a statement
     of its own as the first group's is (:func:`_stated_before_list`), not the text of item 2 before it.
     """
-    if number < 2 or following != 1 or not _admitting_title_line(raw):
+    if number < 2 or following != 1:
         return ""
-    return raw.rstrip().rpartition("\n")[2].strip()
+    if _admitting_title_line(raw):
+        return raw.rstrip().rpartition("\n")[2].strip()
+    return _title_sentence_at_end(raw)
+
+
+def _title_sentence_at_end(raw: str) -> str:
+    """The last sentence of ``raw``, an item's text of several sentences, where it is a short title over the details
+    after it (``…及时更新信息。强化队伍建设。`` / ``1.…``: :func:`_is_title`), else ''."""
+    sentences = [s for s in _split_sentences(_clean(raw) + "。") if s.strip("。")]
+    if len(sentences) < 2 or not sentences[-2].endswith("。"):
+        return ""
+    title = sentences[-1].strip("。 ")
+    if not (0 < len(title) <= _TITLE_LENGTH) or _SENTENCE_MARKS.search(title) or not _is_title(title):
+        return ""
+    return title
 
 
 def _admitted_problem(preamble: str, colon: bool = False) -> str:
@@ -2884,7 +2905,9 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         out.dropped.append(((block.order, 0), block.kind, preamble))
     labelled: dict[int, str] = {}  # an item's index in items, and the kind its label after the marker says
     leads: dict[int, str] = {}  # an item's index in items, and the colon lead-in glued to the item before it
-    titled: dict[int, str] = {}  # an item's index in items, and the next group's title on its own line after it
+    # an item's index in items, and the next group's title ending it (on its own line or a short sentence), with the
+    # item's whole text
+    titled: dict[int, tuple[str, str]] = {}
     for k, (start, end, n) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
         item, lead = _split_lead_in(_clean(text[end:stop]))
@@ -2905,8 +2928,8 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         else:
             title = _title_before_restart(text[end:stop], n, marks[k + 1][2] if k + 1 < len(marks) else None)
             if title:
-                titled[len(items)] = title
-                item = _clean(text[end:stop].rstrip().removesuffix(title))
+                titled[len(items)] = (title, item)
+                item = _clean(_clean(text[end:stop]).removesuffix(title))
             items.append((n, item))
         if lead:
             out.dropped.append(((block.order, 0), block.kind, lead))
@@ -2965,13 +2988,26 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         for i, (_, item) in enumerate(lst):
             j += 1
             index += 1
+            title = _next_group_title(titled.get(index), kinds[k + 1] if k + 1 < len(kinds) else kind)
+            if index in titled and not title:
+                item = titled[index][1]
             if item:
                 out.statements.append(((block.order, j), labelled.get(index) or ("measure" if i >= intent else kind),
                                        item))
-            if index in titled:
-                # (the next group's title admitting a shortcoming: a problem of its own, as the first group's is)
+            if title:
+                # (the next group's title: a statement of its own, as the first group's is)
                 j += 1
-                out.statements.append(((block.order, j), "problem", titled[index]))
+                out.statements.append(((block.order, j), kinds[k + 1], title))
+
+
+def _next_group_title(titled: tuple[str, str] | None, following: str) -> str:
+    """The next group's title ending an item (:func:`_title_before_restart`) where it is one of the ``following``
+    list's kind, a problem's admitting a shortcoming, a measure's not: else '' (``…健全。主要是人员不足。`` before a
+    restarted list of measures is the problem's own sentence)."""
+    if titled is None:
+        return ""
+    admits = _has(titled[0], "problem_cues")
+    return titled[0] if admits == (following == "problem") else ""
 
 
 def _unmarked_next(item: str, earlier: list[str], kind: str) -> bool:
