@@ -4741,3 +4741,18 @@ def test_the_next_measure_s_title_over_restarted_details_is_a_statement_of_its_o
         for title, body in groups)
     statements = [("measure", t) for title, body in groups for t in [title, *body.split("。")]]
     assert _pairs(extract_statements(text)) == _expected(stem)[:3] + statements
+
+
+@pytest.mark.parametrize("summary", ["综上所述，我区政府信息公开工作与群众的期待还有一定差距。", "总的来看，以上问题有待在今后工作中逐步加以解决。",
+                                     "总之，政府信息公开工作仍需进一步加强。"])
+@pytest.mark.parametrize("measures", [True, False])
+def test_a_summing_up_after_the_last_problem_is_no_part_of_it(summary, measures):
+    # Seed 001's problems followed by a sentence summing them up, before its measures or ending the section: before,
+    # it was the last problem's text ('…健全。综上所述,…'), or, ending the section, a problem of its own; it frames
+    # the list as '以上问题有待…改进。' does.
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem)
+    cut = section.index("针对存在的问题")
+    text = section[:cut] + summary + (section[cut:] if measures else "")
+    expected = _expected(stem) if measures else _expected(stem)[:3]
+    assert _pairs(extract_statements(text)) == expected

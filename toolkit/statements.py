@@ -363,6 +363,10 @@ def _cues() -> dict[str, Any]:
                                     rf"(?:[几两二三四五六七八九十]?(?:个|点|方面|项|类)?的?)"
                                     rf"(?:{join(spec['boilerplate_closing']['nouns'])})"
                                     rf"(?:(?!{join(spec['boilerplate_closing']['not_with'])})[^。!?;\n])*[。!?]?\s*$"),
+        # (a summing-up ending the problems, '…单一。综上所述,我局信息公开工作仍需加强。', not one giving their cause)
+        "closing_summary_sentence": re.compile(
+            rf"(?<=[。!?\n])(?:{join(spec['closing_summary'])}),"
+            rf"(?:(?!{join(spec['boilerplate_closing']['not_with'])})[^。!?;\n])*[。!?]?\s*$"),
         "closing_formula": re.compile(rf"(?:^|(?<=[。!?]))(?:{join(spec['closing_formula'])})[。!]?$"),
         # a label right after an item's marker, before a colon ('一是存在问题:…', '第二,改进措施:…'): the item's kind, no
         # text of it (_enumerated)
@@ -1994,9 +1998,11 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
         if len(cuts) > 1 or cuts[0][1] != kind:
             fixed = True  # a switch sentence said which kind each piece is
         closing = [m.start() for m in _cues()["closing_summary"].finditer(part)] if part is parts[-1] else []
-        if closing and closing[-1]:
-            # (a summing-up closing the section, '…不完整信息。总之,我局将…', is a statement of its own, of the kind before it)
-            cuts.append((closing[-1], next(k for a, k in reversed(cuts) if a < closing[-1])))
+        summed = next((k for a, k in reversed(cuts) if a < closing[-1]), "") if closing else ""
+        if closing and closing[-1] and summed != "problem":
+            # (a summing-up closing the section, '…不完整信息。总之,我局将…', is a statement of its own, of the kind before it;
+            # after the problems it is none, _closing_frame)
+            cuts.append((closing[-1], summed))
             cuts.sort()
         cuts = _closing_frame(part, cuts)
         for k, ((a, kind), (b, _)) in enumerate(zip(cuts, cuts[1:] + [(len(part), "")])):
@@ -2020,12 +2026,16 @@ def _closing_frame(part: str, cuts: list[tuple[int, str]]) -> list[tuple[int, st
     """``cuts`` with a problems' piece's closing frame cut off as no statement's (kind ``''``).
 
     A last sentence that only refers back to the problems as a whole (statements.yaml ``boilerplate_closing``:
-    ``…形式单一。以上问题有待下一步加以改进。``) frames the list: it is no part of the last problem's text.
+    ``…形式单一。以上问题有待下一步加以改进。``) frames the list: it is no part of the last problem's text.  So does
+    one summing them up (``closing_summary``: ``…形式单一。总的来看,以上问题…。``, ``综上所述,…``), no problem itself.
     """
     ends = [a for a, _ in cuts[1:]] + [len(part)]
     dropped = []
+    cues = _cues()
     for (a, kind), b in zip(cuts, ends):
-        frame = _cues()["closing_frame"].search(part, a, b) if kind == "problem" else None
+        frame = None
+        if kind == "problem":
+            frame = cues["closing_summary_sentence"].search(part, a, b) or cues["closing_frame"].search(part, a, b)
         if frame and frame.start() > a and part[a:frame.start()].strip():
             dropped.append((frame.start(), ""))
     return sorted(cuts + dropped) if dropped else cuts
