@@ -4756,3 +4756,17 @@ def test_a_summing_up_after_the_last_problem_is_no_part_of_it(summary, measures)
     text = section[:cut] + summary + (section[cut:] if measures else "")
     expected = _expected(stem) if measures else _expected(stem)[:3]
     assert _pairs(extract_statements(text)) == expected
+
+
+@pytest.mark.parametrize("config", ["s2t", "s2hk"])
+def test_a_traditional_word_a_line_break_cuts_is_read_whole(config):
+    # Seed 003 in traditional characters with a PDF's wrap inside a word of its seventh statement ('…辦理、答' / '覆標準化…'):
+    # before, each half was converted alone, 答覆 kept as written where the unwrapped word reads 答复 (as the
+    # classifier's normalizer, which joins the wraps first, reads it); a simplified report's 答覆 stays.
+    stem = "003_ce1f8ef96d3daffd"
+    text = opencc.OpenCC(config).convert(problems_section(stem))
+    assert "答覆" in text
+    text = text.replace("答覆", "答\n覆", 1)
+    assert _pairs(extract_statements(text)) == _expected(stem)
+    simplified = problems_section(stem).replace("答复", "答\n覆", 1)
+    assert _pairs(extract_statements(simplified))[6][1] == _expected(stem)[6][1].replace("答复", "答覆")

@@ -522,10 +522,45 @@ def _next_section() -> re.Pattern[str]:
 
 
 def _normalize(text: str) -> str:
-    """Normalize with the toolkit's normalizer (which keeps circled numbers as ``(n)``)."""
+    """Normalize with the toolkit's normalizer (which keeps circled numbers as ``(n)``), traditional words a line
+    break cut converted whole (:func:`_words_across_breaks`)."""
     from toolkit.normalize import normalize_text
 
-    return normalize_text(text)
+    normalized = normalize_text(text)
+    return _words_across_breaks(text, normalized) if normalized != text and "\n" in text else normalized
+
+
+_WRAP_WORD = 3  # the most characters of a word cut by a line break sought on each side ('答' / '覆', '藉' / '助')
+_HAN_TAIL = re.compile(f"{_HAN.pattern}{{1,{_WRAP_WORD}}}$")
+_HAN_HEAD = re.compile(f"{_HAN.pattern}{{1,{_WRAP_WORD}}}")
+
+
+def _words_across_breaks(raw: str, normalized: str) -> str:
+    """``normalized`` (``raw`` normalized line by line) with a traditional word a line break cut converted as one
+    (``答`` / ``覆`` is 答复, not 答覆: OpenCC converts words, and each half alone was left as written), as the
+    classifier's normalizer, which joins the wraps first, reads it.  Only on a line read as traditional: a simplified
+    report's 答覆 stays."""
+    from toolkit.normalize import _convert_traditional, to_simplified
+
+    raws, lines = raw.split("\n"), normalized.split("\n")
+    if len(raws) != len(lines) or to_simplified(raw) == raw:  # (cheap: most reports are simplified, left at that)
+        return normalized
+    for i in range(len(lines) - 1):
+        tail, head = _HAN_TAIL.search(raws[i].rstrip()), _HAN_HEAD.match(raws[i + 1].lstrip())
+        if not (tail and head):
+            continue
+        apart = _convert_traditional(tail.group()) + _convert_traditional(head.group())
+        whole = _convert_traditional(tail.group() + head.group())
+        if whole == apart or len(whole) != len(apart):  # (cheap: most breaks cut no word OpenCC converts whole)
+            continue
+        if all(to_simplified(line) == line for line in raws[i:i + 2]):
+            continue  # (simplified text)
+        before, after = lines[i].rstrip(), lines[i + 1].lstrip()
+        cut = len(tail.group())
+        if before.endswith(apart[:cut]) and after.startswith(apart[cut:]):
+            lines[i] = before[:len(before) - cut] + whole[:cut]
+            lines[i + 1] = whole[cut:] + after[len(apart) - cut:]
+    return "\n".join(lines)
 
 
 def _is_furniture(line: str) -> bool:
