@@ -4770,3 +4770,22 @@ def test_a_traditional_word_a_line_break_cuts_is_read_whole(config):
     assert _pairs(extract_statements(text)) == _expected(stem)
     simplified = problems_section(stem).replace("答复", "答\n覆", 1)
     assert _pairs(extract_statements(simplified))[6][1] == _expected(stem)[6][1].replace("答复", "答覆")
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if "一是" in problems_section(s)
+                                  and sum(k == "p" for k, _ in EXPECTED[s]) > 1
+                                  and next(t for k, t in EXPECTED[s] if k == "p")[-6:] in problems_section(s)])
+@pytest.mark.parametrize("name", ["张●明", "李●"])
+@pytest.mark.parametrize("end", ["；\n", "。\n", "；"])
+def test_a_masked_name_inside_a_bullet_list_laid_out_apart_is_text(stem, name, end):
+    # The real lists written with bullets, each item after the last one's ';' or '。' (a line break between), the first
+    # item naming someone masked with the list's own bullet ('…,如张●明反映的问题未及时答复'): before, the bullet between
+    # two words' characters numbered the list on as a glued one does (1545fcf), the item cut in two ('…如张' / '明反映…').
+    section = _renumber(problems_section(stem), lambda n, size: "●" if n == 1 else "\0")
+    section = re.sub(r"[；;。]?\s*\0", end + "●", section)
+    first = next(t for k, t in EXPECTED[stem] if k == "p")
+    said = f",如{name}反映的问题未及时答复"
+    text = section.replace(first[-6:], first[-6:] + said.replace(",", "，"), 1)
+    assert said.replace(",", "，") in text
+    expected = [(kind, t + said if t == first else t) for kind, t in _expected(stem)]
+    assert _pairs(extract_statements(text)) == expected

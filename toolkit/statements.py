@@ -2179,7 +2179,7 @@ def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, i
     if style == "bullet":
         same = text[found[-1][0]] == match.group()  # (the list's own bullet, between two words' characters)
         between_words = same and _GLUED_AFTER.match(text, k - 1) and _HAN.match(text, match.end())
-        return match.start() if between_words else None
+        return match.start() if between_words and not _bullets_set_apart(text, match, found) else None
     if style in ("num", "num_close"):
         # (after a word's character, not a digit's or a list's '、' ('1、2月'); before no digit: '第2.3节' is a decimal)
         after_word = _GLUED_AFTER.match(text, k - 1) is not None and not text[match.end():match.end() + 1].isdigit()
@@ -2191,6 +2191,28 @@ def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, i
     # (not an ordinal's numeral: '…排名第三是…' after 二是 is a sentence's 第三)
     ordinal = match.string.endswith("第", 0, start)
     return start if numeral and match["n"].endswith(numeral) and not ordinal else None
+
+
+_ITEM_ENDS = (";", "。")  # what ends a list's item before the next one's bullet set apart from it
+
+
+def _bullets_set_apart(text: str, match: re.Match[str], found: list[tuple[int, int, int]]) -> bool:
+    """Whether the open list's bullets stand apart from the items before them, after an item's ';' or '。' (a line
+    break between), one of its items after the first or the next bullet after ``match``: a list so laid out lost no
+    break, and its bullet between two words' characters is a masked name's (``如张●明反映的…``), no item."""
+    bullet = match.group()
+    first = max((i for i, (_, _, n) in enumerate(found) if n == 1), default=0)
+    later = [start for start, _, _ in found[first + 1:]]
+    following = text.find(bullet, match.end())
+    apart = later + ([following] if following >= 0 else [])
+    return any(text[at] == bullet and _after_item_end(text, at) for at in apart)
+
+
+def _after_item_end(text: str, at: int) -> bool:
+    """Whether ``text[at]`` follows an item's end (``_ITEM_ENDS``), white space between."""
+    while at and text[at - 1].isspace():
+        at -= 1
+    return at > 0 and text[at - 1] in _ITEM_ENDS
 
 
 def _glued_ordinal(style: str, match: re.Match[str], numeral: str) -> int | None:
