@@ -4789,3 +4789,17 @@ def test_a_masked_name_inside_a_bullet_list_laid_out_apart_is_text(stem, name, e
     assert said.replace(",", "，") in text
     expected = [(kind, t + said if t == first else t) for kind, t in _expected(stem)]
     assert _pairs(extract_statements(text)) == expected
+
+
+@pytest.mark.parametrize("title", ["主动公开栏目设置不合理", "各科室公开信息质量参差不齐", "主动公开信息比例偏低"])
+def test_a_title_admitting_a_shortcoming_as_unreasonable_uneven_or_low_is_a_statement(title):
+    # Seed 003's first problem as a title alone on its line over its two numbered details, the title saying the
+    # shortcoming with 不合理, 参差不齐 or 偏低: before, no problem cue, it was dropped as the list's lead-in as an area's
+    # title is; it is a statement as '主动公开的意识还不够强' is (statements.yaml problem_cues).
+    stem = "003_ce1f8ef96d3daffd"
+    section = problems_section(stem)
+    details = ["少数职能科室重视程度不够,主动满足群众公开需要的意愿不足", "个别科室发布信息总量与其职能、工作量不相匹配"]
+    start, end = section.index("(一)存在问题\n") + len("(一)存在问题\n"), section.index("(二)改进措施")
+    text = section[:start] + f"{title}\n1.{details[0]}。\n2.{details[1]}。\n" + section[end:]
+    problems = [("problem", title)] + [("problem", d) for d in details]
+    assert _pairs(extract_statements(text)) == problems + _expected(stem)[4:]
