@@ -4803,3 +4803,17 @@ def test_a_title_admitting_a_shortcoming_as_unreasonable_uneven_or_low_is_a_stat
     text = section[:start] + f"{title}\n1.{details[0]}。\n2.{details[1]}。\n" + section[end:]
     problems = [("problem", title)] + [("problem", d) for d in details]
     assert _pairs(extract_statements(text)) == problems + _expected(stem)[4:]
+
+
+def test_measures_as_paragraphs_each_titled_before_a_colon():
+    # Seed 001's measures written as paragraphs, each on its line with its title before a colon and no number
+    # ('强化政务公开能力建设：加强…。' / '加大政策解读回应力度：探索…。'): before, the first title's colon was taken for the
+    # list's lead-in, so the paragraphs were one measure; and a title before a colon opening a list without
+    # enumeration was dropped as a lead-in.  Each paragraph is a measure, its title kept with its text.
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem)
+    start = section.index("一是强化")
+    measures = [t for k, t in EXPECTED[stem] if k == "m"]
+    text = section[:start] + "".join("\n" + m.replace("。", "：", 1) + "。" for m in measures) + "\n"
+    expected = _expected(stem)[:3] + [("measure", m.replace("。", ":", 1)) for m in measures]
+    assert _pairs(extract_statements(text)) == expected

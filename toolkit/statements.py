@@ -2519,6 +2519,7 @@ def _plain(block: _Block, out: _Found, paragraphs: bool = False) -> None:
     if kept:
         pieces = [p for para in kept for p in _semicolon_split(para) if _clean(p)]
     lead, first = _unmarked_lead_in(pieces[0], block.kind == "measure") if len(pieces) > 1 else ("", "")
+    lead, first = _title_with_its_text(lead, first)
     if _clean(first):
         pieces[0] = first
         # (a measure said in the lead-in, '下一步,我们将加强培训,从以下方面改进。加强…;完善…', is one of its own)
@@ -2569,8 +2570,9 @@ def _paragraphs(text: str, sentences: list[str], measures: bool) -> list[str] | 
     if any(pattern.match(p.lstrip()) for p in out[1:] for pattern, _ in _styles().values()):
         return None
     # (a lead-in's own line: '下一步,我局将采取以下措施:' / '加强培训。…', '下一步,我们将从以下方面改进。' / '加强…')
+    # (not a colon after a paragraph's title, '加强培训:定期…。' / '完善机制:建立…。': each paragraph its statement)
     while len(out) > 1 and (out[0].rstrip().endswith(":")
-                            or len(_unmarked_lead_in(out[0] + out[1], measures)[0]) >= len(out[0])):
+                            or len(_switch_lead_in(out[0] + out[1], measures)[0]) >= len(out[0])):
         out[:2] = [out[0] + out[1]]
     if not out[0].rstrip().endswith(_STATED_ENDS):
         return None
@@ -2590,6 +2592,23 @@ def _unmarked_lead_in(piece: str, measures: bool) -> tuple[str, str]:
     colons = _unbracketed(piece, ":") if ":" in piece else []
     if colons:
         return piece[: colons[-1] + 1], piece[colons[-1] + 1 :]
+    return _switch_lead_in(piece, measures)
+
+
+def _title_with_its_text(lead: str, first: str) -> tuple[str, str]:
+    """``lead`` and ``first`` (:func:`_unmarked_lead_in`) with the lead's last sentence moved to ``first`` where it is
+    the first statement's title before its colon (``加强培训:定期组织…。`` / ``完善机制:…``: a short title naming a
+    measure or admitting a shortcoming, :func:`_is_title`), no lead-in: kept with its text as the others' are."""
+    sentences = _split_sentences(lead) if lead.endswith(":") else []
+    title = sentences[-1].strip().removesuffix(":") if sentences else ""
+    if not (0 < len(title) <= _TITLE_LENGTH) or _SENTENCE_MARKS.search(title) or not _is_title(title):
+        return lead, first
+    return "".join(sentences[:-1]), sentences[-1].lstrip() + first
+
+
+def _switch_lead_in(piece: str, measures: bool) -> tuple[str, str]:
+    """The switch sentences leading in a list of ``measures`` in ``piece`` and the text after them, as
+    :func:`_unmarked_lead_in` reads them (else ``("", "")``)."""
     sentences = _split_sentences(piece) if measures else ()
     if len(sentences) < 2 or not _is_switch(sentences[0].lstrip(_TRIM_START), 0):
         return "", ""  # (cheap: most first items are one sentence)
@@ -2675,8 +2694,10 @@ def _admitting_title_line(preamble: str) -> bool:
 
 def _is_title(title: str) -> bool:
     """Whether a short title (no stop inside) heads a statement: it admits a shortcoming or opens with a measure's
-    verb (``加强平台建设``; not the agency's will, ``我局将…``, a lead-in)."""
-    return _has(title, "problem_cues") or bool(_cues()["measure_opening"].match(title)) and "将" not in title
+    verb (``加强平台建设``; not the agency's will, ``我局将…``, nor a switch, ``下一步``: lead-ins)."""
+    if _has(title, "problem_cues"):
+        return True
+    return bool(_cues()["measure_opening"].match(title)) and "将" not in title and not _is_switch(title, 0)
 
 
 def _title_before_restart(raw: str, number: int, following: int | None) -> str:
