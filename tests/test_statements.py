@@ -4722,3 +4722,98 @@ def test_a_sentence_giving_the_problems_cause_after_the_list_is_no_framing(cause
     text = f"存在问题:一是信息更新不及时;二是解读形式单一。{cause}\n改进措施:一是加强培训。"
     assert _pairs(extract_statements(text)) == [("problem", "信息更新不及时"), ("problem", "解读形式单一。" + cause.rstrip("。")),
                                                 ("measure", "加强培训")]
+
+
+@pytest.mark.parametrize("end", ["。", "。\n", "\n"])
+def test_the_next_measure_s_title_over_restarted_details_is_a_statement_of_its_own(end):
+    # Seed 001's first two measures each as a title over its two sentences numbered 1. 2. (its third left out), glued
+    # after the title's stop or on lines, with or without it: before, the second title ran into the first measure's
+    # last detail ('…双提升。加大政策解读回应力度'), or without its stop the first title was dropped; each title is now a
+    # statement of its own as a problem's title over restarted details is, its details statements too.
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem)
+    start, stop = section.index("一是强化"), section.index("三是健全")
+    measures = [t for k, t in EXPECTED[stem] if k == "m"][:2]
+    groups = [m.split("。", 1) for m in measures]
+    newline = "\n" if end.endswith("\n") else ""
+    text = section[:start] + newline + "".join(
+        title + end + "".join(f"{n}.{d}。{newline}" for n, d in enumerate(body.split("。"), start=1))
+        for title, body in groups)
+    statements = [("measure", t) for title, body in groups for t in [title, *body.split("。")]]
+    assert _pairs(extract_statements(text)) == _expected(stem)[:3] + statements
+
+
+@pytest.mark.parametrize("summary", ["综上所述，我区政府信息公开工作与群众的期待还有一定差距。", "总的来看，以上问题有待在今后工作中逐步加以解决。",
+                                     "总之，政府信息公开工作仍需进一步加强。"])
+@pytest.mark.parametrize("measures", [True, False])
+def test_a_summing_up_after_the_last_problem_is_no_part_of_it(summary, measures):
+    # Seed 001's problems followed by a sentence summing them up, before its measures or ending the section: before,
+    # it was the last problem's text ('…健全。综上所述,…'), or, ending the section, a problem of its own; it frames
+    # the list as '以上问题有待…改进。' does.
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem)
+    cut = section.index("针对存在的问题")
+    text = section[:cut] + summary + (section[cut:] if measures else "")
+    expected = _expected(stem) if measures else _expected(stem)[:3]
+    assert _pairs(extract_statements(text)) == expected
+
+
+@pytest.mark.parametrize("config", ["s2t", "s2hk"])
+def test_a_traditional_word_a_line_break_cuts_is_read_whole(config):
+    # Seed 003 in traditional characters with a PDF's wrap inside a word of its seventh statement ('…辦理、答' / '覆標準化…'):
+    # before, each half was converted alone, 答覆 kept as written where the unwrapped word reads 答复 (as the
+    # classifier's normalizer, which joins the wraps first, reads it); a simplified report's 答覆 stays.
+    stem = "003_ce1f8ef96d3daffd"
+    text = opencc.OpenCC(config).convert(problems_section(stem))
+    assert "答覆" in text
+    text = text.replace("答覆", "答\n覆", 1)
+    assert _pairs(extract_statements(text)) == _expected(stem)
+    simplified = problems_section(stem).replace("答复", "答\n覆", 1)
+    assert _pairs(extract_statements(simplified))[6][1] == _expected(stem)[6][1].replace("答复", "答覆")
+
+
+@pytest.mark.parametrize("stem", [s for s in EXPECTED if "一是" in problems_section(s)
+                                  and sum(k == "p" for k, _ in EXPECTED[s]) > 1
+                                  and next(t for k, t in EXPECTED[s] if k == "p")[-6:] in problems_section(s)])
+@pytest.mark.parametrize("name", ["张●明", "李●"])
+@pytest.mark.parametrize("end", ["；\n", "。\n", "；"])
+def test_a_masked_name_inside_a_bullet_list_laid_out_apart_is_text(stem, name, end):
+    # The real lists written with bullets, each item after the last one's ';' or '。' (a line break between), the first
+    # item naming someone masked with the list's own bullet ('…,如张●明反映的问题未及时答复'): before, the bullet between
+    # two words' characters numbered the list on as a glued one does (1545fcf), the item cut in two ('…如张' / '明反映…').
+    section = _renumber(problems_section(stem), lambda n, size: "●" if n == 1 else "\0")
+    section = re.sub(r"[；;。]?\s*\0", end + "●", section)
+    first = next(t for k, t in EXPECTED[stem] if k == "p")
+    said = f",如{name}反映的问题未及时答复"
+    text = section.replace(first[-6:], first[-6:] + said.replace(",", "，"), 1)
+    assert said.replace(",", "，") in text
+    expected = [(kind, t + said if t == first else t) for kind, t in _expected(stem)]
+    assert _pairs(extract_statements(text)) == expected
+
+
+@pytest.mark.parametrize("title", ["主动公开栏目设置不合理", "各科室公开信息质量参差不齐", "主动公开信息比例偏低"])
+def test_a_title_admitting_a_shortcoming_as_unreasonable_uneven_or_low_is_a_statement(title):
+    # Seed 003's first problem as a title alone on its line over its two numbered details, the title saying the
+    # shortcoming with 不合理, 参差不齐 or 偏低: before, no problem cue, it was dropped as the list's lead-in as an area's
+    # title is; it is a statement as '主动公开的意识还不够强' is (statements.yaml problem_cues).
+    stem = "003_ce1f8ef96d3daffd"
+    section = problems_section(stem)
+    details = ["少数职能科室重视程度不够,主动满足群众公开需要的意愿不足", "个别科室发布信息总量与其职能、工作量不相匹配"]
+    start, end = section.index("(一)存在问题\n") + len("(一)存在问题\n"), section.index("(二)改进措施")
+    text = section[:start] + f"{title}\n1.{details[0]}。\n2.{details[1]}。\n" + section[end:]
+    problems = [("problem", title)] + [("problem", d) for d in details]
+    assert _pairs(extract_statements(text)) == problems + _expected(stem)[4:]
+
+
+def test_measures_as_paragraphs_each_titled_before_a_colon():
+    # Seed 001's measures written as paragraphs, each on its line with its title before a colon and no number
+    # ('强化政务公开能力建设：加强…。' / '加大政策解读回应力度：探索…。'): before, the first title's colon was taken for the
+    # list's lead-in, so the paragraphs were one measure; and a title before a colon opening a list without
+    # enumeration was dropped as a lead-in.  Each paragraph is a measure, its title kept with its text.
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem)
+    start = section.index("一是强化")
+    measures = [t for k, t in EXPECTED[stem] if k == "m"]
+    text = section[:start] + "".join("\n" + m.replace("。", "：", 1) + "。" for m in measures) + "\n"
+    expected = _expected(stem)[:3] + [("measure", m.replace("。", ":", 1)) for m in measures]
+    assert _pairs(extract_statements(text)) == expected

@@ -363,6 +363,10 @@ def _cues() -> dict[str, Any]:
                                     rf"(?:[几两二三四五六七八九十]?(?:个|点|方面|项|类)?的?)"
                                     rf"(?:{join(spec['boilerplate_closing']['nouns'])})"
                                     rf"(?:(?!{join(spec['boilerplate_closing']['not_with'])})[^。!?;\n])*[。!?]?\s*$"),
+        # (a summing-up ending the problems, '…单一。综上所述,我局信息公开工作仍需加强。', not one giving their cause)
+        "closing_summary_sentence": re.compile(
+            rf"(?<=[。!?\n])(?:{join(spec['closing_summary'])}),"
+            rf"(?:(?!{join(spec['boilerplate_closing']['not_with'])})[^。!?;\n])*[。!?]?\s*$"),
         "closing_formula": re.compile(rf"(?:^|(?<=[。!?]))(?:{join(spec['closing_formula'])})[。!]?$"),
         # a label right after an item's marker, before a colon ('一是存在问题:…', '第二,改进措施:…'): the item's kind, no
         # text of it (_enumerated)
@@ -518,10 +522,45 @@ def _next_section() -> re.Pattern[str]:
 
 
 def _normalize(text: str) -> str:
-    """Normalize with the toolkit's normalizer (which keeps circled numbers as ``(n)``)."""
+    """Normalize with the toolkit's normalizer (which keeps circled numbers as ``(n)``), traditional words a line
+    break cut converted whole (:func:`_words_across_breaks`)."""
     from toolkit.normalize import normalize_text
 
-    return normalize_text(text)
+    normalized = normalize_text(text)
+    return _words_across_breaks(text, normalized) if normalized != text and "\n" in text else normalized
+
+
+_WRAP_WORD = 3  # the most characters of a word cut by a line break sought on each side ('答' / '覆', '藉' / '助')
+_HAN_TAIL = re.compile(f"{_HAN.pattern}{{1,{_WRAP_WORD}}}$")
+_HAN_HEAD = re.compile(f"{_HAN.pattern}{{1,{_WRAP_WORD}}}")
+
+
+def _words_across_breaks(raw: str, normalized: str) -> str:
+    """``normalized`` (``raw`` normalized line by line) with a traditional word a line break cut converted as one
+    (``答`` / ``覆`` is 答复, not 答覆: OpenCC converts words, and each half alone was left as written), as the
+    classifier's normalizer, which joins the wraps first, reads it.  Only on a line read as traditional: a simplified
+    report's 答覆 stays."""
+    from toolkit.normalize import _convert_traditional, to_simplified
+
+    raws, lines = raw.split("\n"), normalized.split("\n")
+    if len(raws) != len(lines) or to_simplified(raw) == raw:  # (cheap: most reports are simplified, left at that)
+        return normalized
+    for i in range(len(lines) - 1):
+        tail, head = _HAN_TAIL.search(raws[i].rstrip()), _HAN_HEAD.match(raws[i + 1].lstrip())
+        if not (tail and head):
+            continue
+        apart = _convert_traditional(tail.group()) + _convert_traditional(head.group())
+        whole = _convert_traditional(tail.group() + head.group())
+        if whole == apart or len(whole) != len(apart):  # (cheap: most breaks cut no word OpenCC converts whole)
+            continue
+        if all(to_simplified(line) == line for line in raws[i:i + 2]):
+            continue  # (simplified text)
+        before, after = lines[i].rstrip(), lines[i + 1].lstrip()
+        cut = len(tail.group())
+        if before.endswith(apart[:cut]) and after.startswith(apart[cut:]):
+            lines[i] = before[:len(before) - cut] + whole[:cut]
+            lines[i + 1] = whole[cut:] + after[len(apart) - cut:]
+    return "\n".join(lines)
 
 
 def _is_furniture(line: str) -> bool:
@@ -1994,9 +2033,11 @@ def _blocks(parts: list[_Heading | str], first_kind: str | None) -> list[_Block]
         if len(cuts) > 1 or cuts[0][1] != kind:
             fixed = True  # a switch sentence said which kind each piece is
         closing = [m.start() for m in _cues()["closing_summary"].finditer(part)] if part is parts[-1] else []
-        if closing and closing[-1]:
-            # (a summing-up closing the section, '…不完整信息。总之,我局将…', is a statement of its own, of the kind before it)
-            cuts.append((closing[-1], next(k for a, k in reversed(cuts) if a < closing[-1])))
+        summed = next((k for a, k in reversed(cuts) if a < closing[-1]), "") if closing else ""
+        if closing and closing[-1] and summed != "problem":
+            # (a summing-up closing the section, '…不完整信息。总之,我局将…', is a statement of its own, of the kind before it;
+            # after the problems it is none, _closing_frame)
+            cuts.append((closing[-1], summed))
             cuts.sort()
         cuts = _closing_frame(part, cuts)
         for k, ((a, kind), (b, _)) in enumerate(zip(cuts, cuts[1:] + [(len(part), "")])):
@@ -2020,12 +2061,16 @@ def _closing_frame(part: str, cuts: list[tuple[int, str]]) -> list[tuple[int, st
     """``cuts`` with a problems' piece's closing frame cut off as no statement's (kind ``''``).
 
     A last sentence that only refers back to the problems as a whole (statements.yaml ``boilerplate_closing``:
-    ``…形式单一。以上问题有待下一步加以改进。``) frames the list: it is no part of the last problem's text.
+    ``…形式单一。以上问题有待下一步加以改进。``) frames the list: it is no part of the last problem's text.  So does
+    one summing them up (``closing_summary``: ``…形式单一。总的来看,以上问题…。``, ``综上所述,…``), no problem itself.
     """
     ends = [a for a, _ in cuts[1:]] + [len(part)]
     dropped = []
+    cues = _cues()
     for (a, kind), b in zip(cuts, ends):
-        frame = _cues()["closing_frame"].search(part, a, b) if kind == "problem" else None
+        frame = None
+        if kind == "problem":
+            frame = cues["closing_summary_sentence"].search(part, a, b) or cues["closing_frame"].search(part, a, b)
         if frame and frame.start() > a and part[a:frame.start()].strip():
             dropped.append((frame.start(), ""))
     return sorted(cuts + dropped) if dropped else cuts
@@ -2134,7 +2179,7 @@ def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, i
     if style == "bullet":
         same = text[found[-1][0]] == match.group()  # (the list's own bullet, between two words' characters)
         between_words = same and _GLUED_AFTER.match(text, k - 1) and _HAN.match(text, match.end())
-        return match.start() if between_words else None
+        return match.start() if between_words and not _bullets_set_apart(text, match, found) else None
     if style in ("num", "num_close"):
         # (after a word's character, not a digit's or a list's '、' ('1、2月'); before no digit: '第2.3节' is a decimal)
         after_word = _GLUED_AFTER.match(text, k - 1) is not None and not text[match.end():match.end() + 1].isdigit()
@@ -2146,6 +2191,28 @@ def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, i
     # (not an ordinal's numeral: '…排名第三是…' after 二是 is a sentence's 第三)
     ordinal = match.string.endswith("第", 0, start)
     return start if numeral and match["n"].endswith(numeral) and not ordinal else None
+
+
+_ITEM_ENDS = (";", "。")  # what ends a list's item before the next one's bullet set apart from it
+
+
+def _bullets_set_apart(text: str, match: re.Match[str], found: list[tuple[int, int, int]]) -> bool:
+    """Whether the open list's bullets stand apart from the items before them, after an item's ';' or '。' (a line
+    break between), one of its items after the first or the next bullet after ``match``: a list so laid out lost no
+    break, and its bullet between two words' characters is a masked name's (``如张●明反映的…``), no item."""
+    bullet = match.group()
+    first = max((i for i, (_, _, n) in enumerate(found) if n == 1), default=0)
+    later = [start for start, _, _ in found[first + 1:]]
+    following = text.find(bullet, match.end())
+    apart = later + ([following] if following >= 0 else [])
+    return any(text[at] == bullet and _after_item_end(text, at) for at in apart)
+
+
+def _after_item_end(text: str, at: int) -> bool:
+    """Whether ``text[at]`` follows an item's end (``_ITEM_ENDS``), white space between."""
+    while at and text[at - 1].isspace():
+        at -= 1
+    return at > 0 and text[at - 1] in _ITEM_ENDS
 
 
 def _glued_ordinal(style: str, match: re.Match[str], numeral: str) -> int | None:
@@ -2452,6 +2519,7 @@ def _plain(block: _Block, out: _Found, paragraphs: bool = False) -> None:
     if kept:
         pieces = [p for para in kept for p in _semicolon_split(para) if _clean(p)]
     lead, first = _unmarked_lead_in(pieces[0], block.kind == "measure") if len(pieces) > 1 else ("", "")
+    lead, first = _title_with_its_text(lead, first)
     if _clean(first):
         pieces[0] = first
         # (a measure said in the lead-in, '下一步,我们将加强培训,从以下方面改进。加强…;完善…', is one of its own)
@@ -2502,8 +2570,9 @@ def _paragraphs(text: str, sentences: list[str], measures: bool) -> list[str] | 
     if any(pattern.match(p.lstrip()) for p in out[1:] for pattern, _ in _styles().values()):
         return None
     # (a lead-in's own line: '下一步,我局将采取以下措施:' / '加强培训。…', '下一步,我们将从以下方面改进。' / '加强…')
+    # (not a colon after a paragraph's title, '加强培训:定期…。' / '完善机制:建立…。': each paragraph its statement)
     while len(out) > 1 and (out[0].rstrip().endswith(":")
-                            or len(_unmarked_lead_in(out[0] + out[1], measures)[0]) >= len(out[0])):
+                            or len(_switch_lead_in(out[0] + out[1], measures)[0]) >= len(out[0])):
         out[:2] = [out[0] + out[1]]
     if not out[0].rstrip().endswith(_STATED_ENDS):
         return None
@@ -2523,6 +2592,23 @@ def _unmarked_lead_in(piece: str, measures: bool) -> tuple[str, str]:
     colons = _unbracketed(piece, ":") if ":" in piece else []
     if colons:
         return piece[: colons[-1] + 1], piece[colons[-1] + 1 :]
+    return _switch_lead_in(piece, measures)
+
+
+def _title_with_its_text(lead: str, first: str) -> tuple[str, str]:
+    """``lead`` and ``first`` (:func:`_unmarked_lead_in`) with the lead's last sentence moved to ``first`` where it is
+    the first statement's title before its colon (``加强培训:定期组织…。`` / ``完善机制:…``: a short title naming a
+    measure or admitting a shortcoming, :func:`_is_title`), no lead-in: kept with its text as the others' are."""
+    sentences = _split_sentences(lead) if lead.endswith(":") else []
+    title = sentences[-1].strip().removesuffix(":") if sentences else ""
+    if not (0 < len(title) <= _TITLE_LENGTH) or _SENTENCE_MARKS.search(title) or not _is_title(title):
+        return lead, first
+    return "".join(sentences[:-1]), sentences[-1].lstrip() + first
+
+
+def _switch_lead_in(piece: str, measures: bool) -> tuple[str, str]:
+    """The switch sentences leading in a list of ``measures`` in ``piece`` and the text after them, as
+    :func:`_unmarked_lead_in` reads them (else ``("", "")``)."""
     sentences = _split_sentences(piece) if measures else ()
     if len(sentences) < 2 or not _is_switch(sentences[0].lstrip(_TRIM_START), 0):
         return "", ""  # (cheap: most first items are one sentence)
@@ -2597,12 +2683,21 @@ def _stated_before_list(preamble: str) -> str:
 
 def _admitting_title_line(preamble: str) -> bool:
     """Whether ``preamble`` ends in a line of its own, a title with no stop nor colon (at most ``_TITLE_LENGTH``
-    characters), that admits a shortcoming (``政务公开专栏更新不及时`` / ``1.…``): a statement headed over its details."""
+    characters), that admits a shortcoming (``政务公开专栏更新不及时`` / ``1.…``) or names a measure (``加强平台建设`` /
+    ``1.…``, measure_cues opening it): a statement headed over its details."""
     if not preamble.rstrip(" \t").endswith("\n"):
         return False
     line = preamble.rstrip().rpartition("\n")[2].strip()
-    return (0 < len(line) <= _TITLE_LENGTH and not _SENTENCE_MARKS.search(line)
-            and _has(line, "problem_cues") and not any(p.search(line) for p in _cues()["intro"]))
+    return (0 < len(line) <= _TITLE_LENGTH and not _SENTENCE_MARKS.search(line) and _is_title(line)
+            and not any(p.search(line) for p in _cues()["intro"]))
+
+
+def _is_title(title: str) -> bool:
+    """Whether a short title (no stop inside) heads a statement: it admits a shortcoming or opens with a measure's
+    verb (``加强平台建设``; not the agency's will, ``我局将…``, nor a switch, ``下一步``: lead-ins)."""
+    if _has(title, "problem_cues"):
+        return True
+    return bool(_cues()["measure_opening"].match(title)) and "将" not in title and not _is_switch(title, 0)
 
 
 def _title_before_restart(raw: str, number: int, following: int | None) -> str:
@@ -2612,9 +2707,23 @@ def _title_before_restart(raw: str, number: int, following: int | None) -> str:
     ``标题A`` / ``1.…`` / ``2.…滞后。`` / ``政策解读形式单一`` / ``1.…``: the line is the next group's title, a statement
     of its own as the first group's is (:func:`_stated_before_list`), not the text of item 2 before it.
     """
-    if number < 2 or following != 1 or not _admitting_title_line(raw):
+    if number < 2 or following != 1:
         return ""
-    return raw.rstrip().rpartition("\n")[2].strip()
+    if _admitting_title_line(raw):
+        return raw.rstrip().rpartition("\n")[2].strip()
+    return _title_sentence_at_end(raw)
+
+
+def _title_sentence_at_end(raw: str) -> str:
+    """The last sentence of ``raw``, an item's text of several sentences, where it is a short title over the details
+    after it (``…及时更新信息。强化队伍建设。`` / ``1.…``: :func:`_is_title`), else ''."""
+    sentences = [s for s in _split_sentences(_clean(raw) + "。") if s.strip("。")]
+    if len(sentences) < 2 or not sentences[-2].endswith("。"):
+        return ""
+    title = sentences[-1].strip("。 ")
+    if not (0 < len(title) <= _TITLE_LENGTH) or _SENTENCE_MARKS.search(title) or not _is_title(title):
+        return ""
+    return title
 
 
 def _admitted_problem(preamble: str, colon: bool = False) -> str:
@@ -2884,7 +2993,9 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         out.dropped.append(((block.order, 0), block.kind, preamble))
     labelled: dict[int, str] = {}  # an item's index in items, and the kind its label after the marker says
     leads: dict[int, str] = {}  # an item's index in items, and the colon lead-in glued to the item before it
-    titled: dict[int, str] = {}  # an item's index in items, and the next group's title on its own line after it
+    # an item's index in items, and the next group's title ending it (on its own line or a short sentence), with the
+    # item's whole text
+    titled: dict[int, tuple[str, str]] = {}
     for k, (start, end, n) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
         item, lead = _split_lead_in(_clean(text[end:stop]))
@@ -2905,8 +3016,8 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         else:
             title = _title_before_restart(text[end:stop], n, marks[k + 1][2] if k + 1 < len(marks) else None)
             if title:
-                titled[len(items)] = title
-                item = _clean(text[end:stop].rstrip().removesuffix(title))
+                titled[len(items)] = (title, item)
+                item = _clean(_clean(text[end:stop]).removesuffix(title))
             items.append((n, item))
         if lead:
             out.dropped.append(((block.order, 0), block.kind, lead))
@@ -2965,13 +3076,26 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         for i, (_, item) in enumerate(lst):
             j += 1
             index += 1
+            title = _next_group_title(titled.get(index), kinds[k + 1] if k + 1 < len(kinds) else kind)
+            if index in titled and not title:
+                item = titled[index][1]
             if item:
                 out.statements.append(((block.order, j), labelled.get(index) or ("measure" if i >= intent else kind),
                                        item))
-            if index in titled:
-                # (the next group's title admitting a shortcoming: a problem of its own, as the first group's is)
+            if title:
+                # (the next group's title: a statement of its own, as the first group's is)
                 j += 1
-                out.statements.append(((block.order, j), "problem", titled[index]))
+                out.statements.append(((block.order, j), kinds[k + 1], title))
+
+
+def _next_group_title(titled: tuple[str, str] | None, following: str) -> str:
+    """The next group's title ending an item (:func:`_title_before_restart`) where it is one of the ``following``
+    list's kind, a problem's admitting a shortcoming, a measure's not: else '' (``…健全。主要是人员不足。`` before a
+    restarted list of measures is the problem's own sentence)."""
+    if titled is None:
+        return ""
+    admits = _has(titled[0], "problem_cues")
+    return titled[0] if admits == (following == "problem") else ""
 
 
 def _unmarked_next(item: str, earlier: list[str], kind: str) -> bool:
