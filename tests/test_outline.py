@@ -59,11 +59,13 @@ def test_a_table_of_contents_is_no_section(seed_id, entry, parsed_seed):
 
 @pytest.mark.parametrize("label, sep", [("目录：", "\n"), ("目  录:", "\n"), ("目录：", " ")])
 @pytest.mark.parametrize("entry", ["{}  {}", "{}{}"])
-@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "004_b232cca7e491c758"])
 def test_a_table_of_contents_labelled_on_its_first_entry_s_line_is_no_section(seed_id, entry, label, sep, parsed_seed):
     # The contents' label on the line of its first entry ('目录：一、总体情况  1', or the whole contents on one
     # line, web-page text): that entry was no heading, so the run of entries lacked the overview and was taken for
     # the sections (each empty, or holding its page number), the real report for a second one (second_report).
+    # Seed 004 numbers two sections 2、 3、: its one-line contents was cut at 四、 五、 六、 alone, the entries 2、 3、
+    # (each after a page number) no contents', so 四、…六、 were taken for the sections, the first three lost.
     original = parsed_seed(seed_id)
     lines = _lines(seed_id)
     contents = label + sep.join(entry.format(s.title, n) for n, s in enumerate(original.sections, start=1))

@@ -1179,7 +1179,7 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
             # 二、主动公开政府信息情况…六、其他需要报告的事项'; its first title comes again after it): no section
             drop.add(cand[0])
             close(run, cands[n:])
-            run = []
+            run = [cand]  # (the entries cut from its line after it go on the contents: '…3、 依申请…情况  3' / '四、…')
         elif rest and not _FILLER.fullmatch(rest) and not _sub_entries(rest):
             # its text glued after the title (web-page text cut at its titles): a section, no entry (not the entries
             # of its sub-headings listed after it on the contents' line: '一、总体情况 （一）主动公开 （二）…')
@@ -1220,18 +1220,22 @@ def _section_ranks(family: str) -> dict[str, int]:
     return {key: n for n, key in enumerate(_patterns()[family])}
 
 
-_CONTENTS_NUMBER = re.compile(rf"(?={_CN_NUM}\s*、)")  # where a glued contents line's next entry starts
+# where a glued contents line's next entry starts: 二、, or 2、 in a report numbering some sections so ('2、 主动公开…')
+_CONTENTS_NUMBER = re.compile(rf"(?=(?:{_CN_NUM}|(?<!\d)\d{{1,2}})\s*、)")
 
 
 def _glued_contents(rest: str, family: str, key: str) -> bool:
     """Whether ``rest``, the words glued after a heading's title (section ``key``), are only the titles of two or
-    more later sections in the format's order, each numbered 二、, a dot leader and a page number after it at most:
-    a table of contents copied as one line ('一、总体情况二、主动公开政府信息情况三、…')."""
+    more later sections in the format's order, each numbered 二、 (or 2、), a dot leader and a page number after it at
+    most, the heading's own page number before them: a table of contents copied as one line ('一、总体情况二、主动公开
+    政府信息情况三、…')."""
     if "、" not in rest:
         return False  # (cheap: most headings' text glued after them is a sentence)
     rank = _section_ranks(family)
     last = rank[key]
     entries = [e for e in _CONTENTS_NUMBER.split(rest) if e.strip()]
+    if entries and _FILLER.fullmatch(entries[0]):
+        entries = entries[1:]  # the heading's own entry's page number ('一、…情况  1 2、 主动公开…  2')
     for n, entry in enumerate(entries):
         entry = _SPACE_RUN.sub("", entry)
         sub = _SUB_ENTRY_START.search(entry)  # (its sub-headings' entries after it: '二、…情况(一)…(二)…')
