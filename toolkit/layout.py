@@ -1037,7 +1037,7 @@ def _label_rest(prev: Row, first: Cell) -> Row | None:
 # Two or more numbers glued by their signs ('88-720', '15-15'): one cell of page text, split by the placement.
 _SIGNED_RUN = re.compile(r"[+-]?\d[\d,.]*(?:[+-]\d[\d,.]*)+")
 # a number, then a dash typed after it in the same cell ('1330--', '2307—')
-_NUMBER_THEN_DASH = re.compile(r"(?P<number>[+-]?\d[\d,.]*)(?:—+|―+|-+)")
+_NUMBER_THEN_DASH = re.compile(r"[+-]?\d[\d,.]*(?:—+|―+|-+)")
 
 
 # the name of a value column's part in a legacy header ('区政府', '乡镇街道'): a short word, no digit, no stop
@@ -1290,14 +1290,10 @@ def _sums_to_last(values: list[Cell]) -> bool:
 
 
 def _cell(text: str, line: int) -> Cell:
-    """A cell of the text; a run of signed numbers is marked glued, for the placement to split; a number with a
-    dash typed after it ('1330--', '2307—') is the number."""
+    """A cell of the text; a run of signed numbers is marked glued, for the placement to split (a number with a
+    dash typed after it, '1330--', is one cell as written: parse_number reads its number)."""
     if ("-" in text or "+" in text) and _SIGNED_RUN.fullmatch(text):  # (the test in C first: most cells are '0')
         return Cell(text, line, glued=True)
-    if text[-1:] in "—―-" and (m := _NUMBER_THEN_DASH.fullmatch(text)):
-        # the cell's rule bounds it, so its dash is no other cell's mark (read as one word, the cell was no number,
-        # its value lost: not_a_number)
-        return _new_cell((m["number"], line, False, False, -1))
     return _new_cell((text, line, False, False, -1))
 
 

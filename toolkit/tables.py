@@ -208,6 +208,8 @@ def _text_in_value_place(labels: list[Cell], values: list[Cell], is_row) -> tupl
 
 # The kinds of value that are whole numbers (cell_units of formats.yaml): a count or people with decimals is none.
 _WHOLE_KINDS = ("count", "people")
+_MARK_AT_END = re.compile("[—―-]\n")  # a dash ending a cell's text, of the cells' texts each ended by '\n'
+
 _PLACEMENT_CELLS = operator.attrgetter("cells")
 
 
@@ -226,16 +228,17 @@ def _flag_text_values(res: TableResult, table: str, row_key: str, placement,
         dots = _placed_dots((placement,))
     fractions = _fractional_counts(cells, money_cols) if dots else ()
     placed = list(filter(None, cells))
-    raws = "".join(map(_PLACED_RAW, placed))
-    if None not in map(_PLACED_VALUE, placed) and ")" not in raws and "）" not in raws:
-        return  # (the common row, its every placed cell a number without a bracket: nothing to flag, told in C)
+    raws = "\n".join(map(_PLACED_RAW, placed)) + "\n"
+    if None not in map(_PLACED_VALUE, placed) and ")" not in raws and "）" not in raws \
+            and _MARK_AT_END.search(raws) is None:
+        return  # (the common row, its every placed cell a number without a bracket or dash after it: told in C)
     for i, cell in enumerate(cells):
         if cell is None:
             continue
         if cell.value is None:
             if i in fractions or parse_number(cell.raw, expect="money" if i in money_cols else "count").kind == "text":
                 res.flags.append(Flag("not_a_number", table, cell.line, f"{row_key}: {cell.raw}"))
-        elif cell.raw[-1:] in ")）" and parse_number(cell.raw).note:  # (a plain count ends in a digit)
+        elif cell.raw[-1:] in ")）—―-" and ((num := parse_number(cell.raw)).note or num.mark):  # (a count: a digit)
             res.flags.append(Flag("value_note", table, cell.line, f"{row_key}: {cell.raw}"))
 
 
@@ -3176,8 +3179,9 @@ def _legacy_cell(cell: Cell, unit: str, money: bool, key: str, label: str, res: 
         num = num if words is None else ParsedNumber(float(words), None, "number")
     if expect in _WHOLE_KINDS and num.value is not None and "." in cell.text and not num.value.is_integer():
         num = dataclasses.replace(num, value=None, kind="text")  # a count with decimals is no count (480.5 条)
-    if num.kind == "text" or num.note:
-        res.flags.append(Flag("value_note" if num.note else "not_a_number", "legacy", cell.line, f"{key}: {cell.text}"))
+    if num.kind == "text" or num.note or num.mark:
+        res.flags.append(Flag("not_a_number" if num.kind == "text" else "value_note", "legacy", cell.line,
+                              f"{key}: {cell.text}"))
     placed = Placed(num.value, cell.text, cell.line, num.unit)
     if num.value is None or not (money or unit_kind(num.unit) == "money" or in_money):
         return placed, unit or None
