@@ -2736,12 +2736,16 @@ def test_legacy_count_in_chinese_numerals_is_its_number(fmt, tmp_path):
     assert got == sorted(_IN_WORDS.values())
     assert t.set_index("row_key").loc["via_gazette", ["value", "raw"]].fillna("NA").tolist() == ["NA", "一百五"]
     assert [f.detail for f in report.flags if f.code == "not_a_number"] == ["via_gazette: 一百五"]
+    # (read from words, not digits: flagged value_note, as a 2019 table's count in words is)
+    assert sorted(f.detail.split(": ")[1] for f in report.flags if f.code == "value_note") == sorted(
+        w for w, _ in _IN_WORDS.values())
     (tmp_path / "seed").mkdir()
     seed = _parse(lines, fmt, tmp_path / "seed")
     assert _legacy(report, ["table", "row_key", "unit"]) == _legacy(seed, ["table", "row_key", "unit"])
 
 
-@pytest.mark.parametrize("value, read, flags", [("三", 3, []), ("约3", "NA", [("not_a_number", "via_website: 约3")])])
+@pytest.mark.parametrize("value, read, flags", [("三", 3, [("value_note", "via_website: 三")]),
+                                                ("约3", "NA", [("not_a_number", "via_website: 约3")])])
 def test_unruled_legacy_row_of_a_value_in_words_is_kept(value, read, flags, tmp_path):
     """An unruled PDF of seed 003 (cells set apart by spaces only), a known item's one value in words ('2.政府网站公开
     政府信息数 条 三', '… 条 约3'): the line was no row, taken for text, the row lost unflagged, where a ruled table
@@ -2753,7 +2757,8 @@ def test_unruled_legacy_row_of_a_value_in_words_is_kept(value, read, flags, tmp_
     assert [(f.code, f.detail) for f in report.flags if f.table] == flags
 
 
-@pytest.mark.parametrize("value, read, flags", [("三", 3, []), ("约3", "NA", [("not_a_number", "via_website: 约3")])])
+@pytest.mark.parametrize("value, read, flags", [("三", 3, [("value_note", "via_website: 三")]),
+                                                ("约3", "NA", [("not_a_number", "via_website: 约3")])])
 def test_legacy_cell_a_line_value_in_words_is_a_cell(value, read, flags):
     """Seed 003 copied one cell a line, a known item's one value in words ('2.政府网站公开政府信息数' / '条' / '三', or
     '约3'): no cell, so that row was not found and the whole table was lost (table_missing: header found, no row

@@ -1641,7 +1641,8 @@ def test_a_blank_review_group_in_the_tab_layout_keeps_its_columns(blank, parsed_
 def test_an_article_20_value_in_words_is_kept_and_flagged(word):
     # '行政处罚 | 暂无', '行政事业性收费 | 三万元': a value cell of words with no digit was read as a second label
     # cell, so the row vanished and was flagged missing_rows, as if the report had left it out (a block of
-    # that one row: table_missing). It is the row's value, kept as written and flagged not_a_number.
+    # that one row: table_missing). It is the row's value, kept as written and flagged not_a_number; a count in
+    # Chinese numerals ('零' of 行政处罚) is read, flagged value_note, no amount of money ('零' of the fee).
     text = ("2023年某局政府信息公开工作年度报告\n一、总体情况\n工作。\n二、主动公开政府信息情况\n"
             "第二十条第（六）项 | |||\n信息内容 | 本年处理决定数量 | ||\n"
             f"行政处罚 | {word} | ||\n行政强制 | 3 | ||\n"
@@ -1650,10 +1651,13 @@ def test_an_article_20_value_in_words_is_kept_and_flagged(word):
     report = toolkit.parse_text(text)
     active = report.tables[report.tables["table"] == "active"].set_index("row_key")
     assert active.loc[["penalty", "fees"], "raw"].tolist() == [word, word]
-    assert active.loc[["penalty", "fees"], "value"].isna().all()
+    counted = word == "零"
+    assert active.loc["penalty", "value"] == 0 if counted else pd.isna(active.loc["penalty", "value"])
+    assert pd.isna(active.loc["fees", "value"])
     assert active.loc["coercion", "value"] == 3
     flags = [(f.code, f.detail) for f in report.flags if f.table == "active"]
-    assert ("not_a_number", f"penalty: {word}") in flags and ("not_a_number", f"fees: {word}") in flags
+    assert ("value_note" if counted else "not_a_number", f"penalty: {word}") in flags
+    assert ("not_a_number", f"fees: {word}") in flags
     missing = [d for c, d in flags if c == "missing_rows"]
     assert missing and not any(k in missing[0] for k in ("penalty", "fees"))
 
@@ -1761,6 +1765,42 @@ def test_a_count_with_its_unit_in_the_cell(cell, want, fmt, tmp_path):
     penalty = _set_cell(lines, "行政处罚", 2, cell)   # 本年处理决定数量 of the Article 20 table (2019)
     _check_cell(_render(penalty, fmt, tmp_path), "active", "penalty", "decisions", cell, want,
                 cell[2:] if want is not None else None)
+
+
+# (row label, value cell 0 …, as written in Chinese numerals, table, row key, column key, number): seed 001's
+_WORDS_CELLS = [("一、本年新收政府信息公开申请数量", 0, "八十八", "requests", "new", "natural_person", 88),
+                ("一、本年新收政府信息公开申请数量", 1, "十一", "requests", "new", "commercial", 11),
+                ("二、上年结转政府信息公开申请数量", 0, "〇", "requests", "carried_over", "natural_person", 0),
+                ("(二)部分公开(区分处理的,只计这一情形,不计其他情形)", 0, "两", "requests", "partially_granted", "natural_person", 2),
+                ("行政处罚", 0, "两千三百零七", "active", "penalty", "prev_items", 2307),
+                ("行政处罚", 2, "六百一十", "active", "penalty", "decisions", 610),
+                ("行政许可", 0, "三百零二", "active", "licensing", "prev_items", 302),
+                ("政府集中采购", 0, "四", "active", "procurement", "items", 4)]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
+def test_counts_written_in_chinese_numerals_in_a_2019_table(fmt, tmp_path):
+    # A count of the 2019/2021 tables written in Chinese numerals ('八十八', '两千三百零七', '〇') was NA, flagged
+    # not_a_number, though the pre-2019 stage reads figures in words: each is read as its number (cn_count), the cell
+    # as written in raw and flagged value_note (read from other than digits); the table otherwise as before. An
+    # amount of money in words ('六百三十' in 采购总金额(万元)) stays NA, flagged not_a_number.
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    for label, at, words, *_ in _WORDS_CELLS:
+        lines = _set_cell(lines, label, at, words)
+    want = _render(_report_lines("001_4d29bfef72dd56db.txt"), fmt, tmp_path).tables
+    got = _render(_set_cell(lines, "政府集中采购", 1, "六百三十"), fmt, tmp_path)
+    cells = got.tables.set_index(["table", "row_key", "col_key"])
+    assert {(t, r, c): (cells.loc[(t, r, c), "raw"], cells.loc[(t, r, c), "value"]) for *_, t, r, c, _ in _WORDS_CELLS
+            } == {(t, r, c): (words, n) for _, _, words, t, r, c, n in _WORDS_CELLS}
+    assert pd.isna(cells.loc[("active", "procurement", "amount_wan"), "value"])
+    assert sorted((f.code, f.detail) for f in got.flags if f.code in ("value_note", "not_a_number")) == sorted(
+        [("value_note", f"{r}: {words}") for _, _, words, _, r, _, _ in _WORDS_CELLS]
+        + [("not_a_number", "procurement: 六百三十")])
+    changed = {(t, r, c) for *_, t, r, c, _ in _WORDS_CELLS} | {("active", "procurement", "amount_wan")}
+    keep = [k not in changed for k in zip(got.tables["table"], got.tables["row_key"], got.tables["col_key"])]
+    keys = ["table", "row_key", "col_key", "value", "raw"]
+    pd.testing.assert_frame_equal(got.tables.loc[keep, keys].reset_index(drop=True),
+                                  want.loc[keep, keys].reset_index(drop=True))
 
 
 @pytest.mark.parametrize("fmt", ["txt", "html", "docx"])

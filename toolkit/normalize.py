@@ -869,6 +869,9 @@ class ParsedNumber:
         formats.yaml), flagged ``value_note`` by the tables.
     mark : str or None
         A run of dashes typed after the number (``'--'`` of ``'1330--'``), flagged ``value_note`` by the tables.
+    words : bool
+        Whether the number is a count written in Chinese numerals (``'十二'``; :func:`parse_cell`), flagged
+        ``value_note`` by the tables.
     """
 
     value: float | None
@@ -877,6 +880,7 @@ class ParsedNumber:
     signed: bool = False
     note: str | None = None
     mark: str | None = None
+    words: bool = False
 
 
 _CN_DIGIT_VALUES = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
@@ -1041,6 +1045,36 @@ def parse_number(raw: str, *, to_wan: bool = False, expect: str | None = None) -
     if per_wan != 1:
         value = round(value / per_wan, 10)
     return ParsedNumber(value, unit, "number", signed=match["sign"] is not None, note=match["note"], mark=match["mark"])
+
+
+_WHOLE_KINDS = (None, "count", "people")  # (the kinds a cell may hold a count of; None: not told)
+
+
+@functools.lru_cache(maxsize=65536)
+def parse_cell(raw: str, *, to_wan: bool = False, expect: str | None = None) -> ParsedNumber:
+    """Read a table's value cell: :func:`parse_number`, or a count written in Chinese numerals (:func:`cn_count`).
+
+    Parameters
+    ----------
+    raw, to_wan, expect
+        As :func:`parse_number`'s. Only a cell of counts or people, or one whose kind is not told (``expect`` None),
+        is read in words: an amount of money is not.
+
+    Returns
+    -------
+    ParsedNumber
+        Its ``words`` true for a count read in words.
+
+    Examples
+    --------
+    >>> parse_cell("一百零五", expect="count").value, parse_cell("十二").words, parse_cell("三", expect="money").kind
+    (105.0, True, 'text')
+    """
+    num = parse_number(raw, to_wan=to_wan, expect=expect)
+    if num.kind != "text" or expect not in _WHOLE_KINDS:
+        return num
+    words = cn_count(raw.strip())
+    return num if words is None else ParsedNumber(float(words), None, "number", words=True)
 
 
 @functools.lru_cache(maxsize=4096)
