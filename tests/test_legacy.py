@@ -2775,6 +2775,24 @@ def test_legacy_cell_a_line_value_in_words_is_a_cell(value, read, flags):
     assert [x for x in _legacy(report) if x[1] != "via_website"] == rest
 
 
+@pytest.mark.parametrize("value, read, flag", [("三", 3, "value_note"), ("十二", 12, "value_note"),
+                                               ("约3", "NA", "not_a_number"), ("暂无", "NA", "not_a_number")])
+def test_legacy_pipe_cell_a_line_value_in_words_ends_its_row(value, read, flag):
+    """Seed 003 copied one cell a line with pipes, a known item's value in words ('2.政府网站公开政府信息数 |' / '条 |' /
+    '三 |'): no value, so the row went on, the next item's label, unit and blank mark ran into it (extra_cells), the
+    value lost and that item's row with it. A word right after the row's unit is its value, which ends the row (a
+    blank value leaves its mark, '条 | |'): read as in a row a line."""
+    seed = _seed_lines()
+    lines = [[x[0], x[1], value] if isinstance(x, list) and x and x[0] == "2.政府网站公开政府信息数" else x
+             for x in seed]
+    report = toolkit.parse_text(render_text(lines, "pipe_cells"))
+    assert _legacy(report, ["row_key", "value", "raw"]).count(("via_website", read, value)) == 1
+    assert [(f.code, f.detail) for f in report.flags if f.table] == [(flag, f"via_website: {value}")]
+    want = toolkit.parse_text(render_text(lines, "pipe_rows"))
+    assert _legacy(report, ["table", "row_key", "value", "raw", "unit"]) == _legacy(
+        want, ["table", "row_key", "value", "raw", "unit"])
+
+
 @pytest.mark.parametrize("value", ["暂无", "不适用"])
 def test_legacy_cell_a_line_short_words_value_is_flagged(value):
     """Seed 003 copied one cell a line, a known item's value a short word ('2.政府网站公开政府信息数' / '条' / '暂无'):

@@ -342,9 +342,12 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                     # '1 |': the first value column blank; '2 | |': the second), one cell a line (pipe_cells)
                     for _ in parts[1:]:
                         stream.add(Cell("", seg.line))
-                if not table_region and parts[-1] == "" and not _next_is_value(segments, i):
+                if not table_region and (parts[-1] == "" and not _next_is_value(segments, i)
+                                         or len(parts) == 1 and _word_value_after_unit(stream.current)):
                     # a statistics table one cell a line: a row's blank cells end it ('条 | |' or a block's
-                    # heading '一、主动公开情况 | |||' before the next item), or the next item ran into it
+                    # heading '一、主动公开情况 | |||' before the next item), or the next item ran into it; so does
+                    # its value in words right after its unit ('条 |' / '三 |': no label, yet the next item's label
+                    # and cells ran into its row, extra_cells, the value lost)
                     stream.flush()
             prev_bare = False
             continue
@@ -2022,6 +2025,16 @@ _WORDS_CELL = (rf"{_HAN_WORD}{_HAN_WORD}{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?{_HA
                r"(?=\r(?![^\r][^\r]?[^\r]?[^\r]?\r)|$)")
 _WORD_CELL = rf"(?<=\r)(?:(?:[〇零一二两三四五六七八九十百千]+|{HEDGED_NUMBER})(?=\r|$)|{_WORDS_CELL})"
 _GLUED_CELL = rf"\d[\d,]*(?:\.\d+)?|{_SET_MARK}|{_SIGNED_CELL}|{_WORD_CELL}"
+# the same values in words as a cell's whole text ('三', '约3', '暂无'), for a table one cell a line with pipes
+_WORD_VALUE = re.compile(rf"[〇零一二两三四五六七八九十百千]+|{HEDGED_NUMBER}|{_HAN_WORD}{{2,6}}")
+
+
+def _word_value_after_unit(cells: Sequence[Cell]) -> bool:
+    """Whether the last of a statistics table's row ``cells`` is a value in words (``_WORD_VALUE``) right after the
+    row's unit: its value, a cell a line, which ends the row (a blank value leaves its mark, '条 | |', so a word
+    there is no next item's label)."""
+    return len(cells) >= 2 and cells[-2].text in vocabulary().legacy_units and not cells[-1].glued \
+        and _WORD_VALUE.fullmatch(cells[-1].text) is not None
 # a value run together before the next row
 _GLUED_VALUE = re.compile(rf"[\s|]*({_GLUED_CELL})?")
 
