@@ -2016,15 +2016,18 @@ _SIGNED_CELL = rf"(?<=[\s|])[+-]\d[\d,]*(?:\.\d+)?(?=[\s|]|$)|[+-]\d[\d,]*(?:\.\
 # a ruled table; it was no cell, the row not found, and the whole table lost (table_missing)
 # (no counted repeats: the pattern goes into patterns that str.format fills)
 _WORD = r"[^\d\s|、,，。;；:：()（）]"
-# (a number with words before it: '约3', '大约3件'; report._cells_on_lines_apart bounds it as a lone cell)
-HEDGED_NUMBER = rf"{_WORD}{_WORD}?{_WORD}?\d[\d,]*(?:\.\d+)?{_WORD}?{_WORD}?{_WORD}?{_WORD}?"
+_HAN_WORD = f"[{HAN_UNIFIED}]"  # (the common characters, as tables._WORDS_VALUE reads them)
+# (a number with words before it: '约3', '大约3件', or a hedge after it, a unit's character before that: '3左右',
+# '3件左右', '12余' (it was read 3 and 12, the hedge dropped unsaid); report._cells_on_lines_apart bounds it as a
+# lone cell)
+HEDGED_NUMBER = (rf"{_WORD}{_WORD}?{_WORD}?\d[\d,]*(?:\.\d+)?{_WORD}?{_WORD}?{_WORD}?{_WORD}?"
+                 rf"|\d[\d,]*(?:\.\d+)?{_HAN_WORD}?(?:左右|余|多|上下)")
 # (and a short value in words, '暂无', '不适用', for the tables stage to flag not_a_number: it was dropped unseen, NA;
 # not a local item's label, whose unit's short cell follows it: '\r其他\r条\r')
-_HAN_WORD = f"[{HAN_UNIFIED}]"  # (the common characters, as tables._WORDS_VALUE reads them)
 _WORDS_CELL = (rf"{_HAN_WORD}{_HAN_WORD}{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?"
                r"(?=\r(?![^\r][^\r]?[^\r]?[^\r]?\r)|$)")
 _WORD_CELL = rf"(?<=\r)(?:(?:[〇零一二两三四五六七八九十百千]+|{HEDGED_NUMBER})(?=\r|$)|{_WORDS_CELL})"
-_GLUED_CELL = rf"\d[\d,]*(?:\.\d+)?|{_SET_MARK}|{_SIGNED_CELL}|{_WORD_CELL}"
+_GLUED_CELL = rf"{_WORD_CELL}|\d[\d,]*(?:\.\d+)?|{_SET_MARK}|{_SIGNED_CELL}"  # (a hedge after digits: words first)
 # the same values in words as a cell's whole text ('三', '约3', '暂无'), for a table one cell a line with pipes
 _WORD_VALUE = re.compile(rf"[〇零一二两三四五六七八九十百千]+|{HEDGED_NUMBER}|{_HAN_WORD}{{2,6}}")
 
