@@ -1713,8 +1713,8 @@ def _joined_halves(rows: list[Row], col_keys: list[str]) -> list[Row]:
     """The requests table printed in two halves as one table: the rows of the second half's counts read after the
     first's.
 
-    Some reports print the table as two, 自然人 in the first, the organisations and 总计 in the second, each under a
-    header of its own and repeating the row labels: read as one table, every row stood twice (its first counts
+    Some reports print the table as two, 自然人 in the first, the organisations and 总计 in the second (or the other
+    way round), each under a header of its own and repeating the row labels: read as one table, every row stood twice (its first counts
     placed nowhere, every cell NA, each row flagged duplicate_row). Joined only where the two headers name disjoint
     columns that together are the format's, and the halves' rows carry the same labels in the same order, each row
     of the first half no more counts than its header names; otherwise the rows are returned as they are (a row
@@ -1752,6 +1752,9 @@ def _joined_halves(rows: list[Row], col_keys: list[str]) -> list[Row]:
         own = values[:len(first)] or [Cell("", row.line)] * len(first)
         if len(own) < len(first) or _written(values[len(first):]):
             return rows
+        # (so in the second half: the organisations' half first, a row's blank 自然人 there is its label alone; its
+        # counts left out, the row was short, none of its counts placed: ragged)
+        more = more or [Cell("", row.line)] * len(second)
         cells = row.cells[:len(row.cells) - len(values)] + own + more
         joined[id(row)] = dataclasses.replace(row, cells=cells)
     repeated = set(heads[0])
