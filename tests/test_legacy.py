@@ -2736,12 +2736,16 @@ def test_legacy_count_in_chinese_numerals_is_its_number(fmt, tmp_path):
     assert got == sorted(_IN_WORDS.values())
     assert t.set_index("row_key").loc["via_gazette", ["value", "raw"]].fillna("NA").tolist() == ["NA", "一百五"]
     assert [f.detail for f in report.flags if f.code == "not_a_number"] == ["via_gazette: 一百五"]
+    # (read from words, not digits: flagged value_note, as a 2019 table's count in words is)
+    assert sorted(f.detail.split(": ")[1] for f in report.flags if f.code == "value_note") == sorted(
+        w for w, _ in _IN_WORDS.values())
     (tmp_path / "seed").mkdir()
     seed = _parse(lines, fmt, tmp_path / "seed")
     assert _legacy(report, ["table", "row_key", "unit"]) == _legacy(seed, ["table", "row_key", "unit"])
 
 
-@pytest.mark.parametrize("value, read, flags", [("三", 3, []), ("约3", "NA", [("not_a_number", "via_website: 约3")])])
+@pytest.mark.parametrize("value, read, flags", [("三", 3, [("value_note", "via_website: 三")]),
+                                                ("约3", "NA", [("not_a_number", "via_website: 约3")])])
 def test_unruled_legacy_row_of_a_value_in_words_is_kept(value, read, flags, tmp_path):
     """An unruled PDF of seed 003 (cells set apart by spaces only), a known item's one value in words ('2.政府网站公开
     政府信息数 条 三', '… 条 约3'): the line was no row, taken for text, the row lost unflagged, where a ruled table
@@ -2753,7 +2757,8 @@ def test_unruled_legacy_row_of_a_value_in_words_is_kept(value, read, flags, tmp_
     assert [(f.code, f.detail) for f in report.flags if f.table] == flags
 
 
-@pytest.mark.parametrize("value, read, flags", [("三", 3, []), ("约3", "NA", [("not_a_number", "via_website: 约3")])])
+@pytest.mark.parametrize("value, read, flags", [("三", 3, [("value_note", "via_website: 三")]),
+                                                ("约3", "NA", [("not_a_number", "via_website: 约3")])])
 def test_legacy_cell_a_line_value_in_words_is_a_cell(value, read, flags):
     """Seed 003 copied one cell a line, a known item's one value in words ('2.政府网站公开政府信息数' / '条' / '三', or
     '约3'): no cell, so that row was not found and the whole table was lost (table_missing: header found, no row
@@ -2768,6 +2773,41 @@ def test_legacy_cell_a_line_value_in_words_is_a_cell(value, read, flags):
     want = toolkit.parse_text(render_text(seed, "lines"))
     rest = [x for x in _legacy(want) if x[1] != "via_website"]
     assert [x for x in _legacy(report) if x[1] != "via_website"] == rest
+
+
+@pytest.mark.parametrize("value, read, flag", [("三", 3, "value_note"), ("十二", 12, "value_note"),
+                                               ("约3", "NA", "not_a_number"), ("暂无", "NA", "not_a_number")])
+def test_legacy_pipe_cell_a_line_value_in_words_ends_its_row(value, read, flag):
+    """Seed 003 copied one cell a line with pipes, a known item's value in words ('2.政府网站公开政府信息数 |' / '条 |' /
+    '三 |'): no value, so the row went on, the next item's label, unit and blank mark ran into it (extra_cells), the
+    value lost and that item's row with it. A word right after the row's unit is its value, which ends the row (a
+    blank value leaves its mark, '条 | |'): read as in a row a line."""
+    seed = _seed_lines()
+    lines = [[x[0], x[1], value] if isinstance(x, list) and x and x[0] == "2.政府网站公开政府信息数" else x
+             for x in seed]
+    report = toolkit.parse_text(render_text(lines, "pipe_cells"))
+    assert _legacy(report, ["row_key", "value", "raw"]).count(("via_website", read, value)) == 1
+    assert [(f.code, f.detail) for f in report.flags if f.table] == [(flag, f"via_website: {value}")]
+    want = toolkit.parse_text(render_text(lines, "pipe_rows"))
+    assert _legacy(report, ["table", "row_key", "value", "raw", "unit"]) == _legacy(
+        want, ["table", "row_key", "value", "raw", "unit"])
+
+
+@pytest.mark.parametrize("layout", ["lines", "pipe_cells"])
+@pytest.mark.parametrize("value", ["3件左右", "3左右", "12余", "12多"])
+def test_legacy_cell_a_line_count_with_a_hedge_after_it_is_flagged(value, layout):
+    """Seed 003 copied one cell a line, a known item's count with a hedge after it ('2.政府网站公开政府信息数' / '条' /
+    '3件左右'): read 3, the hedge dropped unsaid (with pipes, '3件左右 |', the next item ran into the row: extra_cells),
+    where '约3件' and a ruled table's '3件左右' are NA, flagged not_a_number. It is read so, kept as written."""
+    seed = _seed_lines()
+    lines = [[x[0], x[1], value] if isinstance(x, list) and x and x[0] == "2.政府网站公开政府信息数" else x
+             for x in seed]
+    report = toolkit.parse_text(render_text(lines, layout))
+    assert _legacy(report, ["row_key", "value", "raw"]).count(("via_website", "NA", value)) == 1
+    assert [(f.code, f.detail) for f in report.flags if f.table] == [("not_a_number", f"via_website: {value}")]
+    want = toolkit.parse_text(render_text(lines, "pipe_rows"))
+    assert _legacy(report, ["table", "row_key", "value", "raw", "unit"]) == _legacy(
+        want, ["table", "row_key", "value", "raw", "unit"])
 
 
 @pytest.mark.parametrize("value", ["暂无", "不适用"])

@@ -1011,10 +1011,10 @@ def read_as(lines: list, layout: str, tmp_path):
     return toolkit.parse_report(tmp_path / "report.html")
 
 
-def _requests_in_halves(lines: list, *, same_columns: bool = False) -> list:
+def _requests_in_halves(lines: list, *, same_columns: bool = False, orgs_first: bool = False) -> list:
     """The seed's requests table printed as two: 自然人's column, then (after a line '续表') the organisations' and
-    总计, each half under a header of its own and repeating the row labels; with ``same_columns`` the whole
-    table twice instead."""
+    总计 (with ``orgs_first`` these first, then 自然人's), each half under a header of its own and repeating the row
+    labels; with ``same_columns`` the whole table twice instead."""
     at = next(i for i, x in enumerate(lines) if isinstance(x, list) and "申请人情况" in x)
     end = next(i for i in range(at, len(lines)) if not isinstance(lines[i], list))
     head, rows = lines[at], lines[at + 1:end]
@@ -1026,16 +1026,21 @@ def _requests_in_halves(lines: list, *, same_columns: bool = False) -> list:
         return lines[:end] + ["续表"] + lines[at:]
     first = [head[:2]] + [r[:labels(r) + 1] for r in rows]
     second = [head[:1] + head[2:]] + [r[:labels(r)] + r[labels(r) + 1:] for r in rows]
+    if orgs_first:
+        first, second = second, first
     return lines[:at] + first + ["续表"] + second + lines[end:]
 
 
+@pytest.mark.parametrize("orgs_first", [False, True])
 @pytest.mark.parametrize("layout", ["pipe_rows", "tab", "html"])
 @pytest.mark.parametrize("seed", ["001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
-def test_requests_table_in_two_halves_reads_as_one(seed, layout, tmp_path):
+def test_requests_table_in_two_halves_reads_as_one(seed, layout, orgs_first, tmp_path):
     # A report printing the requests table as two, 自然人 first, then 法人或其他组织's columns and 总计, each repeating
     # the row labels: read as one table, every row stood twice, its first counts placed nowhere (every cell NA)
     # and each row flagged duplicate_row. The second half's counts are read after the first's, as the seed reads
-    # unsplit; a row written twice under the same columns is still a duplicate.
+    # unsplit; a row written twice under the same columns is still a duplicate. So with the organisations' half
+    # first: seed 002's 二、上年结转 row, 自然人 blank, its label alone in the second half, was short, none of its
+    # counts placed (ragged); the blank is that half's one cell.
     lines = _report_lines(seed)
     keys = ["row_key", "col_key", "value", "raw", "flag"]
 
@@ -1044,7 +1049,7 @@ def test_requests_table_in_two_halves_reads_as_one(seed, layout, tmp_path):
         return cells, [(f.code, f.detail) for f in rep.flags if f.table == "requests"]
 
     whole = read_as(lines, layout, tmp_path)
-    halves = read_as(_requests_in_halves(lines), layout, tmp_path)
+    halves = read_as(_requests_in_halves(lines, orgs_first=orgs_first), layout, tmp_path)
     pd.testing.assert_frame_equal(requests(halves)[0], requests(whole)[0])
     assert requests(halves)[1] == requests(whole)[1]
     assert [c.status for c in halves.checks.itertuples()] == [c.status for c in whole.checks.itertuples()]
@@ -1642,7 +1647,8 @@ def test_a_blank_review_group_in_the_tab_layout_keeps_its_columns(blank, parsed_
 def test_an_article_20_value_in_words_is_kept_and_flagged(word):
     # '行政处罚 | 暂无', '行政事业性收费 | 三万元': a value cell of words with no digit was read as a second label
     # cell, so the row vanished and was flagged missing_rows, as if the report had left it out (a block of
-    # that one row: table_missing). It is the row's value, kept as written and flagged not_a_number.
+    # that one row: table_missing). It is the row's value, kept as written and flagged not_a_number; a count in
+    # Chinese numerals ('零' of 行政处罚) is read, flagged value_note, no amount of money ('零' of the fee).
     text = ("2023年某局政府信息公开工作年度报告\n一、总体情况\n工作。\n二、主动公开政府信息情况\n"
             "第二十条第（六）项 | |||\n信息内容 | 本年处理决定数量 | ||\n"
             f"行政处罚 | {word} | ||\n行政强制 | 3 | ||\n"
@@ -1651,10 +1657,13 @@ def test_an_article_20_value_in_words_is_kept_and_flagged(word):
     report = toolkit.parse_text(text)
     active = report.tables[report.tables["table"] == "active"].set_index("row_key")
     assert active.loc[["penalty", "fees"], "raw"].tolist() == [word, word]
-    assert active.loc[["penalty", "fees"], "value"].isna().all()
+    counted = word == "零"
+    assert active.loc["penalty", "value"] == 0 if counted else pd.isna(active.loc["penalty", "value"])
+    assert pd.isna(active.loc["fees", "value"])
     assert active.loc["coercion", "value"] == 3
     flags = [(f.code, f.detail) for f in report.flags if f.table == "active"]
-    assert ("not_a_number", f"penalty: {word}") in flags and ("not_a_number", f"fees: {word}") in flags
+    assert ("value_note" if counted else "not_a_number", f"penalty: {word}") in flags
+    assert ("not_a_number", f"fees: {word}") in flags
     missing = [d for c, d in flags if c == "missing_rows"]
     assert missing and not any(k in missing[0] for k in ("penalty", "fees"))
 
@@ -1762,6 +1771,42 @@ def test_a_count_with_its_unit_in_the_cell(cell, want, fmt, tmp_path):
     penalty = _set_cell(lines, "行政处罚", 2, cell)   # 本年处理决定数量 of the Article 20 table (2019)
     _check_cell(_render(penalty, fmt, tmp_path), "active", "penalty", "decisions", cell, want,
                 cell[2:] if want is not None else None)
+
+
+# (row label, value cell 0 …, as written in Chinese numerals, table, row key, column key, number): seed 001's
+_WORDS_CELLS = [("一、本年新收政府信息公开申请数量", 0, "八十八", "requests", "new", "natural_person", 88),
+                ("一、本年新收政府信息公开申请数量", 1, "十一", "requests", "new", "commercial", 11),
+                ("二、上年结转政府信息公开申请数量", 0, "〇", "requests", "carried_over", "natural_person", 0),
+                ("(二)部分公开(区分处理的,只计这一情形,不计其他情形)", 0, "两", "requests", "partially_granted", "natural_person", 2),
+                ("行政处罚", 0, "两千三百零七", "active", "penalty", "prev_items", 2307),
+                ("行政处罚", 2, "六百一十", "active", "penalty", "decisions", 610),
+                ("行政许可", 0, "三百零二", "active", "licensing", "prev_items", 302),
+                ("政府集中采购", 0, "四", "active", "procurement", "items", 4)]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
+def test_counts_written_in_chinese_numerals_in_a_2019_table(fmt, tmp_path):
+    # A count of the 2019/2021 tables written in Chinese numerals ('八十八', '两千三百零七', '〇') was NA, flagged
+    # not_a_number, though the pre-2019 stage reads figures in words: each is read as its number (cn_count), the cell
+    # as written in raw and flagged value_note (read from other than digits); the table otherwise as before. An
+    # amount of money in words ('六百三十' in 采购总金额(万元)) stays NA, flagged not_a_number.
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    for label, at, words, *_ in _WORDS_CELLS:
+        lines = _set_cell(lines, label, at, words)
+    want = _render(_report_lines("001_4d29bfef72dd56db.txt"), fmt, tmp_path).tables
+    got = _render(_set_cell(lines, "政府集中采购", 1, "六百三十"), fmt, tmp_path)
+    cells = got.tables.set_index(["table", "row_key", "col_key"])
+    assert {(t, r, c): (cells.loc[(t, r, c), "raw"], cells.loc[(t, r, c), "value"]) for *_, t, r, c, _ in _WORDS_CELLS
+            } == {(t, r, c): (words, n) for _, _, words, t, r, c, n in _WORDS_CELLS}
+    assert pd.isna(cells.loc[("active", "procurement", "amount_wan"), "value"])
+    assert sorted((f.code, f.detail) for f in got.flags if f.code in ("value_note", "not_a_number")) == sorted(
+        [("value_note", f"{r}: {words}") for _, _, words, _, r, _, _ in _WORDS_CELLS]
+        + [("not_a_number", "procurement: 六百三十")])
+    changed = {(t, r, c) for *_, t, r, c, _ in _WORDS_CELLS} | {("active", "procurement", "amount_wan")}
+    keep = [k not in changed for k in zip(got.tables["table"], got.tables["row_key"], got.tables["col_key"])]
+    keys = ["table", "row_key", "col_key", "value", "raw"]
+    pd.testing.assert_frame_equal(got.tables.loc[keep, keys].reset_index(drop=True),
+                                  want.loc[keep, keys].reset_index(drop=True))
 
 
 @pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
@@ -3742,7 +3787,8 @@ def test_a_dash_typed_after_a_value_in_its_cell(seed, one_cell, dash, layout):
     # A ruled table's cell with a dash typed after its number ('行政处罚 | 1330-- |', 001's '行政处罚 | 2307— | -22 |
     # 610'): the cell was one word, no number (NA, flagged not_a_number), its value lost; with the row's label in the
     # same cell ('行政处罚1330-- |') the row was lost (missing_rows). The cell's rule bounds it, so the dash marks no
-    # other cell: the cell is its number, the row's other cells as they were.
+    # other cell: the cell is its number, the row's other cells as they were. Its raw was the number alone ('1330'),
+    # the dash dropped unsaid: raw is the cell as written, flagged value_note, as a count with a note after it is.
     from renderers import render_text
 
     lines = _report_lines(seed)
@@ -3755,8 +3801,11 @@ def test_a_dash_typed_after_a_value_in_its_cell(seed, one_cell, dash, layout):
     got = toolkit.parse_text(render_text([*lines[:at], typed, *lines[at + 1:]], layout))
     keys = ["table", "row_key", "col_key", "value", "raw"]
     assert want.tables.query("row_key == 'penalty'")["value"].notna().all()
+    written = dash.replace("－", "-")  # (NFKC)
+    want.tables.loc[want.tables.index[want.tables["row_key"] == "penalty"][0], "raw"] += written  # (its first cell)
     pd.testing.assert_frame_equal(got.tables[keys], want.tables[keys])
-    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+    wanted = [*((f.code, f.detail) for f in want.flags), ("value_note", f"penalty: {row[1]}{written}")]
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted(wanted)
 
 
 @pytest.mark.parametrize("fmt", ["txt", "html", "docx"])

@@ -348,9 +348,12 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                     # '1 |': the first value column blank; '2 | |': the second), one cell a line (pipe_cells)
                     for _ in parts[1:]:
                         stream.add(Cell("", seg.line))
-                if not table_region and parts[-1] == "" and not _next_is_value(segments, i):
+                if not table_region and (parts[-1] == "" and not _next_is_value(segments, i)
+                                         or len(parts) == 1 and _word_value_after_unit(stream.current)):
                     # a statistics table one cell a line: a row's blank cells end it ('条 | |' or a block's
-                    # heading '一、主动公开情况 | |||' before the next item), or the next item ran into it
+                    # heading '一、主动公开情况 | |||' before the next item), or the next item ran into it; so does
+                    # its value in words right after its unit ('条 |' / '三 |': no label, yet the next item's label
+                    # and cells ran into its row, extra_cells, the value lost)
                     stream.flush()
             prev_bare = False
             continue
@@ -1092,7 +1095,7 @@ def _label_rest(prev: Row, first: Cell) -> Row | None:
 # Two or more numbers glued by their signs ('88-720', '15-15'): one cell of page text, split by the placement.
 _SIGNED_RUN = re.compile(r"[+-]?\d[\d,.]*(?:[+-]\d[\d,.]*)+")
 # a number, then a dash typed after it in the same cell ('1330--', '2307—')
-_NUMBER_THEN_DASH = re.compile(r"(?P<number>[+-]?\d[\d,.]*)(?:—+|―+|-+)")
+_NUMBER_THEN_DASH = re.compile(r"[+-]?\d[\d,.]*(?:—+|―+|-+)")
 
 
 # the name of a value column's part in a legacy header ('区政府', '乡镇街道'): a short word, no digit, no stop
@@ -1345,14 +1348,10 @@ def _sums_to_last(values: list[Cell]) -> bool:
 
 
 def _cell(text: str, line: int) -> Cell:
-    """A cell of the text; a run of signed numbers is marked glued, for the placement to split; a number with a
-    dash typed after it ('1330--', '2307—') is the number."""
+    """A cell of the text; a run of signed numbers is marked glued, for the placement to split (a number with a
+    dash typed after it, '1330--', is one cell as written: parse_number reads its number)."""
     if ("-" in text or "+" in text) and _SIGNED_RUN.fullmatch(text):  # (the test in C first: most cells are '0')
         return Cell(text, line, glued=True)
-    if text[-1:] in "—―-" and (m := _NUMBER_THEN_DASH.fullmatch(text)):
-        # the cell's rule bounds it, so its dash is no other cell's mark (read as one word, the cell was no number,
-        # its value lost: not_a_number)
-        return _new_cell((m["number"], line, False, False, -1))
     return _new_cell((text, line, False, False, -1))
 
 
@@ -2086,15 +2085,28 @@ _SIGNED_CELL = rf"(?<=[\s|])[+-]\d[\d,]*(?:\.\d+)?(?=[\s|]|$)|[+-]\d[\d,]*(?:\.\
 # a ruled table; it was no cell, the row not found, and the whole table lost (table_missing)
 # (no counted repeats: the pattern goes into patterns that str.format fills)
 _WORD = r"[^\d\s|、,，。;；:：()（）]"
-# (a number with words before it: '约3', '大约3件'; report._cells_on_lines_apart bounds it as a lone cell)
-HEDGED_NUMBER = rf"{_WORD}{_WORD}?{_WORD}?\d[\d,]*(?:\.\d+)?{_WORD}?{_WORD}?{_WORD}?{_WORD}?"
+_HAN_WORD = f"[{HAN_UNIFIED}]"  # (the common characters, as tables._WORDS_VALUE reads them)
+# (a number with words before it: '约3', '大约3件', or a hedge after it, a unit's character before that: '3左右',
+# '3件左右', '12余' (it was read 3 and 12, the hedge dropped unsaid); report._cells_on_lines_apart bounds it as a
+# lone cell)
+HEDGED_NUMBER = (rf"{_WORD}{_WORD}?{_WORD}?\d[\d,]*(?:\.\d+)?{_WORD}?{_WORD}?{_WORD}?{_WORD}?"
+                 rf"|\d[\d,]*(?:\.\d+)?{_HAN_WORD}?(?:左右|余|多|上下)")
 # (and a short value in words, '暂无', '不适用', for the tables stage to flag not_a_number: it was dropped unseen, NA;
 # not a local item's label, whose unit's short cell follows it: '\r其他\r条\r')
-_HAN_WORD = f"[{HAN_UNIFIED}]"  # (the common characters, as tables._WORDS_VALUE reads them)
 _WORDS_CELL = (rf"{_HAN_WORD}{_HAN_WORD}{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?"
                r"(?=\r(?![^\r][^\r]?[^\r]?[^\r]?\r)|$)")
 _WORD_CELL = rf"(?<=\r)(?:(?:[〇零一二两三四五六七八九十百千]+|{HEDGED_NUMBER})(?=\r|$)|{_WORDS_CELL})"
-_GLUED_CELL = rf"\d[\d,]*(?:\.\d+)?|{_SET_MARK}|{_SIGNED_CELL}|{_WORD_CELL}"
+_GLUED_CELL = rf"{_WORD_CELL}|\d[\d,]*(?:\.\d+)?|{_SET_MARK}|{_SIGNED_CELL}"  # (a hedge after digits: words first)
+# the same values in words as a cell's whole text ('三', '约3', '暂无'), for a table one cell a line with pipes
+_WORD_VALUE = re.compile(rf"[〇零一二两三四五六七八九十百千]+|{HEDGED_NUMBER}|{_HAN_WORD}{{2,6}}")
+
+
+def _word_value_after_unit(cells: Sequence[Cell]) -> bool:
+    """Whether the last of a statistics table's row ``cells`` is a value in words (``_WORD_VALUE``) right after the
+    row's unit: its value, a cell a line, which ends the row (a blank value leaves its mark, '条 | |', so a word
+    there is no next item's label)."""
+    return len(cells) >= 2 and cells[-2].text in vocabulary().legacy_units and not cells[-1].glued \
+        and _WORD_VALUE.fullmatch(cells[-1].text) is not None
 # a value run together before the next row
 _GLUED_VALUE = re.compile(rf"[\s|]*({_GLUED_CELL})?")
 

@@ -822,14 +822,16 @@ def number_units() -> tuple[str, ...]:
 @functools.lru_cache(maxsize=1)
 def _number() -> re.Pattern[str]:
     # the unit after the number or in brackets after it ('0.35(万元)': a header's way, written in the cell), then a
-    # note in brackets opening with one of value_notes' words ('88(含上年结转3)')
+    # note in brackets opening with one of value_notes' words ('88(含上年结转3)'), then a run of dashes typed after it
+    # ('1330--': a cell's rule bounds it, so the dash marks no other cell)
     from toolkit.formats import load_formats  # (toolkit.formats uses this module)
 
     units = "|".join(map(re.escape, number_units()))
     notes = "|".join(map(re.escape, load_formats()["value_notes"]))
     return re.compile(
         r"^(?P<sign>[+-])?(?P<num>[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-        rf"(?:(?P<unit>{units})|[(（](?P<bracketed>{units})[)）])?(?:[(（](?P<note>(?:{notes})[^()（）]*)[)）])?$"
+        rf"(?:(?P<unit>{units})|[(（](?P<bracketed>{units})[)）])?(?:[(（](?P<note>(?:{notes})[^()（）]*)[)）])?"
+        r"(?P<mark>—+|―+|-+)?$"
     )
 
 
@@ -865,6 +867,11 @@ class ParsedNumber:
     note : str or None
         A note in brackets after the number (``'含上年结转3'`` of ``'88(含上年结转3)'``; ``value_notes`` of
         formats.yaml), flagged ``value_note`` by the tables.
+    mark : str or None
+        A run of dashes typed after the number (``'--'`` of ``'1330--'``), flagged ``value_note`` by the tables.
+    words : bool
+        Whether the number is a count written in Chinese numerals (``'十二'``; :func:`parse_cell`), flagged
+        ``value_note`` by the tables.
     """
 
     value: float | None
@@ -872,6 +879,8 @@ class ParsedNumber:
     kind: str
     signed: bool = False
     note: str | None = None
+    mark: str | None = None
+    words: bool = False
 
 
 _CN_DIGIT_VALUES = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
@@ -1012,6 +1021,8 @@ def parse_number(raw: str, *, to_wan: bool = False, expect: str | None = None) -
     ('blank', 'na')
     >>> parse_number("88(含上年结转3)").value, parse_number("88(含上年结转3)").note, parse_number("88(约)").kind
     (88.0, '含上年结转3', 'text')
+    >>> parse_number("1330--").value, parse_number("1330--").mark
+    (1330.0, '--')
     """
     if raw.isascii() and raw.isdigit():  # most cells: plain digits, the pattern's answer without it
         return ParsedNumber(float(raw), None, "number")
@@ -1033,7 +1044,37 @@ def parse_number(raw: str, *, to_wan: bool = False, expect: str | None = None) -
     per_wan = cell_units()["money"].get(unit, 1) if to_wan and unit else 1  # type: ignore[union-attr]  # money maps unit -> 万元 factor
     if per_wan != 1:
         value = round(value / per_wan, 10)
-    return ParsedNumber(value, unit, "number", signed=match["sign"] is not None, note=match["note"])
+    return ParsedNumber(value, unit, "number", signed=match["sign"] is not None, note=match["note"], mark=match["mark"])
+
+
+_WHOLE_KINDS = (None, "count", "people")  # (the kinds a cell may hold a count of; None: not told)
+
+
+@functools.lru_cache(maxsize=65536)
+def parse_cell(raw: str, *, to_wan: bool = False, expect: str | None = None) -> ParsedNumber:
+    """Read a table's value cell: :func:`parse_number`, or a count written in Chinese numerals (:func:`cn_count`).
+
+    Parameters
+    ----------
+    raw, to_wan, expect
+        As :func:`parse_number`'s. Only a cell of counts or people, or one whose kind is not told (``expect`` None),
+        is read in words: an amount of money is not.
+
+    Returns
+    -------
+    ParsedNumber
+        Its ``words`` true for a count read in words.
+
+    Examples
+    --------
+    >>> parse_cell("一百零五", expect="count").value, parse_cell("十二").words, parse_cell("三", expect="money").kind
+    (105.0, True, 'text')
+    """
+    num = parse_number(raw, to_wan=to_wan, expect=expect)
+    if num.kind != "text" or expect not in _WHOLE_KINDS:
+        return num
+    words = cn_count(raw.strip())
+    return num if words is None else ParsedNumber(float(words), None, "number", words=True)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from toolkit.layout import _CELL_TEXT as _TEXT, Cell  # one Cell-text getter, owned by layout
-from toolkit.normalize import NA_MARKS, alternation, cell_units, parse_number
+from toolkit.normalize import NA_MARKS, alternation, cell_units, parse_cell, parse_number
 
 __all__ = ["Placed", "RowInput", "Constraint", "place"]
 
@@ -278,7 +278,7 @@ def _compositions(total: int, n: int, capacity: list[int]):
 def _readings_ragged(cells: list[Cell], ncols: int, money: bool) -> list[Reading]:
     placed = []
     for cell in cells:
-        num = parse_number(cell.text, to_wan=money, expect=_expect(money))
+        num = parse_cell(cell.text, to_wan=money, expect=_expect(money))
         placed.append(Placed(num.value, cell.text, cell.line, num.unit))
     blank_after = (*placed, None)  # (a blank cell: the index past the row's cells)
     return [take(blank_after) for take in _ragged_takers(ncols, len(cells))]
@@ -682,7 +682,7 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
                 if text.isascii() and text.isdigit():  # most cells: parse_number's own first answer, without its cache
                     cells.append(_new_placed((float(text), text, cell.line, None)))
                     continue
-                num = parse_number(text, to_wan=money, expect=expect)
+                num = parse_cell(text, to_wan=money, expect=expect)
                 cells.append(Placed(num.value, text, cell.line, num.unit))
             out[row.key] = Placement(cells, "complete", True, 1)
         return out
@@ -803,6 +803,6 @@ def _convert_money(reading: Reading, money_cols: frozenset[int]) -> Reading:
     row = list(reading)
     for col, cell in enumerate(row):
         if cell is not None and (col in money_cols or cell.unit is not None):
-            num = parse_number(cell.raw, to_wan=col in money_cols, expect=_expect(col in money_cols))
+            num = parse_cell(cell.raw, to_wan=col in money_cols, expect=_expect(col in money_cols))
             row[col] = Placed(num.value, cell.raw, cell.line, num.unit)
     return tuple(row)

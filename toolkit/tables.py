@@ -24,7 +24,7 @@ from toolkit.checks import identity_applies
 from toolkit.formats import alternation, load_formats, load_identities, load_output_schema, vocabulary
 from toolkit.layout import _YEAR, Cell, Row, _display_width, _sub_item, _sums_to_last, _thousands_joined
 from toolkit.normalize import (CID_GLYPHS, FOOTNOTE_SYMBOLS, HAN_RANGES, HAN_UNIFIED, NA_MARKS, cell_units,
-                               is_value_cell, ParsedNumber, cn_count, label_key, number_text, parse_number, unit_kind)
+                               is_value_cell, label_key, number_text, parse_cell, parse_number, unit_kind)
 from toolkit.placement import Constraint, Placed, Placement, RowInput, place
 
 __all__ = ["TABLE_COLUMNS", "Flag", "TableResult", "extract_tables", "flag_codes"]
@@ -208,6 +208,9 @@ def _text_in_value_place(labels: list[Cell], values: list[Cell], is_row) -> tupl
 
 # The kinds of value that are whole numbers (cell_units of formats.yaml): a count or people with decimals is none.
 _WHOLE_KINDS = ("count", "people")
+_MARK_AT_END = re.compile("[—―-]\n")  # a dash ending a cell's text, of the cells' texts each ended by '\n'
+_CN_DIGIT = re.compile("[〇零一二两三四五六七八九十百千]")  # (a count in words has one: normalize.cn_count)
+
 _PLACEMENT_CELLS = operator.attrgetter("cells")
 
 
@@ -226,16 +229,18 @@ def _flag_text_values(res: TableResult, table: str, row_key: str, placement,
         dots = _placed_dots((placement,))
     fractions = _fractional_counts(cells, money_cols) if dots else ()
     placed = list(filter(None, cells))
-    raws = "".join(map(_PLACED_RAW, placed))
-    if None not in map(_PLACED_VALUE, placed) and ")" not in raws and "）" not in raws:
-        return  # (the common row, its every placed cell a number without a bracket: nothing to flag, told in C)
+    raws = "\n".join(map(_PLACED_RAW, placed)) + "\n"
+    if None not in map(_PLACED_VALUE, placed) and ")" not in raws and "）" not in raws \
+            and _MARK_AT_END.search(raws) is None and _CN_DIGIT.search(raws) is None:
+        return  # (the common row, its every placed cell a number in digits, no bracket or dash after it: told in C)
     for i, cell in enumerate(cells):
         if cell is None:
             continue
         if cell.value is None:
             if i in fractions or parse_number(cell.raw, expect="money" if i in money_cols else "count").kind == "text":
                 res.flags.append(Flag("not_a_number", table, cell.line, f"{row_key}: {cell.raw}"))
-        elif cell.raw[-1:] in ")）" and parse_number(cell.raw).note:  # (a plain count ends in a digit)
+        elif (cell.raw[-1:] in ")）—―-" and ((num := parse_number(cell.raw)).note or num.mark)) or (
+                not cell.raw[-1:].isdigit() and parse_cell(cell.raw).words):  # (a plain count ends in a digit)
             res.flags.append(Flag("value_note", table, cell.line, f"{row_key}: {cell.raw}"))
 
 
@@ -1769,8 +1774,8 @@ def _joined_halves(rows: list[Row], col_keys: list[str]) -> list[Row]:
     """The requests table printed in two halves as one table: the rows of the second half's counts read after the
     first's.
 
-    Some reports print the table as two, 自然人 in the first, the organisations and 总计 in the second, each under a
-    header of its own and repeating the row labels: read as one table, every row stood twice (its first counts
+    Some reports print the table as two, 自然人 in the first, the organisations and 总计 in the second (or the other
+    way round), each under a header of its own and repeating the row labels: read as one table, every row stood twice (its first counts
     placed nowhere, every cell NA, each row flagged duplicate_row). Joined only where the two headers name disjoint
     columns that together are the format's, and the halves' rows carry the same labels in the same order, each row
     of the first half no more counts than its header names; otherwise the rows are returned as they are (a row
@@ -1808,6 +1813,9 @@ def _joined_halves(rows: list[Row], col_keys: list[str]) -> list[Row]:
         own = values[:len(first)] or [Cell("", row.line)] * len(first)
         if len(own) < len(first) or _written(values[len(first):]):
             return rows
+        # (so in the second half: the organisations' half first, a row's blank 自然人 there is its label alone; its
+        # counts left out, the row was short, none of its counts placed: ragged)
+        more = more or [Cell("", row.line)] * len(second)
         cells = row.cells[:len(row.cells) - len(values)] + own + more
         joined[id(row)] = dataclasses.replace(row, cells=cells)
     repeated = set(heads[0])
@@ -3249,15 +3257,13 @@ def _legacy_cell(cell: Cell, unit: str, money: bool, key: str, label: str, res: 
     # another kind ('3次' in a 万元 row, '5%' in a 件 row) is no number of it
     in_money = unit_kind(unit) == "money"  # the unit column's 元, 千元, 万元, 亿元 …
     expect = "money" if money or in_money else unit_kind(unit)
-    num = parse_number(cell.text, expect=expect)
-    if num.kind == "text" and expect in (None, *_WHOLE_KINDS):
-        # a count in Chinese numerals ('三', '十二', '一百零五', '〇'): its number, the cell as written in raw
-        words = cn_count(cell.text.strip())
-        num = num if words is None else ParsedNumber(float(words), None, "number")
+    # (a count in Chinese numerals, '三', '十二', '一百零五', '〇', too: its number, the cell as written in raw)
+    num = parse_cell(cell.text, expect=expect)
     if expect in _WHOLE_KINDS and num.value is not None and "." in cell.text and not num.value.is_integer():
         num = dataclasses.replace(num, value=None, kind="text")  # a count with decimals is no count (480.5 条)
-    if num.kind == "text" or num.note:
-        res.flags.append(Flag("value_note" if num.note else "not_a_number", "legacy", cell.line, f"{key}: {cell.text}"))
+    if num.kind == "text" or num.note or num.mark or num.words:
+        res.flags.append(Flag("not_a_number" if num.kind == "text" else "value_note", "legacy", cell.line,
+                              f"{key}: {cell.text}"))
     placed = Placed(num.value, cell.text, cell.line, num.unit)
     if num.value is None or not (money or unit_kind(num.unit) == "money" or in_money):
         return placed, unit or None
