@@ -1076,9 +1076,9 @@ def test_a_section_with_few_indented_lines_is_no_tab_layout_without_asking_each_
 
 def test_a_rows_cells_are_made_in_one_step_unless_a_sign_or_dash_is_in_them(monkeypatch):
     # build_rows made each cell of a row it was given whole (a pipe row, a reader's grid row, a spaced row) with a
-    # Python call of _cell, which only reads a signed run ('15-15') or a number with a dash after it ('1330--') apart
-    # from a plain cell: a row with neither sign nor dash is made in one step now, the same cells.  (The calls are
-    # counted, not timed.)
+    # Python call of _cell, which only reads a signed run ('15-15') apart from a plain cell (a number with a dash
+    # after it, '1330--', is a plain cell as written): a row without '-' or '+' is made in one step now, the same
+    # cells.  (The calls are counted, not timed.)
     import toolkit.layout as layout
     from toolkit.sections import Segment
 
@@ -1095,7 +1095,8 @@ def test_a_rows_cells_are_made_in_one_step_unless_a_sign_or_dash_is_in_them(monk
     monkeypatch.setattr(layout, "_cell", counted)
     rows = build_rows(segments)
     assert [r.cells for r in rows] == expected
-    assert [c.text for c in rows[1].cells] == ["规章", "0", "1330", "15-15"] and rows[1].cells[3].glued
+    assert [c.text for c in rows[1].cells] == ["规章", "0", "1330--", "15-15"] and rows[1].cells[3].glued
+    assert not rows[1].cells[2].glued
     assert asked == ["规章", "0", "1330--", "15-15"]
 
 

@@ -1360,10 +1360,10 @@ _new_cell = functools.partial(tuple.__new__, Cell)
 
 
 def _cells(texts: list[str], line: int) -> list[Cell]:
-    """The cells :func:`_cell` makes of a row's ``texts`` on ``line``: made in C where none holds a sign or a dash (most
-    rows, and so no cell is a signed run nor a number with a dash after it), without a Python call a cell."""
+    """The cells :func:`_cell` makes of a row's ``texts`` on ``line``: made in C where none holds a ``-`` or a ``+``
+    (most rows, and so no cell is a signed run), without a Python call a cell."""
     joined = "".join(texts)
-    if "-" in joined or "+" in joined or "—" in joined or "―" in joined:
+    if "-" in joined or "+" in joined:
         return [_cell(text, line) for text in texts]
     return list(map(_new_cell, zip(texts, itertools.repeat(line), _NOT, _NOT, _NO_COLUMN)))
 
