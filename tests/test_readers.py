@@ -3504,6 +3504,19 @@ def test_word_numbers_count_as_word_counts(tmp_path):
     assert [s.key for s in report.sections] == ["overview", "active", "requests", "review_litigation", "problems", "other"]
 
 
+@pytest.mark.parametrize("fmt, numbers", [("chineseCounting", ["九十九", "一百", "一百零一", "一百零二"]),
+                                          ("chineseCountingThousand", ["九十九", "一百", "一百零一", "一百零二"]),
+                                          ("chineseLegalSimplified", ["玖拾玖", "壹佰", "壹佰零壹", "壹佰零贰"])])
+def test_word_numbers_past_99_in_chinese_counting_formats(fmt, numbers, tmp_path):
+    # A list of Word's chineseCounting level started at 99 read 九十九、 then 100、 101、 (Arabic digits past 99);
+    # Word writes 一百、 一百零一、 (壹佰、 壹佰零壹、 in the financial numerals).
+    items = ["加强组织领导。", "完善工作机制。", "强化监督考核。", "落实工作责任。"]
+    paragraphs = [("某市某局2020年政府信息公开工作年度报告", None, 0)] + [(item, 1, 0) for item in items]
+    doc = read_document(_numbered_docx(tmp_path / "n.docx", paragraphs, {0: [_lvl(0, fmt, "%1、", start="99")]},
+                                       {1: (0, "")}))
+    assert [x for x in doc.lines if isinstance(x, str)][1:] == [f"{n}、{item}" for n, item in zip(numbers, items)]
+
+
 _MC_NS = ('xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
           'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"')
 

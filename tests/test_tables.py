@@ -1810,7 +1810,8 @@ def test_counts_written_in_chinese_numerals_in_a_2019_table(fmt, tmp_path):
 
 
 @pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
-@pytest.mark.parametrize("cell", ["12注1", "12[注1]", "12^1", "12件注1", "12*1", "12※2", "12\u22171", "12\u27312"])
+@pytest.mark.parametrize("cell", ["12注1", "12[注1]", "12^1", "12件注1", "12*1", "12※2", "12\u22171", "12\u27312",
+                                  "12△1", "12▲2"])
 def test_a_count_with_a_typed_footnote_mark_ending_in_a_digit_keeps_its_row(cell, fmt, tmp_path):
     # A footnote mark typed after a count, its digit ending the cell ('12注1', '12[注1]', '12^1'), made the cell a
     # label: the row lost, all its values with it (unknown_row, missing_rows).  It stays in its column, NA and
@@ -3865,7 +3866,8 @@ def test_an_article_20_header_wrapped_over_two_rows_cell_by_cell(seed, fmt, tmp_
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
 
 
-@pytest.mark.parametrize("mark", ["*", "※", "※1", "[1]", "[注]", "注1", "^1", "\u2217", "\u204e1", "\u2731"])
+@pytest.mark.parametrize("mark", ["*", "※", "※1", "[1]", "[注]", "注1", "^1", "\u2217", "\u204e1", "\u2731", "△",
+                                  "▲1"])
 @pytest.mark.parametrize("seed, label", [("001_4d29bfef72dd56db.txt", "行政处罚"), ("001_4d29bfef72dd56db.txt", "规范性文件"),
                                          ("pingtan-2023-01.txt", "行政事业性收费")])
 def test_a_footnote_mark_after_an_article_20_row_label(seed, label, mark):

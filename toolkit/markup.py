@@ -175,17 +175,48 @@ def _roman(n: int) -> str:
     return out
 
 
+def _chinese_longhand(n: int, digits: str, markers: str, negative: str, informal: bool) -> str:
+    """``n`` (at most 9999 either side of 0) as CSS Counter Styles 3 writes Chinese longhand: each digit but 0 with
+    its marker (``markers``: ten, hundred, thousand), a run of zeros between two read 零 once, those at the end
+    dropped; in the ``informal`` styles the 一 of 10 to 19 dropped (十一, but 一百一十); ``negative`` before a number
+    below 0."""
+    if n < 0:
+        return negative + _chinese_longhand(-n, digits, markers, negative, informal)
+    if n == 0:
+        return "零"
+    if informal and 10 <= n <= 19:
+        return markers[0] + (digits[n - 11] if n > 10 else "")
+    out, zero = "", False
+    for place in range(3, -1, -1):
+        digit = n // 10 ** place % 10
+        if digit == 0:
+            zero = bool(out)  # (a zero after a digit written: 零 before the next digit, if any)
+            continue
+        out += ("零" if zero else "") + digits[digit - 1] + (markers[place - 1] if place else "")
+        zero = False
+    return out
+
+
+def _counting(n: int, digits: str = "〇一二三四五六七八九十", markers: str = "十百千") -> str:
+    """A number of Word's counting formats (chineseCounting …, or the financial chineseLegalSimplified …, their
+    ``digits`` 0 to 10 and ``markers``): 一 … 九十九, then 一百, 一百零一 to 九千九百九十九 as Word writes them (not
+    100, 101); digits past them."""
+    if 100 <= n <= 9999:
+        return _chinese_longhand(n, digits[1:10], markers, "", informal=False)
+    return cn_numeral_text(n, digits)
+
+
 _NUM_FORMATS: dict[str, Callable[[int], str]] = {
     "decimal": str, "decimalZero": lambda n: f"{n:02d}", "decimalFullWidth": str, "decimalHalfWidth": str,
-    "chineseCounting": cn_numeral_text, "chineseCountingThousand": cn_numeral_text, "japaneseCounting": cn_numeral_text,
-    "taiwaneseCounting": cn_numeral_text, "taiwaneseCountingThousand": cn_numeral_text,
+    "chineseCounting": _counting, "chineseCountingThousand": _counting, "japaneseCounting": _counting,
+    "taiwaneseCounting": _counting, "taiwaneseCountingThousand": _counting,
     "ideographTraditional": lambda n: _STEMS[n - 1] if 1 <= n <= 10 else str(n),  # 甲 乙 丙
     "decimalEnclosedCircle": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
     "decimalEnclosedCircleChinese": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),  # ① ② ③
     "decimalEnclosedFullstop": lambda n: chr(0x2488 + n - 1) if 1 <= n <= 20 else f"{n}.",  # ⒈ ⒉
     "ideographEnclosedCircle": lambda n: chr(0x3280 + n - 1) if 1 <= n <= 10 else str(n),  # ㊀ ㊁
-    "chineseLegalSimplified": lambda n: cn_numeral_text(n, _LEGAL_SIMPLIFIED),  # 壹 贰 … 壹拾
-    "ideographLegalTraditional": lambda n: cn_numeral_text(n, _LEGAL_TRADITIONAL),  # 壹 貳 … 壹拾
+    "chineseLegalSimplified": lambda n: _counting(n, _LEGAL_SIMPLIFIED, "拾佰仟"),  # 壹 贰 … 壹拾 … 壹佰
+    "ideographLegalTraditional": lambda n: _counting(n, _LEGAL_TRADITIONAL, "拾佰仟"),  # 壹 貳 … 壹拾
     "ideographDigital": lambda n: "".join(_CN_DIGITS[int(d)] for d in str(n)),  # 一〇 for 10
     "taiwaneseDigital": lambda n: "".join(_CN_DIGITS[int(d)] for d in str(n)),
     "ideographZodiac": lambda n: _ZODIAC[n - 1] if 1 <= n <= 12 else str(n),  # 子 丑 寅

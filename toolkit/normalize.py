@@ -733,10 +733,11 @@ _NUMBERING = re.compile(
 )
 _TRAILING_NOTE = re.compile(r"\([^()]*\)$")
 # The symbols a footnote mark is typed or set in: an asterisk in any of its look-alikes (the Symbol font's F02A is ∗,
-# U+2217, Word's Insert > Symbol; pages set ∗, the full-width ＊, ⁎ and ✱), ※, daggers and #. One list for every reader
-# and layout, so a mark one of them knows is known to all.
+# U+2217, Word's Insert > Symbol; pages set ∗, the full-width ＊, ⁎ and ✱), ※, daggers, # and the triangles △ ▲
+# (a bullet before an item, formats.yaml bullets, but a note's mark after a label or a count: '行政处罚△', '12▲1';
+# no value's part). One list for every reader and layout, so a mark one of them knows is known to all.
 ASTERISKS = "*\u2217\uff0a\u204e\u2731"
-FOOTNOTE_SYMBOLS = ASTERISKS + "※†‡#"
+FOOTNOTE_SYMBOLS = ASTERISKS + "※†‡#△▲"
 # a footnote mark after a label ('*', '※1', '[1]', '[注]', '注1', '^1'; '①' is normalized '(1)', a note's brackets;
 # '注' alone ends words, 备注)
 _TRAILING_MARK = re.compile(rf"(?:[{FOOTNOTE_SYMBOLS}]{{1,3}}\d{{0,2}}" r"|\[注?\d{0,2}\]|注\d{1,2}|\^\d{1,2})$")

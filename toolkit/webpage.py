@@ -22,9 +22,9 @@ from toolkit.decoding import (_check_not_binary, _check_not_blank, _check_text_f
 from toolkit.document import DEFAULT_MAX_BYTES, RawDocument, _warn
 from toolkit.errors import CorruptFileError, EmptyFileError, FileTooLargeError
 from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _LAYOUT_CELL_CHARS, _LEGAL_SIMPLIFIED,
-                            _LEGAL_TRADITIONAL, _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank, _cover,
-                            _covered_words, _holds_page, _is_cjk, _list_marker, _merge_note, _numbered, _own_cells,
-                            _roman, _typed_bullet, _unit_header)
+                            _LEGAL_TRADITIONAL, _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank,
+                            _chinese_longhand, _cover, _covered_words, _holds_page, _is_cjk, _list_marker, _merge_note,
+                            _numbered, _own_cells, _roman, _typed_bullet, _unit_header)
 from toolkit.normalize import _INVISIBLE, _INVISIBLE_FORMAT, _INVISIBLE_FORMAT_RE, NA_MARKS
 
 
@@ -3298,28 +3298,6 @@ def _chinese_marker(n: int, digits: str, markers: str, negative: str) -> str:
         return _LIST_STYLES["cjk-decimal"](n)
     # (the informal styles' ten is 十, the formal ones' 拾)
     return _chinese_longhand(n, digits, markers, negative, informal=markers[0] == "十") + "、"
-
-
-def _chinese_longhand(n: int, digits: str, markers: str, negative: str, informal: bool) -> str:
-    """``n`` (at most 9999 either side of 0) as CSS Counter Styles 3 writes Chinese longhand: each digit but 0 with
-    its marker (``markers``: ten, hundred, thousand), a run of zeros between two read 零 once, those at the end
-    dropped; in the ``informal`` styles the 一 of 10 to 19 dropped (十一, but 一百一十); ``negative`` before a number
-    below 0."""
-    if n < 0:
-        return negative + _chinese_longhand(-n, digits, markers, negative, informal)
-    if n == 0:
-        return "零"
-    if informal and 10 <= n <= 19:
-        return markers[0] + (digits[n - 11] if n > 10 else "")
-    out, zero = "", False
-    for place in range(3, -1, -1):
-        digit = n // 10 ** place % 10
-        if digit == 0:
-            zero = bool(out)  # (a zero after a digit written: 零 before the next digit, if any)
-            continue
-        out += ("零" if zero else "") + digits[digit - 1] + (markers[place - 1] if place else "")
-        zero = False
-    return out
 
 
 # A sheet's @counter-style rule (a list marker of its own: '@counter-style cn { system: fixed; symbols: "一" "二";
