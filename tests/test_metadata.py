@@ -833,6 +833,19 @@ def test_a_posting_date_under_a_signature_s_year_and_month(month, posting):
     assert report.sections[-1].text == original.sections[-1].text
 
 
+@pytest.mark.parametrize("posting", ["发布时间 2024/02/05 10:30", "发布日期 2024.02.05 10:30:15", "[2024-02-05 10:30]"])
+@pytest.mark.parametrize("signed", ["2024年2月", "2024年2月5日"])
+def test_a_posting_date_with_its_time_under_the_signature(signed, posting):
+    # Seed 004 signed '市住建局' / '2024年2月' over '发布时间 2024/02/05 10:30': the date and its time, written
+    # together ('2024/02/0510:30', '2024.02.0510:30:15'), read as no date, so the line was no posting date: under the
+    # year and month the agency was NA, and under a whole date the signature's lines were left in the last section's
+    # text.  (An ISO date, '发布日期：2024-02-05 10:30', was read so already.)
+    plain = _seed_004_ending("\n")
+    report = _seed_004_ending("\n" + "\n".join(["市住建局", signed, posting]) + "\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("市住建局", "2024-02-05")
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
 @pytest.mark.parametrize("last", ["2021-2022", "2024-13", "2024.02"])
 def test_a_range_or_no_month_under_a_name_is_no_year_and_month(last):
     # (a range of years, a 13th month, a decimal-like '2024.02': no signature's year and month)

@@ -1814,6 +1814,8 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
     end_pos = len(tail) - 1  # the last line that is no posting date under the signature's
     for pos in range(len(tail) - 1, -1, -1):
         index, line = tail[pos]
+        if pos == end_pos and (untimed := _without_posting_time(line)) is not None and _posting_date(tail, pos):
+            line = untimed  # (its time, '发布时间 2024/02/05 10:30': no date read in '2024/02/0510:30')
         compact = _compact(_first_of_dates(line))
         date, start, end = _date_in(compact)
         if pos == end_pos and _posting_date_line(line, compact) and _posting_date(tail, pos):
@@ -1891,6 +1893,22 @@ def _posting_date_line(line: str, compact: str) -> bool:
         compact = line = compact[1:-1]  # (a site's list date in brackets)
     date, start, end = _date_in(compact)
     return date is not None and _ends_date_line(line, compact, end) and (not start or _posting_label(compact[:start]))
+
+
+# the time a page was posted at after its posting date ('发布时间 2024/02/05 10:30', '10:30:15'), no longer number
+_POSTING_TIME = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
+
+
+def _without_posting_time(line: str) -> str | None:
+    """``line`` without the time after its date where it is then a posting date's line (:func:`_posting_date_line`:
+    '发布时间 2024/02/05 10:30', '[2024-02-05 10:30:15]'), else None: written together, the date and the time read as
+    no date ('2024/02/0510:30')."""
+    date, _, end = _date_in(line)
+    time = _POSTING_TIME.match(line, end) if date is not None else None
+    if time is None:
+        return None
+    untimed = line[: time.start()] + line[time.end():]
+    return untimed if _posting_date_line(untimed, _compact(_first_of_dates(untimed))) else None
 
 
 def _ends_date_line(line: str, compact: str, end: int) -> bool:
