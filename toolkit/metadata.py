@@ -1425,7 +1425,22 @@ def _is_footer(line: str, words: list[str]) -> bool:
                              or _is_site_furniture(text))) \
         or bool(_disclosure_note().fullmatch(text)) or text in _rules()["signature"]["disclosure_notes"] \
         or _is_navigation(text) or (len(text) <= 80 and "." in text and _file_name().search(text) is not None) \
-        or _is_colophon(text) or _counter().fullmatch(text) is not None
+        or _is_colophon(text) or _counter().fullmatch(text) is not None or _not_published_line(text)
+
+
+def _not_published_line(text: str) -> bool:
+    """Whether the stripped line ``text`` is only a date the page gives of no publication after its label, its colon
+    or not (metadata.yaml ``fields.not_published``: '打印日期 2021/05/01', '打印时间 2021/05/01 10:30'), its time
+    or the page's furniture after it or not: the page's furniture, never the published date."""
+    labels = _rules()["fields"]["not_published"]
+    if not text.startswith(tuple(labels)):  # (cheap: most lines start otherwise)
+        return False
+    date, start, end = _date_in(text)
+    if date is None or text[:start].strip(" \u3000:：[【(（") not in labels:
+        return False
+    time = _POSTING_TIME.match(text, end)
+    rest = text[time.end() if time is not None else end:]
+    return not rest.strip(" \u3000]】)）") or _signature_after_date(rest)
 
 
 def _is_colophon(text: str) -> bool:
