@@ -833,6 +833,33 @@ def test_a_posting_date_under_a_signature_s_year_and_month(month, posting):
     assert report.sections[-1].text == original.sections[-1].text
 
 
+@pytest.mark.parametrize("posting", ["发布时间 2024/02/05 10:30", "发布日期 2024.02.05 10:30:15", "[2024-02-05 10:30]"])
+@pytest.mark.parametrize("signed", ["2024年2月", "2024年2月5日"])
+def test_a_posting_date_with_its_time_under_the_signature(signed, posting):
+    # Seed 004 signed '市住建局' / '2024年2月' over '发布时间 2024/02/05 10:30': the date and its time, written
+    # together ('2024/02/0510:30', '2024.02.0510:30:15'), read as no date, so the line was no posting date: under the
+    # year and month the agency was NA, and under a whole date the signature's lines were left in the last section's
+    # text.  (An ISO date, '发布日期：2024-02-05 10:30', was read so already.)
+    plain = _seed_004_ending("\n")
+    report = _seed_004_ending("\n" + "\n".join(["市住建局", signed, posting]) + "\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("市住建局", "2024-02-05")
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
+@pytest.mark.parametrize("stamp", ["打印日期 2021/05/01", "打印时间 2021/05/01 10:30", "修改日期 2021.5.1", "访问时间 2021年5月1日"])
+@pytest.mark.parametrize("signed", ["2021年1月", "2021年1月30日"])
+def test_a_print_or_visit_date_with_no_colon_under_the_signature(signed, stamp):
+    # Seed 004 signed '市住建局' / '2021年1月' over the date the page was printed, its label with no colon
+    # ('打印日期 2021/05/01', metadata.yaml fields.not_published): no page furniture (only '打印日期：…' was), so it
+    # was read as the text's last line and the signature above it was not: the agency NA and the signature's lines
+    # left in the last section's text.  Now the line is the page's furniture, its date never the published one.
+    plain = _seed_004_ending("\n" + "\n".join(["市住建局", signed]) + "\n")
+    report = _seed_004_ending("\n" + "\n".join(["市住建局", signed, stamp]) + "\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == \
+        ("市住建局", plain.metadata["published"]) == ("市住建局", None if signed == "2021年1月" else "2021-01-30")
+    assert report.sections[-1].text == plain.sections[-1].text == "无"
+
+
 @pytest.mark.parametrize("last", ["2021-2022", "2024-13", "2024.02"])
 def test_a_range_or_no_month_under_a_name_is_no_year_and_month(last):
     # (a range of years, a 13th month, a decimal-like '2024.02': no signature's year and month)

@@ -1425,7 +1425,22 @@ def _is_footer(line: str, words: list[str]) -> bool:
                              or _is_site_furniture(text))) \
         or bool(_disclosure_note().fullmatch(text)) or text in _rules()["signature"]["disclosure_notes"] \
         or _is_navigation(text) or (len(text) <= 80 and "." in text and _file_name().search(text) is not None) \
-        or _is_colophon(text) or _counter().fullmatch(text) is not None
+        or _is_colophon(text) or _counter().fullmatch(text) is not None or _not_published_line(text)
+
+
+def _not_published_line(text: str) -> bool:
+    """Whether the stripped line ``text`` is only a date the page gives of no publication after its label, its colon
+    or not (metadata.yaml ``fields.not_published``: '打印日期 2021/05/01', '打印时间 2021/05/01 10:30'), its time
+    or the page's furniture after it or not: the page's furniture, never the published date."""
+    labels = _rules()["fields"]["not_published"]
+    if not text.startswith(tuple(labels)):  # (cheap: most lines start otherwise)
+        return False
+    date, start, end = _date_in(text)
+    if date is None or text[:start].strip(" \u3000:：[【(（") not in labels:
+        return False
+    time = _POSTING_TIME.match(text, end)
+    rest = text[time.end() if time is not None else end:]
+    return not rest.strip(" \u3000]】)）") or _signature_after_date(rest)
 
 
 def _is_colophon(text: str) -> bool:
@@ -1814,6 +1829,8 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
     end_pos = len(tail) - 1  # the last line that is no posting date under the signature's
     for pos in range(len(tail) - 1, -1, -1):
         index, line = tail[pos]
+        if pos == end_pos and (untimed := _without_posting_time(line)) is not None and _posting_date(tail, pos):
+            line = untimed  # (its time, '发布时间 2024/02/05 10:30': no date read in '2024/02/0510:30')
         compact = _compact(_first_of_dates(line))
         date, start, end = _date_in(compact)
         if pos == end_pos and _posting_date_line(line, compact) and _posting_date(tail, pos):
@@ -1891,6 +1908,22 @@ def _posting_date_line(line: str, compact: str) -> bool:
         compact = line = compact[1:-1]  # (a site's list date in brackets)
     date, start, end = _date_in(compact)
     return date is not None and _ends_date_line(line, compact, end) and (not start or _posting_label(compact[:start]))
+
+
+# the time a page was posted at after its posting date ('发布时间 2024/02/05 10:30', '10:30:15'), no longer number
+_POSTING_TIME = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
+
+
+def _without_posting_time(line: str) -> str | None:
+    """``line`` without the time after its date where it is then a posting date's line (:func:`_posting_date_line`:
+    '发布时间 2024/02/05 10:30', '[2024-02-05 10:30:15]'), else None: written together, the date and the time read as
+    no date ('2024/02/0510:30')."""
+    date, _, end = _date_in(line)
+    time = _POSTING_TIME.match(line, end) if date is not None else None
+    if time is None:
+        return None
+    untimed = line[: time.start()] + line[time.end():]
+    return untimed if _posting_date_line(untimed, _compact(_first_of_dates(untimed))) else None
 
 
 def _ends_date_line(line: str, compact: str, end: int) -> bool:
