@@ -58,14 +58,16 @@ def test_a_table_of_contents_is_no_section(seed_id, entry, parsed_seed):
 
 
 @pytest.mark.parametrize("label, sep", [("目录：", "\n"), ("目  录:", "\n"), ("目录：", " ")])
-@pytest.mark.parametrize("entry", ["{}  {}", "{}{}"])
+@pytest.mark.parametrize("entry", ["{}  {}", "{}{}", "{}（{}）", "{}({}) ", "{}  第{}页"])
 @pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "004_b232cca7e491c758"])
 def test_a_table_of_contents_labelled_on_its_first_entry_s_line_is_no_section(seed_id, entry, label, sep, parsed_seed):
     # The contents' label on the line of its first entry ('目录：一、总体情况  1', or the whole contents on one
     # line, web-page text): that entry was no heading, so the run of entries lacked the overview and was taken for
     # the sections (each empty, or holding its page number), the real report for a second one (second_report).
     # Seed 004 numbers two sections 2、 3、: its one-line contents was cut at 四、 五、 六、 alone, the entries 2、 3、
-    # (each after a page number) no contents', so 四、…六、 were taken for the sections, the first three lost.
+    # (each after a page number) no contents', so 四、…六、 were taken for the sections, the first three lost.  So with
+    # its page numbers bracketed or 第N页 ('一、…情况（1） 2、 主动公开…（2） …'): the heading's own '（1） ' was no
+    # filler, each later '（2）' read as a sub-entry numbered (2), no page number.
     original = parsed_seed(seed_id)
     lines = _lines(seed_id)
     contents = label + sep.join(entry.format(s.title, n) for n, s in enumerate(original.sections, start=1))
@@ -193,7 +195,7 @@ def test_a_table_of_contents_glued_on_one_line_is_no_section(seed_id, entry, lab
 
 @pytest.mark.parametrize("subs", [[], ["（一）主动公开", "（二）依申请公开"]], ids=["one_level", "two_levels"])
 @pytest.mark.parametrize("label", ["目录", "目录：", ""], ids=["label", "colon_label", "no_label"])
-@pytest.mark.parametrize("entry", ["{}", "{}……{}"])
+@pytest.mark.parametrize("entry", ["{}", "{}……{}", "{}（{}）", "{}第{}页"])
 @pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "pingtan-2023-02", "pingtan-2020-05"])
 def test_a_table_of_contents_glued_on_one_line_into_the_first_heading_is_no_section(seed_id, entry, label, subs,
                                                                                     parsed_seed):
@@ -202,7 +204,8 @@ def test_a_table_of_contents_glued_on_one_line_into_the_first_heading_is_no_sect
     # the line was one segment, dropped as the contents (labelled) with the overview in it (sections_missing), or
     # (no label) read as the overview's heading with the contents as its text.  The contents now ends where its first
     # entry's title comes again, and the real heading is cut there.  So with the overview's sub-headings listed after
-    # its entry (a contents of two levels: '目录一、总体情况（一）主动公开（二）依申请公开二、…').
+    # its entry (a contents of two levels: '目录一、总体情况（一）主动公开（二）依申请公开二、…'), and with each entry's page
+    # number bracketed or 第N页 ('一、总体情况（1）二、…'), once read as a sub-entry numbered (1).
     original = toolkit.parse_report(RAW / f"{seed_id}.txt") if seed_id.startswith("pingtan") else parsed_seed(seed_id)
     text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
     at = text.index(original.sections[0].title)

@@ -1127,8 +1127,12 @@ def _contents_entries(headings: list[_Heading], segments: list[Segment]) -> set[
 # what stands between a table of contents' entries: dot leaders and page numbers, also written (2), 第2页, (第2页),
 # [第2页] or P2, and the cells' bars of a contents set as a table (an HTML page's: '| 一、总体情况 | 二、主动公开政府信息情况 |',
 # the line cut at its titles leaves a bar alone between them)
-_FILLER = re.compile(r"[\d\s.·…\-—|]*(?:[(\[]\s*(?:第\s*\d{1,3}\s*页|\d{1,3})\s*[)\]]|第\s*\d{1,3}\s*页|[Pp]\.?\s*\d{1,3})?"
-                     r"|目\s*录")
+_PAGE_MARKED = r"[(\[]\s*(?:第\s*\d{1,3}\s*页|\d{1,3})\s*[)\]]|第\s*\d{1,3}\s*页"  # (2), 第2页, (第2页), [第2页]
+_FILLER = re.compile(rf"[\d\s.·…\-—|]*(?:{_PAGE_MARKED}|[Pp]\.?\s*\d{{1,3}})?|目\s*录")
+# a glued contents line's entry's page number, bracketed or 第N页, ending the entry or before a sub-entry
+# ('二、主动公开政府信息情况(2) ', '一、总体情况(1)(一)主动公开(1)(二)…'): no sub-entry, though (2) is numbered as one (a
+# sub-entry has its title after its number)
+_ENTRY_PAGE = re.compile(rf"\s*(?:{_PAGE_MARKED})\s*(?={_SUB}|\Z)")
 _CONTENTS_GAP = 4  # the most segments from one entry to the next (blank lines, a page number)
 # a sub-heading's entry listed under its section's in a table of contents of two levels ('（一）主动公开', '1.主动公开  3'):
 # short, numbered, no sentence's end in it, a dot leader and page number after it at most
@@ -1139,8 +1143,9 @@ _SUB_ENTRY_START = re.compile(rf"(?={_SUB})")
 
 def _sub_entries(rest: str) -> bool:
     """Whether ``rest``, the words after a heading's title on its line, are only its sub-headings' entries in a table
-    of contents ('(一)主动公开 (二)依申请公开 (三)政府信息管理', page numbers after them at most)."""
-    rest = rest.lstrip("0123456789 .·…-—")  # (the page number of the entry before them)
+    of contents ('(一)主动公开 (二)依申请公开 (三)政府信息管理', page numbers after them at most, also bracketed:
+    '(1)(一)主动公开(2)(二)…')."""
+    rest = _ENTRY_PAGE.sub("", rest).lstrip("0123456789 .·…-—")  # (the page numbers: the entry's before them, theirs)
     if not rest.startswith("("):
         return False  # (cheap: most glued text is a sentence)
     entries = [e.strip() for e in _SUB_ENTRY_START.split(rest) if e.strip()]
@@ -1227,13 +1232,13 @@ _CONTENTS_NUMBER = re.compile(rf"(?=(?:{_CN_NUM}|(?<!\d)\d{{1,2}})\s*、)")
 def _glued_contents(rest: str, family: str, key: str) -> bool:
     """Whether ``rest``, the words glued after a heading's title (section ``key``), are only the titles of two or
     more later sections in the format's order, each numbered 二、 (or 2、), a dot leader and a page number after it at
-    most, the heading's own page number before them: a table of contents copied as one line ('一、总体情况二、主动公开
-    政府信息情况三、…')."""
+    most (also bracketed or 第N页: '二、主动公开政府信息情况(2) '), the heading's own page number before them: a table
+    of contents copied as one line ('一、总体情况二、主动公开政府信息情况三、…')."""
     if "、" not in rest:
         return False  # (cheap: most headings' text glued after them is a sentence)
     rank = _section_ranks(family)
     last = rank[key]
-    entries = [e for e in _CONTENTS_NUMBER.split(rest) if e.strip()]
+    entries = [e for e in (_ENTRY_PAGE.sub("", e) for e in _CONTENTS_NUMBER.split(rest)) if e.strip()]
     if entries and _FILLER.fullmatch(entries[0]):
         entries = entries[1:]  # the heading's own entry's page number ('一、…情况  1 2、 主动公开…  2')
     for n, entry in enumerate(entries):
@@ -1273,7 +1278,7 @@ def _glued_contents_end(line: str) -> int | None:
         after = next((at for at in starts if at > first), None)
         if after is None:
             return None
-        entry = _SPACE_RUN.sub("", line[first:after])
+        entry = _SPACE_RUN.sub("", _ENTRY_PAGE.sub("", line[first:after]))
         sub = _SUB_ENTRY_START.search(entry)  # (its sub-headings' entries after it: '一、总体情况(一)主动公开(二)…')
         if sub is not None and sub.start() and _sub_entries(entry[sub.start():]):
             entry = entry[: sub.start()]
