@@ -425,17 +425,20 @@ def test_a_sentence_that_only_switches_above_the_measures_sub_heading_is_no_meas
     assert _pairs(extract_statements(text)) == _expected(stem)
 
 
-@pytest.mark.parametrize("title, stated", [("主动公开的意识还不够强", True), ("主动公开方面", False)])
+@pytest.mark.parametrize("title, stated", [("主动公开的意识还不够强", True), ("主动公开方面", False),
+                                           ("主动公开的意识还不够强：", True), ("主动公开方面：", False),
+                                           ("主要存在以下问题：", False), ("具体如下：", False), ("存在问题：", False)])
 def test_a_title_line_admitting_a_shortcoming_before_its_details_is_a_statement(title, stated):
     # Seed 003's first problem as a title alone on its line over its two details numbered 1. 2. (the section's other
     # problems left out): before, the title was dropped as a lead-in, as it is with no shortcoming ('主动公开方面'); with
-    # its stop ('…不够强。') it was already a statement.
+    # its stop ('…不够强。') it was already a statement, and so it is before a colon (its colon left out), where words
+    # that introduce the list ('主要存在以下问题:', '具体如下:') stay out.
     stem = "003_ce1f8ef96d3daffd"
     section = problems_section(stem)
     details = ["少数职能科室重视程度不够,主动满足群众公开需要的意愿不足", "个别科室发布信息总量与其职能、工作量不相匹配"]
     start, end = section.index("(一)存在问题\n") + len("(一)存在问题\n"), section.index("(二)改进措施")
     text = section[:start] + f"{title}\n1.{details[0]}。\n2.{details[1]}。\n" + section[end:]
-    problems = [("problem", title)] * stated + [("problem", d) for d in details]
+    problems = [("problem", title.removesuffix("："))] * stated + [("problem", d) for d in details]
     assert _pairs(extract_statements(text)) == problems + _expected(stem)[4:]
 
 
@@ -4817,3 +4820,36 @@ def test_measures_as_paragraphs_each_titled_before_a_colon():
     text = section[:start] + "".join("\n" + m.replace("。", "：", 1) + "。" for m in measures) + "\n"
     expected = _expected(stem)[:3] + [("measure", m.replace("。", ":", 1)) for m in measures]
     assert _pairs(extract_statements(text)) == expected
+
+
+@pytest.mark.parametrize("end", ["：", "：\n"])
+def test_a_title_before_its_colon_over_details_numbered_from_1_is_a_statement_of_its_own(end):
+    # Seed 003's first two problems and seed 001's first two measures each as a title before a colon over its details
+    # numbered from 1 (no number before the title), glued after the last detail's stop or on lines: before, the first
+    # title was dropped as the list's lead-in and each next one as a lead-in glued to the last detail
+    # ('…双提升。加大政策解读回应力度:'); each title is a statement of its own, its colon left out as a title's stop is.
+    newline = "\n" if end.endswith("\n") else ""
+
+    def titled(groups):
+        return newline + "".join(title + end + "".join(f"{n}.{d}。{newline}" for n, d in enumerate(details, start=1))
+                                 for title, details in groups)
+
+    stem = "003_ce1f8ef96d3daffd"
+    section = problems_section(stem)
+    problems = [("主动公开的意识还不够强", ["少数职能科室重视程度不够,主动满足群众公开需要的意愿不足", "个别科室发布信息总量与其职能、工作量不相匹配"]),
+                ("公开信息的质量和时效有待提升", ["注重结果公开,忽略了过程公开", "及时准确回应社会关切的能力有待进一步提升"])]
+    start, stop = section.index("(一)存在问题\n") + len("(一)存在问题\n"), section.index("(二)改进措施")
+    text = section[:start] + titled(problems) + "\n" + section[stop:]
+    expected = [("problem", t) for title, details in problems for t in [title, *details]]
+    assert _pairs(extract_statements(text)) == expected + _expected(stem)[4:]
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem)
+    measures = [(title, body.split("。")) for title, body in
+                (t.split("。", 1) for k, t in EXPECTED[stem] if k == "m")][:2]
+    text = section[:section.index("一是强化")] + titled(measures)
+    expected = [("measure", t) for title, details in measures for t in [title, *details]]
+    assert _pairs(extract_statements(text)) == _expected(stem)[:3] + expected
+    # words that introduce the list before its colon stay out ('下一步,我们将:', as '具体如下:' over seed 003's details)
+    text = section[:section.index("针对存在的问题")] + "下一步，我们将：\n" + "".join(
+        f"{n}.{t}。\n" for n, (k, t) in enumerate(EXPECTED[stem][3:], start=1))
+    assert _pairs(extract_statements(text)) == _expected(stem)

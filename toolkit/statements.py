@@ -2714,6 +2714,24 @@ def _title_before_restart(raw: str, number: int, following: int | None) -> str:
     return _title_sentence_at_end(raw)
 
 
+def _colon_title(text: str) -> str:
+    """The title ending ``text`` before a colon, alone after the last stop or line break, where it heads the details
+    numbered after it (``公开意识不强:`` / ``1.…``, ``…双提升。强化队伍建设:1.…``): a statement of its own as the title
+    without the colon is (:func:`_is_title`), its colon left out as that one's stop is; else ''.
+
+    Not a lead-in, words that introduce the list (``主要存在以下问题:``, ``具体如下:``, ``下一步,我们将:``: statements.yaml
+    ``announces_list``, ``boilerplate_intro``, ``measure_lead_in``), nor a sentence admitting the shortcoming it names
+    (``…还存在信息更新不及时的问题:``, ``admits_shortcomings``: :func:`_admitted_problem` reads it by the list's kind).
+    """
+    raw = text.rstrip()
+    if not raw.endswith(":"):
+        return ""
+    title = raw[max(map(raw[:-1].rfind, _SENTENCE_STOPS + (":", "\n"))) + 1:-1].strip()
+    if not (0 < len(title) <= _TITLE_LENGTH) or _SENTENCE_MARKS.search(title) or not _is_title(title):
+        return ""
+    return "" if any(_matches(title, cues) for cues in ("announces_list", "intro", "lead_in", "admits")) else title
+
+
 def _title_sentence_at_end(raw: str) -> str:
     """The last sentence of ``raw``, an item's text of several sentences, where it is a short title over the details
     after it (``…及时更新信息。强化队伍建设。`` / ``1.…``: :func:`_is_title`), else ''."""
@@ -2972,6 +2990,9 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
     items = []
     first = _unmarked_first_item(preamble) if marks[0][2] == 2 and not block.resumed else ""  # (resumed: numbered on)
     stated = "" if first else _stated_before_list(text[: marks[0][0]])
+    if not (first or stated) and marks[0][2] == 1:
+        # (a title before its colon over details numbered from 1: a statement as one with its stop is)
+        stated = _colon_title(text[: marks[0][0]])
     if first and preamble.endswith(first):
         items.append((1, first))
         preamble = _clean(preamble.removesuffix(first))
@@ -2979,8 +3000,8 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
     before_lead = ""
     if block.kind == "measure" and not (first or stated):
         before_lead = _said_before_lead_in(text[: marks[0][0]]) or _switch_said(text[: marks[0][0]])
-    if stated and preamble.endswith(stated):
-        preamble = _clean(preamble.removesuffix(stated))
+    if stated and preamble.removesuffix(":").endswith(stated):
+        preamble = _clean(preamble.removesuffix(":").removesuffix(stated))
     elif before_lead and before_lead in preamble:
         # (the lead-in after it stays out, dropped with the framing before it)
         stated = before_lead
@@ -3014,10 +3035,16 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
             head, tail = _semicolon_split(item)
             items += [(n, _clean(head)), (n + 1, _clean(tail))]
         else:
-            title = _title_before_restart(text[end:stop], n, marks[k + 1][2] if k + 1 < len(marks) else None)
+            following = marks[k + 1][2] if k + 1 < len(marks) else None
+            title = _title_before_restart(text[end:stop], n, following)
+            colon = "" if title or n < 2 or following != 1 else _colon_title(text[end:stop])
             if title:
                 titled[len(items)] = (title, item)
                 item = _clean(_clean(text[end:stop]).removesuffix(title))
+            elif colon and lead in ("", colon + ":"):
+                # (the next group's title before its colon, after the item's last stop or on a line of its own)
+                titled[len(items)] = (colon, item)
+                item = _clean(item.removesuffix(colon + ":"))
             items.append((n, item))
         if lead:
             out.dropped.append(((block.order, 0), block.kind, lead))
@@ -3083,7 +3110,9 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
                 out.statements.append(((block.order, j), labelled.get(index) or ("measure" if i >= intent else kind),
                                        item))
             if title:
-                # (the next group's title: a statement of its own, as the first group's is)
+                # (the next group's title: a statement of its own, as the first group's is; its colon no lead-in)
+                if ((block.order, 0), block.kind, title + ":") in out.dropped:
+                    out.dropped.remove(((block.order, 0), block.kind, title + ":"))
                 j += 1
                 out.statements.append(((block.order, j), kinds[k + 1], title))
 
