@@ -22,7 +22,7 @@ import numpy as np
 
 from toolkit.checks import identity_applies
 from toolkit.formats import alternation, load_formats, load_identities, load_output_schema, vocabulary
-from toolkit.layout import _YEAR, Cell, Row, _display_width, _sub_item, _sums_to_last, _thousands_joined
+from toolkit.layout import _YEAR, Cell, Row, _sub_item, _sums_to_last, _thousands_joined
 from toolkit.normalize import (CID_GLYPHS, FOOTNOTE_SYMBOLS, HAN_RANGES, HAN_UNIFIED, NA_MARKS, cell_units,
                                is_value_cell, ParsedNumber, cn_count, label_key, number_text, parse_number, unit_kind)
 from toolkit.placement import Constraint, Placed, Placement, RowInput, place
@@ -874,7 +874,7 @@ def _label_spans(cells: Iterable[Cell]) -> list[tuple[int, int]]:
     for cell in cells:
         if not cell.text or cell.col < 0:
             continue
-        end = cell.col + _display_width(cell.text)
+        end = cell.end
         if labels and cell.col - labels[-1][1] < 2:
             labels[-1] = (labels[-1][0], end)
         else:
@@ -1373,7 +1373,7 @@ def _columns_under(values: list[Cell], spans: list[tuple[int, int]]) -> list[int
     one overlaps none or two, or two share one."""
     out: list[int] = []
     for cell in values:
-        start, end = cell.col, cell.col + _display_width(cell.text)
+        start, end = cell.col, cell.end
         under = [k for k, (lo, hi) in enumerate(spans) if start < hi and lo < end]
         if len(under) != 1 or out and under[0] <= out[-1]:
             return None
@@ -1389,10 +1389,10 @@ def _column_spans(rows: Iterable[list[Cell]], ncols: int) -> list[tuple[int, int
     full = [vals for vals in rows if len(vals) == ncols and all(c.col >= 0 and c.text for c in vals)]
     if not full:
         return None
-    spans = [(min(vals[k].col for vals in full), max(vals[k].col + _display_width(vals[k].text) for vals in full))
+    spans = [(min(vals[k].col for vals in full), max(vals[k].end for vals in full))
              for k in range(ncols)]
     # (a column's values overlap one another: left, right or centred in it)
-    shared = all(max(vals[k].col for vals in full) < min(vals[k].col + _display_width(vals[k].text) for vals in full)
+    shared = all(max(vals[k].col for vals in full) < min(vals[k].end for vals in full)
                  for k in range(ncols))
     return spans if shared and _apart(spans) else None
 
@@ -1401,7 +1401,7 @@ def _header_spans(head: list[Cell], ncols: int) -> list[tuple[int, int]] | None:
     """The display columns each of the ``ncols`` columns spans, as the header cell naming it (formats.yaml
     ``requests.cols``) stands, left to right; None where the header does not name each once with its place."""
     named = _column_names()
-    spans = {named[key]: (c.col, c.col + _display_width(c.text))
+    spans = {named[key]: (c.col, c.end)
              for c in head if c.col >= 0 and (key := label_key(c.text)) in named}
     if len(spans) != ncols:
         return None
