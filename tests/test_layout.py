@@ -931,11 +931,12 @@ def test_rows_led_by_a_row_label_are_not_asked_for_a_labels_wrapped_parts(monkey
     assert not set(asked) - {"label", "group", "value"}
 
 
-def _in_columns(lines: list, gap: str = "  ") -> str:
+def _in_columns(lines: list, gap: str = "  ", right: bool = False) -> str:
     """The report with its tables set in columns by runs of spaces (a PDF's text dump, a web page copied): each table
     a grid of its widest row's columns, a row's first cell spanning the columns its row lacks (a merged label), each
     cell padded with spaces to its column's width (East Asian wide characters two), ``gap`` between columns; a blank
-    cell leaves only its spaces. A row's filler cells past the table's common width (a merged span's) are left out."""
+    cell leaves only its spaces, ``right`` the cells after a row's first set flush right. A row's filler cells past the
+    table's common width (a merged span's) are left out."""
     blocks: list = []
     for x in lines:
         if isinstance(x, list) and blocks and isinstance(blocks[-1], list):
@@ -962,8 +963,9 @@ def _in_columns(lines: list, gap: str = "  ") -> str:
             cols[0] += max(0, _width(c) - sum(cols[:span]) - _width(gap) * (span - 1))
         for r in placed:
             line, at = "", 0
-            for span, c in r:
-                line += c + " " * (sum(cols[at:at + span]) + _width(gap) * (span - 1) - _width(c)) + gap
+            for k, (span, c) in enumerate(r):
+                pad = " " * (sum(cols[at:at + span]) + _width(gap) * (span - 1) - _width(c))
+                line += (pad + c if right and k else c + pad) + gap
                 at += span
             out.append(line.rstrip())
     return "\n".join(out) + "\n"
@@ -1123,6 +1125,27 @@ def test_space_aligned_rows_in_full_width_keep_the_columns_as_written(seed_id, w
                             for x in lines])
         assert "（一）予以公开" in text and ("１" in text) == (written == "digits")
     want, got = toolkit.parse_text(_in_columns(lines)), toolkit.parse_text(text)
+    assert want.tables.query("table == 'requests'")["value"].notna().sum() >= 30
+    _same_tables(want, got)
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
+def test_space_aligned_right_aligned_full_width_digits_keep_their_columns():
+    # Seed 002 set in columns by runs of spaces, its counts (each times 11, so the columns hold '0' and '44' alike,
+    # the identities kept) set flush right in full-width digits ('４４', four columns as written, two normalized), a
+    # blank cell in some rows: a cell's start was measured as written but its end on the normalized text, two
+    # columns short, so a '０' right of a '４４' did not overlap it, the rows' columns were not told and the rows of a
+    # blank cell were read in order (ragged). Each cell ends where it is written: every value and flag reads as the
+    # half-width rewrite's.
+    import toolkit
+    from test_formats import _as_lines
+
+    lines = _requests_blanked(_as_lines(toolkit.parse_report(RAW / "002_809f9474e249d214.txt")))
+    lines = [[str(int(c) * 11) if c.isdigit() else c for c in x] if isinstance(x, list) else x for x in lines]
+    text = _in_columns([[c.translate(_FULL_WIDTH["digits"]) for c in x] if isinstance(x, list) else x
+                        for x in lines], right=True)
+    assert re.search("  ４４\n", text) and re.search("  ０  ", text)
+    want, got = toolkit.parse_text(_in_columns(lines, right=True)), toolkit.parse_text(text)
     assert want.tables.query("table == 'requests'")["value"].notna().sum() >= 30
     _same_tables(want, got)
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)

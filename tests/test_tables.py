@@ -4164,3 +4164,25 @@ def _same_cells_and_flags(want, got) -> None:
     keys = ["table", "row_key", "col_key", "value", "raw"]
     pd.testing.assert_frame_equal(want.tables[keys], got.tables[keys])
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214"])
+def test_a_space_aligned_review_value_under_no_column_leaves_the_row_na(seed_id):
+    # The review table's row of values set in columns under its header's fifteen results, a blank cell, and its last
+    # value standing in the gap before the last 总计 (two columns left): its column is not told by its place. The
+    # row was read in order and placed by the identities ('review_litigation: 12 of 15 cells placed', counts under
+    # the wrong columns); as an Article 20 row's, its cells are NA, flagged ragged with the values as written.
+    from test_formats import _as_lines
+    from test_layout import _in_columns, _leaf_header
+
+    lines = _leaf_header(_as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt")))
+    text = _in_columns(_review_in_two_rows(lines, (1,)))
+    head = re.search(r"\n(结果维持  结果纠正  其他结果  尚未审结  总计  ){2}.*\n", text)
+    row = text[head.end():].split("\n", 1)[0]
+    assert row[-1].isdigit() and row[-2] == " "
+    got = toolkit.parse_text(text.replace(row, row[:-3] + row[-1] + "  "))
+    review = got.tables.query("table == 'review_litigation'")
+    assert len(review) == 15 and review["value"].isna().all()
+    assert [(f.code, f.detail) for f in got.flags if f.table == "review_litigation"] == [
+        ("ragged", f"review_litigation: the columns of the values are not told by their places "
+                   f"(written: {' | '.join(row.split())})")]

@@ -56,7 +56,8 @@ class Cell(NamedTuple):
     space after a number in a row whose columns are runs of spaces: that number's thousands ('1 288') or a cell of
     their own, as the table's columns tell (:func:`_thousands_joined`). ``col`` is the display column (a wide
     character counts 2) where the cell starts on its line, in a row whose cells runs of spaces set apart (text copied
-    from a web page or a PDF), where a blank cell leaves only its place; -1 elsewhere.
+    from a web page or a PDF), where a blank cell leaves only its place; -1 elsewhere. ``folded`` the columns its
+    text as written is wider than normalized (a full-width '１２' takes 4, '12' 2): ``end`` is where it ends as written.
     """
 
     text: str
@@ -64,10 +65,16 @@ class Cell(NamedTuple):
     glued: bool = False
     grouped: bool = False
     col: int = -1
+    folded: int = 0
 
     @property
     def is_value(self) -> bool:
         return self.glued or is_value_cell(self.text)
+
+    @property
+    def end(self) -> int:
+        """The display column after the cell's last character as written (``col`` its first)."""
+        return self.col + _display_width(self.text) + self.folded
 
 
 @dataclass
@@ -433,7 +440,8 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             raw = _raw_line(raw_lines, seg)
             places = _token_columns(text, stripped, raw) if _set_in_columns(stripped, raw) else None
             if places is not None:
-                numbers = [c._replace(col=at) for c, at in zip(numbers, places[-len(numbers):])]
+                numbers = [c._replace(col=at, folded=wider)
+                           for c, (at, wider) in zip(numbers, places[-len(numbers):])]
             if head:
                 words_before = head.split()
                 if len(words_before) > 1 and words_before[-1] in _unit_cells():
@@ -443,7 +451,8 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                     numbers = [c._replace(text=c.text + unit) if _takes_unit(c) else c for c in numbers]
                 # an unruled PDF puts a wrapped group label beside the row's own: '(三)不 4.保护第三方… 1 0 …'
                 for k, token in enumerate(words_before):
-                    stream.add(Cell(token, seg.line, col=-1 if places is None else places[k]))
+                    at, wider = (-1, 0) if places is None else places[k]
+                    stream.add(Cell(token, seg.line, col=at, folded=wider))
             for cell in numbers:
                 if glyphs and "(cid:" in cell.text:
                     stream.append(cell)  # (a value not read: a cell of the row, no label starting another)
@@ -460,7 +469,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 value = _cell(single["n"], seg.line)
                 raw = _raw_line(raw_lines, seg)
                 if _set_in_columns(stripped, raw) and (places := _token_columns(text, stripped, raw)) is not None:
-                    value = value._replace(col=places[-1])  # (its place tells its column, the others blank)
+                    value = value._replace(col=places[-1][0], folded=places[-1][1])  # (its place tells its column)
                 stream.add(value)
                 prev_bare = False
                 continue
@@ -476,8 +485,8 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 # a header row set with spaces only (its words' places tell its columns where runs of spaces set them)
                 raw = _raw_line(raw_lines, seg)
                 places = _word_columns(text, stripped, tokens, raw) if _set_in_columns(stripped, raw) else None
-                stream.explicit([Cell(t, seg.line, col=-1 if places is None else at)
-                                 for t, at in zip(tokens, places or itertools.repeat(-1))])
+                stream.explicit([Cell(t, seg.line, col=at, folded=wider)
+                                 for t, (at, wider) in zip(tokens, places or itertools.repeat((-1, 0)))])
                 prev_bare = False
                 continue
         if _is_prose(stripped):
@@ -601,48 +610,50 @@ def _spaced_cells(text: str, start: int, line: int) -> list[Cell]:
     return [c._replace(grouped=True) if at in groups else c for c, at in zip(cells, tokens)]
 
 
-def _token_columns(text: str, stripped: str, raw: str | None = None) -> list[int] | None:
-    """The display column (a wide character counts 2, as a monospaced font sets it) where each word of ``stripped``
-    starts on its line ``text``, as written in ``raw`` (:func:`_written_columns`); None where ``stripped`` is not the
-    line's own text (a label joined again).
+def _token_columns(text: str, stripped: str, raw: str | None = None) -> list[tuple[int, int]] | None:
+    """(the display column where it starts, the columns it is wider as written: ``Cell.folded``) of each word of
+    ``stripped`` on its line ``text``, as written in ``raw`` (:func:`_written_columns`; a wide character counts 2,
+    as a monospaced font sets it); None where ``stripped`` is not the line's own text (a label joined again).
 
     Examples
     --------
     >>> _token_columns("  行政许可  3    12", "行政许可  3    12")
-    [2, 12, 17]
-    >>> _token_columns("(一)予以公开 3    12", "(一)予以公开 3    12", "（一）予以公开　3    12")
-    [0, 16, 21]
+    [(2, 0), (12, 0), (17, 0)]
+    >>> _token_columns("(一)予以公开 3    12", "(一)予以公开 3    12", "（一）予以公开　3    １２")
+    [(0, 2), (16, 0), (21, 2)]
     """
     at = text.find(stripped)
     if at < 0:
         return None
-    starts = [m.start() for m in _TOKEN.finditer(text, at, at + len(stripped))]
-    if raw is not None and (written := _written_columns(text, starts, raw)) is not None:
+    words = [(m.start(), len(m.group())) for m in _TOKEN.finditer(text, at, at + len(stripped))]
+    if raw is not None and (written := _written_columns(text, words, raw)) is not None:
         return written
-    places: list[int] = []
+    places: list[tuple[int, int]] = []
     width, last = 0, 0
-    for start in starts:
+    for start, _ in words:
         width += _display_width(text[last:start])
         last = start
-        places.append(width)
+        places.append((width, 0))
     return places
 
 
-def _word_columns(text: str, stripped: str, words: Sequence[str], raw: str | None = None) -> list[int] | None:
-    """The display column where each of ``words``, ``stripped`` cut in order, starts on its line ``text`` (as
-    written in ``raw``, :func:`_written_columns`); None where one is not found there."""
+def _word_columns(text: str, stripped: str, words: Sequence[str],
+                  raw: str | None = None) -> list[tuple[int, int]] | None:
+    """(the display column where it starts, the columns it is wider as written) of each of ``words``, ``stripped``
+    cut in order, on its line ``text`` (as written in ``raw``, :func:`_written_columns`); None where one is not found
+    there."""
     at = text.find(stripped)
-    starts: list[int] = []
+    found: list[tuple[int, int]] = []
     pos = 0
     for word in words:
         pos = stripped.find(word, pos)
         if at < 0 or pos < 0:
             return None
-        starts.append(at + pos)
+        found.append((at + pos, len(word)))
         pos += len(word)
-    if raw is not None and (written := _written_columns(text, starts, raw)) is not None:
+    if raw is not None and (written := _written_columns(text, found, raw)) is not None:
         return written
-    return [_display_width(text[:start]) for start in starts]
+    return [(_display_width(text[:start]), 0) for start, _ in found]
 
 
 def _raw_line(raw_lines: Sequence[str] | None, seg: Segment) -> str | None:
@@ -657,30 +668,41 @@ def _set_in_columns(stripped: str, raw: str | None) -> bool:
     return "  " in stripped or (raw is not None and "\u3000" in raw.strip())
 
 
-def _written_columns(text: str, starts: Sequence[int], raw: str) -> list[int] | None:
-    """The display column in ``raw``, the line as written, of each word of ``text``, the line normalized, that
-    starts at one of ``starts``; None where the words of the two are not the same one for one, or a start is no
-    word's.
+def _written_columns(text: str, words: Sequence[tuple[int, int]], raw: str) -> list[tuple[int, int]] | None:
+    """(the display column in ``raw``, the line as written, where it starts, the columns it is wider there) of each
+    word of ``text``, the line normalized, of ``words`` (its start, its length), each at the start of one of the
+    text's runs of non-spaces; None where the runs of the two lines are not the same one for one, or a start is no
+    run's.
 
     Normalizing folds a full-width '（一）' or '１２' to half width and an ideographic space (U+3000) to one
     space, each a column narrower than written: the columns of the normalized text shifted a row's cells off
-    the columns the report set them in.
+    the columns the report set them in, and ended a right-aligned full-width number short of its own.
 
     Examples
     --------
-    >>> _written_columns("(一)予以公开 3", [0, 8], "（一）予以公开　３")
-    [0, 16]
+    >>> _written_columns("(一)予以公开 3", [(0, 7), (8, 1)], "（一）予以公开　３")
+    [(0, 2), (16, 1)]
     """
     if raw == text:
         return None  # (the same columns: the normalized text's are counted)
-    words = [m.start() for m in _TOKEN.finditer(text)]
-    written = [m.start() for m in _TOKEN.finditer(raw)]  # (\s is any Unicode space, U+3000 too)
-    if len(written) != len(words):
+    runs = list(_TOKEN.finditer(text))
+    written = list(_TOKEN.finditer(raw))  # (\s is any Unicode space, U+3000 too)
+    if len(written) != len(runs):
         return None
-    index = dict(zip(words, written))
-    if any(start not in index for start in starts):
+    index = {m.start(): (m, w) for m, w in zip(runs, written)}
+    if any(start not in index for start, _ in words):
         return None
-    return [_display_width(raw[:index[start]]) for start in starts]
+    return [(_display_width(raw[:index[start][1].start()]), _folded(*index[start], start, n)) for start, n in words]
+
+
+def _folded(run: re.Match[str], written: re.Match[str], start: int, n: int) -> int:
+    """The columns the ``n`` characters of the normalized line from ``start``, in its run of non-spaces ``run``, are
+    wider as ``written``: those characters' where normalizing kept each one (full-width to half width), the whole
+    run's where the word is the run; else 0 (its written characters not told)."""
+    if len(written.group()) == len(run.group()):
+        at = start - run.start()
+        return _display_width(written.group()[at:at + n]) - _display_width(run.group()[at:at + n])
+    return _display_width(written.group()) - _display_width(run.group()) if n == len(run.group()) else 0
 
 
 def _display_width(text: str) -> int:
@@ -702,7 +724,7 @@ def _thousands_joined(values: list[Cell], ncols: int) -> list[Cell]:
     out: list[Cell] = []
     for cell in values:
         if cell.grouped and out:
-            out[-1] = out[-1]._replace(text=f"{out[-1].text} {cell.text}")
+            out[-1] = out[-1]._replace(text=f"{out[-1].text} {cell.text}", folded=out[-1].folded + cell.folded)
         else:
             out.append(cell)
     return out
@@ -1352,7 +1374,7 @@ def _cell(text: str, line: int) -> Cell:
     dash typed after it, '1330--', is one cell as written: parse_number reads its number)."""
     if ("-" in text or "+" in text) and _SIGNED_RUN.fullmatch(text):  # (the test in C first: most cells are '0')
         return Cell(text, line, glued=True)
-    return _new_cell((text, line, False, False, -1))
+    return _new_cell((text, line, False, False, -1, 0))
 
 
 # A Cell made without the named tuple's own __new__ (a Python function): a table's text makes one a cell.
@@ -1365,10 +1387,11 @@ def _cells(texts: list[str], line: int) -> list[Cell]:
     joined = "".join(texts)
     if "-" in joined or "+" in joined:
         return [_cell(text, line) for text in texts]
-    return list(map(_new_cell, zip(texts, itertools.repeat(line), _NOT, _NOT, _NO_COLUMN)))
+    return list(map(_new_cell, zip(texts, itertools.repeat(line), _NOT, _NOT, _NO_COLUMN, _UNFOLDED)))
 
 
-_NOT, _NO_COLUMN = itertools.repeat(False), itertools.repeat(-1)  # (endless: zip stops at the texts' end)
+# (endless: zip stops at the texts' end)
+_NOT, _NO_COLUMN, _UNFOLDED = itertools.repeat(False), itertools.repeat(-1), itertools.repeat(0)
 
 
 def _labels_line(parts: list[str]) -> tuple[int, int] | None:

@@ -22,7 +22,7 @@ import numpy as np
 
 from toolkit.checks import identity_applies
 from toolkit.formats import alternation, load_formats, load_identities, load_output_schema, vocabulary
-from toolkit.layout import _YEAR, Cell, Row, _display_width, _sub_item, _sums_to_last, _thousands_joined
+from toolkit.layout import _YEAR, Cell, Row, _sub_item, _sums_to_last, _thousands_joined
 from toolkit.normalize import (CID_GLYPHS, FOOTNOTE_SYMBOLS, HAN_RANGES, HAN_UNIFIED, NA_MARKS, cell_units,
                                is_value_cell, label_key, number_text, parse_cell, parse_number, unit_kind)
 from toolkit.placement import Constraint, Placed, Placement, RowInput, place
@@ -879,7 +879,7 @@ def _label_spans(cells: Iterable[Cell]) -> list[tuple[int, int]]:
     for cell in cells:
         if not cell.text or cell.col < 0:
             continue
-        end = cell.col + _display_width(cell.text)
+        end = cell.end
         if labels and cell.col - labels[-1][1] < 2:
             labels[-1] = (labels[-1][0], end)
         else:
@@ -1378,7 +1378,7 @@ def _columns_under(values: list[Cell], spans: list[tuple[int, int]]) -> list[int
     one overlaps none or two, or two share one."""
     out: list[int] = []
     for cell in values:
-        start, end = cell.col, cell.col + _display_width(cell.text)
+        start, end = cell.col, cell.end
         under = [k for k, (lo, hi) in enumerate(spans) if start < hi and lo < end]
         if len(under) != 1 or out and under[0] <= out[-1]:
             return None
@@ -1394,10 +1394,10 @@ def _column_spans(rows: Iterable[list[Cell]], ncols: int) -> list[tuple[int, int
     full = [vals for vals in rows if len(vals) == ncols and all(c.col >= 0 and c.text for c in vals)]
     if not full:
         return None
-    spans = [(min(vals[k].col for vals in full), max(vals[k].col + _display_width(vals[k].text) for vals in full))
+    spans = [(min(vals[k].col for vals in full), max(vals[k].end for vals in full))
              for k in range(ncols)]
     # (a column's values overlap one another: left, right or centred in it)
-    shared = all(max(vals[k].col for vals in full) < min(vals[k].col + _display_width(vals[k].text) for vals in full)
+    shared = all(max(vals[k].col for vals in full) < min(vals[k].end for vals in full)
                  for k in range(ncols))
     return spans if shared and _apart(spans) else None
 
@@ -1406,7 +1406,7 @@ def _header_spans(head: list[Cell], ncols: int) -> list[tuple[int, int]] | None:
     """The display columns each of the ``ncols`` columns spans, as the header cell naming it (formats.yaml
     ``requests.cols``) stands, left to right; None where the header does not name each once with its place."""
     named = _column_names()
-    spans = {named[key]: (c.col, c.col + _display_width(c.text))
+    spans = {named[key]: (c.col, c.end)
              for c in head if c.col >= 0 and (key := label_key(c.text)) in named}
     if len(spans) != ncols:
         return None
@@ -2156,6 +2156,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     remark_of: tuple[str, Row] | None = None  # the row just read under a 备注 when its remark was not among its cells
     rows_read = 0  # the rows of values
     head_row: list[Cell] = []  # the last header row's cells (their places, where spaces set them apart)
+    untold: list[Cell] = []  # a row's values set in columns whose places tell no column (the table's row not read)
     for row in rows:
         filled = [c.text for c in row.cells if c.text]
         if filled and not any(c.glued for c in row.cells) and all(
@@ -2226,11 +2227,14 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
                 # row keeps them in their columns, a blank 行政复议 before the lawsuits (it was lost, 0 of 15 placed)
                 with_blanks.extend(cells)  # type: ignore[arg-type]  # this cells is _trim_values' list
             elif not labels and 1 < len(vals) < m and vals[0].col >= 0 and (
-                    cells := _review_by_places(vals, head_row, m)) is not None:
+                    spans := _review_spans(vals, head_row, m)) is not None:
                 # a row set in columns by runs of spaces, a blank cell left only its place: each value under the
                 # header's label it stands under (read in order, those after the blank stood a column early; one value
-                # alone, as in the Article 20 table, may be a merged cell over the row)
-                with_blanks.extend(cells)
+                # alone, as in the Article 20 table, may be a merged cell over the row). A value under no label or
+                # two tells no column: the row is not read (placed by the identities, it put counts in wrong columns)
+                at = _columns_under(vals, spans)
+                untold = untold or (vals if at is None else [])
+                with_blanks.extend(vals if at is None else _in_their_columns(vals, at, m))
             else:
                 with_blanks.extend(vals)
     if first_row is None:
@@ -2268,6 +2272,10 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
         kinds = []
         res.flags.append(Flag("ragged", key, first_row.line, f"review_litigation: 0 of {n} cells placed; "
                                                              f"{between or astray}{_as_written(values)}"))
+    elif untold and kinds and not by_rows:  # (as an Article 20 row's: NA, flagged with the values as written)
+        kinds = []
+        res.flags.append(Flag("ragged", key, untold[0].line, f"{key}: the columns of the values are not told by "
+                                                             f"their places{_as_written(untold)}"))
     # (row key, column key) -> its cell among the values
     at = _review_positions(kinds, order or row_keys)  # type: ignore[arg-type]
     if overall is not None:  # (the columns after the kinds' 总计 stand one further)
@@ -2314,15 +2322,14 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
         _flag_review_overall(res, placement.cells[overall], totals)
 
 
-def _review_by_places(values: list[Cell], head: list[Cell], m: int) -> list[Cell] | None:
-    """The review table's row of ``values`` set apart by runs of spaces, fewer than its ``m`` columns, each under the
-    label of the header row ``head`` it overlaps, a blank cell in each other column; None where the header's labels
-    are not the ``m`` columns or a value stands under no label or two (the placement then flags the row ragged)."""
+def _review_spans(values: list[Cell], head: list[Cell], m: int) -> list[tuple[int, int]] | None:
+    """The display columns each of the review table's ``m`` columns spans, as the labels of its header row ``head``
+    stand, for its row of ``values`` set apart by runs of spaces (:func:`_columns_under`); None where the header's
+    labels are not the ``m`` columns or a value has no place (the row is then read in order)."""
     spans = _label_spans(head)
     if len(spans) != m or not _apart(spans) or not all(c.col >= 0 and c.text and not c.glued for c in values):
         return None
-    at = _columns_under(values, spans)
-    return None if at is None else _in_their_columns(values, at, m)
+    return spans
 
 
 def _without_blank_between_kinds(values: list[Cell], width: int) -> list[Cell]:
