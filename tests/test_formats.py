@@ -3333,3 +3333,29 @@ def test_a_cells_header_words_and_requests_row_prefixes_are_found_without_a_pyth
     # (the labels' loop only for a cell that starts with one of them, to tell which: not for the others asked)
     starting = [c for c in cells if asks_labels(c) and label_key(c).startswith(tuple(l for l in rows if len(l) >= 4))]
     assert CountedDict.loops == len(starting) < sum(map(asks_labels, cells))
+
+
+def test_item_number_article_and_identity_note_are_read_without_re_s_pattern_cache(monkeypatch):
+    # _item_number, article_item and is_identity_note went through re.sub / re.match with a pattern string, a
+    # look-up in re's cache on every call: their patterns are compiled once now, the same answers.  (The module
+    # functions' calls are counted, not timed; fresh labels, _item_number being cached.)
+    from toolkit.formats import _item_number, vocabulary
+
+    lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").splitlines()
+    article, note = lines[16].split("|")[0], lines[70].split("|")[0]  # '第二十条第(一)项', '(本列数据的勾稽关系为:…)'
+    vocab = vocabulary()
+
+    asked: list[object] = []
+
+    def counted(name: str) -> object:
+        real = getattr(re, name)
+        return lambda pattern, *args, **kwargs: asked.append(pattern) or real(pattern, *args, **kwargs)
+
+    monkeypatch.setattr(re, "sub", counted("sub"))
+    monkeypatch.setattr(re, "match", counted("match"))
+    got = (vocab.article_item(" " + article), vocab.is_identity_note(" " + note),
+           vocab.is_identity_note(" " + article), _item_number(" ( 七 ) 总 计"), _item_number(" 12. 其他"),
+           _item_number(" 总计"))
+    monkeypatch.undo()
+    assert got == ("一", True, False, "七", "12", None)
+    assert asked == []

@@ -1149,3 +1149,33 @@ def test_space_aligned_right_aligned_full_width_digits_keep_their_columns():
     assert want.tables.query("table == 'requests'")["value"].notna().sum() >= 30
     _same_tables(want, got)
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
+def test_a_grid_rows_values_are_told_without_a_generator_of_text_kinds(monkeypatch):
+    # build_rows told whether a reader's grid row has a value (kept whole, a blank 总计 at its end, or trimmed of
+    # merged-cell filler) by a Python generator asking _text_kind of each filled cell: is_value_cell is asked in C
+    # now (_text_kind's "value" is its true), the same rows.  (The callers are read, not timed.)
+    import sys
+
+    import toolkit.layout as layout
+    from toolkit.normalize import is_value_cell
+    from toolkit.sections import Segment
+
+    grid = _rows("001_4d29bfef72dd56db", "requests")
+    grid = [*grid, [*grid[-1][:-1], ""], [*grid[0], "", ""]]  # a blank 总计 cell kept, a header's filler trimmed
+    segments = [Segment("|".join(r), n) for n, r in enumerate(grid, start=1)]
+    explicit = {s.line: r for s, r in zip(segments, grid)}
+    callers: list[str] = []
+    real = layout._text_kind
+
+    def asked(text: str) -> str:
+        callers.append(sys._getframe(1).f_code.co_qualname)
+        return real(text)
+
+    monkeypatch.setattr(layout, "_text_kind", asked)
+    rows = build_rows(segments, explicit_rows=explicit)
+    monkeypatch.undo()
+    assert [r.texts for r in rows] == [r.texts for r in build_rows(segments, explicit_rows=explicit)]
+    assert rows[-2].texts == grid[-2] and rows[-1].texts == grid[0]
+    assert any(is_value_cell(c) for c in grid[-2] if c.strip()) and callers
+    assert not [c for c in callers if c.startswith("build_rows")]

@@ -4186,3 +4186,31 @@ def test_a_space_aligned_review_value_under_no_column_leaves_the_row_na(seed_id)
     assert [(f.code, f.detail) for f in got.flags if f.table == "review_litigation"] == [
         ("ragged", f"review_litigation: the columns of the values are not told by their places "
                    f"(written: {' | '.join(row.split())})")]
+
+
+def test_a_labels_unit_and_group_item_are_read_without_re_s_pattern_cache(monkeypatch):
+    # _unit_of (some 19 calls a report) and _split_group_items went through re.sub with a pattern string, a look-up
+    # in re's cache on every call: their patterns are compiled once now, the same answers.  (The module functions'
+    # calls are counted, not timed.)
+    from toolkit.layout import Cell
+    from toolkit.tables import _split_group_items, _unit_of
+
+    lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").splitlines()
+    header = lines[65].split("|")[0]  # '采购总金额(万元) | |'
+    group = lines[245].split("|")[0].strip()  # '(六)其他处理 |'
+    joined = Cell(f"{group}  1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", 246)
+    want = (_unit_of(header), _unit_of("采购总金额 (千 元)"), _split_group_items([joined]))
+
+    asked: list[object] = []
+
+    def counted(name: str) -> object:
+        real = getattr(re, name)
+        return lambda pattern, *args, **kwargs: asked.append(pattern) or real(pattern, *args, **kwargs)
+
+    for name in ("sub", "match", "search", "fullmatch"):
+        monkeypatch.setattr(re, name, counted(name))
+    got = (_unit_of(header), _unit_of("采购总金额 (千 元)"), _split_group_items([joined]))
+    monkeypatch.undo()
+    assert asked == []
+    assert got == want and want[:2] == ("万元", "千元")
+    assert [c.text for c in want[2]] == ["(六)其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"]

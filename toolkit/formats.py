@@ -69,14 +69,16 @@ def load_identities() -> dict[str, Any]:
 
 
 _ARTICLE = re.compile(r"^第二十条\s*第?\(?([一二三四五六七八九十]+)\)?项")
+_SPACES = re.compile(r"\s+")
+# (compiled once: ``re.match`` with a pattern string looks it up in re's cache on every call of a hot function)
+_ITEM_NUMBER = re.compile(r"^[(]?([一二三四五六七八九十]{1,3}|\d{1,2})[)、.．]")
 _CN_DIGITS = "一二三四五六七八九十"
 
 
 @functools.lru_cache(maxsize=65536)  # labels repeat from report to report
 def _item_number(label: str) -> str | None:
     """The item number a label starts with: '三' for '(三)不予公开', '2' for '2.重复申请'."""
-    text = re.sub(r"\s+", "", label)
-    match = re.match(r"^[(]?([一二三四五六七八九十]{1,3}|\d{1,2})[)、.．]", text)
+    match = _ITEM_NUMBER.match(_SPACES.sub("", label))
     return match.group(1) if match else None
 
 
@@ -159,11 +161,11 @@ class Vocabulary:
     @staticmethod
     def article_item(text: str) -> str | None:
         """'一' for a cell '第二十条第(一)项', else None."""
-        match = _ARTICLE.match(re.sub(r"\s+", "", text))
+        match = _ARTICLE.match(_SPACES.sub("", text))
         return match.group(1) if match else None
 
     def is_identity_note(self, text: str) -> bool:
-        return label_key(self.formats["requests"]["identity_note"]) in re.sub(r"\s+", "", text)
+        return label_key(self.formats["requests"]["identity_note"]) in _SPACES.sub("", text)
 
     def is_header(self, text: str) -> bool:
         """A column-header label of any table, or a fragment of one (``本年新``, ``社会公``)."""

@@ -226,8 +226,8 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             cells = explicit_rows[seg.line]
             # A reader's grid keeps a blank cell at the end of a row of values (总计 left blank); only
             # rows without values (headers, article lines) end in merged-cell filler.
-            # (_text_kind gives "value" where is_value_cell is true, cached: cells repeat, "0" above all)
-            kept = cells if any(c.strip() and _text_kind(c) == "value" for c in cells) else _trim(cells)
+            # (_text_kind's "value" is is_value_cell's true, both cached: asked in C, no generator a row)
+            kept = cells if any(map(is_value_cell, filter(str.strip, cells))) else _trim(cells)
             stream.explicit(_cells(kept, seg.line), grid=True)
             prev_bare = False
             continue

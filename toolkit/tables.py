@@ -262,6 +262,7 @@ def _placed_dots(placements: Collection[Placement]) -> bool:
         map(_PLACEMENT_CELLS, placements)))))
 
 
+_SPACES = re.compile(r"\s+")  # (compiled once: ``re.sub`` with a pattern string looks it up on every call)
 _GROUP_ITEM = re.compile(r"(?P<group>\([一二三四五六七]\)\D{2,12}?)\s*(?P<item>\d{1,2}[.、].+)")
 
 
@@ -274,7 +275,7 @@ def _split_group_items(labels: list[Cell]) -> list[Cell]:
     out: list[Cell] = []
     for cell in labels:
         # (a cell not opening with '(' cannot match: most labels skip the substitution)
-        m = cell.text[:1] == "(" and _GROUP_ITEM.fullmatch(re.sub(r"\s+", " ", cell.text))
+        m = cell.text[:1] == "(" and _GROUP_ITEM.fullmatch(_SPACES.sub(" ", cell.text))
         if m and vocab.request_group(m["group"]) and vocab.request_row(m["item"]):
             out += [Cell(m["group"].strip(), cell.line), Cell(m["item"], cell.line)]
         else:
@@ -562,7 +563,7 @@ def _header_unit() -> re.Pattern[str]:
 
 def _unit_of(label: str) -> str | None:
     """The unit of money a column's header or a row's label names in brackets ('采购总金额(千元)'), or None."""
-    match = _header_unit().search(re.sub(r"\s+", "", label))
+    match = _header_unit().search(_SPACES.sub("", label))
     return match.group(1) if match else None
 
 
