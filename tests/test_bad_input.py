@@ -102,7 +102,8 @@ def test_whitespace_only_file(tmp_path: Path, data: bytes) -> None:
 def test_a_file_of_a_byte_order_mark_alone_is_named_so(tmp_path: Path, name: str, data: bytes, codec: str) -> None:
     # An editor's new file saved empty, its byte-order mark alone, was said to hold 'only white space', of which it
     # holds none: the mark is named.  (A mark and white space still hold only white space.)
-    expect(EmptyFileError, write(tmp_path, name, data), rf"file holds only a byte-order mark \({data.hex(' ').upper()}\)")
+    expect(EmptyFileError, write(tmp_path, name, data),
+           rf"file holds only a byte-order mark \({data.hex(' ').upper()}\)")
     expect(EmptyFileError, write(tmp_path, name, data + " \n".encode(codec)), "file holds only white space")
 
 

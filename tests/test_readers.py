@@ -3265,7 +3265,8 @@ def test_a_gb18030_character_of_four_bytes_inside_a_utf8_line_is_read_and_flagge
             assert pasted not in decode_bytes(data)[0]
         assert [w.message.code for w in caught] == ["bad_bytes"]
         return
-    with pytest.warns(ReaderWarning, match=r"characters in GB18030 inside UTF-8 line\(s\) 4, read as GB18030") as caught:
+    with pytest.warns(ReaderWarning,
+                      match=r"characters in GB18030 inside UTF-8 line\(s\) 4, read as GB18030") as caught:
         assert decode_bytes(data) == (want, "utf-8")
     assert [w.message.code for w in caught] == ["mixed_encoding"]
 

@@ -1776,11 +1776,11 @@ def _joined_halves(rows: list[Row], col_keys: list[str]) -> list[Row]:
     first's.
 
     Some reports print the table as two, 自然人 in the first, the organisations and 总计 in the second (or the other
-    way round), each under a header of its own and repeating the row labels: read as one table, every row stood twice (its first counts
-    placed nowhere, every cell NA, each row flagged duplicate_row). Joined only where the two headers name disjoint
-    columns that together are the format's, and the halves' rows carry the same labels in the same order, each row
-    of the first half no more counts than its header names; otherwise the rows are returned as they are (a row
-    written twice under the same columns is a duplicate, flagged so).
+    way round), each under a header of its own and repeating the row labels: read as one table, every row stood
+    twice (its first counts placed nowhere, every cell NA, each row flagged duplicate_row). Joined only where the
+    two headers name disjoint columns that together are the format's, and the halves' rows carry the same labels in
+    the same order, each row of the first half no more counts than its header names; otherwise the rows are
+    returned as they are (a row written twice under the same columns is a duplicate, flagged so).
 
     Parameters
     ----------
