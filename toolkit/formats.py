@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from toolkit.normalize import alternation, label_key  # (alternation re-exported: the data files' words)
+from toolkit.normalize import _SPACES, alternation, label_key  # (alternation re-exported: the data files' words)
 
 __all__ = ["alternation", "load_formats", "load_identities", "load_output_schema", "vocabulary", "Vocabulary"]
 
@@ -69,7 +69,6 @@ def load_identities() -> dict[str, Any]:
 
 
 _ARTICLE = re.compile(r"^第二十条\s*第?\(?([一二三四五六七八九十]+)\)?项")
-_SPACES = re.compile(r"\s+")
 # (compiled once: ``re.match`` with a pattern string looks it up in re's cache on every call of a hot function)
 _ITEM_NUMBER = re.compile(r"^[(]?([一二三四五六七八九十]{1,3}|\d{1,2})[)、.．]")
 _CN_DIGITS = "一二三四五六七八九十"

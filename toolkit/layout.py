@@ -41,9 +41,9 @@ from typing import NamedTuple
 from toolkit.formats import alternation, load_formats, vocabulary
 from toolkit.glued import _NUM_PREFIX, _glued_labels, _glued_pattern, _has_glued_table, _stray_pipe
 from toolkit.metadata import is_furniture
-from toolkit.normalize import (_HAN, CID_GLYPHS, FOOTNOTE_SYMBOLS, HAN_RANGES, HAN_UNIFIED, NA_MARKS, cell_units,
-                               cn_numeral, is_continuation_caption, is_footnote, is_page_furniture, is_value_cell,
-                               label_key, number_units, parse_number)
+from toolkit.normalize import (_CN_COUNT_CHARS, _HAN, CID_GLYPHS, FOOTNOTE_SYMBOLS, HAN_RANGES, HAN_UNIFIED, NA_MARKS,
+                               cell_units, cn_numeral, is_continuation_caption, is_footnote, is_page_furniture,
+                               is_value_cell, label_key, number_units, parse_number)
 from toolkit.sections import _SEGMENT_TEXT, Segment, _nearest_filled
 
 __all__ = ["Cell", "Row", "build_rows", "spread_label_words"]
@@ -57,7 +57,8 @@ class Cell(NamedTuple):
     their own, as the table's columns tell (:func:`_thousands_joined`). ``col`` is the display column (a wide
     character counts 2) where the cell starts on its line, in a row whose cells runs of spaces set apart (text copied
     from a web page or a PDF), where a blank cell leaves only its place; -1 elsewhere. ``folded`` the columns its
-    text as written is wider than normalized (a full-width '１２' takes 4, '12' 2): ``end`` is where it ends as written.
+    text as written is wider than normalized (a full-width '１２' takes 4, '12' 2): ``end`` is where it ends as
+    written.
     """
 
     text: str
@@ -2118,10 +2119,10 @@ HEDGED_NUMBER = (rf"{_WORD}{_WORD}?{_WORD}?\d[\d,]*(?:\.\d+)?{_WORD}?{_WORD}?{_W
 # not a local item's label, whose unit's short cell follows it: '\r其他\r条\r')
 _WORDS_CELL = (rf"{_HAN_WORD}{_HAN_WORD}{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?"
                r"(?=\r(?![^\r][^\r]?[^\r]?[^\r]?\r)|$)")
-_WORD_CELL = rf"(?<=\r)(?:(?:[〇零一二两三四五六七八九十百千]+|{HEDGED_NUMBER})(?=\r|$)|{_WORDS_CELL})"
+_WORD_CELL = rf"(?<=\r)(?:(?:[{_CN_COUNT_CHARS}]+|{HEDGED_NUMBER})(?=\r|$)|{_WORDS_CELL})"
 _GLUED_CELL = rf"{_WORD_CELL}|\d[\d,]*(?:\.\d+)?|{_SET_MARK}|{_SIGNED_CELL}"  # (a hedge after digits: words first)
 # the same values in words as a cell's whole text ('三', '约3', '暂无'), for a table one cell a line with pipes
-_WORD_VALUE = re.compile(rf"[〇零一二两三四五六七八九十百千]+|{HEDGED_NUMBER}|{_HAN_WORD}{{2,6}}")
+_WORD_VALUE = re.compile(rf"[{_CN_COUNT_CHARS}]+|{HEDGED_NUMBER}|{_HAN_WORD}{{2,6}}")
 
 
 def _word_value_after_unit(cells: Sequence[Cell]) -> bool:

@@ -942,6 +942,8 @@ def cn_count(text: str) -> int | None:
 
 
 _CN_ZEROS = "〇零"
+# every character a count cn_count reads is written in (a cell in words holds one: a pattern's character class)
+_CN_COUNT_CHARS = "〇零一二两三四五六七八九十百千"
 _CN_PLACES = (("千", 1000), ("百", 100))  # (below 十: cn_numeral's)
 
 

@@ -2601,7 +2601,7 @@ def _title_with_its_text(lead: str, first: str) -> tuple[str, str]:
     measure or admitting a shortcoming, :func:`_is_title`), no lead-in: kept with its text as the others' are."""
     sentences = _split_sentences(lead) if lead.endswith(":") else []
     title = sentences[-1].strip().removesuffix(":") if sentences else ""
-    if not (0 < len(title) <= _TITLE_LENGTH) or _SENTENCE_MARKS.search(title) or not _is_title(title):
+    if not _is_title(title):
         return lead, first
     return "".join(sentences[:-1]), sentences[-1].lstrip() + first
 
@@ -2688,13 +2688,15 @@ def _admitting_title_line(preamble: str) -> bool:
     if not preamble.rstrip(" \t").endswith("\n"):
         return False
     line = preamble.rstrip().rpartition("\n")[2].strip()
-    return (0 < len(line) <= _TITLE_LENGTH and not _SENTENCE_MARKS.search(line) and _is_title(line)
-            and not any(p.search(line) for p in _cues()["intro"]))
+    return _is_title(line) and not any(p.search(line) for p in _cues()["intro"])
 
 
 def _is_title(title: str) -> bool:
-    """Whether a short title (no stop inside) heads a statement: it admits a shortcoming or opens with a measure's
-    verb (``加强平台建设``; not the agency's will, ``我局将…``, nor a switch, ``下一步``: lead-ins)."""
+    """Whether ``title`` is a short title (at most ``_TITLE_LENGTH`` characters, no sentence mark inside) that heads a
+    statement: it admits a shortcoming or opens with a measure's verb (``加强平台建设``; not the agency's will,
+    ``我局将…``, nor a switch, ``下一步``: lead-ins)."""
+    if not 0 < len(title) <= _TITLE_LENGTH or _SENTENCE_MARKS.search(title):
+        return False
     if _has(title, "problem_cues"):
         return True
     return bool(_cues()["measure_opening"].match(title)) and "将" not in title and not _is_switch(title, 0)
@@ -2727,7 +2729,7 @@ def _colon_title(text: str) -> str:
     if not raw.endswith(":"):
         return ""
     title = raw[max(map(raw[:-1].rfind, _SENTENCE_STOPS + (":", "\n"))) + 1:-1].strip()
-    if not (0 < len(title) <= _TITLE_LENGTH) or _SENTENCE_MARKS.search(title) or not _is_title(title):
+    if not _is_title(title):
         return ""
     return "" if any(_matches(title, cues) for cues in ("announces_list", "intro", "lead_in", "admits")) else title
 
@@ -2739,7 +2741,7 @@ def _title_sentence_at_end(raw: str) -> str:
     if len(sentences) < 2 or not sentences[-2].endswith("。"):
         return ""
     title = sentences[-1].strip("。 ")
-    if not (0 < len(title) <= _TITLE_LENGTH) or _SENTENCE_MARKS.search(title) or not _is_title(title):
+    if not _is_title(title):
         return ""
     return title
 

@@ -23,8 +23,8 @@ import numpy as np
 from toolkit.checks import identity_applies
 from toolkit.formats import alternation, load_formats, load_identities, load_output_schema, vocabulary
 from toolkit.layout import _YEAR, Cell, Row, _sub_item, _sums_to_last, _thousands_joined
-from toolkit.normalize import (CID_GLYPHS, FOOTNOTE_SYMBOLS, HAN_RANGES, HAN_UNIFIED, NA_MARKS, cell_units,
-                               is_value_cell, label_key, number_text, parse_cell, parse_number, unit_kind)
+from toolkit.normalize import (_CN_COUNT_CHARS, _SPACES, CID_GLYPHS, FOOTNOTE_SYMBOLS, HAN_RANGES, HAN_UNIFIED,
+                               NA_MARKS, cell_units, is_value_cell, label_key, number_text, parse_cell, parse_number, unit_kind)
 from toolkit.placement import Constraint, Placed, Placement, RowInput, place
 
 __all__ = ["TABLE_COLUMNS", "Flag", "TableResult", "extract_tables", "flag_codes"]
@@ -209,7 +209,7 @@ def _text_in_value_place(labels: list[Cell], values: list[Cell], is_row) -> tupl
 # The kinds of value that are whole numbers (cell_units of formats.yaml): a count or people with decimals is none.
 _WHOLE_KINDS = ("count", "people")
 _MARK_AT_END = re.compile("[—―-]\n")  # a dash ending a cell's text, of the cells' texts each ended by '\n'
-_CN_DIGIT = re.compile("[〇零一二两三四五六七八九十百千]")  # (a count in words has one: normalize.cn_count)
+_CN_DIGIT = re.compile(f"[{_CN_COUNT_CHARS}]")  # (a count in words has one: normalize.cn_count)
 
 _PLACEMENT_CELLS = operator.attrgetter("cells")
 
@@ -262,7 +262,6 @@ def _placed_dots(placements: Collection[Placement]) -> bool:
         map(_PLACEMENT_CELLS, placements)))))
 
 
-_SPACES = re.compile(r"\s+")  # (compiled once: ``re.sub`` with a pattern string looks it up on every call)
 _GROUP_ITEM = re.compile(r"(?P<group>\([一二三四五六七]\)\D{2,12}?)\s*(?P<item>\d{1,2}[.、].+)")
 
 
