@@ -991,6 +991,15 @@ def _refuse_mojibake(text: str, path: str | None) -> None:
 #: The end of each warning of bytes a decoder replaced by U+FFFD (``bad_bytes``): a report tells by it the U+FFFD
 #: characters of a text that are damage from those it holds as written (see toolkit.report).
 _REPLACED = "were replaced by U+FFFD"
+_REPLACED_COUNT = re.compile(r"(\d+) byte sequence")  # (each such warning starts with the count of the replaced)
+
+
+def _replaced_in(detail: str) -> int:
+    """The byte sequences a decoder's warning ``detail`` says it replaced by U+FFFD (``bad_bytes``); 0 for another's."""
+    if not detail.endswith(_REPLACED):
+        return 0
+    found = _REPLACED_COUNT.match(detail)
+    return int(found.group(1)) if found else 0
 
 
 def _utf8_with_stray_bytes(data: bytes, codec: str = "utf-8") -> tuple[str | None, int]:
