@@ -2594,6 +2594,20 @@ def test_hz_text_is_detected(tmp_path, parsed_seed):
     assert decode_bytes(b"a ~{ and ~}") == ("a ~{ and ~}", "utf-8")
 
 
+def test_hz_text_of_half_rare_characters_is_hz_as_a_pasted_hz_line_is():
+    # Seed 004's title in HZ with as many rare characters of GB 2312 (level 2: 睢睥…) after it was no HZ as a whole
+    # text (_hz_text wanted under _HZ_MAX_RARE of them rare) but its lines were HZ inside UTF-8 (_hz_lines allows
+    # at most that share): read as UTF-8, the title's line by line and flagged mixed_encoding.  Half is HZ in both.
+    title = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8").split("\n", 1)[0]
+    han = len(re.findall("[^\x00-\x7f]", title))
+    rare = bytes(byte for n in range(han + 1) for byte in (0xEE, 0xA1 + n)).decode("gb2312")
+    text = f"{title}\n{rare[:han]}\n"
+    assert decode_bytes(text.encode("hz")) == (text, "hz")
+    more = f"{title}\n{rare}\n"  # (one more rare than common: mostly rare, no HZ text)
+    with pytest.warns(ReaderWarning, match=r"HZ on line\(s\) 1 of a UTF-8 text"):
+        assert decode_bytes(more.encode("hz"))[1] == "utf-8"
+
+
 def test_hz_text_after_a_utf8_byte_order_mark_is_read_as_hz(tmp_path, parsed_seed):
     # Seed 004 in HZ saved by Notepad as UTF-8 (its 7-bit bytes unchanged, the mark written before them) was read as
     # ASCII gibberish ('~{JPU~Pm?I~}'), no section and no cell: the HZ reading was tried without a mark alone.

@@ -1449,7 +1449,7 @@ def _hz_text(data: bytes) -> str | None:
     if text is None or len(_HAN.findall(text, 0, 20000)) < _HZ_MIN_HAN:
         return None
     share, _ = _rare_share(text, _common_gb)
-    return text if share < _HZ_MAX_RARE else None
+    return text if share <= _HZ_MAX_RARE else None
 
 
 # HZ text holds Chinese characters, common ones for the most part: 4 of them at least, at most half of them rare.
