@@ -2640,6 +2640,25 @@ def test_hz_inside_a_utf8_text_is_read_as_hz_and_flagged(mark, tmp_path, parsed_
     assert decode_bytes((text + line).encode("utf-8")) == (text + line, "utf-8")
 
 
+@pytest.mark.parametrize("shift", [0, 2])  # (the line cut before 2020, or inside it: '20~' / '20年度…')
+def test_hz_continued_on_the_next_line_inside_a_utf8_text_is_joined(shift, tmp_path, parsed_seed):
+    # Seed 004's title pasted in HZ with a '~' line continuation (RFC 1843: '~{JPW!=(>V~}~' / '2020~{Dj6H…', as a mail
+    # wrapped it) into its UTF-8 text was read as two lines, '市住建局~' and '2020年度…', the title cut and a '~' left in
+    # it; HZ-GB-2312 (Python's hz codec, the whole text in HZ) joins the lines, and so does a pasted HZ line.
+    import toolkit
+
+    seed = "004_b232cca7e491c758"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    title, rest = text.split("\n", 1)
+    hz = title.encode("hz")
+    at = hz.index(b"2020") + shift
+    path = write_bytes(tmp_path / "hz.txt", hz[:at] + b"~\n" + hz[at:] + b"\n" + rest.encode("utf-8"))
+    assert (hz[:at] + b"~\n" + hz[at:]).decode("hz") == title
+    with pytest.warns(ReaderWarning, match=r"hz.txt: mixed encodings: HZ on line\(s\) 1, 2 of a UTF-8 text"):
+        got = toolkit.parse_report(path)
+    assert got.original_text == text and got.metadata["agency"] == parsed_seed(seed).metadata["agency"]
+
+
 @pytest.mark.parametrize("text", ["總體情況\n本年度無。", "一、總體情況\n本年度無。", "鄉鎮人民政府政府資訊公開年度報告\n無"])
 def test_short_big5_text_is_read(text, tmp_path):
     # Big5 was taken only where GB18030 gave more than 3 private-use characters: a short text was read as

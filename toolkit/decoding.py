@@ -1459,6 +1459,8 @@ _HZ_MAX_RARE = 0.5
 
 # A run of HZ's GB 2312 (RFC 1843): two 7-bit bytes a character, a lead byte 0x21-0x77, between '~{' and '~}'.
 _HZ_RUN = re.compile(r"~\{((?:[\x21-\x77][\x21-\x7e])+)~\}")
+# A '~' ending a line of HZ, not the second of a '~~' (a tilde written): a line continued on the next (RFC 1843).
+_HZ_CONTINUED = re.compile(r"(?<!~)(?:~~)*~$")
 
 
 def _hz_lines(text: str, path: str | None) -> str:
@@ -1482,6 +1484,9 @@ def _hz_lines(text: str, path: str | None) -> str:
         if hz and all(runs) and _mixed_line(hz) and _rare_share(hz, _common_gb)[0] <= _HZ_MAX_RARE:
             parts[number] = _HZ_RUN.sub(lambda _: runs.pop(0), line)
             found.append(number // 2 + 1)
+            if _HZ_CONTINUED.search(line) and parts[number + 1: number + 2] == ["\n"]:
+                # HZ's '~' ending a line joins the next to it (RFC 1843, as the hz codec reads a whole HZ text)
+                parts[number], parts[number + 1] = parts[number][:-1], ""
     if not found:
         return text
     _warn(path, f"mixed encodings: HZ on line(s) {_first_ten(found)} of a UTF-8 text, read as HZ (as UTF-8 it is "
