@@ -1797,6 +1797,17 @@ def test_html_a_raised_asterisk_look_alike_is_a_footnote_mark(mark: str, tmp_pat
     assert read_document(path).lines == MERGED_001
 
 
+@pytest.mark.parametrize("mark", ["［1］", "［１］", "＃", "ａ", "［1－3］", "△"])
+def test_html_a_raised_full_width_mark_is_a_footnote_mark(mark: str, tmp_path: Path) -> None:
+    # Seed 001's '88<sup>［1］</sup>' (the brackets, '＃' or 'ａ' as a Chinese input method types them) was read
+    # '88［1］', no number (not_a_number), while '88<sup>[1]</sup>' read 88: the text's normalization makes them the
+    # ASCII marks, which the raised ones now are too.  (△, FOOTNOTE_SYMBOLS', was a mark already.)
+    page = render_html(MERGED_001, colspan_header=True).decode("utf-8")
+    path = tmp_path / "wide.html"
+    path.write_text(page.replace("<td>88</td>", f"<td>88<sup>{mark}</sup></td>", 1), encoding="utf-8")
+    assert read_document(path).lines == MERGED_001
+
+
 _TOGGLED_STYLES = ('<w:style w:type="paragraph" w:styleId="Revised"><w:name w:val="Revised"/>'
                    '<w:rPr><w:{tag}/></w:rPr></w:style>'
                    '<w:style w:type="character" w:styleId="Struck"><w:name w:val="Struck"/>'
