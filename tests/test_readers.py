@@ -5580,6 +5580,22 @@ def test_unicode_line_ends_in_a_text_without_newlines_end_lines(sep):
     assert text_lines("规章\u2028一\n2") == ["规章 一", "2"]
 
 
+def test_a_text_file_of_nel_line_ends_is_read_not_refused_as_binary(tmp_path, parsed_seed):
+    # Seed 004 with NEL (U+0085, C2 85 in UTF-8) ending each line and no \n was refused as binary data ('397 control
+    # characters in 2735 characters'): text_lines reads such NELs as line ends, but the decoder counted them as
+    # controls.  A NEL among ordinary line ends is still one.
+    import toolkit
+    from toolkit.errors import BinaryFileError
+
+    seed = "004_b232cca7e491c758"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    path = write_bytes(tmp_path / "nel.txt", text.replace("\n", "\x85").encode("utf-8"))
+    got = toolkit.parse_report(path)
+    assert _cells_of(got) == _cells_of(parsed_seed(seed))
+    with pytest.raises(BinaryFileError):
+        decode_bytes(text.replace("\n", "\x85", text.count("\n") - 1).encode("utf-8"))
+
+
 @pytest.mark.parametrize("markup", [
     "<ruby>政<rt>zhèng</rt>府<rt>fǔ</rt></ruby>信息",
     "<ruby>政府<rp>(</rp><rt>zhèngfǔ</rt><rp>)</rp></ruby>信息",

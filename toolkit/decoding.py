@@ -108,6 +108,14 @@ def decode_bytes(
     >>> decode_bytes("政府信息公开".encode("utf-8-sig"))
     ('政府信息公开', 'utf-8-sig')
     """
+    text, codec = _decode_unchecked(data, path, encoding)
+    _check_not_binary(text, None if path is None else os.fspath(path))
+    return text, codec
+
+
+def _decode_unchecked(data: bytes, path: str | os.PathLike | None, encoding: str | None) -> tuple[str, str]:
+    """decode_bytes without the refusal of a text of control characters, which a caller makes of the text as it reads
+    it (plaintext: NEL line ends are its lines' ends, no controls)."""
     if isinstance(data, (bytearray, memoryview)):
         data = bytes(data)
     if not isinstance(data, bytes):
@@ -116,10 +124,8 @@ def decode_bytes(
     codec = None if encoding is None else _check_encoding(encoding)
     if codec is not None:
         data, codec = _given_after_utf8_mark(data, codec, spath)
-        text = _decode_strict(data, codec, spath)
-    else:
-        text, codec, _same = _detect(data, spath)
-    _check_not_binary(text, spath)
+        return _decode_strict(data, codec, spath), codec
+    text, codec, _same = _detect(data, spath)
     return text, codec
 
 
