@@ -1797,6 +1797,17 @@ def test_html_a_raised_asterisk_look_alike_is_a_footnote_mark(mark: str, tmp_pat
     assert read_document(path).lines == MERGED_001
 
 
+@pytest.mark.parametrize("mark", ["［1］", "［１］", "＃", "ａ", "［1－3］", "△"])
+def test_html_a_raised_full_width_mark_is_a_footnote_mark(mark: str, tmp_path: Path) -> None:
+    # Seed 001's '88<sup>［1］</sup>' (the brackets, '＃' or 'ａ' as a Chinese input method types them) was read
+    # '88［1］', no number (not_a_number), while '88<sup>[1]</sup>' read 88: the text's normalization makes them the
+    # ASCII marks, which the raised ones now are too.  (△, FOOTNOTE_SYMBOLS', was a mark already.)
+    page = render_html(MERGED_001, colspan_header=True).decode("utf-8")
+    path = tmp_path / "wide.html"
+    path.write_text(page.replace("<td>88</td>", f"<td>88<sup>{mark}</sup></td>", 1), encoding="utf-8")
+    assert read_document(path).lines == MERGED_001
+
+
 _TOGGLED_STYLES = ('<w:style w:type="paragraph" w:styleId="Revised"><w:name w:val="Revised"/>'
                    '<w:rPr><w:{tag}/></w:rPr></w:style>'
                    '<w:style w:type="character" w:styleId="Struck"><w:name w:val="Struck"/>'
@@ -2594,6 +2605,20 @@ def test_hz_text_is_detected(tmp_path, parsed_seed):
     assert decode_bytes(b"a ~{ and ~}") == ("a ~{ and ~}", "utf-8")
 
 
+def test_hz_text_of_half_rare_characters_is_hz_as_a_pasted_hz_line_is():
+    # Seed 004's title in HZ with as many rare characters of GB 2312 (level 2: 睢睥…) after it was no HZ as a whole
+    # text (_hz_text wanted under _HZ_MAX_RARE of them rare) but its lines were HZ inside UTF-8 (_hz_lines allows
+    # at most that share): read as UTF-8, the title's line by line and flagged mixed_encoding.  Half is HZ in both.
+    title = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8").split("\n", 1)[0]
+    han = len(re.findall("[^\x00-\x7f]", title))
+    rare = bytes(byte for n in range(han + 1) for byte in (0xEE, 0xA1 + n)).decode("gb2312")
+    text = f"{title}\n{rare[:han]}\n"
+    assert decode_bytes(text.encode("hz")) == (text, "hz")
+    more = f"{title}\n{rare}\n"  # (one more rare than common: mostly rare, no HZ text)
+    with pytest.warns(ReaderWarning, match=r"HZ on line\(s\) 1 of a UTF-8 text"):
+        assert decode_bytes(more.encode("hz"))[1] == "utf-8"
+
+
 def test_hz_text_after_a_utf8_byte_order_mark_is_read_as_hz(tmp_path, parsed_seed):
     # Seed 004 in HZ saved by Notepad as UTF-8 (its 7-bit bytes unchanged, the mark written before them) was read as
     # ASCII gibberish ('~{JPU~Pm?I~}'), no section and no cell: the HZ reading was tried without a mark alone.
@@ -2624,6 +2649,25 @@ def test_hz_inside_a_utf8_text_is_read_as_hz_and_flagged(mark, tmp_path, parsed_
     # a tilde and a brace in ASCII ('x = ~{ab~}', HZ of a rare character) stay as written
     line = "公式 x = ~{ab~} 不是HZ"
     assert decode_bytes((text + line).encode("utf-8")) == (text + line, "utf-8")
+
+
+@pytest.mark.parametrize("shift", [0, 2])  # (the line cut before 2020, or inside it: '20~' / '20年度…')
+def test_hz_continued_on_the_next_line_inside_a_utf8_text_is_joined(shift, tmp_path, parsed_seed):
+    # Seed 004's title pasted in HZ with a '~' line continuation (RFC 1843: '~{JPW!=(>V~}~' / '2020~{Dj6H…', as a mail
+    # wrapped it) into its UTF-8 text was read as two lines, '市住建局~' and '2020年度…', the title cut and a '~' left in
+    # it; HZ-GB-2312 (Python's hz codec, the whole text in HZ) joins the lines, and so does a pasted HZ line.
+    import toolkit
+
+    seed = "004_b232cca7e491c758"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    title, rest = text.split("\n", 1)
+    hz = title.encode("hz")
+    at = hz.index(b"2020") + shift
+    path = write_bytes(tmp_path / "hz.txt", hz[:at] + b"~\n" + hz[at:] + b"\n" + rest.encode("utf-8"))
+    assert (hz[:at] + b"~\n" + hz[at:]).decode("hz") == title
+    with pytest.warns(ReaderWarning, match=r"hz.txt: mixed encodings: HZ on line\(s\) 1, 2 of a UTF-8 text"):
+        got = toolkit.parse_report(path)
+    assert got.original_text == text and got.metadata["agency"] == parsed_seed(seed).metadata["agency"]
 
 
 @pytest.mark.parametrize("text", ["總體情況\n本年度無。", "一、總體情況\n本年度無。", "鄉鎮人民政府政府資訊公開年度報告\n無"])
@@ -5534,6 +5578,22 @@ def test_unicode_line_ends_in_a_text_without_newlines_end_lines(sep):
     assert text_lines(f"二、主动公开政府信息情况{sep}规章{sep}2") == ["二、主动公开政府信息情况", "规章", "2"]
     # beside ordinary line ends they stay what they were (a space, or nothing)
     assert text_lines("规章\u2028一\n2") == ["规章 一", "2"]
+
+
+def test_a_text_file_of_nel_line_ends_is_read_not_refused_as_binary(tmp_path, parsed_seed):
+    # Seed 004 with NEL (U+0085, C2 85 in UTF-8) ending each line and no \n was refused as binary data ('397 control
+    # characters in 2735 characters'): text_lines reads such NELs as line ends, but the decoder counted them as
+    # controls.  A NEL among ordinary line ends is still one.
+    import toolkit
+    from toolkit.errors import BinaryFileError
+
+    seed = "004_b232cca7e491c758"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    path = write_bytes(tmp_path / "nel.txt", text.replace("\n", "\x85").encode("utf-8"))
+    got = toolkit.parse_report(path)
+    assert _cells_of(got) == _cells_of(parsed_seed(seed))
+    with pytest.raises(BinaryFileError):
+        decode_bytes(text.replace("\n", "\x85", text.count("\n") - 1).encode("utf-8"))
 
 
 @pytest.mark.parametrize("markup", [

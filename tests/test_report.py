@@ -363,3 +363,22 @@ def test_a_replacement_character_written_in_the_text_is_no_decoding_damage(html,
     with pytest.warns(ReaderWarning, match="replaced by U\\+FFFD"):
         got = toolkit.parse_report(path)
     assert "bad_bytes" in {f.code for f in got.flags}
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_replacement_character_written_beside_replaced_bytes_is_not_counted(html, tmp_path):
+    from toolkit.errors import ReaderWarning
+
+    # Seed 004 quoting '\ufffd' twice as written with one stray byte (FF) at its end was flagged '3 character(s) could
+    # not be decoded': the report counted its own U+FFFD with the decoder's one.  The figure is the decoder's.
+    seed = "004_b232cca7e491c758"
+    lines = (RAW / f"{seed}.txt").read_text(encoding="utf-8").split("\n")
+    lines.insert(3, "无法显示的字符显示为“\ufffd”或“\ufffd”。")
+    text = "<html><body>" + "".join(f"<p>{line}</p>" for line in lines) + "</body></html>" if html else "\n".join(lines)
+    path = tmp_path / ("quoted.html" if html else "quoted.txt")
+    path.write_bytes(text.encode("utf-8").replace("报告".encode("utf-8"), "报告".encode("utf-8") + b"\xff", 1))
+    with pytest.warns(ReaderWarning, match="1 byte sequence"):
+        got = toolkit.parse_report(path)
+    assert got.original_text.count("\ufffd") == 3
+    [flag] = [f for f in got.flags if f.code == "bad_bytes"]
+    assert flag.detail.startswith("1 character(s) could not be decoded")

@@ -108,6 +108,14 @@ def decode_bytes(
     >>> decode_bytes("政府信息公开".encode("utf-8-sig"))
     ('政府信息公开', 'utf-8-sig')
     """
+    text, codec = _decode_unchecked(data, path, encoding)
+    _check_not_binary(text, None if path is None else os.fspath(path))
+    return text, codec
+
+
+def _decode_unchecked(data: bytes, path: str | os.PathLike | None, encoding: str | None) -> tuple[str, str]:
+    """decode_bytes without the refusal of a text of control characters, which a caller makes of the text as it reads
+    it (plaintext: NEL line ends are its lines' ends, no controls)."""
     if isinstance(data, (bytearray, memoryview)):
         data = bytes(data)
     if not isinstance(data, bytes):
@@ -116,10 +124,8 @@ def decode_bytes(
     codec = None if encoding is None else _check_encoding(encoding)
     if codec is not None:
         data, codec = _given_after_utf8_mark(data, codec, spath)
-        text = _decode_strict(data, codec, spath)
-    else:
-        text, codec, _same = _detect(data, spath)
-    _check_not_binary(text, spath)
+        return _decode_strict(data, codec, spath), codec
+    text, codec, _same = _detect(data, spath)
     return text, codec
 
 
@@ -991,6 +997,15 @@ def _refuse_mojibake(text: str, path: str | None) -> None:
 #: The end of each warning of bytes a decoder replaced by U+FFFD (``bad_bytes``): a report tells by it the U+FFFD
 #: characters of a text that are damage from those it holds as written (see toolkit.report).
 _REPLACED = "were replaced by U+FFFD"
+_REPLACED_COUNT = re.compile(r"(\d+) byte sequence")  # (each such warning starts with the count of the replaced)
+
+
+def _replaced_in(detail: str) -> int:
+    """The byte sequences a decoder's warning ``detail`` says it replaced by U+FFFD (``bad_bytes``); 0 for another's."""
+    if not detail.endswith(_REPLACED):
+        return 0
+    found = _REPLACED_COUNT.match(detail)
+    return int(found.group(1)) if found else 0
 
 
 def _utf8_with_stray_bytes(data: bytes, codec: str = "utf-8") -> tuple[str | None, int]:
@@ -1440,7 +1455,7 @@ def _hz_text(data: bytes) -> str | None:
     if text is None or len(_HAN.findall(text, 0, 20000)) < _HZ_MIN_HAN:
         return None
     share, _ = _rare_share(text, _common_gb)
-    return text if share < _HZ_MAX_RARE else None
+    return text if share <= _HZ_MAX_RARE else None
 
 
 # HZ text holds Chinese characters, common ones for the most part: 4 of them at least, at most half of them rare.
@@ -1450,6 +1465,8 @@ _HZ_MAX_RARE = 0.5
 
 # A run of HZ's GB 2312 (RFC 1843): two 7-bit bytes a character, a lead byte 0x21-0x77, between '~{' and '~}'.
 _HZ_RUN = re.compile(r"~\{((?:[\x21-\x77][\x21-\x7e])+)~\}")
+# A '~' ending a line of HZ, not the second of a '~~' (a tilde written): a line continued on the next (RFC 1843).
+_HZ_CONTINUED = re.compile(r"(?<!~)(?:~~)*~$")
 
 
 def _hz_lines(text: str, path: str | None) -> str:
@@ -1473,6 +1490,9 @@ def _hz_lines(text: str, path: str | None) -> str:
         if hz and all(runs) and _mixed_line(hz) and _rare_share(hz, _common_gb)[0] <= _HZ_MAX_RARE:
             parts[number] = _HZ_RUN.sub(lambda _: runs.pop(0), line)
             found.append(number // 2 + 1)
+            if _HZ_CONTINUED.search(line) and parts[number + 1: number + 2] == ["\n"]:
+                # HZ's '~' ending a line joins the next to it (RFC 1843, as the hz codec reads a whole HZ text)
+                parts[number], parts[number + 1] = parts[number][:-1], ""
     if not found:
         return text
     _warn(path, f"mixed encodings: HZ on line(s) {_first_ten(found)} of a UTF-8 text, read as HZ (as UTF-8 it is "

@@ -22,10 +22,12 @@ _WS_RE = re.compile(r"[ \t\n\r\f\x00]+")
 # or more marks in one ('<sup>1,2</sup>', '<sup>[1,2]</sup>', '<sup>1、2</sup>'; a part after the first of one or two
 # characters: '1,000' is no list of marks), a range of marks among them ('<sup>1-3</sup>', '<sup>[1~3]</sup>', '1,3-5';
 # raised only: '1-3' in a cell's own text is never read as marks); a symbol mark is any of
-# :data:`toolkit.normalize.FOOTNOTE_SYMBOLS` (an asterisk in its look-alikes, ※, daggers), as typed marks are.
-_MARK_CHARS = rf"[\d{FOOTNOTE_SYMBOLS}a-z①-⑳]"
-_MARKS = rf"{_MARK_CHARS}{{1,3}}(?:[,，、\-–~～]{_MARK_CHARS}{{1,2}}){{0,4}}"
-_FOOTNOTE_MARK = re.compile(rf"\s*(?:[\[(（【]注?{_MARKS}[\])）】]|注?{_MARKS}[)）]?|注)\s*")
+# :data:`toolkit.normalize.FOOTNOTE_SYMBOLS` (an asterisk in its look-alikes, ※, daggers), as typed marks are.  The
+# full-width forms a Chinese input method types ('<sup>［1］</sup>', '＃', 'ａ'; digits are \d) are marks too, as the
+# text's normalization makes them the ASCII ones: they were read into the value ('88［1］', no number).
+_MARK_CHARS = rf"[\d{FOOTNOTE_SYMBOLS}＃a-zａ-ｚ①-⑳]"
+_MARKS = rf"{_MARK_CHARS}{{1,3}}(?:[,，、\-－–~～]{_MARK_CHARS}{{1,2}}){{0,4}}"
+_FOOTNOTE_MARK = re.compile(rf"\s*(?:[\[［(（【]注?{_MARKS}[\]］)）】]|注?{_MARKS}[)）]?|注)\s*")
 
 # Digits raised right after one of these are an exponent ('m' and a raised '2': m², read 'm2' as normalization reads
 # a text's 'm²'), no footnote mark.

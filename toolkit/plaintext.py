@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.decoding import _check_not_blank, _check_text_file, decode_bytes
+from toolkit.decoding import _check_not_binary, _check_not_blank, _check_text_file, _decode_unchecked
 from toolkit.document import RawDocument
 
 
@@ -22,7 +22,9 @@ _CR_CR_LF_SHARE = 0.8
 
 def _read_text(data: bytes, path: str, codec: str | None) -> RawDocument:
     _check_text_file(data, path)
-    text, used = decode_bytes(data, path=path, encoding=codec)
+    text, used = _decode_unchecked(data, path, codec)
+    # (its controls counted as its lines read it: NEL ending each line, and no other line end, was refused as binary)
+    _check_not_binary(_unicode_line_ends(text), path)
     if "\x1a" in text[-256:] and text.rstrip().endswith("\x1a"):
         # Ctrl-Z, the end-of-file mark DOS tools (copy /a, old editors) write after the text: no character of its
         # last line ('2024年1月29日\x1a' read as no date)
@@ -44,11 +46,15 @@ def text_lines(text: str) -> list[str]:
     >>> text_lines("正文。\\n\\f二、主动公开政府信息情况\\r\\n正文")
     ['正文。', '二、主动公开政府信息情况', '正文']
     """
+    return _ODD_BREAKS.sub(_odd_break, _unicode_line_ends(text)).splitlines()
+
+
+def _unicode_line_ends(text: str) -> str:
+    """``text`` with its U+2028/U+2029/NEL made line ends where it has no ordinary one (web-page text copied from a
+    browser): else the whole report is one line and its tables are lost."""
     if "\n" not in text and "\r" not in text and _UNICODE_BREAKS.search(text):
-        # a text with no ordinary line end (web-page text copied from a browser) ends its lines with
-        # U+2028/U+2029/NEL: read them as line ends, else the whole report is one line and its tables are lost
-        text = _UNICODE_BREAKS.sub("\n", text)
-    return _ODD_BREAKS.sub(_odd_break, text).splitlines()
+        return _UNICODE_BREAKS.sub("\n", text)
+    return text
 
 
 _UNICODE_BREAKS = re.compile("[\x85\u2028\u2029]")

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.checks import CHECK_COLUMNS, check_records, soft_checks
-from toolkit.decoding import _REPLACED
+from toolkit.decoding import _REPLACED, _replaced_in
 from toolkit.errors import ReaderWarning
 from toolkit.formats import alternation, load_formats, load_identities, vocabulary
 from toolkit.layout import (_LONE_PAGE_NUMBER, _PART_NAME, HEDGED_NUMBER, Row, _page_number_of, _skipped_in_run,
@@ -308,6 +308,8 @@ class Report:
             if "\ufffd" in original and self._replacements_possible(notes) else []
         if undecoded:  # bytes the reader could not decode (a stray byte of another encoding): shown as �
             n = sum(self.original_lines[i - 1].count("\ufffd") for i in undecoded)
+            if self.encoding is not None:  # (a text's own U+FFFD, quoted, beside them is none: the decoder's count)
+                n = min(n, sum(_replaced_in(note.detail) for note in notes if note.code == "bad_bytes"))
             self.flags.append(Flag("bad_bytes", "", undecoded[0], f"{n} character(s) could not be decoded (shown as \ufffd)"))
         for note in notes:  # what the reader warned of, kept with the report (a corpus run prints no warning)
             if not (note.code == "bad_bytes" and undecoded):
