@@ -1221,3 +1221,30 @@ def test_a_review_row_with_each_value_after_its_result_is_placed_by_the_names(se
     cells, left_out = _review_cells(got), ("litigation_direct", "other")
     assert pd.isna(cells.pop(left_out)) and pd.notna(want.pop(left_out))
     assert cells == want
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+def test_a_requests_rows_lost_label_line_puts_no_count_in_another_rows_column(seed_id):
+    # Pipe text one cell a line (seed 001's layout) with a requests row's label line lost: seed 004's (二)部分公开
+    # left its marks alone after (一)予以公开's last count ('6 |' then '||||||||' and '0 |'), so the 0 was read as
+    # (一)予以公开's, its blank cells' marks were dropped and its counts placed by the identities (5, 1, 6 and 0 under
+    # 科研机构 … 其他, natural persons and 总计 NA).  Those marks start a row of their own: its values, with no
+    # label, are flagged unlabelled_values, and no count is read in a cell other than its own.
+    import toolkit
+    from renderers import render_text
+    from test_formats import _as_lines
+
+    seed = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    want = seed.tables.set_index(["table", "row_key", "col_key"])["value"]
+    labels = set(seed.tables.query("table == 'requests'")["row_label"])
+    lines = _as_lines(seed)
+    rows = [k for k, x in enumerate(lines) if isinstance(x, list) and labels & set(x)]
+    assert len(rows) > 20
+    for k in rows:
+        cut = ["" if c in labels else c for c in lines[k]]
+        report = toolkit.parse_text(render_text([*lines[:k], cut, *lines[k + 1:]], "pipe_cells"))
+        got = report.tables.set_index(["table", "row_key", "col_key"])["value"]
+        read = got[got.notna()]
+        assert (read == want.reindex(read.index)).all(), f"{lines[k]} without its label"
+        if "部分公开" in "".join(lines[k]) and seed_id.startswith("004"):
+            assert "unlabelled_values" in {f.code for f in report.flags}

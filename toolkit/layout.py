@@ -322,6 +322,14 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 elif table_region and last_labels and (lines := _values_under_repeated_head(
                         segments, i, last_labels)):
                     marked.update(lines)  # (the marks are the labels' cells, dropped; the values' marks blank cells)
+                elif i - 2 in marked and i - 1 not in marked and text.count("|") > 1 and _next_is_value(segments, i):
+                    # marks alone right after a requests row whose marks and counts filled its columns, and a count
+                    # after them: the blank cells of a row whose label line was lost, not that row's ('6 |' then
+                    # '||||||||' and '0 |': the 0 was read as that row's, its marks dropped and its counts placed by
+                    # the identities elsewhere); marks before the next row's label are its filler, as before
+                    stream.flush()
+                    for _ in range(text.count("|")):
+                        stream.add(Cell("", seg.line))
                 elif text.count("|") == 1 and (not prev_bare or _between_blank_lines(segments, i)):
                     # a lone '|' is a blank cell; after a bare cell it is that cell's closing mark ('4' / '|'),
                     # unless blank lines set it apart as every cell is (text of a cell a line, blank lines between)
@@ -1319,7 +1327,7 @@ def _row_blank_marks(segments: Sequence[Segment], i: int, label: str, extras: fr
     # 总计 where rows like it show no filler)
     spare = 0 < cells - ncols <= segments[i].text.count("|") - 1 and _no_label_filler(segments, i, ncols)
     if last == i or cells != ncols and not spare or (
-            after and after.strip("| ") == "" and _next_is_value(segments, last + 1)):
+            after == "|" and _next_is_value(segments, last + 1)):
         return []  # (no value; cells too few or too many; a lone blank mark before more values: the row goes on)
     return lines[:-1]
 
