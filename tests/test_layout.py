@@ -1186,7 +1186,7 @@ def _review_cells(report) -> dict:
     return {(r.row_key, r.col_key): r.value for r in review.itertuples()}
 
 
-@pytest.mark.parametrize("written", ["one line", "cells", "kinds' rows"])
+@pytest.mark.parametrize("written", ["one line", "cells", "kinds' rows", "kinds' rows, tabs"])
 @pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab", "lines"])
 @pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "004_b232cca7e491c758"])
 def test_a_review_row_with_each_value_after_its_result_is_placed_by_the_names(seed_id, layout, written):
@@ -1214,7 +1214,8 @@ def test_a_review_row_with_each_value_after_its_result_is_placed_by_the_names(se
         rows = [flat]
     else:
         kinds = ["行政复议", "未经复议直接起诉", "复议后起诉"]
-        rows = [" ".join([kind, *flat[a:b]]) for kind, a, b in zip(kinds, (0, 10, 18), (10, 18, 28))]
+        gap = "\t" if written.endswith("tabs") else " "
+        rows = [gap.join([kind, *flat[a:b]]) for kind, a, b in zip(kinds, (0, 10, 18), (10, 18, 28))]
     want = _review_cells(toolkit.parse_text(render_text(lines, layout)))
     got = toolkit.parse_text(render_text([*lines[:at], *rows, *lines[at + 1:]], layout))
     assert sum(pd.notna(v) for v in want.values()) == 15

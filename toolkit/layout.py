@@ -1751,11 +1751,14 @@ def _labelled_review_rows(segments: Sequence[Segment], section_text: str) -> dic
     return found
 
 
+_CELL_GAP = re.compile(r"[\s|]+")  # (what sets a row's cells apart on a line: spaces, tabs, '|')
+
+
 def _review_kind_pairs(text: str) -> tuple[str | None, list[tuple[str, str]]]:
     """(the kind of case that leads a line, the (name, value) pairs after it) for a kind's row written with each
     value after its result's name ('行政复议 维持 4 纠正 0 …'); (None, []) for another line."""
-    label, _, rest = text.strip(" \t|").partition(" ")
-    tokens = _review_tokens(rest) if label_key(label) in _review_results()[2] else None
+    label, *rest = _CELL_GAP.split(text.strip(" \t|"), 1)
+    tokens = _review_tokens(rest[0]) if rest and label_key(label) in _review_results()[2] else None
     if not tokens or len(tokens) % 2 or any(kind != ("name", "value")[k % 2] for k, (kind, _) in enumerate(tokens)):
         return None, []
     return label, list(zip([t for _, t in tokens[::2]], [t for _, t in tokens[1::2]]))
