@@ -1179,3 +1179,73 @@ def test_a_grid_rows_values_are_told_without_a_generator_of_text_kinds(monkeypat
     assert rows[-2].texts == grid[-2] and rows[-1].texts == grid[0]
     assert any(is_value_cell(c) for c in grid[-2] if c.strip()) and callers
     assert not [c for c in callers if c.startswith("build_rows")]
+
+
+def _review_cells(report) -> dict:
+    review = report.tables.query("table == 'review_litigation'")
+    return {(r.row_key, r.col_key): r.value for r in review.itertuples()}
+
+
+@pytest.mark.parametrize("written", ["one line", "cells", "kinds' rows", "kinds' rows, tabs"])
+@pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab", "lines"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+def test_a_review_row_with_each_value_after_its_result_is_placed_by_the_names(seed_id, layout, written):
+    # The review table's values each written after its result's name ('纠正 0 维持 4 其他 0 尚未审结 0 总计 4 维持 0
+    # 纠正 1 尚未审结 1 …', on one line, a name or a value a cell, or a row for each kind led by its name), the first
+    # two results named the other way round and the direct lawsuits' 其他 left out: the values were read in order
+    # (4 under 结果纠正, the next kind's a column early) or lost as glued text (0 of 15 placed).  Each is placed by
+    # its name, the one left out NA.
+    import toolkit
+    from renderers import render_text
+    from test_formats import _as_lines
+
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    at = next(k for k, x in enumerate(lines) if isinstance(x, list) and len([c for c in x if c.isdigit()]) == 15
+              and any("总计" in str(y) for y in lines[k - 3:k]))
+    values = [c for c in lines[at] if c.isdigit()]
+    names = ["维持", "纠正", "其他", "尚未审结", "总计"]
+    pairs = [[name, value] for name, value in zip(names * 3, values)]
+    pairs[0], pairs[1] = pairs[1], pairs[0]
+    del pairs[7]  # (the direct lawsuits' 其他)
+    flat = [c for pair in pairs for c in pair]
+    if written == "one line":
+        rows: list = [" ".join(flat)]
+    elif written == "cells":
+        rows = [flat]
+    else:
+        kinds = ["行政复议", "未经复议直接起诉", "复议后起诉"]
+        gap = "\t" if written.endswith("tabs") else " "
+        rows = [gap.join([kind, *flat[a:b]]) for kind, a, b in zip(kinds, (0, 10, 18), (10, 18, 28))]
+    want = _review_cells(toolkit.parse_text(render_text(lines, layout)))
+    got = toolkit.parse_text(render_text([*lines[:at], *rows, *lines[at + 1:]], layout))
+    assert sum(pd.notna(v) for v in want.values()) == 15
+    cells, left_out = _review_cells(got), ("litigation_direct", "other")
+    assert pd.isna(cells.pop(left_out)) and pd.notna(want.pop(left_out))
+    assert cells == want
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+def test_a_requests_rows_lost_label_line_puts_no_count_in_another_rows_column(seed_id):
+    # Pipe text one cell a line (seed 001's layout) with a requests row's label line lost: seed 004's (二)部分公开
+    # left its marks alone after (一)予以公开's last count ('6 |' then '||||||||' and '0 |'), so the 0 was read as
+    # (一)予以公开's, its blank cells' marks were dropped and its counts placed by the identities (5, 1, 6 and 0 under
+    # 科研机构 … 其他, natural persons and 总计 NA).  Those marks start a row of their own: its values, with no
+    # label, are flagged unlabelled_values, and no count is read in a cell other than its own.
+    import toolkit
+    from renderers import render_text
+    from test_formats import _as_lines
+
+    seed = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    want = seed.tables.set_index(["table", "row_key", "col_key"])["value"]
+    labels = set(seed.tables.query("table == 'requests'")["row_label"])
+    lines = _as_lines(seed)
+    rows = [k for k, x in enumerate(lines) if isinstance(x, list) and labels & set(x)]
+    assert len(rows) > 20
+    for k in rows:
+        cut = ["" if c in labels else c for c in lines[k]]
+        report = toolkit.parse_text(render_text([*lines[:k], cut, *lines[k + 1:]], "pipe_cells"))
+        got = report.tables.set_index(["table", "row_key", "col_key"])["value"]
+        read = got[got.notna()]
+        assert (read == want.reindex(read.index)).all(), f"{lines[k]} without its label"
+        if "部分公开" in "".join(lines[k]) and seed_id.startswith("004"):
+            assert "unlabelled_values" in {f.code for f in report.flags}

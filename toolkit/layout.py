@@ -210,8 +210,17 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             before_row[i] = ("|" in after.text or after.line in explicit_rows
                              or _legacy_spaced(after.text.strip()) is not None
                              or _legacy_unit_values(after.text.strip()) is not None)
+    # (the review table's rows with each value after its result's name: placed by the names)
+    review_rows = _labelled_review_rows(segments, section_text) if table_region else {}
     skip = -1
     for i, seg in enumerate(segments):
+        if review_rows and i <= skip:
+            continue
+        if i in review_rows:
+            skip, cells = review_rows[i]
+            stream.explicit([Cell(c, seg.line) for c in cells])
+            prev_bare = False
+            continue
         if wrapped:  # (most sections have no wrapped glued text: one test a line, not two)
             if i <= skip:
                 continue  # a line of wrapped glued text, read with the run's first
@@ -313,6 +322,14 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 elif table_region and last_labels and (lines := _values_under_repeated_head(
                         segments, i, last_labels)):
                     marked.update(lines)  # (the marks are the labels' cells, dropped; the values' marks blank cells)
+                elif i - 2 in marked and i - 1 not in marked and text.count("|") > 1 and _next_is_value(segments, i):
+                    # marks alone right after a requests row whose marks and counts filled its columns, and a count
+                    # after them: the blank cells of a row whose label line was lost, not that row's ('6 |' then
+                    # '||||||||' and '0 |': the 0 was read as that row's, its marks dropped and its counts placed by
+                    # the identities elsewhere); marks before the next row's label are its filler, as before
+                    stream.flush()
+                    for _ in range(text.count("|")):
+                        stream.add(Cell("", seg.line))
                 elif text.count("|") == 1 and (not prev_bare or _between_blank_lines(segments, i)):
                     # a lone '|' is a blank cell; after a bare cell it is that cell's closing mark ('4' / '|'),
                     # unless blank lines set it apart as every cell is (text of a cell a line, blank lines between)
@@ -1310,7 +1327,7 @@ def _row_blank_marks(segments: Sequence[Segment], i: int, label: str, extras: fr
     # 总计 where rows like it show no filler)
     spare = 0 < cells - ncols <= segments[i].text.count("|") - 1 and _no_label_filler(segments, i, ncols)
     if last == i or cells != ncols and not spare or (
-            after and after.strip("| ") == "" and _next_is_value(segments, last + 1)):
+            after == "|" and _next_is_value(segments, last + 1)):
         return []  # (no value; cells too few or too many; a lone blank mark before more values: the row goes on)
     return lines[:-1]
 
@@ -1665,6 +1682,107 @@ def _label_with_value(texts: Iterable[str]) -> tuple[int, tuple[str, str]] | Non
         if text and _text_kind(text) == "label" and (apart := _label_then_value(text)) is not None:
             return k, apart
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _review_results() -> tuple[dict[str, int], re.Pattern[str], frozenset[str], frozenset[str]]:
+    """(each name of a review result → its column among a kind of case's: formats.yaml ``review_litigation``
+    ``cols`` and ``header_only_cols``; a pattern of one name or value and the marks after it; the label keys of the
+    kinds of case, ``rows`` and ``kind_words``; the upheld names, one of which a section's text holds where it may
+    hold a row of names and values)."""
+    fm = load_formats()["review_litigation"]
+    cols = list(fm["cols"])
+    names = {label_key(name): cols.index(col) for col in cols
+             for name in (*fm["cols"][col], *fm["header_only_cols"].get(col, []))}
+    token = re.compile(rf"(?:(?P<name>{alternation(names)})|(?P<value>\d[\d,]*|{_MARK}))\s*[:：]?[\s|]*")
+    kinds = frozenset(label_key(w) for words in (*fm["rows"].values(), *fm["kind_words"].values()) for w in words)
+    return names, token, kinds, frozenset(fm["cols"]["upheld"])
+
+
+#: The pairs of a result's name and its value a run of lines holds at least, read as a review row by its names
+#: (:func:`_labelled_review_rows`): fewer may be a header's last name over the first value of a row of values.
+_REVIEW_PAIRS = 3
+
+
+def _review_tokens(text: str) -> list[tuple[str, str]] | None:
+    """The (kind, text) of the result names and values that are a line's whole text, cells set apart by spaces, '|'
+    or tabs or by none ('维持 4 纠正 0', '维持4纠正0', '维持 |'); None for another line, [] for a blank one."""
+    names, token, _, _ = _review_results()
+    out: list[tuple[str, str]] = []
+    pos, text = 0, text.strip(" \t|")
+    while pos < len(text):
+        m = token.match(text, pos)
+        if m is None:
+            return None
+        out.append(("name", m["name"]) if m["name"] else ("value", m["value"]))
+        pos = m.end()
+    return out
+
+
+def _labelled_review_rows(segments: Sequence[Segment], section_text: str) -> dict[int, tuple[int, list[str]]]:
+    """The review table's rows written with each value after its result's name, on one line ('维持 1 纠正 0 其他 0
+    尚未审结 0 总计 1 维持 …', led by its kind of case or not) or a pair, a name or a value a line: the index of the
+    segment where one starts → (the index of its last segment, its cells in the format's columns, its kind's label
+    first where it has one, a result it leaves out a blank cell).
+
+    Read in order, a row that left a result out or named them in another order had its values under the wrong
+    columns (or was lost as glued text). A kind of case's results end where a name comes again; a row of one kind
+    or of the format's every kind is read so, another (two kinds: which ones?) as written.
+    """
+    names, _, _, upheld = _review_results()
+    if not any(name in section_text for name in upheld):
+        return {}
+    width, kinds = len(set(names.values())), len(load_formats()["review_litigation"]["rows"])
+    found: dict[int, tuple[int, list[str]]] = {}
+    i = 0
+    while i < len(segments):
+        label, pairs = _review_kind_pairs(segments[i].text)
+        pairs, last = (pairs, i) if label else _review_pairs(segments, i)
+        groups: list[dict[int, str]] = []
+        for name, value in pairs:
+            if not groups or names[label_key(name)] in groups[-1]:
+                groups.append({})  # (a result named again: the next kind's)
+            groups[-1][names[label_key(name)]] = value
+        if len(pairs) >= _REVIEW_PAIRS and len(groups) in ((1,) if label else (1, kinds)):
+            cells = [group.get(col, "") for group in groups for col in range(width)]
+            found[i] = last, [label, *cells] if label else cells
+            i = last
+        i += 1
+    return found
+
+
+_CELL_GAP = re.compile(r"[\s|]+")  # (what sets a row's cells apart on a line: spaces, tabs, '|')
+
+
+def _review_kind_pairs(text: str) -> tuple[str | None, list[tuple[str, str]]]:
+    """(the kind of case that leads a line, the (name, value) pairs after it) for a kind's row written with each
+    value after its result's name ('行政复议 维持 4 纠正 0 …'); (None, []) for another line."""
+    label, *rest = _CELL_GAP.split(text.strip(" \t|"), 1)
+    tokens = _review_tokens(rest[0]) if rest and label_key(label) in _review_results()[2] else None
+    if not tokens or len(tokens) % 2 or any(kind != ("name", "value")[k % 2] for k, (kind, _) in enumerate(tokens)):
+        return None, []
+    return label, list(zip([t for _, t in tokens[::2]], [t for _, t in tokens[1::2]]))
+
+
+def _review_pairs(segments: Sequence[Segment], i: int) -> tuple[list[tuple[str, str]], int]:
+    """The (name, value) pairs that the lines from segment ``i`` on hold, each value after its name, up to the
+    first line that holds anything else or breaks the pairs, and the index of the line of the last value."""
+    pairs: list[tuple[str, str]] = []
+    name: str | None = None
+    last = i
+    for j in range(i, len(segments)):
+        tokens = _review_tokens(segments[j].text)
+        if tokens is None:
+            break
+        for kind, text in tokens:
+            if (kind == "name") == (name is not None):
+                return pairs, last  # (two names or two values in a row)
+            if kind == "name":
+                name = text
+            else:
+                pairs.append((name, text))  # type: ignore[arg-type]  # (a value after a name: not None)
+                name, last = None, j
+    return pairs, last
 
 
 def _label_parts_apart(parts: list[str]) -> list[str]:
