@@ -80,8 +80,9 @@ _CN_NUM = "[一二三四五六七八九十]{1,2}"
 _ROMAN = "(?:VI{0,3}|IV|IX|I{1,3}|X)"  # Ⅰ Ⅱ … after NFKC
 # 一、 1. 一: 一) 1) [一] (【一】 after NFKC) I、, a Chinese numeral before a comma typed for 、 (一，总体情况), and a
 # numeral set off by a space only (一 总体情况, 1 总体情况, Ⅰ 总体情况, as a PDF or Word copy gives it; an Arabic or Roman
-# one only before a Chinese character: '3 0 0' is a row of a table set with spaces)
-_TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)]|{_CN_NUM}\s*,|\[\s*(?:{_CN_NUM}|\d{{1,2}})\s*\]"
+# one only before a Chinese character: '3 0 0' is a row of a table set with spaces); a full stop typed for 、
+# (一。总体情况) numbers a whole title only, no text glued after it (_STOP_NUMBER)
+_TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)。]|{_CN_NUM}\s*,|\[\s*(?:{_CN_NUM}|\d{{1,2}})\s*\]"
         rf"|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s)|(?:\d{{1,2}}|{_ROMAN})(?=\s+[{HAN_RANGES}]))")
 _SUB = rf"[(]\s*(?:{_CN_NUM}|\d{{1,2}})\s*[)]"
 # a part's number: 第一部分 (第一章, 第一节), or an ordinal before a 、 or a comma (第一、总体情况, 第二，主动公开…: a
@@ -1051,6 +1052,11 @@ def _nearest_filled(segments: Sequence[Segment], i: int, step: int) -> Segment |
     return None
 
 
+# a number's full stop typed for 、 ('一。总体情况'): the stop may end a sentence ('一。主动公开政府信息情况不够全面…'
+# opens no section), so such a number is read only before a whole title, never a title with its text glued after it
+_STOP_NUMBER = "。"
+
+
 @functools.lru_cache(maxsize=65536)  # numbered table labels recur in every report
 def _heading_key(title: str, num: str, family: str) -> tuple[str | None, str]:
     """(section key or None, level) of a heading-like segment's title and number."""
@@ -1058,7 +1064,7 @@ def _heading_key(title: str, num: str, family: str) -> tuple[str | None, str]:
     key = _title_key(title, family) if len(title) <= 40 else None
     if key is None and level == "top" and "一" in _number_style(num)[0]:
         key = _bare_key(title, family)
-    if key is None and num:
+    if key is None and num and not num.endswith(_STOP_NUMBER):
         # A glued segment: a numbered title starts the text, its body follows (numbered (一): a sub-level one,
         # a section only where no heading is numbered 一、)
         inline = _first_key(_family_titles(family).match(title), family)  # (a pattern matching the title's start)
@@ -1366,7 +1372,8 @@ _NUMERAL = re.compile(rf"{_CN_NUM}|\d{{1,2}}|{_ROMAN}")
 def _number_style(num: str) -> tuple[str, int | None]:
     """The form of a heading's number, its numeral replaced by 一, 1 or I ('一、' for '三、', '(1)' for '(2)'),
     and its value."""
-    num = _SPACE_RUN.sub("", num).replace("．", ".")
+    # (a full stop typed for 、 is the report's own 、: '四。' among '三、' '五、' is no other numbering)
+    num = _SPACE_RUN.sub("", num).replace("．", ".").replace(_STOP_NUMBER, "、")
     match = _NUMERAL.search(num)
     if not match:
         return num, None
