@@ -400,6 +400,27 @@ def test_a_heading_wrapped_after_a_shorter_title_is_found(seed_id, heading, whol
         assert wrapped.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]]), heading[:cut]
 
 
+@pytest.mark.parametrize("heading", ["2、 主动公开政府信息情况", "3、 依申请公开政府信息情况"])
+@pytest.mark.parametrize("blanks", [1, 2])
+def test_an_arabic_numbered_heading_split_by_a_blank_line_is_joined(heading, blanks):
+    # Seed 004 numbers some sections 2、: split with a blank paragraph between ('2、 主动公开' / '' / '政府信息情况'), the
+    # pieces were not joined as a line's end is (only a heading numbered 二、 was carried over one blank line), so the
+    # section was lost (sections_missing).  Pieces that make no section's whole title stay apart.
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    assert text.count(f"\n{heading}\n") == 1
+    plain = toolkit.parse_text(text)
+    want = [(s.key, s.title, s.text.strip("\n")) for s in plain.sections]
+    for cut in range(4, len(heading) - 1):
+        split = text.replace(f"\n{heading}\n", f"\n{heading[:cut]}{chr(10) * (blanks + 1)}{heading[cut:]}\n")
+        report = toolkit.parse_text(split)
+        assert [(s.key, s.title, s.text.strip("\n")) for s in report.sections] == want, heading[:cut]
+    # (an item whose pieces join to a title with text after it, '1、主动公开情况良好', is no heading's)
+    item = f"1、{heading[3:7]}{chr(10) * (blanks + 1)}情况良好"
+    apart = toolkit.parse_text(text.replace(f"\n{heading}\n", f"\n{heading}\n{item}\n"))
+    assert [s.key for s in apart.sections] == [s.key for s in plain.sections]
+    assert item in next(s.text for s in apart.sections if s.title == heading)
+
+
 @pytest.mark.parametrize("seed_id", SEED_IDS)
 def test_a_heading_number_alone_on_its_line_is_joined(seed_id):
     # A number on a line of its own and the title on the next ('四、' / '政府信息公开行政复议和行政诉讼情况'): a title

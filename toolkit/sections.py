@@ -2162,7 +2162,8 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
     '诉讼情况') is joined only when neither line alone names a section, neither has a sentence's marks, and the
     join is a whole title (the one-cell-per-line layouts have hundreds of short lines).  A page break inside a
     numbered heading (a page number, the title as a running header, blank lines around them) is passed over, its
-    lines kept after the heading."""
+    lines kept after the heading; so are one or two blank lines alone, where the join is a whole title ('2、 主动公开'
+    / '' / '政府信息情况')."""
     joined: dict[int, str] = {}  # index of a wrapped heading's first line -> the heading whole
     taken: set[int] = set()  # their last lines' indices (the next line's, or past a page break's lines)
     texts = list(map(str.strip, map(_SEGMENT_TEXT, segments)))  # (mapped in C: hundreds of lines a report)
@@ -2181,6 +2182,9 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
                 # a part's number alone, a blank paragraph, then its title ('第一部分' / '' / '总体情况', as Word sets it)
                 end = next((j for j in range(i + 2, min(i + 2 + _PART_BLANKS_MAX, len(texts))) if texts[j]), end)
             nxt = texts[end]
+        apart = not nxt and (end := _past_blank_lines(texts, i + 1)) > i + 1 and _NUMBERED.match(first) is not None
+        if apart:
+            nxt = texts[end]  # a numbered heading's pieces a blank paragraph apart ('1、主动公开' / '' / '政府信息情况')
         # either wrap is of two short filled lines: lines of prose, blank lines and the lines before them go at once
         if not (0 < len(first) <= 40 and 0 < len(nxt) <= _TITLE_REACH):
             continue
@@ -2206,7 +2210,7 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
             if not _FRAGMENT_STOP.search(nxt) and not _NUMBERED.match(nxt) and _heading_keys(first + nxt, whole=True):
                 joined[i] = first + nxt
                 taken.add(end)
-        elif _heading_keys(first + nxt):
+        elif _heading_keys(first + nxt, whole=apart):  # (apart: a whole title, not a paragraph opening with its words)
             joined[i] = first + nxt
             taken.add(end)
     if not joined:
@@ -2233,6 +2237,15 @@ _PART_BLANKS_MAX = 2  # the most blank lines between a part's number alone and i
 
 
 _WRAPPED_MIN = 6  # the shortest first line of a wrapped heading whose end alone is a title
+
+
+def _past_blank_lines(texts: list[str], i: int) -> int:
+    """Index of the first filled line at or after ``i`` (stripped ``texts``) past at most ``_PART_BLANKS_MAX`` blank
+    lines; ``i`` where more stand there or the text ends."""
+    for j in range(i, min(i + _PART_BLANKS_MAX + 1, len(texts))):
+        if texts[j]:
+            return j
+    return i
 
 
 @functools.lru_cache(maxsize=4096)
