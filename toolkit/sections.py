@@ -1130,11 +1130,13 @@ def _contents_entries(headings: list[_Heading], segments: list[Segment]) -> set[
     return entries
 
 
-# what stands between a table of contents' entries: dot leaders and page numbers, also written (2), 第2页, (第2页),
-# [第2页] or P2, and the cells' bars of a contents set as a table (an HTML page's: '| 一、总体情况 | 二、主动公开政府信息情况 |',
-# the line cut at its titles leaves a bar alone between them)
-_PAGE_MARKED = r"[(\[]\s*(?:第\s*\d{1,3}\s*页|\d{1,3})\s*[)\]]|第\s*\d{1,3}\s*页"  # (2), 第2页, (第2页), [第2页]
-_FILLER = re.compile(rf"[\d\s.·…\-—|]*(?:{_PAGE_MARKED}|[Pp]\.?\s*\d{{1,3}})?|目\s*录")
+# what stands between a table of contents' entries: dot leaders and page numbers, also written (2), 第2页 or P2, the
+# cells' bars of a contents set as a table, or its label (formats.yaml contents_pages; read once, as the parse reads
+# the file anyway)
+_CONTENTS_PAGES = load_formats()["contents_pages"]
+_PAGE_MARKED = _CONTENTS_PAGES["marked"]
+_FILLER = re.compile(rf"{_CONTENTS_PAGES['leader']}(?:{_PAGE_MARKED}|{_CONTENTS_PAGES['prefixed']})?"
+                     rf"|{_CONTENTS_PAGES['label']}")
 # a glued contents line's entry's page number, bracketed or 第N页, ending the entry or before a sub-entry
 # ('二、主动公开政府信息情况(2) ', '一、总体情况(1)(一)主动公开(1)(二)…'): no sub-entry, though (2) is numbered as one (a
 # sub-entry has its title after its number)
