@@ -2324,13 +2324,18 @@ _STATED = ("。", "!", "?", "！", "？")  # a section's last line ending a sent
 _TITLE_SEPARATORS = ":;,.。 —"  # what sets a glued heading's title apart from its text (a colon, a dash '——')
 
 
+# a heading's number and what stands between it and its title (compiled once: _heading_rest is asked of every glued
+# heading and table of contents' entry, some 6 a report, and formatted the pattern anew at each)
+_NUM_BEFORE_TITLE = re.compile(rf"^\s*(?:{_TOP}|{_SUB}|{_PART})?{_AFTER_NUM}")
+
+
 def _heading_rest(text: str, family: str, key: str) -> str:
     """The text that follows the title on a glued heading line ('' for a plain heading)."""
     stripped = text.strip()
     match = _HEADING.match(stripped)
-    if match and _title_key(re.sub(r"\s+", "", match["title"]), family) == key:
+    if match and _title_key(_SPACE_RUN.sub("", match["title"]), family) == key:
         return ""
-    num = re.match(rf"^\s*(?:{_TOP}|{_SUB}|{_PART})?{_AFTER_NUM}", stripped)
+    num = _NUM_BEFORE_TITLE.match(stripped)
     body = stripped[num.end() :] if num else stripped
     for pat in _patterns()[family][key]:
         m = pat.match(body)
