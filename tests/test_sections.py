@@ -72,6 +72,27 @@ def test_sections_numbered_as_ordinals(seed_id, mark):
     pd.testing.assert_frame_equal(report.tables[keys], plain.tables[keys])
 
 
+@pytest.mark.parametrize("seed_id, arabic", [("004_b232cca7e491c758", False), ("001_4d29bfef72dd56db", True)])
+def test_sections_numbered_in_arabic_numerals_before_a_comma(seed_id, arabic):
+    # A comma typed for the 、 of a heading numbered 2、 (seed 004's '2，主动公开政府信息情况', or seed 001 numbered 1、…6、):
+    # only a Chinese numeral before a comma was a number, so the title read as '2,主动公开…', no section's, and the
+    # sections matched at their start only were lost (sections_missing).  A count's comma ('1,577') numbers nothing.
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    if arabic:
+        numbered = {s.title for s in toolkit.parse_text(text).sections}
+        text = "\n".join(f"{'一二三四五六'.index(line[0]) + 1}{line[1:]}" if line in numbered else line
+                         for line in text.split("\n"))
+    plain = toolkit.parse_text(text)
+    titles = [s.title for s in plain.sections if re.match(r"\d、", s.title)]
+    assert len(titles) >= 2
+    report = toolkit.parse_text("\n".join(line.replace("、", "，", 1) if line.strip() in titles else line
+                                          for line in text.split("\n")))
+    assert [s.key for s in report.sections] == [s.key for s in plain.sections]
+    assert [s.text for s in report.sections] == [s.text for s in plain.sections]
+    assert [s.title for s in report.sections if s.title not in [t.title for t in plain.sections]] == [
+        t.replace("、", ",") for t in titles]
+
+
 @pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd",
                                      "004_b232cca7e491c758"])
 @pytest.mark.parametrize("which", ["all", "one"])

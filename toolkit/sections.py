@@ -81,9 +81,10 @@ _ROMAN = "(?:VI{0,3}|IV|IX|I{1,3}|X)"  # Ⅰ Ⅱ … after NFKC
 # 一、 1. 一: 一) 1) [一] (【一】 after NFKC) I、, a Chinese numeral before a comma typed for 、 (一，总体情况), and a
 # numeral set off by a space only (一 总体情况, 1 总体情况, Ⅰ 总体情况, as a PDF or Word copy gives it; an Arabic or Roman
 # one only before a Chinese character: '3 0 0' is a row of a table set with spaces); a full stop typed for 、
-# (一。总体情况) numbers a whole title only, no text glued after it (_STOP_NUMBER)
-_TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)。]|{_CN_NUM}\s*,|\[\s*(?:{_CN_NUM}|\d{{1,2}})\s*\]"
-        rf"|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s)|(?:\d{{1,2}}|{_ROMAN})(?=\s+[{HAN_RANGES}]))")
+# (一。总体情况) numbers a whole title only, no text glued after it (_STOP_NUMBER); an Arabic numeral before a comma
+# only before a Chinese character (2，主动公开…: '1,577' is a count)
+_TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)。]|{_CN_NUM}\s*,|\d{{1,2}}\s*,(?=\s*[{HAN_RANGES}])"
+        rf"|\[\s*(?:{_CN_NUM}|\d{{1,2}})\s*\]|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s)|(?:\d{{1,2}}|{_ROMAN})(?=\s+[{HAN_RANGES}]))")
 _SUB = rf"[(]\s*(?:{_CN_NUM}|\d{{1,2}})\s*[)]"
 # a part's number: 第一部分 (第一章, 第一节), or an ordinal before a 、 or a comma (第一、总体情况, 第二，主动公开…: a
 # heading only where a section's title and nothing else follows, as for any number; a sentence's 第一，… is none)
