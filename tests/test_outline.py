@@ -39,6 +39,24 @@ def _at(lines: list[str], heading: str) -> int:
     return next(i for i, line in enumerate(lines) if line.strip().startswith(heading))
 
 
+def test_a_table_of_contents_page_number_forms_are_formats_yaml_data():
+    # The forms of what stands between a table of contents' entries ((2), 第2页, P2, dot leaders, a bar, the label)
+    # were literals in toolkit.sections (_PAGE_MARKED, _FILLER): they are formats.yaml contents_pages, which the
+    # patterns are built from, the same forms read.
+    from toolkit import sections
+    from toolkit.formats import load_formats
+
+    pages = load_formats()["contents_pages"]
+    assert all(f"{pages[k]}" in sections._FILLER.pattern for k in ("marked", "leader", "prefixed", "label"))
+    assert pages["marked"] in sections._ENTRY_PAGE.pattern
+    for form in ["(2)", "第2页", "(第 2 页)", "[第2页]", "......3", " | ", "…… P3", "p.12", "目 录", ""]:
+        assert sections._FILLER.fullmatch(form), form
+    for text in ["第2页的", "(一)", "(2021)", "总体情况", "P1234"]:
+        assert not sections._FILLER.fullmatch(text), text
+    assert [bool(re.fullmatch(pages["marked"], t)) for t in ["(2)", "[第2页]", "第2页", "2", "P2"]] == [
+        True, True, True, False, False]
+
+
 @pytest.mark.parametrize("entry", ["{}", "{}......{}", "{} {}", "{}（{}）", "{}……（{}）", "{}  第{}页", "{} P{}",
                                    "{}（第{}页）", "{}【第{}页】"])
 @pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db"])
@@ -452,6 +470,8 @@ def test_the_sections_own_numbered_items_are_not_flagged(parsed_seed):
     ("六、其它", "other"), ("一、2020年政府信息公开工作总体情况", "overview"), ("一、2020年度工作总体情况", "overview"),
     ("二、主动公开政府信息", "active"), ("三、收到和处理政府信息公开申请", "requests"),
     ("四、政府信息公开行政复议、行政诉讼", "review_litigation"), ("五、存在的主要问题及改进", "problems"),
+    ("一、总体工作情况", "overview"), ("一、2020年度总体工作情况", "overview"), ("一、年度工作总体情况", "overview"),
+    ("一、总体概况", "overview"), ("一、工作总体概述", "overview"),
 ])
 def test_title_variants(heading, key, parsed_seed):
     # Titles the patterns did not know: the overview's text was dropped, 六、其他需要说明的事项 went into problems.

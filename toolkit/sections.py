@@ -80,9 +80,11 @@ _CN_NUM = "[一二三四五六七八九十]{1,2}"
 _ROMAN = "(?:VI{0,3}|IV|IX|I{1,3}|X)"  # Ⅰ Ⅱ … after NFKC
 # 一、 1. 一: 一) 1) [一] (【一】 after NFKC) I、, a Chinese numeral before a comma typed for 、 (一，总体情况), and a
 # numeral set off by a space only (一 总体情况, 1 总体情况, Ⅰ 总体情况, as a PDF or Word copy gives it; an Arabic or Roman
-# one only before a Chinese character: '3 0 0' is a row of a table set with spaces)
-_TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)]|{_CN_NUM}\s*,|\[\s*(?:{_CN_NUM}|\d{{1,2}})\s*\]"
-        rf"|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s)|(?:\d{{1,2}}|{_ROMAN})(?=\s+[{HAN_RANGES}]))")
+# one only before a Chinese character: '3 0 0' is a row of a table set with spaces); a full stop typed for 、
+# (一。总体情况) numbers a whole title only, no text glued after it (_STOP_NUMBER); an Arabic numeral before a comma
+# only before a Chinese character (2，主动公开…: '1,577' is a count)
+_TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)。]|{_CN_NUM}\s*,|\d{{1,2}}\s*,(?=\s*[{HAN_RANGES}])"
+        rf"|\[\s*(?:{_CN_NUM}|\d{{1,2}})\s*\]|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s)|(?:\d{{1,2}}|{_ROMAN})(?=\s+[{HAN_RANGES}]))")
 _SUB = rf"[(]\s*(?:{_CN_NUM}|\d{{1,2}})\s*[)]"
 # a part's number: 第一部分 (第一章, 第一节), or an ordinal before a 、 or a comma (第一、总体情况, 第二，主动公开…: a
 # heading only where a section's title and nothing else follows, as for any number; a sentence's 第一，… is none)
@@ -1051,6 +1053,11 @@ def _nearest_filled(segments: Sequence[Segment], i: int, step: int) -> Segment |
     return None
 
 
+# a number's full stop typed for 、 ('一。总体情况'): the stop may end a sentence ('一。主动公开政府信息情况不够全面…'
+# opens no section), so such a number is read only before a whole title, never a title with its text glued after it
+_STOP_NUMBER = "。"
+
+
 @functools.lru_cache(maxsize=65536)  # numbered table labels recur in every report
 def _heading_key(title: str, num: str, family: str) -> tuple[str | None, str]:
     """(section key or None, level) of a heading-like segment's title and number."""
@@ -1058,7 +1065,7 @@ def _heading_key(title: str, num: str, family: str) -> tuple[str | None, str]:
     key = _title_key(title, family) if len(title) <= 40 else None
     if key is None and level == "top" and "一" in _number_style(num)[0]:
         key = _bare_key(title, family)
-    if key is None and num:
+    if key is None and num and not num.endswith(_STOP_NUMBER):
         # A glued segment: a numbered title starts the text, its body follows (numbered (一): a sub-level one,
         # a section only where no heading is numbered 一、)
         inline = _first_key(_family_titles(family).match(title), family)  # (a pattern matching the title's start)
@@ -1124,11 +1131,13 @@ def _contents_entries(headings: list[_Heading], segments: list[Segment]) -> set[
     return entries
 
 
-# what stands between a table of contents' entries: dot leaders and page numbers, also written (2), 第2页, (第2页),
-# [第2页] or P2, and the cells' bars of a contents set as a table (an HTML page's: '| 一、总体情况 | 二、主动公开政府信息情况 |',
-# the line cut at its titles leaves a bar alone between them)
-_PAGE_MARKED = r"[(\[]\s*(?:第\s*\d{1,3}\s*页|\d{1,3})\s*[)\]]|第\s*\d{1,3}\s*页"  # (2), 第2页, (第2页), [第2页]
-_FILLER = re.compile(rf"[\d\s.·…\-—|]*(?:{_PAGE_MARKED}|[Pp]\.?\s*\d{{1,3}})?|目\s*录")
+# what stands between a table of contents' entries: dot leaders and page numbers, also written (2), 第2页 or P2, the
+# cells' bars of a contents set as a table, or its label (formats.yaml contents_pages; read once, as the parse reads
+# the file anyway)
+_CONTENTS_PAGES = load_formats()["contents_pages"]
+_PAGE_MARKED = _CONTENTS_PAGES["marked"]
+_FILLER = re.compile(rf"{_CONTENTS_PAGES['leader']}(?:{_PAGE_MARKED}|{_CONTENTS_PAGES['prefixed']})?"
+                     rf"|{_CONTENTS_PAGES['label']}")
 # a glued contents line's entry's page number, bracketed or 第N页, ending the entry or before a sub-entry
 # ('二、主动公开政府信息情况(2) ', '一、总体情况(1)(一)主动公开(1)(二)…'): no sub-entry, though (2) is numbered as one (a
 # sub-entry has its title after its number)
@@ -1366,7 +1375,8 @@ _NUMERAL = re.compile(rf"{_CN_NUM}|\d{{1,2}}|{_ROMAN}")
 def _number_style(num: str) -> tuple[str, int | None]:
     """The form of a heading's number, its numeral replaced by 一, 1 or I ('一、' for '三、', '(1)' for '(2)'),
     and its value."""
-    num = _SPACE_RUN.sub("", num).replace("．", ".")
+    # (a full stop typed for 、 is the report's own 、: '四。' among '三、' '五、' is no other numbering)
+    num = _SPACE_RUN.sub("", num).replace("．", ".").replace(_STOP_NUMBER, "、")
     match = _NUMERAL.search(num)
     if not match:
         return num, None
@@ -2155,7 +2165,8 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
     '诉讼情况') is joined only when neither line alone names a section, neither has a sentence's marks, and the
     join is a whole title (the one-cell-per-line layouts have hundreds of short lines).  A page break inside a
     numbered heading (a page number, the title as a running header, blank lines around them) is passed over, its
-    lines kept after the heading."""
+    lines kept after the heading; so are one or two blank lines alone, where the join is a whole title ('2、 主动公开'
+    / '' / '政府信息情况')."""
     joined: dict[int, str] = {}  # index of a wrapped heading's first line -> the heading whole
     taken: set[int] = set()  # their last lines' indices (the next line's, or past a page break's lines)
     texts = list(map(str.strip, map(_SEGMENT_TEXT, segments)))  # (mapped in C: hundreds of lines a report)
@@ -2174,6 +2185,9 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
                 # a part's number alone, a blank paragraph, then its title ('第一部分' / '' / '总体情况', as Word sets it)
                 end = next((j for j in range(i + 2, min(i + 2 + _PART_BLANKS_MAX, len(texts))) if texts[j]), end)
             nxt = texts[end]
+        apart = not nxt and (end := _past_blank_lines(texts, i + 1)) > i + 1 and _NUMBERED.match(first) is not None
+        if apart:
+            nxt = texts[end]  # a numbered heading's pieces a blank paragraph apart ('1、主动公开' / '' / '政府信息情况')
         # either wrap is of two short filled lines: lines of prose, blank lines and the lines before them go at once
         if not (0 < len(first) <= 40 and 0 < len(nxt) <= _TITLE_REACH):
             continue
@@ -2199,7 +2213,7 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
             if not _FRAGMENT_STOP.search(nxt) and not _NUMBERED.match(nxt) and _heading_keys(first + nxt, whole=True):
                 joined[i] = first + nxt
                 taken.add(end)
-        elif _heading_keys(first + nxt):
+        elif _heading_keys(first + nxt, whole=apart):  # (apart: a whole title, not a paragraph opening with its words)
             joined[i] = first + nxt
             taken.add(end)
     if not joined:
@@ -2226,6 +2240,15 @@ _PART_BLANKS_MAX = 2  # the most blank lines between a part's number alone and i
 
 
 _WRAPPED_MIN = 6  # the shortest first line of a wrapped heading whose end alone is a title
+
+
+def _past_blank_lines(texts: list[str], i: int) -> int:
+    """Index of the first filled line at or after ``i`` (stripped ``texts``) past at most ``_PART_BLANKS_MAX`` blank
+    lines; ``i`` where more stand there or the text ends."""
+    for j in range(i, min(i + _PART_BLANKS_MAX + 1, len(texts))):
+        if texts[j]:
+            return j
+    return i
 
 
 @functools.lru_cache(maxsize=4096)
@@ -2302,13 +2325,18 @@ _STATED = ("。", "!", "?", "！", "？")  # a section's last line ending a sent
 _TITLE_SEPARATORS = ":;,.。 —"  # what sets a glued heading's title apart from its text (a colon, a dash '——')
 
 
+# a heading's number and what stands between it and its title (compiled once: _heading_rest is asked of every glued
+# heading and table of contents' entry, some 6 a report, and formatted the pattern anew at each)
+_NUM_BEFORE_TITLE = re.compile(rf"^\s*(?:{_TOP}|{_SUB}|{_PART})?{_AFTER_NUM}")
+
+
 def _heading_rest(text: str, family: str, key: str) -> str:
     """The text that follows the title on a glued heading line ('' for a plain heading)."""
     stripped = text.strip()
     match = _HEADING.match(stripped)
-    if match and _title_key(re.sub(r"\s+", "", match["title"]), family) == key:
+    if match and _title_key(_SPACE_RUN.sub("", match["title"]), family) == key:
         return ""
-    num = re.match(rf"^\s*(?:{_TOP}|{_SUB}|{_PART})?{_AFTER_NUM}", stripped)
+    num = _NUM_BEFORE_TITLE.match(stripped)
     body = stripped[num.end() :] if num else stripped
     for pat in _patterns()[family][key]:
         m = pat.match(body)
