@@ -1611,6 +1611,13 @@ class _Stream:
             # row's last value, not a label starting a row (the row was cut, its values unplaced); the table stage
             # keeps it in its column, NA, flagged not_a_number
             kind = "value"
+        elif kind == "label" and self.has_values and _COUNT_IN_WORDS.fullmatch(cell.text) \
+                and not is_page_furniture(cell.text, in_table=True):
+            # a count in Chinese numerals or hedged after the row's values ('302' / '142' / '三', '约3', '3件左右'),
+            # a cell a line: the row's last value, as a footnoted one (it started the next row, which was cut or
+            # lost); the table stage reads '三' (value_note) or flags '约3' not_a_number. Not a page number left
+            # between the rows ('第2页', '共3页'), no value of the row
+            kind = "value"
         header_only = self.n_header == self.n and self.n > 0  # (the test most cells fail first: values after labels)
         if kind in ("article", "note"):
             self.flush()
@@ -2121,8 +2128,10 @@ _WORDS_CELL = (rf"{_HAN_WORD}{_HAN_WORD}{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?{_HA
                r"(?=\r(?![^\r][^\r]?[^\r]?[^\r]?\r)|$)")
 _WORD_CELL = rf"(?<=\r)(?:(?:[{_CN_COUNT_CHARS}]+|{HEDGED_NUMBER})(?=\r|$)|{_WORDS_CELL})"
 _GLUED_CELL = rf"{_WORD_CELL}|\d[\d,]*(?:\.\d+)?|{_SET_MARK}|{_SIGNED_CELL}"  # (a hedge after digits: words first)
+# a count in Chinese numerals or a hedged number as a cell's whole text ('三', '约3', '3件左右')
+_COUNT_IN_WORDS = re.compile(rf"[{_CN_COUNT_CHARS}]+|{HEDGED_NUMBER}")
 # the same values in words as a cell's whole text ('三', '约3', '暂无'), for a table one cell a line with pipes
-_WORD_VALUE = re.compile(rf"[{_CN_COUNT_CHARS}]+|{HEDGED_NUMBER}|{_HAN_WORD}{{2,6}}")
+_WORD_VALUE = re.compile(rf"{_COUNT_IN_WORDS.pattern}|{_HAN_WORD}{{2,6}}")
 
 
 def _word_value_after_unit(cells: Sequence[Cell]) -> bool:
