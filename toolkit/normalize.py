@@ -824,13 +824,14 @@ def number_units() -> tuple[str, ...]:
 def _number() -> re.Pattern[str]:
     # the unit after the number or in brackets after it ('0.35(万元)': a header's way, written in the cell), then a
     # note in brackets opening with one of value_notes' words ('88(含上年结转3)'), then a run of dashes typed after it
-    # ('1330--': a cell's rule bounds it, so the dash marks no other cell)
+    # ('1330--': a cell's rule bounds it, so the dash marks no other cell); before it, an item number in brackets
+    # glued to it ('(1)36', as copied from some pages: the cell is one count, so '(1)' is no count of its own)
     from toolkit.formats import load_formats  # (toolkit.formats uses this module)
 
     units = "|".join(map(re.escape, number_units()))
     notes = "|".join(map(re.escape, load_formats()["value_notes"]))
     return re.compile(
-        r"^(?P<sign>[+-])?(?P<num>[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+        r"^(?:\((?P<item>[1-9]\d?)\)(?=[+-]?\d))?(?P<sign>[+-])?(?P<num>[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
         rf"(?:(?P<unit>{units})|[(（](?P<bracketed>{units})[)）])?(?:[(（](?P<note>(?:{notes})[^()（）]*)[)）])?"
         r"(?P<mark>—+|―+|-+)?$"
     )
@@ -873,6 +874,9 @@ class ParsedNumber:
     words : bool
         Whether the number is a count written in Chinese numerals (``'十二'``; :func:`parse_cell`), flagged
         ``value_note`` by the tables.
+    item : str or None
+        An item number in brackets glued before the number (``'1'`` of ``'(1)36'``), flagged ``value_note`` by the
+        tables.
     """
 
     value: float | None
@@ -882,6 +886,7 @@ class ParsedNumber:
     note: str | None = None
     mark: str | None = None
     words: bool = False
+    item: str | None = None
 
 
 _CN_DIGIT_VALUES = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
@@ -1026,6 +1031,8 @@ def parse_number(raw: str, *, to_wan: bool = False, expect: str | None = None) -
     (88.0, '含上年结转3', 'text')
     >>> parse_number("1330--").value, parse_number("1330--").mark
     (1330.0, '--')
+    >>> parse_number("(1)36").value, parse_number("(1)36").item, parse_number("(1)").kind
+    (36.0, '1', 'text')
     """
     if raw.isascii() and raw.isdigit():  # most cells: plain digits, the pattern's answer without it
         return ParsedNumber(float(raw), None, "number")
@@ -1047,7 +1054,8 @@ def parse_number(raw: str, *, to_wan: bool = False, expect: str | None = None) -
     per_wan = cell_units()["money"].get(unit, 1) if to_wan and unit else 1  # type: ignore[union-attr]  # money maps unit -> 万元 factor
     if per_wan != 1:
         value = round(value / per_wan, 10)
-    return ParsedNumber(value, unit, "number", signed=match["sign"] is not None, note=match["note"], mark=match["mark"])
+    return ParsedNumber(value, unit, "number", signed=match["sign"] is not None, note=match["note"], mark=match["mark"],
+                        item=match["item"])
 
 
 _WHOLE_KINDS = (None, "count", "people")  # (the kinds a cell may hold a count of; None: not told)
