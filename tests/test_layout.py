@@ -654,6 +654,18 @@ def test_a_footnote_mark_on_a_rows_last_value_a_cell_a_line_keeps_the_row(seed_i
     assert [f.code for f in report.flags if "licensing" in f.detail] == ["not_a_number"]
 
 
+def test_the_hedges_after_a_count_are_the_formats_data():
+    # The words hedging a count after it ('3左右', '3件左右', '12余') were literals of layout.HEDGED_NUMBER: they are
+    # formats.yaml's hedges_after, each a hedged count there, with a unit's character before it or not.
+    from toolkit.formats import alternation, load_formats
+    from toolkit.layout import HEDGED_NUMBER
+
+    hedges = load_formats()["hedges_after"]
+    assert {"左右", "余", "多", "上下"} <= set(hedges) and f"(?:{alternation(hedges)})" in HEDGED_NUMBER
+    assert all(re.fullmatch(HEDGED_NUMBER, cell) for w in hedges for cell in (f"12{w}", f"3件{w}", f"1,200{w}"))
+    assert not re.fullmatch(HEDGED_NUMBER, "12") and not re.fullmatch(HEDGED_NUMBER, "3件二")
+
+
 @pytest.mark.parametrize("written, value, flag", [("三", 3, "value_note"), ("十二", 12, "value_note"),
                                                  ("约3", None, "not_a_number"), ("3件左右", None, "not_a_number")])
 @pytest.mark.parametrize("seed_id, cell, table, row, col", [
