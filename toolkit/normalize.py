@@ -929,20 +929,23 @@ def cn_count(text: str) -> int | None:
     ----------
     text : str
         A Chinese numeral: 〇 or 零, one :func:`cn_numeral` reads (below 一百), or one with 百 and 千, a zero
-        written where a place is skipped ('一百零五'); 两 for 二 before a place.
+        written where a place is skipped ('一百零五'); 两 for 二 before a place, or alone.
 
     Returns
     -------
     int or None
-        None for anything else: Arabic digits, a colloquial '一百五' (150 or 105?), 万 and above.
+        None for anything else: Arabic digits, a colloquial '一百五' (150 or 105?), 万 and above, a numeral no
+        number is written as ('十十', '百一', '一千零零一', '〇零', '一百零两', ''): refused, not guessed.
 
     Examples
     --------
-    >>> [cn_count(t) for t in ("〇", "三", "十二", "一百零五", "两千三百", "一百五", "12")]
-    [0, 3, 12, 105, 2300, None, None]
+    >>> [cn_count(t) for t in ("〇", "三", "两", "十二", "一百零五", "两千三百", "一百五", "12")]
+    [0, 3, 2, 12, 105, 2300, None, None]
+    >>> [cn_count(t) for t in ("十十", "百一", "一千零零一", "〇零", "一百零两", "一百亿", "")]
+    [None, None, None, None, None, None, None]
     """
-    if text in _CN_ZEROS:
-        return 0
+    if len(text) == 1 and text in _CN_ZEROS or text == "两":  # (a zero or 两 alone; '' and '〇零' are none)
+        return 0 if text in _CN_ZEROS else 2
     return _cn_count_from(text, 0)
 
 
@@ -955,7 +958,8 @@ _CN_PLACES = (("千", 1000), ("百", 100))  # (below 十: cn_numeral's)
 def _cn_count_from(text: str, place: int) -> int | None:
     """:func:`cn_count` of ``text``, its places from ``_CN_PLACES[place]`` down."""
     if place == len(_CN_PLACES):
-        return None if not text or text.isascii() else cn_numeral("二" if text == "两" else text)
+        # (below 百: 两 is no digit there, '一百零两')
+        return None if not text or text.isascii() else cn_numeral(text)
     word, size = _CN_PLACES[place]
     head, found, tail = text.partition(word)
     if not found:
