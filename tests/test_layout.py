@@ -662,12 +662,14 @@ def test_the_hedges_after_a_count_are_the_formats_data():
 
     hedges = load_formats()["hedges_after"]
     assert {"左右", "余", "多", "上下"} <= set(hedges) and f"(?:{alternation(hedges)})" in HEDGED_NUMBER
-    assert all(re.fullmatch(HEDGED_NUMBER, cell) for w in hedges for cell in (f"12{w}", f"3件{w}", f"1,200{w}"))
+    assert all(re.fullmatch(HEDGED_NUMBER, cell)
+               for w in hedges for cell in (f"12{w}", f"3件{w}", f"1,200{w}", f"30{w}件"))
     assert not re.fullmatch(HEDGED_NUMBER, "12") and not re.fullmatch(HEDGED_NUMBER, "3件二")
 
 
 @pytest.mark.parametrize("written, value, flag", [("三", 3, "value_note"), ("十二", 12, "value_note"),
-                                                 ("约3", None, "not_a_number"), ("3件左右", None, "not_a_number")])
+                                                 ("约3", None, "not_a_number"), ("3件左右", None, "not_a_number"),
+                                                 ("30余件", None, "not_a_number"), ("3件以上", None, "not_a_number")])
 @pytest.mark.parametrize("seed_id, cell, table, row, col", [
     ("000_438c5e5d2b6f4db4", "2,887", "active", "licensing", "decisions"),  # a cell a line between blank lines
     ("001_4d29bfef72dd56db", "65651 |", "active", "licensing", "decisions"),  # a cell a line, each closed by '|'

@@ -2118,10 +2118,10 @@ _SIGNED_CELL = rf"(?<=[\s|])[+-]\d[\d,]*(?:\.\d+)?(?=[\s|]|$)|[+-]\d[\d,]*(?:\.\
 _WORD = r"[^\d\s|、,，。;；:：()（）]"
 _HAN_WORD = f"[{HAN_UNIFIED}]"  # (the common characters, as tables._WORDS_VALUE reads them)
 # (a number with words before it: '约3', '大约3件', or a hedge after it (formats.yaml hedges_after), a unit's
-# character before that: '3左右', '3件左右', '12余' (it was read 3 and 12, the hedge dropped unsaid);
-# report._cells_on_lines_apart bounds it as a lone cell)
+# character before or after that: '3左右', '3件左右', '12余' (it was read 3 and 12, the hedge dropped unsaid),
+# '30余件', '3件以上'; report._cells_on_lines_apart bounds it as a lone cell)
 HEDGED_NUMBER = (rf"{_WORD}{_WORD}?{_WORD}?\d[\d,]*(?:\.\d+)?{_WORD}?{_WORD}?{_WORD}?{_WORD}?"
-                 rf"|\d[\d,]*(?:\.\d+)?{_HAN_WORD}?(?:{alternation(load_formats()['hedges_after'])})")
+                 rf"|\d[\d,]*(?:\.\d+)?{_HAN_WORD}?(?:{alternation(load_formats()['hedges_after'])}){_HAN_WORD}?")
 # (and a short value in words, '暂无', '不适用', for the tables stage to flag not_a_number: it was dropped unseen, NA;
 # not a local item's label, whose unit's short cell follows it: '\r其他\r条\r')
 _WORDS_CELL = (rf"{_HAN_WORD}{_HAN_WORD}{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?"
