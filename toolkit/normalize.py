@@ -831,7 +831,8 @@ def _number() -> re.Pattern[str]:
     units = "|".join(map(re.escape, number_units()))
     notes = "|".join(map(re.escape, load_formats()["value_notes"]))
     return re.compile(
-        r"^(?:\((?P<item>[1-9]\d?)\)(?=[+-]?\d))?(?P<sign>[+-])?(?P<num>[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+        r"^(?:\((?P<item>[1-9]\d?)\)(?=[+-]?\d))?"
+        r"(?P<sign>[+-])?(?P<num>[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
         rf"(?:(?P<unit>{units})|[(（](?P<bracketed>{units})[)）])?(?:[(（](?P<note>(?:{notes})[^()（）]*)[)）])?"
         r"(?P<mark>—+|―+|-+)?$"
     )
