@@ -2128,8 +2128,10 @@ _WORDS_CELL = (rf"{_HAN_WORD}{_HAN_WORD}{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?{_HA
                r"(?=\r(?![^\r][^\r]?[^\r]?[^\r]?\r)|$)")
 _WORD_CELL = rf"(?<=\r)(?:(?:[{_CN_COUNT_CHARS}]+|{HEDGED_NUMBER})(?=\r|$)|{_WORDS_CELL})"
 _GLUED_CELL = rf"{_WORD_CELL}|\d[\d,]*(?:\.\d+)?|{_SET_MARK}|{_SIGNED_CELL}"  # (a hedge after digits: words first)
-# a count in Chinese numerals or a hedged number as a cell's whole text ('三', '约3', '3件左右')
-_COUNT_IN_WORDS = re.compile(rf"[{_CN_COUNT_CHARS}]+|{HEDGED_NUMBER}")
+# a count in Chinese numerals, its unit of counts or people after it or not, or a hedged number as a cell's whole
+# text ('三', '三件', '约3', '3件左右'; a ruled table's '三件' is NA, flagged not_a_number)
+_COUNT_UNITS = alternation([*cell_units()["count"], *cell_units()["people"]])
+_COUNT_IN_WORDS = re.compile(rf"[{_CN_COUNT_CHARS}]+(?:{_COUNT_UNITS})?|{HEDGED_NUMBER}")
 # the same values in words as a cell's whole text ('三', '约3', '暂无'), for a table one cell a line with pipes
 _WORD_VALUE = re.compile(rf"{_COUNT_IN_WORDS.pattern}|{_HAN_WORD}{{2,6}}")
 
