@@ -654,6 +654,62 @@ def test_a_footnote_mark_on_a_rows_last_value_a_cell_a_line_keeps_the_row(seed_i
     assert [f.code for f in report.flags if "licensing" in f.detail] == ["not_a_number"]
 
 
+def test_the_hedges_after_a_count_are_the_formats_data():
+    # The words hedging a count after it ('3左右', '3件左右', '12余') were literals of layout.HEDGED_NUMBER: they are
+    # formats.yaml's hedges_after, each a hedged count there, with a unit's character before it or not.
+    from toolkit.formats import alternation, load_formats
+    from toolkit.layout import HEDGED_NUMBER
+
+    hedges = load_formats()["hedges_after"]
+    assert {"左右", "余", "多", "上下"} <= set(hedges) and f"(?:{alternation(hedges)})" in HEDGED_NUMBER
+    assert all(re.fullmatch(HEDGED_NUMBER, cell)
+               for w in hedges for cell in (f"12{w}", f"3件{w}", f"1,200{w}", f"30{w}件"))
+    assert not re.fullmatch(HEDGED_NUMBER, "12") and not re.fullmatch(HEDGED_NUMBER, "3件二")
+
+
+@pytest.mark.parametrize("written, value, flag", [("三", 3, "value_note"), ("十二", 12, "value_note"),
+                                                 ("约3", None, "not_a_number"), ("3件左右", None, "not_a_number"),
+                                                 ("30余件", None, "not_a_number"), ("3件以上", None, "not_a_number"),
+                                                 ("三件", None, "not_a_number"), ("十二人次", None, "not_a_number")])
+@pytest.mark.parametrize("seed_id, cell, table, row, col", [
+    ("000_438c5e5d2b6f4db4", "2,887", "active", "licensing", "decisions"),  # a cell a line between blank lines
+    ("001_4d29bfef72dd56db", "65651 |", "active", "licensing", "decisions"),  # a cell a line, each closed by '|'
+    ("001_4d29bfef72dd56db", "74 | ||", "requests", "granted", "total")])  # 2021's requests row, its 总计
+def test_a_count_in_words_as_a_rows_last_value_a_cell_a_line_keeps_the_row(seed_id, cell, table, row, col, written,
+                                                                           value, flag):
+    # '行政许可' / '302' / '142' / '三' (or '约3', '3件左右'): the count in words, no value, was taken for the next
+    # row's label, so 行政许可 had two values for three columns, none placed (ragged, 0 of 3), as 予以公开 had six
+    # for seven. It is the row's last cell, read as a ruled table's: '三' is 3 (value_note), '约3' NA (not_a_number).
+    import toolkit
+
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    at = lines.index(cell)
+    lines[at] = cell.replace(cell.split(" |")[0], written)
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    report = toolkit.parse_text("\n".join(lines))
+    got, want = report.table(table), original.table(table)
+    assert got.loc[row, col] == value if value is not None else pd.isna(got.loc[row, col])
+    got.loc[row, col] = want.loc[row, col]
+    pd.testing.assert_frame_equal(got, want)
+    flags = [(f.code, f.detail) for f in report.flags if f.detail.startswith(f"{row}: ")]
+    assert flags == [(flag, f"{row}: {written}")]
+
+
+@pytest.mark.parametrize("page", ["第2页 |", "共3页 |", "第二页 |", "第2页"])
+def test_a_page_number_after_a_rows_last_value_a_cell_a_line_is_no_value(page):
+    # A page number left between two rows of a table a cell a line, closed by '|' as the cells are ('65651 |' /
+    # '第2页 |' / '其他对外管理服务事项 |'), words around a number as a hedged count's are, is no value of the row
+    # before it (extra_cells): read as the seed without it.
+    import toolkit
+
+    lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").split("\n")
+    at = lines.index("65651 |")
+    report = toolkit.parse_text("\n".join([*lines[:at + 1], page, *lines[at + 1:]]))
+    original = toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt")
+    pd.testing.assert_frame_equal(report.table("active"), original.table("active"))
+    assert sorted((f.code, f.detail) for f in report.flags) == sorted((f.code, f.detail) for f in original.flags)
+
+
 @pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "002_809f9474e249d214", "004_b232cca7e491c758"])
 def test_grid_label_wrapped_under_its_values_goes_back_to_its_label(seed_id, tmp_path):
     # A web page's table (a PDF's lines, one row each) with a row label wrapped, its values on the row of its first

@@ -2794,7 +2794,7 @@ def test_legacy_pipe_cell_a_line_value_in_words_ends_its_row(value, read, flag):
 
 
 @pytest.mark.parametrize("layout", ["lines", "pipe_cells"])
-@pytest.mark.parametrize("value", ["3件左右", "3左右", "12余", "12多"])
+@pytest.mark.parametrize("value", ["3件左右", "3左右", "12余", "12多", "30余件", "3件以上"])
 def test_legacy_cell_a_line_count_with_a_hedge_after_it_is_flagged(value, layout):
     """Seed 003 copied one cell a line, a known item's count with a hedge after it ('2.政府网站公开政府信息数' / '条' /
     '3件左右'): read 3, the hedge dropped unsaid (with pipes, '3件左右 |', the next item ran into the row: extra_cells),

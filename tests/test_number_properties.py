@@ -8,7 +8,7 @@ import re
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from toolkit.normalize import normalize_line, number_text, parse_number
+from toolkit.normalize import cn_count, normalize_line, number_text, parse_cell, parse_number
 
 from scale import scaled
 
@@ -89,3 +89,79 @@ def test_a_sum_is_written_in_full(x):
     assert "e" not in text and not text.endswith((".", ".0"))
     assert float(text) == float(x) and (text == str(int(x)) if float(x).is_integer() else True)
     assert number_text(-0.0) == "0"
+
+
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def _cn_written(n: int, liang: bool = False, zero: str = "零") -> str:
+    """``n`` (0 … 9999) as a report writes it in Chinese numerals: 十二 (no 一 before a leading 十), 一百零五 (a
+    zero for the places skipped, once), 两 for 二 before 百 or 千 where ``liang``."""
+    if n == 0:
+        return zero
+    out, skipped = "", False
+    for place, digit in zip(("千", "百", "十", ""), f"{n:04d}"):
+        if digit == "0":
+            skipped = bool(out)
+            continue
+        out += (zero if skipped else "") + ("两" if liang and digit == "2" and place in "千百" and place else
+                                             _CN_DIGITS[int(digit)]) + place
+        skipped = False
+    return out[1:] if out.startswith("一十") else out
+
+
+@SETTINGS
+@given(n=st.integers(0, 9999), liang=st.booleans(), zero=st.sampled_from(["零", "〇"]))
+@example(n=2, liang=True, zero="零")  # 两 alone
+def test_a_count_in_chinese_numerals_reads_back(n, liang, zero):
+    # A count written in Chinese numerals as reports write one (两千零五, 一百〇五, 十二) reads back as itself, in a
+    # count's cell flagged as read from words.
+    written = "两" if (n, liang) == (2, True) else _cn_written(n, liang, zero)
+    assert cn_count(written) == n, written
+    got = parse_cell(written, expect="count")
+    assert (got.value, got.words) == (float(n), True), (written, got)
+
+
+def _malformed(written: str, how: str) -> str:
+    if how == "place_doubled":  # 十十, 一百百
+        k = next((k for k, c in enumerate(written) if c in "十百千"), None)
+        return written[:k + 1] + written[k:] if k is not None else written + "十十"
+    if how == "place_first":  # 百一
+        return "百" + written
+    if how == "zero_doubled":  # 一千零零一
+        return written.replace("零", "零零") if "零" in written else written + "零零"
+    if how == "zero_last":  # 一百零
+        return written + "零"
+    if how == "liang_last":  # 一百零两: 两 is no units digit
+        return written + "零两" if written[-1:] in "百千" else written + "十两"
+    return written + how  # 万, 亿: past the counts read (一百亿)
+
+
+@SETTINGS
+@given(n=st.integers(1, 9999), how=st.sampled_from(["place_doubled", "place_first", "zero_doubled", "zero_last",
+                                                    "liang_last", "万", "亿", "万亿"]))
+@example(n=1, how="place_doubled")  # 一十十 (十十 itself below)
+@example(n=100, how="liang_last")  # 一百零两
+def test_a_malformed_numeral_is_no_count(n, how):
+    # A numeral no number is written as ('十十', '百一', '一千零零一', '一百零两', '一百亿': 万 and above are no count
+    # read) is refused, not guessed: NA, its cell flagged not_a_number by the tables.
+    written = _malformed(_cn_written(n), how)
+    assert cn_count(written) is None, written
+    assert parse_cell(written, expect="count").kind == "text", written
+
+
+@SETTINGS
+@given(text=st.text(alphabet="〇零一二两三四五六七八九十百千", max_size=9))
+@example(text="")
+@example(text="〇零")
+@example(text="十十")
+def test_a_numeral_read_writes_its_numbers_digits(text):
+    # Whatever characters of counts a cell holds, what cn_count reads is a count below 一万 whose digits but its zeros
+    # are the digits written, in order (a 十 with none before it one): never another number, nor 0 for no digit.
+    got = cn_count(text)
+    if got is None:
+        return
+    digits = [("一" if c == "十" and (k == 0 or text[k - 1] in "百千〇零") else "") + c for k, c in enumerate(text)]
+    written = [_CN_DIGITS.index(c) if c != "两" else 2 for c in "".join(digits) if c in _CN_DIGITS[1:] + "两"]
+    assert 0 <= got <= 9999 and written == [int(d) for d in str(got) if d != "0"], (text, got)
+    assert got > 0 or text in ("〇", "零")

@@ -1809,6 +1809,40 @@ def test_counts_written_in_chinese_numerals_in_a_2019_table(fmt, tmp_path):
                                   want.loc[keep, keys].reset_index(drop=True))
 
 
+# (row label, value cell 0 …, table, row key, column key) of seed 001's cells written with an item number before them
+_ITEM_NUMBERED = [("一、本年新收政府信息公开申请数量", 0, "requests", "new", "natural_person"),
+                  ("(一)予以公开", 6, "requests", "granted", "total"),
+                  ("行政许可", 0, "active", "licensing", "prev_items"),
+                  ("行政处罚", 1, "active", "penalty", "change")]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "lines"])
+def test_a_count_with_an_item_number_glued_before_it_keeps_its_row(fmt, tmp_path):
+    # A count with an item number in brackets glued before it, as copied from some pages ('(1)302', '①302' is
+    # normalized so): no number, so a label, its row lost (unknown_row '(一)予以公开 (1)74', missing_rows) or cut
+    # where it came after a value (a cell a line: '302' / '(2)142'). The cell is one count: '(1)' is no count of
+    # its own (a cell holds one), so it is read as the count, kept as written and flagged value_note.
+    from renderers import render_text
+
+    seed = _report_lines("001_4d29bfef72dd56db.txt")
+    lines, written = seed, {}
+    for k, (label, at, *key) in enumerate(_ITEM_NUMBERED, start=1):
+        row = next(x for x in lines if isinstance(x, list) and label in x[:2])
+        start = row.index(label) + 1
+        written[tuple(key)] = f"({k}){row[start + at]}"
+        lines = _set_cell(lines, label, at, written[tuple(key)])
+    if fmt == "lines":
+        got, want = (toolkit.parse_text(render_text(x, "lines")) for x in (lines, seed))
+    else:
+        got, want = _render(lines, fmt, tmp_path), _render(seed, fmt, tmp_path / "..")
+    cells = got.tables.set_index(["table", "row_key", "col_key"])
+    assert {key: cells.loc[key, "raw"] for key in written} == written
+    pd.testing.assert_frame_equal(got.tables.drop(columns="raw"), want.tables.drop(columns="raw"))
+    flags = sorted((f.code, f.detail) for f in got.flags if (f.code, f.detail) not in {
+        (g.code, g.detail) for g in want.flags})
+    assert flags == sorted(("value_note", f"{r}: {w}") for (_, r, _), w in written.items())
+
+
 @pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
 @pytest.mark.parametrize("cell", ["12注1", "12[注1]", "12^1", "12件注1", "12*1", "12※2", "12\u22171", "12\u27312",
                                   "12△1", "12▲2"])

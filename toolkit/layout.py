@@ -1628,6 +1628,13 @@ class _Stream:
             # row's last value, not a label starting a row (the row was cut, its values unplaced); the table stage
             # keeps it in its column, NA, flagged not_a_number
             kind = "value"
+        elif kind == "label" and self.has_values and _COUNT_IN_WORDS.fullmatch(cell.text) \
+                and not is_page_furniture(cell.text, in_table=True):
+            # a count in Chinese numerals or hedged after the row's values ('302' / '142' / '三', '约3', '3件左右'),
+            # a cell a line: the row's last value, as a footnoted one (it started the next row, which was cut or
+            # lost); the table stage reads '三' (value_note) or flags '约3' not_a_number. Not a page number left
+            # between the rows ('第2页', '共3页'), no value of the row
+            kind = "value"
         header_only = self.n_header == self.n and self.n > 0  # (the test most cells fail first: values after labels)
         if kind in ("article", "note"):
             self.flush()
@@ -2228,19 +2235,23 @@ _SIGNED_CELL = rf"(?<=[\s|])[+-]\d[\d,]*(?:\.\d+)?(?=[\s|]|$)|[+-]\d[\d,]*(?:\.\
 # (no counted repeats: the pattern goes into patterns that str.format fills)
 _WORD = r"[^\d\s|、,，。;；:：()（）]"
 _HAN_WORD = f"[{HAN_UNIFIED}]"  # (the common characters, as tables._WORDS_VALUE reads them)
-# (a number with words before it: '约3', '大约3件', or a hedge after it, a unit's character before that: '3左右',
-# '3件左右', '12余' (it was read 3 and 12, the hedge dropped unsaid); report._cells_on_lines_apart bounds it as a
-# lone cell)
+# (a number with words before it: '约3', '大约3件', or a hedge after it (formats.yaml hedges_after), a unit's
+# character before or after that: '3左右', '3件左右', '12余' (it was read 3 and 12, the hedge dropped unsaid),
+# '30余件', '3件以上'; report._cells_on_lines_apart bounds it as a lone cell)
 HEDGED_NUMBER = (rf"{_WORD}{_WORD}?{_WORD}?\d[\d,]*(?:\.\d+)?{_WORD}?{_WORD}?{_WORD}?{_WORD}?"
-                 rf"|\d[\d,]*(?:\.\d+)?{_HAN_WORD}?(?:左右|余|多|上下)")
+                 rf"|\d[\d,]*(?:\.\d+)?{_HAN_WORD}?(?:{alternation(load_formats()['hedges_after'])}){_HAN_WORD}?")
 # (and a short value in words, '暂无', '不适用', for the tables stage to flag not_a_number: it was dropped unseen, NA;
 # not a local item's label, whose unit's short cell follows it: '\r其他\r条\r')
 _WORDS_CELL = (rf"{_HAN_WORD}{_HAN_WORD}{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?"
                r"(?=\r(?![^\r][^\r]?[^\r]?[^\r]?\r)|$)")
 _WORD_CELL = rf"(?<=\r)(?:(?:[{_CN_COUNT_CHARS}]+|{HEDGED_NUMBER})(?=\r|$)|{_WORDS_CELL})"
 _GLUED_CELL = rf"{_WORD_CELL}|\d[\d,]*(?:\.\d+)?|{_SET_MARK}|{_SIGNED_CELL}"  # (a hedge after digits: words first)
+# a count in Chinese numerals, its unit of counts or people after it or not, or a hedged number as a cell's whole
+# text ('三', '三件', '约3', '3件左右'; a ruled table's '三件' is NA, flagged not_a_number)
+_COUNT_UNITS = alternation([*cell_units()["count"], *cell_units()["people"]])
+_COUNT_IN_WORDS = re.compile(rf"[{_CN_COUNT_CHARS}]+(?:{_COUNT_UNITS})?|{HEDGED_NUMBER}")
 # the same values in words as a cell's whole text ('三', '约3', '暂无'), for a table one cell a line with pipes
-_WORD_VALUE = re.compile(rf"[{_CN_COUNT_CHARS}]+|{HEDGED_NUMBER}|{_HAN_WORD}{{2,6}}")
+_WORD_VALUE = re.compile(rf"{_COUNT_IN_WORDS.pattern}|{_HAN_WORD}{{2,6}}")
 
 
 def _word_value_after_unit(cells: Sequence[Cell]) -> bool:

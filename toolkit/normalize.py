@@ -824,13 +824,15 @@ def number_units() -> tuple[str, ...]:
 def _number() -> re.Pattern[str]:
     # the unit after the number or in brackets after it ('0.35(万元)': a header's way, written in the cell), then a
     # note in brackets opening with one of value_notes' words ('88(含上年结转3)'), then a run of dashes typed after it
-    # ('1330--': a cell's rule bounds it, so the dash marks no other cell)
+    # ('1330--': a cell's rule bounds it, so the dash marks no other cell); before it, an item number in brackets
+    # glued to it ('(1)36', as copied from some pages: the cell is one count, so '(1)' is no count of its own)
     from toolkit.formats import load_formats  # (toolkit.formats uses this module)
 
     units = "|".join(map(re.escape, number_units()))
     notes = "|".join(map(re.escape, load_formats()["value_notes"]))
     return re.compile(
-        r"^(?P<sign>[+-])?(?P<num>[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+        r"^(?:\((?P<item>[1-9]\d?)\)(?=[+-]?\d))?"
+        r"(?P<sign>[+-])?(?P<num>[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
         rf"(?:(?P<unit>{units})|[(（](?P<bracketed>{units})[)）])?(?:[(（](?P<note>(?:{notes})[^()（）]*)[)）])?"
         r"(?P<mark>—+|―+|-+)?$"
     )
@@ -873,6 +875,9 @@ class ParsedNumber:
     words : bool
         Whether the number is a count written in Chinese numerals (``'十二'``; :func:`parse_cell`), flagged
         ``value_note`` by the tables.
+    item : str or None
+        An item number in brackets glued before the number (``'1'`` of ``'(1)36'``), flagged ``value_note`` by the
+        tables.
     """
 
     value: float | None
@@ -882,6 +887,7 @@ class ParsedNumber:
     note: str | None = None
     mark: str | None = None
     words: bool = False
+    item: str | None = None
 
 
 _CN_DIGIT_VALUES = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
@@ -924,20 +930,23 @@ def cn_count(text: str) -> int | None:
     ----------
     text : str
         A Chinese numeral: 〇 or 零, one :func:`cn_numeral` reads (below 一百), or one with 百 and 千, a zero
-        written where a place is skipped ('一百零五'); 两 for 二 before a place.
+        written where a place is skipped ('一百零五'); 两 for 二 before a place, or alone.
 
     Returns
     -------
     int or None
-        None for anything else: Arabic digits, a colloquial '一百五' (150 or 105?), 万 and above.
+        None for anything else: Arabic digits, a colloquial '一百五' (150 or 105?), 万 and above, a numeral no
+        number is written as ('十十', '百一', '一千零零一', '〇零', '一百零两', ''): refused, not guessed.
 
     Examples
     --------
-    >>> [cn_count(t) for t in ("〇", "三", "十二", "一百零五", "两千三百", "一百五", "12")]
-    [0, 3, 12, 105, 2300, None, None]
+    >>> [cn_count(t) for t in ("〇", "三", "两", "十二", "一百零五", "两千三百", "一百五", "12")]
+    [0, 3, 2, 12, 105, 2300, None, None]
+    >>> [cn_count(t) for t in ("十十", "百一", "一千零零一", "〇零", "一百零两", "一百亿", "")]
+    [None, None, None, None, None, None, None]
     """
-    if text in _CN_ZEROS:
-        return 0
+    if len(text) == 1 and text in _CN_ZEROS or text == "两":  # (a zero or 两 alone; '' and '〇零' are none)
+        return 0 if text in _CN_ZEROS else 2
     return _cn_count_from(text, 0)
 
 
@@ -950,7 +959,8 @@ _CN_PLACES = (("千", 1000), ("百", 100))  # (below 十: cn_numeral's)
 def _cn_count_from(text: str, place: int) -> int | None:
     """:func:`cn_count` of ``text``, its places from ``_CN_PLACES[place]`` down."""
     if place == len(_CN_PLACES):
-        return None if not text or text.isascii() else cn_numeral("二" if text == "两" else text)
+        # (below 百: 两 is no digit there, '一百零两')
+        return None if not text or text.isascii() else cn_numeral(text)
     word, size = _CN_PLACES[place]
     head, found, tail = text.partition(word)
     if not found:
@@ -1026,6 +1036,8 @@ def parse_number(raw: str, *, to_wan: bool = False, expect: str | None = None) -
     (88.0, '含上年结转3', 'text')
     >>> parse_number("1330--").value, parse_number("1330--").mark
     (1330.0, '--')
+    >>> parse_number("(1)36").value, parse_number("(1)36").item, parse_number("(1)").kind
+    (36.0, '1', 'text')
     """
     if raw.isascii() and raw.isdigit():  # most cells: plain digits, the pattern's answer without it
         return ParsedNumber(float(raw), None, "number")
@@ -1047,7 +1059,8 @@ def parse_number(raw: str, *, to_wan: bool = False, expect: str | None = None) -
     per_wan = cell_units()["money"].get(unit, 1) if to_wan and unit else 1  # type: ignore[union-attr]  # money maps unit -> 万元 factor
     if per_wan != 1:
         value = round(value / per_wan, 10)
-    return ParsedNumber(value, unit, "number", signed=match["sign"] is not None, note=match["note"], mark=match["mark"])
+    return ParsedNumber(value, unit, "number", signed=match["sign"] is not None, note=match["note"], mark=match["mark"],
+                        item=match["item"])
 
 
 _WHOLE_KINDS = (None, "count", "people")  # (the kinds a cell may hold a count of; None: not told)

@@ -218,7 +218,7 @@ def _flag_text_values(res: TableResult, table: str, row_key: str, placement,
                       money_cols: frozenset[int] = frozenset(), dots: bool | None = None) -> None:
     """Flag ``not_a_number`` the cells that hold words, a hedged number ('约3') or a unit not of their column's
     kind ('3次' in a 万元 column, '5%' in a count column), and ``value_note`` those read with a note in brackets
-    after their number ('88(含上年结转3)').
+    after their number ('88(含上年结转3)') or an item number in brackets before it ('(1)36').
 
     A count with decimals ('3.5', '1.234': a European thousands' point) is no count: made missing (its text kept)
     and flagged ``not_a_number``, never half a request in the sums; '3.0' is 3.  ``dots`` tells whether any placed
@@ -240,6 +240,7 @@ def _flag_text_values(res: TableResult, table: str, row_key: str, placement,
             if i in fractions or parse_number(cell.raw, expect="money" if i in money_cols else "count").kind == "text":
                 res.flags.append(Flag("not_a_number", table, cell.line, f"{row_key}: {cell.raw}"))
         elif (cell.raw[-1:] in ")）—―-" and ((num := parse_number(cell.raw)).note or num.mark)) or (
+                cell.raw[:1] == "(" and parse_number(cell.raw).item) or (  # ('(1)36': an item number before it)
                 not cell.raw[-1:].isdigit() and parse_cell(cell.raw).words):  # (a plain count ends in a digit)
             res.flags.append(Flag("value_note", table, cell.line, f"{row_key}: {cell.raw}"))
 
@@ -3268,7 +3269,7 @@ def _legacy_cell(cell: Cell, unit: str, money: bool, key: str, label: str, res: 
     num = parse_cell(cell.text, expect=expect)
     if expect in _WHOLE_KINDS and num.value is not None and "." in cell.text and not num.value.is_integer():
         num = dataclasses.replace(num, value=None, kind="text")  # a count with decimals is no count (480.5 条)
-    if num.kind == "text" or num.note or num.mark or num.words:
+    if num.kind == "text" or num.note or num.mark or num.words or num.item:
         res.flags.append(Flag("not_a_number" if num.kind == "text" else "value_note", "legacy", cell.line,
                               f"{key}: {cell.text}"))
     placed = Placed(num.value, cell.text, cell.line, num.unit)
