@@ -2696,6 +2696,23 @@ def test_hz_continued_on_the_next_line_inside_a_utf8_text_is_joined(shift, tmp_p
     assert got.original_text == text and got.metadata["agency"] == parsed_seed(seed).metadata["agency"]
 
 
+@pytest.mark.parametrize("note", ["（1~12月）", "(1~12月)~", "~~{不是HZ}"])
+def test_a_written_tilde_in_hz_inside_a_utf8_text_is_one_tilde(note, tmp_path, parsed_seed):
+    # Seed 004's title with '（1~12月）' pasted in HZ into its UTF-8 text ('~{JPW!=(>V~}…(1~~12~{TB~})') kept HZ's '~~'
+    # as two tildes ('（1~~12月）'): RFC 1843 (and the hz codec, the whole text in HZ) reads '~~' as one '~'.
+    import toolkit
+
+    seed = "004_b232cca7e491c758"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    title, rest = text.split("\n", 1)
+    hz = (title + note).encode("hz")
+    assert b"~~" in hz and hz.decode("hz") == title + note
+    with pytest.warns(ReaderWarning, match=r"hz.txt: mixed encodings: HZ on line\(s\) 1 of a UTF-8 text"):
+        got = toolkit.parse_report(write_bytes(tmp_path / "hz.txt", hz + b"\n" + rest.encode("utf-8")))
+    assert got.original_lines[0] == title + note
+    assert got.metadata["agency"] == parsed_seed(seed).metadata["agency"]
+
+
 @pytest.mark.parametrize("text", ["總體情況\n本年度無。", "一、總體情況\n本年度無。", "鄉鎮人民政府政府資訊公開年度報告\n無"])
 def test_short_big5_text_is_read(text, tmp_path):
     # Big5 was taken only where GB18030 gave more than 3 private-use characters: a short text was read as
