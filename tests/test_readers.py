@@ -2499,12 +2499,38 @@ def test_a_form_feed_is_no_line_break(tmp_path, parsed_seed):
     seed = "004_b232cca7e491c758"
     lines = (RAW / f"{seed}.txt").read_text(encoding="utf-8").split("\n")
     marked = [("\f" + x if i % 40 == 39 else x) for i, x in enumerate(lines)]
-    (tmp_path / "ff.txt").write_text("\n".join(marked) + "\v\u2028", encoding="utf-8")
+    (tmp_path / "ff.txt").write_text("\n".join(marked) + "\u2028\f", encoding="utf-8")
     got = toolkit.parse_report(tmp_path / "ff.txt")
     original = parsed_seed(seed)
     assert _cells_of(got) == _cells_of(original)
     assert [(s.key, s.first_line) for s in got.sections] == [(s.key, s.first_line) for s in original.sections]
     assert len(got.original_lines) == len(original.original_lines)
+
+
+def _page_break_for_some_line_ends(lines: list[str]) -> str:
+    # every 40th line end between two lines of text a form feed alone, as a page break with no line end
+    return "".join(line + ("\f" if n % 40 == 39 and line and lines[n + 1] else "\n")
+                   for n, line in enumerate(lines[:-1])) + lines[-1]
+
+
+@pytest.mark.parametrize("written", [
+    lambda lines: "\v".join(lines),  # Word's plain-text export: a manual line break for each line end
+    lambda lines: "".join(line + ("\v" if n % 7 == 3 else "\n") for n, line in enumerate(lines[:-1])) + lines[-1],
+    _page_break_for_some_line_ends,
+], ids=["vt-line-ends", "vt-among-line-ends", "form-feed-between-pages"])
+def test_a_vertical_tab_or_a_page_break_between_lines_ends_a_line(written, tmp_path, parsed_seed):
+    # A vertical tab (Word's manual line break, Shift+Enter, as its plain-text export writes it) or a form feed
+    # between two pages' text was dropped: two lines glued ('第二十条第（一）项' and the next), and seed 004 written
+    # with a VT for every line end was one line, its sections and tables lost.
+    import toolkit
+
+    seed = "004_b232cca7e491c758"
+    lines = (RAW / f"{seed}.txt").read_text(encoding="utf-8").split("\n")
+    got = toolkit.parse_report(write_bytes(tmp_path / "vt.txt", written(lines).encode("utf-8")))
+    want = parsed_seed(seed)
+    assert got.original_lines == want.original_lines
+    assert [(s.key, s.first_line) for s in got.sections] == [(s.key, s.first_line) for s in want.sections]
+    assert _cells_of(got) == _cells_of(want)
 
 
 def test_lines_ending_in_cr_cr_lf_are_read_line_for_line(tmp_path, parsed_seed):
@@ -2668,6 +2694,23 @@ def test_hz_continued_on_the_next_line_inside_a_utf8_text_is_joined(shift, tmp_p
     with pytest.warns(ReaderWarning, match=r"hz.txt: mixed encodings: HZ on line\(s\) 1, 2 of a UTF-8 text"):
         got = toolkit.parse_report(path)
     assert got.original_text == text and got.metadata["agency"] == parsed_seed(seed).metadata["agency"]
+
+
+@pytest.mark.parametrize("note", ["（1~12月）", "(1~12月)~", "~~{不是HZ}"])
+def test_a_written_tilde_in_hz_inside_a_utf8_text_is_one_tilde(note, tmp_path, parsed_seed):
+    # Seed 004's title with '（1~12月）' pasted in HZ into its UTF-8 text ('~{JPW!=(>V~}…(1~~12~{TB~})') kept HZ's '~~'
+    # as two tildes ('（1~~12月）'): RFC 1843 (and the hz codec, the whole text in HZ) reads '~~' as one '~'.
+    import toolkit
+
+    seed = "004_b232cca7e491c758"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    title, rest = text.split("\n", 1)
+    hz = (title + note).encode("hz")
+    assert b"~~" in hz and hz.decode("hz") == title + note
+    with pytest.warns(ReaderWarning, match=r"hz.txt: mixed encodings: HZ on line\(s\) 1 of a UTF-8 text"):
+        got = toolkit.parse_report(write_bytes(tmp_path / "hz.txt", hz + b"\n" + rest.encode("utf-8")))
+    assert got.original_lines[0] == title + note
+    assert got.metadata["agency"] == parsed_seed(seed).metadata["agency"]
 
 
 @pytest.mark.parametrize("text", ["總體情況\n本年度無。", "一、總體情況\n本年度無。", "鄉鎮人民政府政府資訊公開年度報告\n無"])

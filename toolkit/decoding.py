@@ -1465,6 +1465,8 @@ _HZ_MAX_RARE = 0.5
 
 # A run of HZ's GB 2312 (RFC 1843): two 7-bit bytes a character, a lead byte 0x21-0x77, between '~{' and '~}'.
 _HZ_RUN = re.compile(r"~\{((?:[\x21-\x77][\x21-\x7e])+)~\}")
+# A run of HZ, or a '~~' (a tilde written, RFC 1843) in its ASCII: a run's '~}' ends it before a '~~' after it is read.
+_HZ_RUN_OR_TILDE = re.compile(_HZ_RUN.pattern + "|~~")
 # A '~' ending a line of HZ, not the second of a '~~' (a tilde written): a line continued on the next (RFC 1843).
 _HZ_CONTINUED = re.compile(r"(?<!~)(?:~~)*~$")
 
@@ -1485,10 +1487,11 @@ def _hz_lines(text: str, path: str | None) -> str:
         line = parts[number]
         if "~{" not in line:
             continue
-        runs = [_try(run.group().encode("ascii"), "hz") or "" for run in _HZ_RUN.finditer(line)]
+        runs = [_try(run.group().encode("ascii"), "hz") or "" for run in _HZ_RUN_OR_TILDE.finditer(line)
+                if run.group() != "~~"]  # (as _hz_line reads them: '~~{' is a '~' and a '{')
         hz = "".join(runs)
         if hz and all(runs) and _mixed_line(hz) and _rare_share(hz, _common_gb)[0] <= _HZ_MAX_RARE:
-            parts[number] = _HZ_RUN.sub(lambda _: runs.pop(0), line)
+            parts[number] = _hz_line(line, runs)
             found.append(number // 2 + 1)
             if _HZ_CONTINUED.search(line) and parts[number + 1: number + 2] == ["\n"]:
                 # HZ's '~' ending a line joins the next to it (RFC 1843, as the hz codec reads a whole HZ text)
@@ -1498,6 +1501,13 @@ def _hz_lines(text: str, path: str | None) -> str:
     _warn(path, f"mixed encodings: HZ on line(s) {_first_ten(found)} of a UTF-8 text, read as HZ (as UTF-8 it is "
                 "ASCII gibberish)", "mixed_encoding")
     return "".join(parts)
+
+
+def _hz_line(line: str, runs: list[str]) -> str:
+    """``line`` with its HZ runs read (``runs``, in order) and each '~~' of its ASCII a '~', a tilde written in HZ
+    (RFC 1843, as the hz codec reads it: '1~~12~{TB~}' is '1~12月')."""
+    read = iter(runs)
+    return _HZ_RUN_OR_TILDE.sub(lambda found: "~" if found.group() == "~~" else next(read), line)
 
 
 def _first_error(data: bytes, codec: str) -> str:

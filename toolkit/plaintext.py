@@ -1,6 +1,8 @@
 """Reading plain text: a text file's lines as written (its codec found by :mod:`toolkit.decoding`).
 
-A line ends at ``\n``, ``\r\n`` or ``\r`` only, so line numbers stay 1:1 with the file; a form feed ends no line.
+A line ends at ``\n``, ``\r\n`` or ``\r``, and at a vertical tab (Word's manual line break, Shift+Enter, in its
+plain-text export) or a form feed between two pages' text; a form feed beside a line end (pdftotext's, starting a
+page) ends no line of its own.
 """
 from __future__ import annotations
 
@@ -39,12 +41,15 @@ def _read_text(data: bytes, path: str, codec: str | None) -> RawDocument:
 
 
 def text_lines(text: str) -> list[str]:
-    """The lines of a plain text, read as a text file's are: a form feed (pdftotext's page break) ends no line.
+    """The lines of a plain text, read as a text file's are.
+
+    A vertical tab (a manual line break) ends a line; a form feed ends one between two pages' text, and none
+    beside a line end (pdftotext's page break, at the start of a page's first line).
 
     Examples
     --------
-    >>> text_lines("正文。\\n\\f二、主动公开政府信息情况\\r\\n正文")
-    ['正文。', '二、主动公开政府信息情况', '正文']
+    >>> text_lines("正文。\\n\\f二、主动公开政府信息情况\\r\\n正文\\v续行\\f下一页")
+    ['正文。', '二、主动公开政府信息情况', '正文', '续行', '下一页']
     """
     return _ODD_BREAKS.sub(_odd_break, _unicode_line_ends(text)).splitlines()
 
@@ -60,11 +65,25 @@ def _unicode_line_ends(text: str) -> str:
 _UNICODE_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
-# Only \n, \r\n and \r end a line of a text file (as in an editor); str.splitlines() also breaks at
-# these.  A form feed (pdftotext's page break, at the start of a page's first line) and the others are
-# dropped, the Unicode line and paragraph separators become spaces.
-_ODD_BREAKS = re.compile("[\f\v\x1c\x1d\x1e\x85\u2028\u2029]")
+# \n, \r\n, \r and a vertical tab end a line of a text file; str.splitlines() also breaks at the others here.
+# A vertical tab is Word's manual line break (Shift+Enter) as its plain-text export writes it: dropped, it glued two
+# lines, and a text with one for every line end lost its sections.  A form feed is a page break: a line end between
+# two pages' text, dropped beside a line end (pdftotext's, at the start of a page's first line, would add a line).
+# The file, group and record separators are dropped; the Unicode line and paragraph separators become spaces.
+_ODD_BREAKS = re.compile("[\v\x1c\x1d\x1e\x85\u2028\u2029]|\f+")
 
 
 def _odd_break(match: re.Match[str]) -> str:
-    return " " if match.group() in "\u2028\u2029" else ""
+    found = match.group()
+    if found == "\v":
+        return "\n"
+    if found[0] == "\f":
+        return "\n" if _inside_a_line(match) else ""
+    return " " if found in "\u2028\u2029" else ""
+
+
+def _inside_a_line(match: re.Match[str]) -> bool:
+    """Whether ``match`` stands between two characters of a line (no line end, nor the text's start or end, beside
+    it)."""
+    text, start, end = match.string, match.start(), match.end()
+    return 0 < start and end < len(text) and text[start - 1] not in "\r\n\v" and text[end] not in "\r\n\v"
