@@ -4746,6 +4746,24 @@ def test_the_next_measure_s_title_over_restarted_details_is_a_statement_of_its_o
     assert _pairs(extract_statements(text)) == _expected(stem)[:3] + statements
 
 
+@pytest.mark.parametrize("end", ["。", "。\n", "\n"])
+def test_numbered_measure_titles_over_details_numbered_from_1_are_each_a_statement(end):
+    # Seed 001's three measures each as a title numbered 1. 2. 3. over its sentences numbered from 1 again
+    # ('1.强化…建设。1.…2.…2.加大…力度。1.…'), glued or on lines: before, the second title ran into the first measure's
+    # last detail ('…双提升。2.加大政策解读回应力度'), the third into the second's; each title is now a statement of
+    # its own as the first one is, its details statements too.
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem)
+    start = section.index("一是强化")
+    groups = [m.split("。", 1) for k, m in EXPECTED[stem] if k == "m"]
+    newline = "\n" if end.endswith("\n") else ""
+    text = section[:start] + newline + "".join(
+        f"{g}.{title}{end}" + "".join(f"{n}.{d}。{newline}" for n, d in enumerate(body.split("。"), start=1))
+        for g, (title, body) in enumerate(groups, start=1))
+    statements = [("measure", t) for title, body in groups for t in [title, *body.split("。")]]
+    assert _pairs(extract_statements(text)) == _expected(stem)[:3] + statements
+
+
 @pytest.mark.parametrize("summary", ["综上所述，我区政府信息公开工作与群众的期待还有一定差距。", "总的来看，以上问题有待在今后工作中逐步加以解决。",
                                      "总之，政府信息公开工作仍需进一步加强。"])
 @pytest.mark.parametrize("measures", [True, False])

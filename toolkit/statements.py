@@ -2092,6 +2092,7 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
     blank_to = len(text) - len(text.lstrip())  # (the text before a marker at or before this is blank)
     for style, (pattern, strict) in _styles().items():
         last = firm = 0  # the last number, and the last of a marker not followed by a digit
+        written = outer = 0  # the last marker's number as written, and the last outline title's (_outline_title)
         found: list[tuple[int, int, int]] = []
         before_digit: dict[int, bool] = {}  # marker followed by a digit ('1.2020年', or a decimal '1.5万') -> unit
         for m in pattern.finditer(text):
@@ -2116,6 +2117,9 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
             # the real 2. takes its place, below)
             n = last + 1 if glued is not None else _numbered_on(style, _marker_number(style, m, found), last, found,
                                                                 m if last == firm else None)
+            outline = (written, outer)
+            if glued is None and style in _OUTLINED:
+                n, outline = _outline_number(style, m, n, (last, written, outer), found)
             # a list inside brackets is an item's detail; a bracket left open hides no next item of the list
             if brackets[start] == _CLOSED or (brackets[start] == _LEFT_OPEN and n != last + 1):
                 continue
@@ -2129,6 +2133,7 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
                 continue
             found.append((start, m.end(), n))
             last = n
+            written, outer = outline
             if m.groupdict().get("d") is not None:
                 # (a decimal is typed with '.', never '、': '1、5万元…' then '2、10万元…' is a list)
                 before_digit[start] = m["unit"] is not None and text[m.end() - 1] == "."
@@ -2156,6 +2161,41 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
              or (numbered_on and found[0][0] <= blank_to)} or accepted
     style = min(lists, key=lambda s: lists[s][0][0])
     return tuple(lists[style])
+
+
+_OUTLINED = _MISNUMBERED + _MISNUMBERED_BARE  # the styles numbering both a list's titles and their details
+_TITLE_END = re.compile("[。!?:\n]")  # where an outline's title ends (its stop, its colon, its line)
+
+
+def _outline_number(style: str, match: re.Match[str], n: int, numbers: tuple[int, int, int],
+                    found: list[tuple[int, int, int]]) -> tuple[int, tuple[int, int]]:
+    """The number of the marker ``match`` (``n`` as numbered so far) in an outline numbering titles and their details
+    alike (``1.标题。1.…2.…2.标题。1.…``), with the outline's numbers after it: the titles (numbered on from the last
+    title's, ``outer``) and their details (each from 1, on from the last detail's, ``written``; 0 after a title)
+    number on the list, as the first title's repeated 1. does; ``numbers`` are the list's last number, ``written`` and
+    ``outer`` (0: no outline)."""
+    last, written, outer = numbers
+    number = _marker_number(style, match, found)
+    if _outline_title(style, match, found):
+        if number == 1:
+            return n, (0, 1)
+        if outer and number == outer + 1:
+            return last + 1, (0, number)
+    if outer and number == written + 1:
+        return last + 1, (number, outer)  # (a title's next detail)
+    return n, (number, outer)
+
+
+def _outline_title(style: str, match: re.Match[str], found: list[tuple[int, int, int]]) -> bool:
+    """Whether the marker ``match`` numbers a short title (:func:`_is_title`) ending at its stop, colon or line, with
+    the details under it numbered from 1 right after it in the same style (``1.强化队伍建设。1.…``)."""
+    text = match.string
+    stop = _TITLE_END.search(text, match.end())
+    if stop is None or not _is_title(text[match.end():stop.start()].strip()):
+        return False
+    after = len(text) - len(text[stop.end():].lstrip())
+    detail = _styles()[style][0].match(text, after)
+    return detail is not None and _marker_number(style, detail, found) == 1
 
 
 def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, int]], last: int,
