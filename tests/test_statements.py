@@ -4764,6 +4764,24 @@ def test_numbered_measure_titles_over_details_numbered_from_1_are_each_a_stateme
     assert _pairs(extract_statements(text)) == _expected(stem)[:3] + statements
 
 
+@pytest.mark.parametrize("first", ["改进工作作风", "转变工作作风"])
+@pytest.mark.parametrize("sep", ["：", "，"])
+def test_paragraphs_titled_before_a_colon_keep_a_first_title_naming_no_measure_s_verb(first, sep):
+    # Seed 001's measures written as paragraphs each with its title before a colon (or a comma), the first title
+    # rewritten with a lead-in's word or a verb that is no measure cue ('改进工作作风：加强…。' / '完善整改机制：探索…。'):
+    # before, the first title was dropped with the lead-in before it (its colon taken for the list's), where the
+    # others stayed with their text; titled as the other paragraphs are, it stays with its text too, as a comma's does.
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem)
+    start = section.index("一是强化")
+    measures = [t.split("。", 1) for k, t in EXPECTED[stem] if k == "m"]
+    measures[0][0], measures[1][0] = first, "完善整改机制"
+    text = section[:start] + "".join(f"\n{title}{sep}{body}。" for title, body in measures) + "\n"
+    mark = normalize_text(sep)
+    assert _pairs(extract_statements(text)) == _expected(stem)[:3] + [("measure", f"{title}{mark}{body}")
+                                                                     for title, body in measures]
+
+
 @pytest.mark.parametrize("summary", ["综上所述，我区政府信息公开工作与群众的期待还有一定差距。", "总的来看，以上问题有待在今后工作中逐步加以解决。",
                                      "总之，政府信息公开工作仍需进一步加强。"])
 @pytest.mark.parametrize("measures", [True, False])

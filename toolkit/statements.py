@@ -2559,7 +2559,7 @@ def _plain(block: _Block, out: _Found, paragraphs: bool = False) -> None:
     if kept:
         pieces = [p for para in kept for p in _semicolon_split(para) if _clean(p)]
     lead, first = _unmarked_lead_in(pieces[0], block.kind == "measure") if len(pieces) > 1 else ("", "")
-    lead, first = _title_with_its_text(lead, first)
+    lead, first = _title_with_its_text(lead, first, pieces[1:])
     if _clean(first):
         pieces[0] = first
         # (a measure said in the lead-in, '下一步,我们将加强培训,从以下方面改进。加强…;完善…', is one of its own)
@@ -2635,15 +2635,41 @@ def _unmarked_lead_in(piece: str, measures: bool) -> tuple[str, str]:
     return _switch_lead_in(piece, measures)
 
 
-def _title_with_its_text(lead: str, first: str) -> tuple[str, str]:
+def _title_with_its_text(lead: str, first: str, others: Sequence[str] = ()) -> tuple[str, str]:
     """``lead`` and ``first`` (:func:`_unmarked_lead_in`) with the lead's last sentence moved to ``first`` where it is
     the first statement's title before its colon (``加强培训:定期组织…。`` / ``完善机制:…``: a short title naming a
-    measure or admitting a shortcoming, :func:`_is_title`), no lead-in: kept with its text as the others' are."""
+    measure or admitting a shortcoming, :func:`_is_title`), no lead-in: kept with its text as the others' are.  So is
+    a title on its own line that names neither where the ``others`` statements are all titled so
+    (``改进工作作风:加强…。`` / ``完善整改机制:…。``: :func:`_titled_as_others`)."""
     sentences = _split_sentences(lead) if lead.endswith(":") else []
     title = sentences[-1].strip().removesuffix(":") if sentences else ""
-    if not _is_title(title):
+    if not (_is_title(title) or _titled_as_others(lead.removesuffix(sentences[-1] if sentences else ""), title,
+                                                  others)):
         return lead, first
     return "".join(sentences[:-1]), sentences[-1].lstrip() + first
+
+
+def _titled_as_others(before: str, title: str, others: Sequence[str]) -> bool:
+    """Whether ``title``, a short colon title opening a sentence (``before`` it: the text up to it), heads the first of
+    paragraphs that each open with a colon title (``others``, one at least naming a measure or admitting a
+    shortcoming: :func:`_is_title`), not a lead-in (the agency's will, a switch, a list announced: ``具体措施如下``)."""
+    if not others or before.strip() and not before.rstrip().endswith(_STATED_ENDS + (":",)):
+        return False
+    heads = [p.strip().partition(":") for p in others]
+    if not all(colon and _title_like(head) for head, colon, _ in heads) or not any(_is_title(h) for h, _, _ in heads):
+        return False
+    return _title_like(title)
+
+
+def _title_like(title: str) -> bool:
+    """Whether ``title`` is short (at most ``_TITLE_LENGTH`` characters) with no sentence mark and leads nothing in:
+    not the agency's will (将), a switch (下一步), a sub-heading (``改进措施``) nor a list announced or a frame
+    (statements.yaml ``announces_list``, ``boilerplate_intro``; a lead-in's word inside it, ``改进工作作风``,
+    ``完善整改机制``, may name a measure)."""
+    if not 0 < len(title) <= _TITLE_LENGTH or _SENTENCE_MARKS.search(title) or "将" in title:
+        return False
+    return not (_is_switch(title, 0) or _opens_with_heading(title + ":", _cues())
+                or any(_matches(title, cue) for cue in ("announces_list", "intro")))
 
 
 def _switch_lead_in(piece: str, measures: bool) -> tuple[str, str]:
