@@ -4782,6 +4782,24 @@ def test_paragraphs_titled_before_a_colon_keep_a_first_title_naming_no_measure_s
                                                                      for title, body in measures]
 
 
+@pytest.mark.parametrize("name", ["张{}明", "李{}", "某{}局"])
+@pytest.mark.parametrize("bullet", ["●", "◆"])
+@pytest.mark.parametrize("end", ["。\n", "；\n"])
+def test_a_masked_name_inside_a_one_item_bullet_list_on_its_line_is_text(name, bullet, end):
+    # Seed 000's problems as a list of one bulleted item on its line (its first problem), naming someone masked with
+    # the list's own bullet ('●信息公开平台…有待提高，如张●明反映的问题未及时答复。'), before its measure: before, with
+    # no later bullet to show the list laid out apart (01c69b8), the bullet between two words' characters numbered the
+    # list on as a glued one (1545fcf), the item cut in two ('…如张' / '明反映…'); on its line it is one problem.
+    stem = "000_438c5e5d2b6f4db4"
+    section = problems_section(stem)
+    start, stop = section.index("一是"), section.index("下一步")
+    first = next(t for k, t in EXPECTED[stem] if k == "p")
+    said = "，如" + name.format(bullet) + "反映的问题未及时答复"
+    text = section[:start] + "\n" + bullet + first + said + end + section[stop:]
+    expected = [("problem", first + normalize_text(said))] + [p for p in _expected(stem) if p[0] == "measure"]
+    assert _pairs(extract_statements(text)) == expected
+
+
 @pytest.mark.parametrize("summary", ["综上所述，我区政府信息公开工作与群众的期待还有一定差距。", "总的来看，以上问题有待在今后工作中逐步加以解决。",
                                      "总之，政府信息公开工作仍需进一步加强。"])
 @pytest.mark.parametrize("measures", [True, False])

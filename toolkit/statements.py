@@ -2245,7 +2245,19 @@ def _bullets_set_apart(text: str, match: re.Match[str], found: list[tuple[int, i
     later = [start for start, _, _ in found[first + 1:]]
     following = text.find(bullet, match.end())
     apart = later + ([following] if following >= 0 else [])
-    return any(text[at] == bullet and _after_item_end(text, at) for at in apart)
+    if any(text[at] == bullet and _after_item_end(text, at) for at in apart):
+        return True
+    # (a list of one item on its line: '存在不足:' / '●…,如张●明反映的…。' / '下一步,…')
+    return not apart and _item_on_its_line(text, found[first][0], match.end())
+
+
+def _item_on_its_line(text: str, start: int, inside: int) -> bool:
+    """Whether the item whose marker starts at ``text[start]`` opens a line and ends it in an item's end
+    (``_ITEM_ENDS``) after ``inside``: an item laid out on its line, which lost no break."""
+    end = text.find("\n", inside)
+    line_end = (text[inside:] if end < 0 else text[inside:end]).rstrip()
+    opens = not text[:start].strip(" \t") or text[:start].rstrip(" \t").endswith("\n")
+    return opens and line_end.endswith(_ITEM_ENDS)
 
 
 def _after_item_end(text: str, at: int) -> bool:
