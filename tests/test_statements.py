@@ -4800,6 +4800,20 @@ def test_a_masked_name_inside_a_one_item_bullet_list_on_its_line_is_text(name, b
     assert _pairs(extract_statements(text)) == expected
 
 
+@pytest.mark.parametrize("after", ["\n", ""])
+def test_a_title_line_before_its_colon_after_a_sentence_without_its_stop_keeps_that_sentence(after):
+    # Seed 001's first measure ending without its stop on its line, the next list's title before a colon on the next
+    # line ('…实现信息公开数量、质量双提升' / '强化平台管理：' / '一是探索…', or '强化平台管理：一是探索…'): before, the title
+    # line was read as the wrapped end of the sentence, and the lead-in cut at the last stop took the whole sentence
+    # with it ('加大政府信息公开力度,…双提升' lost); a line opening with a title before its colon is no wrap, the
+    # lead-in its line alone.
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem)
+    cut = section.index("。二是加大")
+    text = section[:cut] + "\n强化平台管理：" + after + "一是" + section[cut + len("。二是"):].replace("三是健全", "二是健全")
+    assert _pairs(extract_statements(text)) == _expected(stem)
+
+
 @pytest.mark.parametrize("summary", ["综上所述，我区政府信息公开工作与群众的期待还有一定差距。", "总的来看，以上问题有待在今后工作中逐步加以解决。",
                                      "总之，政府信息公开工作仍需进一步加强。"])
 @pytest.mark.parametrize("measures", [True, False])

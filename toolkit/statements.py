@@ -1176,7 +1176,7 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
         return False  # (also a sub-item's lowercase letter: '…有待加强' / 'a.部分群众…')
     # the wrap fell inside a switch sentence or after a sub-heading's number ('…接地气"。2024年,' / '我区将采取…',
     # '…加强。(二)' / '改进措施。'): the fragment after the last sentence end starts what the line goes on with
-    if cues["heading_line"].match(previous):
+    if cues["heading_line"].match(previous) or _title_line(line):
         return False
     tail = previous[max(map(previous.rfind, _TAIL_STOPS)) + 1:]
     heading = _opens_with_heading(line, cues)
@@ -1192,6 +1192,17 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
         said = any(word in tail for word in _intent_words()) and not tail.endswith(_intent_words())
         return not (heading or (switch and said))  # (said up to the verb after 将: not '下一步,我们将' / '针对上述问题,…')
     return not (heading or switch)
+
+
+def _title_line(line: str) -> bool:
+    """Whether ``line`` opens with a whole measure's title before its colon (``强化平台管理:``, :func:`_is_title`
+    opening with a measure's verb), alone or before a list's marker: a line of its own over the text after it, not the
+    end of a wrapped sentence (``…实现双提升`` / ``强化平台管理:`` / ``一是…``, or ``强化平台管理:一是…``; a problem's
+    title is not told so from a wrapped lead-in, ``…工作还存`` / ``在一些不足:一是…``)."""
+    head, colon, rest = line.partition(":")
+    head, rest = head.strip(), rest.lstrip()
+    return (bool(colon) and _is_title(head) and _cues()["measure_opening"].match(head) is not None
+            and (not rest or any(pattern.match(rest) for pattern, _ in _styles().values())))
 
 
 def _heading_ends(tail: str, line: str, cues: dict[str, Any]) -> bool:
@@ -2483,12 +2494,14 @@ def _split_lead_in(item: str) -> tuple[str, str]:
     ``二是完善制度。同时,我局将重点做好以下工作:一是…`` it leads in the next list (it was glued
     to 完善制度).  An item that is a colon sentence alone (``二是存在以下问题:``) keeps it.
     """
-    if not item.endswith(":"):
-        return item, ""
-    # (a stop inside an aside's brackets ends no sentence: '二是完善制度(如网站;微信),具体如下:' is one)
-    cut = max(_unbracketed(item, "".join(_SENTENCE_STOPS)), default=-1)
+    if not _clean(item).endswith(":"):
+        return _clean(item), ""
+    item = item.strip()
+    # (a stop inside an aside's brackets ends no sentence: '二是完善制度(如网站;微信),具体如下:' is one; nor does a line
+    # break, but the colon sentence's own line starts after it: '…实现双提升' / '强化平台管理:' keeps 实现双提升)
+    cut = max(_unbracketed(item, "".join(_SENTENCE_STOPS)) + [item.rfind("\n")], default=-1)
     if cut < 0:
-        return item, ""
+        return _clean(item), ""
     return _clean(item[: cut + 1]), _clean(item[cut + 1 :])
 
 
@@ -3099,7 +3112,7 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
     titled: dict[int, tuple[str, str]] = {}
     for k, (start, end, n) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
-        item, lead = _split_lead_in(_clean(text[end:stop]))
+        item, lead = _split_lead_in(text[end:stop])
         if ":" in item[:_LABEL_LENGTH]:
             label = cues["label_after_marker"].match(item)
             if label:
