@@ -4814,6 +4814,20 @@ def test_a_title_line_before_its_colon_after_a_sentence_without_its_stop_keeps_t
     assert _pairs(extract_statements(text)) == _expected(stem)
 
 
+def test_measures_as_paragraphs_each_under_its_title_line_before_a_colon():
+    # Seed 001's measures written as paragraphs, each title alone on its line before a colon over its text on the
+    # next line ('强化政务公开能力建设：' / '加强…。' / '加大政策解读回应力度：' / '探索…。'): before, each title line, ending in
+    # no stop, kept the lines from being paragraphs, so the measures were one with the lead-in; a title line goes with
+    # the paragraph under it, each a measure with its title as on one line.
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem)
+    start = section.index("一是强化")
+    measures = [t.split("。", 1) for k, t in EXPECTED[stem] if k == "m"]
+    text = section[:start] + "".join(f"\n{title}：\n{body}。" for title, body in measures) + "\n"
+    assert _pairs(extract_statements(text)) == _expected(stem)[:3] + [("measure", f"{title}:{body}")
+                                                                     for title, body in measures]
+
+
 @pytest.mark.parametrize("summary", ["综上所述，我区政府信息公开工作与群众的期待还有一定差距。", "总的来看，以上问题有待在今后工作中逐步加以解决。",
                                      "总之，政府信息公开工作仍需进一步加强。"])
 @pytest.mark.parametrize("measures", [True, False])

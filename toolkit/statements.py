@@ -2630,6 +2630,7 @@ def _paragraphs(text: str, sentences: list[str], measures: bool) -> list[str] | 
         if not out or len(sentences) - k in ends:
             out.append("")
         out[-1] += sentence
+    out = _titles_with_their_paragraphs(out)
     if len(out) < 2 or not all(p.rstrip().endswith(_STATED_ENDS) for p in out[1:]):
         return None
     if any(pattern.match(p.lstrip()) for p in out[1:] for pattern, _ in _styles().values()):
@@ -2642,6 +2643,18 @@ def _paragraphs(text: str, sentences: list[str], measures: bool) -> list[str] | 
     if not out[0].rstrip().endswith(_STATED_ENDS):
         return None
     return out if len(out) > 1 else None
+
+
+def _titles_with_their_paragraphs(paragraphs: list[str]) -> list[str]:
+    """``paragraphs`` with each after the first that is a measure's title alone before its colon (``强化队伍建设:``,
+    :func:`_title_line`) joined to the paragraph after it: the title over its text, as when written on one line."""
+    out: list[str] = []
+    for k, paragraph in enumerate(paragraphs):
+        if out and k > 1 and _title_line(paragraphs[k - 1].strip()) and not paragraphs[k - 1].strip().partition(":")[2]:
+            out[-1] += paragraph
+        else:
+            out.append(paragraph)
+    return out
 
 
 def _unmarked_lead_in(piece: str, measures: bool) -> tuple[str, str]:
