@@ -4746,6 +4746,88 @@ def test_the_next_measure_s_title_over_restarted_details_is_a_statement_of_its_o
     assert _pairs(extract_statements(text)) == _expected(stem)[:3] + statements
 
 
+@pytest.mark.parametrize("end", ["。", "。\n", "\n"])
+def test_numbered_measure_titles_over_details_numbered_from_1_are_each_a_statement(end):
+    # Seed 001's three measures each as a title numbered 1. 2. 3. over its sentences numbered from 1 again
+    # ('1.强化…建设。1.…2.…2.加大…力度。1.…'), glued or on lines: before, the second title ran into the first measure's
+    # last detail ('…双提升。2.加大政策解读回应力度'), the third into the second's; each title is now a statement of
+    # its own as the first one is, its details statements too.
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem)
+    start = section.index("一是强化")
+    groups = [m.split("。", 1) for k, m in EXPECTED[stem] if k == "m"]
+    newline = "\n" if end.endswith("\n") else ""
+    text = section[:start] + newline + "".join(
+        f"{g}.{title}{end}" + "".join(f"{n}.{d}。{newline}" for n, d in enumerate(body.split("。"), start=1))
+        for g, (title, body) in enumerate(groups, start=1))
+    statements = [("measure", t) for title, body in groups for t in [title, *body.split("。")]]
+    assert _pairs(extract_statements(text)) == _expected(stem)[:3] + statements
+
+
+@pytest.mark.parametrize("first", ["改进工作作风", "转变工作作风"])
+@pytest.mark.parametrize("sep", ["：", "，"])
+def test_paragraphs_titled_before_a_colon_keep_a_first_title_naming_no_measure_s_verb(first, sep):
+    # Seed 001's measures written as paragraphs each with its title before a colon (or a comma), the first title
+    # rewritten with a lead-in's word or a verb that is no measure cue ('改进工作作风：加强…。' / '完善整改机制：探索…。'):
+    # before, the first title was dropped with the lead-in before it (its colon taken for the list's), where the
+    # others stayed with their text; titled as the other paragraphs are, it stays with its text too, as a comma's does.
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem)
+    start = section.index("一是强化")
+    measures = [t.split("。", 1) for k, t in EXPECTED[stem] if k == "m"]
+    measures[0][0], measures[1][0] = first, "完善整改机制"
+    text = section[:start] + "".join(f"\n{title}{sep}{body}。" for title, body in measures) + "\n"
+    mark = normalize_text(sep)
+    assert _pairs(extract_statements(text)) == _expected(stem)[:3] + [("measure", f"{title}{mark}{body}")
+                                                                     for title, body in measures]
+
+
+@pytest.mark.parametrize("name", ["张{}明", "李{}", "某{}局"])
+@pytest.mark.parametrize("bullet", ["●", "◆"])
+@pytest.mark.parametrize("end", ["。\n", "；\n"])
+def test_a_masked_name_inside_a_one_item_bullet_list_on_its_line_is_text(name, bullet, end):
+    # Seed 000's problems as a list of one bulleted item on its line (its first problem), naming someone masked with
+    # the list's own bullet ('●信息公开平台…有待提高，如张●明反映的问题未及时答复。'), before its measure: before, with
+    # no later bullet to show the list laid out apart (01c69b8), the bullet between two words' characters numbered the
+    # list on as a glued one (1545fcf), the item cut in two ('…如张' / '明反映…'); on its line it is one problem.
+    stem = "000_438c5e5d2b6f4db4"
+    section = problems_section(stem)
+    start, stop = section.index("一是"), section.index("下一步")
+    first = next(t for k, t in EXPECTED[stem] if k == "p")
+    said = "，如" + name.format(bullet) + "反映的问题未及时答复"
+    text = section[:start] + "\n" + bullet + first + said + end + section[stop:]
+    expected = [("problem", first + normalize_text(said))] + [p for p in _expected(stem) if p[0] == "measure"]
+    assert _pairs(extract_statements(text)) == expected
+
+
+@pytest.mark.parametrize("after", ["\n", ""])
+def test_a_title_line_before_its_colon_after_a_sentence_without_its_stop_keeps_that_sentence(after):
+    # Seed 001's first measure ending without its stop on its line, the next list's title before a colon on the next
+    # line ('…实现信息公开数量、质量双提升' / '强化平台管理：' / '一是探索…', or '强化平台管理：一是探索…'): before, the title
+    # line was read as the wrapped end of the sentence, and the lead-in cut at the last stop took the whole sentence
+    # with it ('加大政府信息公开力度,…双提升' lost); a line opening with a title before its colon is no wrap, the
+    # lead-in its line alone.
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem)
+    cut = section.index("。二是加大")
+    text = section[:cut] + "\n强化平台管理：" + after + "一是" + section[cut + len("。二是"):].replace("三是健全", "二是健全")
+    assert _pairs(extract_statements(text)) == _expected(stem)
+
+
+def test_measures_as_paragraphs_each_under_its_title_line_before_a_colon():
+    # Seed 001's measures written as paragraphs, each title alone on its line before a colon over its text on the
+    # next line ('强化政务公开能力建设：' / '加强…。' / '加大政策解读回应力度：' / '探索…。'): before, each title line, ending in
+    # no stop, kept the lines from being paragraphs, so the measures were one with the lead-in; a title line goes with
+    # the paragraph under it, each a measure with its title as on one line.
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem)
+    start = section.index("一是强化")
+    measures = [t.split("。", 1) for k, t in EXPECTED[stem] if k == "m"]
+    text = section[:start] + "".join(f"\n{title}：\n{body}。" for title, body in measures) + "\n"
+    assert _pairs(extract_statements(text)) == _expected(stem)[:3] + [("measure", f"{title}:{body}")
+                                                                     for title, body in measures]
+
+
 @pytest.mark.parametrize("summary", ["综上所述，我区政府信息公开工作与群众的期待还有一定差距。", "总的来看，以上问题有待在今后工作中逐步加以解决。",
                                      "总之，政府信息公开工作仍需进一步加强。"])
 @pytest.mark.parametrize("measures", [True, False])

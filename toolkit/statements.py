@@ -1176,7 +1176,7 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
         return False  # (also a sub-item's lowercase letter: '…有待加强' / 'a.部分群众…')
     # the wrap fell inside a switch sentence or after a sub-heading's number ('…接地气"。2024年,' / '我区将采取…',
     # '…加强。(二)' / '改进措施。'): the fragment after the last sentence end starts what the line goes on with
-    if cues["heading_line"].match(previous):
+    if cues["heading_line"].match(previous) or _title_line(line):
         return False
     tail = previous[max(map(previous.rfind, _TAIL_STOPS)) + 1:]
     heading = _opens_with_heading(line, cues)
@@ -1192,6 +1192,17 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
         said = any(word in tail for word in _intent_words()) and not tail.endswith(_intent_words())
         return not (heading or (switch and said))  # (said up to the verb after 将: not '下一步,我们将' / '针对上述问题,…')
     return not (heading or switch)
+
+
+def _title_line(line: str) -> bool:
+    """Whether ``line`` opens with a whole measure's title before its colon (``强化平台管理:``, :func:`_is_title`
+    opening with a measure's verb), alone or before a list's marker: a line of its own over the text after it, not the
+    end of a wrapped sentence (``…实现双提升`` / ``强化平台管理:`` / ``一是…``, or ``强化平台管理:一是…``; a problem's
+    title is not told so from a wrapped lead-in, ``…工作还存`` / ``在一些不足:一是…``)."""
+    head, colon, rest = line.partition(":")
+    head, rest = head.strip(), rest.lstrip()
+    return (bool(colon) and _is_title(head) and _cues()["measure_opening"].match(head) is not None
+            and (not rest or any(pattern.match(rest) for pattern, _ in _styles().values())))
 
 
 def _heading_ends(tail: str, line: str, cues: dict[str, Any]) -> bool:
@@ -2092,6 +2103,7 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
     blank_to = len(text) - len(text.lstrip())  # (the text before a marker at or before this is blank)
     for style, (pattern, strict) in _styles().items():
         last = firm = 0  # the last number, and the last of a marker not followed by a digit
+        written = outer = 0  # the last marker's number as written, and the last outline title's (_outline_title)
         found: list[tuple[int, int, int]] = []
         before_digit: dict[int, bool] = {}  # marker followed by a digit ('1.2020年', or a decimal '1.5万') -> unit
         for m in pattern.finditer(text):
@@ -2116,6 +2128,9 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
             # the real 2. takes its place, below)
             n = last + 1 if glued is not None else _numbered_on(style, _marker_number(style, m, found), last, found,
                                                                 m if last == firm else None)
+            outline = (written, outer)
+            if glued is None and style in _OUTLINED:
+                n, outline = _outline_number(style, m, n, (last, written, outer), found)
             # a list inside brackets is an item's detail; a bracket left open hides no next item of the list
             if brackets[start] == _CLOSED or (brackets[start] == _LEFT_OPEN and n != last + 1):
                 continue
@@ -2129,6 +2144,7 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
                 continue
             found.append((start, m.end(), n))
             last = n
+            written, outer = outline
             if m.groupdict().get("d") is not None:
                 # (a decimal is typed with '.', never '、': '1、5万元…' then '2、10万元…' is a list)
                 before_digit[start] = m["unit"] is not None and text[m.end() - 1] == "."
@@ -2156,6 +2172,41 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
              or (numbered_on and found[0][0] <= blank_to)} or accepted
     style = min(lists, key=lambda s: lists[s][0][0])
     return tuple(lists[style])
+
+
+_OUTLINED = _MISNUMBERED + _MISNUMBERED_BARE  # the styles numbering both a list's titles and their details
+_TITLE_END = re.compile("[。!?:\n]")  # where an outline's title ends (its stop, its colon, its line)
+
+
+def _outline_number(style: str, match: re.Match[str], n: int, numbers: tuple[int, int, int],
+                    found: list[tuple[int, int, int]]) -> tuple[int, tuple[int, int]]:
+    """The number of the marker ``match`` (``n`` as numbered so far) in an outline numbering titles and their details
+    alike (``1.标题。1.…2.…2.标题。1.…``), with the outline's numbers after it: the titles (numbered on from the last
+    title's, ``outer``) and their details (each from 1, on from the last detail's, ``written``; 0 after a title)
+    number on the list, as the first title's repeated 1. does; ``numbers`` are the list's last number, ``written`` and
+    ``outer`` (0: no outline)."""
+    last, written, outer = numbers
+    number = _marker_number(style, match, found)
+    if _outline_title(style, match, found):
+        if number == 1:
+            return n, (0, 1)
+        if outer and number == outer + 1:
+            return last + 1, (0, number)
+    if outer and number == written + 1:
+        return last + 1, (number, outer)  # (a title's next detail)
+    return n, (number, outer)
+
+
+def _outline_title(style: str, match: re.Match[str], found: list[tuple[int, int, int]]) -> bool:
+    """Whether the marker ``match`` numbers a short title (:func:`_is_title`) ending at its stop, colon or line, with
+    the details under it numbered from 1 right after it in the same style (``1.强化队伍建设。1.…``)."""
+    text = match.string
+    stop = _TITLE_END.search(text, match.end())
+    if stop is None or not _is_title(text[match.end():stop.start()].strip()):
+        return False
+    after = len(text) - len(text[stop.end():].lstrip())
+    detail = _styles()[style][0].match(text, after)
+    return detail is not None and _marker_number(style, detail, found) == 1
 
 
 def _glued_start(style: str, match: re.Match[str], found: list[tuple[int, int, int]], last: int,
@@ -2205,7 +2256,19 @@ def _bullets_set_apart(text: str, match: re.Match[str], found: list[tuple[int, i
     later = [start for start, _, _ in found[first + 1:]]
     following = text.find(bullet, match.end())
     apart = later + ([following] if following >= 0 else [])
-    return any(text[at] == bullet and _after_item_end(text, at) for at in apart)
+    if any(text[at] == bullet and _after_item_end(text, at) for at in apart):
+        return True
+    # (a list of one item on its line: '存在不足:' / '●…,如张●明反映的…。' / '下一步,…')
+    return not apart and _item_on_its_line(text, found[first][0], match.end())
+
+
+def _item_on_its_line(text: str, start: int, inside: int) -> bool:
+    """Whether the item whose marker starts at ``text[start]`` opens a line and ends it in an item's end
+    (``_ITEM_ENDS``) after ``inside``: an item laid out on its line, which lost no break."""
+    end = text.find("\n", inside)
+    line_end = (text[inside:] if end < 0 else text[inside:end]).rstrip()
+    opens = not text[:start].strip(" \t") or text[:start].rstrip(" \t").endswith("\n")
+    return opens and line_end.endswith(_ITEM_ENDS)
 
 
 def _after_item_end(text: str, at: int) -> bool:
@@ -2431,12 +2494,14 @@ def _split_lead_in(item: str) -> tuple[str, str]:
     ``二是完善制度。同时,我局将重点做好以下工作:一是…`` it leads in the next list (it was glued
     to 完善制度).  An item that is a colon sentence alone (``二是存在以下问题:``) keeps it.
     """
-    if not item.endswith(":"):
-        return item, ""
-    # (a stop inside an aside's brackets ends no sentence: '二是完善制度(如网站;微信),具体如下:' is one)
-    cut = max(_unbracketed(item, "".join(_SENTENCE_STOPS)), default=-1)
+    if not _clean(item).endswith(":"):
+        return _clean(item), ""
+    item = item.strip()
+    # (a stop inside an aside's brackets ends no sentence: '二是完善制度(如网站;微信),具体如下:' is one; nor does a line
+    # break, but the colon sentence's own line starts after it: '…实现双提升' / '强化平台管理:' keeps 实现双提升)
+    cut = max(_unbracketed(item, "".join(_SENTENCE_STOPS)) + [item.rfind("\n")], default=-1)
     if cut < 0:
-        return item, ""
+        return _clean(item), ""
     return _clean(item[: cut + 1]), _clean(item[cut + 1 :])
 
 
@@ -2519,7 +2584,7 @@ def _plain(block: _Block, out: _Found, paragraphs: bool = False) -> None:
     if kept:
         pieces = [p for para in kept for p in _semicolon_split(para) if _clean(p)]
     lead, first = _unmarked_lead_in(pieces[0], block.kind == "measure") if len(pieces) > 1 else ("", "")
-    lead, first = _title_with_its_text(lead, first)
+    lead, first = _title_with_its_text(lead, first, pieces[1:])
     if _clean(first):
         pieces[0] = first
         # (a measure said in the lead-in, '下一步,我们将加强培训,从以下方面改进。加强…;完善…', is one of its own)
@@ -2565,6 +2630,7 @@ def _paragraphs(text: str, sentences: list[str], measures: bool) -> list[str] | 
         if not out or len(sentences) - k in ends:
             out.append("")
         out[-1] += sentence
+    out = _titles_with_their_paragraphs(out)
     if len(out) < 2 or not all(p.rstrip().endswith(_STATED_ENDS) for p in out[1:]):
         return None
     if any(pattern.match(p.lstrip()) for p in out[1:] for pattern, _ in _styles().values()):
@@ -2577,6 +2643,18 @@ def _paragraphs(text: str, sentences: list[str], measures: bool) -> list[str] | 
     if not out[0].rstrip().endswith(_STATED_ENDS):
         return None
     return out if len(out) > 1 else None
+
+
+def _titles_with_their_paragraphs(paragraphs: list[str]) -> list[str]:
+    """``paragraphs`` with each after the first that is a measure's title alone before its colon (``强化队伍建设:``,
+    :func:`_title_line`) joined to the paragraph after it: the title over its text, as when written on one line."""
+    out: list[str] = []
+    for k, paragraph in enumerate(paragraphs):
+        if out and k > 1 and _title_line(paragraphs[k - 1].strip()) and not paragraphs[k - 1].strip().partition(":")[2]:
+            out[-1] += paragraph
+        else:
+            out.append(paragraph)
+    return out
 
 
 def _unmarked_lead_in(piece: str, measures: bool) -> tuple[str, str]:
@@ -2595,15 +2673,41 @@ def _unmarked_lead_in(piece: str, measures: bool) -> tuple[str, str]:
     return _switch_lead_in(piece, measures)
 
 
-def _title_with_its_text(lead: str, first: str) -> tuple[str, str]:
+def _title_with_its_text(lead: str, first: str, others: Sequence[str] = ()) -> tuple[str, str]:
     """``lead`` and ``first`` (:func:`_unmarked_lead_in`) with the lead's last sentence moved to ``first`` where it is
     the first statement's title before its colon (``加强培训:定期组织…。`` / ``完善机制:…``: a short title naming a
-    measure or admitting a shortcoming, :func:`_is_title`), no lead-in: kept with its text as the others' are."""
+    measure or admitting a shortcoming, :func:`_is_title`), no lead-in: kept with its text as the others' are.  So is
+    a title on its own line that names neither where the ``others`` statements are all titled so
+    (``改进工作作风:加强…。`` / ``完善整改机制:…。``: :func:`_titled_as_others`)."""
     sentences = _split_sentences(lead) if lead.endswith(":") else []
     title = sentences[-1].strip().removesuffix(":") if sentences else ""
-    if not _is_title(title):
+    if not (_is_title(title) or _titled_as_others(lead.removesuffix(sentences[-1] if sentences else ""), title,
+                                                  others)):
         return lead, first
     return "".join(sentences[:-1]), sentences[-1].lstrip() + first
+
+
+def _titled_as_others(before: str, title: str, others: Sequence[str]) -> bool:
+    """Whether ``title``, a short colon title opening a sentence (``before`` it: the text up to it), heads the first of
+    paragraphs that each open with a colon title (``others``, one at least naming a measure or admitting a
+    shortcoming: :func:`_is_title`), not a lead-in (the agency's will, a switch, a list announced: ``具体措施如下``)."""
+    if not others or before.strip() and not before.rstrip().endswith(_STATED_ENDS + (":",)):
+        return False
+    heads = [p.strip().partition(":") for p in others]
+    if not all(colon and _title_like(head) for head, colon, _ in heads) or not any(_is_title(h) for h, _, _ in heads):
+        return False
+    return _title_like(title)
+
+
+def _title_like(title: str) -> bool:
+    """Whether ``title`` is short (at most ``_TITLE_LENGTH`` characters) with no sentence mark and leads nothing in:
+    not the agency's will (将), a switch (下一步), a sub-heading (``改进措施``) nor a list announced or a frame
+    (statements.yaml ``announces_list``, ``boilerplate_intro``; a lead-in's word inside it, ``改进工作作风``,
+    ``完善整改机制``, may name a measure)."""
+    if not 0 < len(title) <= _TITLE_LENGTH or _SENTENCE_MARKS.search(title) or "将" in title:
+        return False
+    return not (_is_switch(title, 0) or _opens_with_heading(title + ":", _cues())
+                or any(_matches(title, cue) for cue in ("announces_list", "intro")))
 
 
 def _switch_lead_in(piece: str, measures: bool) -> tuple[str, str]:
@@ -3021,7 +3125,7 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
     titled: dict[int, tuple[str, str]] = {}
     for k, (start, end, n) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
-        item, lead = _split_lead_in(_clean(text[end:stop]))
+        item, lead = _split_lead_in(text[end:stop])
         if ":" in item[:_LABEL_LENGTH]:
             label = cues["label_after_marker"].match(item)
             if label:
