@@ -371,6 +371,45 @@ def test_a_bare_page_number_between_grid_rows_is_no_cell():
         assert [r.texts for r in build_rows(broken, explicit_rows=explicit)] == plain
 
 
+def test_a_lone_number_between_lines_is_told_without_a_call_for_each_side(monkeypatch):
+    # Seed 000's tables of a cell a line, blank lines between: build_rows asked of each lone number whether the filled
+    # lines around it both hold a row by a call of _nearest_filled and of _is_row_line for each side (177 a report): the
+    # sides are walked in _between_row_lines now, the same rows; a page number between two pipe rows of seed 001's
+    # requests table (no reader's rows: the rows told by their text) is still no cell.  (The callers are read, not
+    # timed.)
+    import sys
+
+    import toolkit.layout as layout
+    from toolkit.sections import Segment
+
+    lines = [normalize_line(x) for x in (RAW / "000_438c5e5d2b6f4db4.txt").read_text(encoding="utf-8").split("\n")]
+    segments = next(s for s in find_sections(split_segments(lines))[0] if s.key == "requests").segments
+    callers: list[str] = []
+
+    def spy(name):
+        real = getattr(layout, name)
+
+        def asked(*args):
+            callers.append(sys._getframe(1).f_code.co_qualname)
+            return real(*args)
+        monkeypatch.setattr(layout, name, asked)
+
+    spy("_nearest_filled")
+    spy("_is_row_line")
+    rows = [r.texts for r in build_rows(segments)]
+    monkeypatch.undo()
+    assert rows == [r.texts for r in build_rows(segments)] and "14" in rows[2]
+    assert not [c for c in callers if c == "_between_row_lines"]
+    grid = _rows("001_4d29bfef72dd56db", "requests")
+    requests = [Segment("| " + " | ".join(r) + " |", n) for n, r in enumerate(grid, start=1)]
+    plain = [r.texts for r in build_rows(requests)]
+    between = [at for at in range(1, len(grid)) if len(grid[at - 1]) > 1 and len(grid[at]) > 1]
+    assert len(between) >= 10
+    for at in between:  # (after a row of one cell, a lone number is a cell: not between two rows)
+        broken = [*requests[:at], Segment("", 99), Segment("1", 100), Segment("", 101), *requests[at:]]
+        assert [r.texts for r in build_rows(broken)] == plain
+
+
 # --- page text with glued cells, wrapped (a PDF of the page, a copy from a narrow window) ---------------------
 
 def _wrap(text: str, width: int, offset: int) -> str:

@@ -318,6 +318,34 @@ def test_a_header_box_s_labels_in_square_brackets(box):
     assert "agency_unknown" not in result["flags"]
 
 
+def test_a_lone_field_label_is_told_without_a_substitution_a_line(monkeypatch):
+    # Whether a line of a report's head or tail (some 25 lines) is a field's label alone (seed 003's box a cell a line:
+    # '【发布机构】' / 'XX局') was asked by dropping its marks with a substitution (_LABEL_MARKS.sub, a scan of each
+    # character of every line): one pattern tells the labels' lines, failing at a line's first characters; the marks
+    # are dropped of the labels' lines only, the same fields.  (The calls are read, not timed.)
+    import sys
+
+    seed = lines_of("003")
+    box = ["【发布机构】", "高港区住房和城乡建设局", "【发文日期】", "2018-02-28"]
+    lines = [*box, *(line for line in seed[:12] if "发布机构" not in line and "信息公开年度报告" not in line), *seed[12:]]
+    plain = extract_metadata(lines)
+    real, subbed = metadata._LABEL_MARKS, []
+
+    class Marks:
+        pattern, search = real.pattern, real.search
+
+        def sub(self, repl: str, text: str) -> str:
+            if sys._getframe(1).f_code.co_name == "_join_lone_labels":
+                subbed.append(text)
+            return real.sub(repl, text)
+
+    monkeypatch.setattr(metadata, "_LABEL_MARKS", Marks())
+    result = extract_metadata(lines)
+    monkeypatch.undo()
+    assert result == plain and (plain["agency"], plain["published"]) == ("高港区住房和城乡建设局", "2018-02-28")
+    assert len(subbed) == 2 and all(real.sub("", text) in metadata._lone_labels() for text in subbed)
+
+
 def test_title_is_looked_for_above_the_first_section_only():
     lines = ["一、总体情况", "本局2020年政府信息公开工作年度报告如下", "乌当区住建局2019年信息公开年度报告"]
     result = extract_metadata(lines, section_lines={"overview": 0})

@@ -285,7 +285,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 continue
             if sort == _FURNITURE:
                 continue  # a page number inside a table (a PDF's page break), or the table's caption over its rest
-            if _between_row_lines(segments, i, explicit_rows):
+            if _between_row_lines(segments, texts, i, explicit_rows):
                 continue  # '1' printed alone at a page's foot between two rows of a row-a-line table
         above, label_line = label_line, None
         if table_region and "|" in stripped and _stray_pipe(stripped):
@@ -571,17 +571,25 @@ def _beside_row_line(segments: Sequence[Segment], i: int, explicit_rows: dict[in
                for near in (_nearest_filled(segments, i, -1), _nearest_filled(segments, i, 1)))
 
 
-def _between_row_lines(segments: Sequence[Segment], i: int, explicit_rows: dict[int, list[str]]) -> bool:
-    """Whether the filled lines before and after segment ``i`` both hold a whole row.
+def _between_row_lines(segments: Sequence[Segment], texts: list[str], i: int,
+                       explicit_rows: dict[int, list[str]]) -> bool:
+    """Whether the filled lines before and after segment ``i`` (``texts``: the segments' texts) both hold a whole
+    row (:func:`_is_row_line`).
 
     In such a table (a row a line: a PDF's text, ruled or not) a number alone on its line is no cell but the
     page number of a page break; in a table of a cell a line it is a cell, and is kept.
     """
-    before = _nearest_filled(segments, i, -1)
-    if before is None or not _is_row_line(before.text, before.line, explicit_rows):
+    # (asked of every lone number of a table of a cell a line, where the line before is none: walked here on the
+    # texts, without a call of _nearest_filled and _is_row_line for each side; the reader's rows only where given)
+    j = i - 1
+    while j >= 0 and not texts[j].strip():
+        j -= 1
+    if j < 0 or not (explicit_rows and segments[j].line in explicit_rows or _is_row_text(texts[j])):
         return False
-    after = _nearest_filled(segments, i, 1)
-    return after is not None and _is_row_line(after.text, after.line, explicit_rows)
+    j, end = i + 1, len(texts)
+    while j < end and not texts[j].strip():
+        j += 1
+    return j < end and (explicit_rows and segments[j].line in explicit_rows or _is_row_text(texts[j]))
 
 
 _MARKS_ROW = 5  # marks set with spaces, as many or more: a row's values (a rule of dashes, '— —', is fewer)

@@ -825,15 +825,14 @@ def _field_regions(lines: list[str]) -> list[str]:
 def _join_lone_labels(lines: list[str]) -> list[str]:
     """A field label alone on its line ('发布机构' / '高港区住房和城乡建设局', as a header box is copied) joined
     with the next filled line, as 'label:value'."""
-    labels = _lone_labels()
+    lone = _lone_label_line()
     out: list[str] = []
     i = 0
     while i < len(lines):
-        key = _LABEL_MARKS.sub("", lines[i])
         nxt = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].strip()), None) \
-            if key in labels else None
+            if lone.fullmatch(lines[i]) else None
         if nxt is not None:
-            out.append(f"{key}:{lines[nxt].strip()}")
+            out.append(f"{_LABEL_MARKS.sub('', lines[i])}:{lines[nxt].strip()}")
             i = nxt + 1
             continue
         out.append(lines[i])
@@ -849,6 +848,20 @@ def _lone_labels() -> frozenset[str]:
     """The labels of the agency and publication date fields (``fields`` of metadata.yaml)."""
     fields = _rules()["fields"]
     return frozenset(fields["agency"]) | frozenset(fields["published"])
+
+
+@functools.lru_cache(maxsize=1)
+def _lone_label_line() -> re.Pattern[str]:
+    """The lines that are a label of :func:`_lone_labels` alone once its marks are dropped (:data:`_LABEL_MARKS`,
+    before, after or between its characters: '【发布机构】', '发 布 机 构：'), as one pattern.
+
+    (A line's own test fails at its first characters, where the marks dropped from each whole line of a report's head
+    and tail were a substitution's scan of every character; a label holding a mark is no key a line gives.)
+    """
+    marks = f"(?:{_LABEL_MARKS.pattern})?"
+    labels = sorted(label for label in _lone_labels() if label and not _LABEL_MARKS.search(label))
+    spelled = "|".join(marks.join(map(re.escape, label)) for label in labels)
+    return re.compile(f"{marks}(?:{spelled}){marks}")
 
 
 @functools.lru_cache(maxsize=1)

@@ -1099,7 +1099,9 @@ def is_value_cell(raw: str) -> bool:
     return (raw.isascii() and raw.isdigit()) or parse_number(raw).kind != "text"
 
 
-@functools.lru_cache(maxsize=2)
+# (three keys to the cache, not two: sections and metadata ask it with no argument, is_page_furniture with its
+# in_table, and () and (False,) are keys apart; with two, each page furniture line of a table joined its pattern again)
+@functools.lru_cache(maxsize=3)
 def _page_furniture(in_table: bool = False) -> re.Pattern[str]:
     """The lines that are only a page's furniture (``page_furniture`` of formats.yaml, and where not ``in_table``
     its ``page_furniture_cell_like``), as one pattern."""
