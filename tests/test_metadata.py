@@ -860,6 +860,30 @@ def test_a_print_or_visit_date_with_no_colon_under_the_signature(signed, stamp):
     assert report.sections[-1].text == plain.sections[-1].text == "无"
 
 
+@pytest.mark.parametrize("signature", [["{}", "{}", "10:30"], ["{} {} 10:30"], ["{}", "{} 10:30"],
+                                       ["{}", "{}", "10:30:15"], ["{}  {}  09:05"]])
+@pytest.mark.parametrize("seed", ["004", "002"])
+def test_a_signature_dated_with_its_time(seed, signature):
+    # Seed 004 signed '市住建局' / '2024年2月5日' / '10:30' (or '市住建局 2024年2月5日 10:30' on one line, seed 002 the same
+    # with '伊州区住房和城乡建设局'): the time alone was read as the text's last line, or the date and time as no date
+    # ending the line, or as a browser's print stamp under the name: the agency or published NA and the signature's
+    # lines left in the last section's text.  The time is no part of the agency nor of the date.
+    import toolkit
+
+    if seed == "004":
+        agency, date, published = "市住建局", "2024年2月5日", "2024-02-05"
+        plain = _seed_004_ending("\n")
+        report = _seed_004_ending("\n" + "\n".join(signature).format(agency, date) + "\n")
+    else:
+        agency, date, published = "伊州区住房和城乡建设局", "2024年2月17日", "2024-02-17"
+        text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
+        body = text.rsplit("\n", 2)[0]
+        plain = toolkit.parse_text(text)
+        report = toolkit.parse_text(body + "\n" + "\n".join(signature).format(agency, date) + "\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == (agency, published)
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
 @pytest.mark.parametrize("last", ["2021-2022", "2024-13", "2024.02"])
 def test_a_range_or_no_month_under_a_name_is_no_year_and_month(last):
     # (a range of years, a 13th month, a decimal-like '2024.02': no signature's year and month)

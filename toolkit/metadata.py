@@ -1581,9 +1581,24 @@ def _content_end(lines: list[str]) -> int:
     words = _rules()["signature"]["footer_words"]
     end = _links_start(lines)
     while end > 0 and (not lines[end - 1].strip() or _is_footer(lines[end - 1], words)
-                       and not _dated_footer(lines[end - 1].strip()) and not _named_footer(lines[end - 1])):
+                       and not _dated_footer(lines[end - 1].strip()) and not _named_footer(lines[end - 1])
+                       and not _timed_signature_date(lines, end - 1)):
         end -= 1  # page numbers, 【打印本页】, the site's 主办/ICP lines after the signature
     return end
+
+
+def _timed_signature_date(lines: list[str], at: int) -> bool:
+    """Whether line ``at``, a date and a time alone ('2024年2月5日 10:30', a browser's print stamp's shape), is the
+    signature's date written with its time: right under a signing name with no date ('XX局' / '2024年2月5日 10:30':
+    read as the page's print stamp, the signature had no date and published was NA).  Under a date (a year and month
+    signature's, 'XX局' / '2024年2月' / '2024/03/01 09:12') it is a print stamp still."""
+    text = lines[at].strip()
+    time = _TIME_AFTER_DATE.search(text) if ":" in text else None
+    if time is None or _date_in(date := _compact(text[: time.start()]))[1:] != (0, len(date)):
+        return False
+    above = next((line.strip() for line in reversed(lines[:at]) if line.strip()), "")
+    return bool(above) and _date_in(_compact(above))[0] is None and not _YEAR_MONTH_END.search(_compact(above)) \
+        and _signing_name(_signer(above))
 
 
 def _named_footer(line: str) -> bool:
@@ -1769,8 +1784,9 @@ class _SignatureTail:
 
     @classmethod
     def of(cls, lines: list[str]) -> _SignatureTail:
-        """The tail of ``lines`` (a report's lines or its segments' texts)."""
-        return cls(_last_filled(lines[: _content_end(lines)], _rules()["signature"]["tail_lines"]))
+        """The tail of ``lines`` (a report's lines or its segments' texts), without the time of day its signature's
+        date was written with (:func:`_without_times`)."""
+        return cls(_without_times(_last_filled(lines[: _content_end(lines)], _rules()["signature"]["tail_lines"])))
 
     @property
     def wrapped(self) -> tuple[int, bool, str | None, _dt.date] | None:
@@ -1815,6 +1831,33 @@ class _TailReading:
 def _tail_reading(lines: tuple[str, ...]) -> _TailReading:
     """The reading of a text's last filled lines ``lines`` (stripped, in order), kept for the next stage asking."""
     return _TailReading(lines)
+
+
+# a time of day alone on its line ('10:30', '10:30:15'), or after a date ending its line ('2024年2月5日 10:30')
+_TIME_ALONE = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
+_TIME_AFTER_DATE = re.compile(rf"\s*{_TIME_ALONE.pattern}\s*$")
+
+
+def _without_times(tail: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``tail`` (index, stripped line) without the time of day a date was written with: a time after a date ending its
+    line is cut ('XX局 2024年2月5日 10:30'), a time alone on the line under a date ending its line is left out ('XX局' /
+    '2024年2月5日' / '10:30': read as no date and no name, the signature was left in the last section's text and the
+    agency NA).  The time is no part of the agency nor of a date."""
+    untimed: list[tuple[int, str]] = []
+    for index, line in tail:
+        if untimed and _TIME_ALONE.fullmatch(line) and _date_ends(untimed[-1][1]):
+            continue
+        if ":" in line and (time := _TIME_AFTER_DATE.search(line)) is not None and _date_ends(line[: time.start()]):
+            line = line[: time.start()]
+        untimed.append((index, line))
+    return untimed
+
+
+def _date_ends(line: str) -> bool:
+    """Whether a whole date ends ``line`` (white space removed)."""
+    compact = _compact(line)
+    date, _, end = _date_in(compact)
+    return date is not None and end == len(compact)
 
 
 def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None, _dt.date | None] | None:
