@@ -450,7 +450,9 @@ def _date_beside_title(lines: list[str], span: tuple[int, int], limit: int, titl
         # pdf.stamp_time), a source line stands under the title
         if m is not None and (m.group("source") or m.group("time")):
             m = None
-    return _parse_date_at(m.group("date"))[0] if m else _date_opening_title(lines[span[0]])
+    if m is not None:
+        return _parse_date_at(m.group("date"))[0]
+    return _date_opening_title(lines[span[0]]) or _date_ending_title(lines[span[1]])
 
 
 def _date_opening_title(line: str) -> _dt.date | None:
@@ -465,6 +467,30 @@ def _date_opening_title(line: str) -> _dt.date | None:
     return _date_in(stamp.group())[0]
 
 
+@functools.lru_cache(maxsize=1)
+def _date_after_title() -> re.Pattern[str]:
+    """A whole date ending a title's line after its report word (metadata.yaml ``title.report_words``) and its note
+    or not, with its time or not and in brackets or not ('XX局2023年…年度报告 2024-01-20', '…报告（2024年1月20日）')."""
+    report = alternation(_rules()["title"]["report_words"])
+    note = r"(?:[(（][^()（）]{0,30}[)）]|[\[【][^\[\]【】]{0,30}[\]】])"
+    return re.compile(rf"(?:{report})\s*{note}?\s*(?P<date>[\[【(（]?\s*{_WHOLE_DATE}"
+                      rf"(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*[\]】)）]?)\s*$")
+
+
+def _date_after_title_in(line: str) -> re.Match[str] | None:
+    """:func:`_date_after_title` in ``line``, sought only where it ends as a date does (most titles end in their
+    report word)."""
+    end = line.rstrip()[-1:]
+    return _date_after_title().search(line) if end.isdigit() or end in "日]】)）" else None
+
+
+def _date_ending_title(line: str) -> _dt.date | None:
+    """The page's date of publication after the title on its ``line`` ('XX局2023年…年度报告 2024-01-20':
+    :func:`_date_after_title`), as a date alone on the line under the title is, or None."""
+    m = _date_after_title_in(line)
+    return _date_in(m.group("date"))[0] if m is not None else None
+
+
 def _line_above_title(lines: list[str], first: int) -> str:
     """The filled line above the title's first line ``first``, past a date standing alone between them (the page's
     date of publication, :func:`_beside_title_pattern`: '驻马店市住房和城乡建设局' / '2021-01-20' / '2020年…'), or ''."""
@@ -476,7 +502,10 @@ def _line_above_title(lines: list[str], first: int) -> str:
 
 def _without_stamp(raw: str) -> str:
     """A line without the date and time a browser prints at the top of a page ('2021/1/30 下午6:41 <title>') or
-    the date a page was published before its title."""
+    the date a page was published before its title or after it (:func:`_date_after_title`: its year read as the
+    title's, '…年度报告 2024-01-20' was no title of a report)."""
+    if (after := _date_after_title_in(raw)) is not None and _date_in(after.group("date"))[0] is not None:
+        raw = raw[: after.start("date")]
     if not raw[:1].isdigit() and raw[:1] not in "[【(（二 ":
         return raw  # (most lines)
     return _stamp_pattern().sub("", raw, count=1)
