@@ -884,6 +884,30 @@ def test_a_signature_dated_with_its_time(seed, signature):
     assert report.sections[-1].text == plain.sections[-1].text
 
 
+@pytest.mark.parametrize("above, month, published", [
+    ("2024年1月20日", "2024年1月", "2024-01-20"), ("二〇二四年一月二十日", "二〇二四年一月", "2024-01-20"),
+    ("2024-01-20", "2024年1月份", "2024-01-20"), ("2024年3月5日", "2024年1月", None), ("2023年1月20日", "2024-01", None)])
+@pytest.mark.parametrize("seed", ["004", "002"])
+def test_a_date_alone_above_a_year_and_month_signature(seed, above, month, published):
+    # Seed 004 (or 002) signed '市住建局' / '2024年1月' with a date alone above the name ('无' / '2024年1月20日' /
+    # '市住建局' / '2024年1月'): the date was left in the last section's text and published NA.  The date is the
+    # signature block's first line; the block's own year and month tell which day it signs: the date above where it
+    # falls in them, else none (NA: no day of the block's month is given).
+    import toolkit
+
+    if seed == "004":
+        agency, plain = "市住建局", _seed_004_ending("\n")
+        report = _seed_004_ending("\n" + "\n".join([above, agency, month]) + "\n")
+    else:
+        agency = "伊州区住房和城乡建设局"
+        text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
+        body = text.rsplit("\n", 2)[0]
+        plain = toolkit.parse_text(text)
+        report = toolkit.parse_text("\n".join([body, above, agency, month, ""]))
+    assert (report.metadata["agency"], report.metadata["published"]) == (agency, published)
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
 @pytest.mark.parametrize("last", ["2021-2022", "2024-13", "2024.02"])
 def test_a_range_or_no_month_under_a_name_is_no_year_and_month(last):
     # (a range of years, a 13th month, a decimal-like '2024.02': no signature's year and month)

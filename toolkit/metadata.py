@@ -2122,10 +2122,11 @@ _YEAR_MONTH = re.compile(rf"(?:\d{{4}}|{_CN_YEAR})年(?:\d{{1,2}}|{_CN_SMALL}|{_
 _YEAR_MONTH_END = re.compile(rf"(?<!\d)(?:{_YEAR_MONTH.pattern})$")  # ending a line after a name ('XX局2021年1月')
 
 
-def _year_month_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None, None] | None:
+def _year_month_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None, _dt.date | None] | None:
     """The signature of a name on its line and a year and month alone on the last line ('XX局' / '2021年1月'), the
     seal's place or a page break between them or not: (the name's line, True, the agency or None, no date); or the
-    name and the year and month on the last line ('XX局 2021年1月': the line stayed the last section's text)."""
+    name and the year and month on the last line ('XX局 2021年1月': the line stayed the last section's text).  A date
+    alone above the name is the block's too (:func:`_date_above_signature`)."""
     if not tail:
         return None
     last = _compact(tail[-1][1])
@@ -2143,7 +2144,29 @@ def _year_month_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str |
     if above < 0:
         return None
     name = _seal().sub("", _compact(tail[above][1]))
-    return (tail[above][0], True, name if _agency_like(name) else None, None) if _signing_name(name) else None
+    if not _signing_name(name):
+        return None
+    first, date = _date_above_signature(tail, above, last)
+    return tail[first][0], True, name if _agency_like(name) else None, date
+
+
+def _date_above_signature(tail: list[tuple[int, str]], pos: int, month: str) -> tuple[int, _dt.date | None]:
+    """(the signature block's first position in ``tail``, its date) of a signature signed with a year and month
+    ``month`` (compact) under its name on ``tail``'s line ``pos``: a date alone on the line above the name, after a
+    statement's end or nothing ('…无' / '2024年1月20日' / 'XX局' / '2024年1月': it was left in the last section's text), is
+    the block's first line; its day is the signature's date where it falls in the block's own year and month, which
+    the block's own line gives (a date of another month is no date of the signature: NA, no day given).  Without such
+    a line, (``pos``, None)."""
+    if pos < 1:
+        return pos, None
+    compact = _compact(tail[pos - 1][1])
+    date, start, end = _date_in(compact)
+    if date is None or (start, end) != (0, len(compact)) or not _ends_statement([line for _, line in tail[: pos - 1]]):
+        return pos, None
+    month = month.removesuffix("份")
+    # (the block's year and month read as its first day's date, written as the month is: '2024年1月1日', '二〇二四年一月一日')
+    own = _date_in(month + ("1日" if month[-2:-1].isdigit() else "一日") if month.endswith("月") else month + "-01")[0]
+    return pos - 1, date if own is not None and (own.year, own.month) == (date.year, date.month) else None
 
 
 def _year_month_first(tail: list[tuple[int, str]], last: str) -> tuple[int, bool, str, None] | None:
