@@ -908,6 +908,29 @@ def test_a_date_alone_above_a_year_and_month_signature(seed, above, month, publi
     assert report.sections[-1].text == plain.sections[-1].text
 
 
+@pytest.mark.parametrize("stamp", ["2024/03/01 星期五 09:12", "2024/03/01 09:12 星期五", "2024年3月1日（星期五） 09:12",
+                                   "2024-03-01 周五 09:12:33"])
+@pytest.mark.parametrize("seed", ["004", "002"])
+def test_a_date_and_time_with_its_weekday_under_a_year_and_month_signature(seed, stamp):
+    # Seed 004 (or 002) signed '市住建局' / '2024年2月' over a site's clock or print stamp with its weekday and no label
+    # ('2024/03/01 星期五 09:12'): no print stamp ('2024/03/01 09:12' was), it was read as the text's last line (the
+    # agency NA, the signature left in the last section's text) or, the weekday after the time, as a posting date
+    # (published 2024-03-01).  Now it is the page's furniture, as the stamp without its weekday is.
+    import toolkit
+
+    if seed == "004":
+        agency, plain = "市住建局", _seed_004_ending("\n")
+        report = _seed_004_ending("\n" + "\n".join([agency, "2024年2月", stamp]) + "\n")
+    else:
+        agency = "伊州区住房和城乡建设局"
+        text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
+        body = text.rsplit("\n", 2)[0]
+        plain = toolkit.parse_text(text)
+        report = toolkit.parse_text("\n".join([body, agency, "2024年2月", stamp, ""]))
+    assert (report.metadata["agency"], report.metadata["published"]) == (agency, None)
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
 @pytest.mark.parametrize("last", ["2021-2022", "2024-13", "2024.02"])
 def test_a_range_or_no_month_under_a_name_is_no_year_and_month(last):
     # (a range of years, a 13th month, a decimal-like '2024.02': no signature's year and month)

@@ -1448,13 +1448,23 @@ def _is_footer(line: str, words: list[str]) -> bool:
     # 答复。', '，明确…技术支持科室…。' after a date opening it, '2021年1月20日，…', which was read as a signature's date)
     # (a browser's print stamp too, on the last page under the signature: 'http://…/art_1.html 3/3', '2021/1/30 下午6:41';
     # it is page furniture to the sections already, but was read as the text's last line, the signature kept in it)
-    return is_page_furniture(text) or is_print_stamp(text) or bool(_LONE_NUMBER.fullmatch(text)) \
-        or _is_annex(text) or (
+    return is_page_furniture(text) or is_print_stamp(text) or _weekday_stamp(text) \
+        or bool(_LONE_NUMBER.fullmatch(text)) or _is_annex(text) or (
         len(text) <= 80 and (_any_word(tuple(words)).search(text) and not _glue_stop().search(text)
                              or _is_site_furniture(text))) \
         or bool(_disclosure_note().fullmatch(text)) or text in _rules()["signature"]["disclosure_notes"] \
         or _is_navigation(text) or (len(text) <= 80 and "." in text and _file_name().search(text) is not None) \
         or _is_colophon(text) or _counter().fullmatch(text) is not None or _not_published_line(text)
+
+
+def _weekday_stamp(text: str) -> bool:
+    """Whether the stripped line ``text`` is a date and a time with the weekday before or after the time
+    ('2024/03/01 星期五 09:12', '2024/03/01 09:12 星期五': a site's clock or a print stamp, no posting date: under a
+    signature's year and month the first was read as the text's last line, the agency NA, the second as published),
+    as :func:`~toolkit.normalize.is_print_stamp` reads one without the weekday."""
+    if ":" not in text or not text[:1].isdigit() or (day := _weekday().search(text)) is None:
+        return False  # (cheap: most lines hold no time)
+    return is_print_stamp(text[: day.start()] + " " + text[day.end():])
 
 
 def _not_published_line(text: str) -> bool:
