@@ -861,13 +861,15 @@ def test_a_print_or_visit_date_with_no_colon_under_the_signature(signed, stamp):
 
 
 @pytest.mark.parametrize("signature", [["{}", "{}", "10:30"], ["{} {} 10:30"], ["{}", "{} 10:30"],
-                                       ["{}", "{}", "10:30:15"], ["{}  {}  09:05"]])
+                                       ["{}", "{}", "10:30:15"], ["{}  {}  09:05"], ["{}", "{} 星期一 10:30"],
+                                       ["{}", "{}（星期一）", "10:30"], ["{}", "{} 上午10:30"], ["{}", "{}", "下午3:30"]])
 @pytest.mark.parametrize("seed", ["004", "002"])
 def test_a_signature_dated_with_its_time(seed, signature):
     # Seed 004 signed '市住建局' / '2024年2月5日' / '10:30' (or '市住建局 2024年2月5日 10:30' on one line, seed 002 the same
     # with '伊州区住房和城乡建设局'): the time alone was read as the text's last line, or the date and time as no date
     # ending the line, or as a browser's print stamp under the name: the agency or published NA and the signature's
-    # lines left in the last section's text.  The time is no part of the agency nor of the date.
+    # lines left in the last section's text.  The time is no part of the agency nor of the date; nor after the date's
+    # weekday ('2024年2月5日 星期一 10:30', read as a site's clock) nor after 上午/下午.
     import toolkit
 
     if seed == "004":

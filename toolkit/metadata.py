@@ -1633,8 +1633,8 @@ def _timed_signature_date(lines: list[str], at: int) -> bool:
     signature's, 'XX局' / '2024年2月' / '2024/03/01 09:12') it is a print stamp still."""
     text = lines[at].strip()
     time = _TIME_AFTER_DATE.search(text) if ":" in text else None
-    if time is None or _date_in(date := _compact(text[: time.start()]))[1:] != (0, len(date)):
-        return False
+    if time is None or not _date_ends(date := text[: time.start()]) or _date_in(_compact(date))[1] != 0:
+        return False  # (a date alone before the time, its weekday after it or not: '2024年2月5日 星期一 10:30')
     above = next((line.strip() for line in reversed(lines[:at]) if line.strip()), "")
     return bool(above) and _date_in(_compact(above))[0] is None and not _YEAR_MONTH_END.search(_compact(above)) \
         and _signing_name(_signer(above))
@@ -1872,8 +1872,8 @@ def _tail_reading(lines: tuple[str, ...]) -> _TailReading:
     return _TailReading(lines)
 
 
-# a time of day alone on its line ('10:30', '10:30:15'), or after a date ending its line ('2024年2月5日 10:30')
-_TIME_ALONE = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
+# a time of day alone on its line ('10:30', '10:30:15', '上午10:30'), or after a date ending its line ('2024年2月5日 10:30')
+_TIME_ALONE = re.compile(r"(?:[上下]午\s*)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
 _TIME_AFTER_DATE = re.compile(rf"\s*{_TIME_ALONE.pattern}\s*$")
 
 
@@ -1893,8 +1893,10 @@ def _without_times(tail: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def _date_ends(line: str) -> bool:
-    """Whether a whole date ends ``line`` (white space removed)."""
+    """Whether a whole date ends ``line`` (white space removed), its weekday after it or not ('2024年2月5日（星期一）')."""
     compact = _compact(line)
+    if compact[-1:] in _WEEKDAY_LAST and (weekday := _weekday_end().search(compact)) is not None:
+        compact = compact[: weekday.start()]
     date, _, end = _date_in(compact)
     return date is not None and end == len(compact)
 
