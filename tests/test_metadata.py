@@ -1738,7 +1738,8 @@ def test_a_scope_note_in_brackets_after_the_agency_is_no_part_of_its_name(title,
     assert "agency_unknown" not in {f.code for f in report.flags}
 
 
-@pytest.mark.parametrize("date", ["2021-01-20", "2021年1月20日", "[2021-01-20]", "（2021年1月20日）", "2021-01-20 10:30"])
+@pytest.mark.parametrize("date", ["2021-01-20", "2021年1月20日", "[2021-01-20]", "（2021年1月20日）", "2021-01-20 10:30",
+                                  "2021年1月20日 星期三", "2021-01-20（星期三） 10:30"])
 @pytest.mark.parametrize("year", ["2020年", ""], ids=["titled_year", "no_year"])
 @pytest.mark.parametrize("seed, agency", [("004", "市住建局"), ("000", "驻马店市住房和城乡建设局")])
 def test_a_date_after_the_title_on_its_line(seed, agency, year, date):
@@ -1747,7 +1748,8 @@ def test_a_date_after_the_title_on_its_line(seed, agency, year, date):
     # A page's date of publication after the title on its line ('市住建局2020年政府信息公开工作年度报告 2021-01-20',
     # seed 004's title, seed 000's without its source line under it): published was NA, and a title naming no year
     # took the date's (2021, the year the report was published in, not the one reported on); now the date is
-    # published, as one on the line under the title is, and no part of the title.
+    # published, as one on the line under the title is, and no part of the title; so too with its weekday
+    # ('…报告 2021年1月20日 星期三').
     text = next(RAW.glob(f"{seed}_*.txt")).read_text(encoding="utf-8")
     body = text.split("\n", 3)[3] if seed == "000" else text[text.index("\n") + 1:]
     report = toolkit.parse_text(f"{agency}{year}政府信息公开工作年度报告 {date}\n" + body)

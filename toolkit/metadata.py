@@ -470,18 +470,20 @@ def _date_opening_title(line: str) -> _dt.date | None:
 @functools.lru_cache(maxsize=1)
 def _date_after_title() -> re.Pattern[str]:
     """A whole date ending a title's line after its report word (metadata.yaml ``title.report_words``) and its note
-    or not, with its time or not and in brackets or not ('XX局2023年…年度报告 2024-01-20', '…报告（2024年1月20日）')."""
+    or not, with its time or its weekday or not and in brackets or not ('XX局2023年…年度报告 2024-01-20', '…报告
+    （2024年1月20日）', '…报告 2024年1月20日 星期六')."""
     report = alternation(_rules()["title"]["report_words"])
     note = r"(?:[(（][^()（）]{0,30}[)）]|[\[【][^\[\]【】]{0,30}[\]】])"
-    return re.compile(rf"(?:{report})\s*{note}?\s*(?P<date>[\[【(（]?\s*{_WHOLE_DATE}"
-                      rf"(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*[\]】)）]?)\s*$")
+    weekday = rf"(?:\s*(?:{_weekday().pattern}))?"
+    return re.compile(rf"(?:{report})\s*{note}?\s*(?P<date>[\[【(（]?\s*{_WHOLE_DATE}{weekday}"
+                      rf"(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?{weekday}\s*[\]】)）]?)\s*$")
 
 
 def _date_after_title_in(line: str) -> re.Match[str] | None:
     """:func:`_date_after_title` in ``line``, sought only where it ends as a date does (most titles end in their
     report word)."""
     end = line.rstrip()[-1:]
-    return _date_after_title().search(line) if end.isdigit() or end in "日]】)）" else None
+    return _date_after_title().search(line) if end.isdigit() or end in "日]】)）" or end in _WEEKDAY_LAST else None
 
 
 def _date_ending_title(line: str) -> _dt.date | None:
