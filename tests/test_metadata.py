@@ -889,23 +889,26 @@ def test_a_signature_dated_with_its_time(seed, signature):
 @pytest.mark.parametrize("above, month, published", [
     ("2024年1月20日", "2024年1月", "2024-01-20"), ("二〇二四年一月二十日", "二〇二四年一月", "2024-01-20"),
     ("2024-01-20", "2024年1月份", "2024-01-20"), ("2024年3月5日", "2024年1月", None), ("2023年1月20日", "2024-01", None)])
+@pytest.mark.parametrize("one_line", [False, True], ids=["name_over_month", "name_and_month"])
 @pytest.mark.parametrize("seed", ["004", "002"])
-def test_a_date_alone_above_a_year_and_month_signature(seed, above, month, published):
+def test_a_date_alone_above_a_year_and_month_signature(seed, above, month, published, one_line):
     # Seed 004 (or 002) signed '市住建局' / '2024年1月' with a date alone above the name ('无' / '2024年1月20日' /
     # '市住建局' / '2024年1月'): the date was left in the last section's text and published NA.  The date is the
     # signature block's first line; the block's own year and month tell which day it signs: the date above where it
-    # falls in them, else none (NA: no day of the block's month is given).
+    # falls in them, else none (NA: no day of the block's month is given).  So too over the name and the month on one
+    # line ('2024年1月20日' / '市住建局 2024年1月').
     import toolkit
 
+    agency = "市住建局" if seed == "004" else "伊州区住房和城乡建设局"
+    signature = [above, f"{agency} {month}"] if one_line else [above, agency, month]
     if seed == "004":
-        agency, plain = "市住建局", _seed_004_ending("\n")
-        report = _seed_004_ending("\n" + "\n".join([above, agency, month]) + "\n")
+        plain = _seed_004_ending("\n")
+        report = _seed_004_ending("\n" + "\n".join(signature) + "\n")
     else:
-        agency = "伊州区住房和城乡建设局"
         text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
         body = text.rsplit("\n", 2)[0]
         plain = toolkit.parse_text(text)
-        report = toolkit.parse_text("\n".join([body, above, agency, month, ""]))
+        report = toolkit.parse_text("\n".join([body, *signature, ""]))
     assert (report.metadata["agency"], report.metadata["published"]) == (agency, published)
     assert report.sections[-1].text == plain.sections[-1].text
 

@@ -2151,7 +2151,10 @@ def _year_month_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str |
                 or (month := _YEAR_MONTH_END.search(last)) is None or not month.start():
             return None  # (cheap: most last lines end otherwise)
         name = _seal().sub("", last[: month.start()])
-        return (tail[-1][0], True, name if _agency_like(name) else None, None) if _signing_name(name) else None
+        if not _signing_name(name):
+            return None
+        first, date = _date_above_signature(tail, len(tail) - 1, month.group())
+        return tail[first][0], True, name if _agency_like(name) else None, date
     above = len(tail) - 2
     while above >= 0 and _between_name_and_date(tail[above][1]):
         above -= 1
@@ -2166,7 +2169,7 @@ def _year_month_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str |
 
 def _date_above_signature(tail: list[tuple[int, str]], pos: int, month: str) -> tuple[int, _dt.date | None]:
     """(the signature block's first position in ``tail``, its date) of a signature signed with a year and month
-    ``month`` (compact) under its name on ``tail``'s line ``pos``: a date alone on the line above the name, after a
+    ``month`` (compact) under its name or after it on ``tail``'s line ``pos``: a date alone on the line above the name, after a
     statement's end or nothing ('…无' / '2024年1月20日' / 'XX局' / '2024年1月': it was left in the last section's text), is
     the block's first line; its day is the signature's date where it falls in the block's own year and month, which
     the block's own line gives (a date of another month is no date of the signature: NA, no day given).  Without such
