@@ -2169,11 +2169,11 @@ def _year_month_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str |
 
 def _date_above_signature(tail: list[tuple[int, str]], pos: int, month: str) -> tuple[int, _dt.date | None]:
     """(the signature block's first position in ``tail``, its date) of a signature signed with a year and month
-    ``month`` (compact) under its name or after it on ``tail``'s line ``pos``: a date alone on the line above the name, after a
-    statement's end or nothing ('…无' / '2024年1月20日' / 'XX局' / '2024年1月': it was left in the last section's text), is
-    the block's first line; its day is the signature's date where it falls in the block's own year and month, which
-    the block's own line gives (a date of another month is no date of the signature: NA, no day given).  Without such
-    a line, (``pos``, None)."""
+    ``month`` (compact) under its name or after it on ``tail``'s line ``pos``: a date alone on the line above the
+    name, after a statement's end or nothing ('…无' / '2024年1月20日' / 'XX局' / '2024年1月': it was left in the last
+    section's text), is the block's first line; its day is the signature's date where it falls in the block's own
+    year and month, which the block's own line gives (a date of another month is no date of the signature: NA, no day
+    given).  Without such a line, (``pos``, None)."""
     if pos < 1:
         return pos, None
     compact = _compact(tail[pos - 1][1])
