@@ -888,6 +888,82 @@ def test_a_print_or_visit_date_with_no_colon_under_the_signature(signed, stamp):
     assert report.sections[-1].text == plain.sections[-1].text == "无"
 
 
+@pytest.mark.parametrize("signature", [["{}", "{}", "10:30"], ["{} {} 10:30"], ["{}", "{} 10:30"],
+                                       ["{}", "{}", "10:30:15"], ["{}  {}  09:05"], ["{}", "{} 星期一 10:30"],
+                                       ["{}", "{}（星期一）", "10:30"], ["{}", "{} 上午10:30"], ["{}", "{}", "下午3:30"]])
+@pytest.mark.parametrize("seed", ["004", "002"])
+def test_a_signature_dated_with_its_time(seed, signature):
+    # Seed 004 signed '市住建局' / '2024年2月5日' / '10:30' (or '市住建局 2024年2月5日 10:30' on one line, seed 002 the same
+    # with '伊州区住房和城乡建设局'): the time alone was read as the text's last line, or the date and time as no date
+    # ending the line, or as a browser's print stamp under the name: the agency or published NA and the signature's
+    # lines left in the last section's text.  The time is no part of the agency nor of the date; nor after the date's
+    # weekday ('2024年2月5日 星期一 10:30', read as a site's clock) nor after 上午/下午.
+    import toolkit
+
+    if seed == "004":
+        agency, date, published = "市住建局", "2024年2月5日", "2024-02-05"
+        plain = _seed_004_ending("\n")
+        report = _seed_004_ending("\n" + "\n".join(signature).format(agency, date) + "\n")
+    else:
+        agency, date, published = "伊州区住房和城乡建设局", "2024年2月17日", "2024-02-17"
+        text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
+        body = text.rsplit("\n", 2)[0]
+        plain = toolkit.parse_text(text)
+        report = toolkit.parse_text(body + "\n" + "\n".join(signature).format(agency, date) + "\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == (agency, published)
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
+@pytest.mark.parametrize("above, month, published", [
+    ("2024年1月20日", "2024年1月", "2024-01-20"), ("二〇二四年一月二十日", "二〇二四年一月", "2024-01-20"),
+    ("2024-01-20", "2024年1月份", "2024-01-20"), ("2024年3月5日", "2024年1月", None), ("2023年1月20日", "2024-01", None)])
+@pytest.mark.parametrize("one_line", [False, True], ids=["name_over_month", "name_and_month"])
+@pytest.mark.parametrize("seed", ["004", "002"])
+def test_a_date_alone_above_a_year_and_month_signature(seed, above, month, published, one_line):
+    # Seed 004 (or 002) signed '市住建局' / '2024年1月' with a date alone above the name ('无' / '2024年1月20日' /
+    # '市住建局' / '2024年1月'): the date was left in the last section's text and published NA.  The date is the
+    # signature block's first line; the block's own year and month tell which day it signs: the date above where it
+    # falls in them, else none (NA: no day of the block's month is given).  So too over the name and the month on one
+    # line ('2024年1月20日' / '市住建局 2024年1月').
+    import toolkit
+
+    agency = "市住建局" if seed == "004" else "伊州区住房和城乡建设局"
+    signature = [above, f"{agency} {month}"] if one_line else [above, agency, month]
+    if seed == "004":
+        plain = _seed_004_ending("\n")
+        report = _seed_004_ending("\n" + "\n".join(signature) + "\n")
+    else:
+        text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
+        body = text.rsplit("\n", 2)[0]
+        plain = toolkit.parse_text(text)
+        report = toolkit.parse_text("\n".join([body, *signature, ""]))
+    assert (report.metadata["agency"], report.metadata["published"]) == (agency, published)
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
+@pytest.mark.parametrize("stamp", ["2024/03/01 星期五 09:12", "2024/03/01 09:12 星期五", "2024年3月1日（星期五） 09:12",
+                                   "2024-03-01 周五 09:12:33"])
+@pytest.mark.parametrize("seed", ["004", "002"])
+def test_a_date_and_time_with_its_weekday_under_a_year_and_month_signature(seed, stamp):
+    # Seed 004 (or 002) signed '市住建局' / '2024年2月' over a site's clock or print stamp with its weekday and no label
+    # ('2024/03/01 星期五 09:12'): no print stamp ('2024/03/01 09:12' was), it was read as the text's last line (the
+    # agency NA, the signature left in the last section's text) or, the weekday after the time, as a posting date
+    # (published 2024-03-01).  Now it is the page's furniture, as the stamp without its weekday is.
+    import toolkit
+
+    if seed == "004":
+        agency, plain = "市住建局", _seed_004_ending("\n")
+        report = _seed_004_ending("\n" + "\n".join([agency, "2024年2月", stamp]) + "\n")
+    else:
+        agency = "伊州区住房和城乡建设局"
+        text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
+        body = text.rsplit("\n", 2)[0]
+        plain = toolkit.parse_text(text)
+        report = toolkit.parse_text("\n".join([body, agency, "2024年2月", stamp, ""]))
+    assert (report.metadata["agency"], report.metadata["published"]) == (agency, None)
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
 @pytest.mark.parametrize("last", ["2021-2022", "2024-13", "2024.02"])
 def test_a_range_or_no_month_under_a_name_is_no_year_and_month(last):
     # (a range of years, a 13th month, a decimal-like '2024.02': no signature's year and month)
@@ -1691,6 +1767,27 @@ def test_a_scope_note_in_brackets_after_the_agency_is_no_part_of_its_name(title,
     assert (report.metadata["agency"], report.metadata["level"], report.metadata["agency_kind"],
             report.metadata["province"]) == (agency, level, kind, "河南")
     assert "agency_unknown" not in {f.code for f in report.flags}
+
+
+@pytest.mark.parametrize("date", ["2021-01-20", "2021年1月20日", "[2021-01-20]", "（2021年1月20日）", "2021-01-20 10:30",
+                                  "2021年1月20日 星期三", "2021-01-20（星期三） 10:30"])
+@pytest.mark.parametrize("year", ["2020年", ""], ids=["titled_year", "no_year"])
+@pytest.mark.parametrize("seed, agency", [("004", "市住建局"), ("000", "驻马店市住房和城乡建设局")])
+def test_a_date_after_the_title_on_its_line(seed, agency, year, date):
+    import toolkit
+
+    # A page's date of publication after the title on its line ('市住建局2020年政府信息公开工作年度报告 2021-01-20',
+    # seed 004's title, seed 000's without its source line under it): published was NA, and a title naming no year
+    # took the date's (2021, the year the report was published in, not the one reported on); now the date is
+    # published, as one on the line under the title is, and no part of the title; so too with its weekday
+    # ('…报告 2021年1月20日 星期三').
+    text = next(RAW.glob(f"{seed}_*.txt")).read_text(encoding="utf-8")
+    body = text.split("\n", 3)[3] if seed == "000" else text[text.index("\n") + 1:]
+    report = toolkit.parse_text(f"{agency}{year}政府信息公开工作年度报告 {date}\n" + body)
+    flags = {f.code for f in report.flags}
+    assert (report.metadata["agency"], report.metadata["report_year"], report.metadata["published"]) == \
+        (agency, 2020, "2021-01-20")
+    assert ("year_inferred" in flags) == (not year) and "no_title" not in flags
 
 
 @pytest.mark.parametrize("title", ["北京大学2022-2023学年信息公开工作年度报告",

@@ -450,7 +450,9 @@ def _date_beside_title(lines: list[str], span: tuple[int, int], limit: int, titl
         # pdf.stamp_time), a source line stands under the title
         if m is not None and (m.group("source") or m.group("time")):
             m = None
-    return _parse_date_at(m.group("date"))[0] if m else _date_opening_title(lines[span[0]])
+    if m is not None:
+        return _parse_date_at(m.group("date"))[0]
+    return _date_opening_title(lines[span[0]]) or _date_ending_title(lines[span[1]])
 
 
 def _date_opening_title(line: str) -> _dt.date | None:
@@ -465,6 +467,32 @@ def _date_opening_title(line: str) -> _dt.date | None:
     return _date_in(stamp.group())[0]
 
 
+@functools.lru_cache(maxsize=1)
+def _date_after_title() -> re.Pattern[str]:
+    """A whole date ending a title's line after its report word (metadata.yaml ``title.report_words``) and its note
+    or not, with its time or its weekday or not and in brackets or not ('XX局2023年…年度报告 2024-01-20', '…报告
+    （2024年1月20日）', '…报告 2024年1月20日 星期六')."""
+    report = alternation(_rules()["title"]["report_words"])
+    note = r"(?:[(（][^()（）]{0,30}[)）]|[\[【][^\[\]【】]{0,30}[\]】])"
+    weekday = rf"(?:\s*(?:{_weekday().pattern}))?"
+    return re.compile(rf"(?:{report})\s*{note}?\s*(?P<date>[\[【(（]?\s*{_WHOLE_DATE}{weekday}"
+                      rf"(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?{weekday}\s*[\]】)）]?)\s*$")
+
+
+def _date_after_title_in(line: str) -> re.Match[str] | None:
+    """:func:`_date_after_title` in ``line``, sought only where it ends as a date does (most titles end in their
+    report word)."""
+    end = line.rstrip()[-1:]
+    return _date_after_title().search(line) if end.isdigit() or end in "日]】)）" or end in _WEEKDAY_LAST else None
+
+
+def _date_ending_title(line: str) -> _dt.date | None:
+    """The page's date of publication after the title on its ``line`` ('XX局2023年…年度报告 2024-01-20':
+    :func:`_date_after_title`), as a date alone on the line under the title is, or None."""
+    m = _date_after_title_in(line)
+    return _date_in(m.group("date"))[0] if m is not None else None
+
+
 def _line_above_title(lines: list[str], first: int) -> str:
     """The filled line above the title's first line ``first``, past a date standing alone between them (the page's
     date of publication, :func:`_beside_title_pattern`: '驻马店市住房和城乡建设局' / '2021-01-20' / '2020年…'), or ''."""
@@ -476,7 +504,10 @@ def _line_above_title(lines: list[str], first: int) -> str:
 
 def _without_stamp(raw: str) -> str:
     """A line without the date and time a browser prints at the top of a page ('2021/1/30 下午6:41 <title>') or
-    the date a page was published before its title."""
+    the date a page was published before its title or after it (:func:`_date_after_title`: its year read as the
+    title's, '…年度报告 2024-01-20' was no title of a report)."""
+    if (after := _date_after_title_in(raw)) is not None and _date_in(after.group("date"))[0] is not None:
+        raw = raw[: after.start("date")]
     if not raw[:1].isdigit() and raw[:1] not in "[【(（二 ":
         return raw  # (most lines)
     return _stamp_pattern().sub("", raw, count=1)
@@ -1432,13 +1463,23 @@ def _is_footer(line: str, words: list[str]) -> bool:
     # 答复。', '，明确…技术支持科室…。' after a date opening it, '2021年1月20日，…', which was read as a signature's date)
     # (a browser's print stamp too, on the last page under the signature: 'http://…/art_1.html 3/3', '2021/1/30 下午6:41';
     # it is page furniture to the sections already, but was read as the text's last line, the signature kept in it)
-    return is_page_furniture(text) or is_print_stamp(text) or bool(_LONE_NUMBER.fullmatch(text)) \
-        or _is_annex(text) or (
+    return is_page_furniture(text) or is_print_stamp(text) or _weekday_stamp(text) \
+        or bool(_LONE_NUMBER.fullmatch(text)) or _is_annex(text) or (
         len(text) <= 80 and (_any_word(tuple(words)).search(text) and not _glue_stop().search(text)
                              or _is_site_furniture(text))) \
         or bool(_disclosure_note().fullmatch(text)) or text in _rules()["signature"]["disclosure_notes"] \
         or _is_navigation(text) or (len(text) <= 80 and "." in text and _file_name().search(text) is not None) \
         or _is_colophon(text) or _counter().fullmatch(text) is not None or _not_published_line(text)
+
+
+def _weekday_stamp(text: str) -> bool:
+    """Whether the stripped line ``text`` is a date and a time with the weekday before or after the time
+    ('2024/03/01 星期五 09:12', '2024/03/01 09:12 星期五': a site's clock or a print stamp, no posting date: under a
+    signature's year and month the first was read as the text's last line, the agency NA, the second as published),
+    as :func:`~toolkit.normalize.is_print_stamp` reads one without the weekday."""
+    if ":" not in text or not text[:1].isdigit() or (day := _weekday().search(text)) is None:
+        return False  # (cheap: most lines hold no time)
+    return is_print_stamp(text[: day.start()] + " " + text[day.end():])
 
 
 def _not_published_line(text: str) -> bool:
@@ -1594,9 +1635,24 @@ def _content_end(lines: list[str]) -> int:
     words = _rules()["signature"]["footer_words"]
     end = _links_start(lines)
     while end > 0 and (not lines[end - 1].strip() or _is_footer(lines[end - 1], words)
-                       and not _dated_footer(lines[end - 1].strip()) and not _named_footer(lines[end - 1])):
+                       and not _dated_footer(lines[end - 1].strip()) and not _named_footer(lines[end - 1])
+                       and not _timed_signature_date(lines, end - 1)):
         end -= 1  # page numbers, 【打印本页】, the site's 主办/ICP lines after the signature
     return end
+
+
+def _timed_signature_date(lines: list[str], at: int) -> bool:
+    """Whether line ``at``, a date and a time alone ('2024年2月5日 10:30', a browser's print stamp's shape), is the
+    signature's date written with its time: right under a signing name with no date ('XX局' / '2024年2月5日 10:30':
+    read as the page's print stamp, the signature had no date and published was NA).  Under a date (a year and month
+    signature's, 'XX局' / '2024年2月' / '2024/03/01 09:12') it is a print stamp still."""
+    text = lines[at].strip()
+    time = _TIME_AFTER_DATE.search(text) if ":" in text else None
+    if time is None or not _date_ends(date := text[: time.start()]) or _date_in(_compact(date))[1] != 0:
+        return False  # (a date alone before the time, its weekday after it or not: '2024年2月5日 星期一 10:30')
+    above = next((line.strip() for line in reversed(lines[:at]) if line.strip()), "")
+    return bool(above) and _date_in(_compact(above))[0] is None and not _YEAR_MONTH_END.search(_compact(above)) \
+        and _signing_name(_signer(above))
 
 
 def _named_footer(line: str) -> bool:
@@ -1782,8 +1838,9 @@ class _SignatureTail:
 
     @classmethod
     def of(cls, lines: list[str]) -> _SignatureTail:
-        """The tail of ``lines`` (a report's lines or its segments' texts)."""
-        return cls(_last_filled(lines[: _content_end(lines)], _rules()["signature"]["tail_lines"]))
+        """The tail of ``lines`` (a report's lines or its segments' texts), without the time of day its signature's
+        date was written with (:func:`_without_times`)."""
+        return cls(_without_times(_last_filled(lines[: _content_end(lines)], _rules()["signature"]["tail_lines"])))
 
     @property
     def wrapped(self) -> tuple[int, bool, str | None, _dt.date] | None:
@@ -1828,6 +1885,35 @@ class _TailReading:
 def _tail_reading(lines: tuple[str, ...]) -> _TailReading:
     """The reading of a text's last filled lines ``lines`` (stripped, in order), kept for the next stage asking."""
     return _TailReading(lines)
+
+
+# a time of day alone on its line ('10:30', '10:30:15', '上午10:30'), or after a date ending its line ('2024年2月5日 10:30')
+_TIME_ALONE = re.compile(r"(?:[上下]午\s*)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
+_TIME_AFTER_DATE = re.compile(rf"\s*{_TIME_ALONE.pattern}\s*$")
+
+
+def _without_times(tail: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``tail`` (index, stripped line) without the time of day a date was written with: a time after a date ending its
+    line is cut ('XX局 2024年2月5日 10:30'), a time alone on the line under a date ending its line is left out ('XX局' /
+    '2024年2月5日' / '10:30': read as no date and no name, the signature was left in the last section's text and the
+    agency NA).  The time is no part of the agency nor of a date."""
+    untimed: list[tuple[int, str]] = []
+    for index, line in tail:
+        if untimed and _TIME_ALONE.fullmatch(line) and _date_ends(untimed[-1][1]):
+            continue
+        if ":" in line and (time := _TIME_AFTER_DATE.search(line)) is not None and _date_ends(line[: time.start()]):
+            line = line[: time.start()]
+        untimed.append((index, line))
+    return untimed
+
+
+def _date_ends(line: str) -> bool:
+    """Whether a whole date ends ``line`` (white space removed), its weekday after it or not ('2024年2月5日（星期一）')."""
+    compact = _compact(line)
+    if compact[-1:] in _WEEKDAY_LAST and (weekday := _weekday_end().search(compact)) is not None:
+        compact = compact[: weekday.start()]
+    date, _, end = _date_in(compact)
+    return date is not None and end == len(compact)
 
 
 def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None, _dt.date | None] | None:
@@ -2063,10 +2149,11 @@ _YEAR_MONTH = re.compile(rf"(?:\d{{4}}|{_CN_YEAR})年(?:\d{{1,2}}|{_CN_SMALL}|{_
 _YEAR_MONTH_END = re.compile(rf"(?<!\d)(?:{_YEAR_MONTH.pattern})$")  # ending a line after a name ('XX局2021年1月')
 
 
-def _year_month_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None, None] | None:
+def _year_month_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None, _dt.date | None] | None:
     """The signature of a name on its line and a year and month alone on the last line ('XX局' / '2021年1月'), the
     seal's place or a page break between them or not: (the name's line, True, the agency or None, no date); or the
-    name and the year and month on the last line ('XX局 2021年1月': the line stayed the last section's text)."""
+    name and the year and month on the last line ('XX局 2021年1月': the line stayed the last section's text).  A date
+    alone above the name is the block's too (:func:`_date_above_signature`)."""
     if not tail:
         return None
     last = _compact(tail[-1][1])
@@ -2077,14 +2164,39 @@ def _year_month_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str |
                 or (month := _YEAR_MONTH_END.search(last)) is None or not month.start():
             return None  # (cheap: most last lines end otherwise)
         name = _seal().sub("", last[: month.start()])
-        return (tail[-1][0], True, name if _agency_like(name) else None, None) if _signing_name(name) else None
+        if not _signing_name(name):
+            return None
+        first, date = _date_above_signature(tail, len(tail) - 1, month.group())
+        return tail[first][0], True, name if _agency_like(name) else None, date
     above = len(tail) - 2
     while above >= 0 and _between_name_and_date(tail[above][1]):
         above -= 1
     if above < 0:
         return None
     name = _seal().sub("", _compact(tail[above][1]))
-    return (tail[above][0], True, name if _agency_like(name) else None, None) if _signing_name(name) else None
+    if not _signing_name(name):
+        return None
+    first, date = _date_above_signature(tail, above, last)
+    return tail[first][0], True, name if _agency_like(name) else None, date
+
+
+def _date_above_signature(tail: list[tuple[int, str]], pos: int, month: str) -> tuple[int, _dt.date | None]:
+    """(the signature block's first position in ``tail``, its date) of a signature signed with a year and month
+    ``month`` (compact) under its name or after it on ``tail``'s line ``pos``: a date alone on the line above the
+    name, after a statement's end or nothing ('…无' / '2024年1月20日' / 'XX局' / '2024年1月': it was left in the last
+    section's text), is the block's first line; its day is the signature's date where it falls in the block's own
+    year and month, which the block's own line gives (a date of another month is no date of the signature: NA, no day
+    given).  Without such a line, (``pos``, None)."""
+    if pos < 1:
+        return pos, None
+    compact = _compact(tail[pos - 1][1])
+    date, start, end = _date_in(compact)
+    if date is None or (start, end) != (0, len(compact)) or not _ends_statement([line for _, line in tail[: pos - 1]]):
+        return pos, None
+    month = month.removesuffix("份")
+    # (the block's year and month read as its first day's date, written as the month is: '2024年1月1日', '二〇二四年一月一日')
+    own = _date_in(month + ("1日" if month[-2:-1].isdigit() else "一日") if month.endswith("月") else month + "-01")[0]
+    return pos - 1, date if own is not None and (own.year, own.month) == (date.year, date.month) else None
 
 
 def _year_month_first(tail: list[tuple[int, str]], last: str) -> tuple[int, bool, str, None] | None:
