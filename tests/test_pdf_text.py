@@ -596,3 +596,29 @@ def test_a_bare_page_number_in_the_side_margin_level_with_a_row_is_no_cell(x, tm
     written = [f.detail for f in extra.flags if f.code == "extra_cells"]
     assert len(written) == 1 and written[0].endswith(f"(written: {' | '.join(row[1:])})")
     assert "extra_cells" not in _codes(plain)
+
+
+@pytest.mark.parametrize("seed_id, carried", [("000_438c5e5d2b6f4db4", 1), ("001_4d29bfef72dd56db", 3),
+                                              ("002_809f9474e249d214", 1)])
+def test_rows_carried_under_the_table_s_header_repeated_read_as_without_it(seed_id, carried, tmp_path):
+    # A seed's requests table in an unruled PDF, its last rows (a column blank in all of them) going on at the next
+    # page's top under the table's header row repeated there (the same labels): the header, a line of text above
+    # the rows, stopped the carry (seeds 001 and 002: rows read as text, ragged, values lost), or its labels, a
+    # group's flattened into one line, set the lone row's columns (seed 000: the values a column off). A header
+    # repeating the lines over the table's rows on the page before is passed over as the caption is, and rows going
+    # on are placed in the columns of the page before first.
+    from renderers import PAGE_BREAK, render_pdf
+    from test_formats import _requests_carried
+    from test_formats import _cells as _all_cells
+
+    reference = _requests_carried(seed_id, carried)
+    lines = list(reference)
+    header = next(x for x in lines if isinstance(x, list) and x[:1] == ["申请人情况"])
+    lines.insert(lines.index(PAGE_BREAK) + 1, header)
+    render_pdf(reference, tmp_path / "reference.pdf", ruled=False, top_margin=72.0)
+    render_pdf(lines, tmp_path / "header.pdf", ruled=False, top_margin=72.0)
+    report, want = toolkit.parse_report(tmp_path / "header.pdf"), toolkit.parse_report(tmp_path / "reference.pdf")
+    got, expected = _all_cells(report), _all_cells(want)
+    assert got.keys() == expected.keys()
+    assert {k: v[0] for k, v in got.items()} == {k: v[0] for k, v in expected.items()}
+    assert sorted(f.code for f in report.flags if f.table) == sorted(f.code for f in want.flags if f.table)
