@@ -622,3 +622,37 @@ def test_rows_carried_under_the_table_s_header_repeated_read_as_without_it(seed_
     assert got.keys() == expected.keys()
     assert {k: v[0] for k, v in got.items()} == {k: v[0] for k, v in expected.items()}
     assert sorted(f.code for f in report.flags if f.table) == sorted(f.code for f in want.flags if f.table)
+
+
+def _footer(dy: float, text: str = "- {} -"):
+    """A page's number (``text`` with the page's number) in 9 pt at x = 400 pt, its box's top ``dy`` above the
+    page's bottom edge: a footer where a ruled table running to the page's foot may end."""
+    from overlays import _text
+
+    def draw(pdf, n: int) -> None:
+        _text(pdf, 400.0, pdf.h - dy, text.format(n), 9)
+    return draw
+
+
+@pytest.mark.parametrize("dy", [37.0, 40.0])
+def test_a_page_number_over_a_ruled_table_s_bottom_edge_is_no_cell(dy, tmp_path):
+    # Seed 001 in a ruled PDF, its first page's table running to the foot of the page (its bottom rule 31 pt above
+    # the page's edge) and the page's number '- 1 -' printed there, over the rule (37 pt up) or touching it from
+    # inside (40 pt): the characters inside the last row were read as its cell's ('0 - 1 -': the row
+    # '3.危及"三安全一稳定"' unknown, missing_rows, the sums failing). A page number's pattern over a ruled table's
+    # bottom edge in the page's bottom margin is page furniture; the row reads as with the number set lower.
+    from renderers import render_pdf
+
+    from toolkit.readers import read_document
+
+    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
+    render_pdf(lines, tmp_path / "edge.pdf", decorate=_footer(dy))
+    render_pdf(lines, tmp_path / "lower.pdf", decorate=_footer(16.0))
+    report, want = toolkit.parse_report(tmp_path / "edge.pdf"), toolkit.parse_report(tmp_path / "lower.pdf")
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], want.tables[keys])
+    assert _codes(report) == _codes(want)
+    # a control: a bare number there is no page number's pattern, and may be the row's value set low: kept
+    render_pdf(lines, tmp_path / "bare.pdf", decorate=_footer(dy, "{}"))
+    row = next(x for x in read_document(tmp_path / "bare.pdf").lines if "三安全一稳定" in str(x))
+    assert row[1] == "01"  # (digits wrapped in a cell are joined: _join_wrapped)

@@ -1297,6 +1297,10 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
     tables = []
     if len(page.edges) <= _MAX_PDF_EDGES:
         tables = page.find_tables()
+        numbers = _numbers_on_bottom_edges(page, tables, settings) if tables else set()
+        if numbers:  # (rare: the tables found again without the page's number)
+            page = page.filter(lambda obj: id(obj) not in numbers)
+            tables = page.find_tables()
     else:
         _warn(path, f"page {number} has {len(page.edges)} ruling lines; its tables are read as text",
               "tables_as_text")
@@ -1376,6 +1380,36 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
     items.sort(key=lambda item: (item[0], item[1]))
     margin_lines = {i: (item[2],) + item[3] for i, item in enumerate(items) if item[3]}
     return n_chars, n_cid, [item[2] for item in items], margin_lines
+
+
+def _numbers_on_bottom_edges(page, tables: list, settings: dict) -> set[int]:
+    """The ids of the characters of a page number printed over (or touching) the bottom edge of a ruled table that
+    ends in the page's bottom margin ('- 1 -' set where the footer stands, over the last row's rule): characters
+    inside the table's width reaching from above the edge to it (to ``pdf.edge_number_touch`` times their size
+    above it), a group of them no farther apart than their size, read together as a page number
+    (:func:`toolkit.normalize.is_page_furniture`: '- 1 -', '第1页', no bare number).
+
+    Inside the last row, they were read as its cell's ('0 - 1 -': the row unknown, its values lost); a value of
+    the row stands inside its cell, clear of the rule, and a bare number crossing it is kept."""
+    low = float(page.height) * (1 - float(settings["margin"]))
+    touch = float(settings["edge_number_touch"])
+    out: set[int] = set()
+    for table in tables:
+        x0, _, x1, bottom = table.bbox
+        if bottom < low:
+            continue
+        on = sorted((ch for ch in page.chars if x0 <= (ch["x0"] + ch["x1"]) / 2 <= x1 and ch["top"] < bottom
+                     and ch["bottom"] >= bottom - touch * ch["size"]), key=lambda ch: ch["x0"])
+        groups: list[list[dict]] = []
+        for ch in on:  # (the characters in groups along the edge: a page number, apart from anything else there)
+            if groups and ch["x0"] - groups[-1][-1]["x1"] <= ch["size"]:
+                groups[-1].append(ch)
+            else:
+                groups.append([ch])
+        for group in groups:
+            if is_page_furniture("".join(ch["text"] for ch in group)):
+                out.update(id(ch) for ch in group)
+    return out
 
 
 def _no_columns(table) -> bool:
