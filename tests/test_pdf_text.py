@@ -656,3 +656,29 @@ def test_a_page_number_over_a_ruled_table_s_bottom_edge_is_no_cell(dy, tmp_path)
     render_pdf(lines, tmp_path / "bare.pdf", decorate=_footer(dy, "{}"))
     row = next(x for x in read_document(tmp_path / "bare.pdf").lines if "三安全一稳定" in str(x))
     assert row[1] == "01"  # (digits wrapped in a cell are joined: _join_wrapped)
+
+
+def test_a_column_of_serial_numbers_in_the_side_margin_is_no_page_number(tmp_path):
+    # Seed 001's requests table in an unruled PDF with a column of serial numbers first ('序号': 1, 2, …), a zero of
+    # each row left blank, its rows after the sixth going on alone on the next page (no header, no prose there):
+    # each serial number stands in the page's left margin, left of all the page's other text, as a page number
+    # set in the side margin does (test_a_bare_page_number_in_the_side_margin_level_with_a_row_is_no_cell). Two
+    # lines or more with such a number are a column of the table: its numbers are cells, every row read as written.
+    from renderers import PAGE_BREAK, render_pdf
+    from test_formats import _requests_under_a_header
+
+    from toolkit.readers import read_document
+
+    lines = _requests_under_a_header("001_4d29bfef72dd56db")
+    numbered: list = [["序号", *lines[0]]]
+    for x in lines[1:]:
+        if x != PAGE_BREAK:
+            x = list(x)
+            x[x.index("0", 1)] = ""  # (a blank cell: the rows are read as cells in their columns)
+            x = [str(sum(isinstance(r, list) for r in numbered)), *x]
+        numbered.append(x)
+    numbered += [PAGE_BREAK, "以上为本机关收到和处理政府信息公开申请情况。"]
+    render_pdf(numbered, tmp_path / "numbered.pdf", ruled=False, top_margin=72.0)
+    got = [x for x in read_document(tmp_path / "numbered.pdf").lines if isinstance(x, list)]
+    want = [x for x in numbered[1:] if isinstance(x, list)]
+    assert got == want
