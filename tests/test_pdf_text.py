@@ -596,3 +596,89 @@ def test_a_bare_page_number_in_the_side_margin_level_with_a_row_is_no_cell(x, tm
     written = [f.detail for f in extra.flags if f.code == "extra_cells"]
     assert len(written) == 1 and written[0].endswith(f"(written: {' | '.join(row[1:])})")
     assert "extra_cells" not in _codes(plain)
+
+
+@pytest.mark.parametrize("seed_id, carried", [("000_438c5e5d2b6f4db4", 1), ("001_4d29bfef72dd56db", 3),
+                                              ("002_809f9474e249d214", 1)])
+def test_rows_carried_under_the_table_s_header_repeated_read_as_without_it(seed_id, carried, tmp_path):
+    # A seed's requests table in an unruled PDF, its last rows (a column blank in all of them) going on at the next
+    # page's top under the table's header row repeated there (the same labels): the header, a line of text above
+    # the rows, stopped the carry (seeds 001 and 002: rows read as text, ragged, values lost), or its labels, a
+    # group's flattened into one line, set the lone row's columns (seed 000: the values a column off). A header
+    # repeating the lines over the table's rows on the page before is passed over as the caption is, and rows going
+    # on are placed in the columns of the page before first.
+    from renderers import PAGE_BREAK, render_pdf
+    from test_formats import _requests_carried
+    from test_formats import _cells as _all_cells
+
+    reference = _requests_carried(seed_id, carried)
+    lines = list(reference)
+    header = next(x for x in lines if isinstance(x, list) and x[:1] == ["申请人情况"])
+    lines.insert(lines.index(PAGE_BREAK) + 1, header)
+    render_pdf(reference, tmp_path / "reference.pdf", ruled=False, top_margin=72.0)
+    render_pdf(lines, tmp_path / "header.pdf", ruled=False, top_margin=72.0)
+    report, want = toolkit.parse_report(tmp_path / "header.pdf"), toolkit.parse_report(tmp_path / "reference.pdf")
+    got, expected = _all_cells(report), _all_cells(want)
+    assert got.keys() == expected.keys()
+    assert {k: v[0] for k, v in got.items()} == {k: v[0] for k, v in expected.items()}
+    assert sorted(f.code for f in report.flags if f.table) == sorted(f.code for f in want.flags if f.table)
+
+
+def _footer(dy: float, text: str = "- {} -"):
+    """A page's number (``text`` with the page's number) in 9 pt at x = 400 pt, its box's top ``dy`` above the
+    page's bottom edge: a footer where a ruled table running to the page's foot may end."""
+    from overlays import _text
+
+    def draw(pdf, n: int) -> None:
+        _text(pdf, 400.0, pdf.h - dy, text.format(n), 9)
+    return draw
+
+
+@pytest.mark.parametrize("dy", [37.0, 40.0])
+def test_a_page_number_over_a_ruled_table_s_bottom_edge_is_no_cell(dy, tmp_path):
+    # Seed 001 in a ruled PDF, its first page's table running to the foot of the page (its bottom rule 31 pt above
+    # the page's edge) and the page's number '- 1 -' printed there, over the rule (37 pt up) or touching it from
+    # inside (40 pt): the characters inside the last row were read as its cell's ('0 - 1 -': the row
+    # '3.危及"三安全一稳定"' unknown, missing_rows, the sums failing). A page number's pattern over a ruled table's
+    # bottom edge in the page's bottom margin is page furniture; the row reads as with the number set lower.
+    from renderers import render_pdf
+
+    from toolkit.readers import read_document
+
+    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
+    render_pdf(lines, tmp_path / "edge.pdf", decorate=_footer(dy))
+    render_pdf(lines, tmp_path / "lower.pdf", decorate=_footer(16.0))
+    report, want = toolkit.parse_report(tmp_path / "edge.pdf"), toolkit.parse_report(tmp_path / "lower.pdf")
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], want.tables[keys])
+    assert _codes(report) == _codes(want)
+    # a control: a bare number there is no page number's pattern, and may be the row's value set low: kept
+    render_pdf(lines, tmp_path / "bare.pdf", decorate=_footer(dy, "{}"))
+    row = next(x for x in read_document(tmp_path / "bare.pdf").lines if "三安全一稳定" in str(x))
+    assert row[1] == "01"  # (digits wrapped in a cell are joined: _join_wrapped)
+
+
+def test_a_column_of_serial_numbers_in_the_side_margin_is_no_page_number(tmp_path):
+    # Seed 001's requests table in an unruled PDF with a column of serial numbers first ('序号': 1, 2, …), a zero of
+    # each row left blank, its rows after the sixth going on alone on the next page (no header, no prose there):
+    # each serial number stands in the page's left margin, left of all the page's other text, as a page number
+    # set in the side margin does (test_a_bare_page_number_in_the_side_margin_level_with_a_row_is_no_cell). Two
+    # lines or more with such a number are a column of the table: its numbers are cells, every row read as written.
+    from renderers import PAGE_BREAK, render_pdf
+    from test_formats import _requests_under_a_header
+
+    from toolkit.readers import read_document
+
+    lines = _requests_under_a_header("001_4d29bfef72dd56db")
+    numbered: list = [["序号", *lines[0]]]
+    for x in lines[1:]:
+        if x != PAGE_BREAK:
+            x = list(x)
+            x[x.index("0", 1)] = ""  # (a blank cell: the rows are read as cells in their columns)
+            x = [str(sum(isinstance(r, list) for r in numbered)), *x]
+        numbered.append(x)
+    numbered += [PAGE_BREAK, "以上为本机关收到和处理政府信息公开申请情况。"]
+    render_pdf(numbered, tmp_path / "numbered.pdf", ruled=False, top_margin=72.0)
+    got = [x for x in read_document(tmp_path / "numbered.pdf").lines if isinstance(x, list)]
+    want = [x for x in numbered[1:] if isinstance(x, list)]
+    assert got == want

@@ -22,7 +22,7 @@ from toolkit.decoding import _content_named, _magic
 from toolkit.document import DEFAULT_MAX_BYTES, RawDocument, _ZIP_EXPANSION, _own_title, _warn
 from toolkit.errors import CorruptFileError, EmptyFileError, FileTooLargeError, ToolkitError, UnmappedFontError
 from toolkit.markup import _is_cjk
-from toolkit.normalize import is_continuation_caption, is_page_furniture, normalize_line
+from toolkit.normalize import _SPACES, is_continuation_caption, is_page_furniture, normalize_line
 from toolkit.plaintext import text_lines
 
 
@@ -395,7 +395,7 @@ def _read_pages(pages: list, path: str, kind: str, turn=None) -> list:
     text_pages = 0
     few = _pdf_settings()["scan_chars"]
     n_pages = len(pages)
-    carry: dict = {}  # the columns of an unruled table that ends a page, for its rows on the next
+    carry: dict = {}  # the columns (and header) of an unruled table that ends a page, for its rows on the next
     for number, page in enumerate(pages, start=1):
         turned = None
         try:
@@ -1297,6 +1297,10 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
     tables = []
     if len(page.edges) <= _MAX_PDF_EDGES:
         tables = page.find_tables()
+        numbers = _numbers_on_bottom_edges(page, tables, settings) if tables else set()
+        if numbers:  # (rare: the tables found again without the page's number)
+            page = page.filter(lambda obj: id(obj) not in numbers)
+            tables = page.find_tables()
     else:
         _warn(path, f"page {number} has {len(page.edges)} ruling lines; its tables are read as text",
               "tables_as_text")
@@ -1376,6 +1380,36 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
     items.sort(key=lambda item: (item[0], item[1]))
     margin_lines = {i: (item[2],) + item[3] for i, item in enumerate(items) if item[3]}
     return n_chars, n_cid, [item[2] for item in items], margin_lines
+
+
+def _numbers_on_bottom_edges(page, tables: list, settings: dict) -> set[int]:
+    """The ids of the characters of a page number printed over (or touching) the bottom edge of a ruled table that
+    ends in the page's bottom margin ('- 1 -' set where the footer stands, over the last row's rule): characters
+    inside the table's width reaching from above the edge to it (to ``pdf.edge_number_touch`` times their size
+    above it), a group of them no farther apart than their size, read together as a page number
+    (:func:`toolkit.normalize.is_page_furniture`: '- 1 -', '第1页', no bare number).
+
+    Inside the last row, they were read as its cell's ('0 - 1 -': the row unknown, its values lost); a value of
+    the row stands inside its cell, clear of the rule, and a bare number crossing it is kept."""
+    low = float(page.height) * (1 - float(settings["margin"]))
+    touch = float(settings["edge_number_touch"])
+    out: set[int] = set()
+    for table in tables:
+        x0, _, x1, bottom = table.bbox
+        if bottom < low:
+            continue
+        on = sorted((ch for ch in page.chars if x0 <= (ch["x0"] + ch["x1"]) / 2 <= x1 and ch["top"] < bottom
+                     and ch["bottom"] >= bottom - touch * ch["size"]), key=lambda ch: ch["x0"])
+        groups: list[list[dict]] = []
+        for ch in on:  # (the characters in groups along the edge: a page number, apart from anything else there)
+            if groups and ch["x0"] - groups[-1][-1]["x1"] <= ch["size"]:
+                groups[-1].append(ch)
+            else:
+                groups.append([ch])
+        for group in groups:
+            if is_page_furniture("".join(ch["text"] for ch in group)):
+                out.update(id(ch) for ch in group)
+    return out
 
 
 def _no_columns(table) -> bool:
@@ -1620,7 +1654,8 @@ def _unruled_cells(lines: list, settings: dict, carry: dict | None = None,
     columns, set here for the next page; :func:`_carried_cells`), where they come first on the page and that run
     last (nothing between but what lies in the pages' margins: above ``margins[0]``, below ``margins[1]``, and the
     table's caption repeated over its rows going on, '续表', or the note under its rows before that it goes on,
-    '(续下表)': :func:`toolkit.normalize.is_continuation_caption`).  A page number set in the side margin level
+    '(续下表)': :func:`toolkit.normalize.is_continuation_caption`; or the lines of its header there repeated, the
+    same labels: ``carry``'s header, :func:`_header_lines`).  A page number set in the side margin level
     with a row (the page ``width`` wide) is no cell of it (:func:`_without_side_number`).
     """
     sides = _body_sides(lines, settings, width) if width is not None else None
@@ -1647,13 +1682,20 @@ def _unruled_cells(lines: list, settings: dict, carry: dict | None = None,
     before = carry.pop("columns", None) if carry is not None else None  # (the page before's last table's)
     # (a line alone in the bottom margin, a footer that no page number's pattern names, is no row of a table going on)
     body = runs[:-1] if runs and len(runs[-1]) == 1 and lines[runs[-1][0][0]]["top"] >= margins[1] else runs
+    heads = carry.pop("header", frozenset()) if carry is not None else frozenset()  # (its header's lines)
+    # (the page's first run goes on from the table that ended the page before: nothing above it but the margin,
+    # the caption repeated, or the lines of the table's header repeated)
+    goes_on = bool(before) and bool(runs) and all(
+        line["bottom"] <= margins[0] or _is_caption_line(line) or _unspaced(line) in heads
+        for line in lines[:runs[0][0][0]])
     carried = None
     for run in runs:
-        cells = _run_cells(run, settings) if len(run) > 1 else _lone_row_cells(lines, run[0], settings)
-        if (cells is None and before and run is runs[0]
-                and all(line["bottom"] <= margins[0] or _is_caption_line(line) for line in lines[:run[0][0]])):
-            cells = _carried_cells(run, *before)
-            carried = run if cells is not None else None
+        # (rows going on are placed in the columns of the table's rows before first: a header repeated over them,
+        # a group's labels flattened into one line, sets no columns of the table)
+        cells = _carried_cells(run, *before) if before and goes_on and run is runs[0] else None
+        carried = run if cells is not None else carried
+        if cells is None:
+            cells = _run_cells(run, settings) if len(run) > 1 else _lone_row_cells(lines, run[0], settings)
         if cells is not None:
             out.update(cells)
     if carry is not None and body and all(line["top"] >= margins[1] or _is_caption_line(line)
@@ -1661,7 +1703,31 @@ def _unruled_cells(lines: list, settings: dict, carry: dict | None = None,
         ending = before if body[-1] is carried else _table_columns(body[-1], settings)
         if ending:  # (a table going on at the next page's top)
             carry["columns"] = ending
+            # (a table's rows going on from the page before: its header is that page's, or one before)
+            carry["header"] = heads if goes_on and body[-1] is runs[0] else _header_lines(lines, body[-1][0], settings)
     return out
+
+
+def _unspaced(line: dict) -> str:
+    """A line's text (``extract_text_lines``) normalized, without its spaces: a header's line repeated on the next
+    page, its labels set a little apart otherwise, reads alike."""
+    return _SPACES.sub("", normalize_line(line["text"]))
+
+
+def _header_lines(lines: list, row: tuple[int, list, float], settings: dict) -> frozenset[str]:
+    """The lines (:func:`_unspaced`) of the header just above the first ``row`` of a run: at most
+    ``pdf.unruled_header_lines`` lines without a number, each no farther above the next than ``pdf.unruled_row_gap``
+    times the text size (as :func:`_header_columns` reads them)."""
+    k, _, size = row
+    heads = set()
+    below = lines[k]
+    for line in reversed(lines[max(k - int(settings["unruled_header_lines"]), 0):k]):
+        if not line.get("chars") or below["top"] - line["bottom"] > settings["unruled_row_gap"] * size \
+                or any(_NUMBER_PART.fullmatch(text) for text in line["text"].split()):
+            break
+        heads.add(_unspaced(line))
+        below = line
+    return frozenset(heads)
 
 
 def _side_band(settings: dict, width: float) -> tuple[float, float]:
