@@ -82,8 +82,8 @@ _ROMAN = "(?:VI{0,3}|IV|IX|I{1,3}|X)"  # Ⅰ Ⅱ … after NFKC
 # numeral set off by a space only (一 总体情况, 1 总体情况, Ⅰ 总体情况, as a PDF or Word copy gives it; an Arabic or Roman
 # one only before a Chinese character: '3 0 0' is a row of a table set with spaces); a full stop typed for 、
 # (一。总体情况) numbers a whole title only, no text glued after it (_STOP_NUMBER); an Arabic numeral before a comma
-# only before a Chinese character (2，主动公开…: '1,577' is a count)
-_TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)。]|{_CN_NUM}\s*,|\d{{1,2}}\s*,(?=\s*[{HAN_RANGES}])"
+# only before a Chinese character (2，主动公开…: '1,577' is a count); a middle dot after a Chinese numeral (一·总体情况)
+_TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)。]|{_CN_NUM}\s*[,·・]|\d{{1,2}}\s*,(?=\s*[{HAN_RANGES}])"
         rf"|\[\s*(?:{_CN_NUM}|\d{{1,2}})\s*\]|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s)|(?:\d{{1,2}}|{_ROMAN})(?=\s+[{HAN_RANGES}]))")
 _SUB = rf"[(]\s*(?:{_CN_NUM}|\d{{1,2}})\s*[)]"
 # a part's number: 第一部分 (第一章, 第一节), or an ordinal before a 、 or a comma (第一、总体情况, 第二，主动公开…: a
@@ -110,7 +110,10 @@ _LEAD = r"(?:(?=\s*+\S)\s*+|(?!\s*+\S)\s*(?=[^\S\n]))"
 _BEFORE_TITLE = _whole_before_text(_AFTER_NUM)
 # (a run of spaces is taken whole, possessive, in the title and after it: tried space by space, a line with a run
 # of a few thousand spaces took minutes, cubic in the run; the matches are the same, a space ending no title)
-_HEADING = re.compile(rf"^{_LEAD}(?P<num>{_TOP}|{_SUB}|{_PART})?{_BEFORE_TITLE}"
+# a bullet typed before a heading's number ('■一、总体情况', formats.yaml bullets) is none of its title; before no
+# number it stays the line's ('■一是加强…' is text)
+_BULLET_BEFORE_NUMBER = rf"(?:[{re.escape(load_formats()['bullets'])}][^\S\n]*(?=(?:{_TOP}|{_SUB}|{_PART})))?"
+_HEADING = re.compile(rf"^{_LEAD}{_BULLET_BEFORE_NUMBER}(?P<num>{_TOP}|{_SUB}|{_PART})?{_BEFORE_TITLE}"
                       rf"(?P<title>(?:[^\S\n]++|\S)+?)\s*+[。.:;]?\s*+$")
 
 
@@ -1010,8 +1013,24 @@ def _heading_form(text: str) -> _Form | None:
     if not match:
         return None
     num = match["num"] or ""
-    return _Form(_SPACE_RUN.sub("", match["title"]), num, text, entry is not None,
-                 bool(num and _CLOSE_ONLY.match(num)))
+    return _Form(_match_title(match), num, text, entry is not None, bool(num and _CLOSE_ONLY.match(num)))
+
+
+def _match_title(match: re.Match[str]) -> str:
+    """The title of a ``_HEADING`` match, its spaces removed and, numbered, the quotes it is set in whole."""
+    title = _SPACE_RUN.sub("", match["title"])
+    return _unquoted(title) if match["num"] else title
+
+
+_TITLE_QUOTES = frozenset(load_formats()["section_title_quotes"])
+
+
+def _unquoted(title: str) -> str:
+    """A numbered heading's ``title`` without the quotes it is set in whole ('“总体情况”', '《…》';
+    formats.yaml ``section_title_quotes``), else as it is."""
+    if len(title) > 2 and title[0] + title[-1] in _TITLE_QUOTES:
+        return title[1:-1]
+    return title
 
 
 _CLOSE_ONLY = re.compile(rf"(?:{_CN_NUM}|\d{{1,2}})\s*\)$")
@@ -2334,7 +2353,7 @@ def _heading_rest(text: str, family: str, key: str) -> str:
     """The text that follows the title on a glued heading line ('' for a plain heading)."""
     stripped = text.strip()
     match = _HEADING.match(stripped)
-    if match and _title_key(_SPACE_RUN.sub("", match["title"]), family) == key:
+    if match and _title_key(_match_title(match), family) == key:
         return ""
     num = _NUM_BEFORE_TITLE.match(stripped)
     body = stripped[num.end() :] if num else stripped
