@@ -472,6 +472,12 @@ def test_the_sections_own_numbered_items_are_not_flagged(parsed_seed):
     ("四、政府信息公开行政复议、行政诉讼", "review_litigation"), ("五、存在的主要问题及改进", "problems"),
     ("一、总体工作情况", "overview"), ("一、2020年度总体工作情况", "overview"), ("一、年度工作总体情况", "overview"),
     ("一、总体概况", "overview"), ("一、工作总体概述", "overview"),
+    ("二、主动公开政府信息数据情况", "active"), ("二、主动公开政府信息统计情况", "active"),
+    ("三、收到和处理政府信息公开申请办理情况", "requests"), ("三、收到和处理政府信息公开申请数据情况", "requests"),
+    ("三、收到和处理政府信息公开申请统计情况", "requests"),
+    ("四、政府信息公开行政复议、行政诉讼数据情况", "review_litigation"),
+    ("四、政府信息公开行政复议和行政诉讼统计情况", "review_litigation"),
+    ("四、政府信息公开行政复议、行政诉讼办理情况", "review_litigation"),
 ])
 def test_title_variants(heading, key, parsed_seed):
     # Titles the patterns did not know: the overview's text was dropped, 六、其他需要说明的事项 went into problems.
