@@ -970,9 +970,6 @@ def _without_contents_marks(text: str, segments: list[Segment], i: int) -> tuple
     return text, label is not None
 
 
-_CONTENTS_LABEL = re.compile(r"目\s*录\s*:?\s*(?=\S)")
-
-
 def _paged_heading(text: str, segments: list[Segment], i: int) -> str | None:
     """The heading of segment ``i`` (stripped ``text``) without the page number after it ('一、总体情况  3', as PDF
     text or a heading copied with its contents' page number gives it: the '3' was read as the text glued after the
@@ -1150,11 +1147,22 @@ def _contents_entries(headings: list[_Heading], segments: list[Segment]) -> set[
     return entries
 
 
+def _contents_pages() -> dict[str, str]:
+    """formats.yaml ``contents_pages``, each pattern's ``{number}`` and ``{page}`` written out (``page`` first: it
+    holds ``{number}``)."""
+    pages = dict(load_formats()["contents_pages"])
+    for name in ("page", "number"):
+        pages = {key: pattern.replace(f"{{{name}}}", pages[name]) for key, pattern in pages.items()}
+    return pages
+
+
 # what stands between a table of contents' entries: dot leaders and page numbers, also written (2), 第2页 or P2, the
 # cells' bars of a contents set as a table, or its label (formats.yaml contents_pages; read once, as the parse reads
 # the file anyway)
-_CONTENTS_PAGES = load_formats()["contents_pages"]
+_CONTENTS_PAGES = _contents_pages()
 _PAGE_MARKED = _CONTENTS_PAGES["marked"]
+# the contents' label before the first entry on its line ('目录：一、总体情况  1')
+_CONTENTS_LABEL = re.compile(rf"{_CONTENTS_PAGES['label']}\s*:?\s*(?=\S)")
 _FILLER = re.compile(rf"{_CONTENTS_PAGES['leader']}(?:{_PAGE_MARKED}|{_CONTENTS_PAGES['prefixed']})?"
                      rf"|{_CONTENTS_PAGES['label']}")
 # a glued contents line's entry's page number, bracketed or 第N页, ending the entry or before a sub-entry
@@ -1164,7 +1172,8 @@ _ENTRY_PAGE = re.compile(rf"\s*(?:{_PAGE_MARKED})\s*(?={_SUB}|\Z)")
 _CONTENTS_GAP = 4  # the most segments from one entry to the next (blank lines, a page number)
 # a sub-heading's entry listed under its section's in a table of contents of two levels ('（一）主动公开', '1.主动公开  3'):
 # short, numbered, no sentence's end in it, a dot leader and page number after it at most
-_SUB_ENTRY = re.compile(rf"(?:{_SUB}|\d{{1,2}}\s*[.、])\s*[^\s。;!?|]{{1,30}}(?:\s*[.·…_\-—]*\s*(?:\d{{1,3}}|第\s*\d{{1,3}}\s*页))?")
+_SUB_ENTRY = re.compile(rf"(?:{_SUB}|\d{{1,2}}\s*[.、])\s*[^\s。;!?|]{{1,30}}"
+                        rf"(?:\s*[.·…_\-—]*\s*(?:{_CONTENTS_PAGES['number']}|{_CONTENTS_PAGES['page']}))?")
 _SUB_ENTRIES_MAX = 12  # the most sub-entries listed under one entry
 _SUB_ENTRY_START = re.compile(rf"(?={_SUB})")
 
@@ -1821,7 +1830,7 @@ def _page_number_after(title: str, rest: str) -> str | None:
     return None
 
 
-_CONTENTS_LABEL_ALONE = re.compile(r"目\s*录\s*:?")  # a table of contents' label on its own line ('目 录', '目录：')
+_CONTENTS_LABEL_ALONE = re.compile(rf"{_CONTENTS_PAGES['label']}\s*:?")  # a table of contents' label on its own line ('目 录', '目录：')
 
 
 def _without_contents_lines(body: list[Segment], start: int, entries: set[int]) -> list[Segment]:
