@@ -46,7 +46,7 @@ def test_a_table_of_contents_page_number_forms_are_formats_yaml_data():
     from toolkit import sections
     from toolkit.formats import load_formats
 
-    pages = load_formats()["contents_pages"]
+    pages = sections._contents_pages()
     assert all(f"{pages[k]}" in sections._FILLER.pattern for k in ("marked", "leader", "prefixed", "label"))
     assert pages["marked"] in sections._ENTRY_PAGE.pattern
     for form in ["(2)", "第2页", "(第 2 页)", "[第2页]", "......3", " | ", "…… P3", "p.12", "目 录", ""]:
@@ -55,6 +55,29 @@ def test_a_table_of_contents_page_number_forms_are_formats_yaml_data():
         assert not sections._FILLER.fullmatch(text), text
     assert [bool(re.fullmatch(pages["marked"], t)) for t in ["(2)", "[第2页]", "第2页", "2", "P2"]] == [
         True, True, True, False, False]
+
+
+def test_a_sub_entrys_page_number_and_the_contents_label_are_formats_yaml_data():
+    # A sub-entry's page number after it ('(一)主动公开  3', '1.主动公开 第3页') and the contents' label before an entry
+    # ('目录：一、总体情况') were literals in toolkit.sections (_SUB_ENTRY, _CONTENTS_LABEL) beside formats.yaml
+    # contents_pages: they are read from it, each form written once there ({number}, {page}), the same forms read.
+    from toolkit import sections
+    from toolkit.formats import load_formats
+
+    raw = load_formats()["contents_pages"]
+    pages = sections._contents_pages()
+    assert sections._SUB_ENTRY.pattern.endswith(f"(?:{pages['number']}|{pages['page']}))?")
+    assert sections._CONTENTS_LABEL.pattern.startswith(raw["label"])
+    assert sections._CONTENTS_LABEL_ALONE.pattern.startswith(raw["label"])
+    # (each page form written once: the others name it)
+    assert sum(pattern.count(raw["number"]) for pattern in raw.values()) == 1
+    assert sum(pattern.count(raw["page"]) for pattern in raw.values()) == 1
+    assert pages["page"] == raw["page"].replace("{number}", raw["number"])
+    for entry in ["(一)主动公开  3", "1.主动公开 第3页", "(二)依申请公开……12", "(三)政府信息管理"]:
+        assert sections._SUB_ENTRY.fullmatch(entry), entry
+    assert not sections._SUB_ENTRY.fullmatch("(一)主动公开  1234")
+    assert sections._CONTENTS_LABEL.match("目 录: 一、总体情况").end() == 5
+    assert not sections._CONTENTS_LABEL.match("目录")
 
 
 @pytest.mark.parametrize("entry", ["{}", "{}......{}", "{} {}", "{}（{}）", "{}……（{}）", "{}  第{}页", "{} P{}",
@@ -472,6 +495,12 @@ def test_the_sections_own_numbered_items_are_not_flagged(parsed_seed):
     ("四、政府信息公开行政复议、行政诉讼", "review_litigation"), ("五、存在的主要问题及改进", "problems"),
     ("一、总体工作情况", "overview"), ("一、2020年度总体工作情况", "overview"), ("一、年度工作总体情况", "overview"),
     ("一、总体概况", "overview"), ("一、工作总体概述", "overview"),
+    ("二、主动公开政府信息数据情况", "active"), ("二、主动公开政府信息统计情况", "active"),
+    ("三、收到和处理政府信息公开申请办理情况", "requests"), ("三、收到和处理政府信息公开申请数据情况", "requests"),
+    ("三、收到和处理政府信息公开申请统计情况", "requests"),
+    ("四、政府信息公开行政复议、行政诉讼数据情况", "review_litigation"),
+    ("四、政府信息公开行政复议和行政诉讼统计情况", "review_litigation"),
+    ("四、政府信息公开行政复议、行政诉讼办理情况", "review_litigation"),
 ])
 def test_title_variants(heading, key, parsed_seed):
     # Titles the patterns did not know: the overview's text was dropped, 六、其他需要说明的事项 went into problems.

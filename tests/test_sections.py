@@ -93,6 +93,31 @@ def test_sections_numbered_in_arabic_numerals_before_a_comma(seed_id, arabic):
         t.replace("、", ",") for t in titles]
 
 
+_MARKED_HEADINGS = {"bullet": lambda t: "■" + t, "round_bullet": lambda t: "●" + t, "diamond": lambda t: "◆" + t,
+                     "middle_dot": lambda t: t.replace("、", "·", 1), "quotes": lambda t: t.replace("、", "、“", 1) + "”",
+                     "book_title": lambda t: t.replace("、", "、《", 1) + "》"}
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("form", sorted(_MARKED_HEADINGS))
+def test_sections_headed_with_a_bullet_a_middle_dot_or_a_quoted_title(seed_id, form):
+    # '■一、总体情况' (● ◆), '一·总体情况', '一、“总体情况”' / '一、《…》': the bullet, the dot or the quotes were read
+    # into the title, which named no section, and the sections were lost (sections_missing).  A bulleted body line
+    # ('■一是加强…') stays the section's text.
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    plain = toolkit.parse_text(text)
+    titles = {s.title for s in plain.sections if re.match(r"[一二三四五六]、", s.title)}
+    assert len(titles) >= 4
+    body = "■一是加强组织领导。"
+    marked = "\n".join(_MARKED_HEADINGS[form](line.strip()) + (f"\n{body}" if line.strip() == plain.sections[0].title
+                                                                else "") if line.strip() in titles else line
+                        for line in text.split("\n"))
+    report = toolkit.parse_text(marked)
+    assert [s.key for s in report.sections] == [s.key for s in plain.sections]
+    assert report.sections[0].text.startswith(body)
+    assert [s.text for s in report.sections[1:]] == [s.text for s in plain.sections[1:]]
+
+
 @pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd",
                                      "004_b232cca7e491c758"])
 @pytest.mark.parametrize("which", ["all", "one"])

@@ -82,8 +82,8 @@ _ROMAN = "(?:VI{0,3}|IV|IX|I{1,3}|X)"  # Ⅰ Ⅱ … after NFKC
 # numeral set off by a space only (一 总体情况, 1 总体情况, Ⅰ 总体情况, as a PDF or Word copy gives it; an Arabic or Roman
 # one only before a Chinese character: '3 0 0' is a row of a table set with spaces); a full stop typed for 、
 # (一。总体情况) numbers a whole title only, no text glued after it (_STOP_NUMBER); an Arabic numeral before a comma
-# only before a Chinese character (2，主动公开…: '1,577' is a count)
-_TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)。]|{_CN_NUM}\s*,|\d{{1,2}}\s*,(?=\s*[{HAN_RANGES}])"
+# only before a Chinese character (2，主动公开…: '1,577' is a count); a middle dot after a Chinese numeral (一·总体情况)
+_TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)。]|{_CN_NUM}\s*[,·・]|\d{{1,2}}\s*,(?=\s*[{HAN_RANGES}])"
         rf"|\[\s*(?:{_CN_NUM}|\d{{1,2}})\s*\]|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s)|(?:\d{{1,2}}|{_ROMAN})(?=\s+[{HAN_RANGES}]))")
 _SUB = rf"[(]\s*(?:{_CN_NUM}|\d{{1,2}})\s*[)]"
 # a part's number: 第一部分 (第一章, 第一节), or an ordinal before a 、 or a comma (第一、总体情况, 第二，主动公开…: a
@@ -110,7 +110,10 @@ _LEAD = r"(?:(?=\s*+\S)\s*+|(?!\s*+\S)\s*(?=[^\S\n]))"
 _BEFORE_TITLE = _whole_before_text(_AFTER_NUM)
 # (a run of spaces is taken whole, possessive, in the title and after it: tried space by space, a line with a run
 # of a few thousand spaces took minutes, cubic in the run; the matches are the same, a space ending no title)
-_HEADING = re.compile(rf"^{_LEAD}(?P<num>{_TOP}|{_SUB}|{_PART})?{_BEFORE_TITLE}"
+# a bullet typed before a heading's number ('■一、总体情况', formats.yaml bullets) is none of its title; before no
+# number it stays the line's ('■一是加强…' is text)
+_BULLET_BEFORE_NUMBER = rf"(?:[{re.escape(load_formats()['bullets'])}][^\S\n]*(?=(?:{_TOP}|{_SUB}|{_PART})))?"
+_HEADING = re.compile(rf"^{_LEAD}{_BULLET_BEFORE_NUMBER}(?P<num>{_TOP}|{_SUB}|{_PART})?{_BEFORE_TITLE}"
                       rf"(?P<title>(?:[^\S\n]++|\S)+?)\s*+[。.:;]?\s*+$")
 
 
@@ -967,9 +970,6 @@ def _without_contents_marks(text: str, segments: list[Segment], i: int) -> tuple
     return text, label is not None
 
 
-_CONTENTS_LABEL = re.compile(r"目\s*录\s*:?\s*(?=\S)")
-
-
 def _paged_heading(text: str, segments: list[Segment], i: int) -> str | None:
     """The heading of segment ``i`` (stripped ``text``) without the page number after it ('一、总体情况  3', as PDF
     text or a heading copied with its contents' page number gives it: the '3' was read as the text glued after the
@@ -1010,8 +1010,24 @@ def _heading_form(text: str) -> _Form | None:
     if not match:
         return None
     num = match["num"] or ""
-    return _Form(_SPACE_RUN.sub("", match["title"]), num, text, entry is not None,
-                 bool(num and _CLOSE_ONLY.match(num)))
+    return _Form(_match_title(match), num, text, entry is not None, bool(num and _CLOSE_ONLY.match(num)))
+
+
+def _match_title(match: re.Match[str]) -> str:
+    """The title of a ``_HEADING`` match, its spaces removed and, numbered, the quotes it is set in whole."""
+    title = _SPACE_RUN.sub("", match["title"])
+    return _unquoted(title) if match["num"] else title
+
+
+_TITLE_QUOTES = frozenset(load_formats()["section_title_quotes"])
+
+
+def _unquoted(title: str) -> str:
+    """A numbered heading's ``title`` without the quotes it is set in whole ('“总体情况”', '《…》';
+    formats.yaml ``section_title_quotes``), else as it is."""
+    if len(title) > 2 and title[0] + title[-1] in _TITLE_QUOTES:
+        return title[1:-1]
+    return title
 
 
 _CLOSE_ONLY = re.compile(rf"(?:{_CN_NUM}|\d{{1,2}})\s*\)$")
@@ -1131,11 +1147,22 @@ def _contents_entries(headings: list[_Heading], segments: list[Segment]) -> set[
     return entries
 
 
+def _contents_pages() -> dict[str, str]:
+    """formats.yaml ``contents_pages``, each pattern's ``{number}`` and ``{page}`` written out (``page`` first: it
+    holds ``{number}``)."""
+    pages = dict(load_formats()["contents_pages"])
+    for name in ("page", "number"):
+        pages = {key: pattern.replace(f"{{{name}}}", pages[name]) for key, pattern in pages.items()}
+    return pages
+
+
 # what stands between a table of contents' entries: dot leaders and page numbers, also written (2), 第2页 or P2, the
 # cells' bars of a contents set as a table, or its label (formats.yaml contents_pages; read once, as the parse reads
 # the file anyway)
-_CONTENTS_PAGES = load_formats()["contents_pages"]
+_CONTENTS_PAGES = _contents_pages()
 _PAGE_MARKED = _CONTENTS_PAGES["marked"]
+# the contents' label before the first entry on its line ('目录：一、总体情况  1')
+_CONTENTS_LABEL = re.compile(rf"{_CONTENTS_PAGES['label']}\s*:?\s*(?=\S)")
 _FILLER = re.compile(rf"{_CONTENTS_PAGES['leader']}(?:{_PAGE_MARKED}|{_CONTENTS_PAGES['prefixed']})?"
                      rf"|{_CONTENTS_PAGES['label']}")
 # a glued contents line's entry's page number, bracketed or 第N页, ending the entry or before a sub-entry
@@ -1145,7 +1172,8 @@ _ENTRY_PAGE = re.compile(rf"\s*(?:{_PAGE_MARKED})\s*(?={_SUB}|\Z)")
 _CONTENTS_GAP = 4  # the most segments from one entry to the next (blank lines, a page number)
 # a sub-heading's entry listed under its section's in a table of contents of two levels ('（一）主动公开', '1.主动公开  3'):
 # short, numbered, no sentence's end in it, a dot leader and page number after it at most
-_SUB_ENTRY = re.compile(rf"(?:{_SUB}|\d{{1,2}}\s*[.、])\s*[^\s。;!?|]{{1,30}}(?:\s*[.·…_\-—]*\s*(?:\d{{1,3}}|第\s*\d{{1,3}}\s*页))?")
+_SUB_ENTRY = re.compile(rf"(?:{_SUB}|\d{{1,2}}\s*[.、])\s*[^\s。;!?|]{{1,30}}"
+                        rf"(?:\s*[.·…_\-—]*\s*(?:{_CONTENTS_PAGES['number']}|{_CONTENTS_PAGES['page']}))?")
 _SUB_ENTRIES_MAX = 12  # the most sub-entries listed under one entry
 _SUB_ENTRY_START = re.compile(rf"(?={_SUB})")
 
@@ -1802,7 +1830,7 @@ def _page_number_after(title: str, rest: str) -> str | None:
     return None
 
 
-_CONTENTS_LABEL_ALONE = re.compile(r"目\s*录\s*:?")  # a table of contents' label on its own line ('目 录', '目录：')
+_CONTENTS_LABEL_ALONE = re.compile(rf"{_CONTENTS_PAGES['label']}\s*:?")  # a table of contents' label on its own line ('目 录', '目录：')
 
 
 def _without_contents_lines(body: list[Segment], start: int, entries: set[int]) -> list[Segment]:
@@ -2334,7 +2362,7 @@ def _heading_rest(text: str, family: str, key: str) -> str:
     """The text that follows the title on a glued heading line ('' for a plain heading)."""
     stripped = text.strip()
     match = _HEADING.match(stripped)
-    if match and _title_key(_SPACE_RUN.sub("", match["title"]), family) == key:
+    if match and _title_key(_match_title(match), family) == key:
         return ""
     num = _NUM_BEFORE_TITLE.match(stripped)
     body = stripped[num.end() :] if num else stripped
