@@ -936,6 +936,27 @@ def test_a_date_and_time_with_its_weekday_under_a_year_and_month_signature(seed,
     assert report.sections[-1].text == plain.sections[-1].text
 
 
+@pytest.mark.parametrize("seal", ["（盖章）", "（印章）", "(公章)"])
+@pytest.mark.parametrize("signed", [["市住建局", "2024年1月"], ["市住建局 2024年1月"]])
+@pytest.mark.parametrize("seed", ["004", "002"])
+def test_a_seal_line_between_a_date_and_a_year_and_month_signature(seed, signed, seal):
+    # Seed 004 (or 002) with the seal's place between the date and the name ('2024年1月20日' / '（盖章）' / '市住建局' /
+    # '2024年1月'): only the line right above the name was looked at, so the date stayed in the last section's text
+    # and published was NA.  The seal's line is skipped: the date is the block's first line, as without it.
+    import toolkit
+
+    agency = "市住建局" if seed == "004" else "伊州区住房和城乡建设局"
+    block = [line.replace("市住建局", agency) for line in ["2024年1月20日", seal, *signed]]
+    if seed == "004":
+        plain, report = _seed_004_ending("\n"), _seed_004_ending("\n" + "\n".join(block) + "\n")
+    else:
+        text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
+        plain = toolkit.parse_text(text)
+        report = toolkit.parse_text("\n".join([text.rsplit("\n", 2)[0], *block, ""]))
+    assert (report.metadata["agency"], report.metadata["published"]) == (agency, "2024-01-20")
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
 @pytest.mark.parametrize("last", ["2021-2022", "2024-13", "2024.02"])
 def test_a_range_or_no_month_under_a_name_is_no_year_and_month(last):
     # (a range of years, a 13th month, a decimal-like '2024.02': no signature's year and month)

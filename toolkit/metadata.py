@@ -2173,17 +2173,21 @@ def _date_above_signature(tail: list[tuple[int, str]], pos: int, month: str) -> 
     name, after a statement's end or nothing ('…无' / '2024年1月20日' / 'XX局' / '2024年1月': it was left in the last
     section's text), is the block's first line; its day is the signature's date where it falls in the block's own
     year and month, which the block's own line gives (a date of another month is no date of the signature: NA, no day
-    given).  Without such a line, (``pos``, None)."""
-    if pos < 1:
+    given).  The seal's place on a line of its own may stand between the date and the name ('2024年1月20日' /
+    '（盖章）' / 'XX局').  Without such a line, (``pos``, None)."""
+    above = pos - 1
+    while above >= 0 and _seal().fullmatch(_compact(tail[above][1])):
+        above -= 1
+    if above < 0:
         return pos, None
-    compact = _compact(tail[pos - 1][1])
+    compact = _compact(tail[above][1])
     date, start, end = _date_in(compact)
-    if date is None or (start, end) != (0, len(compact)) or not _ends_statement([line for _, line in tail[: pos - 1]]):
+    if date is None or (start, end) != (0, len(compact)) or not _ends_statement([line for _, line in tail[:above]]):
         return pos, None
     month = month.removesuffix("份")
     # (the block's year and month read as its first day's date, written as the month is: '2024年1月1日', '二〇二四年一月一日')
     own = _date_in(month + ("1日" if month[-2:-1].isdigit() else "一日") if month.endswith("月") else month + "-01")[0]
-    return pos - 1, date if own is not None and (own.year, own.month) == (date.year, date.month) else None
+    return above, date if own is not None and (own.year, own.month) == (date.year, date.month) else None
 
 
 def _year_month_first(tail: list[tuple[int, str]], last: str) -> tuple[int, bool, str, None] | None:
