@@ -964,6 +964,58 @@ def test_a_date_and_time_with_its_weekday_under_a_year_and_month_signature(seed,
     assert report.sections[-1].text == plain.sections[-1].text
 
 
+@pytest.mark.parametrize("seal", ["（盖章）", "（印章）", "(公章)"])
+@pytest.mark.parametrize("signed", [["市住建局", "2024年1月"], ["市住建局 2024年1月"]])
+@pytest.mark.parametrize("seed", ["004", "002"])
+def test_a_seal_line_between_a_date_and_a_year_and_month_signature(seed, signed, seal):
+    # Seed 004 (or 002) with the seal's place between the date and the name ('2024年1月20日' / '（盖章）' / '市住建局' /
+    # '2024年1月'): only the line right above the name was looked at, so the date stayed in the last section's text
+    # and published was NA.  The seal's line is skipped: the date is the block's first line, as without it.
+    import toolkit
+
+    agency = "市住建局" if seed == "004" else "伊州区住房和城乡建设局"
+    block = [line.replace("市住建局", agency) for line in ["2024年1月20日", seal, *signed]]
+    if seed == "004":
+        plain, report = _seed_004_ending("\n"), _seed_004_ending("\n" + "\n".join(block) + "\n")
+    else:
+        text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
+        plain = toolkit.parse_text(text)
+        report = toolkit.parse_text("\n".join([text.rsplit("\n", 2)[0], *block, ""]))
+    assert (report.metadata["agency"], report.metadata["published"]) == (agency, "2024-01-20")
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
+@pytest.mark.parametrize("ending, published", [
+    (["市住建局", "2024-02-05T10:30"], "2024-02-05"), (["市住建局", "2024-02-05T10:30:00+08:00"], "2024-02-05"),
+    (["市住建局 2024-02-05T10:30:00"], "2024-02-05"), (["2024-02-05T10:30:00Z", "市住建局"], "2024-02-05"),
+    (["市住建局", "2024年2月5日", "2024-02-07T10:30:00"], "2024-02-05"),
+    (["市住建局", "2024年2月5日", "[2024-02-07T10:30]"], "2024-02-05"),
+    (["市住建局", "2024年2月5日", "发布时间：2024-02-07T10:30:00"], "2024-02-07"),
+    (["市住建局", "2024年2月", "2024-03-01T09:12:30.5"], "2024-03-01")])
+@pytest.mark.parametrize("seed", ["004", "002"])
+def test_an_iso_date_and_time_joined_by_t_reads_as_its_date(seed, ending, published):
+    # Seed 004 (or 002) signed with an ISO date and time as some sites print one ('市住建局' / '2024-02-05T10:30',
+    # '…+08:00'), or with such a posting line under its date: the time joined by 'T' made the line no date, the agency
+    # and published NA and the lines left in the last section's text.  It reads as the date with its time dropped,
+    # as the same line without the time does.
+    import toolkit
+
+    agency = "市住建局" if seed == "004" else "伊州区住房和城乡建设局"
+    block = [line.replace("市住建局", agency) for line in ending]
+    untimed = [line.split("T")[0] + ("]" if line.endswith("]") else "") for line in block]  # (no T in the names)
+    if seed == "004":
+        plain, report = _seed_004_ending("\n" + "\n".join(untimed) + "\n"), \
+            _seed_004_ending("\n" + "\n".join(block) + "\n")
+    else:
+        text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
+        body = text.rsplit("\n", 2)[0]
+        plain = toolkit.parse_text("\n".join([body, *untimed, ""]))
+        report = toolkit.parse_text("\n".join([body, *block, ""]))
+    assert (report.metadata["agency"], report.metadata["published"]) == (agency, published)
+    assert (plain.metadata["agency"], plain.metadata["published"]) == (agency, published)
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
 @pytest.mark.parametrize("last", ["2021-2022", "2024-13", "2024.02"])
 def test_a_range_or_no_month_under_a_name_is_no_year_and_month(last):
     # (a range of years, a 13th month, a decimal-like '2024.02': no signature's year and month)

@@ -1889,14 +1889,18 @@ def _tail_reading(lines: tuple[str, ...]) -> _TailReading:
 
 # a time of day alone on its line ('10:30', '10:30:15', '上午10:30'), or after a date ending its line ('2024年2月5日 10:30')
 _TIME_ALONE = re.compile(r"(?:[上下]午\s*)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
-_TIME_AFTER_DATE = re.compile(rf"\s*{_TIME_ALONE.pattern}\s*$")
+# an ISO 8601 time joined to its date with a T, its seconds, their fraction and the zone or not, as some sites print a
+# date ('2024-02-05T10:30', '2024-02-05T10:30:00+08:00'): the date's, no text after it
+_ISO_TIME = r"T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?"
+_TIME_AFTER_DATE = re.compile(rf"(?:\s*{_TIME_ALONE.pattern}|(?<=\d){_ISO_TIME})\s*$")
 
 
 def _without_times(tail: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """``tail`` (index, stripped line) without the time of day a date was written with: a time after a date ending its
-    line is cut ('XX局 2024年2月5日 10:30'), a time alone on the line under a date ending its line is left out ('XX局' /
-    '2024年2月5日' / '10:30': read as no date and no name, the signature was left in the last section's text and the
-    agency NA).  The time is no part of the agency nor of a date."""
+    line is cut ('XX局 2024年2月5日 10:30', or joined to it by a T: 'XX局 2024-02-05T10:30:00+08:00'), a time alone on
+    the line under a date ending its line is left out ('XX局' / '2024年2月5日' / '10:30': read as no date and no name,
+    the signature was left in the last section's text and the agency NA).  The time is no part of the agency nor of
+    a date."""
     untimed: list[tuple[int, str]] = []
     for index, line in tail:
         if untimed and _TIME_ALONE.fullmatch(line) and _date_ends(untimed[-1][1]):
@@ -2009,8 +2013,9 @@ def _posting_date_line(line: str, compact: str) -> bool:
     return date is not None and _ends_date_line(line, compact, end) and (not start or _posting_label(compact[:start]))
 
 
-# the time a page was posted at after its posting date ('发布时间 2024/02/05 10:30', '10:30:15'), no longer number
-_POSTING_TIME = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
+# the time a page was posted at after its posting date ('发布时间 2024/02/05 10:30', '10:30:15', or joined to it with a
+# T: '2024-02-05T10:30:00'), no longer number
+_POSTING_TIME = re.compile(rf"(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?|(?<=\d){_ISO_TIME})(?![\d:])")
 
 
 def _without_posting_time(line: str) -> str | None:
@@ -2186,17 +2191,21 @@ def _date_above_signature(tail: list[tuple[int, str]], pos: int, month: str) -> 
     name, after a statement's end or nothing ('…无' / '2024年1月20日' / 'XX局' / '2024年1月': it was left in the last
     section's text), is the block's first line; its day is the signature's date where it falls in the block's own
     year and month, which the block's own line gives (a date of another month is no date of the signature: NA, no day
-    given).  Without such a line, (``pos``, None)."""
-    if pos < 1:
+    given).  The seal's place on a line of its own may stand between the date and the name ('2024年1月20日' /
+    '（盖章）' / 'XX局').  Without such a line, (``pos``, None)."""
+    above = pos - 1
+    while above >= 0 and _seal().fullmatch(_compact(tail[above][1])):
+        above -= 1
+    if above < 0:
         return pos, None
-    compact = _compact(tail[pos - 1][1])
+    compact = _compact(tail[above][1])
     date, start, end = _date_in(compact)
-    if date is None or (start, end) != (0, len(compact)) or not _ends_statement([line for _, line in tail[: pos - 1]]):
+    if date is None or (start, end) != (0, len(compact)) or not _ends_statement([line for _, line in tail[:above]]):
         return pos, None
     month = month.removesuffix("份")
     # (the block's year and month read as its first day's date, written as the month is: '2024年1月1日', '二〇二四年一月一日')
     own = _date_in(month + ("1日" if month[-2:-1].isdigit() else "一日") if month.endswith("月") else month + "-01")[0]
-    return pos - 1, date if own is not None and (own.year, own.month) == (date.year, date.month) else None
+    return above, date if own is not None and (own.year, own.month) == (date.year, date.month) else None
 
 
 def _year_month_first(tail: list[tuple[int, str]], last: str) -> tuple[int, bool, str, None] | None:
