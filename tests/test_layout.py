@@ -1224,13 +1224,9 @@ def test_a_review_row_with_each_value_after_its_result_is_placed_by_the_names(se
     assert cells == want
 
 
-@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
-def test_a_requests_rows_lost_label_line_puts_no_count_in_another_rows_column(seed_id):
-    # Pipe text one cell a line (seed 001's layout) with a requests row's label line lost: seed 004's (二)部分公开
-    # left its marks alone after (一)予以公开's last count ('6 |' then '||||||||' and '0 |'), so the 0 was read as
-    # (一)予以公开's, its blank cells' marks were dropped and its counts placed by the identities (5, 1, 6 and 0 under
-    # 科研机构 … 其他, natural persons and 总计 NA).  Those marks start a row of their own: its values, with no
-    # label, are flagged unlabelled_values, and no count is read in a cell other than its own.
+def _requests_label_cuts(seed_id, layout, rows_cut=slice(None)):
+    """Seed ``seed_id`` in text ``layout`` with a requests row's label cells cut, one report per row (``rows_cut`` of
+    them): (the row as written, the report), once each report is checked to read no count but the seed's own."""
     import toolkit
     from renderers import render_text
     from test_formats import _as_lines
@@ -1241,11 +1237,38 @@ def test_a_requests_rows_lost_label_line_puts_no_count_in_another_rows_column(se
     lines = _as_lines(seed)
     rows = [k for k, x in enumerate(lines) if isinstance(x, list) and labels & set(x)]
     assert len(rows) > 20
-    for k in rows:
+    for k in rows[rows_cut]:
         cut = ["" if c in labels else c for c in lines[k]]
-        report = toolkit.parse_text(render_text([*lines[:k], cut, *lines[k + 1:]], "pipe_cells"))
+        report = toolkit.parse_text(render_text([*lines[:k], cut, *lines[k + 1:]], layout))
         got = report.tables.set_index(["table", "row_key", "col_key"])["value"]
         read = got[got.notna()]
         assert (read == want.reindex(read.index)).all(), f"{lines[k]} without its label"
-        if "部分公开" in "".join(lines[k]) and seed_id.startswith("004"):
+        yield lines[k], report
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+def test_a_requests_rows_lost_label_line_puts_no_count_in_another_rows_column(seed_id):
+    # Pipe text one cell a line (seed 001's layout) with a requests row's label line lost: seed 004's (二)部分公开
+    # left its marks alone after (一)予以公开's last count ('6 |' then '||||||||' and '0 |'), so the 0 was read as
+    # (一)予以公开's, its blank cells' marks were dropped and its counts placed by the identities (5, 1, 6 and 0 under
+    # 科研机构 … 其他, natural persons and 总计 NA).  Those marks start a row of their own: its values, with no
+    # label, are flagged unlabelled_values, and no count is read in a cell other than its own.
+    for row, report in _requests_label_cuts(seed_id, "pipe_cells"):
+        if "部分公开" in "".join(row) and seed_id.startswith("004"):
             assert "unlabelled_values" in {f.code for f in report.flags}
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+def test_a_lost_requests_label_in_lines_text_puts_no_value_of_its_row_before(seed_id):
+    # Text that writes no blank cell, a cell a line (seed 000's layout), with a requests row's label line lost: its
+    # values follow the row before, read as that row's.  Seed 004 without '2.其他法律行政法规禁止公开' read
+    # 1.属于国家秘密 as '0' and '0', natural_person 0 (the report writes nothing there) by the convention (first value
+    # the first column, last 总计); without '(七)总计', (六)其他处理's '0 2 2 15 4 19' was placed by the identities (15,
+    # 4, 19 under 社会公益组织 …).  Which values are the row's own is not known: none is placed, the row flagged.
+    # (A lost last row is a table that stops early, ``truncated``: not cut here.)
+    for row, report in _requests_label_cuts(seed_id, "lines", slice(-1)):
+        if "2.其他法律行政法规禁止公开" in row and seed_id.startswith("004"):
+            got = report.tables.set_index(["table", "row_key", "col_key"])["value"]
+            assert pd.isna(got["requests", "denied_state_secret", "natural_person"])
+            assert any(f.code == "ragged" and "denied_state_secret" in f.detail and "lost row" in f.detail
+                       for f in report.flags)
