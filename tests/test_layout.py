@@ -1272,3 +1272,17 @@ def test_a_lost_requests_label_in_lines_text_puts_no_value_of_its_row_before(see
             assert pd.isna(got["requests", "denied_state_secret", "natural_person"])
             assert any(f.code == "ragged" and "denied_state_secret" in f.detail and "lost row" in f.detail
                        for f in report.flags)
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+def test_a_requests_rows_lost_label_in_pipe_rows_flags_its_values(seed_id):
+    # Pipe text one row a line (seed 003's layout) with a requests row's label cells lost: seed 004's
+    # 2.其他法律行政法规禁止公开 became '||||||||| 0 |', read as a lone number (a page number's shape) with its marks
+    # dropped, the 0 gone with only missing_rows.  The line keeps its blank cells: a row of values without a
+    # label, flagged unlabelled_values as in pipe text one cell a line.
+    for row, report in _requests_label_cuts(seed_id, "pipe_rows"):
+        # (a row with its group's label before it, '(三)不予公开 | | 0 | …', is that group's row: its values
+        # flagged group_subtotal)
+        counts = [c for c in row if c.isdigit()]
+        if counts and len([c for c in row if c]) == len(counts) + 1:
+            assert "unlabelled_values" in {f.code for f in report.flags}, f"{row} without its label"

@@ -342,8 +342,10 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                     widths[seg.line] = label_line
                     last_labels = (*label_line, i)
             # (a row's one value after its labels' line, led by marks, too: '||||||||| 0 |', seed 004's rows whose
-            # first counts are blank)
-            if len(filled) >= 2 or above and not parts[0] and is_value_cell(filled[0]):
+            # first counts are blank; so is such a line after a row of its own: a row whose label line was lost,
+            # its blank cells kept so that its value is flagged unlabelled_values, not taken for a page number)
+            if len(filled) >= 2 or not parts[0] and is_value_cell(filled[0]) and (
+                    above or table_region and len(parts) > 2):
                 split = False
                 if above and not parts[0] and all(not p or is_value_cell(p) for p in parts):
                     # a row's values after its labels' line, led by a mark: a page break split the row
