@@ -1186,15 +1186,31 @@ def _review_cells(report) -> dict:
     return {(r.row_key, r.col_key): r.value for r in review.itertuples()}
 
 
+def _header_reordered(lines: list, at: int) -> list:
+    """``lines`` with the review table's header rows before row ``at`` naming 结果纠正 before 结果维持."""
+    out = list(lines)
+    for k in range(at - 6, at):
+        if isinstance(out[k], list):
+            row = list(out[k])
+            for i in range(len(row) - 1):
+                if row[i:i + 2] == ["结果维持", "结果纠正"]:
+                    row[i:i + 2] = ["结果纠正", "结果维持"]
+            out[k] = row
+    assert out != lines
+    return out
+
+
+@pytest.mark.parametrize("header", ["format's", "reordered"])
 @pytest.mark.parametrize("written", ["one line", "cells", "kinds' rows", "kinds' rows, tabs"])
 @pytest.mark.parametrize("layout", ["pipe_rows", "pipe_cells", "tab", "lines"])
 @pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "004_b232cca7e491c758"])
-def test_a_review_row_with_each_value_after_its_result_is_placed_by_the_names(seed_id, layout, written):
+def test_a_review_row_with_each_value_after_its_result_is_placed_by_the_names(seed_id, layout, written, header):
     # The review table's values each written after its result's name ('纠正 0 维持 4 其他 0 尚未审结 0 总计 4 维持 0
     # 纠正 1 尚未审结 1 …', on one line, a name or a value a cell, or a row for each kind led by its name), the first
     # two results named the other way round and the direct lawsuits' 其他 left out: the values were read in order
     # (4 under 结果纠正, the next kind's a column early) or lost as glued text (0 of 15 placed).  Each is placed by
-    # its name, the one left out NA.
+    # its name, the one left out NA; so too under a header naming 结果纠正 before 结果维持 (seed 001's: the row's
+    # values, set in the format's columns by their names, were then moved by the header's order, 维持 4 under 纠正).
     import toolkit
     from renderers import render_text
     from test_formats import _as_lines
@@ -1217,7 +1233,8 @@ def test_a_review_row_with_each_value_after_its_result_is_placed_by_the_names(se
         gap = "\t" if written.endswith("tabs") else " "
         rows = [gap.join([kind, *flat[a:b]]) for kind, a, b in zip(kinds, (0, 10, 18), (10, 18, 28))]
     want = _review_cells(toolkit.parse_text(render_text(lines, layout)))
-    got = toolkit.parse_text(render_text([*lines[:at], *rows, *lines[at + 1:]], layout))
+    above = _header_reordered(lines, at) if header == "reordered" else lines
+    got = toolkit.parse_text(render_text([*above[:at], *rows, *lines[at + 1:]], layout))
     assert sum(pd.notna(v) for v in want.values()) == 15
     cells, left_out = _review_cells(got), ("litigation_direct", "other")
     assert pd.isna(cells.pop(left_out)) and pd.notna(want.pop(left_out))

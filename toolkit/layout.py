@@ -83,13 +83,16 @@ class Row:
     """A table row: cells left to right; ``explicit`` when the source marked the row.
 
     ``grid`` marks a row of a reader's table grid (HTML, DOCX, a ruled PDF), whose cells keep their columns;
-    ``spaced`` a row whose columns were only spaces (an unruled PDF), where a blank cell leaves no trace.
+    ``spaced`` a row whose columns were only spaces (an unruled PDF), where a blank cell leaves no trace;
+    ``named`` a row whose cells stand in the format's columns, each value placed by the name written before it
+    (the review table's '维持 4 纠正 0 …'), whatever order a header names the columns in.
     """
 
     cells: list[Cell] = field(default_factory=list)
     explicit: bool = False
     grid: bool = False
     spaced: bool = False
+    named: bool = False
 
     @property
     def line(self) -> int:
@@ -218,7 +221,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             continue
         if i in review_rows:
             skip, cells = review_rows[i]
-            stream.explicit([Cell(c, seg.line) for c in cells])
+            stream.explicit([Cell(c, seg.line) for c in cells], named=True)
             prev_bare = False
             continue
         if wrapped:  # (most sections have no wrapped glued text: one test a line, not two)
@@ -1586,7 +1589,8 @@ class _Stream:
             # blank line of a tab table flushes an empty row)
             self._reset()
 
-    def explicit(self, cells: list[Cell], grid: bool = False, spaced: bool = False, split: bool = False) -> None:
+    def explicit(self, cells: list[Cell], grid: bool = False, spaced: bool = False, split: bool = False,
+                 named: bool = False) -> None:
         cells = _labels_apart(cells)
         if self.join_units:
             cells = _units_joined(cells)
@@ -1607,7 +1611,7 @@ class _Stream:
                 return
         self.flush()
         if cells:
-            self.rows.append(Row(cells, explicit=True, grid=grid, spaced=spaced))
+            self.rows.append(Row(cells, explicit=True, grid=grid, spaced=spaced, named=named))
 
     def append(self, cell: Cell) -> None:
         """Add a cell to the current row whatever its kind (the source marks rows)."""

@@ -2218,7 +2218,9 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
                 # (a cell a line puts the header's 备注 before the first row's label: '备注 | 行政复议 | 4 | …')
                 header.append(label_key(labels[0].text))
                 labels = labels[1:]
-            if data:
+            if data and row.named:  # (its values placed by their results' names: in the format's columns)
+                kinds, m = None, n
+            elif data:
                 if (named := _review_overall(heads)) is not None:  # (its column aside, the kinds read as without it)
                     word, overall = named
                     heads = [*heads[:word], *heads[word + 1:]]
