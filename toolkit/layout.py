@@ -83,13 +83,16 @@ class Row:
     """A table row: cells left to right; ``explicit`` when the source marked the row.
 
     ``grid`` marks a row of a reader's table grid (HTML, DOCX, a ruled PDF), whose cells keep their columns;
-    ``spaced`` a row whose columns were only spaces (an unruled PDF), where a blank cell leaves no trace.
+    ``spaced`` a row whose columns were only spaces (an unruled PDF), where a blank cell leaves no trace;
+    ``named`` a row whose cells stand in the format's columns, each value placed by the name written before it
+    (the review table's '维持 4 纠正 0 …'), whatever order a header names the columns in.
     """
 
     cells: list[Cell] = field(default_factory=list)
     explicit: bool = False
     grid: bool = False
     spaced: bool = False
+    named: bool = False
 
     @property
     def line(self) -> int:
@@ -218,7 +221,7 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             continue
         if i in review_rows:
             skip, cells = review_rows[i]
-            stream.explicit([Cell(c, seg.line) for c in cells])
+            stream.explicit([Cell(c, seg.line) for c in cells], named=True)
             prev_bare = False
             continue
         if wrapped:  # (most sections have no wrapped glued text: one test a line, not two)
@@ -342,8 +345,10 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                     widths[seg.line] = label_line
                     last_labels = (*label_line, i)
             # (a row's one value after its labels' line, led by marks, too: '||||||||| 0 |', seed 004's rows whose
-            # first counts are blank)
-            if len(filled) >= 2 or above and not parts[0] and is_value_cell(filled[0]):
+            # first counts are blank; so is such a line after a row of its own: a row whose label line was lost,
+            # its blank cells kept so that its value is flagged unlabelled_values, not taken for a page number)
+            if len(filled) >= 2 or not parts[0] and is_value_cell(filled[0]) and (
+                    above or table_region and len(parts) > 2):
                 split = False
                 if above and not parts[0] and all(not p or is_value_cell(p) for p in parts):
                     # a row's values after its labels' line, led by a mark: a page break split the row
@@ -1592,7 +1597,8 @@ class _Stream:
             # blank line of a tab table flushes an empty row)
             self._reset()
 
-    def explicit(self, cells: list[Cell], grid: bool = False, spaced: bool = False, split: bool = False) -> None:
+    def explicit(self, cells: list[Cell], grid: bool = False, spaced: bool = False, split: bool = False,
+                 named: bool = False) -> None:
         cells = _labels_apart(cells)
         if self.join_units:
             cells = _units_joined(cells)
@@ -1613,7 +1619,7 @@ class _Stream:
                 return
         self.flush()
         if cells:
-            self.rows.append(Row(cells, explicit=True, grid=grid, spaced=spaced))
+            self.rows.append(Row(cells, explicit=True, grid=grid, spaced=spaced, named=named))
 
     def append(self, cell: Cell) -> None:
         """Add a cell to the current row whatever its kind (the source marks rows)."""

@@ -1033,6 +1033,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     filler_shapes: set[int] = set()  # label counts of rows that ended in filler cells
     order: list[str] = []
     runs: set[str] = set()  # rows whose values are one cell of glued digits (_one_glued_run)
+    apart: list[int] = []  # the lines of rows of values without a label (flagged unlabelled_values)
     group: str | None = None
     header: list[str] = []  # the label keys of the header rows' cells, in order
     head_cells: list[Cell] = []  # the header rows' cells (their places, where spaces set them: _place_by_columns)
@@ -1124,6 +1125,8 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             values = _trim_values(values, ncols - 1)
         if not labels:
             _flag_unlabelled(res, "requests", row, values)
+            if _written(values):
+                apart.append(row.line)
             continue
         # (the one count of a pipe row in 总计's place, were the surplus at its end: only 总计 filled, not an
         # empty label cell before a lone other_org count; asked only of the rows where it tells, as it looks at
@@ -1262,7 +1265,8 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     basis = template or res.templates.get("active")
     outcome_rows = fm[f"outcome_rows_{basis or '2019'}"]
     named = outcome_rows if basis else [_six_undecided(fm) if k == "other_handling" else k for k in outcome_rows]
-    _flag_missing_rows(res, "requests", ["new", "carried_over", *named, "handled_total", "carried_forward"], found)
+    expected = ["new", "carried_over", *named, "handled_total", "carried_forward"]
+    _flag_missing_rows(res, "requests", expected, found)
     kept_cols = [col for col in col_keys if col != missing]
     if missing:
         res.flags.append(Flag("missing_columns", "requests", None, missing))
@@ -1285,7 +1289,10 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         # (the organisations' places by their names: a column left out is not among ``written`` yet)
         orgs = tuple(w for col, w in zip(kept_cols, written) if col not in (col_keys[0], col_keys[-1]))
         constraints += [Constraint(((k, sub_at),), tuple((k, w) for w in orgs)) for k in order]
-    inputs = [RowInput(k, found[k][0], ncols, anchored=True, confirmed=k in runs) for k in order]
+    joined = _joined_lost_rows(found, order, expected, apart)
+    # (a row a lost row's values may have joined is placed with no value: none is known to be its own)
+    inputs = [RowInput(k, [] if k in joined else found[k][0], ncols, anchored=True, confirmed=k in runs)
+              for k in order]
     placements = place(inputs, constraints)
     at_of: list[int | None] = list(written)
     if missing:  # (no cell of it: NA, flagged by its column's name)
@@ -1307,13 +1314,16 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         else:
             _flag_placement(res, "requests", row, placement, key, values)
             _flag_text_values(res, "requests", key, placement, dots=dots)
+            if key in joined:
+                res.flags.append(Flag("ragged", "requests", row.line, f"{key}: 0 of {ncols} cells placed, the "
+                                      f"values of the lost row after it may be among them{_as_written(values)}"))
             if unread:  # nothing placed, yet the label holds a value: unknown, not blank
                 res.flags.append(Flag("ragged", "requests", row.line,
                                       f"{key}: no cell read; the label holds {label!r}"))
-            unplaced = _unplaced_flag(placement, unread)
+            unplaced = "ragged" if key in joined else _unplaced_flag(placement, unread)
         line = row.line
         cells, inferred = placement.cells, placement.inferred
-        built = None if in_order is None or inferred else _read_row_records("requests", key, label, col_keys,
+        built = None if in_order is None or inferred or key in joined else _read_row_records("requests", key, label, col_keys,
                                                                              col_labels, in_order(cells))
         if built is not None:  # (the common row: every cell read as a number)
             res.records += built
@@ -1326,6 +1336,30 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             _flag_subtotal_column(res, row, key, placement.cells[sub_at], [placement.cells[w] for w in orgs])
     # (where the 小计's place is unsure, the placement is a guess: the groups' sums are not known)
     _flag_subtotals(res, subtotals, {} if unsure else placements, outcome_rows, ncols)
+
+
+def _joined_lost_rows(found: dict[str, tuple[list[Cell], Row, str]], order: list[str], expected: list[str],
+                      apart: list[int]) -> set[str]:
+    """The requests rows of text that the values of a lost row after them may have joined.
+
+    Text that writes no blank cell, a cell a line, reads a row whose label line was lost ('2.其他法律行政法规禁止公开')
+    as going on: its values follow the row before ('1.属于国家秘密' then '0' and '0'), and which of them are that
+    row's own is not known.  Such a row is one with values, not of a reader's grid, whose next row in the format
+    (``expected``) is missing where a later one is met, and no row of values without a label (``apart``, their
+    lines) stands between it and the next row met.
+    """
+    joined = set()
+    for i, key in enumerate(order):
+        values, row, _ = found[key]
+        if row.explicit or row.grid or key not in expected or not _written(values):
+            continue
+        at = expected.index(key) + 1
+        if at == len(expected) or expected[at] in found or not any(k in found for k in expected[at + 1:]):
+            continue
+        end = found[order[i + 1]][1].line if i + 1 < len(order) else float("inf")
+        if not any(row.line < line < end for line in apart):
+            joined.add(key)
+    return joined
 
 
 def _group_names_row(group: str, values: list[Cell], fm: dict) -> bool:
@@ -2185,7 +2219,9 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
                 # (a cell a line puts the header's 备注 before the first row's label: '备注 | 行政复议 | 4 | …')
                 header.append(label_key(labels[0].text))
                 labels = labels[1:]
-            if data:
+            if data and row.named:  # (its values placed by their results' names: in the format's columns)
+                kinds, m = None, n
+            elif data:
                 if (named := _review_overall(heads)) is not None:  # (its column aside, the kinds read as without it)
                     word, overall = named
                     heads = [*heads[:word], *heads[word + 1:]]
