@@ -925,12 +925,34 @@ def _cell_runs(cell) -> list | None:
 def _broken_digits(cell) -> list | None:
     """The two runs of digits of a cell holding them alone on either side of one line break (one ``<br>`` or none,
     and blocks), where they read as one number wrapped (see _full_first_line), else None."""
-    if len(cell.xpath(".//br")) > 1:
+    if _inner_breaks(cell) > 1:
         return None
     runs = _cell_runs(cell)
     if runs is None or len(runs) != 2 or not all(_DIGIT_RUN.fullmatch(run) for run in runs):
         return None
     return runs if _full_first_line(runs[0], runs[1]) else None
+
+
+def _inner_breaks(cell) -> int:
+    """The ``<br>`` of a cell between its first text and its last: one before or after all its text (a CMS editor's
+    '13<br>63<br>') shows no line a browser sets, and kept a wrapped number apart ('13 63', no number)."""
+    pieces: list = []
+    _text_and_breaks(cell, pieces)
+    shown = [k for k, piece in enumerate(pieces) if piece is not None and piece.strip()]
+    return pieces[shown[0]:shown[-1]].count(None) if shown else 0
+
+
+def _text_and_breaks(el, out: list) -> None:
+    """Put the texts of ``el``'s content in ``out`` in order, a None for each ``<br>``."""
+    if el.text and isinstance(el.tag, str):
+        out.append(el.text)
+    for child in el:
+        if child.tag == "br":
+            out.append(None)
+        elif isinstance(child.tag, str):  # (a comment's text is no text of the cell)
+            _text_and_breaks(child, out)
+        if child.tail:
+            out.append(child.tail)
 
 
 def _full_first_line(first: str, second: str) -> bool:
