@@ -2141,7 +2141,7 @@ def test_content_sniffing_for_pdf_and_docx_without_extension(tmp_path: Path) -> 
 
 _CELL_CASES = [
     "<td><p>一、</p><p>本年新收</p></td><td>21</td>",          # two paragraphs: a space between
-    "<td><span>社会</span><span>公益</span></td><td>3<br>4</td>",  # inline spans join, a count's break joins
+    "<td><span>社会</span><span>公益</span></td><td>34<br>5</td>",  # inline spans join, a count's wrap joins
     "<td>a<script>x()</script>b</td><td><b>7</b> </td>",          # script text dropped, its tail kept
     "<td><p>x</p><table><tr><td>n</td></tr></table>尾</td>",      # a nested table: the general walk
     "<td>\n<p class='MsoNormal'><span>信息\n公开</span></p>\n</td>",  # source line break between CJK
@@ -2186,7 +2186,7 @@ def test_html_fast_paths_read_as_the_general_walk(monkeypatch: pytest.MonkeyPatc
     assert fast[-1][1:4] == [["项目", "5", "a"], ["x", "1"], ["y", "2"]]
     rows = [line for line in fast[6] if isinstance(line, list)]
     assert rows[0] == ["一、 本年新收", "21"]
-    assert [line for line in fast[7] if isinstance(line, list)][0] == ["社会公益", "34"]
+    assert [line for line in fast[7] if isinstance(line, list)][0] == ["社会公益", "345"]
     assert [line for line in fast[8] if isinstance(line, list)][0] == ["ab", "7"]
     assert [line for line in fast[10] if isinstance(line, list)][0] == ["信息公开"]
     assert [line for line in fast[12] if isinstance(line, list)][0] == ["收到申请", "21"]

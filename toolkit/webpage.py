@@ -887,7 +887,7 @@ def _wrapped_numbers(root, blocks: bool = False) -> None:
     wrapped by a converter or an editor; with ``blocks``, also set in two blocks, ``<span style="display:block">12
     </span><span style="display:block">34</span>``, ``<div>12</div><div>34</div>``, which a browser shows as the
     break) into the one number a report means (1234), where the cell, not its row's first (the label), holds nothing
-    but the two runs of digits.  It was read '12 34', no number (1 234 a thousands' group, 1234 by chance).  A cell of
+    but the two runs of digits, its first line full (see _full_first_line: '1<br>2', '1<br>363' stay apart).  It was read '12 34', no number (1 234 a thousands' group, 1234 by chance).  A cell of
     words keeps its break ('行政<br>许可'), and so does a row whose label is broken too and none of whose numbers is
     whole ('行政许可<br>其他' | '3<br>5': two rows' values set one above the other in one row, never joined into one)."""
     cells = dict.fromkeys(cell for br in root.iter("br") for cell in br.iterancestors("td", "th"))
@@ -924,13 +924,43 @@ def _cell_runs(cell) -> list | None:
 
 def _broken_digits(cell) -> list | None:
     """The two runs of digits of a cell holding them alone on either side of one line break (one ``<br>`` or none,
-    and blocks), else None."""
-    if len(cell.xpath(".//br")) > 1:
+    and blocks), where they read as one number wrapped (see _full_first_line), else None."""
+    if _inner_breaks(cell) > 1:
         return None
     runs = _cell_runs(cell)
     if runs is None or len(runs) != 2 or not all(_DIGIT_RUN.fullmatch(run) for run in runs):
         return None
-    return runs
+    return runs if _full_first_line(runs[0], runs[1]) else None
+
+
+def _inner_breaks(cell) -> int:
+    """The ``<br>`` of a cell between its first text and its last: one before or after all its text (a CMS editor's
+    '13<br>63<br>') shows no line a browser sets, and kept a wrapped number apart ('13 63', no number)."""
+    pieces: list = []
+    _text_and_breaks(cell, pieces)
+    shown = [k for k, piece in enumerate(pieces) if piece is not None and piece.strip()]
+    return pieces[shown[0]:shown[-1]].count(None) if shown else 0
+
+
+def _text_and_breaks(el, out: list) -> None:
+    """Put the texts of ``el``'s content in ``out`` in order, a None for each ``<br>``."""
+    if el.text and isinstance(el.tag, str):
+        out.append(el.text)
+    for child in el:
+        if child.tag == "br":
+            out.append(None)
+        elif isinstance(child.tag, str):  # (a comment's text is no text of the cell)
+            _text_and_breaks(child, out)
+        if child.tail:
+            out.append(child.tail)
+
+
+def _full_first_line(first: str, second: str) -> bool:
+    """Whether digits ``first`` over ``second`` in a cell read as a number wrapped in its narrow column: its first
+    line full, as wide as the second or wider, as a PDF's wrapped number is joined (pdf._join_wrapped_numbers), and
+    of two digits or more.  Else they stay apart, a break as a DOCX cell's ``<w:br/>`` is: '1<br>2' read 12, a
+    count the report never gives (a column one digit wide is no column a number wraps in: two values stacked)."""
+    return len(first) >= max(len(second), 2)
 
 
 def _plain_number(cell) -> bool:
