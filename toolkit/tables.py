@@ -22,7 +22,7 @@ import numpy as np
 
 from toolkit.checks import identity_applies
 from toolkit.formats import alternation, load_formats, load_identities, load_output_schema, vocabulary
-from toolkit.layout import _YEAR, Cell, Row, _sub_item, _sums_to_last, _thousands_joined
+from toolkit.layout import _YEAR, Cell, Row, _is_count_in_words, _sub_item, _sums_to_last, _thousands_joined
 from toolkit.normalize import (_CN_COUNT_CHARS, _SPACES, CID_GLYPHS, FOOTNOTE_SYMBOLS, HAN_RANGES, HAN_UNIFIED,
                                NA_MARKS, cell_units, is_value_cell, label_key, number_text, parse_cell, parse_number, unit_kind)
 from toolkit.placement import Constraint, Placed, Placement, RowInput, place
@@ -343,9 +343,9 @@ def _trim_values(values: list[Cell], ncols: int) -> list[Cell]:
 def _is_note(text: str, is_row) -> bool:
     """A cell of words that is clearly no value ('备注:含补正', '其中3件为补正后申请'): not a number, a mark, a
     number with a word or two around it ('约3', '3件左右') or a short value in words ('暂无', '零': these may be a
-    value in the wrong place), nor a row's label (``is_row``)."""
+    value in the wrong place; '三 件', a space inside, as '三件'), nor a row's label (``is_row``)."""
     return (parse_number(text).kind == "text" and not _WORDY_NUMBER.fullmatch(text)
-            and not _WORDS_VALUE.fullmatch(text) and not is_row(text))
+            and not _WORDS_VALUE.fullmatch(text) and not _is_count_in_words(text) and not is_row(text))
 
 
 def _drop_notes(res: TableResult, table: str, row_key: str, row: Row, values: list[Cell], ncols: int,
