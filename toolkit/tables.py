@@ -198,8 +198,7 @@ def _text_in_value_place(labels: list[Cell], values: list[Cell], is_row) -> tupl
             # digits ('暂无', '零': the row vanished, flagged as left out by the report), in a table row, not prose
             # (or a PDF value of glyphs with no Unicode map, '(cid:21)', '(cid:3)135': that cell missing, not the
             # row unknown)
-            if all(_WORDY_NUMBER.fullmatch(c.text) or _WORDS_VALUE.fullmatch(c.text) or _GLYPHS_VALUE.fullmatch(c.text)
-                   for c in rest) \
+            if all(_is_wordy_value(c.text) or _GLYPHS_VALUE.fullmatch(c.text) for c in rest) \
                     and all(len(c.text) <= 30 for c in labels[:i]):
                 return labels[: i + 1], rest + values
             break
@@ -344,8 +343,14 @@ def _is_note(text: str, is_row) -> bool:
     """A cell of words that is clearly no value ('备注:含补正', '其中3件为补正后申请'): not a number, a mark, a
     number with a word or two around it ('约3', '3件左右') or a short value in words ('暂无', '零': these may be a
     value in the wrong place; '三 件', a space inside, as '三件'), nor a row's label (``is_row``)."""
-    return (parse_number(text).kind == "text" and not _WORDY_NUMBER.fullmatch(text)
-            and not _WORDS_VALUE.fullmatch(text) and not _is_count_in_words(text) and not is_row(text))
+    return parse_number(text).kind == "text" and not _is_wordy_value(text) and not is_row(text)
+
+
+def _is_wordy_value(text: str) -> bool:
+    """Whether ``text`` may be a value written with words: a number with a word or two around it ('约3', '12起左右'),
+    a few words ('暂无', '零', '三件'), or a count in words or hedged with one space inside ('三 件', as '三件': it
+    was a row's label, the row lost, unknown_row)."""
+    return bool(_WORDY_NUMBER.fullmatch(text) or _WORDS_VALUE.fullmatch(text) or _is_count_in_words(text))
 
 
 def _drop_notes(res: TableResult, table: str, row_key: str, row: Row, values: list[Cell], ncols: int,
