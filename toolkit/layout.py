@@ -2281,9 +2281,9 @@ _WORD_VALUE = re.compile(rf"{_COUNT_IN_WORDS.pattern}|{_HAN_WORD}{{2,6}}")
 def _word_value_after_unit(cells: Sequence[Cell]) -> bool:
     """Whether the last of a statistics table's row ``cells`` is a value in words (``_WORD_VALUE``) right after the
     row's unit: its value, a cell a line, which ends the row (a blank value leaves its mark, '条 | |', so a word
-    there is no next item's label)."""
+    there is no next item's label; one space inside it or not: '约 3', '三 件')."""
     return len(cells) >= 2 and cells[-2].text in vocabulary().legacy_units and not cells[-1].glued \
-        and _WORD_VALUE.fullmatch(cells[-1].text) is not None
+        and (_WORD_VALUE.fullmatch(cells[-1].text) is not None or _is_count_in_words(cells[-1].text))
 # a value run together before the next row
 _GLUED_VALUE = re.compile(rf"[\s|]*({_GLUED_CELL})?")
 
