@@ -709,7 +709,10 @@ def test_the_hedges_after_a_count_are_the_formats_data():
 @pytest.mark.parametrize("written, value, flag", [("三", 3, "value_note"), ("十二", 12, "value_note"),
                                                  ("约3", None, "not_a_number"), ("3件左右", None, "not_a_number"),
                                                  ("30余件", None, "not_a_number"), ("3件以上", None, "not_a_number"),
-                                                 ("三件", None, "not_a_number"), ("十二人次", None, "not_a_number")])
+                                                 ("三件", None, "not_a_number"), ("十二人次", None, "not_a_number"),
+                                                 # (a space inside the cell: as without it)
+                                                 ("约 3", None, "not_a_number"), ("3 件左右", None, "not_a_number"),
+                                                 ("三 件", None, "not_a_number")])
 @pytest.mark.parametrize("seed_id, cell, table, row, col", [
     ("000_438c5e5d2b6f4db4", "2,887", "active", "licensing", "decisions"),  # a cell a line between blank lines
     ("001_4d29bfef72dd56db", "65651 |", "active", "licensing", "decisions"),  # a cell a line, each closed by '|'

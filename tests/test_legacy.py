@@ -2776,7 +2776,10 @@ def test_legacy_cell_a_line_value_in_words_is_a_cell(value, read, flags):
 
 
 @pytest.mark.parametrize("value, read, flag", [("三", 3, "value_note"), ("十二", 12, "value_note"),
-                                               ("约3", "NA", "not_a_number"), ("暂无", "NA", "not_a_number")])
+                                               ("约3", "NA", "not_a_number"), ("暂无", "NA", "not_a_number"),
+                                               # (a space inside the value: as without it)
+                                               ("约 3", "NA", "not_a_number"), ("三 件", "NA", "not_a_number"),
+                                               ("3 件左右", "NA", "not_a_number")])
 def test_legacy_pipe_cell_a_line_value_in_words_ends_its_row(value, read, flag):
     """Seed 003 copied one cell a line with pipes, a known item's value in words ('2.政府网站公开政府信息数 |' / '条 |' /
     '三 |'): no value, so the row went on, the next item's label, unit and blank mark ran into it (extra_cells), the

@@ -1668,6 +1668,27 @@ def test_an_article_20_value_in_words_is_kept_and_flagged(word):
     assert missing and not any(k in missing[0] for k in ("penalty", "fees"))
 
 
+@pytest.mark.parametrize("written", ["三 件", "十二 人次"])
+@pytest.mark.parametrize("seed_id, at, table, row, col", [
+    ("004_b232cca7e491c758", "\t67", "active", "licensing", "prev_items"),  # a row's first value, a cell a line
+    ("004_b232cca7e491c758", "\t5", "requests", "granted", "natural_person")])
+def test_a_count_in_words_with_a_space_as_a_rows_first_value_keeps_the_row(parsed_seed, seed_id, at, table, row, col,
+                                                                         written):
+    # '行政许可' / '三 件' / '0' / '1363' (seed 004's tab-set cells a line): a count in words with a space inside it,
+    # the row's first value, was read as a second label, so the row was lost (unknown_row '三 件', missing_rows
+    # licensing). It is the row's value as '三件' is: kept as written, NA, flagged not_a_number.
+    original = parsed_seed(seed_id)
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    lines[lines.index(at)] = f"\t{written}"
+    report = toolkit.parse_text("\n".join(lines))
+    got, want = report.table(table), original.table(table)
+    assert pd.isna(got.loc[row, col])
+    got.loc[row, col] = want.loc[row, col]
+    pd.testing.assert_frame_equal(got, want)
+    new = {(f.code, f.detail) for f in report.flags} - {(f.code, f.detail) for f in original.flags}
+    assert new == {("not_a_number", f"{row}: {written}")}
+
+
 def test_an_empty_label_cell_in_pipe_rows_with_a_blank_total(parsed_seed):
     # '(二)部分公开… | | 2 | 0 | … | 0 | |': an unmerged empty label cell and a blank 总计, written as pipe text.
     # The surplus cell is the label's here (the row has counts before 总计's place), as in a reader's grid; only

@@ -1642,7 +1642,7 @@ class _Stream:
             # row's last value, not a label starting a row (the row was cut, its values unplaced); the table stage
             # keeps it in its column, NA, flagged not_a_number
             kind = "value"
-        elif kind == "label" and self.has_values and _COUNT_IN_WORDS.fullmatch(cell.text) \
+        elif kind == "label" and self.has_values and _is_count_in_words(cell.text) \
                 and not is_page_furniture(cell.text, in_table=True):
             # a count in Chinese numerals or hedged after the row's values ('302' / '142' / '三', '约3', '3件左右'),
             # a cell a line: the row's last value, as a footnoted one (it started the next row, which was cut or
@@ -2264,6 +2264,22 @@ _GLUED_CELL = rf"{_WORD_CELL}|\d[\d,]*(?:\.\d+)?|{_SET_MARK}|{_SIGNED_CELL}"  # 
 # text ('三', '三件', '约3', '3件左右'; a ruled table's '三件' is NA, flagged not_a_number)
 _COUNT_UNITS = alternation([*cell_units()["count"], *cell_units()["people"]])
 _COUNT_IN_WORDS = re.compile(rf"[{_CN_COUNT_CHARS}]+(?:{_COUNT_UNITS})?|{HEDGED_NUMBER}")
+_NUMERALS = frozenset(f"{_CN_COUNT_CHARS}0123456789")
+_ONE_SPACE = re.compile(r"\s")
+
+
+def _is_count_in_words(text: str) -> bool:
+    """Whether ``text``, a cell a line, is a count in words or hedged (``_COUNT_IN_WORDS``), with one space inside it
+    or not ('约 3', '3 件左右', '三 件' as '约3', '3件左右', '三件': the row's last value, not the next row's label).
+    (Not a space between two numerals, '十 二', which the tables stage does not read as '十二'; the glued-text
+    reader's pattern takes no space, a cell's bound there.)"""
+    if _COUNT_IN_WORDS.fullmatch(text):
+        return True
+    parts = _ONE_SPACE.split(text)
+    return len(parts) == 2 and all(parts) and not (parts[0][-1] in _NUMERALS and parts[1][0] in _NUMERALS) \
+        and _COUNT_IN_WORDS.fullmatch("".join(parts)) is not None
+
+
 # the same values in words as a cell's whole text ('三', '约3', '暂无'), for a table one cell a line with pipes
 _WORD_VALUE = re.compile(rf"{_COUNT_IN_WORDS.pattern}|{_HAN_WORD}{{2,6}}")
 
@@ -2271,9 +2287,9 @@ _WORD_VALUE = re.compile(rf"{_COUNT_IN_WORDS.pattern}|{_HAN_WORD}{{2,6}}")
 def _word_value_after_unit(cells: Sequence[Cell]) -> bool:
     """Whether the last of a statistics table's row ``cells`` is a value in words (``_WORD_VALUE``) right after the
     row's unit: its value, a cell a line, which ends the row (a blank value leaves its mark, '条 | |', so a word
-    there is no next item's label)."""
+    there is no next item's label; one space inside it or not: '约 3', '三 件')."""
     return len(cells) >= 2 and cells[-2].text in vocabulary().legacy_units and not cells[-1].glued \
-        and _WORD_VALUE.fullmatch(cells[-1].text) is not None
+        and (_WORD_VALUE.fullmatch(cells[-1].text) is not None or _is_count_in_words(cells[-1].text))
 # a value run together before the next row
 _GLUED_VALUE = re.compile(rf"[\s|]*({_GLUED_CELL})?")
 

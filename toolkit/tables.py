@@ -22,7 +22,7 @@ import numpy as np
 
 from toolkit.checks import identity_applies
 from toolkit.formats import alternation, load_formats, load_identities, load_output_schema, vocabulary
-from toolkit.layout import _YEAR, Cell, Row, _sub_item, _sums_to_last, _thousands_joined
+from toolkit.layout import _YEAR, Cell, Row, _is_count_in_words, _sub_item, _sums_to_last, _thousands_joined
 from toolkit.normalize import (_CN_COUNT_CHARS, _SPACES, CID_GLYPHS, FOOTNOTE_SYMBOLS, HAN_RANGES, HAN_UNIFIED,
                                NA_MARKS, cell_units, is_value_cell, label_key, number_text, parse_cell, parse_number, unit_kind)
 from toolkit.placement import Constraint, Placed, Placement, RowInput, place
@@ -198,8 +198,7 @@ def _text_in_value_place(labels: list[Cell], values: list[Cell], is_row) -> tupl
             # digits ('暂无', '零': the row vanished, flagged as left out by the report), in a table row, not prose
             # (or a PDF value of glyphs with no Unicode map, '(cid:21)', '(cid:3)135': that cell missing, not the
             # row unknown)
-            if all(_WORDY_NUMBER.fullmatch(c.text) or _WORDS_VALUE.fullmatch(c.text) or _GLYPHS_VALUE.fullmatch(c.text)
-                   for c in rest) \
+            if all(_is_wordy_value(c.text) or _GLYPHS_VALUE.fullmatch(c.text) for c in rest) \
                     and all(len(c.text) <= 30 for c in labels[:i]):
                 return labels[: i + 1], rest + values
             break
@@ -343,9 +342,15 @@ def _trim_values(values: list[Cell], ncols: int) -> list[Cell]:
 def _is_note(text: str, is_row) -> bool:
     """A cell of words that is clearly no value ('备注:含补正', '其中3件为补正后申请'): not a number, a mark, a
     number with a word or two around it ('约3', '3件左右') or a short value in words ('暂无', '零': these may be a
-    value in the wrong place), nor a row's label (``is_row``)."""
-    return (parse_number(text).kind == "text" and not _WORDY_NUMBER.fullmatch(text)
-            and not _WORDS_VALUE.fullmatch(text) and not is_row(text))
+    value in the wrong place; '三 件', a space inside, as '三件'), nor a row's label (``is_row``)."""
+    return parse_number(text).kind == "text" and not _is_wordy_value(text) and not is_row(text)
+
+
+def _is_wordy_value(text: str) -> bool:
+    """Whether ``text`` may be a value written with words: a number with a word or two around it ('约3', '12起左右'),
+    a few words ('暂无', '零', '三件'), or a count in words or hedged with one space inside ('三 件', as '三件': it
+    was a row's label, the row lost, unknown_row)."""
+    return bool(_WORDY_NUMBER.fullmatch(text) or _WORDS_VALUE.fullmatch(text) or _is_count_in_words(text))
 
 
 def _drop_notes(res: TableResult, table: str, row_key: str, row: Row, values: list[Cell], ncols: int,
