@@ -3143,7 +3143,8 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         else:
             following = marks[k + 1][2] if k + 1 < len(marks) else None
             title = _title_before_restart(text[end:stop], n, following)
-            colon = "" if title or n < 2 or following != 1 else _colon_title(text[end:stop])
+            # (after item 1 too: '一是…双提升' / '强化平台管理:' / '一是…', a measure's title over its restarted list)
+            colon = "" if title or following != 1 else _colon_title(text[end:stop])
             if title:
                 titled[len(items)] = (title, item)
                 item = _clean(_clean(text[end:stop]).removesuffix(title))
@@ -3159,7 +3160,8 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
     lists: list[list[tuple[int, str]]] = []
     admitting: list[bool] = []  # (per list: led in by a sentence admitting shortcomings, _admitting_lead_in)
     for index, (n, item) in enumerate(items):
-        if not lists or (n == 1 and lists[-1][-1][0] >= 2):
+        # (also after item 1 ending in the next group's title: '一是…' / '强化平台管理:' / '一是…')
+        if not lists or (n == 1 and (lists[-1][-1][0] >= 2 or index - 1 in titled)):
             lists.append([])
             admitting.append(index in leads and _admitting_lead_in(leads[index]))
         lists[-1].append((n, item))
