@@ -4846,6 +4846,21 @@ def test_a_measure_title_before_its_colon_after_item_one_heads_its_restarted_lis
         ("measure", details[0]), ("measure", details[1])]
 
 
+def test_measure_titles_of_a_list_each_over_its_details_numbered_on_lines():
+    # Seed 001's measures as a 一是/二是/三是 list, each item its title before a colon alone on its line over its
+    # sentences numbered 1. 2. on lines of their own ('一是强化政务公开能力建设：' / '1.加强…。' / '2.加大…。'): before, the
+    # details were the item's text, one statement with the title; the title and each detail are statements, as under
+    # numbered titles, details glued after the colon ('公开意识不强：1.…；2.…') still the item's text.
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem)
+    measures = [t.split("。", 1) for k, t in EXPECTED[stem] if k == "m"]
+    listed = "".join(f"{'一二三'[i]}是{title}：\n" + "".join(f"{j + 1}.{d}。\n" for j, d in enumerate(body.split("。")))
+                     for i, (title, body) in enumerate(measures))
+    text = section[: section.index("一是强化")] + "\n" + listed
+    assert _pairs(extract_statements(text)) == _expected(stem)[:3] + [
+        ("measure", t) for title, body in measures for t in [title, *body.split("。")]]
+
+
 @pytest.mark.parametrize("summary", ["综上所述，我区政府信息公开工作与群众的期待还有一定差距。", "总的来看，以上问题有待在今后工作中逐步加以解决。",
                                      "总之，政府信息公开工作仍需进一步加强。"])
 @pytest.mark.parametrize("measures", [True, False])

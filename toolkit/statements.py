@@ -3089,6 +3089,25 @@ def _grouped(item: str) -> tuple[str, list[str]] | None:
     return title["name"], [_clean(item[end:stop]) for (_, end, _), stop in zip(marks, stops)]
 
 
+def _titled_details(item: str) -> tuple[str, list[str]] | None:
+    """An item that is a short title before its colon alone on its line, naming a measure or admitting a shortcoming
+    (:func:`_is_title`), over details numbered from 1 each on a line of its own (``强化平台管理:`` / ``1.…`` /
+    ``2.…``): the title and the details, each a statement as under a numbered title (:func:`_outline_number`), else
+    None.  Details glued after the colon (``公开意识不强:1.…;2.…``) stay the item's text (:func:`_grouped`)."""
+    title = _cues()["group_title"].match(item)
+    if not title or not re.fullmatch(r"[ \t]*:[ \t]*\n\s*", item[title.end("name"):title.end()]):
+        return None
+    if not _is_title(title["name"]):
+        return None
+    marks = _markers(item)
+    if not marks or marks[0][0] != title.end() or marks[0][2] != 1:
+        return None
+    if any(not item[:start].rstrip(" \t").endswith("\n") for start, _, _ in marks):
+        return None
+    stops = [m[0] for m in marks[1:]] + [len(item)]
+    return title["name"], [_clean(item[end:stop]) for (_, end, _), stop in zip(marks, stops)]
+
+
 def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Found, state: dict) -> None:
     text = block.text
     cues = _cues()
@@ -3132,7 +3151,11 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
                 labelled[len(items)] = "problem" if label.group("l_problem") else "measure"
                 item = _clean(item[label.end():])
         group = _grouped(text[end:stop].strip())
-        if group:
+        details = None if group else _titled_details(text[end:stop].strip())
+        if details:
+            # (a title over its details on lines: the title and each detail a statement, on the list in turn)
+            items += [(n, details[0])] + [(n, detail) for detail in details[1]]
+        elif group:
             # (numbered as the group: its items go on one list, not a list restarted at each group's 1.)
             out.dropped.append(((block.order, 0), block.kind, group[0]))
             items += [(n, nested) for nested in group[1]]
