@@ -2581,6 +2581,9 @@ def _plain(block: _Block, out: _Found, paragraphs: bool = False) -> None:
     # (paragraphs each ending a sentence, '加强培训。定期组织…。' / '完善机制。建立…。', are statements of their own)
     kept = (_paragraphs(block.text, sentences[n_intro:], block.kind == "measure")
             if paragraphs and not (block.cell or listed) and "\n" in block.text.strip() else None)
+    if not (kept or block.cell or listed):
+        # (paragraphs glued without their line breaks, each titled before a colon: '…:改进工作作风:加强…。完善整改机制:…')
+        kept = _glued_titled(sentences[n_intro:])
     if kept:
         pieces = [p for para in kept for p in _semicolon_split(para) if _clean(p)]
     lead, first = _unmarked_lead_in(pieces[0], block.kind == "measure") if len(pieces) > 1 else ("", "")
@@ -2643,6 +2646,27 @@ def _paragraphs(text: str, sentences: list[str], measures: bool) -> list[str] | 
     if not out[0].rstrip().endswith(_STATED_ENDS):
         return None
     return out if len(out) > 1 else None
+
+
+def _glued_titled(sentences: list[str]) -> list[str] | None:
+    """``sentences`` (:func:`_split_sentences`' of a block with no line between its measures) as the paragraphs they
+    are, each opening with a title before its colon after the last one's stop (``改进工作作风:加强…。完善整改机制:…``),
+    where two or more do and each title is one read so on lines (:func:`_is_title`, or :func:`_title_like` where one
+    is): the first keeps a lead-in before its title, as a first paragraph does (:func:`_paragraphs`); else None."""
+    starts = [k for k, sentence in enumerate(sentences[:-1])
+              if sentence.rstrip().endswith(":") and _title_like(sentence.strip().removesuffix(":"))
+              and (not k or sentences[k - 1].rstrip().endswith(_STATED_ENDS + (":",)))]
+    heads = [sentences[k].strip().removesuffix(":") for k in starts]
+    if len(starts) < 2 or not any(_is_title(head) for head in heads):
+        return None
+    # (a title's text between it and the next title, ended by a stop: no title right after a title)
+    if any(b - a < 2 or not sentences[b - 1].rstrip().endswith(_STATED_ENDS) for a, b in zip(starts, starts[1:])):
+        return None
+    # (before the first title only a lead-in ending in its colon)
+    if starts[0] and not sentences[starts[0] - 1].rstrip().endswith(":"):
+        return None
+    cuts = [0] + starts[1:] + [len(sentences)]
+    return ["".join(sentences[a:b]) for a, b in zip(cuts, cuts[1:])]
 
 
 def _titles_with_their_paragraphs(paragraphs: list[str]) -> list[str]:
