@@ -4778,8 +4778,13 @@ def test_paragraphs_titled_before_a_colon_keep_a_first_title_naming_no_measure_s
     measures[0][0], measures[1][0] = first, "完善整改机制"
     text = section[:start] + "".join(f"\n{title}{sep}{body}。" for title, body in measures) + "\n"
     mark = normalize_text(sep)
-    assert _pairs(extract_statements(text)) == _expected(stem)[:3] + [("measure", f"{title}{mark}{body}")
-                                                                     for title, body in measures]
+    expected = _expected(stem)[:3] + [("measure", f"{title}{mark}{body}") for title, body in measures]
+    assert _pairs(extract_statements(text)) == expected
+    if sep == "：":
+        # (glued without line breaks after the lead-in's colon, '…改进:改进工作作风：加强…。完善整改机制：探索…。': before, one
+        # measure with the lead-in; each piece opening with a title read so on lines is a measure of its own)
+        glued = section[:start] + "".join(f"{title}{sep}{body}。" for title, body in measures) + "\n"
+        assert _pairs(extract_statements(glued)) == expected
 
 
 @pytest.mark.parametrize("name", ["张{}明", "李{}", "某{}局"])
@@ -4806,12 +4811,12 @@ def test_a_title_line_before_its_colon_after_a_sentence_without_its_stop_keeps_t
     # line ('…实现信息公开数量、质量双提升' / '强化平台管理：' / '一是探索…', or '强化平台管理：一是探索…'): before, the title
     # line was read as the wrapped end of the sentence, and the lead-in cut at the last stop took the whole sentence
     # with it ('加大政府信息公开力度,…双提升' lost); a line opening with a title before its colon is no wrap, the
-    # lead-in its line alone.
+    # title its line alone, a measure's title over the restarted list and so a statement of its own.
     stem = "001_4d29bfef72dd56db"
     section = problems_section(stem)
     cut = section.index("。二是加大")
     text = section[:cut] + "\n强化平台管理：" + after + "一是" + section[cut + len("。二是"):].replace("三是健全", "二是健全")
-    assert _pairs(extract_statements(text)) == _expected(stem)
+    assert _pairs(extract_statements(text)) == _expected(stem)[:4] + [("measure", "强化平台管理")] + _expected(stem)[4:]
 
 
 def test_measures_as_paragraphs_each_under_its_title_line_before_a_colon():
@@ -4826,6 +4831,39 @@ def test_measures_as_paragraphs_each_under_its_title_line_before_a_colon():
     text = section[:start] + "".join(f"\n{title}：\n{body}。" for title, body in measures) + "\n"
     assert _pairs(extract_statements(text)) == _expected(stem)[:3] + [("measure", f"{title}:{body}")
                                                                      for title, body in measures]
+
+
+def test_a_measure_title_before_its_colon_after_item_one_heads_its_restarted_list():
+    # Seed 001's first measure (一是) without its last stop, then the second measure's title alone on a line before a
+    # colon over its sentences as a restarted 一是/二是 list: before, a title before a colon counted only after item 2
+    # or later, so after item 1 it was dropped as the list's lead-in; a measure's title is a statement there too, a
+    # real lead-in ('具体如下：') still none.
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem)
+    head = section[: section.index("二是加大政策")].rstrip("。")
+    title, body = [t for k, t in EXPECTED[stem] if k == "m"][1].split("。", 1)
+    details = body.split("。")
+    listed = f"一是{details[0]}。二是{details[1]}。\n"
+    expected = _expected(stem)[:3] + [("measure", _expected(stem)[3][1])]
+    assert _pairs(extract_statements(f"{head}\n{title}：\n{listed}")) == expected + [
+        ("measure", title), ("measure", details[0]), ("measure", details[1])]
+    assert _pairs(extract_statements(f"{head}。\n具体如下：\n{listed}")) == expected + [
+        ("measure", details[0]), ("measure", details[1])]
+
+
+def test_measure_titles_of_a_list_each_over_its_details_numbered_on_lines():
+    # Seed 001's measures as a 一是/二是/三是 list, each item its title before a colon alone on its line over its
+    # sentences numbered 1. 2. on lines of their own ('一是强化政务公开能力建设：' / '1.加强…。' / '2.加大…。'): before, the
+    # details were the item's text, one statement with the title; the title and each detail are statements, as under
+    # numbered titles, details glued after the colon ('公开意识不强：1.…；2.…') still the item's text.
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem)
+    measures = [t.split("。", 1) for k, t in EXPECTED[stem] if k == "m"]
+    listed = "".join(f"{'一二三'[i]}是{title}：\n" + "".join(f"{j + 1}.{d}。\n" for j, d in enumerate(body.split("。")))
+                     for i, (title, body) in enumerate(measures))
+    text = section[: section.index("一是强化")] + "\n" + listed
+    assert _pairs(extract_statements(text)) == _expected(stem)[:3] + [
+        ("measure", t) for title, body in measures for t in [title, *body.split("。")]]
 
 
 @pytest.mark.parametrize("summary", ["综上所述，我区政府信息公开工作与群众的期待还有一定差距。", "总的来看，以上问题有待在今后工作中逐步加以解决。",

@@ -2581,6 +2581,9 @@ def _plain(block: _Block, out: _Found, paragraphs: bool = False) -> None:
     # (paragraphs each ending a sentence, '加强培训。定期组织…。' / '完善机制。建立…。', are statements of their own)
     kept = (_paragraphs(block.text, sentences[n_intro:], block.kind == "measure")
             if paragraphs and not (block.cell or listed) and "\n" in block.text.strip() else None)
+    if not (kept or block.cell or listed):
+        # (paragraphs glued without their line breaks, each titled before a colon: '…:改进工作作风:加强…。完善整改机制:…')
+        kept = _glued_titled(sentences[n_intro:])
     if kept:
         pieces = [p for para in kept for p in _semicolon_split(para) if _clean(p)]
     lead, first = _unmarked_lead_in(pieces[0], block.kind == "measure") if len(pieces) > 1 else ("", "")
@@ -2643,6 +2646,27 @@ def _paragraphs(text: str, sentences: list[str], measures: bool) -> list[str] | 
     if not out[0].rstrip().endswith(_STATED_ENDS):
         return None
     return out if len(out) > 1 else None
+
+
+def _glued_titled(sentences: list[str]) -> list[str] | None:
+    """``sentences`` (:func:`_split_sentences`' of a block with no line between its measures) as the paragraphs they
+    are, each opening with a title before its colon after the last one's stop (``改进工作作风:加强…。完善整改机制:…``),
+    where two or more do and each title is one read so on lines (:func:`_is_title`, or :func:`_title_like` where one
+    is): the first keeps a lead-in before its title, as a first paragraph does (:func:`_paragraphs`); else None."""
+    starts = [k for k, sentence in enumerate(sentences[:-1])
+              if sentence.rstrip().endswith(":") and _title_like(sentence.strip().removesuffix(":"))
+              and (not k or sentences[k - 1].rstrip().endswith(_STATED_ENDS + (":",)))]
+    heads = [sentences[k].strip().removesuffix(":") for k in starts]
+    if len(starts) < 2 or not any(_is_title(head) for head in heads):
+        return None
+    # (a title's text between it and the next title, ended by a stop: no title right after a title)
+    if any(b - a < 2 or not sentences[b - 1].rstrip().endswith(_STATED_ENDS) for a, b in zip(starts, starts[1:])):
+        return None
+    # (before the first title only a lead-in ending in its colon)
+    if starts[0] and not sentences[starts[0] - 1].rstrip().endswith(":"):
+        return None
+    cuts = [0] + starts[1:] + [len(sentences)]
+    return ["".join(sentences[a:b]) for a, b in zip(cuts, cuts[1:])]
 
 
 def _titles_with_their_paragraphs(paragraphs: list[str]) -> list[str]:
@@ -3089,6 +3113,25 @@ def _grouped(item: str) -> tuple[str, list[str]] | None:
     return title["name"], [_clean(item[end:stop]) for (_, end, _), stop in zip(marks, stops)]
 
 
+def _titled_details(item: str) -> tuple[str, list[str]] | None:
+    """An item that is a short title before its colon alone on its line, naming a measure or admitting a shortcoming
+    (:func:`_is_title`), over details numbered from 1 each on a line of its own (``强化平台管理:`` / ``1.…`` /
+    ``2.…``): the title and the details, each a statement as under a numbered title (:func:`_outline_number`), else
+    None.  Details glued after the colon (``公开意识不强:1.…;2.…``) stay the item's text (:func:`_grouped`)."""
+    title = _cues()["group_title"].match(item)
+    if not title or not re.fullmatch(r"[ \t]*:[ \t]*\n\s*", item[title.end("name"):title.end()]):
+        return None
+    if not _is_title(title["name"]):
+        return None
+    marks = _markers(item)
+    if not marks or marks[0][0] != title.end() or marks[0][2] != 1:
+        return None
+    if any(not item[:start].rstrip(" \t").endswith("\n") for start, _, _ in marks):
+        return None
+    stops = [m[0] for m in marks[1:]] + [len(item)]
+    return title["name"], [_clean(item[end:stop]) for (_, end, _), stop in zip(marks, stops)]
+
+
 def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Found, state: dict) -> None:
     text = block.text
     cues = _cues()
@@ -3132,7 +3175,11 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
                 labelled[len(items)] = "problem" if label.group("l_problem") else "measure"
                 item = _clean(item[label.end():])
         group = _grouped(text[end:stop].strip())
-        if group:
+        details = None if group else _titled_details(text[end:stop].strip())
+        if details:
+            # (a title over its details on lines: the title and each detail a statement, on the list in turn)
+            items += [(n, details[0])] + [(n, detail) for detail in details[1]]
+        elif group:
             # (numbered as the group: its items go on one list, not a list restarted at each group's 1.)
             out.dropped.append(((block.order, 0), block.kind, group[0]))
             items += [(n, nested) for nested in group[1]]
@@ -3143,7 +3190,8 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         else:
             following = marks[k + 1][2] if k + 1 < len(marks) else None
             title = _title_before_restart(text[end:stop], n, following)
-            colon = "" if title or n < 2 or following != 1 else _colon_title(text[end:stop])
+            # (after item 1 too: '一是…双提升' / '强化平台管理:' / '一是…', a measure's title over its restarted list)
+            colon = "" if title or following != 1 else _colon_title(text[end:stop])
             if title:
                 titled[len(items)] = (title, item)
                 item = _clean(_clean(text[end:stop]).removesuffix(title))
@@ -3159,7 +3207,8 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
     lists: list[list[tuple[int, str]]] = []
     admitting: list[bool] = []  # (per list: led in by a sentence admitting shortcomings, _admitting_lead_in)
     for index, (n, item) in enumerate(items):
-        if not lists or (n == 1 and lists[-1][-1][0] >= 2):
+        # (also after item 1 ending in the next group's title: '一是…' / '强化平台管理:' / '一是…')
+        if not lists or (n == 1 and (lists[-1][-1][0] >= 2 or index - 1 in titled)):
             lists.append([])
             admitting.append(index in leads and _admitting_lead_in(leads[index]))
         lists[-1].append((n, item))
