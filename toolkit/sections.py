@@ -84,7 +84,8 @@ _ROMAN = "(?:VI{0,3}|IV|IX|I{1,3}|X)"  # Ⅰ Ⅱ … after NFKC
 # (一。总体情况) numbers a whole title only, no text glued after it (_STOP_NUMBER); an Arabic numeral before a comma
 # only before a Chinese character (2，主动公开…: '1,577' is a count); a middle dot after a Chinese numeral (一·总体情况)
 _TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)。]|{_CN_NUM}\s*[,·・]|\d{{1,2}}\s*,(?=\s*[{HAN_RANGES}])"
-        rf"|\[\s*(?:{_CN_NUM}|\d{{1,2}})\s*\]|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s)|(?:\d{{1,2}}|{_ROMAN})(?=\s+[{HAN_RANGES}]))")
+        rf"|\[\s*(?:{_CN_NUM}|\d{{1,2}})\s*\]|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s)"
+        rf"|(?:\d{{1,2}}|{_ROMAN})(?=\s+[{HAN_RANGES}]))")
 _SUB = rf"[(]\s*(?:{_CN_NUM}|\d{{1,2}})\s*[)]"
 # a part's number: 第一部分 (第一章, 第一节), or an ordinal before a 、 or a comma (第一、总体情况, 第二，主动公开…: a
 # heading only where a section's title and nothing else follows, as for any number; a sentence's 第一，… is none)
@@ -1830,7 +1831,8 @@ def _page_number_after(title: str, rest: str) -> str | None:
     return None
 
 
-_CONTENTS_LABEL_ALONE = re.compile(rf"{_CONTENTS_PAGES['label']}\s*:?")  # a table of contents' label on its own line ('目 录', '目录：')
+# a table of contents' label on its own line ('目 录', '目录：')
+_CONTENTS_LABEL_ALONE = re.compile(rf"{_CONTENTS_PAGES['label']}\s*:?")
 
 
 def _without_contents_lines(body: list[Segment], start: int, entries: set[int]) -> list[Segment]:

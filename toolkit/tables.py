@@ -1328,8 +1328,8 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             unplaced = "ragged" if key in joined else _unplaced_flag(placement, unread)
         line = row.line
         cells, inferred = placement.cells, placement.inferred
-        built = None if in_order is None or inferred or key in joined else _read_row_records("requests", key, label, col_keys,
-                                                                             col_labels, in_order(cells))
+        built = (None if in_order is None or inferred or key in joined
+                 else _read_row_records("requests", key, label, col_keys, col_labels, in_order(cells)))
         if built is not None:  # (the common row: every cell read as a number)
             res.records += built
         else:
