@@ -1294,7 +1294,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         # (the organisations' places by their names: a column left out is not among ``written`` yet)
         orgs = tuple(w for col, w in zip(kept_cols, written) if col not in (col_keys[0], col_keys[-1]))
         constraints += [Constraint(((k, sub_at),), tuple((k, w) for w in orgs)) for k in order]
-    joined = _joined_lost_rows(found, order, expected, apart)
+    joined = _joined_lost_rows(found, order, expected, apart, ncols)
     # (a row a lost row's values may have joined is placed with no value: none is known to be its own)
     inputs = [RowInput(k, [] if k in joined else found[k][0], ncols, anchored=True, confirmed=k in runs)
               for k in order]
@@ -1344,20 +1344,23 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
 
 
 def _joined_lost_rows(found: dict[str, tuple[list[Cell], Row, str]], order: list[str], expected: list[str],
-                      apart: list[int]) -> set[str]:
+                      apart: list[int], ncols: int) -> set[str]:
     """The requests rows of text that the values of a lost row after them may have joined.
 
     Text that writes no blank cell, a cell a line, reads a row whose label line was lost ('2.其他法律行政法规禁止公开')
     as going on: its values follow the row before ('1.属于国家秘密' then '0' and '0'), and which of them are that
     row's own is not known.  Such a row is one with values, not of a reader's grid, whose next row in the format
     (``expected``) is missing where a later one is met, and no row of values without a label (``apart``, their
-    lines) stands between it and the next row met.
+    lines) stands between it and the next row met.  A row holding just its ``ncols`` counts is its own: a report
+    leaving a row out whole (seed 001 without '(七)总计') lost the counts of the row before it.
     """
     joined = set()
     for i, key in enumerate(order):
         values, row, _ = found[key]
         if row.explicit or row.grid or key not in expected or not _written(values):
             continue
+        if sum(1 for c in values if c.text or c.glued) == ncols:
+            continue  # (a whole row, every count written: nothing of a lost row's is in it)
         at = expected.index(key) + 1
         if at == len(expected) or expected[at] in found or not any(k in found for k in expected[at + 1:]):
             continue
