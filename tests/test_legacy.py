@@ -2797,11 +2797,14 @@ def test_legacy_pipe_cell_a_line_value_in_words_ends_its_row(value, read, flag):
 
 
 @pytest.mark.parametrize("layout", ["lines", "pipe_cells"])
-@pytest.mark.parametrize("value", ["3件左右", "3左右", "12余", "12多", "30余件", "3件以上"])
+@pytest.mark.parametrize("value", ["3件左右", "3左右", "12余", "12多", "30余件", "3件以上",
+                                   # (one space inside the cell: as without it)
+                                   "3 件左右", "3 左右", "3件 左右", "30 余件"])
 def test_legacy_cell_a_line_count_with_a_hedge_after_it_is_flagged(value, layout):
     """Seed 003 copied one cell a line, a known item's count with a hedge after it ('2.政府网站公开政府信息数' / '条' /
     '3件左右'): read 3, the hedge dropped unsaid (with pipes, '3件左右 |', the next item ran into the row: extra_cells),
-    where '约3件' and a ruled table's '3件左右' are NA, flagged not_a_number. It is read so, kept as written."""
+    where '约3件' and a ruled table's '3件左右' are NA, flagged not_a_number. It is read so, kept as written; with one
+    space inside the cell ('3 件左右', a cell a line between blank lines) as well, which was read 3 unflagged."""
     seed = _seed_lines()
     lines = [[x[0], x[1], value] if isinstance(x, list) and x and x[0] == "2.政府网站公开政府信息数" else x
              for x in seed]
