@@ -2758,12 +2758,17 @@ def test_unruled_legacy_row_of_a_value_in_words_is_kept(value, read, flags, tmp_
 
 
 @pytest.mark.parametrize("value, read, flags", [("三", 3, [("value_note", "via_website: 三")]),
-                                                ("约3", "NA", [("not_a_number", "via_website: 约3")])])
+                                                ("约3", "NA", [("not_a_number", "via_website: 约3")]),
+                                                # (one space inside the cell: as without it)
+                                                ("约 3", "NA", [("not_a_number", "via_website: 约 3")]),
+                                                ("大约 3件", "NA", [("not_a_number", "via_website: 大约 3件")]),
+                                                ("三 件", "NA", [("not_a_number", "via_website: 三 件")]),
+                                                ("十二 人", "NA", [("not_a_number", "via_website: 十二 人")])])
 def test_legacy_cell_a_line_value_in_words_is_a_cell(value, read, flags):
     """Seed 003 copied one cell a line, a known item's one value in words ('2.政府网站公开政府信息数' / '条' / '三', or
     '约3'): no cell, so that row was not found and the whole table was lost (table_missing: header found, no row
     read). It is the row's value cell, read as in a ruled table (3), or NA flagged not_a_number; the rest as the
-    seed's."""
+    seed's. With one space inside the cell ('约 3', '三 件') as well, which lost the table the same way."""
     seed = _seed_lines()
     lines = [[x[0], x[1], value] if isinstance(x, list) and x and x[0] == "2.政府网站公开政府信息数" else x
              for x in seed]
@@ -2797,11 +2802,14 @@ def test_legacy_pipe_cell_a_line_value_in_words_ends_its_row(value, read, flag):
 
 
 @pytest.mark.parametrize("layout", ["lines", "pipe_cells"])
-@pytest.mark.parametrize("value", ["3件左右", "3左右", "12余", "12多", "30余件", "3件以上"])
+@pytest.mark.parametrize("value", ["3件左右", "3左右", "12余", "12多", "30余件", "3件以上",
+                                   # (one space inside the cell: as without it)
+                                   "3 件左右", "3 左右", "3件 左右", "30 余件"])
 def test_legacy_cell_a_line_count_with_a_hedge_after_it_is_flagged(value, layout):
     """Seed 003 copied one cell a line, a known item's count with a hedge after it ('2.政府网站公开政府信息数' / '条' /
     '3件左右'): read 3, the hedge dropped unsaid (with pipes, '3件左右 |', the next item ran into the row: extra_cells),
-    where '约3件' and a ruled table's '3件左右' are NA, flagged not_a_number. It is read so, kept as written."""
+    where '约3件' and a ruled table's '3件左右' are NA, flagged not_a_number. It is read so, kept as written; with one
+    space inside the cell ('3 件左右', a cell a line between blank lines) as well, which was read 3 unflagged."""
     seed = _seed_lines()
     lines = [[x[0], x[1], value] if isinstance(x, list) and x and x[0] == "2.政府网站公开政府信息数" else x
              for x in seed]

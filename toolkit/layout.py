@@ -2258,7 +2258,17 @@ HEDGED_NUMBER = (rf"{_WORD}{_WORD}?{_WORD}?\d[\d,]*(?:\.\d+)?{_WORD}?{_WORD}?{_W
 # not a local item's label, whose unit's short cell follows it: '\r其他\r条\r')
 _WORDS_CELL = (rf"{_HAN_WORD}{_HAN_WORD}{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?"
                r"(?=\r(?![^\r][^\r]?[^\r]?[^\r]?\r)|$)")
-_WORD_CELL = rf"(?<=\r)(?:(?:[{_CN_COUNT_CHARS}]+|{HEDGED_NUMBER})(?=\r|$)|{_WORDS_CELL})"
+# (a count in words or hedged with one space inside the cell, only where cell bounds stand on both sides: a hedge
+# after a number, '3 件左右', '3件 左右' (it was read 3, the rest dropped unsaid), one before it (formats.yaml
+# hedges_before: '约 3', '大约 3件'), a unit after Chinese numerals ('三 件'): no cell, the table was lost; a space
+# that is no cell's bound, not '\r'; not between two numerals, '十 二')
+_SPACE_IN_CELL = r"[^\S\r\n]"
+_HEDGE_AFTER = alternation(load_formats()["hedges_after"])
+_SPACED_COUNT = (rf"\d[\d,]*(?:\.\d+)?{_SPACE_IN_CELL}{_HAN_WORD}?(?:{_HEDGE_AFTER}){_HAN_WORD}?"
+                 rf"|\d[\d,]*(?:\.\d+)?{_HAN_WORD}{_SPACE_IN_CELL}(?:{_HEDGE_AFTER}){_HAN_WORD}?"
+                 rf"|(?:{alternation(load_formats()['hedges_before'])}){_SPACE_IN_CELL}\d[\d,]*(?:\.\d+)?{_HAN_WORD}?"
+                 rf"|[{_CN_COUNT_CHARS}]+{_SPACE_IN_CELL}(?:{alternation([*cell_units()['count'], *cell_units()['people']])})")
+_WORD_CELL = rf"(?<=\r)(?:(?:[{_CN_COUNT_CHARS}]+|{HEDGED_NUMBER}|{_SPACED_COUNT})(?=\r|$)|{_WORDS_CELL})"
 _GLUED_CELL = rf"{_WORD_CELL}|\d[\d,]*(?:\.\d+)?|{_SET_MARK}|{_SIGNED_CELL}"  # (a hedge after digits: words first)
 # a count in Chinese numerals, its unit of counts or people after it or not, or a hedged number as a cell's whole
 # text ('三', '三件', '约3', '3件左右'; a ruled table's '三件' is NA, flagged not_a_number)
@@ -2272,7 +2282,7 @@ def _is_count_in_words(text: str) -> bool:
     """Whether ``text``, a cell a line, is a count in words or hedged (``_COUNT_IN_WORDS``), with one space inside it
     or not ('约 3', '3 件左右', '三 件' as '约3', '3件左右', '三件': the row's last value, not the next row's label).
     (Not a space between two numerals, '十 二', which the tables stage does not read as '十二'; the glued-text
-    reader's pattern takes no space, a cell's bound there.)"""
+    reader's pattern takes one only in a cell alone between cell bounds, ``_SPACED_COUNT``.)"""
     if _COUNT_IN_WORDS.fullmatch(text):
         return True
     parts = _ONE_SPACE.split(text)
