@@ -2252,8 +2252,9 @@ _HAN_WORD = f"[{HAN_UNIFIED}]"  # (the common characters, as tables._WORDS_VALUE
 # (a number with words before it: '约3', '大约3件', or a hedge after it (formats.yaml hedges_after), a unit's
 # character before or after that: '3左右', '3件左右', '12余' (it was read 3 and 12, the hedge dropped unsaid),
 # '30余件', '3件以上'; report._cells_on_lines_apart bounds it as a lone cell)
+_HEDGE_AFTER = alternation(load_formats()["hedges_after"])
 HEDGED_NUMBER = (rf"{_WORD}{_WORD}?{_WORD}?\d[\d,]*(?:\.\d+)?{_WORD}?{_WORD}?{_WORD}?{_WORD}?"
-                 rf"|\d[\d,]*(?:\.\d+)?{_HAN_WORD}?(?:{alternation(load_formats()['hedges_after'])}){_HAN_WORD}?")
+                 rf"|\d[\d,]*(?:\.\d+)?{_HAN_WORD}?(?:{_HEDGE_AFTER}){_HAN_WORD}?")
 # (and a short value in words, '暂无', '不适用', for the tables stage to flag not_a_number: it was dropped unseen, NA;
 # not a local item's label, whose unit's short cell follows it: '\r其他\r条\r')
 _WORDS_CELL = (rf"{_HAN_WORD}{_HAN_WORD}{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?"
@@ -2263,16 +2264,15 @@ _WORDS_CELL = (rf"{_HAN_WORD}{_HAN_WORD}{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?{_HA
 # hedges_before: '约 3', '大约 3件'), a unit after Chinese numerals ('三 件'): no cell, the table was lost; a space
 # that is no cell's bound, not '\r'; not between two numerals, '十 二')
 _SPACE_IN_CELL = r"[^\S\r\n]"
-_HEDGE_AFTER = alternation(load_formats()["hedges_after"])
+_COUNT_UNITS = alternation([*cell_units()["count"], *cell_units()["people"]])
 _SPACED_COUNT = (rf"\d[\d,]*(?:\.\d+)?{_SPACE_IN_CELL}{_HAN_WORD}?(?:{_HEDGE_AFTER}){_HAN_WORD}?"
                  rf"|\d[\d,]*(?:\.\d+)?{_HAN_WORD}{_SPACE_IN_CELL}(?:{_HEDGE_AFTER}){_HAN_WORD}?"
                  rf"|(?:{alternation(load_formats()['hedges_before'])}){_SPACE_IN_CELL}\d[\d,]*(?:\.\d+)?{_HAN_WORD}?"
-                 rf"|[{_CN_COUNT_CHARS}]+{_SPACE_IN_CELL}(?:{alternation([*cell_units()['count'], *cell_units()['people']])})")
+                 rf"|[{_CN_COUNT_CHARS}]+{_SPACE_IN_CELL}(?:{_COUNT_UNITS})")
 _WORD_CELL = rf"(?<=\r)(?:(?:[{_CN_COUNT_CHARS}]+|{HEDGED_NUMBER}|{_SPACED_COUNT})(?=\r|$)|{_WORDS_CELL})"
 _GLUED_CELL = rf"{_WORD_CELL}|\d[\d,]*(?:\.\d+)?|{_SET_MARK}|{_SIGNED_CELL}"  # (a hedge after digits: words first)
 # a count in Chinese numerals, its unit of counts or people after it or not, or a hedged number as a cell's whole
 # text ('三', '三件', '约3', '3件左右'; a ruled table's '三件' is NA, flagged not_a_number)
-_COUNT_UNITS = alternation([*cell_units()["count"], *cell_units()["people"]])
 _COUNT_IN_WORDS = re.compile(rf"[{_CN_COUNT_CHARS}]+(?:{_COUNT_UNITS})?|{HEDGED_NUMBER}")
 _NUMERALS = frozenset(f"{_CN_COUNT_CHARS}0123456789")
 _ONE_SPACE = re.compile(r"\s")
