@@ -98,6 +98,27 @@ _MARKED_HEADINGS = {"bullet": lambda t: "■" + t, "round_bullet": lambda t: "�
                      "book_title": lambda t: t.replace("、", "、《", 1) + "》"}
 
 
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+def test_sections_numbered_in_arabic_numerals_before_a_middle_dot(seed_id):
+    # '1·总体情况', '5·存在的主要问题及改进情况' (a middle dot typed for the 、 of a heading numbered 1、): only a Chinese
+    # numeral before a middle dot was a number, so the title read as '1·总体情况', no section's, and the sections
+    # matched at their start only were lost (sections_missing).  A date's '3·15' numbers nothing.
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    plain = toolkit.parse_text(text)
+    bare = lambda line: re.sub(r"\s", "", line)
+    titles = {bare(s.title) for s in plain.sections if re.match(r"[一二三四五六]、", s.title)}
+    assert len(titles) >= 4
+    body = "3·15期间开展宣传活动。"
+    dotted = "\n".join(f"{'一二三四五六'.index(bare(line)[0]) + 1}·{bare(line)[2:]}"
+                       + (f"\n{body}" if bare(line) == bare(plain.sections[0].title) else "")
+                       if bare(line) in titles else line for line in text.split("\n"))
+    report = toolkit.parse_text(dotted)
+    assert [s.key for s in report.sections] == [s.key for s in plain.sections]
+    assert report.sections[0].text.startswith(body)
+    assert [s.text for s in report.sections[1:]] == [s.text for s in plain.sections[1:]]
+    assert sum(bool(re.match(r"\d·", s.title)) for s in report.sections) == len(titles)
+
+
 @pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
 @pytest.mark.parametrize("form", sorted(_MARKED_HEADINGS))
 def test_sections_headed_with_a_bullet_a_middle_dot_or_a_quoted_title(seed_id, form):

@@ -82,9 +82,11 @@ _ROMAN = "(?:VI{0,3}|IV|IX|I{1,3}|X)"  # Ⅰ Ⅱ … after NFKC
 # numeral set off by a space only (一 总体情况, 1 总体情况, Ⅰ 总体情况, as a PDF or Word copy gives it; an Arabic or Roman
 # one only before a Chinese character: '3 0 0' is a row of a table set with spaces); a full stop typed for 、
 # (一。总体情况) numbers a whole title only, no text glued after it (_STOP_NUMBER); an Arabic numeral before a comma
-# only before a Chinese character (2，主动公开…: '1,577' is a count); a middle dot after a Chinese numeral (一·总体情况)
+# or a middle dot only before a Chinese character (2，主动公开…, 1·总体情况: '1,577' is a count); a middle dot after a
+# Chinese numeral (一·总体情况)
 _MIDDLE_DOTS = "·・"
-_TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)。]|{_CN_NUM}\s*[,{_MIDDLE_DOTS}]|\d{{1,2}}\s*,(?=\s*[{HAN_RANGES}])"
+_TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)。]|{_CN_NUM}\s*[,{_MIDDLE_DOTS}]"
+        rf"|\d{{1,2}}\s*[,{_MIDDLE_DOTS}](?=\s*[{HAN_RANGES}])"
         rf"|\[\s*(?:{_CN_NUM}|\d{{1,2}})\s*\]|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s)"
         rf"|(?:\d{{1,2}}|{_ROMAN})(?=\s+[{HAN_RANGES}]))")
 _SUB = rf"[(]\s*(?:{_CN_NUM}|\d{{1,2}})\s*[)]"
