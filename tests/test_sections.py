@@ -501,6 +501,38 @@ def test_a_heading_wrapped_after_a_shorter_title_is_found(seed_id, heading, whol
         assert wrapped.statements[["kind", "text"]].equals(plain.statements[["kind", "text"]]), heading[:cut]
 
 
+@pytest.mark.parametrize("seed_id, heading", [
+    ("000_438c5e5d2b6f4db4", "四、政府信息公开行政复议、行政诉讼情况"),
+    ("001_4d29bfef72dd56db", "四、政府信息公开行政复议和行政诉讼情况"),
+    ("004_b232cca7e491c758", "四、因政府信息公开申请行政复议、提起行政诉讼的情况"),
+    ("004_b232cca7e491c758", "五、政府信息公开工作存在的主要问题及改进措施"),
+])
+@pytest.mark.parametrize("blanks", [0, 1, 2])
+def test_a_heading_wrapped_with_a_long_second_line_is_found(seed_id, heading, blanks):
+    # A heading wrapped early, its second piece longer than 15 characters, blank lines between or not ('五、政府信息' /
+    # '' / '' / '公开工作存在的主要问题及改进措施'): the join was refused, so the first piece was left at the end of the
+    # section before, and the second alone was read as the title.  Joined where the two make a whole official title.
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    assert text.count(f"\n{heading}\n") == 1
+    plain = toolkit.parse_text(text)
+    want = [(s.key, s.title, s.text) for s in plain.sections]
+    for keep in range(16, len(heading) - 2):
+        wrapped = toolkit.parse_text(text.replace(f"\n{heading}\n",
+                                                  f"\n{heading[:-keep]}\n" + "\n" * blanks + f"{heading[-keep:]}\n"))
+        assert [(s.key, s.title, s.text) for s in wrapped.sections] == want, heading[:-keep]
+
+
+def test_a_line_of_text_after_a_short_heading_is_not_joined_to_it():
+    # (a control: a long first line of text under a heading whose join makes no title stays the section's text)
+    text = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
+    plain = toolkit.parse_text(text)
+    heading = next(s for s in plain.sections if s.key == "other").title
+    body = "政府信息公开行政复议和行政诉讼情况良好"
+    report = toolkit.parse_text(text.replace(f"\n{heading}\n", f"\n{heading}\n\n\n{body}\n"))
+    other = next(s for s in report.sections if s.key == "other")
+    assert (other.title, other.text.split("\n")[0]) == (heading, body)
+
+
 @pytest.mark.parametrize("heading", ["2、 主动公开政府信息情况", "3、 依申请公开政府信息情况"])
 @pytest.mark.parametrize("blanks", [1, 2])
 def test_an_arabic_numbered_heading_split_by_a_blank_line_is_joined(heading, blanks):

@@ -2184,7 +2184,7 @@ def _table_after(texts: list[str], i: int) -> bool:
     return _date_in(text)[2] != len(text)
 
 
-_WRAP_MAX = 15  # the most characters of a heading's end wrapped onto the next line
+_WRAP_MAX = 15  # the most characters of a heading's end wrapped onto the next line (more: a whole title's only)
 
 
 @functools.lru_cache(maxsize=4096)  # the same numbered row labels ('1.属于国家秘密') recur in every report
@@ -2214,7 +2214,8 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
     join is a whole title (the one-cell-per-line layouts have hundreds of short lines).  A page break inside a
     numbered heading (a page number, the title as a running header, blank lines around them) is passed over, its
     lines kept after the heading; so are one or two blank lines alone, where the join is a whole title ('2、 主动公开'
-    / '' / '政府信息情况')."""
+    / '' / '政府信息情况').  A numbered heading's second line longer than ``_WRAP_MAX`` is joined only where the join
+    is a whole official title ('五、政府信息' / '公开工作存在的主要问题及改进措施')."""
     joined: dict[int, str] = {}  # index of a wrapped heading's first line -> the heading whole
     taken: set[int] = set()  # their last lines' indices (the next line's, or past a page break's lines)
     texts = list(map(str.strip, map(_SEGMENT_TEXT, segments)))  # (mapped in C: hundreds of lines a report)
@@ -2253,15 +2254,18 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
         alone = _NUMBERED.fullmatch(first) is not None
         if alone and _NUMBERED.match(nxt):
             continue  # (a title numbered on its own line is none of this number's: '(3)', a page's, / '四、…')
-        reach = _TITLE_REACH if alone else _WRAP_MAX
-        if not (0 < len(first) <= 40 and 0 < len(nxt) <= reach and "|" not in first + nxt):
+        # (an end longer than _WRAP_MAX, '五、政府信息' / '公开工作存在的主要问题及改进措施', only where the join is a
+        # whole official title: a line of body text after a short heading makes none)
+        long_end = not alone and len(nxt) > _WRAP_MAX
+        if not (0 < len(first) <= 40 and 0 < len(nxt) <= _TITLE_REACH and "|" not in first + nxt):
             continue
         if _heading_keys(first):
             # a whole title already: join only a fragment that makes a longer whole title (not '一、总体情况' / '无')
             if not _FRAGMENT_STOP.search(nxt) and not _NUMBERED.match(nxt) and _heading_keys(first + nxt, whole=True):
                 joined[i] = first + nxt
                 taken.add(end)
-        elif _heading_keys(first + nxt, whole=apart):  # (apart: a whole title, not a paragraph opening with its words)
+        elif _heading_keys(first + nxt, whole=apart or long_end):  # (a whole title, not a paragraph opening with its
+            # words)
             joined[i] = first + nxt
             taken.add(end)
     if not joined:
