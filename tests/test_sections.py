@@ -119,6 +119,21 @@ def test_sections_numbered_in_arabic_numerals_before_a_middle_dot(seed_id):
     assert sum(bool(re.match(r"\d·", s.title)) for s in report.sections) == len(titles)
 
 
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd",
+                                     "004_b232cca7e491c758"])
+def test_headings_numbered_before_a_comma_glued_in_web_page_text(seed_id):
+    # Web-page text runs each heading numbered with a comma on after the sentence before it ('…如下。一，总体情况。本机关
+    # …二，主动公开…'): a title so numbered cut only numbered one more than a title before it, so the first, 一, never
+    # did; its section was lost and every comma-numbered one after it with it (seed 001: overview and active, 003:
+    # five sections).  The first section's number now starts the run; the text after a title stays the section's.
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    heads = {s.first_line - 1 for s in toolkit.parse_text("\n".join(lines)).sections}
+    plain = _headings_glued_after_sentences(lines, heads, lambda h: h)
+    comma = _headings_glued_after_sentences(lines, heads, lambda h: re.sub(r"^(\s*[一二三四五六七八九十]+)、", r"\1，", h))
+    assert [(key, text) for key, _, text in comma] == [(key, text) for key, _, text in plain]
+    assert [title.replace(",", "、") for _, title, _ in comma] == [title for _, title, _ in plain]
+
+
 @pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
 @pytest.mark.parametrize("form", sorted(_MARKED_HEADINGS))
 def test_sections_headed_with_a_bullet_a_middle_dot_or_a_quoted_title(seed_id, form):

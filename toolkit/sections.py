@@ -830,8 +830,8 @@ def _marked_cuts(line: str, nxt: str, cuts: list[re.Match[str]], before: list[st
     (:func:`_after_row_value`: ``… | 0 | 0五.存在的主要问题…``, ``0,五.…``), that are numbered one more than
     the section title before them: cut earlier in the line, starting it, or starting one of the segments
     ``before`` it (…五、存在的主要问题及改进情况 / …引向深入。六.其他需要报告的事项…), in the order they stand.  A title
-    so numbered out of that order (no title before it, or another number) is no cut: the same words may be quoted
-    or an item's."""
+    so numbered out of that order (another number, or no title before it and a number other than 一) is no cut: the
+    same words may be quoted or an item's."""
     found = sorted(cuts + [m for m in _inline_marked_heading().finditer(line + nxt)
                            if 0 < m.start() < len(line) and cuts_at(m)
                            and (line[m.start() - 1] in _SENTENCE_END or _after_row_value(line[:m.start()], before))],
@@ -840,7 +840,8 @@ def _marked_cuts(line: str, nxt: str, cuts: list[re.Match[str]], before: list[st
     for m in found:
         if m.re is _inline_marked_heading():
             prior = cn_numeral(out[-1]["top"][:-1]) if out else _last_title_number([*before, line])
-            if prior is None or cn_numeral(m["top"][:-1]) != prior + 1:
+            # (no title before it: only the first section's number, 一, starts the run: '…如下。一,总体情况…')
+            if cn_numeral(m["top"][:-1]) != (1 if prior is None else prior + 1):
                 continue
         out.append(m)
     return out
