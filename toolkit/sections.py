@@ -82,8 +82,11 @@ _ROMAN = "(?:VI{0,3}|IV|IX|I{1,3}|X)"  # Ⅰ Ⅱ … after NFKC
 # numeral set off by a space only (一 总体情况, 1 总体情况, Ⅰ 总体情况, as a PDF or Word copy gives it; an Arabic or Roman
 # one only before a Chinese character: '3 0 0' is a row of a table set with spaces); a full stop typed for 、
 # (一。总体情况) numbers a whole title only, no text glued after it (_STOP_NUMBER); an Arabic numeral before a comma
-# only before a Chinese character (2，主动公开…: '1,577' is a count); a middle dot after a Chinese numeral (一·总体情况)
-_TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)。]|{_CN_NUM}\s*[,·・]|\d{{1,2}}\s*,(?=\s*[{HAN_RANGES}])"
+# or a middle dot only before a Chinese character (2，主动公开…, 1·总体情况: '1,577' is a count); a middle dot after a
+# Chinese numeral (一·总体情况)
+_MIDDLE_DOTS = "·・"
+_TOP = (rf"(?:(?:{_CN_NUM}|\d{{1,2}})\s*[、.．:)。]|{_CN_NUM}\s*[,{_MIDDLE_DOTS}]"
+        rf"|\d{{1,2}}\s*[,{_MIDDLE_DOTS}](?=\s*[{HAN_RANGES}])"
         rf"|\[\s*(?:{_CN_NUM}|\d{{1,2}})\s*\]|{_ROMAN}\s*[、.．]|{_CN_NUM}(?=\s)"
         rf"|(?:\d{{1,2}}|{_ROMAN})(?=\s+[{HAN_RANGES}]))")
 _SUB = rf"[(]\s*(?:{_CN_NUM}|\d{{1,2}})\s*[)]"
@@ -114,6 +117,8 @@ _BEFORE_TITLE = _whole_before_text(_AFTER_NUM)
 # a bullet typed before a heading's number ('■一、总体情况', formats.yaml bullets) is none of its title; before no
 # number it stays the line's ('■一是加强…' is text)
 _BULLET_BEFORE_NUMBER = rf"(?:[{re.escape(load_formats()['bullets'])}][^\S\n]*(?=(?:{_TOP}|{_SUB}|{_PART})))?"
+# the opening quote a numbered title may be set in (formats.yaml section_title_quotes: '二、“主动公开政府信息情况”')
+_OPEN_QUOTE = f"[{re.escape(''.join(q[0] for q in load_formats()['section_title_quotes']))}]"
 _HEADING = re.compile(rf"^{_LEAD}{_BULLET_BEFORE_NUMBER}(?P<num>{_TOP}|{_SUB}|{_PART})?{_BEFORE_TITLE}"
                       rf"(?P<title>(?:[^\S\n]++|\S)+?)\s*+[。.:;]?\s*+$")
 
@@ -135,8 +140,11 @@ def _numbered_titles(after: str, number: str) -> re.Pattern[str]:
     # formats.yaml section_inline_numbers (group ``top``).
     titles = "|".join(p.pattern for p in sum(_patterns()["modern"].values(), []))
     legacy = "|".join(_inline_legacy_titles())
-    # (_AFTER_NUM: the number's 、 typed twice, '…。五、、其他需要报告的事项', cuts as on a line of its own)
-    return re.compile(rf"{after}(?P<top>{number}){_AFTER_NUM}(?:{titles}|(?P<legacy>{legacy}))")
+    # (_AFTER_NUM: the number's 、 typed twice, '…。五、、其他需要报告的事项', cuts as on a line of its own; a bullet
+    # before the number, '…。■二、主动公开…', and the title's opening quote, '…。二、“主动公开…”', cut as the plain
+    # heading does: the cut before the bullet, which _HEADING reads as no part of the title)
+    return re.compile(rf"{after}{_BULLET_BEFORE_NUMBER}(?P<top>{number}){_AFTER_NUM}{_OPEN_QUOTE}?"
+                      rf"(?:{titles}|(?P<legacy>{legacy}))")
 
 
 @functools.lru_cache(maxsize=1)
@@ -167,7 +175,7 @@ _MARKED_NUMBER = re.compile(rf"[。;!?\d,]{_CN_NUM}[.,]")
 # Written to open on a character either must hold, a 、 or a Chinese numeral (the mark before it looked behind), so
 # that the search skips to them: opening on _MARKED_NUMBER's class, \d, a Unicode class was asked of every character
 # of every line.  (_CN_NUM, one or two numerals: the first here, then one more.)
-_MAY_CUT = re.compile(rf"[、{_CN_DIGITS}](?:(?<=、)|(?<=[。;!?\d,].)[{_CN_DIGITS}]?[.,])")
+_MAY_CUT = re.compile(rf"[、{_MIDDLE_DOTS}{_CN_DIGITS}](?:(?<=[、{_MIDDLE_DOTS}])|(?<=[。;!?\d,].)[{_CN_DIGITS}]?[.,])")
 
 # a table's value alone in its cell, ending the text before a glued title: after a cell mark or at the line's start
 # ('… | 0', '\t12', '1,577', '0.5'; a comma after it or not, '0,'), not a date's or a version's digits ('2021.1.26')
@@ -460,7 +468,8 @@ def _first_key(m: re.Match[str] | None, family: str) -> str | None:
 
 
 _TITLE_REACH = 40  # how far into the next line a heading wrapped at a line's end may reach
-_CN_DUN = re.compile(rf"[{_CN_DIGITS}]、")
+# a Chinese numeral before a heading's 、 or a middle dot typed for it (一·总体情况, _TOP's)
+_CN_DUN = re.compile(rf"[{_CN_DIGITS}][、{_MIDDLE_DOTS}]")
 
 
 def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[Segment]:
@@ -821,8 +830,8 @@ def _marked_cuts(line: str, nxt: str, cuts: list[re.Match[str]], before: list[st
     (:func:`_after_row_value`: ``… | 0 | 0五.存在的主要问题…``, ``0,五.…``), that are numbered one more than
     the section title before them: cut earlier in the line, starting it, or starting one of the segments
     ``before`` it (…五、存在的主要问题及改进情况 / …引向深入。六.其他需要报告的事项…), in the order they stand.  A title
-    so numbered out of that order (no title before it, or another number) is no cut: the same words may be quoted
-    or an item's."""
+    so numbered out of that order (another number, or no title before it and a number other than 一) is no cut: the
+    same words may be quoted or an item's."""
     found = sorted(cuts + [m for m in _inline_marked_heading().finditer(line + nxt)
                            if 0 < m.start() < len(line) and cuts_at(m)
                            and (line[m.start() - 1] in _SENTENCE_END or _after_row_value(line[:m.start()], before))],
@@ -831,7 +840,8 @@ def _marked_cuts(line: str, nxt: str, cuts: list[re.Match[str]], before: list[st
     for m in found:
         if m.re is _inline_marked_heading():
             prior = cn_numeral(out[-1]["top"][:-1]) if out else _last_title_number([*before, line])
-            if prior is None or cn_numeral(m["top"][:-1]) != prior + 1:
+            # (no title before it: only the first section's number, 一, starts the run: '…如下。一,总体情况…')
+            if cn_numeral(m["top"][:-1]) != (1 if prior is None else prior + 1):
                 continue
         out.append(m)
     return out
@@ -1031,6 +1041,14 @@ def _unquoted(title: str) -> str:
     return title
 
 
+_OPENING_QUOTES = {q[0]: q[1] for q in _TITLE_QUOTES}
+
+
+def _open_quote_end(title: str) -> int:
+    """Where a numbered heading's ``title`` starts past the opening quote it is set in (1), else 0."""
+    return 1 if title[:1] in _OPENING_QUOTES else 0
+
+
 _CLOSE_ONLY = re.compile(rf"(?:{_CN_NUM}|\d{{1,2}})\s*\)$")
 
 
@@ -1085,7 +1103,8 @@ def _heading_key(title: str, num: str, family: str) -> tuple[str | None, str]:
     if key is None and num and not num.endswith(_STOP_NUMBER):
         # A glued segment: a numbered title starts the text, its body follows (numbered (一): a sub-level one,
         # a section only where no heading is numbered 一、)
-        inline = _first_key(_family_titles(family).match(title), family)  # (a pattern matching the title's start)
+        # (a pattern matching the title's start, past its opening quote: '“主动公开政府信息情况”本年度…')
+        inline = _first_key(_family_titles(family).match(title, _open_quote_end(title)), family)
         if inline is not None:
             return inline, "sub_inline" if num.startswith("(") else "inline"
     if key is None and not num:
@@ -2166,7 +2185,7 @@ def _table_after(texts: list[str], i: int) -> bool:
     return _date_in(text)[2] != len(text)
 
 
-_WRAP_MAX = 15  # the most characters of a heading's end wrapped onto the next line
+_WRAP_MAX = 15  # the most characters of a heading's end wrapped onto the next line (more: a whole title's only)
 
 
 @functools.lru_cache(maxsize=4096)  # the same numbered row labels ('1.属于国家秘密') recur in every report
@@ -2196,7 +2215,8 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
     join is a whole title (the one-cell-per-line layouts have hundreds of short lines).  A page break inside a
     numbered heading (a page number, the title as a running header, blank lines around them) is passed over, its
     lines kept after the heading; so are one or two blank lines alone, where the join is a whole title ('2、 主动公开'
-    / '' / '政府信息情况')."""
+    / '' / '政府信息情况').  A numbered heading's second line longer than ``_WRAP_MAX`` is joined only where the join
+    is a whole official title ('五、政府信息' / '公开工作存在的主要问题及改进措施')."""
     joined: dict[int, str] = {}  # index of a wrapped heading's first line -> the heading whole
     taken: set[int] = set()  # their last lines' indices (the next line's, or past a page break's lines)
     texts = list(map(str.strip, map(_SEGMENT_TEXT, segments)))  # (mapped in C: hundreds of lines a report)
@@ -2235,15 +2255,18 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
         alone = _NUMBERED.fullmatch(first) is not None
         if alone and _NUMBERED.match(nxt):
             continue  # (a title numbered on its own line is none of this number's: '(3)', a page's, / '四、…')
-        reach = _TITLE_REACH if alone else _WRAP_MAX
-        if not (0 < len(first) <= 40 and 0 < len(nxt) <= reach and "|" not in first + nxt):
+        # (an end longer than _WRAP_MAX, '五、政府信息' / '公开工作存在的主要问题及改进措施', only where the join is a
+        # whole official title: a line of body text after a short heading makes none)
+        long_end = not alone and len(nxt) > _WRAP_MAX
+        if not (0 < len(first) <= 40 and 0 < len(nxt) <= _TITLE_REACH and "|" not in first + nxt):
             continue
         if _heading_keys(first):
             # a whole title already: join only a fragment that makes a longer whole title (not '一、总体情况' / '无')
             if not _FRAGMENT_STOP.search(nxt) and not _NUMBERED.match(nxt) and _heading_keys(first + nxt, whole=True):
                 joined[i] = first + nxt
                 taken.add(end)
-        elif _heading_keys(first + nxt, whole=apart):  # (apart: a whole title, not a paragraph opening with its words)
+        elif _heading_keys(first + nxt, whole=apart or long_end):  # (a whole title, not a paragraph opening with its
+            # words)
             joined[i] = first + nxt
             taken.add(end)
     if not joined:
@@ -2368,11 +2391,14 @@ def _heading_rest(text: str, family: str, key: str) -> str:
         return ""
     num = _NUM_BEFORE_TITLE.match(stripped)
     body = stripped[num.end() :] if num else stripped
+    quote = _open_quote_end(body) if num else 0  # (the title set in quotes: '二、“主动公开政府信息情况”本年度…')
     for pat in _patterns()[family][key]:
-        m = pat.match(body)
+        m = pat.match(body, quote)
         if m:
             # another section's title joined to it ('五、存在的主要问题及改进情况和其他需要报告的事项') is the heading's too
             rest = body[m.end() + _merged_title(body[m.end() :], family, key)[0] :]
+            if quote and rest[:1] == _OPENING_QUOTES[body[0]]:
+                rest = rest[1:]  # (the closing quote is the title's)
             # '六、其他需要报告的事项:无' / '…措施。2017年…' / '一、总体情况——2020年…': the text starts after the mark
             rest = rest.strip().lstrip(_TITLE_SEPARATORS)
             if rest[:1] == "|" and _stray_pipe(stripped):
