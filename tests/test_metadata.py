@@ -991,7 +991,8 @@ def test_a_seal_line_between_a_date_and_a_year_and_month_signature(seed, signed,
     (["市住建局", "2024年2月5日", "2024-02-07T10:30:00"], "2024-02-05"),
     (["市住建局", "2024年2月5日", "[2024-02-07T10:30]"], "2024-02-05"),
     (["市住建局", "2024年2月5日", "发布时间：2024-02-07T10:30:00"], "2024-02-07"),
-    (["市住建局", "2024年2月", "2024-03-01T09:12:30.5"], "2024-03-01")])
+    (["市住建局 2024-02-05 T10:30"], "2024-02-05"), (["市住建局", "2024-02-05 T10:30"], "2024-02-05"),
+    (["市住建局", "2024年2月", "发布时间 2024-03-01 T09:12"], "2024-03-01")])
 @pytest.mark.parametrize("seed", ["004", "002"])
 def test_an_iso_date_and_time_joined_by_t_reads_as_its_date(seed, ending, published):
     # Seed 004 (or 002) signed with an ISO date and time as some sites print one ('市住建局' / '2024-02-05T10:30',
@@ -1014,6 +1015,32 @@ def test_an_iso_date_and_time_joined_by_t_reads_as_its_date(seed, ending, publis
     assert (report.metadata["agency"], report.metadata["published"]) == (agency, published)
     assert (plain.metadata["agency"], plain.metadata["published"]) == (agency, published)
     assert report.sections[-1].text == plain.sections[-1].text
+
+
+@pytest.mark.parametrize("stamp", ["2024-03-01T09:12", "2024-02-05 T10:30", "2024-03-01T09:12:30.5",
+                                   "2024-03-01T09:12:30+08:00"])
+@pytest.mark.parametrize("seed", ["004", "002"])
+def test_an_iso_date_and_time_under_a_year_and_month_signature_is_a_stamp_as_with_a_space(seed, stamp):
+    # Seed 004 (or 002) signed '市住建局' / '2024年1月' over a date and time with no label joined by a T
+    # ('2024-03-01T09:12'): it was read as a posting date, published 2024-03-01, while the same line with a space
+    # ('2024-03-01 09:12') is a browser's print stamp (published NA: the signature gives no day); with a space before
+    # the T ('2024-02-05 T10:30') the agency was NA too and the lines left in the last section's text.  Both now read
+    # as the space-separated form does.
+    import toolkit
+
+    agency = "市住建局" if seed == "004" else "伊州区住房和城乡建设局"
+    spaced = "2024-03-01 09:12"  # (a browser's print stamp already)
+    if seed == "004":
+        plain = _seed_004_ending("\n")
+        reports = [_seed_004_ending("\n" + "\n".join([agency, "2024年1月", line]) + "\n") for line in (spaced, stamp)]
+    else:
+        text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
+        body = text.rsplit("\n", 2)[0]
+        plain = toolkit.parse_text(text)
+        reports = [toolkit.parse_text("\n".join([body, agency, "2024年1月", line, ""])) for line in (spaced, stamp)]
+    for report in reports:
+        assert (report.metadata["agency"], report.metadata["published"]) == (agency, None)
+        assert report.sections[-1].text == plain.sections[-1].text
 
 
 @pytest.mark.parametrize("last", ["2021-2022", "2024-13", "2024.02"])

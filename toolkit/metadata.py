@@ -1890,8 +1890,9 @@ def _tail_reading(lines: tuple[str, ...]) -> _TailReading:
 # a time of day alone on its line ('10:30', '10:30:15', '上午10:30'), or after a date ending its line ('2024年2月5日 10:30')
 _TIME_ALONE = re.compile(r"(?:[上下]午\s*)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
 # an ISO 8601 time joined to its date with a T, its seconds, their fraction and the zone or not, as some sites print a
-# date ('2024-02-05T10:30', '2024-02-05T10:30:00+08:00'): the date's, no text after it
-_ISO_TIME = r"T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?"
+# date ('2024-02-05T10:30', '2024-02-05T10:30:00+08:00'), a space before the T or not ('2024-02-05 T10:30', as
+# formats.yaml pdf.stamp_time reads it): the date's, no text after it
+_ISO_TIME = r"\s*T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?"
 _TIME_AFTER_DATE = re.compile(rf"(?:\s*{_TIME_ALONE.pattern}|(?<=\d){_ISO_TIME})\s*$")
 
 
