@@ -985,6 +985,27 @@ def test_a_seal_line_between_a_date_and_a_year_and_month_signature(seed, signed,
     assert report.sections[-1].text == plain.sections[-1].text
 
 
+@pytest.mark.parametrize("page", ["- 5 -", "第5页", "5/6"])
+@pytest.mark.parametrize("signed", [["市住建局", "2024年1月"], ["市住建局 2024年1月"]])
+@pytest.mark.parametrize("seed", ["004", "002"])
+def test_a_page_number_between_a_date_and_a_year_and_month_signature(seed, signed, page):
+    # Seed 004 (or 002) with a page break between the date and the name ('2024年1月20日' / '- 5 -' / '市住建局' /
+    # '2024年1月'): only the seal's place was skipped there, so the date stayed in the last section's text and
+    # published was NA.  The page number is skipped as the seal's line is: the date is the block's first line.
+    import toolkit
+
+    agency = "市住建局" if seed == "004" else "伊州区住房和城乡建设局"
+    block = [line.replace("市住建局", agency) for line in ["2024年1月20日", page, *signed]]
+    if seed == "004":
+        plain, report = _seed_004_ending("\n"), _seed_004_ending("\n" + "\n".join(block) + "\n")
+    else:
+        text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
+        plain = toolkit.parse_text(text)
+        report = toolkit.parse_text("\n".join([text.rsplit("\n", 2)[0], *block, ""]))
+    assert (report.metadata["agency"], report.metadata["published"]) == (agency, "2024-01-20")
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
 @pytest.mark.parametrize("ending, published", [
     (["市住建局", "2024-02-05T10:30"], "2024-02-05"), (["市住建局", "2024-02-05T10:30:00+08:00"], "2024-02-05"),
     (["市住建局 2024-02-05T10:30:00"], "2024-02-05"), (["2024-02-05T10:30:00Z", "市住建局"], "2024-02-05"),
