@@ -813,6 +813,21 @@ def test_a_signature_with_its_date_above_its_agency(date, end):
     assert (result["agency"], result["published"]) == ("乌当区人民政府", "2024-01-15")
 
 
+@pytest.mark.parametrize("between", ["（盖章）", "(印章)", "- 5 -", "第5页", "5/6"])
+@pytest.mark.parametrize("posting, published", [(None, "2024-01-20"), ("2024-01-25", "2024-01-20"),
+                                                ("发布日期：2024-01-25", "2024-01-25")])
+def test_a_seal_or_page_line_inside_a_signature_written_date_first(between, posting, published):
+    # Seed 004 signed date first with the seal's place or a page break between the date and the agency
+    # ('2024年1月20日' / '（盖章）' / '市住建局', '- 5 -' likewise): no signature was read, the agency and published NA
+    # and the three lines left in the last section's text; with a posting date under them, '2024年1月20日' stayed in
+    # the text.  The line between is skipped as it is between a name and its date under it.
+    plain = _seed_004_ending("\n")
+    block = ["2024年1月20日", between, "市住建局", *([posting] if posting else [])]
+    report = _seed_004_ending("\n" + "\n".join(block) + "\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("市住建局", published)
+    assert report.sections[-1].text == plain.sections[-1].text == "无"
+
+
 @pytest.mark.parametrize("month", ["2024年2月", "二〇二四年二月"])
 def test_a_signature_with_its_year_and_month_above_its_agency(month):
     # Seed 002's signature written year and month first ('…处理费。' / '2024年2月' / '伊州区住房和城乡建设局'): the agency

@@ -1993,10 +1993,13 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
                 return tail[above][0], last, prev if _agency_like(prev) else None, date
             if prev.endswith(tuple(_rules()["signature"]["date_leads"])):
                 return None  # a sentence's date, wrapped ('…统计截至' / '2020年12月31日'): no signature
-        if pos == end_pos - 1 and (above < 0 or _ends_statement([tail[above][1]])):
+        if pos < end_pos and all(_between_name_and_date(tail[i][1]) for i in range(pos + 1, end_pos)) \
+                and (above < 0 or _ends_statement([tail[above][1]])):
             # the signature written date first, its name on the text's last line ('…。' / '2021年1月30日' / 'XX局': read
             # as no signature, published NA and both lines left in the last section's text); a date alone after a
-            # statement's end, so no sentence's; a posting date under it or not
+            # statement's end, so no sentence's; a posting date under it or not; a page break or the seal's place
+            # between the date and the name ('2024年1月20日' / '- 5 -' or '（盖章）' / 'XX局'), as between a name and a
+            # date under it (read as no signature: the agency and published NA, the lines left in the text)
             name = _seal().sub("", _compact(tail[end_pos][1]))
             if _agency_like(name):
                 return index, True, name, date
@@ -2075,10 +2078,13 @@ def _date_first_above(tail: list[tuple[int, str]], pos: int) -> bool:
         return _agency_like(_seal().sub("", compact[end:])) and (pos < 1 or _ends_statement([tail[pos - 1][1]]))
     if date is not None or pos < 1 or not _agency_like(_seal().sub("", compact)):
         return False
-    compact = _compact(tail[pos - 1][1])
+    above = pos - 1
+    while above > 0 and _between_name_and_date(tail[above][1]):
+        above -= 1  # (a page break or the seal's place between the date and the name, as :func:`_lines_signature`)
+    compact = _compact(tail[above][1])
     date, start, end = _date_in(compact)
     return date is not None and (start, end) == (0, len(compact)) \
-        and (pos < 2 or _ends_statement([tail[pos - 2][1]]))
+        and (above < 1 or _ends_statement([tail[above - 1][1]]))
 
 
 def _under_signature(line: str) -> bool:
