@@ -889,6 +889,22 @@ def test_a_posting_date_with_its_time_under_the_signature(signed, posting):
     assert report.sections[-1].text == plain.sections[-1].text
 
 
+@pytest.mark.parametrize("posting", ["[2024-02-07 上午10:30]", "[2024-02-07 下午3:30]", "（2024-02-07 上午10:30:15）",
+                                     "打印时间 2024/02/07 上午10:30"])
+@pytest.mark.parametrize("signed, published", [("2024年2月5日", "2024-02-05"), ("2024年2月", "2024-02-07")])
+def test_a_posting_or_print_date_with_a_morning_or_afternoon_time_under_the_signature(signed, published, posting):
+    # Seed 004 signed '市住建局' / '2024年2月5日' (or '2024年2月') over a site's date in brackets with its time marked
+    # 上午/下午 ('[2024-02-07 上午10:30]'): the posting line's time took no 上午/下午 (the signature's date took it), so
+    # the line was read as the text's last line: the agency and published NA, the signature left in the last section's
+    # text.  It reads as the same line with '10:30' does: the page's furniture under a whole date, the posting date
+    # under a year and month; a print time ('打印时间 …') is never the published date.
+    plain = _seed_004_ending("\n")
+    report = _seed_004_ending("\n" + "\n".join(["市住建局", signed, posting]) + "\n")
+    expected = None if posting.startswith("打印") and signed == "2024年2月" else published
+    assert (report.metadata["agency"], report.metadata["published"]) == ("市住建局", expected)
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
 @pytest.mark.parametrize("stamp", ["打印日期 2021/05/01", "打印时间 2021/05/01 10:30", "修改日期 2021.5.1", "访问时间 2021年5月1日"])
 @pytest.mark.parametrize("signed", ["2021年1月", "2021年1月30日"])
 def test_a_print_or_visit_date_with_no_colon_under_the_signature(signed, stamp):

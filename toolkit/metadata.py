@@ -2017,9 +2017,11 @@ def _posting_date_line(line: str, compact: str) -> bool:
     return date is not None and _ends_date_line(line, compact, end) and (not start or _posting_label(compact[:start]))
 
 
-# the time a page was posted at after its posting date ('发布时间 2024/02/05 10:30', '10:30:15', or joined to it with a
-# T: '2024-02-05T10:30:00'), no longer number
-_POSTING_TIME = re.compile(rf"(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?|(?<=\d){_ISO_TIME})(?![\d:])")
+# the time a page was posted at after its posting date ('发布时间 2024/02/05 10:30', '10:30:15', '上午10:30', or joined
+# to it with a T: '2024-02-05T10:30:00'), no longer number: a time as a signature's date is written with
+# (_TIME_AFTER_DATE; its own pattern took no 上午/下午, so '[2024-02-07 上午10:30]' under the signature was read as the
+# text's last line, the agency NA and the signature left in the last section's text)
+_POSTING_TIME = re.compile(rf"(?:\s*{_TIME_ALONE.pattern}|(?<=\d){_ISO_TIME})(?![\d:])")
 
 
 def _without_posting_time(line: str) -> str | None:
