@@ -813,6 +813,21 @@ def test_a_signature_with_its_date_above_its_agency(date, end):
     assert (result["agency"], result["published"]) == ("乌当区人民政府", "2024-01-15")
 
 
+@pytest.mark.parametrize("between", ["（盖章）", "(印章)", "- 5 -", "第5页", "5/6"])
+@pytest.mark.parametrize("posting, published", [(None, "2024-01-20"), ("2024-01-25", "2024-01-20"),
+                                                ("发布日期：2024-01-25", "2024-01-25")])
+def test_a_seal_or_page_line_inside_a_signature_written_date_first(between, posting, published):
+    # Seed 004 signed date first with the seal's place or a page break between the date and the agency
+    # ('2024年1月20日' / '（盖章）' / '市住建局', '- 5 -' likewise): no signature was read, the agency and published NA
+    # and the three lines left in the last section's text; with a posting date under them, '2024年1月20日' stayed in
+    # the text.  The line between is skipped as it is between a name and its date under it.
+    plain = _seed_004_ending("\n")
+    block = ["2024年1月20日", between, "市住建局", *([posting] if posting else [])]
+    report = _seed_004_ending("\n" + "\n".join(block) + "\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("市住建局", published)
+    assert report.sections[-1].text == plain.sections[-1].text == "无"
+
+
 @pytest.mark.parametrize("month", ["2024年2月", "二〇二四年二月"])
 def test_a_signature_with_its_year_and_month_above_its_agency(month):
     # Seed 002's signature written year and month first ('…处理费。' / '2024年2月' / '伊州区住房和城乡建设局'): the agency
@@ -871,6 +886,22 @@ def test_a_posting_date_with_its_time_under_the_signature(signed, posting):
     plain = _seed_004_ending("\n")
     report = _seed_004_ending("\n" + "\n".join(["市住建局", signed, posting]) + "\n")
     assert (report.metadata["agency"], report.metadata["published"]) == ("市住建局", "2024-02-05")
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
+@pytest.mark.parametrize("posting", ["[2024-02-07 上午10:30]", "[2024-02-07 下午3:30]", "（2024-02-07 上午10:30:15）",
+                                     "打印时间 2024/02/07 上午10:30"])
+@pytest.mark.parametrize("signed, published", [("2024年2月5日", "2024-02-05"), ("2024年2月", "2024-02-07")])
+def test_a_posting_or_print_date_with_a_morning_or_afternoon_time_under_the_signature(signed, published, posting):
+    # Seed 004 signed '市住建局' / '2024年2月5日' (or '2024年2月') over a site's date in brackets with its time marked
+    # 上午/下午 ('[2024-02-07 上午10:30]'): the posting line's time took no 上午/下午 (the signature's date took it), so
+    # the line was read as the text's last line: the agency and published NA, the signature left in the last section's
+    # text.  It reads as the same line with '10:30' does: the page's furniture under a whole date, the posting date
+    # under a year and month; a print time ('打印时间 …') is never the published date.
+    plain = _seed_004_ending("\n")
+    report = _seed_004_ending("\n" + "\n".join(["市住建局", signed, posting]) + "\n")
+    expected = None if posting.startswith("打印") and signed == "2024年2月" else published
+    assert (report.metadata["agency"], report.metadata["published"]) == ("市住建局", expected)
     assert report.sections[-1].text == plain.sections[-1].text
 
 
@@ -985,13 +1016,35 @@ def test_a_seal_line_between_a_date_and_a_year_and_month_signature(seed, signed,
     assert report.sections[-1].text == plain.sections[-1].text
 
 
+@pytest.mark.parametrize("page", ["- 5 -", "第5页", "5/6"])
+@pytest.mark.parametrize("signed", [["市住建局", "2024年1月"], ["市住建局 2024年1月"]])
+@pytest.mark.parametrize("seed", ["004", "002"])
+def test_a_page_number_between_a_date_and_a_year_and_month_signature(seed, signed, page):
+    # Seed 004 (or 002) with a page break between the date and the name ('2024年1月20日' / '- 5 -' / '市住建局' /
+    # '2024年1月'): only the seal's place was skipped there, so the date stayed in the last section's text and
+    # published was NA.  The page number is skipped as the seal's line is: the date is the block's first line.
+    import toolkit
+
+    agency = "市住建局" if seed == "004" else "伊州区住房和城乡建设局"
+    block = [line.replace("市住建局", agency) for line in ["2024年1月20日", page, *signed]]
+    if seed == "004":
+        plain, report = _seed_004_ending("\n"), _seed_004_ending("\n" + "\n".join(block) + "\n")
+    else:
+        text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
+        plain = toolkit.parse_text(text)
+        report = toolkit.parse_text("\n".join([text.rsplit("\n", 2)[0], *block, ""]))
+    assert (report.metadata["agency"], report.metadata["published"]) == (agency, "2024-01-20")
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
 @pytest.mark.parametrize("ending, published", [
     (["市住建局", "2024-02-05T10:30"], "2024-02-05"), (["市住建局", "2024-02-05T10:30:00+08:00"], "2024-02-05"),
     (["市住建局 2024-02-05T10:30:00"], "2024-02-05"), (["2024-02-05T10:30:00Z", "市住建局"], "2024-02-05"),
     (["市住建局", "2024年2月5日", "2024-02-07T10:30:00"], "2024-02-05"),
     (["市住建局", "2024年2月5日", "[2024-02-07T10:30]"], "2024-02-05"),
     (["市住建局", "2024年2月5日", "发布时间：2024-02-07T10:30:00"], "2024-02-07"),
-    (["市住建局", "2024年2月", "2024-03-01T09:12:30.5"], "2024-03-01")])
+    (["市住建局 2024-02-05 T10:30"], "2024-02-05"), (["市住建局", "2024-02-05 T10:30"], "2024-02-05"),
+    (["市住建局", "2024年2月", "发布时间 2024-03-01 T09:12"], "2024-03-01")])
 @pytest.mark.parametrize("seed", ["004", "002"])
 def test_an_iso_date_and_time_joined_by_t_reads_as_its_date(seed, ending, published):
     # Seed 004 (or 002) signed with an ISO date and time as some sites print one ('市住建局' / '2024-02-05T10:30',
@@ -1014,6 +1067,32 @@ def test_an_iso_date_and_time_joined_by_t_reads_as_its_date(seed, ending, publis
     assert (report.metadata["agency"], report.metadata["published"]) == (agency, published)
     assert (plain.metadata["agency"], plain.metadata["published"]) == (agency, published)
     assert report.sections[-1].text == plain.sections[-1].text
+
+
+@pytest.mark.parametrize("stamp", ["2024-03-01T09:12", "2024-02-05 T10:30", "2024-03-01T09:12:30.5",
+                                   "2024-03-01T09:12:30+08:00"])
+@pytest.mark.parametrize("seed", ["004", "002"])
+def test_an_iso_date_and_time_under_a_year_and_month_signature_is_a_stamp_as_with_a_space(seed, stamp):
+    # Seed 004 (or 002) signed '市住建局' / '2024年1月' over a date and time with no label joined by a T
+    # ('2024-03-01T09:12'): it was read as a posting date, published 2024-03-01, while the same line with a space
+    # ('2024-03-01 09:12') is a browser's print stamp (published NA: the signature gives no day); with a space before
+    # the T ('2024-02-05 T10:30') the agency was NA too and the lines left in the last section's text.  Both now read
+    # as the space-separated form does.
+    import toolkit
+
+    agency = "市住建局" if seed == "004" else "伊州区住房和城乡建设局"
+    spaced = "2024-03-01 09:12"  # (a browser's print stamp already)
+    if seed == "004":
+        plain = _seed_004_ending("\n")
+        reports = [_seed_004_ending("\n" + "\n".join([agency, "2024年1月", line]) + "\n") for line in (spaced, stamp)]
+    else:
+        text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
+        body = text.rsplit("\n", 2)[0]
+        plain = toolkit.parse_text(text)
+        reports = [toolkit.parse_text("\n".join([body, agency, "2024年1月", line, ""])) for line in (spaced, stamp)]
+    for report in reports:
+        assert (report.metadata["agency"], report.metadata["published"]) == (agency, None)
+        assert report.sections[-1].text == plain.sections[-1].text
 
 
 @pytest.mark.parametrize("last", ["2021-2022", "2024-13", "2024.02"])

@@ -1890,8 +1890,9 @@ def _tail_reading(lines: tuple[str, ...]) -> _TailReading:
 # a time of day alone on its line ('10:30', '10:30:15', '上午10:30'), or after a date ending its line ('2024年2月5日 10:30')
 _TIME_ALONE = re.compile(r"(?:[上下]午\s*)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
 # an ISO 8601 time joined to its date with a T, its seconds, their fraction and the zone or not, as some sites print a
-# date ('2024-02-05T10:30', '2024-02-05T10:30:00+08:00'): the date's, no text after it
-_ISO_TIME = r"T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?"
+# date ('2024-02-05T10:30', '2024-02-05T10:30:00+08:00'), a space before the T or not ('2024-02-05 T10:30', as
+# formats.yaml pdf.stamp_time reads it): the date's, no text after it
+_ISO_TIME = r"\s*T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?"
 _TIME_AFTER_DATE = re.compile(rf"(?:\s*{_TIME_ALONE.pattern}|(?<=\d){_ISO_TIME})\s*$")
 
 
@@ -1992,10 +1993,13 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
                 return tail[above][0], last, prev if _agency_like(prev) else None, date
             if prev.endswith(tuple(_rules()["signature"]["date_leads"])):
                 return None  # a sentence's date, wrapped ('…统计截至' / '2020年12月31日'): no signature
-        if pos == end_pos - 1 and (above < 0 or _ends_statement([tail[above][1]])):
+        if pos < end_pos and all(_between_name_and_date(tail[i][1]) for i in range(pos + 1, end_pos)) \
+                and (above < 0 or _ends_statement([tail[above][1]])):
             # the signature written date first, its name on the text's last line ('…。' / '2021年1月30日' / 'XX局': read
             # as no signature, published NA and both lines left in the last section's text); a date alone after a
-            # statement's end, so no sentence's; a posting date under it or not
+            # statement's end, so no sentence's; a posting date under it or not; a page break or the seal's place
+            # between the date and the name ('2024年1月20日' / '- 5 -' or '（盖章）' / 'XX局'), as between a name and a
+            # date under it (read as no signature: the agency and published NA, the lines left in the text)
             name = _seal().sub("", _compact(tail[end_pos][1]))
             if _agency_like(name):
                 return index, True, name, date
@@ -2013,9 +2017,11 @@ def _posting_date_line(line: str, compact: str) -> bool:
     return date is not None and _ends_date_line(line, compact, end) and (not start or _posting_label(compact[:start]))
 
 
-# the time a page was posted at after its posting date ('发布时间 2024/02/05 10:30', '10:30:15', or joined to it with a
-# T: '2024-02-05T10:30:00'), no longer number
-_POSTING_TIME = re.compile(rf"(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?|(?<=\d){_ISO_TIME})(?![\d:])")
+# the time a page was posted at after its posting date ('发布时间 2024/02/05 10:30', '10:30:15', '上午10:30', or joined
+# to it with a T: '2024-02-05T10:30:00'), no longer number: a time as a signature's date is written with
+# (_TIME_AFTER_DATE; its own pattern took no 上午/下午, so '[2024-02-07 上午10:30]' under the signature was read as the
+# text's last line, the agency NA and the signature left in the last section's text)
+_POSTING_TIME = re.compile(rf"(?:\s*{_TIME_ALONE.pattern}|(?<=\d){_ISO_TIME})(?![\d:])")
 
 
 def _without_posting_time(line: str) -> str | None:
@@ -2074,10 +2080,13 @@ def _date_first_above(tail: list[tuple[int, str]], pos: int) -> bool:
         return _agency_like(_seal().sub("", compact[end:])) and (pos < 1 or _ends_statement([tail[pos - 1][1]]))
     if date is not None or pos < 1 or not _agency_like(_seal().sub("", compact)):
         return False
-    compact = _compact(tail[pos - 1][1])
+    above = pos - 1
+    while above > 0 and _between_name_and_date(tail[above][1]):
+        above -= 1  # (a page break or the seal's place between the date and the name, as :func:`_lines_signature`)
+    compact = _compact(tail[above][1])
     date, start, end = _date_in(compact)
     return date is not None and (start, end) == (0, len(compact)) \
-        and (pos < 2 or _ends_statement([tail[pos - 2][1]]))
+        and (above < 1 or _ends_statement([tail[above - 1][1]]))
 
 
 def _under_signature(line: str) -> bool:
@@ -2191,11 +2200,11 @@ def _date_above_signature(tail: list[tuple[int, str]], pos: int, month: str) -> 
     name, after a statement's end or nothing ('…无' / '2024年1月20日' / 'XX局' / '2024年1月': it was left in the last
     section's text), is the block's first line; its day is the signature's date where it falls in the block's own
     year and month, which the block's own line gives (a date of another month is no date of the signature: NA, no day
-    given).  The seal's place on a line of its own may stand between the date and the name ('2024年1月20日' /
-    '（盖章）' / 'XX局').  Without such a line, (``pos``, None)."""
+    given).  The seal's place or a page break on a line of its own may stand between the date and the name
+    ('2024年1月20日' / '（盖章）' or '- 5 -' / 'XX局').  Without such a line, (``pos``, None)."""
     above = pos - 1
-    while above >= 0 and _seal().fullmatch(_compact(tail[above][1])):
-        above -= 1
+    while above >= 0 and (_seal().fullmatch(_compact(tail[above][1])) or is_page_furniture(tail[above][1])):
+        above -= 1  # (the seal's place, or a page break: '2024年1月20日' / '- 5 -' / 'XX局' / '2024年1月')
     if above < 0:
         return pos, None
     compact = _compact(tail[above][1])

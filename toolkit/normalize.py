@@ -1130,7 +1130,8 @@ def _print_stamp() -> re.Pattern[str]:
 
 def is_print_stamp(line: str) -> bool:
     """True for a line that is only what a browser prints at the top or bottom of a page: a URL (with the
-    page count) or a date and time, or both on one line (the date and time first).
+    page count) or a date and time, or both on one line (the date and time first).  The time may be joined to the
+    date with a T as ISO 8601 writes it ('2024-03-01T09:12', '2024-02-05 T10:30').
 
     Parameters
     ----------
@@ -1147,6 +1148,8 @@ def is_print_stamp(line: str) -> bool:
     (True, True)
     >>> is_print_stamp("2021/1/30 下午6:41 http://www.gov.cn/a.html 1/2")
     True
+    >>> is_print_stamp("2024-03-01T09:12"), is_print_stamp("2024-02-05 T10:30")
+    (True, True)
     >>> is_print_stamp("2021年1月30日")
     False
     """
