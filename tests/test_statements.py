@@ -4973,3 +4973,17 @@ def test_a_title_before_its_colon_over_details_numbered_from_1_is_a_statement_of
     text = section[:section.index("针对存在的问题")] + "下一步，我们将：\n" + "".join(
         f"{n}.{t}。\n" for n, (k, t) in enumerate(EXPECTED[stem][3:], start=1))
     assert _pairs(extract_statements(text)) == _expected(stem)
+
+
+@pytest.mark.parametrize("lead_in", ["具体如下：", "主要措施如下:", "具体表现为："])
+def test_a_sentence_missing_its_stop_before_a_lead_in_line_stays_in_its_statement(lead_in):
+    # Seed 001's first measure with its last sentence's stop missing before a lead-in alone on its line ('…质量双提升' /
+    # '具体如下：'): before, the lines were joined as a wrapped sentence and that sentence dropped with the lead-in
+    # ('加大政府信息公开力度,实现信息公开数量、质量双提升' lost); it stays the measure's last sentence.
+    stem = "001_4d29bfef72dd56db"
+    text = problems_section(stem).replace("质量双提升。", f"质量双提升\n{lead_in}\n")
+    assert _pairs(extract_statements(text)) == _expected(stem)
+    # (and over the item's own sub-items, their lead-in after it as a sentence of its own)
+    text = problems_section(stem).replace("质量双提升。", f"质量双提升\n{lead_in}\n(1)加强培训;(2)完善制度。\n")
+    first = _expected(stem)[3][1] + "。" + lead_in.replace("：", ":") + "(1)加强培训;(2)完善制度"
+    assert _pairs(extract_statements(text)) == [*_expected(stem)[:3], ("measure", first), *_expected(stem)[4:]]

@@ -391,6 +391,8 @@ def _cues() -> dict[str, Any]:
         "item_measure": re.compile("(?<=,)(?:" + join(f"(?:{p})" for p in spec["item_measure_cues"]) + ")"),
         "lead_in": [re.compile(p) for p in spec["measure_lead_in"]],
         "intro": [re.compile(p) for p in spec["boilerplate_intro"]],
+        # a lead-in alone on its line ('具体如下:'): never the end of the sentence on the line before (_wrapped)
+        "announcing_line": re.compile(spec["announcing_line"]),
         "admits": [re.compile(p) for p in spec["admits_shortcomings"]],
         "announces_list": [re.compile(p) for p in spec["announces_list"]],
         "aspects": re.compile(spec["announced_aspects"]),
@@ -1178,6 +1180,8 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
     # '…加强。(二)' / '改进措施。'): the fragment after the last sentence end starts what the line goes on with
     if cues["heading_line"].match(previous) or _title_line(line):
         return False
+    if previous[-1] not in ",、" and cues["announcing_line"].match(line):
+        return False  # (a lead-in of its own, '…质量双提升' / '具体如下:': the sentence before it ends with its line)
     tail = previous[max(map(previous.rfind, _TAIL_STOPS)) + 1:]
     heading = _opens_with_heading(line, cues)
     if tail and _opens_with_heading(tail + line, cues):
@@ -2468,11 +2472,14 @@ def _clean(text: str) -> str:
 
 def _sub_item_break(match: re.Match[str]) -> str:
     """A ';' for a line break after a line ending in no stop before a line opening with a list's marker (``…不够`` /
-    ``(2)…``, a statement's sub-items each on its line): the lines are no PDF's wrap, so not one run; else the break
-    as it was (left out with the others).  A lowercase letter (``a.``/``b.``) marks such a sub-item too."""
+    ``(2)…``, a statement's sub-items each on its line): the lines are no PDF's wrap, so not one run; a '。' before a
+    lead-in alone on its line (``…双提升`` / ``具体如下:``); else the break as it was (left out with the others).  A lowercase letter (``a.``/``b.``) marks such a sub-item too."""
     after = match.string[match.end():]
     marker = any(pattern.match(after) for pattern, _ in _styles().values())
-    return ";" if marker or _sub_letter_after(match.string[:match.start()], after) else match[0]
+    if marker or _sub_letter_after(match.string[:match.start()], after):
+        return ";"
+    # (a lead-in alone on its line, '…双提升' / '具体如下:' / '(1)…', opens a sentence of its own: _wrapped)
+    return "。" if _cues()["announcing_line"].match(after.split("\n", 1)[0].rstrip()) else match[0]
 
 
 def _sub_letter_after(previous: str, line: str) -> bool:
