@@ -4987,3 +4987,21 @@ def test_a_sentence_missing_its_stop_before_a_lead_in_line_stays_in_its_statemen
     text = problems_section(stem).replace("质量双提升。", f"质量双提升\n{lead_in}\n(1)加强培训;(2)完善制度。\n")
     first = _expected(stem)[3][1] + "。" + lead_in.replace("：", ":") + "(1)加强培训;(2)完善制度"
     assert _pairs(extract_statements(text)) == [*_expected(stem)[:3], ("measure", first), *_expected(stem)[4:]]
+
+
+@pytest.mark.parametrize("bullet", ["●", "● ", "■", "●\n"])
+def test_a_bullet_setting_off_a_numbered_marker_is_no_list_of_its_own(bullet):
+    # Seed 000's problems after a sentence's stop, a bullet glued before the first marker only ('…问题。●一是…。二是…')
+    # or before each: before, the bullet was read as a list of one item that swallowed the numbered list ('一是…。二是…'
+    # one problem), or kept each item's number in its text ('一是信息公开平台…'); the bullet only sets off the marker.
+    stem = "000_438c5e5d2b6f4db4"
+    section = problems_section(stem).replace("仍有一定差距:一是", f"仍存在一些问题。{bullet}一是")
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    assert _pairs(extract_statements(section.replace("。二是", f"。{bullet}二是"))) == _expected(stem)
+    one = section.replace("有待提高。二是公开广度、深度有待进一步加强。", "有待提高。")  # (a list of one item)
+    assert _pairs(extract_statements(one)) == [_expected(stem)[0], _expected(stem)[2]]
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem).replace("进一步改进:一是", f"进一步改进:{bullet}一是")
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    section = problems_section(stem).replace("还存在一些不足:一是", f"还存在一些不足:{bullet}(1)").replace(";二是", f";{bullet}(2)")
+    assert _pairs(extract_statements(section.replace(";三是", f";{bullet}(3)"))) == _expected(stem)

@@ -2105,6 +2105,7 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
     accepted: dict[str, list[tuple[int, int, int]]] = {}
     brackets = _brackets(text)
     blank_to = len(text) - len(text.lstrip())  # (the text before a marker at or before this is blank)
+    bullet = _styles()["bullet"][0]
     for style, (pattern, strict) in _styles().items():
         last = firm = 0  # the last number, and the last of a marker not followed by a digit
         written = outer = 0  # the last marker's number as written, and the last outline title's (_outline_title)
@@ -2115,6 +2116,12 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
             k = start
             while k and text[k - 1] == " ":  # '1.…; 2.…' copied with a space after the ';'
                 k -= 1
+            b = len(text[:k].rstrip())  # (a space copied after the bullet may stand as its line's break: '●' / '(1)…')
+            if b and style != "bullet" and bullet.match(text, b - 1):
+                # (a bullet setting off a numbered marker, '…问题。●一是…;二是…': part of that marker, no list's own)
+                k = start = b - 1
+                while k and text[k - 1] == " ":
+                    k -= 1
             prev = text[k - 1] if k else "\n"
             # (一是 also right after 将 or the agency: '我局将一是…;二是…', '我局一是…;二是…'; the agency sought in the
             # few characters before: searched from the text's start, a long list took time quadratic in its items)
