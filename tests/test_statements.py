@@ -2364,10 +2364,11 @@ def test_problems_grouped_by_area_each_group_numbering_its_own(stem, glued):
     section = ("还存在一些不足：" + ("" if glued else "\n") + groups + "下一步，我局将采取以下措施："
                + "".join(f"{'一二三四'[i]}是{m}；" for i, m in enumerate(measures)))
     assert _pairs(extract_statements(section)) == _expected(stem)
-    # (a title that admits a shortcoming is an item with its details: one statement)
+    # (a title that admits a shortcoming is a statement of its own over its details, each a statement: they are the
+    # report's own enumeration, split as on lines)
     detailed = "还存在一些不足：（一）公开意识不强：1.部分科室重视不够；2.主动公开较少。（二）更新不及时。"
-    assert _pairs(extract_statements(detailed)) == [("problem", "公开意识不强:1.部分科室重视不够;2.主动公开较少"),
-                                                    ("problem", "更新不及时")]
+    assert _pairs(extract_statements(detailed)) == [("problem", t) for t in ["公开意识不强", "部分科室重视不够", "主动公开较少",
+                                                                             "更新不及时"]]
 
 
 @pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 3])
@@ -4855,7 +4856,7 @@ def test_measure_titles_of_a_list_each_over_its_details_numbered_on_lines():
     # Seed 001's measures as a 一是/二是/三是 list, each item its title before a colon alone on its line over its
     # sentences numbered 1. 2. on lines of their own ('一是强化政务公开能力建设：' / '1.加强…。' / '2.加大…。'): before, the
     # details were the item's text, one statement with the title; the title and each detail are statements, as under
-    # numbered titles, details glued after the colon ('公开意识不强：1.…；2.…') still the item's text.
+    # numbered titles (and as details glued after the colon are: '公开意识不强：1.…；2.…').
     stem = "001_4d29bfef72dd56db"
     section = problems_section(stem)
     measures = [t.split("。", 1) for k, t in EXPECTED[stem] if k == "m"]
@@ -5005,3 +5006,30 @@ def test_a_bullet_setting_off_a_numbered_marker_is_no_list_of_its_own(bullet):
     assert _pairs(extract_statements(section)) == _expected(stem)
     section = problems_section(stem).replace("还存在一些不足:一是", f"还存在一些不足:{bullet}(1)").replace(";二是", f";{bullet}(2)")
     assert _pairs(extract_statements(section.replace(";三是", f";{bullet}(3)"))) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem, start, sep", [("001_4d29bfef72dd56db", "一是强化", "。"), ("003_ce1f8ef96d3daffd", "一是主动", "；")])
+def test_a_title_s_details_numbered_after_its_colon_on_its_line_split_as_on_their_own_lines(stem, start, sep):
+    # Seed 001's measures (seed 003's problems and measures) as a 一是/二是 list, each item its title before a colon and
+    # its sentences numbered 1. 2. after it on the title's line ('一是强化政务公开能力建设：1.加强…。2.加大…。'): before,
+    # one statement each with the details' numbers in its text, while the same details on lines of their own were each a
+    # statement; the details are the report's own enumeration: the title and each detail a statement in both forms.
+    section = problems_section(stem)
+    items = [(k, *t.split("。", 1)) for k, t in EXPECTED[stem] if "。" in t]
+    kinds = list(dict.fromkeys(k for k, _, _ in items))
+
+    def listed(newline: str) -> str:
+        text = ""
+        for kind in kinds:
+            mine = [(title, body) for k, title, body in items if k == kind]
+            text += ("（一）存在问题\n" if kind == "p" else "（二）改进措施\n") if len(kinds) > 1 else ""
+            text += "".join(f"{'一二三四'[i]}是{title}：{newline}" + "".join(
+                f"{j + 1}.{d}{sep}{newline}" for j, d in enumerate(body.split("。"))) + "\n"
+                for i, (title, body) in enumerate(mine))
+        return text
+
+    head = section[: section.index(start)] if len(kinds) == 1 else ""
+    expected = [(_KIND[k], t) for k, title, body in items for t in [title, *body.split("。")]]
+    expected = (_expected(stem)[:3] if len(kinds) == 1 else []) + expected
+    assert _pairs(extract_statements(head + "\n" + listed("\n"))) == expected
+    assert _pairs(extract_statements(head + "\n" + listed(""))) == expected

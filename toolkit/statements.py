@@ -3114,8 +3114,8 @@ def _grouped(item: str) -> tuple[str, list[str]] | None:
     the title and the list's items, else None.
 
     The problems (or measures) are then grouped by area, each group's items statements; a title that admits a
-    shortcoming or names a measure (``(一)公开意识不强:1.…``, ``(一)加强组织领导:1.…``) is an item with its
-    details, one statement.
+    shortcoming or names a measure (``(一)公开意识不强:1.…``, ``(一)加强组织领导:1.…``) is a statement of its own
+    over its details, each a statement (:func:`_titled_details`).
     """
     title = _cues()["group_title"].match(item)  # (cheap: most items open with no short title before a first item)
     if not title or _has(title["name"], "problem_cues") or _has(title["name"], "measure_cues"):
@@ -3128,19 +3128,18 @@ def _grouped(item: str) -> tuple[str, list[str]] | None:
 
 
 def _titled_details(item: str) -> tuple[str, list[str]] | None:
-    """An item that is a short title before its colon alone on its line, naming a measure or admitting a shortcoming
-    (:func:`_is_title`), over details numbered from 1 each on a line of its own (``强化平台管理:`` / ``1.…`` /
-    ``2.…``): the title and the details, each a statement as under a numbered title (:func:`_outline_number`), else
-    None.  Details glued after the colon (``公开意识不强:1.…;2.…``) stay the item's text (:func:`_grouped`)."""
+    """An item that is a short title before its colon, naming a measure or admitting a shortcoming (:func:`_is_title`),
+    over details numbered from 1 (``强化平台管理:`` / ``1.…`` / ``2.…``, or on the title's line, ``公开意识不强:1.…;
+    2.…``): the title and the details, each a statement as under a numbered title (:func:`_outline_number`), else
+    None.  The details are the report's own enumeration (``spec/codebook.md``), so laid out on lines or glued after
+    the colon they are split alike."""
     title = _cues()["group_title"].match(item)
-    if not title or not re.fullmatch(r"[ \t]*:[ \t]*\n\s*", item[title.end("name"):title.end()]):
+    if not title or not re.fullmatch(r"[ \t]*:\s*", item[title.end("name"):title.end()]):
         return None
     if not _is_title(title["name"]):
         return None
     marks = _markers(item)
     if not marks or marks[0][0] != title.end() or marks[0][2] != 1:
-        return None
-    if any(not item[:start].rstrip(" \t").endswith("\n") for start, _, _ in marks):
         return None
     stops = [m[0] for m in marks[1:]] + [len(item)]
     return title["name"], [_clean(item[end:stop]) for (_, end, _), stop in zip(marks, stops)]
