@@ -5033,3 +5033,21 @@ def test_a_title_s_details_numbered_after_its_colon_on_its_line_split_as_on_thei
     expected = (_expected(stem)[:3] if len(kinds) == 1 else []) + expected
     assert _pairs(extract_statements(head + "\n" + listed("\n"))) == expected
     assert _pairs(extract_statements(head + "\n" + listed(""))) == expected
+
+
+@pytest.mark.parametrize("between", ["", "\n"])
+def test_measures_as_paragraphs_under_title_lines_with_each_sentence_on_its_line(between):
+    # Seed 001's measures as paragraphs each under its title alone on its line before a colon, each sentence of the
+    # paragraph on a line of its own ('强化政务公开能力建设：' / '加强…。' / '加大…双提升。' / '加大政策解读回应力度：' / …):
+    # before, each line after the title's first was a measure of its own ('加大政府信息公开力度,…双提升'), while the same
+    # sentences on one line under the title were one measure with it; now each title takes its lines up to the next.
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem)
+    measures = [t.split("。", 1) for k, t in EXPECTED[stem] if k == "m"]
+    text = section[: section.index("一是强化")] + "".join(
+        f"\n{title}：\n" + "".join(f"{d}。\n" for d in body.split("。")) + between for title, body in measures)
+    assert _pairs(extract_statements(text)) == _expected(stem)[:3] + [("measure", f"{title}:{body}")
+                                                                     for title, body in measures]
+    # (a closing summary after the last title's paragraph stays a statement of its own)
+    closing = "总之，我局将持续推进政务公开工作。"
+    assert _pairs(extract_statements(text + closing + "\n"))[-1] == ("measure", "总之,我局将持续推进政务公开工作")

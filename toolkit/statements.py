@@ -2685,13 +2685,22 @@ def _glued_titled(sentences: list[str]) -> list[str] | None:
 
 def _titles_with_their_paragraphs(paragraphs: list[str]) -> list[str]:
     """``paragraphs`` with each after the first that is a measure's title alone before its colon (``强化队伍建设:``,
-    :func:`_title_line`) joined to the paragraph after it: the title over its text, as when written on one line."""
+    :func:`_title_line`) joined to the paragraph after it: the title over its text, as when written on one line.  Where
+    two or more are such titles, each takes all the paragraphs up to the next title (its sentences each on a line of its
+    own, ``强化队伍建设:`` / ``加强培训。`` / ``完善考核。`` / ``拓宽渠道:`` / …), as its text on the title's line is one
+    statement; not a closing summary (``总之,…``), a statement of its own."""
+    titles = {k for k, paragraph in enumerate(paragraphs)
+              if _title_line(paragraph.strip()) and not paragraph.strip().partition(":")[2]}
+    closing = _cues()["closing_summary"]
     out: list[str] = []
+    under = False  # (after a title, where two or more are)
     for k, paragraph in enumerate(paragraphs):
-        if out and k > 1 and _title_line(paragraphs[k - 1].strip()) and not paragraphs[k - 1].strip().partition(":")[2]:
+        under = under and not closing.match(paragraph.lstrip())
+        if out and ((k > 1 and k - 1 in titles) or (under and k not in titles)):
             out[-1] += paragraph
         else:
             out.append(paragraph)
+        under = under or (k in titles and len(titles) > 1)
     return out
 
 
