@@ -5008,7 +5008,8 @@ def test_a_bullet_setting_off_a_numbered_marker_is_no_list_of_its_own(bullet):
     assert _pairs(extract_statements(section.replace(";三是", f";{bullet}(3)"))) == _expected(stem)
 
 
-@pytest.mark.parametrize("stem, start, sep", [("001_4d29bfef72dd56db", "一是强化", "。"), ("003_ce1f8ef96d3daffd", "一是主动", "；")])
+@pytest.mark.parametrize("stem, start, sep", [("001_4d29bfef72dd56db", "一是强化", "。"),
+                                              ("003_ce1f8ef96d3daffd", "一是主动", "；")])
 def test_a_title_s_details_numbered_after_its_colon_on_its_line_split_as_on_their_own_lines(stem, start, sep):
     # Seed 001's measures (seed 003's problems and measures) as a 一是/二是 list, each item its title before a colon and
     # its sentences numbered 1. 2. after it on the title's line ('一是强化政务公开能力建设：1.加强…。2.加大…。'): before,

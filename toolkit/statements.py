@@ -2480,7 +2480,8 @@ def _clean(text: str) -> str:
 def _sub_item_break(match: re.Match[str]) -> str:
     """A ';' for a line break after a line ending in no stop before a line opening with a list's marker (``…不够`` /
     ``(2)…``, a statement's sub-items each on its line): the lines are no PDF's wrap, so not one run; a '。' before a
-    lead-in alone on its line (``…双提升`` / ``具体如下:``); else the break as it was (left out with the others).  A lowercase letter (``a.``/``b.``) marks such a sub-item too."""
+    lead-in alone on its line (``…双提升`` / ``具体如下:``); else the break as it was (left out with the others).  A
+    lowercase letter (``a.``/``b.``) marks such a sub-item too."""
     after = match.string[match.end():]
     marker = any(pattern.match(after) for pattern, _ in _styles().values())
     if marker or _sub_letter_after(match.string[:match.start()], after):
