@@ -2364,10 +2364,11 @@ def test_problems_grouped_by_area_each_group_numbering_its_own(stem, glued):
     section = ("还存在一些不足：" + ("" if glued else "\n") + groups + "下一步，我局将采取以下措施："
                + "".join(f"{'一二三四'[i]}是{m}；" for i, m in enumerate(measures)))
     assert _pairs(extract_statements(section)) == _expected(stem)
-    # (a title that admits a shortcoming is an item with its details: one statement)
+    # (a title that admits a shortcoming is a statement of its own over its details, each a statement: they are the
+    # report's own enumeration, split as on lines)
     detailed = "还存在一些不足：（一）公开意识不强：1.部分科室重视不够；2.主动公开较少。（二）更新不及时。"
-    assert _pairs(extract_statements(detailed)) == [("problem", "公开意识不强:1.部分科室重视不够;2.主动公开较少"),
-                                                    ("problem", "更新不及时")]
+    assert _pairs(extract_statements(detailed)) == [("problem", t) for t in ["公开意识不强", "部分科室重视不够", "主动公开较少",
+                                                                             "更新不及时"]]
 
 
 @pytest.mark.parametrize("stem", [s for s in EXPECTED if sum(k == "p" for k, _ in EXPECTED[s]) >= 3])
@@ -4855,7 +4856,7 @@ def test_measure_titles_of_a_list_each_over_its_details_numbered_on_lines():
     # Seed 001's measures as a 一是/二是/三是 list, each item its title before a colon alone on its line over its
     # sentences numbered 1. 2. on lines of their own ('一是强化政务公开能力建设：' / '1.加强…。' / '2.加大…。'): before, the
     # details were the item's text, one statement with the title; the title and each detail are statements, as under
-    # numbered titles, details glued after the colon ('公开意识不强：1.…；2.…') still the item's text.
+    # numbered titles (and as details glued after the colon are: '公开意识不强：1.…；2.…').
     stem = "001_4d29bfef72dd56db"
     section = problems_section(stem)
     measures = [t.split("。", 1) for k, t in EXPECTED[stem] if k == "m"]
@@ -4973,3 +4974,81 @@ def test_a_title_before_its_colon_over_details_numbered_from_1_is_a_statement_of
     text = section[:section.index("针对存在的问题")] + "下一步，我们将：\n" + "".join(
         f"{n}.{t}。\n" for n, (k, t) in enumerate(EXPECTED[stem][3:], start=1))
     assert _pairs(extract_statements(text)) == _expected(stem)
+
+
+@pytest.mark.parametrize("lead_in", ["具体如下：", "主要措施如下:", "具体表现为："])
+def test_a_sentence_missing_its_stop_before_a_lead_in_line_stays_in_its_statement(lead_in):
+    # Seed 001's first measure with its last sentence's stop missing before a lead-in alone on its line ('…质量双提升' /
+    # '具体如下：'): before, the lines were joined as a wrapped sentence and that sentence dropped with the lead-in
+    # ('加大政府信息公开力度,实现信息公开数量、质量双提升' lost); it stays the measure's last sentence.
+    stem = "001_4d29bfef72dd56db"
+    text = problems_section(stem).replace("质量双提升。", f"质量双提升\n{lead_in}\n")
+    assert _pairs(extract_statements(text)) == _expected(stem)
+    # (and over the item's own sub-items, their lead-in after it as a sentence of its own)
+    text = problems_section(stem).replace("质量双提升。", f"质量双提升\n{lead_in}\n(1)加强培训;(2)完善制度。\n")
+    first = _expected(stem)[3][1] + "。" + lead_in.replace("：", ":") + "(1)加强培训;(2)完善制度"
+    assert _pairs(extract_statements(text)) == [*_expected(stem)[:3], ("measure", first), *_expected(stem)[4:]]
+
+
+@pytest.mark.parametrize("bullet", ["●", "● ", "■", "●\n"])
+def test_a_bullet_setting_off_a_numbered_marker_is_no_list_of_its_own(bullet):
+    # Seed 000's problems after a sentence's stop, a bullet glued before the first marker only ('…问题。●一是…。二是…')
+    # or before each: before, the bullet was read as a list of one item that swallowed the numbered list ('一是…。二是…'
+    # one problem), or kept each item's number in its text ('一是信息公开平台…'); the bullet only sets off the marker.
+    stem = "000_438c5e5d2b6f4db4"
+    section = problems_section(stem).replace("仍有一定差距:一是", f"仍存在一些问题。{bullet}一是")
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    assert _pairs(extract_statements(section.replace("。二是", f"。{bullet}二是"))) == _expected(stem)
+    one = section.replace("有待提高。二是公开广度、深度有待进一步加强。", "有待提高。")  # (a list of one item)
+    assert _pairs(extract_statements(one)) == [_expected(stem)[0], _expected(stem)[2]]
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem).replace("进一步改进:一是", f"进一步改进:{bullet}一是")
+    assert _pairs(extract_statements(section)) == _expected(stem)
+    section = problems_section(stem).replace("还存在一些不足:一是", f"还存在一些不足:{bullet}(1)").replace(";二是", f";{bullet}(2)")
+    assert _pairs(extract_statements(section.replace(";三是", f";{bullet}(3)"))) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem, start, sep", [("001_4d29bfef72dd56db", "一是强化", "。"),
+                                              ("003_ce1f8ef96d3daffd", "一是主动", "；")])
+def test_a_title_s_details_numbered_after_its_colon_on_its_line_split_as_on_their_own_lines(stem, start, sep):
+    # Seed 001's measures (seed 003's problems and measures) as a 一是/二是 list, each item its title before a colon and
+    # its sentences numbered 1. 2. after it on the title's line ('一是强化政务公开能力建设：1.加强…。2.加大…。'): before,
+    # one statement each with the details' numbers in its text, while the same details on lines of their own were each a
+    # statement; the details are the report's own enumeration: the title and each detail a statement in both forms.
+    section = problems_section(stem)
+    items = [(k, *t.split("。", 1)) for k, t in EXPECTED[stem] if "。" in t]
+    kinds = list(dict.fromkeys(k for k, _, _ in items))
+
+    def listed(newline: str) -> str:
+        text = ""
+        for kind in kinds:
+            mine = [(title, body) for k, title, body in items if k == kind]
+            text += ("（一）存在问题\n" if kind == "p" else "（二）改进措施\n") if len(kinds) > 1 else ""
+            text += "".join(f"{'一二三四'[i]}是{title}：{newline}" + "".join(
+                f"{j + 1}.{d}{sep}{newline}" for j, d in enumerate(body.split("。"))) + "\n"
+                for i, (title, body) in enumerate(mine))
+        return text
+
+    head = section[: section.index(start)] if len(kinds) == 1 else ""
+    expected = [(_KIND[k], t) for k, title, body in items for t in [title, *body.split("。")]]
+    expected = (_expected(stem)[:3] if len(kinds) == 1 else []) + expected
+    assert _pairs(extract_statements(head + "\n" + listed("\n"))) == expected
+    assert _pairs(extract_statements(head + "\n" + listed(""))) == expected
+
+
+@pytest.mark.parametrize("between", ["", "\n"])
+def test_measures_as_paragraphs_under_title_lines_with_each_sentence_on_its_line(between):
+    # Seed 001's measures as paragraphs each under its title alone on its line before a colon, each sentence of the
+    # paragraph on a line of its own ('强化政务公开能力建设：' / '加强…。' / '加大…双提升。' / '加大政策解读回应力度：' / …):
+    # before, each line after the title's first was a measure of its own ('加大政府信息公开力度,…双提升'), while the same
+    # sentences on one line under the title were one measure with it; now each title takes its lines up to the next.
+    stem = "001_4d29bfef72dd56db"
+    section = problems_section(stem)
+    measures = [t.split("。", 1) for k, t in EXPECTED[stem] if k == "m"]
+    text = section[: section.index("一是强化")] + "".join(
+        f"\n{title}：\n" + "".join(f"{d}。\n" for d in body.split("。")) + between for title, body in measures)
+    assert _pairs(extract_statements(text)) == _expected(stem)[:3] + [("measure", f"{title}:{body}")
+                                                                     for title, body in measures]
+    # (a closing summary after the last title's paragraph stays a statement of its own)
+    closing = "总之，我局将持续推进政务公开工作。"
+    assert _pairs(extract_statements(text + closing + "\n"))[-1] == ("measure", "总之,我局将持续推进政务公开工作")

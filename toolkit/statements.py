@@ -391,6 +391,8 @@ def _cues() -> dict[str, Any]:
         "item_measure": re.compile("(?<=,)(?:" + join(f"(?:{p})" for p in spec["item_measure_cues"]) + ")"),
         "lead_in": [re.compile(p) for p in spec["measure_lead_in"]],
         "intro": [re.compile(p) for p in spec["boilerplate_intro"]],
+        # a lead-in alone on its line ('具体如下:'): never the end of the sentence on the line before (_wrapped)
+        "announcing_line": re.compile(spec["announcing_line"]),
         "admits": [re.compile(p) for p in spec["admits_shortcomings"]],
         "announces_list": [re.compile(p) for p in spec["announces_list"]],
         "aspects": re.compile(spec["announced_aspects"]),
@@ -1178,6 +1180,8 @@ def _wrapped(previous: str, line: str, cues: dict[str, Any]) -> bool:
     # '…加强。(二)' / '改进措施。'): the fragment after the last sentence end starts what the line goes on with
     if cues["heading_line"].match(previous) or _title_line(line):
         return False
+    if previous[-1] not in ",、" and cues["announcing_line"].match(line):
+        return False  # (a lead-in of its own, '…质量双提升' / '具体如下:': the sentence before it ends with its line)
     tail = previous[max(map(previous.rfind, _TAIL_STOPS)) + 1:]
     heading = _opens_with_heading(line, cues)
     if tail and _opens_with_heading(tail + line, cues):
@@ -2101,6 +2105,7 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
     accepted: dict[str, list[tuple[int, int, int]]] = {}
     brackets = _brackets(text)
     blank_to = len(text) - len(text.lstrip())  # (the text before a marker at or before this is blank)
+    bullet = _styles()["bullet"][0]
     for style, (pattern, strict) in _styles().items():
         last = firm = 0  # the last number, and the last of a marker not followed by a digit
         written = outer = 0  # the last marker's number as written, and the last outline title's (_outline_title)
@@ -2111,6 +2116,12 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
             k = start
             while k and text[k - 1] == " ":  # '1.…; 2.…' copied with a space after the ';'
                 k -= 1
+            b = len(text[:k].rstrip())  # (a space copied after the bullet may stand as its line's break: '●' / '(1)…')
+            if b and style != "bullet" and bullet.match(text, b - 1):
+                # (a bullet setting off a numbered marker, '…问题。●一是…;二是…': part of that marker, no list's own)
+                k = start = b - 1
+                while k and text[k - 1] == " ":
+                    k -= 1
             prev = text[k - 1] if k else "\n"
             # (一是 also right after 将 or the agency: '我局将一是…;二是…', '我局一是…;二是…'; the agency sought in the
             # few characters before: searched from the text's start, a long list took time quadratic in its items)
@@ -2468,11 +2479,15 @@ def _clean(text: str) -> str:
 
 def _sub_item_break(match: re.Match[str]) -> str:
     """A ';' for a line break after a line ending in no stop before a line opening with a list's marker (``…不够`` /
-    ``(2)…``, a statement's sub-items each on its line): the lines are no PDF's wrap, so not one run; else the break
-    as it was (left out with the others).  A lowercase letter (``a.``/``b.``) marks such a sub-item too."""
+    ``(2)…``, a statement's sub-items each on its line): the lines are no PDF's wrap, so not one run; a '。' before a
+    lead-in alone on its line (``…双提升`` / ``具体如下:``); else the break as it was (left out with the others).  A
+    lowercase letter (``a.``/``b.``) marks such a sub-item too."""
     after = match.string[match.end():]
     marker = any(pattern.match(after) for pattern, _ in _styles().values())
-    return ";" if marker or _sub_letter_after(match.string[:match.start()], after) else match[0]
+    if marker or _sub_letter_after(match.string[:match.start()], after):
+        return ";"
+    # (a lead-in alone on its line, '…双提升' / '具体如下:' / '(1)…', opens a sentence of its own: _wrapped)
+    return "。" if _cues()["announcing_line"].match(after.split("\n", 1)[0].rstrip()) else match[0]
 
 
 def _sub_letter_after(previous: str, line: str) -> bool:
@@ -2671,13 +2686,22 @@ def _glued_titled(sentences: list[str]) -> list[str] | None:
 
 def _titles_with_their_paragraphs(paragraphs: list[str]) -> list[str]:
     """``paragraphs`` with each after the first that is a measure's title alone before its colon (``强化队伍建设:``,
-    :func:`_title_line`) joined to the paragraph after it: the title over its text, as when written on one line."""
+    :func:`_title_line`) joined to the paragraph after it: the title over its text, as when written on one line.  Where
+    two or more are such titles, each takes all the paragraphs up to the next title (its sentences each on a line of its
+    own, ``强化队伍建设:`` / ``加强培训。`` / ``完善考核。`` / ``拓宽渠道:`` / …), as its text on the title's line is one
+    statement; not a closing summary (``总之,…``), a statement of its own."""
+    titles = {k for k, paragraph in enumerate(paragraphs)
+              if _title_line(paragraph.strip()) and not paragraph.strip().partition(":")[2]}
+    closing = _cues()["closing_summary"]
     out: list[str] = []
+    under = False  # (after a title, where two or more are)
     for k, paragraph in enumerate(paragraphs):
-        if out and k > 1 and _title_line(paragraphs[k - 1].strip()) and not paragraphs[k - 1].strip().partition(":")[2]:
+        under = under and not closing.match(paragraph.lstrip())
+        if out and ((k > 1 and k - 1 in titles) or (under and k not in titles)):
             out[-1] += paragraph
         else:
             out.append(paragraph)
+        under = under or (k in titles and len(titles) > 1)
     return out
 
 
@@ -3100,8 +3124,8 @@ def _grouped(item: str) -> tuple[str, list[str]] | None:
     the title and the list's items, else None.
 
     The problems (or measures) are then grouped by area, each group's items statements; a title that admits a
-    shortcoming or names a measure (``(一)公开意识不强:1.…``, ``(一)加强组织领导:1.…``) is an item with its
-    details, one statement.
+    shortcoming or names a measure (``(一)公开意识不强:1.…``, ``(一)加强组织领导:1.…``) is a statement of its own
+    over its details, each a statement (:func:`_titled_details`).
     """
     title = _cues()["group_title"].match(item)  # (cheap: most items open with no short title before a first item)
     if not title or _has(title["name"], "problem_cues") or _has(title["name"], "measure_cues"):
@@ -3114,19 +3138,18 @@ def _grouped(item: str) -> tuple[str, list[str]] | None:
 
 
 def _titled_details(item: str) -> tuple[str, list[str]] | None:
-    """An item that is a short title before its colon alone on its line, naming a measure or admitting a shortcoming
-    (:func:`_is_title`), over details numbered from 1 each on a line of its own (``强化平台管理:`` / ``1.…`` /
-    ``2.…``): the title and the details, each a statement as under a numbered title (:func:`_outline_number`), else
-    None.  Details glued after the colon (``公开意识不强:1.…;2.…``) stay the item's text (:func:`_grouped`)."""
+    """An item that is a short title before its colon, naming a measure or admitting a shortcoming (:func:`_is_title`),
+    over details numbered from 1 (``强化平台管理:`` / ``1.…`` / ``2.…``, or on the title's line, ``公开意识不强:1.…;
+    2.…``): the title and the details, each a statement as under a numbered title (:func:`_outline_number`), else
+    None.  The details are the report's own enumeration (``spec/codebook.md``), so laid out on lines or glued after
+    the colon they are split alike."""
     title = _cues()["group_title"].match(item)
-    if not title or not re.fullmatch(r"[ \t]*:[ \t]*\n\s*", item[title.end("name"):title.end()]):
+    if not title or not re.fullmatch(r"[ \t]*:\s*", item[title.end("name"):title.end()]):
         return None
     if not _is_title(title["name"]):
         return None
     marks = _markers(item)
     if not marks or marks[0][0] != title.end() or marks[0][2] != 1:
-        return None
-    if any(not item[:start].rstrip(" \t").endswith("\n") for start, _, _ in marks):
         return None
     stops = [m[0] for m in marks[1:]] + [len(item)]
     return title["name"], [_clean(item[end:stop]) for (_, end, _), stop in zip(marks, stops)]
