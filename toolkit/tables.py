@@ -1352,7 +1352,10 @@ def _joined_lost_rows(found: dict[str, tuple[list[Cell], Row, str]], order: list
     row's own is not known.  Such a row is one with values, not of a reader's grid, whose next row in the format
     (``expected``) is missing where a later one is met, and no row of values without a label (``apart``, their
     lines) stands between it and the next row met.  A row holding just its ``ncols`` counts is its own: a report
-    leaving a row out whole (seed 001 without '(七)总计') lost the counts of the row before it.
+    leaving a row out whole (seed 001 without '(七)总计') lost the counts of the row before it.  The last row met,
+    the format's rows after it all missing, is such a row too where its values cannot all be its own by the
+    convention (first the first column, last the total, the others no more than it): seed 004 without the label
+    '四、结转下年度继续办理' read (七)总计 as '15 4 19 1 1'.  (Where they can, the table stops early: ``truncated``.)
     """
     joined = set()
     for i, key in enumerate(order):
@@ -1362,12 +1365,22 @@ def _joined_lost_rows(found: dict[str, tuple[list[Cell], Row, str]], order: list
         if sum(1 for c in values if c.text or c.glued) == ncols:
             continue  # (a whole row, every count written: nothing of a lost row's is in it)
         at = expected.index(key) + 1
-        if at == len(expected) or expected[at] in found or not any(k in found for k in expected[at + 1:]):
+        if at == len(expected) or expected[at] in found:
+            continue
+        if not any(k in found for k in expected[at + 1:]) and (i + 1 < len(order) or not _over_its_total(values)):
             continue
         end = found[order[i + 1]][1].line if i + 1 < len(order) else float("inf")
         if not any(row.line < line < end for line in apart):
             joined.add(key)
     return joined
+
+
+def _over_its_total(values: list[Cell]) -> bool:
+    """Whether ``values``, a requests row's cells as written, cannot be its own by the convention: all numbers, the
+    others (the first column and those between) summing to more than the last (the total)."""
+    nums = [parse_number(c.text) for c in values if c.text]
+    counts = [n.value for n in nums if n.kind == "number" and n.value is not None]
+    return 2 <= len(counts) == len(nums) and sum(counts[:-1]) > counts[-1]
 
 
 def _group_names_row(group: str, values: list[Cell], fm: dict) -> bool:
