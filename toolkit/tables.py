@@ -1020,6 +1020,49 @@ def _only_total(values: list[Cell], ncols: int) -> bool:
     return [i for i, c in enumerate(values) if c.text or c.glued] == [ncols - 1]
 
 
+def _first_items_of_groups(subtotals: list[tuple[str, str, list[Cell], Row]],
+                           found: dict[str, tuple[list[Cell], Row, str]], order: list[str], apart: list[int],
+                           ncols: int) -> list[tuple[str, str, list[Cell], Row]]:
+    """The values on a group's own row read as its first item's, where that item's label was lost; the other
+    group rows with values, kept as subtotals.
+
+    In a table that writes a group's label on its first item's row ('(三)不予公开 | 1.属于国家秘密 | 0 | …', the
+    format's merged cell), a group's row of values whose first item is missing and whose next row is the group's
+    second item is that first item's row, its label lost: seed 000 without '1.属于国家秘密' read '(三)不予公开' then
+    its seven counts as the group's subtotal (not kept), 1.属于国家秘密 missing.  Not where a group row's first
+    item is met too (a table of subtotals), nor where a row of values without a label (``apart``, their lines)
+    stands between the group's row and the next row met, nor where a row keeping its blank cells starts with one it
+    may not have one too many of (the lost label's, or a blank count).  ``found`` and ``order`` take the items found
+    so.
+    """
+    rows = load_formats()["requests"]["rows"]
+    firsts: dict[str, str] = {}
+    for key, spec in rows.items():
+        if spec.get("group"):
+            firsts.setdefault(spec["group"], key)
+    if any(firsts.get(group, "") in found for group, _, _, _ in subtotals):
+        return subtotals  # (a group row with values above its first item: the table writes subtotals)
+    kept = []
+    for group, label, values, row in subtotals:
+        first = firsts.get(group)
+        after = [k for k in order if found[k][1].line > row.line]
+        nxt = after[0] if after else None
+        end = found[nxt][1].line if nxt else float("inf")
+        if first is None or nxt is None or rows[nxt].get("group") != group or \
+                any(row.line < line < end for line in apart):
+            kept.append((group, label, values, row))
+            continue
+        values = _trim_values(values, ncols)
+        if row.explicit and values and not values[0].text and not values[0].glued:
+            if len(values) <= ncols:  # (a blank first count, or the lost label's cell and a count lost: not told)
+                kept.append((group, label, values, row))
+                continue
+            values = values[1:]  # (the lost label's cell, left empty: '(三)不予公开 | | 0 | …')
+        found[first] = (values, row, label)
+        order.insert(order.index(nxt), first)
+    return kept
+
+
 def _six_undecided(fm: dict) -> str:
     """The (六) rows a table of neither known format leaves out, as its missing_rows flag names them."""
     only = {y: [k for k in fm[f"outcome_rows_{y}"] if k not in fm[f"outcome_rows_{x}"]]
@@ -1043,6 +1086,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     header: list[str] = []  # the label keys of the header rows' cells, in order
     head_cells: list[Cell] = []  # the header rows' cells (their places, where spaces set them: _place_by_columns)
     subtotals: list[tuple[str, str, list[Cell], Row]] = []  # (group, label, values, row) of group rows with values
+    beside = False  # a group's label read on its first item's row ('(三)不予公开 | 1.属于国家秘密 | 0 | …')
     # A reader's grid row with more cells than columns has an empty cell too many: an unmerged label cell
     # before the counts ('(一)予以公开 | (empty) | 3 | …'), or a spacer column after them. Where no row shows
     # a spacer column (an excess that can only be at the end), the empty cell is the label's.  Pipe text (rows
@@ -1212,6 +1256,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         if row_key in found:
             res.flags.append(Flag("duplicate_row", "requests", row.line, row_key))
             continue
+        beside = beside or any(vocab.request_group(c.text) for c in labels[:-1])
         trimmed = _dash_run_cut(_trim_values(values, ncols), ncols)
         if len(trimmed) == 1 and not trimmed[0].glued and trimmed[0].text[-1:].isdigit():
             # a row's one cell of glued digits ('| 本年新收… | 8811000099 |'): its cells, not one count, cut as
@@ -1247,6 +1292,8 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         if len(trimmed) == len(values):  # (a row whose filler was trimmed has its blank 总计 as written)
             shapes[row_key] = len(labels)
         order.append(row_key)
+    if beside:
+        subtotals = _first_items_of_groups(subtotals, found, order, apart, ncols)
     if not found:
         _flag_subtotals(res, subtotals, {}, [], ncols)
         return
@@ -1352,7 +1399,10 @@ def _joined_lost_rows(found: dict[str, tuple[list[Cell], Row, str]], order: list
     row's own is not known.  Such a row is one with values, not of a reader's grid, whose next row in the format
     (``expected``) is missing where a later one is met, and no row of values without a label (``apart``, their
     lines) stands between it and the next row met.  A row holding just its ``ncols`` counts is its own: a report
-    leaving a row out whole (seed 001 without '(七)总计') lost the counts of the row before it.
+    leaving a row out whole (seed 001 without '(七)总计') lost the counts of the row before it.  The last row met,
+    the format's rows after it all missing, is such a row too where its values cannot all be its own by the
+    convention (first the first column, last the total, the others no more than it): seed 004 without the label
+    '四、结转下年度继续办理' read (七)总计 as '15 4 19 1 1'.  (Where they can, the table stops early: ``truncated``.)
     """
     joined = set()
     for i, key in enumerate(order):
@@ -1362,12 +1412,22 @@ def _joined_lost_rows(found: dict[str, tuple[list[Cell], Row, str]], order: list
         if sum(1 for c in values if c.text or c.glued) == ncols:
             continue  # (a whole row, every count written: nothing of a lost row's is in it)
         at = expected.index(key) + 1
-        if at == len(expected) or expected[at] in found or not any(k in found for k in expected[at + 1:]):
+        if at == len(expected) or expected[at] in found:
+            continue
+        if not any(k in found for k in expected[at + 1:]) and (i + 1 < len(order) or not _over_its_total(values)):
             continue
         end = found[order[i + 1]][1].line if i + 1 < len(order) else float("inf")
         if not any(row.line < line < end for line in apart):
             joined.add(key)
     return joined
+
+
+def _over_its_total(values: list[Cell]) -> bool:
+    """Whether ``values``, a requests row's cells as written, cannot be its own by the convention: all numbers, the
+    others (the first column and those between) summing to more than the last (the total)."""
+    nums = [parse_number(c.text) for c in values if c.text]
+    counts = [n.value for n in nums if n.kind == "number" and n.value is not None]
+    return 2 <= len(counts) == len(nums) and sum(counts[:-1]) > counts[-1]
 
 
 def _group_names_row(group: str, values: list[Cell], fm: dict) -> bool:
