@@ -2763,12 +2763,21 @@ def test_unruled_legacy_row_of_a_value_in_words_is_kept(value, read, flags, tmp_
                                                 ("约 3", "NA", [("not_a_number", "via_website: 约 3")]),
                                                 ("大约 3件", "NA", [("not_a_number", "via_website: 大约 3件")]),
                                                 ("三 件", "NA", [("not_a_number", "via_website: 三 件")]),
-                                                ("十二 人", "NA", [("not_a_number", "via_website: 十二 人")])])
+                                                ("十二 人", "NA", [("not_a_number", "via_website: 十二 人")]),
+                                                # (a space between two numerals, or after a hedged count's digits)
+                                                ("十 二", 12, [("value_note", "via_website: 十 二")]),
+                                                ("约3 件", "NA", [("not_a_number", "via_website: 约3 件")]),
+                                                ("大约3 人", "NA", [("not_a_number", "via_website: 大约3 人")]),
+                                                # (two spaces inside the cell)
+                                                ("约 3 件", "NA", [("not_a_number", "via_website: 约 3 件")]),
+                                                ("3 件 左右", "NA", [("not_a_number", "via_website: 3 件 左右")]),
+                                                ("三 十 五", 35, [("value_note", "via_website: 三 十 五")])])
 def test_legacy_cell_a_line_value_in_words_is_a_cell(value, read, flags):
     """Seed 003 copied one cell a line, a known item's one value in words ('2.政府网站公开政府信息数' / '条' / '三', or
     '约3'): no cell, so that row was not found and the whole table was lost (table_missing: header found, no row
     read). It is the row's value cell, read as in a ruled table (3), or NA flagged not_a_number; the rest as the
-    seed's. With one space inside the cell ('约 3', '三 件') as well, which lost the table the same way."""
+    seed's. With a space or two inside the cell ('约 3', '三 件', '约3 件', '约 3 件', '十 二') as well, which lost the
+    table the same way; '十 二' is read 12, as '十二' is (it was NA, flagged not_a_number, in a ruled table too)."""
     seed = _seed_lines()
     lines = [[x[0], x[1], value] if isinstance(x, list) and x and x[0] == "2.政府网站公开政府信息数" else x
              for x in seed]
@@ -2784,7 +2793,8 @@ def test_legacy_cell_a_line_value_in_words_is_a_cell(value, read, flags):
                                                ("约3", "NA", "not_a_number"), ("暂无", "NA", "not_a_number"),
                                                # (a space inside the value: as without it)
                                                ("约 3", "NA", "not_a_number"), ("三 件", "NA", "not_a_number"),
-                                               ("3 件左右", "NA", "not_a_number")])
+                                               ("3 件左右", "NA", "not_a_number"), ("十 二", 12, "value_note"),
+                                               ("约 3 件", "NA", "not_a_number"), ("三 十 五", 35, "value_note")])
 def test_legacy_pipe_cell_a_line_value_in_words_ends_its_row(value, read, flag):
     """Seed 003 copied one cell a line with pipes, a known item's value in words ('2.政府网站公开政府信息数 |' / '条 |' /
     '三 |'): no value, so the row went on, the next item's label, unit and blank mark ran into it (extra_cells), the

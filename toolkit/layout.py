@@ -2259,35 +2259,47 @@ HEDGED_NUMBER = (rf"{_WORD}{_WORD}?{_WORD}?\d[\d,]*(?:\.\d+)?{_WORD}?{_WORD}?{_W
 # not a local item's label, whose unit's short cell follows it: '\r其他\r条\r')
 _WORDS_CELL = (rf"{_HAN_WORD}{_HAN_WORD}{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?"
                r"(?=\r(?![^\r][^\r]?[^\r]?[^\r]?\r)|$)")
-# (a count in words or hedged with one space inside the cell, only where cell bounds stand on both sides: a hedge
-# after a number, '3 件左右', '3件 左右' (it was read 3, the rest dropped unsaid), one before it (formats.yaml
-# hedges_before: '约 3', '大约 3件'), a unit after Chinese numerals ('三 件'): no cell, the table was lost; a space
-# that is no cell's bound, not '\r'; not between two numerals, '十 二')
+# (a count in words or hedged with a space or two inside the cell, only where cell bounds stand on both sides: a hedge
+# after a number, '3 件左右', '3件 左右', '3 件 左右' (it was read 3, the rest dropped unsaid), one before it
+# (formats.yaml hedges_before: '约 3', '大约 3件', '约3 件', '约 3 件'), a unit after Chinese numerals ('三 件'), a
+# space between two Chinese numerals ('十 二', which the tables stage reads 12): no cell, the table was lost; a space
+# that is no cell's bound, not '\r'; not between two Arabic digits, '1 2', which may be two counts. The lookahead
+# asks for a space: without one, HEDGED_NUMBER and the numerals' own pattern take the cell)
 _SPACE_IN_CELL = r"[^\S\r\n]"
 _COUNT_UNITS = alternation([*cell_units()["count"], *cell_units()["people"]])
-_SPACED_COUNT = (rf"\d[\d,]*(?:\.\d+)?{_SPACE_IN_CELL}{_HAN_WORD}?(?:{_HEDGE_AFTER}){_HAN_WORD}?"
-                 rf"|\d[\d,]*(?:\.\d+)?{_HAN_WORD}{_SPACE_IN_CELL}(?:{_HEDGE_AFTER}){_HAN_WORD}?"
-                 rf"|(?:{alternation(load_formats()['hedges_before'])}){_SPACE_IN_CELL}\d[\d,]*(?:\.\d+)?{_HAN_WORD}?"
-                 rf"|[{_CN_COUNT_CHARS}]+{_SPACE_IN_CELL}(?:{_COUNT_UNITS})")
+_HEDGE_BEFORE = alternation(load_formats()["hedges_before"])
+_OPT_SPACE = f"{_SPACE_IN_CELL}?"
+_SPACED_COUNT = (rf"(?=[^\r\n]*?{_SPACE_IN_CELL})"
+                 rf"(?:\d[\d,]*(?:\.\d+)?{_OPT_SPACE}{_HAN_WORD}?{_OPT_SPACE}(?:{_HEDGE_AFTER}){_HAN_WORD}?"
+                 rf"|(?:{_HEDGE_BEFORE}){_OPT_SPACE}\d[\d,]*(?:\.\d+)?{_OPT_SPACE}{_HAN_WORD}?"
+                 rf"|[{_CN_COUNT_CHARS}]+(?:{_SPACE_IN_CELL}[{_CN_COUNT_CHARS}]+)*{_OPT_SPACE}(?:{_COUNT_UNITS})?)")
 _WORD_CELL = rf"(?<=\r)(?:(?:[{_CN_COUNT_CHARS}]+|{HEDGED_NUMBER}|{_SPACED_COUNT})(?=\r|$)|{_WORDS_CELL})"
 _GLUED_CELL = rf"{_WORD_CELL}|\d[\d,]*(?:\.\d+)?|{_SET_MARK}|{_SIGNED_CELL}"  # (a hedge after digits: words first)
 # a count in Chinese numerals, its unit of counts or people after it or not, or a hedged number as a cell's whole
 # text ('三', '三件', '约3', '3件左右'; a ruled table's '三件' is NA, flagged not_a_number)
 _COUNT_IN_WORDS = re.compile(rf"[{_CN_COUNT_CHARS}]+(?:{_COUNT_UNITS})?|{HEDGED_NUMBER}")
 _NUMERALS = frozenset(f"{_CN_COUNT_CHARS}0123456789")
+_CN_NUMERALS = frozenset(_CN_COUNT_CHARS)
 _ONE_SPACE = re.compile(r"\s")
+_MOST_SPACES = 3  # (in a count in words: '三 十 五 件'; a line with more is text)
 
 
 def _is_count_in_words(text: str) -> bool:
-    """Whether ``text``, a cell a line, is a count in words or hedged (``_COUNT_IN_WORDS``), with one space inside it
-    or not ('约 3', '3 件左右', '三 件' as '约3', '3件左右', '三件': the row's last value, not the next row's label).
-    (Not a space between two numerals, '十 二', which the tables stage does not read as '十二'; the glued-text
-    reader's pattern takes one only in a cell alone between cell bounds, ``_SPACED_COUNT``.)"""
+    """Whether ``text``, a cell a line, is a count in words or hedged (``_COUNT_IN_WORDS``), with a space or two
+    inside it or not ('约 3', '约 3 件', '3 件左右', '三 件' as '约3', '约3件', '3件左右', '三件': the row's last value,
+    not the next row's label). A space between two Chinese numerals too ('十 二', which the tables stage reads 12),
+    not between two Arabic digits ('1 2', which may be two counts). (The glued-text reader's pattern takes one only
+    in a cell alone between cell bounds, ``_SPACED_COUNT``.)"""
     if _COUNT_IN_WORDS.fullmatch(text):
         return True
     parts = _ONE_SPACE.split(text)
-    return len(parts) == 2 and all(parts) and not (parts[0][-1] in _NUMERALS and parts[1][0] in _NUMERALS) \
-        and _COUNT_IN_WORDS.fullmatch("".join(parts)) is not None
+    if not 1 < len(parts) <= _MOST_SPACES + 1 or not all(parts):
+        return False
+    for before, after in zip(parts, parts[1:]):
+        left, right = before[-1], after[0]
+        if left in _NUMERALS and right in _NUMERALS and not {left, right} <= _CN_NUMERALS:
+            return False
+    return _COUNT_IN_WORDS.fullmatch("".join(parts)) is not None
 
 
 # the same values in words as a cell's whole text ('三', '约3', '暂无'), for a table one cell a line with pipes
