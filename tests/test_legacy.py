@@ -2340,6 +2340,31 @@ def test_legacy_spaced_label_alone_before_its_unit_and_value(line, between):
     assert len(base.tables) == 85
 
 
+@pytest.mark.parametrize("sep", [" ", "  "])
+@pytest.mark.parametrize("value, read, flags", [("3 件", 3, []),
+                                                ("约 3 件", "NA", [("not_a_number", "via_website: 约 3 件")]),
+                                                ("约3 件", "NA", [("not_a_number", "via_website: 约3 件")]),
+                                                ("约 3", "NA", [("not_a_number", "via_website: 约 3")]),
+                                                ("三 件", "NA", [("not_a_number", "via_website: 三 件")]),
+                                                ("3 件左右", "NA", [("not_a_number", "via_website: 3 件左右")]),
+                                                ("3 左右", "NA", [("not_a_number", "via_website: 3 左右")]),
+                                                ("十 二", 12, [("value_note", "via_website: 十 二")])])
+def test_legacy_spaced_row_value_with_spaces_inside_is_one_cell(value, read, flags, sep):
+    """Seed 003's table set with spaces (an unruled PDF's text), a known item's value with a space or two inside its
+    cell ('2.政府网站公开政府信息数 条 3 件', '… 条 约 3 件'): the row was cut at the value's unit, a row of no known item
+    ('2.政府网站公开政府信息数 条 3', its value NA), unflagged; or lost unflagged ('约 3', '十 二'); or its words were two
+    values (extra_cells, '3 左右'). It is the row's one value cell, read as a ruled table's: 3, 12 (as '十二'), or NA
+    flagged not_a_number; the rest of the table as the seed's."""
+    text = _spaced(_SEED_TEXT)
+    base = toolkit.parse_text(text, report_id="x")
+    row = "2.政府网站公开政府信息数 条 245"
+    assert row in text
+    report = toolkit.parse_text(text.replace(row, sep.join(["2.政府网站公开政府信息数", "条", value])), report_id="x")
+    assert _legacy(report, ["row_key", "value", "raw"]).count(("via_website", read, value)) == 1
+    assert [(f.code, f.detail) for f in report.flags if f.table] == flags
+    assert [x for x in _legacy(report) if x[1] != "via_website"] == [x for x in _legacy(base) if x[1] != "via_website"]
+
+
 @pytest.mark.parametrize("line", ["十一、政务服务事项业务数 | 件 | 636 |", "4﹒政务微信名称:高港微住建 ,公开政府信息数 | 条 | 615 |",
                                   "(一)主动公开政府信息数 (不同渠道和方式公开相同信息计1条) | 条 | 480 |"])
 def test_legacy_row_after_a_label_alone_not_joined_is_flagged(line):

@@ -1169,7 +1169,8 @@ def _legacy_label_headers() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def _legacy_spaced_patterns() -> tuple[re.Pattern[str], ...]:
-    """(header, header word, row, row with a note after its values, row with no unit) of a pre-2019 statistics
+    """(header, header word, row, row with a note after its values, row with no unit, unit and values with no label,
+    one value, label and unit then words) of a pre-2019 statistics
     table set with spaces: '统 计 指 标 单位 统计数', '(一)主动公开政府信息数 (…计1条) 条 480' (label, unit, values;
     words and units from formats.yaml). A value may carry its unit ('480条', '0.35万元', '350元') or be a not-applicable mark.
     After the unit column's word, the value columns may be parts named in words of their own ('统计指标 单位
@@ -1183,12 +1184,22 @@ def _legacy_spaced_patterns() -> tuple[re.Pattern[str], ...]:
     unit = alternation(fm["unit_headers"], spaced=True)
     header = re.compile(rf"(?P<first>{first})(?:(?P<rest>(?:\s+(?:{word}))+)"
                         rf"|\s+(?P<unit>{unit})(?P<parts>(?:\s+{_PART_NAME}){{2,}}))")
-    value = rf"\s+(?:[+-]?\d[\d,.]*(?:%|{units})?|{marks})"
+    # (a value's unit after a space too, '3 件': the row was cut at that unit, its label '… 条 3', its value lost)
+    value = rf"\s+(?:[+-]?\d[\d,.]*(?:[^\S\n]?(?:%|{units}))?|{marks})"
     row = rf"(?P<label>\S.*?)\s+(?P<unit>{units})(?P<values>(?:{value})*)"
     # a short note of words after the values ('六、举报投诉数量 件 675 含转办'), as in a 备注 column
     noted = re.compile(rf"{row}\s+(?P<note>{_NOTE_WORDS})")
     bare = re.compile(rf"(?P<label>\S.*?)(?P<values>(?:{value})+)")
-    return header, re.compile(word), re.compile(row), noted, bare, re.compile(rf"(?P<unit>{units})(?P<values>(?:{value})+)")
+    unit_values = re.compile(rf"(?P<unit>{units})(?P<values>(?:{value})+)")
+    # (a label, its unit, then the rest of the line: a known item's one value in words with spaces inside, '约 3 件')
+    worded = re.compile(rf"(?P<label>\S.*?)\s+(?P<unit>{units})\s+(?P<value>\S.*)")
+    return (header, re.compile(word), re.compile(row), noted, bare, unit_values, re.compile(value.removeprefix(r"\s+")),
+            worded)
+
+
+def _spaced_values(values: str) -> list[str]:
+    """The value cells of a spaced legacy row's ``values`` ('480', '3 件' with its unit after a space, '—')."""
+    return [v.strip() for v in _legacy_spaced_patterns()[6].findall(values)]
 
 
 # A spaced row's label then its code (Gansu: 01, 1, 1.1, 3.3.1), set apart by a space, in a table whose code column
@@ -1210,7 +1221,7 @@ def _legacy_unit_values(text: str) -> list[str] | None:
     """The cells of a spaced legacy row's unit and values with no label ('件 675'), or None: the rest of a row whose
     label stands alone on the line before (a label top-aligned in a tall cell, or a page break after it)."""
     m = _legacy_spaced_patterns()[5].fullmatch(text) if _SPACE.search(text) else None
-    return [m["unit"], *m["values"].split()] if m else None
+    return [m["unit"], *_spaced_values(m["values"])] if m else None
 
 
 def _legacy_spaced(text: str, no_unit: bool = False) -> list[str] | None:
@@ -1219,21 +1230,29 @@ def _legacy_spaced(text: str, no_unit: bool = False) -> list[str] | None:
     A known item's short note after its values ('六、举报投诉数量 件 675 含转办') is one last cell, a remark."""
     if _SPACE.search(text) is None:
         return None  # one word (most lines): each pattern sets its cells apart with spaces
-    header, word, row, noted, bare, _ = _legacy_spaced_patterns()
+    header, word, row, noted, bare, _, _, worded = _legacy_spaced_patterns()
     m = header.fullmatch(text)
     if m:
         if m["rest"] is None:
             return [m["first"], m["unit"], *m["parts"].split()]
         return [m["first"], *(w.strip() for w in word.findall(m["rest"]))]
+    m = worded.fullmatch(text) if len(text) <= 100 else None
+    if m and _SPACE.search(m["value"]) and label_key(m["label"]) in vocabulary().legacy_rows \
+            and _is_count_in_words(m["value"]):
+        # a known item's one value in words or hedged with a space or two inside ('约 3 件', '3 件左右', '十 二'):
+        # its value cell, as a ruled row's, for the tables stage to read or flag; its spaces are no cells' bounds
+        # (the row was cut at the value's unit, '2.政府网站公开政府信息数 条 约 3' a row of no known item, unflagged;
+        # or its words split into two values, extra_cells)
+        return [m["label"], m["unit"], m["value"]]
     m = row.fullmatch(text)
     if m and len(m["label"]) <= 80 and "。" not in m["label"] and not _PROSE_END.search(m["label"]):
-        return [m["label"], m["unit"], *m["values"].split()]
+        return [m["label"], m["unit"], *_spaced_values(m["values"])]
     # (cheap tests first: most lines that are no row are sentences, long or ending as one does)
     m = noted.fullmatch(text) if m is None and len(text) <= 100 and not _PROSE_END.match(text[-1]) else None
     if m and m["values"] and label_key(m["label"]) in vocabulary().legacy_rows:
         # a note after a known item's values is its remark (the tables stage flags it): only a known label, lest
         # a sentence ending in a number then words be a row
-        return [m["label"], m["unit"], *m["values"].split(), m["note"]]
+        return [m["label"], m["unit"], *_spaced_values(m["values"]), m["note"]]
     if m and label_key(m["label"]) in vocabulary().legacy_rows and _SPACE.search(m["note"]) is None:
         # a known item's one value in words ('2.政府网站公开政府信息数 条 三', '… 条 约3'): its value cell, as in a
         # ruled row, read or flagged by the tables stage (as a line of text the row was lost, unflagged)
@@ -1241,7 +1260,7 @@ def _legacy_spaced(text: str, no_unit: bool = False) -> list[str] | None:
     m = bare.fullmatch(text) if no_unit else None
     if m and label_key(m["label"]) in vocabulary().legacy_rows:
         # a known item with its unit cell blank ('4.信函申请数 12'): only a known label, lest prose be a row
-        return [m["label"], "", *m["values"].split()]
+        return [m["label"], "", *_spaced_values(m["values"])]
     if text.rsplit(None, 1)[-1] in NA_MARKS and (m := bare.fullmatch(text)) is not None and label_key(
             m["label"]) in vocabulary().legacy_parents and all(v in NA_MARKS for v in m["values"].split()):
         # a group heading whose unit and value cells are marked not applicable ('(四)申请来源 — —', set with spaces
