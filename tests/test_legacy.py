@@ -2836,6 +2836,23 @@ def test_legacy_pipe_cell_a_line_value_in_words_ends_its_row(value, read, flag):
         want, ["table", "row_key", "value", "raw", "unit"])
 
 
+@pytest.mark.parametrize("value", ["245*", "245注", "245注1", "245[1]", "245①", "245※"])
+def test_legacy_pipe_cell_a_line_value_with_a_footnote_mark_ends_its_row(value):
+    """Seed 003 copied one cell a line with pipes, a known item's count with a footnote mark after it
+    ('2.政府网站公开政府信息数 |' / '条 |' / '245* |'): no value, so the row went on, the next item's label, unit and
+    blank mark ran into it (extra_cells, 4 values for 1 column), the count lost and the next item's row with it.
+    It ends its row, read as in a row a line (kept as written, NA, flagged not_a_number), the rest the seed's."""
+    seed = _seed_lines()
+    lines = [[x[0], x[1], value] if isinstance(x, list) and x and x[0] == "2.政府网站公开政府信息数" else x
+             for x in seed]
+    report = toolkit.parse_text(render_text(lines, "pipe_cells"))
+    want = toolkit.parse_text(render_text(lines, "pipe_rows"))
+    assert _legacy(report) == _legacy(want)
+    assert [(f.code, f.detail) for f in report.flags if f.table] == [
+        (f.code, f.detail) for f in want.flags if f.table]
+    assert "via_weibo" in [x[1] for x in _legacy(report)]
+
+
 @pytest.mark.parametrize("layout", ["lines", "pipe_cells"])
 @pytest.mark.parametrize("value", ["3件左右", "3左右", "12余", "12多", "30余件", "3件以上",
                                    # (one space inside the cell: as without it)

@@ -2321,14 +2321,20 @@ def _is_count_in_words(text: str) -> bool:
     return _COUNT_IN_WORDS.fullmatch("".join(parts)) is not None
 
 
-# the same values in words as a cell's whole text ('三', '约3', '暂无'), for a table one cell a line with pipes
-_WORD_VALUE = re.compile(rf"{_COUNT_IN_WORDS.pattern}|{_HAN_WORD}{{2,6}}")
+# the same values in words as a cell's whole text ('三', '约3', '暂无'), for a table one cell a line with pipes; and a
+# number with a footnote mark after it ('245*', '245注', '245注1', '245[1]', '245①' normalized '245(1)'), which the
+# tables stage reads or flags: no value, the next item's label, unit and mark ran into the row (extra_cells), the
+# value and that item's row lost
+_MARKED_NUMBER = (rf"\d[\d,]*(?:\.\d+)?(?:[{FOOTNOTE_SYMBOLS}]{{1,3}}\d{{0,2}}|\[注?\d{{0,2}}\]|注\d{{0,2}}"
+                  r"|\^\d{1,2}|\(\d{1,2}\))")
+_WORD_VALUE = re.compile(rf"{_COUNT_IN_WORDS.pattern}|{_HAN_WORD}{{2,6}}|{_MARKED_NUMBER}")
 
 
 def _word_value_after_unit(cells: Sequence[Cell]) -> bool:
     """Whether the last of a statistics table's row ``cells`` is a value in words (``_WORD_VALUE``) right after the
     row's unit: its value, a cell a line, which ends the row (a blank value leaves its mark, '条 | |', so a word
-    there is no next item's label; one space inside it or not: '约 3', '三 件')."""
+    there is no next item's label; one space inside it or not: '约 3', '三 件'; a number with a footnote mark,
+    '245*')."""
     return len(cells) >= 2 and cells[-2].text in vocabulary().legacy_units and not cells[-1].glued \
         and (_WORD_VALUE.fullmatch(cells[-1].text) is not None or _is_count_in_words(cells[-1].text))
 # a value run together before the next row
