@@ -2340,6 +2340,31 @@ def test_legacy_spaced_label_alone_before_its_unit_and_value(line, between):
     assert len(base.tables) == 85
 
 
+@pytest.mark.parametrize("sep", [" ", "  "])
+@pytest.mark.parametrize("value, read, flags", [("3 件", 3, []),
+                                                ("约 3 件", "NA", [("not_a_number", "via_website: 约 3 件")]),
+                                                ("约3 件", "NA", [("not_a_number", "via_website: 约3 件")]),
+                                                ("约 3", "NA", [("not_a_number", "via_website: 约 3")]),
+                                                ("三 件", "NA", [("not_a_number", "via_website: 三 件")]),
+                                                ("3 件左右", "NA", [("not_a_number", "via_website: 3 件左右")]),
+                                                ("3 左右", "NA", [("not_a_number", "via_website: 3 左右")]),
+                                                ("十 二", 12, [("value_note", "via_website: 十 二")])])
+def test_legacy_spaced_row_value_with_spaces_inside_is_one_cell(value, read, flags, sep):
+    """Seed 003's table set with spaces (an unruled PDF's text), a known item's value with a space or two inside its
+    cell ('2.政府网站公开政府信息数 条 3 件', '… 条 约 3 件'): the row was cut at the value's unit, a row of no known item
+    ('2.政府网站公开政府信息数 条 3', its value NA), unflagged; or lost unflagged ('约 3', '十 二'); or its words were two
+    values (extra_cells, '3 左右'). It is the row's one value cell, read as a ruled table's: 3, 12 (as '十二'), or NA
+    flagged not_a_number; the rest of the table as the seed's."""
+    text = _spaced(_SEED_TEXT)
+    base = toolkit.parse_text(text, report_id="x")
+    row = "2.政府网站公开政府信息数 条 245"
+    assert row in text
+    report = toolkit.parse_text(text.replace(row, sep.join(["2.政府网站公开政府信息数", "条", value])), report_id="x")
+    assert _legacy(report, ["row_key", "value", "raw"]).count(("via_website", read, value)) == 1
+    assert [(f.code, f.detail) for f in report.flags if f.table] == flags
+    assert [x for x in _legacy(report) if x[1] != "via_website"] == [x for x in _legacy(base) if x[1] != "via_website"]
+
+
 @pytest.mark.parametrize("line", ["十一、政务服务事项业务数 | 件 | 636 |", "4﹒政务微信名称:高港微住建 ,公开政府信息数 | 条 | 615 |",
                                   "(一)主动公开政府信息数 (不同渠道和方式公开相同信息计1条) | 条 | 480 |"])
 def test_legacy_row_after_a_label_alone_not_joined_is_flagged(line):
@@ -2763,12 +2788,21 @@ def test_unruled_legacy_row_of_a_value_in_words_is_kept(value, read, flags, tmp_
                                                 ("约 3", "NA", [("not_a_number", "via_website: 约 3")]),
                                                 ("大约 3件", "NA", [("not_a_number", "via_website: 大约 3件")]),
                                                 ("三 件", "NA", [("not_a_number", "via_website: 三 件")]),
-                                                ("十二 人", "NA", [("not_a_number", "via_website: 十二 人")])])
+                                                ("十二 人", "NA", [("not_a_number", "via_website: 十二 人")]),
+                                                # (a space between two numerals, or after a hedged count's digits)
+                                                ("十 二", 12, [("value_note", "via_website: 十 二")]),
+                                                ("约3 件", "NA", [("not_a_number", "via_website: 约3 件")]),
+                                                ("大约3 人", "NA", [("not_a_number", "via_website: 大约3 人")]),
+                                                # (two spaces inside the cell)
+                                                ("约 3 件", "NA", [("not_a_number", "via_website: 约 3 件")]),
+                                                ("3 件 左右", "NA", [("not_a_number", "via_website: 3 件 左右")]),
+                                                ("三 十 五", 35, [("value_note", "via_website: 三 十 五")])])
 def test_legacy_cell_a_line_value_in_words_is_a_cell(value, read, flags):
     """Seed 003 copied one cell a line, a known item's one value in words ('2.政府网站公开政府信息数' / '条' / '三', or
     '约3'): no cell, so that row was not found and the whole table was lost (table_missing: header found, no row
     read). It is the row's value cell, read as in a ruled table (3), or NA flagged not_a_number; the rest as the
-    seed's. With one space inside the cell ('约 3', '三 件') as well, which lost the table the same way."""
+    seed's. With a space or two inside the cell ('约 3', '三 件', '约3 件', '约 3 件', '十 二') as well, which lost the
+    table the same way; '十 二' is read 12, as '十二' is (it was NA, flagged not_a_number, in a ruled table too)."""
     seed = _seed_lines()
     lines = [[x[0], x[1], value] if isinstance(x, list) and x and x[0] == "2.政府网站公开政府信息数" else x
              for x in seed]
@@ -2784,7 +2818,8 @@ def test_legacy_cell_a_line_value_in_words_is_a_cell(value, read, flags):
                                                ("约3", "NA", "not_a_number"), ("暂无", "NA", "not_a_number"),
                                                # (a space inside the value: as without it)
                                                ("约 3", "NA", "not_a_number"), ("三 件", "NA", "not_a_number"),
-                                               ("3 件左右", "NA", "not_a_number")])
+                                               ("3 件左右", "NA", "not_a_number"), ("十 二", 12, "value_note"),
+                                               ("约 3 件", "NA", "not_a_number"), ("三 十 五", 35, "value_note")])
 def test_legacy_pipe_cell_a_line_value_in_words_ends_its_row(value, read, flag):
     """Seed 003 copied one cell a line with pipes, a known item's value in words ('2.政府网站公开政府信息数 |' / '条 |' /
     '三 |'): no value, so the row went on, the next item's label, unit and blank mark ran into it (extra_cells), the
@@ -2799,6 +2834,23 @@ def test_legacy_pipe_cell_a_line_value_in_words_ends_its_row(value, read, flag):
     want = toolkit.parse_text(render_text(lines, "pipe_rows"))
     assert _legacy(report, ["table", "row_key", "value", "raw", "unit"]) == _legacy(
         want, ["table", "row_key", "value", "raw", "unit"])
+
+
+@pytest.mark.parametrize("value", ["245*", "245注", "245注1", "245[1]", "245①", "245※"])
+def test_legacy_pipe_cell_a_line_value_with_a_footnote_mark_ends_its_row(value):
+    """Seed 003 copied one cell a line with pipes, a known item's count with a footnote mark after it
+    ('2.政府网站公开政府信息数 |' / '条 |' / '245* |'): no value, so the row went on, the next item's label, unit and
+    blank mark ran into it (extra_cells, 4 values for 1 column), the count lost and the next item's row with it.
+    It ends its row, read as in a row a line (kept as written, NA, flagged not_a_number), the rest the seed's."""
+    seed = _seed_lines()
+    lines = [[x[0], x[1], value] if isinstance(x, list) and x and x[0] == "2.政府网站公开政府信息数" else x
+             for x in seed]
+    report = toolkit.parse_text(render_text(lines, "pipe_cells"))
+    want = toolkit.parse_text(render_text(lines, "pipe_rows"))
+    assert _legacy(report) == _legacy(want)
+    assert [(f.code, f.detail) for f in report.flags if f.table] == [
+        (f.code, f.detail) for f in want.flags if f.table]
+    assert "via_weibo" in [x[1] for x in _legacy(report)]
 
 
 @pytest.mark.parametrize("layout", ["lines", "pipe_cells"])

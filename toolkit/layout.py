@@ -1169,7 +1169,8 @@ def _legacy_label_headers() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def _legacy_spaced_patterns() -> tuple[re.Pattern[str], ...]:
-    """(header, header word, row, row with a note after its values, row with no unit) of a pre-2019 statistics
+    """(header, header word, row, row with a note after its values, row with no unit, unit and values with no label,
+    one value, label and unit then words) of a pre-2019 statistics
     table set with spaces: '统 计 指 标 单位 统计数', '(一)主动公开政府信息数 (…计1条) 条 480' (label, unit, values;
     words and units from formats.yaml). A value may carry its unit ('480条', '0.35万元', '350元') or be a not-applicable mark.
     After the unit column's word, the value columns may be parts named in words of their own ('统计指标 单位
@@ -1183,12 +1184,22 @@ def _legacy_spaced_patterns() -> tuple[re.Pattern[str], ...]:
     unit = alternation(fm["unit_headers"], spaced=True)
     header = re.compile(rf"(?P<first>{first})(?:(?P<rest>(?:\s+(?:{word}))+)"
                         rf"|\s+(?P<unit>{unit})(?P<parts>(?:\s+{_PART_NAME}){{2,}}))")
-    value = rf"\s+(?:[+-]?\d[\d,.]*(?:%|{units})?|{marks})"
+    # (a value's unit after a space too, '3 件': the row was cut at that unit, its label '… 条 3', its value lost)
+    value = rf"\s+(?:[+-]?\d[\d,.]*(?:[^\S\n]?(?:%|{units}))?|{marks})"
     row = rf"(?P<label>\S.*?)\s+(?P<unit>{units})(?P<values>(?:{value})*)"
     # a short note of words after the values ('六、举报投诉数量 件 675 含转办'), as in a 备注 column
     noted = re.compile(rf"{row}\s+(?P<note>{_NOTE_WORDS})")
     bare = re.compile(rf"(?P<label>\S.*?)(?P<values>(?:{value})+)")
-    return header, re.compile(word), re.compile(row), noted, bare, re.compile(rf"(?P<unit>{units})(?P<values>(?:{value})+)")
+    unit_values = re.compile(rf"(?P<unit>{units})(?P<values>(?:{value})+)")
+    # (a label, its unit, then the rest of the line: a known item's one value in words with spaces inside, '约 3 件')
+    worded = re.compile(rf"(?P<label>\S.*?)\s+(?P<unit>{units})\s+(?P<value>\S.*)")
+    return (header, re.compile(word), re.compile(row), noted, bare, unit_values, re.compile(value.removeprefix(r"\s+")),
+            worded)
+
+
+def _spaced_values(values: str) -> list[str]:
+    """The value cells of a spaced legacy row's ``values`` ('480', '3 件' with its unit after a space, '—')."""
+    return [v.strip() for v in _legacy_spaced_patterns()[6].findall(values)]
 
 
 # A spaced row's label then its code (Gansu: 01, 1, 1.1, 3.3.1), set apart by a space, in a table whose code column
@@ -1210,7 +1221,7 @@ def _legacy_unit_values(text: str) -> list[str] | None:
     """The cells of a spaced legacy row's unit and values with no label ('件 675'), or None: the rest of a row whose
     label stands alone on the line before (a label top-aligned in a tall cell, or a page break after it)."""
     m = _legacy_spaced_patterns()[5].fullmatch(text) if _SPACE.search(text) else None
-    return [m["unit"], *m["values"].split()] if m else None
+    return [m["unit"], *_spaced_values(m["values"])] if m else None
 
 
 def _legacy_spaced(text: str, no_unit: bool = False) -> list[str] | None:
@@ -1219,21 +1230,29 @@ def _legacy_spaced(text: str, no_unit: bool = False) -> list[str] | None:
     A known item's short note after its values ('六、举报投诉数量 件 675 含转办') is one last cell, a remark."""
     if _SPACE.search(text) is None:
         return None  # one word (most lines): each pattern sets its cells apart with spaces
-    header, word, row, noted, bare, _ = _legacy_spaced_patterns()
+    header, word, row, noted, bare, _, _, worded = _legacy_spaced_patterns()
     m = header.fullmatch(text)
     if m:
         if m["rest"] is None:
             return [m["first"], m["unit"], *m["parts"].split()]
         return [m["first"], *(w.strip() for w in word.findall(m["rest"]))]
+    m = worded.fullmatch(text) if len(text) <= 100 else None
+    if m and _SPACE.search(m["value"]) and label_key(m["label"]) in vocabulary().legacy_rows \
+            and _is_count_in_words(m["value"]):
+        # a known item's one value in words or hedged with a space or two inside ('约 3 件', '3 件左右', '十 二'):
+        # its value cell, as a ruled row's, for the tables stage to read or flag; its spaces are no cells' bounds
+        # (the row was cut at the value's unit, '2.政府网站公开政府信息数 条 约 3' a row of no known item, unflagged;
+        # or its words split into two values, extra_cells)
+        return [m["label"], m["unit"], m["value"]]
     m = row.fullmatch(text)
     if m and len(m["label"]) <= 80 and "。" not in m["label"] and not _PROSE_END.search(m["label"]):
-        return [m["label"], m["unit"], *m["values"].split()]
+        return [m["label"], m["unit"], *_spaced_values(m["values"])]
     # (cheap tests first: most lines that are no row are sentences, long or ending as one does)
     m = noted.fullmatch(text) if m is None and len(text) <= 100 and not _PROSE_END.match(text[-1]) else None
     if m and m["values"] and label_key(m["label"]) in vocabulary().legacy_rows:
         # a note after a known item's values is its remark (the tables stage flags it): only a known label, lest
         # a sentence ending in a number then words be a row
-        return [m["label"], m["unit"], *m["values"].split(), m["note"]]
+        return [m["label"], m["unit"], *_spaced_values(m["values"]), m["note"]]
     if m and label_key(m["label"]) in vocabulary().legacy_rows and _SPACE.search(m["note"]) is None:
         # a known item's one value in words ('2.政府网站公开政府信息数 条 三', '… 条 约3'): its value cell, as in a
         # ruled row, read or flagged by the tables stage (as a line of text the row was lost, unflagged)
@@ -1241,7 +1260,7 @@ def _legacy_spaced(text: str, no_unit: bool = False) -> list[str] | None:
     m = bare.fullmatch(text) if no_unit else None
     if m and label_key(m["label"]) in vocabulary().legacy_rows:
         # a known item with its unit cell blank ('4.信函申请数 12'): only a known label, lest prose be a row
-        return [m["label"], "", *m["values"].split()]
+        return [m["label"], "", *_spaced_values(m["values"])]
     if text.rsplit(None, 1)[-1] in NA_MARKS and (m := bare.fullmatch(text)) is not None and label_key(
             m["label"]) in vocabulary().legacy_parents and all(v in NA_MARKS for v in m["values"].split()):
         # a group heading whose unit and value cells are marked not applicable ('(四)申请来源 — —', set with spaces
@@ -2259,45 +2278,63 @@ HEDGED_NUMBER = (rf"{_WORD}{_WORD}?{_WORD}?\d[\d,]*(?:\.\d+)?{_WORD}?{_WORD}?{_W
 # not a local item's label, whose unit's short cell follows it: '\r其他\r条\r')
 _WORDS_CELL = (rf"{_HAN_WORD}{_HAN_WORD}{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?{_HAN_WORD}?"
                r"(?=\r(?![^\r][^\r]?[^\r]?[^\r]?\r)|$)")
-# (a count in words or hedged with one space inside the cell, only where cell bounds stand on both sides: a hedge
-# after a number, '3 件左右', '3件 左右' (it was read 3, the rest dropped unsaid), one before it (formats.yaml
-# hedges_before: '约 3', '大约 3件'), a unit after Chinese numerals ('三 件'): no cell, the table was lost; a space
-# that is no cell's bound, not '\r'; not between two numerals, '十 二')
+# (a count in words or hedged with a space or two inside the cell, only where cell bounds stand on both sides: a hedge
+# after a number, '3 件左右', '3件 左右', '3 件 左右' (it was read 3, the rest dropped unsaid), one before it
+# (formats.yaml hedges_before: '约 3', '大约 3件', '约3 件', '约 3 件'), a unit after Chinese numerals ('三 件'), a
+# space between two Chinese numerals ('十 二', which the tables stage reads 12): no cell, the table was lost; a space
+# that is no cell's bound, not '\r'; not between two Arabic digits, '1 2', which may be two counts. The lookahead
+# asks for a space: without one, HEDGED_NUMBER and the numerals' own pattern take the cell)
 _SPACE_IN_CELL = r"[^\S\r\n]"
 _COUNT_UNITS = alternation([*cell_units()["count"], *cell_units()["people"]])
-_SPACED_COUNT = (rf"\d[\d,]*(?:\.\d+)?{_SPACE_IN_CELL}{_HAN_WORD}?(?:{_HEDGE_AFTER}){_HAN_WORD}?"
-                 rf"|\d[\d,]*(?:\.\d+)?{_HAN_WORD}{_SPACE_IN_CELL}(?:{_HEDGE_AFTER}){_HAN_WORD}?"
-                 rf"|(?:{alternation(load_formats()['hedges_before'])}){_SPACE_IN_CELL}\d[\d,]*(?:\.\d+)?{_HAN_WORD}?"
-                 rf"|[{_CN_COUNT_CHARS}]+{_SPACE_IN_CELL}(?:{_COUNT_UNITS})")
+_HEDGE_BEFORE = alternation(load_formats()["hedges_before"])
+_OPT_SPACE = f"{_SPACE_IN_CELL}?"
+_SPACED_COUNT = (rf"(?=[^\r\n]*?{_SPACE_IN_CELL})"
+                 rf"(?:\d[\d,]*(?:\.\d+)?{_OPT_SPACE}{_HAN_WORD}?{_OPT_SPACE}(?:{_HEDGE_AFTER}){_HAN_WORD}?"
+                 rf"|(?:{_HEDGE_BEFORE}){_OPT_SPACE}\d[\d,]*(?:\.\d+)?{_OPT_SPACE}{_HAN_WORD}?"
+                 rf"|[{_CN_COUNT_CHARS}]+(?:{_SPACE_IN_CELL}[{_CN_COUNT_CHARS}]+)*{_OPT_SPACE}(?:{_COUNT_UNITS})?)")
 _WORD_CELL = rf"(?<=\r)(?:(?:[{_CN_COUNT_CHARS}]+|{HEDGED_NUMBER}|{_SPACED_COUNT})(?=\r|$)|{_WORDS_CELL})"
 _GLUED_CELL = rf"{_WORD_CELL}|\d[\d,]*(?:\.\d+)?|{_SET_MARK}|{_SIGNED_CELL}"  # (a hedge after digits: words first)
 # a count in Chinese numerals, its unit of counts or people after it or not, or a hedged number as a cell's whole
 # text ('三', '三件', '约3', '3件左右'; a ruled table's '三件' is NA, flagged not_a_number)
 _COUNT_IN_WORDS = re.compile(rf"[{_CN_COUNT_CHARS}]+(?:{_COUNT_UNITS})?|{HEDGED_NUMBER}")
 _NUMERALS = frozenset(f"{_CN_COUNT_CHARS}0123456789")
+_CN_NUMERALS = frozenset(_CN_COUNT_CHARS)
 _ONE_SPACE = re.compile(r"\s")
+_MOST_SPACES = 3  # (in a count in words: '三 十 五 件'; a line with more is text)
 
 
 def _is_count_in_words(text: str) -> bool:
-    """Whether ``text``, a cell a line, is a count in words or hedged (``_COUNT_IN_WORDS``), with one space inside it
-    or not ('约 3', '3 件左右', '三 件' as '约3', '3件左右', '三件': the row's last value, not the next row's label).
-    (Not a space between two numerals, '十 二', which the tables stage does not read as '十二'; the glued-text
-    reader's pattern takes one only in a cell alone between cell bounds, ``_SPACED_COUNT``.)"""
+    """Whether ``text``, a cell a line, is a count in words or hedged (``_COUNT_IN_WORDS``), with a space or two
+    inside it or not ('约 3', '约 3 件', '3 件左右', '三 件' as '约3', '约3件', '3件左右', '三件': the row's last value,
+    not the next row's label). A space between two Chinese numerals too ('十 二', which the tables stage reads 12),
+    not between two Arabic digits ('1 2', which may be two counts). (The glued-text reader's pattern takes one only
+    in a cell alone between cell bounds, ``_SPACED_COUNT``.)"""
     if _COUNT_IN_WORDS.fullmatch(text):
         return True
     parts = _ONE_SPACE.split(text)
-    return len(parts) == 2 and all(parts) and not (parts[0][-1] in _NUMERALS and parts[1][0] in _NUMERALS) \
-        and _COUNT_IN_WORDS.fullmatch("".join(parts)) is not None
+    if not 1 < len(parts) <= _MOST_SPACES + 1 or not all(parts):
+        return False
+    for before, after in zip(parts, parts[1:]):
+        left, right = before[-1], after[0]
+        if left in _NUMERALS and right in _NUMERALS and not {left, right} <= _CN_NUMERALS:
+            return False
+    return _COUNT_IN_WORDS.fullmatch("".join(parts)) is not None
 
 
-# the same values in words as a cell's whole text ('三', '约3', '暂无'), for a table one cell a line with pipes
-_WORD_VALUE = re.compile(rf"{_COUNT_IN_WORDS.pattern}|{_HAN_WORD}{{2,6}}")
+# the same values in words as a cell's whole text ('三', '约3', '暂无'), for a table one cell a line with pipes; and a
+# number with a footnote mark after it ('245*', '245注', '245注1', '245[1]', '245①' normalized '245(1)'), which the
+# tables stage reads or flags: no value, the next item's label, unit and mark ran into the row (extra_cells), the
+# value and that item's row lost
+_MARKED_NUMBER = (rf"\d[\d,]*(?:\.\d+)?(?:[{FOOTNOTE_SYMBOLS}]{{1,3}}\d{{0,2}}|\[注?\d{{0,2}}\]|注\d{{0,2}}"
+                  r"|\^\d{1,2}|\(\d{1,2}\))")
+_WORD_VALUE = re.compile(rf"{_COUNT_IN_WORDS.pattern}|{_HAN_WORD}{{2,6}}|{_MARKED_NUMBER}")
 
 
 def _word_value_after_unit(cells: Sequence[Cell]) -> bool:
     """Whether the last of a statistics table's row ``cells`` is a value in words (``_WORD_VALUE``) right after the
     row's unit: its value, a cell a line, which ends the row (a blank value leaves its mark, '条 | |', so a word
-    there is no next item's label; one space inside it or not: '约 3', '三 件')."""
+    there is no next item's label; one space inside it or not: '约 3', '三 件'; a number with a footnote mark,
+    '245*')."""
     return len(cells) >= 2 and cells[-2].text in vocabulary().legacy_units and not cells[-1].glued \
         and (_WORD_VALUE.fullmatch(cells[-1].text) is not None or _is_count_in_words(cells[-1].text))
 # a value run together before the next row

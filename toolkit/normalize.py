@@ -1085,11 +1085,15 @@ def parse_cell(raw: str, *, to_wan: bool = False, expect: str | None = None) -> 
     --------
     >>> parse_cell("一百零五", expect="count").value, parse_cell("十二").words, parse_cell("三", expect="money").kind
     (105.0, True, 'text')
+    >>> parse_cell("十 二").value, parse_cell("1 2").kind  # (spaces between Chinese numerals only: one count)
+    (12.0, 'text')
     """
     num = parse_number(raw, to_wan=to_wan, expect=expect)
     if num.kind != "text" or expect not in _WHOLE_KINDS:
         return num
-    words = cn_count(raw.strip())
+    # (a space inside a numeral in words, '十 二', spaced out as a PDF's characters are, splits no count: the
+    # Chinese numerals cn_count reads have no digit groups that a space could set apart, as '1 2''s may)
+    words = cn_count(_SPACES.sub("", raw))
     return num if words is None else ParsedNumber(float(words), None, "number", words=True)
 
 
