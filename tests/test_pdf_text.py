@@ -682,3 +682,37 @@ def test_a_column_of_serial_numbers_in_the_side_margin_is_no_page_number(tmp_pat
     got = [x for x in read_document(tmp_path / "numbered.pdf").lines if isinstance(x, list)]
     want = [x for x in numbered[1:] if isinstance(x, list)]
     assert got == want
+
+
+@pytest.mark.parametrize("text, dy", [("- {} -", 80.0), ("- {} -", 76.0), ("第{}页", 80.0), ("第 {} 页 共 8 页", 80.0)])
+def test_a_page_number_on_the_edge_of_a_ruled_table_ending_above_the_margin_is_no_cell(text, dy, tmp_path):
+    # Seed 001 in a ruled PDF, its requests table broken after the row '(三)不予公开 1.属于国家秘密' so that it ends
+    # the first page 70 pt above its edge (above the bottom margin), and the page's number set high, as the
+    # official layout sets it (7 mm under the text): over the second cell of the last row, touching its rule.
+    # Before, it was read as that cell's ('0 - 1 -': the row unknown, missing_rows). With no text under the table, its
+    # edge is where the footer stands: the number is page furniture, the row read as with the number set lower.
+    from overlays import _text
+    from renderers import PAGE_BREAK, render_pdf
+
+    from toolkit.readers import read_document
+
+    def footer(dy: float, text: str):
+        def draw(pdf, n: int) -> None:
+            _text(pdf, 480.0, pdf.h - dy, text.format(n), 9)
+        return draw
+
+    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0].startswith("2.其他法律"))
+    lines.insert(at, PAGE_BREAK)
+    render_pdf(lines, tmp_path / "edge.pdf", decorate=footer(dy, text))
+    render_pdf(lines, tmp_path / "lower.pdf", decorate=footer(16.0, text))
+    report, want = toolkit.parse_report(tmp_path / "edge.pdf"), toolkit.parse_report(tmp_path / "lower.pdf")
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], want.tables[keys])
+    assert _codes(report) == _codes(want)
+    assert _cells(report, "requests").loc["denied_state_secret", "raw"].tolist() == ["0"] * 7
+    # a control: the same table with text under it on the page (a note): its edge is no footer's place, kept
+    lines.insert(at, "注:本表数据截至12月31日。")
+    render_pdf(lines, tmp_path / "note.pdf", decorate=footer(dy, text))
+    row = next(x for x in read_document(tmp_path / "note.pdf").lines if "属于国家秘密" in str(x))
+    assert row[2:] != ["0"] * 7  # (the number in a cell of the row)

@@ -1384,7 +1384,9 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
 
 def _numbers_on_bottom_edges(page, tables: list, settings: dict) -> set[int]:
     """The ids of the characters of a page number printed over (or touching) the bottom edge of a ruled table that
-    ends in the page's bottom margin ('- 1 -' set where the footer stands, over the last row's rule): characters
+    ends in the page's bottom margin, or above it with no text under it ('- 1 -' set where the footer stands, over
+    the last row's rule, as a footer set high, by the official layout's 7 mm under the text, meets a table ending
+    the page's text a little above the margin): characters
     inside the table's width reaching from above the edge to it (to ``pdf.edge_number_touch`` times their size
     above it), a group of them no farther apart than their size, read together as a page number
     (:func:`toolkit.normalize.is_page_furniture`: '- 1 -', '第1页', no bare number).
@@ -1396,8 +1398,8 @@ def _numbers_on_bottom_edges(page, tables: list, settings: dict) -> set[int]:
     out: set[int] = set()
     for table in tables:
         x0, _, x1, bottom = table.bbox
-        if bottom < low:
-            continue
+        if bottom < low and any(ch["top"] > bottom for ch in page.chars if ch["text"].strip()):
+            continue  # (a table ending above the margin, text under it: no footer on its edge)
         on = sorted((ch for ch in page.chars if x0 <= (ch["x0"] + ch["x1"]) / 2 <= x1 and ch["top"] < bottom
                      and ch["bottom"] >= bottom - touch * ch["size"]), key=lambda ch: ch["x0"])
         groups: list[list[dict]] = []
