@@ -716,3 +716,42 @@ def test_a_page_number_on_the_edge_of_a_ruled_table_ending_above_the_margin_is_n
     render_pdf(lines, tmp_path / "note.pdf", decorate=footer(dy, text))
     row = next(x for x in read_document(tmp_path / "note.pdf").lines if "属于国家秘密" in str(x))
     assert row[2:] != ["0"] * 7  # (the number in a cell of the row)
+
+
+def _with_serials(side: str) -> list:
+    """Seed 001's requests table as in test_a_column_of_serial_numbers_in_the_side_margin_is_no_page_number: under a
+    one-line header, a column of serial numbers ('序号': 1, 2, …) first (``side`` 'left') or last ('right'), a zero
+    of each row left blank, its rows after the sixth going on alone on the next page, a line of prose on a third."""
+    from renderers import PAGE_BREAK
+    from test_formats import _requests_under_a_header
+
+    lines = _requests_under_a_header("001_4d29bfef72dd56db")
+    numbered: list = [["序号", *lines[0]] if side == "left" else [*lines[0], "序号"]]
+    for x in lines[1:]:
+        if x != PAGE_BREAK:
+            x = list(x)
+            x[x.index("0", 1)] = ""  # (a blank cell: the rows are read as cells in their columns)
+            n = str(sum(isinstance(r, list) for r in numbered))
+            x = [n, *x] if side == "left" else [*x, n]
+        numbered.append(x)
+    return numbered + [PAGE_BREAK, "以上为本机关收到和处理政府信息公开申请情况。"]
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+@pytest.mark.parametrize("number", [None, 5.0, -10.0], ids=["no page number", "left margin", "right margin"])
+def test_a_page_number_and_a_column_of_serial_numbers_in_a_side_margin(side, number, tmp_path):
+    # Seed 001's requests table with its serial numbers in the left margin or the right one, the page's number set
+    # in a side margin level with the row '9 5.属于三类内部事务信息' of the second page (between two rows on the
+    # first). Before, a side margin holding a column of bare numbers (the serial numbers; on this narrow page the
+    # '总计' column too) kept every number in it as a cell, the page's number too: the row a cell too many, the
+    # second page's 18 rows read as text (lost). A number beyond that column (the middle of its numbers' outer ends)
+    # is the page's number, dropped; the column's numbers stay cells, every row read as written.
+    from renderers import render_pdf
+
+    from toolkit.readers import read_document
+
+    numbered = _with_serials(side)
+    render_pdf(numbered, tmp_path / "numbered.pdf", ruled=False, top_margin=72.0,
+               decorate=_numbered(number, 728.0) if number is not None else None)
+    got = [x for x in read_document(tmp_path / "numbered.pdf").lines if isinstance(x, list)]
+    assert got == [x for x in numbered[1:] if isinstance(x, list)]

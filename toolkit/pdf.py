@@ -13,6 +13,7 @@ import functools
 import io
 import logging
 import re
+import statistics
 import threading
 import unicodedata
 import zlib
@@ -1752,11 +1753,12 @@ def _margin_ends(words: list[tuple[float, float, str]], inner: tuple[float, floa
 
 def _body_sides(lines: list, settings: dict, width: float) -> tuple[float, float, float, float]:
     """(left, right) of the text of a page's ``lines`` (``extract_text_lines``), a bare page number in a side margin
-    first or last on a line left out (:func:`_margin_ends`), and the page's side margins (:func:`_side_band`); a
-    side where two lines or more hold such a number (a column of serial numbers, no page's number) has none."""
+    first or last on a line left out (:func:`_margin_ends`), and the page's side margins (:func:`_side_band`); on a
+    side where two lines or more hold such a number (a column of serial numbers, no page's number) the margin ends
+    where that column does, if one number alone stands beyond it (:func:`_column_edge`)."""
     inner = _side_band(settings, width)
     left, right = float("inf"), float("-inf")
-    held = [0, 0]  # (the lines with a bare number in the left margin, in the right one)
+    held: tuple[list, list] = ([], [])  # (the x extents of the bare numbers in the left margin, in the right one)
     for line in lines:
         if not line.get("chars"):
             continue
@@ -1766,14 +1768,30 @@ def _body_sides(lines: list, settings: dict, width: float) -> tuple[float, float
                       or re.fullmatch(settings["side_number"], parts[-1])):  # (rare: a cheap test first)
             words = _words(line)
             first, last = _margin_ends(words, inner, settings)
-            held[0] += first
-            held[1] += last
+            if first:
+                held[0].append(words[0][:2])
+            if last:
+                held[1].append(words[-1][:2])
             words = words[first:len(words) - last]
             if not words:
                 continue
             x0, x1 = words[0][0], words[-1][1]
         left, right = min(left, x0), max(right, x1)
-    return left, right, inner[0] if held[0] < 2 else float("-inf"), inner[1] if held[1] < 2 else float("inf")
+    return left, right, _column_edge(held[0], inner[0], 0), _column_edge(held[1], inner[1], 1)
+
+
+def _column_edge(ends: list[tuple[float, float]], band: float, side: int) -> float:
+    """Where a side margin ends for a page number (``side`` 0 the left, 1 the right), given the (x0, x1) of the bare
+    numbers standing in it (``ends``) and the margin's inner edge ``band``: that edge where one number at most stands
+    there; else (a column of them: serial numbers) the column's outer end (the middle of its numbers'), if one
+    number alone stands beyond it (a page's number stands once on a page); else none (two beyond it: a column too,
+    of a wider table's rows)."""
+    if len(ends) < 2:
+        return band
+    edge = (statistics.median_low(x0 for x0, _ in ends) if side == 0
+            else statistics.median_high(x1 for _, x1 in ends))
+    beyond = sum(x1 <= edge if side == 0 else x0 >= edge for x0, x1 in ends)
+    return edge if beyond == 1 else (float("-inf"), float("inf"))[side]
 
 
 def _without_side_number(words: list[tuple[float, float, str]], sides: tuple[float, float, float, float],
