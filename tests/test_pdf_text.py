@@ -755,3 +755,27 @@ def test_a_page_number_and_a_column_of_serial_numbers_in_a_side_margin(side, num
                decorate=_numbered(number, 728.0) if number is not None else None)
     got = [x for x in read_document(tmp_path / "numbered.pdf").lines if isinstance(x, list)]
     assert got == [x for x in numbered[1:] if isinstance(x, list)]
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("text", ["- {} -", "第 {} 页 共 8 页"])
+def test_a_page_number_set_above_the_bottom_margin_under_the_page_s_text_is_left_out(seed_id, text, tmp_path):
+    # A seed in a PDF whose pages end some 25 lines in, the page's number set where the official layout sets it,
+    # under the text 80 pt above the page's edge (above the band taken for the bottom margin, 8 % of the page):
+    # before, '- 2 -' or '第2页共8页' stayed in the text, a line of its own between the paragraphs or rows it
+    # parted. The page number's pattern as the last line of its page is the footer's: left out, as set lower.
+    from renderers import PAGE_BREAK, render_pdf
+
+    from toolkit.readers import read_document
+
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    lines = [y for k, x in enumerate(lines) for y in ([PAGE_BREAK, x] if k and k % 25 == 0 else [x])]
+    render_pdf(lines, tmp_path / "high.pdf", decorate=_footer(80.0, text))
+    render_pdf(lines, tmp_path / "low.pdf", decorate=_footer(16.0, text))
+    high, low = read_document(tmp_path / "high.pdf"), read_document(tmp_path / "low.pdf")
+    assert high.lines == low.lines
+    report, want = toolkit.parse_report(tmp_path / "high.pdf"), toolkit.parse_report(tmp_path / "low.pdf")
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], want.tables[keys])
+    assert report.statements["text"].tolist() == want.statements["text"].tolist()
+    assert _codes(report) == _codes(want)

@@ -1362,6 +1362,9 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
     gridded = {} if bands else _unruled_cells([line for _, line, _ in text_lines], settings,
                                               None if bboxes else carry, (edge, float(page.height) - edge),
                                               float(page.width))
+    # the foot of the page's text: a page number's pattern alone there is the footer's, where the footer is set
+    # above the bottom margin (the official layout sets it 7 mm under the text, some 80 pt above the page's edge)
+    foot = max([float(line["top"]) for _, line, _ in text_lines] + [float(bb[3]) for bb in bboxes], default=0.0)
     for k, (key, line, inner) in enumerate(text_lines):
         if k in gridded:  # a row of an unruled table, as cells in its columns (its blank cells kept)
             if gridded[k]:  # (no cells: a half of a row's label joined into its row, _label_around)
@@ -1375,7 +1378,8 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
             margin = None  # where a running header or footer stands: its side and distance from the edge
             if line["bottom"] <= edge:
                 margin = ("top", float(line["top"]))
-            elif line["top"] >= float(page.height) - edge:
+            elif line["top"] >= float(page.height) - edge or (
+                    float(line["top"]) >= foot and is_page_furniture(normalize_line(text))):
                 margin = ("bottom", float(page.height) - float(line["bottom"]))
             items.append((key, len(items), text, margin))
     items.sort(key=lambda item: (item[0], item[1]))
