@@ -682,3 +682,100 @@ def test_a_column_of_serial_numbers_in_the_side_margin_is_no_page_number(tmp_pat
     got = [x for x in read_document(tmp_path / "numbered.pdf").lines if isinstance(x, list)]
     want = [x for x in numbered[1:] if isinstance(x, list)]
     assert got == want
+
+
+@pytest.mark.parametrize("text, dy", [("- {} -", 80.0), ("- {} -", 76.0), ("第{}页", 80.0), ("第 {} 页 共 8 页", 80.0)])
+def test_a_page_number_on_the_edge_of_a_ruled_table_ending_above_the_margin_is_no_cell(text, dy, tmp_path):
+    # Seed 001 in a ruled PDF, its requests table broken after the row '(三)不予公开 1.属于国家秘密' so that it ends
+    # the first page 70 pt above its edge (above the bottom margin), and the page's number set high, as the
+    # official layout sets it (7 mm under the text): over the second cell of the last row, touching its rule.
+    # Before, it was read as that cell's ('0 - 1 -': the row unknown, missing_rows). With no text under the table, its
+    # edge is where the footer stands: the number is page furniture, the row read as with the number set lower.
+    from overlays import _text
+    from renderers import PAGE_BREAK, render_pdf
+
+    from toolkit.readers import read_document
+
+    def footer(dy: float, text: str):
+        def draw(pdf, n: int) -> None:
+            _text(pdf, 480.0, pdf.h - dy, text.format(n), 9)
+        return draw
+
+    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0].startswith("2.其他法律"))
+    lines.insert(at, PAGE_BREAK)
+    render_pdf(lines, tmp_path / "edge.pdf", decorate=footer(dy, text))
+    render_pdf(lines, tmp_path / "lower.pdf", decorate=footer(16.0, text))
+    report, want = toolkit.parse_report(tmp_path / "edge.pdf"), toolkit.parse_report(tmp_path / "lower.pdf")
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], want.tables[keys])
+    assert _codes(report) == _codes(want)
+    assert _cells(report, "requests").loc["denied_state_secret", "raw"].tolist() == ["0"] * 7
+    # a control: the same table with text under it on the page (a note): its edge is no footer's place, kept
+    lines.insert(at, "注:本表数据截至12月31日。")
+    render_pdf(lines, tmp_path / "note.pdf", decorate=footer(dy, text))
+    row = next(x for x in read_document(tmp_path / "note.pdf").lines if "属于国家秘密" in str(x))
+    assert row[2:] != ["0"] * 7  # (the number in a cell of the row)
+
+
+def _with_serials(side: str) -> list:
+    """Seed 001's requests table as in test_a_column_of_serial_numbers_in_the_side_margin_is_no_page_number: under a
+    one-line header, a column of serial numbers ('序号': 1, 2, …) first (``side`` 'left') or last ('right'), a zero
+    of each row left blank, its rows after the sixth going on alone on the next page, a line of prose on a third."""
+    from renderers import PAGE_BREAK
+    from test_formats import _requests_under_a_header
+
+    lines = _requests_under_a_header("001_4d29bfef72dd56db")
+    numbered: list = [["序号", *lines[0]] if side == "left" else [*lines[0], "序号"]]
+    for x in lines[1:]:
+        if x != PAGE_BREAK:
+            x = list(x)
+            x[x.index("0", 1)] = ""  # (a blank cell: the rows are read as cells in their columns)
+            n = str(sum(isinstance(r, list) for r in numbered))
+            x = [n, *x] if side == "left" else [*x, n]
+        numbered.append(x)
+    return numbered + [PAGE_BREAK, "以上为本机关收到和处理政府信息公开申请情况。"]
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+@pytest.mark.parametrize("number", [None, 5.0, -10.0], ids=["no page number", "left margin", "right margin"])
+def test_a_page_number_and_a_column_of_serial_numbers_in_a_side_margin(side, number, tmp_path):
+    # Seed 001's requests table with its serial numbers in the left margin or the right one, the page's number set
+    # in a side margin level with the row '9 5.属于三类内部事务信息' of the second page (between two rows on the
+    # first). Before, a side margin holding a column of bare numbers (the serial numbers; on this narrow page the
+    # '总计' column too) kept every number in it as a cell, the page's number too: the row a cell too many, the
+    # second page's 18 rows read as text (lost). A number beyond that column (the middle of its numbers' outer ends)
+    # is the page's number, dropped; the column's numbers stay cells, every row read as written.
+    from renderers import render_pdf
+
+    from toolkit.readers import read_document
+
+    numbered = _with_serials(side)
+    render_pdf(numbered, tmp_path / "numbered.pdf", ruled=False, top_margin=72.0,
+               decorate=_numbered(number, 728.0) if number is not None else None)
+    got = [x for x in read_document(tmp_path / "numbered.pdf").lines if isinstance(x, list)]
+    assert got == [x for x in numbered[1:] if isinstance(x, list)]
+
+
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("text", ["- {} -", "第 {} 页 共 8 页"])
+def test_a_page_number_set_above_the_bottom_margin_under_the_page_s_text_is_left_out(seed_id, text, tmp_path):
+    # A seed in a PDF whose pages end some 25 lines in, the page's number set where the official layout sets it,
+    # under the text 80 pt above the page's edge (above the band taken for the bottom margin, 8 % of the page):
+    # before, '- 2 -' or '第2页共8页' stayed in the text, a line of its own between the paragraphs or rows it
+    # parted. The page number's pattern as the last line of its page is the footer's: left out, as set lower.
+    from renderers import PAGE_BREAK, render_pdf
+
+    from toolkit.readers import read_document
+
+    lines = _as_lines(toolkit.parse_report(RAW / f"{seed_id}.txt"))
+    lines = [y for k, x in enumerate(lines) for y in ([PAGE_BREAK, x] if k and k % 25 == 0 else [x])]
+    render_pdf(lines, tmp_path / "high.pdf", decorate=_footer(80.0, text))
+    render_pdf(lines, tmp_path / "low.pdf", decorate=_footer(16.0, text))
+    high, low = read_document(tmp_path / "high.pdf"), read_document(tmp_path / "low.pdf")
+    assert high.lines == low.lines
+    report, want = toolkit.parse_report(tmp_path / "high.pdf"), toolkit.parse_report(tmp_path / "low.pdf")
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], want.tables[keys])
+    assert report.statements["text"].tolist() == want.statements["text"].tolist()
+    assert _codes(report) == _codes(want)

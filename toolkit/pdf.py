@@ -13,6 +13,7 @@ import functools
 import io
 import logging
 import re
+import statistics
 import threading
 import unicodedata
 import zlib
@@ -1361,6 +1362,9 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
     gridded = {} if bands else _unruled_cells([line for _, line, _ in text_lines], settings,
                                               None if bboxes else carry, (edge, float(page.height) - edge),
                                               float(page.width))
+    # the foot of the page's text: a page number's pattern alone there is the footer's, where the footer is set
+    # above the bottom margin (the official layout sets it 7 mm under the text, some 80 pt above the page's edge)
+    foot = max([float(line["top"]) for _, line, _ in text_lines] + [float(bb[3]) for bb in bboxes], default=0.0)
     for k, (key, line, inner) in enumerate(text_lines):
         if k in gridded:  # a row of an unruled table, as cells in its columns (its blank cells kept)
             if gridded[k]:  # (no cells: a half of a row's label joined into its row, _label_around)
@@ -1374,7 +1378,8 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
             margin = None  # where a running header or footer stands: its side and distance from the edge
             if line["bottom"] <= edge:
                 margin = ("top", float(line["top"]))
-            elif line["top"] >= float(page.height) - edge:
+            elif line["top"] >= float(page.height) - edge or (
+                    float(line["top"]) >= foot and is_page_furniture(normalize_line(text))):
                 margin = ("bottom", float(page.height) - float(line["bottom"]))
             items.append((key, len(items), text, margin))
     items.sort(key=lambda item: (item[0], item[1]))
@@ -1384,7 +1389,9 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
 
 def _numbers_on_bottom_edges(page, tables: list, settings: dict) -> set[int]:
     """The ids of the characters of a page number printed over (or touching) the bottom edge of a ruled table that
-    ends in the page's bottom margin ('- 1 -' set where the footer stands, over the last row's rule): characters
+    ends in the page's bottom margin, or above it with no text under it ('- 1 -' set where the footer stands, over
+    the last row's rule, as a footer set high, by the official layout's 7 mm under the text, meets a table ending
+    the page's text a little above the margin): characters
     inside the table's width reaching from above the edge to it (to ``pdf.edge_number_touch`` times their size
     above it), a group of them no farther apart than their size, read together as a page number
     (:func:`toolkit.normalize.is_page_furniture`: '- 1 -', '第1页', no bare number).
@@ -1396,8 +1403,8 @@ def _numbers_on_bottom_edges(page, tables: list, settings: dict) -> set[int]:
     out: set[int] = set()
     for table in tables:
         x0, _, x1, bottom = table.bbox
-        if bottom < low:
-            continue
+        if bottom < low and any(ch["top"] > bottom for ch in page.chars if ch["text"].strip()):
+            continue  # (a table ending above the margin, text under it: no footer on its edge)
         on = sorted((ch for ch in page.chars if x0 <= (ch["x0"] + ch["x1"]) / 2 <= x1 and ch["top"] < bottom
                      and ch["bottom"] >= bottom - touch * ch["size"]), key=lambda ch: ch["x0"])
         groups: list[list[dict]] = []
@@ -1750,11 +1757,12 @@ def _margin_ends(words: list[tuple[float, float, str]], inner: tuple[float, floa
 
 def _body_sides(lines: list, settings: dict, width: float) -> tuple[float, float, float, float]:
     """(left, right) of the text of a page's ``lines`` (``extract_text_lines``), a bare page number in a side margin
-    first or last on a line left out (:func:`_margin_ends`), and the page's side margins (:func:`_side_band`); a
-    side where two lines or more hold such a number (a column of serial numbers, no page's number) has none."""
+    first or last on a line left out (:func:`_margin_ends`), and the page's side margins (:func:`_side_band`); on a
+    side where two lines or more hold such a number (a column of serial numbers, no page's number) the margin ends
+    where that column does, if one number alone stands beyond it (:func:`_column_edge`)."""
     inner = _side_band(settings, width)
     left, right = float("inf"), float("-inf")
-    held = [0, 0]  # (the lines with a bare number in the left margin, in the right one)
+    held: tuple[list, list] = ([], [])  # (the x extents of the bare numbers in the left margin, in the right one)
     for line in lines:
         if not line.get("chars"):
             continue
@@ -1764,14 +1772,30 @@ def _body_sides(lines: list, settings: dict, width: float) -> tuple[float, float
                       or re.fullmatch(settings["side_number"], parts[-1])):  # (rare: a cheap test first)
             words = _words(line)
             first, last = _margin_ends(words, inner, settings)
-            held[0] += first
-            held[1] += last
+            if first:
+                held[0].append(words[0][:2])
+            if last:
+                held[1].append(words[-1][:2])
             words = words[first:len(words) - last]
             if not words:
                 continue
             x0, x1 = words[0][0], words[-1][1]
         left, right = min(left, x0), max(right, x1)
-    return left, right, inner[0] if held[0] < 2 else float("-inf"), inner[1] if held[1] < 2 else float("inf")
+    return left, right, _column_edge(held[0], inner[0], 0), _column_edge(held[1], inner[1], 1)
+
+
+def _column_edge(ends: list[tuple[float, float]], band: float, side: int) -> float:
+    """Where a side margin ends for a page number (``side`` 0 the left, 1 the right), given the (x0, x1) of the bare
+    numbers standing in it (``ends``) and the margin's inner edge ``band``: that edge where one number at most stands
+    there; else (a column of them: serial numbers) the column's outer end (the middle of its numbers'), if one
+    number alone stands beyond it (a page's number stands once on a page); else none (two beyond it: a column too,
+    of a wider table's rows)."""
+    if len(ends) < 2:
+        return band
+    edge = (statistics.median_low(x0 for x0, _ in ends) if side == 0
+            else statistics.median_high(x1 for _, x1 in ends))
+    beyond = sum(x1 <= edge if side == 0 else x0 >= edge for x0, x1 in ends)
+    return edge if beyond == 1 else (float("-inf"), float("inf"))[side]
 
 
 def _without_side_number(words: list[tuple[float, float, str]], sides: tuple[float, float, float, float],
