@@ -218,6 +218,40 @@ def test_digits_stacked_in_a_count_cell_without_a_full_first_line_are_no_number(
     assert [f for f in report.flags if f.code == "not_a_number" and raw in str(f.detail)]
 
 
+# a blank cell spanning two columns ('<td colspan="2">&nbsp;</td>', a Word cell of w:gridSpan 2 with no text) was read
+# as one blank cell: every value after it moved one column left, the row ragged and its counts NA (seed 004's
+# '一、本年新收到…' row lost its 16, 4 and 20).  It is as many blank cells as the columns it spans.
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_a_blank_cell_spanning_columns_is_as_many_blank_cells(fmt, tmp_path, parsed_seed):
+    import docx
+    from docx.table import _Cell
+
+    original = parsed_seed("004_b232cca7e491c758")
+    lines = _as_lines(original)
+    path = tmp_path / f"wide.{fmt}"
+    if fmt == "html":
+        page = render_html(lines, encoding="gbk").decode("gbk")
+        page, merges = re.subn("(?:<td>&nbsp;</td>){2}", '<td colspan="2">&nbsp;</td>', page)
+        path.write_bytes(page.encode("gbk"))
+    else:
+        render_docx(lines, path)
+        document, merges = docx.Document(path), 0
+        for table in document.tables:
+            for tr in (row._tr for row in table.rows):
+                k = 1  # (after the row's label)
+                while k + 1 < len(tr.tc_lst):
+                    pair = tr.tc_lst[k:k + 2]
+                    if not "".join(t for tc in pair for t in tc.itertext()).strip():
+                        _Cell(pair[0], table).merge(_Cell(pair[1], table))  # (w:gridSpan 2)
+                        merges += 1
+                    k += 1
+        document.save(path)
+    assert merges > 20
+    report = toolkit.parse_report(path)
+    assert _same(_cells(report), _cells(original))
+    assert report.tables.set_index(["table", "row_key", "col_key"]).loc[("requests", "new", "total"), "value"] == 20
+
+
 _ORGS = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
 
 

@@ -446,6 +446,8 @@ def _as_shown(root, encoded: bytes) -> None:
         _cell_icon_glyphs(root)
     if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
         _drop_unshown_controls(root)
+    if b"colspan" in low:  # (after what hides or fills a cell: its text seen as shown)
+        _blank_spans(root)
     blocks = b"<div" in low or b"<p" in low or b"display" in low  # (a cell's blocks: see _wrapped_numbers)
     if b"<br" in low or (blocks and b"<td" in low):  # (after what hides or drops a cell's pieces: the digits seen)
         _wrapped_numbers(root, blocks=blocks)
@@ -975,6 +977,27 @@ def _plain_number(cell) -> bool:
 #: The types of ``<input>`` that show their value as text in a box (no type is text); a button's label, a check box
 #: or a hidden field's value is no text of the report.
 _TEXT_INPUTS = frozenset({"", "text", "number", "tel", "email", "url", "search", "date", "month"})
+
+
+#: The most blank cells a blank cell spanning columns is read as (Word's grid has at most 63 columns; a bad page's
+#: colspan of a thousand in a spacer is no thousand cells)
+_MAX_BLANK_SPAN = 63
+
+
+def _blank_spans(root) -> None:
+    """Write a blank cell spanning columns (``<td colspan="2">&nbsp;</td>``) as as many blank cells, in a row holding
+    text: one blank cell read in the place of two moved every value after it one column left, the row ragged and its
+    counts NA.  A cell of text spanning columns stays one cell (a merged header, a label over the label columns)."""
+    for cell in [c for c in root.iter("td", "th") if _span(c.get("colspan")) > 1]:
+        row = cell.getparent()
+        if row is None or cell.find(".//table") is not None or _clean_text("".join(cell.itertext())) \
+                or not _clean_text("".join(row.itertext())):
+            continue
+        across = min(_span(cell.get("colspan")), _MAX_BLANK_SPAN)
+        cell.set("colspan", "1")
+        for _ in range(across - 1):
+            twin = cell.makeelement(cell.tag, {k: v for k, v in cell.attrib.items() if k == "rowspan"})
+            cell.addnext(twin)
 
 
 def _input_values(root) -> None:

@@ -2092,6 +2092,10 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             cells.extend(_covered_cells(covered))
             covered = []
             cells.extend(_own_cells(text, inner, after))
+            if not text and not inner and column - at > 1:
+                # a blank cell spanning grid columns is as many blank cells: one blank in the place of two moved every
+                # value after it one column left (as a page's blank colspan, see webpage._blank_spans)
+                cells.extend([""] * (column - at - 1))
         if cells:
             cells.extend(_covered_cells(covered, end=True))
             # the grid columns a row leaves without a cell before its first or after its last (a row cut short:
