@@ -168,7 +168,9 @@ _BREAKS = {"br": lambda text: text.replace("\n", "<br>"),
            "br, a trailing br": lambda text: text.replace("\n", "<br>") + "<br>",
            "block spans": lambda text: "".join(f"<span style='display:block'>{part}</span>"
                                                for part in text.split("\n")),
-           "divs": lambda text: "".join(f"<div>{part}</div>" for part in text.split("\n")) if "\n" in text else text}
+           "divs": lambda text: "".join(f"<div>{part}</div>" for part in text.split("\n")) if "\n" in text else text,
+           # a number and a paragraph in one cell ('13<p>63</p>'), shown as '13<br>63' is: it was read '13 63'
+           "text, a paragraph": lambda text: re.sub(r"\n(.*)", r"<p>\1</p>", text)}
 
 
 @pytest.mark.parametrize("broken_by", sorted(_BREAKS))
@@ -197,7 +199,7 @@ def test_a_count_broken_by_a_line_break_in_its_cell_is_one_number(seed_id, broke
 # (as a PDF's wrapped number is joined), so these stay apart, flagged not_a_number.
 _STACKED = {"br": lambda text: text.replace("\n", "<br>"), "br/": lambda text: text.replace("\n", "<br/>"),
             "paragraphs": lambda text: "".join(f"<p>{part}</p>" for part in text.split("\n")),
-            "divs": _BREAKS["divs"]}
+            "divs": _BREAKS["divs"], "text, a paragraph": _BREAKS["text, a paragraph"]}
 
 
 @pytest.mark.parametrize("stacked", ["1\n2", "3\n45"])

@@ -887,16 +887,15 @@ def _captions_first(root) -> None:
 def _wrapped_numbers(root, blocks: bool = False) -> None:
     """Join the digits of a table cell broken by a line break (``<td>12<br>34</td>``, a narrow column's number
     wrapped by a converter or an editor; with ``blocks``, also set in two blocks, ``<span style="display:block">12
-    </span><span style="display:block">34</span>``, ``<div>12</div><div>34</div>``, which a browser shows as the
-    break) into the one number a report means (1234), where the cell, not its row's first (the label), holds nothing
+    </span><span style="display:block">34</span>``, ``<div>12</div><div>34</div>``, ``12<p>34</p>``, which a browser
+    shows as the break) into the one number a report means (1234), where the cell, not its row's first (the label), holds nothing
     but the two runs of digits, its first line full (see _full_first_line: '1<br>2', '1<br>363' stay apart).  It was
     read '12 34', no number (1 234 a thousands' group, 1234 by chance).  A cell of
     words keeps its break ('行政<br>许可'), and so does a row whose label is broken too and none of whose numbers is
     whole ('行政许可<br>其他' | '3<br>5': two rows' values set one above the other in one row, never joined into one)."""
     cells = dict.fromkeys(cell for br in root.iter("br") for cell in br.iterancestors("td", "th"))
     if blocks:  # (two blocks in a cell: see _display_blocks, which made a <div> of a block span)
-        cells.update(dict.fromkeys(cell for cell in root.iter("td", "th") if len(cell) > 1 and sum(
-            el.tag in _BLOCK_TAGS for el in cell.iterdescendants()) > 1))
+        cells.update(dict.fromkeys(cell for cell in root.iter("td", "th") if len(cell) and _block_lines(cell)))
     for cell in cells:
         parts = _broken_digits(cell)
         row = cell.getparent()
@@ -912,6 +911,15 @@ def _wrapped_numbers(root, blocks: bool = False) -> None:
 
 
 _DIGIT_RUN = re.compile(r"[0-9]+")
+
+
+def _block_lines(cell) -> bool:
+    """Whether a cell's blocks set its text on two lines or more, as a browser shows them: two blocks, or one beside
+    text of the cell outside it ('13<p>63</p>', a number and a paragraph: shown as '13<br>63' is, and read as it)."""
+    blocks = [el for el in cell.iterdescendants() if el.tag in _BLOCK_TAGS]
+    if len(blocks) != 1:
+        return len(blocks) > 1
+    return len("".join(cell.itertext()).strip()) > len("".join(blocks[0].itertext()).strip())
 
 
 def _cell_runs(cell) -> list | None:
