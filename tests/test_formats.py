@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import re
 import warnings
+import zipfile
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -191,6 +192,29 @@ def test_a_count_broken_by_a_line_break_in_its_cell_is_one_number(seed_id, broke
     path.write_text("<table>" + "".join("<tr>" + "".join(f"<td>{dress(cell)}</td>" for cell in row) + "</tr>"
                                         for row in cells) + "</table>", encoding="utf-8")
     assert read_document(path).lines == [["其他 合计", "3 5", "12 0"], ["行政 许可", "1363", "7"]]
+
+
+# a DOCX cell's count broken by a line break ('13<w:br/>63', as written by a converter) was read '13 63', no number,
+# where a page's '13<br>63' reads 1363: read by the same rule now, its first line full; '1<w:br/>2' stays '1 2' (NA,
+# flagged) and two rows' values set one above the other in one row (its label broken too) are never joined.
+def test_docx_a_count_broken_by_a_line_break_in_its_cell_reads_as_a_pages(tmp_path, parsed_seed):
+    original = parsed_seed("001_4d29bfef72dd56db")
+    lines = _as_lines(original)
+    broken = [[c if k == 0 or not re.fullmatch(r"\d{3,}", c) else c[:-1] + "\n" + c[-1:] for k, c in enumerate(line)]
+              if isinstance(line, list) else line for line in lines]
+    path = tmp_path / "broken.docx"
+    render_docx(broken, path)  # (a line break in a cell's text: its run's <w:br/>)
+    with zipfile.ZipFile(path) as z:
+        assert z.read("word/document.xml").count(b"<w:br/>") > 5
+    report = toolkit.parse_report(path)
+    assert _same(_cells(report), _cells(original)) and not [f for f in report.flags if f.code == "not_a_number"]
+    cells = [["其他\n合计", "3\n5", "12\n0"], ["行政\n许可", "13\n63", "7"], ["行政许可", "1\n2", "3\n45"]]
+    render_docx(cells, path)
+    page = tmp_path / "broken.html"
+    page.write_text("<table>" + "".join("<tr>" + "".join(f"<td>{cell.replace(chr(10), '<br>')}</td>" for cell in row)
+                                        + "</tr>" for row in cells) + "</table>", encoding="utf-8")
+    want = [["其他 合计", "3 5", "12 0"], ["行政 许可", "1363", "7"], ["行政许可", "1 2", "3 45"]]
+    assert read_document(path).lines == read_document(page).lines == want
 
 
 # two digits stacked in a count's cell ('<td>1<br>2</td>', '<p>1</p><p>2</p>', '<div>1</div><div>2</div>') were

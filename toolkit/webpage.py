@@ -23,8 +23,8 @@ from toolkit.document import DEFAULT_MAX_BYTES, RawDocument, _warn
 from toolkit.errors import CorruptFileError, EmptyFileError, FileTooLargeError
 from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _LAYOUT_CELL_CHARS, _LEGAL_SIMPLIFIED,
                             _LEGAL_TRADITIONAL, _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank,
-                            _chinese_longhand, _cover, _covered_words, _holds_page, _is_cjk, _list_marker, _merge_note,
-                            _numbered, _own_cells, _roman, _typed_bullet, _unit_header)
+                            _chinese_longhand, _cover, _covered_words, _full_first_line, _holds_page, _is_cjk,
+                            _list_marker, _merge_note, _numbered, _own_cells, _roman, _typed_bullet, _unit_header)
 from toolkit.normalize import _INVISIBLE, _INVISIBLE_FORMAT, _INVISIBLE_FORMAT_RE, NA_MARKS
 
 
@@ -964,14 +964,6 @@ def _text_and_breaks(el, out: list) -> None:
             _text_and_breaks(child, out)
         if child.tail:
             out.append(child.tail)
-
-
-def _full_first_line(first: str, second: str) -> bool:
-    """Whether digits ``first`` over ``second`` in a cell read as a number wrapped in its narrow column: its first
-    line full, as wide as the second or wider, as a PDF's wrapped number is joined (pdf._join_wrapped_numbers), and
-    of two digits or more.  Else they stay apart, a break as a DOCX cell's ``<w:br/>`` is: '1<br>2' read 12, a
-    count the report never gives (a column one digit wide is no column a number wraps in: two values stacked)."""
-    return len(first) >= max(len(second), 2)
 
 
 def _plain_number(cell) -> bool:
