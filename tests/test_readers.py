@@ -2614,6 +2614,26 @@ def test_big5_text_is_detected(tmp_path, parsed_seed):
         assert got.metadata["agency"] == original.metadata["agency"]
 
 
+def test_a_gbk_euro_sign_byte_is_read(tmp_path, parsed_seed):
+    # CP936 (Windows' GBK) writes the euro sign as the one byte 0x80, which Python's GBK lacks: seed 004 in GBK with
+    # a price in euros was read as GB18030 with U+FFFD in its place, flagged bad_bytes (a short text was refused).
+    import toolkit
+
+    seed = "004_b232cca7e491c758"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    at = next(k for k, line in enumerate(lines) if "。" in line)
+    data = "\n".join(lines[:at + 1]).encode("gbk") + "另有外文资料费用12".encode("gbk") + b"\x80" \
+        + ("\n" + "\n".join(lines[at + 1:])).encode("gbk")
+    (tmp_path / "euro.txt").write_bytes(data)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ReaderWarning)
+        got = toolkit.parse_report(tmp_path / "euro.txt")
+    assert got.encoding == "gbk" and "另有外文资料费用12\u20ac" in got.original_text
+    assert _cells_of(got) == _cells_of(parsed_seed(seed))
+    assert decode_bytes("费用".encode("gbk") + b"\x80") == ("费用\u20ac", "gbk")
+
+
 def test_hz_text_is_detected(tmp_path, parsed_seed):
     # HZ (RFC 1843) writes GB 2312 in 7-bit ASCII, the Chinese between '~{' and '~}': it decodes as UTF-8 without
     # an error, and was read as ASCII gibberish ('~{JPU~Pm?I~}'), no section, no cell and no flag on the encoding.

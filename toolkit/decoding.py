@@ -631,11 +631,28 @@ def _mostly_rare(text: str, codec: str) -> bool:
     return _rare_share(text, _common_big5 if codec.startswith("big5") else _common_gb)[0] >= _STRAY_RARE_MAX
 
 
+def _cp936_euro(exc: UnicodeError) -> tuple[str, int]:
+    """Read a byte 0x80 where a GBK character would start as the euro sign, as Windows' code page 936 (and a
+    browser's GBK) reads it; Python's GBK has no such byte, and other bad bytes stay errors."""
+    if isinstance(exc, UnicodeDecodeError) and exc.end == exc.start + 1 and exc.object[exc.start] == 0x80:
+        return "\u20ac", exc.end
+    raise exc
+
+
+codecs.register_error("toolkit.cp936_euro", _cp936_euro)
+
+
 def _gb_reading(data: bytes) -> tuple[str, str] | None:
     """(text, codec) of ``data`` read as GBK, else as GB18030 (its superset: a rare name's character); None where
-    neither reads it."""
+    neither reads it.  A byte 0x80 is CP936's euro sign ('100€' in a GBK text from Windows): the text was refused
+    whole, or read with U+FFFD in its place."""
     for codec in ("gbk", "gb18030"):
         text = _try(data, codec)
+        if text is None and b"\x80" in data:
+            try:
+                text = data.decode(codec, errors="toolkit.cp936_euro")
+            except UnicodeDecodeError:
+                text = None
         if text is not None:
             return text, codec
     return None
