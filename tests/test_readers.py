@@ -2634,6 +2634,24 @@ def test_a_gbk_euro_sign_byte_is_read(tmp_path, parsed_seed):
     assert decode_bytes("费用".encode("gbk") + b"\x80") == ("费用\u20ac", "gbk")
 
 
+@pytest.mark.parametrize("word", ["没", "省", "牟"])
+def test_gbk_whose_only_chinese_is_valid_utf8_is_read_as_gbk_and_flagged(word: str, tmp_path: Path) -> None:
+    # GBK '没' is C3 BB, UTF-8's 'û': a GBK text whose only Chinese is such a character (seed 001's numbers kept, its
+    # words in ASCII but one) was read as UTF-8 without a word, its Chinese lost.  Read as GBK, encoding_uncertain.
+    rows = [line for line in seed_lines("001") if line.isascii() and any(c.isdigit() for c in line)][:5]
+    data = "\n".join([f"2020 {word}", *rows]).encode("gbk")
+    assert data.decode("utf-8") != data.decode("gbk")
+    path = write_bytes(tmp_path / "one.txt", data)
+    with pytest.warns(ReaderWarning, match="too little tells which: read as GBK") as caught:
+        doc = read_document(path)
+    assert [w.message.code for w in caught] == ["encoding_uncertain"]
+    assert doc.encoding == "gbk" and doc.lines[0] == f"2020 {word}" and doc.lines[1:] == rows
+    # a Latin word's accented letter ('café', whose 'é' is GBK's '茅') is read as UTF-8, as it was, unflagged
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ReaderWarning)
+        assert decode_bytes("2020 café\n".encode("utf-8")) == ("2020 café\n", "utf-8")
+
+
 def test_hz_text_is_detected(tmp_path, parsed_seed):
     # HZ (RFC 1843) writes GB 2312 in 7-bit ASCII, the Chinese between '~{' and '~}': it decodes as UTF-8 without
     # an error, and was read as ASCII gibberish ('~{JPU~Pm?I~}'), no section, no cell and no flag on the encoding.

@@ -1245,6 +1245,10 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
                 return _read_gb_runs_valid_as_utf8(read, data, path), "utf-8", False
         _refuse_mojibake(text, path)
         read = _read_gb_runs_valid_as_utf8(text, data, path)
+        if read is text and not text.isascii() and max(text) < "\u0800":
+            gb = _gb_valid_as_utf8(text, data, path)
+            if gb is not None:
+                return gb, "gbk", False
         return read, "utf-8", read is text
     text = _utf8_truncated(data)
     if text is not None:
@@ -1353,6 +1357,29 @@ def _read_gb_runs_valid_as_utf8(text: str, data: bytes, path: str | None) -> str
                 f"{utf8[start:end].decode('utf-8')!r}) on line(s) {lines} of a UTF-8 text, read as GBK",
           "mixed_encoding")
     return b"".join(parts).decode("utf-8", errors="surrogatepass")
+
+
+_IN_LATIN_WORD = re.compile("[A-Za-z][\u0080-\u07ff]|[\u0080-\u07ff][A-Za-z]")
+
+
+def _gb_valid_as_utf8(text: str, data: bytes, path: str | None) -> str | None:
+    """The GBK reading of ``data``, valid UTF-8 (``text``) without a character of three bytes or more (no Chinese),
+    where it reads as common Chinese characters alone beside its ASCII, flagged ``encoding_uncertain``; else None.
+
+    A GBK text whose only Chinese is a character or two of bytes valid as UTF-8 ('没', C3BB, UTF-8's 'û'; 682 such
+    characters) was read as UTF-8 without a word (a run of one character is too short for
+    _read_gb_runs_valid_as_utf8): a text of a Chinese report holds no Latin letter with an accent and no Chinese.
+    A character beside a Latin letter ('café') is read as UTF-8, as it was.
+    """
+    if _IN_LATIN_WORD.search(text):  # ('café': a Latin word's letter, read as it is)
+        return None
+    gb = _try(data, "gbk")
+    if gb is None or not all(_HAN.match(char) and _common_gb(char) for char in _NON_ASCII_CHAR.findall(gb)):
+        return None
+    utf8 = "".join(_NON_ASCII_CHAR.findall(text))
+    _warn(path, f"the bytes read as UTF-8 ({utf8[:6]!r}) or as GBK ({''.join(_NON_ASCII_CHAR.findall(gb))[:6]!r}), "
+                "and too little tells which: read as GBK; pass encoding= if you know the codec", "encoding_uncertain")
+    return gb
 
 
 def _gb_of_utf8_run(run: str) -> str | None:
