@@ -3173,12 +3173,13 @@ def test_a_line_pasted_in_another_encoding_is_read_so_where_lines_end_in_cr_alon
     # Seed 001 with its lines ending in CR alone, or in CR and CR LF by turns (a file mixing them), and its sixth line
     # pasted in another encoding: the lines were split at LF alone, so the text was one line (or pairs of lines), read
     # in the text's encoding: the pasted line lost to U+FFFD ('29 byte sequence(s) that are not UTF-8'), or its Big5
-    # left as private-use characters.  Each line is read in its own encoding, as with LF.
+    # left as private-use characters.  Each line is read in its own encoding, as with LF.  So with lines ending in a
+    # vertical tab (Word's manual line break in its text export), which ends a line of the text read (text_lines).
     from toolkit.normalize import _opencc
 
     lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").split("\n")
     pasted = _opencc("s2t").convert(lines[5]) if line_codec == "big5" else lines[5]
-    for ends in (["\r"], ["\r", "\r\n"]):
+    for ends in (["\r"], ["\r", "\r\n"], ["\v"], ["\v", "\n"]):
         data = b"".join((pasted.encode(line_codec) if number == 5 else line.encode(text_codec))
                         + ends[number % len(ends)].encode() * (number < len(lines) - 1)
                         for number, line in enumerate(lines))
@@ -3188,12 +3189,13 @@ def test_a_line_pasted_in_another_encoding_is_read_so_where_lines_end_in_cr_alon
         assert codec == text_codec and text.splitlines() == lines[:5] + [pasted] + lines[6:]
 
 
-@pytest.mark.parametrize("end", ["\r", "\n", "\r\n"])
+@pytest.mark.parametrize("end", ["\r", "\n", "\r\n", "\v"])
 @pytest.mark.parametrize("pasted, shown", [(b"\x93", "punctuation ('“') on line(s) 6 in"),
                                            ("平潭".encode("gbk"), "('平潭', as UTF-8 'ƽ̶') on line(s) 6 of")])
 def test_the_lines_of_windows_1252_quotes_and_gb_runs_are_named_where_lines_end_in_cr_alone(end, pasted, shown):
     # Seed 001 with a Windows-1252 quote, or '平潭' in GBK (valid UTF-8: 'ƽ̶'), on its sixth line, its lines ending in
-    # CR alone: the warning named line 1, counting LF alone.  A lone CR ends a line, as in the text read.
+    # CR alone: the warning named line 1, counting LF alone.  A lone CR ends a line, as in the text read; so does a
+    # vertical tab.
     lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").split("\n")
     data = end.join(lines[:5]).encode() + end.encode() + pasted + end.join(lines[5:]).encode()
     with pytest.warns(ReaderWarning, match="mixed encodings") as caught:
