@@ -650,7 +650,7 @@ codecs.register_error("toolkit.cp936_euro", _cp936_euro)
 def _gb_reading(data: bytes) -> tuple[str, str] | None:
     """(text, codec) of ``data`` read as GBK, else as GB18030 (its superset: a rare name's character); None where
     neither reads it.  A byte 0x80 is CP936's euro sign ('100€' in a GBK text from Windows): the text was refused
-    whole, or read with U+FFFD in its place."""
+    whole, or read with U+FFFD in its place (unless the reading is of rare characters: Big5 with a stray byte)."""
     for codec in ("gbk", "gb18030"):
         text = _try(data, codec)
         if text is None and b"\x80" in data:
@@ -658,6 +658,8 @@ def _gb_reading(data: bytes) -> tuple[str, str] | None:
                 text = data.decode(codec, errors="toolkit.cp936_euro")
             except UnicodeDecodeError:
                 text = None
+            if text is not None and _rare_share(text, _common_gb)[0] >= _STRAY_RARE_MAX:
+                text = None  # (Big5 beside a stray byte read as GB: mojibake of rare characters, no euro sign)
         if text is not None:
             return text, codec
     return None
