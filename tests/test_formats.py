@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import re
 import warnings
+import zipfile
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -168,7 +169,9 @@ _BREAKS = {"br": lambda text: text.replace("\n", "<br>"),
            "br, a trailing br": lambda text: text.replace("\n", "<br>") + "<br>",
            "block spans": lambda text: "".join(f"<span style='display:block'>{part}</span>"
                                                for part in text.split("\n")),
-           "divs": lambda text: "".join(f"<div>{part}</div>" for part in text.split("\n")) if "\n" in text else text}
+           "divs": lambda text: "".join(f"<div>{part}</div>" for part in text.split("\n")) if "\n" in text else text,
+           # a number and a paragraph in one cell ('13<p>63</p>'), shown as '13<br>63' is: it was read '13 63'
+           "text, a paragraph": lambda text: re.sub(r"\n(.*)", r"<p>\1</p>", text)}
 
 
 @pytest.mark.parametrize("broken_by", sorted(_BREAKS))
@@ -191,13 +194,36 @@ def test_a_count_broken_by_a_line_break_in_its_cell_is_one_number(seed_id, broke
     assert read_document(path).lines == [["其他 合计", "3 5", "12 0"], ["行政 许可", "1363", "7"]]
 
 
+# a DOCX cell's count broken by a line break ('13<w:br/>63', as written by a converter) was read '13 63', no number,
+# where a page's '13<br>63' reads 1363: read by the same rule now, its first line full; '1<w:br/>2' stays '1 2' (NA,
+# flagged) and two rows' values set one above the other in one row (its label broken too) are never joined.
+def test_docx_a_count_broken_by_a_line_break_in_its_cell_reads_as_a_pages(tmp_path, parsed_seed):
+    original = parsed_seed("001_4d29bfef72dd56db")
+    lines = _as_lines(original)
+    broken = [[c if k == 0 or not re.fullmatch(r"\d{3,}", c) else c[:-1] + "\n" + c[-1:] for k, c in enumerate(line)]
+              if isinstance(line, list) else line for line in lines]
+    path = tmp_path / "broken.docx"
+    render_docx(broken, path)  # (a line break in a cell's text: its run's <w:br/>)
+    with zipfile.ZipFile(path) as z:
+        assert z.read("word/document.xml").count(b"<w:br/>") > 5
+    report = toolkit.parse_report(path)
+    assert _same(_cells(report), _cells(original)) and not [f for f in report.flags if f.code == "not_a_number"]
+    cells = [["其他\n合计", "3\n5", "12\n0"], ["行政\n许可", "13\n63", "7"], ["行政许可", "1\n2", "3\n45"]]
+    render_docx(cells, path)
+    page = tmp_path / "broken.html"
+    page.write_text("<table>" + "".join("<tr>" + "".join(f"<td>{cell.replace(chr(10), '<br>')}</td>" for cell in row)
+                                        + "</tr>" for row in cells) + "</table>", encoding="utf-8")
+    want = [["其他 合计", "3 5", "12 0"], ["行政 许可", "1363", "7"], ["行政许可", "1 2", "3 45"]]
+    assert read_document(path).lines == read_document(page).lines == want
+
+
 # two digits stacked in a count's cell ('<td>1<br>2</td>', '<p>1</p><p>2</p>', '<div>1</div><div>2</div>') were
 # joined into 12, a count the report never gives, unflagged, where a DOCX cell's '1<w:br/>2' reads '1 2', no number;
 # so did a first line narrower than the second ('3<br>45'): a number wrapped in a narrow column fills its first line
 # (as a PDF's wrapped number is joined), so these stay apart, flagged not_a_number.
 _STACKED = {"br": lambda text: text.replace("\n", "<br>"), "br/": lambda text: text.replace("\n", "<br/>"),
             "paragraphs": lambda text: "".join(f"<p>{part}</p>" for part in text.split("\n")),
-            "divs": _BREAKS["divs"]}
+            "divs": _BREAKS["divs"], "text, a paragraph": _BREAKS["text, a paragraph"]}
 
 
 @pytest.mark.parametrize("stacked", ["1\n2", "3\n45"])
@@ -216,6 +242,40 @@ def test_digits_stacked_in_a_count_cell_without_a_full_first_line_are_no_number(
     got = [(r.raw, r.value) for r in report.tables.itertuples() if r.raw == raw]
     assert len(got) == 1 and math.isnan(got[0][1])
     assert [f for f in report.flags if f.code == "not_a_number" and raw in str(f.detail)]
+
+
+# a blank cell spanning two columns ('<td colspan="2">&nbsp;</td>', a Word cell of w:gridSpan 2 with no text) was read
+# as one blank cell: every value after it moved one column left, the row ragged and its counts NA (seed 004's
+# '一、本年新收到…' row lost its 16, 4 and 20).  It is as many blank cells as the columns it spans.
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_a_blank_cell_spanning_columns_is_as_many_blank_cells(fmt, tmp_path, parsed_seed):
+    import docx
+    from docx.table import _Cell
+
+    original = parsed_seed("004_b232cca7e491c758")
+    lines = _as_lines(original)
+    path = tmp_path / f"wide.{fmt}"
+    if fmt == "html":
+        page = render_html(lines, encoding="gbk").decode("gbk")
+        page, merges = re.subn("(?:<td>&nbsp;</td>){2}", '<td colspan="2">&nbsp;</td>', page)
+        path.write_bytes(page.encode("gbk"))
+    else:
+        render_docx(lines, path)
+        document, merges = docx.Document(path), 0
+        for table in document.tables:
+            for tr in (row._tr for row in table.rows):
+                k = 1  # (after the row's label)
+                while k + 1 < len(tr.tc_lst):
+                    pair = tr.tc_lst[k:k + 2]
+                    if not "".join(t for tc in pair for t in tc.itertext()).strip():
+                        _Cell(pair[0], table).merge(_Cell(pair[1], table))  # (w:gridSpan 2)
+                        merges += 1
+                    k += 1
+        document.save(path)
+    assert merges > 20
+    report = toolkit.parse_report(path)
+    assert _same(_cells(report), _cells(original))
+    assert report.tables.set_index(["table", "row_key", "col_key"]).loc[("requests", "new", "total"), "value"] == 20
 
 
 _ORGS = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]

@@ -2614,6 +2614,44 @@ def test_big5_text_is_detected(tmp_path, parsed_seed):
         assert got.metadata["agency"] == original.metadata["agency"]
 
 
+def test_a_gbk_euro_sign_byte_is_read(tmp_path, parsed_seed):
+    # CP936 (Windows' GBK) writes the euro sign as the one byte 0x80, which Python's GBK lacks: seed 004 in GBK with
+    # a price in euros was read as GB18030 with U+FFFD in its place, flagged bad_bytes (a short text was refused).
+    import toolkit
+
+    seed = "004_b232cca7e491c758"
+    text = (RAW / f"{seed}.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    at = next(k for k, line in enumerate(lines) if "。" in line)
+    data = "\n".join(lines[:at + 1]).encode("gbk") + "另有外文资料费用12".encode("gbk") + b"\x80" \
+        + ("\n" + "\n".join(lines[at + 1:])).encode("gbk")
+    (tmp_path / "euro.txt").write_bytes(data)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ReaderWarning)
+        got = toolkit.parse_report(tmp_path / "euro.txt")
+    assert got.encoding == "gbk" and "另有外文资料费用12\u20ac" in got.original_text
+    assert _cells_of(got) == _cells_of(parsed_seed(seed))
+    assert decode_bytes("费用".encode("gbk") + b"\x80") == ("费用\u20ac", "gbk")
+
+
+@pytest.mark.parametrize("word", ["没", "省", "牟"])
+def test_gbk_whose_only_chinese_is_valid_utf8_is_read_as_gbk_and_flagged(word: str, tmp_path: Path) -> None:
+    # GBK '没' is C3 BB, UTF-8's 'û': a GBK text whose only Chinese is such a character (seed 001's numbers kept, its
+    # words in ASCII but one) was read as UTF-8 without a word, its Chinese lost.  Read as GBK, encoding_uncertain.
+    rows = [line for line in seed_lines("001") if line.isascii() and any(c.isdigit() for c in line)][:5]
+    data = "\n".join([f"2020 {word}", *rows]).encode("gbk")
+    assert data.decode("utf-8") != data.decode("gbk")
+    path = write_bytes(tmp_path / "one.txt", data)
+    with pytest.warns(ReaderWarning, match="too little tells which: read as GBK") as caught:
+        doc = read_document(path)
+    assert [w.message.code for w in caught] == ["encoding_uncertain"]
+    assert doc.encoding == "gbk" and doc.lines[0] == f"2020 {word}" and doc.lines[1:] == rows
+    # a Latin word's accented letter ('café', whose 'é' is GBK's '茅') is read as UTF-8, as it was, unflagged
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ReaderWarning)
+        assert decode_bytes("2020 café\n".encode("utf-8")) == ("2020 café\n", "utf-8")
+
+
 def test_hz_text_is_detected(tmp_path, parsed_seed):
     # HZ (RFC 1843) writes GB 2312 in 7-bit ASCII, the Chinese between '~{' and '~}': it decodes as UTF-8 without
     # an error, and was read as ASCII gibberish ('~{JPU~Pm?I~}'), no section, no cell and no flag on the encoding.
@@ -3135,12 +3173,13 @@ def test_a_line_pasted_in_another_encoding_is_read_so_where_lines_end_in_cr_alon
     # Seed 001 with its lines ending in CR alone, or in CR and CR LF by turns (a file mixing them), and its sixth line
     # pasted in another encoding: the lines were split at LF alone, so the text was one line (or pairs of lines), read
     # in the text's encoding: the pasted line lost to U+FFFD ('29 byte sequence(s) that are not UTF-8'), or its Big5
-    # left as private-use characters.  Each line is read in its own encoding, as with LF.
+    # left as private-use characters.  Each line is read in its own encoding, as with LF.  So with lines ending in a
+    # vertical tab (Word's manual line break in its text export), which ends a line of the text read (text_lines).
     from toolkit.normalize import _opencc
 
     lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").split("\n")
     pasted = _opencc("s2t").convert(lines[5]) if line_codec == "big5" else lines[5]
-    for ends in (["\r"], ["\r", "\r\n"]):
+    for ends in (["\r"], ["\r", "\r\n"], ["\v"], ["\v", "\n"]):
         data = b"".join((pasted.encode(line_codec) if number == 5 else line.encode(text_codec))
                         + ends[number % len(ends)].encode() * (number < len(lines) - 1)
                         for number, line in enumerate(lines))
@@ -3150,12 +3189,13 @@ def test_a_line_pasted_in_another_encoding_is_read_so_where_lines_end_in_cr_alon
         assert codec == text_codec and text.splitlines() == lines[:5] + [pasted] + lines[6:]
 
 
-@pytest.mark.parametrize("end", ["\r", "\n", "\r\n"])
+@pytest.mark.parametrize("end", ["\r", "\n", "\r\n", "\v"])
 @pytest.mark.parametrize("pasted, shown", [(b"\x93", "punctuation ('“') on line(s) 6 in"),
                                            ("平潭".encode("gbk"), "('平潭', as UTF-8 'ƽ̶') on line(s) 6 of")])
 def test_the_lines_of_windows_1252_quotes_and_gb_runs_are_named_where_lines_end_in_cr_alone(end, pasted, shown):
     # Seed 001 with a Windows-1252 quote, or '平潭' in GBK (valid UTF-8: 'ƽ̶'), on its sixth line, its lines ending in
-    # CR alone: the warning named line 1, counting LF alone.  A lone CR ends a line, as in the text read.
+    # CR alone: the warning named line 1, counting LF alone.  A lone CR ends a line, as in the text read; so does a
+    # vertical tab.
     lines = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8").split("\n")
     data = end.join(lines[:5]).encode() + end.encode() + pasted + end.join(lines[5:]).encode()
     with pytest.warns(ReaderWarning, match="mixed encodings") as caught:
@@ -3218,6 +3258,11 @@ def test_gb_or_big5_text_with_a_few_stray_bytes_is_read_and_flagged(stray, codec
     at = data.index(b"\n", len(data) // 2) + 1
     path = tmp_path / "stray.txt"
     path.write_bytes(data[:at] + stray + data[at:])
+    if (codec, stray) == ("gbk", b"\x80"):  # no stray byte in GBK: CP936's euro sign, read as such, unflagged
+        got = toolkit.parse_report(path)
+        assert got.encoding == "gbk" and "\n\u20ac" in got.original_text and _cells_of(got) == _cells_of(parsed_seed(seed))
+        assert not [f for f in got.flags if f.code == "bad_bytes"]
+        return
     with pytest.warns(UserWarning, match=r"stray.txt: \d+ byte sequence\(s\) that are not "):
         got = toolkit.parse_report(path)
     assert got.encoding.replace("hkscs", "") == ("gb18030" if codec == "gbk" else "big5")

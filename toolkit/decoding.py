@@ -311,17 +311,20 @@ def _pieces(data: bytes) -> tuple[list[bytes], list[str]]:
     return pieces, ends
 
 
-# A line's end in a text file: LF (CR LF keeps its CR in the line, which reads it as a report's character), or CR alone
-# (an old Mac's, or some lines of a file mixing them).  No byte of a GB, Big5 or UTF-8 character is 0x0A or 0x0D.
-_LINE_END = re.compile(rb"(\n|\r(?!\n))")
-_TEXT_LINE_END = re.compile("(\n|\r(?!\n))")
+# A line's end in a text file: LF (CR LF keeps its CR in the line, which reads it as a report's character), CR alone
+# (an old Mac's, or some lines of a file mixing them), or a vertical tab (Word's manual line break in its text export,
+# a line's end in the text read: plaintext.text_lines; the lines of a text ending so were one line here, a line pasted
+# in another encoding read in the text's).  No byte of a GB, Big5 or UTF-8 character is 0x0A, 0x0B or 0x0D.
+_LINE_END = re.compile(rb"(\n|\r(?!\n)|\v)")
+_TEXT_LINE_END = re.compile("(\n|\r(?!\n)|\v)")
 
 
 def _lines_and_ends(data: bytes) -> tuple[list[bytes], list[str]]:
-    """The lines of ``data`` and what ends each (``'\n'`` or ``'\r'``; ``''`` the last), as a text file's lines end (see
-    toolkit.plaintext.text_lines): a line pasted in another encoding into a text whose lines end in CR alone was one
-    line with the rest of the text, its characters lost to U+FFFD."""
-    if b"\r" not in data or data.count(b"\r") == data.count(b"\r\n"):  # (most texts: a split ten times faster)
+    """The lines of ``data`` and what ends each (``'\n'``, ``'\r'`` or ``'\v'``; ``''`` the last), as a text file's lines
+    end (see toolkit.plaintext.text_lines): a line pasted in another encoding into a text whose lines end in CR alone
+    (or a vertical tab) was one line with the rest of the text, its characters lost to U+FFFD."""
+    lone_cr = b"\r" in data and data.count(b"\r") != data.count(b"\r\n")
+    if not lone_cr and b"\v" not in data:  # (most texts: a split ten times faster)
         lines = data.split(b"\n")
         return lines, ["\n"] * (len(lines) - 1) + [""]
     parts = _LINE_END.split(data)
@@ -329,8 +332,10 @@ def _lines_and_ends(data: bytes) -> tuple[list[bytes], list[str]]:
 
 
 def _line_at(data: bytes, at: int) -> int:
-    """The (1-based) line of the byte ``at`` of ``data``, its lines ending at LF or a lone CR (see _lines_and_ends)."""
-    return data.count(b"\n", 0, at) + data.count(b"\r", 0, at) - data.count(b"\r\n", 0, at) + 1
+    """The (1-based) line of the byte ``at`` of ``data``, its lines ending at LF, a lone CR or a vertical tab (see
+    _lines_and_ends)."""
+    return data.count(b"\n", 0, at) + data.count(b"\r", 0, at) - data.count(b"\r\n", 0, at) \
+        + data.count(b"\v", 0, at) + 1
 
 
 def _line_numbers(ends: list[str], numbers: list[int]) -> str:
@@ -631,11 +636,30 @@ def _mostly_rare(text: str, codec: str) -> bool:
     return _rare_share(text, _common_big5 if codec.startswith("big5") else _common_gb)[0] >= _STRAY_RARE_MAX
 
 
+def _cp936_euro(exc: UnicodeError) -> tuple[str, int]:
+    """Read a byte 0x80 where a GBK character would start as the euro sign, as Windows' code page 936 (and a
+    browser's GBK) reads it; Python's GBK has no such byte, and other bad bytes stay errors."""
+    if isinstance(exc, UnicodeDecodeError) and exc.end == exc.start + 1 and exc.object[exc.start] == 0x80:
+        return "\u20ac", exc.end
+    raise exc
+
+
+codecs.register_error("toolkit.cp936_euro", _cp936_euro)
+
+
 def _gb_reading(data: bytes) -> tuple[str, str] | None:
     """(text, codec) of ``data`` read as GBK, else as GB18030 (its superset: a rare name's character); None where
-    neither reads it."""
+    neither reads it.  A byte 0x80 is CP936's euro sign ('100€' in a GBK text from Windows): the text was refused
+    whole, or read with U+FFFD in its place (unless the reading is of rare characters: Big5 with a stray byte)."""
     for codec in ("gbk", "gb18030"):
         text = _try(data, codec)
+        if text is None and b"\x80" in data:
+            try:
+                text = data.decode(codec, errors="toolkit.cp936_euro")
+            except UnicodeDecodeError:
+                text = None
+            if text is not None and _rare_share(text, _common_gb)[0] >= _STRAY_RARE_MAX:
+                text = None  # (Big5 beside a stray byte read as GB: mojibake of rare characters, no euro sign)
         if text is not None:
             return text, codec
     return None
@@ -1228,6 +1252,10 @@ def _detect(data: bytes, path: str | None, declared: str | None = None) -> tuple
                 return _read_gb_runs_valid_as_utf8(read, data, path), "utf-8", False
         _refuse_mojibake(text, path)
         read = _read_gb_runs_valid_as_utf8(text, data, path)
+        if read is text and not text.isascii() and max(text) < "\u0800":
+            gb = _gb_valid_as_utf8(text, data, path)
+            if gb is not None:
+                return gb, "gbk", False
         return read, "utf-8", read is text
     text = _utf8_truncated(data)
     if text is not None:
@@ -1336,6 +1364,29 @@ def _read_gb_runs_valid_as_utf8(text: str, data: bytes, path: str | None) -> str
                 f"{utf8[start:end].decode('utf-8')!r}) on line(s) {lines} of a UTF-8 text, read as GBK",
           "mixed_encoding")
     return b"".join(parts).decode("utf-8", errors="surrogatepass")
+
+
+_IN_LATIN_WORD = re.compile("[A-Za-z][\u0080-\u07ff]|[\u0080-\u07ff][A-Za-z]")
+
+
+def _gb_valid_as_utf8(text: str, data: bytes, path: str | None) -> str | None:
+    """The GBK reading of ``data``, valid UTF-8 (``text``) without a character of three bytes or more (no Chinese),
+    where it reads as common Chinese characters alone beside its ASCII, flagged ``encoding_uncertain``; else None.
+
+    A GBK text whose only Chinese is a character or two of bytes valid as UTF-8 ('没', C3BB, UTF-8's 'û'; 682 such
+    characters) was read as UTF-8 without a word (a run of one character is too short for
+    _read_gb_runs_valid_as_utf8): a text of a Chinese report holds no Latin letter with an accent and no Chinese.
+    A character beside a Latin letter ('café') is read as UTF-8, as it was.
+    """
+    if _IN_LATIN_WORD.search(text):  # ('café': a Latin word's letter, read as it is)
+        return None
+    gb = _try(data, "gbk")
+    if gb is None or not all(_HAN.match(char) and _common_gb(char) for char in _NON_ASCII_CHAR.findall(gb)):
+        return None
+    utf8 = "".join(_NON_ASCII_CHAR.findall(text))
+    _warn(path, f"the bytes read as UTF-8 ({utf8[:6]!r}) or as GBK ({''.join(_NON_ASCII_CHAR.findall(gb))[:6]!r}), "
+                "and too little tells which: read as GBK; pass encoding= if you know the codec", "encoding_uncertain")
+    return gb
 
 
 def _gb_of_utf8_run(run: str) -> str | None:

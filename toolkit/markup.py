@@ -68,6 +68,14 @@ def _blank(text: str | None) -> bool:
     return not text or text.isspace()
 
 
+def _full_first_line(first: str, second: str) -> bool:
+    """Whether digits ``first`` over ``second`` in a cell read as a number wrapped in its narrow column: its first
+    line full, as wide as the second or wider, as a PDF's wrapped number is joined (pdf._join_wrapped_numbers), and
+    of two digits or more.  Else they stay apart: '1<br>2' (a DOCX cell's '1<w:br/>2') read 12, a count the report
+    never gives (a column one digit wide is no column a number wraps in: two values stacked), NA and flagged."""
+    return len(first) >= max(len(second), 2)
+
+
 # The value cells merged down over rows met in the document being read (see _merge_note)
 _MERGE_NOTES: contextvars.ContextVar["list | None"] = contextvars.ContextVar("toolkit_merge_notes", default=None)
 

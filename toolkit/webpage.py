@@ -23,8 +23,8 @@ from toolkit.document import DEFAULT_MAX_BYTES, RawDocument, _warn
 from toolkit.errors import CorruptFileError, EmptyFileError, FileTooLargeError
 from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _LAYOUT_CELL_CHARS, _LEGAL_SIMPLIFIED,
                             _LEGAL_TRADITIONAL, _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank,
-                            _chinese_longhand, _cover, _covered_words, _holds_page, _is_cjk, _list_marker, _merge_note,
-                            _numbered, _own_cells, _roman, _typed_bullet, _unit_header)
+                            _chinese_longhand, _cover, _covered_words, _full_first_line, _holds_page, _is_cjk,
+                            _list_marker, _merge_note, _numbered, _own_cells, _roman, _typed_bullet, _unit_header)
 from toolkit.normalize import _INVISIBLE, _INVISIBLE_FORMAT, _INVISIBLE_FORMAT_RE, NA_MARKS
 
 
@@ -446,6 +446,8 @@ def _as_shown(root, encoded: bytes) -> None:
         _cell_icon_glyphs(root)
     if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
         _drop_unshown_controls(root)
+    if b"colspan" in low:  # (after what hides or fills a cell: its text seen as shown)
+        _blank_spans(root)
     blocks = b"<div" in low or b"<p" in low or b"display" in low  # (a cell's blocks: see _wrapped_numbers)
     if b"<br" in low or (blocks and b"<td" in low):  # (after what hides or drops a cell's pieces: the digits seen)
         _wrapped_numbers(root, blocks=blocks)
@@ -885,16 +887,15 @@ def _captions_first(root) -> None:
 def _wrapped_numbers(root, blocks: bool = False) -> None:
     """Join the digits of a table cell broken by a line break (``<td>12<br>34</td>``, a narrow column's number
     wrapped by a converter or an editor; with ``blocks``, also set in two blocks, ``<span style="display:block">12
-    </span><span style="display:block">34</span>``, ``<div>12</div><div>34</div>``, which a browser shows as the
-    break) into the one number a report means (1234), where the cell, not its row's first (the label), holds nothing
+    </span><span style="display:block">34</span>``, ``<div>12</div><div>34</div>``, ``12<p>34</p>``, which a browser
+    shows as the break) into the one number a report means (1234), where the cell, not its row's first (the label), holds nothing
     but the two runs of digits, its first line full (see _full_first_line: '1<br>2', '1<br>363' stay apart).  It was
     read '12 34', no number (1 234 a thousands' group, 1234 by chance).  A cell of
     words keeps its break ('行政<br>许可'), and so does a row whose label is broken too and none of whose numbers is
     whole ('行政许可<br>其他' | '3<br>5': two rows' values set one above the other in one row, never joined into one)."""
     cells = dict.fromkeys(cell for br in root.iter("br") for cell in br.iterancestors("td", "th"))
     if blocks:  # (two blocks in a cell: see _display_blocks, which made a <div> of a block span)
-        cells.update(dict.fromkeys(cell for cell in root.iter("td", "th") if len(cell) > 1 and sum(
-            el.tag in _BLOCK_TAGS for el in cell.iterdescendants()) > 1))
+        cells.update(dict.fromkeys(cell for cell in root.iter("td", "th") if len(cell) and _block_lines(cell)))
     for cell in cells:
         parts = _broken_digits(cell)
         row = cell.getparent()
@@ -910,6 +911,15 @@ def _wrapped_numbers(root, blocks: bool = False) -> None:
 
 
 _DIGIT_RUN = re.compile(r"[0-9]+")
+
+
+def _block_lines(cell) -> bool:
+    """Whether a cell's blocks set its text on two lines or more, as a browser shows them: two blocks, or one beside
+    text of the cell outside it ('13<p>63</p>', a number and a paragraph: shown as '13<br>63' is, and read as it)."""
+    blocks = [el for el in cell.iterdescendants() if el.tag in _BLOCK_TAGS]
+    if len(blocks) != 1:
+        return len(blocks) > 1
+    return len("".join(cell.itertext()).strip()) > len("".join(blocks[0].itertext()).strip())
 
 
 def _cell_runs(cell) -> list | None:
@@ -956,14 +966,6 @@ def _text_and_breaks(el, out: list) -> None:
             out.append(child.tail)
 
 
-def _full_first_line(first: str, second: str) -> bool:
-    """Whether digits ``first`` over ``second`` in a cell read as a number wrapped in its narrow column: its first
-    line full, as wide as the second or wider, as a PDF's wrapped number is joined (pdf._join_wrapped_numbers), and
-    of two digits or more.  Else they stay apart, a break as a DOCX cell's ``<w:br/>`` is: '1<br>2' read 12, a
-    count the report never gives (a column one digit wide is no column a number wraps in: two values stacked)."""
-    return len(first) >= max(len(second), 2)
-
-
 def _plain_number(cell) -> bool:
     """Whether a table cell holds a number unbroken: digits alone, in one run (see _cell_runs)."""
     if not len(cell):
@@ -975,6 +977,27 @@ def _plain_number(cell) -> bool:
 #: The types of ``<input>`` that show their value as text in a box (no type is text); a button's label, a check box
 #: or a hidden field's value is no text of the report.
 _TEXT_INPUTS = frozenset({"", "text", "number", "tel", "email", "url", "search", "date", "month"})
+
+
+#: The most blank cells a blank cell spanning columns is read as (Word's grid has at most 63 columns; a bad page's
+#: colspan of a thousand in a spacer is no thousand cells)
+_MAX_BLANK_SPAN = 63
+
+
+def _blank_spans(root) -> None:
+    """Write a blank cell spanning columns (``<td colspan="2">&nbsp;</td>``) as as many blank cells, in a row holding
+    text: one blank cell read in the place of two moved every value after it one column left, the row ragged and its
+    counts NA.  A cell of text spanning columns stays one cell (a merged header, a label over the label columns)."""
+    for cell in [c for c in root.iter("td", "th") if _span(c.get("colspan")) > 1]:
+        row = cell.getparent()
+        if row is None or cell.find(".//table") is not None or _clean_text("".join(cell.itertext())) \
+                or not _clean_text("".join(row.itertext())):
+            continue
+        across = min(_span(cell.get("colspan")), _MAX_BLANK_SPAN)
+        cell.set("colspan", "1")
+        for _ in range(across - 1):
+            twin = cell.makeelement(cell.tag, {k: v for k, v in cell.attrib.items() if k == "rowspan"})
+            cell.addnext(twin)
 
 
 def _input_values(root) -> None:

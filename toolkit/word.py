@@ -25,8 +25,8 @@ from toolkit.document import DEFAULT_MAX_BYTES, RawDocument, _ZIP_EXPANSION, _ow
 from toolkit.errors import (CorruptFileError, EmptyFileError, FileTooLargeError, ReadError, ToolkitError,
                             UnsupportedFormatError)
 from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _MergedDownWarned, _NUM_FORMATS, _WS_RE,
-                            _blank, _cover, _covered_words, _holds_page, _list_marker, _merge_note, _numbered,
-                            _own_cells, _typed_bullet, _unit_header, _value_text)
+                            _blank, _cover, _covered_words, _full_first_line, _holds_page, _list_marker, _merge_note,
+                            _numbered, _own_cells, _typed_bullet, _unit_header, _value_text)
 from toolkit.msdoc import _page_field
 from toolkit.normalize import _INVISIBLE_FORMAT_RE, is_page_furniture, normalize_line
 from toolkit.plaintext import _read_text
@@ -1996,6 +1996,8 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
         after: list = []
         column = _grid_skip(row_props, "gridBefore")
         covered: list = []  # the cells a merge covers since the row's last cell of its own (see _covered_cells)
+        wrapped: dict = {}  # a cell's index in ``cells`` -> its number wrapped by a line break (see _wrapped_number)
+        label_lines = 0  # the lines of the row's first cell (its label) between its paragraphs and line breaks
         for tc in _docx_children(tr):
             if tc.tag != _w("tc"):
                 continue
@@ -2025,6 +2027,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             box_numbering, box_state = None, None  # the text boxes' numbering, and its counting before this cell
             held = ""  # the text of paragraphs whose mark is taken away: joined to the next, as in _docx_block
             run_in: set[int] = set()  # the paragraphs whose mark is a style separator: on one line with the next
+            shown: list = []  # the text of each paragraph of text, its line breaks kept (see _wrapped_number)
             held_rows: list = []  # rows of its boxes' tables and objects: after the row, unless read as a page
             for child in _docx_children(tc):
                 if child.tag == _w("p"):
@@ -2039,8 +2042,8 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     held_rows.extend(b for b in boxes if isinstance(b, list))  # its table's rows: as a nested table's
                     if chunks:
                         _docx_object_rows(child, held_rows, chunks)  # a worksheet in a cell: as a table in it
-                    t = " ".join([*(b for b in boxes if isinstance(b, str)),
-                                  *_docx_paragraph(child).split("\n")]).strip()
+                    own = _docx_paragraph(child)
+                    t = " ".join([*(b for b in boxes if isinstance(b, str)), *own.split("\n")]).strip()
                     mark = child.find(_MARK_PROPS)
                     if mark is not None and (_mark_taken_away(mark) or (not t and _hidden_mark(mark))):
                         held += t  # (an empty paragraph with a hidden mark: not shown nor counted, as in the body)
@@ -2048,6 +2051,8 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     if mark is not None and _runs_in(mark):
                         run_in.add(len(paragraphs))
                     paragraphs.append((child, held + t))
+                    if t:
+                        shown.append(own if not held and not boxes else t)
                     held = ""
                 elif child.tag == _w("altChunk") and _chunk_text(chunks, child) is not None:
                     # an embedded document of text alone (a web page holding the count: systems filling a template
@@ -2091,7 +2096,21 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 units.add(at)
             cells.extend(_covered_cells(covered))
             covered = []
+            if not cells:  # (the row's first cell)
+                label_lines = sum(len(part.split("\n")) for part in shown)
+            number = _wrapped_number(shown, text) if cells and not inner else None
+            if number is not None:
+                wrapped[len(cells)] = number
             cells.extend(_own_cells(text, inner, after))
+            if not text and not inner and column - at > 1:
+                # a blank cell spanning grid columns is as many blank cells: one blank in the place of two moved every
+                # value after it one column left (as a page's blank colspan, see webpage._blank_spans)
+                cells.extend([""] * (column - at - 1))
+        if wrapped and (label_lines < 2 or any(_DIGITS.fullmatch(c) for c in cells)):
+            # (a row whose label is broken too and none of whose counts is whole: two rows' values set one above the
+            # other in one row, never joined into one, as a page's: see webpage._wrapped_numbers)
+            for k, number in wrapped.items():
+                cells[k] = number
         if cells:
             cells.extend(_covered_cells(covered, end=True))
             # the grid columns a row leaves without a cell before its first or after its last (a row cut short:
@@ -2100,6 +2119,23 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             cells.extend([""] * _grid_skip(row_props, "gridAfter"))
             lines.append(cells)
         lines.extend(after)
+
+
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _wrapped_number(shown: list, text: str) -> str | None:
+    """The number a cell's two runs of digits on either side of one line break make (``13<w:br/>63``: a narrow
+    column's number wrapped by a converter or an editor, 1363), where its first line is full (see
+    markup._full_first_line, as a page's ``13<br>63``), else None: '1<w:br/>2' stays '1 2', two values stacked, no
+    number.  ``shown``: the text of each of the cell's paragraphs of text, its line breaks kept; ``text``: the
+    cell's text read (its breaks spaces), which must be the two runs alone (no number of a list before them)."""
+    if len(shown) != 1:
+        return None
+    runs = [run.strip() for run in shown[0].strip().split("\n")]
+    if len(runs) != 2 or not all(_DIGITS.fullmatch(run) for run in runs) or text != " ".join(runs):
+        return None
+    return "".join(runs) if _full_first_line(runs[0], runs[1]) else None
 
 
 def _covered_cells(covered: list, end: bool = False) -> list:
