@@ -2095,6 +2095,30 @@ def test_a_dash_after_a_heading_is_no_text_of_its_section(seed_id, dash):
     assert _text_glued_after_headings(seed_id, dash) == _text_glued_after_headings(seed_id, ":")
 
 
+@pytest.mark.parametrize("number", ["、", "，"])
+@pytest.mark.parametrize("mark", ["。", ":", "：", "，", ";"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_the_mark_between_a_heading_and_its_glued_text_is_no_part_of_its_title(seed_id, mark, number):
+    # Text glued after a heading by a mark ('一、总体情况。本机关…', '一，总体情况:…'): the section's title kept the
+    # mark ('一、总体情况。' in sections.csv's title), though the text after it was read as the section's.
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    plain = toolkit.parse_text("\n".join(lines))
+    want = plain.sections_frame()["title"].tolist()
+    for n, section in reversed(list(enumerate(plain.sections))):
+        at = nxt = section.first_line - 1
+        nxt += 1
+        while nxt < len(lines) and not lines[nxt].strip():
+            nxt += 1
+        if nxt < len(lines) and section.text and "|" not in lines[nxt]:
+            heading = re.sub(r"^(\s*[一二三四五六七八九十]+)、", rf"\1{number}", lines[at].rstrip())
+            lines[at:nxt + 1] = [heading + mark + lines[nxt].strip()]
+            want[n] = re.sub(r"^(\s*[一二三四五六七八九十]+)、", r"\1,", want[n]) if number == "，" else want[n]
+    glued = toolkit.parse_text("\n".join(lines))
+    assert glued.sections_frame()["title"].tolist() == want
+    assert [s.key for s in glued.sections] == [s.key for s in plain.sections]
+    assert glued.sections[0].text.startswith(plain.sections[0].text.split("\n")[0])
+
+
 @pytest.mark.parametrize("form", ["{num}**{title}**", "{num}__{title}__", "{num} **{title}**", "## {num}**{title}**"])
 @pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
 def test_markdown_bold_around_a_heading_s_title_after_its_number_leaves_it_a_heading(seed_id, form):

@@ -1827,7 +1827,8 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
             title, rest = paged, _heading_rest(paged, family, key)
         if rest:
             body = [Segment(rest, heading.line)] + body
-            title = title[: len(title) - len(rest)].strip()
+            # (the mark that set the text apart is no part of the title: '一、总体情况。本机关…' is titled 一、总体情况)
+            title = title[: len(title) - len(rest)].strip().rstrip(_TITLE_SEPARATORS)
         if n + 1 == len(chosen) and body:
             body = _without_glued_signature(body)
         last_line = body[-1].line if body else heading.line
