@@ -134,6 +134,36 @@ def test_headings_numbered_before_a_comma_glued_in_web_page_text(seed_id):
     assert [title.replace(",", "、") for _, title, _ in comma] == [title for _, title, _ in plain]
 
 
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db"])
+def test_sections_numbered_in_arabic_numerals_before_a_middle_dot_glued_after_a_sentence(seed_id):
+    # Web text runs '2·主动公开政府信息情况' on after the sentence before it ('…都受益。2·主动公开…'): only a Chinese
+    # numeral before a middle dot was cut inside a line, so the sections glued so were lost, their text in the
+    # section before.  A date's '3·15' glued after a sentence cuts nothing.
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    plain = toolkit.parse_text(text)
+    bare = lambda line: re.sub(r"\s", "", line)
+    titles = {bare(s.title) for s in plain.sections if re.match(r"[一二三四五六]、", bare(s.title))}
+    out: list[str] = []
+    for line in text.split("\n"):
+        if bare(line) not in titles:
+            out.append(line)
+            continue
+        heading = f"{'一二三四五六'.index(bare(line)[0]) + 1}·{bare(line)[2:]}"
+        k = len(out) - 1
+        while k > 0 and not out[k].strip():
+            k -= 1
+        if out and out[k].rstrip().endswith("。"):
+            out[k:] = [out[k].rstrip() + "3·15期间开展宣传活动。" + heading]
+        else:
+            out.append(heading)
+    assert sum(bool(re.search(r"。\d·", line)) for line in out) >= 2
+    report = toolkit.parse_text("\n".join(out))
+    assert [s.key for s in report.sections] == [s.key for s in plain.sections]
+    assert [bare(s.title)[2:] for s in report.sections] == [bare(s.title)[2:] for s in plain.sections]
+    assert all(re.match(r"\d·", s.title) for s in report.sections)
+    assert any("3·15期间开展宣传活动。" in s.text for s in report.sections)
+
+
 @pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
 @pytest.mark.parametrize("form", sorted(_MARKED_HEADINGS))
 def test_sections_headed_with_a_bullet_a_middle_dot_or_a_quoted_title(seed_id, form):

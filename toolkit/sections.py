@@ -469,7 +469,8 @@ def _first_key(m: re.Match[str] | None, family: str) -> str | None:
 
 _TITLE_REACH = 40  # how far into the next line a heading wrapped at a line's end may reach
 # a Chinese numeral before a heading's 、 or a middle dot typed for it (一·总体情况, _TOP's)
-_CN_DUN = re.compile(rf"[{_CN_DIGITS}][、{_MIDDLE_DOTS}]")
+# (an Arabic numeral too before a middle dot: formats.yaml section_inline_numbers' top, '…。2·主动公开…')
+_CN_DUN = re.compile(rf"[{_CN_DIGITS}][、{_MIDDLE_DOTS}]|\d[{_MIDDLE_DOTS}]")
 
 
 def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[Segment]:
