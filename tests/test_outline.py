@@ -615,14 +615,15 @@ def test_words_after_a_known_title_stay_in_the_title(heading, title, parsed_seed
 
 
 def test_a_colon_after_a_title_is_the_titles(parsed_seed):
-    # '六、其他需要报告的事项：暂无' on one line: the section's text began with the colon (':暂无').
+    # '六、其他需要报告的事项：暂无' on one line: the section's text began with the colon (':暂无'); the colon is no
+    # part of the title either (it was kept there: '六、其他需要报告的事项:').
     seed_id = "001_4d29bfef72dd56db"
     original = parsed_seed(seed_id)
     lines = _lines(seed_id)
     at = original.section("other").first_line - 1
     assert lines[at + 1] == "暂无"
     variant = _parse(lines[:at] + [lines[at] + "：暂无"] + lines[at + 2:], seed_id)
-    assert (variant.section("other").title, variant.section("other").text) == ("六、其他需要报告的事项:", "暂无")
+    assert (variant.section("other").title, variant.section("other").text) == ("六、其他需要报告的事项", "暂无")
 
 
 @pytest.mark.parametrize("seed_id, heading", [

@@ -134,6 +134,36 @@ def test_headings_numbered_before_a_comma_glued_in_web_page_text(seed_id):
     assert [title.replace(",", "、") for _, title, _ in comma] == [title for _, title, _ in plain]
 
 
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db"])
+def test_sections_numbered_in_arabic_numerals_before_a_middle_dot_glued_after_a_sentence(seed_id):
+    # Web text runs '2·主动公开政府信息情况' on after the sentence before it ('…都受益。2·主动公开…'): only a Chinese
+    # numeral before a middle dot was cut inside a line, so the sections glued so were lost, their text in the
+    # section before.  A date's '3·15' glued after a sentence cuts nothing.
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    plain = toolkit.parse_text(text)
+    bare = lambda line: re.sub(r"\s", "", line)
+    titles = {bare(s.title) for s in plain.sections if re.match(r"[一二三四五六]、", bare(s.title))}
+    out: list[str] = []
+    for line in text.split("\n"):
+        if bare(line) not in titles:
+            out.append(line)
+            continue
+        heading = f"{'一二三四五六'.index(bare(line)[0]) + 1}·{bare(line)[2:]}"
+        k = len(out) - 1
+        while k > 0 and not out[k].strip():
+            k -= 1
+        if out and out[k].rstrip().endswith("。"):
+            out[k:] = [out[k].rstrip() + "3·15期间开展宣传活动。" + heading]
+        else:
+            out.append(heading)
+    assert sum(bool(re.search(r"。\d·", line)) for line in out) >= 2
+    report = toolkit.parse_text("\n".join(out))
+    assert [s.key for s in report.sections] == [s.key for s in plain.sections]
+    assert [bare(s.title)[2:] for s in report.sections] == [bare(s.title)[2:] for s in plain.sections]
+    assert all(re.match(r"\d·", s.title) for s in report.sections)
+    assert any("3·15期间开展宣传活动。" in s.text for s in report.sections)
+
+
 @pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
 @pytest.mark.parametrize("form", sorted(_MARKED_HEADINGS))
 def test_sections_headed_with_a_bullet_a_middle_dot_or_a_quoted_title(seed_id, form):
@@ -2093,6 +2123,30 @@ def test_a_dash_after_a_heading_is_no_text_of_its_section(seed_id, dash):
     plain, dashed = _sections_with_headings_edited(seed_id, lambda h: h.rstrip() + dash)
     assert [(key, text) for key, _, text in dashed] == [(key, text) for key, _, text in plain]
     assert _text_glued_after_headings(seed_id, dash) == _text_glued_after_headings(seed_id, ":")
+
+
+@pytest.mark.parametrize("number", ["、", "，"])
+@pytest.mark.parametrize("mark", ["。", ":", "：", "，", ";"])
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+def test_the_mark_between_a_heading_and_its_glued_text_is_no_part_of_its_title(seed_id, mark, number):
+    # Text glued after a heading by a mark ('一、总体情况。本机关…', '一，总体情况:…'): the section's title kept the
+    # mark ('一、总体情况。' in sections.csv's title), though the text after it was read as the section's.
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    plain = toolkit.parse_text("\n".join(lines))
+    want = plain.sections_frame()["title"].tolist()
+    for n, section in reversed(list(enumerate(plain.sections))):
+        at = nxt = section.first_line - 1
+        nxt += 1
+        while nxt < len(lines) and not lines[nxt].strip():
+            nxt += 1
+        if nxt < len(lines) and section.text and "|" not in lines[nxt]:
+            heading = re.sub(r"^(\s*[一二三四五六七八九十]+)、", rf"\1{number}", lines[at].rstrip())
+            lines[at:nxt + 1] = [heading + mark + lines[nxt].strip()]
+            want[n] = re.sub(r"^(\s*[一二三四五六七八九十]+)、", r"\1,", want[n]) if number == "，" else want[n]
+    glued = toolkit.parse_text("\n".join(lines))
+    assert glued.sections_frame()["title"].tolist() == want
+    assert [s.key for s in glued.sections] == [s.key for s in plain.sections]
+    assert glued.sections[0].text.startswith(plain.sections[0].text.split("\n")[0])
 
 
 @pytest.mark.parametrize("form", ["{num}**{title}**", "{num}__{title}__", "{num} **{title}**", "## {num}**{title}**"])

@@ -469,7 +469,8 @@ def _first_key(m: re.Match[str] | None, family: str) -> str | None:
 
 _TITLE_REACH = 40  # how far into the next line a heading wrapped at a line's end may reach
 # a Chinese numeral before a heading's 、 or a middle dot typed for it (一·总体情况, _TOP's)
-_CN_DUN = re.compile(rf"[{_CN_DIGITS}][、{_MIDDLE_DOTS}]")
+# (an Arabic numeral too before a middle dot: formats.yaml section_inline_numbers' top, '…。2·主动公开…')
+_CN_DUN = re.compile(rf"[{_CN_DIGITS}][、{_MIDDLE_DOTS}]|\d[{_MIDDLE_DOTS}]")
 
 
 def split_segments(lines: list[str], page_lines: Collection[str] = ()) -> list[Segment]:
@@ -1827,7 +1828,8 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
             title, rest = paged, _heading_rest(paged, family, key)
         if rest:
             body = [Segment(rest, heading.line)] + body
-            title = title[: len(title) - len(rest)].strip()
+            # (the mark that set the text apart is no part of the title: '一、总体情况。本机关…' is titled 一、总体情况)
+            title = title[: len(title) - len(rest)].strip().rstrip(_TITLE_SEPARATORS)
         if n + 1 == len(chosen) and body:
             body = _without_glued_signature(body)
         last_line = body[-1].line if body else heading.line
