@@ -30,8 +30,8 @@ from typing import Any, Callable
 
 
 from toolkit.formats import alternation, load_formats, read_data_yaml
-from toolkit.normalize import (HAN_RANGES, _appendix_line, _matching_lines, _page_furniture, cn_numeral,
-                               is_page_furniture, is_print_stamp, normalize_line)
+from toolkit.normalize import (HAN_RANGES, _appendix_line, _matching_lines, _page_furniture, _stamp_time_pattern,
+                               cn_numeral, is_page_furniture, is_print_stamp, normalize_line)
 
 __all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "report_title_lines", "signature_start",
            "glued_signature_start"]
@@ -385,21 +385,21 @@ _WHOLE_DATE = (rf"(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}(?
 
 @functools.lru_cache(maxsize=1)
 def _stamp_pattern() -> re.Pattern[str]:
-    """A browser's date and time before a title (the form of ``pdf.stamp_time`` in formats.yaml), or a page's
-    date of publication, maybe in brackets ('2024年1月20日 <title>', '[2024-01-20]<title>'): a title never starts
-    with a whole date (but with a period: '2023年1月1日至…' is kept)."""
+    """A browser's date and time before a title (the form of ``pdf.stamp_date`` and ``pdf.stamp_time`` in
+    formats.yaml), or a page's date of publication, maybe in brackets ('2024年1月20日 <title>', '[2024-01-20]<title>'):
+    a title never starts with a whole date (but with a period: '2023年1月1日至…' is kept)."""
     # (the date's weekday after it, '2021-01-20 星期三 <title>', also glued to the title: no title starts with one;
     # read as the title's, it opened the agency: '星期三市住建局')
     day = rf"(?:{alternation(_rules()['signature']['weekday_words'])})[一二三四五六日天]"
     weekday = rf"(?:\s*(?:[(（]\s*{day}\s*[)）]|{day}))?"
     dated = rf"[\[【(（]?\s*{_WHOLE_DATE}{weekday}\s*[\]】)）]?\s*(?![至到起\-—–~～])"
-    return re.compile(rf"^\s*(?:(?:{load_formats()['pdf']['stamp_time']})\s+|{dated})")
+    return re.compile(rf"^\s*(?:(?:{_stamp_time_pattern()})\s+|{dated})")
 
 
 @functools.lru_cache(maxsize=1)
 def _stamp_time() -> re.Pattern[str]:
     """The date and time a browser prints at the top of a page, before the page's title (``pdf.stamp_time``)."""
-    return re.compile(rf"^(?:{load_formats()['pdf']['stamp_time']})\s*")  # (a space taken away before a Chinese title)
+    return re.compile(rf"^(?:{_stamp_time_pattern()})\s*")  # (a space taken away before a Chinese title)
 
 
 def _without_print_time(line: str) -> str:

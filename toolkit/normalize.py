@@ -1118,14 +1118,26 @@ def _page_furniture_patterns(in_table: bool = False) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _stamp_time_pattern() -> str:
+    """A print stamp's date and time as a regular expression, no group around it: formats.yaml ``pdf.stamp_date``
+    followed by any one of ``pdf.stamp_time``'s ways of writing the time (kept apart there to be read one by one)."""
+    from toolkit.formats import load_formats
+
+    pdf = load_formats()["pdf"]
+    return f"{pdf['stamp_date']}(?:{'|'.join(pdf['stamp_time'])})"
+
+
+@functools.lru_cache(maxsize=1)
 def _print_stamp() -> re.Pattern[str]:
-    """A browser's print header or footer alone (``pdf.stamp_url`` and ``pdf.stamp_time`` of formats.yaml)."""
+    """A browser's print header or footer alone (``pdf.stamp_url``, ``pdf.stamp_date`` and ``pdf.stamp_time`` of
+    formats.yaml)."""
     from toolkit.formats import load_formats
 
     pdf = load_formats()["pdf"]
     # (the date and time before the URL on one line too: a header and footer printed at one edge, or a page's two
     # stamps joined by a copy, '2023-05-01 10:00 http://…/art_1.html 1/3')
-    return re.compile(f"(?:(?:{pdf['stamp_time']})\\s+)?(?:{pdf['stamp_url']})|(?:{pdf['stamp_time']})")
+    time = _stamp_time_pattern()
+    return re.compile(f"(?:(?:{time})\\s+)?(?:{pdf['stamp_url']})|(?:{time})")
 
 
 def is_print_stamp(line: str) -> bool:
