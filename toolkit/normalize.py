@@ -1143,7 +1143,8 @@ def _print_stamp() -> re.Pattern[str]:
 def is_print_stamp(line: str) -> bool:
     """True for a line that is only what a browser prints at the top or bottom of a page: a URL (with the
     page count) or a date and time, or both on one line (the date and time first).  The time may be joined to the
-    date with a T as ISO 8601 writes it ('2024-03-01T09:12', '2024-02-05 T10:30').
+    date with a T as ISO 8601 writes it ('2024-03-01T09:12', '2024-02-05 T10:30'); with a T or a space, the time may
+    carry its seconds' fraction and its zone ('2024-03-01 09:12:30+08:00'), not a span of hours ('9:00-12:00').
 
     Parameters
     ----------
@@ -1162,6 +1163,8 @@ def is_print_stamp(line: str) -> bool:
     True
     >>> is_print_stamp("2024-03-01T09:12"), is_print_stamp("2024-02-05 T10:30")
     (True, True)
+    >>> is_print_stamp("2024-03-01 09:12:30+08:00"), is_print_stamp("2023年5月1日 9:00-12:00")
+    (True, False)
     >>> is_print_stamp("2021年1月30日")
     False
     """
