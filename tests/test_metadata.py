@@ -1119,6 +1119,30 @@ def test_a_date_and_time_with_a_fraction_or_zone_after_a_space_is_a_stamp_as_wit
         assert report.sections[-1].text == plain.sections[-1].text
 
 
+@pytest.mark.parametrize("posting, published", [
+    ("[2024-02-07 10:30]", "2024-02-07"), ("【2024-02-07 10:30:15】", "2024-02-07"), ("（2024/02/07 10:30）", "2024-02-07"),
+    ("发布时间：2024-02-07 10:30", "2024-02-07"), ("2024-02-07 10:30", None), ("2024/02/07 10:30:15", None)])
+@pytest.mark.parametrize("seed", ["004", "002"])
+def test_a_date_and_time_under_a_year_and_month_signature_is_posted_in_brackets_printed_bare(seed, posting, published):
+    # Seed 004 (or 002) signed '市住建局' / '2024年2月' over a date and time: in brackets (or after a publication
+    # label) it is the site's posting time, as list pages print it, and gives the published date; bare it is what a
+    # browser prints at a page's top or bottom, never the published date (NA: the signature gives no day).  Either way
+    # the agency is the signature's and the lines are out of the last section's text.
+    import toolkit
+
+    agency = "市住建局" if seed == "004" else "伊州区住房和城乡建设局"
+    if seed == "004":
+        plain = _seed_004_ending("\n")
+        report = _seed_004_ending("\n" + "\n".join([agency, "2024年2月", posting]) + "\n")
+    else:
+        text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
+        body = text.rsplit("\n", 2)[0]
+        plain = toolkit.parse_text(text)
+        report = toolkit.parse_text("\n".join([body, agency, "2024年2月", posting, ""]))
+    assert (report.metadata["agency"], report.metadata["published"]) == (agency, published)
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
 @pytest.mark.parametrize("line", ["2023年5月1日 9:00-12:00", "2023-05-01 09:00-12:00"])
 def test_a_date_with_a_span_of_hours_in_the_text_is_no_print_stamp(line):
     # (a time zone after a space is read only after the seconds when it is west of Greenwich, '09:12:30-05:00': a

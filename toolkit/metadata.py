@@ -2010,7 +2010,9 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
 def _posting_date_line(line: str, compact: str) -> bool:
     """Whether ``line`` (``compact`` without white space) is a posting date's: a whole date after a publication date's
     label or nothing, in brackets or not ('[2021-02-05]', '（2021-02-05）': read as text, the signature above it was
-    not read), ending its line or only the page's furniture after it (:func:`_ends_date_line`)."""
+    not read), ending its line or only the page's furniture after it (:func:`_ends_date_line`).  With a time, only in
+    brackets or after the label ('[2024-02-07 10:30]', a site's posting time, as list pages print it): the bare date
+    and time ('2024-02-07 10:30') is what a browser prints at a page's top or bottom (:func:`is_print_stamp`)."""
     if len(compact) > 2 and compact[0] in "[【(（" and compact[-1] in "]】)）":
         compact = line = compact[1:-1]  # (a site's list date in brackets)
     date, start, end = _date_in(compact)
@@ -3438,7 +3440,12 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
           发文日期 / 时间 / 日期 field, else a date alone (or after the page's
           source, ``来源：XX局 2021-01-20``) on the line under the title, else
           a date alone (no time) on the line above it, else one (no time)
-          before the title on its line, else the signature date.
+          before the title on its line, else the signature date; under a
+          signature of a year and month only, the page's posting date under
+          it: a date after a publication label or alone, its time with it
+          only in brackets or after the label (``[2024-02-07 10:30]``, a
+          site's posting time); bare (``2024-02-07 10:30``) it is a browser's
+          print header or footer, never the published date.
         - ``level`` (str): best guess among ``'national'``, ``'province'``,
           ``'prefecture'``, ``'county'``, ``'township'``; a department has its
           government's tier, a central body's office in a place
