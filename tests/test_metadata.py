@@ -1143,6 +1143,19 @@ def test_a_date_and_time_under_a_year_and_month_signature_is_posted_in_brackets_
     assert report.sections[-1].text == plain.sections[-1].text
 
 
+@pytest.mark.parametrize("name, agency", [(["市住房和城乡", "建设局"], "市住房和城乡建设局"), (["市住", "建局"], "市住建局"),
+                                          (["市财政局", "交通运输局"], "市财政局")])
+def test_an_agency_wrapped_after_a_bare_level_under_the_signature(name, agency):
+    # Seed 004 signed with its agency broken over two lines after the bare level standing for its city
+    # ('市住房和城乡' / '建设局' / '2024年1月20日'): the agency was the lower piece alone ('建设局', a body of no place)
+    # and the upper one was left in the last section's text.  It is the name joined now; two names each on its line
+    # ('市财政局' / '交通运输局', a joint signature's) are not joined.
+    plain = _seed_004_ending("\n")
+    report = _seed_004_ending("\n" + "\n".join([*name, "2024年1月20日"]) + "\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == (agency, "2024-01-20")
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
 @pytest.mark.parametrize("line", ["2023年5月1日 9:00-12:00", "2023-05-01 09:00-12:00"])
 def test_a_date_with_a_span_of_hours_in_the_text_is_no_print_stamp(line):
     # (a time zone after a space is read only after the seconds when it is west of Greenwich, '09:12:30-05:00': a

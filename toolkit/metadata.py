@@ -1791,12 +1791,17 @@ def _wrapped_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | No
     if whole and not _SIGNATURE_BREAK.search(body[pos - 1][1].strip()) and _agency_like(whole) \
             and (_match_known(_without_party(whole), 0) is not None and _match_known(name, 0) is None
                  or (not _agency_like(name) or _endings_only(name)) and _opens_with_own_place(whole)
+                 or not _opens_with_own_place(name) and _opens_with_own_place(whole)
+                 and not _agency_like(_compact(body[pos - 1][1]))
                  or not _without_party(_compact(body[pos - 1][1]))):
         # a long agency line wrapped ('伊州区住房和城乡建' / '设局'): the line above starts with a place the
         # gazetteer knows, after the Party's name or not ('中共驻马店市委' / '宣传部'), and the rest does not (a short
         # line of text above an agency line, '暂无', does not); or
         # the rest is no name alone or bodies' endings only ('市发展和改革' / '委员会', '中共乌当区' / '委员会', '市人民政府' /
         # '办公室') and the line above opens with the report's own place, a bare level too (:func:`_opens_with_own_place`);
+        # or the rest opens with no place ('市住房和城乡' / '建设局': read as the agency '建设局', the line above left in
+        # the last section's text) and the line above, opening with the own place, is no name alone (not a joint
+        # signature's first: '市财政局' / '交通运输局');
         # or the line above is the Party's name alone ('中共' / '驻马店市委宣传部')
         return body[pos - 1][0], True, whole, date
     if _agency_like(name):
