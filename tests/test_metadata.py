@@ -1095,6 +1095,76 @@ def test_an_iso_date_and_time_under_a_year_and_month_signature_is_a_stamp_as_wit
         assert report.sections[-1].text == plain.sections[-1].text
 
 
+@pytest.mark.parametrize("time", ["09:12:30+08:00", "09:12:30.5", "09:12Z", "09:12:30.250+0800", "09:12:30-05:00"])
+@pytest.mark.parametrize("seed", ["004", "002"])
+def test_a_date_and_time_with_a_fraction_or_zone_after_a_space_is_a_stamp_as_with_a_t(seed, time):
+    # Seed 004 (or 002) signed '市住建局' / '2024年1月' over a date and time with no label, the time written with its
+    # seconds' fraction or its zone after a space ('2024-03-01 09:12:30+08:00'): no print stamp, read as the text's
+    # last line (the agency NA, the signature left in the last section's text), while the same line joined by a T
+    # ('2024-03-01T09:12:30+08:00') was one.  Both now read as the page's furniture (published NA: no day signed).
+    import toolkit
+
+    agency = "市住建局" if seed == "004" else "伊州区住房和城乡建设局"
+    lines = [f"2024-03-01{joint}{time}" for joint in ("T", " ")]
+    if seed == "004":
+        plain = _seed_004_ending("\n")
+        reports = [_seed_004_ending("\n" + "\n".join([agency, "2024年1月", line]) + "\n") for line in lines]
+    else:
+        text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
+        body = text.rsplit("\n", 2)[0]
+        plain = toolkit.parse_text(text)
+        reports = [toolkit.parse_text("\n".join([body, agency, "2024年1月", line, ""])) for line in lines]
+    for report in reports:
+        assert (report.metadata["agency"], report.metadata["published"]) == (agency, None)
+        assert report.sections[-1].text == plain.sections[-1].text
+
+
+@pytest.mark.parametrize("posting, published", [
+    ("[2024-02-07 10:30]", "2024-02-07"), ("【2024-02-07 10:30:15】", "2024-02-07"), ("（2024/02/07 10:30）", "2024-02-07"),
+    ("发布时间：2024-02-07 10:30", "2024-02-07"), ("2024-02-07 10:30", None), ("2024/02/07 10:30:15", None)])
+@pytest.mark.parametrize("seed", ["004", "002"])
+def test_a_date_and_time_under_a_year_and_month_signature_is_posted_in_brackets_printed_bare(seed, posting, published):
+    # Seed 004 (or 002) signed '市住建局' / '2024年2月' over a date and time: in brackets (or after a publication
+    # label) it is the site's posting time, as list pages print it, and gives the published date; bare it is what a
+    # browser prints at a page's top or bottom, never the published date (NA: the signature gives no day).  Either way
+    # the agency is the signature's and the lines are out of the last section's text.
+    import toolkit
+
+    agency = "市住建局" if seed == "004" else "伊州区住房和城乡建设局"
+    if seed == "004":
+        plain = _seed_004_ending("\n")
+        report = _seed_004_ending("\n" + "\n".join([agency, "2024年2月", posting]) + "\n")
+    else:
+        text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
+        body = text.rsplit("\n", 2)[0]
+        plain = toolkit.parse_text(text)
+        report = toolkit.parse_text("\n".join([body, agency, "2024年2月", posting, ""]))
+    assert (report.metadata["agency"], report.metadata["published"]) == (agency, published)
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
+@pytest.mark.parametrize("name, agency", [(["市住房和城乡", "建设局"], "市住房和城乡建设局"), (["市住", "建局"], "市住建局"),
+                                          (["市财政局", "交通运输局"], "市财政局")])
+def test_an_agency_wrapped_after_a_bare_level_under_the_signature(name, agency):
+    # Seed 004 signed with its agency broken over two lines after the bare level standing for its city
+    # ('市住房和城乡' / '建设局' / '2024年1月20日'): the agency was the lower piece alone ('建设局', a body of no place)
+    # and the upper one was left in the last section's text.  It is the name joined now; two names each on its line
+    # ('市财政局' / '交通运输局', a joint signature's) are not joined.
+    plain = _seed_004_ending("\n")
+    report = _seed_004_ending("\n" + "\n".join([*name, "2024年1月20日"]) + "\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == (agency, "2024-01-20")
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
+@pytest.mark.parametrize("line", ["2023年5月1日 9:00-12:00", "2023-05-01 09:00-12:00"])
+def test_a_date_with_a_span_of_hours_in_the_text_is_no_print_stamp(line):
+    # (a time zone after a space is read only after the seconds when it is west of Greenwich, '09:12:30-05:00': a
+    # span of hours in the text, '2023年5月1日 9:00-12:00', is no browser's stamp and stays in the section's text)
+    report = _seed_004_ending("\n" + line + "\n市住建局\n2024年1月20日\n")
+    assert line in report.sections[-1].text
+    assert (report.metadata["agency"], report.metadata["published"]) == ("市住建局", "2024-01-20")
+
+
 @pytest.mark.parametrize("last", ["2021-2022", "2024-13", "2024.02"])
 def test_a_range_or_no_month_under_a_name_is_no_year_and_month(last):
     # (a range of years, a 13th month, a decimal-like '2024.02': no signature's year and month)

@@ -30,8 +30,8 @@ from typing import Any, Callable
 
 
 from toolkit.formats import alternation, load_formats, read_data_yaml
-from toolkit.normalize import (HAN_RANGES, _appendix_line, _matching_lines, _page_furniture, cn_numeral,
-                               is_page_furniture, is_print_stamp, normalize_line)
+from toolkit.normalize import (HAN_RANGES, _appendix_line, _matching_lines, _page_furniture, _stamp_time_pattern,
+                               cn_numeral, is_page_furniture, is_print_stamp, normalize_line)
 
 __all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "report_title_lines", "signature_start",
            "glued_signature_start"]
@@ -385,21 +385,21 @@ _WHOLE_DATE = (rf"(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}(?
 
 @functools.lru_cache(maxsize=1)
 def _stamp_pattern() -> re.Pattern[str]:
-    """A browser's date and time before a title (the form of ``pdf.stamp_time`` in formats.yaml), or a page's
-    date of publication, maybe in brackets ('2024年1月20日 <title>', '[2024-01-20]<title>'): a title never starts
-    with a whole date (but with a period: '2023年1月1日至…' is kept)."""
+    """A browser's date and time before a title (the form of ``pdf.stamp_date`` and ``pdf.stamp_time`` in
+    formats.yaml), or a page's date of publication, maybe in brackets ('2024年1月20日 <title>', '[2024-01-20]<title>'):
+    a title never starts with a whole date (but with a period: '2023年1月1日至…' is kept)."""
     # (the date's weekday after it, '2021-01-20 星期三 <title>', also glued to the title: no title starts with one;
     # read as the title's, it opened the agency: '星期三市住建局')
     day = rf"(?:{alternation(_rules()['signature']['weekday_words'])})[一二三四五六日天]"
     weekday = rf"(?:\s*(?:[(（]\s*{day}\s*[)）]|{day}))?"
     dated = rf"[\[【(（]?\s*{_WHOLE_DATE}{weekday}\s*[\]】)）]?\s*(?![至到起\-—–~～])"
-    return re.compile(rf"^\s*(?:(?:{load_formats()['pdf']['stamp_time']})\s+|{dated})")
+    return re.compile(rf"^\s*(?:(?:{_stamp_time_pattern()})\s+|{dated})")
 
 
 @functools.lru_cache(maxsize=1)
 def _stamp_time() -> re.Pattern[str]:
     """The date and time a browser prints at the top of a page, before the page's title (``pdf.stamp_time``)."""
-    return re.compile(rf"^(?:{load_formats()['pdf']['stamp_time']})\s*")  # (a space taken away before a Chinese title)
+    return re.compile(rf"^(?:{_stamp_time_pattern()})\s*")  # (a space taken away before a Chinese title)
 
 
 def _without_print_time(line: str) -> str:
@@ -1791,12 +1791,17 @@ def _wrapped_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | No
     if whole and not _SIGNATURE_BREAK.search(body[pos - 1][1].strip()) and _agency_like(whole) \
             and (_match_known(_without_party(whole), 0) is not None and _match_known(name, 0) is None
                  or (not _agency_like(name) or _endings_only(name)) and _opens_with_own_place(whole)
+                 or not _opens_with_own_place(name) and _opens_with_own_place(whole)
+                 and not _agency_like(_compact(body[pos - 1][1]))
                  or not _without_party(_compact(body[pos - 1][1]))):
         # a long agency line wrapped ('伊州区住房和城乡建' / '设局'): the line above starts with a place the
         # gazetteer knows, after the Party's name or not ('中共驻马店市委' / '宣传部'), and the rest does not (a short
         # line of text above an agency line, '暂无', does not); or
         # the rest is no name alone or bodies' endings only ('市发展和改革' / '委员会', '中共乌当区' / '委员会', '市人民政府' /
         # '办公室') and the line above opens with the report's own place, a bare level too (:func:`_opens_with_own_place`);
+        # or the rest opens with no place ('市住房和城乡' / '建设局': read as the agency '建设局', the line above left in
+        # the last section's text) and the line above, opening with the own place, is no name alone (not a joint
+        # signature's first: '市财政局' / '交通运输局');
         # or the line above is the Party's name alone ('中共' / '驻马店市委宣传部')
         return body[pos - 1][0], True, whole, date
     if _agency_like(name):
@@ -2010,7 +2015,9 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
 def _posting_date_line(line: str, compact: str) -> bool:
     """Whether ``line`` (``compact`` without white space) is a posting date's: a whole date after a publication date's
     label or nothing, in brackets or not ('[2021-02-05]', '（2021-02-05）': read as text, the signature above it was
-    not read), ending its line or only the page's furniture after it (:func:`_ends_date_line`)."""
+    not read), ending its line or only the page's furniture after it (:func:`_ends_date_line`).  With a time, only in
+    brackets or after the label ('[2024-02-07 10:30]', a site's posting time, as list pages print it): the bare date
+    and time ('2024-02-07 10:30') is what a browser prints at a page's top or bottom (:func:`is_print_stamp`)."""
     if len(compact) > 2 and compact[0] in "[【(（" and compact[-1] in "]】)）":
         compact = line = compact[1:-1]  # (a site's list date in brackets)
     date, start, end = _date_in(compact)
@@ -3438,7 +3445,12 @@ def extract_metadata(lines: list[str], *, section_lines: dict[str, int] | None =
           发文日期 / 时间 / 日期 field, else a date alone (or after the page's
           source, ``来源：XX局 2021-01-20``) on the line under the title, else
           a date alone (no time) on the line above it, else one (no time)
-          before the title on its line, else the signature date.
+          before the title on its line, else the signature date; under a
+          signature of a year and month only, the page's posting date under
+          it: a date after a publication label or alone, its time with it
+          only in brackets or after the label (``[2024-02-07 10:30]``, a
+          site's posting time); bare (``2024-02-07 10:30``) it is a browser's
+          print header or footer, never the published date.
         - ``level`` (str): best guess among ``'national'``, ``'province'``,
           ``'prefecture'``, ``'county'``, ``'township'``; a department has its
           government's tier, a central body's office in a place

@@ -1122,20 +1122,33 @@ def _page_furniture_patterns(in_table: bool = False) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _stamp_time_pattern() -> str:
+    """A print stamp's date and time as a regular expression, no group around it: formats.yaml ``pdf.stamp_date``
+    followed by any one of ``pdf.stamp_time``'s ways of writing the time (kept apart there to be read one by one)."""
+    from toolkit.formats import load_formats
+
+    pdf = load_formats()["pdf"]
+    return f"{pdf['stamp_date']}(?:{'|'.join(pdf['stamp_time'])})"
+
+
+@functools.lru_cache(maxsize=1)
 def _print_stamp() -> re.Pattern[str]:
-    """A browser's print header or footer alone (``pdf.stamp_url`` and ``pdf.stamp_time`` of formats.yaml)."""
+    """A browser's print header or footer alone (``pdf.stamp_url``, ``pdf.stamp_date`` and ``pdf.stamp_time`` of
+    formats.yaml)."""
     from toolkit.formats import load_formats
 
     pdf = load_formats()["pdf"]
     # (the date and time before the URL on one line too: a header and footer printed at one edge, or a page's two
     # stamps joined by a copy, '2023-05-01 10:00 http://…/art_1.html 1/3')
-    return re.compile(f"(?:(?:{pdf['stamp_time']})\\s+)?(?:{pdf['stamp_url']})|(?:{pdf['stamp_time']})")
+    time = _stamp_time_pattern()
+    return re.compile(f"(?:(?:{time})\\s+)?(?:{pdf['stamp_url']})|(?:{time})")
 
 
 def is_print_stamp(line: str) -> bool:
     """True for a line that is only what a browser prints at the top or bottom of a page: a URL (with the
     page count) or a date and time, or both on one line (the date and time first).  The time may be joined to the
-    date with a T as ISO 8601 writes it ('2024-03-01T09:12', '2024-02-05 T10:30').
+    date with a T as ISO 8601 writes it ('2024-03-01T09:12', '2024-02-05 T10:30'); with a T or a space, the time may
+    carry its seconds' fraction and its zone ('2024-03-01 09:12:30+08:00'), not a span of hours ('9:00-12:00').
 
     Parameters
     ----------
@@ -1154,6 +1167,8 @@ def is_print_stamp(line: str) -> bool:
     True
     >>> is_print_stamp("2024-03-01T09:12"), is_print_stamp("2024-02-05 T10:30")
     (True, True)
+    >>> is_print_stamp("2024-03-01 09:12:30+08:00"), is_print_stamp("2023年5月1日 9:00-12:00")
+    (True, False)
     >>> is_print_stamp("2021年1月30日")
     False
     """
