@@ -5068,3 +5068,16 @@ def test_measures_as_paragraphs_under_title_lines_with_each_sentence_on_its_line
     # (a closing summary after the last title's paragraph stays a statement of its own)
     closing = "总之，我局将持续推进政务公开工作。"
     assert _pairs(extract_statements(text + closing + "\n"))[-1] == ("measure", "总之,我局将持续推进政务公开工作")
+
+
+@pytest.mark.parametrize("bullet", ["●", "● ", "■"])
+@pytest.mark.parametrize("stem, before, words", [
+    ("000_438c5e5d2b6f4db4", "仍有一定差距:一是", "仍存在一些问题{}一是"),
+    ("001_4d29bfef72dd56db", "进一步改进:一是", "进一步改进{}一是"),
+    ("001_4d29bfef72dd56db", "还存在一些不足:一是", "还存在一些不足{}一是")])
+def test_a_bullet_glued_between_words_sets_off_a_numbered_marker(bullet, stem, before, words):
+    # A seed's list lead-in ending in no stop nor colon, a bullet glued between its last word and the first marker
+    # ('…仍存在一些问题●一是…。二是…'): before, the first item was lost in the lead-in (dropped as its frame) or kept
+    # its bullet and number ('一是信息公开平台…'); the bullet sets the marker off, as after a stop.
+    section = problems_section(stem).replace(before, words.format(bullet))
+    assert _pairs(extract_statements(section)) == _expected(stem)

@@ -2117,12 +2117,14 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
             while k and text[k - 1] == " ":  # '1.…; 2.…' copied with a space after the ';'
                 k -= 1
             b = len(text[:k].rstrip())  # (a space copied after the bullet may stand as its line's break: '●' / '(1)…')
-            if b and style != "bullet" and bullet.match(text, b - 1):
+            set_off = bool(b) and style != "bullet" and bullet.match(text, b - 1) is not None
+            if set_off:
                 # (a bullet setting off a numbered marker, '…问题。●一是…;二是…': part of that marker, no list's own)
                 k = start = b - 1
                 while k and text[k - 1] == " ":
                     k -= 1
-            prev = text[k - 1] if k else "\n"
+            # (a bullet glued after a word sets the marker off as a stop would: '…存在一些问题●一是…。二是…')
+            prev = "\n" if set_off or not k else text[k - 1]
             # (一是 also right after 将 or the agency: '我局将一是…;二是…', '我局一是…;二是…'; the agency sought in the
             # few characters before: searched from the text's start, a long list took time quadratic in its items)
             glued = None
