@@ -376,6 +376,22 @@ def test_semicolons_inside_an_enumerated_item_do_not_split_it():
     assert extract_statements(text)["text"].tolist() == ["内容不够全面;注重结果公开,忽略过程公开", "更新不及时"]
 
 
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_titled_paragraph_keeps_its_details_split_by_semicolons(stem, glued):
+    # A seed's measures as unnumbered paragraphs, each its title before a colon and its details split by ';'
+    # ('强化政务公开能力建设:加强…;进一步…。' / '加大政策解读回应力度:…'), on lines of their own or glued: before, the
+    # title went with its first detail only and each other detail was a statement of its own; now one statement per
+    # title with its details, as in a numbered item ('一是加强培训:组织…;开展…').
+    section = problems_section(stem)
+    measures = [t for k, t in EXPECTED[stem] if k == "m"]
+    titled = [(title, details.replace(",", ";", 1)) for title, _, details in (m.partition("。") for m in measures)]
+    text = section[: section.index("一是" + titled[0][0])] + ("" if glued else "\n").join(
+        f"{title}:{details}。" for title, details in titled)
+    assert _pairs(extract_statements(text)) == [p for p in _expected(stem) if p[0] == "problem"] + [
+        ("measure", f"{title}:{details}") for title, details in titled]
+
+
 @pytest.mark.parametrize("first, second, written", [
     ("（1）", "（2）", "(1)"), ("(1)", "(2)", "(1)"), ("①", "②", "(1)"), ("1)", "2)", "1)"), ("1.", "2.", "1.")])
 def test_sub_items_on_their_own_lines_inside_an_item_stay_apart(first, second, written):
@@ -5052,3 +5068,16 @@ def test_measures_as_paragraphs_under_title_lines_with_each_sentence_on_its_line
     # (a closing summary after the last title's paragraph stays a statement of its own)
     closing = "总之，我局将持续推进政务公开工作。"
     assert _pairs(extract_statements(text + closing + "\n"))[-1] == ("measure", "总之,我局将持续推进政务公开工作")
+
+
+@pytest.mark.parametrize("bullet", ["●", "● ", "■"])
+@pytest.mark.parametrize("stem, before, words", [
+    ("000_438c5e5d2b6f4db4", "仍有一定差距:一是", "仍存在一些问题{}一是"),
+    ("001_4d29bfef72dd56db", "进一步改进:一是", "进一步改进{}一是"),
+    ("001_4d29bfef72dd56db", "还存在一些不足:一是", "还存在一些不足{}一是")])
+def test_a_bullet_glued_between_words_sets_off_a_numbered_marker(bullet, stem, before, words):
+    # A seed's list lead-in ending in no stop nor colon, a bullet glued between its last word and the first marker
+    # ('…仍存在一些问题●一是…。二是…'): before, the first item was lost in the lead-in (dropped as its frame) or kept
+    # its bullet and number ('一是信息公开平台…'); the bullet sets the marker off, as after a stop.
+    section = problems_section(stem).replace(before, words.format(bullet))
+    assert _pairs(extract_statements(section)) == _expected(stem)

@@ -2117,12 +2117,14 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
             while k and text[k - 1] == " ":  # '1.…; 2.…' copied with a space after the ';'
                 k -= 1
             b = len(text[:k].rstrip())  # (a space copied after the bullet may stand as its line's break: '●' / '(1)…')
-            if b and style != "bullet" and bullet.match(text, b - 1):
+            set_off = bool(b) and style != "bullet" and bullet.match(text, b - 1) is not None
+            if set_off:
                 # (a bullet setting off a numbered marker, '…问题。●一是…;二是…': part of that marker, no list's own)
                 k = start = b - 1
                 while k and text[k - 1] == " ":
                     k -= 1
-            prev = text[k - 1] if k else "\n"
+            # (a bullet glued after a word sets the marker off as a stop would: '…存在一些问题●一是…。二是…')
+            prev = "\n" if set_off or not k else text[k - 1]
             # (一是 also right after 将 or the agency: '我局将一是…;二是…', '我局一是…;二是…'; the agency sought in the
             # few characters before: searched from the text's start, a long list took time quadratic in its items)
             glued = None
@@ -2600,7 +2602,7 @@ def _plain(block: _Block, out: _Found, paragraphs: bool = False) -> None:
         # (paragraphs glued without their line breaks, each titled before a colon: '…:改进工作作风:加强…。完善整改机制:…')
         kept = _glued_titled(sentences[n_intro:])
     if kept:
-        pieces = [p for para in kept for p in _semicolon_split(para) if _clean(p)]
+        pieces = [p for para in _titled_pieces(kept) for p in para if _clean(p)]
     lead, first = _unmarked_lead_in(pieces[0], block.kind == "measure") if len(pieces) > 1 else ("", "")
     lead, first = _title_with_its_text(lead, first, pieces[1:])
     if _clean(first):
@@ -2682,6 +2684,36 @@ def _glued_titled(sentences: list[str]) -> list[str] | None:
         return None
     cuts = [0] + starts[1:] + [len(sentences)]
     return ["".join(sentences[a:b]) for a, b in zip(cuts, cuts[1:])]
+
+
+def _titled_pieces(paragraphs: list[str]) -> list[list[str]]:
+    """``paragraphs`` (:func:`_paragraphs`, :func:`_glued_titled`) each split at its ';' (:func:`_semicolon_split`),
+    but for a paragraph opening with a title before its colon where two or more do (``加强培训:组织…;开展…。`` /
+    ``完善制度:修订…;建立…。``, one title at least naming a measure or admitting a shortcoming, :func:`_is_title`):
+    the ';'s after its title's colon join its details, one statement as in a titled numbered item's text
+    (``一是加强培训:组织…;开展…``); the text before the title (a lead-in) is split as before, its last piece going
+    on into the title's."""
+    titled: list[tuple[str, str]] = []  # (the text before the title, the title with its text) or ("", "")
+    for para in paragraphs:
+        sentences = _split_sentences(para)
+        at = next((k for k, sentence in enumerate(sentences)
+                   if sentence.rstrip().endswith(":") and _title_like(sentence.strip().removesuffix(":"))
+                   and (not k or sentences[k - 1].rstrip().endswith(_STATED_ENDS + (":",)))), None)
+        # (a title's details follow its colon: a title with nothing after it is no titled paragraph)
+        rest = "".join(sentences[at:]) if at is not None else ""
+        titled.append(("".join(sentences[:at]), rest) if at is not None and _clean(rest.partition(":")[2])
+                      else ("", ""))
+    heads = [rest.strip().partition(":")[0] for _, rest in titled if rest]
+    if len(heads) < 2 or not any(_is_title(head) for head in heads):
+        return [_semicolon_split(para) for para in paragraphs]
+    out: list[list[str]] = []
+    for para, (before, rest) in zip(paragraphs, titled):
+        if not rest:
+            out.append(_semicolon_split(para))
+            continue
+        *pieces, last = _semicolon_split(before) if before else [""]
+        out.append([*pieces, last + rest])
+    return out
 
 
 def _titles_with_their_paragraphs(paragraphs: list[str]) -> list[str]:
