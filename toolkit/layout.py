@@ -848,7 +848,7 @@ def _unit_cells() -> frozenset[str]:
 
 
 _CODE_NUMBER = re.compile(r"0\d")  # '01': a row's code, not a count
-_CELL_TEXT = operator.itemgetter(0)  # (Cell.text, read in C)
+_CELL_TEXT, _CELL_GLUED = operator.itemgetter(0), operator.itemgetter(2)  # (Cell.text, Cell.glued, read in C)
 
 
 def _tab_row(text: str) -> list[str] | None:
@@ -1622,8 +1622,7 @@ class _Stream:
         if self.join_units:
             cells = _units_joined(cells)
         # (a grid's row may end in blank cells, its width's; ``split``: values after their labels' line, _under_labels)
-        if cells and (cells[-1].text or grid and any(c.text for c in cells)) and all(
-                not c.text or _kind(c) == "value" for c in cells):
+        if cells and (cells[-1].text or grid and any(map(_CELL_TEXT, cells))) and _values_only(cells):
             # A row wrapped after its label ('(一)予以公开 |' then '3 | 0 | … |'): the values join the
             # row label just before them, when nothing but labels stands there.
             pending = self.current or (self.rows[-1].cells if self.rows and self.rows[-1].explicit else [])
@@ -1718,6 +1717,9 @@ def _label_then_value(text: str) -> tuple[str, str] | None:
 def _label_with_value(texts: Iterable[str]) -> tuple[int, tuple[str, str]] | None:
     """(index, (label, value)) of the first of a row's cell ``texts`` that is a label cell holding its first value
     (:func:`_label_then_value`; one a row: the row's label cell), else None."""
+    texts = list(texts)
+    if "label" not in map(_text_kind, filter(None, texts)):
+        return None  # (most rows: no cell of a plain label, each cell's kind a cached look-up in C)
     for k, text in enumerate(texts):
         if text and _text_kind(text) == "label" and (apart := _label_then_value(text)) is not None:
             return k, apart
@@ -1835,10 +1837,21 @@ def _label_parts_apart(parts: list[str]) -> list[str]:
 
 def _labels_apart(cells: list[Cell]) -> list[Cell]:
     """A row's cells with a label cell holding its first value (:func:`_label_then_value`) cut in two."""
-    if (found := _label_with_value("" if cell.glued else cell.text for cell in cells)) is None:
+    texts = list(map(_CELL_TEXT, cells))  # (in C: every row of a reader's grid is asked)
+    if any(map(_CELL_GLUED, cells)):
+        texts = ["" if cell.glued else cell.text for cell in cells]  # (a glued run of digits is no label cell)
+    if (found := _label_with_value(texts)) is None:
         return cells
     k, apart = found
     return [*cells[:k], *(_cell(part, cells[k].line) for part in apart), *cells[k + 1:]]
+
+
+def _values_only(cells: list[Cell]) -> bool:
+    """Every cell blank or a value (glued digits, or a text whose kind is a value)."""
+    if any(map(_CELL_GLUED, cells)):
+        return all(not c.text or _kind(c) == "value" for c in cells)
+    # (most rows: each written cell's kind a cached look-up, in C)
+    return {"value"}.issuperset(map(_text_kind, filter(None, map(_CELL_TEXT, cells))))
 
 
 def _kind(cell: Cell) -> str:

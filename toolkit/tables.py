@@ -211,6 +211,7 @@ _MARK_AT_END = re.compile("[—―-]\n")  # a dash ending a cell's text, of the 
 _CN_DIGIT = re.compile(f"[{_CN_COUNT_CHARS}]")  # (a count in words has one: normalize.cn_count)
 
 _PLACEMENT_CELLS = operator.attrgetter("cells")
+_CELL_TEXT, _CELL_GLUED = operator.itemgetter(0), operator.itemgetter(2)  # (Cell.text, Cell.glued, read in C)
 
 
 def _flag_text_values(res: TableResult, table: str, row_key: str, placement,
@@ -325,7 +326,7 @@ def _written_end(values: list[Cell]) -> int:
 
 def _written(cells: list[Cell]) -> bool:
     """Whether any of ``cells`` holds something (text, or digits glued to a neighbour's)."""
-    return any(c.text or c.glued for c in cells)
+    return any(map(_CELL_TEXT, cells)) or any(map(_CELL_GLUED, cells))  # (in C: asked of most rows)
 
 
 def _trim_values(values: list[Cell], ncols: int) -> list[Cell]:
@@ -403,7 +404,7 @@ def _parse_active_header(cells: list[Cell]) -> list[tuple[str | None, str, str |
         joined = " ".join(written)
         # '本年增' then '/减': the longer label wins when the next piece continues it
         longer = buf + keys[i + 1] if i + 1 < len(texts) else ""
-        continued = bool(longer) and any(k.startswith(longer) for k in known)
+        continued = bool(longer) and any(map(str.startswith, known, itertools.repeat(longer)))  # (in C)
         if buf in known and not continued:
             cols.append((known[buf], joined, _unit_of(joined)))
             buf, written = "", []
@@ -976,7 +977,9 @@ def _flag_placement(res: TableResult, table: str, row: Row, placement, row_key: 
     where none of them was placed (an Article 20 row, '行政强制 | 135 | |': its cells are NA, and the flag is then
     the one place that keeps the number; so for digits of several readings, '行政强制 | 135', of none, or more values
     than columns, in any table: none placed)."""
-    placed = sum(c is not None for c in placement.cells)
+    if placement.mode == "complete":
+        return  # (most rows: a complete row is flagged by none of the branches below)
+    placed = len(placement.cells) - placement.cells.count(None)
     written = "" if placed else _as_written(values)
     # (a ragged row of no reading the identities allow is unplaced too: flagged, not only of several)
     if placement.mode == "ragged" and (placed or placement.readings != 1):
@@ -2224,6 +2227,8 @@ def _dash_run_cut(values: list[Cell], n: int) -> list[Cell]:
 
     Before, the run was one word: the row was lost (missing_rows), its values with it.
     """
+    if not any(map(_CELL_GLUED, values)):
+        return values  # (the common row: no glued cell, asked in C)
     runs = [i for i, c in enumerate(values) if c.glued and c.text[:1] in "—―-" and _DASH_RUN.fullmatch(c.text)]
     if len(runs) != 1:  # (the common row: no such cell)
         return values
@@ -2262,7 +2267,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     untold: list[Cell] = []  # a row's values set in columns whose places tell no column (the table's row not read)
     for row in rows:
         filled = [c.text for c in row.cells if c.text]
-        if filled and not any(c.glued for c in row.cells) and all(
+        if filled and not any(map(_CELL_GLUED, row.cells)) and all(
                 _review_word(t) or _is_note_header(t) for t in filled) and not _is_note_header(filled[0]):
             # (a header row, its last column one of remarks too: '| | 结果维持 | … | 总计 | 备注 |')
             header, heads = _review_header_words(header, filled), _review_header_words(heads, filled)

@@ -2108,6 +2108,7 @@ def _chain_text(cell) -> str | None:
 _ROWSPAN = operator.methodcaller("get", "rowspan")  # a cell's rowspan attribute (None where not given)
 _TAG = operator.attrgetter("tag")
 _TAIL = operator.attrgetter("tail")
+_TEXT = operator.attrgetter("text")
 
 
 def _plain_table_rows(table) -> list | None:
@@ -2146,16 +2147,23 @@ def _plain_table_rows(table) -> list | None:
             tails = "".join(filter(None, map(_TAIL, row)))
             if tails and not tails.isspace():
                 return None
-            cells = []
-            for cell in row:
-                text = cell.text
-                if not len(cell):  # most cells: text only, taken here (and no layout cell: it has no paragraphs)
-                    cells.append(_clean_text(text) if text else "")
-                    continue
-                text = _markup_text(cell, text)
-                if text is None or (len(text) > _LAYOUT_CELL_CHARS and _is_layout_cell(cell, text)):
-                    return None
-                cells.append(text)
+            texts = list(map(_TEXT, row))
+            joined = "".join(filter(None, texts))
+            if " " not in joined and joined.isprintable() and not any(map(len, row)):
+                # (most rows: text-only cells, none with a space or a character _clean_text would change, each
+                # cell's text its own, told for the row in C)
+                cells = [text or "" for text in texts]
+            else:
+                cells = []
+                for cell in row:
+                    text = cell.text
+                    if not len(cell):  # a cell of text only, taken here (and no layout cell: it has no paragraphs)
+                        cells.append(_clean_text(text) if text else "")
+                        continue
+                    text = _markup_text(cell, text)
+                    if text is None or (len(text) > _LAYOUT_CELL_CHARS and _is_layout_cell(cell, text)):
+                        return None
+                    cells.append(text)
             # A rowspan given in the row, in one C pass: an empty one (rowspan="") spans one row, so leaving it out
             # changes nothing (_with_covered_values gives the rows as they are where no cell spans two)
             merged = merged or any(map(_ROWSPAN, row))
