@@ -2305,7 +2305,21 @@ _SPACED_COUNT = (rf"(?=[^\r\n]*?{_SPACE_IN_CELL})"
                  rf"(?:\d[\d,]*(?:\.\d+)?{_OPT_SPACE}{_HAN_WORD}?{_OPT_SPACE}(?:{_HEDGE_AFTER}){_HAN_WORD}?"
                  rf"|(?:{_HEDGE_BEFORE}){_OPT_SPACE}\d[\d,]*(?:\.\d+)?{_OPT_SPACE}{_HAN_WORD}?"
                  rf"|[{_CN_COUNT_CHARS}]+(?:{_SPACE_IN_CELL}[{_CN_COUNT_CHARS}]+)*{_OPT_SPACE}(?:{_COUNT_UNITS})?)")
-_WORD_CELL = rf"(?<=\r)(?:(?:[{_CN_COUNT_CHARS}]+|{HEDGED_NUMBER}|{_SPACED_COUNT})(?=\r|$)|{_WORDS_CELL})"
+# a number with a footnote mark after it ('245*', '245注', '245注1', '245[1]', '245(注)', '245①' normalized '245(1)'),
+# which the tables stage reads or flags (not_a_number, value_note), as in a pipe row: one cell a line with pipes it
+# was no value, the next item's label, unit and mark ran into the row (extra_cells), the value and that item's row
+# lost; between blank lines its mark was dropped unsaid ('245*' read 245, unflagged)
+# (no counted repeats: the pattern goes into patterns that str.format fills)
+_MARK_SYMBOL = f"[{FOOTNOTE_SYMBOLS}]"
+_MARKED_NUMBER = (rf"\d[\d,]*(?:\.\d+)?(?:{_MARK_SYMBOL}{_MARK_SYMBOL}?{_MARK_SYMBOL}?\d?\d?|\[注?\d?\d?\]|注\d?\d?"
+                  r"|\^\d\d?|\(\d\d?\)|\(注\d?\d?\))")
+# numbers set apart by spaces, a cell's whole text ('1 2'): in a table of one value column no count as written (the
+# tables stage flags it not_a_number, as a pipe row's), in one of several the row's values (_values_apart); between
+# blank lines the '2' ran into the next item's number ('23.', ambiguous_digits) and 1 was read, with pipes the next
+# item's label, unit and mark ran into the row (extra_cells)
+_NUMBERS_IN_CELL = rf"\d[\d,]*(?:\.\d+)?(?:{_SPACE_IN_CELL}+\d[\d,]*(?:\.\d+)?)+"
+_WORD_CELL = (rf"(?<=\r)(?:(?:[{_CN_COUNT_CHARS}]+|{HEDGED_NUMBER}|{_SPACED_COUNT}|{_MARKED_NUMBER}"
+              rf"|{_NUMBERS_IN_CELL})(?=\r|$)|{_WORDS_CELL})")
 _GLUED_CELL = rf"{_WORD_CELL}|\d[\d,]*(?:\.\d+)?|{_SET_MARK}|{_SIGNED_CELL}"  # (a hedge after digits: words first)
 # a count in Chinese numerals, its unit of counts or people after it or not, or a hedged number as a cell's whole
 # text ('三', '三件', '约3', '3件左右'; a ruled table's '三件' is NA, flagged not_a_number)
@@ -2335,12 +2349,8 @@ def _is_count_in_words(text: str) -> bool:
 
 
 # the same values in words as a cell's whole text ('三', '约3', '暂无'), for a table one cell a line with pipes; and a
-# number with a footnote mark after it ('245*', '245注', '245注1', '245[1]', '245①' normalized '245(1)'), which the
-# tables stage reads or flags: no value, the next item's label, unit and mark ran into the row (extra_cells), the
-# value and that item's row lost
-_MARKED_NUMBER = (rf"\d[\d,]*(?:\.\d+)?(?:[{FOOTNOTE_SYMBOLS}]{{1,3}}\d{{0,2}}|\[注?\d{{0,2}}\]|注\d{{0,2}}"
-                  r"|\^\d{1,2}|\(\d{1,2}\))")
-_WORD_VALUE = re.compile(rf"{_COUNT_IN_WORDS.pattern}|{_HAN_WORD}{{2,6}}|{_MARKED_NUMBER}")
+# number with a footnote mark after it (_MARKED_NUMBER), or numbers set apart by spaces (_NUMBERS_IN_CELL)
+_WORD_VALUE = re.compile(rf"{_COUNT_IN_WORDS.pattern}|{_HAN_WORD}{{2,6}}|{_MARKED_NUMBER}|{_NUMBERS_IN_CELL}")
 
 
 def _word_value_after_unit(cells: Sequence[Cell]) -> bool:
@@ -2716,7 +2726,9 @@ def _values_apart(gap: str, n: int) -> tuple[list[str], int] | None:
     fewer values than columns (the tables stage flags it ``ragged``), never more.
     """
     if (lone := _CELLS_ON_LINES.match(gap)) is not None:
-        cells = ["" if c == "|" else c for c in lone.group(1).split("\r")]
+        # (numbers set apart by spaces in a cell, '480 481': the row's values, as in page text)
+        cells = [x for c in lone.group(1).split("\r")
+                 for x in (c.split() if re.fullmatch(_NUMBERS_IN_CELL, c) else ["" if c == "|" else c])]
         if len(cells) <= n and not _second_value(gap[lone.end():]):
             return cells, lone.end()
     if re.match(r"\s*\|", gap):

@@ -27,9 +27,9 @@ from toolkit.checks import CHECK_COLUMNS, check_records, soft_checks
 from toolkit.decoding import _REPLACED, _replaced_in
 from toolkit.errors import ReaderWarning
 from toolkit.formats import alternation, load_formats, load_identities, vocabulary
-from toolkit.layout import (_LONE_PAGE_NUMBER, _PART_NAME, _SPACED_COUNT, HEDGED_NUMBER, Row, _page_number_of,
-                            _skipped_in_run, build_rows, glued_legacy_patterns, glued_legacy_rows,
-                            may_hold_glued_rows)
+from toolkit.layout import (_LONE_PAGE_NUMBER, _MARKED_NUMBER, _NUMBERS_IN_CELL, _PART_NAME, _SPACED_COUNT,
+                            HEDGED_NUMBER, Row, _page_number_of, _skipped_in_run, build_rows, glued_legacy_patterns,
+                            glued_legacy_rows, may_hold_glued_rows)
 from toolkit.metadata import _last_filled
 from toolkit.normalize import detect_script, normalize_line, normalize_lines
 from toolkit.plaintext import text_lines
@@ -92,9 +92,12 @@ def _line_led(words: re.Pattern[str], text: str) -> int | None:
 _LONE_VALUE_LINE = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?")
 # (a row's code of several levels, '3.3.1', in a statistics bureau's code column is a cell too; and a number with a
 # word before it, '约3', a value the tables stage flags: unbounded, it ran into the next label and the table was lost;
-# with one space inside, '3 件左右', '约 3', '三 件': unbounded, read 3, the hedge dropped unsaid, or the table lost)
+# with one space inside, '3 件左右', '约 3', '三 件': unbounded, read 3, the hedge dropped unsaid, or the table lost;
+# a number with a footnote mark, '245*': its mark was dropped unsaid, read 245; numbers set apart by spaces, '1 2':
+# the 2 ran into the next item's number)
 _LONE_CELL = re.compile(
-    rf"{_LONE_VALUE_LINE.pattern}|\d{{1,2}}(?:\.\d{{1,2}}){{2,3}}|{_PART_NAME}|{HEDGED_NUMBER}|{_SPACED_COUNT}")
+    rf"{_LONE_VALUE_LINE.pattern}|\d{{1,2}}(?:\.\d{{1,2}}){{2,3}}|{_PART_NAME}|{HEDGED_NUMBER}|{_SPACED_COUNT}"
+    rf"|{_MARKED_NUMBER}|{_NUMBERS_IN_CELL}")
 _LABEL_MAX = 45  # characters: no statistics table's label is longer (a line of wrapped page text may be)
 # a number alone on its line (a value, or a row's code of several levels): a cell, bounded by its line's breaks
 _LONE_NUMBER_LINE = re.compile(rf"{_LONE_VALUE_LINE.pattern}|\d{{1,2}}(?:\.\d{{1,2}}){{2,3}}")
