@@ -320,6 +320,41 @@ def test_a_blank_cell_spanning_columns_is_as_many_blank_cells(fmt, tmp_path, par
     assert report.tables.set_index(["table", "row_key", "col_key"]).loc[("requests", "new", "total"), "value"] == 20
 
 
+# a blank DOCX cell spanning two columns and merged down over the next row (w:gridSpan 2, w:vMerge continue below)
+# covered one blank in that row instead of two: its counts moved one column left (seed 004's '二、上年转结…' row lost
+# its total 0 to the column before).  Each row it covers has as many blank cells as it spans, as the row it starts in.
+def test_docx_a_blank_cell_spanning_columns_merged_down_covers_as_many_blank_cells(tmp_path, parsed_seed):
+    import docx
+
+    original = parsed_seed("004_b232cca7e491c758")
+    path = tmp_path / "wide_down.docx"
+    render_docx(_as_lines(original), path)
+    document, merges = docx.Document(path), 0
+    for table in document.tables:
+        texts = [["".join(tc.itertext()) for tc in row._tr.tc_lst] for row in table.rows]
+        r = 0
+        while r + 1 < len(texts):
+            above, below = texts[r], texts[r + 1]
+            # two blank columns in both rows (after the label, before a value): merged into one 2 x 2 blank cell
+            k = next((k for k in range(1, min(len(above), len(below)) - 1)
+                      if not (above[k] + above[k + 1] + below[k] + below[k + 1]).strip()
+                      and any(c.strip() for c in above[k + 2:])), None)
+            if k is not None:
+                table.cell(r, k).merge(table.cell(r + 1, k + 1))  # (w:gridSpan 2, w:vMerge restart / continue)
+                merges += 1
+            r += 1 if k is None else 2
+    document.save(path)
+    assert merges > 5
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("word/document.xml")
+    assert xml.count(b'<w:vMerge/>') >= merges and b'<w:gridSpan w:val="2"/><w:vMerge/>' in xml
+    report = toolkit.parse_report(path)
+    assert _same(_cells(report), _cells(original))
+    values = report.tables.set_index(["table", "row_key", "col_key"])["value"]
+    assert values.loc[("requests", "carried_over", "total")] == 0
+    assert values.loc[("requests", "new", "total")] == 20
+
+
 _ORGS = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
 
 

@@ -1986,6 +1986,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
     merged_values: dict = {}  # grid column -> the note of a value cell merged down from it (see _merge_note), or
     # what the cells a cell of words merged down covers hold (see _covered_words)
     units: set = set()  # the grid columns headed by a unit header (see _unit_header)
+    blank_merged: set = set()  # the grid columns of a blank cell merged down (each row it covers: as wide, blank)
     for tr in _docx_children(tbl):
         if tr.tag != _w("tr"):
             continue
@@ -2017,6 +2018,10 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                         covered.append(note)
                         if isinstance(note, list):  # a value's: blank, flagged
                             _cover(note, cells)
+                        if at in blank_merged:
+                            # a blank cell spanning grid columns covers as many blank cells in each row, as it is
+                            # in the row it starts in: one blank in the place of two moved the counts after it left
+                            covered.extend([""] * (column - at - 1))
                     continue  # covered by the cell above
                 restart = vmerge is not None
                 hmerge = props.find(_w("hMerge"))
@@ -2092,6 +2097,10 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             if restart:
                 note = _merge_note(text, cells or [text], at)
                 merged_values[at] = _covered_words(text, at in units) if note is None else note
+                if not text and not inner:
+                    blank_merged.add(at)
+                else:
+                    blank_merged.discard(at)
             if _unit_header(text):
                 units.add(at)
             cells.extend(_covered_cells(covered))
