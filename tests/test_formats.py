@@ -217,6 +217,48 @@ def test_docx_a_count_broken_by_a_line_break_in_its_cell_reads_as_a_pages(tmp_pa
     assert read_document(path).lines == read_document(page).lines == want
 
 
+# a DOCX count set in two paragraphs of its cell ('<w:p>13</w:p><w:p>63</w:p>') was read '13 63', no number, where
+# a page's '<td><p>13</p><p>63</p></td>' reads 1363 and a line break ('13<w:br/>63') too: paragraphs follow the same
+# stacked-digits rule now, '1' over '2' stays '1 2' (NA, flagged) and two rows' labels stacked in a cell never join.
+def test_docx_a_count_in_two_paragraphs_of_its_cell_reads_as_a_pages(tmp_path, parsed_seed):
+    import docx
+
+    def as_paragraphs(path: Path) -> int:
+        document, split = docx.Document(path), 0
+        for table in document.tables:
+            for row in table.rows:
+                for cell in row.cells:
+                    if "\n" in cell.text:
+                        first, *rest = cell.text.split("\n")
+                        cell.paragraphs[0].text = first
+                        for part in rest:
+                            cell.add_paragraph(part)
+                        split += 1
+        document.save(path)
+        return split
+
+    original = parsed_seed("001_4d29bfef72dd56db")
+    lines = _as_lines(original)
+    broken = [[c if k == 0 or not re.fullmatch(r"\d{3,}", c) else c[:-1] + "\n" + c[-1:] for k, c in enumerate(line)]
+              if isinstance(line, list) else line for line in lines]
+    path = tmp_path / "paragraphs.docx"
+    render_docx(broken, path)
+    assert as_paragraphs(path) > 5
+    with zipfile.ZipFile(path) as z:
+        assert b"<w:br/>" not in z.read("word/document.xml")
+    report = toolkit.parse_report(path)
+    assert _same(_cells(report), _cells(original)) and not [f for f in report.flags if f.code == "not_a_number"]
+    cells = [["其他\n合计", "3\n5", "12\n0"], ["行政\n许可", "13\n63", "7"], ["行政许可", "1\n2", "3\n45"]]
+    render_docx(cells, path)
+    as_paragraphs(path)
+    page = tmp_path / "paragraphs.html"
+    page.write_text("<table>" + "".join("<tr>" + "".join("<td>" + "".join(f"<p>{part}</p>" for part in cell.split("\n"))
+                                                         + "</td>" for cell in row) + "</tr>" for row in cells)
+                    + "</table>", encoding="utf-8")
+    want = [["其他 合计", "3 5", "12 0"], ["行政 许可", "1363", "7"], ["行政许可", "1 2", "3 45"]]
+    assert read_document(path).lines == read_document(page).lines == want
+
+
 # two digits stacked in a count's cell ('<td>1<br>2</td>', '<p>1</p><p>2</p>', '<div>1</div><div>2</div>') were
 # joined into 12, a count the report never gives, unflagged, where a DOCX cell's '1<w:br/>2' reads '1 2', no number;
 # so did a first line narrower than the second ('3<br>45'): a number wrapped in a narrow column fills its first line
@@ -276,6 +318,41 @@ def test_a_blank_cell_spanning_columns_is_as_many_blank_cells(fmt, tmp_path, par
     report = toolkit.parse_report(path)
     assert _same(_cells(report), _cells(original))
     assert report.tables.set_index(["table", "row_key", "col_key"]).loc[("requests", "new", "total"), "value"] == 20
+
+
+# a blank DOCX cell spanning two columns and merged down over the next row (w:gridSpan 2, w:vMerge continue below)
+# covered one blank in that row instead of two: its counts moved one column left (seed 004's '二、上年转结…' row lost
+# its total 0 to the column before).  Each row it covers has as many blank cells as it spans, as the row it starts in.
+def test_docx_a_blank_cell_spanning_columns_merged_down_covers_as_many_blank_cells(tmp_path, parsed_seed):
+    import docx
+
+    original = parsed_seed("004_b232cca7e491c758")
+    path = tmp_path / "wide_down.docx"
+    render_docx(_as_lines(original), path)
+    document, merges = docx.Document(path), 0
+    for table in document.tables:
+        texts = [["".join(tc.itertext()) for tc in row._tr.tc_lst] for row in table.rows]
+        r = 0
+        while r + 1 < len(texts):
+            above, below = texts[r], texts[r + 1]
+            # two blank columns in both rows (after the label, before a value): merged into one 2 x 2 blank cell
+            k = next((k for k in range(1, min(len(above), len(below)) - 1)
+                      if not (above[k] + above[k + 1] + below[k] + below[k + 1]).strip()
+                      and any(c.strip() for c in above[k + 2:])), None)
+            if k is not None:
+                table.cell(r, k).merge(table.cell(r + 1, k + 1))  # (w:gridSpan 2, w:vMerge restart / continue)
+                merges += 1
+            r += 1 if k is None else 2
+    document.save(path)
+    assert merges > 5
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("word/document.xml")
+    assert xml.count(b'<w:vMerge/>') >= merges and b'<w:gridSpan w:val="2"/><w:vMerge/>' in xml
+    report = toolkit.parse_report(path)
+    assert _same(_cells(report), _cells(original))
+    values = report.tables.set_index(["table", "row_key", "col_key"])["value"]
+    assert values.loc[("requests", "carried_over", "total")] == 0
+    assert values.loc[("requests", "new", "total")] == 20
 
 
 _ORGS = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]

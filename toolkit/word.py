@@ -1986,6 +1986,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
     merged_values: dict = {}  # grid column -> the note of a value cell merged down from it (see _merge_note), or
     # what the cells a cell of words merged down covers hold (see _covered_words)
     units: set = set()  # the grid columns headed by a unit header (see _unit_header)
+    blank_merged: set = set()  # the grid columns of a blank cell merged down (each row it covers: as wide, blank)
     for tr in _docx_children(tbl):
         if tr.tag != _w("tr"):
             continue
@@ -1996,7 +1997,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
         after: list = []
         column = _grid_skip(row_props, "gridBefore")
         covered: list = []  # the cells a merge covers since the row's last cell of its own (see _covered_cells)
-        wrapped: dict = {}  # a cell's index in ``cells`` -> its number wrapped by a line break (see _wrapped_number)
+        wrapped: dict = {}  # a cell's index in ``cells`` -> its number wrapped by a break or paragraph mark
         label_lines = 0  # the lines of the row's first cell (its label) between its paragraphs and line breaks
         for tc in _docx_children(tr):
             if tc.tag != _w("tc"):
@@ -2017,6 +2018,10 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                         covered.append(note)
                         if isinstance(note, list):  # a value's: blank, flagged
                             _cover(note, cells)
+                        if at in blank_merged:
+                            # a blank cell spanning grid columns covers as many blank cells in each row, as it is
+                            # in the row it starts in: one blank in the place of two moved the counts after it left
+                            covered.extend([""] * (column - at - 1))
                     continue  # covered by the cell above
                 restart = vmerge is not None
                 hmerge = props.find(_w("hMerge"))
@@ -2092,6 +2097,10 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             if restart:
                 note = _merge_note(text, cells or [text], at)
                 merged_values[at] = _covered_words(text, at in units) if note is None else note
+                if not text and not inner:
+                    blank_merged.add(at)
+                else:
+                    blank_merged.discard(at)
             if _unit_header(text):
                 units.add(at)
             cells.extend(_covered_cells(covered))
@@ -2125,14 +2134,13 @@ _DIGITS = re.compile(r"[0-9]+")
 
 
 def _wrapped_number(shown: list, text: str) -> str | None:
-    """The number a cell's two runs of digits on either side of one line break make (``13<w:br/>63``: a narrow
-    column's number wrapped by a converter or an editor, 1363), where its first line is full (see
-    markup._full_first_line, as a page's ``13<br>63``), else None: '1<w:br/>2' stays '1 2', two values stacked, no
-    number.  ``shown``: the text of each of the cell's paragraphs of text, its line breaks kept; ``text``: the
-    cell's text read (its breaks spaces), which must be the two runs alone (no number of a list before them)."""
-    if len(shown) != 1:
-        return None
-    runs = [run.strip() for run in shown[0].strip().split("\n")]
+    """The number a cell's two runs of digits on either side of one line break or paragraph mark make
+    (``13<w:br/>63``, ``<w:p>13</w:p><w:p>63</w:p>``: a narrow column's number wrapped by a converter or an editor,
+    1363), where its first line is full (see markup._full_first_line, as a page's ``13<br>63`` and
+    ``<p>13</p><p>63</p>``), else None: '1<w:br/>2' stays '1 2', two values stacked, no number.  ``shown``: the text
+    of each of the cell's paragraphs of text, its line breaks kept; ``text``: the cell's text read (its breaks and
+    paragraph marks spaces), which must be the two runs alone (no number of a list before them)."""
+    runs = [run.strip() for part in shown for run in part.strip().split("\n")]
     if len(runs) != 2 or not all(_DIGITS.fullmatch(run) for run in runs) or text != " ".join(runs):
         return None
     return "".join(runs) if _full_first_line(runs[0], runs[1]) else None
