@@ -3194,9 +3194,14 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
     items = []
     first = _unmarked_first_item(preamble) if marks[0][2] == 2 and not block.resumed else ""  # (resumed: numbered on)
     stated = "" if first else _stated_before_list(text[: marks[0][0]])
+    titled_list = False  # (a title before its colon over the list's details: '加强培训:1.…;2.…')
     if not (first or stated) and marks[0][2] == 1:
         # (a title before its colon over details numbered from 1: a statement as one with its stop is)
         stated = _colon_title(text[: marks[0][0]])
+        titled_list = bool(stated)
+    # the titled paragraphs after the last detail of a titled list ('…;2.开展案例交流。' / '完善制度:修订…;建立…。'): each
+    # one statement with its details, as the paragraph before the list would be (:func:`_titled_pieces`)
+    paragraphs_after: list[str] = []
     if first and preamble.endswith(first):
         items.append((1, first))
         preamble = _clean(preamble.removesuffix(first))
@@ -3223,6 +3228,9 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
     titled: dict[int, tuple[str, str]] = {}
     for k, (start, end, n) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
+        if titled_list and k + 1 == len(marks):
+            paragraphs_after = _titled_paragraphs(text[end:stop])[1:]
+            stop -= sum(map(len, paragraphs_after))
         item, lead = _split_lead_in(text[end:stop])
         if ":" in item[:_LABEL_LENGTH]:
             label = cues["label_after_marker"].match(item)
@@ -3325,6 +3333,25 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
                     out.dropped.remove(((block.order, 0), block.kind, title + ":"))
                 j += 1
                 out.statements.append(((block.order, j), kinds[k + 1], title))
+    for paragraph in paragraphs_after:
+        j += 1
+        out.statements.append(((block.order, j), kinds[-1], _clean(paragraph)))
+
+
+def _titled_paragraphs(raw: str) -> list[str]:
+    """``raw``, the last detail's text of a list under a title before its colon, cut before each titled paragraph
+    after it: a title before its colon (:func:`_colon_title`) with its details after, on a line of its own or glued
+    after a stop (``开展案例交流。`` / ``完善制度:修订…;建立…。``), the detail's own text first.  A detail ends there: the
+    next paragraph, titled as the list is, is no part of it."""
+    cuts = [0]
+    at = 0
+    pieces = _sentence_pieces(raw)
+    for i, piece in enumerate(pieces):
+        before, at = raw[:at], at + len(piece)
+        if (i and piece.endswith(":") and before.rstrip(" \t").endswith(_STATED_ENDS + ("\n",))
+                and _colon_title(raw[:at]) == piece.strip().removesuffix(":") and _clean("".join(pieces[i + 1:]))):
+            cuts.append(len(before))
+    return [raw[a:b] for a, b in zip(cuts, cuts[1:] + [len(raw)])]
 
 
 def _next_group_title(titled: tuple[str, str] | None, following: str) -> str:
