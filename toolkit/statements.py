@@ -3219,8 +3219,15 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         stated = ""
     # (a measure naming the problem it mends, '针对公开内容不够全面的问题,我局将…', admits no shortcoming of its own)
     named = bool(before_lead) and _is_switch(stated, 0)
-    if preamble:
+    # (titled paragraphs before a titled list, '完善制度:修订…;建立…。' / '加强培训:1.…': statements as those after it are)
+    before = _titled_paragraphs(preamble, opening=True) if titled_list and stated else [preamble]
+    # (the text before the first, where any, is the lead-in: dropped as before)
+    lead_in = _clean(before[0])
+    paragraphs_before = before[1:] if len(before) > 1 and (not lead_in or lead_in.endswith(":")) else []
+    if preamble and not paragraphs_before:
         out.dropped.append(((block.order, 0), block.kind, preamble))
+    elif lead_in:
+        out.dropped.append(((block.order, 0), block.kind, lead_in))
     labelled: dict[int, str] = {}  # an item's index in items, and the kind its label after the marker says
     leads: dict[int, str] = {}  # an item's index in items, and the colon lead-in glued to the item before it
     # an item's index in items, and the next group's title ending it (on its own line or a short sentence), with the
@@ -3315,6 +3322,9 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         if (k == 0 and stated) or between[k]:
             # (of the list's kind, unless it admits a shortcoming itself: '信息更新不够及时。一是加强巡查;二是…')
             said = between[k] or stated
+            if not k:
+                # (sorted by their place, as the list's title at the same place after them)
+                out.statements += [((block.order, j), kind, _clean(paragraph)) for paragraph in paragraphs_before]
             j += bool(k)
             admits = _has(said, "problem_cues") and not (named and not between[k])
             out.statements.append(((block.order, j), "problem" if admits else kind, said))
@@ -3338,17 +3348,21 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         out.statements.append(((block.order, j), kinds[-1], _clean(paragraph)))
 
 
-def _titled_paragraphs(raw: str) -> list[str]:
+def _titled_paragraphs(raw: str, opening: bool = False) -> list[str]:
     """``raw``, the last detail's text of a list under a title before its colon, cut before each titled paragraph
     after it: a title before its colon (:func:`_colon_title`) with its details after, on a line of its own or glued
     after a stop (``开展案例交流。`` / ``完善制度:修订…;建立…。``), the detail's own text first.  A detail ends there: the
-    next paragraph, titled as the list is, is no part of it."""
+    next paragraph, titled as the list is, is no part of it.  Where ``opening`` (the text before the list's title),
+    ``raw`` may open with a titled paragraph, its own text then '' (or the lead-in before it)."""
     cuts = [0]
     at = 0
     pieces = _sentence_pieces(raw)
     for i, piece in enumerate(pieces):
         before, at = raw[:at], at + len(piece)
-        if (i and piece.endswith(":") and before.rstrip(" \t").endswith(_STATED_ENDS + ("\n",))
+        # (in the text before a list, also after its lead-in's colon: '…进一步改进:强化…建设:加强…;…。')
+        opens = before.rstrip(" \t").endswith(_STATED_ENDS + ("\n",) + ((":",) if opening else ())) or (
+            opening and not before.strip())
+        if (opens and piece.endswith(":")
                 and _colon_title(raw[:at]) == piece.strip().removesuffix(":") and _clean("".join(pieces[i + 1:]))):
             cuts.append(len(before))
     return [raw[a:b] for a, b in zip(cuts, cuts[1:] + [len(raw)])]
