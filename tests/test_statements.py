@@ -392,6 +392,43 @@ def test_a_titled_paragraph_keeps_its_details_split_by_semicolons(stem, glued):
         ("measure", f"{title}:{details}") for title, details in titled]
 
 
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_titled_paragraph_after_numbered_details_is_a_statement_of_its_own(stem, glued):
+    # A seed's measures as unnumbered paragraphs each titled before a colon, the first with its details numbered
+    # ('强化政务公开能力建设:1.加强…;2.进一步…。' / '加大政策解读回应力度:探索…;提升…。'), on lines of their own or glued:
+    # before, the next titled paragraphs were swallowed into the last numbered detail ('进一步…。加大政策解读回应力度:…');
+    # now the title and each detail a statement, then one statement per titled paragraph with its details.
+    section = problems_section(stem)
+    measures = [t for k, t in EXPECTED[stem] if k == "m"]
+    titled = [(title, details) for title, _, details in (m.partition("。") for m in measures)]
+    (title, details), rest = titled[0], [(t, d.replace(",", ";", 1)) for t, d in titled[1:]]
+    first, _, second = details.partition(",")
+    text = section[: section.index("一是" + title)] + ("" if glued else "\n").join(
+        [f"{title}:1.{first};2.{second}。"] + [f"{t}:{d}。" for t, d in rest])
+    assert _pairs(extract_statements(text)) == [p for p in _expected(stem) if p[0] == "problem"] + [
+        ("measure", title), ("measure", first), ("measure", second)] + [("measure", f"{t}:{d}") for t, d in rest]
+
+
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_titled_paragraph_before_numbered_details_is_kept(stem, glued):
+    # As above, the second measure the one with its details numbered ('强化政务公开能力建设:加强…;进一步…。' /
+    # '加大政策解读回应力度:1.探索…;2.提升…。' / '健全政务公开工作机制:…'): before, the first titled paragraph was dropped as
+    # the list's lead-in, no statement at all; now a statement with its details, as the paragraphs after the list are.
+    section = problems_section(stem)
+    measures = [t for k, t in EXPECTED[stem] if k == "m"]
+    titled = [(title, details.replace(",", ";", 1)) for title, _, details in (m.partition("。") for m in measures)]
+    title, details = measures[1].partition("。")[::2]
+    first, _, second = details.partition(",")
+    numbered = [f"{title}:1.{first};2.{second}。"]
+    text = section[: section.index("一是" + titled[0][0])] + ("" if glued else "\n").join(
+        [f"{t}:{d}。" for t, d in titled[:1]] + numbered + [f"{t}:{d}。" for t, d in titled[2:]])
+    assert _pairs(extract_statements(text)) == [p for p in _expected(stem) if p[0] == "problem"] + [
+        ("measure", f"{titled[0][0]}:{titled[0][1]}"), ("measure", title), ("measure", first), ("measure", second)] + [
+        ("measure", f"{t}:{d}") for t, d in titled[2:]]
+
+
 @pytest.mark.parametrize("first, second, written", [
     ("（1）", "（2）", "(1)"), ("(1)", "(2)", "(1)"), ("①", "②", "(1)"), ("1)", "2)", "1)"), ("1.", "2.", "1.")])
 def test_sub_items_on_their_own_lines_inside_an_item_stay_apart(first, second, written):

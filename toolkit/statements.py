@@ -3194,9 +3194,14 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
     items = []
     first = _unmarked_first_item(preamble) if marks[0][2] == 2 and not block.resumed else ""  # (resumed: numbered on)
     stated = "" if first else _stated_before_list(text[: marks[0][0]])
+    titled_list = False  # (a title before its colon over the list's details: '加强培训:1.…;2.…')
     if not (first or stated) and marks[0][2] == 1:
         # (a title before its colon over details numbered from 1: a statement as one with its stop is)
         stated = _colon_title(text[: marks[0][0]])
+        titled_list = bool(stated)
+    # the titled paragraphs after the last detail of a titled list ('…;2.开展案例交流。' / '完善制度:修订…;建立…。'): each
+    # one statement with its details, as the paragraph before the list would be (:func:`_titled_pieces`)
+    paragraphs_after: list[str] = []
     if first and preamble.endswith(first):
         items.append((1, first))
         preamble = _clean(preamble.removesuffix(first))
@@ -3214,8 +3219,15 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         stated = ""
     # (a measure naming the problem it mends, '针对公开内容不够全面的问题,我局将…', admits no shortcoming of its own)
     named = bool(before_lead) and _is_switch(stated, 0)
-    if preamble:
+    # (titled paragraphs before a titled list, '完善制度:修订…;建立…。' / '加强培训:1.…': statements as those after it are)
+    before = _titled_paragraphs(preamble, opening=True) if titled_list and stated else [preamble]
+    # (the text before the first, where any, is the lead-in: dropped as before)
+    lead_in = _clean(before[0])
+    paragraphs_before = before[1:] if len(before) > 1 and (not lead_in or lead_in.endswith(":")) else []
+    if preamble and not paragraphs_before:
         out.dropped.append(((block.order, 0), block.kind, preamble))
+    elif lead_in:
+        out.dropped.append(((block.order, 0), block.kind, lead_in))
     labelled: dict[int, str] = {}  # an item's index in items, and the kind its label after the marker says
     leads: dict[int, str] = {}  # an item's index in items, and the colon lead-in glued to the item before it
     # an item's index in items, and the next group's title ending it (on its own line or a short sentence), with the
@@ -3223,6 +3235,9 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
     titled: dict[int, tuple[str, str]] = {}
     for k, (start, end, n) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
+        if titled_list and k + 1 == len(marks):
+            paragraphs_after = _titled_paragraphs(text[end:stop])[1:]
+            stop -= sum(map(len, paragraphs_after))
         item, lead = _split_lead_in(text[end:stop])
         if ":" in item[:_LABEL_LENGTH]:
             label = cues["label_after_marker"].match(item)
@@ -3307,6 +3322,9 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         if (k == 0 and stated) or between[k]:
             # (of the list's kind, unless it admits a shortcoming itself: '信息更新不够及时。一是加强巡查;二是…')
             said = between[k] or stated
+            if not k:
+                # (sorted by their place, as the list's title at the same place after them)
+                out.statements += [((block.order, j), kind, _clean(paragraph)) for paragraph in paragraphs_before]
             j += bool(k)
             admits = _has(said, "problem_cues") and not (named and not between[k])
             out.statements.append(((block.order, j), "problem" if admits else kind, said))
@@ -3325,6 +3343,29 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
                     out.dropped.remove(((block.order, 0), block.kind, title + ":"))
                 j += 1
                 out.statements.append(((block.order, j), kinds[k + 1], title))
+    for paragraph in paragraphs_after:
+        j += 1
+        out.statements.append(((block.order, j), kinds[-1], _clean(paragraph)))
+
+
+def _titled_paragraphs(raw: str, opening: bool = False) -> list[str]:
+    """``raw``, the last detail's text of a list under a title before its colon, cut before each titled paragraph
+    after it: a title before its colon (:func:`_colon_title`) with its details after, on a line of its own or glued
+    after a stop (``开展案例交流。`` / ``完善制度:修订…;建立…。``), the detail's own text first.  A detail ends there: the
+    next paragraph, titled as the list is, is no part of it.  Where ``opening`` (the text before the list's title),
+    ``raw`` may open with a titled paragraph, its own text then '' (or the lead-in before it)."""
+    cuts = [0]
+    at = 0
+    pieces = _sentence_pieces(raw)
+    for i, piece in enumerate(pieces):
+        before, at = raw[:at], at + len(piece)
+        # (in the text before a list, also after its lead-in's colon: '…进一步改进:强化…建设:加强…;…。')
+        opens = before.rstrip(" \t").endswith(_STATED_ENDS + ("\n",) + ((":",) if opening else ())) or (
+            opening and not before.strip())
+        if (opens and piece.endswith(":")
+                and _colon_title(raw[:at]) == piece.strip().removesuffix(":") and _clean("".join(pieces[i + 1:]))):
+            cuts.append(len(before))
+    return [raw[a:b] for a, b in zip(cuts, cuts[1:] + [len(raw)])]
 
 
 def _next_group_title(titled: tuple[str, str] | None, following: str) -> str:
