@@ -2936,7 +2936,8 @@ def _named_lines(header: list[str], labelled: list[tuple[str, list[Cell]]], line
                  across: dict, partial: bool = False) -> dict[tuple[str, str], Cell] | None:
     """(line key, across key) -> cell of a grid whose rows are named by ``lines``' labels (key -> labels), each
     once, with a value under each of ``across``' keys, in the order the header names them where it names each
-    once (else in ``across``' order); None where the rows are not such a grid.  Where ``partial``, some of
+    once or each alike several times over (:func:`_header_order`; else in ``across``' order); None where the rows
+    are not such a grid or the header's orders differ.  Where ``partial``, some of
     ``lines`` may be left out (no cell of theirs in the result), every row still named by one of them."""
     line_of = {label_key(lab): k for k, labs in lines.items() for lab in labs}
     across_of = {label_key(lab): k for k, labs in across.items() for lab in labs}
@@ -2944,9 +2945,22 @@ def _named_lines(header: list[str], labelled: list[tuple[str, list[Cell]]], line
     if len(by_line) != len(labelled) or None in by_line or not by_line or not (
             partial or len(by_line) == len(lines)) or any(len(vals) != len(across) for vals in by_line.values()):
         return None
-    named = [across_of[k] for k in header if k in across_of]
-    order = named if sorted(named) == sorted(across) else list(across)
+    order = _header_order([across_of[k] for k in header if k in across_of], list(across))
+    if order is None:
+        return None
     return {(lk, ak): by_line[lk][order.index(ak)] for lk in lines if lk in by_line for ak in across}
+
+
+def _header_order(named: list[str], keys: list[str]) -> list[str] | None:
+    """The order of ``keys`` a header naming them ``named`` (keys, as it names them) gives each row: its own where it
+    names each once, or each alike several times over (the review table's three header rows, '结果纠正 | 结果维持 |
+    …' under each kind of case); None where it names each as often, in orders that differ (which one a row follows
+    is not known); else ``keys`` as given (a header of other words, or not naming each as often)."""
+    n = len(keys)
+    runs = [named[i:i + n] for i in range(0, len(named), n)]
+    if not named or len(named) % n or any(sorted(run) != sorted(keys) for run in runs):
+        return keys
+    return runs[0] if all(run == runs[0] for run in runs) else None
 
 
 # --- legacy statistics tables -------------------------------------------------------
