@@ -2253,6 +2253,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     overall: int | None = None  # the place among the values of a column of the three kinds' 总计 (none in the format)
     m = n  # the cells of the whole table's row, as the header names its columns
     labelled: list[tuple[str, list[Cell]]] = []  # (label key, values) of the rows led by a label
+    by_name = False  # a row's values placed by their results' names (in the format's columns, not the header's)
     led: list[tuple[Row, int | None]] = []  # each such row and its label cells (None: its label a row of its own)
     lone: str | None = None  # the label key of a header row of one word, the label of values right under it
     notes: list[Flag] = []  # the remarks under a header's 备注 that a cell a line sets apart from their row's values
@@ -2321,6 +2322,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
             led.append((row, None))
         if data:
             first_row = first_row or row
+            by_name = by_name or row.named
             rows_read += 1
             values.extend(vals)
             if row.grid and not labels:
@@ -2354,6 +2356,8 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     # (a row for each kind of case with a 总计 row of the three: the kinds' rows read, the 总计 checked)
     partial = len(led) == rows_read  # (every row led by a label: a kind's row left out is read as missing)
     by_kind, summed, between = _review_total_row(header, labelled, led, partial)
+    if by_name:  # (the header's order of the results is not theirs)
+        by_kind = ([], by_kind[1])
     by_rows = _review_transposed(header, labelled, row_keys, col_keys)
     read = None if by_rows else _review_by_kind(*by_kind, row_keys, col_keys, partial)
     # (the kinds of case the table writes, their values)
