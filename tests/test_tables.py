@@ -2890,6 +2890,37 @@ def test_a_review_header_naming_its_results_in_other_words(seed, names, layout, 
     assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
 
 
+def _review_kind_rows_under_grid_header(rows: str):
+    """A review table (for :func:`_review_rebuilt`) under the format's header of three rows (the kinds, the
+    lawsuits' two, each kind's five results) naming 结果纠正 before 结果维持 for each kind, then a row for each kind
+    led by its label, its counts in the header's order: plain ('未经复议直接起诉 | 1 | 0 | …') or, where ``rows`` is
+    'grouped', the lawsuits' rows led by 行政诉讼 too ('行政诉讼 | 未经复议直接起诉 | 1 | …', ' | 复议后起诉 | …')."""
+    at = [1, 0, 2, 3, 4]
+
+    def table(results, kinds, v):
+        heads = [results[i] for i in at]
+        header = [[kinds[0], "行政诉讼"], ["", "", "", "", "", kinds[1], kinds[2]], heads * 3]
+        counts = [[v[5 * k + i] for i in at] for k in range(3)]
+        if rows == "grouped":
+            return [*header, [kinds[0], "", *counts[0]], ["行政诉讼", kinds[1], *counts[1]], ["", kinds[2], *counts[2]]]
+        return [*header, *([kinds[k], *counts[k]] for k in range(3))]
+    return table
+
+
+@pytest.mark.parametrize("fmt", _LAYOUTS)
+@pytest.mark.parametrize("rows", ["plain", "grouped"])
+def test_review_rows_of_each_kind_follow_a_grid_header_naming_corrected_before_upheld(rows, fmt, tmp_path):
+    # Seed 001's review table under its three header rows, each kind's results named 结果纠正 | 结果维持 | …, and a
+    # row for each kind in that order ('未经复议直接起诉 | 1 | 0 | 0 | 1 | 2'): the header names each result three
+    # times, so the rows were read in the format's order, 维持 and 纠正 swapped for every kind, unflagged.  They
+    # are read in the header's order, the same for each kind.
+    lines = _report_lines("001_4d29bfef72dd56db.txt")
+    want = _read(lines, fmt, tmp_path)
+    got = _read(_review_rebuilt(lines, _review_kind_rows_under_grid_header(rows)), fmt, tmp_path)
+    _same_review(want, got)
+    assert [(f.code, f.detail) for f in got.flags] == [(f.code, f.detail) for f in want.flags]
+
+
 @pytest.mark.parametrize("fmt", _LAYOUTS)
 def test_a_kinds_total_named_otherwise_not_its_sum_is_kept_and_flagged(fmt, tmp_path):
     # Seed 001's review table with each kind's total named 合计, the review's written one more than its four

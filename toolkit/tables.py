@@ -2258,6 +2258,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     overall: int | None = None  # the place among the values of a column of the three kinds' 总计 (none in the format)
     m = n  # the cells of the whole table's row, as the header names its columns
     labelled: list[tuple[str, list[Cell]]] = []  # (label key, values) of the rows led by a label
+    by_name = False  # a row's values placed by their results' names (in the format's columns, not the header's)
     led: list[tuple[Row, int | None]] = []  # each such row and its label cells (None: its label a row of its own)
     lone: str | None = None  # the label key of a header row of one word, the label of values right under it
     notes: list[Flag] = []  # the remarks under a header's 备注 that a cell a line sets apart from their row's values
@@ -2326,6 +2327,7 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
             led.append((row, None))
         if data:
             first_row = first_row or row
+            by_name = by_name or row.named
             rows_read += 1
             values.extend(vals)
             if row.grid and not labels:
@@ -2359,6 +2361,8 @@ def _extract_review(rows: list[Row], res: TableResult, identities: list[dict]) -
     # (a row for each kind of case with a 总计 row of the three: the kinds' rows read, the 总计 checked)
     partial = len(led) == rows_read  # (every row led by a label: a kind's row left out is read as missing)
     by_kind, summed, between = _review_total_row(header, labelled, led, partial)
+    if by_name:  # (the header's order of the results is not theirs)
+        by_kind = ([], by_kind[1])
     by_rows = _review_transposed(header, labelled, row_keys, col_keys)
     read = None if by_rows else _review_by_kind(*by_kind, row_keys, col_keys, partial)
     # (the kinds of case the table writes, their values)
@@ -2941,7 +2945,8 @@ def _named_lines(header: list[str], labelled: list[tuple[str, list[Cell]]], line
                  across: dict, partial: bool = False) -> dict[tuple[str, str], Cell] | None:
     """(line key, across key) -> cell of a grid whose rows are named by ``lines``' labels (key -> labels), each
     once, with a value under each of ``across``' keys, in the order the header names them where it names each
-    once (else in ``across``' order); None where the rows are not such a grid.  Where ``partial``, some of
+    once or each alike several times over (:func:`_header_order`; else in ``across``' order); None where the rows
+    are not such a grid or the header's orders differ.  Where ``partial``, some of
     ``lines`` may be left out (no cell of theirs in the result), every row still named by one of them."""
     line_of = {label_key(lab): k for k, labs in lines.items() for lab in labs}
     across_of = {label_key(lab): k for k, labs in across.items() for lab in labs}
@@ -2949,9 +2954,22 @@ def _named_lines(header: list[str], labelled: list[tuple[str, list[Cell]]], line
     if len(by_line) != len(labelled) or None in by_line or not by_line or not (
             partial or len(by_line) == len(lines)) or any(len(vals) != len(across) for vals in by_line.values()):
         return None
-    named = [across_of[k] for k in header if k in across_of]
-    order = named if sorted(named) == sorted(across) else list(across)
+    order = _header_order([across_of[k] for k in header if k in across_of], list(across))
+    if order is None:
+        return None
     return {(lk, ak): by_line[lk][order.index(ak)] for lk in lines if lk in by_line for ak in across}
+
+
+def _header_order(named: list[str], keys: list[str]) -> list[str] | None:
+    """The order of ``keys`` a header naming them ``named`` (keys, as it names them) gives each row: its own where it
+    names each once, or each alike several times over (the review table's three header rows, '结果纠正 | 结果维持 |
+    …' under each kind of case); None where it names each as often, in orders that differ (which one a row follows
+    is not known); else ``keys`` as given (a header of other words, or not naming each as often)."""
+    n = len(keys)
+    runs = [named[i:i + n] for i in range(0, len(named), n)]
+    if not named or len(named) % n or any(sorted(run) != sorted(keys) for run in runs):
+        return keys
+    return runs[0] if all(run == runs[0] for run in runs) else None
 
 
 # --- legacy statistics tables -------------------------------------------------------
