@@ -1156,6 +1156,23 @@ def test_an_agency_wrapped_after_a_bare_level_under_the_signature(name, agency):
     assert report.sections[-1].text == plain.sections[-1].text
 
 
+@pytest.mark.parametrize("name, agency", [(["市住房和城乡", "建设局"], "市住房和城乡建设局"), (["市住", "建局"], "市住建局"),
+                                          (["市财政局", "交通运输局"], None)])
+def test_an_agency_wrapped_after_a_bare_level_under_a_year_and_month_signature(name, agency):
+    # Seed 004 signed with its agency broken over two lines after the bare level standing for its city, under a year
+    # and month ('市住房和城乡' / '建设局' / '2024年1月'): the agency was the lower piece alone ('建设局') and the upper
+    # one was left in the last section's text, while under a full date the two were joined.  Joined now as there; two
+    # names each on its line ('市财政局' / '交通运输局', a joint signature's) are not joined into one.
+    plain = _seed_004_ending("\n")
+    report = _seed_004_ending("\n" + "\n".join([*name, "2024年1月"]) + "\n")
+    assert report.metadata["published"] is None
+    if agency is not None:
+        assert report.metadata["agency"] == agency
+        assert report.sections[-1].text == plain.sections[-1].text
+    else:
+        assert report.metadata["agency"] != "市财政局交通运输局"
+
+
 @pytest.mark.parametrize("line", ["2023年5月1日 9:00-12:00", "2023-05-01 09:00-12:00"])
 def test_a_date_with_a_span_of_hours_in_the_text_is_no_print_stamp(line):
     # (a time zone after a space is read only after the seconds when it is west of Greenwich, '09:12:30-05:00': a
