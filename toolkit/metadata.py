@@ -1904,12 +1904,17 @@ def _tail_reading(lines: tuple[str, ...]) -> _TailReading:
     return _TailReading(lines)
 
 
-# a time of day alone on its line ('10:30', '10:30:15', '上午10:30'), or after a date ending its line ('2024年2月5日 10:30')
-_TIME_ALONE = re.compile(r"(?:[上下]午\s*)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
+# a time of day alone on its line ('10:30', '10:30:15', '上午10:30'), or after a date ending its line ('2024年2月5日 10:30'),
+# its seconds' fraction and its zone or not as with a T ('2024-03-01 09:12:30+08:00', '09:12:30.5', '09:12Z', as
+# formats.yaml pdf.stamp_time reads a print stamp's: the signature's date was not read); a zone west of Greenwich only
+# after the seconds ('09:12:30-05:00'), for '9:00-12:00' is a span of hours in the text
+_ZONE = r"(?:[01]\d|2[0-3]):?[0-5]\d"
+_TIME_ALONE = re.compile(rf"(?:[上下]午\s*)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?(?:-{_ZONE})?)?"
+                         rf"(?:Z|\+{_ZONE})?")
 # an ISO 8601 time joined to its date with a T, its seconds, their fraction and the zone or not, as some sites print a
 # date ('2024-02-05T10:30', '2024-02-05T10:30:00+08:00'), a space before the T or not ('2024-02-05 T10:30', as
 # formats.yaml pdf.stamp_time reads it): the date's, no text after it
-_ISO_TIME = r"\s*T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?"
+_ISO_TIME = rf"\s*T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]{_ZONE})?"
 _TIME_AFTER_DATE = re.compile(rf"(?:\s*{_TIME_ALONE.pattern}|(?<=\d){_ISO_TIME})\s*$")
 
 
