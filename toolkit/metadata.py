@@ -2216,6 +2216,10 @@ def _year_month_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str |
         # the agency wrapped over two lines as under a full date ('市住房和城乡' / '建设局' / '2024年1月': read as the
         # agency '建设局', the line above left in the last section's text)
         name, above = whole, above - 1
+    elif _agency_like(name) and (joint := _joint_signer(tail, above)) is not None:
+        # two bodies signing on lines of their own, as under a full date ('市财政局' / '交通运输局' / '2024年1月': the
+        # second was the agency, the first left in the last section's text): the first is the agency
+        above, name = joint
     if not _signing_name(name):
         return None
     first, date = _date_above_signature(tail, above, last)
