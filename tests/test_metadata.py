@@ -1156,6 +1156,43 @@ def test_an_agency_wrapped_after_a_bare_level_under_the_signature(name, agency):
     assert report.sections[-1].text == plain.sections[-1].text
 
 
+@pytest.mark.parametrize("name, agency", [(["市住房和城乡", "建设局"], "市住房和城乡建设局"), (["市住", "建局"], "市住建局"),
+                                          (["市财政局", "交通运输局"], "市财政局")])
+def test_an_agency_wrapped_after_a_bare_level_under_a_year_and_month_signature(name, agency):
+    # Seed 004 signed with its agency broken over two lines after the bare level standing for its city, under a year
+    # and month ('市住房和城乡' / '建设局' / '2024年1月'): the agency was the lower piece alone ('建设局') and the upper
+    # one was left in the last section's text, while under a full date the two were joined.  Joined now as there; two
+    # names each on its line ('市财政局' / '交通运输局', a joint signature's) are not joined: the first is the agency, as
+    # under a full date (the second was, the first left in the last section's text).
+    plain = _seed_004_ending("\n")
+    report = _seed_004_ending("\n" + "\n".join([*name, "2024年1月"]) + "\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == (agency, None)
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
+@pytest.mark.parametrize("time", ["09:12:30+08:00", "09:12:30.5", "09:12Z", "09:12:30.250+0800", "09:12:30-05:00"])
+@pytest.mark.parametrize("form", ["{agency}\n2024-03-01{joint}{time}", "{agency} 2024-03-01{joint}{time}",
+                                  "{agency}\n2024年3月1日\n{time}"])
+def test_a_signature_s_date_and_time_with_a_fraction_or_zone_after_a_space_is_read_as_with_a_t(form, time):
+    # Seed 004 signed '市住建局' over a date and time, no date above, the time written with its seconds' fraction or
+    # its zone after a space ('2024-03-01 09:12:30+08:00'), or alone under the date ('2024年3月1日' / '09:12:30.5'):
+    # the signature's date was not read (published NA), while with a T ('2024-03-01T09:12:30+08:00') or with no
+    # fraction nor zone ('2024-03-01 09:12:30') it was 2024-03-01.  Read alike now; the time is no part of the date.
+    plain = _seed_004_ending("\n")
+    for joint in (" ", "T"):
+        report = _seed_004_ending("\n" + form.format(agency="市住建局", joint=joint, time=time) + "\n")
+        assert (report.metadata["agency"], report.metadata["published"]) == ("市住建局", "2024-03-01")
+        assert report.sections[-1].text == plain.sections[-1].text
+
+
+@pytest.mark.parametrize("line", ["2023年5月1日 9:00-12:00", "2023-05-01 09:00-12:00"])
+def test_a_date_with_a_span_of_hours_under_a_name_is_no_signature_s_date_and_time(line):
+    # (a span of hours, '9:00-12:00', is no time with a zone west of Greenwich: the line stays the section's text)
+    report = _seed_004_ending("\n市住建局\n" + line + "\n")
+    assert line in report.sections[-1].text
+    assert report.metadata["published"] is None
+
+
 @pytest.mark.parametrize("line", ["2023年5月1日 9:00-12:00", "2023-05-01 09:00-12:00"])
 def test_a_date_with_a_span_of_hours_in_the_text_is_no_print_stamp(line):
     # (a time zone after a space is read only after the seconds when it is west of Greenwich, '09:12:30-05:00': a

@@ -1787,13 +1787,8 @@ def _wrapped_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | No
         if pos > 0 and not _SIGNATURE_BREAK.search(before.strip()) else None
     if piece and _agency_like(piece.group(1) + name):
         return body[pos - 1][0], False, piece.group(1) + name, date
-    whole = _compact(body[pos - 1][1]) + name if pos > 0 and piece is None else ""
-    if whole and not _SIGNATURE_BREAK.search(body[pos - 1][1].strip()) and _agency_like(whole) \
-            and (_match_known(_without_party(whole), 0) is not None and _match_known(name, 0) is None
-                 or (not _agency_like(name) or _endings_only(name)) and _opens_with_own_place(whole)
-                 or not _opens_with_own_place(name) and _opens_with_own_place(whole)
-                 and not _agency_like(_compact(body[pos - 1][1]))
-                 or not _without_party(_compact(body[pos - 1][1]))):
+    whole = _joined_name(body[pos - 1][1], name) if pos > 0 and piece is None else None
+    if whole is not None:
         # a long agency line wrapped ('伊州区住房和城乡建' / '设局'): the line above starts with a place the
         # gazetteer knows, after the Party's name or not ('中共驻马店市委' / '宣传部'), and the rest does not (a short
         # line of text above an agency line, '暂无', does not); or
@@ -1809,6 +1804,23 @@ def _wrapped_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | No
     found = _agency_after_break(before)
     if found is not None:
         return index, False, _compact(found), date
+    return None
+
+
+def _joined_name(above: str, name: str) -> str | None:
+    """The agency's name ``name`` (compact) joined to the line above it, ``above``, where a long agency line was
+    wrapped there (:func:`_wrapped_signature`, its comments); None where the two are no one name wrapped (a joint
+    signature's two names, '市财政局' / '交通运输局', or a line of text above the name).  Shared by the signatures
+    signed with a full date and with a year and month alone, which wrap alike."""
+    upper = _compact(above)
+    whole = upper + name
+    if not whole or _SIGNATURE_BREAK.search(above.strip()) or not _agency_like(whole):
+        return None
+    if _match_known(_without_party(whole), 0) is not None and _match_known(name, 0) is None \
+            or (not _agency_like(name) or _endings_only(name)) and _opens_with_own_place(whole) \
+            or not _opens_with_own_place(name) and _opens_with_own_place(whole) and not _agency_like(upper) \
+            or not _without_party(upper):
+        return whole
     return None
 
 
@@ -1892,12 +1904,17 @@ def _tail_reading(lines: tuple[str, ...]) -> _TailReading:
     return _TailReading(lines)
 
 
-# a time of day alone on its line ('10:30', '10:30:15', '上午10:30'), or after a date ending its line ('2024年2月5日 10:30')
-_TIME_ALONE = re.compile(r"(?:[上下]午\s*)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?")
+# a time of day alone on its line ('10:30', '10:30:15', '上午10:30'), or after a date ending its line ('2024年2月5日 10:30'),
+# its seconds' fraction and its zone or not as with a T ('2024-03-01 09:12:30+08:00', '09:12:30.5', '09:12Z', as
+# formats.yaml pdf.stamp_time reads a print stamp's: the signature's date was not read); a zone west of Greenwich only
+# after the seconds ('09:12:30-05:00'), for '9:00-12:00' is a span of hours in the text
+_ZONE = r"(?:[01]\d|2[0-3]):?[0-5]\d"
+_TIME_ALONE = re.compile(rf"(?:[上下]午\s*)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?(?:-{_ZONE})?)?"
+                         rf"(?:Z|\+{_ZONE})?")
 # an ISO 8601 time joined to its date with a T, its seconds, their fraction and the zone or not, as some sites print a
 # date ('2024-02-05T10:30', '2024-02-05T10:30:00+08:00'), a space before the T or not ('2024-02-05 T10:30', as
 # formats.yaml pdf.stamp_time reads it): the date's, no text after it
-_ISO_TIME = r"\s*T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?"
+_ISO_TIME = rf"\s*T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]{_ZONE})?"
 _TIME_AFTER_DATE = re.compile(rf"(?:\s*{_TIME_ALONE.pattern}|(?<=\d){_ISO_TIME})\s*$")
 
 
@@ -2195,6 +2212,14 @@ def _year_month_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str |
     if above < 0:
         return None
     name = _seal().sub("", _compact(tail[above][1]))
+    if above > 0 and (whole := _joined_name(tail[above - 1][1], name)) is not None:
+        # the agency wrapped over two lines as under a full date ('市住房和城乡' / '建设局' / '2024年1月': read as the
+        # agency '建设局', the line above left in the last section's text)
+        name, above = whole, above - 1
+    elif _agency_like(name) and (joint := _joint_signer(tail, above)) is not None:
+        # two bodies signing on lines of their own, as under a full date ('市财政局' / '交通运输局' / '2024年1月': the
+        # second was the agency, the first left in the last section's text): the first is the agency
+        above, name = joint
     if not _signing_name(name):
         return None
     first, date = _date_above_signature(tail, above, last)
