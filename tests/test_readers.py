@@ -3260,7 +3260,8 @@ def test_gb_or_big5_text_with_a_few_stray_bytes_is_read_and_flagged(stray, codec
     path.write_bytes(data[:at] + stray + data[at:])
     if (codec, stray) == ("gbk", b"\x80"):  # no stray byte in GBK: CP936's euro sign, read as such, unflagged
         got = toolkit.parse_report(path)
-        assert got.encoding == "gbk" and "\n\u20ac" in got.original_text and _cells_of(got) == _cells_of(parsed_seed(seed))
+        assert got.encoding == "gbk" and "\n\u20ac" in got.original_text
+        assert _cells_of(got) == _cells_of(parsed_seed(seed))
         assert not [f for f in got.flags if f.code == "bad_bytes"]
         return
     with pytest.warns(UserWarning, match=r"stray.txt: \d+ byte sequence\(s\) that are not "):
