@@ -2836,21 +2836,24 @@ def test_legacy_pipe_cell_a_line_value_in_words_ends_its_row(value, read, flag):
         want, ["table", "row_key", "value", "raw", "unit"])
 
 
-@pytest.mark.parametrize("value", ["245*", "245注", "245注1", "245[1]", "245①", "245※"])
-def test_legacy_pipe_cell_a_line_value_with_a_footnote_mark_ends_its_row(value):
-    """Seed 003 copied one cell a line with pipes, a known item's count with a footnote mark after it
-    ('2.政府网站公开政府信息数 |' / '条 |' / '245* |'): no value, so the row went on, the next item's label, unit and
-    blank mark ran into it (extra_cells, 4 values for 1 column), the count lost and the next item's row with it.
-    It ends its row, read as in a row a line (kept as written, NA, flagged not_a_number), the rest the seed's."""
+@pytest.mark.parametrize("layout", ["pipe_cells", "lines"])
+@pytest.mark.parametrize("value", ["245*", "245注", "245注1", "245[1]", "245①", "245※", "245(注)"])
+def test_legacy_cell_a_line_value_with_a_footnote_mark_is_read_as_in_rows(value, layout):
+    """Seed 003 copied one cell a line, a known item's count with a footnote mark after it ('2.政府网站公开政府信息数'
+    / '条' / '245*'): with pipes ('245* |') no value, so the row went on, the next item's label, unit and blank mark
+    ran into it (extra_cells), the count lost and the next item's row with it; between blank lines read 245 with raw
+    '245' and no flag, the mark dropped unsaid.  Both are read as the seed's own pipe rows read it (kept as written,
+    NA flagged not_a_number; '245(注)': 245, flagged value_note), the rest the seed's."""
     seed = _seed_lines()
     lines = [[x[0], x[1], value] if isinstance(x, list) and x and x[0] == "2.政府网站公开政府信息数" else x
              for x in seed]
-    report = toolkit.parse_text(render_text(lines, "pipe_cells"))
+    report = toolkit.parse_text(render_text(lines, layout))
     want = toolkit.parse_text(render_text(lines, "pipe_rows"))
     assert _legacy(report) == _legacy(want)
     assert [(f.code, f.detail) for f in report.flags if f.table] == [
         (f.code, f.detail) for f in want.flags if f.table]
     assert "via_weibo" in [x[1] for x in _legacy(report)]
+    assert [x[2] for x in _legacy(report, ["row_key", "value", "raw"]) if x[0] == "via_website"] != ["245"]
 
 
 @pytest.mark.parametrize("layout", ["lines", "pipe_cells"])
@@ -2891,23 +2894,6 @@ def test_legacy_cell_a_line_short_words_value_is_flagged(value):
     got, want = (toolkit.parse_text(render_text(local, x)) for x in ("lines", "pipe_rows"))
     assert ("其他情况", 5) in [(x[1], x[3]) for x in _legacy(got, ["table", "row_label", "row_key", "value"])]
     assert _legacy(got) == _legacy(want)
-
-
-@pytest.mark.parametrize("value", ["245*", "245注", "245注1", "245[1]", "245①", "245※", "245(注)"])
-def test_legacy_cell_a_line_value_with_a_footnote_mark_keeps_it(value):
-    """Seed 003 copied one cell a line between blank lines, a known item's count with a footnote mark after it
-    ('2.政府网站公开政府信息数' / '条' / '245*'): read 245 with raw '245' and no flag, the mark dropped unsaid, where the
-    seed's own pipe rows (and one cell a line with pipes) keep it as written, NA flagged not_a_number ('245(注)': 245,
-    flagged value_note). It is read as there, the rest the seed's."""
-    seed = _seed_lines()
-    lines = [[x[0], x[1], value] if isinstance(x, list) and x and x[0] == "2.政府网站公开政府信息数" else x
-             for x in seed]
-    report = toolkit.parse_text(render_text(lines, "lines"))
-    want = toolkit.parse_text(render_text(lines, "pipe_rows"))
-    assert _legacy(report) == _legacy(want)
-    assert [(f.code, f.detail) for f in report.flags if f.table] == [
-        (f.code, f.detail) for f in want.flags if f.table]
-    assert [x[2] for x in _legacy(report, ["row_key", "value", "raw"]) if x[0] == "via_website"] != ["245"]
 
 
 @pytest.mark.parametrize("layout", ["lines", "pipe_cells"])

@@ -929,18 +929,9 @@ def test_a_signature_dated_with_its_time(seed, signature):
     # ending the line, or as a browser's print stamp under the name: the agency or published NA and the signature's
     # lines left in the last section's text.  The time is no part of the agency nor of the date; nor after the date's
     # weekday ('2024年2月5日 星期一 10:30', read as a site's clock) nor after 上午/下午.
-    import toolkit
-
-    if seed == "004":
-        agency, date, published = "市住建局", "2024年2月5日", "2024-02-05"
-        plain = _seed_004_ending("\n")
-        report = _seed_004_ending("\n" + "\n".join(signature).format(agency, date) + "\n")
-    else:
-        agency, date, published = "伊州区住房和城乡建设局", "2024年2月17日", "2024-02-17"
-        text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
-        body = text.rsplit("\n", 2)[0]
-        plain = toolkit.parse_text(text)
-        report = toolkit.parse_text(body + "\n" + "\n".join(signature).format(agency, date) + "\n")
+    agency, date, published = (("市住建局", "2024年2月5日", "2024-02-05") if seed == "004"
+                               else ("伊州区住房和城乡建设局", "2024年2月17日", "2024-02-17"))
+    plain, report = _signed_seed(seed), _signed_seed(seed, "\n".join(signature).format(agency, date).split("\n"))
     assert (report.metadata["agency"], report.metadata["published"]) == (agency, published)
     assert report.sections[-1].text == plain.sections[-1].text
 
@@ -956,18 +947,9 @@ def test_a_date_alone_above_a_year_and_month_signature(seed, above, month, publi
     # signature block's first line; the block's own year and month tell which day it signs: the date above where it
     # falls in them, else none (NA: no day of the block's month is given).  So too over the name and the month on one
     # line ('2024年1月20日' / '市住建局 2024年1月').
-    import toolkit
-
     agency = "市住建局" if seed == "004" else "伊州区住房和城乡建设局"
     signature = [above, f"{agency} {month}"] if one_line else [above, agency, month]
-    if seed == "004":
-        plain = _seed_004_ending("\n")
-        report = _seed_004_ending("\n" + "\n".join(signature) + "\n")
-    else:
-        text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
-        body = text.rsplit("\n", 2)[0]
-        plain = toolkit.parse_text(text)
-        report = toolkit.parse_text("\n".join([body, *signature, ""]))
+    plain, report = _signed_seed(seed), _signed_seed(seed, signature)
     assert (report.metadata["agency"], report.metadata["published"]) == (agency, published)
     assert report.sections[-1].text == plain.sections[-1].text
 
@@ -980,59 +962,23 @@ def test_a_date_and_time_with_its_weekday_under_a_year_and_month_signature(seed,
     # ('2024/03/01 星期五 09:12'): no print stamp ('2024/03/01 09:12' was), it was read as the text's last line (the
     # agency NA, the signature left in the last section's text) or, the weekday after the time, as a posting date
     # (published 2024-03-01).  Now it is the page's furniture, as the stamp without its weekday is.
-    import toolkit
-
-    if seed == "004":
-        agency, plain = "市住建局", _seed_004_ending("\n")
-        report = _seed_004_ending("\n" + "\n".join([agency, "2024年2月", stamp]) + "\n")
-    else:
-        agency = "伊州区住房和城乡建设局"
-        text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
-        body = text.rsplit("\n", 2)[0]
-        plain = toolkit.parse_text(text)
-        report = toolkit.parse_text("\n".join([body, agency, "2024年2月", stamp, ""]))
+    agency = "市住建局" if seed == "004" else "伊州区住房和城乡建设局"
+    plain, report = _signed_seed(seed), _signed_seed(seed, [agency, "2024年2月", stamp])
     assert (report.metadata["agency"], report.metadata["published"]) == (agency, None)
     assert report.sections[-1].text == plain.sections[-1].text
 
 
-@pytest.mark.parametrize("seal", ["（盖章）", "（印章）", "(公章)"])
+@pytest.mark.parametrize("between", ["（盖章）", "（印章）", "(公章)", "- 5 -", "第5页", "5/6"])
 @pytest.mark.parametrize("signed", [["市住建局", "2024年1月"], ["市住建局 2024年1月"]])
 @pytest.mark.parametrize("seed", ["004", "002"])
-def test_a_seal_line_between_a_date_and_a_year_and_month_signature(seed, signed, seal):
-    # Seed 004 (or 002) with the seal's place between the date and the name ('2024年1月20日' / '（盖章）' / '市住建局' /
-    # '2024年1月'): only the line right above the name was looked at, so the date stayed in the last section's text
-    # and published was NA.  The seal's line is skipped: the date is the block's first line, as without it.
-    import toolkit
-
+def test_a_seal_or_page_line_between_a_date_and_a_year_and_month_signature(seed, signed, between):
+    # Seed 004 (or 002) with the seal's place or a page break between the date and the name ('2024年1月20日' /
+    # '（盖章）' or '- 5 -' / '市住建局' / '2024年1月'): only the line right above the name was looked at (later only
+    # the seal's place was skipped), so the date stayed in the last section's text and published was NA.  Such a
+    # line is skipped: the date is the block's first line, as without it.
     agency = "市住建局" if seed == "004" else "伊州区住房和城乡建设局"
-    block = [line.replace("市住建局", agency) for line in ["2024年1月20日", seal, *signed]]
-    if seed == "004":
-        plain, report = _seed_004_ending("\n"), _seed_004_ending("\n" + "\n".join(block) + "\n")
-    else:
-        text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
-        plain = toolkit.parse_text(text)
-        report = toolkit.parse_text("\n".join([text.rsplit("\n", 2)[0], *block, ""]))
-    assert (report.metadata["agency"], report.metadata["published"]) == (agency, "2024-01-20")
-    assert report.sections[-1].text == plain.sections[-1].text
-
-
-@pytest.mark.parametrize("page", ["- 5 -", "第5页", "5/6"])
-@pytest.mark.parametrize("signed", [["市住建局", "2024年1月"], ["市住建局 2024年1月"]])
-@pytest.mark.parametrize("seed", ["004", "002"])
-def test_a_page_number_between_a_date_and_a_year_and_month_signature(seed, signed, page):
-    # Seed 004 (or 002) with a page break between the date and the name ('2024年1月20日' / '- 5 -' / '市住建局' /
-    # '2024年1月'): only the seal's place was skipped there, so the date stayed in the last section's text and
-    # published was NA.  The page number is skipped as the seal's line is: the date is the block's first line.
-    import toolkit
-
-    agency = "市住建局" if seed == "004" else "伊州区住房和城乡建设局"
-    block = [line.replace("市住建局", agency) for line in ["2024年1月20日", page, *signed]]
-    if seed == "004":
-        plain, report = _seed_004_ending("\n"), _seed_004_ending("\n" + "\n".join(block) + "\n")
-    else:
-        text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
-        plain = toolkit.parse_text(text)
-        report = toolkit.parse_text("\n".join([text.rsplit("\n", 2)[0], *block, ""]))
+    block = [line.replace("市住建局", agency) for line in ["2024年1月20日", between, *signed]]
+    plain, report = _signed_seed(seed), _signed_seed(seed, block)
     assert (report.metadata["agency"], report.metadata["published"]) == (agency, "2024-01-20")
     assert report.sections[-1].text == plain.sections[-1].text
 
@@ -1051,19 +997,10 @@ def test_an_iso_date_and_time_joined_by_t_reads_as_its_date(seed, ending, publis
     # '…+08:00'), or with such a posting line under its date: the time joined by 'T' made the line no date, the agency
     # and published NA and the lines left in the last section's text.  It reads as the date with its time dropped,
     # as the same line without the time does.
-    import toolkit
-
     agency = "市住建局" if seed == "004" else "伊州区住房和城乡建设局"
     block = [line.replace("市住建局", agency) for line in ending]
     untimed = [line.split("T")[0] + ("]" if line.endswith("]") else "") for line in block]  # (no T in the names)
-    if seed == "004":
-        plain, report = _seed_004_ending("\n" + "\n".join(untimed) + "\n"), \
-            _seed_004_ending("\n" + "\n".join(block) + "\n")
-    else:
-        text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
-        body = text.rsplit("\n", 2)[0]
-        plain = toolkit.parse_text("\n".join([body, *untimed, ""]))
-        report = toolkit.parse_text("\n".join([body, *block, ""]))
+    plain, report = _signed_seed(seed, untimed), _signed_seed(seed, block)
     assert (report.metadata["agency"], report.metadata["published"]) == (agency, published)
     assert (plain.metadata["agency"], plain.metadata["published"]) == (agency, published)
     assert report.sections[-1].text == plain.sections[-1].text
@@ -1078,18 +1015,10 @@ def test_an_iso_date_and_time_under_a_year_and_month_signature_is_a_stamp_as_wit
     # ('2024-03-01 09:12') is a browser's print stamp (published NA: the signature gives no day); with a space before
     # the T ('2024-02-05 T10:30') the agency was NA too and the lines left in the last section's text.  Both now read
     # as the space-separated form does.
-    import toolkit
-
     agency = "市住建局" if seed == "004" else "伊州区住房和城乡建设局"
     spaced = "2024-03-01 09:12"  # (a browser's print stamp already)
-    if seed == "004":
-        plain = _seed_004_ending("\n")
-        reports = [_seed_004_ending("\n" + "\n".join([agency, "2024年1月", line]) + "\n") for line in (spaced, stamp)]
-    else:
-        text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
-        body = text.rsplit("\n", 2)[0]
-        plain = toolkit.parse_text(text)
-        reports = [toolkit.parse_text("\n".join([body, agency, "2024年1月", line, ""])) for line in (spaced, stamp)]
+    plain = _signed_seed(seed)
+    reports = [_signed_seed(seed, [agency, "2024年1月", line]) for line in (spaced, stamp)]
     for report in reports:
         assert (report.metadata["agency"], report.metadata["published"]) == (agency, None)
         assert report.sections[-1].text == plain.sections[-1].text
@@ -1102,18 +1031,10 @@ def test_a_date_and_time_with_a_fraction_or_zone_after_a_space_is_a_stamp_as_wit
     # seconds' fraction or its zone after a space ('2024-03-01 09:12:30+08:00'): no print stamp, read as the text's
     # last line (the agency NA, the signature left in the last section's text), while the same line joined by a T
     # ('2024-03-01T09:12:30+08:00') was one.  Both now read as the page's furniture (published NA: no day signed).
-    import toolkit
-
     agency = "市住建局" if seed == "004" else "伊州区住房和城乡建设局"
     lines = [f"2024-03-01{joint}{time}" for joint in ("T", " ")]
-    if seed == "004":
-        plain = _seed_004_ending("\n")
-        reports = [_seed_004_ending("\n" + "\n".join([agency, "2024年1月", line]) + "\n") for line in lines]
-    else:
-        text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
-        body = text.rsplit("\n", 2)[0]
-        plain = toolkit.parse_text(text)
-        reports = [toolkit.parse_text("\n".join([body, agency, "2024年1月", line, ""])) for line in lines]
+    plain = _signed_seed(seed)
+    reports = [_signed_seed(seed, [agency, "2024年1月", line]) for line in lines]
     for report in reports:
         assert (report.metadata["agency"], report.metadata["published"]) == (agency, None)
         assert report.sections[-1].text == plain.sections[-1].text
@@ -1128,45 +1049,24 @@ def test_a_date_and_time_under_a_year_and_month_signature_is_posted_in_brackets_
     # label) it is the site's posting time, as list pages print it, and gives the published date; bare it is what a
     # browser prints at a page's top or bottom, never the published date (NA: the signature gives no day).  Either way
     # the agency is the signature's and the lines are out of the last section's text.
-    import toolkit
-
     agency = "市住建局" if seed == "004" else "伊州区住房和城乡建设局"
-    if seed == "004":
-        plain = _seed_004_ending("\n")
-        report = _seed_004_ending("\n" + "\n".join([agency, "2024年2月", posting]) + "\n")
-    else:
-        text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
-        body = text.rsplit("\n", 2)[0]
-        plain = toolkit.parse_text(text)
-        report = toolkit.parse_text("\n".join([body, agency, "2024年2月", posting, ""]))
+    plain, report = _signed_seed(seed), _signed_seed(seed, [agency, "2024年2月", posting])
     assert (report.metadata["agency"], report.metadata["published"]) == (agency, published)
     assert report.sections[-1].text == plain.sections[-1].text
 
 
+@pytest.mark.parametrize("date, published", [("2024年1月20日", "2024-01-20"), ("2024年1月", None)])
 @pytest.mark.parametrize("name, agency", [(["市住房和城乡", "建设局"], "市住房和城乡建设局"), (["市住", "建局"], "市住建局"),
                                           (["市财政局", "交通运输局"], "市财政局")])
-def test_an_agency_wrapped_after_a_bare_level_under_the_signature(name, agency):
+def test_an_agency_wrapped_after_a_bare_level_under_the_signature(name, agency, date, published):
     # Seed 004 signed with its agency broken over two lines after the bare level standing for its city
-    # ('市住房和城乡' / '建设局' / '2024年1月20日'): the agency was the lower piece alone ('建设局', a body of no place)
-    # and the upper one was left in the last section's text.  It is the name joined now; two names each on its line
-    # ('市财政局' / '交通运输局', a joint signature's) are not joined.
+    # ('市住房和城乡' / '建设局' / '2024年1月20日', or '2024年1月'): the agency was the lower piece alone ('建设局', a body
+    # of no place) and the upper one was left in the last section's text.  It is the name joined now; two names each
+    # on its line ('市财政局' / '交通运输局', a joint signature's) are not joined: the first is the agency (under a year
+    # and month the second was, the first left in the last section's text).
     plain = _seed_004_ending("\n")
-    report = _seed_004_ending("\n" + "\n".join([*name, "2024年1月20日"]) + "\n")
-    assert (report.metadata["agency"], report.metadata["published"]) == (agency, "2024-01-20")
-    assert report.sections[-1].text == plain.sections[-1].text
-
-
-@pytest.mark.parametrize("name, agency", [(["市住房和城乡", "建设局"], "市住房和城乡建设局"), (["市住", "建局"], "市住建局"),
-                                          (["市财政局", "交通运输局"], "市财政局")])
-def test_an_agency_wrapped_after_a_bare_level_under_a_year_and_month_signature(name, agency):
-    # Seed 004 signed with its agency broken over two lines after the bare level standing for its city, under a year
-    # and month ('市住房和城乡' / '建设局' / '2024年1月'): the agency was the lower piece alone ('建设局') and the upper
-    # one was left in the last section's text, while under a full date the two were joined.  Joined now as there; two
-    # names each on its line ('市财政局' / '交通运输局', a joint signature's) are not joined: the first is the agency, as
-    # under a full date (the second was, the first left in the last section's text).
-    plain = _seed_004_ending("\n")
-    report = _seed_004_ending("\n" + "\n".join([*name, "2024年1月"]) + "\n")
-    assert (report.metadata["agency"], report.metadata["published"]) == (agency, None)
+    report = _seed_004_ending("\n" + "\n".join([*name, date]) + "\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == (agency, published)
     assert report.sections[-1].text == plain.sections[-1].text
 
 
@@ -4098,6 +3998,17 @@ def _seed_004_ending(ending: str) -> "toolkit.Report":
 
     text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
     return toolkit.parse_text("2020年度政府信息公开工作年度报告" + text[text.index("\n"):].rstrip() + ending)
+
+
+def _signed_seed(seed: str, signature: list[str] | None = None) -> "toolkit.Report":
+    """Seed 004 (as in _seed_004_ending) or 002 signed with the lines of ``signature`` in place of its own signature
+    (its last two lines); None: the seed as it is signed."""
+    import toolkit
+
+    if seed == "004":
+        return _seed_004_ending("\n" if signature is None else "\n" + "\n".join(signature) + "\n")
+    text = next(RAW.glob("002_*.txt")).read_text(encoding="utf-8-sig").rstrip("\n")
+    return toolkit.parse_text(text if signature is None else "\n".join([text.rsplit("\n", 2)[0], *signature, ""]))
 
 
 @pytest.mark.parametrize("script", ["simplified", "traditional"])

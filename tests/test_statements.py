@@ -376,6 +376,12 @@ def test_semicolons_inside_an_enumerated_item_do_not_split_it():
     assert extract_statements(text)["text"].tolist() == ["内容不够全面;注重结果公开,忽略过程公开", "更新不及时"]
 
 
+def _titled_measures(stem: str) -> tuple[str, list[tuple[str, str]]]:
+    """A seed's problems section and its measures as (title, details): each measure's first sentence its title."""
+    measures = [t for k, t in EXPECTED[stem] if k == "m"]
+    return problems_section(stem), [(title, details) for title, _, details in (m.partition("。") for m in measures)]
+
+
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
 @pytest.mark.parametrize("glued", [False, True])
 def test_a_titled_paragraph_keeps_its_details_split_by_semicolons(stem, glued):
@@ -383,9 +389,8 @@ def test_a_titled_paragraph_keeps_its_details_split_by_semicolons(stem, glued):
     # ('强化政务公开能力建设:加强…;进一步…。' / '加大政策解读回应力度:…'), on lines of their own or glued: before, the
     # title went with its first detail only and each other detail was a statement of its own; now one statement per
     # title with its details, as in a numbered item ('一是加强培训:组织…;开展…').
-    section = problems_section(stem)
-    measures = [t for k, t in EXPECTED[stem] if k == "m"]
-    titled = [(title, details.replace(",", ";", 1)) for title, _, details in (m.partition("。") for m in measures)]
+    section, titled = _titled_measures(stem)
+    titled = [(title, details.replace(",", ";", 1)) for title, details in titled]
     text = section[: section.index("一是" + titled[0][0])] + ("" if glued else "\n").join(
         f"{title}:{details}。" for title, details in titled)
     assert _pairs(extract_statements(text)) == [p for p in _expected(stem) if p[0] == "problem"] + [
@@ -399,9 +404,7 @@ def test_a_titled_paragraph_after_numbered_details_is_a_statement_of_its_own(ste
     # ('强化政务公开能力建设:1.加强…;2.进一步…。' / '加大政策解读回应力度:探索…;提升…。'), on lines of their own or glued:
     # before, the next titled paragraphs were swallowed into the last numbered detail ('进一步…。加大政策解读回应力度:…');
     # now the title and each detail a statement, then one statement per titled paragraph with its details.
-    section = problems_section(stem)
-    measures = [t for k, t in EXPECTED[stem] if k == "m"]
-    titled = [(title, details) for title, _, details in (m.partition("。") for m in measures)]
+    section, titled = _titled_measures(stem)
     (title, details), rest = titled[0], [(t, d.replace(",", ";", 1)) for t, d in titled[1:]]
     first, _, second = details.partition(",")
     text = section[: section.index("一是" + title)] + ("" if glued else "\n").join(
@@ -416,10 +419,9 @@ def test_a_titled_paragraph_before_numbered_details_is_kept(stem, glued):
     # As above, the second measure the one with its details numbered ('强化政务公开能力建设:加强…;进一步…。' /
     # '加大政策解读回应力度:1.探索…;2.提升…。' / '健全政务公开工作机制:…'): before, the first titled paragraph was dropped as
     # the list's lead-in, no statement at all; now a statement with its details, as the paragraphs after the list are.
-    section = problems_section(stem)
-    measures = [t for k, t in EXPECTED[stem] if k == "m"]
-    titled = [(title, details.replace(",", ";", 1)) for title, _, details in (m.partition("。") for m in measures)]
-    title, details = measures[1].partition("。")[::2]
+    section, titled = _titled_measures(stem)
+    titled = [(title, details.replace(",", ";", 1)) for title, details in titled]
+    title, details = _titled_measures(stem)[1][1]
     first, _, second = details.partition(",")
     numbered = [f"{title}:1.{first};2.{second}。"]
     text = section[: section.index("一是" + titled[0][0])] + ("" if glued else "\n").join(
