@@ -916,10 +916,13 @@ _DIGIT_RUN = re.compile(r"[0-9]+")
 def _block_lines(cell) -> bool:
     """Whether a cell's blocks set its text on two lines or more, as a browser shows them: two blocks, or one beside
     text of the cell outside it ('13<p>63</p>', a number and a paragraph: shown as '13<br>63' is, and read as it)."""
-    blocks = [el for el in cell.iterdescendants() if el.tag in _BLOCK_TAGS]
-    if len(blocks) != 1:
-        return len(blocks) > 1
-    return len("".join(cell.itertext()).strip()) > len("".join(blocks[0].itertext()).strip())
+    blocks = cell.iterdescendants(*_BLOCK_TAGS)  # (lxml picks them, not a Python test of each descendant)
+    block = next(blocks, None)
+    if block is None or next(blocks, None) is not None:
+        return block is not None
+    if len(cell) == 1 and cell[0] is block:  # (most such cells, '<td><p>…</p></td>': text outside is around it)
+        return bool((cell.text or "").strip() or (block.tail or "").strip())
+    return len("".join(cell.itertext()).strip()) > len("".join(block.itertext()).strip())
 
 
 def _cell_runs(cell) -> list | None:
