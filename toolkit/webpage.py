@@ -895,7 +895,8 @@ def _wrapped_numbers(root, blocks: bool = False) -> None:
     whole ('行政许可<br>其他' | '3<br>5': two rows' values set one above the other in one row, never joined into one)."""
     cells = dict.fromkeys(cell for br in root.iter("br") for cell in br.iterancestors("td", "th"))
     if blocks:  # (two blocks in a cell: see _display_blocks, which made a <div> of a block span)
-        cells.update(dict.fromkeys(cell for cell in root.iter("td", "th") if len(cell) and _block_lines(cell)))
+        cells.update(dict.fromkeys(cell for cell in root.iter("td", "th")
+                                   if len(cell) and _TWO_DIGITS.search("".join(cell.itertext())) and _block_lines(cell)))
     for cell in cells:
         parts = _broken_digits(cell)
         row = cell.getparent()
@@ -911,6 +912,9 @@ def _wrapped_numbers(root, blocks: bool = False) -> None:
 
 
 _DIGIT_RUN = re.compile(r"[0-9]+")
+# Two digits in a cell's text, which two runs of digits need: a cell without (a label, a count of one digit) is no
+# broken number, and is not asked for its blocks (lxml's search for 40 block tags, 10 M instructions a web page)
+_TWO_DIGITS = re.compile("[0-9０-９].*?[0-9０-９]", re.S)
 
 
 def _block_lines(cell) -> bool:
