@@ -895,8 +895,8 @@ def _wrapped_numbers(root, blocks: bool = False) -> None:
     whole ('行政许可<br>其他' | '3<br>5': two rows' values set one above the other in one row, never joined into one)."""
     cells = dict.fromkeys(cell for br in root.iter("br") for cell in br.iterancestors("td", "th"))
     if blocks:  # (two blocks in a cell: see _display_blocks, which made a <div> of a block span)
-        cells.update(dict.fromkeys(cell for cell in root.iter("td", "th")
-                                   if len(cell) and _TWO_DIGITS.search("".join(cell.itertext())) and _block_lines(cell)))
+        cells.update(dict.fromkeys(cell for cell in root.iter("td", "th") if len(cell) and _not_one_element(cell)
+                                   and _TWO_DIGITS.search("".join(cell.itertext())) and _block_lines(cell)))
     for cell in cells:
         parts = _broken_digits(cell)
         row = cell.getparent()
@@ -915,6 +915,20 @@ _DIGIT_RUN = re.compile(r"[0-9]+")
 # Two digits in a cell's text, which two runs of digits need: a cell without (a label, a count of one digit) is no
 # broken number, and is not asked for its blocks (lxml's search for 40 block tags, 10 M instructions a web page)
 _TWO_DIGITS = re.compile("[0-9０-９].*?[0-9０-９]", re.S)
+
+
+def _not_one_element(cell) -> bool:
+    """Whether a cell holds more than a chain of single elements around one text with at most one block among them
+    ('<td><p><span>12</span></p></td>', most cells of a page with children), which sets one line: told from the
+    tree, not from its text."""
+    el, blocks = cell, 0
+    while len(el) == 1:
+        child = el[0]
+        if not isinstance(child.tag, str) or (el.text or "").strip() or (child.tail or "").strip():
+            return True  # (a comment, or text beside the child)
+        blocks += child.tag in _BLOCK_TAGS
+        el = child
+    return len(el) > 0 or blocks > 1
 
 
 def _block_lines(cell) -> bool:
