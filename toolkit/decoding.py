@@ -321,8 +321,8 @@ _TEXT_LINE_END = re.compile("(\n|\r(?!\n)|\v)")
 
 def _lines_and_ends(data: bytes) -> tuple[list[bytes], list[str]]:
     """The lines of ``data`` and what ends each (``'\n'``, ``'\r'`` or ``'\v'``; ``''`` the last), as a text file's
-    lines end (see toolkit.plaintext.text_lines): a line pasted in another encoding into a text whose lines end in CR alone
-    (or a vertical tab) was one line with the rest of the text, its characters lost to U+FFFD."""
+    lines end (see toolkit.plaintext.text_lines): a line pasted in another encoding into a text whose lines end in CR
+    alone (or a vertical tab) was one line with the rest of the text, its characters lost to U+FFFD."""
     lone_cr = b"\r" in data and data.count(b"\r") != data.count(b"\r\n")
     if not lone_cr and b"\v" not in data:  # (most texts: a split ten times faster)
         lines = data.split(b"\n")
