@@ -890,8 +890,9 @@ def _wrapped_numbers(root, blocks: bool = False) -> None:
     </span><span style="display:block">34</span>``, ``<div>12</div><div>34</div>``, ``12<p>34</p>``, which a browser
     shows as the break) into the one number a report means (1234), where the cell, not its row's first (the label),
     holds nothing but the two runs of digits, its first line full (see _full_first_line: '1<br>2', '1<br>363' stay
-    apart).  It was read '12 34', no number (1 234 a thousands' group, 1234 by chance).  A cell of words keeps its break ('行政<br>许可'), and so does a row whose label is broken too and none of whose numbers is
-    whole ('行政许可<br>其他' | '3<br>5': two rows' values set one above the other in one row, never joined into one)."""
+    apart).  It was read '12 34', no number (1 234 a thousands' group, 1234 by chance).  A cell of words keeps its
+    break ('行政<br>许可'), and so does a row whose label is broken too and none of whose numbers is whole
+    ('行政许可<br>其他' | '3<br>5': two rows' values set one above the other in one row, never joined into one)."""
     cells = dict.fromkeys(cell for br in root.iter("br") for cell in br.iterancestors("td", "th"))
     if blocks:  # (two blocks in a cell: see _display_blocks, which made a <div> of a block span)
         cells.update(dict.fromkeys(cell for cell in root.iter("td", "th") if len(cell) and _not_one_element(cell)
