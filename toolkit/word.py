@@ -1998,6 +1998,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
         column = _grid_skip(row_props, "gridBefore")
         covered: list = []  # the cells a merge covers since the row's last cell of its own (see _covered_cells)
         wrapped: dict = {}  # a cell's index in ``cells`` -> its number wrapped by a break or paragraph mark
+        padded = -1  # where the blanks the row's last cell adds start, when it is a blank spanning cell (see below)
         label_lines = 0  # the lines of the row's first cell (its label) between its paragraphs and line breaks
         for tc in _docx_children(tr):
             if tc.tag != _w("tc"):
@@ -2111,9 +2112,11 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             if number is not None:
                 wrapped[len(cells)] = number
             cells.extend(_own_cells(text, inner, after))
+            padded = -1
             if not text and not inner and column - at > 1:
                 # a blank cell spanning grid columns is as many blank cells: one blank in the place of two moved every
                 # value after it one column left (as a page's blank colspan, see webpage._blank_spans)
+                padded = len(cells)
                 cells.extend([""] * (column - at - 1))
         if wrapped and (label_lines < 2 or any(_DIGITS.fullmatch(c) for c in cells)):
             # (a row whose label is broken too and none of whose counts is whole: two rows' values set one above the
@@ -2121,6 +2124,8 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             for k, number in wrapped.items():
                 cells[k] = number
         if cells:
+            if padded >= 0 and not _covered_cells(covered, end=True):
+                del cells[padded:]  # (the row's last cell: no value after it to keep in its column, as .doc reads it)
             cells.extend(_covered_cells(covered, end=True))
             # the grid columns a row leaves without a cell before its first or after its last (a row cut short:
             # w:gridBefore, w:gridAfter) are blank in their columns, as Word shows them
