@@ -76,6 +76,15 @@ def _full_first_line(first: str, second: str) -> bool:
     return len(first) >= max(len(second), 2)
 
 
+_DIGIT_RUN = re.compile(r"[0-9]+")
+
+
+def _wrapped_digits(runs: list[str]) -> bool:
+    """Whether ``runs``, the lines of a cell's text, are two runs of digits that read as one number wrapped in its
+    column (see _full_first_line): the rule a page's ``13<br>63`` and a DOCX cell's ``13<w:br/>63`` share."""
+    return len(runs) == 2 and all(map(_DIGIT_RUN.fullmatch, runs)) and _full_first_line(*runs)
+
+
 # The value cells merged down over rows met in the document being read (see _merge_note)
 _MERGE_NOTES: contextvars.ContextVar["list | None"] = contextvars.ContextVar("toolkit_merge_notes", default=None)
 

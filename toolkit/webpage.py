@@ -23,8 +23,9 @@ from toolkit.document import DEFAULT_MAX_BYTES, RawDocument, _warn
 from toolkit.errors import CorruptFileError, EmptyFileError, FileTooLargeError
 from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _LAYOUT_CELL_CHARS, _LEGAL_SIMPLIFIED,
                             _LEGAL_TRADITIONAL, _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank,
-                            _chinese_longhand, _cover, _covered_words, _full_first_line, _holds_page, _is_cjk,
-                            _list_marker, _merge_note, _numbered, _own_cells, _roman, _typed_bullet, _unit_header)
+                            _DIGIT_RUN, _chinese_longhand, _cover, _covered_words, _holds_page, _is_cjk,
+                            _list_marker, _merge_note, _numbered, _own_cells, _roman, _typed_bullet, _unit_header,
+                            _wrapped_digits)
 from toolkit.normalize import _INVISIBLE, _INVISIBLE_FORMAT, _INVISIBLE_FORMAT_RE, NA_MARKS
 
 
@@ -911,7 +912,6 @@ def _wrapped_numbers(root, blocks: bool = False) -> None:
             cell.text, cell.tail = "".join(parts), tail
 
 
-_DIGIT_RUN = re.compile(r"[0-9]+")
 # Two digits in a cell's text, which two runs of digits need: a cell without (a label, a count of one digit) is no
 # broken number, and is not asked for its blocks (lxml's search for 40 block tags, 10 M instructions a web page)
 _TWO_DIGITS = re.compile("[0-9０-９].*?[0-9０-９]", re.S)
@@ -960,9 +960,7 @@ def _broken_digits(cell) -> list | None:
     if _inner_breaks(cell) > 1:
         return None
     runs = _cell_runs(cell)
-    if runs is None or len(runs) != 2 or not all(_DIGIT_RUN.fullmatch(run) for run in runs):
-        return None
-    return runs if _full_first_line(runs[0], runs[1]) else None
+    return runs if runs is not None and _wrapped_digits(runs) else None
 
 
 def _inner_breaks(cell) -> int:

@@ -25,8 +25,8 @@ from toolkit.document import DEFAULT_MAX_BYTES, RawDocument, _ZIP_EXPANSION, _ow
 from toolkit.errors import (CorruptFileError, EmptyFileError, FileTooLargeError, ReadError, ToolkitError,
                             UnsupportedFormatError)
 from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _MergedDownWarned, _NUM_FORMATS, _WS_RE,
-                            _blank, _cover, _covered_words, _full_first_line, _holds_page, _list_marker, _merge_note,
-                            _numbered, _own_cells, _typed_bullet, _unit_header, _value_text)
+                            _DIGIT_RUN, _blank, _cover, _covered_words, _holds_page, _list_marker, _merge_note,
+                            _numbered, _own_cells, _typed_bullet, _unit_header, _value_text, _wrapped_digits)
 from toolkit.msdoc import _page_field
 from toolkit.normalize import _INVISIBLE_FORMAT_RE, is_page_furniture, normalize_line
 from toolkit.plaintext import _read_text
@@ -2118,7 +2118,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 # value after it one column left (as a page's blank colspan, see webpage._blank_spans)
                 padded = len(cells)
                 cells.extend([""] * (column - at - 1))
-        if wrapped and (label_lines < 2 or any(_DIGITS.fullmatch(c) for c in cells)):
+        if wrapped and (label_lines < 2 or any(_DIGIT_RUN.fullmatch(c) for c in cells)):
             # (a row whose label is broken too and none of whose counts is whole: two rows' values set one above the
             # other in one row, never joined into one, as a page's: see webpage._wrapped_numbers)
             for k, number in wrapped.items():
@@ -2135,7 +2135,6 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
         lines.extend(after)
 
 
-_DIGITS = re.compile(r"[0-9]+")
 
 
 def _wrapped_number(shown: list, text: str) -> str | None:
@@ -2146,9 +2145,7 @@ def _wrapped_number(shown: list, text: str) -> str | None:
     of each of the cell's paragraphs of text, its line breaks kept; ``text``: the cell's text read (its breaks and
     paragraph marks spaces), which must be the two runs alone (no number of a list before them)."""
     runs = [run.strip() for part in shown for run in part.strip().split("\n")]
-    if len(runs) != 2 or not all(_DIGITS.fullmatch(run) for run in runs) or text != " ".join(runs):
-        return None
-    return "".join(runs) if _full_first_line(runs[0], runs[1]) else None
+    return "".join(runs) if _wrapped_digits(runs) and text == " ".join(runs) else None
 
 
 def _covered_cells(covered: list, end: bool = False) -> list:
