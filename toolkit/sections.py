@@ -1465,7 +1465,8 @@ def _prefer_report_numbering(cands: list[tuple[int, str, str, str]]) -> list[tup
     """The candidates without the numbered headings whose number form is not the report's own where the report
     also names their section in its own form: the overview's items 1.主动公开情况, 2.依申请公开情况 are no
     sections where 二、主动公开政府信息情况 follows.  A section numbered otherwise with no other heading
-    (一、 2、 3、 四、 in one report) keeps its heading."""
+    (一、 2、 3、 四、 in one report), or none in the report's form after it (seed 004's 2、主动公开政府信息情况 after
+    the overview's items 一、主动公开情况 二、依申请公开情况), keeps its heading."""
     numbered = [(c, _style_of(c[3])) for c in cands if c[2] in ("top", "inline")]
     if len({style for _, style in numbered}) < 2:
         return cands  # one form: nothing to prefer (most reports)
@@ -1473,8 +1474,14 @@ def _prefer_report_numbering(cands: list[tuple[int, str, str, str]]) -> list[tup
     if counts[0][1] == counts[1][1]:
         return cands
     main = counts[0][0]
-    named = {c[1] for c, style in numbered if style == main}
-    drop = {c[0] for c, style in numbered if style != main and c[1] in named}
+    # (the last heading of each key in the report's own form: an item in another form stands before it, in the
+    # overview; a heading in another form after it is the section, where the overview numbers its own items as
+    # the report numbers its sections, 一、主动公开情况 … 2、主动公开政府信息情况: the run of numbers chooses)
+    named: dict[str, int] = {}
+    for c, style in numbered:
+        if style == main:
+            named[c[1]] = max(named.get(c[1], c[0]), c[0])
+    drop = {c[0] for c, style in numbered if style != main and c[0] < named.get(c[1], -1)}
     return [c for c in cands if c[0] not in drop] if drop else cands
 
 
@@ -1561,7 +1568,8 @@ def _run_on_top_sections(cands: list[tuple[int, str, str, str]], order: list[str
     among them (一、主动公开情况 二、依申请公开情况, then the real 二、主动公开政府信息情况): as
     :func:`_run_on_sections`, with the numbers of the headings in the sections' own form (``tops``: segment
     index, number form, value of every numbered heading).  None where no section's title stands twice among the
-    numbered candidates (most reports: nothing to choose between) or the first pick scores as well."""
+    numbered candidates (most reports: nothing to choose between) or the first pick scores as well.  A section
+    numbered in another form than the report's most headings counts on in the run by its value (一、 2、 3、 四、)."""
     numbered = [c for c in cands if c[2] in ("top", "inline")]
     taken = {i for i, _, _ in first}
     keys = {k for _, k, _ in first}
@@ -1572,10 +1580,11 @@ def _run_on_top_sections(cands: list[tuple[int, str, str, str]], order: list[str
     subs = [(i, value) for i, style, value in tops if style == main and value is not None]
 
     def number_of(text: str, level: str) -> int | None:
+        # (a section numbered in another form still counts on: 一、 2、 3、 四、 in one report, seed 004; its
+        # overview's items 1.主动公开情况 2.依申请公开情况 count from 1 again and are no sections)
         if level not in ("top", "inline"):
             return None
-        style, value = _number_style(m.group()) if (m := _NUM_AT_START.match(text)) else ("", None)
-        return value if style == main else None
+        return _top_number(text)
 
     return _run_on_sections(cands, order, allowed, subs, first, number_of)
 
