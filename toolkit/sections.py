@@ -1829,6 +1829,7 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
             # numbered heading; its lines were kept as the section's text)
             body = _without_contents_lines(body, i + 1, _contents_entries(headings, segments))
         heading = segments[i]
+        body = _without_running_heads(body, heading.text)
         # A glued heading carries text after the title on the same segment.
         rest = _heading_rest(title, family, key)
         if rest and _page_mark_edge(last=True).match(rest, len(rest) - 1) \
@@ -1848,6 +1849,16 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
     if family == "modern":
         sections = [part for sec in sections for part in _merged_split(sec, {s.key for s in sections})]
     return Outline(sections, family, notes, end_line, appendix, _appendix_parts(appendix))
+
+
+def _without_running_heads(body: list[Segment], heading: str) -> list[Segment]:
+    """``body`` without the lines that repeat its section's heading line whole: a PDF's running page header
+    names the section on each page it goes on ('三、收到和处理政府信息公开申请情况' above each page of its table);
+    kept, it stood in the section's text and broke its table's rows (unknown_row, missing_rows)."""
+    own = _SPACE_RUN.sub("", heading)
+    if not own or all(_SPACE_RUN.sub("", seg.text) != own for seg in body):
+        return body  # (most reports: the heading stands once)
+    return [seg for seg in body if _SPACE_RUN.sub("", seg.text) != own]
 
 
 def _page_number_after(title: str, rest: str) -> str | None:
