@@ -1821,6 +1821,7 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
         chosen, family = _best_outline(headings, segments)
     sections = []
     end = len(segments)
+    report_title = _report_title(segments, chosen[0][0]) if chosen else None
     for n, (i, key, title) in enumerate(chosen):
         end = chosen[n + 1][0] if n + 1 < len(chosen) else _text_end(segments, i, texts)
         body = segments[i + 1 : end]
@@ -1829,7 +1830,7 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
             # numbered heading; its lines were kept as the section's text)
             body = _without_contents_lines(body, i + 1, _contents_entries(headings, segments))
         heading = segments[i]
-        body = _without_running_heads(body, heading.text)
+        body = _without_running_heads(body, heading.text, report_title)
         # A glued heading carries text after the title on the same segment.
         rest = _heading_rest(title, family, key)
         if rest and _page_mark_edge(last=True).match(rest, len(rest) - 1) \
@@ -1851,14 +1852,27 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
     return Outline(sections, family, notes, end_line, appendix, _appendix_parts(appendix))
 
 
-def _without_running_heads(body: list[Segment], heading: str) -> list[Segment]:
-    """``body`` without the lines that repeat its section's heading line whole: a PDF's running page header
-    names the section on each page it goes on ('三、收到和处理政府信息公开申请情况' above each page of its table);
-    kept, it stood in the section's text and broke its table's rows (unknown_row, missing_rows)."""
-    own = _SPACE_RUN.sub("", heading)
-    if not own or all(_SPACE_RUN.sub("", seg.text) != own for seg in body):
-        return body  # (most reports: the heading stands once)
-    return [seg for seg in body if _SPACE_RUN.sub("", seg.text) != own]
+_TITLE_MIN_HAN = 6  # the fewest Han characters of a report's title line that a running header repeats
+
+
+def _report_title(segments: list[Segment], first: int) -> str | None:
+    """The report's title line, whitespace taken out: the first line of text above its first section heading
+    (segment index ``first``), where it holds ``_TITLE_MIN_HAN`` Han characters at least; else None."""
+    line = next((text for seg in segments[:first] if (text := _SPACE_RUN.sub("", seg.text))), None)
+    return line if line and len(_HAN.findall(line)) >= _TITLE_MIN_HAN else None
+
+
+def _without_running_heads(body: list[Segment], heading: str, title: str | None = None) -> list[Segment]:
+    """``body`` without the lines that repeat its section's heading line or the report's title line (``title``,
+    as :func:`_report_title` gives it) whole: a PDF's running page header, on each page the section goes on
+    ('三、收到和处理政府信息公开申请情况', 'XX局2020年政府信息公开工作年度报告' above each page of a table).  Kept, it
+    stood in the section's text and broke its table's rows (unknown_row, missing_rows)."""
+    heads = {own} if (own := _SPACE_RUN.sub("", heading)) else set()
+    if title:
+        heads.add(title)
+    if not heads or all(_SPACE_RUN.sub("", seg.text) not in heads for seg in body):
+        return body  # (most reports: the heading and the title stand once)
+    return [seg for seg in body if _SPACE_RUN.sub("", seg.text) not in heads]
 
 
 def _page_number_after(title: str, rest: str) -> str | None:
