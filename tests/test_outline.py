@@ -10,6 +10,7 @@ import pytest
 
 import toolkit
 from toolkit import synth
+from toolkit.normalize import normalize_line
 
 from conftest import RAW, SEED_IDS
 
@@ -359,6 +360,31 @@ def test_sections_numbered_like_the_overviews_own_items(seed_id, items, form, pa
         added = ["".join(added)]
     variant = _parse(lines[:at] + added + lines[at:], seed_id)
     assert [s.key for s in variant.sections] == [s.key for s in original.sections]
+    assert [s.text for s in variant.sections[1:]] == [s.text for s in original.sections[1:]]
+    assert _cells(variant).equals(_cells(original))
+    assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)
+
+
+_OVERVIEW_ITEMS = ["主动公开情况", "依申请公开情况", "政府信息管理", "平台建设", "监督保障"]
+
+
+@pytest.mark.parametrize("form", [lambda n: f"{_CN[n - 1]}、", lambda n: f"{n}.", lambda n: f"{n}、",
+                                  lambda n: f"（{_CN[n - 1]}）"], ids=["dun", "arabic_stop", "arabic_dun", "bracket"])
+def test_sections_numbered_in_mixed_forms_with_the_overviews_items_numbered_like_them(form, parsed_seed):
+    # Seed 004 numbers its sections 一、 2、 3、 四、 五、 六、; its overview listing its own items 一、主动公开情况
+    # 二、依申请公开情况 三、政府信息管理 四、平台建设 五、监督保障 (or 1. 2. …, 1、 2、 …) took the items for the active
+    # and requests sections: the real 2、 and 3、 headings were dropped for numbering unlike the report's most
+    # headings, the overview lost its text, the active table was read into the requests section (table_missing,
+    # unknown_row).  The run of numbers (一、, then 2、 once the overview's items end) is the sections'.  (Items
+    # numbered （一） were read right: a control.)
+    seed_id = "004_b232cca7e491c758"
+    original = parsed_seed(seed_id)
+    lines = _lines(seed_id)
+    at = original.section("overview").first_line
+    added = [x for n, item in enumerate(_OVERVIEW_ITEMS, 1) for x in (form(n) + item, f"本年度{item}工作稳步推进。")]
+    variant = _parse(lines[:at] + added + lines[at:], seed_id)
+    assert [(s.key, s.title) for s in variant.sections] == [(s.key, s.title) for s in original.sections]
+    assert variant.section("overview").text.startswith("\n".join(map(normalize_line, added)))
     assert [s.text for s in variant.sections[1:]] == [s.text for s in original.sections[1:]]
     assert _cells(variant).equals(_cells(original))
     assert sorted(f.code for f in variant.flags) == sorted(f.code for f in original.flags)

@@ -1465,7 +1465,8 @@ def _prefer_report_numbering(cands: list[tuple[int, str, str, str]]) -> list[tup
     """The candidates without the numbered headings whose number form is not the report's own where the report
     also names their section in its own form: the overview's items 1.主动公开情况, 2.依申请公开情况 are no
     sections where 二、主动公开政府信息情况 follows.  A section numbered otherwise with no other heading
-    (一、 2、 3、 四、 in one report) keeps its heading."""
+    (一、 2、 3、 四、 in one report), or none in the report's form after it (seed 004's 2、主动公开政府信息情况 after
+    the overview's items 一、主动公开情况 二、依申请公开情况), keeps its heading."""
     numbered = [(c, _style_of(c[3])) for c in cands if c[2] in ("top", "inline")]
     if len({style for _, style in numbered}) < 2:
         return cands  # one form: nothing to prefer (most reports)
@@ -1473,8 +1474,14 @@ def _prefer_report_numbering(cands: list[tuple[int, str, str, str]]) -> list[tup
     if counts[0][1] == counts[1][1]:
         return cands
     main = counts[0][0]
-    named = {c[1] for c, style in numbered if style == main}
-    drop = {c[0] for c, style in numbered if style != main and c[1] in named}
+    # (the last heading of each key in the report's own form: an item in another form stands before it, in the
+    # overview; a heading in another form after it is the section, where the overview numbers its own items as
+    # the report numbers its sections, 一、主动公开情况 … 2、主动公开政府信息情况: the run of numbers chooses)
+    named: dict[str, int] = {}
+    for c, style in numbered:
+        if style == main:
+            named[c[1]] = max(named.get(c[1], c[0]), c[0])
+    drop = {c[0] for c, style in numbered if style != main and c[0] < named.get(c[1], -1)}
     return [c for c in cands if c[0] not in drop] if drop else cands
 
 
@@ -1561,7 +1568,8 @@ def _run_on_top_sections(cands: list[tuple[int, str, str, str]], order: list[str
     among them (一、主动公开情况 二、依申请公开情况, then the real 二、主动公开政府信息情况): as
     :func:`_run_on_sections`, with the numbers of the headings in the sections' own form (``tops``: segment
     index, number form, value of every numbered heading).  None where no section's title stands twice among the
-    numbered candidates (most reports: nothing to choose between) or the first pick scores as well."""
+    numbered candidates (most reports: nothing to choose between) or the first pick scores as well.  A section
+    numbered in another form than the report's most headings counts on in the run by its value (一、 2、 3、 四、)."""
     numbered = [c for c in cands if c[2] in ("top", "inline")]
     taken = {i for i, _, _ in first}
     keys = {k for _, k, _ in first}
@@ -1572,10 +1580,11 @@ def _run_on_top_sections(cands: list[tuple[int, str, str, str]], order: list[str
     subs = [(i, value) for i, style, value in tops if style == main and value is not None]
 
     def number_of(text: str, level: str) -> int | None:
+        # (a section numbered in another form still counts on: 一、 2、 3、 四、 in one report, seed 004; its
+        # overview's items 1.主动公开情况 2.依申请公开情况 count from 1 again and are no sections)
         if level not in ("top", "inline"):
             return None
-        style, value = _number_style(m.group()) if (m := _NUM_AT_START.match(text)) else ("", None)
-        return value if style == main else None
+        return _top_number(text)
 
     return _run_on_sections(cands, order, allowed, subs, first, number_of)
 
@@ -1812,6 +1821,7 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
         chosen, family = _best_outline(headings, segments)
     sections = []
     end = len(segments)
+    report_title = _report_title(segments, chosen[0][0]) if chosen else None
     for n, (i, key, title) in enumerate(chosen):
         end = chosen[n + 1][0] if n + 1 < len(chosen) else _text_end(segments, i, texts)
         body = segments[i + 1 : end]
@@ -1820,6 +1830,7 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
             # numbered heading; its lines were kept as the section's text)
             body = _without_contents_lines(body, i + 1, _contents_entries(headings, segments))
         heading = segments[i]
+        body = _without_running_heads(body, heading.text, report_title)
         # A glued heading carries text after the title on the same segment.
         rest = _heading_rest(title, family, key)
         if rest and _page_mark_edge(last=True).match(rest, len(rest) - 1) \
@@ -1839,6 +1850,29 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
     if family == "modern":
         sections = [part for sec in sections for part in _merged_split(sec, {s.key for s in sections})]
     return Outline(sections, family, notes, end_line, appendix, _appendix_parts(appendix))
+
+
+_TITLE_MIN_HAN = 6  # the fewest Han characters of a report's title line that a running header repeats
+
+
+def _report_title(segments: list[Segment], first: int) -> str | None:
+    """The report's title line, whitespace taken out: the first line of text above its first section heading
+    (segment index ``first``), where it holds ``_TITLE_MIN_HAN`` Han characters at least; else None."""
+    line = next((text for seg in segments[:first] if (text := _SPACE_RUN.sub("", seg.text))), None)
+    return line if line and len(_HAN.findall(line)) >= _TITLE_MIN_HAN else None
+
+
+def _without_running_heads(body: list[Segment], heading: str, title: str | None = None) -> list[Segment]:
+    """``body`` without the lines that repeat its section's heading line or the report's title line (``title``,
+    as :func:`_report_title` gives it) whole: a PDF's running page header, on each page the section goes on
+    ('三、收到和处理政府信息公开申请情况', 'XX局2020年政府信息公开工作年度报告' above each page of a table).  Kept, it
+    stood in the section's text and broke its table's rows (unknown_row, missing_rows)."""
+    heads = {own} if (own := _SPACE_RUN.sub("", heading)) else set()
+    if title:
+        heads.add(title)
+    if not heads or all(_SPACE_RUN.sub("", seg.text) not in heads for seg in body):
+        return body  # (most reports: the heading and the title stand once)
+    return [seg for seg in body if _SPACE_RUN.sub("", seg.text) not in heads]
 
 
 def _page_number_after(title: str, rest: str) -> str | None:
