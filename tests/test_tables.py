@@ -385,6 +385,18 @@ def test_two_numbers_on_one_line_of_a_cell_a_line_table_lose_only_their_cell(see
         assert flags == [("not_a_number", f"{row_key}: 1 2")], layout
 
 
+def test_two_numbers_on_one_line_of_a_row_that_lost_a_blank_stay_unplaced(tmp_path):
+    # Seed 002's 二、上年结转 row has a blank 自然人 cell, which text of a cell a line does not write: its counts' places
+    # are not known (ragged, every count NA). With a count written '1 2' the line read as two cells filled the row:
+    # '1' was read as 商业企业's count, '2' as 科研机构's, every count after them a column off. The row stays NA, flagged.
+    lines = _report_lines("002_809f9474e249d214.txt")
+    report = read_as(_set_cell(lines, "二、上年结转政府信息公开申请数量", 2, "1 2"), "lines", tmp_path)
+    cells = report.tables.query("table == 'requests' and row_key == 'carried_over'")
+    assert cells["value"].isna().all() and set(cells["flag"]) == {"ragged"}
+    assert [f.detail for f in report.flags if f.code == "ragged"] == [
+        "carried_over: 0 of 7 cells placed (written: 0 | 1 2 | 0 | 0 | 0 | 4)"]
+
+
 def test_negative_count_is_kept_and_flagged():
     text = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
     lines = _pipe_rows(toolkit.parse_text(text), wrap=False).split("\n")

@@ -337,7 +337,7 @@ def _trim_values(values: list[Cell], ncols: int) -> list[Cell]:
         # a number with its thousands set a space apart in a row of spaced columns ('1 288'): one cell where the
         # columns are one too few for each group (the row's values were extra_cells, every one NA)
         out = _thousands_joined(out, ncols)
-    if len(out) > ncols:
+    if len(out) >= ncols:
         out = _line_joined(out, ncols)
     return out
 
@@ -362,7 +362,16 @@ def _line_joined(values: list[Cell], ncols: int) -> list[Cell]:
             runs[-1].append(cell)
         else:
             runs.append([cell])
-    if len(runs) != ncols or len({c.line for c in values}) < 2:
+    if len({c.line for c in values}) < 2:
+        return values
+    if len(values) == ncols:
+        # just as many cells as columns with the line's two read apart: the row may have lost a blank cell (text of
+        # a cell a line writes none), its places then not known. Where every other value stands on a line of its
+        # own, the two are one cell, the row short: placed as a ragged row is, never a count in a wrong column
+        several = [run for run in runs if len(run) > 1]
+        if len(several) != 1 or len(several[0]) != 2 or len(runs) < 3:
+            return values
+    elif len(runs) != ncols:
         return values
     return [run[0]._replace(text=" ".join(c.text for c in run)) if len(run) > 1 else run[0] for run in runs]
 
