@@ -361,6 +361,42 @@ def test_values_without_a_row_label_are_flagged():
     assert damaged.tables.query("row_key == 'carried_over'").empty
 
 
+@pytest.mark.parametrize("seed, label, at, col", [
+    ("001_4d29bfef72dd56db.txt", "二、上年结转政府信息公开申请数量", 1, "commercial"),
+    ("001_4d29bfef72dd56db.txt", "(一)予以公开", 0, "natural_person"),
+    ("002_809f9474e249d214.txt", "一、本年新收政府信息公开申请数量", 1, "commercial")])
+def test_two_numbers_on_one_line_of_a_cell_a_line_table_lose_only_their_cell(seed, label, at, col, tmp_path):
+    # Text of a cell a line, blank lines between, one count written '1 2': read as two cells, the row was one too long
+    # (extra_cells) and all seven counts were lost. Read as one cell, as in pipe rows or tabs, the row has just its
+    # columns' cells: the others keep their places, that one is NA, flagged not_a_number with its text kept.
+    lines = _set_cell(_report_lines(seed), label, at, "1 2")
+    row_key = {"一": "new", "二": "carried_over"}.get(label[0], "granted")
+    for layout in ("lines", "pipe_rows", "tab"):
+        report = read_as(lines, layout, tmp_path)
+        cells = report.tables.query(f"table == 'requests' and row_key == '{row_key}'").set_index("col_key")
+        whole = read_as(_report_lines(seed), layout, tmp_path).tables
+        want = whole.query(f"table == 'requests' and row_key == '{row_key}'").set_index("col_key")
+        assert pd.isna(cells.loc[col, "value"]) and cells.loc[col, "raw"] == "1 2", layout
+        others = [c for c in REQUEST_COLS if c != col]
+        assert cells.loc[others, "value"].tolist() == want.loc[others, "value"].tolist(), layout
+        assert set(cells["flag"]) <= {"", "inferred"}, layout
+        flags = [(f.code, f.detail) for f in report.flags if f.table == "requests" and row_key in f.detail
+                 and f.code != "identity_failed"]
+        assert flags == [("not_a_number", f"{row_key}: 1 2")], layout
+
+
+def test_two_numbers_on_one_line_of_a_row_that_lost_a_blank_stay_unplaced(tmp_path):
+    # Seed 002's 二、上年结转 row has a blank 自然人 cell, which text of a cell a line does not write: its counts' places
+    # are not known (ragged, every count NA). With a count written '1 2' the line read as two cells filled the row:
+    # '1' was read as 商业企业's count, '2' as 科研机构's, every count after them a column off. The row stays NA, flagged.
+    lines = _report_lines("002_809f9474e249d214.txt")
+    report = read_as(_set_cell(lines, "二、上年结转政府信息公开申请数量", 2, "1 2"), "lines", tmp_path)
+    cells = report.tables.query("table == 'requests' and row_key == 'carried_over'")
+    assert cells["value"].isna().all() and set(cells["flag"]) == {"ragged"}
+    assert [f.detail for f in report.flags if f.code == "ragged"] == [
+        "carried_over: 0 of 7 cells placed (written: 0 | 1 2 | 0 | 0 | 0 | 4)"]
+
+
 def test_negative_count_is_kept_and_flagged():
     text = (RAW / "001_4d29bfef72dd56db.txt").read_text(encoding="utf-8")
     lines = _pipe_rows(toolkit.parse_text(text), wrap=False).split("\n")

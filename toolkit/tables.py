@@ -337,7 +337,43 @@ def _trim_values(values: list[Cell], ncols: int) -> list[Cell]:
         # a number with its thousands set a space apart in a row of spaced columns ('1 288'): one cell where the
         # columns are one too few for each group (the row's values were extra_cells, every one NA)
         out = _thousands_joined(out, ncols)
+    if len(out) >= ncols:
+        out = _line_joined(out, ncols)
     return out
+
+
+def _line_joined(values: list[Cell], ncols: int) -> list[Cell]:
+    """A row's ``values`` with the cells that share a line joined into one ('1' '2' of a line '1 2' as '1 2', a cell
+    that is no number), where the row's values stand on several lines (text of a cell a line) and that leaves just
+    as many values as its ``ncols`` columns; else as they are.
+
+    A count written '1 2' between the blank lines of a cell-a-line table was read as two cells, the row one too long
+    (extra_cells) and every count lost; read as one cell, the others keep their places and that one is flagged.
+
+    Examples
+    --------
+    >>> [c.text for c in _line_joined([Cell("3", 1), Cell("1", 3), Cell("2", 3), Cell("5", 5)], 3)]
+    ['3', '1 2', '5']
+    """
+    runs: list[list[Cell]] = []
+    for cell in values:
+        if runs and cell.line == runs[-1][-1].line and cell.text and runs[-1][-1].text \
+                and not (cell.glued or runs[-1][-1].glued):
+            runs[-1].append(cell)
+        else:
+            runs.append([cell])
+    if len({c.line for c in values}) < 2:
+        return values
+    if len(values) == ncols:
+        # just as many cells as columns with the line's two read apart: the row may have lost a blank cell (text of
+        # a cell a line writes none), its places then not known. Where every other value stands on a line of its
+        # own, the two are one cell, the row short: placed as a ragged row is, never a count in a wrong column
+        several = [run for run in runs if len(run) > 1]
+        if len(several) != 1 or len(several[0]) != 2 or len(runs) < 3:
+            return values
+    elif len(runs) != ncols:
+        return values
+    return [run[0]._replace(text=" ".join(c.text for c in run)) if len(run) > 1 else run[0] for run in runs]
 
 
 def _is_note(text: str, is_row) -> bool:
