@@ -355,6 +355,48 @@ def test_docx_a_blank_cell_spanning_columns_merged_down_covers_as_many_blank_cel
     assert values.loc[("requests", "new", "total")] == 20
 
 
+# a blank cell merged across the next by the legacy flags (w:hMerge restart and continue, as converters write it; a
+# Word 97-2003 .doc's horizontal merge, horzMerge) was read as one blank cell, where the same merge written with
+# w:gridSpan is as many blanks as it spans: every value after it moved one column left, the row ragged and its counts
+# NA (seed 004's '一、本年新收到…' row lost its 16, 4 and 20).  Each cell merged into a blank one is a blank cell too.
+@pytest.mark.parametrize("fmt", ["docx", "doc"])
+def test_a_blank_cell_merged_across_by_the_legacy_flags_is_as_many_blank_cells(fmt, tmp_path, parsed_seed):
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    original = parsed_seed("004_b232cca7e491c758")
+    lines = _as_lines(original)
+    across, row = set(), 0  # the cells merged into the blank cell left of each: (row of all tables, column)
+    for line in lines:
+        if isinstance(line, list):
+            k = 1  # (after the row's label)
+            while k + 1 < len(line):
+                if not (line[k] + line[k + 1]).strip():
+                    across.add((row, k + 1))
+                    k += 1
+                k += 1
+            row += 1
+    assert len(across) > 20
+    path = tmp_path / f"across.{fmt}"
+    if fmt == "doc":
+        render_doc(lines, path, merge_across=across)
+    else:
+        render_docx(lines, path)
+        document = docx.Document(path)
+        rows = [tr for table in document.tables for tr in (r._tr for r in table.rows)]
+        for r, c in across:
+            for tc, val in ((rows[r].tc_lst[c - 1], "restart"), (rows[r].tc_lst[c], None)):
+                merge = OxmlElement("w:hMerge")
+                if val:
+                    merge.set(qn("w:val"), val)
+                tc.get_or_add_tcPr().append(merge)
+        document.save(path)
+    report = toolkit.parse_report(path)
+    assert _same(_cells(report), _cells(original))
+    assert report.tables.set_index(["table", "row_key", "col_key"]).loc[("requests", "new", "total"), "value"] == 20
+
+
 _ORGS = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
 
 

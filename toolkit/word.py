@@ -1999,6 +1999,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
         covered: list = []  # the cells a merge covers since the row's last cell of its own (see _covered_cells)
         wrapped: dict = {}  # a cell's index in ``cells`` -> its number wrapped by a break or paragraph mark
         padded = -1  # where the blanks the row's last cell adds start, when it is a blank spanning cell (see below)
+        blank_left: list | None = None  # where the cell left of the next put its blanks (cells or covered), if blank
         label_lines = 0  # the lines of the row's first cell (its label) between its paragraphs and line breaks
         for tc in _docx_children(tr):
             if tc.tag != _w("tc"):
@@ -2012,9 +2013,20 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 span = props.find(_w("gridSpan"))
                 if span is not None:
                     column = at + min(max(_int(span.get(_w("val")), 1), 1), _MAX_GRID_SKIP)
+                hmerge = props.find(_w("hMerge"))
+                across = hmerge is not None and hmerge.get(_w("val"), "continue") != "restart"
+                if across and blank_left is not None:
+                    # a cell merged across into a blank one (the legacy hMerge: Word 97's, a .doc's merged cells)
+                    # is one more blank cell, as a blank cell spanning grid columns is: one blank in the place of
+                    # two moved every value after it one column left
+                    if blank_left is cells and padded < 0:
+                        padded = len(cells)
+                    blank_left.extend([""] * (column - at))
+                    continue
                 vmerge = props.find(_w("vMerge"))
                 if vmerge is not None and vmerge.get(_w("val"), "continue") != "restart":
                     note = merged_values.get(at)
+                    blank_left = None
                     if cells and note is not None:  # (a group's label merged down before the row's first: left out)
                         covered.append(note)
                         if isinstance(note, list):  # a value's: blank, flagged
@@ -2023,11 +2035,12 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                             # a blank cell spanning grid columns covers as many blank cells in each row, as it is
                             # in the row it starts in: one blank in the place of two moved the counts after it left
                             covered.extend([""] * (column - at - 1))
+                            blank_left = covered
                     continue  # covered by the cell above
                 restart = vmerge is not None
-                hmerge = props.find(_w("hMerge"))
-                if hmerge is not None and hmerge.get(_w("val"), "continue") != "restart":
+                if across:
                     continue  # legacy horizontal merge
+            blank_left = None
             paragraphs: list = []  # (paragraph, its text)
             nested = 0  # the cells of the tables nested in it (see _holds_page)
             box_numbering, box_state = None, None  # the text boxes' numbering, and its counting before this cell
@@ -2113,6 +2126,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 wrapped[len(cells)] = number
             cells.extend(_own_cells(text, inner, after))
             padded = -1
+            blank_left = cells if not text and not inner else None
             if not text and not inner and column - at > 1:
                 # a blank cell spanning grid columns is as many blank cells: one blank in the place of two moved every
                 # value after it one column left (as a page's blank colspan, see webpage._blank_spans)
