@@ -1449,3 +1449,29 @@ def toolkit_parse(seed_id: str):
     import toolkit
 
     return toolkit.parse_report(RAW / f"{seed_id}.txt")
+
+
+@pytest.mark.parametrize("layout", ["as written", "lines"])
+def test_a_2021_other_handlings_first_item_without_its_label_is_no_2019_row_002(layout):
+    # Seed 002 (2021 format) one cell a line without '1.申请人无正当理由逾期不补正…': '(六)其他处理' then that item's
+    # seven counts were read as other_handling, the 2019 format's single row, which a 2021 table does not have.
+    # They are the first item's counts, as where a group's other first item loses its label.
+    import toolkit
+    from renderers import render_text
+    from test_formats import _as_lines
+
+    seed = toolkit_parse("002_809f9474e249d214")
+    if layout == "as written":
+        lines = (RAW / "002_809f9474e249d214.txt").read_text(encoding="utf-8").split("\n")
+        text = "\n".join(x for x in lines if "逾期不补正" not in normalize_line(x))
+    else:
+        rows = _as_lines(seed)
+        text = render_text([[c for c in x if "逾期不补正" not in c] if isinstance(x, list) else x for x in rows],
+                           layout)
+    report = toolkit.parse_text(text)
+    got = report.tables.query("table == 'requests'").set_index(["row_key", "col_key"])["value"]
+    want = seed.tables.query("table == 'requests'").set_index(["row_key", "col_key"])["value"]
+    assert "other_handling" not in got.index.get_level_values(0)
+    assert got["other_no_correction"].to_dict() == want["other_no_correction"].to_dict() == dict.fromkeys(
+        want["other_no_correction"].index, 0)
+    assert not any(f.code in ("missing_rows", "group_subtotal") for f in report.flags if f.table == "requests")

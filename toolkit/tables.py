@@ -1066,6 +1066,44 @@ def _first_items_of_groups(subtotals: list[tuple[str, str, list[Cell], Row]],
     return kept
 
 
+def _first_item_of_other_format(found: dict[str, tuple[list[Cell], Row, str]], order: list[str],
+                                subtotals: list[tuple[str, str, list[Cell], Row]], apart: list[int], ncols: int,
+                                ) -> list[tuple[str, str, list[Cell], Row]]:
+    """:func:`_first_items_of_groups`, a row read as one format's own row in a table of the other format taken for
+    the group its label names there, where that group's first item is missing.
+
+    '(六)其他处理' names the 2019 format's single row and the 2021 format's group of three items.  In a 2021 table
+    (its items read) whose first item's label was lost (seed 002 one cell a line without its line
+    '1.申请人无正当理由逾期不补正…'), the group's label then that item's counts were read as the 2019 row, a row
+    that table does not have.
+    Where the table writes its groups' labels on their first items' rows, they are that item's counts.  Else the
+    row keeps its reading (the 2021 subtotal written on the group's row, checked against its items).
+    """
+    rows = load_formats()["requests"]["rows"]
+    vocab = vocabulary()
+    firsts: dict[str, str] = {}
+    for key, spec in rows.items():
+        if spec.get("group"):
+            firsts.setdefault(spec["group"], key)
+    templates = {rows[k].get("template") for k in found} - {None}
+    moved: dict[int, tuple[str, tuple[list[Cell], Row, str]]] = {}  # id(row) -> (its key, its reading)
+    for key in [k for k in found if rows[k].get("template")]:
+        values, row, label = found[key]
+        group = vocab.request_group(label)
+        if templates - {rows[key]["template"]} and group and firsts.get(group) not in found and _written(values):
+            subtotals = [*subtotals, (group, label, values, row)]
+            moved[id(row)] = (key, found.pop(key))
+            order.remove(key)
+    kept = _first_items_of_groups(subtotals, found, order, apart, ncols)
+    for entry in [x for x in kept if id(x[3]) in moved]:  # (not its group's first item: read as before)
+        key, was = moved[id(entry[3])]
+        kept.remove(entry)
+        found[key] = was
+        after = [k for k in order if found[k][1].line > was[1].line]
+        order.insert(order.index(after[0]) if after else len(order), key)
+    return kept
+
+
 def _six_undecided(fm: dict) -> str:
     """The (六) rows a table of neither known format leaves out, as its missing_rows flag names them."""
     only = {y: [k for k in fm[f"outcome_rows_{y}"] if k not in fm[f"outcome_rows_{x}"]]
@@ -1296,7 +1334,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             shapes[row_key] = len(labels)
         order.append(row_key)
     if beside:
-        subtotals = _first_items_of_groups(subtotals, found, order, apart, ncols)
+        subtotals = _first_item_of_other_format(found, order, subtotals, apart, ncols)
     if not found:
         _flag_subtotals(res, subtotals, {}, [], ncols)
         return
