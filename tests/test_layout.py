@@ -1475,3 +1475,26 @@ def test_a_2021_other_handlings_first_item_without_its_label_is_no_2019_row_002(
     assert got["other_no_correction"].to_dict() == want["other_no_correction"].to_dict() == dict.fromkeys(
         want["other_no_correction"].index, 0)
     assert not any(f.code in ("missing_rows", "group_subtotal") for f in report.flags if f.table == "requests")
+
+
+@pytest.mark.parametrize("lost", ["本年新收", "(七)总计", "结转下年度"])
+def test_a_blank_cell_of_a_row_short_of_values_stays_na_where_a_lost_row_leaves_it_untested_002(lost):
+    # Seed 002 one cell a line, its blank cells not written (seed 000's layout): 二、上年结转 leaves 自然人 blank and
+    # writes '0 0 0 0 0 4'.  Its first 0 was read as the natural persons' count (the convention, first value in the
+    # first column) once a row of the balance identity lost its label ('一、本年新收…', '(七)总计' or '四、结转…'):
+    # with that row the identity refutes that reading; without it, nothing tests it.  The blank is NA.
+    from renderers import render_text
+    from test_formats import _as_lines
+    import toolkit
+
+    seed = toolkit_parse("002_809f9474e249d214")
+    cut = [[c for c in x if lost not in c] if isinstance(x, list) else x for x in _as_lines(seed)]
+    report = toolkit.parse_text(render_text(cut, "lines"))
+    got = report.tables.query("table == 'requests'").set_index(["row_key", "col_key"])["value"]
+    assert seed.tables.query("table == 'requests' and row_key == 'carried_over' and col_key == 'natural_person'")[
+        "value"].isna().all()
+    assert pd.isna(got["carried_over", "natural_person"])
+    assert any(f.code == "ragged" and f.detail.startswith("carried_over") for f in report.flags)
+    want = seed.tables.set_index(["table", "row_key", "col_key"])["value"]
+    read = report.tables.set_index(["table", "row_key", "col_key"])["value"].dropna()
+    assert (read == want.reindex(read.index)).all()  # (no count but the seed's own)

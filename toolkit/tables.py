@@ -1104,6 +1104,30 @@ def _first_item_of_other_format(found: dict[str, tuple[list[Cell], Row, str]], o
     return kept
 
 
+def _untested_rows(identities: list[dict], found: dict, outcome_rows: list[str]) -> set[str]:
+    """The rows of ``found`` that every per-column identity naming them leaves untested, a row of it missing.
+
+    A row short of values (blank cells lost, a cell a line) is read by the convention, first value in the first
+    column and last in 总计, only where the identities do not refute it.  Where a row they need is lost, they test
+    nothing: seed 002 one cell a line without '一、本年新收…' (or '(七)总计') read 上年结转's '0 0 0 0 0 4' with
+    its first 0 as the natural persons' count, a cell the report leaves blank.  Such a row's cells are placed only
+    where every reading agrees.
+    """
+    tested: set[str] = set()
+    named: set[str] = set()
+    for ident in identities:
+        if ident["per"] != "column":
+            continue
+        rows = [*ident["lhs"], *(outcome_rows if ident["rhs"] == "@outcome_rows" else ident["rhs"])]
+        if not set(ident.get("when_all", [])) <= found.keys() or \
+                ident.get("when_any") and not found.keys() & set(ident["when_any"]):
+            continue  # (an identity of the other format, or of a row the table does not write)
+        named.update(rows)
+        if found.keys() >= set(rows):
+            tested.update(rows)
+    return (named - tested) & found.keys()
+
+
 def _six_undecided(fm: dict) -> str:
     """The (六) rows a table of neither known format leaves out, as its missing_rows flag names them."""
     only = {y: [k for k in fm[f"outcome_rows_{y}"] if k not in fm[f"outcome_rows_{x}"]]
@@ -1384,7 +1408,8 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         constraints += [Constraint(((k, sub_at),), tuple((k, w) for w in orgs)) for k in order]
     joined = _joined_lost_rows(found, order, expected, apart, ncols)
     # (a row a lost row's values may have joined is placed with no value: none is known to be its own)
-    inputs = [RowInput(k, [] if k in joined else found[k][0], ncols, anchored=True, confirmed=k in runs)
+    untested = _untested_rows(identities, found, outcome_rows)
+    inputs = [RowInput(k, [] if k in joined else found[k][0], ncols, anchored=k not in untested, confirmed=k in runs)
               for k in order]
     placements = place(inputs, constraints)
     at_of: list[int | None] = list(written)
