@@ -1361,7 +1361,7 @@ def _requests_label_cuts(seed_id, layout, rows_cut=slice(None)):
         yield lines[k], report
 
 
-@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
 def test_a_requests_rows_lost_label_line_puts_no_count_in_another_rows_column(seed_id):
     # Pipe text one cell a line (seed 001's layout) with a requests row's label line lost: seed 004's (二)部分公开
     # left its marks alone after (一)予以公开's last count ('6 |' then '||||||||' and '0 |'), so the 0 was read as
@@ -1373,7 +1373,7 @@ def test_a_requests_rows_lost_label_line_puts_no_count_in_another_rows_column(se
             assert "unlabelled_values" in {f.code for f in report.flags}
 
 
-@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
 def test_a_lost_requests_label_in_lines_text_puts_no_value_of_its_row_before(seed_id):
     # Text that writes no blank cell, a cell a line (seed 000's layout), with a requests row's label line lost: its
     # values follow the row before, read as that row's.  Seed 004 without '2.其他法律行政法规禁止公开' read
@@ -1389,7 +1389,7 @@ def test_a_lost_requests_label_in_lines_text_puts_no_value_of_its_row_before(see
                        for f in report.flags)
 
 
-@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
 def test_a_requests_rows_lost_label_in_pipe_rows_flags_its_values(seed_id):
     # Pipe text one row a line (seed 003's layout) with a requests row's label cells lost: seed 004's
     # 2.其他法律行政法规禁止公开 became '||||||||| 0 |', read as a lone number (a page number's shape) with its marks
@@ -1403,7 +1403,7 @@ def test_a_requests_rows_lost_label_in_pipe_rows_flags_its_values(seed_id):
             assert "unlabelled_values" in {f.code for f in report.flags}, f"{row} without its label"
 
 
-@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
 def test_a_lost_last_requests_label_in_lines_text_gives_the_total_no_value_of_it(seed_id):
     # Text that writes no blank cell, a cell a line (seed 000's layout), without the label of the table's last row:
     # seed 004 without '四、结转下年度继续办理' read (七)总计 as '15 4 19 1 1' (its own '15 4 19', then the lost row's
@@ -1419,7 +1419,8 @@ def test_a_lost_last_requests_label_in_lines_text_gives_the_total_no_value_of_it
 
 
 @pytest.mark.parametrize("seed_id, layout", [("000_438c5e5d2b6f4db4", "lines"), ("001_4d29bfef72dd56db", "lines"),
-                                             ("004_b232cca7e491c758", "lines"), ("001_4d29bfef72dd56db", "pipe_rows"),
+                                             ("004_b232cca7e491c758", "lines"), ("002_809f9474e249d214", "lines"),
+                                             ("001_4d29bfef72dd56db", "pipe_rows"),
                                              ("004_b232cca7e491c758", "pipe_rows")])
 def test_a_groups_first_item_without_its_label_keeps_its_counts(seed_id, layout):
     # A table writing each group's label on its first item's row ('(三)不予公开 | 1.属于国家秘密 | 0 | …'), that
