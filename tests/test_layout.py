@@ -1361,7 +1361,7 @@ def _requests_label_cuts(seed_id, layout, rows_cut=slice(None)):
         yield lines[k], report
 
 
-@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
 def test_a_requests_rows_lost_label_line_puts_no_count_in_another_rows_column(seed_id):
     # Pipe text one cell a line (seed 001's layout) with a requests row's label line lost: seed 004's (二)部分公开
     # left its marks alone after (一)予以公开's last count ('6 |' then '||||||||' and '0 |'), so the 0 was read as
@@ -1373,7 +1373,7 @@ def test_a_requests_rows_lost_label_line_puts_no_count_in_another_rows_column(se
             assert "unlabelled_values" in {f.code for f in report.flags}
 
 
-@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
 def test_a_lost_requests_label_in_lines_text_puts_no_value_of_its_row_before(seed_id):
     # Text that writes no blank cell, a cell a line (seed 000's layout), with a requests row's label line lost: its
     # values follow the row before, read as that row's.  Seed 004 without '2.其他法律行政法规禁止公开' read
@@ -1389,7 +1389,7 @@ def test_a_lost_requests_label_in_lines_text_puts_no_value_of_its_row_before(see
                        for f in report.flags)
 
 
-@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
 def test_a_requests_rows_lost_label_in_pipe_rows_flags_its_values(seed_id):
     # Pipe text one row a line (seed 003's layout) with a requests row's label cells lost: seed 004's
     # 2.其他法律行政法规禁止公开 became '||||||||| 0 |', read as a lone number (a page number's shape) with its marks
@@ -1403,7 +1403,7 @@ def test_a_requests_rows_lost_label_in_pipe_rows_flags_its_values(seed_id):
             assert "unlabelled_values" in {f.code for f in report.flags}, f"{row} without its label"
 
 
-@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("seed_id", ["001_4d29bfef72dd56db", "002_809f9474e249d214", "004_b232cca7e491c758"])
 def test_a_lost_last_requests_label_in_lines_text_gives_the_total_no_value_of_it(seed_id):
     # Text that writes no blank cell, a cell a line (seed 000's layout), without the label of the table's last row:
     # seed 004 without '四、结转下年度继续办理' read (七)总计 as '15 4 19 1 1' (its own '15 4 19', then the lost row's
@@ -1419,7 +1419,8 @@ def test_a_lost_last_requests_label_in_lines_text_gives_the_total_no_value_of_it
 
 
 @pytest.mark.parametrize("seed_id, layout", [("000_438c5e5d2b6f4db4", "lines"), ("001_4d29bfef72dd56db", "lines"),
-                                             ("004_b232cca7e491c758", "lines"), ("001_4d29bfef72dd56db", "pipe_rows"),
+                                             ("004_b232cca7e491c758", "lines"), ("002_809f9474e249d214", "lines"),
+                                             ("001_4d29bfef72dd56db", "pipe_rows"),
                                              ("004_b232cca7e491c758", "pipe_rows")])
 def test_a_groups_first_item_without_its_label_keeps_its_counts(seed_id, layout):
     # A table writing each group's label on its first item's row ('(三)不予公开 | 1.属于国家秘密 | 0 | …'), that
@@ -1449,3 +1450,52 @@ def toolkit_parse(seed_id: str):
     import toolkit
 
     return toolkit.parse_report(RAW / f"{seed_id}.txt")
+
+
+@pytest.mark.parametrize("layout", ["as written", "lines"])
+def test_a_2021_other_handlings_first_item_without_its_label_is_no_2019_row_002(layout):
+    # Seed 002 (2021 format) one cell a line without '1.申请人无正当理由逾期不补正…': '(六)其他处理' then that item's
+    # seven counts were read as other_handling, the 2019 format's single row, which a 2021 table does not have.
+    # They are the first item's counts, as where a group's other first item loses its label.
+    import toolkit
+    from renderers import render_text
+    from test_formats import _as_lines
+
+    seed = toolkit_parse("002_809f9474e249d214")
+    if layout == "as written":
+        lines = (RAW / "002_809f9474e249d214.txt").read_text(encoding="utf-8").split("\n")
+        text = "\n".join(x for x in lines if "逾期不补正" not in normalize_line(x))
+    else:
+        rows = _as_lines(seed)
+        text = render_text([[c for c in x if "逾期不补正" not in c] if isinstance(x, list) else x for x in rows],
+                           layout)
+    report = toolkit.parse_text(text)
+    got = report.tables.query("table == 'requests'").set_index(["row_key", "col_key"])["value"]
+    want = seed.tables.query("table == 'requests'").set_index(["row_key", "col_key"])["value"]
+    assert "other_handling" not in got.index.get_level_values(0)
+    assert got["other_no_correction"].to_dict() == want["other_no_correction"].to_dict() == dict.fromkeys(
+        want["other_no_correction"].index, 0)
+    assert not any(f.code in ("missing_rows", "group_subtotal") for f in report.flags if f.table == "requests")
+
+
+@pytest.mark.parametrize("lost", ["本年新收", "(七)总计", "结转下年度"])
+def test_a_blank_cell_of_a_row_short_of_values_stays_na_where_a_lost_row_leaves_it_untested_002(lost):
+    # Seed 002 one cell a line, its blank cells not written (seed 000's layout): 二、上年结转 leaves 自然人 blank and
+    # writes '0 0 0 0 0 4'.  Its first 0 was read as the natural persons' count (the convention, first value in the
+    # first column) once a row of the balance identity lost its label ('一、本年新收…', '(七)总计' or '四、结转…'):
+    # with that row the identity refutes that reading; without it, nothing tests it.  The blank is NA.
+    from renderers import render_text
+    from test_formats import _as_lines
+    import toolkit
+
+    seed = toolkit_parse("002_809f9474e249d214")
+    cut = [[c for c in x if lost not in c] if isinstance(x, list) else x for x in _as_lines(seed)]
+    report = toolkit.parse_text(render_text(cut, "lines"))
+    got = report.tables.query("table == 'requests'").set_index(["row_key", "col_key"])["value"]
+    assert seed.tables.query("table == 'requests' and row_key == 'carried_over' and col_key == 'natural_person'")[
+        "value"].isna().all()
+    assert pd.isna(got["carried_over", "natural_person"])
+    assert any(f.code == "ragged" and f.detail.startswith("carried_over") for f in report.flags)
+    want = seed.tables.set_index(["table", "row_key", "col_key"])["value"]
+    read = report.tables.set_index(["table", "row_key", "col_key"])["value"].dropna()
+    assert (read == want.reindex(read.index)).all()  # (no count but the seed's own)

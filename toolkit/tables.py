@@ -1102,6 +1102,68 @@ def _first_items_of_groups(subtotals: list[tuple[str, str, list[Cell], Row]],
     return kept
 
 
+def _first_item_of_other_format(found: dict[str, tuple[list[Cell], Row, str]], order: list[str],
+                                subtotals: list[tuple[str, str, list[Cell], Row]], apart: list[int], ncols: int,
+                                ) -> list[tuple[str, str, list[Cell], Row]]:
+    """:func:`_first_items_of_groups`, a row read as one format's own row in a table of the other format taken for
+    the group its label names there, where that group's first item is missing.
+
+    '(六)其他处理' names the 2019 format's single row and the 2021 format's group of three items.  In a 2021 table
+    (its items read) whose first item's label was lost (seed 002 one cell a line without its line
+    '1.申请人无正当理由逾期不补正…'), the group's label then that item's counts were read as the 2019 row, a row
+    that table does not have.
+    Where the table writes its groups' labels on their first items' rows, they are that item's counts.  Else the
+    row keeps its reading (the 2021 subtotal written on the group's row, checked against its items).
+    """
+    rows = load_formats()["requests"]["rows"]
+    vocab = vocabulary()
+    firsts: dict[str, str] = {}
+    for key, spec in rows.items():
+        if spec.get("group"):
+            firsts.setdefault(spec["group"], key)
+    templates = {rows[k].get("template") for k in found} - {None}
+    moved: dict[int, tuple[str, tuple[list[Cell], Row, str]]] = {}  # id(row) -> (its key, its reading)
+    for key in [k for k in found if rows[k].get("template")]:
+        values, row, label = found[key]
+        group = vocab.request_group(label)
+        if templates - {rows[key]["template"]} and group and firsts.get(group) not in found and _written(values):
+            subtotals = [*subtotals, (group, label, values, row)]
+            moved[id(row)] = (key, found.pop(key))
+            order.remove(key)
+    kept = _first_items_of_groups(subtotals, found, order, apart, ncols)
+    for entry in [x for x in kept if id(x[3]) in moved]:  # (not its group's first item: read as before)
+        key, was = moved[id(entry[3])]
+        kept.remove(entry)
+        found[key] = was
+        after = [k for k in order if found[k][1].line > was[1].line]
+        order.insert(order.index(after[0]) if after else len(order), key)
+    return kept
+
+
+def _untested_rows(identities: list[dict], found: dict, outcome_rows: list[str]) -> set[str]:
+    """The rows of ``found`` that every per-column identity naming them leaves untested, a row of it missing.
+
+    A row short of values (blank cells lost, a cell a line) is read by the convention, first value in the first
+    column and last in 总计, only where the identities do not refute it.  Where a row they need is lost, they test
+    nothing: seed 002 one cell a line without '一、本年新收…' (or '(七)总计') read 上年结转's '0 0 0 0 0 4' with
+    its first 0 as the natural persons' count, a cell the report leaves blank.  Such a row's cells are placed only
+    where every reading agrees.
+    """
+    tested: set[str] = set()
+    named: set[str] = set()
+    for ident in identities:
+        if ident["per"] != "column":
+            continue
+        rows = [*ident["lhs"], *(outcome_rows if ident["rhs"] == "@outcome_rows" else ident["rhs"])]
+        if not set(ident.get("when_all", [])) <= found.keys() or \
+                ident.get("when_any") and not found.keys() & set(ident["when_any"]):
+            continue  # (an identity of the other format, or of a row the table does not write)
+        named.update(rows)
+        if found.keys() >= set(rows):
+            tested.update(rows)
+    return (named - tested) & found.keys()
+
+
 def _six_undecided(fm: dict) -> str:
     """The (六) rows a table of neither known format leaves out, as its missing_rows flag names them."""
     only = {y: [k for k in fm[f"outcome_rows_{y}"] if k not in fm[f"outcome_rows_{x}"]]
@@ -1332,7 +1394,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             shapes[row_key] = len(labels)
         order.append(row_key)
     if beside:
-        subtotals = _first_items_of_groups(subtotals, found, order, apart, ncols)
+        subtotals = _first_item_of_other_format(found, order, subtotals, apart, ncols)
     if not found:
         _flag_subtotals(res, subtotals, {}, [], ncols)
         return
@@ -1382,7 +1444,8 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         constraints += [Constraint(((k, sub_at),), tuple((k, w) for w in orgs)) for k in order]
     joined = _joined_lost_rows(found, order, expected, apart, ncols)
     # (a row a lost row's values may have joined is placed with no value: none is known to be its own)
-    inputs = [RowInput(k, [] if k in joined else found[k][0], ncols, anchored=True, confirmed=k in runs)
+    untested = _untested_rows(identities, found, outcome_rows)
+    inputs = [RowInput(k, [] if k in joined else found[k][0], ncols, anchored=k not in untested, confirmed=k in runs)
               for k in order]
     placements = place(inputs, constraints)
     at_of: list[int | None] = list(written)
