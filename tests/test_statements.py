@@ -415,6 +415,27 @@ def test_a_titled_paragraph_after_numbered_details_is_a_statement_of_its_own(ste
 
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
 @pytest.mark.parametrize("glued", [False, True])
+@pytest.mark.parametrize("numbered", [False, True])
+def test_a_titled_paragraph_is_cut_alike_after_numbered_details_or_not(stem, glued, numbered):
+    # As above, the last paragraph's title holding a lead-in's word ('完善整改机制:进一步…;全面…。', 整改 as in '整改措施'):
+    # after a list of paragraphs titled so it was a statement of its own, but after the first's numbered details it
+    # went on the paragraph before it ('…主动引导预期。完善整改机制:…'), two rules reading a paragraph's title two ways;
+    # now one rule, one statement per titled paragraph either way.
+    section, titled = _titled_measures(stem)
+    (title, details), rest = titled[0], [(t, d.replace(",", ";", 1)) for t, d in titled[1:]]
+    rest[-1] = ("完善整改机制", rest[-1][1])
+    first, _, second = details.partition(",")
+    opening = f"{title}:1.{first};2.{second}。" if numbered else f"{title}:{first};{second}。"
+    text = section[: section.index("一是" + title)] + ("" if glued else "\n").join(
+        [opening] + [f"{t}:{d}。" for t, d in rest])
+    own = [("measure", title), ("measure", first), ("measure", second)] if numbered else [
+        ("measure", f"{title}:{first};{second}")]
+    assert _pairs(extract_statements(text)) == [p for p in _expected(stem) if p[0] == "problem"] + own + [
+        ("measure", f"{t}:{d}") for t, d in rest]
+
+
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+@pytest.mark.parametrize("glued", [False, True])
 def test_a_titled_paragraph_before_numbered_details_is_kept(stem, glued):
     # As above, the second measure the one with its details numbered ('强化政务公开能力建设:加强…;进一步…。' /
     # '加大政策解读回应力度:1.探索…;2.提升…。' / '健全政务公开工作机制:…'): before, the first titled paragraph was dropped as

@@ -2671,8 +2671,7 @@ def _glued_titled(sentences: list[str]) -> list[str] | None:
     where two or more do and each title is one read so on lines (:func:`_is_title`, or :func:`_title_like` where one
     is): the first keeps a lead-in before its title, as a first paragraph does (:func:`_paragraphs`); else None."""
     starts = [k for k, sentence in enumerate(sentences[:-1])
-              if sentence.rstrip().endswith(":") and _title_like(sentence.strip().removesuffix(":"))
-              and (not k or sentences[k - 1].rstrip().endswith(_STATED_ENDS + (":",)))]
+              if _paragraph_title(sentence) and (not k or sentences[k - 1].rstrip().endswith(_STATED_ENDS + (":",)))]
     heads = [sentences[k].strip().removesuffix(":") for k in starts]
     if len(starts) < 2 or not any(_is_title(head) for head in heads):
         return None
@@ -2697,7 +2696,7 @@ def _titled_pieces(paragraphs: list[str]) -> list[list[str]]:
     for para in paragraphs:
         sentences = _split_sentences(para)
         at = next((k for k, sentence in enumerate(sentences)
-                   if sentence.rstrip().endswith(":") and _title_like(sentence.strip().removesuffix(":"))
+                   if _paragraph_title(sentence)
                    and (not k or sentences[k - 1].rstrip().endswith(_STATED_ENDS + (":",)))), None)
         # (a title's details follow its colon: a title with nothing after it is no titled paragraph)
         rest = "".join(sentences[at:]) if at is not None else ""
@@ -2777,6 +2776,16 @@ def _titled_as_others(before: str, title: str, others: Sequence[str]) -> bool:
     if not all(colon and _title_like(head) for head, colon, _ in heads) or not any(_is_title(h) for h, _, _ in heads):
         return False
     return _title_like(title)
+
+
+def _paragraph_title(sentence: str) -> str:
+    """The title of a titled paragraph where ``sentence`` (one of :func:`_split_sentences`') is one before its colon
+    (``加强培训:``, ``完善整改机制:``: :func:`_title_like`), else ''.  The one rule for a paragraph's title, whether its
+    paragraphs are a list of their own (:func:`_titled_pieces`) or go on after a titled list's details
+    (:func:`_titled_paragraphs`): where two or more are, one at least must name a measure or admit a shortcoming
+    (:func:`_is_title`)."""
+    title = sentence.strip().removesuffix(":")
+    return title if sentence.rstrip().endswith(":") and _title_like(title) else ""
 
 
 def _title_like(title: str) -> bool:
@@ -3350,7 +3359,7 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
 
 def _titled_paragraphs(raw: str, opening: bool = False) -> list[str]:
     """``raw``, the last detail's text of a list under a title before its colon, cut before each titled paragraph
-    after it: a title before its colon (:func:`_colon_title`) with its details after, on a line of its own or glued
+    after it: a title before its colon (:func:`_paragraph_title`) with its details after, on a line of its own or glued
     after a stop (``开展案例交流。`` / ``完善制度:修订…;建立…。``), the detail's own text first.  A detail ends there: the
     next paragraph, titled as the list is, is no part of it.  Where ``opening`` (the text before the list's title),
     ``raw`` may open with a titled paragraph, its own text then '' (or the lead-in before it)."""
@@ -3362,8 +3371,9 @@ def _titled_paragraphs(raw: str, opening: bool = False) -> list[str]:
         # (in the text before a list, also after its lead-in's colon: '…进一步改进:强化…建设:加强…;…。')
         opens = before.rstrip(" \t").endswith(_STATED_ENDS + ("\n",) + ((":",) if opening else ())) or (
             opening and not before.strip())
-        if (opens and piece.endswith(":")
-                and _colon_title(raw[:at]) == piece.strip().removesuffix(":") and _clean("".join(pieces[i + 1:]))):
+        # (titled as the paragraphs of a list without numbers are, :func:`_titled_pieces`: the list's own title names a
+        # measure or admits a shortcoming, so a paragraph's title need only read as one, '完善整改机制:…')
+        if opens and _paragraph_title(piece) and _clean("".join(pieces[i + 1:])):
             cuts.append(len(before))
     return [raw[a:b] for a, b in zip(cuts, cuts[1:] + [len(raw)])]
 
