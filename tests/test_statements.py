@@ -434,6 +434,26 @@ def test_a_titled_paragraph_is_cut_alike_after_numbered_details_or_not(stem, glu
         ("measure", f"{t}:{d}") for t, d in rest]
 
 
+@pytest.mark.parametrize("glued", [False, True])
+@pytest.mark.parametrize("before, said", [
+    ("下一步,我局将重点做好以下工作。", None), ("下一步,我局将从以下几个方面改进。", None),
+    ("我局将建立信息发布台账,每月通报更新情况。", "我局将建立信息发布台账,每月通报更新情况"),
+    ("今后,我局将持续推进政务公开标准化规范化建设。", "今后,我局将持续推进政务公开标准化规范化建设")])
+def test_a_sentence_before_titled_paragraphs_is_dropped_only_where_it_announces_them(glued, before, said):
+    # Seed 003's measures as paragraphs each titled before a colon after a sentence under '(二)改进措施'
+    # ('我局将建立信息发布台账,…。加强培训:组织…;开展…。完善制度:修订…;建立…。'): glued without line breaks, the sentence
+    # was dropped as a lead-in and the paragraphs split at each ';' ('开展案例交流。完善制度:修订公开目录'); now, as on
+    # lines of their own, a sentence announcing the list (以下工作) is dropped, one saying a measure is a statement, and
+    # each titled paragraph is one statement with its details.
+    section = problems_section("003_ce1f8ef96d3daffd")
+    heading = section.index("(二)改进措施\n") + len("(二)改进措施\n")
+    titled = [("加强培训", "组织业务人员参加培训;开展案例交流"), ("完善制度", "修订公开目录;建立审核机制")]
+    sep = "" if glued else "\n"
+    text = section[:heading] + before + sep + sep.join(f"{t}:{d}。" for t, d in titled)
+    assert _pairs(extract_statements(text)) == [p for p in _expected("003_ce1f8ef96d3daffd") if p[0] == "problem"] + [
+        ("measure", s) for s in [said] if s] + [("measure", f"{t}:{d}") for t, d in titled]
+
+
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
 @pytest.mark.parametrize("glued", [False, True])
 def test_a_titled_paragraph_before_numbered_details_is_kept(stem, glued):

@@ -2600,7 +2600,7 @@ def _plain(block: _Block, out: _Found, paragraphs: bool = False) -> None:
             if paragraphs and not (block.cell or listed) and "\n" in block.text.strip() else None)
     if not (kept or block.cell or listed):
         # (paragraphs glued without their line breaks, each titled before a colon: '…:改进工作作风:加强…。完善整改机制:…')
-        kept = _glued_titled(sentences[n_intro:])
+        kept = _glued_titled(sentences[n_intro:], block.kind == "measure")
     if kept:
         pieces = [p for para in _titled_pieces(kept) for p in para if _clean(p)]
     lead, first = _unmarked_lead_in(pieces[0], block.kind == "measure") if len(pieces) > 1 else ("", "")
@@ -2655,21 +2655,32 @@ def _paragraphs(text: str, sentences: list[str], measures: bool) -> list[str] | 
         return None
     if any(pattern.match(p.lstrip()) for p in out[1:] for pattern, _ in _styles().values()):
         return None
-    # (a lead-in's own line: '下一步,我局将采取以下措施:' / '加强培训。…', '下一步,我们将从以下方面改进。' / '加强…')
-    # (not a colon after a paragraph's title, '加强培训:定期…。' / '完善机制:建立…。': each paragraph its statement)
-    while len(out) > 1 and (out[0].rstrip().endswith(":")
-                            or len(_switch_lead_in(out[0] + out[1], measures)[0]) >= len(out[0])):
-        out[:2] = [out[0] + out[1]]
+    out = _lead_in_joined(out, measures)
     if not out[0].rstrip().endswith(_STATED_ENDS):
         return None
     return out if len(out) > 1 else None
 
 
-def _glued_titled(sentences: list[str]) -> list[str] | None:
+def _lead_in_joined(paragraphs: list[str], measures: bool) -> list[str]:
+    """``paragraphs`` with the first joined to the one after it while it is a lead-in: it ends in a colon, or, in a
+    list of ``measures``, it is switch sentences that announce the list or only switch (:func:`_switch_lead_in`)."""
+    out = list(paragraphs)
+    # (a lead-in's own line: '下一步,我局将采取以下措施:' / '加强培训。…', '下一步,我们将从以下方面改进。' / '加强…')
+    # (not a colon after a paragraph's title, '加强培训:定期…。' / '完善机制:建立…。': each paragraph its statement)
+    while len(out) > 1 and (out[0].rstrip().endswith(":")
+                            or len(_switch_lead_in(out[0] + out[1], measures)[0]) >= len(out[0])):
+        out[:2] = [out[0] + out[1]]
+    return out
+
+
+def _glued_titled(sentences: list[str], measures: bool) -> list[str] | None:
     """``sentences`` (:func:`_split_sentences`' of a block with no line between its measures) as the paragraphs they
     are, each opening with a title before its colon after the last one's stop (``改进工作作风:加强…。完善整改机制:…``),
     where two or more do and each title is one read so on lines (:func:`_is_title`, or :func:`_title_like` where one
-    is): the first keeps a lead-in before its title, as a first paragraph does (:func:`_paragraphs`); else None."""
+    is), else None.  The sentences before the first title are a paragraph of their own where they end in a stop and
+    say something (``我局将建立信息发布台账。加强培训:…``), as on a line of their own (:func:`_paragraphs`); a lead-in
+    (its colon, or the switch sentences of ``measures`` announcing the list: ``下一步,我局将重点做好以下工作。``) goes
+    with the first titled paragraph."""
     starts = [k for k, sentence in enumerate(sentences[:-1])
               if _paragraph_title(sentence) and (not k or sentences[k - 1].rstrip().endswith(_STATED_ENDS + (":",)))]
     heads = [sentences[k].strip().removesuffix(":") for k in starts]
@@ -2678,11 +2689,12 @@ def _glued_titled(sentences: list[str]) -> list[str] | None:
     # (a title's text between it and the next title, ended by a stop: no title right after a title)
     if any(b - a < 2 or not sentences[b - 1].rstrip().endswith(_STATED_ENDS) for a, b in zip(starts, starts[1:])):
         return None
-    # (before the first title only a lead-in ending in its colon)
-    if starts[0] and not sentences[starts[0] - 1].rstrip().endswith(":"):
+    # (before the first title a lead-in ending in its colon, or sentences ending in their stops)
+    if starts[0] and not sentences[starts[0] - 1].rstrip().endswith(_STATED_ENDS + (":",)):
         return None
-    cuts = [0] + starts[1:] + [len(sentences)]
-    return ["".join(sentences[a:b]) for a, b in zip(cuts, cuts[1:])]
+    cuts = [0] + starts + [len(sentences)]
+    return _lead_in_joined([p for p in ("".join(sentences[a:b]) for a, b in zip(cuts, cuts[1:])) if p.strip()],
+                           measures)
 
 
 def _titled_pieces(paragraphs: list[str]) -> list[list[str]]:
