@@ -454,6 +454,25 @@ def test_a_sentence_before_titled_paragraphs_is_dropped_only_where_it_announces_
         ("measure", s) for s in [said] if s] + [("measure", f"{t}:{d}") for t, d in titled]
 
 
+@pytest.mark.parametrize("semicolon", [";", "；"])
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("before, said", [
+    ("", []), ("下一步,我局将重点做好以下工作。\n", []), ("我局将建立信息发布台账。\n", ["我局将建立信息发布台账"]),
+    ("我局将建立信息发布台账。\n加大宣传力度。\n", ["我局将建立信息发布台账", "加大宣传力度"])])
+def test_a_titled_paragraph_alone_keeps_its_details_split_by_semicolons(semicolon, script, before, said):
+    # Seed 003's measures as one paragraph titled before a colon with its details split by ';' ('加强培训:组织…;
+    # 开展…。'), alone under '(二)改进措施', after the sentence announcing it or at the end after sentences of their own:
+    # the details were two statements ('加强培训:组织业务人员参加培训' / '开展案例交流'), where two or more titled
+    # paragraphs were one statement each; now one statement, as a numbered item's title with its details is.
+    section = problems_section("003_ce1f8ef96d3daffd")
+    heading = section.index("(二)改进措施\n") + len("(二)改进措施\n")
+    text = section[:heading] + before + f"加强培训:组织业务人员参加培训{semicolon}开展案例交流。"
+    if script == "traditional":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert _pairs(extract_statements(text)) == [p for p in _expected("003_ce1f8ef96d3daffd") if p[0] == "problem"] + [
+        ("measure", s) for s in said] + [("measure", "加强培训:组织业务人员参加培训;开展案例交流")]
+
+
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
 @pytest.mark.parametrize("glued", [False, True])
 def test_a_titled_paragraph_before_numbered_details_is_kept(stem, glued):

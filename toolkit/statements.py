@@ -2599,11 +2599,14 @@ def _plain(block: _Block, out: _Found, paragraphs: bool = False) -> None:
     kept = (_paragraphs(block.text, sentences[n_intro:], block.kind == "measure")
             if paragraphs and not (block.cell or listed) and "\n" in block.text.strip() else None)
     if not (kept or block.cell or listed):
-        # (paragraphs glued without their line breaks, each titled before a colon: '…:改进工作作风:加强…。完善整改机制:…')
-        kept = _glued_titled(sentences[n_intro:], block.kind == "measure")
+        # (paragraphs glued without their line breaks, each titled before a colon: '…:改进工作作风:加强…。完善整改机制:…';
+        # else the block as one paragraph, titled so alone: '加强培训:组织…;开展…。')
+        kept = _glued_titled(sentences[n_intro:], block.kind == "measure") or [rest]
     if kept:
         pieces = [p for para in _titled_pieces(kept) for p in para if _clean(p)]
-    lead, first = _unmarked_lead_in(pieces[0], block.kind == "measure") if len(pieces) > 1 else ("", "")
+    # (a titled paragraph alone holds its details' ';': its lead-in as a list's, '下一步,…以下工作。加强培训:组织…;开展…')
+    listing = len(pieces) > 1 or (len(pieces) == 1 and len(_semicolon_split(pieces[0])) > 1)
+    lead, first = _unmarked_lead_in(pieces[0], block.kind == "measure") if listing else ("", "")
     lead, first = _title_with_its_text(lead, first, pieces[1:])
     if _clean(first):
         pieces[0] = first
@@ -2715,7 +2718,10 @@ def _titled_pieces(paragraphs: list[str]) -> list[list[str]]:
         titled.append(("".join(sentences[:at]), rest) if at is not None and _clean(rest.partition(":")[2])
                       else ("", ""))
     heads = [rest.strip().partition(":")[0] for _, rest in titled if rest]
-    if len(heads) < 2 or not any(_is_title(head) for head in heads):
+    # (a title alone, no list of titled paragraphs, opens with a measure's verb: '加强培训:组织…;开展…。' is one
+    # statement alone or after other paragraphs, where '工作中的不足:…;…', admitting a shortcoming, may lead a list in)
+    alone = len(heads) == 1 and _is_title(heads[0]) and bool(_cues()["measure_opening"].match(heads[0]))
+    if not alone and (len(heads) < 2 or not any(_is_title(head) for head in heads)):
         return [_semicolon_split(para) for para in paragraphs]
     out: list[list[str]] = []
     for para, (before, rest) in zip(paragraphs, titled):
