@@ -454,6 +454,25 @@ def test_a_sentence_before_titled_paragraphs_is_dropped_only_where_it_announces_
         ("measure", s) for s in [said] if s] + [("measure", f"{t}:{d}") for t, d in titled]
 
 
+_TITLED = ["加强培训:组织人员参加培训;开展案例交流", "完善制度:修订公开目录;建立审核机制"]
+
+
+@pytest.mark.parametrize("sep, measures", [("\n", ["加强培训", "完善制度"]), ("\n", _TITLED), ("", _TITLED)])
+def test_a_sentence_admitting_a_shortcoming_before_unnumbered_measures_is_a_problem(sep, measures):
+    # Seed 003's measures under '(二)改进措施' after a sentence admitting a shortcoming of its own ('部分科室对信息公开工作
+    # 重视不够。' / '加强培训。' / '完善制度。', or titled paragraphs, on lines or glued): numbered ('一是加强培训。') the
+    # sentence was a problem, unnumbered a measure; now a problem either way (glued sentences with no title are one
+    # statement, as before).
+    section = problems_section("003_ce1f8ef96d3daffd")
+    heading = section.index("(二)改进措施\n") + len("(二)改进措施\n")
+    said = "部分科室对信息公开工作重视不够"
+    expected = [p for p in _expected("003_ce1f8ef96d3daffd") if p[0] == "problem"] + [("problem", said)]
+    numbered = section[:heading] + f"{said}。\n" + "\n".join(f"{n}{m}。" for n, m in zip(["一是", "二是"], measures))
+    assert _pairs(extract_statements(numbered)) == expected + [("measure", m) for m in measures]
+    text = section[:heading] + f"{said}。{sep}" + sep.join(f"{m}。" for m in measures)
+    assert _pairs(extract_statements(text)) == expected + [("measure", m) for m in measures]
+
+
 @pytest.mark.parametrize("semicolon", [";", "；"])
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
 @pytest.mark.parametrize("before, said", [

@@ -2602,8 +2602,10 @@ def _plain(block: _Block, out: _Found, paragraphs: bool = False) -> None:
         # (paragraphs glued without their line breaks, each titled before a colon: '…:改进工作作风:加强…。完善整改机制:…';
         # else the block as one paragraph, titled so alone: '加强培训:组织…;开展…。')
         kept = _glued_titled(sentences[n_intro:], block.kind == "measure") or [rest]
+    n_first = 0  # (the statements of the first paragraph, where there are paragraphs)
     if kept:
-        pieces = [p for para in _titled_pieces(kept) for p in para if _clean(p)]
+        grouped = [[p for p in para if _clean(p)] for para in _titled_pieces(kept)]
+        pieces, n_first = [p for para in grouped for p in para], len(grouped[0]) if len(grouped) > 1 else 0
     # (a titled paragraph alone holds its details' ';': its lead-in as a list's, '下一步,…以下工作。加强培训:组织…;开展…')
     listing = len(pieces) > 1 or (len(pieces) == 1 and len(_semicolon_split(pieces[0])) > 1)
     lead, first = _unmarked_lead_in(pieces[0], block.kind == "measure") if listing else ("", "")
@@ -2615,8 +2617,13 @@ def _plain(block: _Block, out: _Found, paragraphs: bool = False) -> None:
         if said:
             out.statements.append(((block.order, 0), block.kind, said))
         out.dropped.append(((block.order, 0), block.kind, _clean(lead.replace(said, "", 1) if said else lead)))
+    # (a paragraph admitting a shortcoming of its own before paragraphs of measures, '部分科室…重视不够。' / '加强培训:…',
+    # is a problem, as the sentence before a numbered list of measures is: :func:`_enumerated`)
+    admitted = (block.kind == "measure" and 0 < n_first < len(pieces) and not _clean(first)
+                and all(map(_admits_own, pieces[:n_first])) and not any(map(_admits_own, pieces[n_first:])))
     for j, piece in enumerate(pieces, start=1):
-        out.statements.append(((block.order, j), block.kind, _clean(piece)))
+        kind = "problem" if admitted and j <= n_first else block.kind
+        out.statements.append(((block.order, j), kind, _clean(piece)))
 
 
 def _semicolon_split(text: str) -> list[str]:
