@@ -457,6 +457,17 @@ def test_a_sentence_before_titled_paragraphs_is_dropped_only_where_it_announces_
 _TITLED = ["加强培训:组织人员参加培训;开展案例交流", "完善制度:修订公开目录;建立审核机制"]
 
 
+def test_a_titled_paragraph_joined_to_the_next_over_a_line_with_no_stop_loses_no_text():
+    # Seed 003's measures as two titled paragraphs, the first's line with no stop ('加强培训:组织…;开展案例交流' /
+    # '完善制度:修订…;建立…'): read as one paragraph with one title (the line a wrap), its text up to the second title
+    # was dropped as a lead-in; every detail is kept in a statement.
+    section = problems_section("003_ce1f8ef96d3daffd")
+    heading = section.index("(二)改进措施\n") + len("(二)改进措施\n")
+    texts = extract_statements(section[:heading] + "\n".join(_TITLED))["text"].tolist()
+    for detail in ["组织人员参加培训", "开展案例交流", "修订公开目录", "建立审核机制"]:
+        assert any(detail in text for text in texts)
+
+
 @pytest.mark.parametrize("sep, measures", [("\n", ["加强培训", "完善制度"]), ("\n", _TITLED), ("", _TITLED)])
 def test_a_sentence_admitting_a_shortcoming_before_unnumbered_measures_is_a_problem(sep, measures):
     # Seed 003's measures under '(二)改进措施' after a sentence admitting a shortcoming of its own ('部分科室对信息公开工作

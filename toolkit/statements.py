@@ -2726,8 +2726,11 @@ def _titled_pieces(paragraphs: list[str]) -> list[list[str]]:
                       else ("", ""))
     heads = [rest.strip().partition(":")[0] for _, rest in titled if rest]
     # (a title alone, no list of titled paragraphs, opens with a measure's verb: '加强培训:组织…;开展…。' is one
-    # statement alone or after other paragraphs, where '工作中的不足:…;…', admitting a shortcoming, may lead a list in)
-    alone = len(heads) == 1 and _is_title(heads[0]) and bool(_cues()["measure_opening"].match(heads[0]))
+    # statement alone or after other paragraphs, where '工作中的不足:…;…', admitting a shortcoming, may lead a list in;
+    # and no colon follows in its text: '加强培训:组织…;开展…交流' / '完善制度:修订…' joined over a line with no stop
+    # holds a second title, no details of the first)
+    alone = (len(heads) == 1 and _is_title(heads[0]) and bool(_cues()["measure_opening"].match(heads[0]))
+             and not any(":" in rest.strip().partition(":")[2] for _, rest in titled))
     if not alone and (len(heads) < 2 or not any(_is_title(head) for head in heads)):
         return [_semicolon_split(para) for para in paragraphs]
     out: list[list[str]] = []
