@@ -457,6 +457,19 @@ def test_a_sentence_before_titled_paragraphs_is_dropped_only_where_it_announces_
 _TITLED = ["加强培训:组织人员参加培训;开展案例交流", "完善制度:修订公开目录;建立审核机制"]
 
 
+@pytest.mark.parametrize("announce", ["具体措施如下。", "具体措施如下:", "主要改进措施有以下几点。"])
+@pytest.mark.parametrize("measures", [["加强培训", "完善制度"], ["一是加强培训", "二是完善制度"], _TITLED])
+def test_a_sentence_announcing_the_measures_by_name_switches_to_them(announce, measures):
+    # Seed 001's last problem followed on lines of their own by a sentence announcing the measures by name and ending
+    # in its stop ('…三是工作体制机制还需进一步健全。' / '具体措施如下。' / '加强培训。' / '完善制度。'): no switch was read,
+    # the announcement and the measures went on the last problem's text ('…健全。具体措施如下。加强培训。完善制度');
+    # now the announcement is dropped as with its colon and the measures are measures.
+    section = problems_section("001_4d29bfef72dd56db")
+    text = section[: section.index("针对存在的问题")] + "\n".join([announce] + [f"{m}。" for m in measures])
+    assert _pairs(extract_statements(text)) == [p for p in _expected("001_4d29bfef72dd56db") if p[0] == "problem"] + [
+        ("measure", m.removeprefix("一是").removeprefix("二是")) for m in measures]
+
+
 def test_a_titled_paragraph_joined_to_the_next_over_a_line_with_no_stop_loses_no_text():
     # Seed 003's measures as two titled paragraphs, the first's line with no stop ('加强培训:组织…;开展案例交流' /
     # '完善制度:修订…;建立…'): read as one paragraph with one title (the line a wrap), its text up to the second title
