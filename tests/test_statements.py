@@ -415,6 +415,109 @@ def test_a_titled_paragraph_after_numbered_details_is_a_statement_of_its_own(ste
 
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
 @pytest.mark.parametrize("glued", [False, True])
+@pytest.mark.parametrize("numbered", [False, True])
+def test_a_titled_paragraph_is_cut_alike_after_numbered_details_or_not(stem, glued, numbered):
+    # As above, the last paragraph's title holding a lead-in's word ('完善整改机制:进一步…;全面…。', 整改 as in '整改措施'):
+    # after a list of paragraphs titled so it was a statement of its own, but after the first's numbered details it
+    # went on the paragraph before it ('…主动引导预期。完善整改机制:…'), two rules reading a paragraph's title two ways;
+    # now one rule, one statement per titled paragraph either way.
+    section, titled = _titled_measures(stem)
+    (title, details), rest = titled[0], [(t, d.replace(",", ";", 1)) for t, d in titled[1:]]
+    rest[-1] = ("完善整改机制", rest[-1][1])
+    first, _, second = details.partition(",")
+    opening = f"{title}:1.{first};2.{second}。" if numbered else f"{title}:{first};{second}。"
+    text = section[: section.index("一是" + title)] + ("" if glued else "\n").join(
+        [opening] + [f"{t}:{d}。" for t, d in rest])
+    own = [("measure", title), ("measure", first), ("measure", second)] if numbered else [
+        ("measure", f"{title}:{first};{second}")]
+    assert _pairs(extract_statements(text)) == [p for p in _expected(stem) if p[0] == "problem"] + own + [
+        ("measure", f"{t}:{d}") for t, d in rest]
+
+
+@pytest.mark.parametrize("glued", [False, True])
+@pytest.mark.parametrize("before, said", [
+    ("下一步,我局将重点做好以下工作。", None), ("下一步,我局将从以下几个方面改进。", None),
+    ("我局将建立信息发布台账,每月通报更新情况。", "我局将建立信息发布台账,每月通报更新情况"),
+    ("今后,我局将持续推进政务公开标准化规范化建设。", "今后,我局将持续推进政务公开标准化规范化建设")])
+def test_a_sentence_before_titled_paragraphs_is_dropped_only_where_it_announces_them(glued, before, said):
+    # Seed 003's measures as paragraphs each titled before a colon after a sentence under '(二)改进措施'
+    # ('我局将建立信息发布台账,…。加强培训:组织…;开展…。完善制度:修订…;建立…。'): glued without line breaks, the sentence
+    # was dropped as a lead-in and the paragraphs split at each ';' ('开展案例交流。完善制度:修订公开目录'); now, as on
+    # lines of their own, a sentence announcing the list (以下工作) is dropped, one saying a measure is a statement, and
+    # each titled paragraph is one statement with its details.
+    section = problems_section("003_ce1f8ef96d3daffd")
+    heading = section.index("(二)改进措施\n") + len("(二)改进措施\n")
+    titled = [("加强培训", "组织业务人员参加培训;开展案例交流"), ("完善制度", "修订公开目录;建立审核机制")]
+    sep = "" if glued else "\n"
+    text = section[:heading] + before + sep + sep.join(f"{t}:{d}。" for t, d in titled)
+    assert _pairs(extract_statements(text)) == [p for p in _expected("003_ce1f8ef96d3daffd") if p[0] == "problem"] + [
+        ("measure", s) for s in [said] if s] + [("measure", f"{t}:{d}") for t, d in titled]
+
+
+_TITLED = ["加强培训:组织人员参加培训;开展案例交流", "完善制度:修订公开目录;建立审核机制"]
+
+
+@pytest.mark.parametrize("announce", ["具体措施如下。", "具体措施如下:", "主要改进措施有以下几点。"])
+@pytest.mark.parametrize("measures", [["加强培训", "完善制度"], ["一是加强培训", "二是完善制度"], _TITLED])
+def test_a_sentence_announcing_the_measures_by_name_switches_to_them(announce, measures):
+    # Seed 001's last problem followed on lines of their own by a sentence announcing the measures by name and ending
+    # in its stop ('…三是工作体制机制还需进一步健全。' / '具体措施如下。' / '加强培训。' / '完善制度。'): no switch was read,
+    # the announcement and the measures went on the last problem's text ('…健全。具体措施如下。加强培训。完善制度');
+    # now the announcement is dropped as with its colon and the measures are measures.
+    section = problems_section("001_4d29bfef72dd56db")
+    text = section[: section.index("针对存在的问题")] + "\n".join([announce] + [f"{m}。" for m in measures])
+    assert _pairs(extract_statements(text)) == [p for p in _expected("001_4d29bfef72dd56db") if p[0] == "problem"] + [
+        ("measure", m.removeprefix("一是").removeprefix("二是")) for m in measures]
+
+
+def test_a_titled_paragraph_joined_to_the_next_over_a_line_with_no_stop_loses_no_text():
+    # Seed 003's measures as two titled paragraphs, the first's line with no stop ('加强培训:组织…;开展案例交流' /
+    # '完善制度:修订…;建立…'): read as one paragraph with one title (the line a wrap), its text up to the second title
+    # was dropped as a lead-in; every detail is kept in a statement.
+    section = problems_section("003_ce1f8ef96d3daffd")
+    heading = section.index("(二)改进措施\n") + len("(二)改进措施\n")
+    texts = extract_statements(section[:heading] + "\n".join(_TITLED))["text"].tolist()
+    for detail in ["组织人员参加培训", "开展案例交流", "修订公开目录", "建立审核机制"]:
+        assert any(detail in text for text in texts)
+
+
+@pytest.mark.parametrize("sep, measures", [("\n", ["加强培训", "完善制度"]), ("\n", _TITLED), ("", _TITLED)])
+def test_a_sentence_admitting_a_shortcoming_before_unnumbered_measures_is_a_problem(sep, measures):
+    # Seed 003's measures under '(二)改进措施' after a sentence admitting a shortcoming of its own ('部分科室对信息公开工作
+    # 重视不够。' / '加强培训。' / '完善制度。', or titled paragraphs, on lines or glued): numbered ('一是加强培训。') the
+    # sentence was a problem, unnumbered a measure; now a problem either way (glued sentences with no title are one
+    # statement, as before).
+    section = problems_section("003_ce1f8ef96d3daffd")
+    heading = section.index("(二)改进措施\n") + len("(二)改进措施\n")
+    said = "部分科室对信息公开工作重视不够"
+    expected = [p for p in _expected("003_ce1f8ef96d3daffd") if p[0] == "problem"] + [("problem", said)]
+    numbered = section[:heading] + f"{said}。\n" + "\n".join(f"{n}{m}。" for n, m in zip(["一是", "二是"], measures))
+    assert _pairs(extract_statements(numbered)) == expected + [("measure", m) for m in measures]
+    text = section[:heading] + f"{said}。{sep}" + sep.join(f"{m}。" for m in measures)
+    assert _pairs(extract_statements(text)) == expected + [("measure", m) for m in measures]
+
+
+@pytest.mark.parametrize("semicolon", [";", "；"])
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("before, said", [
+    ("", []), ("下一步,我局将重点做好以下工作。\n", []), ("我局将建立信息发布台账。\n", ["我局将建立信息发布台账"]),
+    ("我局将建立信息发布台账。\n加大宣传力度。\n", ["我局将建立信息发布台账", "加大宣传力度"])])
+def test_a_titled_paragraph_alone_keeps_its_details_split_by_semicolons(semicolon, script, before, said):
+    # Seed 003's measures as one paragraph titled before a colon with its details split by ';' ('加强培训:组织…;
+    # 开展…。'), alone under '(二)改进措施', after the sentence announcing it or at the end after sentences of their own:
+    # the details were two statements ('加强培训:组织业务人员参加培训' / '开展案例交流'), where two or more titled
+    # paragraphs were one statement each; now one statement, as a numbered item's title with its details is.
+    section = problems_section("003_ce1f8ef96d3daffd")
+    heading = section.index("(二)改进措施\n") + len("(二)改进措施\n")
+    text = section[:heading] + before + f"加强培训:组织业务人员参加培训{semicolon}开展案例交流。"
+    if script == "traditional":
+        text = opencc.OpenCC("s2t").convert(text)
+    assert _pairs(extract_statements(text)) == [p for p in _expected("003_ce1f8ef96d3daffd") if p[0] == "problem"] + [
+        ("measure", s) for s in said] + [("measure", "加强培训:组织业务人员参加培训;开展案例交流")]
+
+
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+@pytest.mark.parametrize("glued", [False, True])
 def test_a_titled_paragraph_before_numbered_details_is_kept(stem, glued):
     # As above, the second measure the one with its details numbered ('强化政务公开能力建设:加强…;进一步…。' /
     # '加大政策解读回应力度:1.探索…;2.提升…。' / '健全政务公开工作机制:…'): before, the first titled paragraph was dropped as

@@ -2599,11 +2599,16 @@ def _plain(block: _Block, out: _Found, paragraphs: bool = False) -> None:
     kept = (_paragraphs(block.text, sentences[n_intro:], block.kind == "measure")
             if paragraphs and not (block.cell or listed) and "\n" in block.text.strip() else None)
     if not (kept or block.cell or listed):
-        # (paragraphs glued without their line breaks, each titled before a colon: '…:改进工作作风:加强…。完善整改机制:…')
-        kept = _glued_titled(sentences[n_intro:])
+        # (paragraphs glued without their line breaks, each titled before a colon: '…:改进工作作风:加强…。完善整改机制:…';
+        # else the block as one paragraph, titled so alone: '加强培训:组织…;开展…。')
+        kept = _glued_titled(sentences[n_intro:], block.kind == "measure") or [rest]
+    n_first = 0  # (the statements of the first paragraph, where there are paragraphs)
     if kept:
-        pieces = [p for para in _titled_pieces(kept) for p in para if _clean(p)]
-    lead, first = _unmarked_lead_in(pieces[0], block.kind == "measure") if len(pieces) > 1 else ("", "")
+        grouped = [[p for p in para if _clean(p)] for para in _titled_pieces(kept)]
+        pieces, n_first = [p for para in grouped for p in para], len(grouped[0]) if len(grouped) > 1 else 0
+    # (a titled paragraph alone holds its details' ';': its lead-in as a list's, '下一步,…以下工作。加强培训:组织…;开展…')
+    listing = len(pieces) > 1 or (len(pieces) == 1 and len(_semicolon_split(pieces[0])) > 1)
+    lead, first = _unmarked_lead_in(pieces[0], block.kind == "measure") if listing else ("", "")
     lead, first = _title_with_its_text(lead, first, pieces[1:])
     if _clean(first):
         pieces[0] = first
@@ -2612,8 +2617,13 @@ def _plain(block: _Block, out: _Found, paragraphs: bool = False) -> None:
         if said:
             out.statements.append(((block.order, 0), block.kind, said))
         out.dropped.append(((block.order, 0), block.kind, _clean(lead.replace(said, "", 1) if said else lead)))
+    # (a paragraph admitting a shortcoming of its own before paragraphs of measures, '部分科室…重视不够。' / '加强培训:…',
+    # is a problem, as the sentence before a numbered list of measures is: :func:`_enumerated`)
+    admitted = (block.kind == "measure" and 0 < n_first < len(pieces) and not _clean(first)
+                and all(map(_admits_own, pieces[:n_first])) and not any(map(_admits_own, pieces[n_first:])))
     for j, piece in enumerate(pieces, start=1):
-        out.statements.append(((block.order, j), block.kind, _clean(piece)))
+        kind = "problem" if admitted and j <= n_first else block.kind
+        out.statements.append(((block.order, j), kind, _clean(piece)))
 
 
 def _semicolon_split(text: str) -> list[str]:
@@ -2655,35 +2665,46 @@ def _paragraphs(text: str, sentences: list[str], measures: bool) -> list[str] | 
         return None
     if any(pattern.match(p.lstrip()) for p in out[1:] for pattern, _ in _styles().values()):
         return None
-    # (a lead-in's own line: '下一步,我局将采取以下措施:' / '加强培训。…', '下一步,我们将从以下方面改进。' / '加强…')
-    # (not a colon after a paragraph's title, '加强培训:定期…。' / '完善机制:建立…。': each paragraph its statement)
-    while len(out) > 1 and (out[0].rstrip().endswith(":")
-                            or len(_switch_lead_in(out[0] + out[1], measures)[0]) >= len(out[0])):
-        out[:2] = [out[0] + out[1]]
+    out = _lead_in_joined(out, measures)
     if not out[0].rstrip().endswith(_STATED_ENDS):
         return None
     return out if len(out) > 1 else None
 
 
-def _glued_titled(sentences: list[str]) -> list[str] | None:
+def _lead_in_joined(paragraphs: list[str], measures: bool) -> list[str]:
+    """``paragraphs`` with the first joined to the one after it while it is a lead-in: it ends in a colon, or, in a
+    list of ``measures``, it is switch sentences that announce the list or only switch (:func:`_switch_lead_in`)."""
+    out = list(paragraphs)
+    # (a lead-in's own line: '下一步,我局将采取以下措施:' / '加强培训。…', '下一步,我们将从以下方面改进。' / '加强…')
+    # (not a colon after a paragraph's title, '加强培训:定期…。' / '完善机制:建立…。': each paragraph its statement)
+    while len(out) > 1 and (out[0].rstrip().endswith(":")
+                            or len(_switch_lead_in(out[0] + out[1], measures)[0]) >= len(out[0])):
+        out[:2] = [out[0] + out[1]]
+    return out
+
+
+def _glued_titled(sentences: list[str], measures: bool) -> list[str] | None:
     """``sentences`` (:func:`_split_sentences`' of a block with no line between its measures) as the paragraphs they
     are, each opening with a title before its colon after the last one's stop (``改进工作作风:加强…。完善整改机制:…``),
     where two or more do and each title is one read so on lines (:func:`_is_title`, or :func:`_title_like` where one
-    is): the first keeps a lead-in before its title, as a first paragraph does (:func:`_paragraphs`); else None."""
+    is), else None.  The sentences before the first title are a paragraph of their own where they end in a stop and
+    say something (``我局将建立信息发布台账。加强培训:…``), as on a line of their own (:func:`_paragraphs`); a lead-in
+    (its colon, or the switch sentences of ``measures`` announcing the list: ``下一步,我局将重点做好以下工作。``) goes
+    with the first titled paragraph."""
     starts = [k for k, sentence in enumerate(sentences[:-1])
-              if sentence.rstrip().endswith(":") and _title_like(sentence.strip().removesuffix(":"))
-              and (not k or sentences[k - 1].rstrip().endswith(_STATED_ENDS + (":",)))]
+              if _paragraph_title(sentence) and (not k or sentences[k - 1].rstrip().endswith(_STATED_ENDS + (":",)))]
     heads = [sentences[k].strip().removesuffix(":") for k in starts]
     if len(starts) < 2 or not any(_is_title(head) for head in heads):
         return None
     # (a title's text between it and the next title, ended by a stop: no title right after a title)
     if any(b - a < 2 or not sentences[b - 1].rstrip().endswith(_STATED_ENDS) for a, b in zip(starts, starts[1:])):
         return None
-    # (before the first title only a lead-in ending in its colon)
-    if starts[0] and not sentences[starts[0] - 1].rstrip().endswith(":"):
+    # (before the first title a lead-in ending in its colon, or sentences ending in their stops)
+    if starts[0] and not sentences[starts[0] - 1].rstrip().endswith(_STATED_ENDS + (":",)):
         return None
-    cuts = [0] + starts[1:] + [len(sentences)]
-    return ["".join(sentences[a:b]) for a, b in zip(cuts, cuts[1:])]
+    cuts = [0] + starts + [len(sentences)]
+    return _lead_in_joined([p for p in ("".join(sentences[a:b]) for a, b in zip(cuts, cuts[1:])) if p.strip()],
+                           measures)
 
 
 def _titled_pieces(paragraphs: list[str]) -> list[list[str]]:
@@ -2697,14 +2718,20 @@ def _titled_pieces(paragraphs: list[str]) -> list[list[str]]:
     for para in paragraphs:
         sentences = _split_sentences(para)
         at = next((k for k, sentence in enumerate(sentences)
-                   if sentence.rstrip().endswith(":") and _title_like(sentence.strip().removesuffix(":"))
+                   if _paragraph_title(sentence)
                    and (not k or sentences[k - 1].rstrip().endswith(_STATED_ENDS + (":",)))), None)
         # (a title's details follow its colon: a title with nothing after it is no titled paragraph)
         rest = "".join(sentences[at:]) if at is not None else ""
         titled.append(("".join(sentences[:at]), rest) if at is not None and _clean(rest.partition(":")[2])
                       else ("", ""))
     heads = [rest.strip().partition(":")[0] for _, rest in titled if rest]
-    if len(heads) < 2 or not any(_is_title(head) for head in heads):
+    # (a title alone, no list of titled paragraphs, opens with a measure's verb: '加强培训:组织…;开展…。' is one
+    # statement alone or after other paragraphs, where '工作中的不足:…;…', admitting a shortcoming, may lead a list in;
+    # and no colon follows in its text: '加强培训:组织…;开展…交流' / '完善制度:修订…' joined over a line with no stop
+    # holds a second title, no details of the first)
+    alone = (len(heads) == 1 and _is_title(heads[0]) and bool(_cues()["measure_opening"].match(heads[0]))
+             and not any(":" in rest.strip().partition(":")[2] for _, rest in titled))
+    if not alone and (len(heads) < 2 or not any(_is_title(head) for head in heads)):
         return [_semicolon_split(para) for para in paragraphs]
     out: list[list[str]] = []
     for para, (before, rest) in zip(paragraphs, titled):
@@ -2777,6 +2804,16 @@ def _titled_as_others(before: str, title: str, others: Sequence[str]) -> bool:
     if not all(colon and _title_like(head) for head, colon, _ in heads) or not any(_is_title(h) for h, _, _ in heads):
         return False
     return _title_like(title)
+
+
+def _paragraph_title(sentence: str) -> str:
+    """The title of a titled paragraph where ``sentence`` (one of :func:`_split_sentences`') is one before its colon
+    (``加强培训:``, ``完善整改机制:``: :func:`_title_like`), else ''.  The one rule for a paragraph's title, whether its
+    paragraphs are a list of their own (:func:`_titled_pieces`) or go on after a titled list's details
+    (:func:`_titled_paragraphs`): where two or more are, one at least must name a measure or admit a shortcoming
+    (:func:`_is_title`)."""
+    title = sentence.strip().removesuffix(":")
+    return title if sentence.rstrip().endswith(":") and _title_like(title) else ""
 
 
 def _title_like(title: str) -> bool:
@@ -3350,7 +3387,7 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
 
 def _titled_paragraphs(raw: str, opening: bool = False) -> list[str]:
     """``raw``, the last detail's text of a list under a title before its colon, cut before each titled paragraph
-    after it: a title before its colon (:func:`_colon_title`) with its details after, on a line of its own or glued
+    after it: a title before its colon (:func:`_paragraph_title`) with its details after, on a line of its own or glued
     after a stop (``开展案例交流。`` / ``完善制度:修订…;建立…。``), the detail's own text first.  A detail ends there: the
     next paragraph, titled as the list is, is no part of it.  Where ``opening`` (the text before the list's title),
     ``raw`` may open with a titled paragraph, its own text then '' (or the lead-in before it)."""
@@ -3362,8 +3399,9 @@ def _titled_paragraphs(raw: str, opening: bool = False) -> list[str]:
         # (in the text before a list, also after its lead-in's colon: '…进一步改进:强化…建设:加强…;…。')
         opens = before.rstrip(" \t").endswith(_STATED_ENDS + ("\n",) + ((":",) if opening else ())) or (
             opening and not before.strip())
-        if (opens and piece.endswith(":")
-                and _colon_title(raw[:at]) == piece.strip().removesuffix(":") and _clean("".join(pieces[i + 1:]))):
+        # (titled as the paragraphs of a list without numbers are, :func:`_titled_pieces`: the list's own title names a
+        # measure or admits a shortcoming, so a paragraph's title need only read as one, '完善整改机制:…')
+        if opens and _paragraph_title(piece) and _clean("".join(pieces[i + 1:])):
             cuts.append(len(before))
     return [raw[a:b] for a, b in zip(cuts, cuts[1:] + [len(raw)])]
 
