@@ -31,7 +31,7 @@ from typing import Any, Callable
 
 from toolkit.formats import alternation, load_formats, read_data_yaml
 from toolkit.normalize import (HAN_RANGES, _appendix_line, _matching_lines, _page_furniture, _stamp_time_pattern,
-                               cn_numeral, is_page_furniture, is_print_stamp, normalize_line)
+                               _time_form, cn_numeral, is_page_furniture, is_print_stamp, normalize_line)
 
 __all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "report_title_lines", "signature_start",
            "glued_signature_start"]
@@ -1905,16 +1905,15 @@ def _tail_reading(lines: tuple[str, ...]) -> _TailReading:
 
 
 # a time of day alone on its line ('10:30', '10:30:15', '上午10:30'), or after a date ending its line ('2024年2月5日 10:30'),
-# its seconds' fraction and its zone or not as with a T ('2024-03-01 09:12:30+08:00', '09:12:30.5', '09:12Z', as
-# formats.yaml pdf.stamp_time reads a print stamp's: the signature's date was not read); a zone west of Greenwich only
+# its seconds' fraction and its zone or not as a print stamp's ('2024-03-01 09:12:30+08:00', '09:12:30.5', '09:12Z':
+# the parts of formats.yaml pdf.time_parts, else the signature's date was not read); a zone west of Greenwich only
 # after the seconds ('09:12:30-05:00'), for '9:00-12:00' is a span of hours in the text
-_ZONE = r"(?:[01]\d|2[0-3]):?[0-5]\d"
-_TIME_ALONE = re.compile(rf"(?:[上下]午\s*)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?(?:-{_ZONE})?)?"
-                         rf"(?:Z|\+{_ZONE})?")
+_TIME_ALONE = re.compile(_time_form(r"(?:[上下]午\s*)?(?:[01]?\d|2[0-3]):[0-5]\d"
+                                    r"(?:{seconds}(?:{west_zone})?)?(?:{zone})?"))
 # an ISO 8601 time joined to its date with a T, its seconds, their fraction and the zone or not, as some sites print a
 # date ('2024-02-05T10:30', '2024-02-05T10:30:00+08:00'), a space before the T or not ('2024-02-05 T10:30', as
 # formats.yaml pdf.stamp_time reads it): the date's, no text after it
-_ISO_TIME = rf"\s*T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]{_ZONE})?"
+_ISO_TIME = _time_form(r"\s*T(?:[01]\d|2[0-3]):[0-5]\d(?:{seconds})?(?:{zone}|{west_zone})?")
 _TIME_AFTER_DATE = re.compile(rf"(?:\s*{_TIME_ALONE.pattern}|(?<=\d){_ISO_TIME})\s*$")
 
 
