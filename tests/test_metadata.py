@@ -1123,6 +1123,32 @@ def test_a_signature_with_its_date_before_its_agency_on_one_line(line, script):
     assert report.sections[-1].text.strip() == "无"
 
 
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("title", ["驻马店市住房和城乡建设局", ""])
+@pytest.mark.parametrize("ending", ["\n2021年1月31日\n驻马店市住房和城乡建设局\n", "\n2021年1月31日 驻马店市住房和城乡建设局\n",
+                                    "\n二〇二一年一月三十一日\n驻马店市住房和城乡建设局（盖章）\n"])
+def test_a_signature_written_date_first_under_an_empty_last_section(ending, title, script):
+    # Seed 000 ends with its last section's heading alone ('六、其他需要报告的事项', no text): signed date first under
+    # it, over two lines or on one, no signature was read (published NA, and the agency NA without a title), though
+    # the same signature name first was; now both orders read alike, the section left empty.
+    import opencc
+
+    convert = (lambda text: text) if script == "simplified" else opencc.OpenCC("s2t").convert
+    report = _seed_000_signed(convert(ending), title)
+    name_first = _seed_000_signed(convert("\n驻马店市住房和城乡建设局\n2021年1月31日\n"), title)
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", "2021-01-31")
+    assert report.metadata == name_first.metadata
+    assert report.sections[-1].title == "六、其他需要报告的事项" and report.sections[-1].text.strip() == ""
+
+
+@pytest.mark.parametrize("ending", ["\n2021年1月31日\n", "\n2021年1月31日\n第一条 为了保障公民依法获取政府信息\n"])
+def test_a_date_under_an_empty_last_section_signs_no_agency(ending):
+    # control: a date alone under the empty section's heading gives the date, no agency; followed by a sentence's
+    # words (no agency's name), no signature at all
+    report = _seed_000_signed(ending, "")
+    assert report.metadata["agency"] is None
+
+
 @pytest.mark.parametrize("line", ["2021年1月26日 市交通运输局召开专题会议。", "2021年1月26日 市交通运输局召开专题会议"])
 def test_a_sentence_opening_with_a_date_and_a_body_is_no_signature(line):
     # control (read before): a sentence's words after the body's name make it no signature
