@@ -1141,6 +1141,23 @@ def test_a_signature_written_date_first_under_an_empty_last_section(ending, titl
     assert report.sections[-1].title == "六、其他需要报告的事项" and report.sections[-1].text.strip() == ""
 
 
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("quoted", ["《中华人民共和国政府信息公开条例》", "依据《中华人民共和国政府信息公开条例》",
+                                    "驻马店市住房和城乡建设局\n《中华人民共和国政府信息公开条例》"])
+def test_a_regulation_s_date_under_its_quoted_title_is_no_publication_date(quoted, script):
+    # Seed 000 ending with a regulation's title in book marks and its date under it ('《中华人民共和国政府信息公开条例》'
+    # / '2019年5月15日'): the regulation's date was read as the signature's, published 2019-05-15 (flagged before the
+    # period's end); the date is the document's, published NA, the lines kept in the last section's text.
+    import opencc
+
+    convert = (lambda text: text) if script == "simplified" else opencc.OpenCC("s2t").convert
+    report = _seed_000_signed(convert(f"\n{quoted}\n2019年5月15日\n"))
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", None)
+    assert report.sections[-1].text.endswith("条例》\n2019年5月15日")  # (the text read in simplified characters)
+    signed = _seed_000_signed(convert("\n驻马店市住房和城乡建设局\n2021年1月31日\n"))  # (control)
+    assert signed.metadata["published"] == "2021-01-31"
+
+
 @pytest.mark.parametrize("ending", ["\n2021年1月31日\n", "\n2021年1月31日\n第一条 为了保障公民依法获取政府信息\n"])
 def test_a_date_under_an_empty_last_section_signs_no_agency(ending):
     # control: a date alone under the empty section's heading gives the date, no agency; followed by a sentence's
