@@ -1142,6 +1142,31 @@ def test_a_signature_written_date_first_under_an_empty_last_section(ending, titl
 
 
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("name, agency, level", [("西平县人民政府（县）", "西平县人民政府", "county"),
+                                                 ("西平县人民政府(县)", "西平县人民政府", "county"),
+                                                 ("驻马店市住房和城乡建设局（区）", "驻马店市住房和城乡建设局", "prefecture")])
+def test_an_agency_name_ending_in_its_level_in_brackets(name, agency, level, script):
+    # Seed 000's agency written with its level's word in brackets after it ('西平县人民政府（县）', '(区)'), in its
+    # title or its signature (two lines or one): the name was no agency's, the agency and the level NA (and on one
+    # line published NA too); the bracket is a note of its scope, as '（本级）' is, cut from the name.
+    import opencc
+
+    convert = (lambda text: text) if script == "simplified" else opencc.OpenCC("s2t").convert
+    titled = _seed_000_signed("\n", convert(name)).metadata
+    assert (titled["agency"], titled["level"], titled["published"]) == (agency, level, None)
+    for ending in (f"\n{name}\n2021年1月31日\n", f"\n{name} 2021年1月31日\n"):
+        signed = _seed_000_signed(convert(ending), "").metadata
+        assert (signed["agency"], signed["level"], signed["published"]) == (agency, level, "2021-01-31"), ending
+
+
+@pytest.mark.parametrize("name", ["西平县（县）住房和城乡建设局", "医药高新区（高港区）住房和城乡建设局"])
+def test_a_bracketed_part_inside_an_agency_name_is_kept(name):
+    # control: a bracket inside the name (seed 003's publisher '医药高新区(高港区)住房和城乡建设局') is the name's own
+    result = _seed_000_signed(f"\n{name}\n2021年1月31日\n", "").metadata
+    assert result["agency"] == name.replace("（", "(").replace("）", ")")
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
 @pytest.mark.parametrize("quoted", ["《中华人民共和国政府信息公开条例》", "依据《中华人民共和国政府信息公开条例》",
                                     "驻马店市住房和城乡建设局\n《中华人民共和国政府信息公开条例》"])
 def test_a_regulation_s_date_under_its_quoted_title_is_no_publication_date(quoted, script):
