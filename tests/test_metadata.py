@@ -2662,6 +2662,22 @@ def test_a_breadcrumb_ending_in_the_agency(seed, crumb):
         assert toolkit.parse_text("\n".join(untitled)).metadata["agency"] is None, untitled[at]
 
 
+@pytest.mark.parametrize("line", ["2021年元月31日", "2021年1月31号", "【2021年元月31日】", "2021年1月31号 浏览次数：3",
+                                  "来源：驻马店市住房和城乡建设局 2021年元月31日"])
+def test_a_date_under_the_title_with_its_month_yuan_or_its_day_hao(line):
+    # Seed 000's date under its title written 元月 for January or its day marked 号 ('2021年元月31日', '2021年1月31号'):
+    # read as no date, published NA, where the same date as a signature's or in Chinese numerals was read
+    for result in _seed_000_dated(line):
+        assert (result["published"], result["report_year"]) == ("2021-01-31", 2020), line
+
+
+@pytest.mark.parametrize("line", ["2021年正月31日", "2021年1月", "20210131"])
+def test_a_date_under_the_title_that_is_no_whole_date(line):
+    # control: a lunar month's name, no day, or digits run together give no publication date
+    for result in _seed_000_dated(line):
+        assert result["published"] is None, line
+
+
 def _seed_clauses(ending: str) -> list[str]:
     """The clauses of the real reports' text (between punctuation) that end with ``ending``."""
     import re

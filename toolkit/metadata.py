@@ -378,9 +378,10 @@ def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     return re.compile(topic), re.compile(report), whole
 
 
-# A whole date: 2024年1月20日, 2024-01-20 (or with / or .), 二〇二四年一月二十日.
-_WHOLE_DATE = (rf"(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}(?P<sep>[-/.])\d{{1,2}}(?P=sep)\d{{1,2}}(?!\d)"
-               rf"|{_DATE_CN.pattern})")
+# A whole date: 2024年1月20日, 2024-01-20 (or with / or .), 二〇二四年一月二十日; its month 元月 or its day marked 号
+# as _DATE_YMD reads them ('2021年元月31日', '2021年1月31号' under a title: read as no date, published NA)
+_WHOLE_DATE = (rf"(?:\d{{4}}\s*年\s*(?:\d{{1,2}}|{_FIRST_MONTH})\s*月\s*\d{{1,2}}\s*[日号]"
+               rf"|\d{{4}}(?P<sep>[-/.])\d{{1,2}}(?P=sep)\d{{1,2}}(?!\d)|{_DATE_CN.pattern})")
 
 
 @functools.lru_cache(maxsize=1)
