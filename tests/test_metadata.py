@@ -1183,6 +1183,29 @@ def test_a_regulation_s_date_under_its_quoted_title_is_no_publication_date(quote
     assert signed.metadata["published"] == "2021-01-31"
 
 
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("title", ["驻马店市住房和城乡建设局", ""])
+@pytest.mark.parametrize("line", ["驻马店市住房和城乡建设局（2021年1月31日）", "驻马店市住房和城乡建设局 (2021-01-31)",
+                                  "驻马店市住房和城乡建设局（二〇二一年一月三十一日）"])
+def test_a_signature_with_its_date_in_brackets_after_its_name(line, title, script):
+    # Seed 000 signed on one line with the date in brackets after the name ('…局（2021年1月31日）'): no signature was
+    # read, published NA (and the agency NA without a title) and the line left in the last section's text; now it
+    # reads as the name and the date set with a space, the section left empty.
+    import opencc
+
+    convert = (lambda text: text) if script == "simplified" else opencc.OpenCC("s2t").convert
+    report = _seed_000_signed(convert(f"\n无。\n{line}\n"), title)
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", "2021-01-31")
+    assert report.sections[-1].text.strip() == "无。"
+
+
+@pytest.mark.parametrize("line", ["我局按时完成整改（2021年1月31日）", "无（2021年1月31日）"])
+def test_a_sentence_ending_with_a_date_in_brackets_is_no_signature(line):
+    # control: a sentence's words or a section's 无 before the bracketed date make no signature
+    report = _seed_000_signed(f"\n{line}\n", "")
+    assert (report.metadata["agency"], report.metadata["published"]) == (None, None)
+
+
 @pytest.mark.parametrize("ending", ["\n2021年1月31日\n", "\n2021年1月31日\n第一条 为了保障公民依法获取政府信息\n"])
 def test_a_date_under_an_empty_last_section_signs_no_agency(ending):
     # control: a date alone under the empty section's heading gives the date, no agency; followed by a sentence's

@@ -1982,6 +1982,11 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             # a sentence's full stop typed after the signature's date ('XX局' / '2021年1月30日。', '2021.1.30.': read as
             # no date ending its line, the signature was left in the last section's text and published NA)
             compact = compact[:end]
+        elif date is not None and start > 1 and end == len(compact) - 1 and compact[end] in ")）" \
+                and compact[start - 1] in "(（":
+            # the signature's date in brackets after its name on its line ('XX局（2021年1月31日）': read as no date
+            # ending its line, no signature, the agency and published NA): read without the brackets
+            compact, start, end = compact[: start - 1] + compact[start:end], start - 1, end - 1
         elif date is not None and start == 0 and end < len(compact) and pos == end_pos \
                 and (pos == 0 or _signature_may_follow(tail[pos - 1][1])):
             # the signature written date first on the text's last line ('…。' / '2021年1月30日 市住建局': read as no
