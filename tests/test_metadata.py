@@ -1123,6 +1123,97 @@ def test_a_signature_with_its_date_before_its_agency_on_one_line(line, script):
     assert report.sections[-1].text.strip() == "无"
 
 
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("title", ["驻马店市住房和城乡建设局", ""])
+@pytest.mark.parametrize("ending", ["\n2021年1月31日\n驻马店市住房和城乡建设局\n", "\n2021年1月31日 驻马店市住房和城乡建设局\n",
+                                    "\n二〇二一年一月三十一日\n驻马店市住房和城乡建设局（盖章）\n"])
+def test_a_signature_written_date_first_under_an_empty_last_section(ending, title, script):
+    # Seed 000 ends with its last section's heading alone ('六、其他需要报告的事项', no text): signed date first under
+    # it, over two lines or on one, no signature was read (published NA, and the agency NA without a title), though
+    # the same signature name first was; now both orders read alike, the section left empty.
+    import opencc
+
+    convert = (lambda text: text) if script == "simplified" else opencc.OpenCC("s2t").convert
+    report = _seed_000_signed(convert(ending), title)
+    name_first = _seed_000_signed(convert("\n驻马店市住房和城乡建设局\n2021年1月31日\n"), title)
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", "2021-01-31")
+    assert report.metadata == name_first.metadata
+    assert report.sections[-1].title == "六、其他需要报告的事项" and report.sections[-1].text.strip() == ""
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("name, agency, level", [("西平县人民政府（县）", "西平县人民政府", "county"),
+                                                 ("西平县人民政府(县)", "西平县人民政府", "county"),
+                                                 ("驻马店市住房和城乡建设局（区）", "驻马店市住房和城乡建设局", "prefecture")])
+def test_an_agency_name_ending_in_its_level_in_brackets(name, agency, level, script):
+    # Seed 000's agency written with its level's word in brackets after it ('西平县人民政府（县）', '(区)'), in its
+    # title or its signature (two lines or one): the name was no agency's, the agency and the level NA (and on one
+    # line published NA too); the bracket is a note of its scope, as '（本级）' is, cut from the name.
+    import opencc
+
+    convert = (lambda text: text) if script == "simplified" else opencc.OpenCC("s2t").convert
+    titled = _seed_000_signed("\n", convert(name)).metadata
+    assert (titled["agency"], titled["level"], titled["published"]) == (agency, level, None)
+    for ending in (f"\n{name}\n2021年1月31日\n", f"\n{name} 2021年1月31日\n"):
+        signed = _seed_000_signed(convert(ending), "").metadata
+        assert (signed["agency"], signed["level"], signed["published"]) == (agency, level, "2021-01-31"), ending
+
+
+@pytest.mark.parametrize("name", ["西平县（县）住房和城乡建设局", "医药高新区（高港区）住房和城乡建设局"])
+def test_a_bracketed_part_inside_an_agency_name_is_kept(name):
+    # control: a bracket inside the name (seed 003's publisher '医药高新区(高港区)住房和城乡建设局') is the name's own
+    result = _seed_000_signed(f"\n{name}\n2021年1月31日\n", "").metadata
+    assert result["agency"] == name.replace("（", "(").replace("）", ")")
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("quoted", ["《中华人民共和国政府信息公开条例》", "依据《中华人民共和国政府信息公开条例》",
+                                    "驻马店市住房和城乡建设局\n《中华人民共和国政府信息公开条例》"])
+def test_a_regulation_s_date_under_its_quoted_title_is_no_publication_date(quoted, script):
+    # Seed 000 ending with a regulation's title in book marks and its date under it ('《中华人民共和国政府信息公开条例》'
+    # / '2019年5月15日'): the regulation's date was read as the signature's, published 2019-05-15 (flagged before the
+    # period's end); the date is the document's, published NA, the lines kept in the last section's text.
+    import opencc
+
+    convert = (lambda text: text) if script == "simplified" else opencc.OpenCC("s2t").convert
+    report = _seed_000_signed(convert(f"\n{quoted}\n2019年5月15日\n"))
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", None)
+    assert report.sections[-1].text.endswith("条例》\n2019年5月15日")  # (the text read in simplified characters)
+    signed = _seed_000_signed(convert("\n驻马店市住房和城乡建设局\n2021年1月31日\n"))  # (control)
+    assert signed.metadata["published"] == "2021-01-31"
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("title", ["驻马店市住房和城乡建设局", ""])
+@pytest.mark.parametrize("line", ["驻马店市住房和城乡建设局（2021年1月31日）", "驻马店市住房和城乡建设局 (2021-01-31)",
+                                  "驻马店市住房和城乡建设局（二〇二一年一月三十一日）"])
+def test_a_signature_with_its_date_in_brackets_after_its_name(line, title, script):
+    # Seed 000 signed on one line with the date in brackets after the name ('…局（2021年1月31日）'): no signature was
+    # read, published NA (and the agency NA without a title) and the line left in the last section's text; now it
+    # reads as the name and the date set with a space, the section left empty.
+    import opencc
+
+    convert = (lambda text: text) if script == "simplified" else opencc.OpenCC("s2t").convert
+    report = _seed_000_signed(convert(f"\n无。\n{line}\n"), title)
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", "2021-01-31")
+    assert report.sections[-1].text.strip() == "无。"
+
+
+@pytest.mark.parametrize("line", ["我局按时完成整改（2021年1月31日）", "无（2021年1月31日）"])
+def test_a_sentence_ending_with_a_date_in_brackets_is_no_signature(line):
+    # control: a sentence's words or a section's 无 before the bracketed date make no signature
+    report = _seed_000_signed(f"\n{line}\n", "")
+    assert (report.metadata["agency"], report.metadata["published"]) == (None, None)
+
+
+@pytest.mark.parametrize("ending", ["\n2021年1月31日\n", "\n2021年1月31日\n第一条 为了保障公民依法获取政府信息\n"])
+def test_a_date_under_an_empty_last_section_signs_no_agency(ending):
+    # control: a date alone under the empty section's heading gives the date, no agency; followed by a sentence's
+    # words (no agency's name), no signature at all
+    report = _seed_000_signed(ending, "")
+    assert report.metadata["agency"] is None
+
+
 @pytest.mark.parametrize("line", ["2021年1月26日 市交通运输局召开专题会议。", "2021年1月26日 市交通运输局召开专题会议"])
 def test_a_sentence_opening_with_a_date_and_a_body_is_no_signature(line):
     # control (read before): a sentence's words after the body's name make it no signature
@@ -2592,6 +2683,22 @@ def test_a_breadcrumb_ending_in_the_agency(seed, crumb):
     for other in ("业务科", "张三"):
         untitled[at] = crumb.format(agency).replace(agency, agency + " > " + other)
         assert toolkit.parse_text("\n".join(untitled)).metadata["agency"] is None, untitled[at]
+
+
+@pytest.mark.parametrize("line", ["2021年元月31日", "2021年1月31号", "【2021年元月31日】", "2021年1月31号 浏览次数：3",
+                                  "来源：驻马店市住房和城乡建设局 2021年元月31日"])
+def test_a_date_under_the_title_with_its_month_yuan_or_its_day_hao(line):
+    # Seed 000's date under its title written 元月 for January or its day marked 号 ('2021年元月31日', '2021年1月31号'):
+    # read as no date, published NA, where the same date as a signature's or in Chinese numerals was read
+    for result in _seed_000_dated(line):
+        assert (result["published"], result["report_year"]) == ("2021-01-31", 2020), line
+
+
+@pytest.mark.parametrize("line", ["2021年正月31日", "2021年1月", "20210131"])
+def test_a_date_under_the_title_that_is_no_whole_date(line):
+    # control: a lunar month's name, no day, or digits run together give no publication date
+    for result in _seed_000_dated(line):
+        assert result["published"] is None, line
 
 
 def _seed_clauses(ending: str) -> list[str]:

@@ -31,7 +31,7 @@ from typing import Any, Callable
 
 from toolkit.formats import alternation, load_formats, read_data_yaml
 from toolkit.normalize import (HAN_RANGES, _appendix_line, _matching_lines, _page_furniture, _stamp_time_pattern,
-                               cn_numeral, is_page_furniture, is_print_stamp, normalize_line)
+                               _time_form, cn_numeral, is_page_furniture, is_print_stamp, normalize_line)
 
 __all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "report_title_lines", "signature_start",
            "glued_signature_start"]
@@ -378,9 +378,10 @@ def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     return re.compile(topic), re.compile(report), whole
 
 
-# A whole date: 2024年1月20日, 2024-01-20 (or with / or .), 二〇二四年一月二十日.
-_WHOLE_DATE = (rf"(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}(?P<sep>[-/.])\d{{1,2}}(?P=sep)\d{{1,2}}(?!\d)"
-               rf"|{_DATE_CN.pattern})")
+# A whole date: 2024年1月20日, 2024-01-20 (or with / or .), 二〇二四年一月二十日; its month 元月 or its day marked 号
+# as _DATE_YMD reads them ('2021年元月31日', '2021年1月31号' under a title: read as no date, published NA)
+_WHOLE_DATE = (rf"(?:\d{{4}}\s*年\s*(?:\d{{1,2}}|{_FIRST_MONTH})\s*月\s*\d{{1,2}}\s*[日号]"
+               rf"|\d{{4}}(?P<sep>[-/.])\d{{1,2}}(?P=sep)\d{{1,2}}(?!\d)|{_DATE_CN.pattern})")
 
 
 @functools.lru_cache(maxsize=1)
@@ -1905,16 +1906,15 @@ def _tail_reading(lines: tuple[str, ...]) -> _TailReading:
 
 
 # a time of day alone on its line ('10:30', '10:30:15', '上午10:30'), or after a date ending its line ('2024年2月5日 10:30'),
-# its seconds' fraction and its zone or not as with a T ('2024-03-01 09:12:30+08:00', '09:12:30.5', '09:12Z', as
-# formats.yaml pdf.stamp_time reads a print stamp's: the signature's date was not read); a zone west of Greenwich only
+# its seconds' fraction and its zone or not as a print stamp's ('2024-03-01 09:12:30+08:00', '09:12:30.5', '09:12Z':
+# the parts of formats.yaml pdf.time_parts, else the signature's date was not read); a zone west of Greenwich only
 # after the seconds ('09:12:30-05:00'), for '9:00-12:00' is a span of hours in the text
-_ZONE = r"(?:[01]\d|2[0-3]):?[0-5]\d"
-_TIME_ALONE = re.compile(rf"(?:[上下]午\s*)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?(?:-{_ZONE})?)?"
-                         rf"(?:Z|\+{_ZONE})?")
+_TIME_ALONE = re.compile(_time_form(r"(?:[上下]午\s*)?(?:[01]?\d|2[0-3]):[0-5]\d"
+                                    r"(?:{seconds}(?:{west_zone})?)?(?:{zone})?"))
 # an ISO 8601 time joined to its date with a T, its seconds, their fraction and the zone or not, as some sites print a
 # date ('2024-02-05T10:30', '2024-02-05T10:30:00+08:00'), a space before the T or not ('2024-02-05 T10:30', as
 # formats.yaml pdf.stamp_time reads it): the date's, no text after it
-_ISO_TIME = rf"\s*T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]{_ZONE})?"
+_ISO_TIME = _time_form(r"\s*T(?:[01]\d|2[0-3]):[0-5]\d(?:{seconds})?(?:{zone}|{west_zone})?")
 _TIME_AFTER_DATE = re.compile(rf"(?:\s*{_TIME_ALONE.pattern}|(?<=\d){_ISO_TIME})\s*$")
 
 
@@ -1982,8 +1982,13 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             # a sentence's full stop typed after the signature's date ('XX局' / '2021年1月30日。', '2021.1.30.': read as
             # no date ending its line, the signature was left in the last section's text and published NA)
             compact = compact[:end]
+        elif date is not None and start > 1 and end == len(compact) - 1 and compact[end] in ")）" \
+                and compact[start - 1] in "(（":
+            # the signature's date in brackets after its name on its line ('XX局（2021年1月31日）': read as no date
+            # ending its line, no signature, the agency and published NA): read without the brackets
+            compact, start, end = compact[: start - 1] + compact[start:end], start - 1, end - 1
         elif date is not None and start == 0 and end < len(compact) and pos == end_pos \
-                and (pos == 0 or _ends_statement([tail[pos - 1][1]])):
+                and (pos == 0 or _signature_may_follow(tail[pos - 1][1])):
             # the signature written date first on the text's last line ('…。' / '2021年1月30日 市住建局': read as no
             # signature, published and the agency NA and the line left in the last section's text), as over two lines
             # below; a sentence's words after the name ('…市住建局召开会议') make no agency
@@ -2016,7 +2021,7 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             if prev.endswith(tuple(_rules()["signature"]["date_leads"])):
                 return None  # a sentence's date, wrapped ('…统计截至' / '2020年12月31日'): no signature
         if pos < end_pos and all(_between_name_and_date(tail[i][1]) for i in range(pos + 1, end_pos)) \
-                and (above < 0 or _ends_statement([tail[above][1]])):
+                and (above < 0 or _signature_may_follow(tail[above][1])):
             # the signature written date first, its name on the text's last line ('…。' / '2021年1月30日' / 'XX局': read
             # as no signature, published NA and both lines left in the last section's text); a date alone after a
             # statement's end, so no sentence's; a posting date under it or not; a page break or the seal's place
@@ -2698,6 +2703,15 @@ def _undated_signature(tail: list[tuple[int, str]]) -> tuple[int, int, str] | No
             return body[-2][0], found[0], found[1]
     found = _glued_agency(last)
     return None if found is None else (index, found[0], found[1])
+
+
+def _signature_may_follow(line: str) -> bool:
+    """Whether a signature written date first may stand under ``line``: a statement's end (:func:`_ends_statement`),
+    or the heading of a section left empty ('六、其他需要报告的事项' ending seed 000: a date under it is no sentence's,
+    as a date under a statement; the date-first signature was read as none, the agency and published NA)."""
+    from toolkit.sections import _heading_keys  # (toolkit.sections uses this module)
+
+    return _ends_statement([line]) or _heading_keys(line.strip(), whole=True)
 
 
 def _ends_statement(lines: list[str]) -> bool:

@@ -1128,7 +1128,17 @@ def _stamp_time_pattern() -> str:
     from toolkit.formats import load_formats
 
     pdf = load_formats()["pdf"]
-    return f"{pdf['stamp_date']}(?:{'|'.join(pdf['stamp_time'])})"
+    return f"{pdf['stamp_date']}(?:{'|'.join(_time_form(form) for form in pdf['stamp_time'])})"
+
+
+def _time_form(form: str) -> str:
+    """``form``, a regular expression of a time of day, with its named parts ('{seconds}', '{zone}', '{west_zone}')
+    replaced by formats.yaml ``pdf.time_parts``: the one place the seconds and zones are written, for a print stamp's
+    time and a signature's alike (a quantifier's braces, '\\d{1,2}', name no part and stay)."""
+    from toolkit.formats import load_formats
+
+    parts = load_formats()["pdf"]["time_parts"]
+    return re.sub(r"\{([a-z_]+)\}", lambda name: parts[name[1]], form)
 
 
 @functools.lru_cache(maxsize=1)
