@@ -129,8 +129,8 @@ def _read_html(data: bytes, path: str, codec: str | None, declared: str | None =
             folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))  # (a link's own folder, as a browser)
             find = functools.lru_cache(maxsize=256)(functools.partial(_folder_sheet, folder, used))  # (read once)
             encoded = encoded + b"\n" + _linked_sheets(root, find, "")
-        _as_shown(root, encoded)
-        framed = _framed(encoded)  # (searched once: the frames read, then those not read)
+        low = _as_shown(root, encoded)
+        framed = _framed(encoded, low)  # (searched once: the frames read, then those not read)
         if on_disk and framed:
             # (a page saved 'complete': its frames' pages in its folder; after the page's passes, which do not reach
             # into a frame's page, as a srcdoc's)
@@ -274,8 +274,8 @@ def _folder_frames(root, fetch: Callable[[str], tuple | None], budget: _FrameBud
             continue
         if b"<link" in encoded or b"<LINK" in encoded:  # (its sheets: the same rules as the page's)
             encoded = encoded + b"\n" + _linked_sheets(page, sheets(used), base)
-        _as_shown(page, encoded)
-        if depth + 1 < _FOLDER_FRAMES_DEPTH and _framed(encoded):
+        low = _as_shown(page, encoded)
+        if depth + 1 < _FOLDER_FRAMES_DEPTH and _framed(encoded, low):
             _folder_frames(page, nested, budget, depth + 1)
         tail = frame.tail
         frame.clear()  # (its attributes, and the fallback the parser keeps as its text)
@@ -283,11 +283,12 @@ def _folder_frames(root, fetch: Callable[[str], tuple | None], budget: _FrameBud
         frame.extend(list(body))
 
 
-def _framed(encoded: bytes) -> bool:
-    """Whether the markup ``encoded`` holds a frame, an object or an embed (_FRAME_BYTES finds one): searched only
-    where one of their names stands in it, in any case (the search tries its pattern at every '<' of the markup: run
-    on every page, twice, it cost 3 % of reading one)."""
-    low = encoded.lower()
+def _framed(encoded: bytes, low: bytes | None = None) -> bool:
+    """Whether the markup ``encoded`` (``low``: its bytes in lower case, where _as_shown made them) holds a frame, an
+    object or an embed (_FRAME_BYTES finds one): searched only where one of their names stands in it, in any case (the
+    search tries its pattern at every '<' of the markup: run on every page, twice, it cost 3 % of reading one)."""
+    if low is None:
+        low = encoded.lower()
     return any(name in low for name in _FRAME_NAMES) and _FRAME_BYTES.search(encoded) is not None
 
 
@@ -398,10 +399,11 @@ def _folder_fetch(folder: str, top: str, src: str) -> tuple | None:
     return path, data, None, sheets, "", functools.partial(_folder_fetch, here, top)
 
 
-def _as_shown(root, encoded: bytes) -> None:
+def _as_shown(root, encoded: bytes) -> bytes:
     """Make the parsed page ``root`` (of the UTF-8 bytes ``encoded``, which gate the passes most pages do not need)
     read as a browser shows it: hidden elements, footnote marks, deleted text … removed, footers last, lists
-    numbered by the style sheet."""
+    numbered by the style sheet.  Returns ``encoded`` in lower case, which _framed's gate reads too (lowering the
+    page's bytes once, not twice)."""
     low = encoded.lower()  # (the gates below that case does not matter to)
     if b"shadowroot" in low:  # (first: the passes below read a shadow root's content as the page's)
         _shadow_roots(root)
@@ -474,6 +476,7 @@ def _as_shown(root, encoded: bytes) -> None:
         _custom_list_markers(root, custom)
     if b"srcdoc" in low:  # (last: the page's passes and sheets do not reach into a frame's document)
         _srcdoc_frames(root)
+    return low
 
 
 # An element whose white-space keeps the line breaks of its text (pre, pre-wrap, pre-line, break-spaces: a CMS showing
