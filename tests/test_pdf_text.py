@@ -652,10 +652,46 @@ def test_a_page_number_over_a_ruled_table_s_bottom_edge_is_no_cell(dy, tmp_path)
     keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
     pd.testing.assert_frame_equal(report.tables[keys], want.tables[keys])
     assert _codes(report) == _codes(want)
-    # a control: a bare number there is no page number's pattern, and may be the row's value set low: kept
-    render_pdf(lines, tmp_path / "bare.pdf", decorate=_footer(dy, "{}"))
+    # a control: a bare number there, on that page alone, is no page number's pattern, and may be the row's value
+    # set low: kept (test_a_bare_page_number_over_a_ruled_table_s_bottom_edge_counting_the_pages_is_no_cell)
+    render_pdf(lines, tmp_path / "bare.pdf", decorate=_on_pages(_footer(dy, "{}"), {1}))
     row = next(x for x in read_document(tmp_path / "bare.pdf").lines if "三安全一稳定" in str(x))
     assert row[1] == "01"  # (digits wrapped in a cell are joined: _join_wrapped)
+
+
+def _on_pages(draw, pages: set[int]):
+    """``draw`` (a decoration) on the pages numbered in ``pages`` only."""
+    def on(pdf, n: int) -> None:
+        if n in pages:
+            draw(pdf, n)
+    return on
+
+
+@pytest.mark.parametrize("dy", [37.0, 40.0])
+def test_a_bare_page_number_over_a_ruled_table_s_bottom_edge_counting_the_pages_is_no_cell(dy, tmp_path):
+    # Seed 001 in a ruled PDF of two pages, the first page's table running to its foot, a bare page number ('1',
+    # '2') printed on every page at the same height, over that table's bottom rule on the first page (37 pt up)
+    # or touching it from inside (40 pt): the '1' was read into the last row's cell ('01': the row
+    # '3.危及"三安全一稳定"' flagged, ambiguous_digits, an identity failing). A bare number there that counts the
+    # pages with the numbers at the same height on the other pages is the page's number: the row reads as with
+    # the numbers set lower. Controls: the same '1' on the first page only, or '1' on every page (no count), may be
+    # a value set low: kept.
+    from renderers import render_pdf
+
+    from toolkit.readers import read_document
+
+    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
+    render_pdf(lines, tmp_path / "edge.pdf", decorate=_footer(dy, "{}"))
+    render_pdf(lines, tmp_path / "lower.pdf", decorate=_footer(16.0, "{}"))
+    report, want = toolkit.parse_report(tmp_path / "edge.pdf"), toolkit.parse_report(tmp_path / "lower.pdf")
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], want.tables[keys])
+    assert _cells(report, "requests").loc["denied_security", "raw"].tolist() == ["0"] * 7
+    assert _codes(report) == _codes(want)
+    for name, decorate in [("one", _on_pages(_footer(dy, "{}"), {1})), ("same", _footer(dy, "1"))]:
+        render_pdf(lines, tmp_path / f"{name}.pdf", decorate=decorate)
+        row = next(x for x in read_document(tmp_path / f"{name}.pdf").lines if "三安全一稳定" in str(x))
+        assert row[1] == "01", name
 
 
 def test_a_column_of_serial_numbers_in_the_side_margin_is_no_page_number(tmp_path):

@@ -397,16 +397,17 @@ def _read_pages(pages: list, path: str, kind: str, turn=None) -> list:
     few = _pdf_settings()["scan_chars"]
     n_pages = len(pages)
     carry: dict = {}  # the columns (and header) of an unruled table that ends a page, for its rows on the next
-    for number, page in enumerate(pages, start=1):
+    carried: dict[int, dict] = {}  # the carry each page was read with (for a page read again)
+    edge_numbers: list[tuple] = []  # bare numbers over a ruled table's bottom edge: maybe the page's number
+
+    def read(number: int, page, carry: dict, found: list | None = None,
+             drop: frozenset = frozenset()) -> tuple[int, int, list, dict, bool]:
         turned = None
         try:
             turned, upright = turn(page) if turn is not None else (None, None)
-            chars, cids, page_lines, margin = _pdf_page(turned or page, path, number, carry)
+            chars, cids, page_lines, margin = _pdf_page(turned or page, path, number, carry, found, drop)
             # (a scan of a web page printed by a browser carries its header and footer: few characters below them)
-            if _is_scanned(page) and _body_chars(page) < few:
-                scanned.append(number)
-            elif chars:
-                text_pages += 1
+            scan = _is_scanned(page) and _body_chars(page) < few
             if upright is not None:  # the page's few upright lines (a heading above a turned table) first
                 carry.clear()
                 _, _, first, first_margin = _pdf_page(upright, path, number)
@@ -430,6 +431,16 @@ def _read_pages(pages: list, path: str, kind: str, turn=None) -> list:
             page.close()
             if turned is not None:
                 turned.close()
+        return chars, cids, page_lines, margin, scan
+
+    for number, page in enumerate(pages, start=1):
+        if carry:
+            carried[number] = copy.deepcopy(carry)
+        chars, cids, page_lines, margin, scan = read(number, page, carry, edge_numbers)
+        if scan:
+            scanned.append(number)
+        elif chars:
+            text_pages += 1
         n_chars += chars
         n_cid += cids
         if cids:
@@ -451,6 +462,10 @@ def _read_pages(pages: list, path: str, kind: str, turn=None) -> list:
         one = len(scanned) == 1
         _warn(path, f"{_page_list(scanned)} {'is an image' if one else 'are images'} without text (a scan): not "
                     f"read; OCR the file to read {'it' if one else 'them'}", "scanned_pages")
+    # a bare number over a table's bottom edge that counts the pages with the numbers at that height on the others
+    # is the page's number: the page read again without it
+    for number, drop in _page_numbers_on_edges(edge_numbers, [margin for _, margin in out]).items():
+        out[number - 1] = read(number, pages[number - 1], carried.get(number, {}), drop=drop)[2:4]
     lines = _drop_page_furniture(out)
     if not lines:
         raise EmptyFileError(path, f"the {kind} holds no text")
@@ -1264,13 +1279,17 @@ def _shown_box(page, rect: tuple) -> tuple:
     return min(xs), min(tops), max(xs), max(tops)
 
 
-def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[int, int, list, dict]:
+def _pdf_page(page, path: str, number: int, carry: dict | None = None, found: list | None = None,
+              drop: frozenset = frozenset()) -> tuple[int, int, list, dict]:
     """Return (non-space chars, cid chars, lines in reading order, margin lines) of one page.
 
     Watermarks, stamps and raised footnote marks are left out; the margin lines map the index of each
     text line in the top or bottom margin of the page to its text (page furniture is decided over
     the whole document).  ``carry`` holds the columns of an unruled table that ended the page before, for
-    its rows carried onto this page, and is set for the next (:func:`_unruled_cells`).
+    its rows carried onto this page, and is set for the next (:func:`_unruled_cells`). A bare number over a ruled
+    table's bottom edge may be the page's number, which the other pages tell: it is added to ``found`` as
+    (page, number, distance from the page's bottom edge, place), and the page read again without the numbers at the
+    places in ``drop`` (:func:`_page_numbers_on_edges`).
     """
     n_chars = n_cid = 0
     page = _within_crop_box(page)
@@ -1298,7 +1317,12 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
     tables = []
     if len(page.edges) <= _MAX_PDF_EDGES:
         tables = page.find_tables()
-        numbers = _numbers_on_bottom_edges(page, tables, settings) if tables else set()
+        numbers, bare = _numbers_on_bottom_edges(page, tables, settings) if tables else (set(), [])
+        for text, where, place, ids in bare:
+            if place in drop:
+                numbers |= ids
+            elif found is not None:
+                found.append((number, text, where, place))
         if numbers:  # (rare: the tables found again without the page's number)
             page = page.filter(lambda obj: id(obj) not in numbers)
             tables = page.find_tables()
@@ -1387,7 +1411,7 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None) -> tuple[
     return n_chars, n_cid, [item[2] for item in items], margin_lines
 
 
-def _numbers_on_bottom_edges(page, tables: list, settings: dict) -> set[int]:
+def _numbers_on_bottom_edges(page, tables: list, settings: dict) -> tuple[set[int], list[tuple]]:
     """The ids of the characters of a page number printed over (or touching) the bottom edge of a ruled table that
     ends in the page's bottom margin, or above it with no text under it ('- 1 -' set where the footer stands, over
     the last row's rule, as a footer set high, by the official layout's 7 mm under the text, meets a table ending
@@ -1397,10 +1421,13 @@ def _numbers_on_bottom_edges(page, tables: list, settings: dict) -> set[int]:
     (:func:`toolkit.normalize.is_page_furniture`: '- 1 -', '第1页', no bare number).
 
     Inside the last row, they were read as its cell's ('0 - 1 -': the row unknown, its values lost); a value of
-    the row stands inside its cell, clear of the rule, and a bare number crossing it is kept."""
+    the row stands inside its cell, clear of the rule, and a bare number crossing it is kept here: it is given
+    apart, as (its text, its distance from the page's bottom edge, its place, its characters' ids), the page's
+    number only where the other pages tell so (:func:`_page_numbers_on_edges`)."""
     low = float(page.height) * (1 - float(settings["margin"]))
     touch = float(settings["edge_number_touch"])
     out: set[int] = set()
+    bare: list[tuple] = []
     for table in tables:
         x0, _, x1, bottom = table.bbox
         if bottom < low and any(ch["top"] > bottom for ch in page.chars if ch["text"].strip()):
@@ -1414,9 +1441,39 @@ def _numbers_on_bottom_edges(page, tables: list, settings: dict) -> set[int]:
             else:
                 groups.append([ch])
         for group in groups:
-            if is_page_furniture("".join(ch["text"] for ch in group)):
+            text = "".join(ch["text"] for ch in group)
+            if is_page_furniture(text):
                 out.update(id(ch) for ch in group)
-    return out
+            elif re.fullmatch(settings["side_number"], text):
+                foot = max(float(ch["bottom"]) for ch in group)
+                place = (text, round(float(group[0]["x0"]), 1), round(foot, 1))
+                bare.append((text, float(page.height) - foot, place, {id(ch) for ch in group}))
+    return out, bare
+
+
+def _page_numbers_on_edges(found: list[tuple], margins: list[dict]) -> dict[int, frozenset]:
+    """The bare numbers over ruled tables' bottom edges (``found``: (page, number, distance from the page's bottom
+    edge, place), :func:`_numbers_on_bottom_edges`) that are their pages' numbers, by page: those that count the
+    pages with the bare numbers at the same height (``pdf.furniture_shift``) on the other pages, in their bottom
+    margins (``margins``, as :func:`_pdf_page` gives them) or over a table's edge too, on half the pages or more
+    (two at least), as a running footer's (:func:`_drop_page_furniture`).
+
+    A table's value set low on its last row's rule ('1' crossing it) stands on one page, or does not count up with
+    the pages: kept, a cell's."""
+    if not found:
+        return {}
+    settings = _pdf_settings()
+    shift = float(settings["furniture_shift"])
+    numbers = [(n, text, where) for n, text, where, _ in found]
+    for n, margin in enumerate(margins, start=1):
+        numbers += [(n, text.strip(), where) for text, side, where in margin.values()
+                    if side == "bottom" and re.fullmatch(settings["side_number"], text.strip())]
+    out: dict[int, set] = {}
+    for n, text, where, place in found:
+        same = {m for m, other, at in numbers if abs(at - where) <= shift and int(other) - int(text) == m - n}
+        if len(same) >= max(2, len(margins) / 2):
+            out.setdefault(n, set()).add(place)
+    return {n: frozenset(places) for n, places in out.items()}
 
 
 def _no_columns(table) -> bool:
