@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import glob
 import html
+import itertools
 import os
 import re
 import struct
@@ -485,15 +486,17 @@ def _grpprl(props: dict) -> bytes:
         ilfo, ilvl = props["list"]
         out += _sprm(0x460B, struct.pack("<H", ilfo)) + _sprm(0x260A, bytes([ilvl]))
     merged, restart = props.get("merged", ()), props.get("restart", ())
-    across = props.get("across", ())
-    if props.get("row_end") and (merged or restart or across):
-        cells = max([*merged, *restart, *across]) + 1
+    across, widths = props.get("across", ()), props.get("widths", ())
+    if props.get("row_end") and (merged or restart or across or widths):
+        cells = len(widths) or max([*merged, *restart, *across]) + 1
         # (TC80.tcgrf: vertMerge 1 covered by the cell above, 3 its first; horzMerge 2 merged into the cell left of
         # it, 1 the first of such a run)
         tcs = b"".join(struct.pack("<H", (0x20 if k in merged else 0x60 if k in restart else 0)
                                    | (2 if k in across else 1 if k + 1 in across else 0)) + b"\0" * 18
                        for k in range(cells))
-        body = bytes([cells]) + b"\0" * 2 * (cells + 1) + tcs
+        # (rgdxaCenter: the cells' boundaries, in twips; a cell `widths` grid columns wide each, 1000 twips a column)
+        bounds = [1000 * sum(widths[:k]) for k in range(cells + 1)] if widths else [0] * (cells + 1)
+        body = bytes([cells]) + struct.pack(f"<{cells + 1}h", *bounds) + tcs
         out += _sprm(0xD608, struct.pack("<H", len(body) + 1) + body)
     return out
 
@@ -548,7 +551,8 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
     dict: ``depth`` (the table depth, 0 outside tables), ``row_end`` (its mark ends a row: sprmPFTtp, or
     sprmPFInnerTtp in a nested table), ``cell_end`` (its paragraph mark ends a nested table's cell) and
     ``merged`` (of a row end: the cells covered by a vertical merge; ``restart``: the cells starting one;
-    ``across``: those merged into the cell left of each, horzMerge) and
+    ``across``: those merged into the cell left of each, horzMerge; ``widths``: each cell's width in grid columns,
+    written as the row's boundaries, rgdxaCenter) and
     ``tabs`` (tab stops it adds, (position in twips, leader: 1 dots … 5 middle dots) each), ``drop_cap`` (it is a
     drop cap: 1 in the text, 2 in the margin) and ``style`` (its paragraph style's istd, 0 if not given). The
     text is cut into `pieces` pieces of
@@ -776,12 +780,13 @@ def _cp1252(c: str) -> bytes | None:
         return c.encode("latin-1") if 0x80 <= ord(c) < 0xA0 else None
 
 
-def doc_paragraphs(lines: list, merge_down=(), merge_across=()) -> list:
+def doc_paragraphs(lines: list, merge_down=(), merge_across=(), merge_wide=()) -> list:
     """`lines` as the paragraphs of doc_bytes: a text line a paragraph, consecutive rows one table (its short
     rows padded with ``''`` cells, as render_docx pads them); the cells of `merge_down` (see :func:`render_html`)
     merged into the cell above each, as Word writes a vertical merge (the covered cells' text not written), and
     those of `merge_across` (likewise, ``(row, column)``) into the cell left of each, as Word 97 merges cells
-    (horzMerge)."""
+    (horzMerge); those of `merge_wide` (likewise) into the cell left of each as newer Word merges cells: not
+    written, the cell left of it as much wider, no merge flag (every row's cell boundaries written, rgdxaCenter)."""
     out = []
     first = 0
     for kind, block in _blocks(lines):
@@ -796,16 +801,23 @@ def doc_paragraphs(lines: list, merge_down=(), merge_across=()) -> list:
             starts = sorted({c for keeper_row, c in merged.values() if keeper_row == r})
             across = [c for c in range(width) if (first - len(block) + r, c) in merge_across]
             cells = row + [""] * (width - len(row))
+            if merge_wide:
+                wide = {c for c in range(width) if (first - len(block) + r, c) in merge_wide}
+                widths = [1 + sum(1 for _ in itertools.takewhile(wide.__contains__, range(k + 1, width)))
+                          for k in range(width) if k not in wide]
+                out += [(cell + "\x07", _CELL) for k, cell in enumerate(cells) if k not in wide]
+                out.append(("\x07", {**_ROW, "widths": widths}))
+                continue
             out += [(("" if k in covered or k in across else cell) + "\x07", _CELL) for k, cell in enumerate(cells)]
             out.append(("\x07", {**_ROW, "merged": covered, "restart": starts, "across": across}
                         if covered or starts or across else _ROW))
     return out + [("\r", {})]
 
 
-def render_doc(lines: list, path, merge_down=(), merge_across=(), **options) -> None:
-    """Write `lines` to a Word 97-2003 file (see doc_paragraphs for `merge_down` and `merge_across`, doc_bytes for
-    `options`)."""
-    Path(path).write_bytes(doc_bytes(doc_paragraphs(lines, merge_down, merge_across), **options))
+def render_doc(lines: list, path, merge_down=(), merge_across=(), merge_wide=(), **options) -> None:
+    """Write `lines` to a Word 97-2003 file (see doc_paragraphs for `merge_down`, `merge_across` and `merge_wide`,
+    doc_bytes for `options`)."""
+    Path(path).write_bytes(doc_bytes(doc_paragraphs(lines, merge_down, merge_across, merge_wide), **options))
 
 
 # The namespaces of the parts python-docx writes, and the ones Word's 'Strict Open XML Document' writes instead

@@ -355,6 +355,21 @@ def test_docx_a_blank_cell_spanning_columns_merged_down_covers_as_many_blank_cel
     assert values.loc[("requests", "new", "total")] == 20
 
 
+def _blank_pairs(lines: list) -> set:
+    """The second cells of the pairs of blank cells after the rows' labels in `lines`: (row of all tables, column)."""
+    pairs, row = set(), 0
+    for line in lines:
+        if isinstance(line, list):
+            k = 1  # (after the row's label)
+            while k + 1 < len(line):
+                if not (line[k] + line[k + 1]).strip():
+                    pairs.add((row, k + 1))
+                    k += 1
+                k += 1
+            row += 1
+    return pairs
+
+
 # a blank cell merged across the next by the legacy flags (w:hMerge restart and continue, as converters write it; a
 # Word 97-2003 .doc's horizontal merge, horzMerge) was read as one blank cell, where the same merge written with
 # w:gridSpan is as many blanks as it spans: every value after it moved one column left, the row ragged and its counts
@@ -367,16 +382,7 @@ def test_a_blank_cell_merged_across_by_the_legacy_flags_is_as_many_blank_cells(f
 
     original = parsed_seed("004_b232cca7e491c758")
     lines = _as_lines(original)
-    across, row = set(), 0  # the cells merged into the blank cell left of each: (row of all tables, column)
-    for line in lines:
-        if isinstance(line, list):
-            k = 1  # (after the row's label)
-            while k + 1 < len(line):
-                if not (line[k] + line[k + 1]).strip():
-                    across.add((row, k + 1))
-                    k += 1
-                k += 1
-            row += 1
+    across = _blank_pairs(lines)
     assert len(across) > 20
     path = tmp_path / f"across.{fmt}"
     if fmt == "doc":
@@ -395,6 +401,22 @@ def test_a_blank_cell_merged_across_by_the_legacy_flags_is_as_many_blank_cells(f
     report = toolkit.parse_report(path)
     assert _same(_cells(report), _cells(original))
     assert report.tables.set_index(["table", "row_key", "col_key"]).loc[("requests", "new", "total"), "value"] == 20
+
+
+# a .doc saved by newer Word writes two cells merged across as one wider cell, with no merge flag: its width is in the
+# row's cell boundaries (sprmTDefTable's rgdxaCenter).  A blank one spanning two grid columns was read as one blank,
+# so seed 004's '一、本年新收到…' row lost its 16, 4 and 20 (NA, the counts a column left), as w:gridSpan's did before.
+def test_doc_a_blank_cell_wider_across_grid_columns_is_as_many_blank_cells(tmp_path, parsed_seed):
+    original = parsed_seed("004_b232cca7e491c758")
+    lines = _as_lines(original)
+    wide = _blank_pairs(lines)
+    path = tmp_path / "wide.doc"
+    render_doc(lines, path, merge_wide=wide)
+    report = toolkit.parse_report(path)
+    assert _same(_cells(report), _cells(original))
+    values = report.tables.set_index(["table", "row_key", "col_key"])["value"]
+    assert values.loc[("requests", "new", "total")] == 20
+    assert sorted(f.code for f in report.flags) == sorted(f.code for f in original.flags)
 
 
 _ORGS = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]

@@ -493,6 +493,22 @@ def test_merged_cells_are_left_out_as_in_a_docx(tmp_path):
     assert _read([("标题\r", {}), *row, *covered, ("完\r", {})], tmp_path).lines == ["标题", ["合计", "2"], ["3"], "完"]
 
 
+# newer Word writes cells merged across as one wider cell, no merge flag: its width is in the row's cell boundaries
+# (sprmTDefTable's rgdxaCenter).  A blank one spanning two of the table's grid columns was one blank, every count after
+# it a column left; it is as many blanks, as a DOCX's w:gridSpan, but at the row's end; a cell with text is one cell.
+def test_a_blank_cell_wider_across_grid_columns_is_as_many_blank_cells(tmp_path):
+    def row(cells: list, widths: list) -> list:
+        return [(c + "\x07", {"depth": 1}) for c in cells] + [("\x07", {"depth": 1, "row_end": True, "widths": widths})]
+
+    paragraphs = [("标题\r", {}), *row(["项目", "甲", "乙", "丙", "丁"], [1, 1, 1, 1, 1]),
+                  *row(["合计", "", "3", "4"], [1, 2, 1, 1]), *row(["小计", "7", "8", ""], [1, 1, 1, 2]),
+                  *row(["说明", "9"], [1, 4]), ("完\r", {})]
+    blocks = read_doc(doc_bytes(paragraphs)).blocks
+    assert [[cell.span for cell in cells] for cells in blocks[1]] == [[1] * 5, [1, 2, 1, 1], [1, 1, 1, 2], [1, 4]]
+    assert _read(paragraphs, tmp_path).lines == ["标题", ["项目", "甲", "乙", "丙", "丁"], ["合计", "", "", "3", "4"],
+                                                 ["小计", "7", "8", ""], ["说明", "9"], "完"]
+
+
 # a value merged down over rows in a column after the row's label: the covered cell was left out (the counts after
 # it a column to the left, as in a DOCX before); it is a blank cell in its place, flagged merged_down, and Word's mark
 # of the merge's first cell (vertMerge 3) covers nothing

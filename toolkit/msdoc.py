@@ -139,12 +139,15 @@ class Cell:
     """A table cell: its paragraphs (``str``) and nested tables (lists of rows), in order.
 
     ``merged`` is true for a cell covered by a merged cell above it or left of it: Word shows nothing of it;
-    ``above`` for one covered by the cell above it (a vertical merge).
+    ``above`` for one covered by the cell above it (a vertical merge). ``span`` is how many of the table's grid
+    columns the cell spans (its row's cell boundaries against all its rows', as a DOCX's ``w:gridSpan``): newer Word
+    writes two cells merged across as one wider cell, with no merge flag.
     """
 
     blocks: list = field(default_factory=list)
     merged: bool = False
     above: bool = False
+    span: int = 1
 
 
 class Paragraph(str):
@@ -1039,6 +1042,7 @@ class _Props:
     cell_end: bool = False  # its paragraph mark ends a nested table's cell (sprmPFInnerTableCell)
     covered: tuple = ()  # of a row end: the cells covered by a merged cell (by index)
     down: tuple = ()  # of a row end: those of them covered by the cell above them (a vertical merge)
+    bounds: tuple = ()  # of a row end: its cells' boundaries, in twips (sprmTDefTable's rgdxaCenter)
     number: tuple | None = None  # the list and level numbering the paragraph
     leader: str | None = None  # the leader of its rightmost tab stop (see Paragraph)
     style: int = 0  # its paragraph style (istd)
@@ -1141,6 +1145,7 @@ def _paragraph(grpprl: bytes, extra: bytes, style: int = 0, style_number: tuple 
     leader, drop_cap = None, False
     stops = None if style_tabs is None else dict(style_tabs)
     covered: dict = {}
+    bounds: tuple = ()
     sprms = _sprms(grpprl)
     for sprm, op in sprms:
         if sprm in _P_HUGE_PAPX and len(op) == 4:  # too many for the FKP: a PrcData in the Data stream
@@ -1174,6 +1179,8 @@ def _paragraph(grpprl: bytes, extra: bytes, style: int = 0, style_number: tuple 
         elif sprm == _T_DEF_TABLE and len(op) >= 3:
             cells = op[2]
             at = 3 + 2 * (cells + 1)  # after itcMac and rgdxaCenter: the TC80s, 20 bytes each
+            if len(op) >= at:
+                bounds = struct.unpack_from(f"<{cells + 1}h", op, 3)
             for itc in range(min(cells, max(len(op) - at, 0) // 20)):
                 tcgrf = op[at + 20 * itc] | op[at + 20 * itc + 1] << 8
                 # horzMerge 2: merged into the cell left of it; vertMerge 1: into the cell above it
@@ -1189,7 +1196,7 @@ def _paragraph(grpprl: bytes, extra: bytes, style: int = 0, style_number: tuple 
     depth = max(min(depth, _MAX_DEPTH), 1) if in_table or depth > 0 else 0
     row_end = ttp if depth <= 1 else inner_ttp
     return _Props(depth, row_end, inner_cell and depth > 1, tuple(sorted(k for k, v in covered.items() if v)),
-                  tuple(sorted(k for k, v in covered.items() if v == "down")),
+                  tuple(sorted(k for k, v in covered.items() if v == "down")), bounds,
                   None if ilfo in _NO_LIST else (ilfo, ilvl), leader, style, drop_cap and not depth)
 
 
@@ -1301,6 +1308,18 @@ class _Table:
         self.rows: list = []
         self.row: list = []
         self.cell = Cell()
+        self.bounds: list = []  # each row's cell boundaries (see _Props.bounds), () where it gives none
+
+    def spans(self) -> None:
+        """Set each cell's ``span``: the table's grid columns it spans, its row's cell boundaries against the grid
+        all its rows' boundaries make (as Word makes a DOCX's w:tblGrid and w:gridSpan of them)."""
+        grid = sorted({x for bounds in self.bounds for x in bounds})
+        for row, bounds in zip(self.rows, self.bounds):
+            # (a row whose boundaries do not fit its cells, or do not rise, as a writer that leaves them 0: no spans)
+            if len(bounds) != len(row) + 1 or any(b <= a for a, b in zip(bounds, bounds[1:])):
+                continue
+            for cell, left, right in zip(row, bounds, bounds[1:]):
+                cell.span = max(bisect.bisect_right(grid, right) - bisect.bisect_right(grid, left), 1)
 
 
 class _Builder:
@@ -1321,6 +1340,7 @@ class _Builder:
         if table.row:
             table.rows.append(table.row)
         if table.rows:
+            table.spans()
             self._into().append(table.rows)
 
     def add(self, text: str, mark: str, props: _Props, deleted: bool = False) -> None:
@@ -1348,6 +1368,7 @@ class _Builder:
                     table.row[itc].merged = True
                     table.row[itc].above = itc in props.down
             table.rows.append(table.row)
+            table.bounds.append(props.bounds)
             table.row, table.cell = [], Cell()
             return
         table.cell.blocks.append(text)

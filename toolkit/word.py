@@ -261,7 +261,8 @@ def _word_blocks(parent, blocks: list) -> None:
     """Write paragraphs and tables (see :mod:`toolkit.msdoc`) under ``parent`` as a DOCX writes them: a cell
     covered by the cell above as one continuing a vertical merge, the cell above it starting it (so a value merged
     down covers blank cells, as in a DOCX), a cell covered by the cell left of it as one continuing a horizontal
-    merge, both of which the DOCX reader leaves out."""
+    merge, both of which the DOCX reader leaves out, and a cell spanning grid columns (a wider cell: newer Word's
+    merge across) with its w:gridSpan."""
     from lxml.etree import SubElement
 
     for block in blocks:
@@ -281,18 +282,25 @@ def _word_blocks(parent, blocks: list) -> None:
             continue
         table = SubElement(parent, _w("tbl"))
         above: list = []  # the row above's cells
+        row_above: list = []  # (and as read: whether each is merged)
         for row in block:
             tr = SubElement(table, _w("tr"))
             tcs = []
             for k, cell in enumerate(row):
                 tc = SubElement(tr, _w("tc"))
                 tcs.append(tc)
+                if cell.span > 1:
+                    SubElement(SubElement(tc, _w("tcPr")), _w("gridSpan")).set(_w("val"), str(cell.span))
                 if cell.merged:
-                    SubElement(SubElement(tc, _w("tcPr")), _w("vMerge" if cell.above else "hMerge"))
-                    if cell.above and k < len(above) and above[k].find(_w("tcPr")) is None:
-                        SubElement(SubElement(above[k], _w("tcPr")), _w("vMerge")).set(_w("val"), "restart")
+                    props = tc.find(_w("tcPr"))
+                    props = SubElement(tc, _w("tcPr")) if props is None else props
+                    SubElement(props, _w("vMerge" if cell.above else "hMerge"))
+                    if cell.above and k < len(above) and not row_above[k].merged:
+                        keeper = above[k].find(_w("tcPr"))  # (a w:gridSpan's, if the cell is wider)
+                        keeper = SubElement(above[k], _w("tcPr")) if keeper is None else keeper
+                        SubElement(keeper, _w("vMerge")).set(_w("val"), "restart")
                 _word_blocks(tc, cell.blocks)
-            above = tcs
+            above, row_above = tcs, row
 
 
 def _word_runs(p, text: str) -> None:
