@@ -1499,3 +1499,26 @@ def test_a_blank_cell_of_a_row_short_of_values_stays_na_where_a_lost_row_leaves_
     want = seed.tables.set_index(["table", "row_key", "col_key"])["value"]
     read = report.tables.set_index(["table", "row_key", "col_key"])["value"].dropna()
     assert (read == want.reindex(read.index)).all()  # (no count but the seed's own)
+
+
+@pytest.mark.parametrize("every", [13, 17, 23])
+@pytest.mark.parametrize("mark", ["- {n} -", "第{n}页", "{n}/40"])
+def test_tab_layout_bare_page_breaks_between_a_tables_lines(mark, every):
+    # Seed 004's tables one tab cell a line, broken by a PDF's bare page numbers between their lines ('\t对外公开总数量'
+    # / '第2页' / '' / '\t规章'): '第2页' and '2/40' were read as the rest of the cell above wrapped without a tab
+    # ('对外公开总数量第2页', unknown_column; the review table's last column lost, extra_cells).  The counts now land
+    # where they do without the page breaks, as they did under '- 2 -'.
+    import toolkit
+
+    text = (RAW / "004_b232cca7e491c758.txt").read_text(encoding="utf-8")
+    out, page = [], 1
+    for i, line in enumerate(text.split("\n")):
+        if i > 11 and i % every == 0:
+            page += 1
+            out.append(mark.format(n=page))
+        out.append(line)
+    plain, paged = toolkit.parse_text(text), toolkit.parse_text("\n".join(out))
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(paged.tables[keys], plain.tables[keys])
+    assert sorted(f.code for f in paged.flags) == sorted(f.code for f in plain.flags)
+    assert paged.tables["value"].notna().sum() > 50

@@ -272,15 +272,19 @@ def test_a_heading_wrapped_across_a_page_break_is_found(seed_id, heading, page_b
 
 def _paged(text: str, every: int, running_head: str | None) -> str:
     """``text`` with a page break (blank lines and '- n -') every ``every`` lines outside the section headings,
-    under it a PDF's running header: the heading of the section the page goes on (``running_head`` 'section') or
-    the report's title line ('title'); none where None."""
+    under it a PDF's running header: the heading of the section the page goes on (``running_head`` 'section'), the
+    report's title line ('title'), the agency's name alone as the metadata reads it ('agency') or a shortened title
+    ('2021年政府信息公开工作年度报告', any other string, as it is); none where None."""
     lines = text.split("\n")
-    starts = [s.first_line - 1 for s in toolkit.parse_text(text).sections]
+    report = toolkit.parse_text(text)
+    starts = [s.first_line - 1 for s in report.sections]
     out, page = [], 1
     for i, line in enumerate(lines):
         if i > starts[0] and i % every == 0 and i not in starts:
             page += 1
-            head = lines[max(at for at in starts if at < i) if running_head == "section" else 0].strip()
+            head = lines[max(at for at in starts if at < i)].strip() if running_head == "section" \
+                else lines[0].strip() if running_head == "title" \
+                else report.metadata["agency"] if running_head == "agency" else running_head
             out += ["", f"- {page} -", *([head] if running_head else []), ""]
         out.append(line)
     return "\n".join(out)
@@ -288,13 +292,16 @@ def _paged(text: str, every: int, running_head: str | None) -> str:
 
 @pytest.mark.parametrize("every", [17, 30])
 @pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "004_b232cca7e491c758"])
-@pytest.mark.parametrize("running_head", ["section", "title"])
+@pytest.mark.parametrize("running_head", ["section", "title", "agency", "政府信息公开工作年度报告",
+                                          "2021年政府信息公开工作年度报告"])
 def test_a_running_header_repeating_the_heading_or_the_title_is_no_part_of_the_section(seed_id, every, running_head):
     # Text copied from a PDF whose running header names the section each page goes on ('- 5 -' /
     # '三、收到和处理政府信息公开申请情况' above each page of the requests table): the repeated heading stood in the
     # section's text and, inside a table, broke its rows (seed 000: 10 unknown_row, missing_rows, header_missing).
     # So did a running header of the report's title line ('驻马店市住房和城乡建设局2020年政府信息公开工作年度报告': seed
-    # 000 lost 7 of its 198 cells, seed 001 22).  They now read as the same page breaks without a running header.
+    # 000 lost 7 of its 198 cells, seed 001 22), and one of the agency's name alone ('驻马店市住房和城乡建设局') or a
+    # shortened title ('2021年政府信息公开工作年度报告': seed 000 read 63 to 86 of its 198 cells otherwise, seed 001
+    # 52 to 62, seed 004 15 under its agency's name).  They now read as the same page breaks without a running header.
     text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
     plain = toolkit.parse_text(_paged(text, every, running_head=None))
     headed = toolkit.parse_text(_paged(text, every, running_head=running_head))
@@ -303,6 +310,24 @@ def test_a_running_header_repeating_the_heading_or_the_title_is_no_part_of_the_s
     keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
     pd.testing.assert_frame_equal(headed.tables[keys], plain.tables[keys])
     assert sorted(f.code for f in headed.flags) == sorted(f.code for f in plain.flags)
+    assert headed.metadata["agency"] == plain.metadata["agency"]
+
+
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "004_b232cca7e491c758"])
+def test_a_line_repeated_apart_from_the_page_breaks_is_kept(seed_id):
+    # A line that repeats where no page break stands (a table's label in two tables, the agency's name in the title
+    # and the signature) is the report's: only a line beside page numbers at three page breaks is a running header.
+    # Here the agency's name stands above two page breaks only, and as a sentence of the overview twice.
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    agency = toolkit.parse_text(text).metadata["agency"]
+    lines = text.split("\n")
+    at = next(i for i, x in enumerate(lines) if x.strip() and i > 2)
+    paged = lines[:at] + [agency, agency] + lines[at:]
+    report = toolkit.parse_text("\n".join(paged))
+    assert report.text.count(agency) == "\n".join(paged).count(agency)
+    twice = _paged(text, 60, None).replace("\n- 2 -\n", f"\n- 2 -\n{agency}\n").replace(
+        "\n- 3 -\n", f"\n- 3 -\n{agency}\n")
+    assert toolkit.parse_text(twice).text.count(agency) == twice.count(agency)
 
 
 @pytest.mark.parametrize("seed_id, heading", [

@@ -271,9 +271,10 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
             stream.rows.append(Row([_cell(stripped, seg.line)]))
             continue
         if tab_layout and stream.current and _tab_cell_line(segments[i - 1].text)[:1] == "\t" and (
-                _continues_cell(stream.current[-1], stripped)):
+                _continues_cell(stream.current[-1], stripped)) and _line_sort(stripped) != _FURNITURE:
             # the rest of a tab cell's text wrapped onto a line without a tab ('\t(二)部分公开(…只计这一情形,' /
-            # '不计其他情形)'): it was a cell of its own, the row's values a column late (unknown_row, missing_rows)
+            # '不计其他情形)'): it was a cell of its own, the row's values a column late (unknown_row, missing_rows).
+            # Not a page number ('第2页', '2/8' at a page break): no text of the cell (seed 004's '对外公开总数量第2页')
             stream.current[-1] = stream.current[-1]._replace(text=stream.current[-1].text + stripped)
             continue
         sort = _line_sort(stripped)

@@ -34,7 +34,8 @@ from toolkit.metadata import _last_filled
 from toolkit.normalize import detect_script, normalize_line, normalize_lines
 from toolkit.plaintext import text_lines
 from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document
-from toolkit.sections import Outline, Section, Segment, find_outline, merged_into, split_segments
+from toolkit.sections import (Outline, Section, Segment, find_outline, merged_into, running_head_lines,
+                              split_segments)
 from toolkit.tables import TABLE_COLUMNS, Flag, TableResult, extract_tables
 
 __all__ = ["Report", "parse_report", "parse_text", "TABLE_NAMES"]
@@ -320,6 +321,12 @@ class Report:
         for note in notes:  # what the reader warned of, kept with the report (a corpus run prints no warning)
             if not (note.code == "bad_bytes" and undecoded):
                 self.flags.append(Flag(note.code, "", note.line, note.detail))
+        # a PDF's running header or footer repeated at its page breaks (the agency's name, a shortened title) is no
+        # part of the text: left in, it stood in the sections' text and broke the tables' rows.  Blanked, and no
+        # segment: a section's text reads as the page break's without it
+        self._running = frozenset(i + 1 for i in running_head_lines(self.lines))
+        for line in self._running:
+            self.lines[line - 1] = ""
         segments, outline = self._outline()
         # (the metadata first: a running header of the agency's name alone is furniture inside a table's page text)
         meta, meta_flags = self._metadata()
@@ -389,6 +396,8 @@ class Report:
         kept as its sections and the end of its own text (an appendix or a second report after it is no part of
         its sections or signature)."""
         segments = split_segments(self.lines, page_lines)
+        if self._running:
+            segments = [s for s in segments if s.line not in self._running]
         outline = find_outline(segments, page_lines)
         self.sections, self._end = outline.sections, outline.end
         self._tables_end = None if outline.appendix else outline.end  # (an appendix's tables are the report's)

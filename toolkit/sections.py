@@ -1852,6 +1852,43 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
     return Outline(sections, family, notes, end_line, appendix, _appendix_parts(appendix))
 
 
+_RUNNING_HEAD_MIN = 3  # the fewest page breaks a line must stand at, on one side, to be a running header
+_RUNNING_HEAD_MIN_HAN = 2  # the fewest Han characters of one (a count, a cell's '0', is never a running header)
+
+
+def running_head_lines(lines: Sequence[str]) -> list[int]:
+    """Indexes of the lines of ``lines`` that are a PDF's running page header or footer: the same line (whitespace
+    taken out, ``_RUNNING_HEAD_MIN_HAN`` Han characters at least) next to a page number (blank lines between, as
+    :func:`toolkit.normalize.is_page_furniture` reads one) on the same side of ``_RUNNING_HEAD_MIN`` page breaks
+    at least: the agency's name, a shortened title ('2021年政府信息公开工作年度报告') above each page.  Only those
+    places: the same line elsewhere (the title line, a table's label that two tables share) is the report's.
+
+    Parameters
+    ----------
+    lines : sequence of str
+        The report's lines, normalized.
+
+    Returns
+    -------
+    list of int
+        The indexes, in order; none in most reports (no page numbers, or no line repeated beside them).
+    """
+    # (a page number a cell may also be, '(3)', '3-3', is no page break here: in_table)
+    marks = [i for i, line in enumerate(lines) if line.strip() and is_page_furniture(line, in_table=True)]
+    if len(marks) < _RUNNING_HEAD_MIN:
+        return []  # (most reports: no page numbers in the text)
+    places: dict[tuple[str, int], set[int]] = {}
+    for i in marks:
+        for step in (-1, 1):  # the first line of text before the page number, and after it
+            j = i + step
+            while 0 <= j < len(lines) and (not lines[j].strip() or is_page_furniture(lines[j], in_table=True)):
+                j += step
+            if 0 <= j < len(lines) and len(_HAN.findall(own := _SPACE_RUN.sub("", lines[j]))) >= _RUNNING_HEAD_MIN_HAN:
+                places.setdefault((own, step), set()).add(j)
+    # (one page break of several page numbers, '- 3 -' then '第4页', counts once: its places are one line)
+    return sorted({j for at in places.values() if len(at) >= _RUNNING_HEAD_MIN for j in at})
+
+
 _TITLE_MIN_HAN = 6  # the fewest Han characters of a report's title line that a running header repeats
 
 
