@@ -371,7 +371,7 @@ def test_two_numbers_on_one_line_of_a_cell_a_line_table_lose_only_their_cell(see
     # columns' cells: the others keep their places, that one is NA, flagged not_a_number with its text kept.
     lines = _set_cell(_report_lines(seed), label, at, "1 2")
     row_key = {"一": "new", "二": "carried_over"}.get(label[0], "granted")
-    for layout in ("lines", "pipe_rows", "tab"):
+    for layout in ("lines", "pipe_rows", "tab", "pipe_cells"):
         report = read_as(lines, layout, tmp_path)
         cells = report.tables.query(f"table == 'requests' and row_key == '{row_key}'").set_index("col_key")
         whole = read_as(_report_lines(seed), layout, tmp_path).tables
@@ -383,6 +383,31 @@ def test_two_numbers_on_one_line_of_a_cell_a_line_table_lose_only_their_cell(see
         flags = [(f.code, f.detail) for f in report.flags if f.table == "requests" and row_key in f.detail
                  and f.code != "identity_failed"]
         assert flags == [("not_a_number", f"{row_key}: 1 2")], layout
+
+
+@pytest.mark.parametrize("seed, label, at, row_key, written", [
+    ("001_4d29bfef72dd56db.txt", "行政许可", 1, "licensing", "1 2"),
+    ("001_4d29bfef72dd56db.txt", "行政许可", 1, "licensing", "1 2件"),
+    ("002_809f9474e249d214.txt", "规章", 1, "regulations", "1 2"),
+    ("002_809f9474e249d214.txt", "规章", 2, "regulations", "1 2")])
+def test_two_numbers_on_one_line_after_a_rows_values_lose_only_their_cell(seed, label, at, row_key, written,
+                                                                          tmp_path):
+    # One filled cell a line ending in ' |' (seed 001's layout): a count written '1 2' after the row's first value
+    # was read as a label starting a row (unknown_row '1 2'), and the row lost its counts (ambiguous_digits, or
+    # ragged with 0 of 3 cells placed). It is the row's value cell: NA, flagged not_a_number with its text kept,
+    # the row's other counts in their places, in every text layout; so with its unit after it ('1 2件').
+    lines = _set_cell(_report_lines(seed), label, at, written)
+    for layout in ("pipe_cells", "lines", "pipe_rows", "tab"):
+        report = read_as(lines, layout, tmp_path)
+        cells = report.tables.query(f"table == 'active' and row_key == '{row_key}'").reset_index(drop=True)
+        whole = read_as(_report_lines(seed), layout, tmp_path).tables
+        want = whole.query(f"table == 'active' and row_key == '{row_key}'").reset_index(drop=True)
+        assert pd.isna(cells.loc[at, "value"]) and cells.loc[at, "raw"] == written, layout
+        others = [i for i in range(len(want)) if i != at]
+        assert cells.loc[others, "value"].tolist() == want.loc[others, "value"].tolist(), layout
+        assert set(cells["flag"]) == {""}, layout
+        flags = [(f.code, f.detail) for f in report.flags if f.table == "active" or f.code == "unknown_row"]
+        assert flags == [("not_a_number", f"{row_key}: {written}")], layout
 
 
 def test_two_numbers_on_one_line_of_a_row_that_lost_a_blank_stay_unplaced(tmp_path):

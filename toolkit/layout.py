@@ -1656,10 +1656,12 @@ class _Stream:
             for part in apart:  # (a row's label and its first value in one cell: '| 行政强制36 |')
                 self.add(_cell(part, cell.line))
             return
-        if kind == "label" and self.has_values and _FOOTNOTED_COUNT.fullmatch(cell.text):
-            # a count with a footnote mark after the row's values ('302' / '142' / '65651*'), a cell a line: the
-            # row's last value, not a label starting a row (the row was cut, its values unplaced); the table stage
-            # keeps it in its column, NA, flagged not_a_number
+        if kind == "label" and self.has_values and (_FOOTNOTED_COUNT.fullmatch(cell.text)
+                                                    or _is_spaced_count(cell.text)):
+            # a count with a footnote mark after the row's values ('302' / '142' / '65651*'), or two numbers in one
+            # cell ('302' / '1 2' / '65651', an unreadable count), a cell a line: one of the row's values, not a
+            # label starting a row (the row was cut, its values unplaced); the table stage keeps it in its column,
+            # NA, flagged not_a_number
             kind = "value"
         elif kind == "label" and self.has_values and _is_count_in_words(cell.text) \
                 and not is_page_furniture(cell.text, in_table=True):
@@ -1891,6 +1893,16 @@ def _is_leaf_2019(text: str) -> bool:
 # '12①' is normalized '12(1)')
 _FOOTNOTED_COUNT = re.compile(r"[+-]?\d[\d,.]*(?:" rf"[{FOOTNOTE_SYMBOLS}]{{1,3}}"
                               r"\d{0,2}|注\d{0,2}|\[注?\d{0,2}\]|\(\d{1,2}\)|\^\d{1,2})")
+
+# digits and spaces only, the whole cell ('1 2'), or with a unit after them ('1 2件'): no label of any format, a
+# count written unreadably (a value cell)
+_SPACED_DIGITS = re.compile(r"\d+(?:\s+\d+)+\s*(?P<unit>\D*)")
+
+
+def _is_spaced_count(text: str) -> bool:
+    # (the unit, if any, one of the format's units (data/), so that '1 2 月' or words after digits stay labels)
+    m = _SPACED_DIGITS.fullmatch(text)
+    return m is not None and (not m["unit"] or m["unit"] in _unit_cells())
 
 
 def _glued_line(stripped: str, spaced: tuple[re.Match[str], bool] | None) -> bool:
