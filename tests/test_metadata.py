@@ -6,6 +6,7 @@ import doctest
 import warnings
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -33,6 +34,21 @@ def lines_of(stem: str) -> list[str]:
 
 def meta(*lines: str, **kwargs) -> dict:
     return extract_metadata(list(lines), **kwargs)
+
+
+def _each_script_titled_or_not(test: Callable[..., None]) -> Callable[..., None]:
+    """Run ``test`` in simplified and traditional characters, with seed 000's title and with none."""
+    test = pytest.mark.parametrize("title", ["驻马店市住房和城乡建设局", ""])(test)
+    return pytest.mark.parametrize("script", ["simplified", "traditional"])(test)
+
+
+def _in_script(script: str) -> Callable[[str], str]:
+    """The text as written (``"simplified"``) or converted to traditional characters (``"traditional"``)."""
+    if script == "simplified":
+        return str
+    import opencc
+
+    return opencc.OpenCC("s2t").convert
 
 
 TITLE = "{}2020年政府信息公开工作年度报告"
@@ -1123,17 +1139,14 @@ def test_a_signature_with_its_date_before_its_agency_on_one_line(line, script):
     assert report.sections[-1].text.strip() == "无"
 
 
-@pytest.mark.parametrize("script", ["simplified", "traditional"])
-@pytest.mark.parametrize("title", ["驻马店市住房和城乡建设局", ""])
+@_each_script_titled_or_not
 @pytest.mark.parametrize("ending", ["\n2021年1月31日\n驻马店市住房和城乡建设局\n", "\n2021年1月31日 驻马店市住房和城乡建设局\n",
                                     "\n二〇二一年一月三十一日\n驻马店市住房和城乡建设局（盖章）\n"])
 def test_a_signature_written_date_first_under_an_empty_last_section(ending, title, script):
     # Seed 000 ends with its last section's heading alone ('六、其他需要报告的事项', no text): signed date first under
     # it, over two lines or on one, no signature was read (published NA, and the agency NA without a title), though
     # the same signature name first was; now both orders read alike, the section left empty.
-    import opencc
-
-    convert = (lambda text: text) if script == "simplified" else opencc.OpenCC("s2t").convert
+    convert = _in_script(script)
     report = _seed_000_signed(convert(ending), title)
     name_first = _seed_000_signed(convert("\n驻马店市住房和城乡建设局\n2021年1月31日\n"), title)
     assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", "2021-01-31")
@@ -1149,9 +1162,7 @@ def test_an_agency_name_ending_in_its_level_in_brackets(name, agency, level, scr
     # Seed 000's agency written with its level's word in brackets after it ('西平县人民政府（县）', '(区)'), in its
     # title or its signature (two lines or one): the name was no agency's, the agency and the level NA (and on one
     # line published NA too); the bracket is a note of its scope, as '（本级）' is, cut from the name.
-    import opencc
-
-    convert = (lambda text: text) if script == "simplified" else opencc.OpenCC("s2t").convert
+    convert = _in_script(script)
     titled = _seed_000_signed("\n", convert(name)).metadata
     assert (titled["agency"], titled["level"], titled["published"]) == (agency, level, None)
     for ending in (f"\n{name}\n2021年1月31日\n", f"\n{name} 2021年1月31日\n"):
@@ -1173,9 +1184,7 @@ def test_a_regulation_s_date_under_its_quoted_title_is_no_publication_date(quote
     # Seed 000 ending with a regulation's title in book marks and its date under it ('《中华人民共和国政府信息公开条例》'
     # / '2019年5月15日'): the regulation's date was read as the signature's, published 2019-05-15 (flagged before the
     # period's end); the date is the document's, published NA, the lines kept in the last section's text.
-    import opencc
-
-    convert = (lambda text: text) if script == "simplified" else opencc.OpenCC("s2t").convert
+    convert = _in_script(script)
     report = _seed_000_signed(convert(f"\n{quoted}\n2019年5月15日\n"))
     assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", None)
     assert report.sections[-1].text.endswith("条例》\n2019年5月15日")  # (the text read in simplified characters)
@@ -1183,17 +1192,14 @@ def test_a_regulation_s_date_under_its_quoted_title_is_no_publication_date(quote
     assert signed.metadata["published"] == "2021-01-31"
 
 
-@pytest.mark.parametrize("script", ["simplified", "traditional"])
-@pytest.mark.parametrize("title", ["驻马店市住房和城乡建设局", ""])
+@_each_script_titled_or_not
 @pytest.mark.parametrize("line", ["驻马店市住房和城乡建设局（2021年1月31日）", "驻马店市住房和城乡建设局 (2021-01-31)",
                                   "驻马店市住房和城乡建设局（二〇二一年一月三十一日）"])
 def test_a_signature_with_its_date_in_brackets_after_its_name(line, title, script):
     # Seed 000 signed on one line with the date in brackets after the name ('…局（2021年1月31日）'): no signature was
     # read, published NA (and the agency NA without a title) and the line left in the last section's text; now it
     # reads as the name and the date set with a space, the section left empty.
-    import opencc
-
-    convert = (lambda text: text) if script == "simplified" else opencc.OpenCC("s2t").convert
+    convert = _in_script(script)
     report = _seed_000_signed(convert(f"\n无。\n{line}\n"), title)
     assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", "2021-01-31")
     assert report.sections[-1].text.strip() == "无。"
