@@ -355,6 +355,9 @@ def _line_joined(values: list[Cell], ncols: int) -> list[Cell]:
     >>> [c.text for c in _line_joined([Cell("3", 1), Cell("1", 3), Cell("2", 3), Cell("5", 5)], 3)]
     ['3', '1 2', '5']
     """
+    lines = len({c.line for c in values})
+    if len(values) < ncols or lines < 2 or lines == len(values):
+        return values  # (most rows: no more values than columns, all on one line, or each on a line of its own)
     runs: list[list[Cell]] = []
     for cell in values:
         if runs and cell.line == runs[-1][-1].line and cell.text and runs[-1][-1].text \
@@ -362,8 +365,6 @@ def _line_joined(values: list[Cell], ncols: int) -> list[Cell]:
             runs[-1].append(cell)
         else:
             runs.append([cell])
-    if len({c.line for c in values}) < 2:
-        return values
     if len(values) == ncols:
         # just as many cells as columns with the line's two read apart: the row may have lost a blank cell (text of
         # a cell a line writes none), its places then not known. Where every other value stands on a line of its
