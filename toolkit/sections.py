@@ -1912,7 +1912,7 @@ def _without_running_heads(body: list[Segment], heading: str, title: str | None 
     # (most reports: the heading and the title stand once; a line equal to one holds it in the body's text without
     # its whitespace, asked in one pass, the NUL parting the lines as no whitespace does; str.split's whitespace is
     # _SPACE_RUN's, and faster taken out)
-    squeezed = "".join("\0".join(seg.text for seg in body).split())
+    squeezed = "".join("\0".join(map(_SEGMENT_TEXT, body)).split())
     if not any(head in squeezed for head in heads):
         return body
     return [seg for seg in body if _SPACE_RUN.sub("", seg.text) not in heads]
