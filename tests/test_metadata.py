@@ -1139,21 +1139,6 @@ def test_a_signature_with_its_date_before_its_agency_on_one_line(line, script):
     assert report.sections[-1].text.strip() == "无"
 
 
-@_each_script_titled_or_not
-@pytest.mark.parametrize("ending", ["\n2021年1月31日\n驻马店市住房和城乡建设局\n", "\n2021年1月31日 驻马店市住房和城乡建设局\n",
-                                    "\n二〇二一年一月三十一日\n驻马店市住房和城乡建设局（盖章）\n"])
-def test_a_signature_written_date_first_under_an_empty_last_section(ending, title, script):
-    # Seed 000 ends with its last section's heading alone ('六、其他需要报告的事项', no text): signed date first under
-    # it, over two lines or on one, no signature was read (published NA, and the agency NA without a title), though
-    # the same signature name first was; now both orders read alike, the section left empty.
-    convert = _in_script(script)
-    report = _seed_000_signed(convert(ending), title)
-    name_first = _seed_000_signed(convert("\n驻马店市住房和城乡建设局\n2021年1月31日\n"), title)
-    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", "2021-01-31")
-    assert report.metadata == name_first.metadata
-    assert report.sections[-1].title == "六、其他需要报告的事项" and report.sections[-1].text.strip() == ""
-
-
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
 @pytest.mark.parametrize("name, agency, level", [("西平县人民政府（县）", "西平县人民政府", "county"),
                                                  ("西平县人民政府(县)", "西平县人民政府", "county"),

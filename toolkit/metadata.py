@@ -1988,7 +1988,7 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             # ending its line, no signature, the agency and published NA): read without the brackets
             compact, start, end = compact[: start - 1] + compact[start:end], start - 1, end - 1
         elif date is not None and start == 0 and end < len(compact) and pos == end_pos \
-                and (pos == 0 or _signature_may_follow(tail[pos - 1][1])):
+                and (pos == 0 or _ends_statement([tail[pos - 1][1]])):
             # the signature written date first on the text's last line ('…。' / '2021年1月30日 市住建局': read as no
             # signature, published and the agency NA and the line left in the last section's text), as over two lines
             # below; a sentence's words after the name ('…市住建局召开会议') make no agency
@@ -2021,7 +2021,7 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             if prev.endswith(tuple(_rules()["signature"]["date_leads"])):
                 return None  # a sentence's date, wrapped ('…统计截至' / '2020年12月31日'): no signature
         if pos < end_pos and all(_between_name_and_date(tail[i][1]) for i in range(pos + 1, end_pos)) \
-                and (above < 0 or _signature_may_follow(tail[above][1])):
+                and (above < 0 or _ends_statement([tail[above][1]])):
             # the signature written date first, its name on the text's last line ('…。' / '2021年1月30日' / 'XX局': read
             # as no signature, published NA and both lines left in the last section's text); a date alone after a
             # statement's end, so no sentence's; a posting date under it or not; a page break or the seal's place
@@ -2703,15 +2703,6 @@ def _undated_signature(tail: list[tuple[int, str]]) -> tuple[int, int, str] | No
             return body[-2][0], found[0], found[1]
     found = _glued_agency(last)
     return None if found is None else (index, found[0], found[1])
-
-
-def _signature_may_follow(line: str) -> bool:
-    """Whether a signature written date first may stand under ``line``: a statement's end (:func:`_ends_statement`),
-    or the heading of a section left empty ('六、其他需要报告的事项' ending seed 000: a date under it is no sentence's,
-    as a date under a statement; the date-first signature was read as none, the agency and published NA)."""
-    from toolkit.sections import _heading_keys  # (toolkit.sections uses this module)
-
-    return _ends_statement([line]) or _heading_keys(line.strip(), whole=True)
 
 
 def _ends_statement(lines: list[str]) -> bool:
