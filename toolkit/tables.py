@@ -1153,12 +1153,9 @@ def _untested_rows(identities: list[dict], found: dict, outcome_rows: list[str])
     tested: set[str] = set()
     named: set[str] = set()
     for ident in identities:
-        if ident["per"] != "column":
-            continue
-        rows = [*ident["lhs"], *(outcome_rows if ident["rhs"] == "@outcome_rows" else ident["rhs"])]
-        if not set(ident.get("when_all", [])) <= found.keys() or \
-                ident.get("when_any") and not found.keys() & set(ident["when_any"]):
+        if ident["per"] != "column" or not identity_applies(ident, found.keys()):
             continue  # (an identity of the other format, or of a row the table does not write)
+        rows = [*ident["lhs"], *(outcome_rows if ident["rhs"] == "@outcome_rows" else ident["rhs"])]
         named.update(rows)
         if found.keys() >= set(rows):
             tested.update(rows)
