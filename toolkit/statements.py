@@ -2691,8 +2691,7 @@ def _glued_titled(sentences: list[str], measures: bool) -> list[str] | None:
     say something (``我局将建立信息发布台账。加强培训:…``), as on a line of their own (:func:`_paragraphs`); a lead-in
     (its colon, or the switch sentences of ``measures`` announcing the list: ``下一步,我局将重点做好以下工作。``) goes
     with the first titled paragraph."""
-    starts = [k for k, sentence in enumerate(sentences[:-1])
-              if _paragraph_title(sentence) and (not k or sentences[k - 1].rstrip().endswith(_STATED_ENDS + (":",)))]
+    starts = [k for k in range(len(sentences) - 1) if _opens_titled(sentences, k)]
     heads = [sentences[k].strip().removesuffix(":") for k in starts]
     if len(starts) < 2 or not any(_is_title(head) for head in heads):
         return None
@@ -2717,9 +2716,7 @@ def _titled_pieces(paragraphs: list[str]) -> list[list[str]]:
     titled: list[tuple[str, str]] = []  # (the text before the title, the title with its text) or ("", "")
     for para in paragraphs:
         sentences = _split_sentences(para)
-        at = next((k for k, sentence in enumerate(sentences)
-                   if _paragraph_title(sentence)
-                   and (not k or sentences[k - 1].rstrip().endswith(_STATED_ENDS + (":",)))), None)
+        at = next((k for k in range(len(sentences)) if _opens_titled(sentences, k)), None)
         # (a title's details follow its colon: a title with nothing after it is no titled paragraph)
         rest = "".join(sentences[at:]) if at is not None else ""
         titled.append(("".join(sentences[:at]), rest) if at is not None and _clean(rest.partition(":")[2])
@@ -2814,6 +2811,12 @@ def _paragraph_title(sentence: str) -> str:
     (:func:`_is_title`)."""
     title = sentence.strip().removesuffix(":")
     return title if sentence.rstrip().endswith(":") and _title_like(title) else ""
+
+
+def _opens_titled(sentences: list[str], k: int) -> bool:
+    """Whether sentence ``k`` of ``sentences`` opens a titled paragraph: a title before its colon
+    (:func:`_paragraph_title`) first, or after a sentence's stop or a lead-in's colon."""
+    return bool(_paragraph_title(sentences[k])) and (not k or sentences[k - 1].rstrip().endswith(_STATED_ENDS + (":",)))
 
 
 def _title_like(title: str) -> bool:
