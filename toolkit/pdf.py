@@ -1470,7 +1470,8 @@ def _page_numbers_on_edges(found: list[tuple], margins: list[dict]) -> dict[int,
                     if side == "bottom" and re.fullmatch(settings["side_number"], text.strip())]
     out: dict[int, set] = {}
     for n, text, where, place in found:
-        same = {m for m, other, at in numbers if abs(at - where) <= shift and int(other) - int(text) == m - n}
+        same = {m for m, other, at in numbers
+                if abs(at - where) <= shift and _moved_on(text, other, m - n, settings["running_year"])}
         if len(same) >= max(2, len(margins) / 2):
             out.setdefault(n, set()).add(place)
     return {n: frozenset(places) for n, places in out.items()}
