@@ -1041,6 +1041,35 @@ def test_a_glued_title_numbered_2_between_titles_numbered_1_and_4_is_found(glue)
     assert [(s.key, s.title) for s in whole.sections] == [(s.key, s.title) for s in plain.sections]
 
 
+@pytest.mark.parametrize("form", ["lines_point", "lines_point_semicolon", "lines_dun", "lines_cn", "glued_cn",
+                                  "glued_point"])
+def test_the_overview_listing_the_later_sections_titles_keeps_them_in_its_text(form):
+    # Seed 004's overview listing the sections to come by their full titles after '现将相关情况总结如下：'
+    # ('1.主动公开政府信息情况' / '2.依申请公开政府信息情况' / … / '5.其他需要报告的事项'): the items were read as the
+    # sections, left empty, and the whole report went into the last one (other), its tables lost (table_missing).
+    # They are the overview's text; the real headings further down are the sections.
+    text = (RAW / f"{_MIXED}.txt").read_text(encoding="utf-8")
+    anchor = "现将相关情况总结如下：\n"
+    assert text.count(anchor) == 1
+    plain = toolkit.parse_text(text)
+    titles = [s.title.split("、", 1)[1].strip() for s in plain.sections[1:]]
+    assert len(titles) == 5
+    cn = "一二三四五"
+    items = {"lines_point": "\n".join(f"{n + 1}.{t}" for n, t in enumerate(titles)),
+             "lines_point_semicolon": "\n".join(f"{n + 1}.{t}；" for n, t in enumerate(titles)),
+             "lines_dun": "\n".join(f"{n + 1}、{t}" for n, t in enumerate(titles)),
+             "lines_cn": "\n".join(f"{cn[n]}、{t}" for n, t in enumerate(titles)),
+             "glued_cn": "".join(f"{cn[n]}、{t}" for n, t in enumerate(titles)),
+             "glued_point": "".join(f"{n + 1}.{t}" for n, t in enumerate(titles))}[form]
+    report = toolkit.parse_text(text.replace(anchor, anchor + items + "\n"))
+    assert [(s.key, s.title) for s in report.sections] == [(s.key, s.title) for s in plain.sections]
+    assert [s.text for s in report.sections[1:]] == [s.text for s in plain.sections[1:]]
+    assert normalize_line(items.split("\n")[-1]) in report.sections[0].text
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], plain.tables[keys])
+    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
+
+
 @pytest.mark.parametrize("stem", _PINGTAN)
 def test_items_numbered_1_2_in_a_glued_section_are_no_sections(stem):
     # A section's own items numbered 1、 2、 with section-like words (一、总体情况 … 1、… 2、主动公开情况… 3、依申请公开情况…

@@ -1216,7 +1216,9 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
 
     A table of contents lists the section titles with no text between them (page numbers and dot leaders at
     most): a run of three or more titles in the format's order, the overview among them, whose first title comes
-    again after the run.  Taken for the sections, it left them empty and the report in the last one.  A title with
+    again after the run.  Taken for the sections, it left them empty and the report in the last one.  So does the
+    list of the later sections' titles that a section's text gives ('现将相关情况总结如下：' / '1.主动公开政府信息情况' /
+    '2.…'), the run coming after the title of a section before its first (the overview's), not among it.  A title with
     its text glued after it (a glued line cut at its titles) is no entry, though nothing stands between it and the
     next: taken for one, a glued report followed by another lost all its sections to the second.
     """
@@ -1230,7 +1232,8 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
         # (an unnumbered lead title listed first, 引言, may stand before the contents, not again after it: the first
         # numbered entry comes again)
         again = run[1] if len(run) > 1 and run[0][1] in _lead_keys(family) else run[0] if run else None
-        if len(run) >= 3 and (any(c[1] == "overview" for c in run) or _entry_glued_before(run[0], family, segments)) \
+        if len(run) >= 3 and (any(c[1] == "overview" for c in run) or _entry_glued_before(run[0], family, segments)
+                              or _listed_in_section(run[0], cands, rank)) \
                 and again is not None and any(c[1] == again[1] for c in after):
             drop.update(c[0] for c in run + inner)
         inner.clear()
@@ -1258,6 +1261,15 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
             run = [cand]
     close(run, [])
     return [c for c in cands if c[0] not in drop] if drop else cands
+
+
+def _listed_in_section(first: tuple[int, str, str, str], cands: list[tuple[int, str, str, str]],
+                       rank: dict[str, int]) -> bool:
+    """Whether the candidate right before ``first`` (a run's first entry) names a section before it in the format's
+    order: the run stands in that section's text, a list of the sections to come (seed 004's overview listing
+    '1.主动公开政府信息情况' … '5.其他需要报告的事项' before its real headings), not the report's contents."""
+    before = [c for c in cands if c[0] < first[0]]
+    return bool(before) and rank[before[-1][1]] < rank[first[1]]
 
 
 def _entry_glued_before(cand: tuple[int, str, str, str], family: str, segments: list[Segment]) -> bool:
