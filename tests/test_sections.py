@@ -44,6 +44,35 @@ def test_a_heading_wrapped_by_a_large_font_is_found(seed_id, heading, keep):
     assert sorted(f.code for f in wrapped.flags) == sorted(f.code for f in plain.flags)
 
 
+@pytest.mark.parametrize("heading", ["四、政府信息公開行政復(fù)議、行政訴訟情況",
+                                     "四、因政府信息公開申請行政復(fù)議、提起行政訴訟的情況"])
+@pytest.mark.parametrize("cut", ["復(", "復(f", "復(fù", "復", "復(fù)"])
+@pytest.mark.parametrize("between", [[], ["- 5 -"]])
+def test_a_heading_wrapped_inside_a_pinyin_note_is_found(heading, cut, between):
+    # Seed 002 (traditional characters glossed with pinyin, as some sites publish it) with its review heading
+    # wrapped inside a note ('四、政府信息公開行政復(' / 'fù)議、行政訴訟情況'), also across a page break: each line was
+    # normalized alone, so neither half of the note was dropped and the join named no section: the review section
+    # was lost (sections_missing, unknown_section) and its table with it (table_missing).
+    text = (RAW / "002_809f9474e249d214.txt").read_text(encoding="utf-8")
+    own = "四、政府信息公開行政復(fù)議、行政訴訟情況"
+    assert text.count(f"\n{own}\n") == 1
+    text = text.replace(f"\n{own}\n", f"\n{heading}\n")
+    plain = toolkit.parse_text(text)
+    assert [s.key for s in plain.sections] == ["overview", "active", "requests", "review_litigation", "problems",
+                                               "other"]
+    at = heading.index("復") + len(cut)
+    report = toolkit.parse_text(text.replace(f"\n{heading}\n", "\n" + "\n".join(
+        [heading[:at], *between, heading[at:]]) + "\n"))
+    assert [(s.key, s.title) for s in report.sections] == [(s.key, s.title) for s in plain.sections]
+    assert report.section("review_litigation").title == normalize_line(heading).replace("(fù)", "")
+    # (a page break's lines inside a heading are kept after it, as in any heading's)
+    assert [s.text.removeprefix("".join(f"{x}\n" for x in between)) for s in report.sections] == [
+        s.text for s in plain.sections]
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], plain.tables[keys])
+    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
+
+
 @pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db"])
 @pytest.mark.parametrize("mark", ["，", "、", "部分 "])  # (the last a control, read before)
 def test_sections_numbered_as_ordinals(seed_id, mark):

@@ -26,7 +26,8 @@ from toolkit.metadata import (_TABLE_CELLS, _annex_end, _date_in, _starts_with_b
                                glued_signature_start, is_furniture, report_title_lines, signature_start, table_leads,
                                table_start)
 from toolkit.normalize import (_HAN, HAN_RANGES, NA_MARKS, _appendix_line, _matching_lines, _page_furniture, cn_numeral,
-                                is_footnote, is_page_furniture, is_value_cell, label_key, _page_furniture_patterns)
+                                is_footnote, is_page_furniture, is_value_cell, label_key, _page_furniture_patterns,
+                                remove_pinyin)
 
 __all__ = ["Segment", "Section", "split_segments", "find_sections"]
 
@@ -2307,7 +2308,9 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
     numbered heading (a page number, the title as a running header, blank lines around them) is passed over, its
     lines kept after the heading; so are one or two blank lines alone, where the join is a whole title ('2、 主动公开'
     / '' / '政府信息情况').  A numbered heading's second line longer than ``_WRAP_MAX`` is joined only where the join
-    is a whole official title ('五、政府信息' / '公开工作存在的主要问题及改进措施')."""
+    is a whole official title ('五、政府信息' / '公开工作存在的主要问题及改进措施').  A pinyin note the wrap broke
+    ('四、政府信息公开行政复(' / 'fù)议、行政诉讼情况', seed 002 as some sites publish it) is dropped from the join, as
+    from a line (:func:`~toolkit.normalize.remove_pinyin`)."""
     joined: dict[int, str] = {}  # index of a wrapped heading's first line -> the heading whole
     taken: set[int] = set()  # their last lines' indices (the next line's, or past a page break's lines)
     texts = list(map(str.strip, map(_SEGMENT_TEXT, segments)))  # (mapped in C: hundreds of lines a report)
@@ -2337,9 +2340,10 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
             continue
         if _COUNTS_ROW.fullmatch(first):
             continue  # (a row of the table before the heading: '1 无 3 0 0 0 5 0 0 0 1' / '五、存在的主要问题及改进情况')
+        whole = _wrap_joined(first, nxt)
         if not _NUMBERED.match(text):
             if _unnumbered_wrap(first, nxt):
-                joined[i] = first + nxt
+                joined[i] = whole
                 taken.add(end)
             continue
         # a number alone on its line ('四、' / '政府信息公开行政复议和行政诉讼情况') is followed by the whole title
@@ -2353,12 +2357,12 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
             continue
         if _heading_keys(first):
             # a whole title already: join only a fragment that makes a longer whole title (not '一、总体情况' / '无')
-            if not _FRAGMENT_STOP.search(nxt) and not _NUMBERED.match(nxt) and _heading_keys(first + nxt, whole=True):
-                joined[i] = first + nxt
+            if not _FRAGMENT_STOP.search(nxt) and not _NUMBERED.match(nxt) and _heading_keys(whole, whole=True):
+                joined[i] = whole
                 taken.add(end)
-        elif _heading_keys(first + nxt, whole=apart or long_end):  # (a whole title, not a paragraph opening with its
+        elif _heading_keys(whole, whole=apart or long_end):  # (a whole title, not a paragraph opening with its
             # words)
-            joined[i] = first + nxt
+            joined[i] = whole
             taken.add(end)
     if not joined:
         return segments
@@ -2369,6 +2373,17 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
         elif i not in taken:
             out.append(seg)  # (a page break's lines inside a heading come after it)
     return out
+
+
+_PINYIN_REACH = 26  # a pinyin note's longest part on either side of a wrap: its brackets and up to 24 letters
+
+
+def _wrap_joined(first: str, nxt: str) -> str:
+    """A wrapped heading's two lines joined, without the pinyin note the wrap broke between them ('…行政复(' /
+    'fù)议…'): each line was normalized alone, so neither half of the note was dropped."""
+    joined = first + nxt
+    # (cheap: a line ending or starting inside a note has its bracket at the seam)
+    return remove_pinyin(joined) if "(" in first[-_PINYIN_REACH:] or ")" in nxt[:_PINYIN_REACH] else joined
 
 
 _SEGMENT_TEXT = operator.itemgetter(0)  # (Segment.text, its first field, read in C; layout maps it too)
