@@ -1146,7 +1146,21 @@ def _candidates(headings: list[_Heading], family: str, segments: list[Segment]) 
         # a glued lead title counts only before every other heading: later, '引言…' is a sentence
         first = min((c[0] for c in found if c[2] != "lead"), default=len(segments))
         found = [c for c in found if c[2] != "lead" or c[0] < first]
-    return _prefer_report_numbering(_without_contents(found, family, segments, listed))
+    return _prefer_report_numbering(_without_contents(_without_copies(found, segments), family, segments, listed))
+
+
+def _without_copies(cands: list[tuple[int, str, str, str]], segments: list[Segment]) -> list[tuple[int, str, str, str]]:
+    """The candidates without a heading's copy right after it (blank lines between at most): a copy artefact
+    ('二、主动公开政府信息情况' / '二、主动公开政府信息情况'), no section of its own.  With more headings so written, the
+    outline took some copies and some first lines, and a first line left stood in the section before as its text;
+    the copy after a heading chosen is dropped from its text as a running header is (:func:`_without_running_heads`)."""
+    kept = cands[:1]
+    for before, cand in itertools.pairwise(cands):
+        if _SPACE_RUN.sub("", cand[3]) == _SPACE_RUN.sub("", before[3]) \
+                and not any(seg.text.strip() for seg in segments[before[0] + 1: cand[0]]):
+            continue
+        kept.append(cand)
+    return kept
 
 
 def _named(headings: list[_Heading], family: str) -> list[tuple[int, str, str, str]]:
