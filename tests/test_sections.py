@@ -321,6 +321,26 @@ def test_every_heading_written_twice_in_a_row_heads_its_section_once(seed_id, be
     assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
 
 
+@pytest.mark.parametrize("seed_id", SEED_IDS)
+@pytest.mark.parametrize("mark", ["：", " ：", "　：", "。", ":"])
+def test_a_colon_or_a_stop_after_a_heading_alone_on_its_line_is_no_part_of_its_title(seed_id, mark):
+    # Every heading alone on its line ending in a colon or a stop ('二、主动公开政府信息情况：'): the sections were found,
+    # but titled '二、主动公开政府信息情况:', where the same heading with its text glued after the colon was titled without
+    # it. The mark is no part of the title now, wherever the text stands.
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    plain = toolkit.parse_text(text)
+    titles = {s.title for s in plain.sections}
+    lines = text.split("\n")
+    heads = [i for i, line in enumerate(lines) if normalize_line(line).strip() in titles]
+    assert len(heads) == len(plain.sections)
+    report = toolkit.parse_text("\n".join(line.rstrip() + mark if i in heads else line for i, line in enumerate(lines)))
+    assert [(s.key, s.title) for s in report.sections] == [(s.key, s.title) for s in plain.sections]
+    assert [s.text for s in report.sections] == [s.text for s in plain.sections]
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], plain.tables[keys])
+    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
+
+
 def _paged(text: str, every: int, running_head: str | None) -> str:
     """``text`` with a page break (blank lines and '- n -') every ``every`` lines outside the section headings,
     under it a PDF's running header: the heading of the section the page goes on (``running_head`` 'section'), the

@@ -1868,6 +1868,9 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
             body = [Segment(rest, heading.line)] + body
             # (the mark that set the text apart is no part of the title: '一、总体情况。本机关…' is titled 一、总体情况)
             title = title[: len(title) - len(rest)].strip().rstrip(_TITLE_SEPARATORS)
+        else:
+            # (nor is a mark after a title alone on its line: '二、主动公开政府信息情况：' is titled as without it)
+            title = title.rstrip().rstrip(_TITLE_SEPARATORS) or title
         if n + 1 == len(chosen) and body:
             body = _without_glued_signature(body)
         last_line = body[-1].line if body else heading.line
