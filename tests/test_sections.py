@@ -300,22 +300,25 @@ def test_a_heading_wrapped_across_a_page_break_is_found(seed_id, heading, page_b
 
 
 @pytest.mark.parametrize("seed_id", SEED_IDS)
-@pytest.mark.parametrize("between", [[], [""]])
-def test_every_heading_written_twice_in_a_row_heads_its_section_once(seed_id, between):
+@pytest.mark.parametrize("between", [[], [""], ["- 3 -"]])
+@pytest.mark.parametrize("mark", ["", "："])
+def test_every_heading_written_twice_in_a_row_heads_its_section_once(seed_id, between, mark):
     # Each heading line copied twice in a row (a copy artefact, '一、总体情况' / '一、总体情况' / … / '二、主动公开政府信息
-    # 情况' / '二、…'): one heading alone so was read right, but with more the outline took the first line of one and
-    # the copy of the next, so the first line of '二、主动公开政府信息情况' stood at the end of the overview's text.
-    # Each section now has its heading once and its own text.
+    # 情况' / '二、…'), also a page break or a colon between them: one heading alone so was read right, but with more
+    # the outline took the first line of one and the copy of the next, so the first line of '二、主动公开政府信息情况'
+    # stood at the end of the overview's text; a copy ending in a colon stood in its own section's text.  Each
+    # section now has its heading once and its own text (a page break's lines kept, as anywhere in a section).
     text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
     plain = toolkit.parse_text(text)
     titles = {s.title for s in plain.sections}
     lines = text.split("\n")
     heads = [i for i, line in enumerate(lines) if normalize_line(line).strip() in titles]
     assert len(heads) == len(plain.sections)
-    doubled = [x for i, line in enumerate(lines) for x in ([line, *between, line] if i in heads else [line])]
+    doubled = [x for i, line in enumerate(lines)
+               for x in ([line, *between, line.rstrip() + mark] if i in heads else [line])]
     report = toolkit.parse_text("\n".join(doubled))
     assert [(s.key, s.title) for s in report.sections] == [(s.key, s.title) for s in plain.sections]
-    assert [s.text.strip() for s in report.sections] == [s.text.strip() for s in plain.sections]
+    assert [s.text.removeprefix("- 3 -").strip() for s in report.sections] == [s.text.strip() for s in plain.sections]
     keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
     pd.testing.assert_frame_equal(report.tables[keys], plain.tables[keys])
     assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)

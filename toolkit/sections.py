@@ -1150,17 +1150,23 @@ def _candidates(headings: list[_Heading], family: str, segments: list[Segment]) 
 
 
 def _without_copies(cands: list[tuple[int, str, str, str]], segments: list[Segment]) -> list[tuple[int, str, str, str]]:
-    """The candidates without a heading's copy right after it (blank lines between at most): a copy artefact
-    ('二、主动公开政府信息情况' / '二、主动公开政府信息情况'), no section of its own.  With more headings so written, the
-    outline took some copies and some first lines, and a first line left stood in the section before as its text;
-    the copy after a heading chosen is dropped from its text as a running header is (:func:`_without_running_heads`)."""
+    """The candidates without a heading's copy right after it (blank lines or a page break between at most, a mark
+    after either at most: '二、主动公开政府信息情况' / '二、主动公开政府信息情况：'): a copy artefact, no section of its
+    own.  With more headings so written, the outline took some copies and some first lines, and a first line left
+    stood in the section before as its text; the copy after a heading chosen is dropped from its text as a running
+    header is (:func:`_without_running_heads`)."""
     kept = cands[:1]
     for before, cand in itertools.pairwise(cands):
-        if _SPACE_RUN.sub("", cand[3]) == _SPACE_RUN.sub("", before[3]) \
-                and not any(seg.text.strip() for seg in segments[before[0] + 1: cand[0]]):
+        if _bare_heading(cand[3]) == _bare_heading(before[3]) and all(
+                not (text := seg.text.strip()) or _is_furniture(text) for seg in segments[before[0] + 1: cand[0]]):
             continue
         kept.append(cand)
     return kept
+
+
+def _bare_heading(text: str) -> str:
+    """A heading line without its white space and the marks after its title (a copy of it ends otherwise: '：')."""
+    return _SPACE_RUN.sub("", text).rstrip(_TITLE_SEPARATORS)
 
 
 def _named(headings: list[_Heading], family: str) -> list[tuple[int, str, str, str]]:
@@ -1934,9 +1940,10 @@ def _without_running_heads(body: list[Segment], heading: str, title: str | None 
     as :func:`_report_title` gives it) whole: a PDF's running page header, on each page the section goes on
     ('三、收到和处理政府信息公开申请情况', 'XX局2020年政府信息公开工作年度报告' above each page of a table).  Kept, it
     stood in the section's text and broke its table's rows (unknown_row, missing_rows)."""
-    heads = {own} if (own := _SPACE_RUN.sub("", heading)) else set()
-    if title:
-        heads.add(title)
+    # (a copy of the heading right after it, a mark after either, is no text either: _without_copies)
+    heads = {own} if (own := _bare_heading(heading)) else set()
+    if title and (bare := _bare_heading(title)):
+        heads.add(bare)
     if not heads:
         return body
     # (most reports: the heading and the title stand once; a line equal to one holds it in the body's text without
@@ -1945,7 +1952,7 @@ def _without_running_heads(body: list[Segment], heading: str, title: str | None 
     squeezed = "".join("\0".join(map(_SEGMENT_TEXT, body)).split())
     if not any(head in squeezed for head in heads):
         return body
-    return [seg for seg in body if _SPACE_RUN.sub("", seg.text) not in heads]
+    return [seg for seg in body if _bare_heading(seg.text) not in heads]
 
 
 def _page_number_after(title: str, rest: str) -> str | None:
