@@ -44,6 +44,35 @@ def test_a_heading_wrapped_by_a_large_font_is_found(seed_id, heading, keep):
     assert sorted(f.code for f in wrapped.flags) == sorted(f.code for f in plain.flags)
 
 
+@pytest.mark.parametrize("heading", ["四、政府信息公開行政復(fù)議、行政訴訟情況",
+                                     "四、因政府信息公開申請行政復(fù)議、提起行政訴訟的情況"])
+@pytest.mark.parametrize("cut", ["復(", "復(f", "復(fù", "復", "復(fù)"])
+@pytest.mark.parametrize("between", [[], ["- 5 -"]])
+def test_a_heading_wrapped_inside_a_pinyin_note_is_found(heading, cut, between):
+    # Seed 002 (traditional characters glossed with pinyin, as some sites publish it) with its review heading
+    # wrapped inside a note ('四、政府信息公開行政復(' / 'fù)議、行政訴訟情況'), also across a page break: each line was
+    # normalized alone, so neither half of the note was dropped and the join named no section: the review section
+    # was lost (sections_missing, unknown_section) and its table with it (table_missing).
+    text = (RAW / "002_809f9474e249d214.txt").read_text(encoding="utf-8")
+    own = "四、政府信息公開行政復(fù)議、行政訴訟情況"
+    assert text.count(f"\n{own}\n") == 1
+    text = text.replace(f"\n{own}\n", f"\n{heading}\n")
+    plain = toolkit.parse_text(text)
+    assert [s.key for s in plain.sections] == ["overview", "active", "requests", "review_litigation", "problems",
+                                               "other"]
+    at = heading.index("復") + len(cut)
+    report = toolkit.parse_text(text.replace(f"\n{heading}\n", "\n" + "\n".join(
+        [heading[:at], *between, heading[at:]]) + "\n"))
+    assert [(s.key, s.title) for s in report.sections] == [(s.key, s.title) for s in plain.sections]
+    assert report.section("review_litigation").title == normalize_line(heading).replace("(fù)", "")
+    # (a page break's lines inside a heading are kept after it, as in any heading's)
+    assert [s.text.removeprefix("".join(f"{x}\n" for x in between)) for s in report.sections] == [
+        s.text for s in plain.sections]
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], plain.tables[keys])
+    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
+
+
 @pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db"])
 @pytest.mark.parametrize("mark", ["，", "、", "部分 "])  # (the last a control, read before)
 def test_sections_numbered_as_ordinals(seed_id, mark):
@@ -268,6 +297,51 @@ def test_a_heading_wrapped_across_a_page_break_is_found(seed_id, heading, page_b
         pd.testing.assert_frame_equal(broken[1], tables, obj=heading[:cut])
         checked += 1
     assert checked >= len(heading) - 6
+
+
+@pytest.mark.parametrize("seed_id", SEED_IDS)
+@pytest.mark.parametrize("between", [[], [""], ["- 3 -"]])
+@pytest.mark.parametrize("mark", ["", "："])
+def test_every_heading_written_twice_in_a_row_heads_its_section_once(seed_id, between, mark):
+    # Each heading line copied twice in a row (a copy artefact, '一、总体情况' / '一、总体情况' / … / '二、主动公开政府信息
+    # 情况' / '二、…'), also a page break or a colon between them: one heading alone so was read right, but with more
+    # the outline took the first line of one and the copy of the next, so the first line of '二、主动公开政府信息情况'
+    # stood at the end of the overview's text; a copy ending in a colon stood in its own section's text.  Each
+    # section now has its heading once and its own text (a page break's lines kept, as anywhere in a section).
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    plain = toolkit.parse_text(text)
+    titles = {s.title for s in plain.sections}
+    lines = text.split("\n")
+    heads = [i for i, line in enumerate(lines) if normalize_line(line).strip() in titles]
+    assert len(heads) == len(plain.sections)
+    doubled = [x for i, line in enumerate(lines)
+               for x in ([line, *between, line.rstrip() + mark] if i in heads else [line])]
+    report = toolkit.parse_text("\n".join(doubled))
+    assert [(s.key, s.title) for s in report.sections] == [(s.key, s.title) for s in plain.sections]
+    assert [s.text.removeprefix("- 3 -").strip() for s in report.sections] == [s.text.strip() for s in plain.sections]
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], plain.tables[keys])
+    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
+
+
+@pytest.mark.parametrize("seed_id", SEED_IDS)
+@pytest.mark.parametrize("mark", ["：", " ：", "　：", "。", ":"])
+def test_a_colon_or_a_stop_after_a_heading_alone_on_its_line_is_no_part_of_its_title(seed_id, mark):
+    # Every heading alone on its line ending in a colon or a stop ('二、主动公开政府信息情况：'): the sections were found,
+    # but titled '二、主动公开政府信息情况:', where the same heading with its text glued after the colon was titled without
+    # it. The mark is no part of the title now, wherever the text stands.
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    plain = toolkit.parse_text(text)
+    titles = {s.title for s in plain.sections}
+    lines = text.split("\n")
+    heads = [i for i, line in enumerate(lines) if normalize_line(line).strip() in titles]
+    assert len(heads) == len(plain.sections)
+    report = toolkit.parse_text("\n".join(line.rstrip() + mark if i in heads else line for i, line in enumerate(lines)))
+    assert [(s.key, s.title) for s in report.sections] == [(s.key, s.title) for s in plain.sections]
+    assert [s.text for s in report.sections] == [s.text for s in plain.sections]
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], plain.tables[keys])
+    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
 
 
 def _paged(text: str, every: int, running_head: str | None) -> str:
@@ -1039,6 +1113,35 @@ def test_a_glued_title_numbered_2_between_titles_numbered_1_and_4_is_found(glue)
     lines = text.split("\n")
     whole = toolkit.parse_text("\n".join(lines[:1] + [" ".join(x.strip() for x in lines[1:] if x.strip())]))
     assert [(s.key, s.title) for s in whole.sections] == [(s.key, s.title) for s in plain.sections]
+
+
+@pytest.mark.parametrize("form", ["lines_point", "lines_point_semicolon", "lines_dun", "lines_cn", "glued_cn",
+                                  "glued_point"])
+def test_the_overview_listing_the_later_sections_titles_keeps_them_in_its_text(form):
+    # Seed 004's overview listing the sections to come by their full titles after '现将相关情况总结如下：'
+    # ('1.主动公开政府信息情况' / '2.依申请公开政府信息情况' / … / '5.其他需要报告的事项'): the items were read as the
+    # sections, left empty, and the whole report went into the last one (other), its tables lost (table_missing).
+    # They are the overview's text; the real headings further down are the sections.
+    text = (RAW / f"{_MIXED}.txt").read_text(encoding="utf-8")
+    anchor = "现将相关情况总结如下：\n"
+    assert text.count(anchor) == 1
+    plain = toolkit.parse_text(text)
+    titles = [s.title.split("、", 1)[1].strip() for s in plain.sections[1:]]
+    assert len(titles) == 5
+    cn = "一二三四五"
+    items = {"lines_point": "\n".join(f"{n + 1}.{t}" for n, t in enumerate(titles)),
+             "lines_point_semicolon": "\n".join(f"{n + 1}.{t}；" for n, t in enumerate(titles)),
+             "lines_dun": "\n".join(f"{n + 1}、{t}" for n, t in enumerate(titles)),
+             "lines_cn": "\n".join(f"{cn[n]}、{t}" for n, t in enumerate(titles)),
+             "glued_cn": "".join(f"{cn[n]}、{t}" for n, t in enumerate(titles)),
+             "glued_point": "".join(f"{n + 1}.{t}" for n, t in enumerate(titles))}[form]
+    report = toolkit.parse_text(text.replace(anchor, anchor + items + "\n"))
+    assert [(s.key, s.title) for s in report.sections] == [(s.key, s.title) for s in plain.sections]
+    assert [s.text for s in report.sections[1:]] == [s.text for s in plain.sections[1:]]
+    assert normalize_line(items.split("\n")[-1]) in report.sections[0].text
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], plain.tables[keys])
+    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
 
 
 @pytest.mark.parametrize("stem", _PINGTAN)

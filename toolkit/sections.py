@@ -26,7 +26,8 @@ from toolkit.metadata import (_TABLE_CELLS, _annex_end, _date_in, _starts_with_b
                                glued_signature_start, is_furniture, report_title_lines, signature_start, table_leads,
                                table_start)
 from toolkit.normalize import (_HAN, HAN_RANGES, NA_MARKS, _appendix_line, _matching_lines, _page_furniture, cn_numeral,
-                                is_footnote, is_page_furniture, is_value_cell, label_key, _page_furniture_patterns)
+                                is_footnote, is_page_furniture, is_value_cell, label_key, _page_furniture_patterns,
+                                remove_pinyin)
 
 __all__ = ["Segment", "Section", "split_segments", "find_sections"]
 
@@ -1145,7 +1146,27 @@ def _candidates(headings: list[_Heading], family: str, segments: list[Segment]) 
         # a glued lead title counts only before every other heading: later, '引言…' is a sentence
         first = min((c[0] for c in found if c[2] != "lead"), default=len(segments))
         found = [c for c in found if c[2] != "lead" or c[0] < first]
-    return _prefer_report_numbering(_without_contents(found, family, segments, listed))
+    return _prefer_report_numbering(_without_contents(_without_copies(found, segments), family, segments, listed))
+
+
+def _without_copies(cands: list[tuple[int, str, str, str]], segments: list[Segment]) -> list[tuple[int, str, str, str]]:
+    """The candidates without a heading's copy right after it (blank lines or a page break between at most, a mark
+    after either at most: '二、主动公开政府信息情况' / '二、主动公开政府信息情况：'): a copy artefact, no section of its
+    own.  With more headings so written, the outline took some copies and some first lines, and a first line left
+    stood in the section before as its text; the copy after a heading chosen is dropped from its text as a running
+    header is (:func:`_without_running_heads`)."""
+    kept = cands[:1]
+    for before, cand in itertools.pairwise(cands):
+        if _bare_heading(cand[3]) == _bare_heading(before[3]) and all(
+                not (text := seg.text.strip()) or _is_furniture(text) for seg in segments[before[0] + 1: cand[0]]):
+            continue
+        kept.append(cand)
+    return kept
+
+
+def _bare_heading(text: str) -> str:
+    """A heading line without its white space and the marks after its title (a copy of it ends otherwise: '：')."""
+    return _SPACE_RUN.sub("", text).rstrip(_TITLE_SEPARATORS)
 
 
 def _named(headings: list[_Heading], family: str) -> list[tuple[int, str, str, str]]:
@@ -1216,7 +1237,9 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
 
     A table of contents lists the section titles with no text between them (page numbers and dot leaders at
     most): a run of three or more titles in the format's order, the overview among them, whose first title comes
-    again after the run.  Taken for the sections, it left them empty and the report in the last one.  A title with
+    again after the run.  Taken for the sections, it left them empty and the report in the last one.  So does the
+    list of the later sections' titles that a section's text gives ('现将相关情况总结如下：' / '1.主动公开政府信息情况' /
+    '2.…'), the run coming after the title of a section before its first (the overview's), not among it.  A title with
     its text glued after it (a glued line cut at its titles) is no entry, though nothing stands between it and the
     next: taken for one, a glued report followed by another lost all its sections to the second.
     """
@@ -1230,7 +1253,8 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
         # (an unnumbered lead title listed first, 引言, may stand before the contents, not again after it: the first
         # numbered entry comes again)
         again = run[1] if len(run) > 1 and run[0][1] in _lead_keys(family) else run[0] if run else None
-        if len(run) >= 3 and (any(c[1] == "overview" for c in run) or _entry_glued_before(run[0], family, segments)) \
+        if len(run) >= 3 and (any(c[1] == "overview" for c in run) or _entry_glued_before(run[0], family, segments)
+                              or _listed_in_section(run[0], cands, rank)) \
                 and again is not None and any(c[1] == again[1] for c in after):
             drop.update(c[0] for c in run + inner)
         inner.clear()
@@ -1258,6 +1282,15 @@ def _without_contents(cands: list[tuple[int, str, str, str]], family: str, segme
             run = [cand]
     close(run, [])
     return [c for c in cands if c[0] not in drop] if drop else cands
+
+
+def _listed_in_section(first: tuple[int, str, str, str], cands: list[tuple[int, str, str, str]],
+                       rank: dict[str, int]) -> bool:
+    """Whether the candidate right before ``first`` (a run's first entry) names a section before it in the format's
+    order: the run stands in that section's text, a list of the sections to come (seed 004's overview listing
+    '1.主动公开政府信息情况' … '5.其他需要报告的事项' before its real headings), not the report's contents."""
+    before = [c for c in cands if c[0] < first[0]]
+    return bool(before) and rank[before[-1][1]] < rank[first[1]]
 
 
 def _entry_glued_before(cand: tuple[int, str, str, str], family: str, segments: list[Segment]) -> bool:
@@ -1841,6 +1874,9 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
             body = [Segment(rest, heading.line)] + body
             # (the mark that set the text apart is no part of the title: '一、总体情况。本机关…' is titled 一、总体情况)
             title = title[: len(title) - len(rest)].strip().rstrip(_TITLE_SEPARATORS)
+        else:
+            # (nor is a mark after a title alone on its line: '二、主动公开政府信息情况：' is titled as without it)
+            title = title.rstrip().rstrip(_TITLE_SEPARATORS) or title
         if n + 1 == len(chosen) and body:
             body = _without_glued_signature(body)
         last_line = body[-1].line if body else heading.line
@@ -1904,9 +1940,10 @@ def _without_running_heads(body: list[Segment], heading: str, title: str | None 
     as :func:`_report_title` gives it) whole: a PDF's running page header, on each page the section goes on
     ('三、收到和处理政府信息公开申请情况', 'XX局2020年政府信息公开工作年度报告' above each page of a table).  Kept, it
     stood in the section's text and broke its table's rows (unknown_row, missing_rows)."""
-    heads = {own} if (own := _SPACE_RUN.sub("", heading)) else set()
-    if title:
-        heads.add(title)
+    # (a copy of the heading right after it, a mark after either, is no text either: _without_copies)
+    heads = {own} if (own := _bare_heading(heading)) else set()
+    if title and (bare := _bare_heading(title)):
+        heads.add(bare)
     if not heads:
         return body
     # (most reports: the heading and the title stand once; a line equal to one holds it in the body's text without
@@ -1915,7 +1952,7 @@ def _without_running_heads(body: list[Segment], heading: str, title: str | None 
     squeezed = "".join("\0".join(map(_SEGMENT_TEXT, body)).split())
     if not any(head in squeezed for head in heads):
         return body
-    return [seg for seg in body if _SPACE_RUN.sub("", seg.text) not in heads]
+    return [seg for seg in body if _bare_heading(seg.text) not in heads]
 
 
 def _page_number_after(title: str, rest: str) -> str | None:
@@ -2295,7 +2332,9 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
     numbered heading (a page number, the title as a running header, blank lines around them) is passed over, its
     lines kept after the heading; so are one or two blank lines alone, where the join is a whole title ('2、 主动公开'
     / '' / '政府信息情况').  A numbered heading's second line longer than ``_WRAP_MAX`` is joined only where the join
-    is a whole official title ('五、政府信息' / '公开工作存在的主要问题及改进措施')."""
+    is a whole official title ('五、政府信息' / '公开工作存在的主要问题及改进措施').  A pinyin note the wrap broke
+    ('四、政府信息公开行政复(' / 'fù)议、行政诉讼情况', seed 002 as some sites publish it) is dropped from the join, as
+    from a line (:func:`~toolkit.normalize.remove_pinyin`)."""
     joined: dict[int, str] = {}  # index of a wrapped heading's first line -> the heading whole
     taken: set[int] = set()  # their last lines' indices (the next line's, or past a page break's lines)
     texts = list(map(str.strip, map(_SEGMENT_TEXT, segments)))  # (mapped in C: hundreds of lines a report)
@@ -2325,9 +2364,10 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
             continue
         if _COUNTS_ROW.fullmatch(first):
             continue  # (a row of the table before the heading: '1 无 3 0 0 0 5 0 0 0 1' / '五、存在的主要问题及改进情况')
+        whole = _wrap_joined(first, nxt)
         if not _NUMBERED.match(text):
             if _unnumbered_wrap(first, nxt):
-                joined[i] = first + nxt
+                joined[i] = whole
                 taken.add(end)
             continue
         # a number alone on its line ('四、' / '政府信息公开行政复议和行政诉讼情况') is followed by the whole title
@@ -2341,12 +2381,12 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
             continue
         if _heading_keys(first):
             # a whole title already: join only a fragment that makes a longer whole title (not '一、总体情况' / '无')
-            if not _FRAGMENT_STOP.search(nxt) and not _NUMBERED.match(nxt) and _heading_keys(first + nxt, whole=True):
-                joined[i] = first + nxt
+            if not _FRAGMENT_STOP.search(nxt) and not _NUMBERED.match(nxt) and _heading_keys(whole, whole=True):
+                joined[i] = whole
                 taken.add(end)
-        elif _heading_keys(first + nxt, whole=apart or long_end):  # (a whole title, not a paragraph opening with its
+        elif _heading_keys(whole, whole=apart or long_end):  # (a whole title, not a paragraph opening with its
             # words)
-            joined[i] = first + nxt
+            joined[i] = whole
             taken.add(end)
     if not joined:
         return segments
@@ -2357,6 +2397,17 @@ def _join_wrapped_headings(segments: list[Segment], page_lines: Collection[str] 
         elif i not in taken:
             out.append(seg)  # (a page break's lines inside a heading come after it)
     return out
+
+
+_PINYIN_REACH = 26  # a pinyin note's longest part on either side of a wrap: its brackets and up to 24 letters
+
+
+def _wrap_joined(first: str, nxt: str) -> str:
+    """A wrapped heading's two lines joined, without the pinyin note the wrap broke between them ('…行政复(' /
+    'fù)议…'): each line was normalized alone, so neither half of the note was dropped."""
+    joined = first + nxt
+    # (cheap: a line ending or starting inside a note has its bracket at the seam)
+    return remove_pinyin(joined) if "(" in first[-_PINYIN_REACH:] or ")" in nxt[:_PINYIN_REACH] else joined
 
 
 _SEGMENT_TEXT = operator.itemgetter(0)  # (Segment.text, its first field, read in C; layout maps it too)
