@@ -1593,6 +1593,50 @@ def test_docx_horizontal_merge_is_one_cell(tmp_path: Path) -> None:
     assert read_document(path).lines == MERGED_001
 
 
+# A count merged across columns ('<td colspan="6">0</td>', a Word cell of w:gridSpan 6 holding 0: one zero over the
+# six applicants' columns of seed 001's '二、上年结转…' row, a layout for 'all zero') was read as one cell: the row
+# ragged, its total 0 moved under 自然人 and all seven counts NA, unflagged.  The format does not say that one figure
+# over several columns counts each: the six counts it spans are NA and flagged (merged_down, naming the merge), the
+# total after it in its column; the headers merged across (words) and the rows' last counts spanning the columns
+# their rows leave free stay one cell each.
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_a_count_merged_across_columns_is_as_many_missing_counts_and_flagged(fmt: str, tmp_path: Path) -> None:
+    import docx
+
+    import toolkit
+
+    label = "二、上年结转政府信息公开申请数量"
+    path = tmp_path / f"across.{fmt}"
+    if fmt == "html":
+        page = render_html(MERGED_001, colspan_header=True).decode("utf-8")
+        row = f"<td>{label}</td>" + "<td>0</td>" * 6
+        assert row in page
+        path.write_text(page.replace(row, f'<td>{label}</td><td colspan="6">0</td>'), encoding="utf-8")
+    else:
+        render_docx(MERGED_001, path, colspan_header=True)
+        document = docx.Document(path)
+        cells = next(r.cells for t in document.tables for r in t.rows if r.cells[0].text == label)
+        cells[1].merge(cells[6]).text = "0"  # (w:gridSpan 6)
+        document.save(path)
+    with pytest.warns(ReaderWarning, match="merged across 6 columns"):
+        lines = read_document(path).lines
+    rows = [line for line in lines if isinstance(line, list)]
+    assert [label, *[""] * 6, "0"] in rows
+    assert ["一、本年新收政府信息公开申请数量", "88", "11", "0", "0", "0", "0", "99"] in rows  # (its 99 spans two)
+    assert ["(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)", "申请人情况"] in rows
+    with pytest.warns(ReaderWarning):
+        report = toolkit.parse_report(path)
+    values = report.tables.set_index(["table", "row_key", "col_key"])["value"].sort_index()
+    assert values.loc[("requests", "carried_over", "total")] == 0
+    assert values.loc["requests", "carried_over"].drop("total").isna().all()
+    assert values.loc[("requests", "new", "total")] == 99
+    flags = [f for f in report.flags if f.code == "merged_down"]
+    assert [f.detail for f in flags] == [f"'0' in columns 2 to 7 of the row '{label}' is one cell merged across 6 "
+                                         f"columns: they are read as missing (one figure for several columns)"]
+    assert report.lines[flags[0].line - 1].startswith(label)
+    assert not [f for f in report.flags if f.code == "ragged"]
+
+
 _STRUCK_STYLE = ('<w:style w:type="character" w:styleId="Old"><w:name w:val="Old"/><w:rPr><w:dstrike/></w:rPr>'
                  '</w:style><w:style w:type="character" w:styleId="OldNote"><w:name w:val="Old Note"/>'
                  '<w:basedOn w:val="Old"/></w:style>')

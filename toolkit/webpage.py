@@ -24,8 +24,8 @@ from toolkit.errors import CorruptFileError, EmptyFileError, FileTooLargeError
 from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _LAYOUT_CELL_CHARS, _LEGAL_SIMPLIFIED,
                             _LEGAL_TRADITIONAL, _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank,
                             _DIGIT_RUN, _chinese_longhand, _cover, _covered_words, _holds_page, _is_cjk,
-                            _list_marker, _merge_note, _numbered, _own_cells, _roman, _typed_bullet, _unit_header,
-                            _wrapped_digits)
+                            _list_marker, _merge_note, _numbered, _own_cells, _roman, _spread_across, _typed_bullet,
+                            _unit_header, _wrapped_digits)
 from toolkit.normalize import _INVISIBLE, _INVISIBLE_FORMAT, _INVISIBLE_FORMAT_RE, NA_MARKS
 
 
@@ -2188,11 +2188,18 @@ def _plain_table_rows(table) -> list | None:
                     cells.append(text)
             # A rowspan given in the row, in one C pass: an empty one (rowspan="") spans one row, so leaving it out
             # changes nothing (_with_covered_values gives the rows as they are where no cell spans two)
-            merged = merged or any(map(_ROWSPAN, row))
+            merged = merged or any(map(_ROWSPAN, row)) or _spans_a_count(row, cells)
             grid.append((cells, tr))
             if cells:
                 rows.append(cells)
     return _with_covered_values(grid) if merged else rows
+
+
+def _spans_a_count(cells, texts: list) -> bool:
+    """Whether a row's ``cells`` (each a ``<td>``, or a mapping of its ``colspan``; see _shared_spans), whose texts are
+    ``texts``, hold a number spanning columns: read by _covered_row, which spreads it (see _spread_across)."""
+    return any(text and _span(cell.get("colspan")) > 1 and any(map(str.isdigit, text))
+               for cell, text in zip(cells[:-1], texts))  # (the row's last cell stays one)
 
 
 def _span(value: str | None) -> int:
@@ -2243,7 +2250,7 @@ def _covered_row(merged: dict, texts: list, cells, units: set) -> list:
     is a layout cell's (see _is_layout_cell): no cell of the row, but its columns counted."""
     row: list = []
     kept = 0  # the row's cells but the blanks of words after its last other cell (no value after them to keep)
-    for k, column, _, merge in _span_walk(merged, cells):
+    for k, column, across, merge in _span_walk(merged, cells):
         if k is None:  # a column a merge above covers, once the row has a cell
             if merge and merge[2] is not None and row:
                 words = isinstance(merge[2], str)
@@ -2255,7 +2262,9 @@ def _covered_row(merged: dict, texts: list, cells, units: set) -> list:
             continue
         text = texts[k]
         if text is not None:  # (None: a layout cell, read as lines after the row, but a column of it)
-            row.append(text)
+            # (a count merged across columns: as many blank cells, flagged; see _spread_across)
+            spread = merge is None and _spread_across(text, row, column, across, k == len(texts) - 1)
+            row.extend(spread or (text,))
             kept = len(row)
             if merge is not None:
                 note = _merge_note(text, row, column)
@@ -3707,7 +3716,7 @@ def _html_lines(root) -> list:
                 table.group = group
                 table.merged.clear()
             if (table.merged or any(cell.get("rowspan") is not None for cell in frame.spans)
-                    or any(_unit_header(cell) for cell in cells if cell)):  # (its units: see _covered_row)
+                    or any(_unit_header(cell) for cell in cells if cell) or _spans_a_count(frame.spans, cells)):  # (its units: see _covered_row)
                 cells = _covered_row(table.merged, cells, frame.spans, table.units)  # (a table the plain path does
                 # not take)
             elif None in cells:

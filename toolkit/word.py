@@ -26,7 +26,7 @@ from toolkit.errors import (CorruptFileError, EmptyFileError, FileTooLargeError,
                             UnsupportedFormatError)
 from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _MergedDownWarned, _NUM_FORMATS, _WS_RE,
                             _DIGIT_RUN, _blank, _cover, _covered_words, _holds_page, _list_marker, _merge_note,
-                            _numbered, _own_cells, _typed_bullet, _unit_header, _value_text, _wrapped_digits)
+                            _numbered, _own_cells, _spread_across, _typed_bullet, _unit_header, _value_text, _wrapped_digits)
 from toolkit.msdoc import _page_field
 from toolkit.normalize import _INVISIBLE_FORMAT_RE, is_page_furniture, normalize_line
 from toolkit.plaintext import _read_text
@@ -2009,9 +2009,8 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
         padded = -1  # where the blanks the row's last cell adds start, when it is a blank spanning cell (see below)
         blank_left: list | None = None  # where the cell left of the next put its blanks (cells or covered), if blank
         label_lines = 0  # the lines of the row's first cell (its label) between its paragraphs and line breaks
-        for tc in _docx_children(tr):
-            if tc.tag != _w("tc"):
-                continue
+        tcs = [tc for tc in _docx_children(tr) if tc.tag == _w("tc")]
+        for tc in tcs:
             props = tc.find(_w("tcPr"))
             at, restart = column, False
             column += 1
@@ -2129,10 +2128,12 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             covered = []
             if not cells:  # (the row's first cell)
                 label_lines = sum(len(part.split("\n")) for part in shown)
-            number = _wrapped_number(shown, text) if cells and not inner else None
+            # a count merged across grid columns: as many blank cells, flagged (see _spread_across)
+            spread = None if restart or inner else _spread_across(text, cells, at, column - at, tc is tcs[-1])
+            number = _wrapped_number(shown, text) if cells and not inner and not spread else None
             if number is not None:
                 wrapped[len(cells)] = number
-            cells.extend(_own_cells(text, inner, after))
+            cells.extend(spread or _own_cells(text, inner, after))
             padded = -1
             blank_left = cells if not text and not inner else None
             if not text and not inner and column - at > 1:
