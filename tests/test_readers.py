@@ -1637,6 +1637,34 @@ def test_a_count_merged_across_columns_is_as_many_missing_counts_and_flagged(fmt
     assert not [f for f in report.flags if f.code == "ragged"]
 
 
+# A blank cell spanning columns at a row's end (the head's '自然人 | 法人或其他组织 | 总计' row of seed 001's requests
+# table, its blanks after 总计 ending in '<td colspan="2">&nbsp;</td>', a Word cell of w:gridSpan 2) gave a page two
+# blank cells and the DOCX one, as a .doc gives it: the tables came out equal, the rows not.  Both give the row's last
+# blank spanning cell as one blank (nothing after it to keep in its column); one before another cell stays as many.
+def test_a_blank_cell_spanning_columns_at_a_rows_end_gives_a_page_and_a_docx_the_same_rows(tmp_path: Path) -> None:
+    import docx
+
+    table = [line if isinstance(line, str) else line + [""] * (9 - len(line)) for line in MERGED_001]
+    head = ["自然人", "法人或其他组织", "总计"]
+    page = render_html(table).decode("utf-8")
+    row = "".join(f"<td>{cell}</td>" for cell in head) + "<td>&nbsp;</td>" * 6
+    assert row in page
+    pair, blank = '<td colspan="2">&nbsp;</td>', "<td>&nbsp;</td>"
+    page = page.replace(row, "".join(f"<td>{cell}</td>" for cell in head) + pair + blank * 2 + pair)
+    (tmp_path / "wide.html").write_text(page, encoding="utf-8")
+    render_docx(table, tmp_path / "wide.docx")
+    document = docx.Document(tmp_path / "wide.docx")
+    cells = next(r.cells for t in document.tables for r in t.rows if r.cells[0].text == head[0])
+    for first in (3, 7):  # (the row's cells 4 and 5, 8 and 9 merged: w:gridSpan 2)
+        cells[first].merge(cells[first + 1])
+    document.save(tmp_path / "wide.docx")
+    page_rows, docx_rows = ([line for line in read_document(tmp_path / f"wide.{fmt}").lines if isinstance(line, list)]
+                            for fmt in ("html", "docx"))
+    assert page_rows == docx_rows
+    assert [*head, "", "", "", "", ""] in page_rows  # (a pair two blanks, two blanks, the last pair one)
+    assert ["一、本年新收政府信息公开申请数量", "88", "11", "0", "0", "0", "0", "99", ""] in page_rows
+
+
 _STRUCK_STYLE = ('<w:style w:type="character" w:styleId="Old"><w:name w:val="Old"/><w:rPr><w:dstrike/></w:rPr>'
                  '</w:style><w:style w:type="character" w:styleId="OldNote"><w:name w:val="Old Note"/>'
                  '<w:basedOn w:val="Old"/></w:style>')

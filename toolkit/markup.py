@@ -109,6 +109,15 @@ def _merge_note(text: str, row: list, column: int) -> list | None:
 _MAX_SPAN_CELLS = 63
 
 
+def _blank_span_cells(across: int, last: bool) -> int:
+    """The blank cells a blank cell spanning ``across`` grid columns gives its row (HTML's ``<td colspan="2">&nbsp;
+    </td>``, Word's ``w:gridSpan``, a .doc's wider cell alike): as many as it spans (one blank in the place of two
+    moved every value after it one column left, the row ragged and its counts NA), but one where it is the row's
+    ``last`` cell, no cell nor cell merged down from above after it (no value after it to keep in its column).
+    A page and the same table saved as DOCX or .doc so give the same rows."""
+    return 1 if last else min(across, _MAX_SPAN_CELLS)
+
+
 def _spread_across(text: str, row: list, column: int, across: int, last: bool) -> list | None:
     """The cells a count merged across ``across`` columns gives its row (HTML and DOCX alike: ``colspan``,
     ``w:gridSpan``): as many blank cells, noted for _MergedDownWarned (``merged_down``, the merge named), else None.

@@ -24,8 +24,8 @@ from toolkit.errors import CorruptFileError, EmptyFileError, FileTooLargeError
 from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _LAYOUT_CELL_CHARS, _LEGAL_SIMPLIFIED,
                             _LEGAL_TRADITIONAL, _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank,
                             _DIGIT_RUN, _chinese_longhand, _cover, _covered_words, _holds_page, _is_cjk,
-                            _list_marker, _merge_note, _numbered, _own_cells, _roman, _spread_across, _typed_bullet,
-                            _unit_header, _wrapped_digits)
+                            _blank_span_cells, _list_marker, _merge_note, _numbered, _own_cells, _roman,
+                            _spread_across, _typed_bullet, _unit_header, _wrapped_digits)
 from toolkit.normalize import _INVISIBLE, _INVISIBLE_FORMAT, _INVISIBLE_FORMAT_RE, NA_MARKS
 
 
@@ -1001,25 +1001,37 @@ def _plain_number(cell) -> bool:
 _TEXT_INPUTS = frozenset({"", "text", "number", "tel", "email", "url", "search", "date", "month"})
 
 
-#: The most blank cells a blank cell spanning columns is read as (Word's grid has at most 63 columns; a bad page's
-#: colspan of a thousand in a spacer is no thousand cells)
-_MAX_BLANK_SPAN = 63
-
-
 def _blank_spans(root) -> None:
     """Write a blank cell spanning columns (``<td colspan="2">&nbsp;</td>``) as as many blank cells, in a row holding
     text: one blank cell read in the place of two moved every value after it one column left, the row ragged and its
-    counts NA.  A cell of text spanning columns stays one cell (a merged header, a label over the label columns)."""
+    counts NA; but the row's last cell as one (see _blank_span_cells, the rule of DOCX and .doc too).  A cell of text
+    spanning columns stays one cell (a merged header, a label over the label columns)."""
     for cell in [c for c in root.iter("td", "th") if _span(c.get("colspan")) > 1]:
         row = cell.getparent()
         if row is None or cell.find(".//table") is not None or _clean_text("".join(cell.itertext())) \
                 or not _clean_text("".join(row.itertext())):
             continue
-        across = min(_span(cell.get("colspan")), _MAX_BLANK_SPAN)
+        across = _blank_span_cells(_span(cell.get("colspan")), _ends_its_row(cell, row))
         cell.set("colspan", "1")
         for _ in range(across - 1):
             twin = cell.makeelement(cell.tag, {k: v for k, v in cell.attrib.items() if k == "rowspan"})
             cell.addnext(twin)
+
+
+def _ends_its_row(cell, row) -> bool:
+    """Whether ``cell`` is the last of its ``row`` (a ``<tr>``): no cell after it, nor a cell of the rows above in
+    its row group merged down (``rowspan``) into a column after it."""
+    if any(el.tag in _CELL_TAGS for el in cell.itersiblings()):
+        return False
+    rows = [tr for tr in reversed(list(row.itersiblings(preceding=True))) if tr.tag == "tr"]
+    if not any(c.get("rowspan") is not None for tr in rows for c in tr):
+        return True
+    merged: dict = {}  # (see _span_walk)
+    for tr in rows:
+        for _ in _span_walk(merged, [c for c in tr if c.tag in _CELL_TAGS]):
+            pass
+    walk = list(_span_walk(merged, [c for c in row if c.tag in _CELL_TAGS]))
+    return walk[-1][0] is not None  # (the walk's last step is a merge's where one covers a column after it)
 
 
 def _input_values(root) -> None:
@@ -3716,7 +3728,8 @@ def _html_lines(root) -> list:
                 table.group = group
                 table.merged.clear()
             if (table.merged or any(cell.get("rowspan") is not None for cell in frame.spans)
-                    or any(_unit_header(cell) for cell in cells if cell) or _spans_a_count(frame.spans, cells)):  # (its units: see _covered_row)
+                    or any(_unit_header(cell) for cell in cells if cell)  # (its units: see _covered_row)
+                    or _spans_a_count(frame.spans, cells)):  # (a count merged across: see _spread_across)
                 cells = _covered_row(table.merged, cells, frame.spans, table.units)  # (a table the plain path does
                 # not take)
             elif None in cells:

@@ -25,8 +25,9 @@ from toolkit.document import DEFAULT_MAX_BYTES, RawDocument, _ZIP_EXPANSION, _ow
 from toolkit.errors import (CorruptFileError, EmptyFileError, FileTooLargeError, ReadError, ToolkitError,
                             UnsupportedFormatError)
 from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _MergedDownWarned, _NUM_FORMATS, _WS_RE,
-                            _DIGIT_RUN, _blank, _cover, _covered_words, _holds_page, _list_marker, _merge_note,
-                            _numbered, _own_cells, _spread_across, _typed_bullet, _unit_header, _value_text, _wrapped_digits)
+                            _DIGIT_RUN, _blank, _blank_span_cells, _cover, _covered_words, _holds_page, _list_marker,
+                            _merge_note, _numbered, _own_cells, _spread_across, _typed_bullet, _unit_header,
+                            _value_text, _wrapped_digits)
 from toolkit.msdoc import _page_field
 from toolkit.normalize import _INVISIBLE_FORMAT_RE, is_page_furniture, normalize_line
 from toolkit.plaintext import _read_text
@@ -2138,9 +2139,9 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             blank_left = cells if not text and not inner else None
             if not text and not inner and column - at > 1:
                 # a blank cell spanning grid columns is as many blank cells: one blank in the place of two moved every
-                # value after it one column left (as a page's blank colspan, see webpage._blank_spans)
+                # value after it one column left (as a page's blank colspan; see _blank_span_cells: one at the end)
                 padded = len(cells)
-                cells.extend([""] * (column - at - 1))
+                cells.extend([""] * (_blank_span_cells(column - at, last=False) - 1))
         if wrapped and (label_lines < 2 or any(_DIGIT_RUN.fullmatch(c) for c in cells)):
             # (a row whose label is broken too and none of whose counts is whole: two rows' values set one above the
             # other in one row, never joined into one, as a page's: see webpage._wrapped_numbers)
@@ -2148,7 +2149,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 cells[k] = number
         if cells:
             if padded >= 0 and not _covered_cells(covered, end=True):
-                del cells[padded:]  # (the row's last cell: no value after it to keep in its column, as .doc reads it)
+                del cells[padded:]  # (the row's last cell: one blank, see _blank_span_cells, as .doc and a page)
             cells.extend(_covered_cells(covered, end=True))
             # the grid columns a row leaves without a cell before its first or after its last (a row cut short:
             # w:gridBefore, w:gridAfter) are blank in their columns, as Word shows them
