@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import struct
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -507,6 +508,25 @@ def test_a_blank_cell_wider_across_grid_columns_is_as_many_blank_cells(tmp_path)
     assert [[cell.span for cell in cells] for cells in blocks[1]] == [[1] * 5, [1, 2, 1, 1], [1, 1, 1, 2], [1, 4]]
     assert _read(paragraphs, tmp_path).lines == ["标题", ["项目", "甲", "乙", "丙", "丁"], ["合计", "", "", "3", "4"],
                                                  ["小计", "7", "8", ""], ["说明", "9"], "完"]
+
+
+# cell boundaries a few twips apart (rgdxaCenter 2000 in the rows, 2004 in the head's: a writer's rounding) made a grid
+# column of their own, four twips wide: each count over it spanned two grid columns, read as a count merged across
+# (its row's counts NA, flagged) and a blank as two blanks (the counts after it a column right).  Boundaries closer
+# than a point (20 twips, no column's width) are one, as Word lays them out.
+def test_cell_boundaries_a_few_twips_apart_are_one_grid_column(tmp_path):
+    def row(cells: list, bounds: list) -> list:
+        return [(c + "\x07", {"depth": 1}) for c in cells] + [("\x07", {"depth": 1, "row_end": True, "bounds": bounds})]
+
+    paragraphs = [("标题\r", {}), *row(["项目", "甲", "乙", "丙"], [0, 1000, 2004, 3000, 4000]),
+                  *row(["合计", "", "2", "3"], [0, 1000, 2000, 3000, 4000]),
+                  *row(["小计", "1", "2", "3"], [0, 1000, 2000, 2997, 4000]), ("完\r", {})]
+    blocks = read_doc(doc_bytes(paragraphs)).blocks
+    assert [[cell.span for cell in cells] for cells in blocks[1]] == [[1] * 4] * 3
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ReaderWarning)
+        assert _read(paragraphs, tmp_path).lines == ["标题", ["项目", "甲", "乙", "丙"], ["合计", "", "2", "3"],
+                                                     ["小计", "1", "2", "3"], "完"]
 
 
 # a value merged down over rows in a column after the row's label: the covered cell was left out (the counts after
