@@ -547,6 +547,26 @@ def test_a_value_merged_down_leaves_a_blank_cell_in_its_place(restart, tmp_path)
     assert [w.message.code for w in info] == ["merged_down"]
 
 
+# a value merged down in a .doc table whose covered row holds a wider cell before the covered one (newer Word's merge
+# across, no flag: '小计' over two grid columns): the merge was matched to the row above by the cells' places, not
+# their grid columns, so the wrong cell ('2', its third) was taken as the merge's first and the covered cell read as
+# no cell; the merge is matched by grid column: '5' is merged down, its covered cell blank, flagged.
+def test_a_value_merged_down_below_a_wider_cell_is_matched_by_grid_column(tmp_path):
+    def row(cells: list, widths: list, **merge) -> list:
+        return [(c + "\x07", {"depth": 1}) for c in cells] + [("\x07", {"depth": 1, "row_end": True,
+                                                                         "widths": widths, **merge})]
+
+    paragraphs = [("标题\r", {}), *row(["项目", "甲", "乙", "丙"], [1, 1, 1, 1]),
+                  *row(["合计", "1", "2", "5"], [1, 1, 1, 1], restart=[3]),
+                  *row(["小计", "3", ""], [2, 1, 1], merged=[2]), ("完\r", {})]
+    blocks = read_doc(doc_bytes(paragraphs)).blocks
+    assert [[cell.span for cell in cells] for cells in blocks[1]] == [[1] * 4, [1] * 4, [2, 1, 1]]
+    with pytest.warns(ReaderWarning, match=r"'5' in column 4 of the row '合计' is merged down over the 1 cell") as info:
+        lines = _read(paragraphs, tmp_path).lines
+    assert lines == ["标题", ["项目", "甲", "乙", "丙"], ["合计", "1", "2", "5"], ["小计", "3", ""], "完"]
+    assert [w.message.code for w in info] == ["merged_down"]
+
+
 def test_an_embedded_object_is_named(tmp_path):
     paragraphs = [("标题\r", {}), ("\x13 EMBED Excel.Sheet.8 \x14\x01\x15\r", {}), ("完\r", {})]
     with pytest.warns(ReaderWarning, match=r"1 embedded object\(s\) \(Excel\.Sheet\.8\) not read") as info:

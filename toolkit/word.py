@@ -260,10 +260,10 @@ def _read_doc(data: bytes, path: str) -> RawDocument:
 
 def _word_blocks(parent, blocks: list) -> None:
     """Write paragraphs and tables (see :mod:`toolkit.msdoc`) under ``parent`` as a DOCX writes them: a cell
-    covered by the cell above as one continuing a vertical merge, the cell above it starting it (so a value merged
-    down covers blank cells, as in a DOCX), a cell covered by the cell left of it as one continuing a horizontal
-    merge, both of which the DOCX reader leaves out, and a cell spanning grid columns (a wider cell: newer Word's
-    merge across) with its w:gridSpan."""
+    covered by the cell above as one continuing a vertical merge, the cell above it (in its grid column) starting it
+    (so a value merged down covers blank cells, as in a DOCX), a cell covered by the cell left of it as one
+    continuing a horizontal merge, both of which the DOCX reader leaves out, and a cell spanning grid columns (a
+    wider cell: newer Word's merge across) with its w:gridSpan."""
     from lxml.etree import SubElement
 
     for block in blocks:
@@ -284,9 +284,13 @@ def _word_blocks(parent, blocks: list) -> None:
         table = SubElement(parent, _w("tbl"))
         above: list = []  # the row above's cells
         row_above: list = []  # (and as read: whether each is merged)
+        above_at: dict = {}  # the grid column each cell of the row above starts in -> its place in that row
         for row in block:
             tr = SubElement(table, _w("tr"))
             tcs = []
+            # (a covered cell's merge starts in the cell above it in the same grid column, not at the same place: a
+            # wider cell before it, newer Word's merge across, puts the two rows' places apart)
+            starts = list(itertools.accumulate((cell.span for cell in row), initial=0))
             for k, cell in enumerate(row):
                 tc = SubElement(tr, _w("tc"))
                 tcs.append(tc)
@@ -296,12 +300,13 @@ def _word_blocks(parent, blocks: list) -> None:
                     props = tc.find(_w("tcPr"))
                     props = SubElement(tc, _w("tcPr")) if props is None else props
                     SubElement(props, _w("vMerge" if cell.above else "hMerge"))
-                    if cell.above and k < len(above) and not row_above[k].merged:
-                        keeper = above[k].find(_w("tcPr"))  # (a w:gridSpan's, if the cell is wider)
-                        keeper = SubElement(above[k], _w("tcPr")) if keeper is None else keeper
+                    j = above_at.get(starts[k]) if cell.above else None
+                    if j is not None and not row_above[j].merged:
+                        keeper = above[j].find(_w("tcPr"))  # (a w:gridSpan's, if the cell is wider)
+                        keeper = SubElement(above[j], _w("tcPr")) if keeper is None else keeper
                         SubElement(keeper, _w("vMerge")).set(_w("val"), "restart")
                 _word_blocks(tc, cell.blocks)
-            above, row_above = tcs, row
+            above, row_above, above_at = tcs, row, {start: k for k, start in enumerate(starts[:-1])}
 
 
 def _word_runs(p, text: str) -> None:
