@@ -1636,6 +1636,36 @@ def test_a_count_merged_across_columns_is_as_many_missing_counts_and_flagged(fmt
     assert report.lines[flags[0].line - 1].startswith(label)
     assert not [f for f in report.flags if f.code == "ragged"]
 
+# The Article 20 table as the official page lays it out (templates-detail.md 3.2: its grid five columns wide, the middle
+# value column two grid columns merged in every row): a count over that merged column is one value of its column, no
+# count merged across (no row splits the two grid columns), read as written and not flagged.
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_a_count_over_a_column_merged_in_every_row_is_one_value(fmt: str, tmp_path: Path) -> None:
+    import docx
+
+    rows = [["信息内容", "本年新制作数量", "本年新 公开数量", "对外公开 总数量"], ["规章", "0", "0", "0"],
+            ["规范性文件", "1", "1", "5"]]
+    path = tmp_path / f"middle.{fmt}"
+    if fmt == "html":
+        cells = ["".join(f"<td{' colspan=2' if k == 2 else ''}>{cell}</td>" for k, cell in enumerate(row))
+                 for row in rows]
+        path.write_text("<html><body><p>二、主动公开政府信息情况</p><table>" + "".join(f"<tr>{row}</tr>" for row in cells)
+                        + "</table></body></html>", encoding="utf-8")
+    else:
+        document = docx.Document()
+        document.add_paragraph("二、主动公开政府信息情况")
+        table = document.add_table(rows=len(rows), cols=5)
+        for r, row in enumerate(rows):
+            cells = table.rows[r].cells
+            cells[2].merge(cells[3])  # (w:gridSpan 2)
+            for cell, text in zip([cells[0], cells[1], cells[2], cells[4]], row):
+                cell.text = text
+        document.save(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ReaderWarning)
+        lines = read_document(path).lines
+    assert [line for line in lines if isinstance(line, list)] == rows
+
 
 # A blank cell spanning columns at a row's end (the head's '自然人 | 法人或其他组织 | 总计' row of seed 001's requests
 # table, its blanks after 总计 ending in '<td colspan="2">&nbsp;</td>', a Word cell of w:gridSpan 2) gave a page two
@@ -4370,7 +4400,9 @@ def test_html_spans_are_read_by_the_html_rules(span: str, covers: bool, tmp_path
         warnings.simplefilter("ignore", ReaderWarning)
         rows = read_document(str(path)).lines
     assert rows[:2] == ([["件", "5", "6"], ["个", "", "7"]] if covers else [["件", "5", "6"], ["个", "7"]])
-    assert rows[2:] == [["甲", "1", "9"], ["乙", "3", "4", ""] if covers else ["乙", "3", "", "4"]]
+    # ('1' over two columns the row below splits, a count merged across: its two counts missing, see
+    # test_a_count_merged_across_columns_is_as_many_missing_counts_and_flagged)
+    assert rows[2:] == ([["甲", "", "", "9"], ["乙", "3", "4", ""]] if covers else [["甲", "1", "9"], ["乙", "3", "", "4"]])
 
 
 @pytest.mark.parametrize("walk", [False, True])

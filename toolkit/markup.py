@@ -118,18 +118,20 @@ def _blank_span_cells(across: int, last: bool) -> int:
     return 1 if last else min(across, _MAX_SPAN_CELLS)
 
 
-def _spread_across(text: str, row: list, column: int, across: int, last: bool) -> list | None:
+def _spread_across(text: str, row: list, column: int, across: int, last: bool, split: bool) -> list | None:
     """The cells a count merged across ``across`` columns gives its row (HTML and DOCX alike: ``colspan``,
     ``w:gridSpan``): as many blank cells, noted for _MergedDownWarned (``merged_down``, the merge named), else None.
 
     ``text`` is the cell's text, ``row`` the row's cells before it (the list the document's lines will hold),
-    ``column`` its first grid column, ``last`` whether it is the row's last cell.  The format does not say that one
-    figure over several columns counts each (``<td colspan="6">0</td>`` may mean all zero, or one zero of the
-    first): read as one cell, every value after it stood columns to the left, the row ragged; copied, a count the
-    report never gives.  Only a number after the row's label and before another cell: a cell of words spanning
-    columns (a merged header, a label over the label columns) stays one, and so does the row's last count spanning
-    the columns its row leaves free (a row one label short of the grid's widest: no value after it to move)."""
-    if (last or across < 2 or not any(ch.isdigit() for ch in text) or not _value_text(text)
+    ``column`` its first grid column, ``last`` whether it is the row's last cell, ``split`` whether another row of
+    its table has a cell starting among the columns it spans.  The format does not say that one figure over several
+    columns counts each (``<td colspan="6">0</td>`` under six applicants' headers may mean all zero, or one zero of
+    the first): read as one cell, every value after it stood columns to the left, the row ragged; copied, a count
+    the report never gives.  Only a number after the row's label and before another cell, over columns the table
+    splits: a count over a column merged in every row (the Article 20 table's middle column, two grid columns wide)
+    is one value, a cell of words spanning columns (a merged header, a label over the label columns) stays one, and
+    so does the row's last count spanning the columns its row leaves free (no value after it to move)."""
+    if (last or not split or across < 2 or not any(ch.isdigit() for ch in text) or not _value_text(text)
             or all(map(_value_text, row))):
         return None
     across = min(across, _MAX_SPAN_CELLS)

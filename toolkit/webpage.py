@@ -25,7 +25,7 @@ from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _LAYOU
                             _LEGAL_TRADITIONAL, _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank,
                             _DIGIT_RUN, _chinese_longhand, _cover, _covered_words, _holds_page, _is_cjk,
                             _blank_span_cells, _list_marker, _merge_note, _numbered, _own_cells, _roman,
-                            _spread_across, _typed_bullet, _unit_header, _wrapped_digits)
+                            _spread_across, _typed_bullet, _unit_header, _value_text, _wrapped_digits)
 from toolkit.normalize import _INVISIBLE, _INVISIBLE_FORMAT, _INVISIBLE_FORMAT_RE, NA_MARKS
 
 
@@ -450,6 +450,7 @@ def _as_shown(root, encoded: bytes) -> bytes:
     if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
         _drop_unshown_controls(root)
     if b"colspan" in low:  # (after what hides or fills a cell: its text seen as shown)
+        _split_counts(root)
         _blank_spans(root)
     blocks = b"<div" in low or b"<p" in low or b"display" in low  # (a cell's blocks: see _wrapped_numbers)
     if b"<br" in low or (blocks and b"<td" in low):  # (after what hides or drops a cell's pieces: the digits seen)
@@ -999,6 +1000,42 @@ def _plain_number(cell) -> bool:
 #: The types of ``<input>`` that show their value as text in a box (no type is text); a button's label, a check box
 #: or a hidden field's value is no text of the report.
 _TEXT_INPUTS = frozenset({"", "text", "number", "tel", "email", "url", "search", "date", "month"})
+
+
+#: The mark of a cell of a number spanning columns that another row of its table splits (see _split_counts)
+_SPLIT = "data-toolkit-split"
+
+
+def _split_counts(root) -> None:
+    """Mark (``_SPLIT``) each cell of a number spanning columns whose columns another row of its table splits, a
+    cell of it starting among them: read as the counts it spans, missing (see _spread_across).  Before the blank
+    cells spanning columns are written as many (_blank_spans): a blank under a column merged in every row splits
+    nothing."""
+    tables: dict = {}
+    for cell in root.iter("td", "th"):
+        if _span(cell.get("colspan")) > 1:
+            text = _clean_text("".join(cell.itertext()))
+            table = next(cell.iterancestors("table"), None)
+            if table is not None and any(map(str.isdigit, text)) and _value_text(text):
+                tables.setdefault(table, []).append(cell)
+    for table, counts in tables.items():
+        placed: dict = {}  # a cell -> (its first column, its columns)
+        merged: dict = {}  # (see _span_walk)
+        group = None
+        for tr in table.iter("tr"):
+            if next(tr.iterancestors("table"), None) is not table:
+                continue  # (a nested table's row)
+            if tr.getparent() is not group:  # (a merge ends with its row group)
+                group, merged = tr.getparent(), {}
+            row = [c for c in tr if c.tag in _CELL_TAGS]
+            for k, column, across, _ in _span_walk(merged, row):
+                if k is not None:
+                    placed[row[k]] = (column, across)
+        starts = {column for column, _ in placed.values()}
+        for cell in counts:
+            column, across = placed.get(cell, (0, 1))
+            if any(column < start < column + across for start in starts):
+                cell.set(_SPLIT, "")
 
 
 def _blank_spans(root) -> None:
@@ -2208,10 +2245,10 @@ def _plain_table_rows(table) -> list | None:
 
 
 def _spans_a_count(cells, texts: list) -> bool:
-    """Whether a row's ``cells`` (each a ``<td>``, or a mapping of its ``colspan``; see _shared_spans), whose texts are
-    ``texts``, hold a number spanning columns: read by _covered_row, which spreads it (see _spread_across)."""
-    return any(text and _span(cell.get("colspan")) > 1 and any(map(str.isdigit, text))
-               for cell, text in zip(cells[:-1], texts))  # (the row's last cell stays one)
+    """Whether a row's ``cells`` (each a ``<td>``, or a mapping of its spans; see _shared_spans), whose texts are
+    ``texts``, hold a number spanning columns its table splits (see _split_counts): read by _covered_row, which
+    spreads it (see _spread_across)."""
+    return any(text and cell.get(_SPLIT) is not None for cell, text in zip(cells[:-1], texts))  # (the last: one)
 
 
 def _span(value: str | None) -> int:
@@ -2275,7 +2312,8 @@ def _covered_row(merged: dict, texts: list, cells, units: set) -> list:
         text = texts[k]
         if text is not None:  # (None: a layout cell, read as lines after the row, but a column of it)
             # (a count merged across columns: as many blank cells, flagged; see _spread_across)
-            spread = merge is None and _spread_across(text, row, column, across, k == len(texts) - 1)
+            spread = merge is None and _spread_across(text, row, column, across, k == len(texts) - 1,
+                                                      cells[k].get(_SPLIT) is not None)
             row.extend(spread or (text,))
             kept = len(row)
             if merge is not None:

@@ -2001,6 +2001,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
     # what the cells a cell of words merged down covers hold (see _covered_words)
     units: set = set()  # the grid columns headed by a unit header (see _unit_header)
     blank_merged: set = set()  # the grid columns of a blank cell merged down (each row it covers: as wide, blank)
+    starts = _cell_starts(tbl)  # (a count spanning columns another row splits: see _spread_across)
     for tr in _docx_children(tbl):
         if tr.tag != _w("tr"):
             continue
@@ -2135,7 +2136,8 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             if not cells:  # (the row's first cell)
                 label_lines = sum(len(part.split("\n")) for part in shown)
             # a count merged across grid columns: as many blank cells, flagged (see _spread_across)
-            spread = None if restart or inner else _spread_across(text, cells, at, column - at, tc is tcs[-1])
+            spread = None if restart or inner else _spread_across(text, cells, at, column - at, tc is tcs[-1],
+                                                                  any(at < start < column for start in starts))
             number = _wrapped_number(shown, text) if cells and not inner and not spread else None
             if number is not None:
                 wrapped[len(cells)] = number
@@ -2235,6 +2237,26 @@ def _chunk_text(chunks: dict | None, chunk) -> list[str] | None:
 def _docx_holds_text(el) -> bool:
     """Whether a Word element (a table nested in a cell) holds any text (``w:t``) but white space."""
     return any(not _blank(t.text) for t in el.iter(_w("t"), _m("t")))  # (m:t: an equation's)
+
+
+def _cell_starts(tbl) -> set:
+    """The grid columns a cell of a row of DOCX table ``tbl`` starts in (its row's w:gridBefore and the w:gridSpan
+    of the cells before it; a cell merged into the one left of it, the legacy w:hMerge, starts none)."""
+    starts: set = set()
+    for tr in _docx_children(tbl):
+        if tr.tag != _w("tr"):
+            continue
+        column = _grid_skip(tr.find(_w("trPr")), "gridBefore")
+        for tc in _docx_children(tr):
+            if tc.tag != _w("tc"):
+                continue
+            props = tc.find(_w("tcPr"))
+            span = props.find(_w("gridSpan")) if props is not None else None
+            hmerge = props.find(_w("hMerge")) if props is not None else None
+            if hmerge is None or hmerge.get(_w("val"), "continue") == "restart":
+                starts.add(column)
+            column += 1 if span is None else min(max(_int(span.get(_w("val")), 1), 1), _MAX_GRID_SKIP)
+    return starts
 
 
 def _grid_skip(row_props, name: str) -> int:
