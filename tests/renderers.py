@@ -486,16 +486,17 @@ def _grpprl(props: dict) -> bytes:
         ilfo, ilvl = props["list"]
         out += _sprm(0x460B, struct.pack("<H", ilfo)) + _sprm(0x260A, bytes([ilvl]))
     merged, restart = props.get("merged", ()), props.get("restart", ())
-    across, widths = props.get("across", ()), props.get("widths", ())
-    if props.get("row_end") and (merged or restart or across or widths):
-        cells = len(widths) or max([*merged, *restart, *across]) + 1
+    across, widths, given = props.get("across", ()), props.get("widths", ()), props.get("bounds", ())
+    if props.get("row_end") and (merged or restart or across or widths or given):
+        cells = len(widths) or len(given) - 1 if widths or given else max([*merged, *restart, *across]) + 1
         # (TC80.tcgrf: vertMerge 1 covered by the cell above, 3 its first; horzMerge 2 merged into the cell left of
         # it, 1 the first of such a run)
         tcs = b"".join(struct.pack("<H", (0x20 if k in merged else 0x60 if k in restart else 0)
                                    | (2 if k in across else 1 if k + 1 in across else 0)) + b"\0" * 18
                        for k in range(cells))
         # (rgdxaCenter: the cells' boundaries, in twips; a cell `widths` grid columns wide each, 1000 twips a column)
-        bounds = [1000 * sum(widths[:k]) for k in range(cells + 1)] if widths else [0] * (cells + 1)
+        # (or as ``bounds`` gives them)
+        bounds = list(given) or ([1000 * sum(widths[:k]) for k in range(cells + 1)] if widths else [0] * (cells + 1))
         body = bytes([cells]) + struct.pack(f"<{cells + 1}h", *bounds) + tcs
         out += _sprm(0xD608, struct.pack("<H", len(body) + 1) + body)
     return out
@@ -552,7 +553,7 @@ def doc_bytes(paragraphs: list, *, pieces: int = 1, eight_bit: bool = False, rev
     sprmPFInnerTtp in a nested table), ``cell_end`` (its paragraph mark ends a nested table's cell) and
     ``merged`` (of a row end: the cells covered by a vertical merge; ``restart``: the cells starting one;
     ``across``: those merged into the cell left of each, horzMerge; ``widths``: each cell's width in grid columns,
-    written as the row's boundaries, rgdxaCenter) and
+    written as the row's boundaries, rgdxaCenter; ``bounds``: the boundaries themselves, in twips) and
     ``tabs`` (tab stops it adds, (position in twips, leader: 1 dots … 5 middle dots) each), ``drop_cap`` (it is a
     drop cap: 1 in the text, 2 in the margin) and ``style`` (its paragraph style's istd, 0 if not given). The
     text is cut into `pieces` pieces of

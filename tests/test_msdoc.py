@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import struct
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -509,6 +510,25 @@ def test_a_blank_cell_wider_across_grid_columns_is_as_many_blank_cells(tmp_path)
                                                  ["小计", "7", "8", ""], ["说明", "9"], "完"]
 
 
+# cell boundaries a few twips apart (rgdxaCenter 2000 in the rows, 2004 in the head's: a writer's rounding) made a grid
+# column of their own, four twips wide: each count over it spanned two grid columns, read as a count merged across
+# (its row's counts NA, flagged) and a blank as two blanks (the counts after it a column right).  Boundaries closer
+# than a point (20 twips, no column's width) are one, as Word lays them out.
+def test_cell_boundaries_a_few_twips_apart_are_one_grid_column(tmp_path):
+    def row(cells: list, bounds: list) -> list:
+        return [(c + "\x07", {"depth": 1}) for c in cells] + [("\x07", {"depth": 1, "row_end": True, "bounds": bounds})]
+
+    paragraphs = [("标题\r", {}), *row(["项目", "甲", "乙", "丙"], [0, 1000, 2004, 3000, 4000]),
+                  *row(["合计", "", "2", "3"], [0, 1000, 2000, 3000, 4000]),
+                  *row(["小计", "1", "2", "3"], [0, 1000, 2000, 2997, 4000]), ("完\r", {})]
+    blocks = read_doc(doc_bytes(paragraphs)).blocks
+    assert [[cell.span for cell in cells] for cells in blocks[1]] == [[1] * 4] * 3
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ReaderWarning)
+        assert _read(paragraphs, tmp_path).lines == ["标题", ["项目", "甲", "乙", "丙"], ["合计", "", "2", "3"],
+                                                     ["小计", "1", "2", "3"], "完"]
+
+
 # a value merged down over rows in a column after the row's label: the covered cell was left out (the counts after
 # it a column to the left, as in a DOCX before); it is a blank cell in its place, flagged merged_down, and Word's mark
 # of the merge's first cell (vertMerge 3) covers nothing
@@ -524,6 +544,26 @@ def test_a_value_merged_down_leaves_a_blank_cell_in_its_place(restart, tmp_path)
     with pytest.warns(ReaderWarning, match=r"'2' in column 2 of the row '合计' is merged down over the 1 cell") as info:
         lines = _read([("标题\r", {}), *top, *covered, ("完\r", {})], tmp_path).lines
     assert lines == ["标题", ["合计", "2", "5"], ["小计", "", "3"], "完"]
+    assert [w.message.code for w in info] == ["merged_down"]
+
+
+# a value merged down in a .doc table whose covered row holds a wider cell before the covered one (newer Word's merge
+# across, no flag: '小计' over two grid columns): the merge was matched to the row above by the cells' places, not
+# their grid columns, so the wrong cell ('2', its third) was taken as the merge's first and the covered cell read as
+# no cell; the merge is matched by grid column: '5' is merged down, its covered cell blank, flagged.
+def test_a_value_merged_down_below_a_wider_cell_is_matched_by_grid_column(tmp_path):
+    def row(cells: list, widths: list, **merge) -> list:
+        return [(c + "\x07", {"depth": 1}) for c in cells] + [("\x07", {"depth": 1, "row_end": True,
+                                                                         "widths": widths, **merge})]
+
+    paragraphs = [("标题\r", {}), *row(["项目", "甲", "乙", "丙"], [1, 1, 1, 1]),
+                  *row(["合计", "1", "2", "5"], [1, 1, 1, 1], restart=[3]),
+                  *row(["小计", "3", ""], [2, 1, 1], merged=[2]), ("完\r", {})]
+    blocks = read_doc(doc_bytes(paragraphs)).blocks
+    assert [[cell.span for cell in cells] for cells in blocks[1]] == [[1] * 4, [1] * 4, [2, 1, 1]]
+    with pytest.warns(ReaderWarning, match=r"'5' in column 4 of the row '合计' is merged down over the 1 cell") as info:
+        lines = _read(paragraphs, tmp_path).lines
+    assert lines == ["标题", ["项目", "甲", "乙", "丙"], ["合计", "1", "2", "5"], ["小计", "3", ""], "完"]
     assert [w.message.code for w in info] == ["merged_down"]
 
 

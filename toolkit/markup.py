@@ -92,15 +92,54 @@ _MERGE_NOTES: contextvars.ContextVar["list | None"] = contextvars.ContextVar("to
 def _merge_note(text: str, row: list, column: int) -> list | None:
     """A note of a cell merged down over rows holding ``text`` (in the grid's ``column`` of the row whose cells up
     to it are ``row``): [its text, the row's label (its first cell of words), the column, the cells it covers so
-    far, the first row it covers (see _cover)], kept for _MergedDownWarned; None where the text is no value's (see
+    far, the first row it covers (see _cover), False: no merge across (see _spread_across)], kept for
+    _MergedDownWarned; None where the text is no value's (see
     _value_text: what a cell of words leaves in the cells it covers is _covered_words)."""
     if not _value_text(text):
         return None
-    note = [text, next((cell for cell in row if not _value_text(cell)), ""), column, 0, None]
+    note = [text, next((cell for cell in row if not _value_text(cell)), ""), column, 0, None, False]
     notes = _MERGE_NOTES.get()
     if notes is not None:
         notes.append(note)
     return note
+
+
+#: The most cells one cell spanning columns is read as (Word's grid has at most 63 columns; a bad page's colspan of
+#: a thousand in a spacer is no thousand cells)
+_MAX_SPAN_CELLS = 63
+
+
+def _blank_span_cells(across: int, last: bool) -> int:
+    """The blank cells a blank cell spanning ``across`` grid columns gives its row (HTML's ``<td colspan="2">&nbsp;
+    </td>``, Word's ``w:gridSpan``, a .doc's wider cell alike): as many as it spans (one blank in the place of two
+    moved every value after it one column left, the row ragged and its counts NA), but one where it is the row's
+    ``last`` cell, no cell nor cell merged down from above after it (no value after it to keep in its column).
+    A page and the same table saved as DOCX or .doc so give the same rows."""
+    return 1 if last else min(across, _MAX_SPAN_CELLS)
+
+
+def _spread_across(text: str, row: list, column: int, across: int, last: bool, split: bool) -> list | None:
+    """The cells a count merged across ``across`` columns gives its row (HTML and DOCX alike: ``colspan``,
+    ``w:gridSpan``): as many blank cells, noted for _MergedDownWarned (``merged_down``, the merge named), else None.
+
+    ``text`` is the cell's text, ``row`` the row's cells before it (the list the document's lines will hold),
+    ``column`` its first grid column, ``last`` whether it is the row's last cell, ``split`` whether another row of
+    its table has a cell starting among the columns it spans.  The format does not say that one figure over several
+    columns counts each (``<td colspan="6">0</td>`` under six applicants' headers may mean all zero, or one zero of
+    the first): read as one cell, every value after it stood columns to the left, the row ragged; copied, a count
+    the report never gives.  Only a number after the row's label and before another cell, over columns the table
+    splits: a count over a column merged in every row (the Article 20 table's middle column, two grid columns wide)
+    is one value, a cell of words spanning columns (a merged header, a label over the label columns) stays one, and
+    so does the row's last count spanning the columns its row leaves free (no value after it to move)."""
+    if (last or not split or across < 2 or not any(ch.isdigit() for ch in text) or not _value_text(text)
+            or all(map(_value_text, row))):
+        return None
+    across = min(across, _MAX_SPAN_CELLS)
+    note = [text, next(cell for cell in row if not _value_text(cell)), column, across, row, True]
+    notes = _MERGE_NOTES.get()
+    if notes is not None:
+        notes.append(note)
+    return [""] * across
 
 
 @functools.lru_cache(maxsize=1)
@@ -162,11 +201,17 @@ class _MergedDownWarned:
 
     def warn(self, lines: list) -> None:
         """Warn of the values merged down that cover cells, each with the line (1-based) of ``lines`` (the
-        document's, final) holding the first row it covers."""
+        document's, final) holding the first row it covers, and of the counts merged across columns (see
+        _spread_across), each with the line of its row."""
         notes = [note for note in self.notes if note[3] and note[0].strip()] if not self.nested else ()
         if notes:
             at = {id(line): i for i, line in enumerate(lines, start=1) if line.__class__ is list}
-            for text, label, column, covered, row in notes:
+            for text, label, column, covered, row, across in notes:
+                if across:  # (see _spread_across)
+                    _warn(self.path, f"{text!r} in columns {column + 1} to {column + covered} of the row {label!r} "
+                                     f"is one cell merged across {covered} columns: they are read as missing (one "
+                                     f"figure for several columns)", "merged_down", at.get(id(row)))
+                    continue
                 _warn(self.path, f"{text!r} in column {column + 1} of the row {label!r} is merged down over the "
                                  f"{covered} cell(s) below it: they are read as missing (one figure for several "
                                  f"rows)", "merged_down", at.get(id(row)))

@@ -1303,6 +1303,10 @@ class _Fields:
             self.objects.append(words[1] if len(words) > 1 else "of unknown kind")
 
 
+#: Cell boundaries closer than this (twips: a point) are one boundary of a table's grid; no column is so narrow.
+_GRID_TOLERANCE = 20
+
+
 class _Table:
     def __init__(self) -> None:
         self.rows: list = []
@@ -1312,8 +1316,14 @@ class _Table:
 
     def spans(self) -> None:
         """Set each cell's ``span``: the table's grid columns it spans, its row's cell boundaries against the grid
-        all its rows' boundaries make (as Word makes a DOCX's w:tblGrid and w:gridSpan of them)."""
-        grid = sorted({x for bounds in self.bounds for x in bounds})
+        all its rows' boundaries make (as Word makes a DOCX's w:tblGrid and w:gridSpan of them), boundaries closer
+        than ``_GRID_TOLERANCE`` one."""
+        grid: list = []
+        for x in sorted({x for bounds in self.bounds for x in bounds}):
+            # (a boundary a few twips from the one before, a writer's rounding, is that one: a grid column of a few
+            # twips made each cell over it span two, a count read as merged across, a blank as two blanks)
+            if not grid or x - grid[-1] >= _GRID_TOLERANCE:
+                grid.append(x)
         for row, bounds in zip(self.rows, self.bounds):
             # (a row whose boundaries do not fit its cells, or do not rise, as a writer that leaves them 0: no spans)
             if len(bounds) != len(row) + 1 or any(b <= a for a, b in zip(bounds, bounds[1:])):

@@ -24,8 +24,8 @@ from toolkit.errors import CorruptFileError, EmptyFileError, FileTooLargeError
 from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _LAYOUT_CELL_CHARS, _LEGAL_SIMPLIFIED,
                             _LEGAL_TRADITIONAL, _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank,
                             _DIGIT_RUN, _chinese_longhand, _cover, _covered_words, _holds_page, _is_cjk,
-                            _list_marker, _merge_note, _numbered, _own_cells, _roman, _typed_bullet, _unit_header,
-                            _wrapped_digits)
+                            _blank_span_cells, _list_marker, _merge_note, _numbered, _own_cells, _roman,
+                            _spread_across, _typed_bullet, _unit_header, _value_text, _wrapped_digits)
 from toolkit.normalize import _INVISIBLE, _INVISIBLE_FORMAT, _INVISIBLE_FORMAT_RE, NA_MARKS
 
 
@@ -450,6 +450,7 @@ def _as_shown(root, encoded: bytes) -> bytes:
     if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
         _drop_unshown_controls(root)
     if b"colspan" in low:  # (after what hides or fills a cell: its text seen as shown)
+        _split_counts(root)
         _blank_spans(root)
     blocks = b"<div" in low or b"<p" in low or b"display" in low  # (a cell's blocks: see _wrapped_numbers)
     if b"<br" in low or (blocks and b"<td" in low):  # (after what hides or drops a cell's pieces: the digits seen)
@@ -1001,25 +1002,73 @@ def _plain_number(cell) -> bool:
 _TEXT_INPUTS = frozenset({"", "text", "number", "tel", "email", "url", "search", "date", "month"})
 
 
-#: The most blank cells a blank cell spanning columns is read as (Word's grid has at most 63 columns; a bad page's
-#: colspan of a thousand in a spacer is no thousand cells)
-_MAX_BLANK_SPAN = 63
+#: The mark of a cell of a number spanning columns that another row of its table splits (see _split_counts)
+_SPLIT = "data-toolkit-split"
+
+
+def _split_counts(root) -> None:
+    """Mark (``_SPLIT``) each cell of a number spanning columns whose columns another row of its table splits, a
+    cell of it starting among them: read as the counts it spans, missing (see _spread_across).  Before the blank
+    cells spanning columns are written as many (_blank_spans): a blank under a column merged in every row splits
+    nothing."""
+    tables: dict = {}
+    for cell in root.iter("td", "th"):
+        if _span(cell.get("colspan")) > 1:
+            text = _clean_text("".join(cell.itertext()))
+            table = next(cell.iterancestors("table"), None)
+            if table is not None and any(map(str.isdigit, text)) and _value_text(text):
+                tables.setdefault(table, []).append(cell)
+    for table, counts in tables.items():
+        placed: dict = {}  # a cell -> (its first column, its columns)
+        merged: dict = {}  # (see _span_walk)
+        group = None
+        for tr in table.iter("tr"):
+            if next(tr.iterancestors("table"), None) is not table:
+                continue  # (a nested table's row)
+            if tr.getparent() is not group:  # (a merge ends with its row group)
+                group, merged = tr.getparent(), {}
+            row = [c for c in tr if c.tag in _CELL_TAGS]
+            for k, column, across, _ in _span_walk(merged, row):
+                if k is not None:
+                    placed[row[k]] = (column, across)
+        starts = {column for column, _ in placed.values()}
+        for cell in counts:
+            column, across = placed.get(cell, (0, 1))
+            if any(column < start < column + across for start in starts):
+                cell.set(_SPLIT, "")
 
 
 def _blank_spans(root) -> None:
     """Write a blank cell spanning columns (``<td colspan="2">&nbsp;</td>``) as as many blank cells, in a row holding
     text: one blank cell read in the place of two moved every value after it one column left, the row ragged and its
-    counts NA.  A cell of text spanning columns stays one cell (a merged header, a label over the label columns)."""
+    counts NA; but the row's last cell as one (see _blank_span_cells, the rule of DOCX and .doc too).  A cell of text
+    spanning columns stays one cell (a merged header, a label over the label columns)."""
     for cell in [c for c in root.iter("td", "th") if _span(c.get("colspan")) > 1]:
         row = cell.getparent()
         if row is None or cell.find(".//table") is not None or _clean_text("".join(cell.itertext())) \
                 or not _clean_text("".join(row.itertext())):
             continue
-        across = min(_span(cell.get("colspan")), _MAX_BLANK_SPAN)
+        across = _blank_span_cells(_span(cell.get("colspan")), _ends_its_row(cell, row))
         cell.set("colspan", "1")
         for _ in range(across - 1):
             twin = cell.makeelement(cell.tag, {k: v for k, v in cell.attrib.items() if k == "rowspan"})
             cell.addnext(twin)
+
+
+def _ends_its_row(cell, row) -> bool:
+    """Whether ``cell`` is the last of its ``row`` (a ``<tr>``): no cell after it, nor a cell of the rows above in
+    its row group merged down (``rowspan``) into a column after it."""
+    if any(el.tag in _CELL_TAGS for el in cell.itersiblings()):
+        return False
+    rows = [tr for tr in reversed(list(row.itersiblings(preceding=True))) if tr.tag == "tr"]
+    if not any(c.get("rowspan") is not None for tr in rows for c in tr):
+        return True
+    merged: dict = {}  # (see _span_walk)
+    for tr in rows:
+        for _ in _span_walk(merged, [c for c in tr if c.tag in _CELL_TAGS]):
+            pass
+    walk = list(_span_walk(merged, [c for c in row if c.tag in _CELL_TAGS]))
+    return walk[-1][0] is not None  # (the walk's last step is a merge's where one covers a column after it)
 
 
 def _input_values(root) -> None:
@@ -2188,11 +2237,18 @@ def _plain_table_rows(table) -> list | None:
                     cells.append(text)
             # A rowspan given in the row, in one C pass: an empty one (rowspan="") spans one row, so leaving it out
             # changes nothing (_with_covered_values gives the rows as they are where no cell spans two)
-            merged = merged or any(map(_ROWSPAN, row))
+            merged = merged or any(map(_ROWSPAN, row)) or _spans_a_count(row, cells)
             grid.append((cells, tr))
             if cells:
                 rows.append(cells)
     return _with_covered_values(grid) if merged else rows
+
+
+def _spans_a_count(cells, texts: list) -> bool:
+    """Whether a row's ``cells`` (each a ``<td>``, or a mapping of its spans; see _shared_spans), whose texts are
+    ``texts``, hold a number spanning columns its table splits (see _split_counts): read by _covered_row, which
+    spreads it (see _spread_across)."""
+    return any(text and cell.get(_SPLIT) is not None for cell, text in zip(cells[:-1], texts))  # (the last: one)
 
 
 def _span(value: str | None) -> int:
@@ -2243,7 +2299,7 @@ def _covered_row(merged: dict, texts: list, cells, units: set) -> list:
     is a layout cell's (see _is_layout_cell): no cell of the row, but its columns counted."""
     row: list = []
     kept = 0  # the row's cells but the blanks of words after its last other cell (no value after them to keep)
-    for k, column, _, merge in _span_walk(merged, cells):
+    for k, column, across, merge in _span_walk(merged, cells):
         if k is None:  # a column a merge above covers, once the row has a cell
             if merge and merge[2] is not None and row:
                 words = isinstance(merge[2], str)
@@ -2255,7 +2311,10 @@ def _covered_row(merged: dict, texts: list, cells, units: set) -> list:
             continue
         text = texts[k]
         if text is not None:  # (None: a layout cell, read as lines after the row, but a column of it)
-            row.append(text)
+            # (a count merged across columns: as many blank cells, flagged; see _spread_across)
+            spread = merge is None and _spread_across(text, row, column, across, k == len(texts) - 1,
+                                                      cells[k].get(_SPLIT) is not None)
+            row.extend(spread or (text,))
             kept = len(row)
             if merge is not None:
                 note = _merge_note(text, row, column)
@@ -3707,7 +3766,8 @@ def _html_lines(root) -> list:
                 table.group = group
                 table.merged.clear()
             if (table.merged or any(cell.get("rowspan") is not None for cell in frame.spans)
-                    or any(_unit_header(cell) for cell in cells if cell)):  # (its units: see _covered_row)
+                    or any(_unit_header(cell) for cell in cells if cell)  # (its units: see _covered_row)
+                    or _spans_a_count(frame.spans, cells)):  # (a count merged across: see _spread_across)
                 cells = _covered_row(table.merged, cells, frame.spans, table.units)  # (a table the plain path does
                 # not take)
             elif None in cells:

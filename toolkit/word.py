@@ -25,8 +25,9 @@ from toolkit.document import DEFAULT_MAX_BYTES, RawDocument, _ZIP_EXPANSION, _ow
 from toolkit.errors import (CorruptFileError, EmptyFileError, FileTooLargeError, ReadError, ToolkitError,
                             UnsupportedFormatError)
 from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _MergedDownWarned, _NUM_FORMATS, _WS_RE,
-                            _DIGIT_RUN, _blank, _cover, _covered_words, _holds_page, _list_marker, _merge_note,
-                            _numbered, _own_cells, _typed_bullet, _unit_header, _value_text, _wrapped_digits)
+                            _DIGIT_RUN, _blank, _blank_span_cells, _cover, _covered_words, _holds_page, _list_marker,
+                            _merge_note, _numbered, _own_cells, _spread_across, _typed_bullet, _unit_header,
+                            _value_text, _wrapped_digits)
 from toolkit.msdoc import _page_field
 from toolkit.normalize import _INVISIBLE_FORMAT_RE, is_page_furniture, normalize_line
 from toolkit.plaintext import _read_text
@@ -259,10 +260,10 @@ def _read_doc(data: bytes, path: str) -> RawDocument:
 
 def _word_blocks(parent, blocks: list) -> None:
     """Write paragraphs and tables (see :mod:`toolkit.msdoc`) under ``parent`` as a DOCX writes them: a cell
-    covered by the cell above as one continuing a vertical merge, the cell above it starting it (so a value merged
-    down covers blank cells, as in a DOCX), a cell covered by the cell left of it as one continuing a horizontal
-    merge, both of which the DOCX reader leaves out, and a cell spanning grid columns (a wider cell: newer Word's
-    merge across) with its w:gridSpan."""
+    covered by the cell above as one continuing a vertical merge, the cell above it (in its grid column) starting it
+    (so a value merged down covers blank cells, as in a DOCX), a cell covered by the cell left of it as one
+    continuing a horizontal merge, both of which the DOCX reader leaves out, and a cell spanning grid columns (a
+    wider cell: newer Word's merge across) with its w:gridSpan."""
     from lxml.etree import SubElement
 
     for block in blocks:
@@ -283,9 +284,13 @@ def _word_blocks(parent, blocks: list) -> None:
         table = SubElement(parent, _w("tbl"))
         above: list = []  # the row above's cells
         row_above: list = []  # (and as read: whether each is merged)
+        above_at: dict = {}  # the grid column each cell of the row above starts in -> its place in that row
         for row in block:
             tr = SubElement(table, _w("tr"))
             tcs = []
+            # (a covered cell's merge starts in the cell above it in the same grid column, not at the same place: a
+            # wider cell before it, newer Word's merge across, puts the two rows' places apart)
+            starts = list(itertools.accumulate((cell.span for cell in row), initial=0))
             for k, cell in enumerate(row):
                 tc = SubElement(tr, _w("tc"))
                 tcs.append(tc)
@@ -295,12 +300,13 @@ def _word_blocks(parent, blocks: list) -> None:
                     props = tc.find(_w("tcPr"))
                     props = SubElement(tc, _w("tcPr")) if props is None else props
                     SubElement(props, _w("vMerge" if cell.above else "hMerge"))
-                    if cell.above and k < len(above) and not row_above[k].merged:
-                        keeper = above[k].find(_w("tcPr"))  # (a w:gridSpan's, if the cell is wider)
-                        keeper = SubElement(above[k], _w("tcPr")) if keeper is None else keeper
+                    j = above_at.get(starts[k]) if cell.above else None
+                    if j is not None and not row_above[j].merged:
+                        keeper = above[j].find(_w("tcPr"))  # (a w:gridSpan's, if the cell is wider)
+                        keeper = SubElement(above[j], _w("tcPr")) if keeper is None else keeper
                         SubElement(keeper, _w("vMerge")).set(_w("val"), "restart")
                 _word_blocks(tc, cell.blocks)
-            above, row_above = tcs, row
+            above, row_above, above_at = tcs, row, {start: k for k, start in enumerate(starts[:-1])}
 
 
 def _word_runs(p, text: str) -> None:
@@ -1995,6 +2001,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
     # what the cells a cell of words merged down covers hold (see _covered_words)
     units: set = set()  # the grid columns headed by a unit header (see _unit_header)
     blank_merged: set = set()  # the grid columns of a blank cell merged down (each row it covers: as wide, blank)
+    starts = _cell_starts(tbl)  # (a count spanning columns another row splits: see _spread_across)
     for tr in _docx_children(tbl):
         if tr.tag != _w("tr"):
             continue
@@ -2009,9 +2016,8 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
         padded = -1  # where the blanks the row's last cell adds start, when it is a blank spanning cell (see below)
         blank_left: list | None = None  # where the cell left of the next put its blanks (cells or covered), if blank
         label_lines = 0  # the lines of the row's first cell (its label) between its paragraphs and line breaks
-        for tc in _docx_children(tr):
-            if tc.tag != _w("tc"):
-                continue
+        tcs = [tc for tc in _docx_children(tr) if tc.tag == _w("tc")]
+        for tc in tcs:
             props = tc.find(_w("tcPr"))
             at, restart = column, False
             column += 1
@@ -2129,17 +2135,20 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             covered = []
             if not cells:  # (the row's first cell)
                 label_lines = sum(len(part.split("\n")) for part in shown)
-            number = _wrapped_number(shown, text) if cells and not inner else None
+            # a count merged across grid columns: as many blank cells, flagged (see _spread_across)
+            spread = None if restart or inner else _spread_across(text, cells, at, column - at, tc is tcs[-1],
+                                                                  any(at < start < column for start in starts))
+            number = _wrapped_number(shown, text) if cells and not inner and not spread else None
             if number is not None:
                 wrapped[len(cells)] = number
-            cells.extend(_own_cells(text, inner, after))
+            cells.extend(spread or _own_cells(text, inner, after))
             padded = -1
             blank_left = cells if not text and not inner else None
             if not text and not inner and column - at > 1:
                 # a blank cell spanning grid columns is as many blank cells: one blank in the place of two moved every
-                # value after it one column left (as a page's blank colspan, see webpage._blank_spans)
+                # value after it one column left (as a page's blank colspan; see _blank_span_cells: one at the end)
                 padded = len(cells)
-                cells.extend([""] * (column - at - 1))
+                cells.extend([""] * (_blank_span_cells(column - at, last=False) - 1))
         if wrapped and (label_lines < 2 or any(_DIGIT_RUN.fullmatch(c) for c in cells)):
             # (a row whose label is broken too and none of whose counts is whole: two rows' values set one above the
             # other in one row, never joined into one, as a page's: see webpage._wrapped_numbers)
@@ -2147,7 +2156,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 cells[k] = number
         if cells:
             if padded >= 0 and not _covered_cells(covered, end=True):
-                del cells[padded:]  # (the row's last cell: no value after it to keep in its column, as .doc reads it)
+                del cells[padded:]  # (the row's last cell: one blank, see _blank_span_cells, as .doc and a page)
             cells.extend(_covered_cells(covered, end=True))
             # the grid columns a row leaves without a cell before its first or after its last (a row cut short:
             # w:gridBefore, w:gridAfter) are blank in their columns, as Word shows them
@@ -2228,6 +2237,26 @@ def _chunk_text(chunks: dict | None, chunk) -> list[str] | None:
 def _docx_holds_text(el) -> bool:
     """Whether a Word element (a table nested in a cell) holds any text (``w:t``) but white space."""
     return any(not _blank(t.text) for t in el.iter(_w("t"), _m("t")))  # (m:t: an equation's)
+
+
+def _cell_starts(tbl) -> set:
+    """The grid columns a cell of a row of DOCX table ``tbl`` starts in (its row's w:gridBefore and the w:gridSpan
+    of the cells before it; a cell merged into the one left of it, the legacy w:hMerge, starts none)."""
+    starts: set = set()
+    for tr in _docx_children(tbl):
+        if tr.tag != _w("tr"):
+            continue
+        column = _grid_skip(tr.find(_w("trPr")), "gridBefore")
+        for tc in _docx_children(tr):
+            if tc.tag != _w("tc"):
+                continue
+            props = tc.find(_w("tcPr"))
+            span = props.find(_w("gridSpan")) if props is not None else None
+            hmerge = props.find(_w("hMerge")) if props is not None else None
+            if hmerge is None or hmerge.get(_w("val"), "continue") == "restart":
+                starts.add(column)
+            column += 1 if span is None else min(max(_int(span.get(_w("val")), 1), 1), _MAX_GRID_SKIP)
+    return starts
 
 
 def _grid_skip(row_props, name: str) -> int:
