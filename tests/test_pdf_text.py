@@ -869,3 +869,19 @@ def test_two_ruled_tables_side_by_side_are_read_each_whole(tmp_path):
     assert {k for k in got if k[0] == "active"} == {k for k in expected if k[0] == "active"}
     assert got == expected and got[("active", "normative_documents", "total_public")][0] == "5"
     assert _codes(report) == _codes(want)
+
+
+def test_unmapped_glyphs_inside_a_line_of_prose_are_no_words_of_its_section():
+    # A word of a sentence set in a font without a Unicode map ('一是主动公开(cid:3)(cid:4)还需进一步提升'): the section's
+    # text carried the placeholders (the statements already left them out). They are left out of it too; a value of
+    # them in a table's row stays that cell's raw text, the value missing (flagged not_a_number), as before.
+    text = _pdf_text("001_4d29bfef72dd56db")
+    plain = toolkit.parse_text(text)
+    text = _replace(text, "一是主动公开意识", "一是主动公开(cid:3)(cid:4)")
+    report = toolkit.parse_text(_replace(text, "数量 88 11 0 0 0 0 99", "数量 (cid:5)(cid:5) 11 0 0 0 0 99"))
+    assert [s.title for s in report.sections] == [s.title for s in plain.sections]
+    assert not any("(cid:" in s.text for s in report.sections)
+    assert report.section("problems").text == plain.section("problems").text.replace("主动公开意识", "主动公开")
+    assert report.statements["text"].tolist() == [t.replace("主动公开意识", "主动公开") for t in plain.statements["text"]]
+    cells = _cells(report, "requests").loc[("new", "natural_person")]
+    assert cells["raw"] == "(cid:5)(cid:5)" and math.isnan(cells["value"])
