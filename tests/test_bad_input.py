@@ -807,6 +807,43 @@ def test_a_pdf_with_a_few_unmapped_characters_names_their_pages(tmp_path: Path, 
     assert report.table("active").reindex(["licensing"]).isna().all(axis=None)  # no value read from (cid:NN)
 
 
+def test_prose_lines_of_unmapped_glyphs_are_left_out_of_the_sections_text(tmp_path: Path, parsed_seed) -> None:
+    # Seed 001 with a few lines of prose set in a font without a Unicode map: a subheading of 总体情况 ('(四)平台建设。'),
+    # the first sentence of 存在的主要问题 (a line of its own) and 其他需要报告的事项's '暂无'. The file is read, flagged
+    # cid_characters, but each line stood in its section's text as '(cid:9)(cid:10)…' (124 placeholders, the whole
+    # of 其他需要报告的事项's text '(cid:80)(cid:81)'). The placeholders are no words: left out of the sections' text
+    # (a line of nothing else with them); the tables, the statements read and the other flags are those of the
+    # file without them.
+    import warnings
+
+    import pandas as pd
+
+    import toolkit
+    from test_formats import _as_lines
+
+    lines = _as_lines(parsed_seed("001_4d29bfef72dd56db"))
+    at = next(i for i, x in enumerate(lines) if isinstance(x, str) and x.startswith("2020年,我区政府信息公开工作取得"))
+    sentence, rest = lines[at].split("。", 1)
+    lines[at:at + 1] = [sentence + "。", rest]
+    render_pdf(lines, tmp_path / "plain.pdf")
+    render_pdf(lines, tmp_path / "cid.pdf", unmapped={sentence + "。", "暂无", "(四)平台建设。"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        plain, report = (toolkit.parse_report(tmp_path / f"{name}.pdf") for name in ("plain", "cid"))
+    assert [f.detail for f in report.flags if f.code == "cid_characters"] == [
+        "124 characters on pages 1 and 2 come out as (cid:NN) (fonts without a Unicode mapping)"]
+    assert [s.title for s in report.sections] == [s.title for s in plain.sections]
+    for got, want in zip(report.sections, plain.sections):
+        assert "(cid:" not in got.text
+        left_out = [x for x in want.text.splitlines() if x in ("(四)平台建设。", sentence + "。", "暂无")]
+        assert got.text.splitlines() == [x for x in want.text.splitlines() if x not in left_out]
+    assert report.section("other").text == ""
+    # (the problems stated in the unreadable sentence are not known)
+    assert report.statements["text"].tolist() == [t for t in plain.statements["text"] if t not in sentence]
+    pd.testing.assert_frame_equal(report.tables.drop(columns="report_id"), plain.tables.drop(columns="report_id"))
+    assert sorted(f.code for f in report.flags if f.code != "cid_characters") == sorted(f.code for f in plain.flags)
+
+
 @pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
 def test_a_pdf_value_of_unmapped_glyphs_is_the_one_cell_missing(tmp_path: Path, parsed_seed, ruled: bool) -> None:
     # Two values of seed 001 in a font without a Unicode map ('88' of 一、本年新收, '2307' of 行政处罚, first after

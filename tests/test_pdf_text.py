@@ -815,3 +815,73 @@ def test_a_page_number_set_above_the_bottom_margin_under_the_page_s_text_is_left
     pd.testing.assert_frame_equal(report.tables[keys], want.tables[keys])
     assert report.statements["text"].tolist() == want.statements["text"].tolist()
     assert _codes(report) == _codes(want)
+
+
+def test_two_ruled_tables_side_by_side_are_read_each_whole(tmp_path):
+    # Seed 001's small tables of 主动公开 drawn two by two side by side (第二十条第(一)项 beside 第(五)项, 第(六)项 beside
+    # 第(八)项), each its own ruled table 30 pt apart: pdfplumber found each, but their rows, sorted by their tops,
+    # interleaved ('规章 0 0 0' followed by '行政许可 302 142 65651'): the right table's rows were read as rows of the left
+    # one's (规范性文件's values lost, 行政处罚's extra cells). Each table is read whole, the left one first: the cells of
+    # the tables set one under the other.
+    from fpdf import FPDF
+    from renderers import cjk_font_path, render_pdf
+    from test_formats import _cells as _all_cells
+
+    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
+    at = lines.index("二、主动公开政府信息情况") + 1
+    end = next(i for i in range(at, len(lines)) if isinstance(lines[i], str))
+    tables, row = [], []  # the small tables, each from its caption row on
+    for x in lines[at:end]:
+        if len(x) == 1:
+            tables.append(row := [])
+        row.append(x)
+    tail = ["六、其他需要报告的事项", "暂无"]
+    render_pdf(lines[:end] + tail, tmp_path / "stacked.pdf")
+    pdf = FPDF(unit="pt", format=(1000, 1000))
+    pdf.add_font("cjk", fname=cjk_font_path())
+    pdf.set_font("cjk", size=9)
+    pdf.add_page()
+    y = 20.0
+
+    def text(line: str) -> None:
+        nonlocal y
+        pdf.set_xy(20, y)
+        pdf.cell(900, 16, line)
+        y += 16
+
+    def table(rows: list, x: float) -> float:
+        for r, cells in enumerate(rows):
+            for i, w in enumerate([120.0, 100.0, 100.0, 100.0]):
+                pdf.set_xy(x + sum([120.0, 100.0, 100.0, 100.0][:i]), y + 20 * r)
+                pdf.cell(w, 20, cells[i] if i < len(cells) else "", border=1)
+        return y + 20 * len(rows)
+
+    for line in lines[:at]:
+        text(line)
+    y += 5
+    for pair in (tables[0:2], tables[2:4], tables[4:]):
+        y = max(table(rows, 20 + 450 * k) for k, rows in enumerate(pair)) + 10
+    for line in tail:
+        text(line)
+    pdf.output(str(tmp_path / "side.pdf"))
+    report, want = toolkit.parse_report(tmp_path / "side.pdf"), toolkit.parse_report(tmp_path / "stacked.pdf")
+    got, expected = _all_cells(report), _all_cells(want)
+    assert {k for k in got if k[0] == "active"} == {k for k in expected if k[0] == "active"}
+    assert got == expected and got[("active", "normative_documents", "total_public")][0] == "5"
+    assert _codes(report) == _codes(want)
+
+
+def test_unmapped_glyphs_inside_a_line_of_prose_are_no_words_of_its_section():
+    # A word of a sentence set in a font without a Unicode map ('一是主动公开(cid:3)(cid:4)还需进一步提升'): the section's
+    # text carried the placeholders (the statements already left them out). They are left out of it too; a value of
+    # them in a table's row stays that cell's raw text, the value missing (flagged not_a_number), as before.
+    text = _pdf_text("001_4d29bfef72dd56db")
+    plain = toolkit.parse_text(text)
+    text = _replace(text, "一是主动公开意识", "一是主动公开(cid:3)(cid:4)")
+    report = toolkit.parse_text(_replace(text, "数量 88 11 0 0 0 0 99", "数量 (cid:5)(cid:5) 11 0 0 0 0 99"))
+    assert [s.title for s in report.sections] == [s.title for s in plain.sections]
+    assert not any("(cid:" in s.text for s in report.sections)
+    assert report.section("problems").text == plain.section("problems").text.replace("主动公开意识", "主动公开")
+    assert report.statements["text"].tolist() == [t.replace("主动公开意识", "主动公开") for t in plain.statements["text"]]
+    cells = _cells(report, "requests").loc[("new", "natural_person")]
+    assert cells["raw"] == "(cid:5)(cid:5)" and math.isnan(cells["value"])

@@ -1330,12 +1330,11 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None, found: li
         _warn(path, f"page {number} has {len(page.edges)} ruling lines; its tables are read as text",
               "tables_as_text")
     items: list = []  # (top, order, line, in the margin)
-    bboxes = []
-    for table in tables:
+    tables = [table for table in tables if not _no_columns(table)]  # (a box around text, shaded bands: no table)
+    bboxes = [table.bbox for table in tables]
+    shelves = _side_by_side(bboxes)
+    for t, table in enumerate(tables):
         rows = table.extract()
-        if _no_columns(table):  # a box drawn around text, or shaded bands under lines: not a table
-            continue
-        bboxes.append(table.bbox)
         for row, cells in zip(table.rows, rows):
             top = row.bbox[1] if row.bbox else table.bbox[1]
             kept = [_join_wrapped(c) for c in cells if c is not None]
@@ -1343,8 +1342,9 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None, found: li
                 edges = {x for r in table.rows for b in r.cells if b for x in (b[0], b[2])}  # (the table's columns)
                 kept = [_digits_joined(page, box, c, settings, edges) if c and _SPREAD_DIGITS.fullmatch(c) else c
                         for box, c in zip((b for b, c in zip(row.cells, cells) if c is not None), kept)]
-            if kept:
-                items.append(((top, 0, 0.0), len(items), kept, False))
+            if kept:  # (a table beside another: all its rows after those of the tables to its left)
+                items.append(((shelves[t][0], shelves[t][1], top) if t in shelves else (top, 0, 0.0), len(items), kept,
+                              False))
     text_page = page.filter(
         lambda obj: obj.get("object_type") != "char"
         or not any(_inside(obj, bb) for bb in bboxes)
@@ -1409,6 +1409,34 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None, found: li
     items.sort(key=lambda item: (item[0], item[1]))
     margin_lines = {i: (item[2],) + item[3] for i, item in enumerate(items) if item[3]}
     return n_chars, n_cid, [item[2] for item in items], margin_lines
+
+
+def _side_by_side(bboxes: list[tuple]) -> dict[int, tuple[float, int]]:
+    """The ruled tables set beside one another (their heights overlapping, a gap between them across): {table's
+    index: (the top of its row of tables, its place in that row from the left)}; a table alone is not in it.
+
+    pdfplumber finds each table of such a row by itself, but their rows, sorted by their tops, would interleave:
+    the reading order is each table whole, the left one first (as prose in two columns is read).
+    """
+    if len(bboxes) < 2:
+        return {}
+    group = list(range(len(bboxes)))  # (union-find over the tables beside one another)
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+    for i, a in enumerate(bboxes):
+        for j in range(i):
+            b = bboxes[j]
+            if a[1] < b[3] and b[1] < a[3] and (a[2] <= b[0] or b[2] <= a[0]):
+                group[root(i)] = root(j)
+    rows: dict[int, list[int]] = {}
+    for i in range(len(bboxes)):
+        rows.setdefault(root(i), []).append(i)
+    return {i: (min(float(bboxes[k][1]) for k in row), place)
+            for row in rows.values() if len(row) > 1
+            for place, i in enumerate(sorted(row, key=lambda k: float(bboxes[k][0])))}
 
 
 def _numbers_on_bottom_edges(page, tables: list, settings: dict) -> tuple[set[int], list[tuple]]:

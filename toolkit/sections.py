@@ -25,9 +25,9 @@ from toolkit.glued import _INLINE_AFTER, _SENTENCE_BREAK, _inline_heading, _patt
 from toolkit.metadata import (_TABLE_CELLS, _annex_end, _date_in, _starts_with_box_label, _undated_signature,
                                glued_signature_start, is_furniture, report_title_lines, signature_start, table_leads,
                                table_start)
-from toolkit.normalize import (_HAN, HAN_RANGES, NA_MARKS, _appendix_line, _matching_lines, _page_furniture, cn_numeral,
-                                is_footnote, is_page_furniture, is_value_cell, label_key, _page_furniture_patterns,
-                                remove_pinyin)
+from toolkit.normalize import (_HAN, CID_GLYPHS, HAN_RANGES, NA_MARKS, _appendix_line, _matching_lines, _page_furniture,
+                                cn_numeral, is_footnote, is_page_furniture, is_value_cell, label_key,
+                                _page_furniture_patterns, remove_pinyin)
 
 __all__ = ["Segment", "Section", "split_segments", "find_sections"]
 
@@ -1880,8 +1880,7 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
         if n + 1 == len(chosen) and body:
             body = _without_glued_signature(body)
         last_line = body[-1].line if body else heading.line
-        text = "\n".join(map(_SEGMENT_TEXT, body)).strip("\n")
-        sections.append(Section(key, title, text, heading.line, last_line, body))
+        sections.append(Section(key, title, _readable_text(body), heading.line, last_line, body))
     notes[:0] = _unknown_headings(headings, segments[:end], chosen, sections, family)
     if family == "modern":
         sections = [part for sec in sections for part in _merged_split(sec, {s.key for s in sections})]
@@ -1933,6 +1932,18 @@ def _report_title(segments: list[Segment], first: int) -> str | None:
     (segment index ``first``), where it holds ``_TITLE_MIN_HAN`` Han characters at least; else None."""
     line = next((text for seg in segments[:first] if (text := _SPACE_RUN.sub("", seg.text))), None)
     return line if line and len(_HAN.findall(line)) >= _TITLE_MIN_HAN else None
+
+
+def _readable_text(body: list[Segment]) -> str:
+    """A section's text: its segments' lines joined, without a PDF's glyphs of no Unicode map ('(cid:NN)' runs: no
+    words a reader can read; the PDF reader flags them, cid_characters), a line of nothing else left out.
+
+    The segments keep them: a table's cell of such glyphs is read as a value not known (NA, flagged).
+    """
+    texts = list(map(_SEGMENT_TEXT, body))
+    if any("(cid:" in text for text in texts):  # (rare: a cheap test first)
+        texts = [kept for text in texts if (kept := CID_GLYPHS.sub("", text)).strip() or not text.strip()]
+    return "\n".join(texts).strip("\n")
 
 
 def _without_running_heads(body: list[Segment], heading: str, title: str | None = None) -> list[Segment]:
@@ -2610,10 +2621,8 @@ def _merged_split(section: Section, found: set[str]) -> list[Section]:
         if not any(_SENTENCE.search(seg.text) for seg in after):
             return [section]
         before = body[: last + 1]  # type: ignore[operator]  # last is set: else nothing follows it and the section returned above
-    return [Section(section.key, section.title, "\n".join(s.text for s in before).strip("\n"), section.first_line,
-                    before[-1].line, before),
-            Section(other, section.title, "\n".join(s.text for s in after).strip("\n"), section.first_line,
-                    section.last_line, after)]
+    return [Section(section.key, section.title, _readable_text(before), section.first_line, before[-1].line, before),
+            Section(other, section.title, _readable_text(after), section.first_line, section.last_line, after)]
 
 
 @functools.lru_cache(maxsize=1)
