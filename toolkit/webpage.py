@@ -433,9 +433,11 @@ def _as_shown(root, encoded: bytes) -> bytes:
     if raised:
         _raised_by_style(root, "sup")
     _drop_footnote_marks(root)
-    if b"<sub" in encoded or b"<SUB" in encoded or lowered:
+    # (a tag the bytes write in one of two cases, or more, is searched for in them only where the lower-cased bytes
+    # hold it at all: most pages have none, one search of the page's bytes, not two)
+    if lowered or (b"<sub" in low and (b"<sub" in encoded or b"<SUB" in encoded)):
         _drop_subscript_marks(root)
-    if b"<del" in encoded or b"<DEL" in encoded:
+    if b"<del" in low and (b"<del" in encoded or b"<DEL" in encoded):
         _drop_deleted(root)
     if b"<s>" in low or b"<s " in low or b"<strike" in low or b"line-through" in low:
         _drop_struck(root)
@@ -447,7 +449,7 @@ def _as_shown(root, encoded: bytes) -> bytes:
         _cell_buttons(root)
     if _private_use(encoded):
         _cell_icon_glyphs(root)
-    if any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
+    if any(name in low for name in _UNSHOWN_CONTROL_NAMES) and any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
         _drop_unshown_controls(root)
     if b"colspan" in low:  # (after what hides or fills a cell: its text seen as shown)
         _split_counts(root)
@@ -459,9 +461,9 @@ def _as_shown(root, encoded: bytes) -> bytes:
         _excel_zero_dashes(root)
     if b"<caption" in low:
         _captions_first(root)
-    if b"<thead" in encoded or b"<THEAD" in encoded:
+    if b"<thead" in low and (b"<thead" in encoded or b"<THEAD" in encoded):
         _row_groups_where_shown(root, "thead")
-    if b"<tfoot" in encoded or b"<TFOOT" in encoded:
+    if b"<tfoot" in low and (b"<tfoot" in encoded or b"<TFOOT" in encoded):
         _row_groups_where_shown(root, "tfoot")
     if b"<textarea" in low or (b"white-space" in low and _KEPT_BREAKS_BYTES.search(low)):
         _kept_line_breaks(root)
@@ -1186,6 +1188,8 @@ def _unstruck_text(el, struck: set) -> str:
 #: The start tags of the elements _drop_unshown_controls reads (as the page's bytes write them: lxml lowers them).
 _UNSHOWN_CONTROL_TAGS = (b"<details", b"<DETAILS", b"<Details", b"<select", b"<SELECT", b"<Select",
                          b"<dialog", b"<DIALOG", b"<Dialog", b" popover")
+#: Those tags lower-cased, each once: where the lower-cased bytes hold none, the page's bytes hold none of the tags.
+_UNSHOWN_CONTROL_NAMES = tuple(dict.fromkeys(tag.lower() for tag in _UNSHOWN_CONTROL_TAGS))
 
 
 def _small_and_tableless(el, rest: list) -> bool:
