@@ -737,6 +737,39 @@ def test_a_count_in_words_as_a_rows_last_value_a_cell_a_line_keeps_the_row(seed_
     assert flags == [(flag, f"{row}: {written}")]
 
 
+@pytest.mark.parametrize("written", ["1、2", "1,2", "14、2"])
+@pytest.mark.parametrize("seed_id, cell, table, row, col", [
+    ("000_438c5e5d2b6f4db4", "7", "active", "licensing", "prev_items"),  # a cell a line between blank lines
+    ("000_438c5e5d2b6f4db4", "4", "active", "licensing", "change"),
+    ("001_4d29bfef72dd56db", "302 |", "active", "licensing", "prev_items"),  # a cell a line, each closed by '|'
+    ("001_4d29bfef72dd56db", "142 |", "active", "licensing", "change"),
+    ("001_4d29bfef72dd56db", "88 |", "requests", "new", "natural_person"),
+    ("001_4d29bfef72dd56db", "11 |", "requests", "new", "commercial"),
+    ("002_809f9474e249d214", "4 |", "requests", "new", "natural_person"),
+    ("002_809f9474e249d214", "0 |", "requests", "new", "commercial")])
+def test_a_count_with_a_comma_inside_a_cell_a_line_is_one_unreadable_count(seed_id, cell, table, row, col, written):
+    # '行政许可' / '302' / '1、2' / '65651': a count written with an enumeration comma (a typo, or two numbers in one
+    # cell) was read as a label, an item number's: after the row's first value it started a row of its own (unknown_row
+    # '1、2', the row's counts lost, ambiguous_digits or ragged); as its first value the row's label ended in it, the
+    # row lost (missing_rows). It is one count the report writes unreadably: NA, flagged not_a_number with its text,
+    # the row's other counts in their places.
+    import toolkit
+
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    label = {"licensing": "行政许可", "new": "一、本年新收"}[row]
+    at = next(i for i, line in enumerate(lines) if line.startswith(label))
+    at = lines.index(cell, at)
+    lines[at] = cell.replace(cell.split(" |")[0], written)
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    report = toolkit.parse_text("\n".join(lines))
+    got, want = report.table(table), original.table(table)
+    assert want.loc[row, col] >= 0 and pd.isna(got.loc[row, col])
+    got.loc[row, col] = want.loc[row, col]
+    pd.testing.assert_frame_equal(got, want)
+    flags = [(f.code, f.detail) for f in report.flags if f.detail.startswith(f"{row}: ") or f.code == "unknown_row"]
+    assert flags == [("not_a_number", f"{row}: {written}")]
+
+
 @pytest.mark.parametrize("page", ["第2页 |", "共3页 |", "第二页 |", "第2页"])
 def test_a_page_number_after_a_rows_last_value_a_cell_a_line_is_no_value(page):
     # A page number left between two rows of a table a cell a line, closed by '|' as the cells are ('65651 |' /

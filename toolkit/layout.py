@@ -1656,11 +1656,10 @@ class _Stream:
             for part in apart:  # (a row's label and its first value in one cell: '| 行政强制36 |')
                 self.add(_cell(part, cell.line))
             return
-        if kind == "label" and self.has_values and (_FOOTNOTED_COUNT.fullmatch(cell.text)
-                                                    or _is_spaced_count(cell.text)):
+        if kind == "label" and self.has_values and _is_unreadable_count(cell.text):
             # a count with a footnote mark after the row's values ('302' / '142' / '65651*'), or two numbers in one
-            # cell ('302' / '1 2' / '65651', an unreadable count), a cell a line: one of the row's values, not a
-            # label starting a row (the row was cut, its values unplaced); the table stage keeps it in its column,
+            # cell ('302' / '1 2' / '65651', '1、2', an unreadable count), a cell a line: one of the row's values, not
+            # a label starting a row (the row was cut, its values unplaced); the table stage keeps it in its column,
             # NA, flagged not_a_number
             kind = "value"
         elif kind == "label" and self.has_values and _is_count_in_words(cell.text) \
@@ -1903,6 +1902,19 @@ def _is_spaced_count(text: str) -> bool:
     # (the unit, if any, one of the format's units (data/), so that '1 2 月' or words after digits stay labels)
     m = _SPACED_DIGITS.fullmatch(text)
     return m is not None and (not m["unit"] or m["unit"] in _unit_cells())
+
+
+# digits set apart by an enumeration comma or a comma that groups no thousands, the whole cell ('1、2', '1,2': a typo
+# or two numbers in one cell): no label of any format (an item number is followed by words, '1、属于国家秘密'), a count
+# written unreadably (a value cell)
+_LISTED_DIGITS = re.compile(r"\d+(?:\s*[、,]\s*\d+)+")
+
+
+def _is_unreadable_count(text: str) -> bool:
+    """Whether a cell the stream reads as a label is a count written unreadably or marked, a value in a row's place:
+    a footnote mark after it ('65651*'), its digits set apart by spaces ('1 2') or by a comma ('1、2')."""
+    return bool(_FOOTNOTED_COUNT.fullmatch(text) or _is_spaced_count(text)
+                or (_LISTED_DIGITS.fullmatch(text) and parse_number(text).kind == "text"))
 
 
 def _glued_line(stripped: str, spaced: tuple[re.Match[str], bool] | None) -> bool:
