@@ -1890,8 +1890,10 @@ def _is_leaf_2019(text: str) -> bool:
 
 # a count and a footnote mark typed after it, the whole cell ('12*', '12*1', '12※', '12注1', '12[1]', '12^1';
 # '12①' is normalized '12(1)')
-_FOOTNOTED_COUNT = re.compile(r"[+-]?\d[\d,.]*(?:" rf"[{FOOTNOTE_SYMBOLS}]{{1,3}}"
-                              r"\d{0,2}|注\d{0,2}|\[注?\d{0,2}\]|\(\d{1,2}\)|\^\d{1,2})")
+_COUNT_MARK = rf"(?:[{FOOTNOTE_SYMBOLS}]{{1,3}}" r"\d{0,2}|注\d{0,2}|\[注?\d{0,2}\]|\(\d{1,2}\)|\^\d{1,2})"
+_FOOTNOTED_COUNT = re.compile(rf"[+-]?\d[\d,.]*{_COUNT_MARK}")
+# such a mark ending a cell, a space before it or not ('1 2*', '142 *'): what it marks is read without it
+_MARK_AT_END = re.compile(rf"\s*{_COUNT_MARK}$")
 
 # digits and spaces only, the whole cell ('1 2'), or with a unit after them ('1 2件'): no label of any format, a
 # count written unreadably (a value cell)
@@ -1912,9 +1914,13 @@ _LISTED_DIGITS = re.compile(r"\d+(?:\s*[、,]\s*\d+)+")
 
 def _is_unreadable_count(text: str) -> bool:
     """Whether a cell the stream reads as a label is a count written unreadably or marked, a value in a row's place:
-    a footnote mark after it ('65651*'), its digits set apart by spaces ('1 2') or by a comma ('1、2')."""
-    return bool(_FOOTNOTED_COUNT.fullmatch(text) or _is_spaced_count(text)
-                or (_LISTED_DIGITS.fullmatch(text) and parse_number(text).kind == "text"))
+    a footnote mark after it ('65651*', '142 *'), its digits set apart by spaces ('1 2') or by a comma ('1、2'), with
+    a footnote mark after them or not ('1 2*': never 12)."""
+    if _FOOTNOTED_COUNT.fullmatch(text):
+        return True
+    bare = _MARK_AT_END.sub("", text, count=1)
+    return bool(_is_spaced_count(bare) or _LISTED_DIGITS.fullmatch(bare) and parse_number(bare).kind == "text"
+                or bare != text and _PLAIN_NUMBER.fullmatch(bare))
 
 
 def _glued_line(stripped: str, spaced: tuple[re.Match[str], bool] | None) -> bool:
