@@ -1603,6 +1603,7 @@ class _Stream:
         self._reset()
 
     def _reset(self) -> None:
+        self._cut_by_bracket = False  # (the current row is one count in brackets that cut the row before it)
         self.current: list[Cell] = []
         self.n = 0
         self.n_header = 0
@@ -1669,6 +1670,23 @@ class _Stream:
             # lost); the table stage reads '三' (value_note) or flags '约3' not_a_number. Not a page number left
             # between the rows ('第2页', '共3页'), no value of the row
             kind = "value"
+        if kind == "label" and self.has_values and _BRACKETED_COUNT.fullmatch(cell.text):
+            # a count in brackets after the row's values ('302' / '(142)'), a cell a line: a value (read NA, flagged
+            # not_a_number, as in a ruled table) where more values follow it, which tells it from a page number
+            # between the rows ('(3)'); not known yet, it cuts the row as a label, put back at the next value
+            self.flush()
+            self.current.append(cell)
+            self.n = 1
+            self._cut_by_bracket = True
+            return
+        if kind == "value" and self._cut_by_bracket and self.n == 1:
+            # (the count in brackets had values after it: the row it cut goes on, that count one of its values)
+            cut = self.current
+            self._reset()
+            for before in self.rows.pop().cells:
+                self.add(before)
+            for before in cut:
+                self.append(before)
         header_only = self.n_header == self.n and self.n > 0  # (the test most cells fail first: values after labels)
         if kind in ("article", "note"):
             self.flush()
@@ -1905,6 +1923,10 @@ def _is_spaced_count(text: str) -> bool:
     m = _SPACED_DIGITS.fullmatch(text)
     return m is not None and (not m["unit"] or m["unit"] in _unit_cells())
 
+
+# a count in brackets, the whole cell ('(142)', '（142）' normalized '(142)'): a note, an accounting negative or a
+# sub-count to the table stage, no plain count (NA, flagged not_a_number); between a table's rows, a page number too
+_BRACKETED_COUNT = re.compile(r"\(\d[\d,]*\)")
 
 # digits set apart by an enumeration comma or a comma that groups no thousands, the whole cell ('1、2', '1,2': a typo
 # or two numbers in one cell): no label of any format (an item number is followed by words, '1、属于国家秘密'), a count
