@@ -737,6 +737,110 @@ def test_a_count_in_words_as_a_rows_last_value_a_cell_a_line_keeps_the_row(seed_
     assert flags == [(flag, f"{row}: {written}")]
 
 
+@pytest.mark.parametrize("written", ["1、2", "1,2", "14、2"])
+@pytest.mark.parametrize("seed_id, cell, table, row, col", [
+    ("000_438c5e5d2b6f4db4", "7", "active", "licensing", "prev_items"),  # a cell a line between blank lines
+    ("000_438c5e5d2b6f4db4", "4", "active", "licensing", "change"),
+    ("001_4d29bfef72dd56db", "302 |", "active", "licensing", "prev_items"),  # a cell a line, each closed by '|'
+    ("001_4d29bfef72dd56db", "142 |", "active", "licensing", "change"),
+    ("001_4d29bfef72dd56db", "88 |", "requests", "new", "natural_person"),
+    ("001_4d29bfef72dd56db", "11 |", "requests", "new", "commercial"),
+    ("002_809f9474e249d214", "4 |", "requests", "new", "natural_person"),
+    ("002_809f9474e249d214", "0 |", "requests", "new", "commercial")])
+def test_a_count_with_a_comma_inside_a_cell_a_line_is_one_unreadable_count(seed_id, cell, table, row, col, written):
+    # '行政许可' / '302' / '1、2' / '65651': a count written with an enumeration comma (a typo, or two numbers in one
+    # cell) was read as a label, an item number's: after the row's first value it started a row of its own (unknown_row
+    # '1、2', the row's counts lost, ambiguous_digits or ragged); as its first value the row's label ended in it, the
+    # row lost (missing_rows). It is one count the report writes unreadably: NA, flagged not_a_number with its text,
+    # the row's other counts in their places.
+    import toolkit
+
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    label = {"licensing": "行政许可", "new": "一、本年新收"}[row]
+    at = next(i for i, line in enumerate(lines) if line.startswith(label))
+    at = lines.index(cell, at)
+    lines[at] = cell.replace(cell.split(" |")[0], written)
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    report = toolkit.parse_text("\n".join(lines))
+    got, want = report.table(table), original.table(table)
+    assert want.loc[row, col] >= 0 and pd.isna(got.loc[row, col])
+    got.loc[row, col] = want.loc[row, col]
+    pd.testing.assert_frame_equal(got, want)
+    flags = [(f.code, f.detail) for f in report.flags if f.detail.startswith(f"{row}: ") or f.code == "unknown_row"]
+    assert flags == [("not_a_number", f"{row}: {written}")]
+
+
+@pytest.mark.parametrize("written", ["1 2*", "1 2 *", "1 2①", "1 2[1]", "1、2*", "142 *"])
+@pytest.mark.parametrize("seed_id, cell, col", [
+    ("000_438c5e5d2b6f4db4", "7", "prev_items"),  # a cell a line between blank lines
+    ("000_438c5e5d2b6f4db4", "4", "change"),
+    ("001_4d29bfef72dd56db", "302 |", "prev_items"),  # a cell a line, each closed by '|'
+    ("001_4d29bfef72dd56db", "142 |", "change"),
+    ("001_4d29bfef72dd56db", "65651 |", "decisions")])
+def test_a_count_with_a_space_and_a_footnote_mark_a_cell_a_line_is_one_unreadable_count(seed_id, cell, col, written):
+    # '行政许可' / '302' / '1 2*' / '65651': two numbers in one cell (or a count) with a footnote mark after them, a space
+    # inside, was read as a label: after the row's first value it started a row of its own (unknown_row '1 2*', the
+    # row's counts lost, ambiguous_digits or ragged), as the first the row's label ended in it (missing_rows). It is
+    # one count the report writes unreadably, never 12 nor 142: NA, flagged not_a_number with its text, as '142*' is.
+    import toolkit
+
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    at = lines.index(cell, lines.index("行政许可" + cell[len(cell.rstrip(" |")):]))
+    lines[at] = cell.replace(cell.split(" |")[0], written)
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    report = toolkit.parse_text("\n".join(lines))
+    got, want = report.table("active"), original.table("active")
+    assert want.loc["licensing", col] >= 0 and pd.isna(got.loc["licensing", col])
+    got.loc["licensing", col] = want.loc["licensing", col]
+    pd.testing.assert_frame_equal(got, want)
+    flags = [(f.code, f.detail) for f in report.flags if "licensing" in f.detail or f.code == "unknown_row"]
+    assert flags == [("not_a_number", "licensing: " + written.replace("①", "(1)"))]
+
+
+@pytest.mark.parametrize("written", ["({n})", "（{n}）"])
+@pytest.mark.parametrize("seed_id, cell, table, row, col", [
+    ("000_438c5e5d2b6f4db4", "4", "active", "licensing", "change"),  # a cell a line between blank lines
+    ("001_4d29bfef72dd56db", "142 |", "active", "licensing", "change"),  # a cell a line, each closed by '|'
+    ("001_4d29bfef72dd56db", "11 |", "requests", "new", "commercial"),
+    ("002_809f9474e249d214", "0 |", "requests", "new", "commercial")])
+def test_a_count_in_brackets_inside_a_row_a_cell_a_line_keeps_the_row(seed_id, cell, table, row, col, written):
+    # '行政许可' / '302' / '(142)' / '65651': a count in brackets after the row's first value was read as a label
+    # starting a row of its own (unknown_row '(142)'), the row's counts lost (ambiguous_digits, ragged). Values after it
+    # tell it is one of the row's: NA, flagged not_a_number, as a ruled table's '(142)' is (a note, a negative or a
+    # sub-count, no plain count); the row's other counts in their places.
+    import toolkit
+
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    label = {"licensing": "行政许可", "new": "一、本年新收"}[row]
+    at = lines.index(cell, next(i for i, line in enumerate(lines) if line.startswith(label)))
+    number = cell.split(" |")[0]
+    lines[at] = cell.replace(number, written.format(n=number))
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    report = toolkit.parse_text("\n".join(lines))
+    got, want = report.table(table), original.table(table)
+    assert want.loc[row, col] >= 0 and pd.isna(got.loc[row, col])
+    got.loc[row, col] = want.loc[row, col]
+    pd.testing.assert_frame_equal(got, want)
+    flags = [(f.code, f.detail) for f in report.flags if f.detail.startswith(f"{row}: ") or f.code == "unknown_row"]
+    assert flags == [("not_a_number", f"{row}: ({number})")]
+
+
+@pytest.mark.parametrize("seed_id, after, page", [("000_438c5e5d2b6f4db4", "2,887", ["", "(3)"]),
+                                                  ("001_4d29bfef72dd56db", "65651 |", ["(3) |"]),
+                                                  ("001_4d29bfef72dd56db", "65651 |", ["(3)"])])
+def test_a_page_number_in_brackets_between_rows_a_cell_a_line_is_no_value(seed_id, after, page):
+    # A page number in brackets left between two rows ('65651' / '(3)' / '其他对外管理服务事项'), as a count in brackets
+    # is written, is no value of the row before it (no value follows it in that row): read as the seed without it.
+    import toolkit
+
+    lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
+    at = lines.index(after) + 1
+    report = toolkit.parse_text("\n".join([*lines[:at], *page, *lines[at:]]))
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    pd.testing.assert_frame_equal(report.table("active"), original.table("active"))
+    assert sorted((f.code, f.detail) for f in report.flags) == sorted((f.code, f.detail) for f in original.flags)
+
+
 @pytest.mark.parametrize("page", ["第2页 |", "共3页 |", "第二页 |", "第2页"])
 def test_a_page_number_after_a_rows_last_value_a_cell_a_line_is_no_value(page):
     # A page number left between two rows of a table a cell a line, closed by '|' as the cells are ('65651 |' /

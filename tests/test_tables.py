@@ -410,16 +410,18 @@ def test_two_numbers_on_one_line_after_a_rows_values_lose_only_their_cell(seed, 
         assert flags == [("not_a_number", f"{row_key}: {written}")], layout
 
 
-def test_two_numbers_on_one_line_of_a_row_that_lost_a_blank_stay_unplaced(tmp_path):
+@pytest.mark.parametrize("written", ["1 2", "1、2"])
+def test_two_numbers_on_one_line_of_a_row_that_lost_a_blank_stay_unplaced(written, tmp_path):
     # Seed 002's 二、上年结转 row has a blank 自然人 cell, which text of a cell a line does not write: its counts' places
     # are not known (ragged, every count NA). With a count written '1 2' the line read as two cells filled the row:
-    # '1' was read as 商业企业's count, '2' as 科研机构's, every count after them a column off. The row stays NA, flagged.
+    # '1' was read as 商业企业's count, '2' as 科研机构's, every count after them a column off. The row stays NA, flagged;
+    # so with the count written '1、2' (an enumeration comma), once read as a label starting a row of its own.
     lines = _report_lines("002_809f9474e249d214.txt")
-    report = read_as(_set_cell(lines, "二、上年结转政府信息公开申请数量", 2, "1 2"), "lines", tmp_path)
+    report = read_as(_set_cell(lines, "二、上年结转政府信息公开申请数量", 2, written), "lines", tmp_path)
     cells = report.tables.query("table == 'requests' and row_key == 'carried_over'")
     assert cells["value"].isna().all() and set(cells["flag"]) == {"ragged"}
-    assert [f.detail for f in report.flags if f.code == "ragged"] == [
-        "carried_over: 0 of 7 cells placed (written: 0 | 1 2 | 0 | 0 | 0 | 4)"]
+    assert [f.detail for f in report.flags if f.code in ("ragged", "unknown_row")] == [
+        f"carried_over: 0 of 7 cells placed (written: 0 | {written} | 0 | 0 | 0 | 4)"]
 
 
 def test_negative_count_is_kept_and_flagged():

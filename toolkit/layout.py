@@ -1603,6 +1603,7 @@ class _Stream:
         self._reset()
 
     def _reset(self) -> None:
+        self._cut_by_bracket = False  # (the current row is one count in brackets that cut the row before it)
         self.current: list[Cell] = []
         self.n = 0
         self.n_header = 0
@@ -1656,11 +1657,10 @@ class _Stream:
             for part in apart:  # (a row's label and its first value in one cell: '| 行政强制36 |')
                 self.add(_cell(part, cell.line))
             return
-        if kind == "label" and self.has_values and (_FOOTNOTED_COUNT.fullmatch(cell.text)
-                                                    or _is_spaced_count(cell.text)):
+        if kind == "label" and self.has_values and _is_unreadable_count(cell.text):
             # a count with a footnote mark after the row's values ('302' / '142' / '65651*'), or two numbers in one
-            # cell ('302' / '1 2' / '65651', an unreadable count), a cell a line: one of the row's values, not a
-            # label starting a row (the row was cut, its values unplaced); the table stage keeps it in its column,
+            # cell ('302' / '1 2' / '65651', '1、2', an unreadable count), a cell a line: one of the row's values, not
+            # a label starting a row (the row was cut, its values unplaced); the table stage keeps it in its column,
             # NA, flagged not_a_number
             kind = "value"
         elif kind == "label" and self.has_values and _is_count_in_words(cell.text) \
@@ -1670,6 +1670,23 @@ class _Stream:
             # lost); the table stage reads '三' (value_note) or flags '约3' not_a_number. Not a page number left
             # between the rows ('第2页', '共3页'), no value of the row
             kind = "value"
+        if kind == "label" and self.has_values and _BRACKETED_COUNT.fullmatch(cell.text):
+            # a count in brackets after the row's values ('302' / '(142)'), a cell a line: a value (read NA, flagged
+            # not_a_number, as in a ruled table) where more values follow it, which tells it from a page number
+            # between the rows ('(3)'); not known yet, it cuts the row as a label, put back at the next value
+            self.flush()
+            self.current.append(cell)
+            self.n = 1
+            self._cut_by_bracket = True
+            return
+        if kind == "value" and self._cut_by_bracket and self.n == 1:
+            # (the count in brackets had values after it: the row it cut goes on, that count one of its values)
+            cut = self.current
+            self._reset()
+            for before in self.rows.pop().cells:
+                self.add(before)
+            for before in cut:
+                self.append(before)
         header_only = self.n_header == self.n and self.n > 0  # (the test most cells fail first: values after labels)
         if kind in ("article", "note"):
             self.flush()
@@ -1891,8 +1908,10 @@ def _is_leaf_2019(text: str) -> bool:
 
 # a count and a footnote mark typed after it, the whole cell ('12*', '12*1', '12※', '12注1', '12[1]', '12^1';
 # '12①' is normalized '12(1)')
-_FOOTNOTED_COUNT = re.compile(r"[+-]?\d[\d,.]*(?:" rf"[{FOOTNOTE_SYMBOLS}]{{1,3}}"
-                              r"\d{0,2}|注\d{0,2}|\[注?\d{0,2}\]|\(\d{1,2}\)|\^\d{1,2})")
+_COUNT_MARK = rf"(?:[{FOOTNOTE_SYMBOLS}]{{1,3}}" r"\d{0,2}|注\d{0,2}|\[注?\d{0,2}\]|\(\d{1,2}\)|\^\d{1,2})"
+_FOOTNOTED_COUNT = re.compile(rf"[+-]?\d[\d,.]*{_COUNT_MARK}")
+# such a mark ending a cell, a space before it or not ('1 2*', '142 *'): what it marks is read without it
+_MARK_AT_END = re.compile(rf"\s*{_COUNT_MARK}$")
 
 # digits and spaces only, the whole cell ('1 2'), or with a unit after them ('1 2件'): no label of any format, a
 # count written unreadably (a value cell)
@@ -1903,6 +1922,27 @@ def _is_spaced_count(text: str) -> bool:
     # (the unit, if any, one of the format's units (data/), so that '1 2 月' or words after digits stay labels)
     m = _SPACED_DIGITS.fullmatch(text)
     return m is not None and (not m["unit"] or m["unit"] in _unit_cells())
+
+
+# a count in brackets, the whole cell ('(142)', '（142）' normalized '(142)'): a note, an accounting negative or a
+# sub-count to the table stage, no plain count (NA, flagged not_a_number); between a table's rows, a page number too
+_BRACKETED_COUNT = re.compile(r"\(\d[\d,]*\)")
+
+# digits set apart by an enumeration comma or a comma that groups no thousands, the whole cell ('1、2', '1,2': a typo
+# or two numbers in one cell): no label of any format (an item number is followed by words, '1、属于国家秘密'), a count
+# written unreadably (a value cell)
+_LISTED_DIGITS = re.compile(r"\d+(?:\s*[、,]\s*\d+)+")
+
+
+def _is_unreadable_count(text: str) -> bool:
+    """Whether a cell the stream reads as a label is a count written unreadably or marked, a value in a row's place:
+    a footnote mark after it ('65651*', '142 *'), its digits set apart by spaces ('1 2') or by a comma ('1、2'), with
+    a footnote mark after them or not ('1 2*': never 12)."""
+    if _FOOTNOTED_COUNT.fullmatch(text):
+        return True
+    bare = _MARK_AT_END.sub("", text, count=1)
+    return bool(_is_spaced_count(bare) or _LISTED_DIGITS.fullmatch(bare) and parse_number(bare).kind == "text"
+                or bare != text and _PLAIN_NUMBER.fullmatch(bare))
 
 
 def _glued_line(stripped: str, spaced: tuple[re.Match[str], bool] | None) -> bool:

@@ -150,15 +150,18 @@ _ENDS_IN_NUMBER = re.compile(r"\s[+-]?\d[\d,.]*$")
 _ENDS_IN_VALUE = re.compile(r"\s(?:(?!\d{1,2}[.、]\D)[^\s、,。;]*\d[^\s、,。;]*|[零〇一二两三四五六七八九十百]+|%s)$"
                             % alternation(NA_MARKS))
 # (also a number in brackets, '(12)': a note, an accounting negative or a sub-count, no plain count; a note's
-# number in square brackets after a number, '12[1]'; and two numbers in a cell, '12/3', '12 / 3', '4 0': a count
-# and a part of it, or two counts run together where a cell mark was lost, no one count; a footnote mark typed
-# after a number whose own digits end the cell, '12注1', '12[注1]', '12^1', '12*1', '12※2', as
+# number in square brackets after a number, '12[1]'; and two numbers in a cell, '12/3', '12 / 3', '4 0', '1、2': a
+# count and a part of it, or two counts run together where a cell mark was lost, no one count (so with a footnote
+# mark after them, '1 2*', never 12); a footnote mark typed after a number whose own digits end the cell, '12注1',
+# '12[注1]', '12^1', '12*1', '12※2', as
 # :data:`toolkit.layout._MARKED_VALUE` knows them: such a cell was read as a label, its row lost, missing_rows)
 _WORDY_NUMBER = re.compile(r"[^\d、,。;]{0,3}[+-]?\d[\d,.]*[^\d、,。;()]{0,4}"
                            r"(?:\([^()]{0,12}\)|\[\d{1,2}\]|\[注\d{1,2}\]|注\d{1,2}|\^\d{1,2}|"
                            rf"[{FOOTNOTE_SYMBOLS}]{{1,3}}" r"\d{1,2})?"
                            r"|\([+-]?\d[\d,.]*\)"
-                           r"|[+-]?\d[\d,.]*(?:\s*/\s*|\s+)[+-]?\d[\d,.]*")
+                           r"|[+-]?\d[\d,.]*(?:\s*[/、]\s*|\s+)[+-]?\d[\d,.]*"
+                           r"(?:\s*(?:\[注?\d{0,2}\]|注\d{0,2}|\(\d{1,2}\)|\^\d{1,2}|"
+                           rf"[{FOOTNOTE_SYMBOLS}]{{1,3}}\d{{0,2}}))?")
 # a value written in a few Chinese words and no digit ('零', '暂无', '不适用', '三万元'), in a row's value place
 _WORDS_VALUE = re.compile(rf"[{HAN_UNIFIED}〇]{{1,6}}")
 # a PDF value of glyphs with no Unicode map ('(cid:21)'), or a number with such glyphs glued to it ('(cid:3)135')
