@@ -4363,3 +4363,72 @@ def test_a_labels_unit_and_group_item_are_read_without_re_s_pattern_cache(monkey
     assert asked == []
     assert got == want and want[:2] == ("万元", "千元")
     assert [c.text for c in want[2]] == ["(六)其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"]
+
+
+@pytest.mark.parametrize("seed, written, variant", [
+    ("001_4d29bfef72dd56db.txt", "规章", "部门规章"),
+    ("002_809f9474e249d214.txt", "规章", "部门规章"),
+    ("001_4d29bfef72dd56db.txt", "行政许可", "行政许可事项"),
+    ("002_809f9474e249d214.txt", "行政许可", "行政许可事项"),
+    ("001_4d29bfef72dd56db.txt", "行政处罚", "行政处罚事项"),
+    ("001_4d29bfef72dd56db.txt", "行政事业性收费", "行政事业性收费项目"),
+    ("002_809f9474e249d214.txt", "行政事业性收费", "行政事业性收费项目"),
+    ("001_4d29bfef72dd56db.txt", "政府集中采购", "政府采购")])
+def test_article_20_row_label_variant_is_the_same_row(seed, written, variant, tmp_path):
+    # A row of the Article 20 table labelled as many reports write it ('部门规章' for '规章', '行政许可事项' for
+    # '行政许可') was an unknown_row: its counts lost, the row flagged missing (or the table truncated before it).
+    # It is the same row: every cell and flag as with the format's own label, in every layout.
+    lines = [[variant if c == written else c for c in x] if isinstance(x, list) else x for x in _report_lines(seed)]
+    for layout in ("pipe_cells", "tab", "html"):
+        report = read_as(lines, layout, tmp_path)
+        want = read_as(_report_lines(seed), layout, tmp_path)
+        got_cells, want_cells = (r.tables.query("table == 'active'")[["row_key", "col_key", "value", "raw", "flag"]]
+                                 .reset_index(drop=True) for r in (report, want))
+        pd.testing.assert_frame_equal(got_cells, want_cells)
+        assert sorted((f.code, f.detail) for f in report.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
+def _without_label(lines: list, label: str) -> list:
+    """The lines with the row label ``label`` lost (its cell left blank), the row's values kept."""
+    out = [["" if c == label else c for c in x] if isinstance(x, list) else x for x in lines]
+    assert out != lines
+    return out
+
+
+_LAYOUTS = ("pipe_cells", "lines", "pipe_rows", "tab", "html")
+_REQUEST_CELL = ["row_key", "col_key", "value", "raw", "flag"]
+
+
+@pytest.mark.parametrize("seed", ["000_438c5e5d2b6f4db4.txt", "001_4d29bfef72dd56db.txt", "002_809f9474e249d214.txt"])
+def test_last_request_row_without_its_label_is_read_as_carried_forward(seed, tmp_path):
+    # '四、结转下年度继续办理' lost in a copy, its seven counts kept: the table was flagged truncated, the counts
+    # unlabelled_values and NA, and in text of a cell a line (where they follow (七)总计's own) 总计's counts were NA
+    # too. Each a whole row of the format's cells after 总计, they are the last row's: read so, flagged as values
+    # whose label was lost, every cell as in the seed.
+    whole_lines = _report_lines(seed)
+    lines = _without_label(whole_lines, "四、结转下年度继续办理")
+    for layout in _LAYOUTS:
+        report, whole = read_as(lines, layout, tmp_path), read_as(whole_lines, layout, tmp_path)
+        got, want = (r.tables.query("table == 'requests'")[_REQUEST_CELL].reset_index(drop=True)
+                     for r in (report, whole))
+        pd.testing.assert_frame_equal(got, want, obj=layout)
+        extra = {(f.code, f.detail) for f in report.flags} - {(f.code, f.detail) for f in whole.flags}
+        assert extra == {("unlabelled_values", "carried_forward: its label lost, the 7 values after handled_total's "
+                          "read as its row (written: 0 | 0 | 0 | 0 | 0 | 0 | 0)")}, layout
+        assert {(f.code, f.detail) for f in whole.flags} <= {(f.code, f.detail) for f in report.flags}, layout
+
+
+def test_last_request_row_without_its_label_and_a_blank_count_stays_missing(tmp_path):
+    # The same row with a count left blank: text that writes no blank cell does not tell which column it left, nor
+    # (a cell a line) which of the counts after 总计 are 总计's. Nothing is placed on a guess: the lost row's counts
+    # are NA (absent), flagged, and no count of it lands in another row's cells.
+    lines = _without_label(_set_cell(_report_lines("001_4d29bfef72dd56db.txt"), "四、结转下年度继续办理", 2, ""),
+                           "四、结转下年度继续办理")
+    for layout in _LAYOUTS:
+        report = read_as(lines, layout, tmp_path)
+        grid = report.table("requests")
+        assert "carried_forward" not in grid.index or grid.loc["carried_forward"].isna().all(), layout
+        total = grid.loc["handled_total"]
+        assert total.isna().all() or total.tolist() == [0, 0, 0, 0, 0, 0, 99], layout
+        codes = {f.code for f in report.flags if f.table == "requests"}
+        assert codes & {"unlabelled_values", "ragged"}, layout

@@ -1184,6 +1184,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     order: list[str] = []
     runs: set[str] = set()  # rows whose values are one cell of glued digits (_one_glued_run)
     apart: list[int] = []  # the lines of rows of values without a label (flagged unlabelled_values)
+    lone: list[tuple[Row, list[Cell]]] = []  # those rows and their values
     group: str | None = None
     header: list[str] = []  # the label keys of the header rows' cells, in order
     head_cells: list[Cell] = []  # the header rows' cells (their places, where spaces set them: _place_by_columns)
@@ -1278,6 +1279,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
             _flag_unlabelled(res, "requests", row, values)
             if _written(values):
                 apart.append(row.line)
+                lone.append((row, values))
             continue
         # (the one count of a pipe row in 总计's place, were the surplus at its end: only 总计 filled, not an
         # empty label cell before a lone other_org count; asked only of the rows where it tells, as it looks at
@@ -1420,6 +1422,7 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
     outcome_rows = fm[f"outcome_rows_{basis or '2019'}"]
     named = outcome_rows if basis else [_six_undecided(fm) if k == "other_handling" else k for k in outcome_rows]
     expected = ["new", "carried_over", *named, "handled_total", "carried_forward"]
+    _lost_last_label(res, found, order, expected, lone, apart, ncols)
     _flag_missing_rows(res, "requests", expected, found)
     kept_cols = [col for col in col_keys if col != missing]
     if missing:
@@ -1523,6 +1526,57 @@ def _joined_lost_rows(found: dict[str, tuple[list[Cell], Row, str]], order: list
         if not any(row.line < line < end for line in apart):
             joined.add(key)
     return joined
+
+
+def _whole_row(values: list[Cell], ncols: int) -> list[Cell] | None:
+    """``values`` without the blank cells around them where just ``ncols`` are left, each a value as written (none
+    blank, none glued): a row of all its counts, whose cells' places are known however its blanks were set."""
+    start, end = 0, _written_end(values)
+    while start < end and not values[start].text and not values[start].glued:
+        start += 1
+    cells = values[start:end]
+    ok = len(cells) == ncols and all(c.text and not c.glued and c.is_value for c in cells)
+    return cells if ok else None
+
+
+def _lost_last_label(res: TableResult, found: dict[str, tuple[list[Cell], Row, str]], order: list[str],
+                     expected: list[str], lone: list[tuple[Row, list[Cell]]], apart: list[int], ncols: int) -> None:
+    """Read the counts of the requests table's last row whose label line was lost ('四、结转下年度继续办理' gone in a
+    copy, its counts kept) as that row where it is certain, in ``found`` and ``order``, flagged unlabelled_values.
+
+    The format's last row (``expected[-1]``) is missing and the row before it (``expected[-2]``, (七)总计) is the
+    last met.  Its counts stand either on a row of their own after it (``lone``: rows of values without a label,
+    whose lines are ``apart``; they were flagged unlabelled_values and left NA, the table ``truncated``), or, in a
+    layout of a cell a line, after 总计's own (总计 read with 14 values: all NA, flagged ragged).  They are that row's
+    where they are all its ``ncols`` counts, each written: the one row of values after 总计, or 总计's values just
+    twice ``ncols`` written, the first ``ncols`` its own (a row holds no more).  Anything less, or more, is left as
+    it was: NA, flagged.
+    """
+    last, before = expected[-1], expected[-2]
+    if last in found or not order or order[-1] != before:
+        return
+    values, row, label = found[before]
+    after = [(r, v) for r, v in lone if r.line >= row.line]
+    if after:  # (a row of values after 总计: where it is the only one, its counts are the last row's)
+        lost_row, lost = after[0]
+        cells = _whole_row(lost, ncols) if len(after) == 1 else None
+        if cells is None:
+            return
+        apart.remove(lost_row.line)
+        res.flags[:] = [f for f in res.flags
+                        if not (f.code == "unlabelled_values" and f.table == "requests" and f.line == lost_row.line)]
+    else:  # (总计's values and the lost row's read as one row: each a whole row, or not told apart)
+        split = len(values) >= 2 * ncols and _whole_row(values[:ncols], ncols) and _whole_row(values[-ncols:], ncols)
+        if not split or sum(1 for c in values if c.text or c.glued) != 2 * ncols:
+            return
+        cells = values[-ncols:]
+        found[before] = (values[:ncols], row, label)
+        lost_row = Row(cells=cells, explicit=row.explicit, spaced=row.spaced)
+    found[last] = (cells, lost_row, "")
+    order.append(last)
+    res.flags.append(Flag("unlabelled_values", "requests", lost_row.line,
+                          f"{last}: its label lost, the {ncols} values after {before}'s read as its row"
+                          f"{_as_written(cells)}"))
 
 
 def _over_its_total(values: list[Cell]) -> bool:
