@@ -1707,6 +1707,24 @@ def test_sentences_ended_with_a_half_width_stop(stem, width):
     assert _pairs(extract_statements(section)) == _expected(stem)
 
 
+@pytest.mark.parametrize("stop", ["..", "。.", ".", ". ", ".;"])
+@pytest.mark.parametrize("stem", SEEDS)
+def test_a_paragraph_ended_with_an_ascii_stop_or_two_has_it_trimmed(stem, stop):
+    # Each paragraph's 。 typed as '.' or doubled ('…引向深入..', '…引向深入。.') where the text's other sentences end in
+    # 。 (a seed's paragraphs: the corpus reports' sections are one line each): the '.' is no 。 there, so it was not trimmed as 。 is and the statement ended in it ('…引向深入..'); now trimmed.
+    section = re.sub("。(?=[ \t]*\n)", stop, problems_section(stem))
+    assert section != problems_section(stem)
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+def test_sentences_ended_with_two_half_width_stops(stem):
+    # Text typed with '..' for each 。 ('…有待提高..下一步,…'): the first '.' was read as the 。 and the second kept, so
+    # statements ended in '。.' and one went on into the next ('…加强。.下一步,…'); now the two are one 。.
+    section = problems_section(stem).replace("。", "..")
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
 @pytest.mark.parametrize("stem", ["pingtan-2023-03", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
 def test_items_numbered_with_a_chinese_numeral_and_a_dot(stem):
     # 一.…二.… items, in pingtan-2023-03 glued to the sub-heading before them ('(二)改进措施一.进一步…'): the '.' after

@@ -219,6 +219,9 @@ _MARKER_CUT = re.compile(rf"(?:^|[。;:!?]){_CN_NUM}$")  # a line ending in the 
 # it no author's, '“放管服” “最多跑一次”' kept as '"放管服" "最多跑一次"'; so is a single one, a ‘ or a ’: '( ‘放管服’)')
 _WS_NEAR_WIDE = re.compile(r"""(?<=[^\x00-\x7f]|["'])\s+|\s+(?=[^\x00-\x7f]|["'])""")
 _TRIM_END = " \t\n;,、。"
+# a '.' (or two) ending a statement, typed for its 。 where the text's other stops are 。 (so no 。 was made of it): not
+# three or more, an ellipsis ('...', NFKC of …)
+_TRAILING_DOTS = re.compile(r"(?<!\.)\.\.?$")
 _TRIM_START = " \t\n;,、:。."  # (and the '.' typed after a bracketed number, left by its marker: '①.加强…')
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
 # a line break after a line ending in no stop nor comma (inside a statement: _sub_item_break)
@@ -250,8 +253,9 @@ _SPACE_FOR_BREAK = re.compile(r"(?<=[^\x00-\x7f]|[\")]) +(?=[^\x00-\x7f]|[\d(])"
 # in a text with 。, such a space before an item's number only ('…有待提高 二是…', '…单一 (二)…', '…不够 2.…')
 _SPACE_BEFORE_ITEM = re.compile(
     rf"(?<=[^\x00-\x7f]|[\")]) +(?={_CN_NUM}是(?!否)|\({_CN_NUM}\)|\(\d{{1,2}}\)|\d{{1,2}}[.、](?![\dA-Za-z]))")
+# (a '.' typed for 。, or two: '…有待提高..下一步'; not three or more, an ellipsis '...')
 _FULL_STOP = re.compile(rf"(?P<marker>(?:^|(?<=[。;:!?,.\s])){_CN_NUM}{_WRAP_GAP}\.)"
-                        rf"|(?<=[{HAN_RANGES}》\"”)\]])(?P<gap>{_WRAP_GAP})\.", re.MULTILINE)
+                        rf"|(?<=[{HAN_RANGES}》\"”)\]])(?P<gap>{_WRAP_GAP})\.\.?(?!\.)", re.MULTILINE)
 
 
 def _subheading_tail(tails: dict[str, list[str]]) -> str:
@@ -2476,6 +2480,7 @@ def _clean(text: str) -> str:
     text = text.replace("\n", "").strip(_TRIM_END).lstrip(_TRIM_START)
     # (a footnote mark after the statement's stop or before it, '…及时。[1]' / '…及时[1]。', as a superscript one is dropped)
     text = _footnote_mark().sub("", text).rstrip(_TRIM_END)
+    text = _TRAILING_DOTS.sub("", text).rstrip(_TRIM_END)  # ('…引向深入。.', '…引向深入.;')
     return "" if _PUNCT_ONLY.match(text) else text
 
 
