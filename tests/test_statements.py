@@ -414,6 +414,22 @@ def test_a_titled_paragraph_after_numbered_details_is_a_statement_of_its_own(ste
 
 
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+@pytest.mark.parametrize("paragraphs", [["加强培训:组织业务人员参加培训。"],
+                                        ["加强培训:组织业务人员参加培训;开展案例交流。", "完善制度:修订公开目录。"]])
+def test_a_titled_paragraph_on_its_line_after_a_numbered_list_is_a_statement_of_its_own(stem, paragraphs):
+    # A seed's measures numbered a line each ('1.强化政务公开能力建设。加强…。' / '2.…' / '3.…。'), then a paragraph
+    # titled before its colon on a line of its own ('加强培训:组织业务人员参加培训。'): before, it was read as the last
+    # item's text ('…压实工作责任。加强培训:组织…'); now each titled paragraph is a measure of its own.
+    section, titled = _titled_measures(stem)
+    numbered = [f"{n}.{title}。{details}。" for n, (title, details) in enumerate(titled, start=1)]
+    text = "\n".join([section[: section.index("一是" + titled[0][0])], *numbered, *paragraphs])
+    assert _pairs(extract_statements(text)) == _expected(stem) + [("measure", p.removesuffix("。")) for p in paragraphs]
+    # (a line that is no titled paragraph, a sentence of the item's own, still goes on the last item)
+    text = "\n".join([section[: section.index("一是" + titled[0][0])], *numbered, "确保各项措施落到实处。"])
+    assert _pairs(extract_statements(text))[-1] == ("measure", _expected(stem)[-1][1] + "。确保各项措施落到实处")
+
+
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
 @pytest.mark.parametrize("glued", [False, True])
 @pytest.mark.parametrize("numbered", [False, True])
 def test_a_titled_paragraph_is_cut_alike_after_numbered_details_or_not(stem, glued, numbered):

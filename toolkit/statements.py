@@ -3283,6 +3283,13 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         if titled_list and k + 1 == len(marks):
             paragraphs_after = _titled_paragraphs(text[end:stop])[1:]
             stop -= sum(map(len, paragraphs_after))
+        elif k + 1 == len(marks) and _item_on_its_line(text, start, end):
+            # (a list laid out an item a line: a titled paragraph on a line of its own after the last item, '3.…。' /
+            # '加强培训:组织…。', is a statement, not that item's text; one title at least heads a statement, _is_title)
+            after = _titled_paragraphs(text[end:stop], lines=True)[1:]
+            if any(_is_title(_paragraph_title(_split_sentences(paragraph)[0])) for paragraph in after):
+                paragraphs_after = after
+                stop -= sum(map(len, paragraphs_after))
         item, lead = _split_lead_in(text[end:stop])
         if ":" in item[:_LABEL_LENGTH]:
             label = cues["label_after_marker"].match(item)
@@ -3393,20 +3400,21 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         out.statements.append(((block.order, j), kinds[-1], _clean(paragraph)))
 
 
-def _titled_paragraphs(raw: str, opening: bool = False) -> list[str]:
+def _titled_paragraphs(raw: str, opening: bool = False, lines: bool = False) -> list[str]:
     """``raw``, the last detail's text of a list under a title before its colon, cut before each titled paragraph
     after it: a title before its colon (:func:`_paragraph_title`) with its details after, on a line of its own or glued
     after a stop (``开展案例交流。`` / ``完善制度:修订…;建立…。``), the detail's own text first.  A detail ends there: the
     next paragraph, titled as the list is, is no part of it.  Where ``opening`` (the text before the list's title),
-    ``raw`` may open with a titled paragraph, its own text then '' (or the lead-in before it)."""
+    ``raw`` may open with a titled paragraph, its own text then '' (or the lead-in before it).  Where ``lines`` (the
+    last item's text of a list laid out an item a line), only a titled paragraph on a line of its own is cut."""
     cuts = [0]
     at = 0
     pieces = _sentence_pieces(raw)
     for i, piece in enumerate(pieces):
         before, at = raw[:at], at + len(piece)
         # (in the text before a list, also after its lead-in's colon: '…进一步改进:强化…建设:加强…;…。')
-        opens = before.rstrip(" \t").endswith(_STATED_ENDS + ("\n",) + ((":",) if opening else ())) or (
-            opening and not before.strip())
+        ends = ("\n",) if lines else _STATED_ENDS + ("\n",) + ((":",) if opening else ())
+        opens = before.rstrip(" \t").endswith(ends) or (opening and not before.strip())
         # (titled as the paragraphs of a list without numbers are, :func:`_titled_pieces`: the list's own title names a
         # measure or admits a shortcoming, so a paragraph's title need only read as one, '完善整改机制:…')
         if opens and _paragraph_title(piece) and _clean("".join(pieces[i + 1:])):
