@@ -397,6 +397,26 @@ def test_a_titled_paragraph_keeps_its_details_split_by_semicolons(stem, glued):
         ("measure", f"{title}:{details}") for title, details in titled]
 
 
+@pytest.mark.parametrize("measures", [False, True], ids=["alone", "before_measures"])
+def test_a_lone_titled_paragraph_admitting_a_shortcoming_keeps_its_details_split_by_semicolons(measures):
+    # Seed 003's second problem as the only one, titled before a colon ('公开信息的质量和时效有待提升:提供的信息…比较多;
+    # 注重结果公开,忽略了过程公开;…。'), alone in its section or under '(一)存在问题' before the seed's measures: before, it
+    # was cut at each ';', the title going with the first detail only, where two such paragraphs are one statement each
+    # (as a measure's title alone is, '加强培训:组织…;开展…。'); now one statement, the title with its details.
+    stem = "003_ce1f8ef96d3daffd"
+    section = problems_section(stem)
+    title, _, details = EXPECTED[stem][1][1].partition("。")
+    assert details.count(";") == 3 and "。" not in details
+    paragraph = f"{title}:{details}。"
+    text = section[: section.index("一是主动")] + paragraph + "\n" + section[section.index("(二)"):] if measures else (
+        paragraph)
+    assert _pairs(extract_statements(text)) == [("problem", f"{title}:{details}")] + (
+        [p for p in _expected(stem) if p[0] == "measure"] if measures else [])
+    # (a title only naming the kind leads the problems in, each a statement: '工作中的不足:…;…。')
+    assert _pairs(extract_statements(f"工作中的不足:{details}。"))[1:] == [
+        ("problem", piece) for piece in details.split(";")[1:]]
+
+
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
 @pytest.mark.parametrize("glued", [False, True])
 def test_a_titled_paragraph_after_numbered_details_is_a_statement_of_its_own(stem, glued):

@@ -2727,11 +2727,13 @@ def _titled_pieces(paragraphs: list[str]) -> list[list[str]]:
         titled.append(("".join(sentences[:at]), rest) if at is not None and _clean(rest.partition(":")[2])
                       else ("", ""))
     heads = [rest.strip().partition(":")[0] for _, rest in titled if rest]
-    # (a title alone, no list of titled paragraphs, opens with a measure's verb: '加强培训:组织…;开展…。' is one
-    # statement alone or after other paragraphs, where '工作中的不足:…;…', admitting a shortcoming, may lead a list in;
-    # and no colon follows in its text: '加强培训:组织…;开展…交流' / '完善制度:修订…' joined over a line with no stop
-    # holds a second title, no details of the first)
-    alone = (len(heads) == 1 and _is_title(heads[0]) and bool(_cues()["measure_opening"].match(heads[0]))
+    # (a title alone, no list of titled paragraphs, opens with a measure's verb or admits a shortcoming of its own:
+    # '加强培训:组织…;开展…。', '公开内容不够全面:一些栏目…;解读材料偏少。' are one statement alone as after other paragraphs,
+    # where '工作中的不足:…;…', naming only the kind, leads a list in (_admitting_title); and no colon follows in its
+    # text: '加强培训:组织…;开展…交流' / '完善制度:修订…' joined over a line with no stop holds a second title, no details
+    # of the first)
+    alone = (len(heads) == 1 and _is_title(heads[0])
+             and bool(_cues()["measure_opening"].match(heads[0]) or _admitting_title(heads[0]))
              and not any(":" in rest.strip().partition(":")[2] for _, rest in titled))
     if not alone and (len(heads) < 2 or not any(_is_title(head) for head in heads)):
         return [_semicolon_split(para) for para in paragraphs]
@@ -2743,6 +2745,14 @@ def _titled_pieces(paragraphs: list[str]) -> list[list[str]]:
         *pieces, last = _semicolon_split(before) if before else [""]
         out.append([*pieces, last + rest])
     return out
+
+
+def _admitting_title(title: str) -> bool:
+    """Whether ``title`` admits a shortcoming of its own past the words that only name the problems' kind
+    (statements.yaml ``area_title.problem``, as an area's title does): ``公开内容不够全面``, not ``工作中的不足``, which
+    names none and leads a list of them in."""
+    said = _cues()["area_title_kinds"]["problem"].search(title)
+    return _admits_own(title[: said.start()] if said else title)
 
 
 def _titles_with_their_paragraphs(paragraphs: list[str]) -> list[str]:
