@@ -341,6 +341,20 @@ def test_problems_numbered_as_the_sub_headings_on_earlier_lines(layout):
     assert _pairs(extract_statements(section)) == _expected(stem)
 
 
+@pytest.mark.parametrize("stem, listed, cut", [
+    ("000_438c5e5d2b6f4db4", ":一是信息公开平台维护更新水平有待提高。二是", "信息公开平台维护更新水平有\n待提高;"),
+    ("001_4d29bfef72dd56db", ":一是主动公开意识还需进一步提升;二是", "主动公开意识还\n需进一步提升;"),
+    ("001_4d29bfef72dd56db", ":一是主动公开意识还需进一步提升;二是", "主动公开意识还需进一步提\n升;")])
+def test_a_short_line_whose_word_the_break_cuts_is_no_area_title(stem, listed, cut):
+    # A seed's problems unnumbered, split by ';', the first wrapped inside a word of problem_cues on a line of its own
+    # after the lead-in ('…仍有一定差距:' / '信息公开平台维护更新水平有' / '待提高;…'): the short line alone was read as an
+    # area's title and dropped, the problem losing its subject ('待提高'); a word cut by the break ('有' / '待') joins
+    # the lines (a break cutting no such word, the last case, was already read so).
+    section = problems_section(stem).replace(listed, ":\n" + cut).replace(";三是", ";")
+    assert "一是" not in section[: section.index("\n", section.index(":\n") + 2)]
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
 @pytest.mark.parametrize("cut", ["二\n是", "二\n 是"])
 def test_line_break_inside_the_marker(cut):
     # Page text wrapped inside 二是 ('…意识。二' / '是进一步…'): two statements, not one.

@@ -1087,6 +1087,8 @@ def _area_title(lines: list[str], line: str, cues: dict[str, Any], titles: dict[
         return None
     if any(pattern.match(title) for pattern, _ in _styles().values()):
         return None  # (an item's start a wrap cut: '一是未能' / '规范…')
+    if _cue_across(title, line, cues):
+        return None  # (a statement a wrap cut inside its word: '一些栏目更新不' / '及时;…', no title over '及时')
     if (cues["heading_line"].match(title) or _opens_with_heading(title + line, cues)
             or any(p.match(title + line) for p in cues["switch"])):
         return None
@@ -1106,6 +1108,13 @@ def _area_title(lines: list[str], line: str, cues: dict[str, Any], titles: dict[
 
 
 _SENTENCE_MARKS = re.compile(r"[。,;:!?、]")  # (after NFKC: ，；：！？ are ASCII)
+
+
+def _cue_across(before: str, after: str, cues: dict[str, Any]) -> bool:
+    """Whether a word of statements.yaml ``problem_cues`` is cut by the line break between ``before`` and ``after``
+    (``…更新不`` / ``及时;…``, ``…有`` / ``待提高``): the two lines are one sentence, whatever else they look like."""
+    return any(joined.find(cue, max(len(before) - len(cue) + 1, 0), len(before) + len(cue) - 1) >= 0
+               for joined in [before + after] for cue in cues["problem_cues"] if len(cue) > 1)
 
 
 def _measure_title(lines: list[str], cues: dict[str, Any]) -> bool:
