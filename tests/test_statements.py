@@ -341,6 +341,20 @@ def test_problems_numbered_as_the_sub_headings_on_earlier_lines(layout):
     assert _pairs(extract_statements(section)) == _expected(stem)
 
 
+@pytest.mark.parametrize("stem, listed, cut", [
+    ("000_438c5e5d2b6f4db4", ":一是信息公开平台维护更新水平有待提高。二是", "信息公开平台维护更新水平有\n待提高;"),
+    ("001_4d29bfef72dd56db", ":一是主动公开意识还需进一步提升;二是", "主动公开意识还\n需进一步提升;"),
+    ("001_4d29bfef72dd56db", ":一是主动公开意识还需进一步提升;二是", "主动公开意识还需进一步提\n升;")])
+def test_a_short_line_whose_word_the_break_cuts_is_no_area_title(stem, listed, cut):
+    # A seed's problems unnumbered, split by ';', the first wrapped inside a word of problem_cues on a line of its own
+    # after the lead-in ('…仍有一定差距:' / '信息公开平台维护更新水平有' / '待提高;…'): the short line alone was read as an
+    # area's title and dropped, the problem losing its subject ('待提高'); a word cut by the break ('有' / '待') joins
+    # the lines (a break cutting no such word, the last case, was already read so).
+    section = problems_section(stem).replace(listed, ":\n" + cut).replace(";三是", ";")
+    assert "一是" not in section[: section.index("\n", section.index(":\n") + 2)]
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
 @pytest.mark.parametrize("cut", ["二\n是", "二\n 是"])
 def test_line_break_inside_the_marker(cut):
     # Page text wrapped inside 二是 ('…意识。二' / '是进一步…'): two statements, not one.
@@ -397,6 +411,26 @@ def test_a_titled_paragraph_keeps_its_details_split_by_semicolons(stem, glued):
         ("measure", f"{title}:{details}") for title, details in titled]
 
 
+@pytest.mark.parametrize("measures", [False, True], ids=["alone", "before_measures"])
+def test_a_lone_titled_paragraph_admitting_a_shortcoming_keeps_its_details_split_by_semicolons(measures):
+    # Seed 003's second problem as the only one, titled before a colon ('公开信息的质量和时效有待提升:提供的信息…比较多;
+    # 注重结果公开,忽略了过程公开;…。'), alone in its section or under '(一)存在问题' before the seed's measures: before, it
+    # was cut at each ';', the title going with the first detail only, where two such paragraphs are one statement each
+    # (as a measure's title alone is, '加强培训:组织…;开展…。'); now one statement, the title with its details.
+    stem = "003_ce1f8ef96d3daffd"
+    section = problems_section(stem)
+    title, _, details = EXPECTED[stem][1][1].partition("。")
+    assert details.count(";") == 3 and "。" not in details
+    paragraph = f"{title}:{details}。"
+    text = section[: section.index("一是主动")] + paragraph + "\n" + section[section.index("(二)"):] if measures else (
+        paragraph)
+    assert _pairs(extract_statements(text)) == [("problem", f"{title}:{details}")] + (
+        [p for p in _expected(stem) if p[0] == "measure"] if measures else [])
+    # (a title only naming the kind leads the problems in, each a statement: '工作中的不足:…;…。')
+    assert _pairs(extract_statements(f"工作中的不足:{details}。"))[1:] == [
+        ("problem", piece) for piece in details.split(";")[1:]]
+
+
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
 @pytest.mark.parametrize("glued", [False, True])
 def test_a_titled_paragraph_after_numbered_details_is_a_statement_of_its_own(stem, glued):
@@ -411,6 +445,22 @@ def test_a_titled_paragraph_after_numbered_details_is_a_statement_of_its_own(ste
         [f"{title}:1.{first};2.{second}。"] + [f"{t}:{d}。" for t, d in rest])
     assert _pairs(extract_statements(text)) == [p for p in _expected(stem) if p[0] == "problem"] + [
         ("measure", title), ("measure", first), ("measure", second)] + [("measure", f"{t}:{d}") for t, d in rest]
+
+
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
+@pytest.mark.parametrize("paragraphs", [["加强培训:组织业务人员参加培训。"],
+                                        ["加强培训:组织业务人员参加培训;开展案例交流。", "完善制度:修订公开目录。"]])
+def test_a_titled_paragraph_on_its_line_after_a_numbered_list_is_a_statement_of_its_own(stem, paragraphs):
+    # A seed's measures numbered a line each ('1.强化政务公开能力建设。加强…。' / '2.…' / '3.…。'), then a paragraph
+    # titled before its colon on a line of its own ('加强培训:组织业务人员参加培训。'): before, it was read as the last
+    # item's text ('…压实工作责任。加强培训:组织…'); now each titled paragraph is a measure of its own.
+    section, titled = _titled_measures(stem)
+    numbered = [f"{n}.{title}。{details}。" for n, (title, details) in enumerate(titled, start=1)]
+    text = "\n".join([section[: section.index("一是" + titled[0][0])], *numbered, *paragraphs])
+    assert _pairs(extract_statements(text)) == _expected(stem) + [("measure", p.removesuffix("。")) for p in paragraphs]
+    # (a line that is no titled paragraph, a sentence of the item's own, still goes on the last item)
+    text = "\n".join([section[: section.index("一是" + titled[0][0])], *numbered, "确保各项措施落到实处。"])
+    assert _pairs(extract_statements(text))[-1] == ("measure", _expected(stem)[-1][1] + "。确保各项措施落到实处")
 
 
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
@@ -1704,6 +1754,24 @@ def test_sentences_ended_with_a_half_width_stop(stem, width):
     section = problems_section(stem).replace("。", ".")
     if width:
         section = _hard_wrapped(section, width, page_breaks=True)
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stop", ["..", "。.", ".", ". ", ".;"])
+@pytest.mark.parametrize("stem", SEEDS)
+def test_a_paragraph_ended_with_an_ascii_stop_or_two_has_it_trimmed(stem, stop):
+    # Each paragraph's 。 typed as '.' or doubled ('…引向深入..', '…引向深入。.') where the text's other sentences end in
+    # 。 (a seed's paragraphs: the corpus reports' sections are one line each): the '.' is no 。 there, so it was not trimmed as 。 is and the statement ended in it ('…引向深入..'); now trimmed.
+    section = re.sub("。(?=[ \t]*\n)", stop, problems_section(stem))
+    assert section != problems_section(stem)
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("stem", list(EXPECTED))
+def test_sentences_ended_with_two_half_width_stops(stem):
+    # Text typed with '..' for each 。 ('…有待提高..下一步,…'): the first '.' was read as the 。 and the second kept, so
+    # statements ended in '。.' and one went on into the next ('…加强。.下一步,…'); now the two are one 。.
+    section = problems_section(stem).replace("。", "..")
     assert _pairs(extract_statements(section)) == _expected(stem)
 
 

@@ -219,6 +219,9 @@ _MARKER_CUT = re.compile(rf"(?:^|[。;:!?]){_CN_NUM}$")  # a line ending in the 
 # it no author's, '“放管服” “最多跑一次”' kept as '"放管服" "最多跑一次"'; so is a single one, a ‘ or a ’: '( ‘放管服’)')
 _WS_NEAR_WIDE = re.compile(r"""(?<=[^\x00-\x7f]|["'])\s+|\s+(?=[^\x00-\x7f]|["'])""")
 _TRIM_END = " \t\n;,、。"
+# a '.' (or two) ending a statement, typed for its 。 where the text's other stops are 。 (so no 。 was made of it): not
+# three or more, an ellipsis ('...', NFKC of …)
+_TRAILING_DOTS = re.compile(r"(?<!\.)\.\.?$")
 _TRIM_START = " \t\n;,、:。."  # (and the '.' typed after a bracketed number, left by its marker: '①.加强…')
 _PUNCT_ONLY = re.compile(r"^[\W_]*$")
 # a line break after a line ending in no stop nor comma (inside a statement: _sub_item_break)
@@ -250,8 +253,9 @@ _SPACE_FOR_BREAK = re.compile(r"(?<=[^\x00-\x7f]|[\")]) +(?=[^\x00-\x7f]|[\d(])"
 # in a text with 。, such a space before an item's number only ('…有待提高 二是…', '…单一 (二)…', '…不够 2.…')
 _SPACE_BEFORE_ITEM = re.compile(
     rf"(?<=[^\x00-\x7f]|[\")]) +(?={_CN_NUM}是(?!否)|\({_CN_NUM}\)|\(\d{{1,2}}\)|\d{{1,2}}[.、](?![\dA-Za-z]))")
+# (a '.' typed for 。, or two: '…有待提高..下一步'; not three or more, an ellipsis '...')
 _FULL_STOP = re.compile(rf"(?P<marker>(?:^|(?<=[。;:!?,.\s])){_CN_NUM}{_WRAP_GAP}\.)"
-                        rf"|(?<=[{HAN_RANGES}》\"”)\]])(?P<gap>{_WRAP_GAP})\.", re.MULTILINE)
+                        rf"|(?<=[{HAN_RANGES}》\"”)\]])(?P<gap>{_WRAP_GAP})\.\.?(?!\.)", re.MULTILINE)
 
 
 def _subheading_tail(tails: dict[str, list[str]]) -> str:
@@ -1083,6 +1087,8 @@ def _area_title(lines: list[str], line: str, cues: dict[str, Any], titles: dict[
         return None
     if any(pattern.match(title) for pattern, _ in _styles().values()):
         return None  # (an item's start a wrap cut: '一是未能' / '规范…')
+    if _cue_across(title, line, cues):
+        return None  # (a statement a wrap cut inside its word: '一些栏目更新不' / '及时;…', no title over '及时')
     if (cues["heading_line"].match(title) or _opens_with_heading(title + line, cues)
             or any(p.match(title + line) for p in cues["switch"])):
         return None
@@ -1102,6 +1108,13 @@ def _area_title(lines: list[str], line: str, cues: dict[str, Any], titles: dict[
 
 
 _SENTENCE_MARKS = re.compile(r"[。,;:!?、]")  # (after NFKC: ，；：！？ are ASCII)
+
+
+def _cue_across(before: str, after: str, cues: dict[str, Any]) -> bool:
+    """Whether a word of statements.yaml ``problem_cues`` is cut by the line break between ``before`` and ``after``
+    (``…更新不`` / ``及时;…``, ``…有`` / ``待提高``): the two lines are one sentence, whatever else they look like."""
+    return any(joined.find(cue, max(len(before) - len(cue) + 1, 0), len(before) + len(cue) - 1) >= 0
+               for joined in [before + after] for cue in cues["problem_cues"] if len(cue) > 1)
 
 
 def _measure_title(lines: list[str], cues: dict[str, Any]) -> bool:
@@ -2476,6 +2489,7 @@ def _clean(text: str) -> str:
     text = text.replace("\n", "").strip(_TRIM_END).lstrip(_TRIM_START)
     # (a footnote mark after the statement's stop or before it, '…及时。[1]' / '…及时[1]。', as a superscript one is dropped)
     text = _footnote_mark().sub("", text).rstrip(_TRIM_END)
+    text = _TRAILING_DOTS.sub("", text).rstrip(_TRIM_END)  # ('…引向深入。.', '…引向深入.;')
     return "" if _PUNCT_ONLY.match(text) else text
 
 
@@ -2722,11 +2736,13 @@ def _titled_pieces(paragraphs: list[str]) -> list[list[str]]:
         titled.append(("".join(sentences[:at]), rest) if at is not None and _clean(rest.partition(":")[2])
                       else ("", ""))
     heads = [rest.strip().partition(":")[0] for _, rest in titled if rest]
-    # (a title alone, no list of titled paragraphs, opens with a measure's verb: '加强培训:组织…;开展…。' is one
-    # statement alone or after other paragraphs, where '工作中的不足:…;…', admitting a shortcoming, may lead a list in;
-    # and no colon follows in its text: '加强培训:组织…;开展…交流' / '完善制度:修订…' joined over a line with no stop
-    # holds a second title, no details of the first)
-    alone = (len(heads) == 1 and _is_title(heads[0]) and bool(_cues()["measure_opening"].match(heads[0]))
+    # (a title alone, no list of titled paragraphs, opens with a measure's verb or admits a shortcoming of its own:
+    # '加强培训:组织…;开展…。', '公开内容不够全面:一些栏目…;解读材料偏少。' are one statement alone as after other paragraphs,
+    # where '工作中的不足:…;…', naming only the kind, leads a list in (_admitting_title); and no colon follows in its
+    # text: '加强培训:组织…;开展…交流' / '完善制度:修订…' joined over a line with no stop holds a second title, no details
+    # of the first)
+    alone = (len(heads) == 1 and _is_title(heads[0])
+             and bool(_cues()["measure_opening"].match(heads[0]) or _admitting_title(heads[0]))
              and not any(":" in rest.strip().partition(":")[2] for _, rest in titled))
     if not alone and (len(heads) < 2 or not any(_is_title(head) for head in heads)):
         return [_semicolon_split(para) for para in paragraphs]
@@ -2738,6 +2754,14 @@ def _titled_pieces(paragraphs: list[str]) -> list[list[str]]:
         *pieces, last = _semicolon_split(before) if before else [""]
         out.append([*pieces, last + rest])
     return out
+
+
+def _admitting_title(title: str) -> bool:
+    """Whether ``title`` admits a shortcoming of its own past the words that only name the problems' kind
+    (statements.yaml ``area_title.problem``, as an area's title does): ``公开内容不够全面``, not ``工作中的不足``, which
+    names none and leads a list of them in."""
+    said = _cues()["area_title_kinds"]["problem"].search(title)
+    return _admits_own(title[: said.start()] if said else title)
 
 
 def _titles_with_their_paragraphs(paragraphs: list[str]) -> list[str]:
@@ -3278,6 +3302,13 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         if titled_list and k + 1 == len(marks):
             paragraphs_after = _titled_paragraphs(text[end:stop])[1:]
             stop -= sum(map(len, paragraphs_after))
+        elif k + 1 == len(marks) and _item_on_its_line(text, start, end):
+            # (a list laid out an item a line: a titled paragraph on a line of its own after the last item, '3.…。' /
+            # '加强培训:组织…。', is a statement, not that item's text; one title at least heads a statement, _is_title)
+            after = _titled_paragraphs(text[end:stop], lines=True)[1:]
+            if any(_is_title(_paragraph_title(_split_sentences(paragraph)[0])) for paragraph in after):
+                paragraphs_after = after
+                stop -= sum(map(len, paragraphs_after))
         item, lead = _split_lead_in(text[end:stop])
         if ":" in item[:_LABEL_LENGTH]:
             label = cues["label_after_marker"].match(item)
@@ -3388,20 +3419,21 @@ def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Foun
         out.statements.append(((block.order, j), kinds[-1], _clean(paragraph)))
 
 
-def _titled_paragraphs(raw: str, opening: bool = False) -> list[str]:
+def _titled_paragraphs(raw: str, opening: bool = False, lines: bool = False) -> list[str]:
     """``raw``, the last detail's text of a list under a title before its colon, cut before each titled paragraph
     after it: a title before its colon (:func:`_paragraph_title`) with its details after, on a line of its own or glued
     after a stop (``开展案例交流。`` / ``完善制度:修订…;建立…。``), the detail's own text first.  A detail ends there: the
     next paragraph, titled as the list is, is no part of it.  Where ``opening`` (the text before the list's title),
-    ``raw`` may open with a titled paragraph, its own text then '' (or the lead-in before it)."""
+    ``raw`` may open with a titled paragraph, its own text then '' (or the lead-in before it).  Where ``lines`` (the
+    last item's text of a list laid out an item a line), only a titled paragraph on a line of its own is cut."""
     cuts = [0]
     at = 0
     pieces = _sentence_pieces(raw)
     for i, piece in enumerate(pieces):
         before, at = raw[:at], at + len(piece)
         # (in the text before a list, also after its lead-in's colon: '…进一步改进:强化…建设:加强…;…。')
-        opens = before.rstrip(" \t").endswith(_STATED_ENDS + ("\n",) + ((":",) if opening else ())) or (
-            opening and not before.strip())
+        ends = ("\n",) if lines else _STATED_ENDS + ("\n",) + ((":",) if opening else ())
+        opens = before.rstrip(" \t").endswith(ends) or (opening and not before.strip())
         # (titled as the paragraphs of a list without numbers are, :func:`_titled_pieces`: the list's own title names a
         # measure or admits a shortcoming, so a paragraph's title need only read as one, '完善整改机制:…')
         if opens and _paragraph_title(piece) and _clean("".join(pieces[i + 1:])):
