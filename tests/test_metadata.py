@@ -1197,6 +1197,32 @@ def test_a_sentence_ending_with_a_date_in_brackets_is_no_signature(line):
     assert (report.metadata["agency"], report.metadata["published"]) == (None, None)
 
 
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("title", ["驻马店市住房和城乡建设局", ""])
+@pytest.mark.parametrize("ending", ["\n2021年1月31日\n驻马店市住房和城乡建设局\n", "\n2021年1月31日 驻马店市住房和城乡建设局\n",
+                                    "\n二〇二一年一月三十一日\n驻马店市住房和城乡建设局（盖章）\n",
+                                    "\n2021年1月31日\n驻马店市住房和城乡建设局\n2021-02-01\n"])
+def test_a_signature_written_date_first_under_an_empty_last_section(ending, title, script):
+    # Seed 000 ends with its last section's heading alone ('六、其他需要报告的事项', no text): signed date first under
+    # it, over two lines or on one, no signature was read (published NA, and the agency NA without a title) though
+    # the same signature name first was; the sections pass their headings, so both orders read alike, the section
+    # left empty (a posting date under it the page's).
+    report = _seed_000_signed(_in_script(script)(ending), title)
+    name_first = _seed_000_signed(_in_script(script)("\n驻马店市住房和城乡建设局\n2021年1月31日\n"), title)
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", "2021-01-31")
+    assert report.metadata == name_first.metadata
+    assert report.sections[-1].title == "六、其他需要报告的事项" and report.sections[-1].text.strip() == ""
+
+
+def test_a_date_first_under_a_line_that_is_no_heading_is_no_signature():
+    # control: the same lines under a line the sections did not find a heading (a wrapped sentence's start) sign
+    # nothing, as before; under the heading they do
+    lines = ["六、其他需要报告的事项", "2021年1月31日", "驻马店市住房和城乡建设局"]
+    assert metadata.signature_start(lines) == 3 and metadata.signature_start(lines, [0]) == 1
+    assert meta(*lines)["published"] is None
+    assert meta(*lines, section_lines={"other": 0})["published"] == "2021-01-31"
+
+
 @pytest.mark.parametrize("ending", ["\n2021年1月31日\n", "\n2021年1月31日\n第一条 为了保障公民依法获取政府信息\n"])
 def test_a_date_under_an_empty_last_section_signs_no_agency(ending):
     # control: a date alone under the empty section's heading gives the date, no agency; followed by a sentence's

@@ -24,6 +24,7 @@ import os
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Callable
@@ -1850,15 +1851,18 @@ class _SignatureTail:
 
     __slots__ = ("tail", "_reading")
 
-    def __init__(self, tail: list[tuple[int, str]]) -> None:
+    def __init__(self, tail: list[tuple[int, str]], headings: Collection[int] = ()) -> None:
         self.tail = tail
-        self._reading = _tail_reading(tuple(line for _, line in tail))
+        heads = frozenset(pos for pos, (index, _) in enumerate(tail) if index in headings)
+        self._reading = _tail_reading(tuple(line for _, line in tail), heads)
 
     @classmethod
-    def of(cls, lines: list[str]) -> _SignatureTail:
+    def of(cls, lines: list[str], headings: Collection[int] = ()) -> _SignatureTail:
         """The tail of ``lines`` (a report's lines or its segments' texts), without the time of day its signature's
-        date was written with (:func:`_without_times`)."""
-        return cls(_without_times(_last_filled(lines[: _content_end(lines)], _rules()["signature"]["tail_lines"])))
+        date was written with (:func:`_without_times`); ``headings`` are the indices of the lines the caller found
+        to be sections' headings (a signature written date first may stand right under one)."""
+        tail = _without_times(_last_filled(lines[: _content_end(lines)], _rules()["signature"]["tail_lines"]))
+        return cls(tail, headings)
 
     @property
     def wrapped(self) -> tuple[int, bool, str | None, _dt.date] | None:
@@ -1881,10 +1885,12 @@ class _SignatureTail:
 
 
 class _TailReading:
-    """The readings of a tail's lines (their index a position in the tail), each done when first asked."""
+    """The readings of a tail's lines (their index a position in the tail), each done when first asked; ``heads``
+    the positions of the lines that are sections' headings."""
 
-    def __init__(self, lines: tuple[str, ...]) -> None:
+    def __init__(self, lines: tuple[str, ...], heads: frozenset[int] = frozenset()) -> None:
         self.tail = list(enumerate(lines))
+        self.heads = heads
 
     @functools.cached_property
     def wrapped(self) -> tuple[int, bool, str | None, _dt.date] | None:
@@ -1892,7 +1898,7 @@ class _TailReading:
 
     @functools.cached_property
     def found(self) -> tuple[int, bool, str | None, _dt.date | None] | None:
-        return self.wrapped if self.wrapped is not None else _lines_signature(self.tail)
+        return self.wrapped if self.wrapped is not None else _lines_signature(self.tail, self.heads)
 
     @functools.cached_property
     def undated(self) -> tuple[int, int, str] | None:
@@ -1900,9 +1906,10 @@ class _TailReading:
 
 
 @functools.lru_cache(maxsize=16)  # (a parse asks a few tails: the body's end tried at a few lines, the metadata's)
-def _tail_reading(lines: tuple[str, ...]) -> _TailReading:
-    """The reading of a text's last filled lines ``lines`` (stripped, in order), kept for the next stage asking."""
-    return _TailReading(lines)
+def _tail_reading(lines: tuple[str, ...], heads: frozenset[int] = frozenset()) -> _TailReading:
+    """The reading of a text's last filled lines ``lines`` (stripped, in order; ``heads`` the positions of sections'
+    headings among them), kept for the next stage asking."""
+    return _TailReading(lines, heads)
 
 
 # a time of day alone on its line ('10:30', '10:30:15', '上午10:30'), or after a date ending its line ('2024年2月5日 10:30'),
@@ -1943,23 +1950,26 @@ def _date_ends(line: str) -> bool:
     return date is not None and end == len(compact)
 
 
-def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None, _dt.date | None] | None:
+def _lines_signature(tail: list[tuple[int, str]],
+                     heads: frozenset[int] = frozenset()) -> tuple[int, bool, str | None, _dt.date | None] | None:
     """:func:`_signature_lines` of the text's last filled lines ``tail`` where no wrapped one ends it: the last
     whole date ending a line, the agency before it on its line or on the line above (a date line followed by text
     but an appendix's or the page's: not last); or, no date given, a year and month alone on the last line under a
     signing name ('XX局' / '2021年1月': no day, so no date; read as no signature, both lines went into the last
-    section's text and its statements)."""
+    section's text and its statements).  A signature written date first stands after a statement's end, or right
+    under a section's heading (``heads``: the positions of the tail's lines the caller found to be headings)."""
     month = _year_month_signature(tail)
     if month is not None:
         return month
     end_pos = len(tail) - 1  # the last line that is no posting date under the signature's
     for pos in range(len(tail) - 1, -1, -1):
         index, line = tail[pos]
-        if pos == end_pos and (untimed := _without_posting_time(line)) is not None and _posting_date(tail, pos):
+        if pos == end_pos and (untimed := _without_posting_time(line)) is not None \
+                and _posting_date(tail, pos, heads):
             line = untimed  # (its time, '发布时间 2024/02/05 10:30': no date read in '2024/02/0510:30')
         compact = _compact(_first_of_dates(line))
         date, start, end = _date_in(compact)
-        if pos == end_pos and _posting_date_line(line, compact) and _posting_date(tail, pos):
+        if pos == end_pos and _posting_date_line(line, compact) and _posting_date(tail, pos, heads):
             # a date alone under the signature's date ('XX局' / '2021年1月30日' / '2024年1月10日'), or after a
             # publication date's label ('日期：2024年1月10日', '发布时间 2024-01-10'), only the page's furniture after it
             # or not ('2021-02-05 浏览次数：3': read as the signature's date with no agency, published the posting
@@ -1988,7 +1998,7 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             # ending its line, no signature, the agency and published NA): read without the brackets
             compact, start, end = compact[: start - 1] + compact[start:end], start - 1, end - 1
         elif date is not None and start == 0 and end < len(compact) and pos == end_pos \
-                and (pos == 0 or _ends_statement([tail[pos - 1][1]])):
+                and _signs_under(tail, pos - 1, heads):
             # the signature written date first on the text's last line ('…。' / '2021年1月30日 市住建局': read as no
             # signature, published and the agency NA and the line left in the last section's text), as over two lines
             # below; a sentence's words after the name ('…市住建局召开会议') make no agency
@@ -2021,7 +2031,7 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             if prev.endswith(tuple(_rules()["signature"]["date_leads"])):
                 return None  # a sentence's date, wrapped ('…统计截至' / '2020年12月31日'): no signature
         if pos < end_pos and all(_between_name_and_date(tail[i][1]) for i in range(pos + 1, end_pos)) \
-                and (above < 0 or _ends_statement([tail[above][1]])):
+                and _signs_under(tail, above, heads):
             # the signature written date first, its name on the text's last line ('…。' / '2021年1月30日' / 'XX局': read
             # as no signature, published NA and both lines left in the last section's text); a date alone after a
             # statement's end, so no sentence's; a posting date under it or not; a page break or the seal's place
@@ -2071,7 +2081,7 @@ def _ends_date_line(line: str, compact: str, end: int) -> bool:
     return end == len(compact) or _signature_after_date(line[_date_in(line)[2]:])
 
 
-def _posting_date(tail: list[tuple[int, str]], pos: int) -> bool:
+def _posting_date(tail: list[tuple[int, str]], pos: int, heads: frozenset[int] = frozenset()) -> bool:
     """Whether the date alone on ``tail``'s line ``pos`` stands right under a signature's date (the page's breaks
     between them or not): a date alone on its line, or after a signing name on its line ('XX局  2021年1月30日'), or
     the name of a signature written date first ('2021年1月30日' / 'XX局': :func:`_date_first_above`), or a year and
@@ -2086,11 +2096,11 @@ def _posting_date(tail: list[tuple[int, str]], pos: int) -> bool:
     compact = _compact(line)
     date, start, end = _date_in(compact)
     if date is None:  # (a signature's year and month: 'XX局' / '2024年1月', no day)
-        return _date_first_above(tail, above) or _year_month_signature(tail[: above + 1]) is not None
+        return _date_first_above(tail, above, heads) or _year_month_signature(tail[: above + 1]) is not None
     if end != len(compact) and _signature_after_date(line[_date_in(line)[2]:]):
         compact = compact[:end]  # (its weekday, the seal's place or a note after it: '2021年1月30日 星期六')
     if end != len(compact):
-        return _date_first_above(tail, above)
+        return _date_first_above(tail, above, heads)
     if start == 0:  # a date alone: a sentence's, wrapped, where the line above leads to it ('…统计截至')
         lead = above - 1
         while lead >= 0 and _between_name_and_date(tail[lead][1]):
@@ -2099,14 +2109,15 @@ def _posting_date(tail: list[tuple[int, str]], pos: int) -> bool:
     return _signing_name(_signer(_raw_prefix(tail[above][1], start)))
 
 
-def _date_first_above(tail: list[tuple[int, str]], pos: int) -> bool:
+def _date_first_above(tail: list[tuple[int, str]], pos: int, heads: frozenset[int] = frozenset()) -> bool:
     """Whether ``tail``'s line ``pos`` ends a signature written date first ('…。' / '2021年1月30日' / 'XX局', or
     '2021年1月30日 XX局' on one line, as :func:`_lines_signature` reads it): an agency's name under a date alone or
-    after a date on its line, the date after a statement's end (or nothing), so no sentence's."""
+    after a date on its line, the date after a statement's end, a section's heading (``heads``) or nothing, so no
+    sentence's."""
     compact = _compact(tail[pos][1])
     date, start, end = _date_in(compact)
     if date is not None and start == 0:  # (the date and the name on one line)
-        return _agency_like(_seal().sub("", compact[end:])) and (pos < 1 or _ends_statement([tail[pos - 1][1]]))
+        return _agency_like(_seal().sub("", compact[end:])) and _signs_under(tail, pos - 1, heads)
     if date is not None or pos < 1 or not _agency_like(_seal().sub("", compact)):
         return False
     above = pos - 1
@@ -2114,8 +2125,15 @@ def _date_first_above(tail: list[tuple[int, str]], pos: int) -> bool:
         above -= 1  # (a page break or the seal's place between the date and the name, as :func:`_lines_signature`)
     compact = _compact(tail[above][1])
     date, start, end = _date_in(compact)
-    return date is not None and (start, end) == (0, len(compact)) \
-        and (above < 1 or _ends_statement([tail[above - 1][1]]))
+    return date is not None and (start, end) == (0, len(compact)) and _signs_under(tail, above - 1, heads)
+
+
+def _signs_under(tail: list[tuple[int, str]], pos: int, heads: frozenset[int]) -> bool:
+    """Whether a signature written date first may start under ``tail``'s line ``pos`` (-1: none above it): a
+    statement's end (:func:`_ends_statement`), or a section's heading (``heads``, as the caller found them: a date
+    right under the heading of a section left empty, '六、其他需要报告的事项' / '2021年1月31日' / 'XX局', is no
+    sentence's; the signature was read as none, the agency and published NA), or no line at all."""
+    return pos < 0 or pos in heads or _ends_statement([tail[pos][1]])
 
 
 def _under_signature(line: str) -> bool:
@@ -2385,13 +2403,17 @@ def _table_lead_pattern() -> re.Pattern[str]:
                       rf"|(?P<title>{_TABLE_TITLE.pattern[:-1]}\Z)")
 
 
-def signature_start(lines: list[str]) -> int:
+def signature_start(lines: list[str], headings: Collection[int] = ()) -> int:
     """Index of the first line of the report's signature (agency line, date line) on lines of its own.
 
     Parameters
     ----------
     lines : list of str
         The report's lines.
+    headings : collection of int, optional
+        Indices of the lines that are sections' headings, as the caller found them: a signature written date
+        first may stand right under one (a last section left empty: ``六、其他需要报告的事项`` / date / agency),
+        as under a statement's end.
 
     Returns
     -------
@@ -2416,8 +2438,10 @@ def signature_start(lines: list[str]) -> int:
     2
     >>> signature_start(["六、其他需要报告的事项", "无。", "平潭综合实", "验区经济发展局"])
     2
+    >>> signature_start(["六、其他需要报告的事项", "2020年1月20日", "某某市某某局"], headings=[0])
+    1
     """
-    tail = _SignatureTail.of(lines)
+    tail = _SignatureTail.of(lines, headings)
     found = tail.found
     # only a signature that ends the text: a date alone on a line further up may be a wrapped sentence's
     # ('…整改时限为' / '2021年6月30日' / '前全部完成。')
@@ -2717,8 +2741,9 @@ def _ends_statement(lines: list[str]) -> bool:
     return bool(_glue_stop().search(text[-1:])) or any(p.match(text) for p in _cues()["empty"])
 
 
-def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:
-    """Agency and date of the signature at the end of the report.
+def _signature(lines: list[str], headings: Collection[int] = ()) -> tuple[str | None, _dt.date | None]:
+    """Agency and date of the signature at the end of the report (``headings``: the indices of the lines that are
+    sections' headings, as :func:`signature_start` takes them).
 
     Either on lines of its own (an agency-like name, then a date alone on its line, also wrapped:
     :func:`_signature_lines`) or glued after the last sentence, as web-page text writes it
@@ -2727,7 +2752,7 @@ def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:
     (``…。新华镇人民政府2021年1月26日``) gives the date, no agency, while a sentence's words before a date and a date
     that is a clause's (``…市交通运输局2021年1月26日前完成整改。``) give neither.
     """
-    reading = _SignatureTail.of(lines)  # (the sections' end read the same tail most often: read once)
+    reading = _SignatureTail.of(lines, headings)  # (the sections' end read the same tail most often: read once)
     found = reading.found
     if found is not None and (found[1] or reading.wrapped is None and _ends_text(lines, found[0])):
         return found[2], found[3]  # (on lines of its own: a wrapped one, or one before an appendix)
@@ -3560,7 +3585,8 @@ def _metadata_of(lines: list[str], section_lines: dict[str, int] | None,
 
     regions = _field_regions(lines)  # (the lines where header fields stand, read for the agency and the date)
     field_agency = _agency_field(regions)
-    sig_agency, sig_date = _signature(lines)
+    # (the sections' headings, where the caller found them: a signature may stand under an empty last section's)
+    sig_agency, sig_date = _signature(lines, section_lines.values() if section_lines else ())
     crumb_agency = _breadcrumb_agency(lines, first_section) if title_agency is None else None
     agency = title_agency or field_agency or sig_agency or crumb_agency
     if agency is None and path is not None:
