@@ -1223,6 +1223,32 @@ def test_a_date_first_under_a_line_that_is_no_heading_is_no_signature():
     assert meta(*lines, section_lines={"other": 0})["published"] == "2021-01-31"
 
 
+@pytest.mark.parametrize("title", ["驻马店市住房和城乡建设局", ""])
+@pytest.mark.parametrize("note", ["注：本报告统计期限为2020年1月1日至12月31日。",
+                                  "备注：本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止。",
+                                  "注：本报告统计期限为2020年1月1日至12月31日。\n- 3 -"])
+@pytest.mark.parametrize("signature", ["驻马店市住房和城乡建设局\n2021年1月31日", "2021年1月31日\n驻马店市住房和城乡建设局",
+                                       "驻马店市住房和城乡建设局  2021年1月31日"])
+def test_a_note_under_the_signature_leaves_it_read(signature, note, title):
+    # Seed 000 with a note on the report's period under its signature ('驻马店市住房和城乡建设局' / '2021年1月31日' /
+    # '注：本报告统计期限为…'): the note was read as the text's last line, so no signature: published NA (and the
+    # agency NA without a title), the signature left in the last section's text.  Now the signature is read as
+    # without the note, and the note's dates are never its date.
+    report = _seed_000_signed(f"\n{signature}\n{note}\n", title)
+    if signature.startswith("2021"):  # (date first: right under the empty section's heading)
+        assert report.sections[-1].text.strip() == ""
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", "2021-01-31")
+    assert "驻马店市住房和城乡建设局" not in report.sections[-1].text
+
+
+@pytest.mark.parametrize("above", ["无。", "我局将继续做好政府信息公开工作。"])
+def test_a_note_with_dates_and_no_signature_above_it_gives_no_date(above):
+    # control: the note's dates are never the signature's, whatever stands above the note
+    report = _seed_000_signed(f"\n{above}\n注：本报告统计期限为2020年1月1日至12月31日。\n", "")
+    assert (report.metadata["agency"], report.metadata["published"]) == (None, None)
+    assert "统计期限" in report.sections[-1].text
+
+
 @pytest.mark.parametrize("ending", ["\n2021年1月31日\n", "\n2021年1月31日\n第一条 为了保障公民依法获取政府信息\n"])
 def test_a_date_under_an_empty_last_section_signs_no_agency(ending):
     # control: a date alone under the empty section's heading gives the date, no agency; followed by a sentence's

@@ -32,7 +32,8 @@ from typing import Any, Callable
 
 from toolkit.formats import alternation, load_formats, read_data_yaml
 from toolkit.normalize import (HAN_RANGES, _appendix_line, _matching_lines, _page_furniture, _stamp_time_pattern,
-                               _time_form, cn_numeral, is_page_furniture, is_print_stamp, normalize_line)
+                               _time_form, cn_numeral, is_footnote, is_page_furniture, is_print_stamp,
+                               normalize_line)
 
 __all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "report_title_lines", "signature_start",
            "glued_signature_start"]
@@ -1633,14 +1634,28 @@ def _links_start(lines: list[str]) -> int:
 
 def _content_end(lines: list[str]) -> int:
     """Index after the last line that is not blank, a page number or a site footer line (a block of links under the
-    report among them, :func:`_links_start`)."""
+    report among them, :func:`_links_start`), nor a note under the signature's date (:func:`_note_under_date`)."""
     words = _rules()["signature"]["footer_words"]
     end = _links_start(lines)
     while end > 0 and (not lines[end - 1].strip() or _is_footer(lines[end - 1], words)
                        and not _dated_footer(lines[end - 1].strip()) and not _named_footer(lines[end - 1])
-                       and not _timed_signature_date(lines, end - 1)):
+                       and not _timed_signature_date(lines, end - 1) or _note_under_date(lines, end - 1)):
         end -= 1  # page numbers, 【打印本页】, the site's 主办/ICP lines after the signature
     return end
+
+
+def _note_under_date(lines: list[str], at: int) -> bool:
+    """Whether line ``at`` is a note (formats.yaml ``footnote``: '注：本报告统计期限为2020年1月1日至12月31日。') right
+    under a signature's last line, blank lines between or not: a line a whole date ends, or an agency's name under a
+    date alone (written date first).  A note on the report under its signature, whose dates are none of the
+    signature's (it was read as the text's last line, the signature above it not read and published NA)."""
+    if not is_footnote(lines[at].strip()):
+        return False
+    above = [line for line in lines[max(at - 8, 0):at] if line.strip()][-2:]  # (the two filled lines above it)
+    if not above or _date_ends(above[-1]):
+        return bool(above)
+    return len(above) == 2 and _agency_like(_seal().sub("", _compact(above[-1]))) and _date_ends(above[0]) \
+        and _date_in(_compact(above[0]))[1] == 0
 
 
 def _timed_signature_date(lines: list[str], at: int) -> bool:
