@@ -3600,8 +3600,9 @@ def _metadata_of(lines: list[str], section_lines: dict[str, int] | None,
 
     regions = _field_regions(lines)  # (the lines where header fields stand, read for the agency and the date)
     field_agency = _agency_field(regions)
-    # (the sections' headings, where the caller found them: a signature may stand under an empty last section's)
-    sig_agency, sig_date = _signature(lines, section_lines.values() if section_lines else ())
+    # (the last section's heading, where the caller found it: a signature may stand right under it, the section left
+    # empty; the sections' end passes the same, so the tail's reading is shared)
+    sig_agency, sig_date = _signature(lines, (max(section_lines.values()),) if section_lines else ())
     crumb_agency = _breadcrumb_agency(lines, first_section) if title_agency is None else None
     agency = title_agency or field_agency or sig_agency or crumb_agency
     if agency is None and path is not None:
