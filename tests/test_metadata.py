@@ -1249,6 +1249,34 @@ def test_a_note_with_dates_and_no_signature_above_it_gives_no_date(above):
     assert "统计期限" in report.sections[-1].text
 
 
+@_each_script_titled_or_not
+@pytest.mark.parametrize("above", ["", "\n无。"])
+@pytest.mark.parametrize("signature, published", [
+    ("驻马店市住房和城乡建设局，2021年1月31日", "2021-01-31"), ("驻马店市住房和城乡建设局, 2021年1月31日", "2021-01-31"),
+    ("驻马店市住房和城乡建设局\n（2021年1月31日）", "2021-01-31"), ("驻马店市住房和城乡建设局\n(2021-01-31)", "2021-01-31"),
+    ("2021年1月 驻马店市住房和城乡建设局", None), ("二〇二一年一月 驻马店市住房和城乡建设局（盖章）", None)])
+def test_a_signature_with_a_comma_a_bracketed_date_or_a_year_and_month_first(signature, published, above, title,
+                                                                             script):
+    # Seed 000 signed 'XX局，2021年1月31日' (a comma between the name and the date), 'XX局' / '（2021年1月31日）' (the date
+    # alone in brackets under the name) or '2021年1月 XX局' (a year and month before the name on one line): no
+    # signature was read, the agency NA without a title and published NA, the lines left in the last section's text.
+    # Now each is read: the date where the day is given, NA where only the month is, the section left as without it.
+    convert = _in_script(script)
+    plain = _seed_000_signed(convert(f"{above}\n"), title)
+    report = _seed_000_signed(convert(f"{above}\n{signature}\n"), title)
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", published)
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
+@pytest.mark.parametrize("ending", ["\n我局将继续做好信息公开工作，2021年1月31日\n", "\n数据统计截至\n（2020年12月31日）\n",
+                                    "\n2021年1月 市住建局召开专题会议\n", "\n计划于\n2021年1月 驻马店市住房和城乡建设局\n"])
+def test_a_sentence_with_a_comma_a_bracketed_date_or_a_month_is_no_signature(ending):
+    # control: a sentence's words before the comma, a wrapped sentence's date in brackets, a sentence's words after
+    # the name or before the month sign nothing
+    report = _seed_000_signed(ending, "")
+    assert (report.metadata["agency"], report.metadata["published"]) == (None, None)
+
+
 @pytest.mark.parametrize("ending", ["\n2021年1月31日\n", "\n2021年1月31日\n第一条 为了保障公民依法获取政府信息\n"])
 def test_a_date_under_an_empty_last_section_signs_no_agency(ending):
     # control: a date alone under the empty section's heading gives the date, no agency; followed by a sentence's

@@ -1973,7 +1973,7 @@ def _lines_signature(tail: list[tuple[int, str]],
     signing name ('XX局' / '2021年1月': no day, so no date; read as no signature, both lines went into the last
     section's text and its statements).  A signature written date first stands after a statement's end, or right
     under a section's heading (``heads``: the positions of the tail's lines the caller found to be headings)."""
-    month = _year_month_signature(tail)
+    month = _year_month_signature(tail, heads)
     if month is not None:
         return month
     end_pos = len(tail) - 1  # the last line that is no posting date under the signature's
@@ -1993,7 +1993,7 @@ def _lines_signature(tail: list[tuple[int, str]],
             end_pos = pos - 1
             while _under_signature(tail[end_pos][1]):  # (a page break or a disclosure note between the two)
                 end_pos -= 1
-            if (month := _year_month_signature(tail[: end_pos + 1])) is not None:
+            if (month := _year_month_signature(tail[: end_pos + 1], heads)) is not None:
                 # under a signature's year and month ('XX局' / '2024年1月' / '发布日期：2024-01-15': read as a date
                 # signed by no name, the agency NA and both lines left in the last section's text): the signature,
                 # its date the posting date, the only day given
@@ -2007,10 +2007,11 @@ def _lines_signature(tail: list[tuple[int, str]],
             # a sentence's full stop typed after the signature's date ('XX局' / '2021年1月30日。', '2021.1.30.': read as
             # no date ending its line, the signature was left in the last section's text and published NA)
             compact = compact[:end]
-        elif date is not None and start > 1 and end == len(compact) - 1 and compact[end] in ")）" \
+        elif date is not None and start > 0 and end == len(compact) - 1 and compact[end] in ")）" \
                 and compact[start - 1] in "(（":
             # the signature's date in brackets after its name on its line ('XX局（2021年1月31日）': read as no date
-            # ending its line, no signature, the agency and published NA): read without the brackets
+            # ending its line, no signature, the agency and published NA), or alone on the line under the name
+            # ('XX局' / '（2021年1月31日）', likewise): read without the brackets
             compact, start, end = compact[: start - 1] + compact[start:end], start - 1, end - 1
         elif date is not None and start == 0 and end < len(compact) and pos == end_pos \
                 and _signs_under(tail, pos - 1, heads):
@@ -2029,6 +2030,8 @@ def _lines_signature(tail: list[tuple[int, str]],
             start = 0
         if start > 0:  # the agency before the date on the same line
             name = _signer(_raw_prefix(line, start))
+            if name[-1:] in _rules()["signature"]["name_date_separators"] and _signing_name(name[:-1]):
+                name = name[:-1]  # (a comma between them, 'XX局，2021年1月31日': read as no name, no signature)
             if _signing_name(name):  # (a committee named by no place, '委员会', '中共县委': the date, no agency)
                 return index, last, name if _agency_like(name) else None, date
             continue
@@ -2111,7 +2114,7 @@ def _posting_date(tail: list[tuple[int, str]], pos: int, heads: frozenset[int] =
     compact = _compact(line)
     date, start, end = _date_in(compact)
     if date is None:  # (a signature's year and month: 'XX局' / '2024年1月', no day)
-        return _date_first_above(tail, above, heads) or _year_month_signature(tail[: above + 1]) is not None
+        return _date_first_above(tail, above, heads) or _year_month_signature(tail[: above + 1], heads) is not None
     if end != len(compact) and _signature_after_date(line[_date_in(line)[2]:]):
         compact = compact[:end]  # (its weekday, the seal's place or a note after it: '2021年1月30日 星期六')
     if end != len(compact):
@@ -2225,15 +2228,17 @@ _YEAR_MONTH = re.compile(rf"(?:\d{{4}}|{_CN_YEAR})年(?:\d{{1,2}}|{_CN_SMALL}|{_
 _YEAR_MONTH_END = re.compile(rf"(?<!\d)(?:{_YEAR_MONTH.pattern})$")  # ending a line after a name ('XX局2021年1月')
 
 
-def _year_month_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None, _dt.date | None] | None:
+def _year_month_signature(tail: list[tuple[int, str]], heads: frozenset[int] = frozenset()
+                          ) -> tuple[int, bool, str | None, _dt.date | None] | None:
     """The signature of a name on its line and a year and month alone on the last line ('XX局' / '2021年1月'), the
     seal's place or a page break between them or not: (the name's line, True, the agency or None, no date); or the
     name and the year and month on the last line ('XX局 2021年1月': the line stayed the last section's text).  A date
-    alone above the name is the block's too (:func:`_date_above_signature`)."""
+    alone above the name is the block's too (:func:`_date_above_signature`).  Written year and month first
+    (:func:`_year_month_first`), it stands after a statement's end or a section's heading (``heads``)."""
     if not tail:
         return None
     last = _compact(tail[-1][1])
-    if (first := _year_month_first(tail, last)) is not None:
+    if (first := _year_month_first(tail, last, heads)) is not None:
         return first
     if not _YEAR_MONTH.fullmatch(last):
         if not last.endswith(("月", "份")) and not last[-1:].isdigit() \
@@ -2287,17 +2292,24 @@ def _date_above_signature(tail: list[tuple[int, str]], pos: int, month: str) -> 
     return above, date if own is not None and (own.year, own.month) == (date.year, date.month) else None
 
 
-def _year_month_first(tail: list[tuple[int, str]], last: str) -> tuple[int, bool, str, None] | None:
+def _year_month_first(tail: list[tuple[int, str]], last: str,
+                      heads: frozenset[int] = frozenset()) -> tuple[int, bool, str, None] | None:
     """The signature written year and month first, its agency on the last line (``last``, compact) and the year and
-    month alone on the line above, after a statement's end or nothing ('…。' / '2024年2月' / 'XX局': both lines were
-    left in the last section's text, the agency NA): (the year and month's line, True, the agency, no date: no day)."""
-    if len(tail) < 2 or not _YEAR_MONTH.fullmatch(_compact(tail[-2][1])):
+    month alone on the line above, or before the agency on the last line ('2024年2月 XX局'), after a statement's end,
+    a section's heading (``heads``) or nothing ('…。' / '2024年2月' / 'XX局': both lines were left in the last
+    section's text, the agency NA; on one line, no signature either): (the year and month's line, True, the agency,
+    no date: no day)."""
+    if len(tail) >= 2 and _YEAR_MONTH.fullmatch(_compact(tail[-2][1])):
+        pos, name = len(tail) - 2, _seal().sub("", last)
+    elif (month := _YEAR_MONTH.match(last)) is not None and 0 < month.end() < len(last) \
+            and _date_in(last)[0] is None:  # (no whole date: '2024年2月5日 XX局' is read as a date first)
+        pos, name = len(tail) - 1, _seal().sub("", last[month.end():])
+    else:
         return None
     # (a year and month after a sentence's unfinished words may be the sentence's: '…计划于' / '2024年2月' / '完成')
-    if len(tail) > 2 and not _ends_statement([tail[-3][1]]):
+    if not _signs_under(tail, pos - 1, heads):
         return None
-    name = _seal().sub("", last)
-    return (tail[-2][0], True, name, None) if _agency_like(name) else None
+    return (tail[pos][0], True, name, None) if _agency_like(name) else None
 
 
 def _ends_text(lines: list[str], first: int) -> bool:
