@@ -71,7 +71,9 @@ _YEAR_RANGE_END = re.compile(rf"\s*[-—–~～至到]+\s*(\d{{4}}|{_CN_YEAR})\s
 _RUNNING_TITLE = re.compile(r"[^,;:。、]{0,30}(?:19|20)\d{2}年度?[^,;:。、]{0,30}报告")
 # A date written with 年月日 (Arabic or Chinese numerals) or with - / . separators; its day marked 号 as web-page text
 # may ('2021年1月30号': read as no date, a signature so dated stayed the last section's text)
-_DATE_YMD = re.compile(rf"(?<!\d)(\d{{4}})\s*年\s*(\d{{1,2}}|{_FIRST_MONTH})\s*月\s*(\d{{1,2}})\s*[日号]?(?!\d)")
+# (_YMD: its year, month and day in Arabic numerals, the groups _matched_date reads; _WHOLE_DATE writes it too)
+_YMD = rf"(\d{{4}})\s*年\s*(\d{{1,2}}|{_FIRST_MONTH})\s*月\s*(\d{{1,2}})\s*"
+_DATE_YMD = re.compile(rf"(?<!\d){_YMD}[日号]?(?!\d)")
 _DATE_CN = re.compile(rf"({_CN_YEAR})\s*年\s*({_CN_SMALL}|{_FIRST_MONTH})\s*月\s*({_CN_SMALL})\s*[日号]")
 # (the year's first digit before the look back that no digit stands before it: a pattern opening with a character
 # lets the regex engine skip to the digits, where one opening with a look back is tried at every character)
@@ -381,8 +383,10 @@ def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
 
 
 # A whole date: 2024年1月20日, 2024-01-20 (or with / or .), 二〇二四年一月二十日; its month 元月 or its day marked 号
-# as _DATE_YMD reads them ('2021年元月31日', '2021年1月31号' under a title: read as no date, published NA)
-_WHOLE_DATE = (rf"(?:\d{{4}}\s*年\s*(?:\d{{1,2}}|{_FIRST_MONTH})\s*月\s*\d{{1,2}}\s*[日号]"
+# as _DATE_YMD reads them ('2021年元月31日', '2021年1月31号' under a title: read as no date, published NA); its day's
+# mark is not optional here.  (Its patterns are read by their named groups only: _YMD's and _DATE_CN's groups count
+# for nothing.)
+_WHOLE_DATE = (rf"(?:{_YMD}[日号]"
                rf"|\d{{4}}(?P<sep>[-/.])\d{{1,2}}(?P=sep)\d{{1,2}}(?!\d)|{_DATE_CN.pattern})")
 
 
