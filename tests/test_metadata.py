@@ -1197,6 +1197,86 @@ def test_a_sentence_ending_with_a_date_in_brackets_is_no_signature(line):
     assert (report.metadata["agency"], report.metadata["published"]) == (None, None)
 
 
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("title", ["驻马店市住房和城乡建设局", ""])
+@pytest.mark.parametrize("ending", ["\n2021年1月31日\n驻马店市住房和城乡建设局\n", "\n2021年1月31日 驻马店市住房和城乡建设局\n",
+                                    "\n二〇二一年一月三十一日\n驻马店市住房和城乡建设局（盖章）\n",
+                                    "\n2021年1月31日\n驻马店市住房和城乡建设局\n2021-02-01\n"])
+def test_a_signature_written_date_first_under_an_empty_last_section(ending, title, script):
+    # Seed 000 ends with its last section's heading alone ('六、其他需要报告的事项', no text): signed date first under
+    # it, over two lines or on one, no signature was read (published NA, and the agency NA without a title) though
+    # the same signature name first was; the sections pass their headings, so both orders read alike, the section
+    # left empty (a posting date under it the page's).
+    report = _seed_000_signed(_in_script(script)(ending), title)
+    name_first = _seed_000_signed(_in_script(script)("\n驻马店市住房和城乡建设局\n2021年1月31日\n"), title)
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", "2021-01-31")
+    assert report.metadata == name_first.metadata
+    assert report.sections[-1].title == "六、其他需要报告的事项" and report.sections[-1].text.strip() == ""
+
+
+def test_a_date_first_under_a_line_that_is_no_heading_is_no_signature():
+    # control: the same lines under a line the sections did not find a heading (a wrapped sentence's start) sign
+    # nothing, as before; under the heading they do
+    lines = ["六、其他需要报告的事项", "2021年1月31日", "驻马店市住房和城乡建设局"]
+    assert metadata.signature_start(lines) == 3 and metadata.signature_start(lines, [0]) == 1
+    assert meta(*lines)["published"] is None
+    assert meta(*lines, section_lines={"other": 0})["published"] == "2021-01-31"
+
+
+@pytest.mark.parametrize("title", ["驻马店市住房和城乡建设局", ""])
+@pytest.mark.parametrize("note", ["注：本报告统计期限为2020年1月1日至12月31日。",
+                                  "备注：本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止。",
+                                  "注：本报告统计期限为2020年1月1日至12月31日。\n- 3 -"])
+@pytest.mark.parametrize("signature", ["驻马店市住房和城乡建设局\n2021年1月31日", "2021年1月31日\n驻马店市住房和城乡建设局",
+                                       "驻马店市住房和城乡建设局  2021年1月31日"])
+def test_a_note_under_the_signature_leaves_it_read(signature, note, title):
+    # Seed 000 with a note on the report's period under its signature ('驻马店市住房和城乡建设局' / '2021年1月31日' /
+    # '注：本报告统计期限为…'): the note was read as the text's last line, so no signature: published NA (and the
+    # agency NA without a title), the signature left in the last section's text.  Now the signature is read as
+    # without the note, and the note's dates are never its date.
+    report = _seed_000_signed(f"\n{signature}\n{note}\n", title)
+    if signature.startswith("2021"):  # (date first: right under the empty section's heading)
+        assert report.sections[-1].text.strip() == ""
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", "2021-01-31")
+    assert "驻马店市住房和城乡建设局" not in report.sections[-1].text
+
+
+@pytest.mark.parametrize("above", ["无。", "我局将继续做好政府信息公开工作。"])
+def test_a_note_with_dates_and_no_signature_above_it_gives_no_date(above):
+    # control: the note's dates are never the signature's, whatever stands above the note
+    report = _seed_000_signed(f"\n{above}\n注：本报告统计期限为2020年1月1日至12月31日。\n", "")
+    assert (report.metadata["agency"], report.metadata["published"]) == (None, None)
+    assert "统计期限" in report.sections[-1].text
+
+
+@_each_script_titled_or_not
+@pytest.mark.parametrize("above", ["", "\n无。"])
+@pytest.mark.parametrize("signature, published", [
+    ("驻马店市住房和城乡建设局，2021年1月31日", "2021-01-31"), ("驻马店市住房和城乡建设局, 2021年1月31日", "2021-01-31"),
+    ("驻马店市住房和城乡建设局\n（2021年1月31日）", "2021-01-31"), ("驻马店市住房和城乡建设局\n(2021-01-31)", "2021-01-31"),
+    ("2021年1月 驻马店市住房和城乡建设局", None), ("二〇二一年一月 驻马店市住房和城乡建设局（盖章）", None)])
+def test_a_signature_with_a_comma_a_bracketed_date_or_a_year_and_month_first(signature, published, above, title,
+                                                                             script):
+    # Seed 000 signed 'XX局，2021年1月31日' (a comma between the name and the date), 'XX局' / '（2021年1月31日）' (the date
+    # alone in brackets under the name) or '2021年1月 XX局' (a year and month before the name on one line): no
+    # signature was read, the agency NA without a title and published NA, the lines left in the last section's text.
+    # Now each is read: the date where the day is given, NA where only the month is, the section left as without it.
+    convert = _in_script(script)
+    plain = _seed_000_signed(convert(f"{above}\n"), title)
+    report = _seed_000_signed(convert(f"{above}\n{signature}\n"), title)
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", published)
+    assert report.sections[-1].text == plain.sections[-1].text
+
+
+@pytest.mark.parametrize("ending", ["\n我局将继续做好信息公开工作，2021年1月31日\n", "\n数据统计截至\n（2020年12月31日）\n",
+                                    "\n2021年1月 市住建局召开专题会议\n", "\n计划于\n2021年1月 驻马店市住房和城乡建设局\n"])
+def test_a_sentence_with_a_comma_a_bracketed_date_or_a_month_is_no_signature(ending):
+    # control: a sentence's words before the comma, a wrapped sentence's date in brackets, a sentence's words after
+    # the name or before the month sign nothing
+    report = _seed_000_signed(ending, "")
+    assert (report.metadata["agency"], report.metadata["published"]) == (None, None)
+
+
 @pytest.mark.parametrize("ending", ["\n2021年1月31日\n", "\n2021年1月31日\n第一条 为了保障公民依法获取政府信息\n"])
 def test_a_date_under_an_empty_last_section_signs_no_agency(ending):
     # control: a date alone under the empty section's heading gives the date, no agency; followed by a sentence's

@@ -24,6 +24,7 @@ import os
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Callable
@@ -31,7 +32,8 @@ from typing import Any, Callable
 
 from toolkit.formats import alternation, load_formats, read_data_yaml
 from toolkit.normalize import (HAN_RANGES, _appendix_line, _matching_lines, _page_furniture, _stamp_time_pattern,
-                               _time_form, cn_numeral, is_page_furniture, is_print_stamp, normalize_line)
+                               _time_form, cn_numeral, is_footnote, is_page_furniture, is_print_stamp,
+                               normalize_line)
 
 __all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "report_title_lines", "signature_start",
            "glued_signature_start"]
@@ -69,7 +71,9 @@ _YEAR_RANGE_END = re.compile(rf"\s*[-—–~～至到]+\s*(\d{{4}}|{_CN_YEAR})\s
 _RUNNING_TITLE = re.compile(r"[^,;:。、]{0,30}(?:19|20)\d{2}年度?[^,;:。、]{0,30}报告")
 # A date written with 年月日 (Arabic or Chinese numerals) or with - / . separators; its day marked 号 as web-page text
 # may ('2021年1月30号': read as no date, a signature so dated stayed the last section's text)
-_DATE_YMD = re.compile(rf"(?<!\d)(\d{{4}})\s*年\s*(\d{{1,2}}|{_FIRST_MONTH})\s*月\s*(\d{{1,2}})\s*[日号]?(?!\d)")
+# (_YMD: its year, month and day in Arabic numerals, the groups _matched_date reads; _WHOLE_DATE writes it too)
+_YMD = rf"(\d{{4}})\s*年\s*(\d{{1,2}}|{_FIRST_MONTH})\s*月\s*(\d{{1,2}})\s*"
+_DATE_YMD = re.compile(rf"(?<!\d){_YMD}[日号]?(?!\d)")
 _DATE_CN = re.compile(rf"({_CN_YEAR})\s*年\s*({_CN_SMALL}|{_FIRST_MONTH})\s*月\s*({_CN_SMALL})\s*[日号]")
 # (the year's first digit before the look back that no digit stands before it: a pattern opening with a character
 # lets the regex engine skip to the digits, where one opening with a look back is tried at every character)
@@ -379,8 +383,10 @@ def _title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
 
 
 # A whole date: 2024年1月20日, 2024-01-20 (or with / or .), 二〇二四年一月二十日; its month 元月 or its day marked 号
-# as _DATE_YMD reads them ('2021年元月31日', '2021年1月31号' under a title: read as no date, published NA)
-_WHOLE_DATE = (rf"(?:\d{{4}}\s*年\s*(?:\d{{1,2}}|{_FIRST_MONTH})\s*月\s*\d{{1,2}}\s*[日号]"
+# as _DATE_YMD reads them ('2021年元月31日', '2021年1月31号' under a title: read as no date, published NA); its day's
+# mark is not optional here.  (Its patterns are read by their named groups only: _YMD's and _DATE_CN's groups count
+# for nothing.)
+_WHOLE_DATE = (rf"(?:{_YMD}[日号]"
                rf"|\d{{4}}(?P<sep>[-/.])\d{{1,2}}(?P=sep)\d{{1,2}}(?!\d)|{_DATE_CN.pattern})")
 
 
@@ -1632,14 +1638,28 @@ def _links_start(lines: list[str]) -> int:
 
 def _content_end(lines: list[str]) -> int:
     """Index after the last line that is not blank, a page number or a site footer line (a block of links under the
-    report among them, :func:`_links_start`)."""
+    report among them, :func:`_links_start`), nor a note under the signature's date (:func:`_note_under_date`)."""
     words = _rules()["signature"]["footer_words"]
     end = _links_start(lines)
     while end > 0 and (not lines[end - 1].strip() or _is_footer(lines[end - 1], words)
                        and not _dated_footer(lines[end - 1].strip()) and not _named_footer(lines[end - 1])
-                       and not _timed_signature_date(lines, end - 1)):
+                       and not _timed_signature_date(lines, end - 1) or _note_under_date(lines, end - 1)):
         end -= 1  # page numbers, 【打印本页】, the site's 主办/ICP lines after the signature
     return end
+
+
+def _note_under_date(lines: list[str], at: int) -> bool:
+    """Whether line ``at`` is a note (formats.yaml ``footnote``: '注：本报告统计期限为2020年1月1日至12月31日。') right
+    under a signature's last line, blank lines between or not: a line a whole date ends, or an agency's name under a
+    date alone (written date first).  A note on the report under its signature, whose dates are none of the
+    signature's (it was read as the text's last line, the signature above it not read and published NA)."""
+    if not is_footnote(lines[at].strip()):
+        return False
+    above = [line for line in lines[max(at - 8, 0):at] if line.strip()][-2:]  # (the two filled lines above it)
+    if not above or _date_ends(above[-1]):
+        return bool(above)
+    return len(above) == 2 and _agency_like(_seal().sub("", _compact(above[-1]))) and _date_ends(above[0]) \
+        and _date_in(_compact(above[0]))[1] == 0
 
 
 def _timed_signature_date(lines: list[str], at: int) -> bool:
@@ -1850,15 +1870,18 @@ class _SignatureTail:
 
     __slots__ = ("tail", "_reading")
 
-    def __init__(self, tail: list[tuple[int, str]]) -> None:
+    def __init__(self, tail: list[tuple[int, str]], headings: Collection[int] = ()) -> None:
         self.tail = tail
-        self._reading = _tail_reading(tuple(line for _, line in tail))
+        heads = frozenset(pos for pos, (index, _) in enumerate(tail) if index in headings)
+        self._reading = _tail_reading(tuple(line for _, line in tail), heads)
 
     @classmethod
-    def of(cls, lines: list[str]) -> _SignatureTail:
+    def of(cls, lines: list[str], headings: Collection[int] = ()) -> _SignatureTail:
         """The tail of ``lines`` (a report's lines or its segments' texts), without the time of day its signature's
-        date was written with (:func:`_without_times`)."""
-        return cls(_without_times(_last_filled(lines[: _content_end(lines)], _rules()["signature"]["tail_lines"])))
+        date was written with (:func:`_without_times`); ``headings`` are the indices of the lines the caller found
+        to be sections' headings (a signature written date first may stand right under one)."""
+        tail = _without_times(_last_filled(lines[: _content_end(lines)], _rules()["signature"]["tail_lines"]))
+        return cls(tail, headings)
 
     @property
     def wrapped(self) -> tuple[int, bool, str | None, _dt.date] | None:
@@ -1881,10 +1904,12 @@ class _SignatureTail:
 
 
 class _TailReading:
-    """The readings of a tail's lines (their index a position in the tail), each done when first asked."""
+    """The readings of a tail's lines (their index a position in the tail), each done when first asked; ``heads``
+    the positions of the lines that are sections' headings."""
 
-    def __init__(self, lines: tuple[str, ...]) -> None:
+    def __init__(self, lines: tuple[str, ...], heads: frozenset[int] = frozenset()) -> None:
         self.tail = list(enumerate(lines))
+        self.heads = heads
 
     @functools.cached_property
     def wrapped(self) -> tuple[int, bool, str | None, _dt.date] | None:
@@ -1892,7 +1917,7 @@ class _TailReading:
 
     @functools.cached_property
     def found(self) -> tuple[int, bool, str | None, _dt.date | None] | None:
-        return self.wrapped if self.wrapped is not None else _lines_signature(self.tail)
+        return self.wrapped if self.wrapped is not None else _lines_signature(self.tail, self.heads)
 
     @functools.cached_property
     def undated(self) -> tuple[int, int, str] | None:
@@ -1900,9 +1925,10 @@ class _TailReading:
 
 
 @functools.lru_cache(maxsize=16)  # (a parse asks a few tails: the body's end tried at a few lines, the metadata's)
-def _tail_reading(lines: tuple[str, ...]) -> _TailReading:
-    """The reading of a text's last filled lines ``lines`` (stripped, in order), kept for the next stage asking."""
-    return _TailReading(lines)
+def _tail_reading(lines: tuple[str, ...], heads: frozenset[int] = frozenset()) -> _TailReading:
+    """The reading of a text's last filled lines ``lines`` (stripped, in order; ``heads`` the positions of sections'
+    headings among them), kept for the next stage asking."""
+    return _TailReading(lines, heads)
 
 
 # a time of day alone on its line ('10:30', '10:30:15', '上午10:30'), or after a date ending its line ('2024年2月5日 10:30'),
@@ -1943,23 +1969,26 @@ def _date_ends(line: str) -> bool:
     return date is not None and end == len(compact)
 
 
-def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None, _dt.date | None] | None:
+def _lines_signature(tail: list[tuple[int, str]],
+                     heads: frozenset[int] = frozenset()) -> tuple[int, bool, str | None, _dt.date | None] | None:
     """:func:`_signature_lines` of the text's last filled lines ``tail`` where no wrapped one ends it: the last
     whole date ending a line, the agency before it on its line or on the line above (a date line followed by text
     but an appendix's or the page's: not last); or, no date given, a year and month alone on the last line under a
     signing name ('XX局' / '2021年1月': no day, so no date; read as no signature, both lines went into the last
-    section's text and its statements)."""
-    month = _year_month_signature(tail)
+    section's text and its statements).  A signature written date first stands after a statement's end, or right
+    under a section's heading (``heads``: the positions of the tail's lines the caller found to be headings)."""
+    month = _year_month_signature(tail, heads)
     if month is not None:
         return month
     end_pos = len(tail) - 1  # the last line that is no posting date under the signature's
     for pos in range(len(tail) - 1, -1, -1):
         index, line = tail[pos]
-        if pos == end_pos and (untimed := _without_posting_time(line)) is not None and _posting_date(tail, pos):
+        if pos == end_pos and (untimed := _without_posting_time(line)) is not None \
+                and _posting_date(tail, pos, heads):
             line = untimed  # (its time, '发布时间 2024/02/05 10:30': no date read in '2024/02/0510:30')
         compact = _compact(_first_of_dates(line))
         date, start, end = _date_in(compact)
-        if pos == end_pos and _posting_date_line(line, compact) and _posting_date(tail, pos):
+        if pos == end_pos and _posting_date_line(line, compact) and _posting_date(tail, pos, heads):
             # a date alone under the signature's date ('XX局' / '2021年1月30日' / '2024年1月10日'), or after a
             # publication date's label ('日期：2024年1月10日', '发布时间 2024-01-10'), only the page's furniture after it
             # or not ('2021-02-05 浏览次数：3': read as the signature's date with no agency, published the posting
@@ -1968,7 +1997,7 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             end_pos = pos - 1
             while _under_signature(tail[end_pos][1]):  # (a page break or a disclosure note between the two)
                 end_pos -= 1
-            if (month := _year_month_signature(tail[: end_pos + 1])) is not None:
+            if (month := _year_month_signature(tail[: end_pos + 1], heads)) is not None:
                 # under a signature's year and month ('XX局' / '2024年1月' / '发布日期：2024-01-15': read as a date
                 # signed by no name, the agency NA and both lines left in the last section's text): the signature,
                 # its date the posting date, the only day given
@@ -1982,13 +2011,14 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             # a sentence's full stop typed after the signature's date ('XX局' / '2021年1月30日。', '2021.1.30.': read as
             # no date ending its line, the signature was left in the last section's text and published NA)
             compact = compact[:end]
-        elif date is not None and start > 1 and end == len(compact) - 1 and compact[end] in ")）" \
+        elif date is not None and start > 0 and end == len(compact) - 1 and compact[end] in ")）" \
                 and compact[start - 1] in "(（":
             # the signature's date in brackets after its name on its line ('XX局（2021年1月31日）': read as no date
-            # ending its line, no signature, the agency and published NA): read without the brackets
+            # ending its line, no signature, the agency and published NA), or alone on the line under the name
+            # ('XX局' / '（2021年1月31日）', likewise): read without the brackets
             compact, start, end = compact[: start - 1] + compact[start:end], start - 1, end - 1
         elif date is not None and start == 0 and end < len(compact) and pos == end_pos \
-                and (pos == 0 or _ends_statement([tail[pos - 1][1]])):
+                and _signs_under(tail, pos - 1, heads):
             # the signature written date first on the text's last line ('…。' / '2021年1月30日 市住建局': read as no
             # signature, published and the agency NA and the line left in the last section's text), as over two lines
             # below; a sentence's words after the name ('…市住建局召开会议') make no agency
@@ -2004,6 +2034,8 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             start = 0
         if start > 0:  # the agency before the date on the same line
             name = _signer(_raw_prefix(line, start))
+            if name[-1:] in _rules()["signature"]["name_date_separators"] and _signing_name(name[:-1]):
+                name = name[:-1]  # (a comma between them, 'XX局，2021年1月31日': read as no name, no signature)
             if _signing_name(name):  # (a committee named by no place, '委员会', '中共县委': the date, no agency)
                 return index, last, name if _agency_like(name) else None, date
             continue
@@ -2021,7 +2053,7 @@ def _lines_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None
             if prev.endswith(tuple(_rules()["signature"]["date_leads"])):
                 return None  # a sentence's date, wrapped ('…统计截至' / '2020年12月31日'): no signature
         if pos < end_pos and all(_between_name_and_date(tail[i][1]) for i in range(pos + 1, end_pos)) \
-                and (above < 0 or _ends_statement([tail[above][1]])):
+                and _signs_under(tail, above, heads):
             # the signature written date first, its name on the text's last line ('…。' / '2021年1月30日' / 'XX局': read
             # as no signature, published NA and both lines left in the last section's text); a date alone after a
             # statement's end, so no sentence's; a posting date under it or not; a page break or the seal's place
@@ -2071,7 +2103,7 @@ def _ends_date_line(line: str, compact: str, end: int) -> bool:
     return end == len(compact) or _signature_after_date(line[_date_in(line)[2]:])
 
 
-def _posting_date(tail: list[tuple[int, str]], pos: int) -> bool:
+def _posting_date(tail: list[tuple[int, str]], pos: int, heads: frozenset[int] = frozenset()) -> bool:
     """Whether the date alone on ``tail``'s line ``pos`` stands right under a signature's date (the page's breaks
     between them or not): a date alone on its line, or after a signing name on its line ('XX局  2021年1月30日'), or
     the name of a signature written date first ('2021年1月30日' / 'XX局': :func:`_date_first_above`), or a year and
@@ -2086,11 +2118,11 @@ def _posting_date(tail: list[tuple[int, str]], pos: int) -> bool:
     compact = _compact(line)
     date, start, end = _date_in(compact)
     if date is None:  # (a signature's year and month: 'XX局' / '2024年1月', no day)
-        return _date_first_above(tail, above) or _year_month_signature(tail[: above + 1]) is not None
+        return _date_first_above(tail, above, heads) or _year_month_signature(tail[: above + 1], heads) is not None
     if end != len(compact) and _signature_after_date(line[_date_in(line)[2]:]):
         compact = compact[:end]  # (its weekday, the seal's place or a note after it: '2021年1月30日 星期六')
     if end != len(compact):
-        return _date_first_above(tail, above)
+        return _date_first_above(tail, above, heads)
     if start == 0:  # a date alone: a sentence's, wrapped, where the line above leads to it ('…统计截至')
         lead = above - 1
         while lead >= 0 and _between_name_and_date(tail[lead][1]):
@@ -2099,14 +2131,15 @@ def _posting_date(tail: list[tuple[int, str]], pos: int) -> bool:
     return _signing_name(_signer(_raw_prefix(tail[above][1], start)))
 
 
-def _date_first_above(tail: list[tuple[int, str]], pos: int) -> bool:
+def _date_first_above(tail: list[tuple[int, str]], pos: int, heads: frozenset[int] = frozenset()) -> bool:
     """Whether ``tail``'s line ``pos`` ends a signature written date first ('…。' / '2021年1月30日' / 'XX局', or
     '2021年1月30日 XX局' on one line, as :func:`_lines_signature` reads it): an agency's name under a date alone or
-    after a date on its line, the date after a statement's end (or nothing), so no sentence's."""
+    after a date on its line, the date after a statement's end, a section's heading (``heads``) or nothing, so no
+    sentence's."""
     compact = _compact(tail[pos][1])
     date, start, end = _date_in(compact)
     if date is not None and start == 0:  # (the date and the name on one line)
-        return _agency_like(_seal().sub("", compact[end:])) and (pos < 1 or _ends_statement([tail[pos - 1][1]]))
+        return _agency_like(_seal().sub("", compact[end:])) and _signs_under(tail, pos - 1, heads)
     if date is not None or pos < 1 or not _agency_like(_seal().sub("", compact)):
         return False
     above = pos - 1
@@ -2114,8 +2147,15 @@ def _date_first_above(tail: list[tuple[int, str]], pos: int) -> bool:
         above -= 1  # (a page break or the seal's place between the date and the name, as :func:`_lines_signature`)
     compact = _compact(tail[above][1])
     date, start, end = _date_in(compact)
-    return date is not None and (start, end) == (0, len(compact)) \
-        and (above < 1 or _ends_statement([tail[above - 1][1]]))
+    return date is not None and (start, end) == (0, len(compact)) and _signs_under(tail, above - 1, heads)
+
+
+def _signs_under(tail: list[tuple[int, str]], pos: int, heads: frozenset[int]) -> bool:
+    """Whether a signature written date first may start under ``tail``'s line ``pos`` (-1: none above it): a
+    statement's end (:func:`_ends_statement`), or a section's heading (``heads``, as the caller found them: a date
+    right under the heading of a section left empty, '六、其他需要报告的事项' / '2021年1月31日' / 'XX局', is no
+    sentence's; the signature was read as none, the agency and published NA), or no line at all."""
+    return pos < 0 or pos in heads or _ends_statement([tail[pos][1]])
 
 
 def _under_signature(line: str) -> bool:
@@ -2192,15 +2232,17 @@ _YEAR_MONTH = re.compile(rf"(?:\d{{4}}|{_CN_YEAR})年(?:\d{{1,2}}|{_CN_SMALL}|{_
 _YEAR_MONTH_END = re.compile(rf"(?<!\d)(?:{_YEAR_MONTH.pattern})$")  # ending a line after a name ('XX局2021年1月')
 
 
-def _year_month_signature(tail: list[tuple[int, str]]) -> tuple[int, bool, str | None, _dt.date | None] | None:
+def _year_month_signature(tail: list[tuple[int, str]], heads: frozenset[int] = frozenset()
+                          ) -> tuple[int, bool, str | None, _dt.date | None] | None:
     """The signature of a name on its line and a year and month alone on the last line ('XX局' / '2021年1月'), the
     seal's place or a page break between them or not: (the name's line, True, the agency or None, no date); or the
     name and the year and month on the last line ('XX局 2021年1月': the line stayed the last section's text).  A date
-    alone above the name is the block's too (:func:`_date_above_signature`)."""
+    alone above the name is the block's too (:func:`_date_above_signature`).  Written year and month first
+    (:func:`_year_month_first`), it stands after a statement's end or a section's heading (``heads``)."""
     if not tail:
         return None
     last = _compact(tail[-1][1])
-    if (first := _year_month_first(tail, last)) is not None:
+    if (first := _year_month_first(tail, last, heads)) is not None:
         return first
     if not _YEAR_MONTH.fullmatch(last):
         if not last.endswith(("月", "份")) and not last[-1:].isdigit() \
@@ -2254,17 +2296,24 @@ def _date_above_signature(tail: list[tuple[int, str]], pos: int, month: str) -> 
     return above, date if own is not None and (own.year, own.month) == (date.year, date.month) else None
 
 
-def _year_month_first(tail: list[tuple[int, str]], last: str) -> tuple[int, bool, str, None] | None:
+def _year_month_first(tail: list[tuple[int, str]], last: str,
+                      heads: frozenset[int] = frozenset()) -> tuple[int, bool, str, None] | None:
     """The signature written year and month first, its agency on the last line (``last``, compact) and the year and
-    month alone on the line above, after a statement's end or nothing ('…。' / '2024年2月' / 'XX局': both lines were
-    left in the last section's text, the agency NA): (the year and month's line, True, the agency, no date: no day)."""
-    if len(tail) < 2 or not _YEAR_MONTH.fullmatch(_compact(tail[-2][1])):
+    month alone on the line above, or before the agency on the last line ('2024年2月 XX局'), after a statement's end,
+    a section's heading (``heads``) or nothing ('…。' / '2024年2月' / 'XX局': both lines were left in the last
+    section's text, the agency NA; on one line, no signature either): (the year and month's line, True, the agency,
+    no date: no day)."""
+    if len(tail) >= 2 and _YEAR_MONTH.fullmatch(_compact(tail[-2][1])):
+        pos, name = len(tail) - 2, _seal().sub("", last)
+    elif (month := _YEAR_MONTH.match(last)) is not None and 0 < month.end() < len(last) \
+            and _date_in(last)[0] is None:  # (no whole date: '2024年2月5日 XX局' is read as a date first)
+        pos, name = len(tail) - 1, _seal().sub("", last[month.end():])
+    else:
         return None
     # (a year and month after a sentence's unfinished words may be the sentence's: '…计划于' / '2024年2月' / '完成')
-    if len(tail) > 2 and not _ends_statement([tail[-3][1]]):
+    if not _signs_under(tail, pos - 1, heads):
         return None
-    name = _seal().sub("", last)
-    return (tail[-2][0], True, name, None) if _agency_like(name) else None
+    return (tail[pos][0], True, name, None) if _agency_like(name) else None
 
 
 def _ends_text(lines: list[str], first: int) -> bool:
@@ -2385,13 +2434,17 @@ def _table_lead_pattern() -> re.Pattern[str]:
                       rf"|(?P<title>{_TABLE_TITLE.pattern[:-1]}\Z)")
 
 
-def signature_start(lines: list[str]) -> int:
+def signature_start(lines: list[str], headings: Collection[int] = ()) -> int:
     """Index of the first line of the report's signature (agency line, date line) on lines of its own.
 
     Parameters
     ----------
     lines : list of str
         The report's lines.
+    headings : collection of int, optional
+        Indices of the lines that are sections' headings, as the caller found them: a signature written date
+        first may stand right under one (a last section left empty: ``六、其他需要报告的事项`` / date / agency),
+        as under a statement's end.
 
     Returns
     -------
@@ -2416,8 +2469,10 @@ def signature_start(lines: list[str]) -> int:
     2
     >>> signature_start(["六、其他需要报告的事项", "无。", "平潭综合实", "验区经济发展局"])
     2
+    >>> signature_start(["六、其他需要报告的事项", "2020年1月20日", "某某市某某局"], headings=[0])
+    1
     """
-    tail = _SignatureTail.of(lines)
+    tail = _SignatureTail.of(lines, headings)
     found = tail.found
     # only a signature that ends the text: a date alone on a line further up may be a wrapped sentence's
     # ('…整改时限为' / '2021年6月30日' / '前全部完成。')
@@ -2717,8 +2772,9 @@ def _ends_statement(lines: list[str]) -> bool:
     return bool(_glue_stop().search(text[-1:])) or any(p.match(text) for p in _cues()["empty"])
 
 
-def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:
-    """Agency and date of the signature at the end of the report.
+def _signature(lines: list[str], headings: Collection[int] = ()) -> tuple[str | None, _dt.date | None]:
+    """Agency and date of the signature at the end of the report (``headings``: the indices of the lines that are
+    sections' headings, as :func:`signature_start` takes them).
 
     Either on lines of its own (an agency-like name, then a date alone on its line, also wrapped:
     :func:`_signature_lines`) or glued after the last sentence, as web-page text writes it
@@ -2727,7 +2783,7 @@ def _signature(lines: list[str]) -> tuple[str | None, _dt.date | None]:
     (``…。新华镇人民政府2021年1月26日``) gives the date, no agency, while a sentence's words before a date and a date
     that is a clause's (``…市交通运输局2021年1月26日前完成整改。``) give neither.
     """
-    reading = _SignatureTail.of(lines)  # (the sections' end read the same tail most often: read once)
+    reading = _SignatureTail.of(lines, headings)  # (the sections' end read the same tail most often: read once)
     found = reading.found
     if found is not None and (found[1] or reading.wrapped is None and _ends_text(lines, found[0])):
         return found[2], found[3]  # (on lines of its own: a wrapped one, or one before an appendix)
@@ -3560,7 +3616,9 @@ def _metadata_of(lines: list[str], section_lines: dict[str, int] | None,
 
     regions = _field_regions(lines)  # (the lines where header fields stand, read for the agency and the date)
     field_agency = _agency_field(regions)
-    sig_agency, sig_date = _signature(lines)
+    # (the last section's heading, where the caller found it: a signature may stand right under it, the section left
+    # empty; the sections' end passes the same, so the tail's reading is shared)
+    sig_agency, sig_date = _signature(lines, (max(section_lines.values()),) if section_lines else ())
     crumb_agency = _breadcrumb_agency(lines, first_section) if title_agency is None else None
     agency = title_agency or field_agency or sig_agency or crumb_agency
     if agency is None and path is not None:

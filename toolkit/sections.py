@@ -2470,7 +2470,7 @@ def _text_end(segments: list[Segment], heading: int, texts: list[str] | None = N
     from toolkit.statements import attachment_start
 
     texts = [s.text for s in segments] if texts is None else texts
-    end = signature_start(texts)
+    end = signature_start(texts, (heading,))  # (a signature written date first may stand under the heading)
     if end < len(texts):
         # (also an attachment's label alone with the titles listed under it: '附件：' / '1.…统计表' / '2.…')
         end = _annex_end(texts[:end])
