@@ -2144,9 +2144,10 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             cells.extend(spread or _own_cells(text, inner, after))
             padded = -1
             blank_left = cells if not text and not inner else None
-            if not text and not inner and column - at > 1:
+            if not text and not inner and column - at > 1 and any(at < start < column for start in starts):
                 # a blank cell spanning grid columns is as many blank cells: one blank in the place of two moved every
-                # value after it one column left (as a page's blank colspan; see _blank_span_cells: one at the end)
+                # value after it one column left (as a page's blank colspan; see _blank_span_cells: one at the end);
+                # one over columns no other row splits (a column merged in every row: two blanks moved the rest right)
                 padded = len(cells)
                 cells.extend([""] * (_blank_span_cells(column - at, last=False) - 1))
         if wrapped and (label_lines < 2 or any(_DIGIT_RUN.fullmatch(c) for c in cells)):
