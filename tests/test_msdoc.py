@@ -510,6 +510,25 @@ def test_a_blank_cell_wider_across_grid_columns_is_as_many_blank_cells(tmp_path)
                                                  ["小计", "7", "8", ""], ["说明", "9"], "完"]
 
 
+# the Article 20 table as the official page lays it out (seed 001's, its middle value column wider in every row) saved
+# as .doc: its grid is made of the rows' cell boundaries, so a column as wide in every row is one grid column and a
+# blank in it one blank, the count after it in its own column, as a page and a DOCX now read it (where it spans two
+# grid columns no other row splits, it was two blanks there).
+def test_a_blank_wider_over_a_column_merged_in_every_row_is_one_blank_cell(tmp_path):
+    def row(cells: list) -> list:
+        return [(c + "\x07", {"depth": 1}) for c in cells] + [("\x07", {"depth": 1, "row_end": True,
+                                                                         "widths": [1, 1, 2, 1]})]
+
+    head = ["信息内容", "本年新制作数量", "本年新 公开数量", "对外公开 总数量"]
+    paragraphs = [("标题\r", {}), *row(head), *row(["规章", "0", "0", "0"]), *row(["规范性文件", "1", "", "5"]),
+                  ("完\r", {})]
+    assert [[cell.span for cell in cells] for cells in read_doc(doc_bytes(paragraphs)).blocks[1]] == [[1] * 4] * 3
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ReaderWarning)
+        assert _read(paragraphs, tmp_path).lines == ["标题", head, ["规章", "0", "0", "0"], ["规范性文件", "1", "", "5"],
+                                                     "完"]
+
+
 # cell boundaries a few twips apart (rgdxaCenter 2000 in the rows, 2004 in the head's: a writer's rounding) made a grid
 # column of their own, four twips wide: each count over it spanned two grid columns, read as a count merged across
 # (its row's counts NA, flagged) and a blank as two blanks (the counts after it a column right).  Boundaries closer

@@ -1667,6 +1667,88 @@ def test_a_count_over_a_column_merged_in_every_row_is_one_value(fmt: str, tmp_pa
     assert [line for line in lines if isinstance(line, list)] == rows
 
 
+# A blank under the Article 20 table's middle column as the official page lays it out (seed 001's table, its grid five
+# columns wide, the middle value column two grid columns merged in every row: '<td colspan=2>&nbsp;</td>', a Word
+# cell of w:gridSpan 2) was read as two blanks, the row five cells under a four-cell header and its last count a
+# column right.  A blank over columns no other row splits is one blank: NA in its column, the last count in its own.
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_a_blank_over_a_column_merged_in_every_row_is_one_missing_value(fmt: str, tmp_path: Path) -> None:
+    import docx
+    import pandas as pd
+
+    import toolkit
+
+    (title, *_), head, regulations, normative = ACTIVE_001[:4]
+    normative = [*normative[:2], "", normative[3]]  # (规范性文件: 1, blank, 5)
+    rows = [head, regulations, normative]
+    path = tmp_path / f"middle.{fmt}"
+    if fmt == "html":
+        cells = ["".join(f"<td{' colspan=2' if k == 2 else ''}>{cell or '&nbsp;'}</td>" for k, cell in enumerate(row))
+                 for row in rows]
+        path.write_text(f"<html><body><p>{MERGED_001[0]}</p><table><tr><td colspan=5>{title}</td></tr>"
+                        + "".join(f"<tr>{row}</tr>" for row in cells) + "</table></body></html>", encoding="utf-8")
+    else:
+        document = docx.Document()
+        document.add_paragraph(MERGED_001[0])
+        table = document.add_table(rows=len(rows) + 1, cols=5)
+        table.rows[0].cells[0].merge(table.rows[0].cells[4]).text = title
+        for r, row in enumerate(rows, start=1):
+            cells = table.rows[r].cells
+            cells[2].merge(cells[3])  # (w:gridSpan 2)
+            for cell, text in zip([cells[0], cells[1], cells[2], cells[4]], row):
+                cell.text = text
+        document.save(path)
+    assert [line for line in read_document(path).lines if isinstance(line, list)] == [[title], *rows]
+    report = toolkit.parse_report(path)
+    values = report.tables.set_index(["table", "row_key", "col_key"])["value"].sort_index()
+    assert values.loc[("active", "normative_documents", "made")] == 1
+    assert pd.isna(values.loc[("active", "normative_documents", "published")])
+    assert values.loc[("active", "normative_documents", "total_public")] == 5
+    assert values.loc[("active", "regulations")].tolist() == [0, 0, 0]
+    assert not [f for f in report.flags if f.code in ("ragged", "merged_down")]
+
+
+# The same blank merged down over the Article 20 table's rows ('<td colspan=2 rowspan=2>&nbsp;</td>', a Word cell of
+# w:gridSpan 2 and w:vMerge) gave a DOCX's covered row two blanks, its last count a column right, where the page's
+# gave one; and the middle column merged by the legacy flags in every row (w:hMerge restart and continue, as a
+# converter writes it) gave a blank in it two.  Both are one blank over columns no other row splits.
+@pytest.mark.parametrize("fmt", ["html", "docx", "legacy"])
+def test_a_blank_merged_over_a_column_merged_in_every_row_is_one_blank_in_each_row(fmt: str, tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    head, regulations, normative = ACTIVE_001[1:4]
+    rows = [head, [*regulations[:2], "", regulations[3]], [*normative[:2], "", normative[3]]]
+    path = tmp_path / f"down.{fmt.replace('legacy', 'docx')}"
+    if fmt == "html":
+        page = "".join(f"<td{' colspan=2' if k == 2 else ''}>{cell}</td>" for k, cell in enumerate(head))
+        page += "<tr><td>{}</td><td>{}</td><td colspan=2 rowspan=2>&nbsp;</td><td>{}</td></tr>".format(*rows[1][:2],
+                                                                                                   rows[1][3])
+        page += "<tr><td>{}</td><td>{}</td><td>{}</td></tr>".format(*rows[2][:2], rows[2][3])
+        path.write_text(f"<html><body><p>{MERGED_001[0]}</p><table><tr>{page}</table></body></html>", encoding="utf-8")
+    else:
+        document = docx.Document()
+        document.add_paragraph(MERGED_001[0])
+        table = document.add_table(rows=len(rows), cols=5)
+        for r, row in enumerate(rows):
+            cells = table.rows[r].cells
+            if fmt == "legacy":  # (every row's cells 3 and 4 merged by w:hMerge)
+                for tc, val in ((cells[2]._tc, "restart"), (cells[3]._tc, None)):
+                    merge = OxmlElement("w:hMerge")
+                    if val:
+                        merge.set(qn("w:val"), val)
+                    tc.get_or_add_tcPr().append(merge)
+            elif r == 0:
+                cells[2].merge(cells[3])  # (w:gridSpan 2)
+            for cell, text in zip([cells[0], cells[1], cells[2], cells[4]], row):
+                cell.text = text
+        if fmt == "docx":
+            table.rows[1].cells[2].merge(table.rows[2].cells[3])  # (w:gridSpan 2, merged down: w:vMerge)
+        document.save(path)
+    assert [line for line in read_document(path).lines if isinstance(line, list)] == rows
+
+
 # A blank cell spanning columns at a row's end (the head's '自然人 | 法人或其他组织 | 总计' row of seed 001's requests
 # table, its blanks after 总计 ending in '<td colspan="2">&nbsp;</td>', a Word cell of w:gridSpan 2) gave a page two
 # blank cells and the DOCX one, as a .doc gives it: the tables came out equal, the rows not.  Both give the row's last

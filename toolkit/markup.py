@@ -114,7 +114,9 @@ def _blank_span_cells(across: int, last: bool) -> int:
     </td>``, Word's ``w:gridSpan``, a .doc's wider cell alike): as many as it spans (one blank in the place of two
     moved every value after it one column left, the row ragged and its counts NA), but one where it is the row's
     ``last`` cell, no cell nor cell merged down from above after it (no value after it to keep in its column).
-    A page and the same table saved as DOCX or .doc so give the same rows."""
+    Only over columns another row of its table splits (its callers' test, as _spread_across's ``split``): a blank
+    under a column merged in every row (the Article 20 table's middle one) is one, its row's count after it in its
+    own column.  A page and the same table saved as DOCX or .doc so give the same rows."""
     return 1 if last else min(across, _MAX_SPAN_CELLS)
 
 

@@ -1004,21 +1004,23 @@ def _plain_number(cell) -> bool:
 _TEXT_INPUTS = frozenset({"", "text", "number", "tel", "email", "url", "search", "date", "month"})
 
 
-#: The mark of a cell of a number spanning columns that another row of its table splits (see _split_counts)
+#: The mark of a cell of a number or a blank spanning columns that another row of its table splits (see
+#: _split_counts)
 _SPLIT = "data-toolkit-split"
 
 
 def _split_counts(root) -> None:
-    """Mark (``_SPLIT``) each cell of a number spanning columns whose columns another row of its table splits, a
-    cell of it starting among them: read as the counts it spans, missing (see _spread_across).  Before the blank
-    cells spanning columns are written as many (_blank_spans): a blank under a column merged in every row splits
-    nothing."""
+    """Mark (``_SPLIT``) each cell of a number or a blank spanning columns whose columns another row of its table
+    splits, a cell of it starting among them: a number is read as the counts it spans, missing (see _spread_across),
+    a blank as as many blanks (_blank_spans).  Before _blank_spans writes those blanks: a blank it writes splits
+    nothing, and a cell under a column merged in every row (the Article 20 table's middle one) is one value."""
     tables: dict = {}
     for cell in root.iter("td", "th"):
         if _span(cell.get("colspan")) > 1:
             text = _clean_text("".join(cell.itertext()))
             table = next(cell.iterancestors("table"), None)
-            if table is not None and any(map(str.isdigit, text)) and _value_text(text):
+            if table is not None and (any(map(str.isdigit, text)) and _value_text(text)
+                                      or not text and cell.find(".//table") is None):
                 tables.setdefault(table, []).append(cell)
     for table, counts in tables.items():
         placed: dict = {}  # a cell -> (its first column, its columns)
@@ -1043,12 +1045,14 @@ def _split_counts(root) -> None:
 def _blank_spans(root) -> None:
     """Write a blank cell spanning columns (``<td colspan="2">&nbsp;</td>``) as as many blank cells, in a row holding
     text: one blank cell read in the place of two moved every value after it one column left, the row ragged and its
-    counts NA; but the row's last cell as one (see _blank_span_cells, the rule of DOCX and .doc too).  A cell of text
+    counts NA; but the row's last cell as one (see _blank_span_cells, the rule of DOCX and .doc too), and so is a
+    blank over columns no other row of its table splits (not marked by _split_counts: a column merged in every row,
+    the Article 20 table's middle one, whose two blanks put the row's last count one column right).  A cell of text
     spanning columns stays one cell (a merged header, a label over the label columns)."""
     for cell in [c for c in root.iter("td", "th") if _span(c.get("colspan")) > 1]:
         row = cell.getparent()
         if row is None or cell.find(".//table") is not None or _clean_text("".join(cell.itertext())) \
-                or not _clean_text("".join(row.itertext())):
+                or not _clean_text("".join(row.itertext())) or cell.get(_SPLIT) is None:
             continue
         across = _blank_span_cells(_span(cell.get("colspan")), _ends_its_row(cell, row))
         cell.set("colspan", "1")

@@ -2032,10 +2032,11 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 if across and blank_left is not None:
                     # a cell merged across into a blank one (the legacy hMerge: Word 97's, a .doc's merged cells)
                     # is one more blank cell, as a blank cell spanning grid columns is: one blank in the place of
-                    # two moved every value after it one column left
-                    if blank_left is cells and padded < 0:
-                        padded = len(cells)
-                    blank_left.extend([""] * (column - at))
+                    # two moved every value after it one column left; none where no other row splits them
+                    if any(at <= start < column for start in starts):
+                        if blank_left is cells and padded < 0:
+                            padded = len(cells)
+                        blank_left.extend([""] * (column - at))
                     continue
                 vmerge = props.find(_w("vMerge"))
                 if vmerge is not None and vmerge.get(_w("val"), "continue") != "restart":
@@ -2047,8 +2048,10 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                             _cover(note, cells)
                         if at in blank_merged:
                             # a blank cell spanning grid columns covers as many blank cells in each row, as it is
-                            # in the row it starts in: one blank in the place of two moved the counts after it left
-                            covered.extend([""] * (column - at - 1))
+                            # in the row it starts in: one blank in the place of two moved the counts after it left;
+                            # one over columns no other row splits (see _blank_span_cells)
+                            if any(at < start < column for start in starts):
+                                covered.extend([""] * (column - at - 1))
                             blank_left = covered
                     continue  # covered by the cell above
                 restart = vmerge is not None
@@ -2144,9 +2147,10 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             cells.extend(spread or _own_cells(text, inner, after))
             padded = -1
             blank_left = cells if not text and not inner else None
-            if not text and not inner and column - at > 1:
+            if not text and not inner and column - at > 1 and any(at < start < column for start in starts):
                 # a blank cell spanning grid columns is as many blank cells: one blank in the place of two moved every
-                # value after it one column left (as a page's blank colspan; see _blank_span_cells: one at the end)
+                # value after it one column left (as a page's blank colspan; see _blank_span_cells: one at the end);
+                # one over columns no other row splits (a column merged in every row: two blanks moved the rest right)
                 padded = len(cells)
                 cells.extend([""] * (_blank_span_cells(column - at, last=False) - 1))
         if wrapped and (label_lines < 2 or any(_DIGIT_RUN.fullmatch(c) for c in cells)):
