@@ -737,6 +737,20 @@ def test_a_count_in_words_as_a_rows_last_value_a_cell_a_line_keeps_the_row(seed_
     assert flags == [(flag, f"{row}: {written}")]
 
 
+def _read_with_one_cell_missing(seed_id: str, lines: list[str], table: str, row: str, col: str):
+    """The seed variant ``lines`` parsed, after checking that its ``table`` reads as the seed's but for the one cell
+    (``row``, ``col``): NA where the seed has a count."""
+    import toolkit
+
+    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
+    report = toolkit.parse_text("\n".join(lines))
+    got, want = report.table(table), original.table(table)
+    assert want.loc[row, col] >= 0 and pd.isna(got.loc[row, col])
+    got.loc[row, col] = want.loc[row, col]
+    pd.testing.assert_frame_equal(got, want)
+    return report
+
+
 @pytest.mark.parametrize("written", ["1、2", "1,2", "14、2"])
 @pytest.mark.parametrize("seed_id, cell, table, row, col", [
     ("000_438c5e5d2b6f4db4", "7", "active", "licensing", "prev_items"),  # a cell a line between blank lines
@@ -753,19 +767,12 @@ def test_a_count_with_a_comma_inside_a_cell_a_line_is_one_unreadable_count(seed_
     # '1、2', the row's counts lost, ambiguous_digits or ragged); as its first value the row's label ended in it, the
     # row lost (missing_rows). It is one count the report writes unreadably: NA, flagged not_a_number with its text,
     # the row's other counts in their places.
-    import toolkit
-
     lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
     label = {"licensing": "行政许可", "new": "一、本年新收"}[row]
     at = next(i for i, line in enumerate(lines) if line.startswith(label))
     at = lines.index(cell, at)
     lines[at] = cell.replace(cell.split(" |")[0], written)
-    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
-    report = toolkit.parse_text("\n".join(lines))
-    got, want = report.table(table), original.table(table)
-    assert want.loc[row, col] >= 0 and pd.isna(got.loc[row, col])
-    got.loc[row, col] = want.loc[row, col]
-    pd.testing.assert_frame_equal(got, want)
+    report = _read_with_one_cell_missing(seed_id, lines, table, row, col)
     flags = [(f.code, f.detail) for f in report.flags if f.detail.startswith(f"{row}: ") or f.code == "unknown_row"]
     assert flags == [("not_a_number", f"{row}: {written}")]
 
@@ -782,17 +789,10 @@ def test_a_count_with_a_space_and_a_footnote_mark_a_cell_a_line_is_one_unreadabl
     # inside, was read as a label: after the row's first value it started a row of its own (unknown_row '1 2*', the
     # row's counts lost, ambiguous_digits or ragged), as the first the row's label ended in it (missing_rows). It is
     # one count the report writes unreadably, never 12 nor 142: NA, flagged not_a_number with its text, as '142*' is.
-    import toolkit
-
     lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
     at = lines.index(cell, lines.index("行政许可" + cell[len(cell.rstrip(" |")):]))
     lines[at] = cell.replace(cell.split(" |")[0], written)
-    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
-    report = toolkit.parse_text("\n".join(lines))
-    got, want = report.table("active"), original.table("active")
-    assert want.loc["licensing", col] >= 0 and pd.isna(got.loc["licensing", col])
-    got.loc["licensing", col] = want.loc["licensing", col]
-    pd.testing.assert_frame_equal(got, want)
+    report = _read_with_one_cell_missing(seed_id, lines, "active", "licensing", col)
     flags = [(f.code, f.detail) for f in report.flags if "licensing" in f.detail or f.code == "unknown_row"]
     assert flags == [("not_a_number", "licensing: " + written.replace("①", "(1)"))]
 
@@ -808,19 +808,12 @@ def test_a_count_in_brackets_inside_a_row_a_cell_a_line_keeps_the_row(seed_id, c
     # starting a row of its own (unknown_row '(142)'), the row's counts lost (ambiguous_digits, ragged). Values after it
     # tell it is one of the row's: NA, flagged not_a_number, as a ruled table's '(142)' is (a note, a negative or a
     # sub-count, no plain count); the row's other counts in their places.
-    import toolkit
-
     lines = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8").split("\n")
     label = {"licensing": "行政许可", "new": "一、本年新收"}[row]
     at = lines.index(cell, next(i for i, line in enumerate(lines) if line.startswith(label)))
     number = cell.split(" |")[0]
     lines[at] = cell.replace(number, written.format(n=number))
-    original = toolkit.parse_report(RAW / f"{seed_id}.txt")
-    report = toolkit.parse_text("\n".join(lines))
-    got, want = report.table(table), original.table(table)
-    assert want.loc[row, col] >= 0 and pd.isna(got.loc[row, col])
-    got.loc[row, col] = want.loc[row, col]
-    pd.testing.assert_frame_equal(got, want)
+    report = _read_with_one_cell_missing(seed_id, lines, table, row, col)
     flags = [(f.code, f.detail) for f in report.flags if f.detail.startswith(f"{row}: ") or f.code == "unknown_row"]
     assert flags == [("not_a_number", f"{row}: ({number})")]
 

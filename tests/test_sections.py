@@ -68,9 +68,7 @@ def test_a_heading_wrapped_inside_a_pinyin_note_is_found(heading, cut, between):
     # (a page break's lines inside a heading are kept after it, as in any heading's)
     assert [s.text.removeprefix("".join(f"{x}\n" for x in between)) for s in report.sections] == [
         s.text for s in plain.sections]
-    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
-    pd.testing.assert_frame_equal(report.tables[keys], plain.tables[keys])
-    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
+    _assert_same_tables_and_flag_codes(report, plain)
 
 
 @pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db"])
@@ -299,6 +297,23 @@ def test_a_heading_wrapped_across_a_page_break_is_found(seed_id, heading, page_b
     assert checked >= len(heading) - 6
 
 
+def _seed_and_its_heading_lines(seed_id: str) -> tuple[toolkit.Report, list[str], list[int]]:
+    """The seed parsed, its lines and the indices of its sections' heading lines (one a section)."""
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    plain = toolkit.parse_text(text)
+    titles = {s.title for s in plain.sections}
+    lines = text.split("\n")
+    heads = [i for i, line in enumerate(lines) if normalize_line(line).strip() in titles]
+    assert len(heads) == len(plain.sections)
+    return plain, lines, heads
+
+
+def _assert_same_tables_and_flag_codes(report: toolkit.Report, plain: toolkit.Report) -> None:
+    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
+    pd.testing.assert_frame_equal(report.tables[keys], plain.tables[keys])
+    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
+
+
 @pytest.mark.parametrize("seed_id", SEED_IDS)
 @pytest.mark.parametrize("between", [[], [""], ["- 3 -"]])
 @pytest.mark.parametrize("mark", ["", "："])
@@ -308,20 +323,13 @@ def test_every_heading_written_twice_in_a_row_heads_its_section_once(seed_id, be
     # the outline took the first line of one and the copy of the next, so the first line of '二、主动公开政府信息情况'
     # stood at the end of the overview's text; a copy ending in a colon stood in its own section's text.  Each
     # section now has its heading once and its own text (a page break's lines kept, as anywhere in a section).
-    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
-    plain = toolkit.parse_text(text)
-    titles = {s.title for s in plain.sections}
-    lines = text.split("\n")
-    heads = [i for i, line in enumerate(lines) if normalize_line(line).strip() in titles]
-    assert len(heads) == len(plain.sections)
+    plain, lines, heads = _seed_and_its_heading_lines(seed_id)
     doubled = [x for i, line in enumerate(lines)
                for x in ([line, *between, line.rstrip() + mark] if i in heads else [line])]
     report = toolkit.parse_text("\n".join(doubled))
     assert [(s.key, s.title) for s in report.sections] == [(s.key, s.title) for s in plain.sections]
     assert [s.text.removeprefix("- 3 -").strip() for s in report.sections] == [s.text.strip() for s in plain.sections]
-    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
-    pd.testing.assert_frame_equal(report.tables[keys], plain.tables[keys])
-    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
+    _assert_same_tables_and_flag_codes(report, plain)
 
 
 @pytest.mark.parametrize("seed_id", SEED_IDS)
@@ -330,18 +338,11 @@ def test_a_colon_or_a_stop_after_a_heading_alone_on_its_line_is_no_part_of_its_t
     # Every heading alone on its line ending in a colon or a stop ('二、主动公开政府信息情况：'): the sections were found,
     # but titled '二、主动公开政府信息情况:', where the same heading with its text glued after the colon was titled without
     # it. The mark is no part of the title now, wherever the text stands.
-    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
-    plain = toolkit.parse_text(text)
-    titles = {s.title for s in plain.sections}
-    lines = text.split("\n")
-    heads = [i for i, line in enumerate(lines) if normalize_line(line).strip() in titles]
-    assert len(heads) == len(plain.sections)
+    plain, lines, heads = _seed_and_its_heading_lines(seed_id)
     report = toolkit.parse_text("\n".join(line.rstrip() + mark if i in heads else line for i, line in enumerate(lines)))
     assert [(s.key, s.title) for s in report.sections] == [(s.key, s.title) for s in plain.sections]
     assert [s.text for s in report.sections] == [s.text for s in plain.sections]
-    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
-    pd.testing.assert_frame_equal(report.tables[keys], plain.tables[keys])
-    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
+    _assert_same_tables_and_flag_codes(report, plain)
 
 
 def _paged(text: str, every: int, running_head: str | None) -> str:
@@ -1139,9 +1140,7 @@ def test_the_overview_listing_the_later_sections_titles_keeps_them_in_its_text(f
     assert [(s.key, s.title) for s in report.sections] == [(s.key, s.title) for s in plain.sections]
     assert [s.text for s in report.sections[1:]] == [s.text for s in plain.sections[1:]]
     assert normalize_line(items.split("\n")[-1]) in report.sections[0].text
-    keys = ["table", "row_key", "col_key", "value", "raw", "flag"]
-    pd.testing.assert_frame_equal(report.tables[keys], plain.tables[keys])
-    assert sorted(f.code for f in report.flags) == sorted(f.code for f in plain.flags)
+    _assert_same_tables_and_flag_codes(report, plain)
 
 
 @pytest.mark.parametrize("stem", _PINGTAN)
