@@ -1940,10 +1940,11 @@ def _readable_text(body: list[Segment]) -> str:
 
     The segments keep them: a table's cell of such glyphs is read as a value not known (NA, flagged).
     """
-    texts = list(map(_SEGMENT_TEXT, body))
-    if any("(cid:" in text for text in texts):  # (rare: a cheap test first)
-        texts = [kept for text in texts if (kept := CID_GLYPHS.sub("", text)).strip() or not text.strip()]
-    return "\n".join(texts).strip("\n")
+    text = "\n".join(map(_SEGMENT_TEXT, body))
+    if "(cid:" in text:  # (rare: one search of the joined text first)
+        text = "\n".join(kept for line in map(_SEGMENT_TEXT, body)
+                         if (kept := CID_GLYPHS.sub("", line)).strip() or not line.strip())
+    return text.strip("\n")
 
 
 def _without_running_heads(body: list[Segment], heading: str, title: str | None = None) -> list[Segment]:
@@ -2417,8 +2418,13 @@ def _wrap_joined(first: str, nxt: str) -> str:
     """A wrapped heading's two lines joined, without the pinyin note the wrap broke between them ('…行政复(' /
     'fù)议…'): each line was normalized alone, so neither half of the note was dropped."""
     joined = first + nxt
-    # (cheap: a line ending or starting inside a note has its bracket at the seam)
-    return remove_pinyin(joined) if "(" in first[-_PINYIN_REACH:] or ")" in nxt[:_PINYIN_REACH] else joined
+    # (cheap: a line ending inside a note has a bracket left open near its end, the next line one closed near its
+    # start, or opens with the note of the Han character ending the line before; a note after a Han character on its
+    # own line was dropped already)
+    tail, head = first[-_PINYIN_REACH:], nxt[:_PINYIN_REACH]
+    cut = (tail.rfind("(") > tail.rfind(")") or head.startswith("(")
+           or head.find(")") >= 0 and not 0 <= head.find("(") < head.find(")"))
+    return remove_pinyin(joined) if cut else joined
 
 
 _SEGMENT_TEXT = operator.itemgetter(0)  # (Segment.text, its first field, read in C; layout maps it too)
