@@ -22,7 +22,8 @@ import numpy as np
 
 from toolkit.checks import identity_applies
 from toolkit.formats import alternation, load_formats, load_identities, load_output_schema, vocabulary
-from toolkit.layout import _YEAR, Cell, Row, _is_count_in_words, _sub_item, _sums_to_last, _thousands_joined
+from toolkit.layout import (_COUNT_MARK, _YEAR, Cell, Row, _is_count_in_words, _sub_item, _sums_to_last,
+                            _thousands_joined)
 from toolkit.normalize import (_CN_COUNT_CHARS, _SPACES, CID_GLYPHS, FOOTNOTE_SYMBOLS, HAN_RANGES, HAN_UNIFIED,
                                NA_MARKS, cell_units, is_value_cell, label_key, number_text, parse_cell, parse_number, unit_kind)
 from toolkit.placement import Constraint, Placed, Placement, RowInput, place
@@ -159,9 +160,7 @@ _WORDY_NUMBER = re.compile(r"[^\d、,。;]{0,3}[+-]?\d[\d,.]*[^\d、,。;()]{0,4
                            r"(?:\([^()]{0,12}\)|\[\d{1,2}\]|\[注\d{1,2}\]|注\d{1,2}|\^\d{1,2}|"
                            rf"[{FOOTNOTE_SYMBOLS}]{{1,3}}" r"\d{1,2})?"
                            r"|\([+-]?\d[\d,.]*\)"
-                           r"|[+-]?\d[\d,.]*(?:\s*[/、]\s*|\s+)[+-]?\d[\d,.]*"
-                           r"(?:\s*(?:\[注?\d{0,2}\]|注\d{0,2}|\(\d{1,2}\)|\^\d{1,2}|"
-                           rf"[{FOOTNOTE_SYMBOLS}]{{1,3}}\d{{0,2}}))?")
+                           rf"|[+-]?\d[\d,.]*(?:\s*[/、]\s*|\s+)[+-]?\d[\d,.]*(?:\s*{_COUNT_MARK})?")
 # a value written in a few Chinese words and no digit ('零', '暂无', '不适用', '三万元'), in a row's value place
 _WORDS_VALUE = re.compile(rf"[{HAN_UNIFIED}〇]{{1,6}}")
 # a PDF value of glyphs with no Unicode map ('(cid:21)'), or a number with such glyphs glued to it ('(cid:3)135')
