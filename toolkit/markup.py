@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextvars
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Literal
 
 from toolkit.document import _warn
@@ -118,6 +118,14 @@ def _blank_span_cells(across: int, last: bool) -> int:
     under a column merged in every row (the Article 20 table's middle one) is one, its row's count after it in its
     own column.  A page and the same table saved as DOCX or .doc so give the same rows."""
     return 1 if last else min(across, _MAX_SPAN_CELLS)
+
+
+def _split_among(starts: Collection[int], first: int, end: int) -> bool:
+    """Whether a cell of the table (``starts``: the grid columns its rows' cells start in) starts among grid columns
+    ``first`` to ``end`` (exclusive): another row splits them, so a cell spanning them stands for as many cells (see
+    _spread_across, _blank_span_cells); a column merged in every row (the Article 20 table's middle one) is split by
+    none.  A cell spanning columns ``at`` to ``end`` asks from ``at + 1``, its own start no split."""
+    return any(first <= start < end for start in starts)
 
 
 def _spread_across(text: str, row: list, column: int, across: int, last: bool, split: bool) -> list | None:

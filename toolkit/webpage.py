@@ -25,7 +25,8 @@ from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _LAYOU
                             _LEGAL_TRADITIONAL, _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank,
                             _DIGIT_RUN, _chinese_longhand, _cover, _covered_words, _holds_page, _is_cjk,
                             _blank_span_cells, _list_marker, _merge_note, _numbered, _own_cells, _roman,
-                            _spread_across, _typed_bullet, _unit_header, _value_text, _wrapped_digits)
+                            _split_among, _spread_across, _typed_bullet, _unit_header, _value_text,
+                            _wrapped_digits)
 from toolkit.normalize import _INVISIBLE, _INVISIBLE_FORMAT, _INVISIBLE_FORMAT_RE, NA_MARKS
 
 
@@ -1038,7 +1039,7 @@ def _split_counts(root) -> None:
         starts = {column for column, _ in placed.values()}
         for cell in counts:
             column, across = placed.get(cell, (0, 1))
-            if any(column < start < column + across for start in starts):
+            if _split_among(starts, column + 1, column + across):
                 cell.set(_SPLIT, "")
 
 
