@@ -885,3 +885,32 @@ def test_unmapped_glyphs_inside_a_line_of_prose_are_no_words_of_its_section():
     assert report.statements["text"].tolist() == [t.replace("主动公开意识", "主动公开") for t in plain.statements["text"]]
     cells = _cells(report, "requests").loc[("new", "natural_person")]
     assert cells["raw"] == "(cid:5)(cid:5)" and math.isnan(cells["value"])
+
+
+@pytest.mark.parametrize("written, run", [("五、存在的主要问题及改进情况", "及"),
+                                          ("五、存在的主要问题·及改进情况", "·")])   # (a glyph of a symbol font)
+def test_unmapped_glyphs_inside_a_section_heading_leave_the_section_found(written, run, tmp_path):
+    # Seed 001's heading '五、存在的主要问题及改进情况' with a glyph set in a font without a Unicode map: pdfplumber gives
+    # '五、存在的主要问题(cid:1)及改进情况', no title of the format's: the section was lost (sections_missing,
+    # unknown_section), its text kept in the review section's. The glyphs are no words of the title: the section is
+    # found, titled without them, the file still flagged cid_characters (for those glyphs alone).
+    import warnings
+
+    from renderers import render_pdf
+
+    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
+    heading = "五、存在的主要问题及改进情况"
+    render_pdf(lines, tmp_path / "plain.pdf")
+    lines[lines.index(heading)] = written
+    render_pdf(lines, tmp_path / "cid.pdf", unmapped_runs={written: run})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        plain, report = (toolkit.parse_report(tmp_path / f"{name}.pdf") for name in ("plain", "cid"))
+    assert [s.key for s in report.sections] == [s.key for s in plain.sections]
+    assert report.section("problems").title == written.replace(run, "")
+    assert report.section("problems").text == plain.section("problems").text
+    assert report.statements["text"].tolist() == plain.statements["text"].tolist()
+    pd.testing.assert_frame_equal(report.tables.drop(columns="report_id"), plain.tables.drop(columns="report_id"))
+    assert [c for c in _codes(report) if c != "cid_characters"] == _codes(plain)
+    assert [f.detail.split(" on ")[0] for f in report.flags if f.code == "cid_characters"] == [
+        f"{len(run)} characters"]   # (the run's glyphs, and those alone)
