@@ -901,6 +901,7 @@ def render_pdf(
     wrapped: dict | None = None,
     middle: bool = False,
     unmapped: set | None = None,
+    unmapped_runs: dict | None = None,
     title: str | None = None,
     xmp_title: str | None = None,
     spans: dict | None = None,
@@ -921,7 +922,8 @@ def render_pdf(
     one under the other in a column as narrow as the widest of them (a number wrapped in a narrow cell, '6565' over
     '1'), the other cells of its row at the top of theirs (Word's default) or, with ``middle``, in their middle;
     the text lines and cells in ``unmapped`` are set in a second copy of the font whose Unicode map (and
-    TrueType outlines, from which pdfminer would rebuild one) is then removed: they come out as (cid:NN).
+    TrueType outlines, from which pdfminer would rebuild one) is then removed: they come out as (cid:NN);
+    ``unmapped_runs`` maps a text line to a word of it set so (the rest of the line as usual).
     ``spans`` maps a cell's text to the number of columns its box spans (a group header over its columns, the
     blank cells after it in its row left out); with ``centered`` every cell's text is set in the middle of its box
     (else at its left, fpdf's default). ``top_margin`` is where each page's text starts, below its top edge (pt):
@@ -949,6 +951,9 @@ def render_pdf(
     page_h = 842.0
 
     pdf = FPDF(unit="pt")
+    unmapped_runs = unmapped_runs or {}
+    if unmapped_runs:
+        unmapped = set(unmapped or ()) | set(unmapped_runs.values())
     if not compress or unmapped:
         pdf.set_compression(False)
     pdf.add_font("cjk", fname=cjk_font_path())
@@ -1026,9 +1031,17 @@ def render_pdf(
             room(line_h, (b, 0) in breaks, breaks.get((b, 0), ("", "")))
             if block.strip():
                 pdf.set_xy(margin, y)
-                pdf.set_font("unmapped" if block in (unmapped or ()) else "cjk", size=font_size)
                 pdf.set_char_spacing((spaced or {}).get(block, 0))
-                pdf.cell(content_w, line_h, block)
+                if (run := unmapped_runs.get(block)) is not None:  # (the line in pieces, each in its font)
+                    x = margin
+                    for piece in filter(None, re.split(f"({re.escape(run)})", block)):
+                        pdf.set_font("unmapped" if piece == run else "cjk", size=font_size)
+                        pdf.set_xy(x, y)
+                        pdf.cell(pdf.get_string_width(piece), line_h, piece)
+                        x += pdf.get_string_width(piece)
+                else:
+                    pdf.set_font("unmapped" if block in (unmapped or ()) else "cjk", size=font_size)
+                    pdf.cell(content_w, line_h, block)
                 if block in (doubled or ()):
                     pdf.set_xy(margin + 0.3, y)
                     pdf.set_font("again" if doubled_apart else "cjk", size=font_size)

@@ -885,3 +885,97 @@ def test_unmapped_glyphs_inside_a_line_of_prose_are_no_words_of_its_section():
     assert report.statements["text"].tolist() == [t.replace("主动公开意识", "主动公开") for t in plain.statements["text"]]
     cells = _cells(report, "requests").loc[("new", "natural_person")]
     assert cells["raw"] == "(cid:5)(cid:5)" and math.isnan(cells["value"])
+
+
+@pytest.mark.parametrize("written, run", [("五、存在的主要问题及改进情况", "及"),
+                                          ("五、存在的主要问题·及改进情况", "·")])   # (a glyph of a symbol font)
+def test_unmapped_glyphs_inside_a_section_heading_leave_the_section_found(written, run, tmp_path):
+    # Seed 001's heading '五、存在的主要问题及改进情况' with a glyph set in a font without a Unicode map: pdfplumber gives
+    # '五、存在的主要问题(cid:1)及改进情况', no title of the format's: the section was lost (sections_missing,
+    # unknown_section), its text kept in the review section's. The glyphs are no words of the title: the section is
+    # found, titled without them, the file still flagged cid_characters (for those glyphs alone).
+    import warnings
+
+    from renderers import render_pdf
+
+    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
+    heading = "五、存在的主要问题及改进情况"
+    render_pdf(lines, tmp_path / "plain.pdf")
+    lines[lines.index(heading)] = written
+    render_pdf(lines, tmp_path / "cid.pdf", unmapped_runs={written: run})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        plain, report = (toolkit.parse_report(tmp_path / f"{name}.pdf") for name in ("plain", "cid"))
+    assert [s.key for s in report.sections] == [s.key for s in plain.sections]
+    assert report.section("problems").title == written.replace(run, "")
+    assert report.section("problems").text == plain.section("problems").text
+    assert report.statements["text"].tolist() == plain.statements["text"].tolist()
+    pd.testing.assert_frame_equal(report.tables.drop(columns="report_id"), plain.tables.drop(columns="report_id"))
+    assert [c for c in _codes(report) if c != "cid_characters"] == _codes(plain)
+    assert [f.detail.split(" on ")[0] for f in report.flags if f.code == "cid_characters"] == [
+        f"{len(run)} characters"]   # (the run's glyphs, and those alone)
+
+
+def test_a_caption_level_with_tables_side_by_side_is_read_in_its_place(tmp_path):
+    # Seed 001's small tables of 主动公开 drawn two by two side by side, each right one's caption ('第二十条第(五)项') a
+    # line of text over it, the right table set lower than the left one: the caption was read after both tables,
+    # under the right table's rows (after '其他对外管理服务事项 664 167 1342'), no longer over them. A line level with
+    # such tables is read in its place among them: after the left table, over the right one.
+    from fpdf import FPDF
+    from renderers import cjk_font_path, render_pdf
+    from test_formats import _cells as _all_cells
+
+    from toolkit.readers import read_document
+
+    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
+    at = lines.index("二、主动公开政府信息情况") + 1
+    end = next(i for i in range(at, len(lines)) if isinstance(lines[i], str))
+    tables, row = [], []  # the small tables, each from its caption row on
+    for x in lines[at:end]:
+        if len(x) == 1:
+            tables.append(row := [])
+        row.append(x)
+    tail = ["六、其他需要报告的事项", "暂无"]
+    render_pdf(lines[:end] + tail, tmp_path / "stacked.pdf")
+    pdf = FPDF(unit="pt", format=(1000, 1000))
+    pdf.add_font("cjk", fname=cjk_font_path())
+    pdf.set_font("cjk", size=9)
+    pdf.add_page()
+    widths = [120.0, 100.0, 100.0, 100.0]
+
+    def table(rows: list, x: float, top: float) -> float:
+        for r, cells in enumerate(rows):
+            for i, w in enumerate(widths):
+                pdf.set_xy(x + sum(widths[:i]), top + 20 * r)
+                pdf.cell(w, 20, cells[i] if i < len(cells) else "", border=1)
+        return top + 20 * len(rows)
+
+    y = 20.0
+    for line in lines[:at]:
+        pdf.set_xy(20, y)
+        pdf.cell(900, 16, line)
+        y += 16
+    y += 5
+    captions = []
+    for pair in (tables[0:2], tables[2:4], tables[4:]):
+        bottoms = [table(pair[0], 20, y)]
+        if len(pair) > 1:  # (the right table's caption a text line, its rows under it, below the left one's top)
+            captions.append((pair[0][-1], pair[1][0][0], pair[1][1]))
+            pdf.set_xy(470, y + 2)
+            pdf.cell(400, 16, pair[1][0][0])
+            bottoms.append(table(pair[1][1:], 470, y + 20))
+        y = max(bottoms) + 10
+    for line in tail:
+        pdf.set_xy(20, y)
+        pdf.cell(900, 16, line)
+        y += 16
+    pdf.output(str(tmp_path / "side.pdf"))
+    read = read_document(tmp_path / "side.pdf").lines
+    assert len(captions) == 2
+    for left_last, caption, right_first in captions:
+        k = read.index(caption)
+        filled = [[c for c in x if c] for x in (read[k - 1], read[k + 1], left_last, right_first)]
+        assert filled[:2] == filled[2:]   # (blank cells of a short row dropped)
+    report, want = toolkit.parse_report(tmp_path / "side.pdf"), toolkit.parse_report(tmp_path / "stacked.pdf")
+    assert _all_cells(report) == _all_cells(want)
+    assert _codes(report) == _codes(want)

@@ -1390,6 +1390,8 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None, found: li
     # above the bottom margin (the official layout sets it 7 mm under the text, some 80 pt above the page's edge)
     foot = max([float(line["top"]) for _, line, _ in text_lines] + [float(bb[3]) for bb in bboxes], default=0.0)
     for k, (key, line, inner) in enumerate(text_lines):
+        if shelves:  # (rare: tables side by side) a line beside them is read in its place among them
+            key = _beside_tables(line, shelves, bboxes) or key
         if k in gridded:  # a row of an unruled table, as cells in its columns (its blank cells kept)
             if gridded[k]:  # (no cells: a half of a row's label joined into its row, _label_around)
                 items.append((key, len(items), gridded[k], False))
@@ -1437,6 +1439,27 @@ def _side_by_side(bboxes: list[tuple]) -> dict[int, tuple[float, int]]:
     return {i: (min(float(bboxes[k][1]) for k in row), place)
             for row in rows.values() if len(row) > 1
             for place, i in enumerate(sorted(row, key=lambda k: float(bboxes[k][0])))}
+
+
+def _beside_tables(line: dict, shelves: dict[int, tuple[float, int]], bboxes: list[tuple]) -> tuple | None:
+    """The sort key of a text line standing level with a row of ruled tables set side by side (``shelves``, as
+    :func:`_side_by_side` gives them, of the tables' ``bboxes``), or None for a line above or below every such row.
+
+    Its tables are read each whole, the left one first; a line level with them is read among them as a column of
+    their row: after the rows of a table above it (or before those of one under it) in its width, else after the
+    tables to its left and before those to its right ('第二十条第(五)项', the caption over the right table set lower than
+    the left one, a note in the gap between them; read after both tables, it was no longer the right one's caption).
+    """
+    middle = (float(line["top"]) + float(line["bottom"])) / 2
+    x0, x1 = float(line["x0"]), float(line["x1"])
+    for top in {shelf_top for shelf_top, _ in shelves.values()}:
+        level = [(bboxes[t], place) for t, (shelf_top, place) in shelves.items() if shelf_top == top]
+        if not min(float(b[1]) for b, _ in level) <= middle <= max(float(b[3]) for b, _ in level):
+            continue
+        under = [place for b, place in level if x0 < float(b[2]) and float(b[0]) < x1]  # (in a table's width)
+        place = min(under) if under else sum(float(b[2]) <= x0 for b, _ in level) - 0.5
+        return (top, place, float(line["top"]))
+    return None
 
 
 def _numbers_on_bottom_edges(page, tables: list, settings: dict) -> tuple[set[int], list[tuple]]:

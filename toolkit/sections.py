@@ -931,6 +931,10 @@ def _headings(segments: list[Segment]) -> list[_Heading]:
     """Every heading-like segment (the same for both families)."""
     found = []
     texts = list(map(str.strip, map(_SEGMENT_TEXT, segments)))
+    if "(cid:" in "\0".join(texts):  # (rare: one search of the joined lines first)
+        # a PDF's glyphs of no Unicode map are no words of a title ('五、存在的主要问题(cid:7)及改进情况': the section
+        # was lost); the heading is read without them (the PDF reader flags them, cid_characters)
+        texts = [CID_GLYPHS.sub("", text).strip() if "(cid:" in text else text for text in texts]
     # (a blank line, half the lines of a table a cell a line: no heading, its form not asked; passed over in C, and
     # not asked _HEADING_HINT: a pattern's call costs some 800 instructions even on an empty line)
     for i in itertools.compress(itertools.compress(itertools.count(), texts),
