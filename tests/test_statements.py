@@ -427,8 +427,19 @@ def test_a_lone_titled_paragraph_admitting_a_shortcoming_keeps_its_details_split
     assert _pairs(extract_statements(text)) == [("problem", f"{title}:{details}")] + (
         [p for p in _expected(stem) if p[0] == "measure"] if measures else [])
     # (a title only naming the kind leads the problems in, each a statement: '工作中的不足:…;…。')
-    assert _pairs(extract_statements(f"工作中的不足:{details}。"))[1:] == [
-        ("problem", piece) for piece in details.split(";")[1:]]
+    assert _pairs(extract_statements(f"工作中的不足:{details}。")) == [
+        ("problem", piece) for piece in details.split(";")]
+
+
+@pytest.mark.parametrize("title", ["存在问题", "工作中的不足", "信息公开工作中的不足"])
+@pytest.mark.parametrize("colon, semicolon", [(":", ";"), ("：", "；")])
+def test_a_title_only_naming_the_problems_kind_is_no_statement_text(title, colon, semicolon):
+    # Seed 003's second problem's details as the section's only text after a title naming only their kind
+    # ('工作中的不足:提供的信息…比较多;注重结果公开,忽略了过程公开;…。'): under '存在问题:' each detail was a problem,
+    # under '工作中的不足:' the title was stuck on the first detail's text; now the title is no statement's text.
+    details = EXPECTED["003_ce1f8ef96d3daffd"][1][1].partition("。")[2].split(";")
+    text = f"{title}{colon}{semicolon.join(details)}。"
+    assert _pairs(extract_statements(text)) == [("problem", d) for d in details]
 
 
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])

@@ -2806,9 +2806,12 @@ def _title_with_its_text(lead: str, first: str, others: Sequence[str] = ()) -> t
     the first statement's title before its colon (``加强培训:定期组织…。`` / ``完善机制:…``: a short title naming a
     measure or admitting a shortcoming, :func:`_is_title`), no lead-in: kept with its text as the others' are.  So is
     a title on its own line that names neither where the ``others`` statements are all titled so
-    (``改进工作作风:加强…。`` / ``完善整改机制:…。``: :func:`_titled_as_others`)."""
+    (``改进工作作风:加强…。`` / ``完善整改机制:…。``: :func:`_titled_as_others`).  A title only naming the problems'
+    kind (``工作中的不足:…;…``, :func:`_admitting_title`) stays the lead-in, as a sub-heading (``存在问题:…;…``) is."""
     sentences = _split_sentences(lead) if lead.endswith(":") else []
     title = sentences[-1].strip().removesuffix(":") if sentences else ""
+    if title and not _admitting_title(title) and _cues()["area_title_kinds"]["problem"].search(title):
+        return lead, first
     if not (_is_title(title) or _titled_as_others(lead.removesuffix(sentences[-1] if sentences else ""), title,
                                                   others)):
         return lead, first
