@@ -3023,6 +3023,23 @@ def test_unnumbered_area_titles_alone_on_their_lines_are_no_statement_text(stem,
     assert found["text"].str.startswith("公开意识不强").iloc[0] and found["text"].str.startswith("加强队伍建设").iloc[1]
 
 
+@pytest.mark.parametrize("cut", ["部分单位", "部分单位信息发布"])
+@pytest.mark.parametrize("headings", [True, False])
+def test_a_problem_s_subject_wrapped_onto_a_line_of_its_own_is_no_area_title(cut, headings):
+    # The report pingtan-2023-01's statements each a paragraph on its line, under '（一）存在的问题' / '（二）改进措施' or
+    # after a switch, its first problem copied wrapped after its subject ('部分单位' / '信息发布属性界定还不够精确,…'):
+    # the short line was read as an area's title and dropped, the problem losing its subject, and where the wrap was
+    # read as a page's, the measures' paragraphs ran into one statement; now one sentence, each paragraph a statement.
+    stem = "pingtan-2023-01"
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    assert problems[0].startswith(cut)
+    lines = [problems[0][: len(cut)], problems[0][len(cut):] + "。", *(t + "。" for t in problems[1:])]
+    section = (("（一）存在的问题\n" if headings else "") + "\n".join(lines)
+               + ("\n（二）改进措施\n" if headings else "\n2024年，我区将采取以下措施加以改进：\n")
+               + "\n".join(t + "。" for t in measures))
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
 @pytest.mark.parametrize("stem", list(EXPECTED))
 @pytest.mark.parametrize("note", ["注：以上问题已列入整改台账。", "备注：整改情况将在门户网站公开。", "附件：2023年度政务公开整改清单",
                                   "附件1：整改清单", "（注：数据截至2023年12月31日）"])

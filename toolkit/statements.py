@@ -349,6 +349,7 @@ def _cues() -> dict[str, Any]:
         "area_title_longest": spec["area_title"]["longest"],
         # the words opening a sentence of its own after a measure's title alone on its line (_measure_title)
         "after_measure_title": tuple(spec["area_title"]["sentence_after_measure"]),
+        "subject_openings": tuple(spec["area_title"]["subject_openings"]),
         "area_title_kinds": {kind: re.compile(spec["area_title"][kind]) for kind in KINDS},
         "group_title": re.compile(rf"(?P<name>[^。;:!?,()\n]{{2,16}}?)[ \t]*[:。]?\s*(?={spec['first_item']})"),
         "furniture": _furniture_line(spec["furniture"]),
@@ -694,9 +695,13 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
             if alone >= 0 and _NUMBERED_TITLE.match(lines[-1]):
                 implied = _implied_headings(list(map(remove_pinyin, kept))) if implied is None else implied
             if not (alone >= 0 and implied and alone in implied):
+                # (a short line alone that is a sentence's subject, '部分栏目' / '更新不及时。', was cut by a copy, no page's
+                # width: its lines may still be paragraphs)
+                cut_subject = (alone >= 0 and len(lines[-1]) <= cues["area_title_longest"]
+                               and lines[-1].startswith(cues["subject_openings"]))
                 lines[-1] += line  # a PDF's line wrap inside a sentence ('…公开方' / '式和渠道不够多元化的问题。')
                 alone = -1
-                if wraps is not None:
+                if wraps is not None and not cut_subject:
                     wraps.append(k)
                 continue
         lines.append(line)
@@ -1078,7 +1083,9 @@ def _area_title(lines: list[str], line: str, cues: dict[str, Any], titles: dict[
 
     It is a short line of Chinese characters alone, opening with no item's marker, after a sentence's end, a
     sub-heading or another title (or the section's first line), that admits no shortcoming and names no measure, and
-    with ``line`` opens no switch sentence nor a sub-heading (``下一步`` / ``我局将…``, ``存在的`` / ``问题:``); one
+    with ``line`` opens no switch sentence nor a sub-heading (``下一步`` / ``我局将…``, ``存在的`` / ``问题:``) and
+    opens with no word of how many fall short (statements.yaml ``area_title.subject_openings``: ``部分栏目`` /
+    ``更新不及时。`` is one sentence wrapped); one
     setting no kind is shorter than ``line``, which holds a comma or a stop (a PDF's wrap leaves a line as long as
     the next one, or longer; a wrap's short piece before the text's last words is followed by no sentence).
     """
@@ -1087,6 +1094,8 @@ def _area_title(lines: list[str], line: str, cues: dict[str, Any], titles: dict[
         return None
     if any(pattern.match(title) for pattern, _ in _styles().values()):
         return None  # (an item's start a wrap cut: '一是未能' / '规范…')
+    if title.startswith(cues["subject_openings"]):
+        return None  # (a sentence's subject a wrap cut off its words: '部分栏目' / '更新不及时。')
     if _cue_across(title, line, cues):
         return None  # (a statement a wrap cut inside its word: '一些栏目更新不' / '及时;…', no title over '及时')
     if (cues["heading_line"].match(title) or _opens_with_heading(title + line, cues)
