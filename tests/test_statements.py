@@ -3023,6 +3023,21 @@ def test_unnumbered_area_titles_alone_on_their_lines_are_no_statement_text(stem,
     assert found["text"].str.startswith("公开意识不强").iloc[0] and found["text"].str.startswith("加强队伍建设").iloc[1]
 
 
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("first, then", [("是", "paren"), ("paren", "是")])
+def test_a_list_numbered_on_in_another_style_gives_a_statement_per_item(stem, first, then):
+    # A seed's problems and measures each numbered 一是 二是 in one paragraph, the third item on a line of its own as
+    # '（三）…' (or the reverse: '（一）…' / '（二）…' on their lines, then '三是…'): the third item ran into the second as one
+    # statement ('政策解读还需进一步加强;（三）工作体制机制…'); now each marker numbering the list on opens a statement.
+    style = {"是": "{}是", "paren": "\n（{}）"}
+    section = problems_section(stem)
+    assert section.count("一是") == section.count("二是") == section.count("三是") == 2
+    for numeral in "一二三":
+        section = re.sub(rf"(?<=[;；:：。]) ?{numeral}是", style[then if numeral == "三" else first].format(numeral),
+                         section)
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
 @pytest.mark.parametrize("cut", ["部分单位", "部分单位信息发布"])
 @pytest.mark.parametrize("headings", [True, False])
 def test_a_problem_s_subject_wrapped_onto_a_line_of_its_own_is_no_area_title(cut, headings):

@@ -2206,7 +2206,31 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
              if len(found) > 1 or found[0][2] == 1 or (found[0][2] == 2 and found[0][0] > blank_to)
              or (numbered_on and found[0][0] <= blank_to)} or accepted
     style = min(lists, key=lambda s: lists[s][0][0])
-    return tuple(lists[style])
+    return tuple(_numbered_on_in_other_styles(text, lists[style], accepted))
+
+
+_ITEM_OPENS = tuple("。;!?\n")  # (the ends after which a marker of another style numbering on opens an item)
+
+
+def _numbered_on_in_other_styles(text: str, found: list[tuple[int, int, int]],
+                                 accepted: dict[str, list[tuple[int, int, int]]]) -> list[tuple[int, int, int]]:
+    """``found``, the statement level's markers, with the markers of another style of ``accepted`` that number its list
+    on after its last item, opening a sentence or a line (``一是…。二是…。`` / ``(三)…`` / ``(四)…``, or the reverse):
+    each opens a statement, as the items written in one style do.  A list of another style that does not number on
+    (``二是…:(1)…;(2)…``) stays inside its item."""
+    out = list(found)
+    while True:
+        _, end, last = out[-1]
+        on = next(((style, k) for style, markers in accepted.items() for k, (start, _, n) in enumerate(markers)
+                   if start >= end and n == last + 1 and text[:start].rstrip(" ").endswith(_ITEM_OPENS)), None)
+        if on is None:
+            return out
+        style, k = on
+        out.append(accepted[style][k])
+        for marker in accepted[style][k + 1:]:
+            if marker[2] != out[-1][2] + 1:
+                break
+            out.append(marker)
 
 
 _OUTLINED = _MISNUMBERED + _MISNUMBERED_BARE  # the styles numbering both a list's titles and their details
