@@ -3023,6 +3023,21 @@ def test_unnumbered_area_titles_alone_on_their_lines_are_no_statement_text(stem,
     assert found["text"].str.startswith("公开意识不强").iloc[0] and found["text"].str.startswith("加强队伍建设").iloc[1]
 
 
+@pytest.mark.parametrize("bang, ask", [("!", "?"), ("！", "？")])
+def test_an_exclamation_or_question_mark_ending_a_statement_is_trimmed_as_its_stop(bang, ask):
+    # Seed 004 with its problems ended by '？' / '!' / '？' in place of ';' / ';' / '。', and its first measure's title
+    # ended by '？' inside the statement: the marks ending a statement were kept ('…难以保证时效性?') where '。' is
+    # trimmed; now trimmed alike, the one inside the statement kept.
+    stem = "004_b232cca7e491c758"
+    section = problems_section(stem)
+    for before, after in [("时效性;", f"时效性{ask}"), ("等问题;", f"等问题{bang}"), ("查找信息。", f"查找信息{ask}"),
+                          ("完善公开内容。", f"完善公开内容{ask}")]:
+        assert section.count(before) == 1
+        section = section.replace(before, after)
+    expected = [(kind, text.replace("完善公开内容。", "完善公开内容?")) for kind, text in _expected(stem)]
+    assert _pairs(extract_statements(section)) == expected
+
+
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
 @pytest.mark.parametrize("first, then", [("是", "paren"), ("paren", "是")])
 def test_a_list_numbered_on_in_another_style_gives_a_statement_per_item(stem, first, then):

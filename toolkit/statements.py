@@ -219,6 +219,8 @@ _MARKER_CUT = re.compile(rf"(?:^|[。;:!?]){_CN_NUM}$")  # a line ending in the 
 # it no author's, '“放管服” “最多跑一次”' kept as '"放管服" "最多跑一次"'; so is a single one, a ‘ or a ’: '( ‘放管服’)')
 _WS_NEAR_WIDE = re.compile(r"""(?<=[^\x00-\x7f]|["'])\s+|\s+(?=[^\x00-\x7f]|["'])""")
 _TRIM_END = " \t\n;,、。"
+# (a statement's own end, trimmed: its stop, also '!' and '?' (NFKC of ！？) ending it as 。 does; one inside it is kept)
+_STATEMENT_END = _TRIM_END + "!?"
 # a '.' (or two) ending a statement, typed for its 。 where the text's other stops are 。 (so no 。 was made of it): not
 # three or more, an ellipsis ('...', NFKC of …)
 _TRAILING_DOTS = re.compile(r"(?<!\.)\.\.?$")
@@ -2519,10 +2521,10 @@ def _confirmed(found: list[tuple[int, int, int]], before_digit: dict[int, bool],
 def _clean(text: str) -> str:
     if "\n" in text.strip(_TRIM_END):
         text = _BREAK_IN_ITEM.sub(_sub_item_break, text.strip(_TRIM_END))
-    text = text.replace("\n", "").strip(_TRIM_END).lstrip(_TRIM_START)
+    text = text.replace("\n", "").strip(_TRIM_END).lstrip(_TRIM_START).rstrip(_STATEMENT_END)
     # (a footnote mark after the statement's stop or before it, '…及时。[1]' / '…及时[1]。', as a superscript one is dropped)
-    text = _footnote_mark().sub("", text).rstrip(_TRIM_END)
-    text = _TRAILING_DOTS.sub("", text).rstrip(_TRIM_END)  # ('…引向深入。.', '…引向深入.;')
+    text = _footnote_mark().sub("", text).rstrip(_STATEMENT_END)
+    text = _TRAILING_DOTS.sub("", text).rstrip(_STATEMENT_END)  # ('…引向深入。.', '…引向深入.;')
     return "" if _PUNCT_ONLY.match(text) else text
 
 
