@@ -2219,20 +2219,22 @@ def _numbered_on_in_other_styles(text: str, found: list[tuple[int, int, int]],
     """``found``, the statement level's markers, with the markers of another style of ``accepted`` that number its list
     on after its last item, opening a sentence or a line (``一是…。二是…。`` / ``(三)…`` / ``(四)…``, or the reverse):
     each opens a statement, as the items written in one style do.  A list of another style that does not number on
-    (``二是…:(1)…;(2)…``) stays inside its item."""
+    (``二是…:(1)…;(2)…``), or that opened before (``1.…`` / ``下一步,…:一是…;二是…``, a list of its own), stays as it
+    was; so does a lone marker (``(二)`` / ``下一步,…一是…``: a number of its own, numbered on from an earlier part)."""
     out = list(found)
-    while True:
+    while len(out) > 1:
         _, end, last = out[-1]
-        on = next(((style, k) for style, markers in accepted.items() for k, (start, _, n) in enumerate(markers)
+        # (the other style's first marker: one numbered on inside a list of its own is that list's)
+        on = next((style for style, markers in accepted.items() for start, _, n in markers[:1]
                    if start >= end and n == last + 1 and text[:start].rstrip(" ").endswith(_ITEM_OPENS)), None)
         if on is None:
             return out
-        style, k = on
-        out.append(accepted[style][k])
-        for marker in accepted[style][k + 1:]:
+        out.append(accepted[on][0])
+        for marker in accepted[on][1:]:
             if marker[2] != out[-1][2] + 1:
                 break
             out.append(marker)
+    return out
 
 
 _OUTLINED = _MISNUMBERED + _MISNUMBERED_BARE  # the styles numbering both a list's titles and their details
