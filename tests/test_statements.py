@@ -440,6 +440,8 @@ def test_a_title_only_naming_the_problems_kind_is_no_statement_text(title, colon
     details = EXPECTED["003_ce1f8ef96d3daffd"][1][1].partition("。")[2].split(";")
     text = f"{title}{colon}{semicolon.join(details)}。"
     assert _pairs(extract_statements(text)) == [("problem", d) for d in details]
+    # (so before one problem alone: '工作中的不足:提供的信息…。')
+    assert _pairs(extract_statements(f"{title}{colon}{details[0]}。")) == [("problem", details[0])]
 
 
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])

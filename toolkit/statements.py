@@ -2658,7 +2658,9 @@ def _plain(block: _Block, out: _Found, paragraphs: bool = False) -> None:
         grouped = [[p for p in para if _clean(p)] for para in _titled_pieces(kept)]
         pieces, n_first = [p for para in grouped for p in para], len(grouped[0]) if len(grouped) > 1 else 0
     # (a titled paragraph alone holds its details' ';': its lead-in as a list's, '下一步,…以下工作。加强培训:组织…;开展…')
-    listing = len(pieces) > 1 or (len(pieces) == 1 and len(_semicolon_split(pieces[0])) > 1)
+    # (so does a title only naming the problems' kind before one problem: '工作中的不足:…。', as '存在问题:…。')
+    listing = (len(pieces) > 1 or (len(pieces) == 1 and len(_semicolon_split(pieces[0])) > 1)
+               or (len(pieces) == 1 and _names_only_the_problems(pieces[0].partition(":")[0].strip())))
     lead, first = _unmarked_lead_in(pieces[0], block.kind == "measure") if listing else ("", "")
     lead, first = _title_with_its_text(lead, first, pieces[1:])
     if _clean(first):
@@ -2793,6 +2795,14 @@ def _titled_pieces(paragraphs: list[str]) -> list[list[str]]:
     return out
 
 
+def _names_only_the_problems(title: str) -> bool:
+    """Whether ``title``, short (a colon's lead: :func:`_title_like`), only names the problems' kind (statements.yaml ``area_title.problem``:
+    ``工作中的不足``, ``政务公开方面的问题``), admitting none of its own (:func:`_admitting_title`): a lead-in, as the
+    sub-heading ``存在问题`` is, never a statement's text."""
+    return (_title_like(title) and bool(_cues()["area_title_kinds"]["problem"].search(title))
+            and not _admitting_title(title))
+
+
 def _admitting_title(title: str) -> bool:
     """Whether ``title`` admits a shortcoming of its own past the words that only name the problems' kind
     (statements.yaml ``area_title.problem``, as an area's title does): ``公开内容不够全面``, not ``工作中的不足``, which
@@ -2847,7 +2857,7 @@ def _title_with_its_text(lead: str, first: str, others: Sequence[str] = ()) -> t
     kind (``工作中的不足:…;…``, :func:`_admitting_title`) stays the lead-in, as a sub-heading (``存在问题:…;…``) is."""
     sentences = _split_sentences(lead) if lead.endswith(":") else []
     title = sentences[-1].strip().removesuffix(":") if sentences else ""
-    if title and not _admitting_title(title) and _cues()["area_title_kinds"]["problem"].search(title):
+    if _names_only_the_problems(title):
         return lead, first
     if not (_is_title(title) or _titled_as_others(lead.removesuffix(sentences[-1] if sentences else ""), title,
                                                   others)):
