@@ -427,8 +427,21 @@ def test_a_lone_titled_paragraph_admitting_a_shortcoming_keeps_its_details_split
     assert _pairs(extract_statements(text)) == [("problem", f"{title}:{details}")] + (
         [p for p in _expected(stem) if p[0] == "measure"] if measures else [])
     # (a title only naming the kind leads the problems in, each a statement: '工作中的不足:…;…。')
-    assert _pairs(extract_statements(f"工作中的不足:{details}。"))[1:] == [
-        ("problem", piece) for piece in details.split(";")[1:]]
+    assert _pairs(extract_statements(f"工作中的不足:{details}。")) == [
+        ("problem", piece) for piece in details.split(";")]
+
+
+@pytest.mark.parametrize("title", ["存在问题", "工作中的不足", "信息公开工作中的不足"])
+@pytest.mark.parametrize("colon, semicolon", [(":", ";"), ("：", "；")])
+def test_a_title_only_naming_the_problems_kind_is_no_statement_text(title, colon, semicolon):
+    # Seed 003's second problem's details as the section's only text after a title naming only their kind
+    # ('工作中的不足:提供的信息…比较多;注重结果公开,忽略了过程公开;…。'): under '存在问题:' each detail was a problem,
+    # under '工作中的不足:' the title was stuck on the first detail's text; now the title is no statement's text.
+    details = EXPECTED["003_ce1f8ef96d3daffd"][1][1].partition("。")[2].split(";")
+    text = f"{title}{colon}{semicolon.join(details)}。"
+    assert _pairs(extract_statements(text)) == [("problem", d) for d in details]
+    # (so before one problem alone: '工作中的不足:提供的信息…。')
+    assert _pairs(extract_statements(f"{title}{colon}{details[0]}。")) == [("problem", details[0])]
 
 
 @pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd"])
@@ -3010,6 +3023,53 @@ def test_unnumbered_area_titles_alone_on_their_lines_are_no_statement_text(stem,
     found = extract_statements("（一）存在的问题\n公开意识不强\n部分科室重视不够。\n（二）改进措施\n加强队伍建设\n组织业务培训。")
     assert found["kind"].tolist() == ["problem", "measure"]
     assert found["text"].str.startswith("公开意识不强").iloc[0] and found["text"].str.startswith("加强队伍建设").iloc[1]
+
+
+@pytest.mark.parametrize("bang, ask", [("!", "?"), ("！", "？")])
+def test_an_exclamation_or_question_mark_ending_a_statement_is_trimmed_as_its_stop(bang, ask):
+    # Seed 004 with its problems ended by '？' / '!' / '？' in place of ';' / ';' / '。', and its first measure's title
+    # ended by '？' inside the statement: the marks ending a statement were kept ('…难以保证时效性?') where '。' is
+    # trimmed; now trimmed alike, the one inside the statement kept.
+    stem = "004_b232cca7e491c758"
+    section = problems_section(stem)
+    for before, after in [("时效性;", f"时效性{ask}"), ("等问题;", f"等问题{bang}"), ("查找信息。", f"查找信息{ask}"),
+                          ("完善公开内容。", f"完善公开内容{ask}")]:
+        assert section.count(before) == 1
+        section = section.replace(before, after)
+    expected = [(kind, text.replace("完善公开内容。", "完善公开内容?")) for kind, text in _expected(stem)]
+    assert _pairs(extract_statements(section)) == expected
+
+
+@pytest.mark.parametrize("stem", ["001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("first, then", [("是", "paren"), ("paren", "是")])
+def test_a_list_numbered_on_in_another_style_gives_a_statement_per_item(stem, first, then):
+    # A seed's problems and measures each numbered 一是 二是 in one paragraph, the third item on a line of its own as
+    # '（三）…' (or the reverse: '（一）…' / '（二）…' on their lines, then '三是…'): the third item ran into the second as one
+    # statement ('政策解读还需进一步加强;（三）工作体制机制…'); now each marker numbering the list on opens a statement.
+    style = {"是": "{}是", "paren": "\n（{}）"}
+    section = problems_section(stem)
+    assert section.count("一是") == section.count("二是") == section.count("三是") == 2
+    for numeral in "一二三":
+        section = re.sub(rf"(?<=[;；:：。]) ?{numeral}是", style[then if numeral == "三" else first].format(numeral),
+                         section)
+    assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("cut", ["部分单位", "部分单位信息发布"])
+@pytest.mark.parametrize("headings", [True, False])
+def test_a_problem_s_subject_wrapped_onto_a_line_of_its_own_is_no_area_title(cut, headings):
+    # The report pingtan-2023-01's statements each a paragraph on its line, under '（一）存在的问题' / '（二）改进措施' or
+    # after a switch, its first problem copied wrapped after its subject ('部分单位' / '信息发布属性界定还不够精确,…'):
+    # the short line was read as an area's title and dropped, the problem losing its subject, and where the wrap was
+    # read as a page's, the measures' paragraphs ran into one statement; now one sentence, each paragraph a statement.
+    stem = "pingtan-2023-01"
+    problems, measures = ([t for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    assert problems[0].startswith(cut)
+    lines = [problems[0][: len(cut)], problems[0][len(cut):] + "。", *(t + "。" for t in problems[1:])]
+    section = (("（一）存在的问题\n" if headings else "") + "\n".join(lines)
+               + ("\n（二）改进措施\n" if headings else "\n2024年，我区将采取以下措施加以改进：\n")
+               + "\n".join(t + "。" for t in measures))
+    assert _pairs(extract_statements(section)) == _expected(stem)
 
 
 @pytest.mark.parametrize("stem", list(EXPECTED))

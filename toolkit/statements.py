@@ -219,6 +219,8 @@ _MARKER_CUT = re.compile(rf"(?:^|[。;:!?]){_CN_NUM}$")  # a line ending in the 
 # it no author's, '“放管服” “最多跑一次”' kept as '"放管服" "最多跑一次"'; so is a single one, a ‘ or a ’: '( ‘放管服’)')
 _WS_NEAR_WIDE = re.compile(r"""(?<=[^\x00-\x7f]|["'])\s+|\s+(?=[^\x00-\x7f]|["'])""")
 _TRIM_END = " \t\n;,、。"
+# (a statement's own end, trimmed: its stop, also '!' and '?' (NFKC of ！？) ending it as 。 does; one inside it is kept)
+_STATEMENT_END = _TRIM_END + "!?"
 # a '.' (or two) ending a statement, typed for its 。 where the text's other stops are 。 (so no 。 was made of it): not
 # three or more, an ellipsis ('...', NFKC of …)
 _TRAILING_DOTS = re.compile(r"(?<!\.)\.\.?$")
@@ -349,6 +351,7 @@ def _cues() -> dict[str, Any]:
         "area_title_longest": spec["area_title"]["longest"],
         # the words opening a sentence of its own after a measure's title alone on its line (_measure_title)
         "after_measure_title": tuple(spec["area_title"]["sentence_after_measure"]),
+        "subject_openings": tuple(spec["area_title"]["subject_openings"]),
         "area_title_kinds": {kind: re.compile(spec["area_title"][kind]) for kind in KINDS},
         "group_title": re.compile(rf"(?P<name>[^。;:!?,()\n]{{2,16}}?)[ \t]*[:。]?\s*(?={spec['first_item']})"),
         "furniture": _furniture_line(spec["furniture"]),
@@ -694,9 +697,13 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
             if alone >= 0 and _NUMBERED_TITLE.match(lines[-1]):
                 implied = _implied_headings(list(map(remove_pinyin, kept))) if implied is None else implied
             if not (alone >= 0 and implied and alone in implied):
+                # (a short line alone that is a sentence's subject, '部分栏目' / '更新不及时。', was cut by a copy, no page's
+                # width: its lines may still be paragraphs)
+                cut_subject = (alone >= 0 and len(lines[-1]) <= cues["area_title_longest"]
+                               and lines[-1].startswith(cues["subject_openings"]))
                 lines[-1] += line  # a PDF's line wrap inside a sentence ('…公开方' / '式和渠道不够多元化的问题。')
                 alone = -1
-                if wraps is not None:
+                if wraps is not None and not cut_subject:
                     wraps.append(k)
                 continue
         lines.append(line)
@@ -1078,7 +1085,9 @@ def _area_title(lines: list[str], line: str, cues: dict[str, Any], titles: dict[
 
     It is a short line of Chinese characters alone, opening with no item's marker, after a sentence's end, a
     sub-heading or another title (or the section's first line), that admits no shortcoming and names no measure, and
-    with ``line`` opens no switch sentence nor a sub-heading (``下一步`` / ``我局将…``, ``存在的`` / ``问题:``); one
+    with ``line`` opens no switch sentence nor a sub-heading (``下一步`` / ``我局将…``, ``存在的`` / ``问题:``) and
+    opens with no word of how many fall short (statements.yaml ``area_title.subject_openings``: ``部分栏目`` /
+    ``更新不及时。`` is one sentence wrapped); one
     setting no kind is shorter than ``line``, which holds a comma or a stop (a PDF's wrap leaves a line as long as
     the next one, or longer; a wrap's short piece before the text's last words is followed by no sentence).
     """
@@ -1087,6 +1096,8 @@ def _area_title(lines: list[str], line: str, cues: dict[str, Any], titles: dict[
         return None
     if any(pattern.match(title) for pattern, _ in _styles().values()):
         return None  # (an item's start a wrap cut: '一是未能' / '规范…')
+    if title.startswith(cues["subject_openings"]):
+        return None  # (a sentence's subject a wrap cut off its words: '部分栏目' / '更新不及时。')
     if _cue_across(title, line, cues):
         return None  # (a statement a wrap cut inside its word: '一些栏目更新不' / '及时;…', no title over '及时')
     if (cues["heading_line"].match(title) or _opens_with_heading(title + line, cues)
@@ -2197,7 +2208,33 @@ def _markers_of(text: str, numbered_on: bool) -> tuple[tuple[int, int, int], ...
              if len(found) > 1 or found[0][2] == 1 or (found[0][2] == 2 and found[0][0] > blank_to)
              or (numbered_on and found[0][0] <= blank_to)} or accepted
     style = min(lists, key=lambda s: lists[s][0][0])
-    return tuple(lists[style])
+    return tuple(_numbered_on_in_other_styles(text, lists[style], accepted))
+
+
+_ITEM_OPENS = tuple("。;!?\n")  # (the ends after which a marker of another style numbering on opens an item)
+
+
+def _numbered_on_in_other_styles(text: str, found: list[tuple[int, int, int]],
+                                 accepted: dict[str, list[tuple[int, int, int]]]) -> list[tuple[int, int, int]]:
+    """``found``, the statement level's markers, with the markers of another style of ``accepted`` that number its list
+    on after its last item, opening a sentence or a line (``一是…。二是…。`` / ``(三)…`` / ``(四)…``, or the reverse):
+    each opens a statement, as the items written in one style do.  A list of another style that does not number on
+    (``二是…:(1)…;(2)…``), or that opened before (``1.…`` / ``下一步,…:一是…;二是…``, a list of its own), stays as it
+    was; so does a lone marker (``(二)`` / ``下一步,…一是…``: a number of its own, numbered on from an earlier part)."""
+    out = list(found)
+    while len(out) > 1:
+        _, end, last = out[-1]
+        # (the other style's first marker: one numbered on inside a list of its own is that list's)
+        on = next((style for style, markers in accepted.items() for start, _, n in markers[:1]
+                   if start >= end and n == last + 1 and text[:start].rstrip(" ").endswith(_ITEM_OPENS)), None)
+        if on is None:
+            return out
+        out.append(accepted[on][0])
+        for marker in accepted[on][1:]:
+            if marker[2] != out[-1][2] + 1:
+                break
+            out.append(marker)
+    return out
 
 
 _OUTLINED = _MISNUMBERED + _MISNUMBERED_BARE  # the styles numbering both a list's titles and their details
@@ -2486,10 +2523,10 @@ def _confirmed(found: list[tuple[int, int, int]], before_digit: dict[int, bool],
 def _clean(text: str) -> str:
     if "\n" in text.strip(_TRIM_END):
         text = _BREAK_IN_ITEM.sub(_sub_item_break, text.strip(_TRIM_END))
-    text = text.replace("\n", "").strip(_TRIM_END).lstrip(_TRIM_START)
+    text = text.replace("\n", "").strip(_TRIM_END).lstrip(_TRIM_START).rstrip(_STATEMENT_END)
     # (a footnote mark after the statement's stop or before it, '…及时。[1]' / '…及时[1]。', as a superscript one is dropped)
-    text = _footnote_mark().sub("", text).rstrip(_TRIM_END)
-    text = _TRAILING_DOTS.sub("", text).rstrip(_TRIM_END)  # ('…引向深入。.', '…引向深入.;')
+    text = _footnote_mark().sub("", text).rstrip(_STATEMENT_END)
+    text = _TRAILING_DOTS.sub("", text).rstrip(_STATEMENT_END)  # ('…引向深入。.', '…引向深入.;')
     return "" if _PUNCT_ONLY.match(text) else text
 
 
@@ -2621,7 +2658,9 @@ def _plain(block: _Block, out: _Found, paragraphs: bool = False) -> None:
         grouped = [[p for p in para if _clean(p)] for para in _titled_pieces(kept)]
         pieces, n_first = [p for para in grouped for p in para], len(grouped[0]) if len(grouped) > 1 else 0
     # (a titled paragraph alone holds its details' ';': its lead-in as a list's, '下一步,…以下工作。加强培训:组织…;开展…')
-    listing = len(pieces) > 1 or (len(pieces) == 1 and len(_semicolon_split(pieces[0])) > 1)
+    # (so does a title only naming the problems' kind before one problem: '工作中的不足:…。', as '存在问题:…。')
+    listing = (len(pieces) > 1 or (len(pieces) == 1 and len(_semicolon_split(pieces[0])) > 1)
+               or (len(pieces) == 1 and _names_only_the_problems(pieces[0].partition(":")[0].strip())))
     lead, first = _unmarked_lead_in(pieces[0], block.kind == "measure") if listing else ("", "")
     lead, first = _title_with_its_text(lead, first, pieces[1:])
     if _clean(first):
@@ -2756,6 +2795,14 @@ def _titled_pieces(paragraphs: list[str]) -> list[list[str]]:
     return out
 
 
+def _names_only_the_problems(title: str) -> bool:
+    """Whether ``title``, short (a colon's lead: :func:`_title_like`), only names the problems' kind (statements.yaml ``area_title.problem``:
+    ``工作中的不足``, ``政务公开方面的问题``), admitting none of its own (:func:`_admitting_title`): a lead-in, as the
+    sub-heading ``存在问题`` is, never a statement's text."""
+    return (_title_like(title) and bool(_cues()["area_title_kinds"]["problem"].search(title))
+            and not _admitting_title(title))
+
+
 def _admitting_title(title: str) -> bool:
     """Whether ``title`` admits a shortcoming of its own past the words that only name the problems' kind
     (statements.yaml ``area_title.problem``, as an area's title does): ``公开内容不够全面``, not ``工作中的不足``, which
@@ -2806,9 +2853,12 @@ def _title_with_its_text(lead: str, first: str, others: Sequence[str] = ()) -> t
     the first statement's title before its colon (``加强培训:定期组织…。`` / ``完善机制:…``: a short title naming a
     measure or admitting a shortcoming, :func:`_is_title`), no lead-in: kept with its text as the others' are.  So is
     a title on its own line that names neither where the ``others`` statements are all titled so
-    (``改进工作作风:加强…。`` / ``完善整改机制:…。``: :func:`_titled_as_others`)."""
+    (``改进工作作风:加强…。`` / ``完善整改机制:…。``: :func:`_titled_as_others`).  A title only naming the problems'
+    kind (``工作中的不足:…;…``, :func:`_admitting_title`) stays the lead-in, as a sub-heading (``存在问题:…;…``) is."""
     sentences = _split_sentences(lead) if lead.endswith(":") else []
     title = sentences[-1].strip().removesuffix(":") if sentences else ""
+    if _names_only_the_problems(title):
+        return lead, first
     if not (_is_title(title) or _titled_as_others(lead.removesuffix(sentences[-1] if sentences else ""), title,
                                                   others)):
         return lead, first
