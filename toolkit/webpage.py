@@ -400,15 +400,32 @@ def _folder_fetch(folder: str, top: str, src: str) -> tuple | None:
     return path, data, None, sheets, "", functools.partial(_folder_fetch, here, top)
 
 
+# The start of each tag of a page (after its '<', up to 15 bytes) but the end tags and the start tags of the cells,
+# rows, paragraphs and spans that make up most of a page's tags (a table's hundreds of '<td>'): _as_shown's gates
+# asking for a rarer start tag ('<li', '<s>', '<caption') look in these, joined after '<'s, where each of them
+# scanned the whole page (some twenty scans of a page's bytes, ~1 M instructions).  A needle '<' + what no excluded
+# tag's start ('td', 'tr', 'p', 'span', then white space or '>'; '/') can begin with, without a second '<', and of
+# at most 15 bytes after it, is in the joined starts exactly where it is in the page: '<td' and '<p' are asked of
+# the page's bytes.
+_RARE_TAG_STARTS = re.compile(rb"<(?!/|(?:td|tr|p|span)[\s>])([^<]{0,15})")
+
+
+def _rare_tags(low: bytes) -> bytes:
+    """The rarer tags' starts of the page (its UTF-8 bytes ``low`` in lower case), each distinct one once, each after a
+    '<' (see _RARE_TAG_STARTS): ``b'<li' in _rare_tags(low)`` is ``b'<li' in low``, in one scan of the page."""
+    return b"<" + b"<".join(set(_RARE_TAG_STARTS.findall(low)))
+
+
 def _as_shown(root, encoded: bytes) -> bytes:
     """Make the parsed page ``root`` (of the UTF-8 bytes ``encoded``, which gate the passes most pages do not need)
     read as a browser shows it: hidden elements, footnote marks, deleted text … removed, footers last, lists
     numbered by the style sheet.  Returns ``encoded`` in lower case, which _framed's gate reads too (lowering the
     page's bytes once, not twice)."""
     low = encoded.lower()  # (the gates below that case does not matter to)
+    tags = _rare_tags(low)  # (the gates asking for a start tag but '<td' and '<p' look here: see _RARE_TAG_STARTS)
     if b"shadowroot" in low:  # (first: the passes below read a shadow root's content as the page's)
         _shadow_roots(root)
-    if b"<noscript" in low:  # (before the passes: a fallback read is the page's)
+    if b"<noscript" in tags:  # (before the passes: a fallback read is the page's)
         _noscript_tables(root)
     if b"/*" in encoded and _COMMENTED_STYLE_BYTES.search(encoded):
         _uncomment_styles(root)
@@ -416,14 +433,14 @@ def _as_shown(root, encoded: bytes) -> bytes:
     clear = (b"transparent" in low or b"a(" in low or b"/ 0" in low) and _TRANSPARENT_BYTES.search(encoded)
     if _may_hide(low) or zero_font or clear or b"line-through" in low:
         _sheet_hidden(root)  # (what the page's style sheets hide, written as if by a style attribute)
-        if b"collapse" in low and b"<col" in low:  # (before _drop_hidden drops the <col>s that say so)
+        if b"collapse" in low and b"<col" in tags:  # (before _drop_hidden drops the <col>s that say so)
             _collapsed_columns(root)
         _drop_hidden(root)
         if b"display" in low and _BLOCK_DISPLAY_BYTES.search(low):
             _display_blocks(root)
         if b"table-cell" in low or b"flex" in low or b"grid" in low:  # (a table of blocks: see _display_tables)
             _display_tables(root)
-        if b"<li" in low and b"inline" in low:  # (a list laid out in a line: see _inline_items)
+        if b"<li" in tags and b"inline" in low:  # (a list laid out in a line: see _inline_items)
             _inline_items(root)
     if zero_font:
         _blank_zero_font(root)
@@ -436,39 +453,40 @@ def _as_shown(root, encoded: bytes) -> bytes:
     _drop_footnote_marks(root)
     # (a tag the bytes write in one of two cases, or more, is searched for in them only where the lower-cased bytes
     # hold it at all: most pages have none, one search of the page's bytes, not two)
-    if lowered or (b"<sub" in low and (b"<sub" in encoded or b"<SUB" in encoded)):
+    if lowered or (b"<sub" in tags and (b"<sub" in encoded or b"<SUB" in encoded)):
         _drop_subscript_marks(root)
-    if b"<del" in low and (b"<del" in encoded or b"<DEL" in encoded):
+    if b"<del" in tags and (b"<del" in encoded or b"<DEL" in encoded):
         _drop_deleted(root)
-    if b"<s>" in low or b"<s " in low or b"<strike" in low or b"line-through" in low:
+    if b"<s>" in tags or b"<s " in tags or b"<strike" in tags or b"line-through" in low:
         _drop_struck(root)
-    if b"<input" in low:
+    if b"<input" in tags:
         _input_values(root)
-    if b"<img" in low and b"alt" in low:
+    if b"<img" in tags and b"alt" in low:
         _image_values(root)
-    if b"<button" in low:
+    if b"<button" in tags:
         _cell_buttons(root)
     if _private_use(encoded):
         _cell_icon_glyphs(root)
-    if any(name in low for name in _UNSHOWN_CONTROL_NAMES) and any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
+    if any(name in (tags if name[:1] == b"<" else low) for name in _UNSHOWN_CONTROL_NAMES) \
+            and any(tag in encoded for tag in _UNSHOWN_CONTROL_TAGS):
         _drop_unshown_controls(root)
     if b"colspan" in low:  # (after what hides or fills a cell: its text seen as shown)
         _split_counts(root)
         _blank_spans(root)
-    blocks = b"<div" in low or b"<p" in low or b"display" in low  # (a cell's blocks: see _wrapped_numbers)
-    if b"<br" in low or (blocks and b"<td" in low):  # (after what hides or drops a cell's pieces: the digits seen)
+    blocks = b"<div" in tags or b"<p" in low or b"display" in low  # (a cell's blocks: see _wrapped_numbers)
+    if b"<br" in tags or (blocks and b"<td" in low):  # (after what hides or drops a cell's pieces: the digits seen)
         _wrapped_numbers(root, blocks=blocks)
     if b"x:num=" in encoded:
         _excel_zero_dashes(root)
-    if b"<caption" in low:
+    if b"<caption" in tags:
         _captions_first(root)
-    if b"<thead" in low and (b"<thead" in encoded or b"<THEAD" in encoded):
+    if b"<thead" in tags and (b"<thead" in encoded or b"<THEAD" in encoded):
         _row_groups_where_shown(root, "thead")
-    if b"<tfoot" in low and (b"<tfoot" in encoded or b"<TFOOT" in encoded):
+    if b"<tfoot" in tags and (b"<tfoot" in encoded or b"<TFOOT" in encoded):
         _row_groups_where_shown(root, "tfoot")
-    if b"<textarea" in low or (b"white-space" in low and _KEPT_BREAKS_BYTES.search(low)):
+    if b"<textarea" in tags or (b"white-space" in low and _KEPT_BREAKS_BYTES.search(low)):
         _kept_line_breaks(root)
-    if b"<q" in low:
+    if b"<q" in tags:
         _quote_marks(root)
     custom = _counter_styles(root) if b"@counter-style" in low else {}
     pseudos = tuple(pseudo for pseudo in ("before", "after", "marker") if b":" + pseudo.encode() in low)
