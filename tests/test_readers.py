@@ -1708,6 +1708,55 @@ def test_a_blank_over_a_column_merged_in_every_row_is_one_missing_value(fmt: str
     assert not [f for f in report.flags if f.code in ("ragged", "merged_down")]
 
 
+# A cell over three grid columns that the other rows split in two (seed 001's Article 20 table as the official page
+# lays it out, its middle value column two grid columns: '规范性文件' | '<td colspan=3>0</td>' over 本年新制作数量 and the
+# middle column | 5, a Word cell of w:gridSpan 3) was read as three missing counts (a blank as three blanks), the row
+# five cells under a four-cell header, its 5 a column right.  It stands for the two cells the table has there.
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+@pytest.mark.parametrize("value", ["0", ""])
+def test_a_cell_over_three_grid_columns_split_in_two_is_two_cells(fmt: str, value: str, tmp_path: Path) -> None:
+    import docx
+    import pandas as pd
+
+    import toolkit
+
+    (title, *_), head, regulations, normative = ACTIVE_001[:4]
+    path = tmp_path / f"three.{fmt}"
+    if fmt == "html":
+        cells = ["".join(f"<td{' colspan=2' if k == 2 else ''}>{cell}</td>" for k, cell in enumerate(row))
+                 for row in (head, regulations)]
+        cells.append(f"<td>{normative[0]}</td><td colspan=3>{value or '&nbsp;'}</td><td>{normative[3]}</td>")
+        path.write_text(f"<html><body><p>{MERGED_001[0]}</p><table><tr><td colspan=5>{title}</td></tr>"
+                        + "".join(f"<tr>{row}</tr>" for row in cells) + "</table></body></html>", encoding="utf-8")
+    else:
+        document = docx.Document()
+        document.add_paragraph(MERGED_001[0])
+        table = document.add_table(rows=4, cols=5)
+        table.rows[0].cells[0].merge(table.rows[0].cells[4]).text = title
+        for r, row in enumerate((head, regulations), start=1):
+            cells = table.rows[r].cells
+            cells[2].merge(cells[3])  # (w:gridSpan 2)
+            for cell, text in zip([cells[0], cells[1], cells[2], cells[4]], row):
+                cell.text = text
+        cells = table.rows[3].cells
+        cells[1].merge(cells[3]).text = value  # (w:gridSpan 3)
+        cells[0].text, cells[4].text = normative[0], normative[3]
+        document.save(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ReaderWarning)  # (the merge's, flagged below)
+        report = toolkit.parse_report(path)
+        rows = [line for line in read_document(path).lines if isinstance(line, list)]
+    assert rows[-1] == [normative[0], "", "", normative[3]]
+    values = report.tables.set_index(["table", "row_key", "col_key"])["value"].sort_index()
+    assert values.loc[("active", "normative_documents", "total_public")] == 5
+    assert pd.isna(values.loc[("active", "normative_documents", "made")])
+    assert pd.isna(values.loc[("active", "normative_documents", "published")])
+    assert not [f for f in report.flags if f.code == "ragged"]
+    merged = [f.detail for f in report.flags if f.code == "merged_down"]
+    assert merged == ([f"'0' in columns 2 to 4 of the row '{normative[0]}' is one cell merged across 3 columns: they "
+                       f"are read as missing (one figure for several columns)"] if value else [])
+
+
 # The same blank merged down over the Article 20 table's rows ('<td colspan=2 rowspan=2>&nbsp;</td>', a Word cell of
 # w:gridSpan 2 and w:vMerge) gave a DOCX's covered row two blanks, its last count a column right, where the page's
 # gave one; and the middle column merged by the legacy flags in every row (w:hMerge restart and continue, as a
