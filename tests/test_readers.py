@@ -1636,6 +1636,47 @@ def test_a_count_merged_across_columns_is_as_many_missing_counts_and_flagged(fmt
     assert report.lines[flags[0].line - 1].startswith(label)
     assert not [f for f in report.flags if f.code == "ragged"]
 
+# A count over the rest of its row (seed 001's '二、上年结转…' row as '0 | 0 | 0 | 0 | <td colspan=4>0</td>', a Word cell of
+# w:gridSpan 4, over 法律服务机构, 其他 and 总计, columns the other rows split in three) stayed one cell: the row
+# five counts under seven columns, ragged, all seven NA, the four zeros before it too.  It is read as the counts it
+# spans, missing and flagged (merged_down), the counts before it in their columns; the 99 over 总计's two grid
+# columns, the last of its row too, stays one: most rows do not split them.
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_a_count_over_the_rest_of_its_row_is_as_many_missing_counts_the_counts_before_it_kept(
+        fmt: str, tmp_path: Path) -> None:
+    import docx
+
+    import toolkit
+
+    label = "二、上年结转政府信息公开申请数量"
+    path = tmp_path / f"rest.{fmt}"
+    if fmt == "html":
+        page = render_html(MERGED_001, colspan_header=True).decode("utf-8")
+        row = f"<td>{label}</td>" + "<td>0</td>" * 6 + '<td colspan="2">0</td>'
+        assert row in page
+        path.write_text(page.replace(row, f"<td>{label}</td>" + "<td>0</td>" * 4 + '<td colspan="4">0</td>'),
+                        encoding="utf-8")
+    else:
+        render_docx(MERGED_001, path, colspan_header=True)
+        document = docx.Document(path)
+        cells = next(r.cells for t in document.tables for r in t.rows if r.cells[0].text == label)
+        cells[5].merge(cells[8]).text = "0"  # (w:gridSpan 4, to the row's end)
+        document.save(path)
+    with pytest.warns(ReaderWarning, match="merged across 4 columns"):
+        report = toolkit.parse_report(path)
+    assert f"{label} | 0 | 0 | 0 | 0 |  |  | " in report.lines
+    assert "一、本年新收政府信息公开申请数量 | 88 | 11 | 0 | 0 | 0 | 0 | 99" in report.lines
+    values = report.tables.set_index(["table", "row_key", "col_key"])["value"].sort_index()
+    carried = values.loc["requests", "carried_over"]
+    assert carried[["natural_person", "commercial", "research", "nonprofit"]].tolist() == [0, 0, 0, 0]
+    assert carried[["legal_services", "other_org", "total"]].isna().all()
+    assert values.loc[("requests", "new", "total")] == 99
+    assert [f.detail for f in report.flags if f.code == "merged_down"] == [
+        f"'0' in columns 6 to 9 of the row '{label}' is one cell merged across 4 columns: they are read as missing "
+        f"(one figure for several columns)"]
+    assert not [f for f in report.flags if f.code == "ragged"]
+
+
 # The Article 20 table as the official page lays it out (templates-detail.md 3.2: its grid five columns wide, the middle
 # value column two grid columns merged in every row): a count over that merged column is one value of its column, no
 # count merged across (no row splits the two grid columns), read as written and not flagged.
@@ -1706,6 +1747,55 @@ def test_a_blank_over_a_column_merged_in_every_row_is_one_missing_value(fmt: str
     assert values.loc[("active", "normative_documents", "total_public")] == 5
     assert values.loc[("active", "regulations")].tolist() == [0, 0, 0]
     assert not [f for f in report.flags if f.code in ("ragged", "merged_down")]
+
+
+# A cell over three grid columns that the other rows split in two (seed 001's Article 20 table as the official page
+# lays it out, its middle value column two grid columns: '规范性文件' | '<td colspan=3>0</td>' over 本年新制作数量 and the
+# middle column | 5, a Word cell of w:gridSpan 3) was read as three missing counts (a blank as three blanks), the row
+# five cells under a four-cell header, its 5 a column right.  It stands for the two cells the table has there.
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+@pytest.mark.parametrize("value", ["0", ""])
+def test_a_cell_over_three_grid_columns_split_in_two_is_two_cells(fmt: str, value: str, tmp_path: Path) -> None:
+    import docx
+    import pandas as pd
+
+    import toolkit
+
+    (title, *_), head, regulations, normative = ACTIVE_001[:4]
+    path = tmp_path / f"three.{fmt}"
+    if fmt == "html":
+        cells = ["".join(f"<td{' colspan=2' if k == 2 else ''}>{cell}</td>" for k, cell in enumerate(row))
+                 for row in (head, regulations)]
+        cells.append(f"<td>{normative[0]}</td><td colspan=3>{value or '&nbsp;'}</td><td>{normative[3]}</td>")
+        path.write_text(f"<html><body><p>{MERGED_001[0]}</p><table><tr><td colspan=5>{title}</td></tr>"
+                        + "".join(f"<tr>{row}</tr>" for row in cells) + "</table></body></html>", encoding="utf-8")
+    else:
+        document = docx.Document()
+        document.add_paragraph(MERGED_001[0])
+        table = document.add_table(rows=4, cols=5)
+        table.rows[0].cells[0].merge(table.rows[0].cells[4]).text = title
+        for r, row in enumerate((head, regulations), start=1):
+            cells = table.rows[r].cells
+            cells[2].merge(cells[3])  # (w:gridSpan 2)
+            for cell, text in zip([cells[0], cells[1], cells[2], cells[4]], row):
+                cell.text = text
+        cells = table.rows[3].cells
+        cells[1].merge(cells[3]).text = value  # (w:gridSpan 3)
+        cells[0].text, cells[4].text = normative[0], normative[3]
+        document.save(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ReaderWarning)  # (the merge's, flagged below)
+        report = toolkit.parse_report(path)
+        rows = [line for line in read_document(path).lines if isinstance(line, list)]
+    assert rows[-1] == [normative[0], "", "", normative[3]]
+    values = report.tables.set_index(["table", "row_key", "col_key"])["value"].sort_index()
+    assert values.loc[("active", "normative_documents", "total_public")] == 5
+    assert pd.isna(values.loc[("active", "normative_documents", "made")])
+    assert pd.isna(values.loc[("active", "normative_documents", "published")])
+    assert not [f for f in report.flags if f.code == "ragged"]
+    merged = [f.detail for f in report.flags if f.code == "merged_down"]
+    assert merged == ([f"'0' in columns 2 to 4 of the row '{normative[0]}' is one cell merged across 3 columns: they "
+                       f"are read as missing (one figure for several columns)"] if value else [])
 
 
 # The same blank merged down over the Article 20 table's rows ('<td colspan=2 rowspan=2>&nbsp;</td>', a Word cell of

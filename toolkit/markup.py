@@ -7,7 +7,8 @@ from __future__ import annotations
 import contextvars
 import functools
 import re
-from collections.abc import Callable, Collection
+from collections import Counter
+from collections.abc import Callable, Collection, Sequence
 from typing import Literal
 
 from toolkit.document import _warn
@@ -109,47 +110,73 @@ def _merge_note(text: str, row: list, column: int) -> list | None:
 _MAX_SPAN_CELLS = 63
 
 
-def _blank_span_cells(across: int, last: bool) -> int:
-    """The blank cells a blank cell spanning ``across`` grid columns gives its row (HTML's ``<td colspan="2">&nbsp;
-    </td>``, Word's ``w:gridSpan``, a .doc's wider cell alike): as many as it spans (one blank in the place of two
-    moved every value after it one column left, the row ragged and its counts NA), but one where it is the row's
-    ``last`` cell, no cell nor cell merged down from above after it (no value after it to keep in its column).
-    Only over columns another row of its table splits (its callers' test, as _spread_across's ``split``): a blank
-    under a column merged in every row (the Article 20 table's middle one) is one, its row's count after it in its
-    own column.  A page and the same table saved as DOCX or .doc so give the same rows."""
-    return 1 if last else min(across, _MAX_SPAN_CELLS)
+def _blank_span_cells(pieces: int, last: bool) -> int:
+    """The blank cells a blank cell spanning grid columns gives its row (HTML's ``<td colspan="2">&nbsp;</td>``,
+    Word's ``w:gridSpan``, a .doc's wider cell alike): as many as the ``pieces`` the other rows of its table split its
+    columns into (see _pieces: one blank in the place of two moved every value after it one column left, the row
+    ragged and its counts NA; a blank over three grid columns that the other rows split in two is two blanks, not
+    three, each under a column of the table), but one where it is the row's ``last`` cell, no cell nor cell merged
+    down from above after it (no value after it to keep in its column).  Only over columns another row of its table
+    splits (its callers' test, as _spread_across's ``pieces``): a blank under a column merged in every row (the
+    Article 20 table's middle one) is one, its row's count after it in its own column.  A page and the same table
+    saved as DOCX or .doc so give the same rows."""
+    return 1 if last else min(pieces, _MAX_SPAN_CELLS)
 
 
-def _split_among(starts: Collection[int], first: int, end: int) -> bool:
-    """Whether a cell of the table (``starts``: the grid columns its rows' cells start in) starts among grid columns
-    ``first`` to ``end`` (exclusive): another row splits them, so a cell spanning them stands for as many cells (see
-    _spread_across, _blank_span_cells); a column merged in every row (the Article 20 table's middle one) is split by
-    none.  A cell spanning columns ``at`` to ``end`` asks from ``at + 1``, its own start no split."""
-    return any(first <= start < end for start in starts)
+def _pieces(starts: Collection[int], first: int, end: int) -> int:
+    """The pieces the rows of a table split grid columns ``first`` to ``end`` (exclusive) into: the number of grid
+    columns among them a cell of the table starts in (``starts``: the grid columns its rows' cells start in).  A cell
+    over them stands for as many cells (see _spread_across, _blank_span_cells): a cell over three grid columns that
+    the other rows split as one of two and one of one stands for two, one under each of the table's columns there,
+    not three (its row one cell too long, its count after it a column right); a cell over a column merged in every
+    row (the Article 20 table's middle one) is one piece, split by none.  A cell starting at ``first`` counts
+    itself."""
+    return len({start for start in starts if first <= start < end})
 
 
-def _spread_across(text: str, row: list, column: int, across: int, last: bool, split: bool) -> list | None:
-    """The cells a count merged across ``across`` columns gives its row (HTML and DOCX alike: ``colspan``,
-    ``w:gridSpan``): as many blank cells, noted for _MergedDownWarned (``merged_down``, the merge named), else None.
+def _row_pieces(rows: Sequence[Collection[int]], first: int, end: int) -> int:
+    """The pieces the ``rows`` of a table (each the grid columns its cells start in; the row asking left out) split
+    grid columns ``first`` to ``end`` (exclusive) into, as most of those starting a cell among them split them (the
+    fewer where as many rows split them in two ways); 1 where none starts one.  What a row's last cell over them
+    stands for (see _spread_across): a count over the rest of its row, the other rows' counts under three columns
+    there, is three, but the total over its two grid columns is one, though one odd row of the table (a second label
+    cell, its counts one grid column right) starts a cell in each (the union of the rows' starts, _pieces, would
+    make it two)."""
+    counts = Counter(n for n in (len({start for start in starts if first <= start < end}) for starts in rows) if n)
+    return max(counts, key=lambda n: (counts[n], -n), default=1)
+
+
+def _spread_across(text: str, row: list, column: int, across: int, last: bool, pieces: int) -> list | None:
+    """The cells a count merged across ``across`` grid columns gives its row (HTML and DOCX alike: ``colspan``,
+    ``w:gridSpan``): as many blank cells as the ``pieces`` the other rows of its table split those columns into (see
+    _pieces; 1: none splits them; for the row's last cell _row_pieces), noted for _MergedDownWarned
+    (``merged_down``, the merge named), else None.
 
     ``text`` is the cell's text, ``row`` the row's cells before it (the list the document's lines will hold),
-    ``column`` its first grid column, ``last`` whether it is the row's last cell, ``split`` whether another row of
-    its table has a cell starting among the columns it spans.  The format does not say that one figure over several
-    columns counts each (``<td colspan="6">0</td>`` under six applicants' headers may mean all zero, or one zero of
-    the first): read as one cell, every value after it stood columns to the left, the row ragged; copied, a count
-    the report never gives.  Only a number after the row's label and before another cell, over columns the table
+    ``column`` its first grid column, ``last`` whether it is the row's last cell.  The format does not say that one
+    figure over several columns counts each (``<td colspan="6">0</td>`` under six applicants' headers may mean all
+    zero, or one zero of the first): read as one cell, every value after it stood columns to the left, the row
+    ragged; copied, a count the report never gives.  Only a number after the row's label, over columns the table
     splits: a count over a column merged in every row (the Article 20 table's middle column, two grid columns wide)
     is one value, a cell of words spanning columns (a merged header, a label over the label columns) stays one, and
-    so does the row's last count spanning the columns its row leaves free (no value after it to move)."""
-    if (last or not split or across < 2 or not any(ch.isdigit() for ch in text) or not _value_text(text)
+    so does the row's last count over the columns its row leaves free that most other rows do not split (a total
+    over two grid columns: no value after it to move).  A last count over the rest of its row whose columns most
+    other rows split (``'0' | '0' | '<td colspan=4>0</td>'`` under five counts' columns) is as many counts: read as
+    one cell, the row stood short, ragged, and all its counts NA; spread, the counts before it keep their columns.  A
+    row's one value over the rest of it (a note's '说明' | '9') stays one: no count before it to keep in its
+    column."""
+    if (pieces < 2 or across < 2 or not any(ch.isdigit() for ch in text) or not _value_text(text)
             or all(map(_value_text, row))):
         return None
+    if last and not any(cell.strip() and _value_text(cell) for cell in row[row.index(next(
+            cell for cell in row if not _value_text(cell))) + 1:]):
+        return None  # (the row's one value: no count before it)
     across = min(across, _MAX_SPAN_CELLS)
     note = [text, next(cell for cell in row if not _value_text(cell)), column, across, row, True]
     notes = _MERGE_NOTES.get()
     if notes is not None:
         notes.append(note)
-    return [""] * across
+    return [""] * min(pieces, across)
 
 
 @functools.lru_cache(maxsize=1)

@@ -25,7 +25,7 @@ from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _LAYOU
                             _LEGAL_TRADITIONAL, _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank,
                             _DIGIT_RUN, _chinese_longhand, _cover, _covered_words, _holds_page, _is_cjk,
                             _blank_span_cells, _list_marker, _merge_note, _numbered, _own_cells, _roman,
-                            _split_among, _spread_across, _typed_bullet, _unit_header, _value_text,
+                            _pieces, _row_pieces, _spread_across, _typed_bullet, _unit_header, _value_text,
                             _wrapped_digits)
 from toolkit.normalize import _INVISIBLE, _INVISIBLE_FORMAT, _INVISIBLE_FORMAT_RE, NA_MARKS
 
@@ -1023,16 +1023,17 @@ def _plain_number(cell) -> bool:
 _TEXT_INPUTS = frozenset({"", "text", "number", "tel", "email", "url", "search", "date", "month"})
 
 
-#: The mark of a cell of a number or a blank spanning columns that another row of its table splits (see
-#: _split_counts)
+#: The mark of a cell of a number or a blank spanning columns that another row of its table splits: the pieces the
+#: table's rows split them into (see _split_counts)
 _SPLIT = "data-toolkit-split"
 
 
 def _split_counts(root) -> None:
     """Mark (``_SPLIT``) each cell of a number or a blank spanning columns whose columns another row of its table
-    splits, a cell of it starting among them: a number is read as the counts it spans, missing (see _spread_across),
-    a blank as as many blanks (_blank_spans).  Before _blank_spans writes those blanks: a blank it writes splits
-    nothing, and a cell under a column merged in every row (the Article 20 table's middle one) is one value."""
+    splits, a cell of it starting among them, with the pieces they are split into (see _pieces): a number is read as
+    as many counts, missing (see _spread_across), a blank as as many blanks (_blank_spans).  Before _blank_spans
+    writes those blanks: a blank it writes splits nothing, and a cell under a column merged in every row (the
+    Article 20 table's middle one) is one value."""
     tables: dict = {}
     for cell in root.iter("td", "th"):
         if _span(cell.get("colspan")) > 1:
@@ -1043,6 +1044,7 @@ def _split_counts(root) -> None:
                 tables.setdefault(table, []).append(cell)
     for table, counts in tables.items():
         placed: dict = {}  # a cell -> (its first column, its columns)
+        rows: dict = {}  # a <tr> -> the columns its cells start in (see _row_pieces)
         merged: dict = {}  # (see _span_walk)
         group = None
         for tr in table.iter("tr"):
@@ -1054,11 +1056,18 @@ def _split_counts(root) -> None:
             for k, column, across, _ in _span_walk(merged, row):
                 if k is not None:
                     placed[row[k]] = (column, across)
+                    rows.setdefault(tr, set()).add(column)
         starts = {column for column, _ in placed.values()}
         for cell in counts:
             column, across = placed.get(cell, (0, 1))
-            if _split_among(starts, column + 1, column + across):
-                cell.set(_SPLIT, "")
+            if _clean_text("".join(cell.itertext())) and not any(el.tag in _CELL_TAGS for el in cell.itersiblings()):
+                # a count over the rest of its row: as most other rows split its columns (see _spread_across)
+                pieces = _row_pieces([own for tr, own in rows.items() if tr is not cell.getparent()], column,
+                                     column + across)
+            else:
+                pieces = _pieces(starts, column, column + across)
+            if pieces > 1:
+                cell.set(_SPLIT, str(pieces))
 
 
 def _blank_spans(root) -> None:
@@ -1073,11 +1082,18 @@ def _blank_spans(root) -> None:
         if row is None or cell.find(".//table") is not None or _clean_text("".join(cell.itertext())) \
                 or not _clean_text("".join(row.itertext())) or cell.get(_SPLIT) is None:
             continue
-        across = _blank_span_cells(_span(cell.get("colspan")), _ends_its_row(cell, row))
+        across = _blank_span_cells(_pieces_marked(cell), _ends_its_row(cell, row))
         cell.set("colspan", "1")
         for _ in range(across - 1):
             twin = cell.makeelement(cell.tag, {k: v for k, v in cell.attrib.items() if k == "rowspan"})
             cell.addnext(twin)
+
+
+def _pieces_marked(cell) -> int:
+    """The pieces the rows of its table split the columns of a ``cell`` (a ``<td>``, or a mapping of its spans; see
+    _shared_spans) into, as _split_counts marked it: 1 where it is not marked (no other row splits them)."""
+    mark = cell.get(_SPLIT)
+    return int(mark) if mark else 1
 
 
 def _ends_its_row(cell, row) -> bool:
@@ -2275,7 +2291,7 @@ def _spans_a_count(cells, texts: list) -> bool:
     """Whether a row's ``cells`` (each a ``<td>``, or a mapping of its spans; see _shared_spans), whose texts are
     ``texts``, hold a number spanning columns its table splits (see _split_counts): read by _covered_row, which
     spreads it (see _spread_across)."""
-    return any(text and cell.get(_SPLIT) is not None for cell, text in zip(cells[:-1], texts))  # (the last: one)
+    return any(text and cell.get(_SPLIT) is not None for cell, text in zip(cells, texts))
 
 
 def _span(value: str | None) -> int:
@@ -2340,7 +2356,7 @@ def _covered_row(merged: dict, texts: list, cells, units: set) -> list:
         if text is not None:  # (None: a layout cell, read as lines after the row, but a column of it)
             # (a count merged across columns: as many blank cells, flagged; see _spread_across)
             spread = merge is None and _spread_across(text, row, column, across, k == len(texts) - 1,
-                                                      cells[k].get(_SPLIT) is not None)
+                                                      _pieces_marked(cells[k]))
             row.extend(spread or (text,))
             kept = len(row)
             if merge is not None:

@@ -26,7 +26,7 @@ from toolkit.errors import (CorruptFileError, EmptyFileError, FileTooLargeError,
                             UnsupportedFormatError)
 from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _MergedDownWarned, _NUM_FORMATS, _WS_RE,
                             _DIGIT_RUN, _blank, _blank_span_cells, _cover, _covered_words, _holds_page, _list_marker,
-                            _merge_note, _numbered, _own_cells, _split_among, _spread_across, _typed_bullet,
+                            _merge_note, _numbered, _own_cells, _pieces, _row_pieces, _spread_across, _typed_bullet,
                             _unit_header, _value_text, _wrapped_digits)
 from toolkit.msdoc import _page_field
 from toolkit.normalize import _INVISIBLE_FORMAT_RE, is_page_furniture, normalize_line
@@ -2001,7 +2001,8 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
     # what the cells a cell of words merged down covers hold (see _covered_words)
     units: set = set()  # the grid columns headed by a unit header (see _unit_header)
     blank_merged: set = set()  # the grid columns of a blank cell merged down (each row it covers: as wide, blank)
-    starts = _cell_starts(tbl)  # (a count spanning columns another row splits: see _spread_across)
+    row_starts = _cell_starts(tbl)  # (a count spanning columns another row splits: see _spread_across)
+    starts = set().union(*row_starts.values())
     for tr in _docx_children(tbl):
         if tr.tag != _w("tr"):
             continue
@@ -2033,10 +2034,11 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     # a cell merged across into a blank one (the legacy hMerge: Word 97's, a .doc's merged cells)
                     # is one more blank cell, as a blank cell spanning grid columns is: one blank in the place of
                     # two moved every value after it one column left; none where no other row splits them
-                    if _split_among(starts, at, column):
+                    pieces = _pieces(starts, at, column)  # (its own start none: merged into the one left of it)
+                    if pieces:
                         if blank_left is cells and padded < 0:
                             padded = len(cells)
-                        blank_left.extend([""] * (column - at))
+                        blank_left.extend([""] * pieces)
                     continue
                 vmerge = props.find(_w("vMerge"))
                 if vmerge is not None and vmerge.get(_w("val"), "continue") != "restart":
@@ -2050,8 +2052,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                             # a blank cell spanning grid columns covers as many blank cells in each row, as it is
                             # in the row it starts in: one blank in the place of two moved the counts after it left;
                             # one over columns no other row splits (see _blank_span_cells)
-                            if _split_among(starts, at + 1, column):
-                                covered.extend([""] * (column - at - 1))
+                            covered.extend([""] * (_pieces(starts, at, column) - 1))
                             blank_left = covered
                     continue  # covered by the cell above
                 restart = vmerge is not None
@@ -2139,20 +2140,25 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
             if not cells:  # (the row's first cell)
                 label_lines = sum(len(part.split("\n")) for part in shown)
             # a count merged across grid columns: as many blank cells, flagged (see _spread_across)
-            spread = None if restart or inner else _spread_across(text, cells, at, column - at, tc is tcs[-1],
-                                                                  _split_among(starts, at + 1, column))
+            pieces = _pieces(starts, at, column)  # (1 where no other row splits its grid columns)
+            spread = None
+            if not restart and not inner:
+                # (the row's last cell, a count over the rest of its row: as most other rows split its columns)
+                split = pieces if tc is not tcs[-1] or pieces < 2 else _row_pieces(
+                    [own for other, own in row_starts.items() if other is not tr], at, column)
+                spread = _spread_across(text, cells, at, column - at, tc is tcs[-1], split)
             number = _wrapped_number(shown, text) if cells and not inner and not spread else None
             if number is not None:
                 wrapped[len(cells)] = number
             cells.extend(spread or _own_cells(text, inner, after))
             padded = -1
             blank_left = cells if not text and not inner else None
-            if not text and not inner and column - at > 1 and _split_among(starts, at + 1, column):
+            if not text and not inner and pieces > 1:
                 # a blank cell spanning grid columns is as many blank cells: one blank in the place of two moved every
                 # value after it one column left (as a page's blank colspan; see _blank_span_cells: one at the end);
                 # one over columns no other row splits (a column merged in every row: two blanks moved the rest right)
                 padded = len(cells)
-                cells.extend([""] * (_blank_span_cells(column - at, last=False) - 1))
+                cells.extend([""] * (_blank_span_cells(pieces, last=False) - 1))
         if wrapped and (label_lines < 2 or any(_DIGIT_RUN.fullmatch(c) for c in cells)):
             # (a row whose label is broken too and none of whose counts is whole: two rows' values set one above the
             # other in one row, never joined into one, as a page's: see webpage._wrapped_numbers)
@@ -2243,14 +2249,15 @@ def _docx_holds_text(el) -> bool:
     return any(not _blank(t.text) for t in el.iter(_w("t"), _m("t")))  # (m:t: an equation's)
 
 
-def _cell_starts(tbl) -> set:
-    """The grid columns a cell of a row of DOCX table ``tbl`` starts in (its row's w:gridBefore and the w:gridSpan
-    of the cells before it; a cell merged into the one left of it, the legacy w:hMerge, starts none)."""
-    starts: set = set()
+def _cell_starts(tbl) -> dict:
+    """The grid columns the cells of each row (``w:tr``) of DOCX table ``tbl`` start in (its row's w:gridBefore and
+    the w:gridSpan of the cells before it; a cell merged into the one left of it, the legacy w:hMerge, starts none)."""
+    rows: dict = {}
     for tr in _docx_children(tbl):
         if tr.tag != _w("tr"):
             continue
         column = _grid_skip(tr.find(_w("trPr")), "gridBefore")
+        starts = rows.setdefault(tr, set())
         for tc in _docx_children(tr):
             if tc.tag != _w("tc"):
                 continue
@@ -2260,7 +2267,7 @@ def _cell_starts(tbl) -> set:
             if hmerge is None or hmerge.get(_w("val"), "continue") == "restart":
                 starts.add(column)
             column += 1 if span is None else min(max(_int(span.get(_w("val")), 1), 1), _MAX_GRID_SKIP)
-    return starts
+    return rows
 
 
 def _grid_skip(row_props, name: str) -> int:
