@@ -13,7 +13,9 @@ format's identities (:mod:`toolkit.checks` states them in ``identities.yaml``)
 are dropped, using interval arithmetic over the other rows' possible values —
 a blank is an unknown count, never 0.  For ragged rows the convention of real
 reports is preferred when it survives: the first value is the first applicant
-column and the last one is the total.  A cell receives a value only when every
+column and the last one is the total.  A short row that keeps its blank cells lost a cell that may be any
+of its columns: only its own identities (its total) place its cells, not the other rows', which the report
+may itself break.  A cell receives a value only when every
 surviving reading gives it the same value; otherwise it stays missing and the
 row is flagged.  A value is never moved into a column it may not belong to.  A cell on which the readings
 disagreed before the identities were applied is reported in ``Placement.inferred``: its value was chosen
@@ -724,6 +726,11 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
     # identities (or the convention), and a check of those identities cannot then confirm it.
     initial = {key: (len(opts), _disagreeing(opts)) for key, opts in options.items()}
 
+    # A short row that keeps its blank cells (a tab layout's '\t' lines) lost a cell that may be any of its columns:
+    # the other rows' identities cannot tell which where the report breaks them (seed 004's 总计 row read shifted
+    # under 商业企业 past a broken column sum), so only the row's own identities place its cells (its readings kept).
+    kept_blanks = {row.key: list(options[row.key]) for row in rows
+                   if modes[row.key] == "ragged" and any(not c.text and not c.glued for c in row.cells)}
     search = _Search(options, constraints, signed_cols)
     uncertain = [row.key for row in rows if modes[row.key] in ("ragged", "glued")]
     # Cheap first pass: each row against constraints on itself only.
@@ -731,8 +738,7 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
     for row in rows:
         # The convention explains a short row by blank cells that vanished; where the row keeps its blank
         # cells (a tab layout's '\t' lines), a missing cell is no vanished blank, and any column may lack it.
-        keeps_blanks = any(not c.text and not c.glued for c in row.cells)
-        if modes[row.key] == "ragged" and row.anchored and len(row.cells) >= 2 and not keeps_blanks:
+        if modes[row.key] == "ragged" and row.anchored and len(row.cells) >= 2 and row.key not in kept_blanks:
             opts = options[row.key]
             first, last = row.cells[0], row.cells[-1]
             anchored = [r for r in opts if r[0] is not None and r[0].raw == first.text and r[0].line == first.line
@@ -745,6 +751,9 @@ def place(rows: list[RowInput], constraints: list[Constraint], *, money_cols: fr
     for row in rows:
         if row.confirmed:  # (even its one reading, which propagate leaves unchecked)
             options[row.key] = search.holds_alone(row.key, options[row.key])
+    for key, readings in kept_blanks.items():
+        if options[key]:  # (where no reading holds, the row stays inconsistent, as found)
+            options[key] = search.holds_alone(key, readings)
     consistent = search.consistent
 
     out = {}
