@@ -56,8 +56,10 @@ from typing import Any, Callable, cast
 
 import pandas as pd
 
-from toolkit.formats import read_data_yaml
-from toolkit.normalize import _HAN, CID_GLYPHS, HAN_RANGES, cn_numeral, cn_numeral_text, remove_pinyin
+from toolkit.formats import load_formats, read_data_yaml
+from toolkit.normalize import (_HAN, CID_GLYPHS, HAN_RANGES, _convert_traditional, cn_numeral, cn_numeral_text,
+                               is_footnote, is_page_furniture, is_print_stamp, normalize_text, remove_pinyin,
+                               to_simplified)
 
 __all__ = ["extract_statements", "statement_records", "STATEMENT_COLUMNS", "KINDS"]
 
@@ -102,8 +104,6 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII":
 def _styles() -> dict[str, tuple[re.Pattern[str], bool]]:
     """The enumeration styles: the numbered ones of ``_MARKERS``, bullets and dashes (formats.yaml ``bullets``,
     ``text_bullets``, ``dashes``), whose items have no number but count 1, 2, 3 … in order."""
-    from toolkit.formats import load_formats
-
     # a list worded in order words (首先,…其次,…最后,…): the words of statements.yaml sequence_words, each list a style,
     # a word before a comma or a colon (also before none: statements.yaml sequence_words_unpunctuated, '一方面信息…')
     unpunctuated = set(_spec()["sequence_words_unpunctuated"])
@@ -418,8 +418,6 @@ def _cues() -> dict[str, Any]:
 
 def _appendix_words() -> list[str]:
     """The words of an attachment's label (formats.yaml ``appendix.words``: 附件, 附表)."""
-    from toolkit.formats import load_formats
-
     return load_formats()["appendix"]["words"]
 
 
@@ -443,8 +441,6 @@ _ANY_BEFORE = re.compile(r"^\.\{0,\d+\}")  # a title's leading '.{0,12}', for a 
 
 def _section_titles() -> list[str]:
     """The problems section's titles, in the wordings of formats.yaml (both families)."""
-    from toolkit.formats import load_formats
-
     sections = load_formats()["sections"]
     return [p for family in sections.values() for p in family.get("problems", [])]
 
@@ -511,8 +507,6 @@ def _next_section() -> re.Pattern[str]:
     way, at a line's start or after a sentence's end (a glued line), or unnumbered alone on a line or before a colon
     or a stop, at a line's start or after a sentence's end;
     a numbered one stands as a heading (statements.yaml ``next_section_start``), not quoted in a sentence."""
-    from toolkit.formats import load_formats
-
     sections = load_formats()["sections"]
     title = "|".join(p for family in sections.values() for p in family.get("other", []))
     number = _NUMBER
@@ -530,8 +524,6 @@ def _next_section() -> re.Pattern[str]:
 def _normalize(text: str) -> str:
     """Normalize with the toolkit's normalizer (which keeps circled numbers as ``(n)``), traditional words a line
     break cut converted whole (:func:`_words_across_breaks`)."""
-    from toolkit.normalize import normalize_text
-
     normalized = normalize_text(text)
     return _words_across_breaks(text, normalized) if normalized != text and "\n" in text else normalized
 
@@ -546,8 +538,6 @@ def _words_across_breaks(raw: str, normalized: str) -> str:
     (``答`` / ``覆`` is 答复, not 答覆: OpenCC converts words, and each half alone was left as written), as the
     classifier's normalizer, which joins the wraps first, reads it.  Only on a line read as traditional: a simplified
     report's 答覆 stays."""
-    from toolkit.normalize import _convert_traditional, to_simplified
-
     raws, lines = raw.split("\n"), normalized.split("\n")
     if len(raws) != len(lines) or to_simplified(raw) == raw:  # (cheap: most reports are simplified, left at that)
         return normalized
@@ -573,7 +563,6 @@ def _is_furniture(line: str) -> bool:
     """Page furniture (:func:`toolkit.metadata.is_furniture`), though a line starting a list's item is no running
     title ('(一)…年度报告')."""
     from toolkit.metadata import _without_print_time, is_running_title
-    from toolkit.normalize import is_print_stamp
 
     if _is_page_or_site_furniture(line) or is_print_stamp(line):
         return True  # not a statement's text: gluing it to the line before would corrupt the statement
@@ -590,8 +579,6 @@ def _is_site_furniture(line: str) -> bool:
 def _is_page_or_site_furniture(text: str) -> bool:
     """A page number or a web page's buttons (formats.yaml ``page_furniture``), or a signature's or a web page's
     furniture (statements.yaml ``furniture``)."""
-    from toolkit.normalize import is_page_furniture
-
     return is_page_furniture(text) or _cues()["furniture"].fullmatch(text) is not None
 
 
@@ -794,7 +781,6 @@ def _is_note(line: str) -> bool:
     :func:`toolkit.normalize.is_footnote`, the attachment and contact lines metadata reads): neither a problem nor a
     measure, no statement's text."""
     from toolkit.metadata import _is_annex
-    from toolkit.normalize import is_footnote
 
     return is_footnote(line.lstrip("(")) or _is_annex(line)
 
