@@ -30,6 +30,7 @@ from importlib import resources
 from typing import Any, Callable
 
 
+from toolkit.cues import _is_site_furniture, _nothing_to_report
 from toolkit.formats import alternation, load_formats, read_data_yaml
 from toolkit.normalize import (HAN_RANGES, _appendix_line, _matching_lines, _page_furniture, _stamp_time_pattern,
                                _time_form, cn_numeral, is_footnote, is_page_furniture, is_print_stamp,
@@ -1462,8 +1463,6 @@ def _last_filled(lines: list[str], n: int) -> list[tuple[int, str]]:
 
 
 def _is_footer(line: str, words: list[str]) -> bool:
-    from toolkit.statements import _is_site_furniture
-
     text = line.strip()
     # (a site footer is a short line; a page glued into one line may name 主办 or 承办 in its body; nor is a sentence
     # holding one of its words, its clauses' or its end's stops in it (glue_stops), furniture: '依申请公开由承办科室按时
@@ -2764,12 +2763,10 @@ def _ends_statement(lines: list[str]) -> bool:
     """Whether the last of ``lines`` ends a statement a signature may follow: a sentence's end, ';' or ','
     (metadata.yaml ``signature.glue_stops``), a section's words saying there is nothing to report (statements.yaml
     ``empty``: '无', '暂无'), or no line at all."""
-    from toolkit.statements import _cues
-
     if not lines:
         return True
     text = _compact(lines[-1])
-    return bool(_glue_stop().search(text[-1:])) or any(p.match(text) for p in _cues()["empty"])
+    return bool(_glue_stop().search(text[-1:])) or any(p.match(text) for p in _nothing_to_report())
 
 
 def _signature(lines: list[str], headings: Collection[int] = ()) -> tuple[str | None, _dt.date | None]:

@@ -56,7 +56,8 @@ from typing import Any, Callable, cast
 
 import pandas as pd
 
-from toolkit.formats import load_formats, read_data_yaml
+from toolkit.cues import _WS_NEAR_WIDE, _is_site_furniture, _nothing_to_report, _site_furniture, _spec
+from toolkit.formats import load_formats
 from toolkit.normalize import (_HAN, CID_GLYPHS, HAN_RANGES, _convert_traditional, cn_numeral, cn_numeral_text,
                                is_footnote, is_page_furniture, is_print_stamp, normalize_text, remove_pinyin,
                                to_simplified)
@@ -117,12 +118,6 @@ def _styles() -> dict[str, tuple[re.Pattern[str], bool]]:
             "text_bullet": (re.compile(f"[{re.escape(formats['text_bullets'])}]"
                                        f"(?![{re.escape(formats['text_bullets'])}〇零{_CN}\\d])"), False),
             "dash": (re.compile(f"[{re.escape(formats['dashes'])}]{{1,2}}(?!\\d)"), False)}
-
-
-@functools.lru_cache(maxsize=1)
-def _spec() -> dict[str, Any]:
-    """toolkit/data/classify/statements.yaml, as written."""
-    return read_data_yaml("classify", "statements.yaml")
 
 
 @functools.lru_cache(maxsize=1)
@@ -215,9 +210,6 @@ _STATED_ENDS = tuple("。!?")  # a sentence right before a list that ends so sta
 _LABEL_LENGTH = 24  # where the colon after an item's label stands at the latest ('针对上述问题的整改措施和下一步工作打算:': 19)
 _TITLE_LENGTH = 24  # the longest title sentence opening an item ('进一步规范工作流程,完善信息公开工作机制。…': 20)
 _MARKER_CUT = re.compile(rf"(?:^|[。;:!?]){_CN_NUM}$")  # a line ending in the 二 of 二是
-# (a quote counts as a wide character: in a report's text it is a “ or a ” the normalizer made ASCII, a space next to
-# it no author's, '“放管服” “最多跑一次”' kept as '"放管服" "最多跑一次"'; so is a single one, a ‘ or a ’: '( ‘放管服’)')
-_WS_NEAR_WIDE = re.compile(r"""(?<=[^\x00-\x7f]|["'])\s+|\s+(?=[^\x00-\x7f]|["'])""")
 _TRIM_END = " \t\n;,、。"
 # a '.' (or two) ending a statement, typed for its 。 where the text's other stops are 。 (so no 。 was made of it): not
 # three or more, an ellipsis ('...', NFKC of …)
@@ -351,7 +343,7 @@ def _cues() -> dict[str, Any]:
         "after_measure_title": tuple(spec["area_title"]["sentence_after_measure"]),
         "area_title_kinds": {kind: re.compile(spec["area_title"][kind]) for kind in KINDS},
         "group_title": re.compile(rf"(?P<name>[^。;:!?,()\n]{{2,16}}?)[ \t]*[:。]?\s*(?={spec['first_item']})"),
-        "furniture": _furniture_line(spec["furniture"]),
+        "furniture": _site_furniture(),
         # an attachment's label alone ('附件:', '附件1', '附表二', '附:'), and a label with its title or a note ('附:…',
         # '说明:…') (_annex_start)
         "annex_label": re.compile(rf"(?:(?:{join(_appendix_words())})(?:\d{{1,2}}|{_CN_NUM})?"
@@ -401,7 +393,7 @@ def _cues() -> dict[str, Any]:
         "announces_list": [re.compile(p) for p in spec["announces_list"]],
         "aspects": re.compile(spec["announced_aspects"]),
         "only_switches": re.compile("|".join(f"(?:{p})" for p in spec["only_switches"])),
-        "empty": [re.compile(p) for p in spec["empty"]],
+        "empty": _nothing_to_report(),
         "problem_cues": tuple(spec["problem_cues"]),
         "cue_qualifies": re.compile(spec["cue_qualifies"]),
         "admitted_verb": re.compile(spec["admitted_as_object"]["verb"]),
@@ -419,21 +411,6 @@ def _cues() -> dict[str, Any]:
 def _appendix_words() -> list[str]:
     """The words of an attachment's label (formats.yaml ``appendix.words``: 附件, 附表)."""
     return load_formats()["appendix"]["words"]
-
-
-def _furniture_line(furniture: dict[str, Any]) -> re.Pattern[str]:
-    """A line made only of a signature's or a web page's furniture (statements.yaml ``furniture``): fields with their
-    short values (a time's colon among them, not a sentence's stop) and the other pieces, each in brackets or not."""
-    # (the source's labels are the ones metadata reads a page's source by: one list; so too the publishing body's and
-    # the header box's other fields, which a page may set under the signature: '发布机构:XX局', '索引号:…/2021-00012';
-    # and the labels dating no publication, '更新时间:…', '打印日期:…')
-    page = read_data_yaml("metadata.yaml")["fields"]
-    labels = dict.fromkeys([*furniture["fields"], *page["not_published"], *page["source"], *page["agency"],
-                            *page["box_labels"]])
-    # (a document number's year in its brackets, 〔2018〕 normalized '[2018]', is the value's: '文号:泰高住建[2018]1号')
-    field = rf"(?:{'|'.join(labels)}):(?:[^:\[\]。;!?]|:(?=\d)|\[\d{{4}}\]){{0,30}}?"
-    pieces = "|".join([field, *furniture["pieces"]])
-    return re.compile(rf"\(?(?:\[?(?:{pieces})\]?\s*)+\)?")
 
 
 _ANY_BEFORE = re.compile(r"^\.\{0,\d+\}")  # a title's leading '.{0,12}', for a number or words before it
@@ -568,12 +545,6 @@ def _is_furniture(line: str) -> bool:
         return True  # not a statement's text: gluing it to the line before would corrupt the statement
     # (after the date and time a browser prints before it: '2023/5/1 10:00 <title>')
     return is_running_title(_without_print_time(line)) and not any(p.match(line) for p, _ in _styles().values())
-
-
-def _is_site_furniture(line: str) -> bool:
-    """Whether a line of a report's normalized text is made only of a signature's or a web page's furniture
-    (statements.yaml ``furniture``: '发布日期:2024-01-20  来源:XX局', '责任编辑:张三'); metadata's site footer."""
-    return _cues()["furniture"].fullmatch(_WS_NEAR_WIDE.sub("", line.strip())) is not None
 
 
 def _is_page_or_site_furniture(text: str) -> bool:
