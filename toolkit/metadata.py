@@ -31,7 +31,7 @@ from typing import Any, Callable
 
 
 from toolkit.cues import _is_site_furniture, _nothing_to_report
-from toolkit.formats import alternation, load_formats, read_data_yaml
+from toolkit.formats import _CN_NUMBERING, alternation, load_formats, read_data_yaml
 from toolkit.normalize import (HAN_RANGES, _appendix_line, _matching_lines, _page_furniture, _stamp_time_pattern,
                                _time_form, cn_numeral, is_footnote, is_page_furniture, is_print_stamp,
                                normalize_line)
@@ -2425,10 +2425,15 @@ def _table_lead_hint() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _block_heading() -> re.Pattern[str]:
+    """A block's heading opening a label, with its number ('一、主动公开情况', formats.yaml ``legacy.block_headings``)."""
+    # (here, not in layout, which reads this module: table_lead asks it too)
+    return re.compile(rf"{_CN_NUMBERING}?(?:{alternation(load_formats()['legacy']['block_headings'])})")
+
+
+@functools.lru_cache(maxsize=1)
 def _table_lead_pattern() -> re.Pattern[str]:
     """:func:`table_lead`'s header at the start, block heading alone, or title ending in 表 (group ``title``)."""
-    from toolkit.layout import _block_heading  # (layout reads this module: imported where asked)
-
     return re.compile(rf"^(?:{_table_header().pattern}|(?:{_block_heading().pattern})\Z)"
                       rf"|(?P<title>{_TABLE_TITLE.pattern[:-1]}\Z)")
 
