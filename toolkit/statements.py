@@ -58,6 +58,10 @@ import pandas as pd
 
 from toolkit.cues import _WS_NEAR_WIDE, _is_site_furniture, _nothing_to_report, _site_furniture, _spec
 from toolkit.formats import load_formats
+# (metadata's _undated_signature reads a signature's lines; this module's, a section's last lines with its cues)
+from toolkit.metadata import _undated_signature as _undated_agency
+from toolkit.metadata import (_agency_like, _date_in, _is_annex, _rules, _seal, _without_print_time,
+                              glued_signature_start, is_running_title, signature_start)
 from toolkit.normalize import (_HAN, CID_GLYPHS, HAN_RANGES, _convert_traditional, cn_numeral, cn_numeral_text,
                                is_footnote, is_page_furniture, is_print_stamp, normalize_text, remove_pinyin,
                                to_simplified)
@@ -539,8 +543,6 @@ def _words_across_breaks(raw: str, normalized: str) -> str:
 def _is_furniture(line: str) -> bool:
     """Page furniture (:func:`toolkit.metadata.is_furniture`), though a line starting a list's item is no running
     title ('(一)…年度报告')."""
-    from toolkit.metadata import _without_print_time, is_running_title
-
     if _is_page_or_site_furniture(line) or is_print_stamp(line):
         return True  # not a statement's text: gluing it to the line before would corrupt the statement
     # (after the date and time a browser prints before it: '2023/5/1 10:00 <title>')
@@ -672,8 +674,6 @@ def _annex_start(raw_lines: list[str], cues: dict[str, Any], notes: bool = True)
     a note ('附:2020年…统计表', '说明:本报告数据统计时限为…'; statements.yaml ``appendix_labels``, ``data_note_labels``),
     with blank and furniture lines among them.  A line without a sentence's end counts as a title only under a label.
     ``notes=False``: the attachment's lines only (a section's text keeps its notes on the data, a statement none)."""
-    from toolkit.metadata import _is_annex
-
     start = len(raw_lines)
     titles = False  # whether title lines stand after ``start``, not yet under a label
     line_label = cues["annex_line" if notes else "appendix_line"]
@@ -751,15 +751,11 @@ def _is_note(line: str) -> bool:
     """A note or an attachment line ('注:以上问题已列入整改台账', '(注:数据截至…)', '附件:整改清单': the footnotes of
     :func:`toolkit.normalize.is_footnote`, the attachment and contact lines metadata reads): neither a problem nor a
     measure, no statement's text."""
-    from toolkit.metadata import _is_annex
-
     return is_footnote(line.lstrip("(")) or _is_annex(line)
 
 
 def _own_lines(kept: list[str], cues: dict[str, Any]) -> list[str]:
     """The lines of the section itself: not the next section's (text running on into it) nor the signature's."""
-    from toolkit.metadata import signature_start
-
     kept = _before_next_section(kept, cues["next_section"])
     if kept:  # (the page's fields come after the report's text: not a wrapped sentence's fragment, '…。审核:严格' / '落实…')
         kept = [*kept[:-1], _without_glued_furniture(kept[-1])]
@@ -781,8 +777,6 @@ def _without_inner_signature(kept: list[str]) -> list[str]:
     """``kept`` without a signature inside the section after a sentence's end: an agency's line then a whole date's
     line ('…健全。' / '贵阳市乌当区人民政府办公室' / '2021年1月20日' / the measures), or both on one line; no statement's
     text."""
-    from toolkit.metadata import _agency_like, _date_in, _seal
-
     drop: set[int] = set()
     for k in range(1, len(kept)):
         line = kept[k]
@@ -806,8 +800,6 @@ def _without_glued_signature(kept: list[str]) -> list[str]:
     :func:`toolkit.metadata.glued_signature_start` (a sentence's words before a date are no agency: '…已报送区政府办公室');
     without a date, an agency's name ending the text where it is certain, glued after the last sentence's 。 or on
     lines of its own, also wrapped (:func:`toolkit.metadata._undated_signature`)."""
-    from toolkit.metadata import _undated_signature, glued_signature_start
-
     last = kept[-2:]
     text = "\n".join(last)
     at = glued_signature_start(text)
@@ -815,7 +807,7 @@ def _without_glued_signature(kept: list[str]) -> list[str]:
         if not kept or kept[-1][-1:] in _SENTENCE_END:
             return kept  # (cheap: most sections end in a sentence's end)
         # (on lines of its own or glued, also wrapped: '…。' / '平潭综合实' / '验区经济发展局')
-        undated = _undated_signature(list(enumerate(kept))[-_UNDATED_LINES:])
+        undated = _undated_agency(list(enumerate(kept))[-_UNDATED_LINES:])
         if undated is None:
             return kept
         k, at = undated[:2]
@@ -837,8 +829,6 @@ def _undated_signature(kept: list[str], cues: dict[str, Any]) -> int:
     metadata's signature needs a date; without one the name was read as the last statement's text.  Not in a table
     exported one cell a line, whose last cell may be a department (``办公室`` under ``责任科室``).
     """
-    from toolkit.metadata import _agency_like, _rules, _seal
-
     if not kept or kept[-1].endswith(_STATED_ENDS):
         return len(kept)  # (cheap: most sections end in a sentence's end)
     end = len(kept)
