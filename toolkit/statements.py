@@ -56,15 +56,16 @@ from typing import Any, Callable, cast
 
 import pandas as pd
 
+from toolkit.annex import (_CN_NUM, _MARKERS, _STATED_ENDS, _annex_cues, _annex_start, _is_furniture, _is_note,
+                           _is_page_or_site_furniture, _sequence_words, _styles)
+# (_is_site_furniture: a test reads it from here)
 from toolkit.cues import _WS_NEAR_WIDE, _is_site_furniture, _nothing_to_report, _site_furniture, _spec
 from toolkit.formats import load_formats
 # (metadata's _undated_signature reads a signature's lines; this module's, a section's last lines with its cues)
 from toolkit.metadata import _undated_signature as _undated_agency
-from toolkit.metadata import (_agency_like, _date_in, _is_annex, _rules, _seal, _without_print_time,
-                              glued_signature_start, is_running_title, signature_start)
+from toolkit.metadata import _agency_like, _date_in, _rules, _seal, glued_signature_start, signature_start
 from toolkit.normalize import (_HAN, CID_GLYPHS, HAN_RANGES, _convert_traditional, cn_numeral, cn_numeral_text,
-                               is_footnote, is_page_furniture, is_print_stamp, normalize_text, remove_pinyin,
-                               to_simplified)
+                               normalize_text, remove_pinyin, to_simplified)
 
 __all__ = ["extract_statements", "statement_records", "STATEMENT_COLUMNS", "KINDS"]
 
@@ -73,31 +74,6 @@ STATEMENT_COLUMNS: tuple[str, ...] = ("report_id", "seq", "kind", "text", "label
 #: Allowed values of the ``kind`` column.
 KINDS: tuple[str, ...] = ("problem", "measure")
 
-_CN = "一二三四五六七八九十"
-_CN_NUM = rf"[{_CN}]{{1,3}}"
-# Enumeration styles: name -> (pattern, strict).  A strict style is only accepted as a
-# sequence (1, 2, 3 …) because its marker also occurs in ordinary text ("3、" "12.").
-_MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
-    "shi": (re.compile(rf"(?P<n>{_CN_NUM})是(?!否)"), False),  # 一是 二是
-    "paren_cn": (re.compile(rf"\((?P<n>{_CN_NUM})\)"), False),  # (一) (二)
-    "di": (re.compile(rf"第(?P<n>{_CN_NUM})(?:[,、:]|是(?!否))"), False),  # 第一, 第二, (also 第一是 第二是)
-    "qi": (re.compile(rf"其(?P<n>{_CN_NUM})[,、:]"), False),  # 其一, 其二,
-    # 一要 二要, as measures are listed ('下一步,我局将:一要强化…;二要…'): only as a sequence and with a second item (not
-    # 一要求, 一要素 …; 统一要求 has no boundary before it)
-    "yao": (re.compile(rf"(?P<n>{_CN_NUM})要(?![求素件点闻])"), True),
-    "dun_cn": (re.compile(rf"(?P<n>{_CN_NUM})(?:、|\.)"), True),  # 一、 二、 (also typed 一. 二.)
-    "paren_num": (re.compile(r"\((?P<n>\d{1,2})\)"), True),  # (1) (2) and ①②
-    # 1. 2、 (also before a digit, '1.2020年…' '2.12345热线…': the group d says so, and such a marker needs its
-    # neighbour in the sequence, 1. then 2., so that '1.5万' or a decimal is no item; unit: '3.5%' is a decimal; not
-    # before a year, '1.2023年,我局…', never a decimal)
-    "num": (re.compile(r"(?P<n>\d{1,2})(?:\.|、)(?P<d>(?=(?!(?:19|20)\d\d年)\d+(?P<unit>[%‰万亿倍])?))?"), True),
-    "num_close": (re.compile(r"(?<![(\d])(?P<n>\d{1,2})\)"), True),  # 1) 2) (NFKC of 1）)
-    # Ⅰ、 Ⅱ. (NFKC writes Ⅱ as II) and A. B.: the group says which, its value is the number
-    "roman": (re.compile(r"(?P<roman>X|IX|IV|V?I{1,3}|V)(?:\.|、)(?![A-Za-z])"), True),
-    # ⅰ. ⅱ. (NFKC writes ⅱ as ii): the roman style's lowercase form, a list of its own ('i.e.' is none: a letter follows)
-    "roman_lower": (re.compile(r"(?<![A-Za-z])(?P<roman>x|ix|iv|v?i{1,3}|v)(?:\.|、)(?![A-Za-z])"), True),
-    "letter": (re.compile(r"(?P<letter>[A-J])(?:\.|、)(?![A-Za-z])"), True),
-}
 # a., b. (also a、 a) (a)): a lowercase letter numbering sub-items, as a word processor's second list level does
 # ('1.' / 'a.'), only at a line's start inside a statement (_sub_item_break), no list of its own: 'a.m.', 'e.g.' are
 # none (a letter follows)
@@ -105,23 +81,6 @@ _SUB_LETTER = re.compile(r"(?<![A-Za-z])(?:\([a-j]\)|[a-j](?:\.|、|\)))(?![A-Za
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
-@functools.lru_cache(maxsize=1)
-def _styles() -> dict[str, tuple[re.Pattern[str], bool]]:
-    """The enumeration styles: the numbered ones of ``_MARKERS``, bullets and dashes (formats.yaml ``bullets``,
-    ``text_bullets``, ``dashes``), whose items have no number but count 1, 2, 3 … in order."""
-    # a list worded in order words (首先,…其次,…最后,…): the words of statements.yaml sequence_words, each list a style,
-    # a word before a comma or a colon (also before none: statements.yaml sequence_words_unpunctuated, '一方面信息…')
-    unpunctuated = set(_spec()["sequence_words_unpunctuated"])
-    words = {f"words{k}": (re.compile("(?P<word>" + "|".join(map(re.escape, seq)) + ")"
-                                      + ("" if seq[0] in unpunctuated else "(?=[,:])")), False)
-             for k, seq in enumerate(_sequence_words())}
-    formats = load_formats()
-    return {**_MARKERS, **words,
-            "bullet": (re.compile(f"[{re.escape(formats['bullets'])}]"), False),
-            # (○ □ before no numeral nor another of them: '二○' / '○二一年' wrapped, missing glyphs '□□')
-            "text_bullet": (re.compile(f"[{re.escape(formats['text_bullets'])}]"
-                                       f"(?![{re.escape(formats['text_bullets'])}〇零{_CN}\\d])"), False),
-            "dash": (re.compile(f"[{re.escape(formats['dashes'])}]{{1,2}}(?!\\d)"), False)}
 
 
 @functools.lru_cache(maxsize=1)
@@ -136,10 +95,6 @@ def _intent_subject() -> re.Pattern[str]:
     return re.compile(_spec()["enumeration_after_subject"])
 
 
-@functools.lru_cache(maxsize=1)
-def _sequence_words() -> tuple[tuple[str, ...], ...]:
-    """Lists of order words (statements.yaml ``sequence_words``): the first opens a list, the last closes it."""
-    return tuple(tuple(seq) for seq in _spec()["sequence_words"])
 
 
 @functools.lru_cache(maxsize=1)
@@ -210,7 +165,6 @@ _SENTENCE_END = set("。!?\n")
 _SENTENCE_STOP = re.compile(f"[{re.escape(''.join(sorted(_SENTENCE_END)))};]")  # where the next sentence starts
 _SENTENCE_STOPS = tuple("。;!?")  # where the sentence before an item's closing colon starts
 _CLAUSE_STOP = re.compile("[,;。!?]")  # (normalized text: the comma and semicolon are ASCII)
-_STATED_ENDS = tuple("。!?")  # a sentence right before a list that ends so states something (a lead-in ends in ':')
 _LABEL_LENGTH = 24  # where the colon after an item's label stands at the latest ('针对上述问题的整改措施和下一步工作打算:': 19)
 _TITLE_LENGTH = 24  # the longest title sentence opening an item ('进一步规范工作流程,完善信息公开工作机制。…': 20)
 _MARKER_CUT = re.compile(rf"(?:^|[。;:!?]){_CN_NUM}$")  # a line ending in the 二 of 二是
@@ -281,6 +235,7 @@ def _announcing_tail(tails: dict[str, list[str]]) -> str:
 @functools.lru_cache(maxsize=1)
 def _cues() -> dict[str, Any]:
     spec = _spec()
+    annex = _annex_cues()
     join = "|".join
     # (an item's label, 问题一: 措施二: 问题(1):, is read as a sub-heading whose text is one item: see _is_label)
     n = rf"(?:{_CN_NUM}|\d{{1,2}})"
@@ -337,7 +292,7 @@ def _cues() -> dict[str, Any]:
                                      rf"(?:{any_title.replace('?P<', '?P<sp_')}){tail}{closing}?)"
                                      r" +(?=[^\x00-\x7f]|[\d(])",
                                      re.M),
-        "first_item": re.compile(spec["first_item"]),
+        "first_item": annex["first_item"],
         # an item's short title before a first item of its own list ('主动公开方面:1.…', also ended as a sentence,
         # '主动公开方面。一是…'; _grouped's cheap test)
         # an area's title alone on its line, and the words ending one that set its kind (_area_title)
@@ -348,14 +303,12 @@ def _cues() -> dict[str, Any]:
         "area_title_kinds": {kind: re.compile(spec["area_title"][kind]) for kind in KINDS},
         "group_title": re.compile(rf"(?P<name>[^。;:!?,()\n]{{2,16}}?)[ \t]*[:。]?\s*(?={spec['first_item']})"),
         "furniture": _site_furniture(),
-        # an attachment's label alone ('附件:', '附件1', '附表二', '附:'), and a label with its title or a note ('附:…',
-        # '说明:…') (_annex_start)
-        "annex_label": re.compile(rf"(?:(?:{join(_appendix_words())})(?:\d{{1,2}}|{_CN_NUM})?"
-                                  rf"|{join(spec['appendix_labels'])}):?"),
-        "annex_line": re.compile(rf"(?:{join(spec['appendix_labels'] + spec['data_note_labels'])}):"),
-        "appendix_line": re.compile(rf"(?:{join(spec['appendix_labels'])}):"),
-        # a note's label over numbered notes, alone or before the first ('说明:' / '1.本报告中所列数据…'; _notes_start)
-        "notes_label": re.compile(rf"(?:{join(spec['data_note_labels'])}):?(?:$|(?={spec['first_item']}))"),
+        # an attachment's label alone, a label with its title or a note, a note's label over numbered notes
+        # (toolkit.annex, which reads the end of a section's text by them)
+        "annex_label": annex["annex_label"],
+        "annex_line": annex["annex_line"],
+        "appendix_line": annex["appendix_line"],
+        "notes_label": annex["notes_label"],
         "additive": re.compile(rf"(?:{join(spec['additive_lead_in'])}),"),
         "closing_summary": re.compile(rf"(?:^|(?<=[。!?\n]))(?:{join(spec['closing_summary'])}),"),
         # (a count may stand between: 以上几个问题, 上述两方面不足; a sentence of its own, ending its part: _closing_frame)
@@ -412,9 +365,6 @@ def _cues() -> dict[str, Any]:
     }
 
 
-def _appendix_words() -> list[str]:
-    """The words of an attachment's label (formats.yaml ``appendix.words``: 附件, 附表)."""
-    return load_formats()["appendix"]["words"]
 
 
 _ANY_BEFORE = re.compile(r"^\.\{0,\d+\}")  # a title's leading '.{0,12}', for a number or words before it
@@ -540,19 +490,6 @@ def _words_across_breaks(raw: str, normalized: str) -> str:
     return "\n".join(lines)
 
 
-def _is_furniture(line: str) -> bool:
-    """Page furniture (:func:`toolkit.metadata.is_furniture`), though a line starting a list's item is no running
-    title ('(一)…年度报告')."""
-    if _is_page_or_site_furniture(line) or is_print_stamp(line):
-        return True  # not a statement's text: gluing it to the line before would corrupt the statement
-    # (after the date and time a browser prints before it: '2023/5/1 10:00 <title>')
-    return is_running_title(_without_print_time(line)) and not any(p.match(line) for p, _ in _styles().values())
-
-
-def _is_page_or_site_furniture(text: str) -> bool:
-    """A page number or a web page's buttons (formats.yaml ``page_furniture``), or a signature's or a web page's
-    furniture (statements.yaml ``furniture``)."""
-    return is_page_furniture(text) or _cues()["furniture"].fullmatch(text) is not None
 
 
 # words set in Markdown bold, a line as a whole ('**(二)改进措施**', '__存在问题__') or a run-in one glued to its text
@@ -665,65 +602,6 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
     return [remove_pinyin(_without_both_title(line, cues)) for line in lines]
 
 
-_ANNEX_TITLE = 60  # the longest title of an attachment listed under its label
-
-
-def _annex_start(raw_lines: list[str], cues: dict[str, Any], notes: bool = True) -> int:
-    """Where the attachment and note lines that end the section start, else ``len(raw_lines)``: an attachment's label
-    alone and the titles listed under it ('附件:' / '1.政府信息公开统计表', '附件1' / '…统计表'), a label with its title or
-    a note ('附:2020年…统计表', '说明:本报告数据统计时限为…'; statements.yaml ``appendix_labels``, ``data_note_labels``),
-    with blank and furniture lines among them.  A line without a sentence's end counts as a title only under a label.
-    ``notes=False``: the attachment's lines only (a section's text keeps its notes on the data, a statement none)."""
-    start = len(raw_lines)
-    titles = False  # whether title lines stand after ``start``, not yet under a label
-    line_label = cues["annex_line" if notes else "appendix_line"]
-    for k in range(len(raw_lines) - 1, -1, -1):
-        line = _WS_NEAR_WIDE.sub("", raw_lines[k].strip())
-        if not line or _is_furniture(line):
-            continue
-        if cues["annex_label"].fullmatch(line):
-            start, titles = k, False
-        elif not titles and (line_label.match(line) or (_is_note(line) if notes else _is_annex(line))):
-            start = k
-        elif len(line) <= _ANNEX_TITLE and not any(stop in line for stop in _STATED_ENDS):
-            titles = True
-        else:
-            return _notes_start(raw_lines, start, cues) if notes else start
-    return start
-
-
-def attachment_start(lines: list[str]) -> int:
-    """Where the attachment's lines that end a text start (its label alone and the titles listed under it: '附件:' /
-    '1.政府信息公开统计表' / '2.…', or a label with its title), else ``len(lines)``; notes on the data ('说明:…') stay.
-
-    Parameters
-    ----------
-    lines : list of str
-        The text's lines, in order.
-
-    Returns
-    -------
-    int
-        The index of the first of those lines.
-    """
-    return _annex_start(lines, _cues(), notes=False)
-
-
-_NOTE_LINES = 12  # the most lines of numbered notes under their label
-
-
-def _notes_start(raw_lines: list[str], end: int, cues: dict[str, Any]) -> int:
-    """Where a note's label with the numbered notes under it starts, the notes running to ``end`` ('说明:' / '1.本报告中
-    所列数据的统计期限自…止。' / '2.…'; statements.yaml ``data_note_labels``, the first note's number a first item's),
-    else ``end``; sought in the last lines before ``end`` only."""
-    lines = [(k, _WS_NEAR_WIDE.sub("", raw_lines[k].strip())) for k in range(max(end - _NOTE_LINES, 0), end)]
-    for j in range(len(lines) - 1, -1, -1):
-        k, line = lines[j]
-        label = cues["notes_label"].match(line)
-        if label:
-            first = line[label.end():] or next((text for _, text in lines[j + 1:] if text), "")
-            return k if cues["first_item"].match(first) else end
-    return end
 
 
 def _kept_line(raw: str, page_lines: frozenset[str] = frozenset()) -> str:
@@ -747,11 +625,6 @@ def _without_glued_furniture(line: str) -> str:
     return line
 
 
-def _is_note(line: str) -> bool:
-    """A note or an attachment line ('注:以上问题已列入整改台账', '(注:数据截至…)', '附件:整改清单': the footnotes of
-    :func:`toolkit.normalize.is_footnote`, the attachment and contact lines metadata reads): neither a problem nor a
-    measure, no statement's text."""
-    return is_footnote(line.lstrip("(")) or _is_annex(line)
 
 
 def _own_lines(kept: list[str], cues: dict[str, Any]) -> list[str]:
