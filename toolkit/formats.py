@@ -72,6 +72,8 @@ _ARTICLE = re.compile(r"^第二十条\s*第?\(?([一二三四五六七八九十]
 # (compiled once: ``re.match`` with a pattern string looks it up in re's cache on every call of a hot function)
 _ITEM_NUMBER = re.compile(r"^[(]?([一二三四五六七八九十]{1,3}|\d{1,2})[)、.．]")
 _CN_DIGITS = "一二三四五六七八九十"
+# a Chinese item's number, '(一)' or '一、' (a block heading's or a group heading's, before its words)
+_CN_NUMBERING = r"(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)"
 
 
 @functools.lru_cache(maxsize=65536)  # labels repeat from report to report

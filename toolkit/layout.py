@@ -38,9 +38,9 @@ from dataclasses import dataclass, field
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
-from toolkit.formats import alternation, load_formats, vocabulary
+from toolkit.formats import _CN_NUMBERING, alternation, load_formats, vocabulary
 from toolkit.glued import _NUM_PREFIX, _glued_labels, _glued_pattern, _has_glued_table, _stray_pipe
-from toolkit.metadata import is_furniture
+from toolkit.metadata import _block_heading, is_furniture
 from toolkit.normalize import (_CN_COUNT_CHARS, _HAN, CID_GLYPHS, FOOTNOTE_SYMBOLS, HAN_RANGES, HAN_UNIFIED, NA_MARKS,
                                cell_units, cn_numeral, is_continuation_caption, is_footnote, is_page_furniture,
                                is_value_cell, label_key, number_units, parse_number)
@@ -2309,7 +2309,6 @@ _DASHED_RUN = re.compile(rf"(?:{_DASHED_PIECE.pattern})+")
 
 # --- a pre-2019 statistics table glued into one line of page text ------------------------------------------
 
-_CN_NUMBERING = r"(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)"
 # a glued row's value: digits, perhaps a decimal part (not the stop of an item number '2.'), or a not-applicable
 # mark set apart by spaces or cell marks on both sides ('条\r—\r4.', seed 000's layout; '条无4.' is no value), or
 # a dash, which is no word nor a sign, also run together ('件—1.当面申请数', page text)
@@ -2552,12 +2551,6 @@ def _group_heading() -> re.Pattern[str]:
     """A group heading whose items follow ('(四)申请来源', formats.yaml ``legacy.parents``), with its number."""
     labels = [lab for labs in load_formats()["legacy"].get("parents", {}).values() for lab in labs]
     return re.compile(rf"{_CN_NUMBERING}?(?:{alternation(labels)})")
-
-
-@functools.lru_cache(maxsize=1)
-def _block_heading() -> re.Pattern[str]:
-    """A block's heading opening a label, with its number ('一、主动公开情况', formats.yaml ``legacy.block_headings``)."""
-    return re.compile(rf"{_CN_NUMBERING}?(?:{alternation(load_formats()['legacy']['block_headings'])})")
 
 
 @functools.lru_cache(maxsize=1)

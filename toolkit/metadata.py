@@ -30,7 +30,8 @@ from importlib import resources
 from typing import Any, Callable
 
 
-from toolkit.formats import alternation, load_formats, read_data_yaml
+from toolkit.cues import _is_site_furniture, _nothing_to_report
+from toolkit.formats import _CN_NUMBERING, alternation, load_formats, read_data_yaml
 from toolkit.normalize import (HAN_RANGES, _appendix_line, _matching_lines, _page_furniture, _stamp_time_pattern,
                                _time_form, cn_numeral, is_footnote, is_page_furniture, is_print_stamp,
                                normalize_line)
@@ -1462,8 +1463,6 @@ def _last_filled(lines: list[str], n: int) -> list[tuple[int, str]]:
 
 
 def _is_footer(line: str, words: list[str]) -> bool:
-    from toolkit.statements import _is_site_furniture
-
     text = line.strip()
     # (a site footer is a short line; a page glued into one line may name 主办 or 承办 in its body; nor is a sentence
     # holding one of its words, its clauses' or its end's stops in it (glue_stops), furniture: '依申请公开由承办科室按时
@@ -2426,10 +2425,15 @@ def _table_lead_hint() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _block_heading() -> re.Pattern[str]:
+    """A block's heading opening a label, with its number ('一、主动公开情况', formats.yaml ``legacy.block_headings``)."""
+    # (here, not in layout, which reads this module: table_lead asks it too)
+    return re.compile(rf"{_CN_NUMBERING}?(?:{alternation(load_formats()['legacy']['block_headings'])})")
+
+
+@functools.lru_cache(maxsize=1)
 def _table_lead_pattern() -> re.Pattern[str]:
     """:func:`table_lead`'s header at the start, block heading alone, or title ending in 表 (group ``title``)."""
-    from toolkit.layout import _block_heading  # (layout reads this module: imported where asked)
-
     return re.compile(rf"^(?:{_table_header().pattern}|(?:{_block_heading().pattern})\Z)"
                       rf"|(?P<title>{_TABLE_TITLE.pattern[:-1]}\Z)")
 
@@ -2764,12 +2768,10 @@ def _ends_statement(lines: list[str]) -> bool:
     """Whether the last of ``lines`` ends a statement a signature may follow: a sentence's end, ';' or ','
     (metadata.yaml ``signature.glue_stops``), a section's words saying there is nothing to report (statements.yaml
     ``empty``: '无', '暂无'), or no line at all."""
-    from toolkit.statements import _cues
-
     if not lines:
         return True
     text = _compact(lines[-1])
-    return bool(_glue_stop().search(text[-1:])) or any(p.match(text) for p in _cues()["empty"])
+    return bool(_glue_stop().search(text[-1:])) or any(p.match(text) for p in _nothing_to_report())
 
 
 def _signature(lines: list[str], headings: Collection[int] = ()) -> tuple[str | None, _dt.date | None]:

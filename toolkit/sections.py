@@ -20,6 +20,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
+from toolkit.annex import attachment_start
 from toolkit.formats import _ARTICLE, _CN_DIGITS, alternation, load_formats, vocabulary
 from toolkit.glued import _INLINE_AFTER, _SENTENCE_BREAK, _inline_heading, _patterns, _stray_pipe
 from toolkit.metadata import (_TABLE_CELLS, _annex_end, _date_in, _starts_with_box_label, _undated_signature,
@@ -2475,10 +2476,6 @@ def _text_end(segments: list[Segment], heading: int, texts: list[str] | None = N
     the attachment or contact lines right above it ('附件：…统计表' / 'XX局' / '2021年1月20日'), an attachment's label
     alone with the titles listed under it too ('附件：' / '1.…统计表'; a note on the data, '说明：…', is the section's),
     and before the page's furniture right above the signature ('- 3 -', '(此页无正文)')."""
-    # (no circle: statements, a later stage, loads pandas at its top, and `import toolkit.sections` or toolkit.layout,
-    # which imports this module, loads neither; the helper reads statements.yaml's cues, so it stays there)
-    from toolkit.statements import attachment_start
-
     texts = [s.text for s in segments] if texts is None else texts
     end = signature_start(texts, (heading,))  # (a signature written date first may stand under the heading)
     if end < len(texts):

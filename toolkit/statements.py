@@ -56,8 +56,16 @@ from typing import Any, Callable, cast
 
 import pandas as pd
 
-from toolkit.formats import read_data_yaml
-from toolkit.normalize import _HAN, CID_GLYPHS, HAN_RANGES, cn_numeral, cn_numeral_text, remove_pinyin
+from toolkit.annex import (_CN_NUM, _MARKERS, _STATED_ENDS, _annex_cues, _annex_start, _is_furniture, _is_note,
+                           _is_page_or_site_furniture, _sequence_words, _styles)
+# (_is_site_furniture: a test reads it from here)
+from toolkit.cues import _WS_NEAR_WIDE, _is_site_furniture, _nothing_to_report, _site_furniture, _spec
+from toolkit.formats import load_formats
+# (metadata's _undated_signature reads a signature's lines; this module's, a section's last lines with its cues)
+from toolkit.metadata import _undated_signature as _undated_agency
+from toolkit.metadata import _agency_like, _date_in, _rules, _seal, glued_signature_start, signature_start
+from toolkit.normalize import (_HAN, CID_GLYPHS, HAN_RANGES, _convert_traditional, cn_numeral, cn_numeral_text,
+                               normalize_text, remove_pinyin, to_simplified)
 
 __all__ = ["extract_statements", "statement_records", "STATEMENT_COLUMNS", "KINDS"]
 
@@ -66,31 +74,6 @@ STATEMENT_COLUMNS: tuple[str, ...] = ("report_id", "seq", "kind", "text", "label
 #: Allowed values of the ``kind`` column.
 KINDS: tuple[str, ...] = ("problem", "measure")
 
-_CN = "一二三四五六七八九十"
-_CN_NUM = rf"[{_CN}]{{1,3}}"
-# Enumeration styles: name -> (pattern, strict).  A strict style is only accepted as a
-# sequence (1, 2, 3 …) because its marker also occurs in ordinary text ("3、" "12.").
-_MARKERS: dict[str, tuple[re.Pattern[str], bool]] = {
-    "shi": (re.compile(rf"(?P<n>{_CN_NUM})是(?!否)"), False),  # 一是 二是
-    "paren_cn": (re.compile(rf"\((?P<n>{_CN_NUM})\)"), False),  # (一) (二)
-    "di": (re.compile(rf"第(?P<n>{_CN_NUM})(?:[,、:]|是(?!否))"), False),  # 第一, 第二, (also 第一是 第二是)
-    "qi": (re.compile(rf"其(?P<n>{_CN_NUM})[,、:]"), False),  # 其一, 其二,
-    # 一要 二要, as measures are listed ('下一步,我局将:一要强化…;二要…'): only as a sequence and with a second item (not
-    # 一要求, 一要素 …; 统一要求 has no boundary before it)
-    "yao": (re.compile(rf"(?P<n>{_CN_NUM})要(?![求素件点闻])"), True),
-    "dun_cn": (re.compile(rf"(?P<n>{_CN_NUM})(?:、|\.)"), True),  # 一、 二、 (also typed 一. 二.)
-    "paren_num": (re.compile(r"\((?P<n>\d{1,2})\)"), True),  # (1) (2) and ①②
-    # 1. 2、 (also before a digit, '1.2020年…' '2.12345热线…': the group d says so, and such a marker needs its
-    # neighbour in the sequence, 1. then 2., so that '1.5万' or a decimal is no item; unit: '3.5%' is a decimal; not
-    # before a year, '1.2023年,我局…', never a decimal)
-    "num": (re.compile(r"(?P<n>\d{1,2})(?:\.|、)(?P<d>(?=(?!(?:19|20)\d\d年)\d+(?P<unit>[%‰万亿倍])?))?"), True),
-    "num_close": (re.compile(r"(?<![(\d])(?P<n>\d{1,2})\)"), True),  # 1) 2) (NFKC of 1）)
-    # Ⅰ、 Ⅱ. (NFKC writes Ⅱ as II) and A. B.: the group says which, its value is the number
-    "roman": (re.compile(r"(?P<roman>X|IX|IV|V?I{1,3}|V)(?:\.|、)(?![A-Za-z])"), True),
-    # ⅰ. ⅱ. (NFKC writes ⅱ as ii): the roman style's lowercase form, a list of its own ('i.e.' is none: a letter follows)
-    "roman_lower": (re.compile(r"(?<![A-Za-z])(?P<roman>x|ix|iv|v?i{1,3}|v)(?:\.|、)(?![A-Za-z])"), True),
-    "letter": (re.compile(r"(?P<letter>[A-J])(?:\.|、)(?![A-Za-z])"), True),
-}
 # a., b. (also a、 a) (a)): a lowercase letter numbering sub-items, as a word processor's second list level does
 # ('1.' / 'a.'), only at a line's start inside a statement (_sub_item_break), no list of its own: 'a.m.', 'e.g.' are
 # none (a letter follows)
@@ -98,31 +81,6 @@ _SUB_LETTER = re.compile(r"(?<![A-Za-z])(?:\([a-j]\)|[a-j](?:\.|、|\)))(?![A-Za
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
-@functools.lru_cache(maxsize=1)
-def _styles() -> dict[str, tuple[re.Pattern[str], bool]]:
-    """The enumeration styles: the numbered ones of ``_MARKERS``, bullets and dashes (formats.yaml ``bullets``,
-    ``text_bullets``, ``dashes``), whose items have no number but count 1, 2, 3 … in order."""
-    from toolkit.formats import load_formats
-
-    # a list worded in order words (首先,…其次,…最后,…): the words of statements.yaml sequence_words, each list a style,
-    # a word before a comma or a colon (also before none: statements.yaml sequence_words_unpunctuated, '一方面信息…')
-    unpunctuated = set(_spec()["sequence_words_unpunctuated"])
-    words = {f"words{k}": (re.compile("(?P<word>" + "|".join(map(re.escape, seq)) + ")"
-                                      + ("" if seq[0] in unpunctuated else "(?=[,:])")), False)
-             for k, seq in enumerate(_sequence_words())}
-    formats = load_formats()
-    return {**_MARKERS, **words,
-            "bullet": (re.compile(f"[{re.escape(formats['bullets'])}]"), False),
-            # (○ □ before no numeral nor another of them: '二○' / '○二一年' wrapped, missing glyphs '□□')
-            "text_bullet": (re.compile(f"[{re.escape(formats['text_bullets'])}]"
-                                       f"(?![{re.escape(formats['text_bullets'])}〇零{_CN}\\d])"), False),
-            "dash": (re.compile(f"[{re.escape(formats['dashes'])}]{{1,2}}(?!\\d)"), False)}
-
-
-@functools.lru_cache(maxsize=1)
-def _spec() -> dict[str, Any]:
-    """toolkit/data/classify/statements.yaml, as written."""
-    return read_data_yaml("classify", "statements.yaml")
 
 
 @functools.lru_cache(maxsize=1)
@@ -137,10 +95,6 @@ def _intent_subject() -> re.Pattern[str]:
     return re.compile(_spec()["enumeration_after_subject"])
 
 
-@functools.lru_cache(maxsize=1)
-def _sequence_words() -> tuple[tuple[str, ...], ...]:
-    """Lists of order words (statements.yaml ``sequence_words``): the first opens a list, the last closes it."""
-    return tuple(tuple(seq) for seq in _spec()["sequence_words"])
 
 
 @functools.lru_cache(maxsize=1)
@@ -211,13 +165,9 @@ _SENTENCE_END = set("。!?\n")
 _SENTENCE_STOP = re.compile(f"[{re.escape(''.join(sorted(_SENTENCE_END)))};]")  # where the next sentence starts
 _SENTENCE_STOPS = tuple("。;!?")  # where the sentence before an item's closing colon starts
 _CLAUSE_STOP = re.compile("[,;。!?]")  # (normalized text: the comma and semicolon are ASCII)
-_STATED_ENDS = tuple("。!?")  # a sentence right before a list that ends so states something (a lead-in ends in ':')
 _LABEL_LENGTH = 24  # where the colon after an item's label stands at the latest ('针对上述问题的整改措施和下一步工作打算:': 19)
 _TITLE_LENGTH = 24  # the longest title sentence opening an item ('进一步规范工作流程,完善信息公开工作机制。…': 20)
 _MARKER_CUT = re.compile(rf"(?:^|[。;:!?]){_CN_NUM}$")  # a line ending in the 二 of 二是
-# (a quote counts as a wide character: in a report's text it is a “ or a ” the normalizer made ASCII, a space next to
-# it no author's, '“放管服” “最多跑一次”' kept as '"放管服" "最多跑一次"'; so is a single one, a ‘ or a ’: '( ‘放管服’)')
-_WS_NEAR_WIDE = re.compile(r"""(?<=[^\x00-\x7f]|["'])\s+|\s+(?=[^\x00-\x7f]|["'])""")
 _TRIM_END = " \t\n;,、。"
 # (a statement's own end, trimmed: its stop, also '!' and '?' (NFKC of ！？) ending it as 。 does; one inside it is kept)
 _STATEMENT_END = _TRIM_END + "!?"
@@ -287,6 +237,7 @@ def _announcing_tail(tails: dict[str, list[str]]) -> str:
 @functools.lru_cache(maxsize=1)
 def _cues() -> dict[str, Any]:
     spec = _spec()
+    annex = _annex_cues()
     join = "|".join
     # (an item's label, 问题一: 措施二: 问题(1):, is read as a sub-heading whose text is one item: see _is_label)
     n = rf"(?:{_CN_NUM}|\d{{1,2}})"
@@ -343,7 +294,7 @@ def _cues() -> dict[str, Any]:
                                      rf"(?:{any_title.replace('?P<', '?P<sp_')}){tail}{closing}?)"
                                      r" +(?=[^\x00-\x7f]|[\d(])",
                                      re.M),
-        "first_item": re.compile(spec["first_item"]),
+        "first_item": annex["first_item"],
         # an item's short title before a first item of its own list ('主动公开方面:1.…', also ended as a sentence,
         # '主动公开方面。一是…'; _grouped's cheap test)
         # an area's title alone on its line, and the words ending one that set its kind (_area_title)
@@ -354,15 +305,13 @@ def _cues() -> dict[str, Any]:
         "subject_openings": tuple(spec["area_title"]["subject_openings"]),
         "area_title_kinds": {kind: re.compile(spec["area_title"][kind]) for kind in KINDS},
         "group_title": re.compile(rf"(?P<name>[^。;:!?,()\n]{{2,16}}?)[ \t]*[:。]?\s*(?={spec['first_item']})"),
-        "furniture": _furniture_line(spec["furniture"]),
-        # an attachment's label alone ('附件:', '附件1', '附表二', '附:'), and a label with its title or a note ('附:…',
-        # '说明:…') (_annex_start)
-        "annex_label": re.compile(rf"(?:(?:{join(_appendix_words())})(?:\d{{1,2}}|{_CN_NUM})?"
-                                  rf"|{join(spec['appendix_labels'])}):?"),
-        "annex_line": re.compile(rf"(?:{join(spec['appendix_labels'] + spec['data_note_labels'])}):"),
-        "appendix_line": re.compile(rf"(?:{join(spec['appendix_labels'])}):"),
-        # a note's label over numbered notes, alone or before the first ('说明:' / '1.本报告中所列数据…'; _notes_start)
-        "notes_label": re.compile(rf"(?:{join(spec['data_note_labels'])}):?(?:$|(?={spec['first_item']}))"),
+        "furniture": _site_furniture(),
+        # an attachment's label alone, a label with its title or a note, a note's label over numbered notes
+        # (toolkit.annex, which reads the end of a section's text by them)
+        "annex_label": annex["annex_label"],
+        "annex_line": annex["annex_line"],
+        "appendix_line": annex["appendix_line"],
+        "notes_label": annex["notes_label"],
         "additive": re.compile(rf"(?:{join(spec['additive_lead_in'])}),"),
         "closing_summary": re.compile(rf"(?:^|(?<=[。!?\n]))(?:{join(spec['closing_summary'])}),"),
         # (a count may stand between: 以上几个问题, 上述两方面不足; a sentence of its own, ending its part: _closing_frame)
@@ -404,7 +353,7 @@ def _cues() -> dict[str, Any]:
         "announces_list": [re.compile(p) for p in spec["announces_list"]],
         "aspects": re.compile(spec["announced_aspects"]),
         "only_switches": re.compile("|".join(f"(?:{p})" for p in spec["only_switches"])),
-        "empty": [re.compile(p) for p in spec["empty"]],
+        "empty": _nothing_to_report(),
         "problem_cues": tuple(spec["problem_cues"]),
         "cue_qualifies": re.compile(spec["cue_qualifies"]),
         "admitted_verb": re.compile(spec["admitted_as_object"]["verb"]),
@@ -419,26 +368,6 @@ def _cues() -> dict[str, Any]:
     }
 
 
-def _appendix_words() -> list[str]:
-    """The words of an attachment's label (formats.yaml ``appendix.words``: 附件, 附表)."""
-    from toolkit.formats import load_formats
-
-    return load_formats()["appendix"]["words"]
-
-
-def _furniture_line(furniture: dict[str, Any]) -> re.Pattern[str]:
-    """A line made only of a signature's or a web page's furniture (statements.yaml ``furniture``): fields with their
-    short values (a time's colon among them, not a sentence's stop) and the other pieces, each in brackets or not."""
-    # (the source's labels are the ones metadata reads a page's source by: one list; so too the publishing body's and
-    # the header box's other fields, which a page may set under the signature: '发布机构:XX局', '索引号:…/2021-00012';
-    # and the labels dating no publication, '更新时间:…', '打印日期:…')
-    page = read_data_yaml("metadata.yaml")["fields"]
-    labels = dict.fromkeys([*furniture["fields"], *page["not_published"], *page["source"], *page["agency"],
-                            *page["box_labels"]])
-    # (a document number's year in its brackets, 〔2018〕 normalized '[2018]', is the value's: '文号:泰高住建[2018]1号')
-    field = rf"(?:{'|'.join(labels)}):(?:[^:\[\]。;!?]|:(?=\d)|\[\d{{4}}\]){{0,30}}?"
-    pieces = "|".join([field, *furniture["pieces"]])
-    return re.compile(rf"\(?(?:\[?(?:{pieces})\]?\s*)+\)?")
 
 
 _ANY_BEFORE = re.compile(r"^\.\{0,\d+\}")  # a title's leading '.{0,12}', for a number or words before it
@@ -446,8 +375,6 @@ _ANY_BEFORE = re.compile(r"^\.\{0,\d+\}")  # a title's leading '.{0,12}', for a 
 
 def _section_titles() -> list[str]:
     """The problems section's titles, in the wordings of formats.yaml (both families)."""
-    from toolkit.formats import load_formats
-
     sections = load_formats()["sections"]
     return [p for family in sections.values() for p in family.get("problems", [])]
 
@@ -514,8 +441,6 @@ def _next_section() -> re.Pattern[str]:
     way, at a line's start or after a sentence's end (a glued line), or unnumbered alone on a line or before a colon
     or a stop, at a line's start or after a sentence's end;
     a numbered one stands as a heading (statements.yaml ``next_section_start``), not quoted in a sentence."""
-    from toolkit.formats import load_formats
-
     sections = load_formats()["sections"]
     title = "|".join(p for family in sections.values() for p in family.get("other", []))
     number = _NUMBER
@@ -533,8 +458,6 @@ def _next_section() -> re.Pattern[str]:
 def _normalize(text: str) -> str:
     """Normalize with the toolkit's normalizer (which keeps circled numbers as ``(n)``), traditional words a line
     break cut converted whole (:func:`_words_across_breaks`)."""
-    from toolkit.normalize import normalize_text
-
     normalized = normalize_text(text)
     return _words_across_breaks(text, normalized) if normalized != text and "\n" in text else normalized
 
@@ -549,8 +472,6 @@ def _words_across_breaks(raw: str, normalized: str) -> str:
     (``答`` / ``覆`` is 答复, not 答覆: OpenCC converts words, and each half alone was left as written), as the
     classifier's normalizer, which joins the wraps first, reads it.  Only on a line read as traditional: a simplified
     report's 答覆 stays."""
-    from toolkit.normalize import _convert_traditional, to_simplified
-
     raws, lines = raw.split("\n"), normalized.split("\n")
     if len(raws) != len(lines) or to_simplified(raw) == raw:  # (cheap: most reports are simplified, left at that)
         return normalized
@@ -572,30 +493,6 @@ def _words_across_breaks(raw: str, normalized: str) -> str:
     return "\n".join(lines)
 
 
-def _is_furniture(line: str) -> bool:
-    """Page furniture (:func:`toolkit.metadata.is_furniture`), though a line starting a list's item is no running
-    title ('(一)…年度报告')."""
-    from toolkit.metadata import _without_print_time, is_running_title
-    from toolkit.normalize import is_print_stamp
-
-    if _is_page_or_site_furniture(line) or is_print_stamp(line):
-        return True  # not a statement's text: gluing it to the line before would corrupt the statement
-    # (after the date and time a browser prints before it: '2023/5/1 10:00 <title>')
-    return is_running_title(_without_print_time(line)) and not any(p.match(line) for p, _ in _styles().values())
-
-
-def _is_site_furniture(line: str) -> bool:
-    """Whether a line of a report's normalized text is made only of a signature's or a web page's furniture
-    (statements.yaml ``furniture``: '发布日期:2024-01-20  来源:XX局', '责任编辑:张三'); metadata's site footer."""
-    return _cues()["furniture"].fullmatch(_WS_NEAR_WIDE.sub("", line.strip())) is not None
-
-
-def _is_page_or_site_furniture(text: str) -> bool:
-    """A page number or a web page's buttons (formats.yaml ``page_furniture``), or a signature's or a web page's
-    furniture (statements.yaml ``furniture``)."""
-    from toolkit.normalize import is_page_furniture
-
-    return is_page_furniture(text) or _cues()["furniture"].fullmatch(text) is not None
 
 
 # words set in Markdown bold, a line as a whole ('**(二)改进措施**', '__存在问题__') or a run-in one glued to its text
@@ -712,67 +609,6 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
     return [remove_pinyin(_without_both_title(line, cues)) for line in lines]
 
 
-_ANNEX_TITLE = 60  # the longest title of an attachment listed under its label
-
-
-def _annex_start(raw_lines: list[str], cues: dict[str, Any], notes: bool = True) -> int:
-    """Where the attachment and note lines that end the section start, else ``len(raw_lines)``: an attachment's label
-    alone and the titles listed under it ('附件:' / '1.政府信息公开统计表', '附件1' / '…统计表'), a label with its title or
-    a note ('附:2020年…统计表', '说明:本报告数据统计时限为…'; statements.yaml ``appendix_labels``, ``data_note_labels``),
-    with blank and furniture lines among them.  A line without a sentence's end counts as a title only under a label.
-    ``notes=False``: the attachment's lines only (a section's text keeps its notes on the data, a statement none)."""
-    from toolkit.metadata import _is_annex
-
-    start = len(raw_lines)
-    titles = False  # whether title lines stand after ``start``, not yet under a label
-    line_label = cues["annex_line" if notes else "appendix_line"]
-    for k in range(len(raw_lines) - 1, -1, -1):
-        line = _WS_NEAR_WIDE.sub("", raw_lines[k].strip())
-        if not line or _is_furniture(line):
-            continue
-        if cues["annex_label"].fullmatch(line):
-            start, titles = k, False
-        elif not titles and (line_label.match(line) or (_is_note(line) if notes else _is_annex(line))):
-            start = k
-        elif len(line) <= _ANNEX_TITLE and not any(stop in line for stop in _STATED_ENDS):
-            titles = True
-        else:
-            return _notes_start(raw_lines, start, cues) if notes else start
-    return start
-
-
-def attachment_start(lines: list[str]) -> int:
-    """Where the attachment's lines that end a text start (its label alone and the titles listed under it: '附件:' /
-    '1.政府信息公开统计表' / '2.…', or a label with its title), else ``len(lines)``; notes on the data ('说明:…') stay.
-
-    Parameters
-    ----------
-    lines : list of str
-        The text's lines, in order.
-
-    Returns
-    -------
-    int
-        The index of the first of those lines.
-    """
-    return _annex_start(lines, _cues(), notes=False)
-
-
-_NOTE_LINES = 12  # the most lines of numbered notes under their label
-
-
-def _notes_start(raw_lines: list[str], end: int, cues: dict[str, Any]) -> int:
-    """Where a note's label with the numbered notes under it starts, the notes running to ``end`` ('说明:' / '1.本报告中
-    所列数据的统计期限自…止。' / '2.…'; statements.yaml ``data_note_labels``, the first note's number a first item's),
-    else ``end``; sought in the last lines before ``end`` only."""
-    lines = [(k, _WS_NEAR_WIDE.sub("", raw_lines[k].strip())) for k in range(max(end - _NOTE_LINES, 0), end)]
-    for j in range(len(lines) - 1, -1, -1):
-        k, line = lines[j]
-        label = cues["notes_label"].match(line)
-        if label:
-            first = line[label.end():] or next((text for _, text in lines[j + 1:] if text), "")
-            return k if cues["first_item"].match(first) else end
-    return end
 
 
 def _kept_line(raw: str, page_lines: frozenset[str] = frozenset()) -> str:
@@ -796,20 +632,10 @@ def _without_glued_furniture(line: str) -> str:
     return line
 
 
-def _is_note(line: str) -> bool:
-    """A note or an attachment line ('注:以上问题已列入整改台账', '(注:数据截至…)', '附件:整改清单': the footnotes of
-    :func:`toolkit.normalize.is_footnote`, the attachment and contact lines metadata reads): neither a problem nor a
-    measure, no statement's text."""
-    from toolkit.metadata import _is_annex
-    from toolkit.normalize import is_footnote
-
-    return is_footnote(line.lstrip("(")) or _is_annex(line)
 
 
 def _own_lines(kept: list[str], cues: dict[str, Any]) -> list[str]:
     """The lines of the section itself: not the next section's (text running on into it) nor the signature's."""
-    from toolkit.metadata import signature_start
-
     kept = _before_next_section(kept, cues["next_section"])
     if kept:  # (the page's fields come after the report's text: not a wrapped sentence's fragment, '…。审核:严格' / '落实…')
         kept = [*kept[:-1], _without_glued_furniture(kept[-1])]
@@ -831,8 +657,6 @@ def _without_inner_signature(kept: list[str]) -> list[str]:
     """``kept`` without a signature inside the section after a sentence's end: an agency's line then a whole date's
     line ('…健全。' / '贵阳市乌当区人民政府办公室' / '2021年1月20日' / the measures), or both on one line; no statement's
     text."""
-    from toolkit.metadata import _agency_like, _date_in, _seal
-
     drop: set[int] = set()
     for k in range(1, len(kept)):
         line = kept[k]
@@ -856,8 +680,6 @@ def _without_glued_signature(kept: list[str]) -> list[str]:
     :func:`toolkit.metadata.glued_signature_start` (a sentence's words before a date are no agency: '…已报送区政府办公室');
     without a date, an agency's name ending the text where it is certain, glued after the last sentence's 。 or on
     lines of its own, also wrapped (:func:`toolkit.metadata._undated_signature`)."""
-    from toolkit.metadata import _undated_signature, glued_signature_start
-
     last = kept[-2:]
     text = "\n".join(last)
     at = glued_signature_start(text)
@@ -865,7 +687,7 @@ def _without_glued_signature(kept: list[str]) -> list[str]:
         if not kept or kept[-1][-1:] in _SENTENCE_END:
             return kept  # (cheap: most sections end in a sentence's end)
         # (on lines of its own or glued, also wrapped: '…。' / '平潭综合实' / '验区经济发展局')
-        undated = _undated_signature(list(enumerate(kept))[-_UNDATED_LINES:])
+        undated = _undated_agency(list(enumerate(kept))[-_UNDATED_LINES:])
         if undated is None:
             return kept
         k, at = undated[:2]
@@ -887,8 +709,6 @@ def _undated_signature(kept: list[str], cues: dict[str, Any]) -> int:
     metadata's signature needs a date; without one the name was read as the last statement's text.  Not in a table
     exported one cell a line, whose last cell may be a department (``办公室`` under ``责任科室``).
     """
-    from toolkit.metadata import _agency_like, _rules, _seal
-
     if not kept or kept[-1].endswith(_STATED_ENDS):
         return len(kept)  # (cheap: most sections end in a sentence's end)
     end = len(kept)
