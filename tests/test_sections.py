@@ -388,6 +388,20 @@ def test_a_running_header_repeating_the_heading_or_the_title_is_no_part_of_the_s
     assert headed.metadata["agency"] == plain.metadata["agency"]
 
 
+@pytest.mark.parametrize("seed_id", SEED_IDS)
+@pytest.mark.parametrize("page", [["- 3 -"], ["", "第3页", ""], ["第 3 页 共 6 页"], ["— 3 —", "- 4 -"]])
+def test_a_page_number_right_under_a_heading_is_no_part_of_the_section(seed_id, page):
+    # PDF text whose heading ends a page, its footer on the next line ('三、收到和处理政府信息公开申请情况' / '- 3 -' /
+    # the table): the page number stood at the start of the section's text ('- 3 -\n(本列数据的勾稽关系…'), where
+    # at the end of the last section it is dropped. A section's text now starts with its first line of text.
+    plain, lines, heads = _seed_and_its_heading_lines(seed_id)
+    report = toolkit.parse_text("\n".join(x for i, line in enumerate(lines)
+                                          for x in ([line, *page] if i in heads else [line])))
+    assert [(s.key, s.title) for s in report.sections] == [(s.key, s.title) for s in plain.sections]
+    assert [s.text for s in report.sections] == [s.text for s in plain.sections]
+    _assert_same_tables_and_flag_codes(report, plain)
+
+
 @pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "004_b232cca7e491c758"])
 def test_a_line_repeated_apart_from_the_page_breaks_is_kept(seed_id):
     # A line that repeats where no page break stands (a table's label in two tables, the agency's name in the title

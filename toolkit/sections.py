@@ -1866,6 +1866,8 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
         body = _without_running_heads(body, heading.text, report_title)
         # A glued heading carries text after the title on the same segment.
         rest = _heading_rest(title, family, key)
+        if not rest:
+            body = _past_page_marks(body)
         if rest and _page_mark_edge(last=True).match(rest, len(rest) - 1) \
                 and (paged := _page_number_after(title, rest)) is not None:
             # a page number glued after the title ('四、…情况—3—', PDF text): no part of the title or the text
@@ -1965,6 +1967,17 @@ def _without_running_heads(body: list[Segment], heading: str, title: str | None 
     if not any(head in squeezed for head in heads):
         return body
     return [seg for seg in body if _bare_heading(seg.text) not in heads]
+
+
+def _past_page_marks(body: list[Segment]) -> list[Segment]:
+    """``body`` from its first line that is no page furniture (:func:`toolkit.normalize.is_page_furniture`, read as
+    a table's cell may be: '- 3 -', '第3页', not '(12)') nor blank: a page break right under a heading (a PDF's
+    footer of the page the heading ends) is no part of the section's text, as it is none at the end of the last."""
+    start = 0
+    while start < len(body) and (not (text := body[start].text.strip()) or is_page_furniture(text, in_table=True)):
+        start += 1
+    # (blank lines alone stay: the text is stripped of them anyway)
+    return body[start:] if any(seg.text.strip() for seg in body[:start]) else body
 
 
 def _page_number_after(title: str, rest: str) -> str | None:
