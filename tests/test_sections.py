@@ -345,6 +345,34 @@ def test_a_colon_or_a_stop_after_a_heading_alone_on_its_line_is_no_part_of_its_t
     _assert_same_tables_and_flag_codes(report, plain)
 
 
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "002_809f9474e249d214",
+                                     "003_ce1f8ef96d3daffd"])
+@pytest.mark.parametrize("mark", ["：", ":", " ", "。"])
+def test_a_note_in_brackets_after_a_title_with_its_text_glued_after_it_is_the_titles(seed_id, mark):
+    # A heading with a note in brackets and its first sentence glued after a colon ('五、存在的主要问题及改进情况（含整改
+    # 落实情况）：经过近年努力…'): the section was found, but the note was read as the text's start ('(含整改落实情况):经过
+    # …') and the title lost it, where the same heading alone on its line is titled with its note. Now titled so.
+    plain, lines, heads = _seed_and_its_heading_lines(seed_id)
+    note = "（含整改落实情况）"
+    out, glued, skip = [], set(), set()
+    for i, line in enumerate(lines):
+        if i in skip:
+            continue
+        j = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), len(lines))
+        if i in heads and j < len(lines) and j not in heads and "|" not in lines[j] and len(lines[j].strip()) > 15:
+            out.append(line.rstrip() + note + mark + lines[j].strip())
+            glued.add(heads.index(i))
+            skip.update(range(i + 1, j + 1))
+        else:
+            out.append(line)
+    assert len(glued) >= 2  # (the problems section's heading among them, or the other's)
+    report = toolkit.parse_text("\n".join(out))
+    assert [(s.key, s.title) for s in report.sections] == [
+        (s.key, s.title + normalize_line(note) if n in glued else s.title) for n, s in enumerate(plain.sections)]
+    assert [s.text.replace("\n", "") for s in report.sections] == [s.text.replace("\n", "") for s in plain.sections]
+    _assert_same_tables_and_flag_codes(report, plain)
+
+
 def _paged(text: str, every: int, running_head: str | None) -> str:
     """``text`` with a page break (blank lines and '- n -') every ``every`` lines outside the section headings,
     under it a PDF's running header: the heading of the section the page goes on (``running_head`` 'section'), the

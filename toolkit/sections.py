@@ -2564,7 +2564,14 @@ def _heading_rest(text: str, family: str, key: str) -> str:
             if rest[:1] == "|" and _stray_pipe(stripped):
                 rest = rest[1:]  # (a '|' typed between the title and its glued text: the body's no pipe cell)
             # (a page number in brackets is no note of the title's: '六、其他需要报告的事项(第3页)')
-            return "" if _title_tail().fullmatch(rest) and not is_page_furniture(rest) else rest
+            if _title_tail().fullmatch(rest) and not is_page_furniture(rest):
+                return ""
+            # a note in brackets before the glued text is the title's, as on a heading alone on its line
+            # ('五、…改进情况(含整改落实情况):经过…': the text starts after it)
+            note = _title_note().match(rest)
+            if note and not is_page_furniture(note[0]):
+                rest = rest[note.end():].strip().lstrip(_TITLE_SEPARATORS)
+            return rest
     return ""
 
 
@@ -2683,9 +2690,20 @@ def _merged_start(body: list[Segment], other: str) -> tuple[int, int] | None:
     return None
 
 
+_TITLE_NOTE = r"\([^()]{1,20}\)"  # a note in brackets after a title ('(含政策解读)', '(含整改落实情况)')
+
+
 @functools.lru_cache(maxsize=1)
 def _title_tail() -> re.Pattern[str]:
     """Words after a known title that are still the title's: a note in brackets ('(含政策解读)'), or one of
     formats.yaml's section_title_tails ('概述').  An item's number in brackets is no note: the section's first item
     ('五、存在的主要问题及改进情况(一)' / '存在的主要问题…', its title cut off by a line's end) starts its text."""
-    return re.compile(rf"(?!{_SUB}$)\([^()]{{1,20}}\)|{alternation(load_formats()['section_title_tails'])}")
+    return re.compile(rf"(?!{_SUB}$){_TITLE_NOTE}|{alternation(load_formats()['section_title_tails'])}")
+
+
+@functools.lru_cache(maxsize=1)
+def _title_note() -> re.Pattern[str]:
+    """A note in brackets at the start of the text glued after a title, a mark setting the text apart after it
+    ('(含整改落实情况):经过…'): the title's. An item's number in brackets ('(一)主动公开…') is the text's first
+    item, and a note with no mark after it may be the text's own first words ('(一是…)'), so both are none."""
+    return re.compile(rf"(?!{_SUB}){_TITLE_NOTE}(?=\s*[{re.escape(_TITLE_SEPARATORS)}])")
