@@ -23,8 +23,8 @@ from typing import Callable, NamedTuple
 from toolkit.formats import _ARTICLE, _CN_DIGITS, alternation, load_formats, vocabulary
 from toolkit.glued import _INLINE_AFTER, _SENTENCE_BREAK, _inline_heading, _patterns, _stray_pipe
 from toolkit.metadata import (_TABLE_CELLS, _annex_end, _date_in, _starts_with_box_label, _undated_signature,
-                               glued_signature_start, is_furniture, report_title_lines, signature_start, table_leads,
-                               table_start)
+                               glued_signature_start, is_furniture, is_running_title, report_title_lines,
+                               signature_start, table_leads, table_start)
 from toolkit.normalize import (_HAN, CID_GLYPHS, HAN_RANGES, NA_MARKS, _appendix_line, _matching_lines, _page_furniture,
                                 cn_numeral, is_footnote, is_page_furniture, is_value_cell, label_key,
                                 _page_furniture_patterns, remove_pinyin)
@@ -1949,24 +1949,31 @@ def _readable_text(body: list[Segment]) -> str:
     return text.strip("\n")
 
 
+_RUNNING_TITLE_MAX = 120  # the longest line read as one (the pattern's title and site lengths, and spaces)
+
+
 def _without_running_heads(body: list[Segment], heading: str, title: str | None = None) -> list[Segment]:
     """``body`` without the lines that repeat its section's heading line or the report's title line (``title``,
     as :func:`_report_title` gives it) whole: a PDF's running page header, on each page the section goes on
     ('三、收到和处理政府信息公开申请情况', 'XX局2020年政府信息公开工作年度报告' above each page of a table).  Kept, it
-    stood in the section's text and broke its table's rows (unknown_row, missing_rows)."""
+    stood in the section's text and broke its table's rows (unknown_row, missing_rows).  So does a line that reads
+    as a report's title repeated as a running header (:func:`toolkit.metadata.is_running_title`, the question the
+    metadata asks of page furniture): the title with a site's name after it or shortened ('XX局2020年政府信息公开
+    工作年度报告-XX市人民政府', '2020年政府信息公开工作年度报告'), equal to no line of the report's own."""
     # (a copy of the heading right after it, a mark after either, is no text either: _without_copies)
     heads = {own} if (own := _bare_heading(heading)) else set()
     if title and (bare := _bare_heading(title)):
         heads.add(bare)
-    if not heads:
-        return body
     # (most reports: the heading and the title stand once; a line equal to one holds it in the body's text without
     # its whitespace, asked in one pass, the NUL parting the lines as no whitespace does; str.split's whitespace is
-    # _SPACE_RUN's, and faster taken out)
+    # _SPACE_RUN's, and faster taken out; a running title holds 报, its pattern ending in 报告 or 年报)
     squeezed = "".join("\0".join(map(_SEGMENT_TEXT, body)).split())
-    if not any(head in squeezed for head in heads):
+    titled = "报" in squeezed
+    if not titled and not any(head in squeezed for head in heads):
         return body
-    return [seg for seg in body if _bare_heading(seg.text) not in heads]
+    return [seg for seg in body if _bare_heading(seg.text) not in heads
+            and not (titled and "报" in (text := seg.text.strip()) and len(text) <= _RUNNING_TITLE_MAX
+                     and is_running_title(text))]
 
 
 def _past_page_marks(body: list[Segment]) -> list[Segment]:
