@@ -345,6 +345,34 @@ def test_a_colon_or_a_stop_after_a_heading_alone_on_its_line_is_no_part_of_its_t
     _assert_same_tables_and_flag_codes(report, plain)
 
 
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "002_809f9474e249d214",
+                                     "003_ce1f8ef96d3daffd"])
+@pytest.mark.parametrize("mark", ["：", ":", " ", "。"])
+def test_a_note_in_brackets_after_a_title_with_its_text_glued_after_it_is_the_titles(seed_id, mark):
+    # A heading with a note in brackets and its first sentence glued after a colon ('五、存在的主要问题及改进情况（含整改
+    # 落实情况）：经过近年努力…'): the section was found, but the note was read as the text's start ('(含整改落实情况):经过
+    # …') and the title lost it, where the same heading alone on its line is titled with its note. Now titled so.
+    plain, lines, heads = _seed_and_its_heading_lines(seed_id)
+    note = "（含整改落实情况）"
+    out, glued, skip = [], set(), set()
+    for i, line in enumerate(lines):
+        if i in skip:
+            continue
+        j = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), len(lines))
+        if i in heads and j < len(lines) and j not in heads and "|" not in lines[j] and len(lines[j].strip()) > 15:
+            out.append(line.rstrip() + note + mark + lines[j].strip())
+            glued.add(heads.index(i))
+            skip.update(range(i + 1, j + 1))
+        else:
+            out.append(line)
+    assert len(glued) >= 2  # (the problems section's heading among them, or the other's)
+    report = toolkit.parse_text("\n".join(out))
+    assert [(s.key, s.title) for s in report.sections] == [
+        (s.key, s.title + normalize_line(note) if n in glued else s.title) for n, s in enumerate(plain.sections)]
+    assert [s.text.replace("\n", "") for s in report.sections] == [s.text.replace("\n", "") for s in plain.sections]
+    _assert_same_tables_and_flag_codes(report, plain)
+
+
 def _paged(text: str, every: int, running_head: str | None) -> str:
     """``text`` with a page break (blank lines and '- n -') every ``every`` lines outside the section headings,
     under it a PDF's running header: the heading of the section the page goes on (``running_head`` 'section'), the
@@ -386,6 +414,40 @@ def test_a_running_header_repeating_the_heading_or_the_title_is_no_part_of_the_s
     pd.testing.assert_frame_equal(headed.tables[keys], plain.tables[keys])
     assert sorted(f.code for f in headed.flags) == sorted(f.code for f in plain.flags)
     assert headed.metadata["agency"] == plain.metadata["agency"]
+
+
+@pytest.mark.parametrize("seed_id", SEED_IDS)
+@pytest.mark.parametrize("page", [["- 3 -"], ["", "第3页", ""], ["第 3 页 共 6 页"], ["— 3 —", "- 4 -"]])
+def test_a_page_number_right_under_a_heading_is_no_part_of_the_section(seed_id, page):
+    # PDF text whose heading ends a page, its footer on the next line ('三、收到和处理政府信息公开申请情况' / '- 3 -' /
+    # the table): the page number stood at the start of the section's text ('- 3 -\n(本列数据的勾稽关系…'), where
+    # at the end of the last section it is dropped. A section's text now starts with its first line of text.
+    plain, lines, heads = _seed_and_its_heading_lines(seed_id)
+    report = toolkit.parse_text("\n".join(x for i, line in enumerate(lines)
+                                          for x in ([line, *page] if i in heads else [line])))
+    assert [(s.key, s.title) for s in report.sections] == [(s.key, s.title) for s in plain.sections]
+    assert [s.text for s in report.sections] == [s.text for s in plain.sections]
+    _assert_same_tables_and_flag_codes(report, plain)
+
+
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("running_head", ["{title}-驻马店市人民政府", "{title} - 中国政府网",
+                                          "2020年政府信息公开工作年度报告", "{title}"])  # (the last a control)
+def test_a_running_title_once_inside_a_table_is_no_part_of_the_section(seed_id, running_head):
+    # A PDF's running header of the report's title with the site's name after it, or shortened, once inside the
+    # requests table and no page number beside it ('2020年乌当区人民政府信息公开工作年度报告-驻马店市人民政府'): the
+    # title line alone was dropped there, this one stood in the table and broke its rows (seed 001: 7 of its 198
+    # cells lost, unknown_row, ragged). The metadata reads it as a running title (is_running_title); so now does
+    # the section.
+    text = (RAW / f"{seed_id}.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    title = next(line.strip() for line in lines if line.strip())
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("三、")) + 40
+    plain = toolkit.parse_text(text)
+    report = toolkit.parse_text("\n".join(lines[:at] + [running_head.format(title=title)] + lines[at:]))
+    assert [(s.key, s.title) for s in report.sections] == [(s.key, s.title) for s in plain.sections]
+    assert [s.text for s in report.sections] == [s.text for s in plain.sections]
+    _assert_same_tables_and_flag_codes(report, plain)
 
 
 @pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "004_b232cca7e491c758"])

@@ -24,8 +24,8 @@ from toolkit.annex import attachment_start
 from toolkit.formats import _ARTICLE, _CN_DIGITS, alternation, load_formats, vocabulary
 from toolkit.glued import _INLINE_AFTER, _SENTENCE_BREAK, _inline_heading, _patterns, _stray_pipe
 from toolkit.metadata import (_TABLE_CELLS, _annex_end, _date_in, _starts_with_box_label, _undated_signature,
-                               glued_signature_start, is_furniture, report_title_lines, signature_start, table_leads,
-                               table_start)
+                               glued_signature_start, is_furniture, is_running_title, report_title_lines,
+                               signature_start, table_leads, table_start)
 from toolkit.normalize import (_HAN, CID_GLYPHS, HAN_RANGES, NA_MARKS, _appendix_line, _matching_lines, _page_furniture,
                                 cn_numeral, is_footnote, is_page_furniture, is_value_cell, label_key,
                                 _page_furniture_patterns, remove_pinyin)
@@ -1871,6 +1871,8 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
         body = _without_running_heads(body, heading.text, report_title)
         # A glued heading carries text after the title on the same segment.
         rest = _heading_rest(title, family, key)
+        if not rest:
+            body = _past_page_marks(body)
         if rest and _page_mark_edge(last=True).match(rest, len(rest) - 1) \
                 and (paged := _page_number_after(title, rest)) is not None:
             # a page number glued after the title ('四、…情况—3—', PDF text): no part of the title or the text
@@ -1952,24 +1954,42 @@ def _readable_text(body: list[Segment]) -> str:
     return text.strip("\n")
 
 
+_RUNNING_TITLE_MAX = 120  # the longest line read as one (the pattern's title and site lengths, and spaces)
+
+
 def _without_running_heads(body: list[Segment], heading: str, title: str | None = None) -> list[Segment]:
     """``body`` without the lines that repeat its section's heading line or the report's title line (``title``,
     as :func:`_report_title` gives it) whole: a PDF's running page header, on each page the section goes on
     ('三、收到和处理政府信息公开申请情况', 'XX局2020年政府信息公开工作年度报告' above each page of a table).  Kept, it
-    stood in the section's text and broke its table's rows (unknown_row, missing_rows)."""
+    stood in the section's text and broke its table's rows (unknown_row, missing_rows).  So does a line that reads
+    as a report's title repeated as a running header (:func:`toolkit.metadata.is_running_title`, the question the
+    metadata asks of page furniture): the title with a site's name after it or shortened ('XX局2020年政府信息公开
+    工作年度报告-XX市人民政府', '2020年政府信息公开工作年度报告'), equal to no line of the report's own."""
     # (a copy of the heading right after it, a mark after either, is no text either: _without_copies)
     heads = {own} if (own := _bare_heading(heading)) else set()
     if title and (bare := _bare_heading(title)):
         heads.add(bare)
-    if not heads:
-        return body
     # (most reports: the heading and the title stand once; a line equal to one holds it in the body's text without
     # its whitespace, asked in one pass, the NUL parting the lines as no whitespace does; str.split's whitespace is
-    # _SPACE_RUN's, and faster taken out)
+    # _SPACE_RUN's, and faster taken out; a running title holds 报, its pattern ending in 报告 or 年报)
     squeezed = "".join("\0".join(map(_SEGMENT_TEXT, body)).split())
-    if not any(head in squeezed for head in heads):
+    titled = "报" in squeezed
+    if not titled and not any(head in squeezed for head in heads):
         return body
-    return [seg for seg in body if _bare_heading(seg.text) not in heads]
+    return [seg for seg in body if _bare_heading(seg.text) not in heads
+            and not (titled and "报" in (text := seg.text.strip()) and len(text) <= _RUNNING_TITLE_MAX
+                     and is_running_title(text))]
+
+
+def _past_page_marks(body: list[Segment]) -> list[Segment]:
+    """``body`` from its first line that is no page furniture (:func:`toolkit.normalize.is_page_furniture`, read as
+    a table's cell may be: '- 3 -', '第3页', not '(12)') nor blank: a page break right under a heading (a PDF's
+    footer of the page the heading ends) is no part of the section's text, as it is none at the end of the last."""
+    start = 0
+    while start < len(body) and (not (text := body[start].text.strip()) or is_page_furniture(text, in_table=True)):
+        start += 1
+    # (blank lines alone stay: the text is stripped of them anyway)
+    return body[start:] if any(seg.text.strip() for seg in body[:start]) else body
 
 
 def _page_number_after(title: str, rest: str) -> str | None:
@@ -2552,7 +2572,14 @@ def _heading_rest(text: str, family: str, key: str) -> str:
             if rest[:1] == "|" and _stray_pipe(stripped):
                 rest = rest[1:]  # (a '|' typed between the title and its glued text: the body's no pipe cell)
             # (a page number in brackets is no note of the title's: '六、其他需要报告的事项(第3页)')
-            return "" if _title_tail().fullmatch(rest) and not is_page_furniture(rest) else rest
+            if _title_tail().fullmatch(rest) and not is_page_furniture(rest):
+                return ""
+            # a note in brackets before the glued text is the title's, as on a heading alone on its line
+            # ('五、…改进情况(含整改落实情况):经过…': the text starts after it)
+            note = _title_note().match(rest)
+            if note and not is_page_furniture(note[0]):
+                rest = rest[note.end():].strip().lstrip(_TITLE_SEPARATORS)
+            return rest
     return ""
 
 
@@ -2671,9 +2698,20 @@ def _merged_start(body: list[Segment], other: str) -> tuple[int, int] | None:
     return None
 
 
+_TITLE_NOTE = r"\([^()]{1,20}\)"  # a note in brackets after a title ('(含政策解读)', '(含整改落实情况)')
+
+
 @functools.lru_cache(maxsize=1)
 def _title_tail() -> re.Pattern[str]:
     """Words after a known title that are still the title's: a note in brackets ('(含政策解读)'), or one of
     formats.yaml's section_title_tails ('概述').  An item's number in brackets is no note: the section's first item
     ('五、存在的主要问题及改进情况(一)' / '存在的主要问题…', its title cut off by a line's end) starts its text."""
-    return re.compile(rf"(?!{_SUB}$)\([^()]{{1,20}}\)|{alternation(load_formats()['section_title_tails'])}")
+    return re.compile(rf"(?!{_SUB}$){_TITLE_NOTE}|{alternation(load_formats()['section_title_tails'])}")
+
+
+@functools.lru_cache(maxsize=1)
+def _title_note() -> re.Pattern[str]:
+    """A note in brackets at the start of the text glued after a title, a mark setting the text apart after it
+    ('(含整改落实情况):经过…'): the title's. An item's number in brackets ('(一)主动公开…') is the text's first
+    item, and a note with no mark after it may be the text's own first words ('(一是…)'), so both are none."""
+    return re.compile(rf"(?!{_SUB}){_TITLE_NOTE}(?=\s*[{re.escape(_TITLE_SEPARATORS)}])")
