@@ -4685,3 +4685,15 @@ def test_a_page_count_after_zong_or_a_semicolon_or_in_capitals_under_the_signatu
     report = _seed_004_ending(f"\n驻马店市交通运输局\n2021年1月30日\n{footer}\n")
     assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-30")
     assert report.sections[-1].text.strip() == "无"
+
+
+@pytest.mark.parametrize("head", ["驻马店市住房和城乡建设局2020年政府信息公开工作年度报告", "- 5 -"])
+def test_a_running_title_between_a_date_and_a_year_and_month_signature(head):
+    # Seed 000 signed '2021年1月20日' / '驻马店市住房和城乡建设局' / '2021年1月' with the report's title repeated at the
+    # next page's top between the date and the name: the date above was looked for past the seal's place and a page
+    # number only, so published was NA and the date and the running title were left in the last section's text; now
+    # the running title is skipped as a page number is (the day given, 2021-01-20, falls in the signature's month).
+    block = ["无。", "2021年1月20日", head, "驻马店市住房和城乡建设局", "2021年1月"]
+    report = _seed_000_signed("\n" + "\n".join(block) + "\n", "")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", "2021-01-20")
+    assert report.sections[-1].text == "无。"
