@@ -1233,10 +1233,10 @@ def test_a_note_under_the_signature_leaves_it_read(signature, note, title):
     # Seed 000 with a note on the report's period under its signature ('驻马店市住房和城乡建设局' / '2021年1月31日' /
     # '注：本报告统计期限为…'): the note was read as the text's last line, so no signature: published NA (and the
     # agency NA without a title), the signature left in the last section's text.  Now the signature is read as
-    # without the note, and the note's dates are never its date.
+    # without the note, and the note's dates are never its date; the note stays the last section's text.
     report = _seed_000_signed(f"\n{signature}\n{note}\n", title)
     if signature.startswith("2021"):  # (date first: right under the empty section's heading)
-        assert report.sections[-1].text.strip() == ""
+        assert report.sections[-1].text.strip() == normalize_text(note.split("\n")[0])
     assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", "2021-01-31")
     assert "驻马店市住房和城乡建设局" not in report.sections[-1].text
 
@@ -4697,3 +4697,14 @@ def test_a_running_title_between_a_date_and_a_year_and_month_signature(head):
     report = _seed_000_signed("\n" + "\n".join(block) + "\n", "")
     assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", "2021-01-20")
     assert report.sections[-1].text == "无。"
+
+
+@pytest.mark.parametrize("signature", [["市住建局", "2021年1月30日"], ["2021年1月30日", "市住建局"], ["市住建局 2021年1月30日"]])
+@pytest.mark.parametrize("note", ["注：本年度无收费。", "注：本报告所列数据的统计期限为2020年1月1日至2020年12月31日。"])
+def test_a_note_under_the_signature_stays_the_last_section_s_text(signature, note):
+    # Seed 004 signed '市住建局' / '2021年1月30日' over a note on the report ('注：本年度无收费。'): the signature was
+    # read without the note, but the note was cut from the text with it and kept nowhere, so a researcher reading
+    # the last section never saw it; now it stays at the last section's end, after the signature's removal.
+    report = _seed_004_ending("\n" + "\n".join([*signature, note]) + "\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("市住建局", "2021-01-30")
+    assert report.sections[-1].text == "无\n" + normalize_text(note)

@@ -35,8 +35,8 @@ from toolkit.normalize import (HAN_RANGES, _appendix_line, _matching_lines, _pag
                                _time_form, cn_numeral, is_footnote, is_page_furniture, is_print_stamp,
                                normalize_line)
 
-__all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "report_title_lines", "signature_start",
-           "glued_signature_start"]
+__all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "report_title_lines", "signature_notes",
+           "signature_start", "glued_signature_start"]
 
 LEVELS = ("national", "province", "prefecture", "county", "township")
 AGENCY_KINDS = ("government", "department")
@@ -1660,6 +1660,33 @@ def _note_under_date(lines: list[str], at: int) -> bool:
         return bool(above)
     return len(above) == 2 and _agency_like(_seal().sub("", _compact(above[-1]))) and _date_ends(above[0]) \
         and _date_in(_compact(above[0]))[1] == 0
+
+
+def signature_notes(lines: list[str], start: int) -> list[int]:
+    """Indices of the notes on the report under its signature, at or after ``start`` (where the signature starts).
+
+    Parameters
+    ----------
+    lines : list of str
+        The report's lines (or its segments' texts).
+    start : int
+        The index of the signature's first line (:func:`signature_start`).
+
+    Returns
+    -------
+    list of int
+        The lines that are a note (formats.yaml ``footnote``: '注：本报告统计期限为…') right under the signature's
+        last line, as the signature's reading passes them over: the report's text, which the last section keeps
+        after the signature's removal (cut with it, it was read nowhere).
+
+    Examples
+    --------
+    >>> signature_notes(["六、其他需要报告的事项", "无。", "某某市某某局", "2020年1月20日", "注：数据截至2019年底。"], 2)
+    [4]
+    >>> signature_notes(["六、其他需要报告的事项", "无。", "某某市某某局", "2020年1月20日", "- 3 -"], 2)
+    []
+    """
+    return [i for i in range(start, len(lines)) if _note_under_date(lines, i)]
 
 
 def _timed_signature_date(lines: list[str], at: int) -> bool:
