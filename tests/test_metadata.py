@@ -4708,3 +4708,14 @@ def test_a_note_under_the_signature_stays_the_last_section_s_text(signature, not
     report = _seed_004_ending("\n" + "\n".join([*signature, note]) + "\n")
     assert (report.metadata["agency"], report.metadata["published"]) == ("市住建局", "2021-01-30")
     assert report.sections[-1].text == "无\n" + normalize_text(note)
+
+
+@pytest.mark.parametrize("signature", [["市住建局", "2021年1月"], ["2021年1月", "市住建局"], ["市住建局 2021年1月"]])
+def test_a_note_under_a_year_and_month_signature_leaves_it_read(signature):
+    # Seed 004 signed '市住建局' / '2021年1月' over a note on the report ('注：本年度无收费。'): a note was passed over
+    # under a whole date only, so under a year and month it was read as the text's last line, no signature: the agency
+    # NA and the signature left in the last section's text.  Now it is read as under a whole date: the agency, no day
+    # (published NA), the note the last section's text.
+    report = _seed_004_ending("\n" + "\n".join([*signature, "注：本年度无收费。"]) + "\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("市住建局", None)
+    assert report.sections[-1].text == "无\n注:本年度无收费。"

@@ -1651,13 +1651,16 @@ def _content_end(lines: list[str]) -> int:
 def _note_under_date(lines: list[str], at: int) -> bool:
     """Whether line ``at`` is a note (formats.yaml ``footnote``: '注：本报告统计期限为2020年1月1日至12月31日。') right
     under a signature's last line, blank lines between or not: a line a whole date ends, or an agency's name under a
-    date alone (written date first).  A note on the report under its signature, whose dates are none of the
+    date alone (written date first), or a signature of a year and month ('XX局' / '2021年1月', either order:
+    :func:`_year_month_signature`).  A note on the report under its signature, whose dates are none of the
     signature's (it was read as the text's last line, the signature above it not read and published NA)."""
     if not is_footnote(lines[at].strip()):
         return False
     above = [line for line in lines[max(at - 8, 0):at] if line.strip()][-2:]  # (the two filled lines above it)
     if not above or _date_ends(above[-1]):
         return bool(above)
+    if _year_month_signature([(i, line.strip()) for i, line in enumerate(above)]) is not None:
+        return True  # (under a year and month, the agency NA and the signature left in the last section's text)
     return len(above) == 2 and _agency_like(_seal().sub("", _compact(above[-1]))) and _date_ends(above[0]) \
         and _date_in(_compact(above[0]))[1] == 0
 
