@@ -23,8 +23,8 @@ from typing import Callable, NamedTuple
 from toolkit.formats import _ARTICLE, _CN_DIGITS, alternation, load_formats, vocabulary
 from toolkit.glued import _INLINE_AFTER, _SENTENCE_BREAK, _inline_heading, _patterns, _stray_pipe
 from toolkit.metadata import (_TABLE_CELLS, _annex_end, _date_in, _starts_with_box_label, _undated_signature,
-                               glued_signature_start, is_furniture, report_title_lines, signature_notes, signature_start,
-                               table_leads, table_start)
+                               glued_signature_start, is_furniture, report_title_lines, signature_notes,
+                               signature_start, table_leads, table_start)
 from toolkit.normalize import (_HAN, CID_GLYPHS, HAN_RANGES, NA_MARKS, _appendix_line, _matching_lines, _page_furniture,
                                 cn_numeral, is_footnote, is_page_furniture, is_value_cell, label_key,
                                 _page_furniture_patterns, remove_pinyin)
