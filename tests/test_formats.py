@@ -3589,3 +3589,24 @@ def test_item_number_article_and_identity_note_are_read_without_re_s_pattern_cac
     monkeypatch.undo()
     assert got == ("一", True, False, "七", "12", None)
     assert asked == []
+
+
+def test_formats_yaml_long_patterns_are_written_in_pieces_and_read_whole():
+    # Eleven regular expressions of formats.yaml ran past 120 characters on their lines (up to 311: the page bar's,
+    # the template titles'); each is now written {joined: [piece, ...]}, its shared pieces named once (YAML anchors),
+    # and read whole: the same pattern strings, the same matches.
+    from toolkit.formats import load_formats
+    from toolkit.normalize import is_continuation_caption, is_page_furniture
+
+    lines = (_PACKAGE_DATA / "formats.yaml").read_text(encoding="utf-8").splitlines()
+    assert [n for n, line in enumerate(lines, 1) if len(line) > 120] == []
+    formats = load_formats()
+    problems = formats["sections"]["modern"]["problems"]
+    assert all(isinstance(p, str) for p in problems + formats["sections"]["legacy"]["problems"])
+    assert problems[2] == (".{0,12}存在(?:的)?(?:主要)?(?:问题|不足|困难)(?:(?:和|及|与|、)(?:问题|不足|困难))?"
+                           "(?:以及|及其|及|和|与|、)(?:下一步|下阶段|今后)?(?:的)?(?:工作)?"
+                           "(?:(?:改进|整改|改善)(?:的)?(?:情况|措施|方向|举措|计划|建议)|努力方向)")
+    assert isinstance(formats["template_titles"], str) and isinstance(formats["docx"]["placeholder_prompts"], str)
+    assert is_page_furniture("第3页(共5页)") and is_page_furniture("共3页 上一页 1 2 3 下一页")
+    assert is_page_furniture("【打印本页】【关闭窗口】") and is_continuation_caption("表3(续)")
+    assert not is_page_furniture("第3项") and not is_continuation_caption("说明:以下为本表续表")

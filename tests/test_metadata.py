@@ -1233,10 +1233,10 @@ def test_a_note_under_the_signature_leaves_it_read(signature, note, title):
     # Seed 000 with a note on the report's period under its signature ('驻马店市住房和城乡建设局' / '2021年1月31日' /
     # '注：本报告统计期限为…'): the note was read as the text's last line, so no signature: published NA (and the
     # agency NA without a title), the signature left in the last section's text.  Now the signature is read as
-    # without the note, and the note's dates are never its date.
+    # without the note, and the note's dates are never its date; the note stays the last section's text.
     report = _seed_000_signed(f"\n{signature}\n{note}\n", title)
     if signature.startswith("2021"):  # (date first: right under the empty section's heading)
-        assert report.sections[-1].text.strip() == ""
+        assert report.sections[-1].text.strip() == normalize_text(note.split("\n")[0])
     assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", "2021-01-31")
     assert "驻马店市住房和城乡建设局" not in report.sections[-1].text
 
@@ -4685,3 +4685,37 @@ def test_a_page_count_after_zong_or_a_semicolon_or_in_capitals_under_the_signatu
     report = _seed_004_ending(f"\n驻马店市交通运输局\n2021年1月30日\n{footer}\n")
     assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市交通运输局", "2021-01-30")
     assert report.sections[-1].text.strip() == "无"
+
+
+@pytest.mark.parametrize("head", ["驻马店市住房和城乡建设局2020年政府信息公开工作年度报告", "- 5 -"])
+def test_a_running_title_between_a_date_and_a_year_and_month_signature(head):
+    # Seed 000 signed '2021年1月20日' / '驻马店市住房和城乡建设局' / '2021年1月' with the report's title repeated at the
+    # next page's top between the date and the name: the date above was looked for past the seal's place and a page
+    # number only, so published was NA and the date and the running title were left in the last section's text; now
+    # the running title is skipped as a page number is (the day given, 2021-01-20, falls in the signature's month).
+    block = ["无。", "2021年1月20日", head, "驻马店市住房和城乡建设局", "2021年1月"]
+    report = _seed_000_signed("\n" + "\n".join(block) + "\n", "")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", "2021-01-20")
+    assert report.sections[-1].text == "无。"
+
+
+@pytest.mark.parametrize("signature", [["市住建局", "2021年1月30日"], ["2021年1月30日", "市住建局"], ["市住建局 2021年1月30日"]])
+@pytest.mark.parametrize("note", ["注：本年度无收费。", "注：本报告所列数据的统计期限为2020年1月1日至2020年12月31日。"])
+def test_a_note_under_the_signature_stays_the_last_section_s_text(signature, note):
+    # Seed 004 signed '市住建局' / '2021年1月30日' over a note on the report ('注：本年度无收费。'): the signature was
+    # read without the note, but the note was cut from the text with it and kept nowhere, so a researcher reading
+    # the last section never saw it; now it stays at the last section's end, after the signature's removal.
+    report = _seed_004_ending("\n" + "\n".join([*signature, note]) + "\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("市住建局", "2021-01-30")
+    assert report.sections[-1].text == "无\n" + normalize_text(note)
+
+
+@pytest.mark.parametrize("signature", [["市住建局", "2021年1月"], ["2021年1月", "市住建局"], ["市住建局 2021年1月"]])
+def test_a_note_under_a_year_and_month_signature_leaves_it_read(signature):
+    # Seed 004 signed '市住建局' / '2021年1月' over a note on the report ('注：本年度无收费。'): a note was passed over
+    # under a whole date only, so under a year and month it was read as the text's last line, no signature: the agency
+    # NA and the signature left in the last section's text.  Now it is read as under a whole date: the agency, no day
+    # (published NA), the note the last section's text.
+    report = _seed_004_ending("\n" + "\n".join([*signature, "注：本年度无收费。"]) + "\n")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("市住建局", None)
+    assert report.sections[-1].text == "无\n注:本年度无收费。"

@@ -43,7 +43,26 @@ def load_formats() -> dict[str, Any]:
     dict
         The YAML's top-level mapping, read once and cached: do not change it.
     """
-    return _load_yaml("formats.yaml")
+    return _formats()
+
+
+@functools.lru_cache(maxsize=1)
+def _formats() -> dict[str, Any]:
+    """formats.yaml, each pattern written in pieces (``{joined: [piece, ...]}``: a line of the file is no longer than
+    120 characters) run together (:func:`_joined`)."""
+    return _joined(_load_yaml("formats.yaml"))
+
+
+def _joined(data: Any) -> Any:
+    """``data`` (a YAML file's) with every mapping ``{joined: [piece, ...]}`` replaced by its pieces run together
+    into one string, wherever it stands (a key's value, a list's item)."""
+    if isinstance(data, dict):
+        if data.keys() == {"joined"}:
+            return "".join(data["joined"])
+        return {key: _joined(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_joined(item) for item in data]
+    return data
 
 
 def load_output_schema() -> dict[str, Any]:

@@ -36,8 +36,8 @@ from toolkit.normalize import (HAN_RANGES, _appendix_line, _matching_lines, _pag
                                _time_form, cn_numeral, is_footnote, is_page_furniture, is_print_stamp,
                                normalize_line)
 
-__all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "report_title_lines", "signature_start",
-           "glued_signature_start"]
+__all__ = ["extract_metadata", "is_report_title", "load_gazetteer", "report_title_lines", "signature_notes",
+           "signature_start", "glued_signature_start"]
 
 LEVELS = ("national", "province", "prefecture", "county", "township")
 AGENCY_KINDS = ("government", "department")
@@ -1650,15 +1650,45 @@ def _content_end(lines: list[str]) -> int:
 def _note_under_date(lines: list[str], at: int) -> bool:
     """Whether line ``at`` is a note (formats.yaml ``footnote``: '注：本报告统计期限为2020年1月1日至12月31日。') right
     under a signature's last line, blank lines between or not: a line a whole date ends, or an agency's name under a
-    date alone (written date first).  A note on the report under its signature, whose dates are none of the
+    date alone (written date first), or a signature of a year and month ('XX局' / '2021年1月', either order:
+    :func:`_year_month_signature`).  A note on the report under its signature, whose dates are none of the
     signature's (it was read as the text's last line, the signature above it not read and published NA)."""
     if not is_footnote(lines[at].strip()):
         return False
     above = [line for line in lines[max(at - 8, 0):at] if line.strip()][-2:]  # (the two filled lines above it)
     if not above or _date_ends(above[-1]):
         return bool(above)
+    if _year_month_signature([(i, line.strip()) for i, line in enumerate(above)]) is not None:
+        return True  # (under a year and month, the agency NA and the signature left in the last section's text)
     return len(above) == 2 and _agency_like(_seal().sub("", _compact(above[-1]))) and _date_ends(above[0]) \
         and _date_in(_compact(above[0]))[1] == 0
+
+
+def signature_notes(lines: list[str], start: int) -> list[int]:
+    """Indices of the notes on the report under its signature, at or after ``start`` (where the signature starts).
+
+    Parameters
+    ----------
+    lines : list of str
+        The report's lines (or its segments' texts).
+    start : int
+        The index of the signature's first line (:func:`signature_start`).
+
+    Returns
+    -------
+    list of int
+        The lines that are a note (formats.yaml ``footnote``: '注：本报告统计期限为…') right under the signature's
+        last line, as the signature's reading passes them over: the report's text, which the last section keeps
+        after the signature's removal (cut with it, it was read nowhere).
+
+    Examples
+    --------
+    >>> signature_notes(["六、其他需要报告的事项", "无。", "某某市某某局", "2020年1月20日", "注：数据截至2019年底。"], 2)
+    [4]
+    >>> signature_notes(["六、其他需要报告的事项", "无。", "某某市某某局", "2020年1月20日", "- 3 -"], 2)
+    []
+    """
+    return [i for i in range(start, len(lines)) if _note_under_date(lines, i)]
 
 
 def _timed_signature_date(lines: list[str], at: int) -> bool:
@@ -2278,11 +2308,14 @@ def _date_above_signature(tail: list[tuple[int, str]], pos: int, month: str) -> 
     name, after a statement's end or nothing ('…无' / '2024年1月20日' / 'XX局' / '2024年1月': it was left in the last
     section's text), is the block's first line; its day is the signature's date where it falls in the block's own
     year and month, which the block's own line gives (a date of another month is no date of the signature: NA, no day
-    given).  The seal's place or a page break on a line of its own may stand between the date and the name
-    ('2024年1月20日' / '（盖章）' or '- 5 -' / 'XX局').  Without such a line, (``pos``, None)."""
+    given).  The seal's place or the page's furniture on a line of its own may stand between the date and the name
+    ('2024年1月20日' / '（盖章）' or '- 5 -' / 'XX局'): a page break, a print stamp, or the report's title repeated at
+    the next page's top (:func:`is_furniture`, as the sections skip it).  Without such a line, (``pos``, None)."""
     above = pos - 1
-    while above >= 0 and (_seal().fullmatch(_compact(tail[above][1])) or is_page_furniture(tail[above][1])):
-        above -= 1  # (the seal's place, or a page break: '2024年1月20日' / '- 5 -' / 'XX局' / '2024年1月')
+    while above >= 0 and (_seal().fullmatch(_compact(tail[above][1])) or is_furniture(tail[above][1])):
+        # (the seal's place, or a page break: '2024年1月20日' / '- 5 -' / 'XX局' / '2024年1月'; a running title there
+        # was read as the text's, the date above it no part of the signature: published NA, the date left in the text)
+        above -= 1
     if above < 0:
         return pos, None
     compact = _compact(tail[above][1])

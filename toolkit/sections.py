@@ -25,7 +25,7 @@ from toolkit.formats import _ARTICLE, _CN_DIGITS, alternation, load_formats, voc
 from toolkit.glued import _INLINE_AFTER, _SENTENCE_BREAK, _inline_heading, _patterns, _stray_pipe
 from toolkit.metadata import (_TABLE_CELLS, _annex_end, _date_in, _starts_with_box_label, _undated_signature,
                                glued_signature_start, is_furniture, is_running_title, report_title_lines,
-                               signature_start, table_leads, table_start)
+                               signature_notes, signature_start, table_leads, table_start)
 from toolkit.normalize import (_HAN, CID_GLYPHS, HAN_RANGES, NA_MARKS, _appendix_line, _matching_lines, _page_furniture,
                                 cn_numeral, is_footnote, is_page_furniture, is_value_cell, label_key,
                                 _page_furniture_patterns, remove_pinyin)
@@ -1886,6 +1886,10 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
             title = title.rstrip().rstrip(_TITLE_SEPARATORS) or title
         if n + 1 == len(chosen) and body:
             body = _without_glued_signature(body)
+        if n + 1 == len(chosen) and end < len(segments):
+            # a note on the report under its signature ('XX局' / '2021年1月30日' / '注：…'): the report's text, cut with
+            # the signature and read nowhere; kept at the last section's end
+            body = body + [segments[k] for k in signature_notes(texts, end)]
         last_line = body[-1].line if body else heading.line
         sections.append(Section(key, title, _readable_text(body), heading.line, last_line, body))
     notes[:0] = _unknown_headings(headings, segments[:end], chosen, sections, family)
