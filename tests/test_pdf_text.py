@@ -7,6 +7,7 @@ header set vertically one character per line, running page headers, provincial n
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -817,30 +818,40 @@ def test_a_page_number_set_above_the_bottom_margin_under_the_page_s_text_is_left
     assert _codes(report) == _codes(want)
 
 
+def _small_tables_of_001_stacked(stacked: Path) -> tuple:
+    """Seed 001's lines up to its small tables of 主动公开, the tables (each from its caption row on), a last section
+    to close the report, and an empty 1000 pt page to draw them side by side on; the tables as rendered one under the
+    other written to ``stacked``, the PDF to compare with."""
+    from fpdf import FPDF
+    from renderers import cjk_font_path, render_pdf
+
+    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
+    at = lines.index("二、主动公开政府信息情况") + 1
+    end = next(i for i in range(at, len(lines)) if isinstance(lines[i], str))
+    tables: list = []
+    row: list = []
+    for x in lines[at:end]:
+        if len(x) == 1:
+            tables.append(row := [])
+        row.append(x)
+    tail = ["六、其他需要报告的事项", "暂无"]
+    render_pdf(lines[:end] + tail, stacked)
+    pdf = FPDF(unit="pt", format=(1000, 1000))
+    pdf.add_font("cjk", fname=cjk_font_path())
+    pdf.set_font("cjk", size=9)
+    pdf.add_page()
+    return lines, at, tables, tail, pdf
+
+
 def test_two_ruled_tables_side_by_side_are_read_each_whole(tmp_path):
     # Seed 001's small tables of 主动公开 drawn two by two side by side (第二十条第(一)项 beside 第(五)项, 第(六)项 beside
     # 第(八)项), each its own ruled table 30 pt apart: pdfplumber found each, but their rows, sorted by their tops,
     # interleaved ('规章 0 0 0' followed by '行政许可 302 142 65651'): the right table's rows were read as rows of the left
     # one's (规范性文件's values lost, 行政处罚's extra cells). Each table is read whole, the left one first: the cells of
     # the tables set one under the other.
-    from fpdf import FPDF
-    from renderers import cjk_font_path, render_pdf
     from test_formats import _cells as _all_cells
 
-    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
-    at = lines.index("二、主动公开政府信息情况") + 1
-    end = next(i for i in range(at, len(lines)) if isinstance(lines[i], str))
-    tables, row = [], []  # the small tables, each from its caption row on
-    for x in lines[at:end]:
-        if len(x) == 1:
-            tables.append(row := [])
-        row.append(x)
-    tail = ["六、其他需要报告的事项", "暂无"]
-    render_pdf(lines[:end] + tail, tmp_path / "stacked.pdf")
-    pdf = FPDF(unit="pt", format=(1000, 1000))
-    pdf.add_font("cjk", fname=cjk_font_path())
-    pdf.set_font("cjk", size=9)
-    pdf.add_page()
+    lines, at, tables, tail, pdf = _small_tables_of_001_stacked(tmp_path / "stacked.pdf")
     y = 20.0
 
     def text(line: str) -> None:
@@ -921,26 +932,11 @@ def test_a_caption_level_with_tables_side_by_side_is_read_in_its_place(tmp_path)
     # line of text over it, the right table set lower than the left one: the caption was read after both tables,
     # under the right table's rows (after '其他对外管理服务事项 664 167 1342'), no longer over them. A line level with
     # such tables is read in its place among them: after the left table, over the right one.
-    from fpdf import FPDF
-    from renderers import cjk_font_path, render_pdf
     from test_formats import _cells as _all_cells
 
     from toolkit.readers import read_document
 
-    lines = _as_lines(toolkit.parse_report(RAW / "001_4d29bfef72dd56db.txt"))
-    at = lines.index("二、主动公开政府信息情况") + 1
-    end = next(i for i in range(at, len(lines)) if isinstance(lines[i], str))
-    tables, row = [], []  # the small tables, each from its caption row on
-    for x in lines[at:end]:
-        if len(x) == 1:
-            tables.append(row := [])
-        row.append(x)
-    tail = ["六、其他需要报告的事项", "暂无"]
-    render_pdf(lines[:end] + tail, tmp_path / "stacked.pdf")
-    pdf = FPDF(unit="pt", format=(1000, 1000))
-    pdf.add_font("cjk", fname=cjk_font_path())
-    pdf.set_font("cjk", size=9)
-    pdf.add_page()
+    lines, at, tables, tail, pdf = _small_tables_of_001_stacked(tmp_path / "stacked.pdf")
     widths = [120.0, 100.0, 100.0, 100.0]
 
     def table(rows: list, x: float, top: float) -> float:
