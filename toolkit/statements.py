@@ -81,8 +81,6 @@ _SUB_LETTER = re.compile(r"(?<![A-Za-z])(?:\([a-j]\)|[a-j](?:\.|、|\)))(?![A-Za
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
-
-
 @functools.lru_cache(maxsize=1)
 def _intent_words() -> tuple[str, ...]:
     """Words after which 一是 opens a list inside a sentence (statements.yaml ``enumeration_after_words``)."""
@@ -93,8 +91,6 @@ def _intent_words() -> tuple[str, ...]:
 def _intent_subject() -> re.Pattern[str]:
     """The agency as the subject right before 一是 (statements.yaml ``enumeration_after_subject``: '我局一是…')."""
     return re.compile(_spec()["enumeration_after_subject"])
-
-
 
 
 @functools.lru_cache(maxsize=1)
@@ -368,8 +364,6 @@ def _cues() -> dict[str, Any]:
     }
 
 
-
-
 _ANY_BEFORE = re.compile(r"^\.\{0,\d+\}")  # a title's leading '.{0,12}', for a number or words before it
 
 
@@ -493,8 +487,6 @@ def _words_across_breaks(raw: str, normalized: str) -> str:
     return "\n".join(lines)
 
 
-
-
 # words set in Markdown bold, a line as a whole ('**(二)改进措施**', '__存在问题__') or a run-in one glued to its text
 # ('**(一)存在的问题**一是…', '…加强。**(二)改进措施**一是…'), the marks taken away where they are a sub-heading
 _BOLD_RUN = re.compile(r"(?P<mark>\*\*|__)(?P<inner>[^*_\n]+)(?P=mark)")
@@ -609,8 +601,6 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
     return [remove_pinyin(_without_both_title(line, cues)) for line in lines]
 
 
-
-
 def _kept_line(raw: str, page_lines: frozenset[str] = frozenset()) -> str:
     """A line of the text without white space next to Chinese characters, '' for a blank, furniture or note line (or
     one of ``page_lines``)."""
@@ -630,8 +620,6 @@ def _without_glued_furniture(line: str) -> str:
     if 0 <= end < len(line) - 1 and _is_page_or_site_furniture(line[end + 1:]):
         return line[: end + 1]
     return line
-
-
 
 
 def _own_lines(kept: list[str], cues: dict[str, Any]) -> list[str]:
