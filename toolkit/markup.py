@@ -142,7 +142,7 @@ def _row_pieces(rows: Sequence[Collection[int]], first: int, end: int) -> int:
     there, is three, but the total over its two grid columns is one, though one odd row of the table (a second label
     cell, its counts one grid column right) starts a cell in each (the union of the rows' starts, _pieces, would
     make it two)."""
-    counts = Counter(n for n in (_pieces(starts, first, end) for starts in rows) if n)
+    counts = Counter(n for n in (len({start for start in starts if first <= start < end}) for starts in rows) if n)
     return max(counts, key=lambda n: (counts[n], -n), default=1)
 
 
