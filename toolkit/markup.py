@@ -146,31 +146,26 @@ def _row_pieces(rows: Sequence[Collection[int]], first: int, end: int) -> int:
     return max(counts, key=lambda n: (counts[n], -n), default=1)
 
 
-def _spread_across(text: str, row: list, column: int, across: int, last: bool, pieces: int) -> list | None:
+def _spread_across(text: str, row: list, column: int, across: int, pieces: int) -> list | None:
     """The cells a count merged across ``across`` grid columns gives its row (HTML and DOCX alike: ``colspan``,
     ``w:gridSpan``): as many blank cells as the ``pieces`` the other rows of its table split those columns into (see
     _pieces; 1: none splits them; for the row's last cell _row_pieces), noted for _MergedDownWarned
     (``merged_down``, the merge named), else None.
 
     ``text`` is the cell's text, ``row`` the row's cells before it (the list the document's lines will hold),
-    ``column`` its first grid column, ``last`` whether it is the row's last cell.  The format does not say that one
-    figure over several columns counts each (``<td colspan="6">0</td>`` under six applicants' headers may mean all
-    zero, or one zero of the first): read as one cell, every value after it stood columns to the left, the row
-    ragged; copied, a count the report never gives.  Only a number after the row's label, over columns the table
-    splits: a count over a column merged in every row (the Article 20 table's middle column, two grid columns wide)
-    is one value, a cell of words spanning columns (a merged header, a label over the label columns) stays one, and
-    so does the row's last count over the columns its row leaves free that most other rows do not split (a total
-    over two grid columns: no value after it to move).  A last count over the rest of its row whose columns most
-    other rows split (``'0' | '0' | '<td colspan=4>0</td>'`` under five counts' columns) is as many counts: read as
-    one cell, the row stood short, ragged, and all its counts NA; spread, the counts before it keep their columns.  A
-    row's one value over the rest of it (a note's '说明' | '9') stays one: no count before it to keep in its
-    column."""
+    ``column`` its first grid column.  The format does not say that one figure over several columns counts each
+    (``<td colspan="6">0</td>`` under six applicants' headers may mean all zero, or one zero of the first): read as
+    one cell, every value after it stood columns to the left, the row ragged; copied, a count the report never
+    gives.  Only a number after the row's label, over columns the table splits: a count over a column merged in every
+    row (the Article 20 table's middle column, two grid columns wide) is one value, a cell of words spanning columns
+    (a merged header, a label over the label columns) stays one, and so does the row's last count over the columns
+    its row leaves free that most other rows do not split (a total over two grid columns: no value after it to
+    move).  A last count over the rest of its row whose columns most other rows split (``'0' | '0' | '<td
+    colspan=4>0</td>'`` under five counts' columns) is as many counts: read as one cell, the row stood short, ragged,
+    and all its counts NA; spread, the counts before it keep their columns."""
     if (pieces < 2 or across < 2 or not any(ch.isdigit() for ch in text) or not _value_text(text)
             or all(map(_value_text, row))):
         return None
-    if last and not any(cell.strip() and _value_text(cell) for cell in row[row.index(next(
-            cell for cell in row if not _value_text(cell))) + 1:]):
-        return None  # (the row's one value: no count before it)
     across = min(across, _MAX_SPAN_CELLS)
     note = [text, next(cell for cell in row if not _value_text(cell)), column, across, row, True]
     notes = _MERGE_NOTES.get()

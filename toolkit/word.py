@@ -2146,7 +2146,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 # (the row's last cell, a count over the rest of its row: as most other rows split its columns)
                 split = pieces if tc is not tcs[-1] or pieces < 2 else _row_pieces(
                     [own for other, own in row_starts.items() if other is not tr], at, column)
-                spread = _spread_across(text, cells, at, column - at, tc is tcs[-1], split)
+                spread = _spread_across(text, cells, at, column - at, split)
             number = _wrapped_number(shown, text) if cells and not inner and not spread else None
             if number is not None:
                 wrapped[len(cells)] = number
