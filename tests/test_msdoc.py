@@ -510,21 +510,6 @@ def test_a_blank_cell_wider_across_grid_columns_is_as_many_blank_cells(tmp_path)
                                                  ["小计", "7", "8", ""], ["说明", "9"], "完"]
 
 
-# a count over the rest of its row, wider across three grid columns the other rows split ('小计' | '0' | a wider '0'
-# under 乙, 丙 and 合计), was one cell: the row short, ragged, its first 0 NA too.  It is the three counts it spans,
-# missing and flagged merged_down, the 0 before it in its column, as a page's colspan and a DOCX's w:gridSpan are.
-def test_a_count_wider_over_the_rest_of_its_row_is_as_many_missing_counts(tmp_path):
-    def row(cells: list, widths: list) -> list:
-        return [(c + "\x07", {"depth": 1}) for c in cells] + [("\x07", {"depth": 1, "row_end": True, "widths": widths})]
-
-    paragraphs = [("标题\r", {}), *row(["项目", "甲", "乙", "丙", "合计"], [1, 1, 1, 1, 1]),
-                  *row(["本年", "1", "2", "3", "6"], [1, 1, 1, 1, 1]), *row(["上年", "0", "0"], [1, 1, 3]), ("完\r", {})]
-    with pytest.warns(ReaderWarning, match=r"'0' in columns 3 to 5 of the row '上年' is one cell merged") as info:
-        lines = _read(paragraphs, tmp_path).lines
-    assert lines == ["标题", ["项目", "甲", "乙", "丙", "合计"], ["本年", "1", "2", "3", "6"], ["上年", "0", "", "", ""], "完"]
-    assert [w.message.code for w in info] == ["merged_down"]
-
-
 # the Article 20 table as the official page lays it out (seed 001's, its middle value column wider in every row) saved
 # as .doc: its grid is made of the rows' cell boundaries, so a column as wide in every row is one grid column and a
 # blank in it one blank, the count after it in its own column, as a page and a DOCX now read it (where it spans two
