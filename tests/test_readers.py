@@ -1636,47 +1636,6 @@ def test_a_count_merged_across_columns_is_as_many_missing_counts_and_flagged(fmt
     assert report.lines[flags[0].line - 1].startswith(label)
     assert not [f for f in report.flags if f.code == "ragged"]
 
-# A count over the rest of its row (seed 001's '二、上年结转…' row as '0 | 0 | 0 | 0 | <td colspan=4>0</td>', a Word cell of
-# w:gridSpan 4, over 法律服务机构, 其他 and 总计, columns the other rows split in three) stayed one cell: the row
-# five counts under seven columns, ragged, all seven NA, the four zeros before it too.  It is read as the counts it
-# spans, missing and flagged (merged_down), the counts before it in their columns; the 99 over 总计's two grid
-# columns, the last of its row too, stays one: most rows do not split them.
-@pytest.mark.parametrize("fmt", ["html", "docx"])
-def test_a_count_over_the_rest_of_its_row_is_as_many_missing_counts_the_counts_before_it_kept(
-        fmt: str, tmp_path: Path) -> None:
-    import docx
-
-    import toolkit
-
-    label = "二、上年结转政府信息公开申请数量"
-    path = tmp_path / f"rest.{fmt}"
-    if fmt == "html":
-        page = render_html(MERGED_001, colspan_header=True).decode("utf-8")
-        row = f"<td>{label}</td>" + "<td>0</td>" * 6 + '<td colspan="2">0</td>'
-        assert row in page
-        path.write_text(page.replace(row, f"<td>{label}</td>" + "<td>0</td>" * 4 + '<td colspan="4">0</td>'),
-                        encoding="utf-8")
-    else:
-        render_docx(MERGED_001, path, colspan_header=True)
-        document = docx.Document(path)
-        cells = next(r.cells for t in document.tables for r in t.rows if r.cells[0].text == label)
-        cells[5].merge(cells[8]).text = "0"  # (w:gridSpan 4, to the row's end)
-        document.save(path)
-    with pytest.warns(ReaderWarning, match="merged across 4 columns"):
-        report = toolkit.parse_report(path)
-    assert f"{label} | 0 | 0 | 0 | 0 |  |  | " in report.lines
-    assert "一、本年新收政府信息公开申请数量 | 88 | 11 | 0 | 0 | 0 | 0 | 99" in report.lines
-    values = report.tables.set_index(["table", "row_key", "col_key"])["value"].sort_index()
-    carried = values.loc["requests", "carried_over"]
-    assert carried[["natural_person", "commercial", "research", "nonprofit"]].tolist() == [0, 0, 0, 0]
-    assert carried[["legal_services", "other_org", "total"]].isna().all()
-    assert values.loc[("requests", "new", "total")] == 99
-    assert [f.detail for f in report.flags if f.code == "merged_down"] == [
-        f"'0' in columns 6 to 9 of the row '{label}' is one cell merged across 4 columns: they are read as missing "
-        f"(one figure for several columns)"]
-    assert not [f for f in report.flags if f.code == "ragged"]
-
-
 # The Article 20 table as the official page lays it out (templates-detail.md 3.2: its grid five columns wide, the middle
 # value column two grid columns merged in every row): a count over that merged column is one value of its column, no
 # count merged across (no row splits the two grid columns), read as written and not flagged.

@@ -7,8 +7,7 @@ from __future__ import annotations
 import contextvars
 import functools
 import re
-from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection
 from typing import Literal
 
 from toolkit.document import _warn
@@ -134,36 +133,21 @@ def _pieces(starts: Collection[int], first: int, end: int) -> int:
     return len({start for start in starts if first <= start < end})
 
 
-def _row_pieces(rows: Sequence[Collection[int]], first: int, end: int) -> int:
-    """The pieces the ``rows`` of a table (each the grid columns its cells start in; the row asking left out) split
-    grid columns ``first`` to ``end`` (exclusive) into, as most of those starting a cell among them split them (the
-    fewer where as many rows split them in two ways); 1 where none starts one.  What a row's last cell over them
-    stands for (see _spread_across): a count over the rest of its row, the other rows' counts under three columns
-    there, is three, but the total over its two grid columns is one, though one odd row of the table (a second label
-    cell, its counts one grid column right) starts a cell in each (the union of the rows' starts, _pieces, would
-    make it two)."""
-    counts = Counter(n for n in (len({start for start in starts if first <= start < end}) for starts in rows) if n)
-    return max(counts, key=lambda n: (counts[n], -n), default=1)
-
-
-def _spread_across(text: str, row: list, column: int, across: int, pieces: int) -> list | None:
+def _spread_across(text: str, row: list, column: int, across: int, last: bool, pieces: int) -> list | None:
     """The cells a count merged across ``across`` grid columns gives its row (HTML and DOCX alike: ``colspan``,
     ``w:gridSpan``): as many blank cells as the ``pieces`` the other rows of its table split those columns into (see
-    _pieces; 1: none splits them; for the row's last cell _row_pieces), noted for _MergedDownWarned
-    (``merged_down``, the merge named), else None.
+    _pieces; 1: none splits them), noted for _MergedDownWarned (``merged_down``, the merge named), else None.
 
     ``text`` is the cell's text, ``row`` the row's cells before it (the list the document's lines will hold),
-    ``column`` its first grid column.  The format does not say that one figure over several columns counts each
-    (``<td colspan="6">0</td>`` under six applicants' headers may mean all zero, or one zero of the first): read as
-    one cell, every value after it stood columns to the left, the row ragged; copied, a count the report never
-    gives.  Only a number after the row's label, over columns the table splits: a count over a column merged in every
-    row (the Article 20 table's middle column, two grid columns wide) is one value, a cell of words spanning columns
-    (a merged header, a label over the label columns) stays one, and so does the row's last count over the columns
-    its row leaves free that most other rows do not split (a total over two grid columns: no value after it to
-    move).  A last count over the rest of its row whose columns most other rows split (``'0' | '0' | '<td
-    colspan=4>0</td>'`` under five counts' columns) is as many counts: read as one cell, the row stood short, ragged,
-    and all its counts NA; spread, the counts before it keep their columns."""
-    if (pieces < 2 or across < 2 or not any(ch.isdigit() for ch in text) or not _value_text(text)
+    ``column`` its first grid column, ``last`` whether it is the row's last cell.  The format does not say that one
+    figure over several columns counts each (``<td colspan="6">0</td>`` under six applicants' headers may mean all
+    zero, or one zero of the first): read as one cell, every value after it stood columns to the left, the row
+    ragged; copied, a count the report never gives.  Only a number after the row's label and before another cell,
+    over columns the table splits: a count over a column merged in every row (the Article 20 table's middle column,
+    two grid columns wide) is one value, a cell of words spanning columns (a merged header, a label over the label
+    columns) stays one, and so does the row's last count spanning the columns its row leaves free (no value after it
+    to move)."""
+    if (last or pieces < 2 or across < 2 or not any(ch.isdigit() for ch in text) or not _value_text(text)
             or all(map(_value_text, row))):
         return None
     across = min(across, _MAX_SPAN_CELLS)

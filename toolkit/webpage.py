@@ -25,7 +25,7 @@ from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _LAYOU
                             _LEGAL_TRADITIONAL, _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank,
                             _DIGIT_RUN, _chinese_longhand, _cover, _covered_words, _holds_page, _is_cjk,
                             _blank_span_cells, _list_marker, _merge_note, _numbered, _own_cells, _roman,
-                            _pieces, _row_pieces, _spread_across, _typed_bullet, _unit_header, _value_text,
+                            _pieces, _spread_across, _typed_bullet, _unit_header, _value_text,
                             _wrapped_digits)
 from toolkit.normalize import _INVISIBLE, _INVISIBLE_FORMAT, _INVISIBLE_FORMAT_RE, NA_MARKS
 
@@ -1044,7 +1044,6 @@ def _split_counts(root) -> None:
                 tables.setdefault(table, []).append(cell)
     for table, counts in tables.items():
         placed: dict = {}  # a cell -> (its first column, its columns)
-        rows: dict = {}  # a <tr> -> the columns its cells start in (see _row_pieces)
         merged: dict = {}  # (see _span_walk)
         group = None
         for tr in table.iter("tr"):
@@ -1056,16 +1055,10 @@ def _split_counts(root) -> None:
             for k, column, across, _ in _span_walk(merged, row):
                 if k is not None:
                     placed[row[k]] = (column, across)
-                    rows.setdefault(tr, set()).add(column)
         starts = {column for column, _ in placed.values()}
         for cell in counts:
             column, across = placed.get(cell, (0, 1))
-            if _clean_text("".join(cell.itertext())) and not any(el.tag in _CELL_TAGS for el in cell.itersiblings()):
-                # a count over the rest of its row: as most other rows split its columns (see _spread_across)
-                pieces = _row_pieces([own for tr, own in rows.items() if tr is not cell.getparent()], column,
-                                     column + across)
-            else:
-                pieces = _pieces(starts, column, column + across)
+            pieces = _pieces(starts, column, column + across)
             if pieces > 1:
                 cell.set(_SPLIT, str(pieces))
 
@@ -2291,7 +2284,7 @@ def _spans_a_count(cells, texts: list) -> bool:
     """Whether a row's ``cells`` (each a ``<td>``, or a mapping of its spans; see _shared_spans), whose texts are
     ``texts``, hold a number spanning columns its table splits (see _split_counts): read by _covered_row, which
     spreads it (see _spread_across)."""
-    return any(text and cell.get(_SPLIT) is not None for cell, text in zip(cells, texts))
+    return any(text and cell.get(_SPLIT) is not None for cell, text in zip(cells[:-1], texts))  # (the last: one)
 
 
 def _span(value: str | None) -> int:
@@ -2355,7 +2348,8 @@ def _covered_row(merged: dict, texts: list, cells, units: set) -> list:
         text = texts[k]
         if text is not None:  # (None: a layout cell, read as lines after the row, but a column of it)
             # (a count merged across columns: as many blank cells, flagged; see _spread_across)
-            spread = merge is None and _spread_across(text, row, column, across, _pieces_marked(cells[k]))
+            spread = merge is None and _spread_across(text, row, column, across, k == len(texts) - 1,
+                                                      _pieces_marked(cells[k]))
             row.extend(spread or (text,))
             kept = len(row)
             if merge is not None:

@@ -26,7 +26,7 @@ from toolkit.errors import (CorruptFileError, EmptyFileError, FileTooLargeError,
                             UnsupportedFormatError)
 from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _MergedDownWarned, _NUM_FORMATS, _WS_RE,
                             _DIGIT_RUN, _blank, _blank_span_cells, _cover, _covered_words, _holds_page, _list_marker,
-                            _merge_note, _numbered, _own_cells, _pieces, _row_pieces, _spread_across, _typed_bullet,
+                            _merge_note, _numbered, _own_cells, _pieces, _spread_across, _typed_bullet,
                             _unit_header, _value_text, _wrapped_digits)
 from toolkit.msdoc import _page_field
 from toolkit.normalize import _INVISIBLE_FORMAT_RE, is_page_furniture, normalize_line
@@ -2001,8 +2001,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
     # what the cells a cell of words merged down covers hold (see _covered_words)
     units: set = set()  # the grid columns headed by a unit header (see _unit_header)
     blank_merged: set = set()  # the grid columns of a blank cell merged down (each row it covers: as wide, blank)
-    row_starts = _cell_starts(tbl)  # (a count spanning columns another row splits: see _spread_across)
-    starts = set().union(*row_starts.values())
+    starts = _cell_starts(tbl)  # (a count spanning columns another row splits: see _spread_across)
     for tr in _docx_children(tbl):
         if tr.tag != _w("tr"):
             continue
@@ -2141,12 +2140,7 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 label_lines = sum(len(part.split("\n")) for part in shown)
             # a count merged across grid columns: as many blank cells, flagged (see _spread_across)
             pieces = _pieces(starts, at, column)  # (1 where no other row splits its grid columns)
-            spread = None
-            if not restart and not inner:
-                # (the row's last cell, a count over the rest of its row: as most other rows split its columns)
-                split = pieces if tc is not tcs[-1] or pieces < 2 else _row_pieces(
-                    [own for other, own in row_starts.items() if other is not tr], at, column)
-                spread = _spread_across(text, cells, at, column - at, split)
+            spread = None if restart or inner else _spread_across(text, cells, at, column - at, tc is tcs[-1], pieces)
             number = _wrapped_number(shown, text) if cells and not inner and not spread else None
             if number is not None:
                 wrapped[len(cells)] = number
@@ -2249,15 +2243,14 @@ def _docx_holds_text(el) -> bool:
     return any(not _blank(t.text) for t in el.iter(_w("t"), _m("t")))  # (m:t: an equation's)
 
 
-def _cell_starts(tbl) -> dict:
-    """The grid columns the cells of each row (``w:tr``) of DOCX table ``tbl`` start in (its row's w:gridBefore and
-    the w:gridSpan of the cells before it; a cell merged into the one left of it, the legacy w:hMerge, starts none)."""
-    rows: dict = {}
+def _cell_starts(tbl) -> set:
+    """The grid columns a cell of a row of DOCX table ``tbl`` starts in (its row's w:gridBefore and the w:gridSpan
+    of the cells before it; a cell merged into the one left of it, the legacy w:hMerge, starts none)."""
+    starts: set = set()
     for tr in _docx_children(tbl):
         if tr.tag != _w("tr"):
             continue
         column = _grid_skip(tr.find(_w("trPr")), "gridBefore")
-        starts = rows.setdefault(tr, set())
         for tc in _docx_children(tr):
             if tc.tag != _w("tc"):
                 continue
@@ -2267,7 +2260,7 @@ def _cell_starts(tbl) -> dict:
             if hmerge is None or hmerge.get(_w("val"), "continue") == "restart":
                 starts.add(column)
             column += 1 if span is None else min(max(_int(span.get(_w("val")), 1), 1), _MAX_GRID_SKIP)
-    return rows
+    return starts
 
 
 def _grid_skip(row_props, name: str) -> int:
