@@ -2604,9 +2604,9 @@ def _titled_pieces(paragraphs: list[str]) -> list[list[str]]:
 
 
 def _names_only_the_problems(title: str) -> bool:
-    """Whether ``title``, short (a colon's lead: :func:`_title_like`), only names the problems' kind (statements.yaml ``area_title.problem``:
-    ``工作中的不足``, ``政务公开方面的问题``), admitting none of its own (:func:`_admitting_title`): a lead-in, as the
-    sub-heading ``存在问题`` is, never a statement's text."""
+    """Whether ``title``, short (a colon's lead: :func:`_title_like`), only names the problems' kind
+    (statements.yaml ``area_title.problem``: ``工作中的不足``, ``政务公开方面的问题``), admitting none of its own
+    (:func:`_admitting_title`): a lead-in, as the sub-heading ``存在问题`` is, never a statement's text."""
     return (_title_like(title) and bool(_cues()["area_title_kinds"]["problem"].search(title))
             and not _admitting_title(title))
 
