@@ -1978,9 +1978,11 @@ def _without_running_heads(body: list[Segment], heading: str, title: str | None 
     # _SPACE_RUN's, and faster taken out; a running title holds 报, its pattern ending in 报告 or 年报)
     squeezed = "".join("\0".join(map(_SEGMENT_TEXT, body)).split())
     titled = "报" in squeezed
-    if not titled and not any(head in squeezed for head in heads):
+    # (a line equal to a head holds it in ``squeezed``: where none does, no line's heading is asked)
+    headed = any(head in squeezed for head in heads)
+    if not titled and not headed:
         return body
-    return [seg for seg in body if _bare_heading(seg.text) not in heads
+    return [seg for seg in body if not (headed and _bare_heading(seg.text) in heads)
             and not (titled and "报" in (text := seg.text.strip()) and len(text) <= _RUNNING_TITLE_MAX
                      and is_running_title(text))]
 
