@@ -53,16 +53,26 @@ def _formats() -> dict[str, Any]:
     return _joined(_load_yaml("formats.yaml"))
 
 
-def _joined(data: Any) -> Any:
+def _joined(data: Any, done: dict[int, Any] | None = None) -> Any:
     """``data`` (a YAML file's) with every mapping ``{joined: [piece, ...]}`` replaced by its pieces run together
-    into one string, wherever it stands (a key's value, a list's item)."""
-    if isinstance(data, dict):
-        if data.keys() == {"joined"}:
-            return "".join(data["joined"])
-        return {key: _joined(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [_joined(item) for item in data]
-    return data
+    into one string, wherever it stands (a key's value, a list's item).  A mapping or list holding none is returned
+    itself, and one the file shares by an anchor (``*unit_words``) stays one object under each key (``done``: what
+    each was made into), so that a word added to it counts everywhere it is named."""
+    done = {} if done is None else done
+    if not isinstance(data, (dict, list)):
+        return data
+    if id(data) in done:
+        return done[id(data)]
+    if isinstance(data, dict) and data.keys() == {"joined"}:
+        made: Any = "".join(data["joined"])
+    elif isinstance(data, dict):
+        items = {key: _joined(value, done) for key, value in data.items()}
+        made = data if all(items[key] is value for key, value in data.items()) else items
+    else:
+        listed = [_joined(item, done) for item in data]
+        made = data if all(new is old for new, old in zip(listed, data)) else listed
+    done[id(data)] = made
+    return made
 
 
 def load_output_schema() -> dict[str, Any]:
