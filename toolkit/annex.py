@@ -12,12 +12,12 @@ import re
 from typing import Any
 
 from toolkit.cues import _WS_NEAR_WIDE, _site_furniture, _spec
-from toolkit.formats import load_formats
+from toolkit.formats import _CN_DIGITS, load_formats
 from toolkit.metadata import _is_annex, _without_print_time, is_running_title
 from toolkit.normalize import is_footnote, is_page_furniture, is_print_stamp
 
 
-_CN = "一二三四五六七八九十"
+_CN = _CN_DIGITS  # (formats.py's: the numerals of an item's number, 一 to 十)
 _CN_NUM = rf"[{_CN}]{{1,3}}"
 # Enumeration styles: name -> (pattern, strict).  A strict style is only accepted as a
 # sequence (1, 2, 3 …) because its marker also occurs in ordinary text ("3、" "12.").
