@@ -51,7 +51,12 @@ def text_lines(text: str) -> list[str]:
     >>> text_lines("正文。\\n\\f二、主动公开政府信息情况\\r\\n正文\\v续行\\f下一页")
     ['正文。', '二、主动公开政府信息情况', '正文', '续行', '下一页']
     """
-    return _ODD_BREAKS.sub(_odd_break, _unicode_line_ends(text)).splitlines()
+    text = _unicode_line_ends(text)
+    # (most texts hold none of the odd breaks: a search for each character alone, in C, is some 30 times as fast as
+    # the pattern's, which tries its alternatives at every character of the text)
+    if any(map(text.__contains__, _ODD_BREAK_CHARS)):
+        text = _ODD_BREAKS.sub(_odd_break, text)
+    return text.splitlines()
 
 
 def _unicode_line_ends(text: str) -> str:
@@ -70,7 +75,8 @@ _UNICODE_BREAKS = re.compile("[\x85\u2028\u2029]")
 # lines, and a text with one for every line end lost its sections.  A form feed is a page break: a line end between
 # two pages' text, dropped beside a line end (pdftotext's, at the start of a page's first line, would add a line).
 # The file, group and record separators are dropped; the Unicode line and paragraph separators become spaces.
-_ODD_BREAKS = re.compile("[\v\x1c\x1d\x1e\x85\u2028\u2029]|\f+")
+_ODD_BREAK_CHARS = "\v\x1c\x1d\x1e\x85\u2028\u2029\f"
+_ODD_BREAKS = re.compile(f"[{_ODD_BREAK_CHARS[:-1]}]|\f+")
 
 
 def _odd_break(match: re.Match[str]) -> str:
