@@ -605,6 +605,22 @@ def test_a_value_merged_down_below_a_wider_cell_is_matched_by_grid_column(tmp_pa
     assert [w.message.code for w in info] == ["merged_down"]
 
 
+# a value merged down in a .doc table whose label columns a row splits in two (the requests table's '(三)不予公开' |
+# '1.属于国家秘密', the rows above one label over both): the flag named the merge's grid column ('2' in column 3 of
+# the row '合计'), where the row shows it 2nd; it names its place in its row.
+def test_a_value_merged_down_is_named_by_its_place_in_its_row(tmp_path):
+    def row(cells: list, widths: list, **merge) -> list:
+        return [(c + "\x07", {"depth": 1}) for c in cells] + [("\x07", {"depth": 1, "row_end": True,
+                                                                         "widths": widths, **merge})]
+
+    paragraphs = [("标题\r", {}), *row(["项目", "甲", "乙"], [2, 1, 1]), *row(["合计", "2", "5"], [2, 1, 1], restart=[1]),
+                  *row(["不予公开", "1.国家秘密", "", "3"], [1, 1, 1, 1], merged=[2]), ("完\r", {})]
+    with pytest.warns(ReaderWarning, match=r"'2' in column 2 of the row '合计' is merged down over the 1 cell") as info:
+        lines = _read(paragraphs, tmp_path).lines
+    assert lines == ["标题", ["项目", "甲", "乙"], ["合计", "2", "5"], ["不予公开", "1.国家秘密", "", "3"], "完"]
+    assert [w.message.code for w in info] == ["merged_down"]
+
+
 def test_an_embedded_object_is_named(tmp_path):
     paragraphs = [("标题\r", {}), ("\x13 EMBED Excel.Sheet.8 \x14\x01\x15\r", {}), ("完\r", {})]
     with pytest.warns(ReaderWarning, match=r"1 embedded object\(s\) \(Excel\.Sheet\.8\) not read") as info:

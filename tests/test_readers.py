@@ -1753,8 +1753,51 @@ def test_a_cell_over_three_grid_columns_split_in_two_is_two_cells(fmt: str, valu
     assert pd.isna(values.loc[("active", "normative_documents", "published")])
     assert not [f for f in report.flags if f.code == "ragged"]
     merged = [f.detail for f in report.flags if f.code == "merged_down"]
-    assert merged == ([f"'0' in columns 2 to 4 of the row '{normative[0]}' is one cell merged across 3 columns: they "
+    # (the flag names the two cells made NA, the row's 2nd and 3rd, not the three grid columns it spans)
+    assert merged == ([f"'0' in columns 2 to 3 of the row '{normative[0]}' is one cell merged across 2 columns: they "
                        f"are read as missing (one figure for several columns)"] if value else [])
+
+
+# A count merged down over rows in the Article 20 table as the official page lays it out (seed 001's table, its middle
+# value column two grid columns: 规章's 对外公开总数量 '<td rowspan=2>0</td>' over 规范性文件's, a Word cell of
+# w:vMerge) was flagged as 'in column 5 of the row 规章', its grid column, where the row shows it 4th and the table
+# has four columns.  The flag names the cell where the row holds it, agreeing with the NA it leaves in the tables.
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_a_value_merged_down_is_named_by_its_place_in_its_row_not_its_grid_column(fmt: str, tmp_path: Path) -> None:
+    import docx
+    import pandas as pd
+
+    import toolkit
+
+    (title, *_), head, regulations, normative = ACTIVE_001[:4]
+    rows = [head, regulations, normative]
+    path = tmp_path / f"down.{fmt}"
+    if fmt == "html":
+        cells = ["".join(f"<td{' colspan=2' if k == 2 else ''}{' rowspan=2' if (r, k) == (1, 3) else ''}>{cell}</td>"
+                         for k, cell in enumerate(row) if (r, k) != (2, 3)) for r, row in enumerate(rows)]
+        path.write_text(f"<html><body><p>{MERGED_001[0]}</p><table><tr><td colspan=5>{title}</td></tr>"
+                        + "".join(f"<tr>{row}</tr>" for row in cells) + "</table></body></html>", encoding="utf-8")
+    else:
+        document = docx.Document()
+        document.add_paragraph(MERGED_001[0])
+        table = document.add_table(rows=len(rows) + 1, cols=5)
+        table.rows[0].cells[0].merge(table.rows[0].cells[4]).text = title
+        for r, row in enumerate(rows, start=1):
+            cells = table.rows[r].cells
+            cells[2].merge(cells[3])  # (w:gridSpan 2)
+            for cell, text in zip([cells[0], cells[1], cells[2], cells[4]], row):
+                cell.text = text
+        table.cell(2, 4).merge(table.cell(3, 4)).text = regulations[3]  # (w:vMerge)
+        document.save(path)
+    with pytest.warns(ReaderWarning, match="merged down"):
+        report = toolkit.parse_report(path)
+    flags = [f for f in report.flags if f.code == "merged_down"]
+    assert [f.detail for f in flags] == [f"'0' in column 4 of the row '{regulations[0]}' is merged down over the 1 "
+                                         f"cell(s) below it: they are read as missing (one figure for several rows)"]
+    assert report.lines[flags[0].line - 1].split(" | ") == [*normative[:3], ""]  # (its 4th cell the one covered)
+    values = report.tables.set_index(["table", "row_key", "col_key"])["value"].sort_index()
+    assert pd.isna(values.loc[("active", "normative_documents", "total_public")])
+    assert values.loc[("active", "regulations")].tolist() == [0, 0, 0]
 
 
 # The same blank merged down over the Article 20 table's rows ('<td colspan=2 rowspan=2>&nbsp;</td>', a Word cell of
@@ -4508,7 +4551,8 @@ def test_a_layout_cell_beside_a_merged_value_is_a_column_of_its_row() -> None:
     box = "<td><p>" + "本机关依法公开政府信息。" * 20 + "</p><p>特此报告。</p></td>"
     page = (f"<html><body><table><tr>{box}<td rowspan=2>5</td><td>a</td></tr><tr><td>x</td><td>b</td></tr>"
             "</table></body></html>").encode()
-    with pytest.warns(ReaderWarning, match="'5' in column 2 .* merged down over the 1 cell"):
+    # (the flag names '5' where its row shows it, 1st: the layout cell is no cell of the row, its text lines after it)
+    with pytest.warns(ReaderWarning, match="'5' in column 1 .* merged down over the 1 cell"):
         lines = webpage._read_html(page, "page.html", None).lines
     assert [line for line in lines if isinstance(line, list)] == [["5", "a"], ["x", "", "b"]]
     assert lines[1] == "本机关依法公开政府信息。" * 20 and lines[2] == "特此报告。"

@@ -89,15 +89,16 @@ def _wrapped_digits(runs: list[str]) -> bool:
 _MERGE_NOTES: contextvars.ContextVar["list | None"] = contextvars.ContextVar("toolkit_merge_notes", default=None)
 
 
-def _merge_note(text: str, row: list, column: int) -> list | None:
-    """A note of a cell merged down over rows holding ``text`` (in the grid's ``column`` of the row whose cells up
-    to it are ``row``): [its text, the row's label (its first cell of words), the column, the cells it covers so
-    far, the first row it covers (see _cover), False: no merge across (see _spread_across)], kept for
+def _merge_note(text: str, row: list, place: int) -> list | None:
+    """A note of a cell merged down over rows holding ``text`` (the ``place``-th cell, from 0, of the row whose cells
+    before it are those of ``row``: where a researcher sees it in the row, not its grid column, which the table's
+    other rows may split further): [its text, the row's label (its first cell of words), its place, the cells it
+    covers so far, the first row it covers (see _cover), False: no merge across (see _spread_across)], kept for
     _MergedDownWarned; None where the text is no value's (see
     _value_text: what a cell of words leaves in the cells it covers is _covered_words)."""
     if not _value_text(text):
         return None
-    note = [text, next((cell for cell in row if not _value_text(cell)), ""), column, 0, None, False]
+    note = [text, next((cell for cell in row if not _value_text(cell)), ""), place, 0, None, False]
     notes = _MERGE_NOTES.get()
     if notes is not None:
         notes.append(note)
@@ -133,29 +134,32 @@ def _pieces(starts: Collection[int], first: int, end: int) -> int:
     return len({start for start in starts if first <= start < end})
 
 
-def _spread_across(text: str, row: list, column: int, across: int, last: bool, pieces: int) -> list | None:
+def _spread_across(text: str, row: list, place: int, across: int, last: bool, pieces: int) -> list | None:
     """The cells a count merged across ``across`` grid columns gives its row (HTML and DOCX alike: ``colspan``,
     ``w:gridSpan``): as many blank cells as the ``pieces`` the other rows of its table split those columns into (see
     _pieces; 1: none splits them), noted for _MergedDownWarned (``merged_down``, the merge named), else None.
 
     ``text`` is the cell's text, ``row`` the row's cells before it (the list the document's lines will hold),
-    ``column`` its first grid column, ``last`` whether it is the row's last cell.  The format does not say that one
-    figure over several columns counts each (``<td colspan="6">0</td>`` under six applicants' headers may mean all
-    zero, or one zero of the first): read as one cell, every value after it stood columns to the left, the row
-    ragged; copied, a count the report never gives.  Only a number after the row's label and before another cell,
-    over columns the table splits: a count over a column merged in every row (the Article 20 table's middle column,
-    two grid columns wide) is one value, a cell of words spanning columns (a merged header, a label over the label
-    columns) stays one, and so does the row's last count spanning the columns its row leaves free (no value after it
-    to move)."""
+    ``place`` where its first cell will stand in the row once it is whole (from 0), ``last`` whether it is the row's
+    last cell.  The flag names the cells given, as the row shows them, not the grid columns spanned.  The format does
+    not say that one figure over several columns counts each (``<td colspan="6">0</td>`` under six applicants'
+    headers may mean all zero, or one zero of the first): read as one cell, every value after it stood columns to
+    the left, the row ragged; copied, a count the report never gives. Only a number after the row's label and before
+    another cell, over columns the table splits: a count over a column merged in every row (the Article 20 table's
+    middle column, two grid columns wide) is one value, a cell of words spanning columns (a merged header, a label
+    over the label columns) stays one, and so does the row's last count spanning the columns its row leaves free (no
+    value after it to move)."""
     if (last or pieces < 2 or across < 2 or not any(ch.isdigit() for ch in text) or not _value_text(text)
             or all(map(_value_text, row))):
         return None
-    across = min(across, _MAX_SPAN_CELLS)
-    note = [text, next(cell for cell in row if not _value_text(cell)), column, across, row, True]
+    # (the note names the cells the row gets, where its row holds them: not the grid columns, which the table's
+    # other rows may split further than its columns, a count over three grid columns read as two missing counts)
+    cells = min(pieces, across, _MAX_SPAN_CELLS)
+    note = [text, next(cell for cell in row if not _value_text(cell)), place, cells, row, True]
     notes = _MERGE_NOTES.get()
     if notes is not None:
         notes.append(note)
-    return [""] * min(pieces, across)
+    return [""] * cells
 
 
 @functools.lru_cache(maxsize=1)

@@ -2348,12 +2348,12 @@ def _covered_row(merged: dict, texts: list, cells, units: set) -> list:
         text = texts[k]
         if text is not None:  # (None: a layout cell, read as lines after the row, but a column of it)
             # (a count merged across columns: as many blank cells, flagged; see _spread_across)
-            spread = merge is None and _spread_across(text, row, column, across, k == len(texts) - 1,
+            spread = merge is None and _spread_across(text, row, len(row), across, k == len(texts) - 1,
                                                       _pieces_marked(cells[k]))
             row.extend(spread or (text,))
             kept = len(row)
             if merge is not None:
-                note = _merge_note(text, row, column)
+                note = _merge_note(text, row, len(row) - 1)
                 merge[2] = _covered_words(text, column in units) if note is None else note
             if _unit_header(text):
                 units.add(column)

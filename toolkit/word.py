@@ -2125,8 +2125,11 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                 numbers = [numbering.marker(p, t, bullets=False) if p is not None else "" for p, t in paragraphs]
                 texts = [_numbered(number, t) for number, (_, t) in zip(numbers, paragraphs) if t]
             text = " ".join(texts).strip().strip("\u200b\ufeff").strip()
+            cells.extend(_covered_cells(covered))
+            covered = []
+            place = len(cells) + _grid_skip(row_props, "gridBefore")  # (the row's gridBefore blanks: put first below)
             if restart:
-                note = _merge_note(text, cells or [text], at)
+                note = _merge_note(text, cells or [text], place)
                 merged_values[at] = _covered_words(text, at in units) if note is None else note
                 if not text and not inner:
                     blank_merged.add(at)
@@ -2134,13 +2137,12 @@ def _docx_table(tbl, lines: list, numbering: _WordNumbering | None = None, chunk
                     blank_merged.discard(at)
             if _unit_header(text):
                 units.add(at)
-            cells.extend(_covered_cells(covered))
-            covered = []
             if not cells:  # (the row's first cell)
                 label_lines = sum(len(part.split("\n")) for part in shown)
             # a count merged across grid columns: as many blank cells, flagged (see _spread_across)
             pieces = _pieces(starts, at, column)  # (1 where no other row splits its grid columns)
-            spread = None if restart or inner else _spread_across(text, cells, at, column - at, tc is tcs[-1], pieces)
+            spread = None if restart or inner else _spread_across(text, cells, place, column - at, tc is tcs[-1],
+                                                                  pieces)
             number = _wrapped_number(shown, text) if cells and not inner and not spread else None
             if number is not None:
                 wrapped[len(cells)] = number
