@@ -58,7 +58,9 @@ class Cell(NamedTuple):
     character counts 2) where the cell starts on its line, in a row whose cells runs of spaces set apart (text copied
     from a web page or a PDF), where a blank cell leaves only its place; -1 elsewhere. ``folded`` the columns its
     text as written is wider than normalized (a full-width '１２' takes 4, '12' 2): ``end`` is where it ends as
-    written.
+    written. ``page_like`` marks a count in brackets alone ('(99)') that stood, a cell a line, after a row's last
+    value and before the next row's label: the row's last value, or a page number between the rows; the tables
+    stage keeps it where the row is short of it (:func:`toolkit.tables._trim_values`).
     """
 
     text: str
@@ -67,6 +69,7 @@ class Cell(NamedTuple):
     grouped: bool = False
     col: int = -1
     folded: int = 0
+    page_like: bool = False
 
     @property
     def is_value(self) -> bool:
@@ -1425,7 +1428,7 @@ def _cell(text: str, line: int) -> Cell:
     dash typed after it, '1330--', is one cell as written: parse_number reads its number)."""
     if ("-" in text or "+" in text) and _SIGNED_RUN.fullmatch(text):  # (the test in C first: most cells are '0')
         return Cell(text, line, glued=True)
-    return _new_cell((text, line, False, False, -1, 0))
+    return _new_cell((text, line, False, False, -1, 0, False))
 
 
 # A Cell made without the named tuple's own __new__ (a Python function): a table's text makes one a cell.
@@ -1438,7 +1441,7 @@ def _cells(texts: list[str], line: int) -> list[Cell]:
     joined = "".join(texts)
     if "-" in joined or "+" in joined:
         return [_cell(text, line) for text in texts]
-    return list(map(_new_cell, zip(texts, itertools.repeat(line), _NOT, _NOT, _NO_COLUMN, _UNFOLDED)))
+    return list(map(_new_cell, zip(texts, itertools.repeat(line), _NOT, _NOT, _NO_COLUMN, _UNFOLDED, _NOT)))
 
 
 # (endless: zip stops at the texts' end)
@@ -1612,6 +1615,9 @@ class _Stream:
         self.has_row = False
 
     def flush(self) -> None:
+        if self._cut_by_bracket and self.n == 1:
+            self._bracket_back()
+            return
         if self.current:
             self.rows.append(Row(_units_joined(self.current) if self.join_units else self.current))
             # (reset only here: with no cell the counts are as reset, each changed only with a cell appended; a
@@ -1640,6 +1646,16 @@ class _Stream:
         self.flush()
         if cells:
             self.rows.append(Row(cells, explicit=True, grid=grid, spaced=spaced, named=named))
+
+    def _bracket_back(self) -> None:
+        """Put the count in brackets that cut the row before back at that row's end, marked ``page_like``: with no
+        value after it, it is that row's last value ('0' / '0' / '(99)' then the next row's label) or a page number
+        between the rows ('(3)' at a page break), which the tables stage tells by the row's columns (dropped where the
+        row is whole without it). It was the next row's first cell, its own row's count lost unflagged or the row
+        left ragged."""
+        cell = self.current[0]
+        self._reset()
+        self.rows[-1].cells.append(cell._replace(page_like=True))
 
     def append(self, cell: Cell) -> None:
         """Add a cell to the current row whatever its kind (the source marks rows)."""
@@ -1679,7 +1695,9 @@ class _Stream:
             self.n = 1
             self._cut_by_bracket = True
             return
-        if kind == "value" and self._cut_by_bracket and self.n == 1:
+        if kind != "value" and self._cut_by_bracket and self.n == 1:
+            self._bracket_back()  # (no value after the count in brackets: the cut row's last value or a page number)
+        elif kind == "value" and self._cut_by_bracket and self.n == 1:
             # (the count in brackets had values after it: the row it cut goes on, that count one of its values)
             cut = self.current
             self._reset()

@@ -331,8 +331,17 @@ def _written(cells: list[Cell]) -> bool:
     return any(map(_CELL_TEXT, cells)) or any(map(_CELL_GLUED, cells))  # (in C: asked of most rows)
 
 
+# a cell of several digits (a decimal point among them): a glued run of a row's values, cut as page text is
+_DIGIT_RUN = re.compile(r"\d[\d.]+")
+
+
 def _trim_values(values: list[Cell], ncols: int) -> list[Cell]:
     out = list(values)
+    if out and out[-1].page_like and (len(out) != ncols or len(out) == 2 and _DIGIT_RUN.fullmatch(out[0].text)):
+        # a count in brackets after a row's values, a cell a line (layout.Cell.page_like): the row's last value where
+        # the row is one cell short without it, else a page number between the rows (after a whole row, or after
+        # one cell of several digits, a glued run cut as page text is: '263042532' / '(3)')
+        out.pop()
     while len(out) > ncols and not out[-1].text and not out[-1].glued:
         out.pop()
     if len(out) > ncols and any(c.grouped for c in out):
@@ -1387,7 +1396,8 @@ def _extract_requests(rows: list[Row], res: TableResult, identities: list[dict])
         elif len(trimmed) > ncols:
             kept = _drop_notes(res, "requests", row_key, row, trimmed, ncols, is_row)
         elif len(trimmed) == ncols and trimmed[-1].text[-1:] not in "0123456789" and not trimmed[-1].glued \
-                and not row.grid:  # (in a reader's grid the note stands in 总计's cell)
+                and not row.grid and not trimmed[-1].page_like:
+            # (in a reader's grid the note stands in 总计's cell; a count in brackets the row takes back is its 总计)
             kept = _drop_notes(res, "requests", row_key, row, trimmed, ncols - 1, is_row)
         found[row_key] = (kept, row, last.text)
         if remarks and len(trimmed) <= ncols:
