@@ -7,6 +7,7 @@ header set vertically one character per line, running page headers, provincial n
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +18,7 @@ import toolkit
 from conftest import RAW
 from test_formats import _as_lines
 
+CID = re.compile(r"(?:\(cid:\d+\))+")  # a run of glyphs of no Unicode map, as pdfplumber writes them
 MARKS = ["-", "/", "—", "——", "无"]
 
 
@@ -899,7 +901,8 @@ def test_unmapped_glyphs_inside_a_line_of_prose_are_no_words_of_its_section():
 
 
 @pytest.mark.parametrize("written, run", [("五、存在的主要问题及改进情况", "及"),
-                                          ("五、存在的主要问题·及改进情况", "·")])   # (a glyph of a symbol font)
+                                          ("五、存在的主要问题·及改进情况", "·"),   # (a glyph of a symbol font)
+                                          ("五、存在的主要问题及改进情况", "主要问题")])   # (key words: see below)
 def test_unmapped_glyphs_inside_a_section_heading_leave_the_section_found(written, run, tmp_path):
     # Seed 001's heading '五、存在的主要问题及改进情况' with a glyph set in a font without a Unicode map: pdfplumber gives
     # '五、存在的主要问题(cid:1)及改进情况', no title of the format's: the section was lost (sections_missing,
@@ -925,6 +928,36 @@ def test_unmapped_glyphs_inside_a_section_heading_leave_the_section_found(writte
     assert [c for c in _codes(report) if c != "cid_characters"] == _codes(plain)
     assert [f.detail.split(" on ")[0] for f in report.flags if f.code == "cid_characters"] == [
         f"{len(run)} characters"]   # (the run's glyphs, and those alone)
+
+
+@pytest.mark.parametrize("heading", ["五、存在的(cid:7)(cid:8)(cid:9)及改进(cid:10)(cid:11)", "五、(cid:7)(cid:8)问题及改进(cid:9)",
+                                     "五、存在的主要问题及(cid:10)(cid:11)(cid:12)(cid:13)"])
+def test_a_heading_whose_key_words_are_unmapped_glyphs_is_its_number_s_section(heading):
+    # Seed 001's '五、存在的主要问题及改进情况' with its key words in a font without a Unicode map: read without the
+    # glyphs ('五、存在的及改进') it named no section, the problems lost (sections_missing, unknown_section), their text
+    # and statements kept in the review section's. The number, 五 between 四 and 六 of the format's titles, and the
+    # readable words leave one section of the format: it is found, titled without the glyphs.
+    text = _pdf_text("001_4d29bfef72dd56db")
+    plain = toolkit.parse_text(text)
+    report = toolkit.parse_text(_replace(text, "五、存在的主要问题及改进情况", heading))
+    assert [s.key for s in report.sections] == [s.key for s in plain.sections]
+    assert report.section("problems").title == CID.sub("", heading)
+    assert report.section("problems").text == plain.section("problems").text
+    assert report.section("review_litigation").text == plain.section("review_litigation").text
+    assert report.statements["text"].tolist() == plain.statements["text"].tolist()
+    assert _codes(report) == _codes(plain)
+
+
+@pytest.mark.parametrize("heading", ["五、(cid:7)(cid:8)(cid:9)",          # no readable word
+                                     "五、其他需要报告的(cid:7)(cid:8)",     # words of 六's title under 五
+                                     "五、(cid:7)(cid:8)的事项"])          # (六's words: no title of 五 ends so)
+def test_a_heading_of_unmapped_glyphs_no_one_section_s_stays_unknown(heading):
+    # A control: where the number and the readable words leave no section, or none is readable, the heading
+    # names none, as before (its text kept in the section before, the problems missing).
+    text = _pdf_text("001_4d29bfef72dd56db")
+    report = toolkit.parse_text(_replace(text, "五、存在的主要问题及改进情况", heading))
+    assert "problems" not in [s.key for s in report.sections]
+    assert "sections_missing" in _codes(report)
 
 
 def test_a_caption_level_with_tables_side_by_side_is_read_in_its_place(tmp_path):
