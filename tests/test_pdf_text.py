@@ -884,6 +884,57 @@ def test_two_ruled_tables_side_by_side_are_read_each_whole(tmp_path):
     assert _codes(report) == _codes(want)
 
 
+@pytest.mark.parametrize("numbered", ["", "表{} "])
+def test_two_captions_on_one_line_over_tables_side_by_side_each_head_their_own(numbered, tmp_path):
+    # Seed 001's small tables of 主动公开 drawn two by two side by side, both captions of a pair on one text line above
+    # them ('表1 第二十条第(一)项      表2 第二十条第(五)项'): the line was read whole before both tables, the right
+    # table's caption no longer over it. Each caption is now read right before its own table's rows (reading
+    # order: the left caption and table, then the right ones); the counts are those of the tables set one under
+    # the other.
+    from test_formats import _cells as _all_cells
+
+    from toolkit.readers import read_document
+
+    lines, at, tables, tail, pdf = _small_tables_of_001_stacked(tmp_path / "stacked.pdf")
+    widths = [120.0, 100.0, 100.0, 100.0]
+
+    def table(rows: list, x: float, top: float) -> float:
+        for r, cells in enumerate(rows):
+            for i, w in enumerate(widths):
+                pdf.set_xy(x + sum(widths[:i]), top + 20 * r)
+                pdf.cell(w, 20, cells[i] if i < len(cells) else "", border=1)
+        return top + 20 * len(rows)
+
+    y = 20.0
+    for line in lines[:at]:
+        pdf.set_xy(20, y)
+        pdf.cell(900, 16, line)
+        y += 16
+    y += 5
+    heads = []  # (each table's caption as written, its first row)
+    for pair in (tables[0:2], tables[2:4], tables[4:]):
+        for k, rows in enumerate(pair):
+            heads.append((numbered.format(len(heads) + 1) + rows[0][0], rows[1]))
+            pdf.set_xy(20 + 450 * k, y)
+            pdf.cell(400, 16, heads[-1][0])
+        y = max(table(rows[1:], 20 + 450 * k, y + 20) for k, rows in enumerate(pair)) + 10
+    for line in tail:
+        pdf.set_xy(20, y)
+        pdf.cell(900, 16, line)
+        y += 16
+    pdf.output(str(tmp_path / "side.pdf"))
+    read = read_document(tmp_path / "side.pdf").lines
+    captions = [x for x in read if isinstance(x, str) and "第二十条" in x]
+    assert captions == [caption for caption, _ in heads]   # (one a line, left to right, pair by pair)
+    for caption, first in heads:
+        k = read.index(caption)
+        assert [c for c in read[k + 1] if c] == [c for c in first if c]   # (blank cells of a short row dropped)
+    report, want = toolkit.parse_report(tmp_path / "side.pdf"), toolkit.parse_report(tmp_path / "stacked.pdf")
+    assert _all_cells(report) == _all_cells(want)
+    assert _all_cells(report)[("active", "licensing", "change")][0] == "142"
+    assert _codes(report) == _codes(want)
+
+
 def test_unmapped_glyphs_inside_a_line_of_prose_are_no_words_of_its_section():
     # A word of a sentence set in a font without a Unicode map ('一是主动公开(cid:3)(cid:4)还需进一步提升'): the section's
     # text carried the placeholders (the statements already left them out). They are left out of it too; a value of
