@@ -875,6 +875,35 @@ def test_a_pdf_value_of_unmapped_glyphs_is_the_one_cell_missing(tmp_path: Path, 
     assert new == [("not_a_number", "new: (cid:5)(cid:5)"), ("not_a_number", "penalty: (cid:1)(cid:2)(cid:3)(cid:4)")]
 
 
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+def test_review_total_headers_of_unmapped_glyphs_keep_the_total_column(tmp_path: Path, parsed_seed,
+                                                                       ruled: bool) -> None:
+    # Seed 001 with every '总计' header cell in a font without a Unicode map ('(cid:1)(cid:2)'): in the ruled review
+    # table those cells named no column, the total column was lost (missing_columns total) and the fifteen counts
+    # were read as twelve columns, none placed (extra_cells: every value NA). The header's other cells name the
+    # format's results in its order: each glyph cell is the format's column there (总计), the counts read as
+    # without the glyphs, the file flagged cid_characters as before.
+    import warnings
+
+    import pandas as pd
+
+    import toolkit
+    from test_formats import _as_lines
+
+    lines = _as_lines(parsed_seed("001_4d29bfef72dd56db"))
+    render_pdf(lines, tmp_path / "plain.pdf", ruled=ruled)
+    render_pdf(lines, tmp_path / "cid.pdf", ruled=ruled, unmapped={"总计"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        plain, report = (toolkit.parse_report(tmp_path / f"{name}.pdf") for name in ("plain", "cid"))
+    got = report.table("review_litigation")
+    assert got.loc[:, "total"].tolist() == [4, 2, 1]
+    pd.testing.assert_frame_equal(got, plain.table("review_litigation"))
+    pd.testing.assert_frame_equal(report.tables.drop(columns="report_id"), plain.tables.drop(columns="report_id"))
+    assert sorted(f.code for f in report.flags if f.code != "cid_characters") == sorted(f.code for f in plain.flags)
+    assert [f.detail.split(" on ")[0] for f in report.flags if f.code == "cid_characters"] == ["8 characters"]
+
+
 # --------------------------------------------------------------------------
 # PDF decompression bombs
 # --------------------------------------------------------------------------

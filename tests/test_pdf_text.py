@@ -7,6 +7,7 @@ header set vertically one character per line, running page headers, provincial n
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +18,7 @@ import toolkit
 from conftest import RAW
 from test_formats import _as_lines
 
+CID = re.compile(r"(?:\(cid:\d+\))+")  # a run of glyphs of no Unicode map, as pdfplumber writes them
 MARKS = ["-", "/", "—", "——", "无"]
 
 
@@ -882,6 +884,57 @@ def test_two_ruled_tables_side_by_side_are_read_each_whole(tmp_path):
     assert _codes(report) == _codes(want)
 
 
+@pytest.mark.parametrize("numbered", ["", "表{} "])
+def test_two_captions_on_one_line_over_tables_side_by_side_each_head_their_own(numbered, tmp_path):
+    # Seed 001's small tables of 主动公开 drawn two by two side by side, both captions of a pair on one text line above
+    # them ('表1 第二十条第(一)项      表2 第二十条第(五)项'): the line was read whole before both tables, the right
+    # table's caption no longer over it. Each caption is now read right before its own table's rows (reading
+    # order: the left caption and table, then the right ones); the counts are those of the tables set one under
+    # the other.
+    from test_formats import _cells as _all_cells
+
+    from toolkit.readers import read_document
+
+    lines, at, tables, tail, pdf = _small_tables_of_001_stacked(tmp_path / "stacked.pdf")
+    widths = [120.0, 100.0, 100.0, 100.0]
+
+    def table(rows: list, x: float, top: float) -> float:
+        for r, cells in enumerate(rows):
+            for i, w in enumerate(widths):
+                pdf.set_xy(x + sum(widths[:i]), top + 20 * r)
+                pdf.cell(w, 20, cells[i] if i < len(cells) else "", border=1)
+        return top + 20 * len(rows)
+
+    y = 20.0
+    for line in lines[:at]:
+        pdf.set_xy(20, y)
+        pdf.cell(900, 16, line)
+        y += 16
+    y += 5
+    heads = []  # (each table's caption as written, its first row)
+    for pair in (tables[0:2], tables[2:4], tables[4:]):
+        for k, rows in enumerate(pair):
+            heads.append((numbered.format(len(heads) + 1) + rows[0][0], rows[1]))
+            pdf.set_xy(20 + 450 * k, y)
+            pdf.cell(400, 16, heads[-1][0])
+        y = max(table(rows[1:], 20 + 450 * k, y + 20) for k, rows in enumerate(pair)) + 10
+    for line in tail:
+        pdf.set_xy(20, y)
+        pdf.cell(900, 16, line)
+        y += 16
+    pdf.output(str(tmp_path / "side.pdf"))
+    read = read_document(tmp_path / "side.pdf").lines
+    captions = [x for x in read if isinstance(x, str) and "第二十条" in x]
+    assert captions == [caption for caption, _ in heads]   # (one a line, left to right, pair by pair)
+    for caption, first in heads:
+        k = read.index(caption)
+        assert [c for c in read[k + 1] if c] == [c for c in first if c]   # (blank cells of a short row dropped)
+    report, want = toolkit.parse_report(tmp_path / "side.pdf"), toolkit.parse_report(tmp_path / "stacked.pdf")
+    assert _all_cells(report) == _all_cells(want)
+    assert _all_cells(report)[("active", "licensing", "change")][0] == "142"
+    assert _codes(report) == _codes(want)
+
+
 def test_unmapped_glyphs_inside_a_line_of_prose_are_no_words_of_its_section():
     # A word of a sentence set in a font without a Unicode map ('一是主动公开(cid:3)(cid:4)还需进一步提升'): the section's
     # text carried the placeholders (the statements already left them out). They are left out of it too; a value of
@@ -899,7 +952,8 @@ def test_unmapped_glyphs_inside_a_line_of_prose_are_no_words_of_its_section():
 
 
 @pytest.mark.parametrize("written, run", [("五、存在的主要问题及改进情况", "及"),
-                                          ("五、存在的主要问题·及改进情况", "·")])   # (a glyph of a symbol font)
+                                          ("五、存在的主要问题·及改进情况", "·"),   # (a glyph of a symbol font)
+                                          ("五、存在的主要问题及改进情况", "主要问题")])   # (key words: see below)
 def test_unmapped_glyphs_inside_a_section_heading_leave_the_section_found(written, run, tmp_path):
     # Seed 001's heading '五、存在的主要问题及改进情况' with a glyph set in a font without a Unicode map: pdfplumber gives
     # '五、存在的主要问题(cid:1)及改进情况', no title of the format's: the section was lost (sections_missing,
@@ -925,6 +979,36 @@ def test_unmapped_glyphs_inside_a_section_heading_leave_the_section_found(writte
     assert [c for c in _codes(report) if c != "cid_characters"] == _codes(plain)
     assert [f.detail.split(" on ")[0] for f in report.flags if f.code == "cid_characters"] == [
         f"{len(run)} characters"]   # (the run's glyphs, and those alone)
+
+
+@pytest.mark.parametrize("heading", ["五、存在的(cid:7)(cid:8)(cid:9)及改进(cid:10)(cid:11)", "五、(cid:7)(cid:8)问题及改进(cid:9)",
+                                     "五、存在的主要问题及(cid:10)(cid:11)(cid:12)(cid:13)"])
+def test_a_heading_whose_key_words_are_unmapped_glyphs_is_its_number_s_section(heading):
+    # Seed 001's '五、存在的主要问题及改进情况' with its key words in a font without a Unicode map: read without the
+    # glyphs ('五、存在的及改进') it named no section, the problems lost (sections_missing, unknown_section), their text
+    # and statements kept in the review section's. The number, 五 between 四 and 六 of the format's titles, and the
+    # readable words leave one section of the format: it is found, titled without the glyphs.
+    text = _pdf_text("001_4d29bfef72dd56db")
+    plain = toolkit.parse_text(text)
+    report = toolkit.parse_text(_replace(text, "五、存在的主要问题及改进情况", heading))
+    assert [s.key for s in report.sections] == [s.key for s in plain.sections]
+    assert report.section("problems").title == CID.sub("", heading)
+    assert report.section("problems").text == plain.section("problems").text
+    assert report.section("review_litigation").text == plain.section("review_litigation").text
+    assert report.statements["text"].tolist() == plain.statements["text"].tolist()
+    assert _codes(report) == _codes(plain)
+
+
+@pytest.mark.parametrize("heading", ["五、(cid:7)(cid:8)(cid:9)",          # no readable word
+                                     "五、其他需要报告的(cid:7)(cid:8)",     # words of 六's title under 五
+                                     "五、(cid:7)(cid:8)的事项"])          # (六's words: no title of 五 ends so)
+def test_a_heading_of_unmapped_glyphs_no_one_section_s_stays_unknown(heading):
+    # A control: where the number and the readable words leave no section, or none is readable, the heading
+    # names none, as before (its text kept in the section before, the problems missing).
+    text = _pdf_text("001_4d29bfef72dd56db")
+    report = toolkit.parse_text(_replace(text, "五、存在的主要问题及改进情况", heading))
+    assert "problems" not in [s.key for s in report.sections]
+    assert "sections_missing" in _codes(report)
 
 
 def test_a_caption_level_with_tables_side_by_side_is_read_in_its_place(tmp_path):

@@ -1396,6 +1396,9 @@ def _pdf_page(page, path: str, number: int, carry: dict | None = None, found: li
             if gridded[k]:  # (no cells: a half of a row's label joined into its row, _label_around)
                 items.append((key, len(items), gridded[k], False))
             continue
+        if shelves and (captions := _captions_over_tables(line, shelves, bboxes)):  # (rare: tables side by side)
+            items += [(at, len(items) + n, caption, None) for n, (at, caption) in enumerate(captions)]
+            continue
         text = _without_letter_spacing(line, settings).strip()
         if text:
             if inner:
@@ -1459,6 +1462,44 @@ def _beside_tables(line: dict, shelves: dict[int, tuple[float, int]], bboxes: li
         under = [place for b, place in level if x0 < float(b[2]) and float(b[0]) < x1]  # (in a table's width)
         place = min(under) if under else sum(float(b[2]) <= x0 for b, _ in level) - 0.5
         return (top, place, float(line["top"]))
+    return None
+
+
+_CAPTION_REACH = 2.0  # how far above a row of tables side by side a line of their captions stands (its heights)
+
+
+def _captions_over_tables(line: dict, shelves: dict[int, tuple[float, int]],
+                          bboxes: list[tuple]) -> list[tuple[tuple, str]] | None:
+    """The sort keys and texts of the captions on one text line right above a row of ruled tables set side by side
+    (``shelves``, as :func:`_side_by_side` gives them, of the tables' ``bboxes``), each over its own table ('表1
+    第二十条第(一)项      表2 第二十条第(五)项'), or None for any other line.
+
+    Read as one line, both captions stood before both tables, the right one's no longer over it; each is read
+    right before its table's rows.  Only a line whose every word stands inside one table's width, two tables at
+    least having words, the words left to right in the tables' order.
+    """
+    top_of, bottom = float(line["top"]), float(line["bottom"])
+    reach = _CAPTION_REACH * (bottom - top_of)
+    for top in {shelf_top for shelf_top, _ in shelves.values()}:
+        if not top - reach <= bottom <= top:
+            continue
+        level = [(bboxes[t], place) for t, (shelf_top, place) in shelves.items() if shelf_top == top]
+        words = line["text"].split()
+        chars = [ch for ch in line.get("chars", ()) if ch.get("text", "").strip()]
+        if len(words) < 2 or sum(map(len, words)) != len(chars):
+            return None  # (a word's characters not told apart: read as one line, as before)
+        pieces: dict[int, list[str]] = {}
+        k = 0
+        for word in words:
+            own, k = chars[k:k + len(word)], k + len(word)
+            x0, x1 = min(float(ch["x0"]) for ch in own), max(float(ch["x1"]) for ch in own)
+            under = [place for b, place in level if float(b[0]) <= x0 and x1 <= float(b[2])]
+            if len(under) != 1 or (pieces and under[0] < max(pieces)):
+                return None
+            pieces.setdefault(under[0], []).append(word)
+        if len(pieces) < 2:
+            return None
+        return [((top, place, top_of), " ".join(said)) for place, said in sorted(pieces.items())]
     return None
 
 

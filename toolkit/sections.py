@@ -914,13 +914,16 @@ _PAGE_NUMBER_AFTER = re.compile(r"^(?P<entry>.+?)\s+\d{1,3}$")
 
 class _Heading(NamedTuple):
     """A heading-like segment: its index, title (white space removed), number and text; ``listed`` for an entry
-    of a table of contents (a dot leader and a page number after the title)."""
+    of a table of contents (a dot leader and a page number after the title); ``gapped``, for a heading a PDF set
+    partly in glyphs of no Unicode map, its title (number and white space removed) with a NUL where each run of
+    them stood ('存在的\0及改进\0'), else ''."""
 
     index: int  # type: ignore[assignment]  # a field named index shadows tuple.index
     title: str
     num: str
     text: str
     listed: bool
+    gapped: str = ""
 
 
 # what a stripped line _headings reads has: a Chinese character in its first 12 (_heading_form asks it; a table of
@@ -932,9 +935,11 @@ def _headings(segments: list[Segment]) -> list[_Heading]:
     """Every heading-like segment (the same for both families)."""
     found = []
     texts = list(map(str.strip, map(_SEGMENT_TEXT, segments)))
+    glyphs: dict[int, str] = {}  # the lines with such glyphs, as written
     if "(cid:" in "\0".join(texts):  # (rare: one search of the joined lines first)
         # a PDF's glyphs of no Unicode map are no words of a title ('五、存在的主要问题(cid:7)及改进情况': the section
         # was lost); the heading is read without them (the PDF reader flags them, cid_characters)
+        glyphs = {i: text for i, text in enumerate(texts) if "(cid:" in text}
         texts = [CID_GLYPHS.sub("", text).strip() if "(cid:" in text else text for text in texts]
     # (a blank line, half the lines of a table a cell a line: no heading, its form not asked; passed over in C, and
     # not asked _HEADING_HINT: a pattern's call costs some 800 instructions even on an empty line)
@@ -962,8 +967,19 @@ def _headings(segments: list[Segment]) -> list[_Heading]:
             text, labelled = _without_contents_marks(text, segments, i)
         form = _heading_form(text)
         if form is not None and not (form.close_only and _after_open_bracket(segments, i)):
-            found.append(_Heading(i, form.title, form.num, form.text, form.listed or labelled))
+            gapped = _gapped_title(glyphs[i], form.num) if i in glyphs else ""
+            found.append(_Heading(i, form.title, form.num, form.text, form.listed or labelled, gapped))
     return found
+
+
+def _gapped_title(written: str, num: str) -> str:
+    """A heading line ``written`` with glyphs of no Unicode map: its title after the number ``num``, white space
+    removed, a NUL for each run of glyphs ('五、存在的(cid:7)(cid:8)及改进(cid:9)' gives '存在的\0及改进\0'); '' where the
+    glyphs stand before the number or none stands in the title."""
+    marked = CID_GLYPHS.sub("\0", _SPACE_RUN.sub("", written))
+    num = _SPACE_RUN.sub("", num)
+    title = marked[len(num):] if marked.startswith(num) else ""
+    return title if "\0" in title else ""
 
 
 def _bar_in_title(text: str) -> bool:
@@ -1175,13 +1191,59 @@ def _bare_heading(text: str) -> str:
 
 
 def _named(headings: list[_Heading], family: str) -> list[tuple[int, str, str, str]]:
-    """(segment index, key, level, text) of every heading that names a section of this family."""
+    """(segment index, key, level, text) of every heading that names a section of this family.
+
+    A heading whose key words a PDF set in glyphs of no Unicode map ('五、存在的(cid:7)(cid:8)(cid:9)及改进(cid:10)',
+    no title of the family's) names the one section its number and readable words leave (:func:`_official_key`),
+    where no other heading names that section; the outline then takes it only in its place among the others.
+    """
     found = []
+    unnamed = []
     for h in headings:
         key, level = _heading_key(h.title, h.num, family)
         if key is not None:
             found.append((h.index, key, level, h.text))
+        elif h.gapped:
+            unnamed.append(h)
+    if unnamed:  # (rare: a PDF's font without a map)
+        named = {c[1] for c in found}
+        for h in unnamed:
+            key = _official_key(h.gapped, h.num, family)
+            if key is not None and key not in named:
+                found.append((h.index, key, "top", h.text))
+        found.sort(key=lambda c: c[0])
     return found
+
+
+_GAPPED_READABLE_MIN = 2  # the fewest readable Han characters of such a title (a number and glyphs alone say nothing)
+
+
+@functools.lru_cache(maxsize=64)
+def _official_key(gapped: str, num: str, family: str) -> str | None:
+    """The key of the one section of ``family`` that formats.yaml ``section_official_titles`` numbers ``num`` and
+    titles with the readable words of ``gapped`` (:func:`_gapped_title`) in their order, each NUL standing for one
+    character or more ('存在的\0及改进\0': 五、存在的主要问题及改进情况); None where none or more than one does."""
+    if len(_HAN.findall(gapped)) < _GAPPED_READABLE_MIN:
+        return None
+    wanted = _number_style(num)
+    if wanted[1] is None:
+        return None
+    pattern = re.compile(".+".join(map(re.escape, gapped.split("\0"))))
+    keys = {key for key, number, title in _official_titles(family)
+            if _number_style(number) == wanted and pattern.fullmatch(title)}
+    return keys.pop() if len(keys) == 1 else None
+
+
+@functools.lru_cache(maxsize=2)
+def _official_titles(family: str) -> list[tuple[str, str, str]]:
+    """(key, number, title) of each of formats.yaml ``section_official_titles`` of ``family``."""
+    out = []
+    for key, titles in load_formats().get("section_official_titles", {}).get(family, {}).items():
+        for written in titles:
+            number = _NUM_AT_START.match(written)
+            if number is not None:  # (every title there is numbered)
+                out.append((key, number.group().strip(), written[number.end():].strip()))
+    return out
 
 
 def _contents_entries(headings: list[_Heading], segments: list[Segment]) -> set[int]:

@@ -2911,22 +2911,43 @@ def _review_header_columns(heads: list[str]) -> list[str] | None:
 
     ``heads`` are the label keys of the header's cells, in order: a result's name is its column (its key), a
     short word that names no result beside one (备注 in 总计's place, or a sixth column) a column of no result
-    (the word itself); the kinds of case (行政复议, 复议后起诉) and other words are no columns.
+    (the word itself); the kinds of case (行政复议, 复议后起诉) and other words are no columns.  A cell of a PDF's
+    glyphs of no Unicode map ('(cid:1)(cid:2)' for 总计) is the format's column after the one before it, where so
+    the header names the format's own columns (:func:`_unmapped_results`); else no column, as before.
     """
     result_of, words = _review_names()
     cols: list[str] = []
+    glyphs: list[int] = []  # where cells of such glyphs stand among the columns
     for i, key in enumerate(heads):
         if key in result_of:
             cols.append(result_of[key])
         elif key in words:
             continue
+        elif key[:5] == "(cid:" and CID_GLYPHS.fullmatch(key):
+            glyphs.append(len(cols))
         elif (named := _prefixed_result(key, result_of)) is not None:
             cols.append(named)
         elif vocabulary().is_header(key):
             return None  # a name cut short ('结果维', '审结'): not sure which columns the header names
         elif _column_word(key) and any(k in result_of for k in heads[max(i - 1, 0):i + 2]):
             cols.append(key)
-    return cols
+    return _unmapped_results(cols, glyphs) if glyphs else cols
+
+
+def _unmapped_results(cols: list[str], glyphs: list[int]) -> list[str]:
+    """The review header's columns ``cols`` with a column for each of its cells of glyphs of no Unicode map (before
+    ``cols[k]`` for each ``k`` of ``glyphs``), where the format's own columns of every kind of case are then what the
+    header names, each such cell one of them in the format's order (every 总计 cell '(cid:1)(cid:2)': the total
+    column was lost, the fifteen counts read as twelve columns, none placed); else ``cols`` as they are."""
+    fm = load_formats()["review_litigation"]
+    order = list(fm["cols"])
+    full = order * len(fm["rows"])
+    if len(cols) + len(glyphs) != len(full):
+        return cols
+    filled = list(cols)
+    for k in reversed(glyphs):  # (from the last: an index of ``glyphs`` counts the columns before it)
+        filled.insert(k, "")
+    return full if all(col in ("", want) for col, want in zip(filled, full)) else cols
 
 
 # the longest words before a result's name that say whose result it is ('复议', '未经复议直接起诉': '复议总计')
