@@ -430,6 +430,30 @@ def test_a_page_number_right_under_a_heading_is_no_part_of_the_section(seed_id, 
     _assert_same_tables_and_flag_codes(report, plain)
 
 
+@pytest.mark.parametrize("seed_id", SEED_IDS)
+@pytest.mark.parametrize("page", [["- 3 -"], ["", "第3页", ""], ["第 3 页 共 6 页"], ["— 3 —", "- 4 -"], ["3"],
+                                  ["", "12", ""]])
+def test_a_page_number_right_above_a_heading_is_no_part_of_the_section_before(seed_id, page):
+    # PDF text whose section ends a page, its footer right above the next heading ('…本机关按时办结。' / '- 3 -' /
+    # '四、政府信息公开行政复议、行政诉讼情况'): the page number stood at the end of the section's text ('…。\n\n- 3 -'),
+    # where under a heading it is dropped. A number alone ('3') is a page's after a sentence only: after a table's
+    # last count it may be a count, kept (and read by the tables stage, which flags it).
+    plain, lines, heads = _seed_and_its_heading_lines(seed_id)
+    report = toolkit.parse_text("\n".join(x for i, line in enumerate(lines)
+                                          for x in ([*page, line] if i in heads[1:] else [line])))
+    assert [(s.key, s.title) for s in report.sections] == [(s.key, s.title) for s in plain.sections]
+    bare = next(x for x in reversed(page) if x)
+    if not bare.isdigit():
+        assert [s.text for s in report.sections] == [s.text for s in plain.sections]
+        _assert_same_tables_and_flag_codes(report, plain)
+        return
+    for now, was in zip(report.sections[:-1], plain.sections):
+        if was.text.rstrip()[-1:] in "。;!?":
+            assert now.text == was.text
+        else:
+            assert now.text.rstrip().endswith(bare)
+
+
 @pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "004_b232cca7e491c758"])
 @pytest.mark.parametrize("running_head", ["{title}-驻马店市人民政府", "{title} - 中国政府网",
                                           "2020年政府信息公开工作年度报告", "{title}"])  # (the last a control)

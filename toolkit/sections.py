@@ -1884,6 +1884,8 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
         else:
             # (nor is a mark after a title alone on its line: '二、主动公开政府信息情况：' is titled as without it)
             title = title.rstrip().rstrip(_TITLE_SEPARATORS) or title
+        if n + 1 < len(chosen):
+            body = _before_page_marks(body)
         if n + 1 == len(chosen) and body:
             body = _without_glued_signature(body)
         if n + 1 == len(chosen) and end < len(segments):
@@ -1996,6 +1998,29 @@ def _past_page_marks(body: list[Segment]) -> list[Segment]:
         start += 1
     # (blank lines alone stay: the text is stripped of them anyway)
     return body[start:] if any(seg.text.strip() for seg in body[:start]) else body
+
+
+# a page's number alone on its line ('3'), as a PDF's footer gives it
+_BARE_PAGE_NUMBER = re.compile(r"[1-9]\d{0,2}")
+
+
+def _before_page_marks(body: list[Segment]) -> list[Segment]:
+    """``body`` up to its last line that is no page furniture (:func:`toolkit.normalize.is_page_furniture`, read as
+    a table's cell may be: '- 3 -', '第3页') nor blank: a page break right above the next heading (the footer of the
+    page the section ends on) is no part of the section's text, as it is none under a heading
+    (:func:`_past_page_marks`).  A number alone ('3') is a page's only after a sentence's end: in a table it may be
+    the last row's count, and no count stands alone between a sentence and the next heading."""
+    end = len(body)
+    while end and (not (text := body[end - 1].text.strip()) or is_page_furniture(text, in_table=True)):
+        end -= 1
+    if end and _BARE_PAGE_NUMBER.fullmatch(body[end - 1].text.strip()):
+        above = end - 1
+        while above and not body[above - 1].text.strip():
+            above -= 1
+        if above and body[above - 1].text.rstrip()[-1:] in _SENTENCE_END:
+            end = above
+    # (blank lines alone stay: the text is stripped of them anyway)
+    return body[:end] if any(seg.text.strip() for seg in body[end:]) else body
 
 
 def _page_number_after(title: str, rest: str) -> str | None:
