@@ -454,6 +454,32 @@ def test_a_page_number_right_above_a_heading_is_no_part_of_the_section_before(se
             assert now.text.rstrip().endswith(bare)
 
 
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd",
+                                     "004_b232cca7e491c758"])
+@pytest.mark.parametrize("around, dropped", [({"before": ["- 4 -"]}, True), ({"after": ["", "第6页", ""]}, True),
+                                             ({"before": ["- 4 -"], "after": ["6"]}, True),
+                                             ({}, False),  # (no page number seen: a control)
+                                             ({"before": ["- 7 -"]}, False)])  # (out of order)
+def test_a_bare_page_number_right_under_a_heading_is_no_part_of_the_section(seed_id, around, dropped):
+    # PDF text whose heading ends a page, its footer a number alone on the next line ('五、存在的主要问题及改进情况' /
+    # '5' / '经过近年努力，…'): the number opened the section's text ('5\n\n经过近年努力…'). It is a page's where the
+    # page numbers seen around it have it in their sequence and a sentence follows it: dropped. Where it opens a
+    # table's section it may be a count, kept; so it is where no page number, or one out of order, is seen.
+    plain, lines, heads = _seed_and_its_heading_lines(seed_id)
+    at = {s.key: heads[k] for k, s in enumerate(plain.sections)}
+    k = [s.key for s in plain.sections].index("problems")  # (the page mark above the heading before it, or after)
+    above = {heads[k + (1 if where == "after" else -1)]: page for where, page in around.items()}
+    table = "requests" if "requests" in at and plain.tables["table"].eq("requests").any() else None
+    under = {at["problems"]: ["5"], **({at[table]: ["3"]} if table else {})}  # (page 3, in order, in a table)
+    text = "\n".join(x for i, line in enumerate(lines) for x in [*above.get(i, []), line, *under.get(i, [])])
+    report = toolkit.parse_text(text)
+    assert [(s.key, s.title) for s in report.sections] == [(s.key, s.title) for s in plain.sections]
+    problems = report.section("problems").text
+    assert problems == plain.section("problems").text if dropped else problems.startswith("5\n")
+    if table:
+        assert report.section(table).text.startswith("3\n")
+
+
 @pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "004_b232cca7e491c758"])
 @pytest.mark.parametrize("running_head", ["{title}-驻马店市人民政府", "{title} - 中国政府网",
                                           "2020年政府信息公开工作年度报告", "{title}"])  # (the last a control)

@@ -1860,6 +1860,7 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
     sections = []
     end = len(segments)
     report_title = _report_title(segments, chosen[0][0]) if chosen else None
+    pages: list[tuple[int, int]] | None = None  # the page numbers the report shows, read where first asked
     for n, (i, key, title) in enumerate(chosen):
         end = chosen[n + 1][0] if n + 1 < len(chosen) else _text_end(segments, i, texts)
         body = segments[i + 1 : end]
@@ -1873,6 +1874,10 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
         rest = _heading_rest(title, family, key)
         if not rest:
             body = _past_page_marks(body)
+            if (first := next((seg.text for seg in body if seg.text.strip()), None)) is not None \
+                    and _BARE_PAGE_NUMBER.fullmatch(first.strip()):
+                pages = _page_numbers_seen(segments) if pages is None else pages
+                body = _past_bare_page_number(body, pages)
         if rest and _page_mark_edge(last=True).match(rest, len(rest) - 1) \
                 and (paged := _page_number_after(title, rest)) is not None:
             # a page number glued after the title ('四、…情况—3—', PDF text): no part of the title or the text
@@ -2021,6 +2026,44 @@ def _before_page_marks(body: list[Segment]) -> list[Segment]:
             end = above
     # (blank lines alone stay: the text is stripped of them anyway)
     return body[:end] if any(seg.text.strip() for seg in body[end:]) else body
+
+
+def _page_numbers_seen(segments: Sequence[Segment]) -> list[tuple[int, int]]:
+    """(line, number) of each segment of ``segments`` that reads a page's number: page furniture ('- 3 -', '第3页',
+    '第三页 共五页'), or a number alone after a sentence's end (no count stands there, :func:`_before_page_marks`)."""
+    seen = []
+    ended = False  # (whether the last filled segment ended a sentence)
+    for seg in segments:
+        if not (text := seg.text.strip()):
+            continue
+        if ended and _BARE_PAGE_NUMBER.fullmatch(text):
+            seen.append((seg.line, int(text)))
+        elif (m := _page_furniture().fullmatch(text)) is not None and m.lastindex is not None \
+                and is_page_furniture(text, in_table=True):
+            number = cn_numeral(next(g for g in m.groups() if g is not None))
+            if number is not None:
+                seen.append((seg.line, number))
+        ended = text[-1] in _SENTENCE_END
+    return seen
+
+
+def _past_bare_page_number(body: list[Segment], pages: Sequence[tuple[int, int]]) -> list[Segment]:
+    """``body`` from its first filled line on, without the number alone that opens it ('5' right under a
+    heading: a PDF's footer of the page the heading ends) where it is a page's number: a sentence follows it (in a
+    table it may be a count, kept) and the page numbers seen around it (``pages``, :func:`_page_numbers_seen`)
+    have it in their sequence, one at least lower before it or higher after it, none out of order."""
+    first = next(k for k, seg in enumerate(body) if seg.text.strip())
+    number, line = int(body[first].text.strip()), body[first].line
+    nxt = next((seg.text for seg in body[first + 1:] if seg.text.strip()), "")
+    if "|" in nxt or not any(mark in nxt for mark in _SENTENCE_END):
+        return body
+    at = bisect.bisect_left(pages, (line, 0))
+    before = pages[at - 1][1] if at else None
+    after = next((n for k, n in pages[at:] if k > line), None)
+    if (before is None and after is None) or (before is not None and before >= number) \
+            or (after is not None and after <= number):
+        return body
+    return body[first + 1:]
 
 
 def _page_number_after(title: str, rest: str) -> str | None:
