@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
 from toolkit.annex import attachment_start
+from toolkit.cues import _nothing_to_report
 from toolkit.formats import _ARTICLE, _CN_DIGITS, alternation, load_formats, vocabulary
 from toolkit.glued import _INLINE_AFTER, _SENTENCE_BREAK, _inline_heading, _patterns, _stray_pipe
 from toolkit.metadata import (_TABLE_CELLS, _annex_end, _date_in, _starts_with_box_label, _undated_signature,
@@ -1882,6 +1883,10 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
                 and (paged := _page_number_after(title, rest)) is not None:
             # a page number glued after the title ('四、…情况—3—', PDF text): no part of the title or the text
             title, rest = paged, _heading_rest(paged, family, key)
+        if not rest and (nothing := _nothing_noted(title)):
+            # a note saying there is nothing to report ('六、其他需要报告的事项(无)') is the section's text: it stood in
+            # the title, the text left empty
+            title, rest = title.rstrip(), nothing
         if rest:
             body = [Segment(rest, heading.line)] + body
             # (the mark that set the text apart is no part of the title: '一、总体情况。本机关…' is titled 一、总体情况)
@@ -2064,6 +2069,18 @@ def _past_bare_page_number(body: list[Segment], pages: Sequence[tuple[int, int]]
             or (after is not None and after <= number):
         return body
     return body[first + 1:]
+
+
+# a note in brackets ending a heading's line ('六、其他需要报告的事项(无)'), its words captured
+_NOTE_AT_END = re.compile(rf"(?!{_SUB}$)\(([^()]{{1,20}})\)$")
+
+
+def _nothing_noted(title: str) -> str:
+    """The note in brackets ending ``title`` where it says there is nothing to report ('(无)', '(暂无)', '(本年度无此
+    类情况)', statements.yaml ``empty``), else '': the section's text, where a note on the title ('(含政策解读)') is
+    the title's."""
+    note = _NOTE_AT_END.search(title.rstrip())
+    return note[0] if note and any(p.match(note[1].strip()) for p in _nothing_to_report()) else ""
 
 
 def _page_number_after(title: str, rest: str) -> str | None:
