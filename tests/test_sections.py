@@ -482,11 +482,13 @@ def test_a_bare_page_number_right_under_a_heading_is_no_part_of_the_section(seed
 
 @pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "004_b232cca7e491c758"])
 @pytest.mark.parametrize("note, text", [("（无）", "(无)"), ("(暂无)", "(暂无)"), ("（本年度无此类情况）", "(本年度无此类情况)"),
+                                        ("（注：本部分数据截至12月31日）", "(注:本部分数据截至12月31日)"),
                                         ("（含政策解读）", "")])  # (the last a control: a note on the title)
 def test_a_note_saying_nothing_to_report_after_the_last_title_is_its_text(seed_id, note, text):
     # The last heading with its whole text in brackets after the title ('六、其他需要报告的事项（无）', nothing under it):
     # the note was read as the title's, as '(含政策解读)' is, so the title read '六、其他需要报告的事项(无)' and the
-    # section's text was empty. A note saying there is nothing to report (statements.yaml ``empty``) is the text.
+    # section's text was empty. A note saying there is nothing to report (statements.yaml ``empty``) is the text, so
+    # is a note on the data ('（注：本部分数据截至12月31日）', as a longer one or one with text glued after it was).
     plain, lines, heads = _seed_and_its_heading_lines(seed_id)
     last = plain.sections[-1]
     assert last.key == "other"

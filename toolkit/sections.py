@@ -1883,10 +1883,11 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
                 and (paged := _page_number_after(title, rest)) is not None:
             # a page number glued after the title ('四、…情况—3—', PDF text): no part of the title or the text
             title, rest = paged, _heading_rest(paged, family, key)
-        if not rest and (nothing := _nothing_noted(title)):
-            # a note saying there is nothing to report ('六、其他需要报告的事项(无)') is the section's text: it stood in
-            # the title, the text left empty
-            title, rest = title.rstrip(), nothing
+        if not rest and (noted := _text_noted(title)):
+            # a note saying there is nothing to report ('六、其他需要报告的事项(无)'), or a note on the data ('(注:本部分
+            # 数据截至…)'), is the section's text: it stood in the title (the text left empty), where a longer one or
+            # one with text glued after it is the text's
+            title, rest = title.rstrip(), noted
         if rest:
             body = [Segment(rest, heading.line)] + body
             # (the mark that set the text apart is no part of the title: '一、总体情况。本机关…' is titled 一、总体情况)
@@ -2075,12 +2076,15 @@ def _past_bare_page_number(body: list[Segment], pages: Sequence[tuple[int, int]]
 _NOTE_AT_END = re.compile(rf"(?!{_SUB}$)\(([^()]{{1,20}})\)$")
 
 
-def _nothing_noted(title: str) -> str:
+def _text_noted(title: str) -> str:
     """The note in brackets ending ``title`` where it says there is nothing to report ('(无)', '(暂无)', '(本年度无此
-    类情况)', statements.yaml ``empty``), else '': the section's text, where a note on the title ('(含政策解读)') is
-    the title's."""
+    类情况)', statements.yaml ``empty``) or opens as a note on the data does ('(注:本部分数据截至…)', formats.yaml
+    ``footnote``), else '': the section's text, where a note on the title ('(含政策解读)') is the title's."""
     note = _NOTE_AT_END.search(title.rstrip())
-    return note[0] if note and any(p.match(note[1].strip()) for p in _nothing_to_report()) else ""
+    if note is None:
+        return ""
+    words = note[1].strip()
+    return note[0] if is_footnote(words) or any(p.match(words) for p in _nothing_to_report()) else ""
 
 
 def _page_number_after(title: str, rest: str) -> str | None:
