@@ -430,6 +430,77 @@ def test_a_page_number_right_under_a_heading_is_no_part_of_the_section(seed_id, 
     _assert_same_tables_and_flag_codes(report, plain)
 
 
+@pytest.mark.parametrize("seed_id", SEED_IDS)
+@pytest.mark.parametrize("page", [["- 3 -"], ["", "第3页", ""], ["第 3 页 共 6 页"], ["— 3 —", "- 4 -"], ["3"],
+                                  ["", "12", ""]])
+def test_a_page_number_right_above_a_heading_is_no_part_of_the_section_before(seed_id, page):
+    # PDF text whose section ends a page, its footer right above the next heading ('…本机关按时办结。' / '- 3 -' /
+    # '四、政府信息公开行政复议、行政诉讼情况'): the page number stood at the end of the section's text ('…。\n\n- 3 -'),
+    # where under a heading it is dropped. A number alone ('3') is a page's after a sentence only: after a table's
+    # last count it may be a count, kept (and read by the tables stage, which flags it).
+    plain, lines, heads = _seed_and_its_heading_lines(seed_id)
+    report = toolkit.parse_text("\n".join(x for i, line in enumerate(lines)
+                                          for x in ([*page, line] if i in heads[1:] else [line])))
+    assert [(s.key, s.title) for s in report.sections] == [(s.key, s.title) for s in plain.sections]
+    bare = next(x for x in reversed(page) if x)
+    if not bare.isdigit():
+        assert [s.text for s in report.sections] == [s.text for s in plain.sections]
+        _assert_same_tables_and_flag_codes(report, plain)
+        return
+    for now, was in zip(report.sections[:-1], plain.sections):
+        if was.text.rstrip()[-1:] in "。;!?":
+            assert now.text == was.text
+        else:
+            assert now.text.rstrip().endswith(bare)
+
+
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "003_ce1f8ef96d3daffd",
+                                     "004_b232cca7e491c758"])
+@pytest.mark.parametrize("around, dropped", [({"before": ["- 4 -"]}, True), ({"after": ["", "第6页", ""]}, True),
+                                             ({"before": ["- 4 -"], "after": ["6"]}, True),
+                                             ({}, False),  # (no page number seen: a control)
+                                             ({"before": ["- 7 -"]}, False)])  # (out of order)
+def test_a_bare_page_number_right_under_a_heading_is_no_part_of_the_section(seed_id, around, dropped):
+    # PDF text whose heading ends a page, its footer a number alone on the next line ('五、存在的主要问题及改进情况' /
+    # '5' / '经过近年努力，…'): the number opened the section's text ('5\n\n经过近年努力…'). It is a page's where the
+    # page numbers seen around it have it in their sequence and a sentence follows it: dropped. Where it opens a
+    # table's section it may be a count, kept; so it is where no page number, or one out of order, is seen.
+    plain, lines, heads = _seed_and_its_heading_lines(seed_id)
+    at = {s.key: heads[k] for k, s in enumerate(plain.sections)}
+    k = [s.key for s in plain.sections].index("problems")  # (the page mark above the heading before it, or after)
+    above = {heads[k + (1 if where == "after" else -1)]: page for where, page in around.items()}
+    table = "requests" if "requests" in at and plain.tables["table"].eq("requests").any() else None
+    under = {at["problems"]: ["5"], **({at[table]: ["3"]} if table else {})}  # (page 3, in order, in a table)
+    text = "\n".join(x for i, line in enumerate(lines) for x in [*above.get(i, []), line, *under.get(i, [])])
+    report = toolkit.parse_text(text)
+    assert [(s.key, s.title) for s in report.sections] == [(s.key, s.title) for s in plain.sections]
+    problems = report.section("problems").text
+    assert problems == plain.section("problems").text if dropped else problems.startswith("5\n")
+    if table:
+        assert report.section(table).text.startswith("3\n")
+
+
+@pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "004_b232cca7e491c758"])
+@pytest.mark.parametrize("note, text", [("（无）", "(无)"), ("(暂无)", "(暂无)"), ("（本年度无此类情况）", "(本年度无此类情况)"),
+                                        ("（注：本部分数据截至12月31日）", "(注:本部分数据截至12月31日)"),
+                                        ("（含政策解读）", "")])  # (the last a control: a note on the title)
+def test_a_note_saying_nothing_to_report_after_the_last_title_is_its_text(seed_id, note, text):
+    # The last heading with its whole text in brackets after the title ('六、其他需要报告的事项（无）', nothing under it):
+    # the note was read as the title's, as '(含政策解读)' is, so the title read '六、其他需要报告的事项(无)' and the
+    # section's text was empty. A note saying there is nothing to report (statements.yaml ``empty``) is the text, so
+    # is a note on the data ('（注：本部分数据截至12月31日）', as a longer one or one with text glued after it was).
+    plain, lines, heads = _seed_and_its_heading_lines(seed_id)
+    last = plain.sections[-1]
+    assert last.key == "other"
+    lines = lines[: heads[-1]] + [lines[heads[-1]].rstrip() + note]
+    report = toolkit.parse_text("\n".join(lines))
+    assert [s.key for s in report.sections] == [s.key for s in plain.sections]
+    assert [s.text for s in report.sections[:-1]] == [s.text for s in plain.sections[:-1]]
+    assert (report.sections[-1].title, report.sections[-1].text) == (
+        (last.title, text) if text else (last.title + normalize_line(note), ""))
+    assert len(report.statements) == len(toolkit.parse_text("\n".join(lines[:-1] + [last.title])).statements)
+
+
 @pytest.mark.parametrize("seed_id", ["000_438c5e5d2b6f4db4", "001_4d29bfef72dd56db", "004_b232cca7e491c758"])
 @pytest.mark.parametrize("running_head", ["{title}-驻马店市人民政府", "{title} - 中国政府网",
                                           "2020年政府信息公开工作年度报告", "{title}"])  # (the last a control)

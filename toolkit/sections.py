@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
 from toolkit.annex import attachment_start
+from toolkit.cues import _nothing_to_report
 from toolkit.formats import _ARTICLE, _CN_DIGITS, alternation, load_formats, vocabulary
 from toolkit.glued import _INLINE_AFTER, _SENTENCE_BREAK, _inline_heading, _patterns, _stray_pipe
 from toolkit.metadata import (_TABLE_CELLS, _annex_end, _date_in, _starts_with_box_label, _undated_signature,
@@ -1922,6 +1923,7 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
     sections = []
     end = len(segments)
     report_title = _report_title(segments, chosen[0][0]) if chosen else None
+    pages: list[tuple[int, int]] | None = None  # the page numbers the report shows, read where first asked
     for n, (i, key, title) in enumerate(chosen):
         end = chosen[n + 1][0] if n + 1 < len(chosen) else _text_end(segments, i, texts)
         body = segments[i + 1 : end]
@@ -1935,10 +1937,19 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
         rest = _heading_rest(title, family, key)
         if not rest:
             body = _past_page_marks(body)
+            if (first := next((seg.text for seg in body if seg.text.strip()), None)) is not None \
+                    and _BARE_PAGE_NUMBER.fullmatch(first.strip()):
+                pages = _page_numbers_seen(segments) if pages is None else pages
+                body = _past_bare_page_number(body, pages)
         if rest and _page_mark_edge(last=True).match(rest, len(rest) - 1) \
                 and (paged := _page_number_after(title, rest)) is not None:
             # a page number glued after the title ('四、…情况—3—', PDF text): no part of the title or the text
             title, rest = paged, _heading_rest(paged, family, key)
+        if not rest and (noted := _text_noted(title)):
+            # a note saying there is nothing to report ('六、其他需要报告的事项(无)'), or a note on the data ('(注:本部分
+            # 数据截至…)'), is the section's text: it stood in the title (the text left empty), where a longer one or
+            # one with text glued after it is the text's
+            title, rest = title.rstrip(), noted
         if rest:
             body = [Segment(rest, heading.line)] + body
             # (the mark that set the text apart is no part of the title: '一、总体情况。本机关…' is titled 一、总体情况)
@@ -1946,6 +1957,8 @@ def find_outline(segments: list[Segment], page_lines: Collection[str] = ()) -> O
         else:
             # (nor is a mark after a title alone on its line: '二、主动公开政府信息情况：' is titled as without it)
             title = title.rstrip().rstrip(_TITLE_SEPARATORS) or title
+        if n + 1 < len(chosen):
+            body = _before_page_marks(body)
         if n + 1 == len(chosen) and body:
             body = _without_glued_signature(body)
         if n + 1 == len(chosen) and end < len(segments):
@@ -2058,6 +2071,82 @@ def _past_page_marks(body: list[Segment]) -> list[Segment]:
         start += 1
     # (blank lines alone stay: the text is stripped of them anyway)
     return body[start:] if any(seg.text.strip() for seg in body[:start]) else body
+
+
+# a page's number alone on its line ('3'), as a PDF's footer gives it
+_BARE_PAGE_NUMBER = re.compile(r"[1-9]\d{0,2}")
+
+
+def _before_page_marks(body: list[Segment]) -> list[Segment]:
+    """``body`` up to its last line that is no page furniture (:func:`toolkit.normalize.is_page_furniture`, read as
+    a table's cell may be: '- 3 -', '第3页') nor blank: a page break right above the next heading (the footer of the
+    page the section ends on) is no part of the section's text, as it is none under a heading
+    (:func:`_past_page_marks`).  A number alone ('3') is a page's only after a sentence's end: in a table it may be
+    the last row's count, and no count stands alone between a sentence and the next heading."""
+    end = len(body)
+    while end and (not (text := body[end - 1].text.strip()) or is_page_furniture(text, in_table=True)):
+        end -= 1
+    if end and _BARE_PAGE_NUMBER.fullmatch(body[end - 1].text.strip()):
+        above = end - 1
+        while above and not body[above - 1].text.strip():
+            above -= 1
+        if above and body[above - 1].text.rstrip()[-1:] in _SENTENCE_END:
+            end = above
+    # (blank lines alone stay: the text is stripped of them anyway)
+    return body[:end] if any(seg.text.strip() for seg in body[end:]) else body
+
+
+def _page_numbers_seen(segments: Sequence[Segment]) -> list[tuple[int, int]]:
+    """(line, number) of each segment of ``segments`` that reads a page's number: page furniture ('- 3 -', '第3页',
+    '第三页 共五页'), or a number alone after a sentence's end (no count stands there, :func:`_before_page_marks`)."""
+    seen = []
+    ended = False  # (whether the last filled segment ended a sentence)
+    for seg in segments:
+        if not (text := seg.text.strip()):
+            continue
+        if ended and _BARE_PAGE_NUMBER.fullmatch(text):
+            seen.append((seg.line, int(text)))
+        elif (m := _page_furniture().fullmatch(text)) is not None and m.lastindex is not None \
+                and is_page_furniture(text, in_table=True):
+            number = cn_numeral(next(g for g in m.groups() if g is not None))
+            if number is not None:
+                seen.append((seg.line, number))
+        ended = text[-1] in _SENTENCE_END
+    return seen
+
+
+def _past_bare_page_number(body: list[Segment], pages: Sequence[tuple[int, int]]) -> list[Segment]:
+    """``body`` from its first filled line on, without the number alone that opens it ('5' right under a
+    heading: a PDF's footer of the page the heading ends) where it is a page's number: a sentence follows it (in a
+    table it may be a count, kept) and the page numbers seen around it (``pages``, :func:`_page_numbers_seen`)
+    have it in their sequence, one at least lower before it or higher after it, none out of order."""
+    first = next(k for k, seg in enumerate(body) if seg.text.strip())
+    number, line = int(body[first].text.strip()), body[first].line
+    nxt = next((seg.text for seg in body[first + 1:] if seg.text.strip()), "")
+    if "|" in nxt or not any(mark in nxt for mark in _SENTENCE_END):
+        return body
+    at = bisect.bisect_left(pages, (line, 0))
+    before = pages[at - 1][1] if at else None
+    after = next((n for k, n in pages[at:] if k > line), None)
+    if (before is None and after is None) or (before is not None and before >= number) \
+            or (after is not None and after <= number):
+        return body
+    return body[first + 1:]
+
+
+# a note in brackets ending a heading's line ('六、其他需要报告的事项(无)'), its words captured
+_NOTE_AT_END = re.compile(rf"(?!{_SUB}$)\(([^()]{{1,20}})\)$")
+
+
+def _text_noted(title: str) -> str:
+    """The note in brackets ending ``title`` where it says there is nothing to report ('(无)', '(暂无)', '(本年度无此
+    类情况)', statements.yaml ``empty``) or opens as a note on the data does ('(注:本部分数据截至…)', formats.yaml
+    ``footnote``), else '': the section's text, where a note on the title ('(含政策解读)') is the title's."""
+    note = _NOTE_AT_END.search(title.rstrip())
+    if note is None:
+        return ""
+    words = note[1].strip()
+    return note[0] if is_footnote(words) or any(p.match(words) for p in _nothing_to_report()) else ""
 
 
 def _page_number_after(title: str, rest: str) -> str | None:
