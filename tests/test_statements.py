@@ -5351,3 +5351,24 @@ def test_a_bullet_glued_between_words_sets_off_a_numbered_marker(bullet, stem, b
     # its bullet and number ('一是信息公开平台…'); the bullet sets the marker off, as after a stop.
     section = problems_section(stem).replace(before, words.format(bullet))
     assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("title, wrapped", [("主动公开的意识还不够强", "主动公开的意识\n还不够强"),
+                                            ("工作创新能力仍需进一步增强", "工作创新能力\n仍需进一步增强"),
+                                            ("信息公开平台有待完善", "信息公开平台\n有待完善")])
+def test_a_problem_s_subject_a_wrap_cut_off_its_predicate_is_no_area_title(title, wrapped):
+    # Seed 003's problems as paragraphs with no marker under their sub-heading, the first sentence of one wrapped after
+    # its subject ('(一)存在问题' / '主动公开的意识' / '还不够强。少数职能科室…'): before, the short line was dropped as an
+    # area's title and the problem began '还不够强。…'; a line opening with a predicate's word ('还', '仍', '有待') goes on
+    # the subject above it, the problem whole, and the other paragraphs stay statements of their own.
+    stem = "003_ce1f8ef96d3daffd"
+    section = re.sub(r"\n[一二三四]是", "\n", problems_section(stem))
+    whole = _pairs(extract_statements(section))
+    assert any(t.startswith(title + "。") for _, t in whole)
+    assert _pairs(extract_statements(section.replace(f"\n{title}。", f"\n{wrapped}。"))) == whole
+    # (the same wording as a problem of its own: '政府信息公开工作与群众期待' / '仍有差距。')
+    text = section.replace("\n主动公开的意识", "\n政府信息公开工作与群众期待\n仍有差距。\n主动公开的意识")
+    assert _pairs(extract_statements(text))[0] == ("problem", "政府信息公开工作与群众期待仍有差距")
+    # (an area's title over a sentence of its own stays out of the text: '政务公开平台建设' / '网站信息更新不够及时。')
+    text = section.replace("\n主动公开的意识", "\n政务公开平台建设\n网站信息更新不够及时。\n主动公开的意识")
+    assert _pairs(extract_statements(text))[0] == ("problem", "网站信息更新不够及时")

@@ -299,6 +299,7 @@ def _cues() -> dict[str, Any]:
         # the words opening a sentence of its own after a measure's title alone on its line (_measure_title)
         "after_measure_title": tuple(spec["area_title"]["sentence_after_measure"]),
         "subject_openings": tuple(spec["area_title"]["subject_openings"]),
+        "predicate_openings": tuple(spec["area_title"]["predicate_openings"]),
         "area_title_kinds": {kind: re.compile(spec["area_title"][kind]) for kind in KINDS},
         "group_title": re.compile(rf"(?P<name>[^。;:!?,()\n]{{2,16}}?)[ \t]*[:。]?\s*(?={spec['first_item']})"),
         "furniture": _site_furniture(),
@@ -589,7 +590,8 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
                 # (a short line alone that is a sentence's subject, '部分栏目' / '更新不及时。', was cut by a copy, no page's
                 # width: its lines may still be paragraphs)
                 cut_subject = (alone >= 0 and len(lines[-1]) <= cues["area_title_longest"]
-                               and lines[-1].startswith(cues["subject_openings"]))
+                               and (lines[-1].startswith(cues["subject_openings"])
+                                    or line.startswith(cues["predicate_openings"])))
                 lines[-1] += line  # a PDF's line wrap inside a sentence ('…公开方' / '式和渠道不够多元化的问题。')
                 alone = -1
                 if wraps is not None and not cut_subject:
@@ -895,7 +897,8 @@ def _area_title(lines: list[str], line: str, cues: dict[str, Any], titles: dict[
     sub-heading or another title (or the section's first line), that admits no shortcoming and names no measure, and
     with ``line`` opens no switch sentence nor a sub-heading (``下一步`` / ``我局将…``, ``存在的`` / ``问题:``) and
     opens with no word of how many fall short (statements.yaml ``area_title.subject_openings``: ``部分栏目`` /
-    ``更新不及时。`` is one sentence wrapped); one
+    ``更新不及时。`` is one sentence wrapped), nor ``line`` with a predicate's word (``area_title.predicate_openings``:
+    ``主动公开的意识`` / ``还不够强。…`` is one sentence wrapped); one
     setting no kind is shorter than ``line``, which holds a comma or a stop (a PDF's wrap leaves a line as long as
     the next one, or longer; a wrap's short piece before the text's last words is followed by no sentence).
     """
@@ -906,6 +909,8 @@ def _area_title(lines: list[str], line: str, cues: dict[str, Any], titles: dict[
         return None  # (an item's start a wrap cut: '一是未能' / '规范…')
     if title.startswith(cues["subject_openings"]):
         return None  # (a sentence's subject a wrap cut off its words: '部分栏目' / '更新不及时。')
+    if line.startswith(cues["predicate_openings"]):
+        return None  # (a subject a wrap cut off its predicate: '主动公开的意识' / '还不够强。')
     if _cue_across(title, line, cues):
         return None  # (a statement a wrap cut inside its word: '一些栏目更新不' / '及时;…', no title over '及时')
     if (cues["heading_line"].match(title) or _opens_with_heading(title + line, cues)
