@@ -5372,3 +5372,25 @@ def test_a_problem_s_subject_a_wrap_cut_off_its_predicate_is_no_area_title(title
     # (an area's title over a sentence of its own stays out of the text: '政务公开平台建设' / '网站信息更新不够及时。')
     text = section.replace("\n主动公开的意识", "\n政务公开平台建设\n网站信息更新不够及时。\n主动公开的意识")
     assert _pairs(extract_statements(text))[0] == ("problem", "网站信息更新不够及时")
+
+
+@pytest.mark.parametrize("title", ["工作中的不足", "工作中的主要问题", "2023年工作中的短板"])
+@pytest.mark.parametrize("colon, semicolon", [(":", ";"), ("：", "；")])
+def test_problems_under_a_numbered_title_saying_the_work_s_shortcomings_are_each_a_statement(title, colon, semicolon):
+    # Seed 001's problems after a numbered title naming the work's shortcomings without 存在, before a colon, split by
+    # semicolons ('一、工作中的不足:主动公开意识…;政策解读…;工作体制…。' / '二、改进措施:…'): before, one problem with the
+    # title in its text ('工作中的不足:主动公开…;…'), while '存在问题:a;b。' gave each item; the title is a sub-heading.
+    stem = "001_4d29bfef72dd56db"
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    measures = [t.split("。", 1)[0] for k, t in EXPECTED[stem] if k == "m"]
+    for first, second in [("一、", "二、"), ("(一)", "(二)"), ("1.", "2.")]:
+        text = (f"{first}{title}{colon}{semicolon.join(problems)}。\n"
+                f"{second}改进措施{colon}{semicolon.join(measures)}。\n")
+        assert _pairs(extract_statements(text)) == _expected(stem)[:3] + [("measure", t) for t in measures]
+    # (and over a list restarting at (一) under each numbered part, one line or many: seeds 003's and 000's problems)
+    for stem in ["003_ce1f8ef96d3daffd", "000_438c5e5d2b6f4db4"]:
+        items = [[t for k, t in EXPECTED[stem] if k == kind and ";" not in t] for kind in "pm"]
+        for sep in ["\n", ""]:
+            text = sep.join([f"一、{title}", *(f"({'一二三四'[i]}){t}。" for i, t in enumerate(items[0])),
+                             "二、改进措施", *(f"({'一二三四'[i]}){t}。" for i, t in enumerate(items[1]))])
+            assert _pairs(extract_statements(text)) == [(_KIND[k], t) for k in "pm" for t in items["pm".index(k)]]
