@@ -5394,3 +5394,25 @@ def test_problems_under_a_numbered_title_saying_the_work_s_shortcomings_are_each
             text = sep.join([f"一、{title}", *(f"({'一二三四'[i]}){t}。" for i, t in enumerate(items[0])),
                              "二、改进措施", *(f"({'一二三四'[i]}){t}。" for i, t in enumerate(items[1]))])
             assert _pairs(extract_statements(text)) == [(_KIND[k], t) for k in "pm" for t in items["pm".index(k)]]
+
+
+@pytest.mark.parametrize("title", ["工作的不足", "当前存在的问题", "政务公开方面的问题"])
+@pytest.mark.parametrize("first, second", [("一、", "二、"), ("(一)", "(二)")])
+@pytest.mark.parametrize("listed", [False, True])
+def test_a_numbered_title_only_naming_the_problems_before_its_colon_is_no_statement_text(title, first, second, listed):
+    # Seed 001's problems after a numbered title in a wording not known as a sub-heading that only names the problems'
+    # kind, before a colon ('一、工作的不足:主动公开意识…;政策解读…;工作体制…。' / '二、改进措施:…'): before, one problem with
+    # the title in its text, and after '(一)…:' the measures under '(二)改进措施:' one statement; as after '存在问题:', the
+    # title is no statement's text and the items after it are each a statement, semicolons or a list of their own.
+    stem = "001_4d29bfef72dd56db"
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    measures = [t.split("。", 1)[0] for k, t in EXPECTED[stem] if k == "m"]
+
+    def joined(items: list[str]) -> str:
+        return "".join(f"{'一二三'[i]}是{t};" for i, t in enumerate(items))[:-1] if listed else ";".join(items)
+
+    text = f"{first}{title}:{joined(problems)}。\n{second}改进措施:{joined(measures)}。\n"
+    assert _pairs(extract_statements(text)) == _expected(stem)[:3] + [("measure", t) for t in measures]
+    # (a title admitting a shortcoming of its own stays its problem's text: '一、公开内容不够全面:…')
+    text = f"一、公开内容不够全面:{problems[0]}。\n二、改进措施:{measures[0]}。\n"
+    assert _pairs(extract_statements(text))[0] == ("problem", f"公开内容不够全面:{problems[0]}")

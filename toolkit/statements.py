@@ -3114,6 +3114,29 @@ def _titled_details(item: str) -> tuple[str, list[str]] | None:
     return title["name"], [_clean(item[end:stop]) for (_, end, _), stop in zip(marks, stops)]
 
 
+def _lone_item_under_title(block: _Block, marks: Sequence[tuple[int, int, int]]) -> _Block | None:
+    """The text after the title of ``block``, where the block is one numbered item alone, opening it, whose words
+    before its colon are a sub-heading of the block's kind (``(二)改进措施:a;b。`` after ``(一)工作的不足:…``, read as
+    the list's second item) or, numbered 1, only name the problems' kind (``一、工作中的不足:a;b。``, ``一、当前存在的问题:…``:
+    statements.yaml ``area_title.problem``, admitting no shortcoming of their own), else None: the number and title
+    are a sub-heading's, never a statement's text, and the items after them split at ';' as after ``存在问题:``."""
+    if len(marks) != 1 or _clean(block.text[: marks[0][0]]):
+        return None
+    title, colon, rest = block.text[marks[0][1]:].partition(":")
+    title = title.strip()
+    if not (colon and _clean(rest) and 0 < len(title) <= _TITLE_LENGTH):
+        return None
+    if "\n" in title or _SENTENCE_MARKS.search(title):
+        return None  # (a sentence before a colon, or a line's words going on to one: no title)
+    heading = _cues()["heading_line"].match(title)
+    if heading and heading.end() == len(title) and _heading_kind(heading) == block.kind:
+        return replace(block, text=rest)
+    named = _cues()["area_title_kinds"]["problem"].search(title)
+    if block.kind == "problem" and marks[0][2] == 1 and named and not _admitting_title(title):
+        return replace(block, text=rest)
+    return None
+
+
 def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Found, state: dict) -> None:
     text = block.text
     cues = _cues()
@@ -3448,6 +3471,12 @@ def statement_records(text: str, *, report_id: str | None = None, first_kind: st
         marks = _markers(block.text, block.resumed)
         if not marks and i + 1 < len(blocks) and blocks[i + 1].cut:
             marks = _before_labelled_item(block.text, blocks[i + 1].text)
+        titled = _lone_item_under_title(block, marks)
+        if titled:
+            # (its number and title a sub-heading's, as '存在问题:' is: dropped, the text after them read on its own)
+            title = block.text[: len(block.text) - len(titled.text)]
+            found.dropped.append(((block.order, 0), block.kind, _clean(title)))
+            block, marks = titled, _markers(titled.text)
         if marks:
             _enumerated(block, marks, found, state)
         elif _only_switches_before(block, blocks[i + 1:i + 2]):
