@@ -5416,3 +5416,17 @@ def test_a_numbered_title_only_naming_the_problems_before_its_colon_is_no_statem
     # (a title admitting a shortcoming of its own stays its problem's text: '一、公开内容不够全面:…')
     text = f"一、公开内容不够全面:{problems[0]}。\n二、改进措施:{measures[0]}。\n"
     assert _pairs(extract_statements(text))[0] == ("problem", f"公开内容不够全面:{problems[0]}")
+
+
+@pytest.mark.parametrize("which", [1, 2])
+@pytest.mark.parametrize("cut", ["信息公开工作的", "信息公开工作"])
+def test_a_short_line_ending_in_a_phrase_s_join_is_no_area_title(which, cut):
+    # Seed 004's problems and measures as paragraphs under their sub-headings, a copy's wrap cutting a problem after a
+    # phrase's join ('信息公开工作的' / '宣传力度有待加强,…', or '信息公开工作' / '的宣传力度…'): before, the short line was
+    # dropped as an area's title and the problem began '宣传力度…' ('的宣传力度…'); no title ends in 的 (与, 和, 对 …) nor
+    # does a sentence open with 的: the problem is whole and the others stay apart.
+    stem = "004_b232cca7e491c758"
+    problems, measures = ([t + "。" for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    problems[which] = cut + "\n" + problems[which][len(cut):]
+    text = "\n".join(["(一)存在的问题", *problems, "(二)改进措施", *measures])
+    assert _pairs(extract_statements(text)) == _expected(stem)

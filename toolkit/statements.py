@@ -300,6 +300,8 @@ def _cues() -> dict[str, Any]:
         "after_measure_title": tuple(spec["area_title"]["sentence_after_measure"]),
         "subject_openings": tuple(spec["area_title"]["subject_openings"]),
         "predicate_openings": tuple(spec["area_title"]["predicate_openings"]),
+        "open_endings": tuple(spec["area_title"]["open_endings"]),
+        "join_openings": tuple(spec["area_title"]["join_openings"]),
         "area_title_kinds": {kind: re.compile(spec["area_title"][kind]) for kind in KINDS},
         "group_title": re.compile(rf"(?P<name>[^。;:!?,()\n]{{2,16}}?)[ \t]*[:。]?\s*(?={spec['first_item']})"),
         "furniture": _site_furniture(),
@@ -590,8 +592,7 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
                 # (a short line alone that is a sentence's subject, '部分栏目' / '更新不及时。', was cut by a copy, no page's
                 # width: its lines may still be paragraphs)
                 cut_subject = (alone >= 0 and len(lines[-1]) <= cues["area_title_longest"]
-                               and (lines[-1].startswith(cues["subject_openings"])
-                                    or line.startswith(cues["predicate_openings"])))
+                               and _cut_phrase(lines[-1], line, cues))
                 lines[-1] += line  # a PDF's line wrap inside a sentence ('…公开方' / '式和渠道不够多元化的问题。')
                 alone = -1
                 if wraps is not None and not cut_subject:
@@ -897,8 +898,8 @@ def _area_title(lines: list[str], line: str, cues: dict[str, Any], titles: dict[
     sub-heading or another title (or the section's first line), that admits no shortcoming and names no measure, and
     with ``line`` opens no switch sentence nor a sub-heading (``下一步`` / ``我局将…``, ``存在的`` / ``问题:``) and
     opens with no word of how many fall short (statements.yaml ``area_title.subject_openings``: ``部分栏目`` /
-    ``更新不及时。`` is one sentence wrapped), nor ``line`` with a predicate's word (``area_title.predicate_openings``:
-    ``主动公开的意识`` / ``还不够强。…`` is one sentence wrapped); one
+    ``更新不及时。`` is one sentence wrapped), ending in no phrase's join nor before a predicate's word
+    (:func:`_cut_phrase`: ``信息公开工作的`` / ``宣传力度…``, ``主动公开的意识`` / ``还不够强。…``); one
     setting no kind is shorter than ``line``, which holds a comma or a stop (a PDF's wrap leaves a line as long as
     the next one, or longer; a wrap's short piece before the text's last words is followed by no sentence).
     """
@@ -907,10 +908,8 @@ def _area_title(lines: list[str], line: str, cues: dict[str, Any], titles: dict[
         return None
     if any(pattern.match(title) for pattern, _ in _styles().values()):
         return None  # (an item's start a wrap cut: '一是未能' / '规范…')
-    if title.startswith(cues["subject_openings"]):
+    if _cut_phrase(title, line, cues):
         return None  # (a sentence's subject a wrap cut off its words: '部分栏目' / '更新不及时。')
-    if line.startswith(cues["predicate_openings"]):
-        return None  # (a subject a wrap cut off its predicate: '主动公开的意识' / '还不够强。')
     if _cue_across(title, line, cues):
         return None  # (a statement a wrap cut inside its word: '一些栏目更新不' / '及时;…', no title over '及时')
     if (cues["heading_line"].match(title) or _opens_with_heading(title + line, cues)
@@ -929,6 +928,16 @@ def _area_title(lines: list[str], line: str, cues: dict[str, Any], titles: dict[
     if _has(title, "problem_cues") or _has(title, "measure_cues"):
         return None
     return kind
+
+
+def _cut_phrase(title: str, line: str, cues: dict[str, Any]) -> bool:
+    """Whether the short line ``title`` and ``line`` after it are one sentence a copy's wrap cut, no area's title over
+    its text (statements.yaml ``area_title``): ``title`` opens with a word of how many fall short (``subject_openings``,
+    ``部分栏目`` / ``更新不及时。``) or ends in a phrase's join (``open_endings``, ``信息公开工作的`` / ``宣传力度…``), or
+    ``line`` opens with one (``join_openings``, ``信息公开工作`` / ``的标准…``) or with a predicate's word
+    (``predicate_openings``, ``主动公开的意识`` / ``还不够强。``)."""
+    return (title.startswith(cues["subject_openings"]) or title.endswith(cues["open_endings"])
+            or line.startswith(cues["join_openings"]) or line.startswith(cues["predicate_openings"]))
 
 
 _SENTENCE_MARKS = re.compile(r"[。,;:!?、]")  # (after NFKC: ，；：！？ are ASCII)
