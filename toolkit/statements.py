@@ -3482,9 +3482,8 @@ def statement_records(text: str, *, report_id: str | None = None, first_kind: st
             marks = _before_labelled_item(block.text, blocks[i + 1].text)
         titled = _lone_item_under_title(block, marks)
         if titled:
-            # (its number and title a sub-heading's, as '存在问题:' is: dropped, the text after them read on its own)
-            title = block.text[: len(block.text) - len(titled.text)]
-            found.dropped.append(((block.order, 0), block.kind, _clean(title)))
+            # (its number and title a sub-heading's, as '存在问题:' is: no text, not even framing kept where nothing else
+            # is, '一是存在问题:2023年,…但仍存在…的问题。'; the text after them read on its own)
             block, marks = titled, _markers(titled.text)
         if marks:
             _enumerated(block, marks, found, state)
