@@ -5351,3 +5351,82 @@ def test_a_bullet_glued_between_words_sets_off_a_numbered_marker(bullet, stem, b
     # its bullet and number ('一是信息公开平台…'); the bullet sets the marker off, as after a stop.
     section = problems_section(stem).replace(before, words.format(bullet))
     assert _pairs(extract_statements(section)) == _expected(stem)
+
+
+@pytest.mark.parametrize("title, wrapped", [("主动公开的意识还不够强", "主动公开的意识\n还不够强"),
+                                            ("工作创新能力仍需进一步增强", "工作创新能力\n仍需进一步增强"),
+                                            ("信息公开平台有待完善", "信息公开平台\n有待完善")])
+def test_a_problem_s_subject_a_wrap_cut_off_its_predicate_is_no_area_title(title, wrapped):
+    # Seed 003's problems as paragraphs with no marker under their sub-heading, the first sentence of one wrapped after
+    # its subject ('(一)存在问题' / '主动公开的意识' / '还不够强。少数职能科室…'): before, the short line was dropped as an
+    # area's title and the problem began '还不够强。…'; a line opening with a predicate's word ('还', '仍', '有待') goes on
+    # the subject above it, the problem whole, and the other paragraphs stay statements of their own.
+    stem = "003_ce1f8ef96d3daffd"
+    section = re.sub(r"\n[一二三四]是", "\n", problems_section(stem))
+    whole = _pairs(extract_statements(section))
+    assert any(t.startswith(title + "。") for _, t in whole)
+    assert _pairs(extract_statements(section.replace(f"\n{title}。", f"\n{wrapped}。"))) == whole
+    # (the same wording as a problem of its own: '政府信息公开工作与群众期待' / '仍有差距。')
+    text = section.replace("\n主动公开的意识", "\n政府信息公开工作与群众期待\n仍有差距。\n主动公开的意识")
+    assert _pairs(extract_statements(text))[0] == ("problem", "政府信息公开工作与群众期待仍有差距")
+    # (an area's title over a sentence of its own stays out of the text: '政务公开平台建设' / '网站信息更新不够及时。')
+    text = section.replace("\n主动公开的意识", "\n政务公开平台建设\n网站信息更新不够及时。\n主动公开的意识")
+    assert _pairs(extract_statements(text))[0] == ("problem", "网站信息更新不够及时")
+
+
+@pytest.mark.parametrize("title", ["工作中的不足", "工作中的主要问题", "2023年工作中的短板"])
+@pytest.mark.parametrize("colon, semicolon", [(":", ";"), ("：", "；")])
+def test_problems_under_a_numbered_title_saying_the_work_s_shortcomings_are_each_a_statement(title, colon, semicolon):
+    # Seed 001's problems after a numbered title naming the work's shortcomings without 存在, before a colon, split by
+    # semicolons ('一、工作中的不足:主动公开意识…;政策解读…;工作体制…。' / '二、改进措施:…'): before, one problem with the
+    # title in its text ('工作中的不足:主动公开…;…'), while '存在问题:a;b。' gave each item; the title is a sub-heading.
+    stem = "001_4d29bfef72dd56db"
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    measures = [t.split("。", 1)[0] for k, t in EXPECTED[stem] if k == "m"]
+    for first, second in [("一、", "二、"), ("(一)", "(二)"), ("1.", "2.")]:
+        text = (f"{first}{title}{colon}{semicolon.join(problems)}。\n"
+                f"{second}改进措施{colon}{semicolon.join(measures)}。\n")
+        assert _pairs(extract_statements(text)) == _expected(stem)[:3] + [("measure", t) for t in measures]
+    # (and over a list restarting at (一) under each numbered part, one line or many: seeds 003's and 000's problems)
+    for stem in ["003_ce1f8ef96d3daffd", "000_438c5e5d2b6f4db4"]:
+        items = [[t for k, t in EXPECTED[stem] if k == kind and ";" not in t] for kind in "pm"]
+        for sep in ["\n", ""]:
+            text = sep.join([f"一、{title}", *(f"({'一二三四'[i]}){t}。" for i, t in enumerate(items[0])),
+                             "二、改进措施", *(f"({'一二三四'[i]}){t}。" for i, t in enumerate(items[1]))])
+            assert _pairs(extract_statements(text)) == [(_KIND[k], t) for k in "pm" for t in items["pm".index(k)]]
+
+
+@pytest.mark.parametrize("title", ["工作的不足", "当前存在的问题", "政务公开方面的问题"])
+@pytest.mark.parametrize("first, second", [("一、", "二、"), ("(一)", "(二)")])
+@pytest.mark.parametrize("listed", [False, True])
+def test_a_numbered_title_only_naming_the_problems_before_its_colon_is_no_statement_text(title, first, second, listed):
+    # Seed 001's problems after a numbered title in a wording not known as a sub-heading that only names the problems'
+    # kind, before a colon ('一、工作的不足:主动公开意识…;政策解读…;工作体制…。' / '二、改进措施:…'): before, one problem with
+    # the title in its text, and after '(一)…:' the measures under '(二)改进措施:' one statement; as after '存在问题:', the
+    # title is no statement's text and the items after it are each a statement, semicolons or a list of their own.
+    stem = "001_4d29bfef72dd56db"
+    problems = [t for k, t in EXPECTED[stem] if k == "p"]
+    measures = [t.split("。", 1)[0] for k, t in EXPECTED[stem] if k == "m"]
+
+    def joined(items: list[str]) -> str:
+        return "".join(f"{'一二三'[i]}是{t};" for i, t in enumerate(items))[:-1] if listed else ";".join(items)
+
+    text = f"{first}{title}:{joined(problems)}。\n{second}改进措施:{joined(measures)}。\n"
+    assert _pairs(extract_statements(text)) == _expected(stem)[:3] + [("measure", t) for t in measures]
+    # (a title admitting a shortcoming of its own stays its problem's text: '一、公开内容不够全面:…')
+    text = f"一、公开内容不够全面:{problems[0]}。\n二、改进措施:{measures[0]}。\n"
+    assert _pairs(extract_statements(text))[0] == ("problem", f"公开内容不够全面:{problems[0]}")
+
+
+@pytest.mark.parametrize("which", [1, 2])
+@pytest.mark.parametrize("cut", ["信息公开工作的", "信息公开工作"])
+def test_a_short_line_ending_in_a_phrase_s_join_is_no_area_title(which, cut):
+    # Seed 004's problems and measures as paragraphs under their sub-headings, a copy's wrap cutting a problem after a
+    # phrase's join ('信息公开工作的' / '宣传力度有待加强,…', or '信息公开工作' / '的宣传力度…'): before, the short line was
+    # dropped as an area's title and the problem began '宣传力度…' ('的宣传力度…'); no title ends in 的 (与, 和, 对 …) nor
+    # does a sentence open with 的: the problem is whole and the others stay apart.
+    stem = "004_b232cca7e491c758"
+    problems, measures = ([t + "。" for k, t in EXPECTED[stem] if k == kind] for kind in "pm")
+    problems[which] = cut + "\n" + problems[which][len(cut):]
+    text = "\n".join(["(一)存在的问题", *problems, "(二)改进措施", *measures])
+    assert _pairs(extract_statements(text)) == _expected(stem)

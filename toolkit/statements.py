@@ -299,6 +299,9 @@ def _cues() -> dict[str, Any]:
         # the words opening a sentence of its own after a measure's title alone on its line (_measure_title)
         "after_measure_title": tuple(spec["area_title"]["sentence_after_measure"]),
         "subject_openings": tuple(spec["area_title"]["subject_openings"]),
+        "predicate_openings": tuple(spec["area_title"]["predicate_openings"]),
+        "open_endings": tuple(spec["area_title"]["open_endings"]),
+        "join_openings": tuple(spec["area_title"]["join_openings"]),
         "area_title_kinds": {kind: re.compile(spec["area_title"][kind]) for kind in KINDS},
         "group_title": re.compile(rf"(?P<name>[^。;:!?,()\n]{{2,16}}?)[ \t]*[:。]?\s*(?={spec['first_item']})"),
         "furniture": _site_furniture(),
@@ -589,7 +592,7 @@ def _clean_lines(text: str, page_lines: frozenset[str] = frozenset(),
                 # (a short line alone that is a sentence's subject, '部分栏目' / '更新不及时。', was cut by a copy, no page's
                 # width: its lines may still be paragraphs)
                 cut_subject = (alone >= 0 and len(lines[-1]) <= cues["area_title_longest"]
-                               and lines[-1].startswith(cues["subject_openings"]))
+                               and _cut_phrase(lines[-1], line, cues))
                 lines[-1] += line  # a PDF's line wrap inside a sentence ('…公开方' / '式和渠道不够多元化的问题。')
                 alone = -1
                 if wraps is not None and not cut_subject:
@@ -895,7 +898,8 @@ def _area_title(lines: list[str], line: str, cues: dict[str, Any], titles: dict[
     sub-heading or another title (or the section's first line), that admits no shortcoming and names no measure, and
     with ``line`` opens no switch sentence nor a sub-heading (``下一步`` / ``我局将…``, ``存在的`` / ``问题:``) and
     opens with no word of how many fall short (statements.yaml ``area_title.subject_openings``: ``部分栏目`` /
-    ``更新不及时。`` is one sentence wrapped); one
+    ``更新不及时。`` is one sentence wrapped), ending in no phrase's join nor before a predicate's word
+    (:func:`_cut_phrase`: ``信息公开工作的`` / ``宣传力度…``, ``主动公开的意识`` / ``还不够强。…``); one
     setting no kind is shorter than ``line``, which holds a comma or a stop (a PDF's wrap leaves a line as long as
     the next one, or longer; a wrap's short piece before the text's last words is followed by no sentence).
     """
@@ -904,7 +908,7 @@ def _area_title(lines: list[str], line: str, cues: dict[str, Any], titles: dict[
         return None
     if any(pattern.match(title) for pattern, _ in _styles().values()):
         return None  # (an item's start a wrap cut: '一是未能' / '规范…')
-    if title.startswith(cues["subject_openings"]):
+    if _cut_phrase(title, line, cues):
         return None  # (a sentence's subject a wrap cut off its words: '部分栏目' / '更新不及时。')
     if _cue_across(title, line, cues):
         return None  # (a statement a wrap cut inside its word: '一些栏目更新不' / '及时;…', no title over '及时')
@@ -924,6 +928,16 @@ def _area_title(lines: list[str], line: str, cues: dict[str, Any], titles: dict[
     if _has(title, "problem_cues") or _has(title, "measure_cues"):
         return None
     return kind
+
+
+def _cut_phrase(title: str, line: str, cues: dict[str, Any]) -> bool:
+    """Whether the short line ``title`` and ``line`` after it are one sentence a copy's wrap cut, no area's title over
+    its text (statements.yaml ``area_title``): ``title`` opens with a word of how many fall short (``subject_openings``,
+    ``部分栏目`` / ``更新不及时。``) or ends in a phrase's join (``open_endings``, ``信息公开工作的`` / ``宣传力度…``), or
+    ``line`` opens with one (``join_openings``, ``信息公开工作`` / ``的标准…``) or with a predicate's word
+    (``predicate_openings``, ``主动公开的意识`` / ``还不够强。``)."""
+    return (title.startswith(cues["subject_openings"]) or title.endswith(cues["open_endings"])
+            or line.startswith(cues["join_openings"]) or line.startswith(cues["predicate_openings"]))
 
 
 _SENTENCE_MARKS = re.compile(r"[。,;:!?、]")  # (after NFKC: ，；：！？ are ASCII)
@@ -3109,6 +3123,29 @@ def _titled_details(item: str) -> tuple[str, list[str]] | None:
     return title["name"], [_clean(item[end:stop]) for (_, end, _), stop in zip(marks, stops)]
 
 
+def _lone_item_under_title(block: _Block, marks: Sequence[tuple[int, int, int]]) -> _Block | None:
+    """The text after the title of ``block``, where the block is one numbered item alone, opening it, whose words
+    before its colon are a sub-heading of the block's kind (``(二)改进措施:a;b。`` after ``(一)工作的不足:…``, read as
+    the list's second item) or, numbered 1, only name the problems' kind (``一、工作中的不足:a;b。``, ``一、当前存在的问题:…``:
+    statements.yaml ``area_title.problem``, admitting no shortcoming of their own), else None: the number and title
+    are a sub-heading's, never a statement's text, and the items after them split at ';' as after ``存在问题:``."""
+    if len(marks) != 1 or _clean(block.text[: marks[0][0]]):
+        return None
+    title, colon, rest = block.text[marks[0][1]:].partition(":")
+    title = title.strip()
+    if not (colon and _clean(rest) and 0 < len(title) <= _TITLE_LENGTH):
+        return None
+    if "\n" in title or _SENTENCE_MARKS.search(title):
+        return None  # (a sentence before a colon, or a line's words going on to one: no title)
+    heading = _cues()["heading_line"].match(title)
+    if heading and heading.end() == len(title) and _heading_kind(heading) == block.kind:
+        return replace(block, text=rest)
+    named = _cues()["area_title_kinds"]["problem"].search(title)
+    if block.kind == "problem" and marks[0][2] == 1 and named and not _admitting_title(title):
+        return replace(block, text=rest)
+    return None
+
+
 def _enumerated(block: _Block, marks: Sequence[tuple[int, int, int]], out: _Found, state: dict) -> None:
     text = block.text
     cues = _cues()
@@ -3443,6 +3480,11 @@ def statement_records(text: str, *, report_id: str | None = None, first_kind: st
         marks = _markers(block.text, block.resumed)
         if not marks and i + 1 < len(blocks) and blocks[i + 1].cut:
             marks = _before_labelled_item(block.text, blocks[i + 1].text)
+        titled = _lone_item_under_title(block, marks)
+        if titled:
+            # (its number and title a sub-heading's, as '存在问题:' is: no text, not even framing kept where nothing else
+            # is, '一是存在问题:2023年,…但仍存在…的问题。'; the text after them read on its own)
+            block, marks = titled, _markers(titled.text)
         if marks:
             _enumerated(block, marks, found, state)
         elif _only_switches_before(block, blocks[i + 1:i + 2]):
