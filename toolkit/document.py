@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from toolkit.errors import ReaderWarning
 
+__all__ = ["RawDocument"]
+
 
 #: Largest file :func:`toolkit.readers.read_document` reads, in bytes (50 MiB); change it per
 #: call with ``max_bytes=``.
