@@ -151,6 +151,22 @@ def test_every_public_function_of_every_module_has_a_numpydoc_docstring():
     assert not missing, sorted(set(missing))
 
 
+def test_every_module_with_public_functions_or_classes_states_its_all():
+    # The test above reads each module's __all__: a module that stated none escaped it (annex.attachment_start,
+    # plaintext.text_lines, which had no Parameters or Returns section).
+    modules = [m.name for m in pkgutil.walk_packages(toolkit.__path__, "toolkit.")
+               if not any(part.startswith("_") for part in m.name.split("."))]
+    unstated = []
+    for name in modules:
+        module = importlib.import_module(name)
+        public = [key for key, obj in vars(module).items()
+                  if not key.startswith("_") and (inspect.isfunction(obj) or inspect.isclass(obj))
+                  and obj.__module__ == name]
+        if public and not hasattr(module, "__all__"):
+            unstated.append(f"{name} ({', '.join(public)})")
+    assert not unstated, unstated
+
+
 def test_hypothesis_scale_multiplies_the_examples_of_every_property_test(monkeypatch):
     # `make sweep` sets HYPOTHESIS_SCALE: every test's count must go through scaled(), or the sweep skips it
     from scale import scaled

@@ -4918,7 +4918,7 @@ def test_the_labels_that_date_no_publication_are_the_page_s_furniture():
     # is the one list of those labels: a line of such a field is the page's furniture, no statement's text, as
     # statements.yaml furniture.fields' own labels are (the two files listed the same labels twice).
     from toolkit.formats import read_data_yaml
-    from toolkit.statements import _is_site_furniture
+    from toolkit.cues import _is_site_furniture
 
     labels = read_data_yaml("metadata.yaml")["fields"]["not_published"]
     assert labels and all(_is_site_furniture(f"{label}:2023-05-01 10:00") for label in labels)

@@ -16,6 +16,8 @@ from toolkit.formats import _CN_DIGITS, load_formats
 from toolkit.metadata import _is_annex, _without_print_time, is_running_title
 from toolkit.normalize import is_footnote, is_page_furniture, is_print_stamp
 
+__all__ = ["attachment_start"]
+
 
 _CN = _CN_DIGITS  # (formats.py's: the numerals of an item's number, 一 to 十)
 _CN_NUM = rf"[{_CN}]{{1,3}}"

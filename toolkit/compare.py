@@ -46,6 +46,7 @@ from toolkit.metrics import (
     _spec,
     _text_order,
 )
+from toolkit.normalize import to_simplified
 
 __all__ = [
     "describe",
@@ -1779,8 +1780,6 @@ def _script_pairs(names: Iterable[Any]) -> list[str]:
     traditional = sorted(n for n in texts if not _in_gb2312(n))
     if not traditional:
         return []
-    from toolkit.normalize import to_simplified
-
     return [f"{n} / {s}" for n in traditional if (s := to_simplified(n)) != n and s in texts]
 
 

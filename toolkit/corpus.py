@@ -53,6 +53,7 @@ from toolkit.tables import flag_codes
 from toolkit.readers import _EXTENSIONS as _READ_EXTENSIONS
 from toolkit.readers import (_ARCHIVES, _LEGACY_OFFICE, _SNIFF_EXTENSIONS, DEFAULT_MAX_BYTES, _cannot_open, _extension,
                              _not_found, _read_bytes, _too_large)
+from toolkit.report import _default_id, parse_report
 
 __all__ = ["extract_corpus", "read_outputs", "output_schema", "data_dictionary", "FRAMES",
            "SUPPORTED_EXTENSIONS", "REPORT_LIKE_EXTENSIONS"]
@@ -976,8 +977,6 @@ def _stem(path: str) -> str:
     ``reports.path``."""
     if Path(path).name in ("", ".", ".."):  # (the folder's own name, made writable)
         path = os.path.abspath(path)
-    from toolkit.report import _default_id
-
     return _default_id(_safe_path(path))
 
 
@@ -1068,8 +1067,6 @@ def _assign_ids(files: list[str], report_ids: Mapping | Sequence | None,
 
 def _default_parse(path: str, report_id: str | None = None, *, max_bytes: int | None = None,
                    encoding: str | None = None) -> Any:
-    from toolkit import parse_report  # imported lazily in the worker
-
     if max_bytes is None:
         return parse_report(path, report_id=report_id, encoding=encoding)
     return parse_report(path, report_id=report_id, encoding=encoding, max_bytes=max_bytes)

@@ -18,6 +18,8 @@ from toolkit.document import _warn
 from toolkit.errors import BinaryFileError, DecodeError, EmptyFileError, UnsupportedFormatError
 from toolkit.normalize import HAN_RANGES, HAN_UNIFIED, TONE_LETTERS, _HAN, to_simplified
 
+__all__ = ["decode_bytes"]
+
 
 # an OLE compound file: a Word 97–2003 document, or a workbook, presentation … (toolkit.msdoc.OLE_MAGIC, which is
 # imported only to read one)

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from toolkit.errors import ReaderWarning
 
+__all__ = ["RawDocument"]
+
 
 #: Largest file :func:`toolkit.readers.read_document` reads, in bytes (50 MiB); change it per
 #: call with ``max_bytes=``.
@@ -85,7 +87,7 @@ def _own_title(title: str) -> str | None:
     collapsed, or None where there is none or it is only a template's or a new document's name, a converter's
     stamp or a file's name (formats.yaml template_titles: 'Normal', '文档1', 'Untitled', 'Microsoft Word - …',
     '年报.doc')."""
-    from toolkit.formats import load_formats
+    from toolkit.formats import load_formats  # (lazily: readers load formats' YAML on first use)
 
     text = " ".join(title.split())
     if not text or re.fullmatch(load_formats()["template_titles"], text):

@@ -39,7 +39,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from toolkit.formats import _CN_NUMBERING, alternation, load_formats, vocabulary
-from toolkit.glued import _NUM_PREFIX, _glued_labels, _glued_pattern, _has_glued_table, _stray_pipe
+from toolkit.glued import _glued_labels, _glued_pattern, _has_glued_table, _stray_pipe
 from toolkit.metadata import _block_heading, is_furniture
 from toolkit.normalize import (_CN_COUNT_CHARS, _HAN, CID_GLYPHS, FOOTNOTE_SYMBOLS, HAN_RANGES, HAN_UNIFIED, NA_MARKS,
                                cell_units, cn_numeral, is_continuation_caption, is_footnote, is_page_furniture,

@@ -166,7 +166,7 @@ def _spread_across(text: str, row: list, place: int, across: int, last: bool, pi
 def _unit_words() -> tuple[re.Pattern[str], frozenset[str]]:
     """A unit column's header (formats.yaml ``legacy.unit_headers``: 单位, 计量单位, letter-spaced or not) and the
     units of the legacy tables (their rows' units, ``extra_units`` and money's)."""
-    from toolkit.formats import load_formats, vocabulary  # (toolkit.formats uses toolkit.normalize, as this does)
+    from toolkit.formats import load_formats, vocabulary  # (lazily: readers load formats' YAML on first use)
 
     return re.compile(alternation(load_formats()["legacy"]["unit_headers"], spaced=True)), vocabulary().legacy_units
 
@@ -316,7 +316,7 @@ _BULLET_MARK = "•"
 
 def _typed_bullet(text: str) -> bool:
     """Whether ``text`` starts with a bullet of its own (formats.yaml ``bullets``)."""
-    from toolkit.formats import load_formats
+    from toolkit.formats import load_formats  # (lazily: readers load formats' YAML on first use)
 
     start = text.lstrip()[:1]
     return bool(start) and start in load_formats()["bullets"]
@@ -326,7 +326,7 @@ def _typed_bullet(text: str) -> bool:
 def _list_marker() -> re.Pattern[str]:
     """A number typed at the start of a text (一、 (一) 1. 一是 ① 第一, and 壹、 (贰) in the formal numerals of
     formats.yaml ``formal_numerals``): Word's or a list's own number is not added."""
-    from toolkit.formats import load_formats
+    from toolkit.formats import load_formats  # (lazily: readers load formats' YAML on first use)
 
     formal = "".join(load_formats()["formal_numerals"])
     return re.compile(rf"\s*(?:[(（]?[一二三四五六七八九十{formal}\d]{{1,3}}[)）]|[一二三四五六七八九十]{{1,3}}[、是]"

@@ -735,7 +735,7 @@ def _with_symbols(text: str, symbols: dict, table: bytes, sttbf: tuple) -> str:
     """``text`` with the characters set from a symbol font (``symbols``: by CP, the operand of their sprmCSymbol: the
     font's index into the font table at ``sttbf``, the character) as a DOCX's w:sym reads them: the '(' the text
     stream holds in their place read a minus sign from the Symbol font before 22 as '(22'."""
-    from toolkit.word import _docx_symbol
+    from toolkit.word import _docx_symbol  # (not at the top: toolkit.word imports this module)
 
     fonts = _font_names(table, sttbf)
     chars = list(text)

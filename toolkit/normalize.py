@@ -1125,7 +1125,7 @@ def _page_furniture_patterns(in_table: bool = False) -> list[str]:
 def _stamp_time_pattern() -> str:
     """A print stamp's date and time as a regular expression, no group around it: formats.yaml ``pdf.stamp_date``
     followed by any one of ``pdf.stamp_time``'s ways of writing the time (kept apart there to be read one by one)."""
-    from toolkit.formats import load_formats
+    from toolkit.formats import load_formats  # (toolkit.formats uses this module)
 
     pdf = load_formats()["pdf"]
     return f"{pdf['stamp_date']}(?:{'|'.join(_time_form(form) for form in pdf['stamp_time'])})"
@@ -1135,7 +1135,7 @@ def _time_form(form: str) -> str:
     """``form``, a regular expression of a time of day, with its named parts ('{seconds}', '{zone}', '{west_zone}')
     replaced by formats.yaml ``pdf.time_parts``: the one place the seconds and zones are written, for a print stamp's
     time and a signature's alike (a quantifier's braces, '\\d{1,2}', name no part and stay)."""
-    from toolkit.formats import load_formats
+    from toolkit.formats import load_formats  # (toolkit.formats uses this module)
 
     parts = load_formats()["pdf"]["time_parts"]
     return re.sub(r"\{([a-z_]+)\}", lambda name: parts[name[1]], form)
@@ -1145,7 +1145,7 @@ def _time_form(form: str) -> str:
 def _print_stamp() -> re.Pattern[str]:
     """A browser's print header or footer alone (``pdf.stamp_url``, ``pdf.stamp_date`` and ``pdf.stamp_time`` of
     formats.yaml)."""
-    from toolkit.formats import load_formats
+    from toolkit.formats import load_formats  # (toolkit.formats uses this module)
 
     pdf = load_formats()["pdf"]
     # (the date and time before the URL on one line too: a header and footer printed at one edge, or a page's two
@@ -1189,7 +1189,7 @@ def is_print_stamp(line: str) -> bool:
 def _appendix_line() -> re.Pattern[str]:
     """A line that starts an appendix: an appendix word of formats.yaml, its number, and a colon or nothing
     ('附件：…统计表', '附表1', '附 件')."""
-    from toolkit.formats import load_formats
+    from toolkit.formats import load_formats  # (toolkit.formats uses this module)
 
     words = alternation(load_formats()["appendix"]["words"], spaced=True)
     return re.compile(rf"^\s*(?:{words})\s*\d{{0,2}}\s*(?:[:.、]|$)")
@@ -1197,7 +1197,7 @@ def _appendix_line() -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=1)
 def _footnote() -> re.Pattern[str]:
-    from toolkit.formats import load_formats
+    from toolkit.formats import load_formats  # (toolkit.formats uses this module)
 
     return re.compile(load_formats()["footnote"])
 
@@ -1227,7 +1227,7 @@ def is_footnote(line: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _continuation_caption() -> re.Pattern[str]:
-    from toolkit.formats import load_formats
+    from toolkit.formats import load_formats  # (toolkit.formats uses this module)
 
     return re.compile(load_formats()["continuation_caption"])
 

@@ -105,7 +105,7 @@ class _Package:
     def __init__(self, zf: zipfile.ZipFile, path: str) -> None:
         from lxml import etree
 
-        from toolkit.formats import load_formats
+        from toolkit.formats import load_formats  # (lazily: readers load formats' YAML on first use)
 
         self.zf = zf
         self.path = path

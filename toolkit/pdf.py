@@ -23,7 +23,7 @@ from toolkit.decoding import _content_named, _magic
 from toolkit.document import DEFAULT_MAX_BYTES, RawDocument, _ZIP_EXPANSION, _own_title, _warn
 from toolkit.errors import CorruptFileError, EmptyFileError, FileTooLargeError, ToolkitError, UnmappedFontError
 from toolkit.markup import _is_cjk
-from toolkit.normalize import _SPACES, is_continuation_caption, is_page_furniture, normalize_line
+from toolkit.normalize import _SPACES, is_continuation_caption, is_page_furniture, is_print_stamp, normalize_line
 from toolkit.plaintext import text_lines
 
 
@@ -354,7 +354,7 @@ def _unopened_pdf(path: str, exc: Exception, data: bytes) -> CorruptFileError:
 
 def _read_ofd(data: bytes, path: str, max_bytes: int) -> RawDocument:
     """An OFD (:mod:`toolkit.ofd`): its pages of positioned characters and rules read as a PDF's pages are."""
-    from toolkit.ofd import read_ofd
+    from toolkit.ofd import read_ofd  # (lazily: a PDF is read without the Word and web readers OFD loads)
 
     page_class = _laid_out_page()
     pages = [page_class(page, number) for number, page in enumerate(read_ofd(data, path, max_bytes), start=1)]
@@ -514,7 +514,7 @@ def _page_list(pages: list[int], shown: int = 10) -> str:
 
 def _pdf_settings() -> dict:
     """The PDF reader's thresholds and stamp lines (``pdf`` of formats.yaml)."""
-    from toolkit.formats import load_formats  # (toolkit.formats imports toolkit.normalize, as we do)
+    from toolkit.formats import load_formats  # (lazily: readers load formats' YAML on first use)
 
     return load_formats()["pdf"]
 
@@ -1777,7 +1777,7 @@ def _spread_label_joined(words: list[tuple[float, float, str]]) -> list[tuple[fl
     and the table was read as text, rows whose blank cells left no trace flagged ragged. Its characters are one
     word where they join into a known row label (:func:`toolkit.layout.spread_label_words`).
     """
-    from toolkit.layout import spread_label_words  # (layout reads the normalized text this module gives)
+    from toolkit.layout import spread_label_words  # (lazily: readers load no pipeline stage)
 
     groups = spread_label_words([text for _, _, text in words])
     if groups is None:
@@ -2482,8 +2482,7 @@ def _drop_page_furniture(pages: list) -> list:
         page number (:func:`toolkit.normalize.is_page_furniture`) or, on a document of one page, is a
         browser's print stamp alone (a URL, a date and time).
     """
-    from toolkit.formats import vocabulary
-    from toolkit.normalize import is_page_furniture, is_print_stamp, normalize_line
+    from toolkit.formats import vocabulary  # (lazily: readers load formats' YAML on first use)
 
     def key(text: str, side: str) -> tuple[str, str]:
         return _DIGITS_RE.sub("#", re.sub(r"\s+", "", text)), side
@@ -2549,7 +2548,7 @@ def _running_title(lines: list, running: list) -> list:
     一、总体情况, as a Word file holding its title only in the page header (see ``_docx_header_title``) gives
     it as a PDF; the title names the agency and the year, so it is put before the body's lines.
     """
-    from toolkit.metadata import _find_title, _parse_title, _title_text
+    from toolkit.metadata import _find_title, _parse_title, _title_text  # (lazily: readers load no pipeline stage)
 
     if not running:
         return []
@@ -2570,8 +2569,6 @@ _BARE_PAGE_NUMBER = re.compile(r"\d{1,3}")
 def _without_page_number(line: str) -> str:
     """A running header's line without the page number set before or after its words ('第 1 页 共 3 页', '- 1 -',
     '1'): the words of the line from the first or to the last that are no page number."""
-    from toolkit.normalize import normalize_line
-
     def number(words: list[str]) -> bool:
         text = " ".join(words)
         return bool(_BARE_PAGE_NUMBER.fullmatch(text)) or is_page_furniture(normalize_line(text))

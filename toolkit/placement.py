@@ -2,24 +2,19 @@
 
 Two things break the one-cell-one-column correspondence in scraped reports:
 
-* **ragged rows**: blank cells vanished, so a row of the requests table holds
-  4, 5 or 6 values for its 7 columns;
-* **glued digits**: page text lost the cell boundaries, so ``801000081`` holds
-  the 7 cells of a row.
+* **ragged rows**: blank cells vanished, so a row of the requests table holds 4, 5 or 6 values for its 7 columns;
+* **glued digits**: page text lost the cell boundaries, so ``801000081`` holds the 7 cells of a row.
 
-For each such row every reading is enumerated (where the vanished cells were;
-how a digit run splits, without leading zeros).  Readings that contradict the
-format's identities (:mod:`toolkit.checks` states them in ``identities.yaml``)
-are dropped, using interval arithmetic over the other rows' possible values —
-a blank is an unknown count, never 0.  For ragged rows the convention of real
-reports is preferred when it survives: the first value is the first applicant
-column and the last one is the total.  A short row that keeps its blank cells lost a cell that may be any
-of its columns: only its own identities (its total) place its cells, not the other rows', which the report
-may itself break.  A cell receives a value only when every
-surviving reading gives it the same value; otherwise it stays missing and the
-row is flagged.  A value is never moved into a column it may not belong to.  A cell on which the readings
-disagreed before the identities were applied is reported in ``Placement.inferred``: its value was chosen
-with the identities' help, so those identities cannot then confirm it.
+For each such row every reading is enumerated (where the vanished cells were; how a digit run splits, without
+leading zeros).  Readings that contradict the format's identities (:mod:`toolkit.checks` states them in
+``identities.yaml``) are dropped, using interval arithmetic over the other rows' possible values — a blank is an
+unknown count, never 0.  For ragged rows the convention of real reports is preferred when it survives: the first
+value is the first applicant column and the last one is the total.  A short row that keeps its blank cells lost a
+cell that may be any of its columns: only its own identities (its total) place its cells, not the other rows', which
+the report may itself break.  A cell receives a value only when every surviving reading gives it the same value;
+otherwise it stays missing and the row is flagged.  A value is never moved into a column it may not belong to.  A
+cell on which the readings disagreed before the identities were applied is reported in ``Placement.inferred``: its
+value was chosen with the identities' help, so those identities cannot then confirm it.
 """
 from __future__ import annotations
 

@@ -11,6 +11,8 @@ import re
 from toolkit.decoding import _check_not_binary, _check_not_blank, _check_text_file, _decode_unchecked
 from toolkit.document import RawDocument
 
+__all__ = ["text_lines"]
+
 
 # --------------------------------------------------------------------------
 # plain text
@@ -45,6 +47,16 @@ def text_lines(text: str) -> list[str]:
 
     A vertical tab (a manual line break) ends a line; a form feed ends one between two pages' text, and none
     beside a line end (pdftotext's page break, at the start of a page's first line).
+
+    Parameters
+    ----------
+    text : str
+        The decoded text.
+
+    Returns
+    -------
+    list of str
+        Its lines, without their line ends.
 
     Examples
     --------

@@ -30,12 +30,14 @@ from toolkit.formats import alternation, load_formats, load_identities, vocabula
 from toolkit.layout import (_LONE_PAGE_NUMBER, _MARKED_NUMBER, _NUMBERS_IN_CELL, _PART_NAME, _SPACED_COUNT,
                             HEDGED_NUMBER, Row, _page_number_of, _skipped_in_run, build_rows, glued_legacy_patterns,
                             glued_legacy_rows, may_hold_glued_rows)
-from toolkit.metadata import _last_filled
+from toolkit.metadata import _last_filled, _metadata_of
+from toolkit.metrics import _is_blank  # the rule the metrics use, one place
 from toolkit.normalize import detect_script, normalize_line, normalize_lines
 from toolkit.plaintext import text_lines
 from toolkit.readers import DEFAULT_MAX_BYTES, RawDocument, read_document
 from toolkit.sections import (Outline, Section, Segment, find_outline, merged_into, running_head_lines,
                               split_segments)
+from toolkit.statements import statement_records
 from toolkit.tables import TABLE_COLUMNS, Flag, TableResult, extract_tables
 
 __all__ = ["Report", "parse_report", "parse_text", "TABLE_NAMES"]
@@ -540,10 +542,6 @@ class Report:
 
     def _metadata(self) -> tuple[dict[str, Any], list[str]]:
         """The report's metadata and the codes of its flags."""
-        try:
-            from toolkit.metadata import _metadata_of
-        except ImportError:  # pragma: no cover - the module ships with the package
-            return {}, []
         index = {s.key: s.first_line - 1 for s in self.sections}
         # the signature is the report's own, before an appendix or a second report
         lines = self.lines if self._end is None else self.lines[: self._end - 1]
@@ -656,8 +654,6 @@ class Report:
                 raise TypeError(f"{option} must be True or False, got {value!r}")
         part = self.tables[self.tables["table"] == name].copy()
         if blank_as_zero:
-            from toolkit.metrics import _is_blank  # the rule the metrics use, one place
-
             part.loc[_is_blank(part, self.flags_frame()), "value"] = 0.0
         if not wide:
             return part.reset_index(drop=True)
@@ -676,10 +672,6 @@ class Report:
 
     @functools.cached_property
     def _statement_records(self) -> list[dict]:
-        try:
-            from toolkit.statements import statement_records
-        except ImportError:  # pragma: no cover
-            return []
         out: list[dict] = []
         for key in ("problems", "improvements"):
             sec = self.section(key)
@@ -714,7 +706,7 @@ class Report:
 
     def summary(self) -> dict:
         """This report's row of ``reports.csv``."""
-        from toolkit.corpus import _codes  # the order of flags.csv, as in a corpus run
+        from toolkit.corpus import _codes  # the order of flags.csv (not at the top: corpus imports this module)
 
         meta = self.metadata
         codes = _codes(self._flag_records())
@@ -751,7 +743,7 @@ class Report:
             ``statements``, ``flags``: the columns, dtypes and row order of the data dictionary,
             equal to what :func:`toolkit.extract_corpus` gives for this file.
         """
-        from toolkit.corpus import _combine, _empty, _frames_of
+        from toolkit.corpus import _combine, _empty, _frames_of  # (not at the top: corpus imports this module)
 
         frames = _combine([_frames_of(self, self.path, self.report_id)])  # type: ignore[arg-type]
         # an empty frame of _combine is the runner's shared one: the caller gets its own

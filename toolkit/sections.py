@@ -28,8 +28,7 @@ from toolkit.metadata import (_TABLE_CELLS, _annex_end, _date_in, _starts_with_b
                                glued_signature_start, is_furniture, is_running_title, report_title_lines,
                                signature_notes, signature_start, table_leads, table_start)
 from toolkit.normalize import (_HAN, CID_GLYPHS, HAN_RANGES, NA_MARKS, _appendix_line, _matching_lines, _page_furniture,
-                                cn_numeral, is_footnote, is_page_furniture, is_value_cell, label_key,
-                                _page_furniture_patterns, remove_pinyin)
+                                cn_numeral, is_footnote, is_page_furniture, is_value_cell, label_key, remove_pinyin)
 
 __all__ = ["Segment", "Section", "split_segments", "find_sections"]
 

@@ -58,8 +58,7 @@ import pandas as pd
 
 from toolkit.annex import (_CN_NUM, _MARKERS, _STATED_ENDS, _annex_cues, _annex_start, _is_furniture, _is_note,
                            _is_page_or_site_furniture, _sequence_words, _styles)
-# (_is_site_furniture: a test reads it from here)
-from toolkit.cues import _WS_NEAR_WIDE, _is_site_furniture, _nothing_to_report, _site_furniture, _spec
+from toolkit.cues import _WS_NEAR_WIDE, _nothing_to_report, _site_furniture, _spec
 from toolkit.formats import load_formats
 # (metadata's _undated_signature reads a signature's lines; this module's, a section's last lines with its cues)
 from toolkit.metadata import _undated_signature as _undated_agency

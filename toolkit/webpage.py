@@ -20,7 +20,7 @@ from typing import Generator, Iterator
 from toolkit.decoding import (_check_not_binary, _check_not_blank, _check_text_file, _codec_given, _decode_strict,
                               _detect, _detect_bom)
 from toolkit.document import DEFAULT_MAX_BYTES, RawDocument, _warn
-from toolkit.errors import CorruptFileError, EmptyFileError, FileTooLargeError
+from toolkit.errors import CorruptFileError, EmptyFileError, FileTooLargeError, ToolkitError
 from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _LAYOUT_CELL_CHARS, _LEGAL_SIMPLIFIED,
                             _LEGAL_TRADITIONAL, _MergedDownWarned, _NUM_FORMATS, _STEMS, _WS_RE, _ZODIAC, _blank,
                             _DIGIT_RUN, _chinese_longhand, _cover, _covered_words, _holds_page, _is_cjk,
@@ -223,8 +223,6 @@ class _FrameBudget:
     def take(self, src: str, size: int) -> bool:
         """Whether the page of the frame ``src``, of ``size`` bytes, is read (counted then); warns where it is the
         first past the bytes left."""
-        from toolkit.document import _warn
-
         if self.spent:
             return False
         if size > self.left:
@@ -249,8 +247,6 @@ def _folder_frames(root, fetch: Callable[[str], tuple | None], budget: _FrameBud
     its <noframes> fallback.  ``budget``: what the frames may still read (see _FrameBudget), _FOLDER_FRAMES_DEPTH
     deep."""
     import lxml.etree
-
-    from toolkit.errors import ToolkitError
 
     for frame in list(root.iter("iframe", "frame", "object", "embed")):
         src = _frame_src(frame)

@@ -28,7 +28,7 @@ from toolkit.markup import (_BULLET_MARK, _FOOTNOTE_MARK, _LATIN_LETTERS, _Merge
                             _DIGIT_RUN, _blank, _blank_span_cells, _cover, _covered_words, _holds_page, _list_marker,
                             _merge_note, _numbered, _own_cells, _pieces, _spread_across, _typed_bullet,
                             _unit_header, _value_text, _wrapped_digits)
-from toolkit.msdoc import _page_field
+from toolkit.msdoc import _page_field, read_doc
 from toolkit.normalize import _INVISIBLE_FORMAT_RE, is_page_furniture, normalize_line
 from toolkit.plaintext import _read_text
 from toolkit.webpage import _read_html, _read_web_archive
@@ -239,8 +239,6 @@ def _read_doc(data: bytes, path: str) -> RawDocument:
     """A Word 97–2003 document (:mod:`toolkit.msdoc`), its blocks read as the body of a DOCX holding them."""
     from lxml import etree
 
-    from toolkit.msdoc import read_doc
-
     found = read_doc(data, path)
     body = etree.Element(_w("body"))
     _word_blocks(body, found.blocks)
@@ -432,7 +430,7 @@ def _header_title(lines: list, headers: Iterator[list]) -> list:
     the title) gives its cells as lines, as a Word 97–2003 document's header gives them: its title was not found.
     The title is looked for as the body's lines are read for it, normalized (see _title_lines); the lines are given
     as written, normalized with the body's."""
-    from toolkit.metadata import _find_title
+    from toolkit.metadata import _find_title  # (lazily: readers load no pipeline stage)
 
     text = _title_lines(line if isinstance(line, str) else " | ".join(line) for line in lines)  # rows hold no title
     if _find_title(text, len(text)) is not None:
@@ -451,7 +449,7 @@ def _title_lines(lines: Iterable[str]) -> list:
     max_line``, and the line after: a title broken in two), normalized as the pipeline reads them (see
     normalize_line): a title in traditional characters ('某某市交通運輸局2023年政府資訊公開工作年度報告') or with
     invisible characters was no title (the agency NA) when held only in the page header."""
-    from toolkit.metadata import _rules
+    from toolkit.metadata import _rules  # (lazily: readers load no pipeline stage)
 
     return [normalize_line(line) for line in itertools.islice(lines, _rules()["title"]["max_line"] + 1)]
 
@@ -1548,7 +1546,7 @@ def _grey_run(run) -> bool:
 def _prompt_greys() -> range:
     """The levels (one in red, green and blue) of the greys a template gives its own prompt (formats.yaml ``docx:
     placeholder_greys``, its first and last level, read once)."""
-    from toolkit.formats import load_formats
+    from toolkit.formats import load_formats  # (lazily: readers load formats' YAML on first use)
 
     first, last = (int(level, 16) for level in load_formats()["docx"]["placeholder_greys"])
     return range(first, last + 1)
@@ -1557,7 +1555,7 @@ def _prompt_greys() -> range:
 @functools.lru_cache(maxsize=1)
 def _typed_prompt() -> re.Pattern:
     """The pattern of a content control's prompt typed in no placeholder style (formats.yaml, compiled once)."""
-    from toolkit.formats import load_formats
+    from toolkit.formats import load_formats  # (lazily: readers load formats' YAML on first use)
 
     return re.compile(load_formats()["docx"]["placeholder_prompts"])
 
@@ -1571,7 +1569,7 @@ def _run_style(run) -> str | None:
 def _placeholder_styles(document) -> frozenset[str]:
     """The ids of the character styles that are Word's placeholder text's (named as ``docx: placeholder_style`` of
     formats.yaml: a Chinese Word gives it an id of its own, 'a3'), with the id Word gives it in English."""
-    from toolkit.formats import load_formats
+    from toolkit.formats import load_formats  # (lazily: readers load formats' YAML on first use)
 
     name = load_formats()["docx"]["placeholder_style"]
     return _PLACEHOLDER_STYLE_IDS | {style.get(_w("styleId")) for style in document.styles.element.iter(_w("style"))
@@ -1969,7 +1967,7 @@ def _merge_tab_stops(merged: dict, stops) -> None:
 @functools.lru_cache(maxsize=1)
 def _symbol_fonts() -> dict[str, dict[int, str]]:
     """The characters of the symbol fonts (``docx: symbol_fonts`` of formats.yaml), by font and byte."""
-    from toolkit.formats import load_formats
+    from toolkit.formats import load_formats  # (lazily: readers load formats' YAML on first use)
 
     fonts: dict[str, dict[int, str]] = {}
     for font, table in load_formats()["docx"]["symbol_fonts"].items():
