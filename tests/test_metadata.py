@@ -4719,3 +4719,16 @@ def test_a_note_under_a_year_and_month_signature_leaves_it_read(signature):
     report = _seed_004_ending("\n" + "\n".join([*signature, "注：本年度无收费。"]) + "\n")
     assert (report.metadata["agency"], report.metadata["published"]) == ("市住建局", None)
     assert report.sections[-1].text == "无\n注:本年度无收费。"
+
+
+@pytest.mark.parametrize("stamp", ["打印日期：2022-03-01", "打印时间：2022年3月1日 10:20", "【打印】【关闭】", "- 5 -"])
+def test_a_print_stamp_between_a_date_and_a_year_and_month_signature(stamp):
+    # Seed 000 signed '2021年1月20日' / '驻马店市住房和城乡建设局' / '2021年1月' with a page's print stamp between the
+    # date and the name ('打印日期：2022-03-01'): only the page's furniture was passed over there, not a date the page
+    # gives of no publication, so published was NA and the date and the stamp were left in the last section's text.
+    # Now the stamp is skipped: the day given, 2021-01-20, falls in the signature's month.  ('【打印】【关闭】' and a
+    # page number: controls, read before.)
+    block = ["无。", "2021年1月20日", stamp, "驻马店市住房和城乡建设局", "2021年1月"]
+    report = _seed_000_signed("\n" + "\n".join(block) + "\n", "")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", "2021-01-20")
+    assert report.sections[-1].text == "无。"

@@ -2310,11 +2310,14 @@ def _date_above_signature(tail: list[tuple[int, str]], pos: int, month: str) -> 
     year and month, which the block's own line gives (a date of another month is no date of the signature: NA, no day
     given).  The seal's place or the page's furniture on a line of its own may stand between the date and the name
     ('2024年1月20日' / '（盖章）' or '- 5 -' / 'XX局'): a page break, a print stamp, or the report's title repeated at
-    the next page's top (:func:`is_furniture`, as the sections skip it).  Without such a line, (``pos``, None)."""
+    the next page's top (:func:`is_furniture`, as the sections skip it), or a date the page gives of no publication
+    after its label ('打印日期：2022-03-01', :func:`_not_published_line`).  Without such a line, (``pos``, None)."""
     above = pos - 1
-    while above >= 0 and (_seal().fullmatch(_compact(tail[above][1])) or is_furniture(tail[above][1])):
+    while above >= 0 and (_seal().fullmatch(_compact(tail[above][1])) or is_furniture(tail[above][1])
+                          or _not_published_line(tail[above][1])):
         # (the seal's place, or a page break: '2024年1月20日' / '- 5 -' / 'XX局' / '2024年1月'; a running title there
-        # was read as the text's, the date above it no part of the signature: published NA, the date left in the text)
+        # was read as the text's, the date above it no part of the signature: published NA, the date left in the text;
+        # a print date, '打印日期：2022-03-01', likewise)
         above -= 1
     if above < 0:
         return pos, None
