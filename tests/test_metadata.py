@@ -4732,3 +4732,19 @@ def test_a_print_stamp_between_a_date_and_a_year_and_month_signature(stamp):
     report = _seed_000_signed("\n" + "\n".join(block) + "\n", "")
     assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", "2021-01-20")
     assert report.sections[-1].text == "无。"
+
+
+@pytest.mark.parametrize("head", ["《2020年度政府信息公开工作年度报告》", "2020年度政府信息公开工作年度报告",
+                                  "《驻马店市住房和城乡建设局2020年政府信息公开工作年度报告》",
+                                  "驻马店市住房和城乡建设局2020年政府信息公开工作年度报告"])
+@pytest.mark.parametrize("order", ["name first", "date first"])
+def test_a_running_title_between_the_agency_and_a_whole_date(head, order):
+    # Seed 000 signed '驻马店市住房和城乡建设局' / '2021年1月20日' (or date first) with the report's title repeated at
+    # the next page's top between the two, in book-title marks or not: only a page number, the seal's place or a scope
+    # note was passed over there, so the agency was NA (and published NA for the marked title), the name and the
+    # title left in the last section's text.  Now the running title is skipped as the page's head it is.
+    name, date = "驻马店市住房和城乡建设局", "2021年1月20日"
+    block = ["无。", name, head, date] if order == "name first" else ["无。", date, head, name]
+    report = _seed_000_signed("\n" + "\n".join(block) + "\n", "")
+    assert (report.metadata["agency"], report.metadata["published"]) == (name, "2021-01-20")
+    assert report.sections[-1].text == "无。"

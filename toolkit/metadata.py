@@ -2248,8 +2248,11 @@ def _between_name_and_date(line: str) -> bool:
     """Whether ``line``, a line above a signature's date, may stand between its name and the date: a page break
     ('- 1 -'), the seal's place ('（盖章）') or a note of the report's scope on its own line ('XX局' / '（本级）' /
     '2021年1月15日': read as no name, the signature began at the date, its name and the note were left in the last
-    section's text and gave no agency)."""
+    section's text and gave no agency), or the report's title repeated at the next page's top, in book-title marks
+    or not ('XX局' / '《2021年政府信息公开工作年度报告》' / '2022年1月20日': likewise, the agency NA)."""
     if is_page_furniture(line):
+        return True
+    if is_running_title(line.strip(_rules()["title"]["quote_marks"])):  # (the marks: the title named as a book is)
         return True
     compact = _compact(line)
     return _seal().fullmatch(compact) is not None or _scope_note().fullmatch(compact) is not None
