@@ -4748,3 +4748,26 @@ def test_a_running_title_between_the_agency_and_a_whole_date(head, order):
     report = _seed_000_signed("\n" + "\n".join(block) + "\n", "")
     assert (report.metadata["agency"], report.metadata["published"]) == (name, "2021-01-20")
     assert report.sections[-1].text == "无。"
+
+
+@pytest.mark.parametrize("signed, source, published", [
+    ("2021年1月30日", ["来源：驻马店市住房和城乡建设局", "2021-01-29"], "2021-01-30"),
+    ("2021年1月", ["来源：驻马店市住房和城乡建设局", "2021-01-29"], "2021-01-29"),
+    ("2021年1月", ["来源：本站", "2021-01-29"], "2021-01-29"),
+    # controls, read before: the source and its date on one line (no publication date's label: the month's, NA), a
+    # posting date labelled after the source, a posting date alone
+    ("2021年1月", ["来源：驻马店市住房和城乡建设局 2021-01-29"], None),
+    ("2021年1月", ["发布时间：2021-01-29 来源：驻马店市住房和城乡建设局"], "2021-01-29"),
+    ("2021年1月30日", ["2021-01-29"], "2021-01-30"),
+])
+def test_a_pages_source_line_between_the_signature_and_a_posting_date(signed, source, published):
+    # Seed 000 signed '驻马店市住房和城乡建设局' / '2021年1月30日' (or '2021年1月') over the page's source field and
+    # its posting date on the next line ('来源：驻马店市住房和城乡建设局' / '2021-01-29'): only a page break or a
+    # disclosure note was passed over between a signature and a posting date, so the posting date was read as the
+    # signature's date (published 2021-01-29 under a whole date) or, under a year and month, the signature, the
+    # source line with it, was left in the last section's text ('来源：本站': the agency NA too).  Now the source line
+    # is the page's furniture as the posting date is.
+    block = ["无。", "驻马店市住房和城乡建设局", signed, *source]
+    report = _seed_000_signed("\n" + "\n".join(block) + "\n", "")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", published)
+    assert report.sections[-1].text == "无。"

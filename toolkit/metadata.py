@@ -2188,11 +2188,14 @@ def _signs_under(tail: list[tuple[int, str]], pos: int, heads: frozenset[int]) -
 
 
 def _under_signature(line: str) -> bool:
-    """Whether ``line`` may stand between a signature's date and a posting date under it: a page break ('- 3 -') or
-    the document's disclosure note, in brackets or not ('（此件公开发布）': metadata.yaml signature.disclosure_notes)."""
+    """Whether ``line`` may stand between a signature's date and a posting date under it: a page break ('- 3 -'),
+    the document's disclosure note, in brackets or not ('（此件公开发布）': metadata.yaml signature.disclosure_notes),
+    or the page's source field alone ('来源：XX局', :func:`toolkit.cues._is_site_furniture`: the posting date under it
+    was read as a signature's date of no name, the signature above left in the last section's text)."""
     compact = _compact(line)
     return is_page_furniture(line) or _disclosure_note().fullmatch(compact) is not None \
-        or compact in _rules()["signature"]["disclosure_notes"]
+        or compact in _rules()["signature"]["disclosure_notes"] \
+        or (_date_in(compact)[0] is None and _is_site_furniture(line))
 
 
 def _posting_label(label: str) -> bool:
