@@ -4771,3 +4771,21 @@ def test_a_pages_source_line_between_the_signature_and_a_posting_date(signed, so
     report = _seed_000_signed("\n" + "\n".join(block) + "\n", "")
     assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", published)
     assert report.sections[-1].text == "无。"
+
+
+@pytest.mark.parametrize("block, published", [
+    (["驻马店市住房和城乡建设局", "打印日期：2022-03-01", "2021年1月20日"], "2021-01-20"),
+    (["2021年1月20日", "打印时间：2022-03-01 10:20", "驻马店市住房和城乡建设局"], "2021-01-20"),
+    (["驻马店市住房和城乡建设局", "打印日期：2022-03-01", "2021年1月"], None),
+    (["2021年1月20日", "《2020年度政府信息公开工作年度报告》", "驻马店市住房和城乡建设局", "2021年1月"], "2021-01-20"),
+])
+def test_a_print_date_or_a_marked_running_title_inside_the_signature(block, published):
+    # Seed 000 signed with a page's print date between the agency and its date ('驻马店市住房和城乡建设局' /
+    # '打印日期：2022-03-01' / '2021年1月20日', or date first, or a year and month), or the report's title in
+    # book-title marks between a date and a year-and-month signature: neither was passed over there, so the agency
+    # was NA (published NA too but under a whole date after the name) and the signature and the stamp or the title
+    # were left in the last section's text.  Now both are skipped as the page's furniture: the agency, and the day
+    # given where there is one.
+    report = _seed_000_signed("\n" + "\n".join(["无。", *block]) + "\n", "")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", published)
+    assert report.sections[-1].text == "无。"

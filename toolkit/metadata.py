@@ -2251,9 +2251,10 @@ def _between_name_and_date(line: str) -> bool:
     """Whether ``line``, a line above a signature's date, may stand between its name and the date: a page break
     ('- 1 -'), the seal's place ('（盖章）') or a note of the report's scope on its own line ('XX局' / '（本级）' /
     '2021年1月15日': read as no name, the signature began at the date, its name and the note were left in the last
-    section's text and gave no agency), or the report's title repeated at the next page's top, in book-title marks
-    or not ('XX局' / '《2021年政府信息公开工作年度报告》' / '2022年1月20日': likewise, the agency NA)."""
-    if is_page_furniture(line):
+    section's text and gave no agency), the report's title repeated at the next page's top, in book-title marks
+    or not ('XX局' / '《2021年政府信息公开工作年度报告》' / '2022年1月20日': likewise, the agency NA), or a date the page
+    gives of no publication ('打印日期：2022-03-01', :func:`_not_published_line`: likewise)."""
+    if is_page_furniture(line) or _not_published_line(line):
         return True
     if is_running_title(line.strip(_rules()["title"]["quote_marks"])):  # (the marks: the title named as a book is)
         return True
@@ -2319,11 +2320,10 @@ def _date_above_signature(tail: list[tuple[int, str]], pos: int, month: str) -> 
     the next page's top (:func:`is_furniture`, as the sections skip it), or a date the page gives of no publication
     after its label ('打印日期：2022-03-01', :func:`_not_published_line`).  Without such a line, (``pos``, None)."""
     above = pos - 1
-    while above >= 0 and (_seal().fullmatch(_compact(tail[above][1])) or is_furniture(tail[above][1])
-                          or _not_published_line(tail[above][1])):
-        # (the seal's place, or a page break: '2024年1月20日' / '- 5 -' / 'XX局' / '2024年1月'; a running title there
-        # was read as the text's, the date above it no part of the signature: published NA, the date left in the text;
-        # a print date, '打印日期：2022-03-01', likewise)
+    while above >= 0 and (_between_name_and_date(tail[above][1]) or is_furniture(tail[above][1])):
+        # (the seal's place, or a page break: '2024年1月20日' / '- 5 -' / 'XX局' / '2024年1月'; a running title there,
+        # in book-title marks or not, was read as the text's, the date above it no part of the signature: published NA,
+        # the date left in the text; a print date, '打印日期：2022-03-01', likewise)
         above -= 1
     if above < 0:
         return pos, None
