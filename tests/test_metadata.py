@@ -4789,3 +4789,15 @@ def test_a_print_date_or_a_marked_running_title_inside_the_signature(block, publ
     report = _seed_000_signed("\n" + "\n".join(["无。", *block]) + "\n", "")
     assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", published)
     assert report.sections[-1].text == "无。"
+
+
+@pytest.mark.parametrize("between", ["《2020年度政府信息公开工作年度报告》", "2020年度政府信息公开工作年度报告", "- 5 -", "（盖章）"])
+def test_a_page_s_head_or_the_seal_between_a_year_and_month_and_the_agency_under_it(between):
+    # Seed 000 signed year and month first ('2021年1月' / 'XX局') with the report's running title, a page number or
+    # the seal's place between the two lines: only the line right above the name was read for the year and month, so
+    # no signature was found (the agency NA) and the three lines were left in the last section's text.  Now they
+    # are passed over as between a name and a whole date: the agency read, no day given (published NA).
+    block = ["无。", "2021年1月", between, "驻马店市住房和城乡建设局"]
+    report = _seed_000_signed("\n" + "\n".join(block) + "\n", "")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", None)
+    assert report.sections[-1].text == "无。"

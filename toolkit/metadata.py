@@ -2342,10 +2342,14 @@ def _year_month_first(tail: list[tuple[int, str]], last: str,
     """The signature written year and month first, its agency on the last line (``last``, compact) and the year and
     month alone on the line above, or before the agency on the last line ('2024年2月 XX局'), after a statement's end,
     a section's heading (``heads``) or nothing ('…。' / '2024年2月' / 'XX局': both lines were left in the last
-    section's text, the agency NA; on one line, no signature either): (the year and month's line, True, the agency,
-    no date: no day)."""
-    if len(tail) >= 2 and _YEAR_MONTH.fullmatch(_compact(tail[-2][1])):
-        pos, name = len(tail) - 2, _seal().sub("", last)
+    section's text, the agency NA; on one line, no signature either); a page break, the seal's place or a running
+    title may stand between the two lines (:func:`_between_name_and_date`): (the year and month's line, True, the
+    agency, no date: no day)."""
+    above = len(tail) - 2
+    while above > 0 and _between_name_and_date(tail[above][1]):
+        above -= 1  # (a page break, the seal's place or a running title between them, as under a whole date)
+    if above >= 0 and _YEAR_MONTH.fullmatch(_compact(tail[above][1])):
+        pos, name = above, _seal().sub("", last)
     elif (month := _YEAR_MONTH.match(last)) is not None and 0 < month.end() < len(last) \
             and _date_in(last)[0] is None:  # (no whole date: '2024年2月5日 XX局' is read as a date first)
         pos, name = len(tail) - 1, _seal().sub("", last[month.end():])
