@@ -4719,3 +4719,85 @@ def test_a_note_under_a_year_and_month_signature_leaves_it_read(signature):
     report = _seed_004_ending("\n" + "\n".join([*signature, "注：本年度无收费。"]) + "\n")
     assert (report.metadata["agency"], report.metadata["published"]) == ("市住建局", None)
     assert report.sections[-1].text == "无\n注:本年度无收费。"
+
+
+@pytest.mark.parametrize("stamp", ["打印日期：2022-03-01", "打印时间：2022年3月1日 10:20", "【打印】【关闭】", "- 5 -"])
+def test_a_print_stamp_between_a_date_and_a_year_and_month_signature(stamp):
+    # Seed 000 signed '2021年1月20日' / '驻马店市住房和城乡建设局' / '2021年1月' with a page's print stamp between the
+    # date and the name ('打印日期：2022-03-01'): only the page's furniture was passed over there, not a date the page
+    # gives of no publication, so published was NA and the date and the stamp were left in the last section's text.
+    # Now the stamp is skipped: the day given, 2021-01-20, falls in the signature's month.  ('【打印】【关闭】' and a
+    # page number: controls, read before.)
+    block = ["无。", "2021年1月20日", stamp, "驻马店市住房和城乡建设局", "2021年1月"]
+    report = _seed_000_signed("\n" + "\n".join(block) + "\n", "")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", "2021-01-20")
+    assert report.sections[-1].text == "无。"
+
+
+@pytest.mark.parametrize("head", ["《2020年度政府信息公开工作年度报告》", "2020年度政府信息公开工作年度报告",
+                                  "《驻马店市住房和城乡建设局2020年政府信息公开工作年度报告》",
+                                  "驻马店市住房和城乡建设局2020年政府信息公开工作年度报告"])
+@pytest.mark.parametrize("order", ["name first", "date first"])
+def test_a_running_title_between_the_agency_and_a_whole_date(head, order):
+    # Seed 000 signed '驻马店市住房和城乡建设局' / '2021年1月20日' (or date first) with the report's title repeated at
+    # the next page's top between the two, in book-title marks or not: only a page number, the seal's place or a scope
+    # note was passed over there, so the agency was NA (and published NA for the marked title), the name and the
+    # title left in the last section's text.  Now the running title is skipped as the page's head it is.
+    name, date = "驻马店市住房和城乡建设局", "2021年1月20日"
+    block = ["无。", name, head, date] if order == "name first" else ["无。", date, head, name]
+    report = _seed_000_signed("\n" + "\n".join(block) + "\n", "")
+    assert (report.metadata["agency"], report.metadata["published"]) == (name, "2021-01-20")
+    assert report.sections[-1].text == "无。"
+
+
+@pytest.mark.parametrize("signed, source, published", [
+    ("2021年1月30日", ["来源：驻马店市住房和城乡建设局", "2021-01-29"], "2021-01-30"),
+    ("2021年1月", ["来源：驻马店市住房和城乡建设局", "2021-01-29"], "2021-01-29"),
+    ("2021年1月", ["来源：本站", "2021-01-29"], "2021-01-29"),
+    # controls, read before: the source and its date on one line (no publication date's label: the month's, NA), a
+    # posting date labelled after the source, a posting date alone
+    ("2021年1月", ["来源：驻马店市住房和城乡建设局 2021-01-29"], None),
+    ("2021年1月", ["发布时间：2021-01-29 来源：驻马店市住房和城乡建设局"], "2021-01-29"),
+    ("2021年1月30日", ["2021-01-29"], "2021-01-30"),
+])
+def test_a_pages_source_line_between_the_signature_and_a_posting_date(signed, source, published):
+    # Seed 000 signed '驻马店市住房和城乡建设局' / '2021年1月30日' (or '2021年1月') over the page's source field and
+    # its posting date on the next line ('来源：驻马店市住房和城乡建设局' / '2021-01-29'): only a page break or a
+    # disclosure note was passed over between a signature and a posting date, so the posting date was read as the
+    # signature's date (published 2021-01-29 under a whole date) or, under a year and month, the signature, the
+    # source line with it, was left in the last section's text ('来源：本站': the agency NA too).  Now the source line
+    # is the page's furniture as the posting date is.
+    block = ["无。", "驻马店市住房和城乡建设局", signed, *source]
+    report = _seed_000_signed("\n" + "\n".join(block) + "\n", "")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", published)
+    assert report.sections[-1].text == "无。"
+
+
+@pytest.mark.parametrize("block, published", [
+    (["驻马店市住房和城乡建设局", "打印日期：2022-03-01", "2021年1月20日"], "2021-01-20"),
+    (["2021年1月20日", "打印时间：2022-03-01 10:20", "驻马店市住房和城乡建设局"], "2021-01-20"),
+    (["驻马店市住房和城乡建设局", "打印日期：2022-03-01", "2021年1月"], None),
+    (["2021年1月20日", "《2020年度政府信息公开工作年度报告》", "驻马店市住房和城乡建设局", "2021年1月"], "2021-01-20"),
+])
+def test_a_print_date_or_a_marked_running_title_inside_the_signature(block, published):
+    # Seed 000 signed with a page's print date between the agency and its date ('驻马店市住房和城乡建设局' /
+    # '打印日期：2022-03-01' / '2021年1月20日', or date first, or a year and month), or the report's title in
+    # book-title marks between a date and a year-and-month signature: neither was passed over there, so the agency
+    # was NA (published NA too but under a whole date after the name) and the signature and the stamp or the title
+    # were left in the last section's text.  Now both are skipped as the page's furniture: the agency, and the day
+    # given where there is one.
+    report = _seed_000_signed("\n" + "\n".join(["无。", *block]) + "\n", "")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", published)
+    assert report.sections[-1].text == "无。"
+
+
+@pytest.mark.parametrize("between", ["《2020年度政府信息公开工作年度报告》", "2020年度政府信息公开工作年度报告", "- 5 -", "（盖章）"])
+def test_a_page_s_head_or_the_seal_between_a_year_and_month_and_the_agency_under_it(between):
+    # Seed 000 signed year and month first ('2021年1月' / 'XX局') with the report's running title, a page number or
+    # the seal's place between the two lines: only the line right above the name was read for the year and month, so
+    # no signature was found (the agency NA) and the three lines were left in the last section's text.  Now they
+    # are passed over as between a name and a whole date: the agency read, no day given (published NA).
+    block = ["无。", "2021年1月", between, "驻马店市住房和城乡建设局"]
+    report = _seed_000_signed("\n" + "\n".join(block) + "\n", "")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", None)
+    assert report.sections[-1].text == "无。"

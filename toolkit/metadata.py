@@ -2188,11 +2188,14 @@ def _signs_under(tail: list[tuple[int, str]], pos: int, heads: frozenset[int]) -
 
 
 def _under_signature(line: str) -> bool:
-    """Whether ``line`` may stand between a signature's date and a posting date under it: a page break ('- 3 -') or
-    the document's disclosure note, in brackets or not ('（此件公开发布）': metadata.yaml signature.disclosure_notes)."""
+    """Whether ``line`` may stand between a signature's date and a posting date under it: a page break ('- 3 -'),
+    the document's disclosure note, in brackets or not ('（此件公开发布）': metadata.yaml signature.disclosure_notes),
+    or the page's source field alone ('来源：XX局', :func:`toolkit.cues._is_site_furniture`: the posting date under it
+    was read as a signature's date of no name, the signature above left in the last section's text)."""
     compact = _compact(line)
     return is_page_furniture(line) or _disclosure_note().fullmatch(compact) is not None \
-        or compact in _rules()["signature"]["disclosure_notes"]
+        or compact in _rules()["signature"]["disclosure_notes"] \
+        or (_date_in(compact)[0] is None and _is_site_furniture(line))
 
 
 def _posting_label(label: str) -> bool:
@@ -2248,8 +2251,12 @@ def _between_name_and_date(line: str) -> bool:
     """Whether ``line``, a line above a signature's date, may stand between its name and the date: a page break
     ('- 1 -'), the seal's place ('（盖章）') or a note of the report's scope on its own line ('XX局' / '（本级）' /
     '2021年1月15日': read as no name, the signature began at the date, its name and the note were left in the last
-    section's text and gave no agency)."""
-    if is_page_furniture(line):
+    section's text and gave no agency), the report's title repeated at the next page's top, in book-title marks
+    or not ('XX局' / '《2021年政府信息公开工作年度报告》' / '2022年1月20日': likewise, the agency NA), or a date the page
+    gives of no publication ('打印日期：2022-03-01', :func:`_not_published_line`: likewise)."""
+    if is_page_furniture(line) or _not_published_line(line):
+        return True
+    if is_running_title(line.strip(_rules()["title"]["quote_marks"])):  # (the marks: the title named as a book is)
         return True
     compact = _compact(line)
     return _seal().fullmatch(compact) is not None or _scope_note().fullmatch(compact) is not None
@@ -2310,11 +2317,13 @@ def _date_above_signature(tail: list[tuple[int, str]], pos: int, month: str) -> 
     year and month, which the block's own line gives (a date of another month is no date of the signature: NA, no day
     given).  The seal's place or the page's furniture on a line of its own may stand between the date and the name
     ('2024年1月20日' / '（盖章）' or '- 5 -' / 'XX局'): a page break, a print stamp, or the report's title repeated at
-    the next page's top (:func:`is_furniture`, as the sections skip it).  Without such a line, (``pos``, None)."""
+    the next page's top (:func:`is_furniture`, as the sections skip it), or a date the page gives of no publication
+    after its label ('打印日期：2022-03-01', :func:`_not_published_line`).  Without such a line, (``pos``, None)."""
     above = pos - 1
-    while above >= 0 and (_seal().fullmatch(_compact(tail[above][1])) or is_furniture(tail[above][1])):
-        # (the seal's place, or a page break: '2024年1月20日' / '- 5 -' / 'XX局' / '2024年1月'; a running title there
-        # was read as the text's, the date above it no part of the signature: published NA, the date left in the text)
+    while above >= 0 and (_between_name_and_date(tail[above][1]) or is_furniture(tail[above][1])):
+        # (the seal's place, or a page break: '2024年1月20日' / '- 5 -' / 'XX局' / '2024年1月'; a running title there,
+        # in book-title marks or not, was read as the text's, the date above it no part of the signature: published NA,
+        # the date left in the text; a print date, '打印日期：2022-03-01', likewise)
         above -= 1
     if above < 0:
         return pos, None
@@ -2333,10 +2342,14 @@ def _year_month_first(tail: list[tuple[int, str]], last: str,
     """The signature written year and month first, its agency on the last line (``last``, compact) and the year and
     month alone on the line above, or before the agency on the last line ('2024年2月 XX局'), after a statement's end,
     a section's heading (``heads``) or nothing ('…。' / '2024年2月' / 'XX局': both lines were left in the last
-    section's text, the agency NA; on one line, no signature either): (the year and month's line, True, the agency,
-    no date: no day)."""
-    if len(tail) >= 2 and _YEAR_MONTH.fullmatch(_compact(tail[-2][1])):
-        pos, name = len(tail) - 2, _seal().sub("", last)
+    section's text, the agency NA; on one line, no signature either); a page break, the seal's place or a running
+    title may stand between the two lines (:func:`_between_name_and_date`): (the year and month's line, True, the
+    agency, no date: no day)."""
+    above = len(tail) - 2
+    while above > 0 and _between_name_and_date(tail[above][1]):
+        above -= 1  # (a page break, the seal's place or a running title between them, as under a whole date)
+    if above >= 0 and _YEAR_MONTH.fullmatch(_compact(tail[above][1])):
+        pos, name = above, _seal().sub("", last)
     elif (month := _YEAR_MONTH.match(last)) is not None and 0 < month.end() < len(last) \
             and _date_in(last)[0] is None:  # (no whole date: '2024年2月5日 XX局' is read as a date first)
         pos, name = len(tail) - 1, _seal().sub("", last[month.end():])
