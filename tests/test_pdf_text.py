@@ -845,6 +845,28 @@ def _small_tables_of_001_stacked(stacked: Path) -> tuple:
     return lines, at, tables, tail, pdf
 
 
+_SMALL_TABLE_WIDTHS = (120.0, 100.0, 100.0, 100.0)  # (the caption/label column, then three counts)
+
+
+def _draw_ruled_table(pdf, rows: list, x: float, top: float) -> float:
+    """Draw ``rows`` on ``pdf`` as a ruled table of seed 001's small tables' widths from (``x``, ``top``), a row's
+    missing cells blank; the table's bottom."""
+    for r, cells in enumerate(rows):
+        for i, w in enumerate(_SMALL_TABLE_WIDTHS):
+            pdf.set_xy(x + sum(_SMALL_TABLE_WIDTHS[:i]), top + 20 * r)
+            pdf.cell(w, 20, cells[i] if i < len(cells) else "", border=1)
+    return top + 20 * len(rows)
+
+
+def _draw_lines(pdf, lines: list, y: float) -> float:
+    """Write ``lines`` on ``pdf`` one under another from ``y``; the y under them."""
+    for line in lines:
+        pdf.set_xy(20, y)
+        pdf.cell(900, 16, line)
+        y += 16
+    return y
+
+
 def test_two_ruled_tables_side_by_side_are_read_each_whole(tmp_path):
     # Seed 001's small tables of 主动公开 drawn two by two side by side (第二十条第(一)项 beside 第(五)项, 第(六)项 beside
     # 第(八)项), each its own ruled table 30 pt apart: pdfplumber found each, but their rows, sorted by their tops,
@@ -854,28 +876,10 @@ def test_two_ruled_tables_side_by_side_are_read_each_whole(tmp_path):
     from test_formats import _cells as _all_cells
 
     lines, at, tables, tail, pdf = _small_tables_of_001_stacked(tmp_path / "stacked.pdf")
-    y = 20.0
-
-    def text(line: str) -> None:
-        nonlocal y
-        pdf.set_xy(20, y)
-        pdf.cell(900, 16, line)
-        y += 16
-
-    def table(rows: list, x: float) -> float:
-        for r, cells in enumerate(rows):
-            for i, w in enumerate([120.0, 100.0, 100.0, 100.0]):
-                pdf.set_xy(x + sum([120.0, 100.0, 100.0, 100.0][:i]), y + 20 * r)
-                pdf.cell(w, 20, cells[i] if i < len(cells) else "", border=1)
-        return y + 20 * len(rows)
-
-    for line in lines[:at]:
-        text(line)
-    y += 5
+    y = _draw_lines(pdf, lines[:at], 20.0) + 5
     for pair in (tables[0:2], tables[2:4], tables[4:]):
-        y = max(table(rows, 20 + 450 * k) for k, rows in enumerate(pair)) + 10
-    for line in tail:
-        text(line)
+        y = max(_draw_ruled_table(pdf, rows, 20 + 450 * k, y) for k, rows in enumerate(pair)) + 10
+    _draw_lines(pdf, tail, y)
     pdf.output(str(tmp_path / "side.pdf"))
     report, want = toolkit.parse_report(tmp_path / "side.pdf"), toolkit.parse_report(tmp_path / "stacked.pdf")
     got, expected = _all_cells(report), _all_cells(want)
@@ -896,32 +900,15 @@ def test_two_captions_on_one_line_over_tables_side_by_side_each_head_their_own(n
     from toolkit.readers import read_document
 
     lines, at, tables, tail, pdf = _small_tables_of_001_stacked(tmp_path / "stacked.pdf")
-    widths = [120.0, 100.0, 100.0, 100.0]
-
-    def table(rows: list, x: float, top: float) -> float:
-        for r, cells in enumerate(rows):
-            for i, w in enumerate(widths):
-                pdf.set_xy(x + sum(widths[:i]), top + 20 * r)
-                pdf.cell(w, 20, cells[i] if i < len(cells) else "", border=1)
-        return top + 20 * len(rows)
-
-    y = 20.0
-    for line in lines[:at]:
-        pdf.set_xy(20, y)
-        pdf.cell(900, 16, line)
-        y += 16
-    y += 5
+    y = _draw_lines(pdf, lines[:at], 20.0) + 5
     heads = []  # (each table's caption as written, its first row)
     for pair in (tables[0:2], tables[2:4], tables[4:]):
         for k, rows in enumerate(pair):
             heads.append((numbered.format(len(heads) + 1) + rows[0][0], rows[1]))
             pdf.set_xy(20 + 450 * k, y)
             pdf.cell(400, 16, heads[-1][0])
-        y = max(table(rows[1:], 20 + 450 * k, y + 20) for k, rows in enumerate(pair)) + 10
-    for line in tail:
-        pdf.set_xy(20, y)
-        pdf.cell(900, 16, line)
-        y += 16
+        y = max(_draw_ruled_table(pdf, rows[1:], 20 + 450 * k, y + 20) for k, rows in enumerate(pair)) + 10
+    _draw_lines(pdf, tail, y)
     pdf.output(str(tmp_path / "side.pdf"))
     read = read_document(tmp_path / "side.pdf").lines
     captions = [x for x in read if isinstance(x, str) and "第二十条" in x]
@@ -1021,34 +1008,17 @@ def test_a_caption_level_with_tables_side_by_side_is_read_in_its_place(tmp_path)
     from toolkit.readers import read_document
 
     lines, at, tables, tail, pdf = _small_tables_of_001_stacked(tmp_path / "stacked.pdf")
-    widths = [120.0, 100.0, 100.0, 100.0]
-
-    def table(rows: list, x: float, top: float) -> float:
-        for r, cells in enumerate(rows):
-            for i, w in enumerate(widths):
-                pdf.set_xy(x + sum(widths[:i]), top + 20 * r)
-                pdf.cell(w, 20, cells[i] if i < len(cells) else "", border=1)
-        return top + 20 * len(rows)
-
-    y = 20.0
-    for line in lines[:at]:
-        pdf.set_xy(20, y)
-        pdf.cell(900, 16, line)
-        y += 16
-    y += 5
+    y = _draw_lines(pdf, lines[:at], 20.0) + 5
     captions = []
     for pair in (tables[0:2], tables[2:4], tables[4:]):
-        bottoms = [table(pair[0], 20, y)]
+        bottoms = [_draw_ruled_table(pdf, pair[0], 20, y)]
         if len(pair) > 1:  # (the right table's caption a text line, its rows under it, below the left one's top)
             captions.append((pair[0][-1], pair[1][0][0], pair[1][1]))
             pdf.set_xy(470, y + 2)
             pdf.cell(400, 16, pair[1][0][0])
-            bottoms.append(table(pair[1][1:], 470, y + 20))
+            bottoms.append(_draw_ruled_table(pdf, pair[1][1:], 470, y + 20))
         y = max(bottoms) + 10
-    for line in tail:
-        pdf.set_xy(20, y)
-        pdf.cell(900, 16, line)
-        y += 16
+    _draw_lines(pdf, tail, y)
     pdf.output(str(tmp_path / "side.pdf"))
     read = read_document(tmp_path / "side.pdf").lines
     assert len(captions) == 2

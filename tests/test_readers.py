@@ -1667,13 +1667,36 @@ def test_a_count_over_a_column_merged_in_every_row_is_one_value(fmt: str, tmp_pa
     assert [line for line in lines if isinstance(line, list)] == rows
 
 
+def _write_active_001_page(path: Path, title: str, rows: list[str]) -> None:
+    """Write to ``path`` a page of seed 001's Article 20 table as the official page lays it out: its title over the
+    grid's five columns, then ``rows`` (each a row's ``<td>`` cells), under seed 001's heading."""
+    path.write_text(f"<html><body><p>{MERGED_001[0]}</p><table><tr><td colspan=5>{title}</td></tr>"
+                    + "".join(f"<tr>{row}</tr>" for row in rows) + "</table></body></html>", encoding="utf-8")
+
+
+def _active_001_docx(title: str, rows: list[list[str]]):
+    """A Word document (unsaved) of seed 001's Article 20 table as the official form lays it out: its title over the
+    grid's five columns, the middle value column two grid columns (w:gridSpan 2) in every row of ``rows``."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(MERGED_001[0])
+    table = document.add_table(rows=len(rows) + 1, cols=5)
+    table.rows[0].cells[0].merge(table.rows[0].cells[4]).text = title
+    for r, row in enumerate(rows, start=1):
+        cells = table.rows[r].cells
+        cells[2].merge(cells[3])  # (w:gridSpan 2)
+        for cell, text in zip([cells[0], cells[1], cells[2], cells[4]], row):
+            cell.text = text
+    return document
+
+
 # A blank under the Article 20 table's middle column as the official page lays it out (seed 001's table, its grid five
 # columns wide, the middle value column two grid columns merged in every row: '<td colspan=2>&nbsp;</td>', a Word
 # cell of w:gridSpan 2) was read as two blanks, the row five cells under a four-cell header and its last count a
 # column right.  A blank over columns no other row splits is one blank: NA in its column, the last count in its own.
 @pytest.mark.parametrize("fmt", ["html", "docx"])
 def test_a_blank_over_a_column_merged_in_every_row_is_one_missing_value(fmt: str, tmp_path: Path) -> None:
-    import docx
     import pandas as pd
 
     import toolkit
@@ -1683,21 +1706,11 @@ def test_a_blank_over_a_column_merged_in_every_row_is_one_missing_value(fmt: str
     rows = [head, regulations, normative]
     path = tmp_path / f"middle.{fmt}"
     if fmt == "html":
-        cells = ["".join(f"<td{' colspan=2' if k == 2 else ''}>{cell or '&nbsp;'}</td>" for k, cell in enumerate(row))
-                 for row in rows]
-        path.write_text(f"<html><body><p>{MERGED_001[0]}</p><table><tr><td colspan=5>{title}</td></tr>"
-                        + "".join(f"<tr>{row}</tr>" for row in cells) + "</table></body></html>", encoding="utf-8")
+        _write_active_001_page(path, title, [
+            "".join(f"<td{' colspan=2' if k == 2 else ''}>{cell or '&nbsp;'}</td>" for k, cell in enumerate(row))
+            for row in rows])
     else:
-        document = docx.Document()
-        document.add_paragraph(MERGED_001[0])
-        table = document.add_table(rows=len(rows) + 1, cols=5)
-        table.rows[0].cells[0].merge(table.rows[0].cells[4]).text = title
-        for r, row in enumerate(rows, start=1):
-            cells = table.rows[r].cells
-            cells[2].merge(cells[3])  # (w:gridSpan 2)
-            for cell, text in zip([cells[0], cells[1], cells[2], cells[4]], row):
-                cell.text = text
-        document.save(path)
+        _active_001_docx(title, rows).save(path)
     assert [line for line in read_document(path).lines if isinstance(line, list)] == [[title], *rows]
     report = toolkit.parse_report(path)
     values = report.tables.set_index(["table", "row_key", "col_key"])["value"].sort_index()
@@ -1764,7 +1777,6 @@ def test_a_cell_over_three_grid_columns_split_in_two_is_two_cells(fmt: str, valu
 # has four columns.  The flag names the cell where the row holds it, agreeing with the NA it leaves in the tables.
 @pytest.mark.parametrize("fmt", ["html", "docx"])
 def test_a_value_merged_down_is_named_by_its_place_in_its_row_not_its_grid_column(fmt: str, tmp_path: Path) -> None:
-    import docx
     import pandas as pd
 
     import toolkit
@@ -1775,18 +1787,10 @@ def test_a_value_merged_down_is_named_by_its_place_in_its_row_not_its_grid_colum
     if fmt == "html":
         cells = ["".join(f"<td{' colspan=2' if k == 2 else ''}{' rowspan=2' if (r, k) == (1, 3) else ''}>{cell}</td>"
                          for k, cell in enumerate(row) if (r, k) != (2, 3)) for r, row in enumerate(rows)]
-        path.write_text(f"<html><body><p>{MERGED_001[0]}</p><table><tr><td colspan=5>{title}</td></tr>"
-                        + "".join(f"<tr>{row}</tr>" for row in cells) + "</table></body></html>", encoding="utf-8")
+        _write_active_001_page(path, title, cells)
     else:
-        document = docx.Document()
-        document.add_paragraph(MERGED_001[0])
-        table = document.add_table(rows=len(rows) + 1, cols=5)
-        table.rows[0].cells[0].merge(table.rows[0].cells[4]).text = title
-        for r, row in enumerate(rows, start=1):
-            cells = table.rows[r].cells
-            cells[2].merge(cells[3])  # (w:gridSpan 2)
-            for cell, text in zip([cells[0], cells[1], cells[2], cells[4]], row):
-                cell.text = text
+        document = _active_001_docx(title, rows)
+        table = document.tables[0]
         table.cell(2, 4).merge(table.cell(3, 4)).text = regulations[3]  # (w:vMerge)
         document.save(path)
     with pytest.warns(ReaderWarning, match="merged down"):
