@@ -1190,6 +1190,20 @@ def test_a_signature_with_its_date_in_brackets_after_its_name(line, title, scrip
     assert report.sections[-1].text.strip() == "无。"
 
 
+@pytest.mark.parametrize("date, published", [("2021年1月20日", "2021-01-20"), ("2021年1月", None)])
+@pytest.mark.parametrize("running", ["《2020年度政府信息公开工作年度报告》", "2020年度政府信息公开工作年度报告"])
+def test_a_running_title_after_the_signature_is_the_page_s_furniture(running, date, published):
+    # Seed 000 (its title naming no agency) with the report's title repeated as a running page header under its
+    # signature ('…局' / '2021年1月20日' / '《2020年度政府信息公开工作年度报告》'): in book-title marks the agency and
+    # published were NA, the three lines left in the last section's text; unmarked the signature stayed in the text,
+    # and under a year and month ('2021年1月') the agency was NA too. Now the running title is dropped as a page head.
+    report = _seed_000_signed(f"\n驻马店市住房和城乡建设局\n{date}\n{running}\n", "")
+    assert (report.metadata["agency"], report.metadata["published"]) == ("驻马店市住房和城乡建设局", published)
+    plain = _seed_000_signed(f"\n驻马店市住房和城乡建设局\n{date}\n", "")  # (control: the same, no running title)
+    assert report.sections[-1].text == plain.sections[-1].text
+    assert "驻马店市住房和城乡建设局" not in report.sections[-1].text and "年度报告" not in report.sections[-1].text
+
+
 @pytest.mark.parametrize("line", ["我局按时完成整改（2021年1月31日）", "无（2021年1月31日）"])
 def test_a_sentence_ending_with_a_date_in_brackets_is_no_signature(line):
     # control: a sentence's words or a section's 无 before the bracketed date make no signature

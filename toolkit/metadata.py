@@ -1637,13 +1637,18 @@ def _links_start(lines: list[str]) -> int:
 
 def _content_end(lines: list[str]) -> int:
     """Index after the last line that is not blank, a page number or a site footer line (a block of links under the
-    report among them, :func:`_links_start`), nor a note under the signature's date (:func:`_note_under_date`)."""
+    report among them, :func:`_links_start`), nor a note under the signature's date (:func:`_note_under_date`), nor
+    the report's title repeated as a running page header under the signature, in book-title marks or not ('XX局' /
+    '2021年1月20日' / '《2020年度政府信息公开工作年度报告》': the signature was not read, the agency NA and the three
+    lines left in the last section's text)."""
     words = _rules()["signature"]["footer_words"]
+    marks = _rules()["title"]["quote_marks"]
     end = _links_start(lines)
     while end > 0 and (not lines[end - 1].strip() or _is_footer(lines[end - 1], words)
                        and not _dated_footer(lines[end - 1].strip()) and not _named_footer(lines[end - 1])
-                       and not _timed_signature_date(lines, end - 1) or _note_under_date(lines, end - 1)):
-        end -= 1  # page numbers, 【打印本页】, the site's 主办/ICP lines after the signature
+                       and not _timed_signature_date(lines, end - 1) or _note_under_date(lines, end - 1)
+                       or is_running_title(lines[end - 1].strip().strip(marks))):
+        end -= 1  # page numbers, 【打印本页】, the site's 主办/ICP lines, a running title after the signature
     return end
 
 
