@@ -4544,11 +4544,12 @@ def test_a_legacy_count_in_brackets_after_its_unit_one_cell_a_line(label, cell, 
     assert new == [("not_a_number", f"{key}: {written}")]
 
 
-@pytest.mark.parametrize("layout", ["lines"])
+@pytest.mark.parametrize("layout", ["lines", "pipe_cells"])
 @pytest.mark.parametrize("after", ["制发规范性文件总数", "5﹒其他方式公开政府信息数"])
 def test_a_page_number_in_brackets_after_a_whole_legacy_row_one_cell_a_line(after, layout):
     # A page number in brackets alone after a statistics table's whole row ('件' / '0' / '(3)'), seed 003 a cell a
-    # line: no value of the row (a count in brackets right after the row's unit is), dropped.
+    # line: no value of the row (a count in brackets right after the row's unit is), dropped. With each cell ending in
+    # '|' it started a row of its own, read under a key ')', unflagged.
     from renderers import render_text
 
     lines = _legacy_seed_lines()

@@ -416,6 +416,11 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 # a statistics table whose columns are only spaces (a PDF without ruling lines)
                 stream.explicit(_cells(spaced, seg.line), spaced=True)
                 continue
+            last = stream.current or (stream.rows[-1].cells if stream.rows else [])
+            if last and last[-1].is_value and _BRACKETED_COUNT.fullmatch(stripped) and not _next_is_value(segments, i):
+                # a page number in brackets alone after a whole row of cells ending in '|' ('0 |' / '(3)' / the next
+                # item): no cell; taken for a label alone it started a row of its own, read under a key ')' unflagged
+                continue
             if (before_row[i] or parts) and len(stripped) <= 24 and "|" not in stripped \
                     and not _PROSE_END.search(stripped):
                 stream.flush()
