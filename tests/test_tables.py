@@ -4519,12 +4519,14 @@ def test_a_page_number_in_brackets_after_a_whole_row_one_cell_a_line(seed, after
 @pytest.mark.parametrize("layout", ["lines", "pipe_cells", "tab", "pipe_rows"])
 @pytest.mark.parametrize("label, cell", [("制发规范性文件总数", "(0)"),
                                          ("(一)主动公开政府信息数 (不同渠道和方式公开相同信息计1条)", "(480)"),
-                                         ("5﹒其他方式公开政府信息数", "（89）")])
+                                         ("5﹒其他方式公开政府信息数", "（89）"), ("(一)行政许可", "(50)"),
+                                         ("二十、提交电子证照数", "(0)")])
 def test_a_legacy_count_in_brackets_after_its_unit_one_cell_a_line(label, cell, layout):
     # Seed 003's statistics table a cell a line, a row's value in brackets right after its unit
     # ('制发规范性文件总数' / '件' / '(0)'): the line was taken for a page number and dropped, the row read blank, NA,
     # unflagged ('lines'); or the bracket pulled the next row's heading into the row, extra_cells ('pipe_cells').
-    # Read as in '|' rows: kept as written, NA, flagged not_a_number, the other rows as they were.
+    # Read as in '|' rows: kept as written, NA, flagged not_a_number, the other rows as they were; so a local item's
+    # ('(一)行政许可', the table's last row '二十、提交电子证照数'), which kept in the page text was lost, its row gone.
     import unicodedata
 
     from renderers import render_text

@@ -2751,7 +2751,8 @@ def _other_item(units: str, end: str, sub_rows: bool = False, unit_after: bool =
     return (rf"{label}"
             rf"{_ROW_NOTE}"
             rf"[\s|]*(?P<unit>{units})"
-            rf"(?P<cells>[\s|]*(?P<value>{_GLUED_CELL})?(?:[\s|]+(?:{_GLUED_CELL})(?![\d.、])|\s*\|)*){end}")
+            rf"(?P<cells>[\s|]*(?P<value>{_GLUED_CELL}|{_BRACKETED_COUNT.pattern})?"
+            rf"(?:[\s|]+(?:{_GLUED_CELL})(?![\d.、])|\s*\|)*){end}")
 
 
 @functools.lru_cache(maxsize=2)
@@ -3146,7 +3147,7 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
             apart = _apart(cells, written, cells[_glued_value(cells)[1]:])
             if apart is not None and not cells[apart[1]:].strip(" |\r"):
                 value = apart[0]
-            elif not re.fullmatch(rf"[\s|]*(?:{_GLUED_CELL})?[\s|]*", cells):
+            elif not re.fullmatch(rf"[\s|]*(?:{_GLUED_CELL}|{_BRACKETED_COUNT.pattern})?[\s|]*", cells):
                 continue  # values set apart, but not those of the table's value columns: no item of it
             between = chunk[end:m.start()]
             # (a heading of the text after the table whose title ends in a unit's character, alone at the text's
