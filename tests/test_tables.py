@@ -4514,3 +4514,50 @@ def test_a_page_number_in_brackets_after_a_whole_row_one_cell_a_line(seed, after
     keys = ["table", "row_key", "col_key", "value", "raw"]
     pd.testing.assert_frame_equal(got.tables[keys], want.tables[keys])
     assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)
+
+
+@pytest.mark.parametrize("layout", ["lines", "pipe_cells", "tab", "pipe_rows"])
+@pytest.mark.parametrize("label, cell", [("制发规范性文件总数", "(0)"),
+                                         ("(一)主动公开政府信息数 (不同渠道和方式公开相同信息计1条)", "(480)"),
+                                         ("5﹒其他方式公开政府信息数", "（89）"), ("(一)行政许可", "(50)"),
+                                         ("二十、提交电子证照数", "(0)")])
+def test_a_legacy_count_in_brackets_after_its_unit_one_cell_a_line(label, cell, layout):
+    # Seed 003's statistics table a cell a line, a row's value in brackets right after its unit
+    # ('制发规范性文件总数' / '件' / '(0)'): the line was taken for a page number and dropped, the row read blank, NA,
+    # unflagged ('lines'); or the bracket pulled the next row's heading into the row, extra_cells ('pipe_cells').
+    # Read as in '|' rows: kept as written, NA, flagged not_a_number, the other rows as they were; so a local item's
+    # ('(一)行政许可', the table's last row '二十、提交电子证照数'), which kept in the page text was lost, its row gone.
+    import unicodedata
+
+    from renderers import render_text
+
+    lines = _legacy_seed_lines()
+    want = toolkit.parse_text(render_text(lines, layout))
+    got = toolkit.parse_text(render_text(_set_cell(lines, label, 1, cell), layout))
+    written = unicodedata.normalize("NFKC", cell)
+    keys = ["table", "row_key", "col_key", "value", "raw"]
+    hit = got.tables["raw"] == written
+    assert hit.sum() == 1, got.tables[keys].to_string()
+    expected = want.tables[keys].copy()
+    expected.loc[hit, ["value", "raw"]] = [np.nan, written]
+    pd.testing.assert_frame_equal(got.tables[keys], expected)
+    new = sorted({(f.code, f.detail) for f in got.flags} - {(f.code, f.detail) for f in want.flags})
+    key = got.tables.loc[hit, "row_key"].iloc[0]
+    assert new == [("not_a_number", f"{key}: {written}")]
+
+
+@pytest.mark.parametrize("layout", ["lines", "pipe_cells"])
+@pytest.mark.parametrize("after", ["制发规范性文件总数", "5﹒其他方式公开政府信息数"])
+def test_a_page_number_in_brackets_after_a_whole_legacy_row_one_cell_a_line(after, layout):
+    # A page number in brackets alone after a statistics table's whole row ('件' / '0' / '(3)'), seed 003 a cell a
+    # line: no value of the row (a count in brackets right after the row's unit is), dropped. With each cell ending in
+    # '|' it started a row of its own, read under a key ')', unflagged.
+    from renderers import render_text
+
+    lines = _legacy_seed_lines()
+    at = next(i for i, x in enumerate(lines) if isinstance(x, list) and x[0] == after) + 1
+    want = toolkit.parse_text(render_text(lines, layout))
+    got = toolkit.parse_text(render_text([*lines[:at], "(3)", *lines[at:]], layout))
+    keys = ["table", "row_key", "col_key", "value", "raw"]
+    pd.testing.assert_frame_equal(got.tables[keys], want.tables[keys])
+    assert sorted((f.code, f.detail) for f in got.flags) == sorted((f.code, f.detail) for f in want.flags)

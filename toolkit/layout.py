@@ -416,6 +416,11 @@ def build_rows(segments: Sequence[Segment], *, explicit_rows: dict[int, list[str
                 # a statistics table whose columns are only spaces (a PDF without ruling lines)
                 stream.explicit(_cells(spaced, seg.line), spaced=True)
                 continue
+            last = stream.current or (stream.rows[-1].cells if stream.rows else [])
+            if last and last[-1].is_value and _BRACKETED_COUNT.fullmatch(stripped) and not _next_is_value(segments, i):
+                # a page number in brackets alone after a whole row of cells ending in '|' ('0 |' / '(3)' / the next
+                # item): no cell; taken for a label alone it started a row of its own, read under a key ')' unflagged
+                continue
             if (before_row[i] or parts) and len(stripped) <= 24 and "|" not in stripped \
                     and not _PROSE_END.search(stripped):
                 stream.flush()
@@ -2427,11 +2432,16 @@ def _word_value_after_unit(cells: Sequence[Cell]) -> bool:
     """Whether the last of a statistics table's row ``cells`` is a value in words (``_WORD_VALUE``) right after the
     row's unit: its value, a cell a line, which ends the row (a blank value leaves its mark, '条 | |', so a word
     there is no next item's label; one space inside it or not: '约 3', '三 件'; a number with a footnote mark,
-    '245*')."""
+    '245*'; a count in brackets, '(0)', read NA and flagged not_a_number as a ruled table's)."""
     return len(cells) >= 2 and cells[-2].text in vocabulary().legacy_units and not cells[-1].glued \
-        and (_WORD_VALUE.fullmatch(cells[-1].text) is not None or _is_count_in_words(cells[-1].text))
+        and (_WORD_VALUE.fullmatch(cells[-1].text) is not None or _is_count_in_words(cells[-1].text)
+             or _BRACKETED_COUNT.fullmatch(cells[-1].text) is not None)
 # a value run together before the next row
 _GLUED_VALUE = re.compile(rf"[\s|]*({_GLUED_CELL})?")
+# a count in brackets right after a row's unit in page text ('件(0)(二)…', a cell a line joined): the row's value as
+# written, NA and flagged not_a_number by the tables stage as a ruled table's '(0)' is (it was left between the rows,
+# dropped unseen as a note in brackets, the row read blank)
+_GLUED_BRACKETED = re.compile(rf"[\s|]*({_BRACKETED_COUNT.pattern})(?![\d,.])")
 
 
 def _glued_value(text: str, pos: int = 0, endpos: int = sys.maxsize) -> tuple[str, int]:
@@ -2741,7 +2751,8 @@ def _other_item(units: str, end: str, sub_rows: bool = False, unit_after: bool =
     return (rf"{label}"
             rf"{_ROW_NOTE}"
             rf"[\s|]*(?P<unit>{units})"
-            rf"(?P<cells>[\s|]*(?P<value>{_GLUED_CELL})?(?:[\s|]+(?:{_GLUED_CELL})(?![\d.、])|\s*\|)*){end}")
+            rf"(?P<cells>[\s|]*(?P<value>{_GLUED_CELL}|{_BRACKETED_COUNT.pattern})?"
+            rf"(?:[\s|]+(?:{_GLUED_CELL})(?![\d.、])|\s*\|)*){end}")
 
 
 @functools.lru_cache(maxsize=2)
@@ -3136,7 +3147,7 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
             apart = _apart(cells, written, cells[_glued_value(cells)[1]:])
             if apart is not None and not cells[apart[1]:].strip(" |\r"):
                 value = apart[0]
-            elif not re.fullmatch(rf"[\s|]*(?:{_GLUED_CELL})?[\s|]*", cells):
+            elif not re.fullmatch(rf"[\s|]*(?:{_GLUED_CELL}|{_BRACKETED_COUNT.pattern})?[\s|]*", cells):
                 continue  # values set apart, but not those of the table's value columns: no item of it
             between = chunk[end:m.start()]
             # (a heading of the text after the table whose title ends in a unit's character, alone at the text's
@@ -3197,6 +3208,8 @@ def glued_legacy_rows(text: str, starts: list[int], ends: bool = True, pages: Se
         own = ""
         if k:
             digits, end = _glued_value(gap)
+            if not digits and (bracketed := _GLUED_BRACKETED.match(gap)) is not None:
+                digits, end = bracketed.group(1), bracketed.end()
             if unit_after is not None and digits[-1:].isdigit() and (unit := unit_after.match(gap, end)):
                 digits, end = digits + unit.group(), unit.end()  # (its unit, as its cell writes it)
             elif unit_after is None and digits[-1:].isdigit() and (unit_end := _own_unit_end(gap, end, items[-1][1])):

@@ -27,9 +27,9 @@ from toolkit.checks import CHECK_COLUMNS, check_records, soft_checks
 from toolkit.decoding import _REPLACED, _replaced_in
 from toolkit.errors import ReaderWarning
 from toolkit.formats import alternation, load_formats, load_identities, vocabulary
-from toolkit.layout import (_LONE_PAGE_NUMBER, _MARKED_NUMBER, _NUMBERS_IN_CELL, _PART_NAME, _SPACED_COUNT,
-                            HEDGED_NUMBER, Row, _page_number_of, _skipped_in_run, build_rows, glued_legacy_patterns,
-                            glued_legacy_rows, may_hold_glued_rows)
+from toolkit.layout import (_BRACKETED_COUNT, _LONE_PAGE_NUMBER, _MARKED_NUMBER, _NUMBERS_IN_CELL, _PART_NAME,
+                            _SPACED_COUNT, HEDGED_NUMBER, Row, _page_number_of, _skipped_in_run, build_rows,
+                            glued_legacy_patterns, glued_legacy_rows, may_hold_glued_rows)
 from toolkit.metadata import _last_filled, _metadata_of
 from toolkit.metrics import _is_blank  # the rule the metrics use, one place
 from toolkit.normalize import detect_script, normalize_line, normalize_lines
@@ -104,6 +104,19 @@ _LONE_CELL = re.compile(
 _LABEL_MAX = 45  # characters: no statistics table's label is longer (a line of wrapped page text may be)
 # a number alone on its line (a value, or a row's code of several levels): a cell, bounded by its line's breaks
 _LONE_NUMBER_LINE = re.compile(rf"{_LONE_VALUE_LINE.pattern}|\d{{1,2}}(?:\.\d{{1,2}}){{2,3}}")
+
+
+def _value_after_unit(lines: list[str], i: int) -> bool:
+    """Whether line ``i``, a count in brackets alone ('(0)', a page number's form), follows a line that is a unit alone
+    (a statistics table one cell a line: '制发规范性文件总数' / '件' / '(0)'): the row's value, written so, for the
+    tables stage to keep as written and flag, not page furniture (the value was dropped, the row read blank unflagged).
+    A page number after a whole row follows its value, not its unit; one between a unit and its value ('件' / '(3)' /
+    '0', a page break) has the value after it."""
+    if _BRACKETED_COUNT.fullmatch(lines[i].strip()) is None:
+        return False
+    before = next((lines[j].strip() for j in range(i - 1, -1, -1) if lines[j].strip()), "")
+    after = next((lines[j].strip() for j in range(i + 1, len(lines)) if lines[j].strip()), "")
+    return before in vocabulary().legacy_units and not after[:1].isdigit()
 
 
 def _lone_page_numbers_dropped(lines: list[str]) -> list[str]:
@@ -449,7 +462,8 @@ class Report:
         written = self.lines if self._tables_end is None else self.lines[: self._tables_end - 1]
         # page furniture at a page break inside the table (a page number, a running header, a footnote) is none of
         # its text: left in, it cut a label wrapped across the break or ran into a value (…件 / - 3 - / 1﹒…)
-        lines = [x if not x.strip() or not _skipped_in_run(x, self._page_lines) else "" for x in written]
+        lines = [x if not x.strip() or not _skipped_in_run(x, self._page_lines) or _value_after_unit(written, i)
+                 else "" for i, x in enumerate(written)]
         lines = _cells_on_lines_apart(_lone_page_numbers_dropped(lines))
         starts = list(itertools.accumulate((len(x) for x in lines[:-1]), initial=0))
         # (the text's last digits may hold the last page's number where nothing after them was left out, and only
