@@ -4461,6 +4461,22 @@ def test_last_request_row_without_its_label_and_a_blank_count_stays_missing(tmp_
 
 
 
+def _one_cell_read_as_written(want, got, cell: str) -> tuple[str, str, list]:
+    """Check that the report ``got`` (``want`` with one cell written ``cell``) reads that cell as written, NA, and
+    every other cell as ``want`` does; the cell as normalized, its row's key, and the flags ``got`` adds."""
+    import unicodedata
+
+    written = unicodedata.normalize("NFKC", cell)
+    keys = ["table", "row_key", "col_key", "value", "raw"]
+    hit = got.tables["raw"] == written
+    assert hit.sum() == 1, got.tables[keys].to_string()
+    expected = want.tables[keys].copy()
+    expected.loc[hit, ["value", "raw"]] = [np.nan, written]
+    pd.testing.assert_frame_equal(got.tables[keys], expected)
+    new = sorted({(f.code, f.detail) for f in got.flags} - {(f.code, f.detail) for f in want.flags})
+    return written, got.tables.loc[hit, "row_key"].iloc[0], new
+
+
 @pytest.mark.parametrize("layout", ["lines", "pipe_cells", "tab", "pipe_rows"])
 @pytest.mark.parametrize("seed, label, at, cell", [
     ("001_4d29bfef72dd56db.txt", "规章", 2, "(99)"), ("001_4d29bfef72dd56db.txt", "一、本年新收政府信息公开申请数量", 6, "(99)"),
@@ -4472,8 +4488,6 @@ def test_a_count_in_brackets_as_a_rows_last_cell_one_cell_a_line(seed, label, at
     # one value short: NA and flagged ragged (001's 规章), or the row read without it, its 总计 NA (002's). A count in
     # brackets is read as in a ruled table, in tab or '|' rows, and as a middle cell: kept in its column, NA, flagged
     # not_a_number, the row's other cells as they were.
-    import unicodedata
-
     from renderers import render_text
 
     if seed.startswith("002") and layout == "lines":
@@ -4482,15 +4496,7 @@ def test_a_count_in_brackets_as_a_rows_last_cell_one_cell_a_line(seed, label, at
     lines = _report_lines(seed)
     want = toolkit.parse_text(render_text(lines, layout))
     got = toolkit.parse_text(render_text(_set_cell(lines, label, at, cell), layout))
-    written = unicodedata.normalize("NFKC", cell)
-    keys = ["table", "row_key", "col_key", "value", "raw"]
-    hit = got.tables["raw"] == written
-    assert hit.sum() == 1, got.tables[keys].to_string()
-    expected = want.tables[keys].copy()
-    expected.loc[hit, ["value", "raw"]] = [np.nan, written]
-    pd.testing.assert_frame_equal(got.tables[keys], expected)
-    new = sorted({(f.code, f.detail) for f in got.flags} - {(f.code, f.detail) for f in want.flags})
-    key = got.tables.loc[hit, "row_key"].iloc[0]
+    written, key, new = _one_cell_read_as_written(want, got, cell)
     assert ("not_a_number", f"{key}: {written}") in new
     assert not [f for f in new if f[0] in ("ragged", "missing_rows", "extra_cells", "unknown_row")]
 
@@ -4527,22 +4533,12 @@ def test_a_legacy_count_in_brackets_after_its_unit_one_cell_a_line(label, cell, 
     # unflagged ('lines'); or the bracket pulled the next row's heading into the row, extra_cells ('pipe_cells').
     # Read as in '|' rows: kept as written, NA, flagged not_a_number, the other rows as they were; so a local item's
     # ('(一)行政许可', the table's last row '二十、提交电子证照数'), which kept in the page text was lost, its row gone.
-    import unicodedata
-
     from renderers import render_text
 
     lines = _legacy_seed_lines()
     want = toolkit.parse_text(render_text(lines, layout))
     got = toolkit.parse_text(render_text(_set_cell(lines, label, 1, cell), layout))
-    written = unicodedata.normalize("NFKC", cell)
-    keys = ["table", "row_key", "col_key", "value", "raw"]
-    hit = got.tables["raw"] == written
-    assert hit.sum() == 1, got.tables[keys].to_string()
-    expected = want.tables[keys].copy()
-    expected.loc[hit, ["value", "raw"]] = [np.nan, written]
-    pd.testing.assert_frame_equal(got.tables[keys], expected)
-    new = sorted({(f.code, f.detail) for f in got.flags} - {(f.code, f.detail) for f in want.flags})
-    key = got.tables.loc[hit, "row_key"].iloc[0]
+    written, key, new = _one_cell_read_as_written(want, got, cell)
     assert new == [("not_a_number", f"{key}: {written}")]
 
 
