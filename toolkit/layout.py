@@ -42,8 +42,8 @@ from toolkit.formats import _CN_NUMBERING, alternation, load_formats, vocabulary
 from toolkit.glued import _glued_labels, _glued_pattern, _has_glued_table, _stray_pipe
 from toolkit.metadata import _block_heading, is_furniture
 from toolkit.normalize import (_CN_COUNT_CHARS, _HAN, CID_GLYPHS, FOOTNOTE_SYMBOLS, HAN_RANGES, HAN_UNIFIED, NA_MARKS,
-                               cell_units, cn_numeral, is_continuation_caption, is_footnote, is_page_furniture,
-                               is_value_cell, label_key, number_units, parse_number)
+                               _furniture_page_number, cell_units, cn_numeral, is_continuation_caption, is_footnote,
+                               is_page_furniture, is_value_cell, label_key, number_units, parse_number)
 from toolkit.sections import _SEGMENT_TEXT, Segment, _nearest_filled
 
 __all__ = ["Cell", "Row", "build_rows", "spread_label_words"]
@@ -2952,22 +2952,11 @@ def _page_number_may_end(run: str, numbers: tuple[int, int] = (1, 999)) -> bool:
 _PAGE_NUMBER_IN_TEXT = re.compile(rf"(?<=[。！？；;!?])([1-9]\d{{0,2}})(?={_CN_NUMBERING}|\s*$)")
 
 
-@functools.lru_cache(maxsize=1)
-def _page_number_lines() -> tuple[re.Pattern[str], ...]:
-    """formats.yaml's ``page_furniture`` patterns, each alone: the capturing group of one is the page's number."""
-    return tuple(re.compile(p) for p in load_formats()["page_furniture"])
-
-
 def _page_number_of(line: str) -> int | None:
     """The page number a line of page furniture gives: a number alone (``_LONE_PAGE_NUMBER``) or the number of the
     ``page_furniture`` pattern it is ('- 3 -', '第三页', 'Page 3 of 5', '3/5'), else None (a web page's buttons)."""
     line = line.strip()
-    if _LONE_PAGE_NUMBER.fullmatch(line):
-        return int(line)
-    if not is_page_furniture(line, in_table=True):
-        return None
-    m = next((m for pat in _page_number_lines() if (m := pat.fullmatch(line)) and m.lastindex), None)
-    return None if m is None else cn_numeral(m[1])
+    return int(line) if _LONE_PAGE_NUMBER.fullmatch(line) else _furniture_page_number(line)
 
 
 def _page_numbers(text: str, seen: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

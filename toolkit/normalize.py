@@ -1260,6 +1260,22 @@ def is_continuation_caption(line: str) -> bool:
     return ("表" in line or "页" in line) and _continuation_caption().fullmatch(line.strip()) is not None
 
 
+@functools.lru_cache(maxsize=1)
+def _page_number_patterns() -> tuple[re.Pattern[str], ...]:
+    """formats.yaml's ``page_furniture`` patterns, each alone: the capturing group of one is the page's number."""
+    return tuple(re.compile(p) for p in _page_furniture_patterns(in_table=True))
+
+
+def _furniture_page_number(line: str) -> int | None:
+    """The page number a line of page furniture gives, the capturing group of the ``page_furniture`` pattern it is
+    ('- 3 -', '第三页', 'Page 3 of 5', '3/5'), else None (a web page's buttons, or no furniture)."""
+    line = line.strip()
+    if not is_page_furniture(line, in_table=True):
+        return None
+    m = next((m for pat in _page_number_patterns() if (m := pat.fullmatch(line)) and m.lastindex), None)
+    return None if m is None else cn_numeral(m[1])
+
+
 @functools.lru_cache(maxsize=4096)  # asked of every cell of a table, and cells recur ('0', the labels)
 def is_page_furniture(line: str, in_table: bool = False) -> bool:
     """True for a line that is only a page number ('- 3 -', '第3页 共5页', '共5页 第3页', '3/5'), a PDF's running

@@ -27,8 +27,9 @@ from toolkit.glued import _INLINE_AFTER, _SENTENCE_BREAK, _inline_heading, _patt
 from toolkit.metadata import (_TABLE_CELLS, _annex_end, _date_in, _starts_with_box_label, _undated_signature,
                                glued_signature_start, is_furniture, is_running_title, report_title_lines,
                                signature_notes, signature_start, table_leads, table_start)
-from toolkit.normalize import (_HAN, CID_GLYPHS, HAN_RANGES, NA_MARKS, _appendix_line, _matching_lines, _page_furniture,
-                                cn_numeral, is_footnote, is_page_furniture, is_value_cell, label_key, remove_pinyin)
+from toolkit.normalize import (_HAN, CID_GLYPHS, HAN_RANGES, NA_MARKS, _appendix_line, _furniture_page_number,
+                                _matching_lines, _page_furniture, cn_numeral, is_footnote, is_page_furniture,
+                                is_value_cell, label_key, remove_pinyin)
 
 __all__ = ["Segment", "Section", "split_segments", "find_sections"]
 
@@ -2105,11 +2106,8 @@ def _page_numbers_seen(segments: Sequence[Segment]) -> list[tuple[int, int]]:
             continue
         if ended and _BARE_PAGE_NUMBER.fullmatch(text):
             seen.append((seg.line, int(text)))
-        elif (m := _page_furniture().fullmatch(text)) is not None and m.lastindex is not None \
-                and is_page_furniture(text, in_table=True):
-            number = cn_numeral(next(g for g in m.groups() if g is not None))
-            if number is not None:
-                seen.append((seg.line, number))
+        elif (number := _furniture_page_number(text)) is not None:
+            seen.append((seg.line, number))
         ended = text[-1] in _SENTENCE_END
     return seen
 
