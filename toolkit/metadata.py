@@ -1635,6 +1635,13 @@ def _links_start(lines: list[str]) -> int:
     return start
 
 
+def _running_title_marked_or_not(line: str) -> bool:
+    """Whether ``line`` is the report's title repeated as a running page header (:func:`is_running_title`), in
+    book-title marks or not ('《2021年政府信息公开工作年度报告》': metadata.yaml ``title.quote_marks``, the title named as
+    a book is), as it stands in or under a signature."""
+    return is_running_title(line.strip().strip(_rules()["title"]["quote_marks"]))
+
+
 def _content_end(lines: list[str]) -> int:
     """Index after the last line that is not blank, a page number or a site footer line (a block of links under the
     report among them, :func:`_links_start`), nor a note under the signature's date (:func:`_note_under_date`), nor
@@ -1642,12 +1649,11 @@ def _content_end(lines: list[str]) -> int:
     '2021年1月20日' / '《2020年度政府信息公开工作年度报告》': the signature was not read, the agency NA and the three
     lines left in the last section's text)."""
     words = _rules()["signature"]["footer_words"]
-    marks = _rules()["title"]["quote_marks"]
     end = _links_start(lines)
     while end > 0 and (not lines[end - 1].strip() or _is_footer(lines[end - 1], words)
                        and not _dated_footer(lines[end - 1].strip()) and not _named_footer(lines[end - 1])
                        and not _timed_signature_date(lines, end - 1) or _note_under_date(lines, end - 1)
-                       or is_running_title(lines[end - 1].strip().strip(marks))):
+                       or _running_title_marked_or_not(lines[end - 1])):
         end -= 1  # page numbers, 【打印本页】, the site's 主办/ICP lines, a running title after the signature
     return end
 
@@ -2261,7 +2267,7 @@ def _between_name_and_date(line: str) -> bool:
     gives of no publication ('打印日期：2022-03-01', :func:`_not_published_line`: likewise)."""
     if is_page_furniture(line) or _not_published_line(line):
         return True
-    if is_running_title(line.strip(_rules()["title"]["quote_marks"])):  # (the marks: the title named as a book is)
+    if _running_title_marked_or_not(line):
         return True
     compact = _compact(line)
     return _seal().fullmatch(compact) is not None or _scope_note().fullmatch(compact) is not None
